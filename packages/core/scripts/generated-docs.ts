@@ -1,0 +1,27 @@
+// The docs pages generated from code, by path from the repository root. `pnpm docs:generate` writes them; a test
+// fails when a committed page differs from what the code generates. Add a generator here for each new page.
+import { ERROR_CODE_LIST, ERROR_CODES } from '../src/errors/error-codes.js';
+
+function errorsPage(): string {
+  const rows = ERROR_CODE_LIST.map(
+    (code) => `| \`${code}\` | ${ERROR_CODES[code].status} | ${ERROR_CODES[code].description} |`,
+  );
+  return [
+    '# Error codes',
+    '',
+    '<!-- Generated from packages/core/src/errors/error-codes.ts by `pnpm docs:generate`. Do not edit. -->',
+    '',
+    'Every error the SDK throws is a `SocialShiftError` with one of these stable codes, a message that says what to',
+    'fix, `details` typed by code, and `cause` where there is one. `status` is the HTTP status that fits, for',
+    'services that embed the SDK. Check with `isSocialShiftError(error, code)`.',
+    '',
+    '| code | status | meaning |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+export const generatedDocs: Record<string, () => string> = {
+  'docs/errors.md': errorsPage,
+};

@@ -1,0 +1,57 @@
+/**
+ * Every error the SDK throws has one of these codes. Codes are stable: they never change meaning, and new ones
+ * are only added. `docs/errors.md` is generated from this table.
+ */
+export const ERROR_CODES = {
+  VALIDATION: {
+    status: 400,
+    description: 'Input does not match its schema. `details.issues` lists every bad field with its path.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    description: "The acting person's roles (or their scope) do not allow this command.",
+  },
+  NOT_FOUND: { status: 404, description: 'No entity with this id exists in this organisation.' },
+  ALREADY_EXISTS: { status: 409, description: 'An entity with this id exists already.' },
+  INVALID_TRANSITION: {
+    status: 409,
+    description:
+      "The entity's workflow does not allow this event now. `details.allowed` lists what it allows.",
+  },
+  CONFLICT: {
+    status: 409,
+    description: 'The entity changed since it was read (optimistic concurrency). Read it again and retry.',
+  },
+  IDEMPOTENCY_MISMATCH: {
+    status: 422,
+    description: 'The idempotency key was used before for a different command or input.',
+  },
+  CONSENT_REQUIRED: {
+    status: 403,
+    description: 'The person has not given (or has withdrawn) the consent needed.',
+  },
+  GUARDRAIL: {
+    status: 422,
+    description: 'A guardrail set by the social master stops this share (see `details.rule`).',
+  },
+  LIMIT_EXCEEDED: {
+    status: 413,
+    description: 'Input is larger than the SDK accepts (text, list or import size).',
+  },
+  INVALID_LINK: { status: 400, description: 'A tracked link or short code is malformed, forged or unknown.' },
+  PLATFORM: { status: 502, description: 'A social platform answered with an error.' },
+  RATE_LIMITED: {
+    status: 429,
+    description: 'A platform or the SDK asks to retry later (see `details.retryAfterMs`).',
+  },
+  STORAGE: { status: 500, description: 'The storage adapter failed. The command wrote nothing.' },
+  MIGRATION: { status: 500, description: 'A stored record has a schema version this SDK cannot migrate.' },
+  TENANT_MISMATCH: { status: 403, description: 'The data belongs to another organisation.' },
+  UNSUPPORTED: { status: 501, description: 'The adapter or platform does not support this operation.' },
+} as const satisfies Record<string, { status: number; description: string }>;
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** All error codes, in table order. */
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ERROR_CODE_LIST, ERROR_CODES } from './error-codes.js';
+import { isSocialShiftError, SocialShiftError } from './social-shift-error.js';
+import { validationError } from './validation.js';
+
+describe('the error code table', () => {
+  it('names each code by itself, in upper snake case, with a status and a description', () => {
+    for (const code of ERROR_CODE_LIST) {
+      expect(code).toMatch(/^[A-Z][A-Z_]+$/);
+      expect(ERROR_CODES[code].status).toBeGreaterThanOrEqual(400);
+      expect(ERROR_CODES[code].description.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('keeps the codes that callers rely on', () => {
+    expect(ERROR_CODE_LIST).toEqual(
+      expect.arrayContaining(['VALIDATION', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT']),
+    );
+  });
+});
+
+describe('SocialShiftError', () => {
+  it('carries code, details, status and cause', () => {
+    const cause = new Error('disk full');
+    const error = new SocialShiftError('STORAGE', 'The store failed.', {
+      details: { adapter: 'sqlite' },
+      cause,
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.code).toBe('STORAGE');
+    expect(error.status).toBe(500);
+    expect(error.cause).toBe(cause);
+    expect(error.details.adapter).toBe('sqlite');
+    expect(error.toJSON()).toEqual({
+      name: 'SocialShiftError',
+      code: 'STORAGE',
+      message: 'The store failed.',
+      details: { adapter: 'sqlite' },
+    });
+  });
+
+  it('is recognised by isSocialShiftError, with and without a code', () => {
+    const error = new SocialShiftError('NOT_FOUND', 'No post.', { details: { entityType: 'post', id: 'p' } });
+    expect(isSocialShiftError(error)).toBe(true);
+    expect(isSocialShiftError(error, 'NOT_FOUND')).toBe(true);
+    expect(isSocialShiftError(error, 'CONFLICT')).toBe(false);
+    expect(isSocialShiftError(new Error('plain'))).toBe(false);
+    expect(isSocialShiftError({ name: 'SocialShiftError', code: 'X' })).toBe(false);
+  });
+});
+
+describe('validationError', () => {
+  it('lists every bad field with its path, and says which input was wrong', () => {
+    const schema = z.object({ a: z.string(), b: z.array(z.number()) });
+    const result = schema.safeParse({ a: 1, b: [1, 'x'] });
+    if (result.success) throw new Error('expected failure');
+    const error = validationError('thing', result.error);
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details.issues.map((i) => i.path)).toEqual([['a'], ['b', 1]]);
+    expect(error.message).toMatch(/^Invalid thing: a: .+; b\.1: .+$/);
+  });
+
+  it('shortens long lists in the message but keeps every issue in details', () => {
+    const schema = z.object(Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}`, z.string()])));
+    const result = schema.safeParse({});
+    if (result.success) throw new Error('expected failure');
+    const error = validationError('form', result.error);
+    expect(error.details.issues).toHaveLength(8);
+    expect(error.message).toContain('(and 3 more)');
+  });
+});

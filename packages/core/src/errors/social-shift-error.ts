@@ -1,0 +1,98 @@
+import type { ErrorCode } from './error-codes.js';
+import { ERROR_CODES } from './error-codes.js';
+
+/** One bad field of a `VALIDATION` error. `path` is the field's location in the input, e.g. `['variants', 0, 'text']`. */
+export interface ValidationIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  readonly code: string;
+}
+
+/** Extra, machine-readable facts per error code. */
+export interface ErrorDetailsByCode {
+  VALIDATION: { readonly issues: readonly ValidationIssue[]; readonly input?: string };
+  FORBIDDEN: { readonly action: string; readonly actorId: string; readonly roles: readonly string[] };
+  NOT_FOUND: { readonly entityType: string; readonly id: string };
+  ALREADY_EXISTS: { readonly entityType: string; readonly id: string };
+  INVALID_TRANSITION: {
+    readonly entityType: string;
+    readonly id: string;
+    readonly state: string;
+    readonly event: string;
+    readonly allowed: readonly string[];
+  };
+  CONFLICT: {
+    readonly entityType: string;
+    readonly id: string;
+    readonly expectedVersion: number;
+    readonly actualVersion?: number;
+  };
+  IDEMPOTENCY_MISMATCH: { readonly key: string };
+  CONSENT_REQUIRED: { readonly personId: string; readonly purpose: string };
+  GUARDRAIL: { readonly rule: string; readonly [key: string]: unknown };
+  LIMIT_EXCEEDED: { readonly limit: number; readonly actual: number; readonly what: string };
+  INVALID_LINK: { readonly reason: string };
+  PLATFORM: { readonly platform: string; readonly status?: number; readonly [key: string]: unknown };
+  RATE_LIMITED: { readonly retryAfterMs?: number; readonly [key: string]: unknown };
+  STORAGE: { readonly adapter?: string; readonly [key: string]: unknown };
+  MIGRATION: { readonly from: number; readonly to: number; readonly collection?: string };
+  TENANT_MISMATCH: { readonly expected: string; readonly actual: string };
+  UNSUPPORTED: { readonly what: string };
+}
+
+/** Options of {@link SocialShiftError}. */
+export interface SocialShiftErrorOptions<C extends ErrorCode> {
+  readonly details: ErrorDetailsByCode[C];
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error type of the SDK. `code` is stable (see `ERROR_CODES`), `message` says what to fix, `details`
+ * holds machine-readable facts typed by code, and `cause` the underlying error where there is one.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await shift.as(creatorId).posts.approve(postId);
+ * } catch (error) {
+ *   if (isSocialShiftError(error, 'FORBIDDEN')) console.log(error.details.roles);
+ * }
+ * ```
+ */
+export class SocialShiftError<C extends ErrorCode = ErrorCode> extends Error {
+  override readonly name = 'SocialShiftError';
+  readonly code: C;
+  readonly details: ErrorDetailsByCode[C];
+  /** The HTTP status that fits this error, for services that embed the SDK. */
+  readonly status: number;
+
+  constructor(code: C, message: string, options: SocialShiftErrorOptions<C>) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.details = options.details;
+    this.status = ERROR_CODES[code].status;
+  }
+
+  /** A plain object for logs and JSON APIs: `{ name, code, message, details }`. */
+  toJSON(): { name: string; code: C; message: string; details: ErrorDetailsByCode[C] } {
+    return { name: this.name, code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/**
+ * Tells whether a value is a {@link SocialShiftError}, optionally of one code. Works across bundle copies of the
+ * SDK, because it checks the shape rather than the class.
+ *
+ * @example
+ * ```ts
+ * if (isSocialShiftError(error, 'CONFLICT')) retry();
+ * ```
+ */
+export function isSocialShiftError<C extends ErrorCode>(
+  value: unknown,
+  code?: C,
+): value is SocialShiftError<C> {
+  if (!(value instanceof Error) || value.name !== 'SocialShiftError') return false;
+  const actual = (value as { code?: unknown }).code;
+  return typeof actual === 'string' && (code === undefined || actual === code);
+}

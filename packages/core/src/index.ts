@@ -1,0 +1,193 @@
+/**
+ * `@social-shift/core`: the pure domain of the Social Shift method: schemas, errors, labels, ports and the SDK
+ * facade. Runs unchanged in browsers and Node; reads no clock, randomness, network or file system of its own.
+ *
+ * @packageDocumentation
+ */
+
+export type { ErrorCode } from './errors/error-codes.js';
+export { ERROR_CODE_LIST, ERROR_CODES } from './errors/error-codes.js';
+export type {
+  ErrorDetailsByCode,
+  SocialShiftErrorOptions,
+  ValidationIssue,
+} from './errors/social-shift-error.js';
+export { isSocialShiftError, SocialShiftError } from './errors/social-shift-error.js';
+export { validationError } from './errors/validation.js';
+export type { Described, Labels } from './labels/labels.js';
+export { labels } from './labels/labels.js';
+export type { Campaign, CampaignAudience, CampaignTargets } from './model/campaign.js';
+export { CampaignAudienceSchema, CampaignSchema, CampaignTargetsSchema } from './model/campaign.js';
+export type { Consent } from './model/consent.js';
+export { ConsentSchema } from './model/consent.js';
+export type { Contribution } from './model/contribution.js';
+export { ContributionSchema } from './model/contribution.js';
+export type { Cycle } from './model/cycle.js';
+export { CycleSchema } from './model/cycle.js';
+export type { DomainEvent, EventPayload, EventType, TypedDomainEvent } from './model/domain-event.js';
+export {
+  DomainEventSchema,
+  EVENT_TYPES,
+  EventTypeSchema,
+  eventPayloadSchemas,
+  isEventOfType,
+  SYSTEM_ACTOR,
+} from './model/domain-event.js';
+export type { AnyEntity, EntityOf } from './model/entities.js';
+export {
+  entitySchemas,
+  parseCampaign,
+  parseConsent,
+  parseContribution,
+  parseCycle,
+  parseDomainEvent,
+  parseFocusGroup,
+  parseOffer,
+  parseOrganisation,
+  parsePerson,
+  parsePost,
+  parseProgramme,
+  parseRoleAssignment,
+  parseShare,
+  parseSocialAccount,
+  parseStrategy,
+  parseTeam,
+  publishedSchemas,
+  safeParseCampaign,
+  safeParseConsent,
+  safeParseContribution,
+  safeParseCycle,
+  safeParseDomainEvent,
+  safeParseFocusGroup,
+  safeParseOffer,
+  safeParseOrganisation,
+  safeParsePerson,
+  safeParsePost,
+  safeParseProgramme,
+  safeParseRoleAssignment,
+  safeParseShare,
+  safeParseSocialAccount,
+  safeParseStrategy,
+  safeParseTeam,
+} from './model/entities.js';
+export type { EntityType } from './model/entity-type.js';
+export { ENTITY_TYPES, EntityTypeSchema } from './model/entity-type.js';
+export type { FocusGroup } from './model/focus-group.js';
+export { FocusGroupSchema } from './model/focus-group.js';
+export type { PublishedSchemaName } from './model/json-schemas.js';
+export { formatJsonSchema, generateJsonSchemas } from './model/json-schemas.js';
+export type { Offer } from './model/offer.js';
+export { OfferSchema } from './model/offer.js';
+export type { Organisation } from './model/organisation.js';
+export { OrganisationSchema } from './model/organisation.js';
+export type { ParseResult, Parser } from './model/parse.js';
+export { createParser } from './model/parse.js';
+export type { Person } from './model/person.js';
+export { PersonSchema } from './model/person.js';
+export type { Post, PostVariant } from './model/post.js';
+export { PostSchema, PostVariantSchema } from './model/post.js';
+export type { Id, Timestamp } from './model/primitives.js';
+export { IdSchema, TimestampSchema } from './model/primitives.js';
+export type { Programme } from './model/programme.js';
+export { ProgrammeSchema } from './model/programme.js';
+export type { RoleAssignment, RoleScope } from './model/role-assignment.js';
+export { RoleAssignmentSchema, RoleScopeSchema } from './model/role-assignment.js';
+export type { Share } from './model/share.js';
+export { ShareSchema } from './model/share.js';
+export type { SocialAccount } from './model/social-account.js';
+export { SocialAccountSchema } from './model/social-account.js';
+export type {
+  Audience,
+  ContentPillar,
+  Goal,
+  GoalTarget,
+  NeedWeights,
+  PlatformChoice,
+  Strategy,
+} from './model/strategy.js';
+export {
+  AudienceSchema,
+  ContentPillarSchema,
+  GoalSchema,
+  GoalTargetSchema,
+  NeedWeightsSchema,
+  PlatformChoiceSchema,
+  StrategySchema,
+} from './model/strategy.js';
+export type { Team } from './model/team.js';
+export { TeamSchema } from './model/team.js';
+export type {
+  AmbassadorStatus,
+  CampaignStatus,
+  ConsentPurpose,
+  ContributionKind,
+  ContributionStatus,
+  CycleStatus,
+  GoalPurpose,
+  InformationNeed,
+  Intent,
+  Language,
+  MethodStep,
+  OfferStatus,
+  Platform,
+  PostStatus,
+  Role,
+} from './model/vocabulary.js';
+export {
+  AMBASSADOR_STATUSES,
+  AmbassadorStatusSchema,
+  CAMPAIGN_STATUSES,
+  CampaignStatusSchema,
+  CONSENT_PURPOSES,
+  CONTRIBUTION_KINDS,
+  CONTRIBUTION_STATUSES,
+  ConsentPurposeSchema,
+  ContributionKindSchema,
+  ContributionStatusSchema,
+  CYCLE_STATUSES,
+  CycleStatusSchema,
+  GOAL_PURPOSES,
+  GoalPurposeSchema,
+  INFORMATION_NEEDS,
+  INTENTS,
+  InformationNeedSchema,
+  IntentSchema,
+  LANGUAGES,
+  LanguageSchema,
+  METHOD_STEPS,
+  MethodStepSchema,
+  OFFER_STATUSES,
+  OfferStatusSchema,
+  PLATFORMS,
+  PlatformSchema,
+  POST_STATUSES,
+  PostStatusSchema,
+  ROLES,
+  RoleSchema,
+} from './model/vocabulary.js';
+export type { Clock, ManualClock } from './ports/clock.js';
+export { createManualClock, isoNow, systemClock } from './ports/clock.js';
+export type { IdGenerator } from './ports/id-generator.js';
+export { createRandomIds, createSequentialIds } from './ports/id-generator.js';
+export type {
+  DocumentQuery,
+  EventQuery,
+  JsonObject,
+  JsonValue,
+  StorageCapabilities,
+  StoragePort,
+  StorageTransaction,
+  StoredDocument,
+  StoredEvent,
+} from './ports/storage.js';
+export type { SocialShift, SocialShiftOptions } from './sdk/create-social-shift.js';
+export { createSocialShift } from './sdk/create-social-shift.js';
+export type {
+  AnyEventHandler,
+  EventHandler,
+  SocialShiftEmitter,
+  SocialShiftEventMap,
+} from './sdk/event-emitter.js';
+export { createEventEmitter } from './sdk/event-emitter.js';
+export { createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
+export { CURRENT_SCHEMA_VERSION } from './storage/schema-version.js';

@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { EntityTypeSchema } from './entity-type.js';
+import { IdListSchema, IdSchema, TimestampSchema } from './primitives.js';
+import {
+  ConsentPurposeSchema,
+  ContributionKindSchema,
+  CycleStatusSchema,
+  GoalPurposeSchema,
+  PlatformSchema,
+  RoleSchema,
+} from './vocabulary.js';
+
+const empty = z.object({}).strict();
+/** What every event about a platform interaction carries, so metrics need no lookups. */
+const platformBase = {
+  shareId: IdSchema,
+  postId: IdSchema,
+  campaignId: IdSchema,
+  publisherId: IdSchema,
+  platform: PlatformSchema,
+};
+const count = z.number().int().min(1).max(1_000_000_000).default(1);
+
+/**
+ * The catalogue of domain events: for each event type, the schema of its `data`. Commands append these; what
+ * happens on the platforms (clicks, reactions, comments, reshares, reach) comes in as `platform.*` events.
+ * Metrics are computed from this log alone.
+ */
+export const eventPayloadSchemas = {
+  'organisation.created': z.object({ name: z.string() }),
+  'programme.created': z.object({
+    name: z.string(),
+    claimedPurposes: z.array(GoalPurposeSchema).default([]),
+  }),
+  'strategy.updated': z.object({ strategyVersion: z.number().int().min(1) }),
+  'cycle.started': z.object({ number: z.number().int().min(1), strategyVersion: z.number().int().min(1) }),
+  'cycle.step_changed': z.object({ from: CycleStatusSchema, to: CycleStatusSchema }),
+  'cycle.measured': empty,
+  'cycle.closed': empty,
+
+  'team.created': z.object({
+    name: z.string(),
+    department: z.string().optional(),
+    location: z.string().optional(),
+  }),
+  'focus_group.created': z.object({ name: z.string(), memberIds: IdListSchema.default([]) }),
+  'focus_group.updated': z.object({ memberIds: IdListSchema }),
+  'person.added': z.object({
+    teamIds: IdListSchema.default([]),
+    department: z.string().optional(),
+    location: z.string().optional(),
+    external: z.boolean().default(false),
+  }),
+  'person.updated': z.object({
+    teamIds: IdListSchema.optional(),
+    department: z.string().optional(),
+    location: z.string().optional(),
+  }),
+  'person.invited': empty,
+  'person.activated': empty,
+  'person.dormant': empty,
+  'person.reactivated': empty,
+  'person.left': empty,
+  'person.erased': empty,
+  'role.assigned': z.object({ personId: IdSchema, role: RoleSchema }),
+  'role.revoked': z.object({ personId: IdSchema, role: RoleSchema }),
+  'consent.given': z.object({
+    personId: IdSchema,
+    purposes: z.array(ConsentPurposeSchema),
+    termsVersion: z.string(),
+  }),
+  'consent.withdrawn': z.object({ personId: IdSchema }),
+  'account.linked': z.object({
+    personId: IdSchema,
+    platform: PlatformSchema,
+    networkSize: z.number().int().min(0),
+  }),
+
+  'contribution.created': z.object({
+    creatorId: IdSchema,
+    kind: ContributionKindSchema,
+    pillarIds: IdListSchema.default([]),
+  }),
+  'contribution.submitted': z.object({ creatorId: IdSchema }),
+  'contribution.review_started': z.object({ reviewerId: IdSchema }),
+  'contribution.accepted': z.object({ reviewerId: IdSchema }),
+  'contribution.changes_requested': z.object({ reviewerId: IdSchema }),
+  'contribution.declined': z.object({ reviewerId: IdSchema }),
+  'contribution.used': z.object({ postId: IdSchema }),
+  'contribution.archived': empty,
+
+  'post.created': z.object({
+    authorId: IdSchema,
+    pillarIds: IdListSchema.default([]),
+    goalIds: IdListSchema.default([]),
+    audienceIds: IdListSchema.default([]),
+    contributionIds: IdListSchema.default([]),
+  }),
+  'post.updated': empty,
+  'post.submitted': empty,
+  'post.approved': z.object({ approverId: IdSchema }),
+  'post.changes_requested': z.object({ reviewerId: IdSchema }),
+  'post.scheduled': z.object({ scheduledAt: TimestampSchema }),
+  'post.offered': z.object({ campaignId: IdSchema }),
+  'post.expired': empty,
+  'post.withdrawn': empty,
+  'post.archived': empty,
+
+  'campaign.created': z.object({
+    pillarIds: IdListSchema.default([]),
+    goalIds: IdListSchema.default([]),
+    postIds: IdListSchema.default([]),
+  }),
+  'campaign.updated': empty,
+  'campaign.scheduled': empty,
+  'campaign.started': empty,
+  'campaign.paused': empty,
+  'campaign.resumed': empty,
+  'campaign.completed': empty,
+  'campaign.evaluated': empty,
+  'campaign.cancelled': empty,
+
+  'offer.created': z.object({ campaignId: IdSchema, postId: IdSchema, publisherId: IdSchema }),
+  'offer.seen': z.object({ publisherId: IdSchema }),
+  'offer.declined': z.object({ publisherId: IdSchema }),
+  'offer.expired': empty,
+  'share.recorded': z.object({
+    offerId: IdSchema,
+    postId: IdSchema,
+    campaignId: IdSchema,
+    publisherId: IdSchema,
+    platform: PlatformSchema,
+    /** The sharer's network size on that platform when they shared (0 when unknown). */
+    networkSize: z.number().int().min(0).default(0),
+  }),
+
+  'platform.click': z.object(platformBase),
+  'platform.reaction': z.object({ ...platformBase, count }),
+  /** A comment or reply on a shared post; `byAmbassador` marks the ambassador conversing. */
+  'platform.comment': z.object({ ...platformBase, byAmbassador: z.boolean(), count }),
+  'platform.reshare': z.object({ ...platformBase, count }),
+  'platform.reach': z.object({ ...platformBase, reach: z.number().int().min(0) }),
+} as const;
+
+/** Every known event type, such as `post.approved` or `platform.click`. */
+export type EventType = keyof typeof eventPayloadSchemas;
+/** All event types, in catalogue order. */
+export const EVENT_TYPES = Object.keys(eventPayloadSchemas) as EventType[];
+export const EventTypeSchema = z.enum(EVENT_TYPES as [EventType, ...EventType[]]);
+
+/** The payload of an event type. */
+export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
+
+/** The actor id used for what the SDK does by itself (expiry, dormancy, scheduled starts). */
+export const SYSTEM_ACTOR = 'system';
+
+/**
+ * An append-only domain event: who (`actorId`), what (`type`, `data`), when (`at`), on which entity and at which
+ * version of it. `seq` is the gapless per-organisation position in the log, assigned by storage on commit; it is
+ * the cursor for reading the log. Events are never changed, except that erasure may pseudonymise ids in them.
+ */
+export const DomainEventSchema = z
+  .object({
+    id: IdSchema,
+    organisationId: IdSchema,
+    seq: z.number().int().min(1).optional(),
+    type: EventTypeSchema,
+    at: TimestampSchema,
+    actorId: IdSchema,
+    entityType: EntityTypeSchema,
+    entityId: IdSchema,
+    /** The entity's version after this event (0 for platform events that change no entity). */
+    entityVersion: z.number().int().min(0),
+    data: z.record(z.string(), z.unknown()),
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+/** A domain event, untyped payload. */
+export type DomainEvent = z.infer<typeof DomainEventSchema>;
+
+/** A domain event whose `data` is typed by its `type`. */
+export type TypedDomainEvent<T extends EventType = EventType> = T extends EventType
+  ? Omit<DomainEvent, 'type' | 'data'> & { type: T; data: EventPayload<T> }
+  : never;
+
+/**
+ * Narrows an event to one type (the payload is checked by `parseEventData`).
+ *
+ * @example
+ * ```ts
+ * events.filter((e) => isEventOfType(e, 'share.recorded'));
+ * ```
+ */
+export function isEventOfType<T extends EventType>(
+  event: DomainEvent,
+  type: T,
+): event is DomainEvent & { type: T } {
+  return event.type === type;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** The kinds of stored entities. Each is also the name of its storage collection. */
+export const ENTITY_TYPES = [
+  'organisation',
+  'programme',
+  'cycle',
+  'strategy',
+  'person',
+  'team',
+  'focus_group',
+  'role_assignment',
+  'social_account',
+  'consent',
+  'contribution',
+  'post',
+  'campaign',
+  'offer',
+  'share',
+] as const;
+export const EntityTypeSchema = z.enum(ENTITY_TYPES);
+/** A kind of stored entity. */
+export type EntityType = z.infer<typeof EntityTypeSchema>;

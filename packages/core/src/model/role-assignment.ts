@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { entityBase, IdListSchema, IdSchema, TimestampSchema } from './primitives.js';
+import { RoleSchema } from './vocabulary.js';
+
+/**
+ * Where a role applies. Absent: everywhere. An editor may be scoped to some pillars or teams; a creator may be
+ * responsible for one pillar.
+ */
+export const RoleScopeSchema = z
+  .object({
+    pillarIds: IdListSchema.optional(),
+    teamIds: IdListSchema.optional(),
+  })
+  .strict();
+/** The scope of a role assignment. */
+export type RoleScope = z.infer<typeof RoleScopeSchema>;
+
+/** A role held by a person, optionally scoped. A person may hold several. */
+export const RoleAssignmentSchema = z
+  .object({
+    ...entityBase,
+    personId: IdSchema,
+    role: RoleSchema,
+    scope: RoleScopeSchema.optional(),
+    assignedBy: IdSchema,
+    assignedAt: TimestampSchema,
+    revokedAt: TimestampSchema.optional(),
+  })
+  .strict();
+/** A role assignment. */
+export type RoleAssignment = z.infer<typeof RoleAssignmentSchema>;

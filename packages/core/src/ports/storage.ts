@@ -1,0 +1,88 @@
+import type { DomainEvent, EventType } from '../model/domain-event.js';
+
+/** A JSON value as stored. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON object as stored. */
+export type JsonObject = { [key: string]: JsonValue };
+
+/**
+ * A stored document. `version` is the optimistic-concurrency counter (1 after the first write); `schemaVersion`
+ * the version of the collection's schema the data was written with (see migrations).
+ */
+export interface StoredDocument<T = JsonObject> {
+  readonly collection: string;
+  readonly id: string;
+  readonly organisationId: string;
+  readonly version: number;
+  readonly schemaVersion: number;
+  readonly data: T;
+}
+
+/** A domain event as stored: with its gapless per-organisation position `seq` (from 1). */
+export type StoredEvent = DomainEvent & { readonly seq: number };
+
+/** A query on one collection: equality on top-level scalar fields, ordered by id. */
+export interface DocumentQuery {
+  readonly where?: Readonly<Record<string, string | number | boolean | null>>;
+  /** At most this many documents (default: all). */
+  readonly limit?: number;
+  /** Only documents whose id sorts after this one (for paging). */
+  readonly afterId?: string;
+}
+
+/** A read of the event log, in `seq` order. */
+export interface EventQuery {
+  /** Only events with `seq` greater than this cursor (default 0: from the start). */
+  readonly after?: number;
+  readonly limit?: number;
+  readonly entityId?: string;
+  readonly types?: readonly EventType[];
+}
+
+/** What an adapter can do; the conformance suite runs the groups these allow, and the docs show the matrix. */
+export interface StorageCapabilities {
+  /** Commits survive a restart of the process. */
+  readonly persistent: boolean;
+  /** Several processes can share the store with correct optimistic concurrency. */
+  readonly multiProcess: boolean;
+  /** Runs in a browser. */
+  readonly browser: boolean;
+  /** Runs in Node. */
+  readonly node: boolean;
+}
+
+/**
+ * The writes of one transaction. Everything written through it, documents and events, commits together or not
+ * at all.
+ */
+export interface StorageTransaction {
+  get(collection: string, id: string): Promise<StoredDocument | undefined>;
+  query(collection: string, query?: DocumentQuery): Promise<StoredDocument[]>;
+  /**
+   * Writes a document if its stored version is `expectedVersion` (0: it must not exist yet), and returns it with
+   * its new version. Otherwise throws `CONFLICT` (or `ALREADY_EXISTS` for 0) and the transaction writes nothing.
+   */
+  put(collection: string, id: string, data: JsonObject, expectedVersion: number): Promise<StoredDocument>;
+  /** Deletes a document at `expectedVersion`; throws `CONFLICT` otherwise. */
+  delete(collection: string, id: string, expectedVersion: number): Promise<void>;
+  /** Appends events to the organisation's log; they get consecutive `seq` numbers when the transaction commits. */
+  append(events: readonly DomainEvent[]): Promise<readonly StoredEvent[]>;
+}
+
+/**
+ * The storage port: what the SDK needs from a store. Every call is scoped to one organisation; no call ever
+ * returns another organisation's data. Adapters live in `@social-shift/adapters/*`.
+ */
+export interface StoragePort {
+  readonly name: string;
+  readonly capabilities: StorageCapabilities;
+  get(organisationId: string, collection: string, id: string): Promise<StoredDocument | undefined>;
+  query(organisationId: string, collection: string, query?: DocumentQuery): Promise<StoredDocument[]>;
+  readEvents(organisationId: string, query?: EventQuery): Promise<StoredEvent[]>;
+  /**
+   * Runs `work` in one transaction for one organisation. When `work` throws, nothing it wrote is kept and the
+   * error is rethrown.
+   */
+  transaction<T>(organisationId: string, work: (tx: StorageTransaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

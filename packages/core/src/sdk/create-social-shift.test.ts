@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { isSocialShiftError } from '../errors/social-shift-error.js';
+import { createManualClock } from '../ports/clock.js';
+import { createRandomIds, createSequentialIds } from '../ports/id-generator.js';
+import type { StoredEvent } from '../ports/storage.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
+import { aDomainEvent } from '../testing/factories.js';
+import { createSocialShift } from './create-social-shift.js';
+
+describe('createSocialShift', () => {
+  it('uses the injected clock and id generator', () => {
+    const clock = createManualClock('2026-01-05T09:00:00.000Z');
+    const ids = createSequentialIds();
+    const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_a', clock, ids });
+    expect(shift.ids.next('post')).toBe('post_0001');
+    clock.advance(1_000);
+    expect(new Date(shift.clock.now()).toISOString()).toBe('2026-01-05T09:00:01.000Z');
+  });
+
+  it('rejects an organisation id that is not an id', () => {
+    expect(() => createSocialShift({ storage: createMemoryStorage(), organisationId: 'no spaces' })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
+  });
+
+  it('returns the history of one entity from the event log', async () => {
+    const storage = createMemoryStorage();
+    const shift = createSocialShift({ storage, organisationId: 'org_a' });
+    await storage.transaction('org_a', (tx) =>
+      tx.append([
+        aDomainEvent({ id: 'e1', organisationId: 'org_a', entityId: 'post_1' }),
+        aDomainEvent({ id: 'e2', organisationId: 'org_a', entityId: 'post_2' }),
+      ]),
+    );
+    expect((await shift.history('post_1')).map((e) => e.id)).toEqual(['e1']);
+    await expect(shift.history('bad id')).rejects.toSatisfy((e) => isSocialShiftError(e, 'VALIDATION'));
+  });
+
+  it('emits events to typed and catch-all handlers, and a throwing handler does not stop the others', () => {
+    const errors: unknown[] = [];
+    const shift = createSocialShift({
+      storage: createMemoryStorage(),
+      organisationId: 'org_a',
+      onHandlerError: (e) => errors.push(e),
+    });
+    const seen: string[] = [];
+    shift.events.on('post.approved', () => {
+      throw new Error('handler bug');
+    });
+    const off = shift.events.on('post.approved', (event) => seen.push(`typed:${event.entityId}`));
+    shift.events.onAny((event) => seen.push(`any:${event.type}`));
+    const event = { ...aDomainEvent(), seq: 1 } as StoredEvent;
+    shift.events.emit([event]);
+    off();
+    shift.events.emit([event]);
+    expect(seen).toEqual(['typed:post_1', 'any:post.approved', 'any:post.approved']);
+    expect(errors).toHaveLength(2);
+  });
+});
+
+describe('createRandomIds', () => {
+  it('makes valid, distinct, prefixed ids that sort by time', () => {
+    const clock = createManualClock(0);
+    const ids = createRandomIds(clock);
+    const a = ids.next('post');
+    clock.advance(10);
+    const b = ids.next('post');
+    expect(a).toMatch(/^post_[0-9A-Z]{20}$/);
+    expect(a < b).toBe(true);
+    expect(new Set(Array.from({ length: 1000 }, () => ids.next('x'))).size).toBe(1000);
+  });
+});

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Options } from 'tsup';
+
+interface ExportEntry {
+  readonly source?: string;
+}
+
+/**
+ * The tsup options of a workspace package: one entry per `exports` subpath that has a `source` condition, so the
+ * exports map is the single list of entry points. ESM and CJS, with declarations for both.
+ */
+export function packageBuild(dir: string, overrides: Options = {}): Options {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    exports: Record<string, ExportEntry | string>;
+  };
+  const entry: Record<string, string> = {};
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    if (typeof target === 'string' || !target.source) continue;
+    const name = subpath === '.' ? 'index' : subpath.slice(2);
+    entry[name] = target.source;
+  }
+  return {
+    entry,
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    treeshake: true,
+    target: 'es2022',
+    splitting: true,
+    ...overrides,
+  };
+}
