@@ -169,6 +169,8 @@ export type { Clock, ManualClock } from './ports/clock.js';
 export { createManualClock, isoNow, systemClock } from './ports/clock.js';
 export type { IdGenerator } from './ports/id-generator.js';
 export { createRandomIds, createSequentialIds } from './ports/id-generator.js';
+export type { LinkTracker, TrackedLink, TrackLinkInput } from './ports/link-tracker.js';
+export type { ShareAttempt, SharePolicy } from './ports/share-policy.js';
 export type {
   DocumentQuery,
   EventQuery,
