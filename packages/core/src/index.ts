@@ -41,6 +41,7 @@ export {
   parseContribution,
   parseCycle,
   parseDomainEvent,
+  parseExportBundle,
   parseFocusGroup,
   parseOffer,
   parseOrganisation,
@@ -58,6 +59,7 @@ export {
   safeParseContribution,
   safeParseCycle,
   safeParseDomainEvent,
+  safeParseExportBundle,
   safeParseFocusGroup,
   safeParseOffer,
   safeParseOrganisation,
@@ -72,6 +74,8 @@ export {
 } from './model/entities.js';
 export type { EntityType } from './model/entity-type.js';
 export { ENTITY_TYPES, EntityTypeSchema } from './model/entity-type.js';
+export type { ExportBundle } from './model/export-bundle.js';
+export { EXPORT_FORMAT_VERSION, ExportBundleSchema } from './model/export-bundle.js';
 export type { FocusGroup } from './model/focus-group.js';
 export { FocusGroupSchema } from './model/focus-group.js';
 export type { PublishedSchemaName } from './model/json-schemas.js';

@@ -5,6 +5,7 @@ import { ContributionSchema } from './contribution.js';
 import { CycleSchema } from './cycle.js';
 import { DomainEventSchema } from './domain-event.js';
 import type { EntityType } from './entity-type.js';
+import { ExportBundleSchema } from './export-bundle.js';
 import { FocusGroupSchema } from './focus-group.js';
 import { OfferSchema } from './offer.js';
 import { OrganisationSchema } from './organisation.js';
@@ -60,6 +61,7 @@ export const publishedSchemas = {
   offer: OfferSchema,
   share: ShareSchema,
   'domain-event': DomainEventSchema,
+  'export-bundle': ExportBundleSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 const organisation = createParser('organisation', OrganisationSchema);
@@ -78,6 +80,7 @@ const campaign = createParser('campaign', CampaignSchema);
 const offer = createParser('offer', OfferSchema);
 const share = createParser('share', ShareSchema);
 const domainEvent = createParser('domain event', DomainEventSchema);
+const exportBundle = createParser('export bundle', ExportBundleSchema);
 
 /** Parses an organisation or throws a `VALIDATION` error. */
 export const parseOrganisation = organisation.parse;
@@ -143,3 +146,7 @@ export const safeParseShare = share.safeParse;
 export const parseDomainEvent = domainEvent.parse;
 /** Parses a domain event into a result; never throws. */
 export const safeParseDomainEvent = domainEvent.safeParse;
+/** Parses an export bundle's envelope or throws a `VALIDATION` error. */
+export const parseExportBundle = exportBundle.parse;
+/** Parses an export bundle's envelope into a result; never throws. */
+export const safeParseExportBundle = exportBundle.safeParse;
