@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ERROR_CODE_LIST, ERROR_CODES } from './error-codes.js';
 import { isSocialShiftError, SocialShiftError } from './social-shift-error.js';
 import { validationError } from './validation.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entityBase, IdListSchema, IdSchema, NameSchema, TextSchema, TimestampSchema } from './primitives.js';
 import { CampaignStatusSchema } from './vocabulary.js';
 

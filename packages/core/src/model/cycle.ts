@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entityBase, IdSchema, TimestampSchema } from './primitives.js';
 import { CycleStatusSchema, MethodStepSchema } from './vocabulary.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityTypeSchema } from './entity-type.js';
 import { IdListSchema, IdSchema, TimestampSchema } from './primitives.js';
 import {

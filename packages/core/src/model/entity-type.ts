@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The kinds of stored entities. Each is also the name of its storage collection. */
 export const ENTITY_TYPES = [

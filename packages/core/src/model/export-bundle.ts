@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainEventSchema } from './domain-event.js';
 import { ENTITY_TYPES } from './entity-type.js';
 import { IdSchema, TimestampSchema } from './primitives.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entityBase, IdListSchema, NameSchema, TextSchema } from './primitives.js';
 
 /** A focus group: a set of ambassadors recruited around a theme or an audience. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { publishedSchemas } from './entities.js';
 
 /** The name of a published JSON Schema file (`schema/<name>.json`). */

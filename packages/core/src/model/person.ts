@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entityBase, IdListSchema, NameSchema, TimestampSchema } from './primitives.js';
 import { AmbassadorStatusSchema, LanguageSchema } from './vocabulary.js';
 

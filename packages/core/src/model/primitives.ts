@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every id is an opaque string of 1 to 64 characters from `[A-Za-z0-9_-]`, so it is safe in URLs, file names

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entityBase, IdSchema, NameSchema, TextSchema } from './primitives.js';
 import { GoalPurposeSchema } from './vocabulary.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entityBase, IdSchema, TimestampSchema, UrlSchema } from './primitives.js';
 import { PlatformSchema } from './vocabulary.js';
 

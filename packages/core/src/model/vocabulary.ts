@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The five steps of the Social Shift method. A programme walks them in a cycle that never ends.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createParser } from '../model/parse.js';
 import { IdSchema } from '../model/primitives.js';
 import type { Clock } from '../ports/clock.js';
