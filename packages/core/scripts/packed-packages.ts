@@ -1,0 +1,152 @@
+// Checks what users install: packs every publishable workspace package with `pnpm pack` (as `pnpm publish` would),
+// then runs publint (strict) and "Are the types wrong?" on the tarball. Needs `pnpm build` first.
+// Run: pnpm check:packages (prints a report, exits non-zero on any problem). The test
+// packages/core/test/packed-packages.test.ts runs the same checks in `pnpm test`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkPackage, createPackageFromTarballData } from '@arethetypeswrong/core';
+import { problemKindInfo } from '@arethetypeswrong/core/problems';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+
+/** The repository root. */
+export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** A workspace package that is published (not `private`). */
+export interface PublishablePackage {
+  readonly name: string;
+  readonly version: string;
+  readonly dir: string;
+}
+
+/** One packed package and what the checks found in it. */
+export interface PackedPackageReport {
+  readonly name: string;
+  readonly tarballBytes: number;
+  readonly files: readonly string[];
+  readonly publint: readonly string[];
+  readonly attw: readonly string[];
+  /** Entry point × resolution mode → what it resolved to, as attw prints it. */
+  readonly resolutions: readonly { entrypoint: string; mode: string; resolved: string }[];
+}
+
+/** Every non-private package under packages/, by directory. */
+export function publishablePackages(root = repositoryRoot): PublishablePackage[] {
+  const packagesDir = join(root, 'packages');
+  return readdirSync(packagesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(packagesDir, entry.name, 'package.json')))
+    .map((entry) => {
+      const dir = join(packagesDir, entry.name);
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name: string;
+        version: string;
+        private?: boolean;
+      };
+      return { name: pkg.name, version: pkg.version, dir, private: pkg.private === true };
+    })
+    .filter((pkg) => !pkg.private)
+    .map(({ name, version, dir }) => ({ name, version, dir }));
+}
+
+/** Packs a package into `destination` with `pnpm pack` and returns the tarball's path. */
+export function pack(pkg: PublishablePackage, destination: string): string {
+  const out = execFileSync('pnpm', ['pack', '--pack-destination', destination], {
+    cwd: pkg.dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tarball = out
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.endsWith('.tgz'))
+    .at(-1);
+  if (!tarball) throw new Error(`pnpm pack printed no tarball for ${pkg.name}:\n${out}`);
+  return tarball;
+}
+
+function tarballFiles(tarball: string): string[] {
+  return execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.replace(/^package\//, ''))
+    .sort();
+}
+
+/** Runs publint (strict: warnings count as errors) and attw (every resolution mode) on one tarball. */
+export async function checkTarball(tarball: string): Promise<Omit<PackedPackageReport, 'name'>> {
+  const data = readFileSync(tarball);
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
+  const lint = await publint({ pack: { tarball: bytes.slice().buffer }, strict: true, level: 'suggestion' });
+  const publintMessages = lint.messages.map(
+    (message) => `${message.type}: ${formatMessage(message, lint.pkg, { color: false }) ?? message.code}`,
+  );
+
+  const analysis = await checkPackage(createPackageFromTarballData(bytes));
+  const attw: string[] = [];
+  const resolutions: { entrypoint: string; mode: string; resolved: string }[] = [];
+  if (analysis.types === false) {
+    attw.push('the package ships no type declarations');
+  } else {
+    for (const problem of analysis.problems) {
+      const info = problemKindInfo[problem.kind];
+      const where = 'entrypoint' in problem ? ` (${problem.entrypoint}, ${problem.resolutionKind})` : '';
+      attw.push(`${info.emoji} ${info.title}${where}: ${info.shortDescription} ${info.docsUrl}`);
+    }
+    for (const [entrypoint, info] of Object.entries(analysis.entrypoints)) {
+      for (const [mode, resolution] of Object.entries(info.resolutions)) {
+        resolutions.push({
+          entrypoint,
+          mode,
+          resolved: resolution.isWildcard
+            ? '(wildcard)'
+            : (resolution.resolution?.fileName.replace(/^\/node_modules\/[^/]+\/[^/]+\//, '') ?? 'FAILED'),
+        });
+      }
+    }
+  }
+  return {
+    tarballBytes: data.byteLength,
+    files: tarballFiles(tarball),
+    publint: publintMessages,
+    attw,
+    resolutions,
+  };
+}
+
+/** Packs and checks every publishable package, in a temporary directory that is removed afterwards. */
+export async function checkPackedPackages(root = repositoryRoot): Promise<PackedPackageReport[]> {
+  const destination = mkdtempSync(join(tmpdir(), 'social-shift-pack-'));
+  try {
+    const reports: PackedPackageReport[] = [];
+    for (const pkg of publishablePackages(root)) {
+      reports.push({ name: pkg.name, ...(await checkTarball(pack(pkg, destination))) });
+    }
+    return reports;
+  } finally {
+    rmSync(destination, { recursive: true, force: true });
+  }
+}
+
+/** A plain-text report of the checks, for the terminal and CI logs. */
+export function formatPackedReport(reports: readonly PackedPackageReport[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    const ok = report.publint.length === 0 && report.attw.length === 0;
+    lines.push(
+      `${ok ? 'ok  ' : 'FAIL'} ${report.name}: ${report.files.length} files, ${(report.tarballBytes / 1024).toFixed(1)} KB packed; publint --strict: ${report.publint.length} problems; attw: ${report.attw.length} problems`,
+    );
+    for (const message of [...report.publint, ...report.attw]) lines.push(`       ${message}`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const reports = await checkPackedPackages();
+  console.log(formatPackedReport(reports));
+  if (reports.some((report) => report.publint.length > 0 || report.attw.length > 0)) process.exitCode = 1;
+}

@@ -1,0 +1,52 @@
+// What users install, checked on the packed tarballs (`pnpm pack`, as `pnpm publish` would pack them): publint in
+// strict mode and "Are the types wrong?" in every resolution mode (node10, node16 from CJS and ESM, bundler).
+// Needs `pnpm build` first; `pnpm test` builds before it runs. `pnpm check:packages` prints the same report.
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkPackedPackages,
+  formatPackedReport,
+  type PackedPackageReport,
+  publishablePackages,
+} from '../scripts/packed-packages.js';
+
+const packages = publishablePackages();
+let reports: PackedPackageReport[] = [];
+const reportOf = (name: string): PackedPackageReport => {
+  const report = reports.find((candidate) => candidate.name === name);
+  if (!report) throw new Error(`${name} was not packed`);
+  return report;
+};
+
+beforeAll(async () => {
+  reports = await checkPackedPackages();
+  console.log(formatPackedReport(reports));
+}, 120_000);
+
+describe('the packed packages', () => {
+  it('include core and adapters', () => {
+    expect(packages.map((pkg) => pkg.name)).toEqual(
+      expect.arrayContaining(['@social-shift/core', '@social-shift/adapters']),
+    );
+  });
+
+  describe.each(packages.map((pkg) => pkg.name))('%s', (name) => {
+    it('passes publint --strict with no message at all', () => {
+      expect(reportOf(name).publint).toEqual([]);
+    });
+
+    it('has types that resolve in every mode (attw finds no problem)', () => {
+      const report = reportOf(name);
+      expect(report.attw).toEqual([]);
+      expect(report.resolutions.filter((resolution) => resolution.resolved === 'FAILED')).toEqual([]);
+    });
+
+    it('ships its README, licence and build, and no sources or tests', () => {
+      const { files } = reportOf(name);
+      expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE']));
+      expect(files.some((file) => file.startsWith('dist/'))).toBe(true);
+      expect(
+        files.filter((file) => /(^src\/|^test\/|\.test\.|\.ts$)/.test(file) && !file.endsWith('.d.ts')),
+      ).toEqual([]);
+    });
+  });
+});
