@@ -1,0 +1,168 @@
+// Size budgets of core's entry points, as users' bundlers see them: each subpath's built ESM file is bundled with
+// esbuild (tree-shaken, minified, for the browser, with every dependency inlined) and gzipped. The budgets are data
+// (`sizeBudgets` below); packages/core/test/size-budgets.test.ts enforces them in `pnpm test`, and
+// `pnpm size` prints the table. Needs `pnpm build` first.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile } from 'esbuild';
+
+const coreDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** One budget: a subpath of `@social-shift/core`, its gzip ceiling and what must stay out of its bundle. */
+export interface SizeBudget {
+  /** The subpath as written in the `exports` map: `'.'`, `'./metrics'`. */
+  readonly subpath: string;
+  /** Ceiling of the minified, gzipped bundle of everything the subpath exports, dependencies included. */
+  readonly maxGzipBytes: number;
+  /** npm packages none of whose files may end up in the bundle. */
+  readonly forbiddenPackages: readonly string[];
+  /** Identifiers that must not appear in the tree-shaken (not minified) bundle. */
+  readonly forbiddenIdentifiers: readonly string[];
+  /**
+   * When true, the subpath must exist: the test fails if it is missing from the exports map. A budget for a
+   * subpath that is still being written elsewhere stays `false` until the subpath lands on main.
+   */
+  readonly required: boolean;
+  /** Why the budget is what it is. */
+  readonly why: string;
+}
+
+const KB = 1024;
+
+/** What XState and mitt leave in a bundle, whatever the bundler renames. */
+const workflowAndEmitterIdentifiers = ['createMachine', 'createActor', 'initialTransition', 'mitt'] as const;
+
+/** The budgets. Figures are bytes of gzip (level 9) of the minified bundle. */
+export const sizeBudgets: readonly SizeBudget[] = [
+  {
+    subpath: '.',
+    maxGzipBytes: 45 * KB,
+    forbiddenPackages: [],
+    forbiddenIdentifiers: [],
+    required: true,
+    why: 'The whole SDK with zod, XState, mitt and date-fns: it must stay light enough for a browser UI.',
+  },
+  {
+    subpath: './metrics',
+    maxGzipBytes: 8 * KB,
+    forbiddenPackages: ['xstate', 'mitt'],
+    forbiddenIdentifiers: workflowAndEmitterIdentifiers,
+    required: false,
+    why: 'Dashboards and CI jobs import only the metrics: they must not pay for workflows or the event emitter.',
+  },
+  {
+    subpath: './strategy',
+    maxGzipBytes: 10 * KB,
+    forbiddenPackages: ['xstate', 'mitt'],
+    forbiddenIdentifiers: workflowAndEmitterIdentifiers,
+    required: false,
+    why:
+      'The coherence check and the overlap score run live while an editor types: pure functions over a strategy, ' +
+      'with their nl/en explanations, and no workflow engine.',
+  },
+];
+
+/** What one entry point costs. */
+export interface SizeMeasurement {
+  readonly subpath: string;
+  readonly minifiedBytes: number;
+  readonly gzipBytes: number;
+  /** The npm packages whose files are in the bundle, besides core itself. */
+  readonly packages: readonly string[];
+  /** The tree-shaken bundle, not minified: for identifier checks. */
+  readonly readableBundle: string;
+}
+
+interface ExportConditions {
+  readonly import?: string | { readonly default?: string };
+}
+
+/** The subpaths of core's exports map that have a built ESM file, with that file's absolute path. */
+export function builtSubpaths(dir = coreDir): Map<string, string> {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | ExportConditions>;
+  };
+  const subpaths = new Map<string, string>();
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    if (typeof target === 'string') continue;
+    const file = typeof target.import === 'string' ? target.import : target.import?.default;
+    if (file?.endsWith('.js')) subpaths.set(subpath, resolve(dir, file));
+  }
+  return subpaths;
+}
+
+function packagesIn(metafile: Metafile): string[] {
+  const names = new Set<string>();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*\/node_modules\/)/.exec(input);
+    if (match?.[1] && match[1] !== '.pnpm') names.add(match[1]);
+  }
+  return [...names].sort();
+}
+
+async function bundle(file: string, minify: boolean) {
+  const result = await build({
+    stdin: { contents: `export * from ${JSON.stringify(file)};`, resolveDir: dirname(file), loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify,
+    treeShaking: true,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error(`esbuild produced no output for ${file}`);
+  return { code: output.text, bytes: output.contents, metafile: result.metafile };
+}
+
+/** Bundles one built entry point as a user's bundler would, and measures it. */
+export async function measureEntry(subpath: string, file: string): Promise<SizeMeasurement> {
+  const [minified, readable] = await Promise.all([bundle(file, true), bundle(file, false)]);
+  return {
+    subpath,
+    minifiedBytes: minified.bytes.byteLength,
+    gzipBytes: gzipSync(minified.bytes, { level: 9 }).byteLength,
+    packages: packagesIn(minified.metafile),
+    readableBundle: readable.code,
+  };
+}
+
+/** The identifiers of `identifiers` that occur as whole words in `code`. */
+export function identifiersIn(code: string, identifiers: readonly string[]): string[] {
+  return identifiers.filter((identifier) => new RegExp(`\\b${identifier}\\b`).test(code));
+}
+
+/** A plain-text table of measurements against their budgets. */
+export function formatSizeTable(measurements: readonly SizeMeasurement[]): string {
+  const lines = ['subpath       min+gzip   budget     minified   packages'];
+  for (const measured of measurements) {
+    const budget = sizeBudgets.find((candidate) => candidate.subpath === measured.subpath);
+    const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`;
+    lines.push(
+      [
+        measured.subpath.padEnd(13),
+        kb(measured.gzipBytes).padEnd(10),
+        (budget ? kb(budget.maxGzipBytes) : '-').padEnd(10),
+        kb(measured.minifiedBytes).padEnd(10),
+        measured.packages.join(', ') || '-',
+      ].join(' '),
+    );
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const subpaths = builtSubpaths();
+  const measurements: SizeMeasurement[] = [];
+  for (const [subpath, file] of subpaths) measurements.push(await measureEntry(subpath, file));
+  console.log(formatSizeTable(measurements));
+  for (const budget of sizeBudgets) {
+    if (!subpaths.has(budget.subpath)) console.log(`(${budget.subpath}: not in the exports map yet)`);
+  }
+}
