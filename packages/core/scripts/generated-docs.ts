@@ -1,6 +1,8 @@
 // The docs pages generated from code, by path from the repository root. `pnpm docs:generate` writes them; a test
 // fails when a committed page differs from what the code generates. Add a generator here for each new page.
+import { join } from 'node:path';
 import { ERROR_CODE_LIST, ERROR_CODES } from '../src/errors/error-codes.js';
+import { snippetPages } from './doc-snippets.js';
 
 function errorsPage(): string {
   const rows = ERROR_CODE_LIST.map(
@@ -24,4 +26,6 @@ function errorsPage(): string {
 
 export const generatedDocs: Record<string, () => string> = {
   'docs/errors.md': errorsPage,
+  // Every page with `<!-- snippet: examples/…#region -->` blocks: code copied from the examples (doc-snippets.ts).
+  ...snippetPages(join(import.meta.dirname, '..', '..', '..')),
 };
