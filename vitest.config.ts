@@ -1,4 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+// Each example under examples/ is a project of its own, named after its folder.
+const examples = readdirSync(new URL('./examples', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 // One vitest run over every workspace project. The "source" condition resolves workspace packages to their
 // TypeScript sources, so tests need no build.
@@ -20,6 +26,14 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'site', root: 'site', include: ['test/**/*.test.ts'] } },
+      ...examples.map((name) => ({
+        extends: true,
+        test: {
+          name: `example-${name}`,
+          root: `examples/${name}`,
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        },
+      })),
     ],
   },
 });
