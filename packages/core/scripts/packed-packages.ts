@@ -29,6 +29,8 @@ export interface PackedPackageReport {
   readonly files: readonly string[];
   readonly publint: readonly string[];
   readonly attw: readonly string[];
+  /** Files the exports map points at (under any condition, `source` included) that the tarball lacks. */
+  readonly missingExportTargets: readonly string[];
   /** Entry point × resolution mode → what it resolved to, as attw prints it. */
   readonly resolutions: readonly { entrypoint: string; mode: string; resolved: string }[];
 }
@@ -66,6 +68,27 @@ export function pack(pkg: PublishablePackage, destination: string): string {
     .at(-1);
   if (!tarball) throw new Error(`pnpm pack printed no tarball for ${pkg.name}:\n${out}`);
   return tarball;
+}
+
+/** Every file path an exports map points at, under every condition (`./dist/index.js`, `./schema/*.json`). */
+export function exportTargets(exports: unknown): string[] {
+  if (typeof exports === 'string') return [exports];
+  if (exports === null || typeof exports !== 'object') return [];
+  return Object.values(exports).flatMap(exportTargets);
+}
+
+/** The targets of an exports map that no file of the tarball matches (a `*` matches any run of characters). */
+export function missingTargets(exports: unknown, files: readonly string[]): string[] {
+  return [...new Set(exportTargets(exports))].filter((target) => {
+    const path = target.replace(/^\.\//, '');
+    const pattern = new RegExp(
+      `^${path
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.+')}$`,
+    );
+    return !files.some((file) => pattern.test(file));
+  });
 }
 
 function tarballFiles(tarball: string): string[] {
@@ -109,11 +132,13 @@ export async function checkTarball(tarball: string): Promise<Omit<PackedPackageR
       }
     }
   }
+  const files = tarballFiles(tarball);
   return {
     tarballBytes: data.byteLength,
-    files: tarballFiles(tarball),
+    files,
     publint: publintMessages,
     attw,
+    missingExportTargets: missingTargets(lint.pkg.exports, files),
     resolutions,
   };
 }
@@ -136,11 +161,14 @@ export async function checkPackedPackages(root = repositoryRoot): Promise<Packed
 export function formatPackedReport(reports: readonly PackedPackageReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
-    const ok = report.publint.length === 0 && report.attw.length === 0;
+    const ok =
+      report.publint.length === 0 && report.attw.length === 0 && report.missingExportTargets.length === 0;
     lines.push(
       `${ok ? 'ok  ' : 'FAIL'} ${report.name}: ${report.files.length} files, ${(report.tarballBytes / 1024).toFixed(1)} KB packed; publint --strict: ${report.publint.length} problems; attw: ${report.attw.length} problems`,
     );
     for (const message of [...report.publint, ...report.attw]) lines.push(`       ${message}`);
+    for (const target of report.missingExportTargets)
+      lines.push(`       exports points at ${target}, not in the tarball`);
   }
   return lines.join('\n');
 }
@@ -148,5 +176,7 @@ export function formatPackedReport(reports: readonly PackedPackageReport[]): str
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const reports = await checkPackedPackages();
   console.log(formatPackedReport(reports));
-  if (reports.some((report) => report.publint.length > 0 || report.attw.length > 0)) process.exitCode = 1;
+  const failed = (report: PackedPackageReport) =>
+    report.publint.length + report.attw.length + report.missingExportTargets.length > 0;
+  if (reports.some(failed)) process.exitCode = 1;
 }

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkPackedPackages,
   formatPackedReport,
+  missingTargets,
   type PackedPackageReport,
   publishablePackages,
 } from '../scripts/packed-packages.js';
@@ -21,6 +22,21 @@ beforeAll(async () => {
   reports = await checkPackedPackages();
   console.log(formatPackedReport(reports));
 }, 120_000);
+
+describe('missingTargets', () => {
+  it('finds export targets that no packed file matches, wildcards included', () => {
+    const exports = {
+      '.': { source: './src/index.ts', import: { types: './dist/index.d.ts', default: './dist/index.js' } },
+      './schema/*.json': './schema/*.json',
+    };
+    expect(missingTargets(exports, ['dist/index.d.ts', 'dist/index.js', 'schema/post.json'])).toEqual([
+      './src/index.ts',
+    ]);
+    expect(missingTargets(exports, ['dist/index.d.ts', 'dist/index.js', 'src/index.ts'])).toEqual([
+      './schema/*.json',
+    ]);
+  });
+});
 
 describe('the packed packages', () => {
   it('include core and adapters', () => {
@@ -40,13 +56,17 @@ describe('the packed packages', () => {
       expect(report.resolutions.filter((resolution) => resolution.resolved === 'FAILED')).toEqual([]);
     });
 
-    it('ships its README, licence and build, and no sources or tests', () => {
+    it('ships its README, licence, build and sources, and no tests', () => {
       const { files } = reportOf(name);
       expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE']));
       expect(files.some((file) => file.startsWith('dist/'))).toBe(true);
-      expect(
-        files.filter((file) => /(^src\/|^test\/|\.test\.|\.ts$)/.test(file) && !file.endsWith('.d.ts')),
-      ).toEqual([]);
+      expect(files.filter((file) => /(^test\/|\.test\.|\.test-d\.)/.test(file))).toEqual([]);
+    });
+
+    // The `source` condition (the workspace's TypeScript sources) is published too: a consumer whose own
+    // tsconfig or bundler happens to use a "source" condition must find the files it points at.
+    it('has every file its exports map points at, under every condition', () => {
+      expect(reportOf(name).missingExportTargets).toEqual([]);
     });
   });
 });
