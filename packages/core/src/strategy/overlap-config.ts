@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { validationError } from '../errors/validation.js';
+import type { InformationNeed } from '../model/vocabulary.js';
+import { InformationNeedSchema } from '../model/vocabulary.js';
+
+/**
+ * The weights and thresholds of the overlap score, the portfolio view and the suggestions. Every number has a
+ * documented default in {@link DEFAULT_OVERLAP_CONFIG}; override any part with {@link resolveOverlapConfig}.
+ * `docs/strategy-and-overlap.md` explains each one with worked examples.
+ *
+ * @example
+ * ```ts
+ * const config: OverlapConfig = resolveOverlapConfig({ thresholds: { overlap: 0.7 } });
+ * ```
+ */
+export interface OverlapConfig {
+  readonly organisation: {
+    /** Factor for a goal the post serves that is meant for other audiences than the one scored. */
+    readonly goalForOtherAudience: number;
+    /** Factor for a goal the post claims explicitly while none of its content pillars serves that goal. */
+    readonly goalWithoutPillar: number;
+  };
+  readonly audience: {
+    /** Share of the need fit that rewards breadth (the share of the audience's need weight met). */
+    readonly breadthWeight: number;
+    /** Share of the audience score that comes from matching interests (when the audience has interests). */
+    readonly interestWeight: number;
+    /** Number of matched interests that counts as a full interest match. */
+    readonly interestsForFullMatch: number;
+    /** The needs a personal angle (people telling their own story) counts as meeting. */
+    readonly personalAngleNeeds: readonly InformationNeed[];
+  };
+  readonly overlap: {
+    /** Weight of the organisation side in the weighted geometric mean; the audience side gets the rest. */
+    readonly organisationWeight: number;
+  };
+  readonly thresholds: {
+    /** At or above this overall score a post sits in the overlap (the sweet spot). */
+    readonly overlap: number;
+    /** At or below this overall score a post serves one side only, or none: "push only" when the organisation carries it. */
+    readonly pushOnly: number;
+    /** A side scoring at or above this counts as served when a post is classified. */
+    readonly side: number;
+    /** An audience "values" a need whose weight is at or above this (used for suggestions and findings). */
+    readonly valuedNeed: number;
+  };
+  readonly portfolio: {
+    /** How far a pillar's share of the posts may drift from its intended share before it is flagged. */
+    readonly tolerance: number;
+    /** The share of posts that should sit in the overlap; below it the portfolio is flagged. */
+    readonly minOverlapShare: number;
+  };
+}
+
+/** A partial {@link OverlapConfig}: every field may be left out and keeps its default. */
+export type OverlapConfigInput = {
+  readonly [K in keyof OverlapConfig]?: { readonly [F in keyof OverlapConfig[K]]?: OverlapConfig[K][F] };
+};
+
+/**
+ * The default weights and thresholds. Why each value: see `docs/strategy-and-overlap.md` and
+ * `docs/adr/010-overlap-rule.md`.
+ *
+ * - organisation: a goal meant for another audience counts `0.3` (it barely serves the organisation towards this
+ *   audience); a goal claimed without a pillar that
+ *   serves it counts `0.8` (the claim is plausible but not backed by the strategy's own structure).
+ * - audience: need fit is 75% "the strongest need met" and 25% "the share of all need weight met"
+ *   (`breadthWeight 0.25`); interests make up 30% of the audience score (`interestWeight 0.3`); two matched
+ *   interests are a full match; a personal angle meets `relationships` ("people connect with people").
+ * - overlap: organisation and audience weigh the same (`organisationWeight 0.5`: the plain geometric mean).
+ * - thresholds: overlap at `0.6` and above, one-sided ("push only") at `0.3` and below, a side counts as
+ *   served from `0.5`, a need is valued from `0.5`.
+ * - portfolio: pillar shares may drift `0.1` from their target; at least half the posts (`0.5`) should sit in
+ *   the overlap.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_OVERLAP_CONFIG.thresholds.overlap; // 0.6
+ * ```
+ */
+export const DEFAULT_OVERLAP_CONFIG: OverlapConfig = {
+  organisation: { goalForOtherAudience: 0.3, goalWithoutPillar: 0.8 },
+  audience: {
+    breadthWeight: 0.25,
+    interestWeight: 0.3,
+    interestsForFullMatch: 2,
+    personalAngleNeeds: ['relationships'],
+  },
+  overlap: { organisationWeight: 0.5 },
+  thresholds: { overlap: 0.6, pushOnly: 0.3, side: 0.5, valuedNeed: 0.5 },
+  portfolio: { tolerance: 0.1, minOverlapShare: 0.5 },
+};
+
+const unit = z.number().min(0).max(1);
+
+const OverlapConfigSchema = z
+  .object({
+    organisation: z.object({ goalForOtherAudience: unit, goalWithoutPillar: unit }).strict(),
+    audience: z
+      .object({
+        breadthWeight: unit,
+        interestWeight: unit,
+        interestsForFullMatch: z.number().int().min(1).max(100),
+        personalAngleNeeds: z.array(InformationNeedSchema).max(5),
+      })
+      .strict(),
+    overlap: z.object({ organisationWeight: z.number().min(0.1).max(0.9) }).strict(),
+    thresholds: z
+      .object({ overlap: unit, pushOnly: unit, side: unit, valuedNeed: z.number().min(0.01).max(1) })
+      .strict()
+      .refine((t) => t.pushOnly < t.overlap, {
+        message: 'The push-only threshold must be below the overlap threshold.',
+        path: ['pushOnly'],
+      }),
+    portfolio: z.object({ tolerance: unit, minOverlapShare: unit }).strict(),
+  })
+  .strict();
+
+/**
+ * Merges overrides into {@link DEFAULT_OVERLAP_CONFIG} and checks the result: weights in [0, 1], the
+ * organisation weight in [0.1, 0.9] (so neither side can be ignored), the push-only threshold below the overlap
+ * threshold. Throws a `VALIDATION` `SocialShiftError` that names every bad field.
+ *
+ * @example
+ * ```ts
+ * const strict = resolveOverlapConfig({ thresholds: { overlap: 0.7 }, overlap: { organisationWeight: 0.4 } });
+ * strict.thresholds.pushOnly; // 0.3 (default kept)
+ * ```
+ */
+export function resolveOverlapConfig(overrides: OverlapConfigInput = {}): OverlapConfig {
+  const d = DEFAULT_OVERLAP_CONFIG;
+  const merged = {
+    organisation: { ...d.organisation, ...overrides.organisation },
+    audience: { ...d.audience, ...overrides.audience },
+    overlap: { ...d.overlap, ...overrides.overlap },
+    thresholds: { ...d.thresholds, ...overrides.thresholds },
+    portfolio: { ...d.portfolio, ...overrides.portfolio },
+  };
+  const parsed = OverlapConfigSchema.safeParse(merged);
+  if (!parsed.success) throw validationError('overlap configuration', parsed.error);
+  return parsed.data;
+}
