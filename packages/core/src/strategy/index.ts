@@ -33,7 +33,7 @@ export type {
 } from './finding.js';
 export { STRATEGY_FINDING_CODES, sortFindings } from './finding.js';
 export type { OverlapConfig, OverlapConfigInput } from './overlap-config.js';
-export { DEFAULT_OVERLAP_CONFIG, resolveOverlapConfig } from './overlap-config.js';
+export { DEFAULT_OVERLAP_CONFIG, OVERLAP_CONFIG_FIELDS, resolveOverlapConfig } from './overlap-config.js';
 export type {
   AudienceOverlap,
   OverlapFactor,

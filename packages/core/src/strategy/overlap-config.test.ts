@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
-import { DEFAULT_OVERLAP_CONFIG, resolveOverlapConfig } from './overlap-config.js';
+import { DEFAULT_OVERLAP_CONFIG, OVERLAP_CONFIG_FIELDS, resolveOverlapConfig } from './overlap-config.js';
 
 const issuePaths = (run: () => unknown): string[] => {
   try {
@@ -11,6 +11,15 @@ const issuePaths = (run: () => unknown): string[] => {
   }
   return [];
 };
+
+describe('OVERLAP_CONFIG_FIELDS', () => {
+  it('describes every setting of the defaults, once', () => {
+    const leaves = Object.entries(DEFAULT_OVERLAP_CONFIG).flatMap(([group, fields]) =>
+      Object.keys(fields).map((field) => `${group}.${field}`),
+    );
+    expect(OVERLAP_CONFIG_FIELDS.map((f) => f.path)).toEqual(leaves);
+  });
+});
 
 describe('resolveOverlapConfig', () => {
   it('returns the documented defaults when nothing is overridden', () => {

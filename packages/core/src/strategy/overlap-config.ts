@@ -91,6 +91,65 @@ export const DEFAULT_OVERLAP_CONFIG: OverlapConfig = {
   portfolio: { tolerance: 0.1, minOverlapShare: 0.5 },
 };
 
+/**
+ * What each setting means, in words, by its path: the docs page's settings table is generated from this list,
+ * and a test checks that it names every setting of {@link DEFAULT_OVERLAP_CONFIG}.
+ *
+ * @example
+ * ```ts
+ * OVERLAP_CONFIG_FIELDS.find((f) => f.path === 'thresholds.overlap')?.description;
+ * ```
+ */
+export const OVERLAP_CONFIG_FIELDS: readonly { readonly path: string; readonly description: string }[] = [
+  {
+    path: 'organisation.goalForOtherAudience',
+    description: 'Factor for a served goal that is meant for other audiences than the one scored.',
+  },
+  {
+    path: 'organisation.goalWithoutPillar',
+    description: 'Factor for a goal the post links directly while none of its pillars serves that goal.',
+  },
+  {
+    path: 'audience.breadthWeight',
+    description:
+      "Part of the need fit that rewards breadth (share of the audience's need weight met); the rest is the strongest need met.",
+  },
+  {
+    path: 'audience.interestWeight',
+    description: 'Part of the audience score that comes from matching interests, when the audience has any.',
+  },
+  {
+    path: 'audience.interestsForFullMatch',
+    description: 'Matched interests that count as a full interest match (fewer if the audience has fewer).',
+  },
+  {
+    path: 'audience.personalAngleNeeds',
+    description: 'Needs that a personal angle (a colleague telling their own story) counts as meeting.',
+  },
+  {
+    path: 'overlap.organisationWeight',
+    description: 'Weight of the organisation side in the weighted geometric mean (0.5: both sides equal).',
+  },
+  { path: 'thresholds.overlap', description: 'From this overall score up, a post is in the overlap.' },
+  {
+    path: 'thresholds.pushOnly',
+    description: 'Up to this overall score, a post serves one side only (push only, audience only) or none.',
+  },
+  { path: 'thresholds.side', description: 'From this score up, a side counts as served when classifying.' },
+  {
+    path: 'thresholds.valuedNeed',
+    description: 'From this weight up, an audience values a need (for findings and suggestions).',
+  },
+  {
+    path: 'portfolio.tolerance',
+    description: "How far a pillar's share of posts may drift from its intended share before it is flagged.",
+  },
+  {
+    path: 'portfolio.minOverlapShare',
+    description: 'The share of posts that should be in the overlap; below it the portfolio is flagged.',
+  },
+];
+
 const unit = z.number().min(0).max(1);
 
 const OverlapConfigSchema = z

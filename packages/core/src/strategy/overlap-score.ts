@@ -301,8 +301,10 @@ function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): Over
     factors.push({ code: 'NO_GOAL', side: 'organisation', effect: 'lowers', message: factorWords.NO_GOAL() });
     suggestions.push({ code: 'LINK_A_GOAL', message: suggestionWords.LINK_A_GOAL() });
   }
-  if (pillars.length === 0)
+  // A post with a directly linked goal already got "choose a pillar that serves it".
+  if (pillars.length === 0 && served.length === 0) {
     suggestions.push({ code: 'CHOOSE_A_PILLAR', message: suggestionWords.CHOOSE_A_PILLAR() });
+  }
 
   // The audiences scored: chosen on the subject, else those of its pillars, else those of its goals.
   let audienceSource: OverlapScore['audienceSource'] = 'explicit';
