@@ -94,6 +94,10 @@ export const suggestionWords = {
     nl: `Verbind het bericht met wat ${p.audience} interesseert, bijvoorbeeld ${p.interests}.`,
     en: `Connect the post to what interests ${p.audience}, for example ${p.interests}.`,
   }),
+  MATCH_THE_INTENT: (p: { audience: string; goal: string; intent: LocalizedText; need: LocalizedText }) => ({
+    nl: `Doel ${p.goal} wil ${p.intent.nl.toLowerCase()} en ${p.audience} zoekt "${p.need.nl}": dat is de ingang die beide dient.`,
+    en: `Goal ${p.goal} means to ${p.intent.en.toLowerCase()} and ${p.audience} look for "${p.need.en}": that is the way in that serves both.`,
+  }),
   SOFTEN_THE_PUSH: () => ({
     nl: 'Het bericht zendt vooral: vertel wat de lezer eraan heeft in plaats van alleen wat de organisatie wil.',
     en: 'The post mostly broadcasts: tell what the reader gains instead of only what the organisation wants.',

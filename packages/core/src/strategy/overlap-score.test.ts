@@ -62,6 +62,27 @@ describe('scoreOverlap on hand-computed cases', () => {
     expect(score.suggestions[2]!.message.nl).toContain('persoonlijke invalshoek');
   });
 
+  it("suggests the need that fits the goal's intent when the audience values it", () => {
+    // goal_recruit wants to influence → stance; nurses now value stance 0.6 (≥ 0.5) and the post meets nothing.
+    const strategy = twoAudienceStrategy();
+    const nurses = { ...strategy.audiences[0]!, needs: { relationships: 0.6, knowledge: 0.8, stance: 0.6 } };
+    const score = scoreOverlap(
+      { ...strategy, audiences: [nurses, strategy.audiences[1]!] },
+      aSubject({ pillarIds: ['pillar_vacancies'], audienceIds: ['aud_nurses'] }),
+    );
+    const intent = score.suggestions.find((s) => s.code === 'MATCH_THE_INTENT');
+    expect(intent?.audienceId).toBe('aud_nurses');
+    expect(intent?.message.en).toBe(
+      'Goal "Recruit nurses" means to influence and "Nurses" look for "Show what they stand for": that is the way in that serves both.',
+    );
+    // With the default weights (stance 0.4, below the valued-need threshold) the intent is not suggested.
+    const plain = scoreOverlap(
+      twoAudienceStrategy(),
+      aSubject({ pillarIds: ['pillar_vacancies'], audienceIds: ['aud_nurses'] }),
+    );
+    expect(plain.suggestions.map((s) => s.code)).not.toContain('MATCH_THE_INTENT');
+  });
+
   it('discounts a goal claimed without a pillar and meant for another audience', () => {
     // O(students) = 0.8 (explicit only) × 0.3 (goal_recruit is for nurses) = 0.24.
     // Needs met: inspiration; strongest 1; share 1 / 1.5 = 0.666…; needFit = 0.75 + 0.25 × 0.666… = 0.91666…

@@ -4,6 +4,7 @@ import type { GoalPurpose, InformationNeed, Intent } from '../model/vocabulary.j
 import { INFORMATION_NEEDS } from '../model/vocabulary.js';
 import type { StrategyShape } from './coverage-matrix.js';
 import type { LocalizedText, StrategyEntityRef } from './finding.js';
+import { compareText } from './finding.js';
 import { quote } from './finding-messages.js';
 import { needName, needNames, topNeed } from './information-needs.js';
 import type { OverlapConfig, OverlapConfigInput } from './overlap-config.js';
@@ -227,291 +228,83 @@ interface Index {
   readonly pillarsById: ReadonlyMap<string, ContentPillar>;
 }
 
-function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): OverlapScore {
-  const factors: OverlapFactor[] = [];
-  const suggestions: OverlapSuggestion[] = [];
-  const nl = labels('nl');
-  const en = labels('en');
+/** Where factors and suggestions collect while a subject is scored, in the order they are found. */
+interface Explanation {
+  readonly factors: OverlapFactor[];
+  readonly suggestions: OverlapSuggestion[];
+}
 
+/** What every audience of one subject is scored with. */
+interface SubjectContext {
+  readonly served: readonly ServedGoal[];
+  readonly met: ReadonlySet<InformationNeed>;
+  readonly tags: ReadonlySet<string>;
+  readonly personal: boolean;
+}
+
+/**
+ * The information need that fits a goal's intent best, used to suggest a way in that serves both sides: informing
+ * meets the need for knowledge, inspiring the need for inspiration, and influencing works best when readers can
+ * show what they stand for by sharing.
+ *
+ * @example
+ * ```ts
+ * INTENT_NEEDS.inform; // 'knowledge'
+ * ```
+ */
+export const INTENT_NEEDS: Readonly<Record<Intent, InformationNeed>> = {
+  inform: 'knowledge',
+  inspire: 'inspiration',
+  influence: 'stance',
+};
+
+function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): OverlapScore {
+  const out: Explanation = { factors: [], suggestions: [] };
   // Everything is read through sets and walked in the strategy's order, so the subject's order never matters.
   const pillarSet = new Set(subject.pillarIds);
   const goalSet = new Set(subject.goalIds);
   const audienceSet = new Set(subject.audienceIds);
   const pillars = ix.pillars.filter((p) => pillarSet.has(p.id));
-  const unknownIds: StrategyEntityRef[] = [
-    ...[...pillarSet].filter((id) => !ix.pillarsById.has(id)).map((id) => ({ kind: 'pillar' as const, id })),
-    ...[...goalSet].filter((id) => !ix.goalsById.has(id)).map((id) => ({ kind: 'goal' as const, id })),
-    ...[...audienceSet]
-      .filter((id) => !ix.audiencesById.has(id))
-      .map((id) => ({ kind: 'audience' as const, id })),
-  ].sort((a, b) => (a.kind + a.id < b.kind + b.id ? -1 : a.kind + a.id > b.kind + b.id ? 1 : 0));
 
-  // Organisation side: the goals served, explicitly or through a pillar.
-  const served: ServedGoal[] = [];
-  for (const goal of ix.goals) {
-    const viaPillarIds = pillars.filter((p) => p.goalIds.includes(goal.id)).map((p) => p.id);
-    const explicit = goalSet.has(goal.id);
-    if (!explicit && viaPillarIds.length === 0) continue;
-    served.push({
-      goalId: goal.id,
-      name: goal.name,
-      purpose: goal.purpose,
-      intent: goal.intent,
-      explicit,
-      viaPillarIds,
-    });
-  }
-  const route = (g: ServedGoal) => (g.viaPillarIds.length > 0 ? 1 : cfg.organisation.goalWithoutPillar);
-  for (const g of served) {
-    const via =
-      g.viaPillarIds.length > 0
-        ? {
-            nl: `via pijler ${names(pillars.filter((p) => g.viaPillarIds.includes(p.id)))}`,
-            en: `through pillar ${names(pillars.filter((p) => g.viaPillarIds.includes(p.id)))}`,
-          }
-        : { nl: 'door een directe koppeling', en: 'through a direct link' };
-    factors.push({
-      code: 'SERVES_GOAL',
-      side: 'organisation',
-      effect: 'raises',
-      message: factorWords.SERVES_GOAL({
-        goal: quote(g.name),
-        purpose: { nl: nl.purposes[g.purpose], en: en.purposes[g.purpose] },
-        intent: { nl: nl.intents[g.intent].name, en: en.intents[g.intent].name },
-        via,
-      }),
-    });
-    if (g.viaPillarIds.length === 0) {
-      factors.push({
-        code: 'GOAL_CLAIMED_WITHOUT_PILLAR',
-        side: 'organisation',
-        effect: 'lowers',
-        message: factorWords.GOAL_CLAIMED_WITHOUT_PILLAR({
-          goal: quote(g.name),
-          factor: cfg.organisation.goalWithoutPillar,
-        }),
-      });
-      suggestions.push({
-        code: 'BACK_THE_GOAL_WITH_A_PILLAR',
-        message: suggestionWords.BACK_THE_GOAL_WITH_A_PILLAR({ goal: quote(g.name) }),
-      });
-    }
-  }
-  if (served.length === 0) {
-    factors.push({ code: 'NO_GOAL', side: 'organisation', effect: 'lowers', message: factorWords.NO_GOAL() });
-    suggestions.push({ code: 'LINK_A_GOAL', message: suggestionWords.LINK_A_GOAL() });
-  }
-  // A post with a directly linked goal already got "choose a pillar that serves it".
-  if (pillars.length === 0 && served.length === 0) {
-    suggestions.push({ code: 'CHOOSE_A_PILLAR', message: suggestionWords.CHOOSE_A_PILLAR() });
-  }
+  const served = servedGoals(ix, pillars, goalSet);
+  explainGoals(served, pillars, cfg, out);
+  const { source, targets } = targetAudiences(ix, audienceSet, pillars, served, out);
 
-  // The audiences scored: chosen on the subject, else those of its pillars, else those of its goals.
-  let audienceSource: OverlapScore['audienceSource'] = 'explicit';
-  let targets = ix.audiences.filter((a) => audienceSet.has(a.id));
-  if (targets.length === 0) {
-    audienceSource = 'pillars';
-    targets = ix.audiences.filter((a) => pillars.some((p) => p.audienceIds.includes(a.id)));
-  }
-  if (targets.length === 0) {
-    audienceSource = 'goals';
-    const servedIds = new Set(served.map((g) => g.goalId));
-    targets = ix.audiences.filter((a) =>
-      ix.goals.some((g) => servedIds.has(g.id) && g.audienceIds.includes(a.id)),
-    );
-  }
-  if (targets.length === 0) audienceSource = 'none';
-  if (audienceSource === 'pillars' || audienceSource === 'goals') {
-    const code = audienceSource === 'pillars' ? 'AUDIENCE_FROM_PILLARS' : 'AUDIENCE_FROM_GOALS';
-    factors.push({
-      code,
-      side: 'audience',
-      effect: 'neutral',
-      message: factorWords[code]({ audiences: names(targets) }),
-    });
-  }
-  if (audienceSource === 'none') {
-    factors.push({
-      code: 'NO_AUDIENCE',
-      side: 'audience',
-      effect: 'lowers',
-      message: factorWords.NO_AUDIENCE(),
-    });
-    suggestions.push({ code: 'CHOOSE_AN_AUDIENCE', message: suggestionWords.CHOOSE_AN_AUDIENCE() });
-  }
-
-  // Audience side inputs: the needs met and the tags.
   const declared = new Set<InformationNeed>([...subject.needs, ...pillars.flatMap((p) => p.needs)]);
   const met = new Set<InformationNeed>(declared);
   if (subject.personal) for (const n of cfg.audience.personalAngleNeeds) met.add(n);
-  const personalAdds = INFORMATION_NEEDS.filter((n) => met.has(n) && !declared.has(n));
   if (subject.personal && targets.length > 0) {
-    factors.push({
+    out.factors.push({
       code: 'PERSONAL_ANGLE',
       side: 'audience',
-      effect: personalAdds.length > 0 ? 'raises' : 'neutral',
+      effect: INFORMATION_NEEDS.some((n) => met.has(n) && !declared.has(n)) ? 'raises' : 'neutral',
       message: factorWords.PERSONAL_ANGLE({ needs: needNames(cfg.audience.personalAngleNeeds) }),
     });
   }
-  const tags = new Set<string>([...subject.tags, ...pillars.flatMap((p) => p.tags)]);
-
-  const w = cfg.overlap.organisationWeight;
-  const results: AudienceOverlap[] = [];
-  for (const a of targets) {
-    const name = quote(a.name);
-    // Organisation side for this audience.
-    let organisation = 0;
-    let bestIgnoringAudience = 0;
-    for (const g of served) {
-      const goal = ix.goalsById.get(g.goalId)!;
-      const forAudience = goal.audienceIds.length === 0 || goal.audienceIds.includes(a.id);
-      const value = route(g) * (forAudience ? 1 : cfg.organisation.goalForOtherAudience);
-      organisation = Math.max(organisation, value);
-      bestIgnoringAudience = Math.max(bestIgnoringAudience, route(g));
-    }
-    if (served.length > 0 && organisation < bestIgnoringAudience) {
-      factors.push({
-        code: 'GOAL_FOR_OTHER_AUDIENCE',
-        side: 'organisation',
-        effect: 'lowers',
-        audienceId: a.id,
-        message: factorWords.GOAL_FOR_OTHER_AUDIENCE({
-          audience: name,
-          factor: cfg.organisation.goalForOtherAudience,
-        }),
-      });
-      suggestions.push({
-        code: 'TARGET_THE_GOAL_AUDIENCE',
-        audienceId: a.id,
-        message: suggestionWords.TARGET_THE_GOAL_AUDIENCE({ audience: name }),
-      });
-    }
-
-    // Audience side: needs.
-    let total = 0;
-    let strongest = 0;
-    let metWeight = 0;
-    const needsMet: InformationNeed[] = [];
-    for (const need of INFORMATION_NEEDS) {
-      const weight = a.needs[need] ?? 0;
-      total += weight;
-      if (met.has(need) && weight > 0) {
-        needsMet.push(need);
-        metWeight += weight;
-        strongest = Math.max(strongest, weight);
-      }
-    }
-    const beta = cfg.audience.breadthWeight;
-    const needFit = total > 0 ? (1 - beta) * strongest + beta * (metWeight / total) : 0;
-    factors.push(
-      needsMet.length > 0
-        ? {
-            code: 'MEETS_NEEDS',
-            side: 'audience',
-            effect: 'raises',
-            audienceId: a.id,
-            message: factorWords.MEETS_NEEDS({ audience: name, needs: needNames(needsMet), fit: needFit }),
-          }
-        : {
-            code: 'MISSES_NEEDS',
-            side: 'audience',
-            effect: 'lowers',
-            audienceId: a.id,
-            message: factorWords.MISSES_NEEDS({ audience: name }),
-          },
-    );
-
-    // Audience side: interests.
-    const interests = [...new Set(a.interests)];
-    const matchedInterests = interests.filter((i) => tags.has(i));
-    let interestFit: number | undefined;
-    let audience = needFit;
-    if (interests.length > 0) {
-      interestFit = Math.min(
-        1,
-        matchedInterests.length / Math.min(interests.length, cfg.audience.interestsForFullMatch),
-      );
-      audience = (1 - cfg.audience.interestWeight) * needFit + cfg.audience.interestWeight * interestFit;
-      factors.push(
-        matchedInterests.length > 0
-          ? {
-              code: 'MATCHES_INTERESTS',
-              side: 'audience',
-              effect: 'raises',
-              audienceId: a.id,
-              message: factorWords.MATCHES_INTERESTS({
-                audience: name,
-                interests: matchedInterests.join(', '),
-              }),
-            }
-          : {
-              code: 'NO_INTEREST_MATCH',
-              side: 'audience',
-              effect: 'lowers',
-              audienceId: a.id,
-              message: factorWords.NO_INTEREST_MATCH({ audience: name }),
-            },
-      );
-      if (matchedInterests.length === 0) {
-        suggestions.push({
-          code: 'USE_INTEREST_TAGS',
-          audienceId: a.id,
-          message: suggestionWords.USE_INTEREST_TAGS({
-            audience: name,
-            interests: interests.slice(0, 3).join(', '),
-          }),
-        });
-      }
-    }
-
-    // Suggestions on needs: the strongest need, and a personal angle where the audience values what it meets.
-    const top = topNeed(a.needs);
-    if (top !== undefined && !met.has(top)) {
-      suggestions.push({
-        code: 'ADDRESS_TOP_NEED',
-        audienceId: a.id,
-        message: suggestionWords.ADDRESS_TOP_NEED({ audience: name, need: needName(top) }),
-      });
-    }
-    const personalWanted = cfg.audience.personalAngleNeeds.some(
-      (n) => !met.has(n) && (a.needs[n] ?? 0) >= cfg.thresholds.valuedNeed,
-    );
-    if (!subject.personal && personalWanted) {
-      suggestions.push({
-        code: 'ADD_PERSONAL_ANGLE',
-        audienceId: a.id,
-        message: suggestionWords.ADD_PERSONAL_ANGLE({ audience: name }),
-      });
-    }
-
-    const overlap = organisation > 0 && audience > 0 ? clamp(organisation ** w * audience ** (1 - w)) : 0;
-    results.push({
-      audienceId: a.id,
-      name: a.name,
-      organisation,
-      audience: clamp(audience),
-      needFit,
-      interestFit,
-      needsMet,
-      matchedInterests,
-      overlap,
-      verdict: classifyOverlap(overlap, organisation, audience, cfg),
-    });
-  }
+  const context: SubjectContext = {
+    served,
+    met,
+    tags: new Set<string>([...subject.tags, ...pillars.flatMap((p) => p.tags)]),
+    personal: subject.personal,
+  };
+  const results = targets.map((a) => scoreAudience(a, context, ix, cfg, out));
 
   const mean = (pick: (r: AudienceOverlap) => number) =>
     results.length === 0 ? 0 : results.reduce((sum, r) => sum + pick(r), 0) / results.length;
+  // Without an audience there is nothing to overlap with; the organisation side still shows the best goal.
   const organisation =
     results.length === 0
-      ? served.reduce((best, g) => Math.max(best, route(g)), 0)
+      ? served.reduce((best, g) => Math.max(best, route(g, cfg)), 0)
       : mean((r) => r.organisation);
   const audience = mean((r) => r.audience);
   const overall = mean((r) => r.overlap);
   const verdict = classifyOverlap(overall, organisation, audience, cfg);
-  if (verdict === 'push_only')
-    suggestions.push({ code: 'SOFTEN_THE_PUSH', message: suggestionWords.SOFTEN_THE_PUSH() });
+  if (verdict === 'push_only') {
+    out.suggestions.push({ code: 'SOFTEN_THE_PUSH', message: suggestionWords.SOFTEN_THE_PUSH() });
+  }
+  const unknownIds = unknownReferences(ix, pillarSet, goalSet, audienceSet);
   if (unknownIds.length > 0) {
-    factors.push({
+    out.factors.push({
       code: 'UNKNOWN_REFERENCE',
       side: 'organisation',
       effect: 'neutral',
@@ -526,12 +319,328 @@ function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): Over
     audience: clamp(audience),
     verdict,
     goals: served,
-    audienceSource,
+    audienceSource: source,
     audiences: results,
     unknownIds,
-    factors,
-    suggestions,
+    factors: out.factors,
+    suggestions: out.suggestions,
   };
+}
+
+/** The ids the subject names that the strategy does not know, sorted by kind and id. */
+function unknownReferences(
+  ix: Index,
+  pillarSet: ReadonlySet<string>,
+  goalSet: ReadonlySet<string>,
+  audienceSet: ReadonlySet<string>,
+): StrategyEntityRef[] {
+  const refs: StrategyEntityRef[] = [];
+  for (const id of pillarSet) if (!ix.pillarsById.has(id)) refs.push({ kind: 'pillar', id });
+  for (const id of goalSet) if (!ix.goalsById.has(id)) refs.push({ kind: 'goal', id });
+  for (const id of audienceSet) if (!ix.audiencesById.has(id)) refs.push({ kind: 'audience', id });
+  return refs.sort((a, b) => compareText(a.kind, b.kind) || compareText(a.id, b.id));
+}
+
+/** The goals the subject serves, in the strategy's order: linked explicitly or through one of its pillars. */
+function servedGoals(
+  ix: Index,
+  pillars: readonly ContentPillar[],
+  goalSet: ReadonlySet<string>,
+): ServedGoal[] {
+  const served: ServedGoal[] = [];
+  for (const goal of ix.goals) {
+    const viaPillarIds = pillars.filter((p) => p.goalIds.includes(goal.id)).map((p) => p.id);
+    const explicit = goalSet.has(goal.id);
+    if (!explicit && viaPillarIds.length === 0) continue;
+    const { id: goalId, name, purpose, intent } = goal;
+    served.push({ goalId, name, purpose, intent, explicit, viaPillarIds });
+  }
+  return served;
+}
+
+/** How much a served goal counts before its audience is considered: 1 through a pillar, else `goalWithoutPillar`. */
+const route = (g: ServedGoal, cfg: OverlapConfig) =>
+  g.viaPillarIds.length > 0 ? 1 : cfg.organisation.goalWithoutPillar;
+
+function explainGoals(
+  served: readonly ServedGoal[],
+  pillars: readonly ContentPillar[],
+  cfg: OverlapConfig,
+  out: Explanation,
+): void {
+  const nl = labels('nl');
+  const en = labels('en');
+  for (const g of served) {
+    const through = names(pillars.filter((p) => g.viaPillarIds.includes(p.id)));
+    const via =
+      g.viaPillarIds.length > 0
+        ? { nl: `via pijler ${through}`, en: `through pillar ${through}` }
+        : { nl: 'door een directe koppeling', en: 'through a direct link' };
+    out.factors.push({
+      code: 'SERVES_GOAL',
+      side: 'organisation',
+      effect: 'raises',
+      message: factorWords.SERVES_GOAL({
+        goal: quote(g.name),
+        purpose: { nl: nl.purposes[g.purpose], en: en.purposes[g.purpose] },
+        intent: { nl: nl.intents[g.intent].name, en: en.intents[g.intent].name },
+        via,
+      }),
+    });
+    if (g.viaPillarIds.length === 0) {
+      out.factors.push({
+        code: 'GOAL_CLAIMED_WITHOUT_PILLAR',
+        side: 'organisation',
+        effect: 'lowers',
+        message: factorWords.GOAL_CLAIMED_WITHOUT_PILLAR({
+          goal: quote(g.name),
+          factor: cfg.organisation.goalWithoutPillar,
+        }),
+      });
+      out.suggestions.push({
+        code: 'BACK_THE_GOAL_WITH_A_PILLAR',
+        message: suggestionWords.BACK_THE_GOAL_WITH_A_PILLAR({ goal: quote(g.name) }),
+      });
+    }
+  }
+  if (served.length === 0) {
+    out.factors.push({
+      code: 'NO_GOAL',
+      side: 'organisation',
+      effect: 'lowers',
+      message: factorWords.NO_GOAL(),
+    });
+    out.suggestions.push({ code: 'LINK_A_GOAL', message: suggestionWords.LINK_A_GOAL() });
+    // A post with a directly linked goal already got "choose a pillar that serves it".
+    if (pillars.length === 0) {
+      out.suggestions.push({ code: 'CHOOSE_A_PILLAR', message: suggestionWords.CHOOSE_A_PILLAR() });
+    }
+  }
+}
+
+/** The audiences scored: chosen on the subject, else those of its pillars, else those of its goals. */
+function targetAudiences(
+  ix: Index,
+  audienceSet: ReadonlySet<string>,
+  pillars: readonly ContentPillar[],
+  served: readonly ServedGoal[],
+  out: Explanation,
+): { source: OverlapScore['audienceSource']; targets: Audience[] } {
+  const explicit = ix.audiences.filter((a) => audienceSet.has(a.id));
+  if (explicit.length > 0) return { source: 'explicit', targets: explicit };
+  const fromPillars = ix.audiences.filter((a) => pillars.some((p) => p.audienceIds.includes(a.id)));
+  if (fromPillars.length > 0) {
+    out.factors.push({
+      code: 'AUDIENCE_FROM_PILLARS',
+      side: 'audience',
+      effect: 'neutral',
+      message: factorWords.AUDIENCE_FROM_PILLARS({ audiences: names(fromPillars) }),
+    });
+    return { source: 'pillars', targets: fromPillars };
+  }
+  const servedIds = new Set(served.map((g) => g.goalId));
+  const goals = ix.goals.filter((g) => servedIds.has(g.id));
+  const fromGoals = ix.audiences.filter((a) => goals.some((g) => g.audienceIds.includes(a.id)));
+  if (fromGoals.length > 0) {
+    out.factors.push({
+      code: 'AUDIENCE_FROM_GOALS',
+      side: 'audience',
+      effect: 'neutral',
+      message: factorWords.AUDIENCE_FROM_GOALS({ audiences: names(fromGoals) }),
+    });
+    return { source: 'goals', targets: fromGoals };
+  }
+  out.factors.push({
+    code: 'NO_AUDIENCE',
+    side: 'audience',
+    effect: 'lowers',
+    message: factorWords.NO_AUDIENCE(),
+  });
+  out.suggestions.push({ code: 'CHOOSE_AN_AUDIENCE', message: suggestionWords.CHOOSE_AN_AUDIENCE() });
+  return { source: 'none', targets: [] };
+}
+
+function scoreAudience(
+  a: Audience,
+  ctx: SubjectContext,
+  ix: Index,
+  cfg: OverlapConfig,
+  out: Explanation,
+): AudienceOverlap {
+  const name = quote(a.name);
+  const audienceId = a.id;
+
+  // Organisation side: the best served goal, discounted when it is meant for other audiences.
+  let organisation = 0;
+  let bestIgnoringAudience = 0;
+  const goalsForThem: ServedGoal[] = [];
+  for (const g of ctx.served) {
+    const goal = ix.goalsById.get(g.goalId)!;
+    const forAudience = goal.audienceIds.length === 0 || goal.audienceIds.includes(a.id);
+    if (forAudience) goalsForThem.push(g);
+    organisation = Math.max(
+      organisation,
+      route(g, cfg) * (forAudience ? 1 : cfg.organisation.goalForOtherAudience),
+    );
+    bestIgnoringAudience = Math.max(bestIgnoringAudience, route(g, cfg));
+  }
+  if (organisation < bestIgnoringAudience) {
+    out.factors.push({
+      code: 'GOAL_FOR_OTHER_AUDIENCE',
+      side: 'organisation',
+      effect: 'lowers',
+      audienceId,
+      message: factorWords.GOAL_FOR_OTHER_AUDIENCE({
+        audience: name,
+        factor: cfg.organisation.goalForOtherAudience,
+      }),
+    });
+    out.suggestions.push({
+      code: 'TARGET_THE_GOAL_AUDIENCE',
+      audienceId,
+      message: suggestionWords.TARGET_THE_GOAL_AUDIENCE({ audience: name }),
+    });
+  }
+
+  // Audience side, needs: the strongest need met, blended with the share of all need weight met.
+  let total = 0;
+  let strongest = 0;
+  let metWeight = 0;
+  const needsMet: InformationNeed[] = [];
+  for (const need of INFORMATION_NEEDS) {
+    const weight = a.needs[need] ?? 0;
+    total += weight;
+    if (ctx.met.has(need) && weight > 0) {
+      needsMet.push(need);
+      metWeight += weight;
+      strongest = Math.max(strongest, weight);
+    }
+  }
+  const beta = cfg.audience.breadthWeight;
+  const needFit = total > 0 ? (1 - beta) * strongest + beta * (metWeight / total) : 0;
+  out.factors.push(
+    needsMet.length > 0
+      ? {
+          code: 'MEETS_NEEDS',
+          side: 'audience',
+          effect: 'raises',
+          audienceId,
+          message: factorWords.MEETS_NEEDS({ audience: name, needs: needNames(needsMet), fit: needFit }),
+        }
+      : {
+          code: 'MISSES_NEEDS',
+          side: 'audience',
+          effect: 'lowers',
+          audienceId,
+          message: factorWords.MISSES_NEEDS({ audience: name }),
+        },
+  );
+
+  // Audience side, interests: blended in when the audience has any.
+  const interests = [...new Set(a.interests)];
+  const matchedInterests = interests.filter((i) => ctx.tags.has(i));
+  let interestFit: number | undefined;
+  let audience = needFit;
+  if (interests.length > 0) {
+    interestFit = Math.min(
+      1,
+      matchedInterests.length / Math.min(interests.length, cfg.audience.interestsForFullMatch),
+    );
+    audience = (1 - cfg.audience.interestWeight) * needFit + cfg.audience.interestWeight * interestFit;
+    if (matchedInterests.length > 0) {
+      out.factors.push({
+        code: 'MATCHES_INTERESTS',
+        side: 'audience',
+        effect: 'raises',
+        audienceId,
+        message: factorWords.MATCHES_INTERESTS({ audience: name, interests: matchedInterests.join(', ') }),
+      });
+    } else {
+      out.factors.push({
+        code: 'NO_INTEREST_MATCH',
+        side: 'audience',
+        effect: 'lowers',
+        audienceId,
+        message: factorWords.NO_INTEREST_MATCH({ audience: name }),
+      });
+      out.suggestions.push({
+        code: 'USE_INTEREST_TAGS',
+        audienceId,
+        message: suggestionWords.USE_INTEREST_TAGS({
+          audience: name,
+          interests: interests.slice(0, 3).join(', '),
+        }),
+      });
+    }
+  }
+
+  suggestNeeds(a, ctx, goalsForThem, cfg, out);
+
+  const overlap =
+    organisation > 0 && audience > 0
+      ? clamp(
+          organisation ** cfg.overlap.organisationWeight * audience ** (1 - cfg.overlap.organisationWeight),
+        )
+      : 0;
+  return {
+    audienceId,
+    name: a.name,
+    organisation,
+    audience: clamp(audience),
+    needFit,
+    interestFit,
+    needsMet,
+    matchedInterests,
+    overlap,
+    verdict: classifyOverlap(overlap, organisation, audience, cfg),
+  };
+}
+
+/**
+ * Suggestions on needs for one audience: its strongest need when unmet; the need that fits the intent of a goal
+ * meant for it (see {@link INTENT_NEEDS}) when the audience values it and it is unmet; a personal angle when the
+ * audience values what a personal angle meets.
+ */
+function suggestNeeds(
+  a: Audience,
+  ctx: SubjectContext,
+  goalsForThem: readonly ServedGoal[],
+  cfg: OverlapConfig,
+  out: Explanation,
+): void {
+  const name = quote(a.name);
+  const valued = (n: InformationNeed) => (a.needs[n] ?? 0) >= cfg.thresholds.valuedNeed;
+  const top = topNeed(a.needs);
+  if (top !== undefined && !ctx.met.has(top)) {
+    out.suggestions.push({
+      code: 'ADDRESS_TOP_NEED',
+      audienceId: a.id,
+      message: suggestionWords.ADDRESS_TOP_NEED({ audience: name, need: needName(top) }),
+    });
+  }
+  const suggested = new Set<InformationNeed>(top === undefined ? [] : [top]);
+  for (const g of goalsForThem) {
+    const need = INTENT_NEEDS[g.intent];
+    if (suggested.has(need) || ctx.met.has(need) || !valued(need)) continue;
+    suggested.add(need);
+    out.suggestions.push({
+      code: 'MATCH_THE_INTENT',
+      audienceId: a.id,
+      message: suggestionWords.MATCH_THE_INTENT({
+        audience: name,
+        goal: quote(g.name),
+        intent: { nl: labels('nl').intents[g.intent].name, en: labels('en').intents[g.intent].name },
+        need: needName(need),
+      }),
+    });
+  }
+  if (!ctx.personal && cfg.audience.personalAngleNeeds.some((n) => !ctx.met.has(n) && valued(n))) {
+    out.suggestions.push({
+      code: 'ADD_PERSONAL_ANGLE',
+      audienceId: a.id,
+      message: suggestionWords.ADD_PERSONAL_ANGLE({ audience: name }),
+    });
+  }
 }
 
 // Guards against a last-bit float overshoot (e.g. 1.0000000000000002); every figure is in [0, 1] by construction.
