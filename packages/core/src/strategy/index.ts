@@ -43,7 +43,7 @@ export type {
   OverlapVerdict,
   ServedGoal,
 } from './overlap-score.js';
-export { classifyOverlap, createOverlapScorer, scoreOverlap } from './overlap-score.js';
+export { classifyOverlap, createOverlapScorer, INTENT_NEEDS, scoreOverlap } from './overlap-score.js';
 export type { DraftInput, OverlapSubject } from './overlap-subject.js';
 export { hashtagsOf, subjectFromContribution, subjectFromDraft, subjectFromPost } from './overlap-subject.js';
 export type { PillarBalance, PortfolioView } from './portfolio.js';

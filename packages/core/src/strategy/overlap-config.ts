@@ -52,7 +52,15 @@ export interface OverlapConfig {
   };
 }
 
-/** A partial {@link OverlapConfig}: every field may be left out and keeps its default. */
+/**
+ * A partial {@link OverlapConfig}: every field may be left out and keeps its default.
+ *
+ * @example
+ * ```ts
+ * const stricter: OverlapConfigInput = { thresholds: { overlap: 0.7 } };
+ * scoreOverlap(strategy, subject, stricter);
+ * ```
+ */
 export type OverlapConfigInput = {
   readonly [K in keyof OverlapConfig]?: { readonly [F in keyof OverlapConfig[K]]?: OverlapConfig[K][F] };
 };
