@@ -295,7 +295,7 @@ export function strategyAndOverlapPage(): string {
     'belong to a network, to gain inspiration and knowledge). The Social Shift method chooses content where the two',
     'overlap. `@social-shift/core/strategy` checks that a strategy is coherent, scores that overlap for a post, a',
     'contribution or a draft being typed, and shows the balance of a set of posts. Everything is pure and',
-    'deterministic and runs in the browser; the subpath loads no XState.',
+    'deterministic and runs in the browser; the subpath loads neither XState nor zod.',
     '',
     '```ts',
     "import { checkStrategyCoherence, scoreOverlap, subjectFromPost, analysePortfolio } from '@social-shift/core/strategy';",

@@ -14,7 +14,7 @@ interface Esbuild {
 const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild') as Esbuild;
 const core = join(import.meta.dirname, '..');
 
-async function bundledInputs(entry: string): Promise<{ inputs: string[]; bytes: number }> {
+async function bundledInputs(entry: string, minify = false): Promise<{ inputs: string[]; bytes: number }> {
   const result = await esbuild.build({
     entryPoints: [join(core, entry)],
     bundle: true,
@@ -24,6 +24,7 @@ async function bundledInputs(entry: string): Promise<{ inputs: string[]; bytes: 
     platform: 'neutral',
     mainFields: ['module', 'main'],
     treeShaking: true,
+    minify,
     logLevel: 'silent',
   });
   return {
@@ -33,6 +34,8 @@ async function bundledInputs(entry: string): Promise<{ inputs: string[]; bytes: 
 }
 
 const heavy = /xstate|mitt/;
+// The subpath scores drafts live in the browser: no zod either (over 400 kB minified), and a byte ceiling.
+const STRATEGY_BUDGET_BYTES = 60_000;
 
 describe('the strategy subpath bundle', () => {
   it('pulls in neither XState nor mitt', async () => {
@@ -41,8 +44,17 @@ describe('the strategy subpath bundle', () => {
     expect(inputs.filter((path) => heavy.test(path))).toEqual([]);
   });
 
-  it('would notice them: the SDK facade does pull in mitt', async () => {
+  it(`loads no zod and stays under ${STRATEGY_BUDGET_BYTES / 1000} kB minified`, async () => {
+    const { inputs, bytes } = await bundledInputs('src/strategy/index.ts', true);
+    expect(inputs.filter((path) => path.includes('node_modules'))).toEqual([]);
+    expect(bytes).toBeLessThan(STRATEGY_BUDGET_BYTES);
+  });
+
+  it('would notice them: the SDK facade does pull in mitt, the model pulls in zod', async () => {
     const { inputs } = await bundledInputs('src/sdk/event-emitter.ts');
     expect(inputs.some((path) => heavy.test(path))).toBe(true);
+    const model = await bundledInputs('src/model/vocabulary.ts', true);
+    expect(model.inputs.some((path) => path.includes('node_modules/zod'))).toBe(true);
+    expect(model.bytes).toBeGreaterThan(STRATEGY_BUDGET_BYTES);
   });
 });

@@ -1,13 +1,13 @@
 import { labels } from '../labels/labels.js';
 import type { Programme } from '../model/programme.js';
 import type { GoalPurpose, Platform } from '../model/vocabulary.js';
-import { INFORMATION_NEEDS } from '../model/vocabulary.js';
 import type { CoverageMatrix, StrategyShape } from './coverage-matrix.js';
 import { buildCoverageMatrix } from './coverage-matrix.js';
 import type { LocalizedText, StrategyEntityKind, StrategyFinding } from './finding.js';
 import { sortFindings } from './finding.js';
 import { finding, quote } from './finding-messages.js';
 import { needName, needNames, topNeed } from './information-needs.js';
+import { NEEDS as INFORMATION_NEEDS } from './need-order.js';
 import type { OverlapConfigInput } from './overlap-config.js';
 import { resolveOverlapConfig } from './overlap-config.js';
 

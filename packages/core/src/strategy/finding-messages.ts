@@ -159,7 +159,7 @@ export const findingWords = {
       en: `Pillar ${p.pillar} serves no goal.`,
     },
     suggestion: {
-      nl: `Koppel ${p.pillar} aan het doel waaraan het bijdraagt, of vraag je af of je de pijler nodig hebt.`,
+      nl: `Koppel ${p.pillar} aan het doel waaraan hij bijdraagt, of vraag je af of je de pijler nodig hebt.`,
       en: `Link ${p.pillar} to the goal it serves, or ask whether you need the pillar.`,
     },
   }),

@@ -1,7 +1,8 @@
 /**
  * `@social-shift/core/strategy`: the strategy coherence check, the coverage matrix, the overlap score and the
- * portfolio view. Pure functions over plain data; importing this subpath does not load the workflows (XState)
- * or the event emitter.
+ * portfolio view. Pure functions over plain data; importing this subpath loads neither the workflows (XState),
+ * the event emitter (mitt) nor zod, so it stays small enough to score drafts live in a browser. Pass a strategy
+ * that was parsed (`parseStrategy`) where it comes from outside.
  *
  * @example
  * ```ts

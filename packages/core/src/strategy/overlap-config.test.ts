@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
+import { INFORMATION_NEEDS } from '../model/vocabulary.js';
+import { NEEDS } from './need-order.js';
+import type { OverlapConfigInput } from './overlap-config.js';
 import { DEFAULT_OVERLAP_CONFIG, OVERLAP_CONFIG_FIELDS, resolveOverlapConfig } from './overlap-config.js';
 
 const issuePaths = (run: () => unknown): string[] => {
@@ -51,5 +54,33 @@ describe('resolveOverlapConfig', () => {
     expect(issuePaths(() => resolveOverlapConfig({ thresholds: { pushOnly: 0.6, overlap: 0.6 } }))).toEqual([
       'thresholds.pushOnly',
     ]);
+  });
+
+  it('rejects unknown settings, non-numbers and needs that do not exist', () => {
+    const bad = {
+      thresholds: { overlapp: 0.7 },
+      audience: { interestsForFullMatch: 1.5, personalAngleNeeds: ['gossip'] },
+      portfolio: { tolerance: Number.NaN },
+      extra: {},
+    } as unknown as OverlapConfigInput;
+    expect(issuePaths(() => resolveOverlapConfig(bad))).toEqual([
+      'audience.interestsForFullMatch',
+      'audience.personalAngleNeeds',
+      'thresholds.overlapp',
+      'portfolio.tolerance',
+      'extra',
+    ]);
+  });
+
+  it('says what to fix in the error message', () => {
+    expect(() => resolveOverlapConfig({ overlap: { organisationWeight: 0 } })).toThrow(
+      'Invalid overlap configuration: overlap.organisationWeight: Use a number from 0.1 to 0.9.',
+    );
+  });
+});
+
+describe('NEEDS', () => {
+  it("is the model's list of information needs, in the same order", () => {
+    expect(NEEDS).toEqual(INFORMATION_NEEDS);
   });
 });

@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { validationError } from '../errors/validation.js';
+import type { ValidationIssue } from '../errors/social-shift-error.js';
+import { SocialShiftError } from '../errors/social-shift-error.js';
 import type { InformationNeed } from '../model/vocabulary.js';
-import { InformationNeedSchema } from '../model/vocabulary.js';
+import { NEEDS } from './need-order.js';
 
 /**
  * The weights and thresholds of the overlap score, the portfolio view and the suggestions. Every number has a
@@ -158,30 +158,72 @@ export const OVERLAP_CONFIG_FIELDS: readonly { readonly path: string; readonly d
   },
 ];
 
-const unit = z.number().min(0).max(1);
+// The bounds of every number. Checked by hand rather than with zod, so that the strategy subpath stays small
+// enough to score drafts live in a browser (zod alone is over 400 kB minified).
+const NUMBER_RULES: Readonly<Record<string, { min: number; max: number; integer?: boolean }>> = {
+  'organisation.goalForOtherAudience': { min: 0, max: 1 },
+  'organisation.goalWithoutPillar': { min: 0, max: 1 },
+  'audience.breadthWeight': { min: 0, max: 1 },
+  'audience.interestWeight': { min: 0, max: 1 },
+  'audience.interestsForFullMatch': { min: 1, max: 100, integer: true },
+  'overlap.organisationWeight': { min: 0.1, max: 0.9 },
+  'thresholds.overlap': { min: 0, max: 1 },
+  'thresholds.pushOnly': { min: 0, max: 1 },
+  'thresholds.side': { min: 0, max: 1 },
+  'thresholds.valuedNeed': { min: 0.01, max: 1 },
+  'portfolio.tolerance': { min: 0, max: 1 },
+  'portfolio.minOverlapShare': { min: 0, max: 1 },
+};
 
-const OverlapConfigSchema = z
-  .object({
-    organisation: z.object({ goalForOtherAudience: unit, goalWithoutPillar: unit }).strict(),
-    audience: z
-      .object({
-        breadthWeight: unit,
-        interestWeight: unit,
-        interestsForFullMatch: z.number().int().min(1).max(100),
-        personalAngleNeeds: z.array(InformationNeedSchema).max(5),
-      })
-      .strict(),
-    overlap: z.object({ organisationWeight: z.number().min(0.1).max(0.9) }).strict(),
-    thresholds: z
-      .object({ overlap: unit, pushOnly: unit, side: unit, valuedNeed: z.number().min(0.01).max(1) })
-      .strict()
-      .refine((t) => t.pushOnly < t.overlap, {
-        message: 'The push-only threshold must be below the overlap threshold.',
-        path: ['pushOnly'],
-      }),
-    portfolio: z.object({ tolerance: unit, minOverlapShare: unit }).strict(),
-  })
-  .strict();
+function configIssues(merged: Record<string, Record<string, unknown>>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const [group, fields] of Object.entries(merged)) {
+    const defaults = (
+      DEFAULT_OVERLAP_CONFIG as unknown as Record<string, Record<string, unknown> | undefined>
+    )[group];
+    if (defaults === undefined) {
+      issues.push({ path: [group], message: `Unknown setting group "${group}".`, code: 'unrecognized_keys' });
+      continue;
+    }
+    for (const [field, value] of Object.entries(fields)) {
+      const path = [group, field];
+      const rule = NUMBER_RULES[`${group}.${field}`];
+      if (rule !== undefined) {
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          issues.push({ path, message: 'Use a number.', code: 'invalid_type' });
+        } else if (value < rule.min || value > rule.max) {
+          issues.push({
+            path,
+            message: `Use a number from ${rule.min} to ${rule.max}.`,
+            code: 'out_of_range',
+          });
+        } else if (rule.integer === true && !Number.isInteger(value)) {
+          issues.push({ path, message: 'Use a whole number.', code: 'invalid_type' });
+        }
+      } else if (`${group}.${field}` === 'audience.personalAngleNeeds') {
+        const known = new Set<unknown>(NEEDS);
+        if (!Array.isArray(value) || value.length > 5 || !value.every((n) => known.has(n))) {
+          issues.push({
+            path,
+            message: `Use a list of up to 5 of: ${NEEDS.join(', ')}.`,
+            code: 'invalid_value',
+          });
+        }
+      } else {
+        issues.push({ path, message: `Unknown setting "${field}".`, code: 'unrecognized_keys' });
+      }
+    }
+  }
+  const t = merged.thresholds as { pushOnly?: unknown; overlap?: unknown } | undefined;
+  if (typeof t?.pushOnly === 'number' && typeof t.overlap === 'number' && !(t.pushOnly < t.overlap)) {
+    issues.push({
+      path: ['thresholds', 'pushOnly'],
+      message: 'The push-only threshold must be below the overlap threshold.',
+      code: 'custom',
+    });
+  }
+  return issues;
+}
 
 /**
  * Merges overrides into {@link DEFAULT_OVERLAP_CONFIG} and checks the result: weights in [0, 1], the
@@ -203,7 +245,15 @@ export function resolveOverlapConfig(overrides: OverlapConfigInput = {}): Overla
     thresholds: { ...d.thresholds, ...overrides.thresholds },
     portfolio: { ...d.portfolio, ...overrides.portfolio },
   };
-  const parsed = OverlapConfigSchema.safeParse(merged);
-  if (!parsed.success) throw validationError('overlap configuration', parsed.error);
-  return parsed.data;
+  const unknownGroups = Object.fromEntries(
+    Object.entries(overrides).filter(([group]) => !(group in merged)),
+  ) as Record<string, Record<string, unknown>>;
+  const issues = configIssues({ ...merged, ...unknownGroups });
+  if (issues.length > 0) {
+    const listed = issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new SocialShiftError('VALIDATION', `Invalid overlap configuration: ${listed}`, {
+      details: { issues, input: 'overlap configuration' },
+    });
+  }
+  return merged as OverlapConfig;
 }
