@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { ERROR_CODE_LIST, ERROR_CODES } from '../src/errors/error-codes.js';
 import { snippetPages } from './doc-snippets.js';
+import { strategyAndOverlapPage } from './strategy-docs.js';
 
 function errorsPage(): string {
   const rows = ERROR_CODE_LIST.map(
@@ -28,4 +29,5 @@ export const generatedDocs: Record<string, () => string> = {
   'docs/errors.md': errorsPage,
   // Every page with `<!-- snippet: examples/…#region -->` blocks: code copied from the examples (doc-snippets.ts).
   ...snippetPages(join(import.meta.dirname, '..', '..', '..')),
+  'docs/strategy-and-overlap.md': strategyAndOverlapPage,
 };
