@@ -1,0 +1,60 @@
+// Every entry point of every published package loads from its build the way users load it — `import` from ESM
+// and `require` from CommonJS, in a plain Node process without the "source" condition — and exports something.
+// It also shows that an adapter's optional driver is loaded lazily: importing the subpath must not need it.
+// Needs `pnpm build` first; `pnpm test` builds before it runs.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { publishablePackages } from '../scripts/packed-packages.js';
+
+interface EntryPoint {
+  readonly pkg: string;
+  readonly dir: string;
+  readonly specifier: string;
+}
+
+const entryPoints: EntryPoint[] = publishablePackages().flatMap(({ name, dir }) => {
+  const { exports } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    exports: Record<string, unknown>;
+  };
+  return Object.keys(exports)
+    .filter((subpath) => !subpath.includes('*') && !subpath.endsWith('.json'))
+    .map((subpath) => ({ pkg: name, dir, specifier: subpath === '.' ? name : `${name}${subpath.slice(1)}` }));
+});
+
+// A package may refer to itself by name from inside its own folder (Node's self-reference), so each check runs
+// with the package's folder as working directory and resolves exactly what the exports map says.
+const load = (entry: EntryPoint, type: 'module' | 'commonjs') =>
+  execFileSync(
+    process.execPath,
+    [
+      `--input-type=${type}`,
+      '-e',
+      type === 'module'
+        ? `const m = await import(${JSON.stringify(entry.specifier)}); console.log(Object.keys(m).length);`
+        : `console.log(Object.keys(require(${JSON.stringify(entry.specifier)})).length);`,
+    ],
+    { cwd: entry.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  ).trim();
+
+describe('every entry point of the built packages', () => {
+  it('includes the main entries of core and adapters', () => {
+    expect(entryPoints.map((entry) => entry.specifier)).toEqual(
+      expect.arrayContaining([
+        '@social-shift/core',
+        '@social-shift/core/testing',
+        '@social-shift/adapters/memory',
+      ]),
+    );
+  });
+
+  it.each(entryPoints.map((entry) => [entry.specifier, entry] as const))(
+    '%s loads with import and with require, and exports something',
+    (_specifier, entry) => {
+      expect(Number(load(entry, 'module'))).toBeGreaterThan(0);
+      expect(Number(load(entry, 'commonjs'))).toBeGreaterThan(0);
+    },
+    30_000,
+  );
+});
