@@ -1,5 +1,5 @@
 import type { ErrorCode } from './error-codes.js';
-import { ERROR_CODES } from './error-codes.js';
+import { ERROR_STATUS } from './error-status.js';
 
 /** One bad field of a `VALIDATION` error. `path` is the field's location in the input, e.g. `['variants', 0, 'text']`. */
 export interface ValidationIssue {
@@ -70,7 +70,7 @@ export class SocialShiftError<C extends ErrorCode = ErrorCode> extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.details = options.details;
-    this.status = ERROR_CODES[code].status;
+    this.status = ERROR_STATUS[code];
   }
 
   /** A plain object for logs and JSON APIs: `{ name, code, message, details }`. */
