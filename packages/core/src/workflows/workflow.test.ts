@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CAMPAIGN_STATUSES,
+  CONTRIBUTION_STATUSES,
+  CYCLE_STATUSES,
+  OFFER_STATUSES,
+  POST_STATUSES,
+  AMBASSADOR_STATUSES,
+} from '../model/vocabulary.js';
+import { workflows } from './workflows.js';
+
+describe('the workflows', () => {
+  it('have exactly the statuses of the domain model as states', () => {
+    expect(workflows['programme-cycle'].states).toEqual([...CYCLE_STATUSES]);
+    expect(workflows.ambassador.states).toEqual([...AMBASSADOR_STATUSES]);
+    expect(workflows.contribution.states).toEqual([...CONTRIBUTION_STATUSES]);
+    expect([...workflows.post.states].sort()).toEqual([...POST_STATUSES].sort());
+    expect(workflows.campaign.states).toEqual([...CAMPAIGN_STATUSES]);
+    expect(workflows.offer.states).toEqual([...OFFER_STATUSES]);
+  });
+
+  it('move with the pure transition and report what a state allows', () => {
+    expect(workflows.post.next('in_review', 'APPROVE')).toBe('approved');
+    expect(workflows.post.next('draft', 'APPROVE')).toBeUndefined();
+    expect(workflows.post.allowedEvents('in_review')).toEqual(['APPROVE', 'REQUEST_CHANGES']);
+    expect(workflows.offer.allowedEvents('declined')).toEqual([]);
+  });
+
+  it('only close a cycle after measurement and adjustment', () => {
+    for (const state of ['strategy', 'activation', 'content', 'campaigns', 'measurement'] as const) {
+      expect(workflows['programme-cycle'].next(state, 'CLOSE')).toBeUndefined();
+    }
+    expect(workflows['programme-cycle'].next('adjustment', 'CLOSE')).toBe('closed');
+  });
+
+  it('answer undefined for a state the workflow does not know', () => {
+    expect(workflows.post.next('nonsense' as never, 'SUBMIT')).toBeUndefined();
+  });
+});
