@@ -1,0 +1,352 @@
+import { z } from 'zod';
+import { SocialShiftError } from '../../errors/social-shift-error.js';
+import type { Consent } from '../../model/consent.js';
+import { ConsentSchema } from '../../model/consent.js';
+import type { Person } from '../../model/person.js';
+import { PersonSchema } from '../../model/person.js';
+import type { RoleAssignment } from '../../model/role-assignment.js';
+import { RoleScopeSchema } from '../../model/role-assignment.js';
+import type { SocialAccount } from '../../model/social-account.js';
+import { SocialAccountSchema } from '../../model/social-account.js';
+import type { Role } from '../../model/vocabulary.js';
+import { RoleSchema } from '../../model/vocabulary.js';
+import type { Action } from '../../roles/permission-table.js';
+import type { PermissionTarget } from '../../roles/role-check.js';
+import { ambassadorWorkflow } from '../../workflows/ambassador.js';
+import type { EntityWrite, Runtime } from '../runtime.js';
+import {
+  authorize,
+  checkId,
+  commit,
+  compact,
+  isAllowedFor,
+  list,
+  load,
+  loadActor,
+  nextState,
+  now,
+  parseInput,
+  permittedEvents,
+} from '../runtime.js';
+
+/** The events of the ambassador workflow. */
+export type AmbassadorEvent = (typeof ambassadorWorkflow.events)[number];
+
+/** Input of `people.add`. */
+export const AddPersonInputSchema = PersonSchema.pick({
+  displayName: true,
+  email: true,
+  language: true,
+  external: true,
+  teamIds: true,
+  department: true,
+  location: true,
+  customerFacing: true,
+});
+/** Input of `people.add`, before defaults. */
+export type AddPersonInput = z.input<typeof AddPersonInputSchema>;
+/** Input of `people.consent`. */
+export const ConsentInputSchema = ConsentSchema.pick({ purposes: true, termsVersion: true });
+/** Input of `people.consent`. */
+export type ConsentInput = z.input<typeof ConsentInputSchema>;
+/** Input of `people.assignRole`. */
+export const AssignRoleInputSchema = z
+  .object({ role: RoleSchema, scope: RoleScopeSchema.optional() })
+  .strict();
+/** Input of `people.assignRole`. */
+export type AssignRoleInput = z.input<typeof AssignRoleInputSchema>;
+const RevokeRoleInputSchema = z.object({ role: RoleSchema }).strict();
+/** Input of `people.linkAccount`. */
+export const LinkAccountInputSchema = SocialAccountSchema.pick({
+  platform: true,
+  handle: true,
+  networkSize: true,
+});
+/** Input of `people.linkAccount`. */
+export type LinkAccountInput = z.input<typeof LinkAccountInputSchema>;
+
+const targetOf = (person: Person): PermissionTarget => ({ ownerId: person.id, teamIds: person.teamIds });
+const roleAction = (role: Role): Action => `roles.assign.${role}`;
+
+/** People commands and queries, acting as one person. */
+export interface PeopleCommands {
+  /** Adds a person as a candidate ambassador. */
+  add(input: AddPersonInput): Promise<Person>;
+  /** Invites a candidate. */
+  invite(personId: string): Promise<Person>;
+  /** The acting person gives consent; an invited ambassador becomes active. */
+  consent(input: ConsentInput): Promise<Person>;
+  /** The acting person withdraws consent: no more offers. */
+  withdrawConsent(): Promise<Person>;
+  reactivate(personId: string): Promise<Person>;
+  leave(personId: string): Promise<Person>;
+  /** Gives a person a role, optionally scoped to content pillars or teams. */
+  assignRole(personId: string, input: AssignRoleInput): Promise<RoleAssignment>;
+  revokeRole(personId: string, input: { role: Role }): Promise<RoleAssignment>;
+  /** Links (or updates) a person's account on a platform, with its network size. */
+  linkAccount(personId: string, input: LinkAccountInput): Promise<SocialAccount>;
+  get(personId: string): Promise<Person>;
+  /** The people this person may read (master and editors: everyone; others: themselves). */
+  list(): Promise<Person[]>;
+  /** A person's current role assignments. */
+  roles(personId: string): Promise<RoleAssignment[]>;
+  allowedEvents(personId: string): Promise<AmbassadorEvent[]>;
+}
+
+/** Makes the people commands for one actor. */
+export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
+  const move = async (personId: string, event: AmbassadorEvent, action: Action): Promise<Person> => {
+    const actor = await loadActor(rt, actorId);
+    const person = await load(rt, 'person', checkId(personId, 'personId'));
+    authorize(rt, actor, action, targetOf(person));
+    const status = nextState(ambassadorWorkflow, person, event);
+    const after: Person =
+      event === 'REACTIVATE' ? { ...person, status, lastActiveAt: now(rt) } : { ...person, status };
+    const { entities } = await commit(rt, actorId, [
+      {
+        type: 'person',
+        before: person,
+        after,
+        events: [{ type: ambassadorWorkflow.config.events[event].domainEvent }],
+      },
+    ]);
+    return entities[0] as unknown as Person;
+  };
+
+  const currentRoles = async (personId: string) =>
+    (await list(rt, 'role_assignment', { personId })).filter((a) => a.revokedAt === undefined);
+
+  return {
+    async add(input) {
+      const parsed = parseInput('person', AddPersonInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      authorize(rt, actor, 'people.add', { teamIds: parsed.teamIds });
+      for (const teamId of parsed.teamIds) await load(rt, 'team', teamId);
+      const at = now(rt);
+      const person: Person = {
+        ...parsed,
+        id: rt.ids.next('person'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        status: ambassadorWorkflow.config.initial,
+      };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'person',
+          before: undefined,
+          after: person,
+          events: [
+            {
+              type: 'person.added',
+              data: compact({
+                teamIds: person.teamIds,
+                department: person.department,
+                location: person.location,
+                external: person.external,
+              }),
+            },
+          ],
+        },
+      ]);
+      return entities[0] as unknown as Person;
+    },
+    invite: (personId) => move(personId, 'INVITE', 'people.invite'),
+    reactivate: (personId) => move(personId, 'REACTIVATE', 'people.reactivate'),
+    leave: (personId) => move(personId, 'LEAVE', 'people.leave'),
+    async consent(input) {
+      const parsed = parseInput('consent', ConsentInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      const person = actor.person;
+      authorize(rt, actor, 'people.consent', targetOf(person));
+      const status = nextState(ambassadorWorkflow, person, 'GIVE_CONSENT');
+      const at = now(rt);
+      const consent: Consent = {
+        ...parsed,
+        purposes: [...new Set(parsed.purposes)],
+        id: rt.ids.next('consent'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        personId: person.id,
+        givenAt: at,
+      };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'person',
+          before: person,
+          after: { ...person, status, lastActiveAt: at },
+          events: [{ type: 'person.activated' }],
+        },
+        {
+          type: 'consent',
+          before: undefined,
+          after: consent,
+          events: [
+            {
+              type: 'consent.given',
+              data: { personId: person.id, purposes: consent.purposes, termsVersion: consent.termsVersion },
+            },
+          ],
+        },
+      ]);
+      return entities[0] as unknown as Person;
+    },
+    async withdrawConsent() {
+      const actor = await loadActor(rt, actorId);
+      const person = actor.person;
+      authorize(rt, actor, 'people.withdrawConsent', targetOf(person));
+      const status = nextState(ambassadorWorkflow, person, 'WITHDRAW_CONSENT');
+      const at = now(rt);
+      const consents = (await list(rt, 'consent', { personId: person.id })).filter(
+        (c) => c.withdrawnAt === undefined,
+      );
+      const writes: EntityWrite[] = [
+        {
+          type: 'person',
+          before: person,
+          after: { ...person, status },
+          events: [{ type: 'person.updated' }],
+        },
+        ...consents.map((c) => ({
+          type: 'consent' as const,
+          before: c,
+          after: { ...c, withdrawnAt: at },
+          events: [{ type: 'consent.withdrawn' as const, data: { personId: person.id } }],
+        })),
+      ];
+      const { entities } = await commit(rt, actorId, writes);
+      return entities[0] as unknown as Person;
+    },
+    async assignRole(personId, input) {
+      const parsed = parseInput('role assignment', AssignRoleInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, roleAction(parsed.role), targetOf(person));
+      if (person.external && parsed.role !== 'publisher') {
+        throw new SocialShiftError('VALIDATION', 'People outside the organisation can only be publishers.', {
+          details: {
+            issues: [
+              {
+                path: ['role'],
+                message: 'External people can only hold the publisher role.',
+                code: 'custom',
+              },
+            ],
+            input: 'role assignment',
+          },
+        });
+      }
+      if ((await currentRoles(person.id)).some((a) => a.role === parsed.role)) {
+        throw new SocialShiftError(
+          'ALREADY_EXISTS',
+          `${person.displayName} already holds the ${parsed.role} role.`,
+          {
+            details: { entityType: 'role_assignment', id: `${person.id}:${parsed.role}` },
+          },
+        );
+      }
+      const at = now(rt);
+      const assignment: RoleAssignment = compact({
+        id: rt.ids.next('role'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        personId: person.id,
+        role: parsed.role,
+        scope: parsed.scope,
+        assignedBy: actor.person.id,
+        assignedAt: at,
+      });
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'role_assignment',
+          before: undefined,
+          after: assignment,
+          events: [{ type: 'role.assigned', data: { personId: person.id, role: parsed.role } }],
+        },
+      ]);
+      return entities[0] as unknown as RoleAssignment;
+    },
+    async revokeRole(personId, input) {
+      const { role } = parseInput('role', RevokeRoleInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, roleAction(role), targetOf(person));
+      const assignment = (await currentRoles(person.id)).find((a) => a.role === role);
+      if (!assignment) {
+        throw new SocialShiftError('NOT_FOUND', `${person.displayName} does not hold the ${role} role.`, {
+          details: { entityType: 'role_assignment', id: `${person.id}:${role}` },
+        });
+      }
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'role_assignment',
+          before: assignment,
+          after: { ...assignment, revokedAt: now(rt) },
+          events: [{ type: 'role.revoked', data: { personId: person.id, role } }],
+        },
+      ]);
+      return entities[0] as unknown as RoleAssignment;
+    },
+    async linkAccount(personId, input) {
+      const parsed = parseInput('social account', LinkAccountInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, 'people.linkAccount', targetOf(person));
+      const existing = (await list(rt, 'social_account', { personId: person.id })).find(
+        (a) => a.platform === parsed.platform,
+      );
+      const at = now(rt);
+      const account: SocialAccount = existing
+        ? { ...existing, ...parsed }
+        : {
+            ...parsed,
+            id: rt.ids.next('account'),
+            organisationId: rt.organisationId,
+            version: 1,
+            createdAt: at,
+            updatedAt: at,
+            personId: person.id,
+          };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'social_account',
+          before: existing,
+          after: account,
+          events: [
+            {
+              type: 'account.linked',
+              data: { personId: person.id, platform: parsed.platform, networkSize: parsed.networkSize },
+            },
+          ],
+        },
+      ]);
+      return entities[0] as unknown as SocialAccount;
+    },
+    async get(personId) {
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, 'people.read', targetOf(person));
+      return person;
+    },
+    async list() {
+      const actor = await loadActor(rt, actorId);
+      return (await list(rt, 'person')).filter((p) => isAllowedFor(rt, actor, 'people.read', targetOf(p)));
+    },
+    async roles(personId) {
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, 'people.read', targetOf(person));
+      return currentRoles(person.id);
+    },
+    async allowedEvents(personId) {
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      return permittedEvents(rt, actor, ambassadorWorkflow, person.status, targetOf(person));
+    },
+  };
+}
