@@ -187,17 +187,6 @@ export type {
   StoredDocument,
   StoredEvent,
 } from './ports/storage.js';
-export type { SocialShift, SocialShiftOptions } from './sdk/create-social-shift.js';
-export { createSocialShift } from './sdk/create-social-shift.js';
-export type {
-  AnyEventHandler,
-  EventHandler,
-  SocialShiftEmitter,
-  SocialShiftEventMap,
-} from './sdk/event-emitter.js';
-export { createEventEmitter } from './sdk/event-emitter.js';
-export { createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
-export { CURRENT_SCHEMA_VERSION } from './storage/schema-version.js';
 // Workflows, role rules and the SDK's commands (issue 3).
 export type {
   Action,
@@ -252,11 +241,27 @@ export type {
 export type { PlatformCommands } from './sdk/commands/platform.js';
 export type { CreatePostInput, PostCommands, PostEvent, UpdatePostInput } from './sdk/commands/posts.js';
 export type { SetupInput, SetupResult } from './sdk/commands/setup.js';
-export type { ActingAs, SocialShiftConfig, SystemCommands } from './sdk/create-social-shift.js';
+export type {
+  ActingAs,
+  SocialShift,
+  SocialShiftConfig,
+  SocialShiftOptions,
+  SystemCommands,
+} from './sdk/create-social-shift.js';
+export { createSocialShift } from './sdk/create-social-shift.js';
 export { createPlainLinkTracker } from './sdk/default-link-tracker.js';
 export type { DueTransitionsReport } from './sdk/due-transitions.js';
+export type {
+  AnyEventHandler,
+  EventHandler,
+  SocialShiftEmitter,
+  SocialShiftEventMap,
+} from './sdk/event-emitter.js';
+export { createEventEmitter } from './sdk/event-emitter.js';
 export type { ProjectedState } from './sdk/projection.js';
 export { replayEvents } from './sdk/projection.js';
+export { createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
+export { CURRENT_SCHEMA_VERSION } from './storage/schema-version.js';
 export { ambassadorWorkflow } from './workflows/ambassador.js';
 export { campaignWorkflow } from './workflows/campaign.js';
 export { contributionWorkflow } from './workflows/contribution.js';

@@ -1,6 +1,7 @@
 // A small programme for the SDK's tests: one person per role, built through the SDK's own commands.
-import { createManualClock } from '../ports/clock.js';
+
 import type { ManualClock } from '../ports/clock.js';
+import { createManualClock } from '../ports/clock.js';
 import { createSequentialIds } from '../ports/id-generator.js';
 import type { StoragePort } from '../ports/storage.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AMBASSADOR_STATUSES,
   CAMPAIGN_STATUSES,
   CONTRIBUTION_STATUSES,
   CYCLE_STATUSES,
   OFFER_STATUSES,
   POST_STATUSES,
-  AMBASSADOR_STATUSES,
 } from '../model/vocabulary.js';
 import { workflows } from './workflows.js';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { DomainEvent, EventType } from '../../model/domain-event.js';
+import { SYSTEM_ACTOR } from '../../model/domain-event.js';
 import { IdSchema } from '../../model/primitives.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import type { Runtime } from '../runtime.js';
 import { commit, load, parseInput } from '../runtime.js';
-import { SYSTEM_ACTOR } from '../../model/domain-event.js';
 
 const key = z.string().min(1).max(200);
 const count = z.number().int().min(1).max(1_000_000_000).default(1);
