@@ -187,6 +187,7 @@ export type {
   StoredDocument,
   StoredEvent,
 } from './ports/storage.js';
+export { permissionTableMarkdown } from './roles/permission-docs.js';
 // Workflows, role rules and the SDK's commands (issue 3).
 export type {
   Action,
@@ -275,5 +276,6 @@ export type {
   WorkflowEventSender,
 } from './workflows/workflow.js';
 export { defineWorkflow } from './workflows/workflow.js';
+export { granteesText, workflowMarkdown } from './workflows/workflow-docs.js';
 export type { WorkflowId } from './workflows/workflows.js';
 export { workflows } from './workflows/workflows.js';
