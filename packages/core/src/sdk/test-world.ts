@@ -90,7 +90,7 @@ export async function anApprovedPost(world: World, over: { expiresAt?: string } 
   return post.id;
 }
 
-/** Puts posts in a campaign for everyone and starts it; returns the campaign id. */
+/** Puts posts in a campaign for everyone (planned to start in an hour) and starts it now; returns its id. */
 export async function aRunningCampaign(world: World, postIds: string[]): Promise<string> {
   const { shift, people, pillarId } = world;
   const now = new Date(world.clock.now());
@@ -99,7 +99,7 @@ export async function aRunningCampaign(world: World, postIds: string[]): Promise
     pillarIds: [pillarId],
     postIds,
     audience: { everyone: true },
-    startsAt: now.toISOString(),
+    startsAt: new Date(now.getTime() + 3_600_000).toISOString(),
     endsAt: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
   });
   await shift.as(people.master).campaigns.schedule(campaign.id);
