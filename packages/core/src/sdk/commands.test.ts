@@ -297,6 +297,19 @@ describe('sharing', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('refuses another share of a shared offer once its post is withdrawn (found by the property test)', async () => {
+    const { world, offerId, postId } = await sharedWorld();
+    const publisher = world.shift.as(world.people.publisher);
+    await publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'a' });
+    await world.shift.as(world.people.master).posts.withdraw(postId);
+    await expect(
+      publisher.offers.share(offerId, { platform: 'x', idempotencyKey: 'b' }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+      details: { entityType: 'post', state: 'withdrawn', allowed: ['ARCHIVE'] },
+    });
+  });
+
   it('refuses shares while the campaign is paused', async () => {
     const { world, offerId, campaignId } = await sharedWorld();
     await world.shift.as(world.people.master).campaigns.pause(campaignId);

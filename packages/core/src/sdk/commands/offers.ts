@@ -9,6 +9,7 @@ import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
 import { offerWorkflow } from '../../workflows/offer.js';
+import { postWorkflow } from '../../workflows/post.js';
 import { hasOfferConsent } from '../cascades.js';
 import { settleCampaign, settleOffer, settlePost } from '../due-transitions.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
@@ -135,6 +136,22 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
         const status = nextState(offerWorkflow, offer, 'SHARE');
         const post = (await settlePost(rt, await load(rt, 'post', offer.postId))).post;
         const campaign = (await settleCampaign(rt, await load(rt, 'campaign', offer.campaignId))).campaign;
+        // One offer may be shared on several platforms, but only while its post is on offer and its campaign runs.
+        if (post.status !== 'offered') {
+          throw new SocialShiftError(
+            'INVALID_TRANSITION',
+            `The post is ${post.status}: it can no longer be shared.`,
+            {
+              details: {
+                entityType: 'post',
+                id: post.id,
+                state: post.status,
+                event: 'SHARE',
+                allowed: postWorkflow.allowedEvents(post.status),
+              },
+            },
+          );
+        }
         if (campaign.status !== 'running') {
           throw new SocialShiftError(
             'INVALID_TRANSITION',
