@@ -35,6 +35,7 @@ export function workflowMarkdown(workflow: Workflow, table: PermissionTable): st
   ];
   for (const state of workflow.states) {
     const node = config.states[state];
+    if (!node) continue;
     for (const [event, target] of Object.entries(node.on ?? {}))
       lines.push(`  ${state} --> ${target}: ${event}`);
     if (node.final) lines.push(`  ${state} --> [*]`);
@@ -42,6 +43,7 @@ export function workflowMarkdown(workflow: Workflow, table: PermissionTable): st
   lines.push('```', '', '## States', '', '| state | meaning | events → next state |', '| --- | --- | --- |');
   for (const state of workflow.states) {
     const node = config.states[state];
+    if (!node) continue;
     const moves = Object.entries(node.on ?? {}).map(([event, target]) => `\`${event}\` → \`${target}\``);
     lines.push(
       `| \`${state}\`${state === config.initial ? ' (initial)' : ''}${node.final ? ' (final)' : ''} | ${node.description} | ${moves.join(', ') || '—'} |`,
@@ -56,6 +58,7 @@ export function workflowMarkdown(workflow: Workflow, table: PermissionTable): st
   );
   for (const event of workflow.events) {
     const info = config.events[event];
+    if (!info) continue;
     const who =
       'action' in info.sender
         ? `\`${info.sender.action}\`: ${granteesText(table, info.sender.action as Action)}`
