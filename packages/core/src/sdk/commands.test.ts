@@ -3,8 +3,8 @@ import type { ValidationIssue } from '../errors/social-shift-error.js';
 import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
 import type { LinkTracker } from '../ports/link-tracker.js';
 import type { ShareAttempt } from '../ports/share-policy.js';
-import type { World } from './test-world.js';
-import { anApprovedPost, aRunningCampaign, createWorld } from './test-world.js';
+import type { TestProgramme } from '../testing/programme.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 
 const DAY = 86_400_000;
 
@@ -17,7 +17,7 @@ async function issuesOf(promise: Promise<unknown>): Promise<ValidationIssue['pat
   return error.details.issues.map((issue) => issue.path);
 }
 
-async function snapshot(world: World) {
+async function snapshot(world: TestProgramme) {
   const events = await world.shift.readEvents();
   const docs = await Promise.all(
     ['post', 'offer', 'campaign', 'person', 'contribution', 'share', '_idempotency'].map((c) =>
@@ -29,7 +29,7 @@ async function snapshot(world: World) {
 
 describe('bad input', () => {
   it('gives VALIDATION with the path of every bad field and writes nothing', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const { shift, people, pillarId } = world;
     const before = await snapshot(world);
     expect(
@@ -85,7 +85,7 @@ describe('bad input', () => {
   });
 
   it('rejects an unknown field rather than ignoring it', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     expect(
       await issuesOf(
         world.shift.as(world.people.editor).posts.update('post_0001', { status: 'approved' } as never),
@@ -96,7 +96,7 @@ describe('bad input', () => {
 
 describe('invalid transitions', () => {
   it('name the state, the event and the events that are allowed', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const postId = await anApprovedPost(world);
     const error = await world.shift
       .as(world.people.master)
@@ -113,7 +113,7 @@ describe('invalid transitions', () => {
   });
 
   it('never starts a new cycle before measurement', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const cycles = world.shift.as(world.people.master).cycles;
     await cycles.start();
     await expect(cycles.start()).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
@@ -135,7 +135,7 @@ describe('invalid transitions', () => {
 
 describe('concurrent updates', () => {
   it('give CONFLICT to the loser and lose nothing: the winner is stored, the loser retries on the new version', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const { shift, people, pillarId } = world;
     const post = await shift
       .as(people.editor)
@@ -164,8 +164,8 @@ describe('concurrent updates', () => {
 });
 
 describe('sharing', () => {
-  const sharedWorld = async (options: Parameters<typeof createWorld>[0] = {}) => {
-    const world = await createWorld(options);
+  const sharedWorld = async (options: Parameters<typeof createTestProgramme>[0] = {}) => {
+    const world = await createTestProgramme(options);
     const postId = await anApprovedPost(world);
     const campaignId = await aRunningCampaign(world, [postId]);
     const [mine] = await world.shift.as(world.people.publisher).offers.mine();
@@ -211,7 +211,7 @@ describe('sharing', () => {
   });
 
   it('offers nothing to a publisher without consent', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     await world.shift.as(world.people.publisher).people.withdrawConsent();
     await aRunningCampaign(world, [await anApprovedPost(world)]);
     expect(await world.shift.as(world.people.publisher).offers.mine()).toEqual([]);
@@ -324,7 +324,7 @@ describe('sharing', () => {
 
 describe('time', () => {
   it('expires posts and their offers at expiresAt, lazily and in bulk', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const { shift, people, clock } = world;
     const postId = await anApprovedPost(world, { expiresAt: new Date(clock.now() + 2 * DAY).toISOString() });
     await aRunningCampaign(world, [postId]);
@@ -349,7 +349,7 @@ describe('time', () => {
   });
 
   it('starts scheduled campaigns at startsAt and completes them at endsAt', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const { shift, people, clock, pillarId } = world;
     const campaign = await shift.as(people.master).campaigns.create({
       name: 'Later',
@@ -371,7 +371,7 @@ describe('time', () => {
   });
 
   it('marks ambassadors dormant after the configured days without activity, and a share wakes them', async () => {
-    const world = await createWorld({ config: { dormantAfterDays: 10 } });
+    const world = await createTestProgramme({ config: { dormantAfterDays: 10 } });
     const { shift, people, clock } = world;
     clock.advance(9 * DAY);
     expect((await shift.system.runDueTransitions()).peopleDormant).toBe(0);
@@ -391,7 +391,7 @@ describe('time', () => {
 
 describe('the audit trail', () => {
   it('records who, what, when and the version for every change, and emits only after commit', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const { shift, people } = world;
     const seen: { type: string; stored: boolean }[] = [];
     shift.events.onAny((event) => {
@@ -414,7 +414,7 @@ describe('the audit trail', () => {
   });
 
   it('sets up an organisation only once', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     await expect(
       world.shift.setup({
         organisation: { name: 'Again' },

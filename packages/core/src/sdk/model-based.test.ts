@@ -1,25 +1,25 @@
 import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
+import type { TestProgramme } from '../testing/programme.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import type { Workflow } from '../workflows/workflow.js';
 import { workflows } from '../workflows/workflows.js';
 import { replayEvents } from './projection.js';
-import type { World } from './test-world.js';
-import { anApprovedPost, aRunningCampaign, createWorld } from './test-world.js';
 
 const DAY = 86_400_000;
 
 /** How to drive one workflow through the SDK: make the entity, send each event as a permitted actor, read it. */
 interface Driver {
-  create(world: World): Promise<string>;
-  send: Record<string, (world: World, id: string) => Promise<unknown>>;
-  status(world: World, id: string): Promise<string>;
+  create(world: TestProgramme): Promise<string>;
+  send: Record<string, (world: TestProgramme, id: string) => Promise<unknown>>;
+  status(world: TestProgramme, id: string): Promise<string>;
   /** The error an event refused in a state gives; default `INVALID_TRANSITION` (`skip`: not checkable here). */
   refusal?(state: string, event: string): 'INVALID_TRANSITION' | 'FORBIDDEN' | 'skip';
 }
 
 let keys = 0;
-const later = (world: World, days: number) => new Date(world.clock.now() + days * DAY).toISOString();
+const later = (world: TestProgramme, days: number) => new Date(world.clock.now() + days * DAY).toISOString();
 
 const drivers: Record<keyof typeof workflows, Driver> = {
   'programme-cycle': {
@@ -195,7 +195,7 @@ function transitionPaths(workflow: Workflow): { paths: Step[][]; edges: Set<stri
   return { paths, edges };
 }
 
-async function replayMatchesStorage(world: World): Promise<void> {
+async function replayMatchesStorage(world: TestProgramme): Promise<void> {
   const state = replayEvents(await world.shift.readEvents());
   for (const type of ['post', 'offer', 'campaign', 'contribution', 'cycle', 'person'] as const) {
     const stored = await world.storage.query('org_acme', type);
@@ -223,7 +223,7 @@ describe.each(Object.keys(workflows) as (keyof typeof workflows)[])(
     it.each(paths.map((path) => [path.map((s) => `${s.event}→${s.state}`).join(', '), path] as const))(
       '%s',
       async (_name, path) => {
-        const world = await createWorld();
+        const world = await createTestProgramme();
         const entityId = await driver.create(world);
         expect(await driver.status(world, entityId)).toBe(workflow.config.initial);
         for (const step of path) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
-import type { World, WorldPeople } from './test-world.js';
-import { anApprovedPost, aRunningCampaign, createWorld } from './test-world.js';
+import type { TestProgramme, TestProgrammePeople } from '../testing/programme.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 
-type Persona = keyof WorldPeople;
+type Persona = keyof TestProgrammePeople;
 const PERSONAS: Persona[] = ['master', 'editor', 'creator', 'publisher', 'external', 'outsider'];
 const INTERNAL: Persona[] = ['master', 'editor', 'creator', 'publisher'];
 const DAY = 86_400_000;
@@ -11,38 +11,38 @@ const DAY = 86_400_000;
 /** One command: how to make a target it can act on, how to run it as someone, and who may. */
 interface CommandCase {
   readonly allowed: readonly Persona[];
-  prepare?(world: World): Promise<string>;
-  run(world: World, actorId: string, target: string): Promise<unknown>;
+  prepare?(world: TestProgramme): Promise<string>;
+  run(world: TestProgramme, actorId: string, target: string): Promise<unknown>;
 }
 
-const later = (w: World, days: number) => new Date(w.clock.now() + days * DAY).toISOString();
+const later = (w: TestProgramme, days: number) => new Date(w.clock.now() + days * DAY).toISOString();
 
-const aCandidate = async (w: World) =>
+const aCandidate = async (w: TestProgramme) =>
   (await w.shift.as(w.people.master).people.add({ displayName: 'Carl Candidate' })).id;
-const aContribution = async (w: World) =>
+const aContribution = async (w: TestProgramme) =>
   (
     await w.shift
       .as(w.people.creator)
       .contributions.create({ kind: 'news', title: 'We won an award', pillarIds: [w.pillarId] })
   ).id;
-const aSubmittedContribution = async (w: World) => {
+const aSubmittedContribution = async (w: TestProgramme) => {
   const id = await aContribution(w);
   await w.shift.as(w.people.creator).contributions.submit(id);
   return id;
 };
-const aContributionInReview = async (w: World) => {
+const aContributionInReview = async (w: TestProgramme) => {
   const id = await aSubmittedContribution(w);
   await w.shift.as(w.people.editor).contributions.startReview(id);
   return id;
 };
-const aDraftPost = async (w: World) =>
+const aDraftPost = async (w: TestProgramme) =>
   (
     await w.shift
       .as(w.people.editor)
       .posts.create({ title: 'Open day', text: 'Meet us on Saturday.', pillarIds: [w.pillarId] })
   ).id;
 /** A post in review written by a second editor, so the four-eyes rule does not stop the world's editor. */
-const aPostInReview = async (w: World) => {
+const aPostInReview = async (w: TestProgramme) => {
   const other = await w.shift.as(w.people.master).people.add({ displayName: 'Erik Editor' });
   await w.shift.as(w.people.master).people.assignRole(other.id, { role: 'editor' });
   const post = await w.shift
@@ -51,7 +51,7 @@ const aPostInReview = async (w: World) => {
   await w.shift.as(other.id).posts.submit(post.id);
   return post.id;
 };
-const aDraftCampaign = async (w: World) =>
+const aDraftCampaign = async (w: TestProgramme) =>
   (
     await w.shift.as(w.people.master).campaigns.create({
       name: 'Open days',
@@ -62,17 +62,18 @@ const aDraftCampaign = async (w: World) =>
       endsAt: later(w, 14),
     })
   ).id;
-const aCampaignIn = (status: 'scheduled' | 'running' | 'paused' | 'completed') => async (w: World) => {
-  const id = await aDraftCampaign(w);
-  const master = w.shift.as(w.people.master).campaigns;
-  await master.schedule(id);
-  if (status === 'scheduled') return id;
-  await master.start(id);
-  if (status === 'paused') await master.pause(id);
-  if (status === 'completed') await master.complete(id);
-  return id;
-};
-const thePublishersOffer = async (w: World) => {
+const aCampaignIn =
+  (status: 'scheduled' | 'running' | 'paused' | 'completed') => async (w: TestProgramme) => {
+    const id = await aDraftCampaign(w);
+    const master = w.shift.as(w.people.master).campaigns;
+    await master.schedule(id);
+    if (status === 'scheduled') return id;
+    await master.start(id);
+    if (status === 'paused') await master.pause(id);
+    if (status === 'completed') await master.complete(id);
+    return id;
+  };
+const thePublishersOffer = async (w: TestProgramme) => {
   await aRunningCampaign(w, [await anApprovedPost(w)]);
   const offers = await w.shift.as(w.people.master).offers.list();
   const offer = offers.find((o) => o.publisherId === w.people.publisher);
@@ -227,7 +228,8 @@ const commands: Record<string, CommandCase> = {
   },
   'posts.create': {
     allowed: ['editor'],
-    run: (w, a) => w.shift.as(a).posts.create({ title: 'Hello', text: 'World', pillarIds: [w.pillarId] }),
+    run: (w, a) =>
+      w.shift.as(a).posts.create({ title: 'Hello', text: 'TestProgramme', pillarIds: [w.pillarId] }),
   },
   'posts.update': {
     allowed: ['editor'],
@@ -350,7 +352,7 @@ const commands: Record<string, CommandCase> = {
 
 describe.each(Object.entries(commands))('%s', (_name, command) => {
   it.each(PERSONAS)('as %s', async (persona) => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const target = (await command.prepare?.(world)) ?? '';
     const outcome = await command.run(world, world.people[persona], target).then(
       () => 'ok',
@@ -362,7 +364,7 @@ describe.each(Object.entries(commands))('%s', (_name, command) => {
 
 describe('commands on oneself', () => {
   it.each(PERSONAS)('%s may give and withdraw their own consent, and nobody else’s', async (persona) => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const { shift, people } = world;
     const me = people[persona];
     const person = await shift.as(me).people.get(me);
@@ -385,7 +387,7 @@ describe('commands on oneself', () => {
 
 describe('scopes and overrides', () => {
   it('keeps an editor scoped to one pillar away from posts of another pillar', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const { shift, people } = world;
     const scoped = await shift.as(people.master).people.add({ displayName: 'Sanne Scoped' });
     await shift
@@ -404,7 +406,7 @@ describe('scopes and overrides', () => {
   });
 
   it('keeps a creator responsible for one pillar to contributions for that pillar', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const { shift, people } = world;
     const scoped = await shift.as(people.master).people.add({ displayName: 'Cees Scoped' });
     await shift
@@ -418,7 +420,7 @@ describe('scopes and overrides', () => {
   });
 
   it('lets configuration grant and take away permissions', async () => {
-    const world = await createWorld({
+    const world = await createTestProgramme({
       config: { permissions: { 'posts.create': { creator: 'assigned' }, 'posts.approve': { editor: null } } },
     });
     const { shift, people, pillarId } = world;
@@ -438,7 +440,7 @@ describe('scopes and overrides', () => {
   });
 
   it('lets an author approve their own post when the four-eyes rule is off', async () => {
-    const world = await createWorld({ config: { fourEyes: false } });
+    const world = await createTestProgramme({ config: { fourEyes: false } });
     const { shift, people, pillarId } = world;
     const post = await shift
       .as(people.editor)
@@ -454,7 +456,7 @@ describe('scopes and overrides', () => {
   });
 
   it('shows an external publisher only the offers made to them, and nothing else', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const { shift, people } = world;
     await aRunningCampaign(world, [await anApprovedPost(world)]);
     const external = shift.as(people.external);
@@ -475,7 +477,7 @@ describe('scopes and overrides', () => {
   });
 
   it('answers allowedEvents with what both the workflow and the role rules allow', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const { shift, people } = world;
     const postId = await aDraftPost(world);
     expect(await shift.as(people.editor).posts.allowedEvents(postId)).toEqual([
@@ -492,7 +494,7 @@ describe('scopes and overrides', () => {
   });
 
   it('refuses everything to a person who left', async () => {
-    const world = await createWorld();
+    const world = await createTestProgramme();
     const { shift, people } = world;
     await shift.as(people.master).people.leave(people.editor);
     await expect(shift.as(people.editor).posts.list()).resolves.toEqual([]);

@@ -4,11 +4,11 @@ import { isSocialShiftError } from '../errors/social-shift-error.js';
 import type { DomainEvent } from '../model/domain-event.js';
 import type { EntityType } from '../model/entity-type.js';
 import { PLATFORMS, ROLES } from '../model/vocabulary.js';
+import type { TestProgramme } from '../testing/programme.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import type { Workflow } from '../workflows/workflow.js';
 import { workflows } from '../workflows/workflows.js';
 import { replayEvents } from './projection.js';
-import type { World } from './test-world.js';
-import { anApprovedPost, aRunningCampaign, createWorld } from './test-world.js';
 
 const HOUR = 3_600_000;
 
@@ -84,13 +84,13 @@ const entityWorkflow: Partial<Record<EntityType, Workflow>> = {
   offer: workflows.offer as Workflow,
 };
 
-async function ids(world: World, collection: string): Promise<string[]> {
+async function ids(world: TestProgramme, collection: string): Promise<string[]> {
   return (await world.storage.query('org_acme', collection)).map((d) => d.id);
 }
 const at = <T>(list: readonly T[], n: number): T | undefined =>
   list.length > 0 ? list[n % list.length] : undefined;
 
-async function run(world: World, op: Op, step: number): Promise<void> {
+async function run(world: TestProgramme, op: Op, step: number): Promise<void> {
   const { shift, clock, pillarId } = world;
   const people = await ids(world, 'person');
   const actor = at(people, op.actor) ?? world.people.master;
@@ -290,7 +290,7 @@ describe('random command sequences by random actors', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 10, maxLength: 80 }), async (ops) => {
         // A programme with a post on offer, so that random sequences reach sharing often.
-        const world = await createWorld();
+        const world = await createTestProgramme();
         await aRunningCampaign(world, [await anApprovedPost(world)]);
         for (const [step, op] of ops.entries()) {
           try {

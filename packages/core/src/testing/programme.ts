@@ -1,15 +1,16 @@
-// A small programme for the SDK's tests: one person per role, built through the SDK's own commands.
+// A small, ready programme for tests, demos and examples: one person per role, built through the SDK's own
+// commands on memory storage, a manual clock and sequential ids.
 
 import type { ManualClock } from '../ports/clock.js';
 import { createManualClock } from '../ports/clock.js';
 import { createSequentialIds } from '../ports/id-generator.js';
 import type { StoragePort } from '../ports/storage.js';
+import type { SocialShift, SocialShiftOptions } from '../sdk/create-social-shift.js';
+import { createSocialShift } from '../sdk/create-social-shift.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';
-import type { SocialShift, SocialShiftOptions } from './create-social-shift.js';
-import { createSocialShift } from './create-social-shift.js';
 
-/** The people of the test programme, by what they are. */
-export interface WorldPeople {
+/** The people of the test programme (their ids), by what they are. `outsider` holds no role. */
+export interface TestProgrammePeople {
   readonly master: string;
   readonly editor: string;
   readonly creator: string;
@@ -18,21 +19,32 @@ export interface WorldPeople {
   readonly outsider: string;
 }
 
-/** A ready programme: the SDK, its clock and storage, and one person per role. */
-export interface World {
+/** A ready programme: the SDK, its manual clock and memory storage, one person per role, the pillar id. */
+export interface TestProgramme {
   readonly shift: SocialShift;
   readonly clock: ManualClock;
   readonly storage: StoragePort;
-  readonly people: WorldPeople;
+  readonly people: TestProgrammePeople;
   readonly pillarId: string;
 }
 
-/** The time every world starts at. */
-export const WORLD_START = '2026-03-02T09:00:00.000Z';
+/** The time every test programme starts at. */
+export const TEST_PROGRAMME_START = '2026-03-02T09:00:00.000Z';
 
-/** Builds a world; `options` override the SDK options (config, links, share policy…). */
-export async function createWorld(options: Partial<SocialShiftOptions> = {}): Promise<World> {
-  const clock = createManualClock(WORLD_START);
+/**
+ * Builds a test programme: organisation `org_acme` set up, strategy with one content pillar (`pillar_care`), a
+ * master, an editor, a creator, a publisher and an external publisher (both with consent), and an outsider without
+ * a role. `options` override the SDK options (config, links, share policy…).
+ *
+ * @example
+ * ```ts
+ * import { createTestProgramme } from '@social-shift/core/testing';
+ * const { shift, people } = await createTestProgramme({ config: { fourEyes: false } });
+ * await shift.as(people.editor).posts.create({ title: 'Hi', text: 'Hello', pillarIds: ['pillar_care'] });
+ * ```
+ */
+export async function createTestProgramme(options: Partial<SocialShiftOptions> = {}): Promise<TestProgramme> {
+  const clock = createManualClock(TEST_PROGRAMME_START);
   const storage = createMemoryStorage();
   const shift = createSocialShift({
     storage,
@@ -75,8 +87,18 @@ export async function createWorld(options: Partial<SocialShiftOptions> = {}): Pr
   };
 }
 
-/** Creates a post by the editor and has the master approve it. */
-export async function anApprovedPost(world: World, over: { expiresAt?: string } = {}): Promise<string> {
+/**
+ * Creates a post by the editor (on `pillar_care`), submits it and has the master approve it; returns its id.
+ *
+ * @example
+ * ```ts
+ * const postId = await anApprovedPost(programme, { expiresAt: '2026-04-01T00:00:00.000Z' });
+ * ```
+ */
+export async function anApprovedPost(
+  world: TestProgramme,
+  over: { expiresAt?: string } = {},
+): Promise<string> {
   const { shift, people, pillarId } = world;
   const post = await shift.as(people.editor).posts.create({
     title: 'A day at the ward',
@@ -90,8 +112,17 @@ export async function anApprovedPost(world: World, over: { expiresAt?: string } 
   return post.id;
 }
 
-/** Puts posts in a campaign for everyone (planned to start in an hour) and starts it now; returns its id. */
-export async function aRunningCampaign(world: World, postIds: string[]): Promise<string> {
+/**
+ * Puts posts in a campaign for everyone (planned to start in an hour, for 14 days), schedules it and starts it now,
+ * so every publisher with consent gets an offer; returns the campaign id.
+ *
+ * @example
+ * ```ts
+ * await aRunningCampaign(programme, [await anApprovedPost(programme)]);
+ * const [offer] = await programme.shift.as(programme.people.publisher).offers.mine();
+ * ```
+ */
+export async function aRunningCampaign(world: TestProgramme, postIds: string[]): Promise<string> {
   const { shift, people, pillarId } = world;
   const now = new Date(world.clock.now());
   const campaign = await shift.as(people.master).campaigns.create({
