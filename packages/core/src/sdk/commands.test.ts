@@ -413,6 +413,28 @@ describe('the audit trail', () => {
     expect(seen).toHaveLength(3);
   });
 
+  it('always keeps one social master', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    await expect(
+      shift.as(people.master).people.revokeRole(people.master, { role: 'master' }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(shift.as(people.master).people.leave(people.master)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await shift.as(people.master).people.assignRole(people.editor, { role: 'master' });
+    await expect(shift.as(people.master).people.leave(people.master)).resolves.toMatchObject({
+      status: 'left',
+    });
+    await expect(
+      shift.as(people.editor).people.revokeRole(people.editor, { role: 'master' }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
   it('sets up an organisation only once', async () => {
     const world = await createTestProgramme();
     await expect(

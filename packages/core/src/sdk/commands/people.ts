@@ -11,7 +11,7 @@ import { SocialAccountSchema } from '../../model/social-account.js';
 import type { Role } from '../../model/vocabulary.js';
 import { RoleSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
-import type { PermissionTarget } from '../../roles/role-check.js';
+import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import type { EntityWrite, Runtime } from '../runtime.js';
 import {
@@ -19,6 +19,7 @@ import {
   checkId,
   commit,
   compact,
+  forbidden,
   isAllowedFor,
   list,
   load,
@@ -99,6 +100,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     const actor = await loadActor(rt, actorId);
     const person = await load(rt, 'person', checkId(personId, 'personId'));
     authorize(rt, actor, action, targetOf(person));
+    if (event === 'LEAVE') await keepAMaster(actor, person.id, action);
     const status = nextState(ambassadorWorkflow, person, event);
     const after: Person =
       event === 'REACTIVATE' ? { ...person, status, lastActiveAt: now(rt) } : { ...person, status };
@@ -115,6 +117,25 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
 
   const currentRoles = async (personId: string) =>
     (await list(rt, 'role_assignment', { personId })).filter((a) => a.revokedAt === undefined);
+
+  /** An organisation always keeps at least one social master. */
+  const keepAMaster = async (actor: Actor, personId: string, action: string) => {
+    const gone = new Set(
+      (await list(rt, 'person'))
+        .filter((p) => p.status === 'left' || p.erasedAt !== undefined)
+        .map((p) => p.id),
+    );
+    const masters = (await list(rt, 'role_assignment', { role: 'master' })).filter(
+      (a) => a.revokedAt === undefined && !gone.has(a.personId),
+    );
+    if (masters.some((a) => a.personId === personId) && new Set(masters.map((a) => a.personId)).size === 1) {
+      throw forbidden(
+        actor,
+        action,
+        'This is the last social master of the organisation: assign the master role to someone else first.',
+      );
+    }
+  };
 
   return {
     async add(input) {
@@ -276,6 +297,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       authorize(rt, actor, roleAction(role), targetOf(person));
+      if (role === 'master') await keepAMaster(actor, person.id, roleAction(role));
       const assignment = (await currentRoles(person.id)).find((a) => a.role === role);
       if (!assignment) {
         throw new SocialShiftError('NOT_FOUND', `${person.displayName} does not hold the ${role} role.`, {
