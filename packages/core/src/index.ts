@@ -214,13 +214,22 @@ export type {
   CreateCampaignInput,
   UpdateCampaignInput,
 } from './sdk/commands/campaigns.js';
+export {
+  CreateCampaignInputSchema,
+  UpdateCampaignInputSchema,
+} from './sdk/commands/campaigns.js';
 export type {
   ContributionCommands,
   ContributionEvent,
   CreateContributionInput,
   UpdateContributionInput,
 } from './sdk/commands/contributions.js';
+export {
+  CreateContributionInputSchema,
+  UpdateContributionInputSchema,
+} from './sdk/commands/contributions.js';
 export type { OfferCommands, OfferEvent, OfferWithPost, ShareInput } from './sdk/commands/offers.js';
+export { ShareInputSchema } from './sdk/commands/offers.js';
 export type {
   CreateFocusGroupInput,
   CreateTeamInput,
@@ -231,6 +240,11 @@ export type {
   TeamCommands,
   UpdateStrategyInput,
 } from './sdk/commands/organisation.js';
+export {
+  CreateFocusGroupInputSchema,
+  CreateTeamInputSchema,
+  UpdateStrategyInputSchema,
+} from './sdk/commands/organisation.js';
 export type {
   AddPersonInput,
   AmbassadorEvent,
@@ -239,9 +253,24 @@ export type {
   LinkAccountInput,
   PeopleCommands,
 } from './sdk/commands/people.js';
+export {
+  AddPersonInputSchema,
+  AssignRoleInputSchema,
+  ConsentInputSchema,
+  LinkAccountInputSchema,
+} from './sdk/commands/people.js';
 export type { PlatformCommands } from './sdk/commands/platform.js';
+export {
+  RecordClickInputSchema,
+  RecordCommentInputSchema,
+  RecordReachInputSchema,
+  RecordReactionInputSchema,
+  RecordReshareInputSchema,
+} from './sdk/commands/platform.js';
 export type { CreatePostInput, PostCommands, PostEvent, UpdatePostInput } from './sdk/commands/posts.js';
+export { CreatePostInputSchema, UpdatePostInputSchema } from './sdk/commands/posts.js';
 export type { SetupInput, SetupResult } from './sdk/commands/setup.js';
+export { SetupInputSchema } from './sdk/commands/setup.js';
 export type {
   ActingAs,
   SocialShift,

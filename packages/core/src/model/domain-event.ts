@@ -13,6 +13,11 @@ import {
 /**
  * The entity fields an event set, as stored after it (`null`: the field was removed). Optional, so older events
  * stay valid; the SDK always writes it, so replaying the log rebuilds every entity (see `replayEvents`).
+ *
+ * @example
+ * ```ts
+ * EntityChangesSchema.parse({ status: 'approved', approvedBy: 'person_0002', reviewNote: null });
+ * ```
  */
 export const EntityChangesSchema = z.record(z.string(), z.unknown());
 const changes = { changes: EntityChangesSchema.optional() };

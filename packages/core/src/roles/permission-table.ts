@@ -10,18 +10,53 @@ import { ROLES } from '../model/vocabulary.js';
  * - `own`: only what is the actor's own (their contribution, their offer, themselves).
  */
 export const PERMISSION_SCOPES = ['organisation', 'assigned', 'own'] as const;
-/** How far a permission reaches. */
+/**
+ * How far a permission reaches.
+ *
+ * @example
+ * ```ts
+ * const scope: PermissionScope = DEFAULT_PERMISSIONS['posts.approve'].editor ?? 'own'; // 'assigned'
+ * ```
+ */
 export type PermissionScope = (typeof PERMISSION_SCOPES)[number];
 
-/** Who a permission row names: one of the four roles, or `anyone` (any person, with or without a role). */
+/**
+ * Who a permission row names: one of the four roles, or `anyone` (any person, with or without a role).
+ *
+ * @example
+ * ```ts
+ * const grantee: Grantee = 'anyone'; // e.g. giving one's own consent
+ * ```
+ */
 export type Grantee = Role | 'anyone';
-/** The grantees in table order. */
+/**
+ * The grantees in table order (the columns of `docs/roles.md`).
+ *
+ * @example
+ * ```ts
+ * GRANTEES; // ['master', 'editor', 'creator', 'publisher', 'anyone']
+ * ```
+ */
 export const GRANTEES: readonly Grantee[] = [...ROLES, 'anyone'];
 
-/** One row of the permission table: which grantee may run the action, and how far. */
+/**
+ * One row of the permission table: which grantee may run the action, and how far.
+ *
+ * @example
+ * ```ts
+ * const row: PermissionRow = { master: 'organisation', editor: 'assigned' };
+ * ```
+ */
 export type PermissionRow = Readonly<Partial<Record<Grantee, PermissionScope>>>;
 
-/** An action description for the generated docs. */
+/**
+ * An action description for the generated docs.
+ *
+ * @example
+ * ```ts
+ * const info: ActionInfo = ACTIONS['offers.respond']; // { description: 'See, decline and share an offer.' }
+ * ```
+ */
 export interface ActionInfo {
   readonly description: string;
 }
@@ -84,12 +119,33 @@ export const ACTIONS = {
   'offers.read': { description: 'Read offers (and the posts they offer).' },
 } as const satisfies Record<string, ActionInfo>;
 
-/** An action the permission table governs, e.g. `posts.approve`. */
+/**
+ * An action the permission table governs.
+ *
+ * @example
+ * ```ts
+ * const action: Action = 'posts.approve';
+ * ```
+ */
 export type Action = keyof typeof ACTIONS;
-/** Every action, in table order. */
+/**
+ * Every action, in table order.
+ *
+ * @example
+ * ```ts
+ * ACTION_LIST.includes('offers.respond'); // true
+ * ```
+ */
 export const ACTION_LIST = Object.keys(ACTIONS) as Action[];
 
-/** The permission table: per action, which grantees may run it and how far. */
+/**
+ * The permission table: per action, which grantees may run it and how far.
+ *
+ * @example
+ * ```ts
+ * const table: PermissionTable = resolvePermissions({ 'posts.create': { creator: 'assigned' } });
+ * ```
+ */
 export type PermissionTable = Readonly<Record<Action, PermissionRow>>;
 
 const internal = {
@@ -156,7 +212,15 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'offers.read': { master: 'organisation', editor: 'organisation', publisher: 'own' },
 };
 
-/** Overrides of the permission table: per action, grantees to set (a scope) or remove (`null`). */
+/**
+ * Overrides of the permission table: per action, grantees to set (a scope) or remove (`null`).
+ *
+ * @example
+ * ```ts
+ * const overrides: PermissionOverrides = { 'campaigns.cancel': { editor: 'assigned' }, 'posts.approve': { editor: null } };
+ * createSocialShift({ storage, organisationId, config: { permissions: overrides } });
+ * ```
+ */
 export type PermissionOverrides = Readonly<
   Partial<Record<Action, Readonly<Partial<Record<Grantee, PermissionScope | null>>>>>
 >;

@@ -2,13 +2,27 @@ import type { Person } from '../model/person.js';
 import type { RoleAssignment } from '../model/role-assignment.js';
 import type { Action, PermissionScope, PermissionTable } from './permission-table.js';
 
-/** Who is acting: the person and their current (not revoked) role assignments. */
+/**
+ * Who is acting: the person and their current (not revoked) role assignments.
+ *
+ * @example
+ * ```ts
+ * const actor: Actor = { person: aPerson(), assignments: [aRoleAssignment({ role: 'editor' })] };
+ * ```
+ */
 export interface Actor {
   readonly person: Person;
   readonly assignments: readonly RoleAssignment[];
 }
 
-/** What an action is applied to, as far as scope checks need it. */
+/**
+ * What an action is applied to, as far as scope checks need it.
+ *
+ * @example
+ * ```ts
+ * const target: PermissionTarget = { pillarIds: post.pillarIds, ownerId: post.authorId };
+ * ```
+ */
 export interface PermissionTarget {
   /** The person who owns the entity (the contribution's creator, the offer's publisher, the person itself). */
   readonly ownerId?: string | undefined;
@@ -69,7 +83,14 @@ export function isAllowed(
   });
 }
 
-/** The roles an actor currently holds, deduplicated. */
+/**
+ * The roles an actor currently holds, deduplicated.
+ *
+ * @example
+ * ```ts
+ * rolesOf(actor); // ['editor', 'publisher']
+ * ```
+ */
 export function rolesOf(actor: Actor): string[] {
   return [...new Set(actor.assignments.filter((a) => a.revokedAt === undefined).map((a) => a.role))];
 }

@@ -44,7 +44,14 @@ import { createEventEmitter } from './event-emitter.js';
 import type { Runtime } from './runtime.js';
 import { checkId } from './runtime.js';
 
-/** How the SDK applies the method's rules; every field has a default. */
+/**
+ * How the SDK applies the method's rules; every field has a default.
+ *
+ * @example
+ * ```ts
+ * const config: SocialShiftConfig = { fourEyes: false, dormantAfterDays: 30 };
+ * ```
+ */
 export interface SocialShiftConfig {
   /** The four-eyes rule: an author cannot approve their own post. Default `true`. */
   readonly fourEyes?: boolean;
@@ -74,7 +81,15 @@ export interface SocialShiftOptions {
   readonly config?: SocialShiftConfig;
 }
 
-/** The commands and queries of the SDK, acting as one person; roles and scope are checked on each. */
+/**
+ * The commands and queries of the SDK, acting as one person; roles and scope are checked on each.
+ *
+ * @example
+ * ```ts
+ * const editor: ActingAs = shift.as(editorId);
+ * await editor.contributions.accept(contributionId);
+ * ```
+ */
 export interface ActingAs {
   /** The id of the acting person. */
   readonly personId: string;
@@ -89,7 +104,14 @@ export interface ActingAs {
   readonly offers: OfferCommands;
 }
 
-/** What the SDK does by itself, as the system actor. */
+/**
+ * What the SDK does by itself, as the system actor.
+ *
+ * @example
+ * ```ts
+ * setInterval(() => shift.system.runDueTransitions(), 60_000);
+ * ```
+ */
 export interface SystemCommands {
   /** Runs every time-driven transition that is due at the clock's time. */
   runDueTransitions(): Promise<DueTransitionsReport>;

@@ -15,7 +15,15 @@ import { endCampaignWrites, endPostWrites, startCampaignWrites } from './cascade
 import type { EntityWrite, Runtime } from './runtime.js';
 import { commit, find, list, now } from './runtime.js';
 
-/** What one run of the due transitions did. */
+/**
+ * What one run of the due transitions did.
+ *
+ * @example
+ * ```ts
+ * const report: DueTransitionsReport = await shift.system.runDueTransitions();
+ * report.postsExpired; // 2
+ * ```
+ */
 export interface DueTransitionsReport {
   readonly campaignsStarted: number;
   readonly campaignsCompleted: number;

@@ -2,7 +2,15 @@ import type { DomainEvent } from '../model/domain-event.js';
 import type { EntityOf } from '../model/entities.js';
 import type { EntityType } from '../model/entity-type.js';
 
-/** Entities by type and id, as rebuilt from the event log. */
+/**
+ * Entities by type and id, as rebuilt from the event log.
+ *
+ * @example
+ * ```ts
+ * const state: ProjectedState = replayEvents(events);
+ * Object.keys(state.offer ?? {}); // every offer id
+ * ```
+ */
 export type ProjectedState = { [T in EntityType]?: Record<string, EntityOf<T>> };
 
 /**

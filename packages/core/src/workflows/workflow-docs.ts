@@ -2,7 +2,14 @@ import type { Action, PermissionTable } from '../roles/permission-table.js';
 import { GRANTEES } from '../roles/permission-table.js';
 import type { Workflow } from './workflow.js';
 
-/** Who may run an action, as Markdown: `master (organisation), editor (assigned)`. */
+/**
+ * Who may run an action, as text.
+ *
+ * @example
+ * ```ts
+ * granteesText(DEFAULT_PERMISSIONS, 'posts.approve'); // 'master (organisation), editor (assigned)'
+ * ```
+ */
 export function granteesText(table: PermissionTable, action: Action): string {
   const row = table[action];
   const parts = GRANTEES.filter((g) => row[g] !== undefined).map((g) => `${g} (${row[g]})`);

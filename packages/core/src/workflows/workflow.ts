@@ -3,10 +3,24 @@ import { createMachine, transition } from 'xstate';
 import type { EventType } from '../model/domain-event.js';
 import type { EntityType } from '../model/entity-type.js';
 
-/** Who may send a workflow event: an action of the permission table, or only the SDK itself (`system`). */
+/**
+ * Who may send a workflow event: an action of the permission table, or only the SDK itself (`system`).
+ *
+ * @example
+ * ```ts
+ * postWorkflow.config.events.EXPIRE.sender; // { system: true }
+ * ```
+ */
 export type WorkflowEventSender = { readonly action: string } | { readonly system: true };
 
-/** What a workflow event means: the domain event it appends, who may send it, and a one-line description. */
+/**
+ * What a workflow event means: the domain event it appends, who may send it, and a one-line description.
+ *
+ * @example
+ * ```ts
+ * postWorkflow.config.events.APPROVE.domainEvent; // 'post.approved'
+ * ```
+ */
 export interface WorkflowEventInfo {
   /** The domain event the SDK appends when this workflow event is taken. */
   readonly domainEvent: EventType;
@@ -16,7 +30,14 @@ export interface WorkflowEventInfo {
   readonly description: string;
 }
 
-/** The plain definition of a workflow: states with their transitions, and what each event means. */
+/**
+ * The plain definition of a workflow: states with their transitions, and what each event means.
+ *
+ * @example
+ * ```ts
+ * offerWorkflow.config.states.seen.on; // { SHARE: 'shared', DECLINE: 'declined', EXPIRE: 'expired' }
+ * ```
+ */
 export interface WorkflowConfig<S extends string, E extends string> {
   /** The machine id, e.g. `post`. */
   readonly id: string;
@@ -37,6 +58,12 @@ export interface WorkflowConfig<S extends string, E extends string> {
 }
 
 /**
+ * @example
+ * ```ts
+ * const wf: Workflow = workflows.campaign;
+ * wf.allowedEvents('paused'); // ['RESUME', 'COMPLETE', 'CANCEL']
+ * ```
+ *
  * A workflow: its plain definition (`config`), the XState machine built from it (`machine`, for inspection,
  * visualisers and model-based tests), and pure helpers. No actor is ever started: the SDK stores the state in
  * the entity's `status` field and moves it with XState's pure `transition()`.

@@ -23,5 +23,13 @@ export const workflows = {
   offer: offerWorkflow,
 } as const;
 
-/** The id of one of the SDK's workflows. */
+/**
+ * The id of one of the SDK's workflows.
+ *
+ * @example
+ * ```ts
+ * const id: WorkflowId = 'post';
+ * workflows[id].states; // ['draft', 'in_review', …]
+ * ```
+ */
 export type WorkflowId = keyof typeof workflows;

@@ -38,7 +38,14 @@ const shape = {
   endsAt: TimestampSchema,
   targets: CampaignTargetsSchema.default({}),
 };
-/** Input of `campaigns.create`. */
+/**
+ * Input of `campaigns.create`.
+ *
+ * @example
+ * ```ts
+ * const result = CreateCampaignInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const CreateCampaignInputSchema = z
   .object(shape)
   .strict()
@@ -48,7 +55,14 @@ export const CreateCampaignInputSchema = z
   });
 /** Input of `campaigns.create`, before defaults. */
 export type CreateCampaignInput = z.input<typeof CreateCampaignInputSchema>;
-/** Input of `campaigns.update`. */
+/**
+ * Input of `campaigns.update`.
+ *
+ * @example
+ * ```ts
+ * const result = UpdateCampaignInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const UpdateCampaignInputSchema = z.object(shape).partial().strict();
 /** Input of `campaigns.update`. */
 export type UpdateCampaignInput = z.input<typeof UpdateCampaignInputSchema>;
@@ -56,7 +70,14 @@ export type UpdateCampaignInput = z.input<typeof UpdateCampaignInputSchema>;
 const targetOf = (c: { pillarIds: readonly string[] }): PermissionTarget => ({ pillarIds: c.pillarIds });
 const OFFERABLE = new Set(['approved', 'scheduled', 'offered']);
 
-/** Campaign commands and queries, acting as one person. */
+/**
+ * Campaign commands and queries, acting as one person.
+ *
+ * @example
+ * ```ts
+ * await shift.as(masterId).campaigns.start(campaignId); // offers its posts to the targeted publishers
+ * ```
+ */
 export interface CampaignCommands {
   /** Creates a draft campaign of posts for an audience in a time window. */
   create(input: CreateCampaignInput): Promise<Campaign>;

@@ -26,11 +26,25 @@ import {
 export type ContributionEvent = (typeof contributionWorkflow.events)[number];
 
 const fields = { kind: true, title: true, body: true, mediaUrls: true, pillarIds: true, tags: true } as const;
-/** Input of `contributions.create`. */
+/**
+ * Input of `contributions.create`.
+ *
+ * @example
+ * ```ts
+ * const result = CreateContributionInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const CreateContributionInputSchema = ContributionSchema.pick(fields);
 /** Input of `contributions.create`, before defaults. */
 export type CreateContributionInput = z.input<typeof CreateContributionInputSchema>;
-/** Input of `contributions.update`. */
+/**
+ * Input of `contributions.update`.
+ *
+ * @example
+ * ```ts
+ * const result = UpdateContributionInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const UpdateContributionInputSchema = ContributionSchema.pick(fields).partial();
 /** Input of `contributions.update`. */
 export type UpdateContributionInput = z.input<typeof UpdateContributionInputSchema>;
@@ -39,7 +53,15 @@ const RequiredNoteSchema = z.object({ note: z.string().trim().min(1).max(20_000)
 
 const targetOf = (c: Contribution): PermissionTarget => ({ pillarIds: c.pillarIds, ownerId: c.creatorId });
 
-/** Contribution commands and queries, acting as one person. */
+/**
+ * Contribution commands and queries, acting as one person.
+ *
+ * @example
+ * ```ts
+ * const c = await shift.as(creatorId).contributions.create({ kind: 'photo', title: 'Ward 3', pillarIds: ['pillar_care'] });
+ * await shift.as(creatorId).contributions.submit(c.id);
+ * ```
+ */
 export interface ContributionCommands {
   /** A creator adds raw material (draft), for pillars within their scope. */
   create(input: CreateContributionInput): Promise<Contribution>;

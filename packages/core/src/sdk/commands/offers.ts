@@ -33,7 +33,14 @@ import {
 /** The events of the offer workflow. */
 export type OfferEvent = (typeof offerWorkflow.events)[number];
 
-/** Input of `offers.share`. */
+/**
+ * Input of `offers.share`.
+ *
+ * @example
+ * ```ts
+ * const result = ShareInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const ShareInputSchema = z
   .object({
     platform: PlatformSchema,
@@ -47,7 +54,14 @@ export const ShareInputSchema = z
 export type ShareInput = z.input<typeof ShareInputSchema>;
 const ListSchema = z.object({ campaignId: IdSchema.optional() }).strict();
 
-/** An offer with the post it offers. */
+/**
+ * An offer with the post it offers.
+ *
+ * @example
+ * ```ts
+ * const [{ offer, post }] = await shift.as(publisherId).offers.mine();
+ * ```
+ */
 export interface OfferWithPost {
   readonly offer: Offer;
   readonly post: Post;
@@ -55,7 +69,15 @@ export interface OfferWithPost {
 
 const targetOf = (offer: Offer): PermissionTarget => ({ ownerId: offer.publisherId });
 
-/** Offer commands and queries, acting as one person. An external publisher only ever sees offers made to them. */
+/**
+ * Offer commands and queries, acting as one person. An external publisher only ever sees offers made to them.
+ *
+ * @example
+ * ```ts
+ * const [first] = await shift.as(publisherId).offers.mine();
+ * await shift.as(publisherId).offers.share(first.offer.id, { platform: 'linkedin', idempotencyKey: 'req-1' });
+ * ```
+ */
 export interface OfferCommands {
   /** The offers made to this person, newest first, each with its post. */
   mine(): Promise<OfferWithPost[]>;

@@ -28,7 +28,14 @@ import {
 /** The events of the programme-cycle workflow. */
 export type CycleEvent = (typeof programmeCycleWorkflow.events)[number];
 
-/** Input of `strategy.update`: the parts to replace. */
+/**
+ * Input of `strategy.update`: the parts to replace.
+ *
+ * @example
+ * ```ts
+ * const result = UpdateStrategyInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const UpdateStrategyInputSchema = StrategySchema.pick({
   goals: true,
   audiences: true,
@@ -37,7 +44,14 @@ export const UpdateStrategyInputSchema = StrategySchema.pick({
 }).partial();
 /** Input of `strategy.update`. */
 export type UpdateStrategyInput = z.input<typeof UpdateStrategyInputSchema>;
-/** Input of `teams.create`. */
+/**
+ * Input of `teams.create`.
+ *
+ * @example
+ * ```ts
+ * const result = CreateTeamInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const CreateTeamInputSchema = TeamSchema.pick({
   name: true,
   department: true,
@@ -46,7 +60,14 @@ export const CreateTeamInputSchema = TeamSchema.pick({
 });
 /** Input of `teams.create`. */
 export type CreateTeamInput = z.input<typeof CreateTeamInputSchema>;
-/** Input of `focusGroups.create`. */
+/**
+ * Input of `focusGroups.create`.
+ *
+ * @example
+ * ```ts
+ * const result = CreateFocusGroupInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const CreateFocusGroupInputSchema = FocusGroupSchema.pick({
   name: true,
   description: true,
@@ -58,14 +79,28 @@ export type CreateFocusGroupInput = z.input<typeof CreateFocusGroupInputSchema>;
 const MembersSchema = z.object({ memberIds: IdListSchema }).strict();
 const StepSchema = z.object({ step: MethodStepSchema }).strict();
 
-/** Strategy commands, acting as one person. */
+/**
+ * Strategy commands, acting as one person.
+ *
+ * @example
+ * ```ts
+ * await shift.as(masterId).strategy.update({ platforms: [{ platform: 'linkedin', audienceIds: [] }] });
+ * ```
+ */
 export interface StrategyCommands {
   get(): Promise<Strategy>;
   /** Replaces goals, audiences, pillars or platforms: a new strategy version. */
   update(input: UpdateStrategyInput): Promise<Strategy>;
 }
 
-/** Cycle commands and queries, acting as one person. */
+/**
+ * Cycle commands and queries, acting as one person.
+ *
+ * @example
+ * ```ts
+ * await shift.as(masterId).cycles.moveTo({ step: 'measurement' });
+ * ```
+ */
 export interface CycleCommands {
   /** The newest cycle, if any. */
   current(): Promise<Cycle | undefined>;
@@ -79,13 +114,27 @@ export interface CycleCommands {
   allowedEvents(): Promise<CycleEvent[]>;
 }
 
-/** Team commands, acting as one person. */
+/**
+ * Team commands, acting as one person.
+ *
+ * @example
+ * ```ts
+ * await shift.as(masterId).teams.create({ name: 'Ward 3', location: 'Groningen' });
+ * ```
+ */
 export interface TeamCommands {
   create(input: CreateTeamInput): Promise<Team>;
   list(): Promise<Team[]>;
 }
 
-/** Focus group commands, acting as one person. */
+/**
+ * Focus group commands, acting as one person.
+ *
+ * @example
+ * ```ts
+ * await shift.as(editorId).focusGroups.create({ name: 'Night nurses', memberIds: [publisherId] });
+ * ```
+ */
 export interface FocusGroupCommands {
   create(input: CreateFocusGroupInput): Promise<FocusGroup>;
   setMembers(focusGroupId: string, input: { memberIds: string[] }): Promise<FocusGroup>;

@@ -33,7 +33,14 @@ import {
 /** The events of the ambassador workflow. */
 export type AmbassadorEvent = (typeof ambassadorWorkflow.events)[number];
 
-/** Input of `people.add`. */
+/**
+ * Input of `people.add`.
+ *
+ * @example
+ * ```ts
+ * const result = AddPersonInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const AddPersonInputSchema = PersonSchema.pick({
   displayName: true,
   email: true,
@@ -46,18 +53,39 @@ export const AddPersonInputSchema = PersonSchema.pick({
 });
 /** Input of `people.add`, before defaults. */
 export type AddPersonInput = z.input<typeof AddPersonInputSchema>;
-/** Input of `people.consent`. */
+/**
+ * Input of `people.consent`.
+ *
+ * @example
+ * ```ts
+ * const result = ConsentInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const ConsentInputSchema = ConsentSchema.pick({ purposes: true, termsVersion: true });
 /** Input of `people.consent`. */
 export type ConsentInput = z.input<typeof ConsentInputSchema>;
-/** Input of `people.assignRole`. */
+/**
+ * Input of `people.assignRole`.
+ *
+ * @example
+ * ```ts
+ * const result = AssignRoleInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const AssignRoleInputSchema = z
   .object({ role: RoleSchema, scope: RoleScopeSchema.optional() })
   .strict();
 /** Input of `people.assignRole`. */
 export type AssignRoleInput = z.input<typeof AssignRoleInputSchema>;
 const RevokeRoleInputSchema = z.object({ role: RoleSchema }).strict();
-/** Input of `people.linkAccount`. */
+/**
+ * Input of `people.linkAccount`.
+ *
+ * @example
+ * ```ts
+ * const result = LinkAccountInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const LinkAccountInputSchema = SocialAccountSchema.pick({
   platform: true,
   handle: true,
@@ -69,7 +97,16 @@ export type LinkAccountInput = z.input<typeof LinkAccountInputSchema>;
 const targetOf = (person: Person): PermissionTarget => ({ ownerId: person.id, teamIds: person.teamIds });
 const roleAction = (role: Role): Action => `roles.assign.${role}`;
 
-/** People commands and queries, acting as one person. */
+/**
+ * People commands and queries, acting as one person.
+ *
+ * @example
+ * ```ts
+ * const person = await shift.as(editorId).people.add({ displayName: 'Piet' });
+ * await shift.as(editorId).people.assignRole(person.id, { role: 'publisher' });
+ * await shift.as(editorId).people.invite(person.id);
+ * ```
+ */
 export interface PeopleCommands {
   /** Adds a person as a candidate ambassador. */
   add(input: AddPersonInput): Promise<Person>;

@@ -10,20 +10,60 @@ const key = z.string().min(1).max(200);
 const count = z.number().int().min(1).max(1_000_000_000).default(1);
 const base = { shareId: IdSchema, idempotencyKey: key };
 
-/** Input of `platform.recordClick`: a click on a tracked link. */
+/**
+ * Input of `platform.recordClick`: a click on a tracked link.
+ *
+ * @example
+ * ```ts
+ * const result = RecordClickInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const RecordClickInputSchema = z.object(base).strict();
-/** Input of `platform.recordReaction`. */
+/**
+ * Input of `platform.recordReaction`.
+ *
+ * @example
+ * ```ts
+ * const result = RecordReactionInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const RecordReactionInputSchema = z.object({ ...base, count }).strict();
-/** Input of `platform.recordComment`: `byAmbassador` marks the ambassador conversing under their share. */
+/**
+ * Input of `platform.recordComment`: `byAmbassador` marks the ambassador conversing under their share.
+ *
+ * @example
+ * ```ts
+ * const result = RecordCommentInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const RecordCommentInputSchema = z.object({ ...base, byAmbassador: z.boolean(), count }).strict();
-/** Input of `platform.recordReshare`. */
+/**
+ * Input of `platform.recordReshare`.
+ *
+ * @example
+ * ```ts
+ * const result = RecordReshareInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const RecordReshareInputSchema = z.object({ ...base, count }).strict();
-/** Input of `platform.recordReach`: the reach a platform reports for the share. */
+/**
+ * Input of `platform.recordReach`: the reach a platform reports for the share.
+ *
+ * @example
+ * ```ts
+ * const result = RecordReachInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const RecordReachInputSchema = z.object({ ...base, reach: z.number().int().min(0) }).strict();
 
 /**
  * What happens on the platforms, recorded as the system actor: each call appends one `platform.*` event about a
  * share, with everything metrics need. Idempotent per key: a retry appends nothing and returns the first event.
+ *
+ * @example
+ * ```ts
+ * await shift.platform.recordReaction({ shareId, count: 3, idempotencyKey: 'li-webhook-77' });
+ * ```
  */
 export interface PlatformCommands {
   recordClick(input: z.input<typeof RecordClickInputSchema>): Promise<DomainEvent>;

@@ -45,11 +45,25 @@ const fields = {
   expiresAt: true,
 } as const;
 
-/** Input of `posts.create`. */
+/**
+ * Input of `posts.create`.
+ *
+ * @example
+ * ```ts
+ * const result = CreatePostInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const CreatePostInputSchema = PostSchema.pick({ ...fields, contributionIds: true });
 /** Input of `posts.create`, before defaults. */
 export type CreatePostInput = z.input<typeof CreatePostInputSchema>;
-/** Input of `posts.update`: any editable field. */
+/**
+ * Input of `posts.update`: any editable field.
+ *
+ * @example
+ * ```ts
+ * const result = UpdatePostInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const UpdatePostInputSchema = PostSchema.pick(fields).partial();
 /** Input of `posts.update`. */
 export type UpdatePostInput = z.input<typeof UpdatePostInputSchema>;
@@ -61,7 +75,14 @@ const targetOf = (post: { pillarIds: readonly string[]; authorId?: string }): Pe
   ownerId: post.authorId,
 });
 
-/** Post commands and queries, acting as one person. */
+/**
+ * Post commands and queries, acting as one person.
+ *
+ * @example
+ * ```ts
+ * await shift.as(editorId).posts.allowedEvents(postId); // ['UPDATE', 'SUBMIT', 'ARCHIVE']
+ * ```
+ */
 export interface PostCommands {
   /** Writes a post (draft). Accepted contributions it names move to `used`. */
   create(input: CreatePostInput): Promise<Post>;

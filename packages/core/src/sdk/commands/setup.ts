@@ -13,7 +13,14 @@ import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import type { Runtime } from '../runtime.js';
 import { commit, find, now, parseInput } from '../runtime.js';
 
-/** Input of `setup`: the organisation, its programme, optionally a first strategy, and the first master. */
+/**
+ * Input of `setup`: the organisation, its programme, optionally a first strategy, and the first master.
+ *
+ * @example
+ * ```ts
+ * const result = SetupInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
 export const SetupInputSchema = z
   .object({
     organisation: OrganisationSchema.pick({
