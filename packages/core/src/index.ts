@@ -252,12 +252,14 @@ export type {
   ConsentInput,
   LinkAccountInput,
   PeopleCommands,
+  UpdatePersonInput,
 } from './sdk/commands/people.js';
 export {
   AddPersonInputSchema,
   AssignRoleInputSchema,
   ConsentInputSchema,
   LinkAccountInputSchema,
+  UpdatePersonInputSchema,
 } from './sdk/commands/people.js';
 export type { PlatformCommands } from './sdk/commands/platform.js';
 export {

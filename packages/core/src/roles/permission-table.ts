@@ -81,6 +81,9 @@ export const ACTIONS = {
   'cycles.read': { description: 'Read the cycles of the programme.' },
   'people.add': { description: 'Add a person (a candidate ambassador).' },
   'people.invite': { description: 'Invite a candidate to become an ambassador.' },
+  'people.update': {
+    description: "Change a person's name, contact, language, teams, department or location.",
+  },
   'people.consent': { description: 'Give consent (this activates an invited ambassador).' },
   'people.withdrawConsent': { description: 'Withdraw consent.' },
   'people.reactivate': { description: 'Reactivate a dormant ambassador.' },
@@ -174,6 +177,7 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'cycles.read': internal,
   'people.add': { master: 'organisation', editor: 'assigned' },
   'people.invite': { master: 'organisation', editor: 'assigned' },
+  'people.update': { master: 'organisation', editor: 'assigned', anyone: 'own' },
   'people.consent': { anyone: 'own' },
   'people.withdrawConsent': { anyone: 'own' },
   'people.reactivate': { master: 'organisation', editor: 'assigned', anyone: 'own' },

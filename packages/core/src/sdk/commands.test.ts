@@ -84,6 +84,101 @@ describe('bad input', () => {
     expect(await snapshot(world)).toEqual(before);
   });
 
+  it.each<[string, (w: TestProgramme) => Promise<unknown>, (string | number)[]]>([
+    ['posts.update', (w) => w.shift.as(w.people.editor).posts.update('post_1', { text: '' }), ['text']],
+    [
+      'posts.requestChanges',
+      (w) => w.shift.as(w.people.master).posts.requestChanges('post_1', { note: ' ' }),
+      ['note'],
+    ],
+    [
+      'posts.schedule',
+      (w) => w.shift.as(w.people.editor).posts.schedule('post_1', { at: 'tomorrow' }),
+      ['at'],
+    ],
+    [
+      'contributions.update',
+      (w) => w.shift.as(w.people.creator).contributions.update('c_1', { mediaUrls: ['nope'] }),
+      ['mediaUrls', 0],
+    ],
+    [
+      'contributions.requestChanges',
+      (w) => w.shift.as(w.people.editor).contributions.requestChanges('c_1', {} as never),
+      ['note'],
+    ],
+    [
+      'campaigns.update',
+      (w) => w.shift.as(w.people.master).campaigns.update('camp_1', { audience: { teamIds: ['a b'] } }),
+      ['audience', 'teamIds', 0],
+    ],
+    ['teams.create', (w) => w.shift.as(w.people.master).teams.create({ name: '   ' }), ['name']],
+    [
+      'focusGroups.create',
+      (w) => w.shift.as(w.people.master).focusGroups.create({ name: 'G', memberIds: ['a b'] }),
+      ['memberIds', 0],
+    ],
+    [
+      'focusGroups.setMembers',
+      (w) => w.shift.as(w.people.master).focusGroups.setMembers('fg_1', { memberIds: 'all' as never }),
+      ['memberIds'],
+    ],
+    [
+      'people.consent',
+      (w) => w.shift.as(w.people.outsider).people.consent({ purposes: [], termsVersion: 'v1' }),
+      ['purposes'],
+    ],
+    [
+      'people.update',
+      (w) => w.shift.as(w.people.master).people.update(w.people.editor, { language: 'fr' as never }),
+      ['language'],
+    ],
+    [
+      'people.linkAccount',
+      (w) =>
+        w.shift
+          .as(w.people.master)
+          .people.linkAccount(w.people.editor, { platform: 'x', handle: 'e', networkSize: -3 }),
+      ['networkSize'],
+    ],
+    [
+      'people.revokeRole',
+      (w) => w.shift.as(w.people.master).people.revokeRole(w.people.editor, {} as never),
+      ['role'],
+    ],
+    ['offers.list', (w) => w.shift.as(w.people.master).offers.list({ campaignId: '!' }), ['campaignId']],
+    [
+      'platform.recordClick',
+      (w) => w.shift.platform.recordClick({ shareId: 's', idempotencyKey: '' }),
+      ['idempotencyKey'],
+    ],
+    [
+      'platform.recordReaction',
+      (w) => w.shift.platform.recordReaction({ shareId: 's', idempotencyKey: 'k', count: 0 }),
+      ['count'],
+    ],
+    [
+      'platform.recordComment',
+      (w) => w.shift.platform.recordComment({ shareId: 's', idempotencyKey: 'k' } as never),
+      ['byAmbassador'],
+    ],
+    [
+      'platform.recordReshare',
+      (w) => w.shift.platform.recordReshare({ shareId: 's', idempotencyKey: 'k', count: 1.5 }),
+      ['count'],
+    ],
+    [
+      'setup',
+      (w) =>
+        w.shift.setup({ organisation: { name: 'X' }, programme: { name: 'Y' }, master: { displayName: '' } }),
+      ['master', 'displayName'],
+    ],
+  ])('%s gives VALIDATION with the path of the bad field', async (_name, command, path) => {
+    const world = await createTestProgramme();
+    const before = await snapshot(world);
+    expect(await issuesOf(command(world))).toEqual([path]);
+    expect(await snapshot(world)).toEqual(before);
+  });
+
   it('rejects an unknown field rather than ignoring it', async () => {
     const world = await createTestProgramme();
     expect(

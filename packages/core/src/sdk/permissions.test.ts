@@ -127,6 +127,22 @@ const commands: Record<string, CommandCase> = {
     },
     run: (w, a, id) => w.shift.as(a).people.reactivate(id),
   },
+  'people.update (of someone else)': {
+    allowed: ['master', 'editor'],
+    prepare: aCandidate,
+    run: (w, a, id) => w.shift.as(a).people.update(id, { department: 'Zorg' }),
+  },
+  'people.roles (of someone else)': {
+    allowed: ['master', 'editor'],
+    prepare: aCandidate,
+    run: (w, a, id) => w.shift.as(a).people.roles(id),
+  },
+  'cycles.list': { allowed: INTERNAL, run: (w, a) => w.shift.as(a).cycles.list() },
+  'focusGroups.get': {
+    allowed: ['master', 'editor'],
+    prepare: async (w) => (await w.shift.as(w.people.master).focusGroups.create({ name: 'Night nurses' })).id,
+    run: (w, a, id) => w.shift.as(a).focusGroups.get(id),
+  },
   'people.leave': {
     allowed: ['master'],
     prepare: aCandidate,
@@ -385,6 +401,57 @@ describe('commands on oneself', () => {
   });
 });
 
+describe('list queries', () => {
+  it('show each person only what their roles let them read', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const contributionId = await aContribution(world);
+    const postId = await aDraftPost(world);
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const count = async (persona: Persona) => {
+      const as = shift.as(people[persona]);
+      return {
+        contributions: (await as.contributions.list()).length,
+        posts: (await as.posts.list()).length,
+        campaigns: (await as.campaigns.list()).length,
+        offers: (await as.offers.list()).length,
+        people: (await as.people.list()).length,
+      };
+    };
+    expect(await count('master')).toEqual({ contributions: 1, posts: 2, campaigns: 1, offers: 2, people: 6 });
+    expect(await count('editor')).toEqual({ contributions: 1, posts: 2, campaigns: 1, offers: 2, people: 6 });
+    expect(await count('creator')).toEqual({
+      contributions: 1,
+      posts: 0,
+      campaigns: 0,
+      offers: 0,
+      people: 1,
+    });
+    expect(await count('publisher')).toEqual({
+      contributions: 0,
+      posts: 0,
+      campaigns: 0,
+      offers: 1,
+      people: 1,
+    });
+    expect(await count('external')).toEqual({
+      contributions: 0,
+      posts: 0,
+      campaigns: 0,
+      offers: 1,
+      people: 1,
+    });
+    expect(await count('outsider')).toEqual({
+      contributions: 0,
+      posts: 0,
+      campaigns: 0,
+      offers: 0,
+      people: 1,
+    });
+    expect(contributionId && postId).toBeTruthy();
+  });
+});
+
 describe('scopes and overrides', () => {
   it('keeps an editor scoped to one pillar away from posts of another pillar', async () => {
     const world = await createTestProgramme();
@@ -491,6 +558,34 @@ describe('scopes and overrides', () => {
     // The four-eyes rule: the author may send it back, not approve it.
     expect(await shift.as(people.editor).posts.allowedEvents(postId)).toEqual(['REQUEST_CHANGES']);
     expect(await shift.as(people.master).posts.allowedEvents(postId)).toEqual(['APPROVE', 'REQUEST_CHANGES']);
+  });
+
+  it('keeps an editor scoped to a team to the people of that team', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const ward = await shift.as(people.master).teams.create({ name: 'Ward 3' });
+    const office = await shift.as(people.master).teams.create({ name: 'Office' });
+    const scoped = await shift.as(people.master).people.add({ displayName: 'Tess Teamlead' });
+    await shift
+      .as(people.master)
+      .people.assignRole(scoped.id, { role: 'editor', scope: { teamIds: [ward.id] } });
+    const nurse = await shift.as(scoped.id).people.add({ displayName: 'Nurse', teamIds: [ward.id] });
+    await expect(
+      shift.as(scoped.id).people.add({ displayName: 'Clerk', teamIds: [office.id] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(shift.as(scoped.id).people.update(nurse.id, { teamIds: [office.id] })).rejects.toMatchObject(
+      {
+        code: 'FORBIDDEN',
+      },
+    );
+    await expect(
+      shift.as(scoped.id).people.assignRole(nurse.id, { role: 'publisher' }),
+    ).resolves.toMatchObject({
+      role: 'publisher',
+    });
+    await expect(shift.as(scoped.id).people.invite(people.publisher)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('refuses everything to a person who left', async () => {

@@ -27,6 +27,7 @@ import {
   nextState,
   now,
   parseInput,
+  parsePatch,
   permittedEvents,
 } from '../runtime.js';
 
@@ -62,6 +63,25 @@ export type AddPersonInput = z.input<typeof AddPersonInputSchema>;
  * ```
  */
 export const ConsentInputSchema = ConsentSchema.pick({ purposes: true, termsVersion: true });
+/**
+ * Input of `people.update`: the fields to change.
+ *
+ * @example
+ * ```ts
+ * const result = UpdatePersonInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const UpdatePersonInputSchema = PersonSchema.pick({
+  displayName: true,
+  email: true,
+  language: true,
+  teamIds: true,
+  department: true,
+  location: true,
+  customerFacing: true,
+}).partial();
+/** Input of `people.update`. */
+export type UpdatePersonInput = z.input<typeof UpdatePersonInputSchema>;
 /** Input of `people.consent`. */
 export type ConsentInput = z.input<typeof ConsentInputSchema>;
 /**
@@ -112,6 +132,8 @@ export interface PeopleCommands {
   add(input: AddPersonInput): Promise<Person>;
   /** Invites a candidate. */
   invite(personId: string): Promise<Person>;
+  /** Changes a person's details (their teams decide which team campaigns reach them). */
+  update(personId: string, input: UpdatePersonInput): Promise<Person>;
   /** The acting person gives consent; an invited ambassador becomes active. */
   consent(input: ConsentInput): Promise<Person>;
   /** The acting person withdraws consent: no more offers. */
@@ -211,6 +233,35 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       return entities[0] as unknown as Person;
     },
     invite: (personId) => move(personId, 'INVITE', 'people.invite'),
+    async update(personId, input) {
+      const patch = parsePatch('person update', UpdatePersonInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, 'people.update', targetOf(person));
+      if (patch.teamIds) {
+        authorize(rt, actor, 'people.update', { ...targetOf(person), teamIds: patch.teamIds });
+        for (const teamId of patch.teamIds) await load(rt, 'team', teamId);
+      }
+      const after: Person = { ...person, ...patch };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'person',
+          before: person,
+          after,
+          events: [
+            {
+              type: 'person.updated',
+              data: compact({
+                teamIds: patch.teamIds,
+                department: patch.department,
+                location: patch.location,
+              }),
+            },
+          ],
+        },
+      ]);
+      return entities[0] as unknown as Person;
+    },
     reactivate: (personId) => move(personId, 'REACTIVATE', 'people.reactivate'),
     leave: (personId) => move(personId, 'LEAVE', 'people.leave'),
     async consent(input) {
