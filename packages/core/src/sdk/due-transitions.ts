@@ -99,24 +99,33 @@ export async function settleCampaign(
   return { campaign: current, started, completed };
 }
 
-/** When a person last did something: activation, a submitted contribution, a share. */
-async function lastActivity(rt: Runtime, person: Person): Promise<string | undefined> {
+/** When each person last did something that counts as activity: a share or a submitted contribution. */
+async function lastActivities(rt: Runtime, personId?: string): Promise<Map<string, string>> {
   const [shares, contributions] = await Promise.all([
-    list(rt, 'share', { publisherId: person.id }),
-    list(rt, 'contribution', { creatorId: person.id }),
+    list(rt, 'share', personId ? { publisherId: personId } : undefined),
+    list(rt, 'contribution', personId ? { creatorId: personId } : undefined),
   ]);
-  const times = [
-    person.lastActiveAt,
-    ...shares.map((s) => s.sharedAt),
-    ...contributions.map((c) => c.submittedAt),
-  ].filter((t): t is string => t !== undefined);
-  return times.sort().at(-1);
+  const latest = new Map<string, string>();
+  const note = (id: string, at: string | undefined) => {
+    if (at !== undefined && (latest.get(id) ?? '') < at) latest.set(id, at);
+  };
+  for (const share of shares) note(share.publisherId, share.sharedAt);
+  for (const contribution of contributions) note(contribution.creatorId, contribution.submittedAt);
+  return latest;
 }
 
-/** Marks an active ambassador dormant after the configured days without activity. */
-export async function settlePerson(rt: Runtime, person: Person): Promise<boolean> {
+/**
+ * Marks an active ambassador dormant after the configured days without activity (activation, a submitted
+ * contribution, a share). `activity` is the precomputed latest activity per person, for bulk runs.
+ */
+export async function settlePerson(
+  rt: Runtime,
+  person: Person,
+  activity?: Map<string, string>,
+): Promise<boolean> {
   if (ambassadorWorkflow.next(person.status, 'MARK_DORMANT') === undefined) return false;
-  const last = (await lastActivity(rt, person)) ?? person.createdAt;
+  const other = (activity ?? (await lastActivities(rt, person.id))).get(person.id);
+  const last = [person.lastActiveAt ?? person.createdAt, other ?? ''].sort().at(-1) ?? person.createdAt;
   if (rt.clock.now() - Date.parse(last) < rt.dormantAfterDays * DAY_MS) return false;
   return commitSystem(rt, [
     {
@@ -126,6 +135,15 @@ export async function settlePerson(rt: Runtime, person: Person): Promise<boolean
       events: [{ type: 'person.dormant' }],
     },
   ]);
+}
+
+/** Entities of one type in any of the given states (storage filters on equality, so one query per state). */
+async function inStates<T extends 'campaign' | 'post' | 'offer' | 'person'>(
+  rt: Runtime,
+  type: T,
+  states: readonly string[],
+) {
+  return (await Promise.all(states.map((status) => list(rt, type, { status })))).flat();
 }
 
 /**
@@ -138,19 +156,21 @@ export async function runDueTransitions(rt: Runtime): Promise<DueTransitionsRepo
   let postsExpired = 0;
   let offersExpired = 0;
   let peopleDormant = 0;
-  for (const campaign of await list(rt, 'campaign')) {
+  for (const campaign of await inStates(rt, 'campaign', ['scheduled', 'running', 'paused'])) {
     const result = await settleCampaign(rt, campaign);
     if (result.started) campaignsStarted++;
     if (result.completed) campaignsCompleted++;
   }
-  for (const post of await list(rt, 'post')) {
+  for (const post of await inStates(rt, 'post', ['approved', 'scheduled', 'offered'])) {
     if ((await settlePost(rt, post)).changed) postsExpired++;
   }
-  for (const offer of await list(rt, 'offer')) {
+  for (const offer of await inStates(rt, 'offer', ['offered', 'seen'])) {
     if ((await settleOffer(rt, offer)).changed) offersExpired++;
   }
-  for (const person of await list(rt, 'person')) {
-    if (await settlePerson(rt, person)) peopleDormant++;
+  const active = await inStates(rt, 'person', ['active']);
+  const activity = active.length > 0 ? await lastActivities(rt) : new Map<string, string>();
+  for (const person of active) {
+    if (await settlePerson(rt, person, activity)) peopleDormant++;
   }
   return { campaignsStarted, campaignsCompleted, postsExpired, offersExpired, peopleDormant };
 }
