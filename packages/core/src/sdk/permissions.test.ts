@@ -472,6 +472,41 @@ describe('scopes and overrides', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('stops a scoped editor or creator moving things out of their scope', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const editor = await shift.as(people.master).people.add({ displayName: 'Sanne Scoped' });
+    await shift
+      .as(people.master)
+      .people.assignRole(editor.id, { role: 'editor', scope: { pillarIds: ['pillar_hr'] } });
+    const post = await shift
+      .as(editor.id)
+      .posts.create({ title: 'HR', text: 'News', pillarIds: ['pillar_hr'] });
+    await expect(
+      shift.as(editor.id).posts.update(post.id, { pillarIds: [world.pillarId] }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const creator = await shift.as(people.master).people.add({ displayName: 'Cees Scoped' });
+    await shift
+      .as(people.master)
+      .people.assignRole(creator.id, { role: 'creator', scope: { pillarIds: ['pillar_hr'] } });
+    const idea = await shift
+      .as(creator.id)
+      .contributions.create({ kind: 'text', title: 'Idea', pillarIds: ['pillar_hr'] });
+    await expect(
+      shift.as(creator.id).contributions.update(idea.id, { pillarIds: [world.pillarId] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Material from another pillar cannot be used by an editor who may not read it.
+    const care = await aContributionInReview(world);
+    await shift.as(people.editor).contributions.accept(care);
+    await expect(
+      shift
+        .as(editor.id)
+        .posts.create({ title: 'HR', text: 'x', pillarIds: ['pillar_hr'], contributionIds: [care] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('keeps a creator responsible for one pillar to contributions for that pillar', async () => {
     const world = await createTestProgramme();
     const { shift, people } = world;

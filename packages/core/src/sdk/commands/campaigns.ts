@@ -176,6 +176,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       const actor = await loadActor(rt, actorId);
       const campaign = await loadCampaign(campaignId);
       authorize(rt, actor, 'campaigns.update', targetOf(campaign));
+      if (patch.pillarIds) authorize(rt, actor, 'campaigns.update', { pillarIds: patch.pillarIds });
       const status = nextState(campaignWorkflow, campaign, 'UPDATE');
       for (const postId of patch.postIds ?? []) await load(rt, 'post', postId);
       const after = { ...campaign, ...patch, status };

@@ -91,12 +91,14 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
     const actor = await loadActor(rt, actorId);
     const contribution = await load(rt, 'contribution', checkId(contributionId, 'contributionId'));
     authorize(rt, actor, action, targetOf(contribution));
+    const changed = change(contribution, actor);
+    if (changed.pillarIds) authorize(rt, actor, 'contributions.create', { pillarIds: changed.pillarIds });
     const status = nextState(contributionWorkflow, contribution, event);
     const writes: EntityWrite[] = [
       {
         type: 'contribution',
         before: contribution,
-        after: compact({ ...contribution, ...change(contribution, actor), status }),
+        after: compact({ ...contribution, ...changed, status }),
         events: [
           { type: contributionWorkflow.config.events[event].domainEvent, data: data(contribution, actor) },
         ],

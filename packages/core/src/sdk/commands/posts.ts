@@ -129,6 +129,8 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
         'The four-eyes rule stops authors approving their own post: ask another editor or the master to approve it.',
       );
     }
+    const changed = change(post, actor);
+    if (changed.pillarIds) authorize(rt, actor, action, targetOf({ ...post, pillarIds: changed.pillarIds }));
     const status = nextState(postWorkflow, post, event);
     const writes: EntityWrite[] =
       event === 'WITHDRAW'
@@ -137,7 +139,7 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
             {
               type: 'post',
               before: post,
-              after: compact({ ...post, ...change(post, actor), status }),
+              after: compact({ ...post, ...changed, status }),
               events: [{ type: postWorkflow.config.events[event].domainEvent, data: data(actor) }],
             },
           ];
@@ -153,6 +155,10 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       const contributions: Contribution[] = [];
       for (const id of [...new Set(parsed.contributionIds)]) {
         const contribution = await load(rt, 'contribution', id);
+        authorize(rt, actor, 'contributions.read', {
+          pillarIds: contribution.pillarIds,
+          ownerId: contribution.creatorId,
+        });
         nextState(contributionWorkflow, contribution, 'USE');
         contributions.push(contribution);
       }
