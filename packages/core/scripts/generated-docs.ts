@@ -5,6 +5,7 @@ import { permissionTableMarkdown } from '../src/roles/permission-docs.js';
 import { DEFAULT_PERMISSIONS } from '../src/roles/permission-table.js';
 import { workflowMarkdown } from '../src/workflows/workflow-docs.js';
 import { workflows } from '../src/workflows/workflows.js';
+import { strategyAndOverlapPage } from './strategy-docs.js';
 
 function errorsPage(): string {
   const rows = ERROR_CODE_LIST.map(
@@ -35,4 +36,5 @@ export const generatedDocs: Record<string, () => string> = {
       () => workflowMarkdown(workflow, DEFAULT_PERMISSIONS),
     ]),
   ),
+  'docs/strategy-and-overlap.md': strategyAndOverlapPage,
 };
