@@ -308,5 +308,7 @@ export type {
 } from './workflows/workflow.js';
 export { defineWorkflow } from './workflows/workflow.js';
 export { granteesText, workflowMarkdown } from './workflows/workflow-docs.js';
+export type { WorkflowEventLabels } from './workflows/workflow-event-labels.js';
+export { workflowEventLabels } from './workflows/workflow-event-labels.js';
 export type { WorkflowId } from './workflows/workflows.js';
 export { workflows } from './workflows/workflows.js';

@@ -7,6 +7,7 @@ import {
   OFFER_STATUSES,
   POST_STATUSES,
 } from '../model/vocabulary.js';
+import { workflowEventLabels } from './workflow-event-labels.js';
 import { workflows } from './workflows.js';
 
 describe('the workflows', () => {
@@ -35,5 +36,20 @@ describe('the workflows', () => {
 
   it('answer undefined for a state the workflow does not know', () => {
     expect(workflows.post.next('nonsense' as never, 'SUBMIT')).toBeUndefined();
+  });
+});
+
+describe('workflowEventLabels', () => {
+  it('labels every event of every workflow in Dutch and English, and refuses other languages', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const labels = workflowEventLabels(language);
+      for (const [id, workflow] of Object.entries(workflows)) {
+        const own = labels[id as keyof typeof workflows] as Record<string, string>;
+        expect(Object.keys(own).sort()).toEqual([...workflow.events].sort());
+        for (const label of Object.values(own)) expect(label.trim().length).toBeGreaterThan(0);
+      }
+    }
+    expect(workflowEventLabels('nl').post.APPROVE).toBe('Goedkeuren');
+    expect(() => workflowEventLabels('de' as never)).toThrow(RangeError);
   });
 });
