@@ -1,6 +1,7 @@
 import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
+import { DomainEventSchema, eventPayloadSchemas } from '../model/domain-event.js';
 import type { TestProgramme } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import type { Workflow } from '../workflows/workflow.js';
@@ -196,7 +197,12 @@ function transitionPaths(workflow: Workflow): { paths: Step[][]; edges: Set<stri
 }
 
 async function replayMatchesStorage(world: TestProgramme): Promise<void> {
-  const state = replayEvents(await world.shift.readEvents());
+  const events = await world.shift.readEvents();
+  for (const event of events) {
+    expect(DomainEventSchema.safeParse(event).success, event.type).toBe(true);
+    expect(eventPayloadSchemas[event.type].safeParse(event.data).success, event.type).toBe(true);
+  }
+  const state = replayEvents(events);
   for (const type of ['post', 'offer', 'campaign', 'contribution', 'cycle', 'person'] as const) {
     const stored = await world.storage.query('org_acme', type);
     for (const doc of stored) expect(state[type]?.[doc.id]).toEqual(doc.data);

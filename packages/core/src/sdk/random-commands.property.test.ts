@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
 import type { DomainEvent } from '../model/domain-event.js';
+import { DomainEventSchema, eventPayloadSchemas } from '../model/domain-event.js';
 import type { EntityType } from '../model/entity-type.js';
 import { PLATFORMS, ROLES } from '../model/vocabulary.js';
 import type { TestProgramme } from '../testing/programme.js';
@@ -300,7 +301,12 @@ describe('random command sequences by random actors', () => {
           }
         }
         const events = await world.shift.readEvents();
-        for (const event of events) seen.set(event.type, (seen.get(event.type) ?? 0) + 1);
+        for (const event of events) {
+          seen.set(event.type, (seen.get(event.type) ?? 0) + 1);
+          // Every event matches the envelope and its payload schema in the catalogue (what metrics consume).
+          expect(DomainEventSchema.safeParse(event).success, event.type).toBe(true);
+          expect(eventPayloadSchemas[event.type].safeParse(event.data).success, event.type).toBe(true);
+        }
         checkLog(events);
         const replayed = replayEvents(events);
         for (const type of Object.keys(entityWorkflow).concat(['share', 'consent', 'role_assignment'])) {

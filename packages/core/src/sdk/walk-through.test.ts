@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DomainEventSchema, eventPayloadSchemas } from '../model/domain-event.js';
 import { createManualClock } from '../ports/clock.js';
 import { createSequentialIds } from '../ports/id-generator.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';
@@ -155,6 +156,10 @@ describe('the whole method, as the interview describes it', () => {
       'post.approved',
       'post.offered',
     ]);
+    for (const event of events) {
+      expect(DomainEventSchema.safeParse(event).success, event.type).toBe(true);
+      expect(eventPayloadSchemas[event.type].safeParse(event.data).success, event.type).toBe(true);
+    }
     const replayed = replayEvents(events);
     expect(replayed.post?.[post.id]).toEqual(await shift.as(masterId).posts.get(post.id));
   });
