@@ -38,9 +38,10 @@ export const offerWorkflow = defineWorkflow({
       description: 'The publisher opens the offer.',
     },
     SHARE: {
-      domainEvent: 'share.recorded',
+      domainEvent: 'offer.shared',
       sender: { action: 'offers.respond' },
-      description: 'The publisher shares the post on a platform (a Share with a tracked link is recorded).',
+      description:
+        'The publisher shares the post on a platform: a Share with a tracked link is recorded (`share.recorded`).',
     },
     DECLINE: {
       domainEvent: 'offer.declined',

@@ -239,7 +239,8 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       authorize(rt, actor, 'people.update', targetOf(person));
       if (patch.teamIds) {
-        authorize(rt, actor, 'people.update', { ...targetOf(person), teamIds: patch.teamIds });
+        // Team membership decides which campaigns reach a person: only those who may add people to the teams.
+        authorize(rt, actor, 'people.add', { teamIds: patch.teamIds });
         for (const teamId of patch.teamIds) await load(rt, 'team', teamId);
       }
       const after: Person = { ...person, ...patch };
