@@ -621,6 +621,13 @@ describe('scopes and overrides', () => {
     await expect(shift.as(scoped.id).people.invite(people.publisher)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+    // People may edit their own details, but not move themselves into a team.
+    await expect(shift.as(nurse.id).people.update(nurse.id, { location: 'Assen' })).resolves.toMatchObject({
+      location: 'Assen',
+    });
+    await expect(shift.as(nurse.id).people.update(nurse.id, { teamIds: [office.id] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('refuses everything to a person who left', async () => {
