@@ -417,6 +417,43 @@ describe('sharing', () => {
   });
 });
 
+describe('campaign audiences', () => {
+  it('offers to the publishers of the targeted teams, focus groups and people, and only with consent', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, pillarId, clock } = world;
+    const master = shift.as(people.master);
+    const ward = await master.teams.create({ name: 'Ward 3' });
+    const publisher = async (name: string, teamIds: string[] = [], consent = true) => {
+      const person = await master.people.add({ displayName: name, teamIds });
+      await master.people.assignRole(person.id, { role: 'publisher' });
+      await master.people.invite(person.id);
+      if (consent) await shift.as(person.id).people.consent({ purposes: ['offers'], termsVersion: 'v1' });
+      return person.id;
+    };
+    const nurse = await publisher('Nurse', [ward.id]);
+    const shy = await publisher('Shy nurse', [ward.id], false);
+    const member = await publisher('Group member');
+    const named = await publisher('Named');
+    const group = await shift
+      .as(people.editor)
+      .focusGroups.create({ name: 'Night shift', memberIds: [member] });
+    const campaign = await master.campaigns.create({
+      name: 'Targeted',
+      pillarIds: [pillarId],
+      postIds: [await anApprovedPost(world)],
+      audience: { teamIds: [ward.id], focusGroupIds: [group.id], personIds: [named] },
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 2 * DAY).toISOString(),
+    });
+    await master.campaigns.schedule(campaign.id);
+    await master.campaigns.start(campaign.id);
+    const offered = (await master.offers.list({ campaignId: campaign.id })).map((o) => o.publisherId).sort();
+    expect(offered).toEqual([nurse, member, named].sort());
+    expect(offered).not.toContain(shy);
+    expect(offered).not.toContain(people.publisher);
+  });
+});
+
 describe('time', () => {
   it('expires posts and their offers at expiresAt, lazily and in bulk', async () => {
     const world = await createTestProgramme();
