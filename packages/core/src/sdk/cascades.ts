@@ -51,14 +51,24 @@ const earliest = (...times: (string | undefined)[]): string | undefined =>
   times.filter((t): t is string => t !== undefined).sort()[0];
 
 /**
- * The writes that start a campaign: the campaign runs, each of its offerable posts is offered (`OFFER`), and each
- * targeted publisher gets one offer per post (never twice for the same campaign, post and publisher).
+ * The writes that start (or resume) a campaign: the campaign runs, each of its offerable posts is offered
+ * (`OFFER`), and each targeted publisher gets one offer per post (never twice for the same campaign, post and
+ * publisher). On resume, only publishers who joined the audience since get new offers.
  */
-export async function startCampaignWrites(rt: Runtime, campaign: Campaign): Promise<EntityWrite[]> {
+export async function startCampaignWrites(
+  rt: Runtime,
+  campaign: Campaign,
+  event: 'START' | 'RESUME' = 'START',
+): Promise<EntityWrite[]> {
   const at = now(rt);
   const running: Campaign = { ...campaign, status: 'running' };
   const writes: EntityWrite[] = [
-    { type: 'campaign', before: campaign, after: running, events: [{ type: 'campaign.started' }] },
+    {
+      type: 'campaign',
+      before: campaign,
+      after: running,
+      events: [{ type: event === 'START' ? 'campaign.started' : 'campaign.resumed' }],
+    },
   ];
   const [publishers, posts, existing] = await Promise.all([
     targetedPublishers(rt, campaign),
@@ -71,14 +81,15 @@ export async function startCampaignWrites(rt: Runtime, campaign: Campaign): Prom
     if (!post) continue;
     const next = postWorkflow.next(post.status, 'OFFER');
     if (next === undefined || (post.expiresAt !== undefined && post.expiresAt <= at)) continue;
+    const newcomers = publishers.filter((publisher) => !offered.has(`${post.id}\u0000${publisher.id}`));
+    if (event === 'RESUME' && newcomers.length === 0) continue;
     writes.push({
       type: 'post',
       before: post,
       after: { ...post, status: next },
       events: [{ type: 'post.offered', data: { campaignId: campaign.id } }],
     });
-    for (const publisher of publishers) {
-      if (offered.has(`${post.id}\u0000${publisher.id}`)) continue;
+    for (const publisher of newcomers) {
       const offer: Offer = compact({
         id: rt.ids.next('offer'),
         organisationId: rt.organisationId,

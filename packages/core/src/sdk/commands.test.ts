@@ -405,6 +405,22 @@ describe('sharing', () => {
     });
   });
 
+  it('offers to publishers who joined while the campaign was paused when it resumes', async () => {
+    const { world, campaignId } = await sharedWorld();
+    const master = world.shift.as(world.people.master);
+    await master.campaigns.pause(campaignId);
+    const late = await master.people.add({ displayName: 'Late Lisa' });
+    await master.people.assignRole(late.id, { role: 'publisher' });
+    await master.people.invite(late.id);
+    await world.shift.as(late.id).people.consent({ purposes: ['offers'], termsVersion: 'v1' });
+    await master.campaigns.resume(campaignId);
+    expect((await world.shift.as(late.id).offers.mine()).length).toBe(1);
+    expect((await master.offers.list({ campaignId })).length).toBe(3);
+    await master.campaigns.pause(campaignId);
+    await master.campaigns.resume(campaignId);
+    expect((await master.offers.list({ campaignId })).length).toBe(3);
+  });
+
   it('refuses shares while the campaign is paused', async () => {
     const { world, offerId, campaignId } = await sharedWorld();
     await world.shift.as(world.people.master).campaigns.pause(campaignId);

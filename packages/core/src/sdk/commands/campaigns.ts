@@ -116,7 +116,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     authorize(rt, actor, action, targetOf(campaign));
     const status = nextState(campaignWorkflow, campaign, event);
     let writes: EntityWrite[];
-    if (event === 'START') writes = await startCampaignWrites(rt, campaign);
+    if (event === 'START' || event === 'RESUME') writes = await startCampaignWrites(rt, campaign, event);
     else if (event === 'COMPLETE' || event === 'CANCEL')
       writes = await endCampaignWrites(rt, campaign, event);
     else {
