@@ -59,7 +59,7 @@ export const campaignWorkflow = defineWorkflow({
     RESUME: {
       domainEvent: 'campaign.resumed',
       sender: { action: 'campaigns.run' },
-      description: 'Resumes it.',
+      description: 'Resumes it; publishers who joined its audience meanwhile get offers.',
     },
     COMPLETE: {
       domainEvent: 'campaign.completed',

@@ -80,7 +80,8 @@ export const postWorkflow = defineWorkflow({
     OFFER: {
       domainEvent: 'post.offered',
       sender: { action: 'campaigns.run' },
-      description: 'A running campaign offers the post to its publishers.',
+      description:
+        'A campaign offers the post to its publishers (when it starts, and to newcomers when it resumes).',
     },
     EXPIRE: {
       domainEvent: 'post.expired',
