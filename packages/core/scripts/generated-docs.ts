@@ -2,6 +2,10 @@
 // fails when a committed page differs from what the code generates. Add a generator here for each new page.
 import { join } from 'node:path';
 import { ERROR_CODE_LIST, ERROR_CODES } from '../src/errors/error-codes.js';
+import { permissionTableMarkdown } from '../src/roles/permission-docs.js';
+import { DEFAULT_PERMISSIONS } from '../src/roles/permission-table.js';
+import { workflowMarkdown } from '../src/workflows/workflow-docs.js';
+import { workflows } from '../src/workflows/workflows.js';
 import { snippetPages } from './doc-snippets.js';
 import { strategyAndOverlapPage } from './strategy-docs.js';
 
@@ -29,5 +33,12 @@ export const generatedDocs: Record<string, () => string> = {
   'docs/errors.md': errorsPage,
   // Every page with `<!-- snippet: examples/…#region -->` blocks: code copied from the examples (doc-snippets.ts).
   ...snippetPages(join(import.meta.dirname, '..', '..', '..')),
+  'docs/roles.md': () => permissionTableMarkdown(DEFAULT_PERMISSIONS),
+  ...Object.fromEntries(
+    Object.values(workflows).map((workflow) => [
+      `docs/workflows/${workflow.id}.md`,
+      () => workflowMarkdown(workflow, DEFAULT_PERMISSIONS),
+    ]),
+  ),
   'docs/strategy-and-overlap.md': strategyAndOverlapPage,
 };
