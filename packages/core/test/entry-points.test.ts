@@ -14,13 +14,42 @@ interface EntryPoint {
   readonly specifier: string;
 }
 
+/**
+ * Entry points that cannot be `require`d, and why. Each is still imported as ESM; its CommonJS build exists but
+ * is of no use, which its README says.
+ */
+const ESM_ONLY: Readonly<Record<string, string>> = {
+  '@social-shift/adapters/testing': 'the conformance suite runs inside vitest, which cannot be required',
+};
+
+interface Manifest {
+  readonly exports: Record<string, unknown>;
+  readonly bin?: string | Record<string, string>;
+}
+
+const importTarget = (target: unknown): string | undefined => {
+  if (typeof target === 'string') return target;
+  const conditions = target as { import?: unknown; default?: unknown } | null;
+  return conditions ? (importTarget(conditions.import) ?? importTarget(conditions.default)) : undefined;
+};
+
 const entryPoints: EntryPoint[] = publishablePackages().flatMap(({ name, dir }) => {
-  const { exports } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-    exports: Record<string, unknown>;
-  };
-  return Object.keys(exports)
-    .filter((subpath) => !subpath.includes('*') && !subpath.endsWith('.json'))
-    .map((subpath) => ({ pkg: name, dir, specifier: subpath === '.' ? name : `${name}${subpath.slice(1)}` }));
+  const { exports, bin } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest;
+  // A command-line program (a `bin` target) runs when it is loaded: the CLI's own tests cover it.
+  const programs = new Set(
+    Object.values(typeof bin === 'string' ? { bin } : (bin ?? {})).map((p) => join(dir, p)),
+  );
+  return Object.entries(exports)
+    .filter(([subpath]) => !subpath.includes('*') && !subpath.endsWith('.json'))
+    .filter(([, target]) => {
+      const file = importTarget(target);
+      return file === undefined || !programs.has(join(dir, file));
+    })
+    .map(([subpath]) => ({
+      pkg: name,
+      dir,
+      specifier: subpath === '.' ? name : `${name}${subpath.slice(1)}`,
+    }));
 });
 
 // A package may refer to itself by name from inside its own folder (Node's self-reference), so each check runs
@@ -51,9 +80,9 @@ describe('every entry point of the built packages', () => {
 
   it.each(entryPoints.map((entry) => [entry.specifier, entry] as const))(
     '%s loads with import and with require, and exports something',
-    (_specifier, entry) => {
+    (specifier, entry) => {
       expect(Number(load(entry, 'module'))).toBeGreaterThan(0);
-      expect(Number(load(entry, 'commonjs'))).toBeGreaterThan(0);
+      if (ESM_ONLY[specifier] === undefined) expect(Number(load(entry, 'commonjs'))).toBeGreaterThan(0);
     },
     30_000,
   );
