@@ -29,6 +29,10 @@ export function packageBuild(dir: string, overrides: Options = {}): Options {
     treeshake: true,
     target: 'es2022',
     splitting: true,
+    // Source maps point at the published sources (`src/` ships too) instead of carrying a second copy of them.
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPackage, createPackageFromTarballData } from '@arethetypeswrong/core';
 import { problemKindInfo } from '@arethetypeswrong/core/problems';
@@ -31,6 +31,8 @@ export interface PackedPackageReport {
   readonly attw: readonly string[];
   /** Files the exports map points at (under any condition, `source` included) that the tarball lacks. */
   readonly missingExportTargets: readonly string[];
+  /** Sources named by the packed source maps that the tarball lacks (`map → source`). */
+  readonly missingMapSources: readonly string[];
   /** Entry point × resolution mode → what it resolved to, as attw prints it. */
   readonly resolutions: readonly { entrypoint: string; mode: string; resolved: string }[];
 }
@@ -91,6 +93,28 @@ export function missingTargets(exports: unknown, files: readonly string[]): stri
   });
 }
 
+/** The sources each packed `.map` file names that are not in the tarball, as `dist/x.js.map → src/x.ts`. */
+function missingSourcesOfMaps(tarball: string, files: readonly string[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'social-shift-unpacked-'));
+  try {
+    execFileSync('tar', ['-xzf', tarball, '-C', dir]);
+    const packed = new Set(files);
+    return files
+      .filter((file) => file.endsWith('.map'))
+      .flatMap((map) => {
+        const { sources = [] } = JSON.parse(readFileSync(join(dir, 'package', map), 'utf8')) as {
+          sources?: string[];
+        };
+        return sources
+          .map((source) => posix.normalize(posix.join(posix.dirname(map), source)))
+          .filter((source) => !packed.has(source))
+          .map((source) => `${map} → ${source}`);
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function tarballFiles(tarball: string): string[] {
   return execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
     .trim()
@@ -139,6 +163,7 @@ export async function checkTarball(tarball: string): Promise<Omit<PackedPackageR
     publint: publintMessages,
     attw,
     missingExportTargets: missingTargets(lint.pkg.exports, files),
+    missingMapSources: missingSourcesOfMaps(tarball, files),
     resolutions,
   };
 }
@@ -157,12 +182,21 @@ export async function checkPackedPackages(root = repositoryRoot): Promise<Packed
   }
 }
 
+/** How many problems the checks found in one package. */
+export function problemCount(report: PackedPackageReport): number {
+  return (
+    report.publint.length +
+    report.attw.length +
+    report.missingExportTargets.length +
+    report.missingMapSources.length
+  );
+}
+
 /** A plain-text report of the checks, for the terminal and CI logs. */
 export function formatPackedReport(reports: readonly PackedPackageReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
-    const ok =
-      report.publint.length === 0 && report.attw.length === 0 && report.missingExportTargets.length === 0;
+    const ok = problemCount(report) === 0;
     lines.push(
       `${ok ? 'ok  ' : 'FAIL'} ${report.name}: ${report.files.length} files, ${(report.tarballBytes / 1024).toFixed(1)} KB packed; publint --strict: ${report.publint.length} problems; attw: ${report.attw.length} problems`,
     );
@@ -176,7 +210,5 @@ export function formatPackedReport(reports: readonly PackedPackageReport[]): str
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const reports = await checkPackedPackages();
   console.log(formatPackedReport(reports));
-  const failed = (report: PackedPackageReport) =>
-    report.publint.length + report.attw.length + report.missingExportTargets.length > 0;
-  if (reports.some(failed)) process.exitCode = 1;
+  if (reports.some((report) => problemCount(report) > 0)) process.exitCode = 1;
 }

@@ -68,5 +68,9 @@ describe('the packed packages', () => {
     it('has every file its exports map points at, under every condition', () => {
       expect(reportOf(name).missingExportTargets).toEqual([]);
     });
+
+    it('has every source its source maps name (the maps do not carry a copy of the sources)', () => {
+      expect(reportOf(name).missingMapSources).toEqual([]);
+    });
   });
 });
