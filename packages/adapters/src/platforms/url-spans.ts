@@ -30,7 +30,7 @@ const TRAILING_PUNCTUATION = /[.,;:!?'’”)\]}]$/u;
 function validHost(host: string): boolean {
   if (host.length === 0) return false;
   if (/^\[[0-9a-f:.]+\]$/i.test(host)) return true;
-  if (!/^(?:[A-Za-z0-9._-]|[^\x00-\x7F\s\p{P}])+$/u.test(host)) return false;
+  if (!/^(?:[A-Za-z0-9._-]|[^\p{ASCII}\s\p{P}])+$/u.test(host)) return false;
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return host.split('.').every((n) => Number(n) <= 255);
   const labels = host.split('.');
   if (labels.length < 2 || labels.some((label) => label.length === 0)) return false;
