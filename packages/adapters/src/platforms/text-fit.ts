@@ -113,7 +113,7 @@ export function measureText(platform: Platform, text: string, options: TextFitOp
         return { unit, limit, count: encoder.encode(text).length };
       case 'threads-characters':
         return { unit, limit, count: countThreads(text) };
-      case 'utf16':
+      default:
         return { unit, limit, count: text.length };
     }
   });
