@@ -41,7 +41,11 @@ const INVALID_CHARACTERS = /[\uFFFE\uFEFF\uFFFF]/u;
 
 // `\p{RGI_Emoji}` needs the `v` flag (Node 20, every current browser); built at run time so the TypeScript
 // target does not matter. Keycaps without VS16 and lone pictographs are added, as twitter-text counts them.
-const EMOJI = /\p{RGI_Emoji}|[0-9#*]\uFE0F?\u20E3|\p{Extended_Pictographic}\uFE0F?/gv;
+const UNICODE_SETS_FLAGS: string = 'gv';
+const EMOJI = new RegExp(
+  String.raw`\p{RGI_Emoji}|[0-9#*]\uFE0F?\u20E3|\p{Extended_Pictographic}\uFE0F?`,
+  UNICODE_SETS_FLAGS,
+);
 
 /** The weighted length of a text on X, and whether X accepts it. */
 export interface XTextCount {
