@@ -172,7 +172,7 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
       break;
     }
     case 'email': {
-      const mailBody = input.url === undefined ? input.text : `${input.text}\n\n${input.url}`;
+      const mailBody = input.url === undefined ? body : `${body}\n\n${input.url}`;
       href = `mailto:?subject=${encodeMailtoValue(title)}&body=${encodeMailtoValue(mailBody)}`;
       break;
     }
@@ -195,6 +195,6 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
     uses,
     ignores,
     clipboardText: undefined,
-    text: platform === 'email' ? input.text : separateUrl ? body : withLink,
+    text: platform === 'email' || separateUrl ? body : withLink,
   };
 }

@@ -104,6 +104,7 @@ describe('createGuardrailPolicy', () => {
     expect(() => createGuardrailPolicy({ maxSharesPerDay: 0 })).toThrow(/maxSharesPerDay/);
     expect(() => createGuardrailPolicy({ sharingHours: { from: '8 uur', to: '18:00' } })).toThrow(/HH:MM/);
     expect(() => createGuardrailPolicy({ blockedWords: [' '] })).toThrow(/empty/);
+    expect(() => checkGuardrails({}, attempt({ at: 'gisteren' }))).toThrow(/ISO 8601/);
     expect(() => checkGuardrails({ maxSharesPerDay: 1 }, attempt({ timeZone: 'Mars/Olympus' }))).toThrow(
       /Unknown time zone/,
     );

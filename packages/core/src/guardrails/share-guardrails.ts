@@ -108,12 +108,20 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
     });
   }
   const at = Date.parse(attempt.at);
+  const previous = attempt.previousShareTimes.map((time) => Date.parse(time));
+  if (!Number.isFinite(at) || previous.some((time) => !Number.isFinite(time))) {
+    throw new SocialShiftError(
+      'VALIDATION',
+      'A share attempt needs ISO 8601 times (at, previousShareTimes).',
+      {
+        details: { issues: [{ path: ['at'], message: 'not an ISO 8601 time', code: 'invalid_format' }] },
+      },
+    );
+  }
   const now = localTime(at, attempt.timeZone);
   const limit = guardrails.maxSharesPerDay;
   if (limit !== undefined) {
-    const today = attempt.previousShareTimes.filter(
-      (time) => localTime(Date.parse(time), attempt.timeZone).day === now.day,
-    ).length;
+    const today = previous.filter((time) => localTime(time, attempt.timeZone).day === now.day).length;
     if (today >= limit) {
       violations.push({
         rule: 'share-limit',

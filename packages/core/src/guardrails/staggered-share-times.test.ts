@@ -31,6 +31,16 @@ describe('suggestShareTimes', () => {
     ]);
   });
 
+  it('lands on the opening hour across a daylight-saving change', () => {
+    const times = suggestShareTimes({
+      publisherIds: ['p1'],
+      start: '2026-03-27T17:00:00.000Z', // Friday 18:00 CET; clocks go forward on Sunday 29 March
+      timeZone: 'Europe/Amsterdam',
+      sharingHours: { from: '08:00', to: '18:00', weekdays: [1, 2, 3, 4, 5] },
+    });
+    expect(times[0]?.at).toBe('2026-03-30T06:00:00.000Z'); // Monday 08:00 CEST
+  });
+
   it('refuses sharing hours that never open', () => {
     expect(() =>
       suggestShareTimes({

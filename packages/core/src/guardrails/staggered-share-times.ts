@@ -65,11 +65,16 @@ export function suggestShareTimes(options: StaggerOptions): ShareTimeSuggestion[
   const suggestions: ShareTimeSuggestion[] = [];
   let at = Math.ceil(start / MINUTE) * MINUTE;
   for (const publisherId of options.publisherIds) {
-    // Walk forward a minute at a time at most one week to the next allowed minute.
+    // Jump to the next opening (at most 8 jumps: across a weekend, or a DST change that lands an hour off).
     let guard = 0;
     while (!allowed(at)) {
-      at += MINUTE;
-      if (++guard > 7 * 24 * 60) {
+      const local = localTime(at, options.timeZone);
+      const opening = from ?? 0;
+      const dayOpen = hours?.weekdays === undefined || hours.weekdays.includes(local.weekday);
+      const minutes =
+        dayOpen && local.minutes < opening ? opening - local.minutes : 1440 - local.minutes + opening;
+      at += Math.max(1, minutes) * MINUTE;
+      if (++guard > 16) {
         throw new SocialShiftError(
           'VALIDATION',
           'The sharing hours never open: check from, to and weekdays.',
