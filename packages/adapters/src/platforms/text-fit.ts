@@ -35,6 +35,8 @@ function graphemes(text: string): string[] {
 }
 
 function countGraphemes(text: string): number {
+  // Fast path: in printable ASCII every character is a grapheme, except CR LF, which is one.
+  if (/^[\x20-\x7e\t\n\r]*$/.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0);
   let n = 0;
   for (const _ of segmenter.segment(text)) n++;
   return n;

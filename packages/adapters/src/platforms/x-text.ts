@@ -41,11 +41,13 @@ const INVALID_CHARACTERS = /[\uFFFE\uFEFF\uFFFF]/u;
 
 // `\p{RGI_Emoji}` needs the `v` flag (Node 20, every current browser); built at run time so the TypeScript
 // target does not matter. Keycaps without VS16 and lone pictographs are added, as twitter-text counts them.
-const UNICODE_SETS_FLAGS: string = 'gv';
+const UNICODE_SETS_STICKY: string = 'yv';
 const EMOJI = new RegExp(
   String.raw`\p{RGI_Emoji}|[0-9#*]\uFE0F?\u20E3|\p{Extended_Pictographic}\uFE0F?`,
-  UNICODE_SETS_FLAGS,
+  UNICODE_SETS_STICKY,
 );
+// Where an emoji can start. `\p{RGI_Emoji}` is slow to try at every position, so it is tried only here.
+const EMOJI_START = /[\p{Extended_Pictographic}\p{Regional_Indicator}]|[0-9#*]\uFE0F?\u20E3/gu;
 
 /** The weighted length of a text on X, and whether X accepts it. */
 export interface XTextCount {
@@ -78,10 +80,16 @@ export function countXText(text: string, config: XTextConfig = X_TEXT_CONFIG): X
     skip.set(url.start, { end: url.end, weight: config.transformedUrlLength * config.scale });
   }
   if (config.emojiParsing) {
-    for (const match of normalized.matchAll(EMOJI)) {
-      if (![...skip].some(([start, s]) => match.index >= start && match.index < s.end)) {
-        skip.set(match.index, { end: match.index + match[0].length, weight: config.defaultWeight });
-      }
+    const urls = [...skip.entries()];
+    let covered = 0;
+    for (const candidate of normalized.matchAll(EMOJI_START)) {
+      const start = candidate.index;
+      if (start < covered || urls.some(([a, span]) => start >= a && start < span.end)) continue;
+      EMOJI.lastIndex = start;
+      const match = EMOJI.exec(normalized);
+      if (match === null) continue;
+      covered = start + match[0].length;
+      skip.set(start, { end: covered, weight: config.defaultWeight });
     }
   }
   let weighted = 0;
