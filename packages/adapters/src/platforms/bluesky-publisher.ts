@@ -16,14 +16,21 @@ export interface BlueskyPublisherOptions {
   readonly retry?: RetryOptions;
   /** The current time in epoch ms, for `createdAt`; default `Date.now`. */
   readonly now?: () => number;
+  /** A session saved earlier (from `onSession`): resumed instead of logging in again. */
+  readonly session?: BlueskySession;
+  /** Called with every new or refreshed session, so a service can store it and avoid logging in each time. */
+  readonly onSession?: (session: BlueskySession) => void;
 }
 
-interface Session {
-  accessJwt: string;
-  refreshJwt: string;
-  did: string;
-  handle: string;
+/** A Bluesky session: the tokens `createSession` and `refreshSession` return. Store it like a password. */
+export interface BlueskySession {
+  readonly accessJwt: string;
+  readonly refreshJwt: string;
+  readonly did: string;
+  readonly handle: string;
 }
+
+type Session = BlueskySession;
 
 /**
  * Publishes to Bluesky through the AT Protocol: `com.atproto.server.createSession`, then
@@ -42,7 +49,12 @@ interface Session {
 export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publisher {
   const service = options.service.replace(/\/+$/, '');
   const now = options.now ?? Date.now;
-  let session: Session | undefined;
+  let session: Session | undefined = options.session;
+  const keep = (next: Session): Session => {
+    session = { accessJwt: next.accessJwt, refreshJwt: next.refreshJwt, did: next.did, handle: next.handle };
+    options.onSession?.(session);
+    return session;
+  };
 
   const xrpc = async (
     method: string,
@@ -69,25 +81,21 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
   };
 
   const login = async (): Promise<Session> => {
-    session = (await xrpc(
-      'com.atproto.server.createSession',
-      { identifier: options.identifier, password: options.appPassword },
-      undefined,
-      true,
-    )) as Session;
-    return session;
+    return keep(
+      (await xrpc(
+        'com.atproto.server.createSession',
+        { identifier: options.identifier, password: options.appPassword },
+        undefined,
+        true,
+      )) as Session,
+    );
   };
 
   const refresh = async (current: Session): Promise<Session> => {
     try {
-      const next = (await xrpc(
-        'com.atproto.server.refreshSession',
-        undefined,
-        current.refreshJwt,
-        true,
-      )) as Session;
-      session = next;
-      return next;
+      return keep(
+        (await xrpc('com.atproto.server.refreshSession', undefined, current.refreshJwt, true)) as Session,
+      );
     } catch (error) {
       if (isSocialShiftError(error, 'PLATFORM')) return login();
       throw error;

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { isSocialShiftError } from '@social-shift/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BlueskySession } from '../../src/platforms/bluesky-publisher.js';
 import { createBlueskyPublisher } from '../../src/platforms/bluesky-publisher.js';
 import type { FetchLike } from '../../src/platforms/http-retry.js';
 
@@ -31,6 +32,9 @@ interface PdsInfo {
   handle: string;
   password: string;
   did: string;
+  refreshJwt: string;
+  /** Signed by the PDS's own key like a real access token, but expired: the PDS answers ExpiredToken. */
+  expiredAccessJwt: string;
 }
 
 describe.runIf(installed)('createBlueskyPublisher against a real Bluesky PDS', () => {
@@ -165,32 +169,37 @@ describe.runIf(installed)('createBlueskyPublisher against a real Bluesky PDS', (
     expect(response.status).toBe(400);
   });
 
-  it('refreshes the session with the real PDS when createRecord answers ExpiredToken', async () => {
-    let injected = false;
+  it('resumes a saved session and, when the PDS answers ExpiredToken, refreshes it and posts', async () => {
     const methods: string[] = [];
-    const expiringFetch: FetchLike = async (url, init) => {
+    const answers: number[] = [];
+    const observingFetch: FetchLike = async (url, init) => {
+      const response = await fetch(url, init);
       methods.push(url.split('/xrpc/')[1] ?? url);
-      if (!injected && url.endsWith('com.atproto.repo.createRecord')) {
-        injected = true; // the PDS's documented answer to an expired access token
-        return new Response(JSON.stringify({ error: 'ExpiredToken', message: 'Token has expired' }), {
-          status: 400,
-          headers: { 'content-type': 'application/json' },
-        });
-      }
-      return fetch(url, init);
+      answers.push(response.status);
+      return response;
     };
+    const saved: BlueskySession[] = [];
     const result = await createBlueskyPublisher({
       service: pds.pdsUrl,
       identifier: pds.handle,
       appPassword: pds.password,
-      fetch: expiringFetch,
+      fetch: observingFetch,
+      session: {
+        accessJwt: pds.expiredAccessJwt,
+        refreshJwt: pds.refreshJwt,
+        did: pds.did,
+        handle: pds.handle,
+      },
+      onSession: (session) => saved.push(session),
     }).publish({ text: 'Na het verversen van de sessie' });
     expect(methods).toEqual([
-      'com.atproto.server.createSession',
       'com.atproto.repo.createRecord',
       'com.atproto.server.refreshSession',
       'com.atproto.repo.createRecord',
     ]);
+    expect(answers).toEqual([400, 200, 200]);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.accessJwt).not.toBe(pds.expiredAccessJwt);
     expect((await getRecord(result.externalId)).text).toBe('Na het verversen van de sessie');
   });
 

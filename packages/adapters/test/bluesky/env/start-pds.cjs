@@ -2,6 +2,7 @@
 // JSON line { pdsUrl, handle, password, did } on stdout. Runs until stdin closes or it gets SIGTERM.
 // Used by the Bluesky publisher's integration test (packages/adapters/test/bluesky/bluesky-publisher.test.ts).
 const { TestNetworkNoAppView } = require('@atproto/dev-env');
+const jose = require('jose');
 
 async function main() {
   const network = await TestNetworkNoAppView.create({});
@@ -14,8 +15,20 @@ async function main() {
     body: JSON.stringify({ handle, email: 'publisher@example.test', password }),
   });
   if (!response.ok) throw new Error(`createAccount failed: ${response.status} ${await response.text()}`);
-  const { did } = await response.json();
-  process.stdout.write(`${JSON.stringify({ pdsUrl, handle, password, did })}\n`);
+  const { did, refreshJwt } = await response.json();
+  // An access token exactly like the PDS issues (HS256, typ at+jwt, same audience and scope), but expired an
+  // hour ago: the PDS answers it with 400 ExpiredToken, so the publisher's refresh is tested for real.
+  const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+  const expiredAccessJwt = await new jose.SignJWT({ scope: 'com.atproto.access' })
+    .setProtectedHeader({ typ: 'at+jwt', alg: 'HS256' })
+    .setAudience(network.pds.ctx.cfg.service.did)
+    .setSubject(did)
+    .setIssuedAt(hourAgo - 60)
+    .setExpirationTime(hourAgo)
+    .sign(network.pds.jwtSecretKey());
+  process.stdout.write(
+    `${JSON.stringify({ pdsUrl, handle, password, did, refreshJwt, expiredAccessJwt })}\n`,
+  );
   let closing = false;
   const close = async () => {
     if (closing) return;
