@@ -3,7 +3,7 @@
  * (schema explorer: AdaptiveCard, TextBlock, Container, FactSet, Fact, ActionSet, Action.OpenUrl; version 1.5).
  * Like the published JSON schema it rejects unknown element types, unknown properties, missing required
  * properties, wrong types and values outside the enumerations (compared case-insensitively, as hosts do).
- * It covers the subset this package emits, not the whole schema: see docs/adr/052-adaptive-card-validation.md.
+ * It covers the subset this package emits, not the whole schema: see docs/adr/052-platforms-adaptive-card-validation.md.
  */
 
 /** One problem in a card: where, and what. */

@@ -164,9 +164,15 @@ function cutPoints(platform: Platform, body: string): number[] {
   const spans = protectedSpans(platform, body);
   const points: number[] = [0];
   let position = 0;
+  let next = 0; // the first span that may still contain a later position (spans are sorted by start)
   for (const { segment } of segmenter.segment(body)) {
     position += segment.length;
-    if (!spans.some((span) => position > span.start && position < span.end)) points.push(position);
+    while (next < spans.length && (spans[next] as TextSpan).end <= position) next++;
+    let inside = false;
+    for (let k = next; k < spans.length && (spans[k] as TextSpan).start < position; k++) {
+      if (position < (spans[k] as TextSpan).end) inside = true;
+    }
+    if (!inside) points.push(position);
   }
   return points;
 }
