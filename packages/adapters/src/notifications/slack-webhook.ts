@@ -10,7 +10,14 @@ export interface SlackMessage {
   readonly blocks: readonly Record<string, unknown>[];
 }
 
-/** Escapes text for Slack `mrkdwn` and `plain_text`: `&`, `<` and `>` (Slack's control characters). */
+/**
+ * Escapes text for Slack `mrkdwn` and `plain_text`: `&`, `<` and `>` (Slack's control characters).
+ *
+ * @example
+ * ```ts
+ * escapeSlack('<@U123> & co'); // '&lt;@U123&gt; &amp; co'
+ * ```
+ */
 export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

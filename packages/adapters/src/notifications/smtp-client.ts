@@ -38,7 +38,14 @@ function fail(message: string, cause?: unknown): SocialShiftError<'PLATFORM'> {
   return new SocialShiftError('PLATFORM', message, { details: { platform: 'smtp' }, cause });
 }
 
-/** An RFC 2047 encoded word for a header value with non-ASCII text (UTF-8, base64), split to keep lines short. */
+/**
+ * An RFC 2047 encoded word for a header value with non-ASCII text (UTF-8, base64), split to keep lines short.
+ *
+ * @example
+ * ```ts
+ * encodeHeaderValue('Eén bericht'); // '=?UTF-8?B?RcOpbiBiZXJpY2h0?='
+ * ```
+ */
 export function encodeHeaderValue(value: string): string {
   const clean = value.replace(/[\r\n]+/g, ' ');
   if (/^[\x20-\x7e]*$/.test(clean)) return clean;
@@ -66,6 +73,11 @@ function base64Lines(text: string): string {
 /**
  * Builds the MIME message (multipart/alternative, UTF-8, base64 parts). Header values lose their line breaks, so
  * no user text can add a header; addresses are checked.
+ *
+ * @example
+ * ```ts
+ * const mime = buildMimeMessage({ from: 'a@example.org', to: ['b@example.org'], subject: 'Hoi', text: 'Hoi', html: '<p>Hoi</p>' });
+ * ```
  */
 export function buildMimeMessage(message: MailMessage): string {
   for (const address of [message.from, ...message.to]) {

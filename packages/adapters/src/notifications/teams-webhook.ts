@@ -19,6 +19,11 @@ export interface TeamsMessage {
 /**
  * Adaptive Card TextBlocks render a Markdown subset (bold, italic, links, lists); backslash-escape the characters
  * that start those constructs so user text cannot become a link or change the layout.
+ *
+ * @example
+ * ```ts
+ * escapeCardText('[klik](https://evil.example)'); // '\\[klik\\]\\(https://evil.example\\)'
+ * ```
  */
 export function escapeCardText(text: string): string {
   return text.replace(/[\\`*_[\]()~<>]/g, '\\$&').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');

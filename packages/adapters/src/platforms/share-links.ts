@@ -32,7 +32,14 @@ export interface ShareLink {
   readonly text: string;
 }
 
-/** What each platform's share intent reads, per the platform's documentation. */
+/**
+ * What each platform's share intent reads, per the platform's documentation.
+ *
+ * @example
+ * ```ts
+ * SHARE_INTENTS.linkedin.uses; // ['url']: LinkedIn ignores text
+ * ```
+ */
 export const SHARE_INTENTS = {
   linkedin: { base: 'https://www.linkedin.com/sharing/share-offsite/', uses: ['url'] },
   x: { base: 'https://x.com/intent/tweet', uses: ['text', 'url'] },
@@ -58,7 +65,14 @@ function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-/** Percent-encodes a value for a query string: every character but the unreserved ones; space as %20. */
+/**
+ * Percent-encodes a value for a query string: every character but the unreserved ones; space as %20.
+ *
+ * @example
+ * ```ts
+ * encodeQueryValue('Hoi & dag'); // 'Hoi%20%26%20dag'
+ * ```
+ */
 export function encodeQueryValue(value: string): string {
   return encodeURIComponent(wellFormed(value));
 }
@@ -66,6 +80,11 @@ export function encodeQueryValue(value: string): string {
 /**
  * Encodes a mailto header value (RFC 6068): UTF-8 percent-encoding of everything outside the unreserved set,
  * line breaks as `%0D%0A`. `encodeURIComponent` leaves only `A–Z a–z 0–9 - _ . ! ~ * ' ( )`, all allowed there.
+ *
+ * @example
+ * ```ts
+ * encodeMailtoValue('Regel 1\nRegel 2'); // 'Regel%201%0D%0ARegel%202'
+ * ```
  */
 export function encodeMailtoValue(value: string): string {
   return encodeURIComponent(wellFormed(value).replace(/\r\n|\r|\n/g, '\r\n'));

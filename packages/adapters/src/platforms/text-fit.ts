@@ -70,7 +70,14 @@ function countThreads(text: string): number {
   return n;
 }
 
-/** The text limits of every platform, as documented by the platform (see docs/platforms/*.md). */
+/**
+ * The text limits of every platform, as documented by the platform (see docs/platforms/*.md).
+ *
+ * @example
+ * ```ts
+ * TEXT_LIMITS.bluesky; // [{ unit: 'graphemes', limit: 300 }, { unit: 'utf8-bytes', limit: 3000 }]
+ * ```
+ */
 export const TEXT_LIMITS: Readonly<Record<Platform, readonly { unit: TextUnit; limit: number }[]>> = {
   x: [{ unit: 'weighted', limit: 280 }],
   bluesky: [

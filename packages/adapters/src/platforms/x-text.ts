@@ -23,6 +23,11 @@ const RANGES = [
 /**
  * X's current counting (twitter-text configuration version 3): 280 weighted characters; Latin, most European
  * scripts and general punctuation weigh 1, CJK and other characters 2; every URL 23; every emoji 2.
+ *
+ * @example
+ * ```ts
+ * countXText(text, X_TEXT_CONFIG).weightedLength;
+ * ```
  */
 export const X_TEXT_CONFIG: XTextConfig = {
   maxWeightedLength: 280,
@@ -33,7 +38,14 @@ export const X_TEXT_CONFIG: XTextConfig = {
   emojiParsing: true,
 };
 
-/** twitter-text configuration version 2: as version 3, but each code point of an emoji is weighed on its own. */
+/**
+ * twitter-text configuration version 2: as version 3, but each code point of an emoji is weighed on its own.
+ *
+ * @example
+ * ```ts
+ * countXText('H🐱☺👨‍👩‍👧‍👦', X_TEXT_CONFIG_V2).weightedLength; // 16 (7 with version 3)
+ * ```
+ */
 export const X_TEXT_CONFIG_V2: XTextConfig = { ...X_TEXT_CONFIG, emojiParsing: false };
 
 /** Characters that make a post invalid on X. */

@@ -1,7 +1,14 @@
 import type { Post } from '../model/post.js';
 import type { Platform } from '../model/vocabulary.js';
 
-/** The captions a post offers for a platform: its variants for that platform, else its base text. */
+/**
+ * The captions a post offers for a platform: its variants for that platform, else its base text.
+ *
+ * @example
+ * ```ts
+ * captionsFor(post, 'linkedin'); // ['LinkedIn A', 'LinkedIn B'], or [post.text] when there are no variants
+ * ```
+ */
 export function captionsFor(post: Pick<Post, 'text' | 'variants'>, platform: Platform): string[] {
   const variants = post.variants
     .filter((variant) => variant.platform === platform)

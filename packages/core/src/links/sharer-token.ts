@@ -1,6 +1,13 @@
 import type { HmacSigner } from './hmac.js';
 
-/** Length of a sharer token: 22 base64url characters, 132 bits of an HMAC-SHA-256. */
+/**
+ * Length of a sharer token: 22 base64url characters, 132 bits of an HMAC-SHA-256.
+ *
+ * @example
+ * ```ts
+ * token.length === SHARER_TOKEN_LENGTH; // true
+ * ```
+ */
 export const SHARER_TOKEN_LENGTH = 22;
 
 /**

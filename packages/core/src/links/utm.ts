@@ -3,12 +3,31 @@ import type { Platform } from '../model/vocabulary.js';
 /**
  * The `utm_medium` of every tracked link. Analytics tools (Google Analytics 4's default channel grouping among
  * them) file `social` under organic social traffic.
+ *
+ * @example
+ * ```ts
+ * new URL(trackedUrl).searchParams.get('utm_medium') === SOCIAL_UTM_MEDIUM; // true
+ * ```
  */
 export const SOCIAL_UTM_MEDIUM = 'social';
 
-/** The query parameter that carries the opaque sharer token. */
+/**
+ * The query parameter that carries the opaque sharer token.
+ *
+ * @example
+ * ```ts
+ * new URL(trackedUrl).searchParams.get(SHARER_PARAM); // the sharer token
+ * ```
+ */
 export const SHARER_PARAM = 'ss_ref';
-/** The query parameter that carries the link's signature (HMAC over campaign, post, platform and sharer). */
+/**
+ * The query parameter that carries the link's signature (HMAC over campaign, post, platform and sharer).
+ *
+ * @example
+ * ```ts
+ * new URL(trackedUrl).searchParams.get(SIGNATURE_PARAM); // the link's signature
+ * ```
+ */
 export const SIGNATURE_PARAM = 'ss_sig';
 
 /** The UTM tags and tracking parameters of one shared link. */
