@@ -66,8 +66,14 @@ describe('sendWithRetry', () => {
     expect(waits).toEqual([]);
   });
 
-  it('retries 5xx only when a repeat cannot post twice', async () => {
-    const flaky = [{ status: 503 }, { status: 200, body: {} }];
+  it('retries 503 always, and other 5xx only when a repeat cannot post twice', async () => {
+    const unavailable = recordingFetch([
+      { status: 503, headers: { 'retry-after': '1' } },
+      { status: 200, body: {} },
+    ]);
+    await sendWithRetry(unavailable.fetch, request(false), { sleep: recordingSleep().sleep });
+    expect(unavailable.requests).toHaveLength(2);
+    const flaky = [{ status: 502 }, { status: 200, body: {} }];
     const safe = recordingFetch(flaky);
     await sendWithRetry(safe.fetch, request(true), { sleep: recordingSleep().sleep });
     expect(safe.requests).toHaveLength(2);
@@ -76,7 +82,7 @@ describe('sendWithRetry', () => {
       sendWithRetry(unsafe.fetch, request(false), { sleep: recordingSleep().sleep }),
     ).rejects.toMatchObject({
       code: 'PLATFORM',
-      details: { status: 503 },
+      details: { status: 502 },
     });
     expect(unsafe.requests).toHaveLength(1);
   });

@@ -22,7 +22,7 @@ export interface PlatformRequest {
   readonly platform: string;
   readonly url: string;
   readonly init: RequestInit;
-  /** Retry on 5xx too (only when a repeat cannot create a second post, e.g. with an idempotency key). */
+  /** Retry every 5xx, not only 503 (only when a repeat cannot create a second post, e.g. with an idempotency key). */
   readonly retryServerErrors: boolean;
 }
 
@@ -69,7 +69,7 @@ async function errorBody(response: Response): Promise<{ text: string; json: unkn
 }
 
 /**
- * Sends a platform request, retrying 429 (and, when allowed, 5xx) with the wait the platform asks for, else
+ * Sends a platform request, retrying 429 and 503 (and, when allowed, every 5xx) with the wait the platform asks for, else
  * exponential back-off. Throws `RATE_LIMITED` (with `details.retryAfterMs`) when the platform still refuses or
  * asks for a longer wait than `maxDelayMs`, and `PLATFORM` (with `details.status` and `details.body`) for other
  * errors. Returns the successful response.
@@ -105,7 +105,9 @@ export async function sendWithRetry(
     }
     if (response.ok) return response;
     const status = response.status;
-    const retryable = status === 429 || (status >= 500 && request.retryServerErrors);
+    // 429 and 503 mean "not now": the request was refused, so a repeat cannot post twice. Other 5xx may come
+    // after the post was made, so they are retried only when the request is idempotent.
+    const retryable = status === 429 || status === 503 || (status >= 500 && request.retryServerErrors);
     const hinted = retryDelayFromHeaders(response.headers, now());
     const delay = hinted ?? baseDelay * 2 ** (attempt - 1);
     if (retryable && attempt < maxAttempts && delay <= maxDelay) {
