@@ -171,6 +171,24 @@ describe('sendSmtpMail against a real SMTP server', () => {
   });
 });
 
+describe('sendSmtpMail when the server hangs up', () => {
+  it('fails at once with PLATFORM instead of waiting for the timeout', async () => {
+    const { createServer } = await import('node:net');
+    const server = createServer((socket) => socket.end('421 closing\r\n'));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as AddressInfo).port;
+    // The client's own timeout is ten minutes: only noticing the hang-up lets this finish within the test's time.
+    await expect(
+      sendSmtpMail(
+        { host: '127.0.0.1', port, startTls: 'never', timeoutMs: 600_000 },
+        { from: 'a@example.org', to: ['b@example.org'], subject: 's', text: 'x', html: 'x' },
+      ),
+    ).rejects.toMatchObject({ code: 'PLATFORM' });
+    server.close();
+  });
+});
+
 describe('buildMimeMessage', () => {
   it('lets no subject add a header, and refuses addresses with line breaks or brackets', () => {
     const mime = buildMimeMessage({

@@ -146,11 +146,16 @@ class SmtpConversation {
       this.failure = error;
       this.waiting?.('');
     });
+    socket.on('close', () => {
+      this.failure ??= new Error('the server closed the connection');
+      this.waiting?.('');
+    });
   }
 
   detach(): Socket | TLSSocket {
     this.socket.removeAllListeners('data');
     this.socket.removeAllListeners('error');
+    this.socket.removeAllListeners('close');
     return this.socket;
   }
 
