@@ -1,5 +1,6 @@
 import { labels } from '../labels/labels.js';
 import type { Programme } from '../model/programme.js';
+import { INFORMATION_NEEDS } from '../model/terms.js';
 import type { GoalPurpose, Platform } from '../model/vocabulary.js';
 import type { CoverageMatrix, StrategyShape } from './coverage-matrix.js';
 import { buildCoverageMatrix } from './coverage-matrix.js';
@@ -7,7 +8,6 @@ import type { LocalizedText, StrategyEntityKind, StrategyFinding } from './findi
 import { sortFindings } from './finding.js';
 import { finding, quote } from './finding-messages.js';
 import { needName, needNames, topNeed } from './information-needs.js';
-import { NEEDS as INFORMATION_NEEDS } from './need-order.js';
 import type { OverlapConfigInput } from './overlap-config.js';
 import { resolveOverlapConfig } from './overlap-config.js';
 

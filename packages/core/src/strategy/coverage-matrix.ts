@@ -1,6 +1,6 @@
 import type { Strategy } from '../model/strategy.js';
+import { INFORMATION_NEEDS } from '../model/terms.js';
 import type { InformationNeed, Platform } from '../model/vocabulary.js';
-import { NEEDS as INFORMATION_NEEDS } from './need-order.js';
 
 /**
  * The parts of a strategy that the strategy functions read. A stored {@link Strategy} fits; so does a strategy

@@ -1,7 +1,7 @@
 import { labels } from '../labels/labels.js';
+import { INFORMATION_NEEDS } from '../model/terms.js';
 import type { InformationNeed } from '../model/vocabulary.js';
 import type { LocalizedText } from './finding.js';
-import { NEEDS as INFORMATION_NEEDS } from './need-order.js';
 
 /** The display names of a list of needs in both languages: `"Kennis", "Relaties"`. */
 export function needNames(needs: readonly InformationNeed[]): LocalizedText {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
-import { INFORMATION_NEEDS } from '../model/vocabulary.js';
-import { NEEDS } from './need-order.js';
 import type { OverlapConfigInput } from './overlap-config.js';
 import { DEFAULT_OVERLAP_CONFIG, OVERLAP_CONFIG_FIELDS, resolveOverlapConfig } from './overlap-config.js';
 
@@ -76,11 +74,5 @@ describe('resolveOverlapConfig', () => {
     expect(() => resolveOverlapConfig({ overlap: { organisationWeight: 0 } })).toThrow(
       'Invalid overlap configuration: overlap.organisationWeight: Use a number from 0.1 to 0.9.',
     );
-  });
-});
-
-describe('NEEDS', () => {
-  it("is the model's list of information needs, in the same order", () => {
-    expect(NEEDS).toEqual(INFORMATION_NEEDS);
   });
 });

@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '../errors/social-shift-error.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
+import { INFORMATION_NEEDS as NEEDS } from '../model/terms.js';
 import type { InformationNeed } from '../model/vocabulary.js';
-import { NEEDS } from './need-order.js';
 
 /**
  * The weights and thresholds of the overlap score, the portfolio view and the suggestions. Every number has a

@@ -1,12 +1,12 @@
 import { labels } from '../labels/labels.js';
 import type { Audience, ContentPillar, Goal } from '../model/strategy.js';
+import { INFORMATION_NEEDS } from '../model/terms.js';
 import type { GoalPurpose, InformationNeed, Intent } from '../model/vocabulary.js';
 import type { StrategyShape } from './coverage-matrix.js';
 import type { LocalizedText, StrategyEntityRef } from './finding.js';
 import { compareText } from './finding.js';
 import { quote } from './finding-messages.js';
 import { needName, needNames, topNeed } from './information-needs.js';
-import { NEEDS as INFORMATION_NEEDS } from './need-order.js';
 import type { OverlapConfig, OverlapConfigInput } from './overlap-config.js';
 import { resolveOverlapConfig } from './overlap-config.js';
 import { factorWords, suggestionWords } from './overlap-messages.js';
