@@ -105,10 +105,13 @@ function missingSourcesOfMaps(tarball: string, files: readonly string[]): string
         const { sources = [] } = JSON.parse(readFileSync(join(dir, 'package', map), 'utf8')) as {
           sources?: string[];
         };
-        return sources
-          .map((source) => posix.normalize(posix.join(posix.dirname(map), source)))
-          .filter((source) => !packed.has(source))
-          .map((source) => `${map} → ${source}`);
+        return (
+          sources
+            .map((source) => posix.normalize(posix.join(posix.dirname(map), source)))
+            // Files outside the package (the bundler's own shims in node_modules) are not ours to ship.
+            .filter((source) => !source.startsWith('../') && !packed.has(source))
+            .map((source) => `${map} → ${source}`)
+        );
       });
   } finally {
     rmSync(dir, { recursive: true, force: true });

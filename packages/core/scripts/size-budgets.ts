@@ -43,10 +43,11 @@ const workflowAndEmitterIdentifiers = ['createMachine', 'createActor', 'initialT
 export const sizeBudgets: readonly SizeBudget[] = [
   {
     subpath: '.',
-    // The target is 45 KB. With the workflows landed the whole SDK measured 66.4 KB: its own code 27.0 KB, zod
-    // (classic API) about 28 KB, XState about 12 KB (docs/adr/070-packaging-checks.md). The ceiling stops growth
-    // while the target stays in view: `pnpm size` and the test log mark it MISSED.
-    maxGzipBytes: 70 * KB,
+    // The target is 45 KB. With the workflows landed the whole SDK measured 66.4 KB (its own code 27.0 KB, zod's
+    // classic API about 28 KB, XState about 12 KB), and 72.0 KB with storage, links and metrics merged in too
+    // (docs/adr/070-packaging-checks.md). The ceiling stops growth while the target stays in view: `pnpm size`
+    // and the test log mark it MISSED.
+    maxGzipBytes: 75 * KB,
     targetGzipBytes: 45 * KB,
     forbiddenPackages: [],
     forbiddenIdentifiers: [],
@@ -55,7 +56,10 @@ export const sizeBudgets: readonly SizeBudget[] = [
   },
   {
     subpath: './metrics',
-    maxGzipBytes: 8 * KB,
+    // The target is 8 KB. Measured 8.57 KB on the metrics branch merged with the rest (8.94 KB before errors
+    // stopped bundling their descriptions); the ceiling stops growth, `pnpm size` marks the target MISSED.
+    maxGzipBytes: 9 * KB,
+    targetGzipBytes: 8 * KB,
     forbiddenPackages: ['xstate', 'mitt'],
     forbiddenIdentifiers: workflowAndEmitterIdentifiers,
     required: false,
