@@ -260,9 +260,13 @@ export class EventLineScanner {
       if (!c.expect(K.campaignIdFirst) || c.id() < 0 || !c.expect(K.postId)) return 'fallback';
       const postStart = c.pos;
       const postEnd = c.id();
-      if (postEnd < 0 || !c.expect(K.publisherId) || c.id() < 0 || buf[c.pos] !== 34) return 'fallback';
+      if (postEnd < 0 || !c.expect(K.publisherId)) return 'fallback';
+      const publisherStart = c.pos;
+      const publisherEnd = c.id();
+      if (publisherEnd < 0) return 'fallback';
       c.pos++;
       data.postId = c.slice(postStart, postEnd);
+      data.publisherId = c.slice(publisherStart, publisherEnd);
       return c.pos === end - 2 ? 'event' : 'fallback';
     }
     const share = type === 'share.recorded';

@@ -67,6 +67,36 @@ export function parseEventLine(
 }
 
 /**
+ * The fast path for one line: the byte scanner, and for event types it does not read field by field, their
+ * `data` object parsed and checked with its schema. `undefined` when the line needs the full parser.
+ *
+ * @example
+ * ```ts
+ * const event = scanLine(new EventLineScanner(), buf, 0, buf.length);
+ * ```
+ */
+export function scanLine(
+  scanner: EventLineScanner,
+  buf: Buffer,
+  start: number,
+  end: number,
+): MetricsEvent | undefined {
+  const kind = scanner.scan(buf, start, end);
+  if (kind === 'event') return scanner.event;
+  if (kind === 'fallback') return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(buf.toString('utf8', scanner.dataStart, scanner.dataEnd));
+  } catch {
+    return undefined;
+  }
+  const parsed = eventPayloadSchemas[scanner.event.type as EventType].safeParse(data);
+  if (!parsed.success) return undefined;
+  scanner.event.data = parsed.data as Record<string, unknown>;
+  return scanner.event;
+}
+
+/**
  * Reads the lines of an NDJSON event log that start in `[start, end)` and folds them into an aggregate. Known
  * event shapes go through a byte scanner; everything else is parsed and validated in full. Used in-process for
  * small files and by each worker for a part of a large one.
@@ -136,28 +166,9 @@ export function readEventLogRange(
         let e = b;
         if (e > a && buf[e - 1] === 13) e--;
         if (e > a) {
-          const kind = scanner.scan(buf, a, e);
-          let event: MetricsEvent | undefined;
+          let event = scanLine(scanner, buf, a, e);
           let message = '';
-          if (kind === 'event') {
-            event = scanner.event;
-            fast++;
-          } else if (kind === 'data') {
-            const ev = scanner.event;
-            let data: unknown;
-            try {
-              data = JSON.parse(buf.toString('utf8', scanner.dataStart, scanner.dataEnd));
-            } catch {
-              data = undefined;
-            }
-            const parsed =
-              data === undefined ? undefined : eventPayloadSchemas[ev.type as EventType].safeParse(data);
-            if (parsed?.success === true) {
-              ev.data = parsed.data as Record<string, unknown>;
-              event = ev;
-              fast++;
-            }
-          }
+          if (event !== undefined) fast++;
           if (event === undefined) {
             slow++;
             const result = parseEventLine(buf.toString('utf8', a, e));

@@ -27,7 +27,8 @@ export interface EventLogResult {
   readonly threads: number;
 }
 
-const PARALLEL_FROM_BYTES = 8 << 20;
+/** Below this size one thread is faster than starting workers. */
+export const PARALLEL_FROM_BYTES = 8 << 20;
 
 function workerUrl(): URL {
   const here = import.meta.url;
@@ -36,7 +37,14 @@ function workerUrl(): URL {
 
 function runWorker(job: object, onProgress: (bytes: number) => void): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(), { workerData: job });
+    const url = workerUrl();
+    // From sources (tests, development) the worker registers the TypeScript loader before it loads the module.
+    const worker = url.pathname.endsWith('.ts')
+      ? new Worker(
+          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`,
+          { eval: true, workerData: job, execArgv: ['--conditions=source'] },
+        )
+      : new Worker(url, { workerData: job });
     worker.on(
       'message',
       (message: { kind: 'progress'; bytes: number } | { kind: 'done'; result: RangeResult }) => {
