@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -108,6 +108,12 @@ function bound(value: string | undefined, timeZone: string, end: boolean, flag: 
 type InputKind = 'export' | 'ndjson';
 
 function detect(path: string): InputKind {
+  try {
+    if (!statSync(path).isFile()) throw new UsageError(`"${path}" is not a file.`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`Cannot read "${path}": ${(error as Error).message}`);
+  }
   if (/\.(ndjson|jsonl)$/i.test(path)) return 'ndjson';
   let head: Buffer;
   try {
