@@ -84,12 +84,21 @@ export async function readEventLog(path: string, options: ReadEventLogOptions = 
   if (threads === 1) {
     parts = [readEventLogRange(path, 0, size, { window, skipInvalid, onProgress: progress })];
   } else {
-    const cuts = Array.from({ length: threads + 1 }, (_, i) => Math.floor((size * i) / threads));
-    parts = await Promise.all(
-      cuts
-        .slice(0, -1)
-        .map((start, i) => runWorker({ path, start, end: cuts[i + 1], window, skipInvalid }, progress)),
-    );
+    // The main thread reads the first part itself while workers read the rest: one thread fewer to start.
+    // Workers start a little later (they load the modules first), so the main thread takes a larger share.
+    const mainShare = 1.15 / threads;
+    const cuts = [0, Math.floor(size * mainShare)];
+    for (let i = 1; i < threads; i++)
+      cuts.push(Math.floor((cuts[1] as number) + ((size - (cuts[1] as number)) * i) / (threads - 1)));
+    const others = cuts
+      .slice(1, -1)
+      .map((start, i) => runWorker({ path, start, end: cuts[i + 2], window, skipInvalid }, progress));
+    const first = readEventLogRange(path, 0, cuts[1] as number, {
+      window,
+      skipInvalid,
+      onProgress: progress,
+    });
+    parts = [first, ...(await Promise.all(others))];
   }
   // Line numbers: each part counts from 1; shift by the lines of the parts before it.
   const bad: BadLine[] = [];

@@ -60,14 +60,34 @@ export function seriesBucket(at: string): string {
   return at.slice(0, 13) + ((minute / 15) | 0);
 }
 
+/** The last bucket used: logs come in time order, so most events fall in the bucket of the one before. */
+let cachedSeries: Map<string, number[]> | undefined;
+let cachedAt = '';
+let cachedRow: number[] = [];
+
 function bump(aggregate: MetricsAggregate, at: string, column: number, by: number): void {
-  const key = seriesBucket(at);
-  let row = aggregate.series.get(key);
-  if (row === undefined) {
-    row = [0, 0, 0, 0];
-    aggregate.series.set(key, row);
+  let row: number[] | undefined;
+  if (cachedSeries === aggregate.series && sameQuarter(at, cachedAt)) row = cachedRow;
+  else {
+    const key = seriesBucket(at);
+    row = aggregate.series.get(key);
+    if (row === undefined) {
+      row = [0, 0, 0, 0];
+      aggregate.series.set(key, row);
+    }
+    cachedSeries = aggregate.series;
+    cachedAt = at;
+    cachedRow = row;
   }
   row[column] = (row[column] ?? 0) + by;
+}
+
+/** Whether two instants share the quarter-hour bucket (same `YYYY-MM-DDTHH`, same quarter). */
+function sameQuarter(a: string, b: string): boolean {
+  for (let i = 0; i < 13; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  const ma = (a.charCodeAt(14) - 48) * 10 + (a.charCodeAt(15) - 48);
+  const mb = (b.charCodeAt(14) - 48) * 10 + (b.charCodeAt(15) - 48);
+  return ((ma / 15) | 0) === ((mb / 15) | 0);
 }
 
 /** Adds to a per-platform counter; an unknown platform (index -1) counts nowhere. */
