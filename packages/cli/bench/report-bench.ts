@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readEventLog } from '@social-shift/cli';
 import type { DomainEvent } from '@social-shift/core';
-import { finishMetrics, foldEvent, foldEvents } from '@social-shift/core/metrics';
+import { adjustRules, finishMetrics, foldEvent, foldEvents } from '@social-shift/core/metrics';
 import { createReport, renderJson, renderMarkdown } from '@social-shift/core/reports';
 import { simulateEvents } from '@social-shift/core/simulation';
 import { comparableFromOurs, duckdbFigures } from './duckdb-figures.js';
@@ -57,7 +57,7 @@ try {
     const t = performance.now();
     const read = await readEventLog(path, { window: WINDOW, threads: THREADS });
     const figures = finishMetrics(read.aggregate, { period: 'week' });
-    const report = createReport(figures);
+    const report = createReport(figures, { recommendations: adjustRules(read.aggregate, figures) });
     renderJson(report);
     renderMarkdown(report);
     return { ms: ms(t), figures, read };

@@ -9,6 +9,7 @@ import {
   type Platform,
 } from '@social-shift/core';
 import {
+  adjustRules,
   createAggregate,
   finishMetrics,
   foldEvent,
@@ -376,7 +377,10 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     throw new UsageError((error as Error).message);
   }
   const language = (values.lang as Language | undefined) ?? loaded.language ?? 'en';
-  const report = createReport(figures, { language });
+  const report = createReport(figures, {
+    language,
+    recommendations: adjustRules(loaded.aggregate, figures, context),
+  });
   if (format === 'csv') {
     const dir = values.out as string;
     mkdirSync(dir, { recursive: true });

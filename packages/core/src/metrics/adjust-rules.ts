@@ -1,35 +1,48 @@
+import { ROLE_BIT } from './fold-event.js';
+import type { MetricsAggregate } from './metrics-aggregate.js';
 import type { MetricsFigures, Recommendation } from './metrics-figures.js';
-import type { RuleThresholds } from './metrics-options.js';
-
-/** What the rules need besides the figures. */
-export interface AdjustInput {
-  readonly thresholds: RuleThresholds;
-  /** Consenting publishers without a recent share. */
-  readonly dormant: readonly string[];
-  /** Platforms the strategy chose. */
-  readonly platformsInUse: readonly string[];
-  /** Platforms where someone linked an account. */
-  readonly platformsWithAccounts: readonly string[];
-}
+import { DEFAULT_THRESHOLDS, type MetricsContext } from './metrics-options.js';
+import { METRIC_PLATFORMS } from './platform-index.js';
 
 const MAX_LISTED = 20;
 
 /**
  * The adjust step: rules that turn figures into recommendations for the next cycle, each with a stable code
- * (texts in nl/en are in the reports module). Rules: low participation, a team without sharers, a pillar with
+ * (texts in nl/en are in the reports module), from the aggregate and its finished figures. Rules: low participation, a team without sharers, a pillar with
  * low shares or low overlap, a chosen platform nobody uses, dormant ambassadors, a goal behind its target,
  * active ambassadors that do not reflect the organisation, and sharers who do not converse.
  *
  * @example
  * ```ts
- * adjustRules(figures, { thresholds: DEFAULT_THRESHOLDS, dormant: [], platformsInUse: ['linkedin'], platformsWithAccounts: [] });
+ * const figures = finishMetrics(aggregate, context);
+ * const recommendations = adjustRules(aggregate, figures, context);
  * ```
  */
 export function adjustRules(
-  figures: Omit<MetricsFigures, 'recommendations'>,
-  input: AdjustInput,
+  aggregate: MetricsAggregate,
+  figures: MetricsFigures,
+  context: MetricsContext = {},
 ): Recommendation[] {
-  const t = input.thresholds;
+  const t = { ...DEFAULT_THRESHOLDS, ...context.thresholds };
+  // Dormant: publishers with consent (who have not left) without a share in the last `dormantDays` of the window.
+  const end = aggregate.window.to !== '' ? aggregate.window.to : aggregate.lastAt;
+  const before = end === '' ? '' : new Date(Date.parse(end) - t.dormantDays * 86_400_000).toISOString();
+  const anyRoles = [...aggregate.persons.values()].some((p) => p.rolesTouched !== 0);
+  const dormant: string[] = [];
+  let accounts = 0;
+  for (const [personId, p] of aggregate.persons) {
+    accounts |= p.accounts;
+    const publisher = anyRoles ? (p.rolesHeld & ROLE_BIT.publisher) !== 0 : true;
+    const gone = p.lifecycle === 'left' || p.lifecycle === 'erased';
+    if (publisher && p.consent === true && !gone && (p.lastShareAt === '' || p.lastShareAt < before))
+      dormant.push(personId);
+  }
+  dormant.sort();
+  const input = {
+    dormant,
+    platformsInUse: context.strategy?.platforms ?? [],
+    platformsWithAccounts: METRIC_PLATFORMS.filter((_, i) => (accounts & (1 << i)) !== 0),
+  };
   const out: Recommendation[] = [];
   const participation = figures.summary.participation.value;
   if (participation !== null && participation < t.lowParticipation) {

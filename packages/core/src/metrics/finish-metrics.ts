@@ -1,4 +1,3 @@
-import { adjustRules } from './adjust-rules.js';
 import { ROLE_BIT } from './fold-event.js';
 import {
   CONTRIBUTION_FLAG,
@@ -19,12 +18,7 @@ import type {
   SeriesRow,
   TeamFigures,
 } from './metrics-figures.js';
-import {
-  DEFAULT_EARNED_MEDIA,
-  DEFAULT_LEADERBOARD,
-  DEFAULT_THRESHOLDS,
-  type MetricsContext,
-} from './metrics-options.js';
+import { DEFAULT_EARNED_MEDIA, DEFAULT_LEADERBOARD, type MetricsContext } from './metrics-options.js';
 import { periodOf } from './period.js';
 import { METRIC_PLATFORMS } from './platform-index.js';
 import { representativeness } from './representativeness.js';
@@ -61,7 +55,7 @@ const gone = (p: PersonPartial): boolean => p.lifecycle === 'left' || p.lifecycl
  * Turns an aggregate into the figures of its window: the method's three measures (per ambassador and per team,
  * as a matrix and segments), participation, the activation and content funnels, reach, clicks, click-through,
  * earned media value (estimated), lead times, pillars and goals against targets, representativeness, the
- * leaderboard, a time series per ISO week or month, and the adjust recommendations.
+ * leaderboard and a time series per ISO week or month. The adjust step is {@link adjustRules}.
  *
  * @example
  * ```ts
@@ -155,15 +149,7 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
   let withConsent = 0;
   let consentingSharers = 0;
   const activation = { people: 0, invited: 0, active: 0, sharedInPeriod: 0 };
-  const dormant: string[] = [];
-  const end = to !== '' ? to : aggregate.lastAt;
-  const dormantBefore =
-    end === ''
-      ? ''
-      : new Date(
-          Date.parse(end) - (context.thresholds?.dormantDays ?? DEFAULT_THRESHOLDS.dormantDays) * 86_400_000,
-        ).toISOString();
-  for (const [personId, p] of aggregate.persons) {
+  for (const p of aggregate.persons.values()) {
     if ((p.flags & PERSON_FLAG.added) !== 0) {
       activation.people++;
       if ((p.flags & (PERSON_FLAG.invited | PERSON_FLAG.activated)) !== 0) activation.invited++;
@@ -174,10 +160,8 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     if (publisher && p.consent === true && !gone(p)) {
       withConsent++;
       if (p.shares > 0) consentingSharers++;
-      if (p.lastShareAt === '' || p.lastShareAt < dormantBefore) dormant.push(personId);
     }
   }
-  dormant.sort();
 
   // Platforms.
   const media = context.earnedMedia ?? DEFAULT_EARNED_MEDIA;
@@ -349,7 +333,7 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
 
   const sharers = ambassadors.filter((a) => a.sharesPosts).length;
   const conversers = ambassadors.filter((a) => a.converses).length;
-  const figures: Omit<MetricsFigures, 'recommendations'> = {
+  return {
     version: 1,
     window: { from: from === '' ? null : from, to: to === '' ? null : to },
     timeZone,
@@ -401,17 +385,6 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     },
     leaderboard: { enabled: board.enabled, entries },
     series,
-  };
-  return {
-    ...figures,
-    recommendations: adjustRules(figures, {
-      thresholds: { ...DEFAULT_THRESHOLDS, ...context.thresholds },
-      dormant,
-      platformsInUse: (context.strategy?.platforms ?? []).slice(),
-      platformsWithAccounts: METRIC_PLATFORMS.filter((_, i) =>
-        [...aggregate.persons.values()].some((p) => (p.accounts & (1 << i)) !== 0),
-      ),
-    }),
   };
 }
 

@@ -6,7 +6,6 @@
  * @packageDocumentation
  */
 
-export type { AdjustInput } from './adjust-rules.js';
 export { adjustRules } from './adjust-rules.js';
 export { finishMetrics, segmentOf } from './finish-metrics.js';
 export { foldEvent, foldEvents, ROLE_BIT, seriesBucket } from './fold-event.js';

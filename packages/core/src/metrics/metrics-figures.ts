@@ -216,5 +216,4 @@ export interface MetricsFigures {
     }[];
   };
   readonly series: readonly SeriesRow[];
-  readonly recommendations: readonly Recommendation[];
 }

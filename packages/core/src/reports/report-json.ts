@@ -201,7 +201,6 @@ export const ReportJsonSchema = z
             })
             .strict(),
         ),
-        recommendations: z.array(z.unknown()),
       })
       .strict(),
     recommendations: z.array(

@@ -45,6 +45,8 @@ export interface Report {
 export interface ReportOptions {
   readonly language?: Language;
   readonly title?: string;
+  /** The adjust step's recommendations (`adjustRules`), if any. */
+  readonly recommendations?: readonly Recommendation[];
 }
 
 /**
@@ -79,7 +81,8 @@ const col = (
  *
  * @example
  * ```ts
- * const report = createReport(finishMetrics(aggregate), { language: 'nl' });
+ * const figures = finishMetrics(aggregate);
+ * const report = createReport(figures, { language: 'nl', recommendations: adjustRules(aggregate, figures) });
  * renderMarkdown(report);
  * ```
  */
@@ -327,7 +330,7 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
       ]),
     },
   ];
-  const recommendations = figures.recommendations.map((r) => ({
+  const recommendations = (options.recommendations ?? []).map((r) => ({
     ...r,
     text: recommendationText(r, language),
   }));
