@@ -1,6 +1,7 @@
 // The docs pages generated from code, by path from the repository root. `pnpm docs:generate` writes them; a test
 // fails when a committed page differs from what the code generates. Add a generator here for each new page.
 import { ERROR_CODE_LIST, ERROR_CODES } from '../src/errors/error-codes.js';
+import { strategyAndOverlapPage } from './strategy-docs.js';
 
 function errorsPage(): string {
   const rows = ERROR_CODE_LIST.map(
@@ -24,4 +25,5 @@ function errorsPage(): string {
 
 export const generatedDocs: Record<string, () => string> = {
   'docs/errors.md': errorsPage,
+  'docs/strategy-and-overlap.md': strategyAndOverlapPage,
 };
