@@ -90,6 +90,8 @@ export function scanLine(
   } catch {
     return undefined;
   }
+  // The envelope's own check of the data (plain JSON, bounded depth and size), then the payload's schema.
+  if (!DomainEventSchema.shape.data.safeParse(data).success) return undefined;
   const parsed = eventPayloadSchemas[scanner.event.type as EventType].safeParse(data);
   if (!parsed.success) return undefined;
   scanner.event.data = parsed.data as Record<string, unknown>;

@@ -1,28 +1,15 @@
-import type { Platform } from '../model/vocabulary.js';
+import { PLATFORMS } from '../model/terms.js';
 
 /**
- * The platforms in catalogue order, repeated here so that the metrics subpath does not load zod (a test checks
- * that this list equals `PLATFORMS`). Per-platform counters are arrays indexed by this order.
+ * The platforms in catalogue order (from the zod-free vocabulary lists, so the metrics subpath does not load
+ * zod). Per-platform counters are arrays indexed by this order.
  *
  * @example
  * ```ts
  * METRIC_PLATFORMS[0]; // 'linkedin'
  * ```
  */
-export const METRIC_PLATFORMS = [
-  'linkedin',
-  'x',
-  'facebook',
-  'instagram',
-  'whatsapp',
-  'telegram',
-  'reddit',
-  'bluesky',
-  'mastodon',
-  'threads',
-  'xing',
-  'email',
-] as const satisfies readonly Platform[];
+export const METRIC_PLATFORMS = PLATFORMS;
 
 const indexByPlatform: Readonly<Record<string, number>> = Object.fromEntries(
   METRIC_PLATFORMS.map((platform, index) => [platform, index]),
