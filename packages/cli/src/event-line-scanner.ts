@@ -199,6 +199,54 @@ const HOT = new Set([
   'offer.created',
 ]);
 
+/**
+ * Event types whose payload is a few ids (or nothing), read field by field: `type → keys in schema order`. Their
+ * schemas are `z.object({ key: IdSchema, … })`, or the strict empty object.
+ */
+const ID_PAYLOADS: ReadonlyMap<string, readonly Literal[]> = new Map(
+  Object.entries({
+    'offer.seen': ['publisherId'],
+    'offer.declined': ['publisherId'],
+    'post.approved': ['approverId'],
+    'post.changes_requested': ['reviewerId'],
+    'post.offered': ['campaignId'],
+    'contribution.submitted': ['creatorId'],
+    'contribution.review_started': ['reviewerId'],
+    'contribution.accepted': ['reviewerId'],
+    'contribution.changes_requested': ['reviewerId'],
+    'contribution.declined': ['reviewerId'],
+    'contribution.used': ['postId'],
+    'consent.withdrawn': ['personId'],
+    'post.updated': [],
+    'post.submitted': [],
+    'post.expired': [],
+    'post.withdrawn': [],
+    'post.archived': [],
+    'person.invited': [],
+    'person.activated': [],
+    'person.dormant': [],
+    'person.reactivated': [],
+    'person.left': [],
+    'person.erased': [],
+    'campaign.updated': [],
+    'campaign.scheduled': [],
+    'campaign.started': [],
+    'campaign.paused': [],
+    'campaign.resumed': [],
+    'campaign.completed': [],
+    'campaign.evaluated': [],
+    'campaign.cancelled': [],
+    'contribution.archived': [],
+    'offer.expired': [],
+    'cycle.measured': [],
+    'cycle.closed': [],
+  }).map(([type, keys]) => [
+    type,
+    // The first key follows the data object's `{`; later ones follow the previous id's closing quote.
+    keys.map((key, i) => ({ text: key, bytes: enc(i === 0 ? `"${key}":"` : `","${key}":"`) })),
+  ]),
+);
+
 /** Result of scanning a line: the event, not recognised (fall back), or data JSON to check with its schema. */
 export type ScanResult = 'event' | 'fallback' | 'data';
 
@@ -254,6 +302,26 @@ export class EventLineScanner {
     const event = this.event;
     event.type = type;
     event.at = at;
+    const idKeys = ID_PAYLOADS.get(type);
+    if (idKeys !== undefined) {
+      event.entityId = c.slice(entityStart, entityEnd);
+      const data: Record<string, string> = {};
+      if (idKeys.length === 0) {
+        // The strict empty payload: `"data":{}}`.
+        return c.pos === end - 2 ? ((event.data = data), 'event') : 'fallback';
+      }
+      for (const key of idKeys) {
+        if (!c.expect(key.bytes)) return 'fallback';
+        const start = c.pos;
+        const stop = c.id();
+        if (stop < 0) return 'fallback';
+        data[key.text] = c.slice(start, stop);
+      }
+      c.pos++; // the closing quote of the last id
+      if (c.pos !== end - 2) return 'fallback';
+      event.data = data;
+      return 'event';
+    }
     if (!HOT.has(type)) {
       event.entityId = c.slice(entityStart, entityEnd);
       this.dataStart = c.pos - 1;

@@ -1,4 +1,7 @@
-import { getISOWeek, getISOWeekYear, startOfISOWeek } from 'date-fns';
+// Deep imports: Node loads only these three functions, not the whole of date-fns.
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 
 /** How the report groups time: by ISO week or by calendar month. */
 export type Period = 'week' | 'month';
