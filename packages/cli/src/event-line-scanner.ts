@@ -308,7 +308,9 @@ export class EventLineScanner {
       const data: Record<string, string> = {};
       if (idKeys.length === 0) {
         // The strict empty payload: `"data":{}}`.
-        return c.pos === end - 2 ? ((event.data = data), 'event') : 'fallback';
+        if (c.pos !== end - 2) return 'fallback';
+        event.data = data;
+        return 'event';
       }
       for (const key of idKeys) {
         if (!c.expect(key.bytes)) return 'fallback';
