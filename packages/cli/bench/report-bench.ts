@@ -1,7 +1,7 @@
 // pnpm bench: our report against DuckDB on a million seeded events. Not a test: it prints a table and writes
 // bench/results.json. Run from the built packages (pnpm bench builds them first).
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readEventLog } from '@social-shift/cli';
@@ -53,21 +53,24 @@ try {
   log(`generated ${EVENTS.toLocaleString('en')} events (${mb(size)} MB) in ${Math.round(ms(t0))} ms`);
 
   // (a) End to end from the file: ours (2 worker threads, then finish and render) against DuckDB (2 threads).
+  const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
   const ours = async () => {
     const t = performance.now();
+    const u = process.cpuUsage();
     const read = await readEventLog(path, { window: WINDOW, threads: THREADS });
     const figures = finishMetrics(read.aggregate, { period: 'week' });
     const report = createReport(figures, { recommendations: adjustRules(read.aggregate, figures) });
     renderJson(report);
     renderMarkdown(report);
-    return { ms: ms(t), figures, read };
+    return { ms: ms(t), cpu: cpuMs(process.cpuUsage(u)), figures, read };
   };
   const instance = await DuckDBInstance.create(':memory:', { threads: String(THREADS) });
   const connection = await instance.connect();
   const duck = async () => {
     const t = performance.now();
+    const u = process.cpuUsage();
     const figures = await duckdbFigures(connection, path, WINDOW);
-    return { ms: ms(t), figures };
+    return { ms: ms(t), cpu: cpuMs(process.cpuUsage(u)), figures };
   };
   const warm = await ours();
   const peakAfterOurs = process.resourceUsage().maxRSS * 1024;
@@ -114,7 +117,12 @@ try {
 
   const result = {
     date: new Date().toISOString(),
-    machine: { cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown', node: process.version },
+    machine: {
+      cpus: availableParallelism(),
+      model: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
+    },
     data: { ...simulation, bytes: size },
     threads: THREADS,
     runs: RUNS,
@@ -124,6 +132,9 @@ try {
       ratioOursToDuckdb: Math.round((median(oursMs) / median(duckMs)) * 100) / 100,
       oursRunsMs: oursMs.map(Math.round),
       duckdbRunsMs: duckMs.map(Math.round),
+      oursCpuMedianMs: Math.round(median(oursCpu)),
+      duckdbCpuMedianMs: Math.round(median(duckCpu)),
+      cpuRatioOursToDuckdb: Math.round((median(oursCpu) / median(duckCpu)) * 100) / 100,
       sameFigures: same,
       peakRssAfterOursMb: mb(peakAfterOurs),
     },
@@ -143,6 +154,11 @@ try {
     ['(a) end to end, ours (2 threads)', `${result.endToEnd.oursMedianMs} ms`, ''],
     ['(a) end to end, DuckDB (2 threads)', `${result.endToEnd.duckdbMedianMs} ms`, ''],
     ['(a) ratio ours / DuckDB', `${result.endToEnd.ratioOursToDuckdb}`, 'target ≤ 1.0'],
+    [
+      '(a) CPU time, ours / DuckDB',
+      `${result.endToEnd.oursCpuMedianMs} / ${result.endToEnd.duckdbCpuMedianMs} ms`,
+      `${result.endToEnd.cpuRatioOursToDuckdb}×`,
+    ],
     ['(a) same figures', `${same}`, ''],
     ['peak memory after our runs', `${result.endToEnd.peakRssAfterOursMb} MB`, 'target < 1000 MB'],
     ['(b) in memory: fold', `${result.inMemory.foldMedianMs} ms`, ''],
