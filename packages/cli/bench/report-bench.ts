@@ -81,11 +81,17 @@ try {
   );
   const oursMs: number[] = [];
   const duckMs: number[] = [];
+  const oursCpu: number[] = [];
+  const duckCpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    oursMs.push((await ours()).ms);
-    duckMs.push((await duck()).ms);
+    const a = await ours();
+    const b = await duck();
+    oursMs.push(a.ms);
+    duckMs.push(b.ms);
+    oursCpu.push(a.cpu);
+    duckCpu.push(b.cpu);
     log(
-      `run ${i + 1}/${RUNS}: ours ${Math.round(oursMs[i] ?? 0)} ms, DuckDB ${Math.round(duckMs[i] ?? 0)} ms`,
+      `run ${i + 1}/${RUNS}: ours ${Math.round(a.ms)} ms (CPU ${Math.round(a.cpu)} ms), DuckDB ${Math.round(b.ms)} ms (CPU ${Math.round(b.cpu)} ms)`,
     );
   }
   connection.closeSync();
