@@ -4,9 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { EventLineScanner } from './event-line-scanner.js';
 import { parseEventLine, scanLine } from './event-log-reader.js';
 
-const lines = [...simulateEvents({ seed: 5, people: 200, teams: 10, days: 40, events: 3_000 })].map((e) =>
-  JSON.stringify(e),
-);
+const events = [...simulateEvents({ seed: 5, people: 200, teams: 10, days: 40, events: 3_000 })];
+/** Entity events as the SDK writes them: `changes` first in `data`, holding the fields the event set. */
+const withChanges = events
+  .filter((e) => e.entityVersion > 0)
+  .slice(0, 400)
+  .map((e, i) =>
+    JSON.stringify({
+      ...e,
+      data: {
+        changes: { status: 'seen', note: `a "quoted" {note} ${i}`, list: [1, { x: null }], updatedAt: e.at },
+        ...e.data,
+      },
+    }),
+  );
+const lines = [...events.map((e) => JSON.stringify(e)), ...withChanges];
 
 /** What the fast path makes of a line, or 'fallback' when it leaves the line to the full parser. */
 function scanned(
@@ -18,9 +30,19 @@ function scanned(
 }
 
 describe('EventLineScanner', () => {
-  it('reads almost every line the SDK writes without JSON.parse', () => {
+  it('reads every line the SDK writes on the fast path, also with changes in the data', () => {
     const fallbacks = lines.filter((line) => scanned(line) === 'fallback');
     expect(fallbacks).toEqual([]);
+  });
+
+  it('falls back when the changes are not plain JSON within the limits', () => {
+    const line = withChanges[0] ?? '';
+    const deep = JSON.stringify(JSON.parse(line), (key, value) =>
+      key === 'changes' ? { deep: JSON.parse(`${'['.repeat(20)}${']'.repeat(20)}`) } : value,
+    );
+    expect(scanned(deep)).toBe('fallback');
+    expect(parseEventLine(deep).ok).toBe(false);
+    expect(scanned(line.replace('"changes":{', '"changes":{"x":01,'))).toBe('fallback');
   });
 
   it('reads the same fields as the full parser', () => {

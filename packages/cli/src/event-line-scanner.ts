@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, EVENT_TYPES, PLATFORMS } from '@social-shift/core';
+import { DomainEventSchema, ENTITY_TYPES, EVENT_TYPES, PLATFORMS } from '@social-shift/core';
 
 /**
  * A fast reader for the canonical NDJSON form of domain events: the form `JSON.stringify` gives an event that
@@ -66,6 +66,7 @@ const K = {
   entityId: enc('","entityId":"'),
   entityVersion: enc('","entityVersion":'),
   data: enc(',"data":{'),
+  changes: enc('"changes":'),
   shareId: enc('"shareId":"'),
   offerId: enc('"offerId":"'),
   campaignIdFirst: enc('"campaignId":"'),
@@ -277,6 +278,46 @@ export class EventLineScanner {
     reach: undefined,
   };
 
+  /**
+   * After `"changes":`, finds the end of the object (minding strings and escapes), parses just that part and
+   * checks it as the envelope checks data (plain JSON, depth and size limits, with room for the payload's other
+   * fields, so this is never more lenient). Leaves the cursor after a following comma.
+   */
+  private skipChanges(): boolean {
+    const c = this.c;
+    const { buf } = c;
+    const start = c.pos;
+    if (buf[start] !== 123) return false;
+    let depth = 0;
+    let p = start;
+    let inString = false;
+    for (; p < c.end; p++) {
+      const ch = buf[p];
+      if (inString) {
+        if (ch === 92) p++;
+        else if (ch === 34) inString = false;
+      } else if (ch === 34) inString = true;
+      else if (ch === 123 || ch === 91) depth++;
+      else if (ch === 125 || ch === 93) {
+        depth--;
+        if (depth === 0) break;
+      }
+    }
+    if (depth !== 0 || p >= c.end) return false;
+    let value: unknown;
+    try {
+      value = JSON.parse(buf.toString('utf8', start, p + 1));
+    } catch {
+      return false;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    const padded = { changes: value, a: 0, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0 };
+    if (!DomainEventSchema.shape.data.safeParse(padded).success) return false;
+    c.pos = p + 1;
+    if (buf[c.pos] === 44) c.pos++;
+    return true;
+  }
+
   scan(buf: Buffer, start: number, end: number): ScanResult {
     const c = this.c;
     c.buf = buf;
@@ -303,6 +344,10 @@ export class EventLineScanner {
     event.type = type;
     event.at = at;
     const idKeys = ID_PAYLOADS.get(type);
+    const dataBrace = c.pos - 1;
+    // Entity events written by the SDK start their data with `changes` (the fields they set): check and skip it.
+    if ((idKeys !== undefined || HOT.has(type)) && c.expect(K.changes) && !this.skipChanges())
+      return 'fallback';
     if (idKeys !== undefined) {
       event.entityId = c.slice(entityStart, entityEnd);
       const data: Record<string, string> = {};
@@ -326,7 +371,7 @@ export class EventLineScanner {
     }
     if (!HOT.has(type)) {
       event.entityId = c.slice(entityStart, entityEnd);
-      this.dataStart = c.pos - 1;
+      this.dataStart = dataBrace;
       this.dataEnd = end - 1;
       return 'data';
     }
