@@ -254,6 +254,12 @@ export type ScanResult = 'event' | 'fallback' | 'data';
 /**
  * A reusable scanner. `scan` returns `'event'` with `event` filled for a hot event, `'data'` with `event` filled
  * except that `event.data` must still be parsed from `dataStart..dataEnd` and validated, or `'fallback'`.
+ *
+ * @example
+ * ```ts
+ * const scanner = new EventLineScanner();
+ * if (scanner.scan(buf, lineStart, lineEnd) === 'event') foldEvent(aggregate, scanner.event);
+ * ```
  */
 export class EventLineScanner {
   readonly event: ScannedEvent = { type: '', at: '', entityId: '', data: {} };

@@ -48,7 +48,14 @@ const describeIssues = (issues: readonly Issue[], prefix: string): string =>
     )
     .join('; ');
 
-/** Reads one line the slow, thorough way: JSON.parse, then the event and payload schemas. */
+/**
+ * Reads one line the slow, thorough way: JSON.parse, then the event and payload schemas; says what is wrong.
+ *
+ * @example
+ * ```ts
+ * parseEventLine('{"id": 1}'); // { ok: false, message: 'id: Invalid input: expected string, received number; …' }
+ * ```
+ */
 export function parseEventLine(
   text: string,
 ): { ok: true; event: MetricsEvent } | { ok: false; message: string } {

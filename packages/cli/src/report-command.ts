@@ -32,7 +32,14 @@ export interface CommandIo {
   readonly stderrIsTty: boolean;
 }
 
-/** A problem with the command line or the input: exit code 2, with a message that says what to fix. */
+/**
+ * A problem with the command line or the input: exit code 2, with a message that says what to fix.
+ *
+ * @example
+ * ```ts
+ * throw new UsageError('--format: use markdown, json or csv.');
+ * ```
+ */
 export class UsageError extends Error {}
 
 const GATES = [
@@ -74,7 +81,14 @@ Options:
   --threads <n>          worker threads for large NDJSON files (default: cores, at most 4)
 `;
 
-/** Parses `participation=0.3,shares=100`. */
+/**
+ * Parses the gates of `--fail-under`.
+ *
+ * @example
+ * ```ts
+ * parseGates('participation=0.3,shares=100'); // Map { 'participation' => 0.3, 'shares' => 100 }
+ * ```
+ */
 export function parseGates(text: string): Map<Gate, number> {
   const gates = new Map<Gate, number>();
   for (const part of text
@@ -245,7 +259,14 @@ function readConfig(path: string | undefined): Partial<MetricsContext> {
   }
 }
 
-/** Which gates fail, as lines of text. */
+/**
+ * Which gates fail, as lines of text (a figure that cannot be computed fails).
+ *
+ * @example
+ * ```ts
+ * failedGates(figures, parseGates('shares=100')); // ['shares is 42, below 100']
+ * ```
+ */
 export function failedGates(figures: MetricsFigures, gates: ReadonlyMap<Gate, number>): string[] {
   const failed: string[] = [];
   for (const [name, minimum] of gates) {

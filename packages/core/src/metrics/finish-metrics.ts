@@ -29,7 +29,15 @@ const estimated = (value: number | null): Figure => ({ value, basis: 'estimated'
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
-/** The segment for a combination of the three measures. */
+/**
+ * The segment for a combination of the method's three measures: supplies input, shares, converses.
+ *
+ * @example
+ * ```ts
+ * segmentOf(true, true, true); // 'champion'
+ * segmentOf(false, false, false); // 'lagging'
+ * ```
+ */
 export function segmentOf(input: boolean, shares: boolean, converses: boolean): Segment {
   if (input) {
     if (shares) return converses ? 'champion' : 'contributing_sharer';

@@ -15,7 +15,14 @@ import {
 import type { MetricsEvent } from './metrics-event.js';
 import { platformIndex } from './platform-index.js';
 
-/** Bit per role, in `ROLES` order. */
+/**
+ * Bit per role, in `ROLES` order, as the aggregate stores roles.
+ *
+ * @example
+ * ```ts
+ * (person.rolesHeld & ROLE_BIT.publisher) !== 0; // holds the publisher role
+ * ```
+ */
 export const ROLE_BIT = { master: 1, editor: 2, creator: 4, publisher: 8 } as const;
 const roleBit = ROLE_BIT as Readonly<Record<string, number>>;
 
@@ -54,6 +61,11 @@ function contribution(aggregate: MetricsAggregate, id: string): ContributionPart
 /**
  * The quarter-hour bucket of an ISO instant: `YYYY-MM-DDTHH` and the quarter 0–3. Every time zone's offset is a
  * multiple of 15 minutes, so periods in any zone are unions of these buckets.
+ *
+ * @example
+ * ```ts
+ * seriesBucket('2026-03-01T10:47:00.000Z'); // '2026-03-01T103'
+ * ```
  */
 export function seriesBucket(at: string): string {
   const minute = (at.charCodeAt(14) - 48) * 10 + (at.charCodeAt(15) - 48);

@@ -94,7 +94,14 @@ export interface PlatformCounters {
   potentialReach: number[];
 }
 
-/** The series columns, per time bucket. */
+/**
+ * The columns of each series bucket in the aggregate.
+ *
+ * @example
+ * ```ts
+ * aggregate.series.get('2026-03-01T103')?.[SERIES_COLUMNS.indexOf('shares')];
+ * ```
+ */
 export const SERIES_COLUMNS = ['shares', 'clicks', 'reactions', 'comments'] as const;
 
 /** The window of an aggregate: ISO instants, `from` inclusive and `to` exclusive ('' for open). */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { Report } from './report.js';
 
-/** The version of the JSON report format. */
+/**
+ * The version of the JSON report format.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(renderJson(report)).version === REPORT_JSON_VERSION; // true
+ * ```
+ */
 export const REPORT_JSON_VERSION = 1;
 
 const figure = z.object({ value: z.number().nullable(), basis: z.enum(['measured', 'estimated']) }).strict();
@@ -51,6 +58,11 @@ const summaryKeys = [
  * The schema of the JSON report (`--format json`), version 1: the figures of the metrics, each scalar with its
  * basis (measured or estimated), and the recommendations with their text. `reportJsonSchema()` gives it as JSON
  * Schema.
+ *
+ * @example
+ * ```ts
+ * ReportJsonSchema.parse(JSON.parse(await readFile('report.json', 'utf8')));
+ * ```
  */
 export const ReportJsonSchema = z
   .object({

@@ -1,4 +1,11 @@
-/** Dutch first names for simulated people. */
+/**
+ * Dutch first names for simulated people.
+ *
+ * @example
+ * ```ts
+ * FIRST_NAMES[0];
+ * ```
+ */
 export const FIRST_NAMES = [
   'Anne',
   'Bram',
@@ -52,7 +59,14 @@ export const FIRST_NAMES = [
   'Floor',
 ] as const;
 
-/** Dutch family names (with their prefixes) for simulated people. */
+/**
+ * Dutch family names (with their prefixes) for simulated people.
+ *
+ * @example
+ * ```ts
+ * LAST_NAMES[0];
+ * ```
+ */
 export const LAST_NAMES = [
   'de Jong',
   'Jansen',
@@ -101,7 +115,14 @@ export const LAST_NAMES = [
   'Bouali',
 ] as const;
 
-/** Departments of a mid-size Dutch care and housing organisation. */
+/**
+ * Departments of a mid-size Dutch care and housing organisation.
+ *
+ * @example
+ * ```ts
+ * DEPARTMENTS[0];
+ * ```
+ */
 export const DEPARTMENTS = [
   'Wijkzorg',
   'Thuiszorg',
@@ -117,7 +138,14 @@ export const DEPARTMENTS = [
   'Vastgoed',
 ] as const;
 
-/** Locations in the north and east of the Netherlands. */
+/**
+ * Locations in the north and east of the Netherlands.
+ *
+ * @example
+ * ```ts
+ * LOCATIONS[0];
+ * ```
+ */
 export const LOCATIONS = [
   'Groningen',
   'Assen',
@@ -131,7 +159,14 @@ export const LOCATIONS = [
   'Heerenveen',
 ] as const;
 
-/** Content pillars, goals and their purposes for the simulated strategy. */
+/**
+ * Content pillars, goals and their purposes for the simulated strategy.
+ *
+ * @example
+ * ```ts
+ * PILLARS[0];
+ * ```
+ */
 export const PILLARS = [
   { id: 'pillar_werken', name: 'Werken bij ons' },
   { id: 'pillar_zorg', name: 'Zorg dichtbij' },
