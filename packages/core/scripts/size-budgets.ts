@@ -62,7 +62,7 @@ export const sizeBudgets: readonly SizeBudget[] = [
     targetGzipBytes: 8 * KB,
     forbiddenPackages: ['xstate', 'mitt'],
     forbiddenIdentifiers: workflowAndEmitterIdentifiers,
-    required: false,
+    required: true,
     why: 'Dashboards and CI jobs import only the metrics: they must not pay for workflows or the event emitter.',
   },
   {
