@@ -1,0 +1,71 @@
+// The CI job's script: reads an export of a Social Shift programme, computes the report with the SDK's metrics,
+// writes it as Markdown (to a file and to the CI job summary), and exits with 1 when a threshold is missed.
+//
+//   node --import tsx src/report.ts --input export.json --summary "$GITHUB_STEP_SUMMARY" --out report.md \
+//     --lang en --min participation=0.3,shares=100 [--from 2026-10-01 --to 2026-11-01]
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { isSocialShiftError, parseExportBundle } from '@social-shift/core';
+import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
+import { createReport, renderMarkdown } from '@social-shift/core/reports';
+import { checkThresholds, parseThresholds, type SummaryFigure, thresholdsMarkdown } from './thresholds.js';
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      input: { type: 'string' },
+      summary: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string', default: 'en' },
+      min: { type: 'string', default: '' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+    },
+  });
+  if (!values.input) {
+    console.error(
+      'Pass --input <export.json>: an export of the programme (exportAll, or the site’s export).',
+    );
+    return 2;
+  }
+  const language = values.lang === 'nl' ? 'nl' : 'en';
+
+  // #region compute
+  // The whole export is validated before anything is computed: a bad file is refused with the path of the bad
+  // field, never half-read.
+  const bundle = parseExportBundle(JSON.parse(readFileSync(values.input, 'utf8')));
+  const names = Object.fromEntries(
+    (bundle.documents.person ?? []).map((person) => [String(person.id), String(person.displayName)]),
+  );
+  const aggregate = foldEvents(bundle.events, {
+    ...(values.from ? { from: values.from } : {}),
+    ...(values.to ? { to: values.to } : {}),
+  });
+  const figures = finishMetrics(aggregate, { names: { persons: names } });
+  const report = createReport(figures, { language });
+  // #endregion compute
+
+  const figureNames = Object.keys(figures.summary) as SummaryFigure[];
+  const results = checkThresholds(figures.summary, parseThresholds(values.min, figureNames));
+  const markdown = `${renderMarkdown(report)}\n${results.length > 0 ? thresholdsMarkdown(results, language) : ''}`;
+  if (values.out) writeFileSync(values.out, markdown);
+  if (values.summary) appendFileSync(values.summary, markdown);
+
+  // #region gate
+  const missed = results.filter((result) => !result.met);
+  for (const result of missed) {
+    // `::error::` is how GitHub Actions annotates a job; other CI systems show it as a plain line.
+    console.log(
+      `::error::${result.figure} is ${result.actual ?? 'not measurable'}, below the minimum of ${result.minimum}`,
+    );
+  }
+  return missed.length > 0 ? 1 : 0;
+  // #endregion gate
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  console.error(isSocialShiftError(error) ? `${error.code}: ${error.message}` : error);
+  process.exitCode = 2;
+}

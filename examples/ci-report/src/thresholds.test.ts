@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { checkThresholds, parseThresholds, thresholdsMarkdown } from './thresholds.js';
+
+const figures = ['participation', 'shares', 'clicks'] as const;
+const figure = (value: number | null) => ({ value, basis: 'measured' as const });
+
+describe('parseThresholds', () => {
+  it('reads name=minimum pairs, ignoring spaces and empty parts', () => {
+    expect(parseThresholds(' participation=0.3, shares=100,', [...figures])).toEqual([
+      { figure: 'participation', minimum: 0.3 },
+      { figure: 'shares', minimum: 100 },
+    ]);
+    expect(parseThresholds('', [...figures])).toEqual([]);
+  });
+
+  it('refuses an unknown figure or a minimum that is not a number, naming the bad part', () => {
+    for (const [text, index] of [
+      ['shares=10,reach=5', 1],
+      ['shares=many', 0],
+      ['shares=', 0],
+      ['shares=1=2', 0],
+    ] as const) {
+      expect(() => parseThresholds(text, [...figures])).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          details: expect.objectContaining({ issues: [expect.objectContaining({ path: ['min', index] })] }),
+        }),
+      );
+    }
+  });
+});
+
+describe('checkThresholds', () => {
+  const summary = { participation: figure(0.25), shares: figure(100), clicks: figure(null) } as never;
+
+  it('meets a threshold at or above the minimum, misses below it or when nothing was measured', () => {
+    expect(
+      checkThresholds(summary, [
+        { figure: 'participation', minimum: 0.3 },
+        { figure: 'shares', minimum: 100 },
+        { figure: 'clicks', minimum: 0 },
+      ]),
+    ).toEqual([
+      { figure: 'participation', minimum: 0.3, actual: 0.25, met: false },
+      { figure: 'shares', minimum: 100, actual: 100, met: true },
+      { figure: 'clicks', minimum: 0, actual: null, met: false },
+    ]);
+  });
+
+  it('writes the results as a Markdown table, in Dutch or English', () => {
+    const results = checkThresholds(summary, [{ figure: 'participation', minimum: 0.3 }]);
+    expect(thresholdsMarkdown(results, 'en')).toContain('| participation | 0.3 | 0.25 | ❌ MISSED |');
+    expect(thresholdsMarkdown(results, 'nl')).toContain('## Drempels');
+  });
+});

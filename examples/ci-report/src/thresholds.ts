@@ -1,0 +1,84 @@
+// The gate of the CI job: minimum values for figures of the report's summary, such as
+// `participation=0.3,shares=100`. Pure functions; the script turns a missed threshold into a failed job.
+
+import { SocialShiftError } from '@social-shift/core';
+import type { MetricsFigures } from '@social-shift/core/metrics';
+
+/** A figure of the report's summary that a threshold can name. */
+export type SummaryFigure = keyof MetricsFigures['summary'];
+
+/** One threshold and how the report measured up to it. */
+export interface ThresholdResult {
+  readonly figure: SummaryFigure;
+  readonly minimum: number;
+  /** `null` when the data has nothing to compute the figure from (which misses the threshold). */
+  readonly actual: number | null;
+  readonly met: boolean;
+}
+
+/**
+ * Reads `name=minimum,name=minimum`. Every name must be a figure of the summary; every minimum a finite number.
+ *
+ * @example
+ * ```ts
+ * parseThresholds('participation=0.3,shares=100', ['participation', 'shares']);
+ * // [{ figure: 'participation', minimum: 0.3 }, { figure: 'shares', minimum: 100 }]
+ * ```
+ */
+export function parseThresholds(
+  text: string,
+  figures: readonly SummaryFigure[],
+): { figure: SummaryFigure; minimum: number }[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part, index) => {
+      const [name = '', value = '', ...rest] = part.split('=');
+      const minimum = Number(value);
+      const problem = !figures.includes(name as SummaryFigure)
+        ? `"${name}" is not a figure of the report; use one of ${figures.join(', ')}`
+        : rest.length > 0 || value.trim() === '' || !Number.isFinite(minimum)
+          ? `"${part}" needs a number after "=", such as ${name}=0.3`
+          : undefined;
+      if (problem) {
+        throw new SocialShiftError('VALIDATION', `Bad threshold: ${problem}.`, {
+          details: {
+            issues: [{ path: ['min', index], message: problem, code: 'invalid_value' }],
+            input: 'min',
+          },
+        });
+      }
+      return { figure: name as SummaryFigure, minimum };
+    });
+}
+
+/** Compares the summary of the figures with each threshold. */
+export function checkThresholds(
+  summary: MetricsFigures['summary'],
+  thresholds: readonly { figure: SummaryFigure; minimum: number }[],
+): ThresholdResult[] {
+  return thresholds.map(({ figure, minimum }) => {
+    const actual = summary[figure].value;
+    return { figure, minimum, actual, met: actual !== null && actual >= minimum };
+  });
+}
+
+/** The thresholds as a Markdown section for the job summary. */
+export function thresholdsMarkdown(results: readonly ThresholdResult[], language: 'nl' | 'en'): string {
+  const [title, head, met, missed] =
+    language === 'nl'
+      ? ['Drempels', '| cijfer | minimum | gemeten | |', 'gehaald', 'NIET gehaald']
+      : ['Thresholds', '| figure | minimum | measured | |', 'met', 'MISSED'];
+  return [
+    `## ${title}`,
+    '',
+    head,
+    '| --- | ---: | ---: | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.figure} | ${r.minimum} | ${r.actual === null ? '–' : Number(r.actual.toFixed(3))} | ${r.met ? `✅ ${met}` : `❌ ${missed}`} |`,
+    ),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,76 @@
+// Runs the report step of the sample CI job (ci/social-shift-report.yml) exactly as written, in a job-like
+// working directory with a generated export, and checks what a CI system sees: the exit code, the Markdown in
+// the job summary, and the error annotations.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractRegion } from '../../../packages/core/scripts/doc-snippets.js';
+import { writeSampleExport } from '../scripts/sample-export.js';
+
+const exampleDir = join(import.meta.dirname, '..');
+const job = join(mkdtempSync(join(tmpdir(), 'social-shift-ci-')), 'checkout');
+const step = extractRegion(
+  readFileSync(join(exampleDir, 'ci', 'social-shift-report.yml'), 'utf8'),
+  'report-step',
+);
+// The step's `run: >-` block, folded into one command line as YAML does.
+const command = step
+  .split('\n')
+  .slice(step.split('\n').findIndex((line) => line.trim() === 'run: >-') + 1)
+  .map((line) => line.trim())
+  .join(' ');
+
+// The checkout of the job: the example's scripts and installed packages, and the export at data/export.json.
+beforeAll(() => {
+  mkdirSync(job, { recursive: true });
+  symlinkSync(join(exampleDir, 'src'), join(job, 'src'));
+  symlinkSync(join(exampleDir, 'node_modules'), join(job, 'node_modules'));
+  writeSampleExport(join(job, 'data', 'export.json'));
+});
+
+function runStep(commandLine: string) {
+  const summary = join(job, `summary-${Math.random().toString(36).slice(2)}.md`);
+  const result = spawnSync('bash', ['-c', commandLine], {
+    cwd: job,
+    encoding: 'utf8',
+    // In this workspace the SDK runs from its TypeScript sources; a real job installs the published build.
+    env: { ...process.env, GITHUB_STEP_SUMMARY: summary, NODE_OPTIONS: '--conditions=source' },
+  });
+  return { ...result, summary: () => readFileSync(summary, 'utf8') };
+}
+
+afterAll(() => rmSync(join(job, '..'), { recursive: true, force: true }));
+
+describe('the sample CI job', () => {
+  it('is one node command that reads the export and writes the summary', () => {
+    expect(command).toMatch(
+      /^node --import tsx src\/report\.ts --input data\/export\.json --summary "\$GITHUB_STEP_SUMMARY"/,
+    );
+  });
+
+  it('passes on the sample data, writing the report and the thresholds it met to the job summary', () => {
+    const result = runStep(command);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const summary = result.summary();
+    expect(summary).toMatch(/^# /);
+    expect(summary).toContain('## Thresholds');
+    expect(summary).toMatch(/\| participation \| 0\.3 \| [\d.]+ \| ✅ met \|/);
+    expect(readFileSync(join(job, 'report.md'), 'utf8')).toBe(summary);
+  }, 60_000);
+
+  it('fails the job, with an error annotation, when a threshold is missed', () => {
+    const result = runStep(command.replace(/--min \S+/, '--min shares=1000000000'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^::error::shares is \d+, below the minimum of 1000000000$/m);
+    expect(result.summary()).toContain('| shares | 1000000000 |');
+  }, 60_000);
+
+  it('refuses a bad threshold, and says what to write', () => {
+    const result = runStep(command.replace(/--min \S+/, '--min reach=5'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('"reach" is not a figure of the report');
+  }, 60_000);
+});
