@@ -23,11 +23,53 @@ export const TimestampSchema = z.iso.datetime({
 /** An ISO 8601 UTC timestamp string. */
 export type Timestamp = z.infer<typeof TimestampSchema>;
 
-/** A non-empty, trimmed, bounded line of text (names, titles). */
-export const NameSchema = z.string().trim().min(1).max(200);
+/**
+ * Whether a text is safe to store and show: no control characters (C0 and DEL; tab and line breaks aside) and no
+ * unpaired UTF-16 surrogates (not characters, and refused by some stores such as PostgreSQL's jsonb). `oneLine`
+ * also refuses tabs and line breaks.
+ *
+ * @example
+ * ```ts
+ * isCleanText('Zorg met een gezicht'); // true
+ * isCleanText('Eve\u0000'); // false
+ * ```
+ */
+export function isCleanText(text: string, oneLine = false): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) {
+      if (oneLine) return false;
+      continue;
+    }
+    if (code < 0x20 || code === 0x7f) return false;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+      continue;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) return false;
+  }
+  return true;
+}
 
-/** Free text such as a post or a description: bounded so no input can exhaust storage. */
-export const TextSchema = z.string().max(20_000);
+/** A non-empty, trimmed, bounded line of text (names, titles): no control characters or line breaks. */
+export const NameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((text) => isCleanText(text, true), {
+    message: 'Use one line of text without control characters or unpaired surrogates.',
+  });
+
+/** Free text such as a post or a description: bounded so no input can exhaust storage; no control characters. */
+export const TextSchema = z
+  .string()
+  .max(20_000)
+  .refine((text) => isCleanText(text), {
+    message: 'Remove control characters and unpaired surrogates (tabs and line breaks are fine).',
+  });
 
 /** A tag or interest: lower case words, digits and dashes. */
 export const TagSchema = z

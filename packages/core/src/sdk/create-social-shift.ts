@@ -34,9 +34,13 @@ import type { PlatformCommands } from './commands/platform.js';
 import { platformCommands } from './commands/platform.js';
 import type { PostCommands } from './commands/posts.js';
 import { postCommands } from './commands/posts.js';
+import type { PrivacyCommands } from './commands/privacy.js';
+import { privacyCommands } from './commands/privacy.js';
 import type { SetupInput, SetupResult } from './commands/setup.js';
 import { setup } from './commands/setup.js';
 import { createPlainLinkTracker } from './default-link-tracker.js';
+import type { DigestRecipient } from './digest-recipients.js';
+import { digestRecipients } from './digest-recipients.js';
 import type { DueTransitionsReport } from './due-transitions.js';
 import { runDueTransitions } from './due-transitions.js';
 import type { SocialShiftEmitter } from './event-emitter.js';
@@ -102,6 +106,8 @@ export interface ActingAs {
   readonly posts: PostCommands;
   readonly campaigns: CampaignCommands;
   readonly offers: OfferCommands;
+  /** Consents and data export (the person themself, or a master). */
+  readonly privacy: PrivacyCommands;
 }
 
 /**
@@ -115,6 +121,11 @@ export interface ActingAs {
 export interface SystemCommands {
   /** Runs every time-driven transition that is due at the clock's time. */
   runDueTransitions(): Promise<DueTransitionsReport>;
+  /**
+   * Who gets a digest now: people who consented to digests (not withdrawn, not left or erased) and have open
+   * offers, each with those offers. Build digests only from this list.
+   */
+  digestRecipients(): Promise<DigestRecipient[]>;
 }
 
 const OptionsSchema = z.object({ organisationId: IdSchema });
@@ -208,9 +219,13 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
         posts: postCommands(rt, id),
         campaigns: campaignCommands(rt, id),
         offers: offerCommands(rt, id),
+        privacy: privacyCommands(rt, id),
       };
     },
     platform: platformCommands(rt),
-    system: { runDueTransitions: () => runDueTransitions(rt) },
+    system: {
+      runDueTransitions: () => runDueTransitions(rt),
+      digestRecipients: () => digestRecipients(rt),
+    },
   };
 }

@@ -22,6 +22,7 @@ import type { Actor, PermissionTarget } from '../roles/role-check.js';
 import { isAllowed, rolesOf } from '../roles/role-check.js';
 import type { Workflow } from '../workflows/workflow.js';
 import type { SocialShiftEmitter } from './event-emitter.js';
+import { checkInputShape, inputError } from './input-limits.js';
 
 /** Everything a command needs. */
 export interface Runtime {
@@ -109,9 +110,19 @@ export function checkId(id: unknown, name = 'id'): string {
 
 /** Parses command input with a zod schema: `VALIDATION` with the paths of the bad fields. */
 export function parseInput<S extends z.ZodType>(what: string, schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw validationError(what, result.error);
-  return result.data;
+  checkInputShape(what, input);
+  let result: ReturnType<S['safeParse']>;
+  try {
+    result = schema.safeParse(input) as ReturnType<S['safeParse']>;
+  } catch (error) {
+    // Only exotic inputs get here (a getter or proxy that throws while the schema reads it).
+    throw new SocialShiftError('VALIDATION', `Invalid ${what}: it could not be read as plain data.`, {
+      details: { issues: [{ path: [], message: 'Send plain JSON data.', code: 'custom' }], input: what },
+      cause: error,
+    });
+  }
+  if (!result.success) throw inputError(what, result.error, input);
+  return result.data as z.output<S>;
 }
 
 /** Drops keys whose value is `undefined` (stored documents never hold them). */

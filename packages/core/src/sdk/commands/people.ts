@@ -13,6 +13,7 @@ import { RoleSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
+import { expireOpenOffers } from '../cascades.js';
 import type { EntityWrite, Runtime } from '../runtime.js';
 import {
   authorize,
@@ -164,6 +165,9 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     const after: Person =
       event === 'REACTIVATE' ? { ...person, status, lastActiveAt: now(rt) } : { ...person, status };
     const { entities } = await commit(rt, actorId, [
+      // Someone who leaves gets nothing more: their open offers expire in the same transaction (first, while
+      // the actor is still in the programme).
+      ...(event === 'LEAVE' ? await expireOpenOffers(rt, { publisherId: person.id }) : []),
       {
         type: 'person',
         before: person,
@@ -171,7 +175,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         events: [{ type: ambassadorWorkflow.config.events[event].domainEvent }],
       },
     ]);
-    return entities[0] as unknown as Person;
+    return entities.at(-1) as unknown as Person;
   };
 
   const currentRoles = async (personId: string) =>
@@ -326,6 +330,8 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
           after: { ...c, withdrawnAt: at },
           events: [{ type: 'consent.withdrawn' as const, data: { personId: person.id } }],
         })),
+        // Withdrawal stops everything at once: open offers (and so digests of them) end in this transaction.
+        ...(await expireOpenOffers(rt, { publisherId: person.id })),
       ];
       const { entities } = await commit(rt, actorId, writes);
       return entities[0] as unknown as Person;
@@ -457,6 +463,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     async allowedEvents(personId) {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
+      if (!isAllowedFor(rt, actor, 'people.read', targetOf(person))) return [];
       return permittedEvents(rt, actor, ambassadorWorkflow, person.status, targetOf(person));
     },
   };
