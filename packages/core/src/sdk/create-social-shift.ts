@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SocialShiftError } from '../errors/social-shift-error.js';
+import { EVENT_TYPES, EventTypeSchema } from '../model/domain-event.js';
 import { createParser } from '../model/parse.js';
 import { IdSchema } from '../model/primitives.js';
 import type { Clock } from '../ports/clock.js';
@@ -46,7 +48,7 @@ import { runDueTransitions } from './due-transitions.js';
 import type { SocialShiftEmitter } from './event-emitter.js';
 import { createEventEmitter } from './event-emitter.js';
 import type { Runtime } from './runtime.js';
-import { checkId } from './runtime.js';
+import { checkId, compact, parseInput } from './runtime.js';
 
 /**
  * How the SDK applies the method's rules; every field has a default.
@@ -129,6 +131,15 @@ export interface SystemCommands {
 }
 
 const OptionsSchema = z.object({ organisationId: IdSchema });
+/** A read of the event log; bounded so no query can ask for more than one page at a time beyond the log. */
+const EventQuerySchema = z
+  .object({
+    after: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1_000_000).optional(),
+    entityId: IdSchema.optional(),
+    types: z.array(EventTypeSchema).max(EVENT_TYPES.length).optional(),
+  })
+  .strict();
 const parseOptions = createParser('SDK options', OptionsSchema).parse;
 const parseEntityId = createParser('entity id', IdSchema).parse;
 
@@ -181,8 +192,13 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
   const events = createEventEmitter(options.onHandlerError);
   const config = options.config ?? {};
   const dormantAfterDays = config.dormantAfterDays ?? 60;
-  if (!Number.isFinite(dormantAfterDays) || dormantAfterDays <= 0) {
-    throw new RangeError('config.dormantAfterDays must be a positive number of days.');
+  if (typeof dormantAfterDays !== 'number' || !Number.isFinite(dormantAfterDays) || dormantAfterDays <= 0) {
+    throw new SocialShiftError('VALIDATION', 'config.dormantAfterDays must be a positive number of days.', {
+      details: {
+        issues: [{ path: ['config', 'dormantAfterDays'], message: 'Use a positive number.', code: 'custom' }],
+        input: 'SDK options',
+      },
+    });
   }
   const rt: Runtime = {
     organisationId,
@@ -204,7 +220,11 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
     events,
     permissions: rt.permissions,
     history: async (entityId) => storage.readEvents(organisationId, { entityId: parseEntityId(entityId) }),
-    readEvents: (query) => storage.readEvents(organisationId, query),
+    readEvents: async (query = {}) =>
+      storage.readEvents(
+        organisationId,
+        compact(parseInput('event query', EventQuerySchema, query)) as EventQuery,
+      ),
     setup: (input) => setup(rt, input),
     as(personId) {
       const id = checkId(personId, 'personId');

@@ -110,12 +110,13 @@ export function checkId(id: unknown, name = 'id'): string {
 
 /** Parses command input with a zod schema: `VALIDATION` with the paths of the bad fields. */
 export function parseInput<S extends z.ZodType>(what: string, schema: S, input: unknown): z.output<S> {
-  checkInputShape(what, input);
   let result: ReturnType<S['safeParse']>;
   try {
+    checkInputShape(what, input);
     result = schema.safeParse(input) as ReturnType<S['safeParse']>;
   } catch (error) {
-    // Only exotic inputs get here (a getter or proxy that throws while the schema reads it).
+    if (error instanceof SocialShiftError) throw error;
+    // Only exotic inputs get here (a getter or proxy that throws while the input is read).
     throw new SocialShiftError('VALIDATION', `Invalid ${what}: it could not be read as plain data.`, {
       details: { issues: [{ path: [], message: 'Send plain JSON data.', code: 'custom' }], input: what },
       cause: error,
