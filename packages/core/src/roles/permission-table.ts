@@ -123,6 +123,9 @@ export const ACTIONS = {
   'privacy.export': {
     description: "Read a person's consents and export everything the programme holds about them.",
   },
+  'privacy.erase': {
+    description: "Erase a person's personal data (pseudonymise them in every record and in the event log).",
+  },
 } as const satisfies Record<string, ActionInfo>;
 
 /**
@@ -218,6 +221,7 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'offers.respond': { publisher: 'own' },
   'offers.read': { master: 'organisation', editor: 'organisation', publisher: 'own' },
   'privacy.export': { master: 'organisation', anyone: 'own' },
+  'privacy.erase': { master: 'organisation' },
 };
 
 /**

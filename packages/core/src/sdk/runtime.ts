@@ -235,6 +235,15 @@ export async function commit(
   options: {
     readonly loose?: readonly LooseEvent[];
     readonly idempotency?: IdempotencyWrite;
+    /** Documents outside the entity collections to overwrite at their version (erasure of idempotency records). */
+    readonly documents?: readonly {
+      readonly collection: string;
+      readonly id: string;
+      readonly data: JsonObject;
+      readonly expectedVersion: number;
+    }[];
+    /** Stored events to replace in place (erasure only). */
+    readonly rewrite?: readonly StoredEvent[];
   } = {},
 ): Promise<CommitResult> {
   const at = now(rt);
@@ -288,6 +297,10 @@ export async function commit(
     for (const { write, expectedVersion, entity } of prepared) {
       await tx.put(write.type, entity.id, entity as unknown as JsonObject, expectedVersion);
     }
+    for (const doc of options.documents ?? []) {
+      await tx.put(doc.collection, doc.id, doc.data, doc.expectedVersion);
+    }
+    if (options.rewrite && options.rewrite.length > 0) await tx.replaceEvents(options.rewrite);
     const appended = await tx.append(events);
     const idem = options.idempotency;
     if (idem) {

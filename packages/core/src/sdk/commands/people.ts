@@ -116,6 +116,16 @@ export const LinkAccountInputSchema = SocialAccountSchema.pick({
 export type LinkAccountInput = z.input<typeof LinkAccountInputSchema>;
 
 const targetOf = (person: Person): PermissionTarget => ({ ownerId: person.id, teamIds: person.teamIds });
+
+/** An erased person's record takes no more changes: nothing personal may be written about them again. */
+const requireNotErased = (person: Person, event: string): void => {
+  if (person.erasedAt === undefined) return;
+  throw new SocialShiftError(
+    'INVALID_TRANSITION',
+    `This person's personal data was erased: their record takes no more changes.`,
+    { details: { entityType: 'person', id: person.id, state: 'erased', event, allowed: [] } },
+  );
+};
 const roleAction = (role: Role): Action => `roles.assign.${role}`;
 
 /**
@@ -160,6 +170,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     const actor = await loadActor(rt, actorId);
     const person = await load(rt, 'person', checkId(personId, 'personId'));
     authorize(rt, actor, action, targetOf(person));
+    requireNotErased(person, event);
     if (event === 'LEAVE') await keepAMaster(actor, person.id, action);
     const status = nextState(ambassadorWorkflow, person, event);
     const after: Person =
@@ -242,6 +253,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       authorize(rt, actor, 'people.update', targetOf(person));
+      requireNotErased(person, 'UPDATE');
       if (patch.teamIds) {
         // Team membership decides which campaigns reach a person: only those who may add people to the teams.
         authorize(rt, actor, 'people.add', { teamIds: patch.teamIds });
@@ -341,6 +353,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       authorize(rt, actor, roleAction(parsed.role), targetOf(person));
+      requireNotErased(person, 'ASSIGN_ROLE');
       if (person.external && parsed.role !== 'publisher') {
         throw new SocialShiftError('VALIDATION', 'People outside the organisation can only be publishers.', {
           details: {
@@ -414,6 +427,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       authorize(rt, actor, 'people.linkAccount', targetOf(person));
+      requireNotErased(person, 'LINK_ACCOUNT');
       const existing = (await list(rt, 'social_account', { personId: person.id })).find(
         (a) => a.platform === parsed.platform,
       );

@@ -4,6 +4,7 @@ import type { EntityType } from '../../model/entity-type.js';
 import { ENTITY_TYPES } from '../../model/entity-type.js';
 import type { Person } from '../../model/person.js';
 import type { StoredEvent } from '../../ports/storage.js';
+import { erasePerson } from '../erasure.js';
 import { mentions } from '../references.js';
 import type { Runtime } from '../runtime.js';
 import { authorize, checkId, list, load, loadActor, now } from '../runtime.js';
@@ -37,7 +38,7 @@ export interface PersonExport {
 
 /**
  * Privacy commands, acting as one person: a person reads their own consents and exports their own data; a social
- * master may do both for anyone (to answer a request).
+ * master may do both for anyone (to answer a request), and erases a person's personal data.
  *
  * @example
  * ```ts
@@ -50,6 +51,11 @@ export interface PrivacyCommands {
   consents(personId: string): Promise<Consent[]>;
   /** Everything the programme holds about the person, as JSON. */
   exportPerson(personId: string): Promise<PersonExport>;
+  /**
+   * Erases the person's personal data everywhere (records and event log), keeping every aggregate figure; a
+   * master only. The person is marked `erasedAt` and can do nothing more.
+   */
+  erasePerson(personId: string): Promise<Person>;
 }
 
 /** Makes the privacy commands for one actor. */
@@ -91,5 +97,6 @@ export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
         events,
       };
     },
+    erasePerson: (personId) => erasePerson(rt, actorId, personId),
   };
 }
