@@ -68,9 +68,9 @@ export interface StorageTransaction {
   /** Appends events to the organisation's log; they get consecutive `seq` numbers when the transaction commits. */
   append(events: readonly DomainEvent[]): Promise<readonly StoredEvent[]>;
   /**
-   * Replaces stored events in place, each matched by its `seq`: only for erasing personal data (the SDK never
-   * changes an event otherwise). The replacement keeps the stored event's `id`, `seq`, `type`, `entityType` and
-   * `entityId` (`VALIDATION` otherwise) and the event must exist (`NOT_FOUND`). Commits with the transaction.
+   * Replaces stored events in place: only for erasing personal data (the SDK never changes an event otherwise).
+   * Each replacement is matched by its `seq`, `id`, `type` and `entityId`; `NOT_FOUND` when no stored event has
+   * all four (only the rest, such as `data`, may change). Commits with the transaction.
    */
   replaceEvents(events: readonly StoredEvent[]): Promise<void>;
 }

@@ -176,8 +176,9 @@ function checkVersion(collection: string, id: string, actual: number, expected: 
 }
 
 /**
- * Checks that a replacement event may replace a stored one (see `StorageTransaction.replaceEvents`): the stored
- * event exists, and the replacement keeps its organisation, `id`, `seq`, `type`, `entityType` and `entityId`.
+ * Checks that a replacement event may replace a stored one (see `StorageTransaction.replaceEvents`): it belongs to
+ * the organisation (`TENANT_MISMATCH`), and a stored event with its `seq`, `id`, `type` and `entityId` exists
+ * (`NOT_FOUND` otherwise).
  *
  * @example
  * ```ts
@@ -196,27 +197,16 @@ export function checkReplacement(
       { details: { expected: organisationId, actual: replacement.organisationId } },
     );
   }
-  if (!existing) {
-    throw new SocialShiftError('NOT_FOUND', `No event at seq ${replacement.seq} to replace.`, {
-      details: { entityType: 'event', id: String(replacement.seq) },
-    });
-  }
-  const kept = ['id', 'seq', 'type', 'entityType', 'entityId'] as const;
-  const changed = kept.filter((field) => existing[field] !== replacement[field]);
-  if (changed.length > 0) {
+  const same =
+    existing !== undefined &&
+    existing.id === replacement.id &&
+    existing.type === replacement.type &&
+    existing.entityId === replacement.entityId;
+  if (!same) {
     throw new SocialShiftError(
-      'VALIDATION',
-      `A replaced event keeps its ${changed.join(', ')}: only its data may change.`,
-      {
-        details: {
-          issues: changed.map((field) => ({
-            path: [field],
-            message: 'Must stay as stored.',
-            code: 'custom',
-          })),
-          input: 'event replacement',
-        },
-      },
+      'NOT_FOUND',
+      `No event ${replacement.id} (${replacement.type} of ${replacement.entityId}) at seq ${replacement.seq} to replace: only an event's data may change.`,
+      { details: { entityType: 'event', id: replacement.id } },
     );
   }
 }
