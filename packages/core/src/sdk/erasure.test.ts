@@ -144,7 +144,7 @@ describe('erasePerson', () => {
     const world = await busyWorld();
     const { shift, people } = world;
     await shift.as(people.master).privacy.erasePerson(people.publisher);
-    await expect(shift.as(people.publisher).offers.mine()).resolves.toBeDefined();
+    await expect(shift.as(people.publisher).offers.mine()).resolves.toEqual([]);
     await expect(shift.as(people.publisher).people.get(people.publisher)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });

@@ -288,7 +288,9 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
 
   return {
     async mine() {
-      await loadActor(rt, actorId);
+      const actor = await loadActor(rt, actorId);
+      // Filtered like every list: someone who left, was erased or lost the publisher role reads nothing.
+      if (!isAllowedFor(rt, actor, 'offers.read', { ownerId: actor.person.id })) return [];
       const offers = await list(rt, 'offer', { publisherId: actorId });
       const settled = await Promise.all(offers.map(async (o) => (await settleOffer(rt, o)).offer));
       settled.sort((a, b) => (a.offeredAt < b.offeredAt ? 1 : a.offeredAt > b.offeredAt ? -1 : 0));
