@@ -78,10 +78,19 @@ export const TagSchema = z
   .max(64)
   .regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*$/u, 'Use lower-case letters, digits, "_" or "-".');
 
-/** An absolute http(s) URL. */
+/** Characters a URL must carry percent-encoded (browsers always do): they could end an HTML attribute or a link. */
+const UNSAFE_IN_URL = /[\s"<>`\\]/;
+
+/**
+ * An absolute http(s) URL, percent-encoded: no spaces, double quotes, angle brackets, backticks, backslashes or
+ * control characters, so it cannot end an HTML attribute or a Markdown autolink it is put in.
+ */
 export const UrlSchema = z
   .url({ protocol: /^https?$/, message: 'Use an absolute http:// or https:// URL.' })
-  .max(2_048);
+  .max(2_048)
+  .refine((url) => !UNSAFE_IN_URL.test(url) && isCleanText(url, true), {
+    message: 'Percent-encode spaces, double quotes, angle brackets, backticks and backslashes in the URL.',
+  });
 
 /** A weight in [0, 1]. */
 export const WeightSchema = z.number().min(0).max(1);
