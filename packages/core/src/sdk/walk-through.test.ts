@@ -134,9 +134,10 @@ describe('the whole method, as the interview describes it', () => {
     await shift
       .as(anna)
       .offers.share(annaOffer!.offer.id, { platform: 'facebook', idempotencyKey: 'anna-fb' });
-    // Piet consented to tracking: the link carries UTM tags and his opaque sharer token.
-    expect(onLinkedIn.trackedUrl).toMatch(/^https:\/\/example\.org\/jobs\/nurse\?utm_source=linkedin&/);
-    expect(onLinkedIn.trackedUrl).toContain(`=${onLinkedIn.sharerToken}`);
+    expect(onLinkedIn.trackedUrl).toMatch(
+      /^https:\/\/example\.org\/jobs\/nurse\?utm_source=linkedin&utm_medium=social&/,
+    );
+    expect(new URL(onLinkedIn.trackedUrl!).searchParams.get('ss_ref')).toBe(onLinkedIn.sharerToken);
     await shift.platform.recordClick({ shareId: onLinkedIn.id, idempotencyKey: 'click-1' });
 
     // The cycle moves to measurement.
