@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { finishMetrics } from '../metrics/finish-metrics.js';
+import { foldEvents } from '../metrics/fold-event.js';
 import { eventPayloadSchemas } from '../model/domain-event.js';
 import { ENTITY_TYPES } from '../model/entity-type.js';
 import { isoNow } from '../ports/clock.js';
 import type { StoragePort, StoredEvent } from '../ports/storage.js';
+import { renderCsv } from '../reports/render-csv.js';
+import { renderMarkdown } from '../reports/render-markdown.js';
+import { createReport } from '../reports/report.js';
+import { renderJson } from '../reports/report-json.js';
 import type { TestProgramme } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { createSocialShift } from './create-social-shift.js';
@@ -119,9 +125,46 @@ describe('erasePerson', () => {
     const before = figures(await world.shift.readEvents());
     await world.shift.as(world.people.master).privacy.erasePerson(world.people.publisher);
     const events = await world.shift.readEvents();
-    const after = figures(events.filter((e) => !e.type.endsWith('.erased')));
+    // Without the erasure's own events (`*.erased`, and the person's update that sets `erasedAt`).
+    const erasure = (e: StoredEvent) =>
+      e.type.endsWith('.erased') ||
+      (e.data.changes as { erasedAt?: string } | undefined)?.erasedAt !== undefined;
+    const after = figures(events.filter((e) => !erasure(e)));
     expect(after).toEqual(before);
     expect(Object.keys(before).length).toBeGreaterThan(30);
+  });
+
+  it('keeps the report: JSON, Markdown and CSV are equal before and after, except for the name', async () => {
+    const world = await busyWorld();
+    const report = async (withNames: boolean) => {
+      const people = await world.shift.as(world.people.master).people.list();
+      const names = Object.fromEntries(people.map((p) => [p.id, p.displayName]));
+      const figures = finishMetrics(
+        foldEvents(await world.shift.readEvents()),
+        withNames ? { names: { persons: names } } : {},
+      );
+      const built = createReport(figures, { language: 'en', title: 'Cycle 1' });
+      return [renderJson(built), renderMarkdown(built), renderCsv(built)].join('\n');
+    };
+    const before = await report(false);
+    const named = await report(true);
+    expect(named).toContain(NAME);
+    const erased = await world.shift.as(world.people.master).privacy.erasePerson(world.people.publisher);
+    // Every figure is the same; only the size of the log grows by the erasure's own events.
+    const erasureEvents = (await world.shift.readEvents()).filter(
+      (e) => e.type.endsWith('.erased') || (e.data.changes as { erasedAt?: string } | undefined)?.erasedAt,
+    ).length;
+    expect(erasureEvents).toBe(3);
+    const total = (await world.shift.readEvents()).length;
+    const grown = (text: string) =>
+      text
+        .replaceAll(`"total": ${total},`, `"total": ${total - erasureEvents},`)
+        .replaceAll(`"inWindow": ${total},`, `"inWindow": ${total - erasureEvents},`)
+        .replaceAll(`Events: ${total}`, `Events: ${total - erasureEvents}`);
+    expect(grown(await report(false))).toBe(before);
+    const namedAfter = await report(true);
+    expect(namedAfter).not.toContain(NAME);
+    expect(grown(namedAfter).replaceAll(erased.displayName, NAME)).toBe(named);
   });
 
   it('keeps the log replayable to the stored records, and every event valid', async () => {

@@ -79,7 +79,7 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
       type: 'person',
       before: person,
       after: { ...rest, displayName: pseudonym, erasedAt: at },
-      events: [{ type: 'person.erased' }],
+      events: [{ type: 'person.updated' }],
     },
   ];
   const accounts = await list(rt, 'social_account', { personId: person.id });
