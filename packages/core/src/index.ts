@@ -297,6 +297,8 @@ export { createEventEmitter } from './sdk/event-emitter.js';
 export { COMMAND_INPUT_LIMITS } from './sdk/input-limits.js';
 export type { ProjectedState } from './sdk/projection.js';
 export { replayEvents } from './sdk/projection.js';
+export type { PseudonymiseOptions } from './sdk/pseudonymise-events.js';
+export { pseudonymiseEvents } from './sdk/pseudonymise-events.js';
 export { createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
 export { CURRENT_SCHEMA_VERSION } from './storage/schema-version.js';
 export { ambassadorWorkflow } from './workflows/ambassador.js';
