@@ -67,6 +67,12 @@ export interface StorageTransaction {
   delete(collection: string, id: string, expectedVersion: number): Promise<void>;
   /** Appends events to the organisation's log; they get consecutive `seq` numbers when the transaction commits. */
   append(events: readonly DomainEvent[]): Promise<readonly StoredEvent[]>;
+  /**
+   * Replaces stored events in place: only for erasing personal data (the SDK never changes an event otherwise).
+   * Each replacement is matched by its `seq`, `id`, `type` and `entityId`; `NOT_FOUND` when no stored event has
+   * all four (only the rest, such as `data`, may change). Commits with the transaction.
+   */
+  replaceEvents(events: readonly StoredEvent[]): Promise<void>;
 }
 
 /**

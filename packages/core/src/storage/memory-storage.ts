@@ -69,6 +69,7 @@ export function createMemoryStorage(): StoragePort {
       const run = async (): Promise<T> => {
         const pending = new Map<string, StoredDocument | null>();
         const pendingEvents: DomainEvent[] = [];
+        const replacements = new Map<number, StoredEvent>();
         const base = tenants.get(organisationId);
         const nextSeq = () => (base?.events.length ?? 0) + pendingEvents.length + 1;
         const current = (collection: string, id: string) => {
@@ -125,6 +126,13 @@ export function createMemoryStorage(): StoragePort {
               return stored;
             });
           },
+          async replaceEvents(events) {
+            for (const event of events) {
+              const existing = replacements.get(event.seq) ?? base?.events[event.seq - 1];
+              checkReplacement(organisationId, existing, event);
+              replacements.set(event.seq, structuredClone(event));
+            }
+          },
         };
         const result = await work(tx);
         // Commit: nothing above touched the stored data, so a throw before this point leaves it unchanged.
@@ -139,6 +147,7 @@ export function createMemoryStorage(): StoragePort {
           if (doc) docs.set(id, doc);
           else docs.delete(id);
         }
+        for (const [seq, event] of replacements) target.events[seq - 1] = event;
         target.events.push(...(pendingEvents as StoredEvent[]));
         return result;
       };
@@ -164,6 +173,42 @@ function checkVersion(collection: string, id: string, actual: number, expected: 
     `The ${collection} "${id}" is at version ${actual}, not ${expected}: it changed since you read it. Read it again and retry.`,
     { details: { entityType: collection, id, expectedVersion: expected, actualVersion: actual } },
   );
+}
+
+/**
+ * Checks that a replacement event may replace a stored one (see `StorageTransaction.replaceEvents`): it belongs to
+ * the organisation (`TENANT_MISMATCH`), and a stored event with its `seq`, `id`, `type` and `entityId` exists
+ * (`NOT_FOUND` otherwise).
+ *
+ * @example
+ * ```ts
+ * checkReplacement('org_acme', stored, { ...stored, data: { ...stored.data, changes: {} } });
+ * ```
+ */
+export function checkReplacement(
+  organisationId: string,
+  existing: StoredEvent | undefined,
+  replacement: StoredEvent,
+): void {
+  if (replacement.organisationId !== organisationId) {
+    throw new SocialShiftError(
+      'TENANT_MISMATCH',
+      `An event of organisation "${replacement.organisationId}" cannot replace one of "${organisationId}".`,
+      { details: { expected: organisationId, actual: replacement.organisationId } },
+    );
+  }
+  const same =
+    existing !== undefined &&
+    existing.id === replacement.id &&
+    existing.type === replacement.type &&
+    existing.entityId === replacement.entityId;
+  if (!same) {
+    throw new SocialShiftError(
+      'NOT_FOUND',
+      `No event ${replacement.id} (${replacement.type} of ${replacement.entityId}) at seq ${replacement.seq} to replace: only an event's data may change.`,
+      { details: { entityType: 'event', id: replacement.id } },
+    );
+  }
 }
 
 function notFound(collection: string, id: string): SocialShiftError<'NOT_FOUND'> {
