@@ -195,5 +195,21 @@ export type {
   SocialShiftEventMap,
 } from './sdk/event-emitter.js';
 export { createEventEmitter } from './sdk/event-emitter.js';
-export { createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
+export type { CreateStorageOptions, ManagedStorage } from './storage/create-storage.js';
+export { createStorage } from './storage/create-storage.js';
+export type { ExportAllOptions } from './storage/export-all.js';
+export { exportAll } from './storage/export-all.js';
+export type { ImportSummary } from './storage/import-all.js';
+export { importAll } from './storage/import-all.js';
+export { createMemoryDriver, createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
+export type { Migration } from './storage/migrations.js';
+export { DOCUMENT_MIGRATIONS, migrateDocument } from './storage/migrations.js';
 export { CURRENT_SCHEMA_VERSION } from './storage/schema-version.js';
+export type {
+  DocumentRow,
+  DriverTransaction,
+  EventRow,
+  NewEventRow,
+  OrganisationDocumentRow,
+  StorageDriver,
+} from './storage/storage-driver.js';

@@ -1,34 +1,43 @@
-import { SocialShiftError } from '../errors/social-shift-error.js';
-import type { DomainEvent } from '../model/domain-event.js';
+import type { DocumentQuery, EventQuery, JsonObject, StoredDocument, StoredEvent } from '../ports/storage.js';
+import type { CreateStorageOptions, ManagedStorage } from './create-storage.js';
+import { createStorage } from './create-storage.js';
 import type {
-  DocumentQuery,
-  EventQuery,
-  JsonObject,
-  StorageCapabilities,
-  StoragePort,
-  StorageTransaction,
-  StoredDocument,
-  StoredEvent,
-} from '../ports/storage.js';
-import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
+  DocumentRow,
+  DriverTransaction,
+  EventRow,
+  NewEventRow,
+  OrganisationDocumentRow,
+  StorageDriver,
+} from './storage-driver.js';
 
-interface TenantData {
-  readonly documents: Map<string, Map<string, StoredDocument>>;
-  readonly events: StoredEvent[];
+interface MemoryDocument {
+  readonly row: DocumentRow;
+  /** The parsed data, for `where` filters; never handed out. */
+  readonly data: JsonObject;
 }
 
-const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+interface MemoryEvent extends EventRow {
+  readonly type: string;
+  readonly entityId: string;
+}
+
+interface TenantData {
+  readonly documents: Map<string, Map<string, MemoryDocument>>;
+  readonly events: MemoryEvent[];
+}
 
 /**
- * Storage in this process's memory: the default for tests, the demo and short-lived scripts. Transactions are
- * serialised and all-or-nothing; documents are copied in and out so callers cannot change stored state.
+ * The in-memory {@link StorageDriver}: documents and events in maps in this process. Transactions are serialised
+ * and write into an overlay that is merged on commit, so a transaction that throws leaves nothing. The data
+ * lives as long as the driver object, so a new `createStorage(driver)` on the same driver finds it again.
  *
  * @example
  * ```ts
- * const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_acme' });
+ * const driver = createMemoryDriver();
+ * const storage = createStorage(driver);
  * ```
  */
-export function createMemoryStorage(): StoragePort {
+export function createMemoryDriver(): StorageDriver {
   const tenants = new Map<string, TenantData>();
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -40,136 +49,160 @@ export function createMemoryStorage(): StoragePort {
     }
     return data;
   };
-  const read = (organisationId: string, collection: string, id: string) =>
-    tenants.get(organisationId)?.documents.get(collection)?.get(id);
-
-  const capabilities: StorageCapabilities = {
-    persistent: false,
-    multiProcess: false,
-    browser: true,
-    node: true,
-  };
+  const collectionOf = (organisationId: string, collection: string) =>
+    tenants.get(organisationId)?.documents.get(collection);
 
   return {
     name: 'memory',
-    capabilities,
+    capabilities: { persistent: false, multiProcess: false, browser: true, node: true },
+    async open() {},
     async get(organisationId, collection, id) {
-      const doc = read(organisationId, collection, id);
-      return doc && structuredClone(doc);
+      return collectionOf(organisationId, collection)?.get(id)?.row;
     },
-    async query(organisationId, collection, query = {}) {
-      const docs = tenants.get(organisationId)?.documents.get(collection);
-      return docs ? runQuery([...docs.values()], query).map((doc) => structuredClone(doc)) : [];
+    async query(organisationId, collection, query) {
+      return selectDocuments(collectionOf(organisationId, collection)?.values() ?? [], query);
     },
-    async readEvents(organisationId, query = {}) {
-      const events = tenants.get(organisationId)?.events ?? [];
-      return filterEvents(events, query).map((event) => structuredClone(event));
+    async readEvents(organisationId, query) {
+      return selectEvents(tenants.get(organisationId)?.events ?? [], query);
     },
-    transaction<T>(organisationId: string, work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+    transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
       const run = async (): Promise<T> => {
-        const pending = new Map<string, StoredDocument | null>();
-        const pendingEvents: DomainEvent[] = [];
-        const base = tenants.get(organisationId);
-        const nextSeq = () => (base?.events.length ?? 0) + pendingEvents.length + 1;
+        const pending = new Map<string, Map<string, MemoryDocument | null>>();
+        const pendingEvents: MemoryEvent[] = [];
         const current = (collection: string, id: string) => {
-          const k = key(collection, id);
-          return pending.has(k) ? (pending.get(k) ?? undefined) : read(organisationId, collection, id);
+          const overlay = pending.get(collection);
+          return overlay?.has(id)
+            ? (overlay.get(id) ?? undefined)
+            : collectionOf(organisationId, collection)?.get(id);
         };
-        const tx: StorageTransaction = {
+        const stage = (collection: string, id: string, doc: MemoryDocument | null) => {
+          let overlay = pending.get(collection);
+          if (!overlay) {
+            overlay = new Map();
+            pending.set(collection, overlay);
+          }
+          overlay.set(id, doc);
+        };
+        const tx: DriverTransaction = {
           async get(collection, id) {
-            const doc = current(collection, id);
-            return doc && structuredClone(doc);
+            return current(collection, id)?.row;
           },
-          async query(collection, query = {}) {
-            const merged = new Map<string, StoredDocument>();
-            for (const doc of base?.documents.get(collection)?.values() ?? []) merged.set(doc.id, doc);
-            for (const [k, doc] of pending) {
-              const [c, id] = k.split('\u0000') as [string, string];
-              if (c !== collection) continue;
+          async query(collection, query) {
+            const merged = new Map(collectionOf(organisationId, collection) ?? []);
+            for (const [id, doc] of pending.get(collection) ?? []) {
               if (doc) merged.set(id, doc);
               else merged.delete(id);
             }
-            return runQuery([...merged.values()], query).map((doc) => structuredClone(doc));
+            return selectDocuments(merged.values(), query);
           },
-          async put(collection, id, data, expectedVersion) {
-            const existing = current(collection, id);
-            checkVersion(collection, id, existing?.version ?? 0, expectedVersion);
-            const doc: StoredDocument = {
-              collection,
-              id,
-              organisationId,
-              version: expectedVersion + 1,
-              schemaVersion: CURRENT_SCHEMA_VERSION,
-              data: structuredClone(data) as JsonObject,
-            };
-            pending.set(key(collection, id), doc);
-            return structuredClone(doc);
+          async insert(row) {
+            if (current(row.collection, row.id)) return false;
+            stage(row.collection, row.id, { row, data: JSON.parse(row.data) as JsonObject });
+            return true;
           },
-          async delete(collection, id, expectedVersion) {
-            const existing = current(collection, id);
-            if (!existing) throw notFound(collection, id);
-            checkVersion(collection, id, existing.version, expectedVersion);
-            pending.set(key(collection, id), null);
+          async update(row, expectedVersion) {
+            if (current(row.collection, row.id)?.row.version !== expectedVersion) return false;
+            stage(row.collection, row.id, { row, data: JSON.parse(row.data) as JsonObject });
+            return true;
           },
-          async append(events) {
-            return events.map((event) => {
-              if (event.organisationId !== organisationId) {
-                throw new SocialShiftError(
-                  'TENANT_MISMATCH',
-                  `An event of organisation "${event.organisationId}" cannot be written to "${organisationId}".`,
-                  { details: { expected: organisationId, actual: event.organisationId } },
-                );
-              }
-              const stored = { ...structuredClone(event), seq: nextSeq() };
-              pendingEvents.push(stored);
-              return stored;
+          async remove(collection, id, expectedVersion) {
+            if (current(collection, id)?.row.version !== expectedVersion) return false;
+            stage(collection, id, null);
+            return true;
+          },
+          async append(events: readonly NewEventRow[]) {
+            const first = (tenants.get(organisationId)?.events.length ?? 0) + pendingEvents.length + 1;
+            events.forEach((event, i) => {
+              pendingEvents.push({
+                seq: first + i,
+                event: event.event,
+                type: event.type,
+                entityId: event.entityId,
+              });
             });
+            return first;
           },
         };
         const result = await work(tx);
         // Commit: nothing above touched the stored data, so a throw before this point leaves it unchanged.
         const target = tenant(organisationId);
-        for (const [k, doc] of pending) {
-          const [collection, id] = k.split('\u0000') as [string, string];
+        for (const [collection, overlay] of pending) {
           let docs = target.documents.get(collection);
           if (!docs) {
             docs = new Map();
             target.documents.set(collection, docs);
           }
-          if (doc) docs.set(id, doc);
-          else docs.delete(id);
+          for (const [id, doc] of overlay) {
+            if (doc) docs.set(id, doc);
+            else docs.delete(id);
+          }
         }
-        target.events.push(...(pendingEvents as StoredEvent[]));
+        target.events.push(...pendingEvents);
         return result;
       };
       const result = queue.then(run, run);
       queue = result.catch(() => undefined);
       return result;
     },
-    async close() {
-      tenants.clear();
+    async outdated(schemaVersion, limit) {
+      const out: OrganisationDocumentRow[] = [];
+      for (const [organisationId, data] of tenants) {
+        for (const docs of data.documents.values()) {
+          for (const doc of docs.values()) {
+            if (out.length >= limit) return out;
+            if (doc.row.schemaVersion !== schemaVersion) out.push({ ...doc.row, organisationId });
+          }
+        }
+      }
+      return out;
     },
+    async close() {},
   };
 }
 
-function checkVersion(collection: string, id: string, actual: number, expected: number): void {
-  if (actual === expected) return;
-  if (expected === 0) {
-    throw new SocialShiftError('ALREADY_EXISTS', `A ${collection} with id "${id}" exists already.`, {
-      details: { entityType: collection, id },
-    });
-  }
-  throw new SocialShiftError(
-    'CONFLICT',
-    `The ${collection} "${id}" is at version ${actual}, not ${expected}: it changed since you read it. Read it again and retry.`,
-    { details: { entityType: collection, id, expectedVersion: expected, actualVersion: actual } },
-  );
+/**
+ * Storage in this process's memory: the default for tests, the demo and short-lived scripts. Transactions are
+ * serialised and all-or-nothing; documents are stored as JSON, so callers cannot change stored state.
+ *
+ * @example
+ * ```ts
+ * const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_acme' });
+ * ```
+ */
+export function createMemoryStorage(options: CreateStorageOptions = {}): ManagedStorage {
+  return createStorage(createMemoryDriver(), options);
 }
 
-function notFound(collection: string, id: string): SocialShiftError<'NOT_FOUND'> {
-  return new SocialShiftError('NOT_FOUND', `No ${collection} with id "${id}" exists.`, {
-    details: { entityType: collection, id },
-  });
+function selectDocuments(docs: Iterable<MemoryDocument>, query: DocumentQuery): DocumentRow[] {
+  const where = Object.entries(query.where ?? {});
+  const after = query.afterId;
+  const matched: MemoryDocument[] = [];
+  for (const doc of docs) {
+    if (after !== undefined && doc.row.id <= after) continue;
+    if (where.every(([field, value]) => (doc.data[field] ?? null) === value)) matched.push(doc);
+  }
+  matched.sort((a, b) => compareIds(a.row.id, b.row.id));
+  const limited = query.limit === undefined ? matched : matched.slice(0, query.limit);
+  return limited.map((doc) => doc.row);
+}
+
+function selectEvents(events: readonly MemoryEvent[], query: EventQuery): EventRow[] {
+  const start = Math.min(query.after ?? 0, events.length);
+  const types = query.types && new Set<string>(query.types);
+  const out: EventRow[] = [];
+  if (query.limit === 0) return out;
+  for (let i = start; i < events.length; i++) {
+    const event = events[i]!;
+    if (query.entityId !== undefined && event.entityId !== query.entityId) continue;
+    if (types && !types.has(event.type)) continue;
+    out.push({ seq: event.seq, event: event.event });
+    if (query.limit !== undefined && out.length >= query.limit) break;
+  }
+  return out;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Applies a {@link DocumentQuery} to documents in memory: equality filters, id order, paging. */
@@ -181,7 +214,7 @@ export function runQuery(docs: readonly StoredDocument[], query: DocumentQuery):
       (doc) =>
         (after === undefined || doc.id > after) && where.every(([f, v]) => (doc.data[f] ?? null) === v),
     )
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => compareIds(a.id, b.id));
   return query.limit === undefined ? matched : matched.slice(0, query.limit);
 }
 
@@ -190,6 +223,7 @@ export function filterEvents(events: readonly StoredEvent[], query: EventQuery):
   const after = query.after ?? 0;
   const types = query.types && new Set<string>(query.types);
   const out: StoredEvent[] = [];
+  if (query.limit === 0) return out;
   for (const event of events) {
     if (event.seq <= after) continue;
     if (query.entityId !== undefined && event.entityId !== query.entityId) continue;

@@ -1,0 +1,386 @@
+import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
+import type { DomainEvent } from '../model/domain-event.js';
+import type {
+  DocumentQuery,
+  EventQuery,
+  JsonObject,
+  JsonValue,
+  StoragePort,
+  StorageTransaction,
+  StoredDocument,
+  StoredEvent,
+} from '../ports/storage.js';
+import type { Migration } from './migrations.js';
+import { DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
+import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
+import type { DocumentRow, DriverTransaction, StorageDriver } from './storage-driver.js';
+
+/** Options of {@link createStorage}. */
+export interface CreateStorageOptions {
+  /** The schema version documents are written with and migrated to (default {@link CURRENT_SCHEMA_VERSION}). */
+  readonly schemaVersion?: number;
+  /** The migrations to apply on open (default the SDK's own, `DOCUMENT_MIGRATIONS`). */
+  readonly migrations?: readonly Migration[];
+}
+
+/** A storage port with an explicit `open()`: connects, creates tables and migrates. Other calls open first. */
+export interface ManagedStorage extends StoragePort {
+  /** Connects, creates missing tables and migrates old documents. Idempotent; every other call awaits it. */
+  open(): Promise<void>;
+}
+
+const COLLECTION = /^[a-z][a-z0-9_]{0,63}$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const MIGRATION_BATCH = 500;
+
+/**
+ * Builds a {@link StoragePort} on a {@link StorageDriver}: the shared work of every adapter. It checks
+ * collection names, ids, queries and data (plain JSON), turns driver answers into `CONFLICT`, `ALREADY_EXISTS`
+ * and `NOT_FOUND`, stamps the schema version and migrates older documents on open, keeps every call inside its
+ * organisation (`TENANT_MISMATCH`), and wraps driver failures as `STORAGE` errors with the cause.
+ *
+ * @example
+ * ```ts
+ * import { createStorage, createMemoryDriver } from '@social-shift/core';
+ *
+ * const storage = createStorage(createMemoryDriver());
+ * await storage.transaction('org_acme', (tx) => tx.put('post', 'post_1', { title: 'Hello' }, 0));
+ * ```
+ */
+export function createStorage(driver: StorageDriver, options: CreateStorageOptions = {}): ManagedStorage {
+  const schemaVersion = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
+  const migrations = options.migrations ?? DOCUMENT_MIGRATIONS;
+  let opening: Promise<void> | undefined;
+  let closed = false;
+
+  const guard = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      throw storageError(driver.name, what, error);
+    }
+  };
+
+  const migrate = async () => {
+    for (;;) {
+      const rows = await guard('read documents to migrate', () =>
+        driver.outdated(schemaVersion, MIGRATION_BATCH),
+      );
+      if (rows.length === 0) return;
+      const byOrganisation = new Map<string, DocumentRow[]>();
+      for (const row of rows) {
+        const migrated = migrateDocument(
+          row.collection,
+          parseData(row.data),
+          row.schemaVersion,
+          schemaVersion,
+          migrations,
+        );
+        const list = byOrganisation.get(row.organisationId) ?? [];
+        list.push({ ...row, schemaVersion, data: JSON.stringify(migrated) });
+        byOrganisation.set(row.organisationId, list);
+      }
+      for (const [organisationId, list] of byOrganisation) {
+        await guard('write migrated documents', () =>
+          driver.transaction(organisationId, async (tx) => {
+            for (const row of list) await tx.update(row, row.version);
+          }),
+        );
+      }
+    }
+  };
+
+  const open = (): Promise<void> => {
+    if (closed) return Promise.reject(closedError(driver.name));
+    opening ??= (async () => {
+      await guard('open', () => driver.open());
+      await migrate();
+    })();
+    return opening;
+  };
+
+  const toDocument = (organisationId: string, row: DocumentRow): StoredDocument => ({
+    collection: row.collection,
+    id: row.id,
+    organisationId,
+    version: row.version,
+    schemaVersion: row.schemaVersion,
+    data: parseData(row.data),
+  });
+
+  const toEvent = (row: { seq: number; event: string }): StoredEvent =>
+    ({ ...(JSON.parse(row.event) as DomainEvent), seq: row.seq }) as StoredEvent;
+
+  const transactionFor = (organisationId: string, dtx: DriverTransaction): StorageTransaction => ({
+    async get(collection, id) {
+      checkKey(collection, id);
+      const row = await guard('read', () => dtx.get(collection, id));
+      return row && toDocument(organisationId, row);
+    },
+    async query(collection, query = {}) {
+      checkCollection(collection);
+      checkQuery(query);
+      const rows = await guard('query', () => dtx.query(collection, query));
+      return rows.map((row) => toDocument(organisationId, row));
+    },
+    async put(collection, id, data, expectedVersion) {
+      checkKey(collection, id);
+      checkVersionNumber(expectedVersion);
+      const json = serialiseData(data);
+      checkTenant(organisationId, data.organisationId);
+      const row: DocumentRow = { collection, id, version: expectedVersion + 1, schemaVersion, data: json };
+      if (expectedVersion === 0) {
+        if (!(await guard('insert', () => dtx.insert(row)))) throw alreadyExists(collection, id);
+      } else if (!(await guard('update', () => dtx.update(row, expectedVersion)))) {
+        const actual = await guard('read', () => dtx.get(collection, id));
+        throw conflict(collection, id, expectedVersion, actual?.version ?? 0);
+      }
+      return toDocument(organisationId, row);
+    },
+    async delete(collection, id, expectedVersion) {
+      checkKey(collection, id);
+      checkVersionNumber(expectedVersion);
+      if (await guard('delete', () => dtx.remove(collection, id, expectedVersion))) return;
+      const actual = await guard('read', () => dtx.get(collection, id));
+      if (!actual) throw notFound(collection, id);
+      throw conflict(collection, id, expectedVersion, actual.version);
+    },
+    async append(events) {
+      const rows = events.map((event) => {
+        checkTenant(organisationId, event.organisationId);
+        const { seq: _ignored, ...rest } = event;
+        return { id: event.id, type: event.type, entityId: event.entityId, event: serialiseEvent(rest) };
+      });
+      if (rows.length === 0) return [];
+      const first = await guard('append events', () => dtx.append(rows));
+      return rows.map((row, i) => toEvent({ seq: first + i, event: row.event }));
+    },
+  });
+
+  return {
+    name: driver.name,
+    capabilities: driver.capabilities,
+    open,
+    async get(organisationId, collection, id) {
+      checkOrganisation(organisationId);
+      checkKey(collection, id);
+      await open();
+      const row = await guard('read', () => driver.get(organisationId, collection, id));
+      return row && toDocument(organisationId, row);
+    },
+    async query(organisationId, collection, query = {}) {
+      checkOrganisation(organisationId);
+      checkCollection(collection);
+      checkQuery(query);
+      await open();
+      const rows = await guard('query', () => driver.query(organisationId, collection, query));
+      return rows.map((row) => toDocument(organisationId, row));
+    },
+    async readEvents(organisationId, query = {}) {
+      checkOrganisation(organisationId);
+      checkEventQuery(query);
+      await open();
+      const rows = await guard('read events', () => driver.readEvents(organisationId, query));
+      return rows.map(toEvent);
+    },
+    async transaction<T>(organisationId: string, work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+      checkOrganisation(organisationId);
+      await open();
+      let workError: { error: unknown } | undefined;
+      try {
+        return await driver.transaction(organisationId, async (dtx) => {
+          try {
+            return await work(transactionFor(organisationId, dtx));
+          } catch (error) {
+            workError = { error };
+            throw error;
+          }
+        });
+      } catch (error) {
+        if (workError && error === workError.error) throw error;
+        throw storageError(driver.name, 'commit', error);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (opening) await opening.catch(() => undefined);
+      await guard('close', () => driver.close());
+    },
+  };
+}
+
+function storageError(adapter: string, what: string, error: unknown): SocialShiftError {
+  if (isSocialShiftError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SocialShiftError(
+    'STORAGE',
+    `The ${adapter} storage failed to ${what}: ${reason}. Nothing of this command was written; check the store and retry.`,
+    { details: { adapter, operation: what }, cause: error },
+  );
+}
+
+function closedError(adapter: string): SocialShiftError<'STORAGE'> {
+  return new SocialShiftError('STORAGE', `The ${adapter} storage is closed. Open a new one.`, {
+    details: { adapter, operation: 'open' },
+  });
+}
+
+function invalid(path: (string | number)[], message: string): SocialShiftError<'VALIDATION'> {
+  return new SocialShiftError('VALIDATION', `Invalid storage call: ${path.join('.')}: ${message}`, {
+    details: { issues: [{ path, message, code: 'custom' }], input: 'storage call' },
+  });
+}
+
+function checkOrganisation(organisationId: string): void {
+  if (typeof organisationId !== 'string' || !ID.test(organisationId)) {
+    throw invalid(['organisationId'], 'Use 1 to 64 letters, digits, "_" or "-".');
+  }
+}
+
+function checkCollection(collection: string): void {
+  if (typeof collection !== 'string' || !COLLECTION.test(collection)) {
+    throw invalid(['collection'], 'Use a lower-case name of letters, digits and "_", such as "post".');
+  }
+}
+
+function checkKey(collection: string, id: string): void {
+  checkCollection(collection);
+  if (typeof id !== 'string' || !ID.test(id))
+    throw invalid(['id'], 'Use 1 to 64 letters, digits, "_" or "-".');
+}
+
+function checkVersionNumber(version: number): void {
+  if (!Number.isSafeInteger(version) || version < 0) {
+    throw invalid(['expectedVersion'], 'Use the version you read (0 for a new document).');
+  }
+}
+
+function checkQuery(query: DocumentQuery): void {
+  for (const [field, value] of Object.entries(query.where ?? {})) {
+    if (!FIELD.test(field))
+      throw invalid(['where', field], 'Filter on a top-level field name of letters, digits, "_".');
+    const type = typeof value;
+    if (
+      value !== null &&
+      type !== 'string' &&
+      type !== 'boolean' &&
+      !(type === 'number' && Number.isFinite(value))
+    ) {
+      throw invalid(['where', field], 'Compare with a string, a finite number, a boolean or null.');
+    }
+  }
+  if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 0)) {
+    throw invalid(['limit'], 'Use a whole number ≥ 0.');
+  }
+  if (query.afterId !== undefined && typeof query.afterId !== 'string')
+    throw invalid(['afterId'], 'Use an id.');
+}
+
+function checkEventQuery(query: EventQuery): void {
+  if (query.after !== undefined && (!Number.isSafeInteger(query.after) || query.after < 0)) {
+    throw invalid(['after'], 'Use the `seq` of the last event you read (0 for the start).');
+  }
+  if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 0)) {
+    throw invalid(['limit'], 'Use a whole number ≥ 0.');
+  }
+}
+
+function checkTenant(organisationId: string, actual: unknown): void {
+  if (actual === undefined || actual === organisationId) return;
+  throw new SocialShiftError(
+    'TENANT_MISMATCH',
+    `Data of organisation "${String(actual)}" cannot be written to "${organisationId}". Open the SDK for that organisation.`,
+    { details: { expected: organisationId, actual: String(actual) } },
+  );
+}
+
+/** Serialises document data, refusing anything that is not plain JSON (so what is read equals what was written). */
+function serialiseData(data: JsonObject): string {
+  if (!isPlainObject(data)) throw invalid(['data'], 'Store a plain JSON object.');
+  checkJson(data, ['data']);
+  return JSON.stringify(data);
+}
+
+function serialiseEvent(event: Omit<DomainEvent, 'seq'>): string {
+  if (!isPlainObject(event)) throw invalid(['event'], 'Append plain JSON objects.');
+  checkJson(event as unknown as JsonValue, ['event']);
+  return JSON.stringify(event);
+}
+
+function checkJson(value: unknown, path: (string | number)[]): void {
+  switch (typeof value) {
+    case 'string':
+      checkText(value, path);
+      return;
+    case 'boolean':
+      return;
+    case 'number':
+      if (!Number.isFinite(value)) throw invalid(path, 'Store finite numbers only (no NaN or Infinity).');
+      return;
+    case 'object':
+      if (value === null) return;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) checkJson(value[i], [...path, i]);
+        return;
+      }
+      if (!isPlainObject(value))
+        throw invalid(path, 'Store plain objects only (no Date, Map or class instances).');
+      for (const key in value) {
+        checkText(key, [...path, key]);
+        const field = (value as Record<string, unknown>)[key];
+        if (field === undefined)
+          throw invalid([...path, key], 'Leave the field out instead of storing undefined.');
+        checkJson(field, [...path, key]);
+      }
+      return;
+    default:
+      throw invalid(path, `A ${typeof value} cannot be stored as JSON.`);
+  }
+}
+
+// U+0000 and unpaired surrogates cannot be stored by every adapter (PostgreSQL's jsonb refuses them), so no
+// adapter accepts them: the same input gives the same answer everywhere.
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function checkText(text: string, path: (string | number)[]): void {
+  if (text.includes('\u0000') || UNPAIRED_SURROGATE.test(text)) {
+    throw invalid(path, 'Text may not contain U+0000 or unpaired surrogates: remove them.');
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function parseData(json: string): JsonObject {
+  return JSON.parse(json) as JsonObject;
+}
+
+function alreadyExists(collection: string, id: string): SocialShiftError<'ALREADY_EXISTS'> {
+  return new SocialShiftError('ALREADY_EXISTS', `A ${collection} with id "${id}" exists already.`, {
+    details: { entityType: collection, id },
+  });
+}
+
+function conflict(
+  collection: string,
+  id: string,
+  expectedVersion: number,
+  actualVersion: number,
+): SocialShiftError<'CONFLICT'> {
+  return new SocialShiftError(
+    'CONFLICT',
+    `The ${collection} "${id}" is at version ${actualVersion}, not ${expectedVersion}: it changed since you read it. Read it again and retry.`,
+    { details: { entityType: collection, id, expectedVersion, actualVersion } },
+  );
+}
+
+function notFound(collection: string, id: string): SocialShiftError<'NOT_FOUND'> {
+  return new SocialShiftError('NOT_FOUND', `No ${collection} with id "${id}" exists.`, {
+    details: { entityType: collection, id },
+  });
+}
