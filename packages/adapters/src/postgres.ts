@@ -186,10 +186,11 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
         sql += ` AND (data -> ${f} IS NULL OR data -> ${f} = 'null'::jsonb)`;
       } else {
         contains[field] = value;
-        sql += ` AND data -> ${f} = ${next(JSON.stringify(value))}::jsonb`;
+        sql += ` AND data -> ${f} = ${next(JSON.stringify(value))}::text::jsonb`;
       }
     }
-    if (Object.keys(contains).length > 0) sql += ` AND data @> ${next(JSON.stringify(contains))}::jsonb`;
+    if (Object.keys(contains).length > 0)
+      sql += ` AND data @> ${next(JSON.stringify(contains))}::text::jsonb`;
     sql += ' ORDER BY id';
     if (q.limit !== undefined) sql += ` LIMIT ${next(q.limit)}`;
     const { rows } = await db.query<RawDocument>(sql, params);
@@ -213,7 +214,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
       const values = batch.map((event, i) => {
         params.push(first + start + i, event.id, event.type, event.entityId, event.event);
         const n = params.length;
-        return `($1, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
+        return `($1, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::text::jsonb)`;
       });
       await db.query(
         `INSERT INTO ${t.events} (organisation_id, seq, id, type, entity_id, event) VALUES ${values.join(', ')}`,
@@ -269,14 +270,14 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
             async insert(row) {
               const result = await db.query(
                 `INSERT INTO ${t.documents} (organisation_id, collection, id, version, schema_version, data)
-                 VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT DO NOTHING`,
+                 VALUES ($1, $2, $3, $4, $5, $6::text::jsonb) ON CONFLICT DO NOTHING`,
                 [organisationId, row.collection, row.id, row.version, row.schemaVersion, row.data],
               );
               return result.rowCount === 1;
             },
             async update(row, expectedVersion) {
               const result = await db.query(
-                `UPDATE ${t.documents} SET version = $1, schema_version = $2, data = $3::jsonb
+                `UPDATE ${t.documents} SET version = $1, schema_version = $2, data = $3::text::jsonb
                  WHERE organisation_id = $4 AND collection = $5 AND id = $6 AND version = $7`,
                 [
                   row.version,

@@ -14,7 +14,9 @@ describeStorageConformance({
     const database = new Database(':memory:');
     return {
       open: async (options) => sqliteStorage({ ...options, database }),
-      dispose: async () => database.close(),
+      dispose: async () => {
+        database.close();
+      },
     };
   },
 });
