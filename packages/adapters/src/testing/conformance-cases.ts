@@ -108,27 +108,31 @@ async function retrying<T>(work: () => Promise<T>, attempts = 200): Promise<T> {
 }
 
 const cases: ConformanceCase[] = [];
-const test = (group: ConformanceGroup, name: string, run: (context: ConformanceContext) => Promise<void>) =>
+const define = (group: ConformanceGroup, name: string, run: (context: ConformanceContext) => Promise<void>) =>
   cases.push({ group, name, run });
 
 // ── crud ────────────────────────────────────────────────────────────────────────────────────────────────────
-test('crud', 'writes a document and reads it back at version 1 with the schema version', async ({ open }) => {
-  const storage = await open();
-  const data = aPost({ organisationId: ORG }) as unknown as JsonObject;
-  const written = await storage.transaction(ORG, (tx) => tx.put('post', 'post_1', data, 0));
-  const expected = {
-    collection: 'post',
-    id: 'post_1',
-    organisationId: ORG,
-    version: 1,
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    data,
-  };
-  assertEqual(written, expected, 'put returns the stored document');
-  assertEqual(await storage.get(ORG, 'post', 'post_1'), expected, 'get returns it');
-});
+define(
+  'crud',
+  'writes a document and reads it back at version 1 with the schema version',
+  async ({ open }) => {
+    const storage = await open();
+    const data = aPost({ organisationId: ORG }) as unknown as JsonObject;
+    const written = await storage.transaction(ORG, (tx) => tx.put('post', 'post_1', data, 0));
+    const expected = {
+      collection: 'post',
+      id: 'post_1',
+      organisationId: ORG,
+      version: 1,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      data,
+    };
+    assertEqual(written, expected, 'put returns the stored document');
+    assertEqual(await storage.get(ORG, 'post', 'post_1'), expected, 'get returns it');
+  },
+);
 
-test('crud', 'updates at the expected version and counts versions up by one', async ({ open }) => {
+define('crud', 'updates at the expected version and counts versions up by one', async ({ open }) => {
   const storage = await open();
   await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
   const second = await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'B' }, 1));
@@ -137,7 +141,7 @@ test('crud', 'updates at the expected version and counts versions up by one', as
   assertEqual((await storage.get(ORG, 'post', 'p'))?.data, { title: 'C', n: 3 }, 'the last write is stored');
 });
 
-test('crud', 'deletes at the expected version', async ({ open }) => {
+define('crud', 'deletes at the expected version', async ({ open }) => {
   const storage = await open();
   await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
   await storage.transaction(ORG, (tx) => tx.delete('post', 'p', 1));
@@ -146,7 +150,7 @@ test('crud', 'deletes at the expected version', async ({ open }) => {
   assertEqual(again.version, 1, 'a new document with the same id starts at version 1');
 });
 
-test(
+define(
   'crud',
   'answers undefined for a missing document, inside and outside a transaction',
   async ({ open }) => {
@@ -156,7 +160,7 @@ test(
   },
 );
 
-test('crud', 'hands out copies, so changing a result changes nothing stored', async ({ open }) => {
+define('crud', 'hands out copies, so changing a result changes nothing stored', async ({ open }) => {
   const storage = await open();
   const written = await storage.transaction(ORG, (tx) => tx.put('post', 'p', { tags: ['a'] }, 0));
   (written.data.tags as string[]).push('x');
@@ -166,32 +170,36 @@ test('crud', 'hands out copies, so changing a result changes nothing stored', as
 });
 
 // ── queries ─────────────────────────────────────────────────────────────────────────────────────────────────
-test('queries', 'filters by field equality in id order, with limit and afterId paging', async ({ open }) => {
-  const storage = await open();
-  await storage.transaction(ORG, async (tx) => {
-    for (const [id, status] of [
-      ['c', 'draft'],
-      ['a', 'draft'],
-      ['b', 'approved'],
-      ['d', 'draft'],
-      ['B', 'draft'],
-    ] as const) {
-      await tx.put('post', id, { status }, 0);
-    }
-    await tx.put('share', 'a', { status: 'draft' }, 0);
-  });
-  const ids = async (query: Parameters<StoragePort['query']>[2]) =>
-    (await storage.query(ORG, 'post', query)).map((d) => d.id);
-  assertEqual(await ids({}), ['B', 'a', 'b', 'c', 'd'], 'all, in code-unit order of ids');
-  assertEqual(await ids({ where: { status: 'draft' } }), ['B', 'a', 'c', 'd'], 'drafts');
-  assertEqual(await ids({ where: { status: 'draft' }, limit: 2 }), ['B', 'a'], 'first page');
-  assertEqual(await ids({ where: { status: 'draft' }, afterId: 'a', limit: 2 }), ['c', 'd'], 'second page');
-  assertEqual(await ids({ afterId: 'd' }), [], 'after the last');
-  assertEqual(await ids({ limit: 0 }), [], 'limit 0');
-  assertEqual(await ids({ where: { status: 'archived' } }), [], 'no match');
-});
+define(
+  'queries',
+  'filters by field equality in id order, with limit and afterId paging',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, async (tx) => {
+      for (const [id, status] of [
+        ['c', 'draft'],
+        ['a', 'draft'],
+        ['b', 'approved'],
+        ['d', 'draft'],
+        ['B', 'draft'],
+      ] as const) {
+        await tx.put('post', id, { status }, 0);
+      }
+      await tx.put('share', 'a', { status: 'draft' }, 0);
+    });
+    const ids = async (query: Parameters<StoragePort['query']>[2]) =>
+      (await storage.query(ORG, 'post', query)).map((d) => d.id);
+    assertEqual(await ids({}), ['B', 'a', 'b', 'c', 'd'], 'all, in code-unit order of ids');
+    assertEqual(await ids({ where: { status: 'draft' } }), ['B', 'a', 'c', 'd'], 'drafts');
+    assertEqual(await ids({ where: { status: 'draft' }, limit: 2 }), ['B', 'a'], 'first page');
+    assertEqual(await ids({ where: { status: 'draft' }, afterId: 'a', limit: 2 }), ['c', 'd'], 'second page');
+    assertEqual(await ids({ afterId: 'd' }), [], 'after the last');
+    assertEqual(await ids({ limit: 0 }), [], 'limit 0');
+    assertEqual(await ids({ where: { status: 'archived' } }), [], 'no match');
+  },
+);
 
-test('queries', 'compares JSON types exactly, and matches null to a missing field', async ({ open }) => {
+define('queries', 'compares JSON types exactly, and matches null to a missing field', async ({ open }) => {
   const storage = await open();
   await storage.transaction(ORG, async (tx) => {
     await tx.put('post', 'num', { v: 1, flag: true }, 0);
@@ -213,7 +221,7 @@ test('queries', 'compares JSON types exactly, and matches null to a missing fiel
   assertEqual(await ids({ v: 1, flag: false }), [], 'two fields, one differs');
 });
 
-test(
+define(
   'queries',
   'sees its own writes and deletes inside a transaction, and others only after commit',
   async ({ open }) => {
@@ -250,7 +258,7 @@ test(
 );
 
 // ── optimistic concurrency ──────────────────────────────────────────────────────────────────────────────────
-test(
+define(
   'optimistic-concurrency',
   'rejects a stale version with CONFLICT and keeps the stored document',
   async ({ open }) => {
@@ -277,7 +285,7 @@ test(
   },
 );
 
-test('optimistic-concurrency', 'rejects creating an existing id with ALREADY_EXISTS', async ({ open }) => {
+define('optimistic-concurrency', 'rejects creating an existing id with ALREADY_EXISTS', async ({ open }) => {
   const storage = await open();
   await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
   await assertRejectsWithCode(
@@ -288,7 +296,7 @@ test('optimistic-concurrency', 'rejects creating an existing id with ALREADY_EXI
   assertEqual((await storage.get(ORG, 'post', 'p'))?.data, { title: 'A' }, 'first write kept');
 });
 
-test(
+define(
   'optimistic-concurrency',
   'rejects a stale delete with CONFLICT and a missing one with NOT_FOUND',
   async ({ open }) => {
@@ -308,54 +316,62 @@ test(
   },
 );
 
-test('optimistic-concurrency', 'lets exactly one of racing writers of one version win', async ({ open }) => {
-  const storage = await open();
-  await storage.transaction(ORG, (tx) => tx.put('post', 'p', { writer: -1 }, 0));
-  const results = await Promise.allSettled(
-    range(0, 9).map((writer) =>
-      storage.transaction(ORG, async (tx) => {
-        await tx.append([event(writer, { id: `evt_w${writer}` })]);
-        return tx.put('post', 'p', { writer }, 1);
-      }),
-    ),
-  );
-  const won = results.filter((r) => r.status === 'fulfilled');
-  const lost = results.filter((r) => r.status === 'rejected');
-  assertEqual(won.length, 1, 'winners');
-  assertTrue(
-    lost.every((r) => isSocialShiftError(r.reason, 'CONFLICT')),
-    'every loser gets CONFLICT',
-  );
-  const winner = (won[0] as PromiseFulfilledResult<{ data: JsonObject }>).value.data.writer;
-  assertEqual(
-    (await storage.get(ORG, 'post', 'p'))?.data,
-    { writer: winner ?? null },
-    'the winner is stored',
-  );
-  assertEqual(await seqs(storage), [1], 'only the winner’s event is in the log');
-});
-
-test('optimistic-concurrency', 'loses no update when racing commands retry on CONFLICT', async ({ open }) => {
-  const storage = await open();
-  await storage.transaction(ORG, (tx) => tx.put('post', 'counter', { count: 0 }, 0));
-  await Promise.all(
-    range(1, 12).map((n) =>
-      retrying(() =>
+define(
+  'optimistic-concurrency',
+  'lets exactly one of racing writers of one version win',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.put('post', 'p', { writer: -1 }, 0));
+    const results = await Promise.allSettled(
+      range(0, 9).map((writer) =>
         storage.transaction(ORG, async (tx) => {
-          const doc = await tx.get('post', 'counter');
-          await tx.put('post', 'counter', { count: (doc!.data.count as number) + 1 }, doc!.version);
-          await tx.append([event(n, { id: `evt_inc${n}` })]);
+          await tx.append([event(writer, { id: `evt_w${writer}` })]);
+          return tx.put('post', 'p', { writer }, 1);
         }),
       ),
-    ),
-  );
-  const counter = await storage.get(ORG, 'post', 'counter');
-  assertEqual([counter?.data.count, counter?.version], [12, 13], 'count and version');
-  assertEqual(await seqs(storage), range(1, 12), 'one event per increment, no gaps');
-});
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    assertEqual(won.length, 1, 'winners');
+    assertTrue(
+      lost.every((r) => isSocialShiftError(r.reason, 'CONFLICT')),
+      'every loser gets CONFLICT',
+    );
+    const winner = (won[0] as PromiseFulfilledResult<{ data: JsonObject }>).value.data.writer;
+    assertEqual(
+      (await storage.get(ORG, 'post', 'p'))?.data,
+      { writer: winner ?? null },
+      'the winner is stored',
+    );
+    assertEqual(await seqs(storage), [1], 'only the winner’s event is in the log');
+  },
+);
+
+define(
+  'optimistic-concurrency',
+  'loses no update when racing commands retry on CONFLICT',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.put('post', 'counter', { count: 0 }, 0));
+    await Promise.all(
+      range(1, 12).map((n) =>
+        retrying(() =>
+          storage.transaction(ORG, async (tx) => {
+            const doc = await tx.get('post', 'counter');
+            await tx.put('post', 'counter', { count: (doc!.data.count as number) + 1 }, doc!.version);
+            await tx.append([event(n, { id: `evt_inc${n}` })]);
+          }),
+        ),
+      ),
+    );
+    const counter = await storage.get(ORG, 'post', 'counter');
+    assertEqual([counter?.data.count, counter?.version], [12, 13], 'count and version');
+    assertEqual(await seqs(storage), range(1, 12), 'one event per increment, no gaps');
+  },
+);
 
 // ── transactions ────────────────────────────────────────────────────────────────────────────────────────────
-test(
+define(
   'transactions',
   'keeps nothing of a transaction that throws, and rethrows the same error',
   async ({ open }) => {
@@ -381,12 +397,12 @@ test(
   },
 );
 
-test('transactions', 'returns what the work returns', async ({ open }) => {
+define('transactions', 'returns what the work returns', async ({ open }) => {
   const storage = await open();
   assertEqual(await storage.transaction(ORG, async () => ({ ok: 42 })), { ok: 42 }, 'result');
 });
 
-test('transactions', 'leaves nothing behind when the N-th write of a command fails', async ({ open }) => {
+define('transactions', 'leaves nothing behind when the N-th write of a command fails', async ({ open }) => {
   const storage = await open();
   await storage.transaction(ORG, async (tx) => {
     await tx.put('person', 'pub', { status: 'invited' }, 0);
@@ -421,7 +437,7 @@ test('transactions', 'leaves nothing behind when the N-th write of a command fai
   assertEqual(await seqs(storage), [1, 2, 3, 4], 'its events follow without a gap');
 });
 
-test('transactions', 'keeps nothing when a CONFLICT inside a command is rethrown', async ({ open }) => {
+define('transactions', 'keeps nothing when a CONFLICT inside a command is rethrown', async ({ open }) => {
   const storage = await open();
   await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
   await assertRejectsWithCode(
@@ -438,7 +454,7 @@ test('transactions', 'keeps nothing when a CONFLICT inside a command is rethrown
 });
 
 // ── event log ───────────────────────────────────────────────────────────────────────────────────────────────
-test(
+define(
   'event-log',
   'numbers events 1, 2, 3… across transactions and returns them as stored',
   async ({ open }) => {
@@ -465,7 +481,7 @@ test(
   },
 );
 
-test('event-log', 'ignores a seq given by the caller', async ({ open }) => {
+define('event-log', 'ignores a seq given by the caller', async ({ open }) => {
   const storage = await open();
   const [stored] = await storage.transaction(ORG, (tx) =>
     tx.append([{ ...event(1), seq: 99 } as DomainEvent]),
@@ -473,26 +489,30 @@ test('event-log', 'ignores a seq given by the caller', async ({ open }) => {
   assertEqual(stored?.seq, 1, 'seq from the log');
 });
 
-test('event-log', 'reads from a cursor with a limit, so paging reads every event once', async ({ open }) => {
-  const storage = await open();
-  for (let batch = 0; batch < 5; batch++) {
-    await storage.transaction(ORG, (tx) => tx.append(range(1, 5).map((i) => event(batch * 5 + i))));
-  }
-  assertEqual(await seqs(storage), range(1, 25), 'all');
-  const pages: number[][] = [];
-  let after = 0;
-  for (;;) {
-    const page = await storage.readEvents(ORG, { after, limit: 7 });
-    if (page.length === 0) break;
-    pages.push(page.map((e) => e.seq));
-    after = page[page.length - 1]!.seq;
-  }
-  assertEqual(pages, [range(1, 7), range(8, 14), range(15, 21), range(22, 25)], 'pages');
-  assertEqual(await storage.readEvents(ORG, { after: 25 }), [], 'after the end');
-  assertEqual(await storage.readEvents(ORG, { limit: 0 }), [], 'limit 0');
-});
+define(
+  'event-log',
+  'reads from a cursor with a limit, so paging reads every event once',
+  async ({ open }) => {
+    const storage = await open();
+    for (let batch = 0; batch < 5; batch++) {
+      await storage.transaction(ORG, (tx) => tx.append(range(1, 5).map((i) => event(batch * 5 + i))));
+    }
+    assertEqual(await seqs(storage), range(1, 25), 'all');
+    const pages: number[][] = [];
+    let after = 0;
+    for (;;) {
+      const page = await storage.readEvents(ORG, { after, limit: 7 });
+      if (page.length === 0) break;
+      pages.push(page.map((e) => e.seq));
+      after = page[page.length - 1]!.seq;
+    }
+    assertEqual(pages, [range(1, 7), range(8, 14), range(15, 21), range(22, 25)], 'pages');
+    assertEqual(await storage.readEvents(ORG, { after: 25 }), [], 'after the end');
+    assertEqual(await storage.readEvents(ORG, { limit: 0 }), [], 'limit 0');
+  },
+);
 
-test('event-log', 'filters by entity and by type, together with the cursor', async ({ open }) => {
+define('event-log', 'filters by entity and by type, together with the cursor', async ({ open }) => {
   const storage = await open();
   await storage.transaction(ORG, (tx) =>
     tx.append(
@@ -513,26 +533,30 @@ test('event-log', 'filters by entity and by type, together with the cursor', asy
   assertEqual(await ids({ types: [] }), [], 'no types');
 });
 
-test('event-log', 'gives racing appenders consecutive, unique seq numbers without gaps', async ({ open }) => {
-  const storage = await open();
-  const batches = await Promise.all(
-    range(0, 14).map((w) =>
-      retrying(() =>
-        storage.transaction(ORG, (tx) =>
-          tx.append(range(1, 3).map((i) => event(w * 3 + i, { id: `e${w}_${i}` }))),
+define(
+  'event-log',
+  'gives racing appenders consecutive, unique seq numbers without gaps',
+  async ({ open }) => {
+    const storage = await open();
+    const batches = await Promise.all(
+      range(0, 14).map((w) =>
+        retrying(() =>
+          storage.transaction(ORG, (tx) =>
+            tx.append(range(1, 3).map((i) => event(w * 3 + i, { id: `e${w}_${i}` }))),
+          ),
         ),
       ),
-    ),
-  );
-  for (const batch of batches) {
-    const s = batch.map((e) => e.seq);
-    assertEqual(s, [s[0]!, s[0]! + 1, s[0]! + 2], 'one transaction’s events are consecutive');
-  }
-  assertEqual(await seqs(storage), range(1, 45), 'no gaps, no duplicates');
-});
+    );
+    for (const batch of batches) {
+      const s = batch.map((e) => e.seq);
+      assertEqual(s, [s[0]!, s[0]! + 1, s[0]! + 2], 'one transaction’s events are consecutive');
+    }
+    assertEqual(await seqs(storage), range(1, 45), 'no gaps, no duplicates');
+  },
+);
 
 // ── tenant isolation ────────────────────────────────────────────────────────────────────────────────────────
-test('tenant-isolation', 'never returns another organisation’s documents or events', async ({ open }) => {
+define('tenant-isolation', 'never returns another organisation’s documents or events', async ({ open }) => {
   const storage = await open();
   await storage.transaction(OTHER, async (tx) => {
     await tx.put('post', 'p1', { title: 'other', organisationId: OTHER }, 0);
@@ -553,31 +577,35 @@ test('tenant-isolation', 'never returns another organisation’s documents or ev
   assertEqual([await seqs(storage, ORG), await seqs(storage, OTHER)], [[1], [1]], 'each log starts at 1');
 });
 
-test('tenant-isolation', 'refuses to write another organisation’s events or documents', async ({ open }) => {
-  const storage = await open();
-  await assertRejectsWithCode(
-    storage.transaction(ORG, async (tx) => {
-      await tx.put('post', 'ok', { title: 'fine' }, 0);
-      await tx.append([event(1, { organisationId: OTHER })]);
-    }),
-    'TENANT_MISMATCH',
-    'foreign event',
-  );
-  await assertRejectsWithCode(
-    storage.transaction(ORG, (tx) => tx.put('post', 'p', { organisationId: OTHER }, 0)),
-    'TENANT_MISMATCH',
-    'foreign document',
-  );
-  assertEqual(
-    [await storage.query(ORG, 'post'), await storage.query(OTHER, 'post')],
-    [[], []],
-    'nothing written',
-  );
-  assertEqual([await storage.readEvents(ORG), await storage.readEvents(OTHER)], [[], []], 'no events');
-});
+define(
+  'tenant-isolation',
+  'refuses to write another organisation’s events or documents',
+  async ({ open }) => {
+    const storage = await open();
+    await assertRejectsWithCode(
+      storage.transaction(ORG, async (tx) => {
+        await tx.put('post', 'ok', { title: 'fine' }, 0);
+        await tx.append([event(1, { organisationId: OTHER })]);
+      }),
+      'TENANT_MISMATCH',
+      'foreign event',
+    );
+    await assertRejectsWithCode(
+      storage.transaction(ORG, (tx) => tx.put('post', 'p', { organisationId: OTHER }, 0)),
+      'TENANT_MISMATCH',
+      'foreign document',
+    );
+    assertEqual(
+      [await storage.query(ORG, 'post'), await storage.query(OTHER, 'post')],
+      [[], []],
+      'nothing written',
+    );
+    assertEqual([await storage.readEvents(ORG), await storage.readEvents(OTHER)], [[], []], 'no events');
+  },
+);
 
 // ── model round-trips ───────────────────────────────────────────────────────────────────────────────────────
-test(
+define(
   'model-round-trips',
   'stores every entity model and reads it back unchanged (fast-check)',
   async ({ open, numRuns }) => {
@@ -608,7 +636,7 @@ test(
   },
 );
 
-test(
+define(
   'model-round-trips',
   'stores generated domain events and reads them back unchanged (fast-check)',
   async ({ open, numRuns }) => {
@@ -650,7 +678,7 @@ const toV3: Migration = {
   up: (_collection, data) => ({ ...data, migrated: true }),
 };
 
-test(
+define(
   'migrations',
   'applies pure migrations to every document on open and stamps the new schema version',
   async ({ open }) => {
@@ -691,7 +719,7 @@ test(
   },
 );
 
-test('migrations', 'fails with MIGRATION when a step is missing, and changes nothing', async ({ open }) => {
+define('migrations', 'fails with MIGRATION when a step is missing, and changes nothing', async ({ open }) => {
   const v1 = await open({ schemaVersion: 1, migrations: [] });
   await v1.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'Hello' }, 0));
   await v1.close();
@@ -702,7 +730,7 @@ test('migrations', 'fails with MIGRATION when a step is missing, and changes not
   assertEqual((await back.get(ORG, 'post', 'p'))?.data, { title: 'Hello' }, 'document unchanged');
 });
 
-test('migrations', 'fails with MIGRATION on documents written by a newer SDK', async ({ open }) => {
+define('migrations', 'fails with MIGRATION on documents written by a newer SDK', async ({ open }) => {
   const v2 = await open({ schemaVersion: 2, migrations: [toV2] });
   await v2.transaction(ORG, (tx) => tx.put('post', 'p', { headline: 'New' }, 0));
   await v2.close();
@@ -711,7 +739,7 @@ test('migrations', 'fails with MIGRATION on documents written by a newer SDK', a
 });
 
 // ── error contract ──────────────────────────────────────────────────────────────────────────────────────────
-test(
+define(
   'error-contract',
   'answers bad names, ids and queries with VALIDATION before touching the store',
   async ({ open }) => {
@@ -734,7 +762,7 @@ test(
   },
 );
 
-test(
+define(
   'error-contract',
   'refuses data that is not plain, storable JSON, and writes nothing',
   async ({ open }) => {
@@ -768,7 +796,7 @@ test(
   },
 );
 
-test('error-contract', 'answers calls on a closed storage with STORAGE', async ({ open }) => {
+define('error-contract', 'answers calls on a closed storage with STORAGE', async ({ open }) => {
   const storage = await open();
   await storage.transaction(ORG, (tx) => tx.put('post', 'p', { a: 1 }, 0));
   await storage.close();
@@ -799,7 +827,7 @@ const bundleSource = async () => {
   return exportAll(source, ORG, { clock: { now: () => Date.UTC(2026, 0, 5) }, pageSize: 2 });
 };
 
-test('export-import', 'imports a bundle and exports the same bundle again', async ({ open }) => {
+define('export-import', 'imports a bundle and exports the same bundle again', async ({ open }) => {
   const storage = await open();
   const bundle = await bundleSource();
   const summary = await importAll(storage, bundle);
@@ -814,7 +842,7 @@ test('export-import', 'imports a bundle and exports the same bundle again', asyn
   assertEqual(await seqs(storage), range(1, 4), 'the log is unchanged');
 });
 
-test(
+define(
   'export-import',
   'validates the whole bundle first and writes nothing when any part is bad',
   async ({ open }) => {
@@ -843,7 +871,7 @@ test(
 );
 
 // ── persistence ─────────────────────────────────────────────────────────────────────────────────────────────
-test('persistence', 'finds every document and event again after closing and opening', async ({ open }) => {
+define('persistence', 'finds every document and event again after closing and opening', async ({ open }) => {
   const first = await open();
   await first.transaction(ORG, async (tx) => {
     await tx.put('post', 'p', { title: 'A' }, 0);
