@@ -14,7 +14,16 @@
  * @packageDocumentation
  */
 import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { StorageCapabilities } from '@social-shift/core';
 import type { SqlClient, SqlResult } from './postgres.js';
+
+/** What the PostgreSQL adapter can do on PGlite: one process; in Node and in browsers; persistent with a data dir. */
+export const pgliteCapabilities: StorageCapabilities = {
+  persistent: true,
+  multiProcess: false,
+  browser: true,
+  node: true,
+};
 
 const run = async <R>(db: PGlite | Transaction, text: string, params: readonly unknown[] = []) => {
   const result = await db.query<R>(text, [...params]);
@@ -32,6 +41,7 @@ const run = async <R>(db: PGlite | Transaction, text: string, params: readonly u
  */
 export function pgliteClient(db: PGlite, options: { owned?: boolean } = {}): SqlClient {
   return {
+    capabilities: pgliteCapabilities,
     query: (text, params) => run(db, text, params),
     transaction: (work) =>
       db.transaction(async (tx) => {

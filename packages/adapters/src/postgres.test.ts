@@ -4,7 +4,7 @@ import pg from 'pg';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requiredService } from '../test/required-service.js';
-import { pgliteClient } from './pglite.js';
+import { pgliteCapabilities, pgliteClient } from './pglite.js';
 import { postgresCapabilities, postgresDdl, postgresStorage } from './postgres.js';
 import { postgresJsClient } from './postgres-js.js';
 import { pgClient } from './postgres-pg.js';
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describeStorageConformance({
   name: 'postgres (PGlite)',
-  capabilities: { ...postgresCapabilities, multiProcess: false },
+  capabilities: pgliteCapabilities,
   async createStore() {
     const db = await sharedPglite();
     const tablePrefix = unique('t');
@@ -78,6 +78,13 @@ if (url) {
   });
 
   describe('postgres storage on a server', () => {
+    it('reports the capabilities of its client', async () => {
+      const server = postgresStorage({ client: await pgClient(pool), ownsClient: false });
+      const embedded = postgresStorage({ client: pgliteClient(await sharedPglite(), { owned: false }) });
+      expect(server.capabilities).toEqual(postgresCapabilities);
+      expect(embedded.capabilities).toEqual(pgliteCapabilities);
+    });
+
     it('creates its prefixed tables in the schema it is given, as documented', async () => {
       const schema = unique('ddl').slice(0, -1);
       const storage = postgresStorage({

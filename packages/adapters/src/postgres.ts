@@ -56,6 +56,8 @@ export interface SqlClient {
   transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T>;
   /** Releases the connections (called by the storage's `close()` when `ownsClient`). */
   close?(): Promise<void>;
+  /** What this client changes in {@link postgresCapabilities} (PGlite: one process, runs in browsers). */
+  readonly capabilities?: Partial<StorageCapabilities>;
 }
 
 /** Options of {@link postgresStorage}. */
@@ -226,7 +228,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
 
   return {
     name: options.name ?? 'postgres',
-    capabilities: postgresCapabilities,
+    capabilities: { ...postgresCapabilities, ...client.capabilities },
     async open() {
       await client.transaction(async (db) => {
         await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`social-shift-ddl:${t.documents}`]);

@@ -777,6 +777,10 @@ define(
       ['an unpaired surrogate', { text: 'a\uD800b' }],
       ['a bigint', { n: BigInt(1) }],
       ['a Map', { m: new Map() }],
+      [
+        'data nested 10,000 levels deep',
+        Array.from({ length: 10_000 }).reduce<unknown>((inner) => ({ inner }), 1),
+      ],
     ];
     for (const [what, data] of bad) {
       await assertRejectsWithCode(

@@ -33,6 +33,8 @@ const COLLECTION = /^[a-z][a-z0-9_]{0,63}$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const MIGRATION_BATCH = 500;
+/** How deep stored JSON may nest: deeper values are refused before they reach a driver. */
+const MAX_DEPTH = 64;
 
 /**
  * Builds a {@link StoragePort} on a {@link StorageDriver}: the shared work of every adapter. It checks
@@ -309,34 +311,40 @@ function serialiseEvent(event: Omit<DomainEvent, 'seq'>): string {
   return JSON.stringify(event);
 }
 
-function checkJson(value: unknown, path: (string | number)[]): void {
-  switch (typeof value) {
-    case 'string':
-      checkText(value, path);
-      return;
-    case 'boolean':
-      return;
-    case 'number':
-      if (!Number.isFinite(value)) throw invalid(path, 'Store finite numbers only (no NaN or Infinity).');
-      return;
-    case 'object':
-      if (value === null) return;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) checkJson(value[i], [...path, i]);
-        return;
-      }
-      if (!isPlainObject(value))
-        throw invalid(path, 'Store plain objects only (no Date, Map or class instances).');
-      for (const key in value) {
-        checkText(key, [...path, key]);
-        const field = (value as Record<string, unknown>)[key];
-        if (field === undefined)
-          throw invalid([...path, key], 'Leave the field out instead of storing undefined.');
-        checkJson(field, [...path, key]);
-      }
-      return;
-    default:
-      throw invalid(path, `A ${typeof value} cannot be stored as JSON.`);
+/** Walks a value without recursion (hostile nesting cannot overflow the stack) and refuses what is not JSON. */
+function checkJson(value: unknown, root: (string | number)[]): void {
+  const stack: [unknown, (string | number)[]][] = [[value, root]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (path.length > MAX_DEPTH) throw invalid(path.slice(0, 3), `Nest data at most ${MAX_DEPTH} levels deep.`);
+    switch (typeof node) {
+      case 'string':
+        checkText(node, path);
+        break;
+      case 'boolean':
+        break;
+      case 'number':
+        if (!Number.isFinite(node)) throw invalid(path, 'Store finite numbers only (no NaN or Infinity).');
+        break;
+      case 'object':
+        if (node === null) break;
+        if (Array.isArray(node)) {
+          node.forEach((item, i) => {
+            stack.push([item, [...path, i]]);
+          });
+          break;
+        }
+        if (!isPlainObject(node)) throw invalid(path, 'Store plain objects only (no Date, Map or class instances).');
+        for (const key in node) {
+          checkText(key, [...path, key]);
+          const field = node[key];
+          if (field === undefined) throw invalid([...path, key], 'Leave the field out instead of storing undefined.');
+          stack.push([field, [...path, key]]);
+        }
+        break;
+      default:
+        throw invalid(path, `A ${typeof node} cannot be stored as JSON.`);
+    }
   }
 }
 
