@@ -99,6 +99,9 @@ export function sqliteStorage(options: SqliteStorageOptions = {}): ManagedStorag
 
 type Param = string | number;
 interface Statements {
+  begin: BetterSqlite3.Statement<[]>;
+  commit: BetterSqlite3.Statement<[]>;
+  rollback: BetterSqlite3.Statement<[]>;
   get: BetterSqlite3.Statement<Param[], RawDocument>;
   insert: BetterSqlite3.Statement<Param[]>;
   update: BetterSqlite3.Statement<Param[]>;
@@ -191,6 +194,9 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       db.pragma('synchronous = NORMAL');
       for (const statement of sqliteDdl(p)) db.exec(statement);
       statements = {
+        begin: db.prepare('BEGIN IMMEDIATE'),
+        commit: db.prepare('COMMIT'),
+        rollback: db.prepare('ROLLBACK'),
         get: db.prepare(
           `SELECT collection, id, version, schema_version, data FROM ${p}documents WHERE organisation_id = ? AND collection = ? AND id = ?`,
         ),
@@ -222,7 +228,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
     transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
       return serial(async () => {
         const { db, s } = ready();
-        db.exec('BEGIN IMMEDIATE');
+        s.begin.run();
         const tx: DriverTransaction = {
           async get(collection, id) {
             const raw = s.get.get(organisationId, collection, id);
@@ -263,10 +269,10 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
         };
         try {
           const result = await work(tx);
-          db.exec('COMMIT');
+          s.commit.run();
           return result;
         } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
+          if (db.inTransaction) s.rollback.run();
           throw error;
         }
       });

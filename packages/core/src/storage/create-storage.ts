@@ -138,7 +138,8 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
         const actual = await guard('read', () => dtx.get(collection, id));
         throw conflict(collection, id, expectedVersion, actual?.version ?? 0);
       }
-      return toDocument(organisationId, row);
+      // The stored row is JSON text: handing back the caller's object shares nothing with what is stored.
+      return { collection, id, organisationId, version: row.version, schemaVersion, data };
     },
     async delete(collection, id, expectedVersion) {
       checkKey(collection, id);
@@ -149,14 +150,20 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       throw conflict(collection, id, expectedVersion, actual.version);
     },
     async append(events) {
-      const rows = events.map((event) => {
+      const plain = events.map((event) => {
         checkTenant(organisationId, event.organisationId);
         const { seq: _ignored, ...rest } = event;
-        return { id: event.id, type: event.type, entityId: event.entityId, event: serialiseEvent(rest) };
+        return rest;
       });
+      const rows = plain.map((event) => ({
+        id: event.id,
+        type: event.type,
+        entityId: event.entityId,
+        event: serialiseEvent(event),
+      }));
       if (rows.length === 0) return [];
       const first = await guard('append events', () => dtx.append(rows));
-      return rows.map((row, i) => toEvent({ seq: first + i, event: row.event }));
+      return plain.map((event, i) => ({ ...event, seq: first + i }) as StoredEvent);
     },
   });
 
@@ -311,51 +318,71 @@ function serialiseEvent(event: Omit<DomainEvent, 'seq'>): string {
   return JSON.stringify(event);
 }
 
-/** Walks a value without recursion (hostile nesting cannot overflow the stack) and refuses what is not JSON. */
+interface Problem {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/** Refuses what is not plain JSON: on success it allocates nothing; it stops at {@link MAX_DEPTH} levels. */
 function checkJson(value: unknown, root: (string | number)[]): void {
-  const stack: [unknown, (string | number)[]][] = [[value, root]];
-  while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
-    if (path.length > MAX_DEPTH) throw invalid(path.slice(0, 3), `Nest data at most ${MAX_DEPTH} levels deep.`);
-    switch (typeof node) {
-      case 'string':
-        checkText(node, path);
-        break;
-      case 'boolean':
-        break;
-      case 'number':
-        if (!Number.isFinite(node)) throw invalid(path, 'Store finite numbers only (no NaN or Infinity).');
-        break;
-      case 'object':
-        if (node === null) break;
-        if (Array.isArray(node)) {
-          node.forEach((item, i) => {
-            stack.push([item, [...path, i]]);
-          });
-          break;
+  const problem = findProblem(value, 0);
+  if (problem) throw invalid([...root, ...problem.path], problem.message);
+}
+
+function findProblem(node: unknown, depth: number): Problem | undefined {
+  switch (typeof node) {
+    case 'string':
+      return isStorableText(node) ? undefined : { path: [], message: UNSTORABLE_TEXT };
+    case 'boolean':
+      return undefined;
+    case 'number':
+      return Number.isFinite(node)
+        ? undefined
+        : { path: [], message: 'Store finite numbers only (no NaN or Infinity).' };
+    case 'object': {
+      if (node === null) return undefined;
+      if (depth >= MAX_DEPTH) return { path: [], message: `Nest data at most ${MAX_DEPTH} levels deep.` };
+      if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+          const problem = findProblem(node[i], depth + 1);
+          if (problem) {
+            problem.path.unshift(i);
+            return problem;
+          }
         }
-        if (!isPlainObject(node)) throw invalid(path, 'Store plain objects only (no Date, Map or class instances).');
-        for (const key in node) {
-          checkText(key, [...path, key]);
-          const field = node[key];
-          if (field === undefined) throw invalid([...path, key], 'Leave the field out instead of storing undefined.');
-          stack.push([field, [...path, key]]);
+        return undefined;
+      }
+      if (!isPlainObject(node)) {
+        return { path: [], message: 'Store plain objects only (no Date, Map or class instances).' };
+      }
+      for (const key in node) {
+        const field = node[key];
+        const problem = !isStorableText(key)
+          ? { path: [], message: UNSTORABLE_TEXT }
+          : field === undefined
+            ? { path: [], message: 'Leave the field out instead of storing undefined.' }
+            : findProblem(field, depth + 1);
+        if (problem) {
+          problem.path.unshift(key);
+          return problem;
         }
-        break;
-      default:
-        throw invalid(path, `A ${typeof node} cannot be stored as JSON.`);
+      }
+      return undefined;
     }
+    default:
+      return { path: [], message: `A ${typeof node} cannot be stored as JSON.` };
   }
 }
 
 // U+0000 and unpaired surrogates cannot be stored by every adapter (PostgreSQL's jsonb refuses them), so no
 // adapter accepts them: the same input gives the same answer everywhere.
+const UNSTORABLE_TEXT = 'Text may not contain U+0000 or unpaired surrogates: remove them.';
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function checkText(text: string, path: (string | number)[]): void {
-  if (text.includes('\u0000') || UNPAIRED_SURROGATE.test(text)) {
-    throw invalid(path, 'Text may not contain U+0000 or unpaired surrogates: remove them.');
-  }
+function isStorableText(text: string): boolean {
+  if (text.includes('\u0000')) return false;
+  const native = (text as unknown as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !UNPAIRED_SURROGATE.test(text);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

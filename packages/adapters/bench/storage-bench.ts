@@ -1,0 +1,222 @@
+// `pnpm bench`: commands per second of the standard workload (activate 1,000 publishers, run a campaign, record
+// 100,000 shares) through the storage port on each adapter, next to the same rows written with the raw driver in
+// the same run. Prints a Markdown table and writes bench/results.json. Not a test: nothing here asserts speed.
+//
+// BENCH_SHARES and BENCH_PUBLISHERS change the size; BENCH_ADAPTERS (comma-separated names) picks adapters.
+// The PostgreSQL server row needs SOCIAL_SHIFT_PG_URL (`source .ci/services.sh`).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { StoragePort } from '@social-shift/core';
+import { createMemoryStorage } from '@social-shift/core';
+import Database from 'better-sqlite3';
+import { IDBFactory } from 'fake-indexeddb';
+import pg from 'pg';
+import { indexedDbStorage } from '../src/indexeddb.js';
+import { pgliteClient } from '../src/pglite.js';
+import { postgresStorage } from '../src/postgres.js';
+import { pgClient } from '../src/postgres-pg.js';
+import { sqliteStorage } from '../src/sqlite.js';
+import type { RawWriter } from './raw-writers.js';
+import { rawIndexedDb, rawMemory, rawPg, rawPglite, rawSqlite } from './raw-writers.js';
+import type { WorkloadSize } from './workload.js';
+import { runThroughPort, workload } from './workload.js';
+
+const size: WorkloadSize = {
+  publishers: Number(process.env.BENCH_PUBLISHERS ?? 1_000),
+  shares: Number(process.env.BENCH_SHARES ?? 100_000),
+};
+const only = process.env.BENCH_ADAPTERS?.split(',').map((s) => s.trim());
+
+interface Setup {
+  readonly name: string;
+  raw(): Promise<RawWriter>;
+  sdk(): Promise<StoragePort>;
+  /** Frees what the raw writer kept outside its own object (a database of a shared engine). */
+  dropRaw?(): Promise<void>;
+  cleanup?(): Promise<void>;
+}
+
+interface Measurement {
+  readonly commands: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+}
+
+interface PairMeasurement {
+  readonly raw: Measurement;
+  readonly port: Measurement;
+  /** Heap kept by each store after the run (MB): the port's adapter, and the raw driver's. */
+  readonly retainedHeapMb: { readonly port: number; readonly raw: number };
+  readonly peakRssMb: number;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+const heap = () => {
+  collect();
+  return process.memoryUsage().heapUsed;
+};
+const rate = (commands: number, nanoseconds: bigint): Measurement => {
+  const seconds = Number(nanoseconds) / 1e9;
+  return { commands, seconds: Math.round(seconds * 100) / 100, perSecond: Math.round(commands / seconds) };
+};
+
+/**
+ * Runs every command on the raw driver and then through the port, one after the other, and times each side on
+ * its own: both see the same machine load (other processes share the cores), so the ratio is fair.
+ */
+async function measurePair(setup: Setup): Promise<PairMeasurement> {
+  const before = heap();
+  let rawWriter: RawWriter | undefined = await setup.raw();
+  const storage = await setup.sdk();
+  let rawTime = 0n;
+  let portTime = 0n;
+  let commands = 0;
+  let peakRss = process.memoryUsage().rss;
+  for (const command of workload(size)) {
+    const t0 = process.hrtime.bigint();
+    await rawWriter.run(command);
+    const t1 = process.hrtime.bigint();
+    await runThroughPort(storage, command);
+    const t2 = process.hrtime.bigint();
+    rawTime += t1 - t0;
+    portTime += t2 - t1;
+    if (++commands % 2_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const both = heap();
+  await rawWriter.close();
+  rawWriter = undefined;
+  await setup.dropRaw?.();
+  const portOnly = heap();
+  await storage.close();
+  await setup.cleanup?.();
+  return {
+    raw: rate(commands, rawTime),
+    port: rate(commands, portTime),
+    retainedHeapMb: { port: mb(portOnly - before), raw: mb(both - portOnly) },
+    peakRssMb: mb(Math.max(peakRss, process.memoryUsage().rss)),
+  };
+}
+
+const temporary: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'social-shift-bench-'));
+  temporary.push(dir);
+  return dir;
+};
+
+let pglite: PGlite | undefined;
+const sharedPglite = async () => {
+  pglite ??= await PGlite.create();
+  return pglite;
+};
+const pgUrl = process.env.SOCIAL_SHIFT_PG_URL;
+// Commits do not wait for the disk flush (`synchronous_commit = off`, a per-session setting): each command of one
+// organisation holds its event-counter row until commit, so with the flush every command waits for the disk and
+// the benchmark would measure the disk, not the adapter. Both the raw driver and the adapter run with it.
+const pool = pgUrl
+  ? new pg.Pool({ connectionString: pgUrl, max: 4, options: '-c synchronous_commit=off' })
+  : undefined;
+const schema = `bench_${Date.now().toString(36)}`;
+
+const setups: Setup[] = [
+  { name: 'memory', raw: async () => rawMemory(), sdk: async () => createMemoryStorage() },
+  {
+    name: 'sqlite-memory',
+    raw: async () => rawSqlite(new Database(':memory:')),
+    sdk: async () => sqliteStorage({ filename: ':memory:' }),
+  },
+  {
+    name: 'sqlite-file',
+    raw: async () => {
+      const db = new Database(join(tempDir(), 'raw.db'));
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      return rawSqlite(db);
+    },
+    sdk: async () => sqliteStorage({ filename: join(tempDir(), 'sdk.db') }),
+  },
+  {
+    name: 'pglite',
+    raw: async () => {
+      const db = await sharedPglite();
+      await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema}_raw`);
+      return rawPglite(db, `${schema}_raw`);
+    },
+    sdk: async () =>
+      postgresStorage({
+        client: pgliteClient(await sharedPglite(), { owned: false }),
+        schema: `${schema}_sdk`,
+        name: 'pglite',
+      }),
+    dropRaw: async () => {
+      await (await sharedPglite()).query(`DROP SCHEMA ${schema}_raw CASCADE`);
+    },
+  },
+  ...(pool
+    ? [
+        {
+          name: 'postgres-server',
+          raw: async () => {
+            await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}_raw`);
+            return rawPg(pool, `${schema}_raw`);
+          },
+          sdk: async () =>
+            postgresStorage({ client: await pgClient(pool), schema: `${schema}_sdk`, ownsClient: false }),
+          cleanup: async () => {
+            await pool.query(`DROP SCHEMA IF EXISTS ${schema}_raw CASCADE`);
+            await pool.query(`DROP SCHEMA IF EXISTS ${schema}_sdk CASCADE`);
+          },
+        } satisfies Setup,
+      ]
+    : []),
+  {
+    name: 'indexeddb-fake',
+    raw: async () => rawIndexedDb(new IDBFactory(), 'raw'),
+    sdk: async () => indexedDbStorage({ indexedDB: new IDBFactory(), databaseName: 'sdk' }),
+  },
+];
+
+interface Row extends PairMeasurement {
+  readonly adapter: string;
+  readonly ratio: number;
+}
+
+const rows: Row[] = [];
+console.log(
+  `Workload: ${size.publishers} publishers added and activated, a campaign created and started, ${size.publishers} offers, ${size.shares} shares: one transaction per command.`,
+);
+if (!pool)
+  console.log('PostgreSQL server: skipped (set SOCIAL_SHIFT_PG_URL; `source .ci/services.sh` starts one).');
+for (const setup of setups) {
+  if (only && !only.includes(setup.name)) continue;
+  const measured = await measurePair(setup);
+  const row = {
+    adapter: setup.name,
+    ...measured,
+    ratio: Math.round((measured.port.perSecond / measured.raw.perSecond) * 100) / 100,
+  };
+  rows.push(row);
+  console.log(
+    `${setup.name}: port ${row.port.perSecond}/s (${row.port.seconds} s), raw ${row.raw.perSecond}/s (${row.raw.seconds} s), ratio ${row.ratio}`,
+  );
+}
+await pglite?.close();
+await pool?.end();
+for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+
+const table = [
+  '| adapter | commands | through the port (cmd/s) | raw driver (cmd/s) | ratio port/raw | heap kept: port / raw (MB) | peak RSS (MB) |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map(
+    (r) =>
+      `| ${r.adapter} | ${r.port.commands} | ${r.port.perSecond} | ${r.raw.perSecond} | ${r.ratio} | ${r.retainedHeapMb.port} / ${r.retainedHeapMb.raw} | ${r.peakRssMb} |`,
+  ),
+].join('\n');
+console.log(`\n${table}\n`);
+writeFileSync(
+  join(import.meta.dirname, 'results.json'),
+  `${JSON.stringify({ size, node: process.version, rows }, null, 2)}\n`,
+);
