@@ -160,6 +160,24 @@ define(
   },
 );
 
+define('crud', 'keeps collections apart, including internal ones such as _idempotency', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, async (tx) => {
+    await tx.put('post', 'same', { in: 'post' }, 0);
+    await tx.put('_idempotency', 'same', { in: 'idempotency' }, 0);
+  });
+  assertEqual(
+    (await storage.get(ORG, '_idempotency', 'same'))?.data,
+    { in: 'idempotency' },
+    'internal collection',
+  );
+  assertEqual(
+    (await storage.query(ORG, 'post')).map((d) => d.data),
+    [{ in: 'post' }],
+    'post collection',
+  );
+});
+
 define('crud', 'hands out copies, so changing a result changes nothing stored', async ({ open }) => {
   const storage = await open();
   const written = await storage.transaction(ORG, (tx) => tx.put('post', 'p', { tags: ['a'] }, 0));

@@ -29,7 +29,7 @@ export interface ManagedStorage extends StoragePort {
   open(): Promise<void>;
 }
 
-const COLLECTION = /^[a-z][a-z0-9_]{0,63}$/;
+const COLLECTION = /^[a-z_][a-z0-9_]{0,63}$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const MIGRATION_BATCH = 500;
@@ -250,7 +250,10 @@ function checkOrganisation(organisationId: string): void {
 
 function checkCollection(collection: string): void {
   if (typeof collection !== 'string' || !COLLECTION.test(collection)) {
-    throw invalid(['collection'], 'Use a lower-case name of letters, digits and "_", such as "post".');
+    throw invalid(
+      ['collection'],
+      'Use a lower-case name of letters, digits and "_", such as "post" or "_idempotency".',
+    );
   }
 }
 
