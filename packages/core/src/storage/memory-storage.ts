@@ -12,9 +12,14 @@ import type {
 
 interface MemoryDocument {
   readonly row: DocumentRow;
-  /** The parsed data, for `where` filters; never handed out. */
-  readonly data: JsonObject;
+  /** The parsed data, for `where` filters, parsed on first use; never handed out. */
+  data?: JsonObject;
 }
+
+const dataOf = (doc: MemoryDocument): JsonObject => {
+  doc.data ??= JSON.parse(doc.row.data) as JsonObject;
+  return doc.data;
+};
 
 interface MemoryEvent extends EventRow {
   readonly type: string;
@@ -97,12 +102,12 @@ export function createMemoryDriver(): StorageDriver {
           },
           async insert(row) {
             if (current(row.collection, row.id)) return false;
-            stage(row.collection, row.id, { row, data: JSON.parse(row.data) as JsonObject });
+            stage(row.collection, row.id, { row });
             return true;
           },
           async update(row, expectedVersion) {
             if (current(row.collection, row.id)?.row.version !== expectedVersion) return false;
-            stage(row.collection, row.id, { row, data: JSON.parse(row.data) as JsonObject });
+            stage(row.collection, row.id, { row });
             return true;
           },
           async remove(collection, id, expectedVersion) {
@@ -179,7 +184,9 @@ function selectDocuments(docs: Iterable<MemoryDocument>, query: DocumentQuery): 
   const matched: MemoryDocument[] = [];
   for (const doc of docs) {
     if (after !== undefined && doc.row.id <= after) continue;
-    if (where.every(([field, value]) => (doc.data[field] ?? null) === value)) matched.push(doc);
+    if (where.length === 0 || where.every(([field, value]) => (dataOf(doc)[field] ?? null) === value)) {
+      matched.push(doc);
+    }
   }
   matched.sort((a, b) => compareIds(a.row.id, b.row.id));
   const limited = query.limit === undefined ? matched : matched.slice(0, query.limit);
