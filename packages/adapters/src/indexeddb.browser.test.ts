@@ -9,7 +9,7 @@ import { CONFORMANCE_GROUPS, conformanceCases, groupApplies } from './testing/in
 // The same conformance suite, in real headless Chromium: the page runs every case against the browser's own
 // IndexedDB and reports back; each case becomes a test here (see docs/adr/040-storage-browser-conformance.md).
 const chromium = requiredService(
-  'IndexedDB in Chromium',
+  'the conformance suite on IndexedDB in real Chromium',
   hasChromium() ? chromiumPath : undefined,
   `no Chromium at ${chromiumPath} (apt-get install chromium, or set SOCIAL_SHIFT_CHROMIUM)`,
 );

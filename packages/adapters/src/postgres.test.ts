@@ -42,7 +42,7 @@ describeStorageConformance({
 });
 
 const url = requiredService(
-  'PostgreSQL server',
+  'the conformance suite on a PostgreSQL server (pg, postgres.js)',
   process.env.SOCIAL_SHIFT_PG_URL,
   'set SOCIAL_SHIFT_PG_URL (`source .ci/services.sh` starts a throw-away PostgreSQL from Debian and sets it)',
 );

@@ -9,7 +9,7 @@ import { requiredService } from './required-service.js';
 
 const run = promisify(execFile);
 const url = requiredService(
-  'PostgreSQL multi-process',
+  'the multi-process concurrency test on PostgreSQL',
   process.env.SOCIAL_SHIFT_PG_URL,
   'set SOCIAL_SHIFT_PG_URL (`source .ci/services.sh` starts a throw-away PostgreSQL from Debian and sets it)',
 );

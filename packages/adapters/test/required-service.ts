@@ -8,11 +8,11 @@ const inCi = () => process.env.CI === 'true' || process.env.CI === '1';
  */
 export function requiredService(what: string, value: string | undefined, hint: string): string | undefined {
   if (value) return value;
-  const message = `SKIPPED: the ${what} conformance groups did not run: ${hint}`;
+  const message = `SKIPPED: ${what} did not run: ${hint}`;
   console.warn(`\n⚠ ${message}\n`);
-  describe(`storage conformance: ${what}`, () => {
+  describe(`skipped: ${what}`, () => {
     it(`is skipped only outside CI (${hint})`, () => {
-      expect(inCi(), `CI=true, so the ${what} groups must run: ${hint}`).toBe(false);
+      expect(inCi(), `CI=true, so ${what} must run: ${hint}`).toBe(false);
     });
   });
   return undefined;
