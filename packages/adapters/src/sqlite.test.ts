@@ -55,6 +55,42 @@ describe('sqlite storage', () => {
     }
   });
 
+  it('answers where filters on the SDK’s queried fields from an index', async () => {
+    const database = new Database(':memory:');
+    const storage = sqliteStorage({ database });
+    await storage.transaction('org_a', async (tx) => {
+      for (let i = 0; i < 50; i++)
+        await tx.put('offer', `o${i}`, { publisherId: `p${i % 5}`, status: 'offered' }, 0);
+    });
+    const plans: string[] = [];
+    const prepare = database.prepare.bind(database);
+    database.prepare = ((sql: string) => {
+      plans.push(
+        (
+          prepare(`EXPLAIN QUERY PLAN ${sql}`).all(
+            ...sql
+              .split('?')
+              .slice(1)
+              .map(() => 'x'),
+          ) as { detail: string }[]
+        )
+          .map((r) => r.detail)
+          .join(),
+      );
+      return prepare(sql);
+    }) as typeof database.prepare;
+    expect(
+      (await storage.query('org_a', 'offer', { where: { publisherId: 'p3' } })).map((d) => d.id),
+    ).toEqual(['o13', 'o18', 'o23', 'o28', 'o3', 'o33', 'o38', 'o43', 'o48', 'o8']);
+    await storage.query('org_a', 'offer', { where: { status: 'offered', publisherId: 'p1' } });
+    expect(plans).toEqual([
+      expect.stringContaining('USING INDEX social_shift_offer_publisherId'),
+      expect.stringContaining('USING INDEX social_shift_offer_publisherId'),
+    ]);
+    await storage.close();
+    database.close();
+  });
+
   it('rejects a table prefix that is not a safe identifier', () => {
     expect(() => sqliteStorage({ tablePrefix: 'x; DROP TABLE y' })).toThrow(/tablePrefix/);
   });

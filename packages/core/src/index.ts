@@ -204,6 +204,7 @@ export { importAll } from './storage/import-all.js';
 export { createMemoryDriver, createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
 export type { Migration } from './storage/migrations.js';
 export { DOCUMENT_MIGRATIONS, migrateDocument } from './storage/migrations.js';
+export { QUERY_INDEXES } from './storage/query-indexes.js';
 export { CURRENT_SCHEMA_VERSION } from './storage/schema-version.js';
 export type {
   DocumentRow,

@@ -237,6 +237,22 @@ define('queries', 'compares JSON types exactly, and matches null to a missing fi
   assertEqual(await ids({ w: 2.5 }), ['missing'], 'a fraction');
   assertEqual(await ids({ v: 1, flag: true }), ['num'], 'two fields');
   assertEqual(await ids({ v: 1, flag: false }), [], 'two fields, one differs');
+  // The same on fields that adapters index for the SDK (offer.publisherId, offer.campaignId).
+  await storage.transaction(ORG, async (tx) => {
+    await tx.put('offer', 'a', { publisherId: 'p1', campaignId: 7 }, 0);
+    await tx.put('offer', 'b', { publisherId: 1, campaignId: '7' }, 0);
+    await tx.put('offer', 'c', { publisherId: true }, 0);
+    await tx.put('offer', 'd', { publisherId: { nested: 'p1' }, campaignId: [7] }, 0);
+  });
+  const offers = async (where: Record<string, string | number | boolean | null>) =>
+    (await storage.query(ORG, 'offer', { where })).map((d) => d.id);
+  assertEqual(await offers({ publisherId: 'p1' }), ['a'], 'indexed string');
+  assertEqual(await offers({ publisherId: 1 }), ['b'], 'indexed number');
+  assertEqual(await offers({ publisherId: true }), ['c'], 'indexed boolean');
+  assertEqual(await offers({ campaignId: 7 }), ['a'], 'indexed number, not a list');
+  assertEqual(await offers({ campaignId: '7', publisherId: 1 }), ['b'], 'two indexed fields');
+  assertEqual(await offers({ campaignId: null }), ['c'], 'indexed, missing');
+  assertEqual(await offers({ publisherId: '{"nested":"p1"}' }), [], 'an object is not its JSON text');
 });
 
 define(
