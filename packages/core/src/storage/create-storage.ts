@@ -56,12 +56,16 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
   let opening: Promise<void> | undefined;
   let closed = false;
 
-  const guard = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
+  const guard = <T>(what: string, call: () => Promise<T>): Promise<T> => {
+    let pending: Promise<T>;
     try {
-      return await call();
+      pending = call();
     } catch (error) {
-      throw storageError(driver.name, what, error);
+      return Promise.reject(storageError(driver.name, what, error));
     }
+    return pending.catch((error: unknown) => {
+      throw storageError(driver.name, what, error);
+    });
   };
 
   const migrate = async () => {
@@ -93,14 +97,18 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     }
   };
 
+  let opened = false;
   const open = (): Promise<void> => {
     if (closed) return Promise.reject(closedError(driver.name));
     opening ??= (async () => {
       await guard('open', () => driver.open());
       await migrate();
+      opened = true;
     })();
     return opening;
   };
+  /** Opens first unless open already (saves a turn of the event loop on every call). */
+  const ready = (): Promise<void> | undefined => (opened && !closed ? undefined : open());
 
   const toDocument = (organisationId: string, row: DocumentRow): StoredDocument => ({
     collection: row.collection,
@@ -174,7 +182,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     async get(organisationId, collection, id) {
       checkOrganisation(organisationId);
       checkKey(collection, id);
-      await open();
+      await ready();
       const row = await guard('read', () => driver.get(organisationId, collection, id));
       return row && toDocument(organisationId, row);
     },
@@ -182,20 +190,20 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       checkOrganisation(organisationId);
       checkCollection(collection);
       checkQuery(query);
-      await open();
+      await ready();
       const rows = await guard('query', () => driver.query(organisationId, collection, query));
       return rows.map((row) => toDocument(organisationId, row));
     },
     async readEvents(organisationId, query = {}) {
       checkOrganisation(organisationId);
       checkEventQuery(query);
-      await open();
+      await ready();
       const rows = await guard('read events', () => driver.readEvents(organisationId, query));
       return rows.map(toEvent);
     },
     async transaction<T>(organisationId: string, work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
       checkOrganisation(organisationId);
-      await open();
+      await ready();
       let workError: { error: unknown } | undefined;
       try {
         return await driver.transaction(organisationId, async (dtx) => {
