@@ -20,14 +20,17 @@ import { pgClient } from '../src/postgres-pg.js';
 import { sqliteStorage } from '../src/sqlite.js';
 import type { RawWriter } from './raw-writers.js';
 import { rawIndexedDb, rawMemory, rawPg, rawPglite, rawSqlite } from './raw-writers.js';
+import { recordingStorage } from './recording-storage.js';
+import type { Scenario } from './scenario.js';
+import { portScenario } from './scenario.js';
 import type { WorkloadSize } from './workload.js';
-import { runThroughPort, workload } from './workload.js';
 
 const size: WorkloadSize = {
   publishers: Number(process.env.BENCH_PUBLISHERS ?? 1_000),
   shares: Number(process.env.BENCH_SHARES ?? 100_000),
 };
 const only = process.env.BENCH_ADAPTERS?.split(',').map((s) => s.trim());
+const scenario: Scenario = portScenario(size);
 
 interface Setup {
   readonly name: string;
@@ -64,25 +67,27 @@ const rate = (commands: number, nanoseconds: bigint): Measurement => {
 };
 
 /**
- * Runs every command on the raw driver and then through the port, one after the other, and times each side on
- * its own: both see the same machine load (other processes share the cores), so the ratio is fair.
+ * Runs each command of the scenario through the port, then writes the rows that command committed with the raw
+ * driver, and times each side on its own: both see the same machine load (other processes share the cores), so
+ * the ratio is fair.
  */
 async function measurePair(setup: Setup): Promise<PairMeasurement> {
   const before = heap();
   let rawWriter: RawWriter | undefined = await setup.raw();
   const storage = await setup.sdk();
+  const recorder = recordingStorage(storage);
   let rawTime = 0n;
   let portTime = 0n;
   let commands = 0;
   let peakRss = process.memoryUsage().rss;
-  for (const command of workload(size)) {
+  for await (const command of scenario.commands(recorder)) {
     const t0 = process.hrtime.bigint();
-    await rawWriter.run(command);
+    await command();
     const t1 = process.hrtime.bigint();
-    await runThroughPort(storage, command);
+    for (const committed of recorder.take()) await rawWriter.run(committed);
     const t2 = process.hrtime.bigint();
-    rawTime += t1 - t0;
-    portTime += t2 - t1;
+    portTime += t1 - t0;
+    rawTime += t2 - t1;
     if (++commands % 2_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   const both = heap();
@@ -185,9 +190,7 @@ interface Row extends PairMeasurement {
 }
 
 const rows: Row[] = [];
-console.log(
-  `Workload: ${size.publishers} publishers added and activated, a campaign created and started, ${size.publishers} offers, ${size.shares} shares: one transaction per command.`,
-);
+console.log(`Scenario: ${scenario.name}: ${scenario.description}.`);
 if (!pool)
   console.log('PostgreSQL server: skipped (set SOCIAL_SHIFT_PG_URL; `source .ci/services.sh` starts one).');
 for (const setup of setups) {
@@ -218,5 +221,5 @@ const table = [
 console.log(`\n${table}\n`);
 writeFileSync(
   join(import.meta.dirname, 'results.json'),
-  `${JSON.stringify({ size, node: process.version, rows }, null, 2)}\n`,
+  `${JSON.stringify({ scenario: scenario.name, description: scenario.description, size, node: process.version, rows }, null, 2)}\n`,
 );
