@@ -35,7 +35,14 @@ export interface IndexedDbStorageOptions extends CreateStorageOptions {
   readonly indexedDB?: IDBFactory;
 }
 
-/** What the IndexedDB adapter can do. */
+/**
+ * What the IndexedDB adapter can do.
+ *
+ * @example
+ * ```ts
+ * indexedDbCapabilities.browser; // true
+ * ```
+ */
 export const indexedDbCapabilities: StorageCapabilities = {
   persistent: true,
   multiProcess: false,
@@ -43,7 +50,14 @@ export const indexedDbCapabilities: StorageCapabilities = {
   node: false,
 };
 
-/** The object stores the adapter creates (database version 1). */
+/**
+ * The object stores the adapter creates (database version 1).
+ *
+ * @example
+ * ```ts
+ * INDEXEDDB_STORES.events.keyPath; // ['organisationId', 'seq']
+ * ```
+ */
 export const INDEXEDDB_STORES = {
   documents: { keyPath: ['organisationId', 'collection', 'id'] },
   events: { keyPath: ['organisationId', 'seq'], indexes: { entity: ['organisationId', 'entityId', 'seq'] } },

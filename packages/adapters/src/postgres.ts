@@ -75,7 +75,14 @@ export interface PostgresStorageOptions extends CreateStorageOptions {
   readonly name?: string;
 }
 
-/** What the PostgreSQL adapter can do. */
+/**
+ * What the PostgreSQL adapter can do.
+ *
+ * @example
+ * ```ts
+ * postgresCapabilities.multiProcess; // true
+ * ```
+ */
 export const postgresCapabilities: StorageCapabilities = {
   persistent: true,
   multiProcess: true,

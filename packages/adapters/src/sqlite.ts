@@ -43,7 +43,14 @@ export interface SqliteStorageOptions extends CreateStorageOptions {
   readonly busyTimeoutMs?: number;
 }
 
-/** What the SQLite adapter can do. */
+/**
+ * What the SQLite adapter can do.
+ *
+ * @example
+ * ```ts
+ * sqliteCapabilities.persistent; // true
+ * ```
+ */
 export const sqliteCapabilities: StorageCapabilities = {
   persistent: true,
   multiProcess: false,

@@ -1,12 +1,26 @@
 import type { ErrorCode, SocialShiftError } from '@social-shift/core';
 import { isSocialShiftError } from '@social-shift/core';
 
-/** A failed conformance check: says what was expected and what the adapter did. */
+/**
+ * A failed conformance check: says what was expected and what the adapter did.
+ *
+ * @example
+ * ```ts
+ * throw new ConformanceFailure('seq: expected [1, 2], got [1, 3]');
+ * ```
+ */
 export class ConformanceFailure extends Error {
   override readonly name = 'ConformanceFailure';
 }
 
-/** Deep equality of JSON-like values; object key order does not matter. */
+/**
+ * Deep equality of JSON-like values; object key order does not matter.
+ *
+ * @example
+ * ```ts
+ * deepEqual({ a: 1, b: [2] }, { b: [2], a: 1 }); // true
+ * ```
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -26,19 +40,40 @@ const show = (value: unknown) => {
   return text === undefined ? String(value) : text.length > 400 ? `${text.slice(0, 400)}…` : text;
 };
 
-/** Fails unless `actual` deep-equals `expected`. */
+/**
+ * Fails unless `actual` deep-equals `expected`.
+ *
+ * @example
+ * ```ts
+ * assertEqual(await seqs(storage), [1, 2, 3], 'no gaps');
+ * ```
+ */
 export function assertEqual(actual: unknown, expected: unknown, what: string): void {
   if (!deepEqual(actual, expected)) {
     throw new ConformanceFailure(`${what}: expected ${show(expected)}, got ${show(actual)}`);
   }
 }
 
-/** Fails unless `condition` holds. */
+/**
+ * Fails unless `condition` holds.
+ *
+ * @example
+ * ```ts
+ * assertTrue(caught instanceof InjectedFault, 'the third write fails');
+ * ```
+ */
 export function assertTrue(condition: boolean, what: string): void {
   if (!condition) throw new ConformanceFailure(what);
 }
 
-/** Fails unless `promise` rejects with a `SocialShiftError` of `code`; returns the error. */
+/**
+ * Fails unless `promise` rejects with a `SocialShiftError` of `code`; returns the error.
+ *
+ * @example
+ * ```ts
+ * await assertRejectsWithCode(storage.transaction(org, (tx) => tx.put('post', 'p', {}, 9)), 'CONFLICT', 'stale');
+ * ```
+ */
 export async function assertRejectsWithCode<C extends ErrorCode>(
   promise: Promise<unknown>,
   code: C,

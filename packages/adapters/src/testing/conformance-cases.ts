@@ -20,7 +20,14 @@ import { assertEqual, assertRejectsWithCode, assertTrue, ConformanceFailure } fr
 import { failOnWrite, InjectedFault } from './fault-injection.js';
 import { domainEventArbitrary, entityArbitrary, MODEL_TYPES } from './model-arbitraries.js';
 
-/** The named groups of the conformance suite, in the order they run. */
+/**
+ * The named groups of the conformance suite, in the order they run.
+ *
+ * @example
+ * ```ts
+ * CONFORMANCE_GROUPS.includes('event-log'); // true
+ * ```
+ */
 export const CONFORMANCE_GROUPS = [
   'crud',
   'queries',
@@ -37,7 +44,14 @@ export const CONFORMANCE_GROUPS = [
 /** A group of the conformance suite. */
 export type ConformanceGroup = (typeof CONFORMANCE_GROUPS)[number];
 
-/** What each group checks, and the capability it needs (none: every adapter runs it). */
+/**
+ * What each group checks, and the capability it needs (none: every adapter runs it).
+ *
+ * @example
+ * ```ts
+ * GROUP_INFO.persistence.requires; // 'persistent'
+ * ```
+ */
 export const GROUP_INFO: Readonly<
   Record<ConformanceGroup, { readonly description: string; readonly requires?: keyof StorageCapabilities }>
 > = {
@@ -939,7 +953,14 @@ export function conformanceCases(): readonly ConformanceCase[] {
   return [...cases].sort((a, b) => CONFORMANCE_GROUPS.indexOf(a.group) - CONFORMANCE_GROUPS.indexOf(b.group));
 }
 
-/** Whether a target runs a group, and if not, why. */
+/**
+ * Whether a target runs a group, and if not, why.
+ *
+ * @example
+ * ```ts
+ * groupApplies('persistence', memoryCapabilities); // { runs: false, reason: 'the adapter is not persistent' }
+ * ```
+ */
 export function groupApplies(
   group: ConformanceGroup,
   capabilities: StorageCapabilities,

@@ -1,6 +1,13 @@
 import type { StoragePort, StorageTransaction } from '@social-shift/core';
 
-/** The error a {@link failOnWrite} storage throws on its failing write. */
+/**
+ * The error a {@link failOnWrite} storage throws on its failing write.
+ *
+ * @example
+ * ```ts
+ * await command(failOnWrite(storage, 2)).catch((e) => e instanceof InjectedFault); // true
+ * ```
+ */
 export class InjectedFault extends Error {
   override readonly name = 'InjectedFault';
   constructor(readonly write: number) {

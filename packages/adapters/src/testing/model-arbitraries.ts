@@ -190,5 +190,12 @@ export function domainEventArbitrary(organisationId: string): fc.Arbitrary<Domai
   });
 }
 
-/** Every entity type, for looping over the models. */
+/**
+ * Every entity type, for looping over the models.
+ *
+ * @example
+ * ```ts
+ * for (const type of MODEL_TYPES) fc.sample(entityArbitrary(type, 'org_a'), 1);
+ * ```
+ */
 export const MODEL_TYPES: readonly EntityType[] = ENTITY_TYPES;

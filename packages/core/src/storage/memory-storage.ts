@@ -212,7 +212,14 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Applies a {@link DocumentQuery} to documents in memory: equality filters, id order, paging. */
+/**
+ * Applies a {@link DocumentQuery} to documents in memory: equality filters, id order, paging.
+ *
+ * @example
+ * ```ts
+ * runQuery(docs, { where: { status: 'draft' }, limit: 10 });
+ * ```
+ */
 export function runQuery(docs: readonly StoredDocument[], query: DocumentQuery): StoredDocument[] {
   const where = Object.entries(query.where ?? {});
   const after = query.afterId;
@@ -225,7 +232,14 @@ export function runQuery(docs: readonly StoredDocument[], query: DocumentQuery):
   return query.limit === undefined ? matched : matched.slice(0, query.limit);
 }
 
-/** Applies an {@link EventQuery} to events in `seq` order. */
+/**
+ * Applies an {@link EventQuery} to events in `seq` order.
+ *
+ * @example
+ * ```ts
+ * filterEvents(events, { after: 40, types: ['share.recorded'] });
+ * ```
+ */
 export function filterEvents(events: readonly StoredEvent[], query: EventQuery): StoredEvent[] {
   const after = query.after ?? 0;
   const types = query.types && new Set<string>(query.types);

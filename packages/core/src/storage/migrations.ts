@@ -23,7 +23,14 @@ export interface Migration {
   readonly up: (collection: string, data: JsonObject) => JsonObject;
 }
 
-/** The migrations of the SDK's stored documents, oldest first. Empty while the schema is at version 1. */
+/**
+ * The migrations of the SDK's stored documents, oldest first. Empty while the schema is at version 1.
+ *
+ * @example
+ * ```ts
+ * createStorage(driver, { migrations: [...DOCUMENT_MIGRATIONS, myMigration], schemaVersion: 2 });
+ * ```
+ */
 export const DOCUMENT_MIGRATIONS: readonly Migration[] = [];
 
 /**
