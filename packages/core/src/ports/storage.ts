@@ -60,7 +60,9 @@ export interface StorageTransaction {
   query(collection: string, query?: DocumentQuery): Promise<StoredDocument[]>;
   /**
    * Writes a document if its stored version is `expectedVersion` (0: it must not exist yet), and returns it with
-   * its new version. Otherwise throws `CONFLICT` (or `ALREADY_EXISTS` for 0) and the transaction writes nothing.
+   * its new version. Otherwise throws `CONFLICT` (or `ALREADY_EXISTS` for 0) and writes nothing; when the work
+   * lets that error escape (as commands do), the whole transaction writes nothing. `data` must be plain JSON
+   * (`VALIDATION` otherwise: see `docs/storage/README.md`).
    */
   put(collection: string, id: string, data: JsonObject, expectedVersion: number): Promise<StoredDocument>;
   /** Deletes a document at `expectedVersion`; throws `CONFLICT` otherwise. */
