@@ -1,10 +1,8 @@
-import { PGlite } from '@electric-sql/pglite';
 import type { CreateStorageOptions } from '@social-shift/core';
 import pg from 'pg';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requiredService } from '../test/required-service.js';
-import { pgliteCapabilities, pgliteClient } from './pglite.js';
 import { postgresCapabilities, postgresDdl, postgresStorage } from './postgres.js';
 import { postgresJsClient } from './postgres-js.js';
 import { pgClient } from './postgres-pg.js';
@@ -12,34 +10,6 @@ import { describeStorageConformance } from './testing/index.js';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}_${counter++}_`;
-
-// PGlite starts in seconds: one instance for the whole file, a fresh table prefix per case.
-let pglite: Promise<PGlite> | undefined;
-const sharedPglite = () => {
-  pglite ??= PGlite.create();
-  return pglite;
-};
-afterAll(async () => {
-  if (pglite) await (await pglite).close();
-});
-
-describeStorageConformance({
-  name: 'postgres (PGlite)',
-  capabilities: pgliteCapabilities,
-  async createStore() {
-    const db = await sharedPglite();
-    const tablePrefix = unique('t');
-    return {
-      open: async (options) =>
-        postgresStorage({
-          ...options,
-          client: pgliteClient(db, { owned: false }),
-          tablePrefix,
-          name: 'pglite',
-        }),
-    };
-  },
-});
 
 const url = requiredService(
   'the conformance suite on a PostgreSQL server (pg, postgres.js)',
@@ -78,11 +48,9 @@ if (url) {
   });
 
   describe('postgres storage on a server', () => {
-    it('reports the capabilities of its client', async () => {
+    it('reports the capabilities of a server', async () => {
       const server = postgresStorage({ client: await pgClient(pool), ownsClient: false });
-      const embedded = postgresStorage({ client: pgliteClient(await sharedPglite(), { owned: false }) });
       expect(server.capabilities).toEqual(postgresCapabilities);
-      expect(embedded.capabilities).toEqual(pgliteCapabilities);
     });
 
     it('creates its prefixed tables in the schema it is given, as documented', async () => {
