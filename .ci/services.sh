@@ -4,7 +4,7 @@
 # listening on 127.0.0.1 on a free port, trust auth. Exports SOCIAL_SHIFT_PG_URL; stopped when the shell exits.
 start_social_shift_postgres() {
   local bin dir port as=()
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
   if [[ -z "$bin" ]]; then
     echo "PostgreSQL is not installed: apt-get install postgresql" >&2
     return 1
@@ -20,7 +20,7 @@ start_social_shift_postgres() {
   export SOCIAL_SHIFT_PG_URL="postgres://postgres@127.0.0.1:$port/postgres"
   export SOCIAL_SHIFT_PG_DIR="$dir"
   local stop previous
-  stop="$(printf '%q ' "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop) >/dev/null 2>&1 || true"
+  stop="$(printf '%q ' "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop) >/dev/null 2>&1; rm -rf $(printf '%q' "$dir")"
   previous=$(trap -p EXIT | sed "s/^trap -- '\(.*\)' EXIT$/\1/")
   trap "$stop${previous:+; $previous}" EXIT
   echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (SOCIAL_SHIFT_PG_URL)"
