@@ -1,7 +1,9 @@
 // `pnpm bench`: commands per second of the standard workload (activate 1,000 publishers, run a campaign, record
-// 100,000 shares) through the storage port on each adapter, next to the same rows written with the raw driver in
-// the same run. Prints a Markdown table and writes bench/results.json. Not a test: nothing here asserts speed.
+// 100,000 shares) through the SDK's commands on each adapter, next to the same rows written with the raw driver in
+// the same run (the rows each command committed, recorded). Prints a Markdown table and writes
+// bench/results.json. Not a test: nothing here asserts speed.
 //
+// BENCH_SCENARIO=port runs the same workload as plain storage-port transactions instead of SDK commands.
 // BENCH_SHARES and BENCH_PUBLISHERS change the size; BENCH_ADAPTERS (comma-separated names) picks adapters.
 // The PostgreSQL server row needs SOCIAL_SHIFT_PG_URL (`source .ci/services.sh`).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { rawIndexedDb, rawMemory, rawPg, rawPglite, rawSqlite } from './raw-writ
 import { recordingStorage } from './recording-storage.js';
 import type { Scenario } from './scenario.js';
 import { portScenario } from './scenario.js';
+import { sdkScenario } from './sdk-scenario.js';
 import type { WorkloadSize } from './workload.js';
 
 const size: WorkloadSize = {
@@ -30,7 +33,7 @@ const size: WorkloadSize = {
   shares: Number(process.env.BENCH_SHARES ?? 100_000),
 };
 const only = process.env.BENCH_ADAPTERS?.split(',').map((s) => s.trim());
-const scenario: Scenario = portScenario(size);
+const scenario: Scenario = process.env.BENCH_SCENARIO === 'port' ? portScenario(size) : sdkScenario(size);
 
 interface Setup {
   readonly name: string;

@@ -298,6 +298,7 @@ export type { ExportAllOptions } from './storage/export-all.js';
 export { exportAll } from './storage/export-all.js';
 export type { ImportSummary } from './storage/import-all.js';
 export { importAll } from './storage/import-all.js';
+export type { MemoryDriverOptions } from './storage/memory-storage.js';
 export { createMemoryDriver, createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
 export type { Migration } from './storage/migrations.js';
 export { DOCUMENT_MIGRATIONS, migrateDocument } from './storage/migrations.js';

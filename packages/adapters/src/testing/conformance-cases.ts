@@ -271,6 +271,40 @@ define('queries', 'compares JSON types exactly, and matches null to a missing fi
 
 define(
   'queries',
+  'finds documents by an indexed field after they change field or are deleted',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, async (tx) => {
+      for (let i = 0; i < 6; i++) await tx.put('offer', `o${i}`, { publisherId: `p${i % 2}` }, 0);
+    });
+    await storage.transaction(ORG, async (tx) => {
+      await tx.put('offer', 'o0', { publisherId: 'p1' }, 1);
+      await tx.delete('offer', 'o2', 1);
+      assertEqual(
+        (await tx.query('offer', { where: { publisherId: 'p0' } })).map((d) => d.id),
+        ['o4'],
+        'inside',
+      );
+    });
+    const ids = async (publisherId: string) =>
+      (await storage.query(ORG, 'offer', { where: { publisherId } })).map((d) => d.id);
+    assertEqual(await ids('p0'), ['o4'], 'p0 after the move and the delete');
+    assertEqual(await ids('p1'), ['o0', 'o1', 'o3', 'o5'], 'p1 gained o0');
+    const undo = new Error('undo');
+    const rolledBack = await storage
+      .transaction(ORG, async (tx) => {
+        await tx.put('offer', 'o4', { publisherId: 'p9' }, 1);
+        throw undo;
+      })
+      .catch((error: unknown) => error);
+    assertTrue(rolledBack === undo, 'the change is rolled back');
+    assertEqual(await ids('p9'), [], 'a rolled back change is not found');
+    assertEqual(await ids('p0'), ['o4'], 'nor lost from its old value');
+  },
+);
+
+define(
+  'queries',
   'sees its own writes and deletes inside a transaction, and others only after commit',
   async ({ open }) => {
     const storage = await open();

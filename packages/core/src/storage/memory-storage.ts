@@ -1,6 +1,7 @@
 import type { DocumentQuery, EventQuery, JsonObject, StoredDocument, StoredEvent } from '../ports/storage.js';
 import type { CreateStorageOptions, ManagedStorage } from './create-storage.js';
 import { createStorage } from './create-storage.js';
+import { QUERY_INDEXES } from './query-indexes.js';
 import type {
   DocumentRow,
   DriverTransaction,
@@ -28,8 +29,19 @@ interface MemoryEvent extends EventRow {
 
 interface TenantData {
   readonly documents: Map<string, Map<string, MemoryDocument>>;
+  /** For each indexed `collection\u0000field`, the ids of the documents by JSON value of the field. */
+  readonly indexes: Map<string, Map<string, Set<string>>>;
   readonly events: MemoryEvent[];
 }
+
+/** Options of {@link createMemoryDriver}. */
+export interface MemoryDriverOptions {
+  /** The fields to keep an index of for `where` filters, by collection (default `QUERY_INDEXES`). */
+  readonly indexes?: Readonly<Record<string, readonly string[]>>;
+}
+
+const isIndexable = (value: unknown): value is string | number =>
+  typeof value === 'string' || typeof value === 'number';
 
 /**
  * The in-memory {@link StorageDriver}: documents and events in maps in this process. Transactions are serialised
@@ -42,20 +54,66 @@ interface TenantData {
  * const storage = createStorage(driver);
  * ```
  */
-export function createMemoryDriver(): StorageDriver {
+export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDriver {
+  const indexes = options.indexes ?? QUERY_INDEXES;
   const tenants = new Map<string, TenantData>();
   let queue: Promise<unknown> = Promise.resolve();
 
   const tenant = (organisationId: string): TenantData => {
     let data = tenants.get(organisationId);
     if (!data) {
-      data = { documents: new Map(), events: [] };
+      data = { documents: new Map(), indexes: new Map(), events: [] };
       tenants.set(organisationId, data);
     }
     return data;
   };
   const collectionOf = (organisationId: string, collection: string) =>
     tenants.get(organisationId)?.documents.get(collection);
+
+  /** The stored documents a query can match: from a field index when it has one, else the whole collection. */
+  const candidates = (
+    organisationId: string,
+    collection: string,
+    query: DocumentQuery,
+  ): Iterable<MemoryDocument> => {
+    const data = tenants.get(organisationId);
+    const docs = data?.documents.get(collection);
+    if (!data || !docs) return [];
+    for (const [field, value] of Object.entries(query.where ?? {})) {
+      if (!isIndexable(value) || !indexes[collection]?.includes(field)) continue;
+      const ids = data.indexes.get(`${collection}\u0000${field}`)?.get(JSON.stringify(value));
+      return [...(ids ?? [])].map((id) => docs.get(id)!);
+    }
+    return docs.values();
+  };
+
+  const reindex = (
+    data: TenantData,
+    collection: string,
+    before: MemoryDocument | undefined,
+    after: MemoryDocument | null,
+  ) => {
+    for (const field of indexes[collection] ?? []) {
+      const key = `${collection}\u0000${field}`;
+      let index = data.indexes.get(key);
+      if (!index) {
+        index = new Map();
+        data.indexes.set(key, index);
+      }
+      const old = before && dataOf(before)[field];
+      if (isIndexable(old)) index.get(JSON.stringify(old))?.delete(before!.row.id);
+      const now = after && dataOf(after)[field];
+      if (isIndexable(now)) {
+        const valueKey = JSON.stringify(now);
+        let ids = index.get(valueKey);
+        if (!ids) {
+          ids = new Set();
+          index.set(valueKey, ids);
+        }
+        ids.add(after!.row.id);
+      }
+    }
+  };
 
   return {
     name: 'memory',
@@ -65,7 +123,7 @@ export function createMemoryDriver(): StorageDriver {
       return collectionOf(organisationId, collection)?.get(id)?.row;
     },
     async query(organisationId, collection, query) {
-      return selectDocuments(collectionOf(organisationId, collection)?.values() ?? [], query);
+      return selectDocuments(candidates(organisationId, collection, query), query);
     },
     async readEvents(organisationId, query) {
       return selectEvents(tenants.get(organisationId)?.events ?? [], query);
@@ -93,7 +151,8 @@ export function createMemoryDriver(): StorageDriver {
             return current(collection, id)?.row;
           },
           async query(collection, query) {
-            const merged = new Map(collectionOf(organisationId, collection) ?? []);
+            const merged = new Map<string, MemoryDocument>();
+            for (const doc of candidates(organisationId, collection, query)) merged.set(doc.row.id, doc);
             for (const [id, doc] of pending.get(collection) ?? []) {
               if (doc) merged.set(id, doc);
               else merged.delete(id);
@@ -138,6 +197,7 @@ export function createMemoryDriver(): StorageDriver {
             target.documents.set(collection, docs);
           }
           for (const [id, doc] of overlay) {
+            if (indexes[collection]) reindex(target, collection, docs.get(id), doc);
             if (doc) docs.set(id, doc);
             else docs.delete(id);
           }
