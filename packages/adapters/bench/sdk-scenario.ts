@@ -73,7 +73,8 @@ export function sdkScenario(size: WorkloadSize): Scenario {
       yield () => shift.as(master).campaigns.start(campaignId);
       const offers = new Map<string, string>();
       yield async () => {
-        for (const offer of await shift.as(master).offers.list({ campaignId })) offers.set(offer.publisherId, offer.id);
+        for (const offer of await shift.as(master).offers.list({ campaignId }))
+          offers.set(offer.publisherId, offer.id);
       };
       for (let s = 0; s < size.shares; s++) {
         const publisher = publishers[s % publishers.length]!;

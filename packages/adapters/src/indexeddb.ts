@@ -25,7 +25,7 @@ import type {
   StorageCapabilities,
   StorageDriver,
 } from '@social-shift/core';
-import { createStorage, SocialShiftError } from '@social-shift/core';
+import { createStorage, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
 
 /** Options of {@link indexedDbStorage}. */
 export interface IndexedDbStorageOptions extends CreateStorageOptions {
@@ -33,6 +33,8 @@ export interface IndexedDbStorageOptions extends CreateStorageOptions {
   readonly databaseName?: string;
   /** The IndexedDB factory (default `globalThis.indexedDB`; pass `new IDBFactory()` from fake-indexeddb in Node). */
   readonly indexedDB?: IDBFactory;
+  /** The JSON fields to index for `where` filters, by collection (default `QUERY_INDEXES`, the SDK's own). */
+  readonly indexes?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -59,7 +61,7 @@ export const indexedDbCapabilities: StorageCapabilities = {
  * ```
  */
 export const INDEXEDDB_STORES = {
-  documents: { keyPath: ['organisationId', 'collection', 'id'] },
+  documents: { keyPath: ['organisationId', 'collection', 'id'], indexes: { query: 'q' } },
   events: { keyPath: ['organisationId', 'seq'], indexes: { entity: ['organisationId', 'entityId', 'seq'] } },
   counters: { keyPath: 'organisationId' },
 } as const;
@@ -71,6 +73,31 @@ interface DocumentRecord {
   version: number;
   schemaVersion: number;
   data: string;
+  /** The keys of the `query` index: one per indexed field with a string or number value. */
+  q?: string[];
+}
+
+const isIndexable = (value: unknown): value is string | number =>
+  typeof value === 'string' || typeof value === 'number';
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The key of the `query` index for one field value: organisation, collection, field and JSON value. */
+const queryKey = (organisationId: string, collection: string, field: string, value: unknown) =>
+  `${organisationId}\u0000${collection}\u0000${field}\u0000${JSON.stringify(value)}`;
+
+function toRecord(
+  organisationId: string,
+  row: DocumentRow,
+  indexes: Readonly<Record<string, readonly string[]>>,
+): DocumentRecord {
+  const fields = indexes[row.collection];
+  if (!fields) return { organisationId, ...row };
+  const data = JSON.parse(row.data) as JsonObject;
+  const q = fields.flatMap((field) =>
+    isIndexable(data[field]) ? [queryKey(organisationId, row.collection, field, data[field])] : [],
+  );
+  return { organisationId, ...row, q };
 }
 interface EventRecord {
   organisationId: string;
@@ -148,6 +175,7 @@ function select(records: Iterable<DocumentRecord>, query: DocumentQuery): Docume
 
 function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver {
   const name = options.databaseName ?? 'social-shift';
+  const indexes = options.indexes ?? QUERY_INDEXES;
   let db: IDBDatabase | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const ready = () => {
@@ -167,6 +195,22 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
     );
 
   const queryRecords = async (organisationId: string, collection: string, query: DocumentQuery) => {
+    const indexed = Object.entries(query.where ?? {}).find(
+      ([field, value]) => isIndexable(value) && indexes[collection]?.includes(field),
+    );
+    if (indexed) {
+      const found = await read(['documents'], (tx) =>
+        request(
+          tx
+            .objectStore('documents')
+            .index('query')
+            .getAll(queryKey(organisationId, collection, indexed[0], indexed[1])) as IDBRequest<
+            DocumentRecord[]
+          >,
+        ),
+      );
+      return select(found.sort(byId), query);
+    }
     const range = collectionRange(organisationId, collection, query.afterId);
     const noFilter = Object.keys(query.where ?? {}).length === 0;
     const records = await read(['documents'], (tx) =>
@@ -191,7 +235,10 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
       const req = factory.open(name, 1);
       req.onupgradeneeded = () => {
         const upgrade = req.result;
-        upgrade.createObjectStore('documents', { keyPath: [...INDEXEDDB_STORES.documents.keyPath] });
+        const documents = upgrade.createObjectStore('documents', {
+          keyPath: [...INDEXEDDB_STORES.documents.keyPath],
+        });
+        documents.createIndex('query', INDEXEDDB_STORES.documents.indexes.query, { multiEntry: true });
         const events = upgrade.createObjectStore('events', { keyPath: [...INDEXEDDB_STORES.events.keyPath] });
         events.createIndex('entity', [...INDEXEDDB_STORES.events.indexes.entity]);
         upgrade.createObjectStore('counters', { keyPath: INDEXEDDB_STORES.counters.keyPath });
@@ -253,7 +300,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         };
         const stage = (collection: string, id: string, record: DocumentRecord | null) =>
           overlay.set(key(collection, id), record);
-        const record = (row: DocumentRow): DocumentRecord => ({ organisationId, ...row });
+        const record = (row: DocumentRow): DocumentRecord => toRecord(organisationId, row, indexes);
 
         const tx: DriverTransaction = {
           async get(collection, id) {
@@ -273,7 +320,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
               if (staged) merged.set(id, staged);
               else merged.delete(id);
             }
-            const sorted = [...merged.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+            const sorted = [...merged.values()].sort(byId);
             return select(sorted, query);
           },
           async insert(row) {
