@@ -6,7 +6,7 @@
 // BENCH_SCENARIO=port runs the same workload as plain storage-port transactions instead of SDK commands.
 // BENCH_SHARES and BENCH_PUBLISHERS change the size; BENCH_ADAPTERS (comma-separated names) picks adapters.
 // The PostgreSQL server row needs SOCIAL_SHIFT_PG_URL (`source .ci/services.sh`).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -222,7 +222,13 @@ const table = [
   ),
 ].join('\n');
 console.log(`\n${table}\n`);
+// results.json keeps the last run of each scenario and size (runs of different scenarios may run side by side).
+const resultsFile = join(import.meta.dirname, 'results.json');
+const previous = existsSync(resultsFile)
+  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
+  : {};
+const runKey = `${scenario.name}, ${size.publishers} publishers, ${size.shares} shares`;
 writeFileSync(
-  join(import.meta.dirname, 'results.json'),
-  `${JSON.stringify({ scenario: scenario.name, description: scenario.description, size, node: process.version, rows }, null, 2)}\n`,
+  resultsFile,
+  `${JSON.stringify({ ...previous, [runKey]: { description: scenario.description, node: process.version, rows } }, null, 2)}\n`,
 );
