@@ -146,6 +146,22 @@ export function postgresDdl(
   ];
 }
 
+/** Every table and index of the DDL, schema-qualified, as `to_regclass` reads them. */
+function relationNames(options: {
+  schema?: string;
+  tablePrefix?: string;
+  indexes?: Readonly<Record<string, readonly string[]>>;
+}): string[] {
+  const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
+  const s = options.schema ? `${sqlIdentifier(options.schema, 'schema')}.` : '';
+  const fields = Object.entries(options.indexes ?? QUERY_INDEXES).flatMap(([collection, list]) =>
+    list.map((field) => `${collection}_${field}`),
+  );
+  return ['documents', 'events', 'events_entity', 'organisations', ...fields].map(
+    (name) => `${s}${p}${name}`,
+  );
+}
+
 function tableNames(options: { schema?: string; tablePrefix?: string }) {
   const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
   const s = options.schema ? `${sqlIdentifier(options.schema, 'schema')}.` : '';
@@ -251,10 +267,25 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
     name: options.name ?? 'postgres',
     capabilities: { ...postgresCapabilities, ...client.capabilities },
     async open() {
-      await client.transaction(async (db) => {
-        await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`social-shift-ddl:${t.documents}`]);
-        for (const statement of postgresDdl(options)) await db.query(statement);
-      });
+      // Skip the DDL when every table and index exists: `CREATE INDEX IF NOT EXISTS` still locks the table, which
+      // could deadlock with commands that other servers run meanwhile.
+      const wanted = relationNames(options);
+      const { rows } = await client.query<{ present: number }>(
+        'SELECT count(to_regclass(name))::int AS present FROM unnest($1::text[]) AS name',
+        [wanted],
+      );
+      if (rows[0]?.present === wanted.length) return;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.transaction(async (db) => {
+            await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`social-shift-ddl:${t.documents}`]);
+            for (const statement of postgresDdl(options)) await db.query(statement);
+          });
+          return;
+        } catch (error) {
+          if (attempt >= 5 || !(translate(error) instanceof SocialShiftError)) throw error;
+        }
+      }
     },
     get: (organisationId, collection, id) => get(client, organisationId, collection, id),
     query: (organisationId, collection, q) => query(client, organisationId, collection, q),

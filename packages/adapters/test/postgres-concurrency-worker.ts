@@ -15,6 +15,7 @@ const [url, schema, worker, iterations, entities] = process.argv.slice(2) as [
 const ORG = 'org_race';
 const storage = postgresStorage({ client: await pgClient({ connectionString: url, max: 2 }), schema });
 const errors: Record<string, number> = {};
+const messages: Record<string, string> = {};
 let commits = 0;
 for (let i = 0; i < Number(iterations); i++) {
   const id = `counter_${i % Number(entities)}`;
@@ -31,9 +32,10 @@ for (let i = 0; i < Number(iterations); i++) {
     } catch (error) {
       const code = isSocialShiftError(error) ? error.code : 'UNKNOWN';
       errors[code] = (errors[code] ?? 0) + 1;
+      messages[code] ??= error instanceof Error ? error.message : String(error);
       if (code !== 'CONFLICT') break;
     }
   }
 }
 await storage.close();
-process.stdout.write(JSON.stringify({ worker, commits, errors }));
+process.stdout.write(JSON.stringify({ worker, commits, errors, messages }));
