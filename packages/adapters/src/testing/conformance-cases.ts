@@ -907,6 +907,12 @@ const bundleSource = async () => {
       );
     }
     await tx.put('post', 'post_1', aPost({ organisationId: ORG }) as unknown as JsonObject, 0);
+    await tx.put(
+      'post',
+      'post_1',
+      aPost({ organisationId: ORG, version: 2, title: 'Edited' }) as unknown as JsonObject,
+      1,
+    );
     await tx.put('share', 'share_1', aShare({ organisationId: ORG }) as unknown as JsonObject, 0);
     await tx.append(range(1, 4).map((i) => event(i)));
   });
@@ -924,6 +930,7 @@ define('export-import', 'imports a bundle and exports the same bundle again', as
   );
   const again = await exportAll(storage, ORG, { clock: { now: () => Date.UTC(2026, 0, 5) }, pageSize: 2 });
   assertEqual(again, bundle, 'round trip');
+  assertEqual((await storage.get(ORG, 'post', 'post_1'))?.version, 2, 'documents keep their version');
   await assertRejectsWithCode(importAll(storage, bundle), 'ALREADY_EXISTS', 'importing twice');
   assertEqual(await seqs(storage), range(1, 4), 'the log is unchanged');
 });

@@ -1,4 +1,4 @@
-import type { StoragePort, StorageTransaction } from '@social-shift/core';
+import type { JsonObject, StoragePort, StorageTransaction } from '@social-shift/core';
 
 /**
  * The error a {@link failOnWrite} storage throws on its failing write.
@@ -40,6 +40,15 @@ export function failOnWrite(storage: StoragePort, n: number): StoragePort & { re
       count();
       return result;
     },
+    ...(tx.restore
+      ? {
+          restore: async (collection: string, id: string, data: JsonObject, version: number) => {
+            const result = await tx.restore!(collection, id, data, version);
+            count();
+            return result;
+          },
+        }
+      : {}),
     async delete(collection, id, expectedVersion) {
       await tx.delete(collection, id, expectedVersion);
       count();

@@ -65,6 +65,11 @@ export interface StorageTransaction {
    * (`VALIDATION` otherwise: see `docs/storage/README.md`).
    */
   put(collection: string, id: string, data: JsonObject, expectedVersion: number): Promise<StoredDocument>;
+  /**
+   * Imports only: writes a new document at the given storage version (so a moved organisation keeps its versions).
+   * Throws `ALREADY_EXISTS` when the id is taken. Optional: `importAll` falls back to `put(…, 0)` without it.
+   */
+  restore?(collection: string, id: string, data: JsonObject, version: number): Promise<StoredDocument>;
   /** Deletes a document at `expectedVersion`; throws `CONFLICT` otherwise. */
   delete(collection: string, id: string, expectedVersion: number): Promise<void>;
   /** Appends events to the organisation's log; they get consecutive `seq` numbers when the transaction commits. */

@@ -149,6 +149,16 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       // The stored row is JSON text: handing back the caller's object shares nothing with what is stored.
       return { collection, id, organisationId, version: row.version, schemaVersion, data };
     },
+    async restore(collection, id, data, version) {
+      checkKey(collection, id);
+      if (!Number.isSafeInteger(version) || version < 1)
+        throw invalid(['version'], 'Use a version of 1 or more.');
+      const json = serialiseData(data);
+      checkTenant(organisationId, data.organisationId);
+      const row: DocumentRow = { collection, id, version, schemaVersion, data: json };
+      if (!(await guard('insert', () => dtx.insert(row)))) throw alreadyExists(collection, id);
+      return { collection, id, organisationId, version, schemaVersion, data };
+    },
     async delete(collection, id, expectedVersion) {
       checkKey(collection, id);
       checkVersionNumber(expectedVersion);

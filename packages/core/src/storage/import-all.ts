@@ -20,7 +20,8 @@ export interface ImportSummary {
  * envelope, every document against its entity schema, ids unique per collection, every record in the bundle's
  * organisation, the event log numbered 1, 2, 3… without gaps) and writes nothing when anything is wrong: one
  * `VALIDATION` error lists every bad path. Then it writes all documents and events in one transaction. Documents
- * start again at storage version 1; events keep their order and `seq`.
+ * keep their version (the entity's `version`) where the storage supports `restore` (every adapter built with
+ * `createStorage` does), else start at 1; events keep their order and `seq`.
  *
  * @throws `VALIDATION` for a bad bundle, `ALREADY_EXISTS` when the organisation has data already.
  * @example
@@ -41,7 +42,11 @@ export async function importAll(storage: StoragePort, input: unknown): Promise<I
   await storage.transaction(organisationId, async (tx) => {
     for (const collection of ENTITY_TYPES) {
       const list = bundle.documents[collection] ?? [];
-      for (const data of list) await tx.put(collection, data.id as string, data as JsonObject, 0);
+      for (const data of list) {
+        const version = typeof data.version === 'number' ? data.version : 1;
+        if (tx.restore) await tx.restore(collection, data.id as string, data as JsonObject, version);
+        else await tx.put(collection, data.id as string, data as JsonObject, 0);
+      }
       if (list.length > 0) counts[collection] = list.length;
     }
     if (bundle.events.length > 0) {
