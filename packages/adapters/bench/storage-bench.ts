@@ -13,7 +13,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { StoragePort } from '@social-shift/core';
 import { createMemoryStorage } from '@social-shift/core';
 import Database from 'better-sqlite3';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import pg from 'pg';
 import { indexedDbStorage } from '../src/indexeddb.js';
 import { pgliteClient } from '../src/pglite.js';
@@ -183,7 +183,8 @@ const setups: Setup[] = [
   {
     name: 'indexeddb-fake',
     raw: async () => rawIndexedDb(new IDBFactory(), 'raw'),
-    sdk: async () => indexedDbStorage({ indexedDB: new IDBFactory(), databaseName: 'sdk' }),
+    sdk: async () =>
+      indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange, databaseName: 'sdk' }),
   },
 ];
 

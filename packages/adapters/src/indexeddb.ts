@@ -33,6 +33,8 @@ export interface IndexedDbStorageOptions extends CreateStorageOptions {
   readonly databaseName?: string;
   /** The IndexedDB factory (default `globalThis.indexedDB`; pass `new IDBFactory()` from fake-indexeddb in Node). */
   readonly indexedDB?: IDBFactory;
+  /** `IDBKeyRange` of the same implementation as `indexedDB` (default `globalThis.IDBKeyRange`). */
+  readonly keyRange?: typeof IDBKeyRange;
   /** The JSON fields to index for `where` filters, by collection (default `QUERY_INDEXES`, the SDK's own). */
   readonly indexes?: Readonly<Record<string, readonly string[]>>;
 }
@@ -148,8 +150,13 @@ const toRow = (record: DocumentRecord): DocumentRow => ({
   data: record.data,
 });
 
-const collectionRange = (organisationId: string, collection: string, afterId?: string) =>
-  IDBKeyRange.bound(
+const collectionRange = (
+  keyRange: typeof IDBKeyRange,
+  organisationId: string,
+  collection: string,
+  afterId?: string,
+) =>
+  keyRange.bound(
     [organisationId, collection, afterId ?? ''],
     [organisationId, collection, []],
     afterId !== undefined,
@@ -176,6 +183,11 @@ function select(records: Iterable<DocumentRecord>, query: DocumentQuery): Docume
 function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver {
   const name = options.databaseName ?? 'social-shift';
   const indexes = options.indexes ?? QUERY_INDEXES;
+  const keys = (): typeof IDBKeyRange => {
+    const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
+    if (!keyRange) throw new Error('IDBKeyRange is not available here; pass `keyRange` with `indexedDB`');
+    return keyRange;
+  };
   let db: IDBDatabase | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const ready = () => {
@@ -211,7 +223,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
       );
       return select(found.sort(byId), query);
     }
-    const range = collectionRange(organisationId, collection, query.afterId);
+    const range = collectionRange(keys(), organisationId, collection, query.afterId);
     const noFilter = Object.keys(query.where ?? {}).length === 0;
     const records = await read(['documents'], (tx) =>
       request(
@@ -258,11 +270,11 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         const store = tx.objectStore('events');
         const source =
           query.entityId === undefined
-            ? store.openCursor(IDBKeyRange.bound([organisationId, after], [organisationId, Infinity], true))
+            ? store.openCursor(keys().bound([organisationId, after], [organisationId, Infinity], true))
             : store
                 .index('entity')
                 .openCursor(
-                  IDBKeyRange.bound(
+                  keys().bound(
                     [organisationId, query.entityId, after],
                     [organisationId, query.entityId, Infinity],
                     true,
