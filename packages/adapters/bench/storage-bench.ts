@@ -229,7 +229,9 @@ const previous = existsSync(resultsFile)
   ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
   : {};
 const runKey = `${scenario.name}, ${size.publishers} publishers, ${size.shares} shares`;
+const earlier = (previous[runKey] as { rows?: Row[] } | undefined)?.rows ?? [];
+const merged = [...earlier.filter((r) => !rows.some((n) => n.adapter === r.adapter)), ...rows];
 writeFileSync(
   resultsFile,
-  `${JSON.stringify({ ...previous, [runKey]: { description: scenario.description, node: process.version, rows } }, null, 2)}\n`,
+  `${JSON.stringify({ ...previous, [runKey]: { description: scenario.description, node: process.version, rows: merged } }, null, 2)}\n`,
 );
