@@ -19,6 +19,15 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'cli',
+          root: 'packages/cli',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
       { extends: true, test: { name: 'site', root: 'site', include: ['test/**/*.test.ts'] } },
     ],
   },
