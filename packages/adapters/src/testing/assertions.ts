@@ -14,7 +14,7 @@ export class ConformanceFailure extends Error {
 }
 
 /**
- * Deep equality of JSON-like values; object key order does not matter.
+ * Deep equality of JSON-like values: object key order does not matter, and -0 equals 0 (as in JSON).
  *
  * @example
  * ```ts
@@ -23,6 +23,8 @@ export class ConformanceFailure extends Error {
  */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
+  // JSON has no -0: a stored -0 reads back as 0, and that is the same value.
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b))
