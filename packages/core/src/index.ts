@@ -299,8 +299,26 @@ export type { ProjectedState } from './sdk/projection.js';
 export { replayEvents } from './sdk/projection.js';
 export type { PseudonymiseOptions } from './sdk/pseudonymise-events.js';
 export { pseudonymiseEvents } from './sdk/pseudonymise-events.js';
-export { createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
+export type { CreateStorageOptions, ManagedStorage } from './storage/create-storage.js';
+export { createStorage } from './storage/create-storage.js';
+export type { ExportAllOptions } from './storage/export-all.js';
+export { exportAll } from './storage/export-all.js';
+export type { ImportSummary } from './storage/import-all.js';
+export { importAll } from './storage/import-all.js';
+export type { MemoryDriverOptions } from './storage/memory-storage.js';
+export { createMemoryDriver, createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
+export type { Migration } from './storage/migrations.js';
+export { DOCUMENT_MIGRATIONS, migrateDocument } from './storage/migrations.js';
+export { QUERY_INDEXES } from './storage/query-indexes.js';
 export { CURRENT_SCHEMA_VERSION } from './storage/schema-version.js';
+export type {
+  DocumentRow,
+  DriverTransaction,
+  EventRow,
+  NewEventRow,
+  OrganisationDocumentRow,
+  StorageDriver,
+} from './storage/storage-driver.js';
 export { ambassadorWorkflow } from './workflows/ambassador.js';
 export { campaignWorkflow } from './workflows/campaign.js';
 export { contributionWorkflow } from './workflows/contribution.js';
