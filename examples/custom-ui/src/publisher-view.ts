@@ -1,0 +1,108 @@
+// The publisher's view: the offers made to the signed-in person, a share button per platform that records the
+// share through the SDK and shows the tracked link, and the person's own results. Plain DOM, no framework; every
+// text from the data goes in as text, never as HTML.
+import { buildShareLink } from '@social-shift/adapters/share-links';
+import type { Platform, SocialShift } from '@social-shift/core';
+import { isSocialShiftError, labels } from '@social-shift/core';
+import { ownResults } from './own-results.js';
+
+type Child = Node | string;
+
+function h(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+const SHARE_PLATFORMS: readonly Platform[] = ['linkedin', 'x', 'facebook'];
+const text = labels('en');
+
+/** Renders the view into the page and keeps it current after each command. */
+export async function renderPublisherView(shift: SocialShift, publisherId: string): Promise<void> {
+  const me = shift.as(publisherId);
+  const status = document.getElementById('status')!;
+  const say = (...message: Child[]) => {
+    status.replaceChildren(...message);
+  };
+
+  const render = async (): Promise<void> => {
+    const person = await me.people.get(publisherId);
+    document.getElementById('who')!.textContent = `Signed in as ${person.displayName}`;
+
+    // #region offers
+    const offers = await me.offers.mine();
+    const list = document.getElementById('offers')!;
+    list.replaceChildren(
+      ...offers.map(({ offer, post }) => {
+        const actions = h('div', { class: 'actions' });
+        if (offer.status === 'offered' || offer.status === 'seen') {
+          for (const platform of SHARE_PLATFORMS) {
+            const button = h(
+              'button',
+              { type: 'button', 'data-platform': platform },
+              `Share on ${text.platforms[platform]}`,
+            );
+            button.addEventListener('click', async () => {
+              try {
+                // The key makes a double click or a retry record one share, not two.
+                const share = await me.offers.share(offer.id, {
+                  platform,
+                  idempotencyKey: `${offer.id}:${platform}`,
+                });
+                // The platform's share dialog, with the post's text fitted to the platform and the tracked link.
+                const variant = post.variants.find((v) => v.platform === platform)?.text ?? post.text;
+                const link = buildShareLink(platform, {
+                  text: variant,
+                  ...(share.trackedUrl ? { url: share.trackedUrl } : {}),
+                });
+                say(
+                  `Shared on ${text.platforms[platform]}: ${share.trackedUrl ?? 'no link'} `,
+                  link.href
+                    ? h(
+                        'a',
+                        { href: link.href, target: '_blank', rel: 'noopener', 'data-testid': 'share-link' },
+                        `Open ${text.platforms[platform]}`,
+                      )
+                    : `Paste this: ${link.clipboardText ?? link.text}`,
+                );
+              } catch (error) {
+                say(isSocialShiftError(error) ? error.message : String(error));
+              }
+              await render();
+            });
+            actions.append(button);
+          }
+        }
+        return h(
+          'li',
+          { class: 'offer', 'data-testid': 'offer', 'data-offer-status': offer.status },
+          h('h3', {}, post.title),
+          h('p', { class: 'state' }, `${text.statuses.offer[offer.status]}`),
+          h('blockquote', {}, post.text),
+          actions,
+        );
+      }),
+    );
+    if (offers.length === 0) list.append(h('li', {}, 'Nothing offered to you right now.'));
+    // #endregion offers
+
+    const results = ownResults(await shift.readEvents(), publisherId);
+    const rows = Object.entries(results.sharesByPlatform).map(([platform, count]) =>
+      h('tr', {}, h('td', {}, text.platforms[platform as Platform]), h('td', {}, String(count))),
+    );
+    document
+      .getElementById('stats')!
+      .replaceChildren(
+        h('p', { 'data-testid': 'share-count' }, `Shares: ${results.shares}`),
+        h('p', { 'data-testid': 'click-count' }, `Clicks on my links: ${results.clicks}`),
+        h(
+          'table',
+          {},
+          h('thead', {}, h('tr', {}, h('th', {}, 'Platform'), h('th', {}, 'Shares'))),
+          h('tbody', {}, ...rows),
+        ),
+      );
+  };
+  await render();
+}

@@ -1,0 +1,103 @@
+// The custom UI in real headless Chromium (Debian's, through playwright-core): the bundle built with esbuild,
+// served on 127.0.0.1, the SDK running in the page with IndexedDB storage.
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUi, serveUi } from '../scripts/build.js';
+import { chromiumAvailable, launchChromium } from './chromium.js';
+
+const run = chromiumAvailable();
+let browser: Browser;
+let server: Server;
+let url: string;
+let bundleBytes = 0;
+
+beforeAll(async () => {
+  if (!run) return;
+  bundleBytes = await buildUi();
+  ({ server, url } = await serveUi());
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** A fresh page in a fresh browser context: its IndexedDB and localStorage start empty. */
+async function openApp(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]');
+  expect(await page.getAttribute('body', 'data-ready'), (await page.textContent('#status')) ?? '').toBe(
+    'true',
+  );
+  return { page, errors };
+}
+
+describe.runIf(run)('the custom UI in Chromium', () => {
+  it('builds into one browser bundle', () => {
+    expect(bundleBytes).toBeGreaterThan(0);
+  });
+
+  it('shows the publisher the post offered to them, with a share button per platform', async () => {
+    const { page, errors } = await openApp();
+    await expect.poll(() => page.textContent('[data-testid="who"]')).toBe('Signed in as Pia Jansen');
+    const offers = page.locator('[data-testid="offer"]');
+    expect(await offers.count()).toBe(1);
+    expect(await offers.first().locator('h3').textContent()).toBe('Bakers wanted for the night shift');
+    expect(await offers.first().locator('button').allTextContents()).toEqual([
+      'Share on LinkedIn',
+      'Share on X',
+      'Share on Facebook',
+    ]);
+    expect(await page.textContent('[data-testid="share-count"]')).toBe('Shares: 0');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('records a share with its tracked link, counts it, and still has it after a reload', async () => {
+    const { page, errors } = await openApp();
+    await page.click('button[data-platform="linkedin"]');
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    // The tracked link: the post's link with UTM tags and the publisher's opaque token (no name, no e-mail).
+    const status = (await page.textContent('[data-testid="status"]')) ?? '';
+    const tracked = new URL(/^Shared on LinkedIn: (\S+)/.exec(status)?.[1] ?? 'about:blank');
+    expect(`${tracked.origin}${tracked.pathname}`).toBe('https://example.org/vacancies/night-baker');
+    expect(tracked.searchParams.get('utm_source')).toBe('linkedin');
+    expect(tracked.searchParams.get('utm_medium')).toBe('social');
+    expect(tracked.toString()).not.toMatch(/pia|jansen/i);
+    // LinkedIn's share dialog, carrying the tracked link.
+    const shareLink = new URL(
+      (await page.getAttribute('[data-testid="share-link"]', 'href')) ?? 'about:blank',
+    );
+    expect(`${shareLink.origin}${shareLink.pathname}`).toBe(
+      'https://www.linkedin.com/sharing/share-offsite/',
+    );
+    expect(shareLink.searchParams.get('url')).toBe(tracked.toString());
+    expect(await page.getAttribute('[data-testid="offer"]', 'data-offer-status')).toBe('shared');
+    expect(await page.locator('[data-testid="offer"] button').count()).toBe(0);
+
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    expect(await page.getAttribute('[data-testid="offer"]', 'data-offer-status')).toBe('shared');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('records one share, not two, when the publisher clicks twice at once', async () => {
+    const { page } = await openApp();
+    await page.dblclick('button[data-platform="x"]');
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    const shares = await page.evaluate(() => document.querySelectorAll('tbody tr').length);
+    expect(shares).toBe(1);
+    await page.context().close();
+  });
+});

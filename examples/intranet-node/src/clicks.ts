@@ -1,0 +1,30 @@
+// The tracked-link redirect: a short link on the intranet's domain (`/s/:code`) that someone clicked on a social
+// platform. The SDK expands and verifies it (a forged, edited or unknown link is refused with INVALID_LINK and
+// records nothing), records the click on the share it belongs to, and the visitor goes on to the post's page
+// with its UTM tags, for the website's analytics.
+import { randomUUID } from 'node:crypto';
+import type { SocialShift } from '@social-shift/core';
+import type { TrackingLinks } from '@social-shift/core/links';
+import { addUtmTags, recordTrackedClick } from '@social-shift/core/links';
+import type { Route } from './http.js';
+
+// #region click-route
+/** `GET /s/:code`: records the click, then redirects. */
+export function clickRoute(shift: SocialShift, links: TrackingLinks): Route {
+  return {
+    method: 'GET',
+    path: '/s/:code',
+    async handle({ params, requestId }) {
+      // Idempotent per click id: a proxy that retries the same request (same x-request-id) counts one click.
+      const { attribution } = await recordTrackedClick(shift, links, {
+        url: params.code ?? '',
+        clickId: requestId ?? randomUUID(),
+      });
+      const { destination, platform, campaignId, postId } = attribution;
+      return {
+        redirect: addUtmTags(destination, { source: platform, campaign: campaignId, content: postId }),
+      };
+    },
+  };
+}
+// #endregion click-route

@@ -1,0 +1,119 @@
+// The scheduled digest job: every publisher who consented to digests gets, once per period, an e-mail listing
+// the posts waiting for them. Built with the adapters' digest builder; written to an outbox folder as .eml files
+// (and sent over SMTP when the service is given SMTP options). It also runs the SDK's time-driven transitions (expiry, dormancy).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DigestFrequency } from '@social-shift/adapters/digest';
+import { buildDigest, isDigestDue, renderDigestEmail } from '@social-shift/adapters/digest';
+import { buildMimeMessage, type SmtpOptions, sendSmtpMail } from '@social-shift/adapters/email';
+import type { Consent, DueTransitionsReport, Person, SocialShift } from '@social-shift/core';
+import { isoNow } from '@social-shift/core';
+import type { Database } from 'better-sqlite3';
+
+/** Options of {@link createDigestJob}. */
+export interface DigestJobOptions {
+  readonly shift: SocialShift;
+  /** The service's database, where the job remembers when it last wrote to whom. */
+  readonly database: Database;
+  readonly frequency: DigestFrequency;
+  /** Folder for the .eml files of every digest. */
+  readonly outboxDir: string;
+  /** The service's public URL, for the links in the digest. */
+  readonly publicUrl: string;
+  readonly from: string;
+  /** Delivers over SMTP too, when given. */
+  readonly smtp?: SmtpOptions;
+}
+
+/** What one run of the job did. */
+export interface DigestRun {
+  readonly at: string;
+  readonly sent: readonly { readonly personId: string; readonly subject: string; readonly file: string }[];
+  /** What the SDK's time-driven transitions changed in this run. */
+  readonly due: DueTransitionsReport;
+}
+
+const consentsDigests = (consents: readonly Consent[]) =>
+  consents.some((consent) => consent.withdrawnAt === undefined && consent.purposes.includes('digests'));
+
+// #region digest-job
+/** Makes the job; call `run()` on a schedule (see `scheduleEvery`). */
+export function createDigestJob(options: DigestJobOptions): { run(): Promise<DigestRun> } {
+  const { shift, database } = options;
+  database.exec(
+    'CREATE TABLE IF NOT EXISTS intranet_digest_log (person_id TEXT PRIMARY KEY, sent_at TEXT NOT NULL)',
+  );
+  const lastSent = database.prepare<[string], { sent_at: string }>(
+    'SELECT sent_at FROM intranet_digest_log WHERE person_id = ?',
+  );
+  const remember = database.prepare<[string, string]>(
+    'INSERT INTO intranet_digest_log (person_id, sent_at) VALUES (?, ?) ' +
+      'ON CONFLICT (person_id) DO UPDATE SET sent_at = excluded.sent_at',
+  );
+  mkdirSync(options.outboxDir, { recursive: true });
+
+  return {
+    async run() {
+      const due = await shift.system.runDueTransitions(); // expire offers and posts, mark dormant ambassadors
+      const now = isoNow(shift.clock);
+      const sent: DigestRun['sent'][number][] = [];
+      // The job acts for the organisation as a whole: it reads people and consents through the storage port,
+      // then asks the SDK for each publisher's offers as that publisher.
+      const org = shift.organisationId;
+      const people = (await shift.storage.query(org, 'person', { where: { status: 'active' } })).map(
+        (doc) => doc.data as unknown as Person,
+      );
+      for (const person of people) {
+        const consents = (await shift.storage.query(org, 'consent', { where: { personId: person.id } })).map(
+          (doc) => doc.data as unknown as Consent,
+        );
+        if (!consentsDigests(consents) || !person.email) continue;
+        const previous = lastSent.get(person.id)?.sent_at;
+        if (!isDigestDue(options.frequency, previous, now)) continue;
+        const waiting = (await shift.as(person.id).offers.mine()).map(({ offer, post }) => ({
+          offer,
+          post,
+          openUrl: `${options.publicUrl}/offers/${offer.id}`,
+        }));
+        const digest = buildDigest({
+          publisherName: person.displayName,
+          language: person.language,
+          frequency: options.frequency,
+          now,
+          waiting,
+          overviewUrl: `${options.publicUrl}/offers`,
+        });
+        if (!digest) continue; // nothing waits: send nothing rather than an empty digest
+        const email = renderDigestEmail(digest);
+        const message = { from: options.from, to: [person.email], ...email, date: new Date(now) };
+        const file = join(options.outboxDir, `${now.replace(/[:.]/g, '-')}-${person.id}.eml`);
+        writeFileSync(file, buildMimeMessage(message));
+        if (options.smtp) await sendSmtpMail(options.smtp, message);
+        remember.run(person.id, now);
+        sent.push({ personId: person.id, subject: email.subject, file });
+      }
+      return { at: now, sent, due };
+    },
+  };
+}
+// #endregion digest-job
+
+/** Runs `job` every `intervalMs` (not overlapping itself); returns a function that stops it. */
+export function scheduleEvery(
+  intervalMs: number,
+  job: () => Promise<unknown>,
+  onError: (error: unknown) => void,
+) {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    job()
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

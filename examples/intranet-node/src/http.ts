@@ -1,0 +1,133 @@
+// The few HTTP helpers the service needs, on node:http alone: JSON in and out, a small route table, and the
+// mapping of the SDK's typed errors to HTTP statuses (each error carries the status that fits its code).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isSocialShiftError, SocialShiftError } from '@social-shift/core';
+
+/** Request bodies larger than this are refused before they are parsed. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** What a route handler gets: the path parameters, the parsed JSON body and the acting person, if any. */
+export interface RouteContext {
+  readonly params: Readonly<Record<string, string>>;
+  readonly body: unknown;
+  readonly personId: string | undefined;
+  /** The `x-request-id` a proxy sets, if any: a key for idempotent retries. */
+  readonly requestId: string | undefined;
+  readonly url: URL;
+}
+
+/** A route's answer: JSON with a status, or a redirect. */
+export type RouteResult = { readonly status: number; readonly json: unknown } | { readonly redirect: string };
+
+/** One entry of the route table: `GET /api/offers/:offerId`. */
+export interface Route {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly handle: (context: RouteContext) => Promise<RouteResult>;
+}
+
+/** JSON with status 200. */
+export const ok = (json: unknown): RouteResult => ({ status: 200, json });
+/** JSON with status 201. */
+export const created = (json: unknown): RouteResult => ({ status: 201, json });
+
+function match(pattern: string, pathname: string): Record<string, string> | undefined {
+  const want = pattern.split('/');
+  const got = pathname.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, part] of want.entries()) {
+    const actual = got[index] ?? '';
+    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(actual);
+    else if (part !== actual) return undefined;
+  }
+  return params;
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      throw new SocialShiftError('LIMIT_EXCEEDED', `Send at most ${MAX_BODY_BYTES} bytes of JSON.`, {
+        details: { limit: MAX_BODY_BYTES, actual: size, what: 'request body' },
+      });
+    }
+    chunks.push(chunk);
+  }
+  if (chunks.length === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch (cause) {
+    throw new SocialShiftError('VALIDATION', 'The request body is not valid JSON.', {
+      details: { issues: [{ path: [], message: 'not valid JSON', code: 'invalid_json' }], input: 'body' },
+      cause,
+    });
+  }
+}
+
+function send(response: ServerResponse, status: number, json: unknown): void {
+  const body = JSON.stringify(json);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+  });
+  response.end(body);
+}
+
+/**
+ * A request handler for node:http over a route table. The acting person comes from the `x-person-id` header,
+ * which the intranet's single sign-on proxy sets; the SDK checks that person's roles on every command.
+ */
+export function createHandler(routes: readonly Route[], onError: (error: unknown) => void = () => {}) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    try {
+      for (const route of routes) {
+        if (route.method !== request.method) continue;
+        const params = match(route.path, url.pathname);
+        if (!params) continue;
+        const header = (name: string) => {
+          const value = request.headers[name];
+          return typeof value === 'string' && value !== '' ? value : undefined;
+        };
+        const result = await route.handle({
+          params,
+          body: request.method === 'POST' ? await readJson(request) : undefined,
+          personId: header('x-person-id'),
+          requestId: header('x-request-id'),
+          url,
+        });
+        if ('redirect' in result) {
+          response.writeHead(302, { location: result.redirect, 'cache-control': 'no-store' });
+          response.end();
+        } else {
+          send(response, result.status, result.json);
+        }
+        return;
+      }
+      send(response, 404, { code: 'NOT_FOUND', message: `No route for ${request.method} ${url.pathname}.` });
+    } catch (error) {
+      if (isSocialShiftError(error)) {
+        send(response, error.status, error.toJSON());
+      } else {
+        onError(error);
+        send(response, 500, { code: 'INTERNAL', message: 'The service failed; see its log.' });
+      }
+    }
+  };
+}
+
+/** The acting person of a request, or `FORBIDDEN` when the sign-on proxy did not name one. */
+export function actingPerson(context: RouteContext): string {
+  if (context.personId) return context.personId;
+  throw new SocialShiftError(
+    'FORBIDDEN',
+    'Sign in first: the request names no person (x-person-id header).',
+    {
+      details: { action: 'any', actorId: '', roles: [] },
+    },
+  );
+}

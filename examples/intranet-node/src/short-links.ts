@@ -1,0 +1,43 @@
+// A durable link shortener for the SDK's link tracker, in the service's own SQLite database: short links on the
+// intranet's domain (`https://intranet.example/s/Ab3dE…`) that survive a restart. The tracker signs every link,
+// so this table is never trusted with attribution: it only maps a code to the signed, tracked URL.
+import type { LinkShortener } from '@social-shift/core/links';
+import type { Database } from 'better-sqlite3';
+
+const ALPHABET = '23456789abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
+const CODE = /^[2-9a-km-zA-HJ-NP-Z]{10}$/;
+
+/** Creates the shortener over `database`, making its table when missing. `baseUrl` ends without a slash. */
+export function sqliteShortener(database: Database, baseUrl: string): LinkShortener {
+  database.exec(
+    'CREATE TABLE IF NOT EXISTS intranet_short_links (code TEXT PRIMARY KEY, url TEXT NOT NULL UNIQUE)',
+  );
+  const byUrl = database.prepare<[string], { code: string }>(
+    'SELECT code FROM intranet_short_links WHERE url = ?',
+  );
+  const byCode = database.prepare<[string], { url: string }>(
+    'SELECT url FROM intranet_short_links WHERE code = ?',
+  );
+  const insert = database.prepare<[string, string]>(
+    'INSERT INTO intranet_short_links (code, url) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  );
+  const newCode = (): string => {
+    const bytes = new Uint8Array(10);
+    globalThis.crypto.getRandomValues(bytes);
+    return Array.from(bytes, (byte) => ALPHABET[byte % ALPHABET.length]).join('');
+  };
+  return {
+    async shorten(trackedUrl) {
+      let code = byUrl.get(trackedUrl)?.code;
+      while (code === undefined) {
+        insert.run(newCode(), trackedUrl);
+        code = byUrl.get(trackedUrl)?.code;
+      }
+      return `${baseUrl}/s/${code}`;
+    },
+    async expand(codeOrUrl) {
+      const code = codeOrUrl.startsWith(`${baseUrl}/s/`) ? codeOrUrl.slice(baseUrl.length + 3) : codeOrUrl;
+      return CODE.test(code) ? byCode.get(code)?.url : undefined;
+    },
+  };
+}
