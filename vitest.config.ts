@@ -19,7 +19,21 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
         },
       },
-      { extends: true, test: { name: 'site', root: 'site', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'site', root: 'site', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site-e2e',
+          root: 'site',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });
