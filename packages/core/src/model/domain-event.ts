@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntityTypeSchema } from './entity-type.js';
-import { IdListSchema, IdSchema, TimestampSchema } from './primitives.js';
+import { IdListSchema, IdSchema, JsonDataSchema, TimestampSchema } from './primitives.js';
 import {
   ConsentPurposeSchema,
   ContributionKindSchema,
@@ -171,7 +171,7 @@ export const DomainEventSchema = z
     entityId: IdSchema,
     /** The entity's version after this event (0 for platform events that change no entity). */
     entityVersion: z.number().int().min(0),
-    data: z.record(z.string(), z.unknown()),
+    data: JsonDataSchema,
     idempotencyKey: z.string().min(1).max(200).optional(),
   })
   .strict();

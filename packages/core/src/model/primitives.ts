@@ -55,3 +55,47 @@ export const entityBase = {
 
 /** Short ids list, deduplicated by the caller where it matters; bounded. */
 export const IdListSchema = z.array(IdSchema).max(1_000);
+
+/** Limits of free-form JSON data (event payloads): deep or huge values are rejected before they reach storage. */
+export const JSON_DATA_LIMITS = { maxDepth: 16, maxNodes: 10_000, maxStringLength: 20_000 } as const;
+
+/**
+ * Checks that a value is plain JSON data within {@link JSON_DATA_LIMITS}, without recursion (so hostile nesting
+ * cannot overflow the stack). Returns a message saying what is wrong, or `undefined` when the value is fine.
+ */
+export function checkJsonData(value: unknown): string | undefined {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (++nodes > JSON_DATA_LIMITS.maxNodes) return `has more than ${JSON_DATA_LIMITS.maxNodes} values`;
+    if (depth > JSON_DATA_LIMITS.maxDepth) return `is nested deeper than ${JSON_DATA_LIMITS.maxDepth} levels`;
+    if (node === null || typeof node === 'boolean') continue;
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) return 'holds a number that is not finite';
+      continue;
+    }
+    if (typeof node === 'string') {
+      if (node.length > JSON_DATA_LIMITS.maxStringLength) {
+        return `holds a string longer than ${JSON_DATA_LIMITS.maxStringLength} characters`;
+      }
+      continue;
+    }
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push([item, depth + 1]);
+      continue;
+    }
+    if (typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) {
+      for (const item of Object.values(node)) stack.push([item, depth + 1]);
+      continue;
+    }
+    return 'holds a value that is not JSON (only objects, arrays, strings, finite numbers, booleans and null)';
+  }
+  return undefined;
+}
+
+/** A JSON object of bounded size and depth (see {@link JSON_DATA_LIMITS}). */
+export const JsonDataSchema = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const problem = checkJsonData(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `The data ${problem}.` });
+});
