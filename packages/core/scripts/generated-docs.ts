@@ -1,6 +1,11 @@
 // The docs pages generated from code, by path from the repository root. `pnpm docs:generate` writes them; a test
 // fails when a committed page differs from what the code generates. Add a generator here for each new page.
 import { ERROR_CODE_LIST, ERROR_CODES } from '../src/errors/error-codes.js';
+import { permissionTableMarkdown } from '../src/roles/permission-docs.js';
+import { DEFAULT_PERMISSIONS } from '../src/roles/permission-table.js';
+import { workflowMarkdown } from '../src/workflows/workflow-docs.js';
+import { workflows } from '../src/workflows/workflows.js';
+import { strategyAndOverlapPage } from './strategy-docs.js';
 
 function errorsPage(): string {
   const rows = ERROR_CODE_LIST.map(
@@ -24,4 +29,12 @@ function errorsPage(): string {
 
 export const generatedDocs: Record<string, () => string> = {
   'docs/errors.md': errorsPage,
+  'docs/roles.md': () => permissionTableMarkdown(DEFAULT_PERMISSIONS),
+  ...Object.fromEntries(
+    Object.values(workflows).map((workflow) => [
+      `docs/workflows/${workflow.id}.md`,
+      () => workflowMarkdown(workflow, DEFAULT_PERMISSIONS),
+    ]),
+  ),
+  'docs/strategy-and-overlap.md': strategyAndOverlapPage,
 };

@@ -27,6 +27,7 @@ export { CycleSchema } from './model/cycle.js';
 export type { DomainEvent, EventPayload, EventType, TypedDomainEvent } from './model/domain-event.js';
 export {
   DomainEventSchema,
+  EntityChangesSchema,
   EVENT_TYPES,
   EventTypeSchema,
   eventPayloadSchemas,
@@ -186,8 +187,102 @@ export type {
   StoredDocument,
   StoredEvent,
 } from './ports/storage.js';
-export type { SocialShift, SocialShiftOptions } from './sdk/create-social-shift.js';
+export { permissionTableMarkdown } from './roles/permission-docs.js';
+// Workflows, role rules and the SDK's commands (issue 3).
+export type {
+  Action,
+  ActionInfo,
+  Grantee,
+  PermissionOverrides,
+  PermissionRow,
+  PermissionScope,
+  PermissionTable,
+} from './roles/permission-table.js';
+export {
+  ACTION_LIST,
+  ACTIONS,
+  DEFAULT_PERMISSIONS,
+  GRANTEES,
+  PERMISSION_SCOPES,
+  resolvePermissions,
+} from './roles/permission-table.js';
+export type { Actor, PermissionTarget } from './roles/role-check.js';
+export { isAllowed, rolesOf } from './roles/role-check.js';
+export type {
+  CampaignCommands,
+  CampaignEvent,
+  CreateCampaignInput,
+  UpdateCampaignInput,
+} from './sdk/commands/campaigns.js';
+export {
+  CreateCampaignInputSchema,
+  UpdateCampaignInputSchema,
+} from './sdk/commands/campaigns.js';
+export type {
+  ContributionCommands,
+  ContributionEvent,
+  CreateContributionInput,
+  UpdateContributionInput,
+} from './sdk/commands/contributions.js';
+export {
+  CreateContributionInputSchema,
+  UpdateContributionInputSchema,
+} from './sdk/commands/contributions.js';
+export type { OfferCommands, OfferEvent, OfferWithPost, ShareInput } from './sdk/commands/offers.js';
+export { ShareInputSchema } from './sdk/commands/offers.js';
+export type {
+  CreateFocusGroupInput,
+  CreateTeamInput,
+  CycleCommands,
+  CycleEvent,
+  FocusGroupCommands,
+  StrategyCommands,
+  TeamCommands,
+  UpdateStrategyInput,
+} from './sdk/commands/organisation.js';
+export {
+  CreateFocusGroupInputSchema,
+  CreateTeamInputSchema,
+  UpdateStrategyInputSchema,
+} from './sdk/commands/organisation.js';
+export type {
+  AddPersonInput,
+  AmbassadorEvent,
+  AssignRoleInput,
+  ConsentInput,
+  LinkAccountInput,
+  PeopleCommands,
+  UpdatePersonInput,
+} from './sdk/commands/people.js';
+export {
+  AddPersonInputSchema,
+  AssignRoleInputSchema,
+  ConsentInputSchema,
+  LinkAccountInputSchema,
+  UpdatePersonInputSchema,
+} from './sdk/commands/people.js';
+export type { PlatformCommands } from './sdk/commands/platform.js';
+export {
+  RecordClickInputSchema,
+  RecordCommentInputSchema,
+  RecordReachInputSchema,
+  RecordReactionInputSchema,
+  RecordReshareInputSchema,
+} from './sdk/commands/platform.js';
+export type { CreatePostInput, PostCommands, PostEvent, UpdatePostInput } from './sdk/commands/posts.js';
+export { CreatePostInputSchema, UpdatePostInputSchema } from './sdk/commands/posts.js';
+export type { SetupInput, SetupResult } from './sdk/commands/setup.js';
+export { SetupInputSchema } from './sdk/commands/setup.js';
+export type {
+  ActingAs,
+  SocialShift,
+  SocialShiftConfig,
+  SocialShiftOptions,
+  SystemCommands,
+} from './sdk/create-social-shift.js';
 export { createSocialShift } from './sdk/create-social-shift.js';
+export { createPlainLinkTracker } from './sdk/default-link-tracker.js';
+export type { DueTransitionsReport } from './sdk/due-transitions.js';
 export type {
   AnyEventHandler,
   EventHandler,
@@ -195,5 +290,25 @@ export type {
   SocialShiftEventMap,
 } from './sdk/event-emitter.js';
 export { createEventEmitter } from './sdk/event-emitter.js';
+export type { ProjectedState } from './sdk/projection.js';
+export { replayEvents } from './sdk/projection.js';
 export { createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
 export { CURRENT_SCHEMA_VERSION } from './storage/schema-version.js';
+export { ambassadorWorkflow } from './workflows/ambassador.js';
+export { campaignWorkflow } from './workflows/campaign.js';
+export { contributionWorkflow } from './workflows/contribution.js';
+export { offerWorkflow } from './workflows/offer.js';
+export { postWorkflow } from './workflows/post.js';
+export { programmeCycleWorkflow } from './workflows/programme-cycle.js';
+export type {
+  Workflow,
+  WorkflowConfig,
+  WorkflowEventInfo,
+  WorkflowEventSender,
+} from './workflows/workflow.js';
+export { defineWorkflow } from './workflows/workflow.js';
+export { granteesText, workflowMarkdown } from './workflows/workflow-docs.js';
+export type { WorkflowEventLabels } from './workflows/workflow-event-labels.js';
+export { workflowEventLabels } from './workflows/workflow-event-labels.js';
+export type { WorkflowId } from './workflows/workflows.js';
+export { workflows } from './workflows/workflows.js';

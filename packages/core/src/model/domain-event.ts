@@ -10,7 +10,18 @@ import {
   RoleSchema,
 } from './vocabulary.js';
 
-const empty = z.object({}).strict();
+/**
+ * The entity fields an event set, as stored after it (`null`: the field was removed). Optional, so older events
+ * stay valid; the SDK always writes it, so replaying the log rebuilds every entity (see `replayEvents`).
+ *
+ * @example
+ * ```ts
+ * EntityChangesSchema.parse({ status: 'approved', approvedBy: 'person_0002', reviewNote: null });
+ * ```
+ */
+export const EntityChangesSchema = z.record(z.string(), z.unknown());
+const changes = { changes: EntityChangesSchema.optional() };
+const empty = z.object(changes).strict();
 /** What every event about a platform interaction carries, so metrics need no lookups. */
 const platformBase = {
   shareId: IdSchema,
@@ -27,31 +38,39 @@ const count = z.number().int().min(1).max(1_000_000_000).default(1);
  * Metrics are computed from this log alone.
  */
 export const eventPayloadSchemas = {
-  'organisation.created': z.object({ name: z.string() }),
+  'organisation.created': z.object({ ...changes, name: z.string() }),
   'programme.created': z.object({
+    ...changes,
     name: z.string(),
     claimedPurposes: z.array(GoalPurposeSchema).default([]),
   }),
-  'strategy.updated': z.object({ strategyVersion: z.number().int().min(1) }),
-  'cycle.started': z.object({ number: z.number().int().min(1), strategyVersion: z.number().int().min(1) }),
-  'cycle.step_changed': z.object({ from: CycleStatusSchema, to: CycleStatusSchema }),
+  'strategy.updated': z.object({ ...changes, strategyVersion: z.number().int().min(1) }),
+  'cycle.started': z.object({
+    ...changes,
+    number: z.number().int().min(1),
+    strategyVersion: z.number().int().min(1),
+  }),
+  'cycle.step_changed': z.object({ ...changes, from: CycleStatusSchema, to: CycleStatusSchema }),
   'cycle.measured': empty,
   'cycle.closed': empty,
 
   'team.created': z.object({
+    ...changes,
     name: z.string(),
     department: z.string().optional(),
     location: z.string().optional(),
   }),
-  'focus_group.created': z.object({ name: z.string(), memberIds: IdListSchema.default([]) }),
-  'focus_group.updated': z.object({ memberIds: IdListSchema }),
+  'focus_group.created': z.object({ ...changes, name: z.string(), memberIds: IdListSchema.default([]) }),
+  'focus_group.updated': z.object({ ...changes, memberIds: IdListSchema }),
   'person.added': z.object({
+    ...changes,
     teamIds: IdListSchema.default([]),
     department: z.string().optional(),
     location: z.string().optional(),
     external: z.boolean().default(false),
   }),
   'person.updated': z.object({
+    ...changes,
     teamIds: IdListSchema.optional(),
     department: z.string().optional(),
     location: z.string().optional(),
@@ -62,34 +81,39 @@ export const eventPayloadSchemas = {
   'person.reactivated': empty,
   'person.left': empty,
   'person.erased': empty,
-  'role.assigned': z.object({ personId: IdSchema, role: RoleSchema }),
-  'role.revoked': z.object({ personId: IdSchema, role: RoleSchema }),
+  'role.assigned': z.object({ ...changes, personId: IdSchema, role: RoleSchema }),
+  'role.revoked': z.object({ ...changes, personId: IdSchema, role: RoleSchema }),
   'consent.given': z.object({
+    ...changes,
     personId: IdSchema,
     purposes: z.array(ConsentPurposeSchema),
     termsVersion: z.string(),
   }),
-  'consent.withdrawn': z.object({ personId: IdSchema }),
+  'consent.withdrawn': z.object({ ...changes, personId: IdSchema }),
   'account.linked': z.object({
+    ...changes,
     personId: IdSchema,
     platform: PlatformSchema,
     networkSize: z.number().int().min(0),
   }),
 
   'contribution.created': z.object({
+    ...changes,
     creatorId: IdSchema,
     kind: ContributionKindSchema,
     pillarIds: IdListSchema.default([]),
   }),
-  'contribution.submitted': z.object({ creatorId: IdSchema }),
-  'contribution.review_started': z.object({ reviewerId: IdSchema }),
-  'contribution.accepted': z.object({ reviewerId: IdSchema }),
-  'contribution.changes_requested': z.object({ reviewerId: IdSchema }),
-  'contribution.declined': z.object({ reviewerId: IdSchema }),
-  'contribution.used': z.object({ postId: IdSchema }),
+  'contribution.submitted': z.object({ ...changes, creatorId: IdSchema }),
+  'contribution.review_started': z.object({ ...changes, reviewerId: IdSchema }),
+  'contribution.accepted': z.object({ ...changes, reviewerId: IdSchema }),
+  'contribution.changes_requested': z.object({ ...changes, reviewerId: IdSchema }),
+  'contribution.declined': z.object({ ...changes, reviewerId: IdSchema }),
+  'contribution.used': z.object({ ...changes, postId: IdSchema }),
   'contribution.archived': empty,
+  'contribution.updated': empty,
 
   'post.created': z.object({
+    ...changes,
     authorId: IdSchema,
     pillarIds: IdListSchema.default([]),
     goalIds: IdListSchema.default([]),
@@ -98,15 +122,16 @@ export const eventPayloadSchemas = {
   }),
   'post.updated': empty,
   'post.submitted': empty,
-  'post.approved': z.object({ approverId: IdSchema }),
-  'post.changes_requested': z.object({ reviewerId: IdSchema }),
-  'post.scheduled': z.object({ scheduledAt: TimestampSchema }),
-  'post.offered': z.object({ campaignId: IdSchema }),
+  'post.approved': z.object({ ...changes, approverId: IdSchema }),
+  'post.changes_requested': z.object({ ...changes, reviewerId: IdSchema }),
+  'post.scheduled': z.object({ ...changes, scheduledAt: TimestampSchema }),
+  'post.offered': z.object({ ...changes, campaignId: IdSchema }),
   'post.expired': empty,
   'post.withdrawn': empty,
   'post.archived': empty,
 
   'campaign.created': z.object({
+    ...changes,
     pillarIds: IdListSchema.default([]),
     goalIds: IdListSchema.default([]),
     postIds: IdListSchema.default([]),
@@ -120,11 +145,19 @@ export const eventPayloadSchemas = {
   'campaign.evaluated': empty,
   'campaign.cancelled': empty,
 
-  'offer.created': z.object({ campaignId: IdSchema, postId: IdSchema, publisherId: IdSchema }),
-  'offer.seen': z.object({ publisherId: IdSchema }),
-  'offer.declined': z.object({ publisherId: IdSchema }),
+  'offer.created': z.object({ ...changes, campaignId: IdSchema, postId: IdSchema, publisherId: IdSchema }),
+  'offer.seen': z.object({ ...changes, publisherId: IdSchema }),
+  'offer.declined': z.object({ ...changes, publisherId: IdSchema }),
   'offer.expired': empty,
+  /** The offer's publisher shared it (the share itself is `share.recorded`, on the share). */
+  'offer.shared': z.object({
+    ...changes,
+    publisherId: IdSchema,
+    shareId: IdSchema,
+    platform: PlatformSchema,
+  }),
   'share.recorded': z.object({
+    ...changes,
     offerId: IdSchema,
     postId: IdSchema,
     campaignId: IdSchema,

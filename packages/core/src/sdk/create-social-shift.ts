@@ -5,9 +5,61 @@ import type { Clock } from '../ports/clock.js';
 import { systemClock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import { createRandomIds } from '../ports/id-generator.js';
+import type { LinkTracker } from '../ports/link-tracker.js';
+import type { SharePolicy } from '../ports/share-policy.js';
 import type { EventQuery, StoragePort, StoredEvent } from '../ports/storage.js';
+import type { PermissionOverrides, PermissionTable } from '../roles/permission-table.js';
+import { resolvePermissions } from '../roles/permission-table.js';
+import type { CampaignCommands } from './commands/campaigns.js';
+import { campaignCommands } from './commands/campaigns.js';
+import type { ContributionCommands } from './commands/contributions.js';
+import { contributionCommands } from './commands/contributions.js';
+import type { OfferCommands } from './commands/offers.js';
+import { offerCommands } from './commands/offers.js';
+import type {
+  CycleCommands,
+  FocusGroupCommands,
+  StrategyCommands,
+  TeamCommands,
+} from './commands/organisation.js';
+import {
+  cycleCommands,
+  focusGroupCommands,
+  strategyCommands,
+  teamCommands,
+} from './commands/organisation.js';
+import type { PeopleCommands } from './commands/people.js';
+import { peopleCommands } from './commands/people.js';
+import type { PlatformCommands } from './commands/platform.js';
+import { platformCommands } from './commands/platform.js';
+import type { PostCommands } from './commands/posts.js';
+import { postCommands } from './commands/posts.js';
+import type { SetupInput, SetupResult } from './commands/setup.js';
+import { setup } from './commands/setup.js';
+import { createPlainLinkTracker } from './default-link-tracker.js';
+import type { DueTransitionsReport } from './due-transitions.js';
+import { runDueTransitions } from './due-transitions.js';
 import type { SocialShiftEmitter } from './event-emitter.js';
 import { createEventEmitter } from './event-emitter.js';
+import type { Runtime } from './runtime.js';
+import { checkId } from './runtime.js';
+
+/**
+ * How the SDK applies the method's rules; every field has a default.
+ *
+ * @example
+ * ```ts
+ * const config: SocialShiftConfig = { fourEyes: false, dormantAfterDays: 30 };
+ * ```
+ */
+export interface SocialShiftConfig {
+  /** The four-eyes rule: an author cannot approve their own post. Default `true`. */
+  readonly fourEyes?: boolean;
+  /** Days without activity after which an active ambassador becomes dormant. Default 60. */
+  readonly dormantAfterDays?: number;
+  /** Overrides of the permission table (`DEFAULT_PERMISSIONS`): a scope sets, `null` removes. */
+  readonly permissions?: PermissionOverrides;
+}
 
 /** Options of {@link createSocialShift}. */
 export interface SocialShiftOptions {
@@ -21,6 +73,48 @@ export interface SocialShiftOptions {
   readonly ids?: IdGenerator;
   /** Called when an event handler throws (handlers never undo a command). Default: ignore. */
   readonly onHandlerError?: (error: unknown) => void;
+  /** Tags the link of each share; default: keeps the post's link and makes an opaque token from `ids`. */
+  readonly links?: LinkTracker;
+  /** Checked before each share is recorded (guardrails); throw a `GUARDRAIL` error to stop it. */
+  readonly sharePolicy?: SharePolicy;
+  /** The method's rules: four-eyes, dormancy, permission overrides. */
+  readonly config?: SocialShiftConfig;
+}
+
+/**
+ * The commands and queries of the SDK, acting as one person; roles and scope are checked on each.
+ *
+ * @example
+ * ```ts
+ * const editor: ActingAs = shift.as(editorId);
+ * await editor.contributions.accept(contributionId);
+ * ```
+ */
+export interface ActingAs {
+  /** The id of the acting person. */
+  readonly personId: string;
+  readonly strategy: StrategyCommands;
+  readonly cycles: CycleCommands;
+  readonly people: PeopleCommands;
+  readonly teams: TeamCommands;
+  readonly focusGroups: FocusGroupCommands;
+  readonly contributions: ContributionCommands;
+  readonly posts: PostCommands;
+  readonly campaigns: CampaignCommands;
+  readonly offers: OfferCommands;
+}
+
+/**
+ * What the SDK does by itself, as the system actor.
+ *
+ * @example
+ * ```ts
+ * setInterval(() => shift.system.runDueTransitions(), 60_000);
+ * ```
+ */
+export interface SystemCommands {
+  /** Runs every time-driven transition that is due at the clock's time. */
+  runDueTransitions(): Promise<DueTransitionsReport>;
 }
 
 const OptionsSchema = z.object({ organisationId: IdSchema });
@@ -39,6 +133,15 @@ export interface SocialShift {
   history(entityId: string): Promise<StoredEvent[]>;
   /** Reads the organisation's event log from a cursor. */
   readEvents(query?: EventQuery): Promise<StoredEvent[]>;
+  /** The permission table in force (defaults plus configuration). */
+  readonly permissions: PermissionTable;
+  /** Creates the organisation, its programme, first strategy and first master; only once. */
+  setup(input: SetupInput): Promise<SetupResult>;
+  /** Acts as a person: `shift.as(editorId).posts.approve(postId)`. */
+  as(personId: string): ActingAs;
+  /** Platform interactions (clicks, reactions, comments, reshares, reach), idempotent per key. */
+  readonly platform: PlatformCommands;
+  readonly system: SystemCommands;
 }
 
 /**
@@ -49,7 +152,14 @@ export interface SocialShift {
  * import { createMemoryStorage, createSocialShift } from '@social-shift/core';
  *
  * const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_acme' });
+ * const { masterId } = await shift.setup({
+ *   organisation: { name: 'Acme' },
+ *   programme: { name: 'Social Shift 2026' },
+ *   master: { displayName: 'Mira' },
+ * });
  * shift.events.on('post.approved', (event) => console.log(event.entityId));
+ * const editor = await shift.as(masterId).people.add({ displayName: 'Eddie' });
+ * await shift.as(masterId).people.assignRole(editor.id, { role: 'editor' });
  * ```
  */
 export function createSocialShift(options: SocialShiftOptions): SocialShift {
@@ -57,13 +167,50 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? createRandomIds(clock);
   const storage = options.storage;
+  const events = createEventEmitter(options.onHandlerError);
+  const config = options.config ?? {};
+  const dormantAfterDays = config.dormantAfterDays ?? 60;
+  if (!Number.isFinite(dormantAfterDays) || dormantAfterDays <= 0) {
+    throw new RangeError('config.dormantAfterDays must be a positive number of days.');
+  }
+  const rt: Runtime = {
+    organisationId,
+    storage,
+    clock,
+    ids,
+    events,
+    permissions: resolvePermissions(config.permissions),
+    fourEyes: config.fourEyes ?? true,
+    dormantAfterDays,
+    links: options.links ?? createPlainLinkTracker(ids),
+    sharePolicy: options.sharePolicy,
+  };
   return {
     organisationId,
     storage,
     clock,
     ids,
-    events: createEventEmitter(options.onHandlerError),
+    events,
+    permissions: rt.permissions,
     history: async (entityId) => storage.readEvents(organisationId, { entityId: parseEntityId(entityId) }),
     readEvents: (query) => storage.readEvents(organisationId, query),
+    setup: (input) => setup(rt, input),
+    as(personId) {
+      const id = checkId(personId, 'personId');
+      return {
+        personId: id,
+        strategy: strategyCommands(rt, id),
+        cycles: cycleCommands(rt, id),
+        people: peopleCommands(rt, id),
+        teams: teamCommands(rt, id),
+        focusGroups: focusGroupCommands(rt, id),
+        contributions: contributionCommands(rt, id),
+        posts: postCommands(rt, id),
+        campaigns: campaignCommands(rt, id),
+        offers: offerCommands(rt, id),
+      };
+    },
+    platform: platformCommands(rt),
+    system: { runDueTransitions: () => runDueTransitions(rt) },
   };
 }

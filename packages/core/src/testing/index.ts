@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export * from './factories.js';
+export * from './programme.js';

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { aPerson, aRoleAssignment } from '../testing/factories.js';
+import { ACTION_LIST, DEFAULT_PERMISSIONS, resolvePermissions } from './permission-table.js';
+import type { Actor } from './role-check.js';
+import { isAllowed, rolesOf } from './role-check.js';
+
+const actor = (
+  over: Partial<Actor['person']> = {},
+  ...roles: Parameters<typeof aRoleAssignment>[0][]
+): Actor => ({
+  person: aPerson({ id: 'person_me', ...over }),
+  assignments: roles.map((r) => aRoleAssignment({ personId: 'person_me', ...r })),
+});
+
+describe('the permission table', () => {
+  it('names every action once, and every row grants someone', () => {
+    expect(Object.keys(DEFAULT_PERMISSIONS).sort()).toEqual([...ACTION_LIST].sort());
+    for (const action of ACTION_LIST)
+      expect(Object.keys(DEFAULT_PERMISSIONS[action]).length).toBeGreaterThan(0);
+  });
+
+  it('is overridable: a scope sets a grantee, null removes one, an unknown action is refused', () => {
+    const table = resolvePermissions({ 'posts.create': { creator: 'assigned', editor: null } });
+    expect(table['posts.create']).toEqual({ creator: 'assigned' });
+    expect(DEFAULT_PERMISSIONS['posts.create']).toEqual({ editor: 'assigned' });
+    expect(() => resolvePermissions({ 'posts.fly': { master: 'organisation' } } as never)).toThrow(
+      RangeError,
+    );
+  });
+});
+
+describe('isAllowed', () => {
+  it('lets any one of several roles suffice', () => {
+    const both = actor({}, { role: 'creator' }, { role: 'editor' });
+    expect(isAllowed(DEFAULT_PERMISSIONS, both, 'posts.create', { pillarIds: ['p'] })).toBe(true);
+    expect(isAllowed(DEFAULT_PERMISSIONS, both, 'contributions.create', { pillarIds: ['p'] })).toBe(true);
+    expect(rolesOf(both)).toEqual(['creator', 'editor']);
+  });
+
+  it('limits an assigned scope to its pillars and teams, and an unscoped one to nothing', () => {
+    const scoped = actor({}, { role: 'editor', scope: { pillarIds: ['a', 'b'], teamIds: ['t'] } });
+    expect(isAllowed(DEFAULT_PERMISSIONS, scoped, 'posts.approve', { pillarIds: ['a'] })).toBe(true);
+    expect(isAllowed(DEFAULT_PERMISSIONS, scoped, 'posts.approve', { pillarIds: ['a', 'c'] })).toBe(false);
+    expect(isAllowed(DEFAULT_PERMISSIONS, scoped, 'posts.approve', { pillarIds: [] })).toBe(false);
+    expect(isAllowed(DEFAULT_PERMISSIONS, scoped, 'people.invite', { teamIds: ['t'] })).toBe(true);
+    expect(isAllowed(DEFAULT_PERMISSIONS, scoped, 'people.invite', { teamIds: ['u'] })).toBe(false);
+    const unscoped = actor({}, { role: 'editor' });
+    expect(isAllowed(DEFAULT_PERMISSIONS, unscoped, 'posts.approve', { pillarIds: ['z'] })).toBe(true);
+  });
+
+  it('caps an external person at their own things', () => {
+    const externalMaster = actor({ external: true }, { role: 'master' }, { role: 'publisher' });
+    expect(isAllowed(DEFAULT_PERMISSIONS, externalMaster, 'strategy.update')).toBe(false);
+    expect(isAllowed(DEFAULT_PERMISSIONS, externalMaster, 'offers.read', { ownerId: 'person_me' })).toBe(
+      true,
+    );
+    expect(isAllowed(DEFAULT_PERMISSIONS, externalMaster, 'offers.read', { ownerId: 'person_other' })).toBe(
+      false,
+    );
+  });
+
+  it('ignores revoked roles and refuses everything to people who left or were erased', () => {
+    const revoked = actor({}, { role: 'master', revokedAt: '2026-01-06T00:00:00.000Z' });
+    expect(isAllowed(DEFAULT_PERMISSIONS, revoked, 'strategy.update')).toBe(false);
+    expect(rolesOf(revoked)).toEqual([]);
+    expect(
+      isAllowed(DEFAULT_PERMISSIONS, actor({ status: 'left' }, { role: 'master' }), 'strategy.update'),
+    ).toBe(false);
+    expect(
+      isAllowed(
+        DEFAULT_PERMISSIONS,
+        actor({ erasedAt: '2026-01-06T00:00:00.000Z' }, { role: 'master' }),
+        'strategy.update',
+      ),
+    ).toBe(false);
+  });
+});

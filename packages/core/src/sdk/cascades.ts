@@ -1,0 +1,172 @@
+// Transitions that pull others along: a running campaign offers its posts; an ended post, campaign or offer
+// expires what hangs on it. Shared by the commands and by the time-driven `runDueTransitions`.
+import type { Campaign } from '../model/campaign.js';
+import type { Consent } from '../model/consent.js';
+import type { FocusGroup } from '../model/focus-group.js';
+import type { Offer } from '../model/offer.js';
+import type { Person } from '../model/person.js';
+import type { Post } from '../model/post.js';
+import { campaignWorkflow } from '../workflows/campaign.js';
+import { offerWorkflow } from '../workflows/offer.js';
+import { postWorkflow } from '../workflows/post.js';
+import type { EntityWrite, Runtime } from './runtime.js';
+import { compact, list, now } from './runtime.js';
+
+/** Whether a person has a consent for offers that is not withdrawn. */
+export function hasOfferConsent(consents: readonly Consent[], personId: string): boolean {
+  return consents.some(
+    (c) => c.personId === personId && c.withdrawnAt === undefined && c.purposes.includes('offers'),
+  );
+}
+
+/** The publishers a campaign targets: active (or dormant) people with the publisher role and consent. */
+export async function targetedPublishers(rt: Runtime, campaign: Campaign): Promise<Person[]> {
+  const [people, assignments, consents, groups] = await Promise.all([
+    list(rt, 'person'),
+    list(rt, 'role_assignment', { role: 'publisher' }),
+    list(rt, 'consent'),
+    campaign.audience.focusGroupIds.length > 0
+      ? list(rt, 'focus_group')
+      : Promise.resolve([] as FocusGroup[]),
+  ]);
+  const publishers = new Set(assignments.filter((a) => a.revokedAt === undefined).map((a) => a.personId));
+  const groupMembers = new Set(
+    groups.filter((g) => campaign.audience.focusGroupIds.includes(g.id)).flatMap((g) => g.memberIds),
+  );
+  const { audience } = campaign;
+  return people.filter(
+    (person) =>
+      publishers.has(person.id) &&
+      (person.status === 'active' || person.status === 'dormant') &&
+      person.erasedAt === undefined &&
+      hasOfferConsent(consents, person.id) &&
+      (audience.everyone ||
+        audience.personIds.includes(person.id) ||
+        groupMembers.has(person.id) ||
+        person.teamIds.some((team) => audience.teamIds.includes(team))),
+  );
+}
+
+const earliest = (...times: (string | undefined)[]): string | undefined =>
+  times.filter((t): t is string => t !== undefined).sort()[0];
+
+/**
+ * The writes that start (or resume) a campaign: the campaign runs, each of its offerable posts is offered
+ * (`OFFER`), and each targeted publisher gets one offer per post (never twice for the same campaign, post and
+ * publisher). On resume, only publishers who joined the audience since get new offers.
+ */
+export async function startCampaignWrites(
+  rt: Runtime,
+  campaign: Campaign,
+  event: 'START' | 'RESUME' = 'START',
+): Promise<EntityWrite[]> {
+  const at = now(rt);
+  const running: Campaign = { ...campaign, status: 'running' };
+  const writes: EntityWrite[] = [
+    {
+      type: 'campaign',
+      before: campaign,
+      after: running,
+      events: [{ type: event === 'START' ? 'campaign.started' : 'campaign.resumed' }],
+    },
+  ];
+  const [publishers, posts, existing] = await Promise.all([
+    targetedPublishers(rt, campaign),
+    list(rt, 'post'),
+    list(rt, 'offer', { campaignId: campaign.id }),
+  ]);
+  const offered = new Set(existing.map((o) => `${o.postId}\u0000${o.publisherId}`));
+  for (const postId of campaign.postIds) {
+    const post = posts.find((p) => p.id === postId);
+    if (!post) continue;
+    const next = postWorkflow.next(post.status, 'OFFER');
+    if (next === undefined || (post.expiresAt !== undefined && post.expiresAt <= at)) continue;
+    const newcomers = publishers.filter((publisher) => !offered.has(`${post.id}\u0000${publisher.id}`));
+    if (event === 'RESUME' && newcomers.length === 0) continue;
+    writes.push({
+      type: 'post',
+      before: post,
+      after: { ...post, status: next },
+      events: [{ type: 'post.offered', data: { campaignId: campaign.id } }],
+    });
+    for (const publisher of newcomers) {
+      const offer: Offer = compact({
+        id: rt.ids.next('offer'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        campaignId: campaign.id,
+        postId: post.id,
+        publisherId: publisher.id,
+        status: offerWorkflow.config.initial,
+        offeredAt: at,
+        expiresAt: earliest(post.expiresAt, campaign.endsAt),
+      });
+      writes.push({
+        type: 'offer',
+        before: undefined,
+        after: offer,
+        events: [
+          {
+            type: 'offer.created',
+            data: { campaignId: campaign.id, postId: post.id, publisherId: publisher.id },
+          },
+        ],
+      });
+    }
+  }
+  return writes;
+}
+
+/** The writes that expire the open offers matching a filter. */
+export async function expireOpenOffers(
+  rt: Runtime,
+  where: { readonly campaignId?: string; readonly postId?: string },
+): Promise<EntityWrite[]> {
+  const offers = await list(rt, 'offer', compact({ ...where }));
+  return offers
+    .filter((offer) => offerWorkflow.next(offer.status, 'EXPIRE') !== undefined)
+    .map((offer) => ({
+      type: 'offer' as const,
+      before: offer,
+      after: { ...offer, status: 'expired' as const },
+      events: [{ type: 'offer.expired' as const }],
+    }));
+}
+
+/** The writes of a post leaving circulation (expired or withdrawn): the post and its open offers. */
+export async function endPostWrites(
+  rt: Runtime,
+  post: Post,
+  event: 'EXPIRE' | 'WITHDRAW',
+): Promise<EntityWrite[]> {
+  const status = event === 'EXPIRE' ? 'expired' : 'withdrawn';
+  return [
+    {
+      type: 'post',
+      before: post,
+      after: { ...post, status },
+      events: [{ type: event === 'EXPIRE' ? 'post.expired' : 'post.withdrawn' }],
+    },
+    ...(await expireOpenOffers(rt, { postId: post.id })),
+  ];
+}
+
+/** The writes of a campaign ending (completed or cancelled): the campaign and its open offers. */
+export async function endCampaignWrites(
+  rt: Runtime,
+  campaign: Campaign,
+  event: 'COMPLETE' | 'CANCEL',
+): Promise<EntityWrite[]> {
+  const status = campaignWorkflow.next(campaign.status, event) ?? campaign.status;
+  return [
+    {
+      type: 'campaign',
+      before: campaign,
+      after: { ...campaign, status },
+      events: [{ type: event === 'COMPLETE' ? 'campaign.completed' : 'campaign.cancelled' }],
+    },
+    ...(await expireOpenOffers(rt, { campaignId: campaign.id })),
+  ];
+}

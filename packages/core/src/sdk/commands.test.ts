@@ -1,0 +1,596 @@
+import { describe, expect, it } from 'vitest';
+import type { ValidationIssue } from '../errors/social-shift-error.js';
+import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
+import type { LinkTracker } from '../ports/link-tracker.js';
+import type { ShareAttempt } from '../ports/share-policy.js';
+import type { TestProgramme } from '../testing/programme.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+
+const DAY = 86_400_000;
+
+async function issuesOf(promise: Promise<unknown>): Promise<ValidationIssue['path'][]> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isSocialShiftError(error, 'VALIDATION')) throw new Error(`expected VALIDATION, got ${String(error)}`);
+  return error.details.issues.map((issue) => issue.path);
+}
+
+async function snapshot(world: TestProgramme) {
+  const events = await world.shift.readEvents();
+  const docs = await Promise.all(
+    ['post', 'offer', 'campaign', 'person', 'contribution', 'share', '_idempotency'].map((c) =>
+      world.storage.query('org_acme', c),
+    ),
+  );
+  return { events: events.length, docs };
+}
+
+describe('bad input', () => {
+  it('gives VALIDATION with the path of every bad field and writes nothing', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, pillarId } = world;
+    const before = await snapshot(world);
+    expect(
+      await issuesOf(
+        shift.as(people.editor).posts.create({
+          title: '',
+          text: 'ok',
+          variants: [{ platform: 'myspace' as never, text: 'x' }],
+          link: 'ftp://example.org',
+          pillarIds: [pillarId],
+        }),
+      ),
+    ).toEqual([['title'], ['variants', 0, 'platform'], ['link']]);
+    expect(
+      await issuesOf(
+        shift.as(people.master).campaigns.create({
+          name: 'Backwards',
+          audience: { everyone: true },
+          startsAt: '2026-03-10T00:00:00.000Z',
+          endsAt: '2026-03-01T00:00:00.000Z',
+        }),
+      ),
+    ).toEqual([['endsAt']]);
+    expect(
+      await issuesOf(shift.as(people.creator).contributions.create({ kind: 'poem' as never, title: 'x' })),
+    ).toEqual([['kind']]);
+    expect(
+      await issuesOf(shift.as(people.master).people.add({ displayName: 'x', email: 'not-mail' })),
+    ).toEqual([['email']]);
+    expect(
+      await issuesOf(shift.as(people.master).people.assignRole(people.editor, { role: 'boss' as never })),
+    ).toEqual([['role']]);
+    expect(await issuesOf(shift.as(people.master).posts.approve('no spaces allowed'))).toEqual([['id']]);
+    expect(await issuesOf(shift.as(people.master).cycles.moveTo({ step: 'party' as never }))).toEqual([
+      ['step'],
+    ]);
+    expect(
+      await issuesOf(
+        shift.as(people.publisher).offers.share('offer_1', { platform: 'linkedin', idempotencyKey: '' }),
+      ),
+    ).toEqual([['idempotencyKey']]);
+    expect(
+      await issuesOf(shift.as(people.master).strategy.update({ goals: [{ id: 'g', name: 'G' } as never] })),
+    ).toEqual([
+      ['goals', 0, 'purpose'],
+      ['goals', 0, 'intent'],
+    ]);
+    expect(
+      await issuesOf(shift.platform.recordReach({ shareId: 'share_1', idempotencyKey: 'k', reach: -1 })),
+    ).toEqual([['reach']]);
+    expect(await issuesOf((async () => shift.as('bad id!').posts.list())())).toEqual([['personId']]);
+    expect(await snapshot(world)).toEqual(before);
+  });
+
+  it.each<[string, (w: TestProgramme) => Promise<unknown>, (string | number)[]]>([
+    ['posts.update', (w) => w.shift.as(w.people.editor).posts.update('post_1', { text: '' }), ['text']],
+    [
+      'posts.requestChanges',
+      (w) => w.shift.as(w.people.master).posts.requestChanges('post_1', { note: ' ' }),
+      ['note'],
+    ],
+    [
+      'posts.schedule',
+      (w) => w.shift.as(w.people.editor).posts.schedule('post_1', { at: 'tomorrow' }),
+      ['at'],
+    ],
+    [
+      'contributions.update',
+      (w) => w.shift.as(w.people.creator).contributions.update('c_1', { mediaUrls: ['nope'] }),
+      ['mediaUrls', 0],
+    ],
+    [
+      'contributions.requestChanges',
+      (w) => w.shift.as(w.people.editor).contributions.requestChanges('c_1', {} as never),
+      ['note'],
+    ],
+    [
+      'campaigns.update',
+      (w) => w.shift.as(w.people.master).campaigns.update('camp_1', { audience: { teamIds: ['a b'] } }),
+      ['audience', 'teamIds', 0],
+    ],
+    ['teams.create', (w) => w.shift.as(w.people.master).teams.create({ name: '   ' }), ['name']],
+    [
+      'focusGroups.create',
+      (w) => w.shift.as(w.people.master).focusGroups.create({ name: 'G', memberIds: ['a b'] }),
+      ['memberIds', 0],
+    ],
+    [
+      'focusGroups.setMembers',
+      (w) => w.shift.as(w.people.master).focusGroups.setMembers('fg_1', { memberIds: 'all' as never }),
+      ['memberIds'],
+    ],
+    [
+      'people.consent',
+      (w) => w.shift.as(w.people.outsider).people.consent({ purposes: [], termsVersion: 'v1' }),
+      ['purposes'],
+    ],
+    [
+      'people.update',
+      (w) => w.shift.as(w.people.master).people.update(w.people.editor, { language: 'fr' as never }),
+      ['language'],
+    ],
+    [
+      'people.linkAccount',
+      (w) =>
+        w.shift
+          .as(w.people.master)
+          .people.linkAccount(w.people.editor, { platform: 'x', handle: 'e', networkSize: -3 }),
+      ['networkSize'],
+    ],
+    [
+      'people.revokeRole',
+      (w) => w.shift.as(w.people.master).people.revokeRole(w.people.editor, {} as never),
+      ['role'],
+    ],
+    ['offers.list', (w) => w.shift.as(w.people.master).offers.list({ campaignId: '!' }), ['campaignId']],
+    [
+      'platform.recordClick',
+      (w) => w.shift.platform.recordClick({ shareId: 's', idempotencyKey: '' }),
+      ['idempotencyKey'],
+    ],
+    [
+      'platform.recordReaction',
+      (w) => w.shift.platform.recordReaction({ shareId: 's', idempotencyKey: 'k', count: 0 }),
+      ['count'],
+    ],
+    [
+      'platform.recordComment',
+      (w) => w.shift.platform.recordComment({ shareId: 's', idempotencyKey: 'k' } as never),
+      ['byAmbassador'],
+    ],
+    [
+      'platform.recordReshare',
+      (w) => w.shift.platform.recordReshare({ shareId: 's', idempotencyKey: 'k', count: 1.5 }),
+      ['count'],
+    ],
+    [
+      'setup',
+      (w) =>
+        w.shift.setup({ organisation: { name: 'X' }, programme: { name: 'Y' }, master: { displayName: '' } }),
+      ['master', 'displayName'],
+    ],
+  ])('%s gives VALIDATION with the path of the bad field', async (_name, command, path) => {
+    const world = await createTestProgramme();
+    const before = await snapshot(world);
+    expect(await issuesOf(command(world))).toEqual([path]);
+    expect(await snapshot(world)).toEqual(before);
+  });
+
+  it('rejects an unknown field rather than ignoring it', async () => {
+    const world = await createTestProgramme();
+    expect(
+      await issuesOf(
+        world.shift.as(world.people.editor).posts.update('post_0001', { status: 'approved' } as never),
+      ),
+    ).toEqual([[]]);
+  });
+});
+
+describe('invalid transitions', () => {
+  it('name the state, the event and the events that are allowed', async () => {
+    const world = await createTestProgramme();
+    const postId = await anApprovedPost(world);
+    const error = await world.shift
+      .as(world.people.master)
+      .posts.approve(postId)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SocialShiftError);
+    expect((error as SocialShiftError<'INVALID_TRANSITION'>).details).toEqual({
+      entityType: 'post',
+      id: postId,
+      state: 'approved',
+      event: 'APPROVE',
+      allowed: ['SCHEDULE', 'OFFER', 'EXPIRE', 'WITHDRAW', 'ARCHIVE'],
+    });
+  });
+
+  it('never starts a new cycle before measurement', async () => {
+    const world = await createTestProgramme();
+    const cycles = world.shift.as(world.people.master).cycles;
+    await cycles.start();
+    await expect(cycles.start()).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    for (const step of ['activation', 'content', 'campaigns', 'measurement'] as const)
+      await cycles.moveTo({ step });
+    await expect(cycles.moveTo({ step: 'content' })).resolves.toMatchObject({ status: 'content' });
+    await cycles.moveTo({ step: 'campaigns' });
+    await cycles.moveTo({ step: 'measurement' });
+    await cycles.adjust();
+    await world.shift.as(world.people.master).strategy.update({ platforms: [{ platform: 'bluesky' }] });
+    const next = await cycles.start();
+    expect(next).toMatchObject({ number: 2, status: 'strategy', strategyVersion: 2 });
+    expect((await cycles.list()).map((c) => [c.number, c.status, c.strategyVersion])).toEqual([
+      [1, 'closed', 1],
+      [2, 'strategy', 2],
+    ]);
+  });
+});
+
+describe('concurrent updates', () => {
+  it('give CONFLICT to the loser and lose nothing: the winner is stored, the loser retries on the new version', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, pillarId } = world;
+    const post = await shift
+      .as(people.editor)
+      .posts.create({ title: 'Draft', text: 'v1', pillarIds: [pillarId] });
+    const results = await Promise.allSettled([
+      shift.as(people.editor).posts.update(post.id, { text: 'from tab A' }),
+      shift.as(people.editor).posts.update(post.id, { title: 'From tab B' }),
+    ]);
+    const [a, b] = results;
+    expect(a?.status).toBe('fulfilled');
+    expect(b?.status === 'rejected' && isSocialShiftError(b.reason, 'CONFLICT')).toBe(true);
+    let stored = await shift.as(people.editor).posts.get(post.id);
+    expect(stored).toMatchObject({ text: 'from tab A', title: 'Draft', version: 2 });
+    await shift.as(people.editor).posts.update(post.id, { title: 'From tab B' });
+    stored = await shift.as(people.editor).posts.get(post.id);
+    expect(stored).toMatchObject({ text: 'from tab A', title: 'From tab B', version: 3 });
+    const history = await shift.history(post.id);
+    expect(history.map((e) => [e.type, e.entityVersion])).toEqual([
+      ['post.created', 1],
+      ['post.updated', 2],
+      ['post.updated', 3],
+    ]);
+    const doc = await world.storage.get('org_acme', 'post', post.id);
+    expect(doc?.version).toBe(stored.version);
+  });
+});
+
+describe('sharing', () => {
+  const sharedWorld = async (options: Parameters<typeof createTestProgramme>[0] = {}) => {
+    const world = await createTestProgramme(options);
+    const postId = await anApprovedPost(world);
+    const campaignId = await aRunningCampaign(world, [postId]);
+    const [mine] = await world.shift.as(world.people.publisher).offers.mine();
+    return { world, postId, campaignId, offerId: mine!.offer.id };
+  };
+
+  it('records a retried share once and returns the first result; a reused key with other input is refused', async () => {
+    const { world, offerId } = await sharedWorld();
+    const publisher = world.shift.as(world.people.publisher);
+    await world.shift.as(world.people.publisher).people.linkAccount(world.people.publisher, {
+      platform: 'linkedin',
+      handle: 'piet',
+      networkSize: 321,
+    });
+    const first = await publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'req-1' });
+    world.clock.advance(60_000);
+    const again = await publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'req-1' });
+    expect(again).toEqual(first);
+    const recorded = (await world.shift.readEvents()).filter((e) => e.type === 'share.recorded');
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]?.data).toMatchObject({ networkSize: 321, platform: 'linkedin', offerId });
+    await expect(
+      publisher.offers.share(offerId, { platform: 'facebook', idempotencyKey: 'req-1' }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_MISMATCH' });
+    const concurrent = await Promise.all([
+      publisher.offers.share(offerId, { platform: 'x', idempotencyKey: 'req-2' }),
+      publisher.offers.share(offerId, { platform: 'x', idempotencyKey: 'req-2' }),
+    ]);
+    expect(concurrent[0]).toEqual(concurrent[1]);
+    expect((await world.shift.readEvents()).filter((e) => e.type === 'share.recorded')).toHaveLength(2);
+  });
+
+  it('needs consent: after withdrawing it the publisher cannot share', async () => {
+    const { world, offerId } = await sharedWorld();
+    const publisher = world.shift.as(world.people.publisher);
+    await publisher.people.withdrawConsent();
+    expect(await publisher.offers.allowedEvents(offerId)).toEqual(['SEE', 'DECLINE']);
+    await expect(
+      publisher.offers.share(offerId, { platform: 'x', idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({
+      code: 'CONSENT_REQUIRED',
+    });
+  });
+
+  it('offers nothing to a publisher without consent', async () => {
+    const world = await createTestProgramme();
+    await world.shift.as(world.people.publisher).people.withdrawConsent();
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    expect(await world.shift.as(world.people.publisher).offers.mine()).toEqual([]);
+    expect((await world.shift.as(world.people.external).offers.mine()).length).toBe(1);
+  });
+
+  it('asks the share policy with the earlier share times, and records nothing when it refuses', async () => {
+    const attempts: ShareAttempt[] = [];
+    const { world, offerId } = await sharedWorld({
+      sharePolicy: (attempt) => {
+        attempts.push(attempt);
+        if (attempt.previousShareTimes.length >= 1) {
+          throw new SocialShiftError('GUARDRAIL', 'One share a day.', { details: { rule: 'maxPerDay' } });
+        }
+      },
+    });
+    const publisher = world.shift.as(world.people.publisher);
+    const first = await publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'a' });
+    await expect(
+      publisher.offers.share(offerId, { platform: 'x', idempotencyKey: 'b' }),
+    ).rejects.toMatchObject({
+      code: 'GUARDRAIL',
+    });
+    expect(attempts[1]).toMatchObject({
+      previousShareTimes: [first.sharedAt],
+      platform: 'x',
+      timeZone: 'Europe/Amsterdam',
+      text: 'What our nurses do before sunrise.',
+    });
+    expect((await world.shift.readEvents()).filter((e) => e.type === 'share.recorded')).toHaveLength(1);
+  });
+
+  it('tags the link through the configured link tracker', async () => {
+    const links: LinkTracker = {
+      track: async (input) => ({
+        url: `${input.link}?utm_source=${input.platform}&s=tok12345`,
+        sharerToken: 'tok12345',
+      }),
+    };
+    const { world, offerId } = await sharedWorld({ links });
+    const share = await world.shift
+      .as(world.people.publisher)
+      .offers.share(offerId, { platform: 'bluesky', idempotencyKey: 'k' });
+    expect(share).toMatchObject({
+      trackedUrl: 'https://example.org/ward?utm_source=bluesky&s=tok12345',
+      sharerToken: 'tok12345',
+    });
+  });
+
+  it('records platform interactions once per key, with what metrics need', async () => {
+    const { world, offerId, postId, campaignId } = await sharedWorld();
+    const share = await world.shift
+      .as(world.people.publisher)
+      .offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'k' });
+    const click = await world.shift.platform.recordClick({ shareId: share.id, idempotencyKey: 'c1' });
+    expect(await world.shift.platform.recordClick({ shareId: share.id, idempotencyKey: 'c1' })).toEqual(
+      click,
+    );
+    await world.shift.platform.recordReaction({ shareId: share.id, idempotencyKey: 'r1', count: 4 });
+    await world.shift.platform.recordComment({ shareId: share.id, idempotencyKey: 'm1', byAmbassador: true });
+    await world.shift.platform.recordReshare({ shareId: share.id, idempotencyKey: 's1', count: 2 });
+    await world.shift.platform.recordReach({ shareId: share.id, idempotencyKey: 'h1', reach: 900 });
+    await expect(
+      world.shift.platform.recordReach({ shareId: share.id, idempotencyKey: 'h1', reach: 901 }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_MISMATCH' });
+    const platformEvents = (await world.shift.history(share.id)).filter((e) =>
+      e.type.startsWith('platform.'),
+    );
+    expect(platformEvents.map((e) => e.type)).toEqual([
+      'platform.click',
+      'platform.reaction',
+      'platform.comment',
+      'platform.reshare',
+      'platform.reach',
+    ]);
+    expect(platformEvents[1]).toMatchObject({
+      actorId: 'system',
+      entityVersion: 0,
+      data: { postId, campaignId, publisherId: world.people.publisher, platform: 'linkedin', count: 4 },
+    });
+    await expect(
+      world.shift.platform.recordClick({ shareId: 'share_nope', idempotencyKey: 'z' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses another share of a shared offer once its post is withdrawn (found by the property test)', async () => {
+    const { world, offerId, postId } = await sharedWorld();
+    const publisher = world.shift.as(world.people.publisher);
+    await publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'a' });
+    await world.shift.as(world.people.master).posts.withdraw(postId);
+    await expect(
+      publisher.offers.share(offerId, { platform: 'x', idempotencyKey: 'b' }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+      details: { entityType: 'post', state: 'withdrawn', allowed: ['ARCHIVE'] },
+    });
+  });
+
+  it('offers to publishers who joined while the campaign was paused when it resumes', async () => {
+    const { world, campaignId } = await sharedWorld();
+    const master = world.shift.as(world.people.master);
+    await master.campaigns.pause(campaignId);
+    const late = await master.people.add({ displayName: 'Late Lisa' });
+    await master.people.assignRole(late.id, { role: 'publisher' });
+    await master.people.invite(late.id);
+    await world.shift.as(late.id).people.consent({ purposes: ['offers'], termsVersion: 'v1' });
+    await master.campaigns.resume(campaignId);
+    expect((await world.shift.as(late.id).offers.mine()).length).toBe(1);
+    expect((await master.offers.list({ campaignId })).length).toBe(3);
+    await master.campaigns.pause(campaignId);
+    await master.campaigns.resume(campaignId);
+    expect((await master.offers.list({ campaignId })).length).toBe(3);
+  });
+
+  it('refuses shares while the campaign is paused', async () => {
+    const { world, offerId, campaignId } = await sharedWorld();
+    await world.shift.as(world.people.master).campaigns.pause(campaignId);
+    await expect(
+      world.shift.as(world.people.publisher).offers.share(offerId, { platform: 'x', idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+      details: { entityType: 'campaign', state: 'paused' },
+    });
+  });
+});
+
+describe('campaign audiences', () => {
+  it('offers to the publishers of the targeted teams, focus groups and people, and only with consent', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, pillarId, clock } = world;
+    const master = shift.as(people.master);
+    const ward = await master.teams.create({ name: 'Ward 3' });
+    const publisher = async (name: string, teamIds: string[] = [], consent = true) => {
+      const person = await master.people.add({ displayName: name, teamIds });
+      await master.people.assignRole(person.id, { role: 'publisher' });
+      await master.people.invite(person.id);
+      if (consent) await shift.as(person.id).people.consent({ purposes: ['offers'], termsVersion: 'v1' });
+      return person.id;
+    };
+    const nurse = await publisher('Nurse', [ward.id]);
+    const shy = await publisher('Shy nurse', [ward.id], false);
+    const member = await publisher('Group member');
+    const named = await publisher('Named');
+    const group = await shift
+      .as(people.editor)
+      .focusGroups.create({ name: 'Night shift', memberIds: [member] });
+    const campaign = await master.campaigns.create({
+      name: 'Targeted',
+      pillarIds: [pillarId],
+      postIds: [await anApprovedPost(world)],
+      audience: { teamIds: [ward.id], focusGroupIds: [group.id], personIds: [named] },
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 2 * DAY).toISOString(),
+    });
+    await master.campaigns.schedule(campaign.id);
+    await master.campaigns.start(campaign.id);
+    const offered = (await master.offers.list({ campaignId: campaign.id })).map((o) => o.publisherId).sort();
+    expect(offered).toEqual([nurse, member, named].sort());
+    expect(offered).not.toContain(shy);
+    expect(offered).not.toContain(people.publisher);
+  });
+});
+
+describe('time', () => {
+  it('expires posts and their offers at expiresAt, lazily and in bulk', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock } = world;
+    const postId = await anApprovedPost(world, { expiresAt: new Date(clock.now() + 2 * DAY).toISOString() });
+    await aRunningCampaign(world, [postId]);
+    const [mine] = await shift.as(people.publisher).offers.mine();
+    expect(mine?.offer.expiresAt).toBe(new Date(clock.now() + 2 * DAY).toISOString());
+    clock.advance(2 * DAY);
+    // Lazy: the share command sees the offer is past its time.
+    await expect(
+      shift.as(people.publisher).offers.share(mine!.offer.id, { platform: 'x', idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({ code: 'INVALID_TRANSITION', details: { state: 'expired' } });
+    expect((await shift.as(people.publisher).offers.mine())[0]?.offer.status).toBe('expired');
+    // In bulk: the post (the lazy check above already expired the offer).
+    expect(await shift.system.runDueTransitions()).toMatchObject({ postsExpired: 1, offersExpired: 0 });
+    expect((await shift.as(people.master).posts.get(postId)).status).toBe('expired');
+    expect(await shift.system.runDueTransitions()).toEqual({
+      campaignsStarted: 0,
+      campaignsCompleted: 0,
+      postsExpired: 0,
+      offersExpired: 0,
+      peopleDormant: 0,
+    });
+  });
+
+  it('starts scheduled campaigns at startsAt and completes them at endsAt', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, pillarId } = world;
+    const campaign = await shift.as(people.master).campaigns.create({
+      name: 'Later',
+      pillarIds: [pillarId],
+      postIds: [await anApprovedPost(world)],
+      audience: { personIds: [people.external] },
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 3 * DAY).toISOString(),
+    });
+    await shift.as(people.master).campaigns.schedule(campaign.id);
+    expect((await shift.system.runDueTransitions()).campaignsStarted).toBe(0);
+    clock.advance(DAY);
+    expect((await shift.as(people.master).campaigns.get(campaign.id)).status).toBe('running');
+    expect((await shift.as(people.external).offers.mine()).length).toBe(1);
+    expect(await shift.as(people.publisher).offers.mine()).toEqual([]);
+    clock.advance(2 * DAY);
+    expect(await shift.system.runDueTransitions()).toMatchObject({ campaignsCompleted: 1, offersExpired: 0 });
+    expect((await shift.as(people.external).offers.mine())[0]?.offer.status).toBe('expired');
+  });
+
+  it('marks ambassadors dormant after the configured days without activity, and a share wakes them', async () => {
+    const world = await createTestProgramme({ config: { dormantAfterDays: 10 } });
+    const { shift, people, clock } = world;
+    clock.advance(9 * DAY);
+    expect((await shift.system.runDueTransitions()).peopleDormant).toBe(0);
+    clock.advance(DAY);
+    expect((await shift.system.runDueTransitions()).peopleDormant).toBe(2);
+    expect((await shift.as(people.publisher).people.get(people.publisher)).status).toBe('dormant');
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const [mine] = await shift.as(people.publisher).offers.mine();
+    await shift.as(people.publisher).offers.share(mine!.offer.id, { platform: 'x', idempotencyKey: 'k' });
+    expect((await shift.as(people.publisher).people.get(people.publisher)).status).toBe('active');
+    clock.advance(9 * DAY);
+    expect((await shift.system.runDueTransitions()).peopleDormant).toBe(0);
+    clock.advance(DAY);
+    expect((await shift.system.runDueTransitions()).peopleDormant).toBe(1);
+  });
+});
+
+describe('the audit trail', () => {
+  it('records who, what, when and the version for every change, and emits only after commit', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const seen: { type: string; stored: boolean }[] = [];
+    shift.events.onAny((event) => {
+      seen.push({ type: event.type, stored: event.seq > 0 });
+    });
+    const postId = await anApprovedPost(world);
+    const history = await shift.history(postId);
+    expect(history.map((e) => [e.type, e.actorId, e.entityType, e.entityVersion])).toEqual([
+      ['post.created', people.editor, 'post', 1],
+      ['post.submitted', people.editor, 'post', 2],
+      ['post.approved', people.master, 'post', 3],
+    ]);
+    expect(history.every((e) => e.at === new Date(world.clock.now()).toISOString())).toBe(true);
+    expect(seen.map((s) => s.type)).toEqual(['post.created', 'post.submitted', 'post.approved']);
+    await shift
+      .as(people.master)
+      .posts.approve(postId)
+      .catch(() => undefined);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('always keeps one social master', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    await expect(
+      shift.as(people.master).people.revokeRole(people.master, { role: 'master' }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(shift.as(people.master).people.leave(people.master)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await shift.as(people.master).people.assignRole(people.editor, { role: 'master' });
+    await expect(shift.as(people.master).people.leave(people.master)).resolves.toMatchObject({
+      status: 'left',
+    });
+    await expect(
+      shift.as(people.editor).people.revokeRole(people.editor, { role: 'master' }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('sets up an organisation only once', async () => {
+    const world = await createTestProgramme();
+    await expect(
+      world.shift.setup({
+        organisation: { name: 'Again' },
+        programme: { name: 'Again' },
+        master: { displayName: 'Someone' },
+      }),
+    ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+  });
+});

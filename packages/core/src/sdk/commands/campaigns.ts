@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import type { Campaign } from '../../model/campaign.js';
+import { CampaignAudienceSchema, CampaignTargetsSchema } from '../../model/campaign.js';
+import { IdListSchema, NameSchema, TextSchema, TimestampSchema } from '../../model/primitives.js';
+import type { Action } from '../../roles/permission-table.js';
+import type { PermissionTarget } from '../../roles/role-check.js';
+import { campaignWorkflow } from '../../workflows/campaign.js';
+import { postWorkflow } from '../../workflows/post.js';
+import { endCampaignWrites, startCampaignWrites } from '../cascades.js';
+import { settleCampaign } from '../due-transitions.js';
+import type { EntityWrite, Runtime } from '../runtime.js';
+import {
+  authorize,
+  checkId,
+  commit,
+  isAllowedFor,
+  list,
+  load,
+  loadActor,
+  nextState,
+  now,
+  parseInput,
+  parsePatch,
+  permittedEvents,
+} from '../runtime.js';
+
+/** The events of the campaign workflow. */
+export type CampaignEvent = (typeof campaignWorkflow.events)[number];
+
+const shape = {
+  name: NameSchema,
+  description: TextSchema.default(''),
+  goalIds: IdListSchema.default([]),
+  pillarIds: IdListSchema.default([]),
+  postIds: IdListSchema.default([]),
+  audience: CampaignAudienceSchema,
+  startsAt: TimestampSchema,
+  endsAt: TimestampSchema,
+  targets: CampaignTargetsSchema.default({}),
+};
+/**
+ * Input of `campaigns.create`.
+ *
+ * @example
+ * ```ts
+ * const result = CreateCampaignInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const CreateCampaignInputSchema = z
+  .object(shape)
+  .strict()
+  .refine((c) => c.startsAt < c.endsAt, {
+    message: 'A campaign must end after it starts.',
+    path: ['endsAt'],
+  });
+/** Input of `campaigns.create`, before defaults. */
+export type CreateCampaignInput = z.input<typeof CreateCampaignInputSchema>;
+/**
+ * Input of `campaigns.update`.
+ *
+ * @example
+ * ```ts
+ * const result = UpdateCampaignInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const UpdateCampaignInputSchema = z.object(shape).partial().strict();
+/** Input of `campaigns.update`. */
+export type UpdateCampaignInput = z.input<typeof UpdateCampaignInputSchema>;
+
+const targetOf = (c: { pillarIds: readonly string[] }): PermissionTarget => ({ pillarIds: c.pillarIds });
+const OFFERABLE = new Set(['approved', 'scheduled', 'offered']);
+
+/**
+ * Campaign commands and queries, acting as one person.
+ *
+ * @example
+ * ```ts
+ * await shift.as(masterId).campaigns.start(campaignId); // offers its posts to the targeted publishers
+ * ```
+ */
+export interface CampaignCommands {
+  /** Creates a draft campaign of posts for an audience in a time window. */
+  create(input: CreateCampaignInput): Promise<Campaign>;
+  update(campaignId: string, input: UpdateCampaignInput): Promise<Campaign>;
+  /** Schedules the campaign: every post must be approved; it starts by itself at `startsAt`. */
+  schedule(campaignId: string): Promise<Campaign>;
+  /** Starts it now: each post is offered to each targeted publisher with consent. */
+  start(campaignId: string): Promise<Campaign>;
+  pause(campaignId: string): Promise<Campaign>;
+  resume(campaignId: string): Promise<Campaign>;
+  /** Completes it; open offers expire. */
+  complete(campaignId: string): Promise<Campaign>;
+  evaluate(campaignId: string): Promise<Campaign>;
+  /** Cancels it; open offers expire. */
+  cancel(campaignId: string): Promise<Campaign>;
+  get(campaignId: string): Promise<Campaign>;
+  list(): Promise<Campaign[]>;
+  allowedEvents(campaignId: string): Promise<CampaignEvent[]>;
+}
+
+/** Makes the campaign commands for one actor. */
+export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands {
+  const loadCampaign = async (campaignId: string) =>
+    (await settleCampaign(rt, await load(rt, 'campaign', checkId(campaignId, 'campaignId')))).campaign;
+
+  const checkPosts = async (postIds: readonly string[]) => {
+    for (const postId of postIds) {
+      const post = await load(rt, 'post', postId);
+      if (!OFFERABLE.has(post.status)) nextState(postWorkflow, post, 'OFFER');
+    }
+  };
+
+  const move = async (campaignId: string, event: CampaignEvent, action: Action): Promise<Campaign> => {
+    const actor = await loadActor(rt, actorId);
+    const campaign = await loadCampaign(campaignId);
+    authorize(rt, actor, action, targetOf(campaign));
+    const status = nextState(campaignWorkflow, campaign, event);
+    let writes: EntityWrite[];
+    if (event === 'START' || event === 'RESUME') writes = await startCampaignWrites(rt, campaign, event);
+    else if (event === 'COMPLETE' || event === 'CANCEL')
+      writes = await endCampaignWrites(rt, campaign, event);
+    else {
+      if (event === 'SCHEDULE') await checkPosts(campaign.postIds);
+      writes = [
+        {
+          type: 'campaign',
+          before: campaign,
+          after: { ...campaign, status },
+          events: [{ type: campaignWorkflow.config.events[event].domainEvent }],
+        },
+      ];
+    }
+    const { entities } = await commit(rt, actorId, writes);
+    return entities[0] as unknown as Campaign;
+  };
+
+  return {
+    async create(input) {
+      const parsed = parseInput('campaign', CreateCampaignInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      authorize(rt, actor, 'campaigns.create', targetOf(parsed));
+      for (const postId of parsed.postIds) await load(rt, 'post', postId);
+      const programme = (await list(rt, 'programme'))[0];
+      const cycles = await list(rt, 'cycle');
+      const cycle = cycles.sort((a, b) => b.number - a.number)[0];
+      const at = now(rt);
+      const campaign: Campaign = {
+        ...parsed,
+        postIds: [...new Set(parsed.postIds)],
+        id: rt.ids.next('campaign'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        programmeId: programme?.id ?? rt.organisationId,
+        ...(cycle ? { cycleId: cycle.id } : {}),
+        status: campaignWorkflow.config.initial,
+      };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'campaign',
+          before: undefined,
+          after: campaign,
+          events: [
+            {
+              type: 'campaign.created',
+              data: { pillarIds: campaign.pillarIds, goalIds: campaign.goalIds, postIds: campaign.postIds },
+            },
+          ],
+        },
+      ]);
+      return entities[0] as unknown as Campaign;
+    },
+    async update(campaignId, input) {
+      const patch = parsePatch('campaign update', UpdateCampaignInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      const campaign = await loadCampaign(campaignId);
+      authorize(rt, actor, 'campaigns.update', targetOf(campaign));
+      if (patch.pillarIds) authorize(rt, actor, 'campaigns.update', { pillarIds: patch.pillarIds });
+      const status = nextState(campaignWorkflow, campaign, 'UPDATE');
+      for (const postId of patch.postIds ?? []) await load(rt, 'post', postId);
+      const after = { ...campaign, ...patch, status };
+      if (after.startsAt >= after.endsAt) {
+        parseInput('campaign update', CreateCampaignInputSchema, {
+          name: after.name,
+          audience: after.audience,
+          startsAt: after.startsAt,
+          endsAt: after.endsAt,
+        });
+      }
+      const { entities } = await commit(rt, actorId, [
+        { type: 'campaign', before: campaign, after, events: [{ type: 'campaign.updated' }] },
+      ]);
+      return entities[0] as unknown as Campaign;
+    },
+    schedule: (id) => move(id, 'SCHEDULE', 'campaigns.run'),
+    start: (id) => move(id, 'START', 'campaigns.run'),
+    pause: (id) => move(id, 'PAUSE', 'campaigns.run'),
+    resume: (id) => move(id, 'RESUME', 'campaigns.run'),
+    complete: (id) => move(id, 'COMPLETE', 'campaigns.run'),
+    evaluate: (id) => move(id, 'EVALUATE', 'campaigns.evaluate'),
+    cancel: (id) => move(id, 'CANCEL', 'campaigns.cancel'),
+    async get(campaignId) {
+      const actor = await loadActor(rt, actorId);
+      const campaign = await loadCampaign(campaignId);
+      authorize(rt, actor, 'campaigns.read', targetOf(campaign));
+      return campaign;
+    },
+    async list() {
+      const actor = await loadActor(rt, actorId);
+      return (await list(rt, 'campaign')).filter((c) =>
+        isAllowedFor(rt, actor, 'campaigns.read', targetOf(c)),
+      );
+    },
+    async allowedEvents(campaignId) {
+      const actor = await loadActor(rt, actorId);
+      const campaign = await loadCampaign(campaignId);
+      return permittedEvents(rt, actor, campaignWorkflow, campaign.status, targetOf(campaign));
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import type { Contribution } from '../../model/contribution.js';
+import { ContributionSchema } from '../../model/contribution.js';
+import type { Action } from '../../roles/permission-table.js';
+import type { Actor, PermissionTarget } from '../../roles/role-check.js';
+import { ambassadorWorkflow } from '../../workflows/ambassador.js';
+import { contributionWorkflow } from '../../workflows/contribution.js';
+import type { EntityWrite, Runtime } from '../runtime.js';
+import {
+  authorize,
+  checkId,
+  commit,
+  compact,
+  isAllowedFor,
+  list,
+  load,
+  loadActor,
+  nextState,
+  now,
+  parseInput,
+  parsePatch,
+  permittedEvents,
+} from '../runtime.js';
+
+/** The events of the contribution workflow. */
+export type ContributionEvent = (typeof contributionWorkflow.events)[number];
+
+const fields = { kind: true, title: true, body: true, mediaUrls: true, pillarIds: true, tags: true } as const;
+/**
+ * Input of `contributions.create`.
+ *
+ * @example
+ * ```ts
+ * const result = CreateContributionInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const CreateContributionInputSchema = ContributionSchema.pick(fields);
+/** Input of `contributions.create`, before defaults. */
+export type CreateContributionInput = z.input<typeof CreateContributionInputSchema>;
+/**
+ * Input of `contributions.update`.
+ *
+ * @example
+ * ```ts
+ * const result = UpdateContributionInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const UpdateContributionInputSchema = ContributionSchema.pick(fields).partial();
+/** Input of `contributions.update`. */
+export type UpdateContributionInput = z.input<typeof UpdateContributionInputSchema>;
+const NoteSchema = z.object({ note: z.string().trim().min(1).max(20_000).optional() }).strict();
+const RequiredNoteSchema = z.object({ note: z.string().trim().min(1).max(20_000) }).strict();
+
+const targetOf = (c: Contribution): PermissionTarget => ({ pillarIds: c.pillarIds, ownerId: c.creatorId });
+
+/**
+ * Contribution commands and queries, acting as one person.
+ *
+ * @example
+ * ```ts
+ * const c = await shift.as(creatorId).contributions.create({ kind: 'photo', title: 'Ward 3', pillarIds: ['pillar_care'] });
+ * await shift.as(creatorId).contributions.submit(c.id);
+ * ```
+ */
+export interface ContributionCommands {
+  /** A creator adds raw material (draft), for pillars within their scope. */
+  create(input: CreateContributionInput): Promise<Contribution>;
+  update(contributionId: string, input: UpdateContributionInput): Promise<Contribution>;
+  /** Submits (or resubmits) for review. */
+  submit(contributionId: string): Promise<Contribution>;
+  startReview(contributionId: string): Promise<Contribution>;
+  accept(contributionId: string, input?: { note?: string }): Promise<Contribution>;
+  requestChanges(contributionId: string, input: { note: string }): Promise<Contribution>;
+  decline(contributionId: string, input?: { note?: string }): Promise<Contribution>;
+  archive(contributionId: string): Promise<Contribution>;
+  get(contributionId: string): Promise<Contribution>;
+  /** The contributions this person may read (a creator: their own). */
+  list(): Promise<Contribution[]>;
+  allowedEvents(contributionId: string): Promise<ContributionEvent[]>;
+}
+
+/** Makes the contribution commands for one actor. */
+export function contributionCommands(rt: Runtime, actorId: string): ContributionCommands {
+  const move = async (
+    contributionId: string,
+    event: ContributionEvent,
+    action: Action,
+    change: (c: Contribution, actor: Actor) => Partial<Contribution>,
+    data: (c: Contribution, actor: Actor) => Record<string, unknown> = () => ({}),
+  ): Promise<Contribution> => {
+    const actor = await loadActor(rt, actorId);
+    const contribution = await load(rt, 'contribution', checkId(contributionId, 'contributionId'));
+    authorize(rt, actor, action, targetOf(contribution));
+    const changed = change(contribution, actor);
+    if (changed.pillarIds) authorize(rt, actor, 'contributions.create', { pillarIds: changed.pillarIds });
+    const status = nextState(contributionWorkflow, contribution, event);
+    const writes: EntityWrite[] = [
+      {
+        type: 'contribution',
+        before: contribution,
+        after: compact({ ...contribution, ...changed, status }),
+        events: [
+          { type: contributionWorkflow.config.events[event].domainEvent, data: data(contribution, actor) },
+        ],
+      },
+    ];
+    // Submitting is activity: a dormant creator is active again.
+    if (event === 'SUBMIT' && ambassadorWorkflow.next(actor.person.status, 'REACTIVATE') !== undefined) {
+      writes.push({
+        type: 'person',
+        before: actor.person,
+        after: { ...actor.person, status: 'active', lastActiveAt: now(rt) },
+        events: [{ type: 'person.reactivated' }],
+      });
+    }
+    const { entities } = await commit(rt, actorId, writes);
+    return entities[0] as unknown as Contribution;
+  };
+  const review =
+    (event: ContributionEvent, schema: z.ZodType<{ note?: string | undefined }>) =>
+    async (contributionId: string, input: unknown = {}) => {
+      const { note } = parseInput('review note', schema, input);
+      return move(
+        contributionId,
+        event,
+        'contributions.review',
+        (_c, actor) => ({ reviewerId: actor.person.id, ...(note === undefined ? {} : { reviewNote: note }) }),
+        (_c, actor) => ({ reviewerId: actor.person.id }),
+      );
+    };
+
+  return {
+    async create(input) {
+      const parsed = parseInput('contribution', CreateContributionInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      authorize(rt, actor, 'contributions.create', { pillarIds: parsed.pillarIds, ownerId: actor.person.id });
+      const at = now(rt);
+      const contribution: Contribution = {
+        ...parsed,
+        id: rt.ids.next('contribution'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        creatorId: actor.person.id,
+        status: contributionWorkflow.config.initial,
+        postIds: [],
+      };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'contribution',
+          before: undefined,
+          after: contribution,
+          events: [
+            {
+              type: 'contribution.created',
+              data: { creatorId: actor.person.id, kind: parsed.kind, pillarIds: parsed.pillarIds },
+            },
+          ],
+        },
+      ]);
+      return entities[0] as unknown as Contribution;
+    },
+    update: async (contributionId, input) => {
+      const patch = parsePatch('contribution update', UpdateContributionInputSchema, input);
+      return move(contributionId, 'UPDATE', 'contributions.update', () => patch);
+    },
+    submit: (contributionId) =>
+      move(
+        contributionId,
+        'SUBMIT',
+        'contributions.submit',
+        () => ({ submittedAt: now(rt) }),
+        (c) => ({ creatorId: c.creatorId }),
+      ),
+    startReview: (contributionId) => review('START_REVIEW', NoteSchema)(contributionId),
+    accept: (contributionId, input) => review('ACCEPT', NoteSchema)(contributionId, input),
+    requestChanges: (contributionId, input) =>
+      review('REQUEST_CHANGES', RequiredNoteSchema)(contributionId, input),
+    decline: (contributionId, input) => review('DECLINE', NoteSchema)(contributionId, input),
+    archive: (contributionId) => move(contributionId, 'ARCHIVE', 'contributions.archive', () => ({})),
+    async get(contributionId) {
+      const actor = await loadActor(rt, actorId);
+      const contribution = await load(rt, 'contribution', checkId(contributionId, 'contributionId'));
+      authorize(rt, actor, 'contributions.read', targetOf(contribution));
+      return contribution;
+    },
+    async list() {
+      const actor = await loadActor(rt, actorId);
+      return (await list(rt, 'contribution')).filter((c) =>
+        isAllowedFor(rt, actor, 'contributions.read', targetOf(c)),
+      );
+    },
+    async allowedEvents(contributionId) {
+      const actor = await loadActor(rt, actorId);
+      const contribution = await load(rt, 'contribution', checkId(contributionId, 'contributionId'));
+      return permittedEvents(rt, actor, contributionWorkflow, contribution.status, targetOf(contribution));
+    },
+  };
+}

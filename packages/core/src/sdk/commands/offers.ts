@@ -1,0 +1,317 @@
+import { z } from 'zod';
+import { SocialShiftError } from '../../errors/social-shift-error.js';
+import type { Offer } from '../../model/offer.js';
+import type { Post } from '../../model/post.js';
+import { IdSchema } from '../../model/primitives.js';
+import type { Share } from '../../model/share.js';
+import { PlatformSchema } from '../../model/vocabulary.js';
+import type { Actor, PermissionTarget } from '../../roles/role-check.js';
+import { ambassadorWorkflow } from '../../workflows/ambassador.js';
+import { campaignWorkflow } from '../../workflows/campaign.js';
+import { offerWorkflow } from '../../workflows/offer.js';
+import { postWorkflow } from '../../workflows/post.js';
+import { hasOfferConsent } from '../cascades.js';
+import { settleCampaign, settleOffer, settlePost } from '../due-transitions.js';
+import { idempotencySlot, runIdempotent } from '../idempotency.js';
+import type { EntityWrite, Runtime } from '../runtime.js';
+import {
+  authorize,
+  checkId,
+  commit,
+  compact,
+  find,
+  isAllowedFor,
+  list,
+  load,
+  loadActor,
+  nextState,
+  now,
+  parseInput,
+  permittedEvents,
+} from '../runtime.js';
+
+/** The events of the offer workflow. */
+export type OfferEvent = (typeof offerWorkflow.events)[number];
+
+/**
+ * Input of `offers.share`.
+ *
+ * @example
+ * ```ts
+ * const result = ShareInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const ShareInputSchema = z
+  .object({
+    platform: PlatformSchema,
+    /** A key the caller reuses when it retries: a retry records nothing new and returns the first share. */
+    idempotencyKey: z.string().min(1).max(200),
+    /** The platform's id of the shared post, when known. */
+    externalId: z.string().max(512).optional(),
+  })
+  .strict();
+/** Input of `offers.share`. */
+export type ShareInput = z.input<typeof ShareInputSchema>;
+const ListSchema = z.object({ campaignId: IdSchema.optional() }).strict();
+
+/**
+ * An offer with the post it offers.
+ *
+ * @example
+ * ```ts
+ * const [{ offer, post }] = await shift.as(publisherId).offers.mine();
+ * ```
+ */
+export interface OfferWithPost {
+  readonly offer: Offer;
+  readonly post: Post;
+}
+
+const targetOf = (offer: Offer): PermissionTarget => ({ ownerId: offer.publisherId });
+
+/**
+ * Offer commands and queries, acting as one person. An external publisher only ever sees offers made to them.
+ *
+ * @example
+ * ```ts
+ * const [first] = await shift.as(publisherId).offers.mine();
+ * await shift.as(publisherId).offers.share(first.offer.id, { platform: 'linkedin', idempotencyKey: 'req-1' });
+ * ```
+ */
+export interface OfferCommands {
+  /** The offers made to this person, newest first, each with its post. */
+  mine(): Promise<OfferWithPost[]>;
+  get(offerId: string): Promise<OfferWithPost>;
+  /** Every offer this person may read (master and editors: all; publishers: their own). */
+  list(filter?: { campaignId?: string }): Promise<Offer[]>;
+  /** Marks the offer seen. */
+  see(offerId: string): Promise<Offer>;
+  decline(offerId: string): Promise<Offer>;
+  /**
+   * Shares the offered post on a platform: checks consent and the share policy, tags the link, records a Share.
+   * Idempotent per key.
+   */
+  share(offerId: string, input: ShareInput): Promise<Share>;
+  allowedEvents(offerId: string): Promise<OfferEvent[]>;
+}
+
+/** Makes the offer commands for one actor. */
+export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
+  const loadOffer = async (offerId: string) =>
+    (await settleOffer(rt, await load(rt, 'offer', checkId(offerId, 'offerId')))).offer;
+
+  const consentOf = async (actor: Actor) => {
+    const consents = await list(rt, 'consent', { personId: actor.person.id });
+    return (
+      hasOfferConsent(consents, actor.person.id) &&
+      (actor.person.status === 'active' || actor.person.status === 'dormant')
+    );
+  };
+
+  const requireConsent = async (actor: Actor) => {
+    if (await consentOf(actor)) return;
+    throw new SocialShiftError(
+      'CONSENT_REQUIRED',
+      `${actor.person.displayName} has not given consent for offers: ask them to give consent first (people.consent).`,
+      { details: { personId: actor.person.id, purpose: 'offers' } },
+    );
+  };
+
+  const respond = async (offerId: string, event: 'SEE' | 'DECLINE'): Promise<Offer> => {
+    const actor = await loadActor(rt, actorId);
+    const offer = await loadOffer(offerId);
+    authorize(rt, actor, 'offers.respond', targetOf(offer));
+    const status = nextState(offerWorkflow, offer, event);
+    const at = now(rt);
+    const after: Offer =
+      event === 'SEE' ? { ...offer, status, seenAt: at } : { ...offer, status, respondedAt: at };
+    const { entities } = await commit(rt, actorId, [
+      {
+        type: 'offer',
+        before: offer,
+        after,
+        events: [
+          { type: event === 'SEE' ? 'offer.seen' : 'offer.declined', data: { publisherId: actor.person.id } },
+        ],
+      },
+    ]);
+    return entities[0] as unknown as Offer;
+  };
+
+  const share = async (offerId: string, input: ShareInput): Promise<Share> => {
+    const parsed = parseInput('share', ShareInputSchema, input);
+    const id = checkId(offerId, 'offerId');
+    const slot = await idempotencySlot('offers.share', parsed.idempotencyKey, {
+      offerId: id,
+      platform: parsed.platform,
+      externalId: parsed.externalId,
+      actorId,
+    });
+    return runIdempotent(
+      rt,
+      slot,
+      async () => {
+        const actor = await loadActor(rt, actorId);
+        const offer = await loadOffer(id);
+        authorize(rt, actor, 'offers.respond', targetOf(offer));
+        await requireConsent(actor);
+        const status = nextState(offerWorkflow, offer, 'SHARE');
+        const post = (await settlePost(rt, await load(rt, 'post', offer.postId))).post;
+        const campaign = (await settleCampaign(rt, await load(rt, 'campaign', offer.campaignId))).campaign;
+        // One offer may be shared on several platforms, but only while its post is on offer and its campaign runs.
+        if (post.status !== 'offered') {
+          throw new SocialShiftError(
+            'INVALID_TRANSITION',
+            `The post is ${post.status}: it can no longer be shared.`,
+            {
+              details: {
+                entityType: 'post',
+                id: post.id,
+                state: post.status,
+                event: 'SHARE',
+                allowed: postWorkflow.allowedEvents(post.status),
+              },
+            },
+          );
+        }
+        if (campaign.status !== 'running') {
+          throw new SocialShiftError(
+            'INVALID_TRANSITION',
+            `The campaign is ${campaign.status}: shares are recorded only while it runs.`,
+            {
+              details: {
+                entityType: 'campaign',
+                id: campaign.id,
+                state: campaign.status,
+                event: 'SHARE',
+                allowed: campaignWorkflow.allowedEvents(campaign.status),
+              },
+            },
+          );
+        }
+        const at = now(rt);
+        const shares = await list(rt, 'share', { publisherId: actor.person.id });
+        const organisation = await find(rt, 'organisation', rt.organisationId);
+        rt.sharePolicy?.({
+          organisationId: rt.organisationId,
+          publisherId: actor.person.id,
+          postId: post.id,
+          campaignId: campaign.id,
+          platform: parsed.platform,
+          text: post.variants.find((v) => v.platform === parsed.platform)?.text ?? post.text,
+          at,
+          timeZone: organisation?.timeZone ?? 'UTC',
+          previousShareTimes: shares.map((s) => s.sharedAt).sort(),
+        });
+        const tracked = await rt.links.track({
+          organisationId: rt.organisationId,
+          link: post.link,
+          platform: parsed.platform,
+          campaignId: campaign.id,
+          postId: post.id,
+          publisherId: actor.person.id,
+        });
+        const accounts = await list(rt, 'social_account', { personId: actor.person.id });
+        const networkSize = accounts.find((a) => a.platform === parsed.platform)?.networkSize ?? 0;
+        const shareEntity: Share = compact({
+          id: rt.ids.next('share'),
+          organisationId: rt.organisationId,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+          offerId: offer.id,
+          postId: post.id,
+          campaignId: campaign.id,
+          publisherId: actor.person.id,
+          platform: parsed.platform,
+          sharedAt: at,
+          trackedUrl: tracked.url,
+          sharerToken: tracked.sharerToken,
+          externalId: parsed.externalId,
+        });
+        const writes: EntityWrite[] = [
+          {
+            type: 'share',
+            before: undefined,
+            after: shareEntity,
+            events: [
+              {
+                type: 'share.recorded',
+                data: {
+                  offerId: offer.id,
+                  postId: post.id,
+                  campaignId: campaign.id,
+                  publisherId: actor.person.id,
+                  platform: parsed.platform,
+                  networkSize,
+                },
+              },
+            ],
+          },
+          {
+            type: 'offer',
+            before: offer,
+            after: { ...offer, status, respondedAt: offer.respondedAt ?? at },
+            events: [
+              {
+                type: 'offer.shared',
+                data: { publisherId: actor.person.id, shareId: shareEntity.id, platform: parsed.platform },
+              },
+            ],
+          },
+        ];
+        if (ambassadorWorkflow.next(actor.person.status, 'REACTIVATE') !== undefined) {
+          writes.push({
+            type: 'person',
+            before: actor.person,
+            after: { ...actor.person, status: 'active', lastActiveAt: at },
+            events: [{ type: 'person.reactivated' }],
+          });
+        }
+        const { entities } = await commit(rt, actorId, writes, {
+          idempotency: { ...slot, result: (done) => ({ share: done.entities[0] as never }) },
+        });
+        return entities[0] as unknown as Share;
+      },
+      (stored) => stored.share as unknown as Share,
+    );
+  };
+
+  const withPost = async (offer: Offer): Promise<OfferWithPost> => ({
+    offer,
+    post: await load(rt, 'post', offer.postId),
+  });
+
+  return {
+    async mine() {
+      await loadActor(rt, actorId);
+      const offers = await list(rt, 'offer', { publisherId: actorId });
+      const settled = await Promise.all(offers.map(async (o) => (await settleOffer(rt, o)).offer));
+      settled.sort((a, b) => (a.offeredAt < b.offeredAt ? 1 : a.offeredAt > b.offeredAt ? -1 : 0));
+      return Promise.all(settled.map(withPost));
+    },
+    async get(offerId) {
+      const actor = await loadActor(rt, actorId);
+      const offer = await loadOffer(offerId);
+      authorize(rt, actor, 'offers.read', targetOf(offer));
+      return withPost(offer);
+    },
+    async list(filter = {}) {
+      const { campaignId } = parseInput('offer filter', ListSchema, filter);
+      const actor = await loadActor(rt, actorId);
+      const offers = await list(rt, 'offer', campaignId ? { campaignId } : undefined);
+      return offers.filter((o) => isAllowedFor(rt, actor, 'offers.read', targetOf(o)));
+    },
+    see: (offerId) => respond(offerId, 'SEE'),
+    decline: (offerId) => respond(offerId, 'DECLINE'),
+    share,
+    async allowedEvents(offerId) {
+      const actor = await loadActor(rt, actorId);
+      const offer = await loadOffer(offerId);
+      const consent = await consentOf(actor);
+      return permittedEvents(rt, actor, offerWorkflow, offer.status, targetOf(offer), (event) =>
+        event === 'SHARE' ? consent : true,
+      );
+    },
+  };
+}

@@ -1,0 +1,463 @@
+import { z } from 'zod';
+import { SocialShiftError } from '../../errors/social-shift-error.js';
+import type { Consent } from '../../model/consent.js';
+import { ConsentSchema } from '../../model/consent.js';
+import type { Person } from '../../model/person.js';
+import { PersonSchema } from '../../model/person.js';
+import type { RoleAssignment } from '../../model/role-assignment.js';
+import { RoleScopeSchema } from '../../model/role-assignment.js';
+import type { SocialAccount } from '../../model/social-account.js';
+import { SocialAccountSchema } from '../../model/social-account.js';
+import type { Role } from '../../model/vocabulary.js';
+import { RoleSchema } from '../../model/vocabulary.js';
+import type { Action } from '../../roles/permission-table.js';
+import type { Actor, PermissionTarget } from '../../roles/role-check.js';
+import { ambassadorWorkflow } from '../../workflows/ambassador.js';
+import type { EntityWrite, Runtime } from '../runtime.js';
+import {
+  authorize,
+  checkId,
+  commit,
+  compact,
+  forbidden,
+  isAllowedFor,
+  list,
+  load,
+  loadActor,
+  nextState,
+  now,
+  parseInput,
+  parsePatch,
+  permittedEvents,
+} from '../runtime.js';
+
+/** The events of the ambassador workflow. */
+export type AmbassadorEvent = (typeof ambassadorWorkflow.events)[number];
+
+/**
+ * Input of `people.add`.
+ *
+ * @example
+ * ```ts
+ * const result = AddPersonInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const AddPersonInputSchema = PersonSchema.pick({
+  displayName: true,
+  email: true,
+  language: true,
+  external: true,
+  teamIds: true,
+  department: true,
+  location: true,
+  customerFacing: true,
+});
+/** Input of `people.add`, before defaults. */
+export type AddPersonInput = z.input<typeof AddPersonInputSchema>;
+/**
+ * Input of `people.consent`.
+ *
+ * @example
+ * ```ts
+ * const result = ConsentInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const ConsentInputSchema = ConsentSchema.pick({ purposes: true, termsVersion: true });
+/**
+ * Input of `people.update`: the fields to change.
+ *
+ * @example
+ * ```ts
+ * const result = UpdatePersonInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const UpdatePersonInputSchema = PersonSchema.pick({
+  displayName: true,
+  email: true,
+  language: true,
+  teamIds: true,
+  department: true,
+  location: true,
+  customerFacing: true,
+}).partial();
+/** Input of `people.update`. */
+export type UpdatePersonInput = z.input<typeof UpdatePersonInputSchema>;
+/** Input of `people.consent`. */
+export type ConsentInput = z.input<typeof ConsentInputSchema>;
+/**
+ * Input of `people.assignRole`.
+ *
+ * @example
+ * ```ts
+ * const result = AssignRoleInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const AssignRoleInputSchema = z
+  .object({ role: RoleSchema, scope: RoleScopeSchema.optional() })
+  .strict();
+/** Input of `people.assignRole`. */
+export type AssignRoleInput = z.input<typeof AssignRoleInputSchema>;
+const RevokeRoleInputSchema = z.object({ role: RoleSchema }).strict();
+/**
+ * Input of `people.linkAccount`.
+ *
+ * @example
+ * ```ts
+ * const result = LinkAccountInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const LinkAccountInputSchema = SocialAccountSchema.pick({
+  platform: true,
+  handle: true,
+  networkSize: true,
+});
+/** Input of `people.linkAccount`. */
+export type LinkAccountInput = z.input<typeof LinkAccountInputSchema>;
+
+const targetOf = (person: Person): PermissionTarget => ({ ownerId: person.id, teamIds: person.teamIds });
+const roleAction = (role: Role): Action => `roles.assign.${role}`;
+
+/**
+ * People commands and queries, acting as one person.
+ *
+ * @example
+ * ```ts
+ * const person = await shift.as(editorId).people.add({ displayName: 'Piet' });
+ * await shift.as(editorId).people.assignRole(person.id, { role: 'publisher' });
+ * await shift.as(editorId).people.invite(person.id);
+ * ```
+ */
+export interface PeopleCommands {
+  /** Adds a person as a candidate ambassador. */
+  add(input: AddPersonInput): Promise<Person>;
+  /** Invites a candidate. */
+  invite(personId: string): Promise<Person>;
+  /** Changes a person's details (their teams decide which team campaigns reach them). */
+  update(personId: string, input: UpdatePersonInput): Promise<Person>;
+  /** The acting person gives consent; an invited ambassador becomes active. */
+  consent(input: ConsentInput): Promise<Person>;
+  /** The acting person withdraws consent: no more offers. */
+  withdrawConsent(): Promise<Person>;
+  reactivate(personId: string): Promise<Person>;
+  leave(personId: string): Promise<Person>;
+  /** Gives a person a role, optionally scoped to content pillars or teams. */
+  assignRole(personId: string, input: AssignRoleInput): Promise<RoleAssignment>;
+  revokeRole(personId: string, input: { role: Role }): Promise<RoleAssignment>;
+  /** Links (or updates) a person's account on a platform, with its network size. */
+  linkAccount(personId: string, input: LinkAccountInput): Promise<SocialAccount>;
+  get(personId: string): Promise<Person>;
+  /** The people this person may read (master and editors: everyone; others: themselves). */
+  list(): Promise<Person[]>;
+  /** A person's current role assignments. */
+  roles(personId: string): Promise<RoleAssignment[]>;
+  allowedEvents(personId: string): Promise<AmbassadorEvent[]>;
+}
+
+/** Makes the people commands for one actor. */
+export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
+  const move = async (personId: string, event: AmbassadorEvent, action: Action): Promise<Person> => {
+    const actor = await loadActor(rt, actorId);
+    const person = await load(rt, 'person', checkId(personId, 'personId'));
+    authorize(rt, actor, action, targetOf(person));
+    if (event === 'LEAVE') await keepAMaster(actor, person.id, action);
+    const status = nextState(ambassadorWorkflow, person, event);
+    const after: Person =
+      event === 'REACTIVATE' ? { ...person, status, lastActiveAt: now(rt) } : { ...person, status };
+    const { entities } = await commit(rt, actorId, [
+      {
+        type: 'person',
+        before: person,
+        after,
+        events: [{ type: ambassadorWorkflow.config.events[event].domainEvent }],
+      },
+    ]);
+    return entities[0] as unknown as Person;
+  };
+
+  const currentRoles = async (personId: string) =>
+    (await list(rt, 'role_assignment', { personId })).filter((a) => a.revokedAt === undefined);
+
+  /** An organisation always keeps at least one social master. */
+  const keepAMaster = async (actor: Actor, personId: string, action: string) => {
+    const gone = new Set(
+      (await list(rt, 'person'))
+        .filter((p) => p.status === 'left' || p.erasedAt !== undefined)
+        .map((p) => p.id),
+    );
+    const masters = (await list(rt, 'role_assignment', { role: 'master' })).filter(
+      (a) => a.revokedAt === undefined && !gone.has(a.personId),
+    );
+    if (masters.some((a) => a.personId === personId) && new Set(masters.map((a) => a.personId)).size === 1) {
+      throw forbidden(
+        actor,
+        action,
+        'This is the last social master of the organisation: assign the master role to someone else first.',
+      );
+    }
+  };
+
+  return {
+    async add(input) {
+      const parsed = parseInput('person', AddPersonInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      authorize(rt, actor, 'people.add', { teamIds: parsed.teamIds });
+      for (const teamId of parsed.teamIds) await load(rt, 'team', teamId);
+      const at = now(rt);
+      const person: Person = {
+        ...parsed,
+        id: rt.ids.next('person'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        status: ambassadorWorkflow.config.initial,
+      };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'person',
+          before: undefined,
+          after: person,
+          events: [
+            {
+              type: 'person.added',
+              data: compact({
+                teamIds: person.teamIds,
+                department: person.department,
+                location: person.location,
+                external: person.external,
+              }),
+            },
+          ],
+        },
+      ]);
+      return entities[0] as unknown as Person;
+    },
+    invite: (personId) => move(personId, 'INVITE', 'people.invite'),
+    async update(personId, input) {
+      const patch = parsePatch('person update', UpdatePersonInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, 'people.update', targetOf(person));
+      if (patch.teamIds) {
+        // Team membership decides which campaigns reach a person: only those who may add people to the teams.
+        authorize(rt, actor, 'people.add', { teamIds: patch.teamIds });
+        for (const teamId of patch.teamIds) await load(rt, 'team', teamId);
+      }
+      const after: Person = { ...person, ...patch };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'person',
+          before: person,
+          after,
+          events: [
+            {
+              type: 'person.updated',
+              data: compact({
+                teamIds: patch.teamIds,
+                department: patch.department,
+                location: patch.location,
+              }),
+            },
+          ],
+        },
+      ]);
+      return entities[0] as unknown as Person;
+    },
+    reactivate: (personId) => move(personId, 'REACTIVATE', 'people.reactivate'),
+    leave: (personId) => move(personId, 'LEAVE', 'people.leave'),
+    async consent(input) {
+      const parsed = parseInput('consent', ConsentInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      const person = actor.person;
+      authorize(rt, actor, 'people.consent', targetOf(person));
+      const status = nextState(ambassadorWorkflow, person, 'GIVE_CONSENT');
+      const at = now(rt);
+      const consent: Consent = {
+        ...parsed,
+        purposes: [...new Set(parsed.purposes)],
+        id: rt.ids.next('consent'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        personId: person.id,
+        givenAt: at,
+      };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'person',
+          before: person,
+          after: { ...person, status, lastActiveAt: at },
+          events: [{ type: 'person.activated' }],
+        },
+        {
+          type: 'consent',
+          before: undefined,
+          after: consent,
+          events: [
+            {
+              type: 'consent.given',
+              data: { personId: person.id, purposes: consent.purposes, termsVersion: consent.termsVersion },
+            },
+          ],
+        },
+      ]);
+      return entities[0] as unknown as Person;
+    },
+    async withdrawConsent() {
+      const actor = await loadActor(rt, actorId);
+      const person = actor.person;
+      authorize(rt, actor, 'people.withdrawConsent', targetOf(person));
+      const status = nextState(ambassadorWorkflow, person, 'WITHDRAW_CONSENT');
+      const at = now(rt);
+      const consents = (await list(rt, 'consent', { personId: person.id })).filter(
+        (c) => c.withdrawnAt === undefined,
+      );
+      const writes: EntityWrite[] = [
+        {
+          type: 'person',
+          before: person,
+          after: { ...person, status },
+          events: [{ type: 'person.updated' }],
+        },
+        ...consents.map((c) => ({
+          type: 'consent' as const,
+          before: c,
+          after: { ...c, withdrawnAt: at },
+          events: [{ type: 'consent.withdrawn' as const, data: { personId: person.id } }],
+        })),
+      ];
+      const { entities } = await commit(rt, actorId, writes);
+      return entities[0] as unknown as Person;
+    },
+    async assignRole(personId, input) {
+      const parsed = parseInput('role assignment', AssignRoleInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, roleAction(parsed.role), targetOf(person));
+      if (person.external && parsed.role !== 'publisher') {
+        throw new SocialShiftError('VALIDATION', 'People outside the organisation can only be publishers.', {
+          details: {
+            issues: [
+              {
+                path: ['role'],
+                message: 'External people can only hold the publisher role.',
+                code: 'custom',
+              },
+            ],
+            input: 'role assignment',
+          },
+        });
+      }
+      if ((await currentRoles(person.id)).some((a) => a.role === parsed.role)) {
+        throw new SocialShiftError(
+          'ALREADY_EXISTS',
+          `${person.displayName} already holds the ${parsed.role} role.`,
+          {
+            details: { entityType: 'role_assignment', id: `${person.id}:${parsed.role}` },
+          },
+        );
+      }
+      const at = now(rt);
+      const assignment: RoleAssignment = compact({
+        id: rt.ids.next('role'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        personId: person.id,
+        role: parsed.role,
+        scope: parsed.scope,
+        assignedBy: actor.person.id,
+        assignedAt: at,
+      });
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'role_assignment',
+          before: undefined,
+          after: assignment,
+          events: [{ type: 'role.assigned', data: { personId: person.id, role: parsed.role } }],
+        },
+      ]);
+      return entities[0] as unknown as RoleAssignment;
+    },
+    async revokeRole(personId, input) {
+      const { role } = parseInput('role', RevokeRoleInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, roleAction(role), targetOf(person));
+      if (role === 'master') await keepAMaster(actor, person.id, roleAction(role));
+      const assignment = (await currentRoles(person.id)).find((a) => a.role === role);
+      if (!assignment) {
+        throw new SocialShiftError('NOT_FOUND', `${person.displayName} does not hold the ${role} role.`, {
+          details: { entityType: 'role_assignment', id: `${person.id}:${role}` },
+        });
+      }
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'role_assignment',
+          before: assignment,
+          after: { ...assignment, revokedAt: now(rt) },
+          events: [{ type: 'role.revoked', data: { personId: person.id, role } }],
+        },
+      ]);
+      return entities[0] as unknown as RoleAssignment;
+    },
+    async linkAccount(personId, input) {
+      const parsed = parseInput('social account', LinkAccountInputSchema, input);
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, 'people.linkAccount', targetOf(person));
+      const existing = (await list(rt, 'social_account', { personId: person.id })).find(
+        (a) => a.platform === parsed.platform,
+      );
+      const at = now(rt);
+      const account: SocialAccount = existing
+        ? { ...existing, ...parsed }
+        : {
+            ...parsed,
+            id: rt.ids.next('account'),
+            organisationId: rt.organisationId,
+            version: 1,
+            createdAt: at,
+            updatedAt: at,
+            personId: person.id,
+          };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'social_account',
+          before: existing,
+          after: account,
+          events: [
+            {
+              type: 'account.linked',
+              data: { personId: person.id, platform: parsed.platform, networkSize: parsed.networkSize },
+            },
+          ],
+        },
+      ]);
+      return entities[0] as unknown as SocialAccount;
+    },
+    async get(personId) {
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, 'people.read', targetOf(person));
+      return person;
+    },
+    async list() {
+      const actor = await loadActor(rt, actorId);
+      return (await list(rt, 'person')).filter((p) => isAllowedFor(rt, actor, 'people.read', targetOf(p)));
+    },
+    async roles(personId) {
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      authorize(rt, actor, 'people.read', targetOf(person));
+      return currentRoles(person.id);
+    },
+    async allowedEvents(personId) {
+      const actor = await loadActor(rt, actorId);
+      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      return permittedEvents(rt, actor, ambassadorWorkflow, person.status, targetOf(person));
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { DomainEvent, EventType } from '../../model/domain-event.js';
+import { SYSTEM_ACTOR } from '../../model/domain-event.js';
+import { IdSchema } from '../../model/primitives.js';
+import { idempotencySlot, runIdempotent } from '../idempotency.js';
+import type { Runtime } from '../runtime.js';
+import { commit, load, parseInput } from '../runtime.js';
+
+const key = z.string().min(1).max(200);
+const count = z.number().int().min(1).max(1_000_000_000).default(1);
+const base = { shareId: IdSchema, idempotencyKey: key };
+
+/**
+ * Input of `platform.recordClick`: a click on a tracked link.
+ *
+ * @example
+ * ```ts
+ * const result = RecordClickInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const RecordClickInputSchema = z.object(base).strict();
+/**
+ * Input of `platform.recordReaction`.
+ *
+ * @example
+ * ```ts
+ * const result = RecordReactionInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const RecordReactionInputSchema = z.object({ ...base, count }).strict();
+/**
+ * Input of `platform.recordComment`: `byAmbassador` marks the ambassador conversing under their share.
+ *
+ * @example
+ * ```ts
+ * const result = RecordCommentInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const RecordCommentInputSchema = z.object({ ...base, byAmbassador: z.boolean(), count }).strict();
+/**
+ * Input of `platform.recordReshare`.
+ *
+ * @example
+ * ```ts
+ * const result = RecordReshareInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const RecordReshareInputSchema = z.object({ ...base, count }).strict();
+/**
+ * Input of `platform.recordReach`: the reach a platform reports for the share.
+ *
+ * @example
+ * ```ts
+ * const result = RecordReachInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const RecordReachInputSchema = z.object({ ...base, reach: z.number().int().min(0) }).strict();
+
+/**
+ * What happens on the platforms, recorded as the system actor: each call appends one `platform.*` event about a
+ * share, with everything metrics need. Idempotent per key: a retry appends nothing and returns the first event.
+ *
+ * @example
+ * ```ts
+ * await shift.platform.recordReaction({ shareId, count: 3, idempotencyKey: 'li-webhook-77' });
+ * ```
+ */
+export interface PlatformCommands {
+  recordClick(input: z.input<typeof RecordClickInputSchema>): Promise<DomainEvent>;
+  recordReaction(input: z.input<typeof RecordReactionInputSchema>): Promise<DomainEvent>;
+  recordComment(input: z.input<typeof RecordCommentInputSchema>): Promise<DomainEvent>;
+  recordReshare(input: z.input<typeof RecordReshareInputSchema>): Promise<DomainEvent>;
+  recordReach(input: z.input<typeof RecordReachInputSchema>): Promise<DomainEvent>;
+}
+
+/** Makes the platform interaction commands. */
+export function platformCommands(rt: Runtime): PlatformCommands {
+  const record =
+    <S extends z.ZodType<{ shareId: string; idempotencyKey: string }>>(type: EventType, schema: S) =>
+    async (input: unknown): Promise<DomainEvent> => {
+      const parsed = parseInput(type, schema, input);
+      const { idempotencyKey, ...rest } = parsed;
+      const slot = await idempotencySlot(type, idempotencyKey, rest);
+      return runIdempotent(
+        rt,
+        slot,
+        async () => {
+          const share = await load(rt, 'share', parsed.shareId);
+          const { events } = await commit(rt, SYSTEM_ACTOR, [], {
+            loose: [
+              {
+                type,
+                entityType: 'share',
+                entityId: share.id,
+                data: {
+                  ...rest,
+                  postId: share.postId,
+                  campaignId: share.campaignId,
+                  publisherId: share.publisherId,
+                  platform: share.platform,
+                },
+              },
+            ],
+            idempotency: { ...slot, result: (done) => ({ event: done.events[0] as never }) },
+          });
+          return events[0] as DomainEvent;
+        },
+        (stored) => stored.event as unknown as DomainEvent,
+      );
+    };
+  return {
+    recordClick: record('platform.click', RecordClickInputSchema),
+    recordReaction: record('platform.reaction', RecordReactionInputSchema),
+    recordComment: record('platform.comment', RecordCommentInputSchema),
+    recordReshare: record('platform.reshare', RecordReshareInputSchema),
+    recordReach: record('platform.reach', RecordReachInputSchema),
+  };
+}

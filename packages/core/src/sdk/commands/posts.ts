@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import type { Contribution } from '../../model/contribution.js';
+import type { Post } from '../../model/post.js';
+import { PostSchema } from '../../model/post.js';
+import { TimestampSchema } from '../../model/primitives.js';
+import type { Actor, PermissionTarget } from '../../roles/role-check.js';
+import { contributionWorkflow } from '../../workflows/contribution.js';
+import { postWorkflow } from '../../workflows/post.js';
+import { endPostWrites } from '../cascades.js';
+import { settlePost } from '../due-transitions.js';
+import type { EntityWrite, Runtime } from '../runtime.js';
+import {
+  authorize,
+  checkId,
+  commit,
+  compact,
+  forbidden,
+  isAllowedFor,
+  list,
+  load,
+  loadActor,
+  nextState,
+  now,
+  parseInput,
+  parsePatch,
+  permittedEvents,
+} from '../runtime.js';
+
+/** The events of the post workflow. */
+export type PostEvent = (typeof postWorkflow.events)[number];
+
+const fields = {
+  title: true,
+  text: true,
+  variants: true,
+  link: true,
+  mediaUrls: true,
+  pillarIds: true,
+  goalIds: true,
+  audienceIds: true,
+  tags: true,
+  needs: true,
+  personal: true,
+  language: true,
+  expiresAt: true,
+} as const;
+
+/**
+ * Input of `posts.create`.
+ *
+ * @example
+ * ```ts
+ * const result = CreatePostInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const CreatePostInputSchema = PostSchema.pick({ ...fields, contributionIds: true });
+/** Input of `posts.create`, before defaults. */
+export type CreatePostInput = z.input<typeof CreatePostInputSchema>;
+/**
+ * Input of `posts.update`: any editable field.
+ *
+ * @example
+ * ```ts
+ * const result = UpdatePostInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const UpdatePostInputSchema = PostSchema.pick(fields).partial();
+/** Input of `posts.update`. */
+export type UpdatePostInput = z.input<typeof UpdatePostInputSchema>;
+const RequiredNoteSchema = z.object({ note: z.string().trim().min(1).max(20_000) }).strict();
+const ScheduleSchema = z.object({ at: TimestampSchema }).strict();
+
+const targetOf = (post: { pillarIds: readonly string[]; authorId?: string }): PermissionTarget => ({
+  pillarIds: post.pillarIds,
+  ownerId: post.authorId,
+});
+
+/**
+ * Post commands and queries, acting as one person.
+ *
+ * @example
+ * ```ts
+ * await shift.as(editorId).posts.allowedEvents(postId); // ['UPDATE', 'SUBMIT', 'ARCHIVE']
+ * ```
+ */
+export interface PostCommands {
+  /** Writes a post (draft). Accepted contributions it names move to `used`. */
+  create(input: CreatePostInput): Promise<Post>;
+  /** Edits a draft (or a post sent back for changes). */
+  update(postId: string, input: UpdatePostInput): Promise<Post>;
+  /** Submits the post for review. */
+  submit(postId: string): Promise<Post>;
+  /** Approves the post (four-eyes rule: not its own author unless configured off). */
+  approve(postId: string): Promise<Post>;
+  /** Sends the post back to its author with a note. */
+  requestChanges(postId: string, input: { note: string }): Promise<Post>;
+  /** Plans an approved post for a time. */
+  schedule(postId: string, input: { at: string }): Promise<Post>;
+  /** Withdraws the post; its open offers expire. */
+  withdraw(postId: string): Promise<Post>;
+  /** Archives the post. */
+  archive(postId: string): Promise<Post>;
+  get(postId: string): Promise<Post>;
+  list(): Promise<Post[]>;
+  /** The workflow events this person may send on the post now. */
+  allowedEvents(postId: string): Promise<PostEvent[]>;
+}
+
+/** Makes the post commands for one actor. */
+export function postCommands(rt: Runtime, actorId: string): PostCommands {
+  const fourEyesBlocks = (actor: Actor, post: Post) => rt.fourEyes && post.authorId === actor.person.id;
+
+  const loadPost = async (postId: string) => (await settlePost(rt, await load(rt, 'post', postId))).post;
+
+  const move = async (
+    postId: string,
+    event: PostEvent,
+    action: Parameters<typeof authorize>[2],
+    change: (post: Post, actor: Actor) => Partial<Post>,
+    data: (actor: Actor) => Record<string, unknown> = () => ({}),
+  ): Promise<Post> => {
+    const actor = await loadActor(rt, actorId);
+    const post = await loadPost(postId);
+    authorize(rt, actor, action, targetOf(post));
+    if (event === 'APPROVE' && fourEyesBlocks(actor, post)) {
+      throw forbidden(
+        actor,
+        action,
+        'The four-eyes rule stops authors approving their own post: ask another editor or the master to approve it.',
+      );
+    }
+    const changed = change(post, actor);
+    if (changed.pillarIds) authorize(rt, actor, action, targetOf({ ...post, pillarIds: changed.pillarIds }));
+    const status = nextState(postWorkflow, post, event);
+    const writes: EntityWrite[] =
+      event === 'WITHDRAW'
+        ? await endPostWrites(rt, post, 'WITHDRAW')
+        : [
+            {
+              type: 'post',
+              before: post,
+              after: compact({ ...post, ...changed, status }),
+              events: [{ type: postWorkflow.config.events[event].domainEvent, data: data(actor) }],
+            },
+          ];
+    const { entities } = await commit(rt, actorId, writes);
+    return entities[0] as unknown as Post;
+  };
+
+  return {
+    async create(input) {
+      const actor = await loadActor(rt, actorId);
+      const parsed = parseInput('post', CreatePostInputSchema, input);
+      authorize(rt, actor, 'posts.create', { pillarIds: parsed.pillarIds, ownerId: actor.person.id });
+      const contributions: Contribution[] = [];
+      for (const id of [...new Set(parsed.contributionIds)]) {
+        const contribution = await load(rt, 'contribution', id);
+        authorize(rt, actor, 'contributions.read', {
+          pillarIds: contribution.pillarIds,
+          ownerId: contribution.creatorId,
+        });
+        nextState(contributionWorkflow, contribution, 'USE');
+        contributions.push(contribution);
+      }
+      const at = now(rt);
+      const post: Post = compact({
+        ...parsed,
+        contributionIds: contributions.map((c) => c.id),
+        id: rt.ids.next('post'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        authorId: actor.person.id,
+        status: postWorkflow.config.initial,
+      });
+      const writes: EntityWrite[] = [
+        {
+          type: 'post',
+          before: undefined,
+          after: post,
+          events: [
+            {
+              type: 'post.created',
+              data: {
+                authorId: post.authorId,
+                pillarIds: post.pillarIds,
+                goalIds: post.goalIds,
+                audienceIds: post.audienceIds,
+                contributionIds: post.contributionIds,
+              },
+            },
+          ],
+        },
+        ...contributions.map((c) => ({
+          type: 'contribution' as const,
+          before: c,
+          after: { ...c, status: 'used' as const, postIds: [...c.postIds, post.id] },
+          events: [{ type: 'contribution.used' as const, data: { postId: post.id } }],
+        })),
+      ];
+      const { entities } = await commit(rt, actorId, writes);
+      return entities[0] as unknown as Post;
+    },
+    update: async (postId, input) => {
+      const patch = parsePatch('post update', UpdatePostInputSchema, input);
+      return move(checkId(postId, 'postId'), 'UPDATE', 'posts.update', () => patch);
+    },
+    submit: (postId) => move(postId, 'SUBMIT', 'posts.submit', () => ({})),
+    approve: (postId) =>
+      move(
+        postId,
+        'APPROVE',
+        'posts.approve',
+        (_post, actor) => ({ approvedBy: actor.person.id, reviewNote: undefined }),
+        (actor) => ({ approverId: actor.person.id }),
+      ),
+    requestChanges: async (postId, input) => {
+      const { note } = parseInput('review note', RequiredNoteSchema, input);
+      return move(
+        postId,
+        'REQUEST_CHANGES',
+        'posts.approve',
+        () => ({ reviewNote: note }),
+        (actor) => ({ reviewerId: actor.person.id }),
+      );
+    },
+    schedule: async (postId, input) => {
+      const { at } = parseInput('schedule', ScheduleSchema, input);
+      return move(
+        postId,
+        'SCHEDULE',
+        'posts.schedule',
+        () => ({ scheduledAt: at }),
+        () => ({ scheduledAt: at }),
+      );
+    },
+    withdraw: (postId) => move(postId, 'WITHDRAW', 'posts.withdraw', () => ({})),
+    archive: (postId) => move(postId, 'ARCHIVE', 'posts.archive', () => ({})),
+    async get(postId) {
+      const actor = await loadActor(rt, actorId);
+      const post = await loadPost(postId);
+      authorize(rt, actor, 'posts.read', targetOf(post));
+      return post;
+    },
+    async list() {
+      const actor = await loadActor(rt, actorId);
+      return (await list(rt, 'post')).filter((post) => isAllowedFor(rt, actor, 'posts.read', targetOf(post)));
+    },
+    async allowedEvents(postId) {
+      const actor = await loadActor(rt, actorId);
+      const post = await loadPost(postId);
+      return permittedEvents(rt, actor, postWorkflow, post.status, targetOf(post), (event) =>
+        event === 'APPROVE' ? !fourEyesBlocks(actor, post) : true,
+      );
+    },
+  };
+}

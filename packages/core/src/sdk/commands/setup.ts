@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { SocialShiftError } from '../../errors/social-shift-error.js';
+import type { Organisation } from '../../model/organisation.js';
+import { OrganisationSchema } from '../../model/organisation.js';
+import type { Person } from '../../model/person.js';
+import { PersonSchema } from '../../model/person.js';
+import type { Programme } from '../../model/programme.js';
+import { ProgrammeSchema } from '../../model/programme.js';
+import type { RoleAssignment } from '../../model/role-assignment.js';
+import type { Strategy } from '../../model/strategy.js';
+import { StrategySchema } from '../../model/strategy.js';
+import { ambassadorWorkflow } from '../../workflows/ambassador.js';
+import type { Runtime } from '../runtime.js';
+import { commit, find, now, parseInput } from '../runtime.js';
+
+/**
+ * Input of `setup`: the organisation, its programme, optionally a first strategy, and the first master.
+ *
+ * @example
+ * ```ts
+ * const result = SetupInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const SetupInputSchema = z
+  .object({
+    organisation: OrganisationSchema.pick({
+      name: true,
+      defaultLanguage: true,
+      timeZone: true,
+      departments: true,
+      locations: true,
+    }),
+    programme: ProgrammeSchema.pick({ name: true, description: true, claimedPurposes: true }),
+    strategy: StrategySchema.pick({ goals: true, audiences: true, pillars: true, platforms: true })
+      .partial()
+      .optional(),
+    master: PersonSchema.pick({ displayName: true, email: true, language: true }),
+  })
+  .strict();
+/** Input of `setup`. */
+export type SetupInput = z.input<typeof SetupInputSchema>;
+
+/** The ids `setup` created. */
+export interface SetupResult {
+  readonly organisationId: string;
+  readonly programmeId: string;
+  readonly strategyId: string;
+  readonly masterId: string;
+}
+
+/**
+ * Bootstraps an organisation: organisation, programme, first strategy (version 1) and the first social master,
+ * in one transaction. Only when the organisation does not exist yet (`ALREADY_EXISTS` otherwise).
+ */
+export async function setup(rt: Runtime, input: SetupInput): Promise<SetupResult> {
+  const parsed = parseInput('setup', SetupInputSchema, input);
+  if (await find(rt, 'organisation', rt.organisationId)) {
+    throw new SocialShiftError(
+      'ALREADY_EXISTS',
+      `Organisation "${rt.organisationId}" is set up already: act as one of its masters instead.`,
+      { details: { entityType: 'organisation', id: rt.organisationId } },
+    );
+  }
+  const at = now(rt);
+  const base = (id: string) => ({
+    id,
+    organisationId: rt.organisationId,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  });
+  const programmeId = rt.ids.next('programme');
+  const strategyId = rt.ids.next('strategy');
+  const masterId = rt.ids.next('person');
+  const organisation: Organisation = { ...parsed.organisation, ...base(rt.organisationId) };
+  const programme: Programme = { ...parsed.programme, ...base(programmeId), strategyId };
+  const strategy: Strategy = {
+    goals: parsed.strategy?.goals ?? [],
+    audiences: parsed.strategy?.audiences ?? [],
+    pillars: parsed.strategy?.pillars ?? [],
+    platforms: parsed.strategy?.platforms ?? [],
+    ...base(strategyId),
+    programmeId,
+    strategyVersion: 1,
+  };
+  const master: Person = {
+    ...parsed.master,
+    ...base(masterId),
+    external: false,
+    status: ambassadorWorkflow.config.initial,
+    teamIds: [],
+    customerFacing: false,
+  };
+  const role: RoleAssignment = {
+    ...base(rt.ids.next('role')),
+    personId: masterId,
+    role: 'master',
+    assignedBy: masterId,
+    assignedAt: at,
+  };
+  await commit(rt, masterId, [
+    {
+      type: 'organisation',
+      before: undefined,
+      after: organisation,
+      events: [{ type: 'organisation.created', data: { name: organisation.name } }],
+    },
+    {
+      type: 'programme',
+      before: undefined,
+      after: programme,
+      events: [
+        {
+          type: 'programme.created',
+          data: { name: programme.name, claimedPurposes: programme.claimedPurposes },
+        },
+      ],
+    },
+    {
+      type: 'strategy',
+      before: undefined,
+      after: strategy,
+      events: [{ type: 'strategy.updated', data: { strategyVersion: 1 } }],
+    },
+    {
+      type: 'person',
+      before: undefined,
+      after: master,
+      events: [{ type: 'person.added', data: { teamIds: [], external: false } }],
+    },
+    {
+      type: 'role_assignment',
+      before: undefined,
+      after: role,
+      events: [{ type: 'role.assigned', data: { personId: masterId, role: 'master' } }],
+    },
+  ]);
+  return { organisationId: rt.organisationId, programmeId, strategyId, masterId };
+}

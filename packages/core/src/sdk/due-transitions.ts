@@ -1,0 +1,176 @@
+// Time-driven transitions, evaluated against the injected clock: post and offer expiry, scheduled campaigns
+// starting and ending, ambassadors going dormant. Run in bulk by `shift.system.runDueTransitions()` and lazily,
+// for one entity, before each command that touches it.
+import { isSocialShiftError } from '../errors/social-shift-error.js';
+import type { Campaign } from '../model/campaign.js';
+import { SYSTEM_ACTOR } from '../model/domain-event.js';
+import type { Offer } from '../model/offer.js';
+import type { Person } from '../model/person.js';
+import type { Post } from '../model/post.js';
+import { ambassadorWorkflow } from '../workflows/ambassador.js';
+import { campaignWorkflow } from '../workflows/campaign.js';
+import { offerWorkflow } from '../workflows/offer.js';
+import { postWorkflow } from '../workflows/post.js';
+import { endCampaignWrites, endPostWrites, startCampaignWrites } from './cascades.js';
+import type { EntityWrite, Runtime } from './runtime.js';
+import { commit, find, list, now } from './runtime.js';
+
+/**
+ * What one run of the due transitions did.
+ *
+ * @example
+ * ```ts
+ * const report: DueTransitionsReport = await shift.system.runDueTransitions();
+ * report.postsExpired; // 2
+ * ```
+ */
+export interface DueTransitionsReport {
+  readonly campaignsStarted: number;
+  readonly campaignsCompleted: number;
+  readonly postsExpired: number;
+  readonly offersExpired: number;
+  readonly peopleDormant: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Commits system writes; when another writer got there first (CONFLICT), the lazy check simply re-reads. */
+async function commitSystem(rt: Runtime, writes: EntityWrite[]): Promise<boolean> {
+  if (writes.length === 0) return false;
+  try {
+    await commit(rt, SYSTEM_ACTOR, writes);
+    return true;
+  } catch (error) {
+    if (isSocialShiftError(error, 'CONFLICT')) return false;
+    throw error;
+  }
+}
+
+/** Expires a post at its `expiresAt`; returns the post as it is now. */
+export async function settlePost(rt: Runtime, post: Post): Promise<{ post: Post; changed: boolean }> {
+  if (
+    post.expiresAt === undefined ||
+    post.expiresAt > now(rt) ||
+    postWorkflow.next(post.status, 'EXPIRE') === undefined
+  ) {
+    return { post, changed: false };
+  }
+  const changed = await commitSystem(rt, await endPostWrites(rt, post, 'EXPIRE'));
+  return { post: (await find(rt, 'post', post.id)) ?? post, changed };
+}
+
+/** Expires an offer at its `expiresAt`; returns the offer as it is now. */
+export async function settleOffer(rt: Runtime, offer: Offer): Promise<{ offer: Offer; changed: boolean }> {
+  if (
+    offer.expiresAt === undefined ||
+    offer.expiresAt > now(rt) ||
+    offerWorkflow.next(offer.status, 'EXPIRE') === undefined
+  ) {
+    return { offer, changed: false };
+  }
+  const changed = await commitSystem(rt, [
+    {
+      type: 'offer',
+      before: offer,
+      after: { ...offer, status: 'expired' },
+      events: [{ type: 'offer.expired' }],
+    },
+  ]);
+  return { offer: (await find(rt, 'offer', offer.id)) ?? offer, changed };
+}
+
+/** Starts a scheduled campaign at `startsAt` and completes a running or paused one at `endsAt`. */
+export async function settleCampaign(
+  rt: Runtime,
+  campaign: Campaign,
+): Promise<{ campaign: Campaign; started: boolean; completed: boolean }> {
+  let current = campaign;
+  let started = false;
+  let completed = false;
+  const at = now(rt);
+  if (current.status === 'scheduled' && current.startsAt <= at) {
+    started = await commitSystem(rt, await startCampaignWrites(rt, current));
+    current = (await find(rt, 'campaign', current.id)) ?? current;
+  }
+  if (current.endsAt <= at && campaignWorkflow.next(current.status, 'COMPLETE') !== undefined) {
+    completed = await commitSystem(rt, await endCampaignWrites(rt, current, 'COMPLETE'));
+    current = (await find(rt, 'campaign', current.id)) ?? current;
+  }
+  return { campaign: current, started, completed };
+}
+
+/** When each person last did something that counts as activity: a share or a submitted contribution. */
+async function lastActivities(rt: Runtime, personId?: string): Promise<Map<string, string>> {
+  const [shares, contributions] = await Promise.all([
+    list(rt, 'share', personId ? { publisherId: personId } : undefined),
+    list(rt, 'contribution', personId ? { creatorId: personId } : undefined),
+  ]);
+  const latest = new Map<string, string>();
+  const note = (id: string, at: string | undefined) => {
+    if (at !== undefined && (latest.get(id) ?? '') < at) latest.set(id, at);
+  };
+  for (const share of shares) note(share.publisherId, share.sharedAt);
+  for (const contribution of contributions) note(contribution.creatorId, contribution.submittedAt);
+  return latest;
+}
+
+/**
+ * Marks an active ambassador dormant after the configured days without activity (activation, a submitted
+ * contribution, a share). `activity` is the precomputed latest activity per person, for bulk runs.
+ */
+export async function settlePerson(
+  rt: Runtime,
+  person: Person,
+  activity?: Map<string, string>,
+): Promise<boolean> {
+  if (ambassadorWorkflow.next(person.status, 'MARK_DORMANT') === undefined) return false;
+  const other = (activity ?? (await lastActivities(rt, person.id))).get(person.id);
+  const last = [person.lastActiveAt ?? person.createdAt, other ?? ''].sort().at(-1) ?? person.createdAt;
+  if (rt.clock.now() - Date.parse(last) < rt.dormantAfterDays * DAY_MS) return false;
+  return commitSystem(rt, [
+    {
+      type: 'person',
+      before: person,
+      after: { ...person, status: 'dormant' },
+      events: [{ type: 'person.dormant' }],
+    },
+  ]);
+}
+
+/** Entities of one type in any of the given states (storage filters on equality, so one query per state). */
+async function inStates<T extends 'campaign' | 'post' | 'offer' | 'person'>(
+  rt: Runtime,
+  type: T,
+  states: readonly string[],
+) {
+  return (await Promise.all(states.map((status) => list(rt, type, { status })))).flat();
+}
+
+/**
+ * Runs every transition that is due at the clock's current time, as the system actor: campaigns start and end,
+ * posts and offers expire, ambassadors go dormant.
+ */
+export async function runDueTransitions(rt: Runtime): Promise<DueTransitionsReport> {
+  let campaignsStarted = 0;
+  let campaignsCompleted = 0;
+  let postsExpired = 0;
+  let offersExpired = 0;
+  let peopleDormant = 0;
+  for (const campaign of await inStates(rt, 'campaign', ['scheduled', 'running', 'paused'])) {
+    const result = await settleCampaign(rt, campaign);
+    if (result.started) campaignsStarted++;
+    if (result.completed) campaignsCompleted++;
+  }
+  for (const post of await inStates(rt, 'post', ['approved', 'scheduled', 'offered'])) {
+    if ((await settlePost(rt, post)).changed) postsExpired++;
+  }
+  for (const offer of await inStates(rt, 'offer', ['offered', 'seen'])) {
+    if ((await settleOffer(rt, offer)).changed) offersExpired++;
+  }
+  const active = await inStates(rt, 'person', ['active']);
+  const activity = active.length > 0 ? await lastActivities(rt) : new Map<string, string>();
+  for (const person of active) {
+    if (await settlePerson(rt, person, activity)) peopleDormant++;
+  }
+  return { campaignsStarted, campaignsCompleted, postsExpired, offersExpired, peopleDormant };
+}

@@ -1,0 +1,342 @@
+// The SDK's internal machinery shared by every command group: loading, role checks, workflow checks and the one
+// transaction per command. Not exported from the package.
+import type { z } from 'zod';
+import { SocialShiftError } from '../errors/social-shift-error.js';
+import { validationError } from '../errors/validation.js';
+import type { DomainEvent, EventType } from '../model/domain-event.js';
+import type { EntityOf } from '../model/entities.js';
+import { entitySchemas } from '../model/entities.js';
+import type { EntityType } from '../model/entity-type.js';
+import { createParser } from '../model/parse.js';
+import type { Person } from '../model/person.js';
+import { IdSchema } from '../model/primitives.js';
+import type { RoleAssignment } from '../model/role-assignment.js';
+import type { Clock } from '../ports/clock.js';
+import { isoNow } from '../ports/clock.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { LinkTracker } from '../ports/link-tracker.js';
+import type { SharePolicy } from '../ports/share-policy.js';
+import type { JsonObject, StoragePort, StorageTransaction, StoredEvent } from '../ports/storage.js';
+import type { Action, PermissionTable } from '../roles/permission-table.js';
+import type { Actor, PermissionTarget } from '../roles/role-check.js';
+import { isAllowed, rolesOf } from '../roles/role-check.js';
+import type { Workflow } from '../workflows/workflow.js';
+import type { SocialShiftEmitter } from './event-emitter.js';
+
+/** Everything a command needs. */
+export interface Runtime {
+  readonly organisationId: string;
+  readonly storage: StoragePort;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly events: SocialShiftEmitter;
+  readonly permissions: PermissionTable;
+  readonly fourEyes: boolean;
+  readonly dormantAfterDays: number;
+  readonly links: LinkTracker;
+  readonly sharePolicy: SharePolicy | undefined;
+}
+
+/** Any stored entity, loosely typed for the generic machinery. */
+export type Entity = AnyRecord & {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+};
+type AnyRecord = { readonly [key: string]: unknown };
+
+/** One entity written by a command, with the events that explain the change. */
+export interface EntityWrite {
+  readonly type: EntityType;
+  /** The entity as read (absent when the command creates it): its version is the expected version. */
+  readonly before: object | undefined;
+  /** The entity after the command; `version`, `createdAt` and `updatedAt` are set on commit. */
+  readonly after: object;
+  readonly events: readonly { readonly type: EventType; readonly data?: Record<string, unknown> }[];
+}
+
+/** An event about no entity change (platform interactions). */
+export interface LooseEvent {
+  readonly type: EventType;
+  readonly entityType: EntityType;
+  readonly entityId: string;
+  readonly data: Record<string, unknown>;
+}
+
+/** An idempotency record written in the same transaction as the command. */
+export interface IdempotencyWrite {
+  readonly recordId: string;
+  readonly key: string;
+  readonly command: string;
+  readonly inputHash: string;
+  readonly result: (committed: CommitResult) => JsonObject;
+}
+
+/** What a commit wrote. */
+export interface CommitResult {
+  readonly entities: readonly Entity[];
+  readonly events: readonly StoredEvent[];
+}
+
+/** The collection that holds idempotency records. Not an entity: replay ignores it. */
+export const IDEMPOTENCY_COLLECTION = '_idempotency';
+
+const BASE_FIELDS = new Set(['id', 'organisationId', 'version', 'createdAt', 'updatedAt']);
+const parseId = createParser('id', IdSchema).parse;
+
+/** The current time as an ISO string. */
+export const now = (rt: Runtime): string => isoNow(rt.clock);
+
+/** Checks an id argument; `VALIDATION` with the argument's name as path otherwise. */
+export function checkId(id: unknown, name = 'id'): string {
+  try {
+    return parseId(id);
+  } catch (error) {
+    if (error instanceof SocialShiftError && error.code === 'VALIDATION') {
+      const issues = (error as SocialShiftError<'VALIDATION'>).details.issues.map((issue) => ({
+        ...issue,
+        path: [name, ...issue.path],
+      }));
+      throw new SocialShiftError('VALIDATION', `Invalid ${name}: use 1 to 64 letters, digits, "_" or "-".`, {
+        details: { issues, input: name },
+      });
+    }
+    throw error;
+  }
+}
+
+/** Parses command input with a zod schema: `VALIDATION` with the paths of the bad fields. */
+export function parseInput<S extends z.ZodType>(what: string, schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(what, result.error);
+  return result.data;
+}
+
+/** Drops keys whose value is `undefined` (stored documents never hold them). */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Reads one entity, or `undefined`. */
+export async function find<T extends EntityType>(
+  rt: Runtime,
+  type: T,
+  id: string,
+): Promise<EntityOf<T> | undefined> {
+  const doc = await rt.storage.get(rt.organisationId, type, id);
+  return doc ? ({ ...doc.data, version: doc.version } as unknown as EntityOf<T>) : undefined;
+}
+
+/** Reads one entity; `NOT_FOUND` when absent. */
+export async function load<T extends EntityType>(rt: Runtime, type: T, id: string): Promise<EntityOf<T>> {
+  const entity = await find(rt, type, checkId(id));
+  if (!entity) {
+    throw new SocialShiftError(
+      'NOT_FOUND',
+      `No ${type.replace('_', ' ')} with id "${id}" in this organisation.`,
+      {
+        details: { entityType: type, id },
+      },
+    );
+  }
+  return entity;
+}
+
+/** Lists entities of one type, optionally filtered on top-level scalar fields. */
+export async function list<T extends EntityType>(
+  rt: Runtime,
+  type: T,
+  where?: Readonly<Record<string, string | number | boolean | null>>,
+): Promise<EntityOf<T>[]> {
+  const docs = await rt.storage.query(rt.organisationId, type, where ? { where } : {});
+  return docs.map((doc) => ({ ...doc.data, version: doc.version }) as unknown as EntityOf<T>);
+}
+
+/** Loads the acting person and their current role assignments. */
+export async function loadActor(rt: Runtime, personId: string): Promise<Actor> {
+  const person: Person = await load(rt, 'person', checkId(personId, 'personId'));
+  const assignments: RoleAssignment[] = (await list(rt, 'role_assignment', { personId: person.id })).filter(
+    (a) => a.revokedAt === undefined,
+  );
+  return { person, assignments };
+}
+
+/** Throws `FORBIDDEN` unless the actor may run the action on the target. */
+export function authorize(rt: Runtime, actor: Actor, action: Action, target: PermissionTarget = {}): void {
+  if (isAllowed(rt.permissions, actor, action, target)) return;
+  throw forbidden(actor, action);
+}
+
+/** A `FORBIDDEN` error for an action. */
+export function forbidden(actor: Actor, action: string, why?: string): SocialShiftError<'FORBIDDEN'> {
+  const roles = rolesOf(actor);
+  const held = roles.length > 0 ? roles.join(', ') : 'no role';
+  return new SocialShiftError(
+    'FORBIDDEN',
+    why ??
+      `${actor.person.displayName} (${held}${actor.person.external ? ', external' : ''}) may not ${action} here: ask a social master for the right role or scope.`,
+    { details: { action, actorId: actor.person.id, roles } },
+  );
+}
+
+/** The next state of an entity under a workflow event; `INVALID_TRANSITION` with the allowed events otherwise. */
+export function nextState<S extends string, E extends string>(
+  workflow: Workflow<S, E>,
+  entity: { readonly id: string; readonly status: S },
+  event: E,
+): S {
+  const next = workflow.next(entity.status, event);
+  if (next !== undefined) return next;
+  const allowed = workflow.allowedEvents(entity.status);
+  throw new SocialShiftError(
+    'INVALID_TRANSITION',
+    `A ${workflow.entityType.replace('_', ' ')} in state "${entity.status}" cannot take ${event}; allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'nothing (final state)'}.`,
+    { details: { entityType: workflow.entityType, id: entity.id, state: entity.status, event, allowed } },
+  );
+}
+
+/** The fields that differ between two versions of an entity (`null` for removed fields). */
+export function changesOf(before: object | undefined, after: object): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  const old = (before ?? {}) as AnyRecord;
+  const now = after as AnyRecord;
+  for (const [key, value] of Object.entries(now)) {
+    if (BASE_FIELDS.has(key) || value === undefined) continue;
+    if (JSON.stringify(old[key]) !== JSON.stringify(value)) changes[key] = value;
+  }
+  for (const key of Object.keys(old)) {
+    if (!BASE_FIELDS.has(key) && old[key] !== undefined && now[key] === undefined) changes[key] = null;
+  }
+  return changes;
+}
+
+/**
+ * Commits a command: every entity written with optimistic concurrency (`CONFLICT` when it changed since it was
+ * read), its events appended, and the idempotency record, all in one transaction; then emits the events.
+ */
+export async function commit(
+  rt: Runtime,
+  actorId: string,
+  writes: readonly EntityWrite[],
+  options: {
+    readonly loose?: readonly LooseEvent[];
+    readonly idempotency?: IdempotencyWrite;
+  } = {},
+): Promise<CommitResult> {
+  const at = now(rt);
+  const prepared = writes.map((write) => {
+    const before = write.before as Entity | undefined;
+    const expectedVersion = before?.version ?? 0;
+    const draft = compact({
+      ...(write.after as AnyRecord),
+      organisationId: rt.organisationId,
+      version: expectedVersion + 1,
+      createdAt: before?.createdAt ?? at,
+      updatedAt: at,
+    });
+    const parsed = entitySchemas[write.type].safeParse(draft);
+    if (!parsed.success) throw validationError(write.type.replace('_', ' '), parsed.error);
+    const entity = compact(parsed.data as unknown as Entity);
+    return { write, expectedVersion, entity, changes: changesOf(before, entity) };
+  });
+  const events: DomainEvent[] = [];
+  for (const { write, entity, changes } of prepared) {
+    write.events.forEach((event, index) => {
+      events.push({
+        id: rt.ids.next('evt'),
+        organisationId: rt.organisationId,
+        type: event.type,
+        at,
+        actorId,
+        entityType: write.type,
+        entityId: entity.id,
+        entityVersion: entity.version,
+        data: { ...(event.data ?? {}), ...(index === 0 ? { changes } : {}) },
+        ...(options.idempotency ? { idempotencyKey: options.idempotency.key } : {}),
+      });
+    });
+  }
+  for (const event of options.loose ?? []) {
+    events.push({
+      id: rt.ids.next('evt'),
+      organisationId: rt.organisationId,
+      type: event.type,
+      at,
+      actorId,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      entityVersion: 0,
+      data: event.data,
+      ...(options.idempotency ? { idempotencyKey: options.idempotency.key } : {}),
+    });
+  }
+  const stored = await rt.storage.transaction(rt.organisationId, async (tx: StorageTransaction) => {
+    for (const { write, expectedVersion, entity } of prepared) {
+      await tx.put(write.type, entity.id, entity as unknown as JsonObject, expectedVersion);
+    }
+    const appended = await tx.append(events);
+    const idem = options.idempotency;
+    if (idem) {
+      const result = idem.result({ entities: prepared.map((p) => p.entity), events: appended });
+      await tx.put(
+        IDEMPOTENCY_COLLECTION,
+        idem.recordId,
+        { key: idem.key, command: idem.command, inputHash: idem.inputHash, result, at },
+        0,
+      );
+    }
+    return appended;
+  });
+  rt.events.emit(stored);
+  return { entities: prepared.map((p) => p.entity), events: stored };
+}
+
+/** Builds the write of a workflow transition on an existing entity. */
+export function transitionWrite<T extends { readonly status: string }>(
+  type: EntityType,
+  before: T,
+  after: T,
+  eventType: EventType,
+  data: Record<string, unknown> = {},
+): EntityWrite {
+  return { type, before, after, events: [{ type: eventType, data }] };
+}
+
+/** A partial update: the fields given, never `undefined`. */
+export type Patch<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
+
+/**
+ * Parses a partial update: only the fields present in the input are returned (schema defaults of absent fields
+ * are dropped, so an update never resets a field it did not name).
+ */
+export function parsePatch<S extends z.ZodType>(what: string, schema: S, input: unknown): Patch<z.output<S>> {
+  const parsed = parseInput(what, schema, input) as Record<string, unknown>;
+  const given = new Set(Object.keys(input as object));
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => given.has(key))) as Patch<z.output<S>>;
+}
+
+/** The events of a workflow that the actor may send now on an entity (workflow and role rules together). */
+export function permittedEvents<S extends string, E extends string>(
+  rt: Runtime,
+  actor: Actor,
+  workflow: Workflow<S, E>,
+  status: S,
+  target: PermissionTarget,
+  guard: (event: E) => boolean = () => true,
+): E[] {
+  return workflow.allowedEvents(status).filter((event) => {
+    const sender = workflow.config.events[event].sender;
+    if (!('action' in sender)) return false;
+    return isAllowed(rt.permissions, actor, sender.action as Action, target) && guard(event);
+  });
+}
+
+/** Whether the actor may run the action on the target (no throw). */
+export const isAllowedFor = (
+  rt: Runtime,
+  actor: Actor,
+  action: Action,
+  target: PermissionTarget = {},
+): boolean => isAllowed(rt.permissions, actor, action, target);

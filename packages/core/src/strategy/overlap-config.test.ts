@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { isSocialShiftError } from '../errors/social-shift-error.js';
+import type { OverlapConfigInput } from './overlap-config.js';
+import { DEFAULT_OVERLAP_CONFIG, OVERLAP_CONFIG_FIELDS, resolveOverlapConfig } from './overlap-config.js';
+
+const issuePaths = (run: () => unknown): string[] => {
+  try {
+    run();
+  } catch (error) {
+    if (isSocialShiftError(error, 'VALIDATION')) return error.details.issues.map((i) => i.path.join('.'));
+    throw error;
+  }
+  return [];
+};
+
+describe('OVERLAP_CONFIG_FIELDS', () => {
+  it('describes every setting of the defaults, once', () => {
+    const leaves = Object.entries(DEFAULT_OVERLAP_CONFIG).flatMap(([group, fields]) =>
+      Object.keys(fields).map((field) => `${group}.${field}`),
+    );
+    expect(OVERLAP_CONFIG_FIELDS.map((f) => f.path)).toEqual(leaves);
+  });
+});
+
+describe('resolveOverlapConfig', () => {
+  it('returns the documented defaults when nothing is overridden', () => {
+    expect(resolveOverlapConfig()).toEqual(DEFAULT_OVERLAP_CONFIG);
+  });
+
+  it('keeps the defaults of every field that is not overridden', () => {
+    const config = resolveOverlapConfig({ thresholds: { overlap: 0.7 }, audience: { interestWeight: 0 } });
+    expect(config.thresholds).toEqual({ ...DEFAULT_OVERLAP_CONFIG.thresholds, overlap: 0.7 });
+    expect(config.audience.breadthWeight).toBe(DEFAULT_OVERLAP_CONFIG.audience.breadthWeight);
+    expect(config.audience.interestWeight).toBe(0);
+  });
+
+  it('rejects weights outside [0, 1] and names each bad field', () => {
+    expect(
+      issuePaths(() =>
+        resolveOverlapConfig({ organisation: { goalWithoutPillar: 1.5 }, audience: { breadthWeight: -0.1 } }),
+      ),
+    ).toEqual(['organisation.goalWithoutPillar', 'audience.breadthWeight']);
+  });
+
+  it('rejects an organisation weight that would let one side be ignored', () => {
+    expect(issuePaths(() => resolveOverlapConfig({ overlap: { organisationWeight: 1 } }))).toEqual([
+      'overlap.organisationWeight',
+    ]);
+  });
+
+  it('rejects a push-only threshold that is not below the overlap threshold', () => {
+    expect(issuePaths(() => resolveOverlapConfig({ thresholds: { pushOnly: 0.6, overlap: 0.6 } }))).toEqual([
+      'thresholds.pushOnly',
+    ]);
+  });
+
+  it('rejects unknown settings, non-numbers and needs that do not exist', () => {
+    const bad = {
+      thresholds: { overlapp: 0.7 },
+      audience: { interestsForFullMatch: 1.5, personalAngleNeeds: ['gossip'] },
+      portfolio: { tolerance: Number.NaN },
+      extra: {},
+    } as unknown as OverlapConfigInput;
+    expect(issuePaths(() => resolveOverlapConfig(bad))).toEqual([
+      'audience.interestsForFullMatch',
+      'audience.personalAngleNeeds',
+      'thresholds.overlapp',
+      'portfolio.tolerance',
+      'extra',
+    ]);
+  });
+
+  it('says what to fix in the error message', () => {
+    expect(() => resolveOverlapConfig({ overlap: { organisationWeight: 0 } })).toThrow(
+      'Invalid overlap configuration: overlap.organisationWeight: Use a number from 0.1 to 0.9.',
+    );
+  });
+});

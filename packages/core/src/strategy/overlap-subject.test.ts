@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { aContribution, aPost } from '../testing/factories.js';
+import { hashtagsOf, subjectFromContribution, subjectFromDraft, subjectFromPost } from './overlap-subject.js';
+
+describe('overlap subjects', () => {
+  it('maps a post field by field', () => {
+    expect(subjectFromPost(aPost())).toEqual({
+      kind: 'post',
+      id: 'post_1',
+      pillarIds: ['pillar_work'],
+      goalIds: ['goal_recruit'],
+      audienceIds: ['aud_nurses'],
+      tags: ['care'],
+      needs: ['relationships'],
+      personal: true,
+    });
+  });
+
+  it('maps a contribution to its pillars and tags only', () => {
+    expect(subjectFromContribution(aContribution())).toEqual({
+      kind: 'contribution',
+      id: 'contrib_1',
+      pillarIds: ['pillar_work'],
+      goalIds: [],
+      audienceIds: [],
+      tags: ['care'],
+      needs: [],
+      personal: false,
+    });
+  });
+
+  it('takes the hashtags of a draft as lower-case tags, each once, after its own tags', () => {
+    const subject = subjectFromDraft({
+      text: 'Werken in de #Zorg? #zorg #nacht-dienst, #2026!',
+      tags: ['care'],
+    });
+    expect(subject.tags).toEqual(['care', 'zorg', 'nacht-dienst', '2026']);
+    expect(subject).toMatchObject({ kind: 'draft', pillarIds: [], personal: false });
+    expect('id' in subject).toBe(false);
+  });
+
+  it('finds no hashtag in a bare "#" or in an anchor-less text', () => {
+    expect(hashtagsOf('# kop, C# en een mail#')).toEqual([]);
+    expect(hashtagsOf('Geen tags hier.')).toEqual([]);
+  });
+
+  it('reads hashtags with accented letters', () => {
+    expect(hashtagsOf('#Café #zorgverleners')).toEqual(['café', 'zorgverleners']);
+  });
+});

@@ -1,0 +1,129 @@
+import type { Contribution } from '../model/contribution.js';
+import type { Post } from '../model/post.js';
+import type { InformationNeed } from '../model/vocabulary.js';
+
+/**
+ * What the overlap score reads: the one shape that a post, a contribution and a draft being typed all map to.
+ * Ids that the strategy does not know are ignored (and reported), so a half-finished draft can be scored.
+ *
+ * @example
+ * ```ts
+ * const subject: OverlapSubject = subjectFromPost(post);
+ * ```
+ */
+export interface OverlapSubject {
+  /** Where the subject comes from. */
+  readonly kind: 'post' | 'contribution' | 'draft';
+  /** The post's or contribution's id; absent for a draft. */
+  readonly id?: string;
+  readonly pillarIds: readonly string[];
+  readonly goalIds: readonly string[];
+  readonly audienceIds: readonly string[];
+  readonly tags: readonly string[];
+  readonly needs: readonly InformationNeed[];
+  /** The subject tells about people and their own experience, not only about the organisation. */
+  readonly personal: boolean;
+}
+
+/**
+ * What a person typing a post gives: the text and whatever they picked so far. Hashtags in the text count as
+ * tags (lower-cased), so the score follows the text while it is typed.
+ *
+ * @example
+ * ```ts
+ * const draft: DraftInput = { text: 'Onze #nachtdienst in Assen', pillarIds: ['pillar_work'] };
+ * ```
+ */
+export interface DraftInput {
+  readonly text: string;
+  readonly tags?: readonly string[];
+  readonly pillarIds?: readonly string[];
+  readonly goalIds?: readonly string[];
+  readonly audienceIds?: readonly string[];
+  readonly needs?: readonly InformationNeed[];
+  readonly personal?: boolean;
+}
+
+/**
+ * The overlap subject of a stored post.
+ *
+ * @example
+ * ```ts
+ * scoreOverlap(strategy, subjectFromPost(post)).overall;
+ * ```
+ */
+export function subjectFromPost(post: Post): OverlapSubject {
+  return {
+    kind: 'post',
+    id: post.id,
+    pillarIds: post.pillarIds,
+    goalIds: post.goalIds,
+    audienceIds: post.audienceIds,
+    tags: post.tags,
+    needs: post.needs,
+    personal: post.personal,
+  };
+}
+
+/**
+ * The overlap subject of a creator's contribution. A contribution names pillars and tags only: its goals and
+ * audiences come from its pillars, and it declares no needs and no personal angle (an editor adds those when
+ * making a post of it).
+ *
+ * @example
+ * ```ts
+ * scoreOverlap(strategy, subjectFromContribution(contribution)).verdict;
+ * ```
+ */
+export function subjectFromContribution(contribution: Contribution): OverlapSubject {
+  return {
+    kind: 'contribution',
+    id: contribution.id,
+    pillarIds: contribution.pillarIds,
+    goalIds: [],
+    audienceIds: [],
+    tags: contribution.tags,
+    needs: [],
+    personal: false,
+  };
+}
+
+// A hashtag: `#` then a letter or digit, then letters, digits, `_` or `-` (the tag format of the model).
+const HASHTAG = /#([\p{L}\p{N}][\p{L}\p{N}_-]{0,63})/gu;
+
+/**
+ * The hashtags of a text as tags: lower-cased, without `#`, each once, in order of appearance.
+ *
+ * @example
+ * ```ts
+ * hashtagsOf('Werken in de #Zorg? #zorg #nachtdienst'); // ['zorg', 'nachtdienst']
+ * ```
+ */
+export function hashtagsOf(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(HASHTAG)) found.add(match[1]!.toLowerCase());
+  return [...found];
+}
+
+/**
+ * The overlap subject of a draft text: its explicit tags plus the hashtags in its text.
+ *
+ * @example
+ * ```ts
+ * const subject = subjectFromDraft({ text: 'Een dag uit het leven van Anne #zorg', personal: true });
+ * subject.tags; // ['zorg']
+ * ```
+ */
+export function subjectFromDraft(draft: DraftInput): OverlapSubject {
+  const tags = new Set(draft.tags ?? []);
+  for (const tag of hashtagsOf(draft.text)) tags.add(tag);
+  return {
+    kind: 'draft',
+    pillarIds: draft.pillarIds ?? [],
+    goalIds: draft.goalIds ?? [],
+    audienceIds: draft.audienceIds ?? [],
+    tags: [...tags],
+    needs: draft.needs ?? [],
+    personal: draft.personal ?? false,
+  };
+}

@@ -1,0 +1,139 @@
+// A small, ready programme for tests, demos and examples: one person per role, built through the SDK's own
+// commands on memory storage, a manual clock and sequential ids.
+
+import type { ManualClock } from '../ports/clock.js';
+import { createManualClock } from '../ports/clock.js';
+import { createSequentialIds } from '../ports/id-generator.js';
+import type { StoragePort } from '../ports/storage.js';
+import type { SocialShift, SocialShiftOptions } from '../sdk/create-social-shift.js';
+import { createSocialShift } from '../sdk/create-social-shift.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
+
+/** The people of the test programme (their ids), by what they are. `outsider` holds no role. */
+export interface TestProgrammePeople {
+  readonly master: string;
+  readonly editor: string;
+  readonly creator: string;
+  readonly publisher: string;
+  readonly external: string;
+  readonly outsider: string;
+}
+
+/** A ready programme: the SDK, its manual clock and memory storage, one person per role, the pillar id. */
+export interface TestProgramme {
+  readonly shift: SocialShift;
+  readonly clock: ManualClock;
+  readonly storage: StoragePort;
+  readonly people: TestProgrammePeople;
+  readonly pillarId: string;
+}
+
+/** The time every test programme starts at. */
+export const TEST_PROGRAMME_START = '2026-03-02T09:00:00.000Z';
+
+/**
+ * Builds a test programme: organisation `org_acme` set up, strategy with one content pillar (`pillar_care`), a
+ * master, an editor, a creator, a publisher and an external publisher (both with consent), and an outsider without
+ * a role. `options` override the SDK options (config, links, share policy…).
+ *
+ * @example
+ * ```ts
+ * import { createTestProgramme } from '@social-shift/core/testing';
+ * const { shift, people } = await createTestProgramme({ config: { fourEyes: false } });
+ * await shift.as(people.editor).posts.create({ title: 'Hi', text: 'Hello', pillarIds: ['pillar_care'] });
+ * ```
+ */
+export async function createTestProgramme(options: Partial<SocialShiftOptions> = {}): Promise<TestProgramme> {
+  const clock = createManualClock(TEST_PROGRAMME_START);
+  const storage = createMemoryStorage();
+  const shift = createSocialShift({
+    storage,
+    organisationId: 'org_acme',
+    clock,
+    ids: createSequentialIds(),
+    ...options,
+  });
+  const pillarId = 'pillar_care';
+  const { masterId: master } = await shift.setup({
+    organisation: { name: 'Zorggroep Noord', timeZone: 'Europe/Amsterdam' },
+    programme: { name: 'Social Shift 2026', claimedPurposes: ['recruitment'] },
+    strategy: {
+      pillars: [{ id: pillarId, name: 'Care with a face' }],
+    },
+    master: { displayName: 'Mira Master' },
+  });
+  const asMaster = shift.as(master);
+  const add = async (displayName: string, external = false) =>
+    (await asMaster.people.add({ displayName, external })).id;
+  const editor = await add('Eddie Editor');
+  const creator = await add('Cora Creator');
+  const publisher = await add('Piet Publisher');
+  const external = await add('Xander External', true);
+  const outsider = await add('Olga Outsider');
+  await asMaster.people.assignRole(editor, { role: 'editor' });
+  await asMaster.people.assignRole(creator, { role: 'creator' });
+  await asMaster.people.assignRole(publisher, { role: 'publisher' });
+  await asMaster.people.assignRole(external, { role: 'publisher' });
+  for (const person of [publisher, external]) {
+    await asMaster.people.invite(person);
+    await shift.as(person).people.consent({ purposes: ['offers'], termsVersion: 'v1' });
+  }
+  return {
+    shift,
+    clock,
+    storage,
+    people: { master, editor, creator, publisher, external, outsider },
+    pillarId,
+  };
+}
+
+/**
+ * Creates a post by the editor (on `pillar_care`), submits it and has the master approve it; returns its id.
+ *
+ * @example
+ * ```ts
+ * const postId = await anApprovedPost(programme, { expiresAt: '2026-04-01T00:00:00.000Z' });
+ * ```
+ */
+export async function anApprovedPost(
+  world: TestProgramme,
+  over: { expiresAt?: string } = {},
+): Promise<string> {
+  const { shift, people, pillarId } = world;
+  const post = await shift.as(people.editor).posts.create({
+    title: 'A day at the ward',
+    text: 'What our nurses do before sunrise.',
+    link: 'https://example.org/ward',
+    pillarIds: [pillarId],
+    ...over,
+  });
+  await shift.as(people.editor).posts.submit(post.id);
+  await shift.as(people.master).posts.approve(post.id);
+  return post.id;
+}
+
+/**
+ * Puts posts in a campaign for everyone (planned to start in an hour, for 14 days), schedules it and starts it now,
+ * so every publisher with consent gets an offer; returns the campaign id.
+ *
+ * @example
+ * ```ts
+ * await aRunningCampaign(programme, [await anApprovedPost(programme)]);
+ * const [offer] = await programme.shift.as(programme.people.publisher).offers.mine();
+ * ```
+ */
+export async function aRunningCampaign(world: TestProgramme, postIds: string[]): Promise<string> {
+  const { shift, people, pillarId } = world;
+  const now = new Date(world.clock.now());
+  const campaign = await shift.as(people.master).campaigns.create({
+    name: 'Spring recruitment',
+    pillarIds: [pillarId],
+    postIds,
+    audience: { everyone: true },
+    startsAt: new Date(now.getTime() + 3_600_000).toISOString(),
+    endsAt: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
+  });
+  await shift.as(people.master).campaigns.schedule(campaign.id);
+  await shift.as(people.master).campaigns.start(campaign.id);
+  return campaign.id;
+}

@@ -1,0 +1,81 @@
+import type { Action, PermissionTable } from '../roles/permission-table.js';
+import { GRANTEES } from '../roles/permission-table.js';
+import type { Workflow } from './workflow.js';
+
+/**
+ * Who may run an action, as text.
+ *
+ * @example
+ * ```ts
+ * granteesText(DEFAULT_PERMISSIONS, 'posts.approve'); // 'master (organisation), editor (assigned)'
+ * ```
+ */
+export function granteesText(table: PermissionTable, action: Action): string {
+  const row = table[action];
+  const parts = GRANTEES.filter((g) => row[g] !== undefined).map((g) => `${g} (${row[g]})`);
+  return parts.length > 0 ? parts.join(', ') : 'nobody';
+}
+
+/**
+ * A workflow as a Markdown page: a state diagram (Mermaid), its states, and its events with the domain event
+ * each appends and who may send it under a permission table.
+ *
+ * @example
+ * ```ts
+ * const page = workflowMarkdown(postWorkflow, DEFAULT_PERMISSIONS);
+ * ```
+ */
+export function workflowMarkdown(workflow: Workflow, table: PermissionTable): string {
+  const { config } = workflow;
+  const lines: string[] = [
+    `# Workflow: ${workflow.id}`,
+    '',
+    `<!-- Generated from packages/core/src/workflows/${workflow.id}.ts and the permission table by \`pnpm docs:generate\`. Do not edit. -->`,
+    '',
+    config.description,
+    '',
+    `The state is the \`status\` field of the ${workflow.entityType.replace('_', ' ')}. Ask the SDK which events a person may send now with \`allowedEvents(id)\`; the machine itself is exported as \`${camel(workflow.id)}Workflow.machine\`.`,
+    '',
+    '```mermaid',
+    'stateDiagram-v2',
+    `  [*] --> ${workflow.config.initial}`,
+  ];
+  for (const state of workflow.states) {
+    const node = config.states[state];
+    if (!node) continue;
+    for (const [event, target] of Object.entries(node.on ?? {}))
+      lines.push(`  ${state} --> ${target}: ${event}`);
+    if (node.final) lines.push(`  ${state} --> [*]`);
+  }
+  lines.push('```', '', '## States', '', '| state | meaning | events → next state |', '| --- | --- | --- |');
+  for (const state of workflow.states) {
+    const node = config.states[state];
+    if (!node) continue;
+    const moves = Object.entries(node.on ?? {}).map(([event, target]) => `\`${event}\` → \`${target}\``);
+    lines.push(
+      `| \`${state}\`${state === config.initial ? ' (initial)' : ''}${node.final ? ' (final)' : ''} | ${node.description} | ${moves.join(', ') || '—'} |`,
+    );
+  }
+  lines.push(
+    '',
+    '## Events',
+    '',
+    '| event | domain event | who may send it | what happens |',
+    '| --- | --- | --- | --- |',
+  );
+  for (const event of workflow.events) {
+    const info = config.events[event];
+    if (!info) continue;
+    const who =
+      'action' in info.sender
+        ? `\`${info.sender.action}\`: ${granteesText(table, info.sender.action as Action)}`
+        : 'the SDK itself (system actor)';
+    lines.push(`| \`${event}\` | \`${info.domainEvent}\` | ${who} | ${info.description} |`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+function camel(id: string): string {
+  return id.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,144 @@
+import type { AnyStateMachine } from 'xstate';
+import { createMachine, transition } from 'xstate';
+import type { EventType } from '../model/domain-event.js';
+import type { EntityType } from '../model/entity-type.js';
+
+/**
+ * Who may send a workflow event: an action of the permission table, or only the SDK itself (`system`).
+ *
+ * @example
+ * ```ts
+ * postWorkflow.config.events.EXPIRE.sender; // { system: true }
+ * ```
+ */
+export type WorkflowEventSender = { readonly action: string } | { readonly system: true };
+
+/**
+ * What a workflow event means: the domain event it appends, who may send it, and a one-line description.
+ *
+ * @example
+ * ```ts
+ * postWorkflow.config.events.APPROVE.domainEvent; // 'post.approved'
+ * ```
+ */
+export interface WorkflowEventInfo {
+  /** The domain event the SDK appends when this workflow event is taken. */
+  readonly domainEvent: EventType;
+  /** The permission-table action that allows it, or `system` for what the SDK does by itself (time, cascades). */
+  readonly sender: WorkflowEventSender;
+  /** What happens, for the generated docs and UIs. */
+  readonly description: string;
+}
+
+/**
+ * The plain definition of a workflow: states with their transitions, and what each event means.
+ *
+ * @example
+ * ```ts
+ * offerWorkflow.config.states.seen.on; // { SHARE: 'shared', DECLINE: 'declined', EXPIRE: 'expired' }
+ * ```
+ */
+export interface WorkflowConfig<S extends string, E extends string> {
+  /** The machine id, e.g. `post`. */
+  readonly id: string;
+  /** The entity whose `status` field holds the state. */
+  readonly entityType: EntityType;
+  /** What the workflow is about, for docs. */
+  readonly description: string;
+  readonly initial: S;
+  /** Per state: a description, its transitions (`event → target state`) and whether it is final. */
+  readonly states: {
+    readonly [K in S]: {
+      readonly description: string;
+      readonly on?: { readonly [V in E]?: S };
+      readonly final?: true;
+    };
+  };
+  readonly events: { readonly [V in E]: WorkflowEventInfo };
+}
+
+/**
+ * @example
+ * ```ts
+ * const wf: Workflow = workflows.campaign;
+ * wf.allowedEvents('paused'); // ['RESUME', 'COMPLETE', 'CANCEL']
+ * ```
+ *
+ * A workflow: its plain definition (`config`), the XState machine built from it (`machine`, for inspection,
+ * visualisers and model-based tests), and pure helpers. No actor is ever started: the SDK stores the state in
+ * the entity's `status` field and moves it with XState's pure `transition()`.
+ */
+export interface Workflow<S extends string = string, E extends string = string> {
+  readonly id: string;
+  readonly entityType: EntityType;
+  readonly config: WorkflowConfig<S, E>;
+  readonly machine: AnyStateMachine;
+  /** Every state, in definition order. */
+  readonly states: readonly S[];
+  /** Every event, in definition order. */
+  readonly events: readonly E[];
+  /** The events the workflow allows in `state` (regardless of who sends them), in definition order. */
+  allowedEvents(state: S): E[];
+  /** The state after `event` in `state`, or `undefined` when the workflow does not allow it. */
+  next(state: S, event: E): S | undefined;
+}
+
+/**
+ * Builds a {@link Workflow} from a plain definition. The machine has no context and no actions: the states and
+ * events are the whole model, so what a UI inspects is exactly what the SDK enforces.
+ *
+ * @example
+ * ```ts
+ * const toggle = defineWorkflow({
+ *   id: 'toggle', entityType: 'post', description: 'On and off.', initial: 'off',
+ *   states: { off: { description: 'Off.', on: { FLIP: 'on' } }, on: { description: 'On.', on: { FLIP: 'off' } } },
+ *   events: { FLIP: { domainEvent: 'post.updated', sender: { action: 'posts.update' }, description: 'Flips.' } },
+ * });
+ * toggle.next('off', 'FLIP'); // 'on'
+ * ```
+ */
+export function defineWorkflow<const S extends string, const E extends string>(
+  config: WorkflowConfig<S, E>,
+): Workflow<S, E> {
+  const states = Object.keys(config.states) as S[];
+  const events = Object.keys(config.events) as E[];
+  const machineStates: Record<string, { on?: Record<string, string>; type?: 'final'; description: string }> =
+    {};
+  for (const state of states) {
+    const node = config.states[state];
+    const on: Record<string, string> = {};
+    for (const [event, target] of Object.entries(node.on ?? {})) {
+      if (!events.includes(event as E)) throw new Error(`Workflow ${config.id}: unknown event ${event}`);
+      if (!states.includes(target as S)) throw new Error(`Workflow ${config.id}: unknown state ${target}`);
+      on[event] = `#${config.id}.${target as string}`;
+    }
+    machineStates[state] = {
+      description: node.description,
+      ...(Object.keys(on).length > 0 ? { on } : {}),
+      ...(node.final ? { type: 'final' as const } : {}),
+    };
+  }
+  const machine: AnyStateMachine = createMachine({
+    id: config.id,
+    description: config.description,
+    initial: config.initial,
+    states: machineStates,
+  });
+  const next = (state: S, event: E): S | undefined => {
+    if (!states.includes(state)) return undefined;
+    const snapshot = machine.resolveState({ value: state, context: {} });
+    if (!snapshot.can({ type: event })) return undefined;
+    const [after] = transition(machine, snapshot, { type: event });
+    return after.value as S;
+  };
+  return {
+    id: config.id,
+    entityType: config.entityType,
+    config,
+    machine,
+    states,
+    events,
+    allowedEvents: (state) => events.filter((event) => next(state, event) !== undefined),
+    next,
+  };
+}
