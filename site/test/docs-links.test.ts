@@ -7,7 +7,9 @@ const docs = '/repo/docs';
 describe('links between the guides in docs/', () => {
   it('point a link to another guide at that guide’s page, relative to the current page', () => {
     expect(rewriteDocHref('errors.md', join(docs, 'domain-model.md'), docs)).toBe('../errors/');
-    expect(rewriteDocHref('../errors.md#codes', join(docs, 'adr/001-x.md'), docs)).toBe('../../errors/#codes');
+    expect(rewriteDocHref('../errors.md#codes', join(docs, 'adr/001-x.md'), docs)).toBe(
+      '../../errors/#codes',
+    );
     expect(rewriteDocHref('002-y.md', join(docs, 'adr/001-x.md'), docs)).toBe('../../adr/002-y/');
   });
 
