@@ -105,9 +105,10 @@ export const en: Messages = {
 
   playgroundTitle: 'Playground',
   playgroundIntro:
-    'A full programme of a sample organisation, in your browser, on the real SDK. The data stays in your browser (IndexedDB).',
+    'A full programme of a sample organisation with a year of history, in your browser, on the real SDK. Choose who you are, walk the cycle from strategy to sharing, and see the SDK check at every step what your role may do. The data stays in your browser (IndexedDB).',
   dashboardTitle: 'Dashboard',
-  dashboardIntro: "The measurements of the playground's data.",
+  dashboardIntro:
+    "The measurements of the playground's data, computed in your browser from the event log: shares per channel, who supplies input, shares and converses, the funnel, representativeness and what to adjust in the next cycle. Every chart has a table too.",
   loading: 'Loading…',
   needsJavaScript: 'This page needs JavaScript: the SDK runs in your browser.',
 };

@@ -102,9 +102,10 @@ export const nl = {
 
   playgroundTitle: 'Speeltuin',
   playgroundIntro:
-    'Een volledig programma van een voorbeeldorganisatie, in je browser, op de echte SDK. De gegevens blijven in je browser (IndexedDB).',
+    'Een volledig programma van een voorbeeldorganisatie met een jaar historie, in je browser, op de echte SDK. Kies wie je bent, doorloop de cyclus van strategie tot delen, en zie hoe de SDK bij elke stap controleert wat jouw rol mag. De gegevens blijven in je browser (IndexedDB).',
   dashboardTitle: 'Dashboard',
-  dashboardIntro: 'De metingen van de gegevens in de speeltuin.',
+  dashboardIntro:
+    'De metingen van de gegevens in de speeltuin, in je browser berekend uit het logboek van gebeurtenissen: delen per kanaal, wie input levert, deelt en converseert, de trechter, de representativiteit en wat je de volgende cyclus kunt bijsturen. Elke grafiek heeft ook een tabel.',
   loading: 'Laden…',
   needsJavaScript: 'Deze pagina heeft JavaScript nodig: de SDK draait in je browser.',
 } as const;

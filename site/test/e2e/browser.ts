@@ -138,30 +138,40 @@ export async function measureJavaScript(context: BrowserContext, url: string): P
   );
 }
 
-/** Largest Contentful Paint of a fresh load of `url` with the CPU slowed down 4×, in milliseconds. */
-export async function measureLcp(context: BrowserContext, url: string): Promise<number> {
+/**
+ * Largest Contentful Paint of a fresh load of `url` with the CPU slowed down 4×, in milliseconds. The value is
+ * read once the page has settled (network idle and, for the islands, `readySelector` present), so content that
+ * scripts render later counts too: the last candidate is the LCP. For an island, `readyMs` is when its script
+ * had rendered the data (at most, since it is read after the selector appears).
+ */
+export async function measureLcp(
+  context: BrowserContext,
+  url: string,
+  readySelector?: string,
+): Promise<{ lcpMs: number; readyMs: number | undefined }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.goto(url, { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  let readyMs: number | undefined;
+  if (readySelector) {
+    await page.waitForSelector(readySelector, { timeout: 120_000 });
+    readyMs = await page.evaluate(() => performance.now());
+  }
   const lcp = await page.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error('no largest-contentful-paint entry within 5 s')),
-          5000,
-        );
+        const timer = setTimeout(() => reject(new Error('no largest-contentful-paint entry within 5 s')), 5000);
         new PerformanceObserver((list) => {
-          const entries = list.getEntries();
-          const last = entries[entries.length - 1];
-          if (last) {
+          const last = list.getEntries().reduce((latest, entry) => Math.max(latest, entry.startTime), -1);
+          if (last >= 0) {
             clearTimeout(timer);
-            resolve(last.startTime);
+            resolve(last);
           }
         }).observe({ type: 'largest-contentful-paint', buffered: true });
       }),
   );
   await cdp.detach();
   await page.close();
-  return lcp;
+  return { lcpMs: lcp, readyMs };
 }

@@ -47,6 +47,9 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     const response = await page.goto(`${baseUrl()}${path}`, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
+    // The islands render after their script has loaded the data: check (and photograph) what people then see.
+    const island = path.match(/\/(playground|dashboard)\/$/)?.[1];
+    if (island) await page.waitForSelector(`#${island}[data-ready]`, { timeout: 120_000 });
 
     const language = pageLanguage(path);
     expect(await page.getAttribute('html', 'lang')).toBe(language);
