@@ -55,6 +55,18 @@ export function sitePages(): string[] {
 /** The language of a page path: English under `/en/`, else Dutch. */
 export const pageLanguage = (path: string) => (path.startsWith('/en/') ? 'en' : 'nl');
 
+/**
+ * The selector that marks an island page as rendered (`#playground[data-ready]`), or `undefined` for a page
+ * without an island script.
+ */
+export async function islandReadySelector(page: Page): Promise<string | undefined> {
+  const island = await page.evaluate(() => {
+    const root = document.querySelector('#playground, #dashboard');
+    return root && document.querySelector('script[type="module"]') ? root.id : undefined;
+  });
+  return island ? `#${island}[data-ready]` : undefined;
+}
+
 /** A file-name-safe name of a page path: `/en/learn/cycle/` → `en-learn-cycle`. */
 export function pageName(path: string): string {
   const language = pageLanguage(path);
@@ -140,19 +152,19 @@ export async function measureJavaScript(context: BrowserContext, url: string): P
 
 /**
  * Largest Contentful Paint of a fresh load of `url` with the CPU slowed down 4×, in milliseconds. The value is
- * read once the page has settled (network idle and, for the islands, `readySelector` present), so content that
+ * read once the page has settled (network idle and, for an island, its ready mark present), so content that
  * scripts render later counts too: the last candidate is the LCP. For an island, `readyMs` is when its script
  * had rendered the data (at most, since it is read after the selector appears).
  */
 export async function measureLcp(
   context: BrowserContext,
   url: string,
-  readySelector?: string,
 ): Promise<{ lcpMs: number; readyMs: number | undefined }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(url, { waitUntil: 'networkidle' });
+  const readySelector = await islandReadySelector(page);
   let readyMs: number | undefined;
   if (readySelector) {
     await page.waitForSelector(readySelector, { timeout: 120_000 });
@@ -161,7 +173,10 @@ export async function measureLcp(
   const lcp = await page.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no largest-contentful-paint entry within 5 s')), 5000);
+        const timer = setTimeout(
+          () => reject(new Error('no largest-contentful-paint entry within 5 s')),
+          5000,
+        );
         new PerformanceObserver((list) => {
           const last = list.getEntries().reduce((latest, entry) => Math.max(latest, entry.startTime), -1);
           if (last >= 0) {

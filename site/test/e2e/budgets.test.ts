@@ -20,15 +20,18 @@ function javaScriptBudget(path: string): number {
   return /\/(playground|dashboard)\/$/.test(path) ? 150 * KB : 30 * KB;
 }
 const LCP_BUDGET_MS = 1500;
-/** What an island page sets when its script has rendered. */
-function readySelector(path: string): string | undefined {
-  const island = path.match(/\/(playground|dashboard)\/$/)?.[1];
-  return island ? `#${island}[data-ready]` : undefined;
-}
+/** Island pages load their data before they are interactive: one (slow) load is measured there. */
+const isIsland = (path: string) => /\/(playground|dashboard)\/$/.test(path);
 
 describe.skipIf(!e2eEnabled)('the budgets', () => {
   let browser: Browser;
-  const figures: Array<{ page: string; jsGzipBytes: number; jsBudgetBytes: number; lcpMs: number; readyMs?: number }> = [];
+  const figures: Array<{
+    page: string;
+    jsGzipBytes: number;
+    jsBudgetBytes: number;
+    lcpMs: number;
+    readyMs?: number;
+  }> = [];
   beforeAll(async () => {
     browser = await launchChromium();
   });
@@ -50,10 +53,21 @@ describe.skipIf(!e2eEnabled)('the budgets', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const url = `${baseUrl()}${path}`;
     const jsGzipBytes = await measureJavaScript(context, url);
-    const { lcpMs, readyMs } = await measureLcp(context, url, readySelector(path));
+    // LCP is noisy on a busy machine: the median of three loads of a static page (one load of an island page,
+    // whose data load takes seconds and whose LCP is its static introduction).
+    const runs = [];
+    for (let i = 0; i < (isIsland(path) ? 1 : 3); i++) runs.push(await measureLcp(context, url));
+    runs.sort((a, b) => a.lcpMs - b.lcpMs);
+    const { lcpMs, readyMs } = runs[Math.floor(runs.length / 2)]!;
     await context.close();
     const jsBudgetBytes = javaScriptBudget(path);
-    figures.push({ page: path, jsGzipBytes, jsBudgetBytes, lcpMs, ...(readyMs === undefined ? {} : { readyMs }) });
+    figures.push({
+      page: path,
+      jsGzipBytes,
+      jsBudgetBytes,
+      lcpMs,
+      ...(readyMs === undefined ? {} : { readyMs }),
+    });
     expect(jsGzipBytes).toBeLessThanOrEqual(jsBudgetBytes);
     expect(lcpMs).toBeLessThanOrEqual(LCP_BUDGET_MS);
   });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   baseUrl,
   e2eEnabled,
+  islandReadySelector,
   launchChromium,
   pageLanguage,
   pageName,
@@ -48,8 +49,8 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
     const response = await page.goto(`${baseUrl()}${path}`, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
     // The islands render after their script has loaded the data: check (and photograph) what people then see.
-    const island = path.match(/\/(playground|dashboard)\/$/)?.[1];
-    if (island) await page.waitForSelector(`#${island}[data-ready]`, { timeout: 120_000 });
+    const ready = await islandReadySelector(page);
+    if (ready) await page.waitForSelector(ready, { timeout: 120_000 });
 
     const language = pageLanguage(path);
     expect(await page.getAttribute('html', 'lang')).toBe(language);
