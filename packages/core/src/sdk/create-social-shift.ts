@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { LinkSecret } from '../links/hmac.js';
+import { createLinkTracker } from '../links/link-tracker.js';
 import { createParser } from '../model/parse.js';
 import { IdSchema } from '../model/primitives.js';
 import type { Clock } from '../ports/clock.js';
@@ -73,8 +75,13 @@ export interface SocialShiftOptions {
   readonly ids?: IdGenerator;
   /** Called when an event handler throws (handlers never undo a command). Default: ignore. */
   readonly onHandlerError?: (error: unknown) => void;
-  /** Tags the link of each share; default: keeps the post's link and makes an opaque token from `ids`. */
+  /**
+   * Tags the link of each share. Default: `createLinkTracker({ secret: linkSecret })` when `linkSecret` is given
+   * (signed links with UTM tags and an HMAC sharer token), otherwise UTM tags and a random opaque token.
+   */
   readonly links?: LinkTracker;
+  /** The organisation's link-signing secret (at least 32 bytes); keep it on the server. See `links`. */
+  readonly linkSecret?: LinkSecret;
   /** Checked before each share is recorded (guardrails); throw a `GUARDRAIL` error to stop it. */
   readonly sharePolicy?: SharePolicy;
   /** The method's rules: four-eyes, dormancy, permission overrides. */
@@ -182,7 +189,11 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
     permissions: resolvePermissions(config.permissions),
     fourEyes: config.fourEyes ?? true,
     dormantAfterDays,
-    links: options.links ?? createPlainLinkTracker(ids),
+    links:
+      options.links ??
+      (options.linkSecret === undefined
+        ? createPlainLinkTracker(ids)
+        : createLinkTracker({ secret: options.linkSecret })),
     sharePolicy: options.sharePolicy,
   };
   return {

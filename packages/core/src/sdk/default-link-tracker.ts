@@ -1,16 +1,19 @@
+import { addUtmTags, SHARER_PARAM } from '../links/utm.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { LinkTracker } from '../ports/link-tracker.js';
 
 /**
- * The link tracker used when none is configured: it keeps the post's link as it is and makes an opaque sharer
- * token from the id generator (never derived from the publisher). Plug in a real tracker (UTM tags, signed
- * tokens, a shortener) through `createSocialShift({ links })`.
+ * The link tracker used when neither `links` nor `linkSecret` is configured: it tags the post's link with UTM tags
+ * (`utm_source` = platform, `utm_medium` = `social`, `utm_campaign`, `utm_content` = post) and an opaque sharer
+ * token made by the id generator (random, so never derived from the publisher). Its links are not signed: give
+ * `createSocialShift({ linkSecret })` for signed links that `resolve()` can attribute, or plug in your own tracker.
  *
  * @example
  * ```ts
  * const links = createPlainLinkTracker(createSequentialIds());
  * await links.track({ organisationId: 'org_a', link: 'https://example.org', platform: 'linkedin',
- *   campaignId: 'c', postId: 'p', publisherId: 'u' }); // { url: 'https://example.org', sharerToken: 'st_0001…' }
+ *   campaignId: 'c', postId: 'p', publisherId: 'u' });
+ * // { url: 'https://example.org/?utm_source=linkedin&utm_medium=social&utm_campaign=c&utm_content=p&ss_ref=st_00010', … }
  * ```
  */
 export function createPlainLinkTracker(ids: IdGenerator): LinkTracker {
@@ -18,7 +21,12 @@ export function createPlainLinkTracker(ids: IdGenerator): LinkTracker {
     async track(input) {
       const raw = ids.next('st').replace(/[^A-Za-z0-9_-]/g, '');
       const sharerToken = raw.length >= 8 ? raw.slice(0, 64) : raw.padEnd(8, '0');
-      return { url: input.link, sharerToken };
+      if (input.link === undefined) return { url: undefined, sharerToken };
+      const url = new URL(
+        addUtmTags(input.link, { source: input.platform, campaign: input.campaignId, content: input.postId }),
+      );
+      url.searchParams.set(SHARER_PARAM, sharerToken);
+      return { url: url.toString(), sharerToken };
     },
   };
 }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { recordingFetch } from '../../test/recording-fetch.js';
+import { validateAdaptiveCard } from './adaptive-card-schema.js';
+import { hostileDigest } from './fixtures.test-support.js';
+import { createSlackWebhookSender, digestToSlackBlocks } from './slack-webhook.js';
+import { createTeamsWebhookSender, digestToTeamsMessage } from './teams-webhook.js';
+
+describe('Slack Block Kit digest', () => {
+  it('escapes Slack control characters so user text cannot form links or mentions, and skips unsafe links', () => {
+    const message = digestToSlackBlocks(hostileDigest());
+    const json = JSON.stringify(message.blocks);
+    expect(json).not.toMatch(/<@U123>|<script|<img|javascript:/);
+    expect(json).toContain('&lt;@U123&gt;');
+    const buttons = message.blocks.filter((b) => b.accessory !== undefined);
+    expect(buttons).toHaveLength(1);
+    expect(message.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Deze week: 2 berichten <b>wachten</b>' },
+    });
+  });
+
+  it('posts { text, blocks } to the webhook', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 200 }]);
+    await createSlackWebhookSender({ webhookUrl: 'https://hooks.slack.example/services/T/B/X', fetch }).send(
+      hostileDigest(),
+    );
+    expect(requests[0]?.body).toMatchObject({ text: 'Deze week: 2 berichten <b>wachten</b>' });
+    expect(() => createSlackWebhookSender({ webhookUrl: 'http://insecure.example', fetch })).toThrow(/https/);
+  });
+});
+
+describe('Teams Adaptive Card digest', () => {
+  it('is a valid Adaptive Card per the published schema', () => {
+    const message = digestToTeamsMessage(hostileDigest());
+    expect(validateAdaptiveCard(message.attachments[0].content)).toEqual([]);
+  });
+
+  it('escapes Markdown so user text cannot become a link or a list, and drops unsafe links', () => {
+    const json = JSON.stringify(digestToTeamsMessage(hostileDigest()));
+    expect(json).not.toContain('[klik](https://evil.example)');
+    expect(json).toContain('\\\\[klik\\\\]\\\\(https://evil.example\\\\)');
+    expect(json).toContain('\\\\- lijst\\n\\\\1. genummerd');
+    expect(json).not.toContain('javascript:');
+  });
+
+  it('posts the card message to the webhook', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 200 }]);
+    await createTeamsWebhookSender({ webhookUrl: 'https://example.webhook.office.example/hook', fetch }).send(
+      hostileDigest(),
+    );
+    expect(requests[0]?.body).toMatchObject({
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }],
+    });
+  });
+});
+
+describe('validateAdaptiveCard', () => {
+  it('reports unknown types, unknown or missing properties, bad enums and bad URLs', () => {
+    const issues = validateAdaptiveCard({
+      type: 'AdaptiveCard',
+      version: '1.5',
+      colour: 'red',
+      body: [
+        { type: 'TextBlok', text: 'x' },
+        { type: 'TextBlock', size: 'Huge' },
+        { type: 'FactSet', facts: [{ title: 'a' }] },
+      ],
+      actions: [{ type: 'Action.OpenUrl', title: 'x', url: 'not a url' }],
+    });
+    expect(issues.map((i) => i.path)).toEqual([
+      '$.colour',
+      '$.body[0].type',
+      '$.body[1].text',
+      '$.body[1].size',
+      '$.body[2].facts[0].value',
+      '$.actions[0].url',
+    ]);
+    expect(validateAdaptiveCard({ type: 'AdaptiveCard' })).toEqual([
+      { path: '$.version', message: 'is required: a version such as "1.5"' },
+    ]);
+  });
+});

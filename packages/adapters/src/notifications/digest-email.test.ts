@@ -1,0 +1,212 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDigest } from './digest.js';
+import { renderDigestEmail } from './digest-email.js';
+import { createEmailDigestSender } from './email-digest-sender.js';
+import { hostileDigest } from './fixtures.test-support.js';
+import { buildMimeMessage, sendSmtpMail } from './smtp-client.js';
+
+interface Received {
+  from: string | undefined;
+  to: string[];
+  raw: string;
+  user: string | undefined;
+}
+
+const servers: SMTPServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await new Promise<void>((done) => server.close(() => done()));
+});
+
+/** A real SMTP server (smtp-server) on 127.0.0.1, a free port; collects what it receives. */
+async function startSmtp(
+  options: { auth?: { user: string; pass: string } } = {},
+): Promise<{ port: number; received: Received[] }> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: options.auth === undefined ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
+    authOptional: options.auth === undefined,
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.username === options.auth?.user && auth.password === options.auth?.pass)
+        callback(null, { user: auth.username });
+      else callback(new Error('Invalid username or password'));
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          from: session.envelope.mailFrom === false ? undefined : session.envelope.mailFrom.address,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+          user: typeof session.user === 'string' ? session.user : undefined,
+        });
+        callback();
+      });
+    },
+  });
+  servers.push(server);
+  server.listen(0, '127.0.0.1');
+  await once(server.server, 'listening');
+  return { port: (server.server.address() as AddressInfo).port, received };
+}
+
+/** Splits a received multipart message into decoded parts by content type. */
+function parts(raw: string): { headers: string; byType: Record<string, string> } {
+  const [headers = '', ...rest] = raw.split('\r\n\r\n');
+  const boundary = /boundary="([^"]+)"/.exec(headers)?.[1] as string;
+  const byType: Record<string, string> = {};
+  for (const part of rest.join('\r\n\r\n').split(`--${boundary}`)) {
+    const type = /Content-Type: ([a-z/]+)/.exec(part)?.[1];
+    if (type === undefined) continue;
+    const body = part.split('\r\n\r\n')[1] ?? '';
+    byType[type] = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  }
+  return { headers, byType };
+}
+
+describe('renderDigestEmail', () => {
+  it('escapes every piece of user text in the HTML and drops non-http links', () => {
+    const { html, text } = renderDigestEmail(hostileDigest());
+    expect(html).not.toMatch(/<script|<img|<a href="https:\/\/evil|onerror=alert\(1\)>|javascript:/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Anne&quot;');
+    expect(html).toContain('href="https://intranet.example/offers/1?a=1&amp;b=%222%22"');
+    expect(text).not.toContain('javascript:');
+    expect(text).toContain('Bekijk en deel: https://intranet.example/offers/1?a=1&b=%222%22');
+  });
+});
+
+describe('sendSmtpMail against a real SMTP server', () => {
+  it('delivers a digest with a text and an HTML part, UTF-8 subject and escaped HTML', async () => {
+    const smtp = await startSmtp();
+    const digest = buildDigest({
+      publisherName: 'Anne',
+      language: 'nl',
+      frequency: 'weekly',
+      now: '2026-11-26T08:00:00.000Z',
+      waiting: [
+        {
+          offer: {
+            id: 'offer_1',
+            status: 'offered',
+            offeredAt: '2026-11-25T08:00:00.000Z',
+            expiresAt: '2026-11-28T12:00:00.000Z',
+          },
+          post: {
+            id: 'post_1',
+            title: 'Vacature <ontwikkelaar> & meer',
+            text: 'Wij zoeken collega’s. Één plek!',
+          },
+          openUrl: 'https://intranet.example/offers/offer_1',
+        },
+      ],
+    });
+    await createEmailDigestSender({
+      smtp: { host: '127.0.0.1', port: smtp.port, startTls: 'never' },
+      from: 'ambassadeurs@example.org',
+    }).send('anne@example.org', digest!);
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0]!;
+    expect(mail.from).toBe('ambassadeurs@example.org');
+    expect(mail.to).toEqual(['anne@example.org']);
+    const { headers, byType } = parts(mail.raw);
+    const subject = /Subject: (.*(?:\r\n .*)*)/.exec(headers)?.[1] ?? '';
+    const decoded = subject
+      .split(/\r\n /)
+      .map((w) => {
+        const m = /^=\?UTF-8\?B\?(.*)\?=$/.exec(w);
+        return m === null ? w : Buffer.from(m[1]!, 'base64').toString('utf8');
+      })
+      .join('');
+    expect(decoded).toBe('Deze week: 1 bericht wacht op je');
+    expect(byType['text/plain']).toContain('Vacature <ontwikkelaar> & meer');
+    expect(byType['text/plain']).toContain('Deel vóór 28 november');
+    expect(byType['text/html']).toContain('Vacature &lt;ontwikkelaar&gt; &amp; meer');
+    expect(byType['text/html']).toContain('Één plek!');
+  });
+
+  it('authenticates with AUTH PLAIN and refuses wrong credentials with PLATFORM', async () => {
+    const smtp = await startSmtp({ auth: { user: 'mailer', pass: 's3cret' } });
+    const message = {
+      from: 'a@example.org',
+      to: ['b@example.org'],
+      subject: 'Test',
+      text: 'x',
+      html: '<p>x</p>',
+    };
+    await sendSmtpMail(
+      { host: '127.0.0.1', port: smtp.port, startTls: 'never', auth: { user: 'mailer', pass: 's3cret' } },
+      message,
+    );
+    expect(smtp.received[0]?.user).toBe('mailer');
+    await expect(
+      sendSmtpMail(
+        { host: '127.0.0.1', port: smtp.port, startTls: 'never', auth: { user: 'mailer', pass: 'wrong' } },
+        message,
+      ),
+    ).rejects.toMatchObject({ code: 'PLATFORM', details: { platform: 'smtp' } });
+  });
+
+  it('requires STARTTLS when credentials are given, so a password never crosses a plain connection', async () => {
+    const smtp = await startSmtp({ auth: { user: 'mailer', pass: 's3cret' } });
+    const message = { from: 'a@example.org', to: ['b@example.org'], subject: 'Test', text: 'x', html: 'x' };
+    await expect(
+      sendSmtpMail({ host: '127.0.0.1', port: smtp.port, auth: { user: 'mailer', pass: 's3cret' } }, message),
+    ).rejects.toThrow(/STARTTLS/);
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('keeps a line that starts with a dot intact (dot-stuffing)', async () => {
+    const smtp = await startSmtp();
+    await sendSmtpMail(
+      { host: '127.0.0.1', port: smtp.port, startTls: 'never' },
+      { from: 'a@example.org', to: ['b@example.org'], subject: 'Dots', text: '.\n.. twee\nklaar', html: 'x' },
+    );
+    expect(parts(smtp.received[0]!.raw).byType['text/plain']).toBe('.\r\n.. twee\r\nklaar');
+  });
+});
+
+describe('sendSmtpMail when the server hangs up', () => {
+  it('fails at once with PLATFORM instead of waiting for the timeout', async () => {
+    const { createServer } = await import('node:net');
+    const server = createServer((socket) => socket.end('421 closing\r\n'));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as AddressInfo).port;
+    // The client's own timeout is ten minutes: only noticing the hang-up lets this finish within the test's time.
+    await expect(
+      sendSmtpMail(
+        { host: '127.0.0.1', port, startTls: 'never', timeoutMs: 600_000 },
+        { from: 'a@example.org', to: ['b@example.org'], subject: 's', text: 'x', html: 'x' },
+      ),
+    ).rejects.toMatchObject({ code: 'PLATFORM' });
+    server.close();
+  });
+});
+
+describe('buildMimeMessage', () => {
+  it('lets no subject add a header, and refuses addresses with line breaks or brackets', () => {
+    const mime = buildMimeMessage({
+      from: 'a@example.org',
+      to: ['b@example.org'],
+      subject: 'Hoi\r\nBcc: victim@example.org',
+      text: 'x',
+      html: 'x',
+    });
+    expect(mime).not.toMatch(/^Bcc:/m);
+    expect(() =>
+      buildMimeMessage({
+        from: 'a@example.org',
+        to: ['b@example.org>\r\nRCPT TO:<c@example.org'],
+        subject: 's',
+        text: 'x',
+        html: 'x',
+      }),
+    ).toThrow(/Not a plain e-mail address/);
+  });
+});

@@ -1,0 +1,104 @@
+import { SocialShiftError } from '@social-shift/core';
+import { type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
+import type { Digest } from './digest.js';
+import { safeHref } from './html-escape.js';
+
+/** A Slack Block Kit message for an incoming webhook. */
+export interface SlackMessage {
+  /** Fallback text for notifications. */
+  readonly text: string;
+  readonly blocks: readonly Record<string, unknown>[];
+}
+
+/**
+ * Escapes text for Slack `mrkdwn` and `plain_text`: `&`, `<` and `>` (Slack's control characters).
+ *
+ * @example
+ * ```ts
+ * escapeSlack('<@U123> & co'); // '&lt;@U123&gt; &amp; co'
+ * ```
+ */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const cap = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/**
+ * Renders a digest as Block Kit blocks: a header, the intro, one section per post with a link button, and the
+ * footer as context. User text is escaped, so it cannot form links or mentions; only http(s) links become buttons.
+ *
+ * @example
+ * ```ts
+ * const message = digestToSlackBlocks(digest);
+ * ```
+ */
+export function digestToSlackBlocks(digest: Digest): SlackMessage {
+  const blocks: Record<string, unknown>[] = [
+    { type: 'header', text: { type: 'plain_text', text: cap(digest.subject, 150) } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: cap(escapeSlack(`${digest.greeting} ${digest.intro}`), 3000) },
+    },
+  ];
+  for (const item of digest.items.slice(0, 20)) {
+    const lines = [
+      `*${escapeSlack(item.title)}*${item.isNew ? (digest.language === 'nl' ? ' · nieuw' : ' · new') : ''}`,
+    ];
+    if (item.campaignName !== undefined) lines.push(`_${escapeSlack(item.campaignName)}_`);
+    lines.push(escapeSlack(item.excerpt));
+    if (item.deadline !== undefined) lines.push(escapeSlack(item.deadline));
+    const section: Record<string, unknown> = {
+      type: 'section',
+      text: { type: 'mrkdwn', text: cap(lines.join('\n'), 3000) },
+    };
+    const href = safeHref(item.openUrl);
+    if (href !== undefined && /^https?:/.test(href)) {
+      section.accessory = {
+        type: 'button',
+        text: { type: 'plain_text', text: cap(digest.openLabel, 75) },
+        url: href,
+      };
+    }
+    blocks.push(section);
+  }
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: cap(escapeSlack(digest.footer), 3000) }],
+  });
+  return { text: digest.subject, blocks };
+}
+
+/**
+ * Posts digests to a Slack incoming webhook (`POST` JSON `{ text, blocks }`), retrying 429 with `Retry-After`.
+ *
+ * @example
+ * ```ts
+ * const slack = createSlackWebhookSender({ webhookUrl: process.env.SLACK_WEBHOOK_URL!, fetch });
+ * await slack.send(digest);
+ * ```
+ */
+export function createSlackWebhookSender(options: {
+  readonly webhookUrl: string;
+  readonly fetch: FetchLike;
+}) {
+  if (!/^https:\/\//.test(options.webhookUrl)) {
+    throw new SocialShiftError('VALIDATION', 'The Slack webhook URL must be https.', {
+      details: { issues: [{ path: ['webhookUrl'], message: 'not https', code: 'invalid_format' }] },
+    });
+  }
+  return {
+    async send(digest: Digest): Promise<void> {
+      await sendWithRetry(options.fetch, {
+        platform: 'slack',
+        url: options.webhookUrl,
+        init: {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(digestToSlackBlocks(digest)),
+        },
+        retryServerErrors: false,
+      });
+    },
+  };
+}

@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { connect as netConnect, type Socket } from 'node:net';
+import { type TLSSocket, connect as tlsConnect } from 'node:tls';
+import { SocialShiftError } from '@social-shift/core';
+
+/** Where and how to deliver mail. */
+export interface SmtpOptions {
+  readonly host: string;
+  readonly port: number;
+  /** Implicit TLS from the first byte (port 465). Default false. */
+  readonly secure?: boolean;
+  /** STARTTLS on a plain connection: `require` (default when `auth` is set), `opportunistic` or `never`. */
+  readonly startTls?: 'require' | 'opportunistic' | 'never';
+  /** AUTH PLAIN credentials. */
+  readonly auth?: { readonly user: string; readonly pass: string };
+  /** The name sent with EHLO; default `localhost`. */
+  readonly heloName?: string;
+  /** Abort when the server is silent this long; default 15 s. */
+  readonly timeoutMs?: number;
+  /** Accept a self-signed certificate (tests only). Default false. */
+  readonly allowUnauthorizedTls?: boolean;
+}
+
+/** One message, with a plain-text and an HTML part. */
+export interface MailMessage {
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  /** The Date header; default now. */
+  readonly date?: Date;
+}
+
+const ADDRESS = /^[^\s<>()",;:@\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}$/;
+
+function fail(message: string, cause?: unknown): SocialShiftError<'PLATFORM'> {
+  return new SocialShiftError('PLATFORM', message, { details: { platform: 'smtp' }, cause });
+}
+
+/**
+ * An RFC 2047 encoded word for a header value with non-ASCII text (UTF-8, base64), split to keep lines short.
+ *
+ * @example
+ * ```ts
+ * encodeHeaderValue('Eén bericht'); // '=?UTF-8?B?RcOpbiBiZXJpY2h0?='
+ * ```
+ */
+export function encodeHeaderValue(value: string): string {
+  const clean = value.replace(/[\r\n]+/g, ' ');
+  if (/^[\x20-\x7e]*$/.test(clean)) return clean;
+  const words: string[] = [];
+  let chunk = '';
+  for (const char of clean) {
+    if (Buffer.byteLength(chunk + char) > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += char;
+  }
+  if (chunk !== '') words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join('\r\n ');
+}
+
+function base64Lines(text: string): string {
+  return (
+    Buffer.from(text.replace(/\r?\n/g, '\r\n'))
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []
+  ).join('\r\n');
+}
+
+/**
+ * Builds the MIME message (multipart/alternative, UTF-8, base64 parts). Header values lose their line breaks, so
+ * no user text can add a header; addresses are checked.
+ *
+ * @example
+ * ```ts
+ * const mime = buildMimeMessage({ from: 'a@example.org', to: ['b@example.org'], subject: 'Hoi', text: 'Hoi', html: '<p>Hoi</p>' });
+ * ```
+ */
+export function buildMimeMessage(message: MailMessage): string {
+  for (const address of [message.from, ...message.to]) {
+    if (!ADDRESS.test(address)) throw fail(`Not a plain e-mail address: ${JSON.stringify(address)}.`);
+  }
+  const boundary = `=_social_shift_${randomUUID()}`;
+  const headers = [
+    `From: ${message.from}`,
+    `To: ${message.to.join(', ')}`,
+    `Subject: ${encodeHeaderValue(message.subject)}`,
+    `Date: ${(message.date ?? new Date()).toUTCString()}`,
+    `Message-ID: <${randomUUID()}@${message.from.split('@')[1]}>`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+  ];
+  const part = (type: string, body: string) =>
+    [
+      `--${boundary}`,
+      `Content-Type: ${type}; charset=utf-8`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(body),
+    ].join('\r\n');
+  return [
+    ...headers,
+    '',
+    part('text/plain', message.text),
+    part('text/html', message.html),
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+}
+
+/** A line-oriented SMTP conversation over one socket. */
+class SmtpConversation {
+  private buffer = '';
+  private waiting: ((line: string) => void) | undefined;
+  private failure: Error | undefined;
+  private readonly lines: string[] = [];
+
+  constructor(
+    private socket: Socket | TLSSocket,
+    private readonly timeoutMs: number,
+  ) {
+    this.attach(socket);
+  }
+
+  attach(socket: Socket | TLSSocket): void {
+    this.socket = socket;
+    socket.setEncoding('utf8');
+    socket.on('data', (data: string) => {
+      this.buffer += data;
+      let index = this.buffer.indexOf('\r\n');
+      while (index >= 0) {
+        const line = this.buffer.slice(0, index);
+        this.buffer = this.buffer.slice(index + 2);
+        if (this.waiting !== undefined) {
+          const resolve = this.waiting;
+          this.waiting = undefined;
+          resolve(line);
+        } else this.lines.push(line);
+        index = this.buffer.indexOf('\r\n');
+      }
+    });
+    socket.on('error', (error) => {
+      this.failure = error;
+      this.waiting?.('');
+    });
+    socket.on('close', () => {
+      this.failure ??= new Error('the server closed the connection');
+      this.waiting?.('');
+    });
+  }
+
+  detach(): Socket | TLSSocket {
+    this.socket.removeAllListeners('data');
+    this.socket.removeAllListeners('error');
+    this.socket.removeAllListeners('close');
+    return this.socket;
+  }
+
+  private nextLine(): Promise<string> {
+    const queued = this.lines.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(fail(`The SMTP server did not answer within ${this.timeoutMs} ms.`)),
+        this.timeoutMs,
+      );
+      this.waiting = (line) => {
+        clearTimeout(timer);
+        if (this.failure !== undefined)
+          reject(fail(`SMTP connection failed: ${this.failure.message}`, this.failure));
+        else resolve(line);
+      };
+    });
+  }
+
+  /** Reads one (possibly multi-line) reply and checks its code. */
+  async reply(expected: readonly number[]): Promise<string[]> {
+    const lines: string[] = [];
+    for (;;) {
+      const line = await this.nextLine();
+      lines.push(line);
+      if (!/^\d{3}-/.test(line)) break;
+    }
+    const code = Number(lines[lines.length - 1]?.slice(0, 3));
+    if (!expected.includes(code)) throw fail(`The SMTP server answered: ${lines.join(' | ')}`);
+    return lines;
+  }
+
+  async command(line: string, expected: readonly number[]): Promise<string[]> {
+    this.socket.write(`${line}\r\n`);
+    return this.reply(expected);
+  }
+
+  write(data: string): void {
+    this.socket.write(data);
+  }
+}
+
+/**
+ * Sends one message over SMTP (RFC 5321): EHLO, STARTTLS when offered (or required), AUTH PLAIN when
+ * credentials are given, MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT. A small client over `node:net` and
+ * `node:tls`, with no dependency. Throws `PLATFORM` (details.platform `smtp`) when the server refuses.
+ *
+ * @example
+ * ```ts
+ * await sendSmtpMail({ host: 'smtp.example.org', port: 587, auth: { user, pass } },
+ *   { from: 'noreply@example.org', to: ['anne@example.org'], subject, text, html });
+ * ```
+ */
+export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): Promise<void> {
+  const data = buildMimeMessage(message);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const tlsOptions = { servername: options.host, rejectUnauthorized: options.allowUnauthorizedTls !== true };
+  const socket: Socket = await new Promise((resolve, reject) => {
+    const s =
+      options.secure === true
+        ? tlsConnect({ host: options.host, port: options.port, ...tlsOptions })
+        : netConnect({ host: options.host, port: options.port });
+    s.once(options.secure === true ? 'secureConnect' : 'connect', () => resolve(s));
+    s.once('error', (error) =>
+      reject(fail(`Cannot connect to ${options.host}:${options.port}: ${error.message}`, error)),
+    );
+  });
+  const smtp = new SmtpConversation(socket, timeoutMs);
+  const hello = options.heloName ?? 'localhost';
+  try {
+    await smtp.reply([220]);
+    let extensions = await smtp.command(`EHLO ${hello}`, [250]);
+    const startTls = options.startTls ?? (options.auth === undefined ? 'opportunistic' : 'require');
+    const offersStartTls = extensions.some((line) => /^250[ -]STARTTLS/i.test(line));
+    if (options.secure !== true && startTls !== 'never' && (offersStartTls || startTls === 'require')) {
+      if (!offersStartTls) throw fail('The SMTP server does not offer STARTTLS, and TLS is required.');
+      await smtp.command('STARTTLS', [220]);
+      const plain = smtp.detach();
+      const secured: TLSSocket = await new Promise((resolve, reject) => {
+        const t = tlsConnect({ socket: plain as Socket, ...tlsOptions });
+        t.once('secureConnect', () => resolve(t));
+        t.once('error', (error) => reject(fail(`TLS failed: ${error.message}`, error)));
+      });
+      smtp.attach(secured);
+      extensions = await smtp.command(`EHLO ${hello}`, [250]);
+    }
+    if (options.auth !== undefined) {
+      const token = Buffer.from(`\u0000${options.auth.user}\u0000${options.auth.pass}`).toString('base64');
+      await smtp.command(`AUTH PLAIN ${token}`, [235]);
+    }
+    await smtp.command(`MAIL FROM:<${message.from}>`, [250]);
+    for (const to of message.to) await smtp.command(`RCPT TO:<${to}>`, [250, 251]);
+    await smtp.command('DATA', [354]);
+    smtp.write(`${data.replace(/^\./gm, '..')}\r\n.\r\n`);
+    await smtp.reply([250]);
+    await smtp.command('QUIT', [221]).catch(() => undefined);
+  } finally {
+    smtp.detach().destroy();
+  }
+}

@@ -1,0 +1,156 @@
+import { SocialShiftError } from '@social-shift/core';
+import { type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
+import { validateAdaptiveCard } from './adaptive-card-schema.js';
+import type { Digest } from './digest.js';
+import { safeHref } from './html-escape.js';
+
+/** The message a Teams incoming webhook (or Workflows webhook) takes: one Adaptive Card attachment. */
+export interface TeamsMessage {
+  readonly type: 'message';
+  readonly attachments: readonly [
+    {
+      readonly contentType: 'application/vnd.microsoft.card.adaptive';
+      readonly contentUrl: null;
+      readonly content: Record<string, unknown>;
+    },
+  ];
+}
+
+/**
+ * Adaptive Card TextBlocks render a Markdown subset (bold, italic, links, lists); backslash-escape the characters
+ * that start those constructs so user text cannot become a link or change the layout.
+ *
+ * @example
+ * ```ts
+ * escapeCardText('[klik](https://evil.example)'); // '\\[klik\\]\\(https://evil.example\\)'
+ * ```
+ */
+export function escapeCardText(text: string): string {
+  return text.replace(/[\\`*_[\]()~<>]/g, '\\$&').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
+}
+
+/**
+ * Renders a digest as an Adaptive Card (version 1.5) in a Teams message: title, intro, one container per post
+ * with an "open" action, and the footer. User text is Markdown-escaped; only http(s) links become actions.
+ *
+ * @example
+ * ```ts
+ * const message = digestToTeamsMessage(digest);
+ * validateAdaptiveCard(message.attachments[0].content); // []
+ * ```
+ */
+export function digestToTeamsMessage(digest: Digest): TeamsMessage {
+  const body: Record<string, unknown>[] = [
+    {
+      type: 'TextBlock',
+      text: escapeCardText(digest.subject),
+      size: 'Large',
+      weight: 'Bolder',
+      wrap: true,
+      style: 'heading',
+    },
+    { type: 'TextBlock', text: escapeCardText(`${digest.greeting} ${digest.intro}`), wrap: true },
+  ];
+  for (const item of digest.items.slice(0, 20)) {
+    const items: Record<string, unknown>[] = [
+      {
+        type: 'TextBlock',
+        text: escapeCardText(
+          item.title + (item.isNew ? (digest.language === 'nl' ? ' · nieuw' : ' · new') : ''),
+        ),
+        weight: 'Bolder',
+        wrap: true,
+      },
+      { type: 'TextBlock', text: escapeCardText(item.excerpt), wrap: true, spacing: 'Small' },
+    ];
+    const facts: { title: string; value: string }[] = [];
+    if (item.campaignName !== undefined)
+      facts.push({
+        title: digest.language === 'nl' ? 'Campagne' : 'Campaign',
+        value: escapeCardText(item.campaignName),
+      });
+    if (item.deadline !== undefined)
+      facts.push({
+        title: digest.language === 'nl' ? 'Wanneer' : 'When',
+        value: escapeCardText(item.deadline),
+      });
+    if (facts.length > 0) items.push({ type: 'FactSet', facts });
+    const href = safeHref(item.openUrl);
+    if (href !== undefined && /^https?:/.test(href))
+      items.push({
+        type: 'ActionSet',
+        actions: [{ type: 'Action.OpenUrl', title: digest.openLabel, url: href }],
+      });
+    body.push({ type: 'Container', separator: true, spacing: 'Medium', items });
+  }
+  body.push({
+    type: 'TextBlock',
+    text: escapeCardText(digest.footer),
+    isSubtle: true,
+    size: 'Small',
+    wrap: true,
+  });
+  const content: Record<string, unknown> = {
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    type: 'AdaptiveCard',
+    version: '1.5',
+    lang: digest.language,
+    body,
+    msteams: { width: 'Full' },
+  };
+  const overview = safeHref(digest.overviewUrl);
+  if (overview !== undefined && /^https?:/.test(overview))
+    content.actions = [{ type: 'Action.OpenUrl', title: digest.overviewLabel, url: overview }];
+  return {
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content }],
+  };
+}
+
+/**
+ * Posts digests to a Microsoft Teams incoming webhook as an Adaptive Card, after checking the card against the
+ * Adaptive Card schema (a `VALIDATION` error if it fails, so a bad card never reaches the channel).
+ *
+ * @example
+ * ```ts
+ * const teams = createTeamsWebhookSender({ webhookUrl: process.env.TEAMS_WEBHOOK_URL!, fetch });
+ * await teams.send(digest);
+ * ```
+ */
+export function createTeamsWebhookSender(options: {
+  readonly webhookUrl: string;
+  readonly fetch: FetchLike;
+}) {
+  if (!/^https:\/\//.test(options.webhookUrl)) {
+    throw new SocialShiftError('VALIDATION', 'The Teams webhook URL must be https.', {
+      details: { issues: [{ path: ['webhookUrl'], message: 'not https', code: 'invalid_format' }] },
+    });
+  }
+  return {
+    async send(digest: Digest): Promise<void> {
+      const message = digestToTeamsMessage(digest);
+      const issues = validateAdaptiveCard(message.attachments[0].content);
+      if (issues.length > 0) {
+        throw new SocialShiftError(
+          'VALIDATION',
+          `The Teams card is not a valid Adaptive Card: ${issues[0]?.path} ${issues[0]?.message}`,
+          {
+            details: {
+              issues: issues.map((i) => ({ path: [i.path], message: i.message, code: 'adaptive_card' })),
+            },
+          },
+        );
+      }
+      await sendWithRetry(options.fetch, {
+        platform: 'teams',
+        url: options.webhookUrl,
+        init: {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(message),
+        },
+        retryServerErrors: false,
+      });
+    },
+  };
+}

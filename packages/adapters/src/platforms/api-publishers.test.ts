@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { recordingFetch, recordingSleep } from '../../test/recording-fetch.js';
+import { escapeLittleText } from './linkedin-little-text.js';
+import { createLinkedInPublisher } from './linkedin-publisher.js';
+import { createMastodonPublisher } from './mastodon-publisher.js';
+import { createXPublisher } from './x-publisher.js';
+
+// Request and response shapes follow each platform's API reference (Mastodon: POST /api/v1/statuses → Status;
+// LinkedIn Posts API: POST /rest/posts → 201 with x-restli-id; X API v2: POST /2/tweets → 201 { data: { id, text } }).
+
+describe('createMastodonPublisher', () => {
+  const status = {
+    id: '109',
+    uri: 'https://social.example/users/anne/statuses/109',
+    url: 'https://social.example/@anne/109',
+  };
+
+  it('posts the status with a bearer token and an Idempotency-Key', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 200, body: status }]);
+    const result = await createMastodonPublisher({
+      instance: 'https://social.example/',
+      accessToken: 'tok',
+      fetch,
+    }).publish({
+      text: 'Wij zoeken collega’s https://example.org/jobs',
+      language: 'nl',
+      idempotencyKey: 'share_1',
+    });
+    expect(result).toEqual({
+      platform: 'mastodon',
+      externalId: '109',
+      url: 'https://social.example/@anne/109',
+    });
+    expect(requests[0]).toMatchObject({
+      url: 'https://social.example/api/v1/statuses',
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer tok',
+        'idempotency-key': 'share_1',
+        'content-type': 'application/json',
+      },
+      body: { status: 'Wij zoeken collega’s https://example.org/jobs', visibility: 'public', language: 'nl' },
+    });
+  });
+
+  it('retries a 5xx with the same Idempotency-Key, so the server posts once', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 502 }, { status: 200, body: status }]);
+    await createMastodonPublisher({
+      instance: 'https://social.example',
+      accessToken: 'tok',
+      fetch,
+      newKey: () => 'generated-key',
+      retry: { sleep: recordingSleep().sleep },
+    }).publish({ text: 'Hallo' });
+    expect(requests.map((r) => r.headers['idempotency-key'])).toEqual(['generated-key', 'generated-key']);
+  });
+
+  it('honours X-RateLimit-Reset (ISO time) on 429', async () => {
+    const now = Date.parse('2026-11-26T12:00:00.000Z');
+    const { fetch } = recordingFetch([
+      {
+        status: 429,
+        headers: { 'x-ratelimit-reset': '2026-11-26T12:00:03.000Z' },
+        body: { error: 'Too many requests' },
+      },
+      { status: 200, body: status },
+    ]);
+    const { sleep, waits } = recordingSleep();
+    await createMastodonPublisher({
+      instance: 'https://social.example',
+      accessToken: 'tok',
+      fetch,
+      retry: { sleep, now: () => now },
+    }).publish({
+      text: 'Hallo',
+    });
+    expect(waits).toEqual([3000]);
+  });
+
+  it('refuses a status over the server’s limit before sending (URLs count as 23)', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 200, body: status }]);
+    const publisher = createMastodonPublisher({
+      instance: 'https://social.example',
+      accessToken: 'tok',
+      fetch,
+      limits: { maxCharacters: 30 },
+    });
+    await expect(
+      publisher.publish({ text: `${'a'.repeat(6)} https://example.org/${'x'.repeat(80)}` }),
+    ).resolves.toBeDefined();
+    await expect(publisher.publish({ text: 'a'.repeat(31) })).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('reports Mastodon’s error entity as a PLATFORM error', async () => {
+    const { fetch } = recordingFetch([
+      { status: 422, body: { error: 'Validation failed: Text can’t be blank' } },
+    ]);
+    await expect(
+      createMastodonPublisher({ instance: 'https://social.example', accessToken: 'tok', fetch }).publish({
+        text: 'x',
+      }),
+    ).rejects.toMatchObject({ code: 'PLATFORM', details: { status: 422, platform: 'mastodon' } });
+  });
+});
+
+describe('escapeLittleText', () => {
+  it('escapes every reserved character but keeps URLs and hashtags working', () => {
+    expect(escapeLittleText('Wij (Acme) zoeken #developers: https://example.org/a_b?x=(1)')).toBe(
+      'Wij \\(Acme\\) zoeken #developers: https://example.org/a_b?x=(1)',
+    );
+    expect(escapeLittleText('a\\b|c{d}e@f[g]h<i>j*k_l~m # n')).toBe(
+      'a\\\\b\\|c\\{d\\}e\\@f\\[g\\]h\\<i\\>j\\*k\\_l\\~m \\# n',
+    );
+    expect(escapeLittleText('#werken_bij')).toBe('#werken\\_bij');
+  });
+});
+
+describe('createLinkedInPublisher', () => {
+  it('posts to /rest/posts with the versioned headers, escaped commentary and the link as an article', async () => {
+    const { fetch, requests } = recordingFetch([
+      { status: 201, headers: { 'x-restli-id': 'urn:li:share:6844785523593134080' } },
+    ]);
+    const result = await createLinkedInPublisher({
+      author: 'urn:li:person:abc',
+      accessToken: 'tok',
+      version: '202601',
+      fetch,
+    }).publish({
+      text: 'Wij (Acme) zoeken collega’s',
+      link: 'https://example.org/jobs',
+      card: { title: 'Vacature', description: 'Kom werken' },
+    });
+    expect(result).toEqual({
+      platform: 'linkedin',
+      externalId: 'urn:li:share:6844785523593134080',
+      url: 'https://www.linkedin.com/feed/update/urn:li:share:6844785523593134080/',
+    });
+    expect(requests[0]).toMatchObject({
+      url: 'https://api.linkedin.com/rest/posts',
+      headers: {
+        authorization: 'Bearer tok',
+        'linkedin-version': '202601',
+        'x-restli-protocol-version': '2.0.0',
+      },
+      body: {
+        author: 'urn:li:person:abc',
+        commentary: 'Wij \\(Acme\\) zoeken collega’s',
+        visibility: 'PUBLIC',
+        distribution: {
+          feedDistribution: 'MAIN_FEED',
+          targetEntities: [],
+          thirdPartyDistributionChannels: [],
+        },
+        lifecycleState: 'PUBLISHED',
+        isReshareDisabledByAuthor: false,
+        content: {
+          article: { source: 'https://example.org/jobs', title: 'Vacature', description: 'Kom werken' },
+        },
+      },
+    });
+  });
+
+  it('refuses a malformed version and reports LinkedIn’s 422 as PLATFORM', async () => {
+    const { fetch } = recordingFetch([
+      { status: 422, body: { message: 'ERROR :: /commentary :: field is required', status: 422 } },
+    ]);
+    expect(() =>
+      createLinkedInPublisher({ author: 'urn:li:person:abc', accessToken: 't', version: '2026-01', fetch }),
+    ).toThrow(/YYYYMM/);
+    await expect(
+      createLinkedInPublisher({
+        author: 'urn:li:person:abc',
+        accessToken: 't',
+        version: '202601',
+        fetch,
+      }).publish({ text: 'x' }),
+    ).rejects.toMatchObject({ code: 'PLATFORM', details: { status: 422 } });
+  });
+});
+
+describe('createXPublisher', () => {
+  it('posts { text } to /2/tweets and returns the id', async () => {
+    const { fetch, requests } = recordingFetch([
+      { status: 201, body: { data: { id: '1445880548472328192', text: 'Hallo' } } },
+    ]);
+    const result = await createXPublisher({ accessToken: 'tok', fetch }).publish({ text: 'Hallo' });
+    expect(result).toEqual({
+      platform: 'x',
+      externalId: '1445880548472328192',
+      url: 'https://x.com/i/web/status/1445880548472328192',
+    });
+    expect(requests[0]).toMatchObject({
+      url: 'https://api.x.com/2/tweets',
+      headers: { authorization: 'Bearer tok' },
+      body: { text: 'Hallo' },
+    });
+  });
+
+  it('waits for x-rate-limit-reset on 429 and then posts', async () => {
+    const now = 1_800_000_000_000;
+    const { fetch, requests } = recordingFetch([
+      {
+        status: 429,
+        headers: { 'x-rate-limit-reset': String(now / 1000 + 4) },
+        body: { title: 'Too Many Requests', status: 429 },
+      },
+      { status: 201, body: { data: { id: '1', text: 'Hallo' } } },
+    ]);
+    const { sleep, waits } = recordingSleep();
+    await createXPublisher({ accessToken: 'tok', fetch, retry: { sleep, now: () => now } }).publish({
+      text: 'Hallo',
+    });
+    expect(waits).toEqual([4000]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('refuses 281 weighted characters before sending', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 201, body: { data: { id: '1', text: '' } } }]);
+    await expect(
+      createXPublisher({ accessToken: 'tok', fetch }).publish({ text: 'a'.repeat(281) }),
+    ).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      details: { actual: 281, limit: 280 },
+    });
+    expect(requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,162 @@
+import { isSocialShiftError, SocialShiftError } from '@social-shift/core';
+import { blueskyFacets } from './bluesky-facets.js';
+import { type FetchLike, type RetryOptions, sendWithRetry } from './http-retry.js';
+import type { Publisher, PublishInput, PublishResult } from './publisher.js';
+import { measureText } from './text-fit.js';
+
+/** Options of {@link createBlueskyPublisher}. */
+export interface BlueskyPublisherOptions {
+  /** The account's PDS, e.g. `https://bsky.social` (or the user's own PDS). */
+  readonly service: string;
+  /** Handle or DID. */
+  readonly identifier: string;
+  /** An app password (never the account password). */
+  readonly appPassword: string;
+  readonly fetch: FetchLike;
+  readonly retry?: RetryOptions;
+  /** The current time in epoch ms, for `createdAt`; default `Date.now`. */
+  readonly now?: () => number;
+  /** A session saved earlier (from `onSession`): resumed instead of logging in again. */
+  readonly session?: BlueskySession;
+  /** Called with every new or refreshed session, so a service can store it and avoid logging in each time. */
+  readonly onSession?: (session: BlueskySession) => void;
+}
+
+/** A Bluesky session: the tokens `createSession` and `refreshSession` return. Store it like a password. */
+export interface BlueskySession {
+  readonly accessJwt: string;
+  readonly refreshJwt: string;
+  readonly did: string;
+  readonly handle: string;
+}
+
+type Session = BlueskySession;
+
+/**
+ * Publishes to Bluesky through the AT Protocol: `com.atproto.server.createSession`, then
+ * `com.atproto.repo.createRecord` of an `app.bsky.feed.post` with link and hashtag facets (UTF-8 byte offsets)
+ * and an external embed card for the link. Refreshes the session (`refreshSession`) once when the PDS answers
+ * `ExpiredToken`. Text over 300 graphemes or 3000 UTF-8 bytes is refused with `LIMIT_EXCEEDED` before any
+ * request is sent.
+ *
+ * @example
+ * ```ts
+ * const bluesky = createBlueskyPublisher({ service: 'https://bsky.social', identifier: 'anne.bsky.social',
+ *   appPassword: process.env.BSKY_APP_PASSWORD!, fetch });
+ * const { externalId, url } = await bluesky.publish({ text: 'Wij zoeken collega’s! https://example.org/jobs' });
+ * ```
+ */
+export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publisher {
+  const service = options.service.replace(/\/+$/, '');
+  const now = options.now ?? Date.now;
+  let session: Session | undefined = options.session;
+  const keep = (next: Session): Session => {
+    session = { accessJwt: next.accessJwt, refreshJwt: next.refreshJwt, did: next.did, handle: next.handle };
+    options.onSession?.(session);
+    return session;
+  };
+
+  const xrpc = async (
+    method: string,
+    body: unknown,
+    token: string | undefined,
+    retryServerErrors: boolean,
+  ): Promise<unknown> => {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+    };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    const response = await sendWithRetry(
+      options.fetch,
+      {
+        platform: 'bluesky',
+        url: `${service}/xrpc/${method}`,
+        init: { method: 'POST', headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
+        retryServerErrors,
+      },
+      options.retry,
+    );
+    return response.json();
+  };
+
+  const login = async (): Promise<Session> => {
+    return keep(
+      (await xrpc(
+        'com.atproto.server.createSession',
+        { identifier: options.identifier, password: options.appPassword },
+        undefined,
+        true,
+      )) as Session,
+    );
+  };
+
+  const refresh = async (current: Session): Promise<Session> => {
+    try {
+      return keep(
+        (await xrpc('com.atproto.server.refreshSession', undefined, current.refreshJwt, true)) as Session,
+      );
+    } catch (error) {
+      if (isSocialShiftError(error, 'PLATFORM')) return login();
+      throw error;
+    }
+  };
+
+  const isExpired = (error: unknown): boolean =>
+    isSocialShiftError(error, 'PLATFORM') &&
+    (error.details.error as { error?: unknown } | undefined)?.error === 'ExpiredToken';
+
+  async function publish(input: PublishInput): Promise<PublishResult> {
+    for (const measure of measureText('bluesky', input.text)) {
+      if (measure.count > measure.limit) {
+        throw new SocialShiftError(
+          'LIMIT_EXCEEDED',
+          `The post has ${measure.count} ${measure.unit}; Bluesky allows ${measure.limit}. Shorten it with fitText('bluesky', …) first.`,
+          { details: { limit: measure.limit, actual: measure.count, what: `bluesky ${measure.unit}` } },
+        );
+      }
+    }
+    const facets = blueskyFacets(input.text);
+    const record: Record<string, unknown> = {
+      $type: 'app.bsky.feed.post',
+      text: input.text,
+      createdAt: new Date(now()).toISOString(),
+    };
+    if (facets.length > 0) record.facets = facets;
+    if (input.language !== undefined) record.langs = [input.language];
+    if (input.link !== undefined) {
+      record.embed = {
+        $type: 'app.bsky.embed.external',
+        external: {
+          uri: input.link,
+          title: input.card?.title ?? input.link,
+          description: input.card?.description ?? '',
+        },
+      };
+    }
+    let current = session ?? (await login());
+    const create = (s: Session) =>
+      xrpc(
+        'com.atproto.repo.createRecord',
+        { repo: s.did, collection: 'app.bsky.feed.post', record },
+        s.accessJwt,
+        false,
+      );
+    let created: { uri: string; cid: string };
+    try {
+      created = (await create(current)) as { uri: string; cid: string };
+    } catch (error) {
+      if (!isExpired(error)) throw error;
+      current = await refresh(current);
+      created = (await create(current)) as { uri: string; cid: string };
+    }
+    const rkey = created.uri.split('/').pop();
+    return {
+      platform: 'bluesky',
+      externalId: created.uri,
+      url: rkey === undefined ? undefined : `https://bsky.app/profile/${current.handle}/post/${rkey}`,
+    };
+  }
+
+  return { platform: 'bluesky', publish };
+}

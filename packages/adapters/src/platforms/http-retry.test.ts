@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { recordingFetch, recordingSleep } from '../../test/recording-fetch.js';
+import { retryDelayFromHeaders, sendWithRetry } from './http-retry.js';
+
+const NOW = Date.parse('2026-11-26T12:00:00.000Z');
+const request = (retryServerErrors: boolean) => ({
+  platform: 'test',
+  url: 'https://api.example/post',
+  init: { method: 'POST', body: '{}' },
+  retryServerErrors,
+});
+
+describe('retryDelayFromHeaders', () => {
+  it('reads Retry-After seconds and dates, X and Bluesky epoch resets, and Mastodon ISO resets', () => {
+    expect(retryDelayFromHeaders(new Headers({ 'retry-after': '7' }), NOW)).toBe(7000);
+    expect(retryDelayFromHeaders(new Headers({ 'retry-after': 'Thu, 26 Nov 2026 12:00:30 GMT' }), NOW)).toBe(
+      30_000,
+    );
+    expect(retryDelayFromHeaders(new Headers({ 'x-rate-limit-reset': String(NOW / 1000 + 60) }), NOW)).toBe(
+      60_000,
+    );
+    expect(retryDelayFromHeaders(new Headers({ 'ratelimit-reset': String(NOW / 1000 + 5) }), NOW)).toBe(5000);
+    expect(retryDelayFromHeaders(new Headers({ 'x-ratelimit-reset': '2026-11-26T12:00:02.000Z' }), NOW)).toBe(
+      2000,
+    );
+    expect(retryDelayFromHeaders(new Headers(), NOW)).toBeUndefined();
+  });
+});
+
+describe('sendWithRetry', () => {
+  it('retries a 429 after the wait the platform asks for, then succeeds', async () => {
+    const { fetch, requests } = recordingFetch([
+      { status: 429, headers: { 'retry-after': '2' } },
+      { status: 200, body: { ok: true } },
+    ]);
+    const { sleep, waits } = recordingSleep();
+    const response = await sendWithRetry(fetch, request(false), { sleep, now: () => NOW });
+    expect(await response.json()).toEqual({ ok: true });
+    expect(requests).toHaveLength(2);
+    expect(waits).toEqual([2000]);
+  });
+
+  it('backs off exponentially when the platform gives no hint, and gives up with RATE_LIMITED', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 429 }]);
+    const { sleep, waits } = recordingSleep();
+    await expect(
+      sendWithRetry(fetch, request(false), { sleep, maxAttempts: 4, baseDelayMs: 100 }),
+    ).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterMs: 800, attempts: 4 },
+    });
+    expect(waits).toEqual([100, 200, 400]);
+    expect(requests).toHaveLength(4);
+  });
+
+  it('does not wait 15 minutes: a reset beyond maxDelayMs is a RATE_LIMITED error at once', async () => {
+    const { fetch, requests } = recordingFetch([
+      { status: 429, headers: { 'x-rate-limit-reset': String(NOW / 1000 + 900) } },
+    ]);
+    const { sleep, waits } = recordingSleep();
+    await expect(sendWithRetry(fetch, request(false), { sleep, now: () => NOW })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterMs: 900_000 },
+    });
+    expect(requests).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('retries 503 always, and other 5xx only when a repeat cannot post twice', async () => {
+    const unavailable = recordingFetch([
+      { status: 503, headers: { 'retry-after': '1' } },
+      { status: 200, body: {} },
+    ]);
+    await sendWithRetry(unavailable.fetch, request(false), { sleep: recordingSleep().sleep });
+    expect(unavailable.requests).toHaveLength(2);
+    const flaky = [{ status: 502 }, { status: 200, body: {} }];
+    const safe = recordingFetch(flaky);
+    await sendWithRetry(safe.fetch, request(true), { sleep: recordingSleep().sleep });
+    expect(safe.requests).toHaveLength(2);
+    const unsafe = recordingFetch(flaky);
+    await expect(
+      sendWithRetry(unsafe.fetch, request(false), { sleep: recordingSleep().sleep }),
+    ).rejects.toMatchObject({
+      code: 'PLATFORM',
+      details: { status: 502 },
+    });
+    expect(unsafe.requests).toHaveLength(1);
+  });
+
+  it('turns a 4xx into a PLATFORM error with the platform’s answer, and a network failure too', async () => {
+    const { fetch } = recordingFetch([{ status: 403, body: { error: 'forbidden' } }]);
+    await expect(sendWithRetry(fetch, request(true))).rejects.toMatchObject({
+      code: 'PLATFORM',
+      details: { status: 403, error: { error: 'forbidden' } },
+    });
+    const down = async (): Promise<Response> => {
+      throw new TypeError('fetch failed');
+    };
+    await expect(sendWithRetry(down, request(true))).rejects.toMatchObject({ code: 'PLATFORM' });
+  });
+});

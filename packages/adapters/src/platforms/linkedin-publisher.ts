@@ -1,0 +1,99 @@
+import { SocialShiftError } from '@social-shift/core';
+import { type FetchLike, type RetryOptions, sendWithRetry } from './http-retry.js';
+import { escapeLittleText } from './linkedin-little-text.js';
+import type { Publisher, PublishInput, PublishResult } from './publisher.js';
+import { measureText } from './text-fit.js';
+
+/** Options of {@link createLinkedInPublisher}. */
+export interface LinkedInPublisherOptions {
+  /** The author: `urn:li:person:…` (a member, with `w_member_social`) or `urn:li:organization:…`. */
+  readonly author: string;
+  /** An OAuth 2.0 access token. */
+  readonly accessToken: string;
+  /** The `LinkedIn-Version` header, `YYYYMM`, a version LinkedIn still supports. */
+  readonly version: string;
+  readonly fetch: FetchLike;
+  readonly retry?: RetryOptions;
+  /** Default `https://api.linkedin.com`. */
+  readonly baseUrl?: string;
+}
+
+/**
+ * Publishes through the LinkedIn Posts API: `POST /rest/posts` with the versioned headers (`LinkedIn-Version`,
+ * `X-Restli-Protocol-Version: 2.0.0`), the commentary escaped in the "little" text format (so it is not silently
+ * cut), and the link as an article. The new post's URN comes back in the `x-restli-id` header.
+ *
+ * @example
+ * ```ts
+ * const linkedin = createLinkedInPublisher({ author: 'urn:li:person:abc', accessToken, version: '202601', fetch });
+ * await linkedin.publish({ text: 'Wij (Acme) zoeken collega’s', link: 'https://example.org/jobs', card: { title: 'Vacature' } });
+ * ```
+ */
+export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publisher {
+  const base = (options.baseUrl ?? 'https://api.linkedin.com').replace(/\/+$/, '');
+  if (!/^\d{6}$/.test(options.version)) {
+    throw new SocialShiftError('VALIDATION', 'LinkedIn-Version must be YYYYMM, e.g. 202601.', {
+      details: { issues: [{ path: ['version'], message: 'use YYYYMM', code: 'invalid_format' }] },
+    });
+  }
+  async function publish(input: PublishInput): Promise<PublishResult> {
+    const measure = measureText('linkedin', input.text)[0];
+    if (measure !== undefined && measure.count > measure.limit) {
+      throw new SocialShiftError(
+        'LIMIT_EXCEEDED',
+        `The post has ${measure.count} characters; LinkedIn allows ${measure.limit}.`,
+        {
+          details: { limit: measure.limit, actual: measure.count, what: 'linkedin characters' },
+        },
+      );
+    }
+    const body: Record<string, unknown> = {
+      author: options.author,
+      commentary: escapeLittleText(input.text),
+      visibility: 'PUBLIC',
+      distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+      lifecycleState: 'PUBLISHED',
+      isReshareDisabledByAuthor: false,
+    };
+    if (input.link !== undefined) {
+      body.content = {
+        article: {
+          source: input.link,
+          title: input.card?.title ?? input.link,
+          ...(input.card?.description === undefined ? {} : { description: input.card.description }),
+        },
+      };
+    }
+    const response = await sendWithRetry(
+      options.fetch,
+      {
+        platform: 'linkedin',
+        url: `${base}/rest/posts`,
+        init: {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${options.accessToken}`,
+            'content-type': 'application/json',
+            'linkedin-version': options.version,
+            'x-restli-protocol-version': '2.0.0',
+          },
+          body: JSON.stringify(body),
+        },
+        retryServerErrors: false,
+      },
+      options.retry,
+    );
+    const urn = response.headers.get('x-restli-id');
+    if (urn === null) {
+      throw new SocialShiftError(
+        'PLATFORM',
+        'LinkedIn accepted the post but returned no x-restli-id header.',
+        {
+          details: { platform: 'linkedin', status: response.status },
+        },
+      );
+    }
+    return { platform: 'linkedin', externalId: urn, url: `https://www.linkedin.com/feed/update/${urn}/` };
+  }
+  return { platform: 'linkedin', publish };
+}

@@ -1,0 +1,135 @@
+import { fc, test } from '@fast-check/vitest';
+import { PLATFORMS, type Platform } from '@social-shift/core';
+import { describe, expect, it } from 'vitest';
+import { buildShareLink, SHARE_INTENTS } from './share-links.js';
+
+const url = 'https://example.org/jobs?utm_source=x&utm_medium=social&ss_ref=abc';
+const text = 'Wij zoeken collega’s in Utrecht! #vacature';
+
+function params(href: string): URLSearchParams {
+  return new URL(href).searchParams;
+}
+
+describe('buildShareLink', () => {
+  it('builds each platform’s documented intent with its own parameters', () => {
+    const expected: Record<
+      Exclude<Platform, 'instagram' | 'email' | 'mastodon'>,
+      [string, Record<string, string>]
+    > = {
+      linkedin: ['https://www.linkedin.com/sharing/share-offsite/', { url }],
+      x: ['https://x.com/intent/tweet', { text, url }],
+      facebook: ['https://www.facebook.com/sharer/sharer.php', { u: url }],
+      whatsapp: ['https://wa.me/', { text: `${text} ${url}` }],
+      telegram: ['https://t.me/share/url', { url, text }],
+      reddit: ['https://www.reddit.com/submit', { url, title: text }],
+      bluesky: ['https://bsky.app/intent/compose', { text: `${text} ${url}` }],
+      threads: ['https://www.threads.com/intent/post', { text, url }],
+      xing: ['https://www.xing.com/spi/shares/new', { url }],
+    };
+    for (const [platform, [base, query]] of Object.entries(expected)) {
+      const link = buildShareLink(platform as Platform, { text, url });
+      const parsed = new URL(link.href!);
+      expect(`${parsed.origin}${parsed.pathname}`, platform).toBe(base);
+      expect(Object.fromEntries(parsed.searchParams), platform).toEqual(query);
+    }
+  });
+
+  it('gives copy-to-clipboard text for platforms that take only the URL, and documents what they ignore', () => {
+    for (const platform of ['linkedin', 'facebook', 'xing'] as const) {
+      const link = buildShareLink(platform, { text, url });
+      expect(link.clipboardText).toBe(text);
+      expect(link.ignores).toContain('text');
+    }
+    expect(buildShareLink('x', { text, url }).clipboardText).toBeUndefined();
+    expect(buildShareLink('instagram', { text, url })).toMatchObject({
+      href: undefined,
+      clipboardText: text,
+    });
+  });
+
+  it('opens Mastodon on the publisher’s own server and refuses anything but a host name', () => {
+    const link = buildShareLink('mastodon', { text, url, mastodonInstance: 'Social.Example.org' });
+    expect(link.href?.startsWith('https://social.example.org/share?text=')).toBe(true);
+    expect(params(link.href!).get('text')).toBe(`${text} ${url}`);
+    for (const bad of [
+      'evil.example/path',
+      'user@evil.example',
+      'javascript:alert(1)',
+      '',
+      'a b.example',
+      'x.example?y=1',
+    ]) {
+      expect(() => buildShareLink('mastodon', { text, url, mastodonInstance: bad }), bad).toThrow(
+        /host name/,
+      );
+    }
+  });
+
+  it('encodes mailto per RFC 6068: %20 for spaces, CRLF line breaks, UTF-8', () => {
+    const link = buildShareLink('email', {
+      text: 'Regel één & twee\nRegel 2?',
+      url,
+      title: 'Vacature: ontwikkelaar',
+    });
+    expect(link.href).toBe(
+      `mailto:?subject=Vacature%3A%20ontwikkelaar&body=Regel%20%C3%A9%C3%A9n%20%26%20twee%0D%0ARegel%202%3F%0D%0A%0D%0A${encodeURIComponent(url)}`,
+    );
+  });
+
+  it('fits the text to the platform but never cuts the link', () => {
+    const long = 'woord '.repeat(100);
+    const link = buildShareLink('x', { text: long, url });
+    const sent = params(link.href!).get('text')!;
+    expect(sent.endsWith('…')).toBe(true);
+    expect(params(link.href!).get('url')).toBe(url);
+    const bluesky = params(buildShareLink('bluesky', { text: long, url }).href!).get('text')!;
+    expect(bluesky.endsWith(` ${url}`)).toBe(true);
+  });
+
+  it('refuses a link that is not http(s)', () => {
+    expect(() => buildShareLink('x', { text, url: 'javascript:alert(1)' })).toThrow(/http/);
+  });
+
+  test.prop(
+    [
+      fc.constantFrom(...PLATFORMS.filter((p) => p !== 'instagram')),
+      fc.string({ unit: 'binary', maxLength: 120 }),
+    ],
+    {
+      numRuns: 300,
+    },
+  )(
+    'no user text can break out of its parameter: the base stays fixed and the text decodes back',
+    (platform, userText) => {
+      const link = buildShareLink(platform, {
+        text: userText,
+        url,
+        mastodonInstance: 'social.example',
+        fit: false,
+      });
+      const href = link.href!;
+      const wellFormed = userText.replace(
+        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+        '\uFFFD',
+      );
+      if (platform === 'email') {
+        expect(href.startsWith('mailto:?subject=')).toBe(true);
+        expect(href).not.toMatch(/[\s<>"]/);
+        const query = new URLSearchParams(href.slice('mailto:?'.length).replace(/\+/g, '%2B'));
+        expect([...query.keys()]).toEqual(['subject', 'body']);
+        expect(query.get('body')).toBe(`${wellFormed.replace(/\r\n|\r|\n/g, '\r\n')}\r\n\r\n${url}`);
+        return;
+      }
+      const parsed = new URL(href);
+      const base = SHARE_INTENTS[platform].base?.replace('{instance}', 'social.example');
+      expect(`${parsed.origin}${parsed.pathname}`).toBe(base);
+      expect(parsed.hash).toBe('');
+      const keys = [...parsed.searchParams.keys()];
+      expect(new Set(keys).size).toBe(keys.length);
+      const sent = parsed.searchParams.get('text');
+      if (sent !== null)
+        expect([wellFormed, `${wellFormed} ${url}`, url]).toContain(sent === url ? url : sent);
+      if (parsed.searchParams.has('url')) expect(parsed.searchParams.get('url')).toBe(url);
+    },
+  );
+});

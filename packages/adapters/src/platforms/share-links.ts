@@ -1,0 +1,219 @@
+import { type Platform, SocialShiftError } from '@social-shift/core';
+import { fitText, type TextFitOptions } from './text-fit.js';
+
+/** What a share link is built from: a post's text variant and its (tracked) link. */
+export interface ShareLinkInput {
+  /** The text the publisher shares (the post's variant for this platform). */
+  readonly text: string;
+  /** The tracked link; must be http(s). */
+  readonly url?: string;
+  /** A title, for platforms that take one (Reddit, e-mail subject); default the first line of the text. */
+  readonly title?: string;
+  /** Mastodon only: the publisher's own server, a host name such as `mastodon.social`. */
+  readonly mastodonInstance?: string;
+  /** Cut the text to the platform's limit first (default true); the link is never cut. */
+  readonly fit?: boolean;
+  /** Settings for counting (Mastodon server limits). */
+  readonly textOptions?: TextFitOptions;
+}
+
+/** What the publisher opens, and what they paste where the platform takes no text. */
+export interface ShareLink {
+  readonly platform: Platform;
+  /** The share-intent URL to open; absent for platforms without one (Instagram). */
+  readonly href: string | undefined;
+  /** The inputs the platform reads from the link. */
+  readonly uses: readonly ('text' | 'url' | 'title')[];
+  /** The inputs the platform ignores (documented per platform in docs/platforms). */
+  readonly ignores: readonly ('text' | 'url' | 'title')[];
+  /** The text to copy to the clipboard, for platforms that take no text from the link. */
+  readonly clipboardText: string | undefined;
+  /** The text after fitting (what the link carries, or what to paste). */
+  readonly text: string;
+}
+
+/**
+ * What each platform's share intent reads, per the platform's documentation.
+ *
+ * @example
+ * ```ts
+ * SHARE_INTENTS.linkedin.uses; // ['url']: LinkedIn ignores text
+ * ```
+ */
+export const SHARE_INTENTS = {
+  linkedin: { base: 'https://www.linkedin.com/sharing/share-offsite/', uses: ['url'] },
+  x: { base: 'https://x.com/intent/tweet', uses: ['text', 'url'] },
+  facebook: { base: 'https://www.facebook.com/sharer/sharer.php', uses: ['url'] },
+  whatsapp: { base: 'https://wa.me/', uses: ['text', 'url'] },
+  telegram: { base: 'https://t.me/share/url', uses: ['text', 'url'] },
+  reddit: { base: 'https://www.reddit.com/submit', uses: ['url', 'title'] },
+  bluesky: { base: 'https://bsky.app/intent/compose', uses: ['text', 'url'] },
+  mastodon: { base: 'https://{instance}/share', uses: ['text', 'url'] },
+  threads: { base: 'https://www.threads.com/intent/post', uses: ['text', 'url'] },
+  xing: { base: 'https://www.xing.com/spi/shares/new', uses: ['url'] },
+  email: { base: 'mailto:', uses: ['text', 'url', 'title'] },
+  instagram: { base: undefined, uses: [] },
+} as const satisfies Record<
+  Platform,
+  { base: string | undefined; uses: readonly ('text' | 'url' | 'title')[] }
+>;
+
+const ALL = ['text', 'url', 'title'] as const;
+
+/** Replaces lone surrogates (which `encodeURIComponent` cannot encode) with U+FFFD. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * Percent-encodes a value for a query string: every character but the unreserved ones; space as %20.
+ *
+ * @example
+ * ```ts
+ * encodeQueryValue('Hoi & dag'); // 'Hoi%20%26%20dag'
+ * ```
+ */
+export function encodeQueryValue(value: string): string {
+  return encodeURIComponent(wellFormed(value));
+}
+
+/**
+ * Encodes a mailto header value (RFC 6068): UTF-8 percent-encoding of everything outside the unreserved set,
+ * line breaks as `%0D%0A`. `encodeURIComponent` leaves only `A–Z a–z 0–9 - _ . ! ~ * ' ( )`, all allowed there.
+ *
+ * @example
+ * ```ts
+ * encodeMailtoValue('Regel 1\nRegel 2'); // 'Regel%201%0D%0ARegel%202'
+ * ```
+ */
+export function encodeMailtoValue(value: string): string {
+  return encodeURIComponent(wellFormed(value).replace(/\r\n|\r|\n/g, '\r\n'));
+}
+
+const HOSTNAME = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9-]{2,63}$/;
+
+function invalid(path: string, message: string): SocialShiftError<'VALIDATION'> {
+  return new SocialShiftError('VALIDATION', message, {
+    details: { issues: [{ path: [path], message, code: 'invalid_value' }] },
+  });
+}
+
+function checkUrl(url: string | undefined): void {
+  if (url === undefined) return;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw invalid('url', 'The share link must be an absolute http:// or https:// URL.');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw invalid('url', 'The share link must be an absolute http:// or https:// URL.');
+  }
+}
+
+/**
+ * Builds the share-intent link for one platform from a post's text and tracked link, with each platform's own
+ * parameters and correct encoding (RFC 3986 percent-encoding; RFC 6068 for `mailto:`). Platforms that take only
+ * the URL (LinkedIn, Facebook, Xing) get a `clipboardText` to paste into their composer. The text is first fitted
+ * to the platform (the link is never cut).
+ *
+ * @example
+ * ```ts
+ * buildShareLink('x', { text: 'Wij zoeken collega’s!', url: 'https://example.org/jobs?utm_source=x' }).href;
+ * // 'https://x.com/intent/tweet?text=Wij%20zoeken%20collega%E2%80%99s!&url=https%3A%2F%2Fexample.org%2Fjobs%3Futm_source%3Dx'
+ * buildShareLink('linkedin', { text: 'Mooi nieuws', url }).clipboardText; // 'Mooi nieuws'
+ * ```
+ */
+export function buildShareLink(platform: Platform, input: ShareLinkInput): ShareLink {
+  checkUrl(input.url);
+  const intent = SHARE_INTENTS[platform];
+  const uses: readonly ('text' | 'url' | 'title')[] = intent.uses;
+  const ignores = ALL.filter((k) => !uses.includes(k));
+  const takesText = uses.includes('text');
+  const separateUrl = platform === 'x' || platform === 'telegram' || platform === 'threads';
+  const shouldFit = input.fit ?? true;
+  const fitted =
+    shouldFit && takesText
+      ? fitText(platform, input.text, {
+          ...(input.url === undefined ? {} : { link: input.url }),
+          ...input.textOptions,
+        })
+      : undefined;
+  const body = fitted === undefined ? input.text : fitted.body;
+  const withLink = input.url === undefined ? body : body.length > 0 ? `${body} ${input.url}` : input.url;
+  const title = (input.title ?? input.text.split(/\r?\n/, 1)[0] ?? '').trim();
+  const q = (pairs: [string, string | undefined][]): string =>
+    pairs
+      .filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '')
+      .map(([k, v]) => `${k}=${encodeQueryValue(v)}`)
+      .join('&');
+  let href: string | undefined;
+  switch (platform) {
+    case 'linkedin':
+    case 'xing':
+      href = `${intent.base}?${q([['url', input.url]])}`;
+      break;
+    case 'facebook':
+      href = `${intent.base}?${q([['u', input.url]])}`;
+      break;
+    case 'x':
+    case 'threads':
+      href = `${intent.base}?${q([
+        ['text', body],
+        ['url', input.url],
+      ])}`;
+      break;
+    case 'telegram':
+      href = `${intent.base}?${q([
+        ['url', input.url ?? body],
+        ['text', input.url === undefined ? undefined : body],
+      ])}`;
+      break;
+    case 'whatsapp':
+    case 'bluesky':
+      href = `${intent.base}?${q([['text', withLink]])}`;
+      break;
+    case 'reddit':
+      href = `${intent.base}?${q([
+        ['url', input.url],
+        ['title', fitText('reddit', title).body],
+      ])}`;
+      break;
+    case 'mastodon': {
+      const instance = (input.mastodonInstance ?? '').trim().toLowerCase();
+      if (!HOSTNAME.test(instance)) {
+        throw invalid(
+          'mastodonInstance',
+          'Give the publisher’s own Mastodon server as a host name, e.g. mastodon.social.',
+        );
+      }
+      href = `https://${instance}/share?${q([['text', withLink]])}`;
+      break;
+    }
+    case 'email': {
+      const mailBody = input.url === undefined ? body : `${body}\n\n${input.url}`;
+      href = `mailto:?subject=${encodeMailtoValue(title)}&body=${encodeMailtoValue(mailBody)}`;
+      break;
+    }
+    case 'instagram':
+      href = undefined;
+      break;
+  }
+  if (
+    platform === 'linkedin' ||
+    platform === 'facebook' ||
+    platform === 'xing' ||
+    platform === 'instagram' ||
+    platform === 'reddit'
+  ) {
+    return { platform, href, uses, ignores, clipboardText: input.text, text: input.text };
+  }
+  return {
+    platform,
+    href,
+    uses,
+    ignores,
+    clipboardText: undefined,
+    text: platform === 'email' || separateUrl ? body : withLink,
+  };
+}

@@ -1,0 +1,131 @@
+import { fc, test } from '@fast-check/vitest';
+import { PLATFORMS } from '@social-shift/core';
+import { describe, expect, it } from 'vitest';
+import { fitText, measureText } from './text-fit.js';
+import { findHashtags, findUrls } from './url-spans.js';
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemeCount = (text: string): number => [...segmenter.segment(text)].length;
+
+describe('measureText', () => {
+  it('counts Bluesky in graphemes and UTF-8 bytes, URLs in full', () => {
+    const family = '👨‍👩‍👧‍👦';
+    expect(measureText('bluesky', family)).toEqual([
+      { unit: 'graphemes', count: 1, limit: 300 },
+      { unit: 'utf8-bytes', count: 25, limit: 3000 },
+    ]);
+    const url = `https://example.org/${'a'.repeat(100)}`;
+    expect(measureText('bluesky', url)[0]?.count).toBe(url.length);
+  });
+
+  it('counts Mastodon URLs as 23 and a remote mention as its local part', () => {
+    expect(measureText('mastodon', `Kijk https://example.org/${'a'.repeat(100)}`)[0]?.count).toBe(5 + 23);
+    expect(measureText('mastodon', 'Dank @anne@social.example!')[0]?.count).toBe('Dank @anne!'.length);
+    expect(measureText('mastodon', 'x', { mastodon: { maxCharacters: 1000 } })[0]?.limit).toBe(1000);
+    expect(
+      measureText('mastodon', 'https://a.example/b', { mastodon: { charactersReservedPerUrl: 30 } })[0]
+        ?.count,
+    ).toBe(30);
+  });
+
+  it('counts X with weights and every URL as 23', () => {
+    expect(measureText('x', 'Lees https://example.org/een/heel/lang/pad')[0]?.count).toBe(28);
+    expect(measureText('x', '日本')[0]?.count).toBe(4);
+  });
+
+  it('counts Threads characters with emoji as their UTF-8 bytes', () => {
+    expect(measureText('threads', 'Hoi 😷')[0]?.count).toBe(4 + 4);
+  });
+
+  it('counts LinkedIn, Facebook, Telegram in UTF-16 code units (the conservative reading)', () => {
+    expect(measureText('linkedin', '😷')[0]).toEqual({ unit: 'utf16', count: 2, limit: 3000 });
+    expect(measureText('facebook', 'a')[0]?.limit).toBe(63_206);
+    expect(measureText('telegram', 'a')[0]?.limit).toBe(4096);
+  });
+});
+
+describe('fitText', () => {
+  it('leaves a text that fits alone', () => {
+    const result = fitText('bluesky', 'Kort bericht', { link: 'https://example.org' });
+    expect(result).toMatchObject({ fits: true, text: 'Kort bericht https://example.org', cut: '', over: 0 });
+  });
+
+  it('reports count, limit and how far over, and cuts at a word boundary with an ellipsis', () => {
+    const body = `${'woord '.repeat(60)}einde`; // 365 graphemes
+    const result = fitText('bluesky', body);
+    expect(result.fits).toBe(false);
+    expect(result.measures[0]).toEqual({ unit: 'graphemes', count: 365, limit: 300 });
+    expect(result.over).toBe(65);
+    expect(result.overUnit).toBe('graphemes');
+    expect(result.text.endsWith('woord…')).toBe(true);
+    expect(graphemeCount(result.text)).toBeLessThanOrEqual(300);
+    expect(body.startsWith(result.text.slice(0, -1))).toBe(true);
+    expect(result.cut.trim().endsWith('einde')).toBe(true);
+  });
+
+  it('keeps the link whole and shortens the body to make room', () => {
+    const link = `https://example.org/vacatures/${'x'.repeat(60)}`;
+    const result = fitText('bluesky', 'a '.repeat(200), { link });
+    expect(result.text.endsWith(` ${link}`)).toBe(true);
+    expect(graphemeCount(result.text)).toBeLessThanOrEqual(300);
+  });
+
+  it('never cuts through a URL or hashtag: it drops them whole', () => {
+    const tag = fitText('bluesky', `${'b'.repeat(290)} #werkenbijacme https://example.org/a`);
+    expect(tag.text).toBe(`${'b'.repeat(290)}…`);
+    const url = fitText('bluesky', `${'b'.repeat(270)} #werkenbijacme https://example.org/${'a'.repeat(30)}`);
+    expect(url.text).toBe(`${'b'.repeat(270)} #werkenbijacme…`);
+  });
+
+  it('cuts by the tighter of Bluesky limits: 3000 UTF-8 bytes before 300 graphemes', () => {
+    const result = fitText('bluesky', '👨‍👩‍👧‍👦'.repeat(200));
+    expect(result.over).toBe(5000 - 3000);
+    expect(result.overUnit).toBe('utf8-bytes');
+    expect(new TextEncoder().encode(result.text).length).toBeLessThanOrEqual(3000);
+    expect(result.text.replace('…', '')).toMatch(/^(👨‍👩‍👧‍👦)+$/u);
+  });
+
+  const textArb = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          '👨‍👩‍👧‍👦',
+          '🇳🇱',
+          'é',
+          'e\u0301',
+          '日本',
+          '👍🏽',
+          ' ',
+          '\n',
+          'werk',
+          '#vacature',
+          'https://example.org/a_b',
+          '@anne',
+        ),
+        fc.string({ maxLength: 8 }),
+      ),
+      { maxLength: 200 },
+    )
+    .map((parts) => parts.join(' '));
+
+  test.prop([fc.constantFrom(...PLATFORMS), textArb], { numRuns: 150 })(
+    'always fits, and never cuts inside a grapheme, URL or hashtag',
+    (platform, body) => {
+      const result = fitText(platform, body);
+      expect(result.fitted.every((m) => m.count <= m.limit)).toBe(true);
+      if (result.fits) return;
+      const kept = result.text.endsWith('…') ? result.text.slice(0, -1) : result.text;
+      expect(body.startsWith(kept)).toBe(true);
+      // The kept part ends on a grapheme boundary of the original.
+      const bodyBoundaries = new Set([
+        0,
+        ...[...segmenter.segment(body)].map((s) => s.index + s.segment.length),
+      ]);
+      expect(bodyBoundaries.has(kept.length)).toBe(true);
+      // No URL or hashtag of the original is cut in two.
+      for (const span of [...findUrls(body, { withoutProtocol: platform === 'x' }), ...findHashtags(body)]) {
+        expect(kept.length <= span.start || kept.length >= span.end).toBe(true);
+      }
+    },
+  );
+});

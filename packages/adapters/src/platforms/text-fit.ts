@@ -1,0 +1,264 @@
+import type { Platform } from '@social-shift/core';
+import { findHashtags, findMentions, findUrls, type TextSpan } from './url-spans.js';
+import { countXText, X_TEXT_CONFIG } from './x-text.js';
+
+/** How a platform measures text. */
+export type TextUnit = 'weighted' | 'graphemes' | 'utf8-bytes' | 'utf16' | 'threads-characters';
+
+/** One limit of a platform and where a text stands against it. */
+export interface TextMeasure {
+  readonly unit: TextUnit;
+  readonly count: number;
+  readonly limit: number;
+}
+
+/** Per-instance settings of Mastodon (from `GET /api/v2/instance`: `configuration.statuses`). */
+export interface MastodonTextSettings {
+  /** `configuration.statuses.max_characters`; 500 by default. */
+  readonly maxCharacters?: number;
+  /** `configuration.statuses.characters_reserved_per_url`; 23 by default. */
+  readonly charactersReservedPerUrl?: number;
+}
+
+/** Options of {@link measureText} and {@link fitText}. */
+export interface TextFitOptions {
+  /** Settings of the publisher's own Mastodon server. */
+  readonly mastodon?: MastodonTextSettings;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const encoder = new TextEncoder();
+const EMOJI_GRAPHEME = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+
+function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+function countGraphemes(text: string): number {
+  // Fast path: in printable ASCII every character is a grapheme, except CR LF, which is one.
+  if (/^[\x20-\x7e\t\n\r]*$/.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0);
+  let n = 0;
+  for (const _ of segmenter.segment(text)) n++;
+  return n;
+}
+
+/** Mastodon: graphemes, every http(s) URL as `charactersReservedPerUrl`, a remote mention as its local part. */
+function countMastodon(text: string, settings: MastodonTextSettings): number {
+  const perUrl = settings.charactersReservedPerUrl ?? 23;
+  let rest = text;
+  let extra = 0;
+  const spans = [...findUrls(text), ...findMentions(text).filter((m) => m.text.indexOf('@', 1) > 0)].sort(
+    (a, b) => b.start - a.start,
+  );
+  for (const span of spans) {
+    if (span.kind === 'url') {
+      rest = rest.slice(0, span.start) + rest.slice(span.end);
+      extra += perUrl;
+    } else {
+      rest = rest.slice(0, span.start) + span.text.slice(0, span.text.indexOf('@', 1)) + rest.slice(span.end);
+    }
+  }
+  return countGraphemes(rest) + extra;
+}
+
+/** Threads: characters, except that an emoji counts as its UTF-8 bytes. */
+function countThreads(text: string): number {
+  let n = 0;
+  for (const grapheme of graphemes(text)) {
+    n += EMOJI_GRAPHEME.test(grapheme) ? encoder.encode(grapheme).length : [...grapheme].length;
+  }
+  return n;
+}
+
+/**
+ * The text limits of every platform, as documented by the platform (see docs/platforms/*.md).
+ *
+ * @example
+ * ```ts
+ * TEXT_LIMITS.bluesky; // [{ unit: 'graphemes', limit: 300 }, { unit: 'utf8-bytes', limit: 3000 }]
+ * ```
+ */
+export const TEXT_LIMITS: Readonly<Record<Platform, readonly { unit: TextUnit; limit: number }[]>> = {
+  x: [{ unit: 'weighted', limit: 280 }],
+  bluesky: [
+    { unit: 'graphemes', limit: 300 },
+    { unit: 'utf8-bytes', limit: 3000 },
+  ],
+  mastodon: [{ unit: 'graphemes', limit: 500 }],
+  threads: [{ unit: 'threads-characters', limit: 500 }],
+  linkedin: [{ unit: 'utf16', limit: 3000 }],
+  facebook: [{ unit: 'utf16', limit: 63_206 }],
+  instagram: [{ unit: 'utf16', limit: 2200 }],
+  whatsapp: [{ unit: 'utf16', limit: 4096 }],
+  telegram: [{ unit: 'utf16', limit: 4096 }],
+  reddit: [{ unit: 'utf16', limit: 300 }],
+  xing: [{ unit: 'utf16', limit: 3000 }],
+  email: [{ unit: 'utf16', limit: 2000 }],
+};
+
+/**
+ * Measures a text the way a platform counts it, against each of its limits.
+ *
+ * @example
+ * ```ts
+ * measureText('bluesky', 'Hallo 👋🏽'); // [{ unit: 'graphemes', count: 7, limit: 300 }, { unit: 'utf8-bytes', count: 14, limit: 3000 }]
+ * measureText('x', 'Lees https://example.org/een/heel/lang/pad'); // [{ unit: 'weighted', count: 28, limit: 280 }]
+ * ```
+ */
+export function measureText(platform: Platform, text: string, options: TextFitOptions = {}): TextMeasure[] {
+  return TEXT_LIMITS[platform].map(({ unit, limit }) => {
+    switch (unit) {
+      case 'weighted':
+        return { unit, limit, count: countXText(text, X_TEXT_CONFIG).weightedLength };
+      case 'graphemes':
+        return platform === 'mastodon'
+          ? {
+              unit,
+              limit: options.mastodon?.maxCharacters ?? limit,
+              count: countMastodon(text, options.mastodon ?? {}),
+            }
+          : { unit, limit, count: countGraphemes(text) };
+      case 'utf8-bytes':
+        return { unit, limit, count: encoder.encode(text).length };
+      case 'threads-characters':
+        return { unit, limit, count: countThreads(text) };
+      default:
+        return { unit, limit, count: text.length };
+    }
+  });
+}
+
+/** What {@link fitText} did. */
+export interface FitResult {
+  readonly platform: Platform;
+  /** The full text (with the link) fits as it is. */
+  readonly fits: boolean;
+  /** The text to share: the original when it fits, else the cut body + ellipsis (+ the link, never cut). */
+  readonly text: string;
+  /** `text` without the appended link: what goes into a share intent's text parameter beside its url. */
+  readonly body: string;
+  /** How the original full text measures against each limit. */
+  readonly measures: readonly TextMeasure[];
+  /** How the returned text measures. */
+  readonly fitted: readonly TextMeasure[];
+  /** What was cut from the end of the body ('' when nothing was). */
+  readonly cut: string;
+  /** How far over its tightest limit the original is (0 when it fits). */
+  readonly over: number;
+  /** The unit of that tightest limit. */
+  readonly overUnit: TextUnit;
+}
+
+/** Options of {@link fitText}. */
+export interface FitTextOptions extends TextFitOptions {
+  /** A link to append after the text; it is never cut (the body is shortened to make room). */
+  readonly link?: string;
+  /** Appended where the body was cut; default `…`. */
+  readonly ellipsis?: string;
+}
+
+function protectedSpans(platform: Platform, text: string): TextSpan[] {
+  const spans = [
+    ...findUrls(text, { withoutProtocol: platform === 'x' }),
+    ...findHashtags(text),
+    ...findMentions(text),
+  ];
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Indices where the body may be cut: between graphemes, never inside a URL, hashtag or mention. */
+function cutPoints(platform: Platform, body: string): number[] {
+  const spans = protectedSpans(platform, body);
+  const points: number[] = [0];
+  let position = 0;
+  let next = 0; // the first span that may still contain a later position (spans are sorted by start)
+  for (const { segment } of segmenter.segment(body)) {
+    position += segment.length;
+    while (next < spans.length && (spans[next] as TextSpan).end <= position) next++;
+    let inside = false;
+    for (let k = next; k < spans.length && (spans[k] as TextSpan).start < position; k++) {
+      if (position < (spans[k] as TextSpan).end) inside = true;
+    }
+    if (!inside) points.push(position);
+  }
+  return points;
+}
+
+const fitsAll = (measures: readonly TextMeasure[]): boolean => measures.every((m) => m.count <= m.limit);
+
+/**
+ * Fits a text (and optionally a link) to a platform: reports the count, the limit and how far over it is, and
+ * when it does not fit, cuts the body from the end — at a word boundary where one is close, never inside a
+ * grapheme (`Intl.Segmenter`), a URL, a hashtag or a mention — adds an ellipsis and keeps the link whole.
+ *
+ * @example
+ * ```ts
+ * const result = fitText('bluesky', longText, { link: 'https://example.org/vacature' });
+ * result.fits; // false
+ * result.over; // 41 (graphemes over 300)
+ * result.text; // the first words + '…' + ' https://example.org/vacature', at most 300 graphemes
+ * ```
+ */
+export function fitText(platform: Platform, body: string, options: FitTextOptions = {}): FitResult {
+  const ellipsis = options.ellipsis ?? '…';
+  const compose = (b: string): string =>
+    options.link === undefined ? b : b.length > 0 ? `${b} ${options.link}` : options.link;
+  const full = compose(body);
+  const measures = measureText(platform, full, options);
+  let over = 0;
+  let overUnit: TextUnit = measures[0]?.unit ?? 'utf16';
+  for (const m of measures) {
+    if (m.count - m.limit > over) {
+      over = m.count - m.limit;
+      overUnit = m.unit;
+    }
+  }
+  if (fitsAll(measures)) {
+    return { platform, fits: true, text: full, body, measures, fitted: measures, cut: '', over: 0, overUnit };
+  }
+  const points = cutPoints(platform, body);
+  const candidate = (point: number): string => {
+    const head = body.slice(0, point).trimEnd();
+    return compose(head.length > 0 ? `${head}${ellipsis}` : '');
+  };
+  const ok = (point: number): boolean => fitsAll(measureText(platform, candidate(point), options));
+  // Binary search for the last cut point that fits (measures grow with the prefix).
+  let lo = 0;
+  let hi = points.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(points[mid] as number)) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  let point = best < 0 ? 0 : (points[best] as number);
+  // Prefer the last word boundary when it keeps at least 60% of what fits.
+  for (let k = best; k > 0; k--) {
+    const p = points[k] as number;
+    if (p < point * 0.6) break;
+    if (/\s/u.test(body[p] ?? '') || p === body.length) {
+      point = p;
+      break;
+    }
+  }
+  const head = body.slice(0, point).trimEnd();
+  let fittedBody = best < 0 || head.length === 0 ? '' : `${head}${ellipsis}`;
+  let text = compose(fittedBody);
+  if (!fitsAll(measureText(platform, text, options))) {
+    text = '';
+    fittedBody = '';
+  }
+  return {
+    platform,
+    fits: false,
+    text,
+    body: fittedBody,
+    measures,
+    fitted: measureText(platform, text, options),
+    cut: body.slice(body.slice(0, point).trimEnd().length),
+    over,
+    overUnit,
+  };
+}

@@ -1,0 +1,55 @@
+import { SocialShiftError } from '@social-shift/core';
+import { type FetchLike, type RetryOptions, sendWithRetry } from './http-retry.js';
+import type { Publisher, PublishInput, PublishResult } from './publisher.js';
+import { countXText } from './x-text.js';
+
+/** Options of {@link createXPublisher}. */
+export interface XPublisherOptions {
+  /** An OAuth 2.0 user access token with `tweet.write` (and `users.read`). */
+  readonly accessToken: string;
+  readonly fetch: FetchLike;
+  readonly retry?: RetryOptions;
+  /** Default `https://api.x.com`. */
+  readonly baseUrl?: string;
+}
+
+/**
+ * Publishes through the X API v2: `POST /2/tweets` with `{ text }`. Text over 280 weighted characters (each URL
+ * as 23) is refused with `LIMIT_EXCEEDED` before sending. Rate limits are read from `x-rate-limit-reset`.
+ *
+ * @example
+ * ```ts
+ * const x = createXPublisher({ accessToken, fetch });
+ * const { externalId } = await x.publish({ text: 'Wij zoeken collega’s! https://example.org/jobs' });
+ * ```
+ */
+export function createXPublisher(options: XPublisherOptions): Publisher {
+  const base = (options.baseUrl ?? 'https://api.x.com').replace(/\/+$/, '');
+  async function publish(input: PublishInput): Promise<PublishResult> {
+    const count = countXText(input.text);
+    if (!count.valid) {
+      throw new SocialShiftError(
+        'LIMIT_EXCEEDED',
+        `The post weighs ${count.weightedLength} of X's 280 (or is empty or holds invalid characters). Fit it first.`,
+        { details: { limit: 280, actual: count.weightedLength, what: 'x weighted characters' } },
+      );
+    }
+    const response = await sendWithRetry(
+      options.fetch,
+      {
+        platform: 'x',
+        url: `${base}/2/tweets`,
+        init: {
+          method: 'POST',
+          headers: { authorization: `Bearer ${options.accessToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ text: input.text }),
+        },
+        retryServerErrors: false,
+      },
+      options.retry,
+    );
+    const { data } = (await response.json()) as { data: { id: string; text: string } };
+    return { platform: 'x', externalId: data.id, url: `https://x.com/i/web/status/${data.id}` };
+  }
+  return { platform: 'x', publish };
+}

@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { isValidUrl } from './url-spans.js';
+import { countXText, X_TEXT_CONFIG, X_TEXT_CONFIG_V2 } from './x-text.js';
+
+// The published twitter-text conformance cases, read where they live (data, not copied into the project):
+// ../shared/data/twitter-text-conformance/validate.yml relative to the repository root. A git worktree sits one
+// level deeper than the clone, so the folders above the root are searched from the nearest up.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const RELATIVE = 'shared/data/twitter-text-conformance/validate.yml';
+function findConformanceFile(): string {
+  let dir = dirname(repoRoot);
+  for (;;) {
+    const candidate = resolve(dir, RELATIVE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(repoRoot, '..', RELATIVE);
+    dir = parent;
+  }
+}
+const conformanceFile = findConformanceFile();
+const available = existsSync(conformanceFile);
+
+interface CounterCase {
+  description: string;
+  text: string;
+  expected: { weightedLength: number; valid: boolean; permillage: number };
+}
+interface ValidityCase {
+  description: string;
+  text: string;
+  expected: boolean;
+}
+interface Conformance {
+  tests: {
+    WeightedTweetsCounterTest: CounterCase[];
+    WeightedTweetsWithDiscountedEmojiCounterTest: CounterCase[];
+    UnicodeDirectionalMarkerCounterTest: CounterCase[];
+    urls: ValidityCase[];
+    urls_without_protocol: ValidityCase[];
+  };
+}
+
+describe('twitter-text conformance data', () => {
+  it('is present (CI must run the conformance cases)', () => {
+    if (!available) {
+      const message = `twitter-text conformance data not found at ${conformanceFile}: the X counting conformance tests are skipped.`;
+      if (process.env.CI === 'true') throw new Error(`${message} With CI=true they must run.`);
+      console.warn(message);
+    }
+    expect(available || process.env.CI !== 'true').toBe(true);
+  });
+});
+
+describe.runIf(available)('countXText against the twitter-text conformance cases', () => {
+  const data = available ? (parse(readFileSync(conformanceFile, 'utf8')) as Conformance).tests : undefined;
+  const cases = (name: keyof Conformance['tests']) => (data?.[name] ?? []) as never[];
+
+  it.each(cases('WeightedTweetsCounterTest') as CounterCase[])(
+    'WeightedTweetsCounterTest (config v2): $description',
+    ({ text, expected }) => {
+      const count = countXText(text, X_TEXT_CONFIG_V2);
+      expect({
+        weightedLength: count.weightedLength,
+        valid: count.valid,
+        permillage: count.permillage,
+      }).toEqual({
+        weightedLength: expected.weightedLength,
+        valid: expected.valid,
+        permillage: expected.permillage,
+      });
+    },
+  );
+
+  it.each(cases('WeightedTweetsWithDiscountedEmojiCounterTest') as CounterCase[])(
+    'WeightedTweetsWithDiscountedEmojiCounterTest (config v3, X today): $description',
+    ({ text, expected }) => {
+      const count = countXText(text, X_TEXT_CONFIG);
+      expect({
+        weightedLength: count.weightedLength,
+        valid: count.valid,
+        permillage: count.permillage,
+      }).toEqual({
+        weightedLength: expected.weightedLength,
+        valid: expected.valid,
+        permillage: expected.permillage,
+      });
+    },
+  );
+
+  it.each(cases('UnicodeDirectionalMarkerCounterTest') as CounterCase[])(
+    'UnicodeDirectionalMarkerCounterTest: $description',
+    ({ text, expected }) => {
+      const count = countXText(text, X_TEXT_CONFIG);
+      expect({ weightedLength: count.weightedLength, valid: count.valid }).toEqual({
+        weightedLength: expected.weightedLength,
+        valid: expected.valid,
+      });
+    },
+  );
+
+  it.each(cases('urls') as ValidityCase[])('urls: $description', ({ text, expected }) => {
+    expect(isValidUrl(text)).toBe(expected);
+    if (expected) expect(countXText(text).weightedLength).toBe(23);
+  });
+
+  it.each(cases('urls_without_protocol') as ValidityCase[])(
+    'urls_without_protocol: $description counts as one link (23)',
+    ({ text, expected }) => {
+      expect(expected).toBe(true);
+      expect(countXText(text).weightedLength).toBe(23);
+    },
+  );
+});
+
+describe('countXText', () => {
+  it('counts every URL as 23 however long it is', () => {
+    expect(countXText(`Lees dit: https://example.org/${'a'.repeat(200)}`).weightedLength).toBe(10 + 23);
+  });
+
+  it('rejects an empty text', () => {
+    expect(countXText('').valid).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+import type { Post } from '../model/post.js';
+import type { Platform } from '../model/vocabulary.js';
+
+/**
+ * The captions a post offers for a platform: its variants for that platform, else its base text.
+ *
+ * @example
+ * ```ts
+ * captionsFor(post, 'linkedin'); // ['LinkedIn A', 'LinkedIn B'], or [post.text] when there are no variants
+ * ```
+ */
+export function captionsFor(post: Pick<Post, 'text' | 'variants'>, platform: Platform): string[] {
+  const variants = post.variants
+    .filter((variant) => variant.platform === platform)
+    .map((variant) => variant.text);
+  return variants.length > 0 ? variants : [post.text];
+}
+
+/**
+ * Assigns captions to publishers round-robin, in the order given, so neighbours in an offer list get different
+ * captions and every variant is used about equally (counts differ by at most one).
+ *
+ * @example
+ * ```ts
+ * const captions = rotateCaptions(post, 'linkedin', ['p1', 'p2', 'p3']);
+ * captions.get('p1'); // first LinkedIn variant; p2 the second; p3 the first again when there are two
+ * ```
+ */
+export function rotateCaptions(
+  post: Pick<Post, 'text' | 'variants'>,
+  platform: Platform,
+  publisherIds: readonly string[],
+): Map<string, string> {
+  const captions = captionsFor(post, platform);
+  const assigned = new Map<string, string>();
+  let next = 0;
+  for (const publisherId of publisherIds) {
+    if (assigned.has(publisherId)) continue;
+    assigned.set(publisherId, captions[next % captions.length] as string);
+    next++;
+  }
+  return assigned;
+}

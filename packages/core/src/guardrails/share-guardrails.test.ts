@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { isSocialShiftError } from '../errors/social-shift-error.js';
+import type { ShareAttempt } from '../ports/share-policy.js';
+import type { ShareGuardrails } from './share-guardrails.js';
+import { checkGuardrails, createGuardrailPolicy } from './share-guardrails.js';
+
+const attempt = (overrides: Partial<ShareAttempt> = {}): ShareAttempt => ({
+  organisationId: 'org_1',
+  publisherId: 'person_1',
+  postId: 'post_1',
+  campaignId: 'campaign_1',
+  platform: 'linkedin',
+  text: 'Wij zoeken een collega in Utrecht. #medewerker',
+  at: '2026-11-26T10:00:00.000Z', // 11:00 in Amsterdam (winter time)
+  timeZone: 'Europe/Amsterdam',
+  previousShareTimes: [],
+  ...overrides,
+});
+
+function ruleOf(guardrails: ShareGuardrails, overrides: Partial<ShareAttempt> = {}): string | undefined {
+  try {
+    createGuardrailPolicy(guardrails)(attempt(overrides));
+    return undefined;
+  } catch (error) {
+    if (isSocialShiftError(error, 'GUARDRAIL')) return error.details.rule;
+    throw error;
+  }
+}
+
+describe('createGuardrailPolicy', () => {
+  it('allows a share that breaks no guardrail', () => {
+    expect(
+      ruleOf({
+        blockedWords: ['gratis'],
+        requiredDisclosure: '#medewerker',
+        maxSharesPerDay: 2,
+        sharingHours: { from: '08:00', to: '20:00' },
+      }),
+    ).toBeUndefined();
+  });
+
+  it('stops a text with a blocked word, as a whole word, ignoring case and accents', () => {
+    expect(ruleOf({ blockedWords: ['gratis'] }, { text: 'Nu GRATIS proberen' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['creme'] }, { text: 'De crème de la crème' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['beste deal'] }, { text: 'De Beste  deal'.replace('  ', ' ') })).toBe(
+      'blocked-word',
+    );
+    expect(ruleOf({ blockedWords: ['gratis'] }, { text: 'gratisbus is een woord' })).toBeUndefined();
+  });
+
+  it('requires the disclosure line', () => {
+    expect(ruleOf({ requiredDisclosure: '#medewerker' }, { text: 'Mooi nieuws!' })).toBe(
+      'disclosure-missing',
+    );
+    expect(
+      ruleOf({ requiredDisclosure: 'Ik werk bij Acme' }, { text: 'Mooi nieuws! ik werk bij ACME.' }),
+    ).toBeUndefined();
+  });
+
+  it('limits shares per person per day in the organisation time zone', () => {
+    const guardrails = { maxSharesPerDay: 2 };
+    // 23:30 UTC on the 25th is 00:30 on the 26th in Amsterdam: same local day as the attempt.
+    const twoToday = ['2026-11-25T23:30:00.000Z', '2026-11-26T08:00:00.000Z'];
+    expect(ruleOf(guardrails, { previousShareTimes: twoToday })).toBe('share-limit');
+    // 22:30 UTC on the 25th is 23:30 on the 25th in Amsterdam: yesterday.
+    expect(
+      ruleOf(guardrails, { previousShareTimes: ['2026-11-25T22:30:00.000Z', '2026-11-26T08:00:00.000Z'] }),
+    ).toBeUndefined();
+  });
+
+  it('allows sharing only inside the sharing hours on the allowed weekdays, across DST', () => {
+    const hours = { sharingHours: { from: '08:00', to: '18:00', weekdays: [1, 2, 3, 4, 5] } };
+    expect(ruleOf(hours, { at: '2026-11-26T06:59:00.000Z' })).toBe('outside-sharing-hours'); // 07:59 local
+    expect(ruleOf(hours, { at: '2026-11-26T07:00:00.000Z' })).toBeUndefined(); // 08:00 local
+    expect(ruleOf(hours, { at: '2026-07-01T06:30:00.000Z' })).toBeUndefined(); // 08:30 summer time
+    expect(ruleOf(hours, { at: '2026-11-26T17:00:00.000Z' })).toBe('outside-sharing-hours'); // 18:00 local
+    expect(ruleOf(hours, { at: '2026-11-28T10:00:00.000Z' })).toBe('outside-sharing-hours'); // a Saturday
+  });
+
+  it('handles a sharing window across midnight', () => {
+    const hours = { sharingHours: { from: '22:00', to: '02:00' } };
+    expect(ruleOf(hours, { at: '2026-11-26T23:30:00.000Z' })).toBeUndefined(); // 00:30 local
+    expect(ruleOf(hours, { at: '2026-11-26T10:00:00.000Z' })).toBe('outside-sharing-hours');
+  });
+
+  it('lists every broken rule in details.violations and says what to do', () => {
+    try {
+      createGuardrailPolicy({ blockedWords: ['gratis'], requiredDisclosure: '#ad' })(
+        attempt({ text: 'gratis' }),
+      );
+      expect.unreachable();
+    } catch (error) {
+      if (!isSocialShiftError(error, 'GUARDRAIL')) throw error;
+      expect(error.details.rule).toBe('blocked-word');
+      expect((error.details.violations as { rule: string }[]).map((v) => v.rule)).toEqual([
+        'blocked-word',
+        'disclosure-missing',
+      ]);
+      expect(error.message).toMatch(/rephrase/);
+    }
+  });
+
+  it('rejects malformed guardrails up front with VALIDATION', () => {
+    expect(() => createGuardrailPolicy({ maxSharesPerDay: 0 })).toThrow(/maxSharesPerDay/);
+    expect(() => createGuardrailPolicy({ sharingHours: { from: '8 uur', to: '18:00' } })).toThrow(/HH:MM/);
+    expect(() => createGuardrailPolicy({ blockedWords: [' '] })).toThrow(/empty/);
+    expect(() => checkGuardrails({}, attempt({ at: 'gisteren' }))).toThrow(/ISO 8601/);
+    expect(() => checkGuardrails({ maxSharesPerDay: 1 }, attempt({ timeZone: 'Mars/Olympus' }))).toThrow(
+      /Unknown time zone/,
+    );
+  });
+});

@@ -1,0 +1,177 @@
+import { SocialShiftError } from '../errors/social-shift-error.js';
+import type { ShareAttempt, SharePolicy } from '../ports/share-policy.js';
+import { formatClock, localTime, parseClock } from './local-time.js';
+
+/** The hours in which sharing is allowed, on the organisation's wall clock. */
+export interface SharingHours {
+  /** `HH:MM`, inclusive. */
+  readonly from: string;
+  /** `HH:MM`, exclusive; may be before `from` for a window across midnight. */
+  readonly to: string;
+  /** ISO weekdays allowed (1 = Monday … 7 = Sunday); default all seven. */
+  readonly weekdays?: readonly number[];
+}
+
+/** The guardrails a social master configures. Every field is optional: an empty object allows every share. */
+export interface ShareGuardrails {
+  /** Words or phrases that may not appear (whole words, case- and accent-insensitive). */
+  readonly blockedWords?: readonly string[];
+  /** A line every shared text must contain, e.g. `#medewerker` or `Ik werk bij Acme.` (case-insensitive). */
+  readonly requiredDisclosure?: string;
+  /** At most this many shares per publisher per calendar day in the organisation's time zone. */
+  readonly maxSharesPerDay?: number;
+  /** Sharing is allowed only inside these hours. */
+  readonly sharingHours?: SharingHours;
+}
+
+/** The rules a guardrail can break; `details.rule` of a `GUARDRAIL` error is one of these. */
+export type GuardrailRule = 'blocked-word' | 'disclosure-missing' | 'share-limit' | 'outside-sharing-hours';
+
+/** One broken guardrail, with what the master configured and what the attempt did. */
+export interface GuardrailViolation {
+  readonly rule: GuardrailRule;
+  readonly message: string;
+  readonly [key: string]: unknown;
+}
+
+/** Lower case, NFKD without combining marks: `Crème` and `creme` compare equal. */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function validate(guardrails: ShareGuardrails): void {
+  const bad = (path: string, message: string): never => {
+    throw new SocialShiftError('VALIDATION', `Invalid guardrails: ${path}: ${message}`, {
+      details: { issues: [{ path: [path], message, code: 'invalid_value' }] },
+    });
+  };
+  const limit = guardrails.maxSharesPerDay;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+    bad('maxSharesPerDay', 'use a whole number ≥ 1');
+  for (const word of guardrails.blockedWords ?? []) {
+    if (fold(word).trim().length === 0) bad('blockedWords', 'a blocked word may not be empty');
+  }
+  if (guardrails.requiredDisclosure !== undefined && guardrails.requiredDisclosure.trim().length === 0) {
+    bad('requiredDisclosure', 'leave it out instead of empty');
+  }
+  const hours = guardrails.sharingHours;
+  if (hours !== undefined) {
+    const from = parseClock(hours.from);
+    const to = parseClock(hours.to);
+    if (from === undefined || to === undefined) bad('sharingHours', 'use HH:MM, e.g. 08:00');
+    if (from === to) bad('sharingHours', 'from and to may not be equal');
+    for (const day of hours.weekdays ?? [])
+      if (!Number.isInteger(day) || day < 1 || day > 7)
+        bad('sharingHours', 'weekdays are 1 (Monday) to 7 (Sunday)');
+  }
+}
+
+/** Tells whether `minutes` lies in [from, to), also for windows across midnight. */
+export function insideHours(minutes: number, from: number, to: number): boolean {
+  return from < to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
+}
+
+/**
+ * Checks a share attempt against the guardrails and returns every rule it breaks (empty when allowed).
+ * Use it to show all problems at once; {@link createGuardrailPolicy} throws on the first.
+ *
+ * @example
+ * ```ts
+ * checkGuardrails({ blockedWords: ['gratis'] }, attempt); // [{ rule: 'blocked-word', word: 'gratis', … }]
+ * ```
+ */
+export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttempt): GuardrailViolation[] {
+  validate(guardrails);
+  const violations: GuardrailViolation[] = [];
+  const text = fold(attempt.text);
+  for (const word of guardrails.blockedWords ?? []) {
+    const needle = fold(word).trim();
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(needle)}(?![\\p{L}\\p{N}_])`, 'u');
+    if (pattern.test(text)) {
+      violations.push({
+        rule: 'blocked-word',
+        word,
+        message: `The text contains the blocked word "${word}": rephrase it.`,
+      });
+    }
+  }
+  const disclosure = guardrails.requiredDisclosure;
+  if (disclosure !== undefined && !text.includes(fold(disclosure).trim())) {
+    violations.push({
+      rule: 'disclosure-missing',
+      disclosure,
+      message: `The text must contain the disclosure "${disclosure}": add it before sharing.`,
+    });
+  }
+  const at = Date.parse(attempt.at);
+  const previous = attempt.previousShareTimes.map((time) => Date.parse(time));
+  if (!Number.isFinite(at) || previous.some((time) => !Number.isFinite(time))) {
+    throw new SocialShiftError(
+      'VALIDATION',
+      'A share attempt needs ISO 8601 times (at, previousShareTimes).',
+      {
+        details: { issues: [{ path: ['at'], message: 'not an ISO 8601 time', code: 'invalid_format' }] },
+      },
+    );
+  }
+  const now = localTime(at, attempt.timeZone);
+  const limit = guardrails.maxSharesPerDay;
+  if (limit !== undefined) {
+    const today = previous.filter((time) => localTime(time, attempt.timeZone).day === now.day).length;
+    if (today >= limit) {
+      violations.push({
+        rule: 'share-limit',
+        limit,
+        count: today,
+        day: now.day,
+        message: `Already ${today} share(s) on ${now.day}; the limit is ${limit} per day. Share again tomorrow.`,
+      });
+    }
+  }
+  const hours = guardrails.sharingHours;
+  if (hours !== undefined) {
+    const from = parseClock(hours.from) as number;
+    const to = parseClock(hours.to) as number;
+    const dayAllowed = hours.weekdays === undefined || hours.weekdays.includes(now.weekday);
+    if (!dayAllowed || !insideHours(now.minutes, from, to)) {
+      violations.push({
+        rule: 'outside-sharing-hours',
+        from: hours.from,
+        to: hours.to,
+        localTime: formatClock(now.minutes),
+        weekday: now.weekday,
+        message: `Sharing is allowed from ${hours.from} to ${hours.to} (${attempt.timeZone}); it is ${formatClock(now.minutes)} there now.`,
+      });
+    }
+  }
+  return violations;
+}
+
+/**
+ * Makes the {@link SharePolicy} for a master's guardrails: the SDK calls it before it records a share, and it
+ * throws a `GUARDRAIL` error (with `details.rule`, and `details.violations` listing every broken rule) to stop
+ * the share. Throws `VALIDATION` at once when the guardrails themselves are malformed.
+ *
+ * @example
+ * ```ts
+ * const policy = createGuardrailPolicy({
+ *   blockedWords: ['gratis'], requiredDisclosure: '#medewerker', maxSharesPerDay: 3,
+ *   sharingHours: { from: '08:00', to: '20:00', weekdays: [1, 2, 3, 4, 5] },
+ * });
+ * policy(attempt); // throws SocialShiftError GUARDRAIL { rule: 'share-limit', … } on the 4th share of a day
+ * ```
+ */
+export function createGuardrailPolicy(guardrails: ShareGuardrails): SharePolicy {
+  validate(guardrails);
+  return (attempt) => {
+    const violations = checkGuardrails(guardrails, attempt);
+    const first = violations[0];
+    if (first === undefined) return;
+    const { message, ...facts } = first;
+    throw new SocialShiftError('GUARDRAIL', message, { details: { ...facts, rule: first.rule, violations } });
+  };
+}

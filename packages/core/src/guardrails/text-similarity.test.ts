@@ -1,0 +1,55 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { findNearIdenticalTexts, textSimilarity } from './text-similarity.js';
+
+const base =
+  'Bij Acme bouwen we aan duurzame energie en we zoeken collega’s in Utrecht die mee willen bouwen.';
+
+describe('textSimilarity', () => {
+  it('sees punctuation, case, accents and links as no difference', () => {
+    expect(textSimilarity(base, `${base.toUpperCase()}!! https://example.org/x`)).toBe(1);
+    expect(textSimilarity('Crème brûlée is lekker', 'creme brulee is lekker')).toBe(1);
+  });
+
+  it('scores a personal rewrite much lower than a copy', () => {
+    const personal =
+      'Ik werk nu drie jaar bij Acme en merk elke dag hoe leuk duurzame energie is. Kom je ook?';
+    expect(textSimilarity(base, personal)).toBeLessThan(0.2);
+    expect(textSimilarity(base, `${base} Echt een aanrader.`)).toBeGreaterThan(0.8);
+  });
+
+  test.prop([fc.string(), fc.string()])('is symmetric and lies in [0, 1]', (a, b) => {
+    const s = textSimilarity(a, b);
+    expect(s).toBe(textSimilarity(b, a));
+    expect(s).toBeGreaterThanOrEqual(0);
+    expect(s).toBeLessThanOrEqual(1);
+  });
+
+  test.prop([fc.string()])('gives 1 for a text compared with itself', (a) => {
+    expect(textSimilarity(a, a)).toBe(1);
+  });
+});
+
+describe('findNearIdenticalTexts', () => {
+  it('warns when three or more publishers would post near-identical text', () => {
+    const warnings = findNearIdenticalTexts([
+      { publisherId: 'p1', text: base },
+      { publisherId: 'p2', text: `${base} #vacature` },
+      { publisherId: 'p3', text: 'Ik werk nu drie jaar bij Acme en vind het geweldig.' },
+      { publisherId: 'p4', text: base.replace('Utrecht', 'Utrecht!') },
+    ]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.publisherIds).toEqual(['p1', 'p2', 'p4']);
+    expect(warnings[0]?.message).toMatch(/3 publishers/);
+  });
+
+  it('stays quiet when texts differ or too few publishers share one', () => {
+    expect(
+      findNearIdenticalTexts([
+        { publisherId: 'p1', text: base },
+        { publisherId: 'p2', text: base },
+        { publisherId: 'p3', text: 'Iets heel anders over ons team en de koffie.' },
+      ]),
+    ).toEqual([]);
+  });
+});

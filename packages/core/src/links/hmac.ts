@@ -1,0 +1,75 @@
+import { SocialShiftError } from '../errors/social-shift-error.js';
+
+/** A secret for HMAC signing: a string (UTF-8) or raw bytes, at least 32 bytes. */
+export type LinkSecret = string | Uint8Array;
+
+const MIN_SECRET_BYTES = 32;
+const encoder = new TextEncoder();
+
+/** An HMAC-SHA-256 signer over one secret; the key is imported once through `globalThis.crypto.subtle`. */
+export interface HmacSigner {
+  /** The HMAC of `parts` joined by a NUL separator (so `['a', 'bc']` and `['ab', 'c']` differ), base64url. */
+  sign(parts: readonly string[]): Promise<string>;
+}
+
+/**
+ * Makes an HMAC-SHA-256 signer. Throws `VALIDATION` when the secret is shorter than 32 bytes.
+ *
+ * @example
+ * ```ts
+ * const signer = createHmacSigner('a-secret-of-at-least-thirty-two-bytes!!');
+ * await signer.sign(['org_1', 'person_1']); // 'q0f…' (43 base64url characters)
+ * ```
+ */
+export function createHmacSigner(secret: LinkSecret): HmacSigner {
+  const bytes = typeof secret === 'string' ? encoder.encode(secret) : secret;
+  if (bytes.byteLength < MIN_SECRET_BYTES) {
+    throw new SocialShiftError(
+      'VALIDATION',
+      `The link secret must be at least ${MIN_SECRET_BYTES} bytes; use a long random value kept by the organisation.`,
+      { details: { issues: [{ path: ['secret'], message: 'too short', code: 'too_small' }] } },
+    );
+  }
+  const keyBytes = new Uint8Array(bytes);
+  let key: Promise<CryptoKey> | undefined;
+  const getKey = (): Promise<CryptoKey> => {
+    key ??= globalThis.crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
+    return key;
+  };
+  return {
+    async sign(parts) {
+      const mac = await globalThis.crypto.subtle.sign(
+        'HMAC',
+        await getKey(),
+        encoder.encode(parts.join('\u0000')),
+      );
+      return toBase64Url(new Uint8Array(mac));
+    },
+  };
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Base64url without padding (RFC 4648 §5). */
+export function toBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1] ?? 0;
+    const c = bytes[i + 2] ?? 0;
+    const n = (a << 16) | (b << 8) | c;
+    const chars = i + 1 >= bytes.length ? 2 : i + 2 >= bytes.length ? 3 : 4;
+    for (let k = 0; k < chars; k++) out += ALPHABET[(n >> (18 - 6 * k)) & 63];
+  }
+  return out;
+}
+
+/** Compares two strings in time that depends only on their length, so a signature cannot be guessed byte by byte. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}

@@ -1,0 +1,204 @@
+import { SocialShiftError } from '../errors/social-shift-error.js';
+import { IdSchema } from '../model/primitives.js';
+import type { Platform } from '../model/vocabulary.js';
+import { PLATFORMS } from '../model/vocabulary.js';
+import type { LinkTracker, TrackedLink, TrackLinkInput } from '../ports/link-tracker.js';
+import type { LinkSecret } from './hmac.js';
+import { constantTimeEqual, createHmacSigner } from './hmac.js';
+import type { LinkShortener } from './link-shortener.js';
+import { SHARER_TOKEN_LENGTH, sharerToken } from './sharer-token.js';
+import { addUtmTags, SHARER_PARAM, SIGNATURE_PARAM, SOCIAL_UTM_MEDIUM, TRACKING_PARAMS } from './utm.js';
+
+/** Length of a link signature: 22 base64url characters (132 bits of HMAC-SHA-256). */
+const SIGNATURE_LENGTH = 22;
+/** Longest input the resolver reads; anything longer is rejected before parsing. */
+const MAX_INPUT_LENGTH = 4_096;
+
+/** Options of {@link createLinkTracker}. */
+export interface LinkTrackerOptions {
+  /** The organisation's secret (at least 32 bytes). Keep it out of the browser: it signs every link. */
+  readonly secret: LinkSecret;
+  /** Turns tracked links into short ones; the tracker then hands out the short URL. */
+  readonly shortener?: LinkShortener;
+}
+
+/** What an incoming tracked link says, once its signature checks out. */
+export interface LinkAttribution {
+  readonly organisationId: string;
+  readonly campaignId: string;
+  readonly postId: string;
+  readonly platform: Platform;
+  /** The opaque sharer token; find the share that carries it to know which offer it belongs to. */
+  readonly sharerToken: string;
+  /** The post's own link, with the tracking parameters removed: where to send the visitor. */
+  readonly destination: string;
+}
+
+/** Options of {@link TrackingLinks.resolve}. */
+export interface ResolveLinkOptions {
+  /** The organisation the link must belong to (the secret and this id both go into the signature). */
+  readonly organisationId: string;
+}
+
+/** A {@link LinkTracker} that can also read its links back. */
+export interface TrackingLinks extends LinkTracker {
+  /** The sharer token of a publisher in an organisation (what every link they share carries). */
+  sharerToken(organisationId: string, publisherId: string): Promise<string>;
+  /**
+   * Turns an incoming tracked URL, short URL or short code into its attribution. Throws `INVALID_LINK` (with
+   * `details.reason`) when a parameter is missing, repeated, malformed or forged; it records nothing itself.
+   */
+  resolve(input: string, options: ResolveLinkOptions): Promise<LinkAttribution>;
+}
+
+/**
+ * Makes the SDK's link tracker: every shared link gets UTM tags (`utm_source` = platform, `utm_medium` =
+ * `social`, `utm_campaign` = campaign id, `utm_content` = post id), an opaque sharer token (`ss_ref`) and a
+ * signature (`ss_sig`, HMAC-SHA-256 over organisation, campaign, post, platform and sharer token), so a
+ * forged or edited link is rejected by {@link TrackingLinks.resolve}.
+ *
+ * @example
+ * ```ts
+ * const tracker = createLinkTracker({ secret: process.env.LINK_SECRET! });
+ * const { url } = await tracker.track({
+ *   organisationId: 'org_1', link: 'https://example.org/jobs', platform: 'linkedin',
+ *   campaignId: 'campaign_1', postId: 'post_1', publisherId: 'person_7',
+ * });
+ * const attribution = await tracker.resolve(url!, { organisationId: 'org_1' });
+ * attribution.postId; // 'post_1'
+ * ```
+ */
+export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
+  const signer = createHmacSigner(options.secret);
+  const shortener = options.shortener;
+
+  const signature = async (
+    organisationId: string,
+    campaignId: string,
+    postId: string,
+    platform: string,
+    token: string,
+  ): Promise<string> =>
+    (await signer.sign(['link', organisationId, campaignId, postId, platform, token])).slice(
+      0,
+      SIGNATURE_LENGTH,
+    );
+
+  const tokenOf = (organisationId: string, publisherId: string): Promise<string> =>
+    sharerToken(signer, organisationId, publisherId);
+
+  async function track(input: TrackLinkInput): Promise<TrackedLink> {
+    for (const [field, value] of [
+      ['organisationId', input.organisationId],
+      ['campaignId', input.campaignId],
+      ['postId', input.postId],
+      ['publisherId', input.publisherId],
+    ] as const) {
+      if (!IdSchema.safeParse(value).success) {
+        throw new SocialShiftError('VALIDATION', `Cannot track a link: ${field} is not a valid id.`, {
+          details: { issues: [{ path: [field], message: 'not a valid id', code: 'invalid_format' }] },
+        });
+      }
+    }
+    if (!(PLATFORMS as readonly string[]).includes(input.platform)) {
+      throw new SocialShiftError('VALIDATION', `Cannot track a link: unknown platform "${input.platform}".`, {
+        details: { issues: [{ path: ['platform'], message: 'unknown platform', code: 'invalid_value' }] },
+      });
+    }
+    const token = await tokenOf(input.organisationId, input.publisherId);
+    if (input.link === undefined) return { url: undefined, sharerToken: token };
+    let tagged: URL;
+    try {
+      tagged = new URL(
+        addUtmTags(input.link, { source: input.platform, campaign: input.campaignId, content: input.postId }),
+      );
+    } catch (cause) {
+      throw new SocialShiftError('VALIDATION', 'Cannot track a link: the post link is not an absolute URL.', {
+        details: { issues: [{ path: ['link'], message: 'not an absolute URL', code: 'invalid_format' }] },
+        cause,
+      });
+    }
+    if (tagged.protocol !== 'https:' && tagged.protocol !== 'http:') {
+      throw new SocialShiftError('VALIDATION', 'Cannot track a link: use an http:// or https:// link.', {
+        details: { issues: [{ path: ['link'], message: 'not http(s)', code: 'invalid_format' }] },
+      });
+    }
+    tagged.searchParams.append(SHARER_PARAM, token);
+    tagged.searchParams.append(
+      SIGNATURE_PARAM,
+      await signature(input.organisationId, input.campaignId, input.postId, input.platform, token),
+    );
+    const full = tagged.toString();
+    return { url: shortener === undefined ? full : await shortener.shorten(full), sharerToken: token };
+  }
+
+  async function resolve(input: string, resolveOptions: ResolveLinkOptions): Promise<LinkAttribution> {
+    const organisationId = resolveOptions.organisationId;
+    if (typeof input !== 'string' || input.length === 0 || input.length > MAX_INPUT_LENGTH) {
+      throw invalid('too-long', `Links longer than ${MAX_INPUT_LENGTH} characters (or empty) are not ours.`);
+    }
+    let text = input.trim();
+    if (!text.includes(`${SIGNATURE_PARAM}=`) && shortener !== undefined) {
+      const expanded = await shortener.expand(text);
+      if (expanded === undefined) throw invalid('unknown-short-code', 'This short link is unknown.');
+      text = expanded;
+    }
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw invalid('not-a-url', 'Pass the full tracked URL (or a short code when a shortener is set).');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw invalid('not-a-url', 'A tracked link is an http:// or https:// URL.');
+    }
+    const single = (name: string): string => {
+      const values = url.searchParams.getAll(name);
+      if (values.length === 0) throw invalid('missing-parameter', `The link has no ${name} parameter.`);
+      if (values.length > 1) throw invalid('duplicate-parameter', `The link has ${name} more than once.`);
+      return values[0] as string;
+    };
+    const source = single('utm_source');
+    const medium = single('utm_medium');
+    const campaignId = single('utm_campaign');
+    const postId = single('utm_content');
+    const token = single(SHARER_PARAM);
+    const sig = single(SIGNATURE_PARAM);
+    if (!(PLATFORMS as readonly string[]).includes(source)) {
+      throw invalid('malformed-parameter', 'utm_source is not a known platform.');
+    }
+    if (medium !== SOCIAL_UTM_MEDIUM) throw invalid('malformed-parameter', 'utm_medium is not "social".');
+    if (!IdSchema.safeParse(campaignId).success || !IdSchema.safeParse(postId).success) {
+      throw invalid('malformed-parameter', 'utm_campaign and utm_content must be ids.');
+    }
+    if (!/^[A-Za-z0-9_-]+$/.test(token) || token.length !== SHARER_TOKEN_LENGTH) {
+      throw invalid('malformed-parameter', `${SHARER_PARAM} is not a sharer token.`);
+    }
+    if (!/^[A-Za-z0-9_-]+$/.test(sig) || sig.length !== SIGNATURE_LENGTH) {
+      throw invalid('malformed-parameter', `${SIGNATURE_PARAM} is not a link signature.`);
+    }
+    if (!IdSchema.safeParse(organisationId).success) {
+      throw invalid('malformed-parameter', 'organisationId is not a valid id.');
+    }
+    const expected = await signature(organisationId, campaignId, postId, source, token);
+    if (!constantTimeEqual(expected, sig)) {
+      throw invalid('bad-signature', 'The link was edited or forged: its signature does not match.');
+    }
+    const destination = new URL(url.toString());
+    for (const name of TRACKING_PARAMS) destination.searchParams.delete(name);
+    return {
+      organisationId,
+      campaignId,
+      postId,
+      platform: source as Platform,
+      sharerToken: token,
+      destination: destination.toString(),
+    };
+  }
+
+  return { track, resolve, sharerToken: tokenOf };
+}
+
+function invalid(reason: string, message: string): SocialShiftError<'INVALID_LINK'> {
+  return new SocialShiftError('INVALID_LINK', message, { details: { reason } });
+}

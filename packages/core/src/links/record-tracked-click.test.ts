@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../model/domain-event.js';
+import type { JsonObject } from '../ports/storage.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
+import { aDomainEvent, aShare } from '../testing/factories.js';
+import { createLinkTracker } from './link-tracker.js';
+import type { ClickRecordingSdk } from './record-tracked-click.js';
+import { recordTrackedClick } from './record-tracked-click.js';
+
+const SECRET = 'test-secret-of-the-organisation-0123456789';
+
+/** The SDK's surface the function uses, over real in-memory storage; recordClick is recorded, not run. */
+async function world() {
+  const storage = createMemoryStorage();
+  const organisationId = 'org_fixture';
+  const tracker = createLinkTracker({ secret: SECRET });
+  const tracked = await tracker.track({
+    organisationId,
+    link: 'https://example.org/jobs',
+    platform: 'linkedin',
+    campaignId: 'camp_1',
+    postId: 'post_1',
+    publisherId: 'person_1',
+  });
+  const share = aShare({ organisationId, trackedUrl: tracked.url, sharerToken: tracked.sharerToken });
+  await storage.transaction(organisationId, (tx) =>
+    tx.put('share', share.id, share as unknown as JsonObject, 0),
+  );
+  const clicks: { shareId: string; idempotencyKey: string }[] = [];
+  const sdk: ClickRecordingSdk = {
+    organisationId,
+    storage,
+    platform: {
+      async recordClick(input): Promise<DomainEvent> {
+        clicks.push(input);
+        return aDomainEvent({ type: 'platform.click', entityType: 'share', entityId: input.shareId });
+      },
+    },
+  };
+  return { sdk, tracker, tracked, share, clicks };
+}
+
+describe('recordTrackedClick', () => {
+  it('records a click on the share the tracked link belongs to, keyed by the click id', async () => {
+    const { sdk, tracker, tracked, share, clicks } = await world();
+    const result = await recordTrackedClick(sdk, tracker, { url: tracked.url!, clickId: 'req-1' });
+    expect(result.shareId).toBe(share.id);
+    expect(result.attribution.destination).toBe('https://example.org/jobs');
+    expect(clicks).toEqual([{ shareId: share.id, idempotencyKey: 'click:req-1' }]);
+  });
+
+  it('records nothing for a forged link', async () => {
+    const { sdk, tracker, tracked, clicks } = await world();
+    const forged = tracked.url!.replace('utm_content=post_1', 'utm_content=post_2');
+    await expect(recordTrackedClick(sdk, tracker, { url: forged, clickId: 'req-2' })).rejects.toMatchObject({
+      code: 'INVALID_LINK',
+      details: { reason: 'bad-signature' },
+    });
+    expect(clicks).toEqual([]);
+  });
+
+  it('records nothing for a genuine link no share carries', async () => {
+    const { sdk, tracker, clicks } = await world();
+    const other = await tracker.track({
+      organisationId: sdk.organisationId,
+      link: 'https://example.org/jobs',
+      platform: 'x',
+      campaignId: 'camp_1',
+      postId: 'post_1',
+      publisherId: 'person_1',
+    });
+    await expect(
+      recordTrackedClick(sdk, tracker, { url: other.url!, clickId: 'req-3' }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_LINK',
+      details: { reason: 'unknown-share' },
+    });
+    expect(clicks).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+import { SocialShiftError } from '../errors/social-shift-error.js';
+import type { DomainEvent } from '../model/domain-event.js';
+import type { StoragePort } from '../ports/storage.js';
+import type { LinkAttribution, TrackingLinks } from './link-tracker.js';
+
+/** What {@link recordTrackedClick} needs of the SDK: its organisation, its storage and `platform.recordClick`. */
+export interface ClickRecordingSdk {
+  readonly organisationId: string;
+  readonly storage: StoragePort;
+  readonly platform: {
+    recordClick(input: { shareId: string; idempotencyKey: string }): Promise<DomainEvent>;
+  };
+}
+
+/** Input of {@link recordTrackedClick}. */
+export interface TrackedClickInput {
+  /** The incoming tracked URL, short URL or short code. */
+  readonly url: string;
+  /** Identifies this click (e.g. the redirect request's id): a retry with the same id records nothing new. */
+  readonly clickId: string;
+}
+
+/** What a recorded click is about, and the `platform.click` event. */
+export interface TrackedClick {
+  readonly attribution: LinkAttribution;
+  readonly shareId: string;
+  readonly event: DomainEvent;
+}
+
+/**
+ * Resolves an incoming tracked link and records the click on the share it belongs to, idempotently per
+ * `clickId`: the resolver checks the signature (forged or edited links throw `INVALID_LINK` and record nothing),
+ * the share is found by campaign, post, platform and sharer token (none: `INVALID_LINK` with reason
+ * `unknown-share`, nothing recorded), and `platform.recordClick` appends one `platform.click` event. Returns the
+ * attribution, so the caller can redirect to `attribution.destination`.
+ *
+ * @example
+ * ```ts
+ * // In the service behind the short links:
+ * const { attribution } = await recordTrackedClick(shift, tracker, { url: request.url, clickId: request.id });
+ * return Response.redirect(attribution.destination, 302);
+ * ```
+ */
+export async function recordTrackedClick(
+  sdk: ClickRecordingSdk,
+  tracker: TrackingLinks,
+  input: TrackedClickInput,
+): Promise<TrackedClick> {
+  const attribution = await tracker.resolve(input.url, { organisationId: sdk.organisationId });
+  const shares = await sdk.storage.query(sdk.organisationId, 'share', {
+    where: {
+      campaignId: attribution.campaignId,
+      postId: attribution.postId,
+      platform: attribution.platform,
+      sharerToken: attribution.sharerToken,
+    },
+    limit: 1,
+  });
+  const share = shares[0];
+  if (share === undefined) {
+    throw new SocialShiftError(
+      'INVALID_LINK',
+      'No share carries this tracked link: it was never recorded as shared.',
+      {
+        details: { reason: 'unknown-share' },
+      },
+    );
+  }
+  const event = await sdk.platform.recordClick({
+    shareId: share.id,
+    idempotencyKey: `click:${input.clickId}`,
+  });
+  return { attribution, shareId: share.id, event };
+}

@@ -1,0 +1,70 @@
+import type { Platform } from '../model/vocabulary.js';
+
+/**
+ * The `utm_medium` of every tracked link. Analytics tools (Google Analytics 4's default channel grouping among
+ * them) file `social` under organic social traffic.
+ *
+ * @example
+ * ```ts
+ * new URL(trackedUrl).searchParams.get('utm_medium') === SOCIAL_UTM_MEDIUM; // true
+ * ```
+ */
+export const SOCIAL_UTM_MEDIUM = 'social';
+
+/**
+ * The query parameter that carries the opaque sharer token.
+ *
+ * @example
+ * ```ts
+ * new URL(trackedUrl).searchParams.get(SHARER_PARAM); // the sharer token
+ * ```
+ */
+export const SHARER_PARAM = 'ss_ref';
+/**
+ * The query parameter that carries the link's signature (HMAC over campaign, post, platform and sharer).
+ *
+ * @example
+ * ```ts
+ * new URL(trackedUrl).searchParams.get(SIGNATURE_PARAM); // the link's signature
+ * ```
+ */
+export const SIGNATURE_PARAM = 'ss_sig';
+
+/** The UTM tags and tracking parameters of one shared link. */
+export interface UtmTags {
+  readonly source: Platform;
+  readonly campaign: string;
+  readonly content: string;
+}
+
+/** Every query parameter the tracker owns; any earlier value of these is replaced, never duplicated. */
+export const TRACKING_PARAMS = [
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_content',
+  'utm_term',
+  'utm_id',
+  SHARER_PARAM,
+  SIGNATURE_PARAM,
+] as const;
+
+/**
+ * Adds UTM tags to a URL: `utm_source` = platform, `utm_medium` = `social`, `utm_campaign` = campaign id,
+ * `utm_content` = post id. Existing query parameters and the fragment are kept; earlier UTM tags are replaced.
+ *
+ * @example
+ * ```ts
+ * addUtmTags('https://example.org/jobs?x=1', { source: 'linkedin', campaign: 'campaign_1', content: 'post_1' });
+ * // 'https://example.org/jobs?x=1&utm_source=linkedin&utm_medium=social&utm_campaign=campaign_1&utm_content=post_1'
+ * ```
+ */
+export function addUtmTags(link: string, tags: UtmTags): string {
+  const url = new URL(link);
+  for (const name of TRACKING_PARAMS) url.searchParams.delete(name);
+  url.searchParams.append('utm_source', tags.source);
+  url.searchParams.append('utm_medium', SOCIAL_UTM_MEDIUM);
+  url.searchParams.append('utm_campaign', tags.campaign);
+  url.searchParams.append('utm_content', tags.content);
+  return url.toString();
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createLinkTracker } from '../links/link-tracker.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+import type { SocialShiftOptions } from './create-social-shift.js';
+
+const SECRET = 'an-organisation-secret-of-32-bytes-or-more';
+
+async function shareWith(options: Partial<SocialShiftOptions>) {
+  const world = await createTestProgramme(options);
+  const postId = await anApprovedPost(world);
+  await aRunningCampaign(world, [postId]);
+  const [offer] = await world.shift.as(world.people.publisher).offers.mine();
+  const share = await world.shift
+    .as(world.people.publisher)
+    .offers.share(offer!.offer.id, { platform: 'bluesky', idempotencyKey: 'k1' });
+  return { world, postId, share };
+}
+
+describe('the link tracker the SDK uses by default', () => {
+  it('without a secret: tags the link with UTM tags and a random opaque token, never the publisher id', async () => {
+    const { world, postId, share } = await shareWith({});
+    const url = new URL(share.trackedUrl!);
+    expect(url.searchParams.get('utm_source')).toBe('bluesky');
+    expect(url.searchParams.get('utm_medium')).toBe('social');
+    expect(url.searchParams.get('utm_content')).toBe(postId);
+    expect(url.searchParams.get('utm_campaign')).toBe(share.campaignId);
+    expect(url.searchParams.get('ss_ref')).toBe(share.sharerToken);
+    expect(share.trackedUrl).not.toContain(world.people.publisher);
+  });
+
+  it('with `linkSecret`: signs the link, so the tracker with the same secret resolves it to the share', async () => {
+    const { world, postId, share } = await shareWith({ linkSecret: SECRET });
+    const attribution = await createLinkTracker({ secret: SECRET }).resolve(share.trackedUrl!, {
+      organisationId: world.shift.organisationId,
+    });
+    expect(attribution).toMatchObject({ campaignId: share.campaignId, postId, platform: 'bluesky' });
+    expect(share.trackedUrl).not.toContain(world.people.publisher);
+    await expect(
+      createLinkTracker({ secret: `${SECRET}-other` }).resolve(share.trackedUrl!, {
+        organisationId: world.shift.organisationId,
+      }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_LINK',
+    });
+  });
+});
