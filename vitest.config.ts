@@ -21,6 +21,15 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          name: 'cli',
+          root: 'packages/cli',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
         test: { name: 'site', root: 'site', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'] },
       },
       {

@@ -134,7 +134,10 @@ describe('the whole method, as the interview describes it', () => {
     await shift
       .as(anna)
       .offers.share(annaOffer!.offer.id, { platform: 'facebook', idempotencyKey: 'anna-fb' });
-    expect(onLinkedIn.trackedUrl).toBe('https://example.org/jobs/nurse');
+    expect(onLinkedIn.trackedUrl).toMatch(
+      /^https:\/\/example\.org\/jobs\/nurse\?utm_source=linkedin&utm_medium=social&/,
+    );
+    expect(new URL(onLinkedIn.trackedUrl!).searchParams.get('ss_ref')).toBe(onLinkedIn.sharerToken);
     await shift.platform.recordClick({ shareId: onLinkedIn.id, idempotencyKey: 'click-1' });
 
     // The cycle moves to measurement.

@@ -1,0 +1,47 @@
+import { reportJsonSchema } from '@social-shift/core/reports';
+import { type CommandIo, REPORT_USAGE, reportCommand, UsageError } from './report-command.js';
+
+const USAGE = `Usage: social-shift <command>
+
+Commands:
+  report <input> [options]   a report from a JSON export or an NDJSON event log (see: social-shift report --help)
+  schema                     the JSON Schema of the JSON report
+
+${REPORT_USAGE}`;
+
+/**
+ * Runs the `social-shift` command line with the given arguments and returns the exit code: 0 ok, 1 a
+ * `--fail-under` gate failed, 2 bad usage or bad input.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await runCli(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), stderrIsTty: false });
+ * ```
+ */
+export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'report') return await reportCommand(rest, io);
+    if (command === 'schema') {
+      io.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
+      return 0;
+    }
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`Unknown command "${command}". Try: social-shift report <input>.`);
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error &&
+        error.name === 'TypeError' &&
+        'code' in error &&
+        String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      io.stderr(`social-shift: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,91 @@
+import { fc, test } from '@fast-check/vitest';
+import { simulateEvents } from '@social-shift/core/simulation';
+import { describe, expect, it } from 'vitest';
+import { EventLineScanner } from './event-line-scanner.js';
+import { parseEventLine, scanLine } from './event-log-reader.js';
+
+const events = [...simulateEvents({ seed: 5, people: 200, teams: 10, days: 40, events: 3_000 })];
+/** Entity events as the SDK writes them: `changes` first in `data`, holding the fields the event set. */
+const withChanges = events
+  .filter((e) => e.entityVersion > 0)
+  .slice(0, 400)
+  .map((e, i) =>
+    JSON.stringify({
+      ...e,
+      data: {
+        changes: { status: 'seen', note: `a "quoted" {note} ${i}`, list: [1, { x: null }], updatedAt: e.at },
+        ...e.data,
+      },
+    }),
+  );
+const lines = [...events.map((e) => JSON.stringify(e)), ...withChanges];
+
+/** What the fast path makes of a line, or 'fallback' when it leaves the line to the full parser. */
+function scanned(
+  line: string,
+): { type: string; at: string; entityId: string; data: Record<string, unknown> } | 'fallback' {
+  const buf = Buffer.from(line, 'utf8');
+  const event = scanLine(new EventLineScanner(), buf, 0, buf.length);
+  return event === undefined ? 'fallback' : { ...event, data: { ...event.data } };
+}
+
+describe('EventLineScanner', () => {
+  it('reads every line the SDK writes on the fast path, also with changes in the data', () => {
+    const fallbacks = lines.filter((line) => scanned(line) === 'fallback');
+    expect(fallbacks).toEqual([]);
+  });
+
+  it('falls back when the changes are not plain JSON within the limits', () => {
+    const line = withChanges[0] ?? '';
+    const deep = JSON.stringify(JSON.parse(line), (key, value) =>
+      key === 'changes' ? { deep: JSON.parse(`${'['.repeat(20)}${']'.repeat(20)}`) } : value,
+    );
+    expect(scanned(deep)).toBe('fallback');
+    expect(parseEventLine(deep).ok).toBe(false);
+    expect(scanned(line.replace('"changes":{', '"changes":{"x":01,'))).toBe('fallback');
+  });
+
+  it('reads the same fields as the full parser', () => {
+    for (const line of lines) {
+      const fast = scanned(line);
+      if (fast === 'fallback') throw new Error(`fell back on ${line}`);
+      const full = parseEventLine(line);
+      expect(full.ok).toBe(true);
+      if (!full.ok) continue;
+      expect(fast.type).toBe(full.event.type);
+      expect(fast.at).toBe(full.event.at);
+      for (const [key, value] of Object.entries(fast.data)) {
+        // The fast path fills one fixed-shape object: fields a type does not have stay undefined or ''.
+        if (value !== undefined && value !== '')
+          expect(full.event.data[key], `${key} in ${line}`).toEqual(value);
+      }
+    }
+  });
+
+  const interesting = ['"', '\\', ' ', 'x', '0', '9', '-', '_', '{', '}', ',', ':', 'é', 'Z', '.', '1'];
+  test.prop([fc.nat(lines.length - 1), fc.nat(), fc.constantFrom(...interesting), fc.boolean()], {
+    numRuns: 2_000,
+  })(
+    'never accepts a line that the schemas reject (one byte changed, inserted or removed)',
+    (index, position, char, insert) => {
+      const line = lines[index] ?? '';
+      const at = position % line.length;
+      const mutated = insert
+        ? line.slice(0, at) + char + line.slice(at)
+        : line.slice(0, at) + char + line.slice(at + 1);
+      const fast = scanned(mutated);
+      if (fast === 'fallback') return;
+      const full = parseEventLine(mutated);
+      expect(full.ok, mutated).toBe(true);
+      if (full.ok) expect(fast.type).toBe(full.event.type);
+    },
+  );
+
+  it('falls back on lines in another key order, with spaces, or with an idempotency key', () => {
+    const event = JSON.parse(lines[lines.length - 1] ?? '{}') as Record<string, unknown>;
+    const { id, ...rest } = event;
+    expect(scanned(JSON.stringify({ ...rest, id }))).toBe('fallback');
+    expect(scanned(JSON.stringify(event, null, 1).replace(/\n/g, ''))).toBe('fallback');
+    expect(scanned(JSON.stringify({ ...event, idempotencyKey: 'k1' }))).toBe('fallback');
+  });
+});

@@ -1,0 +1,215 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { DomainEventSchema, type EventType, eventPayloadSchemas } from '@social-shift/core';
+import {
+  createAggregate,
+  foldEvent,
+  type MetricsAggregate,
+  type MetricsEvent,
+} from '@social-shift/core/metrics';
+import { EventLineScanner } from './event-line-scanner.js';
+
+/** A line that could not be read as an event. `line` is 1-based within the part read. */
+export interface BadLine {
+  readonly line: number;
+  readonly message: string;
+}
+
+/** What reading (part of) an NDJSON event log gives. */
+export interface RangeResult {
+  readonly aggregate: MetricsAggregate;
+  /** Lines that start in the range (blank ones included). */
+  readonly lines: number;
+  /** Lines read by the fast path, and by full JSON parsing and schema validation. */
+  readonly fast: number;
+  readonly slow: number;
+  readonly skipped: number;
+  /** The first bad lines (all of them up to a limit); reading stops at the first one unless skipping. */
+  readonly bad: readonly BadLine[];
+}
+
+/** Options of {@link readEventLogRange}. */
+export interface RangeOptions {
+  readonly window: { readonly from?: string; readonly to?: string };
+  readonly skipInvalid: boolean;
+  /** Called now and then with the bytes read since the last call. */
+  readonly onProgress?: (bytes: number) => void;
+}
+
+const CHUNK = 4 << 20;
+const MAX_BAD = 50;
+
+type Issue = { readonly path: readonly PropertyKey[]; readonly message: string };
+const describeIssues = (issues: readonly Issue[], prefix: string): string =>
+  issues
+    .slice(0, 3)
+    .map(
+      (i) =>
+        `${[prefix, ...i.path.map(String)].filter((p) => p !== '').join('.') || '(event)'}: ${i.message}`,
+    )
+    .join('; ');
+
+/**
+ * Reads one line the slow, thorough way: JSON.parse, then the event and payload schemas; says what is wrong.
+ *
+ * @example
+ * ```ts
+ * parseEventLine('{"id": 1}'); // { ok: false, message: 'id: Invalid input: expected string, received number; …' }
+ * ```
+ */
+export function parseEventLine(
+  text: string,
+): { ok: true; event: MetricsEvent } | { ok: false; message: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `not valid JSON (${(error as Error).message})` };
+  }
+  const envelope = DomainEventSchema.safeParse(value);
+  if (!envelope.success) return { ok: false, message: describeIssues(envelope.error.issues, '') };
+  const schema = eventPayloadSchemas[envelope.data.type as EventType];
+  const payload = schema.safeParse(envelope.data.data);
+  if (!payload.success) return { ok: false, message: describeIssues(payload.error.issues, 'data') };
+  return { ok: true, event: { ...envelope.data, data: payload.data as Record<string, unknown> } };
+}
+
+/**
+ * The fast path for one line: the byte scanner, and for event types it does not read field by field, their
+ * `data` object parsed and checked with its schema. `undefined` when the line needs the full parser.
+ *
+ * @example
+ * ```ts
+ * const event = scanLine(new EventLineScanner(), buf, 0, buf.length);
+ * ```
+ */
+export function scanLine(
+  scanner: EventLineScanner,
+  buf: Buffer,
+  start: number,
+  end: number,
+): MetricsEvent | undefined {
+  const kind = scanner.scan(buf, start, end);
+  if (kind === 'event') return scanner.event;
+  if (kind === 'fallback') return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(buf.toString('utf8', scanner.dataStart, scanner.dataEnd));
+  } catch {
+    return undefined;
+  }
+  // The envelope's own check of the data (plain JSON, bounded depth and size), then the payload's schema.
+  if (!DomainEventSchema.shape.data.safeParse(data).success) return undefined;
+  const parsed = eventPayloadSchemas[scanner.event.type as EventType].safeParse(data);
+  if (!parsed.success) return undefined;
+  scanner.event.data = parsed.data as Record<string, unknown>;
+  return scanner.event;
+}
+
+/**
+ * Reads the lines of an NDJSON event log that start in `[start, end)` and folds them into an aggregate. Known
+ * event shapes go through a byte scanner; everything else is parsed and validated in full. Used in-process for
+ * small files and by each worker for a part of a large one.
+ *
+ * @example
+ * ```ts
+ * const { aggregate } = readEventLogRange('events.ndjson', 0, size, { window: {}, skipInvalid: false });
+ * ```
+ */
+export function readEventLogRange(
+  path: string,
+  start: number,
+  end: number,
+  options: RangeOptions,
+): RangeResult {
+  const aggregate = createAggregate(options.window);
+  const scanner = new EventLineScanner();
+  const fd = openSync(path, 'r');
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let filled = 0;
+  let filePos = start;
+  let lines = 0;
+  let fast = 0;
+  let slow = 0;
+  let skipped = 0;
+  const bad: BadLine[] = [];
+  let reported = 0;
+  try {
+    // Begin at the first line that starts at or after `start`.
+    let skipFirst = false;
+    if (start > 0) {
+      const one = Buffer.alloc(1);
+      readSync(fd, one, 0, 1, start - 1);
+      skipFirst = one[0] !== 10;
+    }
+    let lineStartPos = start;
+    let done = false;
+    while (!done) {
+      if (filled === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const got = readSync(fd, buf, filled, buf.length - filled, filePos);
+      filePos += got;
+      const total = filled + got;
+      const eof = got === 0;
+      let a = 0;
+      for (;;) {
+        let b = buf.indexOf(10, a);
+        if (b === -1 || b >= total) {
+          if (!eof || a >= total) break;
+          b = total; // a last line without a newline
+        }
+        if (skipFirst) {
+          skipFirst = false;
+          lineStartPos += b + 1 - a;
+          a = b + 1;
+          continue;
+        }
+        if (lineStartPos >= end) {
+          done = true;
+          break;
+        }
+        lines++;
+        lineStartPos += b + 1 - a;
+        let e = b;
+        if (e > a && buf[e - 1] === 13) e--;
+        if (e > a) {
+          let event = scanLine(scanner, buf, a, e);
+          let message = '';
+          if (event !== undefined) fast++;
+          if (event === undefined) {
+            slow++;
+            const result = parseEventLine(buf.toString('utf8', a, e));
+            if (result.ok) event = result.event;
+            else message = result.message;
+          }
+          if (event !== undefined) foldEvent(aggregate, event);
+          else {
+            if (bad.length < MAX_BAD) bad.push({ line: lines, message });
+            if (!options.skipInvalid) {
+              done = true;
+              break;
+            }
+            skipped++;
+          }
+        }
+        a = b + 1;
+        if (b === total) break;
+      }
+      if (options.onProgress !== undefined && filePos - reported > CHUNK) {
+        options.onProgress(filePos - reported);
+        reported = filePos;
+      }
+      if (eof) done = true;
+      if (!done) {
+        buf.copy(buf, 0, a, total);
+        filled = total - a;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  options.onProgress?.(Math.max(0, Math.min(filePos, end) - reported));
+  return { aggregate, lines, fast, slow, skipped, bad };
+}

@@ -1,0 +1,16 @@
+/**
+ * `@social-shift/cli`: the `social-shift` command line, and its parts for embedding: read an NDJSON event log
+ * into a metrics aggregate on several threads, and run the report command.
+ *
+ * @packageDocumentation
+ */
+
+export { runCli } from './cli.js';
+export type { ScannedEvent, ScanResult } from './event-line-scanner.js';
+export { EventLineScanner } from './event-line-scanner.js';
+export type { BadLine, RangeOptions, RangeResult } from './event-log-reader.js';
+export { parseEventLine, readEventLogRange } from './event-log-reader.js';
+export type { EventLogResult, ReadEventLogOptions } from './read-event-log.js';
+export { readEventLog } from './read-event-log.js';
+export type { CommandIo } from './report-command.js';
+export { failedGates, parseGates, reportCommand, UsageError } from './report-command.js';

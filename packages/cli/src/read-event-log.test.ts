@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { foldEvents } from '@social-shift/core/metrics';
+import { simulateEvents } from '@social-shift/core/simulation';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PARALLEL_FROM_BYTES, readEventLog } from './read-event-log.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'social-shift-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const events = [...simulateEvents({ seed: 11, people: 800, teams: 30, days: 120, events: 30_000 })];
+const window = { from: '2026-02-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
+
+describe('readEventLog', () => {
+  const path = join(dir, 'events.ndjson');
+  writeFileSync(path, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+
+  it('gives the same aggregate on two worker threads as folding the events in memory', async () => {
+    const result = await readEventLog(path, { window, threads: 2 });
+    expect(result.size).toBeGreaterThan(PARALLEL_FROM_BYTES);
+    expect(result.threads).toBe(2);
+    expect(result.lines).toBe(events.length);
+    expect(result.aggregate).toEqual(foldEvents(events, window));
+  });
+
+  it('numbers bad lines in the whole file across the threads, and skips them when asked', async () => {
+    const text = events.map((e) => JSON.stringify(e));
+    text[5] = '{"id": oops';
+    text[25_000] = (text[25_000] ?? '').replace(/"at":"[^"]+"/, '"at":"yesterday"');
+    const bad = join(dir, 'bad.ndjson');
+    writeFileSync(bad, `${text.join('\n')}\n`);
+    const skipped = await readEventLog(bad, { threads: 2, skipInvalid: true });
+    expect(skipped.skipped).toBe(2);
+    expect(skipped.bad.map((b) => b.line)).toEqual([6, 25_001]);
+    expect(skipped.bad[0]?.message).toMatch(/not valid JSON/);
+    expect(skipped.bad[1]?.message).toMatch(/^at: /);
+    const stopped = await readEventLog(bad, { threads: 2 });
+    expect(stopped.bad[0]?.line).toBe(6);
+  });
+
+  it('reads a file without a final newline, with CRLF line ends and blank lines', async () => {
+    const crlf = join(dir, 'crlf.ndjson');
+    const small = events.slice(0, 500);
+    writeFileSync(crlf, `${small.map((e) => JSON.stringify(e)).join('\r\n\r\n')}`);
+    const result = await readEventLog(crlf, {});
+    expect(result.bad).toEqual([]);
+    expect(result.aggregate).toEqual(foldEvents(small));
+  });
+});

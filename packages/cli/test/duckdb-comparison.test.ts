@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { finishMetrics } from '@social-shift/core/metrics';
+import { simulateEvents } from '@social-shift/core/simulation';
+import { afterAll, describe, expect, it } from 'vitest';
+import { comparableFromOurs, duckdbFigures } from '../bench/duckdb-figures.js';
+import { readEventLog } from '../src/read-event-log.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'social-shift-duckdb-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('our figures against DuckDB computing them with SQL from the same file', () => {
+  const path = join(dir, 'events.ndjson');
+  const events = [...simulateEvents({ seed: 42, people: 1_500, teams: 40, days: 365, events: 60_000 })];
+  writeFileSync(path, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+
+  it.each([
+    ['the whole year', { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' }],
+    [
+      'a quarter (state from before it counts, activity only inside)',
+      { from: '2026-04-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' },
+    ],
+  ])('match for %s', async (_, window) => {
+    const ours = comparableFromOurs(
+      finishMetrics((await readEventLog(path, { window, threads: 2 })).aggregate),
+    );
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const theirs = await duckdbFigures(connection, path, window);
+      expect(ours.platforms.length).toBeGreaterThanOrEqual(5);
+      expect(ours.sharers).toBeGreaterThan(0);
+      expect(ours).toEqual(theirs);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+});

@@ -1,0 +1,153 @@
+import { ROLE_BIT } from './fold-event.js';
+import type { MetricsAggregate } from './metrics-aggregate.js';
+import type { MetricsFigures, Recommendation } from './metrics-figures.js';
+import { DEFAULT_THRESHOLDS, type MetricsContext } from './metrics-options.js';
+import { METRIC_PLATFORMS } from './platform-index.js';
+
+const MAX_LISTED = 20;
+
+/**
+ * The adjust step: rules that turn figures into recommendations for the next cycle, each with a stable code
+ * (texts in nl/en are in the reports module), from the aggregate and its finished figures. Rules: low participation, a team without sharers, a pillar with
+ * low shares or low overlap, a chosen platform nobody uses, dormant ambassadors, a goal behind its target,
+ * active ambassadors that do not reflect the organisation, and sharers who do not converse.
+ *
+ * @example
+ * ```ts
+ * const figures = finishMetrics(aggregate, context);
+ * const recommendations = adjustRules(aggregate, figures, context);
+ * ```
+ */
+export function adjustRules(
+  aggregate: MetricsAggregate,
+  figures: MetricsFigures,
+  context: MetricsContext = {},
+): Recommendation[] {
+  const t = { ...DEFAULT_THRESHOLDS, ...context.thresholds };
+  // Dormant: publishers with consent (who have not left) without a share in the last `dormantDays` of the window.
+  const end = aggregate.window.to !== '' ? aggregate.window.to : aggregate.lastAt;
+  const before = end === '' ? '' : new Date(Date.parse(end) - t.dormantDays * 86_400_000).toISOString();
+  const anyRoles = [...aggregate.persons.values()].some((p) => p.rolesTouched !== 0);
+  const dormant: string[] = [];
+  let accounts = 0;
+  for (const [personId, p] of aggregate.persons) {
+    accounts |= p.accounts;
+    const publisher = anyRoles ? (p.rolesHeld & ROLE_BIT.publisher) !== 0 : true;
+    const gone = p.lifecycle === 'left' || p.lifecycle === 'erased';
+    if (publisher && p.consent === true && !gone && (p.lastShareAt === '' || p.lastShareAt < before))
+      dormant.push(personId);
+  }
+  dormant.sort();
+  const input = {
+    dormant,
+    platformsInUse: context.strategy?.platforms ?? [],
+    platformsWithAccounts: METRIC_PLATFORMS.filter((_, i) => (accounts & (1 << i)) !== 0),
+  };
+  const out: Recommendation[] = [];
+  const participation = figures.summary.participation.value;
+  if (participation !== null && participation < t.lowParticipation) {
+    out.push({
+      code: 'LOW_PARTICIPATION',
+      severity: 'warning',
+      subject: null,
+      params: { participation: round(participation), threshold: t.lowParticipation },
+    });
+  }
+  for (const team of figures.teams) {
+    if (team.members > 0 && team.sharers === 0) {
+      out.push({
+        code: 'TEAM_WITHOUT_SHARERS',
+        severity: 'warning',
+        subject: team.teamId,
+        params: { team: team.name, members: team.members },
+      });
+    }
+  }
+  const pillarShares = figures.pillars.map((p) => p.shares);
+  const mean = pillarShares.length === 0 ? 0 : pillarShares.reduce((a, b) => a + b, 0) / pillarShares.length;
+  for (const pillar of figures.pillars) {
+    if (mean > 0 && pillar.shares < mean * t.pillarLowShareRatio) {
+      out.push({
+        code: 'PILLAR_LOW_SHARES',
+        severity: 'info',
+        subject: pillar.pillarId,
+        params: { pillar: pillar.name, shares: pillar.shares, average: round(mean) },
+      });
+    }
+    if (pillar.overlap !== null && pillar.overlap < t.pillarLowOverlap) {
+      out.push({
+        code: 'PILLAR_LOW_OVERLAP',
+        severity: 'info',
+        subject: pillar.pillarId,
+        params: { pillar: pillar.name, overlap: round(pillar.overlap), threshold: t.pillarLowOverlap },
+      });
+    }
+  }
+  const used = new Set(figures.platforms.filter((p) => p.shares > 0).map((p) => p.platform));
+  for (const platform of [...new Set([...input.platformsInUse, ...input.platformsWithAccounts])].sort()) {
+    if (!used.has(platform))
+      out.push({ code: 'PLATFORM_UNUSED', severity: 'info', subject: platform, params: { platform } });
+  }
+  if (input.dormant.length > 0) {
+    out.push({
+      code: 'DORMANT_AMBASSADORS',
+      severity: 'warning',
+      subject: null,
+      params: {
+        count: input.dormant.length,
+        days: t.dormantDays,
+        people: input.dormant.slice(0, MAX_LISTED).join(', '),
+      },
+    });
+  }
+  for (const goal of figures.goals) {
+    for (const target of goal.targets) {
+      if (target.attainment !== null && target.attainment < 1) {
+        out.push({
+          code: 'GOAL_BEHIND_TARGET',
+          severity: 'warning',
+          subject: goal.goalId,
+          params: {
+            goal: goal.name,
+            metric: target.metric,
+            target: target.target,
+            actual: round(target.actual.value ?? 0),
+          },
+        });
+      }
+    }
+  }
+  for (const dimension of ['team', 'department', 'location'] as const) {
+    const r = figures.representativeness[dimension];
+    if (r.index !== null && r.index < t.representativeness) {
+      const under = r.groups
+        .filter((g) => g.ratio !== null && g.ratio < 0.5)
+        .slice(0, MAX_LISTED)
+        .map((g) => g.group);
+      out.push({
+        code: 'UNREPRESENTATIVE_AMBASSADORS',
+        severity: 'info',
+        subject: dimension,
+        params: {
+          dimension,
+          index: round(r.index),
+          threshold: t.representativeness,
+          underRepresented: under.join(', '),
+        },
+      });
+    }
+  }
+  const sharers = figures.summary.sharers.value ?? 0;
+  const conversers = figures.summary.conversers.value ?? 0;
+  if (sharers > 0 && conversers / sharers < t.conversationRatio) {
+    out.push({
+      code: 'CONVERSATION_LAGS',
+      severity: 'info',
+      subject: null,
+      params: { sharers, conversers, threshold: t.conversationRatio },
+    });
+  }
+  return out;
+}
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;

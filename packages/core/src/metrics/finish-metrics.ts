@@ -1,0 +1,448 @@
+import { ROLE_BIT } from './fold-event.js';
+import {
+  CONTRIBUTION_FLAG,
+  type MetricsAggregate,
+  PERSON_FLAG,
+  type PersonPartial,
+  POST_FLAG,
+} from './metrics-aggregate.js';
+import type {
+  AmbassadorFigures,
+  Figure,
+  GoalFigures,
+  LeadTime,
+  MetricsFigures,
+  PillarFigures,
+  PlatformFigures,
+  Segment,
+  SeriesRow,
+  TeamFigures,
+} from './metrics-figures.js';
+import { DEFAULT_EARNED_MEDIA, DEFAULT_LEADERBOARD, type MetricsContext } from './metrics-options.js';
+import { periodOf } from './period.js';
+import { METRIC_PLATFORMS } from './platform-index.js';
+import { representativeness } from './representativeness.js';
+import { timeZoneOffsetMinutes } from './time-zone.js';
+
+const measured = (value: number | null): Figure => ({ value, basis: 'measured' });
+const estimated = (value: number | null): Figure => ({ value, basis: 'estimated' });
+const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/**
+ * The segment for a combination of the method's three measures: supplies input, shares, converses.
+ *
+ * @example
+ * ```ts
+ * segmentOf(true, true, true); // 'champion'
+ * segmentOf(false, false, false); // 'lagging'
+ * ```
+ */
+export function segmentOf(input: boolean, shares: boolean, converses: boolean): Segment {
+  if (input) {
+    if (shares) return converses ? 'champion' : 'contributing_sharer';
+    return converses ? 'contributing_conversationalist' : 'contributor';
+  }
+  if (shares) return converses ? 'conversationalist' : 'sharer';
+  return converses ? 'commenter' : 'lagging';
+}
+
+function leadTime(hours: number[]): LeadTime {
+  if (hours.length === 0) return { count: 0, medianHours: null, p90Hours: null };
+  hours.sort((a, b) => a - b);
+  const rank = (q: number): number => hours[Math.max(0, Math.ceil(q * hours.length) - 1)] ?? 0;
+  return { count: hours.length, medianHours: rank(0.5), p90Hours: rank(0.9) };
+}
+
+const hoursBetween = (from: string, to: string): number =>
+  Math.max(0, (Date.parse(to) - Date.parse(from)) / 3_600_000);
+
+const gone = (p: PersonPartial): boolean => p.lifecycle === 'left' || p.lifecycle === 'erased';
+
+/**
+ * Turns an aggregate into the figures of its window: the method's three measures (per ambassador and per team,
+ * as a matrix and segments), participation, the activation and content funnels, reach, clicks, click-through,
+ * earned media value (estimated), lead times, pillars and goals against targets, representativeness, the
+ * leaderboard and a time series per ISO week or month. The adjust step is {@link adjustRules}.
+ *
+ * @example
+ * ```ts
+ * const figures = finishMetrics(foldEvents(events), { timeZone: 'Europe/Amsterdam', period: 'week' });
+ * figures.summary.participation; // { value: 0.42, basis: 'measured' }
+ * ```
+ */
+export function finishMetrics(aggregate: MetricsAggregate, context: MetricsContext = {}): MetricsFigures {
+  const timeZone = context.timeZone ?? 'UTC';
+  const period = context.period ?? 'month';
+  const { from, to } = aggregate.window;
+  const inWindow = (at: string): boolean => at !== '' && at >= from && (to === '' || at < to);
+  const personNames = context.names?.persons ?? {};
+  const teamNames = context.names?.teams ?? {};
+  const anyRoles = [...aggregate.persons.values()].some((p) => p.rolesTouched !== 0);
+
+  // Contributions per creator in the window (a contribution counts once, at its first submission).
+  const contributionsBy = new Map<string, number>();
+  for (const c of aggregate.contributions.values()) {
+    if (c.creatorId !== undefined && inWindow(c.submittedAt)) {
+      contributionsBy.set(c.creatorId, (contributionsBy.get(c.creatorId) ?? 0) + 1);
+    }
+  }
+
+  // The ambassadors: people who hold the publisher or creator role (everyone, when the log assigns no roles)
+  // and have not left, plus anyone active in the window.
+  const ambassadors: AmbassadorFigures[] = [];
+  for (const [personId, p] of aggregate.persons) {
+    const contributions = contributionsBy.get(personId) ?? 0;
+    const active = p.shares > 0 || contributions > 0 || p.conversations > 0;
+    const ambassadorRole = anyRoles
+      ? (p.rolesHeld & (ROLE_BIT.publisher | ROLE_BIT.creator)) !== 0
+      : (p.flags & PERSON_FLAG.added) !== 0;
+    if (!active && (gone(p) || !ambassadorRole)) continue;
+    const suppliesInput = contributions > 0;
+    const sharesPosts = p.shares > 0;
+    const converses = p.conversations > 0;
+    ambassadors.push({
+      personId,
+      name: personNames[personId] ?? personId,
+      teamIds: p.teamIds ?? [],
+      contributions,
+      shares: p.shares,
+      conversations: p.conversations,
+      clicks: p.clicks,
+      suppliesInput,
+      sharesPosts,
+      converses,
+      segment: segmentOf(suppliesInput, sharesPosts, converses),
+    });
+  }
+  ambassadors.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+
+  const segments: Record<Segment, number> = {
+    champion: 0,
+    contributing_sharer: 0,
+    contributing_conversationalist: 0,
+    contributor: 0,
+    conversationalist: 0,
+    sharer: 0,
+    commenter: 0,
+    lagging: 0,
+  };
+  for (const a of ambassadors) segments[a.segment]++;
+
+  // Teams.
+  const teamIds = new Set<string>(aggregate.teams.keys());
+  for (const a of ambassadors) for (const t of a.teamIds) teamIds.add(t);
+  const teams: TeamFigures[] = [...teamIds].sort().map((teamId) => {
+    const members = ambassadors.filter((a) => a.teamIds.includes(teamId));
+    const contributors = members.filter((a) => a.suppliesInput).length;
+    const sharers = members.filter((a) => a.sharesPosts).length;
+    const conversers = members.filter((a) => a.converses).length;
+    return {
+      teamId,
+      name: teamNames[teamId] ?? aggregate.teams.get(teamId)?.name ?? teamId,
+      members: members.length,
+      contributors,
+      sharers,
+      conversers,
+      lagging: members.filter((a) => a.segment === 'lagging').length,
+      contributions: sum(members.map((a) => a.contributions)),
+      shares: sum(members.map((a) => a.shares)),
+      conversations: sum(members.map((a) => a.conversations)),
+      participation: ratio(sharers, members.length),
+      segment: segmentOf(contributors > 0, sharers > 0, conversers > 0),
+    };
+  });
+
+  // Participation: publishers with consent for offers who shared in the window.
+  let withConsent = 0;
+  let consentingSharers = 0;
+  const activation = { people: 0, invited: 0, active: 0, sharedInPeriod: 0 };
+  for (const p of aggregate.persons.values()) {
+    if ((p.flags & PERSON_FLAG.added) !== 0) {
+      activation.people++;
+      if ((p.flags & (PERSON_FLAG.invited | PERSON_FLAG.activated)) !== 0) activation.invited++;
+      if (p.lifecycle === 'active') activation.active++;
+    }
+    if (p.shares > 0) activation.sharedInPeriod++;
+    const publisher = anyRoles ? (p.rolesHeld & ROLE_BIT.publisher) !== 0 : true;
+    if (publisher && p.consent === true && !gone(p)) {
+      withConsent++;
+      if (p.shares > 0) consentingSharers++;
+    }
+  }
+
+  // Platforms.
+  const media = context.earnedMedia ?? DEFAULT_EARNED_MEDIA;
+  const c = aggregate.platforms;
+  const platforms: PlatformFigures[] = [];
+  let emvTotal = 0;
+  let impressionsTotal = 0;
+  let anyEstimatedImpressions = false;
+  METRIC_PLATFORMS.forEach((platform, i) => {
+    const shares = c.shares[i] ?? 0;
+    const clicks = c.clicks[i] ?? 0;
+    const reactions = c.reactions[i] ?? 0;
+    const reportedReach = c.reportedReach[i] ?? 0;
+    const potentialReach = c.potentialReach[i] ?? 0;
+    if (shares + clicks + reactions + (c.comments[i] ?? 0) + reportedReach === 0) return;
+    const impressions = reportedReach > 0 ? reportedReach : potentialReach;
+    if (reportedReach === 0) anyEstimatedImpressions = true;
+    impressionsTotal += impressions;
+    const rate = media.rates[platform];
+    const emv =
+      rate === undefined
+        ? 0
+        : (impressions / 1000) * rate.cpm + clicks * rate.cpc + reactions * rate.reaction;
+    emvTotal += emv;
+    platforms.push({
+      platform,
+      shares,
+      clicks,
+      reactions,
+      comments: c.comments[i] ?? 0,
+      conversations: c.conversations[i] ?? 0,
+      reshares: c.reshares[i] ?? 0,
+      potentialReach,
+      reportedReach,
+      ctr: { value: ratio(clicks, impressions), basis: reportedReach > 0 ? 'measured' : 'estimated' },
+      earnedMediaValue: estimated(emv),
+    });
+  });
+
+  // Posts: the content funnel, pillars, goals.
+  const posts = [...aggregate.posts.values()];
+  const contributionsList = [...aggregate.contributions.values()];
+  const submitted = contributionsList.filter((x) => inWindow(x.submittedAt));
+  const fromContributions = new Set<string>();
+  for (const x of submitted)
+    if (x.postId !== undefined && (x.flags & CONTRIBUTION_FLAG.used) !== 0) fromContributions.add(x.postId);
+  const funnelPosts = [...fromContributions]
+    .map((id) => aggregate.posts.get(id))
+    .filter((x) => x !== undefined);
+  const contentFunnel = {
+    contributionsSubmitted: submitted.length,
+    accepted: submitted.filter((x) => (x.flags & (CONTRIBUTION_FLAG.accepted | CONTRIBUTION_FLAG.used)) !== 0)
+      .length,
+    usedInPosts: submitted.filter((x) => (x.flags & CONTRIBUTION_FLAG.used) !== 0).length,
+    postsFromContributions: funnelPosts.length,
+    offered: funnelPosts.filter((x) => (x.flags & POST_FLAG.offered) !== 0).length,
+    shared: funnelPosts.filter((x) => (x.flags & POST_FLAG.shared) !== 0).length,
+    conversedOn: funnelPosts.filter((x) => (x.flags & POST_FLAG.conversed) !== 0).length,
+  };
+  const submissionToOffer: number[] = [];
+  for (const x of contributionsList) {
+    const offeredAt = x.postId === undefined ? '' : (aggregate.posts.get(x.postId)?.offeredAt ?? '');
+    if (x.submittedAt !== '' && inWindow(offeredAt))
+      submissionToOffer.push(hoursBetween(x.submittedAt, offeredAt));
+  }
+  const reviewToApproval = posts
+    .filter((q) => q.submittedAt !== '' && inWindow(q.approvedAt))
+    .map((q) => hoursBetween(q.submittedAt, q.approvedAt));
+
+  const totalShares = sum(c.shares);
+  const pillarContext = new Map((context.strategy?.pillars ?? []).map((p) => [p.id, p]));
+  const pillarIds = new Set<string>(pillarContext.keys());
+  for (const q of posts) for (const id of q.pillarIds ?? []) pillarIds.add(id);
+  const pillars: PillarFigures[] = [...pillarIds].sort().map((pillarId) => {
+    const mine = posts.filter((q) => q.pillarIds?.includes(pillarId));
+    const shares = sum(mine.map((q) => q.shares));
+    const known = pillarContext.get(pillarId);
+    return {
+      pillarId,
+      name: known?.name ?? pillarId,
+      posts: mine.length,
+      shares,
+      clicks: sum(mine.map((q) => q.clicks)),
+      conversations: sum(mine.map((q) => q.conversations)),
+      shareOfShares: ratio(shares, totalShares),
+      targetWeight: known?.targetWeight ?? null,
+      overlap: context.pillarOverlap?.[pillarId] ?? null,
+    };
+  });
+
+  const participation = ratio(consentingSharers, withConsent);
+  const goals: GoalFigures[] = (context.strategy?.goals ?? []).map((goal) => {
+    const mine = posts.filter((q) => q.goalIds?.includes(goal.id));
+    const mineIds = new Set(
+      [...aggregate.posts].filter(([, q]) => q.goalIds?.includes(goal.id)).map(([id]) => id),
+    );
+    const actual = (metric: string): Figure => {
+      switch (metric) {
+        case 'shares':
+          return measured(sum(mine.map((q) => q.shares)));
+        case 'clicks':
+          return measured(sum(mine.map((q) => q.clicks)));
+        case 'conversations':
+          return measured(sum(mine.map((q) => q.conversations)));
+        case 'reach':
+          return estimated(sum(mine.map((q) => q.potentialReach)));
+        case 'contributions':
+          return measured(submitted.filter((x) => x.postId !== undefined && mineIds.has(x.postId)).length);
+        case 'participation':
+          return measured(participation);
+        default:
+          return measured(null);
+      }
+    };
+    return {
+      goalId: goal.id,
+      name: goal.name ?? goal.id,
+      targets: (goal.targets ?? []).map((t) => {
+        const value = actual(t.metric);
+        return {
+          metric: t.metric,
+          target: t.value,
+          actual: value,
+          attainment: value.value === null ? null : ratio(value.value, t.value),
+        };
+      }),
+    };
+  });
+
+  // Representativeness of the active ambassadors against the organisation (internal people who have not left).
+  const organisation: PersonPartial[] = [];
+  const activePeople: PersonPartial[] = [];
+  for (const [personId, p] of aggregate.persons) {
+    if ((p.flags & PERSON_FLAG.added) === 0 || p.external === true || gone(p)) continue;
+    organisation.push(p);
+    if (p.shares > 0 || p.conversations > 0 || (contributionsBy.get(personId) ?? 0) > 0) activePeople.push(p);
+  }
+  const dimension = (pick: (p: PersonPartial) => readonly string[]) =>
+    representativeness(organisation.map(pick), activePeople.map(pick));
+  const optional = (v: string | undefined): string[] => (v === undefined || v === '' ? [] : [v]);
+
+  // Leaderboard.
+  const board = { ...DEFAULT_LEADERBOARD, ...context.leaderboard };
+  const points = { ...DEFAULT_LEADERBOARD.points, ...context.leaderboard?.points };
+  const entries = board.enabled
+    ? ambassadors
+        .map((a) => ({
+          personId: a.personId,
+          name: a.name,
+          points:
+            a.shares * points.share +
+            a.contributions * points.contribution +
+            a.conversations * points.conversation +
+            a.clicks * points.click +
+            (aggregate.persons.get(a.personId)?.reactions ?? 0) * points.reaction,
+        }))
+        .filter((e) => e.points > 0)
+        .sort((a, b) => b.points - a.points || (a.personId < b.personId ? -1 : 1))
+        .slice(0, board.size)
+        .map((e, i) => ({ rank: i + 1, ...e }))
+    : [];
+
+  const series = seriesRows(
+    aggregate,
+    submitted.map((x) => x.submittedAt),
+    timeZone,
+    period,
+  );
+
+  const sharers = ambassadors.filter((a) => a.sharesPosts).length;
+  const conversers = ambassadors.filter((a) => a.converses).length;
+  return {
+    version: 1,
+    window: { from: from === '' ? null : from, to: to === '' ? null : to },
+    timeZone,
+    period,
+    events: {
+      total: aggregate.events,
+      inWindow: aggregate.eventsInWindow,
+      first: aggregate.firstAt === '' ? null : aggregate.firstAt,
+      last: aggregate.lastAt === '' ? null : aggregate.lastAt,
+    },
+    summary: {
+      shares: measured(totalShares),
+      sharers: measured(sharers),
+      publishersWithConsent: measured(withConsent),
+      participation: measured(participation),
+      contributions: measured(submitted.length),
+      contributors: measured(contributionsBy.size),
+      conversations: measured(sum(c.conversations)),
+      conversers: measured(conversers),
+      clicks: measured(sum(c.clicks)),
+      reactions: measured(sum(c.reactions)),
+      comments: measured(sum(c.comments)),
+      reshares: measured(sum(c.reshares)),
+      potentialReach: estimated(sum(c.potentialReach)),
+      reportedReach: measured(sum(c.reportedReach)),
+      ctr: {
+        value: ratio(sum(c.clicks), impressionsTotal),
+        basis: anyEstimatedImpressions ? 'estimated' : 'measured',
+      },
+      earnedMediaValue: estimated(emvTotal),
+    },
+    currency: media.currency,
+    platforms,
+    ambassadors,
+    teams,
+    segments,
+    activationFunnel: activation,
+    contentFunnel,
+    leadTimes: {
+      submissionToOffer: leadTime(submissionToOffer),
+      reviewToApproval: leadTime(reviewToApproval),
+    },
+    pillars,
+    goals,
+    representativeness: {
+      team: dimension((p) => p.teamIds ?? []),
+      department: dimension((p) => optional(p.department)),
+      location: dimension((p) => optional(p.location)),
+    },
+    leaderboard: { enabled: board.enabled, entries },
+    series,
+  };
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function seriesRows(
+  aggregate: MetricsAggregate,
+  contributionTimes: readonly string[],
+  timeZone: string,
+  period: 'week' | 'month',
+): SeriesRow[] {
+  const rows = new Map<string, { start: string; values: number[] }>();
+  const offsets = new Map<string, number>();
+  const periodCache = new Map<string, { label: string; start: string }>();
+  const add = (bucket: string, values: readonly number[]): void => {
+    const hour = bucket.slice(0, 13);
+    const startMs = Date.parse(`${hour}:00:00.000Z`) + Number(bucket.slice(13)) * 900_000;
+    let offset = offsets.get(bucket);
+    if (offset === undefined) {
+      offset = timeZoneOffsetMinutes(timeZone, startMs);
+      offsets.set(bucket, offset);
+    }
+    const local = new Date(startMs + offset * 60_000);
+    const day = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+    let p = periodCache.get(day);
+    if (p === undefined) {
+      p = periodOf(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), period);
+      periodCache.set(day, p);
+    }
+    let row = rows.get(p.label);
+    if (row === undefined) {
+      row = { start: p.start, values: [0, 0, 0, 0, 0] };
+      rows.set(p.label, row);
+    }
+    for (let i = 0; i < values.length; i++) row.values[i] = (row.values[i] ?? 0) + (values[i] ?? 0);
+  };
+  for (const [bucket, values] of aggregate.series) add(bucket, values);
+  for (const at of contributionTimes) {
+    const minute = Number(at.slice(14, 16));
+    add(at.slice(0, 13) + Math.floor(minute / 15), [0, 0, 0, 0, 1]);
+  }
+  return [...rows]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([label, row]) => ({
+      period: label,
+      start: row.start,
+      shares: row.values[0] ?? 0,
+      clicks: row.values[1] ?? 0,
+      reactions: row.values[2] ?? 0,
+      comments: row.values[3] ?? 0,
+      contributions: row.values[4] ?? 0,
+    }));
+}

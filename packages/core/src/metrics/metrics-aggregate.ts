@@ -1,0 +1,244 @@
+import { SocialShiftError } from '../errors/social-shift-error.js';
+import { METRIC_PLATFORMS } from './platform-index.js';
+
+/** Lifecycle states the aggregate tracks per person (the last lifecycle event wins). */
+export type PersonLifecycle = 'added' | 'invited' | 'active' | 'dormant' | 'left' | 'erased';
+
+/** Person flags, OR-ed together: they only ever get set. */
+export const PERSON_FLAG = { added: 1, invited: 2, activated: 4 } as const;
+
+/**
+ * What the aggregate knows about one person. Attributes are last-writer-wins (`undefined`: no event in this
+ * partition set them); counters count events inside the window; timestamps keep the latest.
+ */
+export interface PersonPartial {
+  teamIds: readonly string[] | undefined;
+  department: string | undefined;
+  location: string | undefined;
+  external: boolean | undefined;
+  lifecycle: PersonLifecycle | undefined;
+  /** `true`: consent for offers given; `false`: withdrawn (or given without offers); `undefined`: unknown. */
+  consent: boolean | undefined;
+  flags: number;
+  /** Bit per role (in `ROLES` order) that an event in this partition assigned or revoked. */
+  rolesTouched: number;
+  /** Bit per role: held after the last role event of this partition. */
+  rolesHeld: number;
+  /** Bit per platform (in {@link METRIC_PLATFORMS} order) with a linked account. */
+  accounts: number;
+  shares: number;
+  conversations: number;
+  clicks: number;
+  reactions: number;
+  comments: number;
+  potentialReach: number;
+  /** Latest share before the end of the window ('' when none): for dormancy. */
+  lastShareAt: string;
+}
+
+/** Post flags, OR-ed together. */
+export const POST_FLAG = {
+  fromContribution: 1,
+  offered: 2,
+  shared: 4,
+  conversed: 8,
+} as const;
+
+/** What the aggregate knows about one post. */
+export interface PostPartial {
+  pillarIds: readonly string[] | undefined;
+  goalIds: readonly string[] | undefined;
+  flags: number;
+  /** First submission for review, first approval, first offer ('' when none). */
+  submittedAt: string;
+  approvedAt: string;
+  offeredAt: string;
+  shares: number;
+  clicks: number;
+  reactions: number;
+  comments: number;
+  conversations: number;
+  potentialReach: number;
+}
+
+/** Contribution flags, OR-ed together. */
+export const CONTRIBUTION_FLAG = { accepted: 1, declined: 2, used: 4 } as const;
+
+/** What the aggregate knows about one contribution. */
+export interface ContributionPartial {
+  creatorId: string | undefined;
+  pillarIds: readonly string[] | undefined;
+  /** The post made from it (the last `contribution.used`). */
+  postId: string | undefined;
+  flags: number;
+  /** First submission ('' when none). */
+  submittedAt: string;
+}
+
+/** What the aggregate knows about one team (from `team.created`). */
+export interface TeamPartial {
+  name: string | undefined;
+  department: string | undefined;
+  location: string | undefined;
+}
+
+/** Counters per platform, each an array indexed in {@link METRIC_PLATFORMS} order. */
+export interface PlatformCounters {
+  shares: number[];
+  clicks: number[];
+  reactions: number[];
+  comments: number[];
+  conversations: number[];
+  reshares: number[];
+  reportedReach: number[];
+  potentialReach: number[];
+}
+
+/**
+ * The columns of each series bucket in the aggregate.
+ *
+ * @example
+ * ```ts
+ * aggregate.series.get('2026-03-01T103')?.[SERIES_COLUMNS.indexOf('shares')];
+ * ```
+ */
+export const SERIES_COLUMNS = ['shares', 'clicks', 'reactions', 'comments'] as const;
+
+/** The window of an aggregate: ISO instants, `from` inclusive and `to` exclusive ('' for open). */
+export interface MetricsWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * A mergeable partial aggregate of the metrics: fold events into it one at a time ({@link foldEvent}), merge
+ * two that cover consecutive parts of the log ({@link mergeAggregates}), and finish it into figures
+ * ({@link finishMetrics}). Plain data (Maps, arrays, strings, numbers): it can cross a `postMessage`.
+ */
+export interface MetricsAggregate {
+  readonly kind: 'social-shift-metrics-aggregate';
+  readonly window: MetricsWindow;
+  /** Events folded, events inside the window, events of a type the metrics ignore. */
+  events: number;
+  eventsInWindow: number;
+  /** Earliest and latest event time seen ('' when none). */
+  firstAt: string;
+  lastAt: string;
+  persons: Map<string, PersonPartial>;
+  posts: Map<string, PostPartial>;
+  contributions: Map<string, ContributionPartial>;
+  teams: Map<string, TeamPartial>;
+  platforms: PlatformCounters;
+  /** Counts per quarter-hour bucket (`YYYY-MM-DDTHH` plus the quarter 0–3), columns in {@link SERIES_COLUMNS}. */
+  series: Map<string, number[]>;
+}
+
+const zeros = (): number[] => new Array<number>(METRIC_PLATFORMS.length).fill(0);
+
+/** Normalises a window bound to an ISO instant with milliseconds, so string comparison orders instants. */
+function normaliseBound(value: string | undefined, name: 'from' | 'to'): string {
+  if (value === undefined || value === '') return '';
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || !value.endsWith('Z') || Number.isNaN(ms)) {
+    throw new SocialShiftError(
+      'VALIDATION',
+      `The window's "${name}" must be an ISO UTC instant such as 2026-01-01T00:00:00.000Z.`,
+      {
+        details: { issues: [{ path: [name], message: 'Not an ISO UTC instant.', code: 'invalid_format' }] },
+      },
+    );
+  }
+  return new Date(ms).toISOString();
+}
+
+/**
+ * An empty aggregate for a window: activity (shares, clicks, contributions…) counts only inside
+ * `[from, to)`; state (people, roles, consent, teams) is taken from every event before `to`.
+ *
+ * @example
+ * ```ts
+ * const aggregate = createAggregate({ from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
+ * ```
+ */
+export function createAggregate(window: { from?: string; to?: string } = {}): MetricsAggregate {
+  const from = normaliseBound(window.from, 'from');
+  const to = normaliseBound(window.to, 'to');
+  if (from !== '' && to !== '' && from >= to) {
+    throw new SocialShiftError(
+      'VALIDATION',
+      'The window must end after it starts: set "to" later than "from".',
+      {
+        details: { issues: [{ path: ['to'], message: 'Not after "from".', code: 'too_small' }] },
+      },
+    );
+  }
+  return {
+    kind: 'social-shift-metrics-aggregate',
+    window: { from, to },
+    events: 0,
+    eventsInWindow: 0,
+    firstAt: '',
+    lastAt: '',
+    persons: new Map(),
+    posts: new Map(),
+    contributions: new Map(),
+    teams: new Map(),
+    platforms: {
+      shares: zeros(),
+      clicks: zeros(),
+      reactions: zeros(),
+      comments: zeros(),
+      conversations: zeros(),
+      reshares: zeros(),
+      reportedReach: zeros(),
+      potentialReach: zeros(),
+    },
+    series: new Map(),
+  };
+}
+
+/** A person nobody has said anything about yet. */
+export function emptyPerson(): PersonPartial {
+  return {
+    teamIds: undefined,
+    department: undefined,
+    location: undefined,
+    external: undefined,
+    lifecycle: undefined,
+    consent: undefined,
+    flags: 0,
+    rolesTouched: 0,
+    rolesHeld: 0,
+    accounts: 0,
+    shares: 0,
+    conversations: 0,
+    clicks: 0,
+    reactions: 0,
+    comments: 0,
+    potentialReach: 0,
+    lastShareAt: '',
+  };
+}
+
+/** A post nobody has said anything about yet. */
+export function emptyPost(): PostPartial {
+  return {
+    pillarIds: undefined,
+    goalIds: undefined,
+    flags: 0,
+    submittedAt: '',
+    approvedAt: '',
+    offeredAt: '',
+    shares: 0,
+    clicks: 0,
+    reactions: 0,
+    comments: 0,
+    conversations: 0,
+    potentialReach: 0,
+  };
+}
+
+/** A contribution nobody has said anything about yet. */
+export function emptyContribution(): ContributionPartial {
+  return { creatorId: undefined, pillarIds: undefined, postId: undefined, flags: 0, submittedAt: '' };
+}

@@ -1,0 +1,43 @@
+import type { Representativeness } from './metrics-figures.js';
+
+/**
+ * Compares how the active ambassadors spread over groups with how the organisation does. Each person weighs 1,
+ * split evenly over their groups (a person in two teams counts ½ in each). The index is
+ * `1 − ½ Σ |activeShare − organisationShare|` (one minus the total variation distance): 1 when the active
+ * ambassadors mirror the organisation exactly, 0 when they sit entirely in groups that hold nobody else.
+ *
+ * @example
+ * ```ts
+ * representativeness([['a'], ['b']], [['a']]).index; // 0.5
+ * ```
+ */
+export function representativeness(
+  organisation: readonly (readonly string[])[],
+  active: readonly (readonly string[])[],
+): Representativeness {
+  const spread = (people: readonly (readonly string[])[]): Map<string, number> => {
+    const weights = new Map<string, number>();
+    for (const groups of people) {
+      for (const group of groups) weights.set(group, (weights.get(group) ?? 0) + 1 / groups.length);
+    }
+    return weights;
+  };
+  const org = spread(organisation.filter((g) => g.length > 0));
+  const act = spread(active.filter((g) => g.length > 0));
+  const orgTotal = [...org.values()].reduce((a, b) => a + b, 0);
+  const actTotal = [...act.values()].reduce((a, b) => a + b, 0);
+  const names = [...new Set([...org.keys(), ...act.keys()])].sort();
+  let distance = 0;
+  const groups = names.map((group) => {
+    const organisationShare = orgTotal === 0 ? 0 : (org.get(group) ?? 0) / orgTotal;
+    const activeShare = actTotal === 0 ? 0 : (act.get(group) ?? 0) / actTotal;
+    distance += Math.abs(activeShare - organisationShare);
+    return {
+      group,
+      organisationShare,
+      activeShare,
+      ratio: organisationShare === 0 ? null : activeShare / organisationShare,
+    };
+  });
+  return { index: actTotal === 0 || orgTotal === 0 ? null : 1 - distance / 2, groups };
+}

@@ -1,0 +1,77 @@
+import { SocialShiftError } from '../errors/social-shift-error.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let found = formatters.get(timeZone);
+  if (found === undefined) {
+    try {
+      found = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      });
+    } catch (cause) {
+      throw new SocialShiftError(
+        'VALIDATION',
+        `Unknown time zone "${timeZone}": use an IANA name such as Europe/Amsterdam or UTC.`,
+        {
+          details: { issues: [{ path: ['timeZone'], message: 'Unknown time zone.', code: 'invalid_value' }] },
+          cause,
+        },
+      );
+    }
+    formatters.set(timeZone, found);
+  }
+  return found;
+}
+
+/**
+ * The offset of a time zone from UTC at an instant, in minutes (Amsterdam in summer: 120). Uses the platform's
+ * `Intl` time zone data, so it needs no extra dependency and runs in browsers.
+ *
+ * @example
+ * ```ts
+ * timeZoneOffsetMinutes('Europe/Amsterdam', Date.parse('2026-07-01T00:00:00Z')); // 120
+ * ```
+ */
+export function timeZoneOffsetMinutes(timeZone: string, epochMs: number): number {
+  if (timeZone === 'UTC') return 0;
+  const parts: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(new Date(epochMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const wall = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+  );
+  return Math.round((wall - (epochMs - (epochMs % 60_000))) / 60_000);
+}
+
+/**
+ * The UTC instant at which a calendar date (`YYYY-MM-DD`) starts in a time zone.
+ *
+ * @example
+ * ```ts
+ * startOfDayInZone('2026-07-01', 'Europe/Amsterdam'); // '2026-06-30T22:00:00.000Z'
+ * ```
+ */
+export function startOfDayInZone(date: string, timeZone: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (match === null) {
+    throw new SocialShiftError('VALIDATION', `"${date}" is not a date: use YYYY-MM-DD, such as 2026-01-31.`, {
+      details: { issues: [{ path: ['date'], message: 'Not a YYYY-MM-DD date.', code: 'invalid_format' }] },
+    });
+  }
+  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  let guess = wall - timeZoneOffsetMinutes(timeZone, wall) * 60_000;
+  guess = wall - timeZoneOffsetMinutes(timeZone, guess) * 60_000;
+  return new Date(guess).toISOString();
+}

@@ -1,0 +1,49 @@
+import type { Language } from '../model/vocabulary.js';
+import type { ReportCell, ValueKind } from './report.js';
+import { reportLabels } from './report-labels.js';
+
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, digits: number, style: 'decimal' | 'percent'): Intl.NumberFormat {
+  const key = `${language}:${digits}:${style}`;
+  let found = formats.get(key);
+  if (found === undefined) {
+    found = new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+      style,
+      maximumFractionDigits: digits,
+      minimumFractionDigits: style === 'percent' ? 1 : 0,
+    });
+    formats.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * A cell as people read it: counts with thousands separators, rates as percentages, money with the currency,
+ * yes/no in the report's language. Empty cells read as `–`.
+ *
+ * @example
+ * ```ts
+ * formatValue(0.4215, 'rate', 'nl', 'EUR'); // '42,2%'
+ * ```
+ */
+export function formatValue(
+  value: ReportCell,
+  kind: ValueKind,
+  language: Language,
+  currency: string,
+): string {
+  if (value === null) return '–';
+  if (typeof value === 'boolean') return value ? reportLabels(language).yes : reportLabels(language).no;
+  if (typeof value === 'string') return value;
+  switch (kind) {
+    case 'rate':
+      return numberFormat(language, 1, 'percent').format(value);
+    case 'money':
+      return `${currency} ${numberFormat(language, 2, 'decimal').format(value)}`;
+    case 'hours':
+    case 'index':
+      return numberFormat(language, 2, 'decimal').format(value);
+    default:
+      return numberFormat(language, 2, 'decimal').format(value);
+  }
+}

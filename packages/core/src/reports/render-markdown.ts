@@ -1,0 +1,77 @@
+import { formatValue } from './format-value.js';
+import type { Report, ReportTable } from './report.js';
+import { reportLabels } from './report-labels.js';
+
+/** Options of {@link renderMarkdown}. */
+export interface MarkdownOptions {
+  /** At most this many rows per table (default 25); the CSV and JSON reports have them all. */
+  readonly maxRows?: number;
+}
+
+const escapeCell = (text: string): string =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
+
+/**
+ * The report as GitHub-flavoured Markdown that fits a CI job summary: a heading, the period, the
+ * recommendations, then each table (long tables cut to `maxRows`). Estimated columns are marked with `*`.
+ *
+ * @example
+ * ```ts
+ * await writeFile(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(report));
+ * ```
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const maxRows = options.maxRows ?? 25;
+  const l = reportLabels(report.language);
+  const f = report.figures;
+  const lines: string[] = [`# ${escapeCell(report.title)}`, ''];
+  const from = f.window.from ?? l.openEnded;
+  const to = f.window.to ?? l.openEnded;
+  lines.push(
+    `${l.window}: ${from} – ${to} · ${l.timeZone}: ${f.timeZone} · ${l.events}: ${formatValue(f.events.inWindow, 'count', report.language, f.currency)}`,
+    '',
+  );
+  lines.push(`\\* ${l.basis.estimated}`, '');
+  const order = ['summary', 'recommendations'];
+  const tables = [...report.tables].sort((a, b) => rank(order, a.id) - rank(order, b.id));
+  for (const table of tables) {
+    lines.push(`## ${escapeCell(table.title)}`, '');
+    if (table.id === 'recommendations') {
+      if (report.recommendations.length === 0) lines.push(l.none);
+      for (const r of report.recommendations)
+        lines.push(`- **${r.code}** (${l.severity[r.severity]}): ${escapeCell(r.text)}`);
+      lines.push('');
+      continue;
+    }
+    lines.push(...renderTable(report, table, maxRows), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function rank(order: readonly string[], id: string): number {
+  const i = order.indexOf(id);
+  return i === -1 ? order.length : i;
+}
+
+function renderTable(report: Report, table: ReportTable, maxRows: number): string[] {
+  const l = reportLabels(report.language);
+  if (table.rows.length === 0) return [l.none];
+  const header = table.columns.map((c) => escapeCell(c.basis === 'estimated' ? `${c.label} *` : c.label));
+  const align = table.columns.map((c) => (c.kind === 'text' || c.kind === 'flag' ? '---' : '---:'));
+  const out = [`| ${header.join(' | ')} |`, `| ${align.join(' | ')} |`];
+  table.rows.slice(0, maxRows).forEach((row, r) => {
+    const cells = row.map((cell, i) => {
+      const column = table.columns[i];
+      const kind =
+        table.rowKinds?.[r] !== undefined && column?.key === 'value' ? table.rowKinds[r] : column?.kind;
+      return escapeCell(formatValue(cell, kind ?? 'text', report.language, report.figures.currency));
+    });
+    out.push(`| ${cells.join(' | ')} |`);
+  });
+  if (table.rows.length > maxRows)
+    out.push('', l.truncated.replace('{count}', String(table.rows.length - maxRows)));
+  return out;
+}

@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import type { Report } from './report.js';
+
+/**
+ * The version of the JSON report format.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(renderJson(report)).version === REPORT_JSON_VERSION; // true
+ * ```
+ */
+export const REPORT_JSON_VERSION = 1;
+
+const figure = z.object({ value: z.number().nullable(), basis: z.enum(['measured', 'estimated']) }).strict();
+const segment = z.enum([
+  'champion',
+  'contributing_sharer',
+  'contributing_conversationalist',
+  'contributor',
+  'conversationalist',
+  'sharer',
+  'commenter',
+  'lagging',
+]);
+const count = z.number().int().min(0);
+const rate = z.number().nullable();
+const leadTime = z.object({ count, medianHours: rate, p90Hours: rate }).strict();
+const representativeness = z
+  .object({
+    index: rate,
+    groups: z.array(
+      z
+        .object({ group: z.string(), organisationShare: z.number(), activeShare: z.number(), ratio: rate })
+        .strict(),
+    ),
+  })
+  .strict();
+const summaryKeys = [
+  'shares',
+  'sharers',
+  'publishersWithConsent',
+  'participation',
+  'contributions',
+  'contributors',
+  'conversations',
+  'conversers',
+  'clicks',
+  'reactions',
+  'comments',
+  'reshares',
+  'potentialReach',
+  'reportedReach',
+  'ctr',
+  'earnedMediaValue',
+] as const;
+
+/**
+ * The schema of the JSON report (`--format json`), version 1: the figures of the metrics, each scalar with its
+ * basis (measured or estimated), and the recommendations with their text. `reportJsonSchema()` gives it as JSON
+ * Schema.
+ *
+ * @example
+ * ```ts
+ * ReportJsonSchema.parse(JSON.parse(await readFile('report.json', 'utf8')));
+ * ```
+ */
+export const ReportJsonSchema = z
+  .object({
+    format: z.literal('social-shift-report'),
+    version: z.literal(REPORT_JSON_VERSION),
+    language: z.enum(['nl', 'en']),
+    title: z.string(),
+    figures: z
+      .object({
+        version: z.literal(1),
+        window: z.object({ from: z.string().nullable(), to: z.string().nullable() }).strict(),
+        timeZone: z.string(),
+        period: z.enum(['week', 'month']),
+        events: z
+          .object({
+            total: count,
+            inWindow: count,
+            first: z.string().nullable(),
+            last: z.string().nullable(),
+          })
+          .strict(),
+        summary: z
+          .object(
+            Object.fromEntries(summaryKeys.map((k) => [k, figure])) as Record<
+              (typeof summaryKeys)[number],
+              typeof figure
+            >,
+          )
+          .strict(),
+        currency: z.string(),
+        platforms: z.array(
+          z
+            .object({
+              platform: z.string(),
+              shares: count,
+              clicks: count,
+              reactions: count,
+              comments: count,
+              conversations: count,
+              reshares: count,
+              potentialReach: count,
+              reportedReach: count,
+              ctr: figure,
+              earnedMediaValue: figure,
+            })
+            .strict(),
+        ),
+        ambassadors: z.array(
+          z
+            .object({
+              personId: z.string(),
+              name: z.string(),
+              teamIds: z.array(z.string()),
+              contributions: count,
+              shares: count,
+              conversations: count,
+              clicks: count,
+              suppliesInput: z.boolean(),
+              sharesPosts: z.boolean(),
+              converses: z.boolean(),
+              segment,
+            })
+            .strict(),
+        ),
+        teams: z.array(
+          z
+            .object({
+              teamId: z.string(),
+              name: z.string(),
+              members: count,
+              contributors: count,
+              sharers: count,
+              conversers: count,
+              lagging: count,
+              contributions: count,
+              shares: count,
+              conversations: count,
+              participation: rate,
+              segment,
+            })
+            .strict(),
+        ),
+        segments: z.record(segment, count),
+        activationFunnel: z
+          .object({ people: count, invited: count, active: count, sharedInPeriod: count })
+          .strict(),
+        contentFunnel: z
+          .object({
+            contributionsSubmitted: count,
+            accepted: count,
+            usedInPosts: count,
+            postsFromContributions: count,
+            offered: count,
+            shared: count,
+            conversedOn: count,
+          })
+          .strict(),
+        leadTimes: z.object({ submissionToOffer: leadTime, reviewToApproval: leadTime }).strict(),
+        pillars: z.array(
+          z
+            .object({
+              pillarId: z.string(),
+              name: z.string(),
+              posts: count,
+              shares: count,
+              clicks: count,
+              conversations: count,
+              shareOfShares: rate,
+              targetWeight: rate,
+              overlap: rate,
+            })
+            .strict(),
+        ),
+        goals: z.array(
+          z
+            .object({
+              goalId: z.string(),
+              name: z.string(),
+              targets: z.array(
+                z
+                  .object({ metric: z.string(), target: z.number(), actual: figure, attainment: rate })
+                  .strict(),
+              ),
+            })
+            .strict(),
+        ),
+        representativeness: z
+          .object({ team: representativeness, department: representativeness, location: representativeness })
+          .strict(),
+        leaderboard: z
+          .object({
+            enabled: z.boolean(),
+            entries: z.array(
+              z.object({ rank: count, personId: z.string(), name: z.string(), points: z.number() }).strict(),
+            ),
+          })
+          .strict(),
+        series: z.array(
+          z
+            .object({
+              period: z.string(),
+              start: z.string(),
+              shares: count,
+              clicks: count,
+              reactions: count,
+              comments: count,
+              contributions: count,
+            })
+            .strict(),
+        ),
+      })
+      .strict(),
+    recommendations: z.array(
+      z
+        .object({
+          code: z.string(),
+          severity: z.enum(['info', 'warning']),
+          subject: z.string().nullable(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+          text: z.string(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/**
+ * The JSON report: versioned, with every figure and its basis. Validate it with {@link ReportJsonSchema} or
+ * the JSON Schema from {@link reportJsonSchema}.
+ *
+ * @example
+ * ```ts
+ * await writeFile('report.json', renderJson(report));
+ * ```
+ */
+export function renderJson(report: Report): string {
+  const { format, version, language, title, figures, recommendations } = report;
+  return `${JSON.stringify({ format, version, language, title, figures, recommendations }, null, 2)}\n`;
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of the JSON report.
+ *
+ * @example
+ * ```ts
+ * reportJsonSchema().properties.version; // { type: 'number', const: 1 }
+ * ```
+ */
+export function reportJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://social-shift.dev/schema/report.json',
+    title: 'Social Shift report',
+    ...(z.toJSONSchema(ReportJsonSchema, { io: 'output' }) as Record<string, unknown>),
+  };
+}

@@ -1,0 +1,365 @@
+import type { Figure, FigureBasis, MetricsFigures, Recommendation } from '../metrics/metrics-figures.js';
+import type { Language } from '../model/vocabulary.js';
+import { type ReportLabels, reportLabels } from './report-labels.js';
+
+/** How a cell's number reads: a count, a rate (shown as a percentage), money, hours, an index, or text. */
+export type ValueKind = 'count' | 'rate' | 'money' | 'hours' | 'index' | 'text' | 'flag';
+
+/** A column of a report table, with whether its figures are measured or estimated. */
+export interface ReportColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: ValueKind;
+  readonly basis: FigureBasis | null;
+}
+
+/** A cell: text, a number, a yes/no, or empty. */
+export type ReportCell = string | number | boolean | null;
+
+/** A table of the report; `rowKinds` overrides the value kind per row (the summary mixes counts and rates). */
+export interface ReportTable {
+  readonly id: string;
+  readonly title: string;
+  readonly columns: readonly ReportColumn[];
+  readonly rows: readonly (readonly ReportCell[])[];
+  readonly rowKinds?: readonly ValueKind[];
+}
+
+/** A recommendation with its text in the report's language. */
+export interface ReportRecommendation extends Recommendation {
+  readonly text: string;
+}
+
+/** A report: the figures, the tables made from them and the recommendations, in one language. */
+export interface Report {
+  readonly format: 'social-shift-report';
+  readonly version: 1;
+  readonly language: Language;
+  readonly title: string;
+  readonly figures: MetricsFigures;
+  readonly tables: readonly ReportTable[];
+  readonly recommendations: readonly ReportRecommendation[];
+}
+
+/** Options of {@link createReport}. */
+export interface ReportOptions {
+  readonly language?: Language;
+  readonly title?: string;
+  /** The adjust step's recommendations (`adjustRules`), if any. */
+  readonly recommendations?: readonly Recommendation[];
+}
+
+/**
+ * Fills a recommendation's text template with its parameters.
+ *
+ * @example
+ * ```ts
+ * recommendationText({ code: 'PLATFORM_UNUSED', severity: 'info', subject: 'x', params: { platform: 'x' } }, 'en');
+ * ```
+ */
+export function recommendationText(recommendation: Recommendation, language: Language): string {
+  const template = reportLabels(language).recommendations[recommendation.code];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(recommendation.params[name] ?? ''));
+}
+
+const col = (
+  l: ReportLabels,
+  key: string,
+  kind: ValueKind,
+  basis: FigureBasis | null = 'measured',
+): ReportColumn => ({
+  key,
+  label: l.columns[key] ?? key,
+  kind,
+  basis: kind === 'text' || kind === 'flag' ? (basis === 'measured' ? null : basis) : basis,
+});
+
+/**
+ * Builds the report of a set of figures: a summary, the method's three measures per ambassador and per team,
+ * platforms, funnels, lead times, pillars, goals, representativeness, leaderboard, series and recommendations.
+ * Every numeric column says whether it is measured or estimated.
+ *
+ * @example
+ * ```ts
+ * const figures = finishMetrics(aggregate);
+ * const report = createReport(figures, { language: 'nl', recommendations: adjustRules(aggregate, figures) });
+ * renderMarkdown(report);
+ * ```
+ */
+export function createReport(figures: MetricsFigures, options: ReportOptions = {}): Report {
+  const language = options.language ?? 'en';
+  const l = reportLabels(language);
+  const s = figures.summary;
+  const summaryRows: [string, Figure, ValueKind][] = [
+    ['shares', s.shares, 'count'],
+    ['sharers', s.sharers, 'count'],
+    ['publishersWithConsent', s.publishersWithConsent, 'count'],
+    ['participation', s.participation, 'rate'],
+    ['contributions', s.contributions, 'count'],
+    ['contributors', s.contributors, 'count'],
+    ['conversations', s.conversations, 'count'],
+    ['conversers', s.conversers, 'count'],
+    ['clicks', s.clicks, 'count'],
+    ['reactions', s.reactions, 'count'],
+    ['comments', s.comments, 'count'],
+    ['reshares', s.reshares, 'count'],
+    ['potentialReach', s.potentialReach, 'count'],
+    ['reportedReach', s.reportedReach, 'count'],
+    ['ctr', s.ctr, 'rate'],
+    ['earnedMediaValue', s.earnedMediaValue, 'money'],
+  ];
+  const tables: ReportTable[] = [
+    {
+      id: 'summary',
+      title: l.tables.summary ?? 'summary',
+      columns: [col(l, 'figure', 'text'), col(l, 'value', 'count', null), col(l, 'basis', 'text')],
+      rows: summaryRows.map(([key, figure]) => [l.figures[key] ?? key, figure.value, l.basis[figure.basis]]),
+      rowKinds: summaryRows.map(([, , kind]) => kind),
+    },
+    {
+      id: 'platforms',
+      title: l.tables.platforms ?? 'platforms',
+      columns: [
+        col(l, 'platform', 'text'),
+        col(l, 'shares', 'count'),
+        col(l, 'clicks', 'count'),
+        col(l, 'reactions', 'count'),
+        col(l, 'comments', 'count'),
+        col(l, 'conversations', 'count'),
+        col(l, 'reshares', 'count'),
+        col(l, 'potentialReach', 'count', 'estimated'),
+        col(l, 'reportedReach', 'count'),
+        col(l, 'ctr', 'rate', 'estimated'),
+        col(l, 'earnedMediaValue', 'money', 'estimated'),
+      ],
+      rows: figures.platforms.map((p) => [
+        p.platform,
+        p.shares,
+        p.clicks,
+        p.reactions,
+        p.comments,
+        p.conversations,
+        p.reshares,
+        p.potentialReach,
+        p.reportedReach,
+        p.ctr.value,
+        p.earnedMediaValue.value,
+      ]),
+    },
+    {
+      id: 'ambassadors',
+      title: l.tables.ambassadors ?? 'ambassadors',
+      columns: [
+        col(l, 'person', 'text'),
+        col(l, 'teams', 'text'),
+        col(l, 'suppliesInput', 'flag'),
+        col(l, 'sharesPosts', 'flag'),
+        col(l, 'converses', 'flag'),
+        col(l, 'contributions', 'count'),
+        col(l, 'shares', 'count'),
+        col(l, 'conversations', 'count'),
+        col(l, 'clicks', 'count'),
+        col(l, 'segment', 'text'),
+      ],
+      rows: [...figures.ambassadors]
+        .sort(
+          (a, b) =>
+            b.shares - a.shares || b.contributions - a.contributions || (a.personId < b.personId ? -1 : 1),
+        )
+        .map((a) => [
+          a.name,
+          a.teamIds.join(' '),
+          a.suppliesInput,
+          a.sharesPosts,
+          a.converses,
+          a.contributions,
+          a.shares,
+          a.conversations,
+          a.clicks,
+          l.segments[a.segment],
+        ]),
+    },
+    {
+      id: 'teams',
+      title: l.tables.teams ?? 'teams',
+      columns: [
+        col(l, 'team', 'text'),
+        col(l, 'members', 'count'),
+        col(l, 'contributors', 'count'),
+        col(l, 'sharers', 'count'),
+        col(l, 'conversers', 'count'),
+        col(l, 'lagging', 'count'),
+        col(l, 'shares', 'count'),
+        col(l, 'participation', 'rate'),
+        col(l, 'segment', 'text'),
+      ],
+      rows: [...figures.teams]
+        .sort(
+          (a, b) =>
+            (a.participation ?? 0) - (b.participation ?? 0) ||
+            b.members - a.members ||
+            (a.name < b.name ? -1 : 1),
+        )
+        .map((t) => [
+          t.name,
+          t.members,
+          t.contributors,
+          t.sharers,
+          t.conversers,
+          t.lagging,
+          t.shares,
+          t.participation,
+          l.segments[t.segment],
+        ]),
+    },
+    {
+      id: 'segments',
+      title: l.tables.segments ?? 'segments',
+      columns: [col(l, 'segment', 'text'), col(l, 'count', 'count')],
+      rows: Object.entries(figures.segments).map(([segment, count]) => [
+        l.segments[segment as keyof typeof l.segments],
+        count,
+      ]),
+    },
+    funnel(l, 'activation', figures.activationFunnel),
+    funnel(l, 'content', figures.contentFunnel),
+    {
+      id: 'lead_times',
+      title: l.tables.lead_times ?? 'lead_times',
+      columns: [
+        col(l, 'measure', 'text'),
+        col(l, 'count', 'count'),
+        col(l, 'medianHours', 'hours'),
+        col(l, 'p90Hours', 'hours'),
+      ],
+      rows: (['submissionToOffer', 'reviewToApproval'] as const).map((key) => {
+        const t = figures.leadTimes[key];
+        return [l.figures[key] ?? key, t.count, t.medianHours, t.p90Hours];
+      }),
+    },
+    {
+      id: 'pillars',
+      title: l.tables.pillars ?? 'pillars',
+      columns: [
+        col(l, 'pillar', 'text'),
+        col(l, 'posts', 'count'),
+        col(l, 'shares', 'count'),
+        col(l, 'clicks', 'count'),
+        col(l, 'conversations', 'count'),
+        col(l, 'shareOfShares', 'rate'),
+        col(l, 'targetWeight', 'rate', null),
+        col(l, 'overlap', 'index', null),
+      ],
+      rows: figures.pillars.map((p) => [
+        p.name,
+        p.posts,
+        p.shares,
+        p.clicks,
+        p.conversations,
+        p.shareOfShares,
+        p.targetWeight,
+        p.overlap,
+      ]),
+    },
+    {
+      id: 'goals',
+      title: l.tables.goals ?? 'goals',
+      columns: [
+        col(l, 'goal', 'text'),
+        col(l, 'metric', 'text'),
+        col(l, 'target', 'count', null),
+        col(l, 'actual', 'count'),
+        col(l, 'basis', 'text'),
+        col(l, 'attainment', 'rate'),
+      ],
+      rows: figures.goals.flatMap((g) =>
+        g.targets.map((t) => [
+          g.name,
+          t.metric,
+          t.target,
+          t.actual.value,
+          l.basis[t.actual.basis],
+          t.attainment,
+        ]),
+      ),
+    },
+    {
+      id: 'representativeness',
+      title: l.tables.representativeness ?? 'representativeness',
+      columns: [
+        col(l, 'dimension', 'text'),
+        col(l, 'group', 'text'),
+        col(l, 'organisationShare', 'rate'),
+        col(l, 'activeShare', 'rate'),
+        col(l, 'ratio', 'index'),
+      ],
+      rows: (['team', 'department', 'location'] as const).flatMap((d) => {
+        const r = figures.representativeness[d];
+        return [
+          [l.figures[d] ?? d, `${l.columns.index}`, null, null, r.index] as ReportCell[],
+          ...r.groups.map((g) => [l.figures[d] ?? d, g.group, g.organisationShare, g.activeShare, g.ratio]),
+        ];
+      }),
+    },
+    {
+      id: 'leaderboard',
+      title: l.tables.leaderboard ?? 'leaderboard',
+      columns: [col(l, 'rank', 'count'), col(l, 'person', 'text'), col(l, 'points', 'count')],
+      rows: figures.leaderboard.entries.map((e) => [e.rank, e.name, e.points]),
+    },
+    {
+      id: 'series',
+      title: l.tables.series ?? 'series',
+      columns: [
+        col(l, 'period', 'text'),
+        col(l, 'start', 'text'),
+        col(l, 'shares', 'count'),
+        col(l, 'clicks', 'count'),
+        col(l, 'reactions', 'count'),
+        col(l, 'comments', 'count'),
+        col(l, 'contributions', 'count'),
+      ],
+      rows: figures.series.map((r) => [
+        r.period,
+        r.start,
+        r.shares,
+        r.clicks,
+        r.reactions,
+        r.comments,
+        r.contributions,
+      ]),
+    },
+  ];
+  const recommendations = (options.recommendations ?? []).map((r) => ({
+    ...r,
+    text: recommendationText(r, language),
+  }));
+  tables.push({
+    id: 'recommendations',
+    title: l.tables.recommendations ?? 'recommendations',
+    columns: [col(l, 'code', 'text'), col(l, 'severity', 'text'), col(l, 'text', 'text')],
+    rows: recommendations.map((r) => [r.code, l.severity[r.severity], r.text]),
+  });
+  return {
+    format: 'social-shift-report',
+    version: 1,
+    language,
+    title: options.title ?? l.title,
+    figures,
+    tables,
+    recommendations,
+  };
+}
+
+function funnel(
+  l: ReportLabels,
+  id: 'activation' | 'content',
+  stages: Readonly<Record<string, number>>,
+): ReportTable {
+  return {
+    id,
+    title: l.tables[id] ?? id,
+    columns: [col(l, 'stage', 'text'), col(l, 'count', 'count')],
+    rows: Object.entries(stages).map(([key, count]) => [l.figures[key] ?? key, count]),
+  };
+}

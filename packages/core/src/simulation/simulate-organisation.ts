@@ -1,0 +1,703 @@
+import type { DomainEvent } from '../model/domain-event.js';
+import type { EntityType } from '../model/entity-type.js';
+import type { ExportBundle } from '../model/export-bundle.js';
+import type { Platform } from '../model/vocabulary.js';
+import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, LOCATIONS, PILLARS } from './dutch-names.js';
+import { seededRandom } from './seeded-random.js';
+
+/** How big and how busy the simulated organisation is. */
+export interface SimulationOptions {
+  /** Same seed, same data (default 1). */
+  readonly seed?: number;
+  /** People in the organisation (default 10,000). */
+  readonly people?: number;
+  /** Teams (default 200). */
+  readonly teams?: number;
+  /** The platforms people share to (default LinkedIn, X, Facebook, Instagram, Bluesky). */
+  readonly platforms?: readonly Platform[];
+  /** First day, `YYYY-MM-DD` (default 2026-01-01). */
+  readonly start?: string;
+  /** Days simulated (default 365). */
+  readonly days?: number;
+  /** Exactly this many events (default: 100 per person); activity is paced to spread them over the days. */
+  readonly events?: number;
+  readonly organisationId?: string;
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DEFAULT_PLATFORMS: readonly Platform[] = ['linkedin', 'x', 'facebook', 'instagram', 'bluesky'];
+/** How much of the sharing goes to each of the default platforms, and typical network sizes there. */
+const PLATFORM_PROFILE: Readonly<Record<string, { weight: number; network: number }>> = {
+  linkedin: { weight: 6, network: 450 },
+  x: { weight: 1.2, network: 300 },
+  facebook: { weight: 1.5, network: 250 },
+  instagram: { weight: 1.2, network: 350 },
+  bluesky: { weight: 0.8, network: 150 },
+};
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+interface Scheduled {
+  readonly ms: number;
+  readonly order: number;
+  readonly type: string;
+  readonly actorId: string;
+  readonly entityType: EntityType;
+  readonly entityId: string;
+  readonly entityVersion: number;
+  readonly data: Record<string, unknown>;
+}
+
+interface SimPerson {
+  readonly id: string;
+  readonly teamIds: string[];
+  readonly department: string;
+  readonly location: string;
+  readonly displayName: string;
+  readonly publisher: boolean;
+  readonly creator: boolean;
+  readonly editor: boolean;
+  /** When the person can get offers (consent given), or Infinity. */
+  consentMs: number;
+  readonly sharePropensity: number;
+  readonly converses: boolean;
+  readonly accounts: { platform: Platform; networkSize: number }[];
+}
+
+/** What a run collects for an export bundle (only when asked: the benchmark streams without it). */
+interface Documents {
+  readonly byType: Map<EntityType, Map<string, Record<string, unknown>>>;
+}
+
+/**
+ * A deterministic simulation of a mid-size Dutch organisation running the Social Shift method for a year:
+ * teams, people with roles and consent, linked accounts, contributions, posts, campaigns, offers, shares and
+ * what happens on the platforms (clicks, reactions, comments by others and by the ambassador, reshares,
+ * reported reach). Streams valid domain events in `seq` order; nothing is kept beyond a few days' schedule.
+ *
+ * @example
+ * ```ts
+ * for (const event of simulateEvents({ seed: 7, people: 500, teams: 20, events: 50_000 })) log.push(event);
+ * ```
+ */
+export function* simulateEvents(options: SimulationOptions = {}): Generator<DomainEvent> {
+  yield* run(options, undefined);
+}
+
+/**
+ * A complete export bundle of a simulated organisation (documents by collection and the event log), small by
+ * default so that the site can load it as a playground.
+ *
+ * @example
+ * ```ts
+ * const bundle = simulateExportBundle({ seed: 1, people: 120, teams: 8, days: 90 });
+ * bundle.events.length; // about 12,000
+ * ```
+ */
+export function simulateExportBundle(options: SimulationOptions = {}): ExportBundle {
+  const documents: Documents = { byType: new Map() };
+  const merged = { people: 120, teams: 8, days: 90, ...options };
+  const events = [...run(merged, documents)] as ExportBundle['events'];
+  const organisationId = merged.organisationId ?? 'org_zorggroep_noord';
+  const out: ExportBundle['documents'] = {};
+  for (const [type, map] of documents.byType) out[type] = [...map.values()];
+  const last = events[events.length - 1]?.at ?? `${merged.start ?? '2026-01-01'}T00:00:00.000Z`;
+  return {
+    format: 'social-shift-export',
+    formatVersion: 1,
+    organisationId,
+    exportedAt: last,
+    documents: out,
+    events,
+  };
+}
+
+function* run(options: SimulationOptions, documents: Documents | undefined): Generator<DomainEvent> {
+  const random = seededRandom(options.seed ?? 1);
+  const peopleCount = options.people ?? 10_000;
+  const teamCount = Math.max(1, options.teams ?? 200);
+  const platforms = options.platforms ?? DEFAULT_PLATFORMS;
+  const days = options.days ?? 365;
+  const target = options.events ?? peopleCount * 100;
+  const organisationId = options.organisationId ?? 'org_zorggroep_noord';
+  const startMs = Date.parse(`${options.start ?? '2026-01-01'}T00:00:00.000Z`);
+  const endMs = startMs + days * DAY;
+  const buckets = new Map<number, Scheduled[]>();
+  const versions = new Map<string, number>();
+  let order = 0;
+  let scheduled = 0;
+
+  const randomChars = (n: number): string => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += CROCKFORD[random.int(32)];
+    return s;
+  };
+  const timeChars = (ms: number): string => {
+    let s = '';
+    let t = Math.floor(ms);
+    for (let i = 0; i < 10; i++) {
+      s = CROCKFORD[t % 32] + s;
+      t = Math.floor(t / 32);
+    }
+    return s;
+  };
+  const newId = (prefix: string, ms: number): string => `${prefix}_${timeChars(ms)}${randomChars(10)}`;
+  const iso = (ms: number): string => new Date(ms).toISOString();
+
+  const schedule = (
+    ms: number,
+    type: string,
+    actorId: string,
+    entityType: EntityType,
+    entityId: string,
+    data: Record<string, unknown>,
+    versioned = true,
+  ): void => {
+    if (ms >= endMs) return;
+    let entityVersion = 0;
+    if (versioned) {
+      entityVersion = (versions.get(entityId) ?? 0) + 1;
+      versions.set(entityId, entityVersion);
+    }
+    const day = Math.floor((ms - startMs) / DAY);
+    let bucket = buckets.get(day);
+    if (bucket === undefined) {
+      bucket = [];
+      buckets.set(day, bucket);
+    }
+    bucket.push({ ms, order: order++, type, actorId, entityType, entityId, entityVersion, data });
+    scheduled++;
+  };
+  const doc = (
+    type: EntityType,
+    id: string,
+    ms: number,
+    fields: Record<string, unknown>,
+  ): Record<string, unknown> => {
+    if (documents === undefined) return {};
+    let map = documents.byType.get(type);
+    if (map === undefined) {
+      map = new Map();
+      documents.byType.set(type, map);
+    }
+    const record = { id, organisationId, version: 1, createdAt: iso(ms), updatedAt: iso(ms), ...fields };
+    map.set(id, record);
+    return record;
+  };
+  const touch = (record: Record<string, unknown>, ms: number, fields: Record<string, unknown>): void => {
+    if (documents === undefined) return;
+    Object.assign(record, fields);
+    record.version = (record.version as number) + 1;
+    record.updatedAt = iso(ms);
+  };
+
+  // --- The organisation, its strategy and its people (the first weeks). ---
+  const t0 = startMs + 8 * HOUR;
+  const master = 'person_master';
+  schedule(t0, 'organisation.created', 'system', 'organisation', organisationId, { name: 'Zorggroep Noord' });
+  doc('organisation', organisationId, t0, {
+    name: 'Zorggroep Noord',
+    defaultLanguage: 'nl',
+    timeZone: 'Europe/Amsterdam',
+    departments: [...DEPARTMENTS],
+    locations: [...LOCATIONS],
+  });
+  schedule(t0 + 1000, 'programme.created', master, 'programme', 'prog_social_shift', {
+    name: 'Social Shift',
+    claimedPurposes: ['recruitment', 'employer_branding'],
+  });
+  doc('programme', 'prog_social_shift', t0 + 1000, {
+    name: 'Social Shift',
+    description: 'Medewerkers als ambassadeurs van Zorggroep Noord.',
+    claimedPurposes: ['recruitment', 'employer_branding'],
+    strategyId: 'strat_main',
+  });
+  schedule(t0 + 2000, 'strategy.updated', master, 'strategy', 'strat_main', { strategyVersion: 1 });
+  const goals = [
+    { id: 'goal_werving', name: 'Zorgprofessionals werven', purpose: 'recruitment', intent: 'influence' },
+    {
+      id: 'goal_werkgever',
+      name: 'Aantrekkelijk werkgever',
+      purpose: 'employer_branding',
+      intent: 'inspire',
+    },
+    { id: 'goal_regio', name: 'Zichtbaar in de regio', purpose: 'marketing', intent: 'inform' },
+  ] as const;
+  const goalOfPillar: Readonly<Record<string, string>> = {
+    pillar_werken: 'goal_werving',
+    pillar_zorg: 'goal_regio',
+    pillar_innovatie: 'goal_regio',
+    pillar_mensen: 'goal_werkgever',
+    pillar_regio: 'goal_regio',
+  };
+  const pillarWeights = [0.3, 0.25, 0.1, 0.25, 0.1];
+  doc('strategy', 'strat_main', t0 + 2000, {
+    programmeId: 'prog_social_shift',
+    strategyVersion: 1,
+    goals: goals.map((g) => ({
+      ...g,
+      audienceIds: ['aud_zorgprofessionals'],
+      targets: [
+        { metric: 'shares', value: Math.round(peopleCount * (g.id === 'goal_werving' ? 1.2 : 0.8)) },
+        { metric: 'participation', value: 0.3 },
+      ],
+    })),
+    audiences: [
+      {
+        id: 'aud_zorgprofessionals',
+        name: 'Zorgprofessionals',
+        description: 'Verpleegkundigen en verzorgenden in Noord-Nederland.',
+        needs: { relationships: 0.7, knowledge: 0.6, belonging: 0.5 },
+        interests: ['zorg', 'carriere'],
+      },
+    ],
+    pillars: PILLARS.map((p, i) => ({
+      ...p,
+      description: '',
+      goalIds: [goalOfPillar[p.id]],
+      audienceIds: ['aud_zorgprofessionals'],
+      needs: ['relationships', 'knowledge'],
+      tags: [],
+      targetWeight: pillarWeights[i],
+    })),
+    platforms: platforms.map((platform) => ({ platform, audienceIds: ['aud_zorgprofessionals'] })),
+  });
+  schedule(t0 + 3000, 'cycle.started', master, 'cycle', 'cycle_1', { number: 1, strategyVersion: 1 });
+  doc('cycle', 'cycle_1', t0 + 3000, {
+    programmeId: 'prog_social_shift',
+    number: 1,
+    status: 'campaigns',
+    strategyVersion: 1,
+    visitedSteps: ['strategy', 'activation', 'content', 'campaigns'],
+    startedAt: iso(t0 + 3000),
+  });
+
+  const teams: { id: string; department: string; location: string }[] = [];
+  const teamNames = new Set<string>();
+  for (let i = 0; i < teamCount; i++) {
+    const department = random.pick(DEPARTMENTS);
+    const location = random.pick(LOCATIONS);
+    let name = `${department} ${location}`;
+    for (let n = 2; teamNames.has(name); n++) name = `${department} ${location} ${n}`;
+    teamNames.add(name);
+    const id = `team_${String(i + 1).padStart(4, '0')}`;
+    teams.push({ id, department, location });
+    const ms = t0 + 10_000 + i * 1000;
+    schedule(ms, 'team.created', master, 'team', id, { name, department, location });
+    doc('team', id, ms, { name, department, location });
+  }
+
+  const people: SimPerson[] = [];
+  const creators: SimPerson[] = [];
+  const editors: SimPerson[] = [];
+  const personDocs = new Map<string, Record<string, unknown>>();
+  for (let i = 0; i < peopleCount; i++) {
+    // Bigger teams are likelier (a skewed pick), as in real organisations.
+    const team =
+      teams[Math.floor(teams.length * random.next() ** 1.4)] ?? (teams[0] as (typeof teams)[number]);
+    const teamIds = [team.id];
+    if (random.chance(0.04)) {
+      const other = random.pick(teams);
+      if (other.id !== team.id) teamIds.push(other.id);
+    }
+    const id = `person_${String(i + 1).padStart(5, '0')}`;
+    const first = random.pick(FIRST_NAMES);
+    const last = random.pick(LAST_NAMES);
+    const customerFacing = !['HR', 'Financiën', 'ICT', 'Facilitair', 'Vastgoed'].includes(team.department);
+    const p: SimPerson = {
+      id,
+      teamIds,
+      department: team.department,
+      location: team.location,
+      displayName: `${first} ${last}`,
+      publisher: random.chance(customerFacing ? 0.5 : 0.3),
+      creator: random.chance(0.08),
+      editor: i % Math.max(1, Math.round(peopleCount / (teamCount / 2))) === 0,
+      consentMs: Number.POSITIVE_INFINITY,
+      // A third of those who agree to take part hardly ever share; the rest follow a long tail.
+      sharePropensity: random.chance(0.35) ? 0.01 : Math.min(8, Math.max(0.02, random.logNormal(0.6, 1.1))),
+      converses: random.chance(0.3),
+      accounts: [],
+    };
+    people.push(p);
+    if (p.creator) creators.push(p);
+    if (p.editor) editors.push(p);
+    const ms = t0 + 60_000 + Math.floor(random.next() * 14 * DAY);
+    schedule(ms, 'person.added', master, 'person', id, {
+      teamIds,
+      department: p.department,
+      location: p.location,
+      external: false,
+    });
+    const email = `${first}.${last}`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z.]/g, '');
+    personDocs.set(
+      id,
+      doc('person', id, ms, {
+        displayName: p.displayName,
+        email: `${email}.${i}@zorggroepnoord.example`,
+        language: 'nl',
+        external: false,
+        status: 'candidate',
+        teamIds,
+        department: p.department,
+        location: p.location,
+        customerFacing,
+      }),
+    );
+    const roles = [p.publisher && 'publisher', p.creator && 'creator', p.editor && 'editor'].filter(
+      (r): r is string => r !== false,
+    );
+    for (const role of roles) {
+      const raId = `ra_${id}_${role}`;
+      schedule(ms + 60_000, 'role.assigned', master, 'role_assignment', raId, { personId: id, role });
+      doc('role_assignment', raId, ms + 60_000, {
+        personId: id,
+        role,
+        assignedBy: master,
+        assignedAt: iso(ms + 60_000),
+      });
+    }
+    if (!p.publisher) continue;
+    // Recruitment: invited in the first months, most accept within days.
+    const invitedMs = ms + DAY + Math.floor(random.exponential(45 * DAY));
+    schedule(invitedMs, 'person.invited', master, 'person', id, {});
+    touch(personDocs.get(id) ?? {}, invitedMs, { status: 'invited' });
+    if (!random.chance(0.75)) continue;
+    const activeMs = invitedMs + Math.floor(random.exponential(6 * DAY));
+    p.consentMs = activeMs + 60_000;
+    schedule(activeMs, 'person.activated', id, 'person', id, {});
+    touch(personDocs.get(id) ?? {}, activeMs, { status: 'active', lastActiveAt: iso(activeMs) });
+    schedule(p.consentMs, 'consent.given', id, 'consent', `consent_${id}`, {
+      personId: id,
+      purposes: ['offers', 'digests', 'tracking'],
+      termsVersion: '2026-01',
+    });
+    doc('consent', `consent_${id}`, p.consentMs, {
+      personId: id,
+      purposes: ['offers', 'digests', 'tracking'],
+      termsVersion: '2026-01',
+      givenAt: iso(p.consentMs),
+    });
+    for (const platform of platforms) {
+      const profile = PLATFORM_PROFILE[platform] ?? { weight: 1, network: 200 };
+      if (platform !== 'linkedin' && !random.chance(0.3)) continue;
+      const networkSize = Math.round(random.logNormal(profile.network, 0.9));
+      p.accounts.push({ platform, networkSize });
+      const accountId = `acct_${id}_${platform}`;
+      schedule(p.consentMs + 120_000, 'account.linked', id, 'social_account', accountId, {
+        personId: id,
+        platform,
+        networkSize,
+      });
+      doc('social_account', accountId, p.consentMs + 120_000, {
+        personId: id,
+        platform,
+        handle: `${p.displayName.toLowerCase().replace(/[^a-z]/g, '')}${people.length}`,
+        networkSize,
+      });
+    }
+  }
+  const byConsent = people
+    .filter((p) => p.consentMs < Number.POSITIVE_INFINITY)
+    .sort((a, b) => a.consentMs - b.consentMs);
+  const fallbackEditor = editors[0] ?? people[0];
+  if (fallbackEditor === undefined) return;
+
+  // --- A year of content, campaigns, offers, shares and platform activity. ---
+  const campaigns = new Map<number, string>();
+  const campaignOf = (ms: number): string => {
+    const date = new Date(ms);
+    const key = date.getUTCFullYear() * 12 + date.getUTCMonth();
+    let id = campaigns.get(key);
+    if (id === undefined) {
+      id = `camp_${date.getUTCFullYear()}_${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+      campaigns.set(key, id);
+      const startsAt = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1, 7);
+      const endsAt = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1, 7);
+      const pillarIds = [random.pick(PILLARS).id];
+      const goalIds = pillarIds.map((pid) => goalOfPillar[pid] ?? 'goal_regio');
+      schedule(Math.max(startMs, startsAt - DAY), 'campaign.created', master, 'campaign', id, {
+        pillarIds,
+        goalIds,
+        postIds: [],
+      });
+      schedule(Math.max(startMs, startsAt), 'campaign.started', master, 'campaign', id, {});
+      doc('campaign', id, Math.max(startMs, startsAt - DAY), {
+        programmeId: 'prog_social_shift',
+        cycleId: 'cycle_1',
+        name: `Campagne ${id.slice(5)}`,
+        description: '',
+        goalIds,
+        pillarIds,
+        postIds: [],
+        audience: { everyone: true, teamIds: [], focusGroupIds: [], personIds: [] },
+        startsAt: iso(startsAt),
+        endsAt: iso(endsAt),
+        targets: { shares: Math.round(peopleCount / 10) },
+        status: 'running',
+      });
+    }
+    return id;
+  };
+
+  const pickPlatform = (p: SimPerson): { platform: Platform; networkSize: number } | undefined => {
+    let total = 0;
+    for (const a of p.accounts) total += PLATFORM_PROFILE[a.platform]?.weight ?? 1;
+    let r = random.next() * total;
+    for (const a of p.accounts) {
+      r -= PLATFORM_PROFILE[a.platform]?.weight ?? 1;
+      if (r <= 0) return a;
+    }
+    return p.accounts[0];
+  };
+
+  /** A share and what follows on the platform. */
+  const share = (p: SimPerson, offerId: string, postId: string, campaignId: string, ms: number): void => {
+    const account = pickPlatform(p);
+    if (account === undefined) return;
+    const shareId = newId('share', ms);
+    const { platform, networkSize } = account;
+    schedule(ms, 'share.recorded', p.id, 'share', shareId, {
+      offerId,
+      postId,
+      campaignId,
+      publisherId: p.id,
+      platform,
+      networkSize,
+    });
+    doc('share', shareId, ms, {
+      offerId,
+      postId,
+      campaignId,
+      publisherId: p.id,
+      platform,
+      sharedAt: iso(ms),
+    });
+    const base = { shareId, postId, campaignId, publisherId: p.id, platform };
+    const clicks = Math.floor(random.logNormal(Math.max(0.5, networkSize * 0.008), 0.8));
+    for (let i = 0; i < clicks; i++)
+      schedule(ms + random.exponential(10 * HOUR), 'platform.click', 'system', 'share', shareId, base, false);
+    const reactions = Math.floor(random.logNormal(Math.max(0.5, networkSize * 0.005), 0.7));
+    for (let i = 0; i < reactions; i++) {
+      schedule(
+        ms + random.exponential(8 * HOUR),
+        'platform.reaction',
+        'system',
+        'share',
+        shareId,
+        { ...base, count: 1 + random.int(3) },
+        false,
+      );
+    }
+    const comments = Math.floor(random.exponential(1.2));
+    for (let i = 0; i < comments; i++) {
+      const at = ms + random.exponential(12 * HOUR);
+      schedule(
+        at,
+        'platform.comment',
+        'system',
+        'share',
+        shareId,
+        { ...base, byAmbassador: false, count: 1 },
+        false,
+      );
+      if (p.converses && random.chance(0.7)) {
+        schedule(
+          at + random.exponential(3 * HOUR),
+          'platform.comment',
+          p.id,
+          'share',
+          shareId,
+          { ...base, byAmbassador: true, count: 1 },
+          false,
+        );
+      }
+    }
+    if (random.chance(0.1)) {
+      schedule(
+        ms + random.exponential(24 * HOUR),
+        'platform.reshare',
+        'system',
+        'share',
+        shareId,
+        { ...base, count: 1 + random.int(2) },
+        false,
+      );
+    }
+    if (platform === 'linkedin' || platform === 'bluesky') {
+      schedule(
+        ms + 2 * DAY,
+        'platform.reach',
+        'system',
+        'share',
+        shareId,
+        { ...base, reach: Math.round(networkSize * (0.1 + 0.3 * random.next())) },
+        false,
+      );
+    }
+  };
+
+  /** A post through review and approval, offered to a sample of publishers with consent. */
+  const post = (ms: number, contributionIds: string[], pillarId: string): string => {
+    const editor = random.pick(editors.length > 0 ? editors : [fallbackEditor]);
+    const postId = newId('post', ms);
+    const goalIds = [goalOfPillar[pillarId] ?? 'goal_regio'];
+    schedule(ms, 'post.created', editor.id, 'post', postId, {
+      authorId: editor.id,
+      pillarIds: [pillarId],
+      goalIds,
+      audienceIds: ['aud_zorgprofessionals'],
+      contributionIds,
+    });
+    const record = doc('post', postId, ms, {
+      authorId: editor.id,
+      title: `Bericht ${postId.slice(-6)}`,
+      text: 'Bij Zorggroep Noord werken we elke dag aan zorg dichtbij. Lees het verhaal van ons team.',
+      variants: [],
+      link: `https://www.zorggroepnoord.example/verhalen/${postId.slice(-8).toLowerCase()}`,
+      mediaUrls: [],
+      pillarIds: [pillarId],
+      goalIds,
+      audienceIds: ['aud_zorgprofessionals'],
+      tags: [],
+      needs: ['relationships'],
+      personal: random.chance(0.6),
+      language: 'nl',
+      contributionIds,
+      status: 'draft',
+    });
+    const submitted = ms + random.exponential(3 * HOUR);
+    schedule(submitted, 'post.submitted', editor.id, 'post', postId, {});
+    const approved = submitted + random.exponential(10 * HOUR);
+    schedule(approved, 'post.approved', master, 'post', postId, { approverId: master });
+    const offered = approved + random.exponential(12 * HOUR);
+    if (offered >= endMs) return postId;
+    const campaignId = campaignOf(offered);
+    schedule(offered, 'post.offered', master, 'post', postId, { campaignId });
+    touch(record, offered, { status: 'offered', approvedBy: master });
+    // Offer to a sample of those with consent by then.
+    let available = 0;
+    while (available < byConsent.length && (byConsent[available]?.consentMs ?? 0) <= offered) available++;
+    if (available === 0) return postId;
+    const fraction = Math.min(0.3, Math.max(0.012, 8 / available));
+    const reach = Math.min(available, Math.max(1, Math.round(available * fraction * (0.6 + random.next()))));
+    for (let i = 0; i < reach; i++) {
+      const p = byConsent[random.int(available)];
+      if (p === undefined) continue;
+      const offerId = newId('offer', offered);
+      const at = offered + i * 50;
+      schedule(at, 'offer.created', master, 'offer', offerId, { campaignId, postId, publisherId: p.id });
+      const offerDoc = doc('offer', offerId, at, {
+        campaignId,
+        postId,
+        publisherId: p.id,
+        status: 'offered',
+        offeredAt: iso(at),
+      });
+      if (!random.chance(Math.min(0.95, 0.45 * (0.5 + p.sharePropensity)))) continue;
+      const seen = at + random.exponential(8 * HOUR);
+      schedule(seen, 'offer.seen', p.id, 'offer', offerId, { publisherId: p.id });
+      if (!random.chance(Math.min(0.9, 0.22 * p.sharePropensity))) {
+        touch(offerDoc, seen, { status: 'seen', seenAt: iso(seen) });
+        continue;
+      }
+      const sharedAt = seen + random.exponential(6 * HOUR);
+      touch(offerDoc, sharedAt, { status: 'shared', seenAt: iso(seen), respondedAt: iso(sharedAt) });
+      share(p, offerId, postId, campaignId, sharedAt);
+    }
+    return postId;
+  };
+
+  /** A creator's contribution through review; accepted ones become posts. */
+  const contribution = (ms: number): void => {
+    const creator = random.pick(creators.length > 0 ? creators : people);
+    const id = newId('contrib', ms);
+    const pillarId = random.pick(PILLARS).id;
+    const kind = random.pick(['photo', 'video', 'text', 'news', 'blog'] as const);
+    schedule(ms, 'contribution.created', creator.id, 'contribution', id, {
+      creatorId: creator.id,
+      kind,
+      pillarIds: [pillarId],
+    });
+    const record = doc('contribution', id, ms, {
+      creatorId: creator.id,
+      kind,
+      title: `Bijdrage van ${creator.displayName}`,
+      body: '',
+      mediaUrls: [],
+      pillarIds: [pillarId],
+      tags: [],
+      status: 'draft',
+      postIds: [],
+    });
+    const submitted = ms + random.exponential(2 * HOUR);
+    schedule(submitted, 'contribution.submitted', creator.id, 'contribution', id, { creatorId: creator.id });
+    const editor = random.pick(editors.length > 0 ? editors : [fallbackEditor]);
+    const review = submitted + random.exponential(20 * HOUR);
+    schedule(review, 'contribution.review_started', editor.id, 'contribution', id, { reviewerId: editor.id });
+    const outcome = random.next();
+    const decided = review + random.exponential(4 * HOUR);
+    if (outcome < 0.15) {
+      schedule(decided, 'contribution.declined', editor.id, 'contribution', id, { reviewerId: editor.id });
+      touch(record, decided, { status: 'declined', reviewerId: editor.id, submittedAt: iso(submitted) });
+      return;
+    }
+    schedule(decided, 'contribution.accepted', editor.id, 'contribution', id, { reviewerId: editor.id });
+    const used = decided + random.exponential(24 * HOUR);
+    if (used >= endMs) return;
+    const realPostId = post(used, [id], pillarId);
+    schedule(used, 'contribution.used', editor.id, 'contribution', id, { postId: realPostId });
+    touch(record, used, {
+      status: 'used',
+      reviewerId: editor.id,
+      submittedAt: iso(submitted),
+      postIds: [realPostId],
+    });
+  };
+
+  // Pace the activity so that the events spread over the days: weekdays busier than weekends.
+  const weight = (d: number): number => {
+    const weekday = new Date(startMs + d * DAY).getUTCDay();
+    return weekday === 0 || weekday === 6 ? 0.3 : 1;
+  };
+  let totalWeight = 0;
+  for (let d = 0; d < days; d++) totalWeight += weight(d);
+  const setup = scheduled;
+  let cumulative = 0;
+  let emitted = 0;
+  let seq = 0;
+  const contributionsPerDay = Math.max(0.2, peopleCount * 0.0012);
+  for (let d = 0; d < days && emitted < target; d++) {
+    cumulative += weight(d);
+    const dayStart = startMs + d * DAY;
+    const budget = setup + ((target - setup) * cumulative) / totalWeight;
+    const contributions = Math.floor(contributionsPerDay * weight(d) + random.next());
+    for (let i = 0; i < contributions; i++) contribution(dayStart + 7 * HOUR + random.next() * 10 * HOUR);
+    let guard = 0;
+    while (scheduled < budget && guard++ < 10_000) {
+      post(dayStart + 7 * HOUR + random.next() * 10 * HOUR, [], random.pick(PILLARS).id);
+    }
+    const today = buckets.get(d) ?? [];
+    buckets.delete(d);
+    today.sort((a, b) => a.ms - b.ms || a.order - b.order);
+    for (const e of today) {
+      if (emitted >= target) break;
+      emitted++;
+      yield {
+        id: newId('evt', e.ms),
+        organisationId,
+        seq: ++seq,
+        type: e.type as DomainEvent['type'],
+        at: iso(e.ms),
+        actorId: e.actorId,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        entityVersion: e.entityVersion,
+        data: e.data,
+      };
+    }
+  }
+}
