@@ -2,6 +2,7 @@
 // condition of every `exports` entry), so a new subpath shows up without touching this file.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { Application, LogLevel } from 'typedoc';
 
@@ -45,22 +46,27 @@ export async function generateApiReference(repoRoot: string, outDir: string): Pr
 }
 
 /**
- * An Astro integration that writes the API reference into `public/api/` (gitignored) before every build, and
- * once in development when it is missing, so `/api/` is served by `astro build` and `astro dev` alike.
+ * An Astro integration for the API reference: every build writes it into its own output folder (`api/`), so
+ * parallel builds never share files; `astro dev` writes it once into `public/api/` (gitignored) when missing.
  */
 export function apiReference(): AstroIntegration {
+  let repoRoot = '';
   return {
     name: 'social-shift-api-reference',
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
-        const siteRoot = new URL('.', config.root).pathname;
-        const repoRoot = resolve(siteRoot, '..');
-        const outDir = join(new URL('.', config.publicDir).pathname, 'api');
-        if (command === 'build' || (command === 'dev' && !existsSync(join(outDir, 'index.html')))) {
-          const started = performance.now();
+        repoRoot = resolve(fileURLToPath(config.root), '..');
+        const outDir = join(fileURLToPath(config.publicDir), 'api');
+        if (command === 'dev' && !existsSync(join(outDir, 'index.html'))) {
           await generateApiReference(repoRoot, outDir);
-          logger.info(`API reference written to ${outDir} in ${Math.round(performance.now() - started)} ms`);
+          logger.info(`API reference written to ${outDir}`);
         }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const outDir = join(fileURLToPath(dir), 'api');
+        await generateApiReference(repoRoot, outDir);
+        logger.info(`API reference written to ${outDir} in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -193,7 +193,7 @@ export function lineChart(input: ChartInput): HTMLElement {
   const step = Math.max(1, Math.ceil(input.categories.length / 6));
   input.categories.forEach((category, i) => {
     const last = i === input.categories.length - 1;
-    if ((i % step === 0 && input.categories.length - 1 - i >= step / 2) || last) {
+    if ((i % step === 0 && input.categories.length - 1 - i >= step) || last) {
       const anchor = last ? 'end' : i === 0 ? 'start' : 'middle';
       svg.appendChild(
         s(
