@@ -12,10 +12,25 @@
  *
  * @packageDocumentation
  */
-import type { StoragePort } from '@social-shift/core';
+import type { CreateStorageOptions, ManagedStorage, StorageCapabilities } from '@social-shift/core';
 import { createMemoryStorage } from '@social-shift/core';
 
-/** Creates in-memory storage. */
-export function memoryStorage(): StoragePort {
-  return createMemoryStorage();
+/** What the memory adapter can do. */
+export const memoryCapabilities: StorageCapabilities = {
+  persistent: false,
+  multiProcess: false,
+  browser: true,
+  node: true,
+};
+
+/**
+ * Creates in-memory storage.
+ *
+ * @example
+ * ```ts
+ * const storage = memoryStorage();
+ * ```
+ */
+export function memoryStorage(options: CreateStorageOptions = {}): ManagedStorage {
+  return createMemoryStorage(options);
 }

@@ -92,7 +92,8 @@ export { PersonSchema } from './model/person.js';
 export type { Post, PostVariant } from './model/post.js';
 export { PostSchema, PostVariantSchema } from './model/post.js';
 export type { Id, Timestamp } from './model/primitives.js';
-export { IdSchema, TimestampSchema } from './model/primitives.js';
+// Trust: consent, data export, input limits (issue 9).
+export { IdSchema, isCleanText, TimestampSchema } from './model/primitives.js';
 export type { Programme } from './model/programme.js';
 export { ProgrammeSchema } from './model/programme.js';
 export type { RoleAssignment, RoleScope } from './model/role-assignment.js';
@@ -271,6 +272,8 @@ export {
 } from './sdk/commands/platform.js';
 export type { CreatePostInput, PostCommands, PostEvent, UpdatePostInput } from './sdk/commands/posts.js';
 export { CreatePostInputSchema, UpdatePostInputSchema } from './sdk/commands/posts.js';
+export type { PersonExport, PrivacyCommands } from './sdk/commands/privacy.js';
+export { PERSON_EXPORT_FORMAT_VERSION } from './sdk/commands/privacy.js';
 export type { SetupInput, SetupResult } from './sdk/commands/setup.js';
 export { SetupInputSchema } from './sdk/commands/setup.js';
 export type {
@@ -282,6 +285,7 @@ export type {
 } from './sdk/create-social-shift.js';
 export { createSocialShift } from './sdk/create-social-shift.js';
 export { createPlainLinkTracker } from './sdk/default-link-tracker.js';
+export type { DigestRecipient } from './sdk/digest-recipients.js';
 export type { DueTransitionsReport } from './sdk/due-transitions.js';
 export type {
   AnyEventHandler,
@@ -290,10 +294,31 @@ export type {
   SocialShiftEventMap,
 } from './sdk/event-emitter.js';
 export { createEventEmitter } from './sdk/event-emitter.js';
+export { COMMAND_INPUT_LIMITS } from './sdk/input-limits.js';
 export type { ProjectedState } from './sdk/projection.js';
 export { replayEvents } from './sdk/projection.js';
-export { createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
+export type { PseudonymiseOptions } from './sdk/pseudonymise-events.js';
+export { pseudonymiseEvents } from './sdk/pseudonymise-events.js';
+export type { CreateStorageOptions, ManagedStorage } from './storage/create-storage.js';
+export { createStorage } from './storage/create-storage.js';
+export type { ExportAllOptions } from './storage/export-all.js';
+export { exportAll } from './storage/export-all.js';
+export type { ImportSummary } from './storage/import-all.js';
+export { importAll } from './storage/import-all.js';
+export type { MemoryDriverOptions } from './storage/memory-storage.js';
+export { createMemoryDriver, createMemoryStorage, filterEvents, runQuery } from './storage/memory-storage.js';
+export type { Migration } from './storage/migrations.js';
+export { DOCUMENT_MIGRATIONS, migrateDocument } from './storage/migrations.js';
+export { QUERY_INDEXES } from './storage/query-indexes.js';
 export { CURRENT_SCHEMA_VERSION } from './storage/schema-version.js';
+export type {
+  DocumentRow,
+  DriverTransaction,
+  EventRow,
+  NewEventRow,
+  OrganisationDocumentRow,
+  StorageDriver,
+} from './storage/storage-driver.js';
 export { ambassadorWorkflow } from './workflows/ambassador.js';
 export { campaignWorkflow } from './workflows/campaign.js';
 export { contributionWorkflow } from './workflows/contribution.js';

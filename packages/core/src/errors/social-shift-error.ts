@@ -30,7 +30,13 @@ export interface ErrorDetailsByCode {
   IDEMPOTENCY_MISMATCH: { readonly key: string };
   CONSENT_REQUIRED: { readonly personId: string; readonly purpose: string };
   GUARDRAIL: { readonly rule: string; readonly [key: string]: unknown };
-  LIMIT_EXCEEDED: { readonly limit: number; readonly actual: number; readonly what: string };
+  LIMIT_EXCEEDED: {
+    readonly limit: number;
+    readonly actual: number;
+    readonly what: string;
+    /** Where in the input the limit was exceeded, when it is one field. */
+    readonly path?: readonly (string | number)[];
+  };
   INVALID_LINK: { readonly reason: string };
   PLATFORM: { readonly platform: string; readonly status?: number; readonly [key: string]: unknown };
   RATE_LIMITED: { readonly retryAfterMs?: number; readonly [key: string]: unknown };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityBase, IdSchema, TimestampSchema } from './primitives.js';
+import { entityBase, IdSchema, NameSchema, TimestampSchema } from './primitives.js';
 import { ConsentPurposeSchema } from './vocabulary.js';
 
 /**
@@ -11,7 +11,7 @@ export const ConsentSchema = z
     ...entityBase,
     personId: IdSchema,
     purposes: z.array(ConsentPurposeSchema).min(1).max(3),
-    termsVersion: z.string().trim().min(1).max(64),
+    termsVersion: NameSchema.max(64),
     givenAt: TimestampSchema,
     withdrawnAt: TimestampSchema.optional(),
   })

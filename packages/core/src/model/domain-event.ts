@@ -96,6 +96,8 @@ export const eventPayloadSchemas = {
     platform: PlatformSchema,
     networkSize: z.number().int().min(0),
   }),
+  /** The account's handle was erased with its person's personal data (`changes` holds the pseudonym). */
+  'account.erased': empty,
 
   'contribution.created': z.object({
     ...changes,
@@ -166,6 +168,8 @@ export const eventPayloadSchemas = {
     /** The sharer's network size on that platform when they shared (0 when unknown). */
     networkSize: z.number().int().min(0).default(0),
   }),
+  /** What identified the sharer on the platform (sharer token, tracked link, external id) was erased. */
+  'share.erased': empty,
 
   'platform.click': z.object(platformBase),
   'platform.reaction': z.object({ ...platformBase, count }),

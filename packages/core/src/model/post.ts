@@ -15,7 +15,7 @@ import { InformationNeedSchema, LanguageSchema, PlatformSchema, PostStatusSchema
 export const PostVariantSchema = z
   .object({
     platform: PlatformSchema,
-    text: z.string().min(1).max(5_000),
+    text: TextSchema.min(1).max(5_000),
   })
   .strict();
 /** A text variant of a post. */
@@ -30,7 +30,7 @@ export const PostSchema = z
     authorId: IdSchema,
     title: NameSchema,
     /** The base text, used where no variant exists for a platform. */
-    text: z.string().min(1).max(5_000),
+    text: TextSchema.min(1).max(5_000),
     variants: z.array(PostVariantSchema).max(50).default([]),
     link: UrlSchema.optional(),
     mediaUrls: z.array(UrlSchema).max(20).default([]),

@@ -23,11 +23,53 @@ export const TimestampSchema = z.iso.datetime({
 /** An ISO 8601 UTC timestamp string. */
 export type Timestamp = z.infer<typeof TimestampSchema>;
 
-/** A non-empty, trimmed, bounded line of text (names, titles). */
-export const NameSchema = z.string().trim().min(1).max(200);
+/**
+ * Whether a text is safe to store and show: no control characters (C0 and DEL; tab and line breaks aside) and no
+ * unpaired UTF-16 surrogates (not characters, and refused by some stores such as PostgreSQL's jsonb). `oneLine`
+ * also refuses tabs and line breaks.
+ *
+ * @example
+ * ```ts
+ * isCleanText('Zorg met een gezicht'); // true
+ * isCleanText('Eve\u0000'); // false
+ * ```
+ */
+export function isCleanText(text: string, oneLine = false): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) {
+      if (oneLine) return false;
+      continue;
+    }
+    if (code < 0x20 || code === 0x7f) return false;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+      continue;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) return false;
+  }
+  return true;
+}
 
-/** Free text such as a post or a description: bounded so no input can exhaust storage. */
-export const TextSchema = z.string().max(20_000);
+/** A non-empty, trimmed, bounded line of text (names, titles): no control characters or line breaks. */
+export const NameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((text) => isCleanText(text, true), {
+    message: 'Use one line of text without control characters or unpaired surrogates.',
+  });
+
+/** Free text such as a post or a description: bounded so no input can exhaust storage; no control characters. */
+export const TextSchema = z
+  .string()
+  .max(20_000)
+  .refine((text) => isCleanText(text), {
+    message: 'Remove control characters and unpaired surrogates (tabs and line breaks are fine).',
+  });
 
 /** A tag or interest: lower case words, digits and dashes. */
 export const TagSchema = z
@@ -36,10 +78,19 @@ export const TagSchema = z
   .max(64)
   .regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*$/u, 'Use lower-case letters, digits, "_" or "-".');
 
-/** An absolute http(s) URL. */
+/** Characters a URL must carry percent-encoded (browsers always do): they could end an HTML attribute or a link. */
+const UNSAFE_IN_URL = /[\s"<>`\\]/;
+
+/**
+ * An absolute http(s) URL, percent-encoded: no spaces, double quotes, angle brackets, backticks, backslashes or
+ * control characters, so it cannot end an HTML attribute or a Markdown autolink it is put in.
+ */
 export const UrlSchema = z
   .url({ protocol: /^https?$/, message: 'Use an absolute http:// or https:// URL.' })
-  .max(2_048);
+  .max(2_048)
+  .refine((url) => !UNSAFE_IN_URL.test(url) && isCleanText(url, true), {
+    message: 'Percent-encode spaces, double quotes, angle brackets, backticks and backslashes in the URL.',
+  });
 
 /** A weight in [0, 1]. */
 export const WeightSchema = z.number().min(0).max(1);

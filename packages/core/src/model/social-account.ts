@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityBase, IdSchema } from './primitives.js';
+import { entityBase, IdSchema, NameSchema } from './primitives.js';
 import { PlatformSchema } from './vocabulary.js';
 
 /** A person's account on a platform, with the size of their network there (followers, connections). */
@@ -8,7 +8,7 @@ export const SocialAccountSchema = z
     ...entityBase,
     personId: IdSchema,
     platform: PlatformSchema,
-    handle: z.string().trim().min(1).max(200),
+    handle: NameSchema,
     networkSize: z.number().int().min(0).max(1_000_000_000),
   })
   .strict();

@@ -60,13 +60,26 @@ export interface StorageTransaction {
   query(collection: string, query?: DocumentQuery): Promise<StoredDocument[]>;
   /**
    * Writes a document if its stored version is `expectedVersion` (0: it must not exist yet), and returns it with
-   * its new version. Otherwise throws `CONFLICT` (or `ALREADY_EXISTS` for 0) and the transaction writes nothing.
+   * its new version. Otherwise throws `CONFLICT` (or `ALREADY_EXISTS` for 0) and writes nothing; when the work
+   * lets that error escape (as commands do), the whole transaction writes nothing. `data` must be plain JSON
+   * (`VALIDATION` otherwise: see `docs/storage/README.md`).
    */
   put(collection: string, id: string, data: JsonObject, expectedVersion: number): Promise<StoredDocument>;
+  /**
+   * Imports only: writes a new document at the given storage version (so a moved organisation keeps its versions).
+   * Throws `ALREADY_EXISTS` when the id is taken. Optional: `importAll` falls back to `put(…, 0)` without it.
+   */
+  restore?(collection: string, id: string, data: JsonObject, version: number): Promise<StoredDocument>;
   /** Deletes a document at `expectedVersion`; throws `CONFLICT` otherwise. */
   delete(collection: string, id: string, expectedVersion: number): Promise<void>;
   /** Appends events to the organisation's log; they get consecutive `seq` numbers when the transaction commits. */
   append(events: readonly DomainEvent[]): Promise<readonly StoredEvent[]>;
+  /**
+   * Replaces stored events in place: only for erasing personal data (the SDK never changes an event otherwise).
+   * Each replacement is matched by its `seq`, `id`, `type` and `entityId`; `NOT_FOUND` when no stored event has
+   * all four (only the rest, such as `data`, may change). Commits with the transaction.
+   */
+  replaceEvents(events: readonly StoredEvent[]): Promise<void>;
 }
 
 /**

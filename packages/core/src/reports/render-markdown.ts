@@ -8,10 +8,18 @@ export interface MarkdownOptions {
   readonly maxRows?: number;
 }
 
+/**
+ * User text as inert Markdown: no table break (`|`, line breaks), no HTML (`<`, `>`, `&` as entities), no link or
+ * image (`[`, `]` escaped), so a team or person name cannot become markup, a script or a `javascript:` link.
+ */
 const escapeCell = (text: string): string =>
   text
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[[\]]/g, (bracket) => `\\${bracket}`)
     .replace(/[\r\n]+/g, ' ');
 
 /**

@@ -120,6 +120,12 @@ export const ACTIONS = {
   'campaigns.read': { description: 'Read campaigns.' },
   'offers.respond': { description: 'See, decline and share an offer.' },
   'offers.read': { description: 'Read offers (and the posts they offer).' },
+  'privacy.export': {
+    description: "Read a person's consents and export everything the programme holds about them.",
+  },
+  'privacy.erase': {
+    description: "Erase a person's personal data (pseudonymise them in every record and in the event log).",
+  },
 } as const satisfies Record<string, ActionInfo>;
 
 /**
@@ -214,6 +220,8 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'campaigns.read': { master: 'organisation', editor: 'organisation' },
   'offers.respond': { publisher: 'own' },
   'offers.read': { master: 'organisation', editor: 'organisation', publisher: 'own' },
+  'privacy.export': { master: 'organisation', anyone: 'own' },
+  'privacy.erase': { master: 'organisation' },
 };
 
 /**

@@ -293,11 +293,12 @@ describe('sharing', () => {
     expect((await world.shift.readEvents()).filter((e) => e.type === 'share.recorded')).toHaveLength(2);
   });
 
-  it('needs consent: after withdrawing it the publisher cannot share', async () => {
+  it('needs consent: withdrawing it expires the open offers and the publisher cannot share', async () => {
     const { world, offerId } = await sharedWorld();
     const publisher = world.shift.as(world.people.publisher);
     await publisher.people.withdrawConsent();
-    expect(await publisher.offers.allowedEvents(offerId)).toEqual(['SEE', 'DECLINE']);
+    expect((await publisher.offers.get(offerId)).offer.status).toBe('expired');
+    expect(await publisher.offers.allowedEvents(offerId)).toEqual([]);
     await expect(
       publisher.offers.share(offerId, { platform: 'x', idempotencyKey: 'k' }),
     ).rejects.toMatchObject({

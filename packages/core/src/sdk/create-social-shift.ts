@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { SocialShiftError } from '../errors/social-shift-error.js';
 import type { LinkSecret } from '../links/hmac.js';
 import { createLinkTracker } from '../links/link-tracker.js';
+import { EVENT_TYPES, EventTypeSchema } from '../model/domain-event.js';
 import { createParser } from '../model/parse.js';
 import { IdSchema } from '../model/primitives.js';
 import type { Clock } from '../ports/clock.js';
@@ -36,15 +38,19 @@ import type { PlatformCommands } from './commands/platform.js';
 import { platformCommands } from './commands/platform.js';
 import type { PostCommands } from './commands/posts.js';
 import { postCommands } from './commands/posts.js';
+import type { PrivacyCommands } from './commands/privacy.js';
+import { privacyCommands } from './commands/privacy.js';
 import type { SetupInput, SetupResult } from './commands/setup.js';
 import { setup } from './commands/setup.js';
 import { createPlainLinkTracker } from './default-link-tracker.js';
+import type { DigestRecipient } from './digest-recipients.js';
+import { digestRecipients } from './digest-recipients.js';
 import type { DueTransitionsReport } from './due-transitions.js';
 import { runDueTransitions } from './due-transitions.js';
 import type { SocialShiftEmitter } from './event-emitter.js';
 import { createEventEmitter } from './event-emitter.js';
 import type { Runtime } from './runtime.js';
-import { checkId } from './runtime.js';
+import { checkId, compact, parseInput } from './runtime.js';
 
 /**
  * How the SDK applies the method's rules; every field has a default.
@@ -109,6 +115,8 @@ export interface ActingAs {
   readonly posts: PostCommands;
   readonly campaigns: CampaignCommands;
   readonly offers: OfferCommands;
+  /** Consents and data export (the person themself, or a master). */
+  readonly privacy: PrivacyCommands;
 }
 
 /**
@@ -122,9 +130,23 @@ export interface ActingAs {
 export interface SystemCommands {
   /** Runs every time-driven transition that is due at the clock's time. */
   runDueTransitions(): Promise<DueTransitionsReport>;
+  /**
+   * Who gets a digest now: people who consented to digests (not withdrawn, not left or erased) and have open
+   * offers, each with those offers. Build digests only from this list.
+   */
+  digestRecipients(): Promise<DigestRecipient[]>;
 }
 
 const OptionsSchema = z.object({ organisationId: IdSchema });
+/** A read of the event log; bounded so no query can ask for more than one page at a time beyond the log. */
+const EventQuerySchema = z
+  .object({
+    after: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1_000_000).optional(),
+    entityId: IdSchema.optional(),
+    types: z.array(EventTypeSchema).max(EVENT_TYPES.length).optional(),
+  })
+  .strict();
 const parseOptions = createParser('SDK options', OptionsSchema).parse;
 const parseEntityId = createParser('entity id', IdSchema).parse;
 
@@ -177,8 +199,13 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
   const events = createEventEmitter(options.onHandlerError);
   const config = options.config ?? {};
   const dormantAfterDays = config.dormantAfterDays ?? 60;
-  if (!Number.isFinite(dormantAfterDays) || dormantAfterDays <= 0) {
-    throw new RangeError('config.dormantAfterDays must be a positive number of days.');
+  if (typeof dormantAfterDays !== 'number' || !Number.isFinite(dormantAfterDays) || dormantAfterDays <= 0) {
+    throw new SocialShiftError('VALIDATION', 'config.dormantAfterDays must be a positive number of days.', {
+      details: {
+        issues: [{ path: ['config', 'dormantAfterDays'], message: 'Use a positive number.', code: 'custom' }],
+        input: 'SDK options',
+      },
+    });
   }
   const rt: Runtime = {
     organisationId,
@@ -204,7 +231,11 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
     events,
     permissions: rt.permissions,
     history: async (entityId) => storage.readEvents(organisationId, { entityId: parseEntityId(entityId) }),
-    readEvents: (query) => storage.readEvents(organisationId, query),
+    readEvents: async (query = {}) =>
+      storage.readEvents(
+        organisationId,
+        compact(parseInput('event query', EventQuerySchema, query)) as EventQuery,
+      ),
     setup: (input) => setup(rt, input),
     as(personId) {
       const id = checkId(personId, 'personId');
@@ -219,9 +250,13 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
         posts: postCommands(rt, id),
         campaigns: campaignCommands(rt, id),
         offers: offerCommands(rt, id),
+        privacy: privacyCommands(rt, id),
       };
     },
     platform: platformCommands(rt),
-    system: { runDueTransitions: () => runDueTransitions(rt) },
+    system: {
+      runDueTransitions: () => runDueTransitions(rt),
+      digestRecipients: () => digestRecipients(rt),
+    },
   };
 }

@@ -22,6 +22,7 @@ import type { Actor, PermissionTarget } from '../roles/role-check.js';
 import { isAllowed, rolesOf } from '../roles/role-check.js';
 import type { Workflow } from '../workflows/workflow.js';
 import type { SocialShiftEmitter } from './event-emitter.js';
+import { checkInputShape, inputError } from './input-limits.js';
 
 /** Everything a command needs. */
 export interface Runtime {
@@ -109,9 +110,20 @@ export function checkId(id: unknown, name = 'id'): string {
 
 /** Parses command input with a zod schema: `VALIDATION` with the paths of the bad fields. */
 export function parseInput<S extends z.ZodType>(what: string, schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw validationError(what, result.error);
-  return result.data;
+  let result: ReturnType<S['safeParse']>;
+  try {
+    checkInputShape(what, input);
+    result = schema.safeParse(input) as ReturnType<S['safeParse']>;
+  } catch (error) {
+    if (error instanceof SocialShiftError) throw error;
+    // Only exotic inputs get here (a getter or proxy that throws while the input is read).
+    throw new SocialShiftError('VALIDATION', `Invalid ${what}: it could not be read as plain data.`, {
+      details: { issues: [{ path: [], message: 'Send plain JSON data.', code: 'custom' }], input: what },
+      cause: error,
+    });
+  }
+  if (!result.success) throw inputError(what, result.error, input);
+  return result.data as z.output<S>;
 }
 
 /** Drops keys whose value is `undefined` (stored documents never hold them). */
@@ -223,6 +235,15 @@ export async function commit(
   options: {
     readonly loose?: readonly LooseEvent[];
     readonly idempotency?: IdempotencyWrite;
+    /** Documents outside the entity collections to overwrite at their version (erasure of idempotency records). */
+    readonly documents?: readonly {
+      readonly collection: string;
+      readonly id: string;
+      readonly data: JsonObject;
+      readonly expectedVersion: number;
+    }[];
+    /** Stored events to replace in place (erasure only). */
+    readonly rewrite?: readonly StoredEvent[];
   } = {},
 ): Promise<CommitResult> {
   const at = now(rt);
@@ -276,6 +297,10 @@ export async function commit(
     for (const { write, expectedVersion, entity } of prepared) {
       await tx.put(write.type, entity.id, entity as unknown as JsonObject, expectedVersion);
     }
+    for (const doc of options.documents ?? []) {
+      await tx.put(doc.collection, doc.id, doc.data, doc.expectedVersion);
+    }
+    if (options.rewrite && options.rewrite.length > 0) await tx.replaceEvents(options.rewrite);
     const appended = await tx.append(events);
     const idem = options.idempotency;
     if (idem) {

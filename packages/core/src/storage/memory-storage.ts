@@ -1,178 +1,305 @@
-import { SocialShiftError } from '../errors/social-shift-error.js';
-import type { DomainEvent } from '../model/domain-event.js';
+import type { DocumentQuery, EventQuery, JsonObject, StoredDocument, StoredEvent } from '../ports/storage.js';
+import type { CreateStorageOptions, ManagedStorage } from './create-storage.js';
+import { createStorage } from './create-storage.js';
+import { QUERY_INDEXES } from './query-indexes.js';
 import type {
-  DocumentQuery,
-  EventQuery,
-  JsonObject,
-  StorageCapabilities,
-  StoragePort,
-  StorageTransaction,
-  StoredDocument,
-  StoredEvent,
-} from '../ports/storage.js';
-import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
+  DocumentRow,
+  DriverTransaction,
+  EventRow,
+  NewEventRow,
+  OrganisationDocumentRow,
+  StorageDriver,
+} from './storage-driver.js';
 
-interface TenantData {
-  readonly documents: Map<string, Map<string, StoredDocument>>;
-  readonly events: StoredEvent[];
+interface MemoryDocument {
+  readonly row: DocumentRow;
+  /** The parsed data, for `where` filters, parsed on first use; never handed out. */
+  data?: JsonObject;
 }
 
-const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+const dataOf = (doc: MemoryDocument): JsonObject => {
+  doc.data ??= JSON.parse(doc.row.data) as JsonObject;
+  return doc.data;
+};
+
+interface MemoryEvent extends EventRow {
+  readonly type: string;
+  readonly entityId: string;
+}
+
+interface TenantData {
+  readonly documents: Map<string, Map<string, MemoryDocument>>;
+  /** For each indexed `collection\u0000field`, the ids of the documents by JSON value of the field. */
+  readonly indexes: Map<string, Map<string, Set<string>>>;
+  readonly events: MemoryEvent[];
+}
+
+/** Options of {@link createMemoryDriver}. */
+export interface MemoryDriverOptions {
+  /** The fields to keep an index of for `where` filters, by collection (default `QUERY_INDEXES`). */
+  readonly indexes?: Readonly<Record<string, readonly string[]>>;
+}
+
+const isIndexable = (value: unknown): value is string | number =>
+  typeof value === 'string' || typeof value === 'number';
 
 /**
- * Storage in this process's memory: the default for tests, the demo and short-lived scripts. Transactions are
- * serialised and all-or-nothing; documents are copied in and out so callers cannot change stored state.
+ * The in-memory {@link StorageDriver}: documents and events in maps in this process. Transactions are serialised
+ * and write into an overlay that is merged on commit, so a transaction that throws leaves nothing. The data
+ * lives as long as the driver object, so a new `createStorage(driver)` on the same driver finds it again.
  *
  * @example
  * ```ts
- * const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_acme' });
+ * const driver = createMemoryDriver();
+ * const storage = createStorage(driver);
  * ```
  */
-export function createMemoryStorage(): StoragePort {
+export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDriver {
+  const indexes = options.indexes ?? QUERY_INDEXES;
   const tenants = new Map<string, TenantData>();
   let queue: Promise<unknown> = Promise.resolve();
 
   const tenant = (organisationId: string): TenantData => {
     let data = tenants.get(organisationId);
     if (!data) {
-      data = { documents: new Map(), events: [] };
+      data = { documents: new Map(), indexes: new Map(), events: [] };
       tenants.set(organisationId, data);
     }
     return data;
   };
-  const read = (organisationId: string, collection: string, id: string) =>
-    tenants.get(organisationId)?.documents.get(collection)?.get(id);
+  const collectionOf = (organisationId: string, collection: string) =>
+    tenants.get(organisationId)?.documents.get(collection);
 
-  const capabilities: StorageCapabilities = {
-    persistent: false,
-    multiProcess: false,
-    browser: true,
-    node: true,
+  /** The stored documents a query can match: from a field index when it has one, else the whole collection. */
+  const candidates = (
+    organisationId: string,
+    collection: string,
+    query: DocumentQuery,
+  ): Iterable<MemoryDocument> => {
+    const data = tenants.get(organisationId);
+    const docs = data?.documents.get(collection);
+    if (!data || !docs) return [];
+    for (const [field, value] of Object.entries(query.where ?? {})) {
+      if (!isIndexable(value) || !indexes[collection]?.includes(field)) continue;
+      const ids = data.indexes.get(`${collection}\u0000${field}`)?.get(JSON.stringify(value));
+      return [...(ids ?? [])].map((id) => docs.get(id)!);
+    }
+    return docs.values();
+  };
+
+  const reindex = (
+    data: TenantData,
+    collection: string,
+    before: MemoryDocument | undefined,
+    after: MemoryDocument | null,
+  ) => {
+    for (const field of indexes[collection] ?? []) {
+      const key = `${collection}\u0000${field}`;
+      let index = data.indexes.get(key);
+      if (!index) {
+        index = new Map();
+        data.indexes.set(key, index);
+      }
+      const old = before && dataOf(before)[field];
+      if (isIndexable(old)) index.get(JSON.stringify(old))?.delete(before!.row.id);
+      const now = after && dataOf(after)[field];
+      if (isIndexable(now)) {
+        const valueKey = JSON.stringify(now);
+        let ids = index.get(valueKey);
+        if (!ids) {
+          ids = new Set();
+          index.set(valueKey, ids);
+        }
+        ids.add(after!.row.id);
+      }
+    }
   };
 
   return {
     name: 'memory',
-    capabilities,
+    capabilities: { persistent: false, multiProcess: false, browser: true, node: true },
+    async open() {},
     async get(organisationId, collection, id) {
-      const doc = read(organisationId, collection, id);
-      return doc && structuredClone(doc);
+      return collectionOf(organisationId, collection)?.get(id)?.row;
     },
-    async query(organisationId, collection, query = {}) {
-      const docs = tenants.get(organisationId)?.documents.get(collection);
-      return docs ? runQuery([...docs.values()], query).map((doc) => structuredClone(doc)) : [];
+    async query(organisationId, collection, query) {
+      return selectDocuments(candidates(organisationId, collection, query), query);
     },
-    async readEvents(organisationId, query = {}) {
-      const events = tenants.get(organisationId)?.events ?? [];
-      return filterEvents(events, query).map((event) => structuredClone(event));
+    async readEvents(organisationId, query) {
+      return selectEvents(tenants.get(organisationId)?.events ?? [], query);
     },
-    transaction<T>(organisationId: string, work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+    transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
       const run = async (): Promise<T> => {
-        const pending = new Map<string, StoredDocument | null>();
-        const pendingEvents: DomainEvent[] = [];
-        const base = tenants.get(organisationId);
-        const nextSeq = () => (base?.events.length ?? 0) + pendingEvents.length + 1;
+        const pending = new Map<string, Map<string, MemoryDocument | null>>();
+        const pendingEvents: MemoryEvent[] = [];
+        const replaced = new Map<number, MemoryEvent>();
         const current = (collection: string, id: string) => {
-          const k = key(collection, id);
-          return pending.has(k) ? (pending.get(k) ?? undefined) : read(organisationId, collection, id);
+          const overlay = pending.get(collection);
+          return overlay?.has(id)
+            ? (overlay.get(id) ?? undefined)
+            : collectionOf(organisationId, collection)?.get(id);
         };
-        const tx: StorageTransaction = {
+        const stage = (collection: string, id: string, doc: MemoryDocument | null) => {
+          let overlay = pending.get(collection);
+          if (!overlay) {
+            overlay = new Map();
+            pending.set(collection, overlay);
+          }
+          overlay.set(id, doc);
+        };
+        const tx: DriverTransaction = {
           async get(collection, id) {
-            const doc = current(collection, id);
-            return doc && structuredClone(doc);
+            return current(collection, id)?.row;
           },
-          async query(collection, query = {}) {
-            const merged = new Map<string, StoredDocument>();
-            for (const doc of base?.documents.get(collection)?.values() ?? []) merged.set(doc.id, doc);
-            for (const [k, doc] of pending) {
-              const [c, id] = k.split('\u0000') as [string, string];
-              if (c !== collection) continue;
+          async query(collection, query) {
+            const merged = new Map<string, MemoryDocument>();
+            for (const doc of candidates(organisationId, collection, query)) merged.set(doc.row.id, doc);
+            for (const [id, doc] of pending.get(collection) ?? []) {
               if (doc) merged.set(id, doc);
               else merged.delete(id);
             }
-            return runQuery([...merged.values()], query).map((doc) => structuredClone(doc));
+            return selectDocuments(merged.values(), query);
           },
-          async put(collection, id, data, expectedVersion) {
-            const existing = current(collection, id);
-            checkVersion(collection, id, existing?.version ?? 0, expectedVersion);
-            const doc: StoredDocument = {
-              collection,
-              id,
-              organisationId,
-              version: expectedVersion + 1,
-              schemaVersion: CURRENT_SCHEMA_VERSION,
-              data: structuredClone(data) as JsonObject,
-            };
-            pending.set(key(collection, id), doc);
-            return structuredClone(doc);
+          async insert(row) {
+            if (current(row.collection, row.id)) return false;
+            stage(row.collection, row.id, { row });
+            return true;
           },
-          async delete(collection, id, expectedVersion) {
-            const existing = current(collection, id);
-            if (!existing) throw notFound(collection, id);
-            checkVersion(collection, id, existing.version, expectedVersion);
-            pending.set(key(collection, id), null);
+          async update(row, expectedVersion) {
+            if (current(row.collection, row.id)?.row.version !== expectedVersion) return false;
+            stage(row.collection, row.id, { row });
+            return true;
           },
-          async append(events) {
-            return events.map((event) => {
-              if (event.organisationId !== organisationId) {
-                throw new SocialShiftError(
-                  'TENANT_MISMATCH',
-                  `An event of organisation "${event.organisationId}" cannot be written to "${organisationId}".`,
-                  { details: { expected: organisationId, actual: event.organisationId } },
-                );
-              }
-              const stored = { ...structuredClone(event), seq: nextSeq() };
-              pendingEvents.push(stored);
-              return stored;
+          async remove(collection, id, expectedVersion) {
+            if (current(collection, id)?.row.version !== expectedVersion) return false;
+            stage(collection, id, null);
+            return true;
+          },
+          async append(events: readonly NewEventRow[]) {
+            const first = (tenants.get(organisationId)?.events.length ?? 0) + pendingEvents.length + 1;
+            events.forEach((event, i) => {
+              pendingEvents.push({
+                seq: first + i,
+                event: event.event,
+                type: event.type,
+                entityId: event.entityId,
+              });
             });
+            return first;
+          },
+          async replaceEvent(row) {
+            const stored = tenants.get(organisationId)?.events ?? [];
+            const pendingIndex = row.seq - stored.length - 1;
+            const existing =
+              replaced.get(row.seq) ??
+              (pendingIndex >= 0 ? pendingEvents[pendingIndex] : stored[row.seq - 1]);
+            if (!existing || existing.type !== row.type || existing.entityId !== row.entityId) return false;
+            if ((JSON.parse(existing.event) as { id?: unknown }).id !== row.id) return false;
+            const next: MemoryEvent = {
+              seq: row.seq,
+              event: row.event,
+              type: row.type,
+              entityId: row.entityId,
+            };
+            if (pendingIndex >= 0) pendingEvents[pendingIndex] = next;
+            else replaced.set(row.seq, next);
+            return true;
           },
         };
         const result = await work(tx);
         // Commit: nothing above touched the stored data, so a throw before this point leaves it unchanged.
         const target = tenant(organisationId);
-        for (const [k, doc] of pending) {
-          const [collection, id] = k.split('\u0000') as [string, string];
+        for (const [seq, event] of replaced) target.events[seq - 1] = event;
+        for (const [collection, overlay] of pending) {
           let docs = target.documents.get(collection);
           if (!docs) {
             docs = new Map();
             target.documents.set(collection, docs);
           }
-          if (doc) docs.set(id, doc);
-          else docs.delete(id);
+          for (const [id, doc] of overlay) {
+            if (indexes[collection]) reindex(target, collection, docs.get(id), doc);
+            if (doc) docs.set(id, doc);
+            else docs.delete(id);
+          }
         }
-        target.events.push(...(pendingEvents as StoredEvent[]));
+        target.events.push(...pendingEvents);
         return result;
       };
       const result = queue.then(run, run);
       queue = result.catch(() => undefined);
       return result;
     },
-    async close() {
-      tenants.clear();
+    async outdated(schemaVersion, limit) {
+      const out: OrganisationDocumentRow[] = [];
+      for (const [organisationId, data] of tenants) {
+        for (const docs of data.documents.values()) {
+          for (const doc of docs.values()) {
+            if (out.length >= limit) return out;
+            if (doc.row.schemaVersion !== schemaVersion) out.push({ ...doc.row, organisationId });
+          }
+        }
+      }
+      return out;
     },
+    async close() {},
   };
 }
 
-function checkVersion(collection: string, id: string, actual: number, expected: number): void {
-  if (actual === expected) return;
-  if (expected === 0) {
-    throw new SocialShiftError('ALREADY_EXISTS', `A ${collection} with id "${id}" exists already.`, {
-      details: { entityType: collection, id },
-    });
+/**
+ * Storage in this process's memory: the default for tests, the demo and short-lived scripts. Transactions are
+ * serialised and all-or-nothing; documents are stored as JSON, so callers cannot change stored state.
+ *
+ * @example
+ * ```ts
+ * const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_acme' });
+ * ```
+ */
+export function createMemoryStorage(options: CreateStorageOptions = {}): ManagedStorage {
+  return createStorage(createMemoryDriver(), options);
+}
+
+function selectDocuments(docs: Iterable<MemoryDocument>, query: DocumentQuery): DocumentRow[] {
+  const where = Object.entries(query.where ?? {});
+  const after = query.afterId;
+  const matched: MemoryDocument[] = [];
+  for (const doc of docs) {
+    if (after !== undefined && doc.row.id <= after) continue;
+    if (where.length === 0 || where.every(([field, value]) => (dataOf(doc)[field] ?? null) === value)) {
+      matched.push(doc);
+    }
   }
-  throw new SocialShiftError(
-    'CONFLICT',
-    `The ${collection} "${id}" is at version ${actual}, not ${expected}: it changed since you read it. Read it again and retry.`,
-    { details: { entityType: collection, id, expectedVersion: expected, actualVersion: actual } },
-  );
+  matched.sort((a, b) => compareIds(a.row.id, b.row.id));
+  const limited = query.limit === undefined ? matched : matched.slice(0, query.limit);
+  return limited.map((doc) => doc.row);
 }
 
-function notFound(collection: string, id: string): SocialShiftError<'NOT_FOUND'> {
-  return new SocialShiftError('NOT_FOUND', `No ${collection} with id "${id}" exists.`, {
-    details: { entityType: collection, id },
-  });
+function selectEvents(events: readonly MemoryEvent[], query: EventQuery): EventRow[] {
+  const start = Math.min(query.after ?? 0, events.length);
+  const types = query.types && new Set<string>(query.types);
+  const out: EventRow[] = [];
+  if (query.limit === 0) return out;
+  for (let i = start; i < events.length; i++) {
+    const event = events[i]!;
+    if (query.entityId !== undefined && event.entityId !== query.entityId) continue;
+    if (types && !types.has(event.type)) continue;
+    out.push({ seq: event.seq, event: event.event });
+    if (query.limit !== undefined && out.length >= query.limit) break;
+  }
+  return out;
 }
 
-/** Applies a {@link DocumentQuery} to documents in memory: equality filters, id order, paging. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Applies a {@link DocumentQuery} to documents in memory: equality filters, id order, paging.
+ *
+ * @example
+ * ```ts
+ * runQuery(docs, { where: { status: 'draft' }, limit: 10 });
+ * ```
+ */
 export function runQuery(docs: readonly StoredDocument[], query: DocumentQuery): StoredDocument[] {
   const where = Object.entries(query.where ?? {});
   const after = query.afterId;
@@ -181,15 +308,23 @@ export function runQuery(docs: readonly StoredDocument[], query: DocumentQuery):
       (doc) =>
         (after === undefined || doc.id > after) && where.every(([f, v]) => (doc.data[f] ?? null) === v),
     )
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => compareIds(a.id, b.id));
   return query.limit === undefined ? matched : matched.slice(0, query.limit);
 }
 
-/** Applies an {@link EventQuery} to events in `seq` order. */
+/**
+ * Applies an {@link EventQuery} to events in `seq` order.
+ *
+ * @example
+ * ```ts
+ * filterEvents(events, { after: 40, types: ['share.recorded'] });
+ * ```
+ */
 export function filterEvents(events: readonly StoredEvent[], query: EventQuery): StoredEvent[] {
   const after = query.after ?? 0;
   const types = query.types && new Set<string>(query.types);
   const out: StoredEvent[] = [];
+  if (query.limit === 0) return out;
   for (const event of events) {
     if (event.seq <= after) continue;
     if (query.entityId !== undefined && event.entityId !== query.entityId) continue;

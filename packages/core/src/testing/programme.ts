@@ -33,7 +33,7 @@ export const TEST_PROGRAMME_START = '2026-03-02T09:00:00.000Z';
 
 /**
  * Builds a test programme: organisation `org_acme` set up, strategy with one content pillar (`pillar_care`), a
- * master, an editor, a creator, a publisher and an external publisher (both with consent), and an outsider without
+ * master, an editor, a creator, a publisher and an external publisher (both consenting to offers, digests and tracking), and an outsider without
  * a role. `options` override the SDK options (config, links, share policy…).
  *
  * @example
@@ -76,7 +76,9 @@ export async function createTestProgramme(options: Partial<SocialShiftOptions> =
   await asMaster.people.assignRole(external, { role: 'publisher' });
   for (const person of [publisher, external]) {
     await asMaster.people.invite(person);
-    await shift.as(person).people.consent({ purposes: ['offers'], termsVersion: 'v1' });
+    await shift
+      .as(person)
+      .people.consent({ purposes: ['offers', 'digests', 'tracking'], termsVersion: 'v1' });
   }
   return {
     shift,

@@ -215,6 +215,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     async allowedEvents(campaignId) {
       const actor = await loadActor(rt, actorId);
       const campaign = await loadCampaign(campaignId);
+      if (!isAllowedFor(rt, actor, 'campaigns.read', targetOf(campaign))) return [];
       return permittedEvents(rt, actor, campaignWorkflow, campaign.status, targetOf(campaign));
     },
   };

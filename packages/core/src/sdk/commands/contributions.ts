@@ -194,6 +194,7 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
     async allowedEvents(contributionId) {
       const actor = await loadActor(rt, actorId);
       const contribution = await load(rt, 'contribution', checkId(contributionId, 'contributionId'));
+      if (!isAllowedFor(rt, actor, 'contributions.read', targetOf(contribution))) return [];
       return permittedEvents(rt, actor, contributionWorkflow, contribution.status, targetOf(contribution));
     },
   };

@@ -10,7 +10,7 @@ import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
 import { offerWorkflow } from '../../workflows/offer.js';
 import { postWorkflow } from '../../workflows/post.js';
-import { hasOfferConsent } from '../cascades.js';
+import { hasOfferConsent, mayTrack } from '../cascades.js';
 import { settleCampaign, settleOffer, settlePost } from '../due-transitions.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import type { EntityWrite, Runtime } from '../runtime.js';
@@ -203,14 +203,18 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
           timeZone: organisation?.timeZone ?? 'UTC',
           previousShareTimes: shares.map((s) => s.sharedAt).sort(),
         });
-        const tracked = await rt.links.track({
-          organisationId: rt.organisationId,
-          link: post.link,
-          platform: parsed.platform,
-          campaignId: campaign.id,
-          postId: post.id,
-          publisherId: actor.person.id,
-        });
+        // The link tracker (UTM tags and a sharer token) only for people who consented to tracking; otherwise
+        // the share carries the post's own link and no token, and the tracker never hears of this publisher.
+        const tracked = (await mayTrack(rt, actor.person.id))
+          ? await rt.links.track({
+              organisationId: rt.organisationId,
+              link: post.link,
+              platform: parsed.platform,
+              campaignId: campaign.id,
+              postId: post.id,
+              publisherId: actor.person.id,
+            })
+          : { url: post.link, sharerToken: undefined };
         const accounts = await list(rt, 'social_account', { personId: actor.person.id });
         const networkSize = accounts.find((a) => a.platform === parsed.platform)?.networkSize ?? 0;
         const shareEntity: Share = compact({
@@ -284,7 +288,9 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
 
   return {
     async mine() {
-      await loadActor(rt, actorId);
+      const actor = await loadActor(rt, actorId);
+      // Filtered like every list: someone who left, was erased or lost the publisher role reads nothing.
+      if (!isAllowedFor(rt, actor, 'offers.read', { ownerId: actor.person.id })) return [];
       const offers = await list(rt, 'offer', { publisherId: actorId });
       const settled = await Promise.all(offers.map(async (o) => (await settleOffer(rt, o)).offer));
       settled.sort((a, b) => (a.offeredAt < b.offeredAt ? 1 : a.offeredAt > b.offeredAt ? -1 : 0));
@@ -308,6 +314,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
     async allowedEvents(offerId) {
       const actor = await loadActor(rt, actorId);
       const offer = await loadOffer(offerId);
+      if (!isAllowedFor(rt, actor, 'offers.read', targetOf(offer))) return [];
       const consent = await consentOf(actor);
       return permittedEvents(rt, actor, offerWorkflow, offer.status, targetOf(offer), (event) =>
         event === 'SHARE' ? consent : true,

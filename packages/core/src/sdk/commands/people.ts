@@ -13,6 +13,7 @@ import { RoleSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
+import { expireOpenOffers } from '../cascades.js';
 import type { EntityWrite, Runtime } from '../runtime.js';
 import {
   authorize,
@@ -115,6 +116,16 @@ export const LinkAccountInputSchema = SocialAccountSchema.pick({
 export type LinkAccountInput = z.input<typeof LinkAccountInputSchema>;
 
 const targetOf = (person: Person): PermissionTarget => ({ ownerId: person.id, teamIds: person.teamIds });
+
+/** An erased person's record takes no more changes: nothing personal may be written about them again. */
+const requireNotErased = (person: Person, event: string): void => {
+  if (person.erasedAt === undefined) return;
+  throw new SocialShiftError(
+    'INVALID_TRANSITION',
+    `This person's personal data was erased: their record takes no more changes.`,
+    { details: { entityType: 'person', id: person.id, state: 'erased', event, allowed: [] } },
+  );
+};
 const roleAction = (role: Role): Action => `roles.assign.${role}`;
 
 /**
@@ -159,11 +170,15 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     const actor = await loadActor(rt, actorId);
     const person = await load(rt, 'person', checkId(personId, 'personId'));
     authorize(rt, actor, action, targetOf(person));
+    requireNotErased(person, event);
     if (event === 'LEAVE') await keepAMaster(actor, person.id, action);
     const status = nextState(ambassadorWorkflow, person, event);
     const after: Person =
       event === 'REACTIVATE' ? { ...person, status, lastActiveAt: now(rt) } : { ...person, status };
     const { entities } = await commit(rt, actorId, [
+      // Someone who leaves gets nothing more: their open offers expire in the same transaction (first, while
+      // the actor is still in the programme).
+      ...(event === 'LEAVE' ? await expireOpenOffers(rt, { publisherId: person.id }) : []),
       {
         type: 'person',
         before: person,
@@ -171,7 +186,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         events: [{ type: ambassadorWorkflow.config.events[event].domainEvent }],
       },
     ]);
-    return entities[0] as unknown as Person;
+    return entities.at(-1) as unknown as Person;
   };
 
   const currentRoles = async (personId: string) =>
@@ -238,6 +253,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       authorize(rt, actor, 'people.update', targetOf(person));
+      requireNotErased(person, 'UPDATE');
       if (patch.teamIds) {
         // Team membership decides which campaigns reach a person: only those who may add people to the teams.
         authorize(rt, actor, 'people.add', { teamIds: patch.teamIds });
@@ -326,6 +342,8 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
           after: { ...c, withdrawnAt: at },
           events: [{ type: 'consent.withdrawn' as const, data: { personId: person.id } }],
         })),
+        // Withdrawal stops everything at once: open offers (and so digests of them) end in this transaction.
+        ...(await expireOpenOffers(rt, { publisherId: person.id })),
       ];
       const { entities } = await commit(rt, actorId, writes);
       return entities[0] as unknown as Person;
@@ -335,6 +353,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       authorize(rt, actor, roleAction(parsed.role), targetOf(person));
+      requireNotErased(person, 'ASSIGN_ROLE');
       if (person.external && parsed.role !== 'publisher') {
         throw new SocialShiftError('VALIDATION', 'People outside the organisation can only be publishers.', {
           details: {
@@ -408,6 +427,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       authorize(rt, actor, 'people.linkAccount', targetOf(person));
+      requireNotErased(person, 'LINK_ACCOUNT');
       const existing = (await list(rt, 'social_account', { personId: person.id })).find(
         (a) => a.platform === parsed.platform,
       );
@@ -457,6 +477,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     async allowedEvents(personId) {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
+      if (!isAllowedFor(rt, actor, 'people.read', targetOf(person))) return [];
       return permittedEvents(rt, actor, ambassadorWorkflow, person.status, targetOf(person));
     },
   };

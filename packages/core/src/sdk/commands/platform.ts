@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { DomainEvent, EventType } from '../../model/domain-event.js';
 import { SYSTEM_ACTOR } from '../../model/domain-event.js';
 import { IdSchema } from '../../model/primitives.js';
+import { mayTrack } from '../cascades.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import type { Runtime } from '../runtime.js';
 import { commit, load, parseInput } from '../runtime.js';
@@ -59,6 +61,7 @@ export const RecordReachInputSchema = z.object({ ...base, reach: z.number().int(
 /**
  * What happens on the platforms, recorded as the system actor: each call appends one `platform.*` event about a
  * share, with everything metrics need. Idempotent per key: a retry appends nothing and returns the first event.
+ * Only while the share's publisher consents to tracking: otherwise `CONSENT_REQUIRED` and nothing is recorded.
  *
  * @example
  * ```ts
@@ -86,6 +89,13 @@ export function platformCommands(rt: Runtime): PlatformCommands {
         slot,
         async () => {
           const share = await load(rt, 'share', parsed.shareId);
+          if (!(await mayTrack(rt, share.publisherId))) {
+            throw new SocialShiftError(
+              'CONSENT_REQUIRED',
+              `The publisher of share "${share.id}" has not consented to tracking (or withdrew it): nothing is recorded about their share. Drop this interaction.`,
+              { details: { personId: share.publisherId, purpose: 'tracking' } },
+            );
+          }
           const { events } = await commit(rt, SYSTEM_ACTOR, [], {
             loose: [
               {

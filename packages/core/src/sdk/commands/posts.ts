@@ -250,6 +250,7 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
     async allowedEvents(postId) {
       const actor = await loadActor(rt, actorId);
       const post = await loadPost(postId);
+      if (!isAllowedFor(rt, actor, 'posts.read', targetOf(post))) return [];
       return permittedEvents(rt, actor, postWorkflow, post.status, targetOf(post), (event) =>
         event === 'APPROVE' ? !fourEyesBlocks(actor, post) : true,
       );

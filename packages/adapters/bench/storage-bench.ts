@@ -1,0 +1,237 @@
+// `pnpm bench`: commands per second of the standard workload (activate 1,000 publishers, run a campaign, record
+// 100,000 shares) through the SDK's commands on each adapter, next to the same rows written with the raw driver in
+// the same run (the rows each command committed, recorded). Prints a Markdown table and writes
+// bench/results.json. Not a test: nothing here asserts speed.
+//
+// BENCH_SCENARIO=port runs the same workload as plain storage-port transactions instead of SDK commands.
+// BENCH_SHARES and BENCH_PUBLISHERS change the size; BENCH_ADAPTERS (comma-separated names) picks adapters.
+// The PostgreSQL server row needs SOCIAL_SHIFT_PG_URL (`source .ci/services.sh`).
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { StoragePort } from '@social-shift/core';
+import { createMemoryStorage } from '@social-shift/core';
+import Database from 'better-sqlite3';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import pg from 'pg';
+import { indexedDbStorage } from '../src/indexeddb.js';
+import { pgliteClient } from '../src/pglite.js';
+import { postgresStorage } from '../src/postgres.js';
+import { pgClient } from '../src/postgres-pg.js';
+import { sqliteStorage } from '../src/sqlite.js';
+import type { RawWriter } from './raw-writers.js';
+import { rawIndexedDb, rawMemory, rawPg, rawPglite, rawSqlite } from './raw-writers.js';
+import { recordingStorage } from './recording-storage.js';
+import type { Scenario } from './scenario.js';
+import { portScenario } from './scenario.js';
+import { sdkScenario } from './sdk-scenario.js';
+import type { WorkloadSize } from './workload.js';
+
+const size: WorkloadSize = {
+  publishers: Number(process.env.BENCH_PUBLISHERS ?? 1_000),
+  shares: Number(process.env.BENCH_SHARES ?? 100_000),
+};
+const only = process.env.BENCH_ADAPTERS?.split(',').map((s) => s.trim());
+const scenario: Scenario = process.env.BENCH_SCENARIO === 'port' ? portScenario(size) : sdkScenario(size);
+
+interface Setup {
+  readonly name: string;
+  raw(): Promise<RawWriter>;
+  sdk(): Promise<StoragePort>;
+  /** Frees what the raw writer kept outside its own object (a database of a shared engine). */
+  dropRaw?(): Promise<void>;
+  cleanup?(): Promise<void>;
+}
+
+interface Measurement {
+  readonly commands: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+}
+
+interface PairMeasurement {
+  readonly raw: Measurement;
+  readonly port: Measurement;
+  /** Heap kept by each store after the run (MB): the port's adapter, and the raw driver's. */
+  readonly retainedHeapMb: { readonly port: number; readonly raw: number };
+  readonly peakRssMb: number;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+const heap = () => {
+  collect();
+  return process.memoryUsage().heapUsed;
+};
+const rate = (commands: number, nanoseconds: bigint): Measurement => {
+  const seconds = Number(nanoseconds) / 1e9;
+  return { commands, seconds: Math.round(seconds * 100) / 100, perSecond: Math.round(commands / seconds) };
+};
+
+/**
+ * Runs each command of the scenario through the port, then writes the rows that command committed with the raw
+ * driver, and times each side on its own: both see the same machine load (other processes share the cores), so
+ * the ratio is fair.
+ */
+async function measurePair(setup: Setup): Promise<PairMeasurement> {
+  const before = heap();
+  let rawWriter: RawWriter | undefined = await setup.raw();
+  const storage = await setup.sdk();
+  const recorder = recordingStorage(storage);
+  let rawTime = 0n;
+  let portTime = 0n;
+  let commands = 0;
+  let peakRss = process.memoryUsage().rss;
+  for await (const command of scenario.commands(recorder)) {
+    const t0 = process.hrtime.bigint();
+    await command();
+    const t1 = process.hrtime.bigint();
+    for (const committed of recorder.take()) await rawWriter.run(committed);
+    const t2 = process.hrtime.bigint();
+    portTime += t1 - t0;
+    rawTime += t2 - t1;
+    if (++commands % 2_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const both = heap();
+  await rawWriter.close();
+  rawWriter = undefined;
+  await setup.dropRaw?.();
+  const portOnly = heap();
+  await storage.close();
+  await setup.cleanup?.();
+  return {
+    raw: rate(commands, rawTime),
+    port: rate(commands, portTime),
+    retainedHeapMb: { port: mb(portOnly - before), raw: mb(both - portOnly) },
+    peakRssMb: mb(Math.max(peakRss, process.memoryUsage().rss)),
+  };
+}
+
+const temporary: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'social-shift-bench-'));
+  temporary.push(dir);
+  return dir;
+};
+
+let pglite: PGlite | undefined;
+const sharedPglite = async () => {
+  pglite ??= await PGlite.create();
+  return pglite;
+};
+const pgUrl = process.env.SOCIAL_SHIFT_PG_URL;
+// Commits do not wait for the disk flush (`synchronous_commit = off`, a per-session setting): each command of one
+// organisation holds its event-counter row until commit, so with the flush every command waits for the disk and
+// the benchmark would measure the disk, not the adapter. Both the raw driver and the adapter run with it.
+const pool = pgUrl
+  ? new pg.Pool({ connectionString: pgUrl, max: 4, options: '-c synchronous_commit=off' })
+  : undefined;
+const schema = `bench_${Date.now().toString(36)}`;
+
+const setups: Setup[] = [
+  { name: 'memory', raw: async () => rawMemory(), sdk: async () => createMemoryStorage() },
+  {
+    name: 'sqlite-memory',
+    raw: async () => rawSqlite(new Database(':memory:')),
+    sdk: async () => sqliteStorage({ filename: ':memory:' }),
+  },
+  {
+    name: 'sqlite-file',
+    raw: async () => {
+      const db = new Database(join(tempDir(), 'raw.db'));
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      return rawSqlite(db);
+    },
+    sdk: async () => sqliteStorage({ filename: join(tempDir(), 'sdk.db') }),
+  },
+  {
+    name: 'pglite',
+    raw: async () => {
+      const db = await sharedPglite();
+      await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema}_raw`);
+      return rawPglite(db, `${schema}_raw`);
+    },
+    sdk: async () =>
+      postgresStorage({
+        client: pgliteClient(await sharedPglite(), { owned: false }),
+        schema: `${schema}_sdk`,
+        name: 'pglite',
+      }),
+    dropRaw: async () => {
+      await (await sharedPglite()).query(`DROP SCHEMA ${schema}_raw CASCADE`);
+    },
+  },
+  ...(pool
+    ? [
+        {
+          name: 'postgres-server',
+          raw: async () => {
+            await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}_raw`);
+            return rawPg(pool, `${schema}_raw`);
+          },
+          sdk: async () =>
+            postgresStorage({ client: await pgClient(pool), schema: `${schema}_sdk`, ownsClient: false }),
+          cleanup: async () => {
+            await pool.query(`DROP SCHEMA IF EXISTS ${schema}_raw CASCADE`);
+            await pool.query(`DROP SCHEMA IF EXISTS ${schema}_sdk CASCADE`);
+          },
+        } satisfies Setup,
+      ]
+    : []),
+  {
+    name: 'indexeddb-fake',
+    raw: async () => rawIndexedDb(new IDBFactory(), 'raw'),
+    sdk: async () =>
+      indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange, databaseName: 'sdk' }),
+  },
+];
+
+interface Row extends PairMeasurement {
+  readonly adapter: string;
+  readonly ratio: number;
+}
+
+const rows: Row[] = [];
+console.log(`Scenario: ${scenario.name}: ${scenario.description}.`);
+if (!pool)
+  console.log('PostgreSQL server: skipped (set SOCIAL_SHIFT_PG_URL; `source .ci/services.sh` starts one).');
+for (const setup of setups) {
+  if (only && !only.includes(setup.name)) continue;
+  const measured = await measurePair(setup);
+  const row = {
+    adapter: setup.name,
+    ...measured,
+    ratio: Math.round((measured.port.perSecond / measured.raw.perSecond) * 100) / 100,
+  };
+  rows.push(row);
+  console.log(
+    `${setup.name}: port ${row.port.perSecond}/s (${row.port.seconds} s), raw ${row.raw.perSecond}/s (${row.raw.seconds} s), ratio ${row.ratio}`,
+  );
+}
+await pglite?.close();
+await pool?.end();
+for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+
+const table = [
+  '| adapter | commands | through the port (cmd/s) | raw driver (cmd/s) | ratio port/raw | heap kept: port / raw (MB) | peak RSS (MB) |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map(
+    (r) =>
+      `| ${r.adapter} | ${r.port.commands} | ${r.port.perSecond} | ${r.raw.perSecond} | ${r.ratio} | ${r.retainedHeapMb.port} / ${r.retainedHeapMb.raw} | ${r.peakRssMb} |`,
+  ),
+].join('\n');
+console.log(`\n${table}\n`);
+// results.json keeps the last run of each scenario and size (runs of different scenarios may run side by side).
+const resultsFile = join(import.meta.dirname, 'results.json');
+const previous = existsSync(resultsFile)
+  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
+  : {};
+const runKey = `${scenario.name}, ${size.publishers} publishers, ${size.shares} shares`;
+const earlier = (previous[runKey] as { rows?: Row[] } | undefined)?.rows ?? [];
+const merged = [...earlier.filter((r) => !rows.some((n) => n.adapter === r.adapter)), ...rows];
+writeFileSync(
+  resultsFile,
+  `${JSON.stringify({ ...previous, [runKey]: { description: scenario.description, node: process.version, rows: merged } }, null, 2)}\n`,
+);

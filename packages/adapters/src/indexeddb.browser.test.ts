@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, hasChromium, runInChromium } from '../test/browser/run-in-chromium.js';
+import { requiredService } from '../test/required-service.js';
+import { indexedDbCapabilities } from './indexeddb.js';
+import type { ConformanceResult } from './testing/index.js';
+import { CONFORMANCE_GROUPS, conformanceCases, groupApplies } from './testing/index.js';
+
+// The same conformance suite, in real headless Chromium: the page runs every case against the browser's own
+// IndexedDB and reports back; each case becomes a test here (see docs/adr/040-storage-browser-conformance.md).
+const chromium = requiredService(
+  'the conformance suite on IndexedDB in real Chromium',
+  hasChromium() ? chromiumPath : undefined,
+  `no Chromium at ${chromiumPath} (apt-get install chromium, or set SOCIAL_SHIFT_CHROMIUM)`,
+);
+
+if (chromium) {
+  describe('storage conformance: indexeddb (chromium)', () => {
+    let results = new Map<string, ConformanceResult>();
+    beforeAll(async () => {
+      const list = await runInChromium<ConformanceResult[]>(
+        join(import.meta.dirname, '..', 'test', 'browser', 'conformance-page.ts'),
+        'window.runConformance()',
+      );
+      results = new Map(list.map((r) => [`${r.group}: ${r.name}`, r]));
+    }, 180_000);
+
+    for (const group of CONFORMANCE_GROUPS) {
+      if (!groupApplies(group, indexedDbCapabilities).runs) continue;
+      describe(group, () => {
+        for (const testCase of conformanceCases().filter((c) => c.group === group)) {
+          it(testCase.name, () => {
+            const result = results.get(`${group}: ${testCase.name}`);
+            expect(result?.status, result?.message).toBe('passed');
+          });
+        }
+      });
+    }
+  });
+}

@@ -1,0 +1,481 @@
+/**
+ * `@social-shift/adapters/indexeddb`: storage in the browser's IndexedDB (the raw API, no dependency). For apps
+ * whose users keep their programme in their own browser; it also runs in Node under `fake-indexeddb`.
+ *
+ * @example
+ * ```ts
+ * import { createSocialShift } from '@social-shift/core';
+ * import { indexedDbStorage } from '@social-shift/adapters/indexeddb';
+ *
+ * const shift = createSocialShift({ storage: indexedDbStorage(), organisationId: 'org_acme' });
+ * ```
+ *
+ * @packageDocumentation
+ */
+import type {
+  CreateStorageOptions,
+  DocumentQuery,
+  DocumentRow,
+  DriverTransaction,
+  EventQuery,
+  EventRow,
+  JsonObject,
+  ManagedStorage,
+  OrganisationDocumentRow,
+  StorageCapabilities,
+  StorageDriver,
+} from '@social-shift/core';
+import { createStorage, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
+
+/** Options of {@link indexedDbStorage}. */
+export interface IndexedDbStorageOptions extends CreateStorageOptions {
+  /** The IndexedDB database name (default `social-shift`). */
+  readonly databaseName?: string;
+  /** The IndexedDB factory (default `globalThis.indexedDB`; pass `new IDBFactory()` from fake-indexeddb in Node). */
+  readonly indexedDB?: IDBFactory;
+  /** `IDBKeyRange` of the same implementation as `indexedDB` (default `globalThis.IDBKeyRange`). */
+  readonly keyRange?: typeof IDBKeyRange;
+  /** The JSON fields to index for `where` filters, by collection (default `QUERY_INDEXES`, the SDK's own). */
+  readonly indexes?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * What the IndexedDB adapter can do.
+ *
+ * @example
+ * ```ts
+ * indexedDbCapabilities.browser; // true
+ * ```
+ */
+export const indexedDbCapabilities: StorageCapabilities = {
+  persistent: true,
+  multiProcess: false,
+  browser: true,
+  node: false,
+};
+
+/**
+ * The object stores the adapter creates (database version 1).
+ *
+ * @example
+ * ```ts
+ * INDEXEDDB_STORES.events.keyPath; // ['organisationId', 'seq']
+ * ```
+ */
+export const INDEXEDDB_STORES = {
+  documents: { keyPath: ['organisationId', 'collection', 'id'], indexes: { query: 'q' } },
+  events: { keyPath: ['organisationId', 'seq'], indexes: { entity: ['organisationId', 'entityId', 'seq'] } },
+  counters: { keyPath: 'organisationId' },
+} as const;
+
+interface DocumentRecord {
+  organisationId: string;
+  collection: string;
+  id: string;
+  version: number;
+  schemaVersion: number;
+  data: string;
+  /** The keys of the `query` index: one per indexed field with a string or number value. */
+  q?: string[];
+}
+
+const isIndexable = (value: unknown): value is string | number =>
+  typeof value === 'string' || typeof value === 'number';
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The key of the `query` index for one field value: organisation, collection, field and JSON value. */
+const queryKey = (organisationId: string, collection: string, field: string, value: unknown) =>
+  `${organisationId}\u0000${collection}\u0000${field}\u0000${JSON.stringify(value)}`;
+
+function toRecord(
+  organisationId: string,
+  row: DocumentRow,
+  indexes: Readonly<Record<string, readonly string[]>>,
+): DocumentRecord {
+  const fields = indexes[row.collection];
+  if (!fields) return { organisationId, ...row };
+  const data = JSON.parse(row.data) as JsonObject;
+  const q = fields.flatMap((field) =>
+    isIndexable(data[field]) ? [queryKey(organisationId, row.collection, field, data[field])] : [],
+  );
+  return { organisationId, ...row, q };
+}
+interface EventRecord {
+  organisationId: string;
+  seq: number;
+  id: string;
+  type: string;
+  entityId: string;
+  event: string;
+}
+interface CounterRecord {
+  organisationId: string;
+  lastSeq: number;
+}
+
+/**
+ * Creates IndexedDB storage. A transaction's writes are kept in memory while it runs and committed in one
+ * IndexedDB `readwrite` transaction that first checks that nothing it read has changed since (another tab);
+ * if something has, it throws `CONFLICT` and writes nothing.
+ *
+ * @example
+ * ```ts
+ * const storage = indexedDbStorage({ databaseName: 'my-programme' });
+ * await storage.open();
+ * ```
+ */
+export function indexedDbStorage(options: IndexedDbStorageOptions = {}): ManagedStorage {
+  return createStorage(createIndexedDbDriver(options), options);
+}
+
+const request = <T>(req: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+
+const finished = (tx: IDBTransaction): Promise<void> =>
+  new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('The IndexedDB transaction was aborted.'));
+  });
+
+const toRow = (record: DocumentRecord): DocumentRow => ({
+  collection: record.collection,
+  id: record.id,
+  version: record.version,
+  schemaVersion: record.schemaVersion,
+  data: record.data,
+});
+
+const collectionRange = (
+  keyRange: typeof IDBKeyRange,
+  organisationId: string,
+  collection: string,
+  afterId?: string,
+) =>
+  keyRange.bound(
+    [organisationId, collection, afterId ?? ''],
+    [organisationId, collection, []],
+    afterId !== undefined,
+    false,
+  );
+
+function matches(record: DocumentRecord, where: [string, unknown][]): boolean {
+  if (where.length === 0) return true;
+  const data = JSON.parse(record.data) as JsonObject;
+  return where.every(([field, value]) => (data[field] ?? null) === value);
+}
+
+function select(records: Iterable<DocumentRecord>, query: DocumentQuery): DocumentRow[] {
+  const where = Object.entries(query.where ?? {});
+  const out: DocumentRow[] = [];
+  for (const record of records) {
+    if (query.limit !== undefined && out.length >= query.limit) break;
+    if (query.afterId !== undefined && record.id <= query.afterId) continue;
+    if (matches(record, where)) out.push(toRow(record));
+  }
+  return out;
+}
+
+function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver {
+  const name = options.databaseName ?? 'social-shift';
+  const indexes = options.indexes ?? QUERY_INDEXES;
+  const keys = (): typeof IDBKeyRange => {
+    const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
+    if (!keyRange) throw new Error('IDBKeyRange is not available here; pass `keyRange` with `indexedDB`');
+    return keyRange;
+  };
+  let db: IDBDatabase | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const ready = () => {
+    if (!db) throw new Error('the database is not open');
+    return db;
+  };
+  const read = <T>(stores: string[], run: (tx: IDBTransaction) => Promise<T>): Promise<T> =>
+    run(ready().transaction(stores, 'readonly'));
+
+  const getRecord = (organisationId: string, collection: string, id: string) =>
+    read(['documents'], (tx) =>
+      request(
+        tx.objectStore('documents').get([organisationId, collection, id]) as IDBRequest<
+          DocumentRecord | undefined
+        >,
+      ),
+    );
+
+  const queryRecords = async (organisationId: string, collection: string, query: DocumentQuery) => {
+    const indexed = Object.entries(query.where ?? {}).find(
+      ([field, value]) => isIndexable(value) && indexes[collection]?.includes(field),
+    );
+    if (indexed) {
+      const found = await read(['documents'], (tx) =>
+        request(
+          tx
+            .objectStore('documents')
+            .index('query')
+            .getAll(queryKey(organisationId, collection, indexed[0], indexed[1])) as IDBRequest<
+            DocumentRecord[]
+          >,
+        ),
+      );
+      return select(found.sort(byId), query);
+    }
+    const range = collectionRange(keys(), organisationId, collection, query.afterId);
+    const noFilter = Object.keys(query.where ?? {}).length === 0;
+    const records = await read(['documents'], (tx) =>
+      request(
+        tx
+          .objectStore('documents')
+          .getAll(range, noFilter && query.limit !== undefined ? query.limit : undefined) as IDBRequest<
+          DocumentRecord[]
+        >,
+      ),
+    );
+    return noFilter && query.limit === 0 ? [] : select(records, query);
+  };
+
+  return {
+    name: 'indexeddb',
+    capabilities: indexedDbCapabilities,
+    async open() {
+      const factory = options.indexedDB ?? globalThis.indexedDB;
+      if (!factory)
+        throw new Error('IndexedDB is not available here; pass `indexedDB` (e.g. fake-indexeddb in Node)');
+      const req = factory.open(name, 1);
+      req.onupgradeneeded = () => {
+        const upgrade = req.result;
+        const documents = upgrade.createObjectStore('documents', {
+          keyPath: [...INDEXEDDB_STORES.documents.keyPath],
+        });
+        documents.createIndex('query', INDEXEDDB_STORES.documents.indexes.query, { multiEntry: true });
+        const events = upgrade.createObjectStore('events', { keyPath: [...INDEXEDDB_STORES.events.keyPath] });
+        events.createIndex('entity', [...INDEXEDDB_STORES.events.indexes.entity]);
+        upgrade.createObjectStore('counters', { keyPath: INDEXEDDB_STORES.counters.keyPath });
+      };
+      db = await request(req);
+    },
+    async get(organisationId, collection, id) {
+      const record = await getRecord(organisationId, collection, id);
+      return record && toRow(record);
+    },
+    query: queryRecords,
+    async readEvents(organisationId, query: EventQuery): Promise<EventRow[]> {
+      if (query.limit === 0) return [];
+      const after = query.after ?? 0;
+      const types = query.types && new Set<string>(query.types);
+      return read(['events'], async (tx) => {
+        const store = tx.objectStore('events');
+        const source =
+          query.entityId === undefined
+            ? store.openCursor(keys().bound([organisationId, after], [organisationId, Infinity], true))
+            : store
+                .index('entity')
+                .openCursor(
+                  keys().bound(
+                    [organisationId, query.entityId, after],
+                    [organisationId, query.entityId, Infinity],
+                    true,
+                  ),
+                );
+        const out: EventRow[] = [];
+        await new Promise<void>((resolve, reject) => {
+          source.onerror = () => reject(source.error);
+          source.onsuccess = () => {
+            const cursor = source.result;
+            if (!cursor) return resolve();
+            const record = cursor.value as EventRecord;
+            if (!types || types.has(record.type)) out.push({ seq: record.seq, event: record.event });
+            if (query.limit !== undefined && out.length >= query.limit) return resolve();
+            cursor.continue();
+          };
+        });
+        return out;
+      });
+    },
+    transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
+      const run = async (): Promise<T> => {
+        // What this transaction read from the store before changing it: checked again at commit.
+        const base = new Map<string, number>();
+        const overlay = new Map<string, DocumentRecord | null>();
+        const events: EventRecord[] = [];
+        const replaced = new Map<number, EventRecord>();
+        let baseSeq: number | undefined;
+        const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+        const current = async (collection: string, id: string) => {
+          const k = key(collection, id);
+          if (overlay.has(k)) return overlay.get(k) ?? undefined;
+          const record = await getRecord(organisationId, collection, id);
+          if (!base.has(k)) base.set(k, record?.version ?? 0);
+          return record;
+        };
+        const stage = (collection: string, id: string, record: DocumentRecord | null) =>
+          overlay.set(key(collection, id), record);
+        const record = (row: DocumentRow): DocumentRecord => toRecord(organisationId, row, indexes);
+
+        const tx: DriverTransaction = {
+          async get(collection, id) {
+            const found = await current(collection, id);
+            return found && toRow(found);
+          },
+          async query(collection, query) {
+            const stored = await queryRecords(organisationId, collection, {
+              ...query,
+              limit: undefined as never,
+            });
+            const merged = new Map<string, DocumentRecord>();
+            for (const row of stored) merged.set(row.id, record(row));
+            for (const [k, staged] of overlay) {
+              const [c, id] = k.split('\u0000') as [string, string];
+              if (c !== collection || (query.afterId !== undefined && id <= query.afterId)) continue;
+              if (staged) merged.set(id, staged);
+              else merged.delete(id);
+            }
+            const sorted = [...merged.values()].sort(byId);
+            return select(sorted, query);
+          },
+          async insert(row) {
+            if (await current(row.collection, row.id)) return false;
+            stage(row.collection, row.id, record(row));
+            return true;
+          },
+          async update(row, expectedVersion) {
+            if ((await current(row.collection, row.id))?.version !== expectedVersion) return false;
+            stage(row.collection, row.id, record(row));
+            return true;
+          },
+          async remove(collection, id, expectedVersion) {
+            if ((await current(collection, id))?.version !== expectedVersion) return false;
+            stage(collection, id, null);
+            return true;
+          },
+          async append(rows) {
+            if (baseSeq === undefined) {
+              const counter = await read(['counters'], (t) =>
+                request(
+                  t.objectStore('counters').get(organisationId) as IDBRequest<CounterRecord | undefined>,
+                ),
+              );
+              baseSeq = counter?.lastSeq ?? 0;
+            }
+            const first = baseSeq + events.length + 1;
+            rows.forEach((row, i) => {
+              events.push({ organisationId, seq: first + i, ...row });
+            });
+            return first;
+          },
+          async replaceEvent(row) {
+            const pending = events.findIndex((event) => event.seq === row.seq);
+            const existing =
+              replaced.get(row.seq) ??
+              (pending >= 0
+                ? events[pending]
+                : await read(['events'], (t) =>
+                    request(
+                      t.objectStore('events').get([organisationId, row.seq]) as IDBRequest<
+                        EventRecord | undefined
+                      >,
+                    ),
+                  ));
+            if (
+              !existing ||
+              existing.id !== row.id ||
+              existing.type !== row.type ||
+              existing.entityId !== row.entityId
+            )
+              return false;
+            const next: EventRecord = { ...existing, event: row.event };
+            if (pending >= 0) events[pending] = next;
+            else replaced.set(row.seq, next);
+            return true;
+          },
+        };
+        const result = await work(tx);
+        if (overlay.size === 0 && events.length === 0 && replaced.size === 0) return result;
+
+        const commit = ready().transaction(['documents', 'events', 'counters'], 'readwrite');
+        const done = finished(commit);
+        const documents = commit.objectStore('documents');
+        try {
+          for (const [k, expected] of base) {
+            if (!overlay.has(k)) continue;
+            const [collection, id] = k.split('\u0000') as [string, string];
+            const now =
+              (
+                await request(
+                  documents.get([organisationId, collection, id]) as IDBRequest<DocumentRecord | undefined>,
+                )
+              )?.version ?? 0;
+            if (now !== expected) throw changedElsewhere(collection, id, expected, now);
+          }
+          if (events.length > 0) {
+            const counters = commit.objectStore('counters');
+            const counter = await request(
+              counters.get(organisationId) as IDBRequest<CounterRecord | undefined>,
+            );
+            if ((counter?.lastSeq ?? 0) !== baseSeq)
+              throw changedElsewhere('event log', organisationId, baseSeq ?? 0, counter?.lastSeq ?? 0);
+            counters.put({ organisationId, lastSeq: (baseSeq ?? 0) + events.length } satisfies CounterRecord);
+            const store = commit.objectStore('events');
+            for (const event of events) store.add(event);
+          }
+          if (replaced.size > 0) {
+            const store = commit.objectStore('events');
+            for (const event of replaced.values()) store.put(event);
+          }
+          for (const [k, staged] of overlay) {
+            const [collection, id] = k.split('\u0000') as [string, string];
+            if (staged) documents.put(staged);
+            else documents.delete([organisationId, collection, id]);
+          }
+        } catch (error) {
+          commit.abort();
+          await done.catch(() => undefined);
+          throw error;
+        }
+        await done;
+        return result;
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async outdated(schemaVersion, limit) {
+      return read(['documents'], async (tx) => {
+        const cursor = tx.objectStore('documents').openCursor();
+        const out: OrganisationDocumentRow[] = [];
+        await new Promise<void>((resolve, reject) => {
+          cursor.onerror = () => reject(cursor.error);
+          cursor.onsuccess = () => {
+            const current = cursor.result;
+            if (!current || out.length >= limit) return resolve();
+            const record = current.value as DocumentRecord;
+            if (record.schemaVersion !== schemaVersion)
+              out.push({ ...toRow(record), organisationId: record.organisationId });
+            current.continue();
+          };
+        });
+        return out;
+      });
+    },
+    async close() {
+      db?.close();
+      db = undefined;
+    },
+  };
+}
+
+function changedElsewhere(
+  what: string,
+  id: string,
+  expected: number,
+  actual: number,
+): SocialShiftError<'CONFLICT'> {
+  return new SocialShiftError(
+    'CONFLICT',
+    `The ${what} "${id}" changed in another tab or window while this transaction ran. Read it again and retry.`,
+    { details: { entityType: what, id, expectedVersion: expected, actualVersion: actual } },
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * `@social-shift/adapters/postgres-js`: wires postgres.js (`postgres`, an optional peer dependency) to the
+ * PostgreSQL adapter's {@link SqlClient}. Only this subpath touches `postgres`.
+ *
+ * @example
+ * ```ts
+ * import postgres from 'postgres';
+ * import { postgresStorage } from '@social-shift/adapters/postgres';
+ * import { postgresJsClient } from '@social-shift/adapters/postgres-js';
+ *
+ * const storage = postgresStorage({ client: postgresJsClient(postgres(process.env.DATABASE_URL!)) });
+ * ```
+ *
+ * @packageDocumentation
+ */
+import type { Sql, TransactionSql } from 'postgres';
+import type { SqlClient, SqlResult } from './postgres.js';
+
+type Parameter = Parameters<Sql['unsafe']>[1];
+
+const run = async <R>(sql: Sql | TransactionSql, text: string, params: readonly unknown[] = []) => {
+  const result = await sql.unsafe(text, [...params] as Parameter);
+  return { rows: [...result] as R[], rowCount: result.count ?? 0 } satisfies SqlResult<R>;
+};
+
+/**
+ * A {@link SqlClient} over a postgres.js `sql` instance. `close()` ends it unless `owned` is false.
+ *
+ * @example
+ * ```ts
+ * const client = postgresJsClient(postgres('postgres://app@127.0.0.1:5432/app', { max: 10 }));
+ * ```
+ */
+export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): SqlClient {
+  return {
+    query: (text, params) => run(sql, text, params),
+    async transaction(work) {
+      const result = await sql.begin(async (tx) => {
+        const inner: SqlClient = {
+          query: (text, params) => run(tx, text, params),
+          transaction: (nested) => nested(inner),
+        };
+        return [await work(inner)] as const;
+      });
+      return result[0];
+    },
+    async close() {
+      if (options.owned !== false) await sql.end();
+    },
+  };
+}

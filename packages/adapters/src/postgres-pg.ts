@@ -1,0 +1,75 @@
+/**
+ * `@social-shift/adapters/postgres-pg`: wires node-postgres (`pg`, an optional peer dependency) to the
+ * PostgreSQL adapter's {@link SqlClient}. Only this subpath touches `pg`.
+ *
+ * @example
+ * ```ts
+ * import { postgresStorage } from '@social-shift/adapters/postgres';
+ * import { pgClient } from '@social-shift/adapters/postgres-pg';
+ *
+ * const storage = postgresStorage({ client: await pgClient({ connectionString: process.env.DATABASE_URL }) });
+ * ```
+ *
+ * @packageDocumentation
+ */
+import type { Pool, PoolConfig } from 'pg';
+import type { SqlClient, SqlResult } from './postgres.js';
+
+/**
+ * A {@link SqlClient} over a `pg` pool: pass a `Pool` you own, or pool options (then `pg` is loaded now and the
+ * pool is ended when the storage closes).
+ *
+ * @example
+ * ```ts
+ * const client = await pgClient({ connectionString: 'postgres://app@127.0.0.1:5432/app', max: 10 });
+ * ```
+ */
+export async function pgClient(pool: Pool | PoolConfig): Promise<SqlClient> {
+  if (isPool(pool)) return poolClient(pool, false);
+  const { default: pg } = await import('pg');
+  return poolClient(new pg.Pool(pool), true);
+}
+
+function isPool(value: Pool | PoolConfig): value is Pool {
+  return typeof (value as Pool).connect === 'function' && typeof (value as Pool).query === 'function';
+}
+
+interface Queryable {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+const run = async <R>(
+  db: Queryable,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<SqlResult<R>> => {
+  const result = await db.query(text, [...params]);
+  return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+};
+
+function poolClient(pool: Pool, owned: boolean): SqlClient {
+  return {
+    query: (text, params) => run(pool, text, params),
+    async transaction(work) {
+      const connection = await pool.connect();
+      const inner: SqlClient = {
+        query: (text, params) => run(connection, text, params),
+        transaction: (nested) => nested(inner),
+      };
+      try {
+        await connection.query('BEGIN');
+        const result = await work(inner);
+        await connection.query('COMMIT');
+        connection.release();
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK').catch(() => undefined);
+        connection.release();
+        throw error;
+      }
+    },
+    async close() {
+      if (owned) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { CreateStorageOptions } from '@social-shift/core';
+import pg from 'pg';
+import postgres from 'postgres';
+import { afterAll, describe, expect, it } from 'vitest';
+import { requiredService } from '../test/required-service.js';
+import { postgresCapabilities, postgresDdl, postgresStorage } from './postgres.js';
+import { postgresJsClient } from './postgres-js.js';
+import { pgClient } from './postgres-pg.js';
+import { describeStorageConformance } from './testing/index.js';
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}_${counter++}_`;
+
+const url = requiredService(
+  'the conformance suite on a PostgreSQL server (pg, postgres.js)',
+  process.env.SOCIAL_SHIFT_PG_URL,
+  'set SOCIAL_SHIFT_PG_URL (`source .ci/services.sh` starts a throw-away PostgreSQL from Debian and sets it)',
+);
+
+if (url) {
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  const sql = postgres(url, { max: 8, onnotice: () => undefined });
+  afterAll(async () => {
+    await pool.end();
+    await sql.end();
+  });
+  const inSchema = (wire: 'pg' | 'postgres.js') => async () => {
+    const schema = unique('s').slice(0, -1);
+    const client = wire === 'pg' ? await pgClient(pool) : postgresJsClient(sql, { owned: false });
+    return {
+      open: async (options?: CreateStorageOptions) =>
+        postgresStorage({ ...options, client, schema, ownsClient: false }),
+      dispose: async () => {
+        await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      },
+    };
+  };
+  describeStorageConformance({
+    name: 'postgres (server, pg)',
+    capabilities: postgresCapabilities,
+    createStore: inSchema('pg'),
+  });
+  describeStorageConformance({
+    name: 'postgres (server, postgres.js)',
+    capabilities: postgresCapabilities,
+    createStore: inSchema('postgres.js'),
+    numRuns: 4,
+  });
+
+  describe('postgres storage on a server', () => {
+    it('reports the capabilities of a server', async () => {
+      const server = postgresStorage({ client: await pgClient(pool), ownsClient: false });
+      expect(server.capabilities).toEqual(postgresCapabilities);
+    });
+
+    it('creates its prefixed tables in the schema it is given, as documented', async () => {
+      const schema = unique('ddl').slice(0, -1);
+      const storage = postgresStorage({
+        client: await pgClient(pool),
+        schema,
+        tablePrefix: 'ss_',
+        ownsClient: false,
+      });
+      await storage.open();
+      const { rows } = await pool.query<{ table_name: string }>(
+        'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+        [schema],
+      );
+      expect(rows.map((r) => r.table_name)).toEqual(['ss_documents', 'ss_events', 'ss_organisations']);
+      expect(postgresDdl({ schema, tablePrefix: 'ss_' })[0]).toBe(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await storage.close();
+      await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+    });
+  });
+}

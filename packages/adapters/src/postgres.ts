@@ -1,0 +1,397 @@
+/**
+ * `@social-shift/adapters/postgres`: storage in PostgreSQL (13 or newer, and PGlite) over a small query interface,
+ * {@link SqlClient}. Ready wiring: `pgClient` (`@social-shift/adapters/postgres-pg`), `postgresJsClient`
+ * (`@social-shift/adapters/postgres-js`) and `pgliteClient` (`@social-shift/adapters/pglite`). Many app servers
+ * can share one database: optimistic concurrency and the gapless event log hold across processes.
+ *
+ * @example
+ * ```ts
+ * import pg from 'pg';
+ * import { postgresStorage } from '@social-shift/adapters/postgres';
+ * import { pgClient } from '@social-shift/adapters/postgres-pg';
+ *
+ * const storage = postgresStorage({ client: pgClient(new pg.Pool({ connectionString: process.env.DATABASE_URL })) });
+ * ```
+ *
+ * @packageDocumentation
+ */
+import type {
+  CreateStorageOptions,
+  DocumentQuery,
+  DocumentRow,
+  DriverTransaction,
+  EventQuery,
+  EventRow,
+  ManagedStorage,
+  NewEventRow,
+  OrganisationDocumentRow,
+  StorageCapabilities,
+  StorageDriver,
+} from '@social-shift/core';
+import { createStorage, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
+import { sqlIdentifier } from './sql-identifiers.js';
+
+/** The result of one SQL statement. */
+export interface SqlResult<R> {
+  readonly rows: R[];
+  /** Rows inserted, updated or deleted. */
+  readonly rowCount: number;
+}
+
+/**
+ * The small query interface the PostgreSQL adapter runs on: positional parameters (`$1`, `$2`, …) and a
+ * transaction on one connection. Wire any driver to it in a few lines.
+ *
+ * @example
+ * ```ts
+ * const client: SqlClient = {
+ *   query: async (text, params) => { const r = await pool.query(text, [...params]); return { rows: r.rows, rowCount: r.rowCount ?? 0 }; },
+ *   transaction: async (work) => { … BEGIN … work(connectionClient) … COMMIT / ROLLBACK … },
+ * };
+ * ```
+ */
+export interface SqlClient {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
+  /** Runs `work` in one transaction (READ COMMITTED is enough) on one connection; rolls back when it throws. */
+  transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T>;
+  /** Releases the connections (called by the storage's `close()` when `ownsClient`). */
+  close?(): Promise<void>;
+  /** What this client changes in {@link postgresCapabilities} (PGlite: one process, runs in browsers). */
+  readonly capabilities?: Partial<StorageCapabilities>;
+}
+
+/** Options of {@link postgresStorage}. */
+export interface PostgresStorageOptions extends CreateStorageOptions {
+  readonly client: SqlClient;
+  /** The schema the tables live in (created when missing; default: the connection's search path). */
+  readonly schema?: string;
+  /** Prefix of the table names (default `social_shift_`). */
+  readonly tablePrefix?: string;
+  /** The JSON fields to index for `where` filters, by collection (default `QUERY_INDEXES`, the SDK's own). */
+  readonly indexes?: Readonly<Record<string, readonly string[]>>;
+  /** Close the client when the storage closes (default true). */
+  readonly ownsClient?: boolean;
+  /** The adapter's name in errors and the capability matrix (default `postgres`). */
+  readonly name?: string;
+}
+
+/**
+ * What the PostgreSQL adapter can do.
+ *
+ * @example
+ * ```ts
+ * postgresCapabilities.multiProcess; // true
+ * ```
+ */
+export const postgresCapabilities: StorageCapabilities = {
+  persistent: true,
+  multiProcess: true,
+  browser: false,
+  node: true,
+};
+
+const MAX_PARAMS_PER_INSERT = 6_000;
+
+/**
+ * The DDL the PostgreSQL adapter runs on open (`CREATE … IF NOT EXISTS`, under an advisory lock so several
+ * servers can start at once).
+ *
+ * @example
+ * ```ts
+ * console.log(postgresDdl({ schema: 'app', tablePrefix: 'ss_' }).join(';\n'));
+ * ```
+ */
+export function postgresDdl(
+  options: {
+    schema?: string;
+    tablePrefix?: string;
+    indexes?: Readonly<Record<string, readonly string[]>>;
+  } = {},
+): string[] {
+  const t = tableNames(options);
+  const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
+  const fieldIndexes = Object.entries(options.indexes ?? QUERY_INDEXES).flatMap(([collection, fields]) =>
+    fields.map((field) => {
+      sqlIdentifier(collection, 'indexes (collection)');
+      sqlIdentifier(field, 'indexes (field)');
+      return `CREATE INDEX IF NOT EXISTS ${p}${collection}_${field} ON ${t.documents} (organisation_id, (data ->> '${field}'), id) WHERE collection = '${collection}'`;
+    }),
+  );
+  return [
+    ...(options.schema ? [`CREATE SCHEMA IF NOT EXISTS ${sqlIdentifier(options.schema, 'schema')}`] : []),
+    `CREATE TABLE IF NOT EXISTS ${t.documents} (
+  organisation_id text COLLATE "C" NOT NULL,
+  collection text COLLATE "C" NOT NULL,
+  id text COLLATE "C" NOT NULL,
+  version integer NOT NULL,
+  schema_version integer NOT NULL,
+  data jsonb NOT NULL,
+  PRIMARY KEY (organisation_id, collection, id)
+)`,
+    `CREATE TABLE IF NOT EXISTS ${t.events} (
+  organisation_id text COLLATE "C" NOT NULL,
+  seq bigint NOT NULL,
+  id text NOT NULL,
+  type text NOT NULL,
+  entity_id text COLLATE "C" NOT NULL,
+  event jsonb NOT NULL,
+  PRIMARY KEY (organisation_id, seq)
+)`,
+    `CREATE INDEX IF NOT EXISTS ${p}events_entity ON ${t.events} (organisation_id, entity_id, seq)`,
+    `CREATE TABLE IF NOT EXISTS ${t.organisations} (
+  organisation_id text COLLATE "C" PRIMARY KEY,
+  last_seq bigint NOT NULL
+)`,
+    ...fieldIndexes,
+  ];
+}
+
+/** Every table and index of the DDL, schema-qualified, as `to_regclass` reads them. */
+function relationNames(options: {
+  schema?: string;
+  tablePrefix?: string;
+  indexes?: Readonly<Record<string, readonly string[]>>;
+}): string[] {
+  const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
+  const s = options.schema ? `${sqlIdentifier(options.schema, 'schema')}.` : '';
+  const fields = Object.entries(options.indexes ?? QUERY_INDEXES).flatMap(([collection, list]) =>
+    list.map((field) => `${collection}_${field}`),
+  );
+  return ['documents', 'events', 'events_entity', 'organisations', ...fields].map(
+    (name) => `${s}${p}${name}`,
+  );
+}
+
+function tableNames(options: { schema?: string; tablePrefix?: string }) {
+  const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
+  const s = options.schema ? `${sqlIdentifier(options.schema, 'schema')}.` : '';
+  return { documents: `${s}${p}documents`, events: `${s}${p}events`, organisations: `${s}${p}organisations` };
+}
+
+/**
+ * Creates PostgreSQL storage over a {@link SqlClient}. On open it creates its tables (see {@link postgresDdl})
+ * and migrates old documents. Writes are conditional on the version (`UPDATE … WHERE version = $n`), and each
+ * organisation's event counter row serialises appends, so the log stays gapless across servers.
+ *
+ * @example
+ * ```ts
+ * const storage = postgresStorage({ client, schema: 'social_shift' });
+ * await storage.open();
+ * ```
+ */
+export function postgresStorage(options: PostgresStorageOptions): ManagedStorage {
+  return createStorage(createPostgresDriver(options), options);
+}
+
+interface RawDocument {
+  collection: string;
+  id: string;
+  version: number;
+  schema_version: number;
+  data: string;
+}
+
+function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
+  const t = tableNames(options);
+  const client = options.client;
+  const columns = 'collection, id, version, schema_version, data::text AS data';
+  const toRow = (raw: RawDocument): DocumentRow => ({
+    collection: raw.collection,
+    id: raw.id,
+    version: Number(raw.version),
+    schemaVersion: Number(raw.schema_version),
+    data: raw.data,
+  });
+
+  const get = async (db: SqlClient, organisationId: string, collection: string, id: string) => {
+    const { rows } = await db.query<RawDocument>(
+      `SELECT ${columns} FROM ${t.documents} WHERE organisation_id = $1 AND collection = $2 AND id = $3`,
+      [organisationId, collection, id],
+    );
+    return rows[0] && toRow(rows[0]);
+  };
+
+  const query = async (db: SqlClient, organisationId: string, collection: string, q: DocumentQuery) => {
+    const params: unknown[] = [organisationId];
+    const next = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    // The collection and field names are written into the SQL (the factory allows only [A-Za-z0-9_] names), so
+    // the planner can use the partial indexes of `postgresDdl`.
+    let sql = `SELECT ${columns} FROM ${t.documents} WHERE organisation_id = $1 AND collection = '${collection}'`;
+    if (q.afterId !== undefined) sql += ` AND id > ${next(q.afterId)}`;
+    for (const [field, value] of Object.entries(q.where ?? {})) {
+      if (value === null) {
+        sql += ` AND (data -> '${field}' IS NULL OR data -> '${field}' = 'null'::jsonb)`;
+      } else if (typeof value === 'string') {
+        sql += ` AND data ->> '${field}' = ${next(value)} AND jsonb_typeof(data -> '${field}') = 'string'`;
+      } else {
+        sql += ` AND data -> '${field}' = ${next(JSON.stringify(value))}::text::jsonb`;
+      }
+    }
+    sql += ' ORDER BY id';
+    if (q.limit !== undefined) sql += ` LIMIT ${next(q.limit)}`;
+    const { rows } = await db.query<RawDocument>(sql, params);
+    return rows.map(toRow);
+  };
+
+  const append = async (db: SqlClient, organisationId: string, events: readonly NewEventRow[]) => {
+    // The counter row is locked until commit: appenders of one organisation take turns, and a rollback undoes
+    // the count, so `seq` has neither gaps nor duplicates.
+    const { rows } = await db.query<{ last_seq: string | number }>(
+      `INSERT INTO ${t.organisations} (organisation_id, last_seq) VALUES ($1, $2)
+       ON CONFLICT (organisation_id) DO UPDATE SET last_seq = ${t.organisations}.last_seq + EXCLUDED.last_seq
+       RETURNING last_seq`,
+      [organisationId, events.length],
+    );
+    const first = Number(rows[0]!.last_seq) - events.length + 1;
+    const perBatch = Math.floor(MAX_PARAMS_PER_INSERT / 5);
+    for (let start = 0; start < events.length; start += perBatch) {
+      const batch = events.slice(start, start + perBatch);
+      const params: unknown[] = [organisationId];
+      const values = batch.map((event, i) => {
+        params.push(first + start + i, event.id, event.type, event.entityId, event.event);
+        const n = params.length;
+        return `($1, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::text::jsonb)`;
+      });
+      await db.query(
+        `INSERT INTO ${t.events} (organisation_id, seq, id, type, entity_id, event) VALUES ${values.join(', ')}`,
+        params,
+      );
+    }
+    return first;
+  };
+
+  return {
+    name: options.name ?? 'postgres',
+    capabilities: { ...postgresCapabilities, ...client.capabilities },
+    async open() {
+      // Skip the DDL when every table and index exists: `CREATE INDEX IF NOT EXISTS` still locks the table, which
+      // could deadlock with commands that other servers run meanwhile.
+      const wanted = relationNames(options);
+      const { rows } = await client.query<{ present: number }>(
+        'SELECT count(to_regclass(name))::int AS present FROM unnest($1::text[]) AS name',
+        [wanted],
+      );
+      if (rows[0]?.present === wanted.length) return;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.transaction(async (db) => {
+            await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`social-shift-ddl:${t.documents}`]);
+            for (const statement of postgresDdl(options)) await db.query(statement);
+          });
+          return;
+        } catch (error) {
+          if (attempt >= 5 || !(translate(error) instanceof SocialShiftError)) throw error;
+        }
+      }
+    },
+    get: (organisationId, collection, id) => get(client, organisationId, collection, id),
+    query: (organisationId, collection, q) => query(client, organisationId, collection, q),
+    async readEvents(organisationId, q: EventQuery): Promise<EventRow[]> {
+      const params: unknown[] = [organisationId, q.after ?? 0];
+      let sql = `SELECT seq, event::text AS event FROM ${t.events} WHERE organisation_id = $1 AND seq > $2`;
+      if (q.entityId !== undefined) {
+        params.push(q.entityId);
+        sql += ` AND entity_id = $${params.length}`;
+      }
+      if (q.types !== undefined) {
+        params.push([...q.types]);
+        sql += ` AND type = ANY($${params.length}::text[])`;
+      }
+      sql += ' ORDER BY seq';
+      if (q.limit !== undefined) {
+        params.push(q.limit);
+        sql += ` LIMIT $${params.length}`;
+      }
+      const { rows } = await client.query<{ seq: string | number; event: string }>(sql, params);
+      return rows.map((row) => ({ seq: Number(row.seq), event: row.event }));
+    },
+    transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
+      return client
+        .transaction(async (connection) => {
+          const db: SqlClient = {
+            query: <R>(text: string, params?: readonly unknown[]) =>
+              connection.query<R>(text, params).catch((error: unknown) => {
+                throw translate(error);
+              }),
+            transaction: (inner) => connection.transaction(inner),
+          };
+          const tx: DriverTransaction = {
+            get: (collection, id) => get(db, organisationId, collection, id),
+            query: (collection, q) => query(db, organisationId, collection, q),
+            async insert(row) {
+              const result = await db.query(
+                `INSERT INTO ${t.documents} (organisation_id, collection, id, version, schema_version, data)
+                 VALUES ($1, $2, $3, $4, $5, $6::text::jsonb) ON CONFLICT DO NOTHING`,
+                [organisationId, row.collection, row.id, row.version, row.schemaVersion, row.data],
+              );
+              return result.rowCount === 1;
+            },
+            async update(row, expectedVersion) {
+              const result = await db.query(
+                `UPDATE ${t.documents} SET version = $1, schema_version = $2, data = $3::text::jsonb
+                 WHERE organisation_id = $4 AND collection = $5 AND id = $6 AND version = $7`,
+                [
+                  row.version,
+                  row.schemaVersion,
+                  row.data,
+                  organisationId,
+                  row.collection,
+                  row.id,
+                  expectedVersion,
+                ],
+              );
+              return result.rowCount === 1;
+            },
+            async remove(collection, id, expectedVersion) {
+              const result = await db.query(
+                `DELETE FROM ${t.documents} WHERE organisation_id = $1 AND collection = $2 AND id = $3 AND version = $4`,
+                [organisationId, collection, id, expectedVersion],
+              );
+              return result.rowCount === 1;
+            },
+            append: (events) => append(db, organisationId, events),
+            async replaceEvent(row) {
+              const result = await db.query(
+                `UPDATE ${t.events} SET event = $1::text::jsonb
+                 WHERE organisation_id = $2 AND seq = $3 AND id = $4 AND type = $5 AND entity_id = $6`,
+                [row.event, organisationId, row.seq, row.id, row.type, row.entityId],
+              );
+              return result.rowCount === 1;
+            },
+          };
+          return work(tx);
+        })
+        .catch((error: unknown) => {
+          throw translate(error);
+        });
+    },
+    async outdated(schemaVersion, limit) {
+      const { rows } = await client.query<RawDocument & { organisation_id: string }>(
+        `SELECT organisation_id, ${columns} FROM ${t.documents} WHERE schema_version <> $1 LIMIT $2`,
+        [schemaVersion, limit],
+      );
+      return rows.map(
+        (raw): OrganisationDocumentRow => ({ ...toRow(raw), organisationId: raw.organisation_id }),
+      );
+    },
+    async close() {
+      if (options.ownsClient !== false) await client.close?.();
+    },
+  };
+}
+
+/** Deadlocks and serialisation failures mean another writer won: report them as `CONFLICT`, to retry. */
+function translate(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '40P01' || code === '40001') {
+    return new SocialShiftError(
+      'CONFLICT',
+      'Another transaction changed the same data at the same time. Read it again and retry.',
+      { details: { entityType: 'transaction', id: String(code), expectedVersion: 0 }, cause: error },
+    );
+  }
+  return error;
+}

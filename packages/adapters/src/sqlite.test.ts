@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { sqliteCapabilities, sqliteStorage } from './sqlite.js';
+import { describeStorageConformance } from './testing/index.js';
+
+describeStorageConformance({
+  name: 'sqlite (:memory:)',
+  capabilities: { ...sqliteCapabilities, persistent: false },
+  async createStore() {
+    // One in-memory database per case, kept open across `open()` calls so migrations can reopen it.
+    const database = new Database(':memory:');
+    return {
+      open: async (options) => sqliteStorage({ ...options, database }),
+      dispose: async () => {
+        database.close();
+      },
+    };
+  },
+});
+
+describeStorageConformance({
+  name: 'sqlite (file)',
+  capabilities: sqliteCapabilities,
+  async createStore() {
+    const dir = mkdtempSync(join(tmpdir(), 'social-shift-sqlite-'));
+    const filename = join(dir, 'store.db');
+    return {
+      open: async (options) => sqliteStorage({ ...options, filename }),
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  },
+});
+
+describe('sqlite storage', () => {
+  it('uses WAL on a file and its own prefixed tables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'social-shift-sqlite-'));
+    try {
+      const filename = join(dir, 'store.db');
+      const storage = sqliteStorage({ filename, tablePrefix: 'ss_' });
+      await storage.transaction('org_a', (tx) => tx.put('post', 'p', { title: 'A' }, 0));
+      await storage.close();
+      const db = new Database(filename, { readonly: true });
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .pluck()
+        .all();
+      expect(tables).toEqual(['ss_documents', 'ss_events']);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers where filters on the SDK’s queried fields from an index', async () => {
+    const database = new Database(':memory:');
+    const storage = sqliteStorage({ database });
+    await storage.transaction('org_a', async (tx) => {
+      for (let i = 0; i < 50; i++)
+        await tx.put('offer', `o${i}`, { publisherId: `p${i % 5}`, status: 'offered' }, 0);
+    });
+    const plans: string[] = [];
+    const prepare = database.prepare.bind(database);
+    database.prepare = ((sql: string) => {
+      plans.push(
+        (
+          prepare(`EXPLAIN QUERY PLAN ${sql}`).all(
+            ...sql
+              .split('?')
+              .slice(1)
+              .map(() => 'x'),
+          ) as { detail: string }[]
+        )
+          .map((r) => r.detail)
+          .join(),
+      );
+      return prepare(sql);
+    }) as typeof database.prepare;
+    expect(
+      (await storage.query('org_a', 'offer', { where: { publisherId: 'p3' } })).map((d) => d.id),
+    ).toEqual(['o13', 'o18', 'o23', 'o28', 'o3', 'o33', 'o38', 'o43', 'o48', 'o8']);
+    await storage.query('org_a', 'offer', { where: { status: 'offered', publisherId: 'p1' } });
+    expect(plans).toEqual([
+      expect.stringContaining('USING INDEX social_shift_offer_publisherId'),
+      expect.stringContaining('USING INDEX social_shift_offer_publisherId'),
+    ]);
+    await storage.close();
+    database.close();
+  });
+
+  it('rejects a table prefix that is not a safe identifier', () => {
+    expect(() => sqliteStorage({ tablePrefix: 'x; DROP TABLE y' })).toThrow(/tablePrefix/);
+  });
+});

@@ -1,0 +1,356 @@
+/**
+ * `@social-shift/adapters/sqlite`: storage in SQLite through better-sqlite3 (an optional peer dependency, loaded
+ * only when the storage opens). One file (WAL mode) or `:memory:`; the embedded default for one Node service.
+ *
+ * @example
+ * ```ts
+ * import { createSocialShift } from '@social-shift/core';
+ * import { sqliteStorage } from '@social-shift/adapters/sqlite';
+ *
+ * const storage = sqliteStorage({ filename: 'social-shift.db' });
+ * const shift = createSocialShift({ storage, organisationId: 'org_acme' });
+ * ```
+ *
+ * @packageDocumentation
+ */
+import type {
+  CreateStorageOptions,
+  DocumentQuery,
+  DocumentRow,
+  DriverTransaction,
+  EventQuery,
+  EventRow,
+  ManagedStorage,
+  OrganisationDocumentRow,
+  StorageCapabilities,
+  StorageDriver,
+} from '@social-shift/core';
+import { createStorage, QUERY_INDEXES } from '@social-shift/core';
+import type BetterSqlite3 from 'better-sqlite3';
+import { sqlIdentifier } from './sql-identifiers.js';
+
+/** Options of {@link sqliteStorage}. */
+export interface SqliteStorageOptions extends CreateStorageOptions {
+  /** A database file (created when missing) or `:memory:`. Ignored when `database` is given. */
+  readonly filename?: string;
+  /** An open better-sqlite3 database to use instead of opening `filename`; it is not closed by `close()`. */
+  readonly database?: BetterSqlite3.Database;
+  /** Prefix of the table names (default `social_shift_`). */
+  readonly tablePrefix?: string;
+  /** The JSON fields to index for `where` filters, by collection (default `QUERY_INDEXES`, the SDK's own). */
+  readonly indexes?: Readonly<Record<string, readonly string[]>>;
+  /** Milliseconds to wait for another process's write lock before failing (default 5,000). */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * What the SQLite adapter can do.
+ *
+ * @example
+ * ```ts
+ * sqliteCapabilities.persistent; // true
+ * ```
+ */
+export const sqliteCapabilities: StorageCapabilities = {
+  persistent: true,
+  multiProcess: false,
+  browser: false,
+  node: true,
+};
+
+/**
+ * The DDL the SQLite adapter runs on open (`CREATE … IF NOT EXISTS`), for a table prefix: two tables, and a
+ * partial expression index per queried JSON field (see `QUERY_INDEXES`).
+ *
+ * @example
+ * ```ts
+ * console.log(sqliteDdl('social_shift_').join(';\n'));
+ * ```
+ */
+export function sqliteDdl(
+  tablePrefix = 'social_shift_',
+  indexes: Readonly<Record<string, readonly string[]>> = QUERY_INDEXES,
+): string[] {
+  const p = sqlIdentifier(tablePrefix, 'tablePrefix');
+  const fieldIndexes = Object.entries(indexes).flatMap(([collection, fields]) =>
+    fields.map((field) => {
+      sqlIdentifier(collection, 'indexes (collection)');
+      sqlIdentifier(field, 'indexes (field)');
+      return `CREATE INDEX IF NOT EXISTS ${p}${collection}_${field} ON ${p}documents (organisation_id, json_extract(data, '$."${field}"'), id) WHERE collection = '${collection}'`;
+    }),
+  );
+  return [
+    `CREATE TABLE IF NOT EXISTS ${p}documents (
+  organisation_id TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (organisation_id, collection, id)
+) WITHOUT ROWID`,
+    `CREATE TABLE IF NOT EXISTS ${p}events (
+  organisation_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  event TEXT NOT NULL,
+  PRIMARY KEY (organisation_id, seq)
+) WITHOUT ROWID`,
+    `CREATE INDEX IF NOT EXISTS ${p}events_entity ON ${p}events (organisation_id, entity_id, seq)`,
+    ...fieldIndexes,
+  ];
+}
+
+/**
+ * Creates SQLite storage. Opens lazily: the first call (or `open()`) loads better-sqlite3, switches a file
+ * database to WAL, creates the tables and migrates old documents. Transactions are serialised in this process and
+ * run as `BEGIN IMMEDIATE`, so each sees and writes a consistent state.
+ *
+ * @example
+ * ```ts
+ * const storage = sqliteStorage({ filename: ':memory:' });
+ * await storage.open();
+ * ```
+ */
+export function sqliteStorage(options: SqliteStorageOptions = {}): ManagedStorage {
+  return createStorage(createSqliteDriver(options), options);
+}
+
+type Param = string | number;
+interface Statements {
+  begin: BetterSqlite3.Statement<[]>;
+  commit: BetterSqlite3.Statement<[]>;
+  rollback: BetterSqlite3.Statement<[]>;
+  get: BetterSqlite3.Statement<Param[], RawDocument>;
+  insert: BetterSqlite3.Statement<Param[]>;
+  update: BetterSqlite3.Statement<Param[]>;
+  remove: BetterSqlite3.Statement<Param[]>;
+  lastSeq: BetterSqlite3.Statement<Param[], { seq: number }>;
+  appendEvent: BetterSqlite3.Statement<Param[]>;
+  replaceEvent: BetterSqlite3.Statement<Param[]>;
+  outdated: BetterSqlite3.Statement<Param[], RawDocument & { organisation_id: string }>;
+}
+interface RawDocument {
+  collection: string;
+  id: string;
+  version: number;
+  schema_version: number;
+  data: string;
+}
+
+function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
+  const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
+  const indexes = options.indexes ?? QUERY_INDEXES;
+  let db: BetterSqlite3.Database | undefined;
+  let statements: Statements | undefined;
+  const queryCache = new Map<string, BetterSqlite3.Statement<Param[], RawDocument>>();
+  // One connection: reads and transactions take turns, so no read sees another transaction's uncommitted writes.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T> | T): Promise<T> => {
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  const ready = () => {
+    if (!db || !statements) throw new Error('the database is not open');
+    return { db, s: statements };
+  };
+  const toRow = (raw: RawDocument): DocumentRow => ({
+    collection: raw.collection,
+    id: raw.id,
+    version: raw.version,
+    schemaVersion: raw.schema_version,
+    data: raw.data,
+  });
+
+  const runQuery = (organisationId: string, collection: string, query: DocumentQuery): DocumentRow[] => {
+    const { db } = ready();
+    const params: Param[] = [organisationId];
+    // The collection and the JSON paths are written into the SQL (the factory allows only [a-z0-9_] names), so
+    // SQLite can use the partial expression indexes of `sqliteDdl`.
+    // Name the field's index when there is one: without statistics SQLite prefers the primary key (to avoid a
+    // sort) and scans the whole collection, about a hundred times slower in a big organisation.
+    const indexed = Object.entries(query.where ?? {}).find(
+      ([field, value]) =>
+        (typeof value === 'string' || typeof value === 'number') && indexes[collection]?.includes(field),
+    );
+    const hint = indexed ? ` INDEXED BY ${p}${collection}_${indexed[0]}` : '';
+    let sql = `SELECT collection, id, version, schema_version, data FROM ${p}documents${hint} WHERE organisation_id = ? AND collection = '${collection}'`;
+    if (query.afterId !== undefined) {
+      sql += ' AND id > ?';
+      params.push(query.afterId);
+    }
+    for (const [field, value] of Object.entries(query.where ?? {})) {
+      const path = `'$."${field}"'`;
+      if (value === null) {
+        sql += ` AND (json_type(data, ${path}) IS NULL OR json_type(data, ${path}) = 'null')`;
+      } else if (typeof value === 'boolean') {
+        sql += ` AND json_type(data, ${path}) = '${value ? 'true' : 'false'}'`;
+      } else if (typeof value === 'number') {
+        sql += ` AND json_extract(data, ${path}) = ? AND json_type(data, ${path}) IN ('integer', 'real')`;
+        params.push(value);
+      } else {
+        sql += ` AND json_extract(data, ${path}) = ? AND json_type(data, ${path}) = 'text'`;
+        params.push(value);
+      }
+    }
+    sql += ' ORDER BY id';
+    if (query.limit !== undefined) {
+      sql += ' LIMIT ?';
+      params.push(query.limit);
+    }
+    let statement = queryCache.get(sql);
+    if (!statement) {
+      statement = db.prepare<Param[], RawDocument>(sql);
+      if (queryCache.size < 200) queryCache.set(sql, statement);
+    }
+    return statement.all(...params).map(toRow);
+  };
+
+  return {
+    name: 'sqlite',
+    capabilities: sqliteCapabilities,
+    async open() {
+      if (options.database) {
+        db = options.database;
+      } else {
+        const { default: Database } = await import('better-sqlite3');
+        db = new Database(options.filename ?? ':memory:');
+      }
+      if (db.name !== ':memory:' && !db.memory) db.pragma('journal_mode = WAL');
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
+      db.pragma('synchronous = NORMAL');
+      for (const statement of sqliteDdl(p, indexes)) db.exec(statement);
+      statements = {
+        begin: db.prepare('BEGIN IMMEDIATE'),
+        commit: db.prepare('COMMIT'),
+        rollback: db.prepare('ROLLBACK'),
+        get: db.prepare(
+          `SELECT collection, id, version, schema_version, data FROM ${p}documents WHERE organisation_id = ? AND collection = ? AND id = ?`,
+        ),
+        insert: db.prepare(
+          `INSERT INTO ${p}documents (organisation_id, collection, id, version, schema_version, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        ),
+        update: db.prepare(
+          `UPDATE ${p}documents SET version = ?, schema_version = ?, data = ? WHERE organisation_id = ? AND collection = ? AND id = ? AND version = ?`,
+        ),
+        remove: db.prepare(
+          `DELETE FROM ${p}documents WHERE organisation_id = ? AND collection = ? AND id = ? AND version = ?`,
+        ),
+        lastSeq: db.prepare(`SELECT coalesce(max(seq), 0) AS seq FROM ${p}events WHERE organisation_id = ?`),
+        appendEvent: db.prepare(
+          `INSERT INTO ${p}events (organisation_id, seq, id, type, entity_id, event) VALUES (?, ?, ?, ?, ?, ?)`,
+        ),
+        replaceEvent: db.prepare(
+          `UPDATE ${p}events SET event = ? WHERE organisation_id = ? AND seq = ? AND id = ? AND type = ? AND entity_id = ?`,
+        ),
+        outdated: db.prepare(
+          `SELECT organisation_id, collection, id, version, schema_version, data FROM ${p}documents WHERE schema_version <> ? LIMIT ?`,
+        ),
+      };
+    },
+    get: (organisationId, collection, id) =>
+      serial(() => {
+        const raw = ready().s.get.get(organisationId, collection, id);
+        return raw && toRow(raw);
+      }),
+    query: (organisationId, collection, query) => serial(() => runQuery(organisationId, collection, query)),
+    readEvents: (organisationId, query) => serial(() => readEvents(ready().db, p, organisationId, query)),
+    transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
+      return serial(async () => {
+        const { db, s } = ready();
+        s.begin.run();
+        const tx: DriverTransaction = {
+          async get(collection, id) {
+            const raw = s.get.get(organisationId, collection, id);
+            return raw && toRow(raw);
+          },
+          async query(collection, query) {
+            return runQuery(organisationId, collection, query);
+          },
+          async insert(row) {
+            return (
+              s.insert.run(organisationId, row.collection, row.id, row.version, row.schemaVersion, row.data)
+                .changes === 1
+            );
+          },
+          async update(row, expectedVersion) {
+            return (
+              s.update.run(
+                row.version,
+                row.schemaVersion,
+                row.data,
+                organisationId,
+                row.collection,
+                row.id,
+                expectedVersion,
+              ).changes === 1
+            );
+          },
+          async remove(collection, id, expectedVersion) {
+            return s.remove.run(organisationId, collection, id, expectedVersion).changes === 1;
+          },
+          async append(events) {
+            const first = (s.lastSeq.get(organisationId)?.seq ?? 0) + 1;
+            events.forEach((event, i) => {
+              s.appendEvent.run(organisationId, first + i, event.id, event.type, event.entityId, event.event);
+            });
+            return first;
+          },
+          async replaceEvent(row) {
+            return (
+              s.replaceEvent.run(row.event, organisationId, row.seq, row.id, row.type, row.entityId)
+                .changes === 1
+            );
+          },
+        };
+        try {
+          const result = await work(tx);
+          s.commit.run();
+          return result;
+        } catch (error) {
+          if (db.inTransaction) s.rollback.run();
+          throw error;
+        }
+      });
+    },
+    outdated: (schemaVersion, limit) =>
+      serial(() =>
+        ready()
+          .s.outdated.all(schemaVersion, limit)
+          .map((raw): OrganisationDocumentRow => ({ ...toRow(raw), organisationId: raw.organisation_id })),
+      ),
+    close: () =>
+      serial(() => {
+        if (db && !options.database) db.close();
+        db = undefined;
+        statements = undefined;
+      }),
+  };
+}
+
+function readEvents(
+  db: BetterSqlite3.Database,
+  p: string,
+  organisationId: string,
+  query: EventQuery,
+): EventRow[] {
+  const params: Param[] = [organisationId, query.after ?? 0];
+  let sql = `SELECT seq, event FROM ${p}events WHERE organisation_id = ? AND seq > ?`;
+  if (query.entityId !== undefined) {
+    sql += ' AND entity_id = ?';
+    params.push(query.entityId);
+  }
+  if (query.types !== undefined) {
+    sql += ` AND type IN (${query.types.map(() => '?').join(', ') || 'NULL'})`;
+    params.push(...query.types);
+  }
+  sql += ' ORDER BY seq';
+  if (query.limit !== undefined) {
+    sql += ' LIMIT ?';
+    params.push(query.limit);
+  }
+  return db.prepare<Param[], EventRow>(sql).all(...params);
+}

@@ -1,0 +1,1110 @@
+import type {
+  CreateStorageOptions,
+  DomainEvent,
+  JsonObject,
+  Migration,
+  StorageCapabilities,
+  StoragePort,
+} from '@social-shift/core';
+import {
+  CURRENT_SCHEMA_VERSION,
+  createMemoryStorage,
+  entitySchemas,
+  exportAll,
+  importAll,
+  isSocialShiftError,
+} from '@social-shift/core';
+import { aDomainEvent, aPerson, aPost, aShare } from '@social-shift/core/testing';
+import fc from 'fast-check';
+import { assertEqual, assertRejectsWithCode, assertTrue, ConformanceFailure } from './assertions.js';
+import { failOnWrite, InjectedFault } from './fault-injection.js';
+import { domainEventArbitrary, entityArbitrary, MODEL_TYPES } from './model-arbitraries.js';
+
+/**
+ * The named groups of the conformance suite, in the order they run.
+ *
+ * @example
+ * ```ts
+ * CONFORMANCE_GROUPS.includes('event-log'); // true
+ * ```
+ */
+export const CONFORMANCE_GROUPS = [
+  'crud',
+  'queries',
+  'optimistic-concurrency',
+  'transactions',
+  'event-log',
+  'event-rewrite',
+  'tenant-isolation',
+  'model-round-trips',
+  'migrations',
+  'error-contract',
+  'export-import',
+  'persistence',
+] as const;
+/** A group of the conformance suite. */
+export type ConformanceGroup = (typeof CONFORMANCE_GROUPS)[number];
+
+/**
+ * What each group checks, and the capability it needs (none: every adapter runs it).
+ *
+ * @example
+ * ```ts
+ * GROUP_INFO.persistence.requires; // 'persistent'
+ * ```
+ */
+export const GROUP_INFO: Readonly<
+  Record<ConformanceGroup, { readonly description: string; readonly requires?: keyof StorageCapabilities }>
+> = {
+  crud: { description: 'write, read, update and delete documents; versions; copies out' },
+  queries: { description: 'equality filters by JSON type, id order, paging, reads inside a transaction' },
+  'optimistic-concurrency': {
+    description: 'CONFLICT on stale versions, ALREADY_EXISTS, racing writers lose nothing',
+  },
+  transactions: { description: 'all or nothing, also when the N-th write fails (fault injection)' },
+  'event-log': { description: 'gapless seq per organisation, order, cursors, filters, racing appenders' },
+  'event-rewrite': {
+    description:
+      "replaceEvents changes only an event's content, in place, with the transaction, in its own organisation",
+  },
+  'tenant-isolation': { description: "no call returns or writes another organisation's data" },
+  'model-round-trips': { description: 'every zod model (fast-check generated) reads back as written' },
+  migrations: { description: 'pure migrations applied on open; MIGRATION for missing steps or newer data' },
+  'error-contract': { description: 'the same error code for the same failure, in every adapter' },
+  'export-import': { description: 'exportAll/importAll round-trip; a bad bundle writes nothing' },
+  persistence: { description: 'close, open again, and find everything', requires: 'persistent' },
+};
+
+/** One store under test. `open` may be called again after closing the previous port: it sees the same data. */
+export interface ConformanceStore {
+  open(options?: CreateStorageOptions): Promise<StoragePort>;
+  dispose?(): Promise<void>;
+}
+
+/** An adapter under test: how to make an empty store for each case. */
+export interface ConformanceTarget {
+  /** A name for reports and the capability matrix, e.g. `sqlite (file)`. */
+  readonly name: string;
+  readonly capabilities: StorageCapabilities;
+  /** An empty store; called once per case. */
+  createStore(): Promise<ConformanceStore>;
+  /** fast-check runs per model in the round-trip group (default 12). */
+  readonly numRuns?: number;
+}
+
+/** What a case gets: open the store (again), its capabilities, the property run count. */
+export interface ConformanceContext {
+  open(options?: CreateStorageOptions): Promise<StoragePort>;
+  readonly capabilities: StorageCapabilities;
+  readonly numRuns: number;
+}
+
+/** One check of the suite. */
+export interface ConformanceCase {
+  readonly group: ConformanceGroup;
+  readonly name: string;
+  run(context: ConformanceContext): Promise<void>;
+}
+
+const ORG = 'org_conformance';
+const OTHER = 'org_other';
+
+const event = (n: number, over: Partial<DomainEvent> = {}): DomainEvent =>
+  aDomainEvent({ id: `evt_${n}`, organisationId: ORG, entityId: `post_${n % 3}`, ...over });
+
+const seqs = async (storage: StoragePort, org = ORG) => (await storage.readEvents(org)).map((e) => e.seq);
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** Retries `work` on CONFLICT, as a command does. */
+async function retrying<T>(work: () => Promise<T>, attempts = 200): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isSocialShiftError(error, 'CONFLICT') || i >= attempts) throw error;
+    }
+  }
+}
+
+const cases: ConformanceCase[] = [];
+const define = (group: ConformanceGroup, name: string, run: (context: ConformanceContext) => Promise<void>) =>
+  cases.push({ group, name, run });
+
+// ── crud ────────────────────────────────────────────────────────────────────────────────────────────────────
+define(
+  'crud',
+  'writes a document and reads it back at version 1 with the schema version',
+  async ({ open }) => {
+    const storage = await open();
+    const data = aPost({ organisationId: ORG }) as unknown as JsonObject;
+    const written = await storage.transaction(ORG, (tx) => tx.put('post', 'post_1', data, 0));
+    const expected = {
+      collection: 'post',
+      id: 'post_1',
+      organisationId: ORG,
+      version: 1,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      data,
+    };
+    assertEqual(written, expected, 'put returns the stored document');
+    assertEqual(await storage.get(ORG, 'post', 'post_1'), expected, 'get returns it');
+  },
+);
+
+define('crud', 'updates at the expected version and counts versions up by one', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
+  const second = await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'B' }, 1));
+  const third = await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'C', n: 3 }, 2));
+  assertEqual([second.version, third.version], [2, 3], 'versions');
+  assertEqual((await storage.get(ORG, 'post', 'p'))?.data, { title: 'C', n: 3 }, 'the last write is stored');
+});
+
+define('crud', 'deletes at the expected version', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
+  await storage.transaction(ORG, (tx) => tx.delete('post', 'p', 1));
+  assertEqual(await storage.get(ORG, 'post', 'p'), undefined, 'the document is gone');
+  const again = await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'new' }, 0));
+  assertEqual(again.version, 1, 'a new document with the same id starts at version 1');
+});
+
+define(
+  'crud',
+  'answers undefined for a missing document, inside and outside a transaction',
+  async ({ open }) => {
+    const storage = await open();
+    assertEqual(await storage.get(ORG, 'post', 'nope'), undefined, 'get');
+    assertEqual(await storage.transaction(ORG, (tx) => tx.get('post', 'nope')), undefined, 'tx.get');
+  },
+);
+
+define('crud', 'keeps collections apart, including internal ones such as _idempotency', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, async (tx) => {
+    await tx.put('post', 'same', { in: 'post' }, 0);
+    await tx.put('_idempotency', 'same', { in: 'idempotency' }, 0);
+  });
+  assertEqual(
+    (await storage.get(ORG, '_idempotency', 'same'))?.data,
+    { in: 'idempotency' },
+    'internal collection',
+  );
+  assertEqual(
+    (await storage.query(ORG, 'post')).map((d) => d.data),
+    [{ in: 'post' }],
+    'post collection',
+  );
+});
+
+define('crud', 'hands out copies, so changing a result changes nothing stored', async ({ open }) => {
+  const storage = await open();
+  const written = await storage.transaction(ORG, (tx) => tx.put('post', 'p', { tags: ['a'] }, 0));
+  (written.data.tags as string[]).push('x');
+  const read = await storage.get(ORG, 'post', 'p');
+  (read!.data.tags as string[]).push('b');
+  assertEqual((await storage.get(ORG, 'post', 'p'))?.data, { tags: ['a'] }, 'stored data');
+});
+
+// ── queries ─────────────────────────────────────────────────────────────────────────────────────────────────
+define(
+  'queries',
+  'filters by field equality in id order, with limit and afterId paging',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, async (tx) => {
+      for (const [id, status] of [
+        ['c', 'draft'],
+        ['a', 'draft'],
+        ['b', 'approved'],
+        ['d', 'draft'],
+        ['B', 'draft'],
+      ] as const) {
+        await tx.put('post', id, { status }, 0);
+      }
+      await tx.put('share', 'a', { status: 'draft' }, 0);
+    });
+    const ids = async (query: Parameters<StoragePort['query']>[2]) =>
+      (await storage.query(ORG, 'post', query)).map((d) => d.id);
+    assertEqual(await ids({}), ['B', 'a', 'b', 'c', 'd'], 'all, in code-unit order of ids');
+    assertEqual(await ids({ where: { status: 'draft' } }), ['B', 'a', 'c', 'd'], 'drafts');
+    assertEqual(await ids({ where: { status: 'draft' }, limit: 2 }), ['B', 'a'], 'first page');
+    assertEqual(await ids({ where: { status: 'draft' }, afterId: 'a', limit: 2 }), ['c', 'd'], 'second page');
+    assertEqual(await ids({ afterId: 'd' }), [], 'after the last');
+    assertEqual(await ids({ limit: 0 }), [], 'limit 0');
+    assertEqual(await ids({ where: { status: 'archived' } }), [], 'no match');
+  },
+);
+
+define('queries', 'compares JSON types exactly, and matches null to a missing field', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, async (tx) => {
+    await tx.put('post', 'num', { v: 1, flag: true }, 0);
+    await tx.put('post', 'str', { v: '1', flag: false }, 0);
+    await tx.put('post', 'bool', { v: true, flag: null }, 0);
+    await tx.put('post', 'nil', { v: null }, 0);
+    await tx.put('post', 'missing', { w: 2.5 }, 0);
+    await tx.put('post', 'list', { v: [1], w: 'x' }, 0);
+  });
+  const ids = async (where: Record<string, string | number | boolean | null>) =>
+    (await storage.query(ORG, 'post', { where })).map((d) => d.id);
+  assertEqual(await ids({ v: 1 }), ['num'], 'number 1');
+  assertEqual(await ids({ v: '1' }), ['str'], 'string "1"');
+  assertEqual(await ids({ v: true }), ['bool'], 'true');
+  assertEqual(await ids({ v: null }), ['missing', 'nil'], 'null or missing');
+  assertEqual(await ids({ flag: false }), ['str'], 'false');
+  assertEqual(await ids({ w: 2.5 }), ['missing'], 'a fraction');
+  assertEqual(await ids({ v: 1, flag: true }), ['num'], 'two fields');
+  assertEqual(await ids({ v: 1, flag: false }), [], 'two fields, one differs');
+  // The same on fields that adapters index for the SDK (offer.publisherId, offer.campaignId).
+  await storage.transaction(ORG, async (tx) => {
+    await tx.put('offer', 'a', { publisherId: 'p1', campaignId: 7 }, 0);
+    await tx.put('offer', 'b', { publisherId: 1, campaignId: '7' }, 0);
+    await tx.put('offer', 'c', { publisherId: true }, 0);
+    await tx.put('offer', 'd', { publisherId: { nested: 'p1' }, campaignId: [7] }, 0);
+  });
+  const offers = async (where: Record<string, string | number | boolean | null>) =>
+    (await storage.query(ORG, 'offer', { where })).map((d) => d.id);
+  assertEqual(await offers({ publisherId: 'p1' }), ['a'], 'indexed string');
+  assertEqual(await offers({ publisherId: 1 }), ['b'], 'indexed number');
+  assertEqual(await offers({ publisherId: true }), ['c'], 'indexed boolean');
+  assertEqual(await offers({ campaignId: 7 }), ['a'], 'indexed number, not a list');
+  assertEqual(await offers({ campaignId: '7', publisherId: 1 }), ['b'], 'two indexed fields');
+  assertEqual(await offers({ campaignId: null }), ['c'], 'indexed, missing');
+  assertEqual(await offers({ publisherId: '{"nested":"p1"}' }), [], 'an object is not its JSON text');
+});
+
+define(
+  'queries',
+  'finds documents by an indexed field after they change field or are deleted',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, async (tx) => {
+      for (let i = 0; i < 6; i++) await tx.put('offer', `o${i}`, { publisherId: `p${i % 2}` }, 0);
+    });
+    await storage.transaction(ORG, async (tx) => {
+      await tx.put('offer', 'o0', { publisherId: 'p1' }, 1);
+      await tx.delete('offer', 'o2', 1);
+      assertEqual(
+        (await tx.query('offer', { where: { publisherId: 'p0' } })).map((d) => d.id),
+        ['o4'],
+        'inside',
+      );
+    });
+    const ids = async (publisherId: string) =>
+      (await storage.query(ORG, 'offer', { where: { publisherId } })).map((d) => d.id);
+    assertEqual(await ids('p0'), ['o4'], 'p0 after the move and the delete');
+    assertEqual(await ids('p1'), ['o0', 'o1', 'o3', 'o5'], 'p1 gained o0');
+    const undo = new Error('undo');
+    const rolledBack = await storage
+      .transaction(ORG, async (tx) => {
+        await tx.put('offer', 'o4', { publisherId: 'p9' }, 1);
+        throw undo;
+      })
+      .catch((error: unknown) => error);
+    assertTrue(rolledBack === undo, 'the change is rolled back');
+    assertEqual(await ids('p9'), [], 'a rolled back change is not found');
+    assertEqual(await ids('p0'), ['o4'], 'nor lost from its old value');
+  },
+);
+
+define(
+  'queries',
+  'sees its own writes and deletes inside a transaction, and others only after commit',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, async (tx) => {
+      await tx.put('post', 'a', { s: 'x' }, 0);
+      await tx.put('post', 'b', { s: 'x' }, 0);
+    });
+    await storage.transaction(ORG, async (tx) => {
+      await tx.put('post', 'c', { s: 'x' }, 0);
+      await tx.delete('post', 'a', 1);
+      await tx.put('post', 'b', { s: 'y' }, 1);
+      assertEqual(
+        (await tx.query('post', { where: { s: 'x' } })).map((d) => d.id),
+        ['c'],
+        'inside',
+      );
+      assertEqual(
+        (await tx.query('post', { afterId: 'b' })).map((d) => d.id),
+        ['c'],
+        'inside, paged',
+      );
+      assertEqual((await tx.get('post', 'b'))?.version, 2, 'tx.get sees the update');
+    });
+    assertEqual(
+      (await storage.query(ORG, 'post')).map((d) => [d.id, d.version]),
+      [
+        ['b', 2],
+        ['c', 1],
+      ],
+      'after commit',
+    );
+  },
+);
+
+// ── optimistic concurrency ──────────────────────────────────────────────────────────────────────────────────
+define(
+  'optimistic-concurrency',
+  'rejects a stale version with CONFLICT and keeps the stored document',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
+    await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'B' }, 1));
+    const error = await assertRejectsWithCode(
+      storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'C' }, 1)),
+      'CONFLICT',
+      'stale put',
+    );
+    assertEqual(
+      error.details,
+      { entityType: 'post', id: 'p', expectedVersion: 1, actualVersion: 2 },
+      'details',
+    );
+    await assertRejectsWithCode(
+      storage.transaction(ORG, (tx) => tx.put('post', 'ghost', { title: 'C' }, 3)),
+      'CONFLICT',
+      'put at a version of a missing document',
+    );
+    assertEqual(await storage.get(ORG, 'post', 'ghost'), undefined, 'nothing created');
+    assertEqual((await storage.get(ORG, 'post', 'p'))?.data, { title: 'B' }, 'stored document');
+  },
+);
+
+define('optimistic-concurrency', 'rejects creating an existing id with ALREADY_EXISTS', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
+  await assertRejectsWithCode(
+    storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'B' }, 0)),
+    'ALREADY_EXISTS',
+    'second create',
+  );
+  assertEqual((await storage.get(ORG, 'post', 'p'))?.data, { title: 'A' }, 'first write kept');
+});
+
+define(
+  'optimistic-concurrency',
+  'rejects a stale delete with CONFLICT and a missing one with NOT_FOUND',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
+    await assertRejectsWithCode(
+      storage.transaction(ORG, (tx) => tx.delete('post', 'p', 2)),
+      'CONFLICT',
+      'stale',
+    );
+    await assertRejectsWithCode(
+      storage.transaction(ORG, (tx) => tx.delete('post', 'q', 1)),
+      'NOT_FOUND',
+      'missing',
+    );
+    assertEqual((await storage.get(ORG, 'post', 'p'))?.version, 1, 'kept');
+  },
+);
+
+define(
+  'optimistic-concurrency',
+  'lets exactly one of racing writers of one version win',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.put('post', 'p', { writer: -1 }, 0));
+    const results = await Promise.allSettled(
+      range(0, 9).map((writer) =>
+        storage.transaction(ORG, async (tx) => {
+          await tx.append([event(writer, { id: `evt_w${writer}` })]);
+          return tx.put('post', 'p', { writer }, 1);
+        }),
+      ),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    assertEqual(won.length, 1, 'winners');
+    assertTrue(
+      lost.every((r) => isSocialShiftError(r.reason, 'CONFLICT')),
+      'every loser gets CONFLICT',
+    );
+    const winner = (won[0] as PromiseFulfilledResult<{ data: JsonObject }>).value.data.writer;
+    assertEqual(
+      (await storage.get(ORG, 'post', 'p'))?.data,
+      { writer: winner ?? null },
+      'the winner is stored',
+    );
+    assertEqual(await seqs(storage), [1], 'only the winner’s event is in the log');
+  },
+);
+
+define(
+  'optimistic-concurrency',
+  'loses no update when racing commands retry on CONFLICT',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.put('post', 'counter', { count: 0 }, 0));
+    await Promise.all(
+      range(1, 12).map((n) =>
+        retrying(() =>
+          storage.transaction(ORG, async (tx) => {
+            const doc = await tx.get('post', 'counter');
+            await tx.put('post', 'counter', { count: (doc!.data.count as number) + 1 }, doc!.version);
+            await tx.append([event(n, { id: `evt_inc${n}` })]);
+          }),
+        ),
+      ),
+    );
+    const counter = await storage.get(ORG, 'post', 'counter');
+    assertEqual([counter?.data.count, counter?.version], [12, 13], 'count and version');
+    assertEqual(await seqs(storage), range(1, 12), 'one event per increment, no gaps');
+  },
+);
+
+// ── transactions ────────────────────────────────────────────────────────────────────────────────────────────
+define(
+  'transactions',
+  'keeps nothing of a transaction that throws, and rethrows the same error',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.put('post', 'old', { title: 'keep' }, 0));
+    const boom = new Error('boom');
+    let caught: unknown;
+    try {
+      await storage.transaction(ORG, async (tx) => {
+        await tx.put('post', 'p1', { title: 'A' }, 0);
+        await tx.put('post', 'old', { title: 'changed' }, 1);
+        await tx.append([event(1)]);
+        await tx.delete('post', 'old', 2);
+        throw boom;
+      });
+    } catch (error) {
+      caught = error;
+    }
+    assertTrue(caught === boom, 'the same error is rethrown');
+    assertEqual(await storage.get(ORG, 'post', 'p1'), undefined, 'no new document');
+    assertEqual((await storage.get(ORG, 'post', 'old'))?.data, { title: 'keep' }, 'old document unchanged');
+    assertEqual(await storage.readEvents(ORG), [], 'no events');
+  },
+);
+
+define('transactions', 'returns what the work returns', async ({ open }) => {
+  const storage = await open();
+  assertEqual(await storage.transaction(ORG, async () => ({ ok: 42 })), { ok: 42 }, 'result');
+});
+
+define('transactions', 'leaves nothing behind when the N-th write of a command fails', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, async (tx) => {
+    await tx.put('person', 'pub', { status: 'invited' }, 0);
+    await tx.put('post', 'gone', { title: 'x' }, 0);
+    await tx.append([event(0)]);
+  });
+  const command = (port: StoragePort) =>
+    port.transaction(ORG, async (tx) => {
+      await tx.put('person', 'pub', { status: 'active' }, 1);
+      await tx.put('offer', 'o1', { status: 'offered' }, 0);
+      await tx.append([event(1), event(2)]);
+      await tx.delete('post', 'gone', 1);
+      await tx.put('share', 's1', { offerId: 'o1' }, 0);
+      await tx.append([event(3)]);
+    });
+  const before = { person: await storage.get(ORG, 'person', 'pub'), events: await storage.readEvents(ORG) };
+  for (let n = 1; n <= 6; n++) {
+    const faulty = failOnWrite(storage, n);
+    let caught: unknown;
+    await command(faulty).catch((error: unknown) => {
+      caught = error;
+    });
+    assertTrue(caught instanceof InjectedFault, `write ${n} fails the command`);
+    assertEqual(await storage.get(ORG, 'person', 'pub'), before.person, `write ${n}: person unchanged`);
+    assertEqual(await storage.get(ORG, 'offer', 'o1'), undefined, `write ${n}: no offer`);
+    assertEqual(await storage.get(ORG, 'share', 's1'), undefined, `write ${n}: no share`);
+    assertEqual((await storage.get(ORG, 'post', 'gone'))?.version, 1, `write ${n}: post not deleted`);
+    assertEqual(await storage.readEvents(ORG), before.events, `write ${n}: no events`);
+  }
+  await command(storage);
+  assertEqual((await storage.get(ORG, 'person', 'pub'))?.version, 2, 'the command succeeds afterwards');
+  assertEqual(await seqs(storage), [1, 2, 3, 4], 'its events follow without a gap');
+});
+
+define('transactions', 'keeps nothing when a CONFLICT inside a command is rethrown', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
+  await assertRejectsWithCode(
+    storage.transaction(ORG, async (tx) => {
+      await tx.put('offer', 'o', { status: 'offered' }, 0);
+      await tx.append([event(1)]);
+      await tx.put('post', 'p', { title: 'B' }, 5);
+    }),
+    'CONFLICT',
+    'the command',
+  );
+  assertEqual(await storage.get(ORG, 'offer', 'o'), undefined, 'no offer');
+  assertEqual(await storage.readEvents(ORG), [], 'no events');
+});
+
+// ── event log ───────────────────────────────────────────────────────────────────────────────────────────────
+define(
+  'event-log',
+  'numbers events 1, 2, 3… across transactions and returns them as stored',
+  async ({ open }) => {
+    const storage = await open();
+    const first = await storage.transaction(ORG, (tx) => tx.append([event(1), event(2)]));
+    const second = await storage.transaction(ORG, (tx) => tx.append([event(3)]));
+    assertEqual(
+      first.map((e) => e.seq),
+      [1, 2],
+      'first batch',
+    );
+    assertEqual(
+      second.map((e) => e.seq),
+      [3],
+      'second batch',
+    );
+    assertEqual(await storage.readEvents(ORG), [...first, ...second], 'the log equals what append returned');
+    assertEqual(
+      (await storage.readEvents(ORG)).map(({ seq: _seq, ...rest }) => rest),
+      [event(1), event(2), event(3)],
+      'events read back as appended',
+    );
+    assertEqual(await storage.transaction(ORG, (tx) => tx.append([])), [], 'appending nothing');
+  },
+);
+
+define('event-log', 'ignores a seq given by the caller', async ({ open }) => {
+  const storage = await open();
+  const [stored] = await storage.transaction(ORG, (tx) =>
+    tx.append([{ ...event(1), seq: 99 } as DomainEvent]),
+  );
+  assertEqual(stored?.seq, 1, 'seq from the log');
+});
+
+define(
+  'event-log',
+  'reads from a cursor with a limit, so paging reads every event once',
+  async ({ open }) => {
+    const storage = await open();
+    for (let batch = 0; batch < 5; batch++) {
+      await storage.transaction(ORG, (tx) => tx.append(range(1, 5).map((i) => event(batch * 5 + i))));
+    }
+    assertEqual(await seqs(storage), range(1, 25), 'all');
+    const pages: number[][] = [];
+    let after = 0;
+    for (;;) {
+      const page = await storage.readEvents(ORG, { after, limit: 7 });
+      if (page.length === 0) break;
+      pages.push(page.map((e) => e.seq));
+      after = page[page.length - 1]!.seq;
+    }
+    assertEqual(pages, [range(1, 7), range(8, 14), range(15, 21), range(22, 25)], 'pages');
+    assertEqual(await storage.readEvents(ORG, { after: 25 }), [], 'after the end');
+    assertEqual(await storage.readEvents(ORG, { limit: 0 }), [], 'limit 0');
+  },
+);
+
+define('event-log', 'filters by entity and by type, together with the cursor', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, (tx) =>
+    tx.append(
+      range(1, 9).map((i) => event(i, { type: i % 2 === 0 ? 'post.approved' : 'post.submitted', data: {} })),
+    ),
+  );
+  const ids = async (query: Parameters<StoragePort['readEvents']>[1]) =>
+    (await storage.readEvents(ORG, query)).map((e) => e.seq);
+  assertEqual(await ids({ entityId: 'post_1' }), [1, 4, 7], 'entity');
+  assertEqual(await ids({ types: ['post.approved'] }), [2, 4, 6, 8], 'type');
+  assertEqual(
+    await ids({ types: ['post.approved', 'post.submitted'], after: 6, limit: 2 }),
+    [7, 8],
+    'types, cursor',
+  );
+  assertEqual(await ids({ entityId: 'post_1', types: ['post.approved'] }), [4], 'entity and type');
+  assertEqual(await ids({ entityId: 'post_1', after: 4 }), [7], 'entity and cursor');
+  assertEqual(await ids({ types: [] }), [], 'no types');
+});
+
+define(
+  'event-log',
+  'gives racing appenders consecutive, unique seq numbers without gaps',
+  async ({ open }) => {
+    const storage = await open();
+    const batches = await Promise.all(
+      range(0, 14).map((w) =>
+        retrying(() =>
+          storage.transaction(ORG, (tx) =>
+            tx.append(range(1, 3).map((i) => event(w * 3 + i, { id: `e${w}_${i}` }))),
+          ),
+        ),
+      ),
+    );
+    for (const batch of batches) {
+      const s = batch.map((e) => e.seq);
+      assertEqual(s, [s[0]!, s[0]! + 1, s[0]! + 2], 'one transaction’s events are consecutive');
+    }
+    assertEqual(await seqs(storage), range(1, 45), 'no gaps, no duplicates');
+  },
+);
+
+// ── tenant isolation ────────────────────────────────────────────────────────────────────────────────────────
+define('tenant-isolation', 'never returns another organisation’s documents or events', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(OTHER, async (tx) => {
+    await tx.put('post', 'p1', { title: 'other', organisationId: OTHER }, 0);
+    await tx.append([event(1, { organisationId: OTHER })]);
+  });
+  assertEqual(await storage.get(ORG, 'post', 'p1'), undefined, 'get');
+  assertEqual(await storage.query(ORG, 'post'), [], 'query');
+  assertEqual(await storage.query(ORG, 'post', { where: { title: 'other' } }), [], 'query with filter');
+  assertEqual(await storage.readEvents(ORG), [], 'events');
+  await storage.transaction(ORG, async (tx) => {
+    assertEqual(await tx.get('post', 'p1'), undefined, 'tx.get');
+    assertEqual(await tx.query('post'), [], 'tx.query');
+    await tx.put('post', 'p1', { title: 'mine' }, 0);
+    await tx.append([event(1)]);
+  });
+  assertEqual((await storage.get(OTHER, 'post', 'p1'))?.data.title, 'other', 'same id, other organisation');
+  assertEqual((await storage.get(ORG, 'post', 'p1'))?.organisationId, ORG, 'own document');
+  assertEqual([await seqs(storage, ORG), await seqs(storage, OTHER)], [[1], [1]], 'each log starts at 1');
+});
+
+define(
+  'tenant-isolation',
+  'refuses to write another organisation’s events or documents',
+  async ({ open }) => {
+    const storage = await open();
+    await assertRejectsWithCode(
+      storage.transaction(ORG, async (tx) => {
+        await tx.put('post', 'ok', { title: 'fine' }, 0);
+        await tx.append([event(1, { organisationId: OTHER })]);
+      }),
+      'TENANT_MISMATCH',
+      'foreign event',
+    );
+    await assertRejectsWithCode(
+      storage.transaction(ORG, (tx) => tx.put('post', 'p', { organisationId: OTHER }, 0)),
+      'TENANT_MISMATCH',
+      'foreign document',
+    );
+    assertEqual(
+      [await storage.query(ORG, 'post'), await storage.query(OTHER, 'post')],
+      [[], []],
+      'nothing written',
+    );
+    assertEqual([await storage.readEvents(ORG), await storage.readEvents(OTHER)], [[], []], 'no events');
+  },
+);
+
+// ── model round-trips ───────────────────────────────────────────────────────────────────────────────────────
+define(
+  'model-round-trips',
+  'stores every entity model and reads it back unchanged (fast-check)',
+  async ({ open, numRuns }) => {
+    const storage = await open();
+    let n = 0;
+    for (const type of MODEL_TYPES) {
+      await fc.assert(
+        fc.asyncProperty(entityArbitrary(type, ORG), async (entity) => {
+          const id = `${type}_${n++}`;
+          const written = await storage.transaction(ORG, (tx) => tx.put(type, id, entity as JsonObject, 0));
+          const read = await storage.get(ORG, type, id);
+          assertEqual(read?.data, entity, `${type} read back`);
+          assertEqual(written.data, entity, `${type} as returned by put`);
+          const [found] = await storage.query(ORG, type, {
+            where: { id: entity.id as string },
+            afterId: id.slice(0, -1),
+          });
+          assertTrue(found !== undefined, `${type} found by its id field`);
+          assertEqual(
+            entitySchemas[type].parse(read?.data),
+            entitySchemas[type].parse(entity),
+            `${type} parses equal`,
+          );
+        }),
+        { numRuns },
+      );
+    }
+  },
+);
+
+define(
+  'model-round-trips',
+  'stores generated domain events and reads them back unchanged (fast-check)',
+  async ({ open, numRuns }) => {
+    const storage = await open();
+    let expected = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(domainEventArbitrary(ORG), { minLength: 1, maxLength: 3 }),
+        async (events) => {
+          const stored = await storage.transaction(ORG, (tx) => tx.append(events));
+          const read = await storage.readEvents(ORG, { after: expected });
+          expected += events.length;
+          assertEqual(read, stored, 'read equals appended');
+          assertEqual(
+            read.map(({ seq: _seq, ...rest }) => rest),
+            events,
+            'events unchanged',
+          );
+        },
+      ),
+      { numRuns: numRuns * 2 },
+    );
+  },
+);
+
+// ── migrations ──────────────────────────────────────────────────────────────────────────────────────────────
+const toV2: Migration = {
+  from: 1,
+  description: 'post: title becomes headline',
+  up: (collection, data) => {
+    if (collection !== 'post') return data;
+    const { title, ...rest } = data;
+    return { ...rest, headline: title ?? null };
+  },
+};
+const toV3: Migration = {
+  from: 2,
+  description: 'every document gets a marker',
+  up: (_collection, data) => ({ ...data, migrated: true }),
+};
+
+define(
+  'migrations',
+  'applies pure migrations to every document on open and stamps the new schema version',
+  async ({ open }) => {
+    const v1 = await open({ schemaVersion: 1, migrations: [] });
+    await v1.transaction(ORG, async (tx) => {
+      await tx.put('post', 'p', { title: 'Hello' }, 0);
+      await tx.put('post', 'q', { title: 'Again' }, 0);
+      await tx.put('post', 'q', { title: 'Twice' }, 1);
+      await tx.put('person', 'x', { name: 'Anne' }, 0);
+      await tx.append([event(1)]);
+    });
+    await v1.transaction(OTHER, (tx) => tx.put('post', 'p', { title: 'Other' }, 0));
+    await v1.close();
+    const v3 = await open({ schemaVersion: 3, migrations: [toV3, toV2] });
+    const p = await v3.get(ORG, 'post', 'p');
+    assertEqual(
+      [p?.schemaVersion, p?.version, p?.data],
+      [3, 1, { headline: 'Hello', migrated: true }],
+      'post p migrated twice, version kept',
+    );
+    assertEqual((await v3.get(ORG, 'post', 'q'))?.version, 2, 'optimistic version unchanged');
+    assertEqual(
+      (await v3.get(ORG, 'person', 'x'))?.data,
+      { name: 'Anne', migrated: true },
+      'other collection',
+    );
+    assertEqual((await v3.get(OTHER, 'post', 'p'))?.data.headline, 'Other', 'other organisation');
+    const written = await v3.transaction(ORG, (tx) => tx.put('post', 'new', { headline: 'New' }, 0));
+    assertEqual(written.schemaVersion, 3, 'new writes carry the new schema version');
+    assertEqual(await seqs(v3), [1], 'events untouched');
+    await v3.close();
+    const again = await open({ schemaVersion: 3, migrations: [toV3, toV2] });
+    assertEqual(
+      (await again.get(ORG, 'post', 'p'))?.data,
+      { headline: 'Hello', migrated: true },
+      'migrated once',
+    );
+  },
+);
+
+define('migrations', 'fails with MIGRATION when a step is missing, and changes nothing', async ({ open }) => {
+  const v1 = await open({ schemaVersion: 1, migrations: [] });
+  await v1.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'Hello' }, 0));
+  await v1.close();
+  const broken = await open({ schemaVersion: 3, migrations: [toV2] });
+  await assertRejectsWithCode(broken.get(ORG, 'post', 'p'), 'MIGRATION', 'missing 2 → 3');
+  await broken.close().catch(() => undefined);
+  const back = await open({ schemaVersion: 1, migrations: [] });
+  assertEqual((await back.get(ORG, 'post', 'p'))?.data, { title: 'Hello' }, 'document unchanged');
+});
+
+define('migrations', 'fails with MIGRATION on documents written by a newer SDK', async ({ open }) => {
+  const v2 = await open({ schemaVersion: 2, migrations: [toV2] });
+  await v2.transaction(ORG, (tx) => tx.put('post', 'p', { headline: 'New' }, 0));
+  await v2.close();
+  const old = await open({ schemaVersion: 1, migrations: [] });
+  await assertRejectsWithCode(old.query(ORG, 'post'), 'MIGRATION', 'newer data');
+});
+
+// ── error contract ──────────────────────────────────────────────────────────────────────────────────────────
+define(
+  'error-contract',
+  'answers bad names, ids and queries with VALIDATION before touching the store',
+  async ({ open }) => {
+    const storage = await open();
+    await assertRejectsWithCode(storage.get(ORG, 'Post!', 'p'), 'VALIDATION', 'bad collection');
+    await assertRejectsWithCode(storage.get(ORG, 'post', 'a b'), 'VALIDATION', 'bad id');
+    await assertRejectsWithCode(storage.get('', 'post', 'p'), 'VALIDATION', 'bad organisation');
+    await assertRejectsWithCode(
+      storage.query(ORG, 'post', { where: { 'a.b': 1 } }),
+      'VALIDATION',
+      'bad field',
+    );
+    await assertRejectsWithCode(storage.query(ORG, 'post', { limit: -1 }), 'VALIDATION', 'bad limit');
+    await assertRejectsWithCode(storage.readEvents(ORG, { after: 1.5 }), 'VALIDATION', 'bad cursor');
+    await assertRejectsWithCode(
+      storage.transaction(ORG, (tx) => tx.put('post', 'p', {}, -1)),
+      'VALIDATION',
+      'bad expected version',
+    );
+  },
+);
+
+define(
+  'error-contract',
+  'refuses data that is not plain, storable JSON, and writes nothing',
+  async ({ open }) => {
+    const storage = await open();
+    const bad: [string, unknown][] = [
+      ['a Date', { at: new Date(0) }],
+      ['undefined', { a: undefined }],
+      ['NaN', { n: Number.NaN }],
+      ['Infinity', { n: Number.POSITIVE_INFINITY }],
+      ['a function', { f: () => 1 }],
+      ['U+0000', { text: 'a\u0000b' }],
+      ['an unpaired surrogate', { text: 'a\uD800b' }],
+      ['a bigint', { n: BigInt(1) }],
+      ['a Map', { m: new Map() }],
+      [
+        'data nested 10,000 levels deep',
+        Array.from({ length: 10_000 }).reduce<unknown>((inner) => ({ inner }), 1),
+      ],
+    ];
+    for (const [what, data] of bad) {
+      await assertRejectsWithCode(
+        storage.transaction(ORG, async (tx) => {
+          await tx.put('post', 'ok', { fine: true }, 0);
+          await tx.put('post', 'p', data as JsonObject, 0);
+        }),
+        'VALIDATION',
+        what,
+      );
+    }
+    assertEqual(await storage.query(ORG, 'post'), [], 'nothing written');
+    const emoji = await storage.transaction(ORG, (tx) =>
+      tx.put('post', 'e', { text: 'Zorg 💙 naïve 漢字' }, 0),
+    );
+    assertEqual((await storage.get(ORG, 'post', 'e'))?.data, emoji.data, 'paired surrogates are fine');
+  },
+);
+
+define('error-contract', 'answers calls on a closed storage with STORAGE', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, (tx) => tx.put('post', 'p', { a: 1 }, 0));
+  await storage.close();
+  await assertRejectsWithCode(storage.get(ORG, 'post', 'p'), 'STORAGE', 'get after close');
+  await assertRejectsWithCode(
+    storage.transaction(ORG, async () => 1),
+    'STORAGE',
+    'transaction after close',
+  );
+});
+
+// ── export and import ───────────────────────────────────────────────────────────────────────────────────────
+const bundleSource = async () => {
+  const source = createMemoryStorage();
+  await source.transaction(ORG, async (tx) => {
+    for (let i = 0; i < 3; i++) {
+      await tx.put(
+        'person',
+        `person_${i}`,
+        aPerson({ id: `person_${i}`, organisationId: ORG }) as unknown as JsonObject,
+        0,
+      );
+    }
+    await tx.put('post', 'post_1', aPost({ organisationId: ORG }) as unknown as JsonObject, 0);
+    await tx.put(
+      'post',
+      'post_1',
+      aPost({ organisationId: ORG, version: 2, title: 'Edited' }) as unknown as JsonObject,
+      1,
+    );
+    await tx.put('share', 'share_1', aShare({ organisationId: ORG }) as unknown as JsonObject, 0);
+    await tx.append(range(1, 4).map((i) => event(i)));
+  });
+  return exportAll(source, ORG, { clock: { now: () => Date.UTC(2026, 0, 5) }, pageSize: 2 });
+};
+
+define('export-import', 'imports a bundle and exports the same bundle again', async ({ open }) => {
+  const storage = await open();
+  const bundle = await bundleSource();
+  const summary = await importAll(storage, bundle);
+  assertEqual(
+    summary,
+    { organisationId: ORG, documents: { person: 3, post: 1, share: 1 }, events: 4 },
+    'summary',
+  );
+  const again = await exportAll(storage, ORG, { clock: { now: () => Date.UTC(2026, 0, 5) }, pageSize: 2 });
+  assertEqual(again, bundle, 'round trip');
+  assertEqual((await storage.get(ORG, 'post', 'post_1'))?.version, 2, 'documents keep their version');
+  await assertRejectsWithCode(importAll(storage, bundle), 'ALREADY_EXISTS', 'importing twice');
+  assertEqual(await seqs(storage), range(1, 4), 'the log is unchanged');
+});
+
+define(
+  'export-import',
+  'validates the whole bundle first and writes nothing when any part is bad',
+  async ({ open }) => {
+    const storage = await open();
+    const bundle = await bundleSource();
+    const people = bundle.documents.person!;
+    const bad = {
+      ...bundle,
+      documents: { ...bundle.documents, person: [...people, { ...people[0], email: 'nope' }] },
+    };
+    const error = await assertRejectsWithCode(importAll(storage, bad), 'VALIDATION', 'a bad person');
+    assertEqual(error.details.issues[0]?.path, ['documents', 'person', 3, 'email'], 'the bad path');
+    const gap = { ...bundle, events: bundle.events.filter((e) => e.seq !== 2) };
+    await assertRejectsWithCode(importAll(storage, gap), 'VALIDATION', 'a gap in the log');
+    const foreign = {
+      ...bundle,
+      events: [...bundle.events, { ...event(9, { organisationId: OTHER }), seq: 5 }],
+    };
+    await assertRejectsWithCode(importAll(storage, foreign), 'VALIDATION', 'a foreign event');
+    await assertRejectsWithCode(importAll(storage, { format: 'zip' }), 'VALIDATION', 'not a bundle');
+    for (const collection of ['person', 'post', 'share']) {
+      assertEqual(await storage.query(ORG, collection), [], `no ${collection} written`);
+    }
+    assertEqual(await storage.readEvents(ORG), [], 'no events written');
+  },
+);
+
+// ── persistence ─────────────────────────────────────────────────────────────────────────────────────────────
+define('persistence', 'finds every document and event again after closing and opening', async ({ open }) => {
+  const first = await open();
+  await first.transaction(ORG, async (tx) => {
+    await tx.put('post', 'p', { title: 'A' }, 0);
+    await tx.put('post', 'p', { title: 'B' }, 1);
+    await tx.put('person', 'x', { name: 'Anne' }, 0);
+    await tx.append([event(1), event(2)]);
+  });
+  await first.close();
+  const second = await open();
+  assertEqual((await second.get(ORG, 'post', 'p'))?.data, { title: 'B' }, 'document');
+  assertEqual((await second.get(ORG, 'post', 'p'))?.version, 2, 'version');
+  assertEqual((await second.query(ORG, 'person')).length, 1, 'query');
+  const [next] = await second.transaction(ORG, (tx) => tx.append([event(3)]));
+  assertEqual(next?.seq, 3, 'the log continues');
+});
+
+/**
+ * Every case of the conformance suite, in group order. Run them with `describeStorageConformance` (vitest) or
+ * `runStorageConformance` (anywhere, e.g. in a browser page).
+ *
+ * @example
+ * ```ts
+ * conformanceCases().filter((c) => c.group === 'event-log').length;
+ * ```
+ */
+export function conformanceCases(): readonly ConformanceCase[] {
+  return [...cases].sort((a, b) => CONFORMANCE_GROUPS.indexOf(a.group) - CONFORMANCE_GROUPS.indexOf(b.group));
+}
+
+/**
+ * Whether a target runs a group, and if not, why.
+ *
+ * @example
+ * ```ts
+ * groupApplies('persistence', memoryCapabilities); // { runs: false, reason: 'the adapter is not persistent' }
+ * ```
+ */
+export function groupApplies(
+  group: ConformanceGroup,
+  capabilities: StorageCapabilities,
+): { readonly runs: true } | { readonly runs: false; readonly reason: string } {
+  const needs = GROUP_INFO[group].requires;
+  if (needs === undefined || capabilities[needs]) return { runs: true };
+  return { runs: false, reason: `the adapter is not ${needs}` };
+}
+
+export { ConformanceFailure };
+
+// ── event-rewrite ───────────────────────────────────────────────────────────────────────────────────────────
+define(
+  'event-rewrite',
+  'replaces the data of stored events in place, keeping seq, order and the rest',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) =>
+      tx.append(range(1, 4).map((i) => event(i, { data: { changes: { displayName: `Name ${i}` } } }))),
+    );
+    const [, second] = await storage.readEvents(ORG);
+    await storage.transaction(ORG, (tx) =>
+      tx.replaceEvents([{ ...second!, data: { changes: { displayName: 'Erased anon_1' } } }]),
+    );
+    const after = await storage.readEvents(ORG);
+    assertEqual(
+      after.map((e) => e.seq),
+      range(1, 4),
+      'same seqs',
+    );
+    assertEqual(after[1], { ...second!, data: { changes: { displayName: 'Erased anon_1' } } }, 'replaced');
+    assertEqual(
+      after.map((e) => e.data.changes),
+      [1, 'x', 3, 4].map((i) => ({ displayName: i === 'x' ? 'Erased anon_1' : `Name ${i}` })),
+      'others kept',
+    );
+  },
+);
+
+define(
+  'event-rewrite',
+  'gives NOT_FOUND when no stored event has the seq, id, type and entity',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.append([event(1)]));
+    const [stored] = await storage.readEvents(ORG);
+    for (const wrong of [
+      { seq: 2 },
+      { id: 'evt_other' },
+      { type: 'post.archived' as const },
+      { entityId: 'post_9' },
+    ]) {
+      await assertRejectsWithCode(
+        storage.transaction(ORG, (tx) => tx.replaceEvents([{ ...stored!, ...wrong }])),
+        'NOT_FOUND',
+        `mismatch ${Object.keys(wrong)[0]}`,
+      );
+    }
+    assertEqual(await storage.readEvents(ORG), [stored], 'unchanged');
+  },
+);
+
+define(
+  'event-rewrite',
+  'commits with the transaction: a failure later in it keeps the old event',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) =>
+      tx.append([event(1, { data: { changes: { email: 'a@b.example' } } })]),
+    );
+    const [stored] = await storage.readEvents(ORG);
+    const failed = await storage
+      .transaction(ORG, async (tx) => {
+        await tx.replaceEvents([{ ...stored!, data: { changes: {} } }]);
+        throw new Error('later failure');
+      })
+      .then(
+        () => false,
+        () => true,
+      );
+    assertTrue(failed, 'the transaction failed');
+    assertEqual(await storage.readEvents(ORG), [stored], 'unchanged');
+  },
+);
+
+define('event-rewrite', "never reaches another organisation's log", async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(OTHER, (tx) => tx.append([event(1, { organisationId: OTHER })]));
+  const [theirs] = await storage.readEvents(OTHER);
+  await assertRejectsWithCode(
+    storage.transaction(ORG, (tx) => tx.replaceEvents([{ ...theirs!, data: {} }])),
+    'TENANT_MISMATCH',
+    'other organisation',
+  );
+  await assertRejectsWithCode(
+    storage.transaction(ORG, (tx) => tx.replaceEvents([{ ...theirs!, organisationId: ORG, data: {} }])),
+    'NOT_FOUND',
+    'same seq in this organisation does not exist',
+  );
+  assertEqual(await storage.readEvents(OTHER), [theirs], 'unchanged');
+});

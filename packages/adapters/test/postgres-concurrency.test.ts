@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createSocialShift } from '@social-shift/core';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { postgresStorage } from '../src/postgres.js';
+import { pgClient } from '../src/postgres-pg.js';
+import { requiredService } from './required-service.js';
+
+const run = promisify(execFile);
+const url = requiredService(
+  'the multi-process concurrency test on PostgreSQL',
+  process.env.SOCIAL_SHIFT_PG_URL,
+  'set SOCIAL_SHIFT_PG_URL (`source .ci/services.sh` starts a throw-away PostgreSQL from Debian and sets it)',
+);
+
+const WORKERS = 4;
+const ITERATIONS = 25;
+const ENTITIES = 3;
+
+if (url) {
+  describe('postgres storage shared by several processes', () => {
+    it('reports every conflict, loses no update and keeps the event log gapless and unique', async () => {
+      const schema = `race_${Date.now().toString(36)}`;
+      const pool = new pg.Pool({ connectionString: url, max: 2 });
+      const storage = postgresStorage({ client: await pgClient(pool), schema, ownsClient: false });
+      try {
+        await storage.transaction('org_race', async (tx) => {
+          for (let e = 0; e < ENTITIES; e++) await tx.put('person', `counter_${e}`, { count: 0 }, 0);
+        });
+        const worker = join(import.meta.dirname, 'postgres-concurrency-worker.ts');
+        const outputs = await Promise.all(
+          Array.from({ length: WORKERS }, (_, w) =>
+            run(
+              process.execPath,
+              [
+                '--conditions=source',
+                '--import',
+                'tsx',
+                worker,
+                url,
+                schema,
+                `w${w}`,
+                `${ITERATIONS}`,
+                `${ENTITIES}`,
+              ],
+              { cwd: join(import.meta.dirname, '..') },
+            ),
+          ),
+        );
+        const summaries = outputs.map(
+          (o) => JSON.parse(o.stdout) as { commits: number; errors: Record<string, number> },
+        );
+        const conflicts = summaries.reduce((sum, s) => sum + (s.errors.CONFLICT ?? 0), 0);
+        console.log(
+          `${WORKERS} processes, ${WORKERS * ITERATIONS} commands, ${conflicts} conflicts reported and retried`,
+        );
+        for (const summary of summaries) {
+          expect(summary.commits, JSON.stringify(summary)).toBe(ITERATIONS);
+          expect(Object.keys(summary.errors).filter((code) => code !== 'CONFLICT')).toEqual([]);
+        }
+        expect(conflicts).toBeGreaterThan(0);
+
+        const counters = await storage.query('org_race', 'person');
+        expect(counters.reduce((sum, doc) => sum + (doc.data.count as number), 0)).toBe(WORKERS * ITERATIONS);
+        for (const doc of counters) expect(doc.version).toBe((doc.data.count as number) + 1);
+
+        const events = await storage.readEvents('org_race');
+        expect(events.map((e) => e.seq)).toEqual(
+          Array.from({ length: WORKERS * ITERATIONS }, (_, i) => i + 1),
+        );
+        expect(new Set(events.map((e) => e.id)).size).toBe(WORKERS * ITERATIONS);
+      } finally {
+        await storage.close();
+        await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await pool.end();
+      }
+    }, 120_000);
+
+    it('runs SDK commands from several processes: every conflict reported, the state equals the log', async () => {
+      const schema = `sdk_race_${Date.now().toString(36)}`;
+      const pool = new pg.Pool({ connectionString: url, max: 2 });
+      const storage = postgresStorage({ client: await pgClient(pool), schema, ownsClient: false });
+      try {
+        const shift = createSocialShift({ storage, organisationId: 'org_sdk_race' });
+        const { masterId } = await shift.setup({
+          organisation: { name: 'Zorggroep Noord', timeZone: 'Europe/Amsterdam' },
+          programme: { name: 'Social Shift 2026' },
+          master: { displayName: 'Mira Master' },
+        });
+        const people: string[] = [];
+        for (let p = 0; p < ENTITIES; p++) {
+          people.push((await shift.as(masterId).people.add({ displayName: `Person ${p}` })).id);
+        }
+        const before = (await storage.readEvents('org_sdk_race')).length;
+        const worker = join(import.meta.dirname, 'postgres-sdk-worker.ts');
+        const outputs = await Promise.all(
+          Array.from({ length: WORKERS }, (_, w) =>
+            run(
+              process.execPath,
+              [
+                '--conditions=source',
+                '--import',
+                'tsx',
+                worker,
+                url,
+                schema,
+                `w${w}`,
+                `${ITERATIONS}`,
+                masterId,
+                ...people,
+              ],
+              { cwd: join(import.meta.dirname, '..') },
+            ),
+          ),
+        );
+        const summaries = outputs.map(
+          (o) => JSON.parse(o.stdout) as { commits: number; errors: Record<string, number> },
+        );
+        for (const summary of summaries) {
+          expect(summary.commits, JSON.stringify(summary)).toBe(ITERATIONS);
+          expect(Object.keys(summary.errors).filter((code) => code !== 'CONFLICT')).toEqual([]);
+        }
+        const conflicts = summaries.reduce((sum, s) => sum + (s.errors.CONFLICT ?? 0), 0);
+        console.log(
+          `SDK: ${WORKERS} processes, ${WORKERS * ITERATIONS} people.update commands, ${conflicts} conflicts`,
+        );
+
+        const events = await storage.readEvents('org_sdk_race');
+        expect(events.map((e) => e.seq)).toEqual(Array.from({ length: events.length }, (_, i) => i + 1));
+        const updates = events.slice(before).filter((e) => e.type === 'person.updated');
+        expect(updates).toHaveLength(WORKERS * ITERATIONS);
+        for (const personId of people) {
+          const mine = updates.filter((e) => e.entityId === personId);
+          const stored = await storage.get('org_sdk_race', 'person', personId);
+          expect(stored?.version).toBe(1 + mine.length);
+          expect(mine.map((e) => e.entityVersion)).toEqual(mine.map((_, i) => i + 2));
+          expect(stored?.data.location).toBe(mine.at(-1)?.data.location);
+        }
+      } finally {
+        await storage.close();
+        await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await pool.end();
+      }
+    }, 180_000);
+  });
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { finishMetrics } from '../metrics/finish-metrics.js';
+import { foldEvents } from '../metrics/fold-event.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+import { renderCsv } from './render-csv.js';
+import { renderMarkdown } from './render-markdown.js';
+import { createReport } from './report.js';
+
+/** Names people and teams could be given, each trying to become markup, a link, a formula or a new row. */
+const NAMES = {
+  person: '<img src=x onerror=alert(1)> [me](javascript:alert(1))',
+  formula: '=HYPERLINK("https://evil.example","click")',
+  plus: '+1 | injected | cells |',
+  team: '<script>alert("team")</script> @SUM(A1:A9)',
+};
+
+async function hostileReport() {
+  const world = await createTestProgramme();
+  const { shift, people } = world;
+  const master = shift.as(people.master);
+  const team = await master.teams.create({ name: NAMES.team });
+  await master.people.update(people.publisher, { displayName: NAMES.person, teamIds: [team.id] });
+  await master.people.update(people.external, { displayName: NAMES.formula });
+  await master.people.update(people.creator, { displayName: NAMES.plus });
+  await aRunningCampaign(world, [await anApprovedPost(world)]);
+  for (const who of [people.publisher, people.external]) {
+    const [offer] = await shift.as(who).offers.mine();
+    await shift.as(who).offers.share(offer!.offer.id, { platform: 'linkedin', idempotencyKey: who });
+  }
+  const everyone = await master.people.list();
+  const figures = finishMetrics(foldEvents(await shift.readEvents()), {
+    names: {
+      persons: Object.fromEntries(everyone.map((p) => [p.id, p.displayName])),
+      teams: { [team.id]: team.name },
+    },
+  });
+  return createReport(figures, { language: 'en', title: NAMES.team });
+}
+
+/** Splits a Markdown table row on the pipes that are not escaped. */
+const cellsOf = (row: string) => row.split(/(?<!\\)\|/).length;
+
+describe('user text in reports', () => {
+  it('stays text in Markdown: no HTML, no link, no extra table cell or row', async () => {
+    const markdown = renderMarkdown(await hostileReport());
+    expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    for (const raw of ['<img', '<script']) expect(markdown).not.toContain(raw);
+    expect(markdown).toContain('\\[me\\](javascript:alert(1))');
+    expect(markdown).not.toMatch(/(?<!\\)\[me(?<!\\)\]\(/);
+    const lines = markdown.split('\n');
+    let header: number | undefined;
+    for (const line of lines) {
+      if (!line.startsWith('|')) {
+        header = undefined;
+        continue;
+      }
+      header ??= cellsOf(line);
+      expect(cellsOf(line), line).toBe(header);
+    }
+  });
+
+  it('stays one cell in CSV, and never starts a formula', async () => {
+    const files = renderCsv(await hostileReport());
+    const all = Object.values(files).join('\n');
+    expect(all).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(all).toMatch(/'=HYPERLINK/);
+    expect(all).not.toMatch(/(^|,)"?\+1/m);
+    for (const [name, text] of Object.entries(files)) {
+      const rows = parseCsv(text);
+      const width = rows[0]?.length;
+      for (const row of rows) expect(row.length, `${name}: ${row.join(' / ')}`).toBe(width);
+    }
+  });
+});
+
+/** A small RFC 4180 reader: quoted cells may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+
+describe('allowedEvents', () => {
+  it('answers nothing about an entity the person may not read', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, pillarId } = world;
+    const contribution = await shift
+      .as(people.creator)
+      .contributions.create({ kind: 'news', title: 'We won an award', pillarIds: [pillarId] });
+    const draft = await shift
+      .as(people.editor)
+      .posts.create({ title: 'Open day', text: 'Meet us on Saturday.', pillarIds: [pillarId] });
+    const campaignId = await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const [offer] = await shift.as(people.publisher).offers.mine();
+    const outsider = shift.as(people.outsider);
+    expect(await outsider.contributions.allowedEvents(contribution.id)).toEqual([]);
+    expect(await outsider.posts.allowedEvents(draft.id)).toEqual([]);
+    expect(await outsider.campaigns.allowedEvents(campaignId)).toEqual([]);
+    expect(await outsider.people.allowedEvents(people.publisher)).toEqual([]);
+    expect(await shift.as(people.external).offers.allowedEvents(offer!.offer.id)).toEqual([]);
+    // Those who may read still get the events their roles allow.
+    expect(await shift.as(people.creator).contributions.allowedEvents(contribution.id)).toContain('SUBMIT');
+    expect(await shift.as(people.editor).posts.allowedEvents(draft.id)).toContain('SUBMIT');
+    expect(await shift.as(people.publisher).offers.allowedEvents(offer!.offer.id)).toContain('SHARE');
+    expect(await shift.as(people.master).people.allowedEvents(people.publisher)).toContain('LEAVE');
+  });
+
+  it('answers nothing even when an override lets the person act but not read', async () => {
+    // A configuration that lets creators approve posts, without letting them read posts.
+    const world = await createTestProgramme({
+      config: { permissions: { 'posts.approve': { creator: 'organisation' } } },
+    });
+    const { shift, people, pillarId } = world;
+    const post = await shift
+      .as(people.editor)
+      .posts.create({ title: 'Open day', text: 'Meet us on Saturday.', pillarIds: [pillarId] });
+    await shift.as(people.editor).posts.submit(post.id);
+    expect(await shift.as(people.master).posts.allowedEvents(post.id)).toContain('APPROVE');
+    expect(await shift.as(people.creator).posts.allowedEvents(post.id)).toEqual([]);
+    await expect(shift.as(people.creator).posts.get(post.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

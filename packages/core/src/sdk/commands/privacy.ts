@@ -1,0 +1,102 @@
+import type { Consent } from '../../model/consent.js';
+import type { EntityOf } from '../../model/entities.js';
+import type { EntityType } from '../../model/entity-type.js';
+import { ENTITY_TYPES } from '../../model/entity-type.js';
+import type { Person } from '../../model/person.js';
+import type { StoredEvent } from '../../ports/storage.js';
+import { erasePerson } from '../erasure.js';
+import { mentions } from '../references.js';
+import type { Runtime } from '../runtime.js';
+import { authorize, checkId, list, load, loadActor, now } from '../runtime.js';
+
+/** The current version of the person export format. */
+export const PERSON_EXPORT_FORMAT_VERSION = 1;
+
+/**
+ * Everything the programme holds about one person (data portability): their own record, every stored record that
+ * names them (role assignments, consents, social accounts, contributions, posts they wrote or approved, offers,
+ * shares, teams, focus groups and campaigns that target them by name) and every event they did or that names them.
+ *
+ * @example
+ * ```ts
+ * const data: PersonExport = await shift.as(personId).privacy.exportPerson(personId);
+ * await writeFile('my-data.json', JSON.stringify(data, null, 2));
+ * ```
+ */
+export interface PersonExport {
+  readonly format: 'social-shift-person-export';
+  readonly formatVersion: typeof PERSON_EXPORT_FORMAT_VERSION;
+  readonly organisationId: string;
+  readonly personId: string;
+  readonly exportedAt: string;
+  readonly person: Person;
+  /** Every stored record that names the person, by collection (the person's own record included). */
+  readonly records: { readonly [T in EntityType]?: readonly EntityOf<T>[] };
+  /** Every event the person did (`actorId`) or that names them, in log order. */
+  readonly events: readonly StoredEvent[];
+}
+
+/**
+ * Privacy commands, acting as one person: a person reads their own consents and exports their own data; a social
+ * master may do both for anyone (to answer a request), and erases a person's personal data.
+ *
+ * @example
+ * ```ts
+ * const consents = await shift.as(personId).privacy.consents(personId);
+ * const everything = await shift.as(masterId).privacy.exportPerson(personId);
+ * ```
+ */
+export interface PrivacyCommands {
+  /** The person's consent records, withdrawn ones included, oldest first. */
+  consents(personId: string): Promise<Consent[]>;
+  /** Everything the programme holds about the person, as JSON. */
+  exportPerson(personId: string): Promise<PersonExport>;
+  /**
+   * Erases the person's personal data everywhere (records and event log), keeping every aggregate figure; a
+   * master only. The person is marked `erasedAt` and can do nothing more.
+   */
+  erasePerson(personId: string): Promise<Person>;
+}
+
+/** Makes the privacy commands for one actor. */
+export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
+  const subject = async (personId: string) => {
+    const actor = await loadActor(rt, actorId);
+    const person = await load(rt, 'person', checkId(personId, 'personId'));
+    authorize(rt, actor, 'privacy.export', { ownerId: person.id });
+    return person;
+  };
+  return {
+    async consents(personId) {
+      const person = await subject(personId);
+      return (await list(rt, 'consent', { personId: person.id })).sort((a, b) =>
+        a.givenAt < b.givenAt ? -1 : a.givenAt > b.givenAt ? 1 : 0,
+      );
+    },
+    async exportPerson(personId) {
+      const person = await subject(personId);
+      const records: Partial<Record<EntityType, unknown[]>> = {};
+      for (const type of ENTITY_TYPES) {
+        const named = (await list(rt, type)).filter(
+          (doc) => doc.id === person.id || mentions(doc, person.id),
+        );
+        if (named.length > 0) records[type] = named;
+      }
+      const events = (await rt.storage.readEvents(rt.organisationId)).filter(
+        (event) =>
+          event.actorId === person.id || event.entityId === person.id || mentions(event.data, person.id),
+      );
+      return {
+        format: 'social-shift-person-export',
+        formatVersion: PERSON_EXPORT_FORMAT_VERSION,
+        organisationId: rt.organisationId,
+        personId: person.id,
+        exportedAt: now(rt),
+        person,
+        records: records as PersonExport['records'],
+        events,
+      };
+    },
+    erasePerson: (personId) => erasePerson(rt, actorId, personId),
+  };
+}

@@ -1,0 +1,52 @@
+// The one place a digest sender learns whom to write to: only people who consented to digests.
+import type { Person } from '../model/person.js';
+import { hasConsentFor } from './cascades.js';
+import type { OfferWithPost } from './commands/offers.js';
+import { settleOffer } from './due-transitions.js';
+import type { Runtime } from './runtime.js';
+import { list } from './runtime.js';
+
+/**
+ * A person to send a digest to, with the offers waiting for them (oldest first).
+ *
+ * @example
+ * ```ts
+ * for (const { person, waiting } of await shift.system.digestRecipients()) {
+ *   await send(buildDigest({ publisherName: person.displayName, language: person.language, waiting, ... }));
+ * }
+ * ```
+ */
+export interface DigestRecipient {
+  readonly person: Person;
+  readonly waiting: readonly OfferWithPost[];
+}
+
+/**
+ * The people who get a digest now: active or dormant, not erased, with a consent for `digests` that is not
+ * withdrawn, and at least one open offer (offered or seen, not expired at the clock's time).
+ */
+export async function digestRecipients(rt: Runtime): Promise<DigestRecipient[]> {
+  const [people, consents, offers, posts] = await Promise.all([
+    list(rt, 'person'),
+    list(rt, 'consent'),
+    list(rt, 'offer'),
+    list(rt, 'post'),
+  ]);
+  const postsById = new Map(posts.map((post) => [post.id, post]));
+  const recipients: DigestRecipient[] = [];
+  for (const person of people) {
+    if (person.status !== 'active' && person.status !== 'dormant') continue;
+    if (person.erasedAt !== undefined || !hasConsentFor(consents, person.id, 'digests')) continue;
+    const waiting: OfferWithPost[] = [];
+    for (const candidate of offers) {
+      if (candidate.publisherId !== person.id) continue;
+      const { offer } = await settleOffer(rt, candidate);
+      const post = postsById.get(offer.postId);
+      if ((offer.status === 'offered' || offer.status === 'seen') && post) waiting.push({ offer, post });
+    }
+    if (waiting.length === 0) continue;
+    waiting.sort((a, b) => (a.offer.offeredAt < b.offer.offeredAt ? -1 : 1));
+    recipients.push({ person, waiting });
+  }
+  return recipients;
+}

@@ -1,0 +1,137 @@
+// Erasure of a person's personal data: every record and every event that identifies them is pseudonymised in one
+// transaction, while ids and the facts that aggregates count (teams, department, location, network sizes, every
+// event) stay, so every figure computed before erasure is computed the same after it.
+import type { Person } from '../model/person.js';
+import type { JsonObject, StoredEvent } from '../ports/storage.js';
+import type { Actor } from '../roles/role-check.js';
+import type { EntityWrite, Runtime } from './runtime.js';
+import {
+  authorize,
+  checkId,
+  commit,
+  forbidden,
+  IDEMPOTENCY_COLLECTION,
+  list,
+  load,
+  loadActor,
+  now,
+} from './runtime.js';
+
+/** The handle an erased person's social accounts keep. */
+export const ERASED_HANDLE = 'erased';
+/** What identified a sharer on the platforms: removed from their shares. */
+const SHARE_IDENTIFIERS = ['sharerToken', 'trackedUrl', 'externalId'] as const;
+
+type Data = Record<string, unknown>;
+const isObject = (value: unknown): value is Data =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A copy of `changes` with personal fields replaced (`set`) or removed (`drop`); `undefined` when none was there. */
+function scrubChanges(changes: unknown, set: Data, drop: readonly string[]): Data | undefined {
+  if (!isObject(changes)) return undefined;
+  const keys = [...Object.keys(set), ...drop].filter((key) => Object.hasOwn(changes, key));
+  if (keys.length === 0) return undefined;
+  const scrubbed: Data = { ...changes };
+  for (const key of drop) delete scrubbed[key];
+  for (const [key, value] of Object.entries(set)) if (Object.hasOwn(changes, key)) scrubbed[key] = value;
+  return scrubbed;
+}
+
+/** The last social master may not be erased: the organisation would have nobody to run it. */
+async function keepAMaster(rt: Runtime, actor: Actor, personId: string): Promise<void> {
+  const people = await list(rt, 'person');
+  const gone = new Set(
+    people.filter((p) => p.status === 'left' || p.erasedAt !== undefined).map((p) => p.id),
+  );
+  const masters = new Set(
+    (await list(rt, 'role_assignment', { role: 'master' }))
+      .filter((a) => a.revokedAt === undefined && !gone.has(a.personId))
+      .map((a) => a.personId),
+  );
+  if (masters.has(personId) && masters.size === 1) {
+    throw forbidden(
+      actor,
+      'privacy.erase',
+      'This is the last social master of the organisation: assign the master role to someone else first.',
+    );
+  }
+}
+
+/**
+ * Erases a person's personal data: their name becomes a pseudonym, their e-mail, social handles, sharer tokens,
+ * tracked links and the platforms' ids of their posts are removed, in their records, in idempotency records and
+ * in every event of the log, in one transaction; `erasedAt` marks them, and they can do nothing more. Ids, teams,
+ * department, location, network sizes and all events stay, so aggregates do not change. Erasing again changes
+ * nothing.
+ */
+export async function erasePerson(rt: Runtime, actorId: string, personId: string): Promise<Person> {
+  const actor = await loadActor(rt, actorId);
+  const person = await load(rt, 'person', checkId(personId, 'personId'));
+  authorize(rt, actor, 'privacy.erase', { ownerId: person.id, teamIds: person.teamIds });
+  if (person.erasedAt !== undefined) return person;
+  await keepAMaster(rt, actor, person.id);
+
+  const at = now(rt);
+  const pseudonym = `Erased ${rt.ids.next('anon')}`;
+  const { email: _email, ...rest } = person;
+  const writes: EntityWrite[] = [
+    {
+      type: 'person',
+      before: person,
+      after: { ...rest, displayName: pseudonym, erasedAt: at },
+      events: [{ type: 'person.updated' }],
+    },
+  ];
+  const accounts = await list(rt, 'social_account', { personId: person.id });
+  for (const account of accounts) {
+    writes.push({
+      type: 'social_account',
+      before: account,
+      after: { ...account, handle: ERASED_HANDLE },
+      events: [{ type: 'account.erased' }],
+    });
+  }
+  const shares = await list(rt, 'share', { publisherId: person.id });
+  for (const share of shares) {
+    if (!SHARE_IDENTIFIERS.some((field) => share[field] !== undefined)) continue;
+    const { sharerToken: _t, trackedUrl: _u, externalId: _x, ...kept } = share;
+    writes.push({ type: 'share', before: share, after: kept, events: [{ type: 'share.erased' }] });
+  }
+
+  // Idempotency records of shares hold the share as it was returned: scrub those of this person.
+  const shareIds = new Set(shares.map((s) => s.id));
+  const documents: { collection: string; id: string; data: JsonObject; expectedVersion: number }[] = [];
+  for (const doc of await rt.storage.query(rt.organisationId, IDEMPOTENCY_COLLECTION, {
+    where: { command: 'offers.share' },
+  })) {
+    const result = doc.data.result;
+    const share = isObject(result) ? result.share : undefined;
+    if (!isObject(share) || !shareIds.has(String(share.id))) continue;
+    const scrubbed: Data = { ...share };
+    for (const field of SHARE_IDENTIFIERS) delete scrubbed[field];
+    documents.push({
+      collection: IDEMPOTENCY_COLLECTION,
+      id: doc.id,
+      data: { ...doc.data, result: { ...(result as Data), share: scrubbed } } as JsonObject,
+      expectedVersion: doc.version,
+    });
+  }
+
+  // The log: every event that set one of these fields gets the pseudonym, or loses the field.
+  const accountIds = new Set(accounts.map((a) => a.id));
+  const rewrite: StoredEvent[] = [];
+  for (const event of await rt.storage.readEvents(rt.organisationId)) {
+    let changes: Data | undefined;
+    if (event.entityType === 'person' && event.entityId === person.id) {
+      changes = scrubChanges(event.data.changes, { displayName: pseudonym }, ['email']);
+    } else if (event.entityType === 'social_account' && accountIds.has(event.entityId)) {
+      changes = scrubChanges(event.data.changes, { handle: ERASED_HANDLE }, []);
+    } else if (event.entityType === 'share' && shareIds.has(event.entityId)) {
+      changes = scrubChanges(event.data.changes, {}, SHARE_IDENTIFIERS);
+    }
+    if (changes) rewrite.push({ ...event, data: { ...event.data, changes } });
+  }
+
+  const { entities } = await commit(rt, actorId, writes, { documents, rewrite });
+  return entities[0] as unknown as Person;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+
+describe('exportPerson', () => {
+  const worldWithActivity = async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    await shift.as(people.publisher).people.linkAccount(people.publisher, {
+      platform: 'linkedin',
+      handle: 'piet-publisher',
+      networkSize: 250,
+    });
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const [mine] = await shift.as(people.publisher).offers.mine();
+    const share = await shift
+      .as(people.publisher)
+      .offers.share(mine!.offer.id, { platform: 'linkedin', idempotencyKey: 'k' });
+    await shift.platform.recordClick({ shareId: share.id, idempotencyKey: 'c' });
+    return { world, share, offerId: mine!.offer.id };
+  };
+
+  it('holds everything about the person: record, roles, consents, accounts, offers, shares and events', async () => {
+    const { world, share, offerId } = await worldWithActivity();
+    const { shift, people } = world;
+    const data = await shift.as(people.publisher).privacy.exportPerson(people.publisher);
+    expect(data).toMatchObject({
+      format: 'social-shift-person-export',
+      formatVersion: 1,
+      organisationId: 'org_acme',
+      personId: people.publisher,
+      person: { id: people.publisher, displayName: 'Piet Publisher' },
+    });
+    expect(data.records.person?.map((p) => p.id)).toEqual([people.publisher]);
+    expect(data.records.role_assignment?.map((r) => r.role)).toEqual(['publisher']);
+    expect(data.records.consent?.map((c) => c.termsVersion)).toEqual(['v1']);
+    expect(data.records.social_account?.map((a) => a.handle)).toEqual(['piet-publisher']);
+    expect(data.records.offer?.map((o) => o.id)).toEqual([offerId]);
+    expect(data.records.share?.map((s) => s.id)).toEqual([share.id]);
+    const types = new Set(data.events.map((e) => e.type));
+    for (const type of [
+      'person.added',
+      'role.assigned',
+      'consent.given',
+      'offer.created',
+      'share.recorded',
+    ]) {
+      expect(types).toContain(type);
+    }
+    expect(types).toContain('platform.click');
+    // It is plain JSON: it survives a round trip unchanged.
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it('holds nothing about other people', async () => {
+    const { world } = await worldWithActivity();
+    const { shift, people } = world;
+    const data = await shift.as(people.master).privacy.exportPerson(people.external);
+    expect(data.records.person?.map((p) => p.id)).toEqual([people.external]);
+    expect(data.records.share).toBeUndefined();
+    expect(data.records.social_account).toBeUndefined();
+    for (const offer of data.records.offer ?? []) expect(offer.publisherId).toBe(people.external);
+    for (const event of data.events) {
+      expect(JSON.stringify(event)).toContain(people.external);
+    }
+  });
+
+  it('is allowed to the person themself and to a master only', async () => {
+    const { shift, people } = await createTestProgramme();
+    await expect(shift.as(people.publisher).privacy.exportPerson(people.publisher)).resolves.toBeDefined();
+    await expect(shift.as(people.external).privacy.exportPerson(people.external)).resolves.toBeDefined();
+    await expect(shift.as(people.master).privacy.exportPerson(people.publisher)).resolves.toBeDefined();
+    for (const actor of [people.editor, people.creator, people.external, people.outsider]) {
+      await expect(shift.as(actor).privacy.exportPerson(people.publisher)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    }
+    await expect(shift.as(people.master).privacy.exportPerson('person_nobody')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('writes nothing', async () => {
+    const { world } = await worldWithActivity();
+    const before = await world.shift.readEvents();
+    await world.shift.as(world.people.master).privacy.exportPerson(world.people.publisher);
+    expect(await world.shift.readEvents()).toEqual(before);
+  });
+});

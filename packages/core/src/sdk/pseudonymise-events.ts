@@ -1,0 +1,86 @@
+// Pseudonymous analytics: the event log with every person id replaced by an opaque id and every personal field
+// dropped, so metrics and reports computed from it show opaque ids instead of names.
+import type { LinkSecret } from '../links/hmac.js';
+import { createHmacSigner } from '../links/hmac.js';
+import type { DomainEvent } from '../model/domain-event.js';
+import { SYSTEM_ACTOR } from '../model/domain-event.js';
+
+/** Fields of an event's `changes` that identify a person: dropped from a pseudonymous log. */
+const PERSONAL_FIELDS = ['displayName', 'email', 'handle', 'sharerToken', 'trackedUrl', 'externalId'];
+
+/**
+ * Options of {@link pseudonymiseEvents}.
+ *
+ * @example
+ * ```ts
+ * const options: PseudonymiseOptions = { key: crypto.getRandomValues(new Uint8Array(32)) };
+ * ```
+ */
+export interface PseudonymiseOptions {
+  /**
+   * The secret (at least 32 bytes) the opaque ids are derived from. The same key gives the same opaque id for a
+   * person, so reports made with one key can be compared; a fresh random key per report makes reports unlinkable.
+   */
+  readonly key: LinkSecret;
+}
+
+/** The organisation of a log (part of what each opaque id is derived from). */
+const organisationOf = (events: readonly DomainEvent[]): string => events[0]?.organisationId ?? '';
+
+function replaceDeep(value: unknown, map: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return map.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((item) => replaceDeep(item, map));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, replaceDeep(item, map)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * The event log for pseudonymous analytics: every person id (as actor, entity, or anywhere in the data) becomes
+ * an opaque `anon_…` id derived with HMAC-SHA-256 from `key`, and names, e-mail addresses, handles, sharer tokens,
+ * tracked links and platform ids are dropped from `changes`. Teams, departments, locations and all counts stay, so
+ * `foldEvents` → `finishMetrics` → `createReport` on the result gives the same figures with opaque ids where the
+ * report would show people. Pure: the input is not changed.
+ *
+ * @example
+ * ```ts
+ * const events = await pseudonymiseEvents(await shift.readEvents(), { key: reportKey });
+ * const report = createReport(finishMetrics(foldEvents(events)), { language: 'nl' });
+ * ```
+ */
+export async function pseudonymiseEvents<E extends DomainEvent>(
+  events: readonly E[],
+  options: PseudonymiseOptions,
+): Promise<E[]> {
+  const signer = createHmacSigner(options.key);
+  const people = new Set<string>();
+  for (const event of events) {
+    if (event.entityType === 'person') people.add(event.entityId);
+    if (event.actorId !== SYSTEM_ACTOR) people.add(event.actorId);
+  }
+  const map = new Map<string, string>();
+  for (const id of people) {
+    map.set(
+      id,
+      `anon_${(await signer.sign([organisationOf(events), id])).replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}`,
+    );
+  }
+  return events.map((event) => {
+    const data = replaceDeep(event.data, map) as Record<string, unknown>;
+    const changes = data.changes;
+    if (changes !== null && typeof changes === 'object' && !Array.isArray(changes)) {
+      const kept = { ...(changes as Record<string, unknown>) };
+      for (const field of PERSONAL_FIELDS) delete kept[field];
+      data.changes = kept;
+    }
+    return {
+      ...event,
+      actorId: map.get(event.actorId) ?? event.actorId,
+      entityId: map.get(event.entityId) ?? event.entityId,
+      data,
+    };
+  });
+}

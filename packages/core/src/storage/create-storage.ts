@@ -1,0 +1,462 @@
+import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
+import type { DomainEvent } from '../model/domain-event.js';
+import type {
+  DocumentQuery,
+  EventQuery,
+  JsonObject,
+  JsonValue,
+  StoragePort,
+  StorageTransaction,
+  StoredDocument,
+  StoredEvent,
+} from '../ports/storage.js';
+import type { Migration } from './migrations.js';
+import { DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
+import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
+import type { DocumentRow, DriverTransaction, StorageDriver } from './storage-driver.js';
+
+/** Options of {@link createStorage}. */
+export interface CreateStorageOptions {
+  /** The schema version documents are written with and migrated to (default {@link CURRENT_SCHEMA_VERSION}). */
+  readonly schemaVersion?: number;
+  /** The migrations to apply on open (default the SDK's own, `DOCUMENT_MIGRATIONS`). */
+  readonly migrations?: readonly Migration[];
+}
+
+/** A storage port with an explicit `open()`: connects, creates tables and migrates. Other calls open first. */
+export interface ManagedStorage extends StoragePort {
+  /** Connects, creates missing tables and migrates old documents. Idempotent; every other call awaits it. */
+  open(): Promise<void>;
+}
+
+const COLLECTION = /^[a-z_][a-z0-9_]{0,63}$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const MIGRATION_BATCH = 500;
+/** How deep stored JSON may nest: deeper values are refused before they reach a driver. */
+const MAX_DEPTH = 64;
+
+/**
+ * Builds a {@link StoragePort} on a {@link StorageDriver}: the shared work of every adapter. It checks
+ * collection names, ids, queries and data (plain JSON), turns driver answers into `CONFLICT`, `ALREADY_EXISTS`
+ * and `NOT_FOUND`, stamps the schema version and migrates older documents on open, keeps every call inside its
+ * organisation (`TENANT_MISMATCH`), and wraps driver failures as `STORAGE` errors with the cause.
+ *
+ * @example
+ * ```ts
+ * import { createStorage, createMemoryDriver } from '@social-shift/core';
+ *
+ * const storage = createStorage(createMemoryDriver());
+ * await storage.transaction('org_acme', (tx) => tx.put('post', 'post_1', { title: 'Hello' }, 0));
+ * ```
+ */
+export function createStorage(driver: StorageDriver, options: CreateStorageOptions = {}): ManagedStorage {
+  const schemaVersion = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
+  const migrations = options.migrations ?? DOCUMENT_MIGRATIONS;
+  let opening: Promise<void> | undefined;
+  let closed = false;
+
+  const guard = <T>(what: string, call: () => Promise<T>): Promise<T> => {
+    let pending: Promise<T>;
+    try {
+      pending = call();
+    } catch (error) {
+      return Promise.reject(storageError(driver.name, what, error));
+    }
+    return pending.catch((error: unknown) => {
+      throw storageError(driver.name, what, error);
+    });
+  };
+
+  const migrate = async () => {
+    for (;;) {
+      const rows = await guard('read documents to migrate', () =>
+        driver.outdated(schemaVersion, MIGRATION_BATCH),
+      );
+      if (rows.length === 0) return;
+      const byOrganisation = new Map<string, DocumentRow[]>();
+      for (const row of rows) {
+        const migrated = migrateDocument(
+          row.collection,
+          parseData(row.data),
+          row.schemaVersion,
+          schemaVersion,
+          migrations,
+        );
+        const list = byOrganisation.get(row.organisationId) ?? [];
+        list.push({ ...row, schemaVersion, data: JSON.stringify(migrated) });
+        byOrganisation.set(row.organisationId, list);
+      }
+      for (const [organisationId, list] of byOrganisation) {
+        await guard('write migrated documents', () =>
+          driver.transaction(organisationId, async (tx) => {
+            for (const row of list) await tx.update(row, row.version);
+          }),
+        );
+      }
+    }
+  };
+
+  let opened = false;
+  const open = (): Promise<void> => {
+    if (closed) return Promise.reject(closedError(driver.name));
+    opening ??= (async () => {
+      await guard('open', () => driver.open());
+      await migrate();
+      opened = true;
+    })();
+    return opening;
+  };
+  /** Opens first unless open already (saves a turn of the event loop on every call). */
+  const ready = (): Promise<void> | undefined => (opened && !closed ? undefined : open());
+
+  const toDocument = (organisationId: string, row: DocumentRow): StoredDocument => ({
+    collection: row.collection,
+    id: row.id,
+    organisationId,
+    version: row.version,
+    schemaVersion: row.schemaVersion,
+    data: parseData(row.data),
+  });
+
+  const toEvent = (row: { seq: number; event: string }): StoredEvent =>
+    ({ ...(JSON.parse(row.event) as DomainEvent), seq: row.seq }) as StoredEvent;
+
+  const transactionFor = (organisationId: string, dtx: DriverTransaction): StorageTransaction => ({
+    async get(collection, id) {
+      checkKey(collection, id);
+      const row = await guard('read', () => dtx.get(collection, id));
+      return row && toDocument(organisationId, row);
+    },
+    async query(collection, query = {}) {
+      checkCollection(collection);
+      checkQuery(query);
+      const rows = await guard('query', () => dtx.query(collection, query));
+      return rows.map((row) => toDocument(organisationId, row));
+    },
+    async put(collection, id, data, expectedVersion) {
+      checkKey(collection, id);
+      checkVersionNumber(expectedVersion);
+      const json = serialiseData(data);
+      checkTenant(organisationId, data.organisationId);
+      const row: DocumentRow = { collection, id, version: expectedVersion + 1, schemaVersion, data: json };
+      if (expectedVersion === 0) {
+        if (!(await guard('insert', () => dtx.insert(row)))) throw alreadyExists(collection, id);
+      } else if (!(await guard('update', () => dtx.update(row, expectedVersion)))) {
+        const actual = await guard('read', () => dtx.get(collection, id));
+        throw conflict(collection, id, expectedVersion, actual?.version ?? 0);
+      }
+      // The stored row is JSON text: handing back the caller's object shares nothing with what is stored.
+      return { collection, id, organisationId, version: row.version, schemaVersion, data };
+    },
+    async restore(collection, id, data, version) {
+      checkKey(collection, id);
+      if (!Number.isSafeInteger(version) || version < 1)
+        throw invalid(['version'], 'Use a version of 1 or more.');
+      const json = serialiseData(data);
+      checkTenant(organisationId, data.organisationId);
+      const row: DocumentRow = { collection, id, version, schemaVersion, data: json };
+      if (!(await guard('insert', () => dtx.insert(row)))) throw alreadyExists(collection, id);
+      return { collection, id, organisationId, version, schemaVersion, data };
+    },
+    async delete(collection, id, expectedVersion) {
+      checkKey(collection, id);
+      checkVersionNumber(expectedVersion);
+      if (await guard('delete', () => dtx.remove(collection, id, expectedVersion))) return;
+      const actual = await guard('read', () => dtx.get(collection, id));
+      if (!actual) throw notFound(collection, id);
+      throw conflict(collection, id, expectedVersion, actual.version);
+    },
+    async append(events) {
+      const plain = events.map((event) => {
+        checkTenant(organisationId, event.organisationId);
+        const { seq: _ignored, ...rest } = event;
+        return rest;
+      });
+      const rows = plain.map((event) => ({
+        id: event.id,
+        type: event.type,
+        entityId: event.entityId,
+        event: serialiseEvent(event),
+      }));
+      if (rows.length === 0) return [];
+      const first = await guard('append events', () => dtx.append(rows));
+      return plain.map((event, i) => ({ ...event, seq: first + i }) as StoredEvent);
+    },
+    async replaceEvents(events) {
+      for (const event of events) {
+        checkTenant(organisationId, event.organisationId);
+        const { seq, ...rest } = event;
+        const row = {
+          seq,
+          id: rest.id,
+          type: rest.type,
+          entityId: rest.entityId,
+          event: serialiseEvent(rest),
+        };
+        if (!(await guard('replace event', () => dtx.replaceEvent(row)))) {
+          throw new SocialShiftError(
+            'NOT_FOUND',
+            `No event ${event.id} (${event.type} of ${event.entityId}) at seq ${seq} to replace: only an event's data may change.`,
+            { details: { entityType: 'event', id: event.id } },
+          );
+        }
+      }
+    },
+  });
+
+  return {
+    name: driver.name,
+    capabilities: driver.capabilities,
+    open,
+    async get(organisationId, collection, id) {
+      checkOrganisation(organisationId);
+      checkKey(collection, id);
+      await ready();
+      const row = await guard('read', () => driver.get(organisationId, collection, id));
+      return row && toDocument(organisationId, row);
+    },
+    async query(organisationId, collection, query = {}) {
+      checkOrganisation(organisationId);
+      checkCollection(collection);
+      checkQuery(query);
+      await ready();
+      const rows = await guard('query', () => driver.query(organisationId, collection, query));
+      return rows.map((row) => toDocument(organisationId, row));
+    },
+    async readEvents(organisationId, query = {}) {
+      checkOrganisation(organisationId);
+      checkEventQuery(query);
+      await ready();
+      const rows = await guard('read events', () => driver.readEvents(organisationId, query));
+      return rows.map(toEvent);
+    },
+    async transaction<T>(organisationId: string, work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+      checkOrganisation(organisationId);
+      await ready();
+      let workError: { error: unknown } | undefined;
+      try {
+        return await driver.transaction(organisationId, async (dtx) => {
+          try {
+            return await work(transactionFor(organisationId, dtx));
+          } catch (error) {
+            workError = { error };
+            throw error;
+          }
+        });
+      } catch (error) {
+        if (workError && error === workError.error) throw error;
+        throw storageError(driver.name, 'commit', error);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (opening) await opening.catch(() => undefined);
+      await guard('close', () => driver.close());
+    },
+  };
+}
+
+function storageError(adapter: string, what: string, error: unknown): SocialShiftError {
+  if (isSocialShiftError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SocialShiftError(
+    'STORAGE',
+    `The ${adapter} storage failed to ${what}: ${reason}. Nothing of this command was written; check the store and retry.`,
+    { details: { adapter, operation: what }, cause: error },
+  );
+}
+
+function closedError(adapter: string): SocialShiftError<'STORAGE'> {
+  return new SocialShiftError('STORAGE', `The ${adapter} storage is closed. Open a new one.`, {
+    details: { adapter, operation: 'open' },
+  });
+}
+
+function invalid(path: (string | number)[], message: string): SocialShiftError<'VALIDATION'> {
+  return new SocialShiftError('VALIDATION', `Invalid storage call: ${path.join('.')}: ${message}`, {
+    details: { issues: [{ path, message, code: 'custom' }], input: 'storage call' },
+  });
+}
+
+function checkOrganisation(organisationId: string): void {
+  if (typeof organisationId !== 'string' || !ID.test(organisationId)) {
+    throw invalid(['organisationId'], 'Use 1 to 64 letters, digits, "_" or "-".');
+  }
+}
+
+function checkCollection(collection: string): void {
+  if (typeof collection !== 'string' || !COLLECTION.test(collection)) {
+    throw invalid(
+      ['collection'],
+      'Use a lower-case name of letters, digits and "_", such as "post" or "_idempotency".',
+    );
+  }
+}
+
+function checkKey(collection: string, id: string): void {
+  checkCollection(collection);
+  if (typeof id !== 'string' || !ID.test(id))
+    throw invalid(['id'], 'Use 1 to 64 letters, digits, "_" or "-".');
+}
+
+function checkVersionNumber(version: number): void {
+  if (!Number.isSafeInteger(version) || version < 0) {
+    throw invalid(['expectedVersion'], 'Use the version you read (0 for a new document).');
+  }
+}
+
+function checkQuery(query: DocumentQuery): void {
+  for (const [field, value] of Object.entries(query.where ?? {})) {
+    if (!FIELD.test(field))
+      throw invalid(['where', field], 'Filter on a top-level field name of letters, digits, "_".');
+    const type = typeof value;
+    if (
+      value !== null &&
+      type !== 'string' &&
+      type !== 'boolean' &&
+      !(type === 'number' && Number.isFinite(value))
+    ) {
+      throw invalid(['where', field], 'Compare with a string, a finite number, a boolean or null.');
+    }
+  }
+  if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 0)) {
+    throw invalid(['limit'], 'Use a whole number ≥ 0.');
+  }
+  if (query.afterId !== undefined && typeof query.afterId !== 'string')
+    throw invalid(['afterId'], 'Use an id.');
+}
+
+function checkEventQuery(query: EventQuery): void {
+  if (query.after !== undefined && (!Number.isSafeInteger(query.after) || query.after < 0)) {
+    throw invalid(['after'], 'Use the `seq` of the last event you read (0 for the start).');
+  }
+  if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 0)) {
+    throw invalid(['limit'], 'Use a whole number ≥ 0.');
+  }
+}
+
+function checkTenant(organisationId: string, actual: unknown): void {
+  if (actual === undefined || actual === organisationId) return;
+  throw new SocialShiftError(
+    'TENANT_MISMATCH',
+    `Data of organisation "${String(actual)}" cannot be written to "${organisationId}". Open the SDK for that organisation.`,
+    { details: { expected: organisationId, actual: String(actual) } },
+  );
+}
+
+/** Serialises document data, refusing anything that is not plain JSON (so what is read equals what was written). */
+function serialiseData(data: JsonObject): string {
+  if (!isPlainObject(data)) throw invalid(['data'], 'Store a plain JSON object.');
+  checkJson(data, ['data']);
+  return JSON.stringify(data);
+}
+
+function serialiseEvent(event: Omit<DomainEvent, 'seq'>): string {
+  if (!isPlainObject(event)) throw invalid(['event'], 'Append plain JSON objects.');
+  checkJson(event as unknown as JsonValue, ['event']);
+  return JSON.stringify(event);
+}
+
+interface Problem {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/** Refuses what is not plain JSON: on success it allocates nothing; it stops at {@link MAX_DEPTH} levels. */
+function checkJson(value: unknown, root: (string | number)[]): void {
+  const problem = findProblem(value, 0);
+  if (problem) throw invalid([...root, ...problem.path], problem.message);
+}
+
+function findProblem(node: unknown, depth: number): Problem | undefined {
+  switch (typeof node) {
+    case 'string':
+      return isStorableText(node) ? undefined : { path: [], message: UNSTORABLE_TEXT };
+    case 'boolean':
+      return undefined;
+    case 'number':
+      return Number.isFinite(node)
+        ? undefined
+        : { path: [], message: 'Store finite numbers only (no NaN or Infinity).' };
+    case 'object': {
+      if (node === null) return undefined;
+      if (depth >= MAX_DEPTH) return { path: [], message: `Nest data at most ${MAX_DEPTH} levels deep.` };
+      if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+          const problem = findProblem(node[i], depth + 1);
+          if (problem) {
+            problem.path.unshift(i);
+            return problem;
+          }
+        }
+        return undefined;
+      }
+      if (!isPlainObject(node)) {
+        return { path: [], message: 'Store plain objects only (no Date, Map or class instances).' };
+      }
+      for (const key in node) {
+        const field = node[key];
+        const problem = !isStorableText(key)
+          ? { path: [], message: UNSTORABLE_TEXT }
+          : field === undefined
+            ? { path: [], message: 'Leave the field out instead of storing undefined.' }
+            : findProblem(field, depth + 1);
+        if (problem) {
+          problem.path.unshift(key);
+          return problem;
+        }
+      }
+      return undefined;
+    }
+    default:
+      return { path: [], message: `A ${typeof node} cannot be stored as JSON.` };
+  }
+}
+
+// U+0000 and unpaired surrogates cannot be stored by every adapter (PostgreSQL's jsonb refuses them), so no
+// adapter accepts them: the same input gives the same answer everywhere.
+const UNSTORABLE_TEXT = 'Text may not contain U+0000 or unpaired surrogates: remove them.';
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function isStorableText(text: string): boolean {
+  if (text.includes('\u0000')) return false;
+  const native = (text as unknown as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !UNPAIRED_SURROGATE.test(text);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function parseData(json: string): JsonObject {
+  return JSON.parse(json) as JsonObject;
+}
+
+function alreadyExists(collection: string, id: string): SocialShiftError<'ALREADY_EXISTS'> {
+  return new SocialShiftError('ALREADY_EXISTS', `A ${collection} with id "${id}" exists already.`, {
+    details: { entityType: collection, id },
+  });
+}
+
+function conflict(
+  collection: string,
+  id: string,
+  expectedVersion: number,
+  actualVersion: number,
+): SocialShiftError<'CONFLICT'> {
+  return new SocialShiftError(
+    'CONFLICT',
+    `The ${collection} "${id}" is at version ${actualVersion}, not ${expectedVersion}: it changed since you read it. Read it again and retry.`,
+    { details: { entityType: collection, id, expectedVersion, actualVersion } },
+  );
+}
+
+function notFound(collection: string, id: string): SocialShiftError<'NOT_FOUND'> {
+  return new SocialShiftError('NOT_FOUND', `No ${collection} with id "${id}" exists.`, {
+    details: { entityType: collection, id },
+  });
+}

@@ -1,0 +1,72 @@
+import { SocialShiftError } from '../errors/social-shift-error.js';
+import type { JsonObject } from '../ports/storage.js';
+
+/**
+ * A pure function that brings a stored document from schema version `from` to `from + 1`. Adapters apply the
+ * chain on open, so every document is at the current schema version before the SDK reads it.
+ *
+ * @example
+ * ```ts
+ * const renameTitle: Migration = {
+ *   from: 1,
+ *   description: 'post: title becomes headline',
+ *   up: (collection, data) => (collection === 'post' ? { ...data, headline: data.title ?? '' } : data),
+ * };
+ * ```
+ */
+export interface Migration {
+  /** The schema version this migration reads; it writes `from + 1`. */
+  readonly from: number;
+  /** What it changes, for logs and docs. */
+  readonly description: string;
+  /** Returns the document's data at the next version. Must not change its argument. */
+  readonly up: (collection: string, data: JsonObject) => JsonObject;
+}
+
+/**
+ * The migrations of the SDK's stored documents, oldest first. Empty while the schema is at version 1.
+ *
+ * @example
+ * ```ts
+ * createStorage(driver, { migrations: [...DOCUMENT_MIGRATIONS, myMigration], schemaVersion: 2 });
+ * ```
+ */
+export const DOCUMENT_MIGRATIONS: readonly Migration[] = [];
+
+/**
+ * Migrates one document's data from schema version `from` to `to` with the chain of `migrations`. Throws
+ * `MIGRATION` when a step is missing or the document is newer than this SDK.
+ *
+ * @example
+ * ```ts
+ * migrateDocument('post', { title: 'A' }, 1, 2, [renameTitle]); // { title: 'A', headline: 'A' }
+ * ```
+ */
+export function migrateDocument(
+  collection: string,
+  data: JsonObject,
+  from: number,
+  to: number,
+  migrations: readonly Migration[],
+): JsonObject {
+  if (from > to) {
+    throw new SocialShiftError(
+      'MIGRATION',
+      `A stored ${collection} has schema version ${from}, newer than this SDK's ${to}. Upgrade the SDK.`,
+      { details: { from, to, collection } },
+    );
+  }
+  let current = data;
+  for (let version = from; version < to; version++) {
+    const step = migrations.find((m) => m.from === version);
+    if (!step) {
+      throw new SocialShiftError(
+        'MIGRATION',
+        `No migration from schema version ${version} to ${version + 1} for a stored ${collection}.`,
+        { details: { from: version, to: version + 1, collection } },
+      );
+    }
+    current = step.up(collection, current);
+  }
+  return current;
+}

@@ -1,0 +1,90 @@
+import type { DocumentQuery, EventQuery, StorageCapabilities } from '../ports/storage.js';
+
+/**
+ * A document as a driver stores it: the data as JSON text, plus the columns the factory needs. Drivers never
+ * parse or build the JSON themselves, except to filter on `where` fields.
+ */
+export interface DocumentRow {
+  readonly collection: string;
+  readonly id: string;
+  readonly version: number;
+  readonly schemaVersion: number;
+  /** The document's data as JSON text. */
+  readonly data: string;
+}
+
+/** A document row with the organisation it belongs to (for migrations, which run across organisations). */
+export interface OrganisationDocumentRow extends DocumentRow {
+  readonly organisationId: string;
+}
+
+/** An event as a driver stores it: the indexed columns and the whole event as JSON text. */
+export interface EventRow {
+  readonly seq: number;
+  /** The whole domain event (without `seq`) as JSON text. */
+  readonly event: string;
+}
+
+/** An event to append: the indexed columns and the whole event as JSON text. */
+export interface NewEventRow {
+  readonly id: string;
+  readonly type: string;
+  readonly entityId: string;
+  readonly event: string;
+}
+
+/**
+ * The writes of one driver transaction, scoped to one organisation. Each method reports what happened and never
+ * decides a domain error: the factory turns `false` into `CONFLICT`, `ALREADY_EXISTS` or `NOT_FOUND`.
+ */
+export interface DriverTransaction {
+  get(collection: string, id: string): Promise<DocumentRow | undefined>;
+  query(collection: string, query: DocumentQuery): Promise<DocumentRow[]>;
+  /** Inserts a new document; `false` when one with this id exists already (nothing written). */
+  insert(row: DocumentRow): Promise<boolean>;
+  /** Replaces a document if its stored version is `expectedVersion`; `false` otherwise (nothing written). */
+  update(row: DocumentRow, expectedVersion: number): Promise<boolean>;
+  /** Deletes a document if its stored version is `expectedVersion`; `false` otherwise (nothing written). */
+  remove(collection: string, id: string, expectedVersion: number): Promise<boolean>;
+  /**
+   * Appends events to the organisation's log with the next consecutive `seq` numbers, and returns the first one.
+   * Concurrent appenders of one organisation must be serialised (a lock, a counter row) so the log has no gaps
+   * and no duplicates.
+   */
+  append(events: readonly NewEventRow[]): Promise<number>;
+  /**
+   * Replaces the stored event at `row.seq` when it has the same `id`, `type` and `entityId` (only its content
+   * changes: erasure pseudonymises personal fields in the log). Returns `false`, changing nothing, when no such
+   * event exists in this organisation. Commits with the transaction.
+   */
+  replaceEvent(row: NewEventRow & { readonly seq: number }): Promise<boolean>;
+}
+
+/**
+ * The small interface each storage adapter implements: primitives only. `createStorage(driver)` does the shared
+ * work on top (JSON, versions and `CONFLICT`, schema-version stamping, migrations, tenant scoping, error
+ * mapping), so a driver stays thin. The conformance suite in `@social-shift/adapters/testing` checks the result.
+ *
+ * Rules for a driver: every read and write is scoped to the organisation it is given; `where` filters compare a
+ * top-level field of the JSON data by JSON type and value (a missing field equals `null`), results come in `id`
+ * order after `afterId`, at most `limit`; `transaction` commits everything `work` wrote or, when `work` throws,
+ * nothing, and rethrows the same error.
+ *
+ * @example
+ * ```ts
+ * const storage = createStorage(createMemoryDriver());
+ * ```
+ */
+export interface StorageDriver {
+  readonly name: string;
+  readonly capabilities: StorageCapabilities;
+  /** Connects and creates the tables or object stores when missing. Called once, before anything else. */
+  open(): Promise<void>;
+  get(organisationId: string, collection: string, id: string): Promise<DocumentRow | undefined>;
+  query(organisationId: string, collection: string, query: DocumentQuery): Promise<DocumentRow[]>;
+  readEvents(organisationId: string, query: EventQuery): Promise<EventRow[]>;
+  transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T>;
+  /** Up to `limit` documents, of any organisation, whose schema version is not `schemaVersion`. */
+  outdated(schemaVersion: number, limit: number): Promise<OrganisationDocumentRow[]>;
+  close(): Promise<void>;
+}
