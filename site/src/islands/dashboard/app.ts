@@ -22,7 +22,7 @@ import { formatValue, recommendationText, reportLabels } from '@social-shift/cor
 import { playgroundMessages } from '../../messages/playground';
 import { barChart, lineChart } from '../charts';
 import { format, h, mount } from '../dom';
-import { sampleBundle } from '../sample';
+import { openSession } from '../playground/session';
 
 /** Where the figures come from: an event log and the documents that name its people, teams and strategy. */
 interface Programme {
@@ -30,17 +30,25 @@ interface Programme {
   documents<T>(collection: string): T[];
 }
 
-/**
- * The sample organisation's programme (core's seeded generator, the data the Playground starts from), computed
- * from in the browser. The Playground's own IndexedDB data needs the storage adapter (see the report).
- */
-function sampleProgramme(): Programme {
-  const bundle = sampleBundle(Date.now());
-  const docs = bundle.documents as Readonly<Record<string, readonly unknown[] | undefined>>;
-  return {
-    events: bundle.events as readonly StoredEvent[],
-    documents: <T>(collection: string) => [...(docs[collection] ?? [])] as T[],
-  };
+/** The Playground's programme as it is stored in this browser (IndexedDB), seeded on the first visit. */
+async function playgroundProgramme(): Promise<Programme> {
+  const session = await openSession();
+  const events: StoredEvent[] = [];
+  for (let after = 0; ; ) {
+    const page = await session.storage.readEvents(session.organisationId, { after, limit: 2000 });
+    events.push(...page);
+    if (page.length < 2000) break;
+    after = page[page.length - 1]!.seq;
+  }
+  const collections = new Map<string, unknown[]>();
+  for (const collection of ['person', 'team', 'strategy']) {
+    const docs = await session.storage.query(session.organisationId, collection);
+    collections.set(
+      collection,
+      docs.map((doc) => doc.data),
+    );
+  }
+  return { events, documents: <T>(collection: string) => [...(collections.get(collection) ?? [])] as T[] };
 }
 
 function metricsContext(programme: Programme): MetricsContext {
@@ -108,7 +116,7 @@ async function render(root: HTMLElement): Promise<void> {
   const r = reportLabels(lang);
   mount(root, h('p', null, m.loadingData));
 
-  const programme = sampleProgramme();
+  const programme = await playgroundProgramme();
   const events = programme.events;
   const context = metricsContext(programme);
   const aggregate = foldEvents(events);
