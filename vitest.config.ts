@@ -34,7 +34,21 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
-      { extends: true, test: { name: 'site', root: 'site', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'site', root: 'site', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site-e2e',
+          root: 'site',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
       ...examples.map((name) => ({
         extends: true,
         test: {

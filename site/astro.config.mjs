@@ -1,10 +1,21 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { apiReference } from './src/build/api-reference.ts';
+import { rehypeDocsLinks } from './src/build/docs-links.ts';
+
+const docsRoot = fileURLToPath(new URL('../docs', import.meta.url));
 
 // The "source" condition makes the site use the workspace packages' TypeScript sources: no build needed first.
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'ignore',
+  integrations: [apiReference()],
+  // A high-contrast code theme: every token passes WCAG AA contrast (axe checks it on every page).
+  markdown: {
+    rehypePlugins: [[rehypeDocsLinks, { docsRoot }]],
+    shikiConfig: { theme: 'github-light-high-contrast' },
+  },
   vite: {
     resolve: { conditions: ['source'] },
     ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },

@@ -1,28 +1,13 @@
 import type { Language } from '@social-shift/core';
+import { en } from './messages/en';
+import { type Messages, nl } from './messages/nl';
+
+export type { Messages };
 
 /** The site's own messages (what core's labels do not cover), in both languages. */
-export const messages = {
-  nl: {
-    tagline: 'Medewerkers als zichtbare, authentieke ambassadeurs op social media.',
-    cycleTitle: 'De vijf stappen van de cyclus',
-    cycleIntro: 'Een programma doorloopt deze stappen steeds opnieuw: het proces stopt nooit.',
-    rolesTitle: 'De vier rollen',
-    rolesIntro: 'Eén persoon kan meerdere rollen hebben.',
-    switchLanguage: 'English',
-    nav: 'Hoofdmenu',
-  },
-  en: {
-    tagline: 'Employees as visible, authentic ambassadors on social media.',
-    cycleTitle: 'The five steps of the cycle',
-    cycleIntro: 'A programme walks these steps again and again: the process never ends.',
-    rolesTitle: 'The four roles',
-    rolesIntro: 'One person may hold several roles.',
-    switchLanguage: 'Nederlands',
-    nav: 'Main menu',
-  },
-} as const satisfies Record<Language, Record<string, string>>;
+export const messages: Readonly<Record<Language, Messages>> = { nl, en };
 
-/** The path of the same page in the other language. */
+/** The other language: the target of the language switch. */
 export function otherLanguage(language: Language): Language {
   return language === 'nl' ? 'en' : 'nl';
 }
@@ -30,4 +15,42 @@ export function otherLanguage(language: Language): Language {
 /** The home path of a language: Dutch at `/`, English at `/en/`. */
 export function homePath(language: Language): string {
   return language === 'nl' ? '/' : '/en/';
+}
+
+/**
+ * The path of a page in a language. `page` is the language-neutral path without leading or trailing slash
+ * (`''` for home, `'learn/cycle'`): Dutch pages live at `/learn/cycle/`, English ones at `/en/learn/cycle/`.
+ */
+export function localePath(language: Language, page: string): string {
+  const trimmed = page.replace(/^\/+|\/+$/g, '');
+  const base = homePath(language);
+  return trimmed === '' ? base : `${base}${trimmed}/`;
+}
+
+/** The two builds of every page for `getStaticPaths` of a `[...lang]` route: Dutch at the root, English under `/en`. */
+export function languagePaths() {
+  return [
+    { params: { lang: undefined }, props: { lang: 'nl' as const } },
+    { params: { lang: 'en' }, props: { lang: 'en' as const } },
+  ];
+}
+
+/** The pages of the Learn section, in reading order. */
+export const LEARN_TOPICS = ['cycle', 'roles', 'overlap', 'measure'] as const;
+/** One page of the Learn section. */
+export type LearnTopic = (typeof LEARN_TOPICS)[number];
+
+/** The title and summary of a Learn page. */
+export function learnTopicText(language: Language, topic: LearnTopic): { title: string; summary: string } {
+  const m = messages[language];
+  switch (topic) {
+    case 'cycle':
+      return { title: m.learnCycleTitle, summary: m.learnCycleSummary };
+    case 'roles':
+      return { title: m.learnRolesTitle, summary: m.learnRolesSummary };
+    case 'overlap':
+      return { title: m.learnOverlapTitle, summary: m.learnOverlapSummary };
+    case 'measure':
+      return { title: m.learnMeasureTitle, summary: m.learnMeasureSummary };
+  }
 }

@@ -1,0 +1,73 @@
+// Generates the API reference with typedoc from the workspace packages' public entry points (the `source`
+// condition of every `exports` entry), so a new subpath shows up without touching this file.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { Application, LogLevel } from 'typedoc';
+
+const packageDirs = ['packages/core', 'packages/adapters'];
+
+/** The TypeScript source of every public subpath of the SDK's packages, found from their `exports` maps. */
+export function publicEntryPoints(repoRoot: string): string[] {
+  const entries: string[] = [];
+  for (const dir of packageDirs) {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')) as {
+      exports?: Record<string, unknown>;
+    };
+    for (const target of Object.values(manifest.exports ?? {})) {
+      if (typeof target !== 'object' || target === null) continue;
+      const source = (target as { source?: unknown }).source;
+      if (typeof source === 'string' && source.endsWith('.ts')) entries.push(resolve(repoRoot, dir, source));
+    }
+  }
+  return entries.filter((file) => existsSync(file));
+}
+
+/** Writes the typedoc HTML reference of every public entry point into `outDir`. */
+export async function generateApiReference(repoRoot: string, outDir: string): Promise<void> {
+  const app = await Application.bootstrapWithPlugins({
+    entryPoints: publicEntryPoints(repoRoot),
+    tsconfig: join(repoRoot, 'site', 'typedoc.tsconfig.json'),
+    name: 'Social Shift SDK',
+    readme: 'none',
+    excludePrivate: true,
+    excludeInternal: true,
+    githubPages: false,
+    hideGenerator: true,
+    // Type errors are the type check's job (`pnpm typecheck`); the reference is generated from what there is.
+    skipErrorChecking: true,
+    logLevel: LogLevel.Error,
+    validation: { notExported: false, invalidLink: false, invalidPath: false },
+  });
+  const project = await app.convert();
+  if (!project) throw new Error('typedoc could not convert the SDK sources: see the errors above.');
+  await app.generateDocs(project, outDir);
+}
+
+/**
+ * An Astro integration for the API reference: every build writes it into its own output folder (`api/`), so
+ * parallel builds never share files; `astro dev` writes it once into `public/api/` (gitignored) when missing.
+ */
+export function apiReference(): AstroIntegration {
+  let repoRoot = '';
+  return {
+    name: 'social-shift-api-reference',
+    hooks: {
+      'astro:config:setup': async ({ command, config, logger }) => {
+        repoRoot = resolve(fileURLToPath(config.root), '..');
+        const outDir = join(fileURLToPath(config.publicDir), 'api');
+        if (command === 'dev' && !existsSync(join(outDir, 'index.html'))) {
+          await generateApiReference(repoRoot, outDir);
+          logger.info(`API reference written to ${outDir}`);
+        }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const outDir = join(fileURLToPath(dir), 'api');
+        await generateApiReference(repoRoot, outDir);
+        logger.info(`API reference written to ${outDir} in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}

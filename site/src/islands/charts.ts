@@ -1,0 +1,212 @@
+// Accessible SVG charts for the Dashboard: each chart is a <figure> with an SVG (role="img", a title and a
+// description) and, next to it, a <details> with the same numbers as a table.
+import { h, s } from './dom';
+
+/** One series of a chart: a name and a value per category. */
+export interface Series {
+  readonly name: string;
+  readonly values: readonly number[];
+}
+
+/** What every chart needs. */
+export interface ChartInput {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** The label of the "show as a table" switch. */
+  readonly tableLabel: string;
+  readonly categories: readonly string[];
+  readonly series: readonly Series[];
+  /** How a value is shown in the table and the labels. */
+  readonly formatValue?: (value: number) => string;
+  /** Bars side by side (to compare series) instead of stacked (to add them up). */
+  readonly grouped?: boolean;
+}
+
+const PALETTE = ['#0b57d0', '#b3261e', '#146c2e', '#8a4b00', '#6d3fb2', '#00677d', '#5c5f62', '#a4185d'];
+
+/** A colour per series, distinguishable and with enough contrast on white. */
+export const seriesColour = (index: number): string => PALETTE[index % PALETTE.length] ?? '#0b57d0';
+
+function dataTable(input: ChartInput): HTMLElement {
+  const fmt = input.formatValue ?? ((value: number) => String(value));
+  return h(
+    'details',
+    { class: 'chart-table' },
+    h('summary', null, input.tableLabel),
+    h(
+      'table',
+      null,
+      h('caption', null, input.title),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, ''),
+          input.series.map((serie) => h('th', { scope: 'col' }, serie.name)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        input.categories.map((category, row) =>
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'row' }, category),
+            input.series.map((serie) => h('td', null, fmt(serie.values[row] ?? 0))),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function legend(series: readonly Series[]): HTMLElement | null {
+  if (series.length < 2) return null;
+  return h(
+    'ul',
+    { class: 'legend', 'aria-hidden': 'true' },
+    series.map((serie, i) =>
+      h('li', null, h('span', { class: 'swatch', style: `background:${seriesColour(i)}` }), serie.name),
+    ),
+  );
+}
+
+function frame(input: ChartInput, svg: SVGElement): HTMLElement {
+  return h('figure', { class: 'chart', 'data-chart': input.id }, svg, legend(input.series), dataTable(input));
+}
+
+function svgRoot(input: ChartInput, width: number, height: number): SVGElement {
+  return s(
+    'svg',
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-labelledby': `${input.id}-title`,
+      'aria-describedby': `${input.id}-desc`,
+    },
+    s('title', { id: `${input.id}-title` }, input.title),
+    s('desc', { id: `${input.id}-desc` }, input.description),
+  );
+}
+
+/**
+ * A horizontal bar chart: one bar per category (stacked when there are several series).
+ *
+ * @example
+ * ```ts
+ * barChart({ id: 'shares', title: 'Shares', description: '…', tableLabel: 'Table',
+ *   categories: ['LinkedIn'], series: [{ name: 'Shares', values: [12] }] });
+ * ```
+ */
+export function barChart(input: ChartInput): HTMLElement {
+  const grouped = input.grouped === true && input.series.length > 1;
+  const barHeight = 20;
+  const rowHeight = grouped ? barHeight * input.series.length + 10 : 28;
+  const labelWidth = 230;
+  const width = 680;
+  const height = Math.max(rowHeight * input.categories.length + 10, 40);
+  const rowValue = (row: number) =>
+    grouped
+      ? Math.max(0, ...input.series.map((serie) => serie.values[row] ?? 0))
+      : input.series.reduce((sum, serie) => sum + (serie.values[row] ?? 0), 0);
+  const max = Math.max(1, ...input.categories.map((_, row) => rowValue(row)));
+  const scale = (width - labelWidth - 70) / max;
+  const fmt = input.formatValue ?? ((value: number) => String(value));
+  const svg = svgRoot(input, width, height);
+  input.categories.forEach((category, row) => {
+    const y = 5 + row * rowHeight;
+    svg.appendChild(
+      s(
+        'text',
+        {
+          x: labelWidth - 8,
+          y: y + rowHeight / 2 + 1,
+          'text-anchor': 'end',
+          'font-size': 13,
+          fill: '#1b1b1f',
+        },
+        category,
+      ),
+    );
+    let x = labelWidth;
+    input.series.forEach((serie, i) => {
+      const value = serie.values[row] ?? 0;
+      const w = value * scale;
+      if (grouped) {
+        const by = y + i * barHeight;
+        if (w > 0)
+          svg.appendChild(
+            s('rect', { x: labelWidth, y: by + 2, width: w, height: barHeight - 4, fill: seriesColour(i) }),
+          );
+        svg.appendChild(
+          s('text', { x: labelWidth + w + 6, y: by + 15, 'font-size': 12, fill: '#1b1b1f' }, fmt(value)),
+        );
+      } else {
+        if (w > 0)
+          svg.appendChild(s('rect', { x, y: y + 3, width: w, height: rowHeight - 8, fill: seriesColour(i) }));
+        x += w;
+      }
+    });
+    if (!grouped)
+      svg.appendChild(
+        s('text', { x: x + 6, y: y + 17, 'font-size': 13, fill: '#1b1b1f' }, fmt(rowValue(row))),
+      );
+  });
+  return frame(input, svg);
+}
+
+/**
+ * A line chart over time: categories are the periods on the x axis, one line per series.
+ *
+ * @example
+ * ```ts
+ * lineChart({ id: 'over-time', title: 'Shares per month', description: '…', tableLabel: 'Table',
+ *   categories: ['2026-01', '2026-02'], series: [{ name: 'LinkedIn', values: [3, 5] }] });
+ * ```
+ */
+export function lineChart(input: ChartInput): HTMLElement {
+  const width = 640;
+  const height = 240;
+  const left = 40;
+  const bottom = 30;
+  const top = 10;
+  const max = Math.max(1, ...input.series.flatMap((serie) => serie.values));
+  const n = Math.max(1, input.categories.length - 1);
+  const x = (i: number) => left + (i * (width - left - 10)) / n;
+  const y = (v: number) => top + (height - top - bottom) * (1 - v / max);
+  const svg = svgRoot(input, width, height);
+  svg.appendChild(s('line', { x1: left, y1: y(0), x2: width - 10, y2: y(0), stroke: '#5c5f62' }));
+  svg.appendChild(
+    s(
+      'text',
+      { x: left - 6, y: y(max) + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#1b1b1f' },
+      String(max),
+    ),
+  );
+  svg.appendChild(
+    s('text', { x: left - 6, y: y(0) + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#1b1b1f' }, '0'),
+  );
+  const step = Math.max(1, Math.ceil(input.categories.length / 6));
+  input.categories.forEach((category, i) => {
+    const last = i === input.categories.length - 1;
+    if ((i % step === 0 && input.categories.length - 1 - i >= step) || last) {
+      const anchor = last ? 'end' : i === 0 ? 'start' : 'middle';
+      svg.appendChild(
+        s(
+          'text',
+          { x: x(i), y: height - 8, 'text-anchor': anchor, 'font-size': 12, fill: '#1b1b1f' },
+          category,
+        ),
+      );
+    }
+  });
+  input.series.forEach((serie, i) => {
+    const points = serie.values.map((v, j) => `${x(j).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    svg.appendChild(s('polyline', { points, fill: 'none', stroke: seriesColour(i), 'stroke-width': 2.5 }));
+  });
+  return frame(input, svg);
+}

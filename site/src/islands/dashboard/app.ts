@@ -1,0 +1,339 @@
+// The Dashboard: the metrics of the Playground's programme (the same IndexedDB data), computed in the browser
+// by core's metrics (fold the event log into a mergeable aggregate, finish it into figures) and drawn as
+// accessible SVG charts, each with the same numbers as a table. Words come from core's labels and report labels.
+import {
+  isSocialShiftError,
+  type Language,
+  labels,
+  type Person,
+  type Platform,
+  type StoredEvent,
+  type Strategy,
+  type Team,
+} from '@social-shift/core';
+import {
+  adjustRules,
+  finishMetrics,
+  foldEvents,
+  type MetricsContext,
+  type MetricsFigures,
+} from '@social-shift/core/metrics';
+import { formatValue, recommendationText, reportLabels } from '@social-shift/core/reports';
+import { playgroundMessages } from '../../messages/playground';
+import { barChart, lineChart } from '../charts';
+import { format, h, mount } from '../dom';
+import { openSession } from '../playground/session';
+
+/** Where the figures come from: an event log and the documents that name its people, teams and strategy. */
+interface Programme {
+  readonly events: readonly StoredEvent[];
+  documents<T>(collection: string): T[];
+}
+
+/** The Playground's programme as it is stored in this browser (IndexedDB), seeded on the first visit. */
+async function playgroundProgramme(): Promise<Programme> {
+  const session = await openSession();
+  const events: StoredEvent[] = [];
+  for (let after = 0; ; ) {
+    const page = await session.storage.readEvents(session.organisationId, { after, limit: 2000 });
+    events.push(...page);
+    if (page.length < 2000) break;
+    after = page[page.length - 1]!.seq;
+  }
+  const collections = new Map<string, unknown[]>();
+  for (const collection of ['person', 'team', 'strategy']) {
+    const docs = await session.storage.query(session.organisationId, collection);
+    collections.set(
+      collection,
+      docs.map((doc) => doc.data),
+    );
+  }
+  return { events, documents: <T>(collection: string) => [...(collections.get(collection) ?? [])] as T[] };
+}
+
+function metricsContext(programme: Programme): MetricsContext {
+  const people = programme.documents<Person>('person');
+  const teams = programme.documents<Team>('team');
+  const strategies = programme.documents<Strategy>('strategy');
+  const strategy = strategies.sort((a, b) => b.strategyVersion - a.strategyVersion)[0];
+  return {
+    period: 'month',
+    names: {
+      persons: Object.fromEntries(people.map((p) => [p.id, p.displayName])),
+      teams: Object.fromEntries(teams.map((t) => [t.id, t.name])),
+    },
+    ...(strategy
+      ? {
+          strategy: {
+            pillars: strategy.pillars.map((p) => ({
+              id: p.id,
+              name: p.name,
+              goalIds: p.goalIds,
+              ...(p.targetWeight === undefined ? {} : { targetWeight: p.targetWeight }),
+            })),
+            platforms: strategy.platforms.map((p) => p.platform),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Shares per platform per month: each month's window folded and finished on its own (mergeable partials). */
+function sharesPerMonth(events: readonly StoredEvent[], figures: MetricsFigures, context: MetricsContext) {
+  const months = figures.series.map((row) => new Date(row.start).toISOString());
+  const platforms = figures.platforms.filter((p) => p.shares > 0).map((p) => p.platform);
+  const values = new Map<string, number[]>(platforms.map((p) => [p, []]));
+  months.forEach((start, i) => {
+    const to = months[i + 1];
+    const monthly = finishMetrics(foldEvents(events, to ? { from: start, to } : { from: start }), context);
+    for (const platform of platforms) {
+      values.get(platform)?.push(monthly.platforms.find((p) => p.platform === platform)?.shares ?? 0);
+    }
+  });
+  return { periods: figures.series.map((row) => row.period), platforms, values };
+}
+
+/** Starts the Dashboard in `root` (which carries `data-lang`); a failure is shown, not swallowed. */
+export async function startDashboard(root: HTMLElement): Promise<void> {
+  try {
+    await render(root);
+  } catch (error) {
+    const lang = (root.dataset.lang === 'en' ? 'en' : 'nl') as Language;
+    const message = error instanceof Error ? error.message : String(error);
+    const code = isSocialShiftError(error) ? error.code : 'ERROR';
+    mount(
+      root,
+      h('p', { role: 'alert', class: 'alert' }, format(playgroundMessages[lang].refused, { code, message })),
+    );
+    throw error;
+  }
+}
+
+async function render(root: HTMLElement): Promise<void> {
+  const lang = (root.dataset.lang === 'en' ? 'en' : 'nl') as Language;
+  const m = playgroundMessages[lang];
+  const l = labels(lang);
+  const r = reportLabels(lang);
+  mount(root, h('p', null, m.loadingData));
+
+  const programme = await playgroundProgramme();
+  const events = programme.events;
+  const context = metricsContext(programme);
+  const aggregate = foldEvents(events);
+  const figures = finishMetrics(aggregate, context);
+  const recommendations = adjustRules(aggregate, figures, context);
+  const fmt = (value: number | null, kind: 'count' | 'rate' | 'money' | 'index') =>
+    formatValue(value, kind, lang, figures.currency);
+  const platformName = (p: string) => l.platforms[p as Platform] ?? p;
+  const s = figures.summary;
+
+  const kpi = (name: string, value: string, estimated: boolean) =>
+    h(
+      'li',
+      null,
+      h('strong', null, value),
+      name,
+      estimated ? h('span', { class: 'hint' }, ` (${r.basis.estimated})`) : null,
+    );
+
+  const overTime = sharesPerMonth(events, figures, context);
+  const teams = [...figures.teams].sort((a, b) => b.members - a.members).slice(0, 12);
+  const department = figures.representativeness.department;
+
+  mount(
+    root,
+    h(
+      'ul',
+      { class: 'kpis', 'data-testid': 'kpis' },
+      kpi(r.figures.shares ?? 'shares', fmt(s.shares.value, 'count'), s.shares.basis === 'estimated'),
+      kpi(r.figures.sharers ?? 'sharers', fmt(s.sharers.value, 'count'), s.sharers.basis === 'estimated'),
+      kpi(
+        r.figures.participation ?? 'participation',
+        fmt(s.participation.value, 'rate'),
+        s.participation.basis === 'estimated',
+      ),
+      kpi(
+        r.figures.contributions ?? 'contributions',
+        fmt(s.contributions.value, 'count'),
+        s.contributions.basis === 'estimated',
+      ),
+      kpi(
+        r.figures.conversations ?? 'conversations',
+        fmt(s.conversations.value, 'count'),
+        s.conversations.basis === 'estimated',
+      ),
+      kpi(r.figures.clicks ?? 'clicks', fmt(s.clicks.value, 'count'), s.clicks.basis === 'estimated'),
+    ),
+    h('h2', null, m.dashboardShares),
+    barChart({
+      id: 'shares-per-channel',
+      title: m.dashboardShares,
+      description: m.dashboardSharesDesc,
+      tableLabel: m.dashboardTable,
+      categories: figures.platforms.map((p) => platformName(p.platform)),
+      series: [{ name: r.columns.shares ?? 'shares', values: figures.platforms.map((p) => p.shares) }],
+    }),
+    h('h2', null, m.dashboardSharesOverTime),
+    lineChart({
+      id: 'shares-over-time',
+      title: m.dashboardSharesOverTime,
+      description: m.dashboardSharesOverTimeDesc,
+      tableLabel: m.dashboardTable,
+      categories: overTime.periods,
+      series: overTime.platforms.map((p) => ({
+        name: platformName(p),
+        values: overTime.values.get(p) ?? [],
+      })),
+    }),
+    h('h2', null, m.dashboardEngagement),
+    barChart({
+      id: 'engagement',
+      grouped: true,
+      title: m.dashboardEngagement,
+      description: m.dashboardEngagementDesc,
+      tableLabel: m.dashboardTable,
+      categories: teams.map((t) => t.name),
+      series: [
+        { name: m.input, values: teams.map((t) => t.contributors) },
+        { name: m.sharing, values: teams.map((t) => t.sharers) },
+        { name: m.conversing, values: teams.map((t) => t.conversers) },
+      ],
+    }),
+    h(
+      'table',
+      { 'data-testid': 'ambassadors' },
+      h('caption', null, r.tables.ambassadors ?? 'ambassadors'),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          [
+            r.columns.person,
+            r.columns.suppliesInput,
+            r.columns.sharesPosts,
+            r.columns.converses,
+            r.columns.segment,
+          ].map((c) => h('th', { scope: 'col' }, c ?? '')),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        [...figures.ambassadors]
+          .sort(
+            (a, b) =>
+              b.shares + b.contributions + b.conversations - (a.shares + a.contributions + a.conversations),
+          )
+          .slice(0, 15)
+          .map((a) =>
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'row' }, a.name),
+              [a.suppliesInput, a.sharesPosts, a.converses].map((flag) =>
+                h('td', null, formatValue(flag, 'flag', lang, figures.currency)),
+              ),
+              h('td', null, r.segments[a.segment]),
+            ),
+          ),
+      ),
+    ),
+    h(
+      'details',
+      null,
+      h('summary', null, r.tables.segments ?? 'segments'),
+      h(
+        'table',
+        { 'data-testid': 'segments' },
+        h(
+          'tbody',
+          null,
+          Object.entries(figures.segments).map(([segment, count]) =>
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'row' }, r.segments[segment as keyof typeof r.segments] ?? segment),
+              h('td', null, fmt(count, 'count')),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h('h2', null, m.dashboardFunnel),
+    barChart({
+      id: 'funnel',
+      title: m.dashboardFunnel,
+      description: m.dashboardFunnelDesc,
+      tableLabel: m.dashboardTable,
+      categories: [m.funnelSubmitted, m.funnelAccepted, m.funnelOffered, m.funnelShared, m.funnelConversed],
+      series: [
+        {
+          name: m.dashboardFunnel,
+          values: [
+            figures.contentFunnel.contributionsSubmitted,
+            figures.contentFunnel.accepted,
+            figures.contentFunnel.offered,
+            figures.contentFunnel.shared,
+            figures.contentFunnel.conversedOn,
+          ],
+        },
+      ],
+    }),
+    h('h2', null, m.dashboardLeaderboard),
+    figures.leaderboard.enabled
+      ? h(
+          'ol',
+          { 'data-testid': 'leaderboard' },
+          figures.leaderboard.entries
+            .slice(0, 10)
+            .map((e) => h('li', null, `${e.name} — ${fmt(e.points, 'count')}`)),
+        )
+      : h('p', null, r.none),
+    h('h2', null, m.dashboardRepresentativeness),
+    h('p', null, `${r.columns.index ?? 'index'}: ${fmt(department.index, 'index')}`),
+    barChart({
+      id: 'representativeness',
+      title: m.dashboardRepresentativeness,
+      description: m.dashboardRepresentativeness,
+      tableLabel: m.dashboardTable,
+      categories: department.groups.map((g) => g.group),
+      series: [
+        {
+          name: r.columns.organisationShare ?? 'organisation',
+          values: department.groups.map((g) => Math.round(g.organisationShare * 100)),
+        },
+        {
+          name: r.columns.activeShare ?? 'active',
+          values: department.groups.map((g) => Math.round(g.activeShare * 100)),
+        },
+      ],
+      formatValue: (v) => `${v}%`,
+      grouped: true,
+    }),
+    h('h2', null, `${m.dashboardEmv} (${m.dashboardEstimated})`),
+    h(
+      'p',
+      { 'data-testid': 'emv' },
+      h('strong', null, fmt(s.earnedMediaValue.value, 'money')),
+      ` — ${r.basis[s.earnedMediaValue.basis]}`,
+    ),
+    h('h2', null, m.dashboardRecommendations),
+    recommendations.length === 0
+      ? h('p', null, r.none)
+      : h(
+          'ul',
+          { 'data-testid': 'recommendations' },
+          recommendations.map((rec) =>
+            h(
+              'li',
+              { 'data-code': rec.code },
+              h('strong', null, `${r.severity[rec.severity]}: `),
+              recommendationText(rec, lang),
+            ),
+          ),
+        ),
+  );
+  root.dataset.ready = 'true';
+}

@@ -1,0 +1,339 @@
+// Step 3, content: a creator contributes raw material; an editor reviews it and turns it into a post, with
+// the overlap score (core/strategy) recomputed on every keystroke; posts go through review and approval.
+import {
+  CONTRIBUTION_KINDS,
+  type Contribution,
+  type ContributionKind,
+  contributionWorkflow,
+  type Post,
+  postWorkflow,
+  type Strategy,
+} from '@social-shift/core';
+import { createOverlapScorer, type OverlapScore, subjectFromDraft } from '@social-shift/core/strategy';
+import { format, h } from '../dom';
+import { type Context, newestFirst, workflowButtons } from './context';
+
+const SHOWN = 6;
+
+function contributionForm(ctx: Context, strategy: Strategy): HTMLElement {
+  const me = ctx.session.shift.as(ctx.actorId);
+  const form = h(
+    'form',
+    { 'data-testid': 'contribution-form' },
+    h(
+      'fieldset',
+      null,
+      h('legend', null, ctx.m.contributionNew),
+      h(
+        'label',
+        null,
+        ctx.m.contributionKind,
+        ' ',
+        h(
+          'select',
+          { name: 'kind' },
+          CONTRIBUTION_KINDS.map((k) => h('option', { value: k }, ctx.l.contributionKinds[k])),
+        ),
+      ),
+      h(
+        'label',
+        null,
+        ctx.m.contributionTitle,
+        ' ',
+        h('input', { name: 'title', required: true, maxlength: 200 }),
+      ),
+      h('label', { class: 'wide' }, ctx.m.contributionBody, ' ', h('textarea', { name: 'body', rows: 3 })),
+      h(
+        'label',
+        null,
+        ctx.m.contributionPillar,
+        ' ',
+        h(
+          'select',
+          { name: 'pillar' },
+          strategy.pillars.map((p) => h('option', { value: p.id }, p.name)),
+        ),
+      ),
+      h('button', { type: 'submit' }, ctx.m.contributionCreate),
+    ),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    void ctx.act(ctx.m.contributionCreate, async () => {
+      const created = await me.contributions.create({
+        kind: String(data.get('kind')) as ContributionKind,
+        title: String(data.get('title') ?? ''),
+        body: String(data.get('body') ?? ''),
+        pillarIds: [String(data.get('pillar'))],
+      });
+      ctx.ui.created.add(created.id);
+    });
+  });
+  return form;
+}
+
+function scoreView(ctx: Context, score: OverlapScore): HTMLElement {
+  const percent = Math.round(score.overall * 100);
+  return h(
+    'div',
+    {
+      class: `score verdict-${score.verdict}`,
+      'data-testid': 'overlap-score',
+      'data-verdict': score.verdict,
+    },
+    h(
+      'p',
+      null,
+      h('strong', null, `${ctx.m.overlapScore}: `),
+      h('meter', { min: 0, max: 100, value: percent, 'aria-label': ctx.m.overlapScore }),
+      ` ${format(ctx.m.overlapOutOf, { score: percent })} — ${ctx.m[`verdict_${score.verdict}`]}`,
+    ),
+    h(
+      'p',
+      { class: 'sides' },
+      `${ctx.m.sideOrganisation}: ${Math.round(score.organisation * 100)} · ${ctx.m.sideAudience}: ${Math.round(score.audience * 100)}`,
+    ),
+    score.factors.length > 0
+      ? h(
+          'div',
+          null,
+          h('h4', null, ctx.m.overlapWhy),
+          h(
+            'ul',
+            { 'data-testid': 'overlap-factors' },
+            score.factors.map((f) => h('li', { 'data-effect': f.effect }, f.message[ctx.lang])),
+          ),
+        )
+      : null,
+    score.suggestions.length > 0
+      ? h(
+          'div',
+          null,
+          h('h4', null, ctx.m.overlapSuggestions),
+          h(
+            'ul',
+            null,
+            score.suggestions.map((s) => h('li', null, s.message[ctx.lang])),
+          ),
+        )
+      : null,
+  );
+}
+
+function checkboxes(
+  name: string,
+  legend: string,
+  items: readonly { id: string; name: string }[],
+  checked: readonly string[],
+) {
+  return h(
+    'fieldset',
+    { class: 'inline' },
+    h('legend', null, legend),
+    items.map((item) =>
+      h(
+        'label',
+        null,
+        h('input', { type: 'checkbox', name, value: item.id, checked: checked.includes(item.id) }),
+        ` ${item.name}`,
+      ),
+    ),
+  );
+}
+
+function postEditor(ctx: Context, strategy: Strategy, from: Contribution | undefined): HTMLElement {
+  const me = ctx.session.shift.as(ctx.actorId);
+  const scorer = createOverlapScorer(strategy);
+  const pillarIds = from?.pillarIds ?? [];
+  const goalsOfPillars = strategy.pillars.filter((p) => pillarIds.includes(p.id)).flatMap((p) => p.goalIds);
+  const live = h('div', { 'aria-live': 'polite', 'aria-label': ctx.m.overlapLive });
+  const form = h(
+    'form',
+    { 'data-testid': 'post-form' },
+    h(
+      'fieldset',
+      null,
+      h('legend', null, ctx.m.postEditor),
+      h(
+        'label',
+        null,
+        ctx.m.postTitle,
+        ' ',
+        h('input', { name: 'title', required: true, maxlength: 200, value: from?.title ?? '' }),
+      ),
+      h(
+        'label',
+        { class: 'wide' },
+        ctx.m.postText,
+        ' ',
+        h('textarea', { name: 'text', rows: 4, required: true, value: from?.body ?? '' }),
+      ),
+      h(
+        'label',
+        null,
+        ctx.m.postLink,
+        ' ',
+        h('input', { name: 'link', type: 'url', value: 'https://example.org/verhaal' }),
+      ),
+      checkboxes('pillar', ctx.m.postPillars, strategy.pillars, pillarIds),
+      checkboxes('goal', ctx.m.postGoals, strategy.goals, goalsOfPillars),
+      checkboxes('audience', ctx.m.postAudiences, strategy.audiences, []),
+      live,
+      h('button', { type: 'submit', 'data-testid': 'save-post' }, ctx.m.postSave),
+    ),
+  );
+  const read = () => {
+    const data = new FormData(form);
+    return {
+      title: String(data.get('title') ?? ''),
+      text: String(data.get('text') ?? ''),
+      link: String(data.get('link') ?? ''),
+      pillarIds: data.getAll('pillar').map(String),
+      goalIds: data.getAll('goal').map(String),
+      audienceIds: data.getAll('audience').map(String),
+    };
+  };
+  const rescore = () => {
+    const draft = read();
+    const score = scorer(
+      subjectFromDraft({
+        text: draft.text,
+        pillarIds: draft.pillarIds,
+        goalIds: draft.goalIds,
+        audienceIds: draft.audienceIds,
+      }),
+    );
+    live.replaceChildren(scoreView(ctx, score));
+  };
+  form.addEventListener('input', rescore);
+  form.addEventListener('change', rescore);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const draft = read();
+    const tags = (draft.text.match(/#[\p{L}\p{N}_]+/gu) ?? []).map((t) => t.slice(1).toLowerCase());
+    void ctx.act(ctx.m.postSave, async () => {
+      const post = await me.posts.create({
+        title: draft.title,
+        text: draft.text,
+        ...(draft.link ? { link: draft.link } : {}),
+        pillarIds: draft.pillarIds,
+        goalIds: draft.goalIds,
+        audienceIds: draft.audienceIds,
+        tags,
+        language: ctx.lang,
+        contributionIds: from ? [from.id] : [],
+      });
+      ctx.ui.created.add(post.id);
+      ctx.ui.postFromContributionId = undefined;
+    });
+  });
+  rescore();
+  return form;
+}
+
+/** Renders the content step. */
+export async function contentSection(ctx: Context): Promise<HTMLElement> {
+  const me = ctx.session.shift.as(ctx.actorId);
+  const strategy = await me.strategy.get();
+  const [contributions, posts] = await Promise.all([
+    me.contributions.list().catch(() => [] as Contribution[]),
+    me.posts.list().catch(() => [] as Post[]),
+  ]);
+  const shownContributions = newestFirst(contributions, ctx.ui.created).slice(0, SHOWN);
+  const shownPosts = newestFirst(posts, ctx.ui.created).slice(0, SHOWN);
+  const from = contributions.find((c) => c.id === ctx.ui.postFromContributionId);
+
+  const contributionRows = await Promise.all(
+    shownContributions.map(async (c) => {
+      const permitted = await me.contributions.allowedEvents(c.id).catch(() => []);
+      return h(
+        'tr',
+        { 'data-contribution': c.id },
+        h('th', { scope: 'row' }, c.title),
+        h('td', null, ctx.l.contributionKinds[c.kind]),
+        h('td', { 'data-testid': 'status' }, ctx.l.statuses.contribution[c.status]),
+        h(
+          'td',
+          null,
+          workflowButtons(ctx, contributionWorkflow, c, permitted, {
+            SUBMIT: () => me.contributions.submit(c.id),
+            START_REVIEW: () => me.contributions.startReview(c.id),
+            ACCEPT: () => me.contributions.accept(c.id),
+            REQUEST_CHANGES: () => me.contributions.requestChanges(c.id, { note: ctx.m.changesNote }),
+            DECLINE: () => me.contributions.decline(c.id),
+            ARCHIVE: () => me.contributions.archive(c.id),
+          }),
+          c.status === 'accepted'
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  'data-event': 'USE',
+                  onclick: () => {
+                    ctx.ui.postFromContributionId = c.id;
+                    void ctx.act('', async () => undefined);
+                  },
+                },
+                ctx.m.contributionWritePost,
+              )
+            : null,
+        ),
+      );
+    }),
+  );
+
+  const postRows = await Promise.all(
+    shownPosts.map(async (p) => {
+      const permitted = await me.posts.allowedEvents(p.id).catch(() => []);
+      return h(
+        'tr',
+        { 'data-post': p.id },
+        h('th', { scope: 'row' }, p.title),
+        h('td', { 'data-testid': 'status' }, ctx.l.statuses.post[p.status]),
+        h(
+          'td',
+          null,
+          workflowButtons(ctx, postWorkflow, p, permitted, {
+            SUBMIT: () => me.posts.submit(p.id),
+            APPROVE: () => me.posts.approve(p.id),
+            REQUEST_CHANGES: () => me.posts.requestChanges(p.id, { note: ctx.m.changesNote }),
+            WITHDRAW: () => me.posts.withdraw(p.id),
+            ARCHIVE: () => me.posts.archive(p.id),
+          }),
+        ),
+      );
+    }),
+  );
+
+  const table = (caption: string, testid: string, head: string[], rows: HTMLElement[]) =>
+    h(
+      'table',
+      { 'data-testid': testid },
+      h('caption', null, caption),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          head.map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h('tbody', null, rows),
+    );
+
+  return h(
+    'div',
+    null,
+    contributionForm(ctx, strategy),
+    table(
+      ctx.m.contributions,
+      'contributions',
+      [ctx.m.contributionTitle, ctx.m.contributionKind, ctx.m.status, ctx.m.actions],
+      contributionRows,
+    ),
+    postEditor(ctx, strategy, from),
+    table(ctx.m.posts, 'posts', [ctx.m.postTitle, ctx.m.status, ctx.m.actions], postRows),
+  );
+}

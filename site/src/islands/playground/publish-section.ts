@@ -1,0 +1,149 @@
+// The publisher's side of a campaign: the offers made to the acting person; open one (SEE), pick a platform,
+// see the text fitted to it and the tracked link, open the platform's share link, and record the share.
+import { buildShareLink } from '@social-shift/adapters/share-links';
+import { fitText } from '@social-shift/adapters/text-fit';
+import { offerWorkflow, PLATFORMS, type Platform } from '@social-shift/core';
+import { format, h } from '../dom';
+import { type Context, workflowButtons } from './context';
+
+const SHOWN = 5;
+
+/** Renders the publisher's offers. */
+export async function publishSection(ctx: Context): Promise<HTMLElement> {
+  const me = ctx.session.shift.as(ctx.actorId);
+  const offers = (await me.offers.mine().catch(() => [])).filter(
+    ({ offer }) => offer.status === 'offered' || offer.status === 'seen' || offer.id === ctx.ui.openOfferId,
+  );
+  if (offers.length === 0) return h('p', { 'data-testid': 'no-offers' }, ctx.m.publishNoOffers);
+
+  const items = await Promise.all(
+    offers.slice(0, SHOWN).map(async ({ offer, post }) => {
+      const permitted: readonly string[] = await me.offers.allowedEvents(offer.id).catch(() => []);
+      const open = offer.id === ctx.ui.openOfferId;
+      const item = h(
+        'li',
+        { 'data-offer': offer.id, 'data-status': offer.status },
+        h('h4', null, post.title),
+        h(
+          'p',
+          null,
+          `${ctx.m.status}: `,
+          h('span', { 'data-testid': 'status' }, ctx.l.statuses.offer[offer.status]),
+        ),
+        workflowButtons(ctx, offerWorkflow, offer, permitted, {
+          SEE: async () => {
+            ctx.ui.openOfferId = offer.id;
+            return me.offers.see(offer.id);
+          },
+          DECLINE: () => me.offers.decline(offer.id),
+        }),
+        offer.status === 'seen' && !open
+          ? h(
+              'button',
+              {
+                type: 'button',
+                onclick: () => {
+                  ctx.ui.openOfferId = offer.id;
+                  void ctx.act('', async () => undefined);
+                },
+              },
+              ctx.m.publishOpen,
+            )
+          : null,
+      );
+      if (!open || offer.status === 'shared') return item;
+
+      const platform = (ctx.ui.platform ?? 'linkedin') as Platform;
+      const variant = post.variants.find((v) => v.platform === platform)?.text ?? post.text;
+      const tracked = await ctx.session.links.track({
+        organisationId: ctx.session.organisationId,
+        link: post.link,
+        platform,
+        campaignId: offer.campaignId,
+        postId: post.id,
+        publisherId: offer.publisherId,
+      });
+      const fitted = fitText(platform, variant, tracked.url ? { link: tracked.url } : {});
+      const measure = fitted.fitted[0];
+      const share = buildShareLink(platform, { text: variant, ...(tracked.url ? { url: tracked.url } : {}) });
+      const select = h(
+        'select',
+        {
+          id: `platform-${offer.id}`,
+          'data-testid': 'platform',
+          onchange: (event) => {
+            ctx.ui.platform = (event.target as HTMLSelectElement).value;
+            void ctx.act('', async () => undefined);
+          },
+        },
+        PLATFORMS.map((p) => h('option', { value: p, selected: p === platform }, ctx.l.platforms[p])),
+      );
+      item.append(
+        h(
+          'div',
+          { class: 'share', 'data-testid': 'share-panel' },
+          h('label', { for: `platform-${offer.id}` }, ctx.m.publishPlatform, ' '),
+          select,
+          h(
+            'p',
+            null,
+            h(
+              'strong',
+              null,
+              format(ctx.m.publishFitted, {
+                platform: ctx.l.platforms[platform],
+                used: measure?.count ?? 0,
+                limit: measure?.limit ?? 0,
+              }),
+            ),
+            fitted.fits ? '' : ` (${ctx.m.publishFittedCut})`,
+          ),
+          h('blockquote', { 'data-testid': 'fitted-text', lang: post.language }, fitted.text),
+          h(
+            'p',
+            null,
+            h('strong', null, `${ctx.m.publishTracked}: `),
+            tracked.url ? h('code', { 'data-testid': 'tracked-link' }, tracked.url) : ctx.m.publishNoLink,
+          ),
+          share.href
+            ? h(
+                'p',
+                null,
+                h(
+                  'a',
+                  {
+                    href: share.href,
+                    target: '_blank',
+                    rel: 'noopener noreferrer',
+                    'data-testid': 'share-intent',
+                  },
+                  format(ctx.m.publishIntent, { platform: ctx.l.platforms[platform] }),
+                ),
+              )
+            : null,
+          h(
+            'button',
+            {
+              type: 'button',
+              'data-event': 'SHARE',
+              class: permitted.includes('SHARE') ? 'event' : 'event locked',
+              onclick: () =>
+                ctx.act(format(ctx.m.publishShared, { platform: ctx.l.platforms[platform] }), () =>
+                  me.offers.share(offer.id, { platform, idempotencyKey: `${offer.id}:${platform}` }),
+                ),
+            },
+            ctx.m.publishRecord,
+          ),
+          h('p', { class: 'hint' }, ctx.m.publishDemoSecret),
+        ),
+      );
+      return item;
+    }),
+  );
+  return h(
+    'div',
+    null,
+    h('p', null, ctx.m.publishIntro),
+    h('ul', { class: 'offers', 'data-testid': 'offers' }, items),
+  );
+}

@@ -1,0 +1,109 @@
+// The Playground's programme: the real SDK over IndexedDB in this browser. The first visit seeds the database
+// with core's simulated Dutch organisation (an export bundle, imported with `importAll`); reset and import
+// switch to a fresh database, so the SDK never has to delete data it holds open.
+import { indexedDbStorage } from '@social-shift/adapters/indexeddb';
+import {
+  createSocialShift,
+  type ExportBundle,
+  exportAll,
+  importAll,
+  type ManagedStorage,
+  type SocialShift,
+  safeParseExportBundle,
+} from '@social-shift/core';
+import { createLinkTracker, type TrackingLinks } from '@social-shift/core/links';
+import { sampleBundle } from '../sample';
+
+const KEY_DATABASE = 'social-shift-playground:database';
+const KEY_ORGANISATION = 'social-shift-playground:organisation';
+const KEY_SECRET = 'social-shift-playground:link-secret';
+const KEY_ACTOR = 'social-shift-playground:actor';
+
+/** One open programme. */
+export interface Session {
+  readonly shift: SocialShift;
+  readonly storage: ManagedStorage;
+  readonly organisationId: string;
+  readonly links: TrackingLinks;
+  /** True when this visit created the data (first visit, after reset or import). */
+  readonly seeded: boolean;
+}
+
+function demoSecret(): Uint8Array {
+  const stored = localStorage.getItem(KEY_SECRET);
+  if (stored) return Uint8Array.from(atob(stored), (c) => c.charCodeAt(0));
+  const secret = crypto.getRandomValues(new Uint8Array(32));
+  localStorage.setItem(KEY_SECRET, btoa(String.fromCharCode(...secret)));
+  return secret;
+}
+
+function databaseName(): string {
+  return localStorage.getItem(KEY_DATABASE) ?? 'social-shift-playground-1';
+}
+
+function nextDatabaseName(): string {
+  const current = databaseName();
+  const n = Number(current.match(/-(\d+)$/)?.[1] ?? '1');
+  return `social-shift-playground-${n + 1}`;
+}
+
+async function isEmpty(storage: ManagedStorage, organisationId: string): Promise<boolean> {
+  const events = await storage.readEvents(organisationId, { limit: 1 });
+  return events.length === 0;
+}
+
+async function open(databaseNameToUse: string, bundle?: ExportBundle): Promise<Session> {
+  const storage = indexedDbStorage({ databaseName: databaseNameToUse });
+  await storage.open();
+  let organisationId = localStorage.getItem(KEY_ORGANISATION) ?? '';
+  let seeded = false;
+  if (bundle || !organisationId || (await isEmpty(storage, organisationId))) {
+    const data = bundle ?? sampleBundle(Date.now());
+    await importAll(storage, data);
+    organisationId = data.organisationId;
+    seeded = true;
+    localStorage.setItem(KEY_DATABASE, databaseNameToUse);
+    localStorage.setItem(KEY_ORGANISATION, organisationId);
+  }
+  const links = createLinkTracker({ secret: demoSecret() });
+  const shift = createSocialShift({ storage, organisationId, links });
+  return { shift, storage, organisationId, links, seeded };
+}
+
+/** Opens the programme stored in this browser, seeding it on the first visit. */
+export function openSession(): Promise<Session> {
+  return open(databaseName());
+}
+
+/** Starts again with a fresh sample organisation in a new database; the old one is deleted. */
+export async function resetSession(): Promise<Session> {
+  const old = databaseName();
+  const session = await open(nextDatabaseName());
+  indexedDB.deleteDatabase(old);
+  localStorage.removeItem(KEY_ACTOR);
+  return session;
+}
+
+/** The whole programme as an export bundle (documents and the event log). */
+export function exportSession(session: Session): Promise<ExportBundle> {
+  return exportAll(session.storage, session.organisationId);
+}
+
+/**
+ * Imports an export bundle into a new database and switches to it. The bundle is validated first; an invalid
+ * one throws and leaves the current data untouched.
+ */
+export async function importSession(json: unknown): Promise<Session> {
+  const parsed = safeParseExportBundle(json);
+  if (!parsed.success) throw parsed.error;
+  const old = databaseName();
+  const session = await open(nextDatabaseName(), parsed.data);
+  indexedDB.deleteDatabase(old);
+  localStorage.removeItem(KEY_ACTOR);
+  return session;
+}
+
+/** The person the visitor acts as, remembered across reloads. */
+export const rememberedActor = () => localStorage.getItem(KEY_ACTOR);
+/** Remembers the person the visitor acts as. */
+export const rememberActor = (personId: string) => localStorage.setItem(KEY_ACTOR, personId);

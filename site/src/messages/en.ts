@@ -1,0 +1,114 @@
+import type { Messages } from './nl';
+
+/** The site's own messages in English: everything that core's labels do not cover. */
+export const en: Messages = {
+  siteName: 'Social Shift',
+  tagline: 'Employees as visible, authentic ambassadors on social media.',
+  cycleTitle: 'The five steps of the cycle',
+  cycleIntro: 'A programme walks these steps again and again: the process never ends.',
+  rolesTitle: 'The four roles',
+  rolesIntro: 'One person may hold several roles.',
+  switchLanguage: 'Nederlands',
+  switchLanguageLabel: 'Read this page in Dutch',
+  nav: 'Main menu',
+  skipToContent: 'Skip to content',
+  navHome: 'Home',
+  navLearn: 'The method',
+  navPlayground: 'Playground',
+  navDashboard: 'Dashboard',
+  navDocs: 'Docs',
+  navApi: 'API reference',
+  footer: 'Social Shift SDK: open source, to embed in your own intranet or app.',
+  homeExplore: 'Explore',
+  homeLearn: 'Learn the method in four short pieces.',
+  homePlayground: 'Run a whole programme in your browser, as every role.',
+  homeDashboard: 'See the measurements of the sample programme.',
+  homeDocs: 'Read the guides and the API reference.',
+
+  learnTitle: 'Learn the method',
+  learnIntro:
+    'Social Shift turns employees into visible, authentic ambassadors. Four short pieces explain how.',
+  learnCycleTitle: 'The five-step cycle',
+  learnCycleSummary: 'Strategy, activation, content, campaigns, measure and adjust: then round again.',
+  learnRolesTitle: 'The four roles',
+  learnRolesSummary: 'Who does what, and who activates whom.',
+  learnOverlapTitle: 'The overlap',
+  learnOverlapSummary: "Good content lies where the organisation's and the audience's needs meet.",
+  learnMeasureTitle: 'What to measure',
+  learnMeasureSummary: 'Shares per channel, engagement of ambassadors and teams, and who converses.',
+  learnNext: 'Next',
+  learnPrevious: 'Previous',
+  learnBack: 'Back to the overview',
+
+  cycleDiagramTitle: 'The Social Shift cycle',
+  cycleDiagramDesc:
+    'Five steps in a circle, with arrows from each to the next; after measure and adjust, strategy starts again.',
+  cycleNeverEnds:
+    'After the last step a new cycle begins: what you measured adjusts the strategy of the next round.',
+  cycleWho: 'Who leads it',
+  cycleLead: {
+    strategy: 'The social master, with management and communications.',
+    activation:
+      'The social master recruits ambassadors and activates the editors; editors activate the creators.',
+    content: 'Creators supply material, editors turn it into posts.',
+    campaigns: 'Editors offer posts; publishers share them.',
+    measurement: 'The social master, with the editors.',
+  },
+
+  rolesDiagramTitle: 'Who activates whom',
+  rolesDiagramDesc:
+    'The social master activates the social editors. The editors activate the social creators and offer posts to the social publishers. Creators supply content to the editors.',
+  rolesActivates: 'activates',
+  rolesSupplies: 'supplies content',
+  rolesOffers: 'offers posts',
+  rolesAmbassadors:
+    'Ambassadors are preferably people in contact with customers, with good communication skills, and together a fair reflection of the organisation.',
+  rolesSeveral: 'One person may hold several roles: an editor can share as a publisher too.',
+
+  overlapIntro:
+    "Good content serves two needs at once. Choose content where they overlap; content that only pushes the organisation's message is content nobody likes to share.",
+  overlapOrganisation: "The organisation's informing need",
+  overlapOrganisationDesc:
+    'What the organisation wants: to inform, inspire or influence, in order to sell or to recruit.',
+  overlapAudience: "The audience's information need",
+  overlapAudienceDesc: 'Why people are on social media at all.',
+  overlapSweetSpot: 'Good content',
+  overlapDiagramTitle: 'The overlap of two needs',
+  overlapDiagramDesc:
+    "Two overlapping circles. Left, the organisation's informing need; right, the audience's information need. In the middle, where they overlap: good content.",
+  overlapScore:
+    'The SDK gives every post an overlap score from 0 to 100, explains where it comes from and flags posts that only broadcast.',
+
+  measureIntro: 'The method names three measures. Clicks and reach are the usual additions.',
+  measureShares: 'Shares',
+  measureSharesDesc: 'How often posts were shared: in total and per channel.',
+  measureEngagement: 'Engagement',
+  measureEngagementDesc:
+    'Which ambassadors and teams supply input and which do not; who shares and who does not.',
+  measureConversation: 'The conversation',
+  measureConversationDesc: 'Who actively reacts and converses on the platforms, and who lags behind.',
+  measureFunnelTitle: 'From offer to click',
+  measureFunnelDesc:
+    'A funnel: posts offered, seen, shared, clicked. Each step is smaller than the one before.',
+  measureFunnel: { offered: 'Offered', seen: 'Seen', shared: 'Shared', clicked: 'Clicked' },
+  measureAdjust:
+    'Measuring is not the end: the results adjust the way of working and the strategy of the next cycle.',
+  measureEmv:
+    'Earned media value (EMV) is always an estimate: what the same reach would cost as advertising. The dashboard says so.',
+
+  docsTitle: 'Docs',
+  docsIntro: "The project's guides and decisions, and the API reference that typedoc generates.",
+  docsGuides: 'Guides',
+  docsDecisions: 'Decisions (ADR)',
+  docsApi: 'API reference (typedoc)',
+  docsEnglishOnly: 'This guide is written in English.',
+
+  playgroundTitle: 'Playground',
+  playgroundIntro:
+    'A full programme of a sample organisation with a year of history, in your browser, on the real SDK. Choose who you are, walk the cycle from strategy to sharing, and see the SDK check at every step what your role may do. The data stays in your browser (IndexedDB).',
+  dashboardTitle: 'Dashboard',
+  dashboardIntro:
+    "The measurements of the playground's data, computed in your browser from the event log: shares per channel, who supplies input, shares and converses, the funnel, representativeness and what to adjust in the next cycle. Every chart has a table too.",
+  loading: 'Loading…',
+  needsJavaScript: 'This page needs JavaScript: the SDK runs in your browser.',
+};

@@ -1,0 +1,118 @@
+/** The site's own messages in Dutch: everything that core's labels do not cover. */
+export const nl = {
+  siteName: 'Social Shift',
+  tagline: 'Medewerkers als zichtbare, authentieke ambassadeurs op social media.',
+  cycleTitle: 'De vijf stappen van de cyclus',
+  cycleIntro: 'Een programma doorloopt deze stappen steeds opnieuw: het proces stopt nooit.',
+  rolesTitle: 'De vier rollen',
+  rolesIntro: 'Eén persoon kan meerdere rollen hebben.',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Lees deze pagina in het Engels',
+  nav: 'Hoofdmenu',
+  skipToContent: 'Naar de inhoud',
+  navHome: 'Home',
+  navLearn: 'De methode',
+  navPlayground: 'Speeltuin',
+  navDashboard: 'Dashboard',
+  navDocs: 'Documentatie',
+  navApi: 'API-referentie',
+  footer: 'Social Shift SDK: open source, in te bouwen in je eigen intranet of app.',
+  homeExplore: 'Verder kijken',
+  homeLearn: 'Leer de methode in vier korte stukken.',
+  homePlayground: 'Draai een heel programma in je browser, als elke rol.',
+  homeDashboard: 'Bekijk de metingen van het voorbeeldprogramma.',
+  homeDocs: 'Lees de handleidingen en de API-referentie.',
+
+  learnTitle: 'De methode leren',
+  learnIntro:
+    'Social Shift maakt van medewerkers zichtbare, authentieke ambassadeurs. Vier korte stukken leggen uit hoe.',
+  learnCycleTitle: 'De cyclus van vijf stappen',
+  learnCycleSummary:
+    'Strategie, activatie, content, campagnes, meten en bijsturen: en dan weer van voren af aan.',
+  learnRolesTitle: 'De vier rollen',
+  learnRolesSummary: 'Wie doet wat, en wie activeert wie.',
+  learnOverlapTitle: 'De overlap',
+  learnOverlapSummary: 'Goede content ligt waar de informeerbehoefte en de informatiebehoefte elkaar raken.',
+  learnMeasureTitle: 'Wat je meet',
+  learnMeasureSummary: 'Delen per kanaal, betrokkenheid van ambassadeurs en teams, en wie het gesprek voert.',
+  learnNext: 'Volgende',
+  learnPrevious: 'Vorige',
+  learnBack: 'Terug naar het overzicht',
+
+  cycleDiagramTitle: 'De cyclus van Social Shift',
+  cycleDiagramDesc:
+    'Vijf stappen in een kring, met pijlen van de ene naar de volgende; na meten en bijsturen begint de strategie opnieuw.',
+  cycleNeverEnds:
+    'Na de laatste stap begint een nieuwe cyclus: wat je meet, stuurt de strategie van de volgende ronde bij.',
+  cycleWho: 'Wie trekt het',
+  cycleLead: {
+    strategy: 'De social master, met de directie en communicatie.',
+    activation: 'De social master werft ambassadeurs en activeert de editors; editors activeren de creators.',
+    content: 'Creators leveren aan, editors maken er berichten van.',
+    campaigns: 'Editors bieden berichten aan; publishers delen ze.',
+    measurement: 'De social master, met de editors.',
+  },
+
+  rolesDiagramTitle: 'Wie activeert wie',
+  rolesDiagramDesc:
+    'De social master activeert de social editors. De editors activeren de social creators en bieden berichten aan de social publishers aan. Creators leveren content aan de editors.',
+  rolesActivates: 'activeert',
+  rolesSupplies: 'levert content',
+  rolesOffers: 'biedt berichten aan',
+  rolesAmbassadors:
+    'Ambassadeurs zijn bij voorkeur mensen met klantcontact en goede communicatieve vaardigheden, en samen een eerlijke afspiegeling van de organisatie.',
+  rolesSeveral: 'Eén persoon kan meerdere rollen hebben: een editor kan ook zelf delen als publisher.',
+
+  overlapIntro:
+    'Goede content dient twee behoeften tegelijk. Kies content waar die elkaar overlappen; content die alleen de boodschap van de organisatie pusht, deelt niemand graag.',
+  overlapOrganisation: 'Informeerbehoefte van de organisatie',
+  overlapOrganisationDesc:
+    'Wat de organisatie wil bereiken: informeren, inspireren of beïnvloeden, om te verkopen of te werven.',
+  overlapAudience: 'Informatiebehoefte van de doelgroep',
+  overlapAudienceDesc: 'Waarom mensen op social media zijn.',
+  overlapSweetSpot: 'Goede content',
+  overlapDiagramTitle: 'De overlap van twee behoeften',
+  overlapDiagramDesc:
+    'Twee overlappende cirkels. Links de informeerbehoefte van de organisatie, rechts de informatiebehoefte van de doelgroep. In het midden, waar ze overlappen: goede content.',
+  overlapScore:
+    'De SDK geeft elk bericht een overlapscore van 0 tot 100, legt uit waar die vandaan komt en markeert berichten die alleen zenden.',
+
+  measureIntro: 'De methode noemt drie metingen. Kliks en bereik zijn de gebruikelijke aanvullingen.',
+  measureShares: 'Delen',
+  measureSharesDesc: 'Hoe vaak berichten zijn gedeeld: in totaal en per kanaal.',
+  measureEngagement: 'Betrokkenheid',
+  measureEngagementDesc: 'Welke ambassadeurs en teams input leveren en welke niet; wie deelt en wie niet.',
+  measureConversation: 'Het gesprek',
+  measureConversationDesc: 'Wie actief reageert en converseert op de platforms, en wie achterblijft.',
+  measureFunnelTitle: 'Van aanbod tot klik',
+  measureFunnelDesc:
+    'Een trechter: aangeboden berichten, gezien, gedeeld, geklikt. Elke stap is kleiner dan de vorige.',
+  measureFunnel: { offered: 'Aangeboden', seen: 'Gezien', shared: 'Gedeeld', clicked: 'Geklikt' },
+  measureAdjust:
+    'Meten is geen eindpunt: de uitkomsten sturen de werkwijze en de strategie van de volgende cyclus bij.',
+  measureEmv:
+    'Mediawaarde (EMV) is altijd een schatting: wat hetzelfde bereik als advertentie zou kosten. Het dashboard noemt het zo.',
+
+  docsTitle: 'Documentatie',
+  docsIntro: 'De handleidingen en beslissingen van het project, en de API-referentie die typedoc genereert.',
+  docsGuides: 'Handleidingen',
+  docsDecisions: 'Beslissingen (ADR)',
+  docsApi: 'API-referentie (typedoc)',
+  docsEnglishOnly: 'Deze handleiding is in het Engels geschreven.',
+
+  playgroundTitle: 'Speeltuin',
+  playgroundIntro:
+    'Een volledig programma van een voorbeeldorganisatie met een jaar historie, in je browser, op de echte SDK. Kies wie je bent, doorloop de cyclus van strategie tot delen, en zie hoe de SDK bij elke stap controleert wat jouw rol mag. De gegevens blijven in je browser (IndexedDB).',
+  dashboardTitle: 'Dashboard',
+  dashboardIntro:
+    'De metingen van de gegevens in de speeltuin, in je browser berekend uit het logboek van gebeurtenissen: delen per kanaal, wie input levert, deelt en converseert, de trechter, de representativiteit en wat je de volgende cyclus kunt bijsturen. Elke grafiek heeft ook een tabel.',
+  loading: 'Laden…',
+  needsJavaScript: 'Deze pagina heeft JavaScript nodig: de SDK draait in je browser.',
+} as const;
+
+/** The shape every language's message catalogue has. */
+export type Messages = {
+  readonly [K in keyof typeof nl]: (typeof nl)[K] extends string
+    ? string
+    : { readonly [L in keyof (typeof nl)[K]]: string };
+};

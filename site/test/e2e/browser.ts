@@ -1,0 +1,192 @@
+// Helpers shared by the e2e tests: Debian Chromium through playwright-core, axe-core in the page, the pages of
+// the built site, screenshots, and the budget measurements (JavaScript per page, Largest Contentful Paint).
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** The repository's gitignored folder for CI artefacts (screenshots, budget figures). */
+export const artifactsDir = join(import.meta.dirname, '..', '..', '..', 'artifacts');
+
+/** True when the e2e tests can run here (Chromium found, site built and served). */
+export const e2eEnabled = inject('chromium') !== '';
+
+/** The base URL of the served site. */
+export const baseUrl = () => inject('baseUrl');
+
+/** Launches the Debian Chromium headless, with the flags that work on this machine. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: inject('chromium'),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Every HTML page of the built site except the typedoc reference, as paths (`/`, `/en/learn/cycle/`). */
+export function sitePages(): string[] {
+  const root = inject('distDir');
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (relative(root, path) !== 'api') walk(path);
+      } else if (entry.name === 'index.html') {
+        const rel = relative(root, dir).split(sep).join('/');
+        pages.push(rel === '' ? '/' : `/${rel}/`);
+      }
+    }
+  };
+  walk(root);
+  return pages.sort();
+}
+
+/** The language of a page path: English under `/en/`, else Dutch. */
+export const pageLanguage = (path: string) => (path.startsWith('/en/') ? 'en' : 'nl');
+
+/**
+ * The selector that marks an island page as rendered (`#playground[data-ready]`), or `undefined` for a page
+ * without an island script.
+ */
+export async function islandReadySelector(page: Page): Promise<string | undefined> {
+  const island = await page.evaluate(() => {
+    const root = document.querySelector('#playground, #dashboard');
+    return root && document.querySelector('script[type="module"]') ? root.id : undefined;
+  });
+  return island ? `#${island}[data-ready]` : undefined;
+}
+
+/** A file-name-safe name of a page path: `/en/learn/cycle/` → `en-learn-cycle`. */
+export function pageName(path: string): string {
+  const language = pageLanguage(path);
+  const rest = path
+    .replace(/^\/(en\/)?/, '')
+    .replace(/\/$/, '')
+    .replace(/\//g, '-');
+  return `${language}-${rest === '' ? 'home' : rest}`;
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One axe-core violation, reduced to what a failure message needs. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document) => Promise<{
+            violations: Array<{
+              id: string;
+              impact?: string | null;
+              help: string;
+              nodes: Array<{ target: unknown[] }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Saves a full-page screenshot under `artifacts/screenshots/<name>.png`. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const dir = join(artifactsDir, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The JavaScript a page loads, gzip-compressed: external scripts plus inline ones, in bytes. */
+export async function measureJavaScript(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  const bodies: Promise<Buffer>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.body());
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src])')]
+      .filter(
+        (script) =>
+          !script.getAttribute('type') || /module|javascript/.test(script.getAttribute('type') ?? ''),
+      )
+      .map((script) => script.textContent ?? ''),
+  );
+  const external = await Promise.all(bodies);
+  await page.close();
+  const gzip = (data: Buffer | string) => (data.length === 0 ? 0 : gzipSync(data, { level: 9 }).length);
+  return (
+    external.reduce((sum, body) => sum + gzip(body), 0) + inline.reduce((sum, code) => sum + gzip(code), 0)
+  );
+}
+
+/**
+ * Largest Contentful Paint of a fresh load of `url` with the CPU slowed down 4×, in milliseconds. The value is
+ * read once the page has settled (network idle and, for an island, its ready mark present), so content that
+ * scripts render later counts too: the last candidate is the LCP. For an island, `readyMs` is when its script
+ * had rendered the data (at most, since it is read after the selector appears).
+ */
+export async function measureLcp(
+  context: BrowserContext,
+  url: string,
+): Promise<{ lcpMs: number; readyMs: number | undefined }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const readySelector = await islandReadySelector(page);
+  let readyMs: number | undefined;
+  if (readySelector) {
+    await page.waitForSelector(readySelector, { timeout: 120_000 });
+    readyMs = await page.evaluate(() => performance.now());
+  }
+  const lcp = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error('no largest-contentful-paint entry within 5 s')),
+          5000,
+        );
+        new PerformanceObserver((list) => {
+          const last = list.getEntries().reduce((latest, entry) => Math.max(latest, entry.startTime), -1);
+          if (last >= 0) {
+            clearTimeout(timer);
+            resolve(last);
+          }
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      }),
+  );
+  await cdp.detach();
+  await page.close();
+  return { lcpMs: lcp, readyMs };
+}
