@@ -17,23 +17,7 @@ import {
   ROLES,
 } from './terms.js';
 
-export {
-  AMBASSADOR_STATUSES,
-  CAMPAIGN_STATUSES,
-  CONSENT_PURPOSES,
-  CONTRIBUTION_KINDS,
-  CONTRIBUTION_STATUSES,
-  CYCLE_STATUSES,
-  GOAL_PURPOSES,
-  INFORMATION_NEEDS,
-  INTENTS,
-  LANGUAGES,
-  METHOD_STEPS,
-  OFFER_STATUSES,
-  PLATFORMS,
-  POST_STATUSES,
-  ROLES,
-};
+export * from './terms.js';
 
 export const MethodStepSchema = z.enum(METHOD_STEPS);
 /** One of the five steps of the method. */
