@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { recordingFetch } from '../../test/recording-fetch.js';
 import { validateAdaptiveCard } from './adaptive-card-schema.js';
@@ -53,6 +54,67 @@ describe('Teams Adaptive Card digest', () => {
       attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }],
     });
   });
+});
+
+/**
+ * Microsoft's own Adaptive Cards SDK (`adaptivecards`, the reference JavaScript renderer) as a second, independent
+ * check: its parser reports unknown element and action types and invalid enum values, and `validateProperties()`
+ * reports missing required properties such as `Action.OpenUrl.url`. Only the UMD bundle loads in Node (see ADR 052).
+ */
+interface AdaptiveCardsSdk {
+  readonly AdaptiveCard: new () => {
+    parse(json: unknown, context: unknown): void;
+    validateProperties(): { readonly validationEvents: readonly { readonly message: string }[] };
+  };
+  readonly SerializationContext: new () => {
+    readonly eventCount: number;
+    getEventAt(index: number): { readonly message: string };
+  };
+}
+const sdk = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsSdk;
+
+function microsoftParserProblems(card: unknown): string[] {
+  const parsed = new sdk.AdaptiveCard();
+  const context = new sdk.SerializationContext();
+  parsed.parse(card, context);
+  const problems: string[] = [];
+  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
+  for (const event of parsed.validateProperties().validationEvents) problems.push(event.message);
+  return problems;
+}
+
+describe('Teams card against the Microsoft Adaptive Cards SDK parser', () => {
+  it('parses the digest card without a single warning or validation event', () => {
+    const card = digestToTeamsMessage(hostileDigest()).attachments[0].content;
+    expect(microsoftParserProblems(card)).toEqual([]);
+  });
+
+  // Each mutation breaks the real digest card in one way; both Microsoft's parser and our validator must see it.
+  const mutations: readonly [string, (card: { body: Record<string, unknown>[] }) => void, RegExp][] = [
+    ['an unknown element type', (c) => c.body.push({ type: 'Carousell', pages: [] }), /Unknown element type/],
+    ['a weight outside the enum', (c) => Object.assign(c.body[0] ?? {}, { weight: 'Heavy' }), /Invalid value/],
+    ['a size outside the enum', (c) => Object.assign(c.body[1] ?? {}, { size: 'Huge' }), /Invalid value/],
+    [
+      'an unknown action type',
+      (c) => c.body.push({ type: 'ActionSet', actions: [{ type: 'Action.Explode', title: 'x' }] }),
+      /Unknown action type/,
+    ],
+    [
+      'an Action.OpenUrl without url',
+      (c) => c.body.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'x' }] }),
+      /"url" must be set/,
+    ],
+  ];
+  for (const [name, mutate, expected] of mutations) {
+    it(`rejects a card with ${name}, as our validator does`, () => {
+      const card = structuredClone(digestToTeamsMessage(hostileDigest()).attachments[0].content) as {
+        body: Record<string, unknown>[];
+      };
+      mutate(card);
+      expect(microsoftParserProblems(card).join('\n')).toMatch(expected);
+      expect(validateAdaptiveCard(card)).not.toEqual([]);
+    });
+  }
 });
 
 describe('validateAdaptiveCard', () => {
