@@ -92,7 +92,11 @@ describe('Teams card against the Microsoft Adaptive Cards SDK parser', () => {
   // Each mutation breaks the real digest card in one way; both Microsoft's parser and our validator must see it.
   const mutations: readonly [string, (card: { body: Record<string, unknown>[] }) => void, RegExp][] = [
     ['an unknown element type', (c) => c.body.push({ type: 'Carousell', pages: [] }), /Unknown element type/],
-    ['a weight outside the enum', (c) => Object.assign(c.body[0] ?? {}, { weight: 'Heavy' }), /Invalid value/],
+    [
+      'a weight outside the enum',
+      (c) => Object.assign(c.body[0] ?? {}, { weight: 'Heavy' }),
+      /Invalid value/,
+    ],
     ['a size outside the enum', (c) => Object.assign(c.body[1] ?? {}, { size: 'Huge' }), /Invalid value/],
     [
       'an unknown action type',

@@ -76,6 +76,29 @@ describe('buildShareLink', () => {
     );
   });
 
+  test.prop(
+    [
+      fc.string({
+        unit: fc.constantFrom('a', ' ', '+', '&', '=', '?', '#', '%', '\r', '\n', 'é', '😀', '!', '*'),
+      }),
+    ],
+    { numRuns: 300 },
+  )('a mailto link is made only of RFC 6068 characters, with %20 spaces and CRLF line breaks', (userText) => {
+    const href = buildShareLink('email', { text: userText, url, title: userText, fit: false }).href!;
+    const fields = href.slice('mailto:?'.length).split('&');
+    expect(fields.map((f) => f.split('=')[0])).toEqual(['subject', 'body']);
+    for (const field of fields) {
+      const value = field.slice(field.indexOf('=') + 1);
+      // RFC 6068 section 2: hfvalue = *qchar; qchar = unreserved / pct-encoded / some-delims. We also leave
+      // "+" out (section 5: a "+" cannot be told from an encoded space), and "&" and "=" stay delimiters only.
+      expect(value).toMatch(/^(?:[A-Za-z0-9\-._~!$'()*,;:@]|%[0-9A-F]{2})*$/);
+      // Section 5: line breaks are %0D%0A, never a bare CR or LF.
+      expect(value.replace(/%0D%0A/g, '')).not.toMatch(/%0D|%0A/);
+    }
+    // The subject is a single header line: no line break at all.
+    expect(fields[0]).not.toMatch(/%0D|%0A/);
+  });
+
   it('fits the text to the platform but never cuts the link', () => {
     const long = 'woord '.repeat(100);
     const link = buildShareLink('x', { text: long, url });

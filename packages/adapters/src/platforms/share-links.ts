@@ -192,7 +192,9 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
     }
     case 'email': {
       const mailBody = input.url === undefined ? body : `${body}\n\n${input.url}`;
-      href = `mailto:?subject=${encodeMailtoValue(title)}&body=${encodeMailtoValue(mailBody)}`;
+      // A subject is one header line: line breaks in a given title become spaces (no header injection).
+      const subject = title.replace(/[\r\n]+/g, ' ');
+      href = `mailto:?subject=${encodeMailtoValue(subject)}&body=${encodeMailtoValue(mailBody)}`;
       break;
     }
     case 'instagram':
