@@ -1,0 +1,52 @@
+// What the registry shows for each published package: its repository, homepage and issue tracker, and a README
+// whose links work there too (a registry renders the README away from the repository, so relative links break).
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { publishablePackages, repositoryRoot } from '../scripts/packed-packages.js';
+
+const REPOSITORY = 'https://github.com/social-shift/social-shift';
+const packages = publishablePackages();
+
+/** Every Markdown link target of a README, image links included; code spans and fenced code are skipped. */
+function linkTargets(markdown: string): string[] {
+  const prose = markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+  return [...prose.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((match) => match[1] ?? '');
+}
+
+describe('linkTargets', () => {
+  it('finds inline link targets and skips code', () => {
+    expect(
+      linkTargets(
+        '[a](../x.md) and ![b](https://e.example/i.png "t")\n```md\n[c](./no.md)\n```\n`[d](./no.md)`',
+      ),
+    ).toEqual(['../x.md', 'https://e.example/i.png']);
+  });
+});
+
+describe.each(packages.map((pkg) => [pkg.name, pkg] as const))('%s', (_name, pkg) => {
+  const manifest = JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) as {
+    repository?: { type?: string; url?: string; directory?: string };
+    homepage?: string;
+    bugs?: { url?: string };
+  };
+  const directory = relative(repositoryRoot, pkg.dir).split('\\').join('/');
+
+  it('names its repository, its folder in it, a homepage and the issue tracker', () => {
+    expect(manifest.repository).toEqual({ type: 'git', url: `git+${REPOSITORY}.git`, directory });
+    expect(manifest.homepage).toBe(`${REPOSITORY}/tree/main/${directory}#readme`);
+    expect(manifest.bugs).toEqual({ url: `${REPOSITORY}/issues` });
+  });
+
+  it('has a README whose links are absolute (they work on the registry page too)', () => {
+    const targets = linkTargets(readFileSync(join(pkg.dir, 'README.md'), 'utf8'));
+    expect(targets.filter((target) => !/^(https:\/\/|mailto:|#)/.test(target))).toEqual([]);
+    expect(targets.some((target) => target.startsWith(REPOSITORY))).toBe(true);
+  });
+});
+
+describe('versions', () => {
+  it('every published package starts from one version, as the changesets "fixed" group moves them together', () => {
+    expect(new Set(packages.map((pkg) => pkg.version)).size).toBe(1);
+  });
+});
