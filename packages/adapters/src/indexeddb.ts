@@ -408,7 +408,8 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
               const key = found && keys.get(found.seq);
               if (!found || !key || removedSeqs.has(found.seq)) continue;
               const existing = replaced.get(found.seq) ?? found;
-              if (existing.id !== key.id || existing.type !== key.type || existing.entityId !== key.entityId) continue;
+              if (existing.id !== key.id || existing.type !== key.type || existing.entityId !== key.entityId)
+                continue;
               removedSeqs.add(found.seq);
               replaced.delete(found.seq);
               count++;

@@ -316,7 +316,14 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
             }
             // A missing event: the factory rolls back; writing the summary could clash with it.
             if (count !== new Set(removed.map((key) => key.seq)).size) return count;
-            s.appendEvent.run(organisationId, summary.seq, summary.id, summary.type, summary.entityId, summary.event);
+            s.appendEvent.run(
+              organisationId,
+              summary.seq,
+              summary.id,
+              summary.type,
+              summary.entityId,
+              summary.event,
+            );
             return count;
           },
         };

@@ -1129,11 +1129,23 @@ const click = (n: number, over: Partial<DomainEvent> = {}): DomainEvent =>
     entityType: 'share',
     entityId: 'share_1',
     entityVersion: 0,
-    data: { shareId: 'share_1', postId: 'post_1', campaignId: 'campaign_1', publisherId: 'person_1', platform: 'x' },
+    data: {
+      shareId: 'share_1',
+      postId: 'post_1',
+      campaignId: 'campaign_1',
+      publisherId: 'person_1',
+      platform: 'x',
+    },
     ...over,
   });
 const summaryEvent = (over: Partial<DomainEvent> = {}): DomainEvent =>
-  event(99, { type: 'platform.summary', entityType: 'organisation', entityId: ORG, entityVersion: 0, ...over });
+  event(99, {
+    type: 'platform.summary',
+    entityType: 'organisation',
+    entityId: ORG,
+    entityVersion: 0,
+    ...over,
+  });
 
 define(
   'event-compaction',
@@ -1204,7 +1216,11 @@ define(
     const storage = await open();
     await storage.transaction(ORG, (tx) => tx.append([click(1), click(2), click(3)]));
     const stored = await storage.readEvents(ORG);
-    for (const wrong of [{ id: 'evt_other' }, { type: 'platform.reaction' as const }, { entityId: 'share_9' }]) {
+    for (const wrong of [
+      { id: 'evt_other' },
+      { type: 'platform.reaction' as const },
+      { entityId: 'share_9' },
+    ]) {
       await assertRejectsWithCode(
         storage.transaction(ORG, (tx) =>
           tx.compactEvents([stored[0]!, { ...stored[1]!, ...wrong }], summaryEvent()),

@@ -16,11 +16,20 @@ const EMAIL = 'piet@zorggroep.example';
 const HANDLE = 'piet-in-groningen';
 const EXTERNAL_ID = 'urn:li:share:777';
 const DAY = 86_400_000;
-const RAW = ['platform.click', 'platform.reaction', 'platform.comment', 'platform.reshare', 'platform.reach'] as const;
+const RAW = [
+  'platform.click',
+  'platform.reaction',
+  'platform.comment',
+  'platform.reshare',
+  'platform.reach',
+] as const;
 const tokenOf = (personId: string) => `st_${personId}_token`;
 
 /** The test programme on the store under test, with a tracker that puts a recognisable sharer token in links. */
-async function programmeOn(storage: StoragePort, over: Partial<SocialShiftOptions> = {}): Promise<TestProgramme> {
+async function programmeOn(
+  storage: StoragePort,
+  over: Partial<SocialShiftOptions> = {},
+): Promise<TestProgramme> {
   return createTestProgramme({
     storage,
     links: {
@@ -106,27 +115,30 @@ const cases: ConformanceCase[] = [];
 const define = (name: string, run: (context: ConformanceContext) => Promise<void>) =>
   cases.push({ group: 'privacy', name, run });
 
-define('erasePerson leaves no name, e-mail, handle, sharer token, tracked link or external id', async ({ open }) => {
-  const storage = await open();
-  const world = await sharedWorld(storage);
-  await interactions(world, world.shareIds, 'a');
-  const secrets = [NAME, EMAIL, HANDLE, tokenOf(world.people.publisher), EXTERNAL_ID];
-  const before = await everything(storage);
-  for (const secret of secrets) assertTrue(before.includes(secret), `stored before: ${secret}`);
-  const erased = await world.shift.as(world.people.master).privacy.erasePerson(world.people.publisher);
-  assertTrue(erased.displayName.startsWith('Erased '), 'pseudonym');
-  const after = await everything(storage);
-  for (const secret of secrets) assertTrue(!after.includes(secret), `gone after: ${secret}`);
-  assertTrue(after.includes('Xander External'), "others' names stay");
-  assertTrue(after.includes(tokenOf(world.people.external)), "others' tokens stay");
-  // The log still rebuilds exactly the stored records.
-  const replayed = replayEvents(await storage.readEvents(ORG));
-  for (const type of ENTITY_TYPES) {
-    for (const doc of await storage.query(ORG, type)) {
-      assertEqual(replayed[type]?.[doc.id], doc.data, `replayed ${type} ${doc.id}`);
+define(
+  'erasePerson leaves no name, e-mail, handle, sharer token, tracked link or external id',
+  async ({ open }) => {
+    const storage = await open();
+    const world = await sharedWorld(storage);
+    await interactions(world, world.shareIds, 'a');
+    const secrets = [NAME, EMAIL, HANDLE, tokenOf(world.people.publisher), EXTERNAL_ID];
+    const before = await everything(storage);
+    for (const secret of secrets) assertTrue(before.includes(secret), `stored before: ${secret}`);
+    const erased = await world.shift.as(world.people.master).privacy.erasePerson(world.people.publisher);
+    assertTrue(erased.displayName.startsWith('Erased '), 'pseudonym');
+    const after = await everything(storage);
+    for (const secret of secrets) assertTrue(!after.includes(secret), `gone after: ${secret}`);
+    assertTrue(after.includes('Xander External'), "others' names stay");
+    assertTrue(after.includes(tokenOf(world.people.external)), "others' tokens stay");
+    // The log still rebuilds exactly the stored records.
+    const replayed = replayEvents(await storage.readEvents(ORG));
+    for (const type of ENTITY_TYPES) {
+      for (const doc of await storage.query(ORG, type)) {
+        assertEqual(replayed[type]?.[doc.id], doc.data, `replayed ${type} ${doc.id}`);
+      }
     }
-  }
-});
+  },
+);
 
 define('erasePerson keeps the report (JSON, Markdown, CSV) equal except for identities', async ({ open }) => {
   const storage = await open();
@@ -147,7 +159,11 @@ define('erasePerson keeps the report (JSON, Markdown, CSV) equal except for iden
   assertEqual(grown(await report(world)), before, 'anonymous report unchanged');
   const namedAfter = await report(world, {}, true);
   assertTrue(!namedAfter.includes(NAME), 'the name is gone');
-  assertEqual(grown(namedAfter).replaceAll(erased.displayName, NAME), named, 'named report: only the name differs');
+  assertEqual(
+    grown(namedAfter).replaceAll(erased.displayName, NAME),
+    named,
+    'named report: only the name differs',
+  );
   // Erasing again writes nothing.
   const once = await everything(storage);
   await world.shift.as(world.people.master).privacy.erasePerson(world.people.publisher);
@@ -207,62 +223,68 @@ define('retention removes raw platform events older than N days and keeps every 
   );
   // Appends go on after the highest seq; nothing reused.
   await interactions(world, world.shareIds, 'later');
-  const [first] = (await storage.readEvents(ORG, { after: beforeEvents[beforeEvents.length - 1]!.seq })) ?? [];
+  const [first] =
+    (await storage.readEvents(ORG, { after: beforeEvents[beforeEvents.length - 1]!.seq })) ?? [];
   assertEqual(first?.seq, beforeEvents[beforeEvents.length - 1]!.seq + 1, 'next seq');
 });
 
-define('retention is idempotent, survives export and import, and keeps figures in a moved copy', async ({ open }) => {
-  const storage = await open();
-  const world = await busyMonths(storage);
-  await world.shift.as(world.people.master).privacy.applyRetention({ platformEventDays: 10 });
-  const once = await everything(storage);
-  const again = await world.shift.as(world.people.master).privacy.applyRetention({ platformEventDays: 10 });
-  assertEqual(again.removed, 0, 'nothing more to remove');
-  assertEqual(await everything(storage), once, 'a second run writes nothing');
-  const bundle = await exportAll(storage, ORG);
-  const copy = createMemoryStorage();
-  await importAll(copy, JSON.parse(JSON.stringify(bundle)));
-  const fold = async (s: StoragePort) =>
-    JSON.stringify(finishMetrics(foldEvents(await s.readEvents(ORG))));
-  assertEqual(await fold(copy), await fold(storage), 'the imported copy has the same figures');
-});
+define(
+  'retention is idempotent, survives export and import, and keeps figures in a moved copy',
+  async ({ open }) => {
+    const storage = await open();
+    const world = await busyMonths(storage);
+    await world.shift.as(world.people.master).privacy.applyRetention({ platformEventDays: 10 });
+    const once = await everything(storage);
+    const again = await world.shift.as(world.people.master).privacy.applyRetention({ platformEventDays: 10 });
+    assertEqual(again.removed, 0, 'nothing more to remove');
+    assertEqual(await everything(storage), once, 'a second run writes nothing');
+    const bundle = await exportAll(storage, ORG);
+    const copy = createMemoryStorage();
+    await importAll(copy, JSON.parse(JSON.stringify(bundle)));
+    const fold = async (s: StoragePort) => JSON.stringify(finishMetrics(foldEvents(await s.readEvents(ORG))));
+    assertEqual(await fold(copy), await fold(storage), 'the imported copy has the same figures');
+  },
+);
 
-define('retention is for masters and the system only, and a bad policy is VALIDATION writing nothing', async ({ open }) => {
-  const storage = await open();
-  const world = await busyMonths(storage, { config: { retention: { platformEventDays: 30 } } });
-  const before = await everything(storage);
-  for (const actor of [world.people.editor, world.people.publisher, world.people.outsider]) {
-    await assertRejectsWithCode(
-      world.shift.as(actor).privacy.applyRetention({ platformEventDays: 1 }),
-      'FORBIDDEN',
-      `not a master: ${actor}`,
+define(
+  'retention is for masters and the system only, and a bad policy is VALIDATION writing nothing',
+  async ({ open }) => {
+    const storage = await open();
+    const world = await busyMonths(storage, { config: { retention: { platformEventDays: 30 } } });
+    const before = await everything(storage);
+    for (const actor of [world.people.editor, world.people.publisher, world.people.outsider]) {
+      await assertRejectsWithCode(
+        world.shift.as(actor).privacy.applyRetention({ platformEventDays: 1 }),
+        'FORBIDDEN',
+        `not a master: ${actor}`,
+      );
+    }
+    for (const policy of [
+      { platformEventDays: 0 },
+      { platformEventDays: -3 },
+      { platformEventDays: 1.5 },
+      { platformEventDays: '30' },
+      { platformEventDays: 1e9 },
+      { platformEventDays: Number.NaN },
+      {},
+      { platformEventDays: 30, keepForever: true },
+    ]) {
+      await assertRejectsWithCode(
+        world.shift.as(world.people.master).privacy.applyRetention(policy as never),
+        'VALIDATION',
+        `bad policy ${JSON.stringify(policy)}`,
+      );
+    }
+    assertEqual(await everything(storage), before, 'nothing written');
+    // The service applies the configured policy.
+    const done = await world.shift.system.applyRetention();
+    assertTrue(done.removed > 0, 'the configured 30 days apply');
+    assertTrue(
+      rawEvents(await storage.readEvents(ORG)).every((e) => e.at >= done.before),
+      'nothing older than 30 days is left',
     );
-  }
-  for (const policy of [
-    { platformEventDays: 0 },
-    { platformEventDays: -3 },
-    { platformEventDays: 1.5 },
-    { platformEventDays: '30' },
-    { platformEventDays: 1e9 },
-    { platformEventDays: Number.NaN },
-    {},
-    { platformEventDays: 30, keepForever: true },
-  ]) {
-    await assertRejectsWithCode(
-      world.shift.as(world.people.master).privacy.applyRetention(policy as never),
-      'VALIDATION',
-      `bad policy ${JSON.stringify(policy)}`,
-    );
-  }
-  assertEqual(await everything(storage), before, 'nothing written');
-  // The service applies the configured policy.
-  const done = await world.shift.system.applyRetention();
-  assertTrue(done.removed > 0, 'the configured 30 days apply');
-  assertTrue(
-    rawEvents(await storage.readEvents(ORG)).every((e) => e.at >= done.before),
-    'nothing older than 30 days is left',
-  );
-});
+  },
+);
 
 /** The `privacy` group's cases (run by `conformanceCases()`). */
 export function privacyCases(): readonly ConformanceCase[] {

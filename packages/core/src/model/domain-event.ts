@@ -187,7 +187,13 @@ export const eventPayloadSchemas = {
     rows: z
       .array(
         z.object({
-          type: z.enum(['platform.click', 'platform.reaction', 'platform.comment', 'platform.reshare', 'platform.reach']),
+          type: z.enum([
+            'platform.click',
+            'platform.reaction',
+            'platform.comment',
+            'platform.reshare',
+            'platform.reach',
+          ]),
           at: TimestampSchema,
           lastAt: TimestampSchema,
           events: z.number().int().min(1),

@@ -40,8 +40,6 @@ import type { PostCommands } from './commands/posts.js';
 import { postCommands } from './commands/posts.js';
 import type { PrivacyCommands } from './commands/privacy.js';
 import { privacyCommands } from './commands/privacy.js';
-import type { RetentionPolicy, RetentionReport } from './retention.js';
-import { applyRetention, parseRetentionPolicy } from './retention.js';
 import type { SetupInput, SetupResult } from './commands/setup.js';
 import { setup } from './commands/setup.js';
 import { createPlainLinkTracker } from './default-link-tracker.js';
@@ -51,6 +49,8 @@ import type { DueTransitionsReport } from './due-transitions.js';
 import { runDueTransitions } from './due-transitions.js';
 import type { SocialShiftEmitter } from './event-emitter.js';
 import { createEventEmitter } from './event-emitter.js';
+import type { RetentionPolicy, RetentionReport } from './retention.js';
+import { applyRetention, parseRetentionPolicy } from './retention.js';
 import type { Runtime } from './runtime.js';
 import { checkId, compact, parseInput } from './runtime.js';
 

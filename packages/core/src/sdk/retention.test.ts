@@ -49,7 +49,8 @@ const rawEvent = fc
     };
   });
 
-const sorted = (events: DomainEvent[]) => [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+const sorted = (events: DomainEvent[]) =>
+  [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 const summaryOf = (events: DomainEvent[]): DomainEvent => ({
   id: 'evt_summary',
   organisationId: 'org_acme',
@@ -76,13 +77,19 @@ describe('retention summary', () => {
           const old = events.slice(0, cut + 1);
           const compacted = [summaryOf(old), ...events.slice(cut + 1)];
           expect(eventPayloadSchemas['platform.summary'].safeParse(compacted[0]!.data).success).toBe(true);
-          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const lo = Math.min(a, b);
+          const hi = Math.max(a, b, lo + 1);
           for (const window of [
             {},
             { from: new Date(START + lo * QUARTER).toISOString() },
-            { from: new Date(START + lo * QUARTER).toISOString(), to: new Date(START + hi * QUARTER).toISOString() },
+            {
+              from: new Date(START + lo * QUARTER).toISOString(),
+              to: new Date(START + hi * QUARTER).toISOString(),
+            },
           ]) {
-            expect(finishMetrics(foldEvents(compacted, window))).toEqual(finishMetrics(foldEvents(events, window)));
+            expect(finishMetrics(foldEvents(compacted, window))).toEqual(
+              finishMetrics(foldEvents(events, window)),
+            );
           }
         },
       ),

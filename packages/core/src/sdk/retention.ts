@@ -88,15 +88,21 @@ export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
         : type === 'platform.reach'
           ? (data.reach as number)
           : ((data.count as number | undefined) ?? 1);
-    const key = [type, seriesBucket(event.at), data.shareId, data.postId, data.publisherId, data.platform, byAmbassador].join(
-      '\u0000',
-    );
+    const key = [
+      type,
+      seriesBucket(event.at),
+      data.shareId,
+      data.postId,
+      data.publisherId,
+      data.platform,
+      byAmbassador,
+    ].join('\u0000');
     const row = rows.get(key);
     if (row) {
       rows.set(key, {
         ...row,
-        at: event.at < row.at ? event.at : row.at,
-        lastAt: event.at > row.lastAt ? event.at : row.lastAt,
+        at: [row.at, event.at].sort()[0] as string,
+        lastAt: [row.lastAt, event.at].sort()[1] as string,
         events: row.events + 1,
         count: row.count + amount,
       });
@@ -123,7 +129,9 @@ export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
 async function idempotencyRecordsOf(rt: Runtime, ids: ReadonlySet<string>): Promise<StoredDocument[]> {
   const found: StoredDocument[] = [];
   for (const command of RAW_PLATFORM_EVENT_TYPES) {
-    for (const doc of await rt.storage.query(rt.organisationId, IDEMPOTENCY_COLLECTION, { where: { command } })) {
+    for (const doc of await rt.storage.query(rt.organisationId, IDEMPOTENCY_COLLECTION, {
+      where: { command },
+    })) {
       const result = doc.data.result as { event?: { id?: unknown } } | undefined;
       if (typeof result?.event?.id === 'string' && ids.has(result.event.id)) found.push(doc);
     }
@@ -141,9 +149,9 @@ export async function applyRetention(rt: Runtime, input: unknown): Promise<Reten
   const { platformEventDays } = parseRetentionPolicy(input);
   const before = new Date(rt.clock.now() - platformEventDays * DAY_MS).toISOString();
   for (let attempt = 0; ; attempt++) {
-    const raw = (
-      await rt.storage.readEvents(rt.organisationId, { types: RAW_PLATFORM_EVENT_TYPES })
-    ).filter((event) => event.at < before);
+    const raw = (await rt.storage.readEvents(rt.organisationId, { types: RAW_PLATFORM_EVENT_TYPES })).filter(
+      (event) => event.at < before,
+    );
     if (raw.length === 0) return { before, removed: 0, idempotencyRecords: 0 };
     const records = await idempotencyRecordsOf(rt, new Set(raw.map((event) => event.id)));
     const newest = raw[raw.length - 1] as StoredEvent;
@@ -174,7 +182,11 @@ export async function applyRetention(rt: Runtime, input: unknown): Promise<Reten
 }
 
 /** `privacy.applyRetention`: a social master applies a retention policy now. */
-export async function applyRetentionAs(rt: Runtime, actorId: string, input: unknown): Promise<RetentionReport> {
+export async function applyRetentionAs(
+  rt: Runtime,
+  actorId: string,
+  input: unknown,
+): Promise<RetentionReport> {
   const actor = await loadActor(rt, actorId);
   authorize(rt, actor, 'privacy.retention', {});
   return applyRetention(rt, input);

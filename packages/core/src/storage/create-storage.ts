@@ -212,7 +212,13 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       if (keys.length === 0) throw invalid(['removed'], 'Name at least one event to remove.');
       const seq = Math.max(...keys.map((key) => key.seq));
       const { seq: _ignored, ...plain } = summary as DomainEvent & { seq?: number };
-      const row = { seq, id: plain.id, type: plain.type, entityId: plain.entityId, event: serialiseEvent(plain) };
+      const row = {
+        seq,
+        id: plain.id,
+        type: plain.type,
+        entityId: plain.entityId,
+        event: serialiseEvent(plain),
+      };
       const count = await guard('compact events', () => dtx.compactEvents(keys, row));
       if (count !== new Set(keys.map((key) => key.seq)).size) {
         throw new SocialShiftError(

@@ -157,4 +157,3 @@ async function checkEmpty(storage: StoragePort, organisationId: string): Promise
     );
   }
 }
-

@@ -211,7 +211,9 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
             const stored = tenants.get(organisationId)?.events ?? [];
             let count = 0;
             for (const key of new Map(removed.map((k) => [k.seq, k])).values()) {
-              const existing = removedSeqs.has(key.seq) ? undefined : (replaced.get(key.seq) ?? stored[key.seq - 1]);
+              const existing = removedSeqs.has(key.seq)
+                ? undefined
+                : (replaced.get(key.seq) ?? stored[key.seq - 1]);
               if (!existing || existing.type !== key.type || existing.entityId !== key.entityId) continue;
               if ((JSON.parse(existing.event) as { id?: unknown }).id !== key.id) continue;
               removedSeqs.add(key.seq);

@@ -64,7 +64,10 @@ export interface DriverTransaction {
    * goes down, so a `seq` is never given out twice. Returns how many of `removed` existed and were deleted; the
    * factory rolls the transaction back unless that is all of them. Commits with the transaction.
    */
-  compactEvents(removed: readonly EventKey[], summary: NewEventRow & { readonly seq: number }): Promise<number>;
+  compactEvents(
+    removed: readonly EventKey[],
+    summary: NewEventRow & { readonly seq: number },
+  ): Promise<number>;
 }
 
 /** What identifies a stored event to rewrite or remove: its position and the columns that must match. */

@@ -5,9 +5,9 @@ import { ENTITY_TYPES } from '../../model/entity-type.js';
 import type { Person } from '../../model/person.js';
 import type { StoredEvent } from '../../ports/storage.js';
 import { erasePerson } from '../erasure.js';
+import { mentions } from '../references.js';
 import type { RetentionPolicy, RetentionReport } from '../retention.js';
 import { applyRetentionAs } from '../retention.js';
-import { mentions } from '../references.js';
 import type { Runtime } from '../runtime.js';
 import { authorize, checkId, list, load, loadActor, now } from '../runtime.js';
 
