@@ -302,6 +302,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         const overlay = new Map<string, DocumentRecord | null>();
         const events: EventRecord[] = [];
         const replaced = new Map<number, EventRecord>();
+        const removedSeqs = new Set<number>();
         let baseSeq: number | undefined;
         const key = (collection: string, id: string) => `${collection}\u0000${id}`;
         const current = async (collection: string, id: string) => {
@@ -391,9 +392,36 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             else replaced.set(row.seq, next);
             return true;
           },
+          async compactEvents(removed, summary) {
+            const keys = new Map(removed.map((key) => [key.seq, key]));
+            const stored = await read(['events'], (t) =>
+              Promise.all(
+                [...keys.keys()].map((seq) =>
+                  request(
+                    t.objectStore('events').get([organisationId, seq]) as IDBRequest<EventRecord | undefined>,
+                  ),
+                ),
+              ),
+            );
+            let count = 0;
+            for (const found of stored) {
+              const key = found && keys.get(found.seq);
+              if (!found || !key || removedSeqs.has(found.seq)) continue;
+              const existing = replaced.get(found.seq) ?? found;
+              if (existing.id !== key.id || existing.type !== key.type || existing.entityId !== key.entityId)
+                continue;
+              removedSeqs.add(found.seq);
+              replaced.delete(found.seq);
+              count++;
+            }
+            removedSeqs.delete(summary.seq);
+            replaced.set(summary.seq, { organisationId, ...summary });
+            return count;
+          },
         };
         const result = await work(tx);
-        if (overlay.size === 0 && events.length === 0 && replaced.size === 0) return result;
+        if (overlay.size === 0 && events.length === 0 && replaced.size === 0 && removedSeqs.size === 0)
+          return result;
 
         const commit = ready().transaction(['documents', 'events', 'counters'], 'readwrite');
         const done = finished(commit);
@@ -420,6 +448,10 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             counters.put({ organisationId, lastSeq: (baseSeq ?? 0) + events.length } satisfies CounterRecord);
             const store = commit.objectStore('events');
             for (const event of events) store.add(event);
+          }
+          if (removedSeqs.size > 0) {
+            const store = commit.objectStore('events');
+            for (const seq of removedSeqs) store.delete([organisationId, seq]);
           }
           if (replaced.size > 0) {
             const store = commit.objectStore('events');

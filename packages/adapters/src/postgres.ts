@@ -361,6 +361,30 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
               );
               return result.rowCount === 1;
             },
+            async compactEvents(removed, summary) {
+              const result = await db.query(
+                `DELETE FROM ${t.events} AS e
+                 USING unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) AS k(seq, id, type, entity_id)
+                 WHERE e.organisation_id = $1 AND e.seq = k.seq AND e.id = k.id AND e.type = k.type
+                   AND e.entity_id = k.entity_id`,
+                [
+                  organisationId,
+                  removed.map((key) => key.seq),
+                  removed.map((key) => key.id),
+                  removed.map((key) => key.type),
+                  removed.map((key) => key.entityId),
+                ],
+              );
+              const count = result.rowCount ?? 0;
+              // A missing event: the factory rolls back; writing the summary could clash with it.
+              if (count !== new Set(removed.map((key) => key.seq)).size) return count;
+              await db.query(
+                `INSERT INTO ${t.events} (organisation_id, seq, id, type, entity_id, event)
+                 VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)`,
+                [organisationId, summary.seq, summary.id, summary.type, summary.entityId, summary.event],
+              );
+              return count;
+            },
           };
           return work(tx);
         })

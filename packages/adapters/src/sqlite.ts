@@ -130,6 +130,7 @@ interface Statements {
   lastSeq: BetterSqlite3.Statement<Param[], { seq: number }>;
   appendEvent: BetterSqlite3.Statement<Param[]>;
   replaceEvent: BetterSqlite3.Statement<Param[]>;
+  removeEvent: BetterSqlite3.Statement<Param[]>;
   outdated: BetterSqlite3.Statement<Param[], RawDocument & { organisation_id: string }>;
 }
 interface RawDocument {
@@ -246,6 +247,9 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
         replaceEvent: db.prepare(
           `UPDATE ${p}events SET event = ? WHERE organisation_id = ? AND seq = ? AND id = ? AND type = ? AND entity_id = ?`,
         ),
+        removeEvent: db.prepare(
+          `DELETE FROM ${p}events WHERE organisation_id = ? AND seq = ? AND id = ? AND type = ? AND entity_id = ?`,
+        ),
         outdated: db.prepare(
           `SELECT organisation_id, collection, id, version, schema_version, data FROM ${p}documents WHERE schema_version <> ? LIMIT ?`,
         ),
@@ -304,6 +308,23 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
               s.replaceEvent.run(row.event, organisationId, row.seq, row.id, row.type, row.entityId)
                 .changes === 1
             );
+          },
+          async compactEvents(removed, summary) {
+            let count = 0;
+            for (const key of removed) {
+              count += s.removeEvent.run(organisationId, key.seq, key.id, key.type, key.entityId).changes;
+            }
+            // A missing event: the factory rolls back; writing the summary could clash with it.
+            if (count !== new Set(removed.map((key) => key.seq)).size) return count;
+            s.appendEvent.run(
+              organisationId,
+              summary.seq,
+              summary.id,
+              summary.type,
+              summary.entityId,
+              summary.event,
+            );
+            return count;
           },
         };
         try {

@@ -299,6 +299,8 @@ export type { ProjectedState } from './sdk/projection.js';
 export { replayEvents } from './sdk/projection.js';
 export type { PseudonymiseOptions } from './sdk/pseudonymise-events.js';
 export { pseudonymiseEvents } from './sdk/pseudonymise-events.js';
+export type { RetentionPolicy, RetentionReport } from './sdk/retention.js';
+export { parseRetentionPolicy, RAW_PLATFORM_EVENT_TYPES, RetentionPolicySchema } from './sdk/retention.js';
 export type { CreateStorageOptions, ManagedStorage } from './storage/create-storage.js';
 export { createStorage } from './storage/create-storage.js';
 export type { ExportAllOptions } from './storage/export-all.js';
@@ -314,6 +316,7 @@ export { CURRENT_SCHEMA_VERSION } from './storage/schema-version.js';
 export type {
   DocumentRow,
   DriverTransaction,
+  EventKey,
   EventRow,
   NewEventRow,
   OrganisationDocumentRow,

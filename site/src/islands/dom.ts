@@ -1,6 +1,7 @@
 // A tiny DOM builder for the islands (see docs/adr/060-site-islands.md): elements from a tag, attributes and
-// children; `on…` attributes that are functions become event listeners. Text is always set as text, never as
-// HTML, so nothing from the stored data can inject markup.
+// children; `on…` attributes that are functions become event listeners (text there is refused). Text is always
+// set as text, never as HTML, and URL attributes take only relative, http(s), mailto and blob URLs, so nothing
+// from the stored data can inject markup or script.
 
 /** Anything that can be a child: nodes, text, numbers; `null`, `undefined` and `false` are skipped. */
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
@@ -20,10 +21,36 @@ function append(parent: Node, children: readonly Child[]): void {
   }
 }
 
+/** Attributes whose value the browser follows as a URL. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster']);
+/** URL schemes an island may link to; anything else (`javascript:`, `data:`, `vbscript:`…) is never set. */
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'blob']);
+
+/**
+ * Whether a URL is safe to put in `href` or `src`: relative, or with a scheme in {@link SAFE_SCHEMES}. Browsers
+ * ignore control characters and whitespace inside a scheme (`java\tscript:`), so those are removed first.
+ *
+ * @example
+ * ```ts
+ * isSafeUrl('https://example.org'); // true
+ * isSafeUrl(' JaVa\nScript:alert(1)'); // false
+ * ```
+ */
+export function isSafeUrl(url: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers drop these characters from URLs
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]/g, ''))?.[1];
+  return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());
+}
+
 function apply(element: Element, attributes: Attributes | null | undefined): void {
   for (const [name, value] of Object.entries(attributes ?? {})) {
     if (value === null || value === undefined || value === false) continue;
-    if (typeof value === 'function') element.addEventListener(name.slice(2).toLowerCase(), value);
+    const lower = name.toLowerCase();
+    if (typeof value === 'function') element.addEventListener(lower.slice(2), value);
+    else if (lower.startsWith('on')) {
+      // An inline handler from a string would run text as code: islands only ever listen with functions.
+      throw new TypeError(`h(): "${name}" must be a function, not text.`);
+    } else if (URL_ATTRIBUTES.has(lower) && !isSafeUrl(String(value))) continue;
     else if (value === true) element.setAttribute(name, '');
     else if (name === 'value' && 'value' in element) (element as HTMLInputElement).value = String(value);
     else element.setAttribute(name, String(value));

@@ -19,6 +19,7 @@ import fc from 'fast-check';
 import { assertEqual, assertRejectsWithCode, assertTrue, ConformanceFailure } from './assertions.js';
 import { failOnWrite, InjectedFault } from './fault-injection.js';
 import { domainEventArbitrary, entityArbitrary, MODEL_TYPES } from './model-arbitraries.js';
+import { privacyCases } from './privacy-cases.js';
 
 /**
  * The named groups of the conformance suite, in the order they run.
@@ -35,12 +36,14 @@ export const CONFORMANCE_GROUPS = [
   'transactions',
   'event-log',
   'event-rewrite',
+  'event-compaction',
   'tenant-isolation',
   'model-round-trips',
   'migrations',
   'error-contract',
   'export-import',
   'persistence',
+  'privacy',
 ] as const;
 /** A group of the conformance suite. */
 export type ConformanceGroup = (typeof CONFORMANCE_GROUPS)[number];
@@ -67,12 +70,20 @@ export const GROUP_INFO: Readonly<
     description:
       "replaceEvents changes only an event's content, in place, with the transaction, in its own organisation",
   },
+  'event-compaction': {
+    description:
+      'compactEvents removes events and stores a summary at the highest removed seq: order kept, seq never reused',
+  },
   'tenant-isolation': { description: "no call returns or writes another organisation's data" },
   'model-round-trips': { description: 'every zod model (fast-check generated) reads back as written' },
   migrations: { description: 'pure migrations applied on open; MIGRATION for missing steps or newer data' },
   'error-contract': { description: 'the same error code for the same failure, in every adapter' },
   'export-import': { description: 'exportAll/importAll round-trip; a bad bundle writes nothing' },
   persistence: { description: 'close, open again, and find everything', requires: 'persistent' },
+  privacy: {
+    description:
+      'through the SDK: erasePerson leaves no personal field and every figure; retention keeps every figure',
+  },
 };
 
 /** One store under test. `open` may be called again after closing the previous port: it sees the same data. */
@@ -996,7 +1007,9 @@ define('persistence', 'finds every document and event again after closing and op
  * ```
  */
 export function conformanceCases(): readonly ConformanceCase[] {
-  return [...cases].sort((a, b) => CONFORMANCE_GROUPS.indexOf(a.group) - CONFORMANCE_GROUPS.indexOf(b.group));
+  return [...cases, ...privacyCases()].sort(
+    (a, b) => CONFORMANCE_GROUPS.indexOf(a.group) - CONFORMANCE_GROUPS.indexOf(b.group),
+  );
 }
 
 /**
@@ -1107,4 +1120,148 @@ define('event-rewrite', "never reaches another organisation's log", async ({ ope
     'same seq in this organisation does not exist',
   );
   assertEqual(await storage.readEvents(OTHER), [theirs], 'unchanged');
+});
+
+// ── event-compaction ────────────────────────────────────────────────────────────────────────────────────────
+const click = (n: number, over: Partial<DomainEvent> = {}): DomainEvent =>
+  event(n, {
+    type: 'platform.click',
+    entityType: 'share',
+    entityId: 'share_1',
+    entityVersion: 0,
+    data: {
+      shareId: 'share_1',
+      postId: 'post_1',
+      campaignId: 'campaign_1',
+      publisherId: 'person_1',
+      platform: 'x',
+    },
+    ...over,
+  });
+const summaryEvent = (over: Partial<DomainEvent> = {}): DomainEvent =>
+  event(99, {
+    type: 'platform.summary',
+    entityType: 'organisation',
+    entityId: ORG,
+    entityVersion: 0,
+    ...over,
+  });
+
+define(
+  'event-compaction',
+  'removes the events, stores the summary at the highest removed seq, and later appends continue after it',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) =>
+      tx.append([event(1), click(2), click(3), event(4), click(5), event(6)]),
+    );
+    const stored = await storage.readEvents(ORG);
+    const removed = [stored[1]!, stored[2]!, stored[4]!];
+    const summary = await storage.transaction(ORG, (tx) => tx.compactEvents(removed, summaryEvent()));
+    assertEqual(summary.seq, 5, 'at the highest removed seq');
+    const after = await storage.readEvents(ORG);
+    assertEqual(
+      after.map((e) => [e.seq, e.type]),
+      [
+        [1, stored[0]!.type],
+        [4, stored[3]!.type],
+        [5, 'platform.summary'],
+        [6, stored[5]!.type],
+      ],
+      'holes where events were removed, order kept',
+    );
+    assertEqual(after[2], { ...summaryEvent(), seq: 5 }, 'the summary as given');
+    assertEqual(
+      (await storage.readEvents(ORG, { after: 2 })).map((e) => e.seq),
+      [4, 5, 6],
+      'a cursor in a hole reads on',
+    );
+    assertEqual(
+      (await storage.readEvents(ORG, { types: ['platform.click', 'platform.summary'] })).map((e) => e.seq),
+      [5],
+      'type filter',
+    );
+    assertEqual(
+      (await storage.readEvents(ORG, { entityId: 'share_1' })).map((e) => e.seq),
+      [],
+      'entity filter',
+    );
+    const [next] = await storage.transaction(ORG, (tx) => tx.append([event(7)]));
+    assertEqual(next?.seq, 7, 'seq goes on after the highest, never reused');
+  },
+);
+
+define(
+  'event-compaction',
+  'keeps the highest seq when the newest events are removed, so no seq is given out twice',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.append([event(1), click(2), click(3)]));
+    const stored = await storage.readEvents(ORG);
+    await storage.transaction(ORG, (tx) => tx.compactEvents(stored.slice(1), summaryEvent()));
+    assertEqual(
+      (await storage.readEvents(ORG)).map((e) => e.seq),
+      [1, 3],
+      'summary at 3',
+    );
+    const [next] = await storage.transaction(ORG, (tx) => tx.append([event(4)]));
+    assertEqual(next?.seq, 4, 'next seq');
+  },
+);
+
+define(
+  'event-compaction',
+  'writes nothing when one event does not match (NOT_FOUND) or the transaction fails later',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.append([click(1), click(2), click(3)]));
+    const stored = await storage.readEvents(ORG);
+    for (const wrong of [
+      { id: 'evt_other' },
+      { type: 'platform.reaction' as const },
+      { entityId: 'share_9' },
+    ]) {
+      await assertRejectsWithCode(
+        storage.transaction(ORG, (tx) =>
+          tx.compactEvents([stored[0]!, { ...stored[1]!, ...wrong }], summaryEvent()),
+        ),
+        'NOT_FOUND',
+        `mismatch ${Object.keys(wrong)[0]}`,
+      );
+    }
+    const failed = await storage
+      .transaction(ORG, async (tx) => {
+        await tx.compactEvents(stored, summaryEvent());
+        throw new Error('later failure');
+      })
+      .then(
+        () => false,
+        () => true,
+      );
+    assertTrue(failed, 'the transaction failed');
+    assertEqual(await storage.readEvents(ORG), stored, 'unchanged');
+  },
+);
+
+define('event-compaction', "never reaches another organisation's log", async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(OTHER, (tx) => tx.append([click(1, { organisationId: OTHER })]));
+  await storage.transaction(ORG, (tx) => tx.append([event(1)]));
+  const theirs = await storage.readEvents(OTHER);
+  await assertRejectsWithCode(
+    storage.transaction(ORG, (tx) => tx.compactEvents(theirs, summaryEvent())),
+    'TENANT_MISMATCH',
+    'other organisation',
+  );
+  await assertRejectsWithCode(
+    storage.transaction(ORG, (tx) =>
+      tx.compactEvents(
+        theirs.map((e) => ({ ...e, organisationId: ORG })),
+        summaryEvent(),
+      ),
+    ),
+    'NOT_FOUND',
+    'the same seq in this organisation is another event',
+  );
+  assertEqual(await storage.readEvents(OTHER), theirs, 'unchanged');
 });

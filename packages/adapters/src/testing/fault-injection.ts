@@ -62,6 +62,11 @@ export function failOnWrite(storage: StoragePort, n: number): StoragePort & { re
       await tx.replaceEvents(events);
       count();
     },
+    async compactEvents(removed, summary) {
+      const result = await tx.compactEvents(removed, summary);
+      count();
+      return result;
+    },
   });
   return {
     name: `${storage.name} (failing write ${n})`,

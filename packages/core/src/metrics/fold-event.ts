@@ -110,6 +110,80 @@ function add(counters: number[], i: number, by: number): void {
 const earliest = (current: string, at: string): string => (current === '' || at < current ? at : current);
 const latest = (current: string, at: string): string => (at > current ? at : current);
 
+/** Counts `amount` interactions of one type (clicks, reactions, comments, reshares, reach) inside the window. */
+function interaction(
+  aggregate: MetricsAggregate,
+  type: string,
+  at: string,
+  data: Readonly<Record<string, unknown>>,
+  amount: number,
+): void {
+  const i = platformIndex(data.platform as string);
+  switch (type) {
+    case 'platform.click':
+      person(aggregate, data.publisherId as string).clicks += amount;
+      post(aggregate, data.postId as string).clicks += amount;
+      add(aggregate.platforms.clicks, i, amount);
+      bump(aggregate, at, SERIES_CLICKS, amount);
+      return;
+    case 'platform.reaction':
+      person(aggregate, data.publisherId as string).reactions += amount;
+      post(aggregate, data.postId as string).reactions += amount;
+      add(aggregate.platforms.reactions, i, amount);
+      bump(aggregate, at, SERIES_REACTIONS, amount);
+      return;
+    case 'platform.comment': {
+      const p = person(aggregate, data.publisherId as string);
+      const q = post(aggregate, data.postId as string);
+      p.comments += amount;
+      q.comments += amount;
+      add(aggregate.platforms.comments, i, amount);
+      if (data.byAmbassador === true) {
+        p.conversations += amount;
+        q.conversations += amount;
+        q.flags |= POST_FLAG.conversed;
+        add(aggregate.platforms.conversations, i, amount);
+      }
+      bump(aggregate, at, SERIES_COMMENTS, amount);
+      return;
+    }
+    case 'platform.reshare':
+      add(aggregate.platforms.reshares, i, amount);
+      return;
+    case 'platform.reach':
+      add(aggregate.platforms.reportedReach, i, amount);
+      return;
+  }
+}
+
+/** One row of a `platform.summary` event: the figures of `events` raw interactions of one type, share and quarter. */
+interface SummaryRow {
+  readonly type: string;
+  readonly at: string;
+  readonly lastAt: string;
+  readonly events: number;
+  readonly count: number;
+}
+
+/**
+ * Folds a `platform.summary` (what a retention run kept of the raw platform events it removed) as if its raw events
+ * were still in the log: each row counts at the time of its first event. The summary itself is not an event of
+ * the figures. Windows that start and end on a quarter hour (every report period does) count exactly the same.
+ */
+function foldSummary(aggregate: MetricsAggregate, data: Readonly<Record<string, unknown>>): MetricsAggregate {
+  const { from, to } = aggregate.window;
+  for (const row of data.rows as readonly (SummaryRow & Record<string, unknown>)[]) {
+    if (to !== '' && row.at >= to) continue;
+    aggregate.events += row.events;
+    aggregate.firstAt = earliest(aggregate.firstAt, row.at);
+    aggregate.lastAt = latest(aggregate.lastAt, row.lastAt);
+    if (row.at < from) continue;
+    aggregate.eventsInWindow += row.events;
+    interaction(aggregate, row.type, row.at, row, row.count);
+  }
+  return aggregate;
+}
+
 /**
  * Folds one event into the aggregate and returns it. For speed (live dashboards, a million events) it updates
  * the aggregate in place: keep the old one with `mergeAggregates(createAggregate(w), old)` if you need it.
@@ -123,6 +197,7 @@ const latest = (current: string, at: string): string => (at > current ? at : cur
  * ```
  */
 export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): MetricsAggregate {
+  if (event.type === 'platform.summary') return foldSummary(aggregate, event.data);
   const at = event.at;
   const { from, to } = aggregate.window;
   if (to !== '' && at >= to) return aggregate;
@@ -150,56 +225,17 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
       bump(aggregate, at, SERIES_SHARES, 1);
       return aggregate;
     }
-    case 'platform.click': {
-      if (!inWindow) return aggregate;
-      person(aggregate, data.publisherId as string).clicks++;
-      post(aggregate, data.postId as string).clicks++;
-      add(aggregate.platforms.clicks, platformIndex(data.platform as string), 1);
-      bump(aggregate, at, SERIES_CLICKS, 1);
+    case 'platform.click':
+      if (inWindow) interaction(aggregate, event.type, at, data, 1);
       return aggregate;
-    }
-    case 'platform.reaction': {
-      if (!inWindow) return aggregate;
-      const count = (data.count as number | undefined) ?? 1;
-      person(aggregate, data.publisherId as string).reactions += count;
-      post(aggregate, data.postId as string).reactions += count;
-      add(aggregate.platforms.reactions, platformIndex(data.platform as string), count);
-      bump(aggregate, at, SERIES_REACTIONS, count);
+    case 'platform.reaction':
+    case 'platform.comment':
+    case 'platform.reshare':
+      if (inWindow) interaction(aggregate, event.type, at, data, (data.count as number | undefined) ?? 1);
       return aggregate;
-    }
-    case 'platform.comment': {
-      if (!inWindow) return aggregate;
-      const count = (data.count as number | undefined) ?? 1;
-      const i = platformIndex(data.platform as string);
-      const p = person(aggregate, data.publisherId as string);
-      const q = post(aggregate, data.postId as string);
-      p.comments += count;
-      q.comments += count;
-      add(aggregate.platforms.comments, i, count);
-      if (data.byAmbassador === true) {
-        p.conversations += count;
-        q.conversations += count;
-        q.flags |= POST_FLAG.conversed;
-        add(aggregate.platforms.conversations, i, count);
-      }
-      bump(aggregate, at, SERIES_COMMENTS, count);
+    case 'platform.reach':
+      if (inWindow) interaction(aggregate, event.type, at, data, data.reach as number);
       return aggregate;
-    }
-    case 'platform.reshare': {
-      if (inWindow) {
-        add(
-          aggregate.platforms.reshares,
-          platformIndex(data.platform as string),
-          (data.count as number | undefined) ?? 1,
-        );
-      }
-      return aggregate;
-    }
-    case 'platform.reach': {
-      if (inWindow)
-        add(aggregate.platforms.reportedReach, platformIndex(data.platform as string), data.reach as number);
-      return aggregate;
-    }
     case 'offer.created': {
       const q = post(aggregate, data.postId as string);
       q.flags |= POST_FLAG.offered;

@@ -177,6 +177,33 @@ export const eventPayloadSchemas = {
   'platform.comment': z.object({ ...platformBase, byAmbassador: z.boolean(), count }),
   'platform.reshare': z.object({ ...platformBase, count }),
   'platform.reach': z.object({ ...platformBase, reach: z.number().int().min(0) }),
+  /**
+   * A retention run removed old raw platform events and keeps their figures here: one row per interaction type,
+   * share and quarter hour, with the time of its first and last event, how many events it stands for and their
+   * summed `count` (clicks: the number of clicks; reach: the summed reach). See `privacy.applyRetention`.
+   */
+  'platform.summary': z.object({
+    events: z.number().int().min(1),
+    rows: z
+      .array(
+        z.object({
+          type: z.enum([
+            'platform.click',
+            'platform.reaction',
+            'platform.comment',
+            'platform.reshare',
+            'platform.reach',
+          ]),
+          at: TimestampSchema,
+          lastAt: TimestampSchema,
+          events: z.number().int().min(1),
+          count: z.number().int().min(0),
+          ...platformBase,
+          byAmbassador: z.boolean().optional(),
+        }),
+      )
+      .min(1),
+  }),
 } as const;
 
 /** Every known event type, such as `post.approved` or `platform.click`. */

@@ -18,7 +18,11 @@ export interface StoredDocument<T = JsonObject> {
   readonly data: T;
 }
 
-/** A domain event as stored: with its gapless per-organisation position `seq` (from 1). */
+/**
+ * A domain event as stored, with its per-organisation position `seq` (from 1). Every commit takes the next
+ * consecutive numbers, so appends leave no gaps; only a retention run (`privacy.applyRetention`) leaves holes,
+ * where it removed old raw platform events (their figures live on in one `platform.summary` event).
+ */
 export type StoredEvent = DomainEvent & { readonly seq: number };
 
 /** A query on one collection: equality on top-level scalar fields, ordered by id. */
@@ -80,6 +84,13 @@ export interface StorageTransaction {
    * all four (only the rest, such as `data`, may change). Commits with the transaction.
    */
   replaceEvents(events: readonly StoredEvent[]): Promise<void>;
+  /**
+   * Retention only: removes the stored events `removed` (matched like `replaceEvents`; `NOT_FOUND` when one is
+   * missing) and stores `summary`, the event that carries their figures, at the highest `seq` among them, which it
+   * returns. The other removed positions stay empty: `seq` still only grows and is never reused, and no event
+   * committed after a cursor is ever skipped. Commits with the transaction.
+   */
+  compactEvents(removed: readonly StoredEvent[], summary: DomainEvent): Promise<StoredEvent>;
 }
 
 /**

@@ -126,6 +126,9 @@ export const ACTIONS = {
   'privacy.erase': {
     description: "Erase a person's personal data (pseudonymise them in every record and in the event log).",
   },
+  'privacy.retention': {
+    description: 'Apply the retention policy: fold raw platform events older than N days into a summary.',
+  },
 } as const satisfies Record<string, ActionInfo>;
 
 /**
@@ -222,6 +225,7 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'offers.read': { master: 'organisation', editor: 'organisation', publisher: 'own' },
   'privacy.export': { master: 'organisation', anyone: 'own' },
   'privacy.erase': { master: 'organisation' },
+  'privacy.retention': { master: 'organisation' },
 };
 
 /**

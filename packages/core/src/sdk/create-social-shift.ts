@@ -49,6 +49,8 @@ import type { DueTransitionsReport } from './due-transitions.js';
 import { runDueTransitions } from './due-transitions.js';
 import type { SocialShiftEmitter } from './event-emitter.js';
 import { createEventEmitter } from './event-emitter.js';
+import type { RetentionPolicy, RetentionReport } from './retention.js';
+import { applyRetention, parseRetentionPolicy } from './retention.js';
 import type { Runtime } from './runtime.js';
 import { checkId, compact, parseInput } from './runtime.js';
 
@@ -67,6 +69,11 @@ export interface SocialShiftConfig {
   readonly dormantAfterDays?: number;
   /** Overrides of the permission table (`DEFAULT_PERMISSIONS`): a scope sets, `null` removes. */
   readonly permissions?: PermissionOverrides;
+  /**
+   * The retention policy `shift.system.applyRetention()` applies: raw platform events older than
+   * `platformEventDays` days are folded into a summary that keeps every figure. Default: none (keep everything).
+   */
+  readonly retention?: RetentionPolicy;
 }
 
 /** Options of {@link createSocialShift}. */
@@ -135,6 +142,11 @@ export interface SystemCommands {
    * offers, each with those offers. Build digests only from this list.
    */
   digestRecipients(): Promise<DigestRecipient[]>;
+  /**
+   * Applies the retention policy (`policy`, else `config.retention`) at the clock's time: raw platform events older
+   * than N days are removed and one `platform.summary` event keeps their figures. `VALIDATION` without a policy.
+   */
+  applyRetention(policy?: RetentionPolicy): Promise<RetentionReport>;
 }
 
 const OptionsSchema = z.object({ organisationId: IdSchema });
@@ -207,6 +219,7 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
       },
     });
   }
+  const retention = config.retention === undefined ? undefined : parseRetentionPolicy(config.retention);
   const rt: Runtime = {
     organisationId,
     storage,
@@ -257,6 +270,7 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
     system: {
       runDueTransitions: () => runDueTransitions(rt),
       digestRecipients: () => digestRecipients(rt),
+      applyRetention: (policy) => applyRetention(rt, policy ?? retention),
     },
   };
 }

@@ -203,6 +203,32 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
         }
       }
     },
+    async compactEvents(removed, summary) {
+      checkTenant(organisationId, summary.organisationId);
+      const keys = removed.map((event) => {
+        checkTenant(organisationId, event.organisationId);
+        return { seq: event.seq, id: event.id, type: event.type, entityId: event.entityId };
+      });
+      if (keys.length === 0) throw invalid(['removed'], 'Name at least one event to remove.');
+      const seq = Math.max(...keys.map((key) => key.seq));
+      const { seq: _ignored, ...plain } = summary as DomainEvent & { seq?: number };
+      const row = {
+        seq,
+        id: plain.id,
+        type: plain.type,
+        entityId: plain.entityId,
+        event: serialiseEvent(plain),
+      };
+      const count = await guard('compact events', () => dtx.compactEvents(keys, row));
+      if (count !== new Set(keys.map((key) => key.seq)).size) {
+        throw new SocialShiftError(
+          'NOT_FOUND',
+          `Only ${count} of the ${keys.length} events to compact are stored as given: nothing was removed.`,
+          { details: { entityType: 'event', id: keys[0]?.id ?? '' } },
+        );
+      }
+      return { ...plain, seq } as StoredEvent;
+    },
   });
 
   return {

@@ -18,10 +18,12 @@ export interface ImportSummary {
 /**
  * Imports an {@link ExportBundle} into an organisation that has no data yet. It validates everything first (the
  * envelope, every document against its entity schema, ids unique per collection, every record in the bundle's
- * organisation, the event log numbered 1, 2, 3… without gaps) and writes nothing when anything is wrong: one
+ * organisation, the event log numbered 1, 2, 3… in order, without gaps except those a retention run left before its
+ * `platform.summary` event) and writes nothing when anything is wrong: one
  * `VALIDATION` error lists every bad path. Then it writes all documents and events in one transaction. Documents
  * keep their version (the entity's `version`) where the storage supports `restore` (every adapter built with
- * `createStorage` does), else start at 1; events keep their order and `seq`.
+ * `createStorage` does), else start at 1; events keep their order and are numbered 1, 2, 3… again (the same `seq`
+ * as exported when the log has no retention holes).
  *
  * @throws `VALIDATION` for a bad bundle, `ALREADY_EXISTS` when the organisation has data already.
  * @example
@@ -98,6 +100,11 @@ function checkContents(bundle: ExportBundle, raw: { documents: Record<string, un
       seen.add(doc.id);
     });
   }
+  let previous = 0;
+  let lastSummary = -1;
+  bundle.events.forEach((event, index) => {
+    if (event.type === 'platform.summary') lastSummary = index;
+  });
   bundle.events.forEach((event, index) => {
     if (event.organisationId !== org) {
       issues.push({
@@ -106,13 +113,16 @@ function checkContents(bundle: ExportBundle, raw: { documents: Record<string, un
         code: 'tenant',
       });
     }
-    if (event.seq !== index + 1) {
+    // Holes are allowed only where a retention run removed raw platform events: a `platform.summary` follows them.
+    const holes = event.seq - previous - 1;
+    if (event.seq <= previous || (holes > 0 && index > lastSummary)) {
       issues.push({
         path: ['events', index, 'seq'],
-        message: `Expected seq ${index + 1}: the log must be complete and in order.`,
+        message: `Expected seq ${previous + 1}: the log must be complete and in order.`,
         code: 'gap',
       });
     }
+    previous = Math.max(previous, event.seq);
   });
   if (issues.length > 0) {
     const listed = issues

@@ -31,7 +31,8 @@ interface TenantData {
   readonly documents: Map<string, Map<string, MemoryDocument>>;
   /** For each indexed `collection\u0000field`, the ids of the documents by JSON value of the field. */
   readonly indexes: Map<string, Map<string, Set<string>>>;
-  readonly events: MemoryEvent[];
+  /** By `seq - 1`; a hole (`undefined`) where a retention run removed an event. */
+  readonly events: (MemoryEvent | undefined)[];
 }
 
 /** Options of {@link createMemoryDriver}. */
@@ -133,6 +134,7 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
         const pending = new Map<string, Map<string, MemoryDocument | null>>();
         const pendingEvents: MemoryEvent[] = [];
         const replaced = new Map<number, MemoryEvent>();
+        const removedSeqs = new Set<number>();
         const current = (collection: string, id: string) => {
           const overlay = pending.get(collection);
           return overlay?.has(id)
@@ -205,10 +207,33 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
             else replaced.set(row.seq, next);
             return true;
           },
+          async compactEvents(removed, summary) {
+            const stored = tenants.get(organisationId)?.events ?? [];
+            let count = 0;
+            for (const key of new Map(removed.map((k) => [k.seq, k])).values()) {
+              const existing = removedSeqs.has(key.seq)
+                ? undefined
+                : (replaced.get(key.seq) ?? stored[key.seq - 1]);
+              if (!existing || existing.type !== key.type || existing.entityId !== key.entityId) continue;
+              if ((JSON.parse(existing.event) as { id?: unknown }).id !== key.id) continue;
+              removedSeqs.add(key.seq);
+              replaced.delete(key.seq);
+              count++;
+            }
+            removedSeqs.delete(summary.seq);
+            replaced.set(summary.seq, {
+              seq: summary.seq,
+              event: summary.event,
+              type: summary.type,
+              entityId: summary.entityId,
+            });
+            return count;
+          },
         };
         const result = await work(tx);
         // Commit: nothing above touched the stored data, so a throw before this point leaves it unchanged.
         const target = tenant(organisationId);
+        for (const seq of removedSeqs) target.events[seq - 1] = undefined;
         for (const [seq, event] of replaced) target.events[seq - 1] = event;
         for (const [collection, overlay] of pending) {
           let docs = target.documents.get(collection);
@@ -273,13 +298,14 @@ function selectDocuments(docs: Iterable<MemoryDocument>, query: DocumentQuery): 
   return limited.map((doc) => doc.row);
 }
 
-function selectEvents(events: readonly MemoryEvent[], query: EventQuery): EventRow[] {
+function selectEvents(events: readonly (MemoryEvent | undefined)[], query: EventQuery): EventRow[] {
   const start = Math.min(query.after ?? 0, events.length);
   const types = query.types && new Set<string>(query.types);
   const out: EventRow[] = [];
   if (query.limit === 0) return out;
   for (let i = start; i < events.length; i++) {
-    const event = events[i]!;
+    const event = events[i];
+    if (event === undefined) continue;
     if (query.entityId !== undefined && event.entityId !== query.entityId) continue;
     if (types && !types.has(event.type)) continue;
     out.push({ seq: event.seq, event: event.event });

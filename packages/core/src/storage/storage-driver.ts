@@ -58,6 +58,24 @@ export interface DriverTransaction {
    * event exists in this organisation. Commits with the transaction.
    */
   replaceEvent(row: NewEventRow & { readonly seq: number }): Promise<boolean>;
+  /**
+   * Retention only: deletes the stored events in `removed` (each matched by `seq`, `id`, `type` and `entityId`)
+   * and stores `summary` at `summary.seq`, which is the highest `seq` of `removed`. The log's highest `seq` never
+   * goes down, so a `seq` is never given out twice. Returns how many of `removed` existed and were deleted; the
+   * factory rolls the transaction back unless that is all of them. Commits with the transaction.
+   */
+  compactEvents(
+    removed: readonly EventKey[],
+    summary: NewEventRow & { readonly seq: number },
+  ): Promise<number>;
+}
+
+/** What identifies a stored event to rewrite or remove: its position and the columns that must match. */
+export interface EventKey {
+  readonly seq: number;
+  readonly id: string;
+  readonly type: string;
+  readonly entityId: string;
 }
 
 /**

@@ -6,6 +6,8 @@ import type { Person } from '../../model/person.js';
 import type { StoredEvent } from '../../ports/storage.js';
 import { erasePerson } from '../erasure.js';
 import { mentions } from '../references.js';
+import type { RetentionPolicy, RetentionReport } from '../retention.js';
+import { applyRetentionAs } from '../retention.js';
 import type { Runtime } from '../runtime.js';
 import { authorize, checkId, list, load, loadActor, now } from '../runtime.js';
 
@@ -56,6 +58,11 @@ export interface PrivacyCommands {
    * master only. The person is marked `erasedAt` and can do nothing more.
    */
   erasePerson(personId: string): Promise<Person>;
+  /**
+   * Applies a retention policy now (a master only): raw platform events older than `platformEventDays` days are
+   * removed and one `platform.summary` event keeps their figures, so every report stays the same.
+   */
+  applyRetention(policy: RetentionPolicy): Promise<RetentionReport>;
 }
 
 /** Makes the privacy commands for one actor. */
@@ -98,5 +105,6 @@ export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
       };
     },
     erasePerson: (personId) => erasePerson(rt, actorId, personId),
+    applyRetention: (policy) => applyRetentionAs(rt, actorId, policy),
   };
 }

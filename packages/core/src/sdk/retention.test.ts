@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { finishMetrics } from '../metrics/finish-metrics.js';
+import { foldEvents } from '../metrics/fold-event.js';
+import type { DomainEvent } from '../model/domain-event.js';
+import { eventPayloadSchemas } from '../model/domain-event.js';
+import { createSocialShift } from './create-social-shift.js';
+import { pseudonymiseEvents } from './pseudonymise-events.js';
+import { parseRetentionPolicy, RAW_PLATFORM_EVENT_TYPES, summariseRawEvents } from './retention.js';
+
+const START = Date.parse('2026-03-01T00:00:00.000Z');
+const QUARTER = 15 * 60_000;
+
+/** A raw platform event at `minute` minutes after START. */
+const rawEvent = fc
+  .record({
+    type: fc.constantFrom(...RAW_PLATFORM_EVENT_TYPES),
+    minute: fc.integer({ min: 0, max: 60 * 24 * 20 }),
+    share: fc.integer({ min: 1, max: 4 }),
+    amount: fc.integer({ min: 1, max: 50 }),
+    byAmbassador: fc.boolean(),
+  })
+  .map(({ type, minute, share, amount, byAmbassador }): DomainEvent => {
+    const base = {
+      shareId: `share_${share}`,
+      postId: `post_${share % 2}`,
+      campaignId: 'campaign_1',
+      publisherId: `person_${share % 3}`,
+      platform: share % 2 === 0 ? 'linkedin' : 'x',
+    };
+    const extra =
+      type === 'platform.click'
+        ? {}
+        : type === 'platform.reach'
+          ? { reach: amount * 10 }
+          : type === 'platform.comment'
+            ? { count: amount, byAmbassador }
+            : { count: amount };
+    return {
+      id: `evt_${minute}_${share}`,
+      organisationId: 'org_acme',
+      type,
+      at: new Date(START + minute * 60_000).toISOString(),
+      actorId: 'system',
+      entityType: 'share',
+      entityId: base.shareId,
+      entityVersion: 0,
+      data: { ...base, ...extra },
+    };
+  });
+
+const sorted = (events: DomainEvent[]) =>
+  [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+const summaryOf = (events: DomainEvent[]): DomainEvent => ({
+  id: 'evt_summary',
+  organisationId: 'org_acme',
+  type: 'platform.summary',
+  at: events[events.length - 1]!.at,
+  actorId: 'system',
+  entityType: 'organisation',
+  entityId: 'org_acme',
+  entityVersion: 0,
+  data: { events: events.length, rows: summariseRawEvents(events) },
+});
+
+describe('retention summary', () => {
+  it('folds to the same figures as the raw events it replaces, in any window on quarter hours', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rawEvent, { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 0, max: 20 * 96 }),
+        fc.integer({ min: 0, max: 20 * 96 }),
+        fc.integer({ min: 0, max: 80 }),
+        (raw, a, b, split) => {
+          const events = sorted(raw);
+          const cut = Math.min(split, events.length - 1);
+          const old = events.slice(0, cut + 1);
+          const compacted = [summaryOf(old), ...events.slice(cut + 1)];
+          expect(eventPayloadSchemas['platform.summary'].safeParse(compacted[0]!.data).success).toBe(true);
+          const lo = Math.min(a, b);
+          const hi = Math.max(a, b, lo + 1);
+          for (const window of [
+            {},
+            { from: new Date(START + lo * QUARTER).toISOString() },
+            {
+              from: new Date(START + lo * QUARTER).toISOString(),
+              to: new Date(START + hi * QUARTER).toISOString(),
+            },
+          ]) {
+            expect(finishMetrics(foldEvents(compacted, window))).toEqual(
+              finishMetrics(foldEvents(events, window)),
+            );
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is pseudonymised like the raw events: the publisher id in each row becomes the same opaque id', async () => {
+    const events: DomainEvent[] = [
+      {
+        id: 'evt_p',
+        organisationId: 'org_acme',
+        type: 'person.added',
+        at: new Date(START).toISOString(),
+        actorId: 'person_0',
+        entityType: 'person',
+        entityId: 'person_1',
+        entityVersion: 1,
+        data: { teamIds: [], external: false, changes: { displayName: 'Piet' } },
+      },
+      ...fc.sample(rawEvent, { numRuns: 30, seed: 7 }).filter((e) => e.data.publisherId === 'person_1'),
+    ];
+    const raw = sorted(events.slice(1));
+    const key = new Uint8Array(32).fill(9);
+    const plain = await pseudonymiseEvents([events[0]!, ...raw], { key });
+    const compacted = await pseudonymiseEvents([events[0]!, summaryOf(raw)], { key });
+    expect(JSON.stringify(compacted)).not.toContain('person_1');
+    expect(finishMetrics(foldEvents(compacted))).toEqual(finishMetrics(foldEvents(plain)));
+  });
+});
+
+describe('retention policy', () => {
+  it('accepts whole days from 1 to 36500 and gives VALIDATION with the path for anything else', () => {
+    expect(parseRetentionPolicy({ platformEventDays: 1 })).toEqual({ platformEventDays: 1 });
+    expect(parseRetentionPolicy({ platformEventDays: 36_500 })).toEqual({ platformEventDays: 36_500 });
+    for (const bad of [0, -1, 2.5, 36_501, Number.POSITIVE_INFINITY, '7', null]) {
+      expect(() => parseRetentionPolicy({ platformEventDays: bad })).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          details: expect.objectContaining({
+            issues: [expect.objectContaining({ path: ['platformEventDays'] })],
+          }),
+        }),
+      );
+    }
+    expect(() => parseRetentionPolicy(undefined)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+
+  it('refuses a bad configured policy when the SDK is created, and applyRetention without any policy', async () => {
+    const { createMemoryStorage } = await import('../storage/memory-storage.js');
+    const storage = createMemoryStorage();
+    expect(() =>
+      createSocialShift({
+        storage,
+        organisationId: 'org_acme',
+        config: { retention: { platformEventDays: 0 } },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    const shift = createSocialShift({ storage, organisationId: 'org_acme' });
+    await expect(shift.system.applyRetention()).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});

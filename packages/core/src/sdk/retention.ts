@@ -1,0 +1,193 @@
+// Retention: raw platform events older than N days are folded into one `platform.summary` event that keeps every
+// figure the metrics compute from them (per person, post, platform and quarter hour), and the raw events and their
+// idempotency records are removed, in one transaction.
+import * as z from 'zod';
+import { isSocialShiftError } from '../errors/social-shift-error.js';
+import { seriesBucket } from '../metrics/fold-event.js';
+import type { DomainEvent, EventPayload } from '../model/domain-event.js';
+import { SYSTEM_ACTOR } from '../model/domain-event.js';
+import type { StoredDocument, StoredEvent } from '../ports/storage.js';
+import type { Runtime } from './runtime.js';
+import { authorize, IDEMPOTENCY_COLLECTION, loadActor, parseInput } from './runtime.js';
+
+/** The raw platform event types a retention run removes (and the summary keeps the figures of). */
+export const RAW_PLATFORM_EVENT_TYPES = [
+  'platform.click',
+  'platform.reaction',
+  'platform.comment',
+  'platform.reshare',
+  'platform.reach',
+] as const;
+
+/** The longest retention the policy accepts: 100 years. */
+const MAX_DAYS = 36_500;
+const DAY_MS = 86_400_000;
+
+/**
+ * The retention policy: raw platform events (clicks, reactions, comments, reshares, reach) older than
+ * `platformEventDays` days are removed, keeping their figures. A whole number of days, 1 to 36500.
+ *
+ * @example
+ * ```ts
+ * const policy: RetentionPolicy = { platformEventDays: 90 };
+ * ```
+ */
+export const RetentionPolicySchema = z
+  .object({ platformEventDays: z.number().int().min(1).max(MAX_DAYS) })
+  .strict();
+
+/** A retention policy (see {@link RetentionPolicySchema}). */
+export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
+
+/**
+ * Checks a retention policy; `VALIDATION` (with the path of the bad field) for anything but a whole number of
+ * days from 1 to 36500.
+ *
+ * @example
+ * ```ts
+ * parseRetentionPolicy({ platformEventDays: 90 }); // { platformEventDays: 90 }
+ * parseRetentionPolicy({ platformEventDays: 0 }); // throws VALIDATION
+ * ```
+ */
+export function parseRetentionPolicy(input: unknown): RetentionPolicy {
+  return parseInput('retention policy', RetentionPolicySchema, input);
+}
+
+/**
+ * What one retention run did.
+ *
+ * @example
+ * ```ts
+ * const done: RetentionReport = await shift.system.applyRetention();
+ * done.removed; // 1204 raw events folded into one summary
+ * ```
+ */
+export interface RetentionReport {
+  /** Raw events older than this instant were removed. */
+  readonly before: string;
+  /** How many raw platform events were removed (0: nothing was old enough, nothing was written). */
+  readonly removed: number;
+  /** How many idempotency records of those events were removed. */
+  readonly idempotencyRecords: number;
+  /** The summary event that keeps their figures, at the `seq` of the newest removed event. */
+  readonly summary?: StoredEvent;
+}
+
+type Row = EventPayload<'platform.summary'>['rows'][number];
+
+/** The summary of raw events: one row per type, share, ambassador flag and quarter hour, in time order. */
+export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
+  const rows = new Map<string, Row>();
+  for (const event of events) {
+    const data = event.data as Record<string, unknown>;
+    const type = event.type as Row['type'];
+    const byAmbassador = type === 'platform.comment' ? data.byAmbassador === true : undefined;
+    const amount =
+      type === 'platform.click'
+        ? 1
+        : type === 'platform.reach'
+          ? (data.reach as number)
+          : ((data.count as number | undefined) ?? 1);
+    const key = [
+      type,
+      seriesBucket(event.at),
+      data.shareId,
+      data.postId,
+      data.publisherId,
+      data.platform,
+      byAmbassador,
+    ].join('\u0000');
+    const row = rows.get(key);
+    if (row) {
+      rows.set(key, {
+        ...row,
+        at: [row.at, event.at].sort()[0] as string,
+        lastAt: [row.lastAt, event.at].sort()[1] as string,
+        events: row.events + 1,
+        count: row.count + amount,
+      });
+      continue;
+    }
+    rows.set(key, {
+      type,
+      at: event.at,
+      lastAt: event.at,
+      events: 1,
+      count: amount,
+      shareId: data.shareId as string,
+      postId: data.postId as string,
+      campaignId: data.campaignId as string,
+      publisherId: data.publisherId as string,
+      platform: data.platform as Row['platform'],
+      ...(byAmbassador === undefined ? {} : { byAmbassador }),
+    });
+  }
+  return [...rows.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** The idempotency records of the removed events: they hold the raw event as the command returned it. */
+async function idempotencyRecordsOf(rt: Runtime, ids: ReadonlySet<string>): Promise<StoredDocument[]> {
+  const found: StoredDocument[] = [];
+  for (const command of RAW_PLATFORM_EVENT_TYPES) {
+    for (const doc of await rt.storage.query(rt.organisationId, IDEMPOTENCY_COLLECTION, {
+      where: { command },
+    })) {
+      const result = doc.data.result as { event?: { id?: unknown } } | undefined;
+      if (typeof result?.event?.id === 'string' && ids.has(result.event.id)) found.push(doc);
+    }
+  }
+  return found;
+}
+
+/**
+ * Applies the retention policy at the clock's time: raw platform events older than `platformEventDays` days are
+ * removed with their idempotency records, and one `platform.summary` event, stored at the `seq` of the newest of
+ * them, keeps their figures, in one transaction. Every figure `foldEvents` computes stays the same. Running it
+ * again at the same time writes nothing. The summary is not emitted: live readers already counted the raw events.
+ */
+export async function applyRetention(rt: Runtime, input: unknown): Promise<RetentionReport> {
+  const { platformEventDays } = parseRetentionPolicy(input);
+  const before = new Date(rt.clock.now() - platformEventDays * DAY_MS).toISOString();
+  for (let attempt = 0; ; attempt++) {
+    const raw = (await rt.storage.readEvents(rt.organisationId, { types: RAW_PLATFORM_EVENT_TYPES })).filter(
+      (event) => event.at < before,
+    );
+    if (raw.length === 0) return { before, removed: 0, idempotencyRecords: 0 };
+    const records = await idempotencyRecordsOf(rt, new Set(raw.map((event) => event.id)));
+    const newest = raw[raw.length - 1] as StoredEvent;
+    const summary: DomainEvent = {
+      id: rt.ids.next('evt'),
+      organisationId: rt.organisationId,
+      type: 'platform.summary',
+      at: newest.at,
+      actorId: SYSTEM_ACTOR,
+      entityType: 'organisation',
+      entityId: rt.organisationId,
+      entityVersion: 0,
+      data: { events: raw.length, rows: summariseRawEvents(raw) },
+    };
+    try {
+      const stored = await rt.storage.transaction(rt.organisationId, async (tx) => {
+        for (const doc of records) await tx.delete(IDEMPOTENCY_COLLECTION, doc.id, doc.version);
+        return tx.compactEvents(raw, summary);
+      });
+      return { before, removed: raw.length, idempotencyRecords: records.length, summary: stored };
+    } catch (error) {
+      // Another run removed some of them first: read again (once), so the result is as if run after it.
+      if (attempt === 0 && (isSocialShiftError(error, 'NOT_FOUND') || isSocialShiftError(error, 'CONFLICT')))
+        continue;
+      throw error;
+    }
+  }
+}
+
+/** `privacy.applyRetention`: a social master applies a retention policy now. */
+export async function applyRetentionAs(
+  rt: Runtime,
+  actorId: string,
+  input: unknown,
+): Promise<RetentionReport> {
+  const actor = await loadActor(rt, actorId);
+  authorize(rt, actor, 'privacy.retention', {});
+  return applyRetention(rt, input);
+}
