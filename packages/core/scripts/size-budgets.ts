@@ -49,9 +49,9 @@ export const sizeBudgets: readonly SizeBudget[] = [
     // The target is 45 KB. With the workflows landed the whole SDK measured 66.4 KB (its own code 27.0 KB, zod's
     // classic API about 28 KB, XState about 12 KB), 72.0 KB with storage, links and metrics merged in, and 75.4 KB
     // with the privacy work (erasure, pseudonymous analytics) (docs/adr/070-packaging-checks.md); 63.6 KB once the
-    // workflows ran without XState (ADR 072). The ceiling stops growth while the target stays in view: `pnpm size`
-    // and the test log mark it MISSED.
-    maxGzipBytes: 66 * KB,
+    // workflows ran without XState (ADR 072); 61.2 KB with the docs generators on `./docs` (ADR 073). The ceiling
+    // stops growth while the target stays in view: `pnpm size` and the test log mark it MISSED.
+    maxGzipBytes: 63 * KB,
     targetGzipBytes: 45 * KB,
     // XState is for inspection only (`./workflows`): the SDK evaluates the workflows from their plain definitions
     // (docs/adr/072-workflows-evaluated-from-plain-configs.md).
