@@ -79,8 +79,6 @@ export type { ExportBundle } from './model/export-bundle.js';
 export { EXPORT_FORMAT_VERSION, ExportBundleSchema } from './model/export-bundle.js';
 export type { FocusGroup } from './model/focus-group.js';
 export { FocusGroupSchema } from './model/focus-group.js';
-export type { PublishedSchemaName } from './model/json-schemas.js';
-export { formatJsonSchema, generateJsonSchemas } from './model/json-schemas.js';
 export type { Offer } from './model/offer.js';
 export { OfferSchema } from './model/offer.js';
 export type { Organisation } from './model/organisation.js';
@@ -188,7 +186,6 @@ export type {
   StoredDocument,
   StoredEvent,
 } from './ports/storage.js';
-export { permissionTableMarkdown } from './roles/permission-docs.js';
 // Workflows, role rules and the SDK's commands (issue 3).
 export type {
   Action,
@@ -335,7 +332,6 @@ export type {
   WorkflowEventSender,
 } from './workflows/workflow.js';
 export { defineWorkflow } from './workflows/workflow.js';
-export { granteesText, workflowMarkdown } from './workflows/workflow-docs.js';
 export type { WorkflowEventLabels } from './workflows/workflow-event-labels.js';
 export { workflowEventLabels } from './workflows/workflow-event-labels.js';
 export type { WorkflowId } from './workflows/workflows.js';

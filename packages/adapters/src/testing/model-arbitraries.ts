@@ -1,5 +1,7 @@
-import type { DomainEvent, EntityType, PublishedSchemaName } from '@social-shift/core';
-import { DomainEventSchema, ENTITY_TYPES, entitySchemas, generateJsonSchemas } from '@social-shift/core';
+import type { DomainEvent, EntityType } from '@social-shift/core';
+import { DomainEventSchema, ENTITY_TYPES, entitySchemas } from '@social-shift/core';
+import type { PublishedSchemaName } from '@social-shift/core/docs';
+import { generateJsonSchemas } from '@social-shift/core/docs';
 import fc from 'fast-check';
 
 type JsonSchema = {

@@ -1,12 +1,13 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import { issueMessage } from './issue-message.js';
 import type { ValidationIssue } from './social-shift-error.js';
 import { SocialShiftError } from './social-shift-error.js';
 
 /** Turns a zod error into a `VALIDATION` error with the path and message of every bad field. */
-export function validationError(what: string, error: z.ZodError): SocialShiftError<'VALIDATION'> {
+export function validationError(what: string, error: z.core.$ZodError): SocialShiftError<'VALIDATION'> {
   const issues: ValidationIssue[] = error.issues.map((issue) => ({
     path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
-    message: issue.message,
+    message: issueMessage(issue),
     code: issue.code,
   }));
   const listed = issues

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   entityBase,
   IdListSchema,
@@ -12,23 +12,21 @@ import {
 import { ContributionKindSchema, ContributionStatusSchema } from './vocabulary.js';
 
 /** A social creator's raw material: a photo story, a video, news, a blog article. */
-export const ContributionSchema = z
-  .object({
-    ...entityBase,
-    creatorId: IdSchema,
-    kind: ContributionKindSchema,
-    title: NameSchema,
-    body: TextSchema.default(''),
-    mediaUrls: z.array(UrlSchema).max(20).default([]),
-    pillarIds: IdListSchema.default([]),
-    tags: z.array(TagSchema).max(50).default([]),
-    status: ContributionStatusSchema.default('draft'),
-    reviewerId: IdSchema.optional(),
-    reviewNote: TextSchema.optional(),
-    submittedAt: TimestampSchema.optional(),
-    /** The posts made from this contribution. */
-    postIds: IdListSchema.default([]),
-  })
-  .strict();
+export const ContributionSchema = z.strictObject({
+  ...entityBase,
+  creatorId: IdSchema,
+  kind: ContributionKindSchema,
+  title: NameSchema,
+  body: z._default(TextSchema, ''),
+  mediaUrls: z._default(z.array(UrlSchema).check(z.maxLength(20)), []),
+  pillarIds: z._default(IdListSchema, []),
+  tags: z._default(z.array(TagSchema).check(z.maxLength(50)), []),
+  status: z._default(ContributionStatusSchema, 'draft'),
+  reviewerId: z.optional(IdSchema),
+  reviewNote: z.optional(TextSchema),
+  submittedAt: z.optional(TimestampSchema),
+  /** The posts made from this contribution. */
+  postIds: z._default(IdListSchema, []),
+});
 /** A contribution. */
 export type Contribution = z.infer<typeof ContributionSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EntityTypeSchema } from './entity-type.js';
 import { IdListSchema, IdSchema, JsonDataSchema, TimestampSchema } from './primitives.js';
 import {
@@ -20,8 +20,8 @@ import {
  * ```
  */
 export const EntityChangesSchema = z.record(z.string(), z.unknown());
-const changes = { changes: EntityChangesSchema.optional() };
-const empty = z.object(changes).strict();
+const changes = { changes: z.optional(EntityChangesSchema) };
+const empty = z.strictObject(changes);
 /** What every event about a platform interaction carries, so metrics need no lookups. */
 const platformBase = {
   shareId: IdSchema,
@@ -30,7 +30,7 @@ const platformBase = {
   publisherId: IdSchema,
   platform: PlatformSchema,
 };
-const count = z.number().int().min(1).max(1_000_000_000).default(1);
+const count = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000_000)), 1);
 
 /**
  * The catalogue of domain events: for each event type, the schema of its `data`. Commands append these; what
@@ -42,13 +42,13 @@ export const eventPayloadSchemas = {
   'programme.created': z.object({
     ...changes,
     name: z.string(),
-    claimedPurposes: z.array(GoalPurposeSchema).default([]),
+    claimedPurposes: z._default(z.array(GoalPurposeSchema), []),
   }),
-  'strategy.updated': z.object({ ...changes, strategyVersion: z.number().int().min(1) }),
+  'strategy.updated': z.object({ ...changes, strategyVersion: z.number().check(z.int(), z.minimum(1)) }),
   'cycle.started': z.object({
     ...changes,
-    number: z.number().int().min(1),
-    strategyVersion: z.number().int().min(1),
+    number: z.number().check(z.int(), z.minimum(1)),
+    strategyVersion: z.number().check(z.int(), z.minimum(1)),
   }),
   'cycle.step_changed': z.object({ ...changes, from: CycleStatusSchema, to: CycleStatusSchema }),
   'cycle.measured': empty,
@@ -57,23 +57,23 @@ export const eventPayloadSchemas = {
   'team.created': z.object({
     ...changes,
     name: z.string(),
-    department: z.string().optional(),
-    location: z.string().optional(),
+    department: z.optional(z.string()),
+    location: z.optional(z.string()),
   }),
-  'focus_group.created': z.object({ ...changes, name: z.string(), memberIds: IdListSchema.default([]) }),
+  'focus_group.created': z.object({ ...changes, name: z.string(), memberIds: z._default(IdListSchema, []) }),
   'focus_group.updated': z.object({ ...changes, memberIds: IdListSchema }),
   'person.added': z.object({
     ...changes,
-    teamIds: IdListSchema.default([]),
-    department: z.string().optional(),
-    location: z.string().optional(),
-    external: z.boolean().default(false),
+    teamIds: z._default(IdListSchema, []),
+    department: z.optional(z.string()),
+    location: z.optional(z.string()),
+    external: z._default(z.boolean(), false),
   }),
   'person.updated': z.object({
     ...changes,
-    teamIds: IdListSchema.optional(),
-    department: z.string().optional(),
-    location: z.string().optional(),
+    teamIds: z.optional(IdListSchema),
+    department: z.optional(z.string()),
+    location: z.optional(z.string()),
   }),
   'person.invited': empty,
   'person.activated': empty,
@@ -94,7 +94,7 @@ export const eventPayloadSchemas = {
     ...changes,
     personId: IdSchema,
     platform: PlatformSchema,
-    networkSize: z.number().int().min(0),
+    networkSize: z.number().check(z.int(), z.minimum(0)),
   }),
   /** The account's handle was erased with its person's personal data (`changes` holds the pseudonym). */
   'account.erased': empty,
@@ -103,7 +103,7 @@ export const eventPayloadSchemas = {
     ...changes,
     creatorId: IdSchema,
     kind: ContributionKindSchema,
-    pillarIds: IdListSchema.default([]),
+    pillarIds: z._default(IdListSchema, []),
   }),
   'contribution.submitted': z.object({ ...changes, creatorId: IdSchema }),
   'contribution.review_started': z.object({ ...changes, reviewerId: IdSchema }),
@@ -117,10 +117,10 @@ export const eventPayloadSchemas = {
   'post.created': z.object({
     ...changes,
     authorId: IdSchema,
-    pillarIds: IdListSchema.default([]),
-    goalIds: IdListSchema.default([]),
-    audienceIds: IdListSchema.default([]),
-    contributionIds: IdListSchema.default([]),
+    pillarIds: z._default(IdListSchema, []),
+    goalIds: z._default(IdListSchema, []),
+    audienceIds: z._default(IdListSchema, []),
+    contributionIds: z._default(IdListSchema, []),
   }),
   'post.updated': empty,
   'post.submitted': empty,
@@ -134,9 +134,9 @@ export const eventPayloadSchemas = {
 
   'campaign.created': z.object({
     ...changes,
-    pillarIds: IdListSchema.default([]),
-    goalIds: IdListSchema.default([]),
-    postIds: IdListSchema.default([]),
+    pillarIds: z._default(IdListSchema, []),
+    goalIds: z._default(IdListSchema, []),
+    postIds: z._default(IdListSchema, []),
   }),
   'campaign.updated': empty,
   'campaign.scheduled': empty,
@@ -166,7 +166,7 @@ export const eventPayloadSchemas = {
     publisherId: IdSchema,
     platform: PlatformSchema,
     /** The sharer's network size on that platform when they shared (0 when unknown). */
-    networkSize: z.number().int().min(0).default(0),
+    networkSize: z._default(z.number().check(z.int(), z.minimum(0)), 0),
   }),
   /** What identified the sharer on the platform (sharer token, tracked link, external id) was erased. */
   'share.erased': empty,
@@ -176,14 +176,14 @@ export const eventPayloadSchemas = {
   /** A comment or reply on a shared post; `byAmbassador` marks the ambassador conversing. */
   'platform.comment': z.object({ ...platformBase, byAmbassador: z.boolean(), count }),
   'platform.reshare': z.object({ ...platformBase, count }),
-  'platform.reach': z.object({ ...platformBase, reach: z.number().int().min(0) }),
+  'platform.reach': z.object({ ...platformBase, reach: z.number().check(z.int(), z.minimum(0)) }),
   /**
    * A retention run removed old raw platform events and keeps their figures here: one row per interaction type,
    * share and quarter hour, with the time of its first and last event, how many events it stands for and their
    * summed `count` (clicks: the number of clicks; reach: the summed reach). See `privacy.applyRetention`.
    */
   'platform.summary': z.object({
-    events: z.number().int().min(1),
+    events: z.number().check(z.int(), z.minimum(1)),
     rows: z
       .array(
         z.object({
@@ -196,13 +196,13 @@ export const eventPayloadSchemas = {
           ]),
           at: TimestampSchema,
           lastAt: TimestampSchema,
-          events: z.number().int().min(1),
-          count: z.number().int().min(0),
+          events: z.number().check(z.int(), z.minimum(1)),
+          count: z.number().check(z.int(), z.minimum(0)),
           ...platformBase,
-          byAmbassador: z.boolean().optional(),
+          byAmbassador: z.optional(z.boolean()),
         }),
       )
-      .min(1),
+      .check(z.minLength(1)),
   }),
 } as const;
 
@@ -223,22 +223,20 @@ export const SYSTEM_ACTOR = 'system';
  * version of it. `seq` is the gapless per-organisation position in the log, assigned by storage on commit; it is
  * the cursor for reading the log. Events are never changed, except that erasure may pseudonymise ids in them.
  */
-export const DomainEventSchema = z
-  .object({
-    id: IdSchema,
-    organisationId: IdSchema,
-    seq: z.number().int().min(1).optional(),
-    type: EventTypeSchema,
-    at: TimestampSchema,
-    actorId: IdSchema,
-    entityType: EntityTypeSchema,
-    entityId: IdSchema,
-    /** The entity's version after this event (0 for platform events that change no entity). */
-    entityVersion: z.number().int().min(0),
-    data: JsonDataSchema,
-    idempotencyKey: z.string().min(1).max(200).optional(),
-  })
-  .strict();
+export const DomainEventSchema = z.strictObject({
+  id: IdSchema,
+  organisationId: IdSchema,
+  seq: z.optional(z.number().check(z.int(), z.minimum(1))),
+  type: EventTypeSchema,
+  at: TimestampSchema,
+  actorId: IdSchema,
+  entityType: EntityTypeSchema,
+  entityId: IdSchema,
+  /** The entity's version after this event (0 for platform events that change no entity). */
+  entityVersion: z.number().check(z.int(), z.minimum(0)),
+  data: JsonDataSchema,
+  idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+});
 /** A domain event, untyped payload. */
 export type DomainEvent = z.infer<typeof DomainEventSchema>;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { CampaignSchema } from './campaign.js';
 import { ConsentSchema } from './consent.js';
 import { ContributionSchema } from './contribution.js';
@@ -36,7 +36,7 @@ export const entitySchemas = {
   campaign: CampaignSchema,
   offer: OfferSchema,
   share: ShareSchema,
-} as const satisfies Record<EntityType, z.ZodType>;
+} as const satisfies Record<EntityType, z.ZodMiniType>;
 
 /** The TypeScript type of each entity, by entity type. */
 export type EntityOf<T extends EntityType> = z.output<(typeof entitySchemas)[T]>;
@@ -62,7 +62,7 @@ export const publishedSchemas = {
   share: ShareSchema,
   'domain-event': DomainEventSchema,
   'export-bundle': ExportBundleSchema,
-} as const satisfies Record<string, z.ZodType>;
+} as const satisfies Record<string, z.ZodMiniType>;
 
 const organisation = createParser('organisation', OrganisationSchema);
 const programme = createParser('programme', ProgrammeSchema);

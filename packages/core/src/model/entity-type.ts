@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The kinds of stored entities. Each is also the name of its storage collection. */
 export const ENTITY_TYPES = [

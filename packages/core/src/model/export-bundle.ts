@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DomainEventSchema } from './domain-event.js';
 import { ENTITY_TYPES } from './entity-type.js';
 import { IdSchema, TimestampSchema } from './primitives.js';
@@ -11,15 +11,13 @@ export const EXPORT_FORMAT_VERSION = 1;
  * `exportAll()`, read by `importAll()`, by the CLI and by the site's import. Documents are validated with their
  * entity schema on import; the bundle itself only checks the envelope.
  */
-export const ExportBundleSchema = z
-  .object({
-    format: z.literal('social-shift-export'),
-    formatVersion: z.literal(EXPORT_FORMAT_VERSION),
-    organisationId: IdSchema,
-    exportedAt: TimestampSchema,
-    documents: z.partialRecord(z.enum(ENTITY_TYPES), z.array(z.record(z.string(), z.unknown()))),
-    events: z.array(DomainEventSchema.extend({ seq: z.number().int().min(1) })),
-  })
-  .strict();
+export const ExportBundleSchema = z.strictObject({
+  format: z.literal('social-shift-export'),
+  formatVersion: z.literal(EXPORT_FORMAT_VERSION),
+  organisationId: IdSchema,
+  exportedAt: TimestampSchema,
+  documents: z.partialRecord(z.enum(ENTITY_TYPES), z.array(z.record(z.string(), z.unknown()))),
+  events: z.array(z.extend(DomainEventSchema, { seq: z.number().check(z.int(), z.minimum(1)) })),
+});
 /** An export of one organisation. */
 export type ExportBundle = z.infer<typeof ExportBundleSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { publishedSchemas } from './entities.js';
 
 /** The name of a published JSON Schema file (`schema/<name>.json`). */
@@ -16,7 +16,7 @@ export type PublishedSchemaName = keyof typeof publishedSchemas;
  */
 export function generateJsonSchemas(): Record<PublishedSchemaName, Record<string, unknown>> {
   const out = {} as Record<PublishedSchemaName, Record<string, unknown>>;
-  for (const [name, schema] of Object.entries(publishedSchemas) as [PublishedSchemaName, z.ZodType][]) {
+  for (const [name, schema] of Object.entries(publishedSchemas) as [PublishedSchemaName, z.ZodMiniType][]) {
     out[name] = {
       $id: `https://social-shift.dev/schema/${name}.json`,
       title: name,

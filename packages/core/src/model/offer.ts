@@ -1,20 +1,18 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { entityBase, IdSchema, TimestampSchema } from './primitives.js';
 import { OfferStatusSchema } from './vocabulary.js';
 
 /** A post offered to one publisher within a campaign. */
-export const OfferSchema = z
-  .object({
-    ...entityBase,
-    campaignId: IdSchema,
-    postId: IdSchema,
-    publisherId: IdSchema,
-    status: OfferStatusSchema.default('offered'),
-    offeredAt: TimestampSchema,
-    seenAt: TimestampSchema.optional(),
-    respondedAt: TimestampSchema.optional(),
-    expiresAt: TimestampSchema.optional(),
-  })
-  .strict();
+export const OfferSchema = z.strictObject({
+  ...entityBase,
+  campaignId: IdSchema,
+  postId: IdSchema,
+  publisherId: IdSchema,
+  status: z._default(OfferStatusSchema, 'offered'),
+  offeredAt: TimestampSchema,
+  seenAt: z.optional(TimestampSchema),
+  respondedAt: z.optional(TimestampSchema),
+  expiresAt: z.optional(TimestampSchema),
+});
 /** An offer. */
 export type Offer = z.infer<typeof OfferSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { entityBase, NameSchema } from './primitives.js';
 import { LanguageSchema } from './vocabulary.js';
 
@@ -11,17 +11,15 @@ import { LanguageSchema } from './vocabulary.js';
  *   defaultLanguage: 'nl', timeZone: 'Europe/Amsterdam', createdAt: now, updatedAt: now });
  * ```
  */
-export const OrganisationSchema = z
-  .object({
-    ...entityBase,
-    name: NameSchema,
-    defaultLanguage: LanguageSchema.default('nl'),
-    /** IANA time zone used for reporting periods, e.g. `Europe/Amsterdam`. */
-    timeZone: z.string().min(1).max(64).default('UTC'),
-    /** Departments and locations people can belong to; used for representativeness. */
-    departments: z.array(NameSchema).max(500).default([]),
-    locations: z.array(NameSchema).max(500).default([]),
-  })
-  .strict();
+export const OrganisationSchema = z.strictObject({
+  ...entityBase,
+  name: NameSchema,
+  defaultLanguage: z._default(LanguageSchema, 'nl'),
+  /** IANA time zone used for reporting periods, e.g. `Europe/Amsterdam`. */
+  timeZone: z._default(z.string().check(z.minLength(1), z.maxLength(64)), 'UTC'),
+  /** Departments and locations people can belong to; used for representativeness. */
+  departments: z._default(z.array(NameSchema).check(z.maxLength(500)), []),
+  locations: z._default(z.array(NameSchema).check(z.maxLength(500)), []),
+});
 /** An organisation (the tenant). */
 export type Organisation = z.infer<typeof OrganisationSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { SocialShiftError } from '../errors/social-shift-error.js';
 import { validationError } from '../errors/validation.js';
 
@@ -23,7 +23,7 @@ export interface Parser<T> {
  * const parsePillar = createParser('content pillar', ContentPillarSchema).parse;
  * ```
  */
-export function createParser<S extends z.ZodType>(what: string, schema: S): Parser<z.output<S>> {
+export function createParser<S extends z.ZodMiniType>(what: string, schema: S): Parser<z.output<S>> {
   const safeParse = (input: unknown): ParseResult<z.output<S>> => {
     const result = schema.safeParse(input);
     return result.success

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Every id is an opaque string of 1 to 64 characters from `[A-Za-z0-9_-]`, so it is safe in URLs, file names
@@ -7,9 +7,11 @@ import * as z from 'zod';
  */
 export const IdSchema = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Use 1 to 64 letters, digits, "_" or "-".');
+  .check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[A-Za-z0-9_-]+$/, 'Use 1 to 64 letters, digits, "_" or "-".'),
+  );
 /** An opaque id: 1 to 64 characters from `[A-Za-z0-9_-]`. */
 export type Id = z.infer<typeof IdSchema>;
 
@@ -54,29 +56,31 @@ export function isCleanText(text: string, oneLine = false): boolean {
 }
 
 /** A non-empty, trimmed, bounded line of text (names, titles): no control characters or line breaks. */
-export const NameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .refine((text) => isCleanText(text, true), {
+export const NameSchema = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(200),
+  z.refine((text) => isCleanText(text, true), {
     message: 'Use one line of text without control characters or unpaired surrogates.',
-  });
+  }),
+);
 
 /** Free text such as a post or a description: bounded so no input can exhaust storage; no control characters. */
-export const TextSchema = z
-  .string()
-  .max(20_000)
-  .refine((text) => isCleanText(text), {
+export const TextSchema = z.string().check(
+  z.maxLength(20_000),
+  z.refine((text) => isCleanText(text), {
     message: 'Remove control characters and unpaired surrogates (tabs and line breaks are fine).',
-  });
+  }),
+);
 
 /** A tag or interest: lower case words, digits and dashes. */
 export const TagSchema = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*$/u, 'Use lower-case letters, digits, "_" or "-".');
+  .check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*$/u, 'Use lower-case letters, digits, "_" or "-".'),
+  );
 
 /** Characters a URL must carry percent-encoded (browsers always do): they could end an HTML attribute or a link. */
 const UNSAFE_IN_URL = /[\s"<>`\\]/;
@@ -87,25 +91,27 @@ const UNSAFE_IN_URL = /[\s"<>`\\]/;
  */
 export const UrlSchema = z
   .url({ protocol: /^https?$/, message: 'Use an absolute http:// or https:// URL.' })
-  .max(2_048)
-  .refine((url) => !UNSAFE_IN_URL.test(url) && isCleanText(url, true), {
-    message: 'Percent-encode spaces, double quotes, angle brackets, backticks and backslashes in the URL.',
-  });
+  .check(
+    z.maxLength(2_048),
+    z.refine((url) => !UNSAFE_IN_URL.test(url) && isCleanText(url, true), {
+      message: 'Percent-encode spaces, double quotes, angle brackets, backticks and backslashes in the URL.',
+    }),
+  );
 
 /** A weight in [0, 1]. */
-export const WeightSchema = z.number().min(0).max(1);
+export const WeightSchema = z.number().check(z.minimum(0), z.maximum(1));
 
 /** Fields every stored entity carries. `version` starts at 1 and grows by one with each change. */
 export const entityBase = {
   id: IdSchema,
   organisationId: IdSchema,
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.minimum(1)),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 };
 
 /** Short ids list, deduplicated by the caller where it matters; bounded. */
-export const IdListSchema = z.array(IdSchema).max(1_000);
+export const IdListSchema = z.array(IdSchema).check(z.maxLength(1_000));
 
 /** Limits of free-form JSON data (event payloads): deep or huge values are rejected before they reach storage. */
 export const JSON_DATA_LIMITS = { maxDepth: 16, maxNodes: 10_000, maxStringLength: 20_000 } as const;
@@ -146,7 +152,9 @@ export function checkJsonData(value: unknown): string | undefined {
 }
 
 /** A JSON object of bounded size and depth (see {@link JSON_DATA_LIMITS}). */
-export const JsonDataSchema = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
-  const problem = checkJsonData(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: `The data ${problem}.` });
-});
+export const JsonDataSchema = z.record(z.string(), z.unknown()).check(
+  z.superRefine((value, ctx) => {
+    const problem = checkJsonData(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `The data ${problem}.` });
+  }),
+);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { entityBase, IdSchema, NameSchema, TextSchema } from './primitives.js';
 import { GoalPurposeSchema } from './vocabulary.js';
 
@@ -7,17 +7,15 @@ import { GoalPurposeSchema } from './vocabulary.js';
  * `claimedPurposes` are what the programme says it is for; the strategy check flags a strategy with no goal for
  * a claimed purpose.
  */
-export const ProgrammeSchema = z
-  .object({
-    ...entityBase,
-    name: NameSchema,
-    description: TextSchema.default(''),
-    claimedPurposes: z.array(GoalPurposeSchema).max(10).default([]),
-    /** The cycle that is running now, if any. */
-    currentCycleId: IdSchema.optional(),
-    /** The id of the programme's strategy document (versioned). */
-    strategyId: IdSchema.optional(),
-  })
-  .strict();
+export const ProgrammeSchema = z.strictObject({
+  ...entityBase,
+  name: NameSchema,
+  description: z._default(TextSchema, ''),
+  claimedPurposes: z._default(z.array(GoalPurposeSchema).check(z.maxLength(10)), []),
+  /** The cycle that is running now, if any. */
+  currentCycleId: z.optional(IdSchema),
+  /** The id of the programme's strategy document (versioned). */
+  strategyId: z.optional(IdSchema),
+});
 /** A programme. */
 export type Programme = z.infer<typeof ProgrammeSchema>;

@@ -1,15 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { entityBase, IdSchema, NameSchema } from './primitives.js';
 
 /** A team of the organisation. */
-export const TeamSchema = z
-  .object({
-    ...entityBase,
-    name: NameSchema,
-    department: NameSchema.optional(),
-    location: NameSchema.optional(),
-    parentTeamId: IdSchema.optional(),
-  })
-  .strict();
+export const TeamSchema = z.strictObject({
+  ...entityBase,
+  name: NameSchema,
+  department: z.optional(NameSchema),
+  location: z.optional(NameSchema),
+  parentTeamId: z.optional(IdSchema),
+});
 /** A team. */
 export type Team = z.infer<typeof TeamSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 import type { LinkSecret } from '../links/hmac.js';
 import { createLinkTracker } from '../links/link-tracker.js';
@@ -151,14 +151,12 @@ export interface SystemCommands {
 
 const OptionsSchema = z.object({ organisationId: IdSchema });
 /** A read of the event log; bounded so no query can ask for more than one page at a time beyond the log. */
-const EventQuerySchema = z
-  .object({
-    after: z.number().int().min(0).optional(),
-    limit: z.number().int().min(1).max(1_000_000).optional(),
-    entityId: IdSchema.optional(),
-    types: z.array(EventTypeSchema).max(EVENT_TYPES.length).optional(),
-  })
-  .strict();
+const EventQuerySchema = z.strictObject({
+  after: z.optional(z.number().check(z.int(), z.minimum(0))),
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),
+  entityId: z.optional(IdSchema),
+  types: z.optional(z.array(EventTypeSchema).check(z.maxLength(EVENT_TYPES.length))),
+});
 const parseOptions = createParser('SDK options', OptionsSchema).parse;
 const parseEntityId = createParser('entity id', IdSchema).parse;
 

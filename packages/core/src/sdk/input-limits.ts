@@ -1,6 +1,6 @@
 // Bounds every command input before it reaches a schema: hostile shapes (huge lists, deep nesting, cycles,
 // non-JSON values, prototype keys) fail fast with a typed error, and schema size limits surface as LIMIT_EXCEEDED.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 import { validationError } from '../errors/validation.js';
 
@@ -116,7 +116,7 @@ const sizeOf = (value: unknown): number => {
  * if (!result.success) throw inputError('post', result.error, input);
  * ```
  */
-export function inputError(what: string, error: z.ZodError, input: unknown): SocialShiftError {
+export function inputError(what: string, error: z.core.$ZodError, input: unknown): SocialShiftError {
   for (const issue of error.issues) {
     if (issue.code !== 'too_big' || !SIZED_ORIGINS.has(String(issue.origin))) continue;
     const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));

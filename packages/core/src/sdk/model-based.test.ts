@@ -5,6 +5,7 @@ import { DomainEventSchema, eventPayloadSchemas } from '../model/domain-event.js
 import type { TestProgramme } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import type { Workflow } from '../workflows/workflow.js';
+import { workflowMachine } from '../workflows/workflow-machine.js';
 import { workflows } from '../workflows/workflows.js';
 import { replayEvents } from './projection.js';
 
@@ -170,7 +171,7 @@ type Step = { readonly event: string; readonly state: string };
 function transitionPaths(workflow: Workflow): { paths: Step[][]; edges: Set<string> } {
   const events = workflow.events.map((type) => ({ type }));
   const shortest = new Map<string, Step[]>();
-  for (const path of getShortestPaths(workflow.machine, { events })) {
+  for (const path of getShortestPaths(workflowMachine(workflow), { events })) {
     shortest.set(
       String(path.state.value),
       path.steps.slice(1).map((s) => ({ event: s.event.type, state: String(s.state.value) })),
@@ -178,7 +179,7 @@ function transitionPaths(workflow: Workflow): { paths: Step[][]; edges: Set<stri
   }
   const paths: Step[][] = [];
   const edges = new Set<string>();
-  const adjacency = getAdjacencyMap(workflow.machine, { events }) as unknown as Record<
+  const adjacency = getAdjacencyMap(workflowMachine(workflow), { events }) as unknown as Record<
     string,
     {
       state: { value: unknown };

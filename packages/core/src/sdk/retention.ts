@@ -1,7 +1,7 @@
 // Retention: raw platform events older than N days are folded into one `platform.summary` event that keeps every
 // figure the metrics compute from them (per person, post, platform and quarter hour), and the raw events and their
 // idempotency records are removed, in one transaction.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
 import { seriesBucket } from '../metrics/fold-event.js';
 import type { DomainEvent, EventPayload } from '../model/domain-event.js';
@@ -32,9 +32,9 @@ const DAY_MS = 86_400_000;
  * const policy: RetentionPolicy = { platformEventDays: 90 };
  * ```
  */
-export const RetentionPolicySchema = z
-  .object({ platformEventDays: z.number().int().min(1).max(MAX_DAYS) })
-  .strict();
+export const RetentionPolicySchema = z.strictObject({
+  platformEventDays: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_DAYS)),
+});
 
 /** A retention policy (see {@link RetentionPolicySchema}). */
 export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;

@@ -1,6 +1,6 @@
 // The SDK's internal machinery shared by every command group: loading, role checks, workflow checks and the one
 // transaction per command. Not exported from the package.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 import { validationError } from '../errors/validation.js';
 import type { DomainEvent, EventType } from '../model/domain-event.js';
@@ -109,7 +109,7 @@ export function checkId(id: unknown, name = 'id'): string {
 }
 
 /** Parses command input with a zod schema: `VALIDATION` with the paths of the bad fields. */
-export function parseInput<S extends z.ZodType>(what: string, schema: S, input: unknown): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(what: string, schema: S, input: unknown): z.output<S> {
   let result: ReturnType<S['safeParse']>;
   try {
     checkInputShape(what, input);
@@ -336,7 +336,11 @@ export type Patch<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
  * Parses a partial update: only the fields present in the input are returned (schema defaults of absent fields
  * are dropped, so an update never resets a field it did not name).
  */
-export function parsePatch<S extends z.ZodType>(what: string, schema: S, input: unknown): Patch<z.output<S>> {
+export function parsePatch<S extends z.ZodMiniType>(
+  what: string,
+  schema: S,
+  input: unknown,
+): Patch<z.output<S>> {
   const parsed = parseInput(what, schema, input) as Record<string, unknown>;
   const given = new Set(Object.keys(input as object));
   return Object.fromEntries(Object.entries(parsed).filter(([key]) => given.has(key))) as Patch<z.output<S>>;

@@ -1,3 +1,4 @@
+import { issueMessage } from '../errors/issue-message.js';
 import type { ValidationIssue } from '../errors/social-shift-error.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 import { validationError } from '../errors/validation.js';
@@ -80,7 +81,7 @@ function checkContents(bundle: ExportBundle, raw: { documents: Record<string, un
         for (const issue of result.error.issues) {
           issues.push({
             path: [...path, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))],
-            message: issue.message,
+            message: issueMessage(issue),
             code: issue.code,
           });
         }

@@ -34,7 +34,7 @@ export function workflowMarkdown(workflow: Workflow, table: PermissionTable): st
     '',
     config.description,
     '',
-    `The state is the \`status\` field of the ${workflow.entityType.replace('_', ' ')}. Ask the SDK which events a person may send now with \`allowedEvents(id)\`; the machine itself is exported as \`${camel(workflow.id)}Workflow.machine\`.`,
+    `The state is the \`status\` field of the ${workflow.entityType.replace('_', ' ')}. Ask the SDK which events a person may send now with \`allowedEvents(id)\`; its XState machine, for diagrams and inspection, is \`workflowMachine(${camel(workflow.id)}Workflow)\` from \`@social-shift/core/workflows\`.`,
     '',
     '```mermaid',
     'stateDiagram-v2',

@@ -1,5 +1,3 @@
-import type { AnyStateMachine } from 'xstate';
-import { createMachine, transition } from 'xstate';
 import type { EventType } from '../model/domain-event.js';
 import type { EntityType } from '../model/entity-type.js';
 
@@ -64,15 +62,16 @@ export interface WorkflowConfig<S extends string, E extends string> {
  * wf.allowedEvents('paused'); // ['RESUME', 'COMPLETE', 'CANCEL']
  * ```
  *
- * A workflow: its plain definition (`config`), the XState machine built from it (`machine`, for inspection,
- * visualisers and model-based tests), and pure helpers. No actor is ever started: the SDK stores the state in
- * the entity's `status` field and moves it with XState's pure `transition()`.
+ * A workflow: its plain definition (`config`) and pure helpers that evaluate it. No actor is ever started: the
+ * SDK stores the state in the entity's `status` field and moves it with `next()`, a lookup in the plain
+ * definition. The XState machine of the same definition (for inspection, visualisers and the model-based tests)
+ * is built on demand by `workflowMachine(workflow)` from `@social-shift/core/workflows`, so XState stays out of
+ * the main entry; a test checks that `next()` answers exactly what XState's `transition()` answers.
  */
 export interface Workflow<S extends string = string, E extends string = string> {
   readonly id: string;
   readonly entityType: EntityType;
   readonly config: WorkflowConfig<S, E>;
-  readonly machine: AnyStateMachine;
   /** Every state, in definition order. */
   readonly states: readonly S[];
   /** Every event, in definition order. */
@@ -84,7 +83,7 @@ export interface Workflow<S extends string = string, E extends string = string> 
 }
 
 /**
- * Builds a {@link Workflow} from a plain definition. The machine has no context and no actions: the states and
+ * Builds a {@link Workflow} from a plain definition. A workflow has no context, guards or actions: the states and
  * events are the whole model, so what a UI inspects is exactly what the SDK enforces.
  *
  * @example
@@ -102,40 +101,24 @@ export function defineWorkflow<const S extends string, const E extends string>(
 ): Workflow<S, E> {
   const states = Object.keys(config.states) as S[];
   const events = Object.keys(config.events) as E[];
-  const machineStates: Record<string, { on?: Record<string, string>; type?: 'final'; description: string }> =
-    {};
+  // Own keys only, so that an event or a state called `constructor` or `__proto__` is never found on a prototype.
+  const transitions = new Map<string, ReadonlyMap<string, S>>();
   for (const state of states) {
     const node = config.states[state];
-    const on: Record<string, string> = {};
+    const on = new Map<string, S>();
     for (const [event, target] of Object.entries(node.on ?? {})) {
       if (!events.includes(event as E)) throw new Error(`Workflow ${config.id}: unknown event ${event}`);
       if (!states.includes(target as S)) throw new Error(`Workflow ${config.id}: unknown state ${target}`);
-      on[event] = `#${config.id}.${target as string}`;
+      if (node.final) throw new Error(`Workflow ${config.id}: final state ${state} has transitions`);
+      on.set(event, target as S);
     }
-    machineStates[state] = {
-      description: node.description,
-      ...(Object.keys(on).length > 0 ? { on } : {}),
-      ...(node.final ? { type: 'final' as const } : {}),
-    };
+    transitions.set(state, on);
   }
-  const machine: AnyStateMachine = createMachine({
-    id: config.id,
-    description: config.description,
-    initial: config.initial,
-    states: machineStates,
-  });
-  const next = (state: S, event: E): S | undefined => {
-    if (!states.includes(state)) return undefined;
-    const snapshot = machine.resolveState({ value: state, context: {} });
-    if (!snapshot.can({ type: event })) return undefined;
-    const [after] = transition(machine, snapshot, { type: event });
-    return after.value as S;
-  };
+  const next = (state: S, event: E): S | undefined => transitions.get(state)?.get(event);
   return {
     id: config.id,
     entityType: config.entityType,
     config,
-    machine,
     states,
     events,
     allowedEvents: (state) => events.filter((event) => next(state, event) !== undefined),

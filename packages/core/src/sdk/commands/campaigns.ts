@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Campaign } from '../../model/campaign.js';
 import { CampaignAudienceSchema, CampaignTargetsSchema } from '../../model/campaign.js';
 import { IdListSchema, NameSchema, TextSchema, TimestampSchema } from '../../model/primitives.js';
@@ -29,14 +29,14 @@ export type CampaignEvent = (typeof campaignWorkflow.events)[number];
 
 const shape = {
   name: NameSchema,
-  description: TextSchema.default(''),
-  goalIds: IdListSchema.default([]),
-  pillarIds: IdListSchema.default([]),
-  postIds: IdListSchema.default([]),
+  description: z._default(TextSchema, ''),
+  goalIds: z._default(IdListSchema, []),
+  pillarIds: z._default(IdListSchema, []),
+  postIds: z._default(IdListSchema, []),
   audience: CampaignAudienceSchema,
   startsAt: TimestampSchema,
   endsAt: TimestampSchema,
-  targets: CampaignTargetsSchema.default({}),
+  targets: z._default(CampaignTargetsSchema, {}),
 };
 /**
  * Input of `campaigns.create`.
@@ -46,13 +46,12 @@ const shape = {
  * const result = CreateCampaignInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const CreateCampaignInputSchema = z
-  .object(shape)
-  .strict()
-  .refine((c) => c.startsAt < c.endsAt, {
+export const CreateCampaignInputSchema = z.strictObject(shape).check(
+  z.refine((c) => c.startsAt < c.endsAt, {
     message: 'A campaign must end after it starts.',
     path: ['endsAt'],
-  });
+  }),
+);
 /** Input of `campaigns.create`, before defaults. */
 export type CreateCampaignInput = z.input<typeof CreateCampaignInputSchema>;
 /**
@@ -63,7 +62,7 @@ export type CreateCampaignInput = z.input<typeof CreateCampaignInputSchema>;
  * const result = UpdateCampaignInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const UpdateCampaignInputSchema = z.object(shape).partial().strict();
+export const UpdateCampaignInputSchema = z.partial(z.strictObject(shape));
 /** Input of `campaigns.update`. */
 export type UpdateCampaignInput = z.input<typeof UpdateCampaignInputSchema>;
 

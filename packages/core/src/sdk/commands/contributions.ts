@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Contribution } from '../../model/contribution.js';
 import { ContributionSchema } from '../../model/contribution.js';
 import type { Action } from '../../roles/permission-table.js';
@@ -34,7 +34,7 @@ const fields = { kind: true, title: true, body: true, mediaUrls: true, pillarIds
  * const result = CreateContributionInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const CreateContributionInputSchema = ContributionSchema.pick(fields);
+export const CreateContributionInputSchema = z.pick(ContributionSchema, fields);
 /** Input of `contributions.create`, before defaults. */
 export type CreateContributionInput = z.input<typeof CreateContributionInputSchema>;
 /**
@@ -45,11 +45,15 @@ export type CreateContributionInput = z.input<typeof CreateContributionInputSche
  * const result = UpdateContributionInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const UpdateContributionInputSchema = ContributionSchema.pick(fields).partial();
+export const UpdateContributionInputSchema = z.partial(z.pick(ContributionSchema, fields));
 /** Input of `contributions.update`. */
 export type UpdateContributionInput = z.input<typeof UpdateContributionInputSchema>;
-const NoteSchema = z.object({ note: z.string().trim().min(1).max(20_000).optional() }).strict();
-const RequiredNoteSchema = z.object({ note: z.string().trim().min(1).max(20_000) }).strict();
+const NoteSchema = z.strictObject({
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000))),
+});
+const RequiredNoteSchema = z.strictObject({
+  note: z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000)),
+});
 
 const targetOf = (c: Contribution): PermissionTarget => ({ pillarIds: c.pillarIds, ownerId: c.creatorId });
 
@@ -117,7 +121,7 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
     return entities[0] as unknown as Contribution;
   };
   const review =
-    (event: ContributionEvent, schema: z.ZodType<{ note?: string | undefined }>) =>
+    (event: ContributionEvent, schema: z.ZodMiniType<{ note?: string | undefined }>) =>
     async (contributionId: string, input: unknown = {}) => {
       const { note } = parseInput('review note', schema, input);
       return move(

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { Offer } from '../../model/offer.js';
 import type { Post } from '../../model/post.js';
@@ -41,18 +41,16 @@ export type OfferEvent = (typeof offerWorkflow.events)[number];
  * const result = ShareInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const ShareInputSchema = z
-  .object({
-    platform: PlatformSchema,
-    /** A key the caller reuses when it retries: a retry records nothing new and returns the first share. */
-    idempotencyKey: z.string().min(1).max(200),
-    /** The platform's id of the shared post, when known. */
-    externalId: z.string().max(512).optional(),
-  })
-  .strict();
+export const ShareInputSchema = z.strictObject({
+  platform: PlatformSchema,
+  /** A key the caller reuses when it retries: a retry records nothing new and returns the first share. */
+  idempotencyKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** The platform's id of the shared post, when known. */
+  externalId: z.optional(z.string().check(z.maxLength(512))),
+});
 /** Input of `offers.share`. */
 export type ShareInput = z.input<typeof ShareInputSchema>;
-const ListSchema = z.object({ campaignId: IdSchema.optional() }).strict();
+const ListSchema = z.strictObject({ campaignId: z.optional(IdSchema) });
 
 /**
  * An offer with the post it offers.

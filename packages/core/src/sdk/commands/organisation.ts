@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Cycle } from '../../model/cycle.js';
 import type { FocusGroup } from '../../model/focus-group.js';
 import { FocusGroupSchema } from '../../model/focus-group.js';
@@ -36,12 +36,14 @@ export type CycleEvent = (typeof programmeCycleWorkflow.events)[number];
  * const result = UpdateStrategyInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const UpdateStrategyInputSchema = StrategySchema.pick({
-  goals: true,
-  audiences: true,
-  pillars: true,
-  platforms: true,
-}).partial();
+export const UpdateStrategyInputSchema = z.partial(
+  z.pick(StrategySchema, {
+    goals: true,
+    audiences: true,
+    pillars: true,
+    platforms: true,
+  }),
+);
 /** Input of `strategy.update`. */
 export type UpdateStrategyInput = z.input<typeof UpdateStrategyInputSchema>;
 /**
@@ -52,7 +54,7 @@ export type UpdateStrategyInput = z.input<typeof UpdateStrategyInputSchema>;
  * const result = CreateTeamInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const CreateTeamInputSchema = TeamSchema.pick({
+export const CreateTeamInputSchema = z.pick(TeamSchema, {
   name: true,
   department: true,
   location: true,
@@ -68,7 +70,7 @@ export type CreateTeamInput = z.input<typeof CreateTeamInputSchema>;
  * const result = CreateFocusGroupInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const CreateFocusGroupInputSchema = FocusGroupSchema.pick({
+export const CreateFocusGroupInputSchema = z.pick(FocusGroupSchema, {
   name: true,
   description: true,
   memberIds: true,
@@ -76,8 +78,8 @@ export const CreateFocusGroupInputSchema = FocusGroupSchema.pick({
 });
 /** Input of `focusGroups.create`. */
 export type CreateFocusGroupInput = z.input<typeof CreateFocusGroupInputSchema>;
-const MembersSchema = z.object({ memberIds: IdListSchema }).strict();
-const StepSchema = z.object({ step: MethodStepSchema }).strict();
+const MembersSchema = z.strictObject({ memberIds: IdListSchema });
+const StepSchema = z.strictObject({ step: MethodStepSchema });
 
 /**
  * Strategy commands, acting as one person.

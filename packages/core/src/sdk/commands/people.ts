@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { Consent } from '../../model/consent.js';
 import { ConsentSchema } from '../../model/consent.js';
@@ -43,7 +43,7 @@ export type AmbassadorEvent = (typeof ambassadorWorkflow.events)[number];
  * const result = AddPersonInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const AddPersonInputSchema = PersonSchema.pick({
+export const AddPersonInputSchema = z.pick(PersonSchema, {
   displayName: true,
   email: true,
   language: true,
@@ -63,7 +63,7 @@ export type AddPersonInput = z.input<typeof AddPersonInputSchema>;
  * const result = ConsentInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const ConsentInputSchema = ConsentSchema.pick({ purposes: true, termsVersion: true });
+export const ConsentInputSchema = z.pick(ConsentSchema, { purposes: true, termsVersion: true });
 /**
  * Input of `people.update`: the fields to change.
  *
@@ -72,15 +72,17 @@ export const ConsentInputSchema = ConsentSchema.pick({ purposes: true, termsVers
  * const result = UpdatePersonInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const UpdatePersonInputSchema = PersonSchema.pick({
-  displayName: true,
-  email: true,
-  language: true,
-  teamIds: true,
-  department: true,
-  location: true,
-  customerFacing: true,
-}).partial();
+export const UpdatePersonInputSchema = z.partial(
+  z.pick(PersonSchema, {
+    displayName: true,
+    email: true,
+    language: true,
+    teamIds: true,
+    department: true,
+    location: true,
+    customerFacing: true,
+  }),
+);
 /** Input of `people.update`. */
 export type UpdatePersonInput = z.input<typeof UpdatePersonInputSchema>;
 /** Input of `people.consent`. */
@@ -93,12 +95,10 @@ export type ConsentInput = z.input<typeof ConsentInputSchema>;
  * const result = AssignRoleInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const AssignRoleInputSchema = z
-  .object({ role: RoleSchema, scope: RoleScopeSchema.optional() })
-  .strict();
+export const AssignRoleInputSchema = z.strictObject({ role: RoleSchema, scope: z.optional(RoleScopeSchema) });
 /** Input of `people.assignRole`. */
 export type AssignRoleInput = z.input<typeof AssignRoleInputSchema>;
-const RevokeRoleInputSchema = z.object({ role: RoleSchema }).strict();
+const RevokeRoleInputSchema = z.strictObject({ role: RoleSchema });
 /**
  * Input of `people.linkAccount`.
  *
@@ -107,7 +107,7 @@ const RevokeRoleInputSchema = z.object({ role: RoleSchema }).strict();
  * const result = LinkAccountInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const LinkAccountInputSchema = SocialAccountSchema.pick({
+export const LinkAccountInputSchema = z.pick(SocialAccountSchema, {
   platform: true,
   handle: true,
   networkSize: true,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { DomainEvent, EventType } from '../../model/domain-event.js';
 import { SYSTEM_ACTOR } from '../../model/domain-event.js';
@@ -8,8 +8,8 @@ import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import type { Runtime } from '../runtime.js';
 import { commit, load, parseInput } from '../runtime.js';
 
-const key = z.string().min(1).max(200);
-const count = z.number().int().min(1).max(1_000_000_000).default(1);
+const key = z.string().check(z.minLength(1), z.maxLength(200));
+const count = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000_000)), 1);
 const base = { shareId: IdSchema, idempotencyKey: key };
 
 /**
@@ -20,7 +20,7 @@ const base = { shareId: IdSchema, idempotencyKey: key };
  * const result = RecordClickInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const RecordClickInputSchema = z.object(base).strict();
+export const RecordClickInputSchema = z.strictObject(base);
 /**
  * Input of `platform.recordReaction`.
  *
@@ -29,7 +29,7 @@ export const RecordClickInputSchema = z.object(base).strict();
  * const result = RecordReactionInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const RecordReactionInputSchema = z.object({ ...base, count }).strict();
+export const RecordReactionInputSchema = z.strictObject({ ...base, count });
 /**
  * Input of `platform.recordComment`: `byAmbassador` marks the ambassador conversing under their share.
  *
@@ -38,7 +38,7 @@ export const RecordReactionInputSchema = z.object({ ...base, count }).strict();
  * const result = RecordCommentInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const RecordCommentInputSchema = z.object({ ...base, byAmbassador: z.boolean(), count }).strict();
+export const RecordCommentInputSchema = z.strictObject({ ...base, byAmbassador: z.boolean(), count });
 /**
  * Input of `platform.recordReshare`.
  *
@@ -47,7 +47,7 @@ export const RecordCommentInputSchema = z.object({ ...base, byAmbassador: z.bool
  * const result = RecordReshareInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const RecordReshareInputSchema = z.object({ ...base, count }).strict();
+export const RecordReshareInputSchema = z.strictObject({ ...base, count });
 /**
  * Input of `platform.recordReach`: the reach a platform reports for the share.
  *
@@ -56,7 +56,10 @@ export const RecordReshareInputSchema = z.object({ ...base, count }).strict();
  * const result = RecordReachInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const RecordReachInputSchema = z.object({ ...base, reach: z.number().int().min(0) }).strict();
+export const RecordReachInputSchema = z.strictObject({
+  ...base,
+  reach: z.number().check(z.int(), z.minimum(0)),
+});
 
 /**
  * What happens on the platforms, recorded as the system actor: each call appends one `platform.*` event about a
@@ -79,7 +82,7 @@ export interface PlatformCommands {
 /** Makes the platform interaction commands. */
 export function platformCommands(rt: Runtime): PlatformCommands {
   const record =
-    <S extends z.ZodType<{ shareId: string; idempotencyKey: string }>>(type: EventType, schema: S) =>
+    <S extends z.ZodMiniType<{ shareId: string; idempotencyKey: string }>>(type: EventType, schema: S) =>
     async (input: unknown): Promise<DomainEvent> => {
       const parsed = parseInput(type, schema, input);
       const { idempotencyKey, ...rest } = parsed;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Contribution } from '../../model/contribution.js';
 import type { Post } from '../../model/post.js';
 import { PostSchema } from '../../model/post.js';
@@ -53,7 +53,7 @@ const fields = {
  * const result = CreatePostInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const CreatePostInputSchema = PostSchema.pick({ ...fields, contributionIds: true });
+export const CreatePostInputSchema = z.pick(PostSchema, { ...fields, contributionIds: true });
 /** Input of `posts.create`, before defaults. */
 export type CreatePostInput = z.input<typeof CreatePostInputSchema>;
 /**
@@ -64,11 +64,13 @@ export type CreatePostInput = z.input<typeof CreatePostInputSchema>;
  * const result = UpdatePostInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const UpdatePostInputSchema = PostSchema.pick(fields).partial();
+export const UpdatePostInputSchema = z.partial(z.pick(PostSchema, fields));
 /** Input of `posts.update`. */
 export type UpdatePostInput = z.input<typeof UpdatePostInputSchema>;
-const RequiredNoteSchema = z.object({ note: z.string().trim().min(1).max(20_000) }).strict();
-const ScheduleSchema = z.object({ at: TimestampSchema }).strict();
+const RequiredNoteSchema = z.strictObject({
+  note: z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000)),
+});
+const ScheduleSchema = z.strictObject({ at: TimestampSchema });
 
 const targetOf = (post: { pillarIds: readonly string[]; authorId?: string }): PermissionTarget => ({
   pillarIds: post.pillarIds,

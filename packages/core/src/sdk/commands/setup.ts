@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { Organisation } from '../../model/organisation.js';
 import { OrganisationSchema } from '../../model/organisation.js';
@@ -21,22 +21,20 @@ import { commit, find, now, parseInput } from '../runtime.js';
  * const result = SetupInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const SetupInputSchema = z
-  .object({
-    organisation: OrganisationSchema.pick({
-      name: true,
-      defaultLanguage: true,
-      timeZone: true,
-      departments: true,
-      locations: true,
-    }),
-    programme: ProgrammeSchema.pick({ name: true, description: true, claimedPurposes: true }),
-    strategy: StrategySchema.pick({ goals: true, audiences: true, pillars: true, platforms: true })
-      .partial()
-      .optional(),
-    master: PersonSchema.pick({ displayName: true, email: true, language: true }),
-  })
-  .strict();
+export const SetupInputSchema = z.strictObject({
+  organisation: z.pick(OrganisationSchema, {
+    name: true,
+    defaultLanguage: true,
+    timeZone: true,
+    departments: true,
+    locations: true,
+  }),
+  programme: z.pick(ProgrammeSchema, { name: true, description: true, claimedPurposes: true }),
+  strategy: z.optional(
+    z.partial(z.pick(StrategySchema, { goals: true, audiences: true, pillars: true, platforms: true })),
+  ),
+  master: z.pick(PersonSchema, { displayName: true, email: true, language: true }),
+});
 /** Input of `setup`. */
 export type SetupInput = z.input<typeof SetupInputSchema>;
 

@@ -1,0 +1,86 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { transition } from 'xstate';
+import { defineWorkflow, type Workflow } from './workflow.js';
+import { workflowMachine } from './workflow-machine.js';
+import { workflows } from './workflows.js';
+
+/** What XState answers for `event` in `state`: the state after it, or `undefined` when the machine refuses it. */
+function xstateNext(workflow: Workflow, state: string, event: string): string | undefined {
+  const machine = workflowMachine(workflow);
+  const snapshot = machine.resolveState({ value: state, context: {} });
+  if (!snapshot.can({ type: event })) return undefined;
+  const [after] = transition(machine, snapshot, { type: event });
+  return String(after.value);
+}
+
+// Event names no workflow defines, some of which a careless lookup would find on Object.prototype.
+const strangers = ['constructor', '__proto__', 'toString', 'hasOwnProperty', '', '*', 'UNKNOWN'];
+
+describe('the plain evaluation of a workflow', () => {
+  describe.each(Object.values(workflows) as Workflow[])('$id', (workflow) => {
+    it("gives exactly XState's transition() for every state and every event", () => {
+      for (const state of workflow.states) {
+        for (const event of [...workflow.events, ...strangers]) {
+          expect({ state, event, next: workflow.next(state, event) }).toEqual({
+            state,
+            event,
+            next: xstateNext(workflow, state, event),
+          });
+        }
+      }
+    });
+
+    it("allows in every state exactly the events the machine's can() allows, in definition order", () => {
+      const machine = workflowMachine(workflow);
+      for (const state of workflow.states) {
+        const snapshot = machine.resolveState({ value: state, context: {} });
+        expect(workflow.allowedEvents(state)).toEqual(
+          workflow.events.filter((event) => snapshot.can({ type: event })),
+        );
+      }
+    });
+
+    it('has a machine with the same initial state, states and final states', () => {
+      const machine = workflowMachine(workflow);
+      expect(machine.id).toBe(workflow.id);
+      expect(String(machine.getInitialSnapshot({} as never).value)).toBe(workflow.config.initial);
+      expect(Object.keys(machine.root.states)).toEqual([...workflow.states]);
+      for (const state of workflow.states) {
+        const node = (workflow.config.states as Record<string, { final?: true }>)[state];
+        expect(machine.root.states[state]?.type === 'final').toBe(node?.final === true);
+      }
+    });
+  });
+
+  test.prop([fc.string(), fc.string()])(
+    'answers undefined for names the post workflow does not know',
+    (state, event) => {
+      const { post } = workflows;
+      if (!post.states.includes(state as never)) expect(post.next(state as never, 'SUBMIT')).toBeUndefined();
+      if (!post.events.includes(event as never)) {
+        for (const known of post.states) expect(post.next(known, event as never)).toBeUndefined();
+      }
+    },
+  );
+
+  it('builds each machine once', () => {
+    expect(workflowMachine(workflows.post)).toBe(workflowMachine(workflows.post));
+  });
+
+  it('refuses a definition whose final state has transitions', () => {
+    expect(() =>
+      defineWorkflow({
+        id: 'broken',
+        entityType: 'post',
+        description: 'A final state that is left.',
+        initial: 'a',
+        states: {
+          a: { description: 'A.', on: { GO: 'b' } },
+          b: { description: 'B.', final: true, on: { GO: 'a' } },
+        },
+        events: { GO: { domainEvent: 'post.updated', sender: { system: true }, description: 'Goes.' } },
+      }),
+    ).toThrow(/final state b/);
+  });
+});
