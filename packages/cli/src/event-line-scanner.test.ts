@@ -91,12 +91,22 @@ describe('EventLineScanner', () => {
     }
   });
 
-  test.prop([fc.nat(parsedLines.length - 1), fc.nat(), fc.constantFrom('"', '\\', ' ', 'x', '0', ',', ']', '[', 'é', 'Z'), fc.boolean()], {
-    numRuns: 1_000,
-  })('never accepts a payload of lists or texts that the schemas reject', (index, position, char, insert) => {
+  test.prop(
+    [
+      fc.nat(parsedLines.length - 1),
+      fc.nat(),
+      fc.constantFrom('"', '\\', ' ', 'x', '0', ',', ']', '[', 'é', 'Z'),
+      fc.boolean(),
+    ],
+    {
+      numRuns: 1_000,
+    },
+  )('never accepts a payload of lists or texts that the schemas reject', (index, position, char, insert) => {
     const line = parsedLines[index] ?? '';
     const at = position % line.length;
-    const mutated = insert ? line.slice(0, at) + char + line.slice(at) : line.slice(0, at) + char + line.slice(at + 1);
+    const mutated = insert
+      ? line.slice(0, at) + char + line.slice(at)
+      : line.slice(0, at) + char + line.slice(at + 1);
     const fast = scanned(mutated);
     if (fast === 'fallback') return;
     const full = parseEventLine(mutated);

@@ -30,7 +30,7 @@ const latin1Slice: (buf: Buffer, start: number, end: number) => string =
     ? (buf, start, end) => (buf as Latin1 & Buffer).latin1Slice?.(start, end) ?? ''
     : (buf, start, end) => buf.toString('latin1', start, end);
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapePattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `IdSchema`: `[A-Za-z0-9_-]{1,64}`. */
 const ID = '[A-Za-z0-9_-]{1,64}';
@@ -39,9 +39,9 @@ const INT = '(?:0|[1-9][0-9]{0,14})';
 /** `toISOString`'s form; the day is checked against the month's length in code. */
 const TIMESTAMP =
   '[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}Z';
-const ENTITY = `(?:${ENTITY_TYPES.map(escape).join('|')})`;
+const ENTITY = `(?:${ENTITY_TYPES.map(escapePattern).join('|')})`;
 /** One capture group per platform, in catalogue order: which group matched tells the platform. */
-const PLATFORM = `(?:${PLATFORMS.map((p) => `(${escape(p)})`).join('|')})`;
+const PLATFORM = `(?:${PLATFORMS.map((p) => `(${escapePattern(p)})`).join('|')})`;
 
 /**
  * The envelope up to the data object's `{`: groups 1 type, 2 at, 3 entityId. The line must end with `}}` (the
@@ -110,7 +110,7 @@ const ID_PAYLOAD_KEYS: Readonly<Record<string, readonly string[]>> = {
   'cycle.closed': [],
 };
 
-const oneOf = (names: readonly string[]): string => `(${names.map(escape).join('|')})`;
+const oneOf = (names: readonly string[]): string => `(${names.map(escapePattern).join('|')})`;
 /** An `IdListSchema` of at most 100 ids (longer lists take the full parser); the group holds the inside. */
 const ID_LIST = `\\[((?:"${ID}"(?:,"${ID}"){0,99})?)\\]`;
 /** A `z.string()` of printable ASCII without escapes, at most 200 characters (others take the full parser). */
@@ -124,7 +124,10 @@ const list = (inside: string | undefined): string[] =>
  * the object the payload schema would return. A line with `changes` takes the full parser.
  */
 const PARSED_PAYLOADS: Readonly<
-  Record<string, { readonly payload: RegExp; readonly build: (m: RegExpExecArray) => Record<string, unknown> }>
+  Record<
+    string,
+    { readonly payload: RegExp; readonly build: (m: RegExpExecArray) => Record<string, unknown> }
+  >
 > = {
   'post.created': {
     payload: sticky(
@@ -177,7 +180,12 @@ const PARSED_PAYLOADS: Readonly<
 /** How the scanner reads each event type. */
 type TypeReader =
   | { readonly kind: 'hot'; readonly type: HotType; readonly payload: RegExp }
-  | { readonly kind: 'ids'; readonly type: string; readonly keys: readonly string[]; readonly payload: RegExp }
+  | {
+      readonly kind: 'ids';
+      readonly type: string;
+      readonly keys: readonly string[];
+      readonly payload: RegExp;
+    }
   | {
       readonly kind: 'parsed';
       readonly type: string;

@@ -23,19 +23,22 @@ describe('periodOf', () => {
     expect(periodOf(2026, 3, 31, 'month')).toEqual({ label: '2026-03', start: '2026-03-01' });
   });
 
-  test.prop([fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true })])(
-    'agrees with date-fns on the ISO week of every date',
-    (instant) => {
-      const year = instant.getUTCFullYear();
-      const month = instant.getUTCMonth() + 1;
-      const day = instant.getUTCDate();
-      // date-fns reads local calendar fields: local noon of the same calendar date.
-      const local = new Date(year, month - 1, day, 12);
-      const monday = startOfISOWeek(local);
-      expect(periodOf(year, month, day, 'week')).toEqual({
-        label: `${getISOWeekYear(local)}-W${pad(getISOWeek(local))}`,
-        start: `${monday.getFullYear()}-${pad(monday.getMonth() + 1)}-${pad(monday.getDate())}`,
-      });
-    },
-  );
+  test.prop([
+    fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2200-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
+  ])('agrees with date-fns on the ISO week of every date', (instant) => {
+    const year = instant.getUTCFullYear();
+    const month = instant.getUTCMonth() + 1;
+    const day = instant.getUTCDate();
+    // date-fns reads local calendar fields: local noon of the same calendar date.
+    const local = new Date(year, month - 1, day, 12);
+    const monday = startOfISOWeek(local);
+    expect(periodOf(year, month, day, 'week')).toEqual({
+      label: `${getISOWeekYear(local)}-W${pad(getISOWeek(local))}`,
+      start: `${monday.getFullYear()}-${pad(monday.getMonth() + 1)}-${pad(monday.getDate())}`,
+    });
+  });
 });

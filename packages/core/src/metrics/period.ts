@@ -2,8 +2,10 @@
 export type Period = 'week' | 'month';
 
 const DAY_MS = 86_400_000;
-const pad = (n: number): string => String(n).padStart(2, '0');
-const ymd = (date: Date): string =>
+/** Two digits. */
+export const pad = (n: number): string => String(n).padStart(2, '0');
+/** The UTC calendar date of an instant, `YYYY-MM-DD`. */
+export const ymd = (date: Date): string =>
   `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
 /**
