@@ -57,8 +57,8 @@ export const sizeBudgets: readonly SizeBudget[] = [
   },
   {
     subpath: './metrics',
-    // 8 KB, reached on the metrics-perf branch (docs/adr/032-metrics-regex-scanner-and-8-kb.md): ISO weeks by
-    // plain calendar arithmetic instead of date-fns, and one generic merge of partials (8.57 KB before).
+    // 8 KB, reached on the metrics-perf branch (docs/adr/032-metrics-regex-scanner-and-8-kb-metrics.md): ISO
+    // weeks by plain calendar arithmetic instead of date-fns, one generic merge of partials (8.57 KB before).
     maxGzipBytes: 8 * KB,
     forbiddenPackages: ['xstate', 'mitt'],
     forbiddenIdentifiers: workflowAndEmitterIdentifiers,
