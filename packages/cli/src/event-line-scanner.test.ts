@@ -62,6 +62,58 @@ describe('EventLineScanner', () => {
     }
   });
 
+  const parsedTypes = new Set([
+    'post.created',
+    'contribution.created',
+    'person.added',
+    'role.assigned',
+    'role.revoked',
+    'consent.given',
+    'account.linked',
+  ]);
+  const parsedLines = events.filter((e) => parsedTypes.has(e.type)).map((e) => JSON.stringify(e));
+
+  it('builds the payloads of lists, enums and texts exactly as the payload schemas return them', () => {
+    expect(new Set(events.filter((e) => parsedTypes.has(e.type)).map((e) => e.type)).size).toBeGreaterThan(4);
+    const revoked = parsedLines
+      .filter((line) => line.includes('"type":"role.assigned"'))
+      .slice(0, 5)
+      .map((line) => line.replace('"type":"role.assigned"', '"type":"role.revoked"'));
+    const withoutPlace = parsedLines
+      .filter((line) => line.includes('"type":"person.added"'))
+      .slice(0, 5)
+      .map((line) => line.replace(/,"department":"[^"]*"/, ''));
+    for (const line of [...parsedLines, ...revoked, ...withoutPlace]) {
+      const fast = scanned(line);
+      const full = parseEventLine(line);
+      if (fast === 'fallback' || !full.ok) throw new Error(`not read: ${line}`);
+      expect(fast.data, line).toEqual(full.event.data);
+    }
+  });
+
+  test.prop(
+    [
+      fc.nat(parsedLines.length - 1),
+      fc.nat(),
+      fc.constantFrom('"', '\\', ' ', 'x', '0', ',', ']', '[', 'é', 'Z'),
+      fc.boolean(),
+    ],
+    {
+      numRuns: 1_000,
+    },
+  )('never accepts a payload of lists or texts that the schemas reject', (index, position, char, insert) => {
+    const line = parsedLines[index] ?? '';
+    const at = position % line.length;
+    const mutated = insert
+      ? line.slice(0, at) + char + line.slice(at)
+      : line.slice(0, at) + char + line.slice(at + 1);
+    const fast = scanned(mutated);
+    if (fast === 'fallback') return;
+    const full = parseEventLine(mutated);
+    expect(full.ok, mutated).toBe(true);
+    if (full.ok) expect(fast.data, mutated).toEqual(full.event.data);
+  });
+
   const interesting = ['"', '\\', ' ', 'x', '0', '9', '-', '_', '{', '}', ',', ':', 'é', 'Z', '.', '1'];
   test.prop([fc.nat(lines.length - 1), fc.nat(), fc.constantFrom(...interesting), fc.boolean()], {
     numRuns: 2_000,

@@ -1,4 +1,4 @@
-import { ROLE_BIT } from './fold-event.js';
+import { ROLE_BIT, seriesBucket } from './fold-event.js';
 import {
   CONTRIBUTION_FLAG,
   type MetricsAggregate,
@@ -19,7 +19,7 @@ import type {
   TeamFigures,
 } from './metrics-figures.js';
 import { DEFAULT_EARNED_MEDIA, DEFAULT_LEADERBOARD, type MetricsContext } from './metrics-options.js';
-import { periodOf } from './period.js';
+import { periodOf, ymd } from './period.js';
 import { METRIC_PLATFORMS } from './platform-index.js';
 import { representativeness } from './representativeness.js';
 import { timeZoneOffsetMinutes } from './time-zone.js';
@@ -39,13 +39,20 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
  * ```
  */
 export function segmentOf(input: boolean, shares: boolean, converses: boolean): Segment {
-  if (input) {
-    if (shares) return converses ? 'champion' : 'contributing_sharer';
-    return converses ? 'contributing_conversationalist' : 'contributor';
-  }
-  if (shares) return converses ? 'conversationalist' : 'sharer';
-  return converses ? 'commenter' : 'lagging';
+  return SEGMENTS[(input ? 4 : 0) + (shares ? 2 : 0) + (converses ? 1 : 0)] as Segment;
 }
+
+/** The segments by input (4), shares (2) and converses (1). */
+const SEGMENTS: readonly Segment[] = [
+  'lagging',
+  'commenter',
+  'sharer',
+  'conversationalist',
+  'contributor',
+  'contributing_conversationalist',
+  'contributing_sharer',
+  'champion',
+];
 
 function leadTime(hours: number[]): LeadTime {
   if (hours.length === 0) return { count: 0, medianHours: null, p90Hours: null };
@@ -117,16 +124,8 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
   }
   ambassadors.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
 
-  const segments: Record<Segment, number> = {
-    champion: 0,
-    contributing_sharer: 0,
-    contributing_conversationalist: 0,
-    contributor: 0,
-    conversationalist: 0,
-    sharer: 0,
-    commenter: 0,
-    lagging: 0,
-  };
+  // From champion down to lagging.
+  const segments = Object.fromEntries([...SEGMENTS].reverse().map((s) => [s, 0])) as Record<Segment, number>;
   for (const a of ambassadors) segments[a.segment]++;
 
   // Teams.
@@ -269,11 +268,9 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     const actual = (metric: string): Figure => {
       switch (metric) {
         case 'shares':
-          return measured(sum(mine.map((q) => q.shares)));
         case 'clicks':
-          return measured(sum(mine.map((q) => q.clicks)));
         case 'conversations':
-          return measured(sum(mine.map((q) => q.conversations)));
+          return measured(sum(mine.map((q) => q[metric])));
         case 'reach':
           return estimated(sum(mine.map((q) => q.potentialReach)));
         case 'contributions':
@@ -396,8 +393,6 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
   };
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
 function seriesRows(
   aggregate: MetricsAggregate,
   contributionTimes: readonly string[],
@@ -416,7 +411,7 @@ function seriesRows(
       offsets.set(bucket, offset);
     }
     const local = new Date(startMs + offset * 60_000);
-    const day = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+    const day = ymd(local);
     let p = periodCache.get(day);
     if (p === undefined) {
       p = periodOf(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), period);
@@ -430,10 +425,7 @@ function seriesRows(
     for (let i = 0; i < values.length; i++) row.values[i] = (row.values[i] ?? 0) + (values[i] ?? 0);
   };
   for (const [bucket, values] of aggregate.series) add(bucket, values);
-  for (const at of contributionTimes) {
-    const minute = Number(at.slice(14, 16));
-    add(at.slice(0, 13) + Math.floor(minute / 15), [0, 0, 0, 0, 1]);
-  }
+  for (const at of contributionTimes) add(seriesBucket(at), [0, 0, 0, 0, 1]);
   return [...rows]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([label, row]) => ({

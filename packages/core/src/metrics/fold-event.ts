@@ -31,32 +31,21 @@ const SERIES_CLICKS = SERIES_COLUMNS.indexOf('clicks');
 const SERIES_REACTIONS = SERIES_COLUMNS.indexOf('reactions');
 const SERIES_COMMENTS = SERIES_COLUMNS.indexOf('comments');
 
-function person(aggregate: MetricsAggregate, id: string): PersonPartial {
-  let found = aggregate.persons.get(id);
+/** The entry of `id` in `map`, made with `make` when there is none yet. */
+function entry<T>(map: Map<string, T>, id: string, make: () => T): T {
+  let found = map.get(id);
   if (found === undefined) {
-    found = emptyPerson();
-    aggregate.persons.set(id, found);
+    found = make();
+    map.set(id, found);
   }
   return found;
 }
 
-function post(aggregate: MetricsAggregate, id: string): PostPartial {
-  let found = aggregate.posts.get(id);
-  if (found === undefined) {
-    found = emptyPost();
-    aggregate.posts.set(id, found);
-  }
-  return found;
-}
-
-function contribution(aggregate: MetricsAggregate, id: string): ContributionPartial {
-  let found = aggregate.contributions.get(id);
-  if (found === undefined) {
-    found = emptyContribution();
-    aggregate.contributions.set(id, found);
-  }
-  return found;
-}
+const person = (aggregate: MetricsAggregate, id: string): PersonPartial =>
+  entry(aggregate.persons, id, emptyPerson);
+const post = (aggregate: MetricsAggregate, id: string): PostPartial => entry(aggregate.posts, id, emptyPost);
+const contribution = (aggregate: MetricsAggregate, id: string): ContributionPartial =>
+  entry(aggregate.contributions, id, emptyContribution);
 
 /**
  * The quarter-hour bucket of an ISO instant: `YYYY-MM-DDTHH` and the quarter 0–3. Every time zone's offset is a
@@ -68,43 +57,38 @@ function contribution(aggregate: MetricsAggregate, id: string): ContributionPart
  * ```
  */
 export function seriesBucket(at: string): string {
-  const minute = (at.charCodeAt(14) - 48) * 10 + (at.charCodeAt(15) - 48);
-  return at.slice(0, 13) + ((minute / 15) | 0);
+  return at.slice(0, 13) + quarter(at);
 }
+
+/** The quarter of the hour (0–3) of an ISO instant. */
+const quarter = (at: string): number => (((at.charCodeAt(14) - 48) * 10 + at.charCodeAt(15) - 48) / 15) | 0;
 
 /** The last bucket used: logs come in time order, so most events fall in the bucket of the one before. */
 let cachedSeries: Map<string, number[]> | undefined;
-let cachedAt = '';
+let cachedHour = '';
+let cachedQuarter = 0;
 let cachedRow: number[] = [];
 
 function bump(aggregate: MetricsAggregate, at: string, column: number, by: number): void {
-  let row: number[] | undefined;
-  if (cachedSeries === aggregate.series && sameQuarter(at, cachedAt)) row = cachedRow;
-  else {
+  const q = quarter(at);
+  if (cachedSeries !== aggregate.series || q !== cachedQuarter || !at.startsWith(cachedHour)) {
     const key = seriesBucket(at);
-    row = aggregate.series.get(key);
+    let row = aggregate.series.get(key);
     if (row === undefined) {
       row = [0, 0, 0, 0];
       aggregate.series.set(key, row);
     }
     cachedSeries = aggregate.series;
-    cachedAt = at;
+    cachedHour = key.slice(0, 13);
+    cachedQuarter = q;
     cachedRow = row;
   }
-  row[column] = (row[column] ?? 0) + by;
-}
-
-/** Whether two instants share the quarter-hour bucket (same `YYYY-MM-DDTHH`, same quarter). */
-function sameQuarter(a: string, b: string): boolean {
-  for (let i = 0; i < 13; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
-  const ma = (a.charCodeAt(14) - 48) * 10 + (a.charCodeAt(15) - 48);
-  const mb = (b.charCodeAt(14) - 48) * 10 + (b.charCodeAt(15) - 48);
-  return ((ma / 15) | 0) === ((mb / 15) | 0);
+  cachedRow[column] = (cachedRow[column] as number) + by;
 }
 
 /** Adds to a per-platform counter; an unknown platform (index -1) counts nowhere. */
 function add(counters: number[], i: number, by: number): void {
-  if (i >= 0) counters[i] = (counters[i] ?? 0) + by;
+  if (i >= 0) counters[i] = (counters[i] as number) + by;
 }
 
 const earliest = (current: string, at: string): string => (current === '' || at < current ? at : current);

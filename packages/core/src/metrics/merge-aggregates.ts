@@ -1,65 +1,71 @@
-import { SocialShiftError } from '../errors/social-shift-error.js';
-import {
-  type ContributionPartial,
-  createAggregate,
-  type MetricsAggregate,
-  type PersonPartial,
-  type PlatformCounters,
-  type PostPartial,
-} from './metrics-aggregate.js';
+import { invalid } from './invalid.js';
+import type { MetricsAggregate, PlatformCounters } from './metrics-aggregate.js';
 
-const pick = <T>(later: T | undefined, earlier: T | undefined): T | undefined =>
-  later !== undefined ? later : earlier;
 const earliest = (a: string, b: string): string => (a === '' ? b : b === '' || a <= b ? a : b);
 const latest = (a: string, b: string): string => (a >= b ? a : b);
 
-function mergePerson(a: PersonPartial, b: PersonPartial): PersonPartial {
-  return {
-    teamIds: pick(b.teamIds, a.teamIds),
-    department: pick(b.department, a.department),
-    location: pick(b.location, a.location),
-    external: pick(b.external, a.external),
-    lifecycle: pick(b.lifecycle, a.lifecycle),
-    consent: pick(b.consent, a.consent),
-    flags: a.flags | b.flags,
-    rolesTouched: a.rolesTouched | b.rolesTouched,
-    rolesHeld: (a.rolesHeld & ~b.rolesTouched) | (b.rolesHeld & b.rolesTouched),
-    accounts: a.accounts | b.accounts,
-    shares: a.shares + b.shares,
-    conversations: a.conversations + b.conversations,
-    clicks: a.clicks + b.clicks,
-    reactions: a.reactions + b.reactions,
-    comments: a.comments + b.comments,
-    potentialReach: a.potentialReach + b.potentialReach,
-    lastShareAt: latest(a.lastShareAt, b.lastShareAt),
-  };
-}
+/** How a field of a person, post or contribution merges; fields not listed are counters and add up. */
+const LATER = 1;
+const OR = 2;
+const EARLIEST = 3;
+const LATEST = 4;
+const ROLES_HELD = 5;
+const RULES: Readonly<Record<string, number>> = {
+  teamIds: LATER,
+  department: LATER,
+  location: LATER,
+  external: LATER,
+  lifecycle: LATER,
+  consent: LATER,
+  pillarIds: LATER,
+  goalIds: LATER,
+  creatorId: LATER,
+  postId: LATER,
+  flags: OR,
+  rolesTouched: OR,
+  accounts: OR,
+  rolesHeld: ROLES_HELD,
+  submittedAt: EARLIEST,
+  approvedAt: EARLIEST,
+  offeredAt: EARLIEST,
+  lastShareAt: LATEST,
+};
 
-function mergePost(a: PostPartial, b: PostPartial): PostPartial {
-  return {
-    pillarIds: pick(b.pillarIds, a.pillarIds),
-    goalIds: pick(b.goalIds, a.goalIds),
-    flags: a.flags | b.flags,
-    submittedAt: earliest(a.submittedAt, b.submittedAt),
-    approvedAt: earliest(a.approvedAt, b.approvedAt),
-    offeredAt: earliest(a.offeredAt, b.offeredAt),
-    shares: a.shares + b.shares,
-    clicks: a.clicks + b.clicks,
-    reactions: a.reactions + b.reactions,
-    comments: a.comments + b.comments,
-    conversations: a.conversations + b.conversations,
-    potentialReach: a.potentialReach + b.potentialReach,
-  };
-}
-
-function mergeContribution(a: ContributionPartial, b: ContributionPartial): ContributionPartial {
-  return {
-    creatorId: pick(b.creatorId, a.creatorId),
-    pillarIds: pick(b.pillarIds, a.pillarIds),
-    postId: pick(b.postId, a.postId),
-    flags: a.flags | b.flags,
-    submittedAt: earliest(a.submittedAt, b.submittedAt),
-  };
+/**
+ * Merges two partials of one person, post or contribution: the later partition's attributes win where it set
+ * them (`undefined`: it did not), flags OR together, roles held follow the roles the later one touched, first
+ * times take the earliest, last times the latest, and counters add up.
+ */
+function mergePartial<T extends object>(earlier: T, later: T): T {
+  // biome-ignore lint/suspicious/noExplicitAny: one loop over the fields of three record types
+  const a = earlier as Record<string, any>;
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  const b = later as Record<string, any>;
+  const out: Record<string, unknown> = {};
+  for (const key in a) {
+    const x = a[key];
+    const y = b[key];
+    switch (RULES[key]) {
+      case LATER:
+        out[key] = y !== undefined ? y : x;
+        break;
+      case OR:
+        out[key] = x | y;
+        break;
+      case EARLIEST:
+        out[key] = earliest(x, y);
+        break;
+      case LATEST:
+        out[key] = latest(x, y);
+        break;
+      case ROLES_HELD:
+        out[key] = (x & ~b.rolesTouched) | (y & b.rolesTouched);
+        break;
+      default:
+        out[key] = x + y;
+    }
+  }
+  return out as T;
 }
 
 function mergeMaps<V>(
@@ -80,16 +86,10 @@ function mergeMaps<V>(
 const addArrays = (a: readonly number[], b: readonly number[]): number[] => a.map((x, i) => x + (b[i] ?? 0));
 
 function mergePlatforms(a: PlatformCounters, b: PlatformCounters): PlatformCounters {
-  return {
-    shares: addArrays(a.shares, b.shares),
-    clicks: addArrays(a.clicks, b.clicks),
-    reactions: addArrays(a.reactions, b.reactions),
-    comments: addArrays(a.comments, b.comments),
-    conversations: addArrays(a.conversations, b.conversations),
-    reshares: addArrays(a.reshares, b.reshares),
-    reportedReach: addArrays(a.reportedReach, b.reportedReach),
-    potentialReach: addArrays(a.potentialReach, b.potentialReach),
-  };
+  const out: Record<string, number[]> = {};
+  for (const key in a)
+    out[key] = addArrays(a[key as keyof PlatformCounters], b[key as keyof PlatformCounters]);
+  return out as unknown as PlatformCounters;
 }
 
 /**
@@ -104,27 +104,23 @@ function mergePlatforms(a: PlatformCounters, b: PlatformCounters): PlatformCount
  */
 export function mergeAggregates(earlier: MetricsAggregate, later: MetricsAggregate): MetricsAggregate {
   if (earlier.window.from !== later.window.from || earlier.window.to !== later.window.to) {
-    throw new SocialShiftError(
-      'VALIDATION',
+    throw invalid(
       'Only aggregates of the same window can be merged: create both with the same from/to.',
-      {
-        details: { issues: [{ path: ['window'], message: 'The windows differ.', code: 'custom' }] },
-      },
+      'window',
+      'The windows differ.',
+      'custom',
     );
   }
-  const out = createAggregate();
   return {
-    ...out,
+    kind: earlier.kind,
     window: earlier.window,
     events: earlier.events + later.events,
     eventsInWindow: earlier.eventsInWindow + later.eventsInWindow,
     firstAt: earliest(earlier.firstAt, later.firstAt),
     lastAt: latest(earlier.lastAt, later.lastAt),
-    persons: mergeMaps(earlier.persons, later.persons, mergePerson, (p) => ({ ...p })),
-    posts: mergeMaps(earlier.posts, later.posts, mergePost, (p) => ({ ...p })),
-    contributions: mergeMaps(earlier.contributions, later.contributions, mergeContribution, (c) => ({
-      ...c,
-    })),
+    persons: mergeMaps(earlier.persons, later.persons, mergePartial, (p) => ({ ...p })),
+    posts: mergeMaps(earlier.posts, later.posts, mergePartial, (p) => ({ ...p })),
+    contributions: mergeMaps(earlier.contributions, later.contributions, mergePartial, (c) => ({ ...c })),
     teams: mergeMaps(
       earlier.teams,
       later.teams,

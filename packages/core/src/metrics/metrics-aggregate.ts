@@ -1,4 +1,4 @@
-import { SocialShiftError } from '../errors/social-shift-error.js';
+import { invalid } from './invalid.js';
 import { METRIC_PLATFORMS } from './platform-index.js';
 
 /** Lifecycle states the aggregate tracks per person (the last lifecycle event wins). */
@@ -140,12 +140,11 @@ function normaliseBound(value: string | undefined, name: 'from' | 'to'): string 
   if (value === undefined || value === '') return '';
   const ms = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || !value.endsWith('Z') || Number.isNaN(ms)) {
-    throw new SocialShiftError(
-      'VALIDATION',
+    throw invalid(
       `The window's "${name}" must be an ISO UTC instant such as 2026-01-01T00:00:00.000Z.`,
-      {
-        details: { issues: [{ path: [name], message: 'Not an ISO UTC instant.', code: 'invalid_format' }] },
-      },
+      name,
+      'Not an ISO UTC instant.',
+      'invalid_format',
     );
   }
   return new Date(ms).toISOString();
@@ -164,12 +163,11 @@ export function createAggregate(window: { from?: string; to?: string } = {}): Me
   const from = normaliseBound(window.from, 'from');
   const to = normaliseBound(window.to, 'to');
   if (from !== '' && to !== '' && from >= to) {
-    throw new SocialShiftError(
-      'VALIDATION',
+    throw invalid(
       'The window must end after it starts: set "to" later than "from".',
-      {
-        details: { issues: [{ path: ['to'], message: 'Not after "from".', code: 'too_small' }] },
-      },
+      'to',
+      'Not after "from".',
+      'too_small',
     );
   }
   return {

@@ -1,16 +1,17 @@
-// Deep imports: Node loads only these three functions, not the whole of date-fns.
-import { getISOWeek } from 'date-fns/getISOWeek';
-import { getISOWeekYear } from 'date-fns/getISOWeekYear';
-import { startOfISOWeek } from 'date-fns/startOfISOWeek';
-
 /** How the report groups time: by ISO week or by calendar month. */
 export type Period = 'week' | 'month';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+const DAY_MS = 86_400_000;
+/** Two digits. */
+export const pad = (n: number): string => String(n).padStart(2, '0');
+/** The UTC calendar date of an instant, `YYYY-MM-DD`. */
+export const ymd = (date: Date): string =>
+  `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
 /**
- * The period a local calendar date falls in, as a label and the local date it starts on: ISO weeks
- * (`2026-W01`, starting on Monday) or months (`2026-01`). Pure calendar arithmetic with date-fns.
+ * The period a calendar date falls in, as a label and the date it starts on: ISO weeks (`2026-W01`, starting on
+ * Monday; the week belongs to the year of its Thursday) or months (`2026-01`). Pure calendar arithmetic on UTC
+ * days, so it does not depend on the environment's time zone (a test checks it against date-fns).
  *
  * @example
  * ```ts
@@ -24,11 +25,13 @@ export function periodOf(
   period: Period,
 ): { label: string; start: string } {
   if (period === 'month') return { label: `${year}-${pad(month)}`, start: `${year}-${pad(month)}-01` };
-  // Local noon in the environment's zone: date-fns reads the local calendar fields, which are then exactly these.
-  const date = new Date(year, month - 1, day, 12);
-  const monday = startOfISOWeek(date);
-  return {
-    label: `${getISOWeekYear(date)}-W${pad(getISOWeek(date))}`,
-    start: `${monday.getFullYear()}-${pad(monday.getMonth() + 1)}-${pad(monday.getDate())}`,
-  };
+  const date = new Date(Date.UTC(year, month - 1, day));
+  date.setUTCFullYear(year); // Date.UTC reads years 0–99 as 1900–1999
+  const monday = date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS;
+  const thursday = new Date(monday + 3 * DAY_MS);
+  const weekYear = thursday.getUTCFullYear();
+  const january1 = new Date(Date.UTC(weekYear, 0, 1));
+  january1.setUTCFullYear(weekYear);
+  const week = Math.floor((thursday.getTime() - january1.getTime()) / (7 * DAY_MS)) + 1;
+  return { label: `${weekYear}-W${pad(week)}`, start: ymd(new Date(monday)) };
 }

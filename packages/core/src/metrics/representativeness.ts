@@ -24,8 +24,9 @@ export function representativeness(
   };
   const org = spread(organisation.filter((g) => g.length > 0));
   const act = spread(active.filter((g) => g.length > 0));
-  const orgTotal = [...org.values()].reduce((a, b) => a + b, 0);
-  const actTotal = [...act.values()].reduce((a, b) => a + b, 0);
+  const total = (weights: Map<string, number>): number => [...weights.values()].reduce((a, b) => a + b, 0);
+  const orgTotal = total(org);
+  const actTotal = total(act);
   const names = [...new Set([...org.keys(), ...act.keys()])].sort();
   let distance = 0;
   const groups = names.map((group) => {

@@ -1,4 +1,4 @@
-import { SocialShiftError } from '../errors/social-shift-error.js';
+import { invalid } from './invalid.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -16,13 +16,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
         minute: 'numeric',
       });
     } catch (cause) {
-      throw new SocialShiftError(
-        'VALIDATION',
+      throw invalid(
         `Unknown time zone "${timeZone}": use an IANA name such as Europe/Amsterdam or UTC.`,
-        {
-          details: { issues: [{ path: ['timeZone'], message: 'Unknown time zone.', code: 'invalid_value' }] },
-          cause,
-        },
+        'timeZone',
+        'Unknown time zone.',
+        'invalid_value',
+        cause,
       );
     }
     formatters.set(timeZone, found);
@@ -41,17 +40,16 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
  */
 export function timeZoneOffsetMinutes(timeZone: string, epochMs: number): number {
   if (timeZone === 'UTC') return 0;
-  const parts: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const wall = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-  );
+  const parts: Record<string, number> & Record<'year' | 'month' | 'day' | 'hour' | 'minute', number> = {
+    year: 1970,
+    month: 1,
+    day: 1,
+    hour: 0,
+    minute: 0,
+  };
+  for (const part of formatter(timeZone).formatToParts(new Date(epochMs)))
+    parts[part.type] = Number(part.value);
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
   return Math.round((wall - (epochMs - (epochMs % 60_000))) / 60_000);
 }
 
@@ -66,9 +64,12 @@ export function timeZoneOffsetMinutes(timeZone: string, epochMs: number): number
 export function startOfDayInZone(date: string, timeZone: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (match === null) {
-    throw new SocialShiftError('VALIDATION', `"${date}" is not a date: use YYYY-MM-DD, such as 2026-01-31.`, {
-      details: { issues: [{ path: ['date'], message: 'Not a YYYY-MM-DD date.', code: 'invalid_format' }] },
-    });
+    throw invalid(
+      `"${date}" is not a date: use YYYY-MM-DD, such as 2026-01-31.`,
+      'date',
+      'Not a YYYY-MM-DD date.',
+      'invalid_format',
+    );
   }
   const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   let guess = wall - timeZoneOffsetMinutes(timeZone, wall) * 60_000;
