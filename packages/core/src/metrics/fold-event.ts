@@ -27,9 +27,6 @@ export const ROLE_BIT = { master: 1, editor: 2, creator: 4, publisher: 8 } as co
 const roleBit = ROLE_BIT as Readonly<Record<string, number>>;
 
 const SERIES_SHARES = SERIES_COLUMNS.indexOf('shares');
-const SERIES_CLICKS = SERIES_COLUMNS.indexOf('clicks');
-const SERIES_REACTIONS = SERIES_COLUMNS.indexOf('reactions');
-const SERIES_COMMENTS = SERIES_COLUMNS.indexOf('comments');
 
 /** The entry of `id` in `map`, made with `make` when there is none yet. */
 function entry<T>(map: Map<string, T>, id: string, make: () => T): T {
@@ -94,6 +91,13 @@ function add(counters: number[], i: number, by: number): void {
 const earliest = (current: string, at: string): string => (current === '' || at < current ? at : current);
 const latest = (current: string, at: string): string => (at > current ? at : current);
 
+/** The interactions counted per person, post, platform and time bucket, by event type. */
+const COUNTED: Readonly<Record<string, 'clicks' | 'reactions' | 'comments'>> = {
+  'platform.click': 'clicks',
+  'platform.reaction': 'reactions',
+  'platform.comment': 'comments',
+};
+
 /** Counts `amount` interactions of one type (clicks, reactions, comments, reshares, reach) inside the window. */
 function interaction(
   aggregate: MetricsAggregate,
@@ -103,40 +107,23 @@ function interaction(
   amount: number,
 ): void {
   const i = platformIndex(data.platform as string);
-  switch (type) {
-    case 'platform.click':
-      person(aggregate, data.publisherId as string).clicks += amount;
-      post(aggregate, data.postId as string).clicks += amount;
-      add(aggregate.platforms.clicks, i, amount);
-      bump(aggregate, at, SERIES_CLICKS, amount);
-      return;
-    case 'platform.reaction':
-      person(aggregate, data.publisherId as string).reactions += amount;
-      post(aggregate, data.postId as string).reactions += amount;
-      add(aggregate.platforms.reactions, i, amount);
-      bump(aggregate, at, SERIES_REACTIONS, amount);
-      return;
-    case 'platform.comment': {
-      const p = person(aggregate, data.publisherId as string);
-      const q = post(aggregate, data.postId as string);
-      p.comments += amount;
-      q.comments += amount;
-      add(aggregate.platforms.comments, i, amount);
-      if (data.byAmbassador === true) {
-        p.conversations += amount;
-        q.conversations += amount;
-        q.flags |= POST_FLAG.conversed;
-        add(aggregate.platforms.conversations, i, amount);
-      }
-      bump(aggregate, at, SERIES_COMMENTS, amount);
-      return;
-    }
-    case 'platform.reshare':
-      add(aggregate.platforms.reshares, i, amount);
-      return;
-    case 'platform.reach':
-      add(aggregate.platforms.reportedReach, i, amount);
-      return;
+  const platforms = aggregate.platforms;
+  const field = COUNTED[type];
+  if (field === undefined) {
+    add(type === 'platform.reach' ? platforms.reportedReach : platforms.reshares, i, amount);
+    return;
+  }
+  const p = person(aggregate, data.publisherId as string);
+  const q = post(aggregate, data.postId as string);
+  p[field] += amount;
+  q[field] += amount;
+  add(platforms[field], i, amount);
+  bump(aggregate, at, SERIES_COLUMNS.indexOf(field), amount);
+  if (type === 'platform.comment' && data.byAmbassador === true) {
+    p.conversations += amount;
+    q.conversations += amount;
+    q.flags |= POST_FLAG.conversed;
+    add(platforms.conversations, i, amount);
   }
 }
 
@@ -210,15 +197,18 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
       return aggregate;
     }
     case 'platform.click':
-      if (inWindow) interaction(aggregate, event.type, at, data, 1);
-      return aggregate;
     case 'platform.reaction':
     case 'platform.comment':
     case 'platform.reshare':
-      if (inWindow) interaction(aggregate, event.type, at, data, (data.count as number | undefined) ?? 1);
-      return aggregate;
     case 'platform.reach':
-      if (inWindow) interaction(aggregate, event.type, at, data, data.reach as number);
+      if (inWindow)
+        interaction(
+          aggregate,
+          event.type,
+          at,
+          data,
+          event.type === 'platform.click' ? 1 : ((data.count ?? data.reach ?? 1) as number),
+        );
       return aggregate;
     case 'offer.created': {
       const q = post(aggregate, data.postId as string);
