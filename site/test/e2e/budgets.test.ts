@@ -1,5 +1,8 @@
 // Budgets, measured in real Chromium on the built site: JavaScript per page (gzip) and Largest Contentful
 // Paint with the CPU slowed down 4×. The figures are printed and written to artifacts/budgets.json.
+// The JavaScript budget is asserted: bytes are deterministic. LCP is a time: it is measured, printed and marked
+// OVER when it misses its budget, never asserted, because a timing depends on what else the machine is doing
+// (the project's rule: speed is measured in benchmarks and reports, not as timed assertions in tests).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -42,14 +45,17 @@ describe.skipIf(!e2eEnabled)('the budgets', () => {
     writeFileSync(join(artifactsDir, 'budgets.json'), `${JSON.stringify(figures, null, 2)}\n`);
     const rows = figures.map(
       (f) =>
-        `${f.page.padEnd(40)} ${(f.jsGzipBytes / KB).toFixed(1).padStart(7)} KB / ${(f.jsBudgetBytes / KB).toFixed(0)} KB   LCP ${f.lcpMs.toFixed(0).padStart(5)} ms / ${LCP_BUDGET_MS} ms${f.readyMs === undefined ? '' : `   interactive after ${f.readyMs.toFixed(0)} ms`}`,
+        `${f.page.padEnd(40)} ${(f.jsGzipBytes / KB).toFixed(1).padStart(7)} KB / ${(f.jsBudgetBytes / KB).toFixed(0)} KB   LCP ${f.lcpMs.toFixed(0).padStart(5)} ms / ${LCP_BUDGET_MS} ms${f.lcpMs > LCP_BUDGET_MS ? ' OVER' : ''}${f.readyMs === undefined ? '' : `   interactive after ${f.readyMs.toFixed(0)} ms`}`,
     );
-    console.log(`\n[site budgets] JavaScript (gzip) and LCP at 4× CPU slow-down\n${rows.join('\n')}\n`);
+    const over = figures.filter((f) => f.lcpMs > LCP_BUDGET_MS).length;
+    console.log(
+      `\n[site budgets] JavaScript (gzip) and LCP at 4× CPU slow-down (LCP over budget on ${over} of ${figures.length} pages)\n${rows.join('\n')}\n`,
+    );
   });
 
   const pages = e2eEnabled ? sitePages() : [];
 
-  it.each(pages)('%s stays within its JavaScript and LCP budgets', async (path) => {
+  it.each(pages)('%s stays within its JavaScript budget (LCP measured and printed)', async (path) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const url = `${baseUrl()}${path}`;
     const jsGzipBytes = await measureJavaScript(context, url);
@@ -71,6 +77,7 @@ describe.skipIf(!e2eEnabled)('the budgets', () => {
       ...(readyMs === undefined ? {} : { readyMs }),
     });
     expect(jsGzipBytes).toBeLessThanOrEqual(jsBudgetBytes);
-    expect(lcpMs).toBeLessThanOrEqual(LCP_BUDGET_MS);
+    // A real measurement, not a placeholder: a page that paints nothing has no LCP entry.
+    expect(lcpMs).toBeGreaterThan(0);
   });
 });
