@@ -174,18 +174,21 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
       externalId: parsed.externalId,
       actorId,
     });
+    // The reads that depend on nothing else start now, alongside the idempotency lookup (on a database server
+    // they overlap instead of queueing); their errors are raised in this order once the key is known to be new,
+    // so the answer does not depend on timing. A retry of a known key wastes them and answers from the record.
+    const firstReads = inOrder([
+      loadActor(rt, actorId),
+      load(rt, 'offer', id),
+      list(rt, 'consent', { personId: actorId }),
+      list(rt, 'social_account', { personId: actorId }),
+    ] as const);
+    firstReads.catch(() => undefined);
     return runIdempotent(
       rt,
       slot,
       async () => {
-        // The reads that depend on nothing else run at once (on a database server they overlap instead of
-        // queueing); their errors are raised in this order, so the answer does not depend on timing.
-        const [actor, storedOffer, consents, accounts] = await inOrder([
-          loadActor(rt, actorId),
-          load(rt, 'offer', id),
-          list(rt, 'consent', { personId: actorId }),
-          list(rt, 'social_account', { personId: actorId }),
-        ] as const);
+        const [actor, storedOffer, consents, accounts] = await firstReads;
         const offer = (await settleOffer(rt, storedOffer)).offer;
         authorize(rt, actor, 'offers.respond', targetOf(offer));
         requireConsentIn(actor, consents);
