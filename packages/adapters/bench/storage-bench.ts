@@ -26,13 +26,12 @@ import { postgresStorage } from '../src/postgres.js';
 import { pgClient } from '../src/postgres-pg.js';
 import { sqliteStorage } from '../src/sqlite.js';
 import type { RawWriter } from './raw-writers.js';
-import type { Command } from './workload.js';
 import { rawIndexedDb, rawMemory, rawPg, rawPglite, rawSqlite } from './raw-writers.js';
 import { recordingStorage } from './recording-storage.js';
 import type { Scenario } from './scenario.js';
 import { portScenario } from './scenario.js';
 import { sdkScenario } from './sdk-scenario.js';
-import type { WorkloadSize } from './workload.js';
+import type { Command, WorkloadSize } from './workload.js';
 
 const size: WorkloadSize = {
   publishers: Number(process.env.BENCH_PUBLISHERS ?? 1_000),
@@ -263,7 +262,9 @@ if (child) {
   await pglite?.close();
   await pool?.end();
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-  console.log(JSON.stringify({ adapter: setup.name, ...measured, ratio: ratioOf(measured.port, measured.raw) }));
+  console.log(
+    JSON.stringify({ adapter: setup.name, ...measured, ratio: ratioOf(measured.port, measured.raw) }),
+  );
   process.exit(0);
 }
 await pglite?.close();

@@ -340,7 +340,7 @@ describe('sharing', () => {
     expect((await world.shift.readEvents()).filter((e) => e.type === 'share.recorded')).toHaveLength(1);
   });
 
-  it("gives a policy with a lookback only the earlier shares of its window, and one with 0 none", async () => {
+  it('gives a policy with a lookback only the earlier shares of its window, and one with 0 none', async () => {
     const seen: (readonly string[])[] = [];
     const record = (attempt: ShareAttempt) => {
       seen.push(attempt.previousShareTimes);

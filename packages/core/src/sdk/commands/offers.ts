@@ -80,7 +80,11 @@ const mayTrackWith = (person: Person, consents: readonly Consent[]): boolean =>
  * The times of earlier shares a share policy gets: those in its window (`lookbackMs` before now) when it declares
  * one, else all; oldest first.
  */
-const shareTimesSince = (shares: readonly Share[], lookbackMs: number | undefined, nowMs: number): string[] => {
+const shareTimesSince = (
+  shares: readonly Share[],
+  lookbackMs: number | undefined,
+  nowMs: number,
+): string[] => {
   const times = shares.map((s) => s.sharedAt);
   const since = lookbackMs === undefined ? undefined : nowMs - lookbackMs;
   return (since === undefined ? times : times.filter((t) => Date.parse(t) >= since)).sort();
