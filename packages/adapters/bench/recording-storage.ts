@@ -34,6 +34,8 @@ export function recordingStorage(storage: StoragePort): RecordingStorage {
             return doc;
           },
           delete: (collection, id, expectedVersion) => tx.delete(collection, id, expectedVersion),
+          // Only erasure rewrites events; the workload never does, so the raw side has nothing to replay.
+          replaceEvents: (list) => tx.replaceEvents(list),
           async append(list) {
             const stored = await tx.append(list);
             events.push(...list);

@@ -14,6 +14,8 @@ export function sdkScenario(size: WorkloadSize): Scenario {
   return {
     name: 'SDK commands',
     description: `the SDK's commands: setup; ${size.publishers} publishers activated (add, assign role, invite, consent: 4 commands each); a post created, submitted, approved; a campaign created, scheduled, started (${size.publishers} offers); ${size.shares} shares (offers.share)`,
+    // setup, 4 per publisher, the editor (2), the post (3), the campaign (3), the offers read once, the shares.
+    commandCount: 1 + 4 * size.publishers + 2 + 3 + 3 + 1 + size.shares,
     async *commands(storage: StoragePort) {
       const clock = createManualClock('2026-03-02T09:00:00.000Z');
       const shift = createSocialShift({ storage, organisationId: ORG, clock, ids: createSequentialIds() });

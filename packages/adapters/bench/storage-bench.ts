@@ -6,6 +6,11 @@
 // BENCH_SCENARIO=port runs the same workload as plain storage-port transactions instead of SDK commands.
 // BENCH_SHARES and BENCH_PUBLISHERS change the size; BENCH_ADAPTERS (comma-separated names) picks adapters.
 // The PostgreSQL server row needs SOCIAL_SHIFT_PG_URL (`source .ci/services.sh`).
+//
+// Each adapter runs in a child process of its own (this file again, with BENCH_CHILD set), so its peak RSS is
+// its own and what one adapter keeps (PGlite's WebAssembly memory, fake IndexedDB's objects) never weighs on the
+// next.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +31,7 @@ import { recordingStorage } from './recording-storage.js';
 import type { Scenario } from './scenario.js';
 import { portScenario } from './scenario.js';
 import { sdkScenario } from './sdk-scenario.js';
-import type { WorkloadSize } from './workload.js';
+import type { Command, WorkloadSize } from './workload.js';
 
 const size: WorkloadSize = {
   publishers: Number(process.env.BENCH_PUBLISHERS ?? 1_000),
@@ -48,51 +53,104 @@ interface Measurement {
   readonly commands: number;
   readonly seconds: number;
   readonly perSecond: number;
+  /** CPU time of this process on that side (user + system), in microseconds per command. */
+  readonly cpuMicrosPerCommand: number;
 }
 
 interface PairMeasurement {
   readonly raw: Measurement;
   readonly port: Measurement;
+  /** The same, for the share commands alone (the last `shares` commands: the steady state of the workload). */
+  readonly sharesOnly: { readonly raw: Measurement; readonly port: Measurement; readonly ratio: number };
   /** Heap kept by each store after the run (MB): the port's adapter, and the raw driver's. */
   readonly retainedHeapMb: { readonly port: number; readonly raw: number };
   readonly peakRssMb: number;
 }
 
+/** Commands per chunk: see `measurePair`. */
+const CHUNK = 200;
+/** Progress is printed every PROGRESS commands. */
+const PROGRESS = 10_000;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
 const heap = () => {
   collect();
   return process.memoryUsage().heapUsed;
 };
-const rate = (commands: number, nanoseconds: bigint): Measurement => {
+const rate = (commands: number, nanoseconds: bigint, cpuMicros: number): Measurement => {
   const seconds = Number(nanoseconds) / 1e9;
-  return { commands, seconds: Math.round(seconds * 100) / 100, perSecond: Math.round(commands / seconds) };
+  return {
+    commands,
+    seconds: Math.round(seconds * 100) / 100,
+    perSecond: Math.round(commands / seconds),
+    cpuMicrosPerCommand: Math.round(cpuMicros / Math.max(1, commands)),
+  };
 };
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+const ratioOf = (port: Measurement, raw: Measurement) =>
+  Math.round((port.perSecond / raw.perSecond) * 100) / 100;
 
 /**
- * Runs each command of the scenario through the port, then writes the rows that command committed with the raw
- * driver, and times each side on its own: both see the same machine load (other processes share the cores), so
- * the ratio is fair.
+ * Runs the commands of the scenario through the port, and after every chunk of them writes the rows those commands
+ * committed with the raw driver (one transaction per command, as the SDK committed them), timing each side on its
+ * own: both see the same machine load (other processes share the cores), so the ratio is fair.
  */
 async function measurePair(setup: Setup): Promise<PairMeasurement> {
   const before = heap();
   let rawWriter: RawWriter | undefined = await setup.raw();
+  const writer = rawWriter;
   const storage = await setup.sdk();
   const recorder = recordingStorage(storage);
   let rawTime = 0n;
   let portTime = 0n;
+  let rawCpu = 0;
+  let portCpu = 0;
   let commands = 0;
+  // The share commands are the last `size.shares` of the scenario.
+  const firstShare = scenario.commandCount - size.shares;
+  let shareStart: { rawTime: bigint; portTime: bigint; rawCpu: number; portCpu: number } | undefined;
   let peakRss = process.memoryUsage().rss;
-  for await (const command of scenario.commands(recorder)) {
+  // Commands run through the adapter in chunks of CHUNK, then the rows they committed are written with the raw
+  // driver: both sides see the same machine load, and the CPU clock (a costly call on a busy machine) is read
+  // once per chunk and side, not per command.
+  let pending: Command[] = [];
+  let chunkStart = { time: process.hrtime.bigint(), cpu: cpuNow() };
+  const flush = async () => {
+    portTime += process.hrtime.bigint() - chunkStart.time;
+    portCpu += cpuNow() - chunkStart.cpu;
+    const c0 = cpuNow();
     const t0 = process.hrtime.bigint();
+    for (const committed of pending) await writer.run(committed);
+    rawTime += process.hrtime.bigint() - t0;
+    rawCpu += cpuNow() - c0;
+    pending = [];
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (commands > 0 && commands % PROGRESS === 0) {
+      // Progress on stderr, so a run stopped early still tells how far it got and at what rates.
+      const perSecond = (time: bigint) => Math.round(commands / (Number(time) / 1e9));
+      console.error(
+        `  ${setup.name}: ${commands} commands, SDK ${perSecond(portTime)}/s, raw ${perSecond(rawTime)}/s, RSS ${mb(process.memoryUsage().rss)} MB`,
+      );
+    }
+    chunkStart = { time: process.hrtime.bigint(), cpu: cpuNow() };
+  };
+  for await (const command of scenario.commands(recorder)) {
+    if (commands === firstShare) {
+      await flush();
+      shareStart = { rawTime, portTime, rawCpu, portCpu };
+    }
     await command();
-    const t1 = process.hrtime.bigint();
-    for (const committed of recorder.take()) await rawWriter.run(committed);
-    const t2 = process.hrtime.bigint();
-    portTime += t1 - t0;
-    rawTime += t2 - t1;
-    if (++commands % 2_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    pending.push(...recorder.take());
+    if (++commands % CHUNK === 0) await flush();
   }
+  await flush();
+  const start = shareStart ?? { rawTime: 0n, portTime: 0n, rawCpu: 0, portCpu: 0 };
+  const shares = commands - firstShare;
+  const sharesRaw = rate(shares, rawTime - start.rawTime, rawCpu - start.rawCpu);
+  const sharesPort = rate(shares, portTime - start.portTime, portCpu - start.portCpu);
   const both = heap();
   await rawWriter.close();
   rawWriter = undefined;
@@ -101,8 +159,9 @@ async function measurePair(setup: Setup): Promise<PairMeasurement> {
   await storage.close();
   await setup.cleanup?.();
   return {
-    raw: rate(commands, rawTime),
-    port: rate(commands, portTime),
+    raw: rate(commands, rawTime, rawCpu),
+    port: rate(commands, portTime, portCpu),
+    sharesOnly: { raw: sharesRaw, port: sharesPort, ratio: ratioOf(sharesPort, sharesRaw) },
     retainedHeapMb: { port: mb(portOnly - before), raw: mb(both - portOnly) },
     peakRssMb: mb(Math.max(peakRss, process.memoryUsage().rss)),
   };
@@ -125,7 +184,7 @@ const pgUrl = process.env.SOCIAL_SHIFT_PG_URL;
 // organisation holds its event-counter row until commit, so with the flush every command waits for the disk and
 // the benchmark would measure the disk, not the adapter. Both the raw driver and the adapter run with it.
 const pool = pgUrl
-  ? new pg.Pool({ connectionString: pgUrl, max: 4, options: '-c synchronous_commit=off' })
+  ? new pg.Pool({ connectionString: pgUrl, max: 10, options: '-c synchronous_commit=off' })
   : undefined;
 const schema = `bench_${Date.now().toString(36)}`;
 
@@ -193,33 +252,52 @@ interface Row extends PairMeasurement {
   readonly ratio: number;
 }
 
+const child = process.env.BENCH_CHILD === '1';
 const rows: Row[] = [];
+if (child) {
+  // One adapter, in this process: measure it and hand the row to the parent on the last line of stdout.
+  const setup = setups.find((s) => s.name === only?.[0]);
+  if (!setup) throw new Error(`unknown adapter ${only?.[0]}`);
+  const measured = await measurePair(setup);
+  await pglite?.close();
+  await pool?.end();
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  console.log(
+    JSON.stringify({ adapter: setup.name, ...measured, ratio: ratioOf(measured.port, measured.raw) }),
+  );
+  process.exit(0);
+}
+await pglite?.close();
+await pool?.end();
 console.log(`Scenario: ${scenario.name}: ${scenario.description}.`);
 if (!pool)
   console.log('PostgreSQL server: skipped (set SOCIAL_SHIFT_PG_URL; `source .ci/services.sh` starts one).');
 for (const setup of setups) {
   if (only && !only.includes(setup.name)) continue;
-  const measured = await measurePair(setup);
-  const row = {
-    adapter: setup.name,
-    ...measured,
-    ratio: Math.round((measured.port.perSecond / measured.raw.perSecond) * 100) / 100,
-  };
+  const run = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    env: { ...process.env, BENCH_CHILD: '1', BENCH_ADAPTERS: setup.name },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  if (run.status !== 0 || !last.startsWith('{')) {
+    console.log(`${setup.name}: did not complete (exit ${run.status ?? run.signal}); no row.`);
+    continue;
+  }
+  const row = JSON.parse(last) as Row;
   rows.push(row);
   console.log(
-    `${setup.name}: port ${row.port.perSecond}/s (${row.port.seconds} s), raw ${row.raw.perSecond}/s (${row.raw.seconds} s), ratio ${row.ratio}`,
+    `${setup.name}: SDK ${row.port.perSecond}/s (${row.port.seconds} s, ${row.port.cpuMicrosPerCommand} µs CPU/cmd), raw ${row.raw.perSecond}/s (${row.raw.seconds} s, ${row.raw.cpuMicrosPerCommand} µs CPU/cmd), ratio ${row.ratio}; shares only: ratio ${row.sharesOnly.ratio}; peak RSS ${row.peakRssMb} MB`,
   );
 }
-await pglite?.close();
-await pool?.end();
-for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 
 const table = [
-  '| adapter | commands | through the port (cmd/s) | raw driver (cmd/s) | ratio port/raw | heap kept: port / raw (MB) | peak RSS (MB) |',
-  '| --- | --- | --- | --- | --- | --- | --- |',
+  '| adapter | commands | SDK (cmd/s) | raw driver (cmd/s) | ratio SDK/raw | shares only: SDK / raw (cmd/s), ratio | CPU per command: SDK / raw (µs) | heap kept: SDK / raw (MB) | peak RSS (MB) |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows.map(
     (r) =>
-      `| ${r.adapter} | ${r.port.commands} | ${r.port.perSecond} | ${r.raw.perSecond} | ${r.ratio} | ${r.retainedHeapMb.port} / ${r.retainedHeapMb.raw} | ${r.peakRssMb} |`,
+      `| ${r.adapter} | ${r.port.commands} | ${r.port.perSecond} | ${r.raw.perSecond} | ${r.ratio} | ${r.sharesOnly.port.perSecond} / ${r.sharesOnly.raw.perSecond}, ${r.sharesOnly.ratio} | ${r.port.cpuMicrosPerCommand} / ${r.raw.cpuMicrosPerCommand} | ${r.retainedHeapMb.port} / ${r.retainedHeapMb.raw} | ${r.peakRssMb} |`,
   ),
 ].join('\n');
 console.log(`\n${table}\n`);

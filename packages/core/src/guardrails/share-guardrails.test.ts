@@ -57,6 +57,12 @@ describe('createGuardrailPolicy', () => {
     ).toBeUndefined();
   });
 
+  it('asks the SDK for two days of earlier shares with a daily limit, and for none without', () => {
+    expect(createGuardrailPolicy({ maxSharesPerDay: 3 }).lookbackMs).toBe(2 * 86_400_000);
+    expect(createGuardrailPolicy({ blockedWords: ['gratis'] }).lookbackMs).toBe(0);
+    expect(createGuardrailPolicy({}).lookbackMs).toBe(0);
+  });
+
   it('limits shares per person per day in the organisation time zone', () => {
     const guardrails = { maxSharesPerDay: 2 };
     // 23:30 UTC on the 25th is 00:30 on the 26th in Amsterdam: same local day as the attempt.

@@ -167,11 +167,17 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
  */
 export function createGuardrailPolicy(guardrails: ShareGuardrails): SharePolicy {
   validate(guardrails);
-  return (attempt) => {
+  const policy = (attempt: ShareAttempt) => {
     const violations = checkGuardrails(guardrails, attempt);
     const first = violations[0];
     if (first === undefined) return;
     const { message, ...facts } = first;
     throw new SocialShiftError('GUARDRAIL', message, { details: { ...facts, rule: first.rule, violations } });
   };
+  // Only the daily limit looks back, and only at today's shares on the organisation's wall clock: a local day
+  // starts less than 26 hours before any moment in it (DST), so two days back is always enough.
+  return Object.assign(policy, { lookbackMs: guardrails.maxSharesPerDay === undefined ? 0 : LOOKBACK_MS });
 }
+
+/** How far back the daily share limit needs earlier shares: two days. */
+const LOOKBACK_MS = 2 * 86_400_000;

@@ -13,7 +13,10 @@ export interface ShareAttempt {
   readonly at: string;
   /** The organisation's IANA time zone, for "per day" and "sharing hours" rules. */
   readonly timeZone: string;
-  /** When this publisher recorded their earlier shares (ISO timestamps), most recent last. */
+  /**
+   * When this publisher recorded their earlier shares (ISO timestamps), most recent last: those of the policy's
+   * window (`at` minus {@link SharePolicy.lookbackMs}) when it declares one, else all of them.
+   */
   readonly previousShareTimes: readonly string[];
 }
 
@@ -21,4 +24,10 @@ export interface ShareAttempt {
  * Checked before a share is recorded. Throws a `GUARDRAIL` `SocialShiftError` to stop it; returns to allow it.
  * The SDK records nothing when the policy throws. Guardrails configured by the social master are one such policy.
  */
-export type SharePolicy = (attempt: ShareAttempt) => void;
+export type SharePolicy = ((attempt: ShareAttempt) => void) & {
+  /**
+   * How far back (milliseconds before the attempt) the policy looks at earlier shares. The SDK passes only the
+   * shares of that window in `previousShareTimes` (0: none). Leave it out to get every earlier share.
+   */
+  readonly lookbackMs?: number;
+};

@@ -340,6 +340,35 @@ describe('sharing', () => {
     expect((await world.shift.readEvents()).filter((e) => e.type === 'share.recorded')).toHaveLength(1);
   });
 
+  it('gives a policy with a lookback only the earlier shares of its window, and one with 0 none', async () => {
+    const seen: (readonly string[])[] = [];
+    const record = (attempt: ShareAttempt) => {
+      seen.push(attempt.previousShareTimes);
+    };
+    const { world, offerId } = await sharedWorld({
+      sharePolicy: Object.assign(record, { lookbackMs: 3_600_000 }),
+    });
+    const publisher = world.shift.as(world.people.publisher);
+    const first = await publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'a' });
+    world.clock.advance(2 * 3_600_000);
+    const second = await publisher.offers.share(offerId, { platform: 'x', idempotencyKey: 'b' });
+    world.clock.advance(60_000);
+    await publisher.offers.share(offerId, { platform: 'facebook', idempotencyKey: 'c' });
+    expect(first.sharedAt < second.sharedAt).toBe(true);
+    expect(seen).toEqual([[], [], [second.sharedAt]]);
+
+    const none: (readonly string[])[] = [];
+    const blind = await sharedWorld({
+      sharePolicy: Object.assign((attempt: ShareAttempt) => none.push(attempt.previousShareTimes), {
+        lookbackMs: 0,
+      }),
+    });
+    const other = blind.world.shift.as(blind.world.people.publisher);
+    await other.offers.share(blind.offerId, { platform: 'linkedin', idempotencyKey: 'a' });
+    await other.offers.share(blind.offerId, { platform: 'x', idempotencyKey: 'b' });
+    expect(none).toEqual([[], []]);
+  });
+
   it('tags the link through the configured link tracker', async () => {
     const links: LinkTracker = {
       track: async (input) => ({

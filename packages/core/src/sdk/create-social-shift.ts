@@ -250,18 +250,51 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
     setup: (input) => setup(rt, input),
     as(personId) {
       const id = checkId(personId, 'personId');
+      // Each command group is made on first use: a request that shares an offer builds only the offer commands.
+      const made: { -readonly [K in keyof ActingAs]?: ActingAs[K] } = {};
+      const lazy = <K extends Exclude<keyof ActingAs, 'personId'>>(
+        key: K,
+        make: (rt: Runtime, actorId: string) => ActingAs[K],
+      ): ActingAs[K] => {
+        let group = made[key];
+        if (group === undefined) {
+          group = make(rt, id);
+          made[key] = group;
+        }
+        return group as ActingAs[K];
+      };
       return {
         personId: id,
-        strategy: strategyCommands(rt, id),
-        cycles: cycleCommands(rt, id),
-        people: peopleCommands(rt, id),
-        teams: teamCommands(rt, id),
-        focusGroups: focusGroupCommands(rt, id),
-        contributions: contributionCommands(rt, id),
-        posts: postCommands(rt, id),
-        campaigns: campaignCommands(rt, id),
-        offers: offerCommands(rt, id),
-        privacy: privacyCommands(rt, id),
+        get strategy() {
+          return lazy('strategy', strategyCommands);
+        },
+        get cycles() {
+          return lazy('cycles', cycleCommands);
+        },
+        get people() {
+          return lazy('people', peopleCommands);
+        },
+        get teams() {
+          return lazy('teams', teamCommands);
+        },
+        get focusGroups() {
+          return lazy('focusGroups', focusGroupCommands);
+        },
+        get contributions() {
+          return lazy('contributions', contributionCommands);
+        },
+        get posts() {
+          return lazy('posts', postCommands);
+        },
+        get campaigns() {
+          return lazy('campaigns', campaignCommands);
+        },
+        get offers() {
+          return lazy('offers', offerCommands);
+        },
+        get privacy() {
+          return lazy('privacy', privacyCommands);
+        },
       };
     },
     platform: platformCommands(rt),

@@ -3,6 +3,7 @@ import { SocialShiftError } from '../errors/social-shift-error.js';
 import type { JsonObject } from '../ports/storage.js';
 import type { Runtime } from './runtime.js';
 import { IDEMPOTENCY_COLLECTION } from './runtime.js';
+import { sha256HexSync } from './sha256.js';
 
 /** Canonical JSON: object keys sorted, so equal inputs hash equally. */
 export function canonicalJson(value: unknown): string {
@@ -16,12 +17,6 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** SHA-256 of a string, as lower-case hex (Web Crypto: browsers and Node). */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /** Where a key's record lives and the fingerprint of the input it was first used with. */
 export interface IdempotencySlot {
   readonly recordId: string;
@@ -30,14 +25,13 @@ export interface IdempotencySlot {
   readonly inputHash: string;
 }
 
-/** Computes the record id (per command and key) and the input fingerprint. */
-export async function idempotencySlot(
-  command: string,
-  key: string,
-  input: unknown,
-): Promise<IdempotencySlot> {
-  const recordId = `idem_${(await sha256Hex(`${command}\u0000${key}`)).slice(0, 40)}`;
-  return { recordId, key, command, inputHash: await sha256Hex(canonicalJson(input)) };
+/**
+ * Computes the record id (per command and key) and the input fingerprint: SHA-256, synchronously (the same
+ * digests as before, so records written by earlier versions are found again).
+ */
+export function idempotencySlot(command: string, key: string, input: unknown): IdempotencySlot {
+  const recordId = `idem_${sha256HexSync(`${command}\u0000${key}`).slice(0, 40)}`;
+  return { recordId, key, command, inputHash: sha256HexSync(canonicalJson(input)) };
 }
 
 /**

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { SocialShiftError } from '../../errors/social-shift-error.js';
+import type { Consent } from '../../model/consent.js';
 import type { Offer } from '../../model/offer.js';
+import type { Person } from '../../model/person.js';
 import type { Post } from '../../model/post.js';
 import { IdSchema } from '../../model/primitives.js';
 import type { Share } from '../../model/share.js';
@@ -10,7 +12,7 @@ import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
 import { offerWorkflow } from '../../workflows/offer.js';
 import { postWorkflow } from '../../workflows/post.js';
-import { hasOfferConsent, mayTrack } from '../cascades.js';
+import { hasConsentFor, hasOfferConsent } from '../cascades.js';
 import { settleCampaign, settleOffer, settlePost } from '../due-transitions.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import type { EntityWrite, Runtime } from '../runtime.js';
@@ -24,6 +26,7 @@ import {
   list,
   load,
   loadActor,
+  nextOf,
   nextState,
   now,
   parseInput,
@@ -67,6 +70,36 @@ export interface OfferWithPost {
 
 const targetOf = (offer: Offer): PermissionTarget => ({ ownerId: offer.publisherId });
 
+/** Whether a person may be tracked: not erased, and a consent for `tracking` that is not withdrawn. */
+const mayTrackWith = (person: Person, consents: readonly Consent[]): boolean =>
+  person.erasedAt === undefined && hasConsentFor(consents, person.id, 'tracking');
+
+/**
+ * The times of earlier shares a share policy gets: those in its window (`lookbackMs` before now) when it declares
+ * one, else all; oldest first.
+ */
+const shareTimesSince = (
+  shares: readonly Share[],
+  lookbackMs: number | undefined,
+  nowMs: number,
+): string[] => {
+  const times = shares.map((s) => s.sharedAt);
+  const since = lookbackMs === undefined ? undefined : nowMs - lookbackMs;
+  return (since === undefined ? times : times.filter((t) => Date.parse(t) >= since)).sort();
+};
+
+/**
+ * Awaits reads that run at once, and throws the error of the first one that failed in list order (not the first
+ * to fail in time), so every adapter gives the same answer.
+ */
+async function inOrder<T extends readonly unknown[]>(
+  reads: { readonly [K in keyof T]: Promise<T[K]> },
+): Promise<{ -readonly [K in keyof T]: T[K] }> {
+  const settled = await Promise.allSettled(reads as readonly Promise<unknown>[]);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as never;
+}
+
 /**
  * Offer commands and queries, acting as one person. An external publisher only ever sees offers made to them.
  *
@@ -98,16 +131,14 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
   const loadOffer = async (offerId: string) =>
     (await settleOffer(rt, await load(rt, 'offer', checkId(offerId, 'offerId')))).offer;
 
-  const consentOf = async (actor: Actor) => {
-    const consents = await list(rt, 'consent', { personId: actor.person.id });
-    return (
-      hasOfferConsent(consents, actor.person.id) &&
-      (actor.person.status === 'active' || actor.person.status === 'dormant')
-    );
-  };
+  const hasConsent = (actor: Actor, consents: readonly Consent[]) =>
+    hasOfferConsent(consents, actor.person.id) &&
+    (actor.person.status === 'active' || actor.person.status === 'dormant');
+  const consentOf = async (actor: Actor) =>
+    hasConsent(actor, await list(rt, 'consent', { personId: actor.person.id }));
 
-  const requireConsent = async (actor: Actor) => {
-    if (await consentOf(actor)) return;
+  const requireConsentIn = (actor: Actor, consents: readonly Consent[]) => {
+    if (hasConsent(actor, consents)) return;
     throw new SocialShiftError(
       'CONSENT_REQUIRED',
       `${actor.person.displayName} has not given consent for offers: ask them to give consent first (people.consent).`,
@@ -139,23 +170,37 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
   const share = async (offerId: string, input: ShareInput): Promise<Share> => {
     const parsed = parseInput('share', ShareInputSchema, input);
     const id = checkId(offerId, 'offerId');
-    const slot = await idempotencySlot('offers.share', parsed.idempotencyKey, {
+    const slot = idempotencySlot('offers.share', parsed.idempotencyKey, {
       offerId: id,
       platform: parsed.platform,
       externalId: parsed.externalId,
       actorId,
     });
+    // The reads that depend on nothing else start now, alongside the idempotency lookup (on a database server
+    // they overlap instead of queueing); their errors are raised in this order once the key is known to be new,
+    // so the answer does not depend on timing. A retry of a known key wastes them and answers from the record.
+    const firstReads = inOrder([
+      loadActor(rt, actorId),
+      load(rt, 'offer', id),
+      list(rt, 'consent', { personId: actorId }),
+      list(rt, 'social_account', { personId: actorId }),
+    ] as const);
+    firstReads.catch(() => undefined);
     return runIdempotent(
       rt,
       slot,
       async () => {
-        const actor = await loadActor(rt, actorId);
-        const offer = await loadOffer(id);
+        const [actor, storedOffer, consents, accounts] = await firstReads;
+        const offer = (await settleOffer(rt, storedOffer)).offer;
         authorize(rt, actor, 'offers.respond', targetOf(offer));
-        await requireConsent(actor);
+        requireConsentIn(actor, consents);
         const status = nextState(offerWorkflow, offer, 'SHARE');
-        const post = (await settlePost(rt, await load(rt, 'post', offer.postId))).post;
-        const campaign = (await settleCampaign(rt, await load(rt, 'campaign', offer.campaignId))).campaign;
+        const [storedPost, storedCampaign] = await inOrder([
+          load(rt, 'post', offer.postId),
+          load(rt, 'campaign', offer.campaignId),
+        ] as const);
+        const post = (await settlePost(rt, storedPost)).post;
+        const campaign = (await settleCampaign(rt, storedCampaign)).campaign;
         // One offer may be shared on several platforms, but only while its post is on offer and its campaign runs.
         if (post.status !== 'offered') {
           throw new SocialShiftError(
@@ -188,22 +233,29 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
           );
         }
         const at = now(rt);
-        const shares = await list(rt, 'share', { publisherId: actor.person.id });
-        const organisation = await find(rt, 'organisation', rt.organisationId);
-        rt.sharePolicy?.({
-          organisationId: rt.organisationId,
-          publisherId: actor.person.id,
-          postId: post.id,
-          campaignId: campaign.id,
-          platform: parsed.platform,
-          text: post.variants.find((v) => v.platform === parsed.platform)?.text ?? post.text,
-          at,
-          timeZone: organisation?.timeZone ?? 'UTC',
-          previousShareTimes: shares.map((s) => s.sharedAt).sort(),
-        });
+        const policy = rt.sharePolicy;
+        if (policy) {
+          // Only a share policy reads the publisher's earlier shares and the organisation's time zone: without one
+          // a share costs the same with 10 or 10,000 earlier shares.
+          const [shares, organisation] = await Promise.all([
+            policy.lookbackMs === 0 ? [] : list(rt, 'share', { publisherId: actor.person.id }),
+            find(rt, 'organisation', rt.organisationId),
+          ]);
+          policy({
+            organisationId: rt.organisationId,
+            publisherId: actor.person.id,
+            postId: post.id,
+            campaignId: campaign.id,
+            platform: parsed.platform,
+            text: post.variants.find((v) => v.platform === parsed.platform)?.text ?? post.text,
+            at,
+            timeZone: organisation?.timeZone ?? 'UTC',
+            previousShareTimes: shareTimesSince(shares, policy.lookbackMs, rt.clock.now()),
+          });
+        }
         // The link tracker (UTM tags and a sharer token) only for people who consented to tracking; otherwise
         // the share carries the post's own link and no token, and the tracker never hears of this publisher.
-        const tracked = (await mayTrack(rt, actor.person.id))
+        const tracked = mayTrackWith(actor.person, consents)
           ? await rt.links.track({
               organisationId: rt.organisationId,
               link: post.link,
@@ -213,7 +265,6 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
               publisherId: actor.person.id,
             })
           : { url: post.link, sharerToken: undefined };
-        const accounts = await list(rt, 'social_account', { personId: actor.person.id });
         const networkSize = accounts.find((a) => a.platform === parsed.platform)?.networkSize ?? 0;
         const shareEntity: Share = compact({
           id: rt.ids.next('share'),
@@ -262,7 +313,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
             ],
           },
         ];
-        if (ambassadorWorkflow.next(actor.person.status, 'REACTIVATE') !== undefined) {
+        if (nextOf(ambassadorWorkflow, actor.person.status, 'REACTIVATE') !== undefined) {
           writes.push({
             type: 'person',
             before: actor.person,

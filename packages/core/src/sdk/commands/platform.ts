@@ -86,7 +86,7 @@ export function platformCommands(rt: Runtime): PlatformCommands {
     async (input: unknown): Promise<DomainEvent> => {
       const parsed = parseInput(type, schema, input);
       const { idempotencyKey, ...rest } = parsed;
-      const slot = await idempotencySlot(type, idempotencyKey, rest);
+      const slot = idempotencySlot(type, idempotencyKey, rest);
       return runIdempotent(
         rt,
         slot,
