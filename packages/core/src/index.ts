@@ -189,7 +189,6 @@ export type {
 // Workflows, role rules and the SDK's commands (issue 3).
 export type {
   Action,
-  ActionInfo,
   Grantee,
   PermissionOverrides,
   PermissionRow,
@@ -198,7 +197,6 @@ export type {
 } from './roles/permission-table.js';
 export {
   ACTION_LIST,
-  ACTIONS,
   DEFAULT_PERMISSIONS,
   GRANTEES,
   PERMISSION_SCOPES,

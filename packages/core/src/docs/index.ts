@@ -8,5 +8,8 @@
 
 export type { PublishedSchemaName } from '../model/json-schemas.js';
 export { formatJsonSchema, generateJsonSchemas } from '../model/json-schemas.js';
+export { actionDescriptions } from '../roles/action-descriptions.js';
 export { permissionTableMarkdown } from '../roles/permission-docs.js';
+export type { WorkflowDescription } from '../workflows/workflow-descriptions.js';
+export { workflowDescriptions } from '../workflows/workflow-descriptions.js';
 export { granteesText, workflowMarkdown } from '../workflows/workflow-docs.js';

@@ -1,5 +1,6 @@
 import type { PermissionTable } from './permission-table.js';
-import { ACTION_LIST, ACTIONS, GRANTEES } from './permission-table.js';
+import { actionDescriptions } from './action-descriptions.js';
+import { ACTION_LIST, GRANTEES } from './permission-table.js';
 
 /**
  * The permission table as a Markdown page: one row per action, one column per role (and `anyone`), each cell
@@ -16,7 +17,7 @@ export function permissionTableMarkdown(table: PermissionTable): string {
   const rows = ACTION_LIST.map((action) => {
     const row = table[action];
     const cells = GRANTEES.map((g) => row[g] ?? '—');
-    return `| \`${action}\` | ${cells.join(' | ')} | ${ACTIONS[action].description} |`;
+    return `| \`${action}\` | ${cells.join(' | ')} | ${actionDescriptions[action]} |`;
   });
   return [
     '# Roles and permissions',

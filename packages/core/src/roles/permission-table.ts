@@ -49,87 +49,55 @@ export const GRANTEES: readonly Grantee[] = [...ROLES, 'anyone'];
  */
 export type PermissionRow = Readonly<Partial<Record<Grantee, PermissionScope>>>;
 
-/**
- * An action description for the generated docs.
- *
- * @example
- * ```ts
- * const info: ActionInfo = ACTIONS['offers.respond']; // { description: 'See, decline and share an offer.' }
- * ```
- */
-export interface ActionInfo {
-  readonly description: string;
-}
-
-/**
- * Every action the SDK checks, with what it covers. The SDK's commands map onto these (see `docs/roles.md`).
- *
- * @example
- * ```ts
- * ACTIONS['posts.approve'].description; // 'Approve a post or send it back for changes.'
- * ```
- */
-export const ACTIONS = {
-  'strategy.update': {
-    description: 'Set goals, audiences, content pillars and platforms (a new strategy version).',
-  },
-  'strategy.read': { description: 'Read the strategy.' },
-  'cycles.start': {
-    description: 'Start the first cycle, or close a measured and adjusted cycle and start the next.',
-  },
-  'cycles.moveStep': { description: 'Move the current cycle to another step of the method.' },
-  'cycles.read': { description: 'Read the cycles of the programme.' },
-  'people.add': { description: 'Add a person (a candidate ambassador).' },
-  'people.invite': { description: 'Invite a candidate to become an ambassador.' },
-  'people.update': {
-    description: "Change a person's name, contact, language, teams, department or location.",
-  },
-  'people.consent': { description: 'Give consent (this activates an invited ambassador).' },
-  'people.withdrawConsent': { description: 'Withdraw consent.' },
-  'people.reactivate': { description: 'Reactivate a dormant ambassador.' },
-  'people.leave': { description: 'Let a person leave the programme.' },
-  'people.linkAccount': { description: "Link a person's social account (platform, handle, network size)." },
-  'people.read': { description: 'Read people.' },
-  'roles.assign.master': { description: 'Assign or revoke the master role.' },
-  'roles.assign.editor': { description: 'Assign or revoke the editor role.' },
-  'roles.assign.creator': { description: 'Assign or revoke the creator role.' },
-  'roles.assign.publisher': { description: 'Assign or revoke the publisher role.' },
-  'teams.manage': { description: 'Create teams.' },
-  'teams.read': { description: 'Read teams.' },
-  'focusGroups.manage': { description: 'Create focus groups and set their members.' },
-  'focusGroups.read': { description: 'Read focus groups.' },
-  'contributions.create': { description: 'Create a contribution (raw material).' },
-  'contributions.update': { description: 'Edit a contribution.' },
-  'contributions.submit': { description: 'Submit or resubmit a contribution for review.' },
-  'contributions.review': { description: 'Review a contribution: start, accept, request changes, decline.' },
-  'contributions.archive': { description: 'Archive a contribution.' },
-  'contributions.read': { description: 'Read contributions.' },
-  'posts.create': { description: 'Write a post (from accepted contributions or from scratch).' },
-  'posts.update': { description: 'Edit a post and submit it for review.' },
-  'posts.submit': { description: 'Submit a post for review.' },
-  'posts.approve': { description: 'Approve a post or send it back for changes.' },
-  'posts.schedule': { description: 'Schedule an approved post.' },
-  'posts.withdraw': { description: 'Withdraw a post (its open offers expire).' },
-  'posts.archive': { description: 'Archive a post.' },
-  'posts.read': { description: 'Read posts.' },
-  'campaigns.create': { description: 'Create a campaign.' },
-  'campaigns.update': { description: 'Edit a draft campaign.' },
-  'campaigns.run': { description: 'Schedule, start, pause, resume and complete a campaign.' },
-  'campaigns.evaluate': { description: "Record a campaign's evaluation." },
-  'campaigns.cancel': { description: 'Cancel a campaign.' },
-  'campaigns.read': { description: 'Read campaigns.' },
-  'offers.respond': { description: 'See, decline and share an offer.' },
-  'offers.read': { description: 'Read offers (and the posts they offer).' },
-  'privacy.export': {
-    description: "Read a person's consents and export everything the programme holds about them.",
-  },
-  'privacy.erase': {
-    description: "Erase a person's personal data (pseudonymise them in every record and in the event log).",
-  },
-  'privacy.retention': {
-    description: 'Apply the retention policy: fold raw platform events older than N days into a summary.',
-  },
-} as const satisfies Record<string, ActionInfo>;
+const actions = [
+  'strategy.update',
+  'strategy.read',
+  'cycles.start',
+  'cycles.moveStep',
+  'cycles.read',
+  'people.add',
+  'people.invite',
+  'people.update',
+  'people.consent',
+  'people.withdrawConsent',
+  'people.reactivate',
+  'people.leave',
+  'people.linkAccount',
+  'people.read',
+  'roles.assign.master',
+  'roles.assign.editor',
+  'roles.assign.creator',
+  'roles.assign.publisher',
+  'teams.manage',
+  'teams.read',
+  'focusGroups.manage',
+  'focusGroups.read',
+  'contributions.create',
+  'contributions.update',
+  'contributions.submit',
+  'contributions.review',
+  'contributions.archive',
+  'contributions.read',
+  'posts.create',
+  'posts.update',
+  'posts.submit',
+  'posts.approve',
+  'posts.schedule',
+  'posts.withdraw',
+  'posts.archive',
+  'posts.read',
+  'campaigns.create',
+  'campaigns.update',
+  'campaigns.run',
+  'campaigns.evaluate',
+  'campaigns.cancel',
+  'campaigns.read',
+  'offers.respond',
+  'offers.read',
+  'privacy.export',
+  'privacy.erase',
+  'privacy.retention',
+] as const;
 
 /**
  * An action the permission table governs.
@@ -139,16 +107,17 @@ export const ACTIONS = {
  * const action: Action = 'posts.approve';
  * ```
  */
-export type Action = keyof typeof ACTIONS;
+export type Action = (typeof actions)[number];
 /**
- * Every action, in table order.
+ * Every action the SDK checks, in table order. The SDK's commands map onto these (see `docs/roles.md`); what each
+ * covers, for docs and UIs, is `actionDescriptions` from `@social-shift/core/docs`.
  *
  * @example
  * ```ts
  * ACTION_LIST.includes('offers.respond'); // true
  * ```
  */
-export const ACTION_LIST = Object.keys(ACTIONS) as Action[];
+export const ACTION_LIST: Action[] = [...actions];
 
 /**
  * The permission table: per action, which grantees may run it and how far.
@@ -256,7 +225,8 @@ export function resolvePermissions(
 ): PermissionTable {
   const table = { ...base } as Record<Action, PermissionRow>;
   for (const action of Object.keys(overrides) as Action[]) {
-    if (!(action in ACTIONS)) throw new RangeError(`Unknown action in permission overrides: ${action}`);
+    if (!(actions as readonly string[]).includes(action))
+      throw new RangeError(`Unknown action in permission overrides: ${action}`);
     const row: Partial<Record<Grantee, PermissionScope>> = { ...table[action] };
     for (const [grantee, scope] of Object.entries(overrides[action] ?? {}) as [
       Grantee,

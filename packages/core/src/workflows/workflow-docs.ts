@@ -1,6 +1,9 @@
 import type { Action, PermissionTable } from '../roles/permission-table.js';
 import { GRANTEES } from '../roles/permission-table.js';
 import type { Workflow } from './workflow.js';
+import type { WorkflowDescription } from './workflow-descriptions.js';
+import { workflowDescriptions } from './workflow-descriptions.js';
+import type { WorkflowId } from './workflows.js';
 
 /**
  * Who may run an action, as text.
@@ -18,21 +21,28 @@ export function granteesText(table: PermissionTable, action: Action): string {
 
 /**
  * A workflow as a Markdown page: a state diagram (Mermaid), its states, and its events with the domain event
- * each appends and who may send it under a permission table.
+ * each appends and who may send it under a permission table. The descriptions default to the SDK's own
+ * (`workflowDescriptions`) for the SDK's workflows; pass them for a workflow of your own.
  *
  * @example
  * ```ts
  * const page = workflowMarkdown(postWorkflow, DEFAULT_PERMISSIONS);
  * ```
  */
-export function workflowMarkdown(workflow: Workflow, table: PermissionTable): string {
+export function workflowMarkdown(
+  workflow: Workflow,
+  table: PermissionTable,
+  descriptions: WorkflowDescription | undefined = describedWorkflow(workflow),
+): string {
   const { config } = workflow;
+  const states: Readonly<Record<string, string>> = descriptions?.states ?? {};
+  const events: Readonly<Record<string, string>> = descriptions?.events ?? {};
   const lines: string[] = [
     `# Workflow: ${workflow.id}`,
     '',
     `<!-- Generated from packages/core/src/workflows/${workflow.id}.ts and the permission table by \`pnpm docs:generate\`. Do not edit. -->`,
     '',
-    config.description,
+    descriptions?.description ?? '',
     '',
     `The state is the \`status\` field of the ${workflow.entityType.replace('_', ' ')}. Ask the SDK which events a person may send now with \`allowedEvents(id)\`; its XState machine, for diagrams and inspection, is \`workflowMachine(${camel(workflow.id)}Workflow)\` from \`@social-shift/core/workflows\`.`,
     '',
@@ -53,7 +63,7 @@ export function workflowMarkdown(workflow: Workflow, table: PermissionTable): st
     if (!node) continue;
     const moves = Object.entries(node.on ?? {}).map(([event, target]) => `\`${event}\` → \`${target}\``);
     lines.push(
-      `| \`${state}\`${state === config.initial ? ' (initial)' : ''}${node.final ? ' (final)' : ''} | ${node.description} | ${moves.join(', ') || '—'} |`,
+      `| \`${state}\`${state === config.initial ? ' (initial)' : ''}${node.final ? ' (final)' : ''} | ${states[state] ?? ''} | ${moves.join(', ') || '—'} |`,
     );
   }
   lines.push(
@@ -70,7 +80,7 @@ export function workflowMarkdown(workflow: Workflow, table: PermissionTable): st
       'action' in info.sender
         ? `\`${info.sender.action}\`: ${granteesText(table, info.sender.action as Action)}`
         : 'the SDK itself (system actor)';
-    lines.push(`| \`${event}\` | \`${info.domainEvent}\` | ${who} | ${info.description} |`);
+    lines.push(`| \`${event}\` | \`${info.domainEvent}\` | ${who} | ${events[event] ?? ''} |`);
   }
   lines.push('');
   return lines.join('\n');
@@ -78,4 +88,11 @@ export function workflowMarkdown(workflow: Workflow, table: PermissionTable): st
 
 function camel(id: string): string {
   return id.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** The SDK's descriptions of `workflow`, when it is one of the SDK's workflows. */
+export function describedWorkflow(workflow: Workflow): WorkflowDescription | undefined {
+  return Object.hasOwn(workflowDescriptions, workflow.id)
+    ? (workflowDescriptions[workflow.id as WorkflowId] as WorkflowDescription)
+    : undefined;
 }

@@ -12,7 +12,8 @@ import type { EntityType } from '../model/entity-type.js';
 export type WorkflowEventSender = { readonly action: string } | { readonly system: true };
 
 /**
- * What a workflow event means: the domain event it appends, who may send it, and a one-line description.
+ * What a workflow event means: the domain event it appends and who may send it. Its description, for docs and UIs,
+ * is in `workflowDescriptions` on `@social-shift/core/docs`.
  *
  * @example
  * ```ts
@@ -24,8 +25,6 @@ export interface WorkflowEventInfo {
   readonly domainEvent: EventType;
   /** The permission-table action that allows it, or `system` for what the SDK does by itself (time, cascades). */
   readonly sender: WorkflowEventSender;
-  /** What happens, for the generated docs and UIs. */
-  readonly description: string;
 }
 
 /**
@@ -41,13 +40,10 @@ export interface WorkflowConfig<S extends string, E extends string> {
   readonly id: string;
   /** The entity whose `status` field holds the state. */
   readonly entityType: EntityType;
-  /** What the workflow is about, for docs. */
-  readonly description: string;
   readonly initial: S;
-  /** Per state: a description, its transitions (`event → target state`) and whether it is final. */
+  /** Per state: its transitions (`event → target state`) and whether it is final. */
   readonly states: {
     readonly [K in S]: {
-      readonly description: string;
       readonly on?: { readonly [V in E]?: S };
       readonly final?: true;
     };
@@ -89,9 +85,9 @@ export interface Workflow<S extends string = string, E extends string = string> 
  * @example
  * ```ts
  * const toggle = defineWorkflow({
- *   id: 'toggle', entityType: 'post', description: 'On and off.', initial: 'off',
- *   states: { off: { description: 'Off.', on: { FLIP: 'on' } }, on: { description: 'On.', on: { FLIP: 'off' } } },
- *   events: { FLIP: { domainEvent: 'post.updated', sender: { action: 'posts.update' }, description: 'Flips.' } },
+ *   id: 'toggle', entityType: 'post', initial: 'off',
+ *   states: { off: { on: { FLIP: 'on' } }, on: { on: { FLIP: 'off' } } },
+ *   events: { FLIP: { domainEvent: 'post.updated', sender: { action: 'posts.update' } } },
  * });
  * toggle.next('off', 'FLIP'); // 'on'
  * ```
