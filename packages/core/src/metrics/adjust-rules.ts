@@ -38,11 +38,6 @@ export function adjustRules(
       dormant.push(personId);
   }
   dormant.sort();
-  const input = {
-    dormant,
-    platformsInUse: context.strategy?.platforms ?? [],
-    platformsWithAccounts: METRIC_PLATFORMS.filter((_, i) => (accounts & (1 << i)) !== 0),
-  };
   const out: Recommendation[] = [];
   const participation = figures.summary.participation.value;
   if (participation !== null && participation < t.lowParticipation) {
@@ -84,19 +79,20 @@ export function adjustRules(
     }
   }
   const used = new Set(figures.platforms.filter((p) => p.shares > 0).map((p) => p.platform));
-  for (const platform of [...new Set([...input.platformsInUse, ...input.platformsWithAccounts])].sort()) {
+  const withAccounts = METRIC_PLATFORMS.filter((_, i) => (accounts & (1 << i)) !== 0);
+  for (const platform of [...new Set([...(context.strategy?.platforms ?? []), ...withAccounts])].sort()) {
     if (!used.has(platform))
       out.push({ code: 'PLATFORM_UNUSED', severity: 'info', subject: platform, params: { platform } });
   }
-  if (input.dormant.length > 0) {
+  if (dormant.length > 0) {
     out.push({
       code: 'DORMANT_AMBASSADORS',
       severity: 'warning',
       subject: null,
       params: {
-        count: input.dormant.length,
+        count: dormant.length,
         days: t.dormantDays,
-        people: input.dormant.slice(0, MAX_LISTED).join(', '),
+        people: dormant.slice(0, MAX_LISTED).join(', '),
       },
     });
   }

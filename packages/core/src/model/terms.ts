@@ -77,8 +77,20 @@ export const LANGUAGES = ['nl', 'en'] as const;
 /** Kinds of raw material a social creator can contribute. */
 export const CONTRIBUTION_KINDS = ['photo', 'video', 'text', 'news', 'blog', 'link', 'event'] as const;
 
-/** Where a cycle is: the five steps, then the adjustment that closes it. */
-export const CYCLE_STATUSES = [...METHOD_STEPS, 'adjustment', 'closed'] as const;
+/**
+ * Where a cycle is: the five steps (`METHOD_STEPS`), then the adjustment that closes it. Written out rather than
+ * spread from `METHOD_STEPS`: a spread at module level is not tree-shaken, and would put both lists into every
+ * bundle that imports anything from this module (the metrics subpath only needs `PLATFORMS`).
+ */
+export const CYCLE_STATUSES = [
+  'strategy',
+  'activation',
+  'content',
+  'campaigns',
+  'measurement',
+  'adjustment',
+  'closed',
+] as const satisfies readonly [...typeof METHOD_STEPS, 'adjustment', 'closed'];
 
 /** An ambassador's lifecycle: candidate → invited → active (consent given) → dormant → left. */
 export const AMBASSADOR_STATUSES = ['candidate', 'invited', 'active', 'dormant', 'left'] as const;

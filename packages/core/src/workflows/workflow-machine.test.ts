@@ -73,13 +73,12 @@ describe('the plain evaluation of a workflow', () => {
       defineWorkflow({
         id: 'broken',
         entityType: 'post',
-        description: 'A final state that is left.',
         initial: 'a',
         states: {
-          a: { description: 'A.', on: { GO: 'b' } },
-          b: { description: 'B.', final: true, on: { GO: 'a' } },
+          a: { on: { GO: 'b' } },
+          b: { final: true, on: { GO: 'a' } },
         },
-        events: { GO: { domainEvent: 'post.updated', sender: { system: true }, description: 'Goes.' } },
+        events: { GO: { domainEvent: 'post.updated', sender: { system: true } } },
       }),
     ).toThrow(/final state b/);
   });
