@@ -6,7 +6,7 @@
  */
 
 export type { ErrorCode } from './errors/error-codes.js';
-export { ERROR_CODE_LIST, ERROR_CODES } from './errors/error-codes.js';
+export { ERROR_CODE_LIST, ERROR_STATUS } from './errors/error-status.js';
 export type {
   ErrorDetailsByCode,
   SocialShiftErrorOptions,

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { ERROR_CODES } from '../errors/error-codes.js';
 export type { PublishedSchemaName } from '../model/json-schemas.js';
 export { formatJsonSchema, generateJsonSchemas } from '../model/json-schemas.js';
 export { actionDescriptions } from '../roles/action-descriptions.js';

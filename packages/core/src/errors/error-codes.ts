@@ -1,6 +1,8 @@
 /**
- * Every error the SDK throws has one of these codes. Codes are stable: they never change meaning, and new ones
- * are only added. `docs/errors.md` is generated from this table.
+ * Every error the SDK throws has one of these codes, with its HTTP status and what it means. Codes are stable:
+ * they never change meaning, and new ones are only added. `docs/errors.md` is generated from this table. It is
+ * exported from `@social-shift/core/docs` only (ADR 075): the main entry has the codes (`ERROR_CODE_LIST`) and
+ * their statuses (`ERROR_STATUS`), not the descriptions.
  */
 export const ERROR_CODES = {
   VALIDATION: {
@@ -53,5 +55,4 @@ export const ERROR_CODES = {
 /** A stable error code. */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** All error codes, in table order. */
-export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];
+export { ERROR_CODE_LIST } from './error-status.js';

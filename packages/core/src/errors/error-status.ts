@@ -1,9 +1,10 @@
 import type { ErrorCode } from './error-codes.js';
 
 /**
- * The HTTP status of each error code, for `SocialShiftError.status`. The same figures as `ERROR_CODES`, kept apart
- * from the descriptions so that a subpath that can throw does not carry the whole table of texts into a bundle
- * (a test checks that the two agree; a code missing here does not compile).
+ * The HTTP status of each error code, for `SocialShiftError.status`, in the order of `ERROR_CODES`. The same
+ * figures as `ERROR_CODES` (on `@social-shift/core/docs`), kept apart from the descriptions so that the main entry
+ * and a subpath that can throw do not carry the texts into a bundle (a test checks that the two agree, order
+ * included; a code missing here does not compile).
  *
  * @example
  * ```ts
@@ -29,3 +30,13 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   TENANT_MISMATCH: 403,
   UNSUPPORTED: 501,
 };
+
+/**
+ * All error codes, in table order.
+ *
+ * @example
+ * ```ts
+ * ERROR_CODE_LIST.includes('CONFLICT'); // true
+ * ```
+ */
+export const ERROR_CODE_LIST = /* @__PURE__ */ Object.keys(ERROR_STATUS) as ErrorCode[];

@@ -1,5 +1,5 @@
-import type { PermissionTable } from './permission-table.js';
 import { actionDescriptions } from './action-descriptions.js';
+import type { PermissionTable } from './permission-table.js';
 import { ACTION_LIST, GRANTEES } from './permission-table.js';
 
 /**

@@ -166,3 +166,10 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
     },
   },
 };
+
+/** The SDK's descriptions of `workflow`, when it is one of the SDK's workflows. */
+export function describedWorkflow(workflow: Workflow): WorkflowDescription | undefined {
+  return Object.hasOwn(workflowDescriptions, workflow.id)
+    ? (workflowDescriptions[workflow.id as WorkflowId] as WorkflowDescription)
+    : undefined;
+}

@@ -2,8 +2,7 @@ import type { Action, PermissionTable } from '../roles/permission-table.js';
 import { GRANTEES } from '../roles/permission-table.js';
 import type { Workflow } from './workflow.js';
 import type { WorkflowDescription } from './workflow-descriptions.js';
-import { workflowDescriptions } from './workflow-descriptions.js';
-import type { WorkflowId } from './workflows.js';
+import { describedWorkflow } from './workflow-descriptions.js';
 
 /**
  * Who may run an action, as text.
@@ -88,11 +87,4 @@ export function workflowMarkdown(
 
 function camel(id: string): string {
   return id.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-}
-
-/** The SDK's descriptions of `workflow`, when it is one of the SDK's workflows. */
-export function describedWorkflow(workflow: Workflow): WorkflowDescription | undefined {
-  return Object.hasOwn(workflowDescriptions, workflow.id)
-    ? (workflowDescriptions[workflow.id as WorkflowId] as WorkflowDescription)
-    : undefined;
 }

@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { createMachine } from 'xstate';
 import type { Workflow } from './workflow.js';
-import { describedWorkflow } from './workflow-docs.js';
+import { describedWorkflow } from './workflow-descriptions.js';
 
 const built = new WeakMap<Workflow, AnyStateMachine>();
 
