@@ -67,10 +67,12 @@ export interface SocialShiftErrorOptions<C extends ErrorCode> {
  */
 export class SocialShiftError<C extends ErrorCode = ErrorCode> extends Error {
   override readonly name = 'SocialShiftError';
-  readonly code: C;
-  readonly details: ErrorDetailsByCode[C];
+  // `declare`d, not emitted as class fields: the constructor assigns all three in this order, which gives the same
+  // own properties in the same order, without three empty field definitions in every bundle.
+  declare readonly code: C;
+  declare readonly details: ErrorDetailsByCode[C];
   /** The HTTP status that fits this error, for services that embed the SDK. */
-  readonly status: number;
+  declare readonly status: number;
 
   constructor(code: C, message: string, options: SocialShiftErrorOptions<C>) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

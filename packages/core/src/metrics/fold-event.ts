@@ -24,7 +24,6 @@ import { platformIndex } from './platform-index.js';
  * ```
  */
 export const ROLE_BIT = { master: 1, editor: 2, creator: 4, publisher: 8 } as const;
-const roleBit = ROLE_BIT as Readonly<Record<string, number>>;
 
 const SERIES_SHARES = SERIES_COLUMNS.indexOf('shares');
 
@@ -89,7 +88,7 @@ function add(counters: number[], i: number, by: number): void {
 }
 
 const earliest = (current: string, at: string): string => (current === '' || at < current ? at : current);
-const latest = (current: string, at: string): string => (at > current ? at : current);
+export const latest = (current: string, at: string): string => (at > current ? at : current);
 
 /** The interactions counted per person, post, platform and time bucket, by event type. */
 const COUNTED: Readonly<Record<string, 'clicks' | 'reactions' | 'comments'>> = {
@@ -315,7 +314,7 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
     case 'role.assigned':
     case 'role.revoked': {
       const p = person(aggregate, data.personId as string);
-      const bit = roleBit[data.role as string] ?? 0;
+      const bit = (ROLE_BIT as Readonly<Record<string, number>>)[data.role as string] ?? 0;
       p.rolesTouched |= bit;
       p.rolesHeld = event.type === 'role.assigned' ? p.rolesHeld | bit : p.rolesHeld & ~bit;
       return aggregate;

@@ -1,8 +1,8 @@
+import { latest } from './fold-event.js';
 import { invalid } from './invalid.js';
 import type { MetricsAggregate, PlatformCounters } from './metrics-aggregate.js';
 
 const earliest = (a: string, b: string): string => (a === '' ? b : b === '' || a <= b ? a : b);
-const latest = (a: string, b: string): string => (a >= b ? a : b);
 
 /** How a field of a person, post or contribution merges; fields not listed are counters and add up. */
 const LATER = 1;
