@@ -50,6 +50,33 @@ async function stop(service: Service): Promise<void> {
 
 let service: Service;
 
+/** One entry of a list the API answers (campaigns, the publisher's offers). */
+interface ApiListEntry {
+  readonly status: string;
+  readonly post: { readonly title: string };
+  readonly offer: { readonly id: string; readonly status: string };
+}
+
+/**
+ * The fields of the API's answers that this test reads: `JSON.parse` gives no type of its own, and each test
+ * asserts the shape it relies on.
+ */
+type ApiJson = {
+  readonly id: string;
+  readonly masterId: string;
+  readonly code: string;
+  readonly status: string;
+  readonly trackedUrl: string;
+  readonly markdown: string;
+  readonly details: { readonly issues: ReadonlyArray<{ readonly path: string[] }> };
+  readonly summary: {
+    readonly shares: { readonly value: number };
+    readonly clicks: { readonly value: number };
+  };
+  readonly 0: ApiListEntry;
+  map<T>(each: (entry: ApiListEntry) => T): T[];
+};
+
 /** Calls the JSON API as a person (the x-person-id header of the sign-on proxy). */
 async function api(method: 'GET' | 'POST', path: string, as?: string, body?: unknown) {
   const response = await fetch(`${service.url}${path}`, {
@@ -62,8 +89,7 @@ async function api(method: 'GET' | 'POST', path: string, as?: string, body?: unk
     redirect: 'manual',
   });
   const text = await response.text();
-  // biome-ignore lint/suspicious/noExplicitAny: a test reads whatever JSON the API answered
-  const json: any = text === '' ? undefined : JSON.parse(text);
+  const json = (text === '' ? undefined : JSON.parse(text)) as ApiJson;
   return { status: response.status, json, headers: response.headers };
 }
 
