@@ -1,4 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
+import { createAggregate, foldEvent, type MetricsAggregate } from '@social-shift/core/metrics';
 import { simulateEvents } from '@social-shift/core/simulation';
 import { describe, expect, it } from 'vitest';
 import { EventLineScanner } from './event-line-scanner.js';
@@ -29,7 +30,70 @@ function scanned(
   return event === undefined ? 'fallback' : { ...event, data: { ...event.data } };
 }
 
+/** A window that cuts the simulated log, so that events before, inside and after it are all folded. */
+const window = { from: '2026-01-08T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' };
+
+/**
+ * A line folded the fast way (hot events straight into the aggregate, others through `foldEvent`) and the full
+ * way (JSON.parse, the schemas, `foldEvent`): both aggregates, or 'fallback' when the fast path leaves the line.
+ */
+function foldedBothWays(
+  line: string,
+): { fast: MetricsAggregate; full: MetricsAggregate | 'rejected' } | 'fallback' {
+  const buf = Buffer.from(line, 'utf8');
+  const fast = createAggregate(window);
+  const scanned = scanLine(new EventLineScanner(), buf, 0, buf.length, fast);
+  if (scanned === undefined) return 'fallback';
+  if (scanned !== 'folded') foldEvent(fast, scanned);
+  const parsed = parseEventLine(line);
+  return { fast, full: parsed.ok ? foldEvent(createAggregate(window), parsed.event) : 'rejected' };
+}
+
 describe('EventLineScanner', () => {
+  it('folds every line into the same aggregate as the full parser and foldEvent', () => {
+    const types = new Set<string>();
+    for (const line of lines) {
+      const both = foldedBothWays(line);
+      if (both === 'fallback') throw new Error(`fell back on ${line}`);
+      expect(both.fast, line).toEqual(both.full);
+      types.add(String(JSON.parse(line).type));
+    }
+    // The hot types that are folded without an event, and offer.seen, are all in the sample.
+    for (const type of [
+      'offer.created',
+      'offer.seen',
+      'share.recorded',
+      'platform.click',
+      'platform.comment',
+    ])
+      expect(types).toContain(type);
+  });
+
+  test.prop(
+    [
+      fc.nat(lines.length - 1),
+      fc.nat(),
+      fc.constantFrom('"', '\\', ' ', 'x', '0', '9', '-', ',', 'é', 'Z', '1'),
+      fc.boolean(),
+    ],
+    {
+      numRuns: 2_000,
+    },
+  )(
+    'never folds a line that the schemas reject, nor folds it differently (one byte changed, inserted or removed)',
+    (index, position, char, insert) => {
+      const line = lines[index] ?? '';
+      const at = position % line.length;
+      const mutated = insert
+        ? line.slice(0, at) + char + line.slice(at)
+        : line.slice(0, at) + char + line.slice(at + 1);
+      const both = foldedBothWays(mutated);
+      if (both === 'fallback') return;
+      expect(both.full, mutated).not.toBe('rejected');
+      expect(both.fast, mutated).toEqual(both.full);
+    },
+  );
+
   it('reads every line the SDK writes on the fast path, also with changes in the data', () => {
     const fallbacks = lines.filter((line) => scanned(line) === 'fallback');
     expect(fallbacks).toEqual([]);

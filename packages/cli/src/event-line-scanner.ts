@@ -7,6 +7,7 @@ import {
   PLATFORMS,
   ROLES,
 } from '@social-shift/core';
+import { ACTIVITY, foldActivity, type MetricsAggregate } from '@social-shift/core/metrics';
 
 /**
  * A fast reader for the canonical NDJSON form of domain events: the form `JSON.stringify` gives an event that
@@ -209,6 +210,49 @@ const READERS = new Map<string, TypeReader>(
   }),
 );
 
+/**
+ * The envelope of one event type, for the fused expressions below: group 1 is `entityId` when it is captured.
+ * `at` is not captured: it is cut from the bytes (see `scan`). Entity types are tried in an order that puts the hot events' own first; the order does
+ * not change what matches.
+ */
+const HOT_ENTITY = `(?:${[...ENTITY_TYPES]
+  .sort((a, b) => Number(b === 'share' || b === 'offer') - Number(a === 'share' || a === 'offer'))
+  .map(escapePattern)
+  .join('|')})`;
+const envelopeOf = (type: string, captureEntityId: boolean): string =>
+  `\\{"id":"${ID}","organisationId":"${ID}"(?:,"seq":[1-9][0-9]{0,14})?,"type":"${escapePattern(type)}","at":"${TIMESTAMP}","actorId":"${ID}","entityType":"${HOT_ENTITY}","entityId":"${captureEntityId ? `(${ID})` : ID}","entityVersion":${INT},"data":\\{`;
+
+/**
+ * One expression for a whole line of a frequent event type, envelope and payload together (entity events with
+ * `changes` in their data do not match and take the general path): one `exec` a line instead of two, and no
+ * type string to look up. Hot types capture their payload's groups; `offer.seen` captures `entityId` and
+ * `publisherId`.
+ */
+interface Fused {
+  /** The type's name and its closing quote, as it stands in the line. */
+  readonly prefix: string;
+  readonly type: string;
+  readonly hot: boolean;
+  readonly line: RegExp;
+}
+const FUSED: readonly Fused[] = [
+  ...(Object.keys(HOT_PAYLOADS) as HotType[]).map((type) => ({
+    prefix: `${type}"`,
+    type,
+    hot: true,
+    line: new RegExp(`${envelopeOf(type, false)}${HOT_PAYLOADS[type].source}$`, 'y'),
+  })),
+  {
+    prefix: 'offer.seen"',
+    type: 'offer.seen',
+    hot: false,
+    line: new RegExp(`${envelopeOf('offer.seen', true)}"publisherId":"(${ID})"\\}\\}$`, 'y'),
+  },
+];
+
+/** The largest count of one platform event (`CountSchema`). */
+const MAX_COUNT = 1_000_000_000;
+
 /** Days in a month of a year (proleptic Gregorian, as `Date` counts them). */
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -228,9 +272,22 @@ function validDay(at: string): boolean {
   return day <= daysInMonth(year, month);
 }
 
-/** Result of scanning a line: the event, not recognised (fall back), or data JSON to check with its schema. */
-export type ScanResult = 'event' | 'fallback' | 'data';
+/**
+ * Result of scanning a line: the event, not recognised (fall back), data JSON to check with its schema, or (with
+ * an aggregate to fold into) a hot event already folded into it.
+ */
+export type ScanResult = 'event' | 'fallback' | 'data' | 'folded';
 
+/** The activity each hot event type is, for `foldActivity`. */
+const ACTIVITY_OF: Readonly<Record<HotType, number>> = {
+  'offer.created': ACTIVITY.offered,
+  'share.recorded': ACTIVITY.shared,
+  'platform.click': ACTIVITY.clicked,
+  'platform.reaction': ACTIVITY.reacted,
+  'platform.comment': ACTIVITY.commented,
+  'platform.reshare': ACTIVITY.reshared,
+  'platform.reach': ACTIVITY.reached,
+};
 /** The one object the hot events fill, of one shape: the fold reads it and keeps none of it. */
 type HotData = {
   postId: string;
@@ -310,9 +367,37 @@ export class EventLineScanner {
    * decoding (one character per byte, so positions are byte offsets, and the ids cut from it keep at most this
    * line alive). Bytes above 0x7f become characters that no expression accepts, so such lines fall back or have
    * their data parsed from the bytes as UTF-8.
+   *
+   * With `into`, the hot events (offers, shares and platform interactions: most of a log) are folded straight into
+   * that aggregate with the metrics' own fold steps, without building an event: `'folded'`.
    */
-  scan(buf: Buffer, start: number, end: number): ScanResult {
+  scan(buf: Buffer, start: number, end: number, into?: MetricsAggregate): ScanResult {
     const line = latin1Slice(buf, start, end);
+    if (into !== undefined) {
+      // `"type":"` stands after the id and the organisation id, each at least one character long.
+      const typeAt = line.indexOf('"type":"', 30) + 8;
+      const fused = typeAt < 8 ? undefined : this.fusedOf(line, typeAt);
+      if (fused !== undefined) {
+        const m = fused.line.exec(line);
+        fused.line.lastIndex = 0;
+        if (m !== null) {
+          // The line matched, so `,"at":"` and the 24 characters of the timestamp follow the type. Cut from the
+          // bytes, the timestamp is a flat string of its own: the fold compares it several times, and a slice of
+          // the line compares several times slower.
+          const from = start + typeAt + fused.prefix.length + 7;
+          const at = latin1Slice(buf, from, from + 24);
+          if (validDay(at)) {
+            if (fused.hot) return this.fold(into, fused.type as HotType, at, m, 1);
+            const event = this.event;
+            event.type = fused.type;
+            event.at = at;
+            event.entityId = m[1] as string;
+            event.data = { publisherId: m[2] };
+            return 'event';
+          }
+        }
+      }
+    }
     const length = end - start;
     if (length < 2 || line.charCodeAt(length - 1) !== 125 || line.charCodeAt(length - 2) !== 125)
       return 'fallback';
@@ -359,6 +444,7 @@ export class EventLineScanner {
       event.data = data;
       return 'event';
     }
+    if (into !== undefined) return this.fold(into, reader.type, at, m, 1);
     event.entityId = '';
     const data = this.hot;
     event.data = data;
@@ -386,14 +472,62 @@ export class EventLineScanner {
       case 'platform.reaction':
       case 'platform.reshare':
         data.count = Number(m[number]);
-        if (data.count > 1_000_000_000) return 'fallback';
+        if (data.count > MAX_COUNT) return 'fallback';
         break;
       case 'platform.comment':
         data.byAmbassador = m[number] === 'true';
         data.count = Number(m[number + 1]);
-        if (data.count > 1_000_000_000) return 'fallback';
+        if (data.count > MAX_COUNT) return 'fallback';
         break;
     }
     return 'event';
+  }
+
+  /** The fused expression of the line's type, if it has one: the last one that matched is tried first. */
+  private lastFused: Fused | undefined;
+  private fusedOf(line: string, at: number): Fused | undefined {
+    const last = this.lastFused;
+    if (last !== undefined && line.startsWith(last.prefix, at)) return last;
+    for (const fused of FUSED) {
+      if (line.startsWith(fused.prefix, at)) {
+        this.lastFused = fused;
+        return fused;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Folds a hot event into `into` with the metrics' own `foldActivity`, as `foldEvent` would: `m` holds the
+   * payload's groups from `first` on (the post id, then the publisher id, the platform groups and the numbers).
+   */
+  private fold(
+    into: MetricsAggregate,
+    type: HotType,
+    at: string,
+    m: RegExpExecArray,
+    first: number,
+  ): ScanResult {
+    const postId = m[first] as string;
+    if (type === 'offer.created') {
+      foldActivity(into, ACTIVITY.offered, at, postId, '', -1, 0, false);
+      return 'folded';
+    }
+    let platform = 0;
+    while (m[first + 2 + platform] === undefined) platform++;
+    const number = first + 2 + PLATFORMS.length;
+    let amount = 1;
+    let byAmbassador = false;
+    if (type === 'platform.comment') {
+      byAmbassador = m[number] === 'true';
+      amount = Number(m[number + 1]);
+    } else if (type !== 'platform.click') amount = Number(m[number]);
+    if (
+      amount > MAX_COUNT &&
+      (type === 'platform.reaction' || type === 'platform.comment' || type === 'platform.reshare')
+    )
+      return 'fallback';
+    foldActivity(into, ACTIVITY_OF[type], at, postId, m[first + 1] as string, platform, amount, byAmbassador);
+    return 'folded';
   }
 }

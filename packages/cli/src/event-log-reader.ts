@@ -75,7 +75,9 @@ export function parseEventLine(
 
 /**
  * The fast path for one line: the byte scanner, and for event types it does not read field by field, their
- * `data` object parsed and checked with its schema. `undefined` when the line needs the full parser.
+ * `data` object parsed and checked with its schema. `undefined` when the line needs the full parser. With `into`,
+ * hot events are folded into that aggregate on the way (`'folded'`); other events are returned for the caller to
+ * fold.
  *
  * @example
  * ```ts
@@ -87,9 +89,23 @@ export function scanLine(
   buf: Buffer,
   start: number,
   end: number,
-): MetricsEvent | undefined {
-  const kind = scanner.scan(buf, start, end);
-  if (kind === 'event') return scanner.event;
+): MetricsEvent | undefined;
+export function scanLine(
+  scanner: EventLineScanner,
+  buf: Buffer,
+  start: number,
+  end: number,
+  into: MetricsAggregate,
+): MetricsEvent | 'folded' | undefined;
+export function scanLine(
+  scanner: EventLineScanner,
+  buf: Buffer,
+  start: number,
+  end: number,
+  into?: MetricsAggregate,
+): MetricsEvent | 'folded' | undefined {
+  const kind = scanner.scan(buf, start, end, into);
+  if (kind === 'event' || kind === 'folded') return kind === 'event' ? scanner.event : kind;
   if (kind === 'fallback') return undefined;
   let data: unknown;
   try {
@@ -175,9 +191,15 @@ export function readEventLogRange(
         let e = b;
         if (e > a && buf[e - 1] === 13) e--;
         if (e > a) {
-          let event = scanLine(scanner, buf, a, e);
+          const scanned = scanLine(scanner, buf, a, e, aggregate);
+          let event = scanned === 'folded' ? undefined : scanned;
           let message = '';
-          if (event !== undefined) fast++;
+          if (scanned !== undefined) fast++;
+          if (scanned === 'folded') {
+            a = b + 1;
+            if (b === total) break;
+            continue;
+          }
           if (event === undefined) {
             slow++;
             const result = parseEventLine(buf.toString('utf8', a, e));

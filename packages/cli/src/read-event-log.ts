@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type MetricsAggregate, mergeAggregates } from '@social-shift/core/metrics';
+import { type MetricsAggregate, mergeInto } from '@social-shift/core/metrics';
 import { type BadLine, type RangeResult, readEventLogRange } from './event-log-reader.js';
 
 /** Options of {@link readEventLog}. */
@@ -107,7 +107,7 @@ export async function readEventLog(path: string, options: ReadEventLogOptions = 
   for (const part of parts) {
     for (const b of part.bad) if (bad.length < 50) bad.push({ line: b.line + offset, message: b.message });
     offset += part.lines;
-    aggregate = aggregate === undefined ? part.aggregate : mergeAggregates(aggregate, part.aggregate);
+    aggregate = aggregate === undefined ? part.aggregate : mergeInto(aggregate, part.aggregate);
   }
   const sum = (f: (p: RangeResult) => number): number => parts.reduce((a, p) => a + f(p), 0);
   return {

@@ -25,8 +25,6 @@ import { platformIndex } from './platform-index.js';
  */
 export const ROLE_BIT = { master: 1, editor: 2, creator: 4, publisher: 8 } as const;
 
-const SERIES_SHARES = SERIES_COLUMNS.indexOf('shares');
-
 /** The entry of `id` in `map`, made with `make` when there is none yet. */
 function entry<T>(map: Map<string, T>, id: string, make: () => T): T {
   let found = map.get(id);
@@ -90,40 +88,124 @@ function add(counters: number[], i: number, by: number): void {
 const earliest = (current: string, at: string): string => (current === '' || at < current ? at : current);
 export const latest = (current: string, at: string): string => (at > current ? at : current);
 
-/** The interactions counted per person, post, platform and time bucket, by event type. */
-const COUNTED: Readonly<Record<string, 'clicks' | 'reactions' | 'comments'>> = {
-  'platform.click': 'clicks',
-  'platform.reaction': 'reactions',
-  'platform.comment': 'comments',
-};
+/**
+ * What {@link foldActivity} folds: a share, the five raw platform interactions with a share, and an offer of a
+ * post. The first four are also the columns of the series, in {@link SERIES_COLUMNS} order.
+ */
+export const ACTIVITY = {
+  shared: 0,
+  clicked: 1,
+  reacted: 2,
+  commented: 3,
+  reshared: 4,
+  reached: 5,
+  offered: 6,
+} as const;
 
-/** Counts `amount` interactions of one type (clicks, reactions, comments, reshares, reach) inside the window. */
+/** The event type of each {@link ACTIVITY}, at its index. */
+const ACTIVITY_TYPES = [
+  'share.recorded',
+  'platform.click',
+  'platform.reaction',
+  'platform.comment',
+  'platform.reshare',
+  'platform.reach',
+  'offer.created',
+];
+
+/**
+ * Counts the event at `at` and says where it falls: `1` inside the window, `0` before it (it still sets state),
+ * `-1` at or after its end (ignored and not counted).
+ */
+function admit(aggregate: MetricsAggregate, at: string): number {
+  const { from, to } = aggregate.window;
+  if (to !== '' && at >= to) return -1;
+  aggregate.events++;
+  aggregate.firstAt = earliest(aggregate.firstAt, at);
+  aggregate.lastAt = latest(aggregate.lastAt, at);
+  if (at < from) return 0;
+  aggregate.eventsInWindow++;
+  return 1;
+}
+
+/** The post was offered, first at the earliest such time. */
+function offered(aggregate: MetricsAggregate, at: string, postId: string): void {
+  const q = post(aggregate, postId);
+  q.flags |= POST_FLAG.offered;
+  q.offeredAt = earliest(q.offeredAt, at);
+}
+
+/** Counts `amount` interactions of kind 1–5 inside the window (summaries count their events themselves). */
 function interaction(
   aggregate: MetricsAggregate,
-  type: string,
   at: string,
-  data: Readonly<Record<string, unknown>>,
+  kind: number,
+  postId: string,
+  publisherId: string,
+  platform: number,
   amount: number,
+  byAmbassador: boolean,
 ): void {
-  const i = platformIndex(data.platform as string);
   const platforms = aggregate.platforms;
-  const field = COUNTED[type];
-  if (field === undefined) {
-    add(type === 'platform.reach' ? platforms.reportedReach : platforms.reshares, i, amount);
+  if (kind > ACTIVITY.commented) {
+    add(kind === ACTIVITY.reached ? platforms.reportedReach : platforms.reshares, platform, amount);
     return;
   }
-  const p = person(aggregate, data.publisherId as string);
-  const q = post(aggregate, data.postId as string);
+  const field = SERIES_COLUMNS[kind] as 'clicks' | 'reactions' | 'comments';
+  const p = person(aggregate, publisherId);
+  const q = post(aggregate, postId);
   p[field] += amount;
   q[field] += amount;
-  add(platforms[field], i, amount);
-  bump(aggregate, at, SERIES_COLUMNS.indexOf(field), amount);
-  if (type === 'platform.comment' && data.byAmbassador === true) {
+  add(platforms[field], platform, amount);
+  bump(aggregate, at, kind, amount);
+  if (byAmbassador && kind === ACTIVITY.commented) {
     p.conversations += amount;
     q.conversations += amount;
     q.flags |= POST_FLAG.conversed;
-    add(platforms.conversations, i, amount);
+    add(platforms.conversations, platform, amount);
   }
+}
+
+/**
+ * Folds one activity on a post, given by its parts instead of an event: what {@link foldEvent} does for
+ * `share.recorded` (`amount` is the network size), `platform.click`, `.reaction`, `.comment`, `.reshare` and
+ * `.reach` (`amount` is the count or the reach) and `offer.created`. For readers that take events apart themselves
+ * (a million lines of NDJSON): no event object, no type to switch on. `platform` is the index in
+ * {@link METRIC_PLATFORMS} (-1 for none); `byAmbassador` counts a comment as a conversation.
+ *
+ * @example
+ * ```ts
+ * foldActivity(aggregate, ACTIVITY.clicked, '2026-03-01T10:47:00.000Z', postId, publisherId, 0, 1, false);
+ * ```
+ */
+export function foldActivity(
+  aggregate: MetricsAggregate,
+  kind: number,
+  at: string,
+  postId: string,
+  publisherId: string,
+  platform: number,
+  amount: number,
+  byAmbassador: boolean,
+): void {
+  const where = admit(aggregate, at);
+  if (where < 0) return;
+  if (kind === ACTIVITY.offered) offered(aggregate, at, postId);
+  else if (kind === ACTIVITY.shared) {
+    const p = person(aggregate, publisherId);
+    p.lastShareAt = latest(p.lastShareAt, at);
+    if (where === 0) return;
+    p.shares++;
+    p.potentialReach += amount;
+    const q = post(aggregate, postId);
+    q.shares++;
+    q.potentialReach += amount;
+    q.flags |= POST_FLAG.shared;
+    add(aggregate.platforms.shares, platform, 1);
+    add(aggregate.platforms.potentialReach, platform, amount);
+    bump(aggregate, at, kind, 1);
+  } else if (where === 1)
+    interaction(aggregate, at, kind, postId, publisherId, platform, amount, byAmbassador);
 }
 
 /** One row of a `platform.summary` event: the figures of `events` raw interactions of one type, share and quarter. */
@@ -149,7 +231,16 @@ function foldSummary(aggregate: MetricsAggregate, data: Readonly<Record<string, 
     aggregate.lastAt = latest(aggregate.lastAt, row.lastAt);
     if (row.at < from) continue;
     aggregate.eventsInWindow += row.events;
-    interaction(aggregate, row.type, row.at, row, row.count);
+    interaction(
+      aggregate,
+      row.at,
+      ACTIVITY_TYPES.indexOf(row.type),
+      row.postId as string,
+      row.publisherId as string,
+      platformIndex(row.platform as string),
+      row.count,
+      row.byAmbassador === true,
+    );
   }
   return aggregate;
 }
@@ -167,60 +258,32 @@ function foldSummary(aggregate: MetricsAggregate, data: Readonly<Record<string, 
  * ```
  */
 export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): MetricsAggregate {
-  if (event.type === 'platform.summary') return foldSummary(aggregate, event.data);
-  const at = event.at;
-  const { from, to } = aggregate.window;
-  if (to !== '' && at >= to) return aggregate;
-  aggregate.events++;
-  aggregate.firstAt = earliest(aggregate.firstAt, at);
-  aggregate.lastAt = latest(aggregate.lastAt, at);
-  const inWindow = at >= from;
-  if (inWindow) aggregate.eventsInWindow++;
   const data = event.data;
+  const at = event.at;
+  if (event.type === 'platform.summary') return foldSummary(aggregate, data);
+  const kind = ACTIVITY_TYPES.indexOf(event.type);
+  if (kind >= 0) {
+    foldActivity(
+      aggregate,
+      kind,
+      at,
+      data.postId as string,
+      data.publisherId as string,
+      platformIndex(data.platform as string),
+      (kind === ACTIVITY.shared
+        ? (data.networkSize ?? 0)
+        : kind === ACTIVITY.clicked
+          ? 1
+          : (data.count ?? data.reach ?? 1)) as number,
+      data.byAmbassador === true,
+    );
+    return aggregate;
+  }
+  if (admit(aggregate, at) < 0) return aggregate;
   switch (event.type) {
-    case 'share.recorded': {
-      const p = person(aggregate, data.publisherId as string);
-      p.lastShareAt = latest(p.lastShareAt, at);
-      if (!inWindow) return aggregate;
-      const networkSize = (data.networkSize as number | undefined) ?? 0;
-      const i = platformIndex(data.platform as string);
-      p.shares++;
-      p.potentialReach += networkSize;
-      const q = post(aggregate, data.postId as string);
-      q.shares++;
-      q.potentialReach += networkSize;
-      q.flags |= POST_FLAG.shared;
-      add(aggregate.platforms.shares, i, 1);
-      add(aggregate.platforms.potentialReach, i, networkSize);
-      bump(aggregate, at, SERIES_SHARES, 1);
+    case 'post.offered':
+      offered(aggregate, at, event.entityId);
       return aggregate;
-    }
-    case 'platform.click':
-    case 'platform.reaction':
-    case 'platform.comment':
-    case 'platform.reshare':
-    case 'platform.reach':
-      if (inWindow)
-        interaction(
-          aggregate,
-          event.type,
-          at,
-          data,
-          event.type === 'platform.click' ? 1 : ((data.count ?? data.reach ?? 1) as number),
-        );
-      return aggregate;
-    case 'offer.created': {
-      const q = post(aggregate, data.postId as string);
-      q.flags |= POST_FLAG.offered;
-      q.offeredAt = earliest(q.offeredAt, at);
-      return aggregate;
-    }
-    case 'post.offered': {
-      const q = post(aggregate, event.entityId);
-      q.flags |= POST_FLAG.offered;
-      q.offeredAt = earliest(q.offeredAt, at);
-      return aggregate;
-    }
     case 'post.created': {
       const q = post(aggregate, event.entityId);
       q.pillarIds = (data.pillarIds as string[] | undefined) ?? [];

@@ -8,8 +8,8 @@
 
 export { adjustRules } from './adjust-rules.js';
 export { finishMetrics, segmentOf } from './finish-metrics.js';
-export { foldEvent, foldEvents, ROLE_BIT, seriesBucket } from './fold-event.js';
-export { mergeAggregates } from './merge-aggregates.js';
+export { ACTIVITY, foldActivity, foldEvent, foldEvents, ROLE_BIT, seriesBucket } from './fold-event.js';
+export { mergeAggregates, mergeInto } from './merge-aggregates.js';
 export type {
   ContributionPartial,
   MetricsAggregate,

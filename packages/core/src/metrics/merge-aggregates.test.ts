@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { finishMetrics } from './finish-metrics.js';
 import { foldEvent, foldEvents } from './fold-event.js';
-import { mergeAggregates } from './merge-aggregates.js';
+import { mergeAggregates, mergeInto } from './merge-aggregates.js';
 import { createAggregate } from './metrics-aggregate.js';
 import type { MetricsEvent } from './metrics-event.js';
 
@@ -217,8 +217,26 @@ describe('mergeable aggregates', () => {
     expect(a).toEqual(snapshot);
   });
 
+  test.prop([events, events])(
+    'merging in place gives what mergeAggregates gives, and takes over the later entries',
+    (a, b) => {
+      const expected = mergeAggregates(foldEvents(a, window), foldEvents(b, window));
+      const earlier = foldEvents(a, window);
+      const later = foldEvents(b, window);
+      const merged = mergeInto(earlier, later);
+      expect(merged).toBe(earlier);
+      expect(merged).toEqual(expected);
+      // Partials only the later partition had are taken over, not copied.
+      for (const [id, partial] of later.persons)
+        if (!foldEvents(a, window).persons.has(id)) expect(merged.persons.get(id)).toBe(partial);
+    },
+  );
+
   it('refuses to merge aggregates of different windows', () => {
     expect(() => mergeAggregates(createAggregate(window), createAggregate())).toThrow(/same window/);
+    const earlier = createAggregate(window);
+    expect(() => mergeInto(earlier, createAggregate())).toThrow(/same window/);
+    expect(earlier).toEqual(createAggregate(window));
   });
 
   it('rejects a window that ends before it starts', () => {

@@ -1,26 +1,18 @@
 import { latest } from './fold-event.js';
 import { invalid } from './invalid.js';
-import type { MetricsAggregate, PlatformCounters } from './metrics-aggregate.js';
+import { createAggregate, type MetricsAggregate } from './metrics-aggregate.js';
 
 const earliest = (a: string, b: string): string => (a === '' ? b : b === '' || a <= b ? a : b);
 
-/** How a field of a person, post or contribution merges; fields not listed are counters and add up. */
-const LATER = 1;
-const OR = 2;
-const EARLIEST = 3;
-const LATEST = 4;
-const ROLES_HELD = 5;
+/**
+ * How a number or time field of a person, post or contribution merges. Other numbers are counters and add up;
+ * every other field (ids, lists, texts, booleans, the lifecycle) is an attribute the later partition sets.
+ */
+const OR = 1;
+const EARLIEST = 2;
+const LATEST = 3;
+const ROLES_HELD = 4;
 const RULES: Readonly<Record<string, number>> = {
-  teamIds: LATER,
-  department: LATER,
-  location: LATER,
-  external: LATER,
-  lifecycle: LATER,
-  consent: LATER,
-  pillarIds: LATER,
-  goalIds: LATER,
-  creatorId: LATER,
-  postId: LATER,
   flags: OR,
   rolesTouched: OR,
   accounts: OR,
@@ -32,70 +24,90 @@ const RULES: Readonly<Record<string, number>> = {
 };
 
 /**
- * Merges two partials of one person, post or contribution: the later partition's attributes win where it set
- * them (`undefined`: it did not), flags OR together, roles held follow the roles the later one touched, first
- * times take the earliest, last times the latest, and counters add up.
+ * Merges the later partial `b` of one person, post or contribution into `a`, in place: the later partition's
+ * attributes win where it set them (`undefined`: it did not), flags OR together, roles held follow the roles the
+ * later one touched, first times take the earliest, last times the latest, and counters add up.
  */
-function mergePartial<T extends object>(earlier: T, later: T): T {
-  // biome-ignore lint/suspicious/noExplicitAny: one loop over the fields of three record types
-  const a = earlier as Record<string, any>;
-  // biome-ignore lint/suspicious/noExplicitAny: see above
-  const b = later as Record<string, any>;
-  const out: Record<string, unknown> = {};
-  for (const key in a) {
+// biome-ignore lint/suspicious/noExplicitAny: one loop over the fields of three record types
+function mergePartial(a: Record<string, any>, b: Record<string, any>): void {
+  for (const key in b) {
     const x = a[key];
     const y = b[key];
     switch (RULES[key]) {
-      case LATER:
-        out[key] = y !== undefined ? y : x;
-        break;
       case OR:
-        out[key] = x | y;
+        a[key] = x | y;
         break;
       case EARLIEST:
-        out[key] = earliest(x, y);
+        a[key] = earliest(x, y);
         break;
       case LATEST:
-        out[key] = latest(x, y);
+        a[key] = latest(x, y);
         break;
       case ROLES_HELD:
-        out[key] = (x & ~b.rolesTouched) | (y & b.rolesTouched);
+        a[key] = (x & ~b.rolesTouched) | (y & b.rolesTouched);
         break;
       default:
-        out[key] = x + y;
+        if (typeof y === 'number') a[key] = x + y;
+        else if (y !== undefined) a[key] = y;
     }
   }
-  return out as T;
 }
 
-function mergeMaps<V>(
-  a: Map<string, V>,
-  b: Map<string, V>,
-  combine: (x: V, y: V) => V,
-  copy: (x: V) => V,
-): Map<string, V> {
-  const out = new Map<string, V>();
-  for (const [key, value] of a) out.set(key, copy(value));
+/** Adds `b` into `a`, element by element. */
+function addInto(a: number[], b: readonly number[]): void {
+  for (let i = 0; i < b.length; i++) a[i] = (a[i] ?? 0) + (b[i] as number);
+}
+
+/** Merges each entry of `b` into `a`'s entry of the same key with `combine`; entries only in `b` are taken over. */
+function mergeMaps<V>(a: Map<string, V>, b: Map<string, V>, combine: (x: V, y: V) => void): void {
   for (const [key, value] of b) {
-    const existing = out.get(key);
-    out.set(key, existing === undefined ? copy(value) : combine(existing, value));
+    const existing = a.get(key);
+    if (existing === undefined) a.set(key, value);
+    else combine(existing, value);
   }
-  return out;
 }
 
-const addArrays = (a: readonly number[], b: readonly number[]): number[] => a.map((x, i) => x + (b[i] ?? 0));
-
-function mergePlatforms(a: PlatformCounters, b: PlatformCounters): PlatformCounters {
-  const out: Record<string, number[]> = {};
-  for (const key in a)
-    out[key] = addArrays(a[key as keyof PlatformCounters], b[key as keyof PlatformCounters]);
-  return out as unknown as PlatformCounters;
+/**
+ * Merges `later` into `earlier` **in place** and returns `earlier`: for speed, when the partial aggregates are
+ * yours to consume (a reader merging what its threads folded). `later` must hold the events that come after
+ * `earlier`'s in the log, and must not be used afterwards: its entries are taken over, not copied. The result
+ * equals {@link mergeAggregates} of the two.
+ *
+ * @example
+ * ```ts
+ * const whole = mergeInto(foldEvents(firstHalf), foldEvents(secondHalf));
+ * ```
+ */
+export function mergeInto(earlier: MetricsAggregate, later: MetricsAggregate): MetricsAggregate {
+  if (earlier.window.from !== later.window.from || earlier.window.to !== later.window.to) {
+    throw invalid(
+      'Merge only aggregates of the same window: create both with the same from/to.',
+      'window',
+      'The windows differ.',
+      'custom',
+    );
+  }
+  earlier.events += later.events;
+  earlier.eventsInWindow += later.eventsInWindow;
+  earlier.firstAt = earliest(earlier.firstAt, later.firstAt);
+  earlier.lastAt = latest(earlier.lastAt, later.lastAt);
+  mergeMaps(earlier.persons, later.persons, mergePartial);
+  mergeMaps(earlier.posts, later.posts, mergePartial);
+  mergeMaps(earlier.contributions, later.contributions, mergePartial);
+  mergeMaps(earlier.teams, later.teams, Object.assign);
+  for (const key in later.platforms) {
+    const k = key as keyof MetricsAggregate['platforms'];
+    addInto(earlier.platforms[k], later.platforms[k]);
+  }
+  mergeMaps(earlier.series, later.series, addInto);
+  return earlier;
 }
 
 /**
  * Merges two aggregates of the same window, where `later` holds the events that come after `earlier`'s in the
  * log (consecutive partitions: months, file chunks, shards in log order). The result equals folding both
- * partitions' events in order into one aggregate, and merging is associative. Neither input is changed.
+ * partitions' events in order into one aggregate, and merging is associative. Neither input is changed; see
+ * {@link mergeInto} for the faster merge in place.
  *
  * @example
  * ```ts
@@ -103,31 +115,9 @@ function mergePlatforms(a: PlatformCounters, b: PlatformCounters): PlatformCount
  * ```
  */
 export function mergeAggregates(earlier: MetricsAggregate, later: MetricsAggregate): MetricsAggregate {
-  if (earlier.window.from !== later.window.from || earlier.window.to !== later.window.to) {
-    throw invalid(
-      'Only aggregates of the same window can be merged: create both with the same from/to.',
-      'window',
-      'The windows differ.',
-      'custom',
-    );
-  }
-  return {
-    kind: earlier.kind,
-    window: earlier.window,
-    events: earlier.events + later.events,
-    eventsInWindow: earlier.eventsInWindow + later.eventsInWindow,
-    firstAt: earliest(earlier.firstAt, later.firstAt),
-    lastAt: latest(earlier.lastAt, later.lastAt),
-    persons: mergeMaps(earlier.persons, later.persons, mergePartial, (p) => ({ ...p })),
-    posts: mergeMaps(earlier.posts, later.posts, mergePartial, (p) => ({ ...p })),
-    contributions: mergeMaps(earlier.contributions, later.contributions, mergePartial, (c) => ({ ...c })),
-    teams: mergeMaps(
-      earlier.teams,
-      later.teams,
-      (_, y) => ({ ...y }),
-      (t) => ({ ...t }),
-    ),
-    platforms: mergePlatforms(earlier.platforms, later.platforms),
-    series: mergeMaps(earlier.series, later.series, addArrays, (row) => [...row]),
-  };
+  // Plain data, so a structured clone is a deep copy; the window is checked before anything is copied.
+  return mergeInto(
+    mergeInto(createAggregate(later.window), structuredClone(earlier)),
+    structuredClone(later),
+  );
 }

@@ -1,0 +1,21 @@
+import { defineConfig } from 'tsup';
+
+// The worker that reads part of an event log, bundled on its own with the parts of the core it uses (the event
+// schemas, the vocabulary, the metrics' fold) tree-shaken in: a thread that starts in about a quarter of the time
+// it takes to load the whole core (docs/adr/033-metrics-reader-threads-and-hot-fold.md). Built after the package
+// (`tsup && tsup --config tsup.worker.config.ts`), so the package's `clean` cannot remove it.
+export default defineConfig({
+  entry: { 'event-log-worker': 'src/event-log-worker.ts' },
+  format: ['esm'],
+  platform: 'node',
+  target: 'es2022',
+  dts: false,
+  clean: false,
+  splitting: false,
+  sourcemap: true,
+  treeshake: true,
+  noExternal: ['@social-shift/core'],
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
+});
