@@ -374,8 +374,11 @@ export class EventLineScanner {
   scan(buf: Buffer, start: number, end: number, into?: MetricsAggregate): ScanResult {
     const line = latin1Slice(buf, start, end);
     if (into !== undefined) {
-      // `"type":"` stands after the id and the organisation id, each at least one character long.
-      const typeAt = line.indexOf('"type":"', 30) + 8;
+      // `"type":"` stands after the id and the organisation id (each at least one character long), mostly where
+      // it stood in the line before. A line a fused expression accepts has it once, so a guess that its type
+      // expression then accepts is where the type is.
+      let typeAt = this.typeAt;
+      if (!line.startsWith('"type":"', typeAt - 8)) this.typeAt = typeAt = line.indexOf('"type":"', 30) + 8;
       const fused = typeAt < 8 ? undefined : this.fusedOf(line, typeAt);
       if (fused !== undefined) {
         const m = fused.line.exec(line);
@@ -485,6 +488,8 @@ export class EventLineScanner {
 
   /** The fused expression of the line's type, if it has one: the last one that matched is tried first. */
   private lastFused: Fused | undefined;
+  /** Where the type's name started in the last line that had `"type":"`. */
+  private typeAt = 38;
   private fusedOf(line: string, at: number): Fused | undefined {
     const last = this.lastFused;
     if (last !== undefined && line.startsWith(last.prefix, at)) return last;
