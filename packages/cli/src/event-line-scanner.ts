@@ -33,8 +33,12 @@ const latin1Slice: (buf: Buffer, start: number, end: number) => string =
 
 const escapePattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** `IdSchema`: `[A-Za-z0-9_-]{1,64}`. */
-const ID = '[A-Za-z0-9_-]{1,64}';
+/**
+ * `IdSchema`: `[A-Za-z0-9_-]{1,64}`. Lazy, because every id stands before a closing quote, which is not one of its
+ * characters: it matches exactly what the greedy form matches, and irregexp runs the lazy loop with about a tenth
+ * fewer instructions per line (no backtrack entry per character).
+ */
+const ID = '[A-Za-z0-9_-]{1,64}?';
 /** A non-negative integer as `JSON.stringify` writes a safe integer of at most 15 digits. */
 const INT = '(?:0|[1-9][0-9]{0,14})';
 /** `toISOString`'s form; the day is checked against the month's length in code. */
