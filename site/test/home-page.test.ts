@@ -1,21 +1,11 @@
-// Builds the site with `astro build` and reads the generated pages: the steps and roles shown must be
-// core's labels, in Dutch on / and in English on /en/.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Reads the pages of the site built by `astro build` (once per test run, by the global setup in built-site.ts):
+// the steps and roles shown must be core's labels, in Dutch on / and in English on /en/.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labels, METHOD_STEPS, ROLES } from '@social-shift/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-const root = join(import.meta.dirname, '..');
-const outDir = mkdtempSync(join(tmpdir(), 'social-shift-site-'));
-
-beforeAll(() => {
-  execFileSync(join(root, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir, '--silent'], {
-    cwd: root,
-  });
-}, 120_000);
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+const outDir = inject('distDir');
 
 const decode = (html: string) =>
   html

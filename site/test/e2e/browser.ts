@@ -126,28 +126,32 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return path;
 }
 
-/** The JavaScript a page loads, gzip-compressed: external scripts plus inline ones, in bytes. */
-export async function measureJavaScript(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
+/**
+ * Records the JavaScript a page loads, from before its navigation: call it before `page.goto`. The function it
+ * returns, called once the page has settled and before anything is injected into it (axe), gives the page's
+ * JavaScript gzip-compressed in bytes: its external scripts (every script response) plus its inline ones. The
+ * page must be fresh (a new context), so that nothing comes from a cache.
+ */
+export function recordJavaScript(page: Page): () => Promise<number> {
   const bodies: Promise<Buffer>[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') bodies.push(response.body());
   });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  const inline = await page.evaluate(() =>
-    [...document.querySelectorAll('script:not([src])')]
-      .filter(
-        (script) =>
-          !script.getAttribute('type') || /module|javascript/.test(script.getAttribute('type') ?? ''),
-      )
-      .map((script) => script.textContent ?? ''),
-  );
-  const external = await Promise.all(bodies);
-  await page.close();
-  const gzip = (data: Buffer | string) => (data.length === 0 ? 0 : gzipSync(data, { level: 9 }).length);
-  return (
-    external.reduce((sum, body) => sum + gzip(body), 0) + inline.reduce((sum, code) => sum + gzip(code), 0)
-  );
+  return async () => {
+    const inline = await page.evaluate(() =>
+      [...document.querySelectorAll('script:not([src])')]
+        .filter(
+          (script) =>
+            !script.getAttribute('type') || /module|javascript/.test(script.getAttribute('type') ?? ''),
+        )
+        .map((script) => script.textContent ?? ''),
+    );
+    const external = await Promise.all(bodies);
+    const gzip = (data: Buffer | string) => (data.length === 0 ? 0 : gzipSync(data, { level: 9 }).length);
+    return (
+      external.reduce((sum, body) => sum + gzip(body), 0) + inline.reduce((sum, code) => sum + gzip(code), 0)
+    );
+  };
 }
 
 /**

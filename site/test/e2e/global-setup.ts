@@ -1,24 +1,19 @@
-// Runs once before the e2e tests: finds Chromium, builds the site into a temporary folder and serves it on
-// 127.0.0.1 on a free port. With CI=true a missing Chromium is an error; without CI the tests skip.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Runs once before the e2e tests: finds Chromium, takes the site built for this test run (built once, shared with
+// the `site` project: ../built-site.ts) and serves it on 127.0.0.1 on a free port. With CI=true a missing
+// Chromium is an error; without CI the tests skip.
+import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { acquireBuiltSite, releaseBuiltSite } from '../built-site';
 import { serveStatic } from './static-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the built site is served, e.g. `http://127.0.0.1:40123`. Empty when the e2e tests skip. */
     baseUrl: string;
-    /** The folder of the built site. */
-    distDir: string;
     /** The Chromium executable, or `''` when there is none (the e2e tests skip). */
     chromium: string;
   }
 }
-
-const siteRoot = join(import.meta.dirname, '..', '..');
 
 export default async function setup(project: TestProject) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,17 +26,13 @@ export default async function setup(project: TestProject) {
     project.provide('chromium', '');
     return;
   }
-  const distDir = mkdtempSync(join(tmpdir(), 'social-shift-site-e2e-'));
-  execFileSync(join(siteRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', distDir, '--silent'], {
-    cwd: siteRoot,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const distDir = await acquireBuiltSite();
   const server = await serveStatic(distDir);
   project.provide('baseUrl', server.url);
   project.provide('distDir', distDir);
   project.provide('chromium', chromium);
   return async () => {
     await server.close();
-    rmSync(distDir, { recursive: true, force: true });
+    await releaseBuiltSite();
   };
 }

@@ -1,26 +1,45 @@
 // Every page of the built site, in both languages, in real headless Chromium: it declares its language, links
 // to its twin in the other language and to the API reference, has no serious or critical axe-core violations,
-// throws no errors; a screenshot of each is saved under artifacts/screenshots/.
+// throws no errors and stays within its JavaScript budget (measured during the same load); a screenshot of each
+// is saved under artifacts/screenshots/ and the JavaScript figures are printed and written to
+// artifacts/budgets.json. Each page is loaded once, in a fresh browser context, so no script comes from a cache.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  artifactsDir,
   baseUrl,
   e2eEnabled,
   islandReadySelector,
   launchChromium,
   pageLanguage,
   pageName,
+  recordJavaScript,
   saveScreenshot,
   seriousAxeViolations,
   sitePages,
 } from './browser';
+import { javaScriptBudget, KB } from './budgets';
 
 describe.skipIf(!e2eEnabled)('every page of the site', () => {
   let browser: Browser;
+  const figures: Array<{ page: string; jsGzipBytes: number; jsBudgetBytes: number }> = [];
   beforeAll(async () => {
     browser = await launchChromium();
   });
-  afterAll(async () => browser?.close());
+  afterAll(async () => {
+    await browser?.close();
+    if (figures.length === 0) return;
+    figures.sort((a, b) => a.page.localeCompare(b.page));
+    mkdirSync(artifactsDir, { recursive: true });
+    writeFileSync(join(artifactsDir, 'budgets.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    const rows = figures.map(
+      (f) =>
+        `${f.page.padEnd(40)} ${(f.jsGzipBytes / KB).toFixed(1).padStart(7)} KB / ${(f.jsBudgetBytes / KB).toFixed(0)} KB`,
+    );
+    console.log(`\n[site budgets] JavaScript (gzip) of ${figures.length} pages\n${rows.join('\n')}\n`);
+  });
 
   const pages = e2eEnabled ? sitePages() : [];
 
@@ -41,29 +60,42 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
     }
   });
 
-  it.each(pages)('%s is accessible, bilingual and links to the API reference', async (path) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const response = await page.goto(`${baseUrl()}${path}`, { waitUntil: 'networkidle' });
-    expect(response?.status()).toBe(200);
-    // The islands render after their script has loaded the data: check (and photograph) what people then see.
-    const ready = await islandReadySelector(page);
-    if (ready) await page.waitForSelector(ready, { timeout: 120_000 });
+  it.each(pages)(
+    '%s is accessible, bilingual, links to the API reference and stays within its JavaScript budget',
+    async (path) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        const javaScript = recordJavaScript(page);
+        const response = await page.goto(`${baseUrl()}${path}`, { waitUntil: 'networkidle' });
+        expect(response?.status()).toBe(200);
+        // The islands render after their script has loaded the data: check (and photograph) what people then see.
+        const ready = await islandReadySelector(page);
+        if (ready) await page.waitForSelector(ready, { timeout: 120_000 });
+        // Measured before axe is added to the page.
+        const jsGzipBytes = await javaScript();
+        const jsBudgetBytes = javaScriptBudget(path);
+        figures.push({ page: path, jsGzipBytes, jsBudgetBytes });
 
-    const language = pageLanguage(path);
-    expect(await page.getAttribute('html', 'lang')).toBe(language);
-    const twin = language === 'nl' ? (path === '/' ? '/en/' : `/en${path}`) : path.replace(/^\/en\//, '/');
-    expect(await page.getAttribute('[data-testid="language-switch"]', 'href')).toBe(twin);
-    expect(await page.getAttribute('[data-testid="api-link"]', 'href')).toBe('/api/');
-    expect(await page.locator('h1').count()).toBe(1);
+        const language = pageLanguage(path);
+        expect(await page.getAttribute('html', 'lang')).toBe(language);
+        const twin =
+          language === 'nl' ? (path === '/' ? '/en/' : `/en${path}`) : path.replace(/^\/en\//, '/');
+        expect(await page.getAttribute('[data-testid="language-switch"]', 'href')).toBe(twin);
+        expect(await page.getAttribute('[data-testid="api-link"]', 'href')).toBe('/api/');
+        expect(await page.locator('h1').count()).toBe(1);
+        expect(jsGzipBytes).toBeLessThanOrEqual(jsBudgetBytes);
 
-    await saveScreenshot(page, pageName(path));
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+        await saveScreenshot(page, pageName(path));
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   it('serves the typedoc API reference at /api/', async () => {
     const page = await browser.newPage();
