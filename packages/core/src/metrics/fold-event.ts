@@ -275,7 +275,7 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
         : kind === ACTIVITY.clicked
           ? 1
           : (data.count ?? data.reach ?? 1)) as number,
-      data.byAmbassador === true,
+      data.byAmbassador as boolean,
     );
     return aggregate;
   }

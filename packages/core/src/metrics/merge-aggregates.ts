@@ -55,7 +55,7 @@ function mergePartial(a: Record<string, any>, b: Record<string, any>): void {
 
 /** Adds `b` into `a`, element by element. */
 function addInto(a: number[], b: readonly number[]): void {
-  for (let i = 0; i < b.length; i++) a[i] = (a[i] ?? 0) + (b[i] as number);
+  for (let i = 0; i < b.length; i++) a[i] = (a[i] as number) + (b[i] as number);
 }
 
 /** Merges each entry of `b` into `a`'s entry of the same key with `combine`; entries only in `b` are taken over. */
