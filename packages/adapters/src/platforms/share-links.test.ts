@@ -76,6 +76,20 @@ describe('buildShareLink', () => {
     );
   });
 
+  it('encodes a lone CR, a lone LF and CRLF each as one %0D%0A, also at the end of the text', () => {
+    const body = (t: string) =>
+      buildShareLink('email', { text: t, url, fit: false }).href!.split('&body=')[1];
+    const link = `%0D%0A%0D%0A${encodeURIComponent(url)}`;
+    expect(body('\r')).toBe(`%0D%0A${link}`);
+    expect(body('a\rb\nc\r\nd\r')).toBe(`a%0D%0Ab%0D%0Ac%0D%0Ad%0D%0A${link}`);
+    expect(body('a\r\r\n')).toBe(`a%0D%0A%0D%0A${link}`);
+    expect(buildShareLink('email', { text: '\r' }).href).toBe('mailto:?subject=&body=%0D%0A');
+    // The subject is the first line, which a lone CR ends too.
+    expect(buildShareLink('email', { text: 'Regel 1\rRegel 2', url }).href).toMatch(
+      /^mailto:\?subject=Regel%201&body=Regel%201%0D%0ARegel%202%0D%0A/,
+    );
+  });
+
   test.prop(
     [
       fc.string({

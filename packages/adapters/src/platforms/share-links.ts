@@ -141,7 +141,8 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
       : undefined;
   const body = fitted === undefined ? input.text : fitted.body;
   const withLink = input.url === undefined ? body : body.length > 0 ? `${body} ${input.url}` : input.url;
-  const title = (input.title ?? input.text.split(/\r?\n/, 1)[0] ?? '').trim();
+  // A line ends at CRLF, a lone CR or a lone LF, as in the mailto body below.
+  const title = (input.title ?? input.text.split(/\r\n|\r|\n/, 1)[0] ?? '').trim();
   const q = (pairs: [string, string | undefined][]): string =>
     pairs
       .filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '')
@@ -191,7 +192,8 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
       break;
     }
     case 'email': {
-      const mailBody = input.url === undefined ? body : `${body}\n\n${input.url}`;
+      // CRLF, not "\n\n": a lone CR ending the text must not merge with the separator into a single break.
+      const mailBody = input.url === undefined ? body : `${body}\r\n\r\n${input.url}`;
       // A subject is one header line: line breaks in a given title become spaces (no header injection).
       const subject = title.replace(/[\r\n]+/g, ' ');
       href = `mailto:?subject=${encodeMailtoValue(subject)}&body=${encodeMailtoValue(mailBody)}`;
