@@ -127,6 +127,29 @@ describe('buildShareLink', () => {
     expect(() => buildShareLink('x', { text, url: 'javascript:alert(1)' })).toThrow(/http/);
   });
 
+  it('refuses a link with a line break, tab, space or other control character, which URL parsing would hide', () => {
+    for (const bad of [
+      'https://a.example/jo\nbs',
+      'https://a.example/\tx',
+      'https://a.example/a b',
+      'https://a.example/\u0000',
+      'https://a.example/\r',
+    ]) {
+      for (const platform of ['email', 'x'] as const) {
+        let error: unknown;
+        try {
+          buildShareLink(platform, { text, url: bad });
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error, JSON.stringify(bad)).toMatchObject({
+          code: 'VALIDATION',
+          message: /control characters/,
+        });
+      }
+    }
+  });
+
   test.prop(
     [
       fc.constantFrom(...PLATFORMS.filter((p) => p !== 'instagram')),

@@ -100,6 +100,15 @@ function invalid(path: string, message: string): SocialShiftError<'VALIDATION'> 
 
 function checkUrl(url: string | undefined): void {
   if (url === undefined) return;
+  // `new URL` silently drops tabs and line breaks, but the link is used as given: refuse them (and every other
+  // control character or space) instead of carrying them into the share link.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
+  if (/[\u0000-\u0020\u007f]/.test(url)) {
+    throw invalid(
+      'url',
+      'The share link must not contain spaces, tabs, line breaks or other control characters.',
+    );
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
