@@ -87,7 +87,7 @@ export async function readEventLog(path: string, options: ReadEventLogOptions = 
     // The main thread reads the first part itself while workers read the rest: one thread fewer to start.
     // Workers start a little later (about 0.1 s: a new isolate and the bundled worker module) and send their
     // aggregate back when done, so the main thread takes a slightly larger share.
-    const mainShare = Number(process.env.SS_MAIN_SHARE ?? 1.08) / threads;
+    const mainShare = 1.08 / threads;
     const cuts = [0, Math.floor(size * mainShare)];
     for (let i = 1; i < threads; i++)
       cuts.push(Math.floor((cuts[1] as number) + ((size - (cuts[1] as number)) * i) / (threads - 1)));
