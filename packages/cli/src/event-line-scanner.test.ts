@@ -30,6 +30,12 @@ function scanned(
   return event === undefined ? 'fallback' : { ...event, data: { ...event.data } };
 }
 
+/** `line` with `char` inserted at, or put in place of the character at, `position` (modulo its length). */
+function mutate(line: string, position: number, char: string, insert: boolean): string {
+  const at = position % line.length;
+  return line.slice(0, at) + char + line.slice(insert ? at : at + 1);
+}
+
 /** A window that cuts the simulated log, so that events before, inside and after it are all folded. */
 const window = { from: '2026-01-08T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' };
 
@@ -83,10 +89,7 @@ describe('EventLineScanner', () => {
     'never folds a line that the schemas reject, nor folds it differently (one byte changed, inserted or removed)',
     (index, position, char, insert) => {
       const line = lines[index] ?? '';
-      const at = position % line.length;
-      const mutated = insert
-        ? line.slice(0, at) + char + line.slice(at)
-        : line.slice(0, at) + char + line.slice(at + 1);
+      const mutated = mutate(line, position, char, insert);
       const both = foldedBothWays(mutated);
       if (both === 'fallback') return;
       expect(both.full, mutated).not.toBe('rejected');
@@ -167,10 +170,7 @@ describe('EventLineScanner', () => {
     },
   )('never accepts a payload of lists or texts that the schemas reject', (index, position, char, insert) => {
     const line = parsedLines[index] ?? '';
-    const at = position % line.length;
-    const mutated = insert
-      ? line.slice(0, at) + char + line.slice(at)
-      : line.slice(0, at) + char + line.slice(at + 1);
+    const mutated = mutate(line, position, char, insert);
     const fast = scanned(mutated);
     if (fast === 'fallback') return;
     const full = parseEventLine(mutated);
@@ -185,10 +185,7 @@ describe('EventLineScanner', () => {
     'never accepts a line that the schemas reject (one byte changed, inserted or removed)',
     (index, position, char, insert) => {
       const line = lines[index] ?? '';
-      const at = position % line.length;
-      const mutated = insert
-        ? line.slice(0, at) + char + line.slice(at)
-        : line.slice(0, at) + char + line.slice(at + 1);
+      const mutated = mutate(line, position, char, insert);
       const fast = scanned(mutated);
       if (fast === 'fallback') return;
       const full = parseEventLine(mutated);
