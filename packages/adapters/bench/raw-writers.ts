@@ -83,42 +83,46 @@ export function rawSqlite(db: BetterSqlite3.Database): RawWriter {
 }
 
 interface Queryable {
-  query(text: string, params?: unknown[]): Promise<unknown>;
+  query(text: string, params: unknown[], name: string | undefined): Promise<unknown>;
 }
 
+// An efficient raw baseline, as a developer would write it by hand: statements prepared once per connection
+// (named, where the driver supports it) and a command's events in one multi-row INSERT.
 async function rawPostgresOn(db: Queryable, schema: string): Promise<RawWriter> {
-  for (const statement of postgresDdl({ schema, tablePrefix: 'raw_' })) await db.query(statement);
+  for (const statement of postgresDdl({ schema, tablePrefix: 'raw_' }))
+    await db.query(statement, [], undefined);
   const t = (name: string) => `${schema}.raw_${name}`;
+  const getSql = `SELECT version, data FROM ${t('documents')} WHERE organisation_id = $1 AND collection = $2 AND id = $3`;
+  const insertSql = `INSERT INTO ${t('documents')} (organisation_id, collection, id, version, schema_version, data) VALUES ($1, $2, $3, 1, 1, $4::text::jsonb)`;
+  const updateSql = `UPDATE ${t('documents')} SET version = $1, data = $2::text::jsonb WHERE organisation_id = $3 AND collection = $4 AND id = $5 AND version = $6`;
+  const eventsSql = (count: number) =>
+    `INSERT INTO ${t('events')} (organisation_id, seq, id, type, entity_id, event) VALUES ${Array.from(
+      { length: count },
+      (_, i) =>
+        `($1, $${5 * i + 2}, $${5 * i + 3}, $${5 * i + 4}, $${5 * i + 5}, $${5 * i + 6}::text::jsonb)`,
+    ).join(', ')}`;
   let seq = 0;
   return {
     async run(command) {
-      await db.query('BEGIN');
-      for (const read of command.reads) {
-        await db.query(
-          `SELECT version, data FROM ${t('documents')} WHERE organisation_id = $1 AND collection = $2 AND id = $3`,
-          [ORG, read.collection, read.id],
-        );
-      }
+      await db.query('BEGIN', [], undefined);
+      for (const read of command.reads) await db.query(getSql, [ORG, read.collection, read.id], 'raw_get');
       for (const w of command.writes) {
         if (w.expectedVersion === 0) {
-          await db.query(
-            `INSERT INTO ${t('documents')} (organisation_id, collection, id, version, schema_version, data) VALUES ($1, $2, $3, 1, 1, $4::text::jsonb)`,
-            [ORG, w.collection, w.id, JSON.stringify(w.data)],
-          );
+          await db.query(insertSql, [ORG, w.collection, w.id, JSON.stringify(w.data)], 'raw_insert');
         } else {
           await db.query(
-            `UPDATE ${t('documents')} SET version = $1, data = $2::text::jsonb WHERE organisation_id = $3 AND collection = $4 AND id = $5 AND version = $6`,
+            updateSql,
             [w.expectedVersion + 1, JSON.stringify(w.data), ORG, w.collection, w.id, w.expectedVersion],
+            'raw_update',
           );
         }
       }
-      for (const e of command.events) {
-        await db.query(
-          `INSERT INTO ${t('events')} (organisation_id, seq, id, type, entity_id, event) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)`,
-          [ORG, ++seq, e.id, e.type, e.entityId, JSON.stringify(e)],
-        );
+      if (command.events.length > 0) {
+        const params: unknown[] = [ORG];
+        for (const e of command.events) params.push(++seq, e.id, e.type, e.entityId, JSON.stringify(e));
+        await db.query(eventsSql(command.events.length), params, `raw_events_${command.events.length}`);
       }
-      await db.query('COMMIT');
+      await db.query('COMMIT', [], undefined);
     },
     async close() {},
   };
@@ -126,7 +130,13 @@ async function rawPostgresOn(db: Queryable, schema: string): Promise<RawWriter> 
 
 export async function rawPg(pool: pg.Pool, schema: string): Promise<RawWriter> {
   const client = await pool.connect();
-  const writer = await rawPostgresOn(client, schema);
+  const writer = await rawPostgresOn(
+    {
+      query: (text, values, name) =>
+        name === undefined ? client.query(text, values) : client.query({ name, text, values }),
+    },
+    schema,
+  );
   return { run: writer.run, close: async () => client.release() };
 }
 

@@ -192,7 +192,8 @@ const setups: Setup[] = [
   { name: 'memory', raw: async () => rawMemory(), sdk: async () => createMemoryStorage() },
   {
     name: 'sqlite-memory',
-    raw: async () => rawSqlite(new Database(':memory:')),
+    // Opened as the adapter opens `:memory:` (ADR 046): an empty database image in SQLite's memdb VFS.
+    raw: async () => rawSqlite(new Database(new Database(':memory:').serialize())),
     sdk: async () => sqliteStorage({ filename: ':memory:' }),
   },
   {

@@ -35,6 +35,8 @@ function capabilitiesPage(): string {
     '- `multiProcess`: several processes can share the store with correct optimistic concurrency and a gapless',
     '  event log (tested with several Node processes on a real PostgreSQL server).',
     '- `browser`, `node`: where it runs.',
+    '- `batchedReads`: reads issued together outside a transaction go to the store as one request (one SQL',
+    '  statement on PostgreSQL and PGlite); the answers are those of the reads one by one (ADR 045).',
     '',
     '## The groups of the suite',
     '',

@@ -23,6 +23,7 @@ export const pgliteCapabilities: StorageCapabilities = {
   multiProcess: false,
   browser: true,
   node: true,
+  batchedReads: true,
 };
 
 const run = async <R>(db: PGlite | Transaction, text: string, params: readonly unknown[] = []) => {

@@ -35,15 +35,38 @@ function isPool(value: Pool | PoolConfig): value is Pool {
 }
 
 interface Queryable {
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(config: {
+    text: string;
+    values: unknown[];
+    name?: string;
+  }): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
+
+/**
+ * Statement names by SQL text: `pg` prepares a named statement once per connection and then only binds and
+ * executes it, so the server parses and plans each statement once per connection instead of on every call. One
+ * table for the process, so a name always means the same text on every connection of every pool (`pg` refuses a
+ * name reused for other text). The adapter's SQL has few shapes; past the limit, new texts run unnamed as before.
+ */
+const MAX_NAMED = 1_000;
+const names = new Map<string, string>();
+const nameOf = (text: string): string | undefined => {
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMED) {
+    name = `social_shift_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return name;
+};
 
 const run = async <R>(
   db: Queryable,
   text: string,
   params: readonly unknown[] = [],
 ): Promise<SqlResult<R>> => {
-  const result = await db.query(text, [...params]);
+  const name = nameOf(text);
+  const values = [...params];
+  const result = await db.query(name === undefined ? { text, values } : { name, text, values });
   return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
 };
 

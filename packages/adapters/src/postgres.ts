@@ -19,6 +19,7 @@ import type {
   CreateStorageOptions,
   DocumentQuery,
   DocumentRow,
+  DriverRead,
   DriverTransaction,
   EventQuery,
   EventRow,
@@ -88,9 +89,8 @@ export const postgresCapabilities: StorageCapabilities = {
   multiProcess: true,
   browser: false,
   node: true,
+  batchedReads: true,
 };
-
-const MAX_PARAMS_PER_INSERT = 6_000;
 
 /**
  * The DDL the PostgreSQL adapter runs on open (`CREATE … IF NOT EXISTS`, under an advisory lock so several
@@ -211,15 +211,15 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
     return rows[0] && toRow(rows[0]);
   };
 
-  const query = async (db: SqlClient, organisationId: string, collection: string, q: DocumentQuery) => {
-    const params: unknown[] = [organisationId];
+  /** The SQL of a query (its `SELECT … ORDER BY id [LIMIT]`), adding its parameters after `$1`, the organisation. */
+  const querySql = (params: unknown[], collection: string, q: DocumentQuery, select = columns) => {
     const next = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
     // The collection and field names are written into the SQL (the factory allows only [A-Za-z0-9_] names), so
     // the planner can use the partial indexes of `postgresDdl`.
-    let sql = `SELECT ${columns} FROM ${t.documents} WHERE organisation_id = $1 AND collection = '${collection}'`;
+    let sql = `SELECT ${select} FROM ${t.documents} WHERE organisation_id = $1 AND collection = '${collection}'`;
     if (q.afterId !== undefined) sql += ` AND id > ${next(q.afterId)}`;
     for (const [field, value] of Object.entries(q.where ?? {})) {
       if (value === null) {
@@ -232,35 +232,60 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
     }
     sql += ' ORDER BY id';
     if (q.limit !== undefined) sql += ` LIMIT ${next(q.limit)}`;
-    const { rows } = await db.query<RawDocument>(sql, params);
+    return sql;
+  };
+
+  const query = async (db: SqlClient, organisationId: string, collection: string, q: DocumentQuery) => {
+    const params: unknown[] = [organisationId];
+    const { rows } = await db.query<RawDocument>(querySql(params, collection, q), params);
     return rows.map(toRow);
   };
 
-  const append = async (db: SqlClient, organisationId: string, events: readonly NewEventRow[]) => {
-    // The counter row is locked until commit: appenders of one organisation take turns, and a rollback undoes
-    // the count, so `seq` has neither gaps nor duplicates.
-    const { rows } = await db.query<{ last_seq: string | number }>(
-      `INSERT INTO ${t.organisations} (organisation_id, last_seq) VALUES ($1, $2)
-       ON CONFLICT (organisation_id) DO UPDATE SET last_seq = ${t.organisations}.last_seq + EXCLUDED.last_seq
-       RETURNING last_seq`,
-      [organisationId, events.length],
+  // Several reads in one statement: each read is a branch of a UNION ALL, tagged with its position; the rows come
+  // back ordered by position, then id (each branch's own order).
+  const readMany = async (organisationId: string, reads: readonly DriverRead[]) => {
+    const params: unknown[] = [organisationId];
+    const branches = reads.map((read, i) => {
+      const select = `${i} AS k, ${columns}`;
+      if (read.query) return `(${querySql(params, read.collection, read.query, select)})`;
+      params.push(read.collection, read.id);
+      return `(SELECT ${select} FROM ${t.documents} WHERE organisation_id = $1 AND collection = $${params.length - 1} AND id = $${params.length})`;
+    });
+    const { rows } = await client.query<RawDocument & { k: number }>(
+      `SELECT * FROM (${branches.join(' UNION ALL ')}) AS r ORDER BY k, id`,
+      params,
     );
-    const first = Number(rows[0]!.last_seq) - events.length + 1;
-    const perBatch = Math.floor(MAX_PARAMS_PER_INSERT / 5);
-    for (let start = 0; start < events.length; start += perBatch) {
-      const batch = events.slice(start, start + perBatch);
-      const params: unknown[] = [organisationId];
-      const values = batch.map((event, i) => {
-        params.push(first + start + i, event.id, event.type, event.entityId, event.event);
-        const n = params.length;
-        return `($1, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::text::jsonb)`;
-      });
-      await db.query(
-        `INSERT INTO ${t.events} (organisation_id, seq, id, type, entity_id, event) VALUES ${values.join(', ')}`,
-        params,
-      );
-    }
-    return first;
+    const results: DocumentRow[][] = reads.map(() => []);
+    for (const row of rows) results[Number(row.k)]?.push(toRow(row));
+    return results;
+  };
+
+  const append = async (db: SqlClient, organisationId: string, events: readonly NewEventRow[]) => {
+    // One statement: the counter row is bumped (and locked until commit: appenders of one organisation take turns,
+    // and a rollback undoes the count, so `seq` has neither gaps nor duplicates) and the events are inserted with
+    // the numbers it gives out, in the order given.
+    const { rows } = await db.query<{ first: string | number }>(
+      `WITH counter AS (
+         INSERT INTO ${t.organisations} (organisation_id, last_seq) VALUES ($1, $2)
+         ON CONFLICT (organisation_id) DO UPDATE SET last_seq = ${t.organisations}.last_seq + EXCLUDED.last_seq
+         RETURNING last_seq
+       ), inserted AS (
+         INSERT INTO ${t.events} (organisation_id, seq, id, type, entity_id, event)
+         SELECT $1, counter.last_seq - $2 + e.n, e.id, e.type, e.entity_id, e.event::jsonb
+         FROM counter, unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS e(id, type, entity_id, event, n)
+         RETURNING seq
+       )
+       SELECT last_seq - $2 + 1 AS first, (SELECT count(*) FROM inserted) AS inserted FROM counter`,
+      [
+        organisationId,
+        events.length,
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.entityId),
+        events.map((e) => e.event),
+      ],
+    );
+    return Number(rows[0]!.first);
   };
 
   return {
@@ -289,6 +314,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
     },
     get: (organisationId, collection, id) => get(client, organisationId, collection, id),
     query: (organisationId, collection, q) => query(client, organisationId, collection, q),
+    readMany,
     async readEvents(organisationId, q: EventQuery): Promise<EventRow[]> {
       const params: unknown[] = [organisationId, q.after ?? 0];
       let sql = `SELECT seq, event::text AS event FROM ${t.events} WHERE organisation_id = $1 AND seq > $2`;

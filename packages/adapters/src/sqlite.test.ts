@@ -22,6 +22,21 @@ describeStorageConformance({
 });
 
 describeStorageConformance({
+  name: 'sqlite (:memory: in a buffer, the memdb VFS)',
+  capabilities: { ...sqliteCapabilities, persistent: false },
+  async createStore() {
+    // How `sqliteStorage()` opens `:memory:` by default (ADR 046): an empty database image deserialised.
+    const database = new Database(new Database(':memory:').serialize());
+    return {
+      open: async (options) => sqliteStorage({ ...options, database }),
+      dispose: async () => {
+        database.close();
+      },
+    };
+  },
+});
+
+describeStorageConformance({
   name: 'sqlite (file)',
   capabilities: sqliteCapabilities,
   async createStore() {
@@ -35,6 +50,33 @@ describeStorageConformance({
 });
 
 describe('sqlite storage', () => {
+  it.each(['buffer', 'page-cache'] as const)(
+    'keeps documents and events in :memory: (%s)',
+    async (memory) => {
+      const storage = sqliteStorage({ memory });
+      await storage.transaction('org_a', async (tx) => {
+        await tx.put('post', 'p', { title: 'A' }, 0);
+        await tx.append([
+          {
+            id: 'evt_1',
+            organisationId: 'org_a',
+            type: 'post.created',
+            at: '2026-03-02T09:00:00.000Z',
+            actorId: 'person_1',
+            entityType: 'post',
+            entityId: 'p',
+            entityVersion: 1,
+            data: {},
+          },
+        ]);
+      });
+      await storage.transaction('org_a', (tx) => tx.put('post', 'p', { title: 'B' }, 1));
+      expect((await storage.get('org_a', 'post', 'p'))?.data).toEqual({ title: 'B' });
+      expect((await storage.readEvents('org_a')).map((e) => e.seq)).toEqual([1]);
+      await storage.close();
+    },
+  );
+
   it('uses WAL on a file and its own prefixed tables', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'social-shift-sqlite-'));
     try {

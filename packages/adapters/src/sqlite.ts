@@ -41,6 +41,13 @@ export interface SqliteStorageOptions extends CreateStorageOptions {
   readonly indexes?: Readonly<Record<string, readonly string[]>>;
   /** Milliseconds to wait for another process's write lock before failing (default 5,000). */
   readonly busyTimeoutMs?: number;
+  /**
+   * How `:memory:` is opened. `'buffer'` (default): SQLite's memdb VFS, the database in one growable buffer (an
+   * empty database deserialised), capped by SQLite at 1 GiB; commits cost the same at any size. `'page-cache'`:
+   * SQLite's classic in-memory database, without the cap, but every commit scans its page cache, which holds the
+   * whole database, so commands get slower as it grows (ADR 046).
+   */
+  readonly memory?: 'buffer' | 'page-cache';
 }
 
 /**
@@ -218,7 +225,11 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
         db = options.database;
       } else {
         const { default: Database } = await import('better-sqlite3');
-        db = new Database(options.filename ?? ':memory:');
+        const filename = options.filename ?? ':memory:';
+        db =
+          filename === ':memory:' && options.memory !== 'page-cache'
+            ? new Database(emptyDatabase(Database))
+            : new Database(filename);
       }
       if (db.name !== ':memory:' && !db.memory) db.pragma('journal_mode = WAL');
       db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
@@ -350,6 +361,19 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
         statements = undefined;
       }),
   };
+}
+
+/**
+ * The image of an empty database, to open `:memory:` through the memdb VFS (ADR 046): its pages live in one buffer
+ * and only `cache_size` of them in the page cache, which every commit scans.
+ */
+function emptyDatabase(Database: typeof BetterSqlite3): Buffer {
+  const empty = new Database(':memory:');
+  try {
+    return empty.serialize();
+  } finally {
+    empty.close();
+  }
 }
 
 function readEvents(

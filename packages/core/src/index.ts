@@ -310,6 +310,7 @@ export { QUERY_INDEXES } from './storage/query-indexes.js';
 export { CURRENT_SCHEMA_VERSION } from './storage/schema-version.js';
 export type {
   DocumentRow,
+  DriverRead,
   DriverTransaction,
   EventKey,
   EventRow,

@@ -8,8 +8,14 @@ export interface CapabilityRow {
   readonly capabilities: StorageCapabilities;
 }
 
-const FLAGS: readonly (keyof StorageCapabilities)[] = ['persistent', 'multiProcess', 'browser', 'node'];
-const mark = (yes: boolean) => (yes ? 'yes' : '—');
+const FLAGS: readonly (keyof StorageCapabilities)[] = [
+  'persistent',
+  'multiProcess',
+  'browser',
+  'node',
+  'batchedReads',
+];
+const mark = (yes: boolean | undefined) => (yes ? 'yes' : '—');
 
 /**
  * The capability matrix as a Markdown table: one row per adapter, its capability flags, and which conformance

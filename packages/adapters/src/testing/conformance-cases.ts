@@ -247,6 +247,74 @@ define(
   },
 );
 
+define(
+  'queries',
+  'answers reads issued together (batched where the adapter batches) as it answers them one by one',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, async (tx) => {
+      for (const [id, status] of [
+        ['c', 'draft'],
+        ['a', 'draft'],
+        ['b', 'approved'],
+      ] as const) {
+        await tx.put('post', id, { status, text: `post ${id}` }, 0);
+      }
+      await tx.put('offer', 'o1', { publisherId: 'p1' }, 0);
+      await tx.put('offer', 'o2', { publisherId: 'p2' }, 0);
+    });
+    await storage.transaction(OTHER, (tx) => tx.put('post', 'a', { status: 'draft', text: 'other' }, 0));
+    const reads = () =>
+      [
+        storage.get(ORG, 'post', 'a'),
+        storage.query(ORG, 'post', { where: { status: 'draft' } }),
+        storage.get(ORG, 'post', 'missing'),
+        storage.query(ORG, 'offer', { where: { publisherId: 'p2' } }),
+        storage.get(OTHER, 'post', 'a'),
+        storage.query(ORG, 'post', { afterId: 'a', limit: 1 }),
+        storage.query(ORG, 'post', { where: { status: 'archived' } }),
+        storage.get(ORG, 'offer', 'o1'),
+        storage.get(ORG, 'post', 'a'),
+      ] as const;
+    const together = await Promise.all(reads());
+    const oneByOne: unknown[] = [];
+    for (const read of reads()) oneByOne.push(await read);
+    assertEqual(together, oneByOne, 'the same answers');
+    const [post, drafts, missing, offers, other, page, none, offer, again] = together;
+    assertEqual(post?.data, { status: 'draft', text: 'post a' }, 'a document by id');
+    assertEqual(
+      drafts.map((d) => d.id),
+      ['a', 'c'],
+      'a query, in id order',
+    );
+    assertTrue(missing === undefined, 'a missing document');
+    assertEqual(
+      offers.map((d) => d.id),
+      ['o2'],
+      'an indexed query',
+    );
+    assertEqual(other?.data.text, 'other', "another organisation's document, in its own organisation");
+    assertEqual(
+      page.map((d) => d.id),
+      ['b'],
+      'a page',
+    );
+    assertEqual(none, [], 'no match');
+    assertEqual(offer?.version, 1, 'a document of another collection');
+    assertTrue(again !== post && again?.data !== post?.data, 'the same document twice: two copies');
+    const failing = await Promise.allSettled([
+      storage.get(ORG, 'post', 'a'),
+      storage.get(ORG, 'post', 'bad id!'),
+      storage.query(ORG, 'post', { where: { status: 'draft' } }),
+    ]);
+    assertEqual(
+      failing.map((r) => r.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+      'a bad read fails alone',
+    );
+  },
+);
+
 define('queries', 'compares JSON types exactly, and matches null to a missing field', async ({ open }) => {
   const storage = await open();
   await storage.transaction(ORG, async (tx) => {

@@ -53,6 +53,11 @@ export interface StorageCapabilities {
   readonly browser: boolean;
   /** Runs in Node. */
   readonly node: boolean;
+  /**
+   * Reads issued together (in the same turn of the event loop, outside a transaction) are sent as one request
+   * (one SQL statement on PostgreSQL): fewer round trips, the same answers. Absent means `false`.
+   */
+  readonly batchedReads?: boolean;
 }
 
 /**

@@ -8,9 +8,7 @@ import type { EntityOf } from '../model/entities.js';
 import { entitySchemas } from '../model/entities.js';
 import type { EntityType } from '../model/entity-type.js';
 import { createParser } from '../model/parse.js';
-import type { Person } from '../model/person.js';
 import { IdSchema } from '../model/primitives.js';
-import type { RoleAssignment } from '../model/role-assignment.js';
 import type { Clock } from '../ports/clock.js';
 import { isoNow } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
@@ -175,13 +173,28 @@ export async function list<T extends EntityType>(
   return docs.map((doc) => ({ ...doc.data, version: doc.version }) as unknown as EntityOf<T>);
 }
 
+/**
+ * Awaits reads that run at once, and throws the error of the first one that failed in list order (not the first
+ * to fail in time), so every adapter gives the same answer.
+ */
+export async function inOrder<T extends readonly unknown[]>(
+  reads: { readonly [K in keyof T]: Promise<T[K]> },
+): Promise<{ -readonly [K in keyof T]: T[K] }> {
+  const settled = await Promise.allSettled(reads as readonly Promise<unknown>[]);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as never;
+}
+
 /** Loads the acting person and their current role assignments. */
 export async function loadActor(rt: Runtime, personId: string): Promise<Actor> {
-  const person: Person = await load(rt, 'person', checkId(personId, 'personId'));
-  const assignments: RoleAssignment[] = (await list(rt, 'role_assignment', { personId: person.id })).filter(
-    (a) => a.revokedAt === undefined,
-  );
-  return { person, assignments };
+  const id = checkId(personId, 'personId');
+  // Both reads start at once (a person is loaded by its id, so the assignments' filter is known): on a store
+  // with batched reads they share one round trip. A missing person still fails with NOT_FOUND first.
+  const [person, assignments] = await inOrder([
+    load(rt, 'person', id),
+    list(rt, 'role_assignment', { personId: id }),
+  ] as const);
+  return { person, assignments: assignments.filter((a) => a.revokedAt === undefined) };
 }
 
 /** Throws `FORBIDDEN` unless the actor may run the action on the target. */

@@ -13,7 +13,7 @@ import type {
 import type { Migration } from './migrations.js';
 import { DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
 import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
-import type { DocumentRow, DriverTransaction, StorageDriver } from './storage-driver.js';
+import type { DocumentRow, DriverRead, DriverTransaction, StorageDriver } from './storage-driver.js';
 
 /** Options of {@link createStorage}. */
 export interface CreateStorageOptions {
@@ -118,6 +118,64 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     schemaVersion: row.schemaVersion,
     data: parseData(row.data),
   });
+
+  // Reads issued together outside a transaction (the share command starts five at once) go to the driver as one
+  // `readMany` when it has one: they are queued while the caller's synchronous code runs and sent in a microtask,
+  // per organisation. Each caller gets its own answer, or the batch's error wrapped as for a single read.
+  interface QueuedRead {
+    readonly read: DriverRead;
+    resolve(rows: DocumentRow[]): void;
+    reject(error: unknown): void;
+  }
+  const readMany = driver.readMany?.bind(driver);
+  let queued: Map<string, QueuedRead[]> | undefined;
+  const sendQueued = () => {
+    const batches = queued;
+    queued = undefined;
+    if (!batches || !readMany) return;
+    for (const [organisationId, list] of batches) {
+      const answer =
+        list.length === 1
+          ? guard('read', () => single(organisationId, list[0]!.read))
+          : guard('read', () =>
+              readMany(
+                organisationId,
+                list.map((q) => q.read),
+              ),
+            );
+      answer.then(
+        (results) => {
+          list.forEach((q, i) => {
+            const rows = results[i];
+            if (rows) q.resolve(rows);
+            else
+              q.reject(
+                storageError(driver.name, 'read', new Error('the batch gave fewer answers than reads')),
+              );
+          });
+        },
+        (error: unknown) => {
+          for (const q of list) q.reject(error);
+        },
+      );
+    }
+  };
+  const single = async (organisationId: string, read: DriverRead): Promise<DocumentRow[][]> => {
+    if (read.query) return [await driver.query(organisationId, read.collection, read.query)];
+    const row = await driver.get(organisationId, read.collection, read.id);
+    return [row ? [row] : []];
+  };
+  const enqueue = (organisationId: string, read: DriverRead): Promise<DocumentRow[]> =>
+    new Promise((resolve, reject) => {
+      if (!queued) {
+        queued = new Map();
+        queueMicrotask(sendQueued);
+      }
+      const list = queued.get(organisationId);
+      if (list) list.push({ read, resolve, reject });
+      else queued.set(organisationId, [{ read, resolve, reject }]);
+    });
+  const batching = () => readMany !== undefined && opened && !closed;
 
   const toEvent = (row: { seq: number; event: string }): StoredEvent =>
     ({ ...(JSON.parse(row.event) as DomainEvent), seq: row.seq }) as StoredEvent;
@@ -238,6 +296,10 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     async get(organisationId, collection, id) {
       checkOrganisation(organisationId);
       checkKey(collection, id);
+      if (batching()) {
+        const [row] = await enqueue(organisationId, { collection, id });
+        return row && toDocument(organisationId, row);
+      }
       await ready();
       const row = await guard('read', () => driver.get(organisationId, collection, id));
       return row && toDocument(organisationId, row);
@@ -246,6 +308,10 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       checkOrganisation(organisationId);
       checkCollection(collection);
       checkQuery(query);
+      if (batching()) {
+        const rows = await enqueue(organisationId, { collection, query });
+        return rows.map((row) => toDocument(organisationId, row));
+      }
       await ready();
       const rows = await guard('query', () => driver.query(organisationId, collection, query));
       return rows.map((row) => toDocument(organisationId, row));

@@ -13,6 +13,11 @@ export interface DocumentRow {
   readonly data: string;
 }
 
+/** One read of a batch (see `StorageDriver.readMany`): a document by id, or a query of one collection. */
+export type DriverRead =
+  | { readonly collection: string; readonly id: string; readonly query?: undefined }
+  | { readonly collection: string; readonly query: DocumentQuery; readonly id?: undefined };
+
 /** A document row with the organisation it belongs to (for migrations, which run across organisations). */
 export interface OrganisationDocumentRow extends DocumentRow {
   readonly organisationId: string;
@@ -101,6 +106,13 @@ export interface StorageDriver {
   get(organisationId: string, collection: string, id: string): Promise<DocumentRow | undefined>;
   query(organisationId: string, collection: string, query: DocumentQuery): Promise<DocumentRow[]>;
   readEvents(organisationId: string, query: EventQuery): Promise<EventRow[]>;
+  /**
+   * Optional (declare `capabilities.batchedReads`): several reads of one organisation in one request. Answers in
+   * the order of `reads`: for a read by id an empty list or the one row, for a query the rows as `query` returns
+   * them. The factory sends the reads that callers issue together through it, so a driver where a request costs
+   * a round trip (a database server) saves all but one.
+   */
+  readMany?(organisationId: string, reads: readonly DriverRead[]): Promise<DocumentRow[][]>;
   transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T>;
   /** Up to `limit` documents, of any organisation, whose schema version is not `schemaVersion`. */
   outdated(schemaVersion: number, limit: number): Promise<OrganisationDocumentRow[]>;

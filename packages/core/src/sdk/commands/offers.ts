@@ -22,6 +22,7 @@ import {
   commit,
   compact,
   find,
+  inOrder,
   isAllowedFor,
   list,
   load,
@@ -87,18 +88,6 @@ const shareTimesSince = (
   const since = lookbackMs === undefined ? undefined : nowMs - lookbackMs;
   return (since === undefined ? times : times.filter((t) => Date.parse(t) >= since)).sort();
 };
-
-/**
- * Awaits reads that run at once, and throws the error of the first one that failed in list order (not the first
- * to fail in time), so every adapter gives the same answer.
- */
-async function inOrder<T extends readonly unknown[]>(
-  reads: { readonly [K in keyof T]: Promise<T[K]> },
-): Promise<{ -readonly [K in keyof T]: T[K] }> {
-  const settled = await Promise.allSettled(reads as readonly Promise<unknown>[]);
-  for (const result of settled) if (result.status === 'rejected') throw result.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as never;
-}
 
 /**
  * Offer commands and queries, acting as one person. An external publisher only ever sees offers made to them.
