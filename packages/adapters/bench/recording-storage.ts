@@ -36,6 +36,7 @@ export function recordingStorage(storage: StoragePort): RecordingStorage {
           delete: (collection, id, expectedVersion) => tx.delete(collection, id, expectedVersion),
           // Only erasure rewrites events; the workload never does, so the raw side has nothing to replay.
           replaceEvents: (list) => tx.replaceEvents(list),
+          compactEvents: (removed, summary) => tx.compactEvents(removed, summary),
           async append(list) {
             const stored = await tx.append(list);
             events.push(...list);
@@ -47,6 +48,16 @@ export function recordingStorage(storage: StoragePort): RecordingStorage {
       committed.push({ reads, writes, events });
       return result;
     },
+    // The SDK commits most commands as one write set: record it the same way (no reads inside).
+    ...(storage.commit
+      ? {
+          async commit(organisationId, writes) {
+            const stored = await storage.commit!(organisationId, writes);
+            committed.push({ reads: [], writes: [...writes.puts], events: [...writes.events] });
+            return stored;
+          },
+        }
+      : {}),
     take() {
       const taken = committed;
       committed = [];

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pgliteCapabilities, pgliteClient } from './pglite.js';
+import type { SqlClient } from './postgres.js';
 import { postgresStorage } from './postgres.js';
 import { describeStorageConformance } from './testing/index.js';
 
@@ -37,5 +38,71 @@ describe('postgres storage on PGlite', () => {
   it('reports PGlite’s capabilities: one process, in browsers too', async () => {
     const storage = postgresStorage({ client: pgliteClient(await sharedPglite(), { owned: false }) });
     expect(storage.capabilities).toEqual(pgliteCapabilities);
+  });
+});
+
+describe('a write set on PostgreSQL (PGlite)', () => {
+  /** The client, recording each statement outside a transaction and each transaction. */
+  const recording = (client: SqlClient) => {
+    const log: string[] = [];
+    const wrapped: SqlClient = {
+      query: (text, params) => {
+        log.push(text.trim().split(/\s+/)[0]!);
+        return client.query(text, params);
+      },
+      transaction: (work) => {
+        log.push('transaction');
+        return client.transaction(work);
+      },
+    };
+    return { wrapped, log };
+  };
+  const ORG = 'org_ws';
+  const event = (n: number) => ({
+    id: `evt_${n}`,
+    organisationId: ORG,
+    type: 'post.created' as const,
+    at: '2026-03-02T09:00:00.000Z',
+    actorId: 'person_1',
+    entityType: 'post' as const,
+    entityId: 'p',
+    entityVersion: 1,
+    data: {},
+  });
+
+  it('commits in one statement, with no transaction', async () => {
+    const { wrapped, log } = recording(pgliteClient(await sharedPglite(), { owned: false }));
+    const storage = postgresStorage({ client: wrapped, tablePrefix: `ws${counter++}_` });
+    await storage.open();
+    await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
+    log.length = 0;
+    const stored = await storage.commit(ORG, {
+      puts: [
+        { collection: 'post', id: 'p', data: { title: 'B' }, expectedVersion: 1 },
+        { collection: 'offer', id: 'o', data: { status: 'offered' }, expectedVersion: 0 },
+      ],
+      events: [event(1), event(2)],
+    });
+    expect(log).toEqual(['WITH']);
+    expect(stored.map((e) => e.seq)).toEqual([1, 2]);
+    expect((await storage.get(ORG, 'post', 'p'))?.data).toEqual({ title: 'B' });
+  });
+
+  it('redoes a failed version check in a transaction, which names the CONFLICT; nothing is written', async () => {
+    const { wrapped, log } = recording(pgliteClient(await sharedPglite(), { owned: false }));
+    const storage = postgresStorage({ client: wrapped, tablePrefix: `ws${counter++}_` });
+    await storage.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'A' }, 0));
+    log.length = 0;
+    const stale = storage.commit(ORG, {
+      puts: [
+        { collection: 'offer', id: 'o', data: { status: 'offered' }, expectedVersion: 0 },
+        { collection: 'post', id: 'p', data: { title: 'B' }, expectedVersion: 3 },
+      ],
+      events: [event(1)],
+    });
+    await expect(stale).rejects.toMatchObject({ code: 'CONFLICT', details: { id: 'p', actualVersion: 1 } });
+    expect(log).toEqual(['WITH', 'transaction']);
+    expect(await storage.get(ORG, 'offer', 'o')).toBeUndefined();
+    expect(await storage.readEvents(ORG)).toEqual([]);
   });
 });

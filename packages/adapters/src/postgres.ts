@@ -21,6 +21,7 @@ import type {
   DocumentRow,
   DriverRead,
   DriverTransaction,
+  DriverWriteSet,
   EventQuery,
   EventRow,
   ManagedStorage,
@@ -288,6 +289,78 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
     return Number(rows[0]!.first);
   };
 
+  // A write set as one statement (no BEGIN and COMMIT: a statement is atomic). Each row has its own parameters,
+  // so the text depends only on the numbers of inserts, updates and events: a few shapes, each prepared once, with
+  // a generic plan (array parameters would make PostgreSQL plan it again on every call). When a row is not
+  // inserted or not at its expected version, the last SELECT fails on purpose (a text that is no number, built
+  // from the counts so the planner cannot fold it), which undoes the whole statement; the factory then redoes the
+  // set in a transaction to report the exact error.
+  const commitMany = async (organisationId: string, writes: DriverWriteSet) => {
+    const { inserts, updates, events } = writes;
+    const params: unknown[] = [organisationId];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const parts: string[] = [];
+    const checks: string[] = [];
+    if (inserts.length > 0) {
+      const values = inserts.map(
+        (row) =>
+          `($1, ${p(row.collection)}, ${p(row.id)}, ${p(row.version)}, ${p(row.schemaVersion)}, ${p(row.data)}::text::jsonb)`,
+      );
+      parts.push(
+        `ins AS (INSERT INTO ${t.documents} (organisation_id, collection, id, version, schema_version, data)
+         VALUES ${values.join(', ')} ON CONFLICT DO NOTHING RETURNING 1)`,
+      );
+      checks.push(`(SELECT count(*) FROM ins)`);
+    }
+    updates.forEach(({ row, expectedVersion }, i) => {
+      parts.push(
+        `u${i} AS (UPDATE ${t.documents} SET version = ${p(row.version)}, schema_version = ${p(row.schemaVersion)},
+         data = ${p(row.data)}::text::jsonb WHERE organisation_id = $1 AND collection = ${p(row.collection)}
+         AND id = ${p(row.id)} AND version = ${p(expectedVersion)} RETURNING 1)`,
+      );
+      checks.push(`(SELECT count(*) FROM u${i})`);
+    });
+    let first = '1';
+    if (events.length > 0) {
+      const values = events.map(
+        (e, i) => `(${i + 1}, ${p(e.id)}, ${p(e.type)}, ${p(e.entityId)}, ${p(e.event)}::text)`,
+      );
+      parts.push(
+        `counter AS (INSERT INTO ${t.organisations} (organisation_id, last_seq) VALUES ($1, ${events.length})
+         ON CONFLICT (organisation_id) DO UPDATE SET last_seq = ${t.organisations}.last_seq + EXCLUDED.last_seq
+         RETURNING last_seq)`,
+        `appended AS (INSERT INTO ${t.events} (organisation_id, seq, id, type, entity_id, event)
+         SELECT $1, counter.last_seq - ${events.length} + e.n, e.id, e.type, e.entity_id, e.event::jsonb
+         FROM counter, (VALUES ${values.join(', ')}) AS e(n, id, type, entity_id, event))`,
+      );
+      first = `(SELECT last_seq FROM counter) - ${events.length - 1}`;
+    }
+    // Every row written, or fail: the counts go into the text, so it is no constant the planner could fold.
+    const answer =
+      checks.length === 0
+        ? first
+        : `CASE WHEN ${[
+            ...(inserts.length > 0 ? [`${checks[0]} = ${inserts.length}`] : []),
+            ...checks.slice(inserts.length > 0 ? 1 : 0).map((count) => `${count} = 1`),
+          ].join(
+            ' AND ',
+          )} THEN ${first} ELSE ('${VERSION_CHECK_FAILED} ' || ${checks.join(" || ' ' || ")})::int8 END`;
+    try {
+      const { rows } = await client.query<{ first: string | number }>(
+        `${parts.length > 0 ? `WITH ${parts.join(', ')} ` : ''}SELECT ${answer} AS first`,
+        params,
+      );
+      return Number(rows[0]!.first);
+    } catch (error) {
+      if (String((error as { message?: unknown } | null)?.message).includes(VERSION_CHECK_FAILED))
+        return undefined;
+      throw translate(error);
+    }
+  };
+
   return {
     name: options.name ?? 'postgres',
     capabilities: { ...postgresCapabilities, ...client.capabilities },
@@ -315,6 +388,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
     get: (organisationId, collection, id) => get(client, organisationId, collection, id),
     query: (organisationId, collection, q) => query(client, organisationId, collection, q),
     readMany,
+    commitMany,
     async readEvents(organisationId, q: EventQuery): Promise<EventRow[]> {
       const params: unknown[] = [organisationId, q.after ?? 0];
       let sql = `SELECT seq, event::text AS event FROM ${t.events} WHERE organisation_id = $1 AND seq > $2`;
@@ -432,6 +506,9 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
     },
   };
 }
+
+/** The marker of a write set whose version checks failed (see `commitMany`). */
+const VERSION_CHECK_FAILED = 'social_shift_version_check_failed';
 
 /** Deadlocks and serialisation failures mean another writer won: report them as `CONFLICT`, to retry. */
 function translate(error: unknown): unknown {

@@ -165,6 +165,19 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
     if (!db || !statements) throw new Error('the database is not open');
     return { db, s: statements };
   };
+  const insert = (s: Statements, organisationId: string, row: DocumentRow) =>
+    s.insert.run(organisationId, row.collection, row.id, row.version, row.schemaVersion, row.data).changes ===
+    1;
+  const update = (s: Statements, organisationId: string, row: DocumentRow, expectedVersion: number) =>
+    s.update.run(
+      row.version,
+      row.schemaVersion,
+      row.data,
+      organisationId,
+      row.collection,
+      row.id,
+      expectedVersion,
+    ).changes === 1;
   const toRow = (raw: RawDocument): DocumentRow => ({
     collection: raw.collection,
     id: raw.id,
@@ -285,25 +298,8 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
           async query(collection, query) {
             return runQuery(organisationId, collection, query);
           },
-          async insert(row) {
-            return (
-              s.insert.run(organisationId, row.collection, row.id, row.version, row.schemaVersion, row.data)
-                .changes === 1
-            );
-          },
-          async update(row, expectedVersion) {
-            return (
-              s.update.run(
-                row.version,
-                row.schemaVersion,
-                row.data,
-                organisationId,
-                row.collection,
-                row.id,
-                expectedVersion,
-              ).changes === 1
-            );
-          },
+          insert: async (row) => insert(s, organisationId, row),
+          update: async (row, expectedVersion) => update(s, organisationId, row, expectedVersion),
           async remove(collection, id, expectedVersion) {
             return s.remove.run(organisationId, collection, id, expectedVersion).changes === 1;
           },
@@ -348,6 +344,32 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
         }
       });
     },
+    // A write set in one synchronous turn: no awaits between the statements of its transaction.
+    commitMany: (organisationId, writes) =>
+      serial(() => {
+        const { db, s } = ready();
+        s.begin.run();
+        try {
+          const written =
+            writes.inserts.every((row) => insert(s, organisationId, row)) &&
+            writes.updates.every(({ row, expectedVersion }) =>
+              update(s, organisationId, row, expectedVersion),
+            );
+          if (!written) {
+            s.rollback.run();
+            return undefined;
+          }
+          const first = (s.lastSeq.get(organisationId)?.seq ?? 0) + 1;
+          writes.events.forEach((event, i) => {
+            s.appendEvent.run(organisationId, first + i, event.id, event.type, event.entityId, event.event);
+          });
+          s.commit.run();
+          return first;
+        } catch (error) {
+          if (db.inTransaction) s.rollback.run();
+          throw error;
+        }
+      }),
     outdated: (schemaVersion, limit) =>
       serial(() =>
         ready()

@@ -185,6 +185,7 @@ export type {
   StorageTransaction,
   StoredDocument,
   StoredEvent,
+  WriteSet,
 } from './ports/storage.js';
 // Workflows, role rules and the SDK's commands (issue 3).
 export type {
@@ -312,6 +313,7 @@ export type {
   DocumentRow,
   DriverRead,
   DriverTransaction,
+  DriverWriteSet,
   EventKey,
   EventRow,
   NewEventRow,

@@ -619,6 +619,127 @@ define('transactions', 'keeps nothing when a CONFLICT inside a command is rethro
   assertEqual(await storage.readEvents(ORG), [], 'no events');
 });
 
+// A write set (`commit`, optional on the port; `createStorage` always has it) is one transaction: the puts, then
+// the events. Drivers with `commitMany` send it as one request, the others run it as a transaction.
+define(
+  'transactions',
+  'commits a write set: documents at their versions, then its events',
+  async ({ open }) => {
+    const storage = await open();
+    if (!storage.commit) return;
+    await storage.transaction(ORG, async (tx) => {
+      await tx.put('post', 'p', { title: 'A' }, 0);
+      await tx.append([event(0)]);
+    });
+    const stored = await storage.commit(ORG, {
+      puts: [
+        { collection: 'offer', id: 'o', data: { status: 'offered' }, expectedVersion: 0 },
+        { collection: 'post', id: 'p', data: { title: 'B' }, expectedVersion: 1 },
+      ],
+      events: [event(1), event(2)],
+    });
+    assertEqual(
+      stored.map((e) => e.seq),
+      [2, 3],
+      'the events follow the log',
+    );
+    assertEqual(await storage.readEvents(ORG, { after: 1 }), stored, 'the log holds what commit returned');
+    assertEqual((await storage.get(ORG, 'offer', 'o'))?.version, 1, 'inserted at version 1');
+    assertEqual((await storage.get(ORG, 'post', 'p'))?.data, { title: 'B' }, 'updated');
+    assertEqual((await storage.get(ORG, 'post', 'p'))?.version, 2, 'at version 2');
+    const none = await storage.commit(ORG, {
+      puts: [{ collection: 'share', id: 's', data: { offerId: 'o' }, expectedVersion: 0 }],
+      events: [],
+    });
+    assertEqual(none, [], 'no events, none returned');
+    assertEqual(await seqs(storage), [1, 2, 3], 'and none appended');
+    const twice = await storage.commit(ORG, {
+      puts: [
+        { collection: 'team', id: 't', data: { name: 'one' }, expectedVersion: 0 },
+        { collection: 'team', id: 't', data: { name: 'two' }, expectedVersion: 1 },
+      ],
+      events: [event(3)],
+    });
+    assertEqual(
+      twice.map((e) => e.seq),
+      [4],
+      'a document put twice in one set',
+    );
+    assertEqual((await storage.get(ORG, 'team', 't'))?.data, { name: 'two' }, 'holds the last put');
+  },
+);
+
+define(
+  'transactions',
+  'a write set with a stale version or a taken id is CONFLICT or ALREADY_EXISTS and writes nothing',
+  async ({ open }) => {
+    const storage = await open();
+    if (!storage.commit) return;
+    await storage.transaction(ORG, async (tx) => {
+      await tx.put('post', 'p', { title: 'A' }, 0);
+      await tx.put('post', 'q', { title: 'Q' }, 0);
+      await tx.append([event(0)]);
+    });
+    const before = await storage.readEvents(ORG);
+    const stale = storage.commit(ORG, {
+      puts: [
+        { collection: 'offer', id: 'o', data: { status: 'offered' }, expectedVersion: 0 },
+        { collection: 'post', id: 'q', data: { title: 'Q2' }, expectedVersion: 1 },
+        { collection: 'post', id: 'p', data: { title: 'B' }, expectedVersion: 7 },
+      ],
+      events: [event(1)],
+    });
+    const conflict = await assertRejectsWithCode(stale, 'CONFLICT', 'a stale version');
+    assertEqual(
+      conflict.details,
+      { entityType: 'post', id: 'p', expectedVersion: 7, actualVersion: 1 },
+      'names it',
+    );
+    await assertRejectsWithCode(
+      storage.commit(ORG, {
+        puts: [
+          { collection: 'offer', id: 'o', data: { status: 'offered' }, expectedVersion: 0 },
+          { collection: 'post', id: 'p', data: { title: 'B' }, expectedVersion: 0 },
+        ],
+        events: [event(1)],
+      }),
+      'ALREADY_EXISTS',
+      'a taken id',
+    );
+    await assertRejectsWithCode(
+      storage.commit(ORG, {
+        puts: [
+          { collection: 'offer', id: 'o', data: { status: 'x', organisationId: OTHER }, expectedVersion: 0 },
+        ],
+        events: [event(1)],
+      }),
+      'TENANT_MISMATCH',
+      'a document of another organisation',
+    );
+    await assertRejectsWithCode(
+      storage.commit(ORG, {
+        puts: [{ collection: 'offer', id: 'o', data: { status: 'offered' }, expectedVersion: 0 }],
+        events: [event(1, { organisationId: OTHER })],
+      }),
+      'TENANT_MISMATCH',
+      'an event of another organisation',
+    );
+    assertEqual(await storage.get(ORG, 'offer', 'o'), undefined, 'no offer');
+    assertEqual((await storage.get(ORG, 'post', 'q'))?.data, { title: 'Q' }, 'the other update undone');
+    assertEqual((await storage.get(ORG, 'post', 'p'))?.version, 1, 'post unchanged');
+    assertEqual(await storage.readEvents(ORG), before, 'no events');
+    const after = await storage.commit(ORG, {
+      puts: [{ collection: 'post', id: 'p', data: { title: 'B' }, expectedVersion: 1 }],
+      events: [event(1)],
+    });
+    assertEqual(
+      after.map((e) => e.seq),
+      [2],
+      'the next set follows without a gap',
+    );
+  },
+);
+
 // ── event log ───────────────────────────────────────────────────────────────────────────────────────────────
 define(
   'event-log',

@@ -113,5 +113,23 @@ export interface StoragePort {
    * error is rethrown.
    */
   transaction<T>(organisationId: string, work: (tx: StorageTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Optional: commits a whole write set at once, as one transaction that puts the documents (each at its
+   * `expectedVersion`, as `put` does) and then appends the events. The same result and the same errors as doing
+   * it in `transaction`; a driver with `commitMany` sends it as one request. The SDK's commands use it when
+   * present (`createStorage` always provides it).
+   */
+  commit?(organisationId: string, writes: WriteSet): Promise<readonly StoredEvent[]>;
   close(): Promise<void>;
+}
+
+/** The documents and events of one {@link StoragePort.commit}: the puts in order, then the events. */
+export interface WriteSet {
+  readonly puts: readonly {
+    readonly collection: string;
+    readonly id: string;
+    readonly data: JsonObject;
+    readonly expectedVersion: number;
+  }[];
+  readonly events: readonly DomainEvent[];
 }

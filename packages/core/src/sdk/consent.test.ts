@@ -37,6 +37,11 @@ function countingTransactions(storage: StoragePort): { storage: StoragePort; cou
         count++;
         return storage.transaction(organisationId, work);
       },
+      // A write set is one transaction too.
+      commit(organisationId, writes) {
+        count++;
+        return storage.commit!(organisationId, writes);
+      },
     },
   };
 }

@@ -14,12 +14,13 @@ import { isoNow } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { LinkTracker } from '../ports/link-tracker.js';
 import type { SharePolicy } from '../ports/share-policy.js';
-import type { JsonObject, StoragePort, StorageTransaction, StoredEvent } from '../ports/storage.js';
+import type { JsonObject, StoragePort, StorageTransaction, StoredEvent, WriteSet } from '../ports/storage.js';
 import type { Action, PermissionTable } from '../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../roles/role-check.js';
 import { isAllowed, rolesOf } from '../roles/role-check.js';
 import type { Workflow } from '../workflows/workflow.js';
 import type { SocialShiftEmitter } from './event-emitter.js';
+import type { IdempotencySlot } from './idempotency.js';
 import { checkInputShape, inputError } from './input-limits.js';
 
 /** Everything a command needs. */
@@ -65,13 +66,12 @@ export interface LooseEvent {
 }
 
 /** An idempotency record written in the same transaction as the command. */
-export interface IdempotencyWrite {
-  readonly recordId: string;
-  readonly key: string;
-  readonly command: string;
-  readonly inputHash: string;
-  readonly result: (committed: CommitResult) => JsonObject;
-}
+export type IdempotencyWrite = IdempotencySlot &
+  (
+    | { readonly result: (committed: Pick<CommitResult, 'entities'>) => JsonObject }
+    /** A result that needs the stored events (their `seq`): the commit then runs as a transaction. */
+    | { readonly resultWithEvents: (committed: CommitResult) => JsonObject }
+  );
 
 /** What a commit wrote. */
 export interface CommitResult {
@@ -338,6 +338,27 @@ export async function commit(
       ...(options.idempotency ? { idempotencyKey: options.idempotency.key } : {}),
     });
   }
+  const idem = options.idempotency;
+  const entities = prepared.map((p) => p.entity);
+  const record = (result: JsonObject) => ({
+    collection: IDEMPOTENCY_COLLECTION,
+    id: idem!.recordId,
+    data: { key: idem!.key, command: idem!.command, inputHash: idem!.inputHash, result, at },
+    expectedVersion: 0,
+  });
+  // Most commands only put documents and append events: one write set, one request where the storage can.
+  if (rt.storage.commit && !options.documents && !options.rewrite && !(idem && 'resultWithEvents' in idem)) {
+    const puts: WriteSet['puts'][number][] = prepared.map(({ write, entity, expectedVersion }) => ({
+      collection: write.type,
+      id: entity.id,
+      data: entity as unknown as JsonObject,
+      expectedVersion,
+    }));
+    if (idem) puts.push(record(idem.result({ entities })));
+    const stored = await rt.storage.commit(rt.organisationId, { puts, events });
+    rt.events.emit(stored);
+    return { entities, events: stored };
+  }
   const stored = await rt.storage.transaction(rt.organisationId, async (tx: StorageTransaction) => {
     for (const { write, expectedVersion, entity } of prepared) {
       await tx.put(write.type, entity.id, entity as unknown as JsonObject, expectedVersion);
@@ -347,20 +368,18 @@ export async function commit(
     }
     if (options.rewrite && options.rewrite.length > 0) await tx.replaceEvents(options.rewrite);
     const appended = await tx.append(events);
-    const idem = options.idempotency;
     if (idem) {
-      const result = idem.result({ entities: prepared.map((p) => p.entity), events: appended });
-      await tx.put(
-        IDEMPOTENCY_COLLECTION,
-        idem.recordId,
-        { key: idem.key, command: idem.command, inputHash: idem.inputHash, result, at },
-        0,
+      const put = record(
+        'resultWithEvents' in idem
+          ? idem.resultWithEvents({ entities, events: appended })
+          : idem.result({ entities }),
       );
+      await tx.put(put.collection, put.id, put.data, 0);
     }
     return appended;
   });
   rt.events.emit(stored);
-  return { entities: prepared.map((p) => p.entity), events: stored };
+  return { entities, events: stored };
 }
 
 /** Builds the write of a workflow transition on an existing entity. */

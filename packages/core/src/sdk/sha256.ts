@@ -21,6 +21,15 @@ const w = new Uint32Array(64);
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
+interface NodeCrypto {
+  createHash(algorithm: 'sha256'): { update(text: string): { digest(encoding: 'hex'): string } };
+}
+// Node's own hash when the runtime offers it without an import (`process.getBuiltinModule`, Node 20.16 and later):
+// about five times cheaper than the portable code below, which browsers and other runtimes use.
+const nodeCrypto = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+
 /**
  * SHA-256 of the UTF-8 encoding of `text`, as lower-case hex; the same digest as Web Crypto's.
  *
@@ -29,7 +38,11 @@ const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
  * sha256HexSync('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  * ```
  */
-export function sha256HexSync(text: string): string {
+export const sha256HexSync = (text: string): string =>
+  nodeCrypto ? nodeCrypto.createHash('sha256').update(text).digest('hex') : sha256HexPortable(text);
+
+/** {@link sha256HexSync} in plain TypeScript, for runtimes without Node's `crypto`. */
+export function sha256HexPortable(text: string): string {
   const bytes = encoder.encode(text);
   const length = bytes.length;
   // The message, a 1 bit, zeros, and the length in bits as 64 bits: a whole number of 64-byte blocks.

@@ -9,6 +9,7 @@ import type {
   StorageTransaction,
   StoredDocument,
   StoredEvent,
+  WriteSet,
 } from '../ports/storage.js';
 import type { Migration } from './migrations.js';
 import { DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
@@ -27,6 +28,7 @@ export interface CreateStorageOptions {
 export interface ManagedStorage extends StoragePort {
   /** Connects, creates missing tables and migrates old documents. Idempotent; every other call awaits it. */
   open(): Promise<void>;
+  commit(organisationId: string, writes: WriteSet): Promise<readonly StoredEvent[]>;
 }
 
 const COLLECTION = /^[a-z_][a-z0-9_]{0,63}$/;
@@ -180,6 +182,38 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
   const toEvent = (row: { seq: number; event: string }): StoredEvent =>
     ({ ...(JSON.parse(row.event) as DomainEvent), seq: row.seq }) as StoredEvent;
 
+  /** The row a `put` writes: checked (key, version, plain JSON, tenant) before anything reaches the driver. */
+  const documentRow = (
+    organisationId: string,
+    collection: string,
+    id: string,
+    data: JsonObject,
+    expectedVersion: number,
+  ): DocumentRow => {
+    checkKey(collection, id);
+    checkVersionNumber(expectedVersion);
+    const json = serialiseData(data);
+    checkTenant(organisationId, data.organisationId);
+    return { collection, id, version: expectedVersion + 1, schemaVersion, data: json };
+  };
+  /** The events to append, without any `seq` they carry, and their rows. */
+  const eventRows = (organisationId: string, events: readonly DomainEvent[]) => {
+    const plain = events.map((event) => {
+      checkTenant(organisationId, event.organisationId);
+      const { seq: _ignored, ...rest } = event as StoredEvent;
+      return rest as DomainEvent;
+    });
+    const rows = plain.map((event) => ({
+      id: event.id,
+      type: event.type,
+      entityId: event.entityId,
+      event: serialiseEvent(event),
+    }));
+    return { plain, rows };
+  };
+  const numbered = (plain: readonly DomainEvent[], first: number): StoredEvent[] =>
+    plain.map((event, i) => ({ ...event, seq: first + i }) as StoredEvent);
+
   const transactionFor = (organisationId: string, dtx: DriverTransaction): StorageTransaction => ({
     async get(collection, id) {
       checkKey(collection, id);
@@ -193,11 +227,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       return rows.map((row) => toDocument(organisationId, row));
     },
     async put(collection, id, data, expectedVersion) {
-      checkKey(collection, id);
-      checkVersionNumber(expectedVersion);
-      const json = serialiseData(data);
-      checkTenant(organisationId, data.organisationId);
-      const row: DocumentRow = { collection, id, version: expectedVersion + 1, schemaVersion, data: json };
+      const row = documentRow(organisationId, collection, id, data, expectedVersion);
       if (expectedVersion === 0) {
         if (!(await guard('insert', () => dtx.insert(row)))) throw alreadyExists(collection, id);
       } else if (!(await guard('update', () => dtx.update(row, expectedVersion)))) {
@@ -226,20 +256,9 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       throw conflict(collection, id, expectedVersion, actual.version);
     },
     async append(events) {
-      const plain = events.map((event) => {
-        checkTenant(organisationId, event.organisationId);
-        const { seq: _ignored, ...rest } = event;
-        return rest;
-      });
-      const rows = plain.map((event) => ({
-        id: event.id,
-        type: event.type,
-        entityId: event.entityId,
-        event: serialiseEvent(event),
-      }));
+      const { plain, rows } = eventRows(organisationId, events);
       if (rows.length === 0) return [];
-      const first = await guard('append events', () => dtx.append(rows));
-      return plain.map((event, i) => ({ ...event, seq: first + i }) as StoredEvent);
+      return numbered(plain, await guard('append events', () => dtx.append(rows)));
     },
     async replaceEvents(events) {
       for (const event of events) {
@@ -289,6 +308,28 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     },
   });
 
+  const transaction = async <T>(
+    organisationId: string,
+    work: (tx: StorageTransaction) => Promise<T>,
+  ): Promise<T> => {
+    checkOrganisation(organisationId);
+    await ready();
+    let workError: { error: unknown } | undefined;
+    try {
+      return await driver.transaction(organisationId, async (dtx) => {
+        try {
+          return await work(transactionFor(organisationId, dtx));
+        } catch (error) {
+          workError = { error };
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (workError && error === workError.error) throw error;
+      throw storageError(driver.name, 'commit', error);
+    }
+  };
+
   return {
     name: driver.name,
     capabilities: driver.capabilities,
@@ -323,24 +364,34 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       const rows = await guard('read events', () => driver.readEvents(organisationId, query));
       return rows.map(toEvent);
     },
-    async transaction<T>(organisationId: string, work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+    async commit(organisationId, writes) {
       checkOrganisation(organisationId);
-      await ready();
-      let workError: { error: unknown } | undefined;
-      try {
-        return await driver.transaction(organisationId, async (dtx) => {
-          try {
-            return await work(transactionFor(organisationId, dtx));
-          } catch (error) {
-            workError = { error };
-            throw error;
-          }
-        });
-      } catch (error) {
-        if (workError && error === workError.error) throw error;
-        throw storageError(driver.name, 'commit', error);
+      const commitMany = driver.commitMany?.bind(driver);
+      const rows = writes.puts.map((put) =>
+        documentRow(organisationId, put.collection, put.id, put.data, put.expectedVersion),
+      );
+      // One request when the driver can: on a database server that saves the round trips of a transaction. When a
+      // version check fails there, nothing was written and the set is redone below, which reports the exact error.
+      if (commitMany && new Set(rows.map((row) => `${row.collection}/${row.id}`)).size === rows.length) {
+        const { plain, rows: events } = eventRows(organisationId, writes.events);
+        await ready();
+        const first = await guard('commit', () =>
+          commitMany(organisationId, {
+            inserts: rows.filter((row) => row.version === 1),
+            updates: rows
+              .filter((row) => row.version > 1)
+              .map((row) => ({ row, expectedVersion: row.version - 1 })),
+            events,
+          }),
+        );
+        if (first !== undefined) return numbered(plain, first);
       }
+      return transaction(organisationId, async (tx) => {
+        for (const put of writes.puts) await tx.put(put.collection, put.id, put.data, put.expectedVersion);
+        return tx.append(writes.events);
+      });
     },
+    transaction,
     async close() {
       if (closed) return;
       closed = true;

@@ -18,6 +18,13 @@ export type DriverRead =
   | { readonly collection: string; readonly id: string; readonly query?: undefined }
   | { readonly collection: string; readonly query: DocumentQuery; readonly id?: undefined };
 
+/** The rows of one `StorageDriver.commitMany`; no document appears twice. */
+export interface DriverWriteSet {
+  readonly inserts: readonly DocumentRow[];
+  readonly updates: readonly { readonly row: DocumentRow; readonly expectedVersion: number }[];
+  readonly events: readonly NewEventRow[];
+}
+
 /** A document row with the organisation it belongs to (for migrations, which run across organisations). */
 export interface OrganisationDocumentRow extends DocumentRow {
   readonly organisationId: string;
@@ -114,6 +121,13 @@ export interface StorageDriver {
    */
   readMany?(organisationId: string, reads: readonly DriverRead[]): Promise<DocumentRow[][]>;
   transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Optional: one atomic request that inserts `inserts` (none may exist), updates `updates` (each only at its
+   * `expectedVersion`) and appends `events`. Returns the first event's `seq` (any number when there are none), or
+   * `undefined` when a row was not inserted or not updated: then nothing is written, and the factory redoes the
+   * set in `transaction` to report the exact error. A database server saves the round trips of a transaction.
+   */
+  commitMany?(organisationId: string, writes: DriverWriteSet): Promise<number | undefined>;
   /** Up to `limit` documents, of any organisation, whose schema version is not `schemaVersion`. */
   outdated(schemaVersion: number, limit: number): Promise<OrganisationDocumentRow[]>;
   close(): Promise<void>;

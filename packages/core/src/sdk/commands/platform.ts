@@ -114,7 +114,7 @@ export function platformCommands(rt: Runtime): PlatformCommands {
                 },
               },
             ],
-            idempotency: { ...slot, result: (done) => ({ event: done.events[0] as never }) },
+            idempotency: { ...slot, resultWithEvents: (done) => ({ event: done.events[0] as never }) },
           });
           return events[0] as DomainEvent;
         },
