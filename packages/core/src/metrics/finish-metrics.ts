@@ -19,7 +19,7 @@ import type {
   TeamFigures,
 } from './metrics-figures.js';
 import { DEFAULT_EARNED_MEDIA, DEFAULT_LEADERBOARD, type MetricsContext } from './metrics-options.js';
-import { periodOf, ymd } from './period.js';
+import { periodOf } from './period.js';
 import { METRIC_PLATFORMS } from './platform-index.js';
 import { representativeness } from './representativeness.js';
 import { timeZoneOffsetMinutes } from './time-zone.js';
@@ -111,7 +111,7 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     ambassadors.push({
       personId,
       name: personNames[personId] ?? personId,
-      teamIds: p.teamIds ?? [],
+      teamIds: [...new Set(p.teamIds)],
       contributions,
       shares: p.shares,
       conversations: p.conversations,
@@ -122,17 +122,19 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
       segment: segmentOf(suppliesInput, sharesPosts, converses),
     });
   }
-  ambassadors.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+  // Person ids are unique: no two compare equal.
+  ambassadors.sort((a, b) => (a.personId < b.personId ? -1 : 1));
 
   // From champion down to lagging.
   const segments = Object.fromEntries([...SEGMENTS].reverse().map((s) => [s, 0])) as Record<Segment, number>;
   for (const a of ambassadors) segments[a.segment]++;
 
-  // Teams.
-  const teamIds = new Set<string>(aggregate.teams.keys());
-  for (const a of ambassadors) for (const t of a.teamIds) teamIds.add(t);
-  const teams: TeamFigures[] = [...teamIds].sort().map((teamId) => {
-    const members = ambassadors.filter((a) => a.teamIds.includes(teamId));
+  // Teams: members by team in one pass (in ambassador order), not a filter of every ambassador per team.
+  const byTeam = new Map<string, AmbassadorFigures[]>();
+  for (const t of aggregate.teams.keys()) byTeam.set(t, []);
+  for (const a of ambassadors) for (const t of a.teamIds) byTeam.get(t)?.push(a) ?? byTeam.set(t, [a]);
+  const teams: TeamFigures[] = [...byTeam.keys()].sort().map((teamId) => {
+    const members = byTeam.get(teamId) ?? [];
     const contributors = members.filter((a) => a.suppliesInput).length;
     const sharers = members.filter((a) => a.sharesPosts).length;
     const conversers = members.filter((a) => a.converses).length;
@@ -400,27 +402,19 @@ function seriesRows(
   period: 'week' | 'month',
 ): SeriesRow[] {
   const rows = new Map<string, { start: string; values: number[] }>();
-  const offsets = new Map<string, number>();
-  const periodCache = new Map<string, { label: string; start: string }>();
+  // The row of each local day (by day number): a year has some 35,000 buckets but only 365 days.
+  const days = new Map<number, { start: string; values: number[] }>();
   const add = (bucket: string, values: readonly number[]): void => {
-    const hour = bucket.slice(0, 13);
-    const startMs = Date.parse(`${hour}:00:00.000Z`) + Number(bucket.slice(13)) * 900_000;
-    let offset = offsets.get(bucket);
-    if (offset === undefined) {
-      offset = timeZoneOffsetMinutes(timeZone, startMs);
-      offsets.set(bucket, offset);
-    }
-    const local = new Date(startMs + offset * 60_000);
-    const day = ymd(local);
-    let p = periodCache.get(day);
-    if (p === undefined) {
-      p = periodOf(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), period);
-      periodCache.set(day, p);
-    }
-    let row = rows.get(p.label);
+    const startMs = Date.parse(`${bucket.slice(0, 13)}:00:00.000Z`) + +bucket.slice(13) * 900_000;
+    const localMs = startMs + timeZoneOffsetMinutes(timeZone, startMs) * 60_000;
+    const day = Math.floor(localMs / 86_400_000);
+    let row = days.get(day);
     if (row === undefined) {
-      row = { start: p.start, values: [0, 0, 0, 0, 0] };
+      const local = new Date(localMs);
+      const p = periodOf(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), period);
+      row = rows.get(p.label) ?? { start: p.start, values: [0, 0, 0, 0, 0] };
       rows.set(p.label, row);
+      days.set(day, row);
     }
     for (let i = 0; i < values.length; i++) row.values[i] = (row.values[i] ?? 0) + (values[i] ?? 0);
   };

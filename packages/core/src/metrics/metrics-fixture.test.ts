@@ -359,3 +359,41 @@ describe('periods in a time zone', () => {
     );
   });
 });
+
+describe('teams', () => {
+  it('counts a person named twice in a team once, and lists teams known only from people', () => {
+    const figures = finishMetrics(
+      foldEvents([
+        event('team.created', '01-05T08:00:00', 'team_a', { name: 'A' }),
+        event('team.created', '01-05T08:00:00', 'team_empty', { name: 'Empty' }),
+        event('person.added', '01-05T09:00:00', 'p1', { teamIds: ['team_a', 'team_b', 'team_a'] }),
+        event('person.added', '01-05T09:00:00', 'p2', { teamIds: ['team_a'] }),
+      ]),
+    );
+    expect(figures.ambassadors.find((a) => a.personId === 'p1')?.teamIds).toEqual(['team_a', 'team_b']);
+    expect(figures.teams.map((t) => [t.teamId, t.members])).toEqual([
+      ['team_a', 2],
+      ['team_b', 1],
+      ['team_empty', 0],
+    ]);
+  });
+});
+
+describe('periods in a zone with a 45-minute offset', () => {
+  it('puts two shares of one UTC hour in two weeks when local midnight falls between them (Kathmandu, +05:45)', () => {
+    const share = (id: string, at: string) =>
+      event('share.recorded', at, id, { ...base(id, 'p', 'anne', 'linkedin'), offerId: 'o', networkSize: 1 });
+    // Sunday 1 March 2026, 18:10 and 18:20 UTC: 23:55 on Sunday and 00:05 on Monday in Kathmandu.
+    const figures = finishMetrics(
+      foldEvents([share('s1', '03-01T18:10:00'), share('s2', '03-01T18:20:00')]),
+      {
+        period: 'week',
+        timeZone: 'Asia/Kathmandu',
+      },
+    );
+    expect(figures.series.map((r) => [r.period, r.shares])).toEqual([
+      ['2026-W09', 1],
+      ['2026-W10', 1],
+    ]);
+  });
+});
