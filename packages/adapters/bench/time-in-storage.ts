@@ -1,36 +1,12 @@
 // Profiling aid (not part of `pnpm bench`): runs the SDK scenario on one adapter and splits the wall time of the
 // share commands into time inside the storage port's calls (reads, write sets, transactions: the driver, the
 // database and the factory's checks) and time outside them (the SDK's own JavaScript).
-// BENCH_ADAPTERS=sqlite-memory|sqlite-file|postgres-server (the last needs SOCIAL_SHIFT_PG_URL).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// BENCH_ADAPTERS as in profiled-storage.ts.
 import type { StoragePort } from '@social-shift/core';
-import pg from 'pg';
-import { postgresStorage } from '../src/postgres.js';
-import { pgClient } from '../src/postgres-pg.js';
-import { sqliteStorage } from '../src/sqlite.js';
+import { profiledStorage, profiledSize as size } from './profiled-storage.js';
 import { sdkScenario } from './sdk-scenario.js';
 
-const size = {
-  publishers: Number(process.env.BENCH_PUBLISHERS ?? 1_000),
-  shares: Number(process.env.BENCH_SHARES ?? 10_000),
-};
-const name = process.env.BENCH_ADAPTERS ?? 'sqlite-memory';
-const pool =
-  name === 'postgres-server'
-    ? new pg.Pool({ connectionString: process.env.SOCIAL_SHIFT_PG_URL, options: '-c synchronous_commit=off' })
-    : undefined;
-const inner = pool
-  ? postgresStorage({
-      client: await pgClient(pool),
-      schema: `split_${Date.now().toString(36)}`,
-      ownsClient: false,
-    })
-  : sqliteStorage({
-      filename:
-        name === 'sqlite-file' ? join(mkdtempSync(join(tmpdir(), 'ss-split-')), 'sdk.db') : ':memory:',
-    });
+const { name, storage: inner, close } = await profiledStorage();
 
 // Nested and concurrent calls (a command's reads start together) count once: from the first in to the last out.
 let inside = 0;
@@ -73,5 +49,4 @@ const us = (ns: number) => Math.round(ns / size.shares / 1_000);
 console.log(
   `${name}: ${size.shares} shares, per share ${us(total)} µs: in the storage port ${us(inside)} µs, outside it ${us(total - inside)} µs`,
 );
-await inner.close();
-await pool?.end();
+await close();
