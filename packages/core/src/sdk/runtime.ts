@@ -340,10 +340,10 @@ export async function commit(
   }
   const idem = options.idempotency;
   const entities = prepared.map((p) => p.entity);
-  const record = (result: JsonObject) => ({
+  const record = (slot: IdempotencySlot, result: JsonObject) => ({
     collection: IDEMPOTENCY_COLLECTION,
-    id: idem!.recordId,
-    data: { key: idem!.key, command: idem!.command, inputHash: idem!.inputHash, result, at },
+    id: slot.recordId,
+    data: { key: slot.key, command: slot.command, inputHash: slot.inputHash, result, at },
     expectedVersion: 0,
   });
   // Most commands only put documents and append events: one write set, one request where the storage can.
@@ -354,7 +354,7 @@ export async function commit(
       data: entity as unknown as JsonObject,
       expectedVersion,
     }));
-    if (idem) puts.push(record(idem.result({ entities })));
+    if (idem) puts.push(record(idem, idem.result({ entities })));
     const stored = await rt.storage.commit(rt.organisationId, { puts, events });
     rt.events.emit(stored);
     return { entities, events: stored };
@@ -370,6 +370,7 @@ export async function commit(
     const appended = await tx.append(events);
     if (idem) {
       const put = record(
+        idem,
         'resultWithEvents' in idem
           ? idem.resultWithEvents({ entities, events: appended })
           : idem.result({ entities }),
