@@ -303,7 +303,8 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
       return `$${params.length}`;
     };
     const parts: string[] = [];
-    const checks: string[] = [];
+    /** Per CTE that writes documents: its count of written rows, and how many it must write. */
+    const checks: [count: string, expected: number][] = [];
     if (inserts.length > 0) {
       const values = inserts.map(
         (row) =>
@@ -313,7 +314,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
         `ins AS (INSERT INTO ${t.documents} (organisation_id, collection, id, version, schema_version, data)
          VALUES ${values.join(', ')} ON CONFLICT DO NOTHING RETURNING 1)`,
       );
-      checks.push(`(SELECT count(*) FROM ins)`);
+      checks.push(['(SELECT count(*) FROM ins)', inserts.length]);
     }
     updates.forEach(({ row, expectedVersion }, i) => {
       parts.push(
@@ -321,7 +322,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
          data = ${p(row.data)}::text::jsonb WHERE organisation_id = $1 AND collection = ${p(row.collection)}
          AND id = ${p(row.id)} AND version = ${p(expectedVersion)} RETURNING 1)`,
       );
-      checks.push(`(SELECT count(*) FROM u${i})`);
+      checks.push([`(SELECT count(*) FROM u${i})`, 1]);
     });
     let first = '1';
     if (events.length > 0) {
@@ -339,15 +340,12 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
       first = `(SELECT last_seq FROM counter) - ${events.length - 1}`;
     }
     // Every row written, or fail: the counts go into the text, so it is no constant the planner could fold.
+    const counts = checks.map(([count]) => count);
     const answer =
       checks.length === 0
         ? first
-        : `CASE WHEN ${[
-            ...(inserts.length > 0 ? [`${checks[0]} = ${inserts.length}`] : []),
-            ...checks.slice(inserts.length > 0 ? 1 : 0).map((count) => `${count} = 1`),
-          ].join(
-            ' AND ',
-          )} THEN ${first} ELSE ('${VERSION_CHECK_FAILED} ' || ${checks.join(" || ' ' || ")})::int8 END`;
+        : `CASE WHEN ${checks.map(([count, expected]) => `${count} = ${expected}`).join(' AND ')} THEN ${first}
+           ELSE ('${VERSION_CHECK_FAILED} ' || ${counts.join(" || ' ' || ")})::int8 END`;
     try {
       const { rows } = await client.query<{ first: string | number }>(
         `${parts.length > 0 ? `WITH ${parts.join(', ')} ` : ''}SELECT ${answer} AS first`,

@@ -367,12 +367,14 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     async commit(organisationId, writes) {
       checkOrganisation(organisationId);
       const commitMany = driver.commitMany?.bind(driver);
-      const rows = writes.puts.map((put) =>
-        documentRow(organisationId, put.collection, put.id, put.data, put.expectedVersion),
-      );
+      const { puts } = writes;
       // One request when the driver can: on a database server that saves the round trips of a transaction. When a
       // version check fails there, nothing was written and the set is redone below, which reports the exact error.
-      if (commitMany && new Set(rows.map((row) => `${row.collection}/${row.id}`)).size === rows.length) {
+      // Without `commitMany` (or with a document put twice) the transaction's own `put` checks each row.
+      if (commitMany && new Set(puts.map((put) => `${put.collection}/${put.id}`)).size === puts.length) {
+        const rows = puts.map((put) =>
+          documentRow(organisationId, put.collection, put.id, put.data, put.expectedVersion),
+        );
         const { plain, rows: events } = eventRows(organisationId, writes.events);
         await ready();
         const first = await guard('commit', () =>
@@ -387,7 +389,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
         if (first !== undefined) return numbered(plain, first);
       }
       return transaction(organisationId, async (tx) => {
-        for (const put of writes.puts) await tx.put(put.collection, put.id, put.data, put.expectedVersion);
+        for (const put of puts) await tx.put(put.collection, put.id, put.data, put.expectedVersion);
         return tx.append(writes.events);
       });
     },
