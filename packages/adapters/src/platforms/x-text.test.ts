@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -8,18 +9,33 @@ import { countXText, X_TEXT_CONFIG, X_TEXT_CONFIG_V2 } from './x-text.js';
 
 // The published twitter-text conformance cases, read where they live (data, not copied into the project):
 // ../shared/data/twitter-text-conformance/validate.yml relative to the repository root. A git worktree sits one
-// level deeper than the clone, so the folders above the root are searched from the nearest up.
+// level deeper than the clone, so the folders above the root are searched from the nearest up; a clone of a local
+// checkout (`git clone . /tmp/x`) also looks beside the checkout it was cloned from.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const RELATIVE = 'shared/data/twitter-text-conformance/validate.yml';
-function findConformanceFile(): string {
-  let dir = dirname(repoRoot);
-  for (;;) {
+function searchUpFrom(start: string): string | undefined {
+  for (let dir = dirname(start); ; dir = dirname(dir)) {
     const candidate = resolve(dir, RELATIVE);
     if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return resolve(repoRoot, '..', RELATIVE);
-    dir = parent;
+    if (dirname(dir) === dir) return undefined;
   }
+}
+function localOrigin(): string | undefined {
+  try {
+    const url = execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const path = url.startsWith('file://') ? fileURLToPath(url) : url;
+    return isAbsolute(path) && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+function findConformanceFile(): string {
+  const origin = localOrigin();
+  return (
+    searchUpFrom(repoRoot) ??
+    (origin === undefined ? undefined : searchUpFrom(origin)) ??
+    resolve(repoRoot, '..', RELATIVE)
+  );
 }
 const conformanceFile = findConformanceFile();
 const available = existsSync(conformanceFile);
