@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { createAggregate, foldEvent, type MetricsAggregate } from '@social-shift/core/metrics';
 import { simulateEvents } from '@social-shift/core/simulation';
 import { describe, expect, it } from 'vitest';
-import { EventLineScanner } from './event-line-scanner.js';
+import { EventLineScanner, fusedOf } from './event-line-scanner.js';
 import { parseEventLine, scanLine } from './event-log-reader.js';
 
 const events = [...simulateEvents({ seed: 5, people: 200, teams: 10, days: 40, events: 3_000 })];
@@ -73,6 +73,30 @@ describe('EventLineScanner', () => {
       'platform.comment',
     ])
       expect(types).toContain(type);
+  });
+
+  it('picks the fused expression of each fused type by its key, and no other type gets it', () => {
+    const fusedTypes = [
+      'offer.created',
+      'offer.seen',
+      'share.recorded',
+      'platform.click',
+      'platform.reaction',
+      'platform.comment',
+      'platform.reshare',
+      'platform.reach',
+    ];
+    const typeAt = (line: string) => line.indexOf('"type":"') + 8;
+    for (const line of lines) {
+      const type = String(JSON.parse(line).type);
+      const picked = fusedOf(line, typeAt(line))?.type;
+      if (fusedTypes.includes(type)) expect(picked, line).toBe(type);
+      else expect(picked, line).not.toBe(type);
+    }
+    for (const type of fusedTypes) {
+      const line = `{"id":"e","organisationId":"o","type":"${type}","at":"2026-01-01T00:00:00.000Z"}`;
+      expect(fusedOf(line, typeAt(line))?.type).toBe(type);
+    }
   });
 
   test.prop(
