@@ -22,7 +22,10 @@ function searchUpFrom(start: string): string | undefined {
 }
 function localOrigin(): string | undefined {
   try {
-    const url = execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const url = execFileSync('git', ['remote', 'get-url', 'origin'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }).trim();
     const path = url.startsWith('file://') ? fileURLToPath(url) : url;
     return isAbsolute(path) && existsSync(path) ? path : undefined;
   } catch {
