@@ -53,6 +53,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,
+          // pages.test.ts loads pages concurrently; more than three at a time only queues on two cores.
+          maxConcurrency: 3,
         },
       },
       ...examples.map((name) => ({

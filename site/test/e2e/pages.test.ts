@@ -60,9 +60,12 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
     }
   });
 
-  it.each(pages)(
+  // Three pages at a time, each in its own context: most of a page's time is waiting (for the network to go idle,
+  // for an island's data), so the loads overlap on two cores. What is asserted (bytes, attributes, axe) does not
+  // depend on timing; LCP, which does, is measured one page at a time in lcp.test.ts.
+  it.concurrent.for(pages)(
     '%s is accessible, bilingual, links to the API reference and stays within its JavaScript budget',
-    async (path) => {
+    async (path, { expect }) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
         const page = await context.newPage();

@@ -25,6 +25,7 @@ function localOrigin(): string | undefined {
     const url = execFileSync('git', ['remote', 'get-url', 'origin'], {
       cwd: repoRoot,
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();
     const path = url.startsWith('file://') ? fileURLToPath(url) : url;
     return isAbsolute(path) && existsSync(path) ? path : undefined;
@@ -33,12 +34,10 @@ function localOrigin(): string | undefined {
   }
 }
 function findConformanceFile(): string {
+  const above = searchUpFrom(repoRoot);
+  if (above !== undefined) return above;
   const origin = localOrigin();
-  return (
-    searchUpFrom(repoRoot) ??
-    (origin === undefined ? undefined : searchUpFrom(origin)) ??
-    resolve(repoRoot, '..', RELATIVE)
-  );
+  return (origin === undefined ? undefined : searchUpFrom(origin)) ?? resolve(repoRoot, '..', RELATIVE);
 }
 const conformanceFile = findConformanceFile();
 const available = existsSync(conformanceFile);
