@@ -19,6 +19,8 @@ import {
   type MetricsFigures,
   type Period,
   type PillarContext,
+  SUMMARY_FIGURES,
+  type SummaryFigure,
   startOfDayInZone,
 } from '@social-shift/core/metrics';
 import { createReport, renderCsv, renderJson, renderMarkdown } from '@social-shift/core/reports';
@@ -42,25 +44,9 @@ export interface CommandIo {
  */
 export class UsageError extends Error {}
 
-const GATES = [
-  'shares',
-  'sharers',
-  'publishersWithConsent',
-  'participation',
-  'contributions',
-  'contributors',
-  'conversations',
-  'conversers',
-  'clicks',
-  'reactions',
-  'comments',
-  'reshares',
-  'potentialReach',
-  'reportedReach',
-  'ctr',
-  'earnedMediaValue',
-] as const;
-type Gate = (typeof GATES)[number];
+/** What `--fail-under` can gate on: the headline figures of the report. */
+const GATES: readonly string[] = SUMMARY_FIGURES;
+type Gate = SummaryFigure;
 
 export const REPORT_USAGE = `Usage: social-shift report <input> [options]
 
@@ -106,18 +92,27 @@ export function parseGates(text: string): Map<Gate, number> {
   return gates;
 }
 
+/** `YYYY-MM-DD` of a day that exists (`Date.parse` would roll 2026-02-30 over to 2 March). */
+const isDay = (text: string): boolean => {
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text);
+};
+/** An ISO 8601 instant in UTC: a day that exists, hours 00–23, minutes and seconds 00–59, optional milliseconds. */
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?Z$/;
+
 function bound(value: string | undefined, timeZone: string, end: boolean, flag: string): string | undefined {
   if (value === undefined) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    if (Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-      throw new UsageError(`${flag}: "${value}" is not a date.`);
+    if (!isDay(value)) throw new UsageError(`${flag}: "${value}" is not a date (no such day).`);
     if (!end) return startOfDayInZone(value, timeZone);
     const next = new Date(Date.parse(`${value}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     return startOfDayInZone(next, timeZone);
   }
-  if (/^\d{4}-\d{2}-\d{2}T.*Z$/.test(value) && !Number.isNaN(Date.parse(value)))
-    return new Date(Date.parse(value)).toISOString();
-  throw new UsageError(`${flag}: "${value}" is neither a date (YYYY-MM-DD) nor an ISO UTC instant.`);
+  const instant = INSTANT.exec(value);
+  if (instant !== null && isDay(instant[1] as string)) return new Date(Date.parse(value)).toISOString();
+  throw new UsageError(
+    `${flag}: "${value}" is neither a date (YYYY-MM-DD) nor an ISO UTC instant (YYYY-MM-DDTHH:MM[:SS[.mmm]]Z).`,
+  );
 }
 
 type InputKind = 'export' | 'ndjson';

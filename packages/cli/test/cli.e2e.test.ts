@@ -149,6 +149,15 @@ describe('social-shift report', () => {
     expect(teams).toContain("'+31 6 12345678");
   });
 
+  it('takes --from and --to as days (in the time zone) or as UTC instants', () => {
+    const byDay = run('report', log, '--from', '2026-02-01', '--to', '2026-02-28');
+    const byInstant = run('report', log, '--from', '2026-02-01T00:00Z', '--to', '2026-03-01T00:00:00.000Z');
+    expect(byDay.code).toBe(0);
+    expect(byInstant.code).toBe(0);
+    expect(byInstant.stdout).toBe(byDay.stdout);
+    expect(run('report', log, '--from', '2026-02-02').stdout).not.toBe(byDay.stdout);
+  });
+
   it('explains bad usage with exit code 2', () => {
     expect(run('report').code).toBe(2);
     expect(run('report', log, '--format', 'xml').stderr).toContain('--format: use markdown, json or csv');
@@ -157,6 +166,17 @@ describe('social-shift report', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Cannot read');
     expect(run('report', log, '--from', 'yesterday').stderr).toContain('--from');
+    // Days that do not exist are refused, not rolled over into the next month.
+    for (const day of ['2026-02-30', '2026-13-01', '2026-04-31']) {
+      const bad = run('report', log, '--from', day);
+      expect(bad.code, day).toBe(2);
+      expect(bad.stderr, day).toContain(`--from: "${day}" is not a date (no such day).`);
+    }
+    for (const instant of ['2026-02-30T10:00:00Z', '2026-03-01T24:00:00Z', '2026-03-01T10:00:00']) {
+      const bad = run('report', log, '--to', instant);
+      expect(bad.code, instant).toBe(2);
+      expect(bad.stderr, instant).toContain(`--to: "${instant}" is neither a date`);
+    }
     expect(run('report', log, '--time-zone', 'Mars/Base').stderr).toContain('Unknown time zone');
     expect(run('frobnicate').code).toBe(2);
   });

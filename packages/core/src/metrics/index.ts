@@ -37,8 +37,10 @@ export type {
   Representativeness,
   Segment,
   SeriesRow,
+  SummaryFigure,
   TeamFigures,
 } from './metrics-figures.js';
+export { SUMMARY_FIGURES } from './metrics-figures.js';
 export type {
   EarnedMediaRate,
   EarnedMediaSettings,

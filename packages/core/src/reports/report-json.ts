@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SUMMARY_FIGURES, type SummaryFigure } from '../metrics/metrics-figures.js';
 import type { Report } from './report.js';
 
 /**
@@ -35,24 +36,6 @@ const representativeness = z
     ),
   })
   .strict();
-const summaryKeys = [
-  'shares',
-  'sharers',
-  'publishersWithConsent',
-  'participation',
-  'contributions',
-  'contributors',
-  'conversations',
-  'conversers',
-  'clicks',
-  'reactions',
-  'comments',
-  'reshares',
-  'potentialReach',
-  'reportedReach',
-  'ctr',
-  'earnedMediaValue',
-] as const;
 
 /**
  * The schema of the JSON report (`--format json`), version 1: the figures of the metrics, each scalar with its
@@ -86,8 +69,8 @@ export const ReportJsonSchema = z
           .strict(),
         summary: z
           .object(
-            Object.fromEntries(summaryKeys.map((k) => [k, figure])) as Record<
-              (typeof summaryKeys)[number],
+            Object.fromEntries(SUMMARY_FIGURES.map((k) => [k, figure])) as Record<
+              SummaryFigure,
               typeof figure
             >,
           )

@@ -1,4 +1,10 @@
-import type { Figure, FigureBasis, MetricsFigures, Recommendation } from '../metrics/metrics-figures.js';
+import {
+  type FigureBasis,
+  type MetricsFigures,
+  type Recommendation,
+  SUMMARY_FIGURES,
+  type SummaryFigure,
+} from '../metrics/metrics-figures.js';
 import type { Language } from '../model/vocabulary.js';
 import { type ReportLabels, reportLabels } from './report-labels.js';
 
@@ -74,6 +80,26 @@ const col = (
   basis: kind === 'text' || kind === 'flag' ? (basis === 'measured' ? null : basis) : basis,
 });
 
+/** How each headline figure is written: a count, a rate or an amount of money. */
+const SUMMARY_KINDS: Readonly<Record<SummaryFigure, ValueKind>> = {
+  shares: 'count',
+  sharers: 'count',
+  publishersWithConsent: 'count',
+  participation: 'rate',
+  contributions: 'count',
+  contributors: 'count',
+  conversations: 'count',
+  conversers: 'count',
+  clicks: 'count',
+  reactions: 'count',
+  comments: 'count',
+  reshares: 'count',
+  potentialReach: 'count',
+  reportedReach: 'count',
+  ctr: 'rate',
+  earnedMediaValue: 'money',
+};
+
 /**
  * Builds the report of a set of figures: a summary, the method's three measures per ambassador and per team,
  * platforms, funnels, lead times, pillars, goals, representativeness, leaderboard, series and recommendations.
@@ -89,25 +115,7 @@ const col = (
 export function createReport(figures: MetricsFigures, options: ReportOptions = {}): Report {
   const language = options.language ?? 'en';
   const l = reportLabels(language);
-  const s = figures.summary;
-  const summaryRows: [string, Figure, ValueKind][] = [
-    ['shares', s.shares, 'count'],
-    ['sharers', s.sharers, 'count'],
-    ['publishersWithConsent', s.publishersWithConsent, 'count'],
-    ['participation', s.participation, 'rate'],
-    ['contributions', s.contributions, 'count'],
-    ['contributors', s.contributors, 'count'],
-    ['conversations', s.conversations, 'count'],
-    ['conversers', s.conversers, 'count'],
-    ['clicks', s.clicks, 'count'],
-    ['reactions', s.reactions, 'count'],
-    ['comments', s.comments, 'count'],
-    ['reshares', s.reshares, 'count'],
-    ['potentialReach', s.potentialReach, 'count'],
-    ['reportedReach', s.reportedReach, 'count'],
-    ['ctr', s.ctr, 'rate'],
-    ['earnedMediaValue', s.earnedMediaValue, 'money'],
-  ];
+  const summaryRows = SUMMARY_FIGURES.map((key) => [key, figures.summary[key], SUMMARY_KINDS[key]] as const);
   const tables: ReportTable[] = [
     {
       id: 'summary',
