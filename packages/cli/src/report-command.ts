@@ -19,11 +19,16 @@ import {
   type MetricsFigures,
   type Period,
   type PillarContext,
-  SUMMARY_FIGURES,
   type SummaryFigure,
   startOfDayInZone,
 } from '@social-shift/core/metrics';
-import { createReport, renderCsv, renderJson, renderMarkdown } from '@social-shift/core/reports';
+import {
+  createReport,
+  renderCsv,
+  renderJson,
+  renderMarkdown,
+  SUMMARY_FIGURES,
+} from '@social-shift/core/reports';
 import { readEventLog } from './read-event-log.js';
 
 /** Where the command writes, so tests and embedders can capture it. */

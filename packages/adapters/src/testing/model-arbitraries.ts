@@ -10,6 +10,7 @@ type JsonSchema = {
   enum?: unknown[];
   format?: string;
   pattern?: string;
+  examples?: unknown[];
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -39,6 +40,9 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
   const max = Math.max(min, Math.min(schema.maxLength ?? MAX_TEXT, MAX_TEXT));
   const fits = (s: string) =>
     s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity);
+  // A string the schema can only describe (a time zone): its examples are the values it is known to accept.
+  const examples = schema.examples?.filter((e): e is string => typeof e === 'string' && fits(e)) ?? [];
+  if (examples.length > 0) return fc.constantFrom(...examples);
   if (schema.format === 'date-time') {
     return fc
       .date({

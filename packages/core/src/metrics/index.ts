@@ -40,7 +40,6 @@ export type {
   SummaryFigure,
   TeamFigures,
 } from './metrics-figures.js';
-export { SUMMARY_FIGURES } from './metrics-figures.js';
 export type {
   EarnedMediaRate,
   EarnedMediaSettings,

@@ -1,36 +1,5 @@
 import type { Period } from './period.js';
 
-/**
- * The headline figures of {@link MetricsFigures.summary}, in the order reports show them; also the figures the
- * CLI's `--fail-under` can gate on.
- *
- * @example
- * ```ts
- * SUMMARY_FIGURES.includes('participation'); // true
- * ```
- */
-export const SUMMARY_FIGURES = [
-  'shares',
-  'sharers',
-  'publishersWithConsent',
-  'participation',
-  'contributions',
-  'contributors',
-  'conversations',
-  'conversers',
-  'clicks',
-  'reactions',
-  'comments',
-  'reshares',
-  'potentialReach',
-  'reportedReach',
-  'ctr',
-  'earnedMediaValue',
-] as const;
-
-/** The name of one headline figure: `'shares'`, `'participation'`, … */
-export type SummaryFigure = (typeof SUMMARY_FIGURES)[number];
-
 /** Whether a figure was counted from events (`measured`) or derived with assumptions (`estimated`). */
 export type FigureBasis = 'measured' | 'estimated';
 
@@ -191,7 +160,24 @@ export interface MetricsFigures {
     readonly first: string | null;
     readonly last: string | null;
   };
-  readonly summary: { readonly [K in SummaryFigure]: Figure };
+  readonly summary: {
+    readonly shares: Figure;
+    readonly sharers: Figure;
+    readonly publishersWithConsent: Figure;
+    readonly participation: Figure;
+    readonly contributions: Figure;
+    readonly contributors: Figure;
+    readonly conversations: Figure;
+    readonly conversers: Figure;
+    readonly clicks: Figure;
+    readonly reactions: Figure;
+    readonly comments: Figure;
+    readonly reshares: Figure;
+    readonly potentialReach: Figure;
+    readonly reportedReach: Figure;
+    readonly ctr: Figure;
+    readonly earnedMediaValue: Figure;
+  };
   readonly currency: string;
   readonly platforms: readonly PlatformFigures[];
   readonly ambassadors: readonly AmbassadorFigures[];
@@ -231,3 +217,6 @@ export interface MetricsFigures {
   };
   readonly series: readonly SeriesRow[];
 }
+
+/** The name of one headline figure of {@link MetricsFigures.summary}: `'shares'`, `'participation'`, … */
+export type SummaryFigure = keyof MetricsFigures['summary'];

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { publishedSchemas } from './entities.js';
+import { TimeZoneSchema } from './primitives.js';
 
 /** The name of a published JSON Schema file (`schema/<name>.json`). */
 export type PublishedSchemaName = keyof typeof publishedSchemas;
@@ -20,10 +21,25 @@ export function generateJsonSchemas(): Record<PublishedSchemaName, Record<string
     out[name] = {
       $id: `https://social-shift.dev/schema/${name}.json`,
       title: name,
-      ...(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>),
+      ...(z.toJSONSchema(schema, {
+        io: 'output',
+        unrepresentable: 'any',
+        override: describeRefinements,
+      }) as Record<string, unknown>),
     };
   }
   return out;
+}
+
+/**
+ * What a JSON Schema cannot say about a refined zod schema, said in words and examples: a time zone is a plain
+ * string to JSON Schema, and only the platform's `Intl` can tell a real one.
+ */
+function describeRefinements(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  if (ctx.zodSchema === TimeZoneSchema) {
+    ctx.jsonSchema.description = 'An IANA time zone name that Intl.DateTimeFormat accepts.';
+    ctx.jsonSchema.examples = ['Europe/Amsterdam', 'UTC'];
+  }
 }
 
 /** The text of a JSON Schema file as committed: two-space indent, trailing newline. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { entityBase, NameSchema } from './primitives.js';
+import { entityBase, NameSchema, TimeZoneSchema } from './primitives.js';
 import { LanguageSchema } from './vocabulary.js';
 
 /**
@@ -16,7 +16,7 @@ export const OrganisationSchema = z.strictObject({
   name: NameSchema,
   defaultLanguage: z._default(LanguageSchema, 'nl'),
   /** IANA time zone used for reporting periods, e.g. `Europe/Amsterdam`. */
-  timeZone: z._default(z.string().check(z.minLength(1), z.maxLength(64)), 'UTC'),
+  timeZone: z._default(TimeZoneSchema, 'UTC'),
   /** Departments and locations people can belong to; used for representativeness. */
   departments: z._default(z.array(NameSchema).check(z.maxLength(500)), []),
   locations: z._default(z.array(NameSchema).check(z.maxLength(500)), []),

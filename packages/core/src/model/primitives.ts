@@ -98,6 +98,31 @@ export const UrlSchema = z
     }),
   );
 
+const knownTimeZones = new Map<string, boolean>();
+/** Whether the platform's `Intl` knows a time zone name (cached: constructing a format is not cheap). */
+function isKnownTimeZone(name: string): boolean {
+  let known = knownTimeZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownTimeZones.size < 1_000) knownTimeZones.set(name, known);
+  }
+  return known;
+}
+
+/** An IANA time zone the platform knows (`Europe/Amsterdam`, `UTC`), checked when it is stored, not first used. */
+export const TimeZoneSchema = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.refine(isKnownTimeZone, { message: 'Use an IANA time zone name such as Europe/Amsterdam or UTC.' }),
+  );
+
 /** A weight in [0, 1]. */
 export const WeightSchema = z.number().check(z.minimum(0), z.maximum(1));
 

@@ -19,7 +19,7 @@ export type {
   ReportTable,
   ValueKind,
 } from './report.js';
-export { createReport, recommendationText } from './report.js';
+export { createReport, recommendationText, SUMMARY_FIGURES } from './report.js';
 export { REPORT_JSON_VERSION, ReportJsonSchema, renderJson, reportJsonSchema } from './report-json.js';
 export type { ReportLabels } from './report-labels.js';
 export { reportLabels } from './report-labels.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { SUMMARY_FIGURES, type SummaryFigure } from '../metrics/metrics-figures.js';
-import type { Report } from './report.js';
+import type { SummaryFigure } from '../metrics/metrics-figures.js';
+import { type Report, SUMMARY_FIGURES } from './report.js';
 
 /**
  * The version of the JSON report format.

@@ -1,9 +1,8 @@
-import {
-  type FigureBasis,
-  type MetricsFigures,
-  type Recommendation,
-  SUMMARY_FIGURES,
-  type SummaryFigure,
+import type {
+  FigureBasis,
+  MetricsFigures,
+  Recommendation,
+  SummaryFigure,
 } from '../metrics/metrics-figures.js';
 import type { Language } from '../model/vocabulary.js';
 import { type ReportLabels, reportLabels } from './report-labels.js';
@@ -80,7 +79,7 @@ const col = (
   basis: kind === 'text' || kind === 'flag' ? (basis === 'measured' ? null : basis) : basis,
 });
 
-/** How each headline figure is written: a count, a rate or an amount of money. */
+/** How each headline figure is written (a count, a rate or an amount of money), in the order reports show them. */
 const SUMMARY_KINDS: Readonly<Record<SummaryFigure, ValueKind>> = {
   shares: 'count',
   sharers: 'count',
@@ -99,6 +98,17 @@ const SUMMARY_KINDS: Readonly<Record<SummaryFigure, ValueKind>> = {
   ctr: 'rate',
   earnedMediaValue: 'money',
 };
+
+/**
+ * The headline figures of a report's summary, in the order it shows them; also what the CLI's `--fail-under`
+ * can gate on.
+ *
+ * @example
+ * ```ts
+ * SUMMARY_FIGURES.includes('participation'); // true
+ * ```
+ */
+export const SUMMARY_FIGURES = Object.keys(SUMMARY_KINDS) as readonly SummaryFigure[];
 
 /**
  * Builds the report of a set of figures: a summary, the method's three measures per ambassador and per team,

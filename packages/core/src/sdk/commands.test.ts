@@ -172,6 +172,16 @@ describe('bad input', () => {
         w.shift.setup({ organisation: { name: 'X' }, programme: { name: 'Y' }, master: { displayName: '' } }),
       ['master', 'displayName'],
     ],
+    [
+      'setup (a time zone Intl does not know)',
+      (w) =>
+        w.shift.setup({
+          organisation: { name: 'X', timeZone: 'Mars/Base' },
+          programme: { name: 'Y' },
+          master: { displayName: 'Z' },
+        }),
+      ['organisation', 'timeZone'],
+    ],
   ])('%s gives VALIDATION with the path of the bad field', async (_name, command, path) => {
     const world = await createTestProgramme();
     const before = await snapshot(world);
