@@ -17,5 +17,8 @@ export default defineConfig({
   noExternal: ['@social-shift/core'],
   esbuildOptions(options) {
     options.sourcesContent = false;
+    // Core's split build imports some shared chunks bare (`import './chunk-….js'`); core declares itself free of
+    // side effects, so esbuild drops those imports, as it should, and would warn about each on every build.
+    options.logOverride = { ...options.logOverride, 'ignored-bare-import': 'silent' };
   },
 });

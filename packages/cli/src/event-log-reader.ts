@@ -39,12 +39,14 @@ const CHUNK = 4 << 20;
 const MAX_BAD = 50;
 
 type Issue = { readonly path: readonly PropertyKey[]; readonly message: string };
+/** An issue's message without its closing full stop: issues are joined with `; ` and the caller ends the sentence. */
+export const withoutFullStop = (message: string): string => message.replace(/\.$/, '');
 const describeIssues = (issues: readonly Issue[], prefix: string): string =>
   issues
     .slice(0, 3)
     .map(
       (i) =>
-        `${[prefix, ...i.path.map(String)].filter((p) => p !== '').join('.') || '(event)'}: ${i.message}`,
+        `${[prefix, ...i.path.map(String)].filter((p) => p !== '').join('.') || '(event)'}: ${withoutFullStop(i.message)}`,
     )
     .join('; ');
 

@@ -29,6 +29,7 @@ import {
   renderMarkdown,
   SUMMARY_FIGURES,
 } from '@social-shift/core/reports';
+import { withoutFullStop } from './event-log-reader.js';
 import { readEventLog } from './read-event-log.js';
 
 /** Where the command writes, so tests and embedders can capture it. */
@@ -63,7 +64,7 @@ Options:
   --period week|month    how the series groups time (default month; weeks are ISO weeks)
   --time-zone <zone>     IANA time zone for dates and periods (default: the export's organisation, else UTC)
   --format markdown|json|csv   (default markdown; csv writes one file per table into --out)
-  --lang nl|en           language of the report (default en)
+  --lang nl|en           language of the report (default: an export's own language, else en)
   --out <path>           file (markdown, json) or directory (csv); default: standard output
   --fail-under <gates>   e.g. participation=0.3,shares=100: exit 1 when a figure is below its minimum
   --skip-invalid         skip bad lines or events, count them and say which, instead of stopping
@@ -177,7 +178,7 @@ function loadExport(
   if (!parsed.success) {
     const issues = parsed.error.issues
       .slice(0, 5)
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+      .map((i) => `${i.path.join('.') || '(root)'}: ${withoutFullStop(i.message)}`);
     throw new UsageError(`"${path}" is not a valid export: ${issues.join('; ')}`);
   }
   const bundle = parsed.data;
@@ -188,7 +189,7 @@ function loadExport(
     const payload = eventPayloadSchemas[event.type as EventType].safeParse(event.data);
     if (!payload.success) {
       const issue = payload.error.issues[0];
-      const message = `event ${i + 1} (seq ${event.seq}, ${event.type}): data.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
+      const message = `event ${i + 1} (seq ${event.seq}, ${event.type}): data.${issue?.path.join('.') ?? ''}: ${withoutFullStop(issue?.message ?? 'invalid')}`;
       if (!skipInvalid) throw new UsageError(`${message}. Fix the event, or pass --skip-invalid to skip it.`);
       skipped++;
       firstSkipped ??= message;

@@ -100,6 +100,8 @@ describe('social-shift report', () => {
     const { code, stderr } = run('report', path);
     expect(code).toBe(2);
     expect(stderr).toMatch(/line 1: at: /);
+    // One sentence: the schema's message loses its full stop before the advice.
+    expect(stderr).toMatch(/such as 2026-11-26T09:30:00\.000Z\. Fix the line, or pass --skip-invalid/);
   });
 
   it('reads a JSON export, with names and strategy from its documents', () => {

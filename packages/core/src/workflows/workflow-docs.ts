@@ -1,3 +1,4 @@
+import type { EntityType } from '../model/entity-type.js';
 import type { Action, PermissionTable } from '../roles/permission-table.js';
 import { GRANTEES } from '../roles/permission-table.js';
 import type { Workflow } from './workflow.js';
@@ -17,6 +18,18 @@ export function granteesText(table: PermissionTable, action: Action): string {
   const parts = GRANTEES.filter((g) => row[g] !== undefined).map((g) => `${g} (${row[g]})`);
   return parts.length > 0 ? parts.join(', ') : 'nobody';
 }
+
+/** The SDK call that lists a person's allowed events for an entity of the type (the cycle: the current one). */
+const ALLOWED_EVENTS_CALLS: Partial<Record<EntityType, string>> = {
+  person: 'shift.as(personId).people.allowedEvents(personId)',
+  contribution: 'shift.as(personId).contributions.allowedEvents(contributionId)',
+  post: 'shift.as(personId).posts.allowedEvents(postId)',
+  campaign: 'shift.as(personId).campaigns.allowedEvents(campaignId)',
+  offer: 'shift.as(personId).offers.allowedEvents(offerId)',
+  cycle: 'shift.as(personId).cycles.allowedEvents()',
+};
+const allowedEventsCall = (entityType: EntityType): string =>
+  ALLOWED_EVENTS_CALLS[entityType] ?? 'allowedEvents(id)';
 
 /**
  * A workflow as a Markdown page: a state diagram (Mermaid), its states, and its events with the domain event
@@ -43,7 +56,7 @@ export function workflowMarkdown(
     '',
     descriptions?.description ?? '',
     '',
-    `The state is the \`status\` field of the ${workflow.entityType.replace('_', ' ')}. Ask the SDK which events a person may send now with \`allowedEvents(id)\`; its XState machine, for diagrams and inspection, is \`workflowMachine(${camel(workflow.id)}Workflow)\` from \`@social-shift/core/workflows\`.`,
+    `The state is the \`status\` field of the ${workflow.entityType.replace('_', ' ')}. Ask the SDK which events a person may send now with \`${allowedEventsCall(workflow.entityType)}\`; its XState machine, for diagrams and inspection, is \`workflowMachine(${camel(workflow.id)}Workflow)\` from \`@social-shift/core/workflows\`.`,
     '',
     '```mermaid',
     'stateDiagram-v2',
