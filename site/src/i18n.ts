@@ -27,6 +27,13 @@ export function localePath(language: Language, page: string): string {
   return trimmed === '' ? base : `${base}${trimmed}/`;
 }
 
+/**
+ * The address of the typedoc API reference (a folder of static files, not an Astro page). It names the file:
+ * `astro dev` serves a folder of `public/` only as `…/api/index.html`, not as `…/api/`; a static host serves both.
+ * Under the site's base path, like every other static file.
+ */
+export const API_REFERENCE_PATH = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}api/index.html`;
+
 /** The two builds of every page for `getStaticPaths` of a `[...lang]` route: Dutch at the root, English under `/en`. */
 export function languagePaths() {
   return [

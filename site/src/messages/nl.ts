@@ -75,7 +75,7 @@ export const nl = {
   overlapDiagramDesc:
     'Twee overlappende cirkels. Links de informeerbehoefte van de organisatie, rechts de informatiebehoefte van de doelgroep. In het midden, waar ze overlappen: goede content.',
   overlapScore:
-    'De SDK geeft elk bericht een overlapscore van 0 tot 100, legt uit waar die vandaan komt en markeert berichten die alleen zenden.',
+    'De SDK geeft elk bericht een overlapscore, een waarde van 0 tot 1 die de speeltuin als percentage toont, legt uit waar die vandaan komt en markeert berichten die alleen zenden.',
 
   measureIntro: 'De methode noemt drie metingen. Kliks en bereik zijn de gebruikelijke aanvullingen.',
   measureShares: 'Delen',

@@ -1,0 +1,95 @@
+// Every link of the built site (the typedoc reference aside) goes somewhere: a page or file of the site, served the
+// way `astro dev` serves it, or a file or folder of this repository on GitHub.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+
+const outDir = inject('distDir');
+const repoRoot = join(import.meta.dirname, '..', '..');
+const repositoryFiles = 'https://github.com/social-shift/social-shift/';
+/** Folders of static files (from `public/`, or written there by `astro dev`), not Astro pages. */
+const staticFolders = ['api'];
+
+/** Every HTML page of the built site outside the typedoc reference, as paths relative to the output folder. */
+function htmlPages(): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!staticFolders.includes(relative(outDir, path))) walk(path);
+      } else if (entry.name.endsWith('.html')) pages.push(relative(outDir, path).split(sep).join('/'));
+    }
+  };
+  walk(outDir);
+  return pages.sort();
+}
+
+const decode = (value: string) => value.replace(/&amp;/g, '&').replace(/&#38;/g, '&');
+const hrefs = (html: string) =>
+  [...html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)].map((m) => decode(m[1] ?? ''));
+
+/** Why a site path does not work under `astro dev` and the static build, or `undefined` when it does. */
+function sitePathProblem(pathname: string): string | undefined {
+  const path = decodeURIComponent(pathname).replace(/^\/+/, '');
+  const first = path.split('/')[0] ?? '';
+  if (staticFolders.includes(first)) {
+    // astro dev serves the files of a folder in public/ by their names only: `/api/` is a 404 there.
+    if (path.endsWith('/') || !existsSync(join(outDir, path)) || !statSync(join(outDir, path)).isFile()) {
+      return 'not a file of a static folder (astro dev serves /api/index.html, not /api/)';
+    }
+    return undefined;
+  }
+  if (path === '' || path.endsWith('/'))
+    return existsSync(join(outDir, path, 'index.html')) ? undefined : 'no page';
+  const file = join(outDir, path);
+  if (existsSync(file) && statSync(file).isFile()) return undefined;
+  return existsSync(join(file, 'index.html')) ? undefined : 'no page or file';
+}
+
+/** Why a link into this repository on GitHub points at nothing, or `undefined` when it is there. */
+function repositoryLinkProblem(href: string): string | undefined {
+  const match = href.slice(repositoryFiles.length).match(/^(blob|tree)\/main\/?([^#?]*)/);
+  if (!match) return undefined;
+  const [, kind, path = ''] = match;
+  const local = join(repoRoot, decodeURIComponent(path));
+  if (!existsSync(local)) return 'not in the repository';
+  if (kind === 'tree' && !statSync(local).isDirectory()) return 'a file linked as a folder (tree/)';
+  if (kind === 'blob' && !statSync(local).isFile()) return 'a folder linked as a file (blob/)';
+  return undefined;
+}
+
+describe('the links of the built site', () => {
+  const pages = htmlPages();
+
+  it('has the pages to check', () => {
+    expect(pages).toContain('index.html');
+    expect(pages).toContain('docs/index.html');
+    expect(pages).toContain('en/docs/commands/index.html');
+  });
+
+  it('go to a page or file of the site, or to a file or folder of the repository', () => {
+    const broken: string[] = [];
+    for (const file of pages) {
+      const pageUrl = new URL(`/${file.replace(/index\.html$/, '')}`, 'http://site.test');
+      for (const href of hrefs(readFileSync(join(outDir, file), 'utf8'))) {
+        if (href.startsWith(repositoryFiles)) {
+          const problem = repositoryLinkProblem(href);
+          if (problem) broken.push(`${file}: ${href} (${problem})`);
+          continue;
+        }
+        if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) continue;
+        const target = new URL(href, pageUrl);
+        const problem = sitePathProblem(target.pathname);
+        if (problem) broken.push(`${file}: ${href} → ${target.pathname} (${problem})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('link every page to the API reference by its file name', () => {
+    for (const file of ['index.html', 'en/index.html', 'docs/index.html', 'en/docs/index.html']) {
+      expect(hrefs(readFileSync(join(outDir, file), 'utf8'))).toContain('/api/index.html');
+    }
+  });
+});
