@@ -1,5 +1,6 @@
 import { reportJsonSchema } from '@social-shift/core/reports';
-import { type CommandIo, REPORT_USAGE, reportCommand, UsageError } from './report-command.js';
+import { type CommandIo, REPORT_USAGE, reportCommand } from './report-command.js';
+import { UsageError } from './usage-error.js';
 
 const USAGE = `Usage: social-shift <command>
 

@@ -158,8 +158,13 @@ export function readEventLogRange(
       const one = Buffer.alloc(1);
       readSync(fd, one, 0, 1, start - 1);
       skipFirst = one[0] !== 10;
+    } else {
+      // A UTF-8 byte order mark (some Windows editors write one) is not part of the first line: start after it.
+      const bom = Buffer.alloc(3);
+      if (readSync(fd, bom, 0, 3, 0) === 3 && bom[0] === 0xef && bom[1] === 0xbb && bom[2] === 0xbf)
+        filePos = 3;
     }
-    let lineStartPos = start;
+    let lineStartPos = filePos;
     let done = false;
     while (!done) {
       if (filled === buf.length) {
@@ -192,7 +197,10 @@ export function readEventLogRange(
         lineStartPos += b + 1 - a;
         let e = b;
         if (e > a && buf[e - 1] === 13) e--;
-        if (e > a) {
+        // A line of only spaces and tabs is blank, like an empty one (an event starts with "{": one comparison).
+        let s = a;
+        while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
+        if (s < e) {
           const scanned = scanLine(scanner, buf, a, e, aggregate);
           let event = scanned === 'folded' ? undefined : scanned;
           let message = '';

@@ -13,4 +13,5 @@ export { parseEventLine, readEventLogRange } from './event-log-reader.js';
 export type { EventLogResult, ReadEventLogOptions } from './read-event-log.js';
 export { readEventLog } from './read-event-log.js';
 export type { CommandIo } from './report-command.js';
-export { failedGates, parseGates, reportCommand, UsageError } from './report-command.js';
+export { failedGates, parseGates, reportCommand } from './report-command.js';
+export { UsageError } from './usage-error.js';

@@ -47,4 +47,36 @@ describe('readEventLog', () => {
     expect(result.bad).toEqual([]);
     expect(result.aggregate).toEqual(foldEvents(small));
   });
+
+  it('skips lines of only spaces and tabs like empty ones, and still counts them', async () => {
+    const spaces = join(dir, 'spaces.ndjson');
+    const small = events.slice(0, 100).map((e) => JSON.stringify(e));
+    writeFileSync(
+      spaces,
+      `${small.slice(0, 50).join('\n')}\n  \t \n\t\r\n${small.slice(50).join('\n')}\n{oops\n`,
+    );
+    const result = await readEventLog(spaces, { skipInvalid: true });
+    expect(result.lines).toBe(103);
+    expect(result.bad.map((b) => b.line)).toEqual([103]);
+    expect(result.aggregate).toEqual(foldEvents(events.slice(0, 100)));
+  });
+
+  it('reads past a UTF-8 byte order mark at the start, on one thread and on two', async () => {
+    const bom = join(dir, 'bom.ndjson');
+    const text = events.map((e) => JSON.stringify(e));
+    text[7] = '{"id": oops';
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${text.join('\n')}\n`)]));
+    for (const threads of [1, 2]) {
+      const result = await readEventLog(bom, { window, threads, skipInvalid: true });
+      expect(result.threads).toBe(threads);
+      expect(result.lines).toBe(events.length);
+      expect(result.bad.map((b) => b.line)).toEqual([8]);
+      expect(result.aggregate).toEqual(
+        foldEvents(
+          events.filter((_, i) => i !== 7),
+          window,
+        ),
+      );
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -31,6 +31,9 @@ import {
 } from '@social-shift/core/reports';
 import { withoutFullStop } from './event-log-reader.js';
 import { readEventLog } from './read-event-log.js';
+import { readConfig, withoutBom } from './report-config.js';
+import { checkOut, makeDirectory, type ReadFile, refuseOverwrite, writing } from './report-output.js';
+import { UsageError } from './usage-error.js';
 
 /** Where the command writes, so tests and embedders can capture it. */
 export interface CommandIo {
@@ -39,16 +42,6 @@ export interface CommandIo {
   /** Whether stderr is a terminal (then large inputs show a progress bar). */
   readonly stderrIsTty: boolean;
 }
-
-/**
- * A problem with the command line or the input: exit code 2, with a message that says what to fix.
- *
- * @example
- * ```ts
- * throw new UsageError('--format: use markdown, json or csv.');
- * ```
- */
-export class UsageError extends Error {}
 
 /** What `--fail-under` can gate on: the headline figures of the report. */
 const GATES: readonly string[] = SUMMARY_FIGURES;
@@ -170,7 +163,7 @@ function loadExport(
 ): Loaded & { timeZone?: string } {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    value = JSON.parse(withoutBom(readFileSync(path, 'utf8')));
   } catch (error) {
     throw new UsageError(`"${path}" is not valid JSON: ${(error as Error).message}`);
   }
@@ -251,15 +244,6 @@ function progressBar(io: CommandIo): (read: number, size: number) => void {
   };
 }
 
-function readConfig(path: string | undefined): Partial<MetricsContext> {
-  if (path === undefined) return {};
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Partial<MetricsContext>;
-  } catch (error) {
-    throw new UsageError(`--config: cannot read "${path}" as JSON: ${(error as Error).message}`);
-  }
-}
-
 /**
  * Which gates fail, as lines of text (a figure that cannot be computed fails).
  *
@@ -272,8 +256,11 @@ export function failedGates(figures: MetricsFigures, gates: ReadonlyMap<Gate, nu
   const failed: string[] = [];
   for (const [name, minimum] of gates) {
     const value = figures.summary[name].value;
-    if (value === null || value < minimum)
-      failed.push(`${name} is ${value === null ? 'not available' : round(value)}, below ${minimum}`);
+    // Not `value < minimum` alone: that is false for NaN, and a figure that is not a number must not pass.
+    if (value === null || !Number.isFinite(value) || value < minimum)
+      failed.push(
+        `${name} is ${value === null || !Number.isFinite(value) ? 'not available' : round(value)}, below ${minimum}`,
+      );
   }
   return failed;
 }
@@ -333,6 +320,11 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   const config = readConfig(values.config);
   const skipInvalid = values['skip-invalid'] === true;
   const kind = detect(input);
+  const reads: ReadFile[] = [
+    { path: input, what: 'the input file' },
+    ...(values.config === undefined ? [] : [{ path: values.config, what: 'the --config file' }]),
+  ];
+  if (values.out !== undefined) checkOut(values.out, format, reads);
   const zoneFlag = values['time-zone'];
   // An export may name the organisation's time zone; read it first when no zone was given.
   let loaded: Loaded;
@@ -405,12 +397,18 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   });
   if (format === 'csv') {
     const dir = values.out as string;
-    mkdirSync(dir, { recursive: true });
-    for (const [name, text] of Object.entries(renderCsv(report))) writeFileSync(join(dir, name), text);
+    const files = Object.entries(renderCsv(report)).map(([name, text]) => [join(dir, name), text] as const);
+    // All checked before the first is written: a refusal leaves the folder as it was.
+    for (const [path] of files) refuseOverwrite(path, reads);
+    writing(dir, () => {
+      makeDirectory(dir);
+      for (const [path, text] of files) writeFileSync(path, text);
+    });
   } else {
     const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
-    if (values.out === undefined) io.stdout(text);
-    else writeFileSync(values.out, text);
+    const out = values.out;
+    if (out === undefined) io.stdout(text);
+    else writing(out, () => writeFileSync(out, text));
   }
   const failed = failedGates(figures, gates);
   if (failed.length > 0) {

@@ -1,17 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ReportJsonSchema } from '@social-shift/core/reports';
 import { simulateEvents, simulateExportBundle } from '@social-shift/core/simulation';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // The command as users run it: a separate Node process, from the sources (no build needed).
 const bin = join(import.meta.dirname, '..', 'src', 'bin.ts');
+const cwd = join(import.meta.dirname, '..');
 function run(...args: string[]): { code: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', bin, ...args], {
     encoding: 'utf8',
-    cwd: join(import.meta.dirname, '..'),
+    cwd,
+    // A command that hangs is killed (and its test fails, code -1) instead of blocking the whole run.
+    timeout: 50_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -181,5 +193,120 @@ describe('social-shift report', () => {
     }
     expect(run('report', log, '--time-zone', 'Mars/Base').stderr).toContain('Unknown time zone');
     expect(run('frobnicate').code).toBe(2);
+  });
+
+  it('refuses to write the report over its input, however the path is spelt, and leaves the input as it was', () => {
+    const bytes = readFileSync(log);
+    const same = run('report', log, '--out', log);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toBe(
+      `social-shift: --out: "${log}" is the input file; writing the report there would replace it. Choose another --out.\n`,
+    );
+    expect(readFileSync(log).equals(bytes)).toBe(true);
+    // A JSON export, as JSON, through a relative path and through a symbolic link.
+    const exportPath = join(dir, 'same.json');
+    writeFileSync(
+      exportPath,
+      JSON.stringify(simulateExportBundle({ seed: 4, people: 20, teams: 2, days: 20, events: 500 })),
+    );
+    const exported = readFileSync(exportPath);
+    const link = join(dir, 'same-link.json');
+    symlinkSync(exportPath, link);
+    for (const out of [relative(cwd, exportPath), link]) {
+      const result = run('report', exportPath, '--format', 'json', '--out', out);
+      expect(result.code, out).toBe(2);
+      expect(result.stderr, out).toBe(
+        `social-shift: --out: "${out}" is the input file; writing the report there would replace it. Choose another --out.\n`,
+      );
+      expect(readFileSync(exportPath).equals(exported), out).toBe(true);
+    }
+    // CSV: an input named like one of the tables, in the --out directory. No table is written either.
+    const csvDir = join(dir, 'csv-over-input');
+    mkdirSync(csvDir);
+    const input = join(csvDir, 'teams.csv');
+    copyFileSync(log, input);
+    const csv = run('report', input, '--format', 'csv', '--out', csvDir);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain(`--out: "${input}" is the input file`);
+    expect(readdirSync(csvDir)).toEqual(['teams.csv']);
+    expect(readFileSync(input).equals(bytes)).toBe(true);
+  });
+
+  it('says which --out it cannot write and what to do, without a stack trace', () => {
+    const missing = run('report', log, '--out', join(dir, 'no-such-folder', 'report.md'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(
+      `social-shift: --out: the folder "${join(dir, 'no-such-folder')}" does not exist; create it first, or choose another path.\n`,
+    );
+    const folder = run('report', log, '--format', 'json', '--out', dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(
+      `social-shift: --out: "${dir}" is a directory; give a file path, e.g. ${join(dir, 'report.json')}.\n`,
+    );
+    const file = join(dir, 'not-a-folder.txt');
+    writeFileSync(file, 'keep me');
+    const csv = run('report', log, '--format', 'csv', '--out', file);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toBe(
+      `social-shift: --out: "${file}" is a file, but --format csv writes one file per table into a directory: give a directory (new or existing).\n`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  // /proc refuses new folders with ENOENT, on which Node's recursive mkdirSync loops forever.
+  it.runIf(process.platform === 'linux')(
+    'fails instead of hanging on a CSV --out where no folder can be made',
+    () => {
+      const { code, stderr } = run('report', log, '--format', 'csv', '--out', '/proc/social-shift-report');
+      expect(code).toBe(2);
+      expect(stderr).toBe(
+        'social-shift: --out: cannot write "/proc/social-shift-report": a folder in the path does not exist or cannot hold files (ENOENT). Choose another --out.\n',
+      );
+    },
+  );
+
+  it('checks the --config file and names the setting that is wrong', () => {
+    const rates = join(dir, 'rates.json');
+    writeFileSync(
+      rates,
+      JSON.stringify({
+        earnedMedia: { currency: 'EUR', rates: { linkedin: { cpm: 'abc', cpc: 1, reaction: 1 } } },
+      }),
+    );
+    const bad = run('report', log, '--config', rates);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      `social-shift: --config ${rates}: earnedMedia.rates.linkedin.cpm: expected a number ≥ 0\n`,
+    );
+    expect(bad.stdout).toBe('');
+    // null with --no-leaderboard was a TypeError (exit 3, with a stack trace).
+    const nothing = join(dir, 'null.json');
+    writeFileSync(nothing, 'null');
+    const empty = run('report', log, '--config', nothing, '--no-leaderboard');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe(
+      `social-shift: --config ${nothing}: (root): Invalid input: expected object, received null\n`,
+    );
+  });
+
+  it('reads an NDJSON log and a JSON export that start with a UTF-8 byte order mark, and lines of spaces', () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const ndjson = join(dir, 'bom.ndjson');
+    // A line of spaces and tabs is blank; the bad line after it keeps its number (6).
+    writeFileSync(
+      ndjson,
+      Buffer.concat([bom, Buffer.from(`${lines.slice(0, 4).join('\n')}\n \t \n{oops\n`)]),
+    );
+    const stopped = run('report', ndjson);
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toMatch(/^social-shift: .*bom\.ndjson: line 6: not valid JSON/);
+    expect(run('report', ndjson, '--skip-invalid').code).toBe(0);
+    const exported = join(dir, 'bom.json');
+    const bundle = simulateExportBundle({ seed: 5, people: 20, teams: 2, days: 20, events: 500 });
+    writeFileSync(exported, Buffer.concat([bom, Buffer.from(JSON.stringify(bundle))]));
+    const result = run('report', exported, '--lang', 'en');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Social Shift report\n/);
   });
 });

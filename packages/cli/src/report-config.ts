@@ -1,0 +1,106 @@
+// What `--config` may hold, and reading it: checked before the input is read, so a typo never gives a report.
+import { readFileSync } from 'node:fs';
+import { GoalTargetSchema, PLATFORMS } from '@social-shift/core';
+import type { MetricsContext, RuleThresholds } from '@social-shift/core/metrics';
+import * as z from 'zod';
+import { withoutFullStop } from './event-log-reader.js';
+import { UsageError } from './usage-error.js';
+
+/** Text without the UTF-8 byte order mark some Windows editors put first: JSON.parse would choke on it. */
+export const withoutBom = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
+// Rates, points and thresholds: an unchecked string or negative number would give "EUR NaN" or a negative value
+// in the report. JSON has no NaN, but 1e999 parses to Infinity, which zod's number refuses too.
+const AT_LEAST_0 = { error: 'expected a number ≥ 0' };
+const atLeast0 = z.number(AT_LEAST_0).min(0, AT_LEAST_0);
+const FRACTION = { error: 'expected a number from 0 to 1' };
+
+/**
+ * What `--config` may hold: the settings of the metrics (docs/metrics.md), and a strategy and names, which an
+ * event log does not carry. Strict objects, so a misspelt key is refused instead of silently ignored. The shapes
+ * are core's `MetricsContext` (readConfig's cast checks that they fit).
+ */
+const ConfigSchema = z
+  .strictObject({
+    earnedMedia: z.strictObject({
+      currency: z.string().min(1, { error: 'expected a currency, e.g. EUR' }),
+      rates: z.partialRecord(
+        z.enum(PLATFORMS),
+        z.strictObject({ cpm: atLeast0, cpc: atLeast0, reaction: atLeast0 }),
+      ),
+    }),
+    leaderboard: z
+      .strictObject({
+        enabled: z.boolean(),
+        size: z
+          .int({ error: 'expected a whole number ≥ 0' })
+          .min(0, { error: 'expected a whole number ≥ 0' }),
+        points: z
+          .strictObject({
+            share: atLeast0,
+            contribution: atLeast0,
+            conversation: atLeast0,
+            click: atLeast0,
+            reaction: atLeast0,
+          })
+          .partial(),
+      })
+      .partial(),
+    thresholds: z
+      .strictObject({
+        lowParticipation: atLeast0,
+        dormantDays: atLeast0,
+        pillarLowShareRatio: atLeast0,
+        pillarLowOverlap: atLeast0,
+        representativeness: atLeast0,
+        conversationRatio: atLeast0,
+      } satisfies Record<keyof RuleThresholds, z.ZodType>)
+      .partial(),
+    pillarOverlap: z.record(z.string(), z.number(FRACTION).min(0, FRACTION).max(1, FRACTION)),
+    strategy: z
+      .strictObject({
+        goals: z.array(
+          z.strictObject({
+            id: z.string().min(1),
+            name: z.string().optional(),
+            targets: z.array(GoalTargetSchema).optional(),
+          }),
+        ),
+        pillars: z.array(
+          z.strictObject({
+            id: z.string().min(1),
+            name: z.string().optional(),
+            goalIds: z.array(z.string().min(1)).optional(),
+            targetWeight: z.number(FRACTION).min(0, FRACTION).max(1, FRACTION).optional(),
+          }),
+        ),
+        platforms: z.array(z.enum(PLATFORMS)),
+      })
+      .partial(),
+    names: z
+      .strictObject({
+        persons: z.record(z.string(), z.string()),
+        teams: z.record(z.string(), z.string()),
+      })
+      .partial(),
+  })
+  .partial();
+
+export function readConfig(path: string | undefined): Partial<MetricsContext> {
+  if (path === undefined) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(withoutBom(readFileSync(path, 'utf8')));
+  } catch (error) {
+    throw new UsageError(`--config: cannot read "${path}" as JSON: ${(error as Error).message}`);
+  }
+  const parsed = ConfigSchema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${withoutFullStop(i.message)}`);
+    throw new UsageError(`--config ${path}: ${issues.join('; ')}`);
+  }
+  // zod types an optional key as possibly `undefined`, which JSON cannot hold; the cast still checks the shapes.
+  return parsed.data as Partial<MetricsContext>;
+}

@@ -1,0 +1,104 @@
+// Where the report goes: `--out` checked before anything is read, never over a file the command reads, and the
+// errors a user can fix by choosing another path told as such.
+import { type BigIntStats, existsSync, mkdirSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError } from './usage-error.js';
+
+/** Whether two paths name the same existing file, however spelt: relative or absolute, a symbolic or hard link. */
+export function sameFile(a: string, b: string): boolean {
+  let x: BigIntStats;
+  let y: BigIntStats;
+  try {
+    // As bigints: an inode number can be too large for a double to tell it from its neighbours.
+    x = statSync(a, { bigint: true });
+    y = statSync(b, { bigint: true });
+  } catch {
+    return false; // one of them does not exist (yet), so writing it replaces nothing
+  }
+  // Device and inode see through every spelling; a file system that reports no inodes gets the real paths.
+  return x.ino !== 0n ? x.dev === y.dev && x.ino === y.ino : realpathSync(a) === realpathSync(b);
+}
+
+/** A file the command reads, which the report must never be written over. */
+export interface ReadFile {
+  readonly path: string;
+  readonly what: string;
+}
+
+export function refuseOverwrite(target: string, reads: readonly ReadFile[]): void {
+  for (const read of reads) {
+    if (sameFile(target, read.path))
+      throw new UsageError(
+        `--out: "${target}" is ${read.what}; writing the report there would replace it. Choose another --out.`,
+      );
+  }
+}
+
+const statOrUndefined = (path: string): Stats | undefined => {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Refuses an `--out` that cannot take the report, before the input is read (a large log takes a while) and so
+ * before anything is written. CSV's file names are only known once the report is made: its check against the
+ * files read is in {@link reportCommand}.
+ */
+export function checkOut(out: string, format: string, reads: readonly ReadFile[]): void {
+  if (out === '')
+    throw new UsageError('--out: the path is empty; give a file (markdown, json) or a directory (csv).');
+  const stat = statOrUndefined(out);
+  if (format === 'csv') {
+    if (stat !== undefined && !stat.isDirectory())
+      throw new UsageError(
+        `--out: "${out}" is a file, but --format csv writes one file per table into a directory: give a directory (new or existing).`,
+      );
+    return;
+  }
+  if (stat?.isDirectory())
+    throw new UsageError(
+      `--out: "${out}" is a directory; give a file path, e.g. ${join(out, format === 'json' ? 'report.json' : 'report.md')}.`,
+    );
+  const folder = dirname(resolve(out));
+  if (statOrUndefined(folder)?.isDirectory() !== true)
+    throw new UsageError(
+      `--out: the folder "${folder}" does not exist; create it first, or choose another path.`,
+    );
+  refuseOverwrite(out, reads);
+}
+
+/**
+ * `mkdir -p`, one folder at a time: Node's `mkdirSync(dir, { recursive: true })` loops forever where a file
+ * system refuses a new folder with ENOENT under a parent that exists (as /proc does), instead of failing.
+ */
+export function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+  for (const folder of missing) mkdirSync(folder);
+}
+
+/** Why writing failed, for the errors a user can fix by choosing another `--out`. */
+const WRITE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'a folder in the path does not exist or cannot hold files',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a directory',
+  EEXIST: 'a file is in the way',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+};
+
+/** Runs `write`, telling a failure the user can fix as such instead of as a Node error with a stack trace. */
+export function writing(out: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    const why = code === undefined ? undefined : WRITE_ERRORS[code];
+    if (why === undefined) throw error;
+    throw new UsageError(`--out: cannot write "${path ?? out}": ${why} (${code}). Choose another --out.`);
+  }
+}
