@@ -7,8 +7,8 @@ import {
   createMemoryStorage,
   createSequentialIds,
   createSocialShift,
-  exportAll,
 } from '@social-shift/core';
+import { exportAll } from '@social-shift/core/transfer';
 
 /** Every payload counts a hit in `window.__xss` when it runs, so a test can prove none did. */
 export const PAYLOADS = [

@@ -10,11 +10,20 @@ import {
   CURRENT_SCHEMA_VERSION,
   createMemoryStorage,
   entitySchemas,
-  exportAll,
-  importAll,
   isSocialShiftError,
 } from '@social-shift/core';
-import { aDomainEvent, aPerson, aPost, aShare } from '@social-shift/core/testing';
+import {
+  aCampaign,
+  aDomainEvent,
+  anOffer,
+  anOrganisation,
+  aPerson,
+  aPost,
+  aProgramme,
+  aShare,
+  aTeam,
+} from '@social-shift/core/testing';
+import { exportAll, importAll } from '@social-shift/core/transfer';
 import fc from 'fast-check';
 import { assertEqual, assertRejectsWithCode, assertTrue, ConformanceFailure } from './assertions.js';
 import { failOnWrite, InjectedFault } from './fault-injection.js';
@@ -1103,6 +1112,16 @@ define('error-contract', 'answers calls on a closed storage with STORAGE', async
 const bundleSource = async () => {
   const source = createMemoryStorage();
   await source.transaction(ORG, async (tx) => {
+    // importAll wants the organisation's record and every referenced record in the bundle.
+    for (const [collection, doc] of [
+      ['organisation', anOrganisation({ id: ORG })],
+      ['programme', aProgramme()],
+      ['team', aTeam()],
+      ['campaign', aCampaign()],
+      ['offer', anOffer()],
+    ] as const) {
+      await tx.put(collection, doc.id, { ...doc, organisationId: ORG } as unknown as JsonObject, 0);
+    }
     for (let i = 0; i < 3; i++) {
       await tx.put(
         'person',
@@ -1111,11 +1130,12 @@ const bundleSource = async () => {
         0,
       );
     }
-    await tx.put('post', 'post_1', aPost({ organisationId: ORG }) as unknown as JsonObject, 0);
+    const post = { organisationId: ORG, authorId: 'person_1', contributionIds: [] };
+    await tx.put('post', 'post_1', aPost(post) as unknown as JsonObject, 0);
     await tx.put(
       'post',
       'post_1',
-      aPost({ organisationId: ORG, version: 2, title: 'Edited' }) as unknown as JsonObject,
+      aPost({ ...post, version: 2, title: 'Edited' }) as unknown as JsonObject,
       1,
     );
     await tx.put('share', 'share_1', aShare({ organisationId: ORG }) as unknown as JsonObject, 0);
@@ -1130,7 +1150,20 @@ define('export-import', 'imports a bundle and exports the same bundle again', as
   const summary = await importAll(storage, bundle);
   assertEqual(
     summary,
-    { organisationId: ORG, documents: { person: 3, post: 1, share: 1 }, events: 4 },
+    {
+      organisationId: ORG,
+      documents: {
+        organisation: 1,
+        programme: 1,
+        person: 3,
+        team: 1,
+        post: 1,
+        campaign: 1,
+        offer: 1,
+        share: 1,
+      },
+      events: 4,
+    },
     'summary',
   );
   const again = await exportAll(storage, ORG, { clock: { now: () => Date.UTC(2026, 0, 5) }, pageSize: 2 });
@@ -1161,7 +1194,28 @@ define(
     };
     await assertRejectsWithCode(importAll(storage, foreign), 'VALIDATION', 'a foreign event');
     await assertRejectsWithCode(importAll(storage, { format: 'zip' }), 'VALIDATION', 'not a bundle');
-    for (const collection of ['person', 'post', 'share']) {
+    const { organisation: _organisation, ...withoutOrganisation } = bundle.documents;
+    const dangling = {
+      ...bundle,
+      documents: {
+        ...bundle.documents,
+        person: [...people, aPerson({ id: 'p_x', organisationId: ORG, teamIds: ['ghost'] })],
+      },
+    };
+    const twice = { ...bundle, events: bundle.events.map((e) => ({ ...e, id: 'evt_1' })) };
+    const nul = {
+      ...bundle,
+      events: bundle.events.map((e) => ({ ...e, data: { ...e.data, note: 'a\u0000' } })),
+    };
+    for (const [bundleOf, what] of [
+      [{ ...bundle, documents: withoutOrganisation }, 'no organisation'],
+      [dangling, 'a reference to a missing team'],
+      [twice, 'duplicate event ids'],
+      [nul, 'U+0000 in event data'],
+    ] as const) {
+      await assertRejectsWithCode(importAll(storage, bundleOf), 'VALIDATION', what);
+    }
+    for (const collection of Object.keys(bundle.documents)) {
       assertEqual(await storage.query(ORG, collection), [], `no ${collection} written`);
     }
     assertEqual(await storage.readEvents(ORG), [], 'no events written');

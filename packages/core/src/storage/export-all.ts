@@ -1,3 +1,4 @@
+import { SocialShiftError } from '../errors/social-shift-error.js';
 import { ENTITY_TYPES } from '../model/entity-type.js';
 import type { ExportBundle } from '../model/export-bundle.js';
 import { EXPORT_FORMAT_VERSION } from '../model/export-bundle.js';
@@ -5,11 +6,14 @@ import type { Clock } from '../ports/clock.js';
 import { systemClock } from '../ports/clock.js';
 import type { StoragePort } from '../ports/storage.js';
 
+/** The most documents or events {@link exportAll} reads per call. */
+const MAX_PAGE_SIZE = 10_000;
+
 /** Options of {@link exportAll}. */
 export interface ExportAllOptions {
   /** Stamps `exportedAt` (default the system clock). */
   readonly clock?: Clock;
-  /** Documents and events read per call (default 1,000). */
+  /** Documents and events read per call: a whole number from 1 to 10,000 (default 1,000). */
   readonly pageSize?: number;
 }
 
@@ -18,6 +22,7 @@ export interface ExportAllOptions {
  * {@link ExportBundle} (plain JSON). Works over any storage port, so it moves an organisation between adapters
  * together with {@link importAll}.
  *
+ * @throws `VALIDATION` for a `pageSize` that is not a whole number from 1 to 10,000.
  * @example
  * ```ts
  * const bundle = await exportAll(sqlite, 'org_acme');
@@ -30,6 +35,12 @@ export async function exportAll(
   options: ExportAllOptions = {},
 ): Promise<ExportBundle> {
   const pageSize = options.pageSize ?? 1_000;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    const message = `Use a whole number from 1 to ${MAX_PAGE_SIZE}.`;
+    throw new SocialShiftError('VALIDATION', `Invalid export options: pageSize: ${message}`, {
+      details: { issues: [{ path: ['pageSize'], message, code: 'custom' }], input: 'export options' },
+    });
+  }
   const documents: ExportBundle['documents'] = {};
   for (const collection of ENTITY_TYPES) {
     const list: Record<string, unknown>[] = [];

@@ -1,8 +1,9 @@
+import type * as z from 'zod/mini';
 import { issueMessage } from '../errors/issue-message.js';
 import type { ValidationIssue } from '../errors/social-shift-error.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
-import { validationError } from '../errors/validation.js';
 import { entitySchemas } from '../model/entities.js';
+import type { EntityType } from '../model/entity-type.js';
 import { ENTITY_TYPES } from '../model/entity-type.js';
 import type { ExportBundle } from '../model/export-bundle.js';
 import { ExportBundleSchema } from '../model/export-bundle.js';
@@ -18,13 +19,15 @@ export interface ImportSummary {
 
 /**
  * Imports an {@link ExportBundle} into an organisation that has no data yet. It validates everything first (the
- * envelope, every document against its entity schema, ids unique per collection, every record in the bundle's
- * organisation, the event log numbered 1, 2, 3… in order, without gaps except those a retention run left before its
- * `platform.summary` event) and writes nothing when anything is wrong: one
- * `VALIDATION` error lists every bad path. Then it writes all documents and events in one transaction. Documents
- * keep their version (the entity's `version`) where the storage supports `restore` (every adapter built with
- * `createStorage` does), else start at 1; events keep their order and are numbered 1, 2, 3… again (the same `seq`
- * as exported when the log has no retention holes).
+ * envelope, every document against its entity schema, exactly one organisation document (the bundle's), ids unique
+ * per collection and among events, every record in the bundle's organisation, the references between records (a
+ * role's person, a post's author, an offer's campaign…) to records in the bundle, no text a store cannot hold (U+0000,
+ * unpaired surrogates) and no `"__proto__"` key, the event log numbered 1, 2, 3… in order, without gaps except those
+ * a retention run left before its `platform.summary` event) and writes nothing when anything is wrong: one
+ * `VALIDATION` error lists every bad path and says nothing was imported. Then it writes all documents and events in
+ * one transaction. Documents keep their version (the entity's `version`) where the storage supports `restore`
+ * (every adapter built with `createStorage` does), else start at 1; events keep their order and are numbered 1, 2,
+ * 3… again (the same `seq` as exported when the log has no retention holes).
  *
  * @throws `VALIDATION` for a bad bundle, `ALREADY_EXISTS` when the organisation has data already.
  * @example
@@ -35,9 +38,9 @@ export interface ImportSummary {
  */
 export async function importAll(storage: StoragePort, input: unknown): Promise<ImportSummary> {
   const parsed = ExportBundleSchema.safeParse(input);
-  if (!parsed.success) throw validationError('export bundle', parsed.error);
+  if (!parsed.success) refuse(parsed.error.issues.map(toIssue([])), input as RawBundle);
   const bundle = parsed.data;
-  checkContents(bundle, input as { documents: Record<string, unknown[]> });
+  checkContents(bundle, input as RawBundle);
   const organisationId = bundle.organisationId;
   await checkEmpty(storage, organisationId);
 
@@ -67,78 +70,172 @@ export async function importAll(storage: StoragePort, input: unknown): Promise<I
   return { organisationId, documents: counts, events: bundle.events.length };
 }
 
-function checkContents(bundle: ExportBundle, raw: { documents: Record<string, unknown[]> }): void {
+/** A bundle as given (after its envelope passed): its documents and events as plain JSON values. */
+interface RawBundle {
+  readonly documents: Readonly<Record<string, readonly Record<string, unknown>[] | undefined>>;
+  readonly events: readonly Record<string, unknown>[];
+}
+
+/**
+ * The fields that name another record, by collection: field → the collection that must hold the id (the field holds
+ * one id or a list). Erased people and people who left keep their record, so these never dangle in a store the SDK
+ * made. Left out on purpose: ids inside the strategy (goals, audiences, pillars: a later strategy version may drop
+ * them), a campaign's audience and a role's scope (filters the SDK does not check), and who-acted stamps
+ * (`assignedBy`, `approvedBy`, `reviewerId`, like an event's `actorId`; the simulated organisation names its
+ * master without a person record).
+ */
+export const REFERENCE_FIELDS: { readonly [C in EntityType]?: Readonly<Record<string, EntityType>> } = {
+  programme: { strategyId: 'strategy', currentCycleId: 'cycle' },
+  cycle: { programmeId: 'programme' },
+  strategy: { programmeId: 'programme' },
+  person: { teamIds: 'team' },
+  team: { parentTeamId: 'team' },
+  focus_group: { memberIds: 'person' },
+  role_assignment: { personId: 'person' },
+  social_account: { personId: 'person' },
+  consent: { personId: 'person' },
+  contribution: { creatorId: 'person', postIds: 'post' },
+  post: { authorId: 'person', contributionIds: 'contribution' },
+  campaign: { programmeId: 'programme', cycleId: 'cycle', postIds: 'post' },
+  offer: { campaignId: 'campaign', postId: 'post', publisherId: 'person' },
+  share: { offerId: 'offer', postId: 'post', campaignId: 'campaign', publisherId: 'person' },
+};
+
+/** Text no store can hold: U+0000, or a UTF-16 surrogate without its pair (the rule of `createStorage`). */
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_MESSAGE = 'Remove U+0000 and unpaired surrogates: no store can hold them.';
+const PROTO_MESSAGE = 'Remove the unknown field "__proto__".';
+
+type AddIssue = (path: (string | number)[], message: string, code: string) => void;
+
+/**
+ * Walks a value without recursion and reports keys and strings no store can hold, and own `"__proto__"` keys:
+ * `JSON.parse` makes them, records and event data would take them silently as the object's prototype, so they are
+ * refused like any other unknown field.
+ */
+function checkJsonValues(value: unknown, root: (string | number)[], add: AddIssue): void {
+  const stack: [unknown, (string | number)[]][] = [[value, root]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, path] = next;
+    if (typeof node === 'string') {
+      if (UNSTORABLE.test(node)) add(path, UNSTORABLE_MESSAGE, 'text');
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, child] of Array.isArray(node) ? node.entries() : Object.entries(node)) {
+        if (key === '__proto__') add(path, PROTO_MESSAGE, 'unrecognized_keys');
+        else if (UNSTORABLE.test(key as string)) add([...path, key], UNSTORABLE_MESSAGE, 'text');
+        else stack.push([child, [...path, key]]);
+      }
+    }
+  }
+}
+
+function checkContents(bundle: ExportBundle, raw: RawBundle): void {
   const issues: ValidationIssue[] = [];
+  const add: AddIssue = (path, message, code) => issues.push({ path, message, code });
   const org = bundle.organisationId;
+  if (Object.hasOwn(raw.documents, '__proto__')) add(['documents'], PROTO_MESSAGE, 'unrecognized_keys');
+  // exportAll writes the organisation's own record (setup makes it, with the organisation's id): without it, a
+  // second setup would succeed on top of the import.
+  const organisations = raw.documents.organisation;
+  if (organisations?.length !== 1 || organisations[0]?.id !== org) {
+    add(
+      ['documents', 'organisation'],
+      `Include exactly one organisation document, with id "${org}" (the bundle's organisationId).`,
+      'organisation',
+    );
+  }
+  // Every id of the bundle, also of bad documents, so references to those are not reported as well.
+  const ids = new Map(ENTITY_TYPES.map((type) => [type, new Set(raw.documents[type]?.map((doc) => doc.id))]));
   for (const collection of ENTITY_TYPES) {
-    const list = bundle.documents[collection];
-    if (!list) continue;
-    const seen = new Set<string>();
-    list.forEach((data, index) => {
+    const seen = new Set<unknown>();
+    raw.documents[collection]?.forEach((doc, index) => {
       const path = ['documents', collection, index];
-      const result = entitySchemas[collection].safeParse(data);
+      // Only checked: the document is stored as exported (defaults not filled in), so its export equals the bundle.
+      const result = entitySchemas[collection].safeParse(doc);
       if (!result.success) {
-        for (const issue of result.error.issues) {
-          issues.push({
-            path: [...path, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))],
-            message: issueMessage(issue),
-            code: issue.code,
-          });
-        }
+        issues.push(...result.error.issues.map(toIssue(path)));
         return;
       }
-      // Store the document as exported (defaults are not filled in), so an export of the import equals the bundle.
-      const doc = raw.documents[collection]?.[index] as { id: string; organisationId: string };
       if (doc.organisationId !== org) {
-        issues.push({
-          path: [...path, 'organisationId'],
-          message: `Belongs to "${doc.organisationId}", not "${org}".`,
-          code: 'tenant',
+        add([...path, 'organisationId'], `Belongs to "${doc.organisationId}", not "${org}".`, 'tenant');
+      }
+      if (seen.has(doc.id)) add([...path, 'id'], `Duplicate id "${doc.id}".`, 'duplicate');
+      seen.add(doc.id);
+      checkJsonValues(doc, path, add);
+      for (const [field, target] of Object.entries(REFERENCE_FIELDS[collection] ?? {})) {
+        const value = doc[field];
+        [value].flat().forEach((id, at) => {
+          if (typeof id === 'string' && !ids.get(target)?.has(id)) {
+            const where = [...path, field];
+            if (Array.isArray(value)) where.push(at);
+            add(where, `No ${target} "${id}" in the bundle: add it or remove the reference.`, 'reference');
+          }
         });
       }
-      if (seen.has(doc.id))
-        issues.push({ path: [...path, 'id'], message: `Duplicate id "${doc.id}".`, code: 'duplicate' });
-      seen.add(doc.id);
     });
   }
   let previous = 0;
   let lastSummary = -1;
+  const eventIds = new Map<string, number>();
   bundle.events.forEach((event, index) => {
     if (event.type === 'platform.summary') lastSummary = index;
   });
   bundle.events.forEach((event, index) => {
     if (event.organisationId !== org) {
-      issues.push({
-        path: ['events', index, 'organisationId'],
-        message: `Belongs to "${event.organisationId}", not "${org}".`,
-        code: 'tenant',
-      });
+      add(
+        ['events', index, 'organisationId'],
+        `Belongs to "${event.organisationId}", not "${org}".`,
+        'tenant',
+      );
     }
+    const first = eventIds.get(event.id);
+    if (first === undefined) eventIds.set(event.id, index);
+    else
+      add(['events', index, 'id'], `Duplicate event id "${event.id}", also at events.${first}.`, 'duplicate');
     // Holes are allowed only where a retention run removed raw platform events: a `platform.summary` follows them.
     const holes = event.seq - previous - 1;
     if (event.seq <= previous || (holes > 0 && index > lastSummary)) {
-      issues.push({
-        path: ['events', index, 'seq'],
-        message: `Expected seq ${previous + 1}: the log must be complete and in order.`,
-        code: 'gap',
-      });
+      add(
+        ['events', index, 'seq'],
+        `Expected seq ${previous + 1}: the log must be complete and in order.`,
+        'gap',
+      );
     }
     previous = Math.max(previous, event.seq);
+    checkJsonValues(raw.events[index], ['events', index], add);
   });
-  if (issues.length > 0) {
-    const listed = issues
-      .slice(0, 5)
-      .map((i) => `${i.path.join('.')}: ${i.message}`)
-      .join('; ');
-    const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
-    throw new SocialShiftError(
-      'VALIDATION',
-      `Invalid export bundle, nothing was imported: ${listed}${more}`,
-      {
-        details: { issues, input: 'export bundle' },
-      },
-    );
-  }
+  if (issues.length > 0) refuse(issues, raw);
+}
+
+/** A zod issue as a {@link ValidationIssue} under `root`. */
+const toIssue =
+  (root: (string | number)[]) =>
+  (issue: z.core.$ZodIssue): ValidationIssue => ({
+    path: [...root, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))],
+    message: issueMessage(issue),
+    code: issue.code,
+  });
+
+/**
+ * Throws the one `VALIDATION` error of a refused bundle. Each listed path names its record, as in
+ * `events.3.data.note (event "evt_9")`.
+ */
+function refuse(issues: readonly ValidationIssue[], raw: RawBundle | undefined): never {
+  const listed = issues
+    .slice(0, 5)
+    .map(({ path, message }) => {
+      const [top, key, index] = path;
+      const record =
+        top === 'events' ? raw?.events?.[key as number] : raw?.documents?.[key as string]?.[index as number];
+      const id = (record as { id?: unknown } | undefined)?.id;
+      const named = typeof id === 'string' ? ` (${top === 'events' ? 'event' : key} "${id}")` : '';
+      return `${path.join('.') || '(root)'}${named}: ${message}`;
+    })
+    .join('; ');
+  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
+  throw new SocialShiftError('VALIDATION', `Invalid export bundle, nothing was imported: ${listed}${more}`, {
+    details: { issues, input: 'export bundle' },
+  });
 }
 
 async function checkEmpty(storage: StoragePort, organisationId: string): Promise<void> {

@@ -5,13 +5,12 @@ import { indexedDbStorage } from '@social-shift/adapters/indexeddb';
 import {
   createSocialShift,
   type ExportBundle,
-  exportAll,
-  importAll,
   type ManagedStorage,
   type SocialShift,
   safeParseExportBundle,
 } from '@social-shift/core';
 import { createLinkTracker, type TrackingLinks } from '@social-shift/core/links';
+import { exportAll, importAll } from '@social-shift/core/transfer';
 import { sampleBundle } from '../sample';
 
 const KEY_DATABASE = 'social-shift-playground:database';

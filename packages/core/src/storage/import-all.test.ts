@@ -1,0 +1,373 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SocialShiftError } from '../errors/social-shift-error.js';
+import { isSocialShiftError } from '../errors/social-shift-error.js';
+import { ENTITY_TYPES } from '../model/entity-type.js';
+import type { ExportBundle } from '../model/export-bundle.js';
+import type { JsonObject, StoragePort } from '../ports/storage.js';
+import { createSocialShift } from '../sdk/create-social-shift.js';
+import { simulateExportBundle } from '../simulation/simulate-organisation.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+import { exportAll } from './export-all.js';
+import { importAll, REFERENCE_FIELDS } from './import-all.js';
+import { createMemoryStorage } from './memory-storage.js';
+
+const ORG = 'org_acme';
+const OTHER = 'org_other';
+const clock = { now: () => Date.UTC(2026, 5, 1) };
+
+/** A deep copy as `JSON.parse` makes it (own `__proto__` keys included). */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+/** A copy of the bundle with `edit` applied to its JSON text, parsed again. */
+const edited = (bundle: ExportBundle, edit: (json: string) => string): unknown => {
+  const json = JSON.stringify(bundle);
+  const changed = edit(json);
+  expect(changed).not.toBe(json);
+  return JSON.parse(changed);
+};
+
+/**
+ * An organisation made through the SDK with a record in every collection, an erased person and a person who left,
+ * exported.
+ */
+async function sdkBundle(): Promise<ExportBundle> {
+  const world = await createTestProgramme();
+  const { shift, people, pillarId } = world;
+  const master = shift.as(people.master);
+  const care = await master.teams.create({ name: 'Care', department: 'Zorg' });
+  const ward = await master.teams.create({ name: 'Ward 3', parentTeamId: care.id });
+  await master.people.update(people.publisher, { teamIds: [ward.id] });
+  await master.focusGroups.create({ name: 'Night shift', memberIds: [people.publisher, people.creator] });
+  await shift
+    .as(people.publisher)
+    .people.linkAccount(people.publisher, { platform: 'linkedin', handle: 'piet', networkSize: 420 });
+  await master.cycles.start();
+  const creator = shift.as(people.creator);
+  const contribution = await creator.contributions.create({
+    kind: 'photo',
+    title: 'Night',
+    pillarIds: [pillarId],
+  });
+  await creator.contributions.submit(contribution.id);
+  await shift.as(people.editor).contributions.startReview(contribution.id);
+  await shift.as(people.editor).contributions.accept(contribution.id);
+  const post = await shift.as(people.editor).posts.create({
+    title: 'The night team',
+    text: 'Meet the night team.',
+    pillarIds: [pillarId],
+    contributionIds: [contribution.id],
+  });
+  await shift.as(people.editor).posts.submit(post.id);
+  await master.posts.approve(post.id);
+  await aRunningCampaign(world, [post.id, await anApprovedPost(world)]);
+  const [offer] = await shift.as(people.publisher).offers.mine();
+  const share = await shift
+    .as(people.publisher)
+    .offers.share(offer!.offer.id, { platform: 'linkedin', idempotencyKey: 'share-1' });
+  await shift.platform.recordClick({ shareId: share.id, idempotencyKey: 'click-1' });
+  await master.privacy.erasePerson(people.publisher);
+  await master.people.leave(people.external);
+  return exportAll(world.storage, ORG, { clock });
+}
+
+let bundle: ExportBundle;
+beforeAll(async () => {
+  bundle = await sdkBundle();
+});
+
+/** Everything an organisation holds in a store. */
+async function contents(storage: StoragePort, org: string) {
+  const documents: Record<string, unknown[]> = {};
+  for (const collection of ENTITY_TYPES) documents[collection] = await storage.query(org, collection);
+  return { documents, events: await storage.readEvents(org) };
+}
+
+/** A store that already holds another organisation's data: a refused import must leave it as it was. */
+async function aTargetStore(): Promise<StoragePort> {
+  const storage = createMemoryStorage();
+  const [person] = bundle.documents.person ?? [];
+  await storage.transaction(OTHER, async (tx) => {
+    await tx.put(
+      'person',
+      'person_other',
+      { ...person, id: 'person_other', organisationId: OTHER } as JsonObject,
+      0,
+    );
+    await tx.append([{ ...bundle.events[0]!, id: 'evt_other', organisationId: OTHER }]);
+  });
+  return storage;
+}
+
+/** Imports `input` into a fresh target: a `VALIDATION` error that says nothing was imported, and nothing written. */
+async function refused(input: unknown): Promise<SocialShiftError<'VALIDATION'>> {
+  const target = await aTargetStore();
+  const before = [await contents(target, ORG), await contents(target, OTHER)];
+  const error: unknown = await importAll(target, input).then(
+    () => 'imported',
+    (caught: unknown) => caught,
+  );
+  if (!isSocialShiftError(error, 'VALIDATION')) throw new Error(`expected VALIDATION, got ${String(error)}`);
+  expect(error.message).toContain('Invalid export bundle, nothing was imported: ');
+  expect(error.details.input).toBe('export bundle');
+  expect([await contents(target, ORG), await contents(target, OTHER)]).toEqual(before);
+  expect(before[0]).toEqual({ documents: Object.fromEntries(ENTITY_TYPES.map((c) => [c, []])), events: [] });
+  return error;
+}
+
+const paths = (error: SocialShiftError<'VALIDATION'>) => error.details.issues.map((issue) => issue.path);
+
+describe('importAll of what exportAll made', () => {
+  it('has a record in every collection, an erased person and a person who left', () => {
+    expect(ENTITY_TYPES.filter((collection) => !bundle.documents[collection]?.length)).toEqual([]);
+    const people = bundle.documents.person ?? [];
+    expect(people.some((person) => person.erasedAt !== undefined)).toBe(true);
+    expect(people.some((person) => person.status === 'left')).toBe(true);
+  });
+
+  it('imports it and exports the same bundle again', async () => {
+    const target = await aTargetStore();
+    const summary = await importAll(target, copy(bundle));
+    expect(summary.events).toBe(bundle.events.length);
+    expect(await exportAll(target, ORG, { clock })).toEqual(bundle);
+  });
+
+  it('imports the simulated organisation the site loads', async () => {
+    const simulated = simulateExportBundle({ seed: 3, people: 40, teams: 4, days: 20 });
+    await expect(importAll(createMemoryStorage(), copy(simulated))).resolves.toMatchObject({
+      events: simulated.events.length,
+    });
+  });
+});
+
+describe('importAll refuses, writing nothing', () => {
+  it('a bundle without the organisation document, so setup cannot make a second programme on top', async () => {
+    const { organisation: _organisation, ...documents } = copy(bundle.documents);
+    const error = await refused({ ...copy(bundle), documents });
+    expect(paths(error)).toEqual([['documents', 'organisation']]);
+    expect(error.message).toContain(`Include exactly one organisation document, with id "${ORG}"`);
+  });
+
+  it('a second organisation document, or one whose id is not the bundle organisationId', async () => {
+    const [organisation] = copy(bundle.documents.organisation)!;
+    const second = { ...organisation!, id: 'org_second' };
+    for (const list of [[organisation, second], [second]]) {
+      const error = await refused({
+        ...copy(bundle),
+        documents: { ...copy(bundle.documents), organisation: list },
+      });
+      expect(paths(error)).toContainEqual(['documents', 'organisation']);
+    }
+  });
+
+  it('lets setup refuse an imported organisation (it has its document)', async () => {
+    const storage = createMemoryStorage();
+    await importAll(storage, copy(bundle));
+    const shift = createSocialShift({ storage, organisationId: ORG });
+    await expect(
+      shift.setup({
+        organisation: { name: 'Again' },
+        programme: { name: 'Second programme' },
+        master: { displayName: 'Second master' },
+      }),
+    ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    expect(await storage.query(ORG, 'programme')).toHaveLength(1);
+  });
+
+  it('duplicate event ids, naming the event index and id', async () => {
+    const input = copy(bundle);
+    const id = input.events[2]!.id;
+    input.events[5] = { ...input.events[5]!, id };
+    const error = await refused(input);
+    expect(paths(error)).toEqual([['events', 5, 'id']]);
+    expect(error.message).toContain(
+      `events.5.id (event "${id}"): Duplicate event id "${id}", also at events.2.`,
+    );
+  });
+
+  it('any two events with the same id (property)', async () => {
+    const n = bundle.events.length;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: n - 1 }),
+        fc.integer({ min: 0, max: n - 1 }),
+        async (a, b) => {
+          fc.pre(a !== b);
+          const [first, second] = a < b ? [a, b] : [b, a];
+          const input = copy(bundle);
+          input.events[second] = { ...input.events[second]!, id: input.events[first]!.id };
+          expect(paths(await refused(input))).toEqual([['events', second, 'id']]);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a "__proto__" key in a document, in a record inside one, or as a collection, like any unknown key', async () => {
+    const person = bundle.documents.person![0]!;
+    const inDocument = edited(bundle, (json) =>
+      json.replace(`{"id":"${person.id}",`, `{"id":"${person.id}","__proto__":{"admin":true},`),
+    );
+    expect(paths(await refused(inDocument))).toEqual([['documents', 'person', 0]]);
+    // Inside a document: an object of the schema (a pillar), or a record (an audience's weights per need).
+    const proto = JSON.parse('{"__proto__":{"admin":true}}') as Record<string, unknown>;
+    const [strategy] = bundle.documents.strategy!;
+    const pillar = (strategy!.pillars as object[])[0];
+    for (const [change, path] of [
+      [{ pillars: [{ ...pillar, ...proto }] }, ['pillars', 0]],
+      [
+        { audiences: [{ id: 'aud_1', name: 'Nurses', needs: { relationships: 1, ...proto } }] },
+        ['audiences', 0, 'needs'],
+      ],
+    ] as const) {
+      const input = { ...bundle, documents: { ...bundle.documents, strategy: [{ ...strategy, ...change }] } };
+      const error = await refused(copy(input));
+      expect(paths(error)).toEqual([['documents', 'strategy', 0, ...path]]);
+      expect(error.message).toContain('Remove the unknown field "__proto__".');
+    }
+    const asCollection = edited(bundle, (json) =>
+      json.replace('"documents":{', `"documents":{"__proto__":[${JSON.stringify(person)}],`),
+    );
+    const error = await refused(asCollection);
+    expect(paths(error)).toEqual([['documents']]);
+    expect(error.message).toContain('documents: Remove the unknown field "__proto__".');
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('a "__proto__" key anywhere in event data, with its path (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: bundle.events.length - 1 }),
+        fc.array(fc.constantFrom('a', 'changes', 'x_1'), { maxLength: 4 }),
+        async (index, keys) => {
+          const input = copy(bundle);
+          const event = input.events[index]!;
+          let node: Record<string, unknown> = event.data;
+          for (const key of keys) {
+            const child: Record<string, unknown> = {};
+            node[key] = child;
+            node = child;
+          }
+          Object.defineProperty(node, '__proto__', { value: { polluted: 1 }, enumerable: true });
+          const error = await refused(copy(input));
+          expect(paths(error)).toEqual([['events', index, 'data', ...keys]]);
+          expect(error.message).toContain(`(event "${event.id}"): Remove the unknown field "__proto__".`);
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('a reference to a record the bundle does not hold, naming collection, document id, field and missing id', async () => {
+    const input = copy(bundle);
+    const assignment = input.documents.role_assignment![1]!;
+    assignment.personId = 'ghost';
+    const error = await refused(input);
+    expect(paths(error)).toEqual([['documents', 'role_assignment', 1, 'personId']]);
+    expect(error.message).toContain(
+      `documents.role_assignment.1.personId (role_assignment "${assignment.id}"): No person "ghost" in the bundle`,
+    );
+  });
+
+  it('a missing id in every reference field of the table, one id or in a list (property)', async () => {
+    const fields = Object.entries(REFERENCE_FIELDS).flatMap(([collection, byField]) =>
+      Object.keys(byField ?? {}).map(
+        (field) => [collection as keyof ExportBundle['documents'], field] as const,
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...fields),
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+        async ([collection, field], ghost) => {
+          const input = copy(bundle);
+          const ids = new Set(Object.values(input.documents).flatMap((list) => list?.map((doc) => doc.id)));
+          fc.pre(!ids.has(ghost));
+          const list = input.documents[collection]!;
+          const index = list.length - 1;
+          const doc = list[index]!;
+          const isList = Array.isArray(doc[field]) || field.endsWith('Ids');
+          doc[field] = isList ? [...((doc[field] as string[] | undefined) ?? []), ghost] : ghost;
+          const error = await refused(input);
+          const at = isList ? [(doc[field] as string[]).length - 1] : [];
+          expect(paths(error)).toEqual([['documents', collection, index, field, ...at]]);
+          expect(error.message).toContain(`(${collection} "${String(doc.id)}"): No `);
+          expect(error.message).toContain(`"${ghost}" in the bundle`);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('text no store can hold in event data, naming the event index and id', async () => {
+    for (const bad of ['a\u0000b', 'lone \ud800 high', 'lone \udc00 low', '\udc00\ud800']) {
+      const input = copy(bundle);
+      const event = input.events[3]!;
+      event.data = { ...event.data, note: bad };
+      const error = await refused(input);
+      expect(paths(error)).toEqual([['events', 3, 'data', 'note']]);
+      expect(error.message).toContain(
+        `events.3.data.note (event "${event.id}"): Remove U+0000 and unpaired surrogates`,
+      );
+    }
+  });
+
+  it('text no store can hold in a field name of event data', async () => {
+    const input = copy(bundle);
+    input.events[1]!.data = { ...input.events[1]!.data, 'k\u0000': 1 };
+    const error = await refused(input);
+    expect(paths(error)).toEqual([['events', 1, 'data', 'k\u0000']]);
+    expect(error.message).toContain(
+      `(event "${input.events[1]!.id}"): Remove U+0000 and unpaired surrogates`,
+    );
+  });
+
+  // Whether the schema or the storable-text check refuses these, the error names the field and its record.
+  it('text no store can hold in an event idempotency key or a share externalId', async () => {
+    const event = copy(bundle);
+    event.events[2]!.idempotencyKey = 'key\ud800';
+    const eventError = await refused(event);
+    expect(paths(eventError)).toEqual([['events', 2, 'idempotencyKey']]);
+    expect(eventError.message).toContain(`events.2.idempotencyKey (event "${event.events[2]!.id}"): `);
+    const document = copy(bundle);
+    const share = document.documents.share![0]!;
+    share.externalId = 'urn:\u0000';
+    const documentError = await refused(document);
+    expect(paths(documentError)).toEqual([['documents', 'share', 0, 'externalId']]);
+    expect(documentError.message).toContain(`documents.share.0.externalId (share "${String(share.id)}"): `);
+  });
+
+  it('a NUL or lone surrogate anywhere in an event string, but not a surrogate pair (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: bundle.events.length - 1 }),
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom('\u0000', '\ud800', '\udbff', '\udc00', '\udfff'),
+        fc.string({ maxLength: 20 }),
+        async (index, before, bad, after) => {
+          fc.pre(!/[\ud800-\udfff]/.test(before + after) && !`${before}${after}`.includes('\u0000'));
+          const input = copy(bundle);
+          // The emoji is a surrogate pair, which stores fine: only the lone surrogate or the NUL is refused.
+          input.events[index]!.data = {
+            ...input.events[index]!.data,
+            ok: '😀',
+            note: `${before}${bad}${after}`,
+          };
+          expect(paths(await refused(input))).toEqual([['events', index, 'data', 'note']]);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a bad envelope or event, saying nothing was imported and naming the event', async () => {
+    expect((await refused(null)).message).toContain('(root): Expected object.');
+    await refused({ format: 'zip' });
+    const input = copy(bundle);
+    input.events[2]!.data = JSON.parse(`${'{"a":'.repeat(20)}1${'}'.repeat(20)}`);
+    const error = await refused(input);
+    expect(error.message).toContain(
+      `events.2.data (event "${input.events[2]!.id}"): The data is nested deeper`,
+    );
+  });
+});
