@@ -144,5 +144,64 @@ if (url) {
         await pool.end();
       }
     }, 180_000);
+
+    it('keeps a social master when every master takes the role from another at the same moment', async () => {
+      const schema = `guard_race_${Date.now().toString(36)}`;
+      const pool = new pg.Pool({ connectionString: url, max: 2 });
+      const storage = postgresStorage({ client: await pgClient(pool), schema, ownsClient: false });
+      try {
+        const shift = createSocialShift({ storage, organisationId: 'org_guard_race' });
+        const { masterId } = await shift.setup({
+          organisation: { name: 'Zorggroep Noord', timeZone: 'Europe/Amsterdam' },
+          programme: { name: 'Social Shift 2026' },
+          master: { displayName: 'Mira Master' },
+        });
+        const masters = [masterId];
+        for (let m = 1; m < WORKERS; m++) {
+          const { id } = await shift.as(masterId).people.add({ displayName: `Master ${m}` });
+          await shift.as(masterId).people.assignRole(id, { role: 'master' });
+          masters.push(id);
+        }
+        // Master m revokes master m + 1 (in a ring): without the guard of ADR 048, each check still sees other
+        // masters and every revoke succeeds, leaving none.
+        const startAt = Date.now() + 4_000;
+        const worker = join(import.meta.dirname, 'postgres-guard-worker.ts');
+        const outputs = await Promise.all(
+          masters.map((actor, m) =>
+            run(
+              process.execPath,
+              [
+                '--conditions=source',
+                '--import',
+                'tsx',
+                worker,
+                url,
+                schema,
+                actor,
+                masters[(m + 1) % WORKERS] as string,
+                `${startAt}`,
+              ],
+              { cwd: join(import.meta.dirname, '..') },
+            ),
+          ),
+        );
+        const results = outputs.map((o) => JSON.parse(o.stdout) as { outcome: string; errors: string[] });
+        console.log(`guards: ${JSON.stringify(results.map((r) => [r.outcome, r.errors.length]))}`);
+        for (const result of results) expect(['revoked', 'FORBIDDEN']).toContain(result.outcome);
+        const holders = [];
+        for (const id of masters) {
+          const roles = await storage.query('org_guard_race', 'role_assignment', {
+            where: { personId: id, role: 'master' },
+          });
+          if (roles.some((r) => r.data.revokedAt === undefined)) holders.push(id);
+        }
+        expect(holders.length).toBeGreaterThanOrEqual(1);
+        expect(results.filter((r) => r.outcome === 'revoked')).toHaveLength(WORKERS - holders.length);
+      } finally {
+        await storage.close();
+        await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await pool.end();
+      }
+    }, 180_000);
   });
 }

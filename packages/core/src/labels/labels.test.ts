@@ -55,7 +55,11 @@ describe('labels', () => {
     expect(labels('nl').statuses.post.approved).toBe('Goedgekeurd');
   });
 
-  it('rejects a language it does not have', () => {
-    expect(() => labels('de' as 'nl')).toThrow(/use 'nl' or 'en'/);
+  it('rejects a language it does not have, also the names every object has', () => {
+    for (const language of ['de', '__proto__', 'constructor', 'toString']) {
+      expect(() => labels(language as 'nl'), language).toThrow(
+        expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining("use 'nl' or 'en'") }),
+      );
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import type {
   AmbassadorStatus,
   CampaignStatus,
@@ -58,7 +59,8 @@ const dictionaries: Readonly<Record<Language, Labels>> = { nl, en };
  * ```
  */
 export function labels(language: Language): Labels {
-  const dictionary = dictionaries[language];
-  if (!dictionary) throw new RangeError(`No labels for language "${String(language)}": use 'nl' or 'en'.`);
-  return dictionary;
+  // Own keys only: `labels('__proto__')` must not hand out Object.prototype.
+  if (typeof language !== 'string' || !Object.hasOwn(dictionaries, language))
+    throw invalidValue('language', [], `No labels for "${String(language)}": use 'nl' or 'en'.`);
+  return dictionaries[language];
 }

@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { EntityTypeSchema } from './entity-type.js';
-import { IdListSchema, IdSchema, JsonDataSchema, TimestampSchema } from './primitives.js';
+import {
+  IdempotencyKeySchema,
+  IdListSchema,
+  IdSchema,
+  JsonDataSchema,
+  TimestampSchema,
+} from './primitives.js';
 import {
   ConsentPurposeSchema,
   ContributionKindSchema,
@@ -235,7 +241,7 @@ export const DomainEventSchema = z.strictObject({
   /** The entity's version after this event (0 for platform events that change no entity). */
   entityVersion: z.number().check(z.int(), z.minimum(0)),
   data: JsonDataSchema,
-  idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  idempotencyKey: z.optional(IdempotencyKeySchema),
 });
 /** A domain event, untyped payload. */
 export type DomainEvent = z.infer<typeof DomainEventSchema>;

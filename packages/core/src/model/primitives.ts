@@ -15,13 +15,22 @@ export const IdSchema = z
 /** An opaque id: 1 to 64 characters from `[A-Za-z0-9_-]`. */
 export type Id = z.infer<typeof IdSchema>;
 
+/** `toISOString`'s form of a timestamp; text that is not one is left for the format check to refuse. */
+function canonicalTimestamp(text: string): string {
+  if (text.length === 24) return text;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? text : new Date(ms).toISOString();
+}
+
 /**
- * Every timestamp is an ISO 8601 string in UTC with a `Z` suffix, e.g. `2026-11-26T09:30:00.000Z`
- * (milliseconds optional). Offsets such as `+01:00` are rejected so that strings sort as times.
+ * Every timestamp is an ISO 8601 string in UTC with a `Z` suffix, e.g. `2026-11-26T09:30:00.000Z`. Input may
+ * leave out the milliseconds or give more digits; the parsed value is always written as `toISOString` writes it
+ * (exactly three digits), so that stored timestamps sort as times when compared as strings: `…:00Z` would sort
+ * after `…:00.500Z`. Offsets such as `+01:00` are rejected.
  */
-export const TimestampSchema = z.iso.datetime({
-  message: 'Use an ISO 8601 UTC timestamp such as 2026-11-26T09:30:00.000Z.',
-});
+export const TimestampSchema = z.iso
+  .datetime({ message: 'Use an ISO 8601 UTC timestamp such as 2026-11-26T09:30:00.000Z.' })
+  .check(z.overwrite(canonicalTimestamp));
 /** An ISO 8601 UTC timestamp string. */
 export type Timestamp = z.infer<typeof TimestampSchema>;
 
@@ -72,6 +81,22 @@ export const TextSchema = z.string().check(
     message: 'Remove control characters and unpaired surrogates (tabs and line breaks are fine).',
   }),
 );
+
+/** One line of text compared as given (not trimmed): a caller's key, a platform's id. */
+const lineOf = (min: number, max: number) =>
+  z.string().check(
+    z.minLength(min),
+    z.maxLength(max),
+    z.refine((text) => isCleanText(text, true), {
+      message: 'Use one line of text without control characters or unpaired surrogates.',
+    }),
+  );
+
+/** A key a caller reuses when it retries a command (`idempotencyKey`). */
+export const IdempotencyKeySchema = lineOf(1, 200);
+
+/** The id a platform gave a post or an event (`externalId`). */
+export const ExternalIdSchema = lineOf(0, 512);
 
 /** A tag or interest: lower case words, digits and dashes. */
 export const TagSchema = z

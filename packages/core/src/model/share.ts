@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { entityBase, IdSchema, TimestampSchema, UrlSchema } from './primitives.js';
+import { ExternalIdSchema, entityBase, IdSchema, TimestampSchema, UrlSchema } from './primitives.js';
 import { PlatformSchema } from './vocabulary.js';
 
 /**
@@ -17,7 +17,7 @@ export const ShareSchema = z.strictObject({
   trackedUrl: z.optional(UrlSchema),
   sharerToken: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/))),
   /** The platform's id for the published item, when published through an API. */
-  externalId: z.optional(z.string().check(z.maxLength(512))),
+  externalId: z.optional(ExternalIdSchema),
 });
 /** A share. */
 export type Share = z.infer<typeof ShareSchema>;

@@ -1,3 +1,5 @@
+import { invalidValue } from '../errors/invalid-value.js';
+
 /**
  * The time source of the SDK. The domain never reads `Date.now()` itself: every "now" comes from a clock,
  * so tests and simulations control time.
@@ -33,8 +35,8 @@ export function createManualClock(start: number | string = 0): ManualClock {
   return {
     now: () => current,
     advance(ms) {
-      if (!Number.isFinite(ms) || ms < 0)
-        throw new RangeError('advance(ms) takes a finite, non-negative number.');
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+        throw invalidValue('clock advance', ['ms'], 'Use a finite, non-negative number of milliseconds.');
       current += ms;
     },
     set(time) {
@@ -44,8 +46,19 @@ export function createManualClock(start: number | string = 0): ManualClock {
 }
 
 function toEpoch(time: number | string): number {
-  const ms = typeof time === 'number' ? time : Date.parse(time);
-  if (!Number.isFinite(ms)) throw new RangeError(`Not a valid time: ${String(time)}`);
+  const ms = typeof time === 'number' ? time : typeof time === 'string' ? Date.parse(time) : Number.NaN;
+  // Date.parse rolls a day that does not exist over into the next month (2026-02-30 is 2 March): refuse it.
+  const rolledOver =
+    typeof time === 'string' &&
+    /^\d{4}-\d{2}-\d{2}/.test(time) &&
+    Number.isFinite(ms) &&
+    new Date(ms).toISOString().slice(0, 10) !== time.slice(0, 10);
+  if (!Number.isFinite(ms) || rolledOver)
+    throw invalidValue(
+      'time',
+      [],
+      `"${String(time)}" is not a time: use epoch milliseconds or an ISO 8601 UTC timestamp.`,
+    );
   return ms;
 }
 

@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import type { Role } from '../model/vocabulary.js';
 import { ROLES } from '../model/vocabulary.js';
 
@@ -224,14 +225,33 @@ export function resolvePermissions(
   base: PermissionTable = DEFAULT_PERMISSIONS,
 ): PermissionTable {
   const table = { ...base } as Record<Action, PermissionRow>;
+  const where = 'permission overrides';
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides))
+    throw invalidValue(
+      where,
+      [],
+      'Give an object of rows by action, e.g. { "posts.approve": { editor: null } }.',
+    );
   for (const action of Object.keys(overrides) as Action[]) {
     if (!(actions as readonly string[]).includes(action))
-      throw new RangeError(`Unknown action in permission overrides: ${action}`);
+      throw invalidValue(where, [action], `No such action: use one of ACTION_LIST, e.g. "posts.approve".`);
+    const overridden = overrides[action] ?? {};
+    if (typeof overridden !== 'object' || Array.isArray(overridden))
+      throw invalidValue(
+        where,
+        [action],
+        'Give an object of scopes by grantee, e.g. { editor: "assigned" }.',
+      );
     const row: Partial<Record<Grantee, PermissionScope>> = { ...table[action] };
-    for (const [grantee, scope] of Object.entries(overrides[action] ?? {}) as [
-      Grantee,
-      PermissionScope | null,
-    ][]) {
+    for (const [grantee, scope] of Object.entries(overridden) as [Grantee, PermissionScope | null][]) {
+      if (!GRANTEES.includes(grantee))
+        throw invalidValue(where, [action, grantee], `No such grantee: use one of ${GRANTEES.join(', ')}.`);
+      if (scope !== null && !PERMISSION_SCOPES.includes(scope))
+        throw invalidValue(
+          where,
+          [action, grantee],
+          `No such scope: use one of ${PERMISSION_SCOPES.join(', ')}, or null to take the permission away.`,
+        );
       if (scope === null) delete row[grantee];
       else row[grantee] = scope;
     }

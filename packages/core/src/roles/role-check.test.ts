@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isSocialShiftError } from '../errors/social-shift-error.js';
 import { aPerson, aRoleAssignment } from '../testing/factories.js';
 import { ACTION_LIST, DEFAULT_PERMISSIONS, resolvePermissions } from './permission-table.js';
 import type { Actor } from './role-check.js';
@@ -23,9 +24,19 @@ describe('the permission table', () => {
     const table = resolvePermissions({ 'posts.create': { creator: 'assigned', editor: null } });
     expect(table['posts.create']).toEqual({ creator: 'assigned' });
     expect(DEFAULT_PERMISSIONS['posts.create']).toEqual({ editor: 'assigned' });
-    expect(() => resolvePermissions({ 'posts.fly': { master: 'organisation' } } as never)).toThrow(
-      RangeError,
-    );
+    const refusal = (overrides: unknown) => {
+      try {
+        resolvePermissions(overrides as never);
+      } catch (error) {
+        return isSocialShiftError(error, 'VALIDATION') ? error.details.issues[0]?.path : error;
+      }
+      return 'accepted';
+    };
+    expect(refusal({ 'posts.fly': { master: 'organisation' } })).toEqual(['posts.fly']);
+    expect(refusal({ 'posts.create': { boss: 'organisation' } })).toEqual(['posts.create', 'boss']);
+    expect(refusal({ 'posts.create': { editor: 'everywhere' } })).toEqual(['posts.create', 'editor']);
+    expect(refusal({ 'posts.create': 'editor' })).toEqual(['posts.create']);
+    expect(refusal(null)).toEqual([]);
   });
 });
 

@@ -53,6 +53,17 @@ describe('bad input', () => {
         }),
       ),
     ).toEqual([['endsAt']]);
+    // Half a second before its start, though `…00Z` sorts after `…00.500Z` as text.
+    expect(
+      await issuesOf(
+        shift.as(people.master).campaigns.create({
+          name: 'Backwards by half a second',
+          audience: { everyone: true },
+          startsAt: '2026-03-10T00:00:00.500Z',
+          endsAt: '2026-03-10T00:00:00Z',
+        }),
+      ),
+    ).toEqual([['endsAt']]);
     expect(
       await issuesOf(shift.as(people.creator).contributions.create({ kind: 'poem' as never, title: 'x' })),
     ).toEqual([['kind']]);
@@ -173,6 +184,27 @@ describe('bad input', () => {
       ['master', 'displayName'],
     ],
     [
+      'offers.share (a NUL in the idempotency key)',
+      (w) =>
+        w.shift
+          .as(w.people.publisher)
+          .offers.share('offer_x', { platform: 'linkedin', idempotencyKey: 'a\u0000b' }),
+      ['idempotencyKey'],
+    ],
+    [
+      'offers.share (a lone surrogate in the external id)',
+      (w) =>
+        w.shift
+          .as(w.people.publisher)
+          .offers.share('offer_x', { platform: 'linkedin', idempotencyKey: 'k', externalId: 'x\ud800' }),
+      ['externalId'],
+    ],
+    [
+      'platform.recordClick (a line break in the idempotency key)',
+      (w) => w.shift.platform.recordClick({ shareId: 's', idempotencyKey: 'a\nb' }),
+      ['idempotencyKey'],
+    ],
+    [
       'setup (a time zone Intl does not know)',
       (w) =>
         w.shift.setup({
@@ -187,6 +219,22 @@ describe('bad input', () => {
     const before = await snapshot(world);
     expect(await issuesOf(command(world))).toEqual([path]);
     expect(await snapshot(world)).toEqual(before);
+  });
+
+  it('stores every timestamp in one form, so stored timestamps sort as times', async () => {
+    const { shift, people } = await createTestProgramme();
+    const campaign = await shift.as(people.master).campaigns.create({
+      name: 'Spring',
+      audience: { everyone: true },
+      startsAt: '2026-03-10T00:00:00Z',
+      endsAt: '2026-03-31T23:59:59.9999Z',
+    });
+    expect([campaign.startsAt, campaign.endsAt]).toEqual([
+      '2026-03-10T00:00:00.000Z',
+      '2026-03-31T23:59:59.999Z',
+    ]);
+    const stored = await shift.as(people.master).campaigns.get(campaign.id);
+    expect([stored.startsAt, stored.endsAt]).toEqual([campaign.startsAt, campaign.endsAt]);
   });
 
   it('rejects an unknown field rather than ignoring it', async () => {

@@ -17,6 +17,39 @@ describe('createSocialShift', () => {
     expect(new Date(shift.clock.now()).toISOString()).toBe('2026-01-05T09:00:01.000Z');
   });
 
+  it('refuses a manual clock at a time that does not exist, or moved by a negative amount', () => {
+    for (const start of ['2026-13-40T00:00:00Z', '2026-02-30T09:00:00.000Z', 'yesterday']) {
+      expect(() => createManualClock(start), start).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    }
+    expect(createManualClock('2026-02-28T09:00:00Z').now()).toBe(Date.parse('2026-02-28T09:00:00Z'));
+    expect(() => createManualClock(0).advance(-1)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+
+  it('refuses options it cannot work with at once, naming the option', () => {
+    const pathOf = (options: unknown) => {
+      try {
+        createSocialShift(options as never);
+      } catch (error) {
+        if (isSocialShiftError(error, 'VALIDATION')) return error.details.issues[0]?.path;
+        throw error;
+      }
+      return 'accepted';
+    };
+    const storage = createMemoryStorage();
+    expect(pathOf(null)).toEqual([]);
+    expect(pathOf({ organisationId: 'org_a' })).toEqual(['storage']);
+    expect(pathOf({ storage: {}, organisationId: 'org_a' })).toEqual(['storage']);
+    expect(pathOf({ storage, organisationId: 'org_a', clock: { now: 0 } })).toEqual(['clock']);
+    expect(pathOf({ storage, organisationId: 'org_a', config: { fourEyes: 'no' } })).toEqual([
+      'config',
+      'fourEyes',
+    ]);
+    expect(pathOf({ storage, organisationId: 'org_a', config: { permissions: { 'nope.do': {} } } })).toEqual([
+      'nope.do',
+    ]);
+    expect(pathOf({ storage, organisationId: 'org_a', config: { fourEyes: false } })).toBe('accepted');
+  });
+
   it('rejects an organisation id that is not an id', () => {
     expect(() => createSocialShift({ storage: createMemoryStorage(), organisationId: 'no spaces' })).toThrow(
       expect.objectContaining({ code: 'VALIDATION' }),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 import type { LinkSecret } from '../links/hmac.js';
 import { createLinkTracker } from '../links/link-tracker.js';
@@ -183,6 +184,32 @@ export interface SocialShift {
   readonly system: SystemCommands;
 }
 
+/** The options object and the ports the SDK calls: checked at once, so a wrong one fails here, not in a command. */
+function checkPorts(options: SocialShiftOptions): void {
+  const where = 'SDK options';
+  if (typeof options !== 'object' || options === null)
+    throw invalidValue(where, [], 'Give an object: { storage, organisationId }.');
+  const storage = options.storage as Partial<StoragePort> | undefined;
+  if (
+    typeof storage !== 'object' ||
+    storage === null ||
+    typeof storage.get !== 'function' ||
+    typeof storage.query !== 'function' ||
+    typeof storage.transaction !== 'function'
+  )
+    throw invalidValue(
+      where,
+      ['storage'],
+      'Give a storage, e.g. createMemoryStorage() or an adapter of @social-shift/adapters.',
+    );
+  if (options.clock !== undefined && typeof options.clock?.now !== 'function')
+    throw invalidValue(where, ['clock'], 'Give a clock with now(), e.g. systemClock or createManualClock().');
+  if (options.ids !== undefined && typeof options.ids?.next !== 'function')
+    throw invalidValue(where, ['ids'], 'Give an id generator with next(prefix), e.g. createRandomIds().');
+  if (options.config !== undefined && (typeof options.config !== 'object' || options.config === null))
+    throw invalidValue(where, ['config'], 'Give an object of settings, or leave config out.');
+}
+
 /**
  * Creates the SDK for one organisation. Time and ids are injected; storage is a port.
  *
@@ -202,6 +229,7 @@ export interface SocialShift {
  * ```
  */
 export function createSocialShift(options: SocialShiftOptions): SocialShift {
+  checkPorts(options);
   const { organisationId } = parseOptions({ organisationId: options.organisationId });
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? createRandomIds(clock);
@@ -217,6 +245,8 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
       },
     });
   }
+  if (config.fourEyes !== undefined && typeof config.fourEyes !== 'boolean')
+    throw invalidValue('SDK options', ['config', 'fourEyes'], 'Use true (the default) or false.');
   const retention = config.retention === undefined ? undefined : parseRetentionPolicy(config.retention);
   const rt: Runtime = {
     organisationId,

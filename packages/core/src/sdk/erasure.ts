@@ -3,19 +3,9 @@
 // event) stay, so every figure computed before erasure is computed the same after it.
 import type { Person } from '../model/person.js';
 import type { JsonObject, StoredEvent } from '../ports/storage.js';
-import type { Actor } from '../roles/role-check.js';
+import { keepAMaster } from './guards.js';
 import type { EntityWrite, Runtime } from './runtime.js';
-import {
-  authorize,
-  checkId,
-  commit,
-  forbidden,
-  IDEMPOTENCY_COLLECTION,
-  list,
-  load,
-  loadActor,
-  now,
-} from './runtime.js';
+import { authorize, checkId, commit, IDEMPOTENCY_COLLECTION, list, load, loadActor, now } from './runtime.js';
 
 /** The handle an erased person's social accounts keep. */
 export const ERASED_HANDLE = 'erased';
@@ -37,26 +27,6 @@ function scrubChanges(changes: unknown, set: Data, drop: readonly string[]): Dat
   return scrubbed;
 }
 
-/** The last social master may not be erased: the organisation would have nobody to run it. */
-async function keepAMaster(rt: Runtime, actor: Actor, personId: string): Promise<void> {
-  const people = await list(rt, 'person');
-  const gone = new Set(
-    people.filter((p) => p.status === 'left' || p.erasedAt !== undefined).map((p) => p.id),
-  );
-  const masters = new Set(
-    (await list(rt, 'role_assignment', { role: 'master' }))
-      .filter((a) => a.revokedAt === undefined && !gone.has(a.personId))
-      .map((a) => a.personId),
-  );
-  if (masters.has(personId) && masters.size === 1) {
-    throw forbidden(
-      actor,
-      'privacy.erase',
-      'This is the last social master of the organisation: assign the master role to someone else first.',
-    );
-  }
-}
-
 /**
  * Erases a person's personal data: their name becomes a pseudonym, their e-mail, social handles, sharer tokens,
  * tracked links and the platforms' ids of their posts are removed, in their records, in idempotency records and
@@ -69,7 +39,8 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
   const person = await load(rt, 'person', checkId(personId, 'personId'));
   authorize(rt, actor, 'privacy.erase', { ownerId: person.id, teamIds: person.teamIds });
   if (person.erasedAt !== undefined) return person;
-  await keepAMaster(rt, actor, person.id);
+  // The last social master may not be erased: the organisation would have nobody to run it.
+  const guard = await keepAMaster(rt, actor, person.id, 'privacy.erase');
 
   const at = now(rt);
   const pseudonym = `Erased ${rt.ids.next('anon')}`;
@@ -132,6 +103,6 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
     if (changes) rewrite.push({ ...event, data: { ...event.data, changes } });
   }
 
-  const { entities } = await commit(rt, actorId, writes, { documents, rewrite });
+  const { entities } = await commit(rt, actorId, writes, { documents, rewrite, guards: [guard] });
   return entities[0] as unknown as Person;
 }

@@ -82,6 +82,15 @@ export interface CommitResult {
 /** The collection that holds idempotency records. Not an entity: replay ignores it. */
 export const IDEMPOTENCY_COLLECTION = '_idempotency';
 
+/** The collection of the guards against write skew (see `guards.ts`). Not an entity: neither exported nor replayed. */
+export const GUARD_COLLECTION = '_guard';
+
+/** A guard as read (`readGuard` in `guards.ts`): the command writes it back at this version. */
+export interface Guard {
+  readonly id: string;
+  readonly version: number;
+}
+
 const BASE_FIELDS = new Set(['id', 'organisationId', 'version', 'createdAt', 'updatedAt']);
 const parseId = createParser('id', IdSchema).parse;
 
@@ -270,6 +279,25 @@ export function changesOf(before: object | undefined, after: object): Record<str
 }
 
 /**
+ * A guard written by another command since this one read it (the store reports an insert of an existing document
+ * or a version that moved on): what this command checked has changed. A `CONFLICT` that says so.
+ */
+function guardConflict(error: unknown): unknown {
+  if (
+    !(error instanceof SocialShiftError) ||
+    (error.code !== 'CONFLICT' && error.code !== 'ALREADY_EXISTS') ||
+    (error.details as { entityType?: string }).entityType !== GUARD_COLLECTION
+  )
+    return error;
+  const { id } = error.details as { id: string };
+  return new SocialShiftError(
+    'CONFLICT',
+    "Another command changed what this one checked (the masters, a person's roles or accounts, or the cycles) at the same time. Run it again: it will see the other command's result.",
+    { details: { entityType: GUARD_COLLECTION, id, expectedVersion: 0 }, cause: error },
+  );
+}
+
+/**
  * Commits a command: every entity written with optimistic concurrency (`CONFLICT` when it changed since it was
  * read), its events appended, and the idempotency record, all in one transaction; then emits the events.
  */
@@ -289,6 +317,8 @@ export async function commit(
     }[];
     /** Stored events to replace in place (erasure only). */
     readonly rewrite?: readonly StoredEvent[];
+    /** Guards the command's checks read (`readGuard`), written back at the version read: `CONFLICT` otherwise. */
+    readonly guards?: readonly Guard[];
   } = {},
 ): Promise<CommitResult> {
   const at = now(rt);
@@ -346,6 +376,12 @@ export async function commit(
     data: { key: slot.key, command: slot.command, inputHash: slot.inputHash, result, at },
     expectedVersion: 0,
   });
+  const guards = (options.guards ?? []).map((guard) => ({
+    collection: GUARD_COLLECTION,
+    id: guard.id,
+    data: { at },
+    expectedVersion: guard.version,
+  }));
   // Most commands only put documents and append events: one write set, one request where the storage can.
   if (rt.storage.commit && !options.documents && !options.rewrite && !(idem && 'resultWithEvents' in idem)) {
     const puts: WriteSet['puts'][number][] = prepared.map(({ write, entity, expectedVersion }) => ({
@@ -355,30 +391,38 @@ export async function commit(
       expectedVersion,
     }));
     if (idem) puts.push(record(idem, idem.result({ entities })));
-    const stored = await rt.storage.commit(rt.organisationId, { puts, events });
+    puts.push(...guards);
+    let stored: readonly StoredEvent[];
+    try {
+      stored = await rt.storage.commit(rt.organisationId, { puts, events });
+    } catch (error) {
+      throw guardConflict(error);
+    }
     rt.events.emit(stored);
     return { entities, events: stored };
   }
-  const stored = await rt.storage.transaction(rt.organisationId, async (tx: StorageTransaction) => {
-    for (const { write, expectedVersion, entity } of prepared) {
-      await tx.put(write.type, entity.id, entity as unknown as JsonObject, expectedVersion);
-    }
-    for (const doc of options.documents ?? []) {
-      await tx.put(doc.collection, doc.id, doc.data, doc.expectedVersion);
-    }
-    if (options.rewrite && options.rewrite.length > 0) await tx.replaceEvents(options.rewrite);
-    const appended = await tx.append(events);
-    if (idem) {
-      const put = record(
-        idem,
-        'resultWithEvents' in idem
-          ? idem.resultWithEvents({ entities, events: appended })
-          : idem.result({ entities }),
-      );
-      await tx.put(put.collection, put.id, put.data, 0);
-    }
-    return appended;
-  });
+  const stored = await rt.storage
+    .transaction(rt.organisationId, async (tx: StorageTransaction) => {
+      for (const { write, expectedVersion, entity } of prepared) {
+        await tx.put(write.type, entity.id, entity as unknown as JsonObject, expectedVersion);
+      }
+      for (const doc of [...(options.documents ?? []), ...guards]) {
+        await tx.put(doc.collection, doc.id, doc.data, doc.expectedVersion);
+      }
+      if (options.rewrite && options.rewrite.length > 0) await tx.replaceEvents(options.rewrite);
+      const appended = await tx.append(events);
+      if (idem) {
+        const put = record(
+          idem,
+          'resultWithEvents' in idem
+            ? idem.resultWithEvents({ entities, events: appended })
+            : idem.result({ entities }),
+        );
+        await tx.put(put.collection, put.id, put.data, 0);
+      }
+      return appended;
+    })
+    .catch((error: unknown) => Promise.reject(guardConflict(error)));
   rt.events.emit(stored);
   return { entities, events: stored };
 }

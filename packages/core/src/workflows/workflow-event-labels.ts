@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import type { Language } from '../model/vocabulary.js';
 import type { workflows } from './workflows.js';
 
@@ -123,5 +124,5 @@ const nl: WorkflowEventLabels = {
 export function workflowEventLabels(language: Language): WorkflowEventLabels {
   if (language === 'nl') return nl;
   if (language === 'en') return en;
-  throw new RangeError(`No labels for language "${String(language)}": use 'nl' or 'en'.`);
+  throw invalidValue('language', [], `No labels for "${String(language)}": use 'nl' or 'en'.`);
 }

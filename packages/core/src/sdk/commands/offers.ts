@@ -4,7 +4,7 @@ import type { Consent } from '../../model/consent.js';
 import type { Offer } from '../../model/offer.js';
 import type { Person } from '../../model/person.js';
 import type { Post } from '../../model/post.js';
-import { IdSchema } from '../../model/primitives.js';
+import { ExternalIdSchema, IdempotencyKeySchema, IdSchema } from '../../model/primitives.js';
 import type { Share } from '../../model/share.js';
 import { PlatformSchema } from '../../model/vocabulary.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
@@ -48,9 +48,9 @@ export type OfferEvent = (typeof offerWorkflow.events)[number];
 export const ShareInputSchema = z.strictObject({
   platform: PlatformSchema,
   /** A key the caller reuses when it retries: a retry records nothing new and returns the first share. */
-  idempotencyKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  idempotencyKey: IdempotencyKeySchema,
   /** The platform's id of the shared post, when known. */
-  externalId: z.optional(z.string().check(z.maxLength(512))),
+  externalId: z.optional(ExternalIdSchema),
 });
 /** Input of `offers.share`. */
 export type ShareInput = z.input<typeof ShareInputSchema>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { Cycle } from '../../model/cycle.js';
 import type { FocusGroup } from '../../model/focus-group.js';
 import { FocusGroupSchema } from '../../model/focus-group.js';
@@ -10,6 +11,7 @@ import { TeamSchema } from '../../model/team.js';
 import type { MethodStep } from '../../model/vocabulary.js';
 import { MethodStepSchema } from '../../model/vocabulary.js';
 import { programmeCycleWorkflow } from '../../workflows/programme-cycle.js';
+import { readGuard } from '../guards.js';
 import type { EntityWrite, Runtime } from '../runtime.js';
 import {
   authorize,
@@ -18,6 +20,7 @@ import {
   list,
   load,
   loadActor,
+  nextOf,
   nextState,
   now,
   parseInput,
@@ -234,11 +237,28 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
       return (await list(rt, 'cycle')).sort((a, b) => a.number - b.number);
     },
     async start() {
+      // Read before the newest cycle: two starts at once make one cycle with the next number and a CONFLICT.
+      const guard = await readGuard(rt, 'cycles');
       const actor = await loadActor(rt, actorId);
       authorize(rt, actor, 'cycles.start');
       const current = await newest(rt);
       const writes: EntityWrite[] = [];
       if (current && current.status !== 'closed') {
+        if (nextOf(programmeCycleWorkflow, current.status, 'CLOSE') === undefined) {
+          throw new SocialShiftError(
+            'INVALID_TRANSITION',
+            `Cycle ${current.number} is at the ${current.status} step: a new cycle starts only after this one has been measured and adjusted (move it to adjustment first).`,
+            {
+              details: {
+                entityType: 'cycle',
+                id: current.id,
+                state: current.status,
+                event: 'CLOSE',
+                allowed: programmeCycleWorkflow.allowedEvents(current.status),
+              },
+            },
+          );
+        }
         const status = nextState(programmeCycleWorkflow, current, 'CLOSE');
         writes.push({
           type: 'cycle',
@@ -269,7 +289,7 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
         after: cycle,
         events: [{ type: 'cycle.started', data: { number, strategyVersion: strategy.strategyVersion } }],
       });
-      const { entities } = await commit(rt, actorId, writes);
+      const { entities } = await commit(rt, actorId, writes, { guards: [guard] });
       return entities.at(-1) as unknown as Cycle;
     },
     async moveTo(input) {

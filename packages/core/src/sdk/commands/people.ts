@@ -11,16 +11,16 @@ import { SocialAccountSchema } from '../../model/social-account.js';
 import type { Role } from '../../model/vocabulary.js';
 import { RoleSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
-import type { Actor, PermissionTarget } from '../../roles/role-check.js';
+import type { PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { expireOpenOffers } from '../cascades.js';
+import { keepAMaster, readGuard } from '../guards.js';
 import type { EntityWrite, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
   commit,
   compact,
-  forbidden,
   isAllowedFor,
   list,
   load,
@@ -171,45 +171,31 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     const person = await load(rt, 'person', checkId(personId, 'personId'));
     authorize(rt, actor, action, targetOf(person));
     requireNotErased(person, event);
-    if (event === 'LEAVE') await keepAMaster(actor, person.id, action);
+    const guards = event === 'LEAVE' ? [await keepAMaster(rt, actor, person.id, action)] : [];
     const status = nextState(ambassadorWorkflow, person, event);
     const after: Person =
       event === 'REACTIVATE' ? { ...person, status, lastActiveAt: now(rt) } : { ...person, status };
-    const { entities } = await commit(rt, actorId, [
-      // Someone who leaves gets nothing more: their open offers expire in the same transaction (first, while
-      // the actor is still in the programme).
-      ...(event === 'LEAVE' ? await expireOpenOffers(rt, { publisherId: person.id }) : []),
-      {
-        type: 'person',
-        before: person,
-        after,
-        events: [{ type: ambassadorWorkflow.config.events[event].domainEvent }],
-      },
-    ]);
+    const { entities } = await commit(
+      rt,
+      actorId,
+      [
+        // Someone who leaves gets nothing more: their open offers expire in the same transaction (first, while
+        // the actor is still in the programme).
+        ...(event === 'LEAVE' ? await expireOpenOffers(rt, { publisherId: person.id }) : []),
+        {
+          type: 'person',
+          before: person,
+          after,
+          events: [{ type: ambassadorWorkflow.config.events[event].domainEvent }],
+        },
+      ],
+      { guards },
+    );
     return entities.at(-1) as unknown as Person;
   };
 
   const currentRoles = async (personId: string) =>
     (await list(rt, 'role_assignment', { personId })).filter((a) => a.revokedAt === undefined);
-
-  /** An organisation always keeps at least one social master. */
-  const keepAMaster = async (actor: Actor, personId: string, action: string) => {
-    const gone = new Set(
-      (await list(rt, 'person'))
-        .filter((p) => p.status === 'left' || p.erasedAt !== undefined)
-        .map((p) => p.id),
-    );
-    const masters = (await list(rt, 'role_assignment', { role: 'master' })).filter(
-      (a) => a.revokedAt === undefined && !gone.has(a.personId),
-    );
-    if (masters.some((a) => a.personId === personId) && new Set(masters.map((a) => a.personId)).size === 1) {
-      throw forbidden(
-        actor,
-        action,
-        'This is the last social master of the organisation: assign the master role to someone else first.',
-      );
-    }
-  };
 
   return {
     async add(input) {
@@ -350,8 +336,11 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     },
     async assignRole(personId, input) {
       const parsed = parseInput('role assignment', AssignRoleInputSchema, input);
+      const id = checkId(personId, 'personId');
+      // Read before the roles it checks: the same role assigned twice at once is one assignment and a CONFLICT.
+      const guard = await readGuard(rt, `roles:${id}`);
       const actor = await loadActor(rt, actorId);
-      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      const person = await load(rt, 'person', id);
       authorize(rt, actor, roleAction(parsed.role), targetOf(person));
       requireNotErased(person, 'ASSIGN_ROLE');
       if (person.external && parsed.role !== 'publisher') {
@@ -390,42 +379,57 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         assignedBy: actor.person.id,
         assignedAt: at,
       });
-      const { entities } = await commit(rt, actorId, [
-        {
-          type: 'role_assignment',
-          before: undefined,
-          after: assignment,
-          events: [{ type: 'role.assigned', data: { personId: person.id, role: parsed.role } }],
-        },
-      ]);
+      const { entities } = await commit(
+        rt,
+        actorId,
+        [
+          {
+            type: 'role_assignment',
+            before: undefined,
+            after: assignment,
+            events: [{ type: 'role.assigned', data: { personId: person.id, role: parsed.role } }],
+          },
+        ],
+        { guards: [guard] },
+      );
       return entities[0] as unknown as RoleAssignment;
     },
     async revokeRole(personId, input) {
       const { role } = parseInput('role', RevokeRoleInputSchema, input);
+      const id = checkId(personId, 'personId');
+      const guards = [await readGuard(rt, `roles:${id}`)];
       const actor = await loadActor(rt, actorId);
-      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      const person = await load(rt, 'person', id);
       authorize(rt, actor, roleAction(role), targetOf(person));
-      if (role === 'master') await keepAMaster(actor, person.id, roleAction(role));
+      if (role === 'master') guards.push(await keepAMaster(rt, actor, person.id, roleAction(role)));
       const assignment = (await currentRoles(person.id)).find((a) => a.role === role);
       if (!assignment) {
         throw new SocialShiftError('NOT_FOUND', `${person.displayName} does not hold the ${role} role.`, {
           details: { entityType: 'role_assignment', id: `${person.id}:${role}` },
         });
       }
-      const { entities } = await commit(rt, actorId, [
-        {
-          type: 'role_assignment',
-          before: assignment,
-          after: { ...assignment, revokedAt: now(rt) },
-          events: [{ type: 'role.revoked', data: { personId: person.id, role } }],
-        },
-      ]);
+      const { entities } = await commit(
+        rt,
+        actorId,
+        [
+          {
+            type: 'role_assignment',
+            before: assignment,
+            after: { ...assignment, revokedAt: now(rt) },
+            events: [{ type: 'role.revoked', data: { personId: person.id, role } }],
+          },
+        ],
+        { guards },
+      );
       return entities[0] as unknown as RoleAssignment;
     },
     async linkAccount(personId, input) {
       const parsed = parseInput('social account', LinkAccountInputSchema, input);
+      const id = checkId(personId, 'personId');
+      // Read before the accounts it looks through: one account per platform, also when linked twice at once.
+      const guard = await readGuard(rt, `accounts:${id}`);
       const actor = await loadActor(rt, actorId);
-      const person = await load(rt, 'person', checkId(personId, 'personId'));
+      const person = await load(rt, 'person', id);
       authorize(rt, actor, 'people.linkAccount', targetOf(person));
       requireNotErased(person, 'LINK_ACCOUNT');
       const existing = (await list(rt, 'social_account', { personId: person.id })).find(
@@ -443,19 +447,24 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
             updatedAt: at,
             personId: person.id,
           };
-      const { entities } = await commit(rt, actorId, [
-        {
-          type: 'social_account',
-          before: existing,
-          after: account,
-          events: [
-            {
-              type: 'account.linked',
-              data: { personId: person.id, platform: parsed.platform, networkSize: parsed.networkSize },
-            },
-          ],
-        },
-      ]);
+      const { entities } = await commit(
+        rt,
+        actorId,
+        [
+          {
+            type: 'social_account',
+            before: existing,
+            after: account,
+            events: [
+              {
+                type: 'account.linked',
+                data: { personId: person.id, platform: parsed.platform, networkSize: parsed.networkSize },
+              },
+            ],
+          },
+        ],
+        { guards: [guard] },
+      );
       return entities[0] as unknown as SocialAccount;
     },
     async get(personId) {

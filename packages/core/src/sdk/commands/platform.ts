@@ -2,15 +2,14 @@ import * as z from 'zod/mini';
 import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { DomainEvent, EventType } from '../../model/domain-event.js';
 import { SYSTEM_ACTOR } from '../../model/domain-event.js';
-import { IdSchema } from '../../model/primitives.js';
+import { IdempotencyKeySchema, IdSchema } from '../../model/primitives.js';
 import { mayTrack } from '../cascades.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import type { Runtime } from '../runtime.js';
 import { commit, load, parseInput } from '../runtime.js';
 
-const key = z.string().check(z.minLength(1), z.maxLength(200));
 const count = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000_000)), 1);
-const base = { shareId: IdSchema, idempotencyKey: key };
+const base = { shareId: IdSchema, idempotencyKey: IdempotencyKeySchema };
 
 /**
  * Input of `platform.recordClick`: a click on a tracked link.

@@ -1,0 +1,134 @@
+// Commands whose checks read documents they do not write, run at the same moment: without the guards both pass
+// their checks (the reads of each happen before the other's commit) and the organisation ends up in a state its
+// rules forbid. With them, one commits and the other is refused, and the rule holds.
+import { describe, expect, it } from 'vitest';
+import { isSocialShiftError } from '../errors/social-shift-error.js';
+import { createTestProgramme, type TestProgramme } from '../testing/programme.js';
+
+/** Runs the commands at once; returns what each did: 'ok' or its error code. */
+async function atOnce(...commands: (() => Promise<unknown>)[]): Promise<string[]> {
+  const settled = await Promise.allSettled(commands.map((command) => command()));
+  return settled.map((s) => {
+    if (s.status === 'fulfilled') return 'ok';
+    if (isSocialShiftError(s.reason)) return s.reason.code;
+    throw s.reason;
+  });
+}
+
+const activeMasters = async (world: TestProgramme, asMaster: string) => {
+  const people = await world.shift.as(asMaster).people.list();
+  const here = new Set(
+    people.filter((p) => p.status !== 'left' && p.erasedAt === undefined).map((p) => p.id),
+  );
+  const holders = await Promise.all(
+    [...here].map(async (id) =>
+      (await world.shift.as(asMaster).people.roles(id)).some((r) => r.role === 'master') ? id : undefined,
+    ),
+  );
+  return holders.filter((id) => id !== undefined);
+};
+
+describe('guards against write skew', () => {
+  it('two masters revoking each other at once leave one master, and the other command is refused', async () => {
+    const world = await createTestProgramme();
+    const { master, editor } = world.people;
+    await world.shift.as(master).people.assignRole(editor, { role: 'master' });
+    const outcome = await atOnce(
+      () => world.shift.as(master).people.revokeRole(editor, { role: 'master' }),
+      () => world.shift.as(editor).people.revokeRole(master, { role: 'master' }),
+    );
+    expect(outcome.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(outcome.filter((o) => o !== 'ok')).toEqual([expect.stringMatching(/^(CONFLICT|FORBIDDEN)$/)]);
+    expect(
+      await activeMasters(world, (await activeMasters(world, master)).length > 0 ? master : editor),
+    ).toHaveLength(1);
+  });
+
+  it('two masters leaving at once, or one leaving while the other is erased, leave one master', async () => {
+    for (const second of ['leave', 'erase'] as const) {
+      const world = await createTestProgramme();
+      const { master, editor } = world.people;
+      await world.shift.as(master).people.assignRole(editor, { role: 'master' });
+      const outcome = await atOnce(
+        () => world.shift.as(master).people.leave(master),
+        () =>
+          second === 'leave'
+            ? world.shift.as(editor).people.leave(editor)
+            : world.shift.as(master).privacy.erasePerson(editor),
+      );
+      expect(
+        outcome.filter((o) => o === 'ok'),
+        second,
+      ).toHaveLength(1);
+      const stayed = outcome[0] === 'ok' ? editor : master;
+      expect(await activeMasters(world, stayed), second).toEqual([stayed]);
+    }
+  });
+
+  it('the same role assigned twice at once is one assignment, and one revoke takes it away', async () => {
+    const world = await createTestProgramme();
+    const { master, outsider } = world.people;
+    const outcome = await atOnce(
+      () => world.shift.as(master).people.assignRole(outsider, { role: 'editor' }),
+      () => world.shift.as(master).people.assignRole(outsider, { role: 'editor' }),
+    );
+    expect(outcome.sort()).toEqual([expect.stringMatching(/^(ALREADY_EXISTS|CONFLICT)$/), 'ok']);
+    expect((await world.shift.as(master).people.roles(outsider)).map((r) => r.role)).toEqual(['editor']);
+    await world.shift.as(master).people.revokeRole(outsider, { role: 'editor' });
+    expect(await world.shift.as(master).people.roles(outsider)).toEqual([]);
+  });
+
+  it('an account linked twice at once on one platform is one account', async () => {
+    const world = await createTestProgramme();
+    const { master, publisher } = world.people;
+    const before =
+      (await world.shift.as(master).privacy.exportPerson(publisher)).records.social_account?.length ?? 0;
+    const outcome = await atOnce(
+      () =>
+        world.shift
+          .as(publisher)
+          .people.linkAccount(publisher, { platform: 'mastodon', handle: '@a@example.org', networkSize: 10 }),
+      () =>
+        world.shift
+          .as(publisher)
+          .people.linkAccount(publisher, { platform: 'mastodon', handle: '@b@example.org', networkSize: 20 }),
+    );
+    expect(outcome.sort()).toEqual(['CONFLICT', 'ok']);
+    const accounts =
+      (await world.shift.as(master).privacy.exportPerson(publisher)).records.social_account ?? [];
+    expect(accounts.filter((a) => a.platform === 'mastodon')).toHaveLength(1);
+    expect(accounts).toHaveLength(before + 1);
+  });
+
+  it('two cycles started at once make one cycle with the next number', async () => {
+    const world = await createTestProgramme();
+    const { master } = world.people;
+    const outcome = await atOnce(
+      () => world.shift.as(master).cycles.start(),
+      () => world.shift.as(master).cycles.start(),
+    );
+    expect(outcome.sort()).toEqual(['CONFLICT', 'ok']);
+    expect((await world.shift.as(master).cycles.list()).map((c) => c.number)).toEqual([1]);
+  });
+
+  it('says why a new cycle cannot start while the current one has not been measured', async () => {
+    const world = await createTestProgramme();
+    const { master } = world.people;
+    await world.shift.as(master).cycles.start();
+    await expect(world.shift.as(master).cycles.start()).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: expect.stringContaining('Cycle 1 is at the strategy step: a new cycle starts only after'),
+    });
+  });
+
+  it('commands one after the other still pass: a guard only refuses a command that read it before another wrote it', async () => {
+    const world = await createTestProgramme();
+    const { master, editor, outsider } = world.people;
+    await world.shift.as(master).people.assignRole(editor, { role: 'master' });
+    await world.shift.as(master).people.revokeRole(editor, { role: 'master' });
+    await world.shift.as(master).people.assignRole(outsider, { role: 'editor' });
+    await world.shift.as(master).people.revokeRole(outsider, { role: 'editor' });
+    await world.shift.as(master).people.assignRole(outsider, { role: 'editor' });
+    expect((await world.shift.as(master).people.roles(outsider)).map((r) => r.role)).toEqual(['editor']);
+  });
+});

@@ -1,0 +1,57 @@
+import type { Actor } from '../roles/role-check.js';
+import type { Guard, Runtime } from './runtime.js';
+import { forbidden, GUARD_COLLECTION, list } from './runtime.js';
+import { sha256HexSync } from './sha256.js';
+
+/** What a guard protects: one per rule and, for rules about one person, per person. */
+export type GuardScope = 'masters' | 'cycles' | `roles:${string}` | `accounts:${string}`;
+
+/**
+ * Reads a guard against write skew. Optimistic concurrency catches two commands that write the same document, but some
+ * checks read documents the command does not write: "someone else is still a master" (two masters revoking each
+ * other at once would both pass it), "this person does not hold this role yet", "no account on this platform
+ * yet", "which number is the next cycle". Such a command reads a guard document first, checks, and writes the
+ * guard back at the version it read in the same commit: of two commands that checked the same state at once, one
+ * commits and the other gets `CONFLICT` (retry: it then sees the first one's result).
+ *
+ * Guards hold no data of the method (only when they were last written), are not entities, and are neither exported
+ * nor imported: after an import each starts again at version 0. They live in `GUARD_COLLECTION`. Read a guard
+ * before the documents the check depends on.
+ */
+export async function readGuard(rt: Runtime, scope: GuardScope): Promise<Guard> {
+  // Scopes hold a person id (up to 64 characters): hashed into a document id of the allowed form and length.
+  const id = `guard_${sha256HexSync(scope).slice(0, 40)}`;
+  const doc = await rt.storage.get(rt.organisationId, GUARD_COLLECTION, id);
+  return { id, version: doc?.version ?? 0 };
+}
+
+/**
+ * An organisation always keeps at least one social master: `FORBIDDEN` when the person is the last one still in
+ * the programme. Returns the guard of the rule, for the commit that removes a master (role revoked, left, erased).
+ */
+export async function keepAMaster(
+  rt: Runtime,
+  actor: Actor,
+  personId: string,
+  action: string,
+): Promise<Guard> {
+  const guard = await readGuard(rt, 'masters');
+  const [people, assignments] = await Promise.all([
+    list(rt, 'person'),
+    list(rt, 'role_assignment', { role: 'master' }),
+  ]);
+  const gone = new Set(
+    people.filter((p) => p.status === 'left' || p.erasedAt !== undefined).map((p) => p.id),
+  );
+  const masters = new Set(
+    assignments.filter((a) => a.revokedAt === undefined && !gone.has(a.personId)).map((a) => a.personId),
+  );
+  if (masters.has(personId) && masters.size === 1) {
+    throw forbidden(
+      actor,
+      action,
+      'This is the last social master of the organisation: assign the master role to someone else first.',
+    );
+  }
+  return guard;
+}
