@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createSocialShift } from '@social-shift/core';
+import { createSocialShift, type ManagedStorage } from '@social-shift/core';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { postgresStorage } from '../src/postgres.js';
@@ -19,34 +19,44 @@ const WORKERS = 4;
 const ITERATIONS = 25;
 const ENTITIES = 3;
 
+/** A storage on a schema of its own for one test, dropped afterwards. */
+async function inFreshSchema(
+  prefix: string,
+  test: (storage: ManagedStorage, schema: string) => Promise<void>,
+): Promise<void> {
+  const schema = `${prefix}_${Date.now().toString(36)}`;
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const storage = postgresStorage({ client: await pgClient(pool), schema, ownsClient: false });
+  try {
+    await test(storage, schema);
+  } finally {
+    await storage.close();
+    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await pool.end();
+  }
+}
+
+/** Runs one of the worker scripts beside this file in a Node process of its own, from the sources. */
+const runWorker = (file: string, args: readonly string[]) =>
+  run(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(import.meta.dirname, file), ...args],
+    {
+      cwd: join(import.meta.dirname, '..'),
+    },
+  );
+
 if (url) {
   describe('postgres storage shared by several processes', () => {
     it('reports every conflict, loses no update and keeps the event log gapless and unique', async () => {
-      const schema = `race_${Date.now().toString(36)}`;
-      const pool = new pg.Pool({ connectionString: url, max: 2 });
-      const storage = postgresStorage({ client: await pgClient(pool), schema, ownsClient: false });
-      try {
+      await inFreshSchema('race', async (storage, schema) => {
         await storage.transaction('org_race', async (tx) => {
           for (let e = 0; e < ENTITIES; e++) await tx.put('person', `counter_${e}`, { count: 0 }, 0);
         });
-        const worker = join(import.meta.dirname, 'postgres-concurrency-worker.ts');
+        const worker = 'postgres-concurrency-worker.ts';
         const outputs = await Promise.all(
           Array.from({ length: WORKERS }, (_, w) =>
-            run(
-              process.execPath,
-              [
-                '--conditions=source',
-                '--import',
-                'tsx',
-                worker,
-                url,
-                schema,
-                `w${w}`,
-                `${ITERATIONS}`,
-                `${ENTITIES}`,
-              ],
-              { cwd: join(import.meta.dirname, '..') },
-            ),
+            runWorker(worker, [url, schema, `w${w}`, `${ITERATIONS}`, `${ENTITIES}`]),
           ),
         );
         const summaries = outputs.map(
@@ -71,18 +81,11 @@ if (url) {
           Array.from({ length: WORKERS * ITERATIONS }, (_, i) => i + 1),
         );
         expect(new Set(events.map((e) => e.id)).size).toBe(WORKERS * ITERATIONS);
-      } finally {
-        await storage.close();
-        await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await pool.end();
-      }
+      });
     }, 120_000);
 
     it('runs SDK commands from several processes: every conflict reported, the state equals the log', async () => {
-      const schema = `sdk_race_${Date.now().toString(36)}`;
-      const pool = new pg.Pool({ connectionString: url, max: 2 });
-      const storage = postgresStorage({ client: await pgClient(pool), schema, ownsClient: false });
-      try {
+      await inFreshSchema('sdk_race', async (storage, schema) => {
         const shift = createSocialShift({ storage, organisationId: 'org_sdk_race' });
         const { masterId } = await shift.setup({
           organisation: { name: 'Zorggroep Noord', timeZone: 'Europe/Amsterdam' },
@@ -94,25 +97,10 @@ if (url) {
           people.push((await shift.as(masterId).people.add({ displayName: `Person ${p}` })).id);
         }
         const before = (await storage.readEvents('org_sdk_race')).length;
-        const worker = join(import.meta.dirname, 'postgres-sdk-worker.ts');
+        const worker = 'postgres-sdk-worker.ts';
         const outputs = await Promise.all(
           Array.from({ length: WORKERS }, (_, w) =>
-            run(
-              process.execPath,
-              [
-                '--conditions=source',
-                '--import',
-                'tsx',
-                worker,
-                url,
-                schema,
-                `w${w}`,
-                `${ITERATIONS}`,
-                masterId,
-                ...people,
-              ],
-              { cwd: join(import.meta.dirname, '..') },
-            ),
+            runWorker(worker, [url, schema, `w${w}`, `${ITERATIONS}`, masterId, ...people]),
           ),
         );
         const summaries = outputs.map(
@@ -138,18 +126,11 @@ if (url) {
           expect(mine.map((e) => e.entityVersion)).toEqual(mine.map((_, i) => i + 2));
           expect(stored?.data.location).toBe(mine.at(-1)?.data.location);
         }
-      } finally {
-        await storage.close();
-        await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await pool.end();
-      }
+      });
     }, 180_000);
 
     it('keeps a social master when every master takes the role from another at the same moment', async () => {
-      const schema = `guard_race_${Date.now().toString(36)}`;
-      const pool = new pg.Pool({ connectionString: url, max: 2 });
-      const storage = postgresStorage({ client: await pgClient(pool), schema, ownsClient: false });
-      try {
+      await inFreshSchema('guard_race', async (storage, schema) => {
         const shift = createSocialShift({ storage, organisationId: 'org_guard_race' });
         const { masterId } = await shift.setup({
           organisation: { name: 'Zorggroep Noord', timeZone: 'Europe/Amsterdam' },
@@ -165,24 +146,10 @@ if (url) {
         // Master m revokes master m + 1 (in a ring): without the guard of ADR 048, each check still sees other
         // masters and every revoke succeeds, leaving none.
         const startAt = Date.now() + 4_000;
-        const worker = join(import.meta.dirname, 'postgres-guard-worker.ts');
+        const worker = 'postgres-guard-worker.ts';
         const outputs = await Promise.all(
           masters.map((actor, m) =>
-            run(
-              process.execPath,
-              [
-                '--conditions=source',
-                '--import',
-                'tsx',
-                worker,
-                url,
-                schema,
-                actor,
-                masters[(m + 1) % WORKERS] as string,
-                `${startAt}`,
-              ],
-              { cwd: join(import.meta.dirname, '..') },
-            ),
+            runWorker(worker, [url, schema, actor, masters[(m + 1) % WORKERS] as string, `${startAt}`]),
           ),
         );
         const results = outputs.map((o) => JSON.parse(o.stdout) as { outcome: string; errors: string[] });
@@ -197,11 +164,7 @@ if (url) {
         }
         expect(holders.length).toBeGreaterThanOrEqual(1);
         expect(results.filter((r) => r.outcome === 'revoked')).toHaveLength(WORKERS - holders.length);
-      } finally {
-        await storage.close();
-        await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await pool.end();
-      }
+      });
     }, 180_000);
   });
 }
