@@ -64,7 +64,10 @@ export const sizeBudgets: readonly SizeBudget[] = [
     subpath: './metrics',
     // 8 KB, reached on the metrics-perf branch (docs/adr/032-metrics-regex-scanner-and-8-kb-metrics.md): ISO
     // weeks by plain calendar arithmetic instead of date-fns, one generic merge of partials (8.57 KB before).
-    maxGzipBytes: 8 * KB,
+    // 8.55 KB on 2026-12-03 once every setting is checked (a wrong rate, period, zone or threshold gave NaN, a
+    // negative value or a raw RangeError): the ceiling is 9 KB, and 8 KB stays the target `pnpm size` flags.
+    maxGzipBytes: 9 * KB,
+    targetGzipBytes: 8 * KB,
     forbiddenPackages: ['xstate', 'mitt'],
     forbiddenIdentifiers: workflowAndEmitterIdentifiers,
     required: true,

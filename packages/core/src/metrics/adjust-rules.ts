@@ -1,3 +1,4 @@
+import { checkContext } from './check-context.js';
 import { ROLE_BIT } from './fold-event.js';
 import type { MetricsAggregate } from './metrics-aggregate.js';
 import type { MetricsFigures, Recommendation } from './metrics-figures.js';
@@ -23,6 +24,7 @@ export function adjustRules(
   figures: MetricsFigures,
   context: MetricsContext = {},
 ): Recommendation[] {
+  checkContext(context);
   const t = { ...DEFAULT_THRESHOLDS, ...context.thresholds };
   // Dormant: publishers with consent (who have not left) without a share in the last `dormantDays` of the window.
   const end = aggregate.window.to !== '' ? aggregate.window.to : aggregate.lastAt;

@@ -1,3 +1,4 @@
+import { checkContext } from './check-context.js';
 import { ROLE_BIT, seriesBucket } from './fold-event.js';
 import {
   CONTRIBUTION_FLAG,
@@ -64,6 +65,10 @@ function leadTime(hours: number[]): LeadTime {
 const hoursBetween = (from: string, to: string): number =>
   Math.max(0, (Date.parse(to) - Date.parse(from)) / 3_600_000);
 
+/** A name given for an id: own keys only, so an id such as `constructor` is not looked up on Object.prototype. */
+const nameOf = (names: Readonly<Record<string, string>>, id: string): string | undefined =>
+  Object.hasOwn(names, id) ? names[id] : undefined;
+
 const gone = (p: PersonPartial): boolean => p.lifecycle === 'left' || p.lifecycle === 'erased';
 
 /**
@@ -79,6 +84,7 @@ const gone = (p: PersonPartial): boolean => p.lifecycle === 'left' || p.lifecycl
  * ```
  */
 export function finishMetrics(aggregate: MetricsAggregate, context: MetricsContext = {}): MetricsFigures {
+  checkContext(context);
   const timeZone = context.timeZone ?? 'UTC';
   const period = context.period ?? 'month';
   const { from, to } = aggregate.window;
@@ -110,7 +116,7 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     const converses = p.conversations > 0;
     ambassadors.push({
       personId,
-      name: personNames[personId] ?? personId,
+      name: nameOf(personNames, personId) ?? personId,
       teamIds: [...new Set(p.teamIds)],
       contributions,
       shares: p.shares,
@@ -140,7 +146,7 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     const conversers = members.filter((a) => a.converses).length;
     return {
       teamId,
-      name: teamNames[teamId] ?? aggregate.teams.get(teamId)?.name ?? teamId,
+      name: nameOf(teamNames, teamId) ?? aggregate.teams.get(teamId)?.name ?? teamId,
       members: members.length,
       contributors,
       sharers,

@@ -139,7 +139,9 @@ const zeros = (): number[] => new Array<number>(METRIC_PLATFORMS.length).fill(0)
 function normaliseBound(value: string | undefined, name: 'from' | 'to'): string {
   if (value === undefined || value === '') return '';
   const ms = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || !value.endsWith('Z') || Number.isNaN(ms)) {
+  const iso = Number.isNaN(ms) ? '' : new Date(ms).toISOString();
+  // Date.parse rolls a day that does not exist over (2026-02-30 is 2 March): the date must read back the same.
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || !value.endsWith('Z') || iso.slice(0, 10) !== value.slice(0, 10)) {
     throw invalid(
       `The window's "${name}" must be an ISO UTC instant such as 2026-01-01T00:00:00.000Z.`,
       name,
@@ -147,7 +149,7 @@ function normaliseBound(value: string | undefined, name: 'from' | 'to'): string 
       'invalid_format',
     );
   }
-  return new Date(ms).toISOString();
+  return iso;
 }
 
 /**

@@ -63,7 +63,10 @@ export function timeZoneOffsetMinutes(timeZone: string, epochMs: number): number
  */
 export function startOfDayInZone(date: string, timeZone: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (match === null) {
+  const wall =
+    match === null ? Number.NaN : Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  // Date.UTC rolls 2026-02-30 over to 2 March: a date that does not read back the same does not exist.
+  if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== date) {
     throw invalid(
       `"${date}" is not a date: use YYYY-MM-DD, such as 2026-01-31.`,
       'date',
@@ -71,8 +74,12 @@ export function startOfDayInZone(date: string, timeZone: string): string {
       'invalid_format',
     );
   }
-  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  let guess = wall - timeZoneOffsetMinutes(timeZone, wall) * 60_000;
-  guess = wall - timeZoneOffsetMinutes(timeZone, guess) * 60_000;
-  return new Date(guess).toISOString();
+  // The offsets a day away on either side; midnight is at one of them. Where a change of offset skips midnight
+  // (Santiago's clocks go from 24:00 to 01:00), the day starts at the first instant that is on the date.
+  const candidates = [-1, 1]
+    .map((side) => wall - timeZoneOffsetMinutes(timeZone, wall + side * 86_400_000) * 60_000)
+    .sort((a, b) => a - b);
+  const onDate = (t: number) =>
+    new Date(t + timeZoneOffsetMinutes(timeZone, t) * 60_000).toISOString().slice(0, 10) === date;
+  return new Date(candidates.find(onDate) ?? (candidates[0] as number)).toISOString();
 }

@@ -3,7 +3,8 @@ import type { Report, ReportCell } from './report.js';
 /**
  * One CSV cell. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
  * carriage return) gets a leading `'`, so it shows as text (OWASP's advice against CSV injection); numbers stay
- * numbers. Cells with a comma, quote or line break are quoted.
+ * numbers. Cells with a comma, semicolon, quote or line break are quoted: a spreadsheet whose list separator is
+ * `;` (Excel in Dutch) would otherwise split `a;=cmd…` into a cell that starts with `=`.
  *
  * @example
  * ```ts
@@ -16,7 +17,7 @@ export function csvCell(value: ReportCell): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   let text = value;
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

@@ -91,6 +91,8 @@ describe('reports', () => {
     ['\tx', "'\tx"],
     ['\rx', `"'\rx"`],
     ['a,b', '"a,b"'],
+    // Excel with a `;` list separator (Dutch) would split this into a cell that starts with `=`.
+    ["a;=cmd|' /C calc'!A0;b", `"a;=cmd|' /C calc'!A0;b"`],
     ['say "hi"', '"say ""hi"""'],
     ['=HYPERLINK("http://evil")', `"'=HYPERLINK(""http://evil"")"`],
     ['plain', 'plain'],

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { isSocialShiftError } from '../errors/social-shift-error.js';
+import { adjustRules } from './adjust-rules.js';
+import { finishMetrics } from './finish-metrics.js';
+import { foldEvents } from './fold-event.js';
+import { createAggregate } from './metrics-aggregate.js';
+import type { MetricsContext } from './metrics-options.js';
+import { startOfDayInZone } from './time-zone.js';
+
+const at = '2026-03-02T09:00:00.000Z';
+const events = [
+  { type: 'person.added', at, entityId: 'constructor', data: { teamIds: ['toString'], external: false } },
+  { type: 'role.assigned', at, entityId: 'r1', data: { personId: 'constructor', role: 'publisher' } },
+  {
+    type: 'share.recorded',
+    at,
+    entityId: 's1',
+    data: { postId: 'p', campaignId: 'c', publisherId: 'constructor', platform: 'linkedin', networkSize: 10 },
+  },
+];
+
+/** The path of the VALIDATION error a call gives, or what happened instead. */
+const pathOf = (call: () => unknown): unknown => {
+  try {
+    call();
+  } catch (error) {
+    return isSocialShiftError(error, 'VALIDATION') ? error.details.issues[0]?.path : error;
+  }
+  return 'accepted';
+};
+
+describe('the settings of the metrics', () => {
+  const aggregate = foldEvents(events as never);
+
+  it.each<[string, MetricsContext, string]>([
+    ['an unknown period', { period: 'fortnight' as never }, 'period'],
+    ['an unknown time zone, also without a series', { timeZone: 'Mars/Olympus' }, 'timeZone'],
+    [
+      'a negative rate',
+      { earnedMedia: { currency: 'EUR', rates: { linkedin: { cpm: -1, cpc: 0, reaction: 0 } } } },
+      'earnedMedia.rates.linkedin.cpm',
+    ],
+    [
+      'a rate that is text',
+      { earnedMedia: { currency: 'EUR', rates: { linkedin: { cpm: 'abc' as never, cpc: 0, reaction: 0 } } } },
+      'earnedMedia.rates.linkedin.cpm',
+    ],
+    [
+      'a rate left out',
+      { earnedMedia: { currency: 'EUR', rates: { linkedin: { cpm: 1, cpc: 1 } as never } } },
+      'earnedMedia.rates.linkedin.reaction',
+    ],
+    ['no rates', { earnedMedia: { currency: 'EUR' } as never }, 'earnedMedia.rates'],
+    ['no currency', { earnedMedia: { currency: '', rates: {} } }, 'earnedMedia.currency'],
+    ['a leaderboard of -1', { leaderboard: { size: -1 } }, 'leaderboard.size'],
+    ['a switch that is text', { leaderboard: { enabled: 'no' as never } }, 'leaderboard.enabled'],
+    [
+      'infinite points',
+      { leaderboard: { points: { share: Number.POSITIVE_INFINITY } as never } },
+      'leaderboard.points.share',
+    ],
+    ['a threshold of NaN', { thresholds: { lowParticipation: Number.NaN } }, 'thresholds.lowParticipation'],
+  ])('refuses %s, naming the setting', (_what, context, path) => {
+    expect(pathOf(() => finishMetrics(aggregate, context))).toEqual([path]);
+  });
+
+  it('refuses thresholds the adjust rules cannot use, instead of a RangeError', () => {
+    const figures = finishMetrics(aggregate);
+    expect(pathOf(() => adjustRules(aggregate, figures, { thresholds: { dormantDays: 1e12 } }))).toEqual([
+      'thresholds.dormantDays',
+    ]);
+    expect(pathOf(() => adjustRules(aggregate, figures, { thresholds: { dormantDays: 30 } }))).toBe(
+      'accepted',
+    );
+  });
+
+  it('names people and teams whose ids are names every object has by their ids, not by Object.prototype', () => {
+    const figures = finishMetrics(aggregate, { names: { persons: {}, teams: {} } });
+    expect(figures.ambassadors.map((a) => a.name)).toEqual(['constructor']);
+    expect(figures.teams.map((t) => t.name)).toEqual(['toString']);
+    expect(
+      finishMetrics(aggregate, { names: { persons: { constructor: 'Anne' } } }).ambassadors[0]?.name,
+    ).toBe('Anne');
+  });
+});
+
+describe('days and windows', () => {
+  it('refuses days that do not exist instead of rolling them over', () => {
+    expect(pathOf(() => createAggregate({ from: '2026-02-30T00:00:00Z' }))).toEqual(['from']);
+    expect(pathOf(() => createAggregate({ to: '2026-04-31T00:00:00.000Z' }))).toEqual(['to']);
+    expect(pathOf(() => startOfDayInZone('2026-13-01', 'UTC'))).toEqual(['date']);
+    expect(createAggregate({ from: '2026-02-28T00:00:00Z' }).window.from).toBe('2026-02-28T00:00:00.000Z');
+  });
+
+  it('starts a day at its first instant where the clocks skip midnight (Santiago, 6 September 2026)', () => {
+    // Clocks go from 24:00 (UTC−4) to 01:00 (UTC−3): the day starts at 01:00 local, 04:00 UTC.
+    expect(startOfDayInZone('2026-09-06', 'America/Santiago')).toBe('2026-09-06T04:00:00.000Z');
+    expect(startOfDayInZone('2026-09-07', 'America/Santiago')).toBe('2026-09-07T03:00:00.000Z');
+    expect(startOfDayInZone('2026-09-05', 'America/Santiago')).toBe('2026-09-05T04:00:00.000Z');
+    // Amsterdam changes at 01:00 UTC, after midnight on both days.
+    expect(startOfDayInZone('2026-03-29', 'Europe/Amsterdam')).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfDayInZone('2026-10-25', 'Europe/Amsterdam')).toBe('2026-10-24T22:00:00.000Z');
+  });
+});

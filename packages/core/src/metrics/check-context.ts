@@ -1,0 +1,49 @@
+import { invalid } from './invalid.js';
+import type { MetricsContext } from './metrics-options.js';
+import { timeZoneOffsetMinutes } from './time-zone.js';
+
+/** A `VALIDATION` error for one setting of the metrics' context. */
+const bad = (path: string, what: string) =>
+  invalid(`The metrics setting ${path} must be ${what}.`, path, `Not ${what}.`, 'invalid_value');
+
+/** Each value of a settings object (or each of `keys`) is a finite number ≥ 0: rates, points, thresholds. */
+function numbers(values: object | undefined, path: string, keys?: readonly string[]): void {
+  const record = (values ?? {}) as Record<string, unknown>;
+  for (const key of keys ?? Object.keys(record)) {
+    const value = record[key];
+    if (typeof value !== 'number' || !(value >= 0 && value < Infinity))
+      throw bad(`${path}.${key}`, 'a number ≥ 0');
+  }
+}
+
+/**
+ * Checks the settings {@link finishMetrics} and {@link adjustRules} read, so a wrong one is a `VALIDATION` error
+ * that names it rather than a figure of `NaN`, a negative earned media value or an empty leaderboard.
+ */
+export function checkContext(context: MetricsContext | undefined): void {
+  if (context === undefined) return;
+  if (typeof context !== 'object' || context === null) throw bad('context', 'an object');
+  const { timeZone, period, earnedMedia, leaderboard } = context;
+  // An unknown zone is refused now, not only once there is a series to group.
+  if (timeZone !== undefined) timeZoneOffsetMinutes(String(timeZone), 0);
+  if (period !== undefined && period !== 'week' && period !== 'month')
+    throw bad('period', '"week" or "month"');
+  if (earnedMedia !== undefined) {
+    if (typeof earnedMedia.currency !== 'string' || earnedMedia.currency === '')
+      throw bad('earnedMedia.currency', 'a currency code such as EUR');
+    if (typeof earnedMedia.rates !== 'object' || earnedMedia.rates === null)
+      throw bad('earnedMedia.rates', 'an object of rates by platform');
+    for (const [platform, rate] of Object.entries(earnedMedia.rates))
+      numbers(rate, `earnedMedia.rates.${platform}`, ['cpm', 'cpc', 'reaction']);
+  }
+  if (leaderboard !== undefined) {
+    if (leaderboard.enabled !== undefined && typeof leaderboard.enabled !== 'boolean')
+      throw bad('leaderboard.enabled', 'true or false');
+    if (leaderboard.size !== undefined && !(Number.isInteger(leaderboard.size) && leaderboard.size >= 0))
+      throw bad('leaderboard.size', 'a whole number ≥ 0');
+    numbers(leaderboard.points, 'leaderboard.points');
+  }
+  numbers(context.thresholds, 'thresholds');
+  if ((context.thresholds?.dormantDays ?? 0) > 36_500)
+    throw bad('thresholds.dormantDays', 'at most 36500 days');
+}
