@@ -210,3 +210,106 @@ describe('buildMimeMessage', () => {
     ).toThrow(/Not a plain e-mail address/);
   });
 });
+
+/** A scripted SMTP server on 127.0.0.1 (node:net): answers each command line by `answer`, or stays silent. */
+async function scriptedSmtp(
+  greeting: string | undefined,
+  answer: (line: string) => string | undefined,
+): Promise<{ port: number; close: () => void }> {
+  const { createServer } = await import('node:net');
+  const sockets: import('node:net').Socket[] = [];
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    if (greeting !== undefined) socket.write(greeting);
+    let buffer = '';
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('latin1');
+      for (let i = buffer.indexOf('\r\n'); i >= 0; i = buffer.indexOf('\r\n')) {
+        const reply = answer(buffer.slice(0, i));
+        buffer = buffer.slice(i + 2);
+        if (reply !== undefined) socket.write(reply);
+      }
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}
+
+const plainMessage = { from: 'a@example.org', to: ['b@example.org'], subject: 's', text: 'x', html: 'x' };
+
+describe('sendSmtpMail against a server that never finishes the TLS handshake', () => {
+  it('applies timeoutMs to an implicit-TLS handshake', { timeout: 10_000 }, async () => {
+    const silent = await scriptedSmtp(undefined, () => undefined);
+    await expect(
+      sendSmtpMail({ host: '127.0.0.1', port: silent.port, secure: true, timeoutMs: 100 }, plainMessage),
+    ).rejects.toMatchObject({ code: 'PLATFORM', message: expect.stringMatching(/within 100 ms/) });
+    silent.close();
+  });
+
+  it('applies timeoutMs to the handshake after STARTTLS', { timeout: 10_000 }, async () => {
+    const server = await scriptedSmtp('220 ready\r\n', (line) =>
+      line.startsWith('EHLO')
+        ? '250-hello\r\n250 STARTTLS\r\n'
+        : line === 'STARTTLS'
+          ? '220 go ahead\r\n'
+          : undefined,
+    );
+    await expect(
+      sendSmtpMail({ host: '127.0.0.1', port: server.port, timeoutMs: 100 }, plainMessage),
+    ).rejects.toMatchObject({
+      code: 'PLATFORM',
+      message: expect.stringMatching(/TLS failed: .*within 100 ms/),
+    });
+    server.close();
+  });
+});
+
+describe('sendSmtpMail errors', () => {
+  it('never carries the AUTH credentials a server echoes into the error', async () => {
+    const server = await scriptedSmtp('220 ready\r\n', (line) =>
+      line.startsWith('EHLO') ? '250 hello\r\n' : `535 refused: ${line}\r\n`,
+    );
+    const error = (await sendSmtpMail(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        startTls: 'never',
+        auth: { user: 'mailer', pass: 'S3CRET-pass' },
+      },
+      plainMessage,
+    ).catch((e: unknown) => e)) as Error & { toJSON(): unknown };
+    server.close();
+    const token = Buffer.from('\u0000mailer\u0000S3CRET-pass').toString('base64');
+    expect(error).toMatchObject({ code: 'PLATFORM', message: expect.stringContaining('[redacted]') });
+    expect(`${error.message} ${JSON.stringify(error.toJSON())}`).not.toContain(token);
+  });
+
+  it('refuses bad options and messages with VALIDATION naming the field, before connecting', async () => {
+    const cases: [unknown, unknown, string][] = [
+      [{ host: '127.0.0.1' }, plainMessage, 'port'],
+      [{ host: '127.0.0.1', port: 25 }, { ...plainMessage, to: undefined }, 'to'],
+      [{ host: '127.0.0.1', port: 25 }, { ...plainMessage, to: [] }, 'to'],
+      [{ host: '127.0.0.1', port: 25 }, { ...plainMessage, to: ['not an address'] }, 'to.0'],
+      [{ host: '127.0.0.1', port: 25 }, { ...plainMessage, subject: undefined }, 'subject'],
+      [{ host: '127.0.0.1', port: 25 }, { ...plainMessage, date: new Date('nope') }, 'date'],
+    ];
+    for (const [options, message, path] of cases) {
+      await expect(
+        sendSmtpMail(
+          options as Parameters<typeof sendSmtpMail>[0],
+          message as Parameters<typeof sendSmtpMail>[1],
+        ),
+      ).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) }] },
+      });
+    }
+  });
+});

@@ -1,5 +1,5 @@
-import { SocialShiftError } from '@social-shift/core';
-import { type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
+import { checkEndpoint, checkFetch, checkTimeout } from '../platforms/option-checks.js';
 import type { Digest } from './digest.js';
 import { safeHref } from './html-escape.js';
 
@@ -81,15 +81,17 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
 export function createSlackWebhookSender(options: {
   readonly webhookUrl: string;
   readonly fetch: FetchLike;
+  /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
+  readonly timeoutMs?: number;
 }) {
-  if (!/^https:\/\//.test(options.webhookUrl)) {
-    throw new SocialShiftError('VALIDATION', 'The Slack webhook URL must be https.', {
-      details: { issues: [{ path: ['webhookUrl'], message: 'not https', code: 'invalid_format' }] },
-    });
-  }
+  // The whole webhook URL is the secret: https only, never quoted in an error, and redacted from the answer.
+  checkEndpoint(options.webhookUrl, 'webhookUrl');
+  const fetchFn = checkFetch(options.fetch);
+  const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', DEFAULT_REQUEST_TIMEOUT_MS);
+  const secrets = [options.webhookUrl, new URL(options.webhookUrl).pathname];
   return {
     async send(digest: Digest): Promise<void> {
-      await sendWithRetry(options.fetch, {
+      await sendWithRetry(fetchFn, {
         platform: 'slack',
         url: options.webhookUrl,
         init: {
@@ -98,6 +100,8 @@ export function createSlackWebhookSender(options: {
           body: JSON.stringify(digestToSlackBlocks(digest)),
         },
         retryServerErrors: false,
+        secrets,
+        timeoutMs,
       });
     },
   };

@@ -38,6 +38,39 @@ function fail(message: string, cause?: unknown): SocialShiftError<'PLATFORM'> {
   return new SocialShiftError('PLATFORM', message, { details: { platform: 'smtp' }, cause });
 }
 
+function invalid(path: readonly (string | number)[], message: string): SocialShiftError<'VALIDATION'> {
+  return new SocialShiftError('VALIDATION', `${path.join('.')}: ${message}`, {
+    details: { issues: [{ path: [...path], message, code: 'invalid_value' }] },
+  });
+}
+
+/** Checks a message before anything is built or sent, so a mistake is a VALIDATION error naming the field. */
+function checkMessage(message: MailMessage): void {
+  if (typeof message !== 'object' || message === null)
+    throw invalid(['message'], 'Pass the message to send.');
+  if (!Array.isArray(message.to) || message.to.length === 0) {
+    throw invalid(['to'], 'Give at least one recipient address in an array.');
+  }
+  const addresses: [readonly (string | number)[], unknown][] = [
+    [['from'], message.from],
+    ...message.to.map((to, i): [(string | number)[], unknown] => [['to', i], to]),
+  ];
+  for (const [path, address] of addresses) {
+    if (typeof address !== 'string' || !ADDRESS.test(address)) {
+      throw invalid(path, `Not a plain e-mail address: ${JSON.stringify(address)}. Use name@example.org.`);
+    }
+  }
+  for (const key of ['subject', 'text', 'html'] as const) {
+    if (typeof message[key] !== 'string') throw invalid([key], 'Give it as a string.');
+  }
+  if (
+    message.date !== undefined &&
+    !(message.date instanceof Date && Number.isFinite(message.date.getTime()))
+  ) {
+    throw invalid(['date'], 'Give a valid Date, or leave it out for now.');
+  }
+}
+
 /**
  * An RFC 2047 encoded word for a header value with non-ASCII text (UTF-8, base64), split to keep lines short.
  *
@@ -80,9 +113,7 @@ function base64Lines(text: string): string {
  * ```
  */
 export function buildMimeMessage(message: MailMessage): string {
-  for (const address of [message.from, ...message.to]) {
-    if (!ADDRESS.test(address)) throw fail(`Not a plain e-mail address: ${JSON.stringify(address)}.`);
-  }
+  checkMessage(message);
   const boundary = `=_social_shift_${randomUUID()}`;
   const headers = [
     `From: ${message.from}`,
@@ -121,6 +152,8 @@ class SmtpConversation {
   constructor(
     private socket: Socket | TLSSocket,
     private readonly timeoutMs: number,
+    /** What we send that a server reply must not carry into an error (the AUTH credentials). */
+    private readonly secrets: readonly string[],
   ) {
     this.attach(socket);
   }
@@ -185,7 +218,12 @@ class SmtpConversation {
       if (!/^\d{3}-/.test(line)) break;
     }
     const code = Number(lines[lines.length - 1]?.slice(0, 3));
-    if (!expected.includes(code)) throw fail(`The SMTP server answered: ${lines.join(' | ')}`);
+    if (!expected.includes(code)) {
+      // A server may echo the command it refuses, AUTH PLAIN with the credentials included.
+      let answer = lines.join(' | ');
+      for (const secret of this.secrets) answer = answer.split(secret).join('[redacted]');
+      throw fail(`The SMTP server answered: ${answer}`);
+    }
     return lines;
   }
 
@@ -197,6 +235,41 @@ class SmtpConversation {
   write(data: string): void {
     this.socket.write(data);
   }
+}
+
+function checkOptions(options: SmtpOptions): void {
+  if (typeof options !== 'object' || options === null) throw invalid(['smtp'], 'Pass { host, port }.');
+  if (typeof options.host !== 'string' || options.host.trim() === '') {
+    throw invalid(['host'], 'Give the SMTP server’s host name.');
+  }
+  if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65_535) {
+    throw invalid(['port'], 'Give the SMTP port: 587 (STARTTLS), 465 (secure: true) or 25.');
+  }
+  const timeout = options.timeoutMs;
+  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1 || timeout > 2_147_483_647)) {
+    throw invalid(['timeoutMs'], 'Give a whole number of milliseconds from 1 to 2147483647.');
+  }
+}
+
+/**
+ * Waits for a socket to connect (and finish its TLS handshake) within the timeout: a server that accepts the
+ * connection but never completes the handshake would otherwise hold the send forever.
+ */
+function establish<S extends Socket>(socket: S, event: string, timeoutMs: number, what: string): Promise<S> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(fail(`${what}: no connection within ${timeoutMs} ms.`));
+    }, timeoutMs);
+    socket.once(event, () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      reject(fail(`${what}: ${error.message}`, error));
+    });
+  });
 }
 
 /**
@@ -211,20 +284,28 @@ class SmtpConversation {
  * ```
  */
 export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): Promise<void> {
+  checkOptions(options);
   const data = buildMimeMessage(message);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const tlsOptions = { servername: options.host, rejectUnauthorized: options.allowUnauthorizedTls !== true };
-  const socket: Socket = await new Promise((resolve, reject) => {
-    const s =
-      options.secure === true
-        ? tlsConnect({ host: options.host, port: options.port, ...tlsOptions })
-        : netConnect({ host: options.host, port: options.port });
-    s.once(options.secure === true ? 'secureConnect' : 'connect', () => resolve(s));
-    s.once('error', (error) =>
-      reject(fail(`Cannot connect to ${options.host}:${options.port}: ${error.message}`, error)),
-    );
-  });
-  const smtp = new SmtpConversation(socket, timeoutMs);
+  const socket = await establish(
+    options.secure === true
+      ? tlsConnect({ host: options.host, port: options.port, ...tlsOptions })
+      : netConnect({ host: options.host, port: options.port }),
+    options.secure === true ? 'secureConnect' : 'connect',
+    timeoutMs,
+    `Cannot connect to ${options.host}:${options.port}`,
+  );
+  const secrets: string[] = [];
+  if (options.auth !== undefined) {
+    const { user, pass } = options.auth;
+    secrets.push(Buffer.from(`\u0000${user}\u0000${pass}`).toString('base64'), pass);
+  }
+  const smtp = new SmtpConversation(
+    socket,
+    timeoutMs,
+    secrets.filter((s) => s.length >= 4),
+  );
   const hello = options.heloName ?? 'localhost';
   try {
     await smtp.reply([220]);
@@ -235,10 +316,14 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
       if (!offersStartTls) throw fail('The SMTP server does not offer STARTTLS, and TLS is required.');
       await smtp.command('STARTTLS', [220]);
       const plain = smtp.detach();
-      const secured: TLSSocket = await new Promise((resolve, reject) => {
-        const t = tlsConnect({ socket: plain as Socket, ...tlsOptions });
-        t.once('secureConnect', () => resolve(t));
-        t.once('error', (error) => reject(fail(`TLS failed: ${error.message}`, error)));
+      const secured = await establish(
+        tlsConnect({ socket: plain as Socket, ...tlsOptions }),
+        'secureConnect',
+        timeoutMs,
+        'TLS failed',
+      ).catch((error: unknown) => {
+        plain.destroy();
+        throw error;
       });
       smtp.attach(secured);
       extensions = await smtp.command(`EHLO ${hello}`, [250]);

@@ -1,5 +1,6 @@
 import { SocialShiftError } from '@social-shift/core';
-import { type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
+import { checkEndpoint, checkFetch, checkTimeout } from '../platforms/option-checks.js';
 import { validateAdaptiveCard } from './adaptive-card-schema.js';
 import type { Digest } from './digest.js';
 import { safeHref } from './html-escape.js';
@@ -120,12 +121,14 @@ export function digestToTeamsMessage(digest: Digest): TeamsMessage {
 export function createTeamsWebhookSender(options: {
   readonly webhookUrl: string;
   readonly fetch: FetchLike;
+  /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
+  readonly timeoutMs?: number;
 }) {
-  if (!/^https:\/\//.test(options.webhookUrl)) {
-    throw new SocialShiftError('VALIDATION', 'The Teams webhook URL must be https.', {
-      details: { issues: [{ path: ['webhookUrl'], message: 'not https', code: 'invalid_format' }] },
-    });
-  }
+  // The whole webhook URL is the secret: https only, never quoted in an error, and redacted from the answer.
+  checkEndpoint(options.webhookUrl, 'webhookUrl');
+  const fetchFn = checkFetch(options.fetch);
+  const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', DEFAULT_REQUEST_TIMEOUT_MS);
+  const secrets = [options.webhookUrl, new URL(options.webhookUrl).pathname];
   return {
     async send(digest: Digest): Promise<void> {
       const message = digestToTeamsMessage(digest);
@@ -141,7 +144,7 @@ export function createTeamsWebhookSender(options: {
           },
         );
       }
-      await sendWithRetry(options.fetch, {
+      await sendWithRetry(fetchFn, {
         platform: 'teams',
         url: options.webhookUrl,
         init: {
@@ -150,6 +153,8 @@ export function createTeamsWebhookSender(options: {
           body: JSON.stringify(message),
         },
         retryServerErrors: false,
+        secrets,
+        timeoutMs,
       });
     },
   };

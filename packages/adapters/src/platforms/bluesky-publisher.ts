@@ -1,6 +1,14 @@
 import { isSocialShiftError, SocialShiftError } from '@social-shift/core';
 import { blueskyFacets } from './bluesky-facets.js';
-import { type FetchLike, type RetryOptions, sendWithRetry } from './http-retry.js';
+import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
+import {
+  checkEndpoint,
+  checkFetch,
+  checkPublishInput,
+  checkString,
+  checkTimeout,
+  invalidOption,
+} from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
 import { measureText } from './text-fit.js';
 
@@ -14,6 +22,8 @@ export interface BlueskyPublisherOptions {
   readonly appPassword: string;
   readonly fetch: FetchLike;
   readonly retry?: RetryOptions;
+  /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
+  readonly timeoutMs?: number;
   /** The current time in epoch ms, for `createdAt`; default `Date.now`. */
   readonly now?: () => number;
   /** A session saved earlier (from `onSession`): resumed instead of logging in again. */
@@ -32,6 +42,17 @@ export interface BlueskySession {
 
 type Session = BlueskySession;
 
+const SESSION_FIELDS = ['accessJwt', 'refreshJwt', 'did', 'handle'] as const;
+
+/** The session field that is missing or not a non-empty string, if any. */
+function missingSessionField(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'a session';
+  return SESSION_FIELDS.find((key) => {
+    const field = (value as Record<string, unknown>)[key];
+    return typeof field !== 'string' || field === '';
+  });
+}
+
 /**
  * Publishes to Bluesky through the AT Protocol: `com.atproto.server.createSession`, then
  * `com.atproto.repo.createRecord` of an `app.bsky.feed.post` with link and hashtag facets (UTF-8 byte offsets)
@@ -47,7 +68,17 @@ type Session = BlueskySession;
  * ```
  */
 export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publisher {
-  const service = options.service.replace(/\/+$/, '');
+  const service = checkEndpoint(options.service, 'service');
+  const identifier = checkString(options.identifier, 'identifier', 'Give the handle or DID.');
+  const appPassword = checkString(options.appPassword, 'appPassword', 'Give an app password.');
+  const fetchFn = checkFetch(options.fetch);
+  const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
+  if (options.session !== undefined) {
+    const missing = missingSessionField(options.session);
+    if (missing !== undefined) {
+      throw invalidOption(['session', missing], 'Pass the session exactly as onSession gave it, or none.');
+    }
+  }
   const now = options.now ?? Date.now;
   let session: Session | undefined = options.session;
   const keep = (next: Session): Session => {
@@ -61,40 +92,52 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
     body: unknown,
     token: string | undefined,
     retryServerErrors: boolean,
-  ): Promise<unknown> => {
+  ): Promise<{ status: number; json: unknown }> => {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/json',
     };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     const response = await sendWithRetry(
-      options.fetch,
+      fetchFn,
       {
         platform: 'bluesky',
         url: `${service}/xrpc/${method}`,
         init: { method: 'POST', headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
         retryServerErrors,
+        // The PDS may echo the login request; keep the app password (and the session's tokens) out of errors.
+        secrets: [appPassword, ...(session === undefined ? [] : [session.accessJwt, session.refreshJwt])],
+        timeoutMs,
       },
       options.retry,
     );
-    return response.json();
+    return { status: response.status, json: await readJson(response, 'bluesky') };
+  };
+
+  // A session answer without its tokens would post without Authorization and to `repo: undefined`.
+  const asSession = (answer: { status: number; json: unknown }): Session => {
+    const missing = missingSessionField(answer.json);
+    if (missing !== undefined) throw missingField('bluesky', answer.status, `session field ${missing}`);
+    return answer.json as Session;
   };
 
   const login = async (): Promise<Session> => {
     return keep(
-      (await xrpc(
-        'com.atproto.server.createSession',
-        { identifier: options.identifier, password: options.appPassword },
-        undefined,
-        true,
-      )) as Session,
+      asSession(
+        await xrpc(
+          'com.atproto.server.createSession',
+          { identifier, password: appPassword },
+          undefined,
+          true,
+        ),
+      ),
     );
   };
 
   const refresh = async (current: Session): Promise<Session> => {
     try {
       return keep(
-        (await xrpc('com.atproto.server.refreshSession', undefined, current.refreshJwt, true)) as Session,
+        asSession(await xrpc('com.atproto.server.refreshSession', undefined, current.refreshJwt, true)),
       );
     } catch (error) {
       if (isSocialShiftError(error, 'PLATFORM')) return login();
@@ -106,7 +149,8 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
     isSocialShiftError(error, 'PLATFORM') &&
     (error.details.error as { error?: unknown } | undefined)?.error === 'ExpiredToken';
 
-  async function publish(input: PublishInput): Promise<PublishResult> {
+  async function publish(given: PublishInput): Promise<PublishResult> {
+    const input = checkPublishInput(given);
     for (const measure of measureText('bluesky', input.text)) {
       if (measure.count > measure.limit) {
         throw new SocialShiftError(
@@ -142,19 +186,26 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
         s.accessJwt,
         false,
       );
-    let created: { uri: string; cid: string };
+    let created: { status: number; json: unknown };
     try {
-      created = (await create(current)) as { uri: string; cid: string };
+      created = await create(current);
     } catch (error) {
       if (!isExpired(error)) throw error;
       current = await refresh(current);
-      created = (await create(current)) as { uri: string; cid: string };
+      created = await create(current);
     }
-    const rkey = created.uri.split('/').pop();
+    const uri = (created.json as { uri?: unknown } | null)?.uri;
+    if (typeof uri !== 'string' || !uri.startsWith('at://')) {
+      throw missingField('bluesky', created.status, 'the record uri (at://…)');
+    }
+    const rkey = uri.split('/').pop();
     return {
       platform: 'bluesky',
-      externalId: created.uri,
-      url: rkey === undefined ? undefined : `https://bsky.app/profile/${current.handle}/post/${rkey}`,
+      externalId: uri,
+      url:
+        rkey === undefined || rkey === ''
+          ? undefined
+          : `https://bsky.app/profile/${current.handle}/post/${rkey}`,
     };
   }
 

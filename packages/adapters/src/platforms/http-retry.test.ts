@@ -47,7 +47,9 @@ describe('sendWithRetry', () => {
       sendWithRetry(fetch, request(false), { sleep, maxAttempts: 4, baseDelayMs: 100 }),
     ).rejects.toMatchObject({
       code: 'RATE_LIMITED',
-      details: { retryAfterMs: 800, attempts: 4 },
+      // 800 ms rounded up to whole seconds, as the message says.
+      details: { retryAfterMs: 1000, attempts: 4 },
+      message: expect.stringContaining('retry after 1 s'),
     });
     expect(waits).toEqual([100, 200, 400]);
     expect(requests).toHaveLength(4);

@@ -1,4 +1,5 @@
 import { SocialShiftError } from '@social-shift/core';
+import { MAX_TIMER_MS } from './option-checks.js';
 
 /** The `fetch` the publishers use: inject `globalThis.fetch`, a test double, or a proxying client. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -24,14 +25,39 @@ export interface PlatformRequest {
   readonly init: RequestInit;
   /** Retry every 5xx, not only 503 (only when a repeat cannot create a second post, e.g. with an idempotency key). */
   readonly retryServerErrors: boolean;
+  /**
+   * Values sent with the request that must never appear in an error, e.g. an app password in the body or a webhook
+   * URL that is itself the secret. The Authorization header is always treated as secret.
+   */
+  readonly secrets?: readonly string[];
+  /** Gives up on one attempt (answer and body) after this long, with a `PLATFORM` error. Default 30 s. */
+  readonly timeoutMs?: number;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The default time one request may take, headers and body. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+// What is kept of an error body (details.body), and the most a successful answer may hold: these APIs answer
+// with a few kB, so more is not theirs to send, and reading it all could take a 50 MB body into memory.
+const ERROR_BODY_CHARS = 2_000;
+const SUCCESS_BODY_CHARS = 1_000_000;
+
+// RFC 9110 HTTP-date forms all start with the day name (IMF-fixdate, RFC 850 and asctime); Date.parse alone
+// would also take "1.5" or "-5" as dates.
+const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
+
+function waitUntil(value: string, now: number, pattern: RegExp): number | undefined {
+  if (!pattern.test(value)) return undefined;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
 /**
- * How long the platform asks us to wait, from its headers: `Retry-After` (seconds or an HTTP date),
+ * How long the platform asks us to wait, from its headers: `Retry-After` (delta-seconds or an HTTP-date, RFC 9110),
  * `x-rate-limit-reset` (X: epoch seconds), `ratelimit-reset` (Bluesky: epoch seconds) or `x-ratelimit-reset`
- * (Mastodon: an ISO 8601 time). `undefined` when none is given.
+ * (Mastodon: an ISO 8601 time). `undefined` when none is given or none is valid.
  *
  * @example
  * ```ts
@@ -39,11 +65,12 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
  * ```
  */
 export function retryDelayFromHeaders(headers: Headers, now: number): number | undefined {
-  const retryAfter = headers.get('retry-after');
-  if (retryAfter !== null) {
-    if (/^\d+$/.test(retryAfter.trim())) return Number(retryAfter.trim()) * 1000;
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, date - now);
+  const retryAfter = headers.get('retry-after')?.trim();
+  if (retryAfter !== undefined) {
+    const delay = /^\d+$/.test(retryAfter)
+      ? Number(retryAfter) * 1000
+      : waitUntil(retryAfter, now, HTTP_DATE);
+    if (delay !== undefined) return delay;
   }
   for (const name of ['x-rate-limit-reset', 'ratelimit-reset', 'x-ratelimit-reset']) {
     const value = headers.get(name)?.trim();
@@ -53,18 +80,136 @@ export function retryDelayFromHeaders(headers: Headers, now: number): number | u
       // Epoch seconds (X, Bluesky) versus a number of seconds to wait (IETF draft RateLimit-Reset).
       return n > 1_000_000_000 ? Math.max(0, n * 1000 - now) : n * 1000;
     }
-    const date = Date.parse(value);
-    if (Number.isFinite(date)) return Math.max(0, date - now);
+    const delay = waitUntil(value, now, ISO_TIME) ?? waitUntil(value, now, HTTP_DATE);
+    if (delay !== undefined) return delay;
   }
   return undefined;
 }
 
-async function errorBody(response: Response): Promise<{ text: string; json: unknown }> {
-  const text = (await response.text().catch(() => '')).slice(0, 2_000);
+/** Reads at most `max` characters of a body, then stops the download. */
+async function readCapped(response: Response, max: number): Promise<{ text: string; complete: boolean }> {
+  if (response.body === null) return { text: '', complete: true };
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text + decoder.decode(), complete: true };
+    text += decoder.decode(value, { stream: true });
+    if (text.length > max) {
+      await reader.cancel().catch(() => undefined);
+      return { text: text.slice(0, max), complete: false };
+    }
+  }
+}
+
+/** Replaces every secret we sent (raw or as JSON would escape it) in text the server sent back. */
+function redact(text: string, secrets: readonly string[]): string {
+  let clean = text;
+  for (const secret of secrets) {
+    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')])) {
+      clean = clean.split(form).join('[redacted]');
+    }
+  }
+  return clean;
+}
+
+function secretsOf(request: PlatformRequest): string[] {
+  const authorization = new Headers(request.init.headers).get('authorization');
+  const secrets = [...(request.secrets ?? [])];
+  if (authorization !== null) secrets.push(authorization, authorization.replace(/^\S+\s+/, ''));
+  // Longest first, so a token inside the full header value is not left half-replaced; very short values are
+  // test placeholders and would mangle the message.
+  return secrets.filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The body of a successful answer as JSON, or a `PLATFORM` error naming the platform (never quoting the body: a
+ * session answer holds tokens).
+ */
+export async function readJson(response: Response, platform: string): Promise<unknown> {
+  const text = await response.text();
   try {
-    return { text, json: JSON.parse(text) as unknown };
+    return JSON.parse(text) as unknown;
   } catch {
-    return { text, json: undefined };
+    throw new SocialShiftError(
+      'PLATFORM',
+      `${platform} answered ${response.status} with a body that is not JSON. Check the server URL.`,
+      { details: { platform, status: response.status } },
+    );
+  }
+}
+
+/** A `PLATFORM` error for a successful answer that lacks a field the adapter needs. */
+export function missingField(platform: string, status: number, field: string): SocialShiftError<'PLATFORM'> {
+  return new SocialShiftError(
+    'PLATFORM',
+    `${platform} answered ${status} without ${field}. Check the server URL; the post may have been created.`,
+    { details: { platform, status, missing: field } },
+  );
+}
+
+/** A network error's code (e.g. `ECONNREFUSED`), never its message: Node's messages quote header values and URLs. */
+function networkCode(cause: unknown): string | undefined {
+  for (let e = cause, depth = 0; typeof e === 'object' && e !== null && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[A-Z0-9_]+$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** One attempt: the answer and (part of) its body, within the timeout. */
+async function attemptOnce(
+  fetchFn: FetchLike,
+  request: PlatformRequest,
+  attempt: number,
+): Promise<{ response: Response; text: string; complete: boolean }> {
+  const timeoutMs = Math.min(request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, MAX_TIMER_MS);
+  const controller = new AbortController();
+  const signal =
+    request.init.signal == null
+      ? controller.signal
+      : AbortSignal.any([request.init.signal, controller.signal]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Raced, not only aborted: an injected fetch may ignore the signal, and the body may stall after the headers.
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(
+        new SocialShiftError(
+          'PLATFORM',
+          `${request.platform} did not answer within ${timeoutMs} ms. Try again later, or raise timeoutMs.`,
+          { details: { platform: request.platform, attempts: attempt, timeoutMs } },
+        ),
+      );
+    }, timeoutMs);
+  });
+  const run = async () => {
+    try {
+      const response = await fetchFn(request.url, { ...request.init, signal });
+      const body = await readCapped(response, response.ok ? SUCCESS_BODY_CHARS : ERROR_BODY_CHARS);
+      return { response, ...body };
+    } catch (cause) {
+      // No cause attached and no cause text: Node's fetch errors quote bad header values (the token) and URLs.
+      const code = networkCode(cause);
+      throw new SocialShiftError(
+        'PLATFORM',
+        `${request.platform} could not be reached${code === undefined ? '' : ` (${code})`}. Check the server URL and the network, then try again later.`,
+        {
+          details: {
+            platform: request.platform,
+            attempts: attempt,
+            ...(code === undefined ? {} : { reason: code }),
+          },
+        },
+      );
+    }
+  };
+  try {
+    return await Promise.race([run(), timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -86,49 +231,57 @@ export async function sendWithRetry(
 ): Promise<Response> {
   const maxAttempts = options.maxAttempts ?? 4;
   const baseDelay = options.baseDelayMs ?? 500;
-  const maxDelay = options.maxDelayMs ?? 60_000;
+  // A longer wait than setTimeout can take would fire at once.
+  const maxDelay = Math.min(options.maxDelayMs ?? 60_000, MAX_TIMER_MS);
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;
+  const secrets = secretsOf(request);
   for (let attempt = 1; ; attempt++) {
-    let response: Response;
-    try {
-      response = await fetchFn(request.url, request.init);
-    } catch (cause) {
-      throw new SocialShiftError(
-        'PLATFORM',
-        `${request.platform} could not be reached: ${String(cause)}. Try again later.`,
-        {
-          details: { platform: request.platform, attempts: attempt },
-          cause,
-        },
-      );
-    }
-    if (response.ok) return response;
+    const { response, text, complete } = await attemptOnce(fetchFn, request, attempt);
     const status = response.status;
+    if (response.ok) {
+      if (!complete) {
+        throw new SocialShiftError(
+          'PLATFORM',
+          `${request.platform} answered ${status} with a body over ${SUCCESS_BODY_CHARS} characters. Check the server URL.`,
+          { details: { platform: request.platform, status, attempts: attempt } },
+        );
+      }
+      // The body is already read (within the timeout): hand back a copy the caller can read again.
+      return new Response(text === '' ? null : text, {
+        status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    }
     // 429 and 503 mean "not now": the request was refused, so a repeat cannot post twice. Other 5xx may come
     // after the post was made, so they are retried only when the request is idempotent.
     const retryable = status === 429 || status === 503 || (status >= 500 && request.retryServerErrors);
     const hinted = retryDelayFromHeaders(response.headers, now());
     const delay = hinted ?? baseDelay * 2 ** (attempt - 1);
     if (retryable && attempt < maxAttempts && delay <= maxDelay) {
-      await response.body?.cancel().catch(() => undefined);
       await sleep(delay);
       continue;
     }
-    const body = await errorBody(response);
+    // The server may echo what we sent (a token, a password): take it out before it enters the error.
+    const body = redact(text, secrets);
     if (status === 429) {
+      // Whole seconds in both the message and details, so they agree.
+      const seconds = Math.ceil(delay / 1000);
       throw new SocialShiftError(
         'RATE_LIMITED',
-        `${request.platform} rate-limits this account: retry after ${Math.ceil(delay / 1000)} s.`,
-        { details: { retryAfterMs: delay, platform: request.platform, attempts: attempt, body: body.text } },
+        `${request.platform} rate-limits this account: retry after ${seconds} s.`,
+        { details: { retryAfterMs: seconds * 1000, platform: request.platform, attempts: attempt, body } },
       );
     }
-    throw new SocialShiftError(
-      'PLATFORM',
-      `${request.platform} answered ${status}: ${body.text.slice(0, 300)}`,
-      {
-        details: { platform: request.platform, status, body: body.text, error: body.json, attempts: attempt },
-      },
-    );
+    let error: unknown;
+    try {
+      error = JSON.parse(body) as unknown;
+    } catch {
+      error = undefined;
+    }
+    throw new SocialShiftError('PLATFORM', `${request.platform} answered ${status}: ${body.slice(0, 300)}`, {
+      details: { platform: request.platform, status, body, error, attempts: attempt },
+    });
   }
 }

@@ -1,6 +1,14 @@
 import { SocialShiftError } from '@social-shift/core';
 import { type FetchLike, type RetryOptions, sendWithRetry } from './http-retry.js';
 import { escapeLittleText } from './linkedin-little-text.js';
+import {
+  checkEndpoint,
+  checkFetch,
+  checkPublishInput,
+  checkString,
+  checkTimeout,
+  checkToken,
+} from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
 import { measureText } from './text-fit.js';
 
@@ -14,6 +22,8 @@ export interface LinkedInPublisherOptions {
   readonly version: string;
   readonly fetch: FetchLike;
   readonly retry?: RetryOptions;
+  /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
+  readonly timeoutMs?: number;
   /** Default `https://api.linkedin.com`. */
   readonly baseUrl?: string;
 }
@@ -30,13 +40,18 @@ export interface LinkedInPublisherOptions {
  * ```
  */
 export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publisher {
-  const base = (options.baseUrl ?? 'https://api.linkedin.com').replace(/\/+$/, '');
-  if (!/^\d{6}$/.test(options.version)) {
+  const base = checkEndpoint(options.baseUrl ?? 'https://api.linkedin.com', 'baseUrl');
+  const accessToken = checkToken(options.accessToken, 'accessToken');
+  const fetchFn = checkFetch(options.fetch);
+  const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
+  const author = checkString(options.author, 'author', 'Give the author URN, e.g. urn:li:person:abc.');
+  if (typeof options.version !== 'string' || !/^\d{6}$/.test(options.version)) {
     throw new SocialShiftError('VALIDATION', 'LinkedIn-Version must be YYYYMM, e.g. 202601.', {
       details: { issues: [{ path: ['version'], message: 'use YYYYMM', code: 'invalid_format' }] },
     });
   }
-  async function publish(input: PublishInput): Promise<PublishResult> {
+  async function publish(given: PublishInput): Promise<PublishResult> {
+    const input = checkPublishInput(given);
     const measure = measureText('linkedin', input.text)[0];
     if (measure !== undefined && measure.count > measure.limit) {
       throw new SocialShiftError(
@@ -48,7 +63,7 @@ export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publ
       );
     }
     const body: Record<string, unknown> = {
-      author: options.author,
+      author,
       commentary: escapeLittleText(input.text),
       visibility: 'PUBLIC',
       distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
@@ -65,14 +80,14 @@ export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publ
       };
     }
     const response = await sendWithRetry(
-      options.fetch,
+      fetchFn,
       {
         platform: 'linkedin',
         url: `${base}/rest/posts`,
         init: {
           method: 'POST',
           headers: {
-            authorization: `Bearer ${options.accessToken}`,
+            authorization: `Bearer ${accessToken}`,
             'content-type': 'application/json',
             'linkedin-version': options.version,
             'x-restli-protocol-version': '2.0.0',
@@ -80,6 +95,7 @@ export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publ
           body: JSON.stringify(body),
         },
         retryServerErrors: false,
+        timeoutMs,
       },
       options.retry,
     );

@@ -1,5 +1,13 @@
 import { SocialShiftError } from '@social-shift/core';
-import { type FetchLike, type RetryOptions, sendWithRetry } from './http-retry.js';
+import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
+import {
+  checkEndpoint,
+  checkFetch,
+  checkPublishInput,
+  checkTimeout,
+  checkToken,
+  invalidOption,
+} from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
 import { type MastodonTextSettings, measureText } from './text-fit.js';
 
@@ -15,9 +23,13 @@ export interface MastodonPublisherOptions {
   /** `public` (default), `unlisted`, `private` or `direct`. */
   readonly visibility?: 'public' | 'unlisted' | 'private' | 'direct';
   readonly retry?: RetryOptions;
+  /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
+  readonly timeoutMs?: number;
   /** Makes an idempotency key when the input has none; default `crypto.randomUUID()`. */
   readonly newKey?: () => string;
 }
+
+const VISIBILITIES: readonly string[] = ['public', 'unlisted', 'private', 'direct'];
 
 /**
  * Publishes a status to the publisher's own Mastodon server: `POST /api/v1/statuses` with an
@@ -31,9 +43,24 @@ export interface MastodonPublisherOptions {
  * ```
  */
 export function createMastodonPublisher(options: MastodonPublisherOptions): Publisher {
-  const instance = options.instance.replace(/\/+$/, '');
+  const instance = checkEndpoint(options.instance, 'instance');
+  const accessToken = checkToken(options.accessToken, 'accessToken');
+  const fetchFn = checkFetch(options.fetch);
+  const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
+  const visibility = options.visibility ?? 'public';
+  if (!VISIBILITIES.includes(visibility)) {
+    throw invalidOption(['visibility'], `Use one of ${VISIBILITIES.join(', ')}.`);
+  }
+  // A limit that is not a positive whole number would make every length check pass.
+  for (const key of ['maxCharacters', 'charactersReservedPerUrl'] as const) {
+    const value: unknown = options.limits?.[key];
+    if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 1)) {
+      throw invalidOption(['limits', key], 'Give a positive whole number, as the server reports it.');
+    }
+  }
   const newKey = options.newKey ?? (() => globalThis.crypto.randomUUID());
-  async function publish(input: PublishInput): Promise<PublishResult> {
+  async function publish(given: PublishInput): Promise<PublishResult> {
+    const input = checkPublishInput(given);
     for (const measure of measureText('mastodon', input.text, { mastodon: options.limits ?? {} })) {
       if (measure.count > measure.limit) {
         throw new SocialShiftError(
@@ -43,17 +70,17 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
         );
       }
     }
-    const body: Record<string, string> = { status: input.text, visibility: options.visibility ?? 'public' };
+    const body: Record<string, string> = { status: input.text, visibility };
     if (input.language !== undefined) body.language = input.language;
     const response = await sendWithRetry(
-      options.fetch,
+      fetchFn,
       {
         platform: 'mastodon',
         url: `${instance}/api/v1/statuses`,
         init: {
           method: 'POST',
           headers: {
-            authorization: `Bearer ${options.accessToken}`,
+            authorization: `Bearer ${accessToken}`,
             'content-type': 'application/json',
             accept: 'application/json',
             'idempotency-key': input.idempotencyKey ?? newKey(),
@@ -61,11 +88,20 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
           body: JSON.stringify(body),
         },
         retryServerErrors: true,
+        timeoutMs,
       },
       options.retry,
     );
-    const status = (await response.json()) as { id: string; url?: string | null; uri: string };
-    return { platform: 'mastodon', externalId: status.id, url: status.url ?? status.uri };
+    const status = (await readJson(response, 'mastodon')) as {
+      id?: unknown;
+      url?: unknown;
+      uri?: unknown;
+    } | null;
+    if (typeof status?.id !== 'string' || status.id === '')
+      throw missingField('mastodon', response.status, 'a status id');
+    const url =
+      typeof status.url === 'string' ? status.url : typeof status.uri === 'string' ? status.uri : undefined;
+    return { platform: 'mastodon', externalId: status.id, url };
   }
   return { platform: 'mastodon', publish };
 }

@@ -1,5 +1,6 @@
 import { SocialShiftError } from '@social-shift/core';
-import { type FetchLike, type RetryOptions, sendWithRetry } from './http-retry.js';
+import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
+import { checkEndpoint, checkFetch, checkPublishInput, checkTimeout, checkToken } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
 import { countXText } from './x-text.js';
 
@@ -9,6 +10,8 @@ export interface XPublisherOptions {
   readonly accessToken: string;
   readonly fetch: FetchLike;
   readonly retry?: RetryOptions;
+  /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
+  readonly timeoutMs?: number;
   /** Default `https://api.x.com`. */
   readonly baseUrl?: string;
 }
@@ -24,8 +27,12 @@ export interface XPublisherOptions {
  * ```
  */
 export function createXPublisher(options: XPublisherOptions): Publisher {
-  const base = (options.baseUrl ?? 'https://api.x.com').replace(/\/+$/, '');
-  async function publish(input: PublishInput): Promise<PublishResult> {
+  const base = checkEndpoint(options.baseUrl ?? 'https://api.x.com', 'baseUrl');
+  const accessToken = checkToken(options.accessToken, 'accessToken');
+  const fetchFn = checkFetch(options.fetch);
+  const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
+  async function publish(given: PublishInput): Promise<PublishResult> {
+    const input = checkPublishInput(given);
     const count = countXText(input.text);
     if (!count.valid) {
       throw new SocialShiftError(
@@ -35,20 +42,24 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
       );
     }
     const response = await sendWithRetry(
-      options.fetch,
+      fetchFn,
       {
         platform: 'x',
         url: `${base}/2/tweets`,
         init: {
           method: 'POST',
-          headers: { authorization: `Bearer ${options.accessToken}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
           body: JSON.stringify({ text: input.text }),
         },
         retryServerErrors: false,
+        timeoutMs,
       },
       options.retry,
     );
-    const { data } = (await response.json()) as { data: { id: string; text: string } };
+    const answer = (await readJson(response, 'x')) as { data?: { id?: unknown } } | null;
+    const id = answer?.data?.id;
+    if (typeof id !== 'string' || !/^\d+$/.test(id)) throw missingField('x', response.status, 'data.id');
+    const data = { id };
     return { platform: 'x', externalId: data.id, url: `https://x.com/i/web/status/${data.id}` };
   }
   return { platform: 'x', publish };

@@ -1,0 +1,108 @@
+import { SocialShiftError } from '@social-shift/core';
+import type { PublishInput } from './publisher.js';
+
+/** A `VALIDATION` error about one option or input field. The message never quotes the value: it may be a secret. */
+export function invalidOption(
+  path: readonly (string | number)[],
+  message: string,
+): SocialShiftError<'VALIDATION'> {
+  return new SocialShiftError('VALIDATION', `${path.join('.')}: ${message}`, {
+    details: { issues: [{ path: [...path], message, code: 'invalid_value' }] },
+  });
+}
+
+// Plain http is allowed only to this machine, where nobody can read the token on the wire (local test servers).
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Checks an endpoint the adapter sends a secret to (a token, an app password, or a webhook URL that is itself the
+ * secret) and returns it without trailing slashes: an absolute https URL (http only to localhost), without
+ * credentials in it.
+ */
+export function checkEndpoint(value: unknown, path: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw invalidOption([path], 'Give the https URL, e.g. https://example.org.');
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalidOption([path], 'Not an absolute URL: give it with its scheme, e.g. https://example.org.');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    throw invalidOption([path], 'Use an https URL: the request carries a secret (http only to localhost).');
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw invalidOption(
+      [path],
+      'Remove the user name and password from the URL; give credentials as options.',
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Checks a token sent in an Authorization header: printable ASCII without spaces, as OAuth tokens are. */
+export function checkToken(value: unknown, path: string): string {
+  if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value)) {
+    throw invalidOption(
+      [path],
+      'Give the token as a non-empty string of printable ASCII without spaces or line breaks.',
+    );
+  }
+  return value;
+}
+
+/** Checks a required non-empty string option. */
+export function checkString(value: unknown, path: string, hint: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw invalidOption([path], hint);
+  return value;
+}
+
+/** Checks the injected `fetch`. */
+export function checkFetch<T>(value: T): T {
+  if (typeof value !== 'function')
+    throw invalidOption(['fetch'], 'Pass a fetch function, e.g. globalThis.fetch.');
+  return value;
+}
+
+/** The longest delay `setTimeout` takes; a longer one fires at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** Checks an optional timeout in ms and returns it or the default. */
+export function checkTimeout(value: unknown, path: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMER_MS) {
+    throw invalidOption([path], `Give a whole number of milliseconds from 1 to ${MAX_TIMER_MS}.`);
+  }
+  return value;
+}
+
+/** True for an absolute http(s) URL: the only links a post may carry (no `javascript:` or `data:`). */
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Checks what a publisher is asked to post: non-empty text, an http(s) link and a card with a title. */
+export function checkPublishInput(input: unknown): PublishInput {
+  if (typeof input !== 'object' || input === null) {
+    throw invalidOption(['input'], 'Pass { text } with the text to post.');
+  }
+  const { text, link, card } = input as Record<string, unknown>;
+  if (typeof text !== 'string') throw invalidOption(['text'], 'Give the text to post as a string.');
+  if (text.trim() === '') throw invalidOption(['text'], 'The text is empty: platforms refuse an empty post.');
+  if (link !== undefined && (typeof link !== 'string' || !isWebUrl(link))) {
+    throw invalidOption(['link'], 'The link must be an absolute http:// or https:// URL.');
+  }
+  if (
+    card !== undefined &&
+    (typeof card !== 'object' || card === null || typeof (card as { title?: unknown }).title !== 'string')
+  ) {
+    throw invalidOption(['card', 'title'], 'A link card needs a title string.');
+  }
+  return input as PublishInput;
+}
