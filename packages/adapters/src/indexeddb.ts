@@ -79,6 +79,13 @@ interface DocumentRecord {
   q?: string[];
 }
 
+/** `record[key]` if it is the record's own: never a member of `Object.prototype` such as `constructor`. */
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
+
+/** The most records `getAll` takes as a count (an unsigned long): a larger limit reads them all. */
+const MAX_COUNT = 2 ** 32 - 1;
+
 const isIndexable = (value: unknown): value is string | number =>
   typeof value === 'string' || typeof value === 'number';
 
@@ -93,12 +100,13 @@ function toRecord(
   row: DocumentRow,
   indexes: Readonly<Record<string, readonly string[]>>,
 ): DocumentRecord {
-  const fields = indexes[row.collection];
+  const fields = own(indexes, row.collection);
   if (!fields) return { organisationId, ...row };
   const data = JSON.parse(row.data) as JsonObject;
-  const q = fields.flatMap((field) =>
-    isIndexable(data[field]) ? [queryKey(organisationId, row.collection, field, data[field])] : [],
-  );
+  const q = fields.flatMap((field) => {
+    const value = own(data, field);
+    return isIndexable(value) ? [queryKey(organisationId, row.collection, field, value)] : [];
+  });
   return { organisationId, ...row, q };
 }
 interface EventRecord {
@@ -166,7 +174,7 @@ const collectionRange = (
 function matches(record: DocumentRecord, where: [string, unknown][]): boolean {
   if (where.length === 0) return true;
   const data = JSON.parse(record.data) as JsonObject;
-  return where.every(([field, value]) => (data[field] ?? null) === value);
+  return where.every(([field, value]) => (own(data, field) ?? null) === value);
 }
 
 function select(records: Iterable<DocumentRecord>, query: DocumentQuery): DocumentRow[] {
@@ -208,7 +216,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
 
   const queryRecords = async (organisationId: string, collection: string, query: DocumentQuery) => {
     const indexed = Object.entries(query.where ?? {}).find(
-      ([field, value]) => isIndexable(value) && indexes[collection]?.includes(field),
+      ([field, value]) => isIndexable(value) && own(indexes, collection)?.includes(field),
     );
     if (indexed) {
       const found = await read(['documents'], (tx) =>
@@ -229,9 +237,10 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
       request(
         tx
           .objectStore('documents')
-          .getAll(range, noFilter && query.limit !== undefined ? query.limit : undefined) as IDBRequest<
-          DocumentRecord[]
-        >,
+          .getAll(
+            range,
+            noFilter && query.limit !== undefined ? Math.min(query.limit, MAX_COUNT) : undefined,
+          ) as IDBRequest<DocumentRecord[]>,
       ),
     );
     return noFilter && query.limit === 0 ? [] : select(records, query);

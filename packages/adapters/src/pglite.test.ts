@@ -106,3 +106,56 @@ describe('a write set on PostgreSQL (PGlite)', () => {
     expect(await storage.readEvents(ORG)).toEqual([]);
   });
 });
+
+describe('postgres storage options', () => {
+  const client = {} as SqlClient;
+  const validation = (make: () => unknown, pattern: RegExp) => {
+    let thrown: unknown;
+    try {
+      make();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(pattern) });
+  };
+
+  it('refuses a schema that is a reserved word or starts with pg_ with VALIDATION when created', () => {
+    for (const schema of ['user', 'select', 'USER', 'table']) {
+      validation(() => postgresStorage({ client, schema }), /reserved word/);
+    }
+    validation(() => postgresStorage({ client, schema: 'pg_foo' }), /pg_/);
+    expect(() => postgresStorage({ client, schema: 'users' })).not.toThrow();
+  });
+
+  it('refuses index names that collide, are cut at 63 bytes or are not lists, with VALIDATION', () => {
+    validation(() => postgresStorage({ client, indexes: { a_b: ['c'], a: ['b_c'] } }), /same name/);
+    validation(() => postgresStorage({ client, indexes: { events: ['entity'] } }), /same name/);
+    validation(() => postgresStorage({ client, indexes: { documents: ['pkey'] } }), /same name/);
+    validation(
+      () =>
+        postgresStorage({
+          client,
+          tablePrefix: 'p'.repeat(40),
+          indexes: { aaaaaaaaaa: ['bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb1'] },
+        }),
+      /longer than 63 bytes/,
+    );
+    validation(
+      () => postgresStorage({ client, indexes: { post: 'status' as unknown as readonly string[] } }),
+      /list of field names/,
+    );
+  });
+
+  it('creates a schema and indexes that pass the checks on PGlite', async () => {
+    const db = await sharedPglite();
+    const storage = postgresStorage({
+      client: pgliteClient(db),
+      ownsClient: false,
+      schema: 'opts_ok',
+      indexes: { a_b: ['c'], a: ['b'] },
+    });
+    await storage.transaction('org_a', (tx) => tx.put('a_b', 'x', { c: 'v' }, 0));
+    expect((await storage.query('org_a', 'a_b', { where: { c: 'v' } })).map((d) => d.id)).toEqual(['x']);
+    await storage.close();
+  });
+});

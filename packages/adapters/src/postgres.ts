@@ -31,7 +31,7 @@ import type {
   StorageDriver,
 } from '@social-shift/core';
 import { createStorage, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
-import { sqlIdentifier } from './sql-identifiers.js';
+import { fieldIndexes, postgresSchemaName, sqlIdentifier } from './sql-identifiers.js';
 
 /** The result of one SQL statement. */
 export interface SqlResult<R> {
@@ -111,15 +111,12 @@ export function postgresDdl(
 ): string[] {
   const t = tableNames(options);
   const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
-  const fieldIndexes = Object.entries(options.indexes ?? QUERY_INDEXES).flatMap(([collection, fields]) =>
-    fields.map((field) => {
-      sqlIdentifier(collection, 'indexes (collection)');
-      sqlIdentifier(field, 'indexes (field)');
-      return `CREATE INDEX IF NOT EXISTS ${p}${collection}_${field} ON ${t.documents} (organisation_id, (data ->> '${field}'), id) WHERE collection = '${collection}'`;
-    }),
+  const fields = postgresFieldIndexes(p, options.indexes).map(
+    ({ collection, field, name }) =>
+      `CREATE INDEX IF NOT EXISTS ${name} ON ${t.documents} (organisation_id, (data ->> '${field}'), id) WHERE collection = '${collection}'`,
   );
   return [
-    ...(options.schema ? [`CREATE SCHEMA IF NOT EXISTS ${sqlIdentifier(options.schema, 'schema')}`] : []),
+    ...(options.schema ? [`CREATE SCHEMA IF NOT EXISTS ${postgresSchemaName(options.schema)}`] : []),
     `CREATE TABLE IF NOT EXISTS ${t.documents} (
   organisation_id text COLLATE "C" NOT NULL,
   collection text COLLATE "C" NOT NULL,
@@ -143,9 +140,32 @@ export function postgresDdl(
   organisation_id text COLLATE "C" PRIMARY KEY,
   last_seq bigint NOT NULL
 )`,
-    ...fieldIndexes,
+    ...fields,
   ];
 }
+
+/** PostgreSQL cuts longer names to this many bytes: two indexes could end up with one name, and one is skipped. */
+const MAX_NAME_BYTES = 63;
+
+/** The field indexes of `postgresDdl`, checked: no name may clash with another or the adapter's own, or be cut. */
+const postgresFieldIndexes = (
+  p: string,
+  indexes: Readonly<Record<string, readonly string[]>> = QUERY_INDEXES,
+) =>
+  fieldIndexes(
+    p,
+    indexes,
+    [
+      'documents',
+      'events',
+      'organisations',
+      'events_entity',
+      'documents_pkey',
+      'events_pkey',
+      'organisations_pkey',
+    ].map((name) => `${p}${name}`),
+    MAX_NAME_BYTES,
+  );
 
 /** Every table and index of the DDL, schema-qualified, as `to_regclass` reads them. */
 function relationNames(options: {
@@ -154,18 +174,17 @@ function relationNames(options: {
   indexes?: Readonly<Record<string, readonly string[]>>;
 }): string[] {
   const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
-  const s = options.schema ? `${sqlIdentifier(options.schema, 'schema')}.` : '';
-  const fields = Object.entries(options.indexes ?? QUERY_INDEXES).flatMap(([collection, list]) =>
-    list.map((field) => `${collection}_${field}`),
-  );
-  return ['documents', 'events', 'events_entity', 'organisations', ...fields].map(
-    (name) => `${s}${p}${name}`,
-  );
+  const s = options.schema ? `${postgresSchemaName(options.schema)}.` : '';
+  const fields = postgresFieldIndexes(p, options.indexes).map((index) => index.name);
+  return [
+    ...['documents', 'events', 'events_entity', 'organisations'].map((name) => `${p}${name}`),
+    ...fields,
+  ].map((name) => `${s}${name}`);
 }
 
 function tableNames(options: { schema?: string; tablePrefix?: string }) {
   const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
-  const s = options.schema ? `${sqlIdentifier(options.schema, 'schema')}.` : '';
+  const s = options.schema ? `${postgresSchemaName(options.schema)}.` : '';
   return { documents: `${s}${p}documents`, events: `${s}${p}events`, organisations: `${s}${p}organisations` };
 }
 
@@ -194,6 +213,8 @@ interface RawDocument {
 
 function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
   const t = tableNames(options);
+  // Checked when the storage is created: a bad option is a VALIDATION error, not a failed open.
+  relationNames(options);
   const client = options.client;
   const columns = 'collection, id, version, schema_version, data::text AS data';
   const toRow = (raw: RawDocument): DocumentRow => ({

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -135,5 +135,64 @@ describe('sqlite storage', () => {
 
   it('rejects a table prefix that is not a safe identifier', () => {
     expect(() => sqliteStorage({ tablePrefix: 'x; DROP TABLE y' })).toThrow(/tablePrefix/);
+  });
+
+  const validation = (make: () => unknown, pattern: RegExp) => {
+    let thrown: unknown;
+    try {
+      make();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(pattern) });
+  };
+
+  it('refuses a table prefix SQLite keeps for itself (sqlite_) with VALIDATION', () => {
+    validation(() => sqliteStorage({ tablePrefix: 'sqlite_' }), /sqlite_/);
+    validation(() => sqliteStorage({ tablePrefix: 'SQLite_x' }), /sqlite_/);
+  });
+
+  it('refuses a busy timeout that is not a whole number from 0 to 2^31-1 with VALIDATION', () => {
+    for (const busyTimeoutMs of [Number.NaN, Number.POSITIVE_INFINITY, -5, 2.7, 1e21, 2 ** 31]) {
+      validation(() => sqliteStorage({ busyTimeoutMs }), /busyTimeoutMs/);
+    }
+    validation(() => sqliteStorage({ busyTimeoutMs: '1' as unknown as number }), /busyTimeoutMs/);
+    expect(() => sqliteStorage({ busyTimeoutMs: 0 })).not.toThrow();
+    expect(() => sqliteStorage({ busyTimeoutMs: 2 ** 31 - 1 })).not.toThrow();
+  });
+
+  it('uses the busy timeout it is given', async () => {
+    const database = new Database(':memory:');
+    const storage = sqliteStorage({ database, busyTimeoutMs: 1234 });
+    await storage.open();
+    expect(database.pragma('busy_timeout', { simple: true })).toBe(1234);
+    await storage.close();
+    database.close();
+  });
+
+  it('refuses indexes whose names collide, or that are not lists, with VALIDATION when created', () => {
+    validation(() => sqliteStorage({ indexes: { a_b: ['c'], a: ['b_c'] } }), /same name/);
+    validation(() => sqliteStorage({ indexes: { events: ['entity'] } }), /same name/);
+    validation(() => sqliteStorage({ indexes: { post: ['Status', 'status'] } }), /same name/);
+    validation(
+      () => sqliteStorage({ indexes: { post: 'status' as unknown as readonly string[] } }),
+      /list of field names/,
+    );
+    expect(() => sqliteStorage({ indexes: { a_b: ['c'], a: ['b'] } })).not.toThrow();
+  });
+
+  it('opens again after a failed open, once the cause is fixed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'social-shift-retry-'));
+    try {
+      const storage = sqliteStorage({ filename: join(dir, 'later', 'x.db') });
+      await expect(storage.open()).rejects.toMatchObject({ code: 'STORAGE' });
+      mkdirSync(join(dir, 'later'));
+      await storage.open();
+      await storage.transaction('org_a', (tx) => tx.put('post', 'p', {}, 0));
+      expect((await storage.get('org_a', 'post', 'p'))?.version).toBe(1);
+      await storage.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -25,9 +25,9 @@ import type {
   StorageCapabilities,
   StorageDriver,
 } from '@social-shift/core';
-import { createStorage, QUERY_INDEXES } from '@social-shift/core';
+import { createStorage, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
 import type BetterSqlite3 from 'better-sqlite3';
-import { sqlIdentifier } from './sql-identifiers.js';
+import { fieldIndexes, sqliteTablePrefix } from './sql-identifiers.js';
 
 /** Options of {@link sqliteStorage}. */
 export interface SqliteStorageOptions extends CreateStorageOptions {
@@ -78,13 +78,10 @@ export function sqliteDdl(
   tablePrefix = 'social_shift_',
   indexes: Readonly<Record<string, readonly string[]>> = QUERY_INDEXES,
 ): string[] {
-  const p = sqlIdentifier(tablePrefix, 'tablePrefix');
-  const fieldIndexes = Object.entries(indexes).flatMap(([collection, fields]) =>
-    fields.map((field) => {
-      sqlIdentifier(collection, 'indexes (collection)');
-      sqlIdentifier(field, 'indexes (field)');
-      return `CREATE INDEX IF NOT EXISTS ${p}${collection}_${field} ON ${p}documents (organisation_id, json_extract(data, '$."${field}"'), id) WHERE collection = '${collection}'`;
-    }),
+  const p = sqliteTablePrefix(tablePrefix);
+  const fields = sqliteFieldIndexes(p, indexes).map(
+    ({ collection, field, name }) =>
+      `CREATE INDEX IF NOT EXISTS ${name} ON ${p}documents (organisation_id, json_extract(data, '$."${field}"'), id) WHERE collection = '${collection}'`,
   );
   return [
     `CREATE TABLE IF NOT EXISTS ${p}documents (
@@ -106,9 +103,16 @@ export function sqliteDdl(
   PRIMARY KEY (organisation_id, seq)
 ) WITHOUT ROWID`,
     `CREATE INDEX IF NOT EXISTS ${p}events_entity ON ${p}events (organisation_id, entity_id, seq)`,
-    ...fieldIndexes,
+    ...fields,
   ];
 }
+
+/** The field indexes of `sqliteDdl`, checked: no name may clash with another or with the adapter's own. */
+const sqliteFieldIndexes = (p: string, indexes: Readonly<Record<string, readonly string[]>>) =>
+  fieldIndexes(p, indexes, [`${p}documents`, `${p}events`, `${p}events_entity`]);
+
+/** The largest busy timeout SQLite takes (a 32-bit signed integer of milliseconds). */
+const MAX_BUSY_TIMEOUT = 2 ** 31 - 1;
 
 /**
  * Creates SQLite storage. Opens lazily: the first call (or `open()`) loads better-sqlite3, switches a file
@@ -149,8 +153,26 @@ interface RawDocument {
 }
 
 function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
-  const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
+  const p = sqliteTablePrefix(options.tablePrefix ?? 'social_shift_');
   const indexes = options.indexes ?? QUERY_INDEXES;
+  // Checked when the storage is created: a bad option is a VALIDATION error, not a failed open.
+  const indexNames = new Map(
+    sqliteFieldIndexes(p, indexes).map((i) => [`${i.collection}\u0000${i.field}`, i.name]),
+  );
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+  if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0 || busyTimeoutMs > MAX_BUSY_TIMEOUT) {
+    throw new SocialShiftError(
+      'VALIDATION',
+      `Invalid busyTimeoutMs ${String(busyTimeoutMs)}: use a whole number of milliseconds from 0 to ${MAX_BUSY_TIMEOUT}.`,
+      {
+        details: {
+          issues: [
+            { path: ['busyTimeoutMs'], message: 'Not a whole number of milliseconds.', code: 'custom' },
+          ],
+        },
+      },
+    );
+  }
   let db: BetterSqlite3.Database | undefined;
   let statements: Statements | undefined;
   const queryCache = new Map<string, BetterSqlite3.Statement<Param[], RawDocument>>();
@@ -195,9 +217,10 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
     // sort) and scans the whole collection, about a hundred times slower in a big organisation.
     const indexed = Object.entries(query.where ?? {}).find(
       ([field, value]) =>
-        (typeof value === 'string' || typeof value === 'number') && indexes[collection]?.includes(field),
+        (typeof value === 'string' || typeof value === 'number') &&
+        indexNames.has(`${collection}\u0000${field}`),
     );
-    const hint = indexed ? ` INDEXED BY ${p}${collection}_${indexed[0]}` : '';
+    const hint = indexed ? ` INDEXED BY ${indexNames.get(`${collection}\u0000${indexed[0]}`)}` : '';
     let sql = `SELECT collection, id, version, schema_version, data FROM ${p}documents${hint} WHERE organisation_id = ? AND collection = '${collection}'`;
     if (query.afterId !== undefined) {
       sql += ' AND id > ?';
@@ -245,7 +268,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
             : new Database(filename);
       }
       if (db.name !== ':memory:' && !db.memory) db.pragma('journal_mode = WAL');
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
       db.pragma('synchronous = NORMAL');
       for (const statement of sqliteDdl(p, indexes)) db.exec(statement);
       statements = {

@@ -1,16 +1,20 @@
 import type {
   CreateStorageOptions,
   DomainEvent,
+  EventQuery,
   JsonObject,
   Migration,
   StorageCapabilities,
   StoragePort,
+  StorageTransaction,
+  StoredEvent,
 } from '@social-shift/core';
 import {
   CURRENT_SCHEMA_VERSION,
   createMemoryStorage,
   entitySchemas,
   isSocialShiftError,
+  SocialShiftError,
 } from '@social-shift/core';
 import {
   aCampaign,
@@ -1095,6 +1099,145 @@ define(
     assertEqual((await storage.get(ORG, 'post', 'e'))?.data, emoji.data, 'paired surrogates are fine');
   },
 );
+
+define(
+  'transactions',
+  'stores collections named like Object members (constructor, __proto__), all or nothing',
+  async ({ open }) => {
+    const storage = await open();
+    await assertRejectsWithCode(
+      storage.transaction(ORG, async (tx) => {
+        await tx.put('post', 'p1', { a: 1 }, 0);
+        await tx.append([event(1)]);
+        await tx.put('constructor', 'c1', { x: 1 }, 0);
+        throw new SocialShiftError('NOT_FOUND', 'rolled back on purpose', {
+          details: { entityType: 'post', id: 'x' },
+        });
+      }),
+      'NOT_FOUND',
+      'a failing transaction',
+    );
+    assertEqual(await storage.get(ORG, 'post', 'p1'), undefined, 'nothing of it was written');
+    assertEqual(await seqs(storage), [], 'no event of it was written');
+    await storage.transaction(ORG, async (tx) => {
+      await tx.put('post', 'p1', { a: 1 }, 0);
+      await tx.append([event(1)]);
+      await tx.put('constructor', 'c1', { x: 1 }, 0);
+      await tx.put('__proto__', 'z', { toString: 'own' }, 0);
+    });
+    assertEqual((await storage.get(ORG, 'post', 'p1'))?.version, 1, 'the post');
+    assertEqual(await seqs(storage), [1], 'the event');
+    assertEqual((await storage.get(ORG, 'constructor', 'c1'))?.data, { x: 1 }, 'the constructor document');
+    assertEqual(
+      (await storage.query(ORG, 'constructor', { where: { x: 1 } })).map((d) => d.id),
+      ['c1'],
+      'a query of the constructor collection',
+    );
+    assertEqual(
+      (await storage.query(ORG, '__proto__', { where: { toString: 'own' } })).map((d) => d.id),
+      ['z'],
+      'a query on an own field named toString',
+    );
+  },
+);
+
+define('queries', 'filters on field names of Object members by own fields only', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, async (tx) => {
+    await tx.put('post', 'a', { title: 'a' }, 0);
+    await tx.put('post', 'b', { constructor: 'yes' }, 0);
+  });
+  const ids = async (where: Record<string, string | null>) =>
+    (await storage.query(ORG, 'post', { where })).map((d) => d.id);
+  assertEqual(await ids({ constructor: null }), ['a'], 'constructor: null (missing) matches a');
+  assertEqual(await ids({ constructor: 'yes' }), ['b'], 'an own constructor field matches b');
+  assertEqual(await ids({ toString: null }), ['a', 'b'], 'toString: null matches both');
+  assertEqual(await ids({ hasOwnProperty: null }), ['a', 'b'], 'hasOwnProperty: null matches both');
+  assertEqual(
+    await ids(JSON.parse('{"__proto__": null}')),
+    ['a', 'b'],
+    'an own __proto__: null matches both',
+  );
+});
+
+define('transactions', 'refuses a transaction object used after its transaction ended', async ({ open }) => {
+  const storage = await open();
+  let kept: StorageTransaction | undefined;
+  await storage.transaction(ORG, async (tx) => {
+    kept = tx;
+    await tx.put('post', 'a', { n: 1 }, 0);
+  });
+  const tx = kept!;
+  const error = await assertRejectsWithCode(tx.put('post', 'late', {}, 0), 'STORAGE', 'put after the end');
+  assertTrue(error.message.includes('this transaction has ended'), 'the message says why');
+  await assertRejectsWithCode(tx.append([event(1)]), 'STORAGE', 'append after the end');
+  await assertRejectsWithCode(tx.get('post', 'a'), 'STORAGE', 'get after the end');
+  await assertRejectsWithCode(
+    storage.transaction(OTHER, async (other) => {
+      await other.put('post', 'b', {}, 0);
+      await tx.put('post', 'late2', {}, 0);
+    }),
+    'STORAGE',
+    'use inside another transaction',
+  );
+  assertEqual(await storage.get(ORG, 'post', 'late'), undefined, 'nothing written after the end');
+  assertEqual(await storage.get(ORG, 'post', 'late2'), undefined, 'nothing written into another transaction');
+  assertEqual(await storage.get(OTHER, 'post', 'b'), undefined, 'the other transaction rolled back');
+  assertEqual(await seqs(storage), [], 'no event written after the end');
+});
+
+define('error-contract', 'answers bad events and event queries with VALIDATION', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, (tx) => tx.append([event(1), event(2)]));
+  const bad = (over: Record<string, unknown>) => ({ ...event(9), ...over }) as unknown as DomainEvent;
+  for (const [what, e] of [
+    ['no id', bad({ id: undefined })],
+    ['no entityId', bad({ entityId: undefined })],
+    ['no type', bad({ type: undefined })],
+  ] as const) {
+    await assertRejectsWithCode(
+      storage.transaction(ORG, (tx) => tx.append([e])),
+      'VALIDATION',
+      what,
+    );
+  }
+  const readBad = (query: unknown, what: string) =>
+    assertRejectsWithCode(storage.readEvents(ORG, query as EventQuery), 'VALIDATION', what);
+  await readBad({ entityId: {} }, 'an object entityId');
+  await readBad({ entityId: 5 }, 'a number entityId');
+  await readBad({ types: 'platform.click' }, 'types as a string');
+  await readBad({ types: [1] }, 'a number type');
+  await readBad(null, 'a null query');
+  const [first] = await storage.readEvents(ORG);
+  for (const seq of [1.5, Number.NaN, '1']) {
+    await assertRejectsWithCode(
+      storage.transaction(ORG, (tx) => tx.replaceEvents([{ ...first!, seq } as StoredEvent])),
+      'VALIDATION',
+      `replaceEvents seq ${String(seq)}`,
+    );
+    await assertRejectsWithCode(
+      storage.transaction(ORG, (tx) =>
+        tx.compactEvents([{ ...first!, seq } as StoredEvent], event(3, { type: 'platform.summary' })),
+      ),
+      'VALIDATION',
+      `compactEvents seq ${String(seq)}`,
+    );
+  }
+  assertEqual(await seqs(storage), [1, 2], 'nothing changed');
+  await assertRejectsWithCode(
+    storage.query(ORG, 'post', { afterId: '\u0000' }),
+    'VALIDATION',
+    'an afterId with U+0000',
+  );
+  await storage.transaction(ORG, (tx) => tx.put('post', 'p', {}, 0));
+  const all = await storage.query(ORG, 'post', { limit: Number.MAX_SAFE_INTEGER });
+  assertEqual(
+    all.map((d) => d.id),
+    ['p'],
+    'the largest limit',
+  );
+  assertEqual((await storage.readEvents(ORG, { limit: Number.MAX_SAFE_INTEGER })).length, 2, 'events too');
+});
 
 define('error-contract', 'answers calls on a closed storage with STORAGE', async ({ open }) => {
   const storage = await open();

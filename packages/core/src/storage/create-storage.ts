@@ -106,7 +106,11 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       await guard('open', () => driver.open());
       await migrate();
       opened = true;
-    })();
+    })().catch((error: unknown) => {
+      // A failed open is not kept: the next call tries again (after the caller fixed the cause).
+      opening = undefined;
+      throw error;
+    });
     return opening;
   };
   /** Opens first unless open already (saves a turn of the event loop on every call). */
@@ -199,6 +203,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
   /** The events to append, without any `seq` they carry, and their rows. */
   const eventRows = (organisationId: string, events: readonly DomainEvent[]) => {
     const plain = events.map((event) => {
+      checkEvent(event);
       checkTenant(organisationId, event.organisationId);
       const { seq: _ignored, ...rest } = event as StoredEvent;
       return rest as DomainEvent;
@@ -211,102 +216,100 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     }));
     return { plain, rows };
   };
+  const storedRow = (seq: number, event: Omit<DomainEvent, 'seq'>) => ({
+    seq,
+    id: event.id,
+    type: event.type,
+    entityId: event.entityId,
+    event: serialiseEvent(event),
+  });
   const numbered = (plain: readonly DomainEvent[], first: number): StoredEvent[] =>
     plain.map((event, i) => ({ ...event, seq: first + i }) as StoredEvent);
 
-  const transactionFor = (organisationId: string, dtx: DriverTransaction): StorageTransaction => ({
-    async get(collection, id) {
-      checkKey(collection, id);
-      const row = await guard('read', () => dtx.get(collection, id));
-      return row && toDocument(organisationId, row);
-    },
-    async query(collection, query = {}) {
-      checkCollection(collection);
-      checkQuery(query);
-      const rows = await guard('query', () => dtx.query(collection, query));
-      return rows.map((row) => toDocument(organisationId, row));
-    },
-    async put(collection, id, data, expectedVersion) {
-      const row = documentRow(organisationId, collection, id, data, expectedVersion);
-      if (expectedVersion === 0) {
+  const transactionFor = (organisationId: string, dtx: DriverTransaction) => {
+    const tx: StorageTransaction = {
+      async get(collection, id) {
+        checkKey(collection, id);
+        const row = await guard('read', () => dtx.get(collection, id));
+        return row && toDocument(organisationId, row);
+      },
+      async query(collection, query = {}) {
+        checkCollection(collection);
+        checkQuery(query);
+        const rows = await guard('query', () => dtx.query(collection, query));
+        return rows.map((row) => toDocument(organisationId, row));
+      },
+      async put(collection, id, data, expectedVersion) {
+        const row = documentRow(organisationId, collection, id, data, expectedVersion);
+        if (expectedVersion === 0) {
+          if (!(await guard('insert', () => dtx.insert(row)))) throw alreadyExists(collection, id);
+        } else if (!(await guard('update', () => dtx.update(row, expectedVersion)))) {
+          const actual = await guard('read', () => dtx.get(collection, id));
+          throw conflict(collection, id, expectedVersion, actual?.version ?? 0);
+        }
+        // The stored row is JSON text: handing back the caller's object shares nothing with what is stored.
+        return { collection, id, organisationId, version: row.version, schemaVersion, data };
+      },
+      async restore(collection, id, data, version) {
+        if (!Number.isSafeInteger(version) || version < 1)
+          throw invalid(['version'], 'Use a version of 1 or more.');
+        const row = documentRow(organisationId, collection, id, data, version - 1);
         if (!(await guard('insert', () => dtx.insert(row)))) throw alreadyExists(collection, id);
-      } else if (!(await guard('update', () => dtx.update(row, expectedVersion)))) {
+        return { collection, id, organisationId, version, schemaVersion, data };
+      },
+      async delete(collection, id, expectedVersion) {
+        checkKey(collection, id);
+        checkVersionNumber(expectedVersion);
+        if (await guard('delete', () => dtx.remove(collection, id, expectedVersion))) return;
         const actual = await guard('read', () => dtx.get(collection, id));
-        throw conflict(collection, id, expectedVersion, actual?.version ?? 0);
-      }
-      // The stored row is JSON text: handing back the caller's object shares nothing with what is stored.
-      return { collection, id, organisationId, version: row.version, schemaVersion, data };
-    },
-    async restore(collection, id, data, version) {
-      checkKey(collection, id);
-      if (!Number.isSafeInteger(version) || version < 1)
-        throw invalid(['version'], 'Use a version of 1 or more.');
-      const json = serialiseData(data);
-      checkTenant(organisationId, data.organisationId);
-      const row: DocumentRow = { collection, id, version, schemaVersion, data: json };
-      if (!(await guard('insert', () => dtx.insert(row)))) throw alreadyExists(collection, id);
-      return { collection, id, organisationId, version, schemaVersion, data };
-    },
-    async delete(collection, id, expectedVersion) {
-      checkKey(collection, id);
-      checkVersionNumber(expectedVersion);
-      if (await guard('delete', () => dtx.remove(collection, id, expectedVersion))) return;
-      const actual = await guard('read', () => dtx.get(collection, id));
-      if (!actual) throw notFound(collection, id);
-      throw conflict(collection, id, expectedVersion, actual.version);
-    },
-    async append(events) {
-      const { plain, rows } = eventRows(organisationId, events);
-      if (rows.length === 0) return [];
-      return numbered(plain, await guard('append events', () => dtx.append(rows)));
-    },
-    async replaceEvents(events) {
-      for (const event of events) {
-        checkTenant(organisationId, event.organisationId);
-        const { seq, ...rest } = event;
-        const row = {
-          seq,
-          id: rest.id,
-          type: rest.type,
-          entityId: rest.entityId,
-          event: serialiseEvent(rest),
-        };
-        if (!(await guard('replace event', () => dtx.replaceEvent(row)))) {
+        if (!actual) throw notFound(collection, id);
+        throw conflict(collection, id, expectedVersion, actual.version);
+      },
+      async append(events) {
+        const { plain, rows } = eventRows(organisationId, events);
+        if (rows.length === 0) return [];
+        return numbered(plain, await guard('append events', () => dtx.append(rows)));
+      },
+      async replaceEvents(events) {
+        for (const event of events) {
+          checkEvent(event, true);
+          checkTenant(organisationId, event.organisationId);
+          const { seq, ...rest } = event;
+          const row = storedRow(seq, rest);
+          if (!(await guard('replace event', () => dtx.replaceEvent(row)))) {
+            throw new SocialShiftError(
+              'NOT_FOUND',
+              `No event ${event.id} (${event.type} of ${event.entityId}) at seq ${seq} to replace: only an event's data may change.`,
+              { details: { entityType: 'event', id: event.id } },
+            );
+          }
+        }
+      },
+      async compactEvents(removed, summary) {
+        checkEvent(summary);
+        checkTenant(organisationId, summary.organisationId);
+        const keys = removed.map((event) => {
+          checkEvent(event, true);
+          checkTenant(organisationId, event.organisationId);
+          return { seq: event.seq, id: event.id, type: event.type, entityId: event.entityId };
+        });
+        if (keys.length === 0) throw invalid(['removed'], 'Name at least one event to remove.');
+        const seq = Math.max(...keys.map((key) => key.seq));
+        const { seq: _ignored, ...plain } = summary as DomainEvent & { seq?: number };
+        const row = storedRow(seq, plain);
+        const count = await guard('compact events', () => dtx.compactEvents(keys, row));
+        if (count !== new Set(keys.map((key) => key.seq)).size) {
           throw new SocialShiftError(
             'NOT_FOUND',
-            `No event ${event.id} (${event.type} of ${event.entityId}) at seq ${seq} to replace: only an event's data may change.`,
-            { details: { entityType: 'event', id: event.id } },
+            `Only ${count} of the ${keys.length} events to compact are stored as given: nothing was removed.`,
+            { details: { entityType: 'event', id: keys[0]?.id ?? '' } },
           );
         }
-      }
-    },
-    async compactEvents(removed, summary) {
-      checkTenant(organisationId, summary.organisationId);
-      const keys = removed.map((event) => {
-        checkTenant(organisationId, event.organisationId);
-        return { seq: event.seq, id: event.id, type: event.type, entityId: event.entityId };
-      });
-      if (keys.length === 0) throw invalid(['removed'], 'Name at least one event to remove.');
-      const seq = Math.max(...keys.map((key) => key.seq));
-      const { seq: _ignored, ...plain } = summary as DomainEvent & { seq?: number };
-      const row = {
-        seq,
-        id: plain.id,
-        type: plain.type,
-        entityId: plain.entityId,
-        event: serialiseEvent(plain),
-      };
-      const count = await guard('compact events', () => dtx.compactEvents(keys, row));
-      if (count !== new Set(keys.map((key) => key.seq)).size) {
-        throw new SocialShiftError(
-          'NOT_FOUND',
-          `Only ${count} of the ${keys.length} events to compact are stored as given: nothing was removed.`,
-          { details: { entityType: 'event', id: keys[0]?.id ?? '' } },
-        );
-      }
-      return { ...plain, seq } as StoredEvent;
-    },
-  });
+        return { ...plain, seq } as StoredEvent;
+      },
+    };
+    return tx;
+  };
 
   const transaction = async <T>(
     organisationId: string,
@@ -317,11 +320,22 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     let workError: { error: unknown } | undefined;
     try {
       return await driver.transaction(organisationId, async (dtx) => {
+        let ended = false;
+        // A tx kept past its callback would write outside any transaction (or into another one): once the work
+        // has settled, every call of the driver's transaction throws (a STORAGE error, through `guard`).
+        const live = new Proxy(dtx, {
+          get(target, key) {
+            if (ended) throw new Error('this transaction has ended: use the tx only inside its callback');
+            return target[key as keyof DriverTransaction];
+          },
+        });
         try {
-          return await work(transactionFor(organisationId, dtx));
+          return await work(transactionFor(organisationId, live));
         } catch (error) {
           workError = { error };
           throw error;
+        } finally {
+          ended = true;
         }
       });
     } catch (error) {
@@ -469,17 +483,34 @@ function checkQuery(query: DocumentQuery): void {
   if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 0)) {
     throw invalid(['limit'], 'Use a whole number ≥ 0.');
   }
-  if (query.afterId !== undefined && typeof query.afterId !== 'string')
+  if (query.afterId !== undefined && !(typeof query.afterId === 'string' && isStorableText(query.afterId)))
     throw invalid(['afterId'], 'Use an id.');
 }
 
 function checkEventQuery(query: EventQuery): void {
+  const { entityId, types = [] } = query ?? {};
+  if (
+    query === null ||
+    !Array.isArray(types) ||
+    ![entityId ?? '', ...types].every((text) => typeof text === 'string')
+  )
+    throw invalid(['query'], 'Use a string entityId and a list of types.');
   if (query.after !== undefined && (!Number.isSafeInteger(query.after) || query.after < 0)) {
     throw invalid(['after'], 'Use the `seq` of the last event you read (0 for the start).');
   }
   if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 0)) {
     throw invalid(['limit'], 'Use a whole number ≥ 0.');
   }
+}
+
+/** An event needs a string `id`, `type` and `entityId` (and, to replace or remove one, the `seq` it was read with). */
+function checkEvent(
+  event: { id?: unknown; type?: unknown; entityId?: unknown; seq?: unknown },
+  stored?: boolean,
+): void {
+  for (const key of ['id', 'type', 'entityId'] as const)
+    if (typeof event[key] !== 'string') throw invalid(['event', key], 'Use a string.');
+  if (stored && !Number.isSafeInteger(event.seq)) throw invalid(['event', 'seq'], 'Use the seq read.');
 }
 
 function checkTenant(organisationId: string, actual: unknown): void {

@@ -41,6 +41,10 @@ export interface MemoryDriverOptions {
   readonly indexes?: Readonly<Record<string, readonly string[]>>;
 }
 
+/** `record[key]` if it is the record's own: never a member of `Object.prototype` such as `constructor`. */
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
+
 const isIndexable = (value: unknown): value is string | number =>
   typeof value === 'string' || typeof value === 'number';
 
@@ -81,7 +85,7 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
     const docs = data?.documents.get(collection);
     if (!data || !docs) return [];
     for (const [field, value] of Object.entries(query.where ?? {})) {
-      if (!isIndexable(value) || !indexes[collection]?.includes(field)) continue;
+      if (!isIndexable(value) || !own(indexes, collection)?.includes(field)) continue;
       const ids = data.indexes.get(`${collection}\u0000${field}`)?.get(JSON.stringify(value));
       return [...(ids ?? [])].map((id) => docs.get(id)!);
     }
@@ -94,7 +98,7 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
     before: MemoryDocument | undefined,
     after: MemoryDocument | null,
   ) => {
-    for (const field of indexes[collection] ?? []) {
+    for (const field of own(indexes, collection) ?? []) {
       const key = `${collection}\u0000${field}`;
       let index = data.indexes.get(key);
       if (!index) {
@@ -231,7 +235,9 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
           },
         };
         const result = await work(tx);
-        // Commit: nothing above touched the stored data, so a throw before this point leaves it unchanged.
+        // Commit: nothing above touched the stored data, so a throw before this point leaves it unchanged. Nothing in the
+        // merge below can throw half-way: it looks names up as own properties only (a collection named
+        // `constructor` once made `reindex` throw after half the writes were applied), and parses only JSON it wrote.
         const target = tenant(organisationId);
         for (const seq of removedSeqs) target.events[seq - 1] = undefined;
         for (const [seq, event] of replaced) target.events[seq - 1] = event;
@@ -242,7 +248,7 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
             target.documents.set(collection, docs);
           }
           for (const [id, doc] of overlay) {
-            if (indexes[collection]) reindex(target, collection, docs.get(id), doc);
+            reindex(target, collection, docs.get(id), doc);
             if (doc) docs.set(id, doc);
             else docs.delete(id);
           }
@@ -289,7 +295,7 @@ function selectDocuments(docs: Iterable<MemoryDocument>, query: DocumentQuery): 
   const matched: MemoryDocument[] = [];
   for (const doc of docs) {
     if (after !== undefined && doc.row.id <= after) continue;
-    if (where.length === 0 || where.every(([field, value]) => (dataOf(doc)[field] ?? null) === value)) {
+    if (where.length === 0 || where.every(([field, value]) => (own(dataOf(doc), field) ?? null) === value)) {
       matched.push(doc);
     }
   }
@@ -332,7 +338,7 @@ export function runQuery(docs: readonly StoredDocument[], query: DocumentQuery):
   const matched = docs
     .filter(
       (doc) =>
-        (after === undefined || doc.id > after) && where.every(([f, v]) => (doc.data[f] ?? null) === v),
+        (after === undefined || doc.id > after) && where.every(([f, v]) => (own(doc.data, f) ?? null) === v),
     )
     .sort((a, b) => compareIds(a.id, b.id));
   return query.limit === undefined ? matched : matched.slice(0, query.limit);
