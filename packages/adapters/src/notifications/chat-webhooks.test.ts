@@ -147,3 +147,36 @@ describe('validateAdaptiveCard', () => {
     ]);
   });
 });
+
+describe('Slack text limits', () => {
+  const longDigest = (subject: string, intro: string) => ({
+    ...hostileDigest(),
+    subject,
+    greeting: '',
+    intro,
+  });
+  const header = (message: ReturnType<typeof digestToSlackBlocks>): string =>
+    (message.blocks[0] as { text: { text: string } }).text.text;
+  const introText = (message: ReturnType<typeof digestToSlackBlocks>): string =>
+    (message.blocks[1] as { text: { text: string } }).text.text;
+
+  it('cuts a long header at a code point boundary, never through a surrogate pair', () => {
+    // 148 units, then an emoji whose halves sit at 148 and 149: a cut at 149 would leave a lone \ud83d.
+    const text = header(digestToSlackBlocks(longDigest(`${'a'.repeat(148)}😀${'b'.repeat(10)}`, 'x')));
+    expect(text).toBe(`${'a'.repeat(148)}…`);
+    expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(text.length).toBeLessThanOrEqual(150);
+  });
+
+  it('never cuts inside an escaped entity such as &amp;', () => {
+    // The intro starts with a space (empty greeting); after escaping, `&amp;` straddles the 2999-unit cut.
+    const intro = `${'a'.repeat(2996)}&${'b'.repeat(10)}`;
+    const text = introText(digestToSlackBlocks(longDigest('s', intro)));
+    expect(text).toBe(` ${'a'.repeat(2996)}…`);
+    expect(text).not.toMatch(/&[a-z]*…$/);
+    expect(text.length).toBeLessThanOrEqual(3000);
+    // An entity that ends before the cut is kept whole.
+    const kept = introText(digestToSlackBlocks(longDigest('s', `${'a'.repeat(2990)}&${'b'.repeat(20)}`)));
+    expect(kept).toBe(` ${'a'.repeat(2990)}&amp;${'b'.repeat(3)}…`);
+  });
+});

@@ -209,6 +209,36 @@ describe('buildMimeMessage', () => {
       }),
     ).toThrow(/Not a plain e-mail address/);
   });
+
+  it('folds a long all-ASCII subject so no header line passes RFC 5322 limits, and it decodes back', () => {
+    const subject = `${'Lang onderwerp '.repeat(10)}${'x'.repeat(100_000)}`;
+    const mime = buildMimeMessage({
+      from: 'a@example.org',
+      to: ['b@example.org'],
+      subject,
+      text: 'x',
+      html: 'x',
+    });
+    const headers = mime.split('\r\n\r\n', 1)[0] ?? '';
+    for (const line of headers.split('\r\n')) expect(line.length).toBeLessThanOrEqual(998);
+    const folded = /^Subject: (.*(?:\r\n .*)*)/m.exec(headers)?.[1] ?? '';
+    // RFC 2047: an encoded word is at most 75 characters.
+    for (const word of folded.split(/\r\n /)) expect(word.length).toBeLessThanOrEqual(75);
+    const decoded = folded
+      .split(/\r\n /)
+      .map((w) => Buffer.from(/^=\?UTF-8\?B\?(.*)\?=$/.exec(w)?.[1] ?? '', 'base64').toString('utf8'))
+      .join('');
+    expect(decoded).toBe(subject);
+    // A short ASCII subject stays readable as it is.
+    const short = buildMimeMessage({
+      from: 'a@example.org',
+      to: ['b@example.org'],
+      subject: 'Hoi',
+      text: 'x',
+      html: 'x',
+    });
+    expect(short).toMatch(/^Subject: Hoi\r$/m);
+  });
 });
 
 /** A scripted SMTP server on 127.0.0.1 (node:net): answers each command line by `answer`, or stays silent. */

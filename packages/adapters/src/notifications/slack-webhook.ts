@@ -22,7 +22,22 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const cap = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+/**
+ * Shortens a text to at most `max` UTF-16 units with `…`, cutting at a code point boundary (never between the
+ * halves of a surrogate pair) and never inside an entity such as `&amp;` (the whole entity is dropped instead).
+ */
+function cap(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--; // a high surrogate whose low half would be cut off
+  const amp = text.lastIndexOf('&', end - 1);
+  if (amp >= 0) {
+    const entity = /^&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);/.exec(text.slice(amp, amp + 12));
+    if (entity !== null && amp + entity[0].length > end) end = amp;
+  }
+  return `${text.slice(0, end)}…`;
+}
 
 /**
  * Renders a digest as Block Kit blocks: a header, the intro, one section per post with a link button, and the

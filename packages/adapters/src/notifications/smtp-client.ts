@@ -72,16 +72,25 @@ function checkMessage(message: MailMessage): void {
 }
 
 /**
- * An RFC 2047 encoded word for a header value with non-ASCII text (UTF-8, base64), split to keep lines short.
+ * The longest header value (in characters) written as it is: with `Subject: ` before it, the line stays within
+ * RFC 5322's recommended 78 characters. A longer value is written as encoded words on folded lines.
+ */
+export const PLAIN_HEADER_VALUE_MAX = 69;
+
+/**
+ * A header value: as it is when it is short printable ASCII, else RFC 2047 encoded words (UTF-8, base64) of at
+ * most 45 bytes each, one per folded line, so no line comes near RFC 5322's 998-character limit however long the
+ * value (an all-ASCII subject of 100,000 characters included).
  *
  * @example
  * ```ts
  * encodeHeaderValue('Eén bericht'); // '=?UTF-8?B?RcOpbiBiZXJpY2h0?='
+ * encodeHeaderValue('Hoi'); // 'Hoi'
  * ```
  */
 export function encodeHeaderValue(value: string): string {
   const clean = value.replace(/[\r\n]+/g, ' ');
-  if (/^[\x20-\x7e]*$/.test(clean)) return clean;
+  if (clean.length <= PLAIN_HEADER_VALUE_MAX && /^[\x20-\x7e]*$/.test(clean)) return clean;
   const words: string[] = [];
   let chunk = '';
   for (const char of clean) {

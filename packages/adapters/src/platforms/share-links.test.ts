@@ -193,3 +193,52 @@ describe('buildShareLink', () => {
     },
   );
 });
+
+describe('buildShareLink input checks', () => {
+  const failure = (call: () => unknown): unknown => {
+    try {
+      call();
+    } catch (caught) {
+      return caught;
+    }
+    return undefined;
+  };
+
+  it('refuses an unknown platform, a missing text or a non-string Mastodon server with VALIDATION and the path', () => {
+    for (const [call, path] of [
+      [() => buildShareLink('tiktok' as Platform, { text: 'x' }), 'platform'],
+      [() => buildShareLink('x', {} as never), 'text'],
+      [() => buildShareLink('mastodon', { text: 'x', mastodonInstance: 5 as never }), 'mastodonInstance'],
+    ] as const) {
+      expect(failure(call)).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: [path] }] } });
+    }
+  });
+
+  it('refuses an empty text without a url: there is nothing to share (whitespace is still shared)', () => {
+    expect(failure(() => buildShareLink('x', { text: '' }))).toMatchObject({
+      code: 'VALIDATION',
+      message: /nothing to share/,
+      details: { issues: [{ path: ['text'] }] },
+    });
+    // A url alone is fine.
+    expect(buildShareLink('x', { text: '', url }).href).toBe(
+      `https://x.com/intent/tweet?url=${encodeURIComponent(url)}`,
+    );
+  });
+
+  it('refuses a link that alone is over the platform limit with LIMIT_EXCEEDED', () => {
+    const longUrl = `https://example.org/${'a'.repeat(4100)}`;
+    for (const platform of ['bluesky', 'threads', 'whatsapp', 'telegram'] as const) {
+      expect(
+        failure(() => buildShareLink(platform, { text: 'Kijk', url: longUrl })),
+        platform,
+      ).toMatchObject({
+        code: 'LIMIT_EXCEEDED',
+        message: /link alone is too long/,
+        details: { path: ['url'] },
+      });
+    }
+    // X and Mastodon count every link as 23 characters, so a long link still fits there.
+    expect(buildShareLink('x', { text: 'Kijk', url: longUrl }).text).toBe('Kijk');
+  });
+});

@@ -1,5 +1,5 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
-import { fitText, type TextFitOptions } from './text-fit.js';
+import { fitText, measureText, type TextFitOptions } from './text-fit.js';
 
 /** What a share link is built from: a post's text variant and its (tracked) link. */
 export interface ShareLinkInput {
@@ -134,7 +134,25 @@ function checkUrl(url: string | undefined): void {
  * ```
  */
 export function buildShareLink(platform: Platform, input: ShareLinkInput): ShareLink {
+  if (typeof platform !== 'string' || !Object.hasOwn(SHARE_INTENTS, platform)) {
+    throw invalid(
+      'platform',
+      `Unknown platform ${JSON.stringify(String(platform))}: use one of ${Object.keys(SHARE_INTENTS).join(', ')}.`,
+    );
+  }
+  if (typeof input !== 'object' || input === null) {
+    throw invalid('text', 'Give the share input as an object with a text (and optionally a url).');
+  }
+  if (typeof input.text !== 'string') {
+    throw invalid('text', `The text to share must be a string (got ${typeof input.text}); use '' for none.`);
+  }
+  if (input.url !== undefined && typeof input.url !== 'string') {
+    throw invalid('url', 'The share link must be an absolute http:// or https:// URL.');
+  }
   checkUrl(input.url);
+  if (input.url === undefined && input.text === '') {
+    throw invalid('text', 'There is nothing to share: give a non-empty text or a url.');
+  }
   const intent = SHARE_INTENTS[platform];
   const uses: readonly ('text' | 'url' | 'title')[] = intent.uses;
   const ignores = ALL.filter((k) => !uses.includes(k));
@@ -148,6 +166,30 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
           ...input.textOptions,
         })
       : undefined;
+  if (
+    fitted !== undefined &&
+    !fitted.fits &&
+    (fitted.text === '' || fitted.fitted.some((m) => m.count > m.limit))
+  ) {
+    // Cutting the whole text away still does not fit: the link alone (or a single uncuttable part) is too long.
+    const link = input.url === undefined ? undefined : measureText(platform, input.url, input.textOptions);
+    const linkOver = link?.find((m) => m.count > m.limit);
+    const over = linkOver ?? fitted.measures.find((m) => m.count > m.limit) ?? fitted.measures[0];
+    throw new SocialShiftError(
+      'LIMIT_EXCEEDED',
+      linkOver === undefined
+        ? `The text cannot be shortened to fit ${platform}: its first part alone is over the limit. Shorten the text.`
+        : `The link alone is too long for ${platform}: ${linkOver.count} ${linkOver.unit} where at most ${linkOver.limit} fit, even without any text. Share a shorter link.`,
+      {
+        details: {
+          limit: over?.limit ?? 0,
+          actual: over?.count ?? 0,
+          what: `${platform} ${over?.unit ?? 'text'}`,
+          path: [linkOver === undefined ? 'text' : 'url'],
+        },
+      },
+    );
+  }
   const body = fitted === undefined ? input.text : fitted.body;
   const withLink = input.url === undefined ? body : body.length > 0 ? `${body} ${input.url}` : input.url;
   // A line ends at CRLF, a lone CR or a lone LF, as in the mailto body below.
@@ -190,7 +232,8 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
       ])}`;
       break;
     case 'mastodon': {
-      const instance = (input.mastodonInstance ?? '').trim().toLowerCase();
+      const given: unknown = input.mastodonInstance;
+      const instance = typeof given === 'string' ? given.trim().toLowerCase() : '';
       if (!HOSTNAME.test(instance)) {
         throw invalid(
           'mastodonInstance',

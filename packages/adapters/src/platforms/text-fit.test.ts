@@ -129,3 +129,53 @@ describe('fitText', () => {
     },
   );
 });
+
+describe('fitText on large input', () => {
+  const family = '👨‍👩‍👧‍👦';
+
+  it('fits 20,000 family emoji to Mastodon as 499 whole emoji and an ellipsis', () => {
+    const result = fitText('mastodon', family.repeat(20_000));
+    expect(result.measures[0]).toEqual({ unit: 'graphemes', count: 20_000, limit: 500 });
+    expect(result.text).toBe(`${family.repeat(499)}…`);
+  });
+
+  it('fits 100,000 characters without spaces to Bluesky and X', () => {
+    const long = 'a'.repeat(100_000);
+    expect(fitText('bluesky', long).text).toBe(`${'a'.repeat(299)}…`);
+    expect(fitText('x', long).text).toBe(`${'a'.repeat(278)}…`); // X weighs … as 2
+  });
+
+  test.prop(
+    [
+      fc.array(
+        fc.constantFrom('a', ' ', '\r', '\n', '\r\n', '🇳🇱', '🇳', family, 'e\u0301', '\u200d', '😷', '日'),
+        {
+          minLength: 900,
+          maxLength: 1500,
+        },
+      ),
+    ],
+    { numRuns: 30 },
+  )('counts graphemes across long texts exactly as Intl.Segmenter does on the whole text', (parts) => {
+    const text = parts.join('');
+    expect(measureText('bluesky', text)[0]?.count).toBe(graphemeCount(text));
+  });
+});
+
+describe('input checks', () => {
+  it('refuses an unknown platform or a text that is not a string with VALIDATION naming the field', () => {
+    for (const [call, path] of [
+      [() => fitText('tiktok' as never, 'x'), 'platform'],
+      [() => measureText('tiktok' as never, 'x'), 'platform'],
+      [() => fitText('x', undefined as never), 'text'],
+    ] as const) {
+      let error: unknown;
+      try {
+        call();
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: [path] }] } });
+    }
+  });
+});
