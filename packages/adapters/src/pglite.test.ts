@@ -109,15 +109,11 @@ describe('a write set on PostgreSQL (PGlite)', () => {
 
 describe('postgres storage options', () => {
   const client = {} as SqlClient;
-  const validation = (make: () => unknown, pattern: RegExp) => {
-    let thrown: unknown;
-    try {
-      make();
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(pattern) });
-  };
+  /** `make` throws a VALIDATION error whose message matches `pattern`. */
+  const validation = (make: () => unknown, pattern: RegExp) =>
+    expect(make).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(pattern) }),
+    );
 
   it('refuses a schema that is a reserved word or starts with pg_ with VALIDATION when created', () => {
     for (const schema of ['user', 'select', 'USER', 'table']) {

@@ -137,15 +137,11 @@ describe('sqlite storage', () => {
     expect(() => sqliteStorage({ tablePrefix: 'x; DROP TABLE y' })).toThrow(/tablePrefix/);
   });
 
-  const validation = (make: () => unknown, pattern: RegExp) => {
-    let thrown: unknown;
-    try {
-      make();
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(pattern) });
-  };
+  /** `make` throws a VALIDATION error whose message matches `pattern`. */
+  const validation = (make: () => unknown, pattern: RegExp) =>
+    expect(make).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(pattern) }),
+    );
 
   it('refuses a table prefix SQLite keeps for itself (sqlite_) with VALIDATION', () => {
     validation(() => sqliteStorage({ tablePrefix: 'sqlite_' }), /sqlite_/);
