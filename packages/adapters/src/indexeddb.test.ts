@@ -1,4 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
 import { indexedDbCapabilities, indexedDbStorage } from './indexeddb.js';
 import { describeStorageConformance } from './testing/index.js';
@@ -48,5 +49,72 @@ describe('indexeddb storage', () => {
       code: 'STORAGE',
       message: /keyRange/,
     });
+  });
+
+  it('upgrades a version 1 database and indexes the documents it holds', async () => {
+    // The layout of version 1, written with the raw API: no `meta` store, query keys for no field.
+    const indexedDB = new IDBFactory();
+    const req = indexedDB.open('legacy', 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('documents', { keyPath: ['organisationId', 'collection', 'id'] }).createIndex(
+        'query',
+        'q',
+        {
+          multiEntry: true,
+        },
+      );
+      db.createObjectStore('events', { keyPath: ['organisationId', 'seq'] }).createIndex('entity', [
+        'organisationId',
+        'entityId',
+        'seq',
+      ]);
+      db.createObjectStore('counters', { keyPath: 'organisationId' });
+    };
+    const legacy = await new Promise<IDBDatabase>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = legacy.transaction('documents', 'readwrite');
+    const data = JSON.stringify({ colour: 'red' });
+    tx.objectStore('documents').put({
+      organisationId: 'org_a',
+      collection: 'note',
+      id: 'a',
+      version: 1,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      data,
+      q: [],
+    });
+    await new Promise((resolve) => {
+      tx.oncomplete = resolve;
+    });
+    legacy.close();
+
+    const storage = indexedDbStorage({
+      indexedDB,
+      keyRange: IDBKeyRange,
+      databaseName: 'legacy',
+      indexes: { note: ['colour'] },
+    });
+    expect((await storage.query('org_a', 'note', { where: { colour: 'red' } })).map((row) => row.id)).toEqual(
+      ['a'],
+    );
+    await storage.close();
+  });
+
+  it.each([
+    ['a list', ['status']],
+    ['fields that are not a list', { post: 'status' }],
+    ['an empty field name', { post: [''] }],
+  ])('refuses indexes that are %s with VALIDATION', (_, indexes) => {
+    expect(() =>
+      indexedDbStorage({
+        indexedDB: new IDBFactory(),
+        indexes: indexes as unknown as Record<string, string[]>,
+      }),
+    ).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/^Invalid indexes/) }),
+    );
   });
 });

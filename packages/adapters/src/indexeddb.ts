@@ -55,7 +55,8 @@ export const indexedDbCapabilities: StorageCapabilities = {
 };
 
 /**
- * The object stores the adapter creates (database version 1).
+ * The object stores the adapter creates (database version 2; version 1 had no `meta`). `meta` holds the `indexes`
+ * the `query` keys were built with, so a change of `indexes` (or of the SDK's `QUERY_INDEXES`) rebuilds them on open.
  *
  * @example
  * ```ts
@@ -66,7 +67,13 @@ export const INDEXEDDB_STORES = {
   documents: { keyPath: ['organisationId', 'collection', 'id'], indexes: { query: 'q' } },
   events: { keyPath: ['organisationId', 'seq'], indexes: { entity: ['organisationId', 'entityId', 'seq'] } },
   counters: { keyPath: 'organisationId' },
+  meta: { keyPath: 'key' },
 } as const;
+
+/** The database version: 2 added the `meta` store. */
+const DATABASE_VERSION = 2;
+/** The `meta` record that names the `indexes` behind the documents' `query` keys. */
+const INDEXES_KEY = 'queryIndexes';
 
 interface DocumentRecord {
   organisationId: string;
@@ -100,14 +107,91 @@ function toRecord(
   row: DocumentRow,
   indexes: Readonly<Record<string, readonly string[]>>,
 ): DocumentRecord {
+  const q = queryKeys(organisationId, row, indexes);
+  return q ? { organisationId, ...row, q } : { organisationId, ...row };
+}
+
+/** The `query` index keys of a document under `indexes`; none when its collection has no indexed field. */
+function queryKeys(
+  organisationId: string,
+  row: Pick<DocumentRow, 'collection' | 'data'>,
+  indexes: Readonly<Record<string, readonly string[]>>,
+): string[] | undefined {
   const fields = own(indexes, row.collection);
-  if (!fields) return { organisationId, ...row };
+  if (!fields) return undefined;
   const data = JSON.parse(row.data) as JsonObject;
-  const q = fields.flatMap((field) => {
+  return fields.flatMap((field) => {
     const value = own(data, field);
     return isIndexable(value) ? [queryKey(organisationId, row.collection, field, value)] : [];
   });
-  return { organisationId, ...row, q };
+}
+
+/** `indexes` if it is an object of collection names to lists of field names; `VALIDATION` otherwise. */
+function checkIndexes(indexes: unknown): Readonly<Record<string, readonly string[]>> {
+  const shaped =
+    typeof indexes === 'object' &&
+    indexes !== null &&
+    !Array.isArray(indexes) &&
+    Object.values(indexes).every(
+      (fields) => Array.isArray(fields) && fields.every((f) => typeof f === 'string' && f !== ''),
+    );
+  if (shaped) return indexes as Readonly<Record<string, readonly string[]>>;
+  const message = 'use an object of collection names to lists of field names, such as { post: ["status"] }.';
+  throw new SocialShiftError('VALIDATION', `Invalid indexes: ${message}`, {
+    details: { issues: [{ path: ['indexes'], message, code: 'custom' }] },
+  });
+}
+
+/** The indexed fields in one canonical form (collections and fields sorted), as kept in `meta`. */
+const indexSignature = (indexes: Readonly<Record<string, readonly string[]>>): string =>
+  JSON.stringify(
+    Object.keys(indexes)
+      .sort()
+      .map((collection) => [collection, [...new Set(indexes[collection])].sort()]),
+  );
+
+/**
+ * Makes every document's `query` keys those of `indexes` when `meta` says they were built with other ones (or a
+ * version 1 database, which did not say): one `readwrite` transaction, so a reader sees the old keys or the new.
+ */
+async function rebuildQueryKeys(
+  db: IDBDatabase,
+  indexes: Readonly<Record<string, readonly string[]>>,
+): Promise<void> {
+  const signature = indexSignature(indexes);
+  const tx = db.transaction(['documents', 'meta'], 'readwrite');
+  const done = finished(tx);
+  try {
+    await rebuildIn(tx, indexes, signature);
+  } catch (error) {
+    done.catch(() => undefined);
+    throw error;
+  }
+  await done;
+}
+
+async function rebuildIn(
+  tx: IDBTransaction,
+  indexes: Readonly<Record<string, readonly string[]>>,
+  signature: string,
+): Promise<void> {
+  const meta = tx.objectStore('meta');
+  const kept = await request(meta.get(INDEXES_KEY) as IDBRequest<{ value: string } | undefined>);
+  if (kept?.value !== signature) {
+    const cursor = tx.objectStore('documents').openCursor();
+    await new Promise<void>((resolve, reject) => {
+      cursor.onerror = () => reject(cursor.error);
+      cursor.onsuccess = () => {
+        const current = cursor.result;
+        if (!current) return resolve();
+        const { q: before, ...record } = current.value as DocumentRecord;
+        const q = queryKeys(record.organisationId, record, indexes);
+        if (JSON.stringify(before) !== JSON.stringify(q)) current.update(q ? { ...record, q } : record);
+        current.continue();
+      };
+    });
+    meta.put({ key: INDEXES_KEY, value: signature });
+  }
 }
 interface EventRecord {
   organisationId: string;
@@ -190,7 +274,7 @@ function select(records: Iterable<DocumentRecord>, query: DocumentQuery): Docume
 
 function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver {
   const name = options.databaseName ?? 'social-shift';
-  const indexes = options.indexes ?? QUERY_INDEXES;
+  const indexes = checkIndexes(options.indexes ?? QUERY_INDEXES);
   const keys = (): typeof IDBKeyRange => {
     const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
     if (!keyRange) throw new Error('IDBKeyRange is not available here; pass `keyRange` with `indexedDB`');
@@ -253,18 +337,31 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
       const factory = options.indexedDB ?? globalThis.indexedDB;
       if (!factory)
         throw new Error('IndexedDB is not available here; pass `indexedDB` (e.g. fake-indexeddb in Node)');
-      const req = factory.open(name, 1);
-      req.onupgradeneeded = () => {
+      const req = factory.open(name, DATABASE_VERSION);
+      req.onupgradeneeded = (change) => {
         const upgrade = req.result;
-        const documents = upgrade.createObjectStore('documents', {
-          keyPath: [...INDEXEDDB_STORES.documents.keyPath],
-        });
-        documents.createIndex('query', INDEXEDDB_STORES.documents.indexes.query, { multiEntry: true });
-        const events = upgrade.createObjectStore('events', { keyPath: [...INDEXEDDB_STORES.events.keyPath] });
-        events.createIndex('entity', [...INDEXEDDB_STORES.events.indexes.entity]);
-        upgrade.createObjectStore('counters', { keyPath: INDEXEDDB_STORES.counters.keyPath });
+        if (change.oldVersion < 1) {
+          const documents = upgrade.createObjectStore('documents', {
+            keyPath: [...INDEXEDDB_STORES.documents.keyPath],
+          });
+          documents.createIndex('query', INDEXEDDB_STORES.documents.indexes.query, { multiEntry: true });
+          const events = upgrade.createObjectStore('events', {
+            keyPath: [...INDEXEDDB_STORES.events.keyPath],
+          });
+          events.createIndex('entity', [...INDEXEDDB_STORES.events.indexes.entity]);
+          upgrade.createObjectStore('counters', { keyPath: INDEXEDDB_STORES.counters.keyPath });
+        }
+        if (change.oldVersion < 2)
+          upgrade.createObjectStore('meta', { keyPath: INDEXEDDB_STORES.meta.keyPath });
       };
-      db = await request(req);
+      const opened = await request(req);
+      try {
+        await rebuildQueryKeys(opened, indexes);
+      } catch (error) {
+        opened.close();
+        throw error;
+      }
+      db = opened;
     },
     async get(organisationId, collection, id) {
       const record = await getRecord(organisationId, collection, id);

@@ -101,7 +101,7 @@ export const GROUP_INFO: Readonly<
 
 /** One store under test. `open` may be called again after closing the previous port: it sees the same data. */
 export interface ConformanceStore {
-  open(options?: CreateStorageOptions): Promise<StoragePort>;
+  open(options?: ConformanceOpenOptions): Promise<StoragePort>;
   dispose?(): Promise<void>;
 }
 
@@ -116,9 +116,17 @@ export interface ConformanceTarget {
   readonly numRuns?: number;
 }
 
+/**
+ * What a case opens a store with: the factory's options and, for adapters that index JSON fields for `where`
+ * filters, the `indexes` option (an adapter without one ignores it: its queries must find the same documents).
+ */
+export type ConformanceOpenOptions = CreateStorageOptions & {
+  readonly indexes?: Readonly<Record<string, readonly string[]>>;
+};
+
 /** What a case gets: open the store (again), its capabilities, the property run count. */
 export interface ConformanceContext {
-  open(options?: CreateStorageOptions): Promise<StoragePort>;
+  open(options?: ConformanceOpenOptions): Promise<StoragePort>;
   readonly capabilities: StorageCapabilities;
   readonly numRuns: number;
 }
@@ -1382,6 +1390,26 @@ define('persistence', 'finds every document and event again after closing and op
   const [next] = await second.transaction(ORG, (tx) => tx.append([event(3)]));
   assertEqual(next?.seq, 3, 'the log continues');
 });
+
+define(
+  'persistence',
+  'filters on a field indexed after its documents were written, and on one no longer indexed',
+  async ({ open }) => {
+    const first = await open({ indexes: { note: ['shape'] } });
+    await first.transaction(ORG, async (tx) => {
+      await tx.put('note', 'a', { colour: 'red', shape: 'round' }, 0);
+      await tx.put('note', 'b', { colour: 'blue', shape: 'round' }, 0);
+    });
+    await first.close();
+    const second = await open({ indexes: { note: ['colour'] } });
+    const ids = async (where: Record<string, string>) =>
+      (await second.query(ORG, 'note', { where })).map((row) => row.id);
+    assertEqual(await ids({ colour: 'red' }), ['a'], 'the newly indexed field');
+    assertEqual(await ids({ shape: 'round' }), ['a', 'b'], 'the field no longer indexed');
+    await second.transaction(ORG, (tx) => tx.put('note', 'c', { colour: 'red', shape: 'square' }, 0));
+    assertEqual(await ids({ colour: 'red' }), ['a', 'c'], 'old and new documents together');
+  },
+);
 
 /**
  * Every case of the conformance suite, in group order. Run them with `describeStorageConformance` (vitest) or

@@ -24,6 +24,7 @@ export { capabilityMatrix, conformanceGroupTable } from './capability-matrix.js'
 export type {
   ConformanceCase,
   ConformanceContext,
+  ConformanceOpenOptions,
   ConformanceGroup,
   ConformanceStore,
   ConformanceTarget,
