@@ -1,5 +1,6 @@
 import type {
   CreateStorageOptions,
+  DocumentQuery,
   DomainEvent,
   EventQuery,
   JsonObject,
@@ -1216,6 +1217,18 @@ define('error-contract', 'answers bad events and event queries with VALIDATION',
   await readBad({ types: 'platform.click' }, 'types as a string');
   await readBad({ types: [1] }, 'a number type');
   await readBad(null, 'a null query');
+  await readBad('platform.click', 'a string query');
+  const queryBad = (query: unknown, what: string) =>
+    assertRejectsWithCode(storage.query(ORG, 'post', query as DocumentQuery), 'VALIDATION', what);
+  await queryBad(null, 'a null document query');
+  await queryBad('status', 'a string document query');
+  await queryBad({ where: 'draft' }, 'a string where');
+  await queryBad({ where: ['draft'] }, 'a list as where');
+  await assertRejectsWithCode(
+    storage.transaction(ORG, (tx) => tx.query('post', null as unknown as DocumentQuery)),
+    'VALIDATION',
+    'a null document query in a transaction',
+  );
   const [first] = await storage.readEvents(ORG);
   for (const seq of [1.5, Number.NaN, '1']) {
     await assertRejectsWithCode(

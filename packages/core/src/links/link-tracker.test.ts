@@ -68,10 +68,19 @@ describe('createLinkTracker', () => {
     expect(() => createLinkTracker({ secret: 'short' })).toThrow(/at least 32 bytes/);
   });
 
-  it('refuses to track a link that is not http(s)', async () => {
+  it.each([
+    ['a link that is not http(s)', { link: 'javascript:alert(1)' }, 'link'],
+    ['a relative link', { link: '/vacancies' }, 'link'],
+    ['an unknown platform', { platform: 'myspace' }, 'platform'],
+    ['a bad campaign id', { campaignId: 'has space' }, 'campaignId'],
+    ['a bad organisation id', { organisationId: '' }, 'organisationId'],
+  ] as const)('refuses to track %s with VALIDATION naming the field', async (_, over, field) => {
     const tracker = createLinkTracker({ secret: SECRET });
-    await expect(tracker.track(input({ link: 'javascript:alert(1)' }))).rejects.toMatchObject({
+    const error = await tracker.track(input(over as Partial<TrackLinkInput>)).catch((e: unknown) => e);
+    expect(error).toMatchObject({
       code: 'VALIDATION',
+      message: expect.stringMatching(new RegExp(`^Invalid link to track: ${field}: Use `)),
+      details: { issues: [{ path: [field] }] },
     });
   });
 

@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 import { IdSchema } from '../model/primitives.js';
 import type { Platform } from '../model/vocabulary.js';
@@ -8,6 +9,9 @@ import { constantTimeEqual, createHmacSigner } from './hmac.js';
 import type { LinkShortener } from './link-shortener.js';
 import { SHARER_TOKEN_LENGTH, sharerToken } from './sharer-token.js';
 import { addUtmTags, SHARER_PARAM, SIGNATURE_PARAM, SOCIAL_UTM_MEDIUM, TRACKING_PARAMS } from './utm.js';
+
+/** What `track` errors name: `Invalid link to track: platform: …`. */
+const WHAT = 'link to track';
 
 /** Length of a link signature: 22 base64url characters (132 bits of HMAC-SHA-256). */
 const SIGNATURE_LENGTH = 22;
@@ -95,15 +99,11 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
       ['publisherId', input.publisherId],
     ] as const) {
       if (!IdSchema.safeParse(value).success) {
-        throw new SocialShiftError('VALIDATION', `Cannot track a link: ${field} is not a valid id.`, {
-          details: { issues: [{ path: [field], message: 'not a valid id', code: 'invalid_format' }] },
-        });
+        throw invalidValue(WHAT, [field], 'Use 1 to 64 letters, digits, "_" or "-".');
       }
     }
     if (!(PLATFORMS as readonly string[]).includes(input.platform)) {
-      throw new SocialShiftError('VALIDATION', `Cannot track a link: unknown platform "${input.platform}".`, {
-        details: { issues: [{ path: ['platform'], message: 'unknown platform', code: 'invalid_value' }] },
-      });
+      throw invalidValue(WHAT, ['platform'], `Use one of ${PLATFORMS.join(', ')}.`);
     }
     const token = await tokenOf(input.organisationId, input.publisherId);
     if (input.link === undefined) return { url: undefined, sharerToken: token };
@@ -113,15 +113,10 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
         addUtmTags(input.link, { source: input.platform, campaign: input.campaignId, content: input.postId }),
       );
     } catch (cause) {
-      throw new SocialShiftError('VALIDATION', 'Cannot track a link: the post link is not an absolute URL.', {
-        details: { issues: [{ path: ['link'], message: 'not an absolute URL', code: 'invalid_format' }] },
-        cause,
-      });
+      throw invalidValue(WHAT, ['link'], 'Use an absolute http:// or https:// URL.', cause);
     }
     if (tagged.protocol !== 'https:' && tagged.protocol !== 'http:') {
-      throw new SocialShiftError('VALIDATION', 'Cannot track a link: use an http:// or https:// link.', {
-        details: { issues: [{ path: ['link'], message: 'not http(s)', code: 'invalid_format' }] },
-      });
+      throw invalidValue(WHAT, ['link'], 'Use an absolute http:// or https:// URL.');
     }
     tagged.searchParams.append(SHARER_PARAM, token);
     tagged.searchParams.append(

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { invalidValue } from '../errors/invalid-value.js';
-import { SocialShiftError } from '../errors/social-shift-error.js';
 import type { LinkSecret } from '../links/hmac.js';
 import { createLinkTracker } from '../links/link-tracker.js';
 import { EVENT_TYPES, EventTypeSchema } from '../model/domain-event.js';
@@ -238,12 +237,7 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
   const config = options.config ?? {};
   const dormantAfterDays = config.dormantAfterDays ?? 60;
   if (typeof dormantAfterDays !== 'number' || !Number.isFinite(dormantAfterDays) || dormantAfterDays <= 0) {
-    throw new SocialShiftError('VALIDATION', 'config.dormantAfterDays must be a positive number of days.', {
-      details: {
-        issues: [{ path: ['config', 'dormantAfterDays'], message: 'Use a positive number.', code: 'custom' }],
-        input: 'SDK options',
-      },
-    });
+    throw invalidValue('SDK options', ['config', 'dormantAfterDays'], 'Use a positive number of days.');
   }
   if (config.fourEyes !== undefined && typeof config.fourEyes !== 'boolean')
     throw invalidValue('SDK options', ['config', 'fourEyes'], 'Use true (the default) or false.');

@@ -1,6 +1,8 @@
 // Erasure of a person's personal data: every record and every event that identifies them is pseudonymised in one
 // transaction, while ids and the facts that aggregates count (teams, department, location, network sizes, every
 // event) stay, so every figure computed before erasure is computed the same after it.
+
+import { isRecord } from '../model/is-record.js';
 import type { Person } from '../model/person.js';
 import type { JsonObject, StoredEvent } from '../ports/storage.js';
 import { keepAMaster } from './guards.js';
@@ -13,12 +15,10 @@ export const ERASED_HANDLE = 'erased';
 const SHARE_IDENTIFIERS = ['sharerToken', 'trackedUrl', 'externalId'] as const;
 
 type Data = Record<string, unknown>;
-const isObject = (value: unknown): value is Data =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A copy of `changes` with personal fields replaced (`set`) or removed (`drop`); `undefined` when none was there. */
 function scrubChanges(changes: unknown, set: Data, drop: readonly string[]): Data | undefined {
-  if (!isObject(changes)) return undefined;
+  if (!isRecord(changes)) return undefined;
   const keys = [...Object.keys(set), ...drop].filter((key) => Object.hasOwn(changes, key));
   if (keys.length === 0) return undefined;
   const scrubbed: Data = { ...changes };
@@ -76,8 +76,8 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
     where: { command: 'offers.share' },
   })) {
     const result = doc.data.result;
-    const share = isObject(result) ? result.share : undefined;
-    if (!isObject(share) || !shareIds.has(String(share.id))) continue;
+    const share = isRecord(result) ? result.share : undefined;
+    if (!isRecord(share) || !shareIds.has(String(share.id))) continue;
     const scrubbed: Data = { ...share };
     for (const field of SHARE_IDENTIFIERS) delete scrubbed[field];
     documents.push({

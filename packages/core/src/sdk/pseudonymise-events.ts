@@ -4,6 +4,7 @@ import type { LinkSecret } from '../links/hmac.js';
 import { createHmacSigner } from '../links/hmac.js';
 import type { DomainEvent } from '../model/domain-event.js';
 import { SYSTEM_ACTOR } from '../model/domain-event.js';
+import { isRecord } from '../model/is-record.js';
 
 /** Fields of an event's `changes` that identify a person: dropped from a pseudonymous log. */
 const PERSONAL_FIELDS = ['displayName', 'email', 'handle', 'sharerToken', 'trackedUrl', 'externalId'];
@@ -71,8 +72,8 @@ export async function pseudonymiseEvents<E extends DomainEvent>(
   return events.map((event) => {
     const data = replaceDeep(event.data, map) as Record<string, unknown>;
     const changes = data.changes;
-    if (changes !== null && typeof changes === 'object' && !Array.isArray(changes)) {
-      const kept = { ...(changes as Record<string, unknown>) };
+    if (isRecord(changes)) {
+      const kept = { ...changes };
       for (const field of PERSONAL_FIELDS) delete kept[field];
       data.changes = kept;
     }

@@ -1,5 +1,7 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
 import type { DomainEvent } from '../model/domain-event.js';
+import { isRecord } from '../model/is-record.js';
 import type {
   DocumentQuery,
   EventQuery,
@@ -433,11 +435,8 @@ function closedError(adapter: string): SocialShiftError<'STORAGE'> {
   });
 }
 
-function invalid(path: (string | number)[], message: string): SocialShiftError<'VALIDATION'> {
-  return new SocialShiftError('VALIDATION', `Invalid storage call: ${path.join('.')}: ${message}`, {
-    details: { issues: [{ path, message, code: 'custom' }], input: 'storage call' },
-  });
-}
+const invalid = (path: (string | number)[], message: string): SocialShiftError<'VALIDATION'> =>
+  invalidValue('storage call', path, message);
 
 function checkOrganisation(organisationId: string): void {
   if (typeof organisationId !== 'string' || !ID.test(organisationId)) {
@@ -467,6 +466,8 @@ function checkVersionNumber(version: number): void {
 }
 
 function checkQuery(query: DocumentQuery): void {
+  if (!isRecord(query) || !isRecord(query.where ?? {}))
+    throw invalid(['query'], 'Use an object such as { where: { status: "draft" } }.');
   for (const [field, value] of Object.entries(query.where ?? {})) {
     if (!FIELD.test(field))
       throw invalid(['where', field], 'Filter on a top-level field name of letters, digits, "_".');
@@ -480,9 +481,7 @@ function checkQuery(query: DocumentQuery): void {
       throw invalid(['where', field], 'Compare with a string, a finite number, a boolean or null.');
     }
   }
-  if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 0)) {
-    throw invalid(['limit'], 'Use a whole number ≥ 0.');
-  }
+  checkLimit(query.limit);
   if (query.afterId !== undefined && !(typeof query.afterId === 'string' && isStorableText(query.afterId)))
     throw invalid(['afterId'], 'Use an id.');
 }
@@ -490,7 +489,7 @@ function checkQuery(query: DocumentQuery): void {
 function checkEventQuery(query: EventQuery): void {
   const { entityId, types = [] } = query ?? {};
   if (
-    query === null ||
+    !isRecord(query) ||
     !Array.isArray(types) ||
     ![entityId ?? '', ...types].every((text) => typeof text === 'string')
   )
@@ -498,9 +497,12 @@ function checkEventQuery(query: EventQuery): void {
   if (query.after !== undefined && (!Number.isSafeInteger(query.after) || query.after < 0)) {
     throw invalid(['after'], 'Use the `seq` of the last event you read (0 for the start).');
   }
-  if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 0)) {
+  checkLimit(query.limit);
+}
+
+function checkLimit(limit: number | undefined): void {
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0))
     throw invalid(['limit'], 'Use a whole number ≥ 0.');
-  }
 }
 
 /** An event needs a string `id`, `type` and `entityId` (and, to replace or remove one, the `seq` it was read with). */
