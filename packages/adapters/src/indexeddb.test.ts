@@ -1,5 +1,5 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { indexedDbCapabilities, indexedDbStorage } from './indexeddb.js';
 import { describeStorageConformance } from './testing/index.js';

@@ -24,8 +24,8 @@ export { capabilityMatrix, conformanceGroupTable } from './capability-matrix.js'
 export type {
   ConformanceCase,
   ConformanceContext,
-  ConformanceOpenOptions,
   ConformanceGroup,
+  ConformanceOpenOptions,
   ConformanceStore,
   ConformanceTarget,
 } from './conformance-cases.js';
