@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -32,7 +32,7 @@ import {
 import { withoutFullStop } from './event-log-reader.js';
 import { readEventLog } from './read-event-log.js';
 import { readConfig, withoutBom } from './report-config.js';
-import { checkOut, makeDirectory, type ReadFile, refuseOverwrite, writing } from './report-output.js';
+import { checkOut, makeDirectory, type ReadFile, refuseOverwrite, writeFiles, writing } from './report-output.js';
 import { UsageError } from './usage-error.js';
 
 /** Where the command writes, so tests and embedders can capture it. */
@@ -402,13 +402,13 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     for (const [path] of files) refuseOverwrite(path, reads);
     writing(dir, () => {
       makeDirectory(dir);
-      for (const [path, text] of files) writeFileSync(path, text);
+      writeFiles(files);
     });
   } else {
     const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
     const out = values.out;
     if (out === undefined) io.stdout(text);
-    else writing(out, () => writeFileSync(out, text));
+    else writing(out, () => writeFiles([[out, text]]));
   }
   const failed = failedGates(figures, gates);
   if (failed.length > 0) {

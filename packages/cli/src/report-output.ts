@@ -1,6 +1,18 @@
 // Where the report goes: `--out` checked before anything is read, never over a file the command reads, and the
 // errors a user can fix by choosing another path told as such.
-import { type BigIntStats, existsSync, mkdirSync, realpathSync, type Stats, statSync } from 'node:fs';
+import {
+  type BigIntStats,
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  realpathSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './usage-error.js';
 
@@ -101,4 +113,76 @@ export function writing(out: string, write: () => void): void {
     if (why === undefined) throw error;
     throw new UsageError(`--out: cannot write "${path ?? out}": ${why} (${code}). Choose another --out.`);
   }
+}
+
+/** How {@link writeFiles} writes one file and moves it into place: Node's, unless a test passes another. */
+export interface FileWriter {
+  write(path: string, text: string, mode?: number): void;
+  rename(from: string, to: string): void;
+  remove(path: string): void;
+}
+
+/** Node's file system; a replaced file keeps its permissions exactly (the umask does not apply to a chmod). */
+export const nodeWriter: FileWriter = {
+  write(path, text, mode) {
+    writeFileSync(path, text);
+    if (mode !== undefined) chmodSync(path, mode);
+  },
+  rename: renameSync,
+  remove: unlinkSync,
+};
+
+/**
+ * How a file is replaced: beside it and renamed into place (`mode` kept) when it is missing or a plain file with
+ * one name; in place when renaming would change what the path is (a device such as `/dev/stdout`, a pipe, a
+ * symbolic link, a file with other hard links).
+ */
+function replacement(path: string): { readonly inPlace: boolean; readonly mode?: number } {
+  let stat: Stats;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return { inPlace: false };
+  }
+  return stat.isFile() && stat.nlink === 1 ? { inPlace: false, mode: stat.mode & 0o7777 } : { inPlace: true };
+}
+
+/**
+ * Writes the report's files so that a write that fails halfway (a full disk) leaves their paths as they were (none,
+ * or an earlier report) and no partial file behind: each is written beside its path first and renamed into place
+ * once all are written (renaming within a folder replaces a file in one step). Paths that renaming would change
+ * are written in place (see {@link replacement}).
+ */
+export function writeFiles(
+  files: readonly (readonly [string, string])[],
+  writer: FileWriter = nodeWriter,
+): void {
+  const plans = files.map(([path, text]) => ({
+    path,
+    text,
+    ...replacement(path),
+    temporary: `${path}.${process.pid}.partial`,
+  }));
+  const staged = plans.filter((plan) => !plan.inPlace);
+  let step = 0;
+  let placed = 0; // staged files renamed into place: their temporary paths are gone
+  try {
+    for (; step < staged.length; step++)
+      writer.write(staged[step]!.temporary, staged[step]!.text, staged[step]!.mode);
+    for (step = 0; step < staged.length; step++, placed++)
+      writer.rename(staged[step]!.temporary, staged[step]!.path);
+  } catch (error) {
+    for (const plan of staged.slice(placed)) {
+      try {
+        writer.remove(plan.temporary);
+      } catch {
+        // never written
+      }
+    }
+    // The message names the report's path, not the temporary one.
+    const failed = error as NodeJS.ErrnoException;
+    if (failed.path === staged[step]?.temporary) failed.path = staged[step]!.path;
+    throw error;
+  }
+  for (const plan of plans) if (plan.inPlace) writer.write(plan.path, plan.text);
 }

@@ -1,0 +1,111 @@
+import {
+  chmodSync,
+  linkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FileWriter, nodeWriter as node, writeFiles } from './report-output.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'social-shift-output-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const enospc = (path: string) =>
+  Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC', path });
+
+/** The folder's files and their text. */
+const contents = () =>
+  Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+
+/** An earlier report in the folder, and the new one's three files. */
+function earlierReport() {
+  for (const name of ['a.csv', 'b.csv', 'c.csv']) writeFileSync(join(dir, name), `old ${name}`);
+  return ['a.csv', 'b.csv', 'c.csv'].map((name) => [join(dir, name), `new ${name}`] as const);
+}
+
+describe('writeFiles', () => {
+  it('writes every file and leaves no temporary file', () => {
+    const files = earlierReport();
+    writeFiles(files);
+    expect(contents()).toEqual({ 'a.csv': 'new a.csv', 'b.csv': 'new b.csv', 'c.csv': 'new c.csv' });
+  });
+
+  it('leaves the earlier report as it was, and nothing partial, when a write fails halfway (a full disk)', () => {
+    const files = earlierReport();
+    let writes = 0;
+    const fullDisk: FileWriter = {
+      ...node,
+      write(path, text) {
+        if (++writes === 2) {
+          writeFileSync(path, text.slice(0, 3)); // half of it reached the disk
+          throw enospc(path);
+        }
+        node.write(path, text);
+      },
+    };
+    expect(() => writeFiles(files, fullDisk)).toThrow(
+      expect.objectContaining({ code: 'ENOSPC', path: join(dir, 'b.csv') }),
+    );
+    expect(contents()).toEqual({ 'a.csv': 'old a.csv', 'b.csv': 'old b.csv', 'c.csv': 'old c.csv' });
+  });
+
+  it('removes the files not yet in place when a rename fails, and names the report file', () => {
+    const files = earlierReport();
+    let renames = 0;
+    const failingRename: FileWriter = {
+      ...node,
+      rename(from, to) {
+        if (++renames === 2)
+          throw Object.assign(new Error('EACCES'), { code: 'EACCES', path: from, dest: to });
+        node.rename(from, to);
+      },
+    };
+    expect(() => writeFiles(files, failingRename)).toThrow(
+      expect.objectContaining({ code: 'EACCES', path: join(dir, 'b.csv') }),
+    );
+    expect(contents()).toEqual({ 'a.csv': 'new a.csv', 'b.csv': 'old b.csv', 'c.csv': 'old c.csv' });
+  });
+
+  it('keeps the permissions of the file it replaces', () => {
+    const path = join(dir, 'report.md');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o640);
+    writeFiles([[path, 'new']]);
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+    expect(readFileSync(path, 'utf8')).toBe('new');
+  });
+
+  it('writes through a symbolic link and keeps a hard-linked file one file', () => {
+    const target = join(dir, 'target.md');
+    writeFileSync(target, 'old');
+    symlinkSync(target, join(dir, 'link.md'));
+    writeFiles([[join(dir, 'link.md'), 'through the link']]);
+    expect(readFileSync(target, 'utf8')).toBe('through the link');
+    linkSync(target, join(dir, 'hard.md'));
+    writeFiles([[join(dir, 'hard.md'), 'both names']]);
+    expect(readFileSync(target, 'utf8')).toBe('both names');
+    expect(readdirSync(dir).sort()).toEqual(['hard.md', 'link.md', 'target.md']);
+  });
+
+  it('writes to a device in place instead of replacing it', () => {
+    // A writer that only records: should this regress, nothing in /dev is touched.
+    const calls: string[] = [];
+    const recorder: FileWriter = {
+      write: (path) => calls.push(`write ${path}`),
+      rename: (from, to) => calls.push(`rename ${from} ${to}`),
+      remove: (path) => calls.push(`remove ${path}`),
+    };
+    writeFiles([['/dev/null', 'nothing']], recorder);
+    expect(calls).toEqual(['write /dev/null']);
+  });
+});
