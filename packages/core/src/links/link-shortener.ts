@@ -1,3 +1,5 @@
+import { invalidValue } from '../errors/invalid-value.js';
+
 /**
  * A pluggable shortener: turns a tracked URL into a short one and back. The tracker verifies the signature of
  * whatever the shortener expands to, so a shortener never has to be trusted with attribution.
@@ -13,9 +15,16 @@ export interface LinkShortener {
 export interface MemoryShortenerOptions {
   /** Where short links live, e.g. `https://go.example.org/s`; the code is appended after a `/`. */
   readonly baseUrl: string;
-  /** Characters per code; default 10 (about 59 bits from `crypto.getRandomValues`). */
+  /** Characters per code, 4 to 32; default 10 (about 58 bits). */
   readonly codeLength?: number;
+  /**
+   * Random bytes for the codes (default `crypto.getRandomValues`): inject a seeded source for reproducible tests.
+   * Codes should stay unguessable in production.
+   */
+  readonly randomBytes?: (length: number) => Uint8Array;
 }
+
+const cryptoBytes = (length: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(length));
 
 const CODE_ALPHABET = '23456789abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
 const CODE_PATTERN = /^[2-9a-km-zA-HJ-NP-Z]{4,32}$/;
@@ -33,13 +42,26 @@ const CODE_PATTERN = /^[2-9a-km-zA-HJ-NP-Z]{4,32}$/;
 export function createMemoryShortener(options: MemoryShortenerOptions): LinkShortener {
   const base = options.baseUrl.replace(/\/+$/, '');
   const length = options.codeLength ?? 10;
+  if (!Number.isInteger(length) || length < 4 || length > 32)
+    throw invalidValue('shortener options', ['codeLength'], 'Use a whole number from 4 to 32.');
+  const randomBytes = options.randomBytes ?? cryptoBytes;
   const byCode = new Map<string, string>();
   const byUrl = new Map<string, string>();
+  // Bytes at or above the largest multiple of the alphabet's size are skipped, so every character is equally likely.
+  const limit = 256 - (256 % CODE_ALPHABET.length);
   const newCode = (): string => {
-    const bytes = new Uint8Array(length);
-    globalThis.crypto.getRandomValues(bytes);
     let code = '';
-    for (const byte of bytes) code += CODE_ALPHABET[byte % CODE_ALPHABET.length];
+    for (let round = 0; code.length < length; round++) {
+      const bytes = randomBytes(length - code.length);
+      if (!(bytes instanceof Uint8Array) || bytes.length === 0 || round === 64)
+        throw invalidValue(
+          'shortener options',
+          ['randomBytes'],
+          'Return the number of random bytes asked for.',
+        );
+      for (const byte of bytes)
+        if (byte < limit && code.length < length) code += CODE_ALPHABET[byte % CODE_ALPHABET.length];
+    }
     return code;
   };
   return {

@@ -68,18 +68,28 @@ describe('the plain evaluation of a workflow', () => {
     expect(workflowMachine(workflows.post)).toBe(workflowMachine(workflows.post));
   });
 
-  it('refuses a definition whose final state has transitions', () => {
+  it.each([
+    [
+      'a final state with transitions',
+      { a: { on: { GO: 'b' } }, b: { final: true, on: { GO: 'a' } } },
+      'states.b.on.GO',
+    ],
+    ['an undeclared event', { a: { on: { STOP: 'b' } }, b: { final: true } }, 'states.a.on.STOP'],
+    ['an undeclared target state', { a: { on: { GO: 'c' } }, b: { final: true } }, 'states.a.on.GO'],
+  ])('refuses a definition with %s with VALIDATION naming where', (_, states, where) => {
     expect(() =>
       defineWorkflow({
         id: 'broken',
         entityType: 'post',
         initial: 'a',
-        states: {
-          a: { on: { GO: 'b' } },
-          b: { final: true, on: { GO: 'a' } },
-        },
+        states: states as never,
         events: { GO: { domainEvent: 'post.updated', sender: { system: true } } },
       }),
-    ).toThrow(/final state b/);
+    ).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringContaining(`Invalid workflow broken: ${where}:`),
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import type { EventType } from '../model/domain-event.js';
 import type { EntityType } from '../model/entity-type.js';
 
@@ -99,13 +100,15 @@ export function defineWorkflow<const S extends string, const E extends string>(
   const events = Object.keys(config.events) as E[];
   // Own keys only, so that an event or a state called `constructor` or `__proto__` is never found on a prototype.
   const transitions = new Map<string, ReadonlyMap<string, S>>();
+  const what = `workflow ${config.id}`;
   for (const state of states) {
     const node = config.states[state];
     const on = new Map<string, S>();
     for (const [event, target] of Object.entries(node.on ?? {})) {
-      if (!events.includes(event as E)) throw new Error(`Workflow ${config.id}: unknown event ${event}`);
-      if (!states.includes(target as S)) throw new Error(`Workflow ${config.id}: unknown state ${target}`);
-      if (node.final) throw new Error(`Workflow ${config.id}: final state ${state} has transitions`);
+      const where = ['states', state, 'on', event];
+      if (!events.includes(event as E)) throw invalidValue(what, where, 'Declare the event under `events`.');
+      if (!states.includes(target as S)) throw invalidValue(what, where, `Declare the state "${target}".`);
+      if (node.final) throw invalidValue(what, where, 'A final state has no transitions.');
       on.set(event, target as S);
     }
     transitions.set(state, on);

@@ -1,0 +1,58 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { createMemoryShortener } from './link-shortener.js';
+
+const BASE = 'https://go.example.org/s';
+/** A source that hands out `bytes` in order, as many as asked for. */
+const replay = (bytes: number[]) => {
+  let at = 0;
+  return (length: number) => Uint8Array.from({ length }, () => bytes[at++ % bytes.length] ?? 0);
+};
+
+describe('createMemoryShortener', () => {
+  it('makes its codes from the injected random bytes, reproducibly', async () => {
+    const a = createMemoryShortener({ baseUrl: BASE, codeLength: 4, randomBytes: replay([0, 1, 2, 3]) });
+    const b = createMemoryShortener({ baseUrl: BASE, codeLength: 4, randomBytes: replay([0, 1, 2, 3]) });
+    const url = 'https://example.org/a?utm_source=x';
+    expect(await a.shorten(url)).toBe(`${BASE}/2345`);
+    expect(await b.shorten(url)).toBe(`${BASE}/2345`);
+    expect(await a.expand(`${BASE}/2345`)).toBe(url);
+  });
+
+  it('skips the bytes that would make some characters likelier than others', async () => {
+    // 56 characters: bytes 224 to 255 would favour the first 32, so they are skipped.
+    const shortener = createMemoryShortener({
+      baseUrl: BASE,
+      codeLength: 4,
+      randomBytes: replay([255, 224, 56, 57, 1, 2]),
+    });
+    expect(await shortener.shorten('https://example.org/')).toBe(`${BASE}/2334`);
+  });
+
+  test.prop([fc.integer({ min: 4, max: 32 }), fc.uint8Array({ minLength: 1, maxLength: 64 })])(
+    'gives codes of the asked length that it can expand again',
+    async (codeLength, bytes) => {
+      const shortener = createMemoryShortener({
+        baseUrl: BASE,
+        codeLength,
+        randomBytes: replay([...bytes].map((byte) => byte % 224)),
+      });
+      const short = await shortener.shorten('https://example.org/p');
+      expect(short.slice(BASE.length + 1)).toHaveLength(codeLength);
+      expect(await shortener.expand(short)).toBe('https://example.org/p');
+    },
+  );
+
+  it.each([3, 33, 2.5, Number.NaN])('refuses a code length of %s with VALIDATION', (codeLength) => {
+    expect(() => createMemoryShortener({ baseUrl: BASE, codeLength })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('codeLength') }),
+    );
+  });
+
+  it('fails with VALIDATION instead of looping when the random source gives nothing usable', async () => {
+    for (const randomBytes of [replay([255]), () => new Uint8Array(0)]) {
+      const shortener = createMemoryShortener({ baseUrl: BASE, randomBytes });
+      await expect(shortener.shorten('https://example.org/')).rejects.toMatchObject({ code: 'VALIDATION' });
+    }
+  });
+});
