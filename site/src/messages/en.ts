@@ -87,10 +87,16 @@ export const en: Messages = {
     'Which ambassadors and teams supply input and which do not; who shares and who does not.',
   measureConversation: 'The conversation',
   measureConversationDesc: 'Who actively reacts and converses on the platforms, and who lags behind.',
-  measureFunnelTitle: 'From offer to click',
+  measureFunnelTitle: 'The content funnel: creator → editor → publisher → conversation',
   measureFunnelDesc:
-    'A funnel: posts offered, seen, shared, clicked. Each step is smaller than the one before.',
-  measureFunnel: { offered: 'Offered', seen: 'Seen', shared: 'Shared', clicked: 'Clicked' },
+    'A funnel of five steps: creators submit contributions, editors accept them, the posts made of them are offered, publishers share them, and the conversation starts on the platforms. Each step is smaller than the one before; the SDK reports every step.',
+  measureFunnel: {
+    submitted: 'Creators submit input',
+    accepted: 'Editors accept it',
+    offered: 'Posts offered',
+    shared: 'Publishers share',
+    conversed: 'Conversation',
+  },
   measureAdjust:
     'Measuring is not the end: the results adjust the way of working and the strategy of the next cycle.',
   measureEmv:

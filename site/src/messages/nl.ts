@@ -84,10 +84,16 @@ export const nl = {
   measureEngagementDesc: 'Welke ambassadeurs en teams input leveren en welke niet; wie deelt en wie niet.',
   measureConversation: 'Het gesprek',
   measureConversationDesc: 'Wie actief reageert en converseert op de platforms, en wie achterblijft.',
-  measureFunnelTitle: 'Van aanbod tot klik',
+  measureFunnelTitle: 'De contenttrechter: creator → editor → publisher → gesprek',
   measureFunnelDesc:
-    'Een trechter: aangeboden berichten, gezien, gedeeld, geklikt. Elke stap is kleiner dan de vorige.',
-  measureFunnel: { offered: 'Aangeboden', seen: 'Gezien', shared: 'Gedeeld', clicked: 'Geklikt' },
+    'Een trechter van vijf stappen: creators dienen bijdragen in, editors accepteren ze, de berichten die ervan gemaakt zijn worden aangeboden, publishers delen ze en op de platforms ontstaat het gesprek. Elke stap is kleiner dan de vorige; de SDK rapporteert elke stap.',
+  measureFunnel: {
+    submitted: 'Creators leveren input',
+    accepted: 'Editors accepteren',
+    offered: 'Berichten aangeboden',
+    shared: 'Publishers delen',
+    conversed: 'Gesprek',
+  },
   measureAdjust:
     'Meten is geen eindpunt: de uitkomsten sturen de werkwijze en de strategie van de volgende cyclus bij.',
   measureEmv:

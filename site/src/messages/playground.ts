@@ -99,7 +99,8 @@ const nl = {
   dashboardEngagement: 'Betrokkenheidsmatrix',
   dashboardEngagementDesc: 'Per team: input, delen en converseren.',
   dashboardFunnel: 'Trechter',
-  dashboardFunnelDesc: 'Van aangeboden via gezien en gedeeld tot geklikt.',
+  dashboardFunnelDesc:
+    'Van ingediende bijdragen via geaccepteerd, aangeboden en gedeeld tot gesprek gevoerd.',
   dashboardLeaderboard: 'Ranglijst',
   funnelSubmitted: 'Bijdragen ingediend',
   funnelAccepted: 'Geaccepteerd',
@@ -229,7 +230,7 @@ const en: PlaygroundMessages = {
   dashboardEngagement: 'Engagement matrix',
   dashboardEngagementDesc: 'Per team: input, sharing and conversing.',
   dashboardFunnel: 'Funnel',
-  dashboardFunnelDesc: 'From offered through seen and shared to clicked.',
+  dashboardFunnelDesc: 'From contributions submitted through accepted, offered and shared to conversed on.',
   dashboardLeaderboard: 'Leaderboard',
   funnelSubmitted: 'Contributions submitted',
   funnelAccepted: 'Accepted',
