@@ -52,7 +52,8 @@ export const sizeBudgets: readonly SizeBudget[] = [
     // retention and the synchronous SHA-256, 43.7 KB with the descriptions on `./docs` (ADR 075); 46.8 KB with the
     // import's checks and the guards of ADR 048, 44.8 KB with `exportAll` and `importAll` on `./transfer` (ADR 076),
     // 45.0 KB with the SDK options' checks; 44.9 KB with the storage query checks and one `invalidValue` for the
-    // storage, link-tracker and SDK-option errors (2026-12-03).
+    // storage, link-tracker and SDK-option errors; 45.1 KB with the checks of `links`, `sharePolicy` and the
+    // resolver's options, 44.4 KB with `workflowEventLabels` on `./workflows` only (ADR 078, 2026-12-03).
     maxGzipBytes: 45 * KB,
     // XState is for inspection only (`./workflows`): the SDK evaluates the workflows from their plain definitions
     // (ADR 072). zod's classic API (`_ZodString` is one of its constructors) would undo ADR 074: the model and the

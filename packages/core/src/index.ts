@@ -329,7 +329,5 @@ export type {
   WorkflowEventSender,
 } from './workflows/workflow.js';
 export { defineWorkflow } from './workflows/workflow.js';
-export type { WorkflowEventLabels } from './workflows/workflow-event-labels.js';
-export { workflowEventLabels } from './workflows/workflow-event-labels.js';
 export type { WorkflowId } from './workflows/workflows.js';
 export { workflows } from './workflows/workflows.js';

@@ -76,7 +76,9 @@ export function createMemoryShortener(options: MemoryShortenerOptions): LinkShor
       return `${base}/${code}`;
     },
     async expand(codeOrUrl) {
-      const code = codeOrUrl.startsWith(`${base}/`) ? codeOrUrl.slice(base.length + 1) : codeOrUrl;
+      // Platforms add their own query parameters (`?fbclid=…`) to the links people click: the code ends before them.
+      const path = codeOrUrl.split(/[?#]/, 1)[0] ?? '';
+      const code = path.startsWith(`${base}/`) ? path.slice(base.length + 1) : path;
       if (!CODE_PATTERN.test(code)) return undefined;
       return byCode.get(code);
     },

@@ -196,6 +196,20 @@ describe('createLinkTracker', () => {
     ).toBe('malformed-parameter');
     expect(await rejection(tracker.resolve('not a url', opts))).toBe('not-a-url');
     expect(await rejection(tracker.resolve(`${url}${'x'.repeat(5000)}`, opts))).toBe('too-long');
+    expect(await rejection(tracker.resolve(undefined as unknown as string, opts))).toBe('not-a-url');
+  });
+
+  it.each([
+    ['no options', undefined],
+    ['no organisation', {}],
+    ['a bad organisation id', { organisationId: 'org 1' }],
+  ])('refuses to resolve with %s with VALIDATION, before reading the link', async (_, options) => {
+    const tracker = createLinkTracker({ secret: SECRET });
+    const { url } = await tracker.track(input());
+    await expect(tracker.resolve(url!, options as never)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: ['organisationId'] }] },
+    });
   });
 
   test.prop([fc.string({ maxLength: 300 })], { numRuns: 200 })(
@@ -234,6 +248,17 @@ describe('createLinkTracker with a shortener', () => {
       platform: 'linkedin',
       sharerToken,
     });
+  });
+
+  it('resolves a short URL that a platform added its own query parameters or a fragment to', async () => {
+    const tracker = createLinkTracker({
+      secret: SECRET,
+      shortener: createMemoryShortener({ baseUrl: 'https://go.example.org/s' }),
+    });
+    const { url } = await tracker.track(input());
+    for (const clicked of [`${url}?fbclid=abc`, `${url}#top`, `${url}?utm_source=x&y=1#z`]) {
+      expect(await tracker.resolve(clicked, { organisationId: ORG })).toMatchObject({ postId: 'post_1' });
+    }
   });
 
   it('gives the same short URL for the same tracked link', async () => {

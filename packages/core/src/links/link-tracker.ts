@@ -128,8 +128,16 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
   }
 
   async function resolve(input: string, resolveOptions: ResolveLinkOptions): Promise<LinkAttribution> {
-    const organisationId = resolveOptions.organisationId;
-    if (typeof input !== 'string' || input.length === 0 || input.length > MAX_INPUT_LENGTH) {
+    const organisationId = resolveOptions?.organisationId;
+    // The caller's own mistake, not a bad link: checked before the link.
+    if (!IdSchema.safeParse(organisationId).success)
+      throw invalidValue(
+        'link to resolve',
+        ['organisationId'],
+        'Pass the id of the organisation the link is for.',
+      );
+    if (typeof input !== 'string') throw invalid('not-a-url', 'Pass the link as a string.');
+    if (input.length === 0 || input.length > MAX_INPUT_LENGTH) {
       throw invalid('too-long', `Links longer than ${MAX_INPUT_LENGTH} characters (or empty) are not ours.`);
     }
     let text = input.trim();
@@ -171,9 +179,6 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
     }
     if (!/^[A-Za-z0-9_-]+$/.test(sig) || sig.length !== SIGNATURE_LENGTH) {
       throw invalid('malformed-parameter', `${SIGNATURE_PARAM} is not a link signature.`);
-    }
-    if (!IdSchema.safeParse(organisationId).success) {
-      throw invalid('malformed-parameter', 'organisationId is not a valid id.');
     }
     const expected = await signature(organisationId, campaignId, postId, source, token);
     if (!constantTimeEqual(expected, sig)) {

@@ -48,6 +48,20 @@ describe('createSocialShift', () => {
       'nope.do',
     ]);
     expect(pathOf({ storage, organisationId: 'org_a', config: { fourEyes: false } })).toBe('accepted');
+    // The guardrails themselves instead of the policy made of them; an object instead of a tracker.
+    expect(pathOf({ storage, organisationId: 'org_a', sharePolicy: { maxSharesPerDay: 1 } })).toEqual([
+      'sharePolicy',
+    ]);
+    expect(pathOf({ storage, organisationId: 'org_a', links: {} })).toEqual(['links']);
+    expect(pathOf({ storage, organisationId: 'org_a', onHandlerError: 'log' })).toEqual(['onHandlerError']);
+    expect(
+      pathOf({
+        storage,
+        organisationId: 'org_a',
+        sharePolicy: () => undefined,
+        onHandlerError: () => undefined,
+      }),
+    ).toBe('accepted');
   });
 
   it('rejects an organisation id that is not an id', () => {

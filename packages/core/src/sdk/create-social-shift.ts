@@ -207,6 +207,15 @@ function checkPorts(options: SocialShiftOptions): void {
     throw invalidValue(where, ['ids'], 'Give an id generator with next(prefix), e.g. createRandomIds().');
   if (options.config !== undefined && (typeof options.config !== 'object' || options.config === null))
     throw invalidValue(where, ['config'], 'Give an object of settings, or leave config out.');
+  if (options.links !== undefined && typeof options.links?.track !== 'function')
+    throw invalidValue(where, ['links'], 'Give a link tracker with track(input), e.g. createLinkTracker().');
+  for (const name of ['sharePolicy', 'onHandlerError'] as const)
+    if (options[name] !== undefined && typeof options[name] !== 'function')
+      throw invalidValue(
+        where,
+        [name],
+        'Give a function, e.g. createGuardrailPolicy(guardrails) as sharePolicy.',
+      );
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
- * `@social-shift/core/workflows`: the SDK's workflows with what inspection tools need besides them, the XState
- * machine of each (`workflowMachine`). The main entry exports the workflows too, without XState: the SDK evaluates
- * them from their plain definitions.
+ * `@social-shift/core/workflows`: the SDK's workflows with what inspection tools and UIs need besides them: the
+ * XState machine of each (`workflowMachine`) and the Dutch and English labels of their events
+ * (`workflowEventLabels`, for the buttons of `allowedEvents`). The main entry exports the workflows too, without
+ * XState or labels: the SDK evaluates them from their plain definitions. Importing only the labels from here pulls
+ * in no XState.
  *
  * @packageDocumentation
  */

@@ -1,14 +1,7 @@
 // What every section of the Playground gets: the language, the catalogues, the session, the acting person,
 // and `act()`, which runs one SDK command, reports the outcome and re-renders.
-import {
-  isSocialShiftError,
-  type Labels,
-  type Language,
-  labels,
-  type Workflow,
-  type WorkflowEventLabels,
-  workflowEventLabels,
-} from '@social-shift/core';
+import { isSocialShiftError, type Labels, type Language, labels, type Workflow } from '@social-shift/core';
+import { type WorkflowEventLabels, workflowEventLabels } from '@social-shift/core/workflows';
 import { type PlaygroundMessages, playgroundMessages } from '../../messages/playground';
 import { format, h } from '../dom';
 import type { Session } from './session';
