@@ -110,9 +110,45 @@ describe('createGuardrailPolicy', () => {
     expect(() => createGuardrailPolicy({ maxSharesPerDay: 0 })).toThrow(/maxSharesPerDay/);
     expect(() => createGuardrailPolicy({ sharingHours: { from: '8 uur', to: '18:00' } })).toThrow(/HH:MM/);
     expect(() => createGuardrailPolicy({ blockedWords: [' '] })).toThrow(/empty/);
-    expect(() => checkGuardrails({}, attempt({ at: 'gisteren' }))).toThrow(/ISO 8601/);
-    expect(() => checkGuardrails({ maxSharesPerDay: 1 }, attempt({ timeZone: 'Mars/Olympus' }))).toThrow(
-      /Unknown time zone/,
-    );
   });
+
+  it.each([
+    ['not an object', null, []],
+    ['a list', [], []],
+    ['a misspelt guardrail', { maxSharePerDay: 1 }, ['maxSharePerDay']],
+    ['blocked words as one string', { blockedWords: 'gratis' }, ['blockedWords']],
+    ['a blocked word that is not text', { blockedWords: ['ok', 5] }, ['blockedWords', 1]],
+    ['a disclosure that is not text', { requiredDisclosure: 5 }, ['requiredDisclosure']],
+    ['sharing hours that are not an object', { sharingHours: '08:00-18:00' }, ['sharingHours']],
+    [
+      'a misspelt sharing-hours key',
+      { sharingHours: { from: '08:00', to: '18:00', days: [1] } },
+      ['sharingHours', 'days'],
+    ],
+    [
+      'no weekdays at all',
+      { sharingHours: { from: '08:00', to: '18:00', weekdays: [] } },
+      ['sharingHours', 'weekdays'],
+    ],
+    [
+      'weekdays that are not a list',
+      { sharingHours: { from: '08:00', to: '18:00', weekdays: 1 } },
+      ['sharingHours', 'weekdays'],
+    ],
+    ['hours as numbers', { sharingHours: { from: 800, to: 1800 } }, ['sharingHours']],
+  ])(
+    'refuses guardrails with %s with VALIDATION naming the field, in both entry points',
+    (_, guardrails, path) => {
+      const expected = expect.objectContaining({
+        code: 'VALIDATION',
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path })] }),
+      });
+      expect(() => createGuardrailPolicy(guardrails as never)).toThrow(expected);
+      expect(() => checkGuardrails(guardrails as never, attempt())).toThrow(expected);
+      expect(() => checkGuardrails({}, attempt({ at: 'gisteren' }))).toThrow(/ISO 8601/);
+      expect(() => checkGuardrails({ maxSharesPerDay: 1 }, attempt({ timeZone: 'Mars/Olympus' }))).toThrow(
+        /Unknown time zone/,
+      );
+    },
+  );
 });

@@ -1,4 +1,6 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
+import { isRecord } from '../model/is-record.js';
 import type { ShareAttempt, SharePolicy } from '../ports/share-policy.js';
 import { formatClock, localTime, parseClock } from './local-time.js';
 
@@ -43,31 +45,50 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const GUARDRAIL_KEYS = ['blockedWords', 'requiredDisclosure', 'maxSharesPerDay', 'sharingHours'];
+const HOURS_KEYS = ['from', 'to', 'weekdays'];
+
+/** `VALIDATION` for the first thing wrong with `guardrails`: a misspelt key would silently guard nothing. */
 function validate(guardrails: ShareGuardrails): void {
-  const bad = (path: string, message: string): never => {
-    throw new SocialShiftError('VALIDATION', `Invalid guardrails: ${path}: ${message}`, {
-      details: { issues: [{ path: [path], message, code: 'invalid_value' }] },
-    });
+  const bad = (path: (string | number)[], message: string): never => {
+    throw invalidValue('guardrails', path, message);
   };
+  if (!isRecord(guardrails)) bad([], 'Use an object such as { maxSharesPerDay: 3 } ({} allows every share).');
+  const unknown = (object: object, keys: string[], path: string[]) => {
+    for (const key of Object.keys(object))
+      if (!keys.includes(key)) bad([...path, key], `Unknown guardrail: use ${keys.join(', ')}.`);
+  };
+  unknown(guardrails, GUARDRAIL_KEYS, []);
   const limit = guardrails.maxSharesPerDay;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
-    bad('maxSharesPerDay', 'use a whole number ≥ 1');
-  for (const word of guardrails.blockedWords ?? []) {
-    if (fold(word).trim().length === 0) bad('blockedWords', 'a blocked word may not be empty');
-  }
-  if (guardrails.requiredDisclosure !== undefined && guardrails.requiredDisclosure.trim().length === 0) {
-    bad('requiredDisclosure', 'leave it out instead of empty');
-  }
+    bad(['maxSharesPerDay'], 'Use a whole number ≥ 1.');
+  const words = guardrails.blockedWords;
+  if (words !== undefined && !Array.isArray(words))
+    bad(['blockedWords'], 'Use a list of words, such as ["gratis"].');
+  (words ?? []).forEach((word, i) => {
+    if (typeof word !== 'string' || fold(word).trim().length === 0)
+      bad(['blockedWords', i], 'A blocked word is text and may not be empty.');
+  });
+  const disclosure = guardrails.requiredDisclosure;
+  if (disclosure !== undefined && (typeof disclosure !== 'string' || disclosure.trim().length === 0))
+    bad(['requiredDisclosure'], 'Use a line of text, or leave it out.');
   const hours = guardrails.sharingHours;
-  if (hours !== undefined) {
-    const from = parseClock(hours.from);
-    const to = parseClock(hours.to);
-    if (from === undefined || to === undefined) bad('sharingHours', 'use HH:MM, e.g. 08:00');
-    if (from === to) bad('sharingHours', 'from and to may not be equal');
-    for (const day of hours.weekdays ?? [])
-      if (!Number.isInteger(day) || day < 1 || day > 7)
-        bad('sharingHours', 'weekdays are 1 (Monday) to 7 (Sunday)');
-  }
+  if (hours === undefined) return;
+  if (!isRecord(hours)) bad(['sharingHours'], 'Use { from: "08:00", to: "18:00" }.');
+  unknown(hours, HOURS_KEYS, ['sharingHours']);
+  const from = parseClock(hours.from);
+  const to = parseClock(hours.to);
+  if (from === undefined || to === undefined) bad(['sharingHours'], 'Use HH:MM, e.g. 08:00.');
+  if (from === to) bad(['sharingHours'], 'From and to may not be equal.');
+  const days = hours.weekdays;
+  if (days !== undefined && (!Array.isArray(days) || days.length === 0))
+    bad(
+      ['sharingHours', 'weekdays'],
+      'List at least one day (1 = Monday … 7 = Sunday), or leave it out for every day.',
+    );
+  for (const day of days ?? [])
+    if (!Number.isInteger(day) || day < 1 || day > 7)
+      bad(['sharingHours', 'weekdays'], 'Weekdays are 1 (Monday) to 7 (Sunday).');
 }
 
 /** Tells whether `minutes` lies in [from, to), also for windows across midnight. */
