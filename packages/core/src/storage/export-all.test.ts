@@ -38,6 +38,18 @@ describe('exportAll', () => {
     }
   });
 
+  it('refuses an organisation the storage does not hold with NOT_FOUND, instead of an empty bundle', async () => {
+    const storage = await aStore();
+    for (const id of ['org_missing', 'org_acm']) {
+      await expect(exportAll(storage, id, { clock })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringContaining(`"${id}"`),
+        details: { entityType: 'organisation', id },
+      });
+    }
+    expect((await exportAll(storage, ORG, { clock })).documents.organisation).toHaveLength(1);
+  });
+
   it('gives the same bundle for every page size from 1 to 10,000 (property)', async () => {
     const storage = await aStore();
     const expected = await exportAll(storage, ORG, { clock });

@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 import { ENTITY_TYPES } from '../model/entity-type.js';
 import type { ExportBundle } from '../model/export-bundle.js';
@@ -22,7 +23,8 @@ export interface ExportAllOptions {
  * {@link ExportBundle} (plain JSON). Works over any storage port, so it moves an organisation between adapters
  * together with {@link importAll}.
  *
- * @throws `VALIDATION` for a `pageSize` that is not a whole number from 1 to 10,000.
+ * @throws `VALIDATION` for a `pageSize` that is not a whole number from 1 to 10,000; `NOT_FOUND` when the storage
+ * holds no organisation document of that id.
  * @example
  * ```ts
  * const bundle = await exportAll(sqlite, 'org_acme');
@@ -36,10 +38,7 @@ export async function exportAll(
 ): Promise<ExportBundle> {
   const pageSize = options.pageSize ?? 1_000;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    const message = `Use a whole number from 1 to ${MAX_PAGE_SIZE}.`;
-    throw new SocialShiftError('VALIDATION', `Invalid export options: pageSize: ${message}`, {
-      details: { issues: [{ path: ['pageSize'], message, code: 'custom' }], input: 'export options' },
-    });
+    throw invalidValue('export options', ['pageSize'], `Use a whole number from 1 to ${MAX_PAGE_SIZE}.`);
   }
   const documents: ExportBundle['documents'] = {};
   for (const collection of ENTITY_TYPES) {
@@ -56,6 +55,13 @@ export async function exportAll(
     }
     if (list.length > 0) documents[collection] = list;
   }
+  // A mistyped id would otherwise give an empty bundle, which `importAll` refuses and a report reads as zeros.
+  if (documents.organisation === undefined)
+    throw new SocialShiftError(
+      'NOT_FOUND',
+      `No organisation "${organisationId}" in this storage: check the id. Nothing was exported.`,
+      { details: { entityType: 'organisation', id: organisationId } },
+    );
   const events: ExportBundle['events'] = [];
   let after = 0;
   for (;;) {
