@@ -572,8 +572,11 @@ describe('time', () => {
       shift.as(people.publisher).offers.share(mine!.offer.id, { platform: 'x', idempotencyKey: 'k' }),
     ).rejects.toMatchObject({ code: 'INVALID_TRANSITION', details: { state: 'expired' } });
     expect((await shift.as(people.publisher).offers.mine())[0]?.offer.status).toBe('expired');
-    // In bulk: the post (the lazy check above already expired the offer).
-    expect(await shift.system.runDueTransitions()).toMatchObject({ postsExpired: 1, offersExpired: 0 });
+    // In bulk: the post, and with it the offers still open (the lazy check above already expired the publisher's).
+    const open = (await shift.as(people.master).offers.list()).filter((o) => o.status === 'offered');
+    expect(open.length).toBeGreaterThan(0);
+    expect(await shift.system.runDueTransitions()).toMatchObject({ postsExpired: 1, offersExpired: open.length });
+    expect((await shift.as(people.master).offers.list()).map((o) => o.status)).not.toContain('offered');
     expect((await shift.as(people.master).posts.get(postId)).status).toBe('expired');
     expect(await shift.system.runDueTransitions()).toEqual({
       campaignsStarted: 0,
@@ -602,8 +605,28 @@ describe('time', () => {
     expect((await shift.as(people.external).offers.mine()).length).toBe(1);
     expect(await shift.as(people.publisher).offers.mine()).toEqual([]);
     clock.advance(2 * DAY);
-    expect(await shift.system.runDueTransitions()).toMatchObject({ campaignsCompleted: 1, offersExpired: 0 });
+    expect(await shift.system.runDueTransitions()).toMatchObject({ campaignsCompleted: 1, offersExpired: 1 });
     expect((await shift.as(people.external).offers.mine())[0]?.offer.status).toBe('expired');
+  });
+
+  it('refuses to schedule a campaign whose end has passed, and changes nothing', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, pillarId } = world;
+    const campaign = await shift.as(people.master).campaigns.create({
+      name: 'Too late',
+      pillarIds: [pillarId],
+      postIds: [await anApprovedPost(world)],
+      audience: { personIds: [people.external] },
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 2 * DAY).toISOString(),
+    });
+    clock.advance(2 * DAY);
+    await expect(shift.as(people.master).campaigns.schedule(campaign.id)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: ['endsAt'] }] },
+    });
+    expect((await shift.as(people.master).campaigns.get(campaign.id)).status).toBe('draft');
+    expect(await shift.as(people.master).offers.list({ campaignId: campaign.id })).toEqual([]);
   });
 
   it('marks ambassadors dormant after the configured days without activity, and a share wakes them', async () => {

@@ -46,17 +46,29 @@ async function commitSystem(rt: Runtime, writes: EntityWrite[]): Promise<boolean
   }
 }
 
-/** Expires a post at its `expiresAt`; returns the post as it is now. */
-export async function settlePost(rt: Runtime, post: Post): Promise<{ post: Post; changed: boolean }> {
+/** How many offers `writes` expire: ending a post or a campaign expires its open offers. */
+const expiredOffers = (writes: readonly EntityWrite[]): number =>
+  writes.filter((w) => w.type === 'offer' && w.events.some((e) => e.type === 'offer.expired')).length;
+
+/** Expires a post at its `expiresAt`; returns the post as it is now, and how many offers expired with it. */
+export async function settlePost(
+  rt: Runtime,
+  post: Post,
+): Promise<{ post: Post; changed: boolean; offersExpired: number }> {
   if (
     post.expiresAt === undefined ||
     post.expiresAt > now(rt) ||
     postWorkflow.next(post.status, 'EXPIRE') === undefined
   ) {
-    return { post, changed: false };
+    return { post, changed: false, offersExpired: 0 };
   }
-  const changed = await commitSystem(rt, await endPostWrites(rt, post, 'EXPIRE'));
-  return { post: (await find(rt, 'post', post.id)) ?? post, changed };
+  const writes = await endPostWrites(rt, post, 'EXPIRE');
+  const changed = await commitSystem(rt, writes);
+  return {
+    post: (await find(rt, 'post', post.id)) ?? post,
+    changed,
+    offersExpired: changed ? expiredOffers(writes) : 0,
+  };
 }
 
 /** Expires an offer at its `expiresAt`; returns the offer as it is now. */
@@ -83,20 +95,23 @@ export async function settleOffer(rt: Runtime, offer: Offer): Promise<{ offer: O
 export async function settleCampaign(
   rt: Runtime,
   campaign: Campaign,
-): Promise<{ campaign: Campaign; started: boolean; completed: boolean }> {
+): Promise<{ campaign: Campaign; started: boolean; completed: boolean; offersExpired: number }> {
   let current = campaign;
   let started = false;
   let completed = false;
+  let offersExpired = 0;
   const at = now(rt);
   if (current.status === 'scheduled' && current.startsAt <= at) {
     started = await commitSystem(rt, await startCampaignWrites(rt, current));
     current = (await find(rt, 'campaign', current.id)) ?? current;
   }
   if (current.endsAt <= at && campaignWorkflow.next(current.status, 'COMPLETE') !== undefined) {
-    completed = await commitSystem(rt, await endCampaignWrites(rt, current, 'COMPLETE'));
+    const writes = await endCampaignWrites(rt, current, 'COMPLETE');
+    completed = await commitSystem(rt, writes);
+    if (completed) offersExpired = expiredOffers(writes);
     current = (await find(rt, 'campaign', current.id)) ?? current;
   }
-  return { campaign: current, started, completed };
+  return { campaign: current, started, completed, offersExpired };
 }
 
 /** When each person last did something that counts as activity: a share or a submitted contribution. */
@@ -160,9 +175,12 @@ export async function runDueTransitions(rt: Runtime): Promise<DueTransitionsRepo
     const result = await settleCampaign(rt, campaign);
     if (result.started) campaignsStarted++;
     if (result.completed) campaignsCompleted++;
+    offersExpired += result.offersExpired;
   }
   for (const post of await inStates(rt, 'post', ['approved', 'scheduled', 'offered'])) {
-    if ((await settlePost(rt, post)).changed) postsExpired++;
+    const result = await settlePost(rt, post);
+    if (result.changed) postsExpired++;
+    offersExpired += result.offersExpired;
   }
   for (const offer of await inStates(rt, 'offer', ['offered', 'seen'])) {
     if ((await settleOffer(rt, offer)).changed) offersExpired++;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { invalidValue } from '../../errors/invalid-value.js';
 import type { Campaign } from '../../model/campaign.js';
 import { CampaignAudienceSchema, CampaignTargetsSchema } from '../../model/campaign.js';
 import { IdListSchema, NameSchema, TextSchema, TimestampSchema } from '../../model/primitives.js';
@@ -114,6 +115,9 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     const campaign = await loadCampaign(campaignId);
     authorize(rt, actor, action, targetOf(campaign));
     const status = nextState(campaignWorkflow, campaign, event);
+    // Scheduled after its end, it would start and complete at once, with offers that expire unseen.
+    if (event === 'SCHEDULE' && campaign.endsAt <= now(rt))
+      throw invalidValue('campaign', ['endsAt'], `It ended at ${campaign.endsAt}: set a later end first.`);
     let writes: EntityWrite[];
     if (event === 'START' || event === 'RESUME') writes = await startCampaignWrites(rt, campaign, event);
     else if (event === 'COMPLETE' || event === 'CANCEL')
