@@ -157,6 +157,43 @@ describe('sqlite storage', () => {
     expect(() => sqliteStorage({ busyTimeoutMs: 2 ** 31 - 1 })).not.toThrow();
   });
 
+  it('refuses a memory mode other than buffer or page-cache with VALIDATION', () => {
+    for (const memory of ['ram', 'Buffer', '', 1, null]) {
+      expect(() => sqliteStorage({ memory: memory as never })).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/memory.*'buffer'.*'page-cache'/),
+          details: { issues: [expect.objectContaining({ path: ['memory'] })] },
+        }),
+      );
+    }
+    expect(() => sqliteStorage({ memory: 'buffer' })).not.toThrow();
+    expect(() => sqliteStorage({ memory: 'page-cache' })).not.toThrow();
+  });
+
+  it('refuses filename and database together with VALIDATION, as one of them would be ignored', () => {
+    const database = new Database(':memory:');
+    try {
+      expect(() => sqliteStorage({ filename: 'social-shift.db', database })).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/either filename .* or database .*not both/),
+          details: {
+            issues: [
+              expect.objectContaining({ path: ['filename'] }),
+              expect.objectContaining({ path: ['database'] }),
+            ],
+          },
+        }),
+      );
+      expect(() => sqliteStorage({ filename: ':memory:', database })).toThrow(/not both/);
+      expect(() => sqliteStorage({ database })).not.toThrow();
+      validation(() => sqliteStorage({ filename: 5 as unknown as string }), /filename/);
+    } finally {
+      database.close();
+    }
+  });
+
   it('uses the busy timeout it is given', async () => {
     const database = new Database(':memory:');
     const storage = sqliteStorage({ database, busyTimeoutMs: 1234 });

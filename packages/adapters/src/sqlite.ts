@@ -31,9 +31,15 @@ import { fieldIndexes, sqliteTablePrefix } from './sql-identifiers.js';
 
 /** Options of {@link sqliteStorage}. */
 export interface SqliteStorageOptions extends CreateStorageOptions {
-  /** A database file (created when missing) or `:memory:`. Ignored when `database` is given. */
+  /**
+   * A database file (created when missing) or `:memory:` (the default). Give either `filename` or `database`: both
+   * at once is a `VALIDATION` error, since one of them would be ignored.
+   */
   readonly filename?: string;
-  /** An open better-sqlite3 database to use instead of opening `filename`; it is not closed by `close()`. */
+  /**
+   * An open better-sqlite3 database to use instead of opening a file; it is not closed by `close()`. Give either
+   * `database` or `filename`, not both.
+   */
   readonly database?: BetterSqlite3.Database;
   /** Prefix of the table names (default `social_shift_`). */
   readonly tablePrefix?: string;
@@ -45,7 +51,8 @@ export interface SqliteStorageOptions extends CreateStorageOptions {
    * How `:memory:` is opened. `'buffer'` (default): SQLite's memdb VFS, the database in one growable buffer (an
    * empty database deserialised), capped by SQLite at 1 GiB; commits cost the same at any size. `'page-cache'`:
    * SQLite's classic in-memory database, without the cap, but every commit scans its page cache, which holds the
-   * whole database, so commands get slower as it grows (ADR 046).
+   * whole database, so commands get slower as it grows (ADR 046). Any other value is a `VALIDATION` error. Only
+   * `:memory:` opened from `filename` uses it (a file or a given `database` opens as it is).
    */
   readonly memory?: 'buffer' | 'page-cache';
 }
@@ -152,6 +159,40 @@ interface RawDocument {
   data: string;
 }
 
+function invalidOption(path: string, message: string): SocialShiftError<'VALIDATION'> {
+  return new SocialShiftError('VALIDATION', `Invalid ${path}: ${message}`, {
+    details: { issues: [{ path: [path], message, code: 'custom' }] },
+  });
+}
+
+const MEMORY_MODES: readonly unknown[] = ['buffer', 'page-cache'];
+
+/** Checks where the database comes from: `filename` or `database` (not both), and how `:memory:` opens. */
+function checkSource(options: SqliteStorageOptions): void {
+  if (options.filename !== undefined && options.database !== undefined) {
+    const message =
+      'give either filename (to open a file or :memory:) or database (an open better-sqlite3 Database), not both: one of them would be ignored.';
+    throw new SocialShiftError('VALIDATION', `Invalid options: ${message}`, {
+      details: {
+        issues: [
+          { path: ['filename'], message, code: 'custom' },
+          { path: ['database'], message, code: 'custom' },
+        ],
+      },
+    });
+  }
+  if (options.filename !== undefined && typeof options.filename !== 'string') {
+    throw invalidOption(
+      'filename',
+      `give the file name as a string, or ':memory:' (got ${typeof options.filename}).`,
+    );
+  }
+  if (options.memory !== undefined && !MEMORY_MODES.includes(options.memory)) {
+    const got = typeof options.memory === 'string' ? JSON.stringify(options.memory) : typeof options.memory;
+    throw invalidOption('memory', `use 'buffer' (the default) or 'page-cache' (got ${got}).`);
+  }
+}
+
 function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
   const p = sqliteTablePrefix(options.tablePrefix ?? 'social_shift_');
   const indexes = options.indexes ?? QUERY_INDEXES;
@@ -173,6 +214,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       },
     );
   }
+  checkSource(options);
   let db: BetterSqlite3.Database | undefined;
   let statements: Statements | undefined;
   const queryCache = new Map<string, BetterSqlite3.Statement<Param[], RawDocument>>();

@@ -94,10 +94,119 @@ describe('buildDigest', () => {
   });
 });
 
+describe('buildDigest input checks', () => {
+  const base = {
+    publisherName: 'Anne',
+    language: 'nl',
+    frequency: 'weekly',
+    now: NOW,
+    waiting: [] as WaitingPost[],
+  } as const;
+  /** `buildDigest` with `change` applied throws VALIDATION naming `path`, with a message matching `message`. */
+  const refuses = (change: Record<string, unknown>, path: (string | number)[], message: RegExp) =>
+    expect(() => buildDigest({ ...base, ...change } as never)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringMatching(message),
+        details: { issues: [expect.objectContaining({ path })] },
+      }),
+    );
+
+  it('refuses a language it cannot write in, instead of a TypeError', () => {
+    refuses({ language: 'de' }, ['language'], /'nl', 'en'/);
+    refuses({ language: undefined }, ['language'], /'nl', 'en'/);
+  });
+
+  it('refuses an unknown time zone, instead of a RangeError', () => {
+    refuses({ timeZone: 'X/Y' }, ['timeZone'], /IANA time zone such as Europe\/Amsterdam/);
+    refuses({ timeZone: 1 }, ['timeZone'], /IANA time zone/);
+    expect(() => buildDigest({ ...base, timeZone: 'America/New_York' })).not.toThrow();
+  });
+
+  it('refuses a frequency other than daily or weekly, instead of a weekly digest', () => {
+    refuses({ frequency: 'monthly' }, ['frequency'], /'daily' or 'weekly'.*"monthly"/);
+  });
+
+  it('refuses a now that is not an ISO UTC timestamp, instead of sending nothing', () => {
+    for (const now of ['yesterday', '2026-11-26', 1_700_000_000_000, undefined]) {
+      refuses({ now, waiting: [waiting()] }, ['now'], /ISO 8601 UTC timestamp/);
+    }
+  });
+
+  it('refuses a missing name, a waiting list that is not a list and a malformed waiting post', () => {
+    refuses({ publisherName: ' ' }, ['publisherName'], /name/);
+    refuses({ waiting: undefined }, ['waiting'], /array/);
+    refuses({ waiting: [{ offer: {} }] }, ['waiting', 0], /offer, post/);
+    const bad = waiting();
+    refuses(
+      { waiting: [waiting(), { ...bad, offer: { ...bad.offer, expiresAt: 'soon' } }] },
+      ['waiting', 1, 'offer', 'expiresAt'],
+      /ISO 8601/,
+    );
+    refuses(
+      { waiting: [{ ...bad, offer: { ...bad.offer, offeredAt: 'gisteren' } }] },
+      ['waiting', 0, 'offer', 'offeredAt'],
+      /ISO 8601/,
+    );
+    refuses(
+      { waiting: [{ ...bad, post: { ...bad.post, text: null } }] },
+      ['waiting', 0, 'post', 'text'],
+      /text/,
+    );
+    expect(() => buildDigest({ publisherName: 'A' } as never)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
+    expect(() => buildDigest(null as never)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+
+  it('never cuts an excerpt inside an emoji or between a letter and its accent', () => {
+    const family = '👨‍👩‍👧‍👦';
+    for (const text of [
+      `${'a'.repeat(158)}😀 rest`, // the surrogate pair straddles the cut at 159
+      `${'a'.repeat(150)}${family} rest`,
+      `${'e\u0301'.repeat(100)}`,
+    ]) {
+      const excerpt = buildDigest({ ...base, waiting: [waiting({ text })] })?.items[0]?.excerpt ?? '';
+      expect(excerpt.length).toBeLessThanOrEqual(160);
+      expect(excerpt.endsWith('…')).toBe(true);
+      const kept = excerpt.slice(0, -1);
+      expect(text.startsWith(kept)).toBe(true);
+      // What is kept ends where a grapheme of the whole text ends.
+      const ends = new Set<number>();
+      let at = 0;
+      for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+        at += segment.length;
+        ends.add(at);
+      }
+      expect(ends.has(kept.length)).toBe(true);
+    }
+  });
+});
+
 describe('isDigestDue', () => {
   it('is due when nothing was sent or a full period has passed', () => {
     expect(isDigestDue('daily', undefined, NOW)).toBe(true);
     expect(isDigestDue('daily', '2026-11-25T08:00:00.000Z', NOW)).toBe(true);
     expect(isDigestDue('weekly', '2026-11-25T08:00:00.000Z', NOW)).toBe(false);
+  });
+
+  it('refuses a frequency or a time it cannot read, instead of answering false forever', () => {
+    const refuses = (call: () => unknown, path: string, message: RegExp) =>
+      expect(call).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringMatching(message),
+          details: { issues: [expect.objectContaining({ path: [path] })] },
+        }),
+      );
+    refuses(() => isDigestDue('daily', 'garbage', NOW), 'lastSentAt', /ISO 8601 UTC timestamp/);
+    refuses(() => isDigestDue('daily', undefined, 'now'), 'now', /ISO 8601 UTC timestamp/);
+    refuses(() => isDigestDue('daily', '2026-11-25T08:00:00.000Z', 'garbage'), 'now', /ISO 8601/);
+    refuses(() => isDigestDue('monthly' as never, undefined, NOW), 'frequency', /'daily' or 'weekly'/);
+    refuses(
+      () => isDigestDue('daily', null as never, NOW),
+      'lastSentAt',
+      /undefined when no digest was sent/,
+    );
   });
 });

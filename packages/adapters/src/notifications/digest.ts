@@ -1,4 +1,5 @@
-import type { Language, Offer, Post } from '@social-shift/core';
+import { type Language, type Offer, type Post, TimestampSchema } from '@social-shift/core';
+import { invalidOption } from '../platforms/option-checks.js';
 
 /** How often a publisher wants a digest. */
 export type DigestFrequency = 'daily' | 'weekly';
@@ -17,7 +18,7 @@ export interface DigestInput {
   readonly publisherName: string;
   readonly language: Language;
   readonly frequency: DigestFrequency;
-  /** Now, ISO 8601 UTC (from the injected clock). */
+  /** Now, an ISO 8601 UTC timestamp such as `2026-11-26T08:00:00.000Z` (from the injected clock). */
   readonly now: string;
   readonly waiting: readonly WaitingPost[];
   /** The organisation's IANA time zone, for dates in the digest; default `Europe/Amsterdam`. */
@@ -30,7 +31,10 @@ export interface DigestInput {
 export interface DigestItem {
   readonly offerId: string;
   readonly title: string;
-  /** The start of the post text, at most 160 characters, cut at a word. */
+  /**
+   * The start of the post text, white space collapsed, at most 160 UTF-16 code units (JavaScript `length`) with
+   * `…`: cut at a word where one is close, else between graphemes (never inside an emoji or a letter with its accent).
+   */
   readonly excerpt: string;
   readonly campaignName: string | undefined;
   /** Offered since the previous digest. */
@@ -83,16 +87,146 @@ const TEXT = {
   },
 } as const;
 
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
+/** The last grapheme boundary at or before `limit` (UTF-16 index) in `text`, or 0 when the first grapheme is longer. */
+function graphemeBoundaryBefore(text: string, limit: number): number {
+  // A boundary depends on the text before it and the one character after it, so a window that holds the whole
+  // character after `limit` gives the same boundaries up to `limit` as the whole text, and segments only that much.
+  let end = limit + 1;
+  if (isHighSurrogate(text.charCodeAt(limit))) end++;
+  let boundary = 0;
+  for (const { index } of segmenter.segment(text.slice(0, end))) {
+    if (index > limit) break;
+    boundary = index;
+  }
+  return boundary;
+}
+
 function excerpt(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
+  let end = graphemeBoundaryBefore(flat, max - 1);
+  if (end === 0) {
+    // The first grapheme alone is longer than an excerpt (hundreds of combining marks): cut between code points.
+    end = max - 1;
+    if (isHighSurrogate(flat.charCodeAt(end - 1))) end--;
+  }
+  const cut = flat.slice(0, end);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+const FREQUENCIES: readonly string[] = Object.keys(PERIOD_MS);
+
+function checkFrequency(value: unknown, path: readonly (string | number)[]): DigestFrequency {
+  if (typeof value !== 'string' || !FREQUENCIES.includes(value)) {
+    throw invalidOption(path, `Use 'daily' or 'weekly' (got ${describe(value)}).`);
+  }
+  return value as DigestFrequency;
+}
+
+/** Checks an ISO 8601 UTC timestamp (as the SDK stores them) and returns it in epoch ms. */
+function checkTime(value: unknown, path: readonly (string | number)[], orElse = ''): number {
+  if (typeof value !== 'string' || !TimestampSchema.safeParse(value).success) {
+    throw invalidOption(
+      path,
+      `Give an ISO 8601 UTC timestamp such as 2026-11-26T08:00:00.000Z${orElse} (got ${describe(value)}).`,
+    );
+  }
+  return Date.parse(value);
+}
+
+/** What a bad value is, for a message: short strings quoted, otherwise only the type. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : 'a long string';
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function checkOptionalString(value: unknown, path: readonly (string | number)[], hint: string): void {
+  if (value !== undefined && typeof value !== 'string') throw invalidOption(path, hint);
+}
+
+/** Checks one waiting post: a VALIDATION error naming the field, not a post silently left out or marked old. */
+function checkWaiting(value: unknown, i: number): void {
+  const at = (...path: string[]) => ['waiting', i, ...path];
+  if (!isObject(value) || !isObject(value.offer) || !isObject(value.post)) {
+    throw invalidOption(['waiting', i], 'Each waiting post is { offer, post } with the offer and its post.');
+  }
+  const { offer, post } = value;
+  if (typeof offer.id !== 'string' || offer.id === '')
+    throw invalidOption(at('offer', 'id'), "Give the offer's id.");
+  if (typeof offer.status !== 'string')
+    throw invalidOption(at('offer', 'status'), "Give the offer's status.");
+  checkTime(offer.offeredAt, at('offer', 'offeredAt'));
+  if (offer.expiresAt !== undefined)
+    checkTime(offer.expiresAt, at('offer', 'expiresAt'), ', or leave it out');
+  if (post.expiresAt !== undefined) checkTime(post.expiresAt, at('post', 'expiresAt'), ', or leave it out');
+  if (typeof post.title !== 'string')
+    throw invalidOption(at('post', 'title'), "Give the post's title as a string.");
+  if (typeof post.text !== 'string')
+    throw invalidOption(at('post', 'text'), "Give the post's text as a string.");
+  checkOptionalString(
+    value.campaignName,
+    at('campaignName'),
+    'Give the campaign name as a string, or leave it out.',
+  );
+  checkOptionalString(value.openUrl, at('openUrl'), 'Give the URL as a string, or leave it out.');
+}
+
+/** Checks the input of {@link buildDigest}; returns now (epoch ms) and the date format of the time zone. */
+function checkDigestInput(input: unknown): { now: number; dateFormat: Intl.DateTimeFormat } {
+  if (!isObject(input)) {
+    throw invalidOption(['input'], 'Pass { publisherName, language, frequency, now, waiting }.');
+  }
+  if (typeof input.publisherName !== 'string' || input.publisherName.trim() === '') {
+    throw invalidOption(['publisherName'], "Give the publisher's name, as the digest greets them with it.");
+  }
+  if (typeof input.language !== 'string' || !Object.hasOwn(TEXT, input.language)) {
+    throw invalidOption(
+      ['language'],
+      `Use one of ${Object.keys(TEXT)
+        .map((l) => `'${l}'`)
+        .join(', ')}: the languages the digest is written in (got ${describe(input.language)}).`,
+    );
+  }
+  checkFrequency(input.frequency, ['frequency']);
+  const now = checkTime(input.now, ['now']);
+  const timeZone = input.timeZone ?? 'Europe/Amsterdam';
+  let dateFormat: Intl.DateTimeFormat | undefined;
+  if (typeof timeZone === 'string') {
+    try {
+      dateFormat = new Intl.DateTimeFormat(input.language === 'nl' ? 'nl-NL' : 'en-GB', {
+        day: 'numeric',
+        month: 'long',
+        timeZone,
+      });
+    } catch {
+      dateFormat = undefined; // a RangeError: not a time zone this runtime knows
+    }
+  }
+  if (dateFormat === undefined) {
+    throw invalidOption(
+      ['timeZone'],
+      `Give an IANA time zone such as Europe/Amsterdam, or leave it out (got ${describe(input.timeZone)}).`,
+    );
+  }
+  if (!Array.isArray(input.waiting)) {
+    throw invalidOption(['waiting'], 'Give the waiting posts as an array ([] when none wait).');
+  }
+  input.waiting.forEach(checkWaiting);
+  checkOptionalString(input.overviewUrl, ['overviewUrl'], 'Give the URL as a string, or leave it out.');
+  return { now, dateFormat };
+}
+
 /**
- * Tells whether a digest is due: nothing sent yet, or a full period (a day or a week) has passed.
+ * Tells whether a digest is due: nothing sent yet, or a full period (a day or a week) has passed. A frequency other
+ * than `daily` or `weekly`, or a time that is not an ISO 8601 UTC timestamp, is a `VALIDATION` error naming it.
  *
  * @example
  * ```ts
@@ -104,14 +238,21 @@ export function isDigestDue(
   lastSentAt: string | undefined,
   now: string,
 ): boolean {
-  return lastSentAt === undefined || Date.parse(now) - Date.parse(lastSentAt) >= PERIOD_MS[frequency];
+  const period = PERIOD_MS[checkFrequency(frequency, ['frequency'])];
+  const nowMs = checkTime(now, ['now']);
+  if (lastSentAt === undefined) return true;
+  const lastMs = checkTime(lastSentAt, ['lastSentAt'], ', or undefined when no digest was sent yet');
+  return nowMs - lastMs >= period;
 }
 
 /**
  * Builds one publisher's digest of the posts waiting to be shared, in Dutch or English, for a daily or weekly
  * rhythm. Pure: no clock, no I/O. Leaves out offers that are no longer open (shared, declined, expired) or past
  * their expiry; sorts what expires first to the top; marks what was offered since the previous digest as new.
- * Returns `undefined` when nothing waits (send nothing rather than an empty digest).
+ * Returns `undefined` when nothing waits (send nothing rather than an empty digest). Checks its input first: a
+ * missing publisher name, a language other than `nl`/`en`, a frequency other than `daily`/`weekly`, a `now` (or an
+ * offer's or post's time) that is not an ISO 8601 UTC timestamp, an unknown time zone or a malformed waiting post
+ * is a `VALIDATION` error naming the field, never a digest in the wrong rhythm or silently nothing.
  *
  * @example
  * ```ts
@@ -120,13 +261,8 @@ export function isDigestDue(
  * ```
  */
 export function buildDigest(input: DigestInput): Digest | undefined {
-  const now = Date.parse(input.now);
+  const { now, dateFormat } = checkDigestInput(input);
   const text = TEXT[input.language];
-  const dateFormat = new Intl.DateTimeFormat(input.language === 'nl' ? 'nl-NL' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    timeZone: input.timeZone ?? 'Europe/Amsterdam',
-  });
   const expiryOf = (w: WaitingPost): number => {
     const times = [w.offer.expiresAt, w.post.expiresAt]
       .filter((t): t is string => t !== undefined)

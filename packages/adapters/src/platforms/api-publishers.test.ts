@@ -3,6 +3,7 @@ import { recordingFetch, recordingSleep } from '../../test/recording-fetch.js';
 import { escapeLittleText } from './linkedin-little-text.js';
 import { createLinkedInPublisher } from './linkedin-publisher.js';
 import { createMastodonPublisher } from './mastodon-publisher.js';
+import { fitText } from './text-fit.js';
 import { createXPublisher } from './x-publisher.js';
 
 // Request and response shapes follow each platform's API reference (Mastodon: POST /api/v1/statuses → Status;
@@ -90,6 +91,49 @@ describe('createMastodonPublisher', () => {
     ).resolves.toBeDefined();
     await expect(publisher.publish({ text: 'a'.repeat(31) })).rejects.toMatchObject({
       code: 'LIMIT_EXCEEDED',
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('appends the link to the status when the text does not hold it, and posts it once when it does', async () => {
+    const { fetch, requests } = recordingFetch([
+      { status: 200, body: status },
+      { status: 200, body: status },
+      { status: 200, body: status },
+    ]);
+    const publisher = createMastodonPublisher({
+      instance: 'https://social.example',
+      accessToken: 'tok',
+      fetch,
+    });
+    await publisher.publish({ text: 'Wij zoeken collega’s', link: 'https://example.org/jobs' });
+    await publisher.publish({ text: 'Lees https://example.org/jobs!', link: 'https://example.org/jobs' });
+    // A longer URL that merely starts with the link is not the link.
+    await publisher.publish({ text: 'Lees https://example.org/jobs/2', link: 'https://example.org/jobs' });
+    expect(requests.map((r) => (r.body as { status: string }).status)).toEqual([
+      'Wij zoeken collega’s https://example.org/jobs',
+      'Lees https://example.org/jobs!',
+      'Lees https://example.org/jobs/2 https://example.org/jobs',
+    ]);
+  });
+
+  it('counts the appended link (as 23) against the limit and refuses rather than cut it', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 200, body: status }]);
+    const publisher = createMastodonPublisher({
+      instance: 'https://social.example',
+      accessToken: 'tok',
+      fetch,
+      limits: { maxCharacters: 30 },
+    });
+    const link = `https://example.org/${'x'.repeat(80)}`;
+    // 6 + 1 + 23 = 30: fits.
+    await publisher.publish({ text: 'a'.repeat(6), link });
+    expect(requests[0]?.body).toMatchObject({ status: `${'a'.repeat(6)} ${link}` });
+    // 7 + 1 + 23 = 31: the text alone fits, with the link it does not.
+    await expect(publisher.publish({ text: 'a'.repeat(7), link })).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringContaining('with its link appended'),
+      details: { limit: 30, actual: 31 },
     });
     expect(requests).toHaveLength(1);
   });
@@ -215,6 +259,44 @@ describe('createXPublisher', () => {
     });
     expect(waits).toEqual([4000]);
     expect(requests).toHaveLength(2);
+  });
+
+  it('appends the link to the text when the text does not hold it, and posts it once when it does', async () => {
+    const { fetch, requests } = recordingFetch([
+      { status: 201, body: { data: { id: '1', text: '' } } },
+      { status: 201, body: { data: { id: '2', text: '' } } },
+    ]);
+    const publisher = createXPublisher({ accessToken: 'tok', fetch });
+    await publisher.publish({ text: 'Hi there', link: 'https://example.org/a' });
+    await publisher.publish({ text: 'Read https://example.org/a.', link: 'https://example.org/a' });
+    expect(requests.map((r) => r.body)).toEqual([
+      { text: 'Hi there https://example.org/a' },
+      { text: 'Read https://example.org/a.' },
+    ]);
+  });
+
+  it('counts the appended link as 23 and refuses a text that fits only without it', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 201, body: { data: { id: '1', text: '' } } }]);
+    const publisher = createXPublisher({ accessToken: 'tok', fetch });
+    const link = `https://example.org/${'x'.repeat(100)}`;
+    // 256 + 1 + 23 = 280: fits, though the link is 120 characters long.
+    await publisher.publish({ text: 'a'.repeat(256), link });
+    expect(requests[0]?.body).toEqual({ text: `${'a'.repeat(256)} ${link}` });
+    await expect(publisher.publish({ text: 'a'.repeat(257), link })).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringContaining('with its link appended'),
+      details: { limit: 280, actual: 281 },
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('posts exactly what fitText made when given its body and the link', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 201, body: { data: { id: '1', text: '' } } }]);
+    const link = 'https://example.org/jobs';
+    const fitted = fitText('x', 'Wij zoeken collega’s in Utrecht. '.repeat(20), { link });
+    expect(fitted.fits).toBe(false);
+    await createXPublisher({ accessToken: 'tok', fetch }).publish({ text: fitted.body, link });
+    expect(requests[0]?.body).toEqual({ text: fitted.text });
   });
 
   it('refuses 281 weighted characters before sending', async () => {

@@ -10,6 +10,7 @@ import {
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
 import { type MastodonTextSettings, measureText } from './text-fit.js';
+import { textWithLink } from './text-with-link.js';
 
 /** Options of {@link createMastodonPublisher}. */
 export interface MastodonPublisherOptions {
@@ -33,13 +34,16 @@ const VISIBILITIES: readonly string[] = ['public', 'unlisted', 'private', 'direc
 
 /**
  * Publishes a status to the publisher's own Mastodon server: `POST /api/v1/statuses` with an
- * `Idempotency-Key` header, so a retried request (after a 5xx or a lost answer) never posts twice. Text over the
- * server's limit (graphemes, each URL as 23) is refused with `LIMIT_EXCEEDED` before sending.
+ * `Idempotency-Key` header, so a retried request (after a 5xx or a lost answer) never posts twice. A `link` the
+ * text does not already hold is appended to the status after a space (Mastodon has no separate link field; it makes
+ * the preview card from the URL in the text). A status (with that link) over the server's limit (graphemes, each
+ * URL as 23) is refused with `LIMIT_EXCEEDED` before sending; the link is never cut.
  *
  * @example
  * ```ts
  * const mastodon = createMastodonPublisher({ instance: 'https://mastodon.social', accessToken, fetch });
- * await mastodon.publish({ text: 'Wij zoeken collega’s! https://example.org/jobs', idempotencyKey: shareId });
+ * // Posts the status 'Wij zoeken collega’s! https://example.org/jobs'
+ * await mastodon.publish({ text: 'Wij zoeken collega’s!', link: 'https://example.org/jobs', idempotencyKey: shareId });
  * ```
  */
 export function createMastodonPublisher(options: MastodonPublisherOptions): Publisher {
@@ -61,16 +65,18 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
   const newKey = options.newKey ?? (() => globalThis.crypto.randomUUID());
   async function publish(given: PublishInput): Promise<PublishResult> {
     const input = checkPublishInput(given);
-    for (const measure of measureText('mastodon', input.text, { mastodon: options.limits ?? {} })) {
+    const text = textWithLink(input.text, input.link);
+    for (const measure of measureText('mastodon', text, { mastodon: options.limits ?? {} })) {
       if (measure.count > measure.limit) {
+        const withLink = text === input.text ? '' : ' with its link appended';
         throw new SocialShiftError(
           'LIMIT_EXCEEDED',
-          `The status counts ${measure.count} characters; this server allows ${measure.limit}. Shorten it first.`,
+          `The status${withLink} counts ${measure.count} characters; this server allows ${measure.limit}. Shorten the text first: fitText('mastodon', text, { link, mastodon: limits }).body fits with the link.`,
           { details: { limit: measure.limit, actual: measure.count, what: 'mastodon characters' } },
         );
       }
     }
-    const body: Record<string, string> = { status: input.text, visibility };
+    const body: Record<string, string> = { status: text, visibility };
     if (input.language !== undefined) body.language = input.language;
     const response = await sendWithRetry(
       fetchFn,

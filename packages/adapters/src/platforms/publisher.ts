@@ -4,7 +4,11 @@ import type { Language, Platform } from '@social-shift/core';
 export interface PublishInput {
   /** The text, already fitted to the platform (publishers refuse text over the limit). */
   readonly text: string;
-  /** The tracked link. Bluesky makes a link card of it; others rely on the link in the text. */
+  /**
+   * The tracked link (an absolute http(s) URL). Bluesky makes a link card of it and LinkedIn an article; X and
+   * Mastodon, which have no link field, append it to the text after a space unless the text already holds it. The
+   * limit applies to the text with the link, which is never cut.
+   */
   readonly link?: string;
   /** The link card's title and description (Bluesky's external embed). */
   readonly card?: { readonly title: string; readonly description?: string };

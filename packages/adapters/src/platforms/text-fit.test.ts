@@ -178,4 +178,57 @@ describe('input checks', () => {
       expect(error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: [path] }] } });
     }
   });
+
+  it('refuses options that are not an object with VALIDATION, not a TypeError', () => {
+    for (const options of [null, 'https://example.org', 5, ['https://example.org']]) {
+      expect(() => fitText('x', 'a', options as never)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          details: { issues: [expect.objectContaining({ path: ['options'] })] },
+        }),
+      );
+      expect(() => measureText('x', 'a', options as never)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION' }),
+      );
+    }
+  });
+
+  it('refuses a link that is not a non-empty string instead of writing it into the text', () => {
+    for (const link of [5, null, { href: 'https://example.org' }, '', '  ']) {
+      expect(() => fitText('x', 'a', { link } as never)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/link must be a non-empty string/),
+          details: { issues: [expect.objectContaining({ path: ['link'] })] },
+        }),
+      );
+    }
+    expect(fitText('x', 'a', { link: 'https://example.org/a' }).text).toBe('a https://example.org/a');
+  });
+
+  it('refuses an ellipsis that is not a string and Mastodon settings that are not positive whole numbers', () => {
+    const path = (call: () => unknown): unknown => {
+      try {
+        call();
+      } catch (error) {
+        return (error as { code?: string; details?: { issues?: { path: unknown }[] } }).code === 'VALIDATION'
+          ? (error as { details: { issues: { path: unknown }[] } }).details.issues[0]?.path
+          : error;
+      }
+      return undefined;
+    };
+    expect(path(() => fitText('x', 'a', { ellipsis: 0 } as never))).toEqual(['ellipsis']);
+    expect(path(() => fitText('mastodon', 'a', { mastodon: 500 } as never))).toEqual(['mastodon']);
+    for (const maxCharacters of [0, -1, 1.5, Number.NaN, '500']) {
+      expect(path(() => fitText('mastodon', 'a', { mastodon: { maxCharacters } } as never))).toEqual([
+        'mastodon',
+        'maxCharacters',
+      ]);
+    }
+    expect(path(() => measureText('mastodon', 'a', { mastodon: { charactersReservedPerUrl: 0 } }))).toEqual([
+      'mastodon',
+      'charactersReservedPerUrl',
+    ]);
+    expect(fitText('x', 'a', { ellipsis: '' }).fits).toBe(true);
+  });
 });

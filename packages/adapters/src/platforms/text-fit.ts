@@ -130,10 +130,56 @@ export const TEXT_LIMITS: Readonly<Record<Platform, readonly { unit: TextUnit; l
   email: [{ unit: 'utf16', limit: 2000 }],
 };
 
-function invalid(path: string, message: string): SocialShiftError<'VALIDATION'> {
+function invalid(path: string | readonly string[], message: string): SocialShiftError<'VALIDATION'> {
   return new SocialShiftError('VALIDATION', message, {
-    details: { issues: [{ path: [path], message, code: 'invalid_value' }] },
+    details: {
+      issues: [{ path: typeof path === 'string' ? [path] : [...path], message, code: 'invalid_value' }],
+    },
   });
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Checks the options of {@link measureText} and {@link fitText} (a few property reads, so it is cheap enough for
+ * every call): an object; `mastodon` an object of positive whole numbers; `link` a non-empty string; `ellipsis` a
+ * string. A VALIDATION error naming the option, not a TypeError or a silently wrong text.
+ */
+function checkOptions(options: unknown): void {
+  if (!isObject(options)) {
+    throw invalid(
+      'options',
+      `The options must be an object such as { link } (got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}); leave them out for none.`,
+    );
+  }
+  const { mastodon, link, ellipsis } = options;
+  if (mastodon !== undefined) {
+    if (!isObject(mastodon)) {
+      throw invalid(
+        'mastodon',
+        'mastodon must be an object such as { maxCharacters: 500 }, as the server reports it.',
+      );
+    }
+    for (const key of ['maxCharacters', 'charactersReservedPerUrl'] as const) {
+      const value = mastodon[key];
+      if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 1)) {
+        throw invalid(
+          ['mastodon', key],
+          `mastodon.${key} must be a positive whole number, as the server reports it.`,
+        );
+      }
+    }
+  }
+  if (link !== undefined && (typeof link !== 'string' || link.trim() === '')) {
+    throw invalid(
+      'link',
+      `The link must be a non-empty string such as https://example.org/a (got ${typeof link === 'string' ? 'an empty one' : typeof link}); leave it out for none.`,
+    );
+  }
+  if (ellipsis !== undefined && typeof ellipsis !== 'string') {
+    throw invalid('ellipsis', `The ellipsis must be a string such as '…' or '' (got ${typeof ellipsis}).`);
+  }
 }
 
 /** The limits of a known platform; a VALIDATION error (not a TypeError) for an unknown platform or a non-string text. */
@@ -160,7 +206,18 @@ function limitsOf(platform: Platform, text: unknown): readonly { unit: TextUnit;
  * ```
  */
 export function measureText(platform: Platform, text: string, options: TextFitOptions = {}): TextMeasure[] {
-  return limitsOf(platform, text).map(({ unit, limit }) => {
+  const limits = limitsOf(platform, text);
+  checkOptions(options);
+  return measure(platform, text, limits, options);
+}
+
+function measure(
+  platform: Platform,
+  text: string,
+  limits: readonly { unit: TextUnit; limit: number }[],
+  options: TextFitOptions,
+): TextMeasure[] {
+  return limits.map(({ unit, limit }) => {
     switch (unit) {
       case 'weighted':
         return { unit, limit, count: countXText(text, X_TEXT_CONFIG).weightedLength };
@@ -254,12 +311,15 @@ const fitsAll = (measures: readonly TextMeasure[]): boolean => measures.every((m
  * ```
  */
 export function fitText(platform: Platform, body: string, options: FitTextOptions = {}): FitResult {
-  limitsOf(platform, body);
+  const limits = limitsOf(platform, body);
+  checkOptions(options);
+  // Checked once above; the search below measures many candidates.
+  const measureFit = (text: string): TextMeasure[] => measure(platform, text, limits, options);
   const ellipsis = options.ellipsis ?? '…';
   const compose = (b: string): string =>
     options.link === undefined ? b : b.length > 0 ? `${b} ${options.link}` : options.link;
   const full = compose(body);
-  const measures = measureText(platform, full, options);
+  const measures = measureFit(full);
   let over = 0;
   let overUnit: TextUnit = measures[0]?.unit ?? 'utf16';
   for (const m of measures) {
@@ -276,7 +336,7 @@ export function fitText(platform: Platform, body: string, options: FitTextOption
     const head = body.slice(0, point).trimEnd();
     return compose(head.length > 0 ? `${head}${ellipsis}` : '');
   };
-  const ok = (point: number): boolean => fitsAll(measureText(platform, candidate(point), options));
+  const ok = (point: number): boolean => fitsAll(measureFit(candidate(point)));
   // Binary search for the last cut point that fits (measures grow with the prefix). Gallop from the start first, so
   // that for a long text the search (and every measurement in it) stays near what fits.
   let lo = 0;
@@ -308,7 +368,7 @@ export function fitText(platform: Platform, body: string, options: FitTextOption
   const head = body.slice(0, point).trimEnd();
   let fittedBody = best < 0 || head.length === 0 ? '' : `${head}${ellipsis}`;
   let text = compose(fittedBody);
-  if (!fitsAll(measureText(platform, text, options))) {
+  if (!fitsAll(measureFit(text))) {
     text = '';
     fittedBody = '';
   }
@@ -318,7 +378,7 @@ export function fitText(platform: Platform, body: string, options: FitTextOption
     text,
     body: fittedBody,
     measures,
-    fitted: measureText(platform, text, options),
+    fitted: measureFit(text),
     cut: body.slice(body.slice(0, point).trimEnd().length),
     over,
     overUnit,

@@ -2,6 +2,7 @@ import { SocialShiftError } from '@social-shift/core';
 import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
 import { checkEndpoint, checkFetch, checkPublishInput, checkTimeout, checkToken } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
+import { textWithLink } from './text-with-link.js';
 import { countXText } from './x-text.js';
 
 /** Options of {@link createXPublisher}. */
@@ -17,13 +18,16 @@ export interface XPublisherOptions {
 }
 
 /**
- * Publishes through the X API v2: `POST /2/tweets` with `{ text }`. Text over 280 weighted characters (each URL
- * as 23) is refused with `LIMIT_EXCEEDED` before sending. Rate limits are read from `x-rate-limit-reset`.
+ * Publishes through the X API v2: `POST /2/tweets` with `{ text }`. A `link` the text does not already hold is
+ * appended to it after a space (X has no separate link field; it shortens the URL to t.co and shows its card).
+ * Text (with that link) over 280 weighted characters (each URL as 23) is refused with `LIMIT_EXCEEDED` before
+ * sending; the link is never cut. Rate limits are read from `x-rate-limit-reset`.
  *
  * @example
  * ```ts
  * const x = createXPublisher({ accessToken, fetch });
- * const { externalId } = await x.publish({ text: 'Wij zoeken collega’s! https://example.org/jobs' });
+ * // Posts { text: 'Wij zoeken collega’s! https://example.org/jobs' }
+ * const { externalId } = await x.publish({ text: 'Wij zoeken collega’s!', link: 'https://example.org/jobs' });
  * ```
  */
 export function createXPublisher(options: XPublisherOptions): Publisher {
@@ -33,11 +37,13 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
   async function publish(given: PublishInput): Promise<PublishResult> {
     const input = checkPublishInput(given);
-    const count = countXText(input.text);
+    const text = textWithLink(input.text, input.link);
+    const count = countXText(text);
     if (!count.valid) {
+      const withLink = text === input.text ? '' : ' with its link appended';
       throw new SocialShiftError(
         'LIMIT_EXCEEDED',
-        `The post weighs ${count.weightedLength} of X's 280 (or is empty or holds invalid characters). Fit it first.`,
+        `The post${withLink} weighs ${count.weightedLength} of X's 280 (or holds invalid characters). Shorten the text first: fitText('x', text, { link }).body fits with the link.`,
         { details: { limit: 280, actual: count.weightedLength, what: 'x weighted characters' } },
       );
     }
@@ -49,7 +55,7 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
         init: {
           method: 'POST',
           headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ text: input.text }),
+          body: JSON.stringify({ text }),
         },
         retryServerErrors: false,
         timeoutMs,

@@ -1,0 +1,18 @@
+import { findUrls } from './url-spans.js';
+
+/**
+ * The text a publisher without link cards (X, Mastodon) posts for `{ text, link }`: the text as it is when it
+ * already holds the link as a whole URL (not as the start of a longer one), else the text, a space and the link.
+ * That is how `fitText(platform, text, { link })` joins them, so publishing `{ text: fitted.body, link }` posts
+ * exactly `fitted.text`.
+ *
+ * @example
+ * ```ts
+ * textWithLink('Wij zoeken collega’s', 'https://example.org/jobs'); // 'Wij zoeken collega’s https://example.org/jobs'
+ * textWithLink('Lees https://example.org/jobs!', 'https://example.org/jobs'); // unchanged
+ * ```
+ */
+export function textWithLink(text: string, link: string | undefined): string {
+  if (link === undefined) return text;
+  return findUrls(text).some((url) => url.text === link) ? text : `${text} ${link}`;
+}
