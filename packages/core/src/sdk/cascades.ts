@@ -1,40 +1,16 @@
 // Transitions that pull others along: a running campaign offers its posts; an ended post, campaign or offer
 // expires what hangs on it. Shared by the commands and by the time-driven `runDueTransitions`.
 import type { Campaign } from '../model/campaign.js';
-import type { Consent } from '../model/consent.js';
 import type { FocusGroup } from '../model/focus-group.js';
 import type { Offer } from '../model/offer.js';
 import type { Person } from '../model/person.js';
 import type { Post } from '../model/post.js';
-import type { ConsentPurpose } from '../model/vocabulary.js';
 import { campaignWorkflow } from '../workflows/campaign.js';
 import { offerWorkflow } from '../workflows/offer.js';
 import { postWorkflow } from '../workflows/post.js';
+import { hasOfferConsent } from './consent.js';
 import type { EntityWrite, Runtime } from './runtime.js';
-import { compact, find, list, now } from './runtime.js';
-
-/** Whether a person has a consent for a purpose that is not withdrawn. */
-export function hasConsentFor(
-  consents: readonly Consent[],
-  personId: string,
-  purpose: ConsentPurpose,
-): boolean {
-  return consents.some(
-    (c) => c.personId === personId && c.withdrawnAt === undefined && c.purposes.includes(purpose),
-  );
-}
-
-/** Whether a person has a consent for offers that is not withdrawn. */
-export function hasOfferConsent(consents: readonly Consent[], personId: string): boolean {
-  return hasConsentFor(consents, personId, 'offers');
-}
-
-/** Whether a person may be tracked now: not erased, and a consent for `tracking` that is not withdrawn. */
-export async function mayTrack(rt: Runtime, personId: string): Promise<boolean> {
-  const person = await find(rt, 'person', personId);
-  if (!person || person.erasedAt !== undefined) return false;
-  return hasConsentFor(await list(rt, 'consent', { personId }), personId, 'tracking');
-}
+import { compact, list, now } from './runtime.js';
 
 /** The publishers a campaign targets: active (or dormant) people with the publisher role and consent. */
 export async function targetedPublishers(rt: Runtime, campaign: Campaign): Promise<Person[]> {

@@ -1,7 +1,7 @@
 // The one place a digest sender learns whom to write to: only people who consented to digests.
 import type { Person } from '../model/person.js';
-import { hasConsentFor } from './cascades.js';
 import type { OfferWithPost } from './commands/offers.js';
+import { hasConsentFor } from './consent.js';
 import { settleOffer } from './due-transitions.js';
 import type { Runtime } from './runtime.js';
 import { list } from './runtime.js';

@@ -12,7 +12,7 @@ import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
 import { offerWorkflow } from '../../workflows/offer.js';
 import { postWorkflow } from '../../workflows/post.js';
-import { hasConsentFor, hasOfferConsent } from '../cascades.js';
+import { hasConsentFor, hasOfferConsent } from '../consent.js';
 import { settleCampaign, settleOffer, settlePost } from '../due-transitions.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import type { EntityWrite, Runtime } from '../runtime.js';

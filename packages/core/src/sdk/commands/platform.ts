@@ -3,7 +3,7 @@ import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { DomainEvent, EventType } from '../../model/domain-event.js';
 import { SYSTEM_ACTOR } from '../../model/domain-event.js';
 import { IdempotencyKeySchema, IdSchema } from '../../model/primitives.js';
-import { mayTrack } from '../cascades.js';
+import { mayTrack } from '../consent.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import type { Runtime } from '../runtime.js';
 import { commit, load, parseInput } from '../runtime.js';
