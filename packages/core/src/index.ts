@@ -227,21 +227,13 @@ export {
 } from './sdk/commands/contributions.js';
 export type { OfferCommands, OfferEvent, OfferWithPost, ShareInput } from './sdk/commands/offers.js';
 export { ShareInputSchema } from './sdk/commands/offers.js';
-export type {
-  CreateFocusGroupInput,
-  CreateTeamInput,
-  CycleCommands,
-  CycleEvent,
-  FocusGroupCommands,
-  StrategyCommands,
-  TeamCommands,
-  UpdateStrategyInput,
-} from './sdk/commands/organisation.js';
-export {
-  CreateFocusGroupInputSchema,
-  CreateTeamInputSchema,
-  UpdateStrategyInputSchema,
-} from './sdk/commands/organisation.js';
+export type { CycleCommands, CycleEvent } from './sdk/commands/cycles.js';
+export type { CreateFocusGroupInput, FocusGroupCommands } from './sdk/commands/focus-groups.js';
+export { CreateFocusGroupInputSchema } from './sdk/commands/focus-groups.js';
+export type { StrategyCommands, UpdateStrategyInput } from './sdk/commands/strategy.js';
+export { UpdateStrategyInputSchema } from './sdk/commands/strategy.js';
+export type { CreateTeamInput, TeamCommands } from './sdk/commands/teams.js';
+export { CreateTeamInputSchema } from './sdk/commands/teams.js';
 export type {
   AddPersonInput,
   AmbassadorEvent,

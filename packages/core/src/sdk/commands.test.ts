@@ -575,7 +575,10 @@ describe('time', () => {
     // In bulk: the post, and with it the offers still open (the lazy check above already expired the publisher's).
     const open = (await shift.as(people.master).offers.list()).filter((o) => o.status === 'offered');
     expect(open.length).toBeGreaterThan(0);
-    expect(await shift.system.runDueTransitions()).toMatchObject({ postsExpired: 1, offersExpired: open.length });
+    expect(await shift.system.runDueTransitions()).toMatchObject({
+      postsExpired: 1,
+      offersExpired: open.length,
+    });
     expect((await shift.as(people.master).offers.list()).map((o) => o.status)).not.toContain('offered');
     expect((await shift.as(people.master).posts.get(postId)).status).toBe('expired');
     expect(await shift.system.runDueTransitions()).toEqual({

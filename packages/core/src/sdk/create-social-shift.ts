@@ -20,18 +20,14 @@ import type { ContributionCommands } from './commands/contributions.js';
 import { contributionCommands } from './commands/contributions.js';
 import type { OfferCommands } from './commands/offers.js';
 import { offerCommands } from './commands/offers.js';
-import type {
-  CycleCommands,
-  FocusGroupCommands,
-  StrategyCommands,
-  TeamCommands,
-} from './commands/organisation.js';
-import {
-  cycleCommands,
-  focusGroupCommands,
-  strategyCommands,
-  teamCommands,
-} from './commands/organisation.js';
+import type { CycleCommands } from './commands/cycles.js';
+import { cycleCommands } from './commands/cycles.js';
+import type { FocusGroupCommands } from './commands/focus-groups.js';
+import { focusGroupCommands } from './commands/focus-groups.js';
+import type { StrategyCommands } from './commands/strategy.js';
+import { strategyCommands } from './commands/strategy.js';
+import type { TeamCommands } from './commands/teams.js';
+import { teamCommands } from './commands/teams.js';
 import type { PeopleCommands } from './commands/people.js';
 import { peopleCommands } from './commands/people.js';
 import type { PlatformCommands } from './commands/platform.js';

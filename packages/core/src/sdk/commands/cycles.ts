@@ -1,0 +1,174 @@
+// The programme-cycle commands: the five steps of the method, run again and again.
+import * as z from 'zod/mini';
+import { SocialShiftError } from '../../errors/social-shift-error.js';
+import type { Cycle } from '../../model/cycle.js';
+import type { MethodStep } from '../../model/vocabulary.js';
+import { MethodStepSchema } from '../../model/vocabulary.js';
+import { programmeCycleWorkflow } from '../../workflows/programme-cycle.js';
+import { readGuard } from '../guards.js';
+import type { EntityWrite, Runtime } from '../runtime.js';
+import {
+  authorize,
+  commit,
+  list,
+  load,
+  loadActor,
+  nextOf,
+  nextState,
+  now,
+  parseInput,
+  permittedEvents,
+} from '../runtime.js';
+import { loadStrategy } from './strategy.js';
+
+/** The events of the programme-cycle workflow. */
+export type CycleEvent = (typeof programmeCycleWorkflow.events)[number];
+
+const StepSchema = z.strictObject({ step: MethodStepSchema });
+
+/**
+ * Cycle commands and queries, acting as one person.
+ *
+ * @example
+ * ```ts
+ * await shift.as(masterId).cycles.moveTo({ step: 'measurement' });
+ * ```
+ */
+export interface CycleCommands {
+  /** The newest cycle, if any. */
+  current(): Promise<Cycle | undefined>;
+  list(): Promise<Cycle[]>;
+  /** Starts cycle 1, or closes an adjusted cycle and starts the next; pins the current strategy version. */
+  start(): Promise<Cycle>;
+  /** Moves the current cycle to a step of the method (forward one step, or back to any earlier step). */
+  moveTo(input: { step: MethodStep }): Promise<Cycle>;
+  /** Measurement is done: the cycle moves to adjustment. */
+  adjust(): Promise<Cycle>;
+  allowedEvents(): Promise<CycleEvent[]>;
+}
+
+const stepEvent: Record<MethodStep, CycleEvent> = {
+  strategy: 'GO_TO_STRATEGY',
+  activation: 'GO_TO_ACTIVATION',
+  content: 'GO_TO_CONTENT',
+  campaigns: 'GO_TO_CAMPAIGNS',
+  measurement: 'GO_TO_MEASUREMENT',
+};
+
+const newest = async (rt: Runtime): Promise<Cycle | undefined> =>
+  (await list(rt, 'cycle')).sort((a, b) => b.number - a.number)[0];
+
+/** Makes the cycle commands for one actor. */
+export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
+  const requireCurrent = async () => {
+    const cycle = await newest(rt);
+    if (!cycle) return load(rt, 'cycle', 'no-cycle-yet');
+    return cycle;
+  };
+  const move = async (event: CycleEvent): Promise<Cycle> => {
+    const actor = await loadActor(rt, actorId);
+    authorize(rt, actor, 'cycles.moveStep');
+    const cycle = await requireCurrent();
+    const status = nextState(programmeCycleWorkflow, cycle, event);
+    const at = now(rt);
+    const visitedSteps = MethodStepSchema.safeParse(status).success
+      ? [...cycle.visitedSteps, status as MethodStep]
+      : cycle.visitedSteps;
+    const after: Cycle = {
+      ...cycle,
+      status,
+      visitedSteps,
+      ...(event === 'ADJUST' ? { measuredAt: at } : {}),
+    };
+    const { entities } = await commit(rt, actorId, [
+      {
+        type: 'cycle',
+        before: cycle,
+        after,
+        events: [
+          event === 'ADJUST'
+            ? { type: 'cycle.measured' }
+            : { type: 'cycle.step_changed', data: { from: cycle.status, to: status } },
+        ],
+      },
+    ]);
+    return entities[0] as unknown as Cycle;
+  };
+  return {
+    async current() {
+      authorize(rt, await loadActor(rt, actorId), 'cycles.read');
+      return newest(rt);
+    },
+    async list() {
+      authorize(rt, await loadActor(rt, actorId), 'cycles.read');
+      return (await list(rt, 'cycle')).sort((a, b) => a.number - b.number);
+    },
+    async start() {
+      // Read before the newest cycle: two starts at once make one cycle with the next number and a CONFLICT.
+      const guard = await readGuard(rt, 'cycles');
+      const actor = await loadActor(rt, actorId);
+      authorize(rt, actor, 'cycles.start');
+      const current = await newest(rt);
+      const writes: EntityWrite[] = [];
+      if (current && current.status !== 'closed') {
+        if (nextOf(programmeCycleWorkflow, current.status, 'CLOSE') === undefined) {
+          throw new SocialShiftError(
+            'INVALID_TRANSITION',
+            `Cycle ${current.number} is at the ${current.status} step: a new cycle starts only after this one has been measured and adjusted (move it to adjustment first).`,
+            {
+              details: {
+                entityType: 'cycle',
+                id: current.id,
+                state: current.status,
+                event: 'CLOSE',
+                allowed: programmeCycleWorkflow.allowedEvents(current.status),
+              },
+            },
+          );
+        }
+        const status = nextState(programmeCycleWorkflow, current, 'CLOSE');
+        writes.push({
+          type: 'cycle',
+          before: current,
+          after: { ...current, status, closedAt: now(rt) },
+          events: [{ type: 'cycle.closed' }],
+        });
+      }
+      const strategy = await loadStrategy(rt);
+      const at = now(rt);
+      const number = (current?.number ?? 0) + 1;
+      const cycle: Cycle = {
+        id: rt.ids.next('cycle'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        programmeId: strategy.programmeId,
+        number,
+        status: programmeCycleWorkflow.config.initial,
+        strategyVersion: strategy.strategyVersion,
+        visitedSteps: ['strategy'],
+        startedAt: at,
+      };
+      writes.push({
+        type: 'cycle',
+        before: undefined,
+        after: cycle,
+        events: [{ type: 'cycle.started', data: { number, strategyVersion: strategy.strategyVersion } }],
+      });
+      const { entities } = await commit(rt, actorId, writes, { guards: [guard] });
+      return entities.at(-1) as unknown as Cycle;
+    },
+    async moveTo(input) {
+      const { step } = parseInput('cycle step', StepSchema, input);
+      return move(stepEvent[step]);
+    },
+    adjust: () => move('ADJUST'),
+    async allowedEvents() {
+      const actor = await loadActor(rt, actorId);
+      const cycle = await newest(rt);
+      if (!cycle) return [];
+      return permittedEvents(rt, actor, programmeCycleWorkflow, cycle.status, {});
+    },
+  };
+}

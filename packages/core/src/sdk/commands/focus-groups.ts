@@ -1,0 +1,98 @@
+// The focus group commands: groups of ambassadors a campaign can target.
+import * as z from 'zod/mini';
+import type { FocusGroup } from '../../model/focus-group.js';
+import { FocusGroupSchema } from '../../model/focus-group.js';
+import { IdListSchema } from '../../model/primitives.js';
+import type { Runtime } from '../runtime.js';
+import { authorize, checkId, commit, list, load, loadActor, now, parseInput } from '../runtime.js';
+
+/**
+ * Input of `focusGroups.create`.
+ *
+ * @example
+ * ```ts
+ * const result = CreateFocusGroupInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const CreateFocusGroupInputSchema = z.pick(FocusGroupSchema, {
+  name: true,
+  description: true,
+  memberIds: true,
+  pillarIds: true,
+});
+/** Input of `focusGroups.create`. */
+export type CreateFocusGroupInput = z.input<typeof CreateFocusGroupInputSchema>;
+const MembersSchema = z.strictObject({ memberIds: IdListSchema });
+
+/**
+ * Focus group commands, acting as one person.
+ *
+ * @example
+ * ```ts
+ * await shift.as(editorId).focusGroups.create({ name: 'Night nurses', memberIds: [publisherId] });
+ * ```
+ */
+export interface FocusGroupCommands {
+  create(input: CreateFocusGroupInput): Promise<FocusGroup>;
+  setMembers(focusGroupId: string, input: { memberIds: string[] }): Promise<FocusGroup>;
+  get(focusGroupId: string): Promise<FocusGroup>;
+  list(): Promise<FocusGroup[]>;
+}
+
+/** Makes the focus group commands for one actor. */
+export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupCommands {
+  const checkMembers = async (ids: readonly string[]) => {
+    for (const id of ids) await load(rt, 'person', id);
+  };
+  return {
+    async create(input) {
+      const parsed = parseInput('focus group', CreateFocusGroupInputSchema, input);
+      authorize(rt, await loadActor(rt, actorId), 'focusGroups.manage');
+      const memberIds = [...new Set(parsed.memberIds)];
+      await checkMembers(memberIds);
+      const at = now(rt);
+      const group: FocusGroup = {
+        ...parsed,
+        memberIds,
+        id: rt.ids.next('focus'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'focus_group',
+          before: undefined,
+          after: group,
+          events: [{ type: 'focus_group.created', data: { name: group.name, memberIds } }],
+        },
+      ]);
+      return entities[0] as unknown as FocusGroup;
+    },
+    async setMembers(focusGroupId, input) {
+      const parsed = parseInput('focus group members', MembersSchema, input);
+      authorize(rt, await loadActor(rt, actorId), 'focusGroups.manage');
+      const group = await load(rt, 'focus_group', checkId(focusGroupId, 'focusGroupId'));
+      const memberIds = [...new Set(parsed.memberIds)];
+      await checkMembers(memberIds);
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'focus_group',
+          before: group,
+          after: { ...group, memberIds },
+          events: [{ type: 'focus_group.updated', data: { memberIds } }],
+        },
+      ]);
+      return entities[0] as unknown as FocusGroup;
+    },
+    async get(focusGroupId) {
+      authorize(rt, await loadActor(rt, actorId), 'focusGroups.read');
+      return load(rt, 'focus_group', checkId(focusGroupId, 'focusGroupId'));
+    },
+    async list() {
+      authorize(rt, await loadActor(rt, actorId), 'focusGroups.read');
+      return list(rt, 'focus_group');
+    },
+  };
+}

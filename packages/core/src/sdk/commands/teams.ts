@@ -1,0 +1,78 @@
+// The team commands: the organisation's teams, for scopes, the engagement matrix and representativeness.
+import * as z from 'zod/mini';
+import type { Team } from '../../model/team.js';
+import { TeamSchema } from '../../model/team.js';
+import type { Runtime } from '../runtime.js';
+import { authorize, commit, list, load, loadActor, now, parseInput } from '../runtime.js';
+
+/**
+ * Input of `teams.create`.
+ *
+ * @example
+ * ```ts
+ * const result = CreateTeamInputSchema.safeParse(formValues); // validate a form before sending the command
+ * ```
+ */
+export const CreateTeamInputSchema = z.pick(TeamSchema, {
+  name: true,
+  department: true,
+  location: true,
+  parentTeamId: true,
+});
+/** Input of `teams.create`. */
+export type CreateTeamInput = z.input<typeof CreateTeamInputSchema>;
+
+/**
+ * Team commands, acting as one person.
+ *
+ * @example
+ * ```ts
+ * await shift.as(masterId).teams.create({ name: 'Ward 3', location: 'Groningen' });
+ * ```
+ */
+export interface TeamCommands {
+  create(input: CreateTeamInput): Promise<Team>;
+  list(): Promise<Team[]>;
+}
+
+/** Makes the team commands for one actor. */
+export function teamCommands(rt: Runtime, actorId: string): TeamCommands {
+  return {
+    async create(input) {
+      const parsed = parseInput('team', CreateTeamInputSchema, input);
+      authorize(rt, await loadActor(rt, actorId), 'teams.manage');
+      if (parsed.parentTeamId) await load(rt, 'team', parsed.parentTeamId);
+      const at = now(rt);
+      const team: Team = {
+        ...parsed,
+        id: rt.ids.next('team'),
+        organisationId: rt.organisationId,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
+      const { entities } = await commit(rt, actorId, [
+        {
+          type: 'team',
+          before: undefined,
+          after: team,
+          events: [
+            {
+              type: 'team.created',
+              data: {
+                name: team.name,
+                ...(team.department ? { department: team.department } : {}),
+                ...(team.location ? { location: team.location } : {}),
+              },
+            },
+          ],
+        },
+      ]);
+      return entities[0] as unknown as Team;
+    },
+    async list() {
+      authorize(rt, await loadActor(rt, actorId), 'teams.read');
+      return list(rt, 'team');
+    },
+  };
+}
