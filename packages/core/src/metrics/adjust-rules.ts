@@ -6,6 +6,7 @@ import { DEFAULT_THRESHOLDS, type MetricsContext } from './metrics-options.js';
 import { METRIC_PLATFORMS } from './platform-index.js';
 
 const MAX_LISTED = 20;
+const MAX_GROUPS = 3;
 
 /**
  * The adjust step: rules that turn figures into recommendations for the next cycle, each with a stable code
@@ -26,7 +27,8 @@ export function adjustRules(
 ): Recommendation[] {
   checkContext(context);
   const t = { ...DEFAULT_THRESHOLDS, ...context.thresholds };
-  // Dormant: publishers with consent (who have not left) without a share in the last `dormantDays` of the window.
+  // Dormant: publishers with consent (who have not left) without a share in the last `dormantDays` of the window,
+  // who had that consent and role for at least those days (someone who consented last week is not dormant).
   const end = aggregate.window.to !== '' ? aggregate.window.to : aggregate.lastAt;
   const before = end === '' ? '' : new Date(Date.parse(end) - t.dormantDays * 86_400_000).toISOString();
   const anyRoles = [...aggregate.persons.values()].some((p) => p.rolesTouched !== 0);
@@ -34,9 +36,17 @@ export function adjustRules(
   let accounts = 0;
   for (const [personId, p] of aggregate.persons) {
     accounts |= p.accounts;
-    const publisher = anyRoles ? (p.rolesHeld & ROLE_BIT.publisher) !== 0 : true;
+    const publisher = anyRoles
+      ? (p.rolesHeld & ROLE_BIT.publisher) !== 0 && !(p.publisherSince > before)
+      : true;
     const gone = p.lifecycle === 'left' || p.lifecycle === 'erased';
-    if (publisher && p.consent === true && !gone && (p.lastShareAt === '' || p.lastShareAt < before))
+    if (
+      publisher &&
+      p.consent === true &&
+      !(p.consentSince > before) &&
+      !gone &&
+      (p.lastShareAt === '' || p.lastShareAt < before)
+    )
       dormant.push(personId);
   }
   dormant.sort();
@@ -115,13 +125,14 @@ export function adjustRules(
       }
     }
   }
+  const teamNames = new Map(figures.teams.map((team) => [team.teamId, team.name]));
   for (const dimension of ['team', 'department', 'location'] as const) {
     const r = figures.representativeness[dimension];
     if (r.index !== null && r.index < t.representativeness) {
+      // Under-represented: a ratio below 1 (beyond rounding noise), lowest first. Below the threshold, some is.
       const under = r.groups
-        .filter((g) => g.ratio !== null && g.ratio < 0.5)
-        .slice(0, MAX_LISTED)
-        .map((g) => g.group);
+        .filter((g) => g.ratio !== null && g.ratio < 1 - 1e-9)
+        .sort((a, b) => (a.ratio as number) - (b.ratio as number));
       out.push({
         code: 'UNREPRESENTATIVE_AMBASSADORS',
         severity: 'info',
@@ -130,7 +141,11 @@ export function adjustRules(
           dimension,
           index: round(r.index),
           threshold: t.representativeness,
-          underRepresented: under.join(', '),
+          underRepresented: under
+            .slice(0, MAX_GROUPS)
+            .map((g) => (dimension === 'team' ? (teamNames.get(g.group) ?? g.group) : g.group))
+            .join(', '),
+          more: Math.max(0, under.length - MAX_GROUPS),
         },
       });
     }

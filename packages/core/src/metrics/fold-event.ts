@@ -378,16 +378,28 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
     case 'role.revoked': {
       const p = person(aggregate, data.personId as string);
       const bit = (ROLE_BIT as Readonly<Record<string, number>>)[data.role as string] ?? 0;
+      const assigned = event.type === 'role.assigned';
+      if (bit === ROLE_BIT.publisher) {
+        if (!assigned) {
+          p.flags |= PERSON_FLAG.publisherEnded;
+          p.publisherSince = '';
+        } else if ((p.rolesHeld & bit) === 0) p.publisherSince = at;
+      }
       p.rolesTouched |= bit;
-      p.rolesHeld = event.type === 'role.assigned' ? p.rolesHeld | bit : p.rolesHeld & ~bit;
+      p.rolesHeld = assigned ? p.rolesHeld | bit : p.rolesHeld & ~bit;
       return aggregate;
     }
     case 'consent.given':
-      person(aggregate, data.personId as string).consent = (data.purposes as string[]).includes('offers');
+    case 'consent.withdrawn': {
+      const p = person(aggregate, data.personId as string);
+      const given = event.type === 'consent.given' && (data.purposes as string[]).includes('offers');
+      if (!given) {
+        p.flags |= PERSON_FLAG.consentEnded;
+        p.consentSince = '';
+      } else if (p.consent !== true) p.consentSince = at;
+      p.consent = given;
       return aggregate;
-    case 'consent.withdrawn':
-      person(aggregate, data.personId as string).consent = false;
-      return aggregate;
+    }
     case 'account.linked': {
       const i = platformIndex(data.platform as string);
       if (i >= 0) person(aggregate, data.personId as string).accounts |= 1 << i;

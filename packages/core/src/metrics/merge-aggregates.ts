@@ -1,6 +1,6 @@
 import { latest } from './fold-event.js';
 import { invalid } from './invalid.js';
-import { createAggregate, type MetricsAggregate } from './metrics-aggregate.js';
+import { createAggregate, type MetricsAggregate, PERSON_FLAG } from './metrics-aggregate.js';
 
 const earliest = (a: string, b: string): string => (a === '' ? b : b === '' || a <= b ? a : b);
 
@@ -12,6 +12,7 @@ const OR = 1;
 const EARLIEST = 2;
 const LATEST = 3;
 const ROLES_HELD = 4;
+const SINCE = 5;
 const RULES: Readonly<Record<string, number>> = {
   flags: OR,
   rolesTouched: OR,
@@ -21,12 +22,20 @@ const RULES: Readonly<Record<string, number>> = {
   approvedAt: EARLIEST,
   offeredAt: EARLIEST,
   lastShareAt: LATEST,
+  consentSince: SINCE,
+  publisherSince: SINCE,
+};
+/** The flag that says a partition ended what a `…Since` time measures (so its own time wins). */
+const ENDED: Readonly<Record<string, number>> = {
+  consentSince: PERSON_FLAG.consentEnded,
+  publisherSince: PERSON_FLAG.publisherEnded,
 };
 
 /**
  * Merges the later partial `b` of one person, post or contribution into `a`, in place: the later partition's
  * attributes win where it set them (`undefined`: it did not), flags OR together, roles held follow the roles the
- * later one touched, first times take the earliest, last times the latest, and counters add up.
+ * later one touched, first times take the earliest, last times the latest, a consent or role held since a time
+ * continues unless the later one ended it, and counters add up.
  */
 // biome-ignore lint/suspicious/noExplicitAny: one loop over the fields of three record types
 function mergePartial(a: Record<string, any>, b: Record<string, any>): void {
@@ -45,6 +54,10 @@ function mergePartial(a: Record<string, any>, b: Record<string, any>): void {
         break;
       case ROLES_HELD:
         a[key] = (x & ~b.rolesTouched) | (y & b.rolesTouched);
+        break;
+      case SINCE:
+        // '' unless it holds at the partition's end; a later partition that did not end it continues it.
+        a[key] = x === '' || (b.flags & (ENDED[key] as number)) !== 0 ? y : x;
         break;
       default:
         if (typeof y === 'number') a[key] = x + y;

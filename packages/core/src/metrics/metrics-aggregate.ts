@@ -4,8 +4,18 @@ import { METRIC_PLATFORMS } from './platform-index.js';
 /** Lifecycle states the aggregate tracks per person (the last lifecycle event wins). */
 export type PersonLifecycle = 'added' | 'invited' | 'active' | 'dormant' | 'left' | 'erased';
 
-/** Person flags, OR-ed together: they only ever get set. */
-export const PERSON_FLAG = { added: 1, invited: 2, activated: 4 } as const;
+/**
+ * Person flags, OR-ed together: they only ever get set. `consentEnded` and `publisherEnded`: this partition
+ * withdrew the consent for offers or revoked the publisher role (so its `…Since` time does not continue an
+ * earlier partition's).
+ */
+export const PERSON_FLAG = {
+  added: 1,
+  invited: 2,
+  activated: 4,
+  consentEnded: 8,
+  publisherEnded: 16,
+} as const;
 
 /**
  * What the aggregate knows about one person. Attributes are last-writer-wins (`undefined`: no event in this
@@ -34,6 +44,10 @@ export interface PersonPartial {
   potentialReach: number;
   /** Latest share before the end of the window ('' when none): for dormancy. */
   lastShareAt: string;
+  /** Since when the current consent for offers holds ('' when none): nobody is dormant before having it long enough. */
+  consentSince: string;
+  /** Since when the current publisher role is held ('' when not held after this partition's last role event on it). */
+  publisherSince: string;
 }
 
 /** Post flags, OR-ed together. */
@@ -217,6 +231,8 @@ export function emptyPerson(): PersonPartial {
     comments: 0,
     potentialReach: 0,
     lastShareAt: '',
+    consentSince: '',
+    publisherSince: '',
   };
 }
 

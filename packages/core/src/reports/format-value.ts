@@ -47,3 +47,30 @@ export function formatValue(
       return numberFormat(language, 2, 'decimal').format(value);
   }
 }
+
+/**
+ * Fills a text template: `{name}` becomes `format(name, value)`; `{name|one|other}` picks the singular or the
+ * plural form by the number `name` (a third form in front, `{name|zero|one|other}`, is for zero), where `#` stands
+ * for the formatted number. Dutch and English both use the singular for exactly 1. A missing parameter reads as
+ * empty text, or as 0 when a form is picked by it.
+ *
+ * @example
+ * ```ts
+ * fillTemplate('{n} {n|day|days}', { n: 1 }, (_, v) => String(v)); // '1 day'
+ * ```
+ */
+export function fillTemplate(
+  template: string,
+  params: Readonly<Record<string, string | number>>,
+  format: (name: string, value: string | number) => string,
+): string {
+  return template.replace(/\{(\w+)((?:\|[^|{}]*)*)\}/g, (_, name: string, choices: string) => {
+    const value = params[name];
+    const text = value === undefined ? '' : format(name, value);
+    if (choices === '') return text;
+    const forms = choices.slice(1).split('|');
+    const n = typeof value === 'number' ? value : 0;
+    const at = n === 0 && forms.length > 2 ? 0 : n === 1 ? forms.length - 2 : forms.length - 1;
+    return (forms[Math.max(0, at)] ?? '').replace(/#/g, text);
+  });
+}

@@ -1,4 +1,4 @@
-import { formatValue } from './format-value.js';
+import { fillTemplate, formatValue } from './format-value.js';
 import type { Report, ReportTable } from './report.js';
 import { reportLabels } from './report-labels.js';
 
@@ -74,12 +74,17 @@ function renderTable(report: Report, table: ReportTable, maxRows: number): strin
     const cells = row.map((cell, i) => {
       const column = table.columns[i];
       const kind =
-        table.rowKinds?.[r] !== undefined && column?.key === 'value' ? table.rowKinds[r] : column?.kind;
+        table.rowKinds?.[r] !== undefined && column?.kind === 'count' ? table.rowKinds[r] : column?.kind;
       return escapeCell(formatValue(cell, kind ?? 'text', report.language, report.figures.currency));
     });
     out.push(`| ${cells.join(' | ')} |`);
   });
   if (table.rows.length > maxRows)
-    out.push('', l.truncated.replace('{count}', String(table.rows.length - maxRows)));
+    out.push(
+      '',
+      fillTemplate(l.truncated, { count: table.rows.length - maxRows }, (_, count) =>
+        formatValue(count, 'count', report.language, ''),
+      ),
+    );
   return out;
 }

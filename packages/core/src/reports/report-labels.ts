@@ -1,7 +1,13 @@
+import { en as methodEn } from '../labels/en.js';
+import { nl as methodNl } from '../labels/nl.js';
 import type { RecommendationCode, Segment } from '../metrics/metrics-figures.js';
 import type { Language } from '../model/vocabulary.js';
 
-/** Every word a report prints, in one language. Recommendation texts use `{param}` placeholders. */
+/**
+ * Every word a report prints, in one language. Texts with parameters use `{param}` for the parameter as people
+ * read it, and `{param|one|other}` (or `{param|zero|one|other}`) for the form that fits the number, `#` for the
+ * number itself.
+ */
 export interface ReportLabels {
   readonly title: string;
   readonly window: string;
@@ -15,6 +21,10 @@ export interface ReportLabels {
   readonly columns: Readonly<Record<string, string>>;
   readonly figures: Readonly<Record<string, string>>;
   readonly segments: Readonly<Record<Segment, string>>;
+  /** Platform names, from the method's labels (`labels(language).platforms`). */
+  readonly platforms: Readonly<Record<string, string>>;
+  /** The metrics a goal's target can measure, as a sentence uses them. */
+  readonly metrics: Readonly<Record<string, string>>;
   readonly recommendations: Readonly<Record<RecommendationCode, string>>;
   readonly severity: { readonly info: string; readonly warning: string };
   readonly yes: string;
@@ -28,7 +38,7 @@ const en: ReportLabels = {
   timeZone: 'Time zone',
   events: 'Events',
   basis: { measured: 'measured', estimated: 'estimated' },
-  truncated: '…and {count} more rows in the CSV and JSON reports.',
+  truncated: '…and {count} more {count|row|rows} in the CSV and JSON reports.',
   none: 'None.',
   tables: {
     summary: 'Summary',
@@ -65,7 +75,7 @@ const en: ReportLabels = {
     teams: 'Teams',
     contributions: 'Contributions',
     suppliesInput: 'Supplies input',
-    sharesPosts: 'Shares',
+    sharesPosts: 'Shares posts',
     converses: 'Converses',
     segment: 'Segment',
     team: 'Team',
@@ -148,24 +158,33 @@ const en: ReportLabels = {
     commenter: 'Converses only',
     lagging: 'Lags behind',
   },
+  platforms: methodEn.platforms,
+  metrics: {
+    shares: 'shares',
+    participation: 'participation',
+    clicks: 'clicks',
+    reach: 'reach',
+    contributions: 'contributions',
+    conversations: 'conversations',
+  },
   recommendations: {
     LOW_PARTICIPATION:
       'Participation is {participation}, below {threshold}: ask why publishers do not share and make sharing easier.',
     TEAM_WITHOUT_SHARERS:
-      'Team {team} ({members} ambassadors) shared nothing: find an ambassador there who can lead by example.',
+      'Team {team} ({members} {members|ambassador|ambassadors}) shared nothing: find an ambassador there who can lead by example.',
     PILLAR_LOW_SHARES:
-      'Pillar {pillar} got {shares} shares against an average of {average}: check whether its content meets the audience’s information need.',
+      'Pillar {pillar} got {shares} {shares|share|shares} against an average of {average}: check whether its content meets the audience’s information need.',
     PILLAR_LOW_OVERLAP:
       'Pillar {pillar} has overlap {overlap} (below {threshold}): its posts mostly push the organisation’s message.',
     PLATFORM_UNUSED:
       'Nobody shared on {platform}: drop it from the strategy, or help ambassadors start there.',
     DORMANT_AMBASSADORS:
-      '{count} ambassadors with consent have not shared for {days} days: re-activate them ({people}).',
+      '{count} {count|ambassador with consent has|ambassadors with consent have} not shared for {days} {days|day|days}: re-activate them ({people}).',
     GOAL_BEHIND_TARGET: 'Goal {goal} is behind on {metric}: {actual} of {target}.',
     UNREPRESENTATIVE_AMBASSADORS:
-      'Active ambassadors do not reflect the organisation by {dimension} (index {index}, below {threshold}); under-represented: {underRepresented}.',
+      'Active ambassadors do not reflect the organisation by {dimension} (index {index}, below {threshold}); under-represented: {underRepresented}{more|| and # more| and # more}.',
     CONVERSATION_LAGS:
-      'Only {conversers} of {sharers} sharers converse on the platforms: encourage replying to comments.',
+      'Only {conversers} of {sharers} {sharers|sharer|sharers} {conversers|converses|converse} on the platforms: encourage replying to comments.',
   },
   severity: { info: 'info', warning: 'warning' },
   yes: 'yes',
@@ -179,7 +198,7 @@ const nl: ReportLabels = {
   timeZone: 'Tijdzone',
   events: 'Gebeurtenissen',
   basis: { measured: 'gemeten', estimated: 'geschat' },
-  truncated: '…en nog {count} rijen in het CSV- en JSON-rapport.',
+  truncated: '…en nog {count} {count|rij|rijen} in het CSV- en JSON-rapport.',
   none: 'Geen.',
   tables: {
     summary: 'Samenvatting',
@@ -299,24 +318,33 @@ const nl: ReportLabels = {
     commenter: 'Gaat alleen in gesprek',
     lagging: 'Blijft achter',
   },
+  platforms: methodNl.platforms,
+  metrics: {
+    shares: 'delingen',
+    participation: 'deelname',
+    clicks: 'kliks',
+    reach: 'bereik',
+    contributions: 'bijdragen',
+    conversations: 'gesprekken',
+  },
   recommendations: {
     LOW_PARTICIPATION:
       'De deelname is {participation}, onder {threshold}: vraag waarom publishers niet delen en maak delen makkelijker.',
     TEAM_WITHOUT_SHARERS:
-      'Team {team} ({members} ambassadeurs) deelde niets: zoek daar een ambassadeur die het goede voorbeeld geeft.',
+      'Team {team} ({members} {members|ambassadeur|ambassadeurs}) deelde niets: zoek daar een ambassadeur die het goede voorbeeld geeft.',
     PILLAR_LOW_SHARES:
-      'Pijler {pillar} kreeg {shares} delingen tegen gemiddeld {average}: past de content bij de informatiebehoefte van de doelgroep?',
+      'Pijler {pillar} kreeg {shares} {shares|deling|delingen} tegen gemiddeld {average}: past de content bij de informatiebehoefte van de doelgroep?',
     PILLAR_LOW_OVERLAP:
       'Pijler {pillar} heeft overlap {overlap} (onder {threshold}): de berichten zenden vooral de boodschap van de organisatie.',
     PLATFORM_UNUSED:
       'Niemand deelde op {platform}: schrap het uit de strategie, of help ambassadeurs daar te beginnen.',
     DORMANT_AMBASSADORS:
-      '{count} ambassadeurs met toestemming deelden {days} dagen niets: activeer ze opnieuw ({people}).',
+      '{count} {count|ambassadeur met toestemming deelde|ambassadeurs met toestemming deelden} {days} {days|dag|dagen} niets: activeer {count|deze ambassadeur|ze} opnieuw ({people}).',
     GOAL_BEHIND_TARGET: 'Doel {goal} loopt achter op {metric}: {actual} van {target}.',
     UNREPRESENTATIVE_AMBASSADORS:
-      'De actieve ambassadeurs weerspiegelen de organisatie niet naar {dimension} (index {index}, onder {threshold}); ondervertegenwoordigd: {underRepresented}.',
+      'De actieve ambassadeurs weerspiegelen de organisatie niet naar {dimension} (index {index}, onder {threshold}); ondervertegenwoordigd: {underRepresented}{more|| en nog #| en nog #}.',
     CONVERSATION_LAGS:
-      'Maar {conversers} van de {sharers} delers gaan op de platforms in gesprek: moedig reageren op reacties aan.',
+      'Maar {conversers} van de {sharers} {sharers|deler|delers} {conversers|gaat|gaan} op de platforms in gesprek: moedig reageren op reacties aan.',
   },
   severity: { info: 'info', warning: 'waarschuwing' },
   yes: 'ja',

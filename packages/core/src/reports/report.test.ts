@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { finishMetrics } from '../metrics/finish-metrics.js';
 import { foldEvents } from '../metrics/fold-event.js';
 import type { MetricsEvent } from '../metrics/metrics-event.js';
+import type { Recommendation } from '../metrics/metrics-figures.js';
 import { csvCell, renderCsv } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
-import { createReport } from './report.js';
+import { createReport, recommendationText } from './report.js';
 import { ReportJsonSchema, renderJson, reportJsonSchema } from './report-json.js';
 
 const at = (day: number) => `2026-03-${String(day).padStart(2, '0')}T10:00:00.000Z`;
@@ -67,7 +68,10 @@ describe('reports', () => {
 
   it('cuts long tables in Markdown and says how many rows are left out', () => {
     const md = renderMarkdown(createReport(figures), { maxRows: 1 });
-    expect(md).toContain('…and 1 more rows in the CSV and JSON reports.');
+    expect(md).toContain('…and 1 more row in the CSV and JSON reports.');
+    expect(renderMarkdown(createReport(figures, { language: 'nl' }), { maxRows: 1 })).toContain(
+      '…en nog 1 rij in het CSV- en JSON-rapport.',
+    );
   });
 
   it('escapes pipes in Markdown cells', () => {
@@ -124,5 +128,133 @@ describe('reports', () => {
       'title',
       'version',
     ]);
+  });
+});
+
+const recommendation = (code: Recommendation['code'], params: Recommendation['params']): Recommendation => ({
+  code,
+  severity: 'info',
+  subject: null,
+  params,
+});
+
+describe('recommendation texts', () => {
+  it('writes rates as percentages with the decimal sign of the language', () => {
+    const low = recommendation('LOW_PARTICIPATION', { participation: 0.1, threshold: 0.3 });
+    expect(recommendationText(low, 'nl')).toBe(
+      'De deelname is 10,0%, onder 30,0%: vraag waarom publishers niet delen en maak delen makkelijker.',
+    );
+    expect(recommendationText(low, 'en')).toMatch(/^Participation is 10\.0%, below 30\.0%: /);
+    const overlap = recommendation('PILLAR_LOW_OVERLAP', {
+      pillar: 'Nieuws',
+      overlap: 0.425,
+      threshold: 0.5,
+    });
+    expect(recommendationText(overlap, 'nl')).toMatch(/^Pijler Nieuws heeft overlap 0,43 \(onder 0,5\): /);
+  });
+
+  it('names a goal metric in the language, with values as that metric reads', () => {
+    const behind = (metric: string, target: number, actual: number) =>
+      recommendation('GOAL_BEHIND_TARGET', { goal: 'Werven', metric, target, actual });
+    expect(recommendationText(behind('participation', 0.5, 0.25), 'nl')).toBe(
+      'Doel Werven loopt achter op deelname: 25,0% van 50,0%.',
+    );
+    expect(recommendationText(behind('participation', 0.5, 0.25), 'en')).toBe(
+      'Goal Werven is behind on participation: 25.0% of 50.0%.',
+    );
+    expect(recommendationText(behind('shares', 1500, 2), 'nl')).toBe(
+      'Doel Werven loopt achter op delingen: 2 van 1.500.',
+    );
+  });
+
+  it('names platforms and dimensions, not their ids', () => {
+    const unused = recommendation('PLATFORM_UNUSED', { platform: 'linkedin' });
+    expect(recommendationText(unused, 'nl')).toMatch(/^Niemand deelde op LinkedIn: /);
+    expect(recommendationText(unused, 'en')).toMatch(/^Nobody shared on LinkedIn: /);
+    const params = { dimension: 'department', index: 0.733, threshold: 0.8, underRepresented: 'HR', more: 0 };
+    const under = recommendation('UNREPRESENTATIVE_AMBASSADORS', params);
+    expect(recommendationText(under, 'nl')).toBe(
+      'De actieve ambassadeurs weerspiegelen de organisatie niet naar afdeling (index 0,73, onder 0,8); ondervertegenwoordigd: HR.',
+    );
+    const many = recommendation('UNREPRESENTATIVE_AMBASSADORS', {
+      ...params,
+      underRepresented: 'A, D, C',
+      more: 2,
+    });
+    expect(recommendationText(many, 'en')).toBe(
+      'Active ambassadors do not reflect the organisation by department (index 0.73, below 0.8); under-represented: A, D, C and 2 more.',
+    );
+    expect(recommendationText(many, 'nl')).toMatch(/ondervertegenwoordigd: A, D, C en nog 2\.$/);
+  });
+
+  it('uses the singular for one and the plural otherwise', () => {
+    const dormant = (count: number) =>
+      recommendation('DORMANT_AMBASSADORS', { count, days: 60, people: count === 1 ? 'cor' : 'cor, dirk' });
+    expect(recommendationText(dormant(1), 'en')).toBe(
+      '1 ambassador with consent has not shared for 60 days: re-activate them (cor).',
+    );
+    expect(recommendationText(dormant(2), 'en')).toBe(
+      '2 ambassadors with consent have not shared for 60 days: re-activate them (cor, dirk).',
+    );
+    expect(recommendationText(dormant(1), 'nl')).toBe(
+      '1 ambassadeur met toestemming deelde 60 dagen niets: activeer deze ambassadeur opnieuw (cor).',
+    );
+    expect(recommendationText(dormant(2), 'nl')).toBe(
+      '2 ambassadeurs met toestemming deelden 60 dagen niets: activeer ze opnieuw (cor, dirk).',
+    );
+    const team = recommendation('TEAM_WITHOUT_SHARERS', { team: 'HR', members: 1 });
+    expect(recommendationText(team, 'nl')).toMatch(/^Team HR \(1 ambassadeur\) deelde niets: /);
+    expect(recommendationText(team, 'en')).toMatch(/^Team HR \(1 ambassador\) shared nothing: /);
+    const pillar = recommendation('PILLAR_LOW_SHARES', { pillar: 'Nieuws', shares: 1, average: 2.333 });
+    expect(recommendationText(pillar, 'nl')).toMatch(/^Pijler Nieuws kreeg 1 deling tegen gemiddeld 2,33: /);
+    const conversation = recommendation('CONVERSATION_LAGS', { sharers: 5, conversers: 1, threshold: 0.1 });
+    expect(recommendationText(conversation, 'en')).toMatch(
+      /^Only 1 of 5 sharers converses on the platforms: /,
+    );
+    expect(recommendationText(conversation, 'nl')).toMatch(
+      /^Maar 1 van de 5 delers gaat op de platforms in gesprek: /,
+    );
+  });
+
+  it('keeps the parameters machine-readable in the JSON report', () => {
+    const low = recommendation('LOW_PARTICIPATION', { participation: 0.1, threshold: 0.3 });
+    const json = JSON.parse(renderJson(createReport(figures, { language: 'nl', recommendations: [low] })));
+    expect(json.recommendations[0].params).toEqual({ participation: 0.1, threshold: 0.3 });
+    expect(json.recommendations[0].text).toMatch(/^De deelname is 10,0%/);
+    expect(json.figures.platforms.map((p: { platform: string }) => p.platform)).toContain('linkedin');
+  });
+});
+
+describe('report tables', () => {
+  it('names platforms in the platform table, and keeps CSV numbers numbers', () => {
+    expect(renderMarkdown(createReport(figures, { language: 'nl' }))).toContain('| LinkedIn | 1 | 0 |');
+    expect(renderCsv(createReport(figures))['platforms.csv']).toContain('\r\nLinkedIn,1,0,');
+  });
+
+  it('gives every column of a table its own header, in both languages', () => {
+    for (const language of ['en', 'nl'] as const) {
+      for (const table of createReport(figures, { language }).tables) {
+        const labels = table.columns.map((c) => c.label);
+        expect(new Set(labels).size, `${language} ${table.id}`).toBe(labels.length);
+      }
+    }
+    expect(renderCsv(createReport(figures))['ambassadors.csv']?.split('\r\n')[0]).toBe(
+      'Ambassador,Teams,Supplies input,Shares posts,Converses,Contributions,Shares,Conversations,Clicks,Segment',
+    );
+  });
+
+  it('names a goal metric in the goals table and writes a participation target as a percentage', () => {
+    // Anne shared, Bram did not: participation 1/2 against a target of 80%, attainment 0.5 / 0.8 = 62.5%.
+    const withGoal = finishMetrics(foldEvents(events), {
+      strategy: {
+        goals: [{ id: 'g', name: 'Reach out', targets: [{ metric: 'participation', value: 0.8 }] }],
+      },
+    });
+    expect(renderMarkdown(createReport(withGoal, { language: 'nl' }))).toContain(
+      '| Reach out | deelname | 80,0% | 50,0% | gemeten | 62,5% |',
+    );
+    expect(renderMarkdown(createReport(withGoal, { language: 'en' }))).toContain(
+      '| Reach out | participation | 80.0% | 50.0% | measured | 62.5% |',
+    );
   });
 });

@@ -2,9 +2,11 @@ import type {
   FigureBasis,
   MetricsFigures,
   Recommendation,
+  RecommendationCode,
   SummaryFigure,
 } from '../metrics/metrics-figures.js';
 import type { Language } from '../model/vocabulary.js';
+import { fillTemplate, formatValue } from './format-value.js';
 import { type ReportLabels, reportLabels } from './report-labels.js';
 
 /** How a cell's number reads: a count, a rate (shown as a percentage), money, hours, an index, or text. */
@@ -21,7 +23,10 @@ export interface ReportColumn {
 /** A cell: text, a number, a yes/no, or empty. */
 export type ReportCell = string | number | boolean | null;
 
-/** A table of the report; `rowKinds` overrides the value kind per row (the summary mixes counts and rates). */
+/**
+ * A table of the report; `rowKinds` overrides the kind of its count columns per row (the summary mixes counts and
+ * rates, and so do a goal's targets).
+ */
 export interface ReportTable {
   readonly id: string;
   readonly title: string;
@@ -54,17 +59,42 @@ export interface ReportOptions {
   readonly recommendations?: readonly Recommendation[];
 }
 
+/** How the numeric parameters of a recommendation read, where not as a count. */
+const PARAM_KINDS: Partial<Record<RecommendationCode, Readonly<Record<string, ValueKind>>>> = {
+  LOW_PARTICIPATION: { participation: 'rate', threshold: 'rate' },
+  PILLAR_LOW_OVERLAP: { overlap: 'index', threshold: 'index' },
+  UNREPRESENTATIVE_AMBASSADORS: { index: 'index', threshold: 'index' },
+  CONVERSATION_LAGS: { threshold: 'rate' },
+};
+
+/** The kind of a goal metric's values: participation is a rate, the others are counts. */
+const metricKind = (metric: string | number | undefined): ValueKind =>
+  metric === 'participation' ? 'rate' : 'count';
+
 /**
- * Fills a recommendation's text template with its parameters.
+ * A recommendation's text in a language: its template filled with its parameters as people read them (rates as
+ * percentages, decimal commas in Dutch, platform, metric and dimension names translated, singular or plural).
  *
  * @example
  * ```ts
  * recommendationText({ code: 'PLATFORM_UNUSED', severity: 'info', subject: 'x', params: { platform: 'x' } }, 'en');
+ * // 'Nobody shared on X: drop it from the strategy, or help ambassadors start there.'
  * ```
  */
 export function recommendationText(recommendation: Recommendation, language: Language): string {
-  const template = reportLabels(language).recommendations[recommendation.code];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(recommendation.params[name] ?? ''));
+  const l = reportLabels(language);
+  const { code, params } = recommendation;
+  const kinds: Readonly<Record<string, ValueKind>> =
+    code === 'GOAL_BEHIND_TARGET'
+      ? { target: metricKind(params.metric), actual: metricKind(params.metric) }
+      : (PARAM_KINDS[code] ?? {});
+  return fillTemplate(l.recommendations[code], params, (name, value) => {
+    if (typeof value === 'number') return formatValue(value, kinds[name] ?? 'count', language, '');
+    if (name === 'platform') return l.platforms[value] ?? value;
+    if (name === 'metric') return l.metrics[value] ?? value;
+    if (name === 'dimension') return (l.figures[value] ?? value).toLowerCase();
+    return value;
+  });
 }
 
 const col = (
@@ -125,6 +155,7 @@ export const SUMMARY_FIGURES = Object.keys(SUMMARY_KINDS) as readonly SummaryFig
 export function createReport(figures: MetricsFigures, options: ReportOptions = {}): Report {
   const language = options.language ?? 'en';
   const l = reportLabels(language);
+  const teamNames = new Map(figures.teams.map((t) => [t.teamId, t.name]));
   const summaryRows = SUMMARY_FIGURES.map((key) => [key, figures.summary[key], SUMMARY_KINDS[key]] as const);
   const tables: ReportTable[] = [
     {
@@ -151,7 +182,7 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
         col(l, 'earnedMediaValue', 'money', 'estimated'),
       ],
       rows: figures.platforms.map((p) => [
-        p.platform,
+        l.platforms[p.platform] ?? p.platform,
         p.shares,
         p.clicks,
         p.reactions,
@@ -293,13 +324,14 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
       rows: figures.goals.flatMap((g) =>
         g.targets.map((t) => [
           g.name,
-          t.metric,
+          l.metrics[t.metric] ?? t.metric,
           t.target,
           t.actual.value,
           l.basis[t.actual.basis],
           t.attainment,
         ]),
       ),
+      rowKinds: figures.goals.flatMap((g) => g.targets.map((t) => metricKind(t.metric))),
     },
     {
       id: 'representativeness',
@@ -315,7 +347,13 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
         const r = figures.representativeness[d];
         return [
           [l.figures[d] ?? d, `${l.columns.index}`, null, null, r.index] as ReportCell[],
-          ...r.groups.map((g) => [l.figures[d] ?? d, g.group, g.organisationShare, g.activeShare, g.ratio]),
+          ...r.groups.map((g) => [
+            l.figures[d] ?? d,
+            d === 'team' ? (teamNames.get(g.group) ?? g.group) : g.group,
+            g.organisationShare,
+            g.activeShare,
+            g.ratio,
+          ]),
         ];
       }),
     },

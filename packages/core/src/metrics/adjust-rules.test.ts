@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { adjustRules } from './adjust-rules.js';
+import { finishMetrics } from './finish-metrics.js';
+import { foldEvents } from './fold-event.js';
+import { mergeAggregates } from './merge-aggregates.js';
+import type { MetricsEvent } from './metrics-event.js';
+
+const march = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
+const event = (
+  type: string,
+  at: string,
+  entityId: string,
+  data: Record<string, unknown> = {},
+): MetricsEvent => ({
+  type,
+  at: `2026-${at}Z`,
+  entityId,
+  data,
+});
+const added = (id: string, department: string, teamIds: string[] = []) =>
+  event('person.added', '01-05T09:00:00', id, { teamIds, department, location: 'Assen', external: false });
+const role = (id: string, at = '01-05T09:01:00', type = 'role.assigned') =>
+  event(type, at, `role_${id}_${at}`, { personId: id, role: 'publisher' });
+const consent = (id: string, at = '01-06T09:00:00') =>
+  event('consent.given', at, `consent_${id}_${at}`, {
+    personId: id,
+    purposes: ['offers'],
+    termsVersion: '1',
+  });
+const withdrawn = (id: string, at: string) =>
+  event('consent.withdrawn', at, `withdrawn_${id}_${at}`, { personId: id });
+const share = (id: string, at: string) =>
+  event('share.recorded', at, `share_${id}_${at}`, {
+    offerId: 'o',
+    postId: 'p',
+    campaignId: 'c',
+    publisherId: id,
+    platform: 'linkedin',
+    networkSize: 10,
+  });
+
+const recommend = (events: MetricsEvent[]) => {
+  const aggregate = foldEvents(events, march);
+  return adjustRules(aggregate, finishMetrics(aggregate));
+};
+const dormantOf = (events: MetricsEvent[]) =>
+  recommend(events).find((r) => r.code === 'DORMANT_AMBASSADORS')?.params;
+
+describe('dormant ambassadors', () => {
+  // The March report looks back 60 days from 1 April: only who had consent and the role before 31 January counts.
+  const log = [
+    ...['old', 'fresh', 'newPublisher', 'again', 'renewed'].map((id) => added(id, 'Zorg')),
+    role('old'),
+    consent('old'),
+    role('fresh'),
+    consent('fresh', '03-03T09:00:00'),
+    role('newPublisher', '03-10T09:00:00'),
+    consent('newPublisher'),
+    role('again'),
+    consent('again'),
+    withdrawn('again', '02-01T09:00:00'),
+    consent('again', '03-03T09:00:00'),
+    role('renewed'),
+    consent('renewed'),
+    consent('renewed', '03-03T09:00:00'),
+  ];
+
+  it('does not count people who consented or became publisher within the last 60 days', () => {
+    // old: consent since 6 January. renewed: consented again on 3 March while consenting, so still since 6 January.
+    // fresh (3 March), newPublisher (10 March) and again (withdrew on 1 February, back on 3 March) are too new.
+    expect(dormantOf(log)).toEqual({ count: 2, days: 60, people: 'old, renewed' });
+  });
+
+  it('gives the same answer when the log is folded in two partitions and merged', () => {
+    for (const cut of [8, 13, 14, 17]) {
+      const merged = mergeAggregates(foldEvents(log.slice(0, cut), march), foldEvents(log.slice(cut), march));
+      expect(
+        adjustRules(merged, finishMetrics(merged)).find((r) => r.code === 'DORMANT_AMBASSADORS')?.params,
+      ).toEqual({ count: 2, days: 60, people: 'old, renewed' });
+    }
+  });
+
+  it('does not flag anybody when everyone is new or shared recently', () => {
+    expect(dormantOf([added('ann', 'Zorg'), role('ann'), consent('ann', '03-03T09:00:00')])).toBeUndefined();
+    expect(
+      dormantOf([added('ann', 'Zorg'), role('ann'), consent('ann'), share('ann', '03-20T09:00:00')]),
+    ).toBeUndefined();
+  });
+});
+
+describe('unrepresentative ambassadors', () => {
+  it('names the under-represented group even when its ratio is above one half (2 Zorg and 3 HR, 2 and 1 active)', () => {
+    const events = [
+      event('team.created', '01-05T08:00:00', 'team_zorg', { name: 'Wijkzorg' }),
+      event('team.created', '01-05T08:00:00', 'team_hr', { name: 'Personeelszaken' }),
+      added('anne', 'Zorg', ['team_zorg']),
+      added('bram', 'Zorg', ['team_zorg']),
+      added('cor', 'HR', ['team_hr']),
+      added('dirk', 'HR', ['team_hr']),
+      added('eva', 'HR', ['team_hr']),
+      share('anne', '03-02T09:00:00'),
+      share('bram', '03-02T09:00:00'),
+      share('cor', '03-02T09:00:00'),
+    ];
+    // Organisation Zorg 2/5, HR 3/5; active Zorg 2/3, HR 1/3: index 1 − (2/3 − 2/5) = 0.733, HR's ratio 5/9 = 0.556.
+    const byDimension = Object.fromEntries(
+      recommend(events)
+        .filter((r) => r.code === 'UNREPRESENTATIVE_AMBASSADORS')
+        .map((r) => [r.subject, r.params]),
+    );
+    expect(byDimension.department).toEqual({
+      dimension: 'department',
+      index: 0.733,
+      threshold: 0.8,
+      underRepresented: 'HR',
+      more: 0,
+    });
+    // Teams are named, not given by id.
+    expect(byDimension.team).toMatchObject({ underRepresented: 'Personeelszaken', more: 0 });
+  });
+
+  it('lists at most three under-represented groups, lowest ratio first, and counts the rest', () => {
+    // Organisation A 1, B 2, C 3, D 4, E 10 (of 20); active B 1, C 1, D 1, E 10 (of 13).
+    // Ratios: A 0, D (1/13)/(4/20) = 0.385, C 0.513, B 0.769, E 1.54. Index 1 − (1/20 + 1/10 + 3/20 + 4/20 − 3/13) = 0.731.
+    const sizes: [string, number, number][] = [
+      ['A', 1, 0],
+      ['B', 2, 1],
+      ['C', 3, 1],
+      ['D', 4, 1],
+      ['E', 10, 10],
+    ];
+    const events = sizes.flatMap(([department, people, active]) =>
+      Array.from({ length: people }, (_, i) => [
+        added(`${department}${i}`, department),
+        ...(i < active ? [share(`${department}${i}`, '03-02T09:00:00')] : []),
+      ]).flat(),
+    );
+    const department = recommend(events).find(
+      (r) => r.code === 'UNREPRESENTATIVE_AMBASSADORS' && r.subject === 'department',
+    );
+    expect(department?.params).toEqual({
+      dimension: 'department',
+      index: 0.731,
+      threshold: 0.8,
+      underRepresented: 'A, D, C',
+      more: 1,
+    });
+  });
+});
