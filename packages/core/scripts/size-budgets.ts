@@ -70,7 +70,8 @@ export const sizeBudgets: readonly SizeBudget[] = [
     // 8.55 KB on 2026-12-03 once every setting is checked (a wrong rate, period, zone or threshold gave NaN, a
     // negative value or a raw RangeError): the ceiling is 9 KB, and 8 KB stays the target `pnpm size` flags.
     // 8.76 KB once the dormant rule knows since when a person consented or held the publisher role, and the
-    // under-represented groups are named by name (2026-12-03).
+    // under-represented groups are named by name; 8.82 KB with earned media and the leaderboard in files of their
+    // own (2026-12-03).
     maxGzipBytes: 9 * KB,
     targetGzipBytes: 8 * KB,
     forbiddenPackages: ['xstate', 'mitt'],

@@ -1,5 +1,7 @@
 import { checkContext } from './check-context.js';
+import { earnedMediaValue } from './earned-media.js';
 import { ROLE_BIT, seriesBucket } from './fold-event.js';
+import { leaderboard } from './leaderboard.js';
 import {
   CONTRIBUTION_FLAG,
   type MetricsAggregate,
@@ -195,11 +197,7 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     const impressions = reportedReach > 0 ? reportedReach : potentialReach;
     if (reportedReach === 0) anyEstimatedImpressions = true;
     impressionsTotal += impressions;
-    const rate = media.rates[platform];
-    const emv =
-      rate === undefined
-        ? 0
-        : (impressions / 1000) * rate.cpm + clicks * rate.cpc + reactions * rate.reaction;
+    const emv = earnedMediaValue({ impressions, clicks, reactions }, media.rates[platform]);
     emvTotal += emv;
     platforms.push({
       platform,
@@ -317,25 +315,11 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
   const optional = (v: string | undefined): string[] => (v === undefined || v === '' ? [] : [v]);
 
   // Leaderboard.
-  const board = { ...DEFAULT_LEADERBOARD, ...context.leaderboard };
-  const points = { ...DEFAULT_LEADERBOARD.points, ...context.leaderboard?.points };
-  const entries = board.enabled
-    ? ambassadors
-        .map((a) => ({
-          personId: a.personId,
-          name: a.name,
-          points:
-            a.shares * points.share +
-            a.contributions * points.contribution +
-            a.conversations * points.conversation +
-            a.clicks * points.click +
-            (aggregate.persons.get(a.personId)?.reactions ?? 0) * points.reaction,
-        }))
-        .filter((e) => e.points > 0)
-        .sort((a, b) => b.points - a.points || (a.personId < b.personId ? -1 : 1))
-        .slice(0, board.size)
-        .map((e, i) => ({ rank: i + 1, ...e }))
-    : [];
+  const board = leaderboard(ambassadors, (id) => aggregate.persons.get(id)?.reactions ?? 0, {
+    ...DEFAULT_LEADERBOARD,
+    ...context.leaderboard,
+    points: { ...DEFAULT_LEADERBOARD.points, ...context.leaderboard?.points },
+  });
 
   const series = seriesRows(
     aggregate,
@@ -396,7 +380,7 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
       department: dimension((p) => optional(p.department)),
       location: dimension((p) => optional(p.location)),
     },
-    leaderboard: { enabled: board.enabled, entries },
+    leaderboard: board,
     series,
   };
 }
