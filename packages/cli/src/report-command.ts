@@ -32,7 +32,14 @@ import {
 import { withoutFullStop } from './event-log-reader.js';
 import { readEventLog } from './read-event-log.js';
 import { readConfig, withoutBom } from './report-config.js';
-import { checkOut, makeDirectory, type ReadFile, refuseOverwrite, writeFiles, writing } from './report-output.js';
+import {
+  checkOut,
+  makeDirectory,
+  type ReadFile,
+  refuseOverwrite,
+  writeFiles,
+  writing,
+} from './report-output.js';
 import { UsageError } from './usage-error.js';
 
 /** Where the command writes, so tests and embedders can capture it. */

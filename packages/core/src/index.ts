@@ -225,15 +225,11 @@ export {
   CreateContributionInputSchema,
   UpdateContributionInputSchema,
 } from './sdk/commands/contributions.js';
-export type { OfferCommands, OfferEvent, OfferWithPost, ShareInput } from './sdk/commands/offers.js';
-export { ShareInputSchema } from './sdk/commands/offers.js';
 export type { CycleCommands, CycleEvent } from './sdk/commands/cycles.js';
 export type { CreateFocusGroupInput, FocusGroupCommands } from './sdk/commands/focus-groups.js';
 export { CreateFocusGroupInputSchema } from './sdk/commands/focus-groups.js';
-export type { StrategyCommands, UpdateStrategyInput } from './sdk/commands/strategy.js';
-export { UpdateStrategyInputSchema } from './sdk/commands/strategy.js';
-export type { CreateTeamInput, TeamCommands } from './sdk/commands/teams.js';
-export { CreateTeamInputSchema } from './sdk/commands/teams.js';
+export type { OfferCommands, OfferEvent, OfferWithPost, ShareInput } from './sdk/commands/offers.js';
+export { ShareInputSchema } from './sdk/commands/offers.js';
 export type {
   AddPersonInput,
   AmbassadorEvent,
@@ -264,6 +260,10 @@ export type { PersonExport, PrivacyCommands } from './sdk/commands/privacy.js';
 export { PERSON_EXPORT_FORMAT_VERSION } from './sdk/commands/privacy.js';
 export type { SetupInput, SetupResult } from './sdk/commands/setup.js';
 export { SetupInputSchema } from './sdk/commands/setup.js';
+export type { StrategyCommands, UpdateStrategyInput } from './sdk/commands/strategy.js';
+export { UpdateStrategyInputSchema } from './sdk/commands/strategy.js';
+export type { CreateTeamInput, TeamCommands } from './sdk/commands/teams.js';
+export { CreateTeamInputSchema } from './sdk/commands/teams.js';
 export type {
   ActingAs,
   SocialShift,
