@@ -2,7 +2,6 @@
 // by core's metrics (fold the event log into a mergeable aggregate, finish it into figures) and drawn as
 // accessible SVG charts, each with the same numbers as a table. Words come from core's labels and report labels.
 import {
-  isSocialShiftError,
   type Language,
   labels,
   type Person,
@@ -21,7 +20,8 @@ import {
 import { formatValue, recommendationText, reportLabels } from '@social-shift/core/reports';
 import { playgroundMessages } from '../../messages/playground';
 import { barChart, lineChart } from '../charts';
-import { format, h, mount } from '../dom';
+import { h, mount } from '../dom';
+import { describeFailure } from '../playground/context';
 import { openSession } from '../playground/session';
 
 /** Where the figures come from: an event log and the documents that name its people, teams and strategy. */
@@ -99,12 +99,7 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
     await render(root);
   } catch (error) {
     const lang = (root.dataset.lang === 'en' ? 'en' : 'nl') as Language;
-    const message = error instanceof Error ? error.message : String(error);
-    const code = isSocialShiftError(error) ? error.code : 'ERROR';
-    mount(
-      root,
-      h('p', { role: 'alert', class: 'alert' }, format(playgroundMessages[lang].refused, { code, message })),
-    );
+    mount(root, h('p', { role: 'alert', class: 'alert' }, describeFailure(playgroundMessages[lang], error)));
     throw error;
   }
 }

@@ -37,6 +37,62 @@ async function roleHolders(session: Session): Promise<Map<string, Role[]>> {
   return byPerson;
 }
 
+async function organisationName(session: Session): Promise<string> {
+  const doc = await session.storage.get(session.organisationId, 'organisation', session.organisationId);
+  const name = (doc?.data as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? name : session.organisationId;
+}
+
+/** The key an element is found by again after the page is drawn anew. */
+function keyOf(element: Element): string | undefined {
+  const e = element as HTMLElement;
+  if (e.id) return `#${e.id}`;
+  const name = e.getAttribute('name');
+  if (name !== null) {
+    const scope = e.parentElement?.closest<HTMLElement>('[data-testid], [data-entity]');
+    return `${scope?.dataset.testid ?? scope?.dataset.entity ?? ''}:${name}`;
+  }
+  const testId = e.dataset.testid;
+  const entity = e.closest<HTMLElement>('[data-entity]')?.dataset.entity;
+  const event = e.dataset.event;
+  if (event !== undefined && entity !== undefined) return `${entity}/${event}`;
+  return testId === undefined ? undefined : `@${testId}`;
+}
+
+function findByKey(root: HTMLElement, key: string): HTMLElement | undefined {
+  const all = root.querySelectorAll<HTMLElement>('[id], [name], [data-testid], [data-event]');
+  for (const element of all) if (keyOf(element) === key) return element;
+  return undefined;
+}
+
+/**
+ * What drawing the page again would lose: the focused control, and (after a refusal) the text in the form
+ * fields, so the person can correct it instead of typing it again.
+ */
+function keepState(root: HTMLElement, keepValues: boolean): { restore(root: HTMLElement): void } {
+  const active = document.activeElement;
+  const focusKey = active && root.contains(active) ? keyOf(active) : undefined;
+  const values = new Map<string, string>();
+  if (keepValues)
+    for (const field of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+      'input, textarea, select:not(#act-as)',
+    )) {
+      const key = keyOf(field);
+      if (key && field.type !== 'checkbox' && field.type !== 'file') values.set(key, field.value);
+    }
+  return {
+    restore(next) {
+      for (const [key, value] of values) {
+        const field = findByKey(next, key) as HTMLInputElement | HTMLSelectElement | undefined;
+        if (field instanceof HTMLSelectElement) {
+          if ([...field.options].some((option) => option.value === value)) field.value = value;
+        } else if (field && field.value !== value) field.value = value;
+      }
+      if (focusKey) findByKey(next, focusKey)?.focus();
+    },
+  };
+}
+
 async function countEvents(session: Session): Promise<{ count: number; last: StoredEvent[] }> {
   let after = 0;
   let count = 0;
@@ -58,7 +114,19 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const { m, l } = cat;
   mount(root, h('p', null, m.seeding));
 
-  let session = await openSession();
+  let session: Session;
+  try {
+    session = await openSession();
+  } catch (error) {
+    mount(
+      root,
+      h('p', { role: 'alert', class: 'alert', 'data-testid': 'error-message' }, m.openFailed),
+      h('p', null, describeFailure(m, error)),
+      h('button', { type: 'button', onclick: () => location.reload() }, m.retry),
+      h('button', { type: 'button', onclick: () => resetSession().then(() => location.reload()) }, m.reset),
+    );
+    return;
+  }
   const ui: UiState = { activationStatus: 'candidate', created: new Set() };
   const status = h('p', { role: 'status', class: 'status', 'data-testid': 'status-message' });
   const alert = h('p', { role: 'alert', class: 'alert', 'data-testid': 'error-message' });
@@ -68,16 +136,23 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   let lastEvents: StoredEvent[] = [];
 
   const act = async (label: string, command: () => Promise<unknown>) => {
+    // One command at a time: a double click must not run it twice.
+    if (root.dataset.busy === 'true') return;
     root.dataset.busy = 'true';
     alert.textContent = '';
     status.textContent = '';
+    let failed = false;
     try {
       await command();
-      if (label) status.textContent = format(m.done, { action: label });
+      if (label) status.textContent = format(m.done, { action: label.replace(/[.!?…]+$/u, '') });
     } catch (error) {
+      failed = true;
       alert.textContent = describeFailure(m, error);
     }
+    // The page is drawn again: keep the focus where it was, and after a refusal what the person typed.
+    const kept = keepState(body, failed);
     await render();
+    kept.restore(body);
     delete root.dataset.busy;
   };
 
@@ -127,8 +202,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       let json: unknown;
       try {
         json = JSON.parse(await file.text());
-      } catch (error) {
-        alert.textContent = describeFailure(m, error);
+      } catch {
+        alert.textContent = m.notJson;
         delete root.dataset.busy;
         return;
       }
@@ -150,6 +225,13 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
 
   let people: Person[] = [];
   let holders = new Map<string, Role[]>();
+  // The role the person was picked in: one person can be listed under several roles.
+  let actorRole = '';
+  const isActor = (personId: string, role: string) =>
+    personId === actorId &&
+    (actorRole === role ||
+      (!holders.get(personId)?.includes(actorRole as Role) && role === firstRole(personId)));
+  const firstRole = (personId: string): string => ROLES.find((r) => holders.get(personId)?.includes(r)) ?? '';
 
   const actorPicker = () => {
     const select = h(
@@ -158,26 +240,44 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         id: 'act-as',
         'data-testid': 'act-as',
         onchange: (event) => {
-          actorId = (event.target as HTMLSelectElement).value;
+          const select = event.target as HTMLSelectElement;
+          actorId = select.value;
+          actorRole = select.selectedOptions[0]?.dataset.role ?? '';
           rememberActor(actorId);
           ui.openOfferId = undefined;
           void act('', async () => undefined);
         },
       },
-      ROLES.map((role) => {
-        const holdersOfRole = people.filter((p) => holders.get(p.id)?.includes(role));
-        return h(
-          'optgroup',
-          { label: l.roles[role].name },
-          holdersOfRole.map((p) =>
-            h(
-              'option',
-              { value: p.id, selected: p.id === actorId, 'data-role': role },
-              `${p.displayName} — ${l.roles[role].name} (${l.statuses.ambassador[p.status]})`,
+      [
+        ...ROLES.map((role) => {
+          const holdersOfRole = people.filter((p) => holders.get(p.id)?.includes(role));
+          return h(
+            'optgroup',
+            { label: l.roles[role].name },
+            holdersOfRole.map((p) =>
+              h(
+                'option',
+                { value: p.id, selected: isActor(p.id, role), 'data-role': role },
+                `${p.displayName} — ${l.roles[role].name} (${l.statuses.ambassador[p.status]})`,
+              ),
             ),
-          ),
-        );
-      }),
+          );
+        }),
+        // Invited people without a role yet: they must be able to give their consent.
+        h(
+          'optgroup',
+          { label: m.invitedNoRole },
+          people
+            .filter((p) => p.status === 'invited' && !holders.has(p.id))
+            .map((p) =>
+              h(
+                'option',
+                { value: p.id, selected: isActor(p.id, ''), 'data-role': '' },
+                `${p.displayName} (${l.statuses.ambassador[p.status]})`,
+              ),
+            ),
+        ),
+      ],
     );
     return h(
       'div',
@@ -226,7 +326,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         'p',
         { class: 'summary', 'data-testid': 'summary' },
         format(m.summary, {
-          organisation: session.organisationId,
+          organisation: await organisationName(session),
           people: people.length,
           teams: new Set(people.flatMap((p) => p.teamIds)).size,
           events: eventCount,

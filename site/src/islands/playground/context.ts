@@ -37,12 +37,11 @@ export function catalogues(lang: Language) {
 }
 
 /** The user-facing text of a failure: the SDK's code and message. */
+/** A failure in the page's language (why, by error code), with the SDK's own message, which is in English. */
 export function describeFailure(m: PlaygroundMessages, error: unknown): string {
-  if (isSocialShiftError(error)) return format(m.refused, { code: error.code, message: error.message });
-  return format(m.refused, {
-    code: 'ERROR',
-    message: error instanceof Error ? error.message : String(error),
-  });
+  const code = isSocialShiftError(error) ? error.code : 'ERROR';
+  const why = (m as Readonly<Record<string, string>>)[`why${code}`] ?? m.whyOther;
+  return format(m.refused, { why, code, message: error instanceof Error ? error.message : String(error) });
 }
 
 /**

@@ -51,19 +51,30 @@ async function isEmpty(storage: ManagedStorage, organisationId: string): Promise
   return events.length === 0;
 }
 
+/**
+ * Runs `work` while no other tab of this site runs it for the same database (Web Locks), so two tabs opened at
+ * once do not both seed it: the second waits and then finds it seeded. Without Web Locks it just runs.
+ */
+function alone<T>(databaseNameToUse: string, work: () => Promise<T>): Promise<T> {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  return locks ? (locks.request(`social-shift-playground:${databaseNameToUse}`, work) as Promise<T>) : work();
+}
+
 async function open(databaseNameToUse: string, bundle?: ExportBundle): Promise<Session> {
   const storage = indexedDbStorage({ databaseName: databaseNameToUse });
   await storage.open();
-  let organisationId = localStorage.getItem(KEY_ORGANISATION) ?? '';
-  let seeded = false;
-  if (bundle || !organisationId || (await isEmpty(storage, organisationId))) {
+  const { organisationId, seeded } = await alone(databaseNameToUse, async () => {
+    const stored = localStorage.getItem(KEY_ORGANISATION) ?? '';
+    if (!bundle && stored && !(await isEmpty(storage, stored)))
+      return { organisationId: stored, seeded: false };
     const data = bundle ?? sampleBundle(Date.now());
-    await importAll(storage, data);
-    organisationId = data.organisationId;
-    seeded = true;
+    // Another tab may have seeded it a moment ago; its localStorage write can reach this tab later than its data.
+    const seeded = bundle !== undefined || (await isEmpty(storage, data.organisationId));
+    if (seeded) await importAll(storage, data);
     localStorage.setItem(KEY_DATABASE, databaseNameToUse);
-    localStorage.setItem(KEY_ORGANISATION, organisationId);
-  }
+    localStorage.setItem(KEY_ORGANISATION, data.organisationId);
+    return { organisationId: data.organisationId, seeded };
+  });
   const links = createLinkTracker({ secret: demoSecret() });
   const shift = createSocialShift({ storage, organisationId, links });
   return { shift, storage, organisationId, links, seeded };
