@@ -1,3 +1,5 @@
+import { isObject } from '../platforms/option-checks.js';
+
 /**
  * A validator for the Adaptive Card elements the digest uses, written from the published Adaptive Cards schema
  * (schema explorer: AdaptiveCard, TextBlock, Container, FactSet, Fact, ActionSet, Action.OpenUrl; version 1.5).
@@ -82,9 +84,6 @@ const ACTIONS: Record<
     },
   },
 };
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function checkValue(value: unknown, rule: Rule, path: string, issues: CardIssue[]): void {
   switch (rule.kind) {

@@ -1,5 +1,5 @@
 import { type Language, type Offer, type Post, TimestampSchema } from '@social-shift/core';
-import { invalidOption } from '../platforms/option-checks.js';
+import { invalidOption, isObject } from '../platforms/option-checks.js';
 
 /** How often a publisher wants a digest. */
 export type DigestFrequency = 'daily' | 'weekly';
@@ -144,9 +144,6 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : 'a long string';
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function checkOptionalString(value: unknown, path: readonly (string | number)[], hint: string): void {
   if (value !== undefined && typeof value !== 'string') throw invalidOption(path, hint);

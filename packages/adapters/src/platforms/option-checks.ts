@@ -11,6 +11,10 @@ export function invalidOption(
   });
 }
 
+/** True for a plain object (not `null`, not a list): what an options or input object must be. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 // Plain http is allowed only to this machine, where nobody can read the token on the wire (local test servers).
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 

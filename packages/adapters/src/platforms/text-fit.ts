@@ -1,4 +1,5 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
+import { isObject } from './option-checks.js';
 import { findHashtags, findMentions, findUrls, type TextSpan } from './url-spans.js';
 import { countXText, X_TEXT_CONFIG } from './x-text.js';
 
@@ -137,9 +138,6 @@ function invalid(path: string | readonly string[], message: string): SocialShift
     },
   });
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks the options of {@link measureText} and {@link fitText} (a few property reads, so it is cheap enough for

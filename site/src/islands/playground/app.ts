@@ -59,10 +59,14 @@ function keyOf(element: Element): string | undefined {
   return testId === undefined ? undefined : `@${testId}`;
 }
 
-function findByKey(root: HTMLElement, key: string): HTMLElement | undefined {
-  const all = root.querySelectorAll<HTMLElement>('[id], [name], [data-testid], [data-event]');
-  for (const element of all) if (keyOf(element) === key) return element;
-  return undefined;
+/** The elements of `root` by {@link keyOf} (the first of each key). */
+function byKey(root: HTMLElement): Map<string, HTMLElement> {
+  const found = new Map<string, HTMLElement>();
+  for (const element of root.querySelectorAll<HTMLElement>('[id], [name], [data-testid], [data-event]')) {
+    const key = keyOf(element);
+    if (key !== undefined && !found.has(key)) found.set(key, element);
+  }
+  return found;
 }
 
 /**
@@ -82,13 +86,14 @@ function keepState(root: HTMLElement, keepValues: boolean): { restore(root: HTML
     }
   return {
     restore(next) {
+      const elements = byKey(next);
       for (const [key, value] of values) {
-        const field = findByKey(next, key) as HTMLInputElement | HTMLSelectElement | undefined;
+        const field = elements.get(key) as HTMLInputElement | HTMLSelectElement | undefined;
         if (field instanceof HTMLSelectElement) {
           if ([...field.options].some((option) => option.value === value)) field.value = value;
         } else if (field && field.value !== value) field.value = value;
       }
-      if (focusKey) findByKey(next, focusKey)?.focus();
+      if (focusKey) elements.get(focusKey)?.focus();
     },
   };
 }
@@ -227,13 +232,14 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   let holders = new Map<string, Role[]>();
   // The role the person was picked in: one person can be listed under several roles.
   let actorRole = '';
-  const isActor = (personId: string, role: string) =>
-    personId === actorId &&
-    (actorRole === role ||
-      (!holders.get(personId)?.includes(actorRole as Role) && role === firstRole(personId)));
-  const firstRole = (personId: string): string => ROLES.find((r) => holders.get(personId)?.includes(r)) ?? '';
 
   const actorPicker = () => {
+    // The option to select: the role picked if the person still holds it, else their first role ('' for none).
+    const roles = holders.get(actorId) ?? [];
+    const shownRole = roles.includes(actorRole as Role)
+      ? actorRole
+      : (ROLES.find((r) => roles.includes(r)) ?? '');
+    const isActor = (personId: string, role: string) => personId === actorId && role === shownRole;
     const select = h(
       'select',
       {
