@@ -146,13 +146,37 @@ export async function endPostWrites(
   ];
 }
 
-/** The writes of a campaign ending (completed or cancelled): the campaign and its open offers. */
+/** Campaign states in which a campaign still offers, or will offer, its posts. */
+const LIVE_CAMPAIGN: ReadonlySet<string> = new Set(['draft', 'scheduled', 'running', 'paused']);
+
+/**
+ * The writes of a campaign ending (completed or cancelled): the campaign, its open offers, and each of its posts
+ * on offer that no other live campaign (draft, scheduled, running or paused) holds: those expire, since nothing
+ * can offer them any more. A post another campaign still holds stays on offer there.
+ */
 export async function endCampaignWrites(
   rt: Runtime,
   campaign: Campaign,
   event: 'COMPLETE' | 'CANCEL',
 ): Promise<EntityWrite[]> {
   const status = campaignWorkflow.next(campaign.status, event) ?? campaign.status;
+  const [offers, posts, campaigns] = await Promise.all([
+    expireOpenOffers(rt, { campaignId: campaign.id }),
+    campaign.postIds.length > 0 ? list(rt, 'post', { status: 'offered' }) : Promise.resolve([] as Post[]),
+    campaign.postIds.length > 0 ? list(rt, 'campaign') : Promise.resolve([] as Campaign[]),
+  ]);
+  const heldElsewhere = new Set(
+    campaigns.filter((c) => c.id !== campaign.id && LIVE_CAMPAIGN.has(c.status)).flatMap((c) => c.postIds),
+  );
+  const ours = new Set(campaign.postIds);
+  const endedPosts = posts
+    .filter((post) => ours.has(post.id) && !heldElsewhere.has(post.id))
+    .map((post) => ({
+      type: 'post' as const,
+      before: post,
+      after: { ...post, status: 'expired' as const },
+      events: [{ type: 'post.expired' as const }],
+    }));
   return [
     {
       type: 'campaign',
@@ -160,6 +184,7 @@ export async function endCampaignWrites(
       after: { ...campaign, status },
       events: [{ type: event === 'COMPLETE' ? 'campaign.completed' : 'campaign.cancelled' }],
     },
-    ...(await expireOpenOffers(rt, { campaignId: campaign.id })),
+    ...offers,
+    ...endedPosts,
   ];
 }

@@ -612,6 +612,49 @@ describe('time', () => {
     expect((await shift.as(people.external).offers.mine())[0]?.offer.status).toBe('expired');
   });
 
+  it('expires the posts of an ended campaign that no other live campaign holds, and keeps the others on offer', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock } = world;
+    const master = shift.as(people.master);
+    const alone = await anApprovedPost(world);
+    const shared = await anApprovedPost(world);
+    const first = await aRunningCampaign(world, [alone, shared]);
+    const second = await aRunningCampaign(world, [shared]);
+    // Completed early by hand: the post only this campaign offered leaves circulation with it.
+    await master.campaigns.complete(first);
+    expect((await master.posts.get(alone)).status).toBe('expired');
+    expect((await master.posts.get(shared)).status).toBe('offered');
+    const expiredEvents = (await shift.readEvents()).filter((e) => e.type === 'post.expired');
+    expect(expiredEvents.map((e) => e.entityId)).toEqual([alone]);
+    // The other campaign ends at its time: the shared post goes with it, counted by the bulk run.
+    clock.advance(15 * DAY);
+    expect(await shift.system.runDueTransitions()).toMatchObject({ campaignsCompleted: 1, postsExpired: 1 });
+    expect((await master.posts.get(shared)).status).toBe('expired');
+    expect((await master.campaigns.get(second)).status).toBe('completed');
+  });
+
+  it('keeps a post on offer while a draft or scheduled campaign still holds it', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, pillarId } = world;
+    const master = shift.as(people.master);
+    const postId = await anApprovedPost(world);
+    const running = await aRunningCampaign(world, [postId]);
+    const later = await master.campaigns.create({
+      name: 'Autumn',
+      pillarIds: [pillarId],
+      postIds: [postId],
+      audience: { everyone: true },
+      startsAt: new Date(clock.now() + 20 * DAY).toISOString(),
+      endsAt: new Date(clock.now() + 30 * DAY).toISOString(),
+    });
+    await master.campaigns.cancel(running);
+    expect((await master.posts.get(postId)).status).toBe('offered');
+    await master.campaigns.schedule(later.id);
+    clock.advance(20 * DAY);
+    expect((await master.campaigns.get(later.id)).status).toBe('running');
+    expect((await master.offers.list({ campaignId: later.id })).length).toBeGreaterThan(0);
+  });
+
   it('refuses to schedule a campaign whose end has passed, and changes nothing', async () => {
     const world = await createTestProgramme();
     const { shift, people, clock, pillarId } = world;

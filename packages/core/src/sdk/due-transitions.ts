@@ -46,9 +46,12 @@ async function commitSystem(rt: Runtime, writes: EntityWrite[]): Promise<boolean
   }
 }
 
-/** How many offers `writes` expire: ending a post or a campaign expires its open offers. */
-const expiredOffers = (writes: readonly EntityWrite[]): number =>
-  writes.filter((w) => w.type === 'offer' && w.events.some((e) => e.type === 'offer.expired')).length;
+/**
+ * How many entities of one type `writes` expire: ending a post or a campaign expires its open offers, and ending
+ * a campaign its posts that no other campaign holds.
+ */
+const expired = (writes: readonly EntityWrite[], type: 'offer' | 'post'): number =>
+  writes.filter((w) => w.type === type && w.events.some((e) => e.type === `${type}.expired`)).length;
 
 /** Expires a post at its `expiresAt`; returns the post as it is now, and how many offers expired with it. */
 export async function settlePost(
@@ -67,7 +70,7 @@ export async function settlePost(
   return {
     post: (await find(rt, 'post', post.id)) ?? post,
     changed,
-    offersExpired: changed ? expiredOffers(writes) : 0,
+    offersExpired: changed ? expired(writes, 'offer') : 0,
   };
 }
 
@@ -95,10 +98,17 @@ export async function settleOffer(rt: Runtime, offer: Offer): Promise<{ offer: O
 export async function settleCampaign(
   rt: Runtime,
   campaign: Campaign,
-): Promise<{ campaign: Campaign; started: boolean; completed: boolean; offersExpired: number }> {
+): Promise<{
+  campaign: Campaign;
+  started: boolean;
+  completed: boolean;
+  postsExpired: number;
+  offersExpired: number;
+}> {
   let current = campaign;
   let started = false;
   let completed = false;
+  let postsExpired = 0;
   let offersExpired = 0;
   const at = now(rt);
   if (current.status === 'scheduled' && current.startsAt <= at) {
@@ -108,10 +118,13 @@ export async function settleCampaign(
   if (current.endsAt <= at && campaignWorkflow.next(current.status, 'COMPLETE') !== undefined) {
     const writes = await endCampaignWrites(rt, current, 'COMPLETE');
     completed = await commitSystem(rt, writes);
-    if (completed) offersExpired = expiredOffers(writes);
+    if (completed) {
+      postsExpired = expired(writes, 'post');
+      offersExpired = expired(writes, 'offer');
+    }
     current = (await find(rt, 'campaign', current.id)) ?? current;
   }
-  return { campaign: current, started, completed, offersExpired };
+  return { campaign: current, started, completed, postsExpired, offersExpired };
 }
 
 /** When each person last did something that counts as activity: a share or a submitted contribution. */
@@ -175,6 +188,7 @@ export async function runDueTransitions(rt: Runtime): Promise<DueTransitionsRepo
     const result = await settleCampaign(rt, campaign);
     if (result.started) campaignsStarted++;
     if (result.completed) campaignsCompleted++;
+    postsExpired += result.postsExpired;
     offersExpired += result.offersExpired;
   }
   for (const post of await inStates(rt, 'post', ['approved', 'scheduled', 'offered'])) {

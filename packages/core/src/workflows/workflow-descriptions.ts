@@ -107,7 +107,7 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
       approved: 'Approved: may be scheduled and put in campaigns.',
       scheduled: 'Planned for a time.',
       offered: 'Offered to publishers in one or more campaigns.',
-      expired: 'Past its expiry time: no longer shareable.',
+      expired: 'Past its expiry time, or its last campaign ended: no longer shareable.',
       withdrawn: 'Withdrawn: no longer shareable.',
       archived: 'Kept for the record only.',
     },
@@ -119,7 +119,8 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
       SCHEDULE: 'Plans the post for a time.',
       OFFER:
         'A campaign offers the post to its publishers (when it starts, and to newcomers when it resumes).',
-      EXPIRE: 'The SDK expires the post at its `expiresAt`.',
+      EXPIRE:
+        'The SDK expires the post at its `expiresAt`, or when the last campaign that holds it (draft, scheduled, running or paused) ends.',
       WITHDRAW: 'Withdraws the post; its open offers expire.',
       ARCHIVE: 'Archives the post.',
     },
@@ -142,9 +143,11 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
       START: 'Starts the campaign and offers its posts (also automatic at `startsAt`).',
       PAUSE: 'Pauses it.',
       RESUME: 'Resumes it; publishers who joined its audience meanwhile get offers.',
-      COMPLETE: 'Completes it (also automatic at `endsAt`).',
+      COMPLETE:
+        'Completes it (also automatic at `endsAt`); its open offers expire, and its posts on offer that no other campaign holds.',
       EVALUATE: 'Records that the results were evaluated.',
-      CANCEL: 'Cancels the campaign; its open offers expire.',
+      CANCEL:
+        'Cancels the campaign; its open offers expire, and its posts on offer that no other campaign holds.',
     },
   },
   offer: {
