@@ -68,7 +68,7 @@ describe('dormant ambassadors', () => {
   it('does not count people who consented or became publisher within the last 60 days', () => {
     // old: consent since 6 January. renewed: consented again on 3 March while consenting, so still since 6 January.
     // fresh (3 March), newPublisher (10 March) and again (withdrew on 1 February, back on 3 March) are too new.
-    expect(dormantOf(log)).toEqual({ count: 2, days: 60, people: 'old, renewed' });
+    expect(dormantOf(log)).toEqual({ count: 2, days: 60, people: 'old, renewed', more: 0 });
   });
 
   it('gives the same answer when the log is folded in two partitions and merged', () => {
@@ -76,8 +76,29 @@ describe('dormant ambassadors', () => {
       const merged = mergeAggregates(foldEvents(log.slice(0, cut), march), foldEvents(log.slice(cut), march));
       expect(
         adjustRules(merged, finishMetrics(merged)).find((r) => r.code === 'DORMANT_AMBASSADORS')?.params,
-      ).toEqual({ count: 2, days: 60, people: 'old, renewed' });
+      ).toEqual({ count: 2, days: 60, people: 'old, renewed', more: 0 });
     }
+  });
+
+  it('names dormant people as the context names them, in name order, and falls back to the id', () => {
+    const aggregate = foldEvents(log, march);
+    const names = { persons: { old: 'Wim Bakker', renewed: 'Anna de Jong' } };
+    const params = adjustRules(aggregate, finishMetrics(aggregate), { names }).find(
+      (r) => r.code === 'DORMANT_AMBASSADORS',
+    )?.params;
+    expect(params).toEqual({ count: 2, days: 60, people: 'Anna de Jong, Wim Bakker', more: 0 });
+    const partly = adjustRules(aggregate, finishMetrics(aggregate), {
+      names: { persons: { old: 'Wim Bakker' } },
+    });
+    expect(partly.find((r) => r.code === 'DORMANT_AMBASSADORS')?.params.people).toBe('Wim Bakker, renewed');
+  });
+
+  it('lists the first 20 and counts the rest', () => {
+    const ids = Array.from({ length: 23 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    const many = ids.flatMap((id) => [added(id, 'Zorg'), role(id), consent(id)]);
+    const params = dormantOf(many);
+    expect(params).toMatchObject({ count: 23, more: 3 });
+    expect(String(params?.people).split(', ')).toEqual(ids.slice(0, 20));
   });
 
   it('does not flag anybody when everyone is new or shared recently', () => {

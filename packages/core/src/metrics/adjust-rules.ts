@@ -49,7 +49,11 @@ export function adjustRules(
     )
       dormant.push(personId);
   }
-  dormant.sort();
+  // Named as the context names them (ids otherwise), in name order; the text lists the first MAX_LISTED.
+  const personNames = context.names?.persons ?? {};
+  const dormantNames = dormant
+    .map((id) => (Object.hasOwn(personNames, id) ? (personNames[id] as string) : id))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const out: Recommendation[] = [];
   const participation = figures.summary.participation.value;
   if (participation !== null && participation < t.lowParticipation) {
@@ -104,7 +108,8 @@ export function adjustRules(
       params: {
         count: dormant.length,
         days: t.dormantDays,
-        people: dormant.slice(0, MAX_LISTED).join(', '),
+        people: dormantNames.slice(0, MAX_LISTED).join(', '),
+        more: Math.max(0, dormantNames.length - MAX_LISTED),
       },
     });
   }

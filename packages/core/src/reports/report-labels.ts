@@ -179,7 +179,7 @@ const en: ReportLabels = {
     PLATFORM_UNUSED:
       'Nobody shared on {platform}: drop it from the strategy, or help ambassadors start there.',
     DORMANT_AMBASSADORS:
-      '{count} {count|ambassador with consent has|ambassadors with consent have} not shared for {days} {days|day|days}: re-activate them ({people}).',
+      '{count} {count|ambassador with consent has|ambassadors with consent have} not shared for {days} {days|day|days}: re-activate them ({people}{more|| and # more| and # more}).',
     GOAL_BEHIND_TARGET: 'Goal {goal} is behind on {metric}: {actual} of {target}.',
     UNREPRESENTATIVE_AMBASSADORS:
       'Active ambassadors do not reflect the organisation by {dimension} (index {index}, below {threshold}); under-represented: {underRepresented}{more|| and # more| and # more}.',
@@ -339,7 +339,7 @@ const nl: ReportLabels = {
     PLATFORM_UNUSED:
       'Niemand deelde op {platform}: schrap het uit de strategie, of help ambassadeurs daar te beginnen.',
     DORMANT_AMBASSADORS:
-      '{count} {count|ambassadeur met toestemming deelde|ambassadeurs met toestemming deelden} {days} {days|dag|dagen} niets: activeer {count|deze ambassadeur|ze} opnieuw ({people}).',
+      '{count} {count|ambassadeur met toestemming deelde|ambassadeurs met toestemming deelden} {days} {days|dag|dagen} niets: activeer {count|deze ambassadeur|ze} opnieuw ({people}{more|| en nog #| en nog #}).',
     GOAL_BEHIND_TARGET: 'Doel {goal} loopt achter op {metric}: {actual} van {target}.',
     UNREPRESENTATIVE_AMBASSADORS:
       'De actieve ambassadeurs weerspiegelen de organisatie niet naar {dimension} (index {index}, onder {threshold}); ondervertegenwoordigd: {underRepresented}{more|| en nog #| en nog #}.',

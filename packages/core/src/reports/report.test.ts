@@ -189,7 +189,12 @@ describe('recommendation texts', () => {
 
   it('uses the singular for one and the plural otherwise', () => {
     const dormant = (count: number) =>
-      recommendation('DORMANT_AMBASSADORS', { count, days: 60, people: count === 1 ? 'cor' : 'cor, dirk' });
+      recommendation('DORMANT_AMBASSADORS', {
+        count,
+        days: 60,
+        people: count === 1 ? 'cor' : 'cor, dirk',
+        more: 0,
+      });
     expect(recommendationText(dormant(1), 'en')).toBe(
       '1 ambassador with consent has not shared for 60 days: re-activate them (cor).',
     );
@@ -202,6 +207,16 @@ describe('recommendation texts', () => {
     expect(recommendationText(dormant(2), 'nl')).toBe(
       '2 ambassadeurs met toestemming deelden 60 dagen niets: activeer ze opnieuw (cor, dirk).',
     );
+    const many = recommendation('DORMANT_AMBASSADORS', {
+      count: 25,
+      days: 60,
+      people: 'cor, dirk',
+      more: 23,
+    });
+    expect(recommendationText(many, 'en')).toBe(
+      '25 ambassadors with consent have not shared for 60 days: re-activate them (cor, dirk and 23 more).',
+    );
+    expect(recommendationText(many, 'nl')).toMatch(/activeer ze opnieuw \(cor, dirk en nog 23\)\.$/);
     const team = recommendation('TEAM_WITHOUT_SHARERS', { team: 'HR', members: 1 });
     expect(recommendationText(team, 'nl')).toMatch(/^Team HR \(1 ambassadeur\) deelde niets: /);
     expect(recommendationText(team, 'en')).toMatch(/^Team HR \(1 ambassador\) shared nothing: /);
