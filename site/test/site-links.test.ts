@@ -1,5 +1,6 @@
 // Every link of the built site (the typedoc reference aside) goes somewhere: a page or file of the site, served the
-// way `astro dev` serves it, or a file or folder of this repository on GitHub.
+// way `astro dev` serves it, or a file or folder of this repository on GitHub. The 404 page, served at any missing
+// path, links only by root-absolute addresses.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -28,6 +29,9 @@ function htmlPages(): string[] {
 const decode = (value: string) => value.replace(/&amp;/g, '&').replace(/&#38;/g, '&');
 const hrefs = (html: string) =>
   [...html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)].map((m) => decode(m[1] ?? ''));
+/** Every address a page refers to: its links, stylesheets, icons, scripts and images. */
+const references = (html: string) =>
+  [...html.matchAll(/<[a-z]+\b[^>]*?\s(?:href|src)="([^"]*)"/g)].map((m) => decode(m[1] ?? ''));
 
 /** Why a site path does not work under `astro dev` and the static build, or `undefined` when it does. */
 function sitePathProblem(pathname: string): string | undefined {
@@ -66,6 +70,7 @@ describe('the links of the built site', () => {
     expect(pages).toContain('index.html');
     expect(pages).toContain('docs/index.html');
     expect(pages).toContain('en/docs/commands/index.html');
+    expect(pages).toContain('404.html');
   });
 
   it('go to a page or file of the site, or to a file or folder of the repository', () => {
@@ -91,5 +96,24 @@ describe('the links of the built site', () => {
     for (const file of ['index.html', 'en/index.html', 'docs/index.html', 'en/docs/index.html']) {
       expect(hrefs(readFileSync(join(outDir, file), 'utf8'))).toContain('/api/index.html');
     }
+  });
+
+  it('the 404 page leads to the home, Learn, Playground and Docs pages of both languages, from any path', () => {
+    const html = readFileSync(join(outDir, '404.html'), 'utf8');
+    expect(hrefs(html)).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/en/',
+        '/learn/',
+        '/en/learn/',
+        '/playground/',
+        '/en/playground/',
+        '/docs/',
+        '/en/docs/',
+      ]),
+    );
+    // Served at /en/learn/gone/ as well as at /gone: an address relative to the page would go astray.
+    const relative = references(html).filter((ref) => !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(ref));
+    expect(relative).toEqual([]);
   });
 });

@@ -109,6 +109,11 @@ export const en: Messages = {
   docsApi: 'API reference (typedoc)',
   docsEnglishOnly: 'This guide is written in English.',
 
+  languageName: 'English',
+  notFoundTitle: 'Page not found',
+  notFoundText:
+    'This page does not exist (any more). Check the address, or carry on from one of these pages.',
+
   playgroundTitle: 'Playground',
   playgroundIntro:
     'A full programme of a sample organisation with a year of history, in your browser, on the real SDK. Choose who you are, walk the cycle from strategy to sharing, and see the SDK check at every step what your role may do. The data stays in your browser (IndexedDB).',

@@ -106,6 +106,11 @@ export const nl = {
   docsApi: 'API-referentie (typedoc)',
   docsEnglishOnly: 'Deze handleiding is in het Engels geschreven.',
 
+  languageName: 'Nederlands',
+  notFoundTitle: 'Pagina niet gevonden',
+  notFoundText:
+    "Deze pagina bestaat niet (meer). Controleer het adres, of ga verder op een van deze pagina's.",
+
   playgroundTitle: 'Speeltuin',
   playgroundIntro:
     'Een volledig programma van een voorbeeldorganisatie met een jaar historie, in je browser, op de echte SDK. Kies wie je bent, doorloop de cyclus van strategie tot delen, en zie hoe de SDK bij elke stap controleert wat jouw rol mag. De gegevens blijven in je browser (IndexedDB).',

@@ -22,6 +22,36 @@ import {
 } from './browser';
 import { javaScriptBudget, KB } from './budgets';
 
+/** One page load of the per-page checks. */
+interface PageLoad {
+  /** The page, as in the budget figures: its path, or `/404.html`. */
+  readonly path: string;
+  /** Where it is loaded from. */
+  readonly url: string;
+  /** The HTTP status expected. */
+  readonly status: number;
+  /** Where its language switch goes. */
+  readonly twin: string;
+  /** The name of its screenshot. */
+  readonly screenshot: string;
+}
+
+/** The page in the other language: `/learn/` ⇄ `/en/learn/`. */
+const twinOf = (path: string) =>
+  pageLanguage(path) === 'nl' ? (path === '/' ? '/en/' : `/en${path}`) : path.replace(/^\/en\//, '/');
+
+/** A path with no page: a static host answers it with 404.html. */
+const missingPath = '/en/learn/no-such-page/';
+
+/** The 404 page: Dutch (the default language) with an English half, its language switch going to /en/. */
+const notFoundLoad: PageLoad = {
+  path: '/404.html',
+  url: missingPath,
+  status: 404,
+  twin: '/en/',
+  screenshot: 'not-found',
+};
+
 describe.skipIf(!e2eEnabled)('every page of the site', () => {
   let browser: Browser;
   const figures: Array<{ page: string; jsGzipBytes: number; jsBudgetBytes: number }> = [];
@@ -42,6 +72,20 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
   });
 
   const pages = e2eEnabled ? sitePages() : [];
+  /**
+   * Every page load to check: each page at its own path, and the 404 page (404.html) where a static host serves
+   * it, at a missing path (below /en/, so that its links and styles must not depend on where it is served).
+   */
+  const loads: PageLoad[] = [
+    ...pages.map((path) => ({
+      path,
+      url: path,
+      status: 200,
+      twin: twinOf(path),
+      screenshot: pageName(path),
+    })),
+    ...(e2eEnabled ? [notFoundLoad] : []),
+  ];
 
   it('builds the Learn, Playground, Dashboard and Docs pages in both languages', () => {
     for (const path of [
@@ -63,17 +107,17 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
   // Three pages at a time, each in its own context: most of a page's time is waiting (for the network to go idle,
   // for an island's data), so the loads overlap on two cores. What is asserted (bytes, attributes, axe) does not
   // depend on timing; LCP, which does, is measured one page at a time in lcp.test.ts.
-  it.concurrent.for(pages)(
-    '%s is accessible, bilingual, links to the API reference and stays within its JavaScript budget',
-    async (path, { expect }) => {
+  it.concurrent.for(loads)(
+    '$path is accessible, bilingual, links to the API reference and stays within its JavaScript budget',
+    async ({ path, url, status, twin, screenshot }, { expect }) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
         const page = await context.newPage();
         const errors: string[] = [];
         page.on('pageerror', (error) => errors.push(error.message));
         const javaScript = recordJavaScript(page);
-        const response = await page.goto(`${baseUrl()}${path}`, { waitUntil: 'networkidle' });
-        expect(response?.status()).toBe(200);
+        const response = await page.goto(`${baseUrl()}${url}`, { waitUntil: 'networkidle' });
+        expect(response?.status()).toBe(status);
         // The islands render after their script has loaded the data: check (and photograph) what people then see.
         const ready = await islandReadySelector(page);
         if (ready) await page.waitForSelector(ready, { timeout: 120_000 });
@@ -82,17 +126,14 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
         const jsBudgetBytes = javaScriptBudget(path);
         figures.push({ page: path, jsGzipBytes, jsBudgetBytes });
 
-        const language = pageLanguage(path);
-        expect(await page.getAttribute('html', 'lang')).toBe(language);
-        const twin =
-          language === 'nl' ? (path === '/' ? '/en/' : `/en${path}`) : path.replace(/^\/en\//, '/');
+        expect(await page.getAttribute('html', 'lang')).toBe(pageLanguage(path));
         expect(await page.getAttribute('[data-testid="language-switch"]', 'href')).toBe(twin);
         // By its file name: `astro dev` serves the reference (a folder in public/) at /api/index.html, not at /api/.
         expect(await page.getAttribute('[data-testid="api-link"]', 'href')).toBe('/api/index.html');
         expect(await page.locator('h1').count()).toBe(1);
         expect(jsGzipBytes).toBeLessThanOrEqual(jsBudgetBytes);
 
-        await saveScreenshot(page, pageName(path));
+        await saveScreenshot(page, screenshot);
         expect(await seriousAxeViolations(page)).toEqual([]);
         expect(errors).toEqual([]);
       } finally {
@@ -100,6 +141,51 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
       }
     },
   );
+
+  it('answers a missing path with the 404 page and status 404', async () => {
+    for (const path of [
+      '/no-such-page',
+      '/learn/no-such-topic/',
+      missingPath,
+      '/_astro/no-such-file.js',
+      '/%E0%A4%A',
+    ]) {
+      const response = await fetch(`${baseUrl()}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).toMatch(/^text\/html/);
+      const html = await response.text();
+      expect(html, path).toContain('<html lang="nl">');
+      expect(html, path).toMatch(
+        /<h1 data-testid="not-found">Pagina niet gevonden · <span lang="en">Page not found/,
+      );
+    }
+  });
+
+  it('leads from the 404 page, wherever it is served, to the home, Learn, Playground and Docs pages in both languages', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${baseUrl()}${missingPath}`);
+      const links = async (language: string) =>
+        page.$$eval(`[data-testid="not-found-${language}"] a`, (anchors) =>
+          anchors.map((a) => (a as HTMLAnchorElement).href),
+        );
+      const base = baseUrl();
+      expect(await links('nl')).toEqual(
+        ['/', '/learn/', '/playground/', '/docs/'].map((path) => `${base}${path}`),
+      );
+      expect(await links('en')).toEqual(
+        ['/en/', '/en/learn/', '/en/playground/', '/en/docs/'].map((path) => `${base}${path}`),
+      );
+      expect(await page.getAttribute('[data-testid="not-found-en"]', 'lang')).toBe('en');
+      for (const href of [...(await links('nl')), ...(await links('en'))]) {
+        const response = await page.goto(href);
+        expect(response?.status(), href).toBe(200);
+        expect(await page.getAttribute('html', 'lang'), href).toBe(pageLanguage(new URL(href).pathname));
+      }
+    } finally {
+      await page.close();
+    }
+  });
 
   it('serves the typedoc API reference where the header and the docs index link to it', async () => {
     const page = await browser.newPage();

@@ -1,5 +1,6 @@
 // A tiny static file server for the built site: `dir/` is served on 127.0.0.1 on a free port, `/x/` maps to
-// `/x/index.html`, like any static host.
+// `/x/index.html`, and a path with no file (a malformed one too) is answered with the site's `404.html` and
+// status 404, like any static host.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +26,12 @@ export interface StaticServer {
 }
 
 function resolveFile(root: string, pathname: string): string | undefined {
-  const decoded = decodeURIComponent(pathname);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined; // malformed percent-encoding (`/%E0%A4%A`): there is no such file
+  }
   const candidate = normalize(join(root, decoded));
   if (candidate !== root && !candidate.startsWith(root + sep)) return undefined;
   if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
@@ -41,7 +47,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const file = resolveFile(root, pathname);
     if (!file) {
       const notFound = join(root, '404.html');
-      response.writeHead(404, { 'content-type': contentTypes['.html'] ?? 'text/html' });
+      response.writeHead(404, {
+        'content-type': contentTypes['.html'] ?? 'text/html',
+        'cache-control': 'no-store',
+      });
       if (existsSync(notFound)) createReadStream(notFound).pipe(response);
       else response.end('Not found');
       return;
