@@ -1,6 +1,6 @@
 // Every link of the built site (the typedoc reference aside) goes somewhere: a page or file of the site, served the
 // way `astro dev` serves it, or a file or folder of this repository on GitHub. The 404 page, served at any missing
-// path, links only by root-absolute addresses.
+// path, links only by root-absolute addresses; the typedoc reference links back to the site.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -32,6 +32,22 @@ const hrefs = (html: string) =>
 /** Every address a page refers to: its links, stylesheets, icons, scripts and images. */
 const references = (html: string) =>
   [...html.matchAll(/<[a-z]+\b[^>]*?\s(?:href|src)="([^"]*)"/g)].map((m) => decode(m[1] ?? ''));
+
+/** Every HTML page of the typedoc reference, as paths relative to the output folder. */
+function apiPages(): string[] {
+  return readdirSync(join(outDir, 'api'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => `api/${file.split(sep).join('/')}`)
+    .sort();
+}
+
+/** The links of typedoc's page header (its `navigationLinks`), as `label → address`. */
+function toolbarLinks(html: string): string[] {
+  const toolbar = html.match(/<div id="tsd-toolbar-links">(.*?)<\/div>/s)?.[1] ?? '';
+  return [...toolbar.matchAll(/<a\b[^>]*?\shref="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(
+    (m) => `${m[2]} → ${decode(m[1] ?? '')}`,
+  );
+}
 
 /** Why a site path does not work under `astro dev` and the static build, or `undefined` when it does. */
 function sitePathProblem(pathname: string): string | undefined {
@@ -115,5 +131,30 @@ describe('the links of the built site', () => {
     // Served at /en/learn/gone/ as well as at /gone: an address relative to the page would go astray.
     const relative = references(html).filter((ref) => !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(ref));
     expect(relative).toEqual([]);
+  });
+
+  it('lead from every page of the API reference back to the home and Docs pages of the site in both languages', () => {
+    const reference = apiPages();
+    expect(reference).toContain('api/index.html');
+    expect(reference.length).toBeGreaterThan(10);
+    const expected = [
+      'Back to the site → /en/',
+      'Docs → /en/docs/',
+      'Terug naar de site → /',
+      'Documentatie → /docs/',
+    ];
+    const wrong: string[] = [];
+    for (const file of reference) {
+      const links = toolbarLinks(readFileSync(join(outDir, file), 'utf8'));
+      if (links.join('\n') !== expected.join('\n')) wrong.push(`${file}: ${links.join(', ') || 'no links'}`);
+    }
+    expect(wrong).toEqual([]);
+    for (const link of expected) {
+      const path = link.split(' → ')[1] ?? '';
+      expect(
+        sitePathProblem(new URL(path, 'http://site.test/api/index.html').pathname),
+        link,
+      ).toBeUndefined();
+    }
   });
 });

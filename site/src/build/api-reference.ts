@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { Application, LogLevel } from 'typedoc';
+import { en } from '../messages/en';
+import { nl } from '../messages/nl';
 
 const packageDirs = ['packages/core', 'packages/adapters'];
 
@@ -24,8 +26,25 @@ export function publicEntryPoints(repoRoot: string): string[] {
   return entries.filter((file) => existsSync(file));
 }
 
-/** Writes the typedoc HTML reference of every public entry point into `outDir`. */
-export async function generateApiReference(repoRoot: string, outDir: string): Promise<void> {
+/**
+ * The links from the reference back to the site, label → address: its home and Docs pages in both languages,
+ * English first (the reference is in English). typedoc shows them in its header (`navigationLinks`) and, on a
+ * narrow screen, where the header has no room, in its menu. `base` is the site's base path (Astro's `base`).
+ * The paths are spelled out rather than taken from ../i18n's `localePath`: that module reads Vite's
+ * `import.meta.env`, and the Astro config loads this file.
+ */
+export function siteLinks(base = '/'): Record<string, string> {
+  const root = base.replace(/\/?$/, '/');
+  return {
+    [en.apiBackToSite]: `${root}en/`,
+    [en.navDocs]: `${root}en/docs/`,
+    [nl.apiBackToSite]: root,
+    [nl.navDocs]: `${root}docs/`,
+  };
+}
+
+/** Writes the typedoc HTML reference of every public entry point into `outDir`; `base` is the site's base path. */
+export async function generateApiReference(repoRoot: string, outDir: string, base = '/'): Promise<void> {
   const app = await Application.bootstrapWithPlugins({
     entryPoints: publicEntryPoints(repoRoot),
     tsconfig: join(repoRoot, 'site', 'typedoc.tsconfig.json'),
@@ -35,6 +54,7 @@ export async function generateApiReference(repoRoot: string, outDir: string): Pr
     excludeInternal: true,
     githubPages: false,
     hideGenerator: true,
+    navigationLinks: siteLinks(base),
     // Type errors are the type check's job (`pnpm typecheck`); the reference is generated from what there is.
     skipErrorChecking: true,
     logLevel: LogLevel.Error,
@@ -51,21 +71,23 @@ export async function generateApiReference(repoRoot: string, outDir: string): Pr
  */
 export function apiReference(): AstroIntegration {
   let repoRoot = '';
+  let base = '/';
   return {
     name: 'social-shift-api-reference',
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
         repoRoot = resolve(fileURLToPath(config.root), '..');
+        base = config.base;
         const outDir = join(fileURLToPath(config.publicDir), 'api');
         if (command === 'dev' && !existsSync(join(outDir, 'index.html'))) {
-          await generateApiReference(repoRoot, outDir);
+          await generateApiReference(repoRoot, outDir, base);
           logger.info(`API reference written to ${outDir}`);
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = join(fileURLToPath(dir), 'api');
-        await generateApiReference(repoRoot, outDir);
+        await generateApiReference(repoRoot, outDir, base);
         logger.info(`API reference written to ${outDir} in ${Math.round(performance.now() - started)} ms`);
       },
     },

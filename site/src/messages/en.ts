@@ -108,6 +108,7 @@ export const en: Messages = {
   docsDecisions: 'Decisions (ADR)',
   docsApi: 'API reference (typedoc)',
   docsEnglishOnly: 'This guide is written in English.',
+  apiBackToSite: 'Back to the site',
 
   languageName: 'English',
   notFoundTitle: 'Page not found',

@@ -105,6 +105,7 @@ export const nl = {
   docsDecisions: 'Beslissingen (ADR)',
   docsApi: 'API-referentie (typedoc)',
   docsEnglishOnly: 'Deze handleiding is in het Engels geschreven.',
+  apiBackToSite: 'Terug naar de site',
 
   languageName: 'Nederlands',
   notFoundTitle: 'Pagina niet gevonden',

@@ -187,6 +187,40 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
     }
   });
 
+  it('leads from the pages of the API reference back to the home and Docs pages of the site in both languages', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${baseUrl()}/api/index.html`);
+      const module = await page.getAttribute('.col-content a[href^="modules/"]', 'href');
+      expect(module).toBeTruthy();
+      const referencePages = [page.url(), new URL(module ?? '', page.url()).href];
+      for (const url of referencePages) {
+        await page.goto(url);
+        // In the header, visible on a wide screen; on a narrow one typedoc shows the same links in its menu.
+        const header = page.locator('header.tsd-page-toolbar #tsd-toolbar-links a');
+        await expect.poll(() => header.first().isVisible()).toBe(true);
+        const links = await header.evaluateAll((anchors) =>
+          anchors.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })),
+        );
+        expect(links, url).toEqual([
+          { text: 'Back to the site', href: '/en/' },
+          { text: 'Docs', href: '/en/docs/' },
+          { text: 'Terug naar de site', href: '/' },
+          { text: 'Documentatie', href: '/docs/' },
+        ]);
+      }
+      for (const href of ['/en/', '/en/docs/', '/', '/docs/']) {
+        await page.goto(referencePages[1] ?? '');
+        await page.click(`#tsd-toolbar-links a[href="${href}"]`);
+        await page.waitForURL(`${baseUrl()}${href}`);
+        expect(await page.getAttribute('html', 'lang'), href).toBe(pageLanguage(href));
+        expect(await page.getAttribute('[data-testid="api-link"]', 'href'), href).toBe('/api/index.html');
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('serves the typedoc API reference where the header and the docs index link to it', async () => {
     const page = await browser.newPage();
     try {
