@@ -6,43 +6,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { labels } from '@social-shift/core';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
 import { baseUrl, e2eEnabled, launchChromium, saveScreenshot } from './browser';
-
-const languages = [
-  { lang: 'nl', path: '/playground/' },
-  { lang: 'en', path: '/en/playground/' },
-] as const;
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('#playground[data-ready]:not([data-busy])', { timeout: 120_000 });
-}
-
-async function click(page: Page, target: Locator): Promise<void> {
-  await target.click();
-  await settled(page);
-}
-
-/** Acts as the first person whose option in the "act as" list matches. */
-async function actAs(
-  page: Page,
-  role: string,
-  filter?: (text: string, value: string) => boolean,
-): Promise<string> {
-  const options = await page.$$eval(`[data-testid="act-as"] option[data-role="${role}"]`, (els) =>
-    els.map((el) => ({ value: (el as HTMLOptionElement).value, text: el.textContent ?? '' })),
-  );
-  const chosen = options.find((o) => (filter ? filter(o.text, o.value) : true));
-  if (!chosen) throw new Error(`nobody to act as with role ${role}`);
-  await page.selectOption('[data-testid="act-as"]', chosen.value);
-  await settled(page);
-  return chosen.value;
-}
-
-const row = (page: Page, table: string, text: string) =>
-  page.locator(`[data-testid="${table}"] tbody tr`, { hasText: text }).first();
+import { actAs, click, languages, row, settled } from './playground-page';
 
 describe.skipIf(!e2eEnabled)('the Playground', () => {
   let browser: Browser;
