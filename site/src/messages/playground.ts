@@ -104,6 +104,8 @@ const nl = {
     'De links worden ondertekend met een demosleutel die alleen in deze browser staat; in productie blijft de sleutel op de server.',
 
   eventLog: 'Laatste gebeurtenissen',
+  eventLogLine: '{entity}, door {actor}',
+  systemActor: 'het systeem',
 
   dashboardMissing: 'Nog geen gegevens: open eerst de speeltuin.',
   dashboardShares: 'Delen per kanaal',
@@ -249,6 +251,8 @@ const en: PlaygroundMessages = {
     'Links are signed with a demo key that lives only in this browser; in production the key stays on the server.',
 
   eventLog: 'Latest events',
+  eventLogLine: '{entity}, by {actor}',
+  systemActor: 'the system',
 
   dashboardMissing: 'No data yet: open the playground first.',
   dashboardShares: 'Shares per channel',

@@ -13,7 +13,7 @@ import { format, h, mount } from '../dom';
 import { activationSection } from './activation-section';
 import { campaignsSection } from './campaigns-section';
 import { contentSection } from './content-section';
-import { type Context, catalogues, describeFailure, type UiState } from './context';
+import { type Context, catalogues, describeFailure, nameOfPerson, type UiState } from './context';
 import { publishSection } from './publish-section';
 import {
   exportSession,
@@ -117,6 +117,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const lang = (root.dataset.lang === 'en' ? 'en' : 'nl') as Language;
   const cat = catalogues(lang);
   const { m, l } = cat;
+  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   mount(root, h('p', null, m.seeding));
 
   let session: Session;
@@ -318,6 +319,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       (doc) => doc.data as unknown as Person,
     );
     holders = await roleHolders(session);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const personName = (personId: string) => nameOfPerson(m, byId, personId);
     const ctx: Context = { ...cat, session, actorId, ui, act };
     const sections = await Promise.all([
       section('strategy', stepTitle('strategy'), strategySection(ctx)),
@@ -348,9 +351,20 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         h(
           'ol',
           { 'data-testid': 'event-log' },
-          [...lastEvents]
-            .reverse()
-            .map((e) => h('li', null, h('code', null, e.type), ` ${e.entityId} · ${e.at}`)),
+          [...lastEvents].reverse().map((e) =>
+            h(
+              'li',
+              null,
+              h('code', null, e.type),
+              ' ',
+              format(m.eventLogLine, {
+                entity: e.entityType === 'person' ? personName(e.entityId) : e.entityId,
+                actor: personName(e.actorId),
+              }),
+              ' · ',
+              h('time', { datetime: e.at }, dateTime.format(new Date(e.at))),
+            ),
+          ),
         ),
       ),
     );

@@ -1,6 +1,13 @@
 // What every section of the Playground gets: the language, the catalogues, the session, the acting person,
 // and `act()`, which runs one SDK command, reports the outcome and re-renders.
-import { isSocialShiftError, type Labels, type Language, labels, type Workflow } from '@social-shift/core';
+import {
+  isSocialShiftError,
+  type Labels,
+  type Language,
+  labels,
+  SYSTEM_ACTOR,
+  type Workflow,
+} from '@social-shift/core';
 import { type WorkflowEventLabels, workflowEventLabels } from '@social-shift/core/workflows';
 import { type PlaygroundMessages, playgroundMessages } from '../../messages/playground';
 import { format, h } from '../dom';
@@ -36,7 +43,19 @@ export function catalogues(lang: Language) {
   return { lang, l: labels(lang), m: playgroundMessages[lang], events: workflowEventLabels(lang) };
 }
 
-/** The user-facing text of a failure: the SDK's code and message. */
+/**
+ * The name to show for a person id: their display name (after an erasure, the SDK's pseudonym), "the system" for
+ * the SDK's own actor, and the id itself for a person this programme does not know.
+ */
+export function nameOfPerson(
+  m: PlaygroundMessages,
+  people: ReadonlyMap<string, { readonly displayName: string }>,
+  personId: string,
+): string {
+  if (personId === SYSTEM_ACTOR) return m.systemActor;
+  return people.get(personId)?.displayName || personId;
+}
+
 /** A failure in the page's language (why, by error code), with the SDK's own message, which is in English. */
 export function describeFailure(m: PlaygroundMessages, error: unknown): string {
   const code = isSocialShiftError(error) ? error.code : 'ERROR';
