@@ -1,9 +1,46 @@
-// Step 1, strategy: the goals with their audiences, a goal can be added or linked to audiences, and the
-// coherence check (core/strategy) lists what is missing after every change.
-import { GOAL_PURPOSES, type Goal, INTENTS, type Strategy } from '@social-shift/core';
+// Step 1, strategy: the goals with their audiences and the content pillars with the goals they serve; a goal or
+// a pillar can be added, a goal linked to audiences, a pillar to goals, and the coherence check (core/strategy)
+// lists what is missing after every change.
+import {
+  type ContentPillar,
+  GOAL_PURPOSES,
+  type Goal,
+  INFORMATION_NEEDS,
+  INTENTS,
+  type InformationNeed,
+  type Strategy,
+} from '@social-shift/core';
 import { checkStrategyCoherence } from '@social-shift/core/strategy';
 import { format, h } from '../dom';
 import type { Context } from './context';
+
+/** Checkboxes in a fieldset: one per item, checked when its id is in `checked`. */
+function checkboxes(
+  name: string,
+  legend: HTMLElement,
+  items: readonly { id: string; name: string }[],
+  checked: readonly string[],
+): HTMLElement {
+  return h(
+    'fieldset',
+    { class: 'inline' },
+    legend,
+    items.map((item) =>
+      h(
+        'label',
+        null,
+        h('input', { type: 'checkbox', name, value: item.id, checked: checked.includes(item.id) }),
+        ` ${item.name}`,
+      ),
+    ),
+  );
+}
+
+/** The names of `ids` among `items`, in the order of `ids`; an unknown id shows as itself. */
+function namesOf(items: readonly { id: string; name: string }[], ids: readonly string[]): string {
+  const byId = new Map(items.map((item) => [item.id, item.name]));
+  return ids.map((id) => byId.get(id) ?? id).join(', ');
+}
 
 function findings(ctx: Context, strategy: Strategy): HTMLElement {
   const report = checkStrategyCoherence(strategy);
@@ -33,7 +70,7 @@ function findings(ctx: Context, strategy: Strategy): HTMLElement {
 export async function strategySection(ctx: Context): Promise<HTMLElement> {
   const me = ctx.session.shift.as(ctx.actorId);
   const strategy = await me.strategy.get();
-  const audienceName = new Map(strategy.audiences.map((a) => [a.id, a.name]));
+  const hiddenLegend = (text: string) => h('legend', { class: 'visually-hidden' }, text);
 
   const goalRows = strategy.goals.map((goal) =>
     h(
@@ -45,27 +82,43 @@ export async function strategySection(ctx: Context): Promise<HTMLElement> {
       h(
         'td',
         null,
-        h(
-          'fieldset',
-          { class: 'inline' },
-          h('legend', { class: 'visually-hidden' }, format(ctx.m.strategyAudiencesOf, { goal: goal.name })),
-          strategy.audiences.map((audience) =>
-            h(
-              'label',
-              null,
-              h('input', {
-                type: 'checkbox',
-                name: `goal-audience:${goal.id}`,
-                value: audience.id,
-                checked: goal.audienceIds.includes(audience.id),
-              }),
-              ` ${audience.name}`,
-            ),
-          ),
+        checkboxes(
+          `goal-audience:${goal.id}`,
+          hiddenLegend(format(ctx.m.strategyAudiencesOf, { goal: goal.name })),
+          strategy.audiences,
+          goal.audienceIds,
         ),
+      ),
+      h(
+        'td',
+        { 'data-testid': 'served-by' },
+        strategy.pillars
+          .filter((p) => p.goalIds.includes(goal.id))
+          .map((p) => p.name)
+          .join(', '),
       ),
     ),
   );
+
+  const pillarRows = strategy.pillars.map((pillar) =>
+    h(
+      'tr',
+      { 'data-pillar': pillar.id },
+      h('th', { scope: 'row' }, pillar.name),
+      h(
+        'td',
+        null,
+        checkboxes(
+          `pillar-goal:${pillar.id}`,
+          hiddenLegend(format(ctx.m.strategyGoalsOf, { pillar: pillar.name })),
+          strategy.goals,
+          pillar.goalIds,
+        ),
+      ),
+      h('td', null, namesOf(strategy.audiences, pillar.audienceIds)),
+    ),
+  );
+  const needs = INFORMATION_NEEDS.map((need) => ({ id: need, name: ctx.l.informationNeeds[need].name }));
 
   const form = h(
     'form',
@@ -84,9 +137,27 @@ export async function strategySection(ctx: Context): Promise<HTMLElement> {
           h('th', { scope: 'col' }, ctx.m.strategyPurpose),
           h('th', { scope: 'col' }, ctx.m.strategyIntent),
           h('th', { scope: 'col' }, ctx.m.strategyAudiences),
+          h('th', { scope: 'col' }, ctx.m.strategyServedBy),
         ),
       ),
       h('tbody', null, goalRows),
+    ),
+    h(
+      'table',
+      { 'data-testid': 'pillars' },
+      h('caption', null, ctx.m.strategyPillars),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, ctx.m.strategyPillarName),
+          h('th', { scope: 'col' }, ctx.m.strategyPillarGoals),
+          h('th', { scope: 'col' }, ctx.m.strategyAudiences),
+        ),
+      ),
+      h('tbody', null, pillarRows),
     ),
     h(
       'fieldset',
@@ -116,6 +187,21 @@ export async function strategySection(ctx: Context): Promise<HTMLElement> {
         ),
       ),
     ),
+    h(
+      'fieldset',
+      { 'data-testid': 'new-pillar' },
+      h('legend', null, ctx.m.strategyAddPillar),
+      h(
+        'label',
+        null,
+        ctx.m.strategyPillarName,
+        ' ',
+        h('input', { name: 'new-pillar-name', maxlength: 200 }),
+      ),
+      checkboxes('new-pillar-goal', h('legend', null, ctx.m.strategyPillarGoals), strategy.goals, []),
+      checkboxes('new-pillar-audience', h('legend', null, ctx.m.strategyAudiences), strategy.audiences, []),
+      checkboxes('new-pillar-need', h('legend', null, ctx.m.strategyNeeds), needs, []),
+    ),
     h('button', { type: 'submit', 'data-testid': 'save-strategy' }, ctx.m.strategySave),
   );
   form.addEventListener('submit', (event) => {
@@ -136,7 +222,23 @@ export async function strategySection(ctx: Context): Promise<HTMLElement> {
         targets: [],
       });
     }
-    void ctx.act(ctx.m.strategySave, () => me.strategy.update({ goals }));
+    const pillars: ContentPillar[] = strategy.pillars.map((pillar) => ({
+      ...pillar,
+      goalIds: data.getAll(`pillar-goal:${pillar.id}`).map(String),
+    }));
+    const pillarName = String(data.get('new-pillar-name') ?? '').trim();
+    if (pillarName) {
+      pillars.push({
+        id: ctx.session.shift.ids.next('pillar'),
+        name: pillarName,
+        description: '',
+        goalIds: data.getAll('new-pillar-goal').map(String),
+        audienceIds: data.getAll('new-pillar-audience').map(String),
+        needs: data.getAll('new-pillar-need').map(String) as InformationNeed[],
+        tags: [],
+      });
+    }
+    void ctx.act(ctx.m.strategySave, () => me.strategy.update({ goals, pillars }));
   });
 
   return h(
@@ -146,27 +248,11 @@ export async function strategySection(ctx: Context): Promise<HTMLElement> {
     h(
       'details',
       null,
-      h('summary', null, `${ctx.m.strategyAudiences} · ${ctx.m.strategyPillars}`),
-      h('h3', null, ctx.m.strategyAudiences),
+      h('summary', null, ctx.m.strategyAudiences),
       h(
         'ul',
         null,
         strategy.audiences.map((a) => h('li', null, a.name)),
-      ),
-      h('h3', null, ctx.m.strategyPillars),
-      h(
-        'ul',
-        null,
-        strategy.pillars.map((p) =>
-          h(
-            'li',
-            null,
-            p.name,
-            p.audienceIds.length > 0
-              ? ` → ${p.audienceIds.map((id) => audienceName.get(id) ?? id).join(', ')}`
-              : '',
-          ),
-        ),
       ),
     ),
     findings(ctx, strategy),
