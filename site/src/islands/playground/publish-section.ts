@@ -1,15 +1,22 @@
 // The publisher's side of a campaign: the offers made to the acting person; open one (SEE), pick a platform,
-// see the text fitted to it and the tracked link, open the platform's share link, and record the share.
+// see the text fitted to it and the tracked link, open the platform's share link, and record the share. Below
+// them the person's shares, with what the platforms report about each (shares.ts).
 import { buildShareLink } from '@social-shift/adapters/share-links';
 import { fitText } from '@social-shift/adapters/text-fit';
 import { offerWorkflow, PLATFORMS, type Platform } from '@social-shift/core';
 import { format, h } from '../dom';
 import { type Context, workflowButtons } from './context';
+import { sharesTable } from './shares';
 
 const SHOWN = 5;
 
-/** Renders the publisher's offers. */
+/** Renders the publisher's offers and shares. */
 export async function publishSection(ctx: Context): Promise<HTMLElement> {
+  const [offers, shares] = await Promise.all([offersList(ctx), sharesTable(ctx)]);
+  return h('div', null, offers, shares);
+}
+
+async function offersList(ctx: Context): Promise<HTMLElement> {
   const me = ctx.session.shift.as(ctx.actorId);
   const offers = (await me.offers.mine().catch(() => [])).filter(
     ({ offer }) => offer.status === 'offered' || offer.status === 'seen' || offer.id === ctx.ui.openOfferId,

@@ -1,0 +1,145 @@
+// The acting person's shares and what the platforms report about them. Here the visitor plays the platform: a
+// click (through the share's tracked link when it has one, as the service behind the link would), a reaction or a
+// comment. The SDK records each as the system actor, only while the publisher consents to tracking; a refusal
+// shows as every other one does.
+import type { EventType, Post, Share } from '@social-shift/core';
+import { recordTrackedClick } from '@social-shift/core/links';
+import { format, h } from '../dom';
+import type { Context } from './context';
+
+const SHOWN = 5;
+
+/** What the platforms reported about one share, as the figures a publisher sees. */
+interface ShareFigures {
+  clicks: number;
+  reactions: number;
+  comments: number;
+}
+
+const FIGURE_EVENTS: readonly EventType[] = ['platform.click', 'platform.reaction', 'platform.comment'];
+
+/** Adds up the platform events of one share: a click counts one, a reaction or comment event its `count`. */
+async function figuresOf(ctx: Context, shareId: string): Promise<ShareFigures> {
+  const events = await ctx.session.storage.readEvents(ctx.session.organisationId, {
+    entityId: shareId,
+    types: FIGURE_EVENTS,
+  });
+  const figures: ShareFigures = { clicks: 0, reactions: 0, comments: 0 };
+  for (const event of events) {
+    const count = (event.data as { count?: number }).count ?? 1;
+    if (event.type === 'platform.click') figures.clicks += 1;
+    else if (event.type === 'platform.reaction') figures.reactions += count;
+    else if (event.type === 'platform.comment') figures.comments += count;
+  }
+  return figures;
+}
+
+/** The acting person's latest shares with their figures and the platform's buttons; `null` without shares. */
+export async function sharesTable(ctx: Context): Promise<HTMLElement | null> {
+  const { session } = ctx;
+  const shares = (
+    await session.storage.query(session.organisationId, 'share', { where: { publisherId: ctx.actorId } })
+  )
+    .map((doc) => doc.data as unknown as Share)
+    .sort((a, b) => b.sharedAt.localeCompare(a.sharedAt))
+    .slice(0, SHOWN);
+  if (shares.length === 0) return null;
+  const dateTime = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const rows = await Promise.all(
+    shares.map(async (share) => {
+      const [post, figures] = await Promise.all([
+        session.storage.get(session.organisationId, 'post', share.postId),
+        figuresOf(ctx, share.id),
+      ]);
+      const title = (post?.data as Post | undefined)?.title ?? share.postId;
+      const platform = ctx.l.platforms[share.platform];
+      const key = (kind: string) => session.shift.ids.next(kind);
+      const button = (event: string, label: string, done: string, record: () => Promise<unknown>) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-event': event,
+            onclick: () => ctx.act(format(done, { post: title, platform }), record),
+          },
+          label,
+        );
+      return h(
+        'tr',
+        { 'data-share': share.id, 'data-tracked': share.trackedUrl ? 'true' : 'false' },
+        h('th', { scope: 'row' }, title),
+        h('td', null, platform),
+        h('td', null, h('time', { datetime: share.sharedAt }, dateTime.format(new Date(share.sharedAt)))),
+        h('td', { 'data-figure': 'clicks' }, String(figures.clicks)),
+        h('td', { 'data-figure': 'reactions' }, String(figures.reactions)),
+        h('td', { 'data-figure': 'comments' }, String(figures.comments)),
+        h(
+          'td',
+          null,
+          h(
+            'div',
+            {
+              class: 'actions',
+              role: 'group',
+              'aria-label': format(ctx.m.shareActionsOf, { post: title, platform }),
+              'data-entity': share.id,
+            },
+            button('RECORD_CLICK', ctx.m.shareRecordClick, ctx.m.shareRecordedClick, () =>
+              share.trackedUrl
+                ? recordTrackedClick(session.shift, session.links, {
+                    url: share.trackedUrl,
+                    clickId: key('click'),
+                  })
+                : session.shift.platform.recordClick({ shareId: share.id, idempotencyKey: key('click') }),
+            ),
+            button('RECORD_REACTION', ctx.m.shareRecordReaction, ctx.m.shareRecordedReaction, () =>
+              session.shift.platform.recordReaction({
+                shareId: share.id,
+                count: 1,
+                idempotencyKey: key('reaction'),
+              }),
+            ),
+            button('RECORD_COMMENT', ctx.m.shareRecordComment, ctx.m.shareRecordedComment, () =>
+              session.shift.platform.recordComment({
+                shareId: share.id,
+                byAmbassador: false,
+                count: 1,
+                idempotencyKey: key('comment'),
+              }),
+            ),
+          ),
+        ),
+      );
+    }),
+  );
+
+  return h(
+    'section',
+    { 'aria-labelledby': 'shares-title', 'data-testid': 'my-shares' },
+    h('h3', { id: 'shares-title' }, ctx.m.sharesMine),
+    h('p', { class: 'hint' }, ctx.m.sharesIntro),
+    h(
+      'table',
+      { 'data-testid': 'shares', 'aria-labelledby': 'shares-title' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          [
+            ctx.m.sharePost,
+            ctx.m.publishPlatform,
+            ctx.m.sharedAt,
+            ctx.m.shareClicks,
+            ctx.m.shareReactions,
+            ctx.m.shareComments,
+            ctx.m.actions,
+          ].map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h('tbody', null, rows),
+    ),
+  );
+}
