@@ -1,33 +1,39 @@
-// The Playground's seeding helpers, without a browser: the sample organisation always has a social master to
-// act as, and its year of history ends before today.
+// The Playground's sample organisation, without a browser: a social master to act as, a campaign running now and
+// past ones with their posts, and a year of history that ends before today.
 import { parseExportBundle } from '@social-shift/core';
-import { simulateExportBundle } from '@social-shift/core/simulation';
 import { describe, expect, it } from 'vitest';
-import { sampleStart, withSocialMaster } from '../src/islands/sample';
-
-const small = () => simulateExportBundle({ seed: 3, people: 12, teams: 2, days: 30, events: 400 });
-const masters = (bundle: ReturnType<typeof small>) =>
-  (bundle.documents.role_assignment ?? []).filter((r) => (r as { role?: string }).role === 'master');
+import { sampleBundle, sampleStart } from '../src/islands/sample';
 
 describe('the Playground’s sample organisation', () => {
-  it('has a social master to act as, whose person record exists, and stays a valid export bundle', () => {
-    const bundle = withSocialMaster(small());
-    const [master] = masters(bundle) as { personId: string }[];
-    expect(master).toBeDefined();
-    expect(
-      (bundle.documents.person ?? []).some((p: unknown) => (p as { id: string }).id === master!.personId),
-    ).toBe(true);
+  const now = Date.parse('2026-11-26T12:00:00.000Z');
+  const bundle = sampleBundle(now);
+  const docs = (type: string) =>
+    (bundle.documents[type as keyof typeof bundle.documents] ?? []) as Record<string, unknown>[];
+
+  it('has a social master to act as, whose person record exists, and is a valid export bundle', () => {
+    const masters = docs('role_assignment').filter((r) => r.role === 'master' && r.revokedAt === undefined);
+    expect(masters).toHaveLength(1);
+    expect(docs('person').some((p) => p.id === masters[0]?.personId)).toBe(true);
     expect(() => parseExportBundle(bundle)).not.toThrow();
   });
 
-  it('adds nothing when the bundle has a master already', () => {
-    const once = withSocialMaster(small());
-    expect(withSocialMaster(once)).toBe(once);
-    expect(masters(withSocialMaster(once))).toHaveLength(1);
+  it('has a campaign running now with posts on offer, and past campaigns with their posts', () => {
+    const running = docs('campaign').filter((c) => c.status === 'running');
+    expect(running).toHaveLength(1);
+    const onOffer = new Set(
+      docs('post')
+        .filter((p) => p.status === 'offered')
+        .map((p) => p.id),
+    );
+    expect(((running[0]?.postIds ?? []) as string[]).filter((id) => onOffer.has(id)).length).toBeGreaterThan(
+      0,
+    );
+    const past = docs('campaign').filter((c) => c.status === 'evaluated' || c.status === 'completed');
+    expect(past.length).toBeGreaterThan(6);
+    for (const campaign of past) expect((campaign.postIds as string[]).length).toBeGreaterThan(0);
   });
 
   it('starts its year of history so that it ends before today', () => {
-    const now = Date.parse('2026-11-26T12:00:00.000Z');
     expect(sampleStart(now)).toBe('2025-11-25');
   });
 });

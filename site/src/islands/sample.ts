@@ -11,58 +11,7 @@ export function sampleStart(now: number): string {
   return new Date(now - (SAMPLE.days + 1) * 86_400_000).toISOString().slice(0, 10);
 }
 
-/**
- * The simulated organisation attributes its programme events to a social master whose person record the
- * generator may not write. Without one, nobody in the Playground could act as master, so this adds the missing
- * records (the person the events already name, and their master role), and changes nothing when they exist.
- */
-export function withSocialMaster(bundle: ExportBundle): ExportBundle {
-  const documents = bundle.documents;
-  const roles = (documents.role_assignment ?? []) as {
-    personId?: unknown;
-    role?: unknown;
-    revokedAt?: unknown;
-  }[];
-  if (roles.some((r) => r.role === 'master' && r.revokedAt === undefined)) return bundle;
-  const masterId =
-    bundle.events.find((e) => e.type === 'programme.created' || e.type === 'strategy.updated')?.actorId ??
-    'person_master';
-  const at = bundle.events[0]?.at ?? bundle.exportedAt;
-  const base = { organisationId: bundle.organisationId, version: 1, createdAt: at, updatedAt: at };
-  const people = (documents.person ?? []) as { id?: unknown }[];
-  const person = people.some((p) => p.id === masterId)
-    ? []
-    : [
-        {
-          ...base,
-          id: masterId,
-          displayName: 'Sanne de Vries',
-          language: 'nl',
-          external: false,
-          status: 'active',
-          teamIds: [],
-          customerFacing: false,
-        },
-      ];
-  const role = {
-    ...base,
-    id: `ra_${masterId}_master`,
-    personId: masterId,
-    role: 'master',
-    assignedBy: masterId,
-    assignedAt: at,
-  };
-  return {
-    ...bundle,
-    documents: {
-      ...documents,
-      person: [...(documents.person ?? []), ...person],
-      role_assignment: [...(documents.role_assignment ?? []), role],
-    },
-  } as ExportBundle;
-}
-
-/** The sample organisation whose year of history ends yesterday, with its social master. */
+/** The sample organisation (with the social master who set it up) whose year of history ends yesterday. */
 export function sampleBundle(now: number): ExportBundle {
-  return withSocialMaster(simulateExportBundle({ ...SAMPLE, start: sampleStart(now) }));
+  return simulateExportBundle({ ...SAMPLE, start: sampleStart(now) });
 }

@@ -29,9 +29,9 @@ describe('simulateEvents', () => {
   });
 
   it('spreads activity over the whole period on the five default platforms', () => {
-    const events = [...simulateEvents(options)];
+    const events = [...simulateEvents({ ...options, days: 120, events: 20_000 })];
     const last = events[events.length - 1]?.at ?? '';
-    expect(last >= '2026-02-20').toBe(true);
+    expect(last >= '2026-04-20').toBe(true);
     const platforms = new Set(events.filter((e) => e.type === 'share.recorded').map((e) => e.data.platform));
     expect([...platforms].sort()).toEqual(['bluesky', 'facebook', 'instagram', 'linkedin', 'x']);
   });
@@ -48,7 +48,77 @@ describe('simulateExportBundle', () => {
         expect(result.success, `${type} ${JSON.stringify(result.error?.issues)}`).toBe(true);
       }
     }
-    expect(bundle.documents.person).toHaveLength(60);
+    // The 60 people asked for, and the social master who set the programme up.
+    expect(bundle.documents.person).toHaveLength(61);
+  });
+
+  type Doc = Record<string, unknown> & { id: string };
+  const bundle = simulateExportBundle({ seed: 5, people: 120, teams: 8, days: 120, events: 12_000 });
+  const docs = (type: string) => (bundle.documents[type as keyof typeof bundle.documents] ?? []) as Doc[];
+  const lastAt = bundle.events[bundle.events.length - 1]?.at ?? '';
+
+  it('has a person record for everyone who acts, and a social master', () => {
+    const people = new Set(docs('person').map((p) => p.id));
+    const actors = new Set(bundle.events.map((e) => e.actorId).filter((id) => id !== 'system'));
+    expect([...actors].filter((id) => !people.has(id))).toEqual([]);
+    const master = docs('role_assignment').find((r) => r.role === 'master');
+    expect(master && people.has(master.personId as string)).toBe(true);
+  });
+
+  it('lists in each campaign the posts it offered, and ends campaigns with their posts and open offers', () => {
+    const campaigns = docs('campaign');
+    const offeredIn = new Map<string, string[]>();
+    for (const e of bundle.events.filter((e) => e.type === 'post.offered')) {
+      const campaignId = e.data.campaignId as string;
+      offeredIn.set(campaignId, [...(offeredIn.get(campaignId) ?? []), e.entityId]);
+    }
+    expect(offeredIn.size).toBeGreaterThan(2);
+    for (const [campaignId, postIds] of offeredIn) {
+      const campaign = campaigns.find((c) => c.id === campaignId);
+      expect(campaign?.postIds).toEqual(expect.arrayContaining(postIds));
+    }
+    const ended = campaigns.filter((c) => (c.endsAt as string) <= lastAt);
+    const running = campaigns.filter((c) => (c.endsAt as string) > lastAt);
+    expect(ended.length).toBeGreaterThan(2);
+    expect(running.map((c) => c.status)).toEqual(['running']);
+    expect(((running[0]?.postIds ?? []) as string[]).length).toBeGreaterThan(0);
+    const posts = new Map(docs('post').map((p) => [p.id, p]));
+    for (const campaign of ended) {
+      expect(['completed', 'evaluated']).toContain(campaign.status);
+      for (const postId of campaign.postIds as string[]) expect(posts.get(postId)?.status).toBe('expired');
+    }
+    const endOf = new Map(campaigns.map((c) => [c.id, c.endsAt as string]));
+    const endedIds = new Set(ended.map((c) => c.id));
+    for (const offer of docs('offer')) {
+      const end = endOf.get(offer.campaignId as string) ?? '';
+      // Nothing is seen or shared after the campaign's end; what was open then expired.
+      if (offer.seenAt !== undefined) expect(offer.seenAt < end).toBe(true);
+      if (endedIds.has(offer.campaignId as string)) expect(['shared', 'expired']).toContain(offer.status);
+    }
+    for (const share of docs('share'))
+      expect((share.sharedAt as string) < (endOf.get(share.campaignId as string) ?? '')).toBe(true);
+  });
+
+  it('leaves each post document in the state its events reached', () => {
+    const lastStatus = new Map<string, string>();
+    const status: Record<string, string> = {
+      'post.created': 'draft',
+      'post.submitted': 'in_review',
+      'post.approved': 'approved',
+      'post.offered': 'offered',
+      'post.expired': 'expired',
+    };
+    for (const e of bundle.events) {
+      const next = status[e.type];
+      if (next !== undefined) lastStatus.set(e.entityId, next);
+    }
+    // Posts last changed before the log's last event (the log stops at the number of events asked for).
+    const settled = docs('post').filter((p) => (p.updatedAt as string) < lastAt);
+    expect(settled.length).toBeGreaterThan(100);
+    expect(settled.filter((p) => lastStatus.get(p.id) !== p.status).map((p) => p.id)).toEqual([]);
+    expect([...new Set(settled.map((p) => p.status))]).toEqual(
+      expect.arrayContaining(['expired', 'offered']),
+    );
   });
 });
 

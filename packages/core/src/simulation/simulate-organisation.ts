@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../model/domain-event.js';
+import { type DomainEvent, SYSTEM_ACTOR } from '../model/domain-event.js';
 import type { EntityType } from '../model/entity-type.js';
 import type { ExportBundle } from '../model/export-bundle.js';
 import type { Platform } from '../model/vocabulary.js';
@@ -272,6 +272,28 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     startedAt: iso(t0 + 3000),
   });
 
+  // The social master who set the programme up (as `setup` records it): a person with the master role.
+  schedule(t0 + 4000, 'person.added', master, 'person', master, { teamIds: [], external: false });
+  doc('person', master, t0 + 4000, {
+    displayName: 'Sanne de Vries',
+    email: 'sanne.devries@zorggroepnoord.example',
+    language: 'nl',
+    external: false,
+    status: 'candidate',
+    teamIds: [],
+    customerFacing: false,
+  });
+  schedule(t0 + 5000, 'role.assigned', master, 'role_assignment', `ra_${master}_master`, {
+    personId: master,
+    role: 'master',
+  });
+  doc('role_assignment', `ra_${master}_master`, t0 + 5000, {
+    personId: master,
+    role: 'master',
+    assignedBy: master,
+    assignedAt: iso(t0 + 5000),
+  });
+
   const teams: { id: string; department: string; location: string }[] = [];
   const teamNames = new Set<string>();
   for (let i = 0; i < teamCount; i++) {
@@ -407,40 +429,66 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
   if (fallbackEditor === undefined) return;
 
   // --- A year of content, campaigns, offers, shares and platform activity. ---
-  const campaigns = new Map<number, string>();
-  const campaignOf = (ms: number): string => {
-    const date = new Date(ms);
-    const key = date.getUTCFullYear() * 12 + date.getUTCMonth();
-    let id = campaigns.get(key);
-    if (id === undefined) {
-      id = `camp_${date.getUTCFullYear()}_${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
-      campaigns.set(key, id);
-      const startsAt = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1, 7);
-      const endsAt = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1, 7);
-      const pillarIds = [random.pick(PILLARS).id];
-      const goalIds = pillarIds.map((pid) => goalOfPillar[pid] ?? 'goal_regio');
-      schedule(Math.max(startMs, startsAt - DAY), 'campaign.created', master, 'campaign', id, {
-        pillarIds,
-        goalIds,
-        postIds: [],
-      });
-      schedule(Math.max(startMs, startsAt), 'campaign.started', master, 'campaign', id, {});
-      doc('campaign', id, Math.max(startMs, startsAt - DAY), {
-        programmeId: 'prog_social_shift',
-        cycleId: 'cycle_1',
-        name: `Campagne ${id.slice(5)}`,
-        description: '',
-        goalIds,
-        pillarIds,
-        postIds: [],
-        audience: { everyone: true, teamIds: [], focusGroupIds: [], personIds: [] },
-        startsAt: iso(startsAt),
-        endsAt: iso(endsAt),
-        targets: { shares: Math.round(peopleCount / 10) },
-        status: 'running',
-      });
+  // Campaigns of four weeks, back to back, planned up front (an event can only be scheduled for a day not yet
+  // emitted) and laid out from the end of the period, so that the last one has run two weeks and runs on. One
+  // that ends within the period is completed at its end (its posts and open offers expire, ADR 085) and
+  // evaluated three days later.
+  interface SimCampaign {
+    readonly id: string;
+    readonly startsAt: number;
+    readonly endsAt: number;
+    /** Whether it ends within the period (and so is completed in it). */
+    readonly ends: boolean;
+    readonly postIds: string[];
+  }
+  const CAMPAIGN_DAYS = 28;
+  const lastStart = endMs - 14 * DAY + 7 * HOUR;
+  const campaignList: SimCampaign[] = [];
+  const blocks = Math.ceil((lastStart - startMs) / (CAMPAIGN_DAYS * DAY));
+  for (let j = Math.max(0, blocks); j >= 0; j--) {
+    const startsAt = lastStart - j * CAMPAIGN_DAYS * DAY;
+    const endsAt = startsAt + CAMPAIGN_DAYS * DAY;
+    const day = iso(Math.max(startMs, startsAt)).slice(0, 10);
+    const id = `camp_${day.replaceAll('-', '_')}`;
+    const pillarIds = [random.pick(PILLARS).id];
+    const goalIds = pillarIds.map((pid) => goalOfPillar[pid] ?? 'goal_regio');
+    const createdAt = Math.max(t0 + 6000, startsAt - DAY);
+    const startedAt = Math.max(createdAt + 1000, startsAt);
+    schedule(createdAt, 'campaign.created', master, 'campaign', id, { pillarIds, goalIds, postIds: [] });
+    schedule(startedAt, 'campaign.started', master, 'campaign', id, {});
+    const ends = endsAt < endMs;
+    const evaluatedAt = endsAt + 3 * DAY;
+    const postIds: string[] = [];
+    const record = doc('campaign', id, createdAt, {
+      programmeId: 'prog_social_shift',
+      cycleId: 'cycle_1',
+      name: `Campagne ${day}`,
+      description: '',
+      goalIds,
+      pillarIds,
+      postIds,
+      audience: { everyone: true, teamIds: [], focusGroupIds: [], personIds: [] },
+      startsAt: iso(startedAt),
+      endsAt: iso(endsAt),
+      targets: { shares: Math.round(peopleCount / 10) },
+      status: 'running',
+    });
+    touch(record, startedAt, {});
+    if (ends) {
+      schedule(endsAt, 'campaign.completed', SYSTEM_ACTOR, 'campaign', id, {});
+      touch(record, endsAt, { status: 'completed' });
+      if (evaluatedAt < endMs) {
+        schedule(evaluatedAt, 'campaign.evaluated', master, 'campaign', id, {});
+        touch(record, evaluatedAt, { status: 'evaluated' });
+      }
     }
-    return id;
+    campaignList.push({ id, startsAt: startedAt, endsAt, ends, postIds });
+  }
+  /** The campaign running at `ms` (the first one, before it starts). */
+  const campaignOf = (ms: number): SimCampaign => {
+    let found = campaignList[0] as SimCampaign;
+    for (const campaign of campaignList) if (campaign.startsAt <= ms) found = campaign;
+    return found;
   };
 
   const pickPlatform = (p: SimPerson): { platform: Platform; networkSize: number } | undefined => {
@@ -573,15 +621,34 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     schedule(submitted, 'post.submitted', editor.id, 'post', postId, {});
     const approved = submitted + random.exponential(10 * HOUR);
     schedule(approved, 'post.approved', master, 'post', postId, { approverId: master });
+    // The document as the period leaves it: each step it reached (the events of a later one are not emitted).
+    if (submitted < endMs) touch(record, submitted, { status: 'in_review' });
+    if (approved < endMs) touch(record, approved, { status: 'approved', approvedBy: master });
     const offered = approved + random.exponential(12 * HOUR);
     if (offered >= endMs) return postId;
-    const campaignId = campaignOf(offered);
+    const campaign = campaignOf(offered);
+    const campaignId = campaign.id;
     schedule(offered, 'post.offered', master, 'post', postId, { campaignId });
-    touch(record, offered, { status: 'offered', approvedBy: master });
+    touch(record, offered, { status: 'offered' });
+    campaign.postIds.push(postId);
+    // The campaign's end expires the post (it is in no other campaign) and the offers still open then.
+    const openAtEnd: { id: string; record: Record<string, unknown> }[] = [];
+    const expireAtEnd = (): void => {
+      if (!campaign.ends) return;
+      for (const offer of openAtEnd) {
+        schedule(campaign.endsAt, 'offer.expired', SYSTEM_ACTOR, 'offer', offer.id, {});
+        touch(offer.record, campaign.endsAt, { status: 'expired' });
+      }
+      schedule(campaign.endsAt, 'post.expired', SYSTEM_ACTOR, 'post', postId, {});
+      touch(record, campaign.endsAt, { status: 'expired' });
+    };
     // Offer to a sample of those with consent by then.
     let available = 0;
     while (available < byConsent.length && (byConsent[available]?.consentMs ?? 0) <= offered) available++;
-    if (available === 0) return postId;
+    if (available === 0) {
+      expireAtEnd();
+      return postId;
+    }
     const fraction = Math.min(0.3, Math.max(0.012, 8 / available));
     const reach = Math.min(available, Math.max(1, Math.round(available * fraction * (0.6 + random.next()))));
     for (let i = 0; i < reach; i++) {
@@ -589,6 +656,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
       if (p === undefined) continue;
       const offerId = newId('offer', offered);
       const at = offered + i * 50;
+      if (at >= campaign.endsAt) break;
       schedule(at, 'offer.created', master, 'offer', offerId, { campaignId, postId, publisherId: p.id });
       const offerDoc = doc('offer', offerId, at, {
         campaignId,
@@ -596,18 +664,31 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
         publisherId: p.id,
         status: 'offered',
         offeredAt: iso(at),
+        expiresAt: iso(campaign.endsAt),
       });
-      if (!random.chance(Math.min(0.95, 0.45 * (0.5 + p.sharePropensity)))) continue;
-      const seen = at + random.exponential(8 * HOUR);
-      schedule(seen, 'offer.seen', p.id, 'offer', offerId, { publisherId: p.id });
-      if (!random.chance(Math.min(0.9, 0.22 * p.sharePropensity))) {
-        touch(offerDoc, seen, { status: 'seen', seenAt: iso(seen) });
+      const open = { id: offerId, record: offerDoc };
+      if (!random.chance(Math.min(0.95, 0.45 * (0.5 + p.sharePropensity)))) {
+        openAtEnd.push(open);
         continue;
       }
+      const seen = at + random.exponential(8 * HOUR);
+      const shares = random.chance(Math.min(0.9, 0.22 * p.sharePropensity));
       const sharedAt = seen + random.exponential(6 * HOUR);
+      // Nothing is seen or shared once the campaign has ended.
+      if (seen >= campaign.endsAt) {
+        openAtEnd.push(open);
+        continue;
+      }
+      schedule(seen, 'offer.seen', p.id, 'offer', offerId, { publisherId: p.id });
+      if (!shares || sharedAt >= campaign.endsAt) {
+        touch(offerDoc, seen, { status: 'seen', seenAt: iso(seen) });
+        openAtEnd.push(open);
+        continue;
+      }
       touch(offerDoc, sharedAt, { status: 'shared', seenAt: iso(seen), respondedAt: iso(sharedAt) });
       share(p, offerId, postId, campaignId, sharedAt);
     }
+    expireAtEnd();
     return postId;
   };
 
