@@ -1,6 +1,8 @@
 // The Dashboard in real Chromium, in both languages: the metrics of the Playground's data, computed in the
 // browser by core's metrics, drawn as accessible SVG charts, each with a table of the same numbers; earned media
 // value is labelled estimated; the adjust recommendations are listed.
+
+import { reportLabels } from '@social-shift/core/reports';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
@@ -22,6 +24,7 @@ describe.skipIf(!e2eEnabled)('the Dashboard', () => {
     'shows the programme’s metrics as charts with tables in $lang',
     async ({ lang, path }) => {
       const m = playgroundMessages[lang];
+      const r = reportLabels(lang);
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const errors: string[] = [];
@@ -41,6 +44,38 @@ describe.skipIf(!e2eEnabled)('the Dashboard', () => {
       );
       expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       expect(await page.textContent('main')).toContain(m.dashboardEstimated);
+      // The content funnel says what it counts: contributions, then the posts made from them. Its last stage
+      // (posts with a conversation) can never exceed the conversations the summary counts.
+      const funnel = await page
+        .locator('figure[data-chart="funnel"] details table tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((r) => [
+            r.querySelector('th')?.textContent ?? '',
+            Number((r.querySelector('td')?.textContent ?? '0').replace(/\D/g, '')),
+          ]),
+        );
+      expect(funnel.map(([label]) => label)).toEqual([
+        m.funnelSubmitted,
+        m.funnelAccepted,
+        m.funnelOffered,
+        m.funnelShared,
+        m.funnelConversed,
+      ]);
+      const [submitted, accepted, offered, shared, conversed] = funnel.map(([, n]) => n as number);
+      expect(submitted).toBeGreaterThan(0);
+      expect(accepted).toBeLessThanOrEqual(submitted as number);
+      expect(shared).toBeLessThanOrEqual(offered as number);
+      expect(conversed).toBeLessThanOrEqual(shared as number);
+      const posts = lang === 'nl' ? 'Berichten' : 'Posts';
+      for (const label of [m.funnelOffered, m.funnelShared, m.funnelConversed]) expect(label).toMatch(posts);
+      const conversations = await page
+        .locator('[data-testid="kpis"] li')
+        .filter({ hasText: r.figures.conversations ?? 'conversations' })
+        .locator('strong')
+        .textContent();
+      expect(conversed).toBeLessThanOrEqual(Number((conversations ?? '').replace(/\D/g, '')));
+      // Advice names people, never by their ids.
+      expect(await page.locator('[data-testid="recommendations"]').textContent()).not.toMatch(/person_\d/);
       expect(
         await page.locator('[data-testid="recommendations"] li, [data-testid="leaderboard"] li').count(),
       ).toBeGreaterThan(0);
