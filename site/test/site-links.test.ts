@@ -131,6 +131,10 @@ describe('the links of the built site', () => {
     // Served at /en/learn/gone/ as well as at /gone: an address relative to the page would go astray.
     const relative = references(html).filter((ref) => !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(ref));
     expect(relative).toEqual([]);
+    // No section of the site is the current one, and search engines leave the page out.
+    expect(html).not.toMatch(/aria-current="/);
+    expect(html).toMatch(/<meta name="robots" content="noindex"\s*\/?>/);
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).not.toContain('noindex');
   });
 
   it('lead from every page of the API reference back to the home and Docs pages of the site in both languages', () => {
