@@ -92,7 +92,7 @@ describe('simulateExportBundle', () => {
     for (const offer of docs('offer')) {
       const end = endOf.get(offer.campaignId as string) ?? '';
       // Nothing is seen or shared after the campaign's end; what was open then expired.
-      if (offer.seenAt !== undefined) expect(offer.seenAt < end).toBe(true);
+      if (offer.seenAt !== undefined) expect((offer.seenAt as string) < end).toBe(true);
       if (endedIds.has(offer.campaignId as string)) expect(['shared', 'expired']).toContain(offer.status);
     }
     for (const share of docs('share'))
