@@ -1,3 +1,6 @@
+import { SocialShiftError } from '../errors/social-shift-error.js';
+import { checkEvent } from './check-event.js';
+import { invalid } from './invalid.js';
 import {
   CONTRIBUTION_FLAG,
   type ContributionPartial,
@@ -249,7 +252,8 @@ function foldSummary(aggregate: MetricsAggregate, data: Readonly<Record<string, 
  * Folds one event into the aggregate and returns it. For speed (live dashboards, a million events) it updates
  * the aggregate in place: keep the old one with `mergeAggregates(createAggregate(w), old)` if you need it.
  * Events of types the metrics do not use change nothing but the event count; events at or after the window's
- * end are ignored. The event must be valid (parse it first).
+ * end are ignored. A malformed event (no object, `at` not in the stored form, `data` not an object, a list field
+ * that is no list) is a `VALIDATION` error and changes nothing; the other data fields are trusted.
  *
  * @example
  * ```ts
@@ -258,8 +262,8 @@ function foldSummary(aggregate: MetricsAggregate, data: Readonly<Record<string, 
  * ```
  */
 export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): MetricsAggregate {
+  const at = checkEvent(event);
   const data = event.data;
-  const at = event.at;
   if (event.type === 'platform.summary') return foldSummary(aggregate, data);
   const kind = ACTIVITY_TYPES.indexOf(event.type);
   if (kind >= 0) {
@@ -423,7 +427,26 @@ export function foldEvents(
   window: { from?: string; to?: string } = {},
   into?: MetricsAggregate,
 ): MetricsAggregate {
+  if (typeof (events as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] !== 'function')
+    throw invalid('Give the events as an array or another iterable.', [], 'Not iterable.', 'custom');
   let aggregate = into ?? createAggregate(window);
-  for (const event of events) aggregate = foldEvent(aggregate, event);
+  let index = 0;
+  for (const event of events) {
+    try {
+      aggregate = foldEvent(aggregate, event);
+    } catch (error) {
+      // Say which event: its index in the iterable, before the field.
+      if (!(error instanceof SocialShiftError) || error.code !== 'VALIDATION') throw error;
+      const issue = (error as SocialShiftError<'VALIDATION'>).details.issues[0];
+      if (issue === undefined) throw error;
+      throw invalid(
+        error.message.replace('event:', `event ${index}:`),
+        [index, ...issue.path],
+        issue.message,
+        'custom',
+      );
+    }
+    index++;
+  }
   return aggregate;
 }

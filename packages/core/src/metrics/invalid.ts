@@ -11,13 +11,13 @@ import { SocialShiftError } from '../errors/social-shift-error.js';
  */
 export function invalid(
   message: string,
-  path: string,
+  path: string | readonly (string | number)[],
   reason: string,
   code: string,
   cause?: unknown,
 ): SocialShiftError {
   return new SocialShiftError('VALIDATION', message, {
-    details: { issues: [{ path: [path], message: reason, code }] },
+    details: { issues: [{ path: typeof path === 'string' ? [path] : [...path], message: reason, code }] },
     cause,
   });
 }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { isSocialShiftError } from '../errors/social-shift-error.js';
+import { finishMetrics } from './finish-metrics.js';
+import { foldEvent, foldEvents } from './fold-event.js';
+import { mergeAggregates } from './merge-aggregates.js';
+import { createAggregate, type MetricsAggregate } from './metrics-aggregate.js';
+
+const at = '2026-03-02T09:00:00.000Z';
+const added = { type: 'person.added', at, entityId: 'ann', data: { teamIds: ['t1'], external: false } };
+const share = {
+  type: 'share.recorded',
+  at,
+  entityId: 's1',
+  data: { postId: 'p', campaignId: 'c', publisherId: 'ann', platform: 'linkedin', networkSize: 10 },
+};
+
+/** The VALIDATION error's message and issue path, or what happened instead. */
+const refusal = (call: () => unknown): unknown => {
+  try {
+    call();
+  } catch (error) {
+    return isSocialShiftError(error, 'VALIDATION')
+      ? { path: error.details.issues[0]?.path, message: error.message }
+      : error;
+  }
+  return 'accepted';
+};
+
+const copy = (aggregate: MetricsAggregate) => mergeAggregates(createAggregate(), aggregate);
+
+describe('malformed events', () => {
+  it.each([
+    ['no object', null, []],
+    ['a string', 'share.recorded', []],
+    ['no type', { ...share, type: 7 }, ['type']],
+    ['a time with a zone offset', { ...share, at: '2026-03-02T10:00:00+01:00' }, ['at']],
+    ['a date only', { ...share, at: '2026-03-02' }, ['at']],
+    ['a day that does not exist', { ...share, at: '2026-02-30T09:00:00Z' }, ['at']],
+    ['a time as a number', { ...share, at: Date.parse(at) }, ['at']],
+    ['no entity id', { ...share, entityId: undefined }, ['entityId']],
+    ['data null', { ...share, data: null }, ['data']],
+    ['data a list', { ...share, data: [] }, ['data']],
+    [
+      'consent without purposes',
+      { type: 'consent.given', at, entityId: 'c', data: { personId: 'ann' } },
+      ['data', 'purposes'],
+    ],
+    ['teams as a string', { ...added, data: { teamIds: 't1' } }, ['data', 'teamIds']],
+    ['a summary without rows', { type: 'platform.summary', at, entityId: 'x', data: {} }, ['data', 'rows']],
+  ])('refuse %s with VALIDATION naming the field, and change nothing', (_, event, path) => {
+    const aggregate = foldEvents([added, share]);
+    const before = copy(aggregate);
+    expect(refusal(() => foldEvent(aggregate, event as never))).toMatchObject({ path });
+    expect(aggregate).toEqual(before);
+  });
+
+  it('say which event of a batch is wrong', () => {
+    const bad = { ...share, at: '2026-03-02 09:00' };
+    expect(refusal(() => foldEvents([added, share, bad as never]))).toEqual({
+      path: [2, 'at'],
+      message: expect.stringMatching(/^Invalid metrics event 2: at: Give an ISO 8601 UTC timestamp/),
+    });
+    expect(refusal(() => foldEvents(null as never))).toMatchObject({ path: [] });
+  });
+
+  it('count a time in another UTC form as the same time in the stored form', () => {
+    const window = { from: '2026-03-02T09:00:00.000Z', to: '2026-03-03T00:00:00.000Z' };
+    for (const form of ['2026-03-02T09:00:00Z', '2026-03-02T09:00Z', '2026-03-02T09:00:00.0004Z']) {
+      const aggregate = foldEvents([added, { ...share, at: form }], window);
+      expect(aggregate.lastAt).toBe('2026-03-02T09:00:00.000Z');
+      expect(finishMetrics(aggregate).summary.shares.value).toBe(1);
+    }
+  });
+
+  it('leave a report that finishes: valid events with optional lists left out still count', () => {
+    const aggregate = foldEvents([
+      { type: 'person.added', at, entityId: 'bob', data: { external: false } },
+      { type: 'post.created', at, entityId: 'p', data: {} },
+      share,
+    ]);
+    expect(finishMetrics(aggregate).summary.shares.value).toBe(1);
+  });
+});

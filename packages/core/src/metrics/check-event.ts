@@ -1,0 +1,60 @@
+import { invalid } from './invalid.js';
+
+/** A `VALIDATION` error about one field of an event (the message also names the event's index in a batch). */
+const bad = (path: readonly string[], what: string) =>
+  invalid(`Invalid metrics event: ${path.join('.') || '(root)'}: ${what}`, path, what, 'custom');
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `YYYY-MM-DDTHH:mm:ss.sssZ`, the one form the SDK stores (ADR 049): the metrics compare times as strings. */
+const isStoredTime = (at: unknown): at is string =>
+  typeof at === 'string' && at.length === 24 && at.charCodeAt(10) === 84 && at.charCodeAt(23) === 90;
+
+/** Another ISO 8601 UTC form (no seconds, or other fractional digits), brought to the stored form. */
+const OTHER_UTC = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** `at` in the stored form, or `undefined` when it is no ISO 8601 UTC timestamp of a real day. */
+function storedTime(at: unknown): string | undefined {
+  if (isStoredTime(at)) return at;
+  const parts = typeof at === 'string' ? OTHER_UTC.exec(at) : null;
+  if (parts === null) return undefined;
+  const ms = Date.parse(at as string);
+  if (Number.isNaN(ms)) return undefined;
+  const stored = new Date(ms).toISOString();
+  // Date.parse rolls 30 February over into March: the day must be the one written.
+  return stored.slice(0, 10) === `${parts[1]}-${parts[2]}-${parts[3]}` ? stored : undefined;
+}
+
+/** The list fields the metrics keep, by event type; `!` marks one that must be there. */
+const LISTS: Readonly<Record<string, string>> = {
+  'post.created': 'pillarIds goalIds contributionIds',
+  'contribution.created': 'pillarIds',
+  'person.added': 'teamIds',
+  'person.updated': 'teamIds',
+  'consent.given': '!purposes',
+  'platform.summary': '!rows',
+};
+
+/**
+ * Checks what {@link foldEvent} reads before it changes anything: an object with a string `type` and `entityId`,
+ * `at` an ISO 8601 UTC timestamp, a `data` object, and the list fields it keeps as lists. The other data fields are
+ * trusted (a `DomainEvent` parsed with its schema, or read by the CLI, has them right). Returns `at` in the stored
+ * form (the SDK's own events have it already and cost nothing more); `VALIDATION` naming the field otherwise.
+ */
+export function checkEvent(event: unknown): string {
+  if (!isObject(event)) throw bad([], 'Give an object with type, at, entityId and data.');
+  if (typeof event.type !== 'string') throw bad(['type'], 'Give a string.');
+  const at = storedTime(event.at);
+  if (at === undefined) throw bad(['at'], 'Give an ISO 8601 UTC timestamp, e.g. 2026-03-01T10:47:00.000Z.');
+  if (typeof event.entityId !== 'string') throw bad(['entityId'], 'Give a string.');
+  const data = event.data;
+  if (!isObject(data)) throw bad(['data'], 'Give an object.');
+  for (const field of LISTS[event.type]?.split(' ') ?? []) {
+    const name = field.replace('!', '');
+    const value = data[name];
+    if (!Array.isArray(value) && (value !== undefined || name !== field))
+      throw bad(['data', name], `Give ${name} as a list.`);
+  }
+  return at;
+}
