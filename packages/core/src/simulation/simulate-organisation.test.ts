@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DomainEventSchema, eventPayloadSchemas } from '../model/domain-event.js';
 import { entitySchemas } from '../model/entities.js';
 import { ExportBundleSchema } from '../model/export-bundle.js';
+import { importAll } from '../storage/import-all.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
 import { seededRandom } from './seeded-random.js';
 import { simulateEvents, simulateExportBundle } from './simulate-organisation.js';
 
@@ -98,6 +100,30 @@ describe('simulateExportBundle', () => {
     for (const share of docs('share'))
       expect((share.sharedAt as string) < (endOf.get(share.campaignId as string) ?? '')).toBe(true);
   });
+
+  it.each([{ days: 14 }, { days: 42 }, { seed: 2, people: 500, teams: 20, days: 90, events: 40_000 }])(
+    'keeps campaigns whole for %o: unique, at most 1,000 posts, offering only while they run; importAll takes it',
+    async (options) => {
+      const busy = simulateExportBundle(options);
+      const campaigns = (busy.documents.campaign ?? []) as Doc[];
+      expect(new Set(campaigns.map((c) => c.id)).size).toBe(campaigns.length);
+      for (const c of campaigns) expect((c.postIds as string[]).length).toBeLessThanOrEqual(1000);
+      const started = new Map<string, string>();
+      const completed = new Map<string, string>();
+      const late: string[] = [];
+      for (const e of busy.events) {
+        if (e.type === 'campaign.started') started.set(e.entityId, e.at);
+        if (e.type === 'campaign.completed') completed.set(e.entityId, e.at);
+        const campaignId = e.data.campaignId as string | undefined;
+        if ((e.type === 'post.offered' || e.type === 'offer.created') && campaignId !== undefined)
+          if (!started.has(campaignId) || completed.has(campaignId)) late.push(`${e.type} ${e.entityId}`);
+      }
+      expect(late).toEqual([]);
+      const result = await importAll(createMemoryStorage(), busy);
+      expect(result.events).toBe(busy.events.length);
+      expect(result.documents.campaign).toBe(campaigns.length);
+    },
+  );
 
   it('leaves each post document in the state its events reached', () => {
     const lastStatus = new Map<string, string>();

@@ -440,20 +440,15 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     /** Whether it ends within the period (and so is completed in it). */
     readonly ends: boolean;
     readonly postIds: string[];
+    /** A campaign of the same weeks that takes the posts once this one holds the most a campaign may. */
+    next?: SimCampaign;
   }
   const CAMPAIGN_DAYS = 28;
-  const lastStart = endMs - 14 * DAY + 7 * HOUR;
-  const campaignList: SimCampaign[] = [];
-  const blocks = Math.ceil((lastStart - startMs) / (CAMPAIGN_DAYS * DAY));
-  for (let j = Math.max(0, blocks); j >= 0; j--) {
-    const startsAt = lastStart - j * CAMPAIGN_DAYS * DAY;
-    const endsAt = startsAt + CAMPAIGN_DAYS * DAY;
-    const day = iso(Math.max(startMs, startsAt)).slice(0, 10);
-    const id = `camp_${day.replaceAll('-', '_')}`;
+  /** The most posts one campaign holds (the limit of `Campaign.postIds`). */
+  const MAX_CAMPAIGN_POSTS = 1000;
+  const openCampaign = (id: string, name: string, createdAt: number, startedAt: number, endsAt: number) => {
     const pillarIds = [random.pick(PILLARS).id];
     const goalIds = pillarIds.map((pid) => goalOfPillar[pid] ?? 'goal_regio');
-    const createdAt = Math.max(t0 + 6000, startsAt - DAY);
-    const startedAt = Math.max(createdAt + 1000, startsAt);
     schedule(createdAt, 'campaign.created', master, 'campaign', id, { pillarIds, goalIds, postIds: [] });
     schedule(startedAt, 'campaign.started', master, 'campaign', id, {});
     const ends = endsAt < endMs;
@@ -462,7 +457,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     const record = doc('campaign', id, createdAt, {
       programmeId: 'prog_social_shift',
       cycleId: 'cycle_1',
-      name: `Campagne ${day}`,
+      name,
       description: '',
       goalIds,
       pillarIds,
@@ -482,14 +477,47 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
         touch(record, evaluatedAt, { status: 'evaluated' });
       }
     }
-    campaignList.push({ id, startsAt: startedAt, endsAt, ends, postIds });
+    return { id, startsAt: startedAt, endsAt, ends, postIds } as SimCampaign;
+  };
+  const lastStart = endMs - 14 * DAY + 7 * HOUR;
+  const campaignList: SimCampaign[] = [];
+  const blocks = Math.ceil((lastStart - startMs) / (CAMPAIGN_DAYS * DAY));
+  for (let j = Math.max(0, blocks); j >= 0; j--) {
+    const startsAt = lastStart - j * CAMPAIGN_DAYS * DAY;
+    const endsAt = startsAt + CAMPAIGN_DAYS * DAY;
+    const createdAt = Math.max(t0 + 6000, startsAt - DAY);
+    // A block that would end before the programme exists has no campaign.
+    if (endsAt <= createdAt + 1000) continue;
+    const startedAt = Math.max(createdAt + 1000, startsAt);
+    const day = iso(startedAt).slice(0, 10);
+    campaignList.push(
+      openCampaign(`camp_${day.replaceAll('-', '_')}`, `Campagne ${day}`, createdAt, startedAt, endsAt),
+    );
   }
-  /** The campaign running at `ms` (the first one, before it starts). */
+  /** The first campaign running at `ms` (each starts at 07:00 UTC) that still has room for a post. */
   const campaignOf = (ms: number): SimCampaign => {
     let found = campaignList[0] as SimCampaign;
     for (const campaign of campaignList) if (campaign.startsAt <= ms) found = campaign;
+    const block = found;
+    for (let n = 2; found.postIds.length >= MAX_CAMPAIGN_POSTS; n++) {
+      // A second campaign of the same weeks, from the day being simulated on (every post made from now on is
+      // offered later than that).
+      const day = iso(block.startsAt).slice(0, 10);
+      const from = Math.max(currentDayStart, block.startsAt) + 1000;
+      found.next ??= openCampaign(
+        `${block.id}_${n}`,
+        `Campagne ${day} (${n})`,
+        from,
+        from + 1000,
+        block.endsAt,
+      );
+      found = found.next;
+    }
     return found;
   };
+  const firstCampaignStart = campaignList[0]?.startsAt ?? startMs;
+  /** The start of the day being simulated: events can be scheduled from there on. */
+  let currentDayStart = startMs;
 
   const pickPlatform = (p: SimPerson): { platform: Platform; networkSize: number } | undefined => {
     let total = 0;
@@ -624,7 +652,8 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     // The document as the period leaves it: each step it reached (the events of a later one are not emitted).
     if (submitted < endMs) touch(record, submitted, { status: 'in_review' });
     if (approved < endMs) touch(record, approved, { status: 'approved', approvedBy: master });
-    const offered = approved + random.exponential(12 * HOUR);
+    // Offered once the first campaign runs (its events come before the post's).
+    const offered = Math.max(approved + random.exponential(12 * HOUR), firstCampaignStart + 1000);
     if (offered >= endMs) return postId;
     const campaign = campaignOf(offered);
     const campaignId = campaign.id;
@@ -754,6 +783,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
   for (let d = 0; d < days && emitted < target; d++) {
     cumulative += weight(d);
     const dayStart = startMs + d * DAY;
+    currentDayStart = dayStart;
     const budget = setup + ((target - setup) * cumulative) / totalWeight;
     const contributions = Math.floor(contributionsPerDay * weight(d) + random.next());
     for (let i = 0; i < contributions; i++) contribution(dayStart + 7 * HOUR + random.next() * 10 * HOUR);
@@ -780,5 +810,9 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
         data: e.data,
       };
     }
+  }
+  // Each document's version is that of its last event in the period (documents skip the steps between).
+  for (const map of documents?.byType.values() ?? []) {
+    for (const [id, record] of map) record.version = versions.get(id) ?? record.version;
   }
 }
