@@ -9,7 +9,8 @@ import { campaignWorkflow } from '../workflows/campaign.js';
 import { offerWorkflow } from '../workflows/offer.js';
 import { postWorkflow } from '../workflows/post.js';
 import { hasOfferConsent } from './consent.js';
-import type { EntityWrite, Runtime } from './runtime.js';
+import { readGuard } from './guards.js';
+import type { EntityWrite, Guard, Runtime } from './runtime.js';
 import { compact, list, now } from './runtime.js';
 
 /** The publishers a campaign targets: active (or dormant) people with the publisher role and consent. */
@@ -146,38 +147,65 @@ export async function endPostWrites(
   ];
 }
 
-/** Campaign states in which a campaign still offers, or will offer, its posts. */
+/** Campaign states in which a campaign still offers, or will offer, its posts (until its end). */
 const LIVE_CAMPAIGN: ReadonlySet<string> = new Set(['draft', 'scheduled', 'running', 'paused']);
 
 /**
- * The writes of a campaign ending (completed or cancelled): the campaign, its open offers, and each of its posts
- * on offer that no other live campaign (draft, scheduled, running or paused) holds: those expire, since nothing
- * can offer them any more. A post another campaign still holds stays on offer there.
+ * The writes that expire the posts on offer that no live campaign holds at `at`: one that is draft, scheduled,
+ * running or paused and has not reached its end. `ending` (a campaign being ended) counts as not live.
  */
-export async function endCampaignWrites(
-  rt: Runtime,
-  campaign: Campaign,
-  event: 'COMPLETE' | 'CANCEL',
-): Promise<EntityWrite[]> {
-  const status = campaignWorkflow.next(campaign.status, event) ?? campaign.status;
-  const [offers, posts, campaigns] = await Promise.all([
-    expireOpenOffers(rt, { campaignId: campaign.id }),
-    campaign.postIds.length > 0 ? list(rt, 'post', { status: 'offered' }) : Promise.resolve([] as Post[]),
-    campaign.postIds.length > 0 ? list(rt, 'campaign') : Promise.resolve([] as Campaign[]),
-  ]);
-  const heldElsewhere = new Set(
-    campaigns.filter((c) => c.id !== campaign.id && LIVE_CAMPAIGN.has(c.status)).flatMap((c) => c.postIds),
+export function unheldPostWrites(
+  posts: readonly Post[],
+  campaigns: readonly Campaign[],
+  at: string,
+  ending?: Campaign,
+): EntityWrite[] {
+  const held = new Set(
+    campaigns
+      .filter((c) => c.id !== ending?.id && LIVE_CAMPAIGN.has(c.status) && c.endsAt > at)
+      .flatMap((c) => c.postIds),
   );
-  const ours = new Set(campaign.postIds);
-  const endedPosts = posts
-    .filter((post) => ours.has(post.id) && !heldElsewhere.has(post.id))
+  const candidates = ending === undefined ? undefined : new Set(ending.postIds);
+  return posts
+    .filter((post) => post.status === 'offered' && !held.has(post.id) && (candidates?.has(post.id) ?? true))
     .map((post) => ({
       type: 'post' as const,
       before: post,
       after: { ...post, status: 'expired' as const },
       events: [{ type: 'post.expired' as const }],
     }));
-  return [
+}
+
+/**
+ * Reads what decides whether a post on offer is still held by a campaign, behind the guard that serialises
+ * those decisions: two campaigns that share a post and end at once would each see the other as live, and leave
+ * the post on offer for good. The guard is written back with the commit (`CONFLICT` for the second: retry).
+ */
+export async function campaignPostsState(
+  rt: Runtime,
+): Promise<{ guard: Guard; posts: Post[]; campaigns: Campaign[] }> {
+  const guard = await readGuard(rt, 'campaign-posts');
+  const [posts, campaigns] = await Promise.all([
+    list(rt, 'post', { status: 'offered' }),
+    list(rt, 'campaign'),
+  ]);
+  return { guard, posts, campaigns };
+}
+
+/**
+ * The writes of a campaign ending (completed or cancelled): the campaign, its open offers, and each of its posts
+ * on offer that no other live campaign holds: those expire, since nothing can offer them any more (ADR 085). A post
+ * another campaign still holds stays on offer there. Commit with `guards`.
+ */
+export async function endCampaignWrites(
+  rt: Runtime,
+  campaign: Campaign,
+  event: 'COMPLETE' | 'CANCEL',
+): Promise<{ writes: EntityWrite[]; guards: Guard[] }> {
+  const status = campaignWorkflow.next(campaign.status, event) ?? campaign.status;
+  const { guard, posts, campaigns } = await campaignPostsState(rt);
+  const offers = await expireOpenOffers(rt, { campaignId: campaign.id });
+  const writes: EntityWrite[] = [
     {
       type: 'campaign',
       before: campaign,
@@ -185,6 +213,7 @@ export async function endCampaignWrites(
       events: [{ type: event === 'COMPLETE' ? 'campaign.completed' : 'campaign.cancelled' }],
     },
     ...offers,
-    ...endedPosts,
+    ...unheldPostWrites(posts, campaigns, now(rt), campaign),
   ];
+  return { writes, guards: [guard] };
 }

@@ -655,6 +655,61 @@ describe('time', () => {
     expect((await master.offers.list({ campaignId: later.id })).length).toBeGreaterThan(0);
   });
 
+  it('expires a shared post when its two campaigns end at once (one of the two retries after CONFLICT)', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const master = shift.as(people.master);
+    const postId = await anApprovedPost(world);
+    const first = await aRunningCampaign(world, [postId]);
+    const second = await aRunningCampaign(world, [postId]);
+    const results = await Promise.allSettled([
+      master.campaigns.complete(first),
+      master.campaigns.cancel(second),
+    ]);
+    const conflicts = results.filter((r) => r.status === 'rejected');
+    for (const r of conflicts)
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    if (results[0]?.status === 'rejected') await master.campaigns.complete(first);
+    if (results[1]?.status === 'rejected') await master.campaigns.cancel(second);
+    expect((await master.posts.get(postId)).status).toBe('expired');
+  });
+
+  it('expires in the bulk run a post that only a draft held, once the draft lets it go; a draft past its end holds nothing', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, pillarId } = world;
+    const master = shift.as(people.master);
+    const postId = await anApprovedPost(world);
+    const running = await aRunningCampaign(world, [postId]);
+    const draft = await master.campaigns.create({
+      name: 'Maybe later',
+      pillarIds: [pillarId],
+      postIds: [postId],
+      audience: { everyone: true },
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 20 * DAY).toISOString(),
+    });
+    await master.campaigns.cancel(running);
+    expect((await master.posts.get(postId)).status).toBe('offered');
+    await master.campaigns.update(draft.id, { postIds: [] });
+    expect(await shift.system.runDueTransitions()).toMatchObject({ postsExpired: 1 });
+    expect((await master.posts.get(postId)).status).toBe('expired');
+
+    const other = await anApprovedPost(world);
+    const again = await aRunningCampaign(world, [other]);
+    const stale = await master.campaigns.create({
+      name: 'Never scheduled',
+      pillarIds: [pillarId],
+      postIds: [other],
+      audience: { everyone: true },
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 2 * DAY).toISOString(),
+    });
+    clock.advance(3 * DAY);
+    await master.campaigns.cancel(again);
+    expect((await master.posts.get(other)).status).toBe('expired');
+    expect((await master.campaigns.get(stale.id)).status).toBe('draft');
+  });
+
   it('refuses to schedule a campaign whose end has passed, and changes nothing', async () => {
     const world = await createTestProgramme();
     const { shift, people, clock, pillarId } = world;

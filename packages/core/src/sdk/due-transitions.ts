@@ -11,8 +11,14 @@ import { ambassadorWorkflow } from '../workflows/ambassador.js';
 import { campaignWorkflow } from '../workflows/campaign.js';
 import { offerWorkflow } from '../workflows/offer.js';
 import { postWorkflow } from '../workflows/post.js';
-import { endCampaignWrites, endPostWrites, startCampaignWrites } from './cascades.js';
-import type { EntityWrite, Runtime } from './runtime.js';
+import {
+  campaignPostsState,
+  endCampaignWrites,
+  endPostWrites,
+  startCampaignWrites,
+  unheldPostWrites,
+} from './cascades.js';
+import type { EntityWrite, Guard, Runtime } from './runtime.js';
 import { commit, find, list, now } from './runtime.js';
 
 /**
@@ -35,10 +41,10 @@ export interface DueTransitionsReport {
 const DAY_MS = 86_400_000;
 
 /** Commits system writes; when another writer got there first (CONFLICT), the lazy check simply re-reads. */
-async function commitSystem(rt: Runtime, writes: EntityWrite[]): Promise<boolean> {
+async function commitSystem(rt: Runtime, writes: EntityWrite[], guards: Guard[] = []): Promise<boolean> {
   if (writes.length === 0) return false;
   try {
-    await commit(rt, SYSTEM_ACTOR, writes);
+    await commit(rt, SYSTEM_ACTOR, writes, { guards });
     return true;
   } catch (error) {
     if (isSocialShiftError(error, 'CONFLICT')) return false;
@@ -116,8 +122,8 @@ export async function settleCampaign(
     current = (await find(rt, 'campaign', current.id)) ?? current;
   }
   if (current.endsAt <= at && campaignWorkflow.next(current.status, 'COMPLETE') !== undefined) {
-    const writes = await endCampaignWrites(rt, current, 'COMPLETE');
-    completed = await commitSystem(rt, writes);
+    const { writes, guards } = await endCampaignWrites(rt, current, 'COMPLETE');
+    completed = await commitSystem(rt, writes, guards);
     if (completed) {
       postsExpired = expired(writes, 'post');
       offersExpired = expired(writes, 'offer');
@@ -191,6 +197,11 @@ export async function runDueTransitions(rt: Runtime): Promise<DueTransitionsRepo
     postsExpired += result.postsExpired;
     offersExpired += result.offersExpired;
   }
+  // Posts on offer that no live campaign holds any more (one left a draft, or two campaigns sharing a post ended
+  // at once before the guard of ADR 085 existed): nothing can offer them, so they expire.
+  const state = await campaignPostsState(rt);
+  const unheld = unheldPostWrites(state.posts, state.campaigns, now(rt));
+  if (await commitSystem(rt, unheld, [state.guard])) postsExpired += unheld.length;
   for (const post of await inStates(rt, 'post', ['approved', 'scheduled', 'offered'])) {
     const result = await settlePost(rt, post);
     if (result.changed) postsExpired++;

@@ -9,7 +9,7 @@ import { campaignWorkflow } from '../../workflows/campaign.js';
 import { postWorkflow } from '../../workflows/post.js';
 import { endCampaignWrites, startCampaignWrites } from '../cascades.js';
 import { settleCampaign } from '../due-transitions.js';
-import type { EntityWrite, Runtime } from '../runtime.js';
+import type { EntityWrite, Guard, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -119,9 +119,10 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     if (event === 'SCHEDULE' && campaign.endsAt <= now(rt))
       throw invalidValue('campaign', ['endsAt'], `It ended at ${campaign.endsAt}: set a later end first.`);
     let writes: EntityWrite[];
+    let guards: Guard[] = [];
     if (event === 'START' || event === 'RESUME') writes = await startCampaignWrites(rt, campaign, event);
     else if (event === 'COMPLETE' || event === 'CANCEL')
-      writes = await endCampaignWrites(rt, campaign, event);
+      ({ writes, guards } = await endCampaignWrites(rt, campaign, event));
     else {
       if (event === 'SCHEDULE') await checkPosts(campaign.postIds);
       writes = [
@@ -133,7 +134,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
         },
       ];
     }
-    const { entities } = await commit(rt, actorId, writes);
+    const { entities } = await commit(rt, actorId, writes, { guards });
     return entities[0] as unknown as Campaign;
   };
 
