@@ -26,6 +26,18 @@ const refusal = (call: () => unknown): unknown => {
   return 'accepted';
 };
 
+const row = {
+  type: 'platform.click',
+  at,
+  lastAt: at,
+  events: 2,
+  count: 2,
+  postId: 'p',
+  publisherId: 'ann',
+  platform: 'linkedin',
+};
+const summary = (rows: unknown[]) => ({ type: 'platform.summary', at, entityId: 'sum', data: { rows } });
+
 const copy = (aggregate: MetricsAggregate) => mergeAggregates(createAggregate(), aggregate);
 
 describe('malformed events', () => {
@@ -47,11 +59,34 @@ describe('malformed events', () => {
     ],
     ['teams as a string', { ...added, data: { teamIds: 't1' } }, ['data', 'teamIds']],
     ['a summary without rows', { type: 'platform.summary', at, entityId: 'x', data: {} }, ['data', 'rows']],
+    ['a summary row null', summary([row, null]), ['data', 'rows', '1']],
+    [
+      'a summary row with another time form',
+      summary([row, { ...row, at: '2026-03-02T09:00Z' }]),
+      ['data', 'rows', '1', 'at'],
+    ],
+    [
+      'a summary row without a count',
+      summary([{ ...row, count: undefined }]),
+      ['data', 'rows', '0', 'count'],
+    ],
+    ['a time of the right length with no separators', { ...share, at: 'aaaaaaaaaaTaaaaaaaaaaaaZ' }, ['at']],
+    [
+      'a type named like an Object method, with data null',
+      { ...share, type: 'constructor', data: null },
+      ['data'],
+    ],
   ])('refuse %s with VALIDATION naming the field, and change nothing', (_, event, path) => {
     const aggregate = foldEvents([added, share]);
     const before = copy(aggregate);
     expect(refusal(() => foldEvent(aggregate, event as never))).toMatchObject({ path });
     expect(aggregate).toEqual(before);
+  });
+
+  it('fold a valid summary, and an event whose type is named like an Object method as an unknown type', () => {
+    const aggregate = foldEvents([added, share, summary([row]), { ...share, type: 'toString' }]);
+    expect(finishMetrics(aggregate).summary.clicks.value).toBe(2);
+    expect(aggregate.events).toBe(5);
   });
 
   it('say which event of a batch is wrong', () => {

@@ -7,9 +7,20 @@ const bad = (path: readonly string[], what: string) =>
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** `YYYY-MM-DDTHH:mm:ss.sssZ`, the one form the SDK stores (ADR 049): the metrics compare times as strings. */
+/**
+ * `YYYY-MM-DDTHH:mm:ss.sssZ`, the one form the SDK stores (ADR 049): the metrics compare times as strings. The fast
+ * path checks the length and the separators only.
+ */
 const isStoredTime = (at: unknown): at is string =>
-  typeof at === 'string' && at.length === 24 && at.charCodeAt(10) === 84 && at.charCodeAt(23) === 90;
+  typeof at === 'string' &&
+  at.length === 24 &&
+  at.charCodeAt(4) === 45 &&
+  at.charCodeAt(7) === 45 &&
+  at.charCodeAt(10) === 84 &&
+  at.charCodeAt(13) === 58 &&
+  at.charCodeAt(16) === 58 &&
+  at.charCodeAt(19) === 46 &&
+  at.charCodeAt(23) === 90;
 
 /** Another ISO 8601 UTC form (no seconds, or other fractional digits), brought to the stored form. */
 const OTHER_UTC = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
@@ -50,11 +61,23 @@ export function checkEvent(event: unknown): string {
   if (typeof event.entityId !== 'string') throw bad(['entityId'], 'Give a string.');
   const data = event.data;
   if (!isObject(data)) throw bad(['data'], 'Give an object.');
-  for (const field of LISTS[event.type]?.split(' ') ?? []) {
+  for (const field of Object.hasOwn(LISTS, event.type) ? (LISTS[event.type] as string).split(' ') : []) {
     const name = field.replace('!', '');
     const value = data[name];
     if (!Array.isArray(value) && (value !== undefined || name !== field))
       throw bad(['data', name], `Give ${name} as a list.`);
   }
+  if (event.type === 'platform.summary') (data.rows as unknown[]).forEach(checkSummaryRow);
   return at;
+}
+
+/** A row of a `platform.summary` (what retention kept of raw platform events), checked as a whole first. */
+function checkSummaryRow(row: unknown, i: number): void {
+  const path = ['data', 'rows', String(i)];
+  if (!isObject(row)) throw bad(path, 'Give an object.');
+  if (typeof row.type !== 'string') throw bad([...path, 'type'], 'Give a string.');
+  for (const field of ['at', 'lastAt'])
+    if (!isStoredTime(row[field])) throw bad([...path, field], 'Give a timestamp as toISOString writes it.');
+  for (const field of ['events', 'count'])
+    if (typeof row[field] !== 'number') throw bad([...path, field], 'Give a number.');
 }
