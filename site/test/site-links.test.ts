@@ -134,6 +134,8 @@ describe('the links of the built site', () => {
     // No section of the site is the current one, and search engines leave the page out.
     expect(html).not.toMatch(/aria-current="/);
     expect(html).toMatch(/<meta name="robots" content="noindex"\s*\/?>/);
+    // It is no page of its own in the other language.
+    expect(html).not.toContain('rel="alternate"');
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).not.toContain('noindex');
   });
 

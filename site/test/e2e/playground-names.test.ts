@@ -41,6 +41,17 @@ describe.skipIf(!e2eEnabled)("the Playground's event log", () => {
           m.eventLogLine.replace('{entity}', candidateName).replace('{actor}', master),
         );
 
+        // The candidate, now invited, gives consent: the consent event (its own id is the consent's) names them.
+        await page.selectOption('[data-testid="act-as"]', candidateId);
+        await settled(page);
+        await click(page, page.locator('button[data-event="GIVE_CONSENT"]'));
+        expect(await alertText(page)).toBe('');
+        const consented = (await page.locator('[data-testid="event-log"] li').first().textContent()) ?? '';
+        expect(consented).toContain('consent.given');
+        expect(consented).toContain(
+          m.eventLogLine.replace('{entity}', candidateName).replace('{actor}', candidateName),
+        );
+
         // No line of the log shows a person's id.
         const lines = await page.locator('[data-testid="event-log"] li').allTextContents();
         expect(lines.length).toBeGreaterThan(1);

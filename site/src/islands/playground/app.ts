@@ -358,7 +358,14 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
               h('code', null, e.type),
               ' ',
               format(m.eventLogLine, {
-                entity: e.entityType === 'person' ? personName(e.entityId) : e.entityId,
+                // The person an event is about: the entity itself, or the person its data names (a role, a
+                // consent, an account).
+                entity:
+                  e.entityType === 'person'
+                    ? personName(e.entityId)
+                    : typeof e.data.personId === 'string'
+                      ? personName(e.data.personId)
+                      : e.entityId,
                 actor: personName(e.actorId),
               }),
               ' · ',
