@@ -3,8 +3,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
-import { baseUrl, e2eEnabled, launchChromium } from './browser';
-import { actAs, actorName, alertText, click, languages, settled } from './playground-page';
+import { e2eEnabled, launchChromium } from './browser';
+import { actAs, actorName, alertText, click, languages, openPlayground, settled } from './playground-page';
 
 describe.skipIf(!e2eEnabled)("the Playground's event log", () => {
   let browser: Browser;
@@ -17,13 +17,8 @@ describe.skipIf(!e2eEnabled)("the Playground's event log", () => {
     'in $lang: names the person who acted and the person acted on',
     async ({ lang, path }) => {
       const m = playgroundMessages[lang];
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const { context, page, errors } = await openPlayground(browser, path);
       try {
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`${baseUrl()}${path}`);
-        await settled(page);
         await actAs(page, 'master');
         const master = await actorName(page);
 

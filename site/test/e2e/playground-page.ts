@@ -1,5 +1,7 @@
-// Helpers for the Playground's e2e tests: wait until it has settled, click and wait, act as a person, find a row.
-import type { Locator, Page } from 'playwright-core';
+// Helpers for the Playground's e2e tests: open it, wait until it has settled, click and wait, act as a person, find
+// a row.
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { baseUrl } from './browser';
 
 /** The Playground in each language. */
 export const languages = [
@@ -10,6 +12,29 @@ export const languages = [
 /** Waits until the Playground is ready and runs no command. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForSelector('#playground[data-ready]:not([data-busy])', { timeout: 120_000 });
+}
+
+/**
+ * Opens the Playground at `path` in a fresh browser context (1280 × 900, plus `options`) and waits until it has
+ * settled; `errors` collects the page's uncaught errors. Close the context when done.
+ */
+export async function openPlayground(
+  browser: Browser,
+  path: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${baseUrl()}${path}`);
+    await settled(page);
+    return { context, page, errors };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
 }
 
 /** Clicks and waits until the command it runs has settled. */

@@ -4,8 +4,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
-import { baseUrl, e2eEnabled, launchChromium } from './browser';
-import { actAs, alertText, click, languages, settled } from './playground-page';
+import { e2eEnabled, launchChromium } from './browser';
+import { actAs, alertText, click, languages, openPlayground } from './playground-page';
 
 const goalRow = (page: Page, goalId: string) =>
   page.locator(`[data-testid="strategy-form"] tr[data-goal="${goalId}"]`);
@@ -27,13 +27,8 @@ describe.skipIf(!e2eEnabled)("the Playground's strategy step", () => {
     'in $lang: links content pillars to goals when adding and editing them, as a social master only',
     async ({ lang, path }) => {
       const m = playgroundMessages[lang];
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const { context, page, errors } = await openPlayground(browser, path);
       try {
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`${baseUrl()}${path}`);
-        await settled(page);
         await actAs(page, 'master');
 
         // A new goal: no pillar works on it yet.

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
-import { baseUrl, e2eEnabled, launchChromium } from './browser';
-import { alertText, click, languages, offerNewPost, settled } from './playground-page';
+import { e2eEnabled, launchChromium } from './browser';
+import { alertText, click, languages, offerNewPost, openPlayground, settled } from './playground-page';
 
 /** Acts as each publisher in turn until one was offered the post; returns that publisher's id and offer. */
 async function publisherOffered(page: Page, title: string): Promise<{ publisher: string; offer: Locator }> {
@@ -39,17 +39,8 @@ describe.skipIf(!e2eEnabled)("the Playground's shares", () => {
     'in $lang: records clicks, reactions and comments on a share, and refuses them without tracking consent',
     async ({ lang, path }) => {
       const m = playgroundMessages[lang];
-      const context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        acceptDownloads: true,
-      });
+      const { context, page, errors } = await openPlayground(browser, path, { acceptDownloads: true });
       try {
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`${baseUrl()}${path}`);
-        await settled(page);
-
         // A publisher opens the offer of a new post and records the share: it is listed with a tracked link and
         // no figures yet.
         const title = `Gedeeld ${lang} e2e`;

@@ -1,11 +1,9 @@
+import { isRecord } from '../model/is-record.js';
 import { invalid } from './invalid.js';
 
 /** A `VALIDATION` error about one field of an event (the message also names the event's index in a batch). */
 const bad = (path: readonly string[], what: string) =>
   invalid(`Invalid metrics event: ${path.join('.') || '(root)'}: ${what}`, path, what, 'custom');
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * `YYYY-MM-DDTHH:mm:ss.sssZ`, the one form the SDK stores (ADR 049): the metrics compare times as strings. The fast
@@ -54,13 +52,13 @@ const LISTS: Readonly<Record<string, string>> = {
  * form (the SDK's own events have it already and cost nothing more); `VALIDATION` naming the field otherwise.
  */
 export function checkEvent(event: unknown): string {
-  if (!isObject(event)) throw bad([], 'Give an object with type, at, entityId and data.');
+  if (!isRecord(event)) throw bad([], 'Give an object with type, at, entityId and data.');
   if (typeof event.type !== 'string') throw bad(['type'], 'Give a string.');
   const at = storedTime(event.at);
   if (at === undefined) throw bad(['at'], 'Give an ISO 8601 UTC timestamp, e.g. 2026-03-01T10:47:00.000Z.');
   if (typeof event.entityId !== 'string') throw bad(['entityId'], 'Give a string.');
   const data = event.data;
-  if (!isObject(data)) throw bad(['data'], 'Give an object.');
+  if (!isRecord(data)) throw bad(['data'], 'Give an object.');
   for (const field of Object.hasOwn(LISTS, event.type) ? (LISTS[event.type] as string).split(' ') : []) {
     const name = field.replace('!', '');
     const value = data[name];
@@ -74,7 +72,7 @@ export function checkEvent(event: unknown): string {
 /** A row of a `platform.summary` (what retention kept of raw platform events), checked as a whole first. */
 function checkSummaryRow(row: unknown, i: number): void {
   const path = ['data', 'rows', String(i)];
-  if (!isObject(row)) throw bad(path, 'Give an object.');
+  if (!isRecord(row)) throw bad(path, 'Give an object.');
   if (typeof row.type !== 'string') throw bad([...path, 'type'], 'Give a string.');
   for (const field of ['at', 'lastAt'])
     if (!isStoredTime(row[field])) throw bad([...path, field], 'Give a timestamp as toISOString writes it.');

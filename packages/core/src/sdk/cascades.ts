@@ -203,7 +203,8 @@ export async function endCampaignWrites(
   event: 'COMPLETE' | 'CANCEL',
 ): Promise<{ writes: EntityWrite[]; guards: Guard[] }> {
   const status = campaignWorkflow.next(campaign.status, event) ?? campaign.status;
-  const { guard, posts, campaigns } = await campaignPostsState(rt);
+  // A campaign without posts decides about none: no guard, no reads of the others.
+  const state = campaign.postIds.length > 0 ? await campaignPostsState(rt) : undefined;
   const offers = await expireOpenOffers(rt, { campaignId: campaign.id });
   const writes: EntityWrite[] = [
     {
@@ -213,7 +214,7 @@ export async function endCampaignWrites(
       events: [{ type: event === 'COMPLETE' ? 'campaign.completed' : 'campaign.cancelled' }],
     },
     ...offers,
-    ...unheldPostWrites(posts, campaigns, now(rt), campaign),
+    ...(state ? unheldPostWrites(state.posts, state.campaigns, now(rt), campaign) : []),
   ];
-  return { writes, guards: [guard] };
+  return { writes, guards: state ? [state.guard] : [] };
 }
