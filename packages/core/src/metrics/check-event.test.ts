@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
 import { finishMetrics } from './finish-metrics.js';
@@ -40,6 +41,41 @@ const summary = (rows: unknown[]) => ({ type: 'platform.summary', at, entityId: 
 
 const copy = (aggregate: MetricsAggregate) => mergeAggregates(createAggregate(), aggregate);
 
+describe('the stored time form', () => {
+  it('is accepted for every real time and refused for every string of its shape that is not one', () => {
+    const accepted = (time: string) => refusal(() => foldEvent(createAggregate(), { ...share, at: time }));
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(0), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }),
+        (date) => {
+          expect(accepted(date.toISOString())).toBe('accepted');
+        },
+      ),
+    );
+    // Strings of the stored shape with digits anywhere: accepted exactly when Date reads back the same string.
+    const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n });
+    fc.assert(
+      fc.property(
+        digits(4),
+        digits(2),
+        digits(2),
+        digits(2),
+        digits(2),
+        digits(2),
+        digits(3),
+        (y, mo, d, h, mi, s, ms) => {
+          const time = `${y.join('')}-${mo.join('')}-${d.join('')}T${h.join('')}:${mi.join('')}:${s.join('')}.${ms.join('')}Z`;
+          const real = !Number.isNaN(Date.parse(time)) && new Date(Date.parse(time)).toISOString() === time;
+          expect(accepted(time) === 'accepted').toBe(real);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(accepted('2028-02-29T09:00:00.000Z')).toBe('accepted');
+    expect(accepted('2000-02-29T09:00:00.000Z')).toBe('accepted');
+  });
+});
+
 describe('malformed events', () => {
   it.each([
     ['no object', null, []],
@@ -71,6 +107,13 @@ describe('malformed events', () => {
       ['data', 'rows', '0', 'count'],
     ],
     ['a time of the right length with no separators', { ...share, at: 'aaaaaaaaaaTaaaaaaaaaaaaZ' }, ['at']],
+    ['the stored form of a day that does not exist', { ...share, at: '2026-02-30T09:00:00.000Z' }, ['at']],
+    ['the stored form of 29 February in a common year', { ...share, at: '2026-02-29T09:00:00.000Z' }, ['at']],
+    ['the stored form of 29 February 1900', { ...share, at: '1900-02-29T09:00:00.000Z' }, ['at']],
+    ['the stored form of 31 April', { ...share, at: '2026-04-31T09:00:00.000Z' }, ['at']],
+    ['the stored form with month 13', { ...share, at: '2026-13-01T09:00:00.000Z' }, ['at']],
+    ['the stored form with hour 24', { ...share, at: '2026-03-02T24:00:00.000Z' }, ['at']],
+    ['the stored form with letters for digits', { ...share, at: 'abcd-ef-ghTij:kl:mn.opqZ' }, ['at']],
     [
       'a type named like an Object method, with data null',
       { ...share, type: 'constructor', data: null },

@@ -5,20 +5,20 @@ import { invalid } from './invalid.js';
 const bad = (path: readonly string[], what: string) =>
   invalid(`Invalid metrics event: ${path.join('.') || '(root)'}: ${what}`, path, what, 'custom');
 
-/**
- * `YYYY-MM-DDTHH:mm:ss.sssZ`, the one form the SDK stores (ADR 049): the metrics compare times as strings. The fast
- * path checks the length and the separators only.
- */
-const isStoredTime = (at: unknown): at is string =>
-  typeof at === 'string' &&
-  at.length === 24 &&
-  at.charCodeAt(4) === 45 &&
-  at.charCodeAt(7) === 45 &&
-  at.charCodeAt(10) === 84 &&
-  at.charCodeAt(13) === 58 &&
-  at.charCodeAt(16) === 58 &&
-  at.charCodeAt(19) === 46 &&
-  at.charCodeAt(23) === 90;
+/** `YYYY-MM-DDTHH:mm:ss.sssZ` with its fields in range; the day is checked against its month in code. */
+const STORED = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/** A real time in the form the SDK stores (ADR 049): the metrics compare times as strings. */
+const isStoredTime = (at: unknown): at is string => {
+  if (typeof at !== 'string' || !STORED.test(at)) return false;
+  const day = +at.slice(8, 10);
+  if (day < 29) return true;
+  const month = +at.slice(5, 7);
+  const year = +at.slice(0, 4);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  // 31 days in months 1, 3, 5, 7, 8, 10, 12; 30 in the others but February.
+  return day <= (month === 2 ? (leap ? 29 : 28) : 30 + ((month + (month >> 3)) & 1));
+};
 
 /** Another ISO 8601 UTC form (no seconds, or other fractional digits), brought to the stored form. */
 const OTHER_UTC = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
