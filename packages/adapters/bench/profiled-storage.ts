@@ -41,6 +41,7 @@ export async function profiledStorage(): Promise<{
   }
   const filename =
     name === 'sqlite-file' ? join(mkdtempSync(join(tmpdir(), 'ss-prof-')), 'sdk.db') : ':memory:';
-  const storage = sqliteStorage({ filename });
+  const cacheSize = process.env.BENCH_SQLITE_CACHE ? Number(process.env.BENCH_SQLITE_CACHE) : undefined;
+  const storage = sqliteStorage({ filename, cacheSize });
   return { name, storage, close: () => storage.close() };
 }

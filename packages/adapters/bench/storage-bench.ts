@@ -4,7 +4,8 @@
 // bench/results.json. Not a test: nothing here asserts speed.
 //
 // BENCH_SCENARIO=port runs the same workload as plain storage-port transactions instead of SDK commands.
-// BENCH_SHARES and BENCH_PUBLISHERS change the size; BENCH_ADAPTERS (comma-separated names) picks adapters.
+// BENCH_SHARES and BENCH_PUBLISHERS change the size; BENCH_ADAPTERS (comma-separated names) picks adapters;
+// BENCH_SQLITE_CACHE sets the SQLite read cache's size.
 // The PostgreSQL server row needs SOCIAL_SHIFT_PG_URL (`source .ci/services.sh`).
 //
 // Each adapter runs in a child process of its own (this file again, with BENCH_CHILD set), so its peak RSS is
@@ -38,6 +39,9 @@ const size: WorkloadSize = {
   shares: Number(process.env.BENCH_SHARES ?? 100_000),
 };
 const only = process.env.BENCH_ADAPTERS?.split(',').map((s) => s.trim());
+// BENCH_SQLITE_CACHE=<documents> sets the SQLite adapter's read cache (ADR 087; 0 turns it off); unset, each
+// database gets the adapter's default (a file 10,000 documents, `:memory:` none).
+const cacheSize = process.env.BENCH_SQLITE_CACHE ? Number(process.env.BENCH_SQLITE_CACHE) : undefined;
 const scenario: Scenario = process.env.BENCH_SCENARIO === 'port' ? portScenario(size) : sdkScenario(size);
 
 interface Setup {
@@ -194,7 +198,7 @@ const setups: Setup[] = [
     name: 'sqlite-memory',
     // Opened as the adapter opens `:memory:` (ADR 046): an empty database image in SQLite's memdb VFS.
     raw: async () => rawSqlite(new Database(new Database(':memory:').serialize())),
-    sdk: async () => sqliteStorage({ filename: ':memory:' }),
+    sdk: async () => sqliteStorage({ filename: ':memory:', cacheSize }),
   },
   {
     name: 'sqlite-file',
@@ -204,7 +208,7 @@ const setups: Setup[] = [
       db.pragma('synchronous = NORMAL');
       return rawSqlite(db);
     },
-    sdk: async () => sqliteStorage({ filename: join(tempDir(), 'sdk.db') }),
+    sdk: async () => sqliteStorage({ filename: join(tempDir(), 'sdk.db'), cacheSize }),
   },
   {
     name: 'pglite',

@@ -28,6 +28,8 @@ import type {
 import { createStorage, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import { fieldIndexes, sqliteTablePrefix } from './sql-identifiers.js';
+import type { ReadCache } from './sqlite-read-cache.js';
+import { createReadCache, noReadCache } from './sqlite-read-cache.js';
 
 /** Options of {@link sqliteStorage}. */
 export interface SqliteStorageOptions extends CreateStorageOptions {
@@ -55,6 +57,15 @@ export interface SqliteStorageOptions extends CreateStorageOptions {
    * `:memory:` opened from `filename` uses it (a file or a given `database` opens as it is).
    */
   readonly memory?: 'buffer' | 'page-cache';
+  /**
+   * How many documents the adapter keeps in memory to answer reads again without SQLite (ADR 087), plus query
+   * results of up to 100 rows each (as many rows again). Its own writes update what they touch; another
+   * connection's commits empty it (checked with `PRAGMA data_version` before each read). Default 10,000 for a file
+   * it opens; 0 (no cache) for `:memory:`, whose reads cost about what the cache does, and with `database`, whose
+   * owner may write to the tables on the same connection, which the check cannot see. A whole number ≥ 0, else
+   * `VALIDATION`.
+   */
+  readonly cacheSize?: number;
 }
 
 /**
@@ -117,6 +128,9 @@ export function sqliteDdl(
 /** The field indexes of `sqliteDdl`, checked: no name may clash with another or with the adapter's own. */
 const sqliteFieldIndexes = (p: string, indexes: Readonly<Record<string, readonly string[]>>) =>
   fieldIndexes(p, indexes, [`${p}documents`, `${p}events`, `${p}events_entity`]);
+
+/** How many documents a file database keeps in the read cache by default (ADR 087). */
+const DEFAULT_CACHE_SIZE = 10_000;
 
 /** The largest busy timeout SQLite takes (a 32-bit signed integer of milliseconds). */
 const MAX_BUSY_TIMEOUT = 2 ** 31 - 1;
@@ -215,9 +229,16 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
     );
   }
   checkSource(options);
+  const { cacheSize } = options;
+  if (cacheSize !== undefined && !(Number.isSafeInteger(cacheSize) && cacheSize >= 0)) {
+    const got = typeof cacheSize === 'number' ? String(cacheSize) : typeof cacheSize;
+    throw invalidOption('cacheSize', `use a whole number of documents ≥ 0, 0 for no cache (got ${got}).`);
+  }
+  let cache: ReadCache = noReadCache;
+  /** `PRAGMA data_version` of a database other connections can change; undefined for a private one. */
+  let dataVersion: BetterSqlite3.Statement<[], number> | undefined;
   let db: BetterSqlite3.Database | undefined;
   let statements: Statements | undefined;
-  const queryCache = new Map<string, BetterSqlite3.Statement<Param[], RawDocument>>();
   // One connection: reads and transactions take turns, so no read sees another transaction's uncommitted writes.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(run: () => Promise<T> | T): Promise<T> => {
@@ -250,25 +271,29 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
     data: raw.data,
   });
 
-  const runQuery = (organisationId: string, collection: string, query: DocumentQuery): DocumentRow[] => {
-    const { db } = ready();
-    const params: Param[] = [organisationId];
+  /**
+   * A query's statement, by its shape: the collection, whether it pages (`afterId`) or stops (`limit`), and each
+   * `where` field with the kind of value it compares (a `null` or a boolean is written into the SQL, a string or
+   * a number is a parameter). Queries of one shape share one prepared statement.
+   */
+  const plans = new Map<string, BetterSqlite3.Statement<Param[], RawDocument>>();
+  const planFor = (shape: string, collection: string, query: DocumentQuery) => {
+    const known = plans.get(shape);
+    if (known) return known;
+    const where = Object.entries(query.where ?? {});
     // The collection and the JSON paths are written into the SQL (the factory allows only [a-z0-9_] names), so
     // SQLite can use the partial expression indexes of `sqliteDdl`.
     // Name the field's index when there is one: without statistics SQLite prefers the primary key (to avoid a
     // sort) and scans the whole collection, about a hundred times slower in a big organisation.
-    const indexed = Object.entries(query.where ?? {}).find(
+    const indexed = where.find(
       ([field, value]) =>
         (typeof value === 'string' || typeof value === 'number') &&
         indexNames.has(`${collection}\u0000${field}`),
     );
     const hint = indexed ? ` INDEXED BY ${indexNames.get(`${collection}\u0000${indexed[0]}`)}` : '';
     let sql = `SELECT collection, id, version, schema_version, data FROM ${p}documents${hint} WHERE organisation_id = ? AND collection = '${collection}'`;
-    if (query.afterId !== undefined) {
-      sql += ' AND id > ?';
-      params.push(query.afterId);
-    }
-    for (const [field, value] of Object.entries(query.where ?? {})) {
+    if (query.afterId !== undefined) sql += ' AND id > ?';
+    for (const [field, value] of where) {
       const path = `'$."${field}"'`;
       if (value === null) {
         sql += ` AND (json_type(data, ${path}) IS NULL OR json_type(data, ${path}) = 'null')`;
@@ -276,23 +301,62 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
         sql += ` AND json_type(data, ${path}) = '${value ? 'true' : 'false'}'`;
       } else if (typeof value === 'number') {
         sql += ` AND json_extract(data, ${path}) = ? AND json_type(data, ${path}) IN ('integer', 'real')`;
-        params.push(value);
       } else {
         sql += ` AND json_extract(data, ${path}) = ? AND json_type(data, ${path}) = 'text'`;
-        params.push(value);
       }
     }
     sql += ' ORDER BY id';
+    if (query.limit !== undefined) sql += ' LIMIT ?';
+    const statement = ready().db.prepare<Param[], RawDocument>(sql);
+    if (plans.size < 200) plans.set(shape, statement);
+    return statement;
+  };
+  const runQuery = (
+    organisationId: string,
+    collection: string,
+    query: DocumentQuery,
+    cached: boolean,
+  ): DocumentRow[] => {
+    // The parameters in the order of the plan's SQL: organisation, afterId, the where values, limit.
+    const params: Param[] = [organisationId];
+    let shape = collection;
+    if (query.afterId !== undefined) {
+      shape += '\u0000>';
+      params.push(query.afterId);
+    }
+    const where = query.where ?? {};
+    for (const field in where) {
+      const value = where[field];
+      if (value === null) shape += `\u0000${field}=n`;
+      else if (typeof value === 'boolean') shape += `\u0000${field}=${value ? 't' : 'f'}`;
+      else {
+        shape += `\u0000${field}=${typeof value === 'number' ? 'd' : 's'}`;
+        params.push(value as Param);
+      }
+    }
     if (query.limit !== undefined) {
-      sql += ' LIMIT ?';
+      shape += '\u0000#';
       params.push(query.limit);
     }
-    let statement = queryCache.get(sql);
-    if (!statement) {
-      statement = db.prepare<Param[], RawDocument>(sql);
-      if (queryCache.size < 200) queryCache.set(sql, statement);
-    }
-    return statement.all(...params).map(toRow);
+    const statement = planFor(shape, collection, query);
+    if (!cached) return statement.all(...params).map(toRow);
+    const key = `${shape}\u0001${JSON.stringify(params)}`;
+    const rows = cache.query(organisationId, collection, key);
+    if (rows) return [...rows];
+    const found = statement.all(...params).map(toRow);
+    cache.keepQuery(organisationId, collection, key, found);
+    return found;
+  };
+  // Before a read outside a transaction the cache forgets everything if another connection committed meanwhile.
+  // One check serves every read issued before it (the reads a command starts together): such a read may answer
+  // with the database as it was at the check, a moment within its own call.
+  let issued = 0;
+  let checked = 0;
+  const ticket = () => ++issued;
+  const checkCache = (read: number) => {
+    if (read <= checked) return;
+    checked = issued;
+    cache.check(dataVersion?.get());
   };
 
   return {
@@ -309,7 +373,17 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
             ? new Database(emptyDatabase(Database))
             : new Database(filename);
       }
-      if (db.name !== ':memory:' && !db.memory) db.pragma('journal_mode = WAL');
+      const file = db.name !== ':memory:' && !db.memory;
+      if (file) db.pragma('journal_mode = WAL');
+      // By default only a file the adapter opened is cached: a read of a private in-memory database costs about
+      // what the cache does, and the owner of a given database may write to it on the same connection.
+      const size = cacheSize ?? (file && !options.database ? DEFAULT_CACHE_SIZE : 0);
+      cache = createReadCache({ maxDocuments: size });
+      // A private in-memory database has no other connection; a file (or a database given) may.
+      dataVersion =
+        size > 0 && (file || options.database)
+          ? db.prepare<[], number>('PRAGMA data_version').pluck()
+          : undefined;
       db.pragma(`busy_timeout = ${busyTimeoutMs}`);
       db.pragma('synchronous = NORMAL');
       for (const statement of sqliteDdl(p, indexes)) db.exec(statement);
@@ -344,12 +418,27 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
         ),
       };
     },
-    get: (organisationId, collection, id) =>
-      serial(() => {
-        const raw = ready().s.get.get(organisationId, collection, id);
-        return raw && toRow(raw);
-      }),
-    query: (organisationId, collection, query) => serial(() => runQuery(organisationId, collection, query)),
+    get: (organisationId, collection, id) => {
+      const read = ticket();
+      return serial(() => {
+        const { s } = ready();
+        checkCache(read);
+        const cached = cache.get(organisationId, collection, id);
+        if (cached !== null) return cached;
+        const raw = s.get.get(organisationId, collection, id);
+        const row = raw && toRow(raw);
+        cache.keep(organisationId, collection, id, row);
+        return row;
+      });
+    },
+    query: (organisationId, collection, query) => {
+      const read = ticket();
+      return serial(() => {
+        ready();
+        checkCache(read);
+        return runQuery(organisationId, collection, query, true);
+      });
+    },
     readEvents: (organisationId, query) => serial(() => readEvents(ready().db, p, organisationId, query)),
     transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
       return serial(async () => {
@@ -361,11 +450,19 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
             return raw && toRow(raw);
           },
           async query(collection, query) {
-            return runQuery(organisationId, collection, query);
+            return runQuery(organisationId, collection, query, false);
           },
-          insert: async (row) => insert(s, organisationId, row),
-          update: async (row, expectedVersion) => update(s, organisationId, row, expectedVersion),
+          // Each write drops what the cache holds of it first, so a rollback leaves nothing stale behind.
+          insert: async (row) => {
+            cache.writing(organisationId, row.collection, row.id);
+            return insert(s, organisationId, row);
+          },
+          update: async (row, expectedVersion) => {
+            cache.writing(organisationId, row.collection, row.id);
+            return update(s, organisationId, row, expectedVersion);
+          },
           async remove(collection, id, expectedVersion) {
+            cache.writing(organisationId, collection, id);
             return s.remove.run(organisationId, collection, id, expectedVersion).changes === 1;
           },
           async append(events) {
@@ -429,6 +526,8 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
             s.appendEvent.run(organisationId, first + i, event.id, event.type, event.entityId, event.event);
           });
           s.commit.run();
+          for (const row of writes.inserts) cache.written(organisationId, row);
+          for (const { row } of writes.updates) cache.written(organisationId, row);
           return first;
         } catch (error) {
           if (db.inTransaction) s.rollback.run();
@@ -445,7 +544,10 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       serial(() => {
         if (db && !options.database) db.close();
         db = undefined;
+        dataVersion = undefined;
+        cache = noReadCache;
         statements = undefined;
+        plans.clear();
       }),
   };
 }
