@@ -94,8 +94,17 @@ export interface Guard {
 const BASE_FIELDS = new Set(['id', 'organisationId', 'version', 'createdAt', 'updatedAt']);
 const parseId = createParser('id', IdSchema).parse;
 
-/** The current time as an ISO string. */
-export const now = (rt: Runtime): string => isoNow(rt.clock);
+let lastMs = Number.NaN;
+let lastIso = '';
+/** The current time as an ISO string (a command asks several times within a millisecond: formatted once). */
+export const now = (rt: Runtime): string => {
+  const ms = rt.clock.now();
+  if (ms !== lastMs) {
+    lastIso = isoNow({ now: () => ms });
+    lastMs = ms;
+  }
+  return lastIso;
+};
 
 /** What `IdSchema` accepts: the fast path of {@link checkId} (the schema still words every refusal). */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -270,7 +279,11 @@ export function changesOf(before: object | undefined, after: object): Record<str
   const now = after as AnyRecord;
   for (const [key, value] of Object.entries(now)) {
     if (BASE_FIELDS.has(key) || value === undefined) continue;
-    if (JSON.stringify(old[key]) !== JSON.stringify(value)) changes[key] = value;
+    const was = old[key];
+    // Equal scalars are equal as JSON; only objects and lists need their JSON compared.
+    if (was === value) continue;
+    if (typeof value !== 'object' || was === undefined || JSON.stringify(was) !== JSON.stringify(value))
+      changes[key] = value;
   }
   for (const key of Object.keys(old)) {
     if (!BASE_FIELDS.has(key) && old[key] !== undefined && now[key] === undefined) changes[key] = null;
