@@ -80,7 +80,7 @@ describe('dormant ambassadors', () => {
     }
   });
 
-  it('names dormant people as the context names them, in name order, and falls back to the id', () => {
+  it('names dormant people as the context names them, in alphabetical order, and falls back to the id', () => {
     const aggregate = foldEvents(log, march);
     const names = { persons: { old: 'Wim Bakker', renewed: 'Anna de Jong' } };
     const params = adjustRules(aggregate, finishMetrics(aggregate), { names }).find(
@@ -90,7 +90,13 @@ describe('dormant ambassadors', () => {
     const partly = adjustRules(aggregate, finishMetrics(aggregate), {
       names: { persons: { old: 'Wim Bakker' } },
     });
-    expect(partly.find((r) => r.code === 'DORMANT_AMBASSADORS')?.params.people).toBe('Wim Bakker, renewed');
+    expect(partly.find((r) => r.code === 'DORMANT_AMBASSADORS')?.params.people).toBe('renewed, Wim Bakker');
+    const accented = adjustRules(aggregate, finishMetrics(aggregate), {
+      names: { persons: { old: 'Émile Zola', renewed: 'anna Bakker' } },
+    });
+    expect(accented.find((r) => r.code === 'DORMANT_AMBASSADORS')?.params.people).toBe(
+      'anna Bakker, Émile Zola',
+    );
   });
 
   it('lists the first 20 and counts the rest', () => {

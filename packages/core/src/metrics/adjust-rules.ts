@@ -5,6 +5,13 @@ import type { MetricsFigures, Recommendation } from './metrics-figures.js';
 import { DEFAULT_THRESHOLDS, type MetricsContext } from './metrics-options.js';
 import { METRIC_PLATFORMS } from './platform-index.js';
 
+/** Alphabetical order for names ("émile" between "Anna" and "Zoë", not after both). */
+let collator: Intl.Collator | undefined;
+const byName = (a: string, b: string): number => {
+  collator ??= new Intl.Collator('en', { numeric: true });
+  return collator.compare(a, b);
+};
+
 const MAX_LISTED = 20;
 const MAX_GROUPS = 3;
 
@@ -49,11 +56,12 @@ export function adjustRules(
     )
       dormant.push(personId);
   }
-  // Named as the context names them (ids otherwise), in name order; the text lists the first MAX_LISTED.
+  // Named as the context names them (ids otherwise), in alphabetical order (letters before case and accents, then
+  // code units, so the order is the same everywhere); the text lists the first MAX_LISTED.
   const personNames = context.names?.persons ?? {};
   const dormantNames = dormant
     .map((id) => (Object.hasOwn(personNames, id) ? (personNames[id] as string) : id))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort((a, b) => byName(a, b) || (a < b ? -1 : a > b ? 1 : 0));
   const out: Recommendation[] = [];
   const participation = figures.summary.participation.value;
   if (participation !== null && participation < t.lowParticipation) {
