@@ -89,6 +89,14 @@ describe('the read cache', () => {
     expect(cache.query('org', 'post', 'empty199')).toEqual([]);
   });
 
+  it('keeps no query whose key is longer than 1,024 characters (long where values, such as search text)', () => {
+    const cache = createReadCache({ maxDocuments: 10 });
+    cache.keepQuery('org', 'post', 'x'.repeat(1025), []);
+    expect(cache.query('org', 'post', 'x'.repeat(1025))).toBeUndefined();
+    cache.keepQuery('org', 'post', 'x'.repeat(1024), []);
+    expect(cache.query('org', 'post', 'x'.repeat(1024))).toEqual([]);
+  });
+
   it('keeps nothing with a size of 0', () => {
     const cache = createReadCache({ maxDocuments: 0 });
     cache.keep('org', 'post', 'a', row('a'));
@@ -227,6 +235,66 @@ describe('sqlite storage with its read cache', () => {
     await a.close();
     database.close();
   });
+
+  it('answers no read from the cache on a check that failed, also not a read issued with it', async () => {
+    const database = new Database(filename);
+    let failNext = false;
+    const prepare = database.prepare.bind(database);
+    database.prepare = ((sql: string) => {
+      const statement = prepare(sql);
+      if (!/data_version/.test(sql)) return statement;
+      const get = statement.get.bind(statement);
+      statement.get = ((...args: unknown[]) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('database is locked');
+        }
+        return get(...args);
+      }) as never;
+      return statement;
+    }) as typeof database.prepare;
+    const a = sqliteStorage({ database, cacheSize: 100 });
+    opened.push(a);
+    await put(a, 'p1', { status: 'draft' }, 0);
+    await a.get('org_a', 'post', 'p1');
+    const other = new Database(filename);
+    other.prepare(`UPDATE social_shift_documents SET version = 2, data = '{"status":"approved"}'`).run();
+    other.close();
+    failNext = true;
+    const [first, second] = await Promise.allSettled([
+      a.get('org_a', 'post', 'p2'),
+      a.get('org_a', 'post', 'p1'),
+    ]);
+    expect(first).toMatchObject({ status: 'rejected', reason: { code: 'STORAGE' } });
+    expect(second).toMatchObject({
+      status: 'fulfilled',
+      value: { version: 2, data: { status: 'approved' } },
+    });
+    await a.close();
+    database.close();
+  });
+
+  it.each([undefined, 0])(
+    'filters on the own fields of a where only, and answers each query with its own filter (cacheSize %s)',
+    async (cacheSize) => {
+      const a = sqliteStorage({ filename, ...(cacheSize === undefined ? {} : { cacheSize }) });
+      opened.push(a);
+      await a.commit('org_a', {
+        puts: [
+          { collection: 'post', id: 'p1', data: { status: 'draft', archived: true }, expectedVersion: 0 },
+          { collection: 'post', id: 'p2', data: { status: 'draft', archived: false }, expectedVersion: 0 },
+        ],
+        events: [],
+      });
+      // An inherited field is not part of the filter (the factory checks own fields only), as before.
+      const inherited = Object.assign(Object.create({ archived: true }) as object, { status: 'draft' });
+      const ids = async (where: Record<string, unknown>) =>
+        (await a.query('org_a', 'post', { where: where as never })).map((d) => d.id);
+      expect(await ids(inherited)).toEqual(['p1', 'p2']);
+      expect(await ids({ status: 'draft', archived: true })).toEqual(['p1']);
+      expect(await ids({ status: 'draft', archived: false })).toEqual(['p2']);
+    },
+  );
 
   it('refuses a cache size that is not a whole number ≥ 0 with VALIDATION', () => {
     for (const cacheSize of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '10', null]) {

@@ -14,6 +14,8 @@ export interface ReadCacheLimits {
 
 /** Query results longer than this are not kept (a full listing would push out the documents commands read). */
 const MAX_QUERY_ROWS = 100;
+/** Queries whose key (shape and parameters) is longer than this are not kept: long `where` values, such as search text. */
+const MAX_QUERY_KEY = 1024;
 /** What a query result counts against the budget: its rows, and an empty one as one (so their number is bounded). */
 const weight = (rows: readonly DocumentRow[]) => Math.max(1, rows.length);
 
@@ -120,7 +122,7 @@ export function createReadCache({ maxDocuments }: ReadCacheLimits): ReadCache {
       return entry.rows;
     },
     keepQuery(organisationId, collection, key, rows) {
-      if (rows.length > MAX_QUERY_ROWS || rows.length > maxDocuments) return;
+      if (rows.length > MAX_QUERY_ROWS || rows.length > maxDocuments || key.length > MAX_QUERY_KEY) return;
       const generation = generations.get(collectionKey(organisationId, collection)) ?? 0;
       const full = `${organisationId}\u0000${key}`;
       dropQuery(full);

@@ -277,10 +277,14 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
    * a number is a parameter). Queries of one shape share one prepared statement.
    */
   const plans = new Map<string, BetterSqlite3.Statement<Param[], RawDocument>>();
-  const planFor = (shape: string, collection: string, query: DocumentQuery) => {
+  const planFor = (
+    shape: string,
+    collection: string,
+    query: DocumentQuery,
+    where: readonly (readonly [string, unknown])[],
+  ) => {
     const known = plans.get(shape);
     if (known) return known;
-    const where = Object.entries(query.where ?? {});
     // The collection and the JSON paths are written into the SQL (the factory allows only [a-z0-9_] names), so
     // SQLite can use the partial expression indexes of `sqliteDdl`.
     // Name the field's index when there is one: without statistics SQLite prefers the primary key (to avoid a
@@ -324,9 +328,9 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       shape += '\u0000>';
       params.push(query.afterId);
     }
-    const where = query.where ?? {};
-    for (const field in where) {
-      const value = where[field];
+    // Own fields only, as the factory checked them; the plan's SQL is built from the same list.
+    const where = Object.entries(query.where ?? {});
+    for (const [field, value] of where) {
       if (value === null) shape += `\u0000${field}=n`;
       else if (typeof value === 'boolean') shape += `\u0000${field}=${value ? 't' : 'f'}`;
       else {
@@ -338,14 +342,14 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       shape += '\u0000#';
       params.push(query.limit);
     }
-    const statement = planFor(shape, collection, query);
+    const statement = planFor(shape, collection, query, where);
     if (!cached) return statement.all(...params).map(toRow);
     const key = `${shape}\u0001${JSON.stringify(params)}`;
     const rows = cache.query(organisationId, collection, key);
     if (rows) return [...rows];
     const found = statement.all(...params).map(toRow);
     cache.keepQuery(organisationId, collection, key, found);
-    return found;
+    return [...found];
   };
   // Before a read outside a transaction the cache forgets everything if another connection committed meanwhile.
   // One check serves every read issued before it (the reads a command starts together): such a read may answer
@@ -355,8 +359,10 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
   const ticket = () => ++issued;
   const checkCache = (read: number) => {
     if (read <= checked) return;
-    checked = issued;
+    const upTo = issued;
+    // Only a check that succeeded serves the reads issued before it (a failed one fails its own read only).
     cache.check(dataVersion?.get());
+    checked = upTo;
   };
 
   return {
