@@ -56,8 +56,8 @@ export function adjustRules(
     )
       dormant.push(personId);
   }
-  // Named as the context names them (ids otherwise), in alphabetical order (letters before case and accents, then
-  // code units, so the order is the same everywhere); the text lists the first MAX_LISTED.
+  // Named as the context names them (ids otherwise), in alphabetical order (letters before case and accents, digits
+  // as numbers, then code units: deterministic for a given ICU version); the text lists the first MAX_LISTED.
   const personNames = context.names?.persons ?? {};
   const dormantNames = dormant
     .map((id) => (Object.hasOwn(personNames, id) ? (personNames[id] as string) : id))

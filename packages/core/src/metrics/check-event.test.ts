@@ -46,7 +46,11 @@ describe('the stored time form', () => {
     const accepted = (time: string) => refusal(() => foldEvent(createAggregate(), { ...share, at: time }));
     fc.assert(
       fc.property(
-        fc.date({ min: new Date(0), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('0000-01-01T00:00:00.000Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
         (date) => {
           expect(accepted(date.toISOString())).toBe('accepted');
         },

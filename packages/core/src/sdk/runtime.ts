@@ -272,7 +272,7 @@ export function nextOf<S extends string, E extends string>(
   return next;
 }
 
-/** The fields that differ between two versions of an entity (`null` for removed fields). */
+/** The fields that differ between two versions of an entity (`null` for removed fields); JSON values only. */
 export function changesOf(before: object | undefined, after: object): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   const old = (before ?? {}) as AnyRecord;
