@@ -106,6 +106,22 @@ describe('the read cache', () => {
   });
 });
 
+/** Runs `before(sql)` ahead of every `get` and `all` of the statements `database` prepares from now on. */
+function beforeEachRead(database: Database.Database, before: (sql: string) => void): void {
+  const prepare = database.prepare.bind(database);
+  database.prepare = ((sql: string) => {
+    const statement = prepare(sql);
+    for (const method of ['get', 'all'] as const) {
+      const original = statement[method].bind(statement);
+      statement[method] = ((...args: unknown[]) => {
+        before(sql);
+        return original(...args);
+      }) as never;
+    }
+    return statement;
+  }) as typeof database.prepare;
+}
+
 describe('sqlite storage with its read cache', () => {
   let dir: string;
   let filename: string;
@@ -194,24 +210,10 @@ describe('sqlite storage with its read cache', () => {
   it('reads from SQLite again only for what it does not hold, with one check for reads issued together', async () => {
     const database = new Database(filename);
     const calls = { reads: 0, checks: 0 };
-    const prepare = database.prepare.bind(database);
-    database.prepare = ((sql: string) => {
-      const statement = prepare(sql);
-      const counter = /^SELECT collection/.test(sql)
-        ? 'reads'
-        : /data_version/.test(sql)
-          ? 'checks'
-          : undefined;
-      if (!counter) return statement;
-      for (const method of ['get', 'all'] as const) {
-        const original = statement[method].bind(statement);
-        statement[method] = ((...args: unknown[]) => {
-          calls[counter]++;
-          return original(...args);
-        }) as never;
-      }
-      return statement;
-    }) as typeof database.prepare;
+    beforeEachRead(database, (sql) => {
+      if (/^SELECT collection/.test(sql)) calls.reads++;
+      else if (/data_version/.test(sql)) calls.checks++;
+    });
     const a = sqliteStorage({ database, cacheSize: 100 });
     opened.push(a);
     await put(a, 'p1', { status: 'draft' }, 0);
@@ -239,20 +241,12 @@ describe('sqlite storage with its read cache', () => {
   it('answers no read from the cache on a check that failed, also not a read issued with it', async () => {
     const database = new Database(filename);
     let failNext = false;
-    const prepare = database.prepare.bind(database);
-    database.prepare = ((sql: string) => {
-      const statement = prepare(sql);
-      if (!/data_version/.test(sql)) return statement;
-      const get = statement.get.bind(statement);
-      statement.get = ((...args: unknown[]) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('database is locked');
-        }
-        return get(...args);
-      }) as never;
-      return statement;
-    }) as typeof database.prepare;
+    beforeEachRead(database, (sql) => {
+      if (failNext && /data_version/.test(sql)) {
+        failNext = false;
+        throw new Error('database is locked');
+      }
+    });
     const a = sqliteStorage({ database, cacheSize: 100 });
     opened.push(a);
     await put(a, 'p1', { status: 'draft' }, 0);
