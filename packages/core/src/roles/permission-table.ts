@@ -50,86 +50,6 @@ export const GRANTEES: readonly Grantee[] = [...ROLES, 'anyone'];
  */
 export type PermissionRow = Readonly<Partial<Record<Grantee, PermissionScope>>>;
 
-const actions = [
-  'strategy.update',
-  'strategy.read',
-  'cycles.start',
-  'cycles.moveStep',
-  'cycles.read',
-  'people.add',
-  'people.invite',
-  'people.update',
-  'people.consent',
-  'people.withdrawConsent',
-  'people.reactivate',
-  'people.leave',
-  'people.linkAccount',
-  'people.read',
-  'roles.assign.master',
-  'roles.assign.editor',
-  'roles.assign.creator',
-  'roles.assign.publisher',
-  'teams.manage',
-  'teams.read',
-  'focusGroups.manage',
-  'focusGroups.read',
-  'contributions.create',
-  'contributions.update',
-  'contributions.submit',
-  'contributions.review',
-  'contributions.archive',
-  'contributions.read',
-  'posts.create',
-  'posts.update',
-  'posts.submit',
-  'posts.approve',
-  'posts.schedule',
-  'posts.withdraw',
-  'posts.archive',
-  'posts.read',
-  'campaigns.create',
-  'campaigns.update',
-  'campaigns.run',
-  'campaigns.evaluate',
-  'campaigns.cancel',
-  'campaigns.read',
-  'offers.respond',
-  'offers.read',
-  'privacy.export',
-  'privacy.erase',
-  'privacy.retention',
-] as const;
-
-/**
- * An action the permission table governs.
- *
- * @example
- * ```ts
- * const action: Action = 'posts.approve';
- * ```
- */
-export type Action = (typeof actions)[number];
-/**
- * Every action the SDK checks, in table order. The SDK's commands map onto these (see `docs/roles.md`); what each
- * covers, for docs and UIs, is `actionDescriptions` from `@social-shift/core/docs`.
- *
- * @example
- * ```ts
- * ACTION_LIST.includes('offers.respond'); // true
- * ```
- */
-export const ACTION_LIST: Action[] = [...actions];
-
-/**
- * The permission table: per action, which grantees may run it and how far.
- *
- * @example
- * ```ts
- * const table: PermissionTable = resolvePermissions({ 'posts.create': { creator: 'assigned' } });
- * ```
- */
-export type PermissionTable = Readonly<Record<Action, PermissionRow>>;
-
 const internal = {
   master: 'organisation',
   editor: 'organisation',
@@ -137,18 +57,8 @@ const internal = {
   publisher: 'organisation',
 } as const;
 
-/**
- * The method's role rules as data: the master runs the programme, the strategy and campaigns and assigns every
- * role; editors activate creators and publishers, review contributions, write and distribute posts within their
- * scope; creators submit contributions for their pillars; publishers see their offers and share. An external
- * person's permissions are capped at `own`: an external publisher only ever sees offers made to them.
- *
- * @example
- * ```ts
- * DEFAULT_PERMISSIONS['posts.approve']; // { master: 'organisation', editor: 'assigned' }
- * ```
- */
-export const DEFAULT_PERMISSIONS: PermissionTable = {
+// The table's rows, written once: the actions are its keys, in table order.
+const defaults = {
   'strategy.update': { master: 'organisation' },
   'strategy.read': internal,
   'cycles.start': { master: 'organisation' },
@@ -196,7 +106,97 @@ export const DEFAULT_PERMISSIONS: PermissionTable = {
   'privacy.export': { master: 'organisation', anyone: 'own' },
   'privacy.erase': { master: 'organisation' },
   'privacy.retention': { master: 'organisation' },
-};
+} satisfies Record<Action, PermissionRow>;
+
+/**
+ * An action the permission table governs.
+ *
+ * @example
+ * ```ts
+ * const action: Action = 'posts.approve';
+ * ```
+ */
+export type Action =
+  | 'strategy.update'
+  | 'strategy.read'
+  | 'cycles.start'
+  | 'cycles.moveStep'
+  | 'cycles.read'
+  | 'people.add'
+  | 'people.invite'
+  | 'people.update'
+  | 'people.consent'
+  | 'people.withdrawConsent'
+  | 'people.reactivate'
+  | 'people.leave'
+  | 'people.linkAccount'
+  | 'people.read'
+  | 'roles.assign.master'
+  | 'roles.assign.editor'
+  | 'roles.assign.creator'
+  | 'roles.assign.publisher'
+  | 'teams.manage'
+  | 'teams.read'
+  | 'focusGroups.manage'
+  | 'focusGroups.read'
+  | 'contributions.create'
+  | 'contributions.update'
+  | 'contributions.submit'
+  | 'contributions.review'
+  | 'contributions.archive'
+  | 'contributions.read'
+  | 'posts.create'
+  | 'posts.update'
+  | 'posts.submit'
+  | 'posts.approve'
+  | 'posts.schedule'
+  | 'posts.withdraw'
+  | 'posts.archive'
+  | 'posts.read'
+  | 'campaigns.create'
+  | 'campaigns.update'
+  | 'campaigns.run'
+  | 'campaigns.evaluate'
+  | 'campaigns.cancel'
+  | 'campaigns.read'
+  | 'offers.respond'
+  | 'offers.read'
+  | 'privacy.export'
+  | 'privacy.erase'
+  | 'privacy.retention';
+/**
+ * Every action the SDK checks, in table order. The SDK's commands map onto these (see `docs/roles.md`); what each
+ * covers, for docs and UIs, is `actionDescriptions` from `@social-shift/core/docs`.
+ *
+ * @example
+ * ```ts
+ * ACTION_LIST.includes('offers.respond'); // true
+ * ```
+ */
+export const ACTION_LIST = Object.keys(defaults) as Action[];
+
+/**
+ * The permission table: per action, which grantees may run it and how far.
+ *
+ * @example
+ * ```ts
+ * const table: PermissionTable = resolvePermissions({ 'posts.create': { creator: 'assigned' } });
+ * ```
+ */
+export type PermissionTable = Readonly<Record<Action, PermissionRow>>;
+
+/**
+ * The method's role rules as data: the master runs the programme, the strategy and campaigns and assigns every
+ * role; editors activate creators and publishers, review contributions, write and distribute posts within their
+ * scope; creators submit contributions for their pillars; publishers see their offers and share. An external
+ * person's permissions are capped at `own`: an external publisher only ever sees offers made to them.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_PERMISSIONS['posts.approve']; // { master: 'organisation', editor: 'assigned' }
+ * ```
+ */
+export const DEFAULT_PERMISSIONS: PermissionTable = defaults;
 
 /**
  * Overrides of the permission table: per action, grantees to set (a scope) or remove (`null`).
@@ -233,7 +233,7 @@ export function resolvePermissions(
       'Give an object of rows by action, e.g. { "posts.approve": { editor: null } }.',
     );
   for (const action of Object.keys(overrides) as Action[]) {
-    if (!(actions as readonly string[]).includes(action))
+    if (!Object.hasOwn(defaults, action))
       throw invalidValue(where, [action], `No such action: use one of ACTION_LIST, e.g. "posts.approve".`);
     const overridden = overrides[action] ?? {};
     if (typeof overridden !== 'object' || Array.isArray(overridden))
