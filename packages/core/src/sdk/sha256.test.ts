@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { sha256HexPortable, sha256HexSync } from './sha256.js';
+import { sha256Constants, sha256HexPortable, sha256HexSync } from './sha256.js';
 
 const webCrypto = async (text: string) => {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -10,6 +10,16 @@ const webCrypto = async (text: string) => {
 it('uses Node’s hash in Node, with the same digests as the portable code', () => {
   expect(typeof (globalThis.process as { getBuiltinModule?: unknown }).getBuiltinModule).toBe('function');
   for (const text of ['', 'abc', 'é'.repeat(100)]) expect(sha256HexSync(text)).toBe(sha256HexPortable(text));
+});
+
+it('derives the constants of FIPS 180-4 (§4.2.2 and §5.3.3)', () => {
+  const { k, initial } = sha256Constants();
+  const hex = (words: Iterable<number>) => [...words].map((word) => word.toString(16).padStart(8, '0')).join(' ');
+  expect(hex(initial)).toBe('6a09e667 bb67ae85 3c6ef372 a54ff53a 510e527f 9b05688c 1f83d9ab 5be0cd19');
+  expect(k).toHaveLength(64);
+  expect(hex(k.subarray(0, 8))).toBe('428a2f98 71374491 b5c0fbcf e9b5dba5 3956c25b 59f111f1 923f82a4 ab1c5ed5');
+  expect(hex(k.subarray(56))).toBe('748f82ee 78a5636f 84c87814 8cc70208 90befffa a4506ceb bef9a3f7 c67178f2');
+  expect(sha256Constants()).toBe(sha256Constants());
 });
 
 describe.each([
