@@ -118,6 +118,8 @@ export function apiRoutes(shift: SocialShift): Route[] {
     // The publisher's view: offers made to me, and sharing one (idempotent: the front end retries with the
     // same key and gets the first share back).
     { method: 'GET', path: '/api/me/offers', handle: async (c) => ok(await as(c).offers.mine()) },
+    // My shares, newest first, with what the platforms reported about each (clicks on the short link included).
+    { method: 'GET', path: '/api/me/shares', handle: async (c) => ok(await as(c).offers.myShares()) },
     {
       method: 'POST',
       path: '/api/offers/:offerId/seen',

@@ -262,6 +262,11 @@ describe('the intranet service', { timeout: 20_000 }, () => {
     expect(((await forged.json()) as { code: string }).code).toBe('INVALID_LINK');
     const results = await api('GET', '/api/me/results', ids.publisher);
     expect(results.json).toMatchObject({ shares: 1, clicks: 1 });
+    const shares = await api('GET', '/api/me/shares', ids.publisher);
+    expect(shares.json).toMatchObject([
+      { share: { id: ids.share }, post: { id: ids.post }, figures: { clicks: 1, reactions: 0, reach: 0 } },
+    ]);
+    expect((await api('GET', '/api/me/shares', ids.master)).json).toEqual([]);
   });
 
   it('reports on the programme to social masters only', async () => {

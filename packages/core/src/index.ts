@@ -289,6 +289,7 @@ export type { PseudonymiseOptions } from './sdk/pseudonymise-events.js';
 export { pseudonymiseEvents } from './sdk/pseudonymise-events.js';
 export type { RetentionPolicy, RetentionReport } from './sdk/retention.js';
 export { parseRetentionPolicy, RAW_PLATFORM_EVENT_TYPES, RetentionPolicySchema } from './sdk/retention.js';
+export type { ShareFigures, ShareWithFigures } from './sdk/share-figures.js';
 export type { CreateStorageOptions, ManagedStorage } from './storage/create-storage.js';
 export { createStorage } from './storage/create-storage.js';
 export type { MemoryDriverOptions } from './storage/memory-storage.js';

@@ -195,6 +195,18 @@ define('retention removes raw platform events older than N days and keeps every 
   };
   const beforeEvents = await storage.readEvents(ORG);
   const reports = [await report(world), await report(world, window), await report(world, {}, true)];
+  // What each publisher sees of their own shares (`offers.myShares`), figures included.
+  const sharesOf = () =>
+    Promise.all(
+      [world.people.publisher, world.people.external].map((id) =>
+        world.shift.as(id).offers.myShares({ limit: 100 }),
+      ),
+    );
+  const sharesBefore = await sharesOf();
+  assertTrue(
+    sharesBefore.flat().some((s) => s.figures.clicks > 0 && s.figures.reach > 0),
+    'shares with figures to compare',
+  );
   const done = await world.shift.as(world.people.master).privacy.applyRetention({ platformEventDays: 20 });
   const cutoff = new Date(world.clock.now() - 20 * DAY).toISOString();
   assertEqual(done.before, cutoff, 'cutoff from the injected clock');
@@ -221,6 +233,11 @@ define('retention removes raw platform events older than N days and keeps every 
     [await report(world), await report(world, window), await report(world, {}, true)],
     reports,
     'every report equal before and after',
+  );
+  assertEqual(
+    await sharesOf(),
+    sharesBefore,
+    "each publisher's shares and their figures equal before and after",
   );
   // Appends go on after the highest seq; nothing reused.
   await interactions(world, world.shareIds, 'later');

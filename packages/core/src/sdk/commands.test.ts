@@ -351,6 +351,38 @@ describe('sharing', () => {
     expect((await world.shift.readEvents()).filter((e) => e.type === 'share.recorded')).toHaveLength(2);
   });
 
+  it("lists the publisher's own shares, newest first, with what the platforms reported about each", async () => {
+    const { world, offerId, postId } = await sharedWorld();
+    const publisher = world.shift.as(world.people.publisher);
+    const first = await publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 's1' });
+    world.clock.advance(60_000);
+    const second = await publisher.offers.share(offerId, { platform: 'x', idempotencyKey: 's2' });
+    const platform = world.shift.platform;
+    await platform.recordClick({ shareId: first.id, idempotencyKey: 'c1' });
+    await platform.recordClick({ shareId: first.id, idempotencyKey: 'c2' });
+    await platform.recordReaction({ shareId: first.id, idempotencyKey: 'r1', count: 3 });
+    await platform.recordComment({ shareId: second.id, idempotencyKey: 'm1', byAmbassador: true, count: 2 });
+    await platform.recordReshare({ shareId: second.id, idempotencyKey: 'h1' });
+    await platform.recordReach({ shareId: second.id, idempotencyKey: 'v1', reach: 150 });
+    await platform.recordReach({ shareId: second.id, idempotencyKey: 'v2', reach: 50 });
+    const mine = await publisher.offers.myShares();
+    expect(mine.map((m) => [m.share.id, m.post.id, m.figures])).toEqual([
+      [second.id, postId, { clicks: 0, reactions: 0, comments: 2, reshares: 1, reach: 200 }],
+      [first.id, postId, { clicks: 2, reactions: 3, comments: 0, reshares: 0, reach: 0 }],
+    ]);
+    expect(mine[0]?.share).toEqual(second);
+    expect((await publisher.offers.myShares({ limit: 1 })).map((m) => m.share.id)).toEqual([second.id]);
+    // Only one's own shares: the other publisher and the master have none.
+    expect(await world.shift.as(world.people.external).offers.myShares()).toEqual([]);
+    expect(await world.shift.as(world.people.master).offers.myShares()).toEqual([]);
+    for (const options of [{ limit: 0 }, { limit: 101 }, { limit: 1.5 }, { limit: '5' }, { other: 1 }]) {
+      await expect(publisher.offers.myShares(options as never)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('share list'),
+      });
+    }
+  });
+
   it('needs consent: withdrawing it expires the open offers and the publisher cannot share', async () => {
     const { world, offerId } = await sharedWorld();
     const publisher = world.shift.as(world.people.publisher);

@@ -7,6 +7,7 @@ import { eventPayloadSchemas } from '../model/domain-event.js';
 import { createSocialShift } from './create-social-shift.js';
 import { pseudonymiseEvents } from './pseudonymise-events.js';
 import { parseRetentionPolicy, RAW_PLATFORM_EVENT_TYPES, summariseRawEvents } from './retention.js';
+import { shareFigures } from './share-figures.js';
 
 const START = Date.parse('2026-03-01T00:00:00.000Z');
 const QUARTER = 15 * 60_000;
@@ -64,6 +65,26 @@ const summaryOf = (events: DomainEvent[]): DomainEvent => ({
 });
 
 describe('retention summary', () => {
+  it("keeps each share's figures: a publisher sees the same figures from the summary as from the raw events", () => {
+    fc.assert(
+      fc.property(
+        fc.array(rawEvent, { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 0, max: 80 }),
+        (raw, split) => {
+          const events = sorted(raw);
+          const cut = Math.min(split, events.length - 1);
+          const compacted = [summaryOf(events.slice(0, cut + 1)), ...events.slice(cut + 1)];
+          for (const share of [1, 2, 3, 4, 5]) {
+            const shareId = `share_${share}`;
+            const summaries = compacted.filter((e) => e.type === 'platform.summary');
+            const rest = compacted.filter((e) => e.type !== 'platform.summary');
+            expect(shareFigures(shareId, rest, summaries)).toEqual(shareFigures(shareId, events, []));
+          }
+        },
+      ),
+    );
+  });
+
   it('folds to the same figures as the raw events it replaces, in any window on quarter hours', () => {
     fc.assert(
       fc.property(

@@ -2,57 +2,24 @@
 // click (through the share's tracked link when it has one, as the service behind the link would), a reaction or a
 // comment. The SDK records each as the system actor, only while the publisher consents to tracking; a refusal
 // shows as every other one does.
-import type { EventType, Post, Share } from '@social-shift/core';
 import { recordTrackedClick } from '@social-shift/core/links';
 import { format, h } from '../dom';
 import type { Context } from './context';
 
 const SHOWN = 5;
 
-/** What the platforms reported about one share, as the figures a publisher sees. */
-interface ShareFigures {
-  clicks: number;
-  reactions: number;
-  comments: number;
-}
-
-const FIGURE_EVENTS: readonly EventType[] = ['platform.click', 'platform.reaction', 'platform.comment'];
-
-/** Adds up the platform events of one share: a click counts one, a reaction or comment event its `count`. */
-async function figuresOf(ctx: Context, shareId: string): Promise<ShareFigures> {
-  const events = await ctx.session.storage.readEvents(ctx.session.organisationId, {
-    entityId: shareId,
-    types: FIGURE_EVENTS,
-  });
-  const figures: ShareFigures = { clicks: 0, reactions: 0, comments: 0 };
-  for (const event of events) {
-    const count = (event.data as { count?: number }).count ?? 1;
-    if (event.type === 'platform.click') figures.clicks += 1;
-    else if (event.type === 'platform.reaction') figures.reactions += count;
-    else if (event.type === 'platform.comment') figures.comments += count;
-  }
-  return figures;
-}
-
 /** The acting person's latest shares with their figures and the platform's buttons; `null` without shares. */
 export async function sharesTable(ctx: Context): Promise<HTMLElement | null> {
   const { session } = ctx;
-  const shares = (
-    await session.storage.query(session.organisationId, 'share', { where: { publisherId: ctx.actorId } })
-  )
-    .map((doc) => doc.data as unknown as Share)
-    .sort((a, b) => b.sharedAt.localeCompare(a.sharedAt))
-    .slice(0, SHOWN);
+  // The SDK's own view of a publisher's shares: newest first, with what the platforms reported (retention's
+  // summaries included).
+  const shares = await session.shift.as(ctx.actorId).offers.myShares({ limit: SHOWN });
   if (shares.length === 0) return null;
   const dateTime = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short' });
 
   const rows = await Promise.all(
-    shares.map(async (share) => {
-      const [post, figures] = await Promise.all([
-        session.storage.get(session.organisationId, 'post', share.postId),
-        figuresOf(ctx, share.id),
-      ]);
-      const title = (post?.data as Post | undefined)?.title ?? share.postId;
+    shares.map(async ({ share, post, figures }) => {
+      const title = post.title;
       const platform = ctx.l.platforms[share.platform];
       const key = (kind: string) => session.shift.ids.next(kind);
       const button = (event: string, label: string, done: string, record: () => Promise<unknown>) =>

@@ -15,6 +15,7 @@ import { postWorkflow } from '../../workflows/post.js';
 import { hasConsentFor, hasOfferConsent } from '../consent.js';
 import { settleCampaign, settleOffer, settlePost } from '../due-transitions.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
+import { RAW_PLATFORM_EVENT_TYPES } from '../retention.js';
 import type { EntityWrite, Runtime } from '../runtime.js';
 import {
   authorize,
@@ -33,6 +34,8 @@ import {
   parseInput,
   permittedEvents,
 } from '../runtime.js';
+import type { ShareWithFigures } from '../share-figures.js';
+import { shareFigures } from '../share-figures.js';
 
 /** The events of the offer workflow. */
 export type OfferEvent = (typeof offerWorkflow.events)[number];
@@ -55,6 +58,10 @@ export const ShareInputSchema = z.strictObject({
 /** Input of `offers.share`. */
 export type ShareInput = z.input<typeof ShareInputSchema>;
 const ListSchema = z.strictObject({ campaignId: z.optional(IdSchema) });
+/** Options of `offers.myShares`: how many of the newest shares (1 to 100, default 20). */
+const MySharesSchema = z.strictObject({
+  limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+});
 
 /**
  * An offer with the post it offers.
@@ -101,6 +108,13 @@ const shareTimesSince = (
 export interface OfferCommands {
   /** The offers made to this person, newest first, each with its post. */
   mine(): Promise<OfferWithPost[]>;
+  /**
+   * This person's shares, newest first (`limit`, 1 to 100, default 20), each with its post and what the platforms
+   * reported about it (clicks, reactions, comments, reshares, reach), including what retention kept of older
+   * platform events in its summaries. Empty for someone who may not read their offers (left, erased, no longer a
+   * publisher).
+   */
+  myShares(options?: { readonly limit?: number }): Promise<ShareWithFigures[]>;
   get(offerId: string): Promise<OfferWithPost>;
   /** Every offer this person may read (master and editors: all; publishers: their own). */
   list(filter?: { campaignId?: string }): Promise<Offer[]>;
@@ -333,6 +347,39 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
       const settled = await Promise.all(offers.map(async (o) => (await settleOffer(rt, o)).offer));
       settled.sort((a, b) => (a.offeredAt < b.offeredAt ? 1 : a.offeredAt > b.offeredAt ? -1 : 0));
       return Promise.all(settled.map(withPost));
+    },
+    async myShares(options = {}) {
+      const { limit } = parseInput('share list', MySharesSchema, options);
+      const actor = await loadActor(rt, actorId);
+      if (!isAllowedFor(rt, actor, 'offers.read', { ownerId: actor.person.id })) return [];
+      // Newest first; shares of the same millisecond by id, so a page is stable (`sharedAt` has one fixed form).
+      const key = (share: Share) => `${share.sharedAt}\0${share.id}`;
+      const shares = (await list(rt, 'share', { publisherId: actorId }))
+        .sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0))
+        .slice(0, limit);
+      if (shares.length === 0) return [];
+      // Retention keeps older figures in summary events of the organisation (their entity): read them once.
+      const [summaries, posts, events] = await inOrder([
+        rt.storage.readEvents(rt.organisationId, {
+          entityId: rt.organisationId,
+          types: ['platform.summary'],
+        }),
+        Promise.all([...new Set(shares.map((share) => share.postId))].map((id) => load(rt, 'post', id))),
+        Promise.all(
+          shares.map((share) =>
+            rt.storage.readEvents(rt.organisationId, {
+              entityId: share.id,
+              types: [...RAW_PLATFORM_EVENT_TYPES],
+            }),
+          ),
+        ),
+      ] as const);
+      const postById = new Map(posts.map((post) => [post.id, post]));
+      return shares.map((share, i) => ({
+        share,
+        post: postById.get(share.postId) as Post,
+        figures: shareFigures(share.id, events[i] ?? [], summaries),
+      }));
     },
     async get(offerId) {
       const actor = await loadActor(rt, actorId);
