@@ -14,10 +14,13 @@ it('uses Node’s hash in Node, with the same digests as the portable code', () 
 
 it('derives the constants of FIPS 180-4 (§4.2.2 and §5.3.3)', () => {
   const { k, initial } = sha256Constants();
-  const hex = (words: Iterable<number>) => [...words].map((word) => word.toString(16).padStart(8, '0')).join(' ');
+  const hex = (words: Iterable<number>) =>
+    [...words].map((word) => word.toString(16).padStart(8, '0')).join(' ');
   expect(hex(initial)).toBe('6a09e667 bb67ae85 3c6ef372 a54ff53a 510e527f 9b05688c 1f83d9ab 5be0cd19');
   expect(k).toHaveLength(64);
-  expect(hex(k.subarray(0, 8))).toBe('428a2f98 71374491 b5c0fbcf e9b5dba5 3956c25b 59f111f1 923f82a4 ab1c5ed5');
+  expect(hex(k.subarray(0, 8))).toBe(
+    '428a2f98 71374491 b5c0fbcf e9b5dba5 3956c25b 59f111f1 923f82a4 ab1c5ed5',
+  );
   expect(hex(k.subarray(56))).toBe('748f82ee 78a5636f 84c87814 8cc70208 90befffa a4506ceb bef9a3f7 c67178f2');
   expect(sha256Constants()).toBe(sha256Constants());
 });
