@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../errors/social-shift-error.js';
 import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
+import { SYSTEM_ACTOR } from '../model/domain-event.js';
 import type { LinkTracker } from '../ports/link-tracker.js';
 import type { ShareAttempt } from '../ports/share-policy.js';
 import type { TestProgramme } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+import type { ActingAs } from './create-social-shift.js';
 
 const DAY = 86_400_000;
 
@@ -591,6 +593,34 @@ describe('campaign audiences', () => {
 });
 
 describe('time', () => {
+  it.each([
+    ['offers.get', (publisher: ActingAs, offerId: string) => publisher.offers.get(offerId)],
+    ['offers.mine', async (publisher: ActingAs) => (await publisher.offers.mine())[0]],
+    ['offers.myShares', async (publisher: ActingAs) => (await publisher.offers.myShares())[0]],
+  ] as const)(
+    '%s shows the post as it is now: one past its expiresAt expires on that read',
+    async (_name, read) => {
+      const world = await createTestProgramme();
+      const { shift, people, clock, storage } = world;
+      const postId = await anApprovedPost(world, {
+        expiresAt: new Date(clock.now() + 2 * DAY).toISOString(),
+      });
+      await aRunningCampaign(world, [postId]);
+      const publisher = shift.as(people.publisher);
+      const [mine] = await publisher.offers.mine();
+      await publisher.offers.share(mine!.offer.id, { platform: 'x', idempotencyKey: 'k' });
+      expect((await read(publisher, mine!.offer.id))?.post.status).toBe('offered');
+      clock.advance(2 * DAY);
+      expect((await read(publisher, mine!.offer.id))?.post.status).toBe('expired');
+      // Expired once, by that read, as the system actor.
+      const expiries = await storage.readEvents(shift.organisationId, {
+        entityId: postId,
+        types: ['post.expired'],
+      });
+      expect(expiries.map((event) => event.actorId)).toEqual([SYSTEM_ACTOR]);
+    },
+  );
+
   it('expires posts and their offers at expiresAt, lazily and in bulk', async () => {
     const world = await createTestProgramme();
     const { shift, people, clock } = world;
@@ -603,7 +633,8 @@ describe('time', () => {
     await expect(
       shift.as(people.publisher).offers.share(mine!.offer.id, { platform: 'x', idempotencyKey: 'k' }),
     ).rejects.toMatchObject({ code: 'INVALID_TRANSITION', details: { state: 'expired' } });
-    expect((await shift.as(people.publisher).offers.mine())[0]?.offer.status).toBe('expired');
+    // (as stored: `offers.mine()` would also expire the post on its read)
+    expect((await shift.as(people.publisher).offers.list())[0]?.status).toBe('expired');
     // In bulk: the post, and with it the offers still open (the lazy check above already expired the publisher's).
     const open = (await shift.as(people.master).offers.list()).filter((o) => o.status === 'offered');
     expect(open.length).toBeGreaterThan(0);

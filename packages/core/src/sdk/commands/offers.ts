@@ -333,9 +333,10 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
     );
   };
 
+  // The post as it is now: one past its `expiresAt` expires on this read, as the offer does.
   const withPost = async (offer: Offer): Promise<OfferWithPost> => ({
     offer,
-    post: await load(rt, 'post', offer.postId),
+    post: (await settlePost(rt, await load(rt, 'post', offer.postId))).post,
   });
 
   return {
@@ -364,7 +365,11 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
           entityId: rt.organisationId,
           types: ['platform.summary'],
         }),
-        Promise.all([...new Set(shares.map((share) => share.postId))].map((id) => load(rt, 'post', id))),
+        Promise.all(
+          [...new Set(shares.map((share) => share.postId))].map(
+            async (id) => (await settlePost(rt, await load(rt, 'post', id))).post,
+          ),
+        ),
         Promise.all(
           shares.map((share) =>
             rt.storage.readEvents(rt.organisationId, {
