@@ -1,41 +1,36 @@
-// The publisher's own results, folded from the organisation's event log: how often they shared, where, and what
-// their tracked links brought in. Pure: the same events give the same figures.
-import type { DomainEvent, Platform } from '@social-shift/core';
-import { isEventOfType } from '@social-shift/core';
+// The publisher's own results, from their latest shares as the SDK gives them (`offers.myShares`): how often they
+// shared, where, and what the platforms reported (retention's summaries included). Pure: the same shares give the
+// same figures. The SDK checks who may read what, so the view never reads the organisation's event log.
+import type { Platform, ShareWithFigures } from '@social-shift/core';
 
-/** One publisher's figures. All measured (counted from events), none estimated. */
+/** One publisher's figures over the shares given. All measured (counted from the platforms' events). */
 export interface OwnResults {
   readonly shares: number;
   readonly sharesByPlatform: Readonly<Partial<Record<Platform, number>>>;
   readonly clicks: number;
   readonly reactions: number;
+  readonly comments: number;
 }
 
 /**
- * Folds the events that concern one publisher: `share.recorded` by them, and the platform events (clicks,
- * reactions) on their shares.
+ * Adds up a publisher's shares: how many per platform, and their clicks, reactions and comments.
  *
  * @example
  * ```ts
- * const results = ownResults(await shift.readEvents(), publisherId);
+ * const results = ownResults(await shift.as(publisherId).offers.myShares({ limit: 100 }));
  * results.sharesByPlatform.linkedin; // 2
  * ```
  */
-export function ownResults(events: readonly DomainEvent[], publisherId: string): OwnResults {
+export function ownResults(shares: readonly ShareWithFigures[]): OwnResults {
   const sharesByPlatform: Partial<Record<Platform, number>> = {};
-  let shares = 0;
   let clicks = 0;
   let reactions = 0;
-  for (const event of events) {
-    if (isEventOfType(event, 'share.recorded') && event.data.publisherId === publisherId) {
-      shares += 1;
-      const platform = event.data.platform as Platform;
-      sharesByPlatform[platform] = (sharesByPlatform[platform] ?? 0) + 1;
-    } else if (isEventOfType(event, 'platform.click') && event.data.publisherId === publisherId) {
-      clicks += 1;
-    } else if (isEventOfType(event, 'platform.reaction') && event.data.publisherId === publisherId) {
-      reactions += Number(event.data.count ?? 1);
-    }
+  let comments = 0;
+  for (const { share, figures } of shares) {
+    sharesByPlatform[share.platform] = (sharesByPlatform[share.platform] ?? 0) + 1;
+    clicks += figures.clicks;
+    reactions += figures.reactions;
+    comments += figures.comments;
   }
-  return { shares, sharesByPlatform, clicks, reactions };
+  return { shares: shares.length, sharesByPlatform, clicks, reactions, comments };
 }

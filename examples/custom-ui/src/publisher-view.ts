@@ -87,7 +87,8 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
     if (offers.length === 0) list.append(h('li', {}, 'Nothing offered to you right now.'));
     // #endregion offers
 
-    const results = ownResults(await shift.readEvents(), publisherId);
+    // The latest 100 shares (the most `myShares` gives at once), with what the platforms reported about each.
+    const results = ownResults(await me.offers.myShares({ limit: 100 }));
     const rows = Object.entries(results.sharesByPlatform).map(([platform, count]) =>
       h('tr', {}, h('td', {}, text.platforms[platform as Platform]), h('td', {}, String(count))),
     );
