@@ -4,6 +4,8 @@ import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-err
 import { SYSTEM_ACTOR } from '../model/domain-event.js';
 import type { LinkTracker } from '../ports/link-tracker.js';
 import type { ShareAttempt } from '../ports/share-policy.js';
+import type { EventQuery } from '../ports/storage.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
 import type { TestProgramme } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import type { ActingAs } from './create-social-shift.js';
@@ -385,6 +387,74 @@ describe('sharing', () => {
     }
   });
 
+  /**
+   * A publisher with one share and three clicks 30 days old, on a storage that calls `afterRead` after each event
+   * read of `offers.myShares` (not of the commands the hook itself runs).
+   */
+  const retentionRace = async (afterRead: (world: TestProgramme, query: EventQuery) => Promise<void>) => {
+    const inner = createMemoryStorage();
+    let world: TestProgramme | undefined;
+    let busy = false;
+    const storage = new Proxy(inner, {
+      get: (target, property, receiver) =>
+        property === 'readEvents'
+          ? async (organisationId: string, query: EventQuery = {}) => {
+              const events = await target.readEvents(organisationId, query);
+              if (world && !busy) {
+                busy = true;
+                await afterRead(world, query).finally(() => {
+                  busy = false;
+                });
+              }
+              return events;
+            }
+          : Reflect.get(target, property, receiver),
+    });
+    const ready = await sharedWorld({ storage });
+    const publisher = ready.world.shift.as(ready.world.people.publisher);
+    const share = await publisher.offers.share(ready.offerId, { platform: 'x', idempotencyKey: 's' });
+    for (const key of ['c1', 'c2', 'c3'])
+      await ready.world.shift.platform.recordClick({ shareId: share.id, idempotencyKey: key });
+    ready.world.clock.advance(30 * DAY);
+    const retention = () =>
+      ready.world.shift.as(ready.world.people.master).privacy.applyRetention({ platformEventDays: 20 });
+    world = ready.world;
+    return { publisher, share, retention };
+  };
+
+  it.each([
+    ['after the summaries and before the raw events', 'platform.summary'],
+    ['after the raw events and before the summaries', 'platform.click'],
+  ] as const)('counts each platform event once when retention runs %s are read', async (_when, readType) => {
+    let runs = 0;
+    const { publisher, retention } = await retentionRace(async (_world, query) => {
+      if (runs === 0 && query.types?.includes(readType)) {
+        runs++;
+        expect((await retention()).removed).toBe(3);
+      }
+    });
+    const [mine] = await publisher.offers.myShares();
+    expect(runs).toBe(1);
+    expect(mine?.figures).toMatchObject({ clicks: 3 });
+    expect((await publisher.offers.myShares())[0]?.figures).toMatchObject({ clicks: 3 });
+  });
+
+  it('gives up with CONFLICT when retention runs during every read of the figures', async () => {
+    let runs = 0;
+    const { publisher, share, retention } = await retentionRace(async (world, query) => {
+      if (!query.types?.includes('platform.click')) return;
+      runs++;
+      await world.shift.platform.recordClick({ shareId: share.id, idempotencyKey: `late-${runs}` });
+      world.clock.advance(30 * DAY);
+      await retention();
+    });
+    await expect(publisher.offers.myShares()).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('read them again'),
+    });
+    expect(runs).toBe(3);
+  });
+
   it('needs consent: withdrawing it expires the open offers and the publisher cannot share', async () => {
     const { world, offerId } = await sharedWorld();
     const publisher = world.shift.as(world.people.publisher);
@@ -620,6 +690,32 @@ describe('time', () => {
       expect(expiries.map((event) => event.actorId)).toEqual([SYSTEM_ACTOR]);
     },
   );
+
+  it('gives every reader at once the post as it is now: an expiry that loses a race is read again and retried', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, storage } = world;
+    const postId = await anApprovedPost(world, { expiresAt: new Date(clock.now() + 2 * DAY).toISOString() });
+    // In two campaigns: expiring the post expires four offers, two of which the other reader expires at once.
+    await aRunningCampaign(world, [postId]);
+    await aRunningCampaign(world, [postId]);
+    const publisher = shift.as(people.publisher);
+    const external = shift.as(people.external);
+    const [first] = await publisher.offers.mine();
+    await publisher.offers.share(first!.offer.id, { platform: 'x', idempotencyKey: 'k' });
+    clock.advance(2 * DAY);
+    const [mine, theirs, shares] = await Promise.all([
+      publisher.offers.mine(),
+      external.offers.mine(),
+      publisher.offers.myShares(),
+    ]);
+    for (const { post } of [...mine, ...theirs, ...shares]) expect(post.status).toBe('expired');
+    expect(theirs.map(({ offer }) => offer.status)).toEqual(['expired', 'expired']);
+    const expiries = await storage.readEvents(shift.organisationId, {
+      entityId: postId,
+      types: ['post.expired'],
+    });
+    expect(expiries).toHaveLength(1);
+  });
 
   it('expires posts and their offers at expiresAt, lazily and in bulk', async () => {
     const world = await createTestProgramme();

@@ -59,45 +59,55 @@ async function commitSystem(rt: Runtime, writes: EntityWrite[], guards: Guard[] 
 const expired = (writes: readonly EntityWrite[], type: 'offer' | 'post'): number =>
   writes.filter((w) => w.type === type && w.events.some((e) => e.type === `${type}.expired`)).length;
 
+/**
+ * How often a lazy expiry is tried when another writer changed what it writes at the same time (CONFLICT): each
+ * try reads the entity again, so a read returns it as it is now unless every try loses a race.
+ */
+const SETTLE_ATTEMPTS = 4;
+
+/** Whether a post or an offer is past its `expiresAt` and its workflow can still expire it. */
+const isDue = (
+  rt: Runtime,
+  entity: Post | Offer,
+  workflow: typeof postWorkflow | typeof offerWorkflow,
+): boolean =>
+  entity.expiresAt !== undefined &&
+  entity.expiresAt <= now(rt) &&
+  workflow.next(entity.status as never, 'EXPIRE') !== undefined;
+
 /** Expires a post at its `expiresAt`; returns the post as it is now, and how many offers expired with it. */
 export async function settlePost(
   rt: Runtime,
   post: Post,
 ): Promise<{ post: Post; changed: boolean; offersExpired: number }> {
-  if (
-    post.expiresAt === undefined ||
-    post.expiresAt > now(rt) ||
-    postWorkflow.next(post.status, 'EXPIRE') === undefined
-  ) {
-    return { post, changed: false, offersExpired: 0 };
+  let current = post;
+  for (let attempt = 0; attempt < SETTLE_ATTEMPTS && isDue(rt, current, postWorkflow); attempt++) {
+    // Expiring the post also expires its open offers: a publisher changing one at the same moment (or another
+    // reader expiring it) is a CONFLICT, after which the post is read again and, when still due, tried again.
+    const writes = await endPostWrites(rt, current, 'EXPIRE');
+    const changed = await commitSystem(rt, writes);
+    current = (await find(rt, 'post', post.id)) ?? current;
+    if (changed) return { post: current, changed, offersExpired: expired(writes, 'offer') };
   }
-  const writes = await endPostWrites(rt, post, 'EXPIRE');
-  const changed = await commitSystem(rt, writes);
-  return {
-    post: (await find(rt, 'post', post.id)) ?? post,
-    changed,
-    offersExpired: changed ? expired(writes, 'offer') : 0,
-  };
+  return { post: current, changed: false, offersExpired: 0 };
 }
 
 /** Expires an offer at its `expiresAt`; returns the offer as it is now. */
 export async function settleOffer(rt: Runtime, offer: Offer): Promise<{ offer: Offer; changed: boolean }> {
-  if (
-    offer.expiresAt === undefined ||
-    offer.expiresAt > now(rt) ||
-    offerWorkflow.next(offer.status, 'EXPIRE') === undefined
-  ) {
-    return { offer, changed: false };
+  let current = offer;
+  for (let attempt = 0; attempt < SETTLE_ATTEMPTS && isDue(rt, current, offerWorkflow); attempt++) {
+    const changed = await commitSystem(rt, [
+      {
+        type: 'offer',
+        before: current,
+        after: { ...current, status: 'expired' },
+        events: [{ type: 'offer.expired' }],
+      },
+    ]);
+    current = (await find(rt, 'offer', offer.id)) ?? current;
+    if (changed) return { offer: current, changed };
   }
-  const changed = await commitSystem(rt, [
-    {
-      type: 'offer',
-      before: offer,
-      after: { ...offer, status: 'expired' },
-      events: [{ type: 'offer.expired' }],
-    },
-  ]);
-  return { offer: (await find(rt, 'offer', offer.id)) ?? offer, changed };
+  return { offer: current, changed: false };
 }
 
 /** Starts a scheduled campaign at `startsAt` and completes a running or paused one at `endsAt`. */

@@ -25,7 +25,15 @@ export interface ShareFigures {
   readonly reach: number;
 }
 
-/** A share with the post it shared and its figures. */
+/**
+ * A share with the post it shared and its figures: one item of `offers.myShares`.
+ *
+ * @example
+ * ```ts
+ * for (const { share, post, figures } of await shift.as(publisherId).offers.myShares({ limit: 5 }))
+ *   console.log(`${post.title} on ${share.platform}: ${figures.clicks} clicks, ${figures.comments} comments`);
+ * ```
+ */
 export interface ShareWithFigures {
   readonly share: Share;
   readonly post: Post;

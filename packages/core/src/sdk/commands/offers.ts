@@ -58,6 +58,8 @@ export const ShareInputSchema = z.strictObject({
 /** Input of `offers.share`. */
 export type ShareInput = z.input<typeof ShareInputSchema>;
 const ListSchema = z.strictObject({ campaignId: z.optional(IdSchema) });
+/** How often `myShares` reads the figures when retention runs meanwhile, before it gives up with CONFLICT. */
+const FIGURE_READS = 3;
 /** Options of `offers.myShares`: how many of the newest shares (1 to 100, default 20). */
 const MySharesSchema = z.strictObject({
   limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
@@ -359,17 +361,13 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
         .sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0))
         .slice(0, limit);
       if (shares.length === 0) return [];
-      // Retention keeps older figures in summary events of the organisation (their entity): read them once.
-      const [summaries, posts, events] = await inOrder([
+      // Retention keeps older figures in summary events of the organisation (their entity).
+      const readSummaries = () =>
         rt.storage.readEvents(rt.organisationId, {
           entityId: rt.organisationId,
           types: ['platform.summary'],
-        }),
-        Promise.all(
-          [...new Set(shares.map((share) => share.postId))].map(
-            async (id) => (await settlePost(rt, await load(rt, 'post', id))).post,
-          ),
-        ),
+        });
+      const readRawEvents = () =>
         Promise.all(
           shares.map((share) =>
             rt.storage.readEvents(rt.organisationId, {
@@ -377,8 +375,38 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
               types: [...RAW_PLATFORM_EVENT_TYPES],
             }),
           ),
+        );
+      const [posts, before] = await inOrder([
+        Promise.all(
+          [...new Set(shares.map((share) => share.postId))].map(
+            async (id) => (await settlePost(rt, await load(rt, 'post', id))).post,
+          ),
         ),
+        readSummaries(),
       ] as const);
+      // A retention run moves raw events into a summary in one transaction. When the summaries read before and
+      // after the raw events differ, one ran in between (its events would count twice, or not at all): read again.
+      let summaries = before;
+      let events = await readRawEvents();
+      for (let attempt = 1; ; attempt++) {
+        const after = await readSummaries();
+        if (after.length === summaries.length && after.every((e, i) => e.seq === summaries[i]?.seq)) break;
+        if (attempt === FIGURE_READS)
+          throw new SocialShiftError(
+            'CONFLICT',
+            `Retention ran ${attempt} times while the shares' figures were read: read them again.`,
+            {
+              details: {
+                entityType: 'event',
+                id: rt.organisationId,
+                expectedVersion: summaries.length,
+                actualVersion: after.length,
+              },
+            },
+          );
+        summaries = after;
+        events = await readRawEvents();
+      }
       const postById = new Map(posts.map((post) => [post.id, post]));
       return shares.map((share, i) => ({
         share,
