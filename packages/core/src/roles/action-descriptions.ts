@@ -48,9 +48,11 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'posts.withdraw': 'Withdraw a post (its open offers expire).',
   'posts.archive': 'Archive a post.',
   'posts.read': 'Read posts.',
-  'campaigns.create': 'Create a campaign.',
-  'campaigns.update': 'Edit a draft campaign.',
-  'campaigns.run': 'Schedule, start, pause, resume and complete a campaign.',
+  'campaigns.create':
+    "Create a campaign (the actor must reach the pillars of each of its posts, not only the campaign's).",
+  'campaigns.update': 'Edit a draft campaign (posts added: the actor must reach their pillars).',
+  'campaigns.run':
+    'Schedule, start, pause, resume and complete a campaign (scheduling, starting and resuming: the actor must reach the pillars of its posts).',
   'campaigns.evaluate': "Record a campaign's evaluation.",
   'campaigns.cancel': 'Cancel a campaign.',
   'campaigns.read': 'Read campaigns.',

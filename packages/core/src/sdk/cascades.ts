@@ -70,7 +70,7 @@ export async function startCampaignWrites(
     list(rt, 'offer', { campaignId: campaign.id }),
   ]);
   const offered = new Set(existing.map((o) => `${o.postId}\u0000${o.publisherId}`));
-  for (const postId of campaign.postIds) {
+  for (const postId of new Set(campaign.postIds)) {
     const post = posts.find((p) => p.id === postId);
     if (!post) continue;
     const next = postWorkflow.next(post.status, 'OFFER');

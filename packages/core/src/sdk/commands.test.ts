@@ -662,6 +662,71 @@ describe('campaign audiences', () => {
   });
 });
 
+describe('campaign posts', () => {
+  const window = (world: TestProgramme) => ({
+    startsAt: new Date(world.clock.now() + DAY).toISOString(),
+    endsAt: new Date(world.clock.now() + 7 * DAY).toISOString(),
+  });
+
+  it('keeps each post once when an update lists it twice, so the campaign still starts and offers it once', async () => {
+    const world = await createTestProgramme();
+    const master = world.shift.as(world.people.master);
+    const postId = await anApprovedPost(world);
+    const campaign = await master.campaigns.create({
+      name: 'Twice',
+      pillarIds: [world.pillarId],
+      audience: { everyone: true },
+      ...window(world),
+    });
+    expect((await master.campaigns.update(campaign.id, { postIds: [postId, postId] })).postIds).toEqual([
+      postId,
+    ]);
+    await master.campaigns.schedule(campaign.id);
+    expect((await master.campaigns.start(campaign.id)).status).toBe('running');
+    const offers = await master.offers.list({ campaignId: campaign.id });
+    expect(offers.map((offer) => offer.publisherId).sort()).toEqual(
+      [world.people.publisher, world.people.external].sort(),
+    );
+  });
+
+  it("lets an editor scoped to some pillars put only those pillars' posts in a campaign, and run only such campaigns", async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const master = shift.as(people.master);
+    await master.strategy.update({
+      pillars: [
+        { id: world.pillarId, name: 'Care with a face' },
+        { id: 'pillar_jobs', name: 'Jobs' },
+      ],
+    });
+    const scoped = (await master.people.add({ displayName: 'Sanne Scoped' })).id;
+    await master.people.assignRole(scoped, { role: 'editor', scope: { pillarIds: ['pillar_jobs'] } });
+    const editor = shift.as(scoped);
+    const carePost = await anApprovedPost(world); // of the care pillar only
+    const jobs = {
+      name: 'Jobs push',
+      pillarIds: ['pillar_jobs'],
+      audience: { everyone: true },
+      ...window(world),
+    };
+    await expect(editor.campaigns.create({ ...jobs, postIds: [carePost] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const campaign = await editor.campaigns.create(jobs);
+    await expect(editor.campaigns.update(campaign.id, { postIds: [carePost] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    // A master may put it there; the scoped editor still cannot schedule or start what offers it.
+    await master.campaigns.update(campaign.id, { postIds: [carePost] });
+    await expect(editor.campaigns.schedule(campaign.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await master.campaigns.schedule(campaign.id);
+    await expect(editor.campaigns.start(campaign.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await master.campaigns.get(campaign.id)).status).toBe('scheduled');
+    expect(await master.offers.list({ campaignId: campaign.id })).toEqual([]);
+    expect((await master.campaigns.start(campaign.id)).status).toBe('running');
+  });
+});
+
 describe('time', () => {
   it.each([
     ['offers.get', (publisher: ActingAs, offerId: string) => publisher.offers.get(offerId)],

@@ -4,7 +4,7 @@ import type { Campaign } from '../../model/campaign.js';
 import { CampaignAudienceSchema, CampaignTargetsSchema } from '../../model/campaign.js';
 import { IdListSchema, NameSchema, TextSchema, TimestampSchema } from '../../model/primitives.js';
 import type { Action } from '../../roles/permission-table.js';
-import type { PermissionTarget } from '../../roles/role-check.js';
+import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
 import { postWorkflow } from '../../workflows/post.js';
 import { endCampaignWrites, startCampaignWrites } from '../cascades.js';
@@ -103,6 +103,13 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
   const loadCampaign = async (campaignId: string) =>
     (await settleCampaign(rt, await load(rt, 'campaign', checkId(campaignId, 'campaignId')))).campaign;
 
+  // A campaign offers its posts: whoever puts a post in one, schedules or starts it must reach the post's pillars
+  // too, not only the campaign's (an editor scoped to one pillar cannot offer another pillar's posts this way).
+  const reachPosts = async (actor: Actor, action: Action, postIds: readonly string[]) => {
+    for (const postId of new Set(postIds))
+      authorize(rt, actor, action, targetOf(await load(rt, 'post', postId)));
+  };
+
   const checkPosts = async (postIds: readonly string[]) => {
     for (const postId of postIds) {
       const post = await load(rt, 'post', postId);
@@ -115,6 +122,8 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     const campaign = await loadCampaign(campaignId);
     authorize(rt, actor, action, targetOf(campaign));
     const status = nextState(campaignWorkflow, campaign, event);
+    if (event === 'SCHEDULE' || event === 'START' || event === 'RESUME')
+      await reachPosts(actor, action, campaign.postIds);
     // Scheduled after its end, it would start and complete at once, with offers that expire unseen.
     if (event === 'SCHEDULE' && campaign.endsAt <= now(rt))
       throw invalidValue('campaign', ['endsAt'], `It ended at ${campaign.endsAt}: set a later end first.`);
@@ -143,7 +152,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       const parsed = parseInput('campaign', CreateCampaignInputSchema, input);
       const actor = await loadActor(rt, actorId);
       authorize(rt, actor, 'campaigns.create', targetOf(parsed));
-      for (const postId of parsed.postIds) await load(rt, 'post', postId);
+      await reachPosts(actor, 'campaigns.create', parsed.postIds);
       const programme = (await list(rt, 'programme'))[0];
       const cycles = await list(rt, 'cycle');
       const cycle = cycles.sort((a, b) => b.number - a.number)[0];
@@ -176,13 +185,14 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       return entities[0] as unknown as Campaign;
     },
     async update(campaignId, input) {
-      const patch = parsePatch('campaign update', UpdateCampaignInputSchema, input);
+      const parsed = parsePatch('campaign update', UpdateCampaignInputSchema, input);
+      const patch = parsed.postIds ? { ...parsed, postIds: [...new Set(parsed.postIds)] } : parsed;
       const actor = await loadActor(rt, actorId);
       const campaign = await loadCampaign(campaignId);
       authorize(rt, actor, 'campaigns.update', targetOf(campaign));
       if (patch.pillarIds) authorize(rt, actor, 'campaigns.update', { pillarIds: patch.pillarIds });
       const status = nextState(campaignWorkflow, campaign, 'UPDATE');
-      for (const postId of patch.postIds ?? []) await load(rt, 'post', postId);
+      await reachPosts(actor, 'campaigns.update', patch.postIds ?? []);
       const after = { ...campaign, ...patch, status };
       if (after.startsAt >= after.endsAt) {
         parseInput('campaign update', CreateCampaignInputSchema, {
