@@ -167,7 +167,9 @@ export async function settlePerson(
   person: Person,
   activity?: Map<string, string>,
 ): Promise<boolean> {
-  if (ambassadorWorkflow.next(person.status, 'MARK_DORMANT') === undefined) return false;
+  // An erased person's record takes no more changes.
+  if (person.erasedAt !== undefined || ambassadorWorkflow.next(person.status, 'MARK_DORMANT') === undefined)
+    return false;
   const other = (activity ?? (await lastActivities(rt, person.id))).get(person.id);
   const last = [person.lastActiveAt ?? person.createdAt, other ?? ''].sort().at(-1) ?? person.createdAt;
   if (rt.clock.now() - Date.parse(last) < rt.dormantAfterDays * DAY_MS) return false;

@@ -1,10 +1,12 @@
 // Erasure of a person's personal data: every record and every event that identifies them is pseudonymised in one
 // transaction, while ids and the facts that aggregates count (teams, department, location, network sizes, every
-// event) stay, so every figure computed before erasure is computed the same after it.
+// event) stay, so every figure of a period before the erasure is computed the same after it. The erasure also ends
+// the person's part in the programme (ADR 089).
 
 import { isRecord } from '../model/is-record.js';
 import type { Person } from '../model/person.js';
 import type { JsonObject, StoredEvent } from '../ports/storage.js';
+import { expireOpenOffers } from './cascades.js';
 import { keepAMaster } from './guards.js';
 import type { EntityWrite, Runtime } from './runtime.js';
 import { authorize, checkId, commit, IDEMPOTENCY_COLLECTION, list, load, loadActor, now } from './runtime.js';
@@ -30,9 +32,10 @@ function scrubChanges(changes: unknown, set: Data, drop: readonly string[]): Dat
 /**
  * Erases a person's personal data: their name becomes a pseudonym, their e-mail, social handles, sharer tokens,
  * tracked links and the platforms' ids of their posts are removed, in their records, in idempotency records and
- * in every event of the log, in one transaction; `erasedAt` marks them, and they can do nothing more. Ids, teams,
- * department, location, network sizes and all events stay, so aggregates do not change. Erasing again changes
- * nothing.
+ * in every event of the log, in one transaction; `erasedAt` marks them, and they can do nothing more: their open
+ * offers expire and a `person.erased` event ends their part in the programme (ADR 089). Ids, teams, department,
+ * location, network sizes and all earlier events stay, so every figure of a period that ended before the erasure
+ * stays the same. Erasing again changes nothing.
  */
 export async function erasePerson(rt: Runtime, actorId: string, personId: string): Promise<Person> {
   const actor = await loadActor(rt, actorId);
@@ -50,8 +53,12 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
       type: 'person',
       before: person,
       after: { ...rest, displayName: pseudonym, erasedAt: at },
-      events: [{ type: 'person.updated' }],
+      // The update's changes carry the pseudonym and `erasedAt`; `person.erased` ends their part in the programme
+      // from now on: the metrics count them as gone, as someone who left (ADR 089).
+      events: [{ type: 'person.updated' }, { type: 'person.erased' }],
     },
+    // Their open offers expire with them: nobody can share them any more.
+    ...(await expireOpenOffers(rt, { publisherId: person.id })),
   ];
   const accounts = await list(rt, 'social_account', { personId: person.id });
   for (const account of accounts) {
