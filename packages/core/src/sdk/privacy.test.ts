@@ -77,6 +77,13 @@ describe('exportPerson', () => {
     await expect(shift.as(people.master).privacy.exportPerson('person_nobody')).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+    // Someone who left acts on nothing any more, their own data included: a master exports it for them.
+    await shift.as(people.master).people.leave(people.publisher);
+    await expect(shift.as(people.publisher).privacy.exportPerson(people.publisher)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const exported = await shift.as(people.master).privacy.exportPerson(people.publisher);
+    expect(exported.records.person?.[0]?.status).toBe('left');
   });
 
   it('writes nothing', async () => {
