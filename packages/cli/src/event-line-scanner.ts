@@ -90,7 +90,8 @@ const ID_PAYLOAD_KEYS: Readonly<Record<string, readonly string[]>> = {
   'contribution.declined': ['reviewerId'],
   'contribution.used': ['postId'],
   'consent.withdrawn': ['personId'],
-  'post.updated': [],
+  // Not `post.updated`: the metrics read its `changes` (a post moved to other pillars or goals), which this path
+  // skips; it takes the full parser.
   'post.submitted': [],
   'post.expired': [],
   'post.withdrawn': [],

@@ -24,6 +24,25 @@ describe('readEventLog', () => {
     expect(result.aggregate).toEqual(foldEvents(events, window));
   });
 
+  it("folds a post's moves to other pillars and goals (the update's changes) as foldEvents does", async () => {
+    const created = events.find((e) => e.type === 'post.created');
+    const moved = {
+      ...(created as (typeof events)[number]),
+      id: 'evt_moved',
+      type: 'post.updated' as const,
+      at: window.from,
+      data: { changes: { pillarIds: ['pillar_moved'], goalIds: ['goal_moved'], title: 'Moved' } },
+    };
+    const { seq: _seq, ...line } = moved as typeof moved & { seq?: number };
+    const log = [...events, line];
+    const path = join(dir, 'moved.ndjson');
+    writeFileSync(path, `${log.map((e) => JSON.stringify(e)).join('\n')}\n`);
+    const result = await readEventLog(path, { window, threads: 1 });
+    const folded = foldEvents(log, window);
+    expect(folded.posts.get(moved.entityId)?.pillarIds).toEqual(['pillar_moved']);
+    expect(result.aggregate).toEqual(folded);
+  });
+
   it('numbers bad lines in the whole file across the threads, and skips them when asked', async () => {
     const text = events.map((e) => JSON.stringify(e));
     text[5] = '{"id": oops';

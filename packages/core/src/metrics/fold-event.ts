@@ -306,6 +306,18 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
       q.approvedAt = earliest(q.approvedAt, at);
       return aggregate;
     }
+    // A post moved to other pillars or goals counts under the new ones: the update's `changes`.
+    case 'post.updated': {
+      const changes = data.changes as { pillarIds?: unknown; goalIds?: unknown } | undefined;
+      const pillarIds = Array.isArray(changes?.pillarIds) ? (changes.pillarIds as string[]) : undefined;
+      const goalIds = Array.isArray(changes?.goalIds) ? (changes.goalIds as string[]) : undefined;
+      if (pillarIds || goalIds) {
+        const q = post(aggregate, event.entityId);
+        if (pillarIds) q.pillarIds = pillarIds;
+        if (goalIds) q.goalIds = goalIds;
+      }
+      return aggregate;
+    }
     case 'contribution.created': {
       const c = contribution(aggregate, event.entityId);
       c.creatorId = data.creatorId as string;
