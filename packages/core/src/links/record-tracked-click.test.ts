@@ -59,6 +59,33 @@ describe('recordTrackedClick', () => {
     expect(clicks).toEqual([]);
   });
 
+  it('records nothing, and gives no destination, for a link whose host or path was edited', async () => {
+    const { sdk, tracker, tracked, clicks } = await world();
+    const url = tracked.url!;
+    for (const edited of [
+      url.replace('https://example.org/', 'https://evil.example/'),
+      url.replace('https://example.org/', 'https://example.org@evil.example/'),
+      url.replace('https://example.org/jobs', 'https://example.org/logout'),
+      url.replace('https://', 'http://'),
+    ]) {
+      expect((await tracker.resolve(edited, { organisationId: sdk.organisationId })).postId).toBe('post_1');
+      await expect(recordTrackedClick(sdk, tracker, { url: edited, clickId: 'req-4' })).rejects.toMatchObject(
+        {
+          code: 'INVALID_LINK',
+          details: { reason: 'edited-destination' },
+        },
+      );
+    }
+    expect(clicks).toEqual([]);
+    // A parameter a platform adds on the way is fine.
+    const result = await recordTrackedClick(sdk, tracker, {
+      url: `${url}&fbclid=IwAR0abc`,
+      clickId: 'req-5',
+    });
+    expect(result.attribution.destination).toBe('https://example.org/jobs?fbclid=IwAR0abc');
+    expect(clicks).toHaveLength(1);
+  });
+
   it('records nothing for a genuine link no share carries', async () => {
     const { sdk, tracker, clicks } = await world();
     const other = await tracker.track({

@@ -31,8 +31,10 @@ export interface TrackedClick {
  * Resolves an incoming tracked link and records the click on the share it belongs to, idempotently per
  * `clickId`: the resolver checks the signature (forged or edited links throw `INVALID_LINK` and record nothing),
  * the share is found by campaign, post, platform and sharer token (none: `INVALID_LINK` with reason
- * `unknown-share`, nothing recorded), and `platform.recordClick` appends one `platform.click` event. Returns the
- * attribution, so the caller can redirect to `attribution.destination`.
+ * `unknown-share`, nothing recorded), the link must lead to the page (origin and path) of the link the share
+ * carries (`INVALID_LINK` with reason `edited-destination` otherwise, nothing recorded: the signature does not
+ * cover the destination), and `platform.recordClick` appends one `platform.click` event. Returns the attribution,
+ * so the caller can redirect to `attribution.destination`.
  *
  * @example
  * ```ts
@@ -65,6 +67,23 @@ export async function recordTrackedClick(
         details: { reason: 'unknown-share' },
       },
     );
+  }
+  // The signature covers what the link attributes, not where it leads: the link must lead to the page (origin and
+  // path) of the link that was shared, so an edited host or path is no redirect through the organisation's service.
+  // Other query parameters may differ (platforms add their own, such as `fbclid`).
+  const shared = share.data.trackedUrl;
+  if (typeof shared === 'string') {
+    const expected = new URL(
+      (await tracker.resolve(shared, { organisationId: sdk.organisationId })).destination,
+    );
+    const actual = new URL(attribution.destination);
+    if (actual.origin !== expected.origin || actual.pathname !== expected.pathname) {
+      throw new SocialShiftError(
+        'INVALID_LINK',
+        'The link leads elsewhere than the link that was shared: its host or path was edited.',
+        { details: { reason: 'edited-destination' } },
+      );
+    }
   }
   const event = await sdk.platform.recordClick({
     shareId: share.id,
