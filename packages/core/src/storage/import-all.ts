@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { issueMessage } from '../errors/issue-message.js';
 import type { ValidationIssue } from '../errors/social-shift-error.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
+import { eventPayloadSchemas } from '../model/domain-event.js';
 import { entitySchemas } from '../model/entities.js';
 import type { EntityType } from '../model/entity-type.js';
 import { ENTITY_TYPES } from '../model/entity-type.js';
@@ -19,7 +20,8 @@ export interface ImportSummary {
 
 /**
  * Imports an {@link ExportBundle} into an organisation that has no data yet. It validates everything first (the
- * envelope, every document against its entity schema, exactly one organisation document (the bundle's), ids unique
+ * envelope, every document against its entity schema, every event's data against its type's payload schema,
+ * exactly one organisation document (the bundle's), ids unique
  * per collection and among events, every record in the bundle's organisation, the references between records (a
  * role's person, a post's author, an offer's campaign…) to records in the bundle, no text a store cannot hold (U+0000,
  * unpaired surrogates) and no `"__proto__"` key, the event log numbered 1, 2, 3… in order, without gaps except those
@@ -202,6 +204,10 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
       );
     }
     previous = Math.max(previous, event.seq);
+    // The data as its type defines it: an event the SDK's own readers (metrics, retention, replay) cannot read
+    // would fail them later, after the import.
+    const data = eventPayloadSchemas[event.type].safeParse(event.data);
+    if (!data.success) issues.push(...data.error.issues.map(toIssue(['events', index, 'data'])));
     checkJsonValues(raw.events[index], ['events', index], add);
   });
   if (issues.length > 0) refuse(issues, raw);
