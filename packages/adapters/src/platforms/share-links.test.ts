@@ -47,6 +47,23 @@ describe('buildShareLink', () => {
     });
   });
 
+  it('fits the clipboard text to the platform unless fit is off', () => {
+    const long = 'Werken in de zorg. '.repeat(180).trim(); // about 3,400 characters
+    for (const [platform, limit] of [
+      ['instagram', 2200],
+      ['linkedin', 3000],
+      ['xing', 3000],
+    ] as const) {
+      const fitted = buildShareLink(platform, { text: long, url });
+      expect(fitted.clipboardText!.length, platform).toBeLessThanOrEqual(limit);
+      expect(fitted.clipboardText!.length, platform).toBeGreaterThan(limit - 40);
+      expect(long.startsWith(fitted.clipboardText!.replace(/…$/, '')), platform).toBe(true);
+      expect(buildShareLink(platform, { text: long, url, fit: false }).clipboardText, platform).toBe(long);
+    }
+    expect(buildShareLink('facebook', { text: long, url }).clipboardText).toBe(long); // 63,206 fit
+    expect(buildShareLink('reddit', { text: long, url }).clipboardText).toBe(long);
+  });
+
   it('opens Mastodon on the publisher’s own server and refuses anything but a host name', () => {
     const link = buildShareLink('mastodon', { text, url, mastodonInstance: 'Social.Example.org' });
     expect(link.href?.startsWith('https://social.example.org/share?text=')).toBe(true);

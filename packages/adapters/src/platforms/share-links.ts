@@ -262,7 +262,11 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
     platform === 'instagram' ||
     platform === 'reddit'
   ) {
-    return { platform, href, uses, ignores, clipboardText: input.text, text: input.text };
+    // The text these take from the clipboard, not from the link: fitted to the platform's own limit unless
+    // `fit` is off (Reddit's limit is its title's; the text goes into the post's body, which takes far more).
+    const clipboard =
+      shouldFit && platform !== 'reddit' ? fitText(platform, input.text, input.textOptions).body : input.text;
+    return { platform, href, uses, ignores, clipboardText: clipboard, text: clipboard };
   }
   return {
     platform,
