@@ -1224,6 +1224,18 @@ define('error-contract', 'answers bad events and event queries with VALIDATION',
   await queryBad('status', 'a string document query');
   await queryBad({ where: 'draft' }, 'a string where');
   await queryBad({ where: ['draft'] }, 'a list as where');
+  await queryBad({ where: { status: 'a\u0000b' } }, 'U+0000 in a where value');
+  await queryBad({ where: { status: 'a\uD800' } }, 'an unpaired surrogate in a where value');
+  await queryBad({ where: { n: 2 ** 60 } }, 'a whole number beyond 2^53 in a where value');
+  await queryBad({ where: { n: -(2 ** 53) } }, 'a whole number below -(2^53 - 1) in a where value');
+  await readBad({ entityId: 'a\u0000b' }, 'U+0000 in an entityId');
+  await readBad({ types: ['platform.click\uDC00'] }, 'an unpaired surrogate in a type');
+  assertEqual(
+    await storage.query(ORG, 'post', { where: { n: 2 ** 53 - 1 } }),
+    [],
+    'the largest safe integer',
+  );
+  assertEqual(await storage.query(ORG, 'post', { where: { n: 2.5 } }), [], 'a fraction');
   await assertRejectsWithCode(
     storage.transaction(ORG, (tx) => tx.query('post', null as unknown as DocumentQuery)),
     'VALIDATION',

@@ -472,13 +472,22 @@ function checkQuery(query: DocumentQuery): void {
     if (!FIELD.test(field))
       throw invalid(['where', field], 'Filter on a top-level field name of letters, digits, "_".');
     const type = typeof value;
+    // Text no store can hold matches nothing anywhere, and a whole number beyond ±2^53 is not stored exactly (SQLite
+    // reads its JSON digits as another integer than the one given): refused alike by every adapter.
     if (
       value !== null &&
-      type !== 'string' &&
+      !(type === 'string' && isStorableText(value as string)) &&
       type !== 'boolean' &&
-      !(type === 'number' && Number.isFinite(value))
+      !(
+        type === 'number' &&
+        Number.isFinite(value) &&
+        !(Number.isInteger(value) && !Number.isSafeInteger(value))
+      )
     ) {
-      throw invalid(['where', field], 'Compare with a string, a finite number, a boolean or null.');
+      throw invalid(
+        ['where', field],
+        'Compare with a string (without U+0000 or unpaired surrogates), a finite number (whole numbers within ±2^53), a boolean or null.',
+      );
     }
   }
   checkLimit(query.limit);
@@ -491,7 +500,7 @@ function checkEventQuery(query: EventQuery): void {
   if (
     !isRecord(query) ||
     !Array.isArray(types) ||
-    ![entityId ?? '', ...types].every((text) => typeof text === 'string')
+    ![entityId ?? '', ...types].every((text) => typeof text === 'string' && isStorableText(text))
   )
     throw invalid(['query'], 'Use a string entityId and a list of types.');
   if (query.after !== undefined && (!Number.isSafeInteger(query.after) || query.after < 0)) {
