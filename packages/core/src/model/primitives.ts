@@ -107,6 +107,9 @@ export const TagSchema = z
     z.regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*$/u, 'Use lower-case letters, digits, "_" or "-".'),
   );
 
+/** The longest URL the model stores (a post's link, a share's tracked link). */
+export const MAX_URL_LENGTH = 2_048;
+
 /** Characters a URL must carry percent-encoded (browsers always do): they could end an HTML attribute or a link. */
 const UNSAFE_IN_URL = /[\s"<>`\\]/;
 
@@ -117,7 +120,7 @@ const UNSAFE_IN_URL = /[\s"<>`\\]/;
 export const UrlSchema = z
   .url({ protocol: /^https?$/, message: 'Use an absolute http:// or https:// URL.' })
   .check(
-    z.maxLength(2_048),
+    z.maxLength(MAX_URL_LENGTH),
     z.refine((url) => !UNSAFE_IN_URL.test(url) && isCleanText(url, true), {
       message: 'Percent-encode spaces, double quotes, angle brackets, backticks and backslashes in the URL.',
     }),

@@ -455,6 +455,24 @@ describe('sharing', () => {
     expect(runs).toBe(3);
   });
 
+  it("refuses a share whose post's link outgrows a stored link once tracked, naming the post's link, and writes nothing", async () => {
+    const world = await createTestProgramme();
+    const link = `https://example.org/${'a'.repeat(2_000)}`; // a post may hold it: 2,020 characters
+    await aRunningCampaign(world, [await anApprovedPost(world, { link })]);
+    const publisher = world.shift.as(world.people.publisher);
+    const [mine] = await publisher.offers.mine();
+    const before = (await world.shift.readEvents()).length;
+    await expect(
+      publisher.offers.share(mine!.offer.id, { platform: 'linkedin', idempotencyKey: 'long' }),
+    ).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringContaining("shorten the post's link"),
+      details: { limit: 2_048, what: 'tracked link', path: ['link'] },
+    });
+    expect((await world.shift.readEvents()).length).toBe(before);
+    expect((await publisher.offers.get(mine!.offer.id)).offer.status).toBe('offered');
+  });
+
   it('needs consent: withdrawing it expires the open offers and the publisher cannot share', async () => {
     const { world, offerId } = await sharedWorld();
     const publisher = world.shift.as(world.people.publisher);

@@ -99,7 +99,7 @@ export async function createTestProgramme(options: Partial<SocialShiftOptions> =
  */
 export async function anApprovedPost(
   world: TestProgramme,
-  over: { expiresAt?: string } = {},
+  over: { expiresAt?: string; link?: string } = {},
 ): Promise<string> {
   const { shift, people, pillarId } = world;
   const post = await shift.as(people.editor).posts.create({

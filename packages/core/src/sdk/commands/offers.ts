@@ -4,7 +4,7 @@ import type { Consent } from '../../model/consent.js';
 import type { Offer } from '../../model/offer.js';
 import type { Person } from '../../model/person.js';
 import type { Post } from '../../model/post.js';
-import { ExternalIdSchema, IdempotencyKeySchema, IdSchema } from '../../model/primitives.js';
+import { ExternalIdSchema, IdempotencyKeySchema, IdSchema, MAX_URL_LENGTH } from '../../model/primitives.js';
 import type { Share } from '../../model/share.js';
 import { PlatformSchema } from '../../model/vocabulary.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
@@ -270,6 +270,21 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
               publisherId: actor.person.id,
             })
           : { url: post.link, sharerToken: undefined };
+        // The tracker adds its parameters (and percent-encodes the link): a long link can outgrow what a share
+        // stores, which is the post's link to fix, not the publisher's input.
+        if (tracked.url !== undefined && tracked.url.length > MAX_URL_LENGTH)
+          throw new SocialShiftError(
+            'LIMIT_EXCEEDED',
+            `The post's link is ${tracked.url.length} characters long once tracked, and at most ${MAX_URL_LENGTH} fit: shorten the post's link (posts.update) or give the link tracker a shortener.`,
+            {
+              details: {
+                limit: MAX_URL_LENGTH,
+                actual: tracked.url.length,
+                what: 'tracked link',
+                path: ['link'],
+              },
+            },
+          );
         const networkSize = accounts.find((a) => a.platform === parsed.platform)?.networkSize ?? 0;
         const shareEntity: Share = compact({
           id: rt.ids.next('share'),
