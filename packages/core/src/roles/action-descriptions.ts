@@ -27,8 +27,9 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'people.linkAccount': "Link a person's social account (platform, handle, network size).",
   'people.read': 'Read people.',
   'roles.assign.master': 'Assign or revoke the master role.',
-  'roles.assign.editor': 'Assign or revoke the editor role.',
-  'roles.assign.creator': 'Assign or revoke the creator role.',
+  'roles.assign.editor': 'Assign or revoke the editor role (a scoped actor: only within their own scope).',
+  'roles.assign.creator':
+    'Assign or revoke the creator role (a scoped editor: only within their own scope, never unscoped).',
   'roles.assign.publisher': 'Assign or revoke the publisher role.',
   'teams.manage': 'Create teams.',
   'teams.read': 'Read teams.',

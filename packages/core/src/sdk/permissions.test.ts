@@ -472,6 +472,43 @@ describe('scopes and overrides', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('lets a scoped editor assign and revoke only roles within their own scope, for others and themselves', async () => {
+    const { shift, people } = await createTestProgramme();
+    const master = shift.as(people.master);
+    const scoped = (await master.people.add({ displayName: 'Sanne Scoped' })).id;
+    await master.people.assignRole(scoped, { role: 'editor', scope: { pillarIds: ['pillar_hr'] } });
+    const editor = shift.as(scoped);
+    const newcomer = (await editor.people.add({ displayName: 'Nina New' })).id;
+    for (const scope of [
+      undefined,
+      { pillarIds: ['pillar_news'] },
+      { pillarIds: ['pillar_hr', 'pillar_news'] },
+    ]) {
+      await expect(
+        editor.people.assignRole(newcomer, { role: 'creator', ...(scope ? { scope } : {}) }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    await expect(editor.people.assignRole(scoped, { role: 'creator' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      editor.people.assignRole(newcomer, { role: 'creator', scope: { pillarIds: ['pillar_hr'] } }),
+    ).resolves.toMatchObject({ role: 'creator', scope: { pillarIds: ['pillar_hr'] } });
+    // A publisher's scope reaches nothing (publishers act on their own), so it needs none.
+    await expect(editor.people.assignRole(newcomer, { role: 'publisher' })).resolves.toMatchObject({
+      role: 'publisher',
+    });
+    const news = (await master.people.add({ displayName: 'Ned News' })).id;
+    await master.people.assignRole(news, { role: 'creator', scope: { pillarIds: ['pillar_news'] } });
+    await expect(editor.people.revokeRole(news, { role: 'creator' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect((await master.people.roles(news)).map((a) => a.role)).toEqual(['creator']);
+    await expect(editor.people.revokeRole(newcomer, { role: 'creator' })).resolves.toMatchObject({
+      role: 'creator',
+    });
+  });
+
   it('stops a scoped editor or creator moving things out of their scope', async () => {
     const world = await createTestProgramme();
     const { shift, people } = world;

@@ -11,7 +11,7 @@ import { SocialAccountSchema } from '../../model/social-account.js';
 import type { Role } from '../../model/vocabulary.js';
 import { RoleSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
-import type { PermissionTarget } from '../../roles/role-check.js';
+import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { expireOpenOffers } from '../cascades.js';
 import { keepAMaster, readGuard } from '../guards.js';
@@ -166,6 +166,17 @@ export interface PeopleCommands {
 
 /** Makes the people commands for one actor. */
 export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
+  // A role whose permissions reach `assigned` things works within its scope: whoever assigns or revokes it must
+  // reach that whole scope (none is everything), so an editor scoped to one pillar cannot hand out a role for
+  // another pillar, or for all of them, nor take one away.
+  const authorizeScope = (actor: Actor, role: Role, scope: RoleAssignment['scope']): void => {
+    if (!Object.values(rt.permissions).some((row) => row[role] === 'assigned')) return;
+    authorize(rt, actor, roleAction(role), {
+      pillarIds: scope?.pillarIds ?? [],
+      teamIds: scope?.teamIds ?? [],
+    });
+  };
+
   const move = async (personId: string, event: AmbassadorEvent, action: Action): Promise<Person> => {
     const actor = await loadActor(rt, actorId);
     const person = await load(rt, 'person', checkId(personId, 'personId'));
@@ -342,6 +353,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', id);
       authorize(rt, actor, roleAction(parsed.role), targetOf(person));
+      authorizeScope(actor, parsed.role, parsed.scope);
       requireNotErased(person, 'ASSIGN_ROLE');
       if (person.external && parsed.role !== 'publisher') {
         throw new SocialShiftError('VALIDATION', 'People outside the organisation can only be publishers.', {
@@ -408,6 +420,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
           details: { entityType: 'role_assignment', id: `${person.id}:${role}` },
         });
       }
+      authorizeScope(actor, role, assignment.scope);
       const { entities } = await commit(
         rt,
         actorId,
