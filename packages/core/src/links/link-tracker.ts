@@ -56,23 +56,18 @@ export interface TrackingLinks extends LinkTracker {
 }
 
 /**
- * Makes the SDK's link tracker: every shared link gets UTM tags (`utm_source` = platform, `utm_medium` =
- * `social`, `utm_campaign` = campaign id, `utm_content` = post id), an opaque sharer token (`ss_ref`) and a
- * signature (`ss_sig`, HMAC-SHA-256 over organisation, campaign, post, platform and sharer token), so a
- * forged or edited link is rejected by {@link TrackingLinks.resolve}.
- *
- * @example
- * ```ts
- * const tracker = createLinkTracker({ secret: process.env.LINK_SECRET! });
- * const { url } = await tracker.track({
- *   organisationId: 'org_1', link: 'https://example.org/jobs', platform: 'linkedin',
- *   campaignId: 'campaign_1', postId: 'post_1', publisherId: 'person_7',
- * });
- * const attribution = await tracker.resolve(url!, { organisationId: 'org_1' });
- * attribution.postId; // 'post_1'
- * ```
+ * The tagging half of {@link createLinkTracker} (`track` and `sharerToken`, and the signature it shares with
+ * `resolve`): all the SDK itself needs to tag the links of shares, so the SDK's bundle carries no resolver.
  */
-export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
+export function linkTagger(options: LinkTrackerOptions): Omit<TrackingLinks, 'resolve'> & {
+  signature(
+    organisationId: string,
+    campaignId: string,
+    postId: string,
+    platform: string,
+    token: string,
+  ): Promise<string>;
+} {
   const signer = createHmacSigner(options.secret);
   const shortener = options.shortener;
 
@@ -126,6 +121,30 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
     const full = tagged.toString();
     return { url: shortener === undefined ? full : await shortener.shorten(full), sharerToken: token };
   }
+
+  return { track, sharerToken: tokenOf, signature };
+}
+
+/**
+ * Makes the SDK's link tracker: every shared link gets UTM tags (`utm_source` = platform, `utm_medium` =
+ * `social`, `utm_campaign` = campaign id, `utm_content` = post id), an opaque sharer token (`ss_ref`) and a
+ * signature (`ss_sig`, HMAC-SHA-256 over organisation, campaign, post, platform and sharer token), so a
+ * forged or edited link is rejected by {@link TrackingLinks.resolve}.
+ *
+ * @example
+ * ```ts
+ * const tracker = createLinkTracker({ secret: process.env.LINK_SECRET! });
+ * const { url } = await tracker.track({
+ *   organisationId: 'org_1', link: 'https://example.org/jobs', platform: 'linkedin',
+ *   campaignId: 'campaign_1', postId: 'post_1', publisherId: 'person_7',
+ * });
+ * const attribution = await tracker.resolve(url!, { organisationId: 'org_1' });
+ * attribution.postId; // 'post_1'
+ * ```
+ */
+export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
+  const { signature, ...tagger } = linkTagger(options);
+  const shortener = options.shortener;
 
   async function resolve(input: string, resolveOptions: ResolveLinkOptions): Promise<LinkAttribution> {
     const organisationId = resolveOptions?.organisationId;
@@ -196,7 +215,7 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
     };
   }
 
-  return { track, resolve, sharerToken: tokenOf };
+  return { ...tagger, resolve };
 }
 
 function invalid(reason: string, message: string): SocialShiftError<'INVALID_LINK'> {
