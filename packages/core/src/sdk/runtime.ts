@@ -1,6 +1,7 @@
 // The SDK's internal machinery shared by every command group: loading, role checks, workflow checks and the one
 // transaction per command. Not exported from the package.
 import type { z } from 'zod/mini';
+import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 import { validationError } from '../errors/validation.js';
 import type { DomainEvent, EventType } from '../model/domain-event.js';
@@ -137,10 +138,7 @@ export function parseInput<S extends z.ZodMiniType>(what: string, schema: S, inp
   } catch (error) {
     if (error instanceof SocialShiftError) throw error;
     // Only exotic inputs get here (a getter or proxy that throws while the input is read).
-    throw new SocialShiftError('VALIDATION', `Invalid ${what}: it could not be read as plain data.`, {
-      details: { issues: [{ path: [], message: 'Send plain JSON data.', code: 'custom' }], input: what },
-      cause: error,
-    });
+    throw invalidValue(what, [], 'It could not be read as plain data: send plain JSON data.', error);
   }
   if (!result.success) throw inputError(what, result.error, input);
   return result.data as z.output<S>;
