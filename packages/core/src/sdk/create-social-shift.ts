@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { invalidValue } from '../errors/invalid-value.js';
 import type { LinkSecret } from '../links/hmac.js';
-import { createLinkTracker } from '../links/link-tracker.js';
+import { linkTagger } from '../links/link-tracker.js';
 import { EVENT_TYPES, EventTypeSchema } from '../model/domain-event.js';
 import { createParser } from '../model/parse.js';
 import { IdSchema } from '../model/primitives.js';
@@ -59,7 +59,7 @@ import { checkId, compact, parseInput } from './runtime.js';
  * ```
  */
 export interface SocialShiftConfig {
-  /** The four-eyes rule: an author cannot approve their own post. Default `true`. */
+  /** The four-eyes rule: nobody who wrote, changed or submitted a post can approve it. Default `true`. */
   readonly fourEyes?: boolean;
   /** Days without activity after which an active ambassador becomes dormant. Default 60. */
   readonly dormantAfterDays?: number;
@@ -260,7 +260,7 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
       options.links ??
       (options.linkSecret === undefined
         ? createPlainLinkTracker(ids)
-        : createLinkTracker({ secret: options.linkSecret })),
+        : linkTagger({ secret: options.linkSecret })),
     sharePolicy: options.sharePolicy,
   };
   return {

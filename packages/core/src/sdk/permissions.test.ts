@@ -578,6 +578,30 @@ describe('scopes and overrides', () => {
     expect(shift.permissions['posts.approve']).toEqual({ master: 'organisation' });
   });
 
+  it('stops whoever changed or submitted a post approving it, not only its author (four-eyes rule)', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, pillarId } = world;
+    const master = shift.as(people.master);
+    const second = (await master.people.add({ displayName: 'Erik Editor' })).id;
+    await master.people.assignRole(second, { role: 'editor' });
+    const post = await shift
+      .as(people.editor)
+      .posts.create({ title: 'Open day', text: 'Hi', pillarIds: [pillarId] });
+    // The second editor rewrites the first editor's draft and submits it.
+    await shift.as(second).posts.update(post.id, { text: 'Entirely rewritten.' });
+    await shift.as(second).posts.submit(post.id);
+    expect(await shift.as(second).posts.allowedEvents(post.id)).toEqual(['REQUEST_CHANGES']);
+    await expect(shift.as(second).posts.approve(post.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('four-eyes'),
+    });
+    await expect(shift.as(people.editor).posts.approve(post.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(master.posts.approve(post.id)).resolves.toMatchObject({
+      status: 'approved',
+      approvedBy: people.master,
+    });
+  });
+
   it('lets an author approve their own post when the four-eyes rule is off', async () => {
     const world = await createTestProgramme({ config: { fourEyes: false } });
     const { shift, people, pillarId } = world;

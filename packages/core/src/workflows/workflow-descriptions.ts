@@ -99,7 +99,7 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
   },
   post: {
     description:
-      'An editor writes a post (from contributions or from scratch), it is reviewed and approved (not by its own author while the four-eyes rule is on), scheduled and offered to publishers through campaigns, until it expires or is withdrawn.',
+      'An editor writes a post (from contributions or from scratch), it is reviewed and approved (not by whoever wrote, changed or submitted it while the four-eyes rule is on), scheduled and offered to publishers through campaigns, until it expires or is withdrawn.',
     states: {
       draft: 'Being written.',
       in_review: 'Waiting for approval.',
@@ -114,7 +114,8 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
     events: {
       UPDATE: 'Edits the post.',
       SUBMIT: 'Submits the post for review.',
-      APPROVE: 'Approves the post (four-eyes rule: not by its author, unless configured off).',
+      APPROVE:
+        'Approves the post (four-eyes rule: not by whoever wrote, changed or submitted it, unless configured off).',
       REQUEST_CHANGES: 'Sends the post back to its author with a note.',
       SCHEDULE: 'Plans the post for a time.',
       OFFER:

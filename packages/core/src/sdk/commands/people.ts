@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { invalidValue } from '../../errors/invalid-value.js';
 import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { Consent } from '../../model/consent.js';
 import { ConsentSchema } from '../../model/consent.js';
@@ -355,20 +356,12 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       authorize(rt, actor, roleAction(parsed.role), targetOf(person));
       authorizeScope(actor, parsed.role, parsed.scope);
       requireNotErased(person, 'ASSIGN_ROLE');
-      if (person.external && parsed.role !== 'publisher') {
-        throw new SocialShiftError('VALIDATION', 'People outside the organisation can only be publishers.', {
-          details: {
-            issues: [
-              {
-                path: ['role'],
-                message: 'External people can only hold the publisher role.',
-                code: 'custom',
-              },
-            ],
-            input: 'role assignment',
-          },
-        });
-      }
+      if (person.external && parsed.role !== 'publisher')
+        throw invalidValue(
+          'role assignment',
+          ['role'],
+          'People outside the organisation can only be publishers.',
+        );
       if ((await currentRoles(person.id)).some((a) => a.role === parsed.role)) {
         throw new SocialShiftError(
           'ALREADY_EXISTS',

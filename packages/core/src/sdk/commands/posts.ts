@@ -92,7 +92,7 @@ export interface PostCommands {
   update(postId: string, input: UpdatePostInput): Promise<Post>;
   /** Submits the post for review. */
   submit(postId: string): Promise<Post>;
-  /** Approves the post (four-eyes rule: not its own author unless configured off). */
+  /** Approves the post (four-eyes rule: not by whoever wrote, changed or submitted it, unless configured off). */
   approve(postId: string): Promise<Post>;
   /** Sends the post back to its author with a note. */
   requestChanges(postId: string, input: { note: string }): Promise<Post>;
@@ -110,7 +110,17 @@ export interface PostCommands {
 
 /** Makes the post commands for one actor. */
 export function postCommands(rt: Runtime, actorId: string): PostCommands {
-  const fourEyesBlocks = (actor: Actor, post: Post) => rt.fourEyes && post.authorId === actor.person.id;
+  // The four-eyes rule: nobody approves what they wrote. Not only the author: whoever changed or submitted the post
+  // (another editor may do both) is one of its writers too.
+  const fourEyesBlocks = async (actor: Actor, post: Post): Promise<boolean> => {
+    if (!rt.fourEyes) return false;
+    if (post.authorId === actor.person.id) return true;
+    const written = await rt.storage.readEvents(rt.organisationId, {
+      entityId: post.id,
+      types: ['post.updated', 'post.submitted'],
+    });
+    return written.some((event) => event.actorId === actor.person.id);
+  };
 
   const loadPost = async (postId: string) => (await settlePost(rt, await load(rt, 'post', postId))).post;
 
@@ -124,11 +134,11 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
     const actor = await loadActor(rt, actorId);
     const post = await loadPost(postId);
     authorize(rt, actor, action, targetOf(post));
-    if (event === 'APPROVE' && fourEyesBlocks(actor, post)) {
+    if (event === 'APPROVE' && (await fourEyesBlocks(actor, post))) {
       throw forbidden(
         actor,
         action,
-        'The four-eyes rule stops authors approving their own post: ask another editor or the master to approve it.',
+        'The four-eyes rule stops whoever wrote, changed or submitted a post approving it: ask another editor or the master to approve it.',
       );
     }
     const changed = change(post, actor);
@@ -253,8 +263,9 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       const actor = await loadActor(rt, actorId);
       const post = await loadPost(postId);
       if (!isAllowedFor(rt, actor, 'posts.read', targetOf(post))) return [];
+      const blocked = await fourEyesBlocks(actor, post);
       return permittedEvents(rt, actor, postWorkflow, post.status, targetOf(post), (event) =>
-        event === 'APPROVE' ? !fourEyesBlocks(actor, post) : true,
+        event === 'APPROVE' ? !blocked : true,
       );
     },
   };
