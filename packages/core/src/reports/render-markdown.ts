@@ -10,7 +10,8 @@ export interface MarkdownOptions {
 
 /**
  * User text as inert Markdown: no table break (`|`, line breaks), no HTML (`<`, `>`, `&` as entities), no link or
- * image (`[`, `]` escaped), so a team or person name cannot become markup, a script or a `javascript:` link.
+ * image (`[`, `]` escaped, and `://` and `www.` broken so GFM's autolinks do not fire), no emphasis or code, so a
+ * team or person name cannot become markup, a script or a link.
  */
 const escapeCell = (text: string): string =>
   text
@@ -20,6 +21,10 @@ const escapeCell = (text: string): string =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[[\]]/g, (bracket) => `\\${bracket}`)
+    // No emphasis, code or strike-through, and no autolink (GFM links bare `https://…` and `www.…`).
+    .replace(/[*~`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (mark) => `\\${mark}`)
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
     .replace(/[\r\n]+/g, ' ');
 
 /**
@@ -67,7 +72,7 @@ function rank(order: readonly string[], id: string): number {
 function renderTable(report: Report, table: ReportTable, maxRows: number): string[] {
   const l = reportLabels(report.language);
   if (table.rows.length === 0) return [l.none];
-  const header = table.columns.map((c) => escapeCell(c.basis === 'estimated' ? `${c.label} *` : c.label));
+  const header = table.columns.map((c) => `${escapeCell(c.label)}${c.basis === 'estimated' ? ' *' : ''}`);
   const align = table.columns.map((c) => (c.kind === 'text' || c.kind === 'flag' ? '---' : '---:'));
   const out = [`| ${header.join(' | ')} |`, `| ${align.join(' | ')} |`];
   table.rows.slice(0, maxRows).forEach((row, r) => {

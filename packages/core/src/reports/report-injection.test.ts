@@ -11,7 +11,8 @@ const NAMES = {
   person: '<img src=x onerror=alert(1)> [me](javascript:alert(1))',
   formula: '=HYPERLINK("https://evil.example","click")',
   plus: '+1 | injected | cells |',
-  team: '<script>alert("team")</script> @SUM(A1:A9)',
+  team: '<script>alert("team")</script> @SUM(A1:A9);=HYPERLINK("http://evil.example","klik")',
+  links: 'see https://evil.example/login and www.evil.example, **bold** _it_ `code` ~~gone~~',
 };
 
 async function hostileReport() {
@@ -34,7 +35,7 @@ async function hostileReport() {
       teams: { [team.id]: team.name },
     },
   });
-  return createReport(figures, { language: 'en', title: NAMES.team });
+  return createReport(figures, { language: 'en', title: `${NAMES.team} ${NAMES.links}` });
 }
 
 /** Splits a Markdown table row on the pipes that are not escaped. */
@@ -47,6 +48,10 @@ describe('user text in reports', () => {
     for (const raw of ['<img', '<script']) expect(markdown).not.toContain(raw);
     expect(markdown).toContain('\\[me\\](javascript:alert(1))');
     expect(markdown).not.toMatch(/(?<!\\)\[me(?<!\\)\]\(/);
+    // Nothing GFM would turn into a link or markup: no bare scheme or www., every mark escaped.
+    expect(markdown).toContain('see https\\://evil.example/login and www\\.evil.example');
+    expect(markdown).toContain('\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~');
+    expect(markdown).not.toMatch(/https:\/\/evil|(?<!\\)www\.evil/);
     const lines = markdown.split('\n');
     let header: number | undefined;
     for (const line of lines) {
@@ -65,6 +70,10 @@ describe('user text in reports', () => {
     expect(all).not.toMatch(/(^|,)"?=HYPERLINK/m);
     expect(all).toMatch(/'=HYPERLINK/);
     expect(all).not.toMatch(/(^|,)"?\+1/m);
+    // Read with `;` as the separator (Excel in Dutch), no field starts a formula either.
+    for (const text of Object.values(files))
+      for (const line of text.split('\r\n'))
+        for (const field of line.split(';')) expect(field).not.toMatch(/^"?[=+@]/);
     for (const [name, text] of Object.entries(files)) {
       const rows = parseCsv(text);
       const width = rows[0]?.length;

@@ -95,8 +95,14 @@ describe('reports', () => {
     ['\tx', "'\tx"],
     ['\rx', `"'\rx"`],
     ['a,b', '"a,b"'],
-    // Excel with a `;` list separator (Dutch) would split this into a cell that starts with `=`.
-    ["a;=cmd|' /C calc'!A0;b", `"a;=cmd|' /C calc'!A0;b"`],
+    // Excel with a `;` list separator (Dutch) splits this into a cell that starts with `=`, quoted or not.
+    ["a;=cmd|' /C calc'!A0;b", `"a;'=cmd|' /C calc'!A0;b"`],
+    ['Team A; +1', `"Team A;' +1"`],
+    ['  =1+1', "'  =1+1"],
+    ['\u00a0@x', "'\u00a0@x"],
+    ['＝HYPERLINK("x")', `"'＝HYPERLINK(""x"")"`],
+    ['a;b', '"a;b"'],
+    ['well-known', 'well-known'],
     ['say "hi"', '"say ""hi"""'],
     ['=HYPERLINK("http://evil")', `"'=HYPERLINK(""http://evil"")"`],
     ['plain', 'plain'],
