@@ -64,6 +64,12 @@ describe('user text in reports', () => {
     }
   });
 
+  it('names the teams of each ambassador by their names, not their ids', async () => {
+    const ambassadors = (await hostileReport()).tables.find((table) => table.id === 'ambassadors');
+    const row = ambassadors?.rows.find((cells) => cells[0] === NAMES.person);
+    expect(row?.[1]).toBe(NAMES.team);
+  });
+
   it('stays one cell in CSV, and never starts a formula', async () => {
     const files = renderCsv(await hostileReport());
     const all = Object.values(files).join('\n');

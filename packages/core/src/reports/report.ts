@@ -217,7 +217,7 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
         )
         .map((a) => [
           a.name,
-          a.teamIds.join(' '),
+          a.teamIds.map((id) => teamNames.get(id) ?? id).join(', '),
           a.suppliesInput,
           a.sharesPosts,
           a.converses,
