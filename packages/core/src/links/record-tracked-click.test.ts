@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../model/domain-event.js';
 import type { JsonObject } from '../ports/storage.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';
-import { aDomainEvent, aShare } from '../testing/factories.js';
+import { aDomainEvent, aPost, aShare } from '../testing/factories.js';
 import { createLinkTracker } from './link-tracker.js';
 import type { ClickRecordingSdk } from './record-tracked-click.js';
 import { recordTrackedClick } from './record-tracked-click.js';
@@ -23,9 +23,11 @@ async function world() {
     publisherId: 'person_1',
   });
   const share = aShare({ organisationId, trackedUrl: tracked.url, sharerToken: tracked.sharerToken });
-  await storage.transaction(organisationId, (tx) =>
-    tx.put('share', share.id, share as unknown as JsonObject, 0),
-  );
+  const post = aPost({ id: 'post_1', organisationId, link: 'https://example.org/jobs' });
+  await storage.transaction(organisationId, async (tx) => {
+    await tx.put('share', share.id, share as unknown as JsonObject, 0);
+    await tx.put('post', post.id, post as unknown as JsonObject, 0);
+  });
   const clicks: { shareId: string; idempotencyKey: string }[] = [];
   const sdk: ClickRecordingSdk = {
     organisationId,

@@ -2,6 +2,7 @@ import { SocialShiftError } from '../errors/social-shift-error.js';
 import type { DomainEvent } from '../model/domain-event.js';
 import type { StoragePort } from '../ports/storage.js';
 import type { LinkAttribution, TrackingLinks } from './link-tracker.js';
+import { SIGNATURE_PARAM } from './utm.js';
 
 /** What {@link recordTrackedClick} needs of the SDK: its organisation, its storage and `platform.recordClick`. */
 export interface ClickRecordingSdk {
@@ -31,9 +32,9 @@ export interface TrackedClick {
  * Resolves an incoming tracked link and records the click on the share it belongs to, idempotently per
  * `clickId`: the resolver checks the signature (forged or edited links throw `INVALID_LINK` and record nothing),
  * the share is found by campaign, post, platform and sharer token (none: `INVALID_LINK` with reason
- * `unknown-share`, nothing recorded), the link must lead to the page (origin and path) of the link the share
- * carries (`INVALID_LINK` with reason `edited-destination` otherwise, nothing recorded: the signature does not
- * cover the destination), and `platform.recordClick` appends one `platform.click` event. Returns the attribution,
+ * `unknown-share`, nothing recorded), a full link must lead to the page (origin and path) of the post's own link
+ * (`INVALID_LINK` with reason `edited-destination` otherwise, nothing recorded: the signature does not cover the
+ * destination), and `platform.recordClick` appends one `platform.click` event. Returns the attribution,
  * so the caller can redirect to `attribution.destination`.
  *
  * @example
@@ -68,19 +69,18 @@ export async function recordTrackedClick(
       },
     );
   }
-  // The signature covers what the link attributes, not where it leads: the link must lead to the page (origin and
-  // path) of the link that was shared, so an edited host or path is no redirect through the organisation's service.
-  // Other query parameters may differ (platforms add their own, such as `fbclid`).
-  const shared = share.data.trackedUrl;
-  if (typeof shared === 'string') {
-    const expected = new URL(
-      (await tracker.resolve(shared, { organisationId: sdk.organisationId })).destination,
-    );
+  // The signature covers what the link attributes, not where it leads: a full link must lead to the page (origin and
+  // path) of the post's own link, so an edited host or path is no redirect through the organisation's service.
+  // Other query parameters may differ (platforms add their own, such as `fbclid`); a short code's link is the
+  // shortener's, not the visitor's to edit.
+  if (input.url.includes(`${SIGNATURE_PARAM}=`)) {
+    const link = (await sdk.storage.get(sdk.organisationId, 'post', attribution.postId))?.data.link;
     const actual = new URL(attribution.destination);
-    if (actual.origin !== expected.origin || actual.pathname !== expected.pathname) {
+    const expected = typeof link === 'string' ? new URL(link) : undefined;
+    if (expected?.origin !== actual.origin || expected.pathname !== actual.pathname) {
       throw new SocialShiftError(
         'INVALID_LINK',
-        'The link leads elsewhere than the link that was shared: its host or path was edited.',
+        "The link leads elsewhere than the post's own link: its host or path was edited.",
         { details: { reason: 'edited-destination' } },
       );
     }
