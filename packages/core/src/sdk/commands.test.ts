@@ -251,6 +251,43 @@ describe('bad input', () => {
   });
 });
 
+describe('strategy ids', () => {
+  it('refuses ids twice and references to goals or audiences the strategy does not have, and keeps the old version', async () => {
+    const world = await createTestProgramme();
+    const master = world.shift.as(world.people.master);
+    const goal = { id: 'goal_jobs', name: 'Jobs', purpose: 'recruitment', intent: 'inspire' } as const;
+    const before = await master.strategy.get();
+    const error = await master.strategy
+      .update({
+        goals: [{ ...goal, audienceIds: ['aud_missing'] }, goal],
+        pillars: [
+          { id: 'pillar_a', name: 'A', goalIds: ['goal_jobs', 'goal_gone'] },
+          { id: 'pillar_a', name: 'A again' },
+        ],
+        platforms: [{ platform: 'linkedin' }, { platform: 'linkedin' }],
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'VALIDATION', details: { input: 'strategy' } });
+    expect((error as SocialShiftError<'VALIDATION'>).details.issues.map((issue) => issue.path)).toEqual([
+      ['goals', 1],
+      ['pillars', 1],
+      ['platforms', 1],
+      ['goals', 0, 'audienceIds', 0],
+      ['pillars', 0, 'goalIds', 1],
+    ]);
+    expect(await master.strategy.get()).toEqual(before);
+    // A patch is checked together with what it keeps: pillars may name the goals already there.
+    await master.strategy.update({ goals: [goal] });
+    await expect(
+      master.strategy.update({ pillars: [{ id: 'pillar_a', name: 'A', goalIds: ['goal_jobs'] }] }),
+    ).resolves.toMatchObject({ strategyVersion: before.strategyVersion + 2 });
+    await expect(master.strategy.update({ goals: [] })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('pillars.0.goalIds.0: No goal "goal_jobs" in the strategy.'),
+    });
+  });
+});
+
 describe('invalid transitions', () => {
   it('name the state, the event and the events that are allowed', async () => {
     const world = await createTestProgramme();

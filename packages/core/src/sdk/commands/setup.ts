@@ -12,6 +12,7 @@ import { StrategySchema } from '../../model/strategy.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import type { Runtime } from '../runtime.js';
 import { commit, find, now, parseInput } from '../runtime.js';
+import { checkStrategyIds } from './strategy.js';
 
 /**
  * Input of `setup`: the organisation, its programme, optionally a first strategy, and the first master.
@@ -81,6 +82,7 @@ export async function setup(rt: Runtime, input: SetupInput): Promise<SetupResult
     programmeId,
     strategyVersion: 1,
   };
+  checkStrategyIds(strategy);
   const master: Person = {
     ...parsed.master,
     ...base(masterId),

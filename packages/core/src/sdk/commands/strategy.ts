@@ -1,5 +1,7 @@
 // The strategy commands: the programme's goals, audiences, content pillars and platforms, versioned.
 import * as z from 'zod/mini';
+import type { ValidationIssue } from '../../errors/social-shift-error.js';
+import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { Strategy } from '../../model/strategy.js';
 import { StrategySchema } from '../../model/strategy.js';
 import type { Runtime } from '../runtime.js';
@@ -38,6 +40,71 @@ export interface StrategyCommands {
   update(input: UpdateStrategyInput): Promise<Strategy>;
 }
 
+/**
+ * Refuses a strategy whose ids repeat (goals, audiences, pillars, platforms) or whose goals, pillars and platforms
+ * name goals or audiences it does not have: `VALIDATION` with the path of each. The coherence check of
+ * `@social-shift/core/strategy` rates more (and explains it); these two would leave references pointing at nothing.
+ */
+export function checkStrategyIds(
+  strategy: Pick<Strategy, 'goals' | 'audiences' | 'pillars' | 'platforms'>,
+): void {
+  const issues: ValidationIssue[] = [];
+  const known = {
+    goal: new Set(strategy.goals.map((goal) => goal.id)),
+    audience: new Set(strategy.audiences.map((audience) => audience.id)),
+  };
+  const unique = (key: string, keys: readonly string[]) => {
+    const seen = new Set<string>();
+    keys.forEach((id, i) => {
+      if (seen.has(id))
+        issues.push({ path: [key, i], message: `"${id}" is in the list twice.`, code: 'duplicate' });
+      seen.add(id);
+    });
+  };
+  unique(
+    'goals',
+    strategy.goals.map((goal) => goal.id),
+  );
+  unique(
+    'audiences',
+    strategy.audiences.map((audience) => audience.id),
+  );
+  unique(
+    'pillars',
+    strategy.pillars.map((pillar) => pillar.id),
+  );
+  unique(
+    'platforms',
+    strategy.platforms.map((choice) => choice.platform),
+  );
+  const refer = (path: (string | number)[], ids: readonly string[], kind: 'goal' | 'audience') =>
+    ids.forEach((id, j) => {
+      if (!known[kind].has(id))
+        issues.push({
+          path: [...path, j],
+          message: `No ${kind} "${id}" in the strategy.`,
+          code: 'reference',
+        });
+    });
+  strategy.goals.forEach((goal, i) => refer(['goals', i, 'audienceIds'], goal.audienceIds, 'audience'));
+  strategy.pillars.forEach((pillar, i) => {
+    refer(['pillars', i, 'goalIds'], pillar.goalIds, 'goal');
+    refer(['pillars', i, 'audienceIds'], pillar.audienceIds, 'audience');
+  });
+  strategy.platforms.forEach((choice, i) =>
+    refer(['platforms', i, 'audienceIds'], choice.audienceIds, 'audience'),
+  );
+  if (issues.length > 0)
+    throw new SocialShiftError(
+      'VALIDATION',
+      `Invalid strategy: ${issues
+        .slice(0, 5)
+        .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+        .join('; ')}`,
+      { details: { issues, input: 'strategy' } },
+    );
+}
+
 /** The organisation's strategy (one per programme). */
 export async function loadStrategy(rt: Runtime): Promise<Strategy> {
   const strategies = await list(rt, 'strategy');
@@ -58,6 +125,7 @@ export function strategyCommands(rt: Runtime, actorId: string): StrategyCommands
       authorize(rt, await loadActor(rt, actorId), 'strategy.update');
       const strategy = await loadStrategy(rt);
       const strategyVersion = strategy.strategyVersion + 1;
+      checkStrategyIds({ ...strategy, ...patch });
       const { entities } = await commit(rt, actorId, [
         {
           type: 'strategy',
