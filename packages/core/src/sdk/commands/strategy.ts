@@ -77,7 +77,7 @@ export function checkStrategyIds(
     'platforms',
     strategy.platforms.map((choice) => choice.platform),
   );
-  const refer = (path: (string | number)[], ids: readonly string[], kind: 'goal' | 'audience') =>
+  const refer = (path: (string | number)[], ids: readonly string[], kind: 'goal' | 'audience'): void => {
     ids.forEach((id, j) => {
       if (!known[kind].has(id))
         issues.push({
@@ -86,14 +86,17 @@ export function checkStrategyIds(
           code: 'reference',
         });
     });
-  strategy.goals.forEach((goal, i) => refer(['goals', i, 'audienceIds'], goal.audienceIds, 'audience'));
+  };
+  strategy.goals.forEach((goal, i) => {
+    refer(['goals', i, 'audienceIds'], goal.audienceIds, 'audience');
+  });
   strategy.pillars.forEach((pillar, i) => {
     refer(['pillars', i, 'goalIds'], pillar.goalIds, 'goal');
     refer(['pillars', i, 'audienceIds'], pillar.audienceIds, 'audience');
   });
-  strategy.platforms.forEach((choice, i) =>
-    refer(['platforms', i, 'audienceIds'], choice.audienceIds, 'audience'),
-  );
+  strategy.platforms.forEach((choice, i) => {
+    refer(['platforms', i, 'audienceIds'], choice.audienceIds, 'audience');
+  });
   if (issues.length > 0)
     throw new SocialShiftError(
       'VALIDATION',
