@@ -47,23 +47,40 @@ const earliest = (...times: (string | undefined)[]): string | undefined =>
 /**
  * The writes that start (or resume) a campaign: the campaign runs, each of its offerable posts is offered
  * (`OFFER`), and each targeted publisher gets one offer per post (never twice for the same campaign, post and
- * publisher). On resume, only publishers who joined the audience since get new offers.
+ * publisher). On resume, only publishers who joined the audience since get new offers. A post scheduled for
+ * later (`scheduledAt`) waits: `runDueTransitions` offers it at that time ({@link duePostWrites}).
  */
 export async function startCampaignWrites(
   rt: Runtime,
   campaign: Campaign,
   event: 'START' | 'RESUME' = 'START',
 ): Promise<EntityWrite[]> {
-  const at = now(rt);
   const running: Campaign = { ...campaign, status: 'running' };
-  const writes: EntityWrite[] = [
+  return [
     {
       type: 'campaign',
       before: campaign,
       after: running,
       events: [{ type: event === 'START' ? 'campaign.started' : 'campaign.resumed' }],
     },
+    ...(await offerWrites(rt, running, event)),
   ];
+}
+
+/**
+ * The writes that offer, in a running campaign, the posts whose scheduled time has come and that the campaign has
+ * not offered yet: to each targeted publisher, as starting the campaign would have.
+ */
+export const duePostWrites = (rt: Runtime, campaign: Campaign): Promise<EntityWrite[]> =>
+  offerWrites(rt, campaign, 'DUE');
+
+async function offerWrites(
+  rt: Runtime,
+  campaign: Campaign,
+  event: 'START' | 'RESUME' | 'DUE',
+): Promise<EntityWrite[]> {
+  const at = now(rt);
+  const writes: EntityWrite[] = [];
   const [publishers, posts, existing] = await Promise.all([
     targetedPublishers(rt, campaign),
     list(rt, 'post'),
@@ -75,6 +92,9 @@ export async function startCampaignWrites(
     if (!post) continue;
     const next = postWorkflow.next(post.status, 'OFFER');
     if (next === undefined || (post.expiresAt !== undefined && post.expiresAt <= at)) continue;
+    if (post.scheduledAt !== undefined && post.scheduledAt > at) continue;
+    if (event === 'DUE' && (post.scheduledAt === undefined || existing.some((o) => o.postId === post.id)))
+      continue;
     const newcomers = publishers.filter((publisher) => !offered.has(`${post.id}\u0000${publisher.id}`));
     if (event === 'RESUME' && newcomers.length === 0) continue;
     writes.push({

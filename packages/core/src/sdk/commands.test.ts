@@ -863,10 +863,37 @@ describe('time', () => {
     expect(await shift.system.runDueTransitions()).toEqual({
       campaignsStarted: 0,
       campaignsCompleted: 0,
+      postsOffered: 0,
       postsExpired: 0,
       offersExpired: 0,
       peopleDormant: 0,
     });
+  });
+
+  it('offers a post scheduled for later than its campaign starts at its time, once, through runDueTransitions', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, pillarId } = world;
+    const editor = shift.as(people.editor);
+    const post = await editor.posts.create({ title: 'Open day', text: 'Saturday.', pillarIds: [pillarId] });
+    await editor.posts.submit(post.id);
+    await shift.as(people.master).posts.approve(post.id);
+    await editor.posts.schedule(post.id, { at: new Date(clock.now() + 2 * DAY).toISOString() });
+    const other = await anApprovedPost(world);
+    await aRunningCampaign(world, [post.id, other]);
+    const offered = async () => (await shift.as(people.publisher).offers.mine()).map((o) => o.post.id);
+    expect(await offered()).toEqual([other]);
+    expect((await shift.as(people.master).posts.get(post.id)).status).toBe('scheduled');
+    clock.advance(DAY);
+    expect(await shift.system.runDueTransitions()).toMatchObject({ postsOffered: 0 });
+    clock.advance(DAY);
+    expect(await shift.system.runDueTransitions()).toMatchObject({ postsOffered: 1 });
+    expect((await offered()).sort()).toEqual([post.id, other].sort());
+    expect((await shift.as(people.master).posts.get(post.id)).status).toBe('offered');
+    expect((await shift.as(people.external).offers.mine()).map((o) => o.post.id).sort()).toEqual(
+      [post.id, other].sort(),
+    );
+    expect(await shift.system.runDueTransitions()).toMatchObject({ postsOffered: 0 });
+    expect((await shift.as(people.master).offers.list()).filter((o) => o.postId === post.id)).toHaveLength(2);
   });
 
   it('starts scheduled campaigns at startsAt and completes them at endsAt', async () => {

@@ -13,6 +13,7 @@ import { offerWorkflow } from '../workflows/offer.js';
 import { postWorkflow } from '../workflows/post.js';
 import {
   campaignPostsState,
+  duePostWrites,
   endCampaignWrites,
   endPostWrites,
   startCampaignWrites,
@@ -33,6 +34,8 @@ import { commit, find, list, now } from './runtime.js';
 export interface DueTransitionsReport {
   readonly campaignsStarted: number;
   readonly campaignsCompleted: number;
+  /** Posts scheduled for later than their running campaign's start, offered now that their time has come. */
+  readonly postsOffered: number;
   readonly postsExpired: number;
   readonly offersExpired: number;
   readonly peopleDormant: number;
@@ -202,12 +205,19 @@ export async function runDueTransitions(rt: Runtime): Promise<DueTransitionsRepo
   let postsExpired = 0;
   let offersExpired = 0;
   let peopleDormant = 0;
+  let postsOffered = 0;
   for (const campaign of await inStates(rt, 'campaign', ['scheduled', 'running', 'paused'])) {
     const result = await settleCampaign(rt, campaign);
     if (result.started) campaignsStarted++;
     if (result.completed) campaignsCompleted++;
     postsExpired += result.postsExpired;
     offersExpired += result.offersExpired;
+    // Posts scheduled for later than the campaign's start are offered at their time (not lazily: a share would
+    // pay for reading every post of the campaign).
+    if (result.campaign.status === 'running' && !result.started) {
+      const due = await duePostWrites(rt, result.campaign);
+      if (await commitSystem(rt, due)) postsOffered += due.filter((w) => w.type === 'post').length;
+    }
   }
   // Posts on offer that no live campaign holds any more (one left a draft, or two campaigns sharing a post ended
   // at once before the guard of ADR 085 existed): nothing can offer them, so they expire.
@@ -227,5 +237,5 @@ export async function runDueTransitions(rt: Runtime): Promise<DueTransitionsRepo
   for (const person of active) {
     if (await settlePerson(rt, person, activity)) peopleDormant++;
   }
-  return { campaignsStarted, campaignsCompleted, postsExpired, offersExpired, peopleDormant };
+  return { campaignsStarted, campaignsCompleted, postsOffered, postsExpired, offersExpired, peopleDormant };
 }

@@ -105,7 +105,8 @@ const drivers: Record<keyof typeof workflows, Driver> = {
       SUBMIT: (w, id) => w.shift.as(w.people.editor).posts.submit(id),
       APPROVE: (w, id) => w.shift.as(w.people.master).posts.approve(id),
       REQUEST_CHANGES: (w, id) => w.shift.as(w.people.master).posts.requestChanges(id, { note: 'Shorter.' }),
-      SCHEDULE: (w, id) => w.shift.as(w.people.editor).posts.schedule(id, { at: later(w, 1) }),
+      // Scheduled for now: a campaign offers it when it starts (a later time waits for runDueTransitions).
+      SCHEDULE: (w, id) => w.shift.as(w.people.editor).posts.schedule(id, { at: later(w, 0) }),
       OFFER: (w, id) => aRunningCampaign(w, [id]),
       EXPIRE: async (w) => {
         w.clock.advance(31 * DAY);
