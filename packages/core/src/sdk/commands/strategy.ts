@@ -61,18 +61,11 @@ export function checkStrategyIds(
       seen.add(id);
     });
   };
-  unique(
-    'goals',
-    strategy.goals.map((goal) => goal.id),
-  );
-  unique(
-    'audiences',
-    strategy.audiences.map((audience) => audience.id),
-  );
-  unique(
-    'pillars',
-    strategy.pillars.map((pillar) => pillar.id),
-  );
+  for (const key of ['goals', 'audiences', 'pillars'] as const)
+    unique(
+      key,
+      strategy[key].map((item) => item.id),
+    );
   unique(
     'platforms',
     strategy.platforms.map((choice) => choice.platform),
