@@ -50,10 +50,11 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'posts.archive': 'Archive a post.',
   'posts.read': 'Read posts.',
   'campaigns.create':
-    "Create a campaign (the actor must reach the pillars of each of its posts, not only the campaign's).",
-  'campaigns.update': 'Edit a draft campaign (posts added: the actor must reach their pillars).',
+    "Create a campaign (the actor must reach the pillars of each of its posts, not only the campaign's, and the teams of everyone its audience reaches).",
+  'campaigns.update':
+    'Edit a draft campaign (posts added: the actor must reach their pillars; a new audience: the teams of everyone it reaches).',
   'campaigns.run':
-    'Schedule, start, pause, resume and complete a campaign (scheduling, starting and resuming: the actor must reach the pillars of its posts).',
+    'Schedule, start, pause, resume and complete a campaign (scheduling, starting and resuming: the actor must reach the pillars of its posts and the teams of everyone its audience reaches).',
   'campaigns.evaluate': "Record a campaign's evaluation.",
   'campaigns.cancel': 'Cancel a campaign.',
   'campaigns.read': 'Read campaigns.',

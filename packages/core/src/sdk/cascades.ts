@@ -13,31 +13,41 @@ import { readGuard } from './guards.js';
 import type { EntityWrite, Guard, Runtime } from './runtime.js';
 import { compact, list, now } from './runtime.js';
 
+/**
+ * The people a campaign's audience names, by whether they hold the publisher role and consent or not: everyone,
+ * its teams' members, the people it lists and its focus groups' members.
+ */
+export async function audiencePeople(rt: Runtime, audience: Campaign['audience']): Promise<Person[]> {
+  const [people, groups] = await Promise.all([
+    list(rt, 'person'),
+    audience.focusGroupIds.length > 0 ? list(rt, 'focus_group') : Promise.resolve([] as FocusGroup[]),
+  ]);
+  const members = new Set(
+    groups.filter((g) => audience.focusGroupIds.includes(g.id)).flatMap((g) => g.memberIds),
+  );
+  return people.filter(
+    (person) =>
+      audience.everyone ||
+      audience.personIds.includes(person.id) ||
+      members.has(person.id) ||
+      person.teamIds.some((team) => audience.teamIds.includes(team)),
+  );
+}
+
 /** The publishers a campaign targets: active (or dormant) people with the publisher role and consent. */
 export async function targetedPublishers(rt: Runtime, campaign: Campaign): Promise<Person[]> {
-  const [people, assignments, consents, groups] = await Promise.all([
-    list(rt, 'person'),
+  const [people, assignments, consents] = await Promise.all([
+    audiencePeople(rt, campaign.audience),
     list(rt, 'role_assignment', { role: 'publisher' }),
     list(rt, 'consent'),
-    campaign.audience.focusGroupIds.length > 0
-      ? list(rt, 'focus_group')
-      : Promise.resolve([] as FocusGroup[]),
   ]);
   const publishers = new Set(assignments.filter((a) => a.revokedAt === undefined).map((a) => a.personId));
-  const groupMembers = new Set(
-    groups.filter((g) => campaign.audience.focusGroupIds.includes(g.id)).flatMap((g) => g.memberIds),
-  );
-  const { audience } = campaign;
   return people.filter(
     (person) =>
       publishers.has(person.id) &&
       (person.status === 'active' || person.status === 'dormant') &&
       person.erasedAt === undefined &&
-      hasOfferConsent(consents, person.id) &&
-      (audience.everyone ||
-        audience.personIds.includes(person.id) ||
-        groupMembers.has(person.id) ||
-        person.teamIds.some((team) => audience.teamIds.includes(team))),
+      hasOfferConsent(consents, person.id),
   );
 }
 

@@ -691,6 +691,52 @@ describe('scopes and overrides', () => {
     });
   });
 
+  it('keeps a campaign of an editor scoped to a team to the people of that team', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, pillarId, clock } = world;
+    const master = shift.as(people.master);
+    const ward = await master.teams.create({ name: 'Ward 3' });
+    const office = await master.teams.create({ name: 'Office' });
+    const scoped = (await master.people.add({ displayName: 'Tess Teamlead' })).id;
+    await master.people.assignRole(scoped, { role: 'editor', scope: { teamIds: [ward.id] } });
+    const editor = shift.as(scoped);
+    const nurse = (await editor.people.add({ displayName: 'Nurse', teamIds: [ward.id] })).id;
+    const clerk = (await master.people.add({ displayName: 'Clerk', teamIds: [office.id] })).id;
+    const group = await master.focusGroups.create({ name: 'Mixed', memberIds: [nurse, clerk] });
+    const campaign = (audience: Record<string, unknown>) => ({
+      name: 'Ward news',
+      pillarIds: [pillarId],
+      audience,
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 7 * DAY).toISOString(),
+    });
+    for (const audience of [
+      { everyone: true },
+      { teamIds: [office.id] },
+      { teamIds: [ward.id, office.id] },
+      { personIds: [clerk] },
+      { focusGroupIds: [group.id] },
+    ]) {
+      await expect(
+        editor.campaigns.create(campaign(audience) as never),
+        JSON.stringify(audience),
+      ).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    }
+    const mine = await editor.campaigns.create(campaign({ teamIds: [ward.id], personIds: [nurse] }) as never);
+    await expect(
+      editor.campaigns.update(mine.id, { audience: { everyone: true } } as never),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    // One a master made for everyone, the team's editor may not schedule; the master may.
+    const theirs = await master.campaigns.create(campaign({ everyone: true }) as never);
+    await expect(editor.campaigns.schedule(theirs.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(editor.campaigns.schedule(mine.id)).resolves.toMatchObject({ status: 'scheduled' });
+    await expect(master.campaigns.schedule(theirs.id)).resolves.toMatchObject({ status: 'scheduled' });
+  });
+
   it('refuses everything to a person who left', async () => {
     const world = await createTestProgramme();
     const { shift, people } = world;

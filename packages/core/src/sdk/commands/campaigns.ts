@@ -7,7 +7,7 @@ import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
 import { postWorkflow } from '../../workflows/post.js';
-import { endCampaignWrites, startCampaignWrites } from '../cascades.js';
+import { audiencePeople, endCampaignWrites, startCampaignWrites } from '../cascades.js';
 import { settleCampaign } from '../due-transitions.js';
 import type { EntityWrite, Guard, Runtime } from '../runtime.js';
 import {
@@ -110,6 +110,15 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       authorize(rt, actor, action, targetOf(await load(rt, 'post', postId)));
   };
 
+  // An editor scoped to teams acts on the people of those teams only: everyone a campaign's audience reaches (all
+  // people, its teams, the people it names, its focus groups' members) must be within them, and so must its teams.
+  const reachAudience = async (actor: Actor, action: Action, audience: Campaign['audience']) => {
+    if (!actor.assignments.some((a) => (a.scope?.teamIds?.length ?? 0) > 0)) return;
+    if (audience.teamIds.length > 0) authorize(rt, actor, action, { teamIds: audience.teamIds });
+    for (const person of await audiencePeople(rt, audience))
+      authorize(rt, actor, action, { teamIds: person.teamIds });
+  };
+
   const checkPosts = async (postIds: readonly string[]) => {
     for (const postId of postIds) {
       const post = await load(rt, 'post', postId);
@@ -124,6 +133,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     const status = nextState(campaignWorkflow, campaign, event);
     if (event === 'SCHEDULE' || event === 'START' || event === 'RESUME')
       await reachPosts(actor, action, campaign.postIds);
+    await reachAudience(actor, action, campaign.audience);
     // Scheduled after its end, it would start and complete at once, with offers that expire unseen.
     if (event === 'SCHEDULE' && campaign.endsAt <= now(rt))
       throw invalidValue('campaign', ['endsAt'], `It ended at ${campaign.endsAt}: set a later end first.`);
@@ -153,6 +163,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       const actor = await loadActor(rt, actorId);
       authorize(rt, actor, 'campaigns.create', targetOf(parsed));
       await reachPosts(actor, 'campaigns.create', parsed.postIds);
+      await reachAudience(actor, 'campaigns.create', parsed.audience);
       const programme = (await list(rt, 'programme'))[0];
       const cycles = await list(rt, 'cycle');
       const cycle = cycles.sort((a, b) => b.number - a.number)[0];
@@ -193,6 +204,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       if (patch.pillarIds) authorize(rt, actor, 'campaigns.update', { pillarIds: patch.pillarIds });
       const status = nextState(campaignWorkflow, campaign, 'UPDATE');
       await reachPosts(actor, 'campaigns.update', patch.postIds ?? []);
+      if (patch.audience) await reachAudience(actor, 'campaigns.update', patch.audience);
       const after = { ...campaign, ...patch, status };
       if (after.startsAt >= after.endsAt) {
         parseInput('campaign update', CreateCampaignInputSchema, {
