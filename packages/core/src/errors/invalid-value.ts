@@ -1,3 +1,4 @@
+import type { ValidationIssue } from './social-shift-error.js';
 import { SocialShiftError } from './social-shift-error.js';
 
 /**
@@ -15,9 +16,28 @@ export function invalidValue(
   message: string,
   cause?: unknown,
 ): SocialShiftError<'VALIDATION'> {
-  const where = path.length > 0 ? path.join('.') : '(root)';
-  return new SocialShiftError('VALIDATION', `Invalid ${what}: ${where}: ${message}`, {
-    details: { issues: [{ path: [...path], message, code: 'custom' }], input: what },
+  return invalidValues(what, [{ path: [...path], message, code: 'custom' }], cause);
+}
+
+/**
+ * A `VALIDATION` error about several values at once (each issue with its path), naming the first five in its message.
+ *
+ * @example
+ * ```ts
+ * throw invalidValues('post', [{ path: ['pillarIds', 0], message: 'No pillar "p" in the strategy.', code: 'reference' }]);
+ * ```
+ */
+export function invalidValues(
+  what: string,
+  issues: ValidationIssue[],
+  cause?: unknown,
+): SocialShiftError<'VALIDATION'> {
+  const text = issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+  return new SocialShiftError('VALIDATION', `Invalid ${what}: ${text}`, {
+    details: { issues, input: what },
     cause,
   });
 }

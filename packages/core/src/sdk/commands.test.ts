@@ -288,6 +288,141 @@ describe('strategy ids', () => {
   });
 });
 
+describe('references to the strategy', () => {
+  const window = (w: TestProgramme) => ({
+    startsAt: new Date(w.clock.now() + 3_600_000).toISOString(),
+    endsAt: new Date(w.clock.now() + 7 * 86_400_000).toISOString(),
+  });
+
+  it('refuses pillars, goals and audiences the strategy does not have, and writes nothing', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, storage } = world;
+    const editor = shift.as(people.editor);
+    const master = shift.as(people.master);
+    const events = (await storage.readEvents('org_acme', {})).length;
+    const error = await editor.posts
+      .create({
+        title: 'Hi',
+        text: 'Hello',
+        pillarIds: ['pillar_care', 'pillar_typo'],
+        goalIds: ['goal_none'],
+        audienceIds: ['aud_none'],
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      message:
+        'Invalid post: pillarIds.1: No pillar "pillar_typo" in the strategy.; goalIds.0: No goal "goal_none" in the strategy.; audienceIds.0: No audience "aud_none" in the strategy.',
+      details: { input: 'post' },
+    });
+    expect(await issuesOf(Promise.reject(error))).toEqual([
+      ['pillarIds', 1],
+      ['goalIds', 0],
+      ['audienceIds', 0],
+    ]);
+    expect(
+      await issuesOf(
+        shift.as(people.creator).contributions.create({ kind: 'text', title: 'Idea', pillarIds: ['p_x'] }),
+      ),
+    ).toEqual([['pillarIds', 0]]);
+    expect(
+      await issuesOf(master.focusGroups.create({ name: 'Nurses', pillarIds: ['p_x'], memberIds: [] })),
+    ).toEqual([['pillarIds', 0]]);
+    expect(
+      await issuesOf(
+        master.campaigns.create({
+          name: 'C',
+          pillarIds: ['p_x'],
+          goalIds: ['g_x'],
+          audience: { everyone: true },
+          ...window(world),
+        }),
+      ),
+    ).toEqual([
+      ['pillarIds', 0],
+      ['goalIds', 0],
+    ]);
+    expect(
+      await issuesOf(
+        master.people.assignRole(people.outsider, { role: 'creator', scope: { pillarIds: ['p_x'] } }),
+      ),
+    ).toEqual([['scope', 'pillarIds', 0]]);
+    await expect(
+      master.people.assignRole(people.outsider, { role: 'creator', scope: { teamIds: ['team_none'] } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', details: { entityType: 'team', id: 'team_none' } });
+    expect((await storage.readEvents('org_acme', {})).length).toBe(events);
+    expect(await master.posts.list()).toEqual([]);
+  });
+
+  it('keeps a retired pillar where it was named, but nothing names it anew', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const master = shift.as(people.master);
+    const editor = shift.as(people.editor);
+    const care = { id: 'pillar_care', name: 'Care' };
+    await master.strategy.update({ pillars: [care, { id: 'pillar_old', name: 'Old' }] });
+    const post = await editor.posts.create({ title: 'Hi', text: 'Hello', pillarIds: ['pillar_old'] });
+    const contribution = await shift
+      .as(people.creator)
+      .contributions.create({ kind: 'text', title: 'Idea', pillarIds: ['pillar_old'] });
+    const campaign = await master.campaigns.create({
+      name: 'C',
+      pillarIds: ['pillar_old'],
+      audience: { everyone: true },
+      ...window(world),
+    });
+    await master.strategy.update({ pillars: [care] });
+    // Edits that keep it, or that do not touch the pillars, pass.
+    await expect(editor.posts.update(post.id, { title: 'Hi again' })).resolves.toMatchObject({
+      pillarIds: ['pillar_old'],
+    });
+    await expect(
+      editor.posts.update(post.id, { pillarIds: ['pillar_old', 'pillar_care'] }),
+    ).resolves.toMatchObject({ pillarIds: ['pillar_old', 'pillar_care'] });
+    await expect(
+      shift.as(people.creator).contributions.update(contribution.id, { title: 'Idea 2' }),
+    ).resolves.toMatchObject({ pillarIds: ['pillar_old'] });
+    await expect(master.campaigns.update(campaign.id, { name: 'C2' })).resolves.toMatchObject({
+      pillarIds: ['pillar_old'],
+    });
+    // Naming it anew does not.
+    expect(
+      await issuesOf(editor.posts.create({ title: 'New', text: 'x', pillarIds: ['pillar_old'] })),
+    ).toEqual([['pillarIds', 0]]);
+    const other = await editor.posts.create({ title: 'Other', text: 'x', pillarIds: ['pillar_care'] });
+    expect(await issuesOf(editor.posts.update(other.id, { pillarIds: ['pillar_old'] }))).toEqual([
+      ['pillarIds', 0],
+    ]);
+    expect(await issuesOf(editor.posts.update(post.id, { goalIds: ['goal_none'] }))).toEqual([
+      ['goalIds', 0],
+    ]);
+    expect((await editor.posts.get(other.id)).pillarIds).toEqual(['pillar_care']);
+  });
+
+  it('refuses a campaign audience naming a team, person or focus group that does not exist', async () => {
+    const world = await createTestProgramme();
+    const master = world.shift.as(world.people.master);
+    const create = (audience: Record<string, string[]>) =>
+      master.campaigns.create({ name: 'C', audience, ...window(world) });
+    for (const [key, entityType] of [
+      ['teamIds', 'team'],
+      ['personIds', 'person'],
+      ['focusGroupIds', 'focus_group'],
+    ] as const)
+      await expect(create({ [key]: ['x_none'] })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        details: { entityType, id: 'x_none' },
+      });
+    const campaign = await create({ personIds: [world.people.publisher] });
+    await expect(
+      master.campaigns.update(campaign.id, { audience: { teamIds: ['x_none'] } }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect((await master.campaigns.get(campaign.id)).audience.personIds).toEqual([world.people.publisher]);
+  });
+});
+
 describe('invalid transitions', () => {
   it('name the state, the event and the events that are allowed', async () => {
     const world = await createTestProgramme();

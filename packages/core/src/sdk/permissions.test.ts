@@ -453,8 +453,16 @@ describe('list queries', () => {
 });
 
 describe('scopes and overrides', () => {
-  it('keeps an editor scoped to one pillar away from posts of another pillar', async () => {
+  // Scopes name pillars of the strategy: the test programme's own, and two more.
+  const aProgrammeWithPillars = async () => {
     const world = await createTestProgramme();
+    await world.shift.as(world.people.master).strategy.update({
+      pillars: ['pillar_care', 'pillar_hr', 'pillar_news'].map((id) => ({ id, name: id })),
+    });
+    return world;
+  };
+  it('keeps an editor scoped to one pillar away from posts of another pillar', async () => {
+    const world = await aProgrammeWithPillars();
     const { shift, people } = world;
     const scoped = await shift.as(people.master).people.add({ displayName: 'Sanne Scoped' });
     await shift
@@ -473,7 +481,7 @@ describe('scopes and overrides', () => {
   });
 
   it('lets a scoped editor assign and revoke only roles within their own scope, for others and themselves', async () => {
-    const { shift, people } = await createTestProgramme();
+    const { shift, people } = await aProgrammeWithPillars();
     const master = shift.as(people.master);
     const scoped = (await master.people.add({ displayName: 'Sanne Scoped' })).id;
     await master.people.assignRole(scoped, { role: 'editor', scope: { pillarIds: ['pillar_hr'] } });
@@ -510,7 +518,7 @@ describe('scopes and overrides', () => {
   });
 
   it('stops a scoped editor or creator moving things out of their scope', async () => {
-    const world = await createTestProgramme();
+    const world = await aProgrammeWithPillars();
     const { shift, people } = world;
     const editor = await shift.as(people.master).people.add({ displayName: 'Sanne Scoped' });
     await shift
@@ -545,7 +553,7 @@ describe('scopes and overrides', () => {
   });
 
   it('keeps a creator responsible for one pillar to contributions for that pillar', async () => {
-    const world = await createTestProgramme();
+    const world = await aProgrammeWithPillars();
     const { shift, people } = world;
     const scoped = await shift.as(people.master).people.add({ displayName: 'Cees Scoped' });
     await shift
@@ -579,7 +587,7 @@ describe('scopes and overrides', () => {
   });
 
   it('stops whoever changed or submitted a post approving it, not only its author (four-eyes rule)', async () => {
-    const world = await createTestProgramme();
+    const world = await aProgrammeWithPillars();
     const { shift, people, pillarId } = world;
     const master = shift.as(people.master);
     const second = (await master.people.add({ displayName: 'Erik Editor' })).id;
@@ -619,7 +627,7 @@ describe('scopes and overrides', () => {
   });
 
   it('shows an external publisher only the offers made to them, and nothing else', async () => {
-    const world = await createTestProgramme();
+    const world = await aProgrammeWithPillars();
     const { shift, people } = world;
     await aRunningCampaign(world, [await anApprovedPost(world)]);
     const external = shift.as(people.external);
@@ -640,7 +648,7 @@ describe('scopes and overrides', () => {
   });
 
   it('answers allowedEvents with what both the workflow and the role rules allow', async () => {
-    const world = await createTestProgramme();
+    const world = await aProgrammeWithPillars();
     const { shift, people } = world;
     const postId = await aDraftPost(world);
     expect(await shift.as(people.editor).posts.allowedEvents(postId)).toEqual([
@@ -657,7 +665,7 @@ describe('scopes and overrides', () => {
   });
 
   it('keeps an editor scoped to a team to the people of that team', async () => {
-    const world = await createTestProgramme();
+    const world = await aProgrammeWithPillars();
     const { shift, people } = world;
     const ward = await shift.as(people.master).teams.create({ name: 'Ward 3' });
     const office = await shift.as(people.master).teams.create({ name: 'Office' });
@@ -692,7 +700,7 @@ describe('scopes and overrides', () => {
   });
 
   it('keeps a campaign of an editor scoped to a team to the people of that team', async () => {
-    const world = await createTestProgramme();
+    const world = await aProgrammeWithPillars();
     const { shift, people, pillarId, clock } = world;
     const master = shift.as(people.master);
     const ward = await master.teams.create({ name: 'Ward 3' });
@@ -738,7 +746,7 @@ describe('scopes and overrides', () => {
   });
 
   it('refuses everything to a person who left', async () => {
-    const world = await createTestProgramme();
+    const world = await aProgrammeWithPillars();
     const { shift, people } = world;
     await shift.as(people.master).people.leave(people.editor);
     await expect(shift.as(people.editor).posts.list()).resolves.toEqual([]);

@@ -24,6 +24,7 @@ import {
   parsePatch,
   permittedEvents,
 } from '../runtime.js';
+import { checkStrategyRefs } from './strategy.js';
 
 /** The events of the campaign workflow. */
 export type CampaignEvent = (typeof campaignWorkflow.events)[number];
@@ -119,6 +120,16 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       authorize(rt, actor, action, { teamIds: person.teamIds });
   };
 
+  // Every team, person and focus group the audience names must exist (NOT_FOUND): a misspelt id would reach nobody.
+  const checkAudience = async (audience: Campaign['audience']) => {
+    for (const [type, ids] of [
+      ['team', audience.teamIds],
+      ['person', audience.personIds],
+      ['focus_group', audience.focusGroupIds],
+    ] as const)
+      for (const id of new Set(ids)) await load(rt, type, id);
+  };
+
   const checkPosts = async (postIds: readonly string[]) => {
     for (const postId of postIds) {
       const post = await load(rt, 'post', postId);
@@ -162,6 +173,8 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       const parsed = parseInput('campaign', CreateCampaignInputSchema, input);
       const actor = await loadActor(rt, actorId);
       authorize(rt, actor, 'campaigns.create', targetOf(parsed));
+      await checkStrategyRefs(rt, 'campaign', parsed);
+      await checkAudience(parsed.audience);
       await reachPosts(actor, 'campaigns.create', parsed.postIds);
       await reachAudience(actor, 'campaigns.create', parsed.audience);
       const programme = (await list(rt, 'programme'))[0];
@@ -202,9 +215,13 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       const campaign = await loadCampaign(campaignId);
       authorize(rt, actor, 'campaigns.update', targetOf(campaign));
       if (patch.pillarIds) authorize(rt, actor, 'campaigns.update', { pillarIds: patch.pillarIds });
+      await checkStrategyRefs(rt, 'campaign update', patch, campaign);
       const status = nextState(campaignWorkflow, campaign, 'UPDATE');
       await reachPosts(actor, 'campaigns.update', patch.postIds ?? []);
-      if (patch.audience) await reachAudience(actor, 'campaigns.update', patch.audience);
+      if (patch.audience) {
+        await checkAudience(patch.audience);
+        await reachAudience(actor, 'campaigns.update', patch.audience);
+      }
       const after = { ...campaign, ...patch, status };
       if (after.startsAt >= after.endsAt) {
         parseInput('campaign update', CreateCampaignInputSchema, {

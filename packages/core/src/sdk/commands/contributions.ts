@@ -21,6 +21,7 @@ import {
   parsePatch,
   permittedEvents,
 } from '../runtime.js';
+import { checkStrategyRefs } from './strategy.js';
 
 /** The events of the contribution workflow. */
 export type ContributionEvent = (typeof contributionWorkflow.events)[number];
@@ -97,6 +98,7 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
     authorize(rt, actor, action, targetOf(contribution));
     const changed = change(contribution, actor);
     if (changed.pillarIds) authorize(rt, actor, 'contributions.create', { pillarIds: changed.pillarIds });
+    await checkStrategyRefs(rt, 'contribution update', changed, contribution);
     const status = nextState(contributionWorkflow, contribution, event);
     const writes: EntityWrite[] = [
       {
@@ -138,6 +140,7 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
       const parsed = parseInput('contribution', CreateContributionInputSchema, input);
       const actor = await loadActor(rt, actorId);
       authorize(rt, actor, 'contributions.create', { pillarIds: parsed.pillarIds, ownerId: actor.person.id });
+      await checkStrategyRefs(rt, 'contribution', parsed);
       const at = now(rt);
       const contribution: Contribution = {
         ...parsed,

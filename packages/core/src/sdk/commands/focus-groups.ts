@@ -5,6 +5,7 @@ import { FocusGroupSchema } from '../../model/focus-group.js';
 import { IdListSchema } from '../../model/primitives.js';
 import type { Runtime } from '../runtime.js';
 import { authorize, checkId, commit, list, load, loadActor, now, parseInput } from '../runtime.js';
+import { checkStrategyRefs } from './strategy.js';
 
 /**
  * Input of `focusGroups.create`.
@@ -48,6 +49,7 @@ export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupComm
     async create(input) {
       const parsed = parseInput('focus group', CreateFocusGroupInputSchema, input);
       authorize(rt, await loadActor(rt, actorId), 'focusGroups.manage');
+      await checkStrategyRefs(rt, 'focus group', parsed);
       const memberIds = [...new Set(parsed.memberIds)];
       await checkMembers(memberIds);
       const at = now(rt);

@@ -32,6 +32,7 @@ import {
   parsePatch,
   permittedEvents,
 } from '../runtime.js';
+import { checkStrategyRefs } from './strategy.js';
 
 /** The events of the ambassador workflow. */
 export type AmbassadorEvent = (typeof ambassadorWorkflow.events)[number];
@@ -355,6 +356,8 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const person = await load(rt, 'person', id);
       authorize(rt, actor, roleAction(parsed.role), targetOf(person));
       authorizeScope(actor, parsed.role, parsed.scope);
+      await checkStrategyRefs(rt, 'role assignment', parsed.scope ?? {}, {}, ['scope']);
+      for (const teamId of parsed.scope?.teamIds ?? []) await load(rt, 'team', teamId);
       requireNotErased(person, 'ASSIGN_ROLE');
       if (person.external && parsed.role !== 'publisher')
         throw invalidValue(

@@ -25,6 +25,7 @@ import {
   parsePatch,
   permittedEvents,
 } from '../runtime.js';
+import { checkStrategyRefs } from './strategy.js';
 
 /** The events of the post workflow. */
 export type PostEvent = (typeof postWorkflow.events)[number];
@@ -143,6 +144,7 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
     }
     const changed = change(post, actor);
     if (changed.pillarIds) authorize(rt, actor, action, targetOf({ ...post, pillarIds: changed.pillarIds }));
+    await checkStrategyRefs(rt, 'post update', changed, post);
     const status = nextState(postWorkflow, post, event);
     const writes: EntityWrite[] =
       event === 'WITHDRAW'
@@ -164,6 +166,7 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       const actor = await loadActor(rt, actorId);
       const parsed = parseInput('post', CreatePostInputSchema, input);
       authorize(rt, actor, 'posts.create', { pillarIds: parsed.pillarIds, ownerId: actor.person.id });
+      await checkStrategyRefs(rt, 'post', parsed);
       const contributions: Contribution[] = [];
       for (const id of [...new Set(parsed.contributionIds)]) {
         const contribution = await load(rt, 'contribution', id);

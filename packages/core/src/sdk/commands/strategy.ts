@@ -1,7 +1,7 @@
 // The strategy commands: the programme's goals, audiences, content pillars and platforms, versioned.
 import * as z from 'zod/mini';
+import { invalidValues } from '../../errors/invalid-value.js';
 import type { ValidationIssue } from '../../errors/social-shift-error.js';
-import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { Strategy } from '../../model/strategy.js';
 import { StrategySchema } from '../../model/strategy.js';
 import type { Runtime } from '../runtime.js';
@@ -90,15 +90,46 @@ export function checkStrategyIds(
   strategy.platforms.forEach((choice, i) => {
     refer(['platforms', i, 'audienceIds'], choice.audienceIds, 'audience');
   });
-  if (issues.length > 0)
-    throw new SocialShiftError(
-      'VALIDATION',
-      `Invalid strategy: ${issues
-        .slice(0, 5)
-        .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-        .join('; ')}`,
-      { details: { issues, input: 'strategy' } },
-    );
+  if (issues.length > 0) throw invalidValues('strategy', issues);
+}
+
+/** The strategy's pillars, goals and audiences as a post, contribution, campaign, focus group or role scope names them. */
+export interface StrategyRefs {
+  readonly pillarIds?: readonly string[] | undefined;
+  readonly goalIds?: readonly string[] | undefined;
+  readonly audienceIds?: readonly string[] | undefined;
+}
+
+/**
+ * Refuses a pillar, goal or audience the strategy does not have: `VALIDATION` with the path of each (under `at`).
+ * Ids that `before` already named pass: what the strategy has since retired stays where it was named (reports keep
+ * their history), but nothing can name it anew (ADR 090).
+ */
+export async function checkStrategyRefs(
+  rt: Runtime,
+  what: string,
+  refs: StrategyRefs,
+  before: StrategyRefs = {},
+  at: readonly (string | number)[] = [],
+): Promise<void> {
+  const keys = ['pillarIds', 'goalIds', 'audienceIds'] as const;
+  const named = keys.filter((key) => refs[key]?.some((id) => !before[key]?.includes(id)));
+  if (named.length === 0) return;
+  const strategy = await loadStrategy(rt);
+  const issues: ValidationIssue[] = [];
+  for (const key of named) {
+    const kind = key.slice(0, -3);
+    const known = new Set(strategy[`${kind}s` as 'pillars' | 'goals' | 'audiences'].map((item) => item.id));
+    refs[key]?.forEach((id, i) => {
+      if (!known.has(id) && !before[key]?.includes(id))
+        issues.push({
+          path: [...at, key, i],
+          message: `No ${kind} "${id}" in the strategy.`,
+          code: 'reference',
+        });
+    });
+  }
+  if (issues.length > 0) throw invalidValues(what, issues);
 }
 
 /** The organisation's strategy (one per programme). */
