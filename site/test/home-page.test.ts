@@ -2,7 +2,8 @@
 // the steps and roles shown must be core's labels, in Dutch on / and in English on /en/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { labels, METHOD_STEPS, ROLES } from '@social-shift/core';
+import { METHOD_STEPS, ROLES } from '@social-shift/core';
+import { labels } from '@social-shift/core/labels';
 import { describe, expect, inject, it } from 'vitest';
 
 const outDir = inject('distDir');

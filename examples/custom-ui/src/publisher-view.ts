@@ -3,7 +3,8 @@
 // text from the data goes in as text, never as HTML.
 import { buildShareLink } from '@social-shift/adapters/share-links';
 import type { Platform, SocialShift } from '@social-shift/core';
-import { isSocialShiftError, labels } from '@social-shift/core';
+import { isSocialShiftError } from '@social-shift/core';
+import { labels } from '@social-shift/core/labels';
 import { ownResults } from './own-results.js';
 
 type Child = Node | string;

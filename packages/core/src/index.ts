@@ -1,6 +1,6 @@
 /**
- * `@social-shift/core`: the pure domain of the Social Shift method: schemas, errors, labels, ports and the SDK
- * facade. Runs unchanged in browsers and Node; reads no clock, randomness, network or file system of its own.
+ * `@social-shift/core`: the pure domain of the Social Shift method: schemas, errors, ports and the SDK facade
+ * (the method's labels are on `@social-shift/core/labels`). Runs unchanged in browsers and Node; reads no clock, randomness, network or file system of its own.
  *
  * @packageDocumentation
  */
@@ -14,8 +14,6 @@ export type {
 } from './errors/social-shift-error.js';
 export { isSocialShiftError, SocialShiftError } from './errors/social-shift-error.js';
 export { validationError } from './errors/validation.js';
-export type { Described, Labels } from './labels/labels.js';
-export { labels } from './labels/labels.js';
 export type { Campaign, CampaignAudience, CampaignTargets } from './model/campaign.js';
 export { CampaignAudienceSchema, CampaignSchema, CampaignTargetsSchema } from './model/campaign.js';
 export type { Consent } from './model/consent.js';

@@ -23,7 +23,8 @@ describe('the built packages', () => {
 
   it('import as ESM', () => {
     const out = run(
-      `import { labels, createSocialShift } from '@social-shift/core';
+      `import { createSocialShift } from '@social-shift/core';
+       import { labels } from '@social-shift/core/labels';
        import { memoryStorage } from '@social-shift/adapters/memory';
        const shift = createSocialShift({ storage: memoryStorage(), organisationId: 'org_a' });
        console.log(labels('nl').steps.strategy.name, shift.organisationId);`,
@@ -34,7 +35,8 @@ describe('the built packages', () => {
 
   it('require as CommonJS', () => {
     const out = run(
-      `const { labels, parsePost } = require('@social-shift/core');
+      `const { parsePost } = require('@social-shift/core');
+       const { labels } = require('@social-shift/core/labels');
        const { memoryStorage } = require('@social-shift/adapters/memory');
        let code; try { parsePost({}); } catch (e) { code = e.code; }
        console.log(labels('en').roles.master.name, code, typeof memoryStorage);`,

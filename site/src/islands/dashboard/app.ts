@@ -1,15 +1,8 @@
 // The Dashboard: the metrics of the Playground's programme (the same IndexedDB data), computed in the browser
 // by core's metrics (fold the event log into a mergeable aggregate, finish it into figures) and drawn as
 // accessible SVG charts, each with the same numbers as a table. Words come from core's labels and report labels.
-import {
-  type Language,
-  labels,
-  type Person,
-  type Platform,
-  type StoredEvent,
-  type Strategy,
-  type Team,
-} from '@social-shift/core';
+import type { Language, Person, Platform, StoredEvent, Strategy, Team } from '@social-shift/core';
+import { labels } from '@social-shift/core/labels';
 import {
   adjustRules,
   finishMetrics,

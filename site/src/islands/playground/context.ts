@@ -1,13 +1,7 @@
 // What every section of the Playground gets: the language, the catalogues, the session, the acting person,
 // and `act()`, which runs one SDK command, reports the outcome and re-renders.
-import {
-  isSocialShiftError,
-  type Labels,
-  type Language,
-  labels,
-  SYSTEM_ACTOR,
-  type Workflow,
-} from '@social-shift/core';
+import { isSocialShiftError, type Language, SYSTEM_ACTOR, type Workflow } from '@social-shift/core';
+import { type Labels, labels } from '@social-shift/core/labels';
 import { type WorkflowEventLabels, workflowEventLabels } from '@social-shift/core/workflows';
 import { type PlaygroundMessages, playgroundMessages } from '../../messages/playground';
 import { format, h } from '../dom';
