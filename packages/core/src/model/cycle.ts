@@ -14,7 +14,7 @@ export const CycleSchema = z.strictObject({
   status: CycleStatusSchema,
   /** The strategy version this cycle runs on, pinned when it starts. */
   strategyVersion: z.number().check(z.int(), z.minimum(1)),
-  /** Steps visited so far, in order (steps can be revisited). */
+  /** Steps visited so far, in order (steps can be revisited): the latest 1,000; the events hold every move. */
   visitedSteps: z._default(z.array(MethodStepSchema).check(z.maxLength(1_000)), []),
   startedAt: TimestampSchema,
   measuredAt: z.optional(TimestampSchema),

@@ -7,7 +7,10 @@ export interface ShareAttempt {
   readonly postId: string;
   readonly campaignId: string;
   readonly platform: Platform;
-  /** The text the publisher is about to share (the post's variant for the platform, or its base text). */
+  /**
+   * A caption the publisher may share: the policy is asked once per caption the post offers for the platform (each
+   * of its variants for it, else its base text), and one that throws stops the share.
+   */
   readonly text: string;
   /** When, as an ISO 8601 UTC timestamp (from the injected clock). */
   readonly at: string;
@@ -27,7 +30,9 @@ export interface ShareAttempt {
 export type SharePolicy = ((attempt: ShareAttempt) => void) & {
   /**
    * How far back (milliseconds before the attempt) the policy looks at earlier shares. The SDK passes only the
-   * shares of that window in `previousShareTimes` (0: none). Leave it out to get every earlier share.
+   * shares of that window in `previousShareTimes` (0: none). Leave it out to get every earlier share. A policy that
+   * looks back is answered consistently: of two shares of one publisher checked at once, one commits and the other
+   * gets `CONFLICT` (a retry then sees the first).
    */
   readonly lookbackMs?: number;
 };

@@ -441,6 +441,24 @@ describe('invalid transitions', () => {
     });
   });
 
+  it('keeps moving a cycle after 1,000 steps, with the latest 1,000 in visitedSteps', async () => {
+    const world = await createTestProgramme();
+    const cycles = world.shift.as(world.people.master).cycles;
+    await expect(cycles.moveTo({ step: 'activation' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No programme cycle has started yet: start one with cycles.start().',
+    });
+    await cycles.start();
+    const steps = ['activation', 'strategy'] as const;
+    for (let i = 0; i < 1_001; i++) await cycles.moveTo({ step: steps[i % 2]! });
+    const cycle = await cycles.current();
+    expect(cycle).toMatchObject({ status: 'activation' });
+    expect(cycle?.visitedSteps).toHaveLength(1_000);
+    expect(cycle?.visitedSteps.at(-1)).toBe('activation');
+    for (const step of ['content', 'campaigns', 'measurement'] as const) await cycles.moveTo({ step });
+    await expect(cycles.adjust()).resolves.toMatchObject({ status: 'adjustment' });
+  });
+
   it('never starts a new cycle before measurement', async () => {
     const world = await createTestProgramme();
     const cycles = world.shift.as(world.people.master).cycles;
@@ -689,6 +707,73 @@ describe('sharing', () => {
       timeZone: 'Europe/Amsterdam',
       text: 'What our nurses do before sunrise.',
     });
+    expect((await world.shift.readEvents()).filter((e) => e.type === 'share.recorded')).toHaveLength(1);
+  });
+
+  it('checks every caption the publisher may share on the platform, not only its first variant', async () => {
+    const attempts: string[] = [];
+    const world = await createTestProgramme({
+      sharePolicy: (attempt) => {
+        attempts.push(`${attempt.platform}: ${attempt.text}`);
+        if (/gratis/i.test(attempt.text))
+          throw new SocialShiftError('GUARDRAIL', 'No "gratis".', { details: { rule: 'blockedWords' } });
+      },
+    });
+    const { shift, people } = world;
+    const post = await shift.as(people.editor).posts.create({
+      title: 'Jobs',
+      text: 'Werk bij ons.',
+      pillarIds: [world.pillarId],
+      variants: [
+        { platform: 'linkedin', text: 'Werk bij ons #medewerker' },
+        { platform: 'linkedin', text: 'Alles GRATIS, kom snel!' },
+      ],
+    });
+    await shift.as(people.editor).posts.submit(post.id);
+    await shift.as(people.master).posts.approve(post.id);
+    await aRunningCampaign(world, [post.id]);
+    const publisher = shift.as(people.publisher);
+    const [mine] = await publisher.offers.mine();
+    await expect(
+      publisher.offers.share(mine!.offer.id, { platform: 'linkedin', idempotencyKey: 'a' }),
+    ).rejects.toMatchObject({ code: 'GUARDRAIL' });
+    await expect(
+      publisher.offers.share(mine!.offer.id, { platform: 'x', idempotencyKey: 'b' }),
+    ).resolves.toMatchObject({ platform: 'x' });
+    expect(attempts).toEqual([
+      'linkedin: Werk bij ons #medewerker',
+      'linkedin: Alles GRATIS, kom snel!',
+      'x: Werk bij ons.',
+    ]);
+  });
+
+  it('lets one of two shares checked at once against earlier shares commit, and gives the other CONFLICT', async () => {
+    const policy = Object.assign(
+      (attempt: ShareAttempt) => {
+        if (attempt.previousShareTimes.length >= 1)
+          throw new SocialShiftError('GUARDRAIL', 'One share a day.', {
+            details: { rule: 'maxSharesPerDay' },
+          });
+      },
+      { lookbackMs: 86_400_000 },
+    );
+    const world = await createTestProgramme({ sharePolicy: policy });
+    await aRunningCampaign(world, [await anApprovedPost(world), await anApprovedPost(world)]);
+    const publisher = world.shift.as(world.people.publisher);
+    const offers = await publisher.offers.mine();
+    expect(offers).toHaveLength(2);
+    const results = await Promise.allSettled(
+      offers.map(({ offer }) =>
+        publisher.offers.share(offer.id, { platform: 'linkedin', idempotencyKey: offer.id }),
+      ),
+    );
+    expect(
+      results.map((r) => (r.status === 'fulfilled' ? 'shared' : (r.reason as SocialShiftError).code)).sort(),
+    ).toEqual(['CONFLICT', 'shared']);
+    const refused = offers[results.findIndex((r) => r.status === 'rejected')]!.offer.id;
+    await expect(
+      publisher.offers.share(refused, { platform: 'linkedin', idempotencyKey: `${refused}-again` }),
+    ).rejects.toMatchObject({ code: 'GUARDRAIL' });
     expect((await world.shift.readEvents()).filter((e) => e.type === 'share.recorded')).toHaveLength(1);
   });
 

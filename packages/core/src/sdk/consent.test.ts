@@ -216,6 +216,20 @@ describe('digest recipients', () => {
     expect(recipients.map((r) => r.person.id)).toEqual([world.people.external]);
   });
 
+  it('leave out people who lost the publisher role, and offers they cannot share now', async () => {
+    const world = await createTestProgramme();
+    const master = world.shift.as(world.people.master);
+    const campaignId = await aRunningCampaign(world, [await anApprovedPost(world)]);
+    await master.people.revokeRole(world.people.external, { role: 'publisher' });
+    const ids = async () => (await world.shift.system.digestRecipients()).map((r) => r.person.id);
+    expect(await ids()).toEqual([world.people.publisher]);
+    // Paused, the campaign's offers cannot be shared: no digest about them until it resumes.
+    await master.campaigns.pause(campaignId);
+    expect(await ids()).toEqual([]);
+    await master.campaigns.resume(campaignId);
+    expect(await ids()).toEqual([world.people.publisher]);
+  });
+
   it('leave out offers that expired by time', async () => {
     const world = await createTestProgramme();
     await aRunningCampaign(world, [await anApprovedPost(world, { expiresAt: '2026-03-03T00:00:00.000Z' })]);

@@ -4,7 +4,7 @@ import type { OfferWithPost } from './commands/offers.js';
 import { hasConsentFor } from './consent.js';
 import { settleOffer } from './due-transitions.js';
 import type { Runtime } from './runtime.js';
-import { list } from './runtime.js';
+import { isAllowedFor, list } from './runtime.js';
 
 /**
  * A person to send a digest to, with the offers waiting for them (oldest first).
@@ -23,26 +23,41 @@ export interface DigestRecipient {
 
 /**
  * The people who get a digest now: active or dormant, not erased, with a consent for `digests` that is not
- * withdrawn, and at least one open offer (offered or seen, not expired at the clock's time).
+ * withdrawn, who may still respond to offers (a publisher whose role was revoked gets none), and at least one offer
+ * they can share now: offered or seen, not expired at the clock's time, its post on offer and its campaign running
+ * (a paused campaign's offers wait until it resumes).
  */
 export async function digestRecipients(rt: Runtime): Promise<DigestRecipient[]> {
-  const [people, consents, offers, posts] = await Promise.all([
+  const [people, consents, offers, posts, campaigns, assignments] = await Promise.all([
     list(rt, 'person'),
     list(rt, 'consent'),
     list(rt, 'offer'),
     list(rt, 'post'),
+    list(rt, 'campaign'),
+    list(rt, 'role_assignment'),
   ]);
   const postsById = new Map(posts.map((post) => [post.id, post]));
+  const running = new Set(campaigns.filter((c) => c.status === 'running').map((c) => c.id));
   const recipients: DigestRecipient[] = [];
   for (const person of people) {
     if (person.status !== 'active' && person.status !== 'dormant') continue;
     if (person.erasedAt !== undefined || !hasConsentFor(consents, person.id, 'digests')) continue;
+    const actor = {
+      person,
+      assignments: assignments.filter((a) => a.personId === person.id && a.revokedAt === undefined),
+    };
+    if (!isAllowedFor(rt, actor, 'offers.respond', { ownerId: person.id })) continue;
     const waiting: OfferWithPost[] = [];
     for (const candidate of offers) {
       if (candidate.publisherId !== person.id) continue;
       const { offer } = await settleOffer(rt, candidate);
       const post = postsById.get(offer.postId);
-      if ((offer.status === 'offered' || offer.status === 'seen') && post) waiting.push({ offer, post });
+      if (
+        (offer.status === 'offered' || offer.status === 'seen') &&
+        post?.status === 'offered' &&
+        running.has(offer.campaignId)
+      )
+        waiting.push({ offer, post });
     }
     if (waiting.length === 0) continue;
     waiting.sort((a, b) => (a.offer.offeredAt < b.offer.offeredAt ? -1 : 1));

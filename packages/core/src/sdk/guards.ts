@@ -4,7 +4,13 @@ import { forbidden, GUARD_COLLECTION, list } from './runtime.js';
 import { sha256HexSync } from './sha256.js';
 
 /** What a guard protects: one per rule and, for rules about one person, per person. */
-export type GuardScope = 'masters' | 'cycles' | 'campaign-posts' | `roles:${string}` | `accounts:${string}`;
+export type GuardScope =
+  | 'masters'
+  | 'cycles'
+  | 'campaign-posts'
+  | `roles:${string}`
+  | `accounts:${string}`
+  | `shares:${string}`;
 
 /**
  * Reads a guard against write skew. Optimistic concurrency catches two commands that write the same document, but some

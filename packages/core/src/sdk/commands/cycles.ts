@@ -11,7 +11,6 @@ import {
   authorize,
   commit,
   list,
-  load,
   loadActor,
   nextOf,
   nextState,
@@ -62,8 +61,14 @@ const newest = async (rt: Runtime): Promise<Cycle | undefined> =>
 export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
   const requireCurrent = async () => {
     const cycle = await newest(rt);
-    if (!cycle) return load(rt, 'cycle', 'no-cycle-yet');
-    return cycle;
+    if (cycle) return cycle;
+    throw new SocialShiftError(
+      'NOT_FOUND',
+      'No programme cycle has started yet: start one with cycles.start().',
+      {
+        details: { entityType: 'cycle', id: 'current' },
+      },
+    );
   };
   const move = async (event: CycleEvent): Promise<Cycle> => {
     const actor = await loadActor(rt, actorId);
@@ -71,8 +76,10 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
     const cycle = await requireCurrent();
     const status = nextState(programmeCycleWorkflow, cycle, event);
     const at = now(rt);
+    // The latest 1,000 steps (the schema's bound): a history field never blocks the workflow; every move stays in
+    // the `cycle.step_changed` events.
     const visitedSteps = MethodStepSchema.safeParse(status).success
-      ? [...cycle.visitedSteps, status as MethodStep]
+      ? [...cycle.visitedSteps, status as MethodStep].slice(-1_000)
       : cycle.visitedSteps;
     const after: Cycle = {
       ...cycle,

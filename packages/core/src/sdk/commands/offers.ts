@@ -14,9 +14,10 @@ import { offerWorkflow } from '../../workflows/offer.js';
 import { postWorkflow } from '../../workflows/post.js';
 import { hasConsentFor, hasOfferConsent } from '../consent.js';
 import { settleCampaign, settleOffer, settlePost } from '../due-transitions.js';
+import { readGuard } from '../guards.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import { RAW_PLATFORM_EVENT_TYPES } from '../retention.js';
-import type { EntityWrite, Runtime } from '../runtime.js';
+import type { EntityWrite, Guard, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -239,24 +240,32 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
         }
         const at = now(rt);
         const policy = rt.sharePolicy;
+        const guards: Guard[] = [];
         if (policy) {
           // Only a share policy reads the publisher's earlier shares and the organisation's time zone: without one
-          // a share costs the same with 10 or 10,000 earlier shares.
+          // a share costs the same with 10 or 10,000 earlier shares. A policy that counts earlier shares (a limit
+          // per day) reads them behind a guard: of two shares checked at once, one commits, the other gets CONFLICT.
+          const looksBack = policy.lookbackMs !== 0;
+          if (looksBack) guards.push(await readGuard(rt, `shares:${actor.person.id}`));
           const [shares, organisation] = await Promise.all([
-            policy.lookbackMs === 0 ? [] : list(rt, 'share', { publisherId: actor.person.id }),
+            looksBack ? list(rt, 'share', { publisherId: actor.person.id }) : [],
             find(rt, 'organisation', rt.organisationId),
           ]);
-          policy({
-            organisationId: rt.organisationId,
-            publisherId: actor.person.id,
-            postId: post.id,
-            campaignId: campaign.id,
-            platform: parsed.platform,
-            text: post.variants.find((v) => v.platform === parsed.platform)?.text ?? post.text,
-            at,
-            timeZone: organisation?.timeZone ?? 'UTC',
-            previousShareTimes: shareTimesSince(shares, policy.lookbackMs, rt.clock.now()),
-          });
+          // Every caption the publisher may share on the platform (each of its variants, else the base text; caption
+          // rotation hands different ones to different publishers) passes the policy, not only the first.
+          const variants = post.variants.filter((v) => v.platform === parsed.platform);
+          for (const { text } of variants.length > 0 ? variants : [post])
+            policy({
+              organisationId: rt.organisationId,
+              publisherId: actor.person.id,
+              postId: post.id,
+              campaignId: campaign.id,
+              platform: parsed.platform,
+              text,
+              at,
+              timeZone: organisation?.timeZone ?? 'UTC',
+              previousShareTimes: shareTimesSince(shares, policy.lookbackMs, rt.clock.now()),
+            });
         }
         // The link tracker (UTM tags and a sharer token) only for people who consented to tracking; otherwise
         // the share carries the post's own link and no token, and the tracker never hears of this publisher.
@@ -343,6 +352,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
         }
         const { entities } = await commit(rt, actorId, writes, {
           idempotency: { ...slot, result: (done) => ({ share: done.entities[0] as never }) },
+          guards,
         });
         return entities[0] as unknown as Share;
       },
