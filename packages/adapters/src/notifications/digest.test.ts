@@ -184,10 +184,53 @@ describe('buildDigest input checks', () => {
 });
 
 describe('isDigestDue', () => {
-  it('is due when nothing was sent or a full period has passed', () => {
+  it('is due when nothing was sent, or on a later day or week than the last one', () => {
     expect(isDigestDue('daily', undefined, NOW)).toBe(true);
     expect(isDigestDue('daily', '2026-11-25T08:00:00.000Z', NOW)).toBe(true);
+    expect(isDigestDue('daily', '2026-11-26T00:00:00.000Z', NOW)).toBe(false);
     expect(isDigestDue('weekly', '2026-11-25T08:00:00.000Z', NOW)).toBe(false);
+    expect(isDigestDue('daily', '2026-11-27T08:00:00.000Z', NOW)).toBe(false); // sent "in the future"
+  });
+
+  it('sends a daily 08:00 digest every morning across the spring clock change', () => {
+    const amsterdam = 'Europe/Amsterdam';
+    // 28 March 08:00 CET is 07:00Z; 29 March 08:00 CEST is 06:00Z: 23 hours later.
+    expect(isDigestDue('daily', '2026-03-28T07:00:00.000Z', '2026-03-29T06:00:00.000Z', amsterdam)).toBe(
+      true,
+    );
+    expect(isDigestDue('daily', '2026-03-29T06:00:00.000Z', '2026-03-29T21:59:00.000Z', amsterdam)).toBe(
+      false,
+    );
+    expect(isDigestDue('daily', '2026-03-29T06:00:00.000Z', '2026-03-29T22:00:00.000Z', amsterdam)).toBe(
+      true,
+    ); // 00:00
+  });
+
+  it('is due the next day although the last run wrote lastSentAt seconds after it started', () => {
+    expect(isDigestDue('daily', '2026-03-27T07:00:02.000Z', '2026-03-28T07:00:00.000Z')).toBe(true);
+    expect(isDigestDue('weekly', '2026-03-23T07:00:02.000Z', '2026-03-30T07:00:00.000Z')).toBe(true);
+  });
+
+  it('sends a weekly digest once per ISO week (Monday to Sunday) in the organisation’s time zone', () => {
+    const amsterdam = 'Europe/Amsterdam';
+    // Monday 23 March 08:00 CET, then Monday 30 March 08:00 CEST: 6 days and 23 hours later.
+    expect(isDigestDue('weekly', '2026-03-23T07:00:00.000Z', '2026-03-30T06:00:00.000Z', amsterdam)).toBe(
+      true,
+    );
+    expect(isDigestDue('weekly', '2026-03-23T07:00:00.000Z', '2026-03-29T21:59:00.000Z', amsterdam)).toBe(
+      false,
+    ); // Sun 23:59
+    expect(isDigestDue('weekly', '2026-03-23T07:00:00.000Z', '2026-03-29T22:00:00.000Z', amsterdam)).toBe(
+      true,
+    ); // Mon 00:00
+  });
+
+  it('counts days in the time zone it is given, UTC by default', () => {
+    // 23:30 on the 25th and 00:30 on the 26th in Amsterdam; both on the 25th in UTC.
+    const [last, now] = ['2026-11-25T22:30:00.000Z', '2026-11-25T23:30:00.000Z'];
+    expect(isDigestDue('daily', last, now, 'Europe/Amsterdam')).toBe(true);
+    expect(isDigestDue('daily', last, now)).toBe(false);
+    expect(isDigestDue('daily', last, now, 'UTC')).toBe(false);
   });
 
   it('refuses a frequency or a time it cannot read, instead of answering false forever', () => {
@@ -203,6 +246,8 @@ describe('isDigestDue', () => {
     refuses(() => isDigestDue('daily', undefined, 'now'), 'now', /ISO 8601 UTC timestamp/);
     refuses(() => isDigestDue('daily', '2026-11-25T08:00:00.000Z', 'garbage'), 'now', /ISO 8601/);
     refuses(() => isDigestDue('monthly' as never, undefined, NOW), 'frequency', /'daily' or 'weekly'/);
+    refuses(() => isDigestDue('daily', undefined, NOW, 'Mars/Olympus'), 'timeZone', /IANA time zone/);
+    refuses(() => isDigestDue('daily', undefined, NOW, 5 as never), 'timeZone', /IANA time zone/);
     refuses(
       () => isDigestDue('daily', null as never, NOW),
       'lastSentAt',

@@ -221,25 +221,61 @@ function checkDigestInput(input: unknown): { now: number; dateFormat: Intl.DateT
   return { now, dateFormat };
 }
 
+/** A time zone's calendar: the local day (`YYYY-MM-DD`) of an instant, and the day its ISO week starts on. */
+function calendarOf(timeZone: unknown): (epochMs: number) => { day: string; week: string } {
+  let format: Intl.DateTimeFormat | undefined;
+  try {
+    format =
+      typeof timeZone === 'string'
+        ? new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        : undefined;
+  } catch {
+    format = undefined; // a RangeError: not a time zone this runtime knows
+  }
+  if (format === undefined) {
+    throw invalidOption(
+      ['timeZone'],
+      `Give an IANA time zone such as Europe/Amsterdam, or leave it out for UTC (got ${describe(timeZone)}).`,
+    );
+  }
+  const dateFormat = format;
+  return (epochMs) => {
+    const parts: Record<string, string> = {};
+    for (const part of dateFormat.formatToParts(epochMs)) parts[part.type] = part.value;
+    const day = `${(parts.year ?? '').padStart(4, '0')}-${parts.month}-${parts.day}`;
+    const date = new Date(`${day}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7)); // back to Monday
+    return { day, week: date.toISOString().slice(0, 10) };
+  };
+}
+
 /**
- * Tells whether a digest is due: nothing sent yet, or a full period (a day or a week) has passed. A frequency other
- * than `daily` or `weekly`, or a time that is not an ISO 8601 UTC timestamp, is a `VALIDATION` error naming it.
+ * Tells whether a digest is due: nothing sent yet, or the last one was sent on an earlier calendar day (`daily`) or
+ * in an earlier ISO week, Monday to Sunday (`weekly`), on the wall clock of `timeZone`. A job that runs every
+ * morning at 08:00 local time sends every morning, across daylight-saving changes and however late the previous
+ * run wrote `lastSentAt`; a job that runs every hour sends at its first run of each day or week. A frequency other
+ * than `daily` or `weekly`, a time that is not an ISO 8601 UTC timestamp or an unknown time zone is a `VALIDATION`
+ * error naming it.
  *
+ * @param timeZone The organisation's IANA time zone, whose days and weeks count; default `UTC`.
  * @example
  * ```ts
- * isDigestDue('weekly', '2026-11-20T08:00:00.000Z', '2026-11-27T08:00:00.000Z'); // true
+ * isDigestDue('weekly', '2026-11-20T08:00:00.000Z', '2026-11-23T07:00:00.000Z', 'Europe/Amsterdam'); // true: a new week
+ * isDigestDue('daily', '2026-03-28T07:00:02.000Z', '2026-03-29T06:00:00.000Z', 'Europe/Amsterdam'); // true: 08:00 both days
  * ```
  */
 export function isDigestDue(
   frequency: DigestFrequency,
   lastSentAt: string | undefined,
   now: string,
+  timeZone = 'UTC',
 ): boolean {
-  const period = PERIOD_MS[checkFrequency(frequency, ['frequency'])];
+  const period = checkFrequency(frequency, ['frequency']) === 'daily' ? 'day' : 'week';
   const nowMs = checkTime(now, ['now']);
+  const calendar = calendarOf(timeZone);
   if (lastSentAt === undefined) return true;
   const lastMs = checkTime(lastSentAt, ['lastSentAt'], ', or undefined when no digest was sent yet');
-  return nowMs - lastMs >= period;
+  return calendar(nowMs)[period] > calendar(lastMs)[period];
 }
 
 /**

@@ -54,10 +54,42 @@ export function localTime(epochMs: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = part.value;
   return {
-    day: `${parts.year}-${parts.month}-${parts.day}`,
+    day: `${(parts.year ?? '').padStart(4, '0')}-${parts.month}-${parts.day}`,
     minutes: Number(parts.hour) * 60 + Number(parts.minute),
     weekday: WEEKDAYS.indexOf(parts.weekday ?? '') + 1,
   };
+}
+
+const MINUTE = 60_000;
+const DAY = 1440 * MINUTE;
+
+/** The wall clock of `timeZone` at `epochMs`, as the epoch milliseconds at which a UTC clock shows the same time. */
+export function wallClock(epochMs: number, timeZone: string): number {
+  const local = localTime(epochMs, timeZone);
+  return Date.parse(`${local.day}T00:00:00Z`) + local.minutes * MINUTE;
+}
+
+/**
+ * The first whole minute after `afterMs` at which the wall clock of `timeZone` (see {@link wallClock}) reaches
+ * `wall`: that time itself (its later occurrence only when the earlier is not after `afterMs`, as clocks go back),
+ * or the end of the gap when clocks skip it (spring forward). Two or three `Intl` readings, a few more in a gap.
+ */
+export function nextWallClock(afterMs: number, wall: number, timeZone: string): number {
+  // The offsets a day before and a day after: one on either side of a daylight-saving change near `wall`.
+  const [early, late] = [wall - DAY, wall + DAY]
+    .map((t) => wall - (wallClock(t, timeZone) - t))
+    .sort((a, b) => a - b) as [number, number];
+  for (const at of early === late ? [early] : [early, late])
+    if (at > afterMs && wallClock(at, timeZone) === wall) return at;
+  // Skipped: the wall clock is before `wall` at `lo` and past it at `hi`; find the minute it jumps.
+  let lo = early;
+  let hi = late;
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (wallClock(mid, timeZone) >= wall) hi = mid;
+    else lo = mid;
+  }
+  return Math.max(hi, afterMs + MINUTE);
 }
 
 /** Parses `HH:MM` (00:00–24:00) into minutes since midnight; `undefined` when malformed. */

@@ -48,6 +48,36 @@ describe('createGuardrailPolicy', () => {
     expect(ruleOf({ blockedWords: ['gratis'] }, { text: 'gratisbus is een woord' })).toBeUndefined();
   });
 
+  it('stops a blocked phrase split by a line break, a tab or several spaces', () => {
+    for (const text of [
+      'De beste\ndeal van het jaar',
+      'De beste  deal',
+      'De beste\t deal',
+      'De BESTE\r\nDeal',
+    ])
+      expect(ruleOf({ blockedWords: ['beste deal'] }, { text })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['beste   deal'] }, { text: 'De beste deal' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['beste deal'] }, { text: 'De beste dealer' })).toBeUndefined();
+  });
+
+  it('finds the disclosure across a line break, but not inside a longer word', () => {
+    expect(
+      ruleOf({ requiredDisclosure: 'Ik werk bij Acme.' }, { text: 'Mooi nieuws! Ik werk bij\nAcme.' }),
+    ).toBeUndefined();
+    expect(ruleOf({ requiredDisclosure: '#medewerker' }, { text: 'Lid van #medewerkersvereniging' })).toBe(
+      'disclosure-missing',
+    );
+    expect(ruleOf({ requiredDisclosure: 'Ik werk bij Acme' }, { text: 'Dik werk bij Acme' })).toBe(
+      'disclosure-missing',
+    );
+    expect(ruleOf({ requiredDisclosure: 'Ik werk bij Acme' }, { text: 'Ik werk bij Acmeland' })).toBe(
+      'disclosure-missing',
+    );
+    expect(
+      ruleOf({ requiredDisclosure: '#medewerker' }, { text: 'Mooi! #medewerker, #vacature' }),
+    ).toBeUndefined();
+  });
+
   it('requires the disclosure line', () => {
     expect(ruleOf({ requiredDisclosure: '#medewerker' }, { text: 'Mooi nieuws!' })).toBe(
       'disclosure-missing',
@@ -136,6 +166,7 @@ describe('createGuardrailPolicy', () => {
       ['sharingHours', 'weekdays'],
     ],
     ['hours as numbers', { sharingHours: { from: 800, to: 1800 } }, ['sharingHours']],
+    ['hours that are never open', { sharingHours: { from: '24:00', to: '00:00' } }, ['sharingHours']],
   ])(
     'refuses guardrails with %s with VALIDATION naming the field, in both entry points',
     (_, guardrails, path) => {

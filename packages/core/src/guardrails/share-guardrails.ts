@@ -36,29 +36,47 @@ export interface GuardrailViolation {
   readonly [key: string]: unknown;
 }
 
-/** Lower case, NFKD without combining marks: `Crème` and `creme` compare equal. */
+/** Lower case, NFKD without combining marks, white space runs one space: `Crème` and `creme` compare equal. */
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und').replace(/\s+/gu, ' ');
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Whether folded `text` holds the folded `phrase` as whole words: not preceded by a letter, digit or `_` when the
+ * phrase starts with one, nor followed by one when it ends with one (`#medewerker` is not in `#medewerkers`).
+ */
+function holdsPhrase(text: string, phrase: string): boolean {
+  const before = /^[\p{L}\p{N}_]/u.test(phrase) ? '(?<![\\p{L}\\p{N}_])' : '';
+  const after = /[\p{L}\p{N}_]$/u.test(phrase) ? '(?![\\p{L}\\p{N}_])' : '';
+  return new RegExp(`${before}${escapeRegExp(phrase)}${after}`, 'u').test(text);
+}
+
 const GUARDRAIL_KEYS = ['blockedWords', 'requiredDisclosure', 'maxSharesPerDay', 'sharingHours'];
 const HOURS_KEYS = ['from', 'to', 'weekdays'];
 
+type Refuse = (path: (string | number)[], message: string) => never;
+
+/** Throws `VALIDATION` about `what` at `path`. */
+const refuser =
+  (what: string): Refuse =>
+  (path, message) => {
+    throw invalidValue(what, path, message);
+  };
+
+function refuseUnknownKeys(object: object, keys: string[], path: string[], bad: Refuse): void {
+  for (const key of Object.keys(object))
+    if (!keys.includes(key)) bad([...path, key], `Unknown guardrail: use ${keys.join(', ')}.`);
+}
+
 /** `VALIDATION` for the first thing wrong with `guardrails`: a misspelt key would silently guard nothing. */
 function validate(guardrails: ShareGuardrails): void {
-  const bad = (path: (string | number)[], message: string): never => {
-    throw invalidValue('guardrails', path, message);
-  };
+  const bad: Refuse = refuser('guardrails');
   if (!isRecord(guardrails)) bad([], 'Use an object such as { maxSharesPerDay: 3 } ({} allows every share).');
-  const unknown = (object: object, keys: string[], path: string[]) => {
-    for (const key of Object.keys(object))
-      if (!keys.includes(key)) bad([...path, key], `Unknown guardrail: use ${keys.join(', ')}.`);
-  };
-  unknown(guardrails, GUARDRAIL_KEYS, []);
+  refuseUnknownKeys(guardrails, GUARDRAIL_KEYS, [], bad);
   const limit = guardrails.maxSharesPerDay;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
     bad(['maxSharesPerDay'], 'Use a whole number ≥ 1.');
@@ -72,22 +90,31 @@ function validate(guardrails: ShareGuardrails): void {
   const disclosure = guardrails.requiredDisclosure;
   if (disclosure !== undefined && (typeof disclosure !== 'string' || disclosure.trim().length === 0))
     bad(['requiredDisclosure'], 'Use a line of text, or leave it out.');
-  const hours = guardrails.sharingHours;
-  if (hours === undefined) return;
+  if (guardrails.sharingHours !== undefined) validateSharingHours(guardrails.sharingHours, 'guardrails');
+}
+
+/**
+ * `VALIDATION` for the first thing wrong with sharing hours (paths under `sharingHours`), in the message about
+ * `what`: the guardrails, or the options of `suggestShareTimes`.
+ */
+export function validateSharingHours(hours: unknown, what: string): void {
+  const bad: Refuse = refuser(what);
   if (!isRecord(hours)) bad(['sharingHours'], 'Use { from: "08:00", to: "18:00" }.');
-  unknown(hours, HOURS_KEYS, ['sharingHours']);
-  const from = parseClock(hours.from);
-  const to = parseClock(hours.to);
+  refuseUnknownKeys(hours, HOURS_KEYS, ['sharingHours'], bad);
+  const from = typeof hours.from === 'string' ? parseClock(hours.from) : undefined;
+  const to = typeof hours.to === 'string' ? parseClock(hours.to) : undefined;
   if (from === undefined || to === undefined) bad(['sharingHours'], 'Use HH:MM, e.g. 08:00.');
   if (from === to) bad(['sharingHours'], 'From and to may not be equal.');
+  if (from === 24 * 60 && to === 0)
+    bad(['sharingHours'], 'From 24:00 to 00:00 is never open: use 00:00 to 24:00 for the whole day.');
   const days = hours.weekdays;
   if (days !== undefined && (!Array.isArray(days) || days.length === 0))
     bad(
       ['sharingHours', 'weekdays'],
       'List at least one day (1 = Monday … 7 = Sunday), or leave it out for every day.',
     );
-  for (const day of days ?? [])
-    if (!Number.isInteger(day) || day < 1 || day > 7)
+  for (const day of (days ?? []) as unknown[])
+    if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > 7)
       bad(['sharingHours', 'weekdays'], 'Weekdays are 1 (Monday) to 7 (Sunday).');
 }
 
@@ -110,9 +137,7 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
   const violations: GuardrailViolation[] = [];
   const text = fold(attempt.text);
   for (const word of guardrails.blockedWords ?? []) {
-    const needle = fold(word).trim();
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(needle)}(?![\\p{L}\\p{N}_])`, 'u');
-    if (pattern.test(text)) {
+    if (holdsPhrase(text, fold(word).trim())) {
       violations.push({
         rule: 'blocked-word',
         word,
@@ -121,7 +146,7 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
     }
   }
   const disclosure = guardrails.requiredDisclosure;
-  if (disclosure !== undefined && !text.includes(fold(disclosure).trim())) {
+  if (disclosure !== undefined && !holdsPhrase(text, fold(disclosure).trim())) {
     violations.push({
       rule: 'disclosure-missing',
       disclosure,

@@ -41,14 +41,69 @@ describe('suggestShareTimes', () => {
     expect(times[0]?.at).toBe('2026-03-30T06:00:00.000Z'); // Monday 08:00 CEST
   });
 
-  it('refuses sharing hours that never open', () => {
-    expect(() =>
-      suggestShareTimes({
-        publisherIds: ['p1'],
-        start: '2026-11-27T16:00:00.000Z',
-        timeZone: 'Europe/Amsterdam',
-        sharingHours: { from: '08:00', to: '18:00', weekdays: [] },
+  it.each([
+    ['Amsterdam, spring', 'Europe/Amsterdam', '2026-03-28T19:00:00.000Z', '2026-03-29T06:00:00.000Z'], // Sat 20:00 CET → Sun 08:00 CEST
+    ['Amsterdam, autumn', 'Europe/Amsterdam', '2026-10-24T18:00:00.000Z', '2026-10-25T07:00:00.000Z'], // Sat 20:00 CEST → Sun 08:00 CET
+    ['New York, spring', 'America/New_York', '2026-03-08T00:00:00.000Z', '2026-03-08T12:00:00.000Z'], // Sat 19:00 EST → Sun 08:00 EDT
+    ['New York, autumn', 'America/New_York', '2026-10-31T23:00:00.000Z', '2026-11-01T13:00:00.000Z'], // Sat 19:00 EDT → Sun 08:00 EST
+  ])('lands on the local opening hour the night the clocks change (%s)', (_, timeZone, start, opening) => {
+    const times = suggestShareTimes({
+      publisherIds: ['p1', 'p2'],
+      start,
+      intervalMinutes: 30,
+      timeZone,
+      sharingHours: { from: '08:00', to: '18:00' },
+    });
+    expect(times.map((t) => t.at)).toEqual([
+      opening,
+      new Date(Date.parse(opening) + 30 * 60_000).toISOString(),
+    ]);
+  });
+
+  it('opens when the clocks skip the opening time: at the end of the skipped hour', () => {
+    const times = suggestShareTimes({
+      publisherIds: ['p1'],
+      start: '2026-03-28T23:00:00.000Z', // Sunday 00:00 CET; 02:00–03:00 does not exist that night
+      timeZone: 'Europe/Amsterdam',
+      sharingHours: { from: '02:30', to: '05:00' },
+    });
+    expect(times[0]?.at).toBe('2026-03-29T01:00:00.000Z'); // 03:00 CEST
+  });
+
+  it.each([
+    ['hours that are not HH:MM', { sharingHours: { from: '8:00', to: '18:00' } }, ['sharingHours']],
+    ['hours that are never open', { sharingHours: { from: '24:00', to: '00:00' } }, ['sharingHours']],
+    [
+      'no weekdays at all',
+      { sharingHours: { from: '08:00', to: '18:00', weekdays: [] } },
+      ['sharingHours', 'weekdays'],
+    ],
+    [
+      'a weekday that does not exist',
+      { sharingHours: { from: '08:00', to: '18:00', weekdays: [0] } },
+      ['sharingHours', 'weekdays'],
+    ],
+    ['a start without Z (the machine’s time zone)', { start: '2026-11-26T08:00' }, ['start']],
+    ['a start with an offset', { start: '2026-11-26T08:00:00+01:00' }, ['start']],
+    ['a start on a day that does not exist', { start: '2026-02-30T08:00:00.000Z' }, ['start']],
+    ['a start in a month that does not exist', { start: '2026-13-01T08:00:00.000Z' }, ['start']],
+    ['a start that is not text', { start: 1_764_144_000_000 }, ['start']],
+    ['an unknown time zone, without hours', { timeZone: 'Mars/Olympus' }, ['timeZone']],
+    ['no time zone', { timeZone: undefined }, ['timeZone']],
+    ['an interval of 0', { intervalMinutes: 0 }, ['intervalMinutes']],
+    ['an interval that is not a number', { intervalMinutes: Number.NaN }, ['intervalMinutes']],
+  ])('refuses %s with VALIDATION naming the field', (_, overrides, path) => {
+    const options = {
+      publisherIds: ['p1'],
+      start: '2026-11-27T16:00:00.000Z',
+      timeZone: 'Europe/Amsterdam',
+      ...overrides,
+    };
+    expect(() => suggestShareTimes(options as never)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path })] }),
       }),
-    ).toThrow(/never open/);
+    );
   });
 });

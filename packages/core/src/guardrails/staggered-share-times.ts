@@ -1,12 +1,13 @@
-import { SocialShiftError } from '../errors/social-shift-error.js';
-import { localTime, parseClock } from './local-time.js';
-import { insideHours, type SharingHours } from './share-guardrails.js';
+import { invalidValue } from '../errors/invalid-value.js';
+import { isRecord } from '../model/is-record.js';
+import { type LocalTime, localTime, nextWallClock, parseClock } from './local-time.js';
+import { insideHours, type SharingHours, validateSharingHours } from './share-guardrails.js';
 
 /** Options of {@link suggestShareTimes}. */
 export interface StaggerOptions {
   /** The publishers, in the order they should share. */
   readonly publisherIds: readonly string[];
-  /** The earliest time, ISO 8601 UTC (from the injected clock). */
+  /** The earliest time, an ISO 8601 UTC timestamp with `Z` (from the injected clock). */
   readonly start: string;
   /** Minutes between two consecutive suggestions; default 20. */
   readonly intervalMinutes?: number;
@@ -27,8 +28,10 @@ const MINUTE = 60_000;
 
 /**
  * Suggests staggered share times, so the publishers of one post do not all share in the same minute: one every
- * `intervalMinutes`, from `start`, skipping to the next opening when a slot falls outside the sharing hours.
- * Pure: same input, same output.
+ * `intervalMinutes`, from `start`, skipping to the next opening when a slot falls outside the sharing hours. The
+ * opening is `from` on the organisation's wall clock, also the night the clocks change. Pure: same input, same
+ * output. Throws `VALIDATION` naming the option for a `start` that is not an ISO 8601 UTC timestamp (with `Z`), an
+ * interval that is not above 0, a time zone `Intl` does not know, and sharing hours the guardrails would refuse.
  *
  * @example
  * ```ts
@@ -38,49 +41,32 @@ const MINUTE = 60_000;
  * ```
  */
 export function suggestShareTimes(options: StaggerOptions): ShareTimeSuggestion[] {
-  const interval = options.intervalMinutes ?? 20;
-  const start = Date.parse(options.start);
-  if (!Number.isFinite(start) || !Number.isFinite(interval) || interval <= 0) {
-    throw new SocialShiftError(
-      'VALIDATION',
-      'suggestShareTimes needs an ISO start time and a positive interval.',
-      {
-        details: {
-          issues: [{ path: ['start'], message: 'invalid start or interval', code: 'invalid_value' }],
-        },
-      },
-    );
-  }
-  const hours = options.sharingHours;
-  const from = hours === undefined ? undefined : parseClock(hours.from);
-  const to = hours === undefined ? undefined : parseClock(hours.to);
+  const { interval, start } = validate(options);
+  const { timeZone, sharingHours: hours } = options;
+  const from = hours === undefined ? 0 : (parseClock(hours.from) as number);
+  const to = hours === undefined ? 0 : (parseClock(hours.to) as number);
+  const dayOpen = (local: LocalTime): boolean =>
+    hours?.weekdays === undefined || hours.weekdays.includes(local.weekday);
   const allowed = (epoch: number): boolean => {
-    if (hours === undefined || from === undefined || to === undefined) return true;
-    const local = localTime(epoch, options.timeZone);
-    return (
-      (hours.weekdays === undefined || hours.weekdays.includes(local.weekday)) &&
-      insideHours(local.minutes, from, to)
-    );
+    if (hours === undefined) return true;
+    const local = localTime(epoch, timeZone);
+    return dayOpen(local) && insideHours(local.minutes, from, to);
   };
   const suggestions: ShareTimeSuggestion[] = [];
   let at = Math.ceil(start / MINUTE) * MINUTE;
   for (const publisherId of options.publisherIds) {
-    // Jump to the next opening (at most 8 jumps: across a weekend, or a DST change that lands an hour off).
+    // Jump to the next opening on the wall clock (today's, else the next day's; at most 7 jumps over closed days).
     let guard = 0;
     while (!allowed(at)) {
-      const local = localTime(at, options.timeZone);
-      const opening = from ?? 0;
-      const dayOpen = hours?.weekdays === undefined || hours.weekdays.includes(local.weekday);
-      const minutes =
-        dayOpen && local.minutes < opening ? opening - local.minutes : 1440 - local.minutes + opening;
-      at += Math.max(1, minutes) * MINUTE;
+      const local = localTime(at, timeZone);
+      const today = Date.parse(`${local.day}T00:00:00Z`); // local midnight, written as if it were UTC
+      const day = dayOpen(local) && local.minutes < from ? today : today + 1440 * MINUTE;
+      at = nextWallClock(at, day + from * MINUTE, timeZone);
       if (++guard > 16) {
-        throw new SocialShiftError(
-          'VALIDATION',
+        throw invalidValue(
+          'share time options',
+          ['sharingHours'],
           'The sharing hours never open: check from, to and weekdays.',
-          {
-            details: { issues: [{ path: ['sharingHours'], message: 'never open', code: 'invalid_value' }] },
-          },
         );
       }
     }
@@ -88,4 +74,32 @@ export function suggestShareTimes(options: StaggerOptions): ShareTimeSuggestion[
     at += interval * MINUTE;
   }
   return suggestions;
+}
+
+/** `VALIDATION` for the first thing wrong with the options, as the guardrails check their sharing hours. */
+function validate(options: StaggerOptions): { interval: number; start: number } {
+  const bad = (path: string[], message: string): never => {
+    throw invalidValue('share time options', path, message);
+  };
+  if (!isRecord(options)) bad([], 'Pass { publisherIds, start, timeZone }.');
+  if (!Array.isArray(options.publisherIds)) bad(['publisherIds'], 'Give the publishers as a list of ids.');
+  const start = typeof options.start === 'string' ? Date.parse(options.start) : Number.NaN;
+  // With a Z only: without one, Date.parse reads the machine's time zone. The round trip refuses 31 February.
+  if (
+    !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/.test(options.start) ||
+    !Number.isFinite(start) ||
+    new Date(start).toISOString().slice(0, 16) !== options.start.slice(0, 16)
+  )
+    bad(
+      ['start'],
+      'Use an ISO 8601 UTC timestamp such as 2026-11-26T08:00:00.000Z (from the injected clock).',
+    );
+  const interval = options.intervalMinutes ?? 20;
+  if (typeof interval !== 'number' || !Number.isFinite(interval) || interval <= 0)
+    bad(['intervalMinutes'], 'Use a number of minutes above 0, e.g. 20.');
+  if (typeof options.timeZone !== 'string')
+    bad(['timeZone'], "Give the organisation's IANA time zone, such as Europe/Amsterdam.");
+  localTime(start, options.timeZone); // VALIDATION on timeZone when Intl does not know it
+  if (options.sharingHours !== undefined) validateSharingHours(options.sharingHours, 'share time options');
+  return { interval, start };
 }

@@ -25,8 +25,14 @@ describe('textSimilarity', () => {
     expect(s).toBeLessThanOrEqual(1);
   });
 
-  test.prop([fc.string()])('gives 1 for a text compared with itself', (a) => {
-    expect(textSimilarity(a, a)).toBe(1);
+  test.prop([fc.string()])('gives 1 for a text with a word compared with itself', (a) => {
+    expect(textSimilarity(`woord ${a}`, `woord ${a}`)).toBe(1);
+  });
+
+  it('gives 0 for texts without words: nothing to compare is not identical', () => {
+    expect(textSimilarity('🎉🎉', '🚀 🚀')).toBe(0);
+    expect(textSimilarity('https://a.example/1', 'https://b.example/2')).toBe(0);
+    expect(textSimilarity('', '')).toBe(0);
   });
 });
 
@@ -51,5 +57,26 @@ describe('findNearIdenticalTexts', () => {
         { publisherId: 'p3', text: 'Iets heel anders over ons team en de koffie.' },
       ]),
     ).toEqual([]);
+  });
+
+  it('does not group texts without words', () => {
+    const planned = ['🎉🎉', '🚀', '👏👏👏'].map((text, i) => ({ publisherId: `p${i}`, text }));
+    expect(findNearIdenticalTexts(planned)).toEqual([]);
+  });
+
+  it.each([
+    ['a threshold that is not a number', { threshold: Number.NaN }, ['threshold']],
+    ['a threshold of 0', { threshold: 0 }, ['threshold']],
+    ['a threshold above 1', { threshold: 1.5 }, ['threshold']],
+    ['minPublishers 0', { minPublishers: 0 }, ['minPublishers']],
+    ['minPublishers 1', { minPublishers: 1 }, ['minPublishers']],
+    ['minPublishers that is not whole', { minPublishers: 2.5 }, ['minPublishers']],
+  ])('refuses %s with VALIDATION naming the option', (_, options, path) => {
+    expect(() => findNearIdenticalTexts([{ publisherId: 'p1', text: base }], options)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path })] }),
+      }),
+    );
   });
 });

@@ -1,9 +1,12 @@
+import { invalidValue } from '../errors/invalid-value.js';
+
 /**
  * The similarity measure: Jaccard similarity of word 3-shingles. Both texts are folded (lower case, accents
  * removed, URLs dropped, every run of non-letters and non-digits a single space), cut into overlapping
  * sequences of three words, and compared as sets: |A ∩ B| / |A ∪ B|. 1 means the same words in the same order;
  * reordered sentences keep most shingles; a shared hashtag or two barely move it. Texts shorter than three
- * words are compared as single-word sets. The measure is symmetric and lies in [0, 1].
+ * words are compared as single-word sets. Texts without words (only emoji, punctuation or links) score 0: there is
+ * nothing to compare, so they are never near-identical. The measure is symmetric and lies in [0, 1].
  *
  * @example
  * ```ts
@@ -13,7 +16,7 @@
 export function textSimilarity(a: string, b: string): number {
   const sa = shingles(a);
   const sb = shingles(b);
-  if (sa.size === 0 && sb.size === 0) return 1;
+  if (sa.size === 0 && sb.size === 0) return 0;
   let shared = 0;
   for (const shingle of sa) if (sb.has(shingle)) shared++;
   return shared / (sa.size + sb.size - shared);
@@ -72,6 +75,18 @@ export function findNearIdenticalTexts(
 ): NearIdenticalWarning[] {
   const threshold = options.threshold ?? 0.8;
   const minPublishers = options.minPublishers ?? 3;
+  if (typeof threshold !== 'number' || !(threshold > 0 && threshold <= 1))
+    throw invalidValue(
+      'near-identical options',
+      ['threshold'],
+      'Use a similarity above 0 and at most 1, e.g. 0.8.',
+    );
+  if (!Number.isInteger(minPublishers) || minPublishers < 2)
+    throw invalidValue(
+      'near-identical options',
+      ['minPublishers'],
+      'Use a whole number of publishers ≥ 2, e.g. 3: a group of one is no campaign.',
+    );
   const groups: { lead: string; members: string[]; similarity: number }[] = [];
   for (const { publisherId, text } of planned) {
     let placed = false;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { localTime, nextWallClock, wallClock } from './local-time.js';
+
+const at = (iso: string): number => Date.parse(iso);
+const wall = (iso: string): number => Date.parse(`${iso}Z`); // a wall-clock time, written as if it were UTC
+
+describe('localTime', () => {
+  it('reads the wall clock of a time zone, daylight saving time included', () => {
+    expect(localTime(at('2026-07-01T07:30:00Z'), 'Europe/Amsterdam')).toEqual({
+      day: '2026-07-01',
+      minutes: 570,
+      weekday: 3,
+    });
+    expect(wallClock(at('2026-11-26T07:30:00Z'), 'Europe/Amsterdam')).toBe(wall('2026-11-26T08:30'));
+  });
+
+  it('writes the year with four digits', () => {
+    expect(localTime(at('0099-07-01T10:00:00Z'), 'UTC').day).toBe('0099-07-01');
+  });
+});
+
+describe('nextWallClock', () => {
+  it('finds the instant of a local time on either side of a clock change', () => {
+    const amsterdam = 'Europe/Amsterdam';
+    const after = at('2026-03-28T12:00:00Z');
+    expect(nextWallClock(after, wall('2026-03-29T08:00'), amsterdam)).toBe(at('2026-03-29T06:00:00Z'));
+    expect(nextWallClock(after, wall('2026-03-29T01:30'), amsterdam)).toBe(at('2026-03-29T00:30:00Z'));
+    const autumn = at('2026-10-24T12:00:00Z');
+    expect(nextWallClock(autumn, wall('2026-10-25T08:00'), amsterdam)).toBe(at('2026-10-25T07:00:00Z'));
+  });
+
+  it('gives the end of the gap for a local time the clocks skip', () => {
+    // 02:00–03:00 does not exist on 29 March in Amsterdam, nor 02:00–03:00 on 8 March in New York.
+    const after = at('2026-03-28T12:00:00Z');
+    expect(nextWallClock(after, wall('2026-03-29T02:30'), 'Europe/Amsterdam')).toBe(
+      at('2026-03-29T01:00:00Z'),
+    );
+    expect(nextWallClock(at('2026-03-07T12:00:00Z'), wall('2026-03-08T02:30'), 'America/New_York')).toBe(
+      at('2026-03-08T07:00:00Z'),
+    );
+  });
+
+  it('gives the first time a repeated local time comes after the given instant', () => {
+    // 01:00–02:00 comes twice on 1 November in New York: first EDT (05:xxZ), then EST (06:xxZ).
+    const ny = 'America/New_York';
+    expect(nextWallClock(at('2026-10-31T12:00:00Z'), wall('2026-11-01T01:30'), ny)).toBe(
+      at('2026-11-01T05:30:00Z'),
+    );
+    expect(nextWallClock(at('2026-11-01T06:10:00Z'), wall('2026-11-01T01:30'), ny)).toBe(
+      at('2026-11-01T06:30:00Z'),
+    );
+  });
+});
