@@ -52,6 +52,14 @@ describe('createSocialShift', () => {
     expect(pathOf({ storage, organisationId: 'org_a', sharePolicy: { maxSharesPerDay: 1 } })).toEqual([
       'sharePolicy',
     ]);
+    for (const lookbackMs of [Number.NaN, -1, '86400000'])
+      expect(
+        pathOf({
+          storage,
+          organisationId: 'org_a',
+          sharePolicy: Object.assign(() => undefined, { lookbackMs }),
+        }),
+      ).toEqual(['sharePolicy', 'lookbackMs']);
     expect(pathOf({ storage, organisationId: 'org_a', links: {} })).toEqual(['links']);
     expect(pathOf({ storage, organisationId: 'org_a', onHandlerError: 'log' })).toEqual(['onHandlerError']);
     expect(

@@ -212,6 +212,14 @@ function checkPorts(options: SocialShiftOptions): void {
         [name],
         'Give a function, e.g. createGuardrailPolicy(guardrails) as sharePolicy.',
       );
+  const lookbackMs: unknown = options.sharePolicy?.lookbackMs;
+  // NaN or a negative window would hand the policy no earlier shares: a limit per day would guard nothing.
+  if (lookbackMs !== undefined && !(typeof lookbackMs === 'number' && lookbackMs >= 0))
+    throw invalidValue(
+      where,
+      ['sharePolicy', 'lookbackMs'],
+      'Use milliseconds of at least 0 (0: no earlier shares), or leave it out for every earlier share.',
+    );
 }
 
 /**
