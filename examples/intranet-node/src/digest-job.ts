@@ -60,6 +60,9 @@ export function createDigestJob(options: DigestJobOptions): { run(): Promise<Dig
       // The job acts for the organisation as a whole: it reads people and consents through the storage port,
       // then asks the SDK for each publisher's offers as that publisher.
       const org = shift.organisationId;
+      // "Daily" and "weekly" count in the organisation's own days and weeks, whatever the server's time zone.
+      const organisation = await shift.storage.get(org, 'organisation', org);
+      const timeZone = (organisation?.data as { timeZone?: string } | undefined)?.timeZone ?? 'UTC';
       const people = (await shift.storage.query(org, 'person', { where: { status: 'active' } })).map(
         (doc) => doc.data as unknown as Person,
       );
@@ -69,7 +72,7 @@ export function createDigestJob(options: DigestJobOptions): { run(): Promise<Dig
         );
         if (!consentsDigests(consents) || !person.email) continue;
         const previous = lastSent.get(person.id)?.sent_at;
-        if (!isDigestDue(options.frequency, previous, now)) continue;
+        if (!isDigestDue(options.frequency, previous, now, timeZone)) continue;
         const waiting = (await shift.as(person.id).offers.mine()).map(({ offer, post }) => ({
           offer,
           post,
