@@ -136,6 +136,80 @@ describe('EventLineScanner', () => {
     expect(scanned(line.replace('"changes":{', '"changes":{"x":01,'))).toBe('fallback');
   });
 
+  describe('a changes object followed by anything but the end of the data or a comma and the next key', () => {
+    // Types read field by field (ids), hot types (one expression for the payload) and types without payload.
+    const types = {
+      ids: ['post.approved', 'offer.seen', 'contribution.used'],
+      hot: ['offer.created', 'share.recorded', 'platform.click', 'platform.comment'],
+      empty: ['post.submitted', 'campaign.completed', 'offer.expired'],
+    };
+    /** A line of the type with `changes` first in its data, as the SDK writes it. */
+    const lineOf = (type: string, changes: Record<string, unknown>): string => {
+      const event = events.find((e) => e.type === type);
+      if (event === undefined) throw new Error(`no ${type} in the sample`);
+      return JSON.stringify({ ...event, data: { changes, ...event.data } });
+    };
+    /** The fast path falls back on the line, and the full parser refuses it as JSON. */
+    const refusedBothWays = (line: string): void => {
+      expect(() => JSON.parse(line), line).toThrow();
+      expect(scanned(line), line).toBe('fallback');
+      const full = parseEventLine(line);
+      expect(full.ok, line).toBe(false);
+      if (!full.ok) expect(full.message, line).toMatch(/^not valid JSON/);
+    };
+
+    it.each(Object.entries(types))(
+      'reads the canonical line of %s types as the full parser does',
+      (_, names) => {
+        for (const type of names)
+          for (const changes of [{}, { status: 'seen', note: 'a "quoted" {note}' }]) {
+            const line = lineOf(type, changes);
+            const fast = scanned(line);
+            const full = parseEventLine(line);
+            // The fast path reads it (so the lines below do reach its check of what follows the changes).
+            if (fast === 'fallback' || !full.ok) throw new Error(`not read both ways: ${line}`);
+            expect(fast.type, line).toBe(full.event.type);
+            expect(fast.at, line).toBe(full.event.at);
+          }
+      },
+    );
+
+    it.each(Object.entries(types))(
+      'falls back on a missing comma between the changes and the next key (%s types)',
+      (kind, names) => {
+        for (const type of names)
+          for (const changes of [{}, { status: 'seen', note: 'a "quoted" {note}' }]) {
+            const json = JSON.stringify(changes);
+            const line = lineOf(type, changes);
+            const missing =
+              kind === 'empty'
+                ? line.replace(`"changes":${json}}`, `"changes":${json}"shareId":"s1"}`)
+                : line.replace(`"changes":${json},"`, `"changes":${json}"`);
+            expect(missing, type).not.toBe(line);
+            refusedBothWays(missing);
+          }
+      },
+    );
+
+    it.each(Object.entries(types))(
+      'falls back on a trailing comma after the changes or after the last key (%s types)',
+      (kind, names) => {
+        for (const type of names)
+          for (const changes of [{}, { status: 'submitted' }]) {
+            const json = JSON.stringify(changes);
+            const line = lineOf(type, changes);
+            const variants = [`${line.slice(0, -2)},}}`];
+            if (kind === 'empty') variants.push(line.replace(`"changes":${json}}`, `"changes":${json},}`));
+            else variants.push(line.replace(/"changes":(\{.*?\}),.*\}\}$/, '"changes":$1,}}'));
+            for (const variant of variants) {
+              expect(variant, type).not.toBe(line);
+              refusedBothWays(variant);
+            }
+          }
+      },
+    );
+  });
+
   it('reads the same fields as the full parser', () => {
     for (const line of lines) {
       const fast = scanned(line);

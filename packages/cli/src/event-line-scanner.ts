@@ -350,7 +350,7 @@ export class EventLineScanner {
    * After `"changes":` at `pos` of the line, finds the end of the object (minding strings and escapes), parses
    * just that part (from the bytes, as UTF-8) and checks it as the envelope checks data (plain JSON, depth and
    * size limits, with room for the payload's other fields, so this is never more lenient). Returns the position
-   * after it and a following comma, or -1.
+   * of the data's closing `}` right after it, or of the next key after a comma; -1 for anything else.
    */
   private skipChanges(line: string, pos: number, buf: Buffer, lineStart: number): number {
     const start = pos + 10; // after `"changes":`
@@ -381,8 +381,12 @@ export class EventLineScanner {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return -1;
     const padded = { changes: value, a: 0, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0 };
     if (!DomainEventSchema.shape.data.safeParse(padded).success) return -1;
+    // JSON allows after the object only the end of the data (`}`) or a comma and the next key: a missing comma
+    // (`{…}"shareId"`) or a trailing one (`{…},}`) would pass the payload expressions, and JSON.parse rejects both.
     p++;
-    return line.charCodeAt(p) === 44 ? p + 1 : p;
+    const next = line.charCodeAt(p);
+    if (next === 125) return p;
+    return next === 44 && line.charCodeAt(p + 1) === 34 ? p + 1 : -1;
   }
 
   /**

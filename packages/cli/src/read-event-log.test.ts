@@ -58,6 +58,30 @@ describe('readEventLog', () => {
     expect(stopped.bad[0]?.line).toBe(6);
   });
 
+  it('rejects once, with the first error, when the main thread fails: the workers are stopped and their errors handled', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      // Every part fails on this window (it ends before it starts): the main thread's part first.
+      const backwards = { from: window.to, to: window.from };
+      await expect(readEventLog(path, { window: backwards, threads: 3 })).rejects.toThrow(
+        'The window must end after it starts',
+      );
+      // A worker that was not stopped fails as soon as it has started: before workers started now have read
+      // their parts. And the reader still reads.
+      const after = await readEventLog(path, { window, threads: 3 });
+      expect(after.threads).toBe(3);
+      expect(after.aggregate).toEqual(foldEvents(events, window));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('reads a file without a final newline, with CRLF line ends and blank lines', async () => {
     const crlf = join(dir, 'crlf.ndjson');
     const small = events.slice(0, 500);

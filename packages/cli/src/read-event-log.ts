@@ -35,16 +35,23 @@ function workerUrl(): URL {
   return new URL(here.endsWith('.ts') ? './event-log-worker.ts' : './event-log-worker.js', here);
 }
 
-function runWorker(job: object, onProgress: (bytes: number) => void): Promise<RangeResult> {
-  return new Promise((resolve, reject) => {
-    const url = workerUrl();
-    // From sources (tests, development) the worker registers the TypeScript loader before it loads the module.
-    const worker = url.pathname.endsWith('.ts')
-      ? new Worker(
-          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`,
-          { eval: true, workerData: job, execArgv: ['--conditions=source'] },
-        )
-      : new Worker(url, { workerData: job });
+/** A worker thread reading one part, and a way to stop it. */
+interface RunningWorker {
+  readonly result: Promise<RangeResult>;
+  /** Stops the thread; its `result` then rejects (or has settled already). */
+  readonly stop: () => void;
+}
+
+function runWorker(job: object, onProgress: (bytes: number) => void): RunningWorker {
+  const url = workerUrl();
+  // From sources (tests, development) the worker registers the TypeScript loader before it loads the module.
+  const worker = url.pathname.endsWith('.ts')
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`,
+        { eval: true, workerData: job, execArgv: ['--conditions=source'] },
+      )
+    : new Worker(url, { workerData: job });
+  const result = new Promise<RangeResult>((resolve, reject) => {
     worker.on(
       'message',
       (message: { kind: 'progress'; bytes: number } | { kind: 'done'; result: RangeResult }) => {
@@ -57,6 +64,12 @@ function runWorker(job: object, onProgress: (bytes: number) => void): Promise<Ra
       if (code !== 0) reject(new Error(`A reader thread stopped with exit code ${code}.`));
     });
   });
+  return {
+    result,
+    stop: () => {
+      void worker.terminate();
+    },
+  };
 }
 
 /**
@@ -94,12 +107,22 @@ export async function readEventLog(path: string, options: ReadEventLogOptions = 
     const others = cuts
       .slice(1, -1)
       .map((start, i) => runWorker({ path, start, end: cuts[i + 2], window, skipInvalid }, progress));
-    const first = readEventLogRange(path, 0, cuts[1] as number, {
-      window,
-      skipInvalid,
-      onProgress: progress,
-    });
-    parts = [first, ...(await Promise.all(others))];
+    try {
+      const first = readEventLogRange(path, 0, cuts[1] as number, {
+        window,
+        skipInvalid,
+        onProgress: progress,
+      });
+      parts = [first, ...(await Promise.all(others.map((worker) => worker.result)))];
+    } catch (error) {
+      // The first error (of the main thread's part, or the first worker's) is the one thrown. The other threads
+      // are stopped, and their errors, or the exit a stop causes, handled here: none goes unhandled.
+      for (const worker of others) {
+        worker.result.catch(() => undefined);
+        worker.stop();
+      }
+      throw error;
+    }
   }
   // Line numbers: each part counts from 1; shift by the lines of the parts before it.
   const bad: BadLine[] = [];

@@ -2,19 +2,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MetricsFigures } from '@social-shift/core/metrics';
-import { simulateEvents } from '@social-shift/core/simulation';
+import { simulateEvents, simulateExportBundle } from '@social-shift/core/simulation';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
+import { PARALLEL_FROM_BYTES } from './read-event-log.js';
 import { failedGates, parseGates } from './report-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'social-shift-command-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const log = join(dir, 'events.ndjson');
-writeFileSync(
-  log,
-  `${[...simulateEvents({ seed: 8, people: 60, teams: 4, days: 30, events: 1_500 })].map((e) => JSON.stringify(e)).join('\n')}\n`,
+const logLines = [...simulateEvents({ seed: 8, people: 60, teams: 4, days: 30, events: 1_500 })].map((e) =>
+  JSON.stringify(e),
 );
+writeFileSync(log, `${logLines.join('\n')}\n`);
 
 /** Runs the command in this process; what it wrote to stdout and stderr, and its exit code. */
 async function report(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -54,6 +55,216 @@ describe('failedGates', () => {
     expect(failedGates(figures(null), gates)).toEqual(['earnedMediaValue is not available, below 1']);
     expect(failedGates(figures(0.5), gates)).toEqual(['earnedMediaValue is 0.5, below 1']);
     expect(failedGates(figures(1), gates)).toEqual([]);
+  });
+
+  it('shows the figure with enough digits to differ from its minimum', () => {
+    const gates = parseGates('earnedMediaValue=0.3');
+    expect(failedGates(figures(0.29999), gates)).toEqual(['earnedMediaValue is 0.29999, below 0.3']);
+    expect(failedGates(figures(0.2999999999), gates)).toEqual([
+      'earnedMediaValue is 0.2999999999, below 0.3',
+    ]);
+    // The number just below 0.3 (0.29999999999999993): as many decimals as it takes, and no more.
+    expect(failedGates(figures(0.3 - 2 ** -54), gates)).toEqual([
+      'earnedMediaValue is 0.2999999999999999, below 0.3',
+    ]);
+    // Four decimals when they do.
+    expect(failedGates(figures(0.123456), gates)).toEqual(['earnedMediaValue is 0.1235, below 0.3']);
+    expect(failedGates(figures(12), parseGates('earnedMediaValue=100'))).toEqual([
+      'earnedMediaValue is 12, below 100',
+    ]);
+  });
+});
+
+describe('--fail-under', () => {
+  it('applies every gate of a repeated --fail-under', async () => {
+    const one = await report(log, '--fail-under', 'shares=100000', '--fail-under', 'participation=0');
+    expect(one.code).toBe(1);
+    expect(one.stderr).toMatch(/^social-shift: 1 gate failed: shares is \d+, below 100000\.\n$/);
+    const both = await report(log, '--fail-under', 'participation=1.5', '--fail-under', 'shares=100000');
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('2 gates failed: participation is');
+    expect((await report(log, '--fail-under', 'participation=0', '--fail-under', 'shares=1')).code).toBe(0);
+    expect([...parseGates(['participation=0.3', 'shares=100,clicks=2'])]).toEqual([
+      ['participation', 0.3],
+      ['shares', 100],
+      ['clicks', 2],
+    ]);
+  });
+
+  it.each([
+    ['in one list', ['--fail-under', 'shares=1000,shares=0']],
+    ['in two options', ['--fail-under', 'shares=1000', '--fail-under', 'shares=0']],
+    ['in two options, the same minimum', ['--fail-under', 'shares=0,clicks=0', '--fail-under', 'shares=0']],
+  ])('refuses a figure named twice %s, before reading the input', async (_, args) => {
+    const { code, stdout, stderr } = await report(join(dir, 'missing.ndjson'), ...args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^social-shift: --fail-under: "shares" has two minimums \((1000 and 0|0 and 0)\)\./,
+    );
+    expect(stderr).toContain('Give each figure once.');
+    expect(stderr.split('\n')).toHaveLength(2); // one line
+  });
+});
+
+describe('options given twice', () => {
+  it.each([
+    ['--period', 'week', 'month'],
+    ['--format', 'json', 'markdown'],
+    ['--lang', 'nl', 'en'],
+    ['--from', '2026-01-01', '2026-01-02'],
+    ['--to', '2026-03-01', '2026-03-01'],
+    ['--time-zone', 'UTC', 'Europe/Amsterdam'],
+    ['--out', 'a.md', 'b.md'],
+    ['--config', 'a.json', 'b.json'],
+    ['--threads', '1', '2'],
+  ])('refuses %s given twice instead of taking the last', async (flag, first, second) => {
+    for (const args of [
+      [flag, first, flag, second],
+      [`${flag}=${first}`, flag, second],
+    ]) {
+      const { code, stdout, stderr } = await report(log, ...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `social-shift: ${flag} is given twice ("${first}" and "${second}"). Give it once.\n`,
+      );
+    }
+  });
+
+  it('takes a switch given twice as given once', async () => {
+    const twice = await report(log, '--no-leaderboard', '--no-leaderboard', '--format', 'json');
+    expect(twice.code).toBe(0);
+    expect(twice.stdout).toBe((await report(log, '--no-leaderboard', '--format', 'json')).stdout);
+  });
+});
+
+describe('--from and --to', () => {
+  const backwards = ['--from', '2026-02-01', '--to', '2026-01-31'];
+  const refused =
+    'social-shift: --to 2026-01-31 is not after --from 2026-02-01: the period must end after it starts.\n';
+
+  it('refuses a window that ends before it starts before reading the input: exit 2, one line', async () => {
+    for (const input of [log, join(dir, 'missing.ndjson'), join(dir, 'missing.json')]) {
+      const { code, stdout, stderr } = await report(input, ...backwards);
+      expect(code, input).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(refused);
+    }
+    // One day, the same as --to, is a window.
+    expect((await report(log, '--from', '2026-01-10', '--to', '2026-01-10')).code).toBe(0);
+  });
+
+  it('refuses it for a log read by worker threads too', async () => {
+    const big = join(dir, 'big.ndjson');
+    const text = `${logLines.join('\n')}\n`;
+    writeFileSync(big, text.repeat(Math.ceil(PARALLEL_FROM_BYTES / text.length) + 1));
+    const { code, stdout, stderr } = await report(big, ...backwards, '--threads', '2');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(refused);
+  });
+
+  it('checks the window in the time zone: an instant after the end of the --to day there', async () => {
+    // 10 January ends at 10:00Z in UTC+14, at 24:00Z in UTC.
+    const args = ['--from', '2026-01-10T12:00Z', '--to', '2026-01-10'];
+    expect((await report(log, ...args)).code).toBe(0);
+    const { code, stderr } = await report(log, ...args, '--time-zone', 'Pacific/Kiritimati');
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'social-shift: --to 2026-01-10 is not after --from 2026-01-10T12:00Z (in Pacific/Kiritimati): the period must end after it starts.\n',
+    );
+  });
+});
+
+describe('a JSON export', () => {
+  const bundle = simulateExportBundle({ seed: 3, people: 40, teams: 3, days: 30, events: 1_200 });
+  const exportFile = (name: string, value: unknown, space?: number): string => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(value, null, space));
+    return path;
+  };
+
+  it.each([
+    ['a timestamp that is not one', (e: Record<string, unknown>) => ({ ...e, at: 'yesterday' }), 'at: '],
+    ['an unknown type', (e: Record<string, unknown>) => ({ ...e, type: 'post.liked' }), 'type: '],
+    ['no seq', ({ seq: _, ...e }: Record<string, unknown>) => e, 'seq: '],
+    ['not an object', () => 'event', '(root): '],
+  ])(
+    'skips an event with %s under --skip-invalid and counts it, as a bad line of a log',
+    async (_, spoil, issue) => {
+      const events = [...bundle.events] as unknown[];
+      const index = 40;
+      events[index] = spoil(bundle.events[index] as unknown as Record<string, unknown>);
+      const path = exportFile('spoilt.json', { ...bundle, events });
+      const stopped = await report(path, '--format', 'json');
+      expect(stopped.code).toBe(2);
+      expect(stopped.stdout).toBe('');
+      expect(stopped.stderr).toMatch(
+        new RegExp(
+          `^social-shift: event ${index + 1}: ${issue.replace(/[()]/g, '\\$&')}.*. Fix the event, or pass --skip-invalid to skip it.\n$`,
+        ),
+      );
+      const skipped = await report(path, '--format', 'json', '--skip-invalid');
+      expect(skipped.code).toBe(0);
+      expect(skipped.stderr).toMatch(
+        new RegExp(`^social-shift: skipped 1 invalid event \\(first: event ${index + 1}: `),
+      );
+      // The report of the export without that event.
+      const without = exportFile('without.json', {
+        ...bundle,
+        events: bundle.events.filter((_, i) => i !== index),
+      });
+      expect(skipped.stdout).toBe((await report(without, '--format', 'json')).stdout);
+    },
+  );
+
+  it('still checks the rest of the export, with --skip-invalid too', async () => {
+    for (const [value, message] of [
+      [{ ...bundle, formatVersion: 2 }, 'formatVersion: '],
+      [{ ...bundle, organisationId: 'not an id!' }, 'organisationId: '],
+      [{ ...bundle, documents: { team: 'x' } }, 'documents.team: '],
+      [{ ...bundle, extra: 1 }, '(root): '],
+      [{ ...bundle, events: {} }, 'events: '],
+      [{ ...bundle, events: undefined }, 'events: '],
+    ] as const) {
+      const path = exportFile('bad-bundle.json', value);
+      const { code, stderr } = await report(path, '--skip-invalid');
+      expect(code, message).toBe(2);
+      expect(stderr).toContain(`social-shift: "${path}" is not a valid export: ${message}`);
+    }
+  });
+
+  it('reads it on one line or spread over lines, and a log of one event without a final newline', async () => {
+    const pretty = await report(exportFile('pretty.json', bundle, 2), '--format', 'json');
+    expect(pretty.code).toBe(0);
+    expect((await report(exportFile('oneline.json', bundle), '--format', 'json')).stdout).toBe(pretty.stdout);
+    const one = join(dir, 'one.log');
+    writeFileSync(one, logLines[0] ?? '');
+    const oneEvent = await report(one, '--format', 'json');
+    expect(oneEvent.stderr).toBe('');
+    expect(oneEvent.code).toBe(0);
+  });
+});
+
+describe('an NDJSON log without .ndjson in its name', () => {
+  it('is read as a log when its first line is longer than the first 64 KB read', async () => {
+    const first = JSON.parse(logLines[0] ?? '{}') as Record<string, unknown>;
+    const changes = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`k${i}`, 'x'.repeat(19_000)]));
+    const long = JSON.stringify({ ...first, data: { ...(first.data as object), changes } });
+    expect(long.length).toBeGreaterThan(100_000);
+    const text = `${[long, ...logLines.slice(1)].join('\n')}\n`;
+    const path = join(dir, 'long-first-line.log');
+    writeFileSync(path, text);
+    const asLog = join(dir, 'long-first-line.ndjson');
+    writeFileSync(asLog, text);
+    const read = await report(path, '--format', 'json');
+    expect(read.stderr).toBe('');
+    expect(read.code).toBe(0);
+    expect(read.stdout).toBe((await report(asLog, '--format', 'json')).stdout);
+    // With a byte order mark and blank lines before it as well.
+    writeFileSync(path, `\uFEFF\n \n${text}`);
+    expect((await report(path, '--format', 'json')).stdout).toBe(read.stdout);
   });
 });
 

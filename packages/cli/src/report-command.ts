@@ -67,6 +67,7 @@ Options:
   --lang nl|en           language of the report (default: an export's own language, else en)
   --out <path>           file (markdown, json) or directory (csv); default: standard output
   --fail-under <gates>   e.g. participation=0.3,shares=100: exit 1 when a figure is below its minimum
+                         (may be given more than once; each figure once)
   --skip-invalid         skip bad lines or events, count them and say which, instead of stopping
   --config <file.json>   earnedMedia, leaderboard, thresholds, pillarOverlap (see docs/metrics.md)
   --no-leaderboard       leave the leaderboard out
@@ -74,17 +75,19 @@ Options:
 `;
 
 /**
- * Parses the gates of `--fail-under`.
+ * Parses the gates of `--fail-under`: one text, or the texts of the option given several times. A figure named
+ * twice is refused (which minimum would apply is not clear).
  *
  * @example
  * ```ts
  * parseGates('participation=0.3,shares=100'); // Map { 'participation' => 0.3, 'shares' => 100 }
+ * parseGates(['participation=0.3', 'shares=100']); // the same
  * ```
  */
-export function parseGates(text: string): Map<Gate, number> {
+export function parseGates(text: string | readonly string[]): Map<Gate, number> {
   const gates = new Map<Gate, number>();
-  for (const part of text
-    .split(',')
+  for (const part of (typeof text === 'string' ? [text] : text)
+    .flatMap((t) => t.split(','))
     .map((p) => p.trim())
     .filter((p) => p !== '')) {
     const match = /^([A-Za-z]+)=(-?\d+(?:\.\d+)?)$/.exec(part);
@@ -93,6 +96,11 @@ export function parseGates(text: string): Map<Gate, number> {
     const name = match[1] as Gate;
     if (!GATES.includes(name))
       throw new UsageError(`--fail-under: unknown figure "${match[1]}". Use one of: ${GATES.join(', ')}.`);
+    const earlier = gates.get(name);
+    if (earlier !== undefined)
+      throw new UsageError(
+        `--fail-under: "${name}" has two minimums (${earlier} and ${match[2]}). Give each figure once.`,
+      );
     gates.set(name, Number(match[2]));
   }
   return gates;
@@ -121,38 +129,77 @@ function bound(value: string | undefined, timeZone: string, end: boolean, flag: 
   );
 }
 
-type InputKind = 'export' | 'ndjson';
+/** What the input is; for a file that is one JSON value (an export on one line), that value, parsed once. */
+type Input = { readonly kind: 'ndjson' } | { readonly kind: 'export'; readonly value?: unknown };
 
-function detect(path: string): InputKind {
+/** Spaces, tabs and line ends. */
+const isBlank = (byte: number): boolean => byte === 32 || byte === 9 || byte === 10 || byte === 13;
+
+/**
+ * Tells an NDJSON event log from a JSON export by its first line, read whole however long it is: a line that is a
+ * JSON object without `format`, with more after it, starts a log (an export is one value: on one line, or spread
+ * over lines whose first, `{`, is not JSON on its own). When that line is the whole file, its value is the
+ * export's (or the one event's), and it is returned to be used without reading the file again.
+ */
+function detect(path: string): Input {
   try {
     if (!statSync(path).isFile()) throw new UsageError(`"${path}" is not a file.`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read "${path}": ${(error as Error).message}`);
   }
-  if (/\.(ndjson|jsonl)$/i.test(path)) return 'ndjson';
-  let head: Buffer;
+  if (/\.(ndjson|jsonl)$/i.test(path)) return { kind: 'ndjson' };
+  const chunks: Buffer[] = [];
+  let lineStart = -1; // in the bytes read so far
+  let lineEnd = -1;
+  let read = 0;
+  let rest = false; // whether anything but blanks follows the first line
   try {
     const fd = openSync(path, 'r');
-    head = Buffer.alloc(65_536);
-    const got = readSync(fd, head, 0, head.length, 0);
-    head = head.subarray(0, got);
-    closeSync(fd);
+    try {
+      for (;;) {
+        const chunk = Buffer.allocUnsafe(65_536);
+        const got = readSync(fd, chunk, 0, chunk.length, read);
+        if (got === 0) break;
+        chunks.push(chunk.subarray(0, got));
+        // A UTF-8 byte order mark (some Windows editors write one) is not part of the first line.
+        const bom = read === 0 && got >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+        for (let i = bom ? 3 : 0; i < got; i++) {
+          const byte = chunk[i] as number;
+          if (lineStart < 0) {
+            if (!isBlank(byte)) lineStart = read + i;
+          } else if (lineEnd < 0) {
+            if (byte === 10) lineEnd = read + i;
+          } else if (!isBlank(byte)) {
+            rest = true;
+            break;
+          }
+        }
+        read += got;
+        if (rest) break;
+      }
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     throw new UsageError(`Cannot read "${path}": ${(error as Error).message}`);
   }
-  const text = head.toString('utf8').trimStart();
-  if (!text.startsWith('{'))
+  const bytes = Buffer.concat(chunks);
+  if (lineStart < 0 || bytes[lineStart] !== 123)
     throw new UsageError(
       `"${path}" is neither a JSON export nor an NDJSON event log (it does not start with "{").`,
     );
-  const firstLine = text.split('\n', 1)[0] ?? '';
+  let value: unknown;
   try {
-    const value = JSON.parse(firstLine) as Record<string, unknown>;
-    return 'format' in value ? 'export' : 'ndjson';
+    value = JSON.parse(bytes.toString('utf8', lineStart, lineEnd < 0 ? bytes.length : lineEnd));
   } catch {
-    return 'export';
+    // Not JSON on its own: the first line of an export spread over lines (or a file that is not JSON, which
+    // reading the export says).
+    return { kind: 'export' };
   }
+  const isExport = value === null || typeof value !== 'object' || Array.isArray(value) || 'format' in value;
+  if (rest) return isExport ? { kind: 'export' } : { kind: 'ndjson' };
+  return isExport ? { kind: 'export', value } : { kind: 'ndjson' };
 }
 
 interface Loaded {
@@ -160,42 +207,71 @@ interface Loaded {
   readonly context: MetricsContext;
   readonly skipped: number;
   readonly firstSkipped: string | undefined;
+  /** What was skipped: lines of a log, events of an export (one, several). */
+  readonly skippedWhat: readonly [string, string];
   readonly language: Language | undefined;
 }
 
-function loadExport(
-  path: string,
-  window: { from?: string; to?: string },
-  skipInvalid: boolean,
-): Loaded & { timeZone?: string } {
-  let value: unknown;
+/** The whole input file as JSON. */
+function readJson(path: string): unknown {
   try {
-    value = JSON.parse(withoutBom(readFileSync(path, 'utf8')));
+    return JSON.parse(withoutBom(readFileSync(path, 'utf8')));
   } catch (error) {
     throw new UsageError(`"${path}" is not valid JSON: ${(error as Error).message}`);
   }
-  const parsed = ExportBundleSchema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.join('.') || '(root)'}: ${withoutFullStop(i.message)}`);
-    throw new UsageError(`"${path}" is not a valid export: ${issues.join('; ')}`);
-  }
+}
+
+/** An event of an export: the event envelope, with its `seq`. */
+const ExportEventSchema = ExportBundleSchema.shape.events._zod.def.element;
+/** Issues as `path: message; …`, the path under `prefix`. */
+const listIssues = (
+  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
+  prefix: string,
+  count: number,
+): string =>
+  issues
+    .slice(0, count)
+    .map(
+      (i) =>
+        `${[prefix, ...i.path.map(String)].filter((p) => p !== '').join('.') || '(root)'}: ${withoutFullStop(i.message)}`,
+    )
+    .join('; ');
+
+/**
+ * Folds an export (its parsed JSON) into an aggregate. The bundle is checked without its events, then each event
+ * on its own (envelope, then payload), so that `--skip-invalid` skips a bad event as it skips a bad line of a log.
+ */
+function loadExport(
+  path: string,
+  value: unknown,
+  window: { from?: string; to?: string },
+  skipInvalid: boolean,
+): Omit<Loaded, 'skippedWhat'> & { timeZone?: string } {
+  const bundleValue = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const events = Array.isArray(bundleValue.events) ? (bundleValue.events as unknown[]) : undefined;
+  // With a list of events, the rest of the bundle is checked with an empty list in its place.
+  const parsed = ExportBundleSchema.safeParse(events === undefined ? value : { ...bundleValue, events: [] });
+  if (!parsed.success)
+    throw new UsageError(`"${path}" is not a valid export: ${listIssues(parsed.error.issues, '', 5)}`);
   const bundle = parsed.data;
   const aggregate = createAggregate(window);
   let skipped = 0;
   let firstSkipped: string | undefined;
-  bundle.events.forEach((event, i) => {
-    const payload = eventPayloadSchemas[event.type as EventType].safeParse(event.data);
-    if (!payload.success) {
-      const issue = payload.error.issues[0];
-      const message = `event ${i + 1} (seq ${event.seq}, ${event.type}): data.${issue?.path.join('.') ?? ''}: ${withoutFullStop(issue?.message ?? 'invalid')}`;
-      if (!skipInvalid) throw new UsageError(`${message}. Fix the event, or pass --skip-invalid to skip it.`);
-      skipped++;
-      firstSkipped ??= message;
-      return;
-    }
-    foldEvent(aggregate, { ...event, data: payload.data as Record<string, unknown> });
+  (events ?? []).forEach((item, i) => {
+    let message: string;
+    const event = ExportEventSchema.safeParse(item);
+    if (event.success) {
+      const { data } = event;
+      const payload = eventPayloadSchemas[data.type as EventType].safeParse(data.data);
+      if (payload.success) {
+        foldEvent(aggregate, { ...data, data: payload.data as Record<string, unknown> });
+        return;
+      }
+      message = `event ${i + 1} (seq ${data.seq}, ${data.type}): ${listIssues(payload.error.issues, 'data', 1)}`;
+    } else message = `event ${i + 1}: ${listIssues(event.error.issues, '', 3)}`;
+    if (!skipInvalid) throw new UsageError(`${message}. Fix the event, or pass --skip-invalid to skip it.`);
+    skipped++;
+    firstSkipped ??= message;
   });
   const docs = bundle.documents;
   const names = (
@@ -266,13 +342,40 @@ export function failedGates(figures: MetricsFigures, gates: ReadonlyMap<Gate, nu
     // Not `value < minimum` alone: that is false for NaN, and a figure that is not a number must not pass.
     if (value === null || !Number.isFinite(value) || value < minimum)
       failed.push(
-        `${name} is ${value === null || !Number.isFinite(value) ? 'not available' : round(value)}, below ${minimum}`,
+        `${name} is ${value === null || !Number.isFinite(value) ? 'not available' : shown(value, minimum)}, below ${minimum}`,
       );
   }
   return failed;
 }
 
-const round = (n: number): number => Math.round(n * 10_000) / 10_000;
+/**
+ * A figure below its minimum, rounded to 4 decimals, or to as many more as it takes to stay below it: 0.29999
+ * against 0.3 is "0.29999", not "0.3".
+ */
+function shown(value: number, minimum: number): string {
+  for (let digits = 4; digits <= 20; digits++) {
+    const rounded = Number(value.toFixed(digits));
+    if (rounded < minimum) return String(rounded);
+  }
+  return String(value);
+}
+
+/** The options of `social-shift report`. */
+const REPORT_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  period: { type: 'string' },
+  'time-zone': { type: 'string' },
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  out: { type: 'string' },
+  'fail-under': { type: 'string', multiple: true },
+  'skip-invalid': { type: 'boolean' },
+  config: { type: 'string' },
+  'no-leaderboard': { type: 'boolean' },
+  threads: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /**
  * `social-shift report <input> …`: returns the exit code (0 ok, 1 a `--fail-under` gate failed, 2 bad usage or
@@ -284,28 +387,31 @@ const round = (n: number): number => Math.round(n * 10_000) / 10_000;
  * ```
  */
 export async function reportCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      period: { type: 'string' },
-      'time-zone': { type: 'string' },
-      format: { type: 'string' },
-      lang: { type: 'string' },
-      out: { type: 'string' },
-      'fail-under': { type: 'string' },
-      'skip-invalid': { type: 'boolean' },
-      config: { type: 'string' },
-      'no-leaderboard': { type: 'boolean' },
-      threads: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: REPORT_OPTIONS,
+    tokens: true,
   });
   if (values.help === true) {
     io.stdout(REPORT_USAGE);
     return 0;
+  }
+  // parseArgs keeps the last value of an option given twice: `--period week --period month` would silently be a
+  // monthly report. Only --fail-under may be repeated (its gates add up).
+  const given = new Map<string, string | undefined>();
+  for (const token of tokens) {
+    if (
+      token.kind !== 'option' ||
+      REPORT_OPTIONS[token.name as keyof typeof REPORT_OPTIONS]?.type !== 'string'
+    )
+      continue;
+    if (token.name === 'fail-under') continue;
+    if (given.has(token.name))
+      throw new UsageError(
+        `${token.rawName} is given twice ("${given.get(token.name)}" and "${token.value}"). Give it once.`,
+      );
+    given.set(token.name, token.value);
   }
   const input = positionals[0];
   if (input === undefined || positionals.length > 1)
@@ -323,32 +429,40 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64))
     throw new UsageError('--threads: use a whole number from 1 to 64.');
-  const gates = parseGates(values['fail-under'] ?? '');
+  const gates = parseGates(values['fail-under'] ?? []);
+  const zoneFlag = values['time-zone'];
+  // An export may name the organisation's time zone; read it first when no zone was given.
+  let timeZone = zoneFlag ?? 'UTC';
+  const window = () => {
+    const from = bound(values.from, timeZone, false, '--from');
+    const to = bound(values.to, timeZone, true, '--to');
+    if (from !== undefined && to !== undefined && Date.parse(to) <= Date.parse(from))
+      throw new UsageError(
+        `--to ${values.to} is not after --from ${values.from}${timeZone === 'UTC' ? '' : ` (in ${timeZone})`}: the period must end after it starts.`,
+      );
+    return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+  };
+  // The window is checked before anything is read (and again in an export's own time zone, which can move a
+  // day): a window that ends before it starts is bad usage, exit 2, whatever the input.
+  window();
   const config = readConfig(values.config);
   const skipInvalid = values['skip-invalid'] === true;
-  const kind = detect(input);
+  const detected = detect(input);
   const reads: ReadFile[] = [
     { path: input, what: 'the input file' },
     ...(values.config === undefined ? [] : [{ path: values.config, what: 'the --config file' }]),
   ];
   if (values.out !== undefined) checkOut(values.out, format, reads);
-  const zoneFlag = values['time-zone'];
-  // An export may name the organisation's time zone; read it first when no zone was given.
   let loaded: Loaded;
-  let timeZone = zoneFlag ?? 'UTC';
-  const window = () => {
-    const from = bound(values.from, timeZone, false, '--from');
-    const to = bound(values.to, timeZone, true, '--to');
-    return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
-  };
   try {
-    if (kind === 'export') {
-      let result = loadExport(input, window(), skipInvalid);
+    if (detected.kind === 'export') {
+      const value = 'value' in detected ? detected.value : readJson(input);
+      let result = loadExport(input, value, window(), skipInvalid);
       if (zoneFlag === undefined && result.timeZone !== undefined && result.timeZone !== 'UTC') {
         timeZone = result.timeZone;
-        result = loadExport(input, window(), skipInvalid);
+        result = loadExport(input, value, window(), skipInvalid);
       }
-      loaded = result;
+      loaded = { ...result, skippedWhat: ['event', 'events'] };
     } else {
       const big = io.stderrIsTty ? progressBar(io) : undefined;
       const result = await readEventLog(input, {
@@ -370,6 +484,7 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
         context: {},
         skipped: result.skipped,
         firstSkipped: first === undefined ? undefined : `line ${first.line}: ${first.message}`,
+        skippedWhat: ['line', 'lines'],
         language: undefined,
       };
     }
@@ -381,7 +496,7 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   }
   if (loaded.skipped > 0) {
     io.stderr(
-      `social-shift: skipped ${loaded.skipped} invalid ${loaded.skipped === 1 ? 'line' : 'lines'} (first: ${loaded.firstSkipped}).\n`,
+      `social-shift: skipped ${loaded.skipped} invalid ${loaded.skippedWhat[loaded.skipped === 1 ? 0 : 1]} (first: ${loaded.firstSkipped}).\n`,
     );
   }
   const context: MetricsContext = {
