@@ -1,4 +1,6 @@
+import type { DomainEvent, StoredEvent } from '@social-shift/core';
 import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
+import { aDomainEvent } from '@social-shift/core/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { indexedDbCapabilities, indexedDbStorage } from './indexeddb.js';
@@ -36,6 +38,138 @@ describe('indexeddb storage', () => {
     release();
     await expect(slow).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await tabA.get('org_a', 'post', 'p'))?.data).toEqual({ by: 'b' });
+  });
+
+  /** Two tabs on one database; tab A pauses inside a transaction until `release`. */
+  const twoTabs = () => {
+    const indexedDB = new IDBFactory();
+    return [
+      indexedDbStorage({ indexedDB, keyRange: IDBKeyRange }),
+      indexedDbStorage({ indexedDB, keyRange: IDBKeyRange }),
+    ] as const;
+  };
+  const click = (n: number): DomainEvent =>
+    aDomainEvent({
+      id: `evt_${n}`,
+      organisationId: 'org_a',
+      type: 'platform.click',
+      entityType: 'share',
+      entityId: 'share_1',
+      entityVersion: 0,
+      data: { n },
+    });
+  const summary = aDomainEvent({
+    id: 'evt_summary',
+    organisationId: 'org_a',
+    type: 'platform.summary',
+    entityType: 'organisation',
+    entityId: 'org_a',
+    entityVersion: 0,
+    data: { clicks: 2 },
+  });
+  const erased = (event: StoredEvent, by: string): StoredEvent =>
+    ({ ...event, data: { ...event.data, erasedBy: by } }) as StoredEvent;
+
+  it.each([
+    ['removed by a retention run', 'compact'],
+    ['rewritten by an erasure', 'replace'],
+  ] as const)(
+    'reports CONFLICT when an event it rewrites was %s in another tab, and brings nothing back',
+    async (_, other) => {
+      const [tabA, tabB] = twoTabs();
+      await tabA.transaction('org_a', (tx) => tx.append([click(1), click(2), click(3)]));
+      const [first, second] = await tabA.readEvents('org_a');
+      let release!: () => void;
+      const paused = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const erasure = tabA.transaction('org_a', async (tx) => {
+        await tx.replaceEvents([erased(first!, 'a')]);
+        await paused;
+      });
+      if (other === 'compact')
+        await tabB.transaction('org_a', (tx) => tx.compactEvents([first!, second!], summary));
+      else await tabB.transaction('org_a', (tx) => tx.replaceEvents([erased(first!, 'b')]));
+      release();
+      await expect(erasure).rejects.toMatchObject({ code: 'CONFLICT', details: { entityType: 'event' } });
+      const events = await tabA.readEvents('org_a');
+      if (other === 'compact')
+        expect(events.map((e) => [e.seq, e.type])).toEqual([
+          [2, 'platform.summary'],
+          [3, 'platform.click'],
+        ]);
+      else expect(events[0]?.data).toMatchObject({ erasedBy: 'b' });
+    },
+  );
+
+  it('reports CONFLICT when events it compacts were removed in another tab meanwhile', async () => {
+    const [tabA, tabB] = twoTabs();
+    await tabA.transaction('org_a', (tx) => tx.append([click(1), click(2), click(3)]));
+    const [first, second] = await tabA.readEvents('org_a');
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const retention = tabA.transaction('org_a', async (tx) => {
+      await tx.compactEvents([first!], { ...summary, id: 'evt_summary_a' });
+      await paused;
+    });
+    await tabB.transaction('org_a', (tx) => tx.compactEvents([first!, second!], summary));
+    release();
+    await expect(retention).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await tabA.readEvents('org_a')).map((e) => e.id)).toEqual(['evt_summary', 'evt_3']);
+  });
+
+  it('refuses to open with STORAGE, saying to close other tabs, when an older version is held open elsewhere', async () => {
+    const indexedDB = new IDBFactory();
+    // An older release's tab: database version 1, no `versionchange` handler, so it never lets go.
+    const req = indexedDB.open('social-shift', 1);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('documents', { keyPath: ['organisationId', 'collection', 'id'] });
+    };
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    const outcome = await Promise.race([
+      storage.open().then(
+        () => 'opened',
+        (error: unknown) => error,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 2 s'), 2_000)),
+    ]);
+    expect(outcome).toMatchObject({
+      code: 'STORAGE',
+      message: expect.stringMatching(/close the other tabs/),
+    });
+    old.close();
+  });
+
+  it('closes on versionchange so another tab can upgrade, and then answers STORAGE', async () => {
+    const indexedDB = new IDBFactory();
+    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    // A newer release in another tab opens the database at a higher version.
+    const req = indexedDB.open('social-shift', 99);
+    const outcome = await Promise.race([
+      new Promise((resolve, reject) => {
+        req.onsuccess = () => {
+          req.result.close();
+          resolve('upgraded');
+        };
+        req.onerror = () => reject(req.error);
+      }),
+      new Promise((resolve) => setTimeout(() => resolve('blocked'), 2_000)),
+    ]);
+    expect(outcome).toBe('upgraded');
+    await expect(storage.get('org_a', 'post', 'p')).rejects.toMatchObject({
+      code: 'STORAGE',
+      message: expect.stringMatching(/another tab or window upgraded/),
+    });
+    await expect(storage.transaction('org_a', (tx) => tx.put('post', 'q', {}, 0))).rejects.toMatchObject({
+      code: 'STORAGE',
+    });
   });
 
   it('says how to fix a missing IndexedDB or IDBKeyRange', async () => {

@@ -281,9 +281,11 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
     return keyRange;
   };
   let db: IDBDatabase | undefined;
+  /** Why the database was closed under this storage (another tab's upgrade), for the error of later calls. */
+  let closedBy: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const ready = () => {
-    if (!db) throw new Error('the database is not open');
+    if (!db) throw new Error(closedBy ?? 'the database is not open');
     return db;
   };
   const read = <T>(stores: string[], run: (tx: IDBTransaction) => Promise<T>): Promise<T> =>
@@ -354,7 +356,33 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         if (change.oldVersion < 2)
           upgrade.createObjectStore('meta', { keyPath: INDEXEDDB_STORES.meta.keyPath });
       };
-      const opened = await request(req);
+      const opened = await new Promise<IDBDatabase>((resolve, reject) => {
+        let blocked = false;
+        req.onsuccess = () => {
+          // Opened after all, once the other tab closed: this call has failed already, so let go of it.
+          if (blocked) req.result.close();
+          else resolve(req.result);
+        };
+        req.onerror = () => reject(req.error);
+        // Another tab holds an older version of the database open and does not close it on `versionchange`
+        // (an older release of this adapter, say): the upgrade would wait for it forever.
+        req.onblocked = () => {
+          blocked = true;
+          reject(
+            new Error(
+              `the IndexedDB database "${name}" is open in another tab or window of this app at an older version and blocks the upgrade: close the other tabs and windows of this app, then open again`,
+            ),
+          );
+        };
+      });
+      // Another tab upgrades the database (a newer release): let it, and refuse further calls here.
+      opened.onversionchange = () => {
+        opened.close();
+        if (db === opened) {
+          db = undefined;
+          closedBy = 'another tab or window upgraded the IndexedDB database: reload this page';
+        }
+      };
       try {
         await rebuildQueryKeys(opened, indexes);
       } catch (error) {
@@ -362,6 +390,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         throw error;
       }
       db = opened;
+      closedBy = undefined;
     },
     async get(organisationId, collection, id) {
       const record = await getRecord(organisationId, collection, id);
@@ -409,6 +438,8 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         const events: EventRecord[] = [];
         const replaced = new Map<number, EventRecord>();
         const removedSeqs = new Set<number>();
+        /** The stored events this transaction rewrites or removes, as it read them: checked again at commit. */
+        const readEvents = new Map<number, EventRecord>();
         let baseSeq: number | undefined;
         const key = (collection: string, id: string) => `${collection}\u0000${id}`;
         const current = async (collection: string, id: string) => {
@@ -493,6 +524,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
               existing.entityId !== row.entityId
             )
               return false;
+            if (pending < 0 && !readEvents.has(row.seq)) readEvents.set(row.seq, existing);
             const next: EventRecord = { ...existing, event: row.event };
             if (pending >= 0) events[pending] = next;
             else replaced.set(row.seq, next);
@@ -513,6 +545,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             for (const found of stored) {
               const key = found && keys.get(found.seq);
               if (!found || !key || removedSeqs.has(found.seq)) continue;
+              if (!readEvents.has(found.seq)) readEvents.set(found.seq, found);
               const existing = replaced.get(found.seq) ?? found;
               if (existing.id !== key.id || existing.type !== key.type || existing.entityId !== key.entityId)
                 continue;
@@ -554,6 +587,29 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             counters.put({ organisationId, lastSeq: (baseSeq ?? 0) + events.length } satisfies CounterRecord);
             const store = commit.objectStore('events');
             for (const event of events) store.add(event);
+          }
+          if (readEvents.size > 0) {
+            // Events this transaction rewrites or removes must be as it read them: another tab's retention run
+            // may have removed them, or its erasure rewritten them. Writing over that would bring removed events
+            // back (or undo an erasure), so the transaction fails with CONFLICT instead, as on the SQL adapters.
+            const store = commit.objectStore('events');
+            for (const [seq, was] of readEvents) {
+              const now = await request(
+                store.get([organisationId, seq]) as IDBRequest<EventRecord | undefined>,
+              );
+              if (
+                !now ||
+                now.id !== was.id ||
+                now.type !== was.type ||
+                now.entityId !== was.entityId ||
+                now.event !== was.event
+              )
+                throw new SocialShiftError(
+                  'CONFLICT',
+                  `The event "${was.id}" at seq ${seq} was ${now ? 'rewritten' : 'removed'} in another tab or window while this transaction ran (an erasure or a retention run). Read the events again and retry.`,
+                  { details: { entityType: 'event', id: was.id, expectedVersion: 0 } },
+                );
+            }
           }
           if (removedSeqs.size > 0) {
             const store = commit.objectStore('events');
@@ -599,6 +655,8 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
       });
     },
     async close() {
+      // A transaction already running finishes first (as on the other adapters); the factory lets no new one in.
+      await queue;
       db?.close();
       db = undefined;
     },
