@@ -82,7 +82,11 @@ function poolClient(pool: Pool, owned: boolean): SqlClient {
       try {
         await connection.query('BEGIN');
         const result = await work(inner);
-        await connection.query('COMMIT');
+        // After a statement failed in the transaction (and `work` caught the error), PostgreSQL answers COMMIT
+        // with the ROLLBACK command tag and no error: nothing was saved, so this must not resolve.
+        const committed = await connection.query('COMMIT');
+        if (committed.command !== 'COMMIT')
+          throw new Error('Transaction was rolled back instead of committed.');
         connection.release();
         return result;
       } catch (error) {

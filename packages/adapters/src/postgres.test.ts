@@ -53,6 +53,32 @@ if (url) {
       expect(server.capabilities).toEqual(postgresCapabilities);
     });
 
+    it.each(['pg', 'postgres.js'] as const)(
+      'rejects a transaction whose COMMIT the server answered with ROLLBACK after a caught statement error (%s)',
+      async (wire) => {
+        const table = unique('rolled').slice(0, -1);
+        await pool.query(`CREATE TABLE ${table} (v integer)`);
+        const client = wire === 'pg' ? await pgClient(pool) : postgresJsClient(sql, { owned: false });
+        const outcome = client.transaction(async (tx) => {
+          await tx.query(`INSERT INTO ${table} VALUES (1)`);
+          // Out of range for integer: the statement fails, and the transaction with it; the work goes on.
+          await tx.query(`INSERT INTO ${table} VALUES ($1)`, [2 ** 31]).catch(() => undefined);
+          return 'done';
+        });
+        // pg: the COMMIT answered ROLLBACK; postgres.js rejects with the statement's own error.
+        await expect(outcome).rejects.toThrow(
+          wire === 'pg' ? /rolled back instead of committed/ : /out of range/,
+        );
+        const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+        expect(rows[0]?.n).toBe(0);
+        // The connection went back to the pool in a usable state.
+        await expect(
+          client.transaction((tx) => tx.query(`INSERT INTO ${table} VALUES (2)`)),
+        ).resolves.toBeDefined();
+        await pool.query(`DROP TABLE ${table}`);
+      },
+    );
+
     it('creates its prefixed tables in the schema it is given, as documented', async () => {
       const schema = unique('ddl').slice(0, -1);
       const storage = postgresStorage({
