@@ -20,6 +20,7 @@ import {
 import {
   aCampaign,
   aDomainEvent,
+  anApprovedPost,
   anOffer,
   anOrganisation,
   aPerson,
@@ -27,6 +28,7 @@ import {
   aProgramme,
   aShare,
   aTeam,
+  createTestProgramme,
 } from '@social-shift/core/testing';
 import { exportAll, importAll } from '@social-shift/core/transfer';
 import fc from 'fast-check';
@@ -971,6 +973,33 @@ define(
   },
 );
 
+define(
+  'model-round-trips',
+  'a command records only the fields it changed, whatever order the store gives object keys back in',
+  async ({ open }) => {
+    // PostgreSQL's jsonb hands objects back with their keys sorted: an unchanged nested object (the audience) must
+    // not count as changed in the event the command records.
+    const storage = await open();
+    const world = await createTestProgramme({ storage });
+    const master = world.shift.as(world.people.master);
+    const at = (days: number) => new Date(world.clock.now() + days * 86_400_000).toISOString();
+    const campaign = await master.campaigns.create({
+      name: 'Open days',
+      postIds: [await anApprovedPost(world)],
+      audience: { everyone: true },
+      startsAt: at(1),
+      endsAt: at(14),
+    });
+    await master.campaigns.update(campaign.id, { name: 'Open days 2' });
+    const events = await storage.readEvents('org_acme', { entityId: campaign.id });
+    assertEqual(
+      Object.keys((events.at(-1)?.data as { changes?: object } | undefined)?.changes ?? {}),
+      ['name'],
+      'the update changed the name only',
+    );
+  },
+);
+
 // ── migrations ──────────────────────────────────────────────────────────────────────────────────────────────
 const toV2: Migration = {
   from: 1,
@@ -1047,6 +1076,51 @@ define('migrations', 'fails with MIGRATION on documents written by a newer SDK',
   await assertRejectsWithCode(old.query(ORG, 'post'), 'MIGRATION', 'newer data');
 });
 
+define(
+  'migrations',
+  'fails with MIGRATION, with the cause, when a step throws part-way through many documents, and changes nothing',
+  async ({ open }) => {
+    // More documents than one read of a batch (500) used to hold: the step throws on the 501st, after the first
+    // 500 were migrated in memory. Nothing may be written, or the old SDK could no longer open the store.
+    const count = 520;
+    const v1 = await open({ schemaVersion: 1, migrations: [] });
+    for (let from = 0; from < count; from += 130) {
+      await v1.transaction(ORG, async (tx) => {
+        for (let i = from; i < from + 130; i++)
+          await tx.put('post', `p${String(i).padStart(4, '0')}`, { title: `T${i}` }, 0);
+      });
+    }
+    await v1.close();
+    let calls = 0;
+    const bug = new TypeError("Cannot read properties of undefined (reading 'trim')");
+    const throwing: Migration = {
+      from: 1,
+      description: 'fails on the 501st document',
+      up: (_collection, data) => {
+        if (++calls > 500) throw bug;
+        return { ...data, migrated: true };
+      },
+    };
+    const broken = await open({ schemaVersion: 2, migrations: [throwing] });
+    const error = await assertRejectsWithCode(
+      broken.get(ORG, 'post', 'p0000'),
+      'MIGRATION',
+      'a throwing step',
+    );
+    assertTrue(error.cause === bug, 'the step’s error is the cause');
+    assertEqual([error.details.from, error.details.to], [1, 2], 'the step that failed');
+    await broken.close().catch(() => undefined);
+    const back = await open({ schemaVersion: 1, migrations: [] });
+    const posts = await back.query(ORG, 'post');
+    assertEqual(posts.length, count, 'every document is there');
+    assertEqual(
+      posts.filter((p) => p.schemaVersion !== 1 || p.data.migrated !== undefined).map((p) => p.id),
+      [],
+      'no document was migrated: the old SDK opens the store',
+    );
+  },
+);
+
 // ── error contract ──────────────────────────────────────────────────────────────────────────────────────────
 define(
   'error-contract',
@@ -1068,6 +1142,50 @@ define(
       'VALIDATION',
       'bad expected version',
     );
+  },
+);
+
+define(
+  'error-contract',
+  'refuses versions above 2^31-1 with VALIDATION before touching the store (PostgreSQL stores at most that)',
+  async ({ open }) => {
+    const storage = await open();
+    const max = 2 ** 31 - 1;
+    await storage.transaction(ORG, (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    const refused: [string, (tx: StorageTransaction) => Promise<unknown>][] = [
+      ['put at expected version 2^31', (tx) => tx.put('post', 'p', { n: 2 }, 2 ** 31)],
+      ['put of a missing document at 2^31', (tx) => tx.put('post', 'new', { n: 2 }, 2 ** 31)],
+      ['put at the last version (it would write 2^31)', (tx) => tx.put('post', 'p', { n: 2 }, max)],
+      ['put at 2^53 - 1', (tx) => tx.put('post', 'p', { n: 2 }, Number.MAX_SAFE_INTEGER)],
+      ['delete at 2^31', (tx) => tx.delete('post', 'p', 2 ** 31)],
+      ['restore at 2^31', (tx) => tx.restore!('post', 'r', { n: 2 }, 2 ** 31)],
+    ];
+    for (const [what, write] of refused) {
+      // Caught inside the work, as a command that goes on would: the transaction must still commit the rest.
+      const outcome = await storage.transaction(ORG, async (tx) => {
+        await tx.put('_idempotency', `k${refused.findIndex(([w]) => w === what)}`, { what }, 0);
+        return write(tx).then(
+          () => 'written',
+          (error: unknown) => (isSocialShiftError(error) ? error.code : String(error)),
+        );
+      });
+      assertEqual(outcome, 'VALIDATION', what);
+    }
+    assertEqual((await storage.query(ORG, '_idempotency')).length, refused.length, 'the rest was committed');
+    assertEqual((await storage.get(ORG, 'post', 'p'))?.version, 1, 'the document is unchanged');
+    const last = await storage.transaction(ORG, (tx) => tx.restore!('post', 'r', { n: 1 }, max));
+    assertEqual(
+      (await storage.get(ORG, 'post', 'r'))?.version,
+      last.version,
+      'a restore at 2^31-1 is stored',
+    );
+    await assertRejectsWithCode(
+      storage.transaction(ORG, (tx) => tx.put('post', 'r', { n: 2 }, max - 1)),
+      'CONFLICT',
+      'a stale version below the limit is still a CONFLICT',
+    );
+    await storage.transaction(ORG, (tx) => tx.delete('post', 'r', max));
+    assertEqual(await storage.get(ORG, 'post', 'r'), undefined, 'a document at 2^31-1 can be deleted');
   },
 );
 
@@ -1168,6 +1286,50 @@ define('queries', 'filters on field names of Object members by own fields only',
     'an own __proto__: null matches both',
   );
 });
+
+define(
+  'transactions',
+  'lets a transaction already running finish when the storage is closed',
+  async ({ open, capabilities }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.put('post', 'before', { n: 0 }, 0));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const work = storage.transaction(ORG, async (tx) => {
+      await tx.put('post', 'a', { n: 1 }, 0);
+      started();
+      await gate;
+      await tx.put('post', 'b', { n: 2 }, 0);
+      await tx.append([event(1)]);
+      return 'done';
+    });
+    await running;
+    const closing = storage.close();
+    release();
+    const outcome = await work.then(
+      (result) => result,
+      (error: unknown) => (isSocialShiftError(error) ? `${error.code}: ${error.message}` : String(error)),
+    );
+    await closing;
+    assertEqual(outcome, 'done', 'the transaction committed');
+    await assertRejectsWithCode(storage.get(ORG, 'post', 'a'), 'STORAGE', 'a call after close');
+    if (capabilities.persistent) {
+      const again = await open();
+      assertEqual(
+        (await again.query(ORG, 'post')).map((d) => d.id),
+        ['a', 'b', 'before'],
+        'its documents are stored',
+      );
+      assertEqual(await seqs(again), [1], 'its event is stored');
+    }
+  },
+);
 
 define('transactions', 'refuses a transaction object used after its transaction ended', async ({ open }) => {
   const storage = await open();

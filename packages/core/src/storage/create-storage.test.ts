@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSocialShiftError } from '../errors/social-shift-error.js';
+import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
+import type { JsonObject } from '../ports/storage.js';
 import { createStorage } from './create-storage.js';
 import { createMemoryDriver } from './memory-storage.js';
 import type { DriverTransaction, StorageDriver } from './storage-driver.js';
@@ -85,5 +86,76 @@ describe('createStorage', () => {
     });
     await Promise.all([storage.get(ORG, 'post', 'a'), storage.query(ORG, 'post'), storage.open()]);
     expect(opens).toBe(1);
+  });
+
+  describe('migrations on open', () => {
+    /** A memory driver holding `count` posts at schema version 1 and, last, one written by a newer SDK (3). */
+    async function storeWithNewerDocument(count: number) {
+      const driver = createMemoryDriver();
+      await driver.open();
+      await driver.transaction(ORG, async (tx) => {
+        for (let i = 0; i < count; i++) {
+          await tx.insert({ collection: 'post', id: `p${i}`, version: 1, schemaVersion: 1, data: '{"n":1}' });
+        }
+        await tx.insert({ collection: 'post', id: 'newer', version: 1, schemaVersion: 3, data: '{"n":3}' });
+      });
+      return driver;
+    }
+    const toV2 = {
+      from: 1,
+      description: 'n doubles',
+      up: (_: string, data: JsonObject) => ({ ...data, n: 2 }),
+    };
+
+    it('fails with MIGRATION on a document newer than the SDK after many older ones, and migrates none of them', async () => {
+      const driver = await storeWithNewerDocument(600);
+      const storage = createStorage(driver, { schemaVersion: 2, migrations: [toV2] });
+      await expect(storage.open()).rejects.toMatchObject({ code: 'MIGRATION', details: { from: 3, to: 2 } });
+      const rows = await driver.outdated(2, Number.MAX_SAFE_INTEGER);
+      expect(rows.filter((row) => row.schemaVersion === 1)).toHaveLength(600);
+      expect(await driver.get(ORG, 'post', 'p0')).toMatchObject({ schemaVersion: 1, data: '{"n":1}' });
+    });
+
+    it('wraps a throwing migration in MIGRATION with the cause, and migrates nothing', async () => {
+      const driver = createMemoryDriver();
+      const v1 = createStorage(driver);
+      await v1.transaction(ORG, async (tx) => {
+        await tx.put('post', 'a', { n: 1 }, 0);
+        await tx.put('post', 'b', { n: 1 }, 0);
+      });
+      const bug = new TypeError('up() of b');
+      const storage = createStorage(driver, {
+        schemaVersion: 2,
+        migrations: [
+          {
+            from: 1,
+            description: 'fails on b',
+            up: (_, data) => {
+              if (data.n === 1 && seen++ > 0) throw bug;
+              return { ...data, n: 2 };
+            },
+          },
+        ],
+      });
+      let seen = 0;
+      const error = await storage.open().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SocialShiftError);
+      expect(error).toMatchObject({ code: 'MIGRATION', details: { from: 1, to: 2, collection: 'post' } });
+      expect((error as Error).cause).toBe(bug);
+      expect((await v1.query(ORG, 'post')).map((d) => [d.schemaVersion, d.data])).toEqual([
+        [1, { n: 1 }],
+        [1, { n: 1 }],
+      ]);
+    });
+
+    it('refuses migrated data that is not a JSON object with MIGRATION', async () => {
+      const driver = createMemoryDriver();
+      await createStorage(driver).transaction(ORG, (tx) => tx.put('post', 'a', { n: 1 }, 0));
+      const storage = createStorage(driver, {
+        schemaVersion: 2,
+        migrations: [{ from: 1, description: 'broken', up: () => [] as unknown as JsonObject }],
+      });
+      await expect(storage.open()).rejects.toMatchObject({ code: 'MIGRATION' });
+    });
   });
 });

@@ -36,7 +36,11 @@ export interface ManagedStorage extends StoragePort {
 const COLLECTION = /^[a-z_][a-z0-9_]{0,63}$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-const MIGRATION_BATCH = 500;
+/**
+ * The highest document version any adapter stores: PostgreSQL keeps versions in an `integer` column (ADR 092), so
+ * every adapter refuses a version above it alike (`VALIDATION`) instead of one failing with `STORAGE`.
+ */
+const MAX_VERSION = 2 ** 31 - 1;
 /** How deep stored JSON may nest: deeper values are refused before they reach a driver. */
 const MAX_DEPTH = 64;
 
@@ -72,10 +76,14 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     });
   };
 
+  // A migration error changes nothing (ADR 040, ADR 092): every outdated document is read and migrated in memory
+  // first, so a document newer than this SDK or a failing `up()` throws `MIGRATION` before anything is written.
+  // Only then is each organisation's share written, in one transaction. A document another process changed in the
+  // meantime is not overwritten (its version moved on): the next round reads and migrates it again.
   const migrate = async () => {
     for (;;) {
       const rows = await guard('read documents to migrate', () =>
-        driver.outdated(schemaVersion, MIGRATION_BATCH),
+        driver.outdated(schemaVersion, Number.MAX_SAFE_INTEGER),
       );
       if (rows.length === 0) return;
       const byOrganisation = new Map<string, DocumentRow[]>();
@@ -87,15 +95,34 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
           schemaVersion,
           migrations,
         );
+        const data = isPlainObject(migrated) ? jsonText(migrated) : undefined;
+        if (data === undefined) {
+          throw new SocialShiftError(
+            'MIGRATION',
+            `The migrations gave a stored ${row.collection} data that is not a JSON object at schema version ${schemaVersion}. Nothing was migrated; fix the migration.`,
+            { details: { from: row.schemaVersion, to: schemaVersion, collection: row.collection } },
+          );
+        }
         const list = byOrganisation.get(row.organisationId) ?? [];
-        list.push({ ...row, schemaVersion, data: JSON.stringify(migrated) });
+        list.push({ ...row, schemaVersion, data });
         byOrganisation.set(row.organisationId, list);
       }
+      let written = 0;
       for (const [organisationId, list] of byOrganisation) {
-        await guard('write migrated documents', () =>
+        written += await guard('write migrated documents', () =>
           driver.transaction(organisationId, async (tx) => {
-            for (const row of list) await tx.update(row, row.version);
+            let count = 0;
+            for (const row of list) if (await tx.update(row, row.version)) count++;
+            return count;
           }),
+        );
+      }
+      // Nothing written: every document changed under this round (another process); stop rather than spin.
+      if (written === 0) {
+        throw new SocialShiftError(
+          'MIGRATION',
+          `The documents to migrate to schema version ${schemaVersion} kept changing while they were migrated: another process still writes them. Stop it and open again.`,
+          { details: { from: rows[0]!.schemaVersion, to: schemaVersion } },
         );
       }
     }
@@ -197,7 +224,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     expectedVersion: number,
   ): DocumentRow => {
     checkKey(collection, id);
-    checkVersionNumber(expectedVersion);
+    checkVersionNumber(expectedVersion, MAX_VERSION - 1);
     const json = serialiseData(data);
     checkTenant(organisationId, data.organisationId);
     return { collection, id, version: expectedVersion + 1, schemaVersion, data: json };
@@ -253,15 +280,15 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
         return { collection, id, organisationId, version: row.version, schemaVersion, data };
       },
       async restore(collection, id, data, version) {
-        if (!Number.isSafeInteger(version) || version < 1)
-          throw invalid(['version'], 'Use a version of 1 or more.');
+        if (!Number.isSafeInteger(version) || version < 1 || version > MAX_VERSION)
+          throw invalid(['version'], `Use a version from 1 to ${MAX_VERSION}.`);
         const row = documentRow(organisationId, collection, id, data, version - 1);
         if (!(await guard('insert', () => dtx.insert(row)))) throw alreadyExists(collection, id);
         return { collection, id, organisationId, version, schemaVersion, data };
       },
       async delete(collection, id, expectedVersion) {
         checkKey(collection, id);
-        checkVersionNumber(expectedVersion);
+        checkVersionNumber(expectedVersion, MAX_VERSION);
         if (await guard('delete', () => dtx.remove(collection, id, expectedVersion))) return;
         const actual = await guard('read', () => dtx.get(collection, id));
         if (!actual) throw notFound(collection, id);
@@ -459,9 +486,16 @@ function checkKey(collection: string, id: string): void {
     throw invalid(['id'], 'Use 1 to 64 letters, digits, "_" or "-".');
 }
 
-function checkVersionNumber(version: number): void {
+/** An expected version: a whole number from 0 (a new document) to `max` (versions end at {@link MAX_VERSION}). */
+function checkVersionNumber(version: number, max: number): void {
   if (!Number.isSafeInteger(version) || version < 0) {
     throw invalid(['expectedVersion'], 'Use the version you read (0 for a new document).');
+  }
+  if (version > max) {
+    throw invalid(
+      ['expectedVersion'],
+      `Versions go up to ${MAX_VERSION}: use the version you read (a document at ${MAX_VERSION} cannot change any more).`,
+    );
   }
 }
 
@@ -617,6 +651,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+/** `JSON.stringify`, or `undefined` when the value cannot be serialised (a cycle, a bigint). */
+function jsonText(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function parseData(json: string): JsonObject {

@@ -35,7 +35,8 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [];
 
 /**
  * Migrates one document's data from schema version `from` to `to` with the chain of `migrations`. Throws
- * `MIGRATION` when a step is missing or the document is newer than this SDK.
+ * `MIGRATION` when a step is missing, a step throws (the step's error is the `cause`) or the document is newer
+ * than this SDK.
  *
  * @example
  * ```ts
@@ -66,7 +67,17 @@ export function migrateDocument(
         { details: { from: version, to: version + 1, collection } },
       );
     }
-    current = step.up(collection, current);
+    try {
+      current = step.up(collection, current);
+    } catch (error) {
+      // A throwing step (a bug, or data it did not expect) is a failed migration, not a raw error of the caller's.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SocialShiftError(
+        'MIGRATION',
+        `The migration from schema version ${version} to ${version + 1} failed on a stored ${collection}: ${reason}. Nothing was migrated; fix the migration.`,
+        { details: { from: version, to: version + 1, collection }, cause: error },
+      );
+    }
   }
   return current;
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { changesOf } from './runtime.js';
+
+describe('changesOf', () => {
+  it('does not count an object as changed when only the order of its keys differs (jsonb sorts them)', () => {
+    const before = {
+      id: 'c1',
+      version: 3,
+      name: 'Open days',
+      audience: { everyone: true, teamIds: ['t1'], focusGroupIds: [], personIds: [] },
+      targets: [{ shares: 1, participation: 0.5 }],
+    };
+    // As PostgreSQL's jsonb hands it back: keys sorted by length, then bytes.
+    const read = {
+      ...before,
+      audience: { teamIds: ['t1'], everyone: true, personIds: [], focusGroupIds: [] },
+      targets: [{ shares: 1, participation: 0.5 }],
+    };
+    expect(changesOf(read, { ...before, name: 'Open days 2' })).toEqual({ name: 'Open days 2' });
+  });
+
+  it('still records changed, added and removed fields, nested ones included', () => {
+    const before = { a: { x: 1, y: [1, 2] }, b: 'keep', c: 1, d: [{ k: 1 }] };
+    expect(changesOf(before, { a: { y: [1, 2], x: 2 }, b: 'keep', d: [{ k: 1 }, { k: 2 }], e: {} })).toEqual({
+      a: { y: [1, 2], x: 2 },
+      d: [{ k: 1 }, { k: 2 }],
+      e: {},
+      c: null,
+    });
+    expect(changesOf({ a: { x: 1 } }, { a: { x: 1, z: 0 } })).toEqual({ a: { x: 1, z: 0 } });
+    expect(changesOf({ a: [1] }, { a: { 0: 1 } })).toEqual({ a: { 0: 1 } });
+    expect(changesOf({ a: null }, { a: {} })).toEqual({ a: {} });
+  });
+});
