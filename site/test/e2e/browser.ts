@@ -88,8 +88,17 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Runs axe-core in the page and returns the serious and critical violations. */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * The axe-core rules whose violations fail a test whatever impact axe gives them. `heading-order` is "moderate",
+ * but a heading that skips a level (an h4 under an h2) breaks navigation by headings in a screen reader.
+ */
+export const ALWAYS_FAILING_AXE_RULES: readonly string[] = ['heading-order'];
+
+/**
+ * Runs axe-core in the page and returns the violations that fail a test: the serious and critical ones, and any
+ * of `ALWAYS_FAILING_AXE_RULES`.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (
@@ -114,7 +123,9 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
       targets: v.nodes.map((n) => n.target.join(' ')),
     }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical' || ALWAYS_FAILING_AXE_RULES.includes(v.id),
+  );
 }
 
 /** Saves a full-page screenshot under `artifacts/screenshots/<name>.png`. */

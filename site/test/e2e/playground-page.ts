@@ -103,3 +103,20 @@ export async function offerNewPost(page: Page, title: string): Promise<void> {
   const failed = await alertText(page);
   if (failed) throw new Error(`offering "${title}" failed: ${failed}`);
 }
+
+/** Acts as each publisher in turn until one was offered the post; returns that publisher's id and offer. */
+export async function publisherOffered(
+  page: Page,
+  title: string,
+): Promise<{ publisher: string; offer: Locator }> {
+  const publishers = await page.$$eval('[data-testid="act-as"] option[data-role="publisher"]', (els) =>
+    els.map((el) => (el as HTMLOptionElement).value),
+  );
+  for (const publisher of publishers) {
+    await page.selectOption('[data-testid="act-as"]', publisher);
+    await settled(page);
+    const offer = page.locator('[data-testid="offers"] > li', { hasText: title });
+    if ((await offer.count()) > 0) return { publisher, offer: offer.first() };
+  }
+  throw new Error(`none of ${publishers.length} publishers was offered "${title}"`);
+}

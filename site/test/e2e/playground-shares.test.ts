@@ -5,25 +5,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
 import { e2eEnabled, launchChromium } from './browser';
-import { alertText, click, languages, offerNewPost, openPlayground, settled } from './playground-page';
-
-/** Acts as each publisher in turn until one was offered the post; returns that publisher's id and offer. */
-async function publisherOffered(page: Page, title: string): Promise<{ publisher: string; offer: Locator }> {
-  const publishers = await page.$$eval('[data-testid="act-as"] option[data-role="publisher"]', (els) =>
-    els.map((el) => (el as HTMLOptionElement).value),
-  );
-  for (const publisher of publishers) {
-    await page.selectOption('[data-testid="act-as"]', publisher);
-    await settled(page);
-    const offer = page.locator('[data-testid="offers"] > li', { hasText: title });
-    if ((await offer.count()) > 0) return { publisher, offer: offer.first() };
-  }
-  throw new Error(`none of ${publishers.length} publishers was offered "${title}"`);
-}
+import {
+  alertText,
+  click,
+  languages,
+  offerNewPost,
+  openPlayground,
+  publisherOffered,
+  settled,
+} from './playground-page';
 
 const figure = (share: Locator, name: string) =>
   share.locator(`[data-figure="${name}"]`).textContent().then(Number);

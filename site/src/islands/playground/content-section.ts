@@ -98,7 +98,7 @@ function scoreView(ctx: Context, score: OverlapScore): HTMLElement {
       ? h(
           'div',
           null,
-          h('h4', null, ctx.m.overlapWhy),
+          h('h3', null, ctx.m.overlapWhy),
           h(
             'ul',
             { 'data-testid': 'overlap-factors' },
@@ -110,7 +110,7 @@ function scoreView(ctx: Context, score: OverlapScore): HTMLElement {
       ? h(
           'div',
           null,
-          h('h4', null, ctx.m.overlapSuggestions),
+          h('h3', null, ctx.m.overlapSuggestions),
           h(
             'ul',
             null,

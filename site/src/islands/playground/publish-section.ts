@@ -30,7 +30,7 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
       const item = h(
         'li',
         { 'data-offer': offer.id, 'data-status': offer.status },
-        h('h4', null, post.title),
+        h('h3', null, post.title),
         h(
           'p',
           null,
