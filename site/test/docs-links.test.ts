@@ -25,7 +25,7 @@ describe('links between the guides in docs/', () => {
   });
 
   it('point a link to docs/README.md (no page of the site) at the docs index', () => {
-    // docs/commands.md: "the entity's [workflow](README.md)"
+    // A guide's "[the guides](README.md)"
     expect(rewriteDocHref('README.md', join(docs, 'commands.md'), docs, repository)).toBe('../');
     expect(rewriteDocHref('../README.md', join(docs, 'adr/001-x.md'), docs)).toBe('../../');
     expect(rewriteDocHref('../readme.md', join(docs, 'getting-started/ci-report.md'), docs)).toBe('../../');
