@@ -10,7 +10,8 @@
 // In the source file, the region sits between `#region routes` and `#endregion routes` comment lines (any comment
 // syntax: `// #region routes`, `# #region routes`). Region markers inside a region are dropped from the copy, and
 // the copy is dedented. `pnpm docs:generate` rewrites the pages; packages/core/test/generated-docs.test.ts fails
-// when a page is stale.
+// when a page is stale, and packages/core/test/doc-code-blocks.test.ts when a TypeScript or JavaScript block of the
+// README or of a guide under docs/ is not a snippet.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 
@@ -60,6 +61,34 @@ export function injectSnippets(markdown: string, readSource: (path: string) => s
     const language = FENCE_LANGUAGE[extname(path)] ?? '';
     return `<!-- snippet: ${path}#${region} -->\n\`\`\`${language}\n${code}\n\`\`\`\n<!-- /snippet -->`;
   });
+}
+
+/** The languages of code blocks that must come from a snippet: TypeScript and JavaScript. */
+const CHECKED_LANGUAGES = new Set(['ts', 'typescript', 'tsx', 'js', 'javascript', 'jsx', 'mjs']);
+const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
+
+/**
+ * The TypeScript and JavaScript code blocks of a page that are not inside a snippet block, so nothing checks that
+ * they compile: each with its 1-based line number and its fence's language.
+ */
+export function codeBlocksOutsideSnippets(markdown: string): { line: number; language: string }[] {
+  // Snippet blocks become blank lines, so the line numbers of what is left stay those of the page.
+  const lines = markdown.replace(SNIPPET, (block) => block.replace(/[^\n]/g, '')).split('\n');
+  const found: { line: number; language: string }[] = [];
+  let open: string | undefined;
+  for (const [index, text] of lines.entries()) {
+    const fence = FENCE.exec(text);
+    if (!fence) continue;
+    const [, marks = '', info = ''] = fence;
+    if (open === undefined) {
+      open = marks;
+      const language = info.toLowerCase();
+      if (CHECKED_LANGUAGES.has(language)) found.push({ line: index + 1, language });
+    } else if (marks[0] === open[0] && marks.length >= open.length && info === '') {
+      open = undefined;
+    }
+  }
+  return found;
 }
 
 /** The repository paths of the snippets a page uses, in order. */

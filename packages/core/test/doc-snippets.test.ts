@@ -1,6 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { extractRegion, injectSnippets, snippetSources } from '../scripts/doc-snippets.js';
+import {
+  codeBlocksOutsideSnippets,
+  extractRegion,
+  injectSnippets,
+  snippetSources,
+} from '../scripts/doc-snippets.js';
 
 const source = [
   "import { createSocialShift } from '@social-shift/core';",
@@ -76,4 +81,42 @@ describe('injectSnippets', () => {
       expect(injectSnippets(once, read)).toBe(once);
     },
   );
+});
+
+describe('codeBlocksOutsideSnippets', () => {
+  it('finds the TypeScript and JavaScript blocks that no snippet marker holds, by line', () => {
+    const markdown = [
+      '# Guide', //  1
+      '', //  2
+      '```ts', //  3
+      'const a = 1;', //  4
+      '```', //  5
+      '', //  6
+      '```sh', //  7
+      'pnpm test', //  8
+      '```', //  9
+      '', // 10
+      '```JavaScript title="x"', // 11
+      'let b;', // 12
+      '```', // 13
+      '```typescript', // 14
+      '```', // 15
+    ].join('\n');
+    expect(codeBlocksOutsideSnippets(markdown)).toEqual([
+      { line: 3, language: 'ts' },
+      { line: 11, language: 'javascript' },
+      { line: 14, language: 'typescript' },
+    ]);
+  });
+
+  it('passes blocks inside snippet markers, and keeps the line numbers of the rest', () => {
+    const markdown = `${page('const a = 1;')}\n\`\`\`js\nlet b;\n\`\`\`\n`;
+    expect(codeBlocksOutsideSnippets(page('const a = 1;'))).toEqual([]);
+    expect(codeBlocksOutsideSnippets(markdown)).toEqual([{ line: 9, language: 'js' }]);
+  });
+
+  it('reads a fence inside a longer fence as text, not as a block', () => {
+    const markdown = ['````md', '```ts', 'const a = 1;', '```', '````', '~~~ts', '~~~'].join('\n');
+    expect(codeBlocksOutsideSnippets(markdown)).toEqual([{ line: 6, language: 'ts' }]);
+  });
 });
