@@ -15,18 +15,6 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const NOT_YET_CONVERTED: readonly string[] = [
   // To be converted: the storage port and what every adapter builds on (two blocks).
   'docs/storage/README.md',
-  // To be converted: setting up the IndexedDB adapter.
-  'docs/storage/indexeddb.md',
-  // To be converted: setting up the in-memory storage.
-  'docs/storage/memory.md',
-  // To be converted: setting up the PostgreSQL adapter.
-  'docs/storage/postgres.md',
-  // To be converted: setting up the SQLite adapter.
-  'docs/storage/sqlite.md',
-  // To be converted: the share guardrails policy.
-  'docs/guardrails.md',
-  // To be converted: folding events into metrics and a report.
-  'docs/metrics.md',
   // To be converted: the block at the top of this generated page is written by packages/core/scripts/strategy-docs.ts,
   // not taken from examples/.
   'docs/strategy-and-overlap.md',
