@@ -3,14 +3,20 @@ import type { ReportCell, ValueKind } from './report.js';
 import { reportLabels } from './report-labels.js';
 
 const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(language: Language, digits: number, style: 'decimal' | 'percent'): Intl.NumberFormat {
-  const key = `${language}:${digits}:${style}`;
+/** A number format with at most `digits` decimals and at least `least` (money always shows its cents). */
+function numberFormat(
+  language: Language,
+  digits: number,
+  style: 'decimal' | 'percent',
+  least = style === 'percent' ? 1 : 0,
+): Intl.NumberFormat {
+  const key = `${language}:${digits}:${style}:${least}`;
   let found = formats.get(key);
   if (found === undefined) {
     found = new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
       style,
       maximumFractionDigits: digits,
-      minimumFractionDigits: style === 'percent' ? 1 : 0,
+      minimumFractionDigits: least,
     });
     formats.set(key, found);
   }
@@ -24,6 +30,7 @@ function numberFormat(language: Language, digits: number, style: 'decimal' | 'pe
  * @example
  * ```ts
  * formatValue(0.4215, 'rate', 'nl', 'EUR'); // '42,2%'
+ * formatValue(24.2, 'money', 'nl', 'EUR'); // 'EUR 24,20'
  * ```
  */
 export function formatValue(
@@ -39,7 +46,7 @@ export function formatValue(
     case 'rate':
       return numberFormat(language, 1, 'percent').format(value);
     case 'money':
-      return `${currency} ${numberFormat(language, 2, 'decimal').format(value)}`;
+      return `${currency} ${numberFormat(language, 2, 'decimal', 2).format(value)}`;
     case 'hours':
     case 'index':
       return numberFormat(language, 2, 'decimal').format(value);

@@ -3,6 +3,7 @@ import { finishMetrics } from '../metrics/finish-metrics.js';
 import { foldEvents } from '../metrics/fold-event.js';
 import type { MetricsEvent } from '../metrics/metrics-event.js';
 import type { Recommendation } from '../metrics/metrics-figures.js';
+import { formatValue } from './format-value.js';
 import { csvCell, renderCsv } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
 import { createReport, recommendationText } from './report.js';
@@ -64,6 +65,13 @@ describe('reports', () => {
     expect(md).toContain('# Social Shift-rapport');
     expect(md).toContain('| Deelnamegraad | 50,0% | gemeten |');
     expect(md).toContain('Blijft achter');
+  });
+
+  it('writes money with its cents, in the decimal sign of the language', () => {
+    expect(formatValue(24.2, 'money', 'nl', 'EUR')).toBe('EUR 24,20');
+    expect(formatValue(1200, 'money', 'en', 'GBP')).toBe('GBP 1,200.00');
+    expect(formatValue(0, 'money', 'nl', 'EUR')).toBe('EUR 0,00');
+    expect(formatValue(24.2, 'count', 'nl', 'EUR')).toBe('24,2');
   });
 
   it('cuts long tables in Markdown and says how many rows are left out', () => {
