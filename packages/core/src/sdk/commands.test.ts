@@ -441,6 +441,28 @@ describe('invalid transitions', () => {
     });
   });
 
+  it('name the post a campaign cannot offer, and what to do about it', async () => {
+    const world = await createTestProgramme();
+    const master = world.shift.as(world.people.master);
+    const draft = await world.shift
+      .as(world.people.editor)
+      .posts.create({ title: 'Open day', text: 'Come and see.', pillarIds: [world.pillarId] });
+    const campaign = await master.campaigns.create({
+      name: 'C',
+      postIds: [draft.id],
+      audience: { everyone: true },
+      startsAt: new Date(world.clock.now() + 3_600_000).toISOString(),
+      endsAt: new Date(world.clock.now() + 7 * 86_400_000).toISOString(),
+    });
+    const error = await master.campaigns.schedule(campaign.id).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: `Post "Open day" (${draft.id}) is draft: a campaign offers approved posts only. Approve it, or take it out of the campaign first.`,
+      details: { entityType: 'post', id: draft.id, state: 'draft', event: 'OFFER' },
+    });
+    expect((await master.campaigns.get(campaign.id)).status).toBe('draft');
+  });
+
   it('keeps moving a cycle after 1,000 steps, with the latest 1,000 in visitedSteps', async () => {
     const world = await createTestProgramme();
     const cycles = world.shift.as(world.people.master).cycles;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { invalidValue } from '../../errors/invalid-value.js';
+import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { Campaign } from '../../model/campaign.js';
 import { CampaignAudienceSchema, CampaignTargetsSchema } from '../../model/campaign.js';
 import { IdListSchema, NameSchema, TextSchema, TimestampSchema } from '../../model/primitives.js';
@@ -133,7 +134,20 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
   const checkPosts = async (postIds: readonly string[]) => {
     for (const postId of postIds) {
       const post = await load(rt, 'post', postId);
-      if (!OFFERABLE.has(post.status)) nextState(postWorkflow, post, 'OFFER');
+      if (!OFFERABLE.has(post.status))
+        throw new SocialShiftError(
+          'INVALID_TRANSITION',
+          `Post "${post.title}" (${post.id}) is ${post.status}: a campaign offers approved posts only. Approve it, or take it out of the campaign first.`,
+          {
+            details: {
+              entityType: 'post',
+              id: post.id,
+              state: post.status,
+              event: 'OFFER',
+              allowed: postWorkflow.allowedEvents(post.status),
+            },
+          },
+        );
     }
   };
 
