@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { DigestFrequency } from '@social-shift/adapters/digest';
 import { buildDigest, isDigestDue, renderDigestEmail } from '@social-shift/adapters/digest';
 import { buildMimeMessage, type SmtpOptions, sendSmtpMail } from '@social-shift/adapters/email';
-import type { Consent, DueTransitionsReport, Person, SocialShift } from '@social-shift/core';
-import { isoNow } from '@social-shift/core';
+import type { DueTransitionsReport, SocialShift } from '@social-shift/core';
+import { isoNow, parseOrganisation } from '@social-shift/core';
 import type { Database } from 'better-sqlite3';
 
 /** Options of {@link createDigestJob}. */
@@ -33,9 +33,6 @@ export interface DigestRun {
   readonly due: DueTransitionsReport;
 }
 
-const consentsDigests = (consents: readonly Consent[]) =>
-  consents.some((consent) => consent.withdrawnAt === undefined && consent.purposes.includes('digests'));
-
 // #region digest-job
 /** Makes the job; call `run()` on a schedule (see `scheduleEvery`). */
 export function createDigestJob(options: DigestJobOptions): { run(): Promise<DigestRun> } {
@@ -57,23 +54,17 @@ export function createDigestJob(options: DigestJobOptions): { run(): Promise<Dig
       const due = await shift.system.runDueTransitions(); // expire offers and posts, mark dormant ambassadors
       const now = isoNow(shift.clock);
       const sent: DigestRun['sent'][number][] = [];
-      // The job acts for the organisation as a whole: it reads people and consents through the storage port,
-      // then asks the SDK for each publisher's offers as that publisher.
-      const org = shift.organisationId;
       // "Daily" and "weekly" count in the organisation's own days and weeks, whatever the server's time zone.
-      const organisation = await shift.storage.get(org, 'organisation', org);
-      const timeZone = (organisation?.data as { timeZone?: string } | undefined)?.timeZone ?? 'UTC';
-      const people = (await shift.storage.query(org, 'person', { where: { status: 'active' } })).map(
-        (doc) => doc.data as unknown as Person,
-      );
-      for (const person of people) {
-        const consents = (await shift.storage.query(org, 'consent', { where: { personId: person.id } })).map(
-          (doc) => doc.data as unknown as Consent,
-        );
-        if (!consentsDigests(consents) || !person.email) continue;
+      const org = shift.organisationId;
+      const stored = await shift.storage.get(org, 'organisation', org);
+      const timeZone = stored ? parseOrganisation(stored.data).timeZone : 'UTC';
+      // Whom to write to is the SDK's to say: people who consented to digests, may still respond to offers, and
+      // have offers they can share now.
+      for (const { person, waiting: offers } of await shift.system.digestRecipients()) {
+        if (!person.email) continue;
         const previous = lastSent.get(person.id)?.sent_at;
         if (!isDigestDue(options.frequency, previous, now, timeZone)) continue;
-        const waiting = (await shift.as(person.id).offers.mine()).map(({ offer, post }) => ({
+        const waiting = offers.map(({ offer, post }) => ({
           offer,
           post,
           openUrl: `${options.publicUrl}/offers/${offer.id}`,
