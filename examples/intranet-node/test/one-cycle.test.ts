@@ -1,0 +1,29 @@
+// Runs the walk-through of docs/one-cycle.md (src/guide/one-cycle.ts) and checks what its comments say happens.
+import { describe, expect, it } from 'vitest';
+import { oneCycle } from '../src/guide/one-cycle.js';
+
+describe('one turn of the method', () => {
+  it('goes from a strategy to a shared post, and measures it', async () => {
+    const { shift, people, post, campaign, share, figures, recommendations } = await oneCycle();
+    expect(share).toMatchObject({ postId: post.id, publisherId: people.publisher, platform: 'linkedin' });
+    expect(share.trackedUrl).toContain('utm_source=linkedin');
+    const master = shift.as(people.masterId);
+    expect((await master.campaigns.get(campaign.id)).status).toBe('running');
+    expect((await master.posts.get(post.id)).status).toBe('offered');
+    const [contribution] = await master.contributions.list();
+    expect(contribution).toMatchObject({ status: 'used', postIds: [post.id] });
+    // Four eyes: the editor who wrote the post could not have approved it.
+    expect((await master.posts.get(post.id)).approvedBy).toBe(people.reviewer);
+    expect(figures.summary.shares.value).toBe(1);
+    expect(recommendations.every((r) => typeof r.code === 'string')).toBe(true);
+  });
+
+  it('stops the post writer approving their own post', async () => {
+    const { shift, people } = await oneCycle();
+    const own = await shift
+      .as(people.editor)
+      .posts.create({ title: 'Again', text: 'More.', pillarIds: ['pillar_care'] });
+    await shift.as(people.editor).posts.submit(own.id);
+    await expect(shift.as(people.editor).posts.approve(own.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
