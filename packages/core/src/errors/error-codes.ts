@@ -26,7 +26,8 @@ export const ERROR_CODES = {
   },
   IDEMPOTENCY_MISMATCH: {
     status: 422,
-    description: 'The idempotency key was used before for a different command or input.',
+    description:
+      "The idempotency key was used before for the same command (and, for a person's command, by the same person) with different input.",
   },
   CONSENT_REQUIRED: {
     status: 403,

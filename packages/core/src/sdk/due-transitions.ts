@@ -113,7 +113,14 @@ export async function settleOffer(rt: Runtime, offer: Offer): Promise<{ offer: O
   return { offer: current, changed: false };
 }
 
-/** Starts a scheduled campaign at `startsAt` and completes a running or paused one at `endsAt`. */
+/**
+ * Starts a scheduled campaign at `startsAt` and completes a running or paused one at `endsAt`. Each step is
+ * retried like an expiry when another writer got there first (`CONFLICT`: a reader expiring one of its posts or
+ * offers at the same moment, another run): the campaign is read again and, while the step is still due, tried
+ * again, so no run leaves a campaign running past its end. `started` and `completed` say whether this call did it.
+ * A scheduled campaign whose whole window has passed (no scheduler ran in it) starts without offering anything,
+ * then completes: its offers would have expired before they were made.
+ */
 export async function settleCampaign(
   rt: Runtime,
   campaign: Campaign,
@@ -130,18 +137,35 @@ export async function settleCampaign(
   let postsExpired = 0;
   let offersExpired = 0;
   const at = now(rt);
-  if (current.status === 'scheduled' && current.startsAt <= at) {
-    started = await commitSystem(rt, await startCampaignWrites(rt, current));
-    current = (await find(rt, 'campaign', current.id)) ?? current;
+  const reread = async () => (await find(rt, 'campaign', campaign.id)) ?? current;
+  for (
+    let attempt = 0;
+    attempt < SETTLE_ATTEMPTS && !started && current.status === 'scheduled' && current.startsAt <= at;
+    attempt++
+  ) {
+    const writes = await startCampaignWrites(rt, current);
+    // Past its end already: only the campaign's own step, no offers (they would be dead on arrival).
+    started = await commitSystem(
+      rt,
+      current.endsAt <= at ? writes.filter((w) => w.type === 'campaign') : writes,
+    );
+    current = await reread();
   }
-  if (current.endsAt <= at && campaignWorkflow.next(current.status, 'COMPLETE') !== undefined) {
+  for (
+    let attempt = 0;
+    attempt < SETTLE_ATTEMPTS &&
+    !completed &&
+    current.endsAt <= at &&
+    campaignWorkflow.next(current.status, 'COMPLETE') !== undefined;
+    attempt++
+  ) {
     const { writes, guards } = await endCampaignWrites(rt, current, 'COMPLETE');
     completed = await commitSystem(rt, writes, guards);
     if (completed) {
       postsExpired = expired(writes, 'post');
       offersExpired = expired(writes, 'offer');
     }
-    current = (await find(rt, 'campaign', current.id)) ?? current;
+    current = await reread();
   }
   return { campaign: current, started, completed, postsExpired, offersExpired };
 }

@@ -5,24 +5,37 @@ import type { StoredEvent } from '../ports/storage.js';
 /** The events the SDK emits after a commit, by type. */
 export type SocialShiftEventMap = { [K in EventType]: StoredEvent & { type: K } };
 
-/** A handler of one event type. */
-export type EventHandler<K extends EventType> = (event: SocialShiftEventMap[K]) => void;
-/** A handler of every event. */
-export type AnyEventHandler = (event: StoredEvent) => void;
+/** A handler of one event type: synchronous, or asynchronous (its rejection is reported like a throw). */
+export type EventHandler<K extends EventType> =
+  | ((event: SocialShiftEventMap[K]) => void)
+  | ((event: SocialShiftEventMap[K]) => Promise<void>);
+/** A handler of every event: synchronous, or asynchronous (its rejection is reported like a throw). */
+export type AnyEventHandler = ((event: StoredEvent) => void) | ((event: StoredEvent) => Promise<void>);
 
 /**
  * A typed emitter of committed domain events. Handlers run after the transaction commits, never before, and
- * an error in a handler does not undo the command.
+ * an error in a handler (a throw, or the rejection of the promise an async handler returns) does not undo the
+ * command: it goes to `onHandlerError`. `emit` never throws.
  */
 export interface SocialShiftEmitter {
   on<K extends EventType>(type: K, handler: EventHandler<K>): () => void;
   onAny(handler: AnyEventHandler): () => void;
-  /** Emits committed events in order. Used by the SDK; exposed for adapters that replay events. */
+  /**
+   * Emits committed events in order, to every handler, and never throws (ADR 093). Used by the SDK; exposed for
+   * adapters that replay events.
+   */
   emit(events: readonly StoredEvent[]): void;
 }
 
+const ignore = (): void => {};
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null | undefined)?.then === 'function';
+
 /**
- * Makes a {@link SocialShiftEmitter} on mitt.
+ * Makes a {@link SocialShiftEmitter} on mitt. A handler's error (thrown, or the rejection of the promise it
+ * returns) goes to `onHandlerError`. Should `onHandlerError` itself throw (or reject), its error is dropped, as a
+ * handler's error is by default: `emit` returns normally, every later handler and event still runs, and nothing
+ * becomes an uncaught exception or unhandled rejection that would stop a Node process (ADR 093).
  *
  * @example
  * ```ts
@@ -30,26 +43,37 @@ export interface SocialShiftEmitter {
  * off();
  * ```
  */
-export function createEventEmitter(onHandlerError: (error: unknown) => void = () => {}): SocialShiftEmitter {
+export function createEventEmitter(onHandlerError: (error: unknown) => void = ignore): SocialShiftEmitter {
   type Bus = { [K in EventType]: StoredEvent };
   const bus = mitt<Bus>();
+  const report = (error: unknown): void => {
+    try {
+      const reported = onHandlerError(error) as unknown;
+      if (isThenable(reported)) Promise.resolve(reported).then(undefined, ignore);
+    } catch {
+      // The reporter failed: there is nowhere left to report to, and the command has committed.
+    }
+  };
   const guard =
-    <E>(handler: (event: E) => void) =>
-    (event: E) => {
+    (handler: (event: StoredEvent) => unknown) =>
+    (event: StoredEvent): void => {
       try {
-        handler(event);
+        const result = handler(event);
+        // An async handler: its rejection is reported too, instead of becoming an unhandled rejection.
+        if (isThenable(result)) Promise.resolve(result).then(undefined, report);
       } catch (error) {
-        onHandlerError(error);
+        report(error);
       }
     };
   return {
     on(type, handler) {
-      const wrapped = guard(handler as (event: StoredEvent) => void);
+      const wrapped = guard(handler as (event: StoredEvent) => unknown);
       bus.on(type, wrapped);
       return () => bus.off(type, wrapped);
     },
     onAny(handler) {
-      const wrapped = (_type: EventType, event: StoredEvent) => guard(handler)(event);
+      const guarded = guard(handler);
+      const wrapped = (_type: EventType, event: StoredEvent) => guarded(event);
       bus.on('*', wrapped);
       return () => bus.off('*', wrapped);
     },

@@ -1,5 +1,5 @@
 // Idempotency keys for commands that outside systems retry: a retry changes nothing and returns the first result.
-import { SocialShiftError } from '../errors/social-shift-error.js';
+import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
 import type { JsonObject } from '../ports/storage.js';
 import type { Runtime } from './runtime.js';
 import { IDEMPOTENCY_COLLECTION } from './runtime.js';
@@ -20,18 +20,34 @@ export function canonicalJson(value: unknown): string {
 /** Where a key's record lives and the fingerprint of the input it was first used with. */
 export interface IdempotencySlot {
   readonly recordId: string;
+  /**
+   * Where a record of an actor's command lived before keys were scoped to the actor (ADR 093): read when there
+   * is none at `recordId`, so a retry of a request made before still finds its result.
+   */
+  readonly legacyRecordId?: string;
   readonly key: string;
   readonly command: string;
   readonly inputHash: string;
 }
 
 /**
- * Computes the record id (per command and key) and the input fingerprint: SHA-256, synchronously (the same
- * digests as before, so records written by earlier versions are found again).
+ * Computes the record id and the input fingerprint: SHA-256, synchronously (ADR 043). A key is scoped to its
+ * command and, for a command an actor runs (its input names the `actorId`), to that actor too: two publishers
+ * may use the same key, and neither can use up the other's (ADR 093). Commands the system runs (the platform
+ * interactions) keep the id of command and key.
  */
 export function idempotencySlot(command: string, key: string, input: unknown): IdempotencySlot {
-  const recordId = `idem_${sha256HexSync(`${command}\u0000${key}`).slice(0, 40)}`;
-  return { recordId, key, command, inputHash: sha256HexSync(canonicalJson(input)) };
+  const inputHash = sha256HexSync(canonicalJson(input));
+  const idOf = (...parts: string[]) => `idem_${sha256HexSync(parts.join('\u0000')).slice(0, 40)}`;
+  const actorId = (input as { actorId?: unknown } | null | undefined)?.actorId;
+  if (typeof actorId !== 'string') return { recordId: idOf(command, key), key, command, inputHash };
+  return {
+    recordId: idOf(command, actorId, key),
+    legacyRecordId: idOf(command, key),
+    key,
+    command,
+    inputHash,
+  };
 }
 
 /**
@@ -39,7 +55,16 @@ export function idempotencySlot(command: string, key: string, input: unknown): I
  * was used with different input.
  */
 export async function previousResult(rt: Runtime, slot: IdempotencySlot): Promise<JsonObject | undefined> {
-  const doc = await rt.storage.get(rt.organisationId, IDEMPOTENCY_COLLECTION, slot.recordId);
+  // Both reads at once: one request where the storage batches reads (ADR 045).
+  const [scoped, legacy] = await Promise.all([
+    rt.storage.get(rt.organisationId, IDEMPOTENCY_COLLECTION, slot.recordId),
+    slot.legacyRecordId === undefined
+      ? undefined
+      : rt.storage.get(rt.organisationId, IDEMPOTENCY_COLLECTION, slot.legacyRecordId),
+  ]);
+  // A record from before keys were scoped to the actor counts only with this very input (which names the
+  // actor): with other input it may be another actor's, so the key is new here.
+  const doc = scoped ?? (legacy?.data.inputHash === slot.inputHash ? legacy : undefined);
   if (!doc) return undefined;
   if (doc.data.inputHash !== slot.inputHash) {
     throw new SocialShiftError(
@@ -54,7 +79,8 @@ export async function previousResult(rt: Runtime, slot: IdempotencySlot): Promis
 /**
  * Runs a retried command once per key: returns the stored first result when the key was seen, else runs `work`
  * (which writes the record in its transaction). A concurrent duplicate that loses the race gets the winner's
- * result.
+ * result, whatever error its own run ended with: losing the write (`ALREADY_EXISTS`, `CONFLICT`), or a check
+ * that already saw the winner's writes (a guardrail counting the winner's share, say).
  */
 export async function runIdempotent<R>(
   rt: Runtime,
@@ -67,10 +93,12 @@ export async function runIdempotent<R>(
   try {
     return await work();
   } catch (error) {
-    if (error instanceof SocialShiftError && (error.code === 'ALREADY_EXISTS' || error.code === 'CONFLICT')) {
-      const raced = await previousResult(rt, slot);
-      if (raced) return fromStored(raced);
-    }
+    if (!(error instanceof SocialShiftError)) throw error;
+    // The record may have been written since the first look (a duplicate committed meanwhile): look again.
+    const raced = await previousResult(rt, slot).catch((lookup: unknown) => {
+      throw isSocialShiftError(lookup, 'IDEMPOTENCY_MISMATCH') ? lookup : error;
+    });
+    if (raced) return fromStored(raced);
     throw error;
   }
 }

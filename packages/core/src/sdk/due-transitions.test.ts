@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+
+const DAY = 86_400_000;
+
+describe('runDueTransitions and campaigns', () => {
+  it('completes a campaign past its end while a reader expires its posts and offers at the same moment', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, storage } = world;
+    const campaignId = await aRunningCampaign(world, [await anApprovedPost(world)]);
+    clock.advance(20 * DAY); // the campaign ended after 14 days
+    const [report] = await Promise.all([
+      shift.system.runDueTransitions(),
+      shift.as(people.publisher).offers.mine(),
+    ]);
+    expect(report.campaignsCompleted).toBe(1);
+    expect((await storage.get(shift.organisationId, 'campaign', campaignId))?.data.status).toBe('completed');
+    const completions = await shift.readEvents({ entityId: campaignId, types: ['campaign.completed'] });
+    expect(completions).toHaveLength(1);
+  });
+
+  it('completes it once when two runs and a read race: each completion is counted by one report', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, storage } = world;
+    const expiring = await anApprovedPost(world, {
+      expiresAt: new Date(clock.now() + 3 * DAY).toISOString(),
+    });
+    const campaignId = await aRunningCampaign(world, [expiring, await anApprovedPost(world)]);
+    clock.advance(20 * DAY);
+    const [first, second] = await Promise.all([
+      shift.system.runDueTransitions(),
+      shift.system.runDueTransitions(),
+      shift.as(people.publisher).offers.mine(),
+    ]);
+    expect(first.campaignsCompleted + second.campaignsCompleted).toBe(1);
+    expect((await storage.get(shift.organisationId, 'campaign', campaignId))?.data.status).toBe('completed');
+    expect(await shift.readEvents({ entityId: campaignId, types: ['campaign.completed'] })).toHaveLength(1);
+    // Nothing is left for a third run.
+    expect(await shift.system.runDueTransitions()).toMatchObject({ campaignsCompleted: 0, postsExpired: 0 });
+    for (const post of await storage.query(shift.organisationId, 'post'))
+      expect(post.data.status).toBe('expired');
+  });
+
+  it('starts and completes a scheduled campaign whose whole window passed without offering anything', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, storage } = world;
+    const postId = await anApprovedPost(world);
+    const at = (days: number) => new Date(clock.now() + days * DAY).toISOString();
+    const campaign = await shift.as(people.master).campaigns.create({
+      name: 'Short',
+      pillarIds: [world.pillarId],
+      postIds: [postId],
+      audience: { everyone: true },
+      startsAt: at(1),
+      endsAt: at(2),
+    });
+    await shift.as(people.master).campaigns.schedule(campaign.id);
+    const emitted: string[] = [];
+    shift.events.onAny((event) => emitted.push(`${event.type} ${event.entityId}`));
+    clock.advance(8 * DAY); // no scheduler ran during the window
+    expect(await shift.system.runDueTransitions()).toEqual({
+      campaignsStarted: 1,
+      campaignsCompleted: 1,
+      postsOffered: 0,
+      postsExpired: 0,
+      offersExpired: 0,
+      peopleDormant: 0,
+    });
+    expect(emitted).toEqual([`campaign.started ${campaign.id}`, `campaign.completed ${campaign.id}`]);
+    expect(await storage.query(shift.organisationId, 'offer')).toEqual([]);
+    // The post was never on offer: it stays approved, for another campaign.
+    expect((await storage.get(shift.organisationId, 'post', postId))?.data.status).toBe('approved');
+  });
+
+  it('still offers the posts of a scheduled campaign that started late but has not ended', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock } = world;
+    const postId = await anApprovedPost(world);
+    const at = (days: number) => new Date(clock.now() + days * DAY).toISOString();
+    const campaign = await shift.as(people.master).campaigns.create({
+      name: 'Late',
+      pillarIds: [world.pillarId],
+      postIds: [postId],
+      audience: { everyone: true },
+      startsAt: at(1),
+      endsAt: at(10),
+    });
+    const { endsAt } = campaign;
+    await shift.as(people.master).campaigns.schedule(campaign.id);
+    clock.advance(5 * DAY);
+    expect(await shift.system.runDueTransitions()).toMatchObject({
+      campaignsStarted: 1,
+      campaignsCompleted: 0,
+    });
+    const [offer] = await shift.as(people.publisher).offers.mine();
+    expect(offer?.offer.expiresAt).toBe(endsAt);
+  });
+});

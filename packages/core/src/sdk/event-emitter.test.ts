@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../ports/storage.js';
+import { aDomainEvent } from '../testing/factories.js';
+import { createTestProgramme } from '../testing/programme.js';
+import { createEventEmitter } from './event-emitter.js';
+
+const anEvent = (seq: number): StoredEvent => ({ ...aDomainEvent({ id: `e${seq}` }), seq }) as StoredEvent;
+
+/** Lets every pending promise reaction (and a rejection's report) run. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Collects the unhandled rejections Node reports while `run` and its aftermath run. */
+async function unhandledDuring(run: () => Promise<void>): Promise<unknown[]> {
+  const unhandled: unknown[] = [];
+  const listener = (reason: unknown) => unhandled.push(reason);
+  const listeners = process.listeners('unhandledRejection');
+  process.removeAllListeners('unhandledRejection');
+  process.on('unhandledRejection', listener);
+  try {
+    await run();
+    await settled();
+    await settled();
+  } finally {
+    process.off('unhandledRejection', listener);
+    for (const l of listeners) process.on('unhandledRejection', l);
+  }
+  return unhandled;
+}
+
+describe('createEventEmitter', () => {
+  it('reports the rejection of an async handler to onHandlerError, not as an unhandled rejection', async () => {
+    const errors: unknown[] = [];
+    const failure = new Error('notify failed');
+    const emitter = createEventEmitter((error) => errors.push(error));
+    const seen: number[] = [];
+    emitter.on('post.approved', async () => {
+      await Promise.resolve();
+      throw failure;
+    });
+    emitter.onAny(async (event) => {
+      seen.push(event.seq);
+      return Promise.reject(failure);
+    });
+    const unhandled = await unhandledDuring(async () => {
+      expect(() => emitter.emit([anEvent(1), anEvent(2)])).not.toThrow();
+    });
+    expect(unhandled).toEqual([]);
+    expect(seen).toEqual([1, 2]);
+    expect(errors).toEqual([failure, failure, failure, failure]);
+  });
+
+  it('never throws from emit when onHandlerError throws: every later handler and event still runs', async () => {
+    const seen: string[] = [];
+    const emitter = createEventEmitter(() => {
+      throw new Error('reporter down');
+    });
+    emitter.on('post.approved', (event) => {
+      seen.push(`first:${event.seq}`);
+      throw new Error('handler bug');
+    });
+    emitter.on('post.approved', (event) => seen.push(`second:${event.seq}`));
+    emitter.onAny(async (event) => {
+      seen.push(`any:${event.seq}`);
+      throw new Error('async handler bug');
+    });
+    const unhandled = await unhandledDuring(async () => {
+      expect(() => emitter.emit([anEvent(1), anEvent(2)])).not.toThrow();
+    });
+    expect(unhandled).toEqual([]);
+    expect(seen).toEqual(['first:1', 'second:1', 'any:1', 'first:2', 'second:2', 'any:2']);
+  });
+
+  it('drops the rejection of an async onHandlerError instead of leaving it unhandled', async () => {
+    const emitter = createEventEmitter((async () => {
+      throw new Error('async reporter down');
+    }) as (error: unknown) => void);
+    emitter.onAny(() => {
+      throw new Error('handler bug');
+    });
+    const unhandled = await unhandledDuring(async () => emitter.emit([anEvent(1)]));
+    expect(unhandled).toEqual([]);
+  });
+
+  it('does not call onHandlerError for handlers that succeed, synchronously or not', async () => {
+    const errors: unknown[] = [];
+    const emitter = createEventEmitter((error) => errors.push(error));
+    const seen: number[] = [];
+    emitter.onAny(async (event) => {
+      await Promise.resolve();
+      seen.push(event.seq);
+    });
+    emitter.onAny((event) => void seen.push(-event.seq));
+    emitter.emit([anEvent(1)]);
+    await settled();
+    expect(seen).toEqual([-1, 1]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('events of a command', () => {
+  it('a committed command resolves and reaches every handler when onHandlerError throws', async () => {
+    const world = await createTestProgramme({
+      onHandlerError: () => {
+        throw new Error('reporter down');
+      },
+    });
+    const { shift, people } = world;
+    const seen: string[] = [];
+    shift.events.on('post.created', () => {
+      throw new Error('handler bug');
+    });
+    shift.events.onAny((event) => seen.push(event.type));
+    const post = await shift
+      .as(people.editor)
+      .posts.create({ title: 't', text: 'x', pillarIds: ['pillar_care'] });
+    expect(post.status).toBe('draft');
+    expect(seen).toEqual(['post.created']);
+  });
+
+  it("an async handler's rejection after a command goes to onHandlerError", async () => {
+    const errors: unknown[] = [];
+    const world = await createTestProgramme({ onHandlerError: (error) => errors.push(error) });
+    const { shift, people } = world;
+    shift.events.on('post.created', async (event) => {
+      await Promise.resolve();
+      throw new Error(`notify failed for ${event.entityId}`);
+    });
+    const unhandled = await unhandledDuring(async () => {
+      await shift.as(people.editor).posts.create({ title: 't', text: 'x', pillarIds: ['pillar_care'] });
+    });
+    expect(unhandled).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect((errors[0] as Error).message).toMatch(/^notify failed for /);
+  });
+});
