@@ -32,7 +32,10 @@ export interface MailMessage {
   readonly date?: Date;
 }
 
-const ADDRESS = /^[^\s<>()",;:@\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}$/;
+// Printable ASCII only: an address with other characters needs SMTPUTF8 (RFC 6531), which this client does not send.
+const ADDRESS = /^[!#-'*+\-./0-9=?A-Z^-~]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}$/;
+/** RFC 5321 §4.5.3.1.3: a path is at most 256 octets with its angle brackets. */
+const ADDRESS_MAX = 254;
 
 function fail(message: string, cause?: unknown): SocialShiftError<'PLATFORM'> {
   return new SocialShiftError('PLATFORM', message, { details: { platform: 'smtp' }, cause });
@@ -56,6 +59,15 @@ function checkMessage(message: MailMessage): void {
     ...message.to.map((to, i): [(string | number)[], unknown] => [['to', i], to]),
   ];
   for (const [path, address] of addresses) {
+    if (typeof address === 'string' && /[^\p{ASCII}]/u.test(address)) {
+      throw invalid(
+        path,
+        `Not an ASCII e-mail address: ${JSON.stringify(address)}. Addresses with other characters need SMTPUTF8, which this client does not send; use an ASCII address (a domain in punycode: xn--…).`,
+      );
+    }
+    if (typeof address === 'string' && address.length > ADDRESS_MAX) {
+      throw invalid(path, `An e-mail address is at most ${ADDRESS_MAX} characters (RFC 5321).`);
+    }
     if (typeof address !== 'string' || !ADDRESS.test(address)) {
       throw invalid(path, `Not a plain e-mail address: ${JSON.stringify(address)}. Use name@example.org.`);
     }
@@ -104,6 +116,25 @@ export function encodeHeaderValue(value: string): string {
   return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join('\r\n ');
 }
 
+/**
+ * The To: header with its addresses folded after a comma so each line stays within RFC 5322's recommended 78
+ * characters (an address longer than that gets a line of its own, still far below the 998-character limit).
+ */
+function toHeader(addresses: readonly string[]): string {
+  const lines: string[] = [];
+  let line = 'To:';
+  addresses.forEach((address, i) => {
+    const item = i < addresses.length - 1 ? `${address},` : address;
+    if (line !== 'To:' && line.length + 1 + item.length > 78) {
+      lines.push(line);
+      line = '';
+    }
+    line += ` ${item}`;
+  });
+  lines.push(line);
+  return lines.join('\r\n');
+}
+
 function base64Lines(text: string): string {
   return (
     Buffer.from(text.replace(/\r?\n/g, '\r\n'))
@@ -126,7 +157,7 @@ export function buildMimeMessage(message: MailMessage): string {
   const boundary = `=_social_shift_${randomUUID()}`;
   const headers = [
     `From: ${message.from}`,
-    `To: ${message.to.join(', ')}`,
+    toHeader(message.to),
     `Subject: ${encodeHeaderValue(message.subject)}`,
     `Date: ${(message.date ?? new Date()).toUTCString()}`,
     `Message-ID: <${randomUUID()}@${message.from.split('@')[1]}>`,
@@ -169,6 +200,9 @@ class SmtpConversation {
 
   attach(socket: Socket | TLSSocket): void {
     this.socket = socket;
+    // Nothing read on another socket (the plain one before STARTTLS) may answer a command on this one.
+    this.buffer = '';
+    this.lines.length = 0;
     socket.setEncoding('utf8');
     socket.on('data', (data: string) => {
       this.buffer += data;
@@ -194,10 +228,17 @@ class SmtpConversation {
     });
   }
 
+  /** Whether the server sent anything (a line or part of one) that no command has read yet. */
+  get pending(): boolean {
+    return this.lines.length > 0 || this.buffer !== '';
+  }
+
   detach(): Socket | TLSSocket {
     this.socket.removeAllListeners('data');
     this.socket.removeAllListeners('error');
     this.socket.removeAllListeners('close');
+    this.buffer = '';
+    this.lines.length = 0;
     return this.socket;
   }
 
@@ -324,6 +365,13 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
     if (options.secure !== true && startTls !== 'never' && (offersStartTls || startTls === 'require')) {
       if (!offersStartTls) throw fail('The SMTP server does not offer STARTTLS, and TLS is required.');
       await smtp.command('STARTTLS', [220]);
+      // RFC 3207 §4.2: nothing from before TLS may be used after it. Bytes after the 220 come from no real server
+      // (one waits for the TLS handshake); a man-in-the-middle could have put "250"/"235" replies there.
+      if (smtp.pending) {
+        throw fail(
+          'The SMTP server sent data after its 220 reply to STARTTLS, before TLS began: refusing to go on (RFC 3207; someone on the path may be injecting replies).',
+        );
+      }
       const plain = smtp.detach();
       const secured = await establish(
         tlsConnect({ socket: plain as Socket, ...tlsOptions }),

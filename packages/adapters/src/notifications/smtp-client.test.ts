@@ -1,0 +1,138 @@
+import { once } from 'node:events';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildMimeMessage, sendSmtpMail } from './smtp-client.js';
+
+const message = { from: 'a@example.org', to: ['b@example.org'], subject: 's', text: 'x', html: 'x' };
+const closers: (() => void)[] = [];
+afterEach(() => {
+  for (const close of closers.splice(0)) close();
+});
+
+/** A scripted SMTP server on 127.0.0.1 (node:net): answers each command line by `answer`; records the lines. */
+async function scriptedSmtp(
+  answer: (line: string) => string | undefined,
+): Promise<{ port: number; lines: string[] }> {
+  const sockets: Socket[] = [];
+  const lines: string[] = [];
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    socket.write('220 ready\r\n');
+    let buffer = '';
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('latin1');
+      for (let i = buffer.indexOf('\r\n'); i >= 0; i = buffer.indexOf('\r\n')) {
+        const line = buffer.slice(0, i);
+        buffer = buffer.slice(i + 2);
+        lines.push(line);
+        const reply = answer(line);
+        if (reply !== undefined) socket.write(reply);
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  closers.push(() => {
+    for (const socket of sockets) socket.destroy();
+    server.close();
+  });
+  return { port: (server.address() as AddressInfo).port, lines };
+}
+
+describe('STARTTLS (RFC 3207)', () => {
+  it('refuses replies sent after the 220 to STARTTLS, before TLS: a man-in-the-middle could inject "250"/"235"', async () => {
+    const server = await scriptedSmtp((line) =>
+      line.startsWith('EHLO')
+        ? '250-hello\r\n250-AUTH PLAIN\r\n250 STARTTLS\r\n'
+        : line === 'STARTTLS'
+          ? '220 go ahead\r\n250 INJECTED-EHLO\r\n235 INJECTED-AUTH-OK\r\n'
+          : undefined,
+    );
+    await expect(
+      sendSmtpMail(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          auth: { user: 'mailer', pass: 's3cret' },
+          allowUnauthorizedTls: true,
+          timeoutMs: 2000,
+        },
+        message,
+      ),
+    ).rejects.toMatchObject({
+      code: 'PLATFORM',
+      details: { platform: 'smtp' },
+      message: expect.stringMatching(/sent data after its 220 reply to STARTTLS, before TLS/),
+    });
+    expect(server.lines).toEqual(['EHLO localhost', 'STARTTLS']);
+  });
+
+  it('still sends over STARTTLS to a real server, with AUTH after the handshake', async () => {
+    const received: string[] = [];
+    const smtp = new SMTPServer({
+      logger: false,
+      onAuth(auth, _session, callback) {
+        if (auth.username === 'mailer' && auth.password === 's3cret') callback(null, { user: 'mailer' });
+        else callback(new Error('Invalid username or password'));
+      },
+      onData(stream, session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          received.push(`${session.secure ? 'tls' : 'plain'} ${String(session.user)}`);
+          callback();
+        });
+      },
+    });
+    smtp.listen(0, '127.0.0.1');
+    await once(smtp.server, 'listening');
+    closers.push(() => smtp.close());
+    await sendSmtpMail(
+      {
+        host: 'localhost',
+        port: (smtp.server.address() as AddressInfo).port,
+        auth: { user: 'mailer', pass: 's3cret' },
+        allowUnauthorizedTls: true,
+      },
+      message,
+    );
+    expect(received).toEqual(['tls mailer']);
+  });
+});
+
+describe('addresses', () => {
+  it('refuses a non-ASCII address with VALIDATION before connecting: it would need SMTPUTF8', async () => {
+    for (const [field, value] of [
+      ['from', 'jörg@example.org'],
+      ['to', ['b@example.org', 'zoë@example.org']],
+    ] as const) {
+      const error = await sendSmtpMail(
+        { host: '127.0.0.1', port: 1, startTls: 'never' },
+        { ...message, [field]: value },
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('SMTPUTF8'),
+        details: { issues: [{ path: field === 'from' ? ['from'] : ['to', 1] }] },
+      });
+    }
+    expect(() => buildMimeMessage({ ...message, to: ['b\u0000c@example.org'] })).toThrow(/Not a plain/);
+    expect(() => buildMimeMessage({ ...message, to: [`${'a'.repeat(250)}@example.org`] })).toThrow(
+      /at most 254/,
+    );
+  });
+
+  it('folds the To header after commas so no line passes 78 characters, and it unfolds to the addresses', () => {
+    const to = Array.from({ length: 60 }, (_, i) => `person${i}@example.org`);
+    const mime = buildMimeMessage({ ...message, to });
+    const headers = mime.split('\r\n\r\n', 1)[0] ?? '';
+    const folded = /^To: .*(?:\r\n .*)*/m.exec(headers)?.[0] ?? '';
+    expect(folded.split('\r\n').length).toBeGreaterThan(1);
+    for (const line of folded.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    expect(folded.replace(/\r\n /g, ' ').slice(4).split(', ')).toEqual(to);
+    expect(buildMimeMessage({ ...message, to: ['b@example.org', 'c@example.org'] })).toMatch(
+      /^To: b@example.org, c@example.org\r$/m,
+    );
+  });
+});
