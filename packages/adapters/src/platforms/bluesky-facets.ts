@@ -14,7 +14,8 @@ const byteOffset = (text: string, index: number): number => encoder.encode(text.
 
 /**
  * Makes the facets that turn links and hashtags in a Bluesky post into working links: Bluesky does not detect
- * them itself, and facet offsets are UTF-8 byte offsets (not UTF-16 indices, not graphemes). Mentions need a
+ * them itself, and facet offsets are UTF-8 byte offsets (not UTF-16 indices, not graphemes). Facets never overlap:
+ * a `#` inside a link is part of the link, not a hashtag. Mentions need a
  * handle-to-DID lookup and are left as text.
  *
  * @example
@@ -25,7 +26,8 @@ const byteOffset = (text: string, index: number): number => encoder.encode(text.
  */
 export function blueskyFacets(text: string): BlueskyFacet[] {
   const facets: BlueskyFacet[] = [];
-  for (const url of findUrls(text)) {
+  const urls = findUrls(text);
+  for (const url of urls) {
     facets.push({
       index: { byteStart: byteOffset(text, url.start), byteEnd: byteOffset(text, url.end) },
       features: [{ $type: 'app.bsky.richtext.facet#link', uri: url.text }],
@@ -34,6 +36,8 @@ export function blueskyFacets(text: string): BlueskyFacet[] {
   for (const tag of findHashtags(text)) {
     const name = tag.text.slice(1);
     if (name.length > 64) continue;
+    // A `#` inside a link (`…/wiki/Mercury#Orbit`) is its fragment, not a tag: facets must not overlap.
+    if (urls.some((url) => tag.start < url.end && tag.end > url.start)) continue;
     facets.push({
       index: { byteStart: byteOffset(text, tag.start), byteEnd: byteOffset(text, tag.end) },
       features: [{ $type: 'app.bsky.richtext.facet#tag', tag: name }],

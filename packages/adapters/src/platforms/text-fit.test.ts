@@ -1,8 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { PLATFORMS } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
+import { blueskyFacets } from './bluesky-facets.js';
 import { fitText, measureText } from './text-fit.js';
 import { findHashtags, findUrls } from './url-spans.js';
+import { countXText } from './x-text.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const graphemeCount = (text: string): number => [...segmenter.segment(text)].length;
@@ -128,6 +130,37 @@ describe('fitText', () => {
       }
     },
   );
+});
+
+describe('links as the platform ends them', () => {
+  it('counts Mastodon links as its server ends them: a host at its top-level domain, a path to white space', () => {
+    expect(measureText('mastodon', '请访问 https://example.org了解更多')[0]?.count).toBe(3 + 1 + 23 + 4);
+    expect(measureText('mastodon', 'Zie https://example.org… meer')[0]?.count).toBe(4 + 23 + 6);
+    // Mastodon's path characters are anything but white space and <>()?: the CJK text stays in the link.
+    expect(measureText('mastodon', '请访问 https://example.org/jobs了解更多')[0]?.count).toBe(3 + 1 + 23);
+  });
+
+  it('never glues the ellipsis onto a link it cuts after (Bluesky facet, Mastodon link, X count)', () => {
+    const team = 'Wij zoeken nieuwe collega’s voor ons team in Utrecht. '.repeat(4);
+    const bluesky = fitText(
+      'bluesky',
+      `${team}Lees meer: https://example.org/vacature/12345 informatieavondinformatieavondinformatieavond`,
+    );
+    expect(bluesky.text.endsWith('https://example.org/vacature/12345 …')).toBe(true);
+    expect(blueskyFacets(bluesky.text).map((f) => f.features[0])).toEqual([
+      { $type: 'app.bsky.richtext.facet#link', uri: 'https://example.org/vacature/12345' },
+    ]);
+    const mastodon = fitText('mastodon', `${'x'.repeat(476)} https://example.org/a informatie`);
+    expect(mastodon.text).not.toMatch(/https:\/\/\S*…/u);
+    expect(mastodon.fitted[0]?.count).toBeLessThanOrEqual(500);
+    const x = fitText('x', `${'x'.repeat(256)} https://example.org/a informatie`);
+    expect(x.text).not.toMatch(/https:\/\/\S*…/u);
+    expect(countXText(x.text).weightedLength).toBeLessThanOrEqual(280);
+    // Where it fits, the link keeps its space and the ellipsis follows it.
+    const room = fitText('mastodon', `${'x'.repeat(470)} https://example.org/a informatie`);
+    expect(room.text).toBe(`${'x'.repeat(470)} https://example.org/a …`);
+    expect(room.fitted[0]?.count).toBe(470 + 1 + 23 + 2);
+  });
 });
 
 describe('fitText on large input', () => {

@@ -1,6 +1,6 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
 import { isObject } from './option-checks.js';
-import { findHashtags, findMentions, findUrls, type TextSpan } from './url-spans.js';
+import { findHashtags, findMentions, findUrls, type TextSpan, type UrlEnding } from './url-spans.js';
 import { countXText, X_TEXT_CONFIG } from './x-text.js';
 
 /** How a platform measures text. */
@@ -77,14 +77,18 @@ function countGraphemes(text: string): number {
   return n;
 }
 
-/** Mastodon: graphemes, every http(s) URL as `charactersReservedPerUrl`, a remote mention as its local part. */
+/**
+ * Mastodon: graphemes, every http(s) URL (ended as Mastodon's server ends it) as `charactersReservedPerUrl`, a remote
+ * mention as its local part.
+ */
 function countMastodon(text: string, settings: MastodonTextSettings): number {
   const perUrl = settings.charactersReservedPerUrl ?? 23;
   let rest = text;
   let extra = 0;
-  const spans = [...findUrls(text), ...findMentions(text).filter((m) => m.text.indexOf('@', 1) > 0)].sort(
-    (a, b) => b.start - a.start,
-  );
+  const spans = [
+    ...findUrls(text, { ending: 'mastodon' }),
+    ...findMentions(text).filter((m) => m.text.indexOf('@', 1) > 0),
+  ].sort((a, b) => b.start - a.start);
   for (const span of spans) {
     if (span.kind === 'url') {
       rest = rest.slice(0, span.start) + rest.slice(span.end);
@@ -266,9 +270,14 @@ export interface FitTextOptions extends TextFitOptions {
   readonly ellipsis?: string;
 }
 
+/** Where the platform ends a link: twitter-text on X, Mastodon's variant on Mastodon, else at white space. */
+function urlEnding(platform: Platform): UrlEnding {
+  return platform === 'x' ? 'twitter-text' : platform === 'mastodon' ? 'mastodon' : 'whitespace';
+}
+
 function protectedSpans(platform: Platform, text: string): TextSpan[] {
   const spans = [
-    ...findUrls(text, { withoutProtocol: platform === 'x' }),
+    ...findUrls(text, { withoutProtocol: platform === 'x', ending: urlEnding(platform) }),
     ...findHashtags(text),
     ...findMentions(text),
   ];
@@ -330,10 +339,26 @@ export function fitText(platform: Platform, body: string, options: FitTextOption
     return { platform, fits: true, text: full, body, measures, fitted: measures, cut: '', over: 0, overUnit };
   }
   const points = cutPoints(platform, body);
-  const candidate = (point: number): string => {
-    const head = body.slice(0, point).trimEnd();
-    return compose(head.length > 0 ? `${head}${ellipsis}` : '');
+  // A cut right after a link must not glue the ellipsis onto it ("…/12345…"): Bluesky's link facet and Mastodon
+  // would take it into the URL (a broken link), and X would count it apart. Such a head gets a space before it.
+  const endings = new Set<UrlEnding>(['whitespace', urlEnding(platform)]);
+  const withEllipsis = (head: string): string => {
+    if (head.length === 0) return '';
+    if (ellipsis === '') return head;
+    const joined = `${head}${ellipsis}`;
+    // No link runs over white space, so the last word decides.
+    const word = head.slice(head.search(/\S*$/u));
+    for (const ending of endings) {
+      const options = { withoutProtocol: platform === 'x', ending };
+      if (
+        findUrls(word, options).some((url) => url.end === word.length) ||
+        findUrls(`${word}${ellipsis}`, options).some((url) => url.end > word.length)
+      )
+        return `${head} ${ellipsis}`;
+    }
+    return joined;
   };
+  const candidate = (point: number): string => compose(withEllipsis(body.slice(0, point).trimEnd()));
   const ok = (point: number): boolean => fitsAll(measureFit(candidate(point)));
   // Binary search for the last cut point that fits (measures grow with the prefix). Gallop from the start first, so
   // that for a long text the search (and every measurement in it) stays near what fits.
@@ -364,7 +389,7 @@ export function fitText(platform: Platform, body: string, options: FitTextOption
     }
   }
   const head = body.slice(0, point).trimEnd();
-  let fittedBody = best < 0 || head.length === 0 ? '' : `${head}${ellipsis}`;
+  let fittedBody = best < 0 ? '' : withEllipsis(head);
   let text = compose(fittedBody);
   if (!fitsAll(measureFit(text))) {
     text = '';

@@ -10,7 +10,20 @@ export interface TextSpan {
 export interface FindUrlOptions {
   /** Also find `example.com`-style links without `http(s)://` (X does; Mastodon and Bluesky do not). */
   readonly withoutProtocol?: boolean;
+  /**
+   * Where a link ends. `whitespace` (default; Bluesky's own link detection): at whitespace or a format character,
+   * without trailing punctuation. `twitter-text` (X): at the first character that twitter-text does not take into
+   * a URL path or query (`validGeneralUrlPathChars`: ASCII letters and digits, Latin accents, Cyrillic and
+   * `!*';:=+,.$/%#[]-–_~&|@`), so CJK text, `…`, `→` or an emoji right after a link is counted as text.
+   * `mastodon`: as Mastodon's server counts it (twitter-text with Mastodon's wider path characters: anything but
+   * white space, `<>()?`). In both, a host ends at its top-level domain: `https://example.org了解` is
+   * `https://example.org`.
+   */
+  readonly ending?: UrlEnding;
 }
+
+/** How {@link findUrls} ends a link: see {@link FindUrlOptions.ending}. */
+export type UrlEnding = 'whitespace' | 'twitter-text' | 'mastodon';
 
 /**
  * Generic top-level domains that count as links without a protocol. Two-letter country codes are always
@@ -48,6 +61,75 @@ function validHost(host: string): boolean {
   if (labels.slice(-2).some((label) => label.includes('_'))) return false;
   const tld = labels[labels.length - 1] as string;
   return !/^\d+$/.test(tld) && /^[\p{L}\p{N}-]+$/u.test(tld);
+}
+
+// twitter-text's URL grammar (extract.yml, regexp.js): path, balanced parentheses, query. Mastodon widens the path
+// (config/initializers/twitter_regex.rb) and lets non-ASCII characters into the query.
+const LATIN_ACCENTS =
+  '\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f\\u0253\\u0254\\u0256\\u0257\\u0259\\u025b\\u0263\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f\\u1e00-\\u1eff';
+const CYRILLIC = '\\u0400-\\u04ff';
+const NON_ASCII_QUERY =
+  '\\u{a0}-\\u{d7ff}\\u{f900}-\\u{fdcf}\\u{fdf0}-\\u{ffef}\\u{10000}-\\u{1fffd}\\u{20000}-\\u{10fffd}';
+
+function urlTail(pathChar: string, pathEnding: string, queryChar: string, queryEnding: string): RegExp {
+  const parens = `\\((?:${pathChar}+|${pathChar}*\\(${pathChar}+\\)${pathChar}*)\\)`;
+  const ending = `(?:${pathEnding}|${parens})`;
+  const path = `(?:${pathChar}*(?:${parens}${pathChar}*)*${ending}|${pathChar}+/)`;
+  return new RegExp(`(?:/${path}*)?(?:\\?${queryChar}*${queryEnding})?`, 'iuy');
+}
+
+const URL_TAILS: Record<Exclude<UrlEnding, 'whitespace'>, RegExp> = {
+  'twitter-text': urlTail(
+    `[a-z${CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\\u2013_~&|@${LATIN_ACCENTS}]`,
+    `[+\\-a-z${CYRILLIC}0-9=_#/${LATIN_ACCENTS}]`,
+    "[a-z0-9!?*'@();:&=+$/%#\\[\\]\\-_.,~|]",
+    '[a-z0-9\\-_&=#/]',
+  ),
+  mastodon: urlTail(
+    '[^\\p{White_Space}<>()?]',
+    '[^\\p{White_Space}()?!*"\'「」<>;:=,.$%\\[\\]~&|@]',
+    `[a-z0-9!?*'();:&=+$/%#\\[\\]\\-_.,~|@^${NON_ASCII_QUERY}]`,
+    `[a-z0-9_&=#/\\-${NON_ASCII_QUERY}]`,
+  ),
+};
+
+// twitter-text's domain characters: anything but ASCII punctuation (other than `.`, `-`, `_`), white space,
+// control and invalid characters.
+const DOMAIN_RUN = /(?:[^\s\p{Cc}\p{Cf}!"#$%&'()*+,/:;<=>?@[\\\]^`{|}~\uFFFE\uFEFF\uFFFF])*/uy;
+
+const USERINFO = /[\p{L}\p{N}\-._~!$&'()*+,;=:%]*@(?=[\p{L}\p{N}[])/uy;
+const IPV6 = /\[[0-9a-f:.]+\]/iy;
+
+/**
+ * The end of a link whose host starts at `from`, as twitter-text (or Mastodon) ends it: the host up to its
+ * top-level domain (an ASCII top-level domain ends before the first non-ASCII character after it), an optional
+ * port, then the path and query its grammar allows.
+ */
+function grammarEnd(
+  text: string,
+  from: number,
+  ending: Exclude<UrlEnding, 'whitespace'>,
+  hostEnd?: number,
+): number {
+  let end = hostEnd;
+  if (end === undefined) {
+    // Userinfo (`user:pass@`) and an IPv6 literal, as the URL validity cases accept them.
+    USERINFO.lastIndex = from;
+    const start = from + (USERINFO.exec(text)?.[0].length ?? 0);
+    IPV6.lastIndex = start;
+    const ipv6 = IPV6.exec(text)?.[0];
+    DOMAIN_RUN.lastIndex = start;
+    let host = (DOMAIN_RUN.exec(text)?.[0] ?? '').replace(/[-._]+$/u, '');
+    const dot = host.lastIndexOf('.');
+    const tld = /^[A-Za-z]+(?=[^\p{ASCII}])/u.exec(host.slice(dot + 1));
+    if (dot >= 0 && tld !== null) host = host.slice(0, dot + 1 + tld[0].length);
+    end = start + (ipv6 ?? host).length;
+  }
+  const port = /^:\d{1,5}(?!\d)/.exec(text.slice(end, end + 7));
+  if (port !== null) end += port[0].length;
+  const tail = URL_TAILS[ending];
+  tail.lastIndex = end;
+  return end + (tail.exec(text)?.[0].length ?? 0);
 }
 
 /** Strips trailing punctuation from a URL candidate, keeping a `)` that closes a `(` inside the URL. */
@@ -95,6 +177,7 @@ export function isValidUrl(text: string): boolean {
  * ```
  */
 export function findUrls(text: string, options: FindUrlOptions = {}): TextSpan[] {
+  const ending = options.ending ?? 'whitespace';
   const spans: TextSpan[] = [];
   const consumed: [number, number][] = [];
   const stopAfter = (from: number): number => {
@@ -104,15 +187,43 @@ export function findUrls(text: string, options: FindUrlOptions = {}): TextSpan[]
   };
   for (const match of text.matchAll(/https?:\/\//giu)) {
     const start = match.index;
-    if (consumed.some(([a, b]) => start >= a && start < b)) continue;
-    if (start > 0 && /[\p{L}\p{N}_]/u.test(text[start - 1] as string)) continue;
-    const end = stopAfter(start);
+    // Matches come in order, so only the last link found can hold this one.
+    const last = consumed.at(-1);
+    if (last !== undefined && start < last[1]) continue;
+    const before = start > 0 ? (text[start - 1] as string) : '';
+    // twitter-text takes a link right after any character but an ASCII letter or digit, @, $ or #.
+    if (ending === 'whitespace' ? /[\p{L}\p{N}_]/u.test(before) : /[A-Za-z0-9@＠$#＃]/u.test(before))
+      continue;
+    const end =
+      ending === 'whitespace' ? stopAfter(start) : grammarEnd(text, start + match[0].length, ending);
     consumed.push([start, end]);
-    const url = trimUrl(text.slice(start, end));
+    const url = ending === 'whitespace' ? trimUrl(text.slice(start, end)) : text.slice(start, end);
     if (validHost(hostOf(url.slice(match[0].length))))
       spans.push({ kind: 'url', start, end: start + url.length, text: url });
   }
-  if (options.withoutProtocol === true) {
+  if (options.withoutProtocol === true && ending !== 'whitespace') {
+    // twitter-text: an ASCII domain with a known top-level domain, anywhere after a character that is not an ASCII
+    // letter or digit, @, $, #, -, _, . or / (so also right after CJK text).
+    const domain = new RegExp(
+      `(?<![a-z0-9@＠$#＃\\-_./${LATIN_ACCENTS}])(?:[a-z0-9${LATIN_ACCENTS}][a-z0-9_\\-${LATIN_ACCENTS}]*\\.)+[a-z]{2,}(?![a-z0-9@+\\-])`,
+      'giu',
+    );
+    let next = 0; // the first link (in order) that may still overlap a later domain
+    let lastEnd = 0;
+    for (const match of text.matchAll(domain)) {
+      const start = match.index;
+      const hostEnd = start + match[0].length;
+      while (next < consumed.length && (consumed[next] as [number, number])[1] <= start) next++;
+      const link = consumed[next];
+      if (start < lastEnd || (link !== undefined && link[0] < hostEnd)) continue;
+      const tld = (match[0].split('.').pop() ?? '').toLowerCase();
+      if (!(GENERIC_TLDS.has(tld) || /^[a-z]{2}$/.test(tld)) || !validHost(match[0])) continue;
+      const end = grammarEnd(text, start, ending, hostEnd);
+      lastEnd = end;
+      spans.push({ kind: 'url', start, end, text: text.slice(start, end) });
+    }
+    spans.sort((a, b) => a.start - b.start);
+  } else if (options.withoutProtocol === true) {
     for (const token of text.matchAll(/[^\s\p{Cf}]+/gu)) {
       const tokenStart = token.index;
       if (consumed.some(([a, b]) => tokenStart < b && tokenStart + token[0].length > a)) continue;

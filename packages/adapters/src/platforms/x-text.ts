@@ -88,7 +88,7 @@ function weightOf(codePoint: number, config: XTextConfig): number {
 export function countXText(text: string, config: XTextConfig = X_TEXT_CONFIG): XTextCount {
   const normalized = text.normalize('NFC');
   const skip = new Map<number, { end: number; weight: number }>();
-  for (const url of findUrls(normalized, { withoutProtocol: true })) {
+  for (const url of findUrls(normalized, { withoutProtocol: true, ending: 'twitter-text' })) {
     skip.set(url.start, { end: url.end, weight: config.transformedUrlLength * config.scale });
   }
   if (config.emojiParsing) {
