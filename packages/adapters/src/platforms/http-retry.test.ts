@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { recordingFetch, recordingSleep } from '../../test/recording-fetch.js';
 import { retryDelayFromHeaders, sendWithRetry } from './http-retry.js';
@@ -24,6 +27,90 @@ describe('retryDelayFromHeaders', () => {
       2000,
     );
     expect(retryDelayFromHeaders(new Headers(), NOW)).toBeUndefined();
+  });
+});
+
+describe('retryDelayFromHeaders beyond a 429', () => {
+  it('takes the rate-limit reset headers as a wait only for a 429; Retry-After for any status', () => {
+    const resets = [
+      { 'x-rate-limit-reset': String(NOW / 1000 + 900) },
+      { 'ratelimit-reset': String(NOW / 1000 + 900) },
+      { 'x-ratelimit-reset': '2026-11-26T12:15:00.000Z' },
+    ];
+    for (const reset of resets) {
+      expect(retryDelayFromHeaders(new Headers(reset), NOW, 429)).toBe(900_000);
+      expect(retryDelayFromHeaders(new Headers(reset), NOW, 503)).toBeUndefined();
+      expect(retryDelayFromHeaders(new Headers({ ...reset, 'retry-after': '3' }), NOW, 503)).toBe(3000);
+    }
+  });
+
+  it('reads a Retry-After in asctime form as GMT, whatever the local time zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(retryDelayFromHeaders(new Headers({ 'retry-after': 'Thu Nov 26 12:00:30 2026' }), NOW)).toBe(
+        30_000,
+      );
+      expect(retryDelayFromHeaders(new Headers({ 'retry-after': 'Sun Nov  6 08:49:37 1994' }), NOW)).toBe(0);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});
+
+describe('sendWithRetry and the rate-limit window headers', () => {
+  it('retries a 503 with back-off when only a reset minutes away is given (X, Bluesky and Mastodon send one always)', async () => {
+    for (const reset of [
+      { 'x-rate-limit-reset': String(NOW / 1000 + 900) },
+      { 'ratelimit-reset': String(NOW / 1000 + 3600) },
+      { 'x-ratelimit-reset': '2026-11-26T12:04:00.000Z' },
+    ]) {
+      const { fetch, requests } = recordingFetch([
+        { status: 503, headers: reset },
+        { status: 200, body: { ok: true } },
+      ]);
+      const { sleep, waits } = recordingSleep();
+      const response = await sendWithRetry(fetch, request(false), {
+        sleep,
+        now: () => NOW,
+        baseDelayMs: 100,
+      });
+      expect(await response.json()).toEqual({ ok: true });
+      expect(requests).toHaveLength(2);
+      expect(waits).toEqual([100]);
+    }
+  });
+});
+
+describe('sendWithRetry and redirects', () => {
+  it('does not follow a 301: no GET, no token sent on, a PLATFORM error naming the Location', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? '-'}`);
+      req.resume();
+      if (req.method === 'POST') res.writeHead(301, { location: '/api/v1/statuses?moved=1' }).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const error = await sendWithRetry(globalThis.fetch, {
+        platform: 'mastodon',
+        url: `${base}/api/v1/statuses`,
+        init: { method: 'POST', headers: { authorization: 'Bearer tok12345' }, body: '{}' },
+        retryServerErrors: true,
+      }).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'PLATFORM',
+        details: { status: 301, location: `${base}/api/v1/statuses?moved=1` },
+        message: expect.stringContaining(`redirect to ${base}/api/v1/statuses?moved=1`),
+      });
+      expect(seen).toEqual(['POST /api/v1/statuses Bearer tok12345']);
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -48,23 +48,29 @@ const SUCCESS_BODY_CHARS = 1_000_000;
 const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
 
+// asctime (`Sun Nov  6 08:49:37 1994`) carries no zone: RFC 9110 says it is GMT, Date.parse would take local time.
+const ASCTIME = /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/;
+
 function waitUntil(value: string, now: number, pattern: RegExp): number | undefined {
   if (!pattern.test(value)) return undefined;
-  const date = Date.parse(value);
+  const date = Date.parse(ASCTIME.test(value) ? `${value} GMT` : value);
   return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
 /**
- * How long the platform asks us to wait, from its headers: `Retry-After` (delta-seconds or an HTTP-date, RFC 9110),
- * `x-rate-limit-reset` (X: epoch seconds), `ratelimit-reset` (Bluesky: epoch seconds) or `x-ratelimit-reset`
- * (Mastodon: an ISO 8601 time). `undefined` when none is given or none is valid.
+ * How long the platform asks us to wait, from its headers: `Retry-After` (delta-seconds or an HTTP-date, RFC 9110;
+ * an asctime date is GMT), then the rate-limit window's reset: `x-rate-limit-reset` (X: epoch seconds),
+ * `ratelimit-reset` (Bluesky: epoch seconds) or `x-ratelimit-reset` (Mastodon: an ISO 8601 time). The platforms
+ * send the window headers on every answer, so they are a wait only for a 429: pass the `status` and for any other
+ * status only `Retry-After` counts. `undefined` when none is given or none is valid.
  *
  * @example
  * ```ts
  * retryDelayFromHeaders(new Headers({ 'retry-after': '3' }), Date.now()); // 3000
+ * retryDelayFromHeaders(new Headers({ 'x-rate-limit-reset': '1800000000' }), Date.now(), 503); // undefined
  * ```
  */
-export function retryDelayFromHeaders(headers: Headers, now: number): number | undefined {
+export function retryDelayFromHeaders(headers: Headers, now: number, status = 429): number | undefined {
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter !== undefined) {
     const delay = /^\d+$/.test(retryAfter)
@@ -72,6 +78,7 @@ export function retryDelayFromHeaders(headers: Headers, now: number): number | u
       : waitUntil(retryAfter, now, HTTP_DATE);
     if (delay !== undefined) return delay;
   }
+  if (status !== 429) return undefined;
   for (const name of ['x-rate-limit-reset', 'ratelimit-reset', 'x-ratelimit-reset']) {
     const value = headers.get(name)?.trim();
     if (value === undefined || value === '') continue;
@@ -187,7 +194,8 @@ async function attemptOnce(
   });
   const run = async () => {
     try {
-      const response = await fetchFn(request.url, { ...request.init, signal });
+      // Never follow a redirect: fetch would turn a POST into a GET (301, 302) and send the token to the new place.
+      const response = await fetchFn(request.url, { ...request.init, redirect: 'manual', signal });
       const body = await readCapped(response, response.ok ? SUCCESS_BODY_CHARS : ERROR_BODY_CHARS);
       return { response, ...body };
     } catch (cause) {
@@ -214,10 +222,11 @@ async function attemptOnce(
 }
 
 /**
- * Sends a platform request, retrying 429 and 503 (and, when allowed, every 5xx) with the wait the platform asks for, else
- * exponential back-off. Throws `RATE_LIMITED` (with `details.retryAfterMs`) when the platform still refuses or
- * asks for a longer wait than `maxDelayMs`, and `PLATFORM` (with `details.status` and `details.body`) for other
- * errors. Returns the successful response.
+ * Sends a platform request, retrying 429 and 503 (and, when allowed, every 5xx) with the wait the platform asks for
+ * (`Retry-After`; for a 429 also the rate-limit reset headers), else exponential back-off. Throws `RATE_LIMITED`
+ * (with `details.retryAfterMs`) when the platform still refuses or asks for a longer wait than `maxDelayMs`, and
+ * `PLATFORM` (with `details.status` and `details.body`) for other errors. Redirects are not followed: a 3xx is a
+ * `PLATFORM` error naming the `Location` (`details.location`). Returns the successful response.
  *
  * @example
  * ```ts
@@ -254,10 +263,34 @@ export async function sendWithRetry(
         headers: response.headers,
       });
     }
+    if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
+      // Not followed (redirect: 'manual'): a moved API is a configuration error, named with where it points.
+      const location = response.headers.get('location');
+      let target: string | undefined;
+      try {
+        target = location === null ? undefined : new URL(location, request.url).href;
+      } catch {
+        target = location ?? undefined;
+      }
+      const where = target === undefined ? '' : ` to ${redact(target, secrets)}`;
+      throw new SocialShiftError(
+        'PLATFORM',
+        `${request.platform} answered ${status}, a redirect${where}; it is not followed (a POST would become a GET and the token would go along). Check the server URL${target === undefined ? '' : ' and use the address it points to'}.`,
+        {
+          details: {
+            platform: request.platform,
+            status,
+            attempts: attempt,
+            ...(target === undefined ? {} : { location: redact(target, secrets) }),
+          },
+        },
+      );
+    }
     // 429 and 503 mean "not now": the request was refused, so a repeat cannot post twice. Other 5xx may come
     // after the post was made, so they are retried only when the request is idempotent.
     const retryable = status === 429 || status === 503 || (status >= 500 && request.retryServerErrors);
-    const hinted = retryDelayFromHeaders(response.headers, now());
+    // The rate-limit window headers come with every answer: only a 429 means waiting for the window's reset.
+    const hinted = retryDelayFromHeaders(response.headers, now(), status);
     const delay = hinted ?? baseDelay * 2 ** (attempt - 1);
     if (retryable && attempt < maxAttempts && delay <= maxDelay) {
       await sleep(delay);
