@@ -82,7 +82,10 @@ export interface SocialShiftOptions {
   readonly clock?: Clock;
   /** The id generator; default random, time-sortable ids. */
   readonly ids?: IdGenerator;
-  /** Called when an event handler throws (handlers never undo a command). Default: ignore. */
+  /**
+   * Called when an event handler throws, or an async handler's promise rejects (handlers never undo a command).
+   * Default: ignore. Should it throw itself, its error is dropped: a committed command never fails afterwards.
+   */
   readonly onHandlerError?: (error: unknown) => void;
   /**
    * Tags the link of each share. Default: `createLinkTracker({ secret: linkSecret })` when `linkSecret` is given

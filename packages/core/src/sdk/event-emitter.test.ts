@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { StoredEvent } from '../ports/storage.js';
 import { aDomainEvent } from '../testing/factories.js';
-import { createTestProgramme } from '../testing/programme.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { createEventEmitter } from './event-emitter.js';
 
 const anEvent = (seq: number): StoredEvent => ({ ...aDomainEvent({ id: `e${seq}` }), seq }) as StoredEvent;
@@ -28,6 +28,22 @@ async function unhandledDuring(run: () => Promise<void>): Promise<unknown[]> {
 }
 
 describe('createEventEmitter', () => {
+  it('hands each handler its event type with its own payload type', async () => {
+    const world = await createTestProgramme();
+    const seen: [string, number][] = [];
+    world.shift.events.on('share.recorded', (event) => {
+      expectTypeOf(event.data.networkSize).toEqualTypeOf<number>();
+      expectTypeOf(event.type).toEqualTypeOf<'share.recorded'>();
+      seen.push([event.data.platform, event.data.networkSize]);
+    });
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const [mine] = await world.shift.as(world.people.publisher).offers.mine();
+    await world.shift
+      .as(world.people.publisher)
+      .offers.share(mine!.offer.id, { platform: 'linkedin', idempotencyKey: 'k' });
+    expect(seen).toEqual([['linkedin', 0]]);
+  });
+
   it('reports the rejection of an async handler to onHandlerError, not as an unhandled rejection', async () => {
     const errors: unknown[] = [];
     const failure = new Error('notify failed');

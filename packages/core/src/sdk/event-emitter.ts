@@ -1,9 +1,14 @@
 import mitt from 'mitt';
-import type { EventType } from '../model/domain-event.js';
+import type { EventPayload, EventType } from '../model/domain-event.js';
 import type { StoredEvent } from '../ports/storage.js';
 
-/** The events the SDK emits after a commit, by type. */
-export type SocialShiftEventMap = { [K in EventType]: StoredEvent & { type: K } };
+/**
+ * The events the SDK emits after a commit, by type, each with its own payload type: a handler of `share.recorded`
+ * reads `event.data.networkSize` as a number.
+ */
+export type SocialShiftEventMap = {
+  [K in EventType]: Omit<StoredEvent, 'type' | 'data'> & { readonly type: K; readonly data: EventPayload<K> };
+};
 
 /** A handler of one event type: synchronous, or asynchronous (its rejection is reported like a throw). */
 export type EventHandler<K extends EventType> =

@@ -19,7 +19,10 @@ export interface TestProgrammePeople {
   readonly outsider: string;
 }
 
-/** A ready programme: the SDK, its manual clock and memory storage, one person per role, the pillar id. */
+/**
+ * A ready programme: the SDK, its manual clock and storage (memory, or the one given in the options), one person per
+ * role, the pillar id.
+ */
 export interface TestProgramme {
   readonly shift: SocialShift;
   readonly clock: ManualClock;
@@ -83,7 +86,7 @@ export async function createTestProgramme(options: Partial<SocialShiftOptions> =
   return {
     shift,
     clock,
-    storage,
+    storage: shift.storage,
     people: { master, editor, creator, publisher, external, outsider },
     pillarId,
   };
