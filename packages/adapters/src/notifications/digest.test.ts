@@ -68,6 +68,19 @@ describe('buildDigest', () => {
     expect(digest?.footer).toMatch(/every day/);
   });
 
+  it('lists an offer given twice once, and counts it once', () => {
+    const one = waiting();
+    const digest = buildDigest({
+      publisherName: 'Sam',
+      language: 'en',
+      frequency: 'daily',
+      now: NOW,
+      waiting: [one, { ...one }, waiting()],
+    });
+    expect(digest?.items.map((item) => item.offerId)).toEqual([one.offer.id, `offer_${n}`]);
+    expect(digest?.subject).toBe('Today: 2 posts are waiting for you');
+  });
+
   it('returns nothing when nothing waits', () => {
     expect(
       buildDigest({

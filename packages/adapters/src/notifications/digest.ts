@@ -302,7 +302,9 @@ export function buildDigest(input: DigestInput): Digest | undefined {
       .map(Date.parse);
     return times.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...times);
   };
-  const open = input.waiting
+  // Each offer once, even if the list gives it twice (two reads merged): the subject counts posts.
+  const byOffer = new Map(input.waiting.map((w) => [w.offer.id, w]));
+  const open = [...byOffer.values()]
     .filter((w) => (w.offer.status === 'offered' || w.offer.status === 'seen') && expiryOf(w) > now)
     .sort((a, b) => expiryOf(a) - expiryOf(b) || a.offer.offeredAt.localeCompare(b.offer.offeredAt));
   if (open.length === 0) return undefined;

@@ -60,6 +60,12 @@ describe('createGuardrailPolicy', () => {
     expect(ruleOf({ blockedWords: ['beste deal'] }, { text: 'De beste dealer' })).toBeUndefined();
   });
 
+  it('reads a blocked word through characters that show as nothing', () => {
+    for (const hidden of ['\u200B', '\u200C', '\u200D', '\u2060', '\u00AD', '\uFEFF'])
+      expect(ruleOf({ blockedWords: ['gratis'] }, { text: `Alles gr${hidden}atis!` })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['gratis'] }, { text: 'Alles gratuit!' })).toBeUndefined();
+  });
+
   it('finds the disclosure across a line break, but not inside a longer word', () => {
     expect(
       ruleOf({ requiredDisclosure: 'Ik werk bij Acme.' }, { text: 'Mooi nieuws! Ik werk bij\nAcme.' }),

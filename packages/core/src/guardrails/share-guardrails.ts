@@ -38,7 +38,15 @@ export interface GuardrailViolation {
 
 /** Lower case, NFKD without combining marks, white space runs one space: `Crème` and `creme` compare equal. */
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und').replace(/\s+/gu, ' ');
+  return (
+    text
+      .normalize('NFKD')
+      // Marks, and characters that show as nothing (zero-width space and joiners, word joiner, soft hyphen, BOM):
+      // "gr\u200Batis" reads as "gratis".
+      .replace(/[\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]/gu, '')
+      .toLocaleLowerCase('und')
+      .replace(/\s+/gu, ' ')
+  );
 }
 
 function escapeRegExp(text: string): string {
