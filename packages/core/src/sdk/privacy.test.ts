@@ -86,6 +86,48 @@ describe('exportPerson', () => {
     expect(exported.records.person?.[0]?.status).toBe('left');
   });
 
+  it("copies a retention summary with only the person's own rows, and leaves it out for someone without any", async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock } = world;
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const shareOf = async (who: string) => {
+      const [offer] = await shift.as(who).offers.mine();
+      return shift.as(who).offers.share(offer!.offer.id, { platform: 'linkedin', idempotencyKey: who });
+    };
+    const mine = await shareOf(people.publisher);
+    const theirs = await shareOf(people.external);
+    await shift.platform.recordClick({ shareId: mine.id, idempotencyKey: 'a' });
+    for (let i = 0; i < 7; i++)
+      await shift.platform.recordClick({ shareId: theirs.id, idempotencyKey: `b${i}` });
+    await shift.platform.recordReach({ shareId: theirs.id, reach: 4200, idempotencyKey: 'r' });
+    clock.advance(3 * 86_400_000);
+    await shift.as(people.master).privacy.applyRetention({ platformEventDays: 1 });
+    const [summary] = await shift.readEvents({ types: ['platform.summary'] });
+    expect(summary?.data.events).toBe(9);
+
+    const data = await shift.as(people.publisher).privacy.exportPerson(people.publisher);
+    const summaries = data.events.filter((event) => event.type === 'platform.summary');
+    expect(summaries).toHaveLength(1);
+    const own = summaries[0]!;
+    expect(own).toMatchObject({ id: summary!.id, seq: summary!.seq, at: summary!.at });
+    expect(own.data).toEqual({
+      events: 1,
+      rows: [
+        expect.objectContaining({ type: 'platform.click', shareId: mine.id, publisherId: people.publisher }),
+      ],
+    });
+    expect(JSON.stringify(data)).not.toContain(theirs.id);
+    // The other publisher gets their own rows; someone without a share gets no summary; the log is unchanged.
+    const other = await shift.as(people.master).privacy.exportPerson(people.external);
+    const otherRows = other.events.flatMap((event) =>
+      event.type === 'platform.summary' ? (event.data.rows as { publisherId: string }[]) : [],
+    );
+    expect(otherRows.map((row) => row.publisherId)).toEqual([people.external, people.external]);
+    const editor = await shift.as(people.master).privacy.exportPerson(people.editor);
+    expect(editor.events.filter((event) => event.type === 'platform.summary')).toEqual([]);
+    expect(await shift.readEvents({ types: ['platform.summary'] })).toEqual([summary]);
+  });
+
   it('writes nothing', async () => {
     const { world } = await worldWithActivity();
     const before = await world.shift.readEvents();

@@ -4,8 +4,10 @@ import type { SocialShiftError } from '../errors/social-shift-error.js';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
 import { ENTITY_TYPES } from '../model/entity-type.js';
 import type { ExportBundle } from '../model/export-bundle.js';
+import type { LinkTracker } from '../ports/link-tracker.js';
 import type { JsonObject, StoragePort } from '../ports/storage.js';
 import { createSocialShift } from '../sdk/create-social-shift.js';
+import { IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
 import { simulateExportBundle } from '../simulation/simulate-organisation.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { exportAll } from './export-all.js';
@@ -79,7 +81,8 @@ beforeAll(async () => {
 async function contents(storage: StoragePort, org: string) {
   const documents: Record<string, unknown[]> = {};
   for (const collection of ENTITY_TYPES) documents[collection] = await storage.query(org, collection);
-  return { documents, events: await storage.readEvents(org) };
+  const records = await storage.query(org, IDEMPOTENCY_COLLECTION);
+  return { documents, records, events: await storage.readEvents(org) };
 }
 
 /** A store that already holds another organisation's data: a refused import must leave it as it was. */
@@ -110,7 +113,11 @@ async function refused(input: unknown): Promise<SocialShiftError<'VALIDATION'>> 
   expect(error.message).toContain('Invalid export bundle, nothing was imported: ');
   expect(error.details.input).toBe('export bundle');
   expect([await contents(target, ORG), await contents(target, OTHER)]).toEqual(before);
-  expect(before[0]).toEqual({ documents: Object.fromEntries(ENTITY_TYPES.map((c) => [c, []])), events: [] });
+  expect(before[0]).toEqual({
+    documents: Object.fromEntries(ENTITY_TYPES.map((c) => [c, []])),
+    records: [],
+    events: [],
+  });
   return error;
 }
 
@@ -194,8 +201,15 @@ describe('importAll refuses, writing nothing', () => {
           fc.pre(a !== b);
           const [first, second] = a < b ? [a, b] : [b, a];
           const input = copy(bundle);
+          const replaced = input.events[second]!.id;
           input.events[second] = { ...input.events[second]!, id: input.events[first]!.id };
-          expect(paths(await refused(input))).toEqual([['events', second, 'id']]);
+          // An idempotency record of the replaced event (a click's) then names an event the bundle lacks.
+          const records = (bundle.idempotency ?? []).flatMap((record, index) =>
+            (record.result.event as { id?: string } | undefined)?.id === replaced
+              ? [['idempotency', index, 'result', 'event', 'id']]
+              : [],
+          );
+          expect(paths(await refused(input))).toEqual([['events', second, 'id'], ...records]);
         },
       ),
       { numRuns: 40 },
@@ -382,5 +396,139 @@ describe('importAll refuses, writing nothing', () => {
     expect(error.message).toContain(
       `events.2.data (event "${input.events[2]!.id}"): The data is nested deeper`,
     );
+  });
+});
+
+describe('importAll of idempotency records', () => {
+  const DAY = 86_400_000;
+  /** The sharer token and tracked link the test tracker gives a publisher: personal data erasure removes. */
+  const links: LinkTracker = {
+    track: async (input) => ({
+      url: `${input.link ?? 'https://example.org'}?st=st_${input.publisherId}`,
+      sharerToken: `st_${input.publisherId}`,
+    }),
+  };
+
+  /** A share and interactions, two old enough for retention to remove (so the log has a hole), exported. */
+  async function movedWorld() {
+    const world = await createTestProgramme({ links });
+    const { shift, people, clock } = world;
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const [offer] = await shift.as(people.publisher).offers.mine();
+    const shareInput = { platform: 'linkedin', idempotencyKey: 'req-1', externalId: 'urn:li:1' } as const;
+    const share = await shift.as(people.publisher).offers.share(offer!.offer.id, shareInput);
+    await shift.platform.recordClick({ shareId: share.id, idempotencyKey: 'old-click' });
+    await shift.platform.recordReach({ shareId: share.id, idempotencyKey: 'old-reach', reach: 90 });
+    clock.advance(40 * DAY);
+    const click = await shift.platform.recordClick({ shareId: share.id, idempotencyKey: 'click-1' });
+    await shift.as(people.master).privacy.applyRetention({ platformEventDays: 30 });
+    const exported = await exportAll(world.storage, ORG, { clock });
+    const storage = createMemoryStorage();
+    const summary = await importAll(storage, copy(exported));
+    const after = createSocialShift({ storage, organisationId: ORG, clock, links });
+    return { world, exported, summary, storage, after, offerId: offer!.offer.id, shareInput, share, click };
+  }
+
+  it('a share or an interaction retried after the move returns its first result and records nothing new', async () => {
+    const { world, exported, summary, storage, after, offerId, shareInput, share, click } =
+      await movedWorld();
+    const { people } = world;
+    // The records of the removed events went with them (ADR 083); the share's and the later click's are in the bundle.
+    expect(exported.idempotency?.map((record) => record.command)).toEqual(
+      expect.arrayContaining(['offers.share', 'platform.click']),
+    );
+    expect(exported.idempotency).toHaveLength(2);
+    expect(summary.documents[IDEMPOTENCY_COLLECTION]).toBe(2);
+    const events = await storage.readEvents(ORG);
+    const shares = await storage.query(ORG, 'share');
+
+    expect(await after.as(people.publisher).offers.share(offerId, shareInput)).toEqual(share);
+    // The click's event is numbered again in the moved log (retention left a hole): the retry gives its new seq.
+    const moved = events.find((event) => event.id === click.id)!;
+    expect(moved.seq).toBeLessThan((click as { seq?: number }).seq!);
+    expect(await after.platform.recordClick({ shareId: share.id, idempotencyKey: 'click-1' })).toEqual(moved);
+    expect(await storage.readEvents(ORG)).toEqual(events);
+    expect(await storage.query(ORG, 'share')).toEqual(shares);
+    // The same key with other input is still refused.
+    await expect(
+      after.as(people.publisher).offers.share(offerId, { ...shareInput, platform: 'x' }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_MISMATCH' });
+    // Exported again, the moved organisation gives the same records (with the new seq).
+    const again = await exportAll(storage, ORG, { clock });
+    expect(again.idempotency).toHaveLength(2);
+    expect(again.idempotency?.find((record) => record.command === 'offers.share')).toEqual(
+      exported.idempotency?.find((record) => record.command === 'offers.share'),
+    );
+  });
+
+  it('imports a bundle without them (an older one): a retry is then a new request', async () => {
+    const { exported, world, share, click } = await movedWorld();
+    const { idempotency: _records, ...older } = copy(exported);
+    const storage = createMemoryStorage();
+    const summary = await importAll(storage, older);
+    expect(summary.documents[IDEMPOTENCY_COLLECTION]).toBeUndefined();
+    expect(await storage.query(ORG, IDEMPOTENCY_COLLECTION)).toEqual([]);
+    const after = createSocialShift({ storage, organisationId: ORG, clock: world.clock, links });
+    const retried = await after.platform.recordClick({ shareId: share.id, idempotencyKey: 'click-1' });
+    expect(retried.id).not.toBe(click.id);
+  });
+
+  it("keeps erasure's scrubbing: an erased publisher's share record is exported scrubbed, and erasure scrubs imported ones", async () => {
+    const { world, storage, after, share } = await movedWorld();
+    const scrubbed = ['sharerToken', 'trackedUrl', 'externalId'] as const;
+    const shareRecord = async (from: StoragePort) => {
+      const records = await from.query(ORG, IDEMPOTENCY_COLLECTION, { where: { command: 'offers.share' } });
+      return (records[0]!.data.result as { share: Record<string, unknown> }).share;
+    };
+    // Imported before the erasure: erasing in the new store scrubs the imported record.
+    for (const field of scrubbed) expect(await shareRecord(storage)).toHaveProperty(field);
+    await after.as(world.people.master).privacy.erasePerson(world.people.publisher);
+    for (const field of scrubbed) expect(await shareRecord(storage)).not.toHaveProperty(field);
+    // Erased first: the export carries the scrubbed record only.
+    await world.shift.as(world.people.master).privacy.erasePerson(world.people.publisher);
+    const bundleAfter = await exportAll(world.storage, ORG, { clock });
+    const json = JSON.stringify(bundleAfter.idempotency);
+    expect(json).toContain(share.id);
+    for (const value of [share.sharerToken, share.trackedUrl, share.externalId]) {
+      expect(value).toBeTruthy();
+      expect(json).not.toContain(value);
+    }
+  });
+
+  it('refuses bad records with their paths, writing nothing', async () => {
+    const { exported } = await movedWorld();
+    const shareAt = exported.idempotency!.findIndex((record) => record.command === 'offers.share');
+    const clickAt = exported.idempotency!.findIndex((record) => record.command === 'platform.click');
+    const duplicate = copy(exported);
+    duplicate.idempotency!.push(copy(exported.idempotency![shareAt]!));
+    expect(paths(await refused(duplicate))).toEqual([['idempotency', 2, 'id']]);
+    const noShare = copy(exported);
+    (noShare.idempotency![shareAt]!.result.share as { id: string }).id = 'share_gone';
+    const error = await refused(noShare);
+    expect(paths(error)).toEqual([['idempotency', shareAt, 'result', 'share', 'id']]);
+    expect(error.message).toContain(
+      `idempotency.${shareAt}.result.share.id (idempotency record "${exported.idempotency![shareAt]!.id}"): No share "share_gone"`,
+    );
+    const noEvent = copy(exported);
+    (noEvent.idempotency![clickAt]!.result.event as { id: string }).id = 'evt_gone';
+    expect(paths(await refused(noEvent))).toEqual([['idempotency', clickAt, 'result', 'event', 'id']]);
+    const nul = copy(exported);
+    nul.idempotency![shareAt]!.result.note = 'a\u0000';
+    expect(paths(await refused(nul))).toEqual([['idempotency', shareAt, 'result', 'note']]);
+    const proto = edited(exported, (json) => json.replace('"inputHash":', '"__proto__":{},"inputHash":'));
+    expect(paths(await refused(proto)).length).toBeGreaterThan(0);
+    for (const [field, value] of [
+      ['inputHash', 'abc'],
+      ['at', 'yesterday'],
+      ['key', ''],
+      ['extra', 1],
+      ['result', []],
+    ] as const) {
+      const bad = copy(exported) as unknown as { idempotency: Record<string, unknown>[] };
+      bad.idempotency[0]![field] = value;
+      expect(paths(await refused(bad)), field).toContainEqual(
+        field === 'extra' ? ['idempotency', 0] : ['idempotency', 0, field],
+      );
+    }
   });
 });

@@ -9,11 +9,12 @@ import { ENTITY_TYPES } from '../model/entity-type.js';
 import type { ExportBundle } from '../model/export-bundle.js';
 import { ExportBundleSchema } from '../model/export-bundle.js';
 import type { JsonObject, StoragePort } from '../ports/storage.js';
+import { IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
 
 /** What {@link importAll} wrote. */
 export interface ImportSummary {
   readonly organisationId: string;
-  /** Documents written, by collection. */
+  /** Documents written, by collection (`_idempotency`: the bundle's idempotency records). */
   readonly documents: Readonly<Record<string, number>>;
   readonly events: number;
 }
@@ -25,11 +26,14 @@ export interface ImportSummary {
  * per collection and among events, every record in the bundle's organisation, the references between records (a
  * role's person, a post's author, an offer's campaign…) to records in the bundle, no text a store cannot hold (U+0000,
  * unpaired surrogates) and no `"__proto__"` key, the event log numbered 1, 2, 3… in order, without gaps except those
- * a retention run left before its `platform.summary` event) and writes nothing when anything is wrong: one
- * `VALIDATION` error lists every bad path and says nothing was imported. Then it writes all documents and events in
- * one transaction. Documents keep their version (the entity's `version`) where the storage supports `restore`
- * (every adapter built with `createStorage` does), else start at 1; events keep their order and are numbered 1, 2,
- * 3… again (the same `seq` as exported when the log has no retention holes).
+ * a retention run left before its `platform.summary` event; idempotency records unique, their result's share or
+ * event in the bundle) and writes nothing when anything is wrong: one
+ * `VALIDATION` error lists every bad path and says nothing was imported. Then it writes all documents, events and
+ * idempotency records in one transaction. Documents keep their version (the entity's `version`) where the storage
+ * supports `restore` (every adapter built with `createStorage` does), else start at 1; events keep their order and
+ * are numbered 1, 2, 3… again (the same `seq` as exported when the log has no retention holes; an idempotency
+ * record's event gets its new `seq` too). A bundle without idempotency records (an older one) imports as well;
+ * retries of requests made before the move are then recorded again.
  *
  * @throws `VALIDATION` for a bad bundle, `ALREADY_EXISTS` when the organisation has data already.
  * @example
@@ -57,8 +61,10 @@ export async function importAll(storage: StoragePort, input: unknown): Promise<I
       }
       if (list.length > 0) counts[collection] = list.length;
     }
+    const seqs = new Map<string, number>();
     if (bundle.events.length > 0) {
       const stored = await tx.append(bundle.events.map(({ seq: _seq, ...event }) => event));
+      for (const event of stored) seqs.set(event.id, event.seq);
       if (stored[0]?.seq !== 1) {
         // Another writer appended between the emptiness check and this transaction: undo everything.
         throw new SocialShiftError(
@@ -68,14 +74,36 @@ export async function importAll(storage: StoragePort, input: unknown): Promise<I
         );
       }
     }
+    const records = bundle.idempotency ?? [];
+    for (const { id, ...record } of records) {
+      await tx.put(IDEMPOTENCY_COLLECTION, id, withNewSeq(record, seqs) as JsonObject, 0);
+    }
+    if (records.length > 0) counts[IDEMPOTENCY_COLLECTION] = records.length;
   });
   return { organisationId, documents: counts, events: bundle.events.length };
 }
+
+/** A record whose result is a stored event (platform interactions), with that event's `seq` in the new log. */
+function withNewSeq<R extends { result: Record<string, unknown> }>(
+  record: R,
+  seqs: ReadonlyMap<string, number>,
+): R {
+  const event = record.result.event;
+  if (!isObject(event) || typeof event.id !== 'string' || typeof event.seq !== 'number') return record;
+  const seq = seqs.get(event.id);
+  return seq === undefined || seq === event.seq
+    ? record
+    : { ...record, result: { ...record.result, event: { ...event, seq } } };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A bundle as given (after its envelope passed): its documents and events as plain JSON values. */
 interface RawBundle {
   readonly documents: Readonly<Record<string, readonly Record<string, unknown>[] | undefined>>;
   readonly events: readonly Record<string, unknown>[];
+  readonly idempotency?: readonly Record<string, unknown>[];
 }
 
 /**
@@ -210,6 +238,28 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
     if (!data.success) issues.push(...data.error.issues.map(toIssue(['events', index, 'data'])));
     checkJsonValues(raw.events[index], ['events', index], add);
   });
+  // Idempotency records: unique ids, and a result that names records of the bundle (a share, or the event an
+  // interaction recorded). Their ids are the SDK's (derived from command, key and actor) and kept as they are.
+  const recordIds = new Map<string, number>();
+  bundle.idempotency?.forEach((record, index) => {
+    const path = ['idempotency', index];
+    const first = recordIds.get(record.id);
+    if (first === undefined) recordIds.set(record.id, index);
+    else
+      add(
+        [...path, 'id'],
+        `Duplicate idempotency record "${record.id}", also at idempotency.${first}.`,
+        'duplicate',
+      );
+    const { share, event } = record.result;
+    if (isObject(share) && !ids.get('share')?.has(share.id)) {
+      add([...path, 'result', 'share', 'id'], `No share "${String(share.id)}" in the bundle.`, 'reference');
+    }
+    if (isObject(event) && !eventIds.has(event.id as string)) {
+      add([...path, 'result', 'event', 'id'], `No event "${String(event.id)}" in the bundle.`, 'reference');
+    }
+    checkJsonValues(raw.idempotency?.[index], path, add);
+  });
   if (issues.length > 0) refuse(issues, raw);
 }
 
@@ -232,9 +282,14 @@ function refuse(issues: readonly ValidationIssue[], raw: RawBundle | undefined):
     .map(({ path, message }) => {
       const [top, key, index] = path;
       const record =
-        top === 'events' ? raw?.events?.[key as number] : raw?.documents?.[key as string]?.[index as number];
+        top === 'events'
+          ? raw?.events?.[key as number]
+          : top === 'idempotency'
+            ? raw?.idempotency?.[key as number]
+            : raw?.documents?.[key as string]?.[index as number];
       const id = (record as { id?: unknown } | undefined)?.id;
-      const named = typeof id === 'string' ? ` (${top === 'events' ? 'event' : key} "${id}")` : '';
+      const kind = top === 'events' ? 'event' : top === 'idempotency' ? 'idempotency record' : key;
+      const named = typeof id === 'string' ? ` (${kind} "${id}")` : '';
       return `${path.join('.') || '(root)'}${named}: ${message}`;
     })
     .join('; ');

@@ -34,7 +34,11 @@ export interface PersonExport {
   readonly person: Person;
   /** Every stored record that names the person, by collection (the person's own record included). */
   readonly records: { readonly [T in EntityType]?: readonly EntityOf<T>[] };
-  /** Every event the person did (`actorId`) or that names them, in log order. */
+  /**
+   * Every event the person did (`actorId`) or that names them, in log order. A `platform.summary` event (a
+   * retention run's figures for the whole organisation) is copied with only the person's own rows (their shares)
+   * and `events` counting those; one without any is left out.
+   */
   readonly events: readonly StoredEvent[];
 }
 
@@ -65,6 +69,15 @@ export interface PrivacyCommands {
   applyRetention(policy: RetentionPolicy): Promise<RetentionReport>;
 }
 
+/** A copy of a `platform.summary` event with only the rows of `personId`'s shares; none when it has no such row. */
+function ownSummary(event: StoredEvent, personId: string): StoredEvent[] {
+  const data = event.data as { events: number; rows: readonly { publisherId: string; events: number }[] };
+  const rows = data.rows.filter((row) => row.publisherId === personId);
+  if (rows.length === 0) return [];
+  const events = rows.reduce((sum, row) => sum + row.events, 0);
+  return [{ ...event, data: { ...event.data, events, rows } }];
+}
+
 /** Makes the privacy commands for one actor. */
 export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
   const subject = async (personId: string) => {
@@ -89,10 +102,13 @@ export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
         );
         if (named.length > 0) records[type] = named;
       }
-      const events = (await rt.storage.readEvents(rt.organisationId)).filter(
-        (event) =>
-          event.actorId === person.id || event.entityId === person.id || mentions(event.data, person.id),
-      );
+      const events = (await rt.storage.readEvents(rt.organisationId)).flatMap((event): StoredEvent[] => {
+        // A summary holds every publisher's figures: only the person's rows are theirs to see.
+        if (event.type === 'platform.summary') return ownSummary(event, person.id);
+        const named =
+          event.actorId === person.id || event.entityId === person.id || mentions(event.data, person.id);
+        return named ? [event] : [];
+      });
       return {
         format: 'social-shift-person-export',
         formatVersion: PERSON_EXPORT_FORMAT_VERSION,
