@@ -43,26 +43,6 @@ describe('idempotency keys', () => {
     expect(await world.storage.query(world.shift.organisationId, 'share')).toHaveLength(2);
   });
 
-  it('finds a record written before keys were scoped to the actor, for the same input only', async () => {
-    const { world, publisher, external, offerId, theirOfferId } = await offered();
-    const org = world.shift.organisationId;
-    const first = await publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'old' });
-    // Move the record to where earlier versions kept it.
-    const [record] = await world.storage.query(org, IDEMPOTENCY_COLLECTION, {
-      where: { command: 'offers.share' },
-    });
-    await world.storage.transaction(org, async (tx) => {
-      await tx.delete(IDEMPOTENCY_COLLECTION, record!.id, record!.version);
-      await tx.put(IDEMPOTENCY_COLLECTION, unscopedId('offers.share', 'old'), record!.data, 0);
-    });
-    const retried = await publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'old' });
-    expect(retried.id).toBe(first.id);
-    // Another publisher's request with that key is new, not a mismatch.
-    const theirs = await external.offers.share(theirOfferId, { platform: 'linkedin', idempotencyKey: 'old' });
-    expect(theirs.id).not.toBe(first.id);
-    expect(await world.storage.query(org, 'share')).toHaveLength(2);
-  });
-
   it('count per command: one key serves different commands, as IDEMPOTENCY_MISMATCH describes', async () => {
     const { world, publisher, offerId } = await offered();
     const share = await publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'wh-1' });
@@ -82,10 +62,8 @@ describe('idempotency keys', () => {
   it('keeps the record ids of the platform commands (run by the system)', () => {
     const slot = idempotencySlot('platform.click', 'click-9f2', { shareId: 'share_1' });
     expect(slot.recordId).toBe(unscopedId('platform.click', 'click-9f2'));
-    expect(slot.legacyRecordId).toBeUndefined();
     const scoped = idempotencySlot('offers.share', 'k', { offerId: 'offer_1', actorId: 'person_1' });
     expect(scoped.recordId).not.toBe(unscopedId('offers.share', 'k'));
-    expect(scoped.legacyRecordId).toBe(unscopedId('offers.share', 'k'));
   });
 
   it("gives a concurrent retry the first result when its checks already saw the first request's writes", async () => {

@@ -20,11 +20,6 @@ export function canonicalJson(value: unknown): string {
 /** Where a key's record lives and the fingerprint of the input it was first used with. */
 export interface IdempotencySlot {
   readonly recordId: string;
-  /**
-   * Where a record of an actor's command lived before keys were scoped to the actor (ADR 093): read when there
-   * is none at `recordId`, so a retry of a request made before still finds its result.
-   */
-  readonly legacyRecordId?: string;
   readonly key: string;
   readonly command: string;
   readonly inputHash: string;
@@ -40,14 +35,8 @@ export function idempotencySlot(command: string, key: string, input: unknown): I
   const inputHash = sha256HexSync(canonicalJson(input));
   const idOf = (...parts: string[]) => `idem_${sha256HexSync(parts.join('\u0000')).slice(0, 40)}`;
   const actorId = (input as { actorId?: unknown } | null | undefined)?.actorId;
-  if (typeof actorId !== 'string') return { recordId: idOf(command, key), key, command, inputHash };
-  return {
-    recordId: idOf(command, actorId, key),
-    legacyRecordId: idOf(command, key),
-    key,
-    command,
-    inputHash,
-  };
+  const recordId = typeof actorId === 'string' ? idOf(command, actorId, key) : idOf(command, key);
+  return { recordId, key, command, inputHash };
 }
 
 /**
@@ -55,16 +44,7 @@ export function idempotencySlot(command: string, key: string, input: unknown): I
  * was used with different input.
  */
 export async function previousResult(rt: Runtime, slot: IdempotencySlot): Promise<JsonObject | undefined> {
-  // Both reads at once: one request where the storage batches reads (ADR 045).
-  const [scoped, legacy] = await Promise.all([
-    rt.storage.get(rt.organisationId, IDEMPOTENCY_COLLECTION, slot.recordId),
-    slot.legacyRecordId === undefined
-      ? undefined
-      : rt.storage.get(rt.organisationId, IDEMPOTENCY_COLLECTION, slot.legacyRecordId),
-  ]);
-  // A record from before keys were scoped to the actor counts only with this very input (which names the
-  // actor): with other input it may be another actor's, so the key is new here.
-  const doc = scoped ?? (legacy?.data.inputHash === slot.inputHash ? legacy : undefined);
+  const doc = await rt.storage.get(rt.organisationId, IDEMPOTENCY_COLLECTION, slot.recordId);
   if (!doc) return undefined;
   if (doc.data.inputHash !== slot.inputHash) {
     throw new SocialShiftError(
