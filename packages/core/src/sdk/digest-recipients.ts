@@ -21,6 +21,17 @@ export interface DigestRecipient {
   readonly waiting: readonly OfferWithPost[];
 }
 
+/** The items by a key of each, in their order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 /**
  * The people who get a digest now: active or dormant, not erased, with a consent for `digests` that is not
  * withdrawn, who may still respond to offers (a publisher whose role was revoked gets none), and at least one offer
@@ -38,18 +49,25 @@ export async function digestRecipients(rt: Runtime): Promise<DigestRecipient[]> 
   ]);
   const postsById = new Map(posts.map((post) => [post.id, post]));
   const running = new Set(campaigns.filter((c) => c.status === 'running').map((c) => c.id));
+  // Grouped once by person: a programme of thousands of people would otherwise scan every list per person.
+  const rolesOf = groupBy(
+    assignments.filter((a) => a.revokedAt === undefined),
+    (a) => a.personId,
+  );
+  const offersOf = groupBy(offers, (offer) => offer.publisherId);
+  const consentsOf = groupBy(consents, (consent) => consent.personId);
   const recipients: DigestRecipient[] = [];
   for (const person of people) {
     if (person.status !== 'active' && person.status !== 'dormant') continue;
-    if (person.erasedAt !== undefined || !hasConsentFor(consents, person.id, 'digests')) continue;
-    const actor = {
-      person,
-      assignments: assignments.filter((a) => a.personId === person.id && a.revokedAt === undefined),
-    };
+    if (
+      person.erasedAt !== undefined ||
+      !hasConsentFor(consentsOf.get(person.id) ?? [], person.id, 'digests')
+    )
+      continue;
+    const actor = { person, assignments: rolesOf.get(person.id) ?? [] };
     if (!isAllowedFor(rt, actor, 'offers.respond', { ownerId: person.id })) continue;
     const waiting: OfferWithPost[] = [];
-    for (const candidate of offers) {
-      if (candidate.publisherId !== person.id) continue;
+    for (const candidate of offersOf.get(person.id) ?? []) {
       const { offer } = await settleOffer(rt, candidate);
       const post = postsById.get(offer.postId);
       if (

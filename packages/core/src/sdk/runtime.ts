@@ -270,34 +270,37 @@ export function nextOf<S extends string, E extends string>(
   return next;
 }
 
+/**
+ * Equal as JSON, whatever the order of object keys: PostgreSQL's jsonb hands objects back with their keys sorted, so
+ * comparing JSON text would count an unchanged object read from it as changed.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => sameJson(item, b[i]))
+    );
+  }
+  const x = a as AnyRecord;
+  const y = b as AnyRecord;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
+  return keys.every((k) => Object.hasOwn(y, k) && sameJson(x[k], y[k]));
+}
+
 /** The fields that differ between two versions of an entity (`null` for removed fields); JSON values only. */
 export function changesOf(before: object | undefined, after: object): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   const old = (before ?? {}) as AnyRecord;
   const now = after as AnyRecord;
-  // Equal as JSON, whatever the order of object keys: PostgreSQL's jsonb hands objects back with their keys
-  // sorted, so comparing JSON text would count an unchanged object read from it as changed.
-  const same = (a: unknown, b: unknown): boolean => {
-    if (a === b) return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-    if (Array.isArray(a) || Array.isArray(b)) {
-      return (
-        Array.isArray(a) &&
-        Array.isArray(b) &&
-        a.length === b.length &&
-        a.every((item, i) => same(item, b[i]))
-      );
-    }
-    const x = a as AnyRecord;
-    const y = b as AnyRecord;
-    const keys = Object.keys(x).filter((k) => x[k] !== undefined);
-    if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
-    return keys.every((k) => Object.hasOwn(y, k) && same(x[k], y[k]));
-  };
   for (const [key, value] of Object.entries(now)) {
     if (BASE_FIELDS.has(key) || value === undefined) continue;
     const was = old[key];
-    if (was === undefined || !same(was, value)) changes[key] = value;
+    if (was === undefined || !sameJson(was, value)) changes[key] = value;
   }
   for (const key of Object.keys(old)) {
     if (!BASE_FIELDS.has(key) && old[key] !== undefined && now[key] === undefined) changes[key] = null;
