@@ -1,5 +1,5 @@
 // A report without names, as docs/privacy.md shows it: the event log pseudonymised with a key, then folded,
-// finished and rendered as any report.
+// finished and rendered like every other report.
 // #region pseudonymous-report
 import { pseudonymiseEvents, type SocialShift } from '@social-shift/core';
 import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
