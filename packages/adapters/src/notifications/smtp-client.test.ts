@@ -136,3 +136,17 @@ describe('addresses', () => {
     );
   });
 });
+
+describe('Date header', () => {
+  const dateHeader = (date: Date): string =>
+    /^Date: (.*)\r$/m.exec(buildMimeMessage({ ...message, date }))?.[1] ?? '';
+
+  it('writes an RFC 5322 date-time with a numeric zone (+0000), not the obsolete GMT', () => {
+    expect(dateHeader(new Date(Date.UTC(2026, 10, 26, 12, 0, 30)))).toBe('Thu, 26 Nov 2026 12:00:30 +0000');
+    // A one-digit day gets two digits; the time is UTC whatever the local zone.
+    expect(dateHeader(new Date(Date.UTC(2026, 0, 6, 7, 5, 9)))).toBe('Tue, 06 Jan 2026 07:05:09 +0000');
+    expect(dateHeader(new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999)))).toBe(
+      'Fri, 31 Dec 1999 23:59:59 +0000',
+    );
+  });
+});

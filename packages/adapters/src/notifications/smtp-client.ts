@@ -135,6 +135,18 @@ function toHeader(addresses: readonly string[]): string {
   return lines.join('\r\n');
 }
 
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * The Date header value: an RFC 5322 §3.3 `date-time` in UTC with the numeric zone `+0000`
+ * (`Thu, 26 Nov 2026 12:00:30 +0000`), not the obsolete `GMT` that `toUTCString()` writes (§4.3).
+ */
+function rfc5322Date(date: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${DAYS[date.getUTCDay()]}, ${two(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${String(date.getUTCFullYear()).padStart(4, '0')} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
+}
+
 function base64Lines(text: string): string {
   return (
     Buffer.from(text.replace(/\r?\n/g, '\r\n'))
@@ -159,7 +171,7 @@ export function buildMimeMessage(message: MailMessage): string {
     `From: ${message.from}`,
     toHeader(message.to),
     `Subject: ${encodeHeaderValue(message.subject)}`,
-    `Date: ${(message.date ?? new Date()).toUTCString()}`,
+    `Date: ${rfc5322Date(message.date ?? new Date())}`,
     `Message-ID: <${randomUUID()}@${message.from.split('@')[1]}>`,
     'MIME-Version: 1.0',
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
