@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { PLATFORMS, type Platform } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
 import { buildShareLink, SHARE_INTENTS } from './share-links.js';
+import { TEXT_LIMITS } from './text-fit.js';
 
 const url = 'https://example.org/jobs?utm_source=x&utm_medium=social&ss_ref=abc';
 const text = 'Wij zoeken collega’s in Utrecht! #vacature';
@@ -130,6 +131,52 @@ describe('buildShareLink', () => {
     expect(fields[0]).not.toMatch(/%0D|%0A/);
   });
 
+  /** The mail body a mailto link carries, decoded (RFC 6068: `+` is a plus, not a space). */
+  const mailBody = (href: string): string =>
+    new URLSearchParams(href.slice('mailto:?'.length).replace(/\+/g, '%2B')).get('body') ?? '';
+
+  /** A pattern repeated up to a length: texts near the 2,000-character budget that still shrink to a small case. */
+  const repeated = (units: string[], maxPattern: number, maxLength: number) =>
+    fc
+      .tuple(
+        fc.array(fc.constantFrom(...units), { minLength: 1, maxLength: maxPattern }),
+        fc.integer({ min: 0, max: maxLength }),
+      )
+      .map(([parts, length]) => {
+        const pattern = parts.join('');
+        return pattern.repeat(Math.ceil(length / pattern.length)).slice(0, length);
+      });
+
+  test.prop(
+    [
+      repeated(['a', 'woord', ' ', '\n', '\r', '\r\n', 'é', '😀', '%', '&', '#vacature'], 12, 3000),
+      repeated(['a', 'Z', '9', '-', '_', '~', '%C3%A9', '/', '?x=1&y=2'], 6, 1500),
+    ],
+    { numRuns: 300 },
+  )(
+    'the mail body of an e-mail link stays within the 2,000-character budget and ends with the tracked link intact',
+    (caption, path) => {
+      const link = `https://example.org/${path}`;
+      const href = buildShareLink('email', { text: caption, url: link }).href!;
+      const body = mailBody(href);
+      expect(body.length).toBeLessThanOrEqual(TEXT_LIMITS.email[0]!.limit);
+      expect(body === link || body.endsWith(`\r\n\r\n${link}`)).toBe(true);
+      expect(href.endsWith(encodeURIComponent(link))).toBe(true);
+    },
+  );
+
+  it('counts the blank line before the link and each line break as the CRLF the mail carries', () => {
+    const link = 'https://example.org/jobs';
+    // Fitted with the link joined by one space, this body came out at 2,003 characters.
+    expect(mailBody(buildShareLink('email', { text: 'a'.repeat(3000), url: link }).href!).length).toBe(2000);
+    // A lone LF counts as one character but is sent as CRLF (two).
+    const lines = mailBody(buildShareLink('email', { text: 'a\n'.repeat(1500), url: link }).href!);
+    expect(lines.length).toBeLessThanOrEqual(2000);
+    expect(lines.endsWith(`\r\n\r\n${link}`)).toBe(true);
+    // No text: the body is the link alone, without a blank line above it.
+    expect(mailBody(buildShareLink('email', { text: '', url: link }).href!)).toBe(link);
+  });
+
   it('fits the text to the platform but never cuts the link', () => {
     const long = 'woord '.repeat(100);
     const link = buildShareLink('x', { text: long, url });
@@ -194,7 +241,9 @@ describe('buildShareLink', () => {
         expect(href).not.toMatch(/[\s<>"]/);
         const query = new URLSearchParams(href.slice('mailto:?'.length).replace(/\+/g, '%2B'));
         expect([...query.keys()]).toEqual(['subject', 'body']);
-        expect(query.get('body')).toBe(`${wellFormed.replace(/\r\n|\r|\n/g, '\r\n')}\r\n\r\n${url}`);
+        expect(query.get('body')).toBe(
+          userText === '' ? url : `${wellFormed.replace(/\r\n|\r|\n/g, '\r\n')}\r\n\r\n${url}`,
+        );
         return;
       }
       const parsed = new URL(href);

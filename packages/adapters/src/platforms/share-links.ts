@@ -244,8 +244,11 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
       break;
     }
     case 'email': {
-      // CRLF, not "\n\n": a lone CR ending the text must not merge with the separator into a single break.
-      const mailBody = input.url === undefined ? body : `${body}\r\n\r\n${input.url}`;
+      // CRLF, not "\n\n": a lone CR ending the text must not merge with the separator into a single break. The
+      // text, the blank line and the link, as fitText('email', …, { link }) joins and counts them (the link alone
+      // when there is no text), so the body stays within the e-mail budget.
+      const mailBody =
+        input.url === undefined ? body : body.length > 0 ? `${body}\r\n\r\n${input.url}` : input.url;
       // A subject is one header line: line breaks in a given title become spaces (no header injection).
       const subject = title.replace(/[\r\n]+/g, ' ');
       href = `mailto:?subject=${encodeMailtoValue(subject)}&body=${encodeMailtoValue(mailBody)}`;

@@ -44,6 +44,11 @@ describe('measureText', () => {
     expect(measureText('facebook', 'a')[0]?.limit).toBe(63_206);
     expect(measureText('telegram', 'a')[0]?.limit).toBe(4096);
   });
+
+  it('counts an e-mail body as it is sent: every line break (CRLF, lone CR, lone LF) as the two characters of CRLF', () => {
+    expect(measureText('email', 'a\nb\rc\r\nd')[0]).toEqual({ unit: 'utf16', count: 10, limit: 2000 });
+    expect(measureText('email', '\r\r\n\n')[0]?.count).toBe(6);
+  });
 });
 
 describe('fitText', () => {
@@ -63,6 +68,15 @@ describe('fitText', () => {
     expect(graphemeCount(result.text)).toBeLessThanOrEqual(300);
     expect(body.startsWith(result.text.slice(0, -1))).toBe(true);
     expect(result.cut.trim().endsWith('einde')).toBe(true);
+  });
+
+  it('joins an e-mail body and its link with a blank line (CRLF CRLF) and counts it, as the mailto body carries them', () => {
+    const link = 'https://example.org/jobs';
+    expect(fitText('email', 'Hoi', { link }).text).toBe(`Hoi\r\n\r\n${link}`);
+    expect(fitText('email', '', { link }).text).toBe(link);
+    const cut = fitText('email', 'a'.repeat(3000), { link });
+    expect(cut.text).toBe(`${'a'.repeat(2000 - 4 - link.length - 1)}…\r\n\r\n${link}`);
+    expect(cut.fitted[0]?.count).toBe(2000);
   });
 
   it('keeps the link whole and shortens the body to make room', () => {

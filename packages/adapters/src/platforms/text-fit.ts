@@ -236,7 +236,7 @@ function measure(
       case 'threads-characters':
         return { unit, limit, count: countThreads(text) };
       default:
-        return { unit, limit, count: text.length };
+        return { unit, limit, count: platform === 'email' ? mailBodyLength(text) : text.length };
     }
   });
 }
@@ -302,6 +302,29 @@ function cutPoints(platform: Platform, body: string): number[] {
   return points;
 }
 
+/**
+ * The UTF-16 length of a text as an e-mail body carries it: RFC 6068 sends every line break (CRLF, a lone CR or a
+ * lone LF) as CRLF, so each counts two.
+ */
+function mailBodyLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (
+      (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a) ||
+      (code === 0x0a && text.charCodeAt(i - 1) !== 0x0d)
+    )
+      n++;
+  }
+  return n;
+}
+
+/**
+ * What joins the body and the link: a space, or on e-mail the blank line (CRLF CRLF) that the `mailto:` body puts
+ * between them, so an e-mail body is measured as the link sends it.
+ */
+const linkSeparator = (platform: Platform): string => (platform === 'email' ? '\r\n\r\n' : ' ');
+
 const fitsAll = (measures: readonly TextMeasure[]): boolean => measures.every((m) => m.count <= m.limit);
 
 /**
@@ -323,8 +346,9 @@ export function fitText(platform: Platform, body: string, options: FitTextOption
   // Checked once above; the search below measures many candidates.
   const measureFit = (text: string): TextMeasure[] => measure(platform, text, limits, options);
   const ellipsis = options.ellipsis ?? '…';
+  const separator = linkSeparator(platform);
   const compose = (b: string): string =>
-    options.link === undefined ? b : b.length > 0 ? `${b} ${options.link}` : options.link;
+    options.link === undefined ? b : b.length > 0 ? `${b}${separator}${options.link}` : options.link;
   const full = compose(body);
   const measures = measureFit(full);
   let over = 0;
