@@ -59,6 +59,7 @@ const MAX_DEPTH = 64;
  * ```
  */
 export function createStorage(driver: StorageDriver, options: CreateStorageOptions = {}): ManagedStorage {
+  checkOptions(options);
   const schemaVersion = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
   const migrations = options.migrations ?? DOCUMENT_MIGRATIONS;
   let opening: Promise<void> | undefined;
@@ -231,6 +232,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
   };
   /** The events to append, without any `seq` they carry, and their rows. */
   const eventRows = (organisationId: string, events: readonly DomainEvent[]) => {
+    if (!Array.isArray(events)) throw invalid(['events'], 'Pass a list of events, such as [event].');
     const plain = events.map((event) => {
       checkEvent(event);
       checkTenant(organisationId, event.organisationId);
@@ -300,21 +302,28 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
         return numbered(plain, await guard('append events', () => dtx.append(rows)));
       },
       async replaceEvents(events) {
-        for (const event of events) {
+        if (!Array.isArray(events))
+          throw invalid(['events'], 'Pass a list of stored events, such as [event].');
+        // Every event is checked and serialised before the first is replaced: a bad one replaces none of them.
+        const rows = events.map((event) => {
           checkEvent(event, true);
           checkTenant(organisationId, event.organisationId);
           const { seq, ...rest } = event;
-          const row = storedRow(seq, rest);
+          return storedRow(seq, rest);
+        });
+        for (const row of rows) {
           if (!(await guard('replace event', () => dtx.replaceEvent(row)))) {
             throw new SocialShiftError(
               'NOT_FOUND',
-              `No event ${event.id} (${event.type} of ${event.entityId}) at seq ${seq} to replace: only an event's data may change.`,
-              { details: { entityType: 'event', id: event.id } },
+              `No event ${row.id} (${row.type} of ${row.entityId}) at seq ${row.seq} to replace: only an event's data may change.`,
+              { details: { entityType: 'event', id: row.id } },
             );
           }
         }
       },
       async compactEvents(removed, summary) {
+        if (!Array.isArray(removed))
+          throw invalid(['removed'], 'Pass the list of stored events to remove, such as [event].');
         checkEvent(summary);
         checkTenant(organisationId, summary.organisationId);
         const keys = removed.map((event) => {
@@ -345,6 +354,8 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     work: (tx: StorageTransaction) => Promise<T>,
   ): Promise<T> => {
     checkOrganisation(organisationId);
+    if (typeof work !== 'function')
+      throw invalid(['work'], 'Pass a function that takes the transaction, such as async (tx) => tx.get(…).');
     await ready();
     let workError: { error: unknown } | undefined;
     try {
@@ -409,12 +420,14 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     },
     async commit(organisationId, writes) {
       checkOrganisation(organisationId);
+      if (!isRecord(writes) || !Array.isArray(writes.puts) || !Array.isArray(writes.events))
+        throw invalid(['writes'], 'Pass { puts: [...], events: [...] } (each list may be empty).');
       const commitMany = driver.commitMany?.bind(driver);
       const { puts } = writes;
       // One request when the driver can: on a database server that saves the round trips of a transaction. When a
       // version check fails there, nothing was written and the set is redone below, which reports the exact error.
       // Without `commitMany` (or with a document put twice) the transaction's own `put` checks each row.
-      if (commitMany && new Set(puts.map((put) => `${put.collection}/${put.id}`)).size === puts.length) {
+      if (commitMany && new Set(puts.map(putKey)).size === puts.length) {
         const rows = puts.map((put) =>
           documentRow(organisationId, put.collection, put.id, put.data, put.expectedVersion),
         );
@@ -432,7 +445,11 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
         if (first !== undefined) return numbered(plain, first);
       }
       return transaction(organisationId, async (tx) => {
-        for (const put of puts) await tx.put(put.collection, put.id, put.data, put.expectedVersion);
+        for (let i = 0; i < puts.length; i++) {
+          const put = puts[i]!;
+          checkPut(put, i);
+          await tx.put(put.collection, put.id, put.data, put.expectedVersion);
+        }
         return tx.append(writes.events);
       });
     },
@@ -464,6 +481,35 @@ function closedError(adapter: string): SocialShiftError<'STORAGE'> {
 
 const invalid = (path: (string | number)[], message: string): SocialShiftError<'VALIDATION'> =>
   invalidValue('storage call', path, message);
+
+/** The options of {@link createStorage}: checked once, so a bad schema version is never stamped on a document. */
+function checkOptions(options: CreateStorageOptions): void {
+  const bad = (path: (string | number)[], message: string) => invalidValue('storage options', path, message);
+  if (!isRecord(options))
+    throw bad([], 'Pass an object such as { schemaVersion: 2, migrations: [...] }, or nothing.');
+  const { schemaVersion, migrations } = options;
+  if (
+    schemaVersion !== undefined &&
+    !(Number.isSafeInteger(schemaVersion) && schemaVersion >= 1 && schemaVersion <= MAX_VERSION)
+  )
+    throw bad(['schemaVersion'], `Use a whole number from 1 to ${MAX_VERSION}.`);
+  if (migrations === undefined) return;
+  if (!Array.isArray(migrations)) throw bad(['migrations'], 'Pass a list of migrations, oldest first.');
+  migrations.forEach((migration, i) => {
+    if (!isRecord(migration) || !Number.isSafeInteger(migration.from) || typeof migration.up !== 'function')
+      throw bad(['migrations', i], 'Use { from: <version>, description, up: (collection, data) => data }.');
+  });
+}
+
+/** One put of a write set must be an object (its fields are checked as `put` checks them). */
+function checkPut(put: WriteSet['puts'][number], index: number): void {
+  if (!isRecord(put)) throw invalid(['puts', index], 'Use { collection, id, data, expectedVersion }.');
+}
+
+const putKey = (put: WriteSet['puts'][number], index: number): string => {
+  checkPut(put, index);
+  return `${put.collection}/${put.id}`;
+};
 
 function checkOrganisation(organisationId: string): void {
   if (typeof organisationId !== 'string' || !ID.test(organisationId)) {
@@ -500,8 +546,10 @@ function checkVersionNumber(version: number, max: number): void {
 }
 
 function checkQuery(query: DocumentQuery): void {
-  if (!isRecord(query) || !isRecord(query.where ?? {}))
-    throw invalid(['query'], 'Use an object such as { where: { status: "draft" } }.');
+  if (!isRecord(query)) throw invalid(['query'], 'Use an object such as { where: { status: "draft" } }.');
+  // `null` (or a Date, a Map) as `where` is no filter the caller meant: refused rather than read as "match all".
+  if (query.where !== undefined && !isPlainObject(query.where))
+    throw invalid(['where'], 'Use a plain object such as { status: "draft" }, or leave `where` out.');
   for (const [field, value] of Object.entries(query.where ?? {})) {
     if (!FIELD.test(field))
       throw invalid(['where', field], 'Filter on a top-level field name of letters, digits, "_".');
@@ -530,13 +578,20 @@ function checkQuery(query: DocumentQuery): void {
 }
 
 function checkEventQuery(query: EventQuery): void {
-  const { entityId, types = [] } = query ?? {};
-  if (
-    !isRecord(query) ||
-    !Array.isArray(types) ||
-    ![entityId ?? '', ...types].every((text) => typeof text === 'string' && isStorableText(text))
-  )
-    throw invalid(['query'], 'Use a string entityId and a list of types.');
+  if (!isRecord(query))
+    throw invalid(['query'], 'Use an object such as { after: 0, types: ["post.created"] }.');
+  const { entityId, types } = query;
+  if (entityId !== undefined && !(typeof entityId === 'string' && isStorableText(entityId)))
+    throw invalid(['entityId'], 'Use the id of an entity as a string, or leave `entityId` out.');
+  if (types !== undefined) {
+    if (!Array.isArray(types))
+      throw invalid(['types'], 'Use a list of event types, such as ["post.created"].');
+    for (let i = 0; i < types.length; i++) {
+      const type: unknown = types[i];
+      if (!(typeof type === 'string' && isStorableText(type)))
+        throw invalid(['types', i], 'Use an event type as a string, such as "post.created".');
+    }
+  }
   if (query.after !== undefined && (!Number.isSafeInteger(query.after) || query.after < 0)) {
     throw invalid(['after'], 'Use the `seq` of the last event you read (0 for the start).');
   }
@@ -553,9 +608,11 @@ function checkEvent(
   event: { id?: unknown; type?: unknown; entityId?: unknown; seq?: unknown },
   stored?: boolean,
 ): void {
+  if (!isRecord(event)) throw invalid(['event'], 'Use an event object with an id, a type and an entityId.');
   for (const key of ['id', 'type', 'entityId'] as const)
     if (typeof event[key] !== 'string') throw invalid(['event', key], 'Use a string.');
-  if (stored && !Number.isSafeInteger(event.seq)) throw invalid(['event', 'seq'], 'Use the seq read.');
+  if (stored && !(Number.isSafeInteger(event.seq) && (event.seq as number) >= 1))
+    throw invalid(['event', 'seq'], 'Use the seq the event was read with (a whole number from 1).');
 }
 
 function checkTenant(organisationId: string, actual: unknown): void {
