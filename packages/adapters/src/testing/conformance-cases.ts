@@ -34,6 +34,7 @@ import { exportAll, importAll } from '@social-shift/core/transfer';
 import fc from 'fast-check';
 import { assertEqual, assertRejectsWithCode, assertTrue, ConformanceFailure } from './assertions.js';
 import { failOnWrite, InjectedFault } from './fault-injection.js';
+import { malformedArgumentCases } from './malformed-argument-cases.js';
 import { domainEventArbitrary, entityArbitrary, MODEL_TYPES } from './model-arbitraries.js';
 import { privacyCases } from './privacy-cases.js';
 
@@ -1608,7 +1609,7 @@ define(
  * ```
  */
 export function conformanceCases(): readonly ConformanceCase[] {
-  return [...cases, ...privacyCases()].sort(
+  return [...cases, ...malformedArgumentCases(), ...privacyCases()].sort(
     (a, b) => CONFORMANCE_GROUPS.indexOf(a.group) - CONFORMANCE_GROUPS.indexOf(b.group),
   );
 }
