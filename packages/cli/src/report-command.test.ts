@@ -177,6 +177,25 @@ describe('--from and --to', () => {
   });
 });
 
+describe('--time-zone', () => {
+  const unknown =
+    'social-shift: --time-zone: unknown time zone "Mars/Olympus". Give an IANA time zone such as Europe/Amsterdam or UTC.\n';
+
+  it('refuses an unknown zone before reading the input, with --from and --to or without: exit 2, one line', async () => {
+    for (const input of [log, join(dir, 'missing.ndjson'), join(dir, 'missing.json')])
+      for (const window of [['--from', '2026-01-01'], ['--to', '2026-01-31'], []]) {
+        const { code, stdout, stderr } = await report(input, '--time-zone', 'Mars/Olympus', ...window);
+        expect(code, `${input} ${window.join(' ')}`).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr).toBe(unknown);
+      }
+  });
+
+  it('takes a zone the platform knows', async () => {
+    expect((await report(log, '--time-zone', 'Europe/Amsterdam', '--from', '2026-01-01')).code).toBe(0);
+  });
+});
+
 describe('a JSON export', () => {
   const bundle = simulateExportBundle({ seed: 3, people: 40, teams: 3, days: 30, events: 1_200 });
   const exportFile = (name: string, value: unknown, space?: number): string => {

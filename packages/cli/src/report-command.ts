@@ -111,6 +111,15 @@ const isDay = (text: string): boolean => {
   const ms = Date.parse(`${text}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text);
 };
+/** Whether the platform's `Intl` knows a time zone (an IANA name such as Europe/Amsterdam, or UTC). */
+const isKnownTimeZone = (timeZone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone !== '';
+  } catch {
+    return false;
+  }
+};
 /** An ISO 8601 instant in UTC: a day that exists, hours 00–23, minutes and seconds 00–59, optional milliseconds. */
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?Z$/;
 
@@ -431,6 +440,11 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     throw new UsageError('--threads: use a whole number from 1 to 64.');
   const gates = parseGates(values['fail-under'] ?? []);
   const zoneFlag = values['time-zone'];
+  // Checked before anything is read: the window and the series need it, and an unknown zone is bad usage.
+  if (zoneFlag !== undefined && !isKnownTimeZone(zoneFlag))
+    throw new UsageError(
+      `--time-zone: unknown time zone "${zoneFlag}". Give an IANA time zone such as Europe/Amsterdam or UTC.`,
+    );
   // An export may name the organisation's time zone; read it first when no zone was given.
   let timeZone = zoneFlag ?? 'UTC';
   const window = () => {
