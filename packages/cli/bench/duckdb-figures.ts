@@ -66,7 +66,8 @@ const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 /**
  * Loads the NDJSON file into a typed table (DuckDB parses the `data` object straight into a struct: its fastest
  * way in) and computes the comparable figures with SQL. State (consent, roles, lifecycle, teams) is the last
- * event by `seq` before the window's end; activity counts inside `[from, to)`.
+ * event by `seq` before the window's end (the lifecycle also follows the status a `person.updated` sets, as
+ * withdrawing consent does); activity counts inside `[from, to)`.
  */
 export async function duckdbFigures(
   connection: DuckDBConnection,
@@ -80,11 +81,12 @@ export async function duckdbFigures(
       data.publisherId AS publisher, data.platform AS platform, data.networkSize AS network,
       coalesce(data.count, 1) AS cnt, data.byAmbassador AS by_amb, data.reach AS reach,
       data.personId AS person, data.role AS role, data.purposes AS purposes,
-      data.creatorId AS creator, data.teamIds AS team_ids
+      data.creatorId AS creator, data.teamIds AS team_ids, data.changes.status AS status
     FROM read_ndjson(${quote(path)}, format = 'newline_delimited', columns = {
       seq: 'BIGINT', type: 'VARCHAR', "at": 'VARCHAR', entityId: 'VARCHAR',
       data: 'STRUCT(publisherId VARCHAR, platform VARCHAR, networkSize BIGINT, count BIGINT, byAmbassador BOOLEAN,
-        reach BIGINT, personId VARCHAR, role VARCHAR, purposes VARCHAR[], creatorId VARCHAR, teamIds VARCHAR[])'
+        reach BIGINT, personId VARCHAR, role VARCHAR, purposes VARCHAR[], creatorId VARCHAR, teamIds VARCHAR[],
+        changes STRUCT(status VARCHAR))'
     })
     WHERE "at" < ${to}`);
   const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
@@ -104,14 +106,18 @@ export async function duckdbFigures(
       FROM ev WHERE type IN ('consent.given', 'consent.withdrawn') GROUP BY person),
     publisher AS (SELECT person, arg_max(type = 'role.assigned', seq) AS held
       FROM ev WHERE type IN ('role.assigned', 'role.revoked') AND role = 'publisher' GROUP BY person),
-    life AS (SELECT entityId AS person, arg_max(type, seq) AS last, bool_or(type = 'person.added') AS added,
+    life AS (SELECT entityId AS person,
+        arg_max(CASE WHEN type = 'person.updated' THEN 'status.' || status ELSE type END, seq) AS last,
+        bool_or(type = 'person.added') AS added,
         bool_or(type IN ('person.invited', 'person.activated', 'person.reactivated')) AS invited
       FROM ev WHERE type IN ('person.added', 'person.invited', 'person.activated', 'person.reactivated',
-        'person.dormant', 'person.left', 'person.erased') GROUP BY entityId),
+        'person.dormant', 'person.left', 'person.erased')
+        OR (type = 'person.updated' AND status IN ('candidate', 'invited', 'active', 'dormant', 'left'))
+      GROUP BY entityId),
     sharers AS (SELECT DISTINCT publisher AS person FROM ev WHERE type = 'share.recorded' AND "at" >= ${from}),
     conversers AS (SELECT DISTINCT publisher AS person FROM ev WHERE type = 'platform.comment' AND by_amb AND "at" >= ${from}),
     consenting AS (SELECT person FROM consent JOIN publisher USING (person) LEFT JOIN life USING (person)
-      WHERE ok AND held AND coalesce(last, '') NOT IN ('person.left', 'person.erased'))
+      WHERE ok AND held AND coalesce(last, '') NOT IN ('person.left', 'status.left', 'person.erased'))
     SELECT
       (SELECT count(*) FROM sharers) AS sharers,
       (SELECT count(*) FROM consenting) AS publishersWithConsent,
@@ -119,7 +125,8 @@ export async function duckdbFigures(
       (SELECT count(*) FROM conversers) AS conversers,
       (SELECT count(*) FROM life WHERE added) AS people,
       (SELECT count(*) FROM life WHERE added AND invited) AS invited,
-      (SELECT count(*) FROM life WHERE added AND last IN ('person.activated', 'person.reactivated')) AS active`);
+      (SELECT count(*) FROM life WHERE added
+        AND last IN ('person.activated', 'person.reactivated', 'status.active')) AS active`);
   const contributions =
     await rows(`SELECT count(*) AS contributions, count(DISTINCT creator) AS contributors FROM (
       SELECT entityId, min("at") FILTER (WHERE type = 'contribution.submitted') AS first_at, arg_max(creator, seq) AS creator

@@ -13,7 +13,32 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('our figures against DuckDB computing them with SQL from the same file', () => {
   const path = join(dir, 'events.ndjson');
-  const events = [...simulateEvents({ seed: 42, people: 1_500, teams: 40, days: 365, events: 60_000 })];
+  const simulated = [...simulateEvents({ seed: 42, people: 1_500, teams: 40, days: 365, events: 60_000 })];
+  // Every tenth person who consents withdraws a day later, as the SDK writes it (the simulation has no
+  // withdrawals): the update sets the status back to `invited`, then the consent is withdrawn.
+  let activated = 0;
+  const events = simulated
+    .flatMap((e) => {
+      if (e.type !== 'person.activated' || activated++ % 10 !== 0) return [e];
+      const at = new Date(Date.parse(e.at) + 86_400_000).toISOString();
+      const of = { ...e, at, actorId: e.entityId, entityVersion: e.entityVersion + 1 };
+      return [
+        e,
+        { ...of, id: `${e.id}_u`, type: 'person.updated', data: { changes: { status: 'invited' } } },
+        {
+          ...of,
+          id: `${e.id}_w`,
+          type: 'consent.withdrawn',
+          entityType: 'consent',
+          entityId: `consent_${e.entityId}`,
+          entityVersion: 2,
+          data: { personId: e.entityId, changes: { withdrawnAt: at } },
+        },
+      ];
+    })
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    .map((e, i) => ({ ...e, seq: i + 1 }));
+  expect(events.filter((e) => e.type === 'consent.withdrawn').length).toBeGreaterThan(10);
   writeFileSync(path, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
 
   it.each([

@@ -10,6 +10,7 @@ import {
   emptyPost,
   type MetricsAggregate,
   PERSON_FLAG,
+  type PersonLifecycle,
   type PersonPartial,
   POST_FLAG,
   type PostPartial,
@@ -27,6 +28,18 @@ import { platformIndex } from './platform-index.js';
  * ```
  */
 export const ROLE_BIT = { master: 1, editor: 2, creator: 4, publisher: 8 } as const;
+
+/**
+ * The lifecycle of each ambassador status (`AMBASSADOR_STATUSES`) that an update's `changes.status` can set: the
+ * status as the SDK writes it, with `candidate` as the aggregate's `added`.
+ */
+const LIFECYCLE_OF_STATUS: Readonly<Record<string, PersonLifecycle>> = {
+  candidate: 'added',
+  invited: 'invited',
+  active: 'active',
+  dormant: 'dormant',
+  left: 'left',
+};
 
 /** The entry of `id` in `map`, made with `make` when there is none yet. */
 function entry<T>(map: Map<string, T>, id: string, make: () => T): T {
@@ -366,6 +379,10 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
       if (data.teamIds !== undefined) p.teamIds = data.teamIds as string[];
       if (data.department !== undefined) p.department = data.department as string;
       if (data.location !== undefined) p.location = data.location as string;
+      // A status the update sets without an event of its own (withdrawing consent sets `invited`).
+      const status = (data.changes as { status?: unknown } | null | undefined)?.status;
+      if (typeof status === 'string' && Object.hasOwn(LIFECYCLE_OF_STATUS, status))
+        p.lifecycle = LIFECYCLE_OF_STATUS[status];
       return aggregate;
     }
     case 'person.invited': {

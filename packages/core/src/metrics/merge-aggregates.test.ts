@@ -82,7 +82,17 @@ const anEvent: fc.Arbitrary<MetricsEvent> = fc.oneof(
     type: fc.constant('person.updated'),
     at,
     entityId: person,
-    data: fc.record({ location: fc.constantFrom('Assen', 'Emmen') }, { requiredKeys: [] }),
+    data: fc.record(
+      {
+        location: fc.constantFrom('Assen', 'Emmen'),
+        // A status the update sets (withdrawing consent sets `invited`), or other changes only.
+        changes: fc.record(
+          { status: fc.constantFrom('candidate', 'invited', 'active', 'dormant', 'left') },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
   }),
   fc.record({
     type: fc.constantFrom('role.assigned', 'role.revoked'),

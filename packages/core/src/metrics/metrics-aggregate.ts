@@ -1,7 +1,10 @@
 import { invalid } from './invalid.js';
 import { METRIC_PLATFORMS } from './platform-index.js';
 
-/** Lifecycle states the aggregate tracks per person (the last lifecycle event wins). */
+/**
+ * Lifecycle states the aggregate tracks per person: the last lifecycle event (`person.invited`, …) or status an
+ * update sets (`person.updated` with `changes.status`, as withdrawing consent writes) wins.
+ */
 export type PersonLifecycle = 'added' | 'invited' | 'active' | 'dormant' | 'left' | 'erased';
 
 /**

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createTestProgramme } from '../testing/programme.js';
+import { finishMetrics } from './finish-metrics.js';
+import { foldEvents } from './fold-event.js';
+import { mergeAggregates } from './merge-aggregates.js';
+
+describe("a person's lifecycle in the metrics", () => {
+  it('does not count someone who withdrew consent as active, folded whole or in parts', async () => {
+    const { shift, people } = await createTestProgramme();
+    const before = finishMetrics(foldEvents(await shift.readEvents())).activationFunnel;
+    // The test programme's publisher and external publisher have consented: both are active.
+    expect(before.active).toBe(2);
+
+    const middle = (await shift.readEvents()).length;
+    await shift.as(people.publisher).people.withdrawConsent();
+    expect((await shift.as(people.master).people.get(people.publisher)).status).toBe('invited');
+
+    const events = await shift.readEvents();
+    const whole = foldEvents(events);
+    const merged = mergeAggregates(foldEvents(events.slice(0, middle)), foldEvents(events.slice(middle)));
+    expect(whole.persons.get(people.publisher)?.lifecycle).toBe('invited');
+    expect(merged).toEqual(whole);
+    const funnel = finishMetrics(whole).activationFunnel;
+    expect(funnel.active).toBe(1);
+    // Still counted as invited: they were.
+    expect(funnel.invited).toBe(before.invited);
+  });
+
+  it('follows the status an update sets, and ignores updates that set none', () => {
+    const at = (minute: number) => `2026-03-02T09:0${minute}:00.000Z`;
+    const aggregate = foldEvents([
+      { type: 'person.added', at: at(0), entityId: 'p', data: { changes: { status: 'candidate' } } },
+      { type: 'person.invited', at: at(1), entityId: 'p', data: { changes: { status: 'invited' } } },
+      { type: 'person.activated', at: at(2), entityId: 'p', data: { changes: { status: 'active' } } },
+      { type: 'person.updated', at: at(3), entityId: 'p', data: { changes: { status: 'dormant' } } },
+      { type: 'person.updated', at: at(4), entityId: 'p', data: { changes: { location: 'Assen' } } },
+      { type: 'person.updated', at: at(5), entityId: 'p', data: { changes: { status: 'constructor' } } },
+      { type: 'person.updated', at: at(6), entityId: 'p', data: { changes: null } },
+    ]);
+    expect(aggregate.persons.get('p')?.lifecycle).toBe('dormant');
+    const back = foldEvents([
+      { type: 'person.updated', at: at(7), entityId: 'p', data: { changes: { status: 'candidate' } } },
+    ]);
+    expect(back.persons.get('p')?.lifecycle).toBe('added');
+  });
+});
