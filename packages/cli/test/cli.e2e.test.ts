@@ -191,7 +191,9 @@ describe('social-shift report', () => {
       expect(bad.code, instant).toBe(2);
       expect(bad.stderr, instant).toContain(`--to: "${instant}" is neither a date`);
     }
-    expect(run('report', log, '--time-zone', 'Mars/Base').stderr).toContain('Unknown time zone');
+    expect(run('report', log, '--time-zone', 'Mars/Base').stderr).toContain(
+      '--time-zone: unknown time zone "Mars/Base". Give an IANA time zone such as Europe/Amsterdam or UTC.',
+    );
     expect(run('frobnicate').code).toBe(2);
   });
 
