@@ -3,6 +3,7 @@ import { ROLE_BIT } from './fold-event.js';
 import type { MetricsAggregate } from './metrics-aggregate.js';
 import type { MetricsFigures, Recommendation } from './metrics-figures.js';
 import { DEFAULT_THRESHOLDS, type MetricsContext } from './metrics-options.js';
+import { ownValue } from './own-value.js';
 import { METRIC_PLATFORMS } from './platform-index.js';
 
 /** Alphabetical order for names ("émile" between "Anna" and "Zoë", not after both). */
@@ -60,7 +61,7 @@ export function adjustRules(
   // as numbers, then code units: deterministic for a given ICU version); the text lists the first MAX_LISTED.
   const personNames = context.names?.persons ?? {};
   const dormantNames = dormant
-    .map((id) => (Object.hasOwn(personNames, id) ? (personNames[id] as string) : id))
+    .map((id) => (ownValue(personNames, id) as string | undefined) ?? id)
     .sort((a, b) => byName(a, b) || (a < b ? -1 : a > b ? 1 : 0));
   const out: Recommendation[] = [];
   const participation = figures.summary.participation.value;

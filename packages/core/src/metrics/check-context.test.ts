@@ -5,6 +5,7 @@ import { finishMetrics } from './finish-metrics.js';
 import { foldEvents } from './fold-event.js';
 import { createAggregate } from './metrics-aggregate.js';
 import type { MetricsContext } from './metrics-options.js';
+import { platformIndex } from './platform-index.js';
 import { startOfDayInZone } from './time-zone.js';
 
 const at = '2026-03-02T09:00:00.000Z';
@@ -60,6 +61,20 @@ describe('the settings of the metrics', () => {
       'leaderboard.points.share',
     ],
     ['a threshold of NaN', { thresholds: { lowParticipation: Number.NaN } }, 'thresholds.lowParticipation'],
+    ['overlap scores that are no object', { pillarOverlap: 0.5 as never }, 'pillarOverlap'],
+    ['an overlap score that is text', { pillarOverlap: { care: 'high' as never } }, 'pillarOverlap.care'],
+    ['an overlap score above 1', { pillarOverlap: { care: 1.5 } }, 'pillarOverlap.care'],
+    ['an overlap score of NaN', { pillarOverlap: { care: Number.NaN } }, 'pillarOverlap.care'],
+    [
+      'a target weight below 0',
+      { strategy: { pillars: [{ id: 'care' }, { id: 'jobs', targetWeight: -0.1 }] } },
+      'strategy.pillars.1.targetWeight',
+    ],
+    [
+      'a target weight that is text',
+      { strategy: { pillars: [{ id: 'care', targetWeight: '50%' as never }] } },
+      'strategy.pillars.0.targetWeight',
+    ],
   ])('refuses %s, naming the setting', (_what, context, path) => {
     expect(pathOf(() => finishMetrics(aggregate, context))).toEqual([path]);
   });
@@ -81,6 +96,55 @@ describe('the settings of the metrics', () => {
     expect(
       finishMetrics(aggregate, { names: { persons: { constructor: 'Anne' } } }).ambassadors[0]?.name,
     ).toBe('Anne');
+  });
+});
+
+describe('ids that are names every object has (Object.prototype keys)', () => {
+  const pillarEvents = [
+    { type: 'post.created', at, entityId: 'post1', data: { pillarIds: ['constructor', 'toString'] } },
+    {
+      type: 'share.recorded',
+      at,
+      entityId: 's1',
+      data: { postId: 'post1', campaignId: 'c', publisherId: 'p1', platform: 'linkedin', networkSize: 10 },
+    },
+  ];
+
+  it('gives a pillar such as "constructor" the overlap score given for it, and none when none is given', () => {
+    const aggregate = foldEvents(pillarEvents as never);
+    const overlaps = (context: MetricsContext) =>
+      finishMetrics(aggregate, context).pillars.map((p) => [p.pillarId, p.overlap, p.targetWeight]);
+    expect(overlaps({ pillarOverlap: { care: 0.9 } })).toEqual([
+      ['constructor', null, null],
+      ['toString', null, null],
+    ]);
+    expect(overlaps({ pillarOverlap: { constructor: 0.4 } })).toEqual([
+      ['constructor', 0.4, null],
+      ['toString', null, null],
+    ]);
+    const figures = finishMetrics(aggregate, { pillarOverlap: { care: 0.9 } });
+    expect(
+      adjustRules(aggregate, figures, { pillarOverlap: { care: 0.9 } }).map((r) => r.code),
+    ).not.toContain('PILLAR_LOW_OVERLAP');
+  });
+
+  it('counts no platform, account or role for a platform or role named "constructor"', () => {
+    expect(platformIndex('constructor')).toBe(-1);
+    expect(platformIndex('__proto__')).toBe(-1);
+    const aggregate = foldEvents([
+      { type: 'person.added', at, entityId: 'p1', data: {} },
+      { type: 'role.assigned', at, entityId: 'r1', data: { personId: 'p1', role: 'constructor' } },
+      { type: 'account.linked', at, entityId: 'a1', data: { personId: 'p1', platform: 'constructor' } },
+      {
+        type: 'share.recorded',
+        at,
+        entityId: 's1',
+        data: { postId: 'q', campaignId: 'c', publisherId: 'p1', platform: 'valueOf', networkSize: 10 },
+      },
+    ] as never);
+    const p1 = aggregate.persons.get('p1');
+    expect([p1?.rolesTouched, p1?.rolesHeld, p1?.accounts]).toEqual([0, 0, 0]);
+    expect(aggregate.platforms.shares.every((n) => n === 0)).toBe(true);
   });
 });
 

@@ -6,13 +6,17 @@ import { timeZoneOffsetMinutes } from './time-zone.js';
 const bad = (path: string, what: string) =>
   invalid(`The metrics setting ${path} must be ${what}.`, path, `Not ${what}.`, 'invalid_value');
 
-/** Each value of a settings object (or each of `keys`) is a finite number ≥ 0: rates, points, thresholds. */
-function numbers(values: object | undefined, path: string, keys?: readonly string[]): void {
+/**
+ * A settings object (or `undefined`) whose every value (or each of `keys`) is a finite number ≥ 0: rates, points,
+ * thresholds; with `max` 1, a number from 0 to 1: overlap scores and target weights.
+ */
+function numbers(values: object | undefined, path: string, keys?: readonly string[], max?: 1): void {
   const record = (values ?? {}) as Record<string, unknown>;
+  if (typeof record !== 'object') throw bad(path, 'an object');
   for (const key of keys ?? Object.keys(record)) {
-    const value = record[key];
-    if (typeof value !== 'number' || !(value >= 0 && value < Infinity))
-      throw bad(`${path}.${key}`, 'a number ≥ 0');
+    const value = record[key] as number;
+    if (!Number.isFinite(value) || value < 0 || value > (max ?? value))
+      throw bad(`${path}.${key}`, max ? 'a number from 0 to 1' : 'a number ≥ 0');
   }
 }
 
@@ -43,6 +47,12 @@ export function checkContext(context: MetricsContext | undefined): void {
       throw bad('leaderboard.size', 'a whole number ≥ 0');
     numbers(leaderboard.points, 'leaderboard.points');
   }
+  numbers(context.pillarOverlap, 'pillarOverlap', undefined, 1);
+  const pillars = context.strategy?.pillars;
+  if (Array.isArray(pillars))
+    pillars.forEach((pillar, i) => {
+      if (pillar?.targetWeight !== undefined) numbers(pillar, `strategy.pillars.${i}`, ['targetWeight'], 1);
+    });
   numbers(context.thresholds, 'thresholds');
   if ((context.thresholds?.dormantDays ?? 0) > 36_500)
     throw bad('thresholds.dormantDays', 'at most 36500 days');

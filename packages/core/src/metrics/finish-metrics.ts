@@ -21,7 +21,13 @@ import type {
   SeriesRow,
   TeamFigures,
 } from './metrics-figures.js';
-import { DEFAULT_EARNED_MEDIA, DEFAULT_LEADERBOARD, type MetricsContext } from './metrics-options.js';
+import {
+  DEFAULT_EARNED_MEDIA,
+  DEFAULT_LEADERBOARD,
+  type EarnedMediaRate,
+  type MetricsContext,
+} from './metrics-options.js';
+import { ownValue } from './own-value.js';
 import { periodOf } from './period.js';
 import { METRIC_PLATFORMS } from './platform-index.js';
 import { representativeness } from './representativeness.js';
@@ -66,10 +72,6 @@ function leadTime(hours: number[]): LeadTime {
 
 const hoursBetween = (from: string, to: string): number =>
   Math.max(0, (Date.parse(to) - Date.parse(from)) / 3_600_000);
-
-/** A name given for an id: own keys only, so an id such as `constructor` is not looked up on Object.prototype. */
-const nameOf = (names: Readonly<Record<string, string>>, id: string): string | undefined =>
-  Object.hasOwn(names, id) ? names[id] : undefined;
 
 const gone = (p: PersonPartial): boolean => p.lifecycle === 'left' || p.lifecycle === 'erased';
 
@@ -118,7 +120,7 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     const converses = p.conversations > 0;
     ambassadors.push({
       personId,
-      name: nameOf(personNames, personId) ?? personId,
+      name: (ownValue(personNames, personId) as string | undefined) ?? personId,
       teamIds: [...new Set(p.teamIds)],
       contributions,
       shares: p.shares,
@@ -148,7 +150,8 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     const conversers = members.filter((a) => a.converses).length;
     return {
       teamId,
-      name: nameOf(teamNames, teamId) ?? aggregate.teams.get(teamId)?.name ?? teamId,
+      name:
+        (ownValue(teamNames, teamId) as string | undefined) ?? aggregate.teams.get(teamId)?.name ?? teamId,
       members: members.length,
       contributors,
       sharers,
@@ -197,7 +200,8 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     const impressions = reportedReach > 0 ? reportedReach : potentialReach;
     if (reportedReach === 0) anyEstimatedImpressions = true;
     impressionsTotal += impressions;
-    const emv = earnedMediaValue({ impressions, clicks, reactions }, media.rates[platform]);
+    const rate = ownValue(media.rates, platform) as EarnedMediaRate | undefined;
+    const emv = earnedMediaValue({ impressions, clicks, reactions }, rate);
     emvTotal += emv;
     platforms.push({
       platform,
@@ -261,7 +265,8 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
       conversations: sum(mine.map((q) => q.conversations)),
       shareOfShares: ratio(shares, totalShares),
       targetWeight: known?.targetWeight ?? null,
-      overlap: context.pillarOverlap?.[pillarId] ?? null,
+      // Own keys only (a pillar `constructor`); `checkContext` made sure each is a number from 0 to 1.
+      overlap: (ownValue(context.pillarOverlap, pillarId) as number | undefined) ?? null,
     };
   });
 

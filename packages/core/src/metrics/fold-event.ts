@@ -17,6 +17,7 @@ import {
   SERIES_COLUMNS,
 } from './metrics-aggregate.js';
 import type { MetricsEvent } from './metrics-event.js';
+import { ownValue } from './own-value.js';
 import { platformIndex } from './platform-index.js';
 
 /**
@@ -28,18 +29,6 @@ import { platformIndex } from './platform-index.js';
  * ```
  */
 export const ROLE_BIT = { master: 1, editor: 2, creator: 4, publisher: 8 } as const;
-
-/**
- * The lifecycle of each ambassador status (`AMBASSADOR_STATUSES`) that an update's `changes.status` can set: the
- * status as the SDK writes it, with `candidate` as the aggregate's `added`.
- */
-const LIFECYCLE_OF_STATUS: Readonly<Record<string, PersonLifecycle>> = {
-  candidate: 'added',
-  invited: 'invited',
-  active: 'active',
-  dormant: 'dormant',
-  left: 'left',
-};
 
 /** The entry of `id` in `map`, made with `make` when there is none yet. */
 function entry<T>(map: Map<string, T>, id: string, make: () => T): T {
@@ -379,10 +368,13 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
       if (data.teamIds !== undefined) p.teamIds = data.teamIds as string[];
       if (data.department !== undefined) p.department = data.department as string;
       if (data.location !== undefined) p.location = data.location as string;
-      // A status the update sets without an event of its own (withdrawing consent sets `invited`).
+      // A status the update sets without an event of its own (withdrawing consent sets `invited`): the ambassador
+      // statuses (`AMBASSADOR_STATUSES`), `candidate` as the aggregate's `added`; a regular expression, not a
+      // lookup table, for the 10 KB budget of `./metrics`.
       const status = (data.changes as { status?: unknown } | null | undefined)?.status;
-      if (typeof status === 'string' && Object.hasOwn(LIFECYCLE_OF_STATUS, status))
-        p.lifecycle = LIFECYCLE_OF_STATUS[status];
+      if (status === 'candidate') p.lifecycle = 'added';
+      else if (/^(invited|active|dormant|left)$/.test(status as string))
+        p.lifecycle = status as PersonLifecycle;
       return aggregate;
     }
     case 'person.invited': {
@@ -410,7 +402,7 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
     case 'role.assigned':
     case 'role.revoked': {
       const p = person(aggregate, data.personId as string);
-      const bit = (ROLE_BIT as Readonly<Record<string, number>>)[data.role as string] ?? 0;
+      const bit = (ownValue(ROLE_BIT, data.role as string) as number | undefined) ?? 0;
       const assigned = event.type === 'role.assigned';
       if (bit === ROLE_BIT.publisher) {
         if (!assigned) {

@@ -11,7 +11,8 @@ import { PLATFORMS } from '../model/terms.js';
  */
 export const METRIC_PLATFORMS = PLATFORMS;
 
-const indexByPlatform: Readonly<Record<string, number>> = Object.fromEntries(
+/** A Map, not a plain object: a name such as `constructor` is no platform. */
+const indexByPlatform: ReadonlyMap<string, number> = new Map(
   METRIC_PLATFORMS.map((platform, index) => [platform, index]),
 );
 
@@ -24,5 +25,5 @@ const indexByPlatform: Readonly<Record<string, number>> = Object.fromEntries(
  * ```
  */
 export function platformIndex(platform: string): number {
-  return indexByPlatform[platform] ?? -1;
+  return indexByPlatform.get(platform) ?? -1;
 }
