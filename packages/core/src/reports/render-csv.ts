@@ -1,4 +1,6 @@
-import type { Report, ReportCell } from './report.js';
+import { fillTemplate } from './format-value.js';
+import type { Report, ReportCell, ReportColumn } from './report.js';
+import { type ReportLabels, reportLabels } from './report-labels.js';
 
 /**
  * One CSV cell. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, also after
@@ -23,9 +25,22 @@ export function csvCell(value: ReportCell): string {
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A name with the currency of its money: `Earned media value in EUR`. */
+const inCurrency = (l: ReportLabels, name: string, currency: string): string =>
+  fillTemplate(l.inCurrency, { name, currency }, (_, value) => String(value));
+
+/** A column's header: its name, the currency of money and `(estimated)` for estimated figures. */
+function header(column: ReportColumn, l: ReportLabels, currency: string): string {
+  const name = column.kind === 'money' ? inCurrency(l, column.label, currency) : column.label;
+  return column.basis === 'estimated' ? `${name} (${l.basis.estimated})` : name;
+}
+
 /**
  * The report as CSV, one file per table: `{ 'summary.csv': '…', 'platforms.csv': '…', … }`. The header row has
- * the column names in the report's language; numbers are plain (rates as fractions) for further processing.
+ * the column names in the report's language, with the currency of money (`Earned media value in EUR`) and
+ * `(estimated)` (`(geschat)`) on estimated columns; where the basis differs by row, a basis column gives it (the
+ * summary's, the goals', a platform's click-through). Numbers are plain (rates as fractions) for further
+ * processing, so a money figure of the summary names its currency in its row's name.
  *
  * @example
  * ```ts
@@ -33,10 +48,20 @@ export function csvCell(value: ReportCell): string {
  * ```
  */
 export function renderCsv(report: Report): Record<string, string> {
+  const l = reportLabels(report.language);
+  const { currency } = report.figures;
   const files: Record<string, string> = {};
   for (const table of report.tables) {
-    const lines = [table.columns.map((c) => csvCell(c.label)).join(',')];
-    for (const row of table.rows) lines.push(row.map(csvCell).join(','));
+    const lines = [table.columns.map((c) => csvCell(header(c, l, currency))).join(',')];
+    table.rows.forEach((row, r) => {
+      // The summary writes money in a count column, and says which with the row's kind.
+      const name = row[0];
+      const cells =
+        table.rowKinds?.[r] === 'money' && typeof name === 'string'
+          ? [inCurrency(l, name, currency), ...row.slice(1)]
+          : row;
+      lines.push(cells.map(csvCell).join(','));
+    });
     files[`${table.id}.csv`] = `${lines.join('\r\n')}\r\n`;
   }
   return files;

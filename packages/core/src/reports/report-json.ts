@@ -12,7 +12,8 @@ import { type Report, SUMMARY_FIGURES } from './report.js';
  */
 export const REPORT_JSON_VERSION = 1;
 
-const figure = z.object({ value: z.number().nullable(), basis: z.enum(['measured', 'estimated']) }).strict();
+const basis = z.enum(['measured', 'estimated']);
+const figure = z.object({ value: z.number().nullable(), basis }).strict();
 const segment = z.enum([
   'champion',
   'contributing_sharer',
@@ -87,11 +88,17 @@ export const ReportJsonSchema = z
               conversations: count,
               reshares: count,
               potentialReach: count,
+              potentialReachBasis: basis.describe(
+                'The basis of potentialReach: estimated (the sharers’ network sizes), never measured.',
+              ),
               reportedReach: count,
               ctr: figure,
               earnedMediaValue: figure,
             })
-            .strict(),
+            .strict()
+            .describe(
+              'A platform’s figures: the counts are measured; potentialReach is estimated (potentialReachBasis), ctr and earnedMediaValue carry their basis, and earnedMediaValue is in the currency of figures.currency.',
+            ),
         ),
         ambassadors: z.array(
           z
@@ -213,7 +220,8 @@ export const ReportJsonSchema = z
   .strict();
 
 /**
- * The JSON report: versioned, with every figure and its basis. Validate it with {@link ReportJsonSchema} or
+ * The JSON report: versioned, with every figure and its basis (a bare count is measured; a platform's potential
+ * reach, which the figures give as a bare number, gets `potentialReachBasis: 'estimated'` beside it). Validate it with {@link ReportJsonSchema} or
  * the JSON Schema from {@link reportJsonSchema}.
  *
  * @example
@@ -222,7 +230,21 @@ export const ReportJsonSchema = z
  * ```
  */
 export function renderJson(report: Report): string {
-  const { format, version, language, title, figures, recommendations } = report;
+  const { format, version, language, title, recommendations } = report;
+  // A platform's potential reach is a bare number in the figures; its basis goes right after it.
+  const platforms = report.figures.platforms.map((platform) =>
+    Object.fromEntries(
+      Object.entries(platform).flatMap(([key, value]) =>
+        key === 'potentialReach'
+          ? [
+              [key, value],
+              ['potentialReachBasis', 'estimated'],
+            ]
+          : [[key, value]],
+      ),
+    ),
+  );
+  const figures = { ...report.figures, platforms };
   return `${JSON.stringify({ format, version, language, title, figures, recommendations }, null, 2)}\n`;
 }
 

@@ -15,6 +15,8 @@ export interface ReportLabels {
   readonly timeZone: string;
   readonly events: string;
   readonly basis: { readonly measured: string; readonly estimated: string };
+  /** A name of money with its currency (`{name}`, `{currency}`): a CSV header, a summary row. */
+  readonly inCurrency: string;
   readonly truncated: string;
   readonly none: string;
   readonly tables: Readonly<Record<string, string>>;
@@ -38,6 +40,7 @@ const en: ReportLabels = {
   timeZone: 'Time zone',
   events: 'Events',
   basis: { measured: 'measured', estimated: 'estimated' },
+  inCurrency: '{name} in {currency}',
   truncated: '…and {count} more {count|row|rows} in the CSV and JSON reports.',
   none: 'None.',
   tables: {
@@ -70,6 +73,7 @@ const en: ReportLabels = {
     potentialReach: 'Potential reach',
     reportedReach: 'Reported reach',
     ctr: 'Click-through',
+    ctrBasis: 'Click-through basis',
     earnedMediaValue: 'Earned media value',
     person: 'Ambassador',
     teams: 'Teams',
@@ -198,6 +202,7 @@ const nl: ReportLabels = {
   timeZone: 'Tijdzone',
   events: 'Gebeurtenissen',
   basis: { measured: 'gemeten', estimated: 'geschat' },
+  inCurrency: '{name} in {currency}',
   truncated: '…en nog {count} {count|rij|rijen} in het CSV- en JSON-rapport.',
   none: 'Geen.',
   tables: {
@@ -230,6 +235,7 @@ const nl: ReportLabels = {
     potentialReach: 'Potentieel bereik',
     reportedReach: 'Gemeld bereik',
     ctr: 'Doorklikratio',
+    ctrBasis: 'Basis doorklikratio',
     earnedMediaValue: 'Earned media-waarde',
     person: 'Ambassadeur',
     teams: 'Teams',

@@ -287,3 +287,73 @@ describe('report tables', () => {
     );
   });
 });
+
+describe('measured and estimated figures', () => {
+  const activity = (type: string, day: number, platform: string, extra: Record<string, unknown> = {}) =>
+    ({
+      type,
+      at: at(day),
+      entityId: `${type}${day}${platform}`,
+      data: { postId: 'p1', publisherId: 'anne', platform, shareId: 's', campaignId: 'c', ...extra },
+    }) as MetricsEvent;
+  // LinkedIn has reported reach, so its click-through is measured; on X it is estimated from the network size.
+  const mixed = finishMetrics(
+    foldEvents([
+      ...events,
+      activity('platform.click', 4, 'linkedin'),
+      activity('platform.reach', 4, 'linkedin', { reach: 400 }),
+      activity('platform.click', 4, 'x'),
+    ]),
+    { names: { persons: { anne: 'Anne', bram: 'Bram' } } },
+  );
+
+  it('says in CSV headers which columns are estimated and in which currency money is, in both languages', () => {
+    const en = renderCsv(createReport(mixed, { language: 'en' }));
+    expect(en['platforms.csv']?.split('\r\n')[0]).toBe(
+      'Platform,Shares,Clicks,Reactions,Comments,Conversations,Reshares,Potential reach (estimated),Reported reach,Click-through,Click-through basis,Earned media value in EUR (estimated)',
+    );
+    const nl = renderCsv(createReport(mixed, { language: 'nl' }));
+    expect(nl['platforms.csv']?.split('\r\n')[0]).toBe(
+      'Platform,Delingen,Kliks,Reacties,Opmerkingen,Gesprekken,Herdelingen,Potentieel bereik (geschat),Gemeld bereik,Doorklikratio,Basis doorklikratio,Earned media-waarde in EUR (geschat)',
+    );
+    expect(en['summary.csv']).toContain('\r\nEarned media value in EUR,');
+    expect(nl['summary.csv']).toContain('\r\nEarned media-waarde in EUR,');
+  });
+
+  it("gives each platform's click-through its own basis, in CSV and Markdown", () => {
+    const csv = renderCsv(createReport(mixed, { language: 'en' }))['platforms.csv'] ?? '';
+    expect(csv).toMatch(/\r\nLinkedIn,1,1,0,0,0,0,100,400,0\.0025,measured,/);
+    expect(csv).toMatch(/\r\nX,1,1,0,0,0,0,100,0,0\.01,estimated,/);
+    const md = renderMarkdown(createReport(mixed, { language: 'nl' }));
+    expect(md).toContain(
+      '| Platform | Delingen | Kliks | Reacties | Opmerkingen | Gesprekken | Herdelingen | Potentieel bereik * | Gemeld bereik | Doorklikratio | Basis doorklikratio | Earned media-waarde * |',
+    );
+    expect(md).toMatch(/\| LinkedIn \| 1 \| 1 \| 0 \| 0 \| 0 \| 0 \| 100 \| 400 \| 0,3% \| gemeten \| /);
+    expect(md).toMatch(/\| X \| 1 \| 1 \| 0 \| 0 \| 0 \| 0 \| 100 \| 0 \| 1,0% \| geschat \| /);
+  });
+
+  it('gives the basis of each platform figure in the JSON report, and its schema says so', () => {
+    const json = JSON.parse(renderJson(createReport(mixed)));
+    for (const platform of json.figures.platforms) {
+      expect(platform.potentialReachBasis).toBe('estimated');
+      expect(platform.earnedMediaValue.basis).toBe('estimated');
+    }
+    expect(json.figures.platforms.map((p: { ctr: { basis: string } }) => p.ctr.basis)).toEqual([
+      'measured',
+      'estimated',
+    ]);
+    expect(json.figures.currency).toBe('EUR');
+    expect(json.version).toBe(1);
+    expect(ReportJsonSchema.safeParse(json).success).toBe(true);
+    const { potentialReachBasis, ...rest } = json.figures.platforms[0];
+    expect(potentialReachBasis).toBe('estimated');
+    const without = { ...json, figures: { ...json.figures, platforms: [rest] } };
+    expect(ReportJsonSchema.safeParse(without).success).toBe(false);
+    const platformSchema = (
+      reportJsonSchema() as {
+        properties: { figures: { properties: { platforms: { items: { required: string[] } } } } };
+      }
+    ).properties.figures.properties.platforms.items;
+    expect(platformSchema.required).toContain('potentialReachBasis');
+  });
+});

@@ -12,12 +12,18 @@ import { type ReportLabels, reportLabels } from './report-labels.js';
 /** How a cell's number reads: a count, a rate (shown as a percentage), money, hours, an index, or text. */
 export type ValueKind = 'count' | 'rate' | 'money' | 'hours' | 'index' | 'text' | 'flag';
 
-/** A column of a report table, with whether its figures are measured or estimated. */
+/**
+ * A column of a report table, with whether its figures are measured or estimated: `basis` is null for text, for a
+ * value that is given rather than measured (a target), and for figures whose basis differs by row, which another
+ * column of the table gives per row (`basisColumn`, its key).
+ */
 export interface ReportColumn {
   readonly key: string;
   readonly label: string;
   readonly kind: ValueKind;
   readonly basis: FigureBasis | null;
+  /** The key of the column that gives each row's basis of this column's figure, when it differs by row. */
+  readonly basisColumn?: string;
 }
 
 /** A cell: text, a number, a yes/no, or empty. */
@@ -178,7 +184,9 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
         col(l, 'reshares', 'count'),
         col(l, 'potentialReach', 'count', 'estimated'),
         col(l, 'reportedReach', 'count'),
-        col(l, 'ctr', 'rate', 'estimated'),
+        // Measured where the platform reported reach, estimated from the network size elsewhere: each row says.
+        { ...col(l, 'ctr', 'rate', null), basisColumn: 'ctrBasis' },
+        col(l, 'ctrBasis', 'text'),
         col(l, 'earnedMediaValue', 'money', 'estimated'),
       ],
       rows: figures.platforms.map((p) => [
@@ -192,6 +200,7 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
         p.potentialReach,
         p.reportedReach,
         p.ctr.value,
+        l.basis[p.ctr.basis],
         p.earnedMediaValue.value,
       ]),
     },
