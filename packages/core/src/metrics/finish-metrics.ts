@@ -196,7 +196,9 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     const reactions = c.reactions[i] ?? 0;
     const reportedReach = c.reportedReach[i] ?? 0;
     const potentialReach = c.potentialReach[i] ?? 0;
-    if (shares + clicks + reactions + (c.comments[i] ?? 0) + reportedReach === 0) return;
+    const reshares = c.reshares[i] ?? 0;
+    // A platform with any activity in the window, reshares alone included, has a row.
+    if (shares + clicks + reactions + (c.comments[i] ?? 0) + reshares + reportedReach === 0) return;
     const impressions = reportedReach > 0 ? reportedReach : potentialReach;
     if (reportedReach === 0) anyEstimatedImpressions = true;
     impressionsTotal += impressions;
@@ -210,7 +212,7 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
       reactions,
       comments: c.comments[i] ?? 0,
       conversations: c.conversations[i] ?? 0,
-      reshares: c.reshares[i] ?? 0,
+      reshares,
       potentialReach,
       reportedReach,
       ctr: { value: ratio(clicks, impressions), basis: reportedReach > 0 ? 'measured' : 'estimated' },

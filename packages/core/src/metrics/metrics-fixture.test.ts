@@ -397,3 +397,26 @@ describe('periods in a zone with a 45-minute offset', () => {
     ]);
   });
 });
+
+describe('platforms', () => {
+  it('lists a platform whose only activity in the window is reshares of a share from before it', () => {
+    const figures = finishMetrics(
+      foldEvents(
+        [
+          event('share.recorded', '02-20T10:00:00', 's1', {
+            ...base('s1', 'p', 'anne', 'bluesky'),
+            offerId: 'o',
+            networkSize: 100,
+          }),
+          event('platform.reshare', '03-02T10:00:00', 'e1', {
+            ...base('s1', 'p', 'anne', 'bluesky'),
+            count: 3,
+          }),
+        ],
+        { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' },
+      ),
+    );
+    expect(figures.summary.reshares.value).toBe(3);
+    expect(figures.platforms.map((p) => [p.platform, p.shares, p.reshares])).toEqual([['bluesky', 0, 3]]);
+  });
+});
