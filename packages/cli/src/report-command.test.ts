@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MetricsFigures } from '@social-shift/core/metrics';
@@ -193,6 +193,21 @@ describe('--time-zone', () => {
 
   it('takes a zone the platform knows', async () => {
     expect((await report(log, '--time-zone', 'Europe/Amsterdam', '--from', '2026-01-01')).code).toBe(0);
+  });
+});
+
+describe('--no-leaderboard', () => {
+  it('leaves the leaderboard out of Markdown and CSV, and says in JSON that it is off', async () => {
+    const md = await report(log, '--no-leaderboard');
+    expect(md.code).toBe(0);
+    expect(md.stdout).not.toContain('## Leaderboard');
+    expect((await report(log)).stdout).toContain('## Leaderboard');
+    const csv = join(dir, 'no-leaderboard-csv');
+    expect((await report(log, '--no-leaderboard', '--format', 'csv', '--out', csv)).code).toBe(0);
+    expect(readdirSync(csv)).toContain('summary.csv');
+    expect(readdirSync(csv)).not.toContain('leaderboard.csv');
+    const json = JSON.parse((await report(log, '--no-leaderboard', '--format', 'json')).stdout);
+    expect(json.figures.leaderboard).toEqual({ enabled: false, entries: [] });
   });
 });
 

@@ -8,6 +8,7 @@ import { csvCell, renderCsv } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
 import { createReport, recommendationText } from './report.js';
 import { ReportJsonSchema, renderJson, reportJsonSchema } from './report-json.js';
+import { reportLabels } from './report-labels.js';
 
 const at = (day: number) => `2026-03-${String(day).padStart(2, '0')}T10:00:00.000Z`;
 const share = (day: number, publisherId: string, platform: string): MetricsEvent => ({
@@ -355,5 +356,29 @@ describe('measured and estimated figures', () => {
       }
     ).properties.figures.properties.platforms.items;
     expect(platformSchema.required).toContain('potentialReachBasis');
+  });
+});
+
+describe('a leaderboard that is switched off', () => {
+  const off = finishMetrics(foldEvents(events), { leaderboard: { enabled: false } });
+
+  it('is left out of the Markdown and CSV reports, and the JSON report says it is off', () => {
+    for (const language of ['en', 'nl'] as const) {
+      const report = createReport(off, { language });
+      expect(report.tables.map((t) => t.id)).not.toContain('leaderboard');
+      expect(renderMarkdown(report)).not.toContain(`## ${reportLabels(language).tables.leaderboard}`);
+      expect(Object.keys(renderCsv(report))).not.toContain('leaderboard.csv');
+      const json = JSON.parse(renderJson(report));
+      expect(json.figures.leaderboard).toEqual({ enabled: false, entries: [] });
+      expect(ReportJsonSchema.safeParse(json).success).toBe(true);
+    }
+  });
+
+  it('is in every report when it is on, empty or not', () => {
+    const report = createReport(figures);
+    expect(renderMarkdown(report)).toContain('## Leaderboard\n\n| Rank | Ambassador | Points |');
+    expect(Object.keys(renderCsv(report))).toContain('leaderboard.csv');
+    const nobody = createReport(finishMetrics(foldEvents([])));
+    expect(renderMarkdown(nobody)).toContain('## Leaderboard\n\nNone.');
   });
 });

@@ -148,8 +148,8 @@ export const SUMMARY_FIGURES = Object.keys(SUMMARY_KINDS) as readonly SummaryFig
 
 /**
  * Builds the report of a set of figures: a summary, the method's three measures per ambassador and per team,
- * platforms, funnels, lead times, pillars, goals, representativeness, leaderboard, series and recommendations.
- * Every numeric column says whether it is measured or estimated.
+ * platforms, funnels, lead times, pillars, goals, representativeness, leaderboard (unless it is switched off),
+ * series and recommendations. Every numeric column says whether it is measured or estimated.
  *
  * @example
  * ```ts
@@ -366,12 +366,17 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
         ];
       }),
     },
-    {
-      id: 'leaderboard',
-      title: l.tables.leaderboard ?? 'leaderboard',
-      columns: [col(l, 'rank', 'count'), col(l, 'person', 'text'), col(l, 'points', 'count')],
-      rows: figures.leaderboard.entries.map((e) => [e.rank, e.name, e.points]),
-    },
+    // A leaderboard that is switched off has no table (its figures say `enabled: false`).
+    ...(figures.leaderboard.enabled
+      ? [
+          {
+            id: 'leaderboard',
+            title: l.tables.leaderboard ?? 'leaderboard',
+            columns: [col(l, 'rank', 'count'), col(l, 'person', 'text'), col(l, 'points', 'count')],
+            rows: figures.leaderboard.entries.map((e) => [e.rank, e.name, e.points]),
+          },
+        ]
+      : []),
     {
       id: 'series',
       title: l.tables.series ?? 'series',
