@@ -25,7 +25,15 @@ export interface ComparableFigures {
   readonly invited: number;
   readonly active: number;
   readonly teams: readonly { team: string; shares: number; sharers: number }[];
+  /** Median lead times in hours (rounded to 6 decimals: DuckDB interpolates the two middle values its own way). */
+  readonly medianHours: {
+    readonly submissionToOffer: number | null;
+    readonly reviewToApproval: number | null;
+  };
 }
+
+const hours6 = (value: number | null): number | null =>
+  value === null ? null : Math.round(value * 1e6) / 1e6;
 
 /** Our figures in the comparable shape. */
 export function comparableFromOurs(figures: MetricsFigures): ComparableFigures {
@@ -58,6 +66,10 @@ export function comparableFromOurs(figures: MetricsFigures): ComparableFigures {
       .filter((t) => t.shares > 0)
       .map((t) => ({ team: t.teamId, shares: t.shares, sharers: t.sharers }))
       .sort((a, b) => (a.team < b.team ? -1 : 1)),
+    medianHours: {
+      submissionToOffer: hours6(figures.leadTimes.submissionToOffer.medianHours),
+      reviewToApproval: hours6(figures.leadTimes.reviewToApproval.medianHours),
+    },
   };
 }
 
@@ -78,13 +90,13 @@ export async function duckdbFigures(
   const to = quote(window.to);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ev AS
     SELECT seq, type, "at", entityId,
-      data.publisherId AS publisher, data.platform AS platform, data.networkSize AS network,
+      data.publisherId AS publisher, data.postId AS post, data.platform AS platform, data.networkSize AS network,
       coalesce(data.count, 1) AS cnt, data.byAmbassador AS by_amb, data.reach AS reach,
       data.personId AS person, data.role AS role, data.purposes AS purposes,
       data.creatorId AS creator, data.teamIds AS team_ids, data.changes.status AS status
     FROM read_ndjson(${quote(path)}, format = 'newline_delimited', columns = {
       seq: 'BIGINT', type: 'VARCHAR', "at": 'VARCHAR', entityId: 'VARCHAR',
-      data: 'STRUCT(publisherId VARCHAR, platform VARCHAR, networkSize BIGINT, count BIGINT, byAmbassador BOOLEAN,
+      data: 'STRUCT(publisherId VARCHAR, postId VARCHAR, platform VARCHAR, networkSize BIGINT, count BIGINT, byAmbassador BOOLEAN,
         reach BIGINT, personId VARCHAR, role VARCHAR, purposes VARCHAR[], creatorId VARCHAR, teamIds VARCHAR[],
         changes STRUCT(status VARCHAR))'
     })
@@ -139,7 +151,28 @@ export async function duckdbFigures(
     SELECT team, sum(n) AS shares, count(*) AS sharers
     FROM (SELECT unnest(team_ids) AS team, n FROM membership JOIN shares USING (person))
     GROUP BY team ORDER BY team`);
+  // Lead times: DuckDB's median() is quantile_cont(0.5), the mean of the two middle values of an even count.
+  const hoursBetween = (a: string, b: string) =>
+    `greatest(0, epoch_ms(${b}::TIMESTAMPTZ) - epoch_ms(${a}::TIMESTAMPTZ)) / 3600000.0`;
+  const leadTimes = await rows(`WITH
+    posts AS (SELECT entityId AS post,
+        min("at") FILTER (WHERE type = 'post.submitted') AS submitted,
+        min("at") FILTER (WHERE type = 'post.approved') AS approved
+      FROM ev WHERE type IN ('post.submitted', 'post.approved') GROUP BY entityId),
+    offered AS (SELECT coalesce(post, entityId) AS post, min("at") AS offered_at FROM ev
+      WHERE type = 'offer.created' OR type = 'post.offered' GROUP BY coalesce(post, entityId)),
+    contributions AS (SELECT entityId,
+        min("at") FILTER (WHERE type = 'contribution.submitted') AS submitted,
+        arg_max(post, seq) FILTER (WHERE type = 'contribution.used') AS post
+      FROM ev WHERE type IN ('contribution.submitted', 'contribution.used') GROUP BY entityId)
+    SELECT
+      (SELECT median(${hoursBetween('submitted', 'approved')}) FROM posts
+        WHERE submitted IS NOT NULL AND approved >= ${from}) AS reviewToApproval,
+      (SELECT median(${hoursBetween('submitted', 'offered_at')}) FROM contributions JOIN offered USING (post)
+        WHERE submitted IS NOT NULL AND offered_at >= ${from}) AS submissionToOffer`);
   const num = (v: unknown): number => Number(v ?? 0);
+  const median = (v: unknown): number | null => (v === null || v === undefined ? null : hours6(Number(v)));
+  const l = leadTimes[0] ?? {};
   const p = people[0] ?? {};
   const c = contributions[0] ?? {};
   return {
@@ -164,5 +197,9 @@ export async function duckdbFigures(
     invited: num(p.invited),
     active: num(p.active),
     teams: teams.map((r) => ({ team: String(r.team), shares: num(r.shares), sharers: num(r.sharers) })),
+    medianHours: {
+      submissionToOffer: median(l.submissionToOffer),
+      reviewToApproval: median(l.reviewToApproval),
+    },
   };
 }

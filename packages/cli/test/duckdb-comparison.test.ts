@@ -57,6 +57,8 @@ describe('our figures against DuckDB computing them with SQL from the same file'
       const theirs = await duckdbFigures(connection, path, window);
       expect(ours.platforms.length).toBeGreaterThanOrEqual(5);
       expect(ours.sharers).toBeGreaterThan(0);
+      expect(ours.medianHours.reviewToApproval).toBeGreaterThan(0);
+      expect(ours.medianHours.submissionToOffer).toBeGreaterThan(0);
       expect(ours).toEqual(theirs);
     } finally {
       connection.closeSync();

@@ -63,11 +63,20 @@ const SEGMENTS: readonly Segment[] = [
   'champion',
 ];
 
+/**
+ * The count, median and 90th percentile of lead times. The median is the middle value, or the mean of the two
+ * middle values of an even count (as DuckDB's `median()`); the 90th percentile is the nearest rank.
+ */
 function leadTime(hours: number[]): LeadTime {
   if (hours.length === 0) return { count: 0, medianHours: null, p90Hours: null };
   hours.sort((a, b) => a - b);
   const rank = (q: number): number => hours[Math.max(0, Math.ceil(q * hours.length) - 1)] ?? 0;
-  return { count: hours.length, medianHours: rank(0.5), p90Hours: rank(0.9) };
+  // rank(0.5) is the lower middle value, hours[length >> 1] the upper one (the same one for an odd count).
+  return {
+    count: hours.length,
+    medianHours: (rank(0.5) + (hours[hours.length >> 1] ?? 0)) / 2,
+    p90Hours: rank(0.9),
+  };
 }
 
 const hoursBetween = (from: string, to: string): number =>

@@ -70,7 +70,9 @@ export interface PlatformFigures {
 /** A lead time distribution in hours. */
 export interface LeadTime {
   readonly count: number;
+  /** The middle value, or the mean of the two middle values of an even count. */
   readonly medianHours: number | null;
+  /** The 90th percentile, by nearest rank. */
   readonly p90Hours: number | null;
 }
 

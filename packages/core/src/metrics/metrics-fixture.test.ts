@@ -260,7 +260,8 @@ describe('the metrics of a small organisation (hand-computed)', () => {
       conversedOn: 1,
     });
     expect(figures.leadTimes.submissionToOffer).toEqual({ count: 1, medianHours: 72, p90Hours: 72 });
-    expect(figures.leadTimes.reviewToApproval).toEqual({ count: 2, medianHours: 6, p90Hours: 24 });
+    // Reviews of 6 and 24 hours: the median is their mean.
+    expect(figures.leadTimes.reviewToApproval).toEqual({ count: 2, medianHours: 15, p90Hours: 24 });
   });
 
   it('measures pillars and goals against the strategy', () => {
@@ -418,5 +419,29 @@ describe('platforms', () => {
     );
     expect(figures.summary.reshares.value).toBe(3);
     expect(figures.platforms.map((p) => [p.platform, p.shares, p.reshares])).toEqual([['bluesky', 0, 3]]);
+  });
+});
+
+describe('lead times', () => {
+  const reviews = (...hours: number[]) =>
+    finishMetrics(
+      foldEvents(
+        hours.flatMap((h, i) => [
+          event('post.submitted', '03-02T10:00:00', `post${i}`),
+          event('post.approved', `03-02T${String(10 + h).padStart(2, '0')}:00:00`, `post${i}`, {
+            approverId: 'x',
+          }),
+        ]),
+      ),
+    ).leadTimes.reviewToApproval;
+
+  it('takes the mean of the two middle values as the median of an even count', () => {
+    expect(reviews(1, 3)).toEqual({ count: 2, medianHours: 2, p90Hours: 3 });
+    expect(reviews(4, 1, 8, 2)).toEqual({ count: 4, medianHours: 3, p90Hours: 8 });
+  });
+
+  it('takes the middle value as the median of an odd count', () => {
+    expect(reviews(1, 10, 2)).toEqual({ count: 3, medianHours: 2, p90Hours: 10 });
+    expect(reviews(5)).toEqual({ count: 1, medianHours: 5, p90Hours: 5 });
   });
 });
