@@ -1,3 +1,4 @@
+import { startOfDayInZone, timeZoneOffsetMinutes } from '../metrics/time-zone.js';
 import { fillTemplate, formatValue } from './format-value.js';
 import type { Report, ReportTable } from './report.js';
 import { reportLabels } from './report-labels.js';
@@ -28,8 +29,9 @@ const escapeCell = (text: string): string =>
     .replace(/[\r\n]+/g, ' ');
 
 /**
- * The report as GitHub-flavoured Markdown that fits a CI job summary: a heading, the period, the
- * recommendations, then each table (long tables cut to `maxRows`). Estimated columns are marked with `*`.
+ * The report as GitHub-flavoured Markdown that fits a CI job summary: a heading, the period (as days in the report's
+ * time zone, the last one included: `2026-03-01 – 2026-03-31`), the recommendations, then each table (long tables
+ * cut to `maxRows`). Estimated columns are marked with `*`.
  *
  * @example
  * ```ts
@@ -41,8 +43,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const l = reportLabels(report.language);
   const f = report.figures;
   const lines: string[] = [`# ${escapeCell(report.title)}`, ''];
-  const from = f.window.from ?? l.openEnded;
-  const to = f.window.to ?? l.openEnded;
+  const from = f.window.from === null ? l.openEnded : localBound(f.window.from, f.timeZone, false);
+  const to = f.window.to === null ? l.openEnded : localBound(f.window.to, f.timeZone, true);
   lines.push(
     `${l.window}: ${from} – ${to} · ${l.timeZone}: ${f.timeZone} · ${l.events}: ${formatValue(f.events.inWindow, 'count', report.language, f.currency)}`,
     '',
@@ -62,6 +64,29 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     lines.push(...renderTable(report, table, maxRows), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * A bound of the window as people in the report's time zone read it: a day (`2026-03-01`) where it is the start
+ * of a day there, the end's exclusive start of a day as the day before it (the last day, included); otherwise the
+ * local date and time (`2026-03-01 13:30`). An instant it cannot place stays as it is.
+ */
+function localBound(instant: string, timeZone: string, end: boolean): string {
+  const ms = Date.parse(instant);
+  try {
+    const local = new Date(ms + timeZoneOffsetMinutes(timeZone, ms) * 60_000).toISOString();
+    const day = local.slice(0, 10);
+    if (Date.parse(startOfDayInZone(day, timeZone)) !== ms) {
+      const time = local
+        .slice(11, 23)
+        .replace(/\.000$/, '')
+        .replace(/:00$/, '');
+      return `${day} ${time}`;
+    }
+    return end ? new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : day;
+  } catch {
+    return instant;
+  }
 }
 
 function rank(order: readonly string[], id: string): number {

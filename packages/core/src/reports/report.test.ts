@@ -382,3 +382,43 @@ describe('a leaderboard that is switched off', () => {
     expect(renderMarkdown(nobody)).toContain('## Leaderboard\n\nNone.');
   });
 });
+
+describe('the period in the Markdown header', () => {
+  const windowed = (from: string | undefined, to: string | undefined, timeZone: string) =>
+    createReport(
+      finishMetrics(
+        foldEvents(events, { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }),
+        { timeZone },
+      ),
+    );
+
+  it('reads as local days in the report’s time zone, the last one included; JSON keeps the instants', () => {
+    // March in Amsterdam: from 1 March 00:00 (UTC+1) to 1 April 00:00 (UTC+2 since 29 March), exclusive.
+    const march = windowed('2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z', 'Europe/Amsterdam');
+    expect(renderMarkdown(march)).toContain(
+      'Period: 2026-03-01 – 2026-03-31 · Time zone: Europe/Amsterdam · Events: ',
+    );
+    expect(JSON.parse(renderJson(march)).figures.window).toEqual({
+      from: '2026-02-28T23:00:00.000Z',
+      to: '2026-03-31T22:00:00.000Z',
+    });
+    const nl = createReport(march.figures, { language: 'nl' });
+    expect(renderMarkdown(nl)).toContain('Periode: 2026-03-01 – 2026-03-31 · Tijdzone: Europe/Amsterdam · ');
+    // One day.
+    expect(renderMarkdown(windowed('2026-03-10T00:00:00.000Z', '2026-03-11T00:00:00.000Z', 'UTC'))).toContain(
+      'Period: 2026-03-10 – 2026-03-10 · Time zone: UTC',
+    );
+  });
+
+  it('gives a bound that is not the start of a day as a local time, and an open one as open', () => {
+    expect(
+      renderMarkdown(windowed('2026-03-01T12:30:00.000Z', '2026-03-02T00:00:00.000Z', 'Europe/Amsterdam')),
+    ).toContain('Period: 2026-03-01 13:30 – 2026-03-02 01:00 · Time zone: Europe/Amsterdam');
+    expect(renderMarkdown(windowed(undefined, '2026-04-01T00:00:00.000Z', 'UTC'))).toContain(
+      'Period: open – 2026-03-31 · Time zone: UTC',
+    );
+    expect(renderMarkdown(windowed('2026-03-01T00:00:00.000Z', undefined, 'UTC'))).toContain(
+      'Period: 2026-03-01 – open · Time zone: UTC',
+    );
+  });
+});
