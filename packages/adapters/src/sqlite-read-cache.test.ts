@@ -269,7 +269,7 @@ describe('sqlite storage with its read cache', () => {
   });
 
   it.each([undefined, 0])(
-    'filters on the own fields of a where only, and answers each query with its own filter (cacheSize %s)',
+    'refuses a where with a prototype of its own, and answers each query with its own filter (cacheSize %s)',
     async (cacheSize) => {
       const a = sqliteStorage({ filename, ...(cacheSize === undefined ? {} : { cacheSize }) });
       opened.push(a);
@@ -280,11 +280,16 @@ describe('sqlite storage with its read cache', () => {
         ],
         events: [],
       });
-      // An inherited field is not part of the filter (the factory checks own fields only), as before.
+      // A where whose prototype is not Object's (an inherited field would be no filter the caller can see) is
+      // VALIDATION, and stores no plan under a shape another query could reuse.
       const inherited = Object.assign(Object.create({ archived: true }) as object, { status: 'draft' });
       const ids = async (where: Record<string, unknown>) =>
         (await a.query('org_a', 'post', { where: where as never })).map((d) => d.id);
-      expect(await ids(inherited)).toEqual(['p1', 'p2']);
+      await expect(ids(inherited)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: ['where'] }] },
+      });
+      expect(await ids({ status: 'draft' })).toEqual(['p1', 'p2']);
       expect(await ids({ status: 'draft', archived: true })).toEqual(['p1']);
       expect(await ids({ status: 'draft', archived: false })).toEqual(['p2']);
     },
