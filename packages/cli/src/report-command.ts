@@ -6,6 +6,7 @@ import {
   ExportBundleSchema,
   eventPayloadSchemas,
   type Language,
+  OrganisationSchema,
   type Platform,
 } from '@social-shift/core';
 import {
@@ -111,15 +112,9 @@ const isDay = (text: string): boolean => {
   const ms = Date.parse(`${text}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text);
 };
-/** Whether the platform's `Intl` knows a time zone (an IANA name such as Europe/Amsterdam, or UTC). */
-const isKnownTimeZone = (timeZone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone !== '';
-  } catch {
-    return false;
-  }
-};
+/** Whether a time zone is one an organisation may have (an IANA name the platform knows, such as Europe/Amsterdam). */
+const isKnownTimeZone = (timeZone: string): boolean =>
+  OrganisationSchema.shape.timeZone.safeParse(timeZone).success;
 /** An ISO 8601 instant in UTC: a day that exists, hours 00–23, minutes and seconds 00–59, optional milliseconds. */
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?Z$/;
 
