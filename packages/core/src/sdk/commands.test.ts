@@ -1278,6 +1278,74 @@ describe('time', () => {
     expect(await shift.as(people.master).offers.list({ campaignId: campaign.id })).toEqual([]);
   });
 
+  it('refuses to create a campaign whose window has ended, naming endsAt, and writes nothing', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock } = world;
+    const before = await snapshot(world);
+    for (const endsAt of [clock.now() - DAY, clock.now()]) {
+      const error = await shift
+        .as(people.master)
+        .campaigns.create({
+          name: 'Last week',
+          audience: { everyone: true },
+          startsAt: new Date(clock.now() - 7 * DAY).toISOString(),
+          endsAt: new Date(endsAt).toISOString(),
+        })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'VALIDATION',
+        details: { input: 'campaign', issues: [{ path: ['endsAt'] }] },
+      });
+      expect((error as Error).message).toMatch(/later end/);
+    }
+    expect(await snapshot(world)).toEqual(before);
+  });
+
+  it('creates a campaign that started in the past and ends later; it starts at once when scheduled', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, pillarId } = world;
+    const master = shift.as(people.master);
+    const campaign = await master.campaigns.create({
+      name: 'Already under way',
+      pillarIds: [pillarId],
+      postIds: [await anApprovedPost(world)],
+      audience: { everyone: true },
+      startsAt: new Date(clock.now() - DAY).toISOString(),
+      endsAt: new Date(clock.now() + DAY).toISOString(),
+    });
+    expect(campaign.status).toBe('draft');
+    await master.campaigns.schedule(campaign.id);
+    expect((await master.campaigns.get(campaign.id)).status).toBe('running');
+  });
+
+  it('refuses an update that moves the window into the past, but renames a draft whose end has passed', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock } = world;
+    const master = shift.as(people.master);
+    const draft = await master.campaigns.create({
+      name: 'Spring',
+      audience: { everyone: true },
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 2 * DAY).toISOString(),
+    });
+    const past = new Date(clock.now() - DAY).toISOString();
+    expect(
+      await issuesOf(
+        master.campaigns.update(draft.id, { startsAt: past, endsAt: new Date(clock.now()).toISOString() }),
+      ),
+    ).toEqual([['endsAt']]);
+    expect((await master.campaigns.get(draft.id)).endsAt).toBe(draft.endsAt);
+    clock.advance(3 * DAY);
+    expect(
+      await issuesOf(
+        master.campaigns.update(draft.id, { startsAt: new Date(clock.now() - DAY).toISOString() }),
+      ),
+    ).toEqual([['endsAt']]);
+    expect((await master.campaigns.update(draft.id, { name: 'Spring (missed)' })).name).toBe(
+      'Spring (missed)',
+    );
+  });
+
   it('marks ambassadors dormant after the configured days without activity, and a share wakes them', async () => {
     const world = await createTestProgramme({ config: { dormantAfterDays: 10 } });
     const { shift, people, clock } = world;

@@ -151,6 +151,13 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     }
   };
 
+  // A window that has ended can never run: its offers would expire unseen (a window that started earlier may).
+  const checkOpen = (what: string, endsAt: string) => {
+    const at = now(rt);
+    if (endsAt <= at)
+      throw invalidValue(what, ['endsAt'], `It ends at ${endsAt}, not after now (${at}): set a later end.`);
+  };
+
   const move = async (campaignId: string, event: CampaignEvent, action: Action): Promise<Campaign> => {
     const actor = await loadActor(rt, actorId);
     const campaign = await loadCampaign(campaignId);
@@ -159,9 +166,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     if (event === 'SCHEDULE' || event === 'START' || event === 'RESUME')
       await reachPosts(actor, action, campaign.postIds);
     await reachAudience(actor, action, campaign.audience);
-    // Scheduled after its end, it would start and complete at once, with offers that expire unseen.
-    if (event === 'SCHEDULE' && campaign.endsAt <= now(rt))
-      throw invalidValue('campaign', ['endsAt'], `It ended at ${campaign.endsAt}: set a later end first.`);
+    if (event === 'SCHEDULE') checkOpen('campaign', campaign.endsAt);
     let writes: EntityWrite[];
     let guards: Guard[] = [];
     if (event === 'START' || event === 'RESUME') writes = await startCampaignWrites(rt, campaign, event);
@@ -185,6 +190,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
   return {
     async create(input) {
       const parsed = parseInput('campaign', CreateCampaignInputSchema, input);
+      checkOpen('campaign', parsed.endsAt);
       const actor = await loadActor(rt, actorId);
       authorize(rt, actor, 'campaigns.create', targetOf(parsed));
       await checkStrategyRefs(rt, 'campaign', parsed);
@@ -245,6 +251,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
           endsAt: after.endsAt,
         });
       }
+      if (patch.startsAt ?? patch.endsAt) checkOpen('campaign update', after.endsAt);
       const { entities } = await commit(rt, actorId, [
         { type: 'campaign', before: campaign, after, events: [{ type: 'campaign.updated' }] },
       ]);
