@@ -8,7 +8,11 @@ export interface TextSpan {
 
 /** Options of {@link findUrls}. */
 export interface FindUrlOptions {
-  /** Also find `example.com`-style links without `http(s)://` (X does; Mastodon and Bluesky do not). */
+  /**
+   * Also find `example.com`-style links without `http(s)://` (X does; Mastodon and Bluesky do not), by twitter-text's
+   * rule: a generic top-level domain, or a country-code one with a path, a subdomain, or `.co`/`.tv` (`example.nl`
+   * alone is text, `example.nl/jobs` a link). Never the end of an e-mail address's local part.
+   */
   readonly withoutProtocol?: boolean;
   /**
    * Where a link ends. `whitespace` (default; Bluesky's own link detection): at whitespace or a format character,
@@ -26,14 +30,28 @@ export interface FindUrlOptions {
 export type UrlEnding = 'whitespace' | 'twitter-text' | 'mastodon';
 
 /**
- * Generic top-level domains that count as links without a protocol. Two-letter country codes are always
- * accepted; this list covers the generic ones seen in practice.
+ * Generic top-level domains that count as links without a protocol (twitter-text links `example.com` but not
+ * `example.nl`). twitter-text knows every generic TLD of the root zone; this list covers those seen in practice, so
+ * a bare domain under another one (`example.berlin`) is counted as text. With `https://` every TLD is a link.
  */
 const GENERIC_TLDS = new Set(
-  'com org net edu gov mil int info biz name pro aero coop museum mobi asia tel travel jobs cat app dev io ai co xyz online site store tech blog shop news page cloud club design email agency media live nl eu amsterdam social'.split(
+  'com org net edu gov mil int info biz name pro aero coop museum mobi asia tel travel jobs cat app dev xyz online site store tech blog shop news page cloud club design email agency media live amsterdam social'.split(
     ' ',
   ),
 );
+
+/**
+ * twitter-text's rule for a domain without a protocol: a generic top-level domain is a link; a country-code one
+ * (two letters) only when a path follows (`example.nl/jobs`), a subdomain comes before it (`www.example.nl`,
+ * `foo.co.jp`), or it is `.co` or `.tv` (`t.co`, `twitch.tv`). So `example.nl` alone is text.
+ */
+function linksWithoutProtocol(host: string, hasPath: boolean): boolean {
+  const labels = host.toLowerCase().split('.');
+  const tld = labels.at(-1) ?? '';
+  if (GENERIC_TLDS.has(tld)) return true;
+  if (!/^[a-z]{2}$/.test(tld)) return false;
+  return hasPath || labels.length > 2 || tld === 'co' || tld === 'tv';
+}
 
 // Characters that end a URL: whitespace, Unicode format characters (bidi marks), and characters that
 // twitter-text treats as invalid (U+FFFE, U+FEFF, U+FFFF).
@@ -169,7 +187,7 @@ export function isValidUrl(text: string): boolean {
  * Finds links in a text the way the platforms do: `http(s)://` followed by a valid host (labels of at most 63
  * characters after IDNA, no leading or trailing hyphen, a non-numeric top-level domain, or an IPv4 address),
  * ending at whitespace or a format character, without trailing punctuation. Optionally also bare domains
- * (`example.com/path`) with a known top-level domain.
+ * (`example.com`, `example.nl/path`) as twitter-text links them: see {@link FindUrlOptions.withoutProtocol}.
  *
  * @example
  * ```ts
@@ -216,9 +234,11 @@ export function findUrls(text: string, options: FindUrlOptions = {}): TextSpan[]
       while (next < consumed.length && (consumed[next] as [number, number])[1] <= start) next++;
       const link = consumed[next];
       if (start < lastEnd || (link !== undefined && link[0] < hostEnd)) continue;
-      const tld = (match[0].split('.').pop() ?? '').toLowerCase();
-      if (!(GENERIC_TLDS.has(tld) || /^[a-z]{2}$/.test(tld)) || !validHost(match[0])) continue;
+      if (!validHost(match[0])) continue;
       const end = grammarEnd(text, start, ending, hostEnd);
+      // The path, if any, starts after the optional port.
+      const hasPath = /^(?::\d+)?\//.test(text.slice(hostEnd, end));
+      if (!linksWithoutProtocol(match[0], hasPath)) continue;
       lastEnd = end;
       spans.push({ kind: 'url', start, end, text: text.slice(start, end) });
     }
@@ -228,12 +248,14 @@ export function findUrls(text: string, options: FindUrlOptions = {}): TextSpan[]
       const tokenStart = token.index;
       if (consumed.some(([a, b]) => tokenStart < b && tokenStart + token[0].length > a)) continue;
       const lead = /^[([{"'“‘]*/u.exec(token[0])?.[0].length ?? 0;
-      const match = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#]\S*)?/u.exec(token[0].slice(lead));
+      // A domain right before `@` is the end of an e-mail address's local part (`anne.nl@example.org`), not a link.
+      const match = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?![@\p{L}\p{N}-])(?:[/?#]\S*)?/u.exec(
+        token[0].slice(lead),
+      );
       if (match === null) continue;
       const url = trimUrl(match[0]);
       const host = url.split(/[/?#]/, 1)[0] as string;
-      const tld = (host.split('.').pop() ?? '').toLowerCase();
-      if ((GENERIC_TLDS.has(tld) || /^[a-z]{2}$/.test(tld)) && validHost(host)) {
+      if (linksWithoutProtocol(host, url[host.length] === '/') && validHost(host)) {
         const start = tokenStart + lead;
         spans.push({ kind: 'url', start, end: start + url.length, text: url });
       }

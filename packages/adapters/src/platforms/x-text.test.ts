@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findUrls, isValidUrl } from './url-spans.js';
@@ -170,6 +171,109 @@ describe('links as twitter-text extracts them', () => {
     expect(countXText('https://en.wikipedia.org/wiki/Mercury_(planet)#Orbit.').weightedLength).toBe(24);
     expect(countXText('(https://example.org/a), ok').weightedLength).toBe(1 + 23 + 2 + 3);
   });
+});
+
+describe('bare domains and e-mail addresses as twitter-text extracts them', () => {
+  const bare = (text: string) =>
+    findUrls(text, { withoutProtocol: true, ending: 'twitter-text' }).map((url) => url.text);
+
+  // Cases of twitter-text's extract.yml (section urls), by their descriptions there.
+  it.each([
+    [
+      'Extract URLs without protocol on (com|org|edu|gov|net) domains',
+      'foo.com foo.net foo.org foo.edu foo.gov',
+      ['foo.com', 'foo.net', 'foo.org', 'foo.edu', 'foo.gov'],
+    ],
+    [
+      'Extract URLs without protocol not on (com|org|edu|gov|net) domains',
+      'foo.baz foo.co.jp www.xxxxxxx.baz www.foo.co.uk wwwww.xxxxxxx foo.comm foo.somecom foo.govedu foo.jp',
+      ['foo.co.jp', 'www.foo.co.uk'],
+    ],
+    [
+      'Extract URLs without protocol on ccTLD with slash',
+      't.co/abcde bit.ly/abcde',
+      ['t.co/abcde', 'bit.ly/abcde'],
+    ],
+    [
+      'DO NOT extract short URLs without protocol on ccTLD domains without path',
+      'twitter.jp日本語it.so中国語foo.jp it.so foo.jp',
+      [],
+    ],
+    [
+      'Extract some (tv|co) short URLs without protocol on ccTLD domains without path',
+      'MLB.tv vine.co twitch.tv t.co',
+      ['MLB.tv', 'vine.co', 'twitch.tv', 't.co'],
+    ],
+    [
+      'Extract URL before newline',
+      'http://twitter.com\nhttp://example.com\nhttp://example.com/path\nexample.com/path\nit.so\nit.so/abcde',
+      [
+        'http://twitter.com',
+        'http://example.com',
+        'http://example.com/path',
+        'example.com/path',
+        'it.so/abcde',
+      ],
+    ],
+    [
+      'DO NOT extract URL if preceded by $',
+      '$http://twitter.com $twitter.com $http://t.co/abcde $t.co/abcde $t.co $TVI.CA $RBS.CA',
+      [],
+    ],
+    ['DO NOT extract .bz2 file name as URL', 'long.test.tar.bz2 test.tar.bz2 tar.bz2', []],
+    ['DO NOT extract URL with gTLD followed by @ sign', 'john.doe.gov@mail.com', []],
+    ['DO NOT extract URL with ccTLD followed by @ sign', 'john.doe.jp@mail.com', []],
+    [
+      'DO NOT extract URLs in hashtag or @mention',
+      '#test.com @test.com #http://test.com @http://test.com #t.co/abcde @t.co/abcde',
+      [],
+    ],
+    ['Extract valid URL ELPAÍS.com', 'test ELPAÍS.com', ['ELPAÍS.com']],
+  ] as const)('extract.yml "%s"', (_description, text, expected) => {
+    expect(bare(text)).toEqual(expected);
+  });
+
+  it('counts a ccTLD domain without a path as text and with a path as a 23-character link', () => {
+    expect(countXText('example.nl').weightedLength).toBe(10);
+    expect(countXText('Kijk op example.nl.').weightedLength).toBe(19);
+    expect(countXText('example.nl/path').weightedLength).toBe(23);
+    expect(countXText('example.nl/').weightedLength).toBe(23);
+    expect(countXText('example.io').weightedLength).toBe(10);
+    expect(countXText('www.example.nl').weightedLength).toBe(23);
+    expect(countXText('example.com').weightedLength).toBe(23);
+    expect(countXText('example.tv').weightedLength).toBe(23);
+  });
+
+  it('counts an e-mail address as plain text', () => {
+    expect(countXText('user@example.com').weightedLength).toBe(16);
+    expect(countXText('Mail user@example.com.').weightedLength).toBe(22);
+    expect(countXText('anne.de.vries@example.org').weightedLength).toBe(25);
+    expect(countXText('info.nl@example.nl/path').weightedLength).toBe(23);
+    expect(bare('Mail anne.de.vries@example.org of user@example.com')).toEqual([]);
+    expect(findUrls('anne.nl@example.org', { withoutProtocol: true })).toEqual([]);
+  });
+
+  const label = fc.stringMatching(/^[a-z0-9]{1,20}$/);
+  const ccTld = fc.constantFrom('nl', 'de', 'jp', 'io', 'ai', 'eu', 'uk', 'be');
+  const gTld = fc.constantFrom('com', 'org', 'net', 'info', 'app', 'dev');
+
+  test.prop([label, ccTld, label])(
+    'a domain with a ccTLD (not .co or .tv) is text without a path and one link with one',
+    (name, tld, path) => {
+      expect(countXText(`${name}.${tld}`).weightedLength).toBe(name.length + 1 + tld.length);
+      expect(countXText(`${name}.${tld}/${path}`).weightedLength).toBe(23);
+      expect(countXText(`www.${name}.${tld}`).weightedLength).toBe(23);
+    },
+  );
+
+  test.prop([fc.stringMatching(/^[a-z0-9_+]{1,30}$/), label, fc.oneof(ccTld, gTld)])(
+    'an e-mail address counts as its characters, never as a link',
+    (local, name, tld) => {
+      const address = `${local}@${name}.${tld}`;
+      expect(countXText(address).weightedLength).toBe(address.length);
+      expect(countXText(`Mail ${address} vandaag`).weightedLength).toBe(address.length + 13);
+    },
+  );
 });
 
 describe('countXText', () => {
