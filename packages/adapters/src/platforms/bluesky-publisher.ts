@@ -57,7 +57,8 @@ function missingSessionField(value: unknown): string | undefined {
  * Publishes to Bluesky through the AT Protocol: `com.atproto.server.createSession`, then
  * `com.atproto.repo.createRecord` of an `app.bsky.feed.post` with link and hashtag facets (UTF-8 byte offsets)
  * and an external embed card for the link. Refreshes the session (`refreshSession`) once when the PDS answers
- * `ExpiredToken`. Text over 300 graphemes or 3000 UTF-8 bytes is refused with `LIMIT_EXCEEDED` before any
+ * `ExpiredToken`. Publishes at the same time share one login and one refresh; a failed one is tried again by the
+ * next publish. Text over 300 graphemes or 3000 UTF-8 bytes is refused with `LIMIT_EXCEEDED` before any
  * request is sent.
  *
  * @example
@@ -121,28 +122,40 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
     return answer.json as Session;
   };
 
-  const login = async (): Promise<Session> => {
-    return keep(
-      asSession(
-        await xrpc(
-          'com.atproto.server.createSession',
-          { identifier, password: appPassword },
-          undefined,
-          true,
-        ),
-      ),
-    );
+  // Single flight: publishes that need a login (or a refresh) at the same time share one request, so two posts
+  // sent together log in once. The promise is dropped when it settles, so a failed login is tried again by the next
+  // publish instead of being kept.
+  let loggingIn: Promise<Session> | undefined;
+  const login = (): Promise<Session> => {
+    loggingIn ??= xrpc(
+      'com.atproto.server.createSession',
+      { identifier, password: appPassword },
+      undefined,
+      true,
+    )
+      .then((answer) => keep(asSession(answer)))
+      .finally(() => {
+        loggingIn = undefined;
+      });
+    return loggingIn;
   };
 
-  const refresh = async (current: Session): Promise<Session> => {
-    try {
-      return keep(
-        asSession(await xrpc('com.atproto.server.refreshSession', undefined, current.refreshJwt, true)),
-      );
-    } catch (error) {
-      if (isSocialShiftError(error, 'PLATFORM')) return login();
-      throw error;
-    }
+  let refreshing: { readonly from: Session; readonly next: Promise<Session> } | undefined;
+  const refresh = (current: Session): Promise<Session> => {
+    // Another publish already replaced the expired session (refresh tokens rotate: the old one may be spent).
+    if (session !== undefined && session !== current) return Promise.resolve(session);
+    if (refreshing?.from === current) return refreshing.next;
+    const next = xrpc('com.atproto.server.refreshSession', undefined, current.refreshJwt, true)
+      .then((answer) => keep(asSession(answer)))
+      .catch((error: unknown) => {
+        if (isSocialShiftError(error, 'PLATFORM')) return login();
+        throw error;
+      })
+      .finally(() => {
+        if (refreshing?.next === next) refreshing = undefined;
+      });
+    refreshing = { from: current, next };
+    return next;
   };
 
   const isExpired = (error: unknown): boolean =>
