@@ -288,6 +288,23 @@ describe('strategy ids', () => {
   });
 });
 
+describe('the programme', () => {
+  it('reads the programme back as set up, with the strategy it holds and the purposes it claims', async () => {
+    const { shift, people } = await createTestProgramme();
+    const publisher = shift.as(people.publisher);
+    const programme = await publisher.programme.get();
+    const strategy = await publisher.strategy.get();
+    expect(programme).toMatchObject({
+      id: strategy.programmeId,
+      organisationId: 'org_acme',
+      name: 'Social Shift 2026',
+      claimedPurposes: ['recruitment'],
+      strategyId: strategy.id,
+    });
+    await expect(shift.as(people.external).programme.get()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('references to the strategy', () => {
   const window = (w: TestProgramme) => ({
     startsAt: new Date(w.clock.now() + 3_600_000).toISOString(),

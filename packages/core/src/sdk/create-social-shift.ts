@@ -32,6 +32,8 @@ import type { PostCommands } from './commands/posts.js';
 import { postCommands } from './commands/posts.js';
 import type { PrivacyCommands } from './commands/privacy.js';
 import { privacyCommands } from './commands/privacy.js';
+import type { ProgrammeCommands } from './commands/programme.js';
+import { programmeCommands } from './commands/programme.js';
 import type { SetupInput, SetupResult } from './commands/setup.js';
 import { setup } from './commands/setup.js';
 import type { StrategyCommands } from './commands/strategy.js';
@@ -112,6 +114,8 @@ export interface SocialShiftOptions {
 export interface ActingAs {
   /** The id of the acting person. */
   readonly personId: string;
+  /** The programme as set up: `programme.get()`, e.g. for the coherence check of its strategy. */
+  readonly programme: ProgrammeCommands;
   readonly strategy: StrategyCommands;
   readonly cycles: CycleCommands;
   readonly people: PeopleCommands;
@@ -305,6 +309,9 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
       };
       return {
         personId: id,
+        get programme() {
+          return lazy('programme', programmeCommands);
+        },
         get strategy() {
           return lazy('strategy', strategyCommands);
         },

@@ -88,6 +88,7 @@ const commands: Record<string, CommandCase> = {
     run: (w, a) => w.shift.as(a).strategy.update({ platforms: [{ platform: 'linkedin' }] }),
   },
   'strategy.get': { allowed: INTERNAL, run: (w, a) => w.shift.as(a).strategy.get() },
+  'programme.get': { allowed: INTERNAL, run: (w, a) => w.shift.as(a).programme.get() },
   'cycles.start': { allowed: ['master'], run: (w, a) => w.shift.as(a).cycles.start() },
   'cycles.moveTo': {
     allowed: ['master'],
