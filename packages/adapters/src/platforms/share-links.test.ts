@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { PLATFORMS, type Platform } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
-import { buildShareLink, SHARE_INTENTS } from './share-links.js';
+import { buildShareLink, EMAIL_SUBJECT_LIMIT, SHARE_INTENTS } from './share-links.js';
 import { TEXT_LIMITS } from './text-fit.js';
 
 const url = 'https://example.org/jobs?utm_source=x&utm_medium=social&ss_ref=abc';
@@ -176,6 +176,83 @@ describe('buildShareLink', () => {
     // No text: the body is the link alone, without a blank line above it.
     expect(mailBody(buildShareLink('email', { text: '', url: link }).href!)).toBe(link);
   });
+
+  /** The subject a mailto link carries, decoded. */
+  const mailSubject = (href: string): string =>
+    decodeURIComponent(href.slice('mailto:?subject='.length).split('&body=', 1)[0] ?? '');
+  const graphemes = (t: string): string[] =>
+    Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(t), (s) => s.segment);
+
+  it('cuts a long subject to 69 characters at a word boundary with an ellipsis, whatever fit says', () => {
+    const firstLine = 'Wij zoeken collega’s voor ons team in Utrecht en omgeving '.repeat(52); // 3,016
+    const caption = `${firstLine}\nMeer informatie volgt.`;
+    for (const fit of [true, false]) {
+      const subject = mailSubject(buildShareLink('email', { text: caption, url, fit }).href!);
+      expect(subject.length).toBeLessThanOrEqual(EMAIL_SUBJECT_LIMIT);
+      expect(subject.length).toBeGreaterThan(EMAIL_SUBJECT_LIMIT - 15);
+      expect(subject.endsWith('…')).toBe(true);
+      const head = subject.slice(0, -1);
+      expect(firstLine.startsWith(head)).toBe(true);
+      expect(firstLine[head.length]).toBe(' '); // a whole word
+    }
+    // A given title is a subject too.
+    const title = `Vacature: ${'ontwikkelaar '.repeat(20)}`;
+    expect(mailSubject(buildShareLink('email', { text, url, title }).href!).length).toBeLessThanOrEqual(69);
+    // A short one is left as it is.
+    expect(mailSubject(buildShareLink('email', { text, url, title: 'Vacature' }).href!)).toBe('Vacature');
+  });
+
+  it('never cuts a subject inside an emoji, a surrogate pair or a link', () => {
+    const family = '👨‍👩‍👧‍👦';
+    const emoji = mailSubject(buildShareLink('email', { text: `Hoi ${family.repeat(40)}`, url }).href!);
+    expect(emoji.length).toBeLessThanOrEqual(EMAIL_SUBJECT_LIMIT);
+    expect(emoji).not.toContain('\uFFFD');
+    expect(graphemes(emoji.slice(0, -1)).every((g) => g === family || 'Hoi '.includes(g))).toBe(true);
+    const longLink = `https://example.org/vacatures/${'a'.repeat(80)}`;
+    expect(mailSubject(buildShareLink('email', { text: `Lees ${longLink} nu`, url }).href!)).toBe('Lees…');
+    const shortLink = 'https://example.org/vacatures/42';
+    const withLink = mailSubject(
+      buildShareLink('email', { text: `Lees ${shortLink} ${'en deel het met je collega’s '.repeat(3)}`, url })
+        .href!,
+    );
+    expect(withLink.startsWith(`Lees ${shortLink} `)).toBe(true);
+  });
+
+  test.prop(
+    [
+      fc
+        .array(
+          fc.constantFrom(
+            'a',
+            'woord',
+            ' ',
+            'é',
+            '😀',
+            '👍🏽',
+            '🇳🇱',
+            '\u0301',
+            'https://example.org/a',
+            '#tag',
+          ),
+          { maxLength: 120 },
+        )
+        .map((parts) => parts.join('')),
+    ],
+    { numRuns: 300 },
+  )(
+    'a subject is the whole first line or a cut of it at a grapheme boundary, within 69 characters',
+    (line) => {
+      const subject = mailSubject(buildShareLink('email', { text: line, url }).href!);
+      expect(subject.length).toBeLessThanOrEqual(EMAIL_SUBJECT_LIMIT);
+      const whole = line.trim();
+      if (subject === whole) return;
+      const head = subject.replace(/ ?…$/u, '');
+      expect(subject.endsWith('…') || subject === '').toBe(true);
+      expect(whole.startsWith(head)).toBe(true);
+      // The cut falls between graphemes of the line: the graphemes of the head are the line's first graphemes.
+      expect(graphemes(whole).slice(0, graphemes(head).length).join('')).toBe(head);
+    },
+  );
 
   it('fits the text to the platform but never cuts the link', () => {
     const long = 'woord '.repeat(100);

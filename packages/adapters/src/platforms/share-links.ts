@@ -1,5 +1,5 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
-import { fitText, measureText, type TextFitOptions } from './text-fit.js';
+import { fitText, fitWithin, measureText, type TextFitOptions } from './text-fit.js';
 
 /** What a share link is built from: a post's text variant and its (tracked) link. */
 export interface ShareLinkInput {
@@ -59,6 +59,23 @@ export const SHARE_INTENTS = {
 >;
 
 const ALL = ['text', 'url', 'title'] as const;
+
+/**
+ * The longest subject (UTF-16 units, the ellipsis included) of an e-mail share link: with `Subject: ` before it, an
+ * ASCII subject stays within the 78 characters RFC 5322 (section 2.1.1) recommends for a line, as the SMTP client's
+ * plain header values do. A longer subject is cut by {@link fitText}'s rules (see docs/platforms/email.md).
+ */
+export const EMAIL_SUBJECT_LIMIT = 69;
+
+/**
+ * An e-mail subject on one line and within {@link EMAIL_SUBJECT_LIMIT}: line breaks become spaces (no header
+ * injection), and a longer subject is cut as `fitText` cuts text — at a word boundary where one is close, never
+ * inside a grapheme, a link, a hashtag or a mention — with an ellipsis. A subject that is one long link becomes ''.
+ */
+function emailSubject(title: string): string {
+  const line = title.replace(/[\r\n]+/g, ' ');
+  return fitWithin('email', line, [{ unit: 'utf16', limit: EMAIL_SUBJECT_LIMIT }]).body;
+}
 
 /** Replaces lone surrogates (which `encodeURIComponent` cannot encode) with U+FFFD. */
 function wellFormed(text: string): string {
@@ -249,9 +266,8 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
       // when there is no text), so the body stays within the e-mail budget.
       const mailBody =
         input.url === undefined ? body : body.length > 0 ? `${body}\r\n\r\n${input.url}` : input.url;
-      // A subject is one header line: line breaks in a given title become spaces (no header injection).
-      const subject = title.replace(/[\r\n]+/g, ' ');
-      href = `mailto:?subject=${encodeMailtoValue(subject)}&body=${encodeMailtoValue(mailBody)}`;
+      // A subject is one short header line, cut whatever `fit` says (as Reddit's title is).
+      href = `mailto:?subject=${encodeMailtoValue(emailSubject(title))}&body=${encodeMailtoValue(mailBody)}`;
       break;
     }
     case 'instagram':

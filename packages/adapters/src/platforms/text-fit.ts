@@ -343,7 +343,26 @@ const fitsAll = (measures: readonly TextMeasure[]): boolean => measures.every((m
 export function fitText(platform: Platform, body: string, options: FitTextOptions = {}): FitResult {
   const limits = limitsOf(platform, body);
   checkOptions(options);
-  // Checked once above; the search below measures many candidates.
+  return fitWithin(platform, body, limits, options);
+}
+
+/**
+ * {@link fitText} against limits other than the platform's text limits, counted and cut as on that platform (an
+ * e-mail subject: `fitWithin('email', subject, [{ unit: 'utf16', limit: 69 }])`). The arguments are not checked:
+ * for callers in this package that checked them.
+ *
+ * @example
+ * ```ts
+ * fitWithin('email', 'Een heel lang onderwerp …', [{ unit: 'utf16', limit: 20 }]).body; // 'Een heel lang…'
+ * ```
+ */
+export function fitWithin(
+  platform: Platform,
+  body: string,
+  limits: readonly { unit: TextUnit; limit: number }[],
+  options: FitTextOptions = {},
+): FitResult {
+  // The search below measures many candidates.
   const measureFit = (text: string): TextMeasure[] => measure(platform, text, limits, options);
   const ellipsis = options.ellipsis ?? '…';
   const separator = linkSeparator(platform);
