@@ -90,9 +90,16 @@ function checkMessage(message: MailMessage): void {
 export const PLAIN_HEADER_VALUE_MAX = 69;
 
 /**
+ * The most UTF-8 bytes in one encoded word: 52 base64 characters, a 64-character word, so the first line
+ * (`Subject: ` and a word, 73 characters) and every folded line stay within the 76 characters RFC 2047 (section 2)
+ * allows a line that holds an encoded word.
+ */
+const ENCODED_WORD_BYTES = 39;
+
+/**
  * A header value: as it is when it is short printable ASCII, else RFC 2047 encoded words (UTF-8, base64) of at
- * most 45 bytes each, one per folded line, so no line comes near RFC 5322's 998-character limit however long the
- * value (an all-ASCII subject of 100,000 characters included).
+ * most 39 bytes each (whole characters), one per folded line, so no line passes RFC 2047's 76 characters however
+ * long the value (an all-ASCII subject of 100,000 characters included).
  *
  * @example
  * ```ts
@@ -106,7 +113,7 @@ export function encodeHeaderValue(value: string): string {
   const words: string[] = [];
   let chunk = '';
   for (const char of clean) {
-    if (Buffer.byteLength(chunk + char) > 45) {
+    if (Buffer.byteLength(chunk + char) > ENCODED_WORD_BYTES) {
       words.push(chunk);
       chunk = '';
     }
