@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
 import { PARALLEL_FROM_BYTES } from './read-event-log.js';
 import { failedGates, parseGates } from './report-command.js';
+import { CSV_TABLE_FILES } from './report-output.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'social-shift-command-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -208,6 +209,34 @@ describe('--no-leaderboard', () => {
     expect(readdirSync(csv)).not.toContain('leaderboard.csv');
     const json = JSON.parse((await report(log, '--no-leaderboard', '--format', 'json')).stdout);
     expect(json.figures.leaderboard).toEqual({ enabled: false, entries: [] });
+  });
+
+  it('removes the leaderboard.csv of an earlier run into the same folder, and no other file', async () => {
+    const out = join(dir, 'csv-then-no-leaderboard');
+    expect((await report(log, '--format', 'csv', '--out', out)).code).toBe(0);
+    const full = readdirSync(out).sort();
+    // Every table file the CLI can write is in a full report, so the list it removes stale files from is whole.
+    expect(full).toEqual([...CSV_TABLE_FILES].sort());
+    // The user's own files, and names the CLI does not write, stay.
+    for (const name of ['notes.csv', 'leaderboard.csv.bak', 'leaderboard.txt'])
+      writeFileSync(join(out, name), 'mine');
+    const off = await report(log, '--no-leaderboard', '--format', 'csv', '--out', out);
+    expect(off.code).toBe(0);
+    expect(off.stderr).toBe(
+      `social-shift: removed "${join(out, 'leaderboard.csv')}": an earlier run wrote it, and this report has no such table.\n`,
+    );
+    expect(readdirSync(out).sort()).toEqual(
+      [
+        ...full.filter((name) => name !== 'leaderboard.csv'),
+        'leaderboard.csv.bak',
+        'leaderboard.txt',
+        'notes.csv',
+      ].sort(),
+    );
+    // Switched on again, it is written again; a run with nothing to remove says nothing.
+    const on = await report(log, '--format', 'csv', '--out', out);
+    expect([on.code, on.stderr]).toEqual([0, '']);
+    expect(readdirSync(out)).toContain('leaderboard.csv');
   });
 });
 

@@ -38,6 +38,8 @@ import {
   makeDirectory,
   type ReadFile,
   refuseOverwrite,
+  removeFiles,
+  staleTables,
   writeFiles,
   writing,
 } from './report-output.js';
@@ -64,7 +66,8 @@ Options:
   --to <date>            last day of the period, inclusive (YYYY-MM-DD), or an exclusive ISO instant
   --period week|month    how the series groups time (default month; weeks are ISO weeks)
   --time-zone <zone>     IANA time zone for dates and periods (default: the export's organisation, else UTC)
-  --format markdown|json|csv   (default markdown; csv writes one file per table into --out)
+  --format markdown|json|csv   (default markdown; csv writes one file per table into --out,
+                         and removes a table file an earlier run left there that this report does not have)
   --lang nl|en           language of the report (default: an export's own language, else en)
   --out <path>           file (markdown, json) or directory (csv); default: standard output
   --fail-under <gates>   e.g. participation=0.3,shares=100: exit 1 when a figure is below its minimum
@@ -528,13 +531,25 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   });
   if (format === 'csv') {
     const dir = values.out as string;
-    const files = Object.entries(renderCsv(report)).map(([name, text]) => [join(dir, name), text] as const);
+    const tables = Object.entries(renderCsv(report));
+    const files = tables.map(([name, text]) => [join(dir, name), text] as const);
     // All checked before the first is written: a refusal leaves the folder as it was.
     for (const [path] of files) refuseOverwrite(path, reads);
+    const stale = staleTables(
+      dir,
+      tables.map(([name]) => name),
+      reads,
+    );
     writing(dir, () => {
       makeDirectory(dir);
       writeFiles(files);
+      // Only once the new tables are in place: a write that fails leaves the earlier report whole.
+      removeFiles(stale);
     });
+    for (const path of stale)
+      io.stderr(
+        `social-shift: removed "${path}": an earlier run wrote it, and this report has no such table.\n`,
+      );
   } else {
     const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
     const out = values.out;

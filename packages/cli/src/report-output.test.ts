@@ -1,6 +1,7 @@
 import {
   chmodSync,
   linkSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -12,7 +13,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FileWriter, nodeWriter as node, writeFiles } from './report-output.js';
+import {
+  CSV_TABLE_FILES,
+  type FileWriter,
+  nodeWriter as node,
+  removeFiles,
+  staleTables,
+  writeFiles,
+} from './report-output.js';
 
 let dir: string;
 beforeEach(() => {
@@ -107,5 +115,34 @@ describe('writeFiles', () => {
     };
     writeFiles([['/dev/null', 'nothing']], recorder);
     expect(calls).toEqual(['write /dev/null']);
+  });
+});
+
+describe('staleTables', () => {
+  const withoutLeaderboard = CSV_TABLE_FILES.filter((name) => name !== 'leaderboard.csv');
+
+  it('names the table files of an earlier run this report does not write, and none of the files the user keeps there', () => {
+    writeFileSync(join(dir, 'leaderboard.csv'), 'old');
+    writeFileSync(join(dir, 'notes.csv'), 'mine');
+    expect(staleTables(dir, withoutLeaderboard, [])).toEqual([join(dir, 'leaderboard.csv')]);
+    expect(staleTables(dir, CSV_TABLE_FILES, [])).toEqual([]);
+  });
+
+  it('never names a file the command reads, nor a folder by that name', () => {
+    const input = join(dir, 'leaderboard.csv');
+    writeFileSync(input, 'events');
+    expect(staleTables(dir, withoutLeaderboard, [{ path: input, what: 'the input' }])).toEqual([]);
+    rmSync(input);
+    mkdirSync(input);
+    expect(staleTables(dir, withoutLeaderboard, [])).toEqual([]);
+  });
+
+  it('removes a symbolic link itself, not the file it points to', () => {
+    writeFileSync(join(dir, 'kept.csv'), 'kept');
+    symlinkSync(join(dir, 'kept.csv'), join(dir, 'leaderboard.csv'));
+    const stale = staleTables(dir, withoutLeaderboard, []);
+    expect(stale).toEqual([join(dir, 'leaderboard.csv')]);
+    removeFiles(stale);
+    expect(contents()).toEqual({ 'kept.csv': 'kept' });
   });
 });

@@ -8,6 +8,7 @@ import {
   mkdirSync,
   realpathSync,
   renameSync,
+  rmSync,
   type Stats,
   statSync,
   unlinkSync,
@@ -53,6 +54,51 @@ const statOrUndefined = (path: string): Stats | undefined => {
     return undefined;
   }
 };
+
+/**
+ * The files `--format csv` can write: one per table of a report with every table in it, named after the table's id.
+ * The leaderboard's is left out when the leaderboard is switched off. A test checks this list against a full report.
+ */
+export const CSV_TABLE_FILES: readonly string[] = [
+  'summary',
+  'platforms',
+  'activation',
+  'content',
+  'ambassadors',
+  'teams',
+  'segments',
+  'lead_times',
+  'pillars',
+  'goals',
+  'representativeness',
+  'leaderboard',
+  'series',
+  'recommendations',
+].map((id) => `${id}.csv`);
+
+/**
+ * The table files of an earlier run in `dir` that this report does not write (the leaderboard's, once it is off),
+ * so that the folder holds one report: by their exact names only, files or symbolic links (never a folder), and
+ * never a file the command reads. The user's other files stay.
+ */
+export function staleTables(dir: string, written: readonly string[], reads: readonly ReadFile[]): string[] {
+  return CSV_TABLE_FILES.filter((name) => !written.includes(name))
+    .map((name) => join(dir, name))
+    .filter((path) => {
+      let stat: Stats;
+      try {
+        stat = lstatSync(path);
+      } catch {
+        return false; // not there
+      }
+      return (stat.isFile() || stat.isSymbolicLink()) && !reads.some((read) => sameFile(path, read.path));
+    });
+}
+
+/** Removes the stale table files (a symbolic link itself, not what it points to); one already gone is fine. */
+export function removeFiles(paths: readonly string[]): void {
+  for (const path of paths) rmSync(path, { force: true });
+}
 
 /**
  * Refuses an `--out` that cannot take the report, before the input is read (a large log takes a while) and so
