@@ -13,7 +13,7 @@ import type { Action } from './permission-table.js';
  */
 export const actionDescriptions: Readonly<Record<Action, string>> = {
   'strategy.update': 'Set goals, audiences, content pillars and platforms (a new strategy version).',
-  'strategy.read': 'Read the strategy.',
+  'strategy.read': 'Read the strategy and the programme.',
   'cycles.start': 'Start the first cycle, or close a measured and adjusted cycle and start the next.',
   'cycles.moveStep': 'Move the current cycle to another step of the method.',
   'cycles.read': 'Read the cycles of the programme.',
