@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createSocialShift, type ManagedStorage } from '@social-shift/core';
@@ -45,6 +45,53 @@ const runWorker = (file: string, args: readonly string[]) =>
       cwd: join(import.meta.dirname, '..'),
     },
   );
+
+/**
+ * Runs worker scripts that must act at the same moment: each prints `ready` once it has warmed up and then waits
+ * for a line on stdin; when every one is ready, all are told to go at once. Returns each worker's last stdout
+ * line. A barrier, not a start time: under load a process may take longer to start than any fixed delay.
+ */
+async function runWorkersTogether(file: string, argsOf: ReadonlyArray<readonly string[]>): Promise<string[]> {
+  const workers = argsOf.map((args) =>
+    spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', join(import.meta.dirname, file), ...args],
+      {
+        cwd: join(import.meta.dirname, '..'),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    ),
+  );
+  const outputs = workers.map((worker) => {
+    let stdout = '';
+    let stderr = '';
+    let markReady: () => void = () => {};
+    const ready = new Promise<void>((resolve) => {
+      markReady = resolve;
+    });
+    worker.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.startsWith('ready\n')) markReady();
+    });
+    worker.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<string>((resolve, reject) => {
+      worker.on('close', (code) => {
+        if (code === 0) resolve(stdout.trim().split('\n').at(-1) ?? '');
+        else reject(new Error(`${file} exited with ${code}: ${stderr}`));
+      });
+    });
+    // A worker that fails before it is ready must not leave the others waiting for the barrier.
+    return { ready: Promise.race([ready, exited.then(() => undefined)]), exited };
+  });
+  try {
+    await Promise.all(outputs.map((o) => o.ready));
+  } finally {
+    for (const worker of workers) worker.stdin.end('go\n');
+  }
+  return Promise.all(outputs.map((o) => o.exited));
+}
 
 if (url) {
   describe('postgres storage shared by several processes', () => {
@@ -145,14 +192,11 @@ if (url) {
         }
         // Master m revokes master m + 1 (in a ring): without the guard of ADR 048, each check still sees other
         // masters and every revoke succeeds, leaving none.
-        const startAt = Date.now() + 4_000;
-        const worker = 'postgres-guard-worker.ts';
-        const outputs = await Promise.all(
-          masters.map((actor, m) =>
-            runWorker(worker, [url, schema, actor, masters[(m + 1) % WORKERS] as string, `${startAt}`]),
-          ),
+        const outputs = await runWorkersTogether(
+          'postgres-guard-worker.ts',
+          masters.map((actor, m) => [url, schema, actor, masters[(m + 1) % WORKERS] as string]),
         );
-        const results = outputs.map((o) => JSON.parse(o.stdout) as { outcome: string; errors: string[] });
+        const results = outputs.map((o) => JSON.parse(o) as { outcome: string; errors: string[] });
         console.log(`guards: ${JSON.stringify(results.map((r) => [r.outcome, r.errors.length]))}`);
         for (const result of results) expect(['revoked', 'FORBIDDEN']).toContain(result.outcome);
         const holders = [];
