@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** The repository's gitignored folder for CI artefacts (screenshots, budget figures). */
@@ -128,27 +128,36 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   );
 }
 
-/** Saves a full-page screenshot under `artifacts/screenshots/<name>.png`. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot under `artifacts/screenshots/<name>.png`: the whole page, or with `fullPage: false` what the
+ * window shows (a long page's full screenshot costs seconds of CPU).
+ */
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<string> {
   const dir = join(artifactsDir, 'screenshots');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 
 /**
  * Records the JavaScript a page loads, from before its navigation: call it before `page.goto`. The function it
- * returns, called once the page has settled and before anything is injected into it (axe), gives the page's
- * JavaScript gzip-compressed in bytes: its external scripts (every script response) plus its inline ones. The
- * page must be fresh (a new context), so that nothing comes from a cache.
+ * returns, called once the page has settled and before anything is injected into it (axe), stops recording and
+ * gives the page's JavaScript gzip-compressed in bytes: its external scripts (every script response) plus its
+ * inline ones. Nothing may come from a cache: use a fresh context, or {@link withoutCache}.
  */
 export function recordJavaScript(page: Page): () => Promise<number> {
   const bodies: Promise<Buffer>[] = [];
-  page.on('response', (response) => {
+  const onResponse = (response: Response) => {
     if (response.request().resourceType() === 'script') bodies.push(response.body());
-  });
+  };
+  page.on('response', onResponse);
   return async () => {
+    page.off('response', onResponse);
     const inline = await page.evaluate(() =>
       [...document.querySelectorAll('script:not([src])')]
         .filter(
@@ -163,6 +172,19 @@ export function recordJavaScript(page: Page): () => Promise<number> {
       external.reduce((sum, body) => sum + gzip(body), 0) + inline.reduce((sum, code) => sum + gzip(code), 0)
     );
   };
+}
+
+/**
+ * A page of its own context with the HTTP cache switched off (Chrome DevTools Protocol), to load one page after
+ * another in as if each were a first visit: every script is fetched again, so {@link recordJavaScript} sees it.
+ * (The test server also answers `no-store`; this keeps it so if a test serves the site some other way.)
+ */
+export async function withoutCache(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return page;
 }
 
 /**

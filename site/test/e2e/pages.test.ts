@@ -2,11 +2,11 @@
 // to its twin in the other language and to the API reference, has no serious or critical axe-core violations
 // and no headings that skip a level, throws no errors and stays within its JavaScript budget (measured during
 // the same load); a screenshot of each is saved under artifacts/screenshots/ and the JavaScript figures are
-// printed and written to artifacts/budgets.json. Each page is loaded once, in a fresh browser context, so no
-// script comes from a cache.
+// printed and written to artifacts/budgets.json. Each page is loaded once, with nothing from a cache: a guide
+// page in one of a few tabs kept open with the HTTP cache off, every other page in a fresh browser context.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   artifactsDir,
@@ -20,6 +20,7 @@ import {
   recordJavaScript,
   saveScreenshot,
   sitePages,
+  withoutCache,
 } from './browser';
 import { javaScriptBudget, KB } from './budgets';
 
@@ -35,7 +36,18 @@ interface PageLoad {
   readonly twin: string;
   /** The name of its screenshot. */
   readonly screenshot: string;
+  /** A guide page (see {@link isGuidePage}): loaded in a kept tab, its screenshot of the window only. */
+  readonly guide: boolean;
 }
+
+/**
+ * A page of the Docs below its index (`/docs/metrics/`, `/en/docs/adr/…/`): Markdown in one shared layout, no
+ * island and nothing stored, and most of the site's pages. Two things make them cheaper to check, measured on two
+ * cores: they are loaded one after another in a few tabs kept open (with the HTTP cache off), because a fresh
+ * context and tab costs about a second of CPU, more than the checks; and their screenshot shows the window (header,
+ * language switch, the top of the text) rather than the whole page, whose picture costs up to 2.5 s on a long guide.
+ */
+const isGuidePage = (path: string) => /^\/(en\/)?docs\/./.test(path);
 
 /** The page in the other language: `/learn/` ⇄ `/en/learn/`. */
 const twinOf = (path: string) =>
@@ -51,10 +63,13 @@ const notFoundLoad: PageLoad = {
   status: 404,
   twin: '/en/',
   screenshot: 'not-found',
+  guide: false,
 };
 
 describe.skipIf(!e2eEnabled)('every page of the site', () => {
   let browser: Browser;
+  /** The tabs kept open for guide pages, free for the next one (at most one per concurrent test). */
+  const guideTabs: Page[] = [];
   const figures: Array<{ page: string; jsGzipBytes: number; jsBudgetBytes: number }> = [];
   beforeAll(async () => {
     browser = await launchChromium();
@@ -84,6 +99,7 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
       status: 200,
       twin: twinOf(path),
       screenshot: pageName(path),
+      guide: isGuidePage(path),
     })),
     ...(e2eEnabled ? [notFoundLoad] : []),
   ];
@@ -110,12 +126,15 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
   // depend on timing; LCP, which does, is measured one page at a time in lcp.test.ts.
   it.concurrent.for(loads)(
     '$path is accessible, bilingual, links to the API reference and stays within its JavaScript budget',
-    async ({ path, url, status, twin, screenshot }, { expect }) => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    async ({ path, url, status, twin, screenshot, guide }, { expect }) => {
+      const page = guide
+        ? (guideTabs.pop() ?? (await withoutCache(browser)))
+        : await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+      const errors: string[] = [];
+      const onError = (error: Error) => errors.push(error.message);
+      let passed = false;
       try {
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
+        page.on('pageerror', onError);
         const javaScript = recordJavaScript(page);
         const response = await page.goto(`${baseUrl()}${url}`, { waitUntil: 'networkidle' });
         expect(response?.status()).toBe(status);
@@ -134,11 +153,15 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
         expect(await page.locator('h1').count()).toBe(1);
         expect(jsGzipBytes).toBeLessThanOrEqual(jsBudgetBytes);
 
-        await saveScreenshot(page, screenshot);
+        await saveScreenshot(page, screenshot, { fullPage: !guide });
         expect(await axeViolations(page)).toEqual([]);
         expect(errors).toEqual([]);
+        passed = true;
       } finally {
-        await context.close();
+        page.off('pageerror', onError);
+        // A tab whose checks failed midway may still be busy: it is not used again.
+        if (guide && passed) guideTabs.push(page);
+        else await page.context().close();
       }
     },
   );
