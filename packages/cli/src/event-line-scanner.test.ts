@@ -64,10 +64,11 @@ describe('EventLineScanner', () => {
       expect(both.fast, line).toEqual(both.full);
       types.add(String(JSON.parse(line).type));
     }
-    // The hot types that are folded without an event, and offer.seen, are all in the sample.
+    // The hot types that are folded without an event, offer.seen and offer.expired are all in the sample.
     for (const type of [
       'offer.created',
       'offer.seen',
+      'offer.expired',
       'share.recorded',
       'platform.click',
       'platform.comment',
@@ -79,6 +80,7 @@ describe('EventLineScanner', () => {
     const fusedTypes = [
       'offer.created',
       'offer.seen',
+      'offer.expired',
       'share.recorded',
       'platform.click',
       'platform.reaction',
