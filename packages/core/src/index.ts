@@ -255,8 +255,8 @@ export {
 export type { CreatePostInput, PostCommands, PostEvent, UpdatePostInput } from './sdk/commands/posts.js';
 export { CreatePostInputSchema, UpdatePostInputSchema } from './sdk/commands/posts.js';
 export type { PersonExport, PrivacyCommands } from './sdk/commands/privacy.js';
-export type { ProgrammeCommands } from './sdk/commands/programme.js';
 export { PERSON_EXPORT_FORMAT_VERSION } from './sdk/commands/privacy.js';
+export type { ProgrammeCommands } from './sdk/commands/programme.js';
 export type { SetupInput, SetupResult } from './sdk/commands/setup.js';
 export { SetupInputSchema } from './sdk/commands/setup.js';
 export type { StrategyCommands, UpdateStrategyInput } from './sdk/commands/strategy.js';
