@@ -1361,6 +1361,13 @@ describe('time', () => {
     expect((await master.campaigns.update(draft.id, { name: 'Spring (missed)' })).name).toBe(
       'Spring (missed)',
     );
+    // An edit form that sends the whole campaign back, dates unchanged: still a rename.
+    const renamed = await master.campaigns.update(draft.id, {
+      name: 'Spring (missed, again)',
+      startsAt: draft.startsAt,
+      endsAt: draft.endsAt,
+    });
+    expect(renamed.name).toBe('Spring (missed, again)');
   });
 
   it('marks ambassadors dormant after the configured days without activity, and a share wakes them', async () => {

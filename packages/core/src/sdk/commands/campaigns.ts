@@ -251,7 +251,9 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
           endsAt: after.endsAt,
         });
       }
-      if (patch.startsAt ?? patch.endsAt) checkOpen('campaign update', after.endsAt);
+      // Only a window that moves: an edit form that sends the unchanged dates back with a new name is a rename.
+      if (after.startsAt !== campaign.startsAt || after.endsAt !== campaign.endsAt)
+        checkOpen('campaign update', after.endsAt);
       const { entities } = await commit(rt, actorId, [
         { type: 'campaign', before: campaign, after, events: [{ type: 'campaign.updated' }] },
       ]);
