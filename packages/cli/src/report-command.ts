@@ -543,13 +543,18 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     writing(dir, () => {
       makeDirectory(dir);
       writeFiles(files);
-      // Only once the new tables are in place: a write that fails leaves the earlier report whole.
-      removeFiles(stale);
     });
-    for (const path of stale)
+    // Only once the new tables are in place: a write that fails leaves the earlier report whole. A table that
+    // cannot be removed (permissions) is a warning: the report itself is written.
+    const failed = removeFiles(stale);
+    for (const path of stale) {
+      const failure = failed.find((f) => f.path === path);
       io.stderr(
-        `social-shift: removed "${path}": an earlier run wrote it, and this report has no such table.\n`,
+        failure === undefined
+          ? `social-shift: removed "${path}": an earlier run wrote it, and this report has no such table.\n`
+          : `social-shift: warning: could not remove "${path}" (${failure.code}), a table of an earlier run that this report does not have: remove it yourself.\n`,
       );
+    }
   } else {
     const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
     const out = values.out;

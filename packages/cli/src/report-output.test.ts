@@ -137,6 +137,22 @@ describe('staleTables', () => {
     expect(staleTables(dir, withoutLeaderboard, [])).toEqual([]);
   });
 
+  it('goes by the exact names the folder lists: a Leaderboard.csv of the user stays on a case-insensitive file system', () => {
+    // On Linux the two names are two files anyway; on macOS and Windows a lookup by our name would find the user's.
+    writeFileSync(join(dir, 'Leaderboard.csv'), 'mine');
+    expect(staleTables(dir, withoutLeaderboard, [])).toEqual([]);
+    expect(staleTables(join(dir, 'not-there'), withoutLeaderboard, [])).toEqual([]);
+  });
+
+  it('tells which stale tables it could not remove instead of throwing', () => {
+    // A folder where the table was (made between the check and the removal): rm refuses it, as root too.
+    const table = join(dir, 'leaderboard.csv');
+    mkdirSync(table);
+    writeFileSync(join(table, 'inside.txt'), 'mine');
+    expect(removeFiles([table])).toEqual([{ path: table, code: 'ERR_FS_EISDIR' }]);
+    expect(readFileSync(join(table, 'inside.txt'), 'utf8')).toBe('mine');
+  });
+
   it('removes a symbolic link itself, not the file it points to', () => {
     writeFileSync(join(dir, 'kept.csv'), 'kept');
     symlinkSync(join(dir, 'kept.csv'), join(dir, 'leaderboard.csv'));

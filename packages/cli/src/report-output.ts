@@ -6,6 +6,7 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
+  readdirSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -78,26 +79,43 @@ export const CSV_TABLE_FILES: readonly string[] = [
 
 /**
  * The table files of an earlier run in `dir` that this report does not write (the leaderboard's, once it is off),
- * so that the folder holds one report: by their exact names only, files or symbolic links (never a folder), and
- * never a file the command reads. The user's other files stay.
+ * so that the folder holds one report: by their exact names as the folder lists them (on a case-insensitive file
+ * system, `Leaderboard.csv` is the user's, not ours), files or symbolic links (never a folder), and never a file
+ * the command reads. The user's other files stay.
  */
 export function staleTables(dir: string, written: readonly string[], reads: readonly ReadFile[]): string[] {
-  return CSV_TABLE_FILES.filter((name) => !written.includes(name))
+  let listed: Set<string>;
+  try {
+    listed = new Set(readdirSync(dir));
+  } catch {
+    return []; // no folder yet: nothing of an earlier run
+  }
+  return CSV_TABLE_FILES.filter((name) => !written.includes(name) && listed.has(name))
     .map((name) => join(dir, name))
     .filter((path) => {
-      let stat: Stats;
-      try {
-        stat = lstatSync(path);
-      } catch {
-        return false; // not there
-      }
-      return (stat.isFile() || stat.isSymbolicLink()) && !reads.some((read) => sameFile(path, read.path));
+      const stat = lstatSync(path, { throwIfNoEntry: false });
+      return (
+        stat !== undefined &&
+        (stat.isFile() || stat.isSymbolicLink()) &&
+        !reads.some((read) => sameFile(path, read.path))
+      );
     });
 }
 
-/** Removes the stale table files (a symbolic link itself, not what it points to); one already gone is fine. */
-export function removeFiles(paths: readonly string[]): void {
-  for (const path of paths) rmSync(path, { force: true });
+/**
+ * Removes the stale table files (a symbolic link itself, not what it points to); one already gone is fine. Returns
+ * the ones that could not be removed, with why: the report is written by then, so they are for a warning.
+ */
+export function removeFiles(paths: readonly string[]): { path: string; code: string }[] {
+  const failed: { path: string; code: string }[] = [];
+  for (const path of paths) {
+    try {
+      rmSync(path, { force: true });
+    } catch (error) {
+      failed.push({ path, code: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+  }
+  return failed;
 }
 
 /**
