@@ -26,11 +26,15 @@ interface FakePdsOptions {
   readonly refresh?: (n: number) => { status: number; body: unknown } | undefined;
   /** Hold createSession and refreshSession until `release()`, so concurrent publishes all wait on them. */
   readonly hold?: boolean;
+  /** Waits before answering the nth createRecord (to let another publish's refresh finish first). */
+  readonly beforeRecord?: (n: number) => Promise<void>;
 }
 
 function fakePds(options: FakePdsOptions = {}): FakePds {
   const calls: Record<string, number> = {};
   const valid = new Set<string>();
+  /** Refresh tokens rotate: each can be used once, as on a real PDS. */
+  const spent = new Set<string>();
   let issued = 0;
   let open: () => void = () => {};
   const gate = options.hold === true ? new Promise<void>((resolve) => (open = resolve)) : Promise.resolve();
@@ -55,10 +59,16 @@ function fakePds(options: FakePdsOptions = {}): FakePds {
       }
       case 'com.atproto.server.refreshSession': {
         await gate;
+        if (token === undefined || spent.has(token)) {
+          return json(400, { error: 'ExpiredToken', message: 'Token has been revoked' });
+        }
         const answer = options.refresh?.(n);
-        return answer === undefined ? json(200, session()) : json(answer.status, answer.body);
+        if (answer !== undefined) return json(answer.status, answer.body);
+        spent.add(token);
+        return json(200, session());
       }
       case 'com.atproto.repo.createRecord':
+        await options.beforeRecord?.(n);
         if (token === undefined || !valid.has(token)) {
           return json(400, { error: 'ExpiredToken', message: 'Token has expired' });
         }
@@ -143,10 +153,18 @@ describe('createBlueskyPublisher sessions', () => {
   });
 
   it('does not refresh again when another publish already refreshed the session', async () => {
-    const pds = fakePds();
+    // The second publish's first attempt (createRecord 2, with the expired token) is answered only after the
+    // first publish has refreshed and posted (createRecord 3): it meets ExpiredToken with a session already
+    // replaced. Refreshing again would spend the old refresh token a second time, which the PDS refuses.
+    let firstDone: () => void = () => {};
+    const done = new Promise<void>((resolve) => (firstDone = resolve));
+    const pds = fakePds({ beforeRecord: (n) => (n === 2 ? done : Promise.resolve()) });
     const bluesky = publisherOn(pds, expired);
-    await Promise.all([bluesky.publish({ text: 'Eén' }), bluesky.publish({ text: 'Twee' })]);
+    const first = bluesky.publish({ text: 'Eén' }).finally(() => firstDone());
+    const second = bluesky.publish({ text: 'Twee' });
+    await Promise.all([first, second]);
     expect(pds.calls['com.atproto.server.refreshSession']).toBe(1);
+    expect(pds.calls['com.atproto.server.createSession']).toBeUndefined();
     expect(pds.calls['com.atproto.repo.createRecord']).toBe(4);
   });
 
