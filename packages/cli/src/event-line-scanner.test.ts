@@ -1,12 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { createAggregate, foldEvent, type MetricsAggregate } from '@social-shift/core/metrics';
 import { simulateEvents } from '@social-shift/core/simulation';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '@social-shift/core/testing';
 import { describe, expect, it } from 'vitest';
 import { EventLineScanner, fusedOf } from './event-line-scanner.js';
 import { parseEventLine, scanLine } from './event-log-reader.js';
 
 const events = [...simulateEvents({ seed: 5, people: 200, teams: 10, days: 40, events: 3_000 })];
-/** Entity events as the SDK writes them: `changes` first in `data`, holding the fields the event set. */
+/** Entity events with `changes` first in `data` (as a payload parsed by its schema orders it; the SDK writes it last). */
 const withChanges = events
   .filter((e) => e.entityVersion > 0)
   .slice(0, 400)
@@ -145,7 +146,7 @@ describe('EventLineScanner', () => {
       hot: ['offer.created', 'share.recorded', 'platform.click', 'platform.comment'],
       empty: ['post.submitted', 'campaign.completed', 'offer.expired'],
     };
-    /** A line of the type with `changes` first in its data, as the SDK writes it. */
+    /** A line of the type with `changes` first in its data, as its payload schema orders it. */
     const lineOf = (type: string, changes: Record<string, unknown>): string => {
       const event = events.find((e) => e.type === type);
       if (event === undefined) throw new Error(`no ${type} in the sample`);
@@ -294,11 +295,142 @@ describe('EventLineScanner', () => {
     },
   );
 
-  it('falls back on lines in another key order, with spaces, or with an idempotency key', () => {
+  it('falls back on lines in another key order or with spaces', () => {
     const event = JSON.parse(lines[lines.length - 1] ?? '{}') as Record<string, unknown>;
     const { id, ...rest } = event;
     expect(scanned(JSON.stringify({ ...rest, id }))).toBe('fallback');
     expect(scanned(JSON.stringify(event, null, 1).replace(/\n/g, ''))).toBe('fallback');
-    expect(scanned(JSON.stringify({ ...event, idempotencyKey: 'k1' }))).toBe('fallback');
   });
 });
+
+describe('EventLineScanner on a log the SDK wrote', () => {
+  /**
+   * A programme run through the SDK's own commands, its log read back with `shift.readEvents()` and written one
+   * `JSON.stringify(event)` a line, as docs/metrics.md tells users to: `changes` last in the data of entity
+   * events, `idempotencyKey` after the data, `seq` last.
+   */
+  async function sdkLog(): Promise<string[]> {
+    const world = await createTestProgramme();
+    const { shift, people, clock } = world;
+    const posts = [await anApprovedPost(world), await anApprovedPost(world)];
+    await aRunningCampaign(world, posts);
+    const [first, second] = await shift.as(people.publisher).offers.mine();
+    await shift.as(people.publisher).offers.see(first!.offer.id);
+    const share = await shift
+      .as(people.publisher)
+      .offers.share(first!.offer.id, { platform: 'linkedin', idempotencyKey: 'piet-li' });
+    await shift.as(people.publisher).offers.decline(second!.offer.id);
+    const [seen] = await shift.as(people.external).offers.mine();
+    await shift.as(people.external).offers.see(seen!.offer.id);
+    const shareId = share.id;
+    await shift.platform.recordClick({ shareId, idempotencyKey: 'click-1' });
+    await shift.platform.recordReaction({ shareId, count: 3, idempotencyKey: 'li-webhook-77' });
+    await shift.platform.recordComment({ shareId, count: 2, byAmbassador: true, idempotencyKey: 'c-1' });
+    await shift.platform.recordReshare({ shareId, count: 1, idempotencyKey: 'r-1' });
+    await shift.platform.recordReach({ shareId, reach: 900, idempotencyKey: 'reach-1' });
+    clock.advance(20 * 86_400_000); // the campaign's window is over: the offers nobody took up expire
+    await shift.system.runDueTransitions();
+    return (await shift.readEvents()).map((event) => JSON.stringify(event));
+  }
+
+  it('reads the offers, shares and platform events on the fast path, into the aggregate of the full parser', async () => {
+    const log = await sdkLog();
+    const shapes = log.map(
+      (line) => JSON.parse(line) as { type: string; data: object; idempotencyKey?: string },
+    );
+    // The shapes this test is about are in the log.
+    expect(log.every((line) => /,"seq":[0-9]+\}$/.test(line))).toBe(true);
+    expect(shapes.filter((e) => e.idempotencyKey !== undefined).length).toBeGreaterThanOrEqual(3);
+    const types = new Set(shapes.map((e) => e.type));
+    for (const type of ['offer.created', 'offer.seen', 'offer.declined', 'offer.expired', 'share.recorded'])
+      expect(types).toContain(type);
+    expect(shapes.find((e) => e.type === 'offer.expired')?.data).toEqual({ changes: { status: 'expired' } });
+
+    const fast = new Set([...types].filter((type) => /^(offer|share|platform)\./.test(type)));
+    for (const line of log) {
+      const both = foldedBothWays(line);
+      const type = String(JSON.parse(line).type);
+      if (both === 'fallback') {
+        expect(fast, `fell back on ${line}`).not.toContain(type);
+        continue;
+      }
+      expect(both.full, line).not.toBe('rejected');
+      expect(both.fast, line).toEqual(both.full);
+    }
+  });
+
+  it('reads every line of the log without falling back to the full parser', async () => {
+    const log = await sdkLog();
+    expect(log.filter((line) => scanned(line) === 'fallback')).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an exponent the full parser reads as Infinity',
+      (l: string) => l.replace('"status":"seen"', '"status":1e999'),
+    ],
+    ['a nested object in changes', (l: string) => l.replace('"status":"seen"', '"status":{"a":"seen"}')],
+    ['an escaped quote in changes', (l: string) => l.replace('"status":"seen"', '"status":"se\\"en"')],
+    ['seq 0', (l: string) => l.replace(/"seq":[0-9]+\}$/, '"seq":0}')],
+    [
+      'seq before idempotencyKey and after it',
+      (l: string) => l.replace(/\}$/, ',"idempotencyKey":"k","seq":2}'),
+    ],
+    ['an empty idempotencyKey', (l: string) => l.replace(/,"seq"/, ',"idempotencyKey":"","seq"')],
+    [
+      'a 201-character idempotencyKey',
+      (l: string) => l.replace(/,"seq"/, `,"idempotencyKey":"${'k'.repeat(201)}","seq"`),
+    ],
+    ['a trailing comma after seq', (l: string) => l.replace(/\}$/, ',}')],
+    ['an unknown key after the data', (l: string) => l.replace(/,"seq"/, ',"extra":1,"seq"')],
+    ['a missing comma before changes', (l: string) => l.replace(',"changes"', '"changes"')],
+  ])('leaves %s to the full parser, which decides', async (_, change) => {
+    const original = await sampled('offer.seen');
+    const line = change(original);
+    expect(line).not.toBe(original);
+    const fast = scanned(line);
+    if (fast !== 'fallback') {
+      const full = parseEventLine(line);
+      expect(full.ok, line).toBe(true);
+      if (full.ok) expect(fast.data).toEqual(full.event.data);
+    }
+  });
+
+  test.prop(
+    [
+      fc.constantFrom('offer.seen', 'share.recorded', 'offer.created'),
+      fc.nat(),
+      fc.constantFrom(...'"\\ x09-_{}[],:éZ.1e'.split('')),
+      fc.boolean(),
+    ],
+    { numRuns: 1_000 },
+  )(
+    'never accepts an SDK line the schemas reject (one byte changed, inserted or removed)',
+    async (type, position, char, insert) => {
+      const line = await sampled(type);
+      const tail = line.indexOf('"data":');
+      // Mutate the data and what follows it: the part of the line this path added.
+      const mutated = mutate(line, tail + (position % (line.length - tail)), char, insert);
+      const both = foldedBothWays(mutated);
+      if (both === 'fallback') return;
+      expect(both.full, mutated).not.toBe('rejected');
+      expect(both.fast, mutated).toEqual(both.full);
+    },
+  );
+});
+
+const sampledLines = new Map<string, string>();
+/** A line of the type from an SDK log, built once. */
+async function sampled(type: string): Promise<string> {
+  if (sampledLines.size === 0) {
+    const world = await createTestProgramme();
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const [offer] = await world.shift.as(world.people.publisher).offers.mine();
+    await world.shift.as(world.people.publisher).offers.see(offer!.offer.id);
+    await world.shift
+      .as(world.people.publisher)
+      .offers.share(offer!.offer.id, { platform: 'linkedin', idempotencyKey: 'piet-li' });
+    for (const event of await world.shift.readEvents()) sampledLines.set(event.type, JSON.stringify(event));
+  }
+  return sampledLines.get(type) ?? '';
+}

@@ -11,7 +11,9 @@ import { ACTIVITY, foldActivity, type MetricsAggregate } from '@social-shift/cor
 
 /**
  * A fast reader for the canonical NDJSON form of domain events: the form `JSON.stringify` gives an event that
- * went through the SDK's schemas (keys in schema order, no spaces). Sticky regular expressions (compiled to
+ * `shift.readEvents()` returns (keys in the order the SDK writes them, no spaces: the envelope, the data with its
+ * `changes` last, `idempotencyKey`, then `seq`, where storage adds it; `seq` after `organisationId`, as the
+ * schema orders it, is read too). Sticky regular expressions (compiled to
  * machine code by the engine) check every byte the fast path relies on against the same rules as the schemas
  * (ids, timestamps, enums, integer ranges) without `JSON.parse`, and fill a reusable event for the metrics. Any
  * line they do not recognise returns `'fallback'`, and the caller falls back to `JSON.parse` and full schema
@@ -49,16 +51,40 @@ const ENTITY = `(?:${ENTITY_TYPES.map(escapePattern).join('|')})`;
 const PLATFORM = `(?:${PLATFORMS.map((p) => `(${escapePattern(p)})`).join('|')})`;
 
 /**
- * The envelope up to the data object's `{`: groups 1 type, 2 at, 3 entityId. The line must end with `}}` (the
- * data object and the event object), which the payload expressions check.
+ * The envelope up to the data object's `{`: groups 1 type, 2 at, 3 entityId. After the data object come the
+ * envelope's last keys ({@link TAIL}), which the payload expressions check.
  */
 const ENVELOPE = new RegExp(
   `\\{"id":"${ID}","organisationId":"${ID}"(?:,"seq":[1-9][0-9]{0,14})?,"type":"([a-z_.]{1,64})","at":"(${TIMESTAMP})","actorId":"${ID}","entityType":"${ENTITY}","entityId":"(${ID})","entityVersion":${INT},"data":\\{`,
   'y',
 );
 
-/** What a hot payload expression captures, by group: postId, publisherId, then platform groups and numbers. */
-const sticky = (body: string): RegExp => new RegExp(`${body}\\}\\}`, 'y');
+/** Printable ASCII without `"` and `\\`: a JSON string's characters that need no escape (a `lineOf` text's too). */
+const PLAIN = '[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]';
+/** A JSON number without exponent (so always finite), as `JSON.stringify` writes most numbers. */
+const NUMBER = '-?(?:0|[1-9][0-9]{0,15})(?:\\.[0-9]{1,17})?';
+const SCALAR = `(?:"${PLAIN}{0,2000}"|${NUMBER}|true|false|null)`;
+/**
+ * The `changes` the SDK writes on an entity event (the fields the event set), when it is flat: at most 64 keys,
+ * each a string, a number, `true`, `false`, `null` or a list of at most 100 of those. Within the envelope's limits
+ * for data (depth, values, string length: `JSON_DATA_LIMITS`), so this never accepts what the full parser
+ * refuses; nested or escaped changes take the general path. No capture groups.
+ */
+const CHANGES = `\\{(?:"[A-Za-z_][A-Za-z0-9_]{0,63}":(?:${SCALAR}|\\[(?:${SCALAR}(?:,${SCALAR}){0,99})?\\])(?:,"[A-Za-z_][A-Za-z0-9_]{0,63}":(?:${SCALAR}|\\[(?:${SCALAR}(?:,${SCALAR}){0,99})?\\])){0,63})?\\}`;
+/**
+ * What follows the data object to the line's end: the optional `idempotencyKey` (`lineOf(1, 200)`; keys with
+ * escapes or other characters take the general path) and `seq`, where storage puts it (last), then the event's `}`.
+ */
+const TAIL = `(?:,"idempotencyKey":"${PLAIN}{1,200}")?(?:,"seq":[1-9][0-9]{0,14})?\\}`;
+const TAIL_AT = new RegExp(`${TAIL}$`, 'y');
+
+/**
+ * A payload expression: the data's fields from its first key (`body`), then the SDK's `changes` when it writes
+ * them (last), to the data's closing `}`. Hot payloads capture, by group: postId, publisherId, then platform
+ * groups and numbers.
+ */
+const sticky = (body: string): RegExp =>
+  new RegExp(`${body}(?:${body === '' ? '' : ','}"changes":${CHANGES})?\\}`, 'y');
 const SHARE_PLATFORM = `"postId":"(${ID})","campaignId":"${ID}","publisherId":"(${ID})","platform":"${PLATFORM}"`;
 const HOT_PAYLOADS = {
   'offer.created': sticky(`"campaignId":"${ID}","postId":"(${ID})","publisherId":"(${ID})"`),
@@ -247,19 +273,22 @@ const FUSED: readonly Fused[] = [
     prefix: `${type}"`,
     type,
     kind: 'hot' as const,
-    line: new RegExp(`${envelopeOf(type, false)}${HOT_PAYLOADS[type].source}$`, 'y'),
+    line: new RegExp(`${envelopeOf(type, false)}${HOT_PAYLOADS[type].source}${TAIL}$`, 'y'),
   })),
   {
     prefix: 'offer.seen"',
     type: 'offer.seen',
     kind: 'seen',
-    line: new RegExp(`${envelopeOf('offer.seen', true)}"publisherId":"(${ID})"\\}\\}$`, 'y'),
+    line: new RegExp(
+      `${envelopeOf('offer.seen', true)}${sticky(`"publisherId":"(${ID})"`).source}${TAIL}$`,
+      'y',
+    ),
   },
   {
     prefix: 'offer.expired"',
     type: 'offer.expired',
     kind: 'empty',
-    line: new RegExp(`${envelopeOf('offer.expired', true)}\\}\\}$`, 'y'),
+    line: new RegExp(`${envelopeOf('offer.expired', true)}${sticky('').source}${TAIL}$`, 'y'),
   },
 ];
 
@@ -280,6 +309,27 @@ for (const fused of FUSED) {
 }
 /** The fused expression of the line's type, if it has one (see {@link fusedKey}). @internal Exported for tests. */
 export const fusedOf = (line: string, at: number): Fused | undefined => FUSED_BY_KEY.get(fusedKey(line, at));
+
+/** Whether the envelope's last keys ({@link TAIL}) run from `at` (just after the data object) to the line's end. */
+function tailFrom(line: string, at: number): boolean {
+  TAIL_AT.lastIndex = at;
+  return TAIL_AT.test(line);
+}
+
+/**
+ * Where the data object that starts before `from` ends (just after its `}`): before `idempotencyKey`, before
+ * `seq`, or before the event's own `}`, whichever has a `}` before it and the envelope's last keys after it; -1
+ * when none has. Only a guess where a line is not valid JSON: the caller parses the data, and a data object that
+ * does not end there fails to parse and takes the general path.
+ */
+function dataEndOf(line: string, from: number): number {
+  const key = line.lastIndexOf(',"idempotencyKey":"');
+  if (key > from && line.charCodeAt(key - 1) === 125 && tailFrom(line, key)) return key;
+  const seq = line.lastIndexOf(',"seq":');
+  if (seq > from && line.charCodeAt(seq - 1) === 125 && tailFrom(line, seq)) return seq;
+  const last = line.length - 1;
+  return last > from && line.charCodeAt(last - 1) === 125 ? last : -1;
+}
 
 /** The largest count of one platform event (`CountSchema`). */
 const MAX_COUNT = 1_000_000_000;
@@ -437,8 +487,7 @@ export class EventLineScanner {
       }
     }
     const length = end - start;
-    if (length < 2 || line.charCodeAt(length - 1) !== 125 || line.charCodeAt(length - 2) !== 125)
-      return 'fallback';
+    if (length < 2 || line.charCodeAt(length - 1) !== 125) return 'fallback';
     ENVELOPE.lastIndex = 0;
     const envelope = ENVELOPE.exec(line);
     if (envelope === null) return 'fallback';
@@ -453,19 +502,22 @@ export class EventLineScanner {
       const payload = reader.payload;
       payload.lastIndex = pos;
       const m = payload.exec(line);
-      if (m !== null && payload.lastIndex === length) {
+      if (m !== null && tailFrom(line, payload.lastIndex)) {
         event.entityId = envelope[3] as string;
         event.data = reader.build(m);
         return 'event';
       }
     }
     if (reader.kind !== 'hot' && reader.kind !== 'ids') {
+      const dataEnd = dataEndOf(line, pos);
+      if (dataEnd < 0) return 'fallback';
       event.entityId = envelope[3] as string;
       this.dataStart = start + pos - 1;
-      this.dataEnd = end - 1;
+      this.dataEnd = start + dataEnd;
       return 'data';
     }
-    // Entity events written by the SDK start their data with `changes` (the fields they set): check and skip it.
+    // Entity events whose data starts with `changes` (the fields they set; the SDK writes it last, a payload parsed
+    // by its schema has it first): check and skip it.
     if (line.startsWith('"changes":', pos)) {
       pos = this.skipChanges(line, pos, buf, start);
       if (pos < 0) return 'fallback';
@@ -473,7 +525,7 @@ export class EventLineScanner {
     const payload = reader.payload;
     payload.lastIndex = pos;
     const m = payload.exec(line);
-    if (m === null || payload.lastIndex !== length) return 'fallback';
+    if (m === null || !tailFrom(line, payload.lastIndex)) return 'fallback';
     if (reader.kind === 'ids') {
       event.entityId = envelope[3] as string;
       const data: Record<string, string> = {};

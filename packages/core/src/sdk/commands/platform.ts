@@ -85,6 +85,7 @@ export function platformCommands(rt: Runtime): PlatformCommands {
     async (input: unknown): Promise<DomainEvent> => {
       const parsed = parseInput(type, schema, input);
       const { idempotencyKey, ...rest } = parsed;
+      const { shareId, ...figures } = rest;
       const slot = idempotencySlot(type, idempotencyKey, rest);
       return runIdempotent(
         rt,
@@ -104,12 +105,15 @@ export function platformCommands(rt: Runtime): PlatformCommands {
                 type,
                 entityType: 'share',
                 entityId: share.id,
+                // In the payload schema's order (the share's fields, then the interaction's figures), the order
+                // the CLI's fast reader expects of a log line.
                 data: {
-                  ...rest,
+                  shareId,
                   postId: share.postId,
                   campaignId: share.campaignId,
                   publisherId: share.publisherId,
                   platform: share.platform,
+                  ...figures,
                 },
               },
             ],
