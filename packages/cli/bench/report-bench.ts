@@ -10,6 +10,7 @@ import { adjustRules, finishMetrics, foldEvent, foldEvents } from '@social-shift
 import { createReport, renderJson, renderMarkdown } from '@social-shift/core/reports';
 import { simulateEvents } from '@social-shift/core/simulation';
 import { comparableFromOurs, duckdbFigures } from './duckdb-figures.js';
+import { storedLine } from './stored-form.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -31,7 +32,7 @@ const log = (text: string): void => {
 const dir = mkdtempSync(join(tmpdir(), 'social-shift-bench-'));
 const path = join(dir, 'events.ndjson');
 try {
-  // The data: seeded, streamed to a temporary NDJSON file.
+  // The data: seeded, streamed to a temporary NDJSON file in the form the SDK gives a log back (see storedLine).
   let t0 = performance.now();
   await new Promise<void>((resolve, reject) => {
     const out = createWriteStream(path);
@@ -39,7 +40,7 @@ try {
     let chunk = '';
     const writeAll = async () => {
       for (const event of simulateEvents(simulation)) {
-        chunk += `${JSON.stringify(event)}\n`;
+        chunk += `${storedLine(event)}\n`;
         if (chunk.length > 1 << 20) {
           if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
           chunk = '';
