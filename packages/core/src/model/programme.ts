@@ -12,7 +12,7 @@ export const ProgrammeSchema = z.strictObject({
   name: NameSchema,
   description: z._default(TextSchema, ''),
   claimedPurposes: z._default(z.array(GoalPurposeSchema).check(z.maxLength(10)), []),
-  /** The cycle that is running now, if any. */
+  /** The cycle the programme is in (the newest, if any): `programme.get()` fills it in from the cycles. */
   currentCycleId: z.optional(IdSchema),
   /** The id of the programme's strategy document (versioned). */
   strategyId: z.optional(IdSchema),

@@ -303,6 +303,20 @@ describe('the programme', () => {
     });
     await expect(shift.as(people.external).programme.get()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('names the cycle the programme is in: none before the first, then the newest', async () => {
+    const { shift, people } = await createTestProgramme();
+    const master = shift.as(people.master);
+    expect((await master.programme.get()).currentCycleId).toBeUndefined();
+    const first = await master.cycles.start();
+    expect((await master.programme.get()).currentCycleId).toBe(first.id);
+    for (const step of ['activation', 'content', 'campaigns', 'measurement'] as const)
+      await master.cycles.moveTo({ step });
+    await master.cycles.adjust();
+    const second = await master.cycles.start();
+    expect(second.id).not.toBe(first.id);
+    expect((await shift.as(people.publisher).programme.get()).currentCycleId).toBe(second.id);
+  });
 });
 
 describe('references to the strategy', () => {

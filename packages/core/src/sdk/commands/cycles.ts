@@ -54,7 +54,8 @@ const stepEvent: Record<MethodStep, CycleEvent> = {
   measurement: 'GO_TO_MEASUREMENT',
 };
 
-const newest = async (rt: Runtime): Promise<Cycle | undefined> =>
+/** The cycle with the highest number: the one the programme is in (a cycle is closed only when the next starts). */
+export const newest = async (rt: Runtime): Promise<Cycle | undefined> =>
   (await list(rt, 'cycle')).sort((a, b) => b.number - a.number)[0];
 
 /** Makes the cycle commands for one actor. */

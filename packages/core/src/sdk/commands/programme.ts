@@ -2,6 +2,7 @@
 import type { Programme } from '../../model/programme.js';
 import type { Runtime } from '../runtime.js';
 import { authorize, list, load, loadActor } from '../runtime.js';
+import { newest } from './cycles.js';
 
 /**
  * Programme queries, acting as one person.
@@ -14,7 +15,10 @@ import { authorize, list, load, loadActor } from '../runtime.js';
  * ```
  */
 export interface ProgrammeCommands {
-  /** The programme: its name, description, claimed purposes and strategy id. Read with the strategy's read right. */
+  /**
+   * The programme: its name, description, claimed purposes, strategy id and the cycle it is in (`currentCycleId`,
+   * the newest cycle; absent before the first starts). Read with the strategy's read right.
+   */
   get(): Promise<Programme>;
 }
 
@@ -23,7 +27,10 @@ export function programmeCommands(rt: Runtime, actorId: string): ProgrammeComman
   return {
     async get() {
       authorize(rt, await loadActor(rt, actorId), 'strategy.read');
-      return (await list(rt, 'programme'))[0] ?? load(rt, 'programme', 'programme');
+      const programme = (await list(rt, 'programme'))[0] ?? (await load(rt, 'programme', 'programme'));
+      // The current cycle is the newest one: read from the cycles, not stored, so it never lags behind them.
+      const cycle = await newest(rt);
+      return cycle === undefined ? programme : { ...programme, currentCycleId: cycle.id };
     },
   };
 }
