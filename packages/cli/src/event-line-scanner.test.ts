@@ -3,7 +3,7 @@ import { createAggregate, foldEvent, type MetricsAggregate } from '@social-shift
 import { simulateEvents } from '@social-shift/core/simulation';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '@social-shift/core/testing';
 import { describe, expect, it } from 'vitest';
-import { EventLineScanner, fusedOf } from './event-line-scanner.js';
+import { EventLineScanner, fusedOf, MAX_SCANNED_LINE } from './event-line-scanner.js';
 import { parseEventLine, scanLine } from './event-log-reader.js';
 
 const events = [...simulateEvents({ seed: 5, people: 200, teams: 10, days: 40, events: 3_000 })];
@@ -364,36 +364,79 @@ describe('EventLineScanner on a log the SDK wrote', () => {
     expect(log.filter((line) => scanned(line) === 'fallback')).toEqual([]);
   });
 
+  // [what, the change, whether the full parser accepts the changed line]
   it.each([
     [
       'an exponent the full parser reads as Infinity',
       (l: string) => l.replace('"status":"seen"', '"status":1e999'),
+      false,
     ],
-    ['a nested object in changes', (l: string) => l.replace('"status":"seen"', '"status":{"a":"seen"}')],
-    ['an escaped quote in changes', (l: string) => l.replace('"status":"seen"', '"status":"se\\"en"')],
-    ['seq 0', (l: string) => l.replace(/"seq":[0-9]+\}$/, '"seq":0}')],
+    [
+      'a nested object in changes',
+      (l: string) => l.replace('"status":"seen"', '"status":{"a":"seen"}'),
+      true,
+    ],
+    ['an escaped quote in changes', (l: string) => l.replace('"status":"seen"', '"status":"se\\"en"'), true],
+    ['seq 0', (l: string) => l.replace(/"seq":[0-9]+\}$/, '"seq":0}'), false],
     [
       'seq before idempotencyKey and after it',
       (l: string) => l.replace(/\}$/, ',"idempotencyKey":"k","seq":2}'),
+      true,
     ],
-    ['an empty idempotencyKey', (l: string) => l.replace(/,"seq"/, ',"idempotencyKey":"","seq"')],
+    ['an empty idempotencyKey', (l: string) => l.replace(/,"seq"/, ',"idempotencyKey":"","seq"'), false],
     [
       'a 201-character idempotencyKey',
       (l: string) => l.replace(/,"seq"/, `,"idempotencyKey":"${'k'.repeat(201)}","seq"`),
+      false,
     ],
-    ['a trailing comma after seq', (l: string) => l.replace(/\}$/, ',}')],
-    ['an unknown key after the data', (l: string) => l.replace(/,"seq"/, ',"extra":1,"seq"')],
-    ['a missing comma before changes', (l: string) => l.replace(',"changes"', '"changes"')],
-  ])('leaves %s to the full parser, which decides', async (_, change) => {
+    ['a trailing comma after seq', (l: string) => l.replace(/\}$/, ',}'), false],
+    ['an unknown key after the data', (l: string) => l.replace(/,"seq"/, ',"extra":1,"seq"'), false],
+    ['a missing comma before changes', (l: string) => l.replace(',"changes"', '"changes"'), false],
+  ])('reads a line with %s as the full parser does', async (_, change, valid) => {
     const original = await sampled('offer.seen');
     const line = change(original);
     expect(line).not.toBe(original);
-    const fast = scanned(line);
-    if (fast !== 'fallback') {
-      const full = parseEventLine(line);
-      expect(full.ok, line).toBe(true);
-      if (full.ok) expect(fast.data).toEqual(full.event.data);
+    expect(parseEventLine(line).ok, line).toBe(valid);
+    const both = foldedBothWays(line);
+    if (!valid) {
+      expect(scanned(line), line).toBe('fallback');
+      expect(both, line).toBe('fallback');
+    } else if (both !== 'fallback') expect(both.fast, line).toEqual(both.full);
+  });
+
+  it('takes the time from the envelope, not from a "type" and "at" inside the changes', async () => {
+    // The first line (keys in another order, valid) has its `"type":"` far into the line; the second has, at that
+    // very place, a `"type":"offer.seen","at":…` inside its changes, with a time in 2099.
+    const first = `{"id":"e0","organisationId":"o1","at":"2026-01-09T00:00:00.000Z","actorId":"a","entityType":"campaign","entityId":"c1","entityVersion":2,"data":{"changes":{"pad":"${'x'.repeat(200)}"}},"type":"campaign.started"}`;
+    const typeAt = first.indexOf('"type":"');
+    const head = `{"id":"e1","organisationId":"o1","type":"offer.seen","at":"2026-01-10T00:00:00.000Z","actorId":"a","entityType":"offer","entityId":"of1","entityVersion":2,"data":{"publisherId":"p","changes":{"pad":"`;
+    const second = `${head}${'y'.repeat(typeAt - head.length - 2)}","type":"offer.seen","at":"2099-12-01T00:00:00.000Z"}},"seq":7}`;
+    expect(second.indexOf('"type":"offer.seen","at":"2099')).toBe(typeAt);
+    const scanner = new EventLineScanner();
+    const fast = createAggregate(window);
+    const full = createAggregate(window);
+    for (const line of [first, second]) {
+      const parsed = parseEventLine(line);
+      if (!parsed.ok) throw new Error(parsed.message);
+      foldEvent(full, parsed.event);
+      const buf = Buffer.from(line, 'utf8');
+      const event = scanLine(scanner, buf, 0, buf.length, fast);
+      if (event === undefined) foldEvent(fast, parsed.event);
+      else if (event !== 'folded') foldEvent(fast, event);
     }
+    expect(fast.lastAt).toBe('2026-01-10T00:00:00.000Z');
+    expect(fast).toEqual(full);
+  });
+
+  it('leaves a line longer than 64 KiB to the full parser, without running out of stack', async () => {
+    // Valid (within the data limits: 64 keys of 60 strings of 2,000 characters) and about 7.7 MB long.
+    const list = JSON.stringify(Array.from({ length: 60 }, () => 'a'.repeat(2_000)));
+    const changes = Array.from({ length: 64 }, (_, k) => `"k${k}":${list}`).join(',');
+    const line = (await sampled('offer.seen')).replace('"changes":{', `"changes":{${changes},`);
+    expect(line.length).toBeGreaterThan(MAX_SCANNED_LINE);
+    expect(parseEventLine(line).ok).toBe(true);
+    expect(scanned(line)).toBe('fallback');
+    expect(foldedBothWays(line)).toBe('fallback');
   });
 
   test.prop(

@@ -171,7 +171,8 @@ const list = (inside: string | undefined): string[] =>
 /**
  * Event types the metrics read whose payloads hold lists, enums or short texts, in the form the schemas give
  * them after parsing (defaults filled in, keys in schema order): read with one expression each, and built into
- * the object the payload schema would return. A line with `changes` takes the full parser.
+ * the object the payload schema would return, without `changes` (the metrics read no `changes` of these types).
+ * A line whose data starts with `changes`, or whose `changes` are not flat, takes the general path.
  */
 const PARSED_PAYLOADS: Readonly<
   Record<
@@ -273,7 +274,7 @@ const envelopeOf = (type: string, captureEntityId: boolean): string =>
 
 /**
  * One expression for a whole line of a frequent event type, envelope and payload together (entity events with
- * `changes` in their data do not match and take the general path): one `exec` a line instead of two, and no
+ * `changes` the general pattern does not accept do not match and take the general path): one `exec` a line instead of two, and no
  * type string to look up. Hot types capture their payload's groups; `offer.seen` captures `entityId` and
  * `publisherId`; `offer.expired` (a fifth of a year's log: every offer nobody took up) captures `entityId` and
  * has empty data.
@@ -351,6 +352,9 @@ function dataEndOf(line: string, from: number): number {
   const last = line.length - 1;
   return last > from && line.charCodeAt(last - 1) === 125 ? last : -1;
 }
+
+/** The longest line the expressions read (64 KiB; the SDK's lines are well under 2 KiB): longer ones fall back. */
+export const MAX_SCANNED_LINE = 1 << 16;
 
 /** The largest count of one platform event (`CountSchema`). */
 const MAX_COUNT = 1_000_000_000;
@@ -478,13 +482,15 @@ export class EventLineScanner {
    * that aggregate with the metrics' own fold steps, without building an event: `'folded'`.
    */
   scan(buf: Buffer, start: number, end: number, into?: MetricsAggregate): ScanResult {
+    // A line longer than any the SDK writes goes to the full parser: the expressions' backtracking over a
+    // multi-megabyte `changes` could exhaust the regular expression stack.
+    if (end - start > MAX_SCANNED_LINE) return 'fallback';
     const line = latin1Slice(buf, start, end);
     if (into !== undefined) {
-      // `"type":"` stands after the id and the organisation id (each at least one character long), mostly where
-      // it stood in the line before. A line a fused expression accepts has it once, so a guess that its type
-      // expression then accepts is where the type is.
-      let typeAt = this.typeAt;
-      if (!line.startsWith('"type":"', typeAt - 8)) this.typeAt = typeAt = line.indexOf('"type":"', 30) + 8;
+      // The envelope's `"type":"` stands after the id and the organisation id (at least 31 characters), and
+      // neither can hold a quote: in a line a fused expression accepts, it is the first `"type":"` from there.
+      // (`changes` may hold another one further on, so where it stood in the line before is no guide.)
+      const typeAt = line.indexOf('"type":"', 30) + 8;
       const fused = typeAt < 8 ? undefined : fusedOf(line, typeAt);
       if (fused !== undefined) {
         const m = fused.line.exec(line);
@@ -593,9 +599,6 @@ export class EventLineScanner {
     }
     return 'event';
   }
-
-  /** Where the type's name started in the last line that had `"type":"`. */
-  private typeAt = 38;
 
   /**
    * Folds a hot event into `into` with the metrics' own `foldActivity`, as `foldEvent` would: `m` holds the
