@@ -543,16 +543,20 @@ export class EventLineScanner {
       this.dataEnd = start + dataEnd;
       return 'data';
     }
-    // Entity events whose data starts with `changes` (the fields they set; the SDK writes it last, a payload parsed
-    // by its schema has it first): check and skip it.
-    if (line.startsWith('"changes":', pos)) {
-      pos = this.skipChanges(line, pos, buf, start);
-      if (pos < 0) return 'fallback';
-    }
     const payload = reader.payload;
     payload.lastIndex = pos;
-    const m = payload.exec(line);
-    if (m === null || !tailFrom(line, payload.lastIndex)) return 'fallback';
+    let m = payload.exec(line);
+    if (m === null || !tailFrom(line, payload.lastIndex)) {
+      // Entity events whose data starts with `changes` (the fields they set; the SDK writes them last, so only an
+      // event with no other data has them first as it does, and a payload parsed by its schema has them first):
+      // check and skip them, then read the rest.
+      if (!line.startsWith('"changes":', pos)) return 'fallback';
+      pos = this.skipChanges(line, pos, buf, start);
+      if (pos < 0) return 'fallback';
+      payload.lastIndex = pos;
+      m = payload.exec(line);
+      if (m === null || !tailFrom(line, payload.lastIndex)) return 'fallback';
+    }
     if (reader.kind === 'ids') {
       event.entityId = envelope[3] as string;
       const data: Record<string, string> = {};
