@@ -157,5 +157,59 @@ describe('createStorage', () => {
       });
       await expect(storage.open()).rejects.toMatchObject({ code: 'MIGRATION' });
     });
+
+    it.each([
+      ['a NaN (stored as null)', { score: Number.NaN }],
+      ['an Infinity', { score: Number.POSITIVE_INFINITY }],
+      ['a U+0000 (PostgreSQL refuses it)', { note: 'a\u0000b' }],
+      ['an unpaired surrogate', { note: 'a\uD800b' }],
+      ['a Date (stored as text)', { at: new Date(0) }],
+    ])(
+      'refuses migrated data with %s with MIGRATION, in every organisation, and migrates nothing',
+      async (_, extra) => {
+        const driver = createMemoryDriver();
+        const v1 = createStorage(driver);
+        await v1.transaction('org_a', (tx) => tx.put('post', 'a', { n: 1 }, 0));
+        await v1.transaction('org_b', (tx) => tx.put('post', 'b', { n: 1 }, 0));
+        const storage = createStorage(driver, {
+          schemaVersion: 2,
+          migrations: [
+            {
+              from: 1,
+              description: 'broken for org_b only',
+              up: (_c, data) =>
+                ({
+                  ...data,
+                  n: 2,
+                  ...(data.organisationId === undefined && seen++ > 0 ? extra : {}),
+                }) as JsonObject,
+            },
+          ],
+        });
+        let seen = 0;
+        await expect(storage.open()).rejects.toMatchObject({
+          code: 'MIGRATION',
+          details: { from: 1, to: 2 },
+        });
+        expect(await driver.get('org_a', 'post', 'a')).toMatchObject({ schemaVersion: 1, data: '{"n":1}' });
+        expect(await driver.get('org_b', 'post', 'b')).toMatchObject({ schemaVersion: 1, data: '{"n":1}' });
+      },
+    );
+
+    it('drops the fields a migration leaves undefined, as JSON does', async () => {
+      const driver = createMemoryDriver();
+      await createStorage(driver).transaction(ORG, (tx) => tx.put('post', 'a', { n: 1, old: 'x' }, 0));
+      const storage = createStorage(driver, {
+        schemaVersion: 2,
+        migrations: [
+          {
+            from: 1,
+            description: 'drop old',
+            up: (_c, data) => ({ ...data, old: undefined }) as unknown as JsonObject,
+          },
+        ],
+      });
+      expect((await storage.get(ORG, 'post', 'a'))?.data).toEqual({ n: 1 });
+    });
   });
 });

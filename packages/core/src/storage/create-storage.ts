@@ -96,11 +96,17 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
           schemaVersion,
           migrations,
         );
-        const data = isPlainObject(migrated) ? jsonText(migrated) : undefined;
+        // Checked as a put checks data (fields left `undefined` are dropped, as a migration means them): else a NaN
+        // would be stored as null, and a U+0000 fail on PostgreSQL after other organisations were migrated.
+        const problem = isPlainObject(migrated)
+          ? findProblem(migrated, 0, true)
+          : { path: [], message: 'Return a JSON object.' };
+        const data = problem ? undefined : jsonText(migrated);
         if (data === undefined) {
+          const at = problem?.path.length ? ` at ${problem.path.join('.')}` : '';
           throw new SocialShiftError(
             'MIGRATION',
-            `The migrations gave a stored ${row.collection} data that is not a JSON object at schema version ${schemaVersion}. Nothing was migrated; fix the migration.`,
+            `The migrations gave a stored ${row.collection} data that is not storable JSON at schema version ${schemaVersion}${at}: ${problem?.message ?? 'it cannot be serialised.'} Nothing was migrated; fix the migration.`,
             { details: { from: row.schemaVersion, to: schemaVersion, collection: row.collection } },
           );
         }
@@ -648,7 +654,7 @@ function checkJson(value: unknown, root: (string | number)[]): void {
   if (problem) throw invalid([...root, ...problem.path], problem.message);
 }
 
-function findProblem(node: unknown, depth: number): Problem | undefined {
+function findProblem(node: unknown, depth: number, dropUndefined = false): Problem | undefined {
   switch (typeof node) {
     case 'string':
       return isStorableText(node) ? undefined : { path: [], message: UNSTORABLE_TEXT };
@@ -663,7 +669,7 @@ function findProblem(node: unknown, depth: number): Problem | undefined {
       if (depth >= MAX_DEPTH) return { path: [], message: `Nest data at most ${MAX_DEPTH} levels deep.` };
       if (Array.isArray(node)) {
         for (let i = 0; i < node.length; i++) {
-          const problem = findProblem(node[i], depth + 1);
+          const problem = findProblem(node[i], depth + 1, dropUndefined);
           if (problem) {
             problem.path.unshift(i);
             return problem;
@@ -679,8 +685,10 @@ function findProblem(node: unknown, depth: number): Problem | undefined {
         const problem = !isStorableText(key)
           ? { path: [], message: UNSTORABLE_TEXT }
           : field === undefined
-            ? { path: [], message: 'Leave the field out instead of storing undefined.' }
-            : findProblem(field, depth + 1);
+            ? dropUndefined
+              ? undefined
+              : { path: [], message: 'Leave the field out instead of storing undefined.' }
+            : findProblem(field, depth + 1, dropUndefined);
         if (problem) {
           problem.path.unshift(key);
           return problem;
