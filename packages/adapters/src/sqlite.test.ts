@@ -216,6 +216,48 @@ describe('sqlite storage', () => {
     expect(() => sqliteStorage({ indexes: { a_b: ['c'], a: ['b'] } })).not.toThrow();
   });
 
+  it('lets storages on one file in one process take turns to write, instead of blocking until "database is locked"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'social-shift-shared-'));
+    try {
+      const filename = join(dir, 'store.db');
+      // A busy wait blocks the thread: the other storage, which holds the lock, could never finish its transaction.
+      const a = sqliteStorage({ filename, busyTimeoutMs: 200 });
+      const b = sqliteStorage({ filename: join(dir, '.', 'store.db'), busyTimeoutMs: 200 });
+      const c = sqliteStorage({ filename, busyTimeoutMs: 200, tablePrefix: 'other_' });
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+      const outcomes = await Promise.allSettled([
+        a.transaction('org_a', async (tx) => {
+          await tx.put('post', 'a1', { n: 1 }, 0);
+          await pause();
+          await tx.put('post', 'a2', { n: 1 }, 0);
+        }),
+        b.transaction('org_a', async (tx) => {
+          await tx.put('post', 'b1', { n: 1 }, 0);
+          await pause();
+          await tx.put('post', 'b2', { n: 1 }, 0);
+        }),
+        b.commit('org_a', {
+          puts: [{ collection: 'post', id: 'b3', data: {}, expectedVersion: 0 }],
+          events: [],
+        }),
+        // Opening runs DDL, a write too.
+        c.open(),
+      ]);
+      expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason) : o.status))).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      expect((await a.query('org_a', 'post')).map((d) => d.id)).toEqual(['a1', 'a2', 'b1', 'b2', 'b3']);
+      await a.close();
+      await b.close();
+      await c.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('opens again after a failed open, once the cause is fixed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'social-shift-retry-'));
     try {

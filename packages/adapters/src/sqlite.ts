@@ -13,6 +13,9 @@
  *
  * @packageDocumentation
  */
+
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type {
   CreateStorageOptions,
   DocumentQuery,
@@ -136,6 +139,38 @@ const DEFAULT_CACHE_SIZE = 10_000;
 const MAX_BUSY_TIMEOUT = 2 ** 31 - 1;
 
 /**
+ * The write turns of this process, by database file. better-sqlite3 is synchronous: a storage that waits for the
+ * write lock another storage of this process holds (on the same file) blocks the thread, so the holder can never
+ * finish and the wait always ends in "database is locked" after the busy timeout. So the storages of one process
+ * take turns to write to a file here, and the busy timeout is left for other processes.
+ */
+const writeTurns = new Map<string, Promise<unknown>>();
+
+/** Runs `write` once the storages of this process ahead of it on file `key` are done; at once without a key. */
+function inWriteTurn<T>(key: string | undefined, write: () => Promise<T> | T): Promise<T> | T {
+  if (key === undefined) return write();
+  const result = (writeTurns.get(key) ?? Promise.resolve()).then(write);
+  const tail = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  writeTurns.set(key, tail);
+  void tail.then(() => {
+    if (writeTurns.get(key) === tail) writeTurns.delete(key);
+  });
+  return result;
+}
+
+/** The key of a database file for {@link inWriteTurn}: its real path (one file under several names is one key). */
+function fileKey(name: string): string {
+  try {
+    return realpathSync(name);
+  } catch {
+    return resolve(name);
+  }
+}
+
+/**
  * Creates SQLite storage. Opens lazily: the first call (or `open()`) loads better-sqlite3, switches a file
  * database to WAL, creates the tables and migrates old documents. Transactions are serialised in this process and
  * run as `BEGIN IMMEDIATE`, so each sees and writes a consistent state.
@@ -239,6 +274,8 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
   let dataVersion: BetterSqlite3.Statement<[], number> | undefined;
   let db: BetterSqlite3.Database | undefined;
   let statements: Statements | undefined;
+  /** The database file, for write turns shared with the other storages of this process on it. */
+  let file: string | undefined;
   // One connection: reads and transactions take turns, so no read sees another transaction's uncommitted writes.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(run: () => Promise<T> | T): Promise<T> => {
@@ -379,20 +416,25 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
             ? new Database(emptyDatabase(Database))
             : new Database(filename);
       }
-      const file = db.name !== ':memory:' && !db.memory;
-      if (file) db.pragma('journal_mode = WAL');
+      const onFile = db.name !== ':memory:' && db.name !== '' && !db.memory;
+      file = onFile ? fileKey(db.name) : undefined;
+      const opened = db;
+      // The DDL writes: in this process's turn on the file, like every write.
+      await inWriteTurn(file, () => {
+        opened.pragma(`busy_timeout = ${busyTimeoutMs}`);
+        if (onFile) opened.pragma('journal_mode = WAL');
+        opened.pragma('synchronous = NORMAL');
+        for (const statement of sqliteDdl(p, indexes)) opened.exec(statement);
+      });
       // By default only a file the adapter opened is cached: a read of a private in-memory database costs about
       // what the cache does, and the owner of a given database may write to it on the same connection.
-      const size = cacheSize ?? (file && !options.database ? DEFAULT_CACHE_SIZE : 0);
+      const size = cacheSize ?? (onFile && !options.database ? DEFAULT_CACHE_SIZE : 0);
       cache = createReadCache({ maxDocuments: size });
       // A private in-memory database has no other connection; a file (or a database given) may.
       dataVersion =
-        size > 0 && (file || options.database)
+        size > 0 && (onFile || options.database)
           ? db.prepare<[], number>('PRAGMA data_version').pluck()
           : undefined;
-      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-      db.pragma('synchronous = NORMAL');
-      for (const statement of sqliteDdl(p, indexes)) db.exec(statement);
       statements = {
         begin: db.prepare('BEGIN IMMEDIATE'),
         commit: db.prepare('COMMIT'),
@@ -447,99 +489,110 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
     },
     readEvents: (organisationId, query) => serial(() => readEvents(ready().db, p, organisationId, query)),
     transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
-      return serial(async () => {
-        const { db, s } = ready();
-        s.begin.run();
-        const tx: DriverTransaction = {
-          async get(collection, id) {
-            const raw = s.get.get(organisationId, collection, id);
-            return raw && toRow(raw);
-          },
-          async query(collection, query) {
-            return runQuery(organisationId, collection, query, false);
-          },
-          // Each write drops what the cache holds of it first, so a rollback leaves nothing stale behind.
-          insert: async (row) => {
-            cache.writing(organisationId, row.collection, row.id);
-            return insert(s, organisationId, row);
-          },
-          update: async (row, expectedVersion) => {
-            cache.writing(organisationId, row.collection, row.id);
-            return update(s, organisationId, row, expectedVersion);
-          },
-          async remove(collection, id, expectedVersion) {
-            cache.writing(organisationId, collection, id);
-            return s.remove.run(organisationId, collection, id, expectedVersion).changes === 1;
-          },
-          async append(events) {
-            const first = (s.lastSeq.get(organisationId)?.seq ?? 0) + 1;
-            events.forEach((event, i) => {
-              s.appendEvent.run(organisationId, first + i, event.id, event.type, event.entityId, event.event);
-            });
-            return first;
-          },
-          async replaceEvent(row) {
-            return (
-              s.replaceEvent.run(row.event, organisationId, row.seq, row.id, row.type, row.entityId)
-                .changes === 1
-            );
-          },
-          async compactEvents(removed, summary) {
-            let count = 0;
-            for (const key of removed) {
-              count += s.removeEvent.run(organisationId, key.seq, key.id, key.type, key.entityId).changes;
-            }
-            // A missing event: the factory rolls back; writing the summary could clash with it.
-            if (count !== new Set(removed.map((key) => key.seq)).size) return count;
-            s.appendEvent.run(
-              organisationId,
-              summary.seq,
-              summary.id,
-              summary.type,
-              summary.entityId,
-              summary.event,
-            );
-            return count;
-          },
-        };
-        try {
-          const result = await work(tx);
-          s.commit.run();
-          return result;
-        } catch (error) {
-          if (db.inTransaction) s.rollback.run();
-          throw error;
-        }
-      });
+      return serial(() =>
+        inWriteTurn(file, async () => {
+          const { db, s } = ready();
+          s.begin.run();
+          const tx: DriverTransaction = {
+            async get(collection, id) {
+              const raw = s.get.get(organisationId, collection, id);
+              return raw && toRow(raw);
+            },
+            async query(collection, query) {
+              return runQuery(organisationId, collection, query, false);
+            },
+            // Each write drops what the cache holds of it first, so a rollback leaves nothing stale behind.
+            insert: async (row) => {
+              cache.writing(organisationId, row.collection, row.id);
+              return insert(s, organisationId, row);
+            },
+            update: async (row, expectedVersion) => {
+              cache.writing(organisationId, row.collection, row.id);
+              return update(s, organisationId, row, expectedVersion);
+            },
+            async remove(collection, id, expectedVersion) {
+              cache.writing(organisationId, collection, id);
+              return s.remove.run(organisationId, collection, id, expectedVersion).changes === 1;
+            },
+            async append(events) {
+              const first = (s.lastSeq.get(organisationId)?.seq ?? 0) + 1;
+              events.forEach((event, i) => {
+                s.appendEvent.run(
+                  organisationId,
+                  first + i,
+                  event.id,
+                  event.type,
+                  event.entityId,
+                  event.event,
+                );
+              });
+              return first;
+            },
+            async replaceEvent(row) {
+              return (
+                s.replaceEvent.run(row.event, organisationId, row.seq, row.id, row.type, row.entityId)
+                  .changes === 1
+              );
+            },
+            async compactEvents(removed, summary) {
+              let count = 0;
+              for (const key of removed) {
+                count += s.removeEvent.run(organisationId, key.seq, key.id, key.type, key.entityId).changes;
+              }
+              // A missing event: the factory rolls back; writing the summary could clash with it.
+              if (count !== new Set(removed.map((key) => key.seq)).size) return count;
+              s.appendEvent.run(
+                organisationId,
+                summary.seq,
+                summary.id,
+                summary.type,
+                summary.entityId,
+                summary.event,
+              );
+              return count;
+            },
+          };
+          try {
+            const result = await work(tx);
+            s.commit.run();
+            return result;
+          } catch (error) {
+            if (db.inTransaction) s.rollback.run();
+            throw error;
+          }
+        }),
+      );
     },
     // A write set in one synchronous turn: no awaits between the statements of its transaction.
     commitMany: (organisationId, writes) =>
-      serial(() => {
-        const { db, s } = ready();
-        s.begin.run();
-        try {
-          const written =
-            writes.inserts.every((row) => insert(s, organisationId, row)) &&
-            writes.updates.every(({ row, expectedVersion }) =>
-              update(s, organisationId, row, expectedVersion),
-            );
-          if (!written) {
-            s.rollback.run();
-            return undefined;
+      serial(() =>
+        inWriteTurn(file, () => {
+          const { db, s } = ready();
+          s.begin.run();
+          try {
+            const written =
+              writes.inserts.every((row) => insert(s, organisationId, row)) &&
+              writes.updates.every(({ row, expectedVersion }) =>
+                update(s, organisationId, row, expectedVersion),
+              );
+            if (!written) {
+              s.rollback.run();
+              return undefined;
+            }
+            const first = (s.lastSeq.get(organisationId)?.seq ?? 0) + 1;
+            writes.events.forEach((event, i) => {
+              s.appendEvent.run(organisationId, first + i, event.id, event.type, event.entityId, event.event);
+            });
+            s.commit.run();
+            for (const row of writes.inserts) cache.written(organisationId, row);
+            for (const { row } of writes.updates) cache.written(organisationId, row);
+            return first;
+          } catch (error) {
+            if (db.inTransaction) s.rollback.run();
+            throw error;
           }
-          const first = (s.lastSeq.get(organisationId)?.seq ?? 0) + 1;
-          writes.events.forEach((event, i) => {
-            s.appendEvent.run(organisationId, first + i, event.id, event.type, event.entityId, event.event);
-          });
-          s.commit.run();
-          for (const row of writes.inserts) cache.written(organisationId, row);
-          for (const { row } of writes.updates) cache.written(organisationId, row);
-          return first;
-        } catch (error) {
-          if (db.inTransaction) s.rollback.run();
-          throw error;
-        }
-      }),
+        }),
+      ),
     outdated: (schemaVersion, limit) =>
       serial(() =>
         ready()
