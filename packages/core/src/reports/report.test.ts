@@ -333,6 +333,42 @@ describe('measured and estimated figures', () => {
     expect(md).toMatch(/\| X \| 1 \| 1 \| 0 \| 0 \| 0 \| 0 \| 100 \| 0 \| 1,0% \| geschat \| /);
   });
 
+  it("does not call a goal's estimated reach measured: a figure whose basis differs by row names the column that gives it", () => {
+    const withGoals = finishMetrics(foldEvents(events), {
+      strategy: {
+        goals: [
+          {
+            id: 'g',
+            name: 'Be seen',
+            targets: [
+              { metric: 'reach', value: 1000 },
+              { metric: 'shares', value: 4 },
+            ],
+          },
+        ],
+      },
+    });
+    for (const language of ['en', 'nl'] as const) {
+      const report = createReport(withGoals, { language });
+      const l = reportLabels(language);
+      for (const table of report.tables) {
+        const basisAt = table.columns.findIndex((c) => c.key === 'basis');
+        if (basisAt === -1) continue;
+        // Each row gives its basis: the figures of that row follow it, so no column claims one basis for all.
+        const rowBases = new Set(table.rows.map((row) => row[basisAt]));
+        // Text has no basis, and a target is given rather than measured.
+        const figureColumns = table.columns.filter(
+          (c) => !['text', 'flag'].includes(c.kind) && c.key !== 'target',
+        );
+        for (const column of figureColumns) {
+          expect(column.basis, `${language} ${table.id}.${column.key}`).toBeNull();
+          expect(column.basisColumn, `${language} ${table.id}.${column.key}`).toBe('basis');
+        }
+        if (table.id === 'goals') expect(rowBases).toEqual(new Set([l.basis.estimated, l.basis.measured]));
+      }
+    }
+  });
+
   it('gives the basis of each platform figure in the JSON report, and its schema says so', () => {
     const json = JSON.parse(renderJson(createReport(mixed)));
     for (const platform of json.figures.platforms) {

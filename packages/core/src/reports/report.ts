@@ -167,7 +167,12 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
     {
       id: 'summary',
       title: l.tables.summary ?? 'summary',
-      columns: [col(l, 'figure', 'text'), col(l, 'value', 'count', null), col(l, 'basis', 'text')],
+      columns: [
+        col(l, 'figure', 'text'),
+        // Measured or estimated by row: the basis column says.
+        { ...col(l, 'value', 'count', null), basisColumn: 'basis' },
+        col(l, 'basis', 'text'),
+      ],
       rows: summaryRows.map(([key, figure]) => [l.figures[key] ?? key, figure.value, l.basis[figure.basis]]),
       rowKinds: summaryRows.map(([, , kind]) => kind),
     },
@@ -326,9 +331,10 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
         col(l, 'goal', 'text'),
         col(l, 'metric', 'text'),
         col(l, 'target', 'count', null),
-        col(l, 'actual', 'count'),
+        // A goal's reach is estimated, its other metrics measured: each row's basis column says, for both.
+        { ...col(l, 'actual', 'count', null), basisColumn: 'basis' },
         col(l, 'basis', 'text'),
-        col(l, 'attainment', 'rate'),
+        { ...col(l, 'attainment', 'rate', null), basisColumn: 'basis' },
       ],
       rows: figures.goals.flatMap((g) =>
         g.targets.map((t) => [
