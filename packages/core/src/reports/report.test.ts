@@ -273,6 +273,53 @@ describe('report tables', () => {
     );
   });
 
+  it("gives each team's input, shares and conversations in the teams table, as figures has them", () => {
+    const team = (id: string, name: string) => ({
+      type: 'team.created',
+      at: at(1),
+      entityId: id,
+      data: { name },
+    });
+    const busy = finishMetrics(
+      foldEvents([
+        ...events,
+        team('team_b', 'Zorg'),
+        { type: 'person.added', at: at(1), entityId: 'cas', data: { teamIds: ['team_b'] } },
+        {
+          type: 'contribution.submitted',
+          at: at(2),
+          entityId: 'k1',
+          data: { creatorId: 'cas', kind: 'photo' },
+        },
+        {
+          type: 'platform.comment',
+          at: at(3),
+          entityId: 'm1',
+          data: { postId: 'p1', publisherId: 'anne', platform: 'linkedin', shareId: 's', byAmbassador: true },
+        },
+      ] as MetricsEvent[]),
+    );
+    const report = createReport(busy);
+    const table = report.tables.find((t) => t.id === 'teams');
+    const keys = table?.columns.map((c) => c.key) ?? [];
+    for (const figuresOfTeam of busy.teams) {
+      const row = table?.rows.find((r) => r[0] === figuresOfTeam.name);
+      for (const [key, value] of Object.entries(figuresOfTeam)) {
+        if (typeof value !== 'number') continue;
+        expect(keys, key).toContain(key);
+        expect(row?.[keys.indexOf(key)], `${figuresOfTeam.name} ${key}`).toBe(value);
+      }
+    }
+    expect(busy.teams.some((t) => t.contributions > 0)).toBe(true);
+    expect(busy.teams.some((t) => t.conversations > 0)).toBe(true);
+    expect(renderCsv(report)['teams.csv']?.split('\r\n')[0]).toBe(
+      'Team,Members,Contributors,Sharers,Conversers,Lagging behind,Contributions,Shares,Conversations,Participation,Segment',
+    );
+    expect(renderCsv(createReport(busy, { language: 'nl' }))['teams.csv']?.split('\r\n')[0]).toBe(
+      'Team,Leden,Inbrengers,Delers,Gesprekvoerders,Blijft achter,Bijdragen,Delingen,Gesprekken,Deelname,Segment',
+    );
+  });
+
   it('names a goal metric in the goals table and writes a participation target as a percentage', () => {
     // Anne shared, Bram did not: participation 1/2 against a target of 80%, attainment 0.5 / 0.8 = 62.5%.
     const withGoal = finishMetrics(foldEvents(events), {
