@@ -75,6 +75,7 @@ export function createDigestJob(options: DigestJobOptions): { run(): Promise<Dig
           frequency: options.frequency,
           now,
           waiting,
+          timeZone,
           overviewUrl: `${options.publicUrl}/offers`,
         });
         if (!digest) continue; // nothing waits: send nothing rather than an empty digest
