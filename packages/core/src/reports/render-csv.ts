@@ -4,7 +4,7 @@ import { type ReportLabels, reportLabels } from './report-labels.js';
 
 /**
  * One CSV cell. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, also after
- * spaces or in their full-width forms, a tab or a carriage return) gets a leading `'`, so it shows as text (OWASP's
+ * spaces or in their full-width forms, a tab, a carriage return or a NUL) gets a leading `'`, so it shows as text (OWASP's
  * advice against CSV injection), and so does such text after each `;` (Excel in Dutch splits on `;`, also inside
  * a quoted cell in mid-row); numbers stay numbers. Cells with a comma, semicolon, quote or line break are quoted.
  *
@@ -20,8 +20,9 @@ export function csvCell(value: ReportCell): string {
   // Also after leading spaces, and in the full-width forms a spreadsheet may read as the same characters; and after
   // each `;`: a spreadsheet that splits on `;` (Excel in Dutch) reads a quoted cell in mid-row as text up to the
   // `;` and starts a new cell after it, so quoting alone does not keep `a;=cmd…` together there.
-  let text = value.replace(/;(?=[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20])/g, ";'");
-  if (/^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/.test(text)) text = `'${text}`;
+  // The same starters after a `;` as at the start of the cell: a tab, carriage return or NUL too (ASVS 1.2.10).
+  let text = value.replace(/;(?=[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\0])/g, ";'");
+  if (/^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\0]/.test(text)) text = `'${text}`;
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

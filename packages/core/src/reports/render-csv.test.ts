@@ -1,0 +1,57 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { csvCell } from './render-csv.js';
+
+/** One RFC 4180 field back to its text; fails on a field that is not well formed. */
+function readField(field: string): string {
+  if (!field.startsWith('"')) {
+    expect(field, 'an unquoted field has no quote, comma or line break').not.toMatch(/[",\r\n]/);
+    return field;
+  }
+  expect(field, 'a quoted field ends with its quote and doubles the quotes inside').toMatch(
+    /^"(?:[^"]|"")*"$/,
+  );
+  return field.slice(1, -1).replace(/""/g, '"');
+}
+
+/** What a spreadsheet runs as a formula at the start of a cell (OWASP, ASVS 1.2.10). */
+const FORMULA_START = /^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\0]/;
+
+const text = fc.string({
+  unit: fc.constantFrom(
+    '=',
+    '+',
+    '-',
+    '@',
+    '\uff1d',
+    '\uff20',
+    ';',
+    '"',
+    ',',
+    '\t',
+    '\r',
+    '\n',
+    '\0',
+    ' ',
+    '\u00a0',
+    "'",
+    'a',
+    '1',
+  ),
+  maxLength: 12,
+});
+
+describe('a CSV cell', () => {
+  test.prop([text], { numRuns: 2000 })(
+    'is one RFC 4180 field that starts no formula, at its start or after a semicolon',
+    (value) => {
+      const read = readField(csvCell(value));
+      // Only a `'` is added, at the start and after semicolons: the text is there as it was.
+      expect(read.replace(/^'|(?<=;)'/g, '')).toBe(value.replace(/^'|(?<=;)'/g, ''));
+      const [first = '', ...afterSemicolons] = read.split(';');
+      expect(FORMULA_START.test(first), JSON.stringify(value)).toBe(false);
+      for (const segment of afterSemicolons)
+        expect(FORMULA_START.test(segment), `${JSON.stringify(value)} after ;`).toBe(false);
+    },
+  );
+});
