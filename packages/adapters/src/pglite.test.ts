@@ -108,7 +108,10 @@ describe('a write set on PostgreSQL (PGlite)', () => {
 });
 
 describe('postgres storage options', () => {
-  const client = {} as SqlClient;
+  const client: SqlClient = {
+    query: async () => ({ rows: [], rowCount: 0 }),
+    transaction: (work) => work(client),
+  };
   /** `make` throws a VALIDATION error whose message matches `pattern`. */
   const validation = (make: () => unknown, pattern: RegExp) =>
     expect(make).toThrow(
@@ -140,6 +143,16 @@ describe('postgres storage options', () => {
       () => postgresStorage({ client, indexes: { post: 'status' as unknown as readonly string[] } }),
       /list of field names/,
     );
+  });
+
+  it('refuses a missing client, or one that is not a SqlClient (a raw pg Pool), with VALIDATION when created', async () => {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:1/none' });
+    for (const bad of [undefined, null, 'postgres://x', pool, { query: async () => ({ rows: [] }) }]) {
+      validation(() => postgresStorage({ client: bad as unknown as SqlClient }), /client.*pgClient\(pool\)/);
+    }
+    validation(() => postgresStorage(undefined as unknown as { client: SqlClient }), /client/);
+    await pool.end();
   });
 
   it('creates a schema and indexes that pass the checks on PGlite', async () => {

@@ -211,7 +211,28 @@ interface RawDocument {
   data: string;
 }
 
+/**
+ * Checks that `client` is a {@link SqlClient} (`query` and `transaction` functions): a missing one, or a raw `pg`
+ * Pool (no `transaction`), would otherwise fail later with a TypeError, after the storage was handed out.
+ */
+function checkClient(options: PostgresStorageOptions | undefined): void {
+  const client = (options as { client?: unknown } | undefined)?.client as Partial<SqlClient> | undefined;
+  if (
+    typeof client === 'object' &&
+    client !== null &&
+    typeof client.query === 'function' &&
+    typeof client.transaction === 'function'
+  )
+    return;
+  const message =
+    'pass client: a SqlClient with query() and transaction(), such as await pgClient(pool) from @social-shift/adapters/postgres-pg, postgresJsClient(sql) or pgliteClient(db) (a pg Pool itself is not one).';
+  throw new SocialShiftError('VALIDATION', `Invalid client: ${message}`, {
+    details: { issues: [{ path: ['client'], message, code: 'custom' }] },
+  });
+}
+
 function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
+  checkClient(options);
   const t = tableNames(options);
   // Checked when the storage is created: a bad option is a VALIDATION error, not a failed open.
   relationNames(options);
