@@ -23,9 +23,16 @@ function numberFormat(
   return found;
 }
 
+/** A number in a format; one that rounds to zero reads as zero, not as `-0`. */
+function format(found: Intl.NumberFormat, value: number): string {
+  const text = found.format(value);
+  return /[1-9]/.test(text) ? text : found.format(0);
+}
+
 /**
  * A cell as people read it: counts with thousands separators, rates as percentages, money with the currency,
- * yes/no in the report's language. Empty cells read as `–`.
+ * yes/no in the report's language. Empty cells, and numbers that are not finite (which CSV leaves empty and JSON
+ * writes as null), read as `–`.
  *
  * @example
  * ```ts
@@ -39,19 +46,16 @@ export function formatValue(
   language: Language,
   currency: string,
 ): string {
-  if (value === null) return '–';
+  if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return '–';
   if (typeof value === 'boolean') return value ? reportLabels(language).yes : reportLabels(language).no;
   if (typeof value === 'string') return value;
   switch (kind) {
     case 'rate':
-      return numberFormat(language, 1, 'percent').format(value);
+      return format(numberFormat(language, 1, 'percent'), value);
     case 'money':
-      return `${currency} ${numberFormat(language, 2, 'decimal', 2).format(value)}`;
-    case 'hours':
-    case 'index':
-      return numberFormat(language, 2, 'decimal').format(value);
+      return `${currency} ${format(numberFormat(language, 2, 'decimal', 2), value)}`;
     default:
-      return numberFormat(language, 2, 'decimal').format(value);
+      return format(numberFormat(language, 2, 'decimal'), value);
   }
 }
 

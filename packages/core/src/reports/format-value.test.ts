@@ -1,0 +1,41 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { finishMetrics } from '../metrics/finish-metrics.js';
+import { foldEvents } from '../metrics/fold-event.js';
+import { formatValue } from './format-value.js';
+import { renderCsv } from './render-csv.js';
+import { renderMarkdown } from './render-markdown.js';
+import { createReport, type ValueKind } from './report.js';
+
+const KINDS: readonly ValueKind[] = ['count', 'rate', 'money', 'hours', 'index', 'text', 'flag'];
+
+describe('a number as people read it', () => {
+  test.prop([fc.double(), fc.constantFrom(...KINDS), fc.constantFrom('nl' as const, 'en' as const)])(
+    'is a number or empty (–), never NaN, infinity or minus zero',
+    (value, kind, language) => {
+      const text = formatValue(value, kind, language, 'EUR');
+      if (!Number.isFinite(value)) expect(text).toBe('–');
+      else expect(text).toMatch(/\d/);
+      expect(text).not.toMatch(/NaN|∞|-0(?![.,]?\d*[1-9])/);
+    },
+  );
+
+  it('keeps the sign of a number that does not round to zero', () => {
+    expect(formatValue(-5, 'count', 'nl', 'EUR')).toBe('-5');
+    expect(formatValue(-0.25, 'money', 'en', 'EUR')).toBe('EUR -0.25');
+    expect(formatValue(-0.0004, 'rate', 'en', 'EUR')).toBe('0.0%');
+    expect(formatValue(-0, 'money', 'nl', 'EUR')).toBe('EUR 0,00');
+  });
+
+  it('leaves a goal target that is no number empty in Markdown, as the CSV report does', () => {
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const report = createReport(
+        finishMetrics(foldEvents([]), {
+          strategy: { goals: [{ id: 'g', name: 'Goal', targets: [{ metric: 'shares', value }] }] },
+        }),
+      );
+      expect(renderCsv(report)['goals.csv']).toContain('\r\nGoal,shares,,0,measured,');
+      expect(renderMarkdown(report)).toMatch(/\| Goal \| shares \| – \| 0 \| measured \| (–|0\.0%) \|/);
+    }
+  });
+});
