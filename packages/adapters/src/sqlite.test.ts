@@ -196,6 +196,17 @@ describe('sqlite storage', () => {
     }
   });
 
+  it('refuses a database that is not an open better-sqlite3 Database with VALIDATION when created', () => {
+    const closed = new Database(':memory:');
+    closed.close();
+    for (const database of ['social-shift.db', {}, null, closed]) {
+      validation(
+        () => sqliteStorage({ database: database as unknown as Database.Database }),
+        /database.*better-sqlite3/,
+      );
+    }
+  });
+
   it('uses the busy timeout it is given', async () => {
     const database = new Database(':memory:');
     const storage = sqliteStorage({ database, busyTimeoutMs: 1234 });

@@ -236,6 +236,28 @@ function checkSource(options: SqliteStorageOptions): void {
       `give the file name as a string, or ':memory:' (got ${typeof options.filename}).`,
     );
   }
+  const { database } = options;
+  if (
+    database !== undefined &&
+    !(
+      typeof database === 'object' &&
+      database !== null &&
+      typeof database.prepare === 'function' &&
+      database.open === true
+    )
+  ) {
+    // A file name, or a null (which opened a private :memory: database before, losing every write on close).
+    const got =
+      database === null
+        ? 'null'
+        : typeof database === 'object'
+          ? 'a closed database or another object'
+          : typeof database;
+    throw invalidOption(
+      'database',
+      `give an open better-sqlite3 Database, or a file name as filename instead (got ${got}).`,
+    );
+  }
   if (options.memory !== undefined && !MEMORY_MODES.includes(options.memory)) {
     const got = typeof options.memory === 'string' ? JSON.stringify(options.memory) : typeof options.memory;
     throw invalidOption('memory', `use 'buffer' (the default) or 'page-cache' (got ${got}).`);
