@@ -11,8 +11,8 @@ export interface MarkdownOptions {
 
 /**
  * User text as inert Markdown: no table break (`|`, line breaks), no HTML (`<`, `>`, `&` as entities), no link or
- * image (`[`, `]` escaped, and `://` and `www.` broken so GFM's autolinks do not fire), no emphasis or code, so a
- * team or person name cannot become markup, a script or a link.
+ * image (`[`, `]` and `@` escaped, and `://` and `www.` broken so GFM's autolinks do not fire), no emphasis or
+ * code, so a team or person name cannot become markup, a script or a link.
  */
 const escapeCell = (text: string): string =>
   text
@@ -22,6 +22,8 @@ const escapeCell = (text: string): string =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[[\]]/g, (bracket) => `\\${bracket}`)
+    // No e-mail autolink (GFM links `anne@example.com`, also after `mailto:` and `xmpp:`).
+    .replace(/@/g, '\\@')
     // No emphasis, code or strike-through, and no autolink (GFM links bare `https://…` and `www.…`).
     .replace(/[*~`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (mark) => `\\${mark}`)
     .replace(/:\/\//g, '\\://')

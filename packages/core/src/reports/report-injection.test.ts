@@ -64,6 +64,21 @@ describe('user text in reports', () => {
     }
   });
 
+  it('keeps an e-mail address in a name text in Markdown: GFM links it, mailto: and xmpp: too, unless @ is escaped', () => {
+    const at = '2026-03-02T10:00:00.000Z';
+    const figures = finishMetrics(
+      foldEvents([
+        { type: 'team.created', at, entityId: 't', data: { name: 'xmpp:team@evil.example' } },
+        { type: 'person.added', at, entityId: 'anne', data: { teamIds: ['t'] } },
+      ]),
+      { names: { persons: { anne: 'anne@evil.example' }, teams: { t: 'xmpp:team@evil.example' } } },
+    );
+    const markdown = renderMarkdown(createReport(figures, { title: 'Report for mailto:boss@evil.example' }));
+    expect(markdown).toContain('| anne\\@evil.example | xmpp:team\\@evil.example |');
+    expect(markdown).toContain('# Report for mailto:boss\\@evil.example');
+    expect(markdown).not.toMatch(/(?<!\\)@evil/);
+  });
+
   it('names the teams of each ambassador by their names, not their ids', async () => {
     const ambassadors = (await hostileReport()).tables.find((table) => table.id === 'ambassadors');
     const row = ambassadors?.rows.find((cells) => cells[0] === NAMES.person);
