@@ -505,6 +505,8 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             return first;
           },
           async replaceEvent(row) {
+            // An event this transaction removed is gone, as in SQL: replacing it must not bring it back.
+            if (removedSeqs.has(row.seq)) return false;
             const pending = events.findIndex((event) => event.seq === row.seq);
             const existing =
               replaced.get(row.seq) ??
@@ -532,20 +534,27 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
           },
           async compactEvents(removed, summary) {
             const keys = new Map(removed.map((key) => [key.seq, key]));
+            // Events appended earlier in this transaction are pending, not stored: they can be removed too (the
+            // commit adds them, then deletes the removed ones).
+            const pending = new Map(events.filter((e) => keys.has(e.seq)).map((e) => [e.seq, e]));
             const stored = await read(['events'], (t) =>
               Promise.all(
-                [...keys.keys()].map((seq) =>
-                  request(
-                    t.objectStore('events').get([organisationId, seq]) as IDBRequest<EventRecord | undefined>,
+                [...keys.keys()]
+                  .filter((seq) => !pending.has(seq))
+                  .map((seq) =>
+                    request(
+                      t.objectStore('events').get([organisationId, seq]) as IDBRequest<
+                        EventRecord | undefined
+                      >,
+                    ),
                   ),
-                ),
               ),
             );
             let count = 0;
-            for (const found of stored) {
+            for (const found of [...stored, ...pending.values()]) {
               const key = found && keys.get(found.seq);
               if (!found || !key || removedSeqs.has(found.seq)) continue;
-              if (!readEvents.has(found.seq)) readEvents.set(found.seq, found);
+              if (!pending.has(found.seq) && !readEvents.has(found.seq)) readEvents.set(found.seq, found);
               const existing = replaced.get(found.seq) ?? found;
               if (existing.id !== key.id || existing.type !== key.type || existing.entityId !== key.entityId)
                 continue;

@@ -1867,3 +1867,41 @@ define('event-compaction', "never reaches another organisation's log", async ({ 
   );
   assertEqual(await storage.readEvents(OTHER), theirs, 'unchanged');
 });
+
+define(
+  'event-compaction',
+  'sees its own compaction and appends inside a transaction: a removed event stays removed, a new one can be removed',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.append([click(1), click(2), event(3)]));
+    const stored = await storage.readEvents(ORG);
+    // An erasure after a retention run in one transaction: the event it removed cannot come back.
+    await assertRejectsWithCode(
+      storage.transaction(ORG, async (tx) => {
+        await tx.compactEvents([stored[0]!, stored[1]!], summaryEvent());
+        await tx.replaceEvents([{ ...stored[0]!, data: { ...stored[0]!.data, erased: true } }]);
+      }),
+      'NOT_FOUND',
+      'replacing an event removed earlier in the transaction',
+    );
+    assertEqual(await storage.readEvents(ORG), stored, 'nothing written');
+    // Events appended earlier in the transaction can be compacted, as any stored event.
+    const summary = await storage.transaction(ORG, async (tx) => {
+      const appended = await tx.append([click(4), click(5)]);
+      return tx.compactEvents(appended, summaryEvent());
+    });
+    assertEqual(summary.seq, 5, 'the summary at the highest appended seq');
+    assertEqual(
+      (await storage.readEvents(ORG)).map((e) => [e.seq, e.type]),
+      [
+        [1, stored[0]!.type],
+        [2, stored[1]!.type],
+        [3, stored[2]!.type],
+        [5, 'platform.summary'],
+      ],
+      'the appended events removed, the summary after the stored ones',
+    );
+    const [next] = await storage.transaction(ORG, (tx) => tx.append([event(6)]));
+    assertEqual(next?.seq, 6, 'seq goes on after the summary');
+  },
+);

@@ -194,6 +194,8 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
             return first;
           },
           async replaceEvent(row) {
+            // An event this transaction removed is gone, as in SQL: replacing it must not bring it back.
+            if (removedSeqs.has(row.seq)) return false;
             const stored = tenants.get(organisationId)?.events ?? [];
             const pendingIndex = row.seq - stored.length - 1;
             const existing =
@@ -215,9 +217,13 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
             const stored = tenants.get(organisationId)?.events ?? [];
             let count = 0;
             for (const key of new Map(removed.map((k) => [k.seq, k])).values()) {
+              // An event appended earlier in this transaction can be removed too (it is pending, not stored).
               const existing = removedSeqs.has(key.seq)
                 ? undefined
-                : (replaced.get(key.seq) ?? stored[key.seq - 1]);
+                : (replaced.get(key.seq) ??
+                  (key.seq > stored.length
+                    ? pendingEvents[key.seq - stored.length - 1]
+                    : stored[key.seq - 1]));
               if (!existing || existing.type !== key.type || existing.entityId !== key.entityId) continue;
               if ((JSON.parse(existing.event) as { id?: unknown }).id !== key.id) continue;
               removedSeqs.add(key.seq);
@@ -239,6 +245,8 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
         // merge below can throw half-way: it looks names up as own properties only (a collection named
         // `constructor` once made `reindex` throw after half the writes were applied), and parses only JSON it wrote.
         const target = tenant(organisationId);
+        // The appended events first: removals and replacements may be of them.
+        target.events.push(...pendingEvents);
         for (const seq of removedSeqs) target.events[seq - 1] = undefined;
         for (const [seq, event] of replaced) target.events[seq - 1] = event;
         for (const [collection, overlay] of pending) {
@@ -253,7 +261,6 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
             else docs.delete(id);
           }
         }
-        target.events.push(...pendingEvents);
         return result;
       };
       const result = queue.then(run, run);
