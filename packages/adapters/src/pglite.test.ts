@@ -107,6 +107,36 @@ describe('a write set on PostgreSQL (PGlite)', () => {
   });
 });
 
+describe('a write set beyond PostgreSQL’s 65,535 parameters of a statement (PGlite)', () => {
+  it('commits it as memory and SQLite do, in a transaction instead of one statement', async () => {
+    const storage = postgresStorage({
+      client: pgliteClient(await sharedPglite(), { owned: false }),
+      tablePrefix: `big${counter++}_`,
+    });
+    const events = Array.from({ length: 16_400 }, (_, i) => ({
+      id: `evt_${i}`,
+      organisationId: 'org_big',
+      type: 'post.created' as const,
+      at: '2026-03-02T09:00:00.000Z',
+      actorId: 'person_1',
+      entityType: 'post' as const,
+      entityId: 'p',
+      entityVersion: 1,
+      data: {},
+    }));
+    const stored = await storage.commit('org_big', { puts: [], events });
+    expect([stored.length, stored.at(-1)?.seq]).toEqual([16_400, 16_400]);
+    const puts = Array.from({ length: 13_200 }, (_, i) => ({
+      collection: 'post',
+      id: `p${i}`,
+      data: { n: i },
+      expectedVersion: 0,
+    }));
+    await storage.commit('org_big', { puts, events: [] });
+    expect((await storage.query('org_big', 'post')).length).toBe(13_200);
+  }, 60_000);
+});
+
 describe('postgres storage options', () => {
   const client: SqlClient = {
     query: async () => ({ rows: [], rowCount: 0 }),

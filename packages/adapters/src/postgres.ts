@@ -339,6 +339,9 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
   // set in a transaction to report the exact error.
   const commitMany = async (organisationId: string, writes: DriverWriteSet) => {
     const { inserts, updates, events } = writes;
+    // A statement takes at most 65,535 parameters (the protocol counts them in 16 bits; postgres.js stops at
+    // 65,534): a bigger set goes to the factory's transaction, whose statements take a row (or arrays) each.
+    if (1 + inserts.length * 5 + updates.length * 6 + events.length * 4 > MAX_PARAMETERS) return undefined;
     const params: unknown[] = [organisationId];
     const p = (value: unknown) => {
       params.push(value);
@@ -546,6 +549,9 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
     },
   };
 }
+
+/** The most parameters one statement of `commitMany` takes (postgres.js refuses more than 65,534). */
+const MAX_PARAMETERS = 65_534;
 
 /** The marker of a write set whose version checks failed (see `commitMany`). */
 const VERSION_CHECK_FAILED = 'social_shift_version_check_failed';
