@@ -27,7 +27,8 @@ const escapeCell = (text: string): string =>
     // No emphasis, code or strike-through, and no autolink (GFM links bare `https://…` and `www.…`).
     .replace(/[*~`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (mark) => `\\${mark}`)
     .replace(/:\/\//g, '\\://')
-    .replace(/\b(www)\./gi, '$1\\.')
+    // Every `www.`: GFM also links one after `_`, `*`, `~` or `(`, where `\b` finds no word boundary.
+    .replace(/(www)\./gi, '$1\\.')
     .replace(/[\r\n]+/g, ' ');
 
 /**

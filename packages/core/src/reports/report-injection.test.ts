@@ -79,6 +79,19 @@ describe('user text in reports', () => {
     expect(markdown).not.toMatch(/(?<!\\)@evil/);
   });
 
+  it('breaks a www. autolink wherever GFM would make one, also after _ ( * or ~', () => {
+    const at = '2026-03-02T10:00:00.000Z';
+    const name = 'x_www.evil.example (www.evil.example) *www.evil.example ~www.evil.example WWW.evil.example';
+    const figures = finishMetrics(foldEvents([{ type: 'person.added', at, entityId: 'anne', data: {} }]), {
+      names: { persons: { anne: name } },
+    });
+    const markdown = renderMarkdown(createReport(figures));
+    expect(markdown).toContain(
+      '| x_www\\.evil.example (www\\.evil.example) \\*www\\.evil.example \\~www\\.evil.example WWW\\.evil.example |',
+    );
+    expect(markdown).not.toMatch(/www\.evil/i);
+  });
+
   it('names the teams of each ambassador by their names, not their ids', async () => {
     const ambassadors = (await hostileReport()).tables.find((table) => table.id === 'ambassadors');
     const row = ambassadors?.rows.find((cells) => cells[0] === NAMES.person);
