@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { en as methodEn } from '../labels/en.js';
 import { nl as methodNl } from '../labels/nl.js';
 import type { RecommendationCode, Segment } from '../metrics/metrics-figures.js';
@@ -366,5 +367,9 @@ const nl: ReportLabels = {
  * ```
  */
 export function reportLabels(language: Language): ReportLabels {
-  return language === 'nl' ? nl : en;
+  if (language === 'nl') return nl;
+  // Not English for any other value: a report would say it is in a language it is not in (and fail its schema).
+  if (language !== 'en')
+    throw invalidValue('language', [], `No report words for "${String(language)}": use 'nl' or 'en'.`);
+  return en;
 }

@@ -320,6 +320,16 @@ describe('report tables', () => {
     );
   });
 
+  it('refuses a language it has no words for, instead of an English report that says it is in that language', () => {
+    for (const language of ['de', 'NL', '__proto__', '']) {
+      expect(() => createReport(figures, { language: language as 'nl' }), language).toThrow(
+        expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining("'nl' or 'en'") }),
+      );
+    }
+    expect(createReport(figures, { language: 'nl' }).language).toBe('nl');
+    expect(createReport(figures).language).toBe('en');
+  });
+
   it('names a goal metric in the goals table and writes a participation target as a percentage', () => {
     // Anne shared, Bram did not: participation 1/2 against a target of 80%, attainment 0.5 / 0.8 = 62.5%.
     const withGoal = finishMetrics(foldEvents(events), {
