@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { startOfDayInZone, timeZoneOffsetMinutes } from '../metrics/time-zone.js';
 import { fillTemplate, formatValue } from './format-value.js';
 import type { Report, ReportTable } from './report.js';
@@ -5,7 +6,7 @@ import { reportLabels } from './report-labels.js';
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
-  /** At most this many rows per table (default 25); the CSV and JSON reports have them all. */
+  /** At most this many rows per table (default 25; `Infinity` for all); the CSV and JSON reports have them all. */
   readonly maxRows?: number;
 }
 
@@ -43,6 +44,13 @@ const escapeCell = (text: string): string =>
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const maxRows = options.maxRows ?? 25;
+  // A count of rows that left some out would be wrong for -1 or 1.5, and NaN would drop every row unsaid.
+  if (!(Number.isInteger(maxRows) && maxRows >= 0) && maxRows !== Number.POSITIVE_INFINITY)
+    throw invalidValue(
+      'Markdown options',
+      ['maxRows'],
+      'Use a whole number of rows ≥ 0, or Infinity for all.',
+    );
   const l = reportLabels(report.language);
   const f = report.figures;
   const lines: string[] = [`# ${escapeCell(report.title)}`, ''];

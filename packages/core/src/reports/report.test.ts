@@ -83,6 +83,22 @@ describe('reports', () => {
     );
   });
 
+  it('takes maxRows as a whole number of rows or Infinity, and refuses others instead of miscounting', () => {
+    const report = createReport(figures);
+    const summaryRows = (md: string) =>
+      md
+        .split('## Summary')[1]
+        ?.split('##')[0]
+        ?.match(/^\| (?!Figure|---)/gm)?.length;
+    expect(summaryRows(renderMarkdown(report, { maxRows: Number.POSITIVE_INFINITY }))).toBe(16);
+    expect(summaryRows(renderMarkdown(report, { maxRows: 0 }))).toBeUndefined();
+    for (const maxRows of [-1, 1.5, Number.NaN]) {
+      expect(() => renderMarkdown(report, { maxRows }), String(maxRows)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION' }),
+      );
+    }
+  });
+
   it('escapes pipes in Markdown cells', () => {
     expect(renderMarkdown(createReport(figures))).toContain('=cmd\\|calc');
   });
