@@ -137,6 +137,29 @@ describe('a write set beyond PostgreSQL’s 65,535 parameters of a statement (PG
   }, 60_000);
 });
 
+describe('reads issued together beyond one statement (PGlite)', () => {
+  it('answers each of 2,000 reads issued at once, as memory and SQLite do', async () => {
+    const storage = postgresStorage({
+      client: pgliteClient(await sharedPglite(), { owned: false }),
+      tablePrefix: `many${counter++}_`,
+    });
+    await storage.transaction('org_many', async (tx) => {
+      await tx.put('post', 'x7', { n: 7 }, 0);
+      await tx.put('post', 'x1999', { n: 1_999 }, 0);
+    });
+    const ids = Array.from({ length: 2_000 }, (_, i) => `x${i}`);
+    const [docs, query] = await Promise.all([
+      Promise.all(ids.map((id) => storage.get('org_many', 'post', id))),
+      storage.query('org_many', 'post', { where: { n: 7 } }),
+    ]);
+    expect(docs.flatMap((doc, i) => (doc ? [[i, doc.data]] : []))).toEqual([
+      [7, { n: 7 }],
+      [1_999, { n: 1_999 }],
+    ]);
+    expect(query.map((doc) => doc.id)).toEqual(['x7']);
+  }, 60_000);
+});
+
 describe('postgres storage options', () => {
   const client: SqlClient = {
     query: async () => ({ rows: [], rowCount: 0 }),

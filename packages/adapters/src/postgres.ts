@@ -287,19 +287,36 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
   // Several reads in one statement: each read is a branch of a UNION ALL, tagged with its position; the rows come
   // back ordered by position, then id (each branch's own order).
   const readMany = async (organisationId: string, reads: readonly DriverRead[]) => {
-    const params: unknown[] = [organisationId];
-    const branches = reads.map((read, i) => {
-      const select = `${i} AS k, ${columns}`;
-      if (read.query) return `(${querySql(params, read.collection, read.query, select)})`;
-      params.push(read.collection, read.id);
-      return `(SELECT ${select} FROM ${t.documents} WHERE organisation_id = $1 AND collection = $${params.length - 1} AND id = $${params.length})`;
-    });
-    const { rows } = await client.query<RawDocument & { k: number }>(
-      `SELECT * FROM (${branches.join(' UNION ALL ')}) AS r ORDER BY k, id`,
-      params,
-    );
     const results: DocumentRow[][] = reads.map(() => []);
-    for (const row of rows) results[Number(row.k)]?.push(toRow(row));
+    for (let start = 0; start < reads.length; ) {
+      const params: unknown[] = [organisationId];
+      const branches: string[] = [];
+      let end = start;
+      // As many reads as one statement takes: at most MAX_BATCH_READS, within the parameters of a statement (many
+      // reads issued at once, such as a Promise.all over thousands of ids, failed all together before).
+      for (; end < reads.length && branches.length < MAX_BATCH_READS; end++) {
+        const read = reads[end]!;
+        const taken = params.length;
+        const select = `${end - start} AS k, ${columns}`;
+        let branch: string;
+        if (read.query) branch = `(${querySql(params, read.collection, read.query, select)})`;
+        else {
+          params.push(read.collection, read.id);
+          branch = `(SELECT ${select} FROM ${t.documents} WHERE organisation_id = $1 AND collection = $${params.length - 1} AND id = $${params.length})`;
+        }
+        if (params.length > MAX_PARAMETERS && branches.length > 0) {
+          params.length = taken;
+          break;
+        }
+        branches.push(branch);
+      }
+      const { rows } = await client.query<RawDocument & { k: number }>(
+        `SELECT * FROM (${branches.join(' UNION ALL ')}) AS r ORDER BY k, id`,
+        params,
+      );
+      for (const row of rows) results[start + Number(row.k)]?.push(toRow(row));
+      start = end;
+    }
     return results;
   };
 
@@ -550,8 +567,11 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
   };
 }
 
-/** The most parameters one statement of `commitMany` takes (postgres.js refuses more than 65,534). */
+/** The most parameters one statement takes (postgres.js refuses more than 65,534). */
 const MAX_PARAMETERS = 65_534;
+
+/** The most reads of a batch (`readMany`) in one statement (PGlite failed with 1,000); more go in further statements. */
+const MAX_BATCH_READS = 200;
 
 /** The marker of a write set whose version checks failed (see `commitMany`). */
 const VERSION_CHECK_FAILED = 'social_shift_version_check_failed';
