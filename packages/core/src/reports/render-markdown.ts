@@ -111,7 +111,11 @@ function renderTable(report: Report, table: ReportTable, maxRows: number): strin
   const header = table.columns.map((c) => `${escapeCell(c.label)}${c.basis === 'estimated' ? ' *' : ''}`);
   const align = table.columns.map((c) => (c.kind === 'text' || c.kind === 'flag' ? '---' : '---:'));
   const out = [`| ${header.join(' | ')} |`, `| ${align.join(' | ')} |`];
-  table.rows.slice(0, maxRows).forEach((row, r) => {
+  // A series cut short keeps its latest periods (what a CI summary is read for); other tables their first rows.
+  const latest = table.id === 'series' && table.rows.length > maxRows;
+  const first = latest ? table.rows.length - maxRows : 0;
+  table.rows.slice(first, first + maxRows).forEach((row, i) => {
+    const r = first + i;
     const cells = row.map((cell, i) => {
       const column = table.columns[i];
       const kind =
@@ -123,8 +127,10 @@ function renderTable(report: Report, table: ReportTable, maxRows: number): strin
   if (table.rows.length > maxRows)
     out.push(
       '',
-      fillTemplate(l.truncated, { count: table.rows.length - maxRows }, (_, count) =>
-        formatValue(count, 'count', report.language, ''),
+      fillTemplate(
+        latest ? l.truncatedEarlier : l.truncated,
+        { count: table.rows.length - maxRows },
+        (_, count) => formatValue(count, 'count', report.language, ''),
       ),
     );
   return out;

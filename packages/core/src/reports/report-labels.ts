@@ -19,6 +19,8 @@ export interface ReportLabels {
   /** A name of money with its currency (`{name}`, `{currency}`): a CSV header, a summary row. */
   readonly inCurrency: string;
   readonly truncated: string;
+  /** The note under a series cut to its latest periods. */
+  readonly truncatedEarlier: string;
   readonly none: string;
   readonly tables: Readonly<Record<string, string>>;
   readonly columns: Readonly<Record<string, string>>;
@@ -43,6 +45,8 @@ const en: ReportLabels = {
   basis: { measured: 'measured', estimated: 'estimated' },
   inCurrency: '{name} in {currency}',
   truncated: '…and {count} more {count|row|rows} in the CSV and JSON reports.',
+  truncatedEarlier:
+    'The latest periods; {count} earlier {count|period is|periods are} in the CSV and JSON reports.',
   none: 'None.',
   tables: {
     summary: 'Summary',
@@ -205,6 +209,8 @@ const nl: ReportLabels = {
   basis: { measured: 'gemeten', estimated: 'geschat' },
   inCurrency: '{name} in {currency}',
   truncated: '…en nog {count} {count|rij|rijen} in het CSV- en JSON-rapport.',
+  truncatedEarlier:
+    'De laatste perioden; {count} eerdere {count|periode staat|perioden staan} in het CSV- en JSON-rapport.',
   none: 'Geen.',
   tables: {
     summary: 'Samenvatting',

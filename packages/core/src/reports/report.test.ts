@@ -3,6 +3,7 @@ import { finishMetrics } from '../metrics/finish-metrics.js';
 import { foldEvents } from '../metrics/fold-event.js';
 import type { MetricsEvent } from '../metrics/metrics-event.js';
 import type { Recommendation } from '../metrics/metrics-figures.js';
+import { simulateEvents } from '../simulation/simulate-organisation.js';
 import { formatValue } from './format-value.js';
 import { csvCell, renderCsv } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -81,6 +82,29 @@ describe('reports', () => {
     expect(renderMarkdown(createReport(figures, { language: 'nl' }), { maxRows: 1 })).toContain(
       '…en nog 1 rij in het CSV- en JSON-rapport.',
     );
+  });
+
+  it('keeps the latest periods of a series cut short, and says how many earlier ones it left out', () => {
+    for (const language of ['en', 'nl'] as const) {
+      // Ten weeks of a simulated organisation: a weekly series of ten periods.
+      const events = [...simulateEvents({ seed: 3, people: 60, teams: 4, days: 70, events: 3_000 })];
+      const weekly = finishMetrics(foldEvents(events, {}), { period: 'week' });
+      const report = createReport(weekly, { language });
+      const series = report.tables.find((t) => t.id === 'series');
+      const periods = series?.rows.map((row) => String(row[0])) ?? [];
+      expect(periods.length).toBeGreaterThanOrEqual(3);
+      const section = renderMarkdown(report, { maxRows: 2 })
+        .split(`## ${series?.title}`)[1]
+        ?.split('\n## ')[0];
+      for (const period of periods.slice(-2)) expect(section).toContain(`| ${period} |`);
+      for (const period of periods.slice(0, -2)) expect(section).not.toContain(`| ${period} |`);
+      const earlier = periods.length - 2;
+      expect(section).toContain(
+        language === 'en'
+          ? `The latest periods; ${earlier} earlier periods are in the CSV and JSON reports.`
+          : `De laatste perioden; ${earlier} eerdere perioden staan in het CSV- en JSON-rapport.`,
+      );
+    }
   });
 
   it('takes maxRows as a whole number of rows or Infinity, and refuses others instead of miscounting', () => {
