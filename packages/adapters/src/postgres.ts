@@ -22,15 +22,23 @@ import type {
   DriverRead,
   DriverTransaction,
   DriverWriteSet,
+  EntityType,
   EventQuery,
   EventRow,
+  EventType,
   ManagedStorage,
   NewEventRow,
   OrganisationDocumentRow,
   StorageCapabilities,
   StorageDriver,
 } from '@social-shift/core';
-import { createStorage, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
+import {
+  createStorage,
+  entitySchemas,
+  eventPayloadSchemas,
+  QUERY_INDEXES,
+  SocialShiftError,
+} from '@social-shift/core';
 import { fieldIndexes, postgresSchemaName, sqlIdentifier } from './sql-identifiers.js';
 
 /** The result of one SQL statement. */
@@ -466,7 +474,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
         sql += ` LIMIT $${params.length}`;
       }
       const { rows } = await client.query<{ seq: string | number; event: string }>(sql, params);
-      return rows.map((row) => ({ seq: Number(row.seq), event: row.event }));
+      return rows.map((row) => ({ seq: Number(row.seq), event: inWrittenOrder(row.event) }));
     },
     transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
       return client
@@ -565,6 +573,51 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
       if (options.ownsClient !== false) await client.close?.();
     },
   };
+}
+
+/** The envelope's keys in the order the SDK writes them; other keys (`idempotencyKey`) follow. */
+const ENVELOPE_ORDER = [
+  'id',
+  'organisationId',
+  'type',
+  'at',
+  'actorId',
+  'entityType',
+  'entityId',
+  'entityVersion',
+  'data',
+];
+const shapeKeys = (schema: unknown): readonly string[] =>
+  Object.keys((schema as { shape?: object } | undefined)?.shape ?? {});
+
+/**
+ * A copy of a plain object with the keys of `order` first, its other keys after them in their order, and `last`
+ * at the end; anything else as it is. No prototype, so a `__proto__` key stays a key.
+ */
+function ordered(value: unknown, order: readonly string[], last?: string): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of order) if (key !== last && Object.hasOwn(source, key)) out[key] = source[key];
+  for (const key of Object.keys(source)) if (key !== last && !Object.hasOwn(out, key)) out[key] = source[key];
+  if (last !== undefined && Object.hasOwn(source, last)) out[last] = source[last];
+  return out;
+}
+
+/**
+ * An event's JSON with its keys in the order the SDK wrote them: jsonb keeps an object's keys shortest first. The
+ * envelope in the SDK's order, the payload in its schema's order with `changes` last, the changes in their
+ * entity's schema order. Logs written from `readEvents()` then read as those of the other adapters do (the
+ * CLI's fast reader takes that order; any other is read too, several times slower).
+ */
+function inWrittenOrder(text: string): string {
+  const event = JSON.parse(text) as Record<string, unknown>;
+  const data = ordered(event.data, shapeKeys(eventPayloadSchemas[event.type as EventType]), 'changes');
+  if (data !== null && typeof data === 'object' && Object.hasOwn(data, 'changes')) {
+    const payload = data as Record<string, unknown>;
+    payload.changes = ordered(payload.changes, shapeKeys(entitySchemas[event.entityType as EntityType]));
+  }
+  return JSON.stringify(ordered({ ...event, data }, ENVELOPE_ORDER));
 }
 
 /** The most parameters one statement takes (postgres.js refuses more than 65,534). */

@@ -803,6 +803,68 @@ define('event-log', 'ignores a seq given by the caller', async ({ open }) => {
 
 define(
   'event-log',
+  'gives events back with their keys in the order the SDK wrote them, seq last (the form the CLI reads fast)',
+  async ({ open }) => {
+    const storage = await open();
+    // As the SDK writes them: the envelope, the payload in its schema's order with the changes (in the entity's
+    // schema order) last, the idempotency key; storage adds seq. Short keys after long ones, which PostgreSQL's
+    // jsonb keeps shortest first.
+    const written: DomainEvent[] = [
+      {
+        id: 'evt_1',
+        organisationId: ORG,
+        type: 'offer.created',
+        at: '2026-03-03T09:00:00.000Z',
+        actorId: 'system',
+        entityType: 'offer',
+        entityId: 'offer_1',
+        entityVersion: 1,
+        data: {
+          campaignId: 'campaign_1',
+          postId: 'post_1',
+          publisherId: 'person_1',
+          changes: {
+            campaignId: 'campaign_1',
+            postId: 'post_1',
+            publisherId: 'person_1',
+            status: 'offered',
+            offeredAt: '2026-03-03T09:00:00.000Z',
+          },
+        },
+      },
+      {
+        id: 'evt_2',
+        organisationId: ORG,
+        type: 'platform.comment',
+        at: '2026-03-03T09:05:00.000Z',
+        actorId: 'system',
+        entityType: 'share',
+        entityId: 'share_1',
+        entityVersion: 0,
+        data: {
+          shareId: 'share_1',
+          postId: 'post_1',
+          campaignId: 'campaign_1',
+          publisherId: 'person_1',
+          platform: 'linkedin',
+          byAmbassador: true,
+          count: 2,
+        },
+        idempotencyKey: 'li-comment-1',
+      },
+    ];
+    await storage.transaction(ORG, (tx) => tx.append(written));
+    const read = await storage.readEvents(ORG);
+    assertEqual(
+      read.map((e) => JSON.stringify(e)),
+      written.map((e, i) => JSON.stringify({ ...e, seq: i + 1 })),
+      'the same JSON text, key for key',
+    );
+  },
+);
+
+define(
+  'event-log',
   'reads from a cursor with a limit, so paging reads every event once',
   async ({ open }) => {
     const storage = await open();
