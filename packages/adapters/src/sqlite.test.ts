@@ -196,6 +196,10 @@ describe('sqlite storage', () => {
     }
   });
 
+  it('refuses an empty filename with VALIDATION: it would open a temporary database, deleted on close', () => {
+    validation(() => sqliteStorage({ filename: '' }), /filename: give a file path/);
+  });
+
   it('refuses a database that is not an open better-sqlite3 Database with VALIDATION when created', () => {
     const closed = new Database(':memory:');
     closed.close();

@@ -236,6 +236,14 @@ function checkSource(options: SqliteStorageOptions): void {
       `give the file name as a string, or ':memory:' (got ${typeof options.filename}).`,
     );
   }
+  // better-sqlite3 opens a temporary database for an empty name, deleted on close: every write would be lost
+  // while the storage says it persists.
+  if (options.filename === '') {
+    throw invalidOption(
+      'filename',
+      "give a file path (the database is created there), or ':memory:' for a database that lives only while it is open (got an empty name).",
+    );
+  }
   const { database } = options;
   if (
     database !== undefined &&
