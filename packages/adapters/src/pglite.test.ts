@@ -41,6 +41,19 @@ describe('postgres storage on PGlite', () => {
   });
 });
 
+/** Event `n` of a `post.created` for post `p` of `organisationId`, for write-set cases. */
+const postCreated = (organisationId: string, n: number) => ({
+  id: `evt_${n}`,
+  organisationId,
+  type: 'post.created' as const,
+  at: '2026-03-02T09:00:00.000Z',
+  actorId: 'person_1',
+  entityType: 'post' as const,
+  entityId: 'p',
+  entityVersion: 1,
+  data: {},
+});
+
 describe('a write set on PostgreSQL (PGlite)', () => {
   /** The client, recording each statement outside a transaction and each transaction. */
   const recording = (client: SqlClient) => {
@@ -58,17 +71,7 @@ describe('a write set on PostgreSQL (PGlite)', () => {
     return { wrapped, log };
   };
   const ORG = 'org_ws';
-  const event = (n: number) => ({
-    id: `evt_${n}`,
-    organisationId: ORG,
-    type: 'post.created' as const,
-    at: '2026-03-02T09:00:00.000Z',
-    actorId: 'person_1',
-    entityType: 'post' as const,
-    entityId: 'p',
-    entityVersion: 1,
-    data: {},
-  });
+  const event = (n: number) => postCreated(ORG, n);
 
   it('commits in one statement, with no transaction', async () => {
     const { wrapped, log } = recording(pgliteClient(await sharedPglite(), { owned: false }));
@@ -113,17 +116,7 @@ describe('a write set beyond PostgreSQL’s 65,535 parameters of a statement (PG
       client: pgliteClient(await sharedPglite(), { owned: false }),
       tablePrefix: `big${counter++}_`,
     });
-    const events = Array.from({ length: 16_400 }, (_, i) => ({
-      id: `evt_${i}`,
-      organisationId: 'org_big',
-      type: 'post.created' as const,
-      at: '2026-03-02T09:00:00.000Z',
-      actorId: 'person_1',
-      entityType: 'post' as const,
-      entityId: 'p',
-      entityVersion: 1,
-      data: {},
-    }));
+    const events = Array.from({ length: 16_400 }, (_, i) => postCreated('org_big', i));
     const stored = await storage.commit('org_big', { puts: [], events });
     expect([stored.length, stored.at(-1)?.seq]).toEqual([16_400, 16_400]);
     const puts = Array.from({ length: 13_200 }, (_, i) => ({
