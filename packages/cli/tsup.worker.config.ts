@@ -14,7 +14,9 @@ export default defineConfig({
   splitting: false,
   sourcemap: true,
   treeshake: true,
-  noExternal: ['@social-shift/core'],
+  // zod too: loading the whole package (every locale, both APIs) cost a thread about 60–90 ms before its first
+  // line; the worker keeps only the checks it uses.
+  noExternal: ['@social-shift/core', /^zod(\/.*)?$/],
   esbuildOptions(options) {
     options.sourcesContent = false;
     // Core's split build imports some shared chunks bare (`import './chunk-….js'`); core declares itself free of
