@@ -75,8 +75,58 @@ describe('the settings of the metrics', () => {
       { strategy: { pillars: [{ id: 'care', targetWeight: '50%' as never }] } },
       'strategy.pillars.0.targetWeight',
     ],
+    [
+      'a goal target of NaN',
+      { strategy: { goals: [{ id: 'g', targets: [{ metric: 'shares', value: Number.NaN }] }] } },
+      'strategy.goals.0.targets.0.value',
+    ],
+    [
+      'an infinite goal target',
+      {
+        strategy: {
+          goals: [
+            { id: 'g', targets: [{ metric: 'shares', value: 10 }] },
+            {
+              id: 'h',
+              targets: [
+                { metric: 'participation', value: 0.3 },
+                { metric: 'shares', value: Infinity },
+              ],
+            },
+          ],
+        },
+      },
+      'strategy.goals.1.targets.1.value',
+    ],
+    [
+      'a negative goal target',
+      { strategy: { goals: [{ id: 'g', targets: [{ metric: 'shares', value: -5 }] }] } },
+      'strategy.goals.0.targets.0.value',
+    ],
+    [
+      'a goal target that is text',
+      { strategy: { goals: [{ id: 'g', targets: [{ metric: 'shares', value: '100' as never }] }] } },
+      'strategy.goals.0.targets.0.value',
+    ],
   ])('refuses %s, naming the setting', (_what, context, path) => {
     expect(pathOf(() => finishMetrics(aggregate, context))).toEqual([path]);
+  });
+
+  it('accepts goal targets of zero and more', () => {
+    const context = {
+      strategy: {
+        goals: [
+          {
+            id: 'g',
+            targets: [
+              { metric: 'shares', value: 0 },
+              { metric: 'participation', value: 0.3 },
+            ],
+          },
+        ],
+      },
+    };
+    expect(pathOf(() => finishMetrics(aggregate, context))).toBe('accepted');
   });
 
   it('refuses thresholds the adjust rules cannot use, instead of a RangeError', () => {

@@ -48,10 +48,17 @@ export function checkContext(context: MetricsContext | undefined): void {
     numbers(leaderboard.points, 'leaderboard.points');
   }
   numbers(context.pillarOverlap, 'pillarOverlap', undefined, 1);
-  const pillars = context.strategy?.pillars;
+  const { pillars, goals } = context.strategy ?? {};
   if (Array.isArray(pillars))
     pillars.forEach((pillar, i) => {
       if (pillar?.targetWeight !== undefined) numbers(pillar, `strategy.pillars.${i}`, ['targetWeight'], 1);
+    });
+  // A goal's target of NaN or Infinity gave an attainment the JSON report cannot hold.
+  if (Array.isArray(goals))
+    goals.forEach((goal, i) => {
+      goal?.targets?.forEach((target, j) => {
+        numbers(target, `strategy.goals.${i}.targets.${j}`, ['value']);
+      });
     });
   numbers(context.thresholds, 'thresholds');
   if ((context.thresholds?.dormantDays ?? 0) > 36_500)

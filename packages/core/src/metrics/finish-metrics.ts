@@ -410,22 +410,40 @@ function seriesRows(
   const rows = new Map<string, { start: string; values: number[] }>();
   // The row of each local day (by day number): a year has some 35,000 buckets but only 365 days.
   const days = new Map<number, { start: string; values: number[] }>();
+  const toLocal = (ms: number): number => ms + timeZoneOffsetMinutes(timeZone, ms) * 60_000;
+  const rowOf = (local: Date) => {
+    const p = periodOf(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), period);
+    const row = rows.get(p.label) ?? { start: p.start, values: [0, 0, 0, 0, 0] };
+    rows.set(p.label, row);
+    return row;
+  };
   const add = (bucket: string, values: readonly number[]): void => {
-    const startMs = Date.parse(`${bucket.slice(0, 13)}:00:00.000Z`) + +bucket.slice(13) * 900_000;
-    const localMs = startMs + timeZoneOffsetMinutes(timeZone, startMs) * 60_000;
+    const localMs = toLocal(Date.parse(`${bucket.slice(0, 13)}:00:00.000Z`) + +bucket.slice(13) * 900_000);
     const day = Math.floor(localMs / 86_400_000);
     let row = days.get(day);
     if (row === undefined) {
-      const local = new Date(localMs);
-      const p = periodOf(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), period);
-      row = rows.get(p.label) ?? { start: p.start, values: [0, 0, 0, 0, 0] };
-      rows.set(p.label, row);
+      row = rowOf(new Date(localMs));
       days.set(day, row);
     }
     for (let i = 0; i < values.length; i++) row.values[i] = (row.values[i] ?? 0) + (values[i] ?? 0);
   };
   for (const [bucket, values] of aggregate.series) add(bucket, values);
   for (const at of contributionTimes) add(seriesBucket(at), [0, 0, 0, 0, 1]);
+  // A period without activity is a row of zeros, not a gap: every period the log covers inside the window,
+  // from its first event (or the window's start, if later) to its last (or the window's end, if earlier).
+  const { from, to } = aggregate.window;
+  const { firstAt, lastAt } = aggregate;
+  if (firstAt !== '') {
+    const end = toLocal(Math.min(Date.parse(lastAt), to === '' ? Infinity : Date.parse(to) - 1));
+    let day = toLocal(Date.parse(from === '' || from < firstAt ? firstAt : from));
+    while (day <= end) {
+      const start = new Date(`${rowOf(new Date(day)).start}T00:00:00.000Z`);
+      day =
+        period === 'week'
+          ? start.getTime() + 7 * 86_400_000
+          : Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
+    }
+  }
   return [...rows]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([label, row]) => ({
