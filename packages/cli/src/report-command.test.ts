@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:buffer';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MetricsFigures } from '@social-shift/core/metrics';
@@ -307,6 +308,21 @@ describe('a JSON export', () => {
     const oneEvent = await report(one, '--format', 'json');
     expect(oneEvent.stderr).toBe('');
     expect(oneEvent.code).toBe(0);
+  });
+});
+
+describe('an export too large to read whole', () => {
+  it('is refused with the advice to use an NDJSON log, without reading it (a sparse file of 512 MB)', async () => {
+    const path = join(dir, 'huge-export.json');
+    writeFileSync(path, '{"format":"social-shift-export","formatVersion":1,"events":[');
+    truncateSync(path, constants.MAX_STRING_LENGTH + 1); // the rest reads as zero bytes and takes no disk space
+    const { code, stderr } = await report(path, '--format', 'json');
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `social-shift: "${path}" is 512 MB: too large for a JSON export, which is read whole (at most 512 MB). ` +
+        'Write its events as an NDJSON log instead (one event a line, as shift.readEvents() gives them) and report on that.\n',
+    );
+    rmSync(path);
   });
 });
 

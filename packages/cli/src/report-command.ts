@@ -1,3 +1,4 @@
+import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -136,6 +137,12 @@ function bound(value: string | undefined, timeZone: string, end: boolean, flag: 
   );
 }
 
+/** The longest file read whole as one JSON export: the longest string the JavaScript engine can hold. */
+const MAX_JSON_BYTES = bufferConstants.MAX_STRING_LENGTH;
+/** How much of the first line of a file larger than that is read to tell a log from an export. */
+const FIRST_LINE_OF_A_HUGE_FILE = 64 << 20;
+const megabytes = (bytes: number): string => `${Math.round(bytes / (1 << 20)).toLocaleString('en')} MB`;
+
 /** What the input is; for a file that is one JSON value (an export on one line), that value, parsed once. */
 type Input = { readonly kind: 'ndjson' } | { readonly kind: 'export'; readonly value?: unknown };
 
@@ -149,13 +156,19 @@ const isBlank = (byte: number): boolean => byte === 32 || byte === 9 || byte ===
  * export's (or the one event's), and it is returned to be used without reading the file again.
  */
 function detect(path: string): Input {
+  let size: number;
   try {
-    if (!statSync(path).isFile()) throw new UsageError(`"${path}" is not a file.`);
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new UsageError(`"${path}" is not a file.`);
+    size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read "${path}": ${(error as Error).message}`);
   }
   if (/\.(ndjson|jsonl)$/i.test(path)) return { kind: 'ndjson' };
+  // In a file too large to read whole, a first line this long is no event: it is an export, which readJson refuses
+  // with advice, without reading half a gigabyte first.
+  const firstLineLimit = size > MAX_JSON_BYTES ? FIRST_LINE_OF_A_HUGE_FILE : Number.POSITIVE_INFINITY;
   const chunks: Buffer[] = [];
   let lineStart = -1; // in the bytes read so far
   let lineEnd = -1;
@@ -184,6 +197,7 @@ function detect(path: string): Input {
         }
         read += got;
         if (rest) break;
+        if (lineEnd < 0 && read > firstLineLimit) return { kind: 'export' };
       }
     } finally {
       closeSync(fd);
@@ -221,6 +235,12 @@ interface Loaded {
 
 /** The whole input file as JSON. */
 function readJson(path: string): unknown {
+  const size = statSync(path).size;
+  if (size > MAX_JSON_BYTES)
+    throw new UsageError(
+      `"${path}" is ${megabytes(size)}: too large for a JSON export, which is read whole (at most ${megabytes(MAX_JSON_BYTES)}). ` +
+        'Write its events as an NDJSON log instead (one event a line, as shift.readEvents() gives them) and report on that.',
+    );
   try {
     return JSON.parse(withoutBom(readFileSync(path, 'utf8')));
   } catch (error) {
