@@ -12,6 +12,7 @@
  *
  * @packageDocumentation
  */
+import { createHash } from 'node:crypto';
 import type { Pool, PoolConfig } from 'pg';
 import type { SqlClient, SqlResult } from './postgres.js';
 
@@ -44,16 +45,17 @@ interface Queryable {
 
 /**
  * Statement names by SQL text: `pg` prepares a named statement once per connection and then only binds and
- * executes it, so the server parses and plans each statement once per connection instead of on every call. One
- * table for the process, so a name always means the same text on every connection of every pool (`pg` refuses a
- * name reused for other text). The adapter's SQL has few shapes; past the limit, new texts run unnamed as before.
+ * executes it, so the server parses and plans each statement once per connection instead of on every call. The
+ * name is a hash of the text, so it means the same text on every connection of every pool, whichever copy of this
+ * module named it (`pg` refuses a name reused for other text; a counter clashed when an ESM and a CommonJS build
+ * shared a pool). The adapter's SQL has few shapes; past the limit, new texts run unnamed as before.
  */
 const MAX_NAMED = 1_000;
 const names = new Map<string, string>();
 const nameOf = (text: string): string | undefined => {
   let name = names.get(text);
   if (name === undefined && names.size < MAX_NAMED) {
-    name = `social_shift_${names.size + 1}`;
+    name = `social_shift_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
     names.set(text, name);
   }
   return name;

@@ -1,0 +1,34 @@
+import pg from 'pg';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { requiredService } from '../test/required-service.js';
+
+const url = requiredService(
+  'the pg wiring on a PostgreSQL server',
+  process.env.SOCIAL_SHIFT_PG_URL,
+  'set SOCIAL_SHIFT_PG_URL (`source .ci/services.sh` starts a throw-away PostgreSQL from Debian and sets it)',
+);
+
+if (url) {
+  // One connection, so every statement below is prepared on the same one.
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  afterAll(() => pool.end());
+
+  describe('pgClient: prepared statement names', () => {
+    it('gives two copies of the module (an ESM and a CommonJS build, say) different names for different texts', async () => {
+      vi.resetModules();
+      const first = await (await import('./postgres-pg.js')).pgClient(pool);
+      vi.resetModules();
+      const second = await (await import('./postgres-pg.js')).pgClient(pool);
+      // Each copy names the first text it sees. With a counter both said `social_shift_1`, and `pg` refused the
+      // second: "Prepared statements must be unique".
+      expect((await first.query<{ a: number }>('SELECT 1 AS a')).rows).toEqual([{ a: 1 }]);
+      expect((await second.query<{ b: number }>('SELECT 2 AS b')).rows).toEqual([{ b: 2 }]);
+      // And the same text in both copies is the same statement, prepared once on the connection.
+      expect((await second.query<{ a: number }>('SELECT 1 AS a')).rows).toEqual([{ a: 1 }]);
+      const { rows } = await pool.query<{ name: string }>(
+        "SELECT name FROM pg_prepared_statements WHERE name LIKE 'social_shift_%' ORDER BY name",
+      );
+      expect(rows).toHaveLength(2);
+    });
+  });
+}
