@@ -68,6 +68,33 @@ describe('buildDigest', () => {
     expect(digest?.footer).toMatch(/every day/);
   });
 
+  it('marks as new what was offered since the same wall-clock time a day earlier, across clock changes', () => {
+    const daily = (now: string, offeredAt: string) =>
+      buildDigest({
+        publisherName: 'Anne',
+        language: 'nl',
+        frequency: 'daily',
+        now,
+        waiting: [waiting({ offeredAt })],
+        timeZone: 'Europe/Amsterdam',
+      })?.items[0]?.isNew;
+    // Spring: 08:00 CET on 28 March is 07:00Z, 08:00 CEST on 29 March is 06:00Z (23 hours later).
+    expect(daily('2026-03-29T06:00:00.000Z', '2026-03-28T06:30:00.000Z')).toBe(false); // 07:30, before the last digest
+    expect(daily('2026-03-29T06:00:00.000Z', '2026-03-28T07:30:00.000Z')).toBe(true);
+    // Autumn: 08:00 CEST on 24 October is 06:00Z, 08:00 CET on 25 October is 07:00Z (25 hours later).
+    expect(daily('2026-10-25T07:00:00.000Z', '2026-10-24T06:30:00.000Z')).toBe(true); // 08:30, after the last digest
+    expect(daily('2026-10-25T07:00:00.000Z', '2026-10-24T05:30:00.000Z')).toBe(false);
+    // Weekly: Monday 23 March 08:00 CET to Monday 30 March 08:00 CEST.
+    const weekly = buildDigest({
+      publisherName: 'Anne',
+      language: 'en',
+      frequency: 'weekly',
+      now: '2026-03-30T06:00:00.000Z',
+      waiting: [waiting({ offeredAt: '2026-03-23T06:30:00.000Z' })],
+    });
+    expect(weekly?.items[0]?.isNew).toBe(false); // 07:30 CET, before the last weekly digest
+  });
+
   it('lists an offer given twice once, and counts it once', () => {
     const one = waiting();
     const digest = buildDigest({

@@ -58,7 +58,8 @@ export interface Digest {
   readonly footer: string;
 }
 
-const PERIOD_MS: Record<DigestFrequency, number> = { daily: 86_400_000, weekly: 7 * 86_400_000 };
+/** The length of a period in calendar days: a digest's "new" counts back this many days on the wall clock. */
+const PERIOD_DAYS: Record<DigestFrequency, number> = { daily: 1, weekly: 7 };
 
 const TEXT = {
   nl: {
@@ -119,7 +120,7 @@ function excerpt(text: string, max = 160): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-const FREQUENCIES: readonly string[] = Object.keys(PERIOD_MS);
+const FREQUENCIES: readonly string[] = Object.keys(PERIOD_DAYS);
 
 function checkFrequency(value: unknown, path: readonly (string | number)[]): DigestFrequency {
   if (typeof value !== 'string' || !FREQUENCIES.includes(value)) {
@@ -176,8 +177,12 @@ function checkWaiting(value: unknown, i: number): void {
   checkOptionalString(value.openUrl, at('openUrl'), 'Give the URL as a string, or leave it out.');
 }
 
-/** Checks the input of {@link buildDigest}; returns now (epoch ms) and the date format of the time zone. */
-function checkDigestInput(input: unknown): { now: number; dateFormat: Intl.DateTimeFormat } {
+/** Checks the input of {@link buildDigest}; returns now (epoch ms), the time zone and its date format. */
+function checkDigestInput(input: unknown): {
+  now: number;
+  timeZone: string;
+  dateFormat: Intl.DateTimeFormat;
+} {
   if (!isObject(input)) {
     throw invalidOption(['input'], 'Pass { publisherName, language, frequency, now, waiting }.');
   }
@@ -218,7 +223,38 @@ function checkDigestInput(input: unknown): { now: number; dateFormat: Intl.DateT
   }
   input.waiting.forEach(checkWaiting);
   checkOptionalString(input.overviewUrl, ['overviewUrl'], 'Give the URL as a string, or leave it out.');
-  return { now, dateFormat };
+  return { now, timeZone: timeZone as string, dateFormat };
+}
+
+/**
+ * The instant `days` calendar days before `epochMs` at the same wall-clock time in `timeZone`: 08:00 the day
+ * before is 23 hours back the day the clocks go forward and 25 hours back the day they go back, so a digest sent
+ * every morning at 08:00 marks as new exactly what was offered since the previous one.
+ */
+function sameWallClockDaysBefore(epochMs: number, days: number, timeZone: string): number {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  /** The wall-clock time of an instant, written as if it were UTC (epoch ms). */
+  const wallClock = (ms: number): number => {
+    const parts: Record<string, number> = {};
+    for (const part of format.formatToParts(ms)) parts[part.type] = Number(part.value);
+    const date = new Date(0);
+    date.setUTCFullYear(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1);
+    date.setUTCHours(parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, ((ms % 1000) + 1000) % 1000);
+    return date.getTime();
+  };
+  const target = wallClock(epochMs) - days * 86_400_000;
+  // The zone's offset at the target, found in two steps (the offset may change between now and then).
+  const guess = target - (wallClock(target) - target);
+  return target - (wallClock(guess) - guess);
 }
 
 /** A time zone's calendar: the local day (`YYYY-MM-DD`) of an instant, and the day its ISO week starts on. */
@@ -294,7 +330,9 @@ export function isDigestDue(
  * ```
  */
 export function buildDigest(input: DigestInput): Digest | undefined {
-  const { now, dateFormat } = checkDigestInput(input);
+  const { now, timeZone, dateFormat } = checkDigestInput(input);
+  // "New" is what was offered since the previous digest: the same wall-clock time one period earlier.
+  const since = sameWallClockDaysBefore(now, PERIOD_DAYS[input.frequency], timeZone);
   const text = TEXT[input.language];
   const expiryOf = (w: WaitingPost): number => {
     const times = [w.offer.expiresAt, w.post.expiresAt]
@@ -315,7 +353,7 @@ export function buildDigest(input: DigestInput): Digest | undefined {
       title: w.post.title,
       excerpt: excerpt(w.post.text),
       campaignName: w.campaignName,
-      isNew: now - Date.parse(w.offer.offeredAt) < PERIOD_MS[input.frequency],
+      isNew: Date.parse(w.offer.offeredAt) > since,
       deadline: Number.isFinite(expiry) ? text.deadline(dateFormat.format(new Date(expiry))) : undefined,
       openUrl: w.openUrl,
     };
