@@ -1,4 +1,5 @@
 import type { Digest } from './digest.js';
+import { checkDigest } from './digest-check.js';
 import { escapeHtml, safeHref } from './html-escape.js';
 
 /** A digest rendered for e-mail. */
@@ -10,7 +11,8 @@ export interface DigestEmail {
 
 /**
  * Renders a digest as an e-mail: a plain-text part and an HTML part. Every piece of user text is HTML-escaped;
- * only http(s) and mailto links become `href`s.
+ * only http(s) and mailto links become `href`s. Anything but a digest (`undefined` when nothing waits) is a
+ * `VALIDATION` error naming the field.
  *
  * @example
  * ```ts
@@ -18,6 +20,7 @@ export interface DigestEmail {
  * ```
  */
 export function renderDigestEmail(digest: Digest): DigestEmail {
+  checkDigest(digest);
   const lines = [digest.greeting, '', digest.intro, ''];
   for (const item of digest.items) {
     lines.push(`* ${item.title}${item.isNew ? (digest.language === 'nl' ? ' (nieuw)' : ' (new)') : ''}`);

@@ -1,6 +1,7 @@
 import { DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
 import { checkEndpoint, checkFetch, checkTimeout } from '../platforms/option-checks.js';
 import type { Digest } from './digest.js';
+import { checkDigest } from './digest-check.js';
 import { safeHref } from './html-escape.js';
 
 /** A Slack Block Kit message for an incoming webhook. */
@@ -49,6 +50,7 @@ function cap(text: string, max: number): string {
  * ```
  */
 export function digestToSlackBlocks(digest: Digest): SlackMessage {
+  checkDigest(digest);
   const blocks: Record<string, unknown>[] = [
     { type: 'header', text: { type: 'plain_text', text: cap(digest.subject, 150) } },
     {

@@ -3,6 +3,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, sendWithRetry } from '../pl
 import { checkEndpoint, checkFetch, checkTimeout } from '../platforms/option-checks.js';
 import { validateAdaptiveCard } from './adaptive-card-schema.js';
 import type { Digest } from './digest.js';
+import { checkDigest } from './digest-check.js';
 import { safeHref } from './html-escape.js';
 
 /** The message a Teams incoming webhook (or Workflows webhook) takes: one Adaptive Card attachment. */
@@ -41,6 +42,7 @@ export function escapeCardText(text: string): string {
  * ```
  */
 export function digestToTeamsMessage(digest: Digest): TeamsMessage {
+  checkDigest(digest);
   const body: Record<string, unknown>[] = [
     {
       type: 'TextBlock',
