@@ -88,6 +88,22 @@ describe('recordTrackedClick', () => {
     expect(clicks).toHaveLength(1);
   });
 
+  it('records nothing for an edited host when the signature parameter name is percent-encoded', async () => {
+    const { sdk, tracker, tracked, clicks } = await world();
+    const url = tracked.url!.replace('https://example.org/', 'https://evil.example/');
+    for (const edited of [url.replace('ss_sig=', 'ss%5Fsig='), url.replace('ss_sig=', 'ss_si%67=')]) {
+      // The query still carries ss_sig once decoded, so the resolver accepts the signature…
+      expect((await tracker.resolve(edited, { organisationId: sdk.organisationId })).destination).toMatch(
+        /^https:\/\/evil\.example\//,
+      );
+      // …and the destination check must not be skipped as if it were a short code.
+      await expect(recordTrackedClick(sdk, tracker, { url: edited, clickId: 'req-6' })).rejects.toMatchObject(
+        { code: 'INVALID_LINK', details: { reason: 'edited-destination' } },
+      );
+    }
+    expect(clicks).toEqual([]);
+  });
+
   it('records nothing for a genuine link no share carries', async () => {
     const { sdk, tracker, clicks } = await world();
     const other = await tracker.track({

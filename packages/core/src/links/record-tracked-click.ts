@@ -72,8 +72,9 @@ export async function recordTrackedClick(
   // The signature covers what the link attributes, not where it leads: a full link must lead to the page (origin and
   // path) of the post's own link, so an edited host or path is no redirect through the organisation's service.
   // Other query parameters may differ (platforms add their own, such as `fbclid`); a short code's link is the
-  // shortener's, not the visitor's to edit.
-  if (input.url.includes(`${SIGNATURE_PARAM}=`)) {
+  // shortener's, not the visitor's to edit. A full link is told by its decoded query, as the resolver reads it:
+  // `ss%5Fsig=` is `ss_sig=` to the resolver, so a raw text search would skip this check.
+  if (carriesSignature(input.url)) {
     const link = (await sdk.storage.get(sdk.organisationId, 'post', attribution.postId))?.data.link;
     const actual = new URL(attribution.destination);
     const expected = typeof link === 'string' ? new URL(link) : undefined;
@@ -90,4 +91,13 @@ export async function recordTrackedClick(
     idempotencyKey: `click:${input.clickId}`,
   });
   return { attribution, shareId: share.id, event };
+}
+
+/** Whether `text` is a URL whose query, decoded, has the signature parameter (a full tracked link). */
+function carriesSignature(text: string): boolean {
+  try {
+    return new URL(text.trim()).searchParams.has(SIGNATURE_PARAM);
+  } catch {
+    return false;
+  }
 }
