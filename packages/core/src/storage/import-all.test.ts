@@ -387,6 +387,20 @@ describe('importAll refuses, writing nothing', () => {
     expect(error.message).toContain(`events.${index}.data.shareId (event "${input.events[index]!.id}")`);
   });
 
+  it('a document version or nesting no store keeps, before the transaction, naming the bundle path', async () => {
+    const input = copy(bundle);
+    const person = input.documents.person![0]!;
+    person.version = 2 ** 31;
+    const error = await refused(input);
+    expect(paths(error)).toEqual([['documents', 'person', 0, 'version']]);
+    expect(error.message).toContain(`documents.person.0.version (person "${String(person.id)}"): `);
+    expect(error.message).toContain('2147483647');
+    // Still the highest version every adapter keeps.
+    const highest = copy(bundle);
+    highest.documents.person![0]!.version = 2 ** 31 - 1;
+    await expect(importAll(createMemoryStorage(), highest)).resolves.toMatchObject({ organisationId: ORG });
+  });
+
   it('a bad envelope or event, saying nothing was imported and naming the event', async () => {
     expect((await refused(null)).message).toContain('(root): Expected object.');
     await refused({ format: 'zip' });
@@ -515,6 +529,16 @@ describe('importAll of idempotency records', () => {
     const nul = copy(exported);
     nul.idempotency![shareAt]!.result.note = 'a\u0000';
     expect(paths(await refused(nul))).toEqual([['idempotency', shareAt, 'result', 'note']]);
+    // Nested deeper than any store keeps (64 levels), or not JSON at all (a caller's object, not `JSON.parse`'s).
+    const deep = copy(exported);
+    deep.idempotency![shareAt]!.result.note = JSON.parse(`${'{"a":'.repeat(70)}1${'}'.repeat(70)}`);
+    const [deepPath] = paths(await refused(deep));
+    expect(deepPath?.slice(0, 5)).toEqual(['idempotency', shareAt, 'result', 'note', 'a']);
+    for (const value of [new Date(0), Number.NaN, undefined, 10n]) {
+      const odd = copy(exported);
+      odd.idempotency![shareAt]!.result.note = value;
+      expect(paths(await refused(odd)), String(value)).toEqual([['idempotency', shareAt, 'result', 'note']]);
+    }
     const proto = edited(exported, (json) => json.replace('"inputHash":', '"__proto__":{},"inputHash":'));
     expect(paths(await refused(proto)).length).toBeGreaterThan(0);
     for (const [field, value] of [

@@ -25,7 +25,8 @@ export interface ImportSummary {
  * exactly one organisation document (the bundle's), ids unique
  * per collection and among events, every record in the bundle's organisation, the references between records (a
  * role's person, a post's author, an offer's campaign…) to records in the bundle, no text a store cannot hold (U+0000,
- * unpaired surrogates) and no `"__proto__"` key, the event log numbered 1, 2, 3… in order, without gaps except those
+ * unpaired surrogates), nothing a store cannot keep (a value that is not plain JSON, nesting deeper than 64 levels, a
+ * document version above 2^31-1) and no `"__proto__"` key, the event log numbered 1, 2, 3… in order, without gaps except those
  * a retention run left before its `platform.summary` event; idempotency records unique, their result's share or
  * event in the bundle) and writes nothing when anything is wrong: one
  * `VALIDATION` error lists every bad path and says nothing was imported. Then it writes all documents, events and
@@ -138,25 +139,49 @@ const PROTO_MESSAGE = 'Remove the unknown field "__proto__".';
 
 type AddIssue = (path: (string | number)[], message: string, code: string) => void;
 
+/** How deep a store keeps JSON, and the highest document version every adapter keeps (the rules of `createStorage`). */
+const MAX_DEPTH = 64;
+const MAX_VERSION = 2 ** 31 - 1;
+
 /**
- * Walks a value without recursion and reports keys and strings no store can hold, and own `"__proto__"` keys:
- * `JSON.parse` makes them, records and event data would take them silently as the object's prototype, so they are
- * refused like any other unknown field.
+ * Walks a value without recursion and reports keys and strings no store can hold, values that are not plain JSON
+ * (`undefined`, `NaN`, a `Date`: a caller's object, not `JSON.parse`'s), nesting deeper than a store keeps, and own
+ * `"__proto__"` keys: `JSON.parse` makes them, records and event data would take them silently as the object's
+ * prototype, so they are refused like any other unknown field. Checked here, the bundle's path is named and the
+ * import never starts (the store's own refusal, during the transaction, named only the field).
  */
 function checkJsonValues(value: unknown, root: (string | number)[], add: AddIssue): void {
-  const stack: [unknown, (string | number)[]][] = [[value, root]];
+  const stack: [unknown, (string | number)[], number][] = [[value, root, 0]];
   for (let next = stack.pop(); next; next = stack.pop()) {
-    const [node, path] = next;
+    const [node, path, depth] = next;
     if (typeof node === 'string') {
       if (UNSTORABLE.test(node)) add(path, UNSTORABLE_MESSAGE, 'text');
-    } else if (node !== null && typeof node === 'object') {
+    } else if (
+      typeof node === 'number'
+        ? !Number.isFinite(node)
+        : typeof node !== 'boolean' && node !== null && !isJsonContainer(node)
+    ) {
+      add(path, 'Use plain JSON values only (no undefined, NaN, Infinity, Date or class instances).', 'json');
+    } else if (isJsonContainer(node)) {
+      if (depth >= MAX_DEPTH) {
+        add(path, `Nest data at most ${MAX_DEPTH} levels deep: no store keeps deeper.`, 'depth');
+        continue;
+      }
       for (const [key, child] of Array.isArray(node) ? node.entries() : Object.entries(node)) {
         if (key === '__proto__') add(path, PROTO_MESSAGE, 'unrecognized_keys');
         else if (UNSTORABLE.test(key as string)) add([...path, key], UNSTORABLE_MESSAGE, 'text');
-        else stack.push([child, [...path, key]]);
+        else stack.push([child, [...path, key], depth + 1]);
       }
     }
   }
+}
+
+/** An array, or an object as `JSON.parse` makes it (no `Date`, `Map` or class instance). */
+function isJsonContainer(node: unknown): node is object {
+  if (Array.isArray(node)) return true;
+  if (node === null || typeof node !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(node);
+  return proto === Object.prototype || proto === null;
 }
 
 function checkContents(bundle: ExportBundle, raw: RawBundle): void {
@@ -188,6 +213,13 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
       }
       if (doc.organisationId !== org) {
         add([...path, 'organisationId'], `Belongs to "${doc.organisationId}", not "${org}".`, 'tenant');
+      }
+      if ((doc.version as number) > MAX_VERSION) {
+        add(
+          [...path, 'version'],
+          `Use a version from 1 to ${MAX_VERSION}: no store keeps a higher one.`,
+          'version',
+        );
       }
       if (seen.has(doc.id)) add([...path, 'id'], `Duplicate id "${doc.id}".`, 'duplicate');
       seen.add(doc.id);
