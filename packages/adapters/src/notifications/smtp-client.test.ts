@@ -101,6 +101,68 @@ describe('STARTTLS (RFC 3207)', () => {
   });
 });
 
+describe('options', () => {
+  /** A server that accepts everything and offers no STARTTLS: what a downgrading man-in-the-middle shows. */
+  const acceptAll = () =>
+    scriptedSmtp((line) =>
+      line.startsWith('AUTH') ? '235 ok\r\n' : line === 'DATA' ? '354 go\r\n' : '250 ok\r\n',
+    );
+
+  it('refuses an EHLO name that would add a command, with VALIDATION before connecting', async () => {
+    const server = await acceptAll();
+    const error = await sendSmtpMail(
+      { host: '127.0.0.1', port: server.port, startTls: 'never', heloName: 'mail.example.org\r\nRSET' },
+      message,
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['heloName'] }] } });
+    expect(server.lines).not.toContain('RSET');
+    for (const heloName of ['', 'mail example', 'mail.example.org\u0000']) {
+      await expect(sendSmtpMail({ host: '127.0.0.1', port: 1, heloName }, message)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: ['heloName'] }] },
+      });
+    }
+    for (const heloName of ['mail.example.org', '[127.0.0.1]', '[IPv6:::1]']) {
+      const ok = await acceptAll();
+      await sendSmtpMail({ host: '127.0.0.1', port: ok.port, startTls: 'never', heloName }, message);
+      expect(ok.lines[0]).toBe(`EHLO ${heloName}`);
+    }
+  });
+
+  it('refuses a startTls it does not know, so a typo never sends the password in the clear', async () => {
+    const server = await acceptAll();
+    const error = await sendSmtpMail(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        startTls: 'required' as never,
+        auth: { user: 'mailer', pass: 'S3CRET-pass' },
+      },
+      message,
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining("'require', 'opportunistic' or 'never'"),
+      details: { issues: [{ path: ['startTls'] }] },
+    });
+    expect(server.lines.some((line) => line.startsWith('AUTH'))).toBe(false);
+  });
+
+  it('refuses credentials that are not two strings, instead of logging in as "undefined"', async () => {
+    for (const [auth, path] of [
+      [{ user: 'mailer' }, ['auth', 'pass']],
+      [{ pass: 'S3CRET-pass' }, ['auth', 'user']],
+      ['mailer:S3CRET-pass', ['auth']],
+    ] as const) {
+      const error = await sendSmtpMail({ host: '127.0.0.1', port: 1, auth: auth as never }, message).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path }] } });
+      expect(String((error as Error).message)).not.toContain('S3CRET');
+    }
+  });
+});
+
 describe('addresses', () => {
   it('refuses a non-ASCII address with VALIDATION before connecting: it would need SMTPUTF8', async () => {
     for (const [field, value] of [

@@ -306,6 +306,12 @@ class SmtpConversation {
   }
 }
 
+const START_TLS: readonly unknown[] = ['require', 'opportunistic', 'never'];
+
+/** RFC 5321 §4.1.1.1: EHLO takes a domain or an address literal; nothing else may follow it on the line. */
+const HELO_NAME =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[\x21-\x5a\x5e-\x7e]+\])$/;
+
 function checkOptions(options: SmtpOptions): void {
   if (typeof options !== 'object' || options === null) throw invalid(['smtp'], 'Pass { host, port }.');
   if (typeof options.host !== 'string' || options.host.trim() === '') {
@@ -313,6 +319,37 @@ function checkOptions(options: SmtpOptions): void {
   }
   if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65_535) {
     throw invalid(['port'], 'Give the SMTP port: 587 (STARTTLS), 465 (secure: true) or 25.');
+  }
+  if (options.secure !== undefined && typeof options.secure !== 'boolean') {
+    throw invalid(['secure'], 'Give true for implicit TLS (port 465), or false or leave it out.');
+  }
+  if (options.startTls !== undefined && !START_TLS.includes(options.startTls)) {
+    // A typo ('required') must not quietly mean "opportunistic": the password would cross a stripped connection.
+    throw invalid(['startTls'], "Use 'require', 'opportunistic' or 'never', or leave it out.");
+  }
+  if (options.auth !== undefined) {
+    if (typeof options.auth !== 'object' || options.auth === null) {
+      throw invalid(['auth'], 'Give the credentials as { user, pass }, or leave them out.');
+    }
+    for (const key of ['user', 'pass'] as const) {
+      if (typeof options.auth[key] !== 'string' || options.auth[key] === '') {
+        throw invalid(
+          ['auth', key],
+          `Give the ${key === 'user' ? 'user name' : 'password'} as a non-empty string.`,
+        );
+      }
+    }
+  }
+  if (
+    options.heloName !== undefined &&
+    (typeof options.heloName !== 'string' ||
+      options.heloName.length > 255 ||
+      !HELO_NAME.test(options.heloName))
+  ) {
+    throw invalid(
+      ['heloName'],
+      'Give this machine’s domain name (mail.example.org) or an address literal ([192.0.2.1]), or leave it out for localhost.',
+    );
   }
   const timeout = options.timeoutMs;
   if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1 || timeout > 2_147_483_647)) {
