@@ -13,7 +13,8 @@ export interface HmacSigner {
 }
 
 /**
- * Makes an HMAC-SHA-256 signer. Throws `VALIDATION` when the secret is shorter than 32 bytes.
+ * Makes an HMAC-SHA-256 signer. Throws `VALIDATION` when the secret is not a string or bytes, or is shorter than
+ * 32 bytes.
  *
  * @example
  * ```ts
@@ -23,7 +24,8 @@ export interface HmacSigner {
  */
 export function createHmacSigner(secret: LinkSecret): HmacSigner {
   const bytes = typeof secret === 'string' ? encoder.encode(secret) : secret;
-  if (bytes.byteLength < MIN_SECRET_BYTES) {
+  // Not bytes (an unset variable, a number): refused, or `new Uint8Array(64)` below would sign with 64 zero bytes.
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength < MIN_SECRET_BYTES) {
     throw new SocialShiftError(
       'VALIDATION',
       `The link secret must be at least ${MIN_SECRET_BYTES} bytes; use a long random value kept by the organisation.`,

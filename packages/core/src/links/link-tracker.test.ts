@@ -69,6 +69,17 @@ describe('createLinkTracker', () => {
   });
 
   it.each([
+    ['a missing secret (an unset environment variable)', undefined],
+    ['a number', 64],
+    ['an array of numbers', Array.from({ length: 40 }, () => 7)],
+  ])('refuses %s as the secret with VALIDATION, never signing with a made-up key', (_, secret) => {
+    const attempt = () => createLinkTracker({ secret: secret as unknown as string });
+    expect(attempt).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/secret/) }),
+    );
+  });
+
+  it.each([
     ['a link that is not http(s)', { link: 'javascript:alert(1)' }, 'link'],
     ['a relative link', { link: '/vacancies' }, 'link'],
     ['an unknown platform', { platform: 'myspace' }, 'platform'],
