@@ -526,6 +526,18 @@ describe('importAll of idempotency records', () => {
     const noEvent = copy(exported);
     (noEvent.idempotency![clickAt]!.result.event as { id: string }).id = 'evt_gone';
     expect(paths(await refused(noEvent))).toEqual([['idempotency', clickAt, 'result', 'event', 'id']]);
+    // A first result of another organisation: a retry after the move would hand it out as this one's.
+    const foreign = copy(exported);
+    (foreign.idempotency![shareAt]!.result.share as { organisationId: string }).organisationId = OTHER;
+    (foreign.idempotency![clickAt]!.result.event as { organisationId: string }).organisationId = OTHER;
+    const tenant = await refused(foreign);
+    expect(paths(tenant)).toEqual(
+      [
+        ['idempotency', shareAt, 'result', 'share', 'organisationId'],
+        ['idempotency', clickAt, 'result', 'event', 'organisationId'],
+      ].sort((a, b) => (a[1] as number) - (b[1] as number)),
+    );
+    expect(tenant.message).toContain(`Belongs to "${OTHER}", not "${ORG}".`);
     const nul = copy(exported);
     nul.idempotency![shareAt]!.result.note = 'a\u0000';
     expect(paths(await refused(nul))).toEqual([['idempotency', shareAt, 'result', 'note']]);

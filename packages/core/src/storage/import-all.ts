@@ -28,7 +28,7 @@ export interface ImportSummary {
  * unpaired surrogates), nothing a store cannot keep (a value that is not plain JSON, nesting deeper than 64 levels, a
  * document version above 2^31-1) and no `"__proto__"` key, the event log numbered 1, 2, 3… in order, without gaps except those
  * a retention run left before its `platform.summary` event; idempotency records unique, their result's share or
- * event in the bundle) and writes nothing when anything is wrong: one
+ * event in the bundle and of its organisation) and writes nothing when anything is wrong: one
  * `VALIDATION` error lists every bad path and says nothing was imported. Then it writes all documents, events and
  * idempotency records in one transaction. Documents keep their version (the entity's `version`) where the storage
  * supports `restore` (every adapter built with `createStorage` does), else start at 1; events keep their order and
@@ -289,6 +289,19 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
     }
     if (isObject(event) && !eventIds.has(event.id as string)) {
       add([...path, 'result', 'event', 'id'], `No event "${String(event.id)}" in the bundle.`, 'reference');
+    }
+    // A retry after the move returns the result as it is: another organisation's share or event would leak in.
+    for (const [field, value] of [
+      ['share', share],
+      ['event', event],
+    ] as const) {
+      if (isObject(value) && value.organisationId !== org) {
+        add(
+          [...path, 'result', field, 'organisationId'],
+          `Belongs to "${String(value.organisationId)}", not "${org}".`,
+          'tenant',
+        );
+      }
     }
     checkJsonValues(raw.idempotency?.[index], path, add);
   });
