@@ -17,6 +17,19 @@ describe('localTime', () => {
   it('writes the year with four digits', () => {
     expect(localTime(at('0099-07-01T10:00:00Z'), 'UTC').day).toBe('0099-07-01');
   });
+
+  it.each([
+    ['an instant that is not a number (Date.parse of a bad string)', Number.NaN, 'UTC', 'epochMs'],
+    ['an instant past the end of the calendar', 8.64e15 + 1, 'UTC', 'epochMs'],
+    ['no time zone (which Intl reads as the machine’s own)', 0, undefined, 'timeZone'],
+  ])('refuses %s with VALIDATION', (_, epochMs, timeZone, field) => {
+    expect(() => localTime(epochMs, timeZone as unknown as string)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path: [field] })] }),
+      }),
+    );
+  });
 });
 
 describe('nextWallClock', () => {

@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 
 /** An instant seen on the wall clock of a time zone. */
@@ -17,6 +18,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);
   if (format === undefined) {
     try {
+      // Intl reads a missing time zone as the machine's own: refused like an unknown one.
+      if (typeof timeZone !== 'string') throw new TypeError('no time zone');
       format = new Intl.DateTimeFormat('en-GB', {
         timeZone,
         year: 'numeric',
@@ -44,6 +47,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /**
  * Reads an instant on the wall clock of an IANA time zone (daylight saving time included), with `Intl` only.
+ * Throws `VALIDATION` for an instant that is no date (`NaN`) and a time zone `Intl` does not know, or none.
  *
  * @example
  * ```ts
@@ -51,8 +55,15 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
  * ```
  */
 export function localTime(epochMs: number, timeZone: string): LocalTime {
+  const date = new Date(typeof epochMs === 'number' ? epochMs : Number.NaN);
+  if (Number.isNaN(date.getTime()))
+    throw invalidValue(
+      'instant',
+      ['epochMs'],
+      'Use the epoch milliseconds of a real date, e.g. Date.parse(iso).',
+    );
   const parts: Record<string, string> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = part.value;
+  for (const part of formatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
   return {
     day: `${(parts.year ?? '').padStart(4, '0')}-${parts.month}-${parts.day}`,
     minutes: Number(parts.hour) * 60 + Number(parts.minute),
