@@ -106,4 +106,26 @@ describe('suggestShareTimes', () => {
       }),
     );
   });
+  it.each([
+    ['past the end of the calendar', 1e300],
+    ['in milliseconds rather than minutes (20 minutes = 1 200 000 ms)', 1_200_000],
+  ])(
+    'refuses an interval %s with VALIDATION, not a RangeError or dates years apart',
+    (_, intervalMinutes) => {
+      const options = {
+        publisherIds: ['p1', 'p2', 'p3'],
+        start: '2026-11-27T16:00:00.000Z',
+        timeZone: 'Europe/Amsterdam',
+        intervalMinutes,
+      };
+      expect(() => suggestShareTimes(options)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          details: expect.objectContaining({
+            issues: [expect.objectContaining({ path: ['intervalMinutes'] })],
+          }),
+        }),
+      );
+    },
+  );
 });

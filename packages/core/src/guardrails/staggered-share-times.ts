@@ -25,13 +25,15 @@ export interface ShareTimeSuggestion {
 }
 
 const MINUTE = 60_000;
+/** The longest interval: a week, so the suggestions stay on the calendar (and milliseconds are caught). */
+const MAX_INTERVAL = 7 * 1440;
 
 /**
  * Suggests staggered share times, so the publishers of one post do not all share in the same minute: one every
  * `intervalMinutes`, from `start`, skipping to the next opening when a slot falls outside the sharing hours. The
  * opening is `from` on the organisation's wall clock, also the night the clocks change. Pure: same input, same
  * output. Throws `VALIDATION` naming the option for a `start` that is not an ISO 8601 UTC timestamp (with `Z`), an
- * interval that is not above 0, a time zone `Intl` does not know, and sharing hours the guardrails would refuse.
+ * interval that is not above 0 and at most a week (10080 minutes), a time zone `Intl` does not know, and sharing hours the guardrails would refuse.
  *
  * @example
  * ```ts
@@ -95,8 +97,11 @@ function validate(options: StaggerOptions): { interval: number; start: number } 
       'Use an ISO 8601 UTC timestamp such as 2026-11-26T08:00:00.000Z (from the injected clock).',
     );
   const interval = options.intervalMinutes ?? 20;
-  if (typeof interval !== 'number' || !Number.isFinite(interval) || interval <= 0)
-    bad(['intervalMinutes'], 'Use a number of minutes above 0, e.g. 20.');
+  if (typeof interval !== 'number' || !Number.isFinite(interval) || interval <= 0 || interval > MAX_INTERVAL)
+    bad(
+      ['intervalMinutes'],
+      `Use a number of minutes above 0 and at most ${MAX_INTERVAL} (a week), e.g. 20.`,
+    );
   if (typeof options.timeZone !== 'string')
     bad(['timeZone'], "Give the organisation's IANA time zone, such as Europe/Amsterdam.");
   localTime(start, options.timeZone); // VALIDATION on timeZone when Intl does not know it
