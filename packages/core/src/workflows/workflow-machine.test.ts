@@ -76,6 +76,8 @@ describe('the plain evaluation of a workflow', () => {
     ],
     ['an undeclared event', { a: { on: { STOP: 'b' } }, b: { final: true } }, 'states.a.on.STOP'],
     ['an undeclared target state', { a: { on: { GO: 'c' } }, b: { final: true } }, 'states.a.on.GO'],
+    ['an undeclared initial state', { b: { on: { GO: 'b' } } }, 'initial'],
+    ['a state that is not an object', { a: null }, 'states.a'],
   ])('refuses a definition with %s with VALIDATION naming where', (_, states, where) => {
     expect(() =>
       defineWorkflow({

@@ -101,8 +101,13 @@ export function defineWorkflow<const S extends string, const E extends string>(
   // Own keys only, so that an event or a state called `constructor` or `__proto__` is never found on a prototype.
   const transitions = new Map<string, ReadonlyMap<string, S>>();
   const what = `workflow ${config.id}`;
+  // A new entity starts in `initial`: one the workflow does not declare would leave it with no event to move on.
+  if (!states.includes(config.initial))
+    throw invalidValue(what, ['initial'], `Declare the state "${config.initial}".`);
   for (const state of states) {
     const node = config.states[state];
+    if (typeof node !== 'object' || !node)
+      throw invalidValue(what, ['states', state], 'Use an object such as { on: { … } } or { final: true }.');
     const on = new Map<string, S>();
     for (const [event, target] of Object.entries(node.on ?? {})) {
       const where = ['states', state, 'on', event];
