@@ -180,3 +180,49 @@ describe('Slack text limits', () => {
     expect(kept).toBe(` ${'a'.repeat(2990)}&amp;${'b'.repeat(3)}…`);
   });
 });
+
+describe('a digest with more posts than a chat message shows', () => {
+  /** A digest of `count` posts, in `language`. */
+  const bigDigest = (count: number, language: 'nl' | 'en') => {
+    const base = hostileDigest();
+    const item = base.items[0] as (typeof base.items)[number];
+    return {
+      ...base,
+      language,
+      overviewLabel: language === 'nl' ? 'Alle berichten' : 'All posts',
+      items: Array.from({ length: count }, (_, i) => ({
+        ...item,
+        offerId: `offer_${i}`,
+        title: `Post ${i}`,
+      })),
+    };
+  };
+
+  it('Slack says how many posts did not fit, and links the overview', () => {
+    const message = digestToSlackBlocks(bigDigest(25, 'nl'));
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain('Post 19');
+    expect(json).not.toContain('Post 20');
+    expect(json).toContain('En nog 5 berichten.');
+    expect(message.blocks).toContainEqual({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'Alle berichten' },
+          url: 'https://intranet.example/offers',
+        },
+      ],
+    });
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(digestToSlackBlocks(bigDigest(21, 'en')).blocks)).toContain('And 1 more post.');
+    expect(JSON.stringify(digestToSlackBlocks(bigDigest(20, 'en')).blocks)).not.toMatch(/more post/);
+  });
+
+  it('Teams says how many posts did not fit, and the card stays valid', () => {
+    const content = digestToTeamsMessage(bigDigest(22, 'en')).attachments[0].content;
+    expect(JSON.stringify(content)).toContain('And 2 more posts.');
+    expect(validateAdaptiveCard(content)).toEqual([]);
+    expect(JSON.stringify(digestToTeamsMessage(bigDigest(20, 'nl')))).not.toContain('En nog');
+  });
+});

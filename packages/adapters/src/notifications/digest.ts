@@ -88,6 +88,16 @@ const TEXT = {
   },
 } as const;
 
+/** The most posts a chat message (Slack, Teams) lists; the rest are counted and the overview linked. */
+export const CHAT_ITEMS_MAX = 20;
+
+/** "En nog 5 berichten." / "And 5 more posts.": what a chat message says about the posts it leaves out. */
+export function morePostsText(language: Language, count: number): string {
+  return language === 'nl'
+    ? `En nog ${count} ${count === 1 ? 'bericht' : 'berichten'}.`
+    : `And ${count} more ${count === 1 ? 'post' : 'posts'}.`;
+}
+
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;

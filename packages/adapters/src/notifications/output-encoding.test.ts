@@ -88,7 +88,8 @@ describe('no user text breaks out of its place', () => {
           mrkdwn.push((value as { text: string }).text);
         }
         if (key === 'elements' && Array.isArray(value))
-          for (const e of value) mrkdwn.push((e as { text: string }).text);
+          for (const e of value as { type: string; text: string }[])
+            if (e.type === 'mrkdwn') mrkdwn.push(e.text);
         return value;
       });
       expect(mrkdwn.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
 import { checkEndpoint, checkFetch, checkTimeout } from '../platforms/option-checks.js';
-import type { Digest } from './digest.js';
+import { CHAT_ITEMS_MAX, type Digest, morePostsText } from './digest.js';
 import { checkDigest } from './digest-check.js';
 import { safeHref } from './html-escape.js';
 
@@ -41,8 +41,8 @@ function cap(text: string, max: number): string {
 }
 
 /**
- * Renders a digest as Block Kit blocks: a header, the intro, one section per post with a link button, and the
- * footer as context. User text is escaped, so it cannot form links or mentions; only http(s) links become buttons.
+ * Renders a digest as Block Kit blocks: a header, the intro, one section per post with a link button (the first 20,
+ * then how many more), a button to the overview, and the footer as context. User text is escaped, so it cannot form links or mentions; only http(s) links become buttons.
  *
  * @example
  * ```ts
@@ -58,7 +58,7 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
       text: { type: 'mrkdwn', text: cap(escapeSlack(`${digest.greeting} ${digest.intro}`), 3000) },
     },
   ];
-  for (const item of digest.items.slice(0, 20)) {
+  for (const item of digest.items.slice(0, CHAT_ITEMS_MAX)) {
     const lines = [
       `*${escapeSlack(item.title)}*${item.isNew ? (digest.language === 'nl' ? ' · nieuw' : ' · new') : ''}`,
     ];
@@ -78,6 +78,19 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
       };
     }
     blocks.push(section);
+  }
+  const left = digest.items.length - CHAT_ITEMS_MAX;
+  if (left > 0) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: morePostsText(digest.language, left) } });
+  }
+  const overview = safeHref(digest.overviewUrl);
+  if (overview !== undefined && /^https?:/.test(overview)) {
+    blocks.push({
+      type: 'actions',
+      elements: [
+        { type: 'button', text: { type: 'plain_text', text: cap(digest.overviewLabel, 75) }, url: overview },
+      ],
+    });
   }
   blocks.push({
     type: 'context',

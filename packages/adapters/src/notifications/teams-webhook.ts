@@ -2,7 +2,7 @@ import { SocialShiftError } from '@social-shift/core';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
 import { checkEndpoint, checkFetch, checkTimeout } from '../platforms/option-checks.js';
 import { validateAdaptiveCard } from './adaptive-card-schema.js';
-import type { Digest } from './digest.js';
+import { CHAT_ITEMS_MAX, type Digest, morePostsText } from './digest.js';
 import { checkDigest } from './digest-check.js';
 import { safeHref } from './html-escape.js';
 
@@ -33,7 +33,8 @@ export function escapeCardText(text: string): string {
 
 /**
  * Renders a digest as an Adaptive Card (version 1.5) in a Teams message: title, intro, one container per post
- * with an "open" action, and the footer. User text is Markdown-escaped; only http(s) links become actions.
+ * with an "open" action (the first 20, then how many more), and the footer. User text is Markdown-escaped; only
+ * http(s) links become actions.
  *
  * @example
  * ```ts
@@ -54,7 +55,7 @@ export function digestToTeamsMessage(digest: Digest): TeamsMessage {
     },
     { type: 'TextBlock', text: escapeCardText(`${digest.greeting} ${digest.intro}`), wrap: true },
   ];
-  for (const item of digest.items.slice(0, 20)) {
+  for (const item of digest.items.slice(0, CHAT_ITEMS_MAX)) {
     const items: Record<string, unknown>[] = [
       {
         type: 'TextBlock',
@@ -86,6 +87,8 @@ export function digestToTeamsMessage(digest: Digest): TeamsMessage {
       });
     body.push({ type: 'Container', separator: true, spacing: 'Medium', items });
   }
+  const left = digest.items.length - CHAT_ITEMS_MAX;
+  if (left > 0) body.push({ type: 'TextBlock', text: morePostsText(digest.language, left), wrap: true });
   body.push({
     type: 'TextBlock',
     text: escapeCardText(digest.footer),
