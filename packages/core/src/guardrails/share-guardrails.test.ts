@@ -66,6 +66,24 @@ describe('createGuardrailPolicy', () => {
     expect(ruleOf({ blockedWords: ['gratis'] }, { text: 'Alles gratuit!' })).toBeUndefined();
   });
 
+  it('reads a blocked word through direction marks, bidi controls, fillers and other invisible characters', () => {
+    for (const hidden of [
+      '\u200E', // left-to-right mark
+      '\u200F', // right-to-left mark
+      '\u202A', // left-to-right embedding
+      '\u202C', // pop directional formatting
+      '\u2066', // left-to-right isolate
+      '\u2062', // invisible times
+      '\u061C', // Arabic letter mark
+      '\u180E', // Mongolian vowel separator
+      '\u3164', // Hangul filler
+      '\u{E0020}', // tag space
+    ])
+      expect(ruleOf({ blockedWords: ['gratis'] }, { text: `Alles gr${hidden}atis!` }), escape(hidden)).toBe(
+        'blocked-word',
+      );
+  });
+
   it('finds the disclosure across a line break, but not inside a longer word', () => {
     expect(
       ruleOf({ requiredDisclosure: 'Ik werk bij Acme.' }, { text: 'Mooi nieuws! Ik werk bij\nAcme.' }),

@@ -41,9 +41,9 @@ function fold(text: string): string {
   return (
     text
       .normalize('NFKD')
-      // Marks, and characters that show as nothing (zero-width space and joiners, word joiner, soft hyphen, BOM):
-      // "gr\u200Batis" reads as "gratis".
-      .replace(/[\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]/gu, '')
+      // Marks, and characters that show as nothing (Unicode's default ignorables: zero-width space and joiners,
+      // soft hyphen, BOM, direction marks and bidi controls, fillers, tag characters): "gr\u200Batis" reads "gratis".
+      .replace(/[\p{M}\p{Default_Ignorable_Code_Point}]/gu, '')
       .toLocaleLowerCase('und')
       .replace(/\s+/gu, ' ')
   );
