@@ -6,7 +6,7 @@ import type { WorkflowDescription } from './workflow-descriptions.js';
 import { describedWorkflow } from './workflow-descriptions.js';
 
 /**
- * Who may run an action, as text.
+ * Who may run an action, as text (`nobody (not in the permission table)` for an action the table does not hold).
  *
  * @example
  * ```ts
@@ -14,6 +14,8 @@ import { describedWorkflow } from './workflow-descriptions.js';
  * ```
  */
 export function granteesText(table: PermissionTable, action: Action): string {
+  // A workflow of your own may name actions of its own: no row, so nobody under this table.
+  if (!Object.hasOwn(table, action)) return 'nobody (not in the permission table)';
   const row = table[action];
   const parts = GRANTEES.filter((g) => row[g] !== undefined).map((g) => `${g} (${row[g]})`);
   return parts.length > 0 ? parts.join(', ') : 'nobody';

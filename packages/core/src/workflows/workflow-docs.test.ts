@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../roles/permission-table.js';
+import { DEFAULT_PERMISSIONS } from '../roles/permission-table.js';
+import { defineWorkflow } from './workflow.js';
+import { granteesText, workflowMarkdown } from './workflow-docs.js';
+import { workflows } from './workflows.js';
+
+describe('workflowMarkdown', () => {
+  it("documents each of the SDK's workflows with every state and event", () => {
+    for (const workflow of Object.values(workflows)) {
+      const page = workflowMarkdown(workflow, DEFAULT_PERMISSIONS);
+      for (const state of workflow.states) expect(page).toContain(`| \`${state}\``);
+      for (const event of workflow.events) expect(page).toContain(`| \`${event}\` |`);
+    }
+  });
+
+  it('documents a workflow of your own whose actions the permission table does not hold, instead of a TypeError', () => {
+    const toggle = defineWorkflow({
+      id: 'toggle',
+      entityType: 'post',
+      initial: 'off',
+      states: { off: { on: { FLIP: 'on' } }, on: { on: { FLIP: 'off' } } },
+      events: { FLIP: { domainEvent: 'post.updated', sender: { action: 'toggles.flip' } } },
+    });
+    const page = workflowMarkdown(toggle, DEFAULT_PERMISSIONS, {
+      description: 'A toggle.',
+      states: { off: 'Off.', on: 'On.' },
+      events: { FLIP: 'Flips it.' },
+    });
+    expect(page).toContain(
+      '| `FLIP` | `post.updated` | `toggles.flip`: nobody (not in the permission table) |',
+    );
+    expect(granteesText(DEFAULT_PERMISSIONS, 'constructor' as Action)).toBe(
+      'nobody (not in the permission table)',
+    );
+    expect(granteesText(DEFAULT_PERMISSIONS, 'posts.approve')).toBe(
+      'master (organisation), editor (assigned)',
+    );
+  });
+});
