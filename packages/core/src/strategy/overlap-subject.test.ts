@@ -44,6 +44,19 @@ describe('overlap subjects', () => {
     expect(hashtagsOf('Geen tags hier.')).toEqual([]);
   });
 
+  it('reads an accent typed as a combining mark (NFD, as text pasted from some editors is) as the same tag', () => {
+    // An interest is stored composed ("café", the tag format has no combining marks): a draft must match it.
+    expect(hashtagsOf('Koffie in het #cafe\u0301 van #Ziekenhuis')).toEqual(['café', 'ziekenhuis']);
+  });
+
+  it('takes no tag from a link fragment, an HTML entity or the middle of a word', () => {
+    expect(
+      hashtagsOf(
+        'Solliciteer via https://example.org/jobs#apply, example.org/#team, 1&#39;s of zorg#avond #echt',
+      ),
+    ).toEqual(['echt']);
+  });
+
   it('reads hashtags with accented letters', () => {
     expect(hashtagsOf('#Café #zorgverleners')).toEqual(['café', 'zorgverleners']);
   });

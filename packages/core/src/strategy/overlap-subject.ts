@@ -88,11 +88,14 @@ export function subjectFromContribution(contribution: Contribution): OverlapSubj
   };
 }
 
-// A hashtag: `#` then a letter or digit, then letters, digits, `_` or `-` (the tag format of the model).
-const HASHTAG = /#([\p{L}\p{N}][\p{L}\p{N}_-]{0,63})/gu;
+// A hashtag: `#` then a letter or digit, then letters, digits, `_` or `-` (the tag format of the model). Not after
+// a letter, digit, mark, `_`, `&` or `/`: `zorg#avond`, `&#39;` and `example.org/#team` hold no hashtag.
+const HASHTAG = /(?<![\p{L}\p{N}\p{M}_&/])#([\p{L}\p{N}][\p{L}\p{N}_-]{0,63})/gu;
+const LINK = /\bhttps?:\/\/\S+/giu;
 
 /**
- * The hashtags of a text as tags: lower-cased, without `#`, each once, in order of appearance.
+ * The hashtags of a text as tags: composed (NFC, the form interests are stored in), lower-cased, without `#`, each
+ * once, in order of appearance. The fragments of links (`https://example.org/jobs#apply`) are no hashtags.
  *
  * @example
  * ```ts
@@ -101,7 +104,8 @@ const HASHTAG = /#([\p{L}\p{N}][\p{L}\p{N}_-]{0,63})/gu;
  */
 export function hashtagsOf(text: string): string[] {
   const found = new Set<string>();
-  for (const match of text.matchAll(HASHTAG)) found.add(match[1]!.toLowerCase());
+  for (const match of text.normalize('NFC').replace(LINK, ' ').matchAll(HASHTAG))
+    found.add(match[1]!.toLowerCase());
   return [...found];
 }
 
