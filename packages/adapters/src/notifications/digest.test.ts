@@ -95,6 +95,31 @@ describe('buildDigest', () => {
     expect(weekly?.items[0]?.isNew).toBe(false); // 07:30 CET, before the last weekly digest
   });
 
+  it('says "new" once when every post is new, in Dutch and English', () => {
+    const intro = (language: 'nl' | 'en', count: number, old = 0) =>
+      buildDigest({
+        publisherName: 'Anne',
+        language,
+        frequency: 'daily',
+        now: NOW,
+        waiting: [
+          ...Array.from({ length: count }, () => waiting()),
+          ...Array.from({ length: old }, () => waiting({ offeredAt: '2026-11-01T08:00:00.000Z' })),
+        ],
+      })?.intro;
+    expect(intro('nl', 1)).toBe(
+      'Er staat 1 nieuw bericht voor je klaar om te delen. Deel wat bij je past, in je eigen woorden.',
+    );
+    expect(intro('en', 1)).toBe(
+      '1 new post is ready for you to share. Share what suits you, in your own words.',
+    );
+    expect(intro('nl', 2)).toMatch(/^Er staan 2 nieuwe berichten voor je klaar om te delen\. /);
+    expect(intro('en', 2)).toMatch(/^2 new posts are ready for you to share\. /);
+    expect(intro('nl', 1, 1)).toMatch(/^Er staan 2 berichten voor je klaar om te delen, waarvan 1 nieuw\. /);
+    expect(intro('en', 1, 2)).toMatch(/^3 posts are ready for you to share, 1 of them new\. /);
+    expect(intro('en', 0, 1)).toMatch(/^1 post is ready for you to share\. /);
+  });
+
   it('lists an offer given twice once, and counts it once', () => {
     const one = waiting();
     const digest = buildDigest({

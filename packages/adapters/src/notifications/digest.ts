@@ -66,8 +66,14 @@ const TEXT = {
     subject: (n: number, f: DigestFrequency) =>
       `${f === 'daily' ? 'Vandaag' : 'Deze week'}: ${n} ${n === 1 ? 'bericht wacht' : 'berichten wachten'} op je`,
     greeting: (name: string) => `Hoi ${name},`,
-    intro: (n: number, fresh: number) =>
-      `${n === 1 ? 'Er staat 1 bericht' : `Er staan ${n} berichten`} voor je klaar om te delen${fresh > 0 ? `, waarvan ${fresh} nieuw` : ''}. Deel wat bij je past, in je eigen woorden.`,
+    intro: (n: number, fresh: number) => {
+      const all = fresh === n; // "1 nieuw bericht", not "1 bericht, waarvan 1 nieuw"
+      const posts =
+        n === 1
+          ? `Er staat 1 ${all ? 'nieuw ' : ''}bericht`
+          : `Er staan ${n} ${all ? 'nieuwe ' : ''}berichten`;
+      return `${posts} voor je klaar om te delen${fresh > 0 && !all ? `, waarvan ${fresh} nieuw` : ''}. Deel wat bij je past, in je eigen woorden.`;
+    },
     deadline: (date: string) => `Deel vóór ${date}`,
     open: 'Bekijk en deel',
     overview: 'Alle berichten',
@@ -78,8 +84,11 @@ const TEXT = {
     subject: (n: number, f: DigestFrequency) =>
       `${f === 'daily' ? 'Today' : 'This week'}: ${n} ${n === 1 ? 'post is' : 'posts are'} waiting for you`,
     greeting: (name: string) => `Hi ${name},`,
-    intro: (n: number, fresh: number) =>
-      `${n === 1 ? '1 post is' : `${n} posts are`} ready for you to share${fresh > 0 ? `, ${fresh} of them new` : ''}. Share what suits you, in your own words.`,
+    intro: (n: number, fresh: number) => {
+      const all = fresh === n; // "1 new post is", not "1 post is ready, 1 of them new"
+      const posts = `${n} ${all ? 'new ' : ''}${n === 1 ? 'post is' : 'posts are'}`;
+      return `${posts} ready for you to share${fresh > 0 && !all ? `, ${fresh} of them new` : ''}. Share what suits you, in your own words.`;
+    },
     deadline: (date: string) => `Share before ${date}`,
     open: 'View and share',
     overview: 'All posts',
