@@ -98,6 +98,23 @@ describe('intendedShares', () => {
   });
 });
 
+describe('intendedShares with a duplicated pillar id', () => {
+  it('reads the first pillar of an id, as the scorer does, so the shares still add up to 1', () => {
+    const s = twoAudienceStrategy();
+    const pillars = [...s.pillars, { ...s.pillars[0]!, name: 'Copy', targetWeight: 1 }];
+    expect([...intendedShares(pillars)]).toEqual([
+      ['pillar_work', 0.6],
+      ['pillar_vacancies', 0.4],
+    ]);
+    // 3 work, 2 vacancies follow the shares the strategy intends: balanced, nothing flagged.
+    const work = aSubject({ pillarIds: ['pillar_work'], audienceIds: nurses });
+    const vac = aSubject({ pillarIds: ['pillar_vacancies'], audienceIds: nurses });
+    const view = analysePortfolio({ ...s, pillars }, [work, work, work, vac, vac]);
+    expect(view.balance).toBeCloseTo(1, 10);
+    expect(view.findings.map((f) => f.code)).not.toContain('PILLAR_UNDERREPRESENTED');
+  });
+});
+
 describe('analyseCampaignPortfolio', () => {
   it('takes the posts the campaign lists and skips ids it cannot find', () => {
     const view = analyseCampaignPortfolio(aStrategy(), aCampaign({ postIds: ['post_1', 'post_gone'] }), [

@@ -66,13 +66,11 @@ export interface PortfolioView {
  * ```
  */
 export function intendedShares(pillars: StrategyShape['pillars']): Map<string, number> {
+  // The first pillar of an id counts (as in the scorer); a later duplicate's weight would stop the shares adding up to 1.
   const shares = new Map<string, number>();
-  const total = pillars.reduce((sum, p) => sum + (p.targetWeight ?? 0), 0);
-  for (const p of pillars) {
-    if (shares.has(p.id)) continue;
-    shares.set(p.id, total > 0 ? (p.targetWeight ?? 0) / total : 0);
-  }
-  if (total === 0) for (const id of shares.keys()) shares.set(id, 1 / shares.size);
+  for (const p of pillars) if (!shares.has(p.id)) shares.set(p.id, p.targetWeight ?? 0);
+  const total = [...shares.values()].reduce((sum, w) => sum + w, 0);
+  for (const [id, weight] of shares) shares.set(id, total > 0 ? weight / total : 1 / shares.size);
   return shares;
 }
 
