@@ -64,6 +64,26 @@ describe('the plain evaluation of a workflow', () => {
     },
   );
 
+  it('builds the machine of a workflow whose id or states hold "." or "\\" (XState path syntax), answering as next()', () => {
+    const dotted = defineWorkflow({
+      id: 'acme.review\\v2',
+      entityType: 'post',
+      initial: 'draft',
+      states: { draft: { on: { SEND: 'v1.sent' } }, 'v1.sent': { on: { BACK: 'draft' } } },
+      events: {
+        SEND: { domainEvent: 'post.submitted', sender: { system: true } },
+        BACK: { domainEvent: 'post.updated', sender: { system: true } },
+      },
+    });
+    const machine = workflowMachine(dotted);
+    const [sent] = transition(machine, machine.resolveState({ value: 'draft', context: {} }), {
+      type: 'SEND',
+    });
+    expect(sent.value).toBe(dotted.next('draft', 'SEND'));
+    const [back] = transition(machine, sent, { type: 'BACK' });
+    expect(back.value).toBe(dotted.next('v1.sent', 'BACK'));
+  });
+
   it('builds each machine once', () => {
     expect(workflowMachine(workflows.post)).toBe(workflowMachine(workflows.post));
   });

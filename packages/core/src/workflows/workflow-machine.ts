@@ -33,7 +33,7 @@ export function workflowMachine(workflow: Workflow): AnyStateMachine {
     if (!node) continue;
     const on: Record<string, string> = {};
     for (const [event, target] of Object.entries(node.on ?? {}))
-      on[event] = `#${config.id}.${String(target)}`;
+      on[event] = `#${escapePath(config.id)}.${escapePath(String(target))}`;
     const description = descriptions?.states[state];
     states[state] = {
       ...(description === undefined ? {} : { description }),
@@ -49,4 +49,9 @@ export function workflowMachine(workflow: Workflow): AnyStateMachine {
   });
   built.set(workflow, machine);
   return machine;
+}
+
+/** A name as one segment of an XState target: XState reads "." as a path separator and "\\" as an escape. */
+function escapePath(name: string): string {
+  return name.replace(/[\\.]/g, '\\$&');
 }
