@@ -2,8 +2,8 @@ import { defineWorkflow } from './workflow.js';
 
 /**
  * The programme cycle: the five steps of the method, then adjustment, then the next cycle. The master may move
- * forward one step or go back to any earlier step; a cycle can only close (and the next one start) after its
- * measurement and adjustment.
+ * forward one step or, up to measurement, go back to any earlier step; from adjustment only back to measurement
+ * (or on, to close). A cycle can only close (and the next one start) after its measurement and adjustment.
  *
  * @example
  * ```ts

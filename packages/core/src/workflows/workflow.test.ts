@@ -34,6 +34,16 @@ describe('the workflows', () => {
     expect(workflows['programme-cycle'].next('adjustment', 'CLOSE')).toBe('closed');
   });
 
+  it('move a cycle forward one step or back to any earlier one, and from adjustment only back to measurement', () => {
+    const cycle = workflows['programme-cycle'];
+    const steps = ['strategy', 'activation', 'content', 'campaigns', 'measurement'] as const;
+    steps.forEach((state, at) => {
+      const targets = cycle.allowedEvents(state).map((event) => cycle.next(state, event));
+      expect(targets.sort()).toEqual([...steps.slice(0, at), at === 4 ? 'adjustment' : steps[at + 1]].sort());
+    });
+    expect(cycle.allowedEvents('adjustment')).toEqual(['GO_TO_MEASUREMENT', 'CLOSE']);
+  });
+
   it('answer undefined for a state the workflow does not know', () => {
     expect(workflows.post.next('nonsense' as never, 'SUBMIT')).toBeUndefined();
   });
