@@ -1,5 +1,5 @@
 import { invalid } from './invalid.js';
-import type { MetricsContext } from './metrics-options.js';
+import type { GoalContext, MetricsContext } from './metrics-options.js';
 import { timeZoneOffsetMinutes } from './time-zone.js';
 
 /** A `VALIDATION` error for one setting of the metrics' context. */
@@ -55,7 +55,7 @@ export function checkContext(context: MetricsContext | undefined): void {
     });
   // A goal's target of NaN or Infinity gave an attainment the JSON report cannot hold.
   if (Array.isArray(goals))
-    goals.forEach((goal, i) => {
+    goals.forEach((goal: GoalContext | undefined, i: number) => {
       goal?.targets?.forEach((target, j) => {
         numbers(target, `strategy.goals.${i}.targets.${j}`, ['value']);
       });
