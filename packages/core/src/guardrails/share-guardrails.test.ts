@@ -160,6 +160,31 @@ describe('createGuardrailPolicy', () => {
     }
   });
 
+  it.each([
+    ['an attempt time without a zone (read in the machine’s own)', { at: '2026-11-26T23:30:00' }, ['at']],
+    ['a date without a time', { at: '2026-11-26' }, ['at']],
+    [
+      'an earlier share time without a zone',
+      { previousShareTimes: ['2026-11-26T08:00:00.000Z', '2026-11-26T09:00'] },
+      ['previousShareTimes', 1],
+    ],
+  ])('refuses %s with VALIDATION naming it', (_, overrides, path) => {
+    expect(() => checkGuardrails({ maxSharesPerDay: 1 }, attempt(overrides))).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path })] }),
+      }),
+    );
+  });
+
+  it('reads an attempt time with an offset as that instant', () => {
+    const late = { sharingHours: { from: '08:00', to: '20:00' } };
+    expect(checkGuardrails(late, attempt({ at: '2026-11-26T21:30:00+01:00' }))[0]?.rule).toBe(
+      'outside-sharing-hours',
+    );
+    expect(checkGuardrails(late, attempt({ at: '2026-11-26T19:30:00+01:00' }))).toEqual([]);
+  });
+
   it('rejects malformed guardrails up front with VALIDATION', () => {
     expect(() => createGuardrailPolicy({ maxSharesPerDay: 0 })).toThrow(/maxSharesPerDay/);
     expect(() => createGuardrailPolicy({ sharingHours: { from: '8 uur', to: '18:00' } })).toThrow(/HH:MM/);

@@ -126,6 +126,13 @@ export function validateSharingHours(hours: unknown, what: string): void {
       bad(['sharingHours', 'weekdays'], 'Weekdays are 1 (Monday) to 7 (Sunday).');
 }
 
+// Date and time with Z or an offset: without one, Date.parse reads the machine's time zone (a date alone, UTC).
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+
+/** Epoch milliseconds of an ISO 8601 instant; NaN for anything else. */
+const instant = (text: unknown): number =>
+  typeof text === 'string' && ISO_INSTANT.test(text) ? Date.parse(text) : Number.NaN;
+
 /** Tells whether `minutes` lies in [from, to), also for windows across midnight. */
 export function insideHours(minutes: number, from: number, to: number): boolean {
   return from < to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
@@ -161,14 +168,23 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
       message: `The text must contain the disclosure "${disclosure}": add it before sharing.`,
     });
   }
-  const at = Date.parse(attempt.at);
-  const previous = attempt.previousShareTimes.map((time) => Date.parse(time));
-  if (!Number.isFinite(at) || previous.some((time) => !Number.isFinite(time))) {
+  const at = instant(attempt.at);
+  const previous = attempt.previousShareTimes.map(instant);
+  const badIndex = previous.findIndex((time) => !Number.isFinite(time));
+  if (!Number.isFinite(at) || badIndex >= 0) {
     throw new SocialShiftError(
       'VALIDATION',
-      'A share attempt needs ISO 8601 times (at, previousShareTimes).',
+      'A share attempt needs ISO 8601 times with Z or an offset (at, previousShareTimes), such as 2026-11-26T09:30:00.000Z.',
       {
-        details: { issues: [{ path: ['at'], message: 'not an ISO 8601 time', code: 'invalid_format' }] },
+        details: {
+          issues: [
+            {
+              path: Number.isFinite(at) ? ['previousShareTimes', badIndex] : ['at'],
+              message: 'not an ISO 8601 time with Z or an offset',
+              code: 'invalid_format',
+            },
+          ],
+        },
       },
     );
   }
