@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { checkGuardrails } from './share-guardrails.js';
 import { suggestShareTimes } from './staggered-share-times.js';
+
+const ATTEMPT = {
+  organisationId: 'org_1',
+  publisherId: 'p1',
+  postId: 'post_1',
+  campaignId: 'campaign_1',
+  platform: 'linkedin',
+  text: 'Hallo',
+  previousShareTimes: [],
+} as const;
 
 describe('suggestShareTimes', () => {
   it('spaces suggestions by the interval', () => {
@@ -58,6 +69,35 @@ describe('suggestShareTimes', () => {
       opening,
       new Date(Date.parse(opening) + 30 * 60_000).toISOString(),
     ]);
+  });
+
+  it('opens at midnight on an allowed day when the window runs across midnight', () => {
+    // 22:00–06:00 on weekdays: the guardrails allow Monday 00:00–06:00 (a Monday), so that is the next opening
+    // after a closed Sunday, not Monday 22:00.
+    const hours = { from: '22:00', to: '06:00', weekdays: [1, 2, 3, 4, 5] };
+    const times = suggestShareTimes({
+      publisherIds: ['p1', 'p2'],
+      start: '2026-11-29T11:00:00.000Z', // Sunday 12:00 in Amsterdam
+      intervalMinutes: 30,
+      timeZone: 'Europe/Amsterdam',
+      sharingHours: hours,
+    });
+    expect(times.map((t) => t.at)).toEqual([
+      '2026-11-29T23:00:00.000Z', // Monday 00:00
+      '2026-11-29T23:30:00.000Z', // Monday 00:30
+    ]);
+    for (const { at } of times)
+      expect(
+        checkGuardrails({ sharingHours: hours }, { ...ATTEMPT, at, timeZone: 'Europe/Amsterdam' }),
+      ).toEqual([]);
+    // From 24:00 to 08:00 on Wednesdays is Wednesday 00:00–08:00: the day after a Tuesday start, not a week later.
+    const wednesday = suggestShareTimes({
+      publisherIds: ['p1'],
+      start: '2026-11-24T09:00:00.000Z', // Tuesday 10:00 in Amsterdam
+      timeZone: 'Europe/Amsterdam',
+      sharingHours: { from: '24:00', to: '08:00', weekdays: [3] },
+    });
+    expect(wednesday[0]?.at).toBe('2026-11-24T23:00:00.000Z'); // Wednesday 00:00
   });
 
   it('opens when the clocks skip the opening time: at the end of the skipped hour', () => {

@@ -30,8 +30,9 @@ const MAX_INTERVAL = 7 * 1440;
 
 /**
  * Suggests staggered share times, so the publishers of one post do not all share in the same minute: one every
- * `intervalMinutes`, from `start`, skipping to the next opening when a slot falls outside the sharing hours. The
- * opening is `from` on the organisation's wall clock, also the night the clocks change. Pure: same input, same
+ * `intervalMinutes`, from `start`, skipping to the next opening when a slot falls outside the sharing hours: the
+ * first moment the guardrails allow. The opening is `from` on the organisation's wall clock (or the next allowed
+ * day's midnight for a window across midnight), also the night the clocks change. Pure: same input, same
  * output. Throws `VALIDATION` naming the option for a `start` that is not an ISO 8601 UTC timestamp (with `Z`), an
  * interval that is not above 0 and at most a week (10080 minutes), a time zone `Intl` does not know, and sharing hours the guardrails would refuse.
  *
@@ -58,12 +59,17 @@ export function suggestShareTimes(options: StaggerOptions): ShareTimeSuggestion[
   let at = Math.ceil(start / MINUTE) * MINUTE;
   for (const publisherId of options.publisherIds) {
     // Jump to the next opening on the wall clock (today's, else the next day's; at most 7 jumps over closed days).
+    // A window across midnight (`to` before `from`) also opens at the next day's midnight: its early hours are
+    // that day's, as the guardrails read them.
     let guard = 0;
     while (!allowed(at)) {
       const local = localTime(at, timeZone);
       const today = Date.parse(`${local.day}T00:00:00Z`); // local midnight, written as if it were UTC
-      const day = dayOpen(local) && local.minutes < from ? today : today + 1440 * MINUTE;
-      at = nextWallClock(at, day + from * MINUTE, timeZone);
+      const wall =
+        dayOpen(local) && local.minutes < from
+          ? today + from * MINUTE
+          : today + (1440 + (to < from && to > 0 ? 0 : from)) * MINUTE;
+      at = nextWallClock(at, wall, timeZone);
       if (++guard > 16) {
         throw invalidValue(
           'share time options',
