@@ -70,6 +70,20 @@ describe('resolveOverlapConfig', () => {
     ]);
   });
 
+  it('rejects a group given as a number or a list instead of settings, rather than keeping its defaults', () => {
+    // `thresholds: 0.7` reads as "the overlap threshold is 0.7", but spread into the defaults it changed nothing.
+    const bad = { thresholds: 0.7, portfolio: [0.2], overlap: null } as unknown as OverlapConfigInput;
+    expect(issuePaths(() => resolveOverlapConfig(bad))).toEqual(['overlap', 'thresholds', 'portfolio']);
+  });
+
+  it.each([
+    ['null', null],
+    ['a list', []],
+    ['a number', 0.7],
+  ])('rejects %s as the configuration with VALIDATION', (_, config) => {
+    expect(issuePaths(() => resolveOverlapConfig(config as unknown as OverlapConfigInput))).toEqual(['']);
+  });
+
   it('says what to fix in the error message', () => {
     expect(() => resolveOverlapConfig({ overlap: { organisationWeight: 0 } })).toThrow(
       'Invalid overlap configuration: overlap.organisationWeight: Use a number from 0.1 to 0.9.',

@@ -175,6 +175,9 @@ const NUMBER_RULES: Readonly<Record<string, { min: number; max: number; integer?
   'portfolio.minOverlapShare': { min: 0, max: 1 },
 };
 
+const isObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function configIssues(merged: Record<string, Record<string, unknown>>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const [group, fields] of Object.entries(merged)) {
@@ -238,19 +241,31 @@ function configIssues(merged: Record<string, Record<string, unknown>>): Validati
  */
 export function resolveOverlapConfig(overrides: OverlapConfigInput = {}): OverlapConfig {
   const d = DEFAULT_OVERLAP_CONFIG;
+  // What is no object of settings (`null`, `thresholds: 0.7`) would spread into the defaults as nothing, silently.
+  const given: Record<string, unknown> = isObject(overrides) ? overrides : {};
+  const shapeIssues: ValidationIssue[] = [];
+  const notAnObject = (path: string[], example: string) =>
+    shapeIssues.push({ path, message: `Use an object such as ${example}.`, code: 'invalid_type' });
+  if (!isObject(overrides)) notAnObject([], '{ thresholds: { overlap: 0.7 } }');
+  const group = <K extends keyof OverlapConfig>(key: K): OverlapConfigInput[K] => {
+    const value = given[key];
+    if (value === undefined || isObject(value)) return value as OverlapConfigInput[K];
+    notAnObject([key], '{ overlap: 0.7 }');
+    return undefined;
+  };
   const merged = {
-    organisation: { ...d.organisation, ...overrides.organisation },
-    audience: { ...d.audience, ...overrides.audience },
-    overlap: { ...d.overlap, ...overrides.overlap },
-    thresholds: { ...d.thresholds, ...overrides.thresholds },
-    portfolio: { ...d.portfolio, ...overrides.portfolio },
+    organisation: { ...d.organisation, ...group('organisation') },
+    audience: { ...d.audience, ...group('audience') },
+    overlap: { ...d.overlap, ...group('overlap') },
+    thresholds: { ...d.thresholds, ...group('thresholds') },
+    portfolio: { ...d.portfolio, ...group('portfolio') },
   };
   const unknownGroups = Object.fromEntries(
-    Object.entries(overrides).filter(([group]) => !(group in merged)),
+    Object.entries(given).filter(([group]) => !(group in merged)),
   ) as Record<string, Record<string, unknown>>;
-  const issues = configIssues({ ...merged, ...unknownGroups });
+  const issues = [...shapeIssues, ...configIssues({ ...merged, ...unknownGroups })];
   if (issues.length > 0) {
-    const listed = issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    const listed = issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
     throw new SocialShiftError('VALIDATION', `Invalid overlap configuration: ${listed}`, {
       details: { issues, input: 'overlap configuration' },
     });
