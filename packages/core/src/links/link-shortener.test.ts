@@ -49,6 +49,18 @@ describe('createMemoryShortener', () => {
     );
   });
 
+  it.each([
+    ['missing (an unset environment variable)', undefined],
+    ['without a scheme', 'go.example.org/s'],
+    ['not http(s)', 'javascript:alert(1)//'],
+    ['with a query, which the code would follow and never be read back', 'https://go.example.org/s?ref=x'],
+    ['with a fragment', 'https://go.example.org/#s'],
+  ])('refuses a base URL %s with VALIDATION', (_, baseUrl) => {
+    expect(() => createMemoryShortener({ baseUrl: baseUrl as string })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('baseUrl') }),
+    );
+  });
+
   it('fails with VALIDATION instead of looping when the random source gives nothing usable', async () => {
     for (const randomBytes of [replay([255]), () => new Uint8Array(0)]) {
       const shortener = createMemoryShortener({ baseUrl: BASE, randomBytes });

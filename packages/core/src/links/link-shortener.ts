@@ -13,7 +13,7 @@ export interface LinkShortener {
 
 /** Options of {@link createMemoryShortener}. */
 export interface MemoryShortenerOptions {
-  /** Where short links live, e.g. `https://go.example.org/s`; the code is appended after a `/`. */
+  /** Where short links live, e.g. `https://go.example.org/s` (no query or fragment); the code is appended after a `/`. */
   readonly baseUrl: string;
   /** Characters per code, 4 to 32; default 10 (about 58 bits). */
   readonly codeLength?: number;
@@ -40,7 +40,14 @@ const CODE_PATTERN = /^[2-9a-km-zA-HJ-NP-Z]{4,32}$/;
  * ```
  */
 export function createMemoryShortener(options: MemoryShortenerOptions): LinkShortener {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = typeof options.baseUrl === 'string' ? options.baseUrl.replace(/\/+$/, '') : '';
+  // A query or fragment in the base would hide the code from `expand`, which reads the path only.
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(base))
+    throw invalidValue(
+      'shortener options',
+      ['baseUrl'],
+      'Use an absolute http:// or https:// URL without query or fragment, e.g. https://go.example.org/s.',
+    );
   const length = options.codeLength ?? 10;
   if (!Number.isInteger(length) || length < 4 || length > 32)
     throw invalidValue('shortener options', ['codeLength'], 'Use a whole number from 4 to 32.');
