@@ -48,6 +48,12 @@ describe('createGuardrailPolicy', () => {
     expect(ruleOf({ blockedWords: ['gratis'] }, { text: 'gratisbus is een woord' })).toBeUndefined();
   });
 
+  it('ignores case fully: a blocked word with ß is found in capitals, and the other way round', () => {
+    expect(ruleOf({ blockedWords: ['straße'] }, { text: 'Die STRASSE ist frei' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['GROSSE AKTION'] }, { text: 'Unsere große Aktion' })).toBe('blocked-word');
+    expect(ruleOf({ requiredDisclosure: 'Grüße von Acme' }, { text: 'GRÜSSE VON ACME' })).toBeUndefined();
+  });
+
   it('stops a blocked phrase split by a line break, a tab or several spaces', () => {
     for (const text of [
       'De beste\ndeal van het jaar',

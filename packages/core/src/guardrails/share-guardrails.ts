@@ -36,15 +36,20 @@ export interface GuardrailViolation {
   readonly [key: string]: unknown;
 }
 
-/** Lower case, NFKD without combining marks, white space runs one space: `Crème` and `creme` compare equal. */
+/**
+ * Case folded, NFKD without combining marks, white space runs one space: `Crème` and `creme`, `STRASSE` and
+ * `straße` compare equal.
+ */
 function fold(text: string): string {
   return (
     text
       .normalize('NFKD')
+      // Upper then lower case folds what lower case alone keeps apart: `ß` and `SS`.
+      .toLocaleUpperCase('und')
+      .toLocaleLowerCase('und')
       // Marks, and characters that show as nothing (Unicode's default ignorables: zero-width space and joiners,
       // soft hyphen, BOM, direction marks and bidi controls, fillers, tag characters): "gr\u200Batis" reads "gratis".
       .replace(/[\p{M}\p{Default_Ignorable_Code_Point}]/gu, '')
-      .toLocaleLowerCase('und')
       .replace(/\s+/gu, ' ')
   );
 }

@@ -11,6 +11,11 @@ describe('textSimilarity', () => {
     expect(textSimilarity('Crème brûlée is lekker', 'creme brulee is lekker')).toBe(1);
   });
 
+  it('folds case fully: a capital text is a copy of the same text in lower case, also with ß', () => {
+    expect(textSimilarity('Die Straße ist heute gesperrt', 'DIE STRASSE IST HEUTE GESPERRT')).toBe(1);
+    expect(textSimilarity('Grüße aus dem großen Team', 'GRÜSSE AUS DEM GROSSEN TEAM')).toBe(1);
+  });
+
   it('scores a personal rewrite much lower than a copy', () => {
     const personal =
       'Ik werk nu drie jaar bij Acme en merk elke dag hoe leuk duurzame energie is. Kom je ook?';

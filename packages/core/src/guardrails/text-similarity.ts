@@ -1,7 +1,7 @@
 import { invalidValue } from '../errors/invalid-value.js';
 
 /**
- * The similarity measure: Jaccard similarity of word 3-shingles. Both texts are folded (lower case, accents
+ * The similarity measure: Jaccard similarity of word 3-shingles. Both texts are folded (case ignored, `ß` as `ss`, accents
  * removed, URLs dropped, every run of non-letters and non-digits a single space), cut into overlapping
  * sequences of three words, and compared as sets: |A ∩ B| / |A ∪ B|. 1 means the same words in the same order;
  * reordered sentences keep most shingles; a shared hashtag or two barely move it. Texts shorter than three
@@ -26,8 +26,9 @@ function shingles(text: string): Set<string> {
   const words = text
     .replace(/https?:\/\/\S+/giu, ' ')
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .toLocaleUpperCase('und') // then lower case: folds `ß` and `SS` together
     .toLocaleLowerCase('und')
+    .replace(/\p{M}/gu, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
   const size = words.length < 3 ? 1 : 3;
