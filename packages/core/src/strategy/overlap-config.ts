@@ -247,7 +247,7 @@ export function resolveOverlapConfig(overrides: OverlapConfigInput = {}): Overla
   const notAnObject = (path: string[], example: string) =>
     shapeIssues.push({ path, message: `Use an object such as ${example}.`, code: 'invalid_type' });
   if (!isObject(overrides)) notAnObject([], '{ thresholds: { overlap: 0.7 } }');
-  const group = <K extends keyof OverlapConfig>(key: K): OverlapConfigInput[K] => {
+  const group = <K extends keyof OverlapConfig>(key: K): OverlapConfigInput[K] | undefined => {
     const value = given[key];
     if (value === undefined || isObject(value)) return value as OverlapConfigInput[K];
     notAnObject([key], '{ overlap: 0.7 }');
