@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 import type { DomainEvent } from '../model/domain-event.js';
 import type { StoragePort } from '../ports/storage.js';
@@ -34,7 +35,8 @@ export interface TrackedClick {
  * the share is found by campaign, post, platform and sharer token (none: `INVALID_LINK` with reason
  * `unknown-share`, nothing recorded), a full link must lead to the page (origin and path) of the post's own link
  * (`INVALID_LINK` with reason `edited-destination` otherwise, nothing recorded: the signature does not cover the
- * destination), and `platform.recordClick` appends one `platform.click` event. Returns the attribution,
+ * destination), and `platform.recordClick` appends one `platform.click` event. A missing or empty `clickId` is a
+ * `VALIDATION` error. Returns the attribution,
  * so the caller can redirect to `attribution.destination`.
  *
  * @example
@@ -49,6 +51,13 @@ export async function recordTrackedClick(
   tracker: TrackingLinks,
   input: TrackedClickInput,
 ): Promise<TrackedClick> {
+  // Without one, every click would carry the key `click:undefined` and only the first would ever be recorded.
+  if (typeof input.clickId !== 'string' || input.clickId.length === 0)
+    throw invalidValue(
+      'tracked click',
+      ['clickId'],
+      'Pass the id of the click request (e.g. the request id).',
+    );
   const attribution = await tracker.resolve(input.url, { organisationId: sdk.organisationId });
   const shares = await sdk.storage.query(sdk.organisationId, 'share', {
     where: {
