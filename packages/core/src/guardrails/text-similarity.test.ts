@@ -23,6 +23,24 @@ describe('textSimilarity', () => {
     expect(textSimilarity(base, `${base} Echt een aanrader.`)).toBeGreaterThan(0.8);
   });
 
+  it('compares texts in scripts without spaces (Chinese, Japanese, Thai) character by character', () => {
+    const zh = '我们正在招聘乌得勒支的护士，欢迎加入我们的团队';
+    // One character changed: a copy, not a 0 because the whole sentence was one "word".
+    expect(textSimilarity(zh, '我们正在招聘乌得勒支的护士，欢迎加入我们的团体')).toBeGreaterThan(0.8);
+    expect(textSimilarity(zh, '今天我们的团队在阿姆斯特丹举办了一场开放日活动')).toBeLessThan(0.2);
+    const ja = '私たちはユトレヒトで看護師を募集しています';
+    expect(textSimilarity(ja, '私たちはユトレヒトで看護師を募集しています！ぜひ')).toBeGreaterThan(0.8);
+    const th = 'เรากำลังรับสมัครพยาบาลในอูเทรคต์';
+    expect(textSimilarity(th, `${th}ค่ะ`)).toBeGreaterThan(0.8);
+    expect(textSimilarity(th, 'วันนี้ทีมของเราจัดงานเปิดบ้านที่อัมสเตอร์ดัม')).toBeLessThan(0.2);
+    const warnings = findNearIdenticalTexts([
+      { publisherId: 'p1', text: zh },
+      { publisherId: 'p2', text: `${zh}！` },
+      { publisherId: 'p3', text: '我们正在招聘乌得勒支的护士，欢迎加入我们的团体' },
+    ]);
+    expect(warnings.map((w) => w.publisherIds)).toEqual([['p1', 'p2', 'p3']]);
+  });
+
   test.prop([fc.string(), fc.string()])('is symmetric and lies in [0, 1]', (a, b) => {
     const s = textSimilarity(a, b);
     expect(s).toBe(textSimilarity(b, a));

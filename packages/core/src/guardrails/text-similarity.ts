@@ -2,7 +2,8 @@ import { invalidValue } from '../errors/invalid-value.js';
 
 /**
  * The similarity measure: Jaccard similarity of word 3-shingles. Both texts are folded (case ignored, `ß` as `ss`, accents
- * removed, URLs dropped, every run of non-letters and non-digits a single space), cut into overlapping
+ * removed, URLs dropped, every run of non-letters and non-digits a single space; in scripts written without spaces
+ * (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) every character is a word), cut into overlapping
  * sequences of three words, and compared as sets: |A ∩ B| / |A ∪ B|. 1 means the same words in the same order;
  * reordered sentences keep most shingles; a shared hashtag or two barely move it. Texts shorter than three
  * words are compared as single-word sets. Texts without words (only emoji, punctuation or links) score 0: there is
@@ -29,6 +30,11 @@ function shingles(text: string): Set<string> {
     .toLocaleUpperCase('und') // then lower case: folds `ß` and `SS` together
     .toLocaleLowerCase('und')
     .replace(/\p{M}/gu, '')
+    // Scripts written without spaces between words: every character counts as a word.
+    .replace(
+      /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/gu,
+      ' $& ',
+    )
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
   const size = words.length < 3 ? 1 : 3;
