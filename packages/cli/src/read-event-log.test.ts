@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { foldEvents } from '@social-shift/core/metrics';
 import { simulateEvents } from '@social-shift/core/simulation';
 import { afterAll, describe, expect, it } from 'vitest';
+import { en } from 'zod/locales';
+import { config } from 'zod/mini';
 import { PARALLEL_FROM_BYTES, readEventLog } from './read-event-log.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'social-shift-read-'));
@@ -47,13 +49,28 @@ describe('readEventLog', () => {
     const text = events.map((e) => JSON.stringify(e));
     text[5] = '{"id": oops';
     text[25_000] = (text[25_000] ?? '').replace(/"at":"[^"]+"/, '"at":"yesterday"');
+    text[26_000] = (text[26_000] ?? '').replace(/"entityId":"[^"]+"/, '"entityId":5');
     const bad = join(dir, 'bad.ndjson');
     writeFileSync(bad, `${text.join('\n')}\n`);
     const skipped = await readEventLog(bad, { threads: 2, skipInvalid: true });
-    expect(skipped.skipped).toBe(2);
-    expect(skipped.bad.map((b) => b.line)).toEqual([6, 25_001]);
+    expect(skipped.skipped).toBe(3);
+    expect(skipped.bad.map((b) => b.line)).toEqual([6, 25_001, 26_001]);
     expect(skipped.bad[0]?.message).toMatch(/not valid JSON/);
     expect(skipped.bad[1]?.message).toMatch(/^at: /);
+    // A worker thread read the last two: they are described as the main thread would describe them, with zod's
+    // bare "Invalid input" while no locale is set, and with its English messages once one is (as in the CLI).
+    const inProcess = async () => (await readEventLog(bad, { threads: 1, skipInvalid: true })).bad;
+    expect(skipped.bad[2]?.message).toBe('entityId: Invalid input');
+    expect(await inProcess()).toEqual(skipped.bad);
+    const before = config().localeError;
+    config(en());
+    try {
+      const english = await readEventLog(bad, { threads: 2, skipInvalid: true });
+      expect(english.bad[2]?.message).toBe('entityId: Invalid input: expected string, received number');
+      expect(await inProcess()).toEqual(english.bad);
+    } finally {
+      config({ localeError: before });
+    }
     const stopped = await readEventLog(bad, { threads: 2 });
     expect(stopped.bad[0]?.line).toBe(6);
   });

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type MetricsAggregate, mergeInto } from '@social-shift/core/metrics';
+import { config } from 'zod/mini';
 import { type BadLine, type RangeResult, readEventLogRange } from './event-log-reader.js';
 
 /** Options of {@link readEventLog}. */
@@ -34,6 +35,13 @@ function workerUrl(): URL {
   const here = import.meta.url;
   return new URL(here.endsWith('.ts') ? './event-log-worker.ts' : './event-log-worker.js', here);
 }
+
+/**
+ * Whether zod has a locale here (zod's classic API sets English once it builds a schema, as the CLI's config does):
+ * a worker, a new isolate with a zod of its own, then sets English too, so a bad line is described the same
+ * whichever thread read it.
+ */
+const englishMessages = (): boolean => config().localeError !== undefined;
 
 /** A worker thread reading one part, and a way to stop it. */
 interface RunningWorker {
@@ -106,7 +114,12 @@ export async function readEventLog(path: string, options: ReadEventLogOptions = 
       cuts.push(Math.floor((cuts[1] as number) + ((size - (cuts[1] as number)) * i) / (threads - 1)));
     const others = cuts
       .slice(1, -1)
-      .map((start, i) => runWorker({ path, start, end: cuts[i + 2], window, skipInvalid }, progress));
+      .map((start, i) =>
+        runWorker(
+          { path, start, end: cuts[i + 2], window, skipInvalid, english: englishMessages() },
+          progress,
+        ),
+      );
     try {
       const first = readEventLogRange(path, 0, cuts[1] as number, {
         window,
