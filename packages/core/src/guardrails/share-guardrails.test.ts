@@ -204,6 +204,12 @@ describe('createGuardrailPolicy', () => {
     ['blocked words as one string', { blockedWords: 'gratis' }, ['blockedWords']],
     ['a blocked word that is not text', { blockedWords: ['ok', 5] }, ['blockedWords', 1]],
     ['a disclosure that is not text', { requiredDisclosure: 5 }, ['requiredDisclosure']],
+    // Read through what shows as nothing, it is empty: every text would hold it, and it would require nothing.
+    [
+      'a disclosure of only invisible characters',
+      { requiredDisclosure: '\u200B\u0301' },
+      ['requiredDisclosure'],
+    ],
     ['sharing hours that are not an object', { sharingHours: '08:00-18:00' }, ['sharingHours']],
     [
       'a misspelt sharing-hours key',

@@ -101,7 +101,7 @@ function validate(guardrails: ShareGuardrails): void {
       bad(['blockedWords', i], 'A blocked word is text and may not be empty.');
   });
   const disclosure = guardrails.requiredDisclosure;
-  if (disclosure !== undefined && (typeof disclosure !== 'string' || disclosure.trim().length === 0))
+  if (disclosure !== undefined && (typeof disclosure !== 'string' || fold(disclosure).trim().length === 0))
     bad(['requiredDisclosure'], 'Use a line of text, or leave it out.');
   if (guardrails.sharingHours !== undefined) validateSharingHours(guardrails.sharingHours, 'guardrails');
 }
