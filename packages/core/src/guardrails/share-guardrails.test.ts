@@ -169,6 +169,9 @@ describe('createGuardrailPolicy', () => {
   it.each([
     ['an attempt time without a zone (read in the machine’s own)', { at: '2026-11-26T23:30:00' }, ['at']],
     ['a date without a time', { at: '2026-11-26' }, ['at']],
+    ['a day that does not exist (read as 3 March)', { at: '2026-02-31T10:00:00.000Z' }, ['at']],
+    ['the hour 24 (read as the next day)', { at: '2026-11-26T24:00:00+01:00' }, ['at']],
+    ['an offset that does not exist', { at: '2026-11-26T10:00:00+25:00' }, ['at']],
     [
       'an earlier share time without a zone',
       { previousShareTimes: ['2026-11-26T08:00:00.000Z', '2026-11-26T09:00'] },

@@ -134,9 +134,21 @@ export function validateSharingHours(hours: unknown, what: string): void {
 // Date and time with Z or an offset: without one, Date.parse reads the machine's time zone (a date alone, UTC).
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
 
-/** Epoch milliseconds of an ISO 8601 instant; NaN for anything else. */
-const instant = (text: unknown): number =>
-  typeof text === 'string' && ISO_INSTANT.test(text) ? Date.parse(text) : Number.NaN;
+/** Epoch milliseconds of an ISO 8601 instant; NaN for anything else, also a 31 February or a 24:00 (which roll over). */
+function instant(text: unknown): number {
+  const match = typeof text === 'string' ? ISO_INSTANT.exec(text) : null;
+  if (match === null) return Number.NaN;
+  const ms = Date.parse(match[0]);
+  if (!Number.isFinite(ms)) return Number.NaN;
+  const offset =
+    match[3] === 'Z'
+      ? 0
+      : Number(`${match[3]?.[0]}1`) * (Number(match[3]?.slice(1, 3)) * 60 + Number(match[3]?.slice(4)));
+  // The date and time as written must be the date and time read, on the clock of the given offset.
+  return new Date(ms + offset * 60_000).toISOString().slice(0, 16) === match[0].slice(0, 16)
+    ? ms
+    : Number.NaN;
+}
 
 /** Tells whether `minutes` lies in [from, to), also for windows across midnight. */
 export function insideHours(minutes: number, from: number, to: number): boolean {
