@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { twoAudienceStrategy } from '../../test/strategy-fixtures.js';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
 import type { Strategy } from '../model/strategy.js';
+import type { GoalPurpose } from '../model/vocabulary.js';
 import { aProgramme, aStrategy } from '../testing/factories.js';
 import { checkStrategyCoherence } from './coherence-check.js';
 import type { StrategyEntityRef, StrategyFindingCode } from './finding.js';
@@ -166,6 +167,18 @@ describe('checkStrategyCoherence', () => {
     });
     const direct = checkStrategyCoherence(aStrategy(), { claimedPurposes: ['sales'] }).findings;
     expect(direct.map((f) => f.entities[0]?.id)).toEqual(['sales']);
+  });
+
+  it('refuses a claimed purpose that does not exist with VALIDATION naming it, not a TypeError', () => {
+    const typo = ['sales', 'recruiting'] as unknown as GoalPurpose[];
+    expect(() => checkStrategyCoherence(aStrategy(), { claimedPurposes: typo })).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: expect.objectContaining({
+          issues: [expect.objectContaining({ path: ['claimedPurposes', 1] })],
+        }),
+      }),
+    );
   });
 
   it('lists findings worst first, then by code', () => {

@@ -1,6 +1,7 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { labels } from '../labels/labels.js';
 import type { Programme } from '../model/programme.js';
-import { INFORMATION_NEEDS } from '../model/terms.js';
+import { GOAL_PURPOSES, INFORMATION_NEEDS } from '../model/terms.js';
 import type { GoalPurpose, Platform } from '../model/vocabulary.js';
 import type { CoverageMatrix, StrategyShape } from './coverage-matrix.js';
 import { buildCoverageMatrix } from './coverage-matrix.js';
@@ -45,7 +46,8 @@ export interface CoherenceReport {
  * audience that no chosen platform reaches, a pillar that serves no goal or no audience, a goal that no pillar
  * serves, an audience whose information needs no pillar addresses, a platform chosen for no audience, and a
  * purpose the programme claims that no goal has. Pure and deterministic: the same strategy gives the same
- * findings in the same order (worst first). Codes and severities: `STRATEGY_FINDING_CODES`.
+ * findings in the same order (worst first). Codes and severities: `STRATEGY_FINDING_CODES`. Throws `VALIDATION` for a
+ * claimed purpose that does not exist.
  *
  * @example
  * ```ts
@@ -107,10 +109,17 @@ export function checkStrategyCoherence(
   for (const c of platforms)
     c.audienceIds.forEach(unknown('platform', c.platform, platformName(c.platform), 'audience'));
 
-  const claimed = new Set([
-    ...(options.programme?.claimedPurposes ?? []),
-    ...(options.claimedPurposes ?? []),
-  ]);
+  const claimed = new Set<GoalPurpose>();
+  for (const [path, list] of [
+    [['programme', 'claimedPurposes'], options.programme?.claimedPurposes ?? []],
+    [['claimedPurposes'], options.claimedPurposes ?? []],
+  ] as const)
+    list.forEach((purpose, i) => {
+      // An unknown purpose has no words to name it in a finding.
+      if (!(GOAL_PURPOSES as readonly string[]).includes(purpose))
+        throw invalidValue('coherence options', [...path, i], `Use one of ${GOAL_PURPOSES.join(', ')}.`);
+      claimed.add(purpose);
+    });
   const purposes = new Set(goals.map((g) => g.purpose));
   for (const purpose of [...claimed].sort()) {
     if (!purposes.has(purpose)) {
