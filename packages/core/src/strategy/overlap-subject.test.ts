@@ -39,6 +39,12 @@ describe('overlap subjects', () => {
     expect('id' in subject).toBe(false);
   });
 
+  it("reads a draft's own tags as the model writes tags: composed and lower-cased, each once", () => {
+    // Interests are stored as `zorg` and `café`: a tag picked as `Zorg`, or typed with a combining accent, must match.
+    const subject = subjectFromDraft({ text: 'Hallo #zorg', tags: ['Zorg', 'cafe\u0301', 'café'] });
+    expect(subject.tags).toEqual(['zorg', 'café']);
+  });
+
   it('finds no hashtag in a bare "#" or in an anchor-less text', () => {
     expect(hashtagsOf('# kop, C# en een mail#')).toEqual([]);
     expect(hashtagsOf('Geen tags hier.')).toEqual([]);

@@ -27,7 +27,7 @@ export interface OverlapSubject {
 
 /**
  * What a person typing a post gives: the text and whatever they picked so far. Hashtags in the text count as
- * tags (lower-cased), so the score follows the text while it is typed.
+ * tags, so the score follows the text while it is typed; all tags are read composed (NFC) and lower-cased.
  *
  * @example
  * ```ts
@@ -119,7 +119,7 @@ export function hashtagsOf(text: string): string[] {
  * ```
  */
 export function subjectFromDraft(draft: DraftInput): OverlapSubject {
-  const tags = new Set(draft.tags ?? []);
+  const tags = new Set((draft.tags ?? []).map((tag) => tag.normalize('NFC').toLowerCase()));
   for (const tag of hashtagsOf(draft.text)) tags.add(tag);
   return {
     kind: 'draft',
