@@ -103,6 +103,14 @@ describe('the settings of the metrics', () => {
       { strategy: { goals: [{ id: 'g', targets: [{ metric: 'shares', value: -5 }] }] } },
       'strategy.goals.0.targets.0.value',
     ],
+    ['goals that are no list', { strategy: { goals: {} as never } }, 'strategy.goals'],
+    ['pillars that are no list', { strategy: { pillars: 'care' as never } }, 'strategy.pillars'],
+    ['platforms that are no list', { strategy: { platforms: 'linkedin' as never } }, 'strategy.platforms'],
+    [
+      'targets that are no list',
+      { strategy: { goals: [{ id: 'g', targets: { metric: 'shares', value: 1 } as never }] } },
+      'strategy.goals.0.targets',
+    ],
     [
       'a goal target that is text',
       { strategy: { goals: [{ id: 'g', targets: [{ metric: 'shares', value: '100' as never }] }] } },

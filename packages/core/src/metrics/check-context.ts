@@ -1,5 +1,5 @@
 import { invalid } from './invalid.js';
-import type { GoalContext, MetricsContext } from './metrics-options.js';
+import type { MetricsContext } from './metrics-options.js';
 import { timeZoneOffsetMinutes } from './time-zone.js';
 
 /** A `VALIDATION` error for one setting of the metrics' context. */
@@ -18,6 +18,12 @@ function numbers(values: object | undefined, path: string, keys?: readonly strin
     if (!Number.isFinite(value) || value < 0 || value > (max ?? value))
       throw bad(`${path}.${key}`, max ? 'a number from 0 to 1' : 'a number ≥ 0');
   }
+}
+
+/** A list of the settings, or none; anything else (an object, a string) is refused. */
+function list<T>(value: readonly T[] | undefined, path: string): readonly T[] {
+  if (value !== undefined && !Array.isArray(value)) throw bad(path, 'a list');
+  return value ?? [];
 }
 
 /**
@@ -48,18 +54,17 @@ export function checkContext(context: MetricsContext | undefined): void {
     numbers(leaderboard.points, 'leaderboard.points');
   }
   numbers(context.pillarOverlap, 'pillarOverlap', undefined, 1);
-  const { pillars, goals } = context.strategy ?? {};
-  if (Array.isArray(pillars))
-    pillars.forEach((pillar, i) => {
-      if (pillar?.targetWeight !== undefined) numbers(pillar, `strategy.pillars.${i}`, ['targetWeight'], 1);
-    });
+  const strategy = context.strategy ?? {};
+  list(strategy.platforms, 'strategy.platforms');
+  list(strategy.pillars, 'strategy.pillars').forEach((pillar, i) => {
+    if (pillar?.targetWeight !== undefined) numbers(pillar, `strategy.pillars.${i}`, ['targetWeight'], 1);
+  });
   // A goal's target of NaN or Infinity gave an attainment the JSON report cannot hold.
-  if (Array.isArray(goals))
-    goals.forEach((goal: GoalContext | undefined, i: number) => {
-      goal?.targets?.forEach((target, j) => {
-        numbers(target, `strategy.goals.${i}.targets.${j}`, ['value']);
-      });
+  list(strategy.goals, 'strategy.goals').forEach((goal, i) => {
+    list(goal?.targets, `strategy.goals.${i}.targets`).forEach((target, j) => {
+      numbers(target, `strategy.goals.${i}.targets.${j}`, ['value']);
     });
+  });
   numbers(context.thresholds, 'thresholds');
   if ((context.thresholds?.dormantDays ?? 0) > 36_500)
     throw bad('thresholds.dormantDays', 'at most 36500 days');

@@ -429,12 +429,13 @@ function seriesRows(
   };
   for (const [bucket, values] of aggregate.series) add(bucket, values);
   for (const at of contributionTimes) add(seriesBucket(at), [0, 0, 0, 0, 1]);
-  // A period without activity is a row of zeros, not a gap: every period the log covers inside the window,
-  // from its first event (or the window's start, if later) to its last (or the window's end, if earlier).
+  // A period without activity is a row of zeros, not a gap: every period the log covers inside the window, from
+  // its first event (or the window's start, if later) to its last in the window, or to the window's end when the
+  // log goes on past it.
   const { from, to } = aggregate.window;
   const { firstAt, lastAt } = aggregate;
   if (firstAt !== '') {
-    const end = toLocal(Math.min(Date.parse(lastAt), to === '' ? Infinity : Date.parse(to) - 1));
+    const end = toLocal(aggregate.reachedEnd ? Date.parse(to) - 1 : Date.parse(lastAt));
     let day = toLocal(Date.parse(from === '' || from < firstAt ? firstAt : from));
     while (day <= end) {
       const start = new Date(`${rowOf(new Date(day)).start}T00:00:00.000Z`);

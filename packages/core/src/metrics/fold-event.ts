@@ -124,7 +124,10 @@ const ACTIVITY_TYPES = [
  */
 function admit(aggregate: MetricsAggregate, at: string): number {
   const { from, to } = aggregate.window;
-  if (to !== '' && at >= to) return -1;
+  if (to !== '' && at >= to) {
+    aggregate.reachedEnd = true;
+    return -1;
+  }
   aggregate.events++;
   aggregate.firstAt = earliest(aggregate.firstAt, at);
   aggregate.lastAt = latest(aggregate.lastAt, at);
@@ -227,9 +230,15 @@ interface SummaryRow {
  * were still in the log: each row counts at the time of its first event. The summary itself is not an event of
  * the figures. Windows that start and end on a quarter hour (every report period does) count exactly the same.
  */
-function foldSummary(aggregate: MetricsAggregate, data: Readonly<Record<string, unknown>>): MetricsAggregate {
+function foldSummary(
+  aggregate: MetricsAggregate,
+  data: Readonly<Record<string, unknown>>,
+  at: string,
+): MetricsAggregate {
   const { from, to } = aggregate.window;
+  if (to !== '' && at >= to) aggregate.reachedEnd = true;
   for (const row of data.rows as readonly (SummaryRow & Record<string, unknown>)[]) {
+    if (to !== '' && row.lastAt >= to) aggregate.reachedEnd = true;
     if (to !== '' && row.at >= to) continue;
     aggregate.events += row.events;
     aggregate.firstAt = earliest(aggregate.firstAt, row.at);
@@ -266,7 +275,7 @@ function foldSummary(aggregate: MetricsAggregate, data: Readonly<Record<string, 
 export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): MetricsAggregate {
   const at = checkEvent(event);
   const data = event.data;
-  if (event.type === 'platform.summary') return foldSummary(aggregate, data);
+  if (event.type === 'platform.summary') return foldSummary(aggregate, data, at);
   const kind = ACTIVITY_TYPES.indexOf(event.type);
   if (kind >= 0) {
     foldActivity(

@@ -104,6 +104,7 @@ export function mergeInto(earlier: MetricsAggregate, later: MetricsAggregate): M
   earlier.eventsInWindow += later.eventsInWindow;
   earlier.firstAt = earliest(earlier.firstAt, later.firstAt);
   earlier.lastAt = latest(earlier.lastAt, later.lastAt);
+  earlier.reachedEnd ||= later.reachedEnd;
   mergeMaps(earlier.persons, later.persons, mergePartial);
   mergeMaps(earlier.posts, later.posts, mergePartial);
   mergeMaps(earlier.contributions, later.contributions, mergePartial);

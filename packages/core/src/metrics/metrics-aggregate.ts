@@ -141,6 +141,8 @@ export interface MetricsAggregate {
   /** Earliest and latest event time seen ('' when none). */
   firstAt: string;
   lastAt: string;
+  /** Whether the log had events at or after the window's end (not folded): it covers the whole window. */
+  reachedEnd: boolean;
   persons: Map<string, PersonPartial>;
   posts: Map<string, PostPartial>;
   contributions: Map<string, ContributionPartial>;
@@ -196,6 +198,7 @@ export function createAggregate(window: { from?: string; to?: string } = {}): Me
     eventsInWindow: 0,
     firstAt: '',
     lastAt: '',
+    reachedEnd: false,
     persons: new Map(),
     posts: new Map(),
     contributions: new Map(),

@@ -2,11 +2,11 @@
 export type Period = 'week' | 'month';
 
 const DAY_MS = 86_400_000;
-/** Two digits. */
-export const pad = (n: number): string => String(n).padStart(2, '0');
-/** The UTC calendar date of an instant, `YYYY-MM-DD`. */
+/** Two digits (or `size`). */
+export const pad = (n: number, size = 2): string => String(n).padStart(size, '0');
+/** The UTC calendar date of an instant, `YYYY-MM-DD` (years before 1000 with four digits too, as ISO writes them). */
 export const ymd = (date: Date): string =>
-  `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
 /**
  * The period a calendar date falls in, as a label and the date it starts on: ISO weeks (`2026-W01`, starting on
@@ -24,7 +24,8 @@ export function periodOf(
   day: number,
   period: Period,
 ): { label: string; start: string } {
-  if (period === 'month') return { label: `${year}-${pad(month)}`, start: `${year}-${pad(month)}-01` };
+  if (period === 'month')
+    return { label: `${pad(year, 4)}-${pad(month)}`, start: `${pad(year, 4)}-${pad(month)}-01` };
   const date = new Date(Date.UTC(year, month - 1, day));
   date.setUTCFullYear(year); // Date.UTC reads years 0–99 as 1900–1999
   const monday = date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS;
@@ -33,5 +34,5 @@ export function periodOf(
   const january1 = new Date(Date.UTC(weekYear, 0, 1));
   january1.setUTCFullYear(weekYear);
   const week = Math.floor((thursday.getTime() - january1.getTime()) / (7 * DAY_MS)) + 1;
-  return { label: `${weekYear}-W${pad(week)}`, start: ymd(new Date(monday)) };
+  return { label: `${pad(weekYear, 4)}-W${pad(week)}`, start: ymd(new Date(monday)) };
 }

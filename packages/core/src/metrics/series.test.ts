@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { finishMetrics } from './finish-metrics.js';
 import { foldEvents } from './fold-event.js';
+import { mergeAggregates } from './merge-aggregates.js';
 import type { MetricsEvent } from './metrics-event.js';
 import { periodOf } from './period.js';
 import { timeZoneOffsetMinutes } from './time-zone.js';
@@ -54,22 +55,61 @@ describe('the series has a row for every period the log covers', () => {
       ['2026-02', 0],
       ['2026-03', 1],
     ]);
-    // A window that starts inside the log: from the window's first week (1 March 2026 is a Sunday, W09) to the
-    // last event inside it. Events at or after its end are not folded, so the weeks after the last one are not
-    // known to be empty and are left out.
+    // A window inside the log: every week of it. 1 March 2026 is a Sunday (W09); 31 March a Tuesday (W14). The log
+    // goes on after the window (the share in May), so the weeks after the last share of March are known to be empty.
     const march = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
-    const later = [
-      ...events,
-      share('s2', '2026-03-25T10:00:00.000Z'),
-      share('s3', '2026-05-04T10:00:00.000Z'),
-    ];
+    const later = [...events, share('s2', '2026-05-04T10:00:00.000Z')];
     expect(rows(finishMetrics(foldEvents(later, march), { period: 'week' }))).toEqual([
       ['2026-W09', 0],
       ['2026-W10', 0],
       ['2026-W11', 0],
       ['2026-W12', 1],
-      ['2026-W13', 1],
+      ['2026-W13', 0],
+      ['2026-W14', 0],
     ]);
+    // The same, folded in two parts and merged (as the CLI's threads do): the part after the window says so.
+    const parts = mergeAggregates(foldEvents(later.slice(0, 2), march), foldEvents(later.slice(2), march));
+    expect(finishMetrics(parts, { period: 'week' }).series).toEqual(
+      finishMetrics(foldEvents(later, march), { period: 'week' }).series,
+    );
+    // A window whose end the log has not reached yet (a report on the current month): no weeks after the last event,
+    // which are not known to be empty.
+    expect(rows(finishMetrics(foldEvents(events, march), { period: 'week' }))).toEqual([
+      ['2026-W09', 0],
+      ['2026-W10', 0],
+      ['2026-W11', 0],
+      ['2026-W12', 1],
+    ]);
+  });
+
+  it('runs to the end of the window when a retention summary holds events past it', () => {
+    const march = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
+    const row = {
+      type: 'platform.click',
+      at: '2026-03-10T10:00:00.000Z',
+      events: 3,
+      count: 3,
+      shareId: 's1',
+      postId: 'p',
+      campaignId: 'c',
+      publisherId: 'anne',
+      platform: 'linkedin',
+    };
+    const summary = (lastAt: string, at = '2026-03-20T00:00:00.000Z'): MetricsEvent => ({
+      type: 'platform.summary',
+      at,
+      entityId: 'sum',
+      data: { events: 3, rows: [{ ...row, lastAt }] },
+    });
+    const events = [share('s1', '2026-03-02T10:00:00.000Z')];
+    const weeks = (summaryEvent: MetricsEvent) =>
+      finishMetrics(foldEvents([...events, summaryEvent], march), { period: 'week' }).series.map(
+        (r) => r.period,
+      );
+    expect(weeks(summary('2026-04-02T10:00:00.000Z')).at(-1)).toBe('2026-W14');
+    expect(weeks(summary('2026-03-12T10:00:00.000Z')).at(-1)).toBe('2026-W11');
+    // The summary itself written after the window: the log reached past it.
+    expect(weeks(summary('2026-03-12T10:00:00.000Z', '2026-05-01T00:00:00.000Z')).at(-1)).toBe('2026-W14');
   });
 
   it('fills the months of a time zone (Auckland is 13 hours ahead in the southern summer)', () => {
@@ -86,6 +126,19 @@ describe('the series has a row for every period the log covers', () => {
       ['2026-02', 0],
       ['2026-03', 1],
     ]);
+  });
+
+  it('writes years before 1000 with four digits, so the periods sort and follow each other', () => {
+    const events = [share('s1', '0999-12-15T10:00:00.000Z'), share('s2', '1000-02-10T10:00:00.000Z')];
+    expect(rows(finishMetrics(foldEvents(events)))).toEqual([
+      ['0999-12', 1],
+      ['1000-01', 0],
+      ['1000-02', 1],
+    ]);
+    expect(finishMetrics(foldEvents(events), { period: 'week' }).series[0]).toMatchObject({
+      period: '0999-W50',
+      start: '0999-12-09', // 15 December 999 is a Sunday
+    });
   });
 
   it('is empty for an empty log, in any zone', () => {
