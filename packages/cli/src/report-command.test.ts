@@ -319,7 +319,8 @@ describe('an export too large to read whole', () => {
     const { code, stderr } = await report(path, '--format', 'json');
     expect(code).toBe(2);
     expect(stderr).toBe(
-      `social-shift: "${path}" is 512 MB: too large for a JSON export, which is read whole (at most 512 MB). ` +
+      `social-shift: "${path}" is ${(constants.MAX_STRING_LENGTH + 1).toLocaleString('en')} bytes: too large for a JSON export, ` +
+        `which is read whole (at most ${constants.MAX_STRING_LENGTH.toLocaleString('en')} bytes, about 512 MB). ` +
         'Write its events as an NDJSON log instead (one event a line, as shift.readEvents() gives them) and report on that.\n',
     );
     rmSync(path);

@@ -141,7 +141,7 @@ function bound(value: string | undefined, timeZone: string, end: boolean, flag: 
 const MAX_JSON_BYTES = bufferConstants.MAX_STRING_LENGTH;
 /** How much of the first line of a file larger than that is read to tell a log from an export. */
 const FIRST_LINE_OF_A_HUGE_FILE = 64 << 20;
-const megabytes = (bytes: number): string => `${Math.round(bytes / (1 << 20)).toLocaleString('en')} MB`;
+const bytes = (count: number): string => `${count.toLocaleString('en')} bytes`;
 
 /** What the input is; for a file that is one JSON value (an export on one line), that value, parsed once. */
 type Input = { readonly kind: 'ndjson' } | { readonly kind: 'export'; readonly value?: unknown };
@@ -238,7 +238,7 @@ function readJson(path: string): unknown {
   const size = statSync(path).size;
   if (size > MAX_JSON_BYTES)
     throw new UsageError(
-      `"${path}" is ${megabytes(size)}: too large for a JSON export, which is read whole (at most ${megabytes(MAX_JSON_BYTES)}). ` +
+      `"${path}" is ${bytes(size)}: too large for a JSON export, which is read whole (at most ${bytes(MAX_JSON_BYTES)}, about 512 MB). ` +
         'Write its events as an NDJSON log instead (one event a line, as shift.readEvents() gives them) and report on that.',
     );
   try {
