@@ -37,16 +37,18 @@ export interface GuardrailViolation {
 }
 
 /**
- * Case folded, NFKD without combining marks, white space runs one space: `Crème` and `creme`, `STRASSE` and
- * `straße` compare equal.
+ * Case folded, NFKD without combining marks, white space runs one space: `Crème` and `creme`, `STRASSE`, `STRAẞE`
+ * and `straße` compare equal.
  */
 function fold(text: string): string {
   return (
     text
       .normalize('NFKD')
-      // Upper then lower case folds what lower case alone keeps apart: `ß` and `SS`.
-      .toLocaleUpperCase('und')
+      // Lower case, and the full foldings lower case alone misses: `ß` and `ẞ` as `ss`, a final `ς` as `σ` (not
+      // through upper case, which would turn Turkish `ı` into `i`).
       .toLocaleLowerCase('und')
+      .replace(/ß/gu, 'ss')
+      .replace(/ς/gu, 'σ')
       // Marks, and characters that show as nothing (Unicode's default ignorables: zero-width space and joiners,
       // soft hyphen, BOM, direction marks and bidi controls, fillers, tag characters): "gr\u200Batis" reads "gratis".
       .replace(/[\p{M}\p{Default_Ignorable_Code_Point}]/gu, '')

@@ -14,6 +14,7 @@ describe('textSimilarity', () => {
   it('folds case fully: a capital text is a copy of the same text in lower case, also with ß', () => {
     expect(textSimilarity('Die Straße ist heute gesperrt', 'DIE STRASSE IST HEUTE GESPERRT')).toBe(1);
     expect(textSimilarity('Grüße aus dem großen Team', 'GRÜSSE AUS DEM GROSSEN TEAM')).toBe(1);
+    expect(textSimilarity('Die Straße ist heute gesperrt', 'DIE STRAẞE IST HEUTE GESPERRT')).toBe(1);
   });
 
   it('scores a personal rewrite much lower than a copy', () => {

@@ -27,8 +27,9 @@ function shingles(text: string): Set<string> {
   const words = text
     .replace(/https?:\/\/\S+/giu, ' ')
     .normalize('NFKD')
-    .toLocaleUpperCase('und') // then lower case: folds `ß` and `SS` together
     .toLocaleLowerCase('und')
+    .replace(/ß/gu, 'ss') // `ẞ` is `ß` once in lower case
+    .replace(/ς/gu, 'σ')
     .replace(/\p{M}/gu, '')
     // Scripts written without spaces between words: every character counts as a word.
     .replace(
