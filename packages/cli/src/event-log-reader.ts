@@ -14,6 +14,13 @@ export interface BadLine {
   readonly message: string;
 }
 
+/** A bad line of a part, with where it is in the file (so the main thread can describe it again). */
+export interface BadLineAt extends BadLine {
+  /** Its first byte in the file, and its length in bytes (line end excluded). */
+  readonly at: number;
+  readonly bytes: number;
+}
+
 /** What reading (part of) an NDJSON event log gives. */
 export interface RangeResult {
   readonly aggregate: MetricsAggregate;
@@ -24,7 +31,7 @@ export interface RangeResult {
   readonly slow: number;
   readonly skipped: number;
   /** The first bad lines (all of them up to a limit); reading stops at the first one unless skipping. */
-  readonly bad: readonly BadLine[];
+  readonly bad: readonly BadLineAt[];
 }
 
 /** Options of {@link readEventLogRange}. */
@@ -149,7 +156,7 @@ export function readEventLogRange(
   let fast = 0;
   let slow = 0;
   let skipped = 0;
-  const bad: BadLine[] = [];
+  const bad: BadLineAt[] = [];
   let reported = 0;
   try {
     // Begin at the first line that starts at or after `start`.
@@ -194,6 +201,7 @@ export function readEventLogRange(
           break;
         }
         lines++;
+        const lineAt = lineStartPos;
         lineStartPos += b + 1 - a;
         let e = b;
         if (e > a && buf[e - 1] === 13) e--;
@@ -218,7 +226,7 @@ export function readEventLogRange(
           }
           if (event !== undefined) foldEvent(aggregate, event);
           else {
-            if (bad.length < MAX_BAD) bad.push({ line: lines, message });
+            if (bad.length < MAX_BAD) bad.push({ line: lines, message, at: lineAt, bytes: e - a });
             if (!options.skipInvalid) {
               done = true;
               break;

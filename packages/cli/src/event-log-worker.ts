@@ -1,7 +1,5 @@
 // A worker that reads one byte range of an NDJSON event log and posts back its partial aggregate.
 import { parentPort, workerData } from 'node:worker_threads';
-import { en } from 'zod/locales';
-import { config } from 'zod/mini';
 import { type RangeOptions, readEventLogRange } from './event-log-reader.js';
 
 interface Job {
@@ -10,12 +8,9 @@ interface Job {
   readonly end: number;
   readonly window: RangeOptions['window'];
   readonly skipInvalid: boolean;
-  /** Zod's English messages, when the main thread has a locale (see `englishMessages`). */
-  readonly english: boolean;
 }
 
 const job = workerData as Job;
-if (job.english) config(en());
 const result = readEventLogRange(job.path, job.start, job.end, {
   window: job.window,
   skipInvalid: job.skipInvalid,

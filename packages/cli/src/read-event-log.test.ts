@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { foldEvents } from '@social-shift/core/metrics';
 import { simulateEvents } from '@social-shift/core/simulation';
 import { afterAll, describe, expect, it } from 'vitest';
-import { en } from 'zod/locales';
+import { en, nl } from 'zod/locales';
 import { config } from 'zod/mini';
 import { PARALLEL_FROM_BYTES, readEventLog } from './read-event-log.js';
 
@@ -57,17 +57,22 @@ describe('readEventLog', () => {
     expect(skipped.bad.map((b) => b.line)).toEqual([6, 25_001, 26_001]);
     expect(skipped.bad[0]?.message).toMatch(/not valid JSON/);
     expect(skipped.bad[1]?.message).toMatch(/^at: /);
-    // A worker thread read the last two: they are described as the main thread would describe them, with zod's
-    // bare "Invalid input" while no locale is set, and with its English messages once one is (as in the CLI).
+    // A worker thread read the last two: they are described as this thread describes them, with zod's bare
+    // "Invalid input" while no locale is set, and in the locale once one is (English in the CLI, or any other).
     const inProcess = async () => (await readEventLog(bad, { threads: 1, skipInvalid: true })).bad;
     expect(skipped.bad[2]?.message).toBe('entityId: Invalid input');
     expect(await inProcess()).toEqual(skipped.bad);
     const before = config().localeError;
-    config(en());
     try {
-      const english = await readEventLog(bad, { threads: 2, skipInvalid: true });
-      expect(english.bad[2]?.message).toBe('entityId: Invalid input: expected string, received number');
-      expect(await inProcess()).toEqual(english.bad);
+      for (const [locale, message] of [
+        [en, 'entityId: Invalid input: expected string, received number'],
+        [nl, 'entityId: Ongeldige invoer: verwacht string, ontving getal'],
+      ] as const) {
+        config(locale());
+        const threaded = await readEventLog(bad, { threads: 2, skipInvalid: true });
+        expect(threaded.bad[2]?.message).toBe(message);
+        expect(await inProcess()).toEqual(threaded.bad);
+      }
     } finally {
       config({ localeError: before });
     }

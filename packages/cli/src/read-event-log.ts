@@ -1,9 +1,14 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type MetricsAggregate, mergeInto } from '@social-shift/core/metrics';
-import { config } from 'zod/mini';
-import { type BadLine, type RangeResult, readEventLogRange } from './event-log-reader.js';
+import {
+  type BadLine,
+  type BadLineAt,
+  parseEventLine,
+  type RangeResult,
+  readEventLogRange,
+} from './event-log-reader.js';
 
 /** Options of {@link readEventLog}. */
 export interface ReadEventLogOptions {
@@ -37,11 +42,21 @@ function workerUrl(): URL {
 }
 
 /**
- * Whether zod has a locale here (zod's classic API sets English once it builds a schema, as the CLI's config does):
- * a worker, a new isolate with a zod of its own, then sets English too, so a bad line is described the same
- * whichever thread read it.
+ * A bad line a worker read, described again by this thread: a worker is an isolate with a zod of its own, without
+ * the locale this thread may have (zod's classic API sets English once it builds a schema, as the CLI's config
+ * does), so its message could be zod's bare "Invalid input" where this thread says what is wrong.
  */
-const englishMessages = (): boolean => config().localeError !== undefined;
+function describedHere(path: string, bad: BadLineAt): string {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = Buffer.allocUnsafe(bad.bytes);
+    const text = bytes.toString('utf8', 0, readSync(fd, bytes, 0, bad.bytes, bad.at));
+    const parsed = parseEventLine(text);
+    return parsed.ok ? bad.message : parsed.message;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** A worker thread reading one part, and a way to stop it. */
 interface RunningWorker {
@@ -114,12 +129,7 @@ export async function readEventLog(path: string, options: ReadEventLogOptions = 
       cuts.push(Math.floor((cuts[1] as number) + ((size - (cuts[1] as number)) * i) / (threads - 1)));
     const others = cuts
       .slice(1, -1)
-      .map((start, i) =>
-        runWorker(
-          { path, start, end: cuts[i + 2], window, skipInvalid, english: englishMessages() },
-          progress,
-        ),
-      );
+      .map((start, i) => runWorker({ path, start, end: cuts[i + 2], window, skipInvalid }, progress));
     try {
       const first = readEventLogRange(path, 0, cuts[1] as number, {
         window,
@@ -141,8 +151,10 @@ export async function readEventLog(path: string, options: ReadEventLogOptions = 
   const bad: BadLine[] = [];
   let offset = 0;
   let aggregate: MetricsAggregate | undefined;
-  for (const part of parts) {
-    for (const b of part.bad) if (bad.length < 50) bad.push({ line: b.line + offset, message: b.message });
+  for (const [i, part] of parts.entries()) {
+    for (const b of part.bad)
+      if (bad.length < 50)
+        bad.push({ line: b.line + offset, message: i === 0 ? b.message : describedHere(path, b) });
     offset += part.lines;
     aggregate = aggregate === undefined ? part.aggregate : mergeInto(aggregate, part.aggregate);
   }
