@@ -320,7 +320,7 @@ describe('an export too large to read whole', () => {
     expect(code).toBe(2);
     expect(stderr).toBe(
       `social-shift: "${path}" is ${(constants.MAX_STRING_LENGTH + 1).toLocaleString('en')} bytes: too large for a JSON export, ` +
-        `which is read whole (at most ${constants.MAX_STRING_LENGTH.toLocaleString('en')} bytes, about 512 MB). ` +
+        `which is read whole (at most ${constants.MAX_STRING_LENGTH.toLocaleString('en')} bytes, about ${Math.round(constants.MAX_STRING_LENGTH / 2 ** 20)} MB). ` +
         'Write its events as an NDJSON log instead (one event a line, as shift.readEvents() gives them) and report on that.\n',
     );
     rmSync(path);

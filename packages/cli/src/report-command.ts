@@ -238,7 +238,7 @@ function readJson(path: string): unknown {
   const size = statSync(path).size;
   if (size > MAX_JSON_BYTES)
     throw new UsageError(
-      `"${path}" is ${bytes(size)}: too large for a JSON export, which is read whole (at most ${bytes(MAX_JSON_BYTES)}, about 512 MB). ` +
+      `"${path}" is ${bytes(size)}: too large for a JSON export, which is read whole (at most ${bytes(MAX_JSON_BYTES)}, about ${Math.round(MAX_JSON_BYTES / 2 ** 20)} MB). ` +
         'Write its events as an NDJSON log instead (one event a line, as shift.readEvents() gives them) and report on that.',
     );
   try {

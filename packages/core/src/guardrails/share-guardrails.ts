@@ -193,13 +193,13 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
   if (!Number.isFinite(at) || badIndex >= 0) {
     throw new SocialShiftError(
       'VALIDATION',
-      'A share attempt needs ISO 8601 times with Z or an offset (at, previousShareTimes), such as 2026-11-26T09:30:00.000Z.',
+      'A share attempt needs times that exist, in ISO 8601 with Z or an offset such as +01:00 (at, previousShareTimes): 2026-11-26T09:30:00.000Z.',
       {
         details: {
           issues: [
             {
               path: Number.isFinite(at) ? ['previousShareTimes', badIndex] : ['at'],
-              message: 'not an ISO 8601 time with Z or an offset',
+              message: 'not an existing date and time in ISO 8601 with Z or an offset (±HH:MM)',
               code: 'invalid_format',
             },
           ],

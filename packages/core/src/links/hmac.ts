@@ -25,11 +25,20 @@ export interface HmacSigner {
 export function createHmacSigner(secret: LinkSecret): HmacSigner {
   const bytes = typeof secret === 'string' ? encoder.encode(secret) : secret;
   // Not bytes (an unset variable, a number): refused, or `new Uint8Array(64)` below would sign with 64 zero bytes.
-  if (!(bytes instanceof Uint8Array) || bytes.byteLength < MIN_SECRET_BYTES) {
+  const isBytes = bytes instanceof Uint8Array;
+  if (!isBytes || bytes.byteLength < MIN_SECRET_BYTES) {
     throw new SocialShiftError(
       'VALIDATION',
-      `The link secret must be at least ${MIN_SECRET_BYTES} bytes; use a long random value kept by the organisation.`,
-      { details: { issues: [{ path: ['secret'], message: 'too short', code: 'too_small' }] } },
+      `The link secret must be ${isBytes ? '' : 'a string or bytes of '}at least ${MIN_SECRET_BYTES} bytes; use a long random value kept by the organisation.`,
+      {
+        details: {
+          issues: [
+            isBytes
+              ? { path: ['secret'], message: 'too short', code: 'too_small' }
+              : { path: ['secret'], message: 'not a string or bytes', code: 'invalid_type' },
+          ],
+        },
+      },
     );
   }
   const keyBytes = new Uint8Array(bytes);

@@ -75,7 +75,11 @@ describe('createLinkTracker', () => {
   ])('refuses %s as the secret with VALIDATION, never signing with a made-up key', (_, secret) => {
     const attempt = () => createLinkTracker({ secret: secret as unknown as string });
     expect(attempt).toThrow(
-      expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/secret/) }),
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/secret must be a string or bytes/),
+        details: { issues: [expect.objectContaining({ path: ['secret'], code: 'invalid_type' })] },
+      }),
     );
   });
 
