@@ -8,7 +8,7 @@
 export { runCli } from './cli.js';
 export type { ScannedEvent, ScanResult } from './event-line-scanner.js';
 export { EventLineScanner } from './event-line-scanner.js';
-export type { BadLine, RangeOptions, RangeResult } from './event-log-reader.js';
+export type { BadLine, BadLineAt, RangeOptions, RangeResult } from './event-log-reader.js';
 export { parseEventLine, readEventLogRange } from './event-log-reader.js';
 export type { EventLogResult, ReadEventLogOptions } from './read-event-log.js';
 export { readEventLog } from './read-event-log.js';

@@ -52,7 +52,8 @@ function describedHere(path: string, bad: BadLineAt): string {
     const bytes = Buffer.allocUnsafe(bad.bytes);
     const text = bytes.toString('utf8', 0, readSync(fd, bytes, 0, bad.bytes, bad.at));
     const parsed = parseEventLine(text);
-    return parsed.ok ? bad.message : parsed.message;
+    // Read fine now: the file changed after the worker read it (or the offsets are wrong); say so.
+    return parsed.ok ? `${bad.message} (the line has changed since it was read)` : parsed.message;
   } finally {
     closeSync(fd);
   }

@@ -52,11 +52,16 @@ describe('createGuardrailPolicy', () => {
     expect(ruleOf({ blockedWords: ['straße'] }, { text: 'Die STRASSE ist frei' })).toBe('blocked-word');
     expect(ruleOf({ blockedWords: ['GROSSE AKTION'] }, { text: 'Unsere große Aktion' })).toBe('blocked-word');
     expect(ruleOf({ requiredDisclosure: 'Grüße von Acme' }, { text: 'GRÜSSE VON ACME' })).toBeUndefined();
-    // The capital sharp s, and Turkish dotless ı kept apart from i (sık is not the blocked sik).
+    // The capital sharp s; Turkish written in capitals (I lower-cases to i, so ı is read as i too); Greek final
+    // sigma and iota subscript.
     expect(ruleOf({ blockedWords: ['straße'] }, { text: 'DIE STRAẞE' })).toBe('blocked-word');
     expect(ruleOf({ requiredDisclosure: 'Grüße von Acme' }, { text: 'GRÜẞE VON ACME' })).toBeUndefined();
-    expect(ruleOf({ blockedWords: ['sik'] }, { text: 'Bu çok sık olur' })).toBeUndefined();
+    expect(ruleOf({ blockedWords: ['sık'] }, { text: 'BU ÇOK SIK OLUR' })).toBe('blocked-word');
+    expect(
+      ruleOf({ requiredDisclosure: 'Saygılarımızla' }, { text: 'SAYGILARIMIZLA, ACME' }),
+    ).toBeUndefined();
     expect(ruleOf({ blockedWords: ['οδοσ'] }, { text: 'ΟΔΟΣ' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['τωι'] }, { text: 'τῷ' })).toBe('blocked-word');
   });
 
   it('stops a blocked phrase split by a line break, a tab or several spaces', () => {

@@ -44,11 +44,14 @@ function fold(text: string): string {
   return (
     text
       .normalize('NFKD')
-      // Lower case, and the full foldings lower case alone misses: `ß` and `ẞ` as `ss`, a final `ς` as `σ` (not
-      // through upper case, which would turn Turkish `ı` into `i`).
+      // Lower case, and the full foldings lower case alone misses: `ß` and `ẞ` as `ss`, a final `ς` as `σ`, Greek's
+      // iota subscript as `ι`; Turkish `ı` as `i`, since `I` lower-cases to `i` (without the language, matching too
+      // much is the safe side for blocked words and disclosures).
       .toLocaleLowerCase('und')
       .replace(/ß/gu, 'ss')
       .replace(/ς/gu, 'σ')
+      .replace(/\u0345/gu, 'ι')
+      .replace(/ı/gu, 'i')
       // Marks, and characters that show as nothing (Unicode's default ignorables: zero-width space and joiners,
       // soft hyphen, BOM, direction marks and bidi controls, fillers, tag characters): "gr\u200Batis" reads "gratis".
       .replace(/[\p{M}\p{Default_Ignorable_Code_Point}]/gu, '')

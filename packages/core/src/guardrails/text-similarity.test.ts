@@ -15,6 +15,7 @@ describe('textSimilarity', () => {
     expect(textSimilarity('Die Straße ist heute gesperrt', 'DIE STRASSE IST HEUTE GESPERRT')).toBe(1);
     expect(textSimilarity('Grüße aus dem großen Team', 'GRÜSSE AUS DEM GROSSEN TEAM')).toBe(1);
     expect(textSimilarity('Die Straße ist heute gesperrt', 'DIE STRAẞE IST HEUTE GESPERRT')).toBe(1);
+    expect(textSimilarity('Diyarbakır şubemiz açıldı bugün', 'DİYARBAKIR ŞUBEMİZ AÇILDI BUGÜN')).toBe(1);
   });
 
   it('scores a personal rewrite much lower than a copy', () => {

@@ -27,9 +27,11 @@ function shingles(text: string): Set<string> {
   const words = text
     .replace(/https?:\/\/\S+/giu, ' ')
     .normalize('NFKD')
-    .toLocaleLowerCase('und')
-    .replace(/ß/gu, 'ss') // `ẞ` is `ß` once in lower case
+    .toLocaleLowerCase('und') // and what lower case misses: `ß`/`ẞ`, final `ς`, iota subscript, Turkish `ı`
+    .replace(/ß/gu, 'ss')
     .replace(/ς/gu, 'σ')
+    .replace(/\u0345/gu, 'ι')
+    .replace(/ı/gu, 'i')
     .replace(/\p{M}/gu, '')
     // Scripts written without spaces between words: every character counts as a word.
     .replace(

@@ -25,7 +25,8 @@ export interface HmacSigner {
 export function createHmacSigner(secret: LinkSecret): HmacSigner {
   const bytes = typeof secret === 'string' ? encoder.encode(secret) : secret;
   // Not bytes (an unset variable, a number): refused, or `new Uint8Array(64)` below would sign with 64 zero bytes.
-  const isBytes = bytes instanceof Uint8Array;
+  // Also bytes of another realm (a vm context, an iframe), which `instanceof` does not see.
+  const isBytes = Object.prototype.toString.call(bytes) === '[object Uint8Array]';
   if (!isBytes || bytes.byteLength < MIN_SECRET_BYTES) {
     throw new SocialShiftError(
       'VALIDATION',

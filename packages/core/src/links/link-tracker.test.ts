@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
@@ -62,6 +63,13 @@ describe('createLinkTracker', () => {
     const tracked = await tracker.track(input({ link: undefined }));
     expect(tracked.url).toBeUndefined();
     expect(tracked.sharerToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('takes a secret of bytes made in another realm (a vm context), which instanceof does not recognise', async () => {
+    const bytes = runInNewContext('new Uint8Array(40).fill(7)') as Uint8Array;
+    expect(bytes instanceof Uint8Array).toBe(false);
+    const { url } = await createLinkTracker({ secret: bytes }).track(input());
+    expect(url).toBe((await createLinkTracker({ secret: new Uint8Array(40).fill(7) }).track(input())).url);
   });
 
   it('refuses a secret shorter than 32 bytes', () => {
