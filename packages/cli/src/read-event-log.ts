@@ -153,7 +153,10 @@ export async function readEventLog(path: string, options: ReadEventLogOptions = 
   let offset = 0;
   let aggregate: MetricsAggregate | undefined;
   for (const [i, part] of parts.entries()) {
-    for (const b of part.bad)
+    // Without skipping, reading stops at the first bad line: a part that stopped counted its lines only up to
+    // there, so the bad lines of the parts after it are neither first nor numbered rightly.
+    const stopped = !skipInvalid && bad.length > 0;
+    for (const b of stopped ? [] : part.bad)
       if (bad.length < 50)
         bad.push({ line: b.line + offset, message: i === 0 ? b.message : describedHere(path, b) });
     offset += part.lines;
