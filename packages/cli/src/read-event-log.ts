@@ -28,7 +28,7 @@ export interface EventLogResult {
   readonly fast: number;
   readonly slow: number;
   readonly skipped: number;
-  /** Bad lines with their line numbers in the file (the first 50). */
+  /** Bad lines with their line numbers in the file: the first 50 with `skipInvalid`, else the first only. */
   readonly bad: readonly BadLine[];
   readonly threads: number;
 }
