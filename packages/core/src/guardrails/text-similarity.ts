@@ -15,8 +15,10 @@ import { invalidValue } from '../errors/invalid-value.js';
  * ```
  */
 export function textSimilarity(a: string, b: string): number {
-  const sa = shingles(a);
-  const sb = shingles(b);
+  return jaccard(shingles(a), shingles(b));
+}
+
+function jaccard(sa: ReadonlySet<string>, sb: ReadonlySet<string>): number {
   if (sa.size === 0 && sb.size === 0) return 0;
   let shared = 0;
   for (const shingle of sa) if (sb.has(shingle)) shared++;
@@ -97,11 +99,13 @@ export function findNearIdenticalTexts(
       ['minPublishers'],
       'Use a whole number of publishers ≥ 2, e.g. 3: a group of one is no campaign.',
     );
-  const groups: { lead: string; members: string[]; similarity: number }[] = [];
+  // Each text is cut into shingles once, a group's lead too (not once per comparison).
+  const groups: { lead: ReadonlySet<string>; members: string[]; similarity: number }[] = [];
   for (const { publisherId, text } of planned) {
+    const own = shingles(text);
     let placed = false;
     for (const group of groups) {
-      const similarity = textSimilarity(group.lead, text);
+      const similarity = jaccard(group.lead, own);
       if (similarity >= threshold) {
         if (!group.members.includes(publisherId)) group.members.push(publisherId);
         group.similarity = Math.min(group.similarity, similarity);
@@ -109,7 +113,7 @@ export function findNearIdenticalTexts(
         break;
       }
     }
-    if (!placed) groups.push({ lead: text, members: [publisherId], similarity: 1 });
+    if (!placed) groups.push({ lead: own, members: [publisherId], similarity: 1 });
   }
   return groups
     .filter((group) => group.members.length >= minPublishers)
