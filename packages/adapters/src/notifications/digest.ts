@@ -1,4 +1,5 @@
 import { type Language, type Offer, type Post, TimestampSchema } from '@social-shift/core';
+import { timeZoneOffsetMinutes } from '@social-shift/core/metrics';
 import { invalidOption, isObject } from '../platforms/option-checks.js';
 
 /** How often a publisher wants a digest. */
@@ -251,25 +252,8 @@ function checkDigestInput(input: unknown): {
  * every morning at 08:00 marks as new exactly what was offered since the previous one.
  */
 function sameWallClockDaysBefore(epochMs: number, days: number, timeZone: string): number {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
   /** The wall-clock time of an instant, written as if it were UTC (epoch ms). */
-  const wallClock = (ms: number): number => {
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(ms)) parts[part.type] = Number(part.value);
-    const date = new Date(0);
-    date.setUTCFullYear(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1);
-    date.setUTCHours(parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, ((ms % 1000) + 1000) % 1000);
-    return date.getTime();
-  };
+  const wallClock = (ms: number): number => ms + timeZoneOffsetMinutes(timeZone, ms) * 60_000;
   const target = wallClock(epochMs) - days * 86_400_000;
   // The zone's offset at the target, found in two steps (the offset may change between now and then).
   const guess = target - (wallClock(target) - target);
