@@ -31,4 +31,24 @@ if (url) {
       expect(rows).toHaveLength(2);
     });
   });
+
+  describe('pgClient: a connection lost in a transaction', () => {
+    it('rejects the transaction instead of crashing the process, and drops the dead connection', async () => {
+      const own = new pg.Pool({ connectionString: url, max: 1 });
+      const { pgClient } = await import('./postgres-pg.js');
+      const client = await pgClient(own);
+      const outcome = client.transaction(async (tx) => {
+        const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        // The server ends this session while it is idle in the transaction (a failover, an administrator,
+        // idle_in_transaction_session_timeout): `pg` emits 'error' on the checked-out connection, which had no
+        // listener and so threw an uncaught exception.
+        await pool.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+        await tx.query('SELECT 1');
+      });
+      await expect(outcome).rejects.toThrow(/terminat/);
+      // The pool hands out a new connection, not the dead one.
+      await expect(client.query<{ a: number }>('SELECT 1 AS a')).resolves.toMatchObject({ rows: [{ a: 1 }] });
+      await own.end();
+    });
+  });
 }

@@ -72,11 +72,27 @@ const run = async <R>(
   return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
 };
 
+const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 function poolClient(pool: Pool, owned: boolean): SqlClient {
   return {
     query: (text, params) => run(pool, text, params),
     async transaction(work) {
       const connection = await pool.connect();
+      // A checked-out connection has no 'error' listener of the pool's: when the server ends the session while it
+      // is idle in the transaction (a failover, an administrator, idle_in_transaction_session_timeout), `pg` emits
+      // 'error' on it, which would be an uncaught exception. The error is kept; the next statement fails with it.
+      let lost: unknown;
+      const onError = (error: unknown) => {
+        lost ??= error;
+      };
+      connection.on('error', onError);
+      /** Back to the pool; with an error (the pool then closes it) when it is broken or maybe still in the transaction. */
+      const release = (error?: unknown) => {
+        connection.removeListener('error', onError);
+        const broken = error ?? lost;
+        connection.release(broken === undefined ? undefined : toError(broken));
+      };
       const inner: SqlClient = {
         query: (text, params) => run(connection, text, params),
         transaction: (nested) => nested(inner),
@@ -89,11 +105,14 @@ function poolClient(pool: Pool, owned: boolean): SqlClient {
         const committed = await connection.query('COMMIT');
         if (committed.command !== 'COMMIT')
           throw new Error('Transaction was rolled back instead of committed.');
-        connection.release();
+        release();
         return result;
       } catch (error) {
-        await connection.query('ROLLBACK').catch(() => undefined);
-        connection.release();
+        let failed: unknown;
+        await connection.query('ROLLBACK').catch((rollback: unknown) => {
+          failed = rollback;
+        });
+        release(failed);
         throw error;
       }
     },
