@@ -299,6 +299,41 @@ describe('a JSON export', () => {
     }
   });
 
+  it('checks each document as an import does, and names the bad field instead of crashing (exit 2, one line)', async () => {
+    const spoilt = (type: 'organisation' | 'strategy', change: Record<string, unknown>) => ({
+      ...bundle,
+      documents: {
+        ...bundle.documents,
+        [type]: (bundle.documents[type] ?? []).map((doc) => ({ ...doc, ...change })),
+      },
+    });
+    const strategy = bundle.documents.strategy?.[0] as { goals: Record<string, unknown>[] };
+    for (const [value, field] of [
+      [spoilt('organisation', { defaultLanguage: 'de' }), 'documents.organisation.0.defaultLanguage: '],
+      [spoilt('organisation', { timeZone: 'Mars/Base' }), 'documents.organisation.0.timeZone: '],
+      [spoilt('strategy', { pillars: [null] }), 'documents.strategy.0.pillars.0: '],
+      [spoilt('strategy', { platforms: [null] }), 'documents.strategy.0.platforms.0: '],
+      [
+        spoilt('strategy', { platforms: [{ platform: 'myspace' }] }),
+        'documents.strategy.0.platforms.0.platform: ',
+      ],
+      [
+        spoilt('strategy', { goals: [{ ...strategy.goals[0], id: null }] }),
+        'documents.strategy.0.goals.0.id: ',
+      ],
+    ] as const) {
+      const path = exportFile('bad-document.json', value);
+      for (const args of [[], ['--lang', 'en', '--time-zone', 'UTC', '--skip-invalid']]) {
+        const { code, stdout, stderr } = await report(path, ...args);
+        expect(code, field).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr).toMatch(
+          new RegExp(`^social-shift: "${path}" is not a valid export: ${field}[^\\n]+\\n$`),
+        );
+      }
+    }
+  });
+
   it('reads it on one line or spread over lines, and a log of one event without a final newline', async () => {
     const pretty = await report(exportFile('pretty.json', bundle, 2), '--format', 'json');
     expect(pretty.code).toBe(0);

@@ -3,8 +3,10 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  type EntityType,
   type EventType,
   ExportBundleSchema,
+  entitySchemas,
   eventPayloadSchemas,
   type Language,
   OrganisationSchema,
@@ -281,6 +283,16 @@ function loadExport(
   if (!parsed.success)
     throw new UsageError(`"${path}" is not a valid export: ${listIssues(parsed.error.issues, '', 5)}`);
   const bundle = parsed.data;
+  // Each document as an import checks it: the report reads the organisation's language and time zone, the strategy
+  // and the names from them, and a bad one would crash the command or give a message about something else.
+  for (const [type, documents] of Object.entries(bundle.documents))
+    documents?.forEach((document, i) => {
+      const checked = entitySchemas[type as EntityType].safeParse(document);
+      if (!checked.success)
+        throw new UsageError(
+          `"${path}" is not a valid export: ${listIssues(checked.error.issues, `documents.${type}.${i}`, 3)}`,
+        );
+    });
   const aggregate = createAggregate(window);
   let skipped = 0;
   let firstSkipped: string | undefined;
