@@ -32,6 +32,24 @@ if (url) {
     });
   });
 
+  describe('pgClient: what it is given', () => {
+    it('refuses a single pg Client (it waited for ever for a connection nobody opened) or a URL string, with VALIDATION', async () => {
+      const { pgClient } = await import('./postgres-pg.js');
+      const single = new pg.Client({ connectionString: url });
+      for (const bad of [single, url, undefined, null]) {
+        await expect(pgClient(bad as unknown as pg.PoolConfig)).rejects.toMatchObject({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/pg\.Pool/),
+        });
+      }
+      // A pool, and pool options, are taken.
+      await expect(pgClient(pool)).resolves.toBeDefined();
+      const owned = await pgClient({ connectionString: url, max: 1 });
+      await expect(owned.query('SELECT 1')).resolves.toMatchObject({ rowCount: 1 });
+      await owned.close?.();
+    });
+  });
+
   describe('pgClient: a connection lost in a transaction', () => {
     it('rejects the transaction instead of crashing the process, and drops the dead connection', async () => {
       const own = new pg.Pool({ connectionString: url, max: 1 });

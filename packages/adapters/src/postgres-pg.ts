@@ -13,6 +13,7 @@
  * @packageDocumentation
  */
 import { createHash } from 'node:crypto';
+import { SocialShiftError } from '@social-shift/core';
 import type { Pool, PoolConfig } from 'pg';
 import type { SqlClient, SqlResult } from './postgres.js';
 
@@ -26,14 +27,34 @@ import type { SqlClient, SqlResult } from './postgres.js';
  * ```
  */
 export async function pgClient(pool: Pool | PoolConfig): Promise<SqlClient> {
+  if (typeof pool !== 'object' || pool === null)
+    throw invalidPool('a pg.Pool or pool options such as { connectionString }', typeof pool);
   if (isPool(pool)) return poolClient(pool, false);
+  // A single `pg.Client` (it has `connect` and `query`, no pool counts) was taken for a pool: its statements waited
+  // for ever for a connection nobody opened, or its second `connect()` failed.
+  if (typeof (pool as { connect?: unknown }).connect === 'function')
+    throw invalidPool(
+      'a pg.Pool (the adapter needs a connection per transaction), not a single pg.Client',
+      'a pg.Client',
+    );
   const { default: pg } = await import('pg');
   return poolClient(new pg.Pool(pool), true);
 }
 
 function isPool(value: Pool | PoolConfig): value is Pool {
-  return typeof (value as Pool).connect === 'function' && typeof (value as Pool).query === 'function';
+  return (
+    typeof (value as Pool).connect === 'function' &&
+    typeof (value as Pool).query === 'function' &&
+    typeof (value as Pool).totalCount === 'number'
+  );
 }
+
+const invalidPool = (wanted: string, given: string) => {
+  const message = `pass ${wanted}.`;
+  return new SocialShiftError('VALIDATION', `Invalid pgClient argument (${given}): ${message}`, {
+    details: { issues: [{ path: ['pool'], message, code: 'custom' }] },
+  });
+};
 
 interface Queryable {
   query(config: {
