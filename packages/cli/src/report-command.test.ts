@@ -82,7 +82,7 @@ describe('--fail-under', () => {
     const one = await report(log, '--fail-under', 'shares=100000', '--fail-under', 'participation=0');
     expect(one.code).toBe(1);
     expect(one.stderr).toMatch(/^social-shift: 1 gate failed: shares is \d+, below 100000\.\n$/);
-    const both = await report(log, '--fail-under', 'participation=1.5', '--fail-under', 'shares=100000');
+    const both = await report(log, '--fail-under', 'participation=1', '--fail-under', 'shares=100000');
     expect(both.code).toBe(1);
     expect(both.stderr).toContain('2 gates failed: participation is');
     expect((await report(log, '--fail-under', 'participation=0', '--fail-under', 'shares=1')).code).toBe(0);
@@ -90,6 +90,32 @@ describe('--fail-under', () => {
       ['participation', 0.3],
       ['shares', 100],
       ['clicks', 2],
+    ]);
+  });
+
+  it.each([
+    ['participation=30', '"participation" is a fraction from 0 to 1 (30% is 0.3), not 30'],
+    ['ctr=1.5', '"ctr" is a fraction from 0 to 1 (30% is 0.3), not 1.5'],
+    ['shares=-1', '"shares" needs a minimum ≥ 0, not -1'],
+    ['', 'no gate in ""'],
+    [' , ', 'no gate in " , "'],
+  ])(
+    'refuses --fail-under %j, a gate that every report fails or passes, before reading the input',
+    async (gates, why) => {
+      const { code, stdout, stderr } = await report(join(dir, 'missing.ndjson'), '--fail-under', gates);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(
+        new RegExp(`^social-shift: --fail-under: ${why.replace(/[()]/g, '\\$&')}[^\n]*\n$`),
+      );
+    },
+  );
+
+  it('takes a rate gate from 0 to 1, and a count gate of any size', () => {
+    expect([...parseGates('participation=0,ctr=1,shares=1000000')]).toEqual([
+      ['participation', 0],
+      ['ctr', 1],
+      ['shares', 1000000],
     ]);
   });
 

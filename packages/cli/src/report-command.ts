@@ -59,6 +59,8 @@ export interface CommandIo {
 /** What `--fail-under` can gate on: the headline figures of the report. */
 const GATES: readonly string[] = SUMMARY_FIGURES;
 type Gate = SummaryFigure;
+/** The gates whose figures are fractions from 0 to 1 (the report shows them as percentages). */
+const FRACTIONS: readonly Gate[] = ['participation', 'ctr'];
 
 export const REPORT_USAGE = `Usage: social-shift report <input> [options]
 
@@ -74,7 +76,8 @@ Options:
   --lang nl|en           language of the report (default: an export's own language, else en)
   --out <path>           file (markdown, json) or directory (csv); default: standard output
   --fail-under <gates>   e.g. participation=0.3,shares=100: exit 1 when a figure is below its minimum
-                         (may be given more than once; each figure once)
+                         (minimums ≥ 0; participation and ctr are fractions from 0 to 1;
+                         may be given more than once; each figure once)
   --skip-invalid         skip bad lines or events, count them and say which, instead of stopping
   --config <file.json>   earnedMedia, leaderboard, thresholds, pillarOverlap (see docs/metrics.md)
   --no-leaderboard       leave the leaderboard out
@@ -93,7 +96,14 @@ Options:
  */
 export function parseGates(text: string | readonly string[]): Map<Gate, number> {
   const gates = new Map<Gate, number>();
-  for (const part of (typeof text === 'string' ? [text] : text)
+  const texts = typeof text === 'string' ? [text] : text;
+  // A --fail-under that names no gate (`--fail-under "$GATES"` with the variable unset) would gate nothing unsaid.
+  for (const t of texts)
+    if (t.split(',').every((p) => p.trim() === ''))
+      throw new UsageError(
+        `--fail-under: no gate in "${t}". Give name=number, e.g. participation=0.3, or leave the option out.`,
+      );
+  for (const part of texts
     .flatMap((t) => t.split(','))
     .map((p) => p.trim())
     .filter((p) => p !== '')) {
@@ -103,12 +113,19 @@ export function parseGates(text: string | readonly string[]): Map<Gate, number> 
     const name = match[1] as Gate;
     if (!GATES.includes(name))
       throw new UsageError(`--fail-under: unknown figure "${match[1]}". Use one of: ${GATES.join(', ')}.`);
+    // A minimum that every report passes (below 0) or fails (a rate above 1, such as 30 meant as 30%).
+    const minimum = Number(match[2]);
+    if (minimum < 0) throw new UsageError(`--fail-under: "${name}" needs a minimum ≥ 0, not ${match[2]}.`);
+    if (FRACTIONS.includes(name) && minimum > 1)
+      throw new UsageError(
+        `--fail-under: "${name}" is a fraction from 0 to 1 (30% is 0.3), not ${match[2]}.`,
+      );
     const earlier = gates.get(name);
     if (earlier !== undefined)
       throw new UsageError(
         `--fail-under: "${name}" has two minimums (${earlier} and ${match[2]}). Give each figure once.`,
       );
-    gates.set(name, Number(match[2]));
+    gates.set(name, minimum);
   }
   return gates;
 }
