@@ -1,9 +1,28 @@
 #!/usr/bin/env node
 import { runCli } from './cli.js';
+import { WRITE_ERRORS } from './report-output.js';
+
+/** The exit code of a failed write to standard output, or 0 when the reader went away; set by the first failure. */
+let stdoutFailed: number | undefined;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (stdoutFailed !== undefined) return;
+  // The reader went away (`| head`): it read all it wanted, and the exit code stays the command's (a gate's 1).
+  if (error.code === 'EPIPE') {
+    stdoutFailed = 0;
+    return;
+  }
+  stdoutFailed = 2;
+  process.exitCode = 2;
+  const why = (error.code === undefined ? undefined : WRITE_ERRORS[error.code]) ?? error.message;
+  process.stderr.write(
+    `social-shift: cannot write the report to standard output: ${why}${error.code === undefined ? '' : ` (${error.code})`}.\n`,
+  );
+});
 
 const io = {
   stdout: (text: string) => {
-    process.stdout.write(text);
+    // After a failed write, the rest of the report has nowhere to go.
+    if (stdoutFailed === undefined) process.stdout.write(text);
   },
   stderr: (text: string) => {
     process.stderr.write(text);
@@ -13,7 +32,7 @@ const io = {
 
 runCli(process.argv.slice(2), io).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = stdoutFailed || code;
   },
   (error: unknown) => {
     process.stderr.write(

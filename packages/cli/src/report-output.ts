@@ -156,8 +156,8 @@ export function makeDirectory(dir: string): void {
   for (const folder of missing) mkdirSync(folder);
 }
 
-/** Why writing failed, for the errors a user can fix by choosing another `--out`. */
-const WRITE_ERRORS: Readonly<Record<string, string>> = {
+/** Why writing failed, for the errors a user can fix by choosing another `--out` (or freeing space). */
+export const WRITE_ERRORS: Readonly<Record<string, string>> = {
   ENOENT: 'a folder in the path does not exist or cannot hold files',
   ENOTDIR: 'a part of the path is a file, not a folder',
   EISDIR: 'it is a directory',
@@ -165,6 +165,8 @@ const WRITE_ERRORS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
 };
 
 /** Runs `write`, telling a failure the user can fix as such instead of as a Node error with a stack trace. */

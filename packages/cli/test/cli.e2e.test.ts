@@ -1,8 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
+  closeSync,
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -254,6 +257,69 @@ describe('social-shift report', () => {
     );
     expect(readFileSync(file, 'utf8')).toBe('keep me');
   });
+
+  it('stops quietly when the reader of standard output goes away (| head), with the exit code of the gates', async () => {
+    for (const [gate, expected] of [
+      ['shares=0', 0],
+      ['shares=100000000', 1],
+    ] as const) {
+      const child = spawn(
+        process.execPath,
+        [
+          '--conditions=source',
+          '--import',
+          'tsx',
+          bin,
+          'report',
+          log,
+          '--format',
+          'json',
+          '--fail-under',
+          gate,
+        ],
+        { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      // The reading end is closed before the command writes: its write fails with EPIPE.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr, gate).not.toMatch(/EPIPE|Unhandled|at /);
+      expect(code, `${gate}: ${stderr}`).toBe(expected);
+    }
+  });
+
+  it.runIf(existsSync('/dev/full'))(
+    'says that standard output or --out cannot be written on a full disk, without a stack trace',
+    () => {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const result = spawnSync(
+          process.execPath,
+          ['--conditions=source', '--import', 'tsx', bin, 'report', log],
+          {
+            cwd,
+            stdio: ['ignore', full, 'pipe'],
+            encoding: 'utf8',
+            timeout: 50_000,
+          },
+        );
+        expect(result.stderr).toBe(
+          'social-shift: cannot write the report to standard output: no space left on the device (ENOSPC).\n',
+        );
+        expect(result.status).toBe(2);
+      } finally {
+        closeSync(full);
+      }
+      const out = run('report', log, '--out', '/dev/full');
+      expect(out.stderr).toBe(
+        'social-shift: --out: cannot write "/dev/full": no space left on the device (ENOSPC). Choose another --out.\n',
+      );
+      expect(out.code).toBe(2);
+    },
+  );
 
   // /proc refuses new folders with ENOENT, on which Node's recursive mkdirSync loops forever.
   it.runIf(process.platform === 'linux')(
