@@ -120,17 +120,37 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   mount(root, h('p', null, m.seeding));
 
-  let session: Session;
-  try {
-    session = await openSession();
-  } catch (error) {
+  /** Says the data could not be opened and why; "Start again" says so anew when it fails too. */
+  const showOpenFailure = (error: unknown) =>
     mount(
       root,
       h('p', { role: 'alert', class: 'alert', 'data-testid': 'error-message' }, m.openFailed),
       h('p', null, describeFailure(m, error)),
       h('button', { type: 'button', onclick: () => location.reload() }, m.retry),
-      h('button', { type: 'button', onclick: () => resetSession().then(() => location.reload()) }, m.reset),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: async () => {
+            root.dataset.busy = 'true';
+            try {
+              await resetSession();
+              location.reload();
+            } catch (again) {
+              showOpenFailure(again);
+            }
+            delete root.dataset.busy;
+          },
+        },
+        m.reset,
+      ),
     );
+
+  let session: Session;
+  try {
+    session = await openSession();
+  } catch (error) {
+    showOpenFailure(error);
     return;
   }
   const ui: UiState = { activationStatus: 'candidate', created: new Set() };

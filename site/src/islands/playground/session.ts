@@ -5,6 +5,7 @@ import { indexedDbStorage } from '@social-shift/adapters/indexeddb';
 import {
   createSocialShift,
   type ExportBundle,
+  isSocialShiftError,
   type ManagedStorage,
   type SocialShift,
   safeParseExportBundle,
@@ -28,10 +29,29 @@ export interface Session {
   readonly seeded: boolean;
 }
 
-function demoSecret(): Uint8Array {
+/** The length of the demo's link secret: the least the link tracker takes. */
+const SECRET_BYTES = 32;
+
+/** The stored link secret, or `undefined` when there is none or it is damaged (not base64, too short). */
+function storedSecret(): Uint8Array | undefined {
   const stored = localStorage.getItem(KEY_SECRET);
-  if (stored) return Uint8Array.from(atob(stored), (c) => c.charCodeAt(0));
-  const secret = crypto.getRandomValues(new Uint8Array(32));
+  if (!stored) return undefined;
+  try {
+    const secret = Uint8Array.from(atob(stored), (c) => c.charCodeAt(0));
+    return secret.length >= SECRET_BYTES ? secret : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * This browser's link secret, made on the first visit. A damaged one is replaced: the links it signed no longer
+ * verify, but the programme opens.
+ */
+function demoSecret(): Uint8Array {
+  const stored = storedSecret();
+  if (stored) return stored;
+  const secret = crypto.getRandomValues(new Uint8Array(SECRET_BYTES));
   localStorage.setItem(KEY_SECRET, btoa(String.fromCharCode(...secret)));
   return secret;
 }
@@ -52,6 +72,20 @@ async function isEmpty(storage: ManagedStorage, organisationId: string): Promise
 }
 
 /**
+ * Whether the programme remembered in this browser is stored in `storage`. A remembered id the storage refuses
+ * (damaged by hand or by an older version) counts as none, so the sample organisation is opened instead.
+ */
+async function holdsRemembered(storage: ManagedStorage, organisationId: string): Promise<boolean> {
+  if (!organisationId) return false;
+  try {
+    return !(await isEmpty(storage, organisationId));
+  } catch (error) {
+    if (isSocialShiftError(error) && error.code === 'VALIDATION') return false;
+    throw error;
+  }
+}
+
+/**
  * Runs `work` while no other tab of this site runs it for the same database (Web Locks), so two tabs opened at
  * once do not both seed it: the second waits and then finds it seeded. Without Web Locks it just runs.
  */
@@ -65,8 +99,7 @@ async function open(databaseNameToUse: string, bundle?: ExportBundle): Promise<S
   await storage.open();
   const { organisationId, seeded } = await alone(databaseNameToUse, async () => {
     const stored = localStorage.getItem(KEY_ORGANISATION) ?? '';
-    if (!bundle && stored && !(await isEmpty(storage, stored)))
-      return { organisationId: stored, seeded: false };
+    if (!bundle && (await holdsRemembered(storage, stored))) return { organisationId: stored, seeded: false };
     const data = bundle ?? sampleBundle(Date.now());
     // Another tab may have seeded it a moment ago; its localStorage write can reach this tab later than its data.
     const seeded = bundle !== undefined || (await isEmpty(storage, data.organisationId));
