@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CSV_TABLE_FILES,
+  checkOut,
   type FileWriter,
   nodeWriter as node,
   removeFiles,
@@ -115,6 +116,19 @@ describe('writeFiles', () => {
     };
     writeFiles([['/dev/null', 'nothing']], recorder);
     expect(calls).toEqual(['write /dev/null']);
+  });
+});
+
+describe('checkOut', () => {
+  it('refuses a file path that ends in a slash (a folder) before anything is read, as for a folder that exists', () => {
+    for (const format of ['markdown', 'json']) {
+      const out = `${join(dir, 'new-folder')}/`;
+      expect(() => checkOut(out, format, [])).toThrow(
+        `--out: "${out}" names a directory; give a file path, e.g. ${join(out, format === 'json' ? 'report.json' : 'report.md')}.`,
+      );
+    }
+    // For CSV it is the folder to write into.
+    expect(() => checkOut(`${join(dir, 'new-folder')}/`, 'csv', [])).not.toThrow();
   });
 });
 

@@ -15,7 +15,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from './usage-error.js';
 
 /** Whether two paths name the same existing file, however spelt: relative or absolute, a symbolic or hard link. */
@@ -134,9 +134,12 @@ export function checkOut(out: string, format: string, reads: readonly ReadFile[]
       );
     return;
   }
-  if (stat?.isDirectory())
+  // A path that ends in a separator names a folder, also one that does not exist yet (writing it fails, but only
+  // once the input is read).
+  const folderName = out.endsWith('/') || out.endsWith(sep);
+  if (stat?.isDirectory() || folderName)
     throw new UsageError(
-      `--out: "${out}" is a directory; give a file path, e.g. ${join(out, format === 'json' ? 'report.json' : 'report.md')}.`,
+      `--out: "${out}" ${stat?.isDirectory() ? 'is' : 'names'} a directory; give a file path, e.g. ${join(out, format === 'json' ? 'report.json' : 'report.md')}.`,
     );
   const folder = dirname(resolve(out));
   if (statOrUndefined(folder)?.isDirectory() !== true)
