@@ -24,6 +24,11 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
   try {
     if (command === 'report') return await reportCommand(rest, io);
     if (command === 'schema') {
+      // Not ignored: `schema --out schema.json` would print to standard output and leave no file.
+      if (rest.length > 0)
+        throw new UsageError(
+          `schema takes no arguments (not "${rest.join(' ')}"); it prints the JSON Schema to standard output.`,
+        );
       io.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
       return 0;
     }

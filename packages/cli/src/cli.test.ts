@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './cli.js';
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    stderrIsTty: false,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('social-shift schema', () => {
+  it('prints the JSON Schema of the JSON report', async () => {
+    const { code, stdout } = await cli('schema');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ title: 'Social Shift report' });
+  });
+
+  it.each([['--out', 'schema.json'], ['--bogus'], ['extra']])(
+    'refuses %s instead of ignoring it: it takes no arguments',
+    async (...args) => {
+      const { code, stdout, stderr } = await cli('schema', ...args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `social-shift: schema takes no arguments (not "${args.join(' ')}"); it prints the JSON Schema to standard output.\n`,
+      );
+    },
+  );
+});
