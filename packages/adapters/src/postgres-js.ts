@@ -35,7 +35,8 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
   return {
     query: (text, params) => run(sql, text, params),
     async transaction(work) {
-      const result = await sql.begin(async (tx) => {
+      // READ COMMITTED whatever the database's default (see the pg wiring).
+      const result = await sql.begin('isolation level read committed', async (tx) => {
         const inner: SqlClient = {
           query: (text, params) => run(tx, text, params),
           transaction: (nested) => nested(inner),

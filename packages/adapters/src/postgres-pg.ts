@@ -119,7 +119,9 @@ function poolClient(pool: Pool, owned: boolean): SqlClient {
         transaction: (nested) => nested(inner),
       };
       try {
-        await connection.query('BEGIN');
+        // READ COMMITTED whatever the database's default: at a stricter level appends of one organisation fail
+        // with a serialisation failure instead of waiting for each other's counter row.
+        await connection.query('BEGIN ISOLATION LEVEL READ COMMITTED');
         const result = await work(inner);
         // After a statement failed in the transaction (and `work` caught the error), PostgreSQL answers COMMIT
         // with the ROLLBACK command tag and no error: nothing was saved, so this must not resolve.

@@ -79,6 +79,56 @@ if (url) {
       },
     );
 
+    it.each(['repeatable read', 'serializable'] as const)(
+      'commits independent writes of one organisation at once on a server whose default isolation is %s',
+      async (level) => {
+        // Some databases are set to a stricter default isolation (ALTER DATABASE … SET default_transaction_isolation).
+        // The adapter is built for READ COMMITTED: there, appends of one organisation wait for each other's counter
+        // row; at a stricter level they failed with CONFLICT although they touched different documents.
+        const options = `-c default_transaction_isolation=${level.replace(' ', '\\ ')}`;
+        const strictPool = new pg.Pool({ connectionString: url, max: 8, options });
+        const strictSql = postgres(url, {
+          max: 8,
+          onnotice: () => undefined,
+          connection: { default_transaction_isolation: level },
+        });
+        for (const client of [await pgClient(strictPool), postgresJsClient(strictSql, { owned: false })]) {
+          const schema = unique('iso').slice(0, -1);
+          const storage = postgresStorage({ client, schema, ownsClient: false });
+          const event = (n: number) => ({
+            id: `evt_${n}`,
+            organisationId: 'org_iso',
+            type: 'post.created' as const,
+            at: '2026-03-02T09:00:00.000Z',
+            actorId: 'person_1',
+            entityType: 'post' as const,
+            entityId: `p${n}`,
+            entityVersion: 1,
+            data: {},
+          });
+          const commits = Array.from({ length: 12 }, (_, n) =>
+            storage.commit('org_iso', {
+              puts: [{ collection: 'post', id: `p${n}`, data: { n }, expectedVersion: 0 }],
+              events: [event(n)],
+            }),
+          );
+          const transactions = Array.from({ length: 12 }, (_, n) =>
+            storage.transaction('org_iso', async (tx) => {
+              await tx.put('post', `p${100 + n}`, { n }, 0);
+              await tx.append([event(100 + n)]);
+            }),
+          );
+          const outcomes = await Promise.allSettled([...commits, ...transactions]);
+          expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+          const seqs = (await storage.readEvents('org_iso')).map((e) => e.seq);
+          expect(seqs).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+          await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+        }
+        await strictPool.end();
+        await strictSql.end();
+      },
+    );
+
     it('creates its prefixed tables in the schema it is given, as documented', async () => {
       const schema = unique('ddl').slice(0, -1);
       const storage = postgresStorage({

@@ -62,7 +62,11 @@ export interface SqlResult<R> {
  */
 export interface SqlClient {
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
-  /** Runs `work` in one transaction (READ COMMITTED is enough) on one connection; rolls back when it throws. */
+  /**
+   * Runs `work` in one READ COMMITTED transaction (`BEGIN ISOLATION LEVEL READ COMMITTED`, whatever the database's
+   * default: at a stricter level concurrent appends of one organisation fail) on one connection; rolls back when
+   * it throws.
+   */
   transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T>;
   /** Releases the connections (called by the storage's `close()` when `ownsClient`). */
   close?(): Promise<void>;
@@ -423,7 +427,12 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
       );
       return Number(rows[0]!.first);
     } catch (error) {
-      if (String((error as { message?: unknown } | null)?.message).includes(VERSION_CHECK_FAILED))
+      // A serialisation failure or deadlock undid the statement too (a database whose default isolation is stricter
+      // than READ COMMITTED): the transaction redoes it at READ COMMITTED, which waits for the other writer.
+      if (
+        String((error as { message?: unknown } | null)?.message).includes(VERSION_CHECK_FAILED) ||
+        isSerialisationFailure(error)
+      )
         return undefined;
       throw translate(error);
     }
@@ -629,10 +638,16 @@ const MAX_BATCH_READS = 200;
 /** The marker of a write set whose version checks failed (see `commitMany`). */
 const VERSION_CHECK_FAILED = 'social_shift_version_check_failed';
 
+/** A deadlock (40P01) or a serialisation failure (40001): the statement or transaction was undone. */
+const isSerialisationFailure = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+};
+
 /** Deadlocks and serialisation failures mean another writer won: report them as `CONFLICT`, to retry. */
 function translate(error: unknown): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === '40P01' || code === '40001') {
+  if (isSerialisationFailure(error)) {
+    const code = (error as { code: string }).code;
     return new SocialShiftError(
       'CONFLICT',
       'Another transaction changed the same data at the same time. Read it again and retry.',
