@@ -35,3 +35,16 @@ describe('social-shift schema', () => {
     },
   );
 });
+
+describe('social-shift without a command', () => {
+  it('prints its usage to standard error with exit code 2, and to standard output for --help', async () => {
+    const none = await cli();
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/^Usage: social-shift <command>/);
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: social-shift <command>/);
+    expect(help.stderr).toBe('');
+  });
+});

@@ -33,8 +33,13 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       return 0;
     }
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      // Without a command it is an error: the usage goes to standard error, not into a report redirected to a file.
+      if (command === undefined) {
+        io.stderr(USAGE);
+        return 2;
+      }
       io.stdout(USAGE);
-      return command === undefined ? 2 : 0;
+      return 0;
     }
     throw new UsageError(`Unknown command "${command}". Try: social-shift report <input>.`);
   } catch (error) {
