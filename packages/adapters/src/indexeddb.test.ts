@@ -1,7 +1,7 @@
 import type { DomainEvent, StoredEvent } from '@social-shift/core';
 import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
 import { aDomainEvent } from '@social-shift/core/testing';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBDatabase, IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { indexedDbCapabilities, indexedDbStorage } from './indexeddb.js';
 import { describeStorageConformance } from './testing/index.js';
@@ -170,6 +170,47 @@ describe('indexeddb storage', () => {
     await expect(storage.transaction('org_a', (tx) => tx.put('post', 'q', {}, 0))).rejects.toMatchObject({
       code: 'STORAGE',
     });
+  });
+
+  it('says the browser ran out of room (QuotaExceededError), with STORAGE, and writes nothing', async () => {
+    const indexedDB = new IDBFactory();
+    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    // The browser aborts a commit that does not fit in the site's quota with a QuotaExceededError.
+    const original = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      const tx = original.apply(this, args);
+      if (args[1] !== 'readwrite') return tx;
+      const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      Object.defineProperty(tx, 'error', { get: () => quota, set: () => undefined, configurable: true });
+      const objectStore = tx.objectStore.bind(tx);
+      tx.objectStore = (name: string) => {
+        const store = objectStore(name);
+        const put = store.put.bind(store);
+        store.put = (value: unknown, key?: IDBValidKey) => {
+          const request = put(value, key);
+          tx.abort();
+          return request;
+        };
+        return store;
+      };
+      return tx;
+    } as IDBDatabase['transaction'];
+    try {
+      await expect(
+        storage.transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0)),
+      ).rejects.toMatchObject({
+        code: 'STORAGE',
+        message: expect.stringMatching(/no room left.*navigator\.storage/),
+        cause: expect.objectContaining({ name: 'QuotaExceededError' }),
+      });
+    } finally {
+      IDBDatabase.prototype.transaction = original;
+    }
+    expect(await storage.get('org_a', 'post', 'q')).toBeUndefined();
   });
 
   it('says how to fix a missing IndexedDB or IDBKeyRange', async () => {

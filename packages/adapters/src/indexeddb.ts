@@ -230,9 +230,22 @@ const request = <T>(req: IDBRequest<T>): Promise<T> =>
 const finished = (tx: IDBTransaction): Promise<void> =>
   new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('The IndexedDB transaction was aborted.'));
+    tx.onerror = () => reject(outOfRoom(tx.error));
+    tx.onabort = () => reject(outOfRoom(tx.error) ?? new Error('The IndexedDB transaction was aborted.'));
   });
+
+/**
+ * A `QuotaExceededError` (the browser aborts a write that does not fit in the site's storage) as a `STORAGE` error
+ * that says what to do: retrying as such fails again. Any other error as it is.
+ */
+function outOfRoom(error: DOMException | null): unknown {
+  if (error?.name !== 'QuotaExceededError') return error;
+  return new SocialShiftError(
+    'STORAGE',
+    "The browser has no room left for this site's IndexedDB data (QuotaExceededError): nothing of this command was written. Free space on the device or delete data this app no longer needs, ask for persistent storage with navigator.storage.persist(), then retry.",
+    { details: { adapter: 'indexeddb', operation: 'commit' }, cause: error },
+  );
+}
 
 const toRow = (record: DocumentRecord): DocumentRow => ({
   collection: record.collection,
