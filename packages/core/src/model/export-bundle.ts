@@ -31,10 +31,15 @@ export type ExportIdempotencyRecord = z.infer<typeof ExportIdempotencyRecordSche
  * interaction retried after a move returns its first result instead of being recorded twice. `exportAll` leaves it
  * out when there are none; a bundle without it (an older one) still imports, and retries of earlier requests are
  * then recorded again.
+ *
+ * `schemaVersion` is the schema version of the documents and idempotency records (the stored form's version, see
+ * `CURRENT_SCHEMA_VERSION`): `importAll` migrates older documents with the storage's migrations and refuses newer
+ * ones. A bundle without it (exported before it was written) holds documents at schema version 1.
  */
 export const ExportBundleSchema = z.strictObject({
   format: z.literal('social-shift-export'),
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
+  schemaVersion: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(2 ** 31 - 1))),
   organisationId: IdSchema,
   exportedAt: TimestampSchema,
   documents: z.partialRecord(z.enum(ENTITY_TYPES), z.array(z.record(z.string(), z.unknown()))),

@@ -2,6 +2,7 @@ import { type DomainEvent, SYSTEM_ACTOR } from '../model/domain-event.js';
 import type { EntityType } from '../model/entity-type.js';
 import type { ExportBundle } from '../model/export-bundle.js';
 import type { Platform } from '../model/vocabulary.js';
+import { CURRENT_SCHEMA_VERSION } from '../storage/schema-version.js';
 import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, LOCATIONS, PILLARS } from './dutch-names.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -105,6 +106,7 @@ export function simulateExportBundle(options: SimulationOptions = {}): ExportBun
   return {
     format: 'social-shift-export',
     formatVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     organisationId,
     exportedAt: last,
     documents: out,

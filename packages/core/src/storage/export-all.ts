@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import { systemClock } from '../ports/clock.js';
 import type { JsonObject, StoragePort } from '../ports/storage.js';
 import { IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
+import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
 
 /** The most documents or events {@link exportAll} reads per call. */
 const MAX_PAGE_SIZE = 10_000;
@@ -33,7 +34,8 @@ export interface ExportAllOptions {
  * while it read, and it reads everything again (up to 3 times in all).
  *
  * @throws `VALIDATION` for a `pageSize` that is not a whole number from 1 to 10,000; `NOT_FOUND` when the storage
- * holds no organisation document of that id; `CONFLICT` when the organisation changed during each of 3 reads
+ * holds no organisation document of that id; `MIGRATION` when its documents are at two schema versions (another
+ * process with another SDK writes to the storage); `CONFLICT` when the organisation changed during each of 3 reads
  * (nothing is returned: export again when it is quieter).
  * @example
  * ```ts
@@ -119,15 +121,20 @@ async function readBundle(
   pageSize: number,
   clock: Clock,
 ): Promise<ExportBundle> {
+  // The schema version of what was read: after `open` every document is at the storage's version, so one only.
+  const schemaVersions = new Set<number>();
   const readAll = async (collection: string) => {
-    const list: { id: string; data: JsonObject }[] = [];
+    const list: { id: string; data: JsonObject; schemaVersion: number }[] = [];
     let afterId: string | undefined;
     for (;;) {
       const page = await storage.query(organisationId, collection, {
         limit: pageSize,
         ...(afterId === undefined ? {} : { afterId }),
       });
-      list.push(...page);
+      for (const doc of page) {
+        list.push(doc);
+        schemaVersions.add(doc.schemaVersion);
+      }
       if (page.length < pageSize) break;
       afterId = page[page.length - 1]!.id;
     }
@@ -151,6 +158,16 @@ async function readBundle(
     const { key, command, inputHash, result, at } = data;
     return { id, key, command, inputHash, result, at } as ExportIdempotencyRecord;
   });
+  // Documents at two schema versions: another process with another SDK wrote some since this storage opened.
+  // The bundle carries one version, so it would describe some of them wrongly (and an import would corrupt them).
+  if (schemaVersions.size > 1) {
+    const [from, to] = [Math.min(...schemaVersions), Math.max(...schemaVersions)];
+    throw new SocialShiftError(
+      'MIGRATION',
+      `Organisation "${organisationId}" holds documents at schema versions ${[...schemaVersions].sort((a, b) => a - b).join(' and ')}: another process with another SDK writes to this storage. Open it with the newest SDK (which migrates them) and export again. Nothing was exported.`,
+      { details: { from, to } },
+    );
+  }
   const events: ExportBundle['events'] = [];
   let after = 0;
   for (;;) {
@@ -162,6 +179,7 @@ async function readBundle(
   return {
     format: 'social-shift-export',
     formatVersion: EXPORT_FORMAT_VERSION,
+    schemaVersion: [...schemaVersions][0] ?? CURRENT_SCHEMA_VERSION,
     organisationId,
     exportedAt: new Date(clock.now()).toISOString(),
     documents,

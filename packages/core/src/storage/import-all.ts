@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { invalidValue } from '../errors/invalid-value.js';
 import { issueMessage } from '../errors/issue-message.js';
 import type { ValidationIssue } from '../errors/social-shift-error.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
@@ -10,6 +11,9 @@ import type { ExportBundle } from '../model/export-bundle.js';
 import { ExportBundleSchema } from '../model/export-bundle.js';
 import type { JsonObject, StoragePort } from '../ports/storage.js';
 import { IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
+import type { Migration } from './migrations.js';
+import { DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
+import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
 
 /** What {@link importAll} wrote. */
 export interface ImportSummary {
@@ -36,18 +40,28 @@ export interface ImportSummary {
  * record's event gets its new `seq` too). A bundle without idempotency records (an older one) imports as well;
  * retries of requests made before the move are then recorded again.
  *
- * @throws `VALIDATION` for a bad bundle, `ALREADY_EXISTS` when the organisation has data already.
+ * A bundle's documents carry the schema version they were exported at (`schemaVersion`, 1 when absent): older ones
+ * are migrated first with the storage's migrations (pass the storage's `schemaVersion` and `migrations` when they
+ * are not the SDK's), and then checked like any other.
+ *
+ * @throws `VALIDATION` for a bad bundle or options, `MIGRATION` for a bundle newer than the storage or one the
+ * migrations cannot bring up to it, `ALREADY_EXISTS` when the organisation has data already.
  * @example
  * ```ts
  * const bundle = JSON.parse(await readFile('acme.json', 'utf8'));
  * await importAll(storage, bundle);
  * ```
  */
-export async function importAll(storage: StoragePort, input: unknown): Promise<ImportSummary> {
+export async function importAll(
+  storage: StoragePort,
+  input: unknown,
+  options: ImportAllOptions = {},
+): Promise<ImportSummary> {
+  const { schemaVersion, migrations } = checkOptions(options);
   const parsed = ExportBundleSchema.safeParse(input);
   if (!parsed.success) refuse(parsed.error.issues.map(toIssue([])), input as RawBundle);
-  const bundle = parsed.data;
-  checkContents(bundle, input as RawBundle);
+  const { bundle, raw } = migrated(parsed.data, input as RawBundle, schemaVersion, migrations);
+  checkContents(bundle, raw);
   const organisationId = bundle.organisationId;
   await checkEmpty(storage, organisationId);
 
@@ -82,6 +96,77 @@ export async function importAll(storage: StoragePort, input: unknown): Promise<I
     if (records.length > 0) counts[IDEMPOTENCY_COLLECTION] = records.length;
   });
   return { organisationId, documents: counts, events: bundle.events.length };
+}
+
+/** Options of {@link importAll}: the same `schemaVersion` and `migrations` as the storage's (`createStorage`). */
+export interface ImportAllOptions {
+  /** The schema version the storage writes documents at (default `CURRENT_SCHEMA_VERSION`). */
+  readonly schemaVersion?: number;
+  /** The migrations that bring an older bundle's documents up to it (default `DOCUMENT_MIGRATIONS`). */
+  readonly migrations?: readonly Migration[];
+}
+
+function checkOptions(options: ImportAllOptions): {
+  schemaVersion: number;
+  migrations: readonly Migration[];
+} {
+  if (options === null || typeof options !== 'object') {
+    throw invalidValue('import options', [], 'Pass an object such as { schemaVersion: 1 }, or nothing.');
+  }
+  const schemaVersion = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
+  if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > MAX_VERSION) {
+    throw invalidValue('import options', ['schemaVersion'], `Use a whole number from 1 to ${MAX_VERSION}.`);
+  }
+  const migrations = options.migrations ?? DOCUMENT_MIGRATIONS;
+  if (!Array.isArray(migrations)) {
+    throw invalidValue(
+      'import options',
+      ['migrations'],
+      'Pass a list of migrations, such as [...DOCUMENT_MIGRATIONS].',
+    );
+  }
+  return { schemaVersion, migrations };
+}
+
+/**
+ * The bundle with its documents and idempotency records at the storage's schema version: migrated with the
+ * migrations the storage applies on open (a bundle without `schemaVersion` holds version 1), or refused with
+ * `MIGRATION` when newer than the storage (nothing is written). The envelope is checked again afterwards.
+ */
+function migrated(
+  bundle: ExportBundle,
+  raw: RawBundle,
+  to: number,
+  migrations: readonly Migration[],
+): { bundle: ExportBundle; raw: RawBundle } {
+  const from = bundle.schemaVersion ?? 1;
+  if (from === to) return { bundle, raw };
+  if (from > to) {
+    throw new SocialShiftError(
+      'MIGRATION',
+      `The bundle's documents are at schema version ${from}, newer than this storage's ${to}: import it with an SDK that writes schema version ${from} or later. Nothing was imported.`,
+      { details: { from, to } },
+    );
+  }
+  // Spread: an own "__proto__" collection key stays, for the check that refuses it.
+  const documents: Record<string, readonly Record<string, unknown>[] | undefined> = { ...raw.documents };
+  for (const collection of ENTITY_TYPES) {
+    const list = raw.documents[collection];
+    if (list) {
+      documents[collection] = list.map((doc) =>
+        migrateDocument(collection, doc as JsonObject, from, to, migrations),
+      );
+    }
+  }
+  const idempotency = raw.idempotency?.map(({ id, ...record }) => ({
+    id,
+    ...migrateDocument(IDEMPOTENCY_COLLECTION, record as JsonObject, from, to, migrations),
+  }));
+  const input: RawBundle = { ...raw, documents, ...(idempotency ? { idempotency } : {}) };
+  const envelope = { ...input, schemaVersion: to };
+  const parsed = ExportBundleSchema.safeParse(envelope);
+  if (!parsed.success) refuse(parsed.error.issues.map(toIssue([])), input);
+  return { bundle: parsed.data, raw: input };
 }
 
 /** A record whose result is a stored event (platform interactions), with that event's `seq` in the new log. */

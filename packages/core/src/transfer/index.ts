@@ -15,5 +15,5 @@
 
 export type { ExportAllOptions } from '../storage/export-all.js';
 export { exportAll } from '../storage/export-all.js';
-export type { ImportSummary } from '../storage/import-all.js';
+export type { ImportAllOptions, ImportSummary } from '../storage/import-all.js';
 export { importAll } from '../storage/import-all.js';

@@ -1,0 +1,153 @@
+// The schema version of an export bundle's documents: exportAll writes it, importAll migrates older bundles with
+// the storage's migrations and refuses newer ones, writing nothing.
+import { describe, expect, it } from 'vitest';
+import type { SocialShiftError } from '../errors/social-shift-error.js';
+import type { ExportBundle } from '../model/export-bundle.js';
+import type { StoragePort } from '../ports/storage.js';
+import { createTestProgramme } from '../testing/programme.js';
+import { createStorage } from './create-storage.js';
+import { exportAll } from './export-all.js';
+import { importAll } from './import-all.js';
+import { createMemoryDriver, createMemoryStorage } from './memory-storage.js';
+import type { Migration } from './migrations.js';
+
+const clock = { now: () => Date.UTC(2026, 5, 1) };
+
+/** Version 1 → 2: every person's display name gets a marker (still a valid person), other documents unchanged. */
+const markPeople: Migration = {
+  from: 1,
+  description: 'person: display name marked',
+  up: (collection, data) =>
+    collection === 'person' ? { ...data, displayName: `${String(data.displayName)} (v2)` } : data,
+};
+
+async function programmeBundle(): Promise<{ bundle: ExportBundle; organisationId: string }> {
+  const world = await createTestProgramme();
+  const bundle = await exportAll(world.storage, 'org_acme', { clock });
+  return { bundle, organisationId: 'org_acme' };
+}
+
+const rejection = async (promise: Promise<unknown>): Promise<SocialShiftError> => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeDefined();
+  return error as SocialShiftError;
+};
+
+const isEmpty = async (storage: StoragePort, organisationId: string) =>
+  (await storage.query(organisationId, 'organisation', {})).length === 0 &&
+  (await storage.readEvents(organisationId, { limit: 1 })).length === 0;
+
+describe('the schema version of an export bundle', () => {
+  it('is written by exportAll: the version the storage keeps its documents at', async () => {
+    const { bundle, organisationId } = await programmeBundle();
+    expect(bundle.schemaVersion).toBe(1);
+    const v2 = createMemoryStorage({ schemaVersion: 2, migrations: [markPeople] });
+    await importAll(v2, bundle, { schemaVersion: 2, migrations: [markPeople] });
+    expect((await exportAll(v2, organisationId, { clock })).schemaVersion).toBe(2);
+  });
+
+  it('migrates an older bundle with the storage migrations before it checks and writes it', async () => {
+    const { bundle, organisationId } = await programmeBundle();
+    const v2 = createMemoryStorage({ schemaVersion: 2, migrations: [markPeople] });
+    const summary = await importAll(v2, bundle, { schemaVersion: 2, migrations: [markPeople] });
+    expect(summary.documents.person).toBe(bundle.documents.person?.length);
+    const people = await v2.query(organisationId, 'person', {});
+    expect(people.length).toBeGreaterThan(0);
+    for (const person of people) {
+      expect(person.schemaVersion).toBe(2);
+      expect(person.data.displayName).toMatch(/ \(v2\)$/);
+    }
+    // Other collections as exported.
+    const [organisation] = await v2.query(organisationId, 'organisation', {});
+    expect(organisation?.data).toEqual(bundle.documents.organisation?.[0]);
+  });
+
+  it('reads a bundle without schemaVersion (written before it existed) as version 1', async () => {
+    const { bundle, organisationId } = await programmeBundle();
+    const { schemaVersion: _dropped, ...legacy } = bundle;
+    const v1 = createMemoryStorage();
+    await importAll(v1, legacy);
+    const v2 = createMemoryStorage({ schemaVersion: 2, migrations: [markPeople] });
+    await importAll(v2, legacy, { schemaVersion: 2, migrations: [markPeople] });
+    const names = async (storage: StoragePort) =>
+      (await storage.query(organisationId, 'person', {})).map((doc) => doc.data.displayName);
+    expect(await names(v2)).toEqual((await names(v1)).map((name) => `${String(name)} (v2)`));
+  });
+
+  it('refuses a bundle newer than the storage with MIGRATION, and writes nothing', async () => {
+    const { bundle, organisationId } = await programmeBundle();
+    const v1 = createMemoryStorage();
+    const error = await rejection(importAll(v1, { ...bundle, schemaVersion: 2 }));
+    expect(error.code).toBe('MIGRATION');
+    expect(error.message).toContain('schema version 2, newer than this storage');
+    expect(error.details).toEqual({ from: 2, to: 1 });
+    expect(await isEmpty(v1, organisationId)).toBe(true);
+  });
+
+  it('refuses with MIGRATION, writing nothing, when a migration step is missing or throws', async () => {
+    const { bundle, organisationId } = await programmeBundle();
+    const v3 = createMemoryStorage({ schemaVersion: 3, migrations: [markPeople] });
+    const missing = await rejection(importAll(v3, bundle, { schemaVersion: 3, migrations: [markPeople] }));
+    expect(missing.code).toBe('MIGRATION');
+    expect(missing.message).toContain('No migration from schema version 2 to 3');
+    const failing: Migration = {
+      from: 1,
+      description: 'fails',
+      up: () => {
+        throw new Error('boom');
+      },
+    };
+    const v2 = createMemoryStorage({ schemaVersion: 2, migrations: [failing] });
+    const thrown = await rejection(importAll(v2, bundle, { schemaVersion: 2, migrations: [failing] }));
+    expect(thrown.code).toBe('MIGRATION');
+    expect(thrown.message).toContain('boom');
+    expect(await isEmpty(v3, organisationId)).toBe(true);
+    expect(await isEmpty(v2, organisationId)).toBe(true);
+  });
+
+  it('checks what the migrations give like any document: VALIDATION with its path, nothing written', async () => {
+    const { bundle, organisationId } = await programmeBundle();
+    const breaksPeople: Migration = {
+      from: 1,
+      description: 'person: display name removed',
+      up: (collection, data) => {
+        if (collection !== 'person') return data;
+        const { displayName: _gone, ...rest } = data;
+        return rest;
+      },
+    };
+    const v2 = createMemoryStorage({ schemaVersion: 2, migrations: [breaksPeople] });
+    const error = await rejection(importAll(v2, bundle, { schemaVersion: 2, migrations: [breaksPeople] }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toMatch(/documents\.person\.0\.displayName/);
+    expect(await isEmpty(v2, organisationId)).toBe(true);
+  });
+
+  it('refuses bad options with VALIDATION naming the option', async () => {
+    const { bundle } = await programmeBundle();
+    for (const [options, path] of [
+      [{ schemaVersion: 0 }, 'schemaVersion'],
+      [{ schemaVersion: 1.5 }, 'schemaVersion'],
+      [{ migrations: 'none' }, 'migrations'],
+    ] as const) {
+      const error = await rejection(importAll(createMemoryStorage(), bundle, options as never));
+      expect(error.code).toBe('VALIDATION');
+      expect(error.message).toContain(path);
+    }
+  });
+
+  it('is one version: exportAll refuses with MIGRATION a store whose documents are at two', async () => {
+    const driver = createMemoryDriver();
+    const v1 = createStorage(driver);
+    const world = await createTestProgramme({ storage: v1 });
+    // Another process with a newer SDK opens the same store (migrating it to 2); this one then writes at 1.
+    await createStorage(driver, { schemaVersion: 2, migrations: [markPeople] }).open();
+    await world.shift.as(world.people.master).teams.create({ name: 'Late team' });
+    const error = await rejection(exportAll(v1, 'org_acme', { clock }));
+    expect(error.code).toBe('MIGRATION');
+    expect(error.message).toContain('schema versions 1 and 2');
+  });
+});
