@@ -34,6 +34,21 @@ describeStorageConformance({
   },
 });
 
+describe('pgliteClient: what it is given', () => {
+  it('refuses what is not a PGlite instance with VALIDATION when wired, and says to await a PGlite.create()', () => {
+    const pending = PGlite.create();
+    for (const bad of [pending, undefined, null, {}]) {
+      expect(() => pgliteClient(bad as unknown as PGlite)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/await PGlite\.create/),
+        }),
+      );
+    }
+    return pending.then((db) => db.close());
+  });
+});
+
 describe('postgres storage on PGlite', () => {
   it('reports PGlite’s capabilities: one process, in browsers too', async () => {
     const storage = postgresStorage({ client: pgliteClient(await sharedPglite(), { owned: false }) });

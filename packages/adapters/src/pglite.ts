@@ -15,6 +15,7 @@
  */
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { StorageCapabilities } from '@social-shift/core';
+import { SocialShiftError } from '@social-shift/core';
 import type { SqlClient, SqlResult } from './postgres.js';
 
 /** What the PostgreSQL adapter can do on PGlite: one process; in Node and in browsers; persistent with a data dir. */
@@ -41,6 +42,17 @@ const run = async <R>(db: PGlite | Transaction, text: string, params: readonly u
  * ```
  */
 export function pgliteClient(db: PGlite, options: { owned?: boolean } = {}): SqlClient {
+  const given = db as Partial<PGlite> | null | undefined;
+  if (typeof given?.query !== 'function' || typeof given.transaction !== 'function') {
+    // A forgotten `await` (a Promise of a PGlite) failed only on the first query, as "db.query is not a function".
+    const message =
+      typeof (given as { then?: unknown } | null | undefined)?.then === 'function'
+        ? 'pass the PGlite instance, not a Promise of it: pgliteClient(await PGlite.create()).'
+        : 'pass a PGlite instance, such as pgliteClient(await PGlite.create()).';
+    throw new SocialShiftError('VALIDATION', `Invalid pgliteClient argument: ${message}`, {
+      details: { issues: [{ path: ['db'], message, code: 'custom' }] },
+    });
+  }
   return {
     capabilities: pgliteCapabilities,
     query: (text, params) => run(db, text, params),

@@ -13,6 +13,7 @@
  *
  * @packageDocumentation
  */
+import { SocialShiftError } from '@social-shift/core';
 import type { Sql, TransactionSql } from 'postgres';
 import type { SqlClient, SqlResult } from './postgres.js';
 
@@ -32,6 +33,16 @@ const run = async <R>(sql: Sql | TransactionSql, text: string, params: readonly 
  * ```
  */
 export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): SqlClient {
+  const given: unknown = sql;
+  const { unsafe, begin } = (typeof given === 'function' ? given : {}) as Partial<Sql>;
+  if (typeof unsafe !== 'function' || typeof begin !== 'function') {
+    // Anything else failed only on the first query, as "sql.unsafe is not a function".
+    const message =
+      "pass the sql instance of postgres.js, such as postgresJsClient(postgres(url)) with postgres from 'postgres'.";
+    throw new SocialShiftError('VALIDATION', `Invalid postgresJsClient argument: ${message}`, {
+      details: { issues: [{ path: ['sql'], message, code: 'custom' }] },
+    });
+  }
   return {
     query: (text, params) => run(sql, text, params),
     async transaction(work) {
