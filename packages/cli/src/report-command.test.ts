@@ -2,6 +2,7 @@ import { constants } from 'node:buffer';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
 import type { MetricsFigures } from '@social-shift/core/metrics';
 import { simulateEvents, simulateExportBundle } from '@social-shift/core/simulation';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -358,6 +359,21 @@ describe('a JSON export', () => {
         );
       }
     }
+  });
+
+  it('refuses a bundle whose documents are newer than this CLI (exit 2), and reads one without schemaVersion', async () => {
+    const newer = exportFile('newer.json', { ...bundle, schemaVersion: CURRENT_SCHEMA_VERSION + 1 });
+    const refused = await report(newer);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(
+      `holds documents at schema version ${CURRENT_SCHEMA_VERSION + 1}, newer than this CLI's ${CURRENT_SCHEMA_VERSION}: upgrade @social-shift/cli.`,
+    );
+    const { schemaVersion: _dropped, ...legacy } = bundle;
+    const current = await report(exportFile('current.json', bundle), '--format', 'json');
+    const older = await report(exportFile('legacy.json', legacy), '--format', 'json');
+    expect(older.code).toBe(0);
+    expect(older.stdout).toBe(current.stdout);
   });
 
   it('reads it on one line or spread over lines, and a log of one event without a final newline', async () => {

@@ -3,12 +3,16 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  CURRENT_SCHEMA_VERSION,
+  DOCUMENT_MIGRATIONS,
   type EntityType,
   type EventType,
   ExportBundleSchema,
   entitySchemas,
   eventPayloadSchemas,
+  type JsonObject,
   type Language,
+  migrateDocument,
   OrganisationSchema,
   type Platform,
 } from '@social-shift/core';
@@ -300,6 +304,17 @@ function loadExport(
   if (!parsed.success)
     throw new UsageError(`"${path}" is not a valid export: ${listIssues(parsed.error.issues, '', 5)}`);
   const bundle = parsed.data;
+  // Documents at the SDK's schema version, as an import brings them (ADR 099): a newer bundle cannot be read here.
+  const from = bundle.schemaVersion ?? 1;
+  if (from > CURRENT_SCHEMA_VERSION)
+    throw new UsageError(
+      `"${path}" holds documents at schema version ${from}, newer than this CLI's ${CURRENT_SCHEMA_VERSION}: upgrade @social-shift/cli.`,
+    );
+  if (from < CURRENT_SCHEMA_VERSION)
+    for (const [type, documents] of Object.entries(bundle.documents))
+      bundle.documents[type as EntityType] = documents?.map((document) =>
+        migrateDocument(type, document as JsonObject, from, CURRENT_SCHEMA_VERSION, DOCUMENT_MIGRATIONS),
+      );
   // Each document as an import checks it: the report reads the organisation's language and time zone, the strategy
   // and the names from them, and a bad one would crash the command or give a message about something else.
   for (const [type, documents] of Object.entries(bundle.documents))
