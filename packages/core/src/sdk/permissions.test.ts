@@ -746,6 +746,45 @@ describe('scopes and overrides', () => {
     await expect(master.campaigns.schedule(theirs.id)).resolves.toMatchObject({ status: 'scheduled' });
   });
 
+  it("stops an editor scoped to a team changing a campaign that reaches other teams' people", async () => {
+    const world = await aProgrammeWithPillars();
+    const { shift, people, pillarId, clock } = world;
+    const master = shift.as(people.master);
+    const ward = await master.teams.create({ name: 'Ward 3' });
+    const office = await master.teams.create({ name: 'Office' });
+    const scoped = (await master.people.add({ displayName: 'Tess Teamlead' })).id;
+    await master.people.assignRole(scoped, { role: 'editor', scope: { teamIds: [ward.id] } });
+    const editor = shift.as(scoped).campaigns;
+    const window = {
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 7 * DAY).toISOString(),
+    };
+    const forEveryone = await master.campaigns.create({
+      name: 'For everyone',
+      pillarIds: [pillarId],
+      audience: { everyone: true },
+      ...window,
+    });
+    const forOffice = await master.campaigns.create({
+      name: 'Office news',
+      pillarIds: [pillarId],
+      audience: { teamIds: [office.id] },
+      ...window,
+    });
+    await expect(editor.update(forEveryone.id, { name: 'Ward news' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    // Taking another team's campaign over by aiming it at one's own team is changing it too.
+    await expect(editor.update(forOffice.id, { audience: { teamIds: [ward.id] } })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await master.campaigns.get(forOffice.id)).toMatchObject({
+      name: 'Office news',
+      audience: { teamIds: [office.id] },
+      version: 1,
+    });
+  });
+
   it('refuses everything to a person who left', async () => {
     const world = await aProgrammeWithPillars();
     const { shift, people } = world;

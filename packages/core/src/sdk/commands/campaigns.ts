@@ -238,6 +238,8 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       await checkStrategyRefs(rt, 'campaign update', patch, campaign);
       const status = nextState(campaignWorkflow, campaign, 'UPDATE');
       await reachPosts(actor, 'campaigns.update', patch.postIds ?? []);
+      // The people the campaign reaches now, too: a team's editor neither edits nor takes over another's campaign.
+      await reachAudience(actor, 'campaigns.update', campaign.audience);
       if (patch.audience) {
         await checkAudience(patch.audience);
         await reachAudience(actor, 'campaigns.update', patch.audience);
