@@ -32,6 +32,46 @@ if (url) {
     });
   });
 
+  describe('pgClient: without prepared statements (a pooler in transaction mode)', () => {
+    it('runs every statement unnamed with preparedStatements: false, so no connection keeps one', async () => {
+      const own = new pg.Pool({ connectionString: url, max: 1 });
+      try {
+        const { pgClient } = await import('./postgres-pg.js');
+        const { postgresStorage } = await import('./postgres.js');
+        const prepared = () =>
+          own.query<{ name: string }>(
+            "SELECT name FROM pg_prepared_statements WHERE name LIKE 'social_shift_%'",
+          );
+        const storage = postgresStorage({
+          client: await pgClient(own, { preparedStatements: false }),
+          schema: `unnamed_${Date.now().toString(36)}`,
+          ownsClient: false,
+        });
+        await storage.commit('org_a', {
+          puts: [{ collection: 'post', id: 'p1', data: { title: 'A' }, expectedVersion: 0 }],
+          events: [],
+        });
+        expect((await storage.get('org_a', 'post', 'p1'))?.data).toEqual({ title: 'A' });
+        await storage.transaction('org_a', (tx) => tx.put('post', 'p2', { title: 'B' }, 0));
+        expect((await prepared()).rows).toEqual([]);
+        // The default names them (prepared once per connection).
+        await (await pgClient(own)).query('SELECT 1 AS one');
+        expect((await prepared()).rows).toHaveLength(1);
+        await storage.close();
+      } finally {
+        await own.end();
+      }
+    });
+
+    it('refuses a preparedStatements option that is not a boolean, with VALIDATION', async () => {
+      const { pgClient } = await import('./postgres-pg.js');
+      await expect(pgClient(pool, { preparedStatements: 'no' as unknown as boolean })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('preparedStatements'),
+      });
+    });
+  });
+
   describe('pgClient: what it is given', () => {
     it('refuses a single pg Client (it waited for ever for a connection nobody opened) or a URL string, with VALIDATION', async () => {
       const { pgClient } = await import('./postgres-pg.js');

@@ -17,6 +17,16 @@ import { SocialShiftError } from '@social-shift/core';
 import type { Pool, PoolConfig } from 'pg';
 import type { SqlClient, SqlResult } from './postgres.js';
 
+/** Options of {@link pgClient}. */
+export interface PgClientOptions {
+  /**
+   * Named (prepared) statements, parsed and planned once per connection (default `true`). Set `false` behind a
+   * connection pooler in transaction mode that does not track prepared statements (PgBouncer before 1.21, or
+   * without `max_prepared_statements`): there a statement prepared on one server connection is missing on the next.
+   */
+  readonly preparedStatements?: boolean;
+}
+
 /**
  * A {@link SqlClient} over a `pg` pool: pass a `Pool` you own, or pool options (then `pg` is loaded now and the
  * pool is ended when the storage closes).
@@ -24,12 +34,22 @@ import type { SqlClient, SqlResult } from './postgres.js';
  * @example
  * ```ts
  * const client = await pgClient({ connectionString: 'postgres://app@127.0.0.1:5432/app', max: 10 });
+ * // behind PgBouncer in transaction mode (before 1.21):
+ * const pooled = await pgClient({ connectionString: process.env.DATABASE_URL }, { preparedStatements: false });
  * ```
  */
-export async function pgClient(pool: Pool | PoolConfig): Promise<SqlClient> {
+export async function pgClient(pool: Pool | PoolConfig, options: PgClientOptions = {}): Promise<SqlClient> {
   if (typeof pool !== 'object' || pool === null)
     throw invalidPool('a pg.Pool or pool options such as { connectionString }', typeof pool);
-  if (isPool(pool)) return poolClient(pool, false);
+  const prepared = options?.preparedStatements ?? true;
+  if (typeof prepared !== 'boolean') {
+    const message = 'use true (the default) or false.';
+    throw new SocialShiftError('VALIDATION', `Invalid pgClient option preparedStatements: ${message}`, {
+      details: { issues: [{ path: ['preparedStatements'], message, code: 'custom' }] },
+    });
+  }
+  const run = prepared ? runNamed : runUnnamed;
+  if (isPool(pool)) return poolClient(pool, false, run);
   // A single `pg.Client` (it has `connect` and `query`, no pool counts) was taken for a pool: its statements waited
   // for ever for a connection nobody opened, or its second `connect()` failed.
   if (typeof (pool as { connect?: unknown }).connect === 'function')
@@ -38,7 +58,7 @@ export async function pgClient(pool: Pool | PoolConfig): Promise<SqlClient> {
       'a pg.Client',
     );
   const { default: pg } = await import('pg');
-  return poolClient(new pg.Pool(pool), true);
+  return poolClient(new pg.Pool(pool), true, run);
 }
 
 function isPool(value: Pool | PoolConfig): value is Pool {
@@ -82,20 +102,24 @@ const nameOf = (text: string): string | undefined => {
   return name;
 };
 
-const run = async <R>(
+type Run = <R>(db: Queryable, text: string, params?: readonly unknown[]) => Promise<SqlResult<R>>;
+
+const runAs = async <R>(
   db: Queryable,
+  name: string | undefined,
   text: string,
   params: readonly unknown[] = [],
 ): Promise<SqlResult<R>> => {
-  const name = nameOf(text);
   const values = [...params];
   const result = await db.query(name === undefined ? { text, values } : { name, text, values });
   return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
 };
+const runNamed: Run = (db, text, params) => runAs(db, nameOf(text), text, params);
+const runUnnamed: Run = (db, text, params) => runAs(db, undefined, text, params);
 
 const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
-function poolClient(pool: Pool, owned: boolean): SqlClient {
+function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
   return {
     query: (text, params) => run(pool, text, params),
     async transaction(work) {
