@@ -136,6 +136,15 @@ export function validateSharingHours(hours: unknown, what: string): void {
       bad(['sharingHours', 'weekdays'], 'Weekdays are 1 (Monday) to 7 (Sunday).');
 }
 
+/** `VALIDATION` for an attempt without the fields the rules read (a caller without types got a bare TypeError). */
+function checkAttempt(attempt: ShareAttempt): void {
+  const bad: Refuse = refuser('share attempt');
+  if (!isRecord(attempt)) bad([], 'Pass the share attempt: { text, at, timeZone, previousShareTimes, … }.');
+  if (typeof attempt.text !== 'string') bad(['text'], 'Give the caption to be shared as a string.');
+  if (!Array.isArray(attempt.previousShareTimes))
+    bad(['previousShareTimes'], 'Give the earlier share times as a list of ISO timestamps ([] when none).');
+}
+
 // Date and time with Z or an offset: without one, Date.parse reads the machine's time zone (a date alone, UTC).
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
 
@@ -171,6 +180,7 @@ export function insideHours(minutes: number, from: number, to: number): boolean 
  */
 export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttempt): GuardrailViolation[] {
   validate(guardrails);
+  checkAttempt(attempt);
   const violations: GuardrailViolation[] = [];
   const text = fold(attempt.text);
   for (const word of guardrails.blockedWords ?? []) {

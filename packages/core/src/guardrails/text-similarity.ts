@@ -15,6 +15,8 @@ import { invalidValue } from '../errors/invalid-value.js';
  * ```
  */
 export function textSimilarity(a: string, b: string): number {
+  for (const [i, text] of [a, b].entries())
+    if (typeof text !== 'string') throw invalidValue('texts', [i], 'Compare two strings.');
   return jaccard(shingles(a), shingles(b));
 }
 
@@ -99,6 +101,16 @@ export function findNearIdenticalTexts(
       ['minPublishers'],
       'Use a whole number of publishers ≥ 2, e.g. 3: a group of one is no campaign.',
     );
+  if (!Array.isArray(planned))
+    throw invalidValue('planned texts', [], 'Pass a list of { publisherId, text }, [] when none.');
+  planned.forEach((entry, i) => {
+    if (typeof entry?.text !== 'string' || typeof entry.publisherId !== 'string')
+      throw invalidValue(
+        'planned texts',
+        [i],
+        'Give each planned text as { publisherId, text }, both strings.',
+      );
+  });
   // Each text is cut into shingles once, a group's lead too (not once per comparison).
   const groups: { lead: ReadonlySet<string>; members: string[]; similarity: number }[] = [];
   for (const { publisherId, text } of planned) {
