@@ -290,12 +290,13 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
             ),
           );
         }),
-        // Invited people without a role yet: they must be able to give their consent.
+        // People without a role: the invited ones, who must be able to give their consent, and the person acted
+        // as (after giving consent, they are no longer invited but still the one acting).
         h(
           'optgroup',
-          { label: m.invitedNoRole },
+          { label: m.withoutRole },
           people
-            .filter((p) => p.status === 'invited' && !holders.has(p.id))
+            .filter((p) => (p.status === 'invited' || p.id === actorId) && !holders.has(p.id))
             .map((p) =>
               h(
                 'option',
@@ -415,8 +416,14 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     holders = await roleHolders(session);
     const remembered = rememberedActor();
     const masters = [...holders].filter(([, roles]) => roles.includes('master')).map(([id]) => id);
-    actorId =
-      remembered && holders.has(remembered) ? remembered : (masters[0] ?? [...holders.keys()][0] ?? '');
+    // The person acted as before the reload, with or without a role, while the programme knows them (a damaged
+    // remembered id is no one).
+    const known =
+      remembered !== null &&
+      (holders.has(remembered) ||
+        (await session.storage.get(session.organisationId, 'person', remembered).catch(() => undefined)) !==
+          undefined);
+    actorId = remembered && known ? remembered : (masters[0] ?? [...holders.keys()][0] ?? '');
     await render();
   }
 
