@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sqliteCapabilities, sqliteStorage } from './sqlite.js';
 import { describeStorageConformance } from './testing/index.js';
 
@@ -269,6 +269,67 @@ describe('sqlite storage', () => {
       await b.close();
       await c.close();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says what to do when another connection holds the write lock longer than the busy timeout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'social-shift-busy-'));
+    try {
+      const filename = join(dir, 'store.db');
+      const storage = sqliteStorage({ filename, busyTimeoutMs: 0 });
+      await storage.open();
+      // Another process (here a plain connection) holds the write lock.
+      const other = new Database(filename);
+      other.exec('BEGIN IMMEDIATE');
+      const locked = (call: Promise<unknown>) =>
+        expect(call).rejects.toMatchObject({
+          code: 'STORAGE',
+          message: expect.stringMatching(
+            /locked by another connection.*busyTimeoutMs \(0 ms\).*nothing of this command was written/,
+          ),
+          cause: expect.objectContaining({ code: 'SQLITE_BUSY' }),
+        });
+      await locked(storage.transaction('org_a', (tx) => tx.put('post', 'p', {}, 0)));
+      await locked(
+        storage.commit('org_a', {
+          puts: [{ collection: 'post', id: 'q', data: {}, expectedVersion: 0 }],
+          events: [],
+        }),
+      );
+      // Opening writes the tables: a second storage (its own tables) cannot while the lock is held.
+      const second = sqliteStorage({ filename, busyTimeoutMs: 0, tablePrefix: 'second_' });
+      await locked(second.open());
+      other.exec('ROLLBACK');
+      other.close();
+      await storage.transaction('org_a', (tx) => tx.put('post', 'p', {}, 0));
+      await second.open();
+      expect((await storage.query('org_a', 'post')).map((d) => d.id)).toEqual(['p']);
+      await storage.close();
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('closes the connection of an open that failed, so retrying leaks none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'social-shift-notadb-'));
+    const close = vi.spyOn(Database.prototype, 'close');
+    try {
+      const filename = join(dir, 'store.db');
+      writeFileSync(filename, 'not a database, '.repeat(500));
+      const storage = sqliteStorage({ filename });
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        await expect(storage.open()).rejects.toMatchObject({ code: 'STORAGE' });
+        expect(close).toHaveBeenCalledTimes(attempt);
+      }
+      rmSync(filename);
+      await storage.open();
+      await storage.transaction('org_a', (tx) => tx.put('post', 'p', {}, 0));
+      await storage.close();
+      expect(close).toHaveBeenCalledTimes(3);
+    } finally {
+      close.mockRestore();
       rmSync(dir, { recursive: true, force: true });
     }
   });

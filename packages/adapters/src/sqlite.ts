@@ -214,6 +214,20 @@ function invalidOption(path: string, message: string): SocialShiftError<'VALIDAT
   });
 }
 
+/**
+ * SQLite's `SQLITE_BUSY` (another connection, such as another process or a tool, held the write lock for longer
+ * than the busy timeout) as a `STORAGE` error that says what to do; any other error as it is.
+ */
+function lockedError(error: unknown, busyTimeoutMs: number, operation: string): unknown {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) return error;
+  return new SocialShiftError(
+    'STORAGE',
+    `The SQLite database is locked by another connection (another process or a tool writing to the file) for longer than busyTimeoutMs (${busyTimeoutMs} ms): nothing of this command was written. Retry once it is done, raise busyTimeoutMs, or let one process write to the file.`,
+    { details: { adapter: 'sqlite', operation }, cause: error },
+  );
+}
+
 const MEMORY_MODES: readonly unknown[] = ['buffer', 'page-cache'];
 
 /** Checks where the database comes from: `filename` or `database` (not both), and how `:memory:` opens. */
@@ -316,6 +330,14 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
   const ready = () => {
     if (!db || !statements) throw new Error('the database is not open');
     return { db, s: statements };
+  };
+  /** `BEGIN IMMEDIATE`: waits up to the busy timeout for another connection's write lock. */
+  const begin = (s: Statements) => {
+    try {
+      s.begin.run();
+    } catch (error) {
+      throw lockedError(error, busyTimeoutMs, 'commit');
+    }
   };
   const insert = (s: Statements, organisationId: string, row: DocumentRow) =>
     s.insert.run(organisationId, row.collection, row.id, row.version, row.schemaVersion, row.data).changes ===
@@ -451,10 +473,17 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       const opened = db;
       // The DDL writes: in this process's turn on the file, like every write.
       await inWriteTurn(file, () => {
-        opened.pragma(`busy_timeout = ${busyTimeoutMs}`);
-        if (onFile) opened.pragma('journal_mode = WAL');
-        opened.pragma('synchronous = NORMAL');
-        for (const statement of sqliteDdl(p, indexes)) opened.exec(statement);
+        try {
+          opened.pragma(`busy_timeout = ${busyTimeoutMs}`);
+          if (onFile) opened.pragma('journal_mode = WAL');
+          opened.pragma('synchronous = NORMAL');
+          for (const statement of sqliteDdl(p, indexes)) opened.exec(statement);
+        } catch (error) {
+          // A failed open is tried again on the next call, with a new connection: this one must not stay open.
+          if (!options.database) opened.close();
+          db = undefined;
+          throw lockedError(error, busyTimeoutMs, 'open');
+        }
       });
       // By default only a file the adapter opened is cached: a read of a private in-memory database costs about
       // what the cache does, and the owner of a given database may write to it on the same connection.
@@ -522,7 +551,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       return serial(() =>
         inWriteTurn(file, async () => {
           const { db, s } = ready();
-          s.begin.run();
+          begin(s);
           const tx: DriverTransaction = {
             async get(collection, id) {
               const raw = s.get.get(organisationId, collection, id);
@@ -598,7 +627,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       serial(() =>
         inWriteTurn(file, () => {
           const { db, s } = ready();
-          s.begin.run();
+          begin(s);
           try {
             const written =
               writes.inserts.every((row) => insert(s, organisationId, row)) &&
