@@ -25,7 +25,7 @@ describe('Slack Block Kit digest', () => {
     await createSlackWebhookSender({ webhookUrl: 'https://hooks.slack.example/services/T/B/X', fetch }).send(
       hostileDigest(),
     );
-    expect(requests[0]?.body).toMatchObject({ text: 'Deze week: 2 berichten <b>wachten</b>' });
+    expect(requests[0]?.body).toMatchObject({ text: 'Deze week: 2 berichten &lt;b&gt;wachten&lt;/b&gt;' });
     expect(() => createSlackWebhookSender({ webhookUrl: 'http://insecure.example', fetch })).toThrow(/https/);
   });
 });

@@ -96,7 +96,8 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
     type: 'context',
     elements: [{ type: 'mrkdwn', text: cap(escapeSlack(digest.footer), 3000) }],
   });
-  return { text: digest.subject, blocks };
+  // The top-level text (the notification, and what clients without blocks show) is mrkdwn too: escaped like the rest.
+  return { text: escapeSlack(digest.subject), blocks };
 }
 
 /**
