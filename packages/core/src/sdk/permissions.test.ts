@@ -481,6 +481,26 @@ describe('scopes and overrides', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it("does not offer a pillar's editor to schedule a campaign that holds another pillar's post", async () => {
+    const world = await aProgrammeWithPillars();
+    const { shift, people, clock } = world;
+    const master = shift.as(people.master);
+    const scoped = (await master.people.add({ displayName: 'Sanne Scoped' })).id;
+    await master.people.assignRole(scoped, { role: 'editor', scope: { pillarIds: ['pillar_hr'] } });
+    const campaign = await master.campaigns.create({
+      name: 'HR news',
+      pillarIds: ['pillar_hr'],
+      postIds: [await anApprovedPost(world)],
+      audience: { everyone: true },
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 7 * DAY).toISOString(),
+    });
+    await expect(shift.as(scoped).campaigns.schedule(campaign.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await shift.as(scoped).campaigns.allowedEvents(campaign.id)).toEqual(['UPDATE']);
+  });
+
   it('lets a scoped editor assign and revoke only roles within their own scope, for others and themselves', async () => {
     const { shift, people } = await aProgrammeWithPillars();
     const master = shift.as(people.master);
@@ -778,6 +798,9 @@ describe('scopes and overrides', () => {
     await expect(editor.update(forOffice.id, { audience: { teamIds: [ward.id] } })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+    // What the editor may not do is not offered either; the master's own choices stay.
+    expect(await editor.allowedEvents(forEveryone.id)).toEqual([]);
+    expect(await master.campaigns.allowedEvents(forOffice.id)).toEqual(['UPDATE', 'SCHEDULE', 'CANCEL']);
     expect(await master.campaigns.get(forOffice.id)).toMatchObject({
       name: 'Office news',
       audience: { teamIds: [office.id] },

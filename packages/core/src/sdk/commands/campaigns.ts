@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { invalidValue } from '../../errors/invalid-value.js';
-import { SocialShiftError } from '../../errors/social-shift-error.js';
+import { isSocialShiftError, SocialShiftError } from '../../errors/social-shift-error.js';
 import type { Campaign } from '../../model/campaign.js';
 import { CampaignAudienceSchema, CampaignTargetsSchema } from '../../model/campaign.js';
 import { IdListSchema, NameSchema, TextSchema, TimestampSchema } from '../../model/primitives.js';
@@ -71,6 +71,8 @@ export type UpdateCampaignInput = z.input<typeof UpdateCampaignInputSchema>;
 
 const targetOf = (c: { pillarIds: readonly string[] }): PermissionTarget => ({ pillarIds: c.pillarIds });
 const OFFERABLE = new Set(['approved', 'scheduled', 'offered']);
+/** The events that offer the campaign's posts: whoever sends one must reach those posts. */
+const OFFERING: ReadonlySet<string> = new Set(['SCHEDULE', 'START', 'RESUME']);
 
 /**
  * Campaign commands and queries, acting as one person.
@@ -163,8 +165,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     const campaign = await loadCampaign(campaignId);
     authorize(rt, actor, action, targetOf(campaign));
     const status = nextState(campaignWorkflow, campaign, event);
-    if (event === 'SCHEDULE' || event === 'START' || event === 'RESUME')
-      await reachPosts(actor, action, campaign.postIds);
+    if (OFFERING.has(event)) await reachPosts(actor, action, campaign.postIds);
     await reachAudience(actor, action, campaign.audience);
     if (event === 'SCHEDULE') checkOpen('campaign', campaign.endsAt);
     let writes: EntityWrite[];
@@ -284,7 +285,19 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       const actor = await loadActor(rt, actorId);
       const campaign = await loadCampaign(campaignId);
       if (!isAllowedFor(rt, actor, 'campaigns.read', targetOf(campaign))) return [];
-      return permittedEvents(rt, actor, campaignWorkflow, campaign.status, targetOf(campaign));
+      // Only what the command would let through: its audience's people, and the posts of the events that offer them.
+      const events: CampaignEvent[] = [];
+      for (const event of permittedEvents(rt, actor, campaignWorkflow, campaign.status, targetOf(campaign))) {
+        const { action } = campaignWorkflow.config.events[event].sender as { action: Action };
+        try {
+          await reachAudience(actor, action, campaign.audience);
+          if (OFFERING.has(event)) await reachPosts(actor, action, campaign.postIds);
+          events.push(event);
+        } catch (error) {
+          if (!isSocialShiftError(error, 'FORBIDDEN')) throw error;
+        }
+      }
+      return events;
     },
   };
 }
