@@ -116,6 +116,25 @@ describe('the settings of the metrics', () => {
       { strategy: { goals: [{ id: 'g', targets: [{ metric: 'shares', value: '100' as never }] }] } },
       'strategy.goals.0.targets.0.value',
     ],
+    ['leaderboard settings of null', { leaderboard: null as never }, 'leaderboard'],
+    ['earned media settings of null', { earnedMedia: null as never }, 'earnedMedia'],
+    [
+      'a pillar that is no object',
+      { strategy: { pillars: [{ id: 'care' }, null as never] } },
+      'strategy.pillars.1',
+    ],
+    [
+      'a pillar without an id',
+      { strategy: { pillars: [{ name: 'Care' } as never] } },
+      'strategy.pillars.0.id',
+    ],
+    ['a goal that is no object', { strategy: { goals: [null as never] } }, 'strategy.goals.0'],
+    ['a goal without an id', { strategy: { goals: [{ targets: [] } as never] } }, 'strategy.goals.0.id'],
+    [
+      'a goal target of a metric the metrics do not know',
+      { strategy: { goals: [{ id: 'g', targets: [{ metric: 'Shares', value: 10 }] }] } },
+      'strategy.goals.0.targets.0.metric',
+    ],
   ])('refuses %s, naming the setting', (_what, context, path) => {
     expect(pathOf(() => finishMetrics(aggregate, context))).toEqual([path]);
   });

@@ -20,6 +20,14 @@ function numbers(values: object | undefined, path: string, keys?: readonly strin
   }
 }
 
+/** An object (`undefined` passes unless `id`): with `id`, one that has a string id (a pillar, a goal). */
+function object(value: unknown, path: string, id?: true): void {
+  if ((value !== undefined || id) && (typeof value !== 'object' || value === null))
+    throw bad(path, 'an object');
+  if (id && (typeof (value as { id?: unknown }).id !== 'string' || (value as { id: string }).id === ''))
+    throw bad(`${path}.id`, 'a text id');
+}
+
 /** A list of the settings, or none; anything else (an object, a string) is refused. */
 function list<T>(value: readonly T[] | undefined, path: string): readonly T[] {
   if (value !== undefined && !Array.isArray(value)) throw bad(path, 'a list');
@@ -38,6 +46,8 @@ export function checkContext(context: MetricsContext | undefined): void {
   if (timeZone !== undefined) timeZoneOffsetMinutes(String(timeZone), 0);
   if (period !== undefined && period !== 'week' && period !== 'month')
     throw bad('period', '"week" or "month"');
+  object(earnedMedia, 'earnedMedia');
+  object(leaderboard, 'leaderboard');
   if (earnedMedia !== undefined) {
     if (typeof earnedMedia.currency !== 'string' || earnedMedia.currency === '')
       throw bad('earnedMedia.currency', 'a currency code such as EUR');
@@ -57,12 +67,20 @@ export function checkContext(context: MetricsContext | undefined): void {
   const strategy = context.strategy ?? {};
   list(strategy.platforms, 'strategy.platforms');
   list(strategy.pillars, 'strategy.pillars').forEach((pillar, i) => {
-    if (pillar?.targetWeight !== undefined) numbers(pillar, `strategy.pillars.${i}`, ['targetWeight'], 1);
+    object(pillar, `strategy.pillars.${i}`, true);
+    if (pillar.targetWeight !== undefined) numbers(pillar, `strategy.pillars.${i}`, ['targetWeight'], 1);
   });
   // A goal's target of NaN or Infinity gave an attainment the JSON report cannot hold.
   list(strategy.goals, 'strategy.goals').forEach((goal, i) => {
-    list(goal?.targets, `strategy.goals.${i}.targets`).forEach((target, j) => {
+    object(goal, `strategy.goals.${i}`, true);
+    list(goal.targets, `strategy.goals.${i}.targets`).forEach((target, j) => {
       numbers(target, `strategy.goals.${i}.targets.${j}`, ['value']);
+      // An unknown metric (a typo) had no actual figure, so its goal was never behind.
+      if (!/^(shares|participation|clicks|reach|contributions|conversations)$/.test(target.metric))
+        throw bad(
+          `strategy.goals.${i}.targets.${j}.metric`,
+          'one of shares, participation, clicks, reach, contributions, conversations',
+        );
     });
   });
   numbers(context.thresholds, 'thresholds');
