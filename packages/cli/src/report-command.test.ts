@@ -100,6 +100,7 @@ describe('--fail-under', () => {
     ['shares=-1', '"shares" needs a minimum ≥ 0, not -1'],
     ['', 'no gate in ""'],
     [' , ', 'no gate in " , "'],
+    ['participation=0,3', '"3" is not name=number: write decimals with a point (participation=0.3)'],
   ])(
     'refuses --fail-under %j, a gate that every report fails or passes, before reading the input',
     async (gates, why) => {

@@ -113,7 +113,12 @@ export function parseGates(text: string | readonly string[]): Map<Gate, number> 
     .filter((p) => p !== '')) {
     const match = /^([A-Za-z]+)=(-?\d+(?:\.\d+)?)$/.exec(part);
     if (match === null)
-      throw new UsageError(`--fail-under: "${part}" is not name=number (e.g. participation=0.3).`);
+      throw new UsageError(
+        // A decimal comma (participation=0,3) splits a gate in two: the second half is only digits.
+        /^\d+$/.test(part)
+          ? `--fail-under: "${part}" is not name=number: write decimals with a point (participation=0.3), as a comma separates gates.`
+          : `--fail-under: "${part}" is not name=number (e.g. participation=0.3).`,
+      );
     const name = match[1] as Gate;
     if (!GATES.includes(name))
       throw new UsageError(`--fail-under: unknown figure "${match[1]}". Use one of: ${GATES.join(', ')}.`);
