@@ -273,6 +273,43 @@ describe('sqlite storage', () => {
     }
   });
 
+  it('lets storages on one given in-memory database take turns to write, instead of failing inside each other', async () => {
+    const database = new Database(':memory:');
+    const a = sqliteStorage({ database });
+    const b = sqliteStorage({ database, tablePrefix: 'b_' });
+    let bStarted!: () => void;
+    const bInside = new Promise<void>((resolve) => {
+      bStarted = resolve;
+    });
+    const outcomes = await Promise.allSettled([
+      b.transaction('org_a', async (tx) => {
+        await tx.put('post', 'b1', { n: 1 }, 0);
+        bStarted();
+        // a's write comes now, while b's transaction is open on the shared connection.
+        await new Promise((resolve) => setImmediate(resolve));
+        await tx.put('post', 'b2', { n: 1 }, 0);
+        throw new Error('undo b');
+      }),
+      bInside.then(() =>
+        a.commit('org_a', {
+          puts: [{ collection: 'post', id: 'a1', data: {}, expectedVersion: 0 }],
+          events: [],
+        }),
+      ),
+      bInside.then(() => a.transaction('org_a', (tx) => tx.put('post', 'a2', {}, 0))),
+    ]);
+    expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason) : o.status))).toEqual([
+      'Error: undo b',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect((await a.query('org_a', 'post')).map((d) => d.id)).toEqual(['a1', 'a2']);
+    expect(await b.query('org_a', 'post')).toEqual([]);
+    await a.close();
+    await b.close();
+    database.close();
+  });
+
   it('says what to do when another connection holds the write lock longer than the busy timeout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'social-shift-busy-'));
     try {

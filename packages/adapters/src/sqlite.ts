@@ -142,12 +142,17 @@ const MAX_BUSY_TIMEOUT = 2 ** 31 - 1;
  * The write turns of this process, by database file. better-sqlite3 is synchronous: a storage that waits for the
  * write lock another storage of this process holds (on the same file) blocks the thread, so the holder can never
  * finish and the wait always ends in "database is locked" after the busy timeout. So the storages of one process
- * take turns to write to a file here, and the busy timeout is left for other processes.
+ * take turns to write to a file here, and the busy timeout is left for other processes. Storages given one
+ * in-memory `database` share its connection, where a second `BEGIN` fails inside the first: they take turns by
+ * the `Database` object.
  */
-const writeTurns = new Map<string, Promise<unknown>>();
+const writeTurns = new Map<string | BetterSqlite3.Database, Promise<unknown>>();
 
-/** Runs `write` once the storages of this process ahead of it on file `key` are done; at once without a key. */
-function inWriteTurn<T>(key: string | undefined, write: () => Promise<T> | T): Promise<T> | T {
+/** Runs `write` once the storages of this process ahead of it on `key` are done; at once without a key. */
+function inWriteTurn<T>(
+  key: string | BetterSqlite3.Database | undefined,
+  write: () => Promise<T> | T,
+): Promise<T> | T {
   if (key === undefined) return write();
   const result = (writeTurns.get(key) ?? Promise.resolve()).then(write);
   const tail = result.then(
@@ -318,8 +323,11 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
   let dataVersion: BetterSqlite3.Statement<[], number> | undefined;
   let db: BetterSqlite3.Database | undefined;
   let statements: Statements | undefined;
-  /** The database file, for write turns shared with the other storages of this process on it. */
-  let file: string | undefined;
+  /**
+   * The database file (or a given in-memory `database`), for write turns shared with the other storages of this
+   * process on it; undefined for a private in-memory database, which no other storage can reach.
+   */
+  let file: string | BetterSqlite3.Database | undefined;
   // One connection: reads and transactions take turns, so no read sees another transaction's uncommitted writes.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(run: () => Promise<T> | T): Promise<T> => {
@@ -469,7 +477,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
             : new Database(filename);
       }
       const onFile = db.name !== ':memory:' && db.name !== '' && !db.memory;
-      file = onFile ? fileKey(db.name) : undefined;
+      file = onFile ? fileKey(db.name) : options.database;
       const opened = db;
       // The DDL writes: in this process's turn on the file, like every write.
       await inWriteTurn(file, () => {
