@@ -331,9 +331,10 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
   const optional = (v: string | undefined): string[] => (v === undefined || v === '' ? [] : [v]);
 
   // Leaderboard.
+  // A setting given as `undefined` keeps its default (it switched the leaderboard off, or listed everyone).
   const board = leaderboard(ambassadors, (id) => aggregate.persons.get(id)?.reactions ?? 0, {
-    ...DEFAULT_LEADERBOARD,
-    ...context.leaderboard,
+    enabled: context.leaderboard?.enabled ?? DEFAULT_LEADERBOARD.enabled,
+    size: context.leaderboard?.size ?? DEFAULT_LEADERBOARD.size,
     points: { ...DEFAULT_LEADERBOARD.points, ...context.leaderboard?.points },
   });
 
