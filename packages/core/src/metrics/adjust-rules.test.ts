@@ -174,3 +174,45 @@ describe('unrepresentative ambassadors', () => {
     });
   });
 });
+
+describe('unused platforms', () => {
+  const linked = (id: string, platform: string) =>
+    event('account.linked', '01-06T09:00:00', `account_${id}_${platform}`, { personId: id, platform });
+  const unused = (events: MetricsEvent[]) =>
+    recommend(events)
+      .filter((r) => r.code === 'PLATFORM_UNUSED')
+      .map((r) => r.subject);
+
+  it('names a platform where someone who is still here linked an account and nobody shared', () => {
+    expect(
+      unused([
+        added('ann', 'Zorg'),
+        added('bob', 'Zorg'),
+        linked('bob', 'x'),
+        share('ann', '03-02T09:00:00'),
+      ]),
+    ).toEqual(['x']);
+  });
+
+  it('does not name a platform whose only accounts belong to people who left or were erased', () => {
+    const log = [
+      added('ann', 'Zorg'),
+      added('bob', 'Zorg'),
+      added('cas', 'Zorg'),
+      linked('bob', 'x'),
+      linked('cas', 'bluesky'),
+      event('person.left', '02-01T09:00:00', 'bob'),
+      event('person.erased', '02-01T09:00:00', 'cas'),
+      share('ann', '03-02T09:00:00'),
+    ];
+    expect(unused(log)).toEqual([]);
+    // A platform the strategy chose is named all the same.
+    const aggregate = foldEvents(log, march);
+    const context = { strategy: { platforms: ['x' as const] } };
+    expect(
+      adjustRules(aggregate, finishMetrics(aggregate, context), context)
+        .filter((r) => r.code === 'PLATFORM_UNUSED')
+        .map((r) => r.subject),
+    ).toEqual(['x']);
+  });
+});

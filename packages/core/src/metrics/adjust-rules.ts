@@ -43,11 +43,12 @@ export function adjustRules(
   const dormant: string[] = [];
   let accounts = 0;
   for (const [personId, p] of aggregate.persons) {
-    accounts |= p.accounts;
     const publisher = anyRoles
       ? (p.rolesHeld & ROLE_BIT.publisher) !== 0 && !(p.publisherSince > before)
       : true;
     const gone = p.lifecycle === 'left' || p.lifecycle === 'erased';
+    // Accounts of people who left or were erased (erasure keeps the platform) are nobody's to use.
+    if (!gone) accounts |= p.accounts;
     if (
       publisher &&
       p.consent === true &&
