@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { aDomainEvent } from '@social-shift/core/testing';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { sqliteCapabilities, sqliteStorage } from './sqlite.js';
@@ -307,6 +308,41 @@ describe('sqlite storage', () => {
     expect(await b.query('org_a', 'post')).toEqual([]);
     await a.close();
     await b.close();
+    database.close();
+  });
+
+  it('writes nothing of a transaction SQLite rolled back on an error its work caught (a full database)', async () => {
+    const database = new Database(':memory:');
+    const storage = sqliteStorage({ database });
+    await storage.open();
+    database.pragma('max_page_count = 40');
+    const caught: unknown[] = [];
+    const outcome = await storage
+      .transaction('org_a', async (tx) => {
+        await tx.put('post', 'first', { n: 1 }, 0);
+        // SQLite rolls the whole transaction back when the database is full; the work catches the error, goes on.
+        await (async () => {
+          for (let i = 0; ; i++) await tx.put('post', `big${i}`, { text: 'x'.repeat(3000) }, 0);
+        })().catch((error: unknown) => caught.push(error));
+        database.pragma('max_page_count = 100000');
+        await tx.put('post', 'after', { n: 1 }, 0).catch((error: unknown) => caught.push(error));
+        await tx
+          .append([aDomainEvent({ id: 'evt_1', organisationId: 'org_a' })])
+          .catch((error: unknown) => caught.push(error));
+        return 'done';
+      })
+      .catch((error: unknown) => error);
+    expect(outcome).toMatchObject({ code: 'STORAGE' });
+    expect(caught).toMatchObject([
+      { code: 'STORAGE', message: expect.stringMatching(/full/) },
+      { code: 'STORAGE', message: expect.stringMatching(/rolled this transaction back/) },
+      { code: 'STORAGE', message: expect.stringMatching(/rolled this transaction back/) },
+    ]);
+    expect(await storage.query('org_a', 'post')).toEqual([]);
+    expect(await storage.readEvents('org_a')).toEqual([]);
+    await storage.transaction('org_a', (tx) => tx.put('post', 'next', {}, 0));
+    expect((await storage.query('org_a', 'post')).map((d) => d.id)).toEqual(['next']);
+    await storage.close();
     database.close();
   });
 

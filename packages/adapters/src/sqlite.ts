@@ -560,6 +560,14 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
         inWriteTurn(file, async () => {
           const { db, s } = ready();
           begin(s);
+          // SQLite rolls a transaction back by itself on some errors (a full database or disk, I/O errors): a write
+          // after one that the work caught would run outside any transaction and be kept. So each write checks first.
+          const stillOpen = () => {
+            if (!db.inTransaction)
+              throw new Error(
+                'SQLite rolled this transaction back after an earlier error in it (such as a full database), so none of its writes is kept; let the transaction fail',
+              );
+          };
           const tx: DriverTransaction = {
             async get(collection, id) {
               const raw = s.get.get(organisationId, collection, id);
@@ -570,18 +578,22 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
             },
             // Each write drops what the cache holds of it first, so a rollback leaves nothing stale behind.
             insert: async (row) => {
+              stillOpen();
               cache.writing(organisationId, row.collection, row.id);
               return insert(s, organisationId, row);
             },
             update: async (row, expectedVersion) => {
+              stillOpen();
               cache.writing(organisationId, row.collection, row.id);
               return update(s, organisationId, row, expectedVersion);
             },
             async remove(collection, id, expectedVersion) {
+              stillOpen();
               cache.writing(organisationId, collection, id);
               return s.remove.run(organisationId, collection, id, expectedVersion).changes === 1;
             },
             async append(events) {
+              stillOpen();
               const first = (s.lastSeq.get(organisationId)?.seq ?? 0) + 1;
               events.forEach((event, i) => {
                 s.appendEvent.run(
@@ -596,12 +608,14 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
               return first;
             },
             async replaceEvent(row) {
+              stillOpen();
               return (
                 s.replaceEvent.run(row.event, organisationId, row.seq, row.id, row.type, row.entityId)
                   .changes === 1
               );
             },
             async compactEvents(removed, summary) {
+              stillOpen();
               let count = 0;
               for (const key of removed) {
                 count += s.removeEvent.run(organisationId, key.seq, key.id, key.type, key.entityId).changes;
