@@ -2,7 +2,7 @@ import type { Representativeness } from './metrics-figures.js';
 
 /**
  * Compares how the active ambassadors spread over groups with how the organisation does. Each person weighs 1,
- * split evenly over their groups (a person in two teams counts ½ in each). The index is
+ * split evenly over their groups (a person in two teams counts ½ in each; a group named twice counts once). The index is
  * `1 − ½ Σ |activeShare − organisationShare|` (one minus the total variation distance): 1 when the active
  * ambassadors mirror the organisation exactly, 0 when they sit entirely in groups that hold nobody else.
  *
@@ -17,7 +17,9 @@ export function representativeness(
 ): Representativeness {
   const spread = (people: readonly (readonly string[])[]): Map<string, number> => {
     const weights = new Map<string, number>();
-    for (const groups of people) {
+    for (const named of people) {
+      // A group named twice counts once (as in the team figures).
+      const groups = named.length > 1 ? [...new Set(named)] : named;
       for (const group of groups) weights.set(group, (weights.get(group) ?? 0) + 1 / groups.length);
     }
     return weights;
