@@ -817,4 +817,17 @@ describe('scopes and overrides', () => {
       shift.as(people.editor).posts.create({ title: 'x', text: 'y', pillarIds: [world.pillarId] }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('tells someone who left or was erased that this, not a missing role, is why they are refused', async () => {
+    const { shift, people } = await aProgrammeWithPillars();
+    const master = shift.as(people.master);
+    await master.people.leave(people.editor);
+    await master.privacy.erasePerson(people.creator);
+    await expect(
+      shift.as(people.editor).posts.create({ title: 'x', text: 'y', pillarIds: ['pillar_hr'] }),
+    ).rejects.toThrow('Eddie Editor left the programme and may not posts.create any more.');
+    await expect(
+      shift.as(people.creator).contributions.create({ kind: 'news', title: 'x', pillarIds: ['pillar_hr'] }),
+    ).rejects.toThrow(/^Erased .* was erased and may not contributions\.create any more\.$/);
+  });
 });

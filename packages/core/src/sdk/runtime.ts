@@ -223,11 +223,17 @@ export function authorize(rt: Runtime, actor: Actor, action: Action, target: Per
 export function forbidden(actor: Actor, action: string, why?: string): SocialShiftError<'FORBIDDEN'> {
   const roles = rolesOf(actor);
   const held = roles.length > 0 ? roles.join(', ') : 'no role';
+  const { person } = actor;
+  // Someone who left or was erased may do nothing (`isAllowed`): no role or scope would help them.
+  const gone =
+    person.erasedAt !== undefined ? 'was erased' : person.status === 'left' ? 'left the programme' : '';
   return new SocialShiftError(
     'FORBIDDEN',
     why ??
-      `${actor.person.displayName} (${held}${actor.person.external ? ', external' : ''}) may not ${action} here: ask a social master for the right role or scope.`,
-    { details: { action, actorId: actor.person.id, roles } },
+      (gone
+        ? `${person.displayName} ${gone} and may not ${action} any more.`
+        : `${person.displayName} (${held}${person.external ? ', external' : ''}) may not ${action} here: ask a social master for the right role or scope.`),
+    { details: { action, actorId: person.id, roles } },
   );
 }
 
