@@ -4,6 +4,7 @@ import type {
   DomainEvent,
   EventQuery,
   JsonObject,
+  JsonValue,
   Migration,
   StorageCapabilities,
   StoragePort,
@@ -1328,6 +1329,90 @@ define(
       ['z'],
       'a query on an own field named toString',
     );
+  },
+);
+
+define(
+  'queries',
+  'matches the same documents as the memory adapter, for every kind of value, on indexed and other fields',
+  async ({ open }) => {
+    // Values at the edges of JSON: -0 and 0, fractions SQLite parses itself, text that looks like other types,
+    // line separators, quotes, long text, and values no filter can match (lists, objects, 1e21).
+    const values: JsonValue[] = [
+      0,
+      -0,
+      1,
+      -1,
+      1.5,
+      0.1,
+      0.30000000000000004,
+      -2.25,
+      1e-7,
+      5e-324,
+      2 ** 53 - 1,
+      -(2 ** 53 - 1),
+      1e21,
+      '',
+      ' ',
+      '0',
+      '1',
+      'null',
+      'true',
+      'a\u2028b\u2029c',
+      '"',
+      '\\',
+      "it's",
+      'é',
+      'e\u0301',
+      '💙',
+      'x'.repeat(2000),
+      true,
+      false,
+      null,
+      [1],
+      { a: 1 },
+    ];
+    const memory = createMemoryStorage();
+    const write = (storage: StoragePort) =>
+      storage.transaction(ORG, async (tx) => {
+        for (const [i, value] of values.entries()) {
+          const id = `d${String(i).padStart(2, '0')}`;
+          // `__proto__` as an own field, as JSON.parse makes it.
+          const data = JSON.parse(`{"__proto__": ${JSON.stringify(value)}}`) as JsonObject;
+          await tx.put('post', id, { ...data, v: value }, 0);
+          await tx.put('offer', id, { publisherId: value, campaignId: value }, 0);
+        }
+        await tx.put('post', 'none', {}, 0);
+        await tx.put('offer', 'none', {}, 0);
+      });
+    const storage = await open();
+    await write(storage);
+    await write(memory);
+    const found = async (where: Record<string, string | number | boolean | null>) =>
+      (await storage.query(ORG, 'post', { where })).map((d) => d.id);
+    assertEqual(await found({ v: 0 }), ['d00', 'd01'], '0 matches 0 and the -0 stored as 0');
+    assertEqual(await found({ v: null }), ['d29', 'none'], 'null matches null and a missing field');
+    const filters = values.filter(
+      (value): value is string | number | boolean | null => typeof value !== 'object' || value === null,
+    );
+    for (const value of filters) {
+      if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) continue;
+      for (const [collection, field] of [
+        ['post', 'v'],
+        ['post', '__proto__'],
+        ['offer', 'publisherId'],
+        ['offer', 'campaignId'],
+      ] as const) {
+        const where = JSON.parse(`{"${field}": ${JSON.stringify(value)}}`) as Record<string, typeof value>;
+        const ids = async (port: StoragePort) =>
+          (await port.query(ORG, collection, { where })).map((d) => d.id);
+        assertEqual(
+          await ids(storage),
+          await ids(memory),
+          `${collection}.${field} = ${JSON.stringify(value).slice(0, 20)}`,
+        );
+      }
+    }
   },
 );
 
