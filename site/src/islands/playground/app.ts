@@ -70,29 +70,65 @@ function byKey(root: HTMLElement): Map<string, HTMLElement> {
 }
 
 /**
- * What drawing the page again would lose: the focused control, and (after a refusal) the text in the form
- * fields, so the person can correct it instead of typing it again.
+ * The checkboxes of `root` by {@link keyOf} and value (the boxes of one name differ by their value), except those
+ * that show what is stored (`data-stored`).
+ */
+function checkboxesOf(root: HTMLElement): Map<string, HTMLInputElement> {
+  const found = new Map<string, HTMLInputElement>();
+  for (const box of root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:not([data-stored])')) {
+    const key = keyOf(box);
+    if (key !== undefined) found.set(`${key}=${box.value}`, box);
+  }
+  return found;
+}
+
+/**
+ * What drawing the page again would lose: the focused control, and (after a refusal) what was typed, chosen and
+ * ticked in the forms (not boxes that show what is stored), so the person can correct it instead of doing it
+ * again. A form whose fields are restored hears an `input` event, so what it computes from them (the live overlap
+ * score) follows.
  */
 function keepState(root: HTMLElement, keepValues: boolean): { restore(root: HTMLElement): void } {
   const active = document.activeElement;
   const focusKey = active && root.contains(active) ? keyOf(active) : undefined;
   const values = new Map<string, string>();
-  if (keepValues)
+  const checked = new Map<string, boolean>();
+  if (keepValues) {
     for (const field of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
       'input, textarea, select:not(#act-as)',
     )) {
       const key = keyOf(field);
       if (key && field.type !== 'checkbox' && field.type !== 'file') values.set(key, field.value);
     }
+    for (const [key, box] of checkboxesOf(root)) checked.set(key, box.checked);
+  }
   return {
     restore(next) {
       const elements = byKey(next);
+      const changed = new Set<HTMLFormElement>();
+      const restored = (field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement) => {
+        if (field.form) changed.add(field.form);
+      };
       for (const [key, value] of values) {
         const field = elements.get(key) as HTMLInputElement | HTMLSelectElement | undefined;
         if (field instanceof HTMLSelectElement) {
-          if ([...field.options].some((option) => option.value === value)) field.value = value;
-        } else if (field && field.value !== value) field.value = value;
+          if (field.value !== value && [...field.options].some((option) => option.value === value)) {
+            field.value = value;
+            restored(field);
+          }
+        } else if (field && field.value !== value) {
+          field.value = value;
+          restored(field);
+        }
       }
+      for (const [key, box] of checkboxesOf(next)) {
+        const was = checked.get(key);
+        if (was !== undefined && box.checked !== was) {
+          box.checked = was;
+          restored(box);
+        }
+      }
+      for (const form of changed) form.dispatchEvent(new Event('input', { bubbles: true }));
       if (focusKey) elements.get(focusKey)?.focus();
     },
   };

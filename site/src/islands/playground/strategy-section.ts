@@ -14,12 +14,16 @@ import { checkStrategyCoherence } from '@social-shift/core/strategy';
 import { format, h } from '../dom';
 import type { Context } from './context';
 
-/** Checkboxes in a fieldset: one per item, checked when its id is in `checked`. */
+/**
+ * Checkboxes in a fieldset: one per item, checked when its id is in `checked`. `stored` marks boxes that show
+ * what is stored (an existing goal's audiences): after a refusal they show it again, not what was ticked.
+ */
 function checkboxes(
   name: string,
   legend: HTMLElement,
   items: readonly { id: string; name: string }[],
   checked: readonly string[],
+  stored = false,
 ): HTMLElement {
   return h(
     'fieldset',
@@ -29,7 +33,13 @@ function checkboxes(
       h(
         'label',
         null,
-        h('input', { type: 'checkbox', name, value: item.id, checked: checked.includes(item.id) }),
+        h('input', {
+          type: 'checkbox',
+          name,
+          value: item.id,
+          checked: checked.includes(item.id),
+          'data-stored': stored,
+        }),
         ` ${item.name}`,
       ),
     ),
@@ -87,6 +97,7 @@ export async function strategySection(ctx: Context): Promise<HTMLElement> {
           hiddenLegend(format(ctx.m.strategyAudiencesOf, { goal: goal.name })),
           strategy.audiences,
           goal.audienceIds,
+          true,
         ),
       ),
       h(
@@ -113,6 +124,7 @@ export async function strategySection(ctx: Context): Promise<HTMLElement> {
           hiddenLegend(format(ctx.m.strategyGoalsOf, { pillar: pillar.name })),
           strategy.goals,
           pillar.goalIds,
+          true,
         ),
       ),
       h('td', null, namesOf(strategy.audiences, pillar.audienceIds)),
