@@ -346,6 +346,27 @@ describe('sqlite storage', () => {
     database.close();
   });
 
+  it('says what to do when the database is full, and writes nothing of the write set', async () => {
+    const database = new Database(':memory:');
+    const storage = sqliteStorage({ database });
+    await storage.open();
+    database.pragma('max_page_count = 40');
+    const big = Array.from({ length: 40 }, (_, i) => ({
+      collection: 'post',
+      id: `big${i}`,
+      data: { text: 'x'.repeat(3000) },
+      expectedVersion: 0,
+    }));
+    await expect(storage.commit('org_a', { puts: big, events: [] })).rejects.toMatchObject({
+      code: 'STORAGE',
+      message: expect.stringMatching(/database is full.*nothing of this command was written.*page-cache/),
+      cause: expect.objectContaining({ code: 'SQLITE_FULL' }),
+    });
+    expect(await storage.query('org_a', 'post')).toEqual([]);
+    await storage.close();
+    database.close();
+  });
+
   it('says what to do when another connection holds the write lock longer than the busy timeout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'social-shift-busy-'));
     try {

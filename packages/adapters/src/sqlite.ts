@@ -221,16 +221,18 @@ function invalidOption(path: string, message: string): SocialShiftError<'VALIDAT
 
 /**
  * SQLite's `SQLITE_BUSY` (another connection, such as another process or a tool, held the write lock for longer
- * than the busy timeout) as a `STORAGE` error that says what to do; any other error as it is.
+ * than the busy timeout) and `SQLITE_FULL` as `STORAGE` errors that say what to do; any other error as it is.
  */
-function lockedError(error: unknown, busyTimeoutMs: number, operation: string): unknown {
+function withAdvice(error: unknown, busyTimeoutMs: number, operation: string): unknown {
   const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
-  if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) return error;
-  return new SocialShiftError(
-    'STORAGE',
-    `The SQLite database is locked by another connection (another process or a tool writing to the file) for longer than busyTimeoutMs (${busyTimeoutMs} ms): nothing of this command was written. Retry once it is done, raise busyTimeoutMs, or let one process write to the file.`,
-    { details: { adapter: 'sqlite', operation }, cause: error },
-  );
+  if (typeof code !== 'string') return error;
+  const advice = code.startsWith('SQLITE_BUSY')
+    ? `The SQLite database is locked by another connection (another process or a tool writing to the file) for longer than busyTimeoutMs (${busyTimeoutMs} ms): nothing of this command was written. Retry once it is done, raise busyTimeoutMs, or let one process write to the file.`
+    : code === 'SQLITE_FULL'
+      ? "The SQLite database is full: nothing of this command was written. Free space on the disk; a `:memory:` database opened as a buffer (the default) holds at most 1 GiB, so use memory: 'page-cache' or a file for more."
+      : undefined;
+  if (advice === undefined) return error;
+  return new SocialShiftError('STORAGE', advice, { details: { adapter: 'sqlite', operation }, cause: error });
 }
 
 const MEMORY_MODES: readonly unknown[] = ['buffer', 'page-cache'];
@@ -344,7 +346,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
     try {
       s.begin.run();
     } catch (error) {
-      throw lockedError(error, busyTimeoutMs, 'commit');
+      throw withAdvice(error, busyTimeoutMs, 'commit');
     }
   };
   const insert = (s: Statements, organisationId: string, row: DocumentRow) =>
@@ -490,7 +492,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
           // A failed open is tried again on the next call, with a new connection: this one must not stay open.
           if (!options.database) opened.close();
           db = undefined;
-          throw lockedError(error, busyTimeoutMs, 'open');
+          throw withAdvice(error, busyTimeoutMs, 'open');
         }
       });
       // By default only a file the adapter opened is cached: a read of a private in-memory database costs about
@@ -670,7 +672,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
             return first;
           } catch (error) {
             if (db.inTransaction) s.rollback.run();
-            throw error;
+            throw withAdvice(error, busyTimeoutMs, 'commit');
           }
         }),
       ),
