@@ -5,7 +5,7 @@
 //     --lang en --min participation=0.3,shares=100 [--from 2026-10-01 --to 2026-11-01]
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isSocialShiftError, parseExportBundle } from '@social-shift/core';
+import { isSocialShiftError, parseExportBundle, SocialShiftError } from '@social-shift/core';
 import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
 import { createReport, renderMarkdown } from '@social-shift/core/reports';
 import { checkThresholds, parseThresholds, type SummaryFigure, thresholdsMarkdown } from './thresholds.js';
@@ -28,7 +28,13 @@ function main(): number {
     );
     return 2;
   }
-  const language = values.lang === 'nl' ? 'nl' : 'en';
+  if (values.lang !== 'nl' && values.lang !== 'en') {
+    const problem = `Bad --lang "${values.lang}": use nl or en.`;
+    throw new SocialShiftError('VALIDATION', problem, {
+      details: { issues: [{ path: ['lang'], message: problem, code: 'invalid_value' }], input: 'lang' },
+    });
+  }
+  const language = values.lang;
 
   // #region compute
   // The whole export is validated before anything is computed: a bad file is refused with the path of the bad

@@ -73,4 +73,11 @@ describe('the sample CI job', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('"reach" is not a figure of the report');
   }, 60_000);
+
+  it('refuses a language it has no report in, instead of writing English, and writes nothing', () => {
+    const result = runStep(`${command} --lang fr --out report-fr.md`);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('VALIDATION: Bad --lang "fr": use nl or en.');
+    expect(() => readFileSync(join(job, 'report-fr.md'), 'utf8')).toThrow();
+  }, 60_000);
 });
