@@ -38,12 +38,15 @@ describe('the leaderboard', () => {
     ]);
   });
 
-  it('lists everyone who ties with the last place it has room for', () => {
+  it('stops at its size, also within a tie (thousands can tie at a few points), keeping the shared place', () => {
     expect(board({ leaderboard: { size: 2 } })).toEqual([
       [1, 'bob', 20],
       [2, 'amy', 10],
+    ]);
+    expect(board({ leaderboard: { size: 3 } })).toEqual([
+      [1, 'bob', 20],
+      [2, 'amy', 10],
       [2, 'cas', 10],
-      [2, 'zed', 10],
     ]);
     expect(board({ leaderboard: { size: 1 } })).toEqual([[1, 'bob', 20]]);
     expect(board({ leaderboard: { size: 0 } })).toEqual([]);

@@ -5,7 +5,7 @@ import type { LeaderboardSettings } from './metrics-options.js';
  * The leaderboard: ambassadors ranked by points for shares, contributions, conversations, clicks and reactions
  * (the organisation sets the points and the size, and can switch it off). Nobody with 0 points is listed. People
  * with the same points share a place (20, 10, 10 points: places 1, 2, 2), in the order of their ids, so the order is
- * the same on every run; everyone who ties with the last place there is room for is listed too.
+ * the same on every run; the list stops at `size` entries, also within a tie.
  *
  * @example
  * ```ts
@@ -39,7 +39,8 @@ export function leaderboard(
   const ranked: MetricsFigures['leaderboard']['entries'][number][] = [];
   for (const [i, e] of entries.entries()) {
     const rank = e.points === entries[i - 1]?.points ? (ranked[i - 1]?.rank ?? 1) : i + 1;
-    if (rank > settings.size) break;
+    // At most `size` entries: in a large organisation thousands can tie at a few points, and the board is a top list.
+    if (ranked.length >= settings.size) break;
     ranked.push({ rank, ...e });
   }
   return { enabled: true, entries: ranked };
