@@ -40,4 +40,27 @@ describe('allowedEvents', () => {
     expect(await shift.as(people.creator).posts.allowedEvents(post.id)).toEqual([]);
     await expect(shift.as(people.creator).posts.get(post.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('offers no SHARE while the campaign is paused or the post is off offer, as share would refuse it', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const master = shift.as(people.master);
+    const postId = await anApprovedPost(world);
+    const campaignId = await aRunningCampaign(world, [postId]);
+    const publisher = shift.as(people.publisher).offers;
+    const [mine] = await publisher.mine();
+    const offerId = mine!.offer.id;
+    await master.campaigns.pause(campaignId);
+    expect(await publisher.allowedEvents(offerId)).toEqual(['SEE', 'DECLINE']);
+    await expect(
+      publisher.share(offerId, { platform: 'linkedin', idempotencyKey: 'paused' }),
+    ).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await master.campaigns.resume(campaignId);
+    expect(await publisher.allowedEvents(offerId)).toEqual(['SEE', 'SHARE', 'DECLINE']);
+    await publisher.share(offerId, { platform: 'linkedin', idempotencyKey: 'running' });
+    // Shared once, the offer may be shared on more platforms, but not while its campaign is paused.
+    expect(await publisher.allowedEvents(offerId)).toEqual(['SHARE']);
+    await master.campaigns.pause(campaignId);
+    expect(await publisher.allowedEvents(offerId)).toEqual([]);
+  });
 });

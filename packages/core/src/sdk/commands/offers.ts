@@ -458,9 +458,14 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
       const actor = await loadActor(rt, actorId);
       const offer = await loadOffer(offerId);
       if (!isAllowedFor(rt, actor, 'offers.read', targetOf(offer))) return [];
-      const consent = await consentOf(actor);
+      // SHARE only when share would take it: with consent, the post on offer and its campaign running.
+      const shareable =
+        (await consentOf(actor)) &&
+        (await withPost(offer)).post.status === 'offered' &&
+        (await settleCampaign(rt, await load(rt, 'campaign', offer.campaignId))).campaign.status ===
+          'running';
       return permittedEvents(rt, actor, offerWorkflow, offer.status, targetOf(offer), (event) =>
-        event === 'SHARE' ? consent : true,
+        event === 'SHARE' ? shareable : true,
       );
     },
   };
