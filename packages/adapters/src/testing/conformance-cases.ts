@@ -1992,6 +1992,32 @@ define(
   },
 );
 
+define(
+  'event-compaction',
+  'replaces a summary stored earlier in the same transaction, also over events appended in it',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.append([event(1), click(2)]));
+    const [, stored] = await storage.readEvents(ORG);
+    await storage.transaction(ORG, async (tx) => {
+      const summary = await tx.compactEvents([stored!], summaryEvent());
+      await tx.replaceEvents([{ ...summary, data: { replaced: 'stored' } }]);
+      const appended = await tx.append([click(3), click(4)]);
+      const next = await tx.compactEvents(appended, summaryEvent({ id: 'evt_98' }));
+      await tx.replaceEvents([{ ...next, data: { replaced: 'appended' } }]);
+    });
+    assertEqual(
+      (await storage.readEvents(ORG)).map((e) => [e.seq, e.type, e.data]),
+      [
+        [1, event(1).type, event(1).data],
+        [2, 'platform.summary', { replaced: 'stored' }],
+        [4, 'platform.summary', { replaced: 'appended' }],
+      ],
+      'both summaries as replaced',
+    );
+  },
+);
+
 define('event-compaction', "never reaches another organisation's log", async ({ open }) => {
   const storage = await open();
   await storage.transaction(OTHER, (tx) => tx.append([click(1, { organisationId: OTHER })]));

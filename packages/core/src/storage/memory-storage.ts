@@ -209,7 +209,8 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
               type: row.type,
               entityId: row.entityId,
             };
-            if (pendingIndex >= 0) pendingEvents[pendingIndex] = next;
+            // A summary this transaction stored is in `replaced` (also at the seq of an event it appended).
+            if (pendingIndex >= 0 && !replaced.has(row.seq)) pendingEvents[pendingIndex] = next;
             else replaced.set(row.seq, next);
             return true;
           },
