@@ -52,9 +52,9 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'campaigns.create':
     "Create a campaign (the actor must reach the pillars of each of its posts, not only the campaign's, and the teams of everyone its audience reaches).",
   'campaigns.update':
-    'Edit a draft campaign (posts added: the actor must reach their pillars; a new audience: the teams of everyone it reaches).',
+    'Edit a draft campaign (the actor must reach the teams of everyone its audience reaches, and of a new audience too; posts added: their pillars).',
   'campaigns.run':
-    'Schedule, start, pause, resume and complete a campaign (scheduling, starting and resuming: the actor must reach the pillars of its posts and the teams of everyone its audience reaches).',
+    'Schedule, start, pause, resume and complete a campaign (the actor must reach the teams of everyone its audience reaches; scheduling, starting and resuming: the pillars of its posts too).',
   'campaigns.evaluate': "Record a campaign's evaluation.",
   'campaigns.cancel': 'Cancel a campaign.',
   'campaigns.read': 'Read campaigns.',
