@@ -541,7 +541,9 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
               return false;
             if (pending < 0 && !readEvents.has(row.seq)) readEvents.set(row.seq, existing);
             const next: EventRecord = { ...existing, event: row.event };
-            if (pending >= 0) events[pending] = next;
+            // A summary this transaction stored over its own pending events lives in `replaced` (the pending event
+            // at its seq is one it removed): the change goes there, or the commit would drop it.
+            if (pending >= 0 && !replaced.has(row.seq)) events[pending] = next;
             else replaced.set(row.seq, next);
             return true;
           },
