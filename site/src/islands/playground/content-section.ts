@@ -60,12 +60,14 @@ function contributionForm(ctx: Context, strategy: Strategy): HTMLElement {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
+    // A strategy without pillars gives a select without options: no pillar chosen, not a pillar called "null".
+    const pillar = data.get('pillar');
     void ctx.act(ctx.m.contributionCreate, async () => {
       const created = await me.contributions.create({
         kind: String(data.get('kind')) as ContributionKind,
         title: String(data.get('title') ?? ''),
         body: String(data.get('body') ?? ''),
-        pillarIds: [String(data.get('pillar'))],
+        pillarIds: typeof pillar === 'string' && pillar !== '' ? [pillar] : [],
       });
       ctx.ui.created.add(created.id);
     });
