@@ -223,13 +223,17 @@ export async function strategySection(ctx: Context): Promise<HTMLElement> {
       ...goal,
       audienceIds: data.getAll(`goal-audience:${goal.id}`).map(String),
     }));
-    const name = String(data.get('new-goal-name') ?? '').trim();
-    if (name) {
+    // A new goal or pillar is meant as soon as anything of it was filled in. One meant without a name goes to
+    // the SDK as it is, which refuses it (VALIDATION), instead of being dropped from a save that says it worked.
+    const name = String(data.get('new-goal-name') ?? '');
+    const purpose = String(data.get('new-goal-purpose'));
+    const intent = String(data.get('new-goal-intent'));
+    if (name !== '' || purpose !== GOAL_PURPOSES[0] || intent !== INTENTS[0]) {
       goals.push({
         id: ctx.session.shift.ids.next('goal'),
-        name,
-        purpose: String(data.get('new-goal-purpose')) as Goal['purpose'],
-        intent: String(data.get('new-goal-intent')) as Goal['intent'],
+        name: name.trim(),
+        purpose: purpose as Goal['purpose'],
+        intent: intent as Goal['intent'],
         audienceIds: [],
         targets: [],
       });
@@ -238,15 +242,23 @@ export async function strategySection(ctx: Context): Promise<HTMLElement> {
       ...pillar,
       goalIds: data.getAll(`pillar-goal:${pillar.id}`).map(String),
     }));
-    const pillarName = String(data.get('new-pillar-name') ?? '').trim();
-    if (pillarName) {
+    const pillarName = String(data.get('new-pillar-name') ?? '');
+    const pillarGoalIds = data.getAll('new-pillar-goal').map(String);
+    const pillarAudienceIds = data.getAll('new-pillar-audience').map(String);
+    const pillarNeeds = data.getAll('new-pillar-need').map(String) as InformationNeed[];
+    if (
+      pillarName !== '' ||
+      pillarGoalIds.length > 0 ||
+      pillarAudienceIds.length > 0 ||
+      pillarNeeds.length > 0
+    ) {
       pillars.push({
         id: ctx.session.shift.ids.next('pillar'),
-        name: pillarName,
+        name: pillarName.trim(),
         description: '',
-        goalIds: data.getAll('new-pillar-goal').map(String),
-        audienceIds: data.getAll('new-pillar-audience').map(String),
-        needs: data.getAll('new-pillar-need').map(String) as InformationNeed[],
+        goalIds: pillarGoalIds,
+        audienceIds: pillarAudienceIds,
+        needs: pillarNeeds,
         tags: [],
       });
     }
