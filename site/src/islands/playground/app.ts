@@ -241,13 +241,25 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       type: 'button',
       'data-testid': 'export',
       onclick: async () => {
-        const bundle = await exportSession(session);
-        const url = URL.createObjectURL(new Blob([JSON.stringify(bundle)], { type: 'application/json' }));
-        const a = h('a', { href: url, download: `social-shift-${session.organisationId}.json` });
-        document.body.append(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        // Busy while it reads the whole programme; a failure is shown like any refused command.
+        if (exportButton.disabled) return;
+        exportButton.disabled = true;
+        exportButton.setAttribute('aria-busy', 'true');
+        alert.textContent = '';
+        try {
+          const bundle = await exportSession(session);
+          const url = URL.createObjectURL(new Blob([JSON.stringify(bundle)], { type: 'application/json' }));
+          const a = h('a', { href: url, download: `social-shift-${session.organisationId}.json` });
+          document.body.append(a);
+          a.click();
+          a.remove();
+          setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        } catch (error) {
+          alert.textContent = describeFailure(m, error);
+        } finally {
+          exportButton.disabled = false;
+          exportButton.removeAttribute('aria-busy');
+        }
       },
     },
     m.exportData,
