@@ -6,8 +6,12 @@ import { type Context, workflowButtons } from './context';
 
 const SHOWN = 8;
 
-/** Renders the activation step. */
-export async function activationSection(ctx: Context, people: readonly Person[]): Promise<HTMLElement> {
+/** Renders the activation step; `teamNames` gives each team's name by its id. */
+export async function activationSection(
+  ctx: Context,
+  people: readonly Person[],
+  teamNames: ReadonlyMap<string, string>,
+): Promise<HTMLElement> {
   const me = ctx.session.shift.as(ctx.actorId);
   const shown = people.filter((p) => p.status === ctx.ui.activationStatus).slice(0, SHOWN);
   const self = people.find((p) => p.id === ctx.actorId);
@@ -18,7 +22,7 @@ export async function activationSection(ctx: Context, people: readonly Person[])
         'tr',
         { 'data-person': person.id },
         h('th', { scope: 'row' }, person.displayName),
-        h('td', null, person.department ?? ''),
+        h('td', null, person.teamIds.map((id) => teamNames.get(id) ?? id).join(', ')),
         h('td', null, ctx.l.statuses.ambassador[person.status]),
         h(
           'td',

@@ -8,6 +8,7 @@ import {
   type Role,
   type RoleAssignment,
   type StoredEvent,
+  type Team,
 } from '@social-shift/core';
 import { format, h, mount } from '../dom';
 import { activationSection } from './activation-section';
@@ -35,6 +36,12 @@ async function roleHolders(session: Session): Promise<Map<string, Role[]>> {
     byPerson.set(assignment.personId, [...(byPerson.get(assignment.personId) ?? []), assignment.role]);
   }
   return byPerson;
+}
+
+/** The name of each team by its id, read from storage like the people (every visitor sees the table). */
+async function teamNamesOf(session: Session): Promise<Map<string, string>> {
+  const docs = await session.storage.query(session.organisationId, 'team');
+  return new Map(docs.map((doc) => [doc.id, (doc.data as unknown as Team).name]));
 }
 
 async function organisationName(session: Session): Promise<string> {
@@ -388,12 +395,13 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       (doc) => doc.data as unknown as Person,
     );
     holders = await roleHolders(session);
+    const teamNames = await teamNamesOf(session);
     const byId = new Map(people.map((p) => [p.id, p]));
     const personName = (personId: string) => nameOfPerson(m, byId, personId);
     const ctx: Context = { ...cat, session, actorId, ui, act };
     const sections = await Promise.all([
       section('strategy', stepTitle('strategy'), strategySection(ctx)),
-      section('activation', stepTitle('activation'), activationSection(ctx, people)),
+      section('activation', stepTitle('activation'), activationSection(ctx, people, teamNames)),
       section('content', stepTitle('content'), contentSection(ctx)),
       section('campaigns', stepTitle('campaigns'), campaignsSection(ctx)),
       section('publish', m.publishTitle, publishSection(ctx)),
