@@ -1,4 +1,5 @@
 import type { DomainEvent, EventType } from '../model/domain-event.js';
+import type { Migration } from '../storage/migrations.js';
 
 /** A JSON value as stored. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -105,6 +106,12 @@ export interface StorageTransaction {
 export interface StoragePort {
   readonly name: string;
   readonly capabilities: StorageCapabilities;
+  /**
+   * Optional: the schema version the storage writes documents at, and the migrations it applies on open (every
+   * storage of `createStorage` has both). `importAll` migrates an export bundle with them.
+   */
+  readonly schemaVersion?: number;
+  readonly migrations?: readonly Migration[];
   get(organisationId: string, collection: string, id: string): Promise<StoredDocument | undefined>;
   query(organisationId: string, collection: string, query?: DocumentQuery): Promise<StoredDocument[]>;
   readEvents(organisationId: string, query?: EventQuery): Promise<StoredEvent[]>;

@@ -393,6 +393,8 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
   return {
     name: driver.name,
     capabilities: driver.capabilities,
+    schemaVersion,
+    migrations,
     open,
     async get(organisationId, collection, id) {
       checkOrganisation(organisationId);

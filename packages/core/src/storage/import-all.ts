@@ -41,8 +41,8 @@ export interface ImportSummary {
  * retries of requests made before the move are then recorded again.
  *
  * A bundle's documents carry the schema version they were exported at (`schemaVersion`, 1 when absent): older ones
- * are migrated first with the storage's migrations (pass the storage's `schemaVersion` and `migrations` when they
- * are not the SDK's), and then checked like any other.
+ * are migrated first with the storage's migrations (`storage.schemaVersion` and `storage.migrations`, which every
+ * storage of `createStorage` has; pass them in the options for one that has not), and then checked like any other.
  *
  * @throws `VALIDATION` for a bad bundle or options, `MIGRATION` for a bundle newer than the storage or one the
  * migrations cannot bring up to it, `ALREADY_EXISTS` when the organisation has data already.
@@ -57,7 +57,13 @@ export async function importAll(
   input: unknown,
   options: ImportAllOptions = {},
 ): Promise<ImportSummary> {
-  const { schemaVersion, migrations } = checkOptions(options);
+  if (options === null || typeof options !== 'object') {
+    throw invalidValue('import options', [], 'Pass an object such as { schemaVersion: 1 }, or nothing.');
+  }
+  const { schemaVersion, migrations } = checkOptions({
+    schemaVersion: options.schemaVersion ?? storage.schemaVersion,
+    migrations: options.migrations ?? storage.migrations,
+  });
   const parsed = ExportBundleSchema.safeParse(input);
   if (!parsed.success) refuse(parsed.error.issues.map(toIssue([])), input as RawBundle);
   const { bundle, raw } = migrated(parsed.data, input as RawBundle, schemaVersion, migrations);
@@ -71,8 +77,11 @@ export async function importAll(
       const list = bundle.documents[collection] ?? [];
       for (const data of list) {
         const version = typeof data.version === 'number' ? data.version : 1;
-        if (tx.restore) await tx.restore(collection, data.id as string, data as JsonObject, version);
-        else await tx.put(collection, data.id as string, data as JsonObject, 0);
+        const stored = tx.restore
+          ? await tx.restore(collection, data.id as string, data as JsonObject, version)
+          : await tx.put(collection, data.id as string, data as JsonObject, 0);
+        // A storage that does not say its version writes at another than the documents were migrated to.
+        if (stored.schemaVersion !== schemaVersion) throw otherVersion(stored.schemaVersion, schemaVersion);
       }
       if (list.length > 0) counts[collection] = list.length;
     }
@@ -98,21 +107,32 @@ export async function importAll(
   return { organisationId, documents: counts, events: bundle.events.length };
 }
 
-/** Options of {@link importAll}: the same `schemaVersion` and `migrations` as the storage's (`createStorage`). */
+/**
+ * Options of {@link importAll}: the schema version the storage writes and its migrations, for a storage that does not
+ * say them itself (every storage of `createStorage` does).
+ */
 export interface ImportAllOptions {
-  /** The schema version the storage writes documents at (default `CURRENT_SCHEMA_VERSION`). */
+  /** The schema version the storage writes documents at (default: the storage's, else `CURRENT_SCHEMA_VERSION`). */
   readonly schemaVersion?: number;
-  /** The migrations that bring an older bundle's documents up to it (default `DOCUMENT_MIGRATIONS`). */
+  /** The migrations that bring an older bundle's documents up to it (default: the storage's, else `DOCUMENT_MIGRATIONS`). */
   readonly migrations?: readonly Migration[];
 }
 
-function checkOptions(options: ImportAllOptions): {
+function otherVersion(storage: number, to: number): SocialShiftError<'MIGRATION'> {
+  return new SocialShiftError(
+    'MIGRATION',
+    `This storage writes documents at schema version ${storage}, not ${to} as the import assumed: pass the storage's { schemaVersion, migrations } to importAll. Nothing was imported.`,
+    { details: { from: to, to: storage } },
+  );
+}
+
+function checkOptions(options: {
+  schemaVersion: number | undefined;
+  migrations: readonly Migration[] | undefined;
+}): {
   schemaVersion: number;
   migrations: readonly Migration[];
 } {
-  if (options === null || typeof options !== 'object') {
-    throw invalidValue('import options', [], 'Pass an object such as { schemaVersion: 1 }, or nothing.');
-  }
   const schemaVersion = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
   if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > MAX_VERSION) {
     throw invalidValue('import options', ['schemaVersion'], `Use a whole number from 1 to ${MAX_VERSION}.`);
@@ -144,7 +164,7 @@ function migrated(
   if (from > to) {
     throw new SocialShiftError(
       'MIGRATION',
-      `The bundle's documents are at schema version ${from}, newer than this storage's ${to}: import it with an SDK that writes schema version ${from} or later. Nothing was imported.`,
+      `The bundle's documents are at schema version ${from}, newer than schema version ${to}, which this storage writes: import it with an SDK that writes schema version ${from} or later. Nothing was imported.`,
       { details: { from, to } },
     );
   }

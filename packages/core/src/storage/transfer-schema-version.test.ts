@@ -77,12 +77,42 @@ describe('the schema version of an export bundle', () => {
     expect(await names(v2)).toEqual((await names(v1)).map((name) => `${String(name)} (v2)`));
   });
 
+  it('takes the storage own schema version and migrations: a round trip and an older bundle need no options', async () => {
+    const { bundle, organisationId } = await programmeBundle();
+    const first = createMemoryStorage({ schemaVersion: 2, migrations: [markPeople] });
+    await importAll(first, bundle);
+    const names = async (storage: StoragePort) =>
+      (await storage.query(organisationId, 'person', {})).map((doc) => [
+        doc.schemaVersion,
+        doc.data.displayName,
+      ]);
+    const migrated = await names(first);
+    expect(migrated.every(([version, name]) => version === 2 && String(name).endsWith(' (v2)'))).toBe(true);
+    // Exported at 2 and imported into another storage at 2: as it is (no second marker).
+    const second = createMemoryStorage({ schemaVersion: 2, migrations: [markPeople] });
+    await importAll(second, await exportAll(first, organisationId, { clock }));
+    expect(await names(second)).toEqual(migrated);
+  });
+
+  it('refuses with MIGRATION, writing nothing, a storage that writes at another version than it says', async () => {
+    const { bundle, organisationId } = await programmeBundle();
+    const v2 = createMemoryStorage({ schemaVersion: 2, migrations: [markPeople] });
+    // A port of its own that does not say its version: the import assumes the SDK's (1).
+    const { schemaVersion: _v, migrations: _m, ...silent } = v2;
+    const error = await rejection(importAll(silent, bundle));
+    expect(error.code).toBe('MIGRATION');
+    expect(error.message).toContain('writes documents at schema version 2, not 1');
+    expect(await isEmpty(v2, organisationId)).toBe(true);
+  });
+
   it('refuses a bundle newer than the storage with MIGRATION, and writes nothing', async () => {
     const { bundle, organisationId } = await programmeBundle();
     const v1 = createMemoryStorage();
     const error = await rejection(importAll(v1, { ...bundle, schemaVersion: 2 }));
     expect(error.code).toBe('MIGRATION');
-    expect(error.message).toContain('schema version 2, newer than this storage');
+    expect(error.message).toContain(
+      'schema version 2, newer than schema version 1, which this storage writes',
+    );
     expect(error.details).toEqual({ from: 2, to: 1 });
     expect(await isEmpty(v1, organisationId)).toBe(true);
   });
