@@ -135,6 +135,11 @@ describe('the settings of the metrics', () => {
       { strategy: { goals: [{ id: 'g', targets: [{ metric: 'Shares', value: 10 }] }] } },
       'strategy.goals.0.targets.0.metric',
     ],
+    [
+      'a goal target whose metric is a list, not a name',
+      { strategy: { goals: [{ id: 'g', targets: [{ metric: ['shares'] as never, value: 10 }] }] } },
+      'strategy.goals.0.targets.0.metric',
+    ],
   ])('refuses %s, naming the setting', (_what, context, path) => {
     expect(pathOf(() => finishMetrics(aggregate, context))).toEqual([path]);
   });

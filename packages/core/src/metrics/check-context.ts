@@ -76,7 +76,11 @@ export function checkContext(context: MetricsContext | undefined): void {
     list(goal.targets, `strategy.goals.${i}.targets`).forEach((target, j) => {
       numbers(target, `strategy.goals.${i}.targets.${j}`, ['value']);
       // An unknown metric (a typo) had no actual figure, so its goal was never behind.
-      if (!/^(shares|participation|clicks|reach|contributions|conversations)$/.test(target.metric))
+      // A list such as ['shares'] would pass the test as its text.
+      if (
+        typeof target.metric !== 'string' ||
+        !/^(shares|participation|clicks|reach|contributions|conversations)$/.test(target.metric)
+      )
         throw bad(
           `strategy.goals.${i}.targets.${j}.metric`,
           'one of shares, participation, clicks, reach, contributions, conversations',
