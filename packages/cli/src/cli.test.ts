@@ -23,7 +23,14 @@ describe('social-shift schema', () => {
     expect(JSON.parse(stdout)).toMatchObject({ title: 'Social Shift report' });
   });
 
-  it.each([['--out', 'schema.json'], ['--bogus'], ['extra']])(
+  it.each(['--help', '-h'])('prints the usage for schema %s, as report does', async (flag) => {
+    const { code, stdout, stderr } = await cli('schema', flag);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^Usage: social-shift <command>/);
+  });
+
+  it.each([['--out', 'schema.json'], ['--bogus'], ['extra'], ['--help', 'extra']])(
     'refuses %s instead of ignoring it: it takes no arguments',
     async (...args) => {
       const { code, stdout, stderr } = await cli('schema', ...args);

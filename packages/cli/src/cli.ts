@@ -25,6 +25,10 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
     if (command === 'report') return await reportCommand(rest, io);
     if (command === 'schema') {
       // Not ignored: `schema --out schema.json` would print to standard output and leave no file.
+      if (rest.length === 1 && (rest[0] === '--help' || rest[0] === '-h')) {
+        io.stdout(USAGE);
+        return 0;
+      }
       if (rest.length > 0)
         throw new UsageError(
           `schema takes no arguments (not "${rest.join(' ')}"); it prints the JSON Schema to standard output.`,

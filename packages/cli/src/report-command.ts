@@ -571,7 +571,13 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    if (error instanceof Error && 'code' in error && (error as { code: unknown }).code === 'VALIDATION')
+    // A bad export or a migration it cannot take (MIGRATION): what to fix is in the input, exit 2.
+    if (
+      error instanceof Error &&
+      'code' in error &&
+      ((error as { code: unknown }).code === 'VALIDATION' ||
+        (error as { code: unknown }).code === 'MIGRATION')
+    )
       throw new UsageError(error.message);
     throw error;
   }
