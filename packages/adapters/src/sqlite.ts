@@ -14,6 +14,7 @@
  * @packageDocumentation
  */
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type {
@@ -148,13 +149,41 @@ const MAX_BUSY_TIMEOUT = 2 ** 31 - 1;
  */
 const writeTurns = new Map<string | BetterSqlite3.Database, Promise<unknown>>();
 
+/** A write turn a call chain holds (a transaction's work runs inside it) until the write ends. */
+interface HeldTurn {
+  readonly key: string | BetterSqlite3.Database;
+  open: boolean;
+}
+const heldTurns = new AsyncLocalStorage<readonly HeldTurn[]>();
+
 /** Runs `write` once the storages of this process ahead of it on `key` are done; at once without a key. */
 function inWriteTurn<T>(
   key: string | BetterSqlite3.Database | undefined,
   write: () => Promise<T> | T,
 ): Promise<T> | T {
   if (key === undefined) return write();
-  const result = (writeTurns.get(key) ?? Promise.resolve()).then(write);
+  const held = heldTurns.getStore();
+  // Another storage's write inside a transaction's work on the same database would wait for that transaction,
+  // which waits for the work: for ever. Refused at once instead.
+  if (held?.some((turn) => turn.open && turn.key === key)) {
+    return Promise.reject(
+      new SocialShiftError(
+        'STORAGE',
+        "A write of another sqliteStorage on this database inside a transaction's work would wait for that transaction for ever: inside the work, write with its tx only, and the rest after it.",
+        { details: { adapter: 'sqlite', operation: 'commit' } },
+      ),
+    );
+  }
+  // Closed when the write ends: a timer the work left behind may write once the transaction is over.
+  const turn = async () => {
+    const mine: HeldTurn = { key, open: true };
+    try {
+      return await heldTurns.run([...(held ?? []), mine], write);
+    } finally {
+      mine.open = false;
+    }
+  };
+  const result = (writeTurns.get(key) ?? Promise.resolve()).then(turn);
   const tail = result.then(
     () => undefined,
     () => undefined,
@@ -564,11 +593,23 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
           begin(s);
           // SQLite rolls a transaction back by itself on some errors (a full database or disk, I/O errors): a write
           // after one that the work caught would run outside any transaction and be kept. So each write checks first.
-          const stillOpen = () => {
+          // A write's error says what to do (a full database); a write after SQLite rolled back repeats that error.
+          let failed: unknown;
+          const write = <R>(run: () => R): R => {
             if (!db.inTransaction)
-              throw new Error(
-                'SQLite rolled this transaction back after an earlier error in it (such as a full database), so none of its writes is kept; let the transaction fail',
+              throw (
+                failed ??
+                new Error(
+                  'SQLite rolled this transaction back after an earlier error in it, so none of its writes is kept; let the transaction fail',
+                )
               );
+            try {
+              return run();
+            } catch (error) {
+              const advised = withAdvice(error, busyTimeoutMs, 'commit');
+              if (advised !== error) failed ??= advised;
+              throw advised;
+            }
           };
           const tx: DriverTransaction = {
             async get(collection, id) {
@@ -579,65 +620,64 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
               return runQuery(organisationId, collection, query, false);
             },
             // Each write drops what the cache holds of it first, so a rollback leaves nothing stale behind.
-            insert: async (row) => {
-              stillOpen();
-              cache.writing(organisationId, row.collection, row.id);
-              return insert(s, organisationId, row);
-            },
-            update: async (row, expectedVersion) => {
-              stillOpen();
-              cache.writing(organisationId, row.collection, row.id);
-              return update(s, organisationId, row, expectedVersion);
-            },
-            async remove(collection, id, expectedVersion) {
-              stillOpen();
-              cache.writing(organisationId, collection, id);
-              return s.remove.run(organisationId, collection, id, expectedVersion).changes === 1;
-            },
-            async append(events) {
-              stillOpen();
-              const first = (s.lastSeq.get(organisationId)?.seq ?? 0) + 1;
-              events.forEach((event, i) => {
+            insert: async (row) =>
+              write(() => {
+                cache.writing(organisationId, row.collection, row.id);
+                return insert(s, organisationId, row);
+              }),
+            update: async (row, expectedVersion) =>
+              write(() => {
+                cache.writing(organisationId, row.collection, row.id);
+                return update(s, organisationId, row, expectedVersion);
+              }),
+            remove: async (collection, id, expectedVersion) =>
+              write(() => {
+                cache.writing(organisationId, collection, id);
+                return s.remove.run(organisationId, collection, id, expectedVersion).changes === 1;
+              }),
+            append: async (events) =>
+              write(() => {
+                const first = (s.lastSeq.get(organisationId)?.seq ?? 0) + 1;
+                events.forEach((event, i) => {
+                  s.appendEvent.run(
+                    organisationId,
+                    first + i,
+                    event.id,
+                    event.type,
+                    event.entityId,
+                    event.event,
+                  );
+                });
+                return first;
+              }),
+            replaceEvent: async (row) =>
+              write(
+                () =>
+                  s.replaceEvent.run(row.event, organisationId, row.seq, row.id, row.type, row.entityId)
+                    .changes === 1,
+              ),
+            compactEvents: async (removed, summary) =>
+              write(() => {
+                let count = 0;
+                for (const key of removed) {
+                  count += s.removeEvent.run(organisationId, key.seq, key.id, key.type, key.entityId).changes;
+                }
+                // A missing event: the factory rolls back; writing the summary could clash with it.
+                if (count !== new Set(removed.map((key) => key.seq)).size) return count;
                 s.appendEvent.run(
                   organisationId,
-                  first + i,
-                  event.id,
-                  event.type,
-                  event.entityId,
-                  event.event,
+                  summary.seq,
+                  summary.id,
+                  summary.type,
+                  summary.entityId,
+                  summary.event,
                 );
-              });
-              return first;
-            },
-            async replaceEvent(row) {
-              stillOpen();
-              return (
-                s.replaceEvent.run(row.event, organisationId, row.seq, row.id, row.type, row.entityId)
-                  .changes === 1
-              );
-            },
-            async compactEvents(removed, summary) {
-              stillOpen();
-              let count = 0;
-              for (const key of removed) {
-                count += s.removeEvent.run(organisationId, key.seq, key.id, key.type, key.entityId).changes;
-              }
-              // A missing event: the factory rolls back; writing the summary could clash with it.
-              if (count !== new Set(removed.map((key) => key.seq)).size) return count;
-              s.appendEvent.run(
-                organisationId,
-                summary.seq,
-                summary.id,
-                summary.type,
-                summary.entityId,
-                summary.event,
-              );
-              return count;
-            },
+                return count;
+              }),
           };
           try {
             const result = await work(tx);
-            s.commit.run();
+            write(() => s.commit.run());
             return result;
           } catch (error) {
             if (db.inTransaction) s.rollback.run();
