@@ -172,6 +172,43 @@ describe('indexeddb storage', () => {
     });
   });
 
+  it("reports a failed write request's own error (the transaction's error is still null while it bubbles)", async () => {
+    const indexedDB = new IDBFactory();
+    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    const original = IDBDatabase.prototype.transaction;
+    // Every write request of the commit fails: `add` of a key that is stored (a ConstraintError on the request).
+    IDBDatabase.prototype.transaction = function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      const tx = original.apply(this, args);
+      if (args[1] !== 'readwrite') return tx;
+      const objectStore = tx.objectStore.bind(tx);
+      tx.objectStore = (name: string) => {
+        const store = objectStore(name);
+        store.put = (value: unknown, key?: IDBValidKey) => {
+          const request = store.add(value, key);
+          store.add(value, key);
+          return request;
+        };
+        return store;
+      };
+      return tx;
+    } as IDBDatabase['transaction'];
+    try {
+      await expect(
+        storage.transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0)),
+      ).rejects.toMatchObject({
+        code: 'STORAGE',
+        cause: expect.objectContaining({ name: 'ConstraintError' }),
+      });
+    } finally {
+      IDBDatabase.prototype.transaction = original;
+    }
+    expect(await storage.get('org_a', 'post', 'q')).toBeUndefined();
+  });
+
   it('says the browser ran out of room (QuotaExceededError), with STORAGE, and writes nothing', async () => {
     const indexedDB = new IDBFactory();
     const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });

@@ -230,7 +230,8 @@ const request = <T>(req: IDBRequest<T>): Promise<T> =>
 const finished = (tx: IDBTransaction): Promise<void> =>
   new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(outOfRoom(tx.error));
+    // While a request's error bubbles here, `tx.error` is still null: the request holds it.
+    tx.onerror = (event) => reject(outOfRoom((event.target as IDBRequest | null)?.error ?? tx.error));
     tx.onabort = () => reject(outOfRoom(tx.error) ?? new Error('The IndexedDB transaction was aborted.'));
   });
 
