@@ -36,7 +36,8 @@ describe('guardrail arguments', () => {
     'checkGuardrails and the policy refuse an attempt without %s with VALIDATION and its path',
     (_, bad, path) => {
       for (const run of [
-        () => checkGuardrails({ blockedWords: ['gratis'], maxSharesPerDay: 2 }, bad as unknown as ShareAttempt),
+        () =>
+          checkGuardrails({ blockedWords: ['gratis'], maxSharesPerDay: 2 }, bad as unknown as ShareAttempt),
         () => createGuardrailPolicy({ requiredDisclosure: '#medewerker' })(bad as unknown as ShareAttempt),
       ]) {
         const error = refusal(run);
