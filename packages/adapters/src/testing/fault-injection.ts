@@ -71,6 +71,9 @@ export function failOnWrite(storage: StoragePort, n: number): StoragePort & { re
   return {
     name: `${storage.name} (failing write ${n})`,
     capabilities: storage.capabilities,
+    // What `importAll` migrates a bundle to: the wrapped storage's.
+    ...(storage.schemaVersion === undefined ? {} : { schemaVersion: storage.schemaVersion }),
+    ...(storage.migrations === undefined ? {} : { migrations: storage.migrations }),
     get writes() {
       return writes;
     },
