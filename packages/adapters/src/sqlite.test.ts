@@ -311,51 +311,6 @@ describe('sqlite storage', () => {
     database.close();
   });
 
-  it('refuses at once, instead of waiting for ever, a write of another storage on the database inside a transaction', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'social-shift-nested-'));
-    const database = new Database(':memory:');
-    try {
-      for (const [a, b] of [
-        [sqliteStorage({ database }), sqliteStorage({ database, tablePrefix: 'b_' })],
-        [
-          sqliteStorage({ filename: join(dir, 'x.db') }),
-          sqliteStorage({ filename: join(dir, 'x.db'), tablePrefix: 'b_' }),
-        ],
-      ] as const) {
-        await b.open();
-        let later: Promise<unknown> = Promise.resolve();
-        const nested = await a
-          .transaction('org_a', async (tx) => {
-            await tx.put('post', 'a1', {}, 0);
-            // A write the work leaves for later runs once the transaction is over: not refused.
-            later = new Promise((resolve) => setTimeout(resolve, 5)).then(() =>
-              b.transaction('org_a', (btx) => btx.put('post', 'b_later', {}, 0)),
-            );
-            return b.commit('org_a', {
-              puts: [{ collection: 'post', id: 'b1', data: {}, expectedVersion: 0 }],
-              events: [],
-            });
-          })
-          .catch((error: unknown) => error);
-        expect(nested).toMatchObject({
-          code: 'STORAGE',
-          message: expect.stringMatching(
-            /inside a transaction's work would wait for that transaction for ever/,
-          ),
-        });
-        await later;
-        // The transaction failed with the refusal: none of its writes is kept.
-        expect(await a.query('org_a', 'post')).toEqual([]);
-        expect((await b.query('org_a', 'post')).map((d) => d.id)).toEqual(['b_later']);
-        await a.close();
-        await b.close();
-      }
-    } finally {
-      database.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   it('writes nothing of a transaction SQLite rolled back on an error its work caught (a full database)', async () => {
     const database = new Database(':memory:');
     const storage = sqliteStorage({ database });

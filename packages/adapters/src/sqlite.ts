@@ -14,7 +14,6 @@
  * @packageDocumentation
  */
 
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type {
@@ -149,41 +148,13 @@ const MAX_BUSY_TIMEOUT = 2 ** 31 - 1;
  */
 const writeTurns = new Map<string | BetterSqlite3.Database, Promise<unknown>>();
 
-/** A write turn a call chain holds (a transaction's work runs inside it) until the write ends. */
-interface HeldTurn {
-  readonly key: string | BetterSqlite3.Database;
-  open: boolean;
-}
-const heldTurns = new AsyncLocalStorage<readonly HeldTurn[]>();
-
 /** Runs `write` once the storages of this process ahead of it on `key` are done; at once without a key. */
 function inWriteTurn<T>(
   key: string | BetterSqlite3.Database | undefined,
   write: () => Promise<T> | T,
 ): Promise<T> | T {
   if (key === undefined) return write();
-  const held = heldTurns.getStore();
-  // Another storage's write inside a transaction's work on the same database would wait for that transaction,
-  // which waits for the work: for ever. Refused at once instead.
-  if (held?.some((turn) => turn.open && turn.key === key)) {
-    return Promise.reject(
-      new SocialShiftError(
-        'STORAGE',
-        "A write of another sqliteStorage on this database inside a transaction's work would wait for that transaction for ever: inside the work, write with its tx only, and the rest after it.",
-        { details: { adapter: 'sqlite', operation: 'commit' } },
-      ),
-    );
-  }
-  // Closed when the write ends: a timer the work left behind may write once the transaction is over.
-  const turn = async () => {
-    const mine: HeldTurn = { key, open: true };
-    try {
-      return await heldTurns.run([...(held ?? []), mine], write);
-    } finally {
-      mine.open = false;
-    }
-  };
-  const result = (writeTurns.get(key) ?? Promise.resolve()).then(turn);
+  const result = (writeTurns.get(key) ?? Promise.resolve()).then(write);
   const tail = result.then(
     () => undefined,
     () => undefined,
@@ -607,7 +578,15 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
               return run();
             } catch (error) {
               const advised = withAdvice(error, busyTimeoutMs, 'commit');
-              if (advised !== error) failed ??= advised;
+              // Only the error that ended the transaction is repeated by the writes after it.
+              if (!db.inTransaction)
+                failed ??=
+                  advised !== error
+                    ? advised
+                    : new Error(
+                        `SQLite rolled this transaction back after an error in it (${error instanceof Error ? error.message : String(error)}), so none of its writes is kept; let the transaction fail`,
+                        { cause: error },
+                      );
               throw advised;
             }
           };
