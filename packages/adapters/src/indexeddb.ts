@@ -230,8 +230,13 @@ const request = <T>(req: IDBRequest<T>): Promise<T> =>
 const finished = (tx: IDBTransaction): Promise<void> =>
   new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    // While a request's error bubbles here, `tx.error` is still null: the request holds it.
-    tx.onerror = (event) => reject(outOfRoom((event.target as IDBRequest | null)?.error ?? tx.error));
+    // While a request's error bubbles here, `tx.error` is still null: the request holds it. A quota error counts
+    // first, wherever it is (an aborted commit's requests fail with AbortError, the transaction with the quota).
+    tx.onerror = (event) => {
+      const own = (event.target as IDBRequest | null)?.error ?? null;
+      const quota = [own, tx.error].find((error) => error?.name === 'QuotaExceededError');
+      reject(outOfRoom(quota ?? own ?? tx.error));
+    };
     tx.onabort = () => reject(outOfRoom(tx.error) ?? new Error('The IndexedDB transaction was aborted.'));
   });
 
