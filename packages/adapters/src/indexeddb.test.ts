@@ -172,12 +172,18 @@ describe('indexeddb storage', () => {
     });
   });
 
-  it("reports a failed write request's own error (the transaction's error is still null while it bubbles)", async () => {
+  /**
+   * Runs `run` while every read-write transaction's `put` is replaced by `put(tx, store)`'s, on a storage holding one
+   * post; then checks that the post `q` the failed commit tried to write is not stored.
+   */
+  async function withFailingPuts(
+    patch: (tx: IDBTransaction, store: IDBObjectStore) => IDBObjectStore['put'],
+    run: (storage: ReturnType<typeof indexedDbStorage>) => Promise<void>,
+  ): Promise<void> {
     const indexedDB = new IDBFactory();
     const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
     await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0));
     const original = IDBDatabase.prototype.transaction;
-    // Every write request of the commit fails: `add` of a key that is stored (a ConstraintError on the request).
     IDBDatabase.prototype.transaction = function (
       this: IDBDatabase,
       ...args: Parameters<IDBDatabase['transaction']>
@@ -187,56 +193,49 @@ describe('indexeddb storage', () => {
       const objectStore = tx.objectStore.bind(tx);
       tx.objectStore = (name: string) => {
         const store = objectStore(name);
-        store.put = (value: unknown, key?: IDBValidKey) => {
-          const request = store.add(value, key);
-          store.add(value, key);
-          return request;
-        };
+        store.put = patch(tx, store);
         return store;
       };
       return tx;
     } as IDBDatabase['transaction'];
     try {
+      await run(storage);
+    } finally {
+      IDBDatabase.prototype.transaction = original;
+    }
+    expect(await storage.get('org_a', 'post', 'q')).toBeUndefined();
+  }
+
+  it("reports a failed write request's own error (the transaction's error is still null while it bubbles)", async () => {
+    // Every write request of the commit fails: `add` of a key just added (a ConstraintError on the request).
+    const addTwice = (_tx: IDBTransaction, store: IDBObjectStore) => (value: unknown, key?: IDBValidKey) => {
+      const request = store.add(value, key);
+      store.add(value, key);
+      return request;
+    };
+    await withFailingPuts(addTwice, async (storage) => {
       await expect(
         storage.transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0)),
       ).rejects.toMatchObject({
         code: 'STORAGE',
         cause: expect.objectContaining({ name: 'ConstraintError' }),
       });
-    } finally {
-      IDBDatabase.prototype.transaction = original;
-    }
-    expect(await storage.get('org_a', 'post', 'q')).toBeUndefined();
+    });
   });
 
   it('says the browser ran out of room (QuotaExceededError), with STORAGE, and writes nothing', async () => {
-    const indexedDB = new IDBFactory();
-    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
-    await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0));
     // The browser aborts a commit that does not fit in the site's quota with a QuotaExceededError.
-    const original = IDBDatabase.prototype.transaction;
-    IDBDatabase.prototype.transaction = function (
-      this: IDBDatabase,
-      ...args: Parameters<IDBDatabase['transaction']>
-    ) {
-      const tx = original.apply(this, args);
-      if (args[1] !== 'readwrite') return tx;
+    const abortOverQuota = (tx: IDBTransaction, store: IDBObjectStore) => {
       const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       Object.defineProperty(tx, 'error', { get: () => quota, set: () => undefined, configurable: true });
-      const objectStore = tx.objectStore.bind(tx);
-      tx.objectStore = (name: string) => {
-        const store = objectStore(name);
-        const put = store.put.bind(store);
-        store.put = (value: unknown, key?: IDBValidKey) => {
-          const request = put(value, key);
-          tx.abort();
-          return request;
-        };
-        return store;
+      const put = store.put.bind(store);
+      return (value: unknown, key?: IDBValidKey) => {
+        const request = put(value, key);
+        tx.abort();
+        return request;
       };
-      return tx;
-    } as IDBDatabase['transaction'];
-    try {
+    };
+    await withFailingPuts(abortOverQuota, async (storage) => {
       await expect(
         storage.transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0)),
       ).rejects.toMatchObject({
@@ -244,10 +243,7 @@ describe('indexeddb storage', () => {
         message: expect.stringMatching(/no room left.*navigator\.storage/),
         cause: expect.objectContaining({ name: 'QuotaExceededError' }),
       });
-    } finally {
-      IDBDatabase.prototype.transaction = original;
-    }
-    expect(await storage.get('org_a', 'post', 'q')).toBeUndefined();
+    });
   });
 
   it('says how to fix a missing IndexedDB or IDBKeyRange', async () => {
