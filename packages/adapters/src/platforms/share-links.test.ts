@@ -357,6 +357,24 @@ describe('buildShareLink input checks', () => {
     }
   });
 
+  it('refuses a title that is not a string with VALIDATION naming title, on every platform', () => {
+    for (const title of [42, {}, null, ['a']]) {
+      for (const platform of Object.keys(SHARE_INTENTS) as Platform[]) {
+        expect(
+          failure(() =>
+            buildShareLink(platform, {
+              text: 'x',
+              url,
+              mastodonInstance: 'mastodon.social',
+              title: title as never,
+            }),
+          ),
+          `${platform} ${JSON.stringify(title)}`,
+        ).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['title'] }] } });
+      }
+    }
+  });
+
   it('refuses an empty text without a url: there is nothing to share (whitespace is still shared)', () => {
     expect(failure(() => buildShareLink('x', { text: '' }))).toMatchObject({
       code: 'VALIDATION',

@@ -167,6 +167,12 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
     throw invalid('url', 'The share link must be an absolute http:// or https:// URL.');
   }
   checkUrl(input.url);
+  if (input.title !== undefined && typeof input.title !== 'string') {
+    throw invalid(
+      'title',
+      `The title must be a string (got ${input.title === null ? 'null' : typeof input.title}); leave it out to use the text's first line.`,
+    );
+  }
   if (input.url === undefined && input.text === '') {
     throw invalid('text', 'There is nothing to share: give a non-empty text or a url.');
   }
