@@ -502,3 +502,48 @@ describe('--config', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
+
+describe('the progress bar (stderr a terminal, a log over 50 MB)', () => {
+  /** A log of `lines` followed by 51 MB of blank lines, which a log may have. */
+  function bigLog(name: string, lines: readonly string[]): string {
+    const path = join(dir, name);
+    writeFileSync(path, `${lines.join('\n')}\n${'\n'.repeat(51_000_000)}`);
+    return path;
+  }
+
+  async function onTerminal(...args: string[]): Promise<{ code: number; stderr: string }> {
+    let stderr = '';
+    const io = { stdout: () => undefined, stderr: (text: string) => void (stderr += text), stderrIsTty: true };
+    const code = await runCli(['report', ...args], io);
+    return { code, stderr };
+  }
+
+  it('draws the bar up to 100% and ends its line, so what follows starts on a line of its own', async () => {
+    const path = bigLog('big.ndjson', [...logLines, '{"not an event"']);
+    const { code, stderr } = await onTerminal(path, '--skip-invalid', '--threads', '1');
+    expect(code).toBe(0);
+    const [bar, next] = stderr.split('\n');
+    expect(bar).toMatch(/\r\[#{30}\] 100% \d+\/\d+ MB$/);
+    expect(next).toMatch(/^social-shift: skipped 1 invalid line \(first: line \d+: /);
+    rmSync(path);
+  });
+
+  it('ends the bar’s line before the error when a bad line stops the read early', async () => {
+    const path = bigLog('big-bad.ndjson', ['{"not an event"', ...logLines]);
+    for (const threads of ['1', '2']) {
+      const { code, stderr } = await onTerminal(path, '--threads', threads);
+      expect(code).toBe(2);
+      const lines = stderr.split('\n');
+      expect(lines.at(-2)).toMatch(/^social-shift: .*line 1: /);
+      expect(lines.at(-1)).toBe('');
+    }
+    rmSync(path);
+  });
+
+  it('is not drawn when stderr is not a terminal', async () => {
+    const path = bigLog('big-quiet.ndjson', logLines);
+    const { stderr } = await report(path, '--format', 'json');
+    expect(stderr).toBe('');
+    rmSync(path);
+  });
+});

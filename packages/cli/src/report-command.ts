@@ -388,18 +388,26 @@ function loadExport(
   };
 }
 
-function progressBar(io: CommandIo): (read: number, size: number) => void {
+/** A progress bar on stderr: `update` redraws it, `end` ends its line if it was drawn and is not at 100% yet. */
+function progressBar(io: CommandIo): { update: (read: number, size: number) => void; end: () => void } {
   let last = -1;
-  return (read, size) => {
-    const pct = Math.floor((read / size) * 100);
-    if (pct === last) return;
-    last = pct;
-    const width = 30;
-    const full = Math.round((pct / 100) * width);
-    io.stderr(
-      `\r[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${String(pct).padStart(3)}% ${(read / 1e6).toFixed(0)}/${(size / 1e6).toFixed(0)} MB`,
-    );
-    if (pct === 100) io.stderr('\n');
+  const end = (): void => {
+    if (last >= 0 && last < 100) io.stderr('\n');
+    last = 100;
+  };
+  return {
+    update(read, size) {
+      const pct = Math.floor((read / size) * 100);
+      if (pct <= last) return;
+      last = pct;
+      const width = 30;
+      const full = Math.round((pct / 100) * width);
+      io.stderr(
+        `\r[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${String(pct).padStart(3)}% ${(read / 1e6).toFixed(0)}/${(size / 1e6).toFixed(0)} MB`,
+      );
+      if (pct === 100) io.stderr('\n');
+    },
+    end,
   };
 }
 
@@ -546,14 +554,15 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
       loaded = { ...result, skippedWhat: ['event', 'events'] };
     } else {
       const big = io.stderrIsTty ? progressBar(io) : undefined;
+      // A read that stops early (a bad line, an error) leaves the bar short of 100%: end its line first.
       const result = await readEventLog(input, {
         window: window(),
         skipInvalid,
         ...(threads === undefined ? {} : { threads }),
         ...(big === undefined
           ? {}
-          : { onProgress: (read: number, size: number) => size > 50_000_000 && big(read, size) }),
-      });
+          : { onProgress: (read: number, size: number) => size > 50_000_000 && big.update(read, size) }),
+      }).finally(() => big?.end());
       const first = result.bad[0];
       if (!skipInvalid && first !== undefined) {
         throw new UsageError(
