@@ -21,7 +21,13 @@ const logLines = [...simulateEvents({ seed: 8, people: 60, teams: 4, days: 30, e
 writeFileSync(log, `${logLines.join('\n')}\n`);
 
 /** Runs the command in this process; what it wrote to stdout and stderr, and its exit code. */
-async function report(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+const report = (...args: string[]) => reportTo(false, ...args);
+
+/** {@link report}, with stderr a terminal or not. */
+async function reportTo(
+  stderrIsTty: boolean,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io = {
@@ -31,7 +37,7 @@ async function report(...args: string[]): Promise<{ code: number; stdout: string
     stderr: (text: string) => {
       stderr += text;
     },
-    stderrIsTty: false,
+    stderrIsTty,
   };
   const code = await runCli(['report', ...args], io);
   return { code, stdout, stderr };
@@ -511,12 +517,7 @@ describe('the progress bar (stderr a terminal, a log over 50 MB)', () => {
     return path;
   }
 
-  async function onTerminal(...args: string[]): Promise<{ code: number; stderr: string }> {
-    let stderr = '';
-    const io = { stdout: () => undefined, stderr: (text: string) => void (stderr += text), stderrIsTty: true };
-    const code = await runCli(['report', ...args], io);
-    return { code, stderr };
-  }
+  const onTerminal = (...args: string[]) => reportTo(true, ...args);
 
   it('draws the bar up to 100% and ends its line, so what follows starts on a line of its own', async () => {
     const path = bigLog('big.ndjson', [...logLines, '{"not an event"']);
