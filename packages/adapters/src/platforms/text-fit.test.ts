@@ -30,6 +30,19 @@ describe('measureText', () => {
     ).toBe(30);
   });
 
+  test.prop([
+    fc.stringMatching(/^[a-z]{1,8}$/),
+    fc.stringMatching(/^[a-z]{1,8}$/),
+    fc.stringMatching(/^[a-z ]{0,20}$/),
+  ])(
+    'counts a Mastodon URL whose query holds a remote mention as one URL of 23, as the server does',
+    (user, host, tail) => {
+      // Mastodon drops entities that overlap (Extractor.remove_overlapping_entities): the URL wins.
+      const text = `Zie https://a.example/?by=@${user}@${host}.example ${tail}`;
+      expect(measureText('mastodon', text)[0]?.count).toBe(4 + 23 + 1 + graphemeCount(tail));
+    },
+  );
+
   it('counts X with weights and every URL as 23', () => {
     expect(measureText('x', 'Lees https://example.org/een/heel/lang/pad')[0]?.count).toBe(28);
     expect(measureText('x', '日本')[0]?.count).toBe(4);

@@ -85,9 +85,14 @@ function countMastodon(text: string, settings: MastodonTextSettings): number {
   const perUrl = settings.charactersReservedPerUrl ?? 23;
   let rest = text;
   let extra = 0;
+  const urls = findUrls(text, { ending: 'mastodon' });
+  // As the server drops overlapping entities, a mention inside a URL (`…?by=@anne@social.example`) is part of the
+  // URL: rewriting both would cut the text twice and undercount it.
   const spans = [
-    ...findUrls(text, { ending: 'mastodon' }),
-    ...findMentions(text).filter((m) => m.text.indexOf('@', 1) > 0),
+    ...urls,
+    ...findMentions(text).filter(
+      (m) => m.text.indexOf('@', 1) > 0 && !urls.some((url) => m.start < url.end && m.end > url.start),
+    ),
   ].sort((a, b) => b.start - a.start);
   for (const span of spans) {
     if (span.kind === 'url') {
