@@ -19,6 +19,15 @@ export interface TeamsMessage {
 }
 
 /**
+ * The most UTF-8 bytes of JSON a digest card message takes: Teams refuses a webhook message over about 28 KB
+ * (HTTP 413), so a card that would be larger lists fewer posts and counts the rest. The margin is for the
+ * encoding and what Teams adds.
+ */
+export const TEAMS_MESSAGE_BYTES_MAX = 24_000;
+
+const utf8 = new TextEncoder();
+
+/**
  * Adaptive Card TextBlocks render a Markdown subset (bold, italic, links, lists); backslash-escape the characters
  * that start those constructs so user text cannot become a link or change the layout.
  *
@@ -33,8 +42,8 @@ export function escapeCardText(text: string): string {
 
 /**
  * Renders a digest as an Adaptive Card (version 1.5) in a Teams message: title, intro, one container per post
- * with an "open" action (the first 20, then how many more), and the footer. User text is Markdown-escaped; only
- * http(s) links become actions.
+ * with an "open" action (the first 20, fewer when the message would pass the 24,000 bytes kept below Teams' limit of
+ * about 28 KB, then how many more), and the footer. User text is Markdown-escaped; only http(s) links become actions.
  *
  * @example
  * ```ts
@@ -44,7 +53,7 @@ export function escapeCardText(text: string): string {
  */
 export function digestToTeamsMessage(digest: Digest): TeamsMessage {
   checkDigest(digest);
-  const body: Record<string, unknown>[] = [
+  const head: Record<string, unknown>[] = [
     {
       type: 'TextBlock',
       text: escapeCardText(digest.subject),
@@ -55,7 +64,7 @@ export function digestToTeamsMessage(digest: Digest): TeamsMessage {
     },
     { type: 'TextBlock', text: escapeCardText(`${digest.greeting} ${digest.intro}`), wrap: true },
   ];
-  for (const item of digest.items.slice(0, CHAT_ITEMS_MAX)) {
+  const containers = digest.items.slice(0, CHAT_ITEMS_MAX).map((item) => {
     const items: Record<string, unknown>[] = [
       {
         type: 'TextBlock',
@@ -85,32 +94,45 @@ export function digestToTeamsMessage(digest: Digest): TeamsMessage {
         type: 'ActionSet',
         actions: [{ type: 'Action.OpenUrl', title: digest.openLabel, url: href }],
       });
-    body.push({ type: 'Container', separator: true, spacing: 'Medium', items });
-  }
-  const left = digest.items.length - CHAT_ITEMS_MAX;
-  if (left > 0) body.push({ type: 'TextBlock', text: morePostsText(digest.language, left), wrap: true });
-  body.push({
+    return { type: 'Container', separator: true, spacing: 'Medium', items };
+  });
+  const footer = {
     type: 'TextBlock',
     text: escapeCardText(digest.footer),
     isSubtle: true,
     size: 'Small',
     wrap: true,
-  });
-  const content: Record<string, unknown> = {
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    type: 'AdaptiveCard',
-    version: '1.5',
-    lang: digest.language,
-    body,
-    msteams: { width: 'Full' },
   };
   const overview = safeHref(digest.overviewUrl);
-  if (overview !== undefined && /^https?:/.test(overview))
-    content.actions = [{ type: 'Action.OpenUrl', title: digest.overviewLabel, url: overview }];
-  return {
-    type: 'message',
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content }],
+  /** The message with the first `shown` posts, and a line counting the rest. */
+  const message = (shown: number): TeamsMessage => {
+    const body = [...head, ...containers.slice(0, shown)];
+    const left = digest.items.length - shown;
+    if (left > 0) body.push({ type: 'TextBlock', text: morePostsText(digest.language, left), wrap: true });
+    body.push(footer);
+    const content: Record<string, unknown> = {
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      type: 'AdaptiveCard',
+      version: '1.5',
+      lang: digest.language,
+      body,
+      msteams: { width: 'Full' },
+    };
+    if (overview !== undefined && /^https?:/.test(overview))
+      content.actions = [{ type: 'Action.OpenUrl', title: digest.overviewLabel, url: overview }];
+    return {
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content }],
+    };
   };
+  // Teams refuses a webhook message over about 28 KB (HTTP 413): list fewer posts, and count the rest, until it fits.
+  let shown = containers.length;
+  let result = message(shown);
+  while (shown > 0 && utf8.encode(JSON.stringify(result)).length > TEAMS_MESSAGE_BYTES_MAX) {
+    shown--;
+    result = message(shown);
+  }
+  return result;
 }
 
 /**
