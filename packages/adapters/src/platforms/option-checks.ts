@@ -102,6 +102,15 @@ export function checkPublishInput(input: unknown): PublishInput {
   if (link !== undefined && (typeof link !== 'string' || !isWebUrl(link))) {
     throw invalidOption(['link'], 'The link must be an absolute http:// or https:// URL.');
   }
+  // `new URL` accepts spaces and drops tabs and line breaks, but the link is posted as given: in a text it would
+  // end at the first space (a broken link), and Bluesky refuses such an embed uri after the login.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
+  if (typeof link === 'string' && /[\u0000-\u0020\u007f-\u009f\s]/u.test(link)) {
+    throw invalidOption(
+      ['link'],
+      'The link must not contain spaces, tabs, line breaks or other control characters: percent-encode them.',
+    );
+  }
   if (
     card !== undefined &&
     (typeof card !== 'object' || card === null || typeof (card as { title?: unknown }).title !== 'string')
