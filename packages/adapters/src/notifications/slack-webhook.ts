@@ -23,6 +23,15 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Block Kit's longest button `url`: a longer one makes Slack refuse the whole message (`invalid_blocks`). */
+const BUTTON_URL_MAX = 3000;
+
+/** The link for a button: an http(s) URL of at most 3,000 characters, else `undefined` (no button). */
+function buttonUrl(url: string | undefined): string | undefined {
+  const href = safeHref(url);
+  return href !== undefined && /^https?:/.test(href) && href.length <= BUTTON_URL_MAX ? href : undefined;
+}
+
 /**
  * Shortens a text to at most `max` UTF-16 units with `…`, cutting at a code point boundary (never between the
  * halves of a surrogate pair) and never inside an entity such as `&amp;` (the whole entity is dropped instead).
@@ -42,7 +51,7 @@ function cap(text: string, max: number): string {
 
 /**
  * Renders a digest as Block Kit blocks: a header, the intro, one section per post with a link button (the first 20,
- * then how many more), a button to the overview, and the footer as context. User text is escaped, so it cannot form links or mentions; only http(s) links become buttons.
+ * then how many more), a button to the overview, and the footer as context. User text is escaped, so it cannot form links or mentions; only http(s) links of at most 3,000 characters (Block Kit's limit) become buttons.
  *
  * @example
  * ```ts
@@ -69,8 +78,8 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
       type: 'section',
       text: { type: 'mrkdwn', text: cap(lines.join('\n'), 3000) },
     };
-    const href = safeHref(item.openUrl);
-    if (href !== undefined && /^https?:/.test(href)) {
+    const href = buttonUrl(item.openUrl);
+    if (href !== undefined) {
       section.accessory = {
         type: 'button',
         text: { type: 'plain_text', text: cap(digest.openLabel, 75) },
@@ -83,8 +92,8 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
   if (left > 0) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: morePostsText(digest.language, left) } });
   }
-  const overview = safeHref(digest.overviewUrl);
-  if (overview !== undefined && /^https?:/.test(overview)) {
+  const overview = buttonUrl(digest.overviewUrl);
+  if (overview !== undefined) {
     blocks.push({
       type: 'actions',
       elements: [
