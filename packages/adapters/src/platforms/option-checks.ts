@@ -96,7 +96,7 @@ export function checkPublishInput(input: unknown): PublishInput {
   if (typeof input !== 'object' || input === null) {
     throw invalidOption(['input'], 'Pass { text } with the text to post.');
   }
-  const { text, link, card } = input as Record<string, unknown>;
+  const { text, link, card, idempotencyKey } = input as Record<string, unknown>;
   if (typeof text !== 'string') throw invalidOption(['text'], 'Give the text to post as a string.');
   if (text.trim() === '') throw invalidOption(['text'], 'The text is empty: platforms refuse an empty post.');
   if (link !== undefined && (typeof link !== 'string' || !isWebUrl(link))) {
@@ -109,6 +109,17 @@ export function checkPublishInput(input: unknown): PublishInput {
     throw invalidOption(
       ['link'],
       'The link must not contain spaces, tabs, line breaks or other control characters: percent-encode them.',
+    );
+  }
+  // Sent as a header: an empty key is no key to the server (a retried 5xx could post twice), and a character a
+  // header cannot carry makes fetch throw, which would read as a network error.
+  if (
+    idempotencyKey !== undefined &&
+    (typeof idempotencyKey !== 'string' || !/^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/.test(idempotencyKey))
+  ) {
+    throw invalidOption(
+      ['idempotencyKey'],
+      'Give the idempotency key as a non-empty string of printable ASCII, e.g. the share id; leave it out for a random one.',
     );
   }
   if (

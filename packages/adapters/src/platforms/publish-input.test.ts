@@ -68,4 +68,24 @@ describe('publish() input checks', () => {
     }
     expect(requests()).toBe(4);
   });
+
+  it('refuses an idempotency key that is empty or not printable ASCII, which would post twice or fail as a network error', async () => {
+    const { all, requests } = publishers();
+    // An empty key is no key to Mastodon (a retried 5xx could post twice); a line break or a non-Latin-1 character
+    // makes fetch throw, which read as "could not be reached".
+    for (const idempotencyKey of ['', '  ', 'share\n1', 'sleutel-€', 42, null]) {
+      for (const publisher of all) {
+        await expect(
+          // @ts-expect-error: what JavaScript callers can pass
+          publisher.publish({ text: 'Wij zoeken collega’s', idempotencyKey }),
+          `${publisher.platform} ${JSON.stringify(idempotencyKey)}`,
+        ).rejects.toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['idempotencyKey'] }] } });
+      }
+    }
+    expect(requests()).toBe(0);
+    for (const publisher of all) {
+      await publisher.publish({ text: 'Wij zoeken collega’s', idempotencyKey: 'share_01J5 ABC-def' });
+    }
+    expect(requests()).toBe(4);
+  });
 });
