@@ -30,7 +30,7 @@ const cases: readonly Case[] = [
     'DUPLICATE_ID',
     { pillars: [pillar, { ...pillar, name: 'Working here, again' }] },
     [{ kind: 'pillar', id: 'pillar_work' }],
-    'Two parts of kind pillar share the id "pillar_work".',
+    'Two pillars share the id "pillar_work".',
   ],
   [
     'UNKNOWN_REFERENCE',

@@ -10,6 +10,13 @@ interface Words {
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
+/** The kinds a duplicate id can have, in the plural, in both languages. */
+const KIND_PLURAL = {
+  goal: { nl: 'doelen', en: 'goals' },
+  audience: { nl: 'doelgroepen', en: 'audiences' },
+  pillar: { nl: 'pijlers', en: 'pillars' },
+} as const;
+
 /** The words per code; parameters are display names (already quoted where needed) and figures. */
 export const findingWords = {
   NO_GOALS: (): Words => ({
@@ -43,10 +50,10 @@ export const findingWords = {
       en: 'Choose, per audience, the platforms where those people are really active.',
     },
   }),
-  DUPLICATE_ID: (p: { kind: string; id: string }): Words => ({
+  DUPLICATE_ID: (p: { kind: keyof typeof KIND_PLURAL; id: string }): Words => ({
     message: {
-      nl: `Twee onderdelen van het type ${p.kind} hebben hetzelfde id "${p.id}".`,
-      en: `Two parts of kind ${p.kind} share the id "${p.id}".`,
+      nl: `Twee ${KIND_PLURAL[p.kind].nl} hebben hetzelfde id "${p.id}".`,
+      en: `Two ${KIND_PLURAL[p.kind].en} share the id "${p.id}".`,
     },
     suggestion: {
       nl: 'Geef elk onderdeel een eigen id, anders kan de software ze niet uit elkaar houden.',
@@ -55,7 +62,7 @@ export const findingWords = {
   }),
   UNKNOWN_REFERENCE: (p: { owner: LocalizedText; kind: string; id: string }): Words => ({
     message: {
-      nl: `${p.owner.nl} verwijst naar een ${p.kind === 'goal' ? 'doel' : 'doelgroep'} die niet bestaat ("${p.id}").`,
+      nl: `${p.owner.nl} verwijst naar een ${p.kind === 'goal' ? 'doel dat' : 'doelgroep die'} niet bestaat ("${p.id}").`,
       en: `${p.owner.en} refers to a ${p.kind === 'goal' ? 'goal' : 'audience'} that does not exist ("${p.id}").`,
     },
     suggestion: {
