@@ -1,4 +1,4 @@
-import { SocialShiftError } from '@social-shift/core';
+import { LANGUAGES, SocialShiftError } from '@social-shift/core';
 import type { PublishInput } from './publisher.js';
 
 /** A `VALIDATION` error about one option or input field. The message never quotes the value: it may be a secret. */
@@ -91,12 +91,15 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
-/** Checks what a publisher is asked to post: non-empty text, an http(s) link and a card with a title. */
+/**
+ * Checks what a publisher is asked to post: non-empty text, an http(s) link, a card with a title (and a string
+ * description), a language of the SDK and a printable idempotency key.
+ */
 export function checkPublishInput(input: unknown): PublishInput {
   if (typeof input !== 'object' || input === null) {
     throw invalidOption(['input'], 'Pass { text } with the text to post.');
   }
-  const { text, link, card, idempotencyKey } = input as Record<string, unknown>;
+  const { text, link, card, idempotencyKey, language } = input as Record<string, unknown>;
   if (typeof text !== 'string') throw invalidOption(['text'], 'Give the text to post as a string.');
   if (text.trim() === '') throw invalidOption(['text'], 'The text is empty: platforms refuse an empty post.');
   if (link !== undefined && (typeof link !== 'string' || !isWebUrl(link))) {
@@ -127,6 +130,14 @@ export function checkPublishInput(input: unknown): PublishInput {
     (typeof card !== 'object' || card === null || typeof (card as { title?: unknown }).title !== 'string')
   ) {
     throw invalidOption(['card', 'title'], 'A link card needs a title string.');
+  }
+  const description = card === undefined ? undefined : (card as { description?: unknown }).description;
+  if (description !== undefined && typeof description !== 'string') {
+    throw invalidOption(['card', 'description'], 'Give the card description as a string, or leave it out.');
+  }
+  // Sent as the record's `langs` (Bluesky) or the status's `language` (Mastodon), which refuse anything else.
+  if (language !== undefined && !(LANGUAGES as readonly unknown[]).includes(language)) {
+    throw invalidOption(['language'], `Use one of ${LANGUAGES.join(', ')}, or leave it out.`);
   }
   return input as PublishInput;
 }

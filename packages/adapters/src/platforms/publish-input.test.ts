@@ -88,4 +88,39 @@ describe('publish() input checks', () => {
     }
     expect(requests()).toBe(4);
   });
+
+  it('refuses a language outside the SDK’s languages and a card description that is not a string', async () => {
+    const { all, requests } = publishers();
+    const bad: [Record<string, unknown>, string[]][] = [
+      [{ language: 'dutch' }, ['language']],
+      [{ language: 'NL' }, ['language']],
+      [{ language: 42 }, ['language']],
+      [
+        { link: 'https://example.org/jobs', card: { title: 'Vacature', description: 5 } },
+        ['card', 'description'],
+      ],
+      [
+        { link: 'https://example.org/jobs', card: { title: 'Vacature', description: null } },
+        ['card', 'description'],
+      ],
+    ];
+    for (const [extra, path] of bad) {
+      for (const publisher of all) {
+        await expect(
+          publisher.publish({ text: 'Wij zoeken collega’s', ...extra }),
+          `${publisher.platform} ${JSON.stringify(extra)}`,
+        ).rejects.toMatchObject({ code: 'VALIDATION', details: { issues: [{ path }] } });
+      }
+    }
+    expect(requests()).toBe(0);
+    for (const publisher of all) {
+      await publisher.publish({
+        text: 'Wij zoeken collega’s',
+        language: 'nl',
+        link: 'https://example.org/jobs',
+        card: { title: 'Vacature', description: 'In Utrecht' },
+      });
+    }
+    expect(requests()).toBe(4);
+  });
 });
