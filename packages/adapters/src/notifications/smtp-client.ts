@@ -97,9 +97,10 @@ export const PLAIN_HEADER_VALUE_MAX = 69;
 const ENCODED_WORD_BYTES = 39;
 
 /**
- * A header value: as it is when it is short printable ASCII, else RFC 2047 encoded words (UTF-8, base64) of at
- * most 39 bytes each (whole characters), one per folded line, so no line passes RFC 2047's 76 characters however
- * long the value (an all-ASCII subject of 100,000 characters included).
+ * A header value: as it is when it is short printable ASCII without `=?` (which a reader would take for the start of
+ * an encoded word), else RFC 2047 encoded words (UTF-8, base64) of at most 39 bytes each (whole characters), one per
+ * folded line, so no line passes RFC 2047's 76 characters however long the value (an all-ASCII subject of 100,000
+ * characters included).
  *
  * @example
  * ```ts
@@ -109,7 +110,10 @@ const ENCODED_WORD_BYTES = 39;
  */
 export function encodeHeaderValue(value: string): string {
   const clean = value.replace(/[\r\n]+/g, ' ');
-  if (clean.length <= PLAIN_HEADER_VALUE_MAX && /^[\x20-\x7e]*$/.test(clean)) return clean;
+  // Text with `=?` is encoded too: written as it is, `=?UTF-8?B?SGk=?=` would reach the reader decoded, as "Hi".
+  if (clean.length <= PLAIN_HEADER_VALUE_MAX && /^[\x20-\x7e]*$/.test(clean) && !clean.includes('=?')) {
+    return clean;
+  }
   const words: string[] = [];
   let chunk = '';
   for (const char of clean) {
