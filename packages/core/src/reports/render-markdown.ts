@@ -22,7 +22,8 @@ const escapeCell = (text: string): string =>
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[[\]]/g, (bracket) => `\\${bracket}`)
+    // `#` too: a heading drops a closing run of them (`# Sprint #` shows "Sprint").
+    .replace(/[[\]#]/g, (mark) => `\\${mark}`)
     // No e-mail autolink (GFM links `anne@example.com`, also after `mailto:` and `xmpp:`).
     .replace(/@/g, '\\@')
     // No emphasis, code or strike-through, and no autolink (GFM links bare `https://…` and `www.…`).

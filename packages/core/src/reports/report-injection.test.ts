@@ -92,6 +92,12 @@ describe('user text in reports', () => {
     expect(markdown).not.toMatch(/www\.evil/i);
   });
 
+  it('keeps a # that ends the title, which a Markdown heading would drop as its closing sequence', () => {
+    const figures = finishMetrics(foldEvents([]), {});
+    const markdown = renderMarkdown(createReport(figures, { title: 'Sprint #' }));
+    expect(markdown.split('\n')[0]).toBe('# Sprint \\#');
+  });
+
   it('names the teams of each ambassador by their names, not their ids', async () => {
     const ambassadors = (await hostileReport()).tables.find((table) => table.id === 'ambassadors');
     const row = ambassadors?.rows.find((cells) => cells[0] === NAMES.person);
