@@ -55,6 +55,7 @@ describe('createMemoryShortener', () => {
     ['not http(s)', 'javascript:alert(1)//'],
     ['with a query, which the code would follow and never be read back', 'https://go.example.org/s?ref=x'],
     ['with a fragment', 'https://go.example.org/#s'],
+    ['with a host no URL can have', 'https://[::1/s'],
   ])('refuses a base URL %s with VALIDATION', (_, baseUrl) => {
     expect(() => createMemoryShortener({ baseUrl: baseUrl as string })).toThrow(
       expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('baseUrl') }),
@@ -66,5 +67,26 @@ describe('createMemoryShortener', () => {
       const shortener = createMemoryShortener({ baseUrl: BASE, randomBytes });
       await expect(shortener.shorten('https://example.org/')).rejects.toMatchObject({ code: 'VALIDATION' });
     }
+  });
+
+  it.each([
+    ['an upper-case host', 'https://Go.Example.org/s'],
+    ['the default port', 'https://go.example.org:443/s'],
+    ['a path that URLs encode', 'https://go.example.org/k\u00f6rt'],
+  ])(
+    'expands the short links it hands out, as a server reads them back, with %s in the base URL',
+    async (_, baseUrl) => {
+      const shortener = createMemoryShortener({ baseUrl });
+      const short = await shortener.shorten('https://example.org/p');
+      // A server's request URL is the parsed, normalised one: lower-case host, no default port, encoded path.
+      expect(await shortener.expand(new URL(short).href)).toBe('https://example.org/p');
+      expect(await shortener.expand(short)).toBe('https://example.org/p');
+      expect(new URL(short).href).toBe(short);
+    },
+  );
+
+  it('answers undefined, not a TypeError, for what is no string', async () => {
+    const shortener = createMemoryShortener({ baseUrl: BASE });
+    expect(await shortener.expand(undefined as unknown as string)).toBeUndefined();
   });
 });

@@ -40,9 +40,15 @@ const CODE_PATTERN = /^[2-9a-km-zA-HJ-NP-Z]{4,32}$/;
  * ```
  */
 export function createMemoryShortener(options: MemoryShortenerOptions): LinkShortener {
-  const base = typeof options.baseUrl === 'string' ? options.baseUrl.replace(/\/+$/, '') : '';
+  const given = typeof options.baseUrl === 'string' ? options.baseUrl.replace(/\/+$/, '') : '';
+  // The base as a parsed URL reads (lower-case host, no default port, encoded path): the form in which a server
+  // hands the short link's request back to `expand`.
+  let base = '';
+  try {
+    base = new URL(given).href.replace(/\/+$/, '');
+  } catch {}
   // A query or fragment in the base would hide the code from `expand`, which reads the path only.
-  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(base))
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(given) || base === '')
     throw invalidValue(
       'shortener options',
       ['baseUrl'],
@@ -83,8 +89,13 @@ export function createMemoryShortener(options: MemoryShortenerOptions): LinkShor
       return `${base}/${code}`;
     },
     async expand(codeOrUrl) {
+      if (typeof codeOrUrl !== 'string') return undefined;
       // Platforms add their own query parameters (`?fbclid=…`) to the links people click: the code ends before them.
-      const path = codeOrUrl.split(/[?#]/, 1)[0] ?? '';
+      let path = codeOrUrl.trim().split(/[?#]/, 1)[0] ?? '';
+      // A short URL is compared as a parsed URL, like the base; a bare code is no URL.
+      try {
+        path = new URL(path).href;
+      } catch {}
       const code = path.startsWith(`${base}/`) ? path.slice(base.length + 1) : path;
       if (!CODE_PATTERN.test(code)) return undefined;
       return byCode.get(code);
