@@ -1,3 +1,4 @@
+import { invalidOption, isObject } from '../platforms/option-checks.js';
 import type { Digest } from './digest.js';
 import { renderDigestEmail } from './digest-email.js';
 import { type SmtpOptions, sendSmtpMail } from './smtp-client.js';
@@ -24,6 +25,9 @@ export interface EmailDigestSender {
  * ```
  */
 export function createEmailDigestSender(options: EmailDigestSenderOptions): EmailDigestSender {
+  if (!isObject(options)) {
+    throw invalidOption(['options'], 'Pass { smtp, from }: the SMTP server and the sender address.');
+  }
   return {
     async send(to, digest) {
       const { subject, text, html } = renderDigestEmail(digest);

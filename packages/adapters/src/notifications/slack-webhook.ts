@@ -1,5 +1,11 @@
 import { DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
-import { checkEndpoint, checkFetch, checkTimeout } from '../platforms/option-checks.js';
+import {
+  checkEndpoint,
+  checkFetch,
+  checkTimeout,
+  invalidOption,
+  isObject,
+} from '../platforms/option-checks.js';
 import { CHAT_ITEMS_MAX, type Digest, morePostsText } from './digest.js';
 import { checkDigest } from './digest-check.js';
 import { safeHref } from './html-escape.js';
@@ -124,6 +130,11 @@ export function createSlackWebhookSender(options: {
   /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
   readonly timeoutMs?: number;
 }) {
+  if (!isObject(options))
+    throw invalidOption(
+      ['options'],
+      'Pass { webhookUrl, fetch }: the Slack incoming webhook URL and a fetch function.',
+    );
   // The whole webhook URL is the secret: https only, never quoted in an error, and redacted from the answer.
   checkEndpoint(options.webhookUrl, 'webhookUrl');
   const fetchFn = checkFetch(options.fetch);
