@@ -1,5 +1,6 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
 import { isObject } from './option-checks.js';
+import { holdsLink } from './text-with-link.js';
 import { findHashtags, findMentions, findUrls, type TextSpan, type UrlEnding } from './url-spans.js';
 import { countXText, X_TEXT_CONFIG } from './x-text.js';
 
@@ -269,7 +270,10 @@ export interface FitResult {
 
 /** Options of {@link fitText}. */
 export interface FitTextOptions extends TextFitOptions {
-  /** A link to append after the text; it is never cut (the body is shortened to make room). */
+  /**
+   * A link to append after the text; it is never cut (the body is shortened to make room). A text that already
+   * holds it as a whole URL gets it no second time, as the publishers post it (`textWithLink`).
+   */
   readonly link?: string;
   /** Appended where the body was cut; default `…`. */
   readonly ellipsis?: string;
@@ -371,8 +375,16 @@ export function fitWithin(
   const measureFit = (text: string): TextMeasure[] => measure(platform, text, limits, options);
   const ellipsis = options.ellipsis ?? '…';
   const separator = linkSeparator(platform);
+  // A body that already holds the link (as a whole URL) is posted as it is: the publishers do not append it again
+  // (textWithLink), and counting it twice would cut a text that fits.
   const compose = (b: string): string =>
-    options.link === undefined ? b : b.length > 0 ? `${b}${separator}${options.link}` : options.link;
+    options.link === undefined
+      ? b
+      : b.length === 0
+        ? options.link
+        : holdsLink(b, options.link)
+          ? b
+          : `${b}${separator}${options.link}`;
   const full = compose(body);
   const measures = measureFit(full);
   let over = 0;

@@ -14,5 +14,19 @@ import { findUrls } from './url-spans.js';
  */
 export function textWithLink(text: string, link: string | undefined): string {
   if (link === undefined) return text;
-  return findUrls(text).some((url) => url.text === link) ? text : `${text} ${link}`;
+  return holdsLink(text, link) ? text : `${text} ${link}`;
+}
+
+/**
+ * True when the text holds the link as a whole URL (not as the start of a longer one): then the link is not
+ * appended again, by the publishers nor by `fitText`.
+ *
+ * @example
+ * ```ts
+ * holdsLink('Lees https://example.org/jobs!', 'https://example.org/jobs'); // true
+ * holdsLink('Lees https://example.org/jobs/1', 'https://example.org/jobs'); // false
+ * ```
+ */
+export function holdsLink(text: string, link: string): boolean {
+  return text.includes(link) && findUrls(text).some((url) => url.text === link);
 }
