@@ -34,6 +34,13 @@ export const TimestampSchema = z.iso
 /** An ISO 8601 UTC timestamp string. */
 export type Timestamp = z.infer<typeof TimestampSchema>;
 
+/** Control characters (C0 but tab and line breaks, and DEL), and UTF-16 surrogates without their other half. */
+const UNCLEAN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\x00-\x08\v\f\x0e-\x1f\x7f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** A tab or a line break. */
+const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
+
 /**
  * Whether a text is safe to store and show: no control characters (C0 and DEL; tab and line breaks aside) and no
  * unpaired UTF-16 surrogates (not characters, and refused by some stores such as PostgreSQL's jsonb). `oneLine`
@@ -46,22 +53,7 @@ export type Timestamp = z.infer<typeof TimestampSchema>;
  * ```
  */
 export function isCleanText(text: string, oneLine = false): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) {
-      if (oneLine) return false;
-      continue;
-    }
-    if (code < 0x20 || code === 0x7f) return false;
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
-      i++;
-      continue;
-    }
-    if (code >= 0xdc00 && code <= 0xdfff) return false;
-  }
-  return true;
+  return !UNCLEAN.test(text) && !(oneLine && LINE_BREAK.test(text));
 }
 
 /** A non-empty, trimmed, bounded line of text (names, titles): no control characters or line breaks. */
@@ -98,14 +90,18 @@ export const IdempotencyKeySchema = lineOf(1, 200);
 /** The id a platform gave a post or an event (`externalId`). */
 export const ExternalIdSchema = lineOf(0, 512);
 
-/** A tag or interest: lower case words, digits and dashes. */
-export const TagSchema = z
-  .string()
-  .check(
-    z.minLength(1),
-    z.maxLength(64),
-    z.regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*$/u, 'Use lower-case letters, digits, "_" or "-".'),
-  );
+/**
+ * A tag or interest: lower case words, digits and dashes, in any script (with its modifier letters and marks, such as
+ * Japanese ー or Devanagari vowel signs), stored composed (NFC), the form the overlap score matches.
+ */
+export const TagSchema = z.string().check(
+  z.overwrite((tag) => tag.normalize()),
+  z.maxLength(64),
+  z.regex(
+    /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}_-]*$/u,
+    'Use lower-case letters, digits, "_" or "-".',
+  ),
+);
 
 /** The longest URL the model stores (a post's link, a share's tracked link). */
 export const MAX_URL_LENGTH = 2_048;
