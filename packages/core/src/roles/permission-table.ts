@@ -1,4 +1,5 @@
 import { invalidValue } from '../errors/invalid-value.js';
+import { isRecord } from '../model/is-record.js';
 import type { Role } from '../model/vocabulary.js';
 import { ROLES } from '../model/vocabulary.js';
 
@@ -226,7 +227,7 @@ export function resolvePermissions(
 ): PermissionTable {
   const table = { ...base } as Record<Action, PermissionRow>;
   const where = 'permission overrides';
-  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides))
+  if (!isRecord(overrides))
     throw invalidValue(
       where,
       [],
@@ -236,7 +237,7 @@ export function resolvePermissions(
     if (!Object.hasOwn(defaults, action))
       throw invalidValue(where, [action], `No such action: use one of ACTION_LIST, e.g. "posts.approve".`);
     const overridden = overrides[action] ?? {};
-    if (typeof overridden !== 'object' || Array.isArray(overridden))
+    if (!isRecord(overridden))
       throw invalidValue(
         where,
         [action],

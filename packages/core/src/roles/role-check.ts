@@ -1,6 +1,6 @@
 import type { Person } from '../model/person.js';
 import type { RoleAssignment } from '../model/role-assignment.js';
-import type { Action, PermissionScope, PermissionTable } from './permission-table.js';
+import type { Action, PermissionRow, PermissionScope, PermissionTable } from './permission-table.js';
 
 /**
  * Who is acting: the person and their current (not revoked) role assignments.
@@ -73,7 +73,8 @@ export function isAllowed(
   target: PermissionTarget = {},
 ): boolean {
   if (actor.person.status === 'left' || actor.person.erasedAt !== undefined) return false;
-  const row = table[action];
+  // An action the table does not hold (a custom workflow's, or a typo from JavaScript) is allowed to nobody.
+  const row: PermissionRow = table[action] ?? {};
   const anyone = row.anyone;
   if (anyone && reaches(anyone, actor, target, undefined)) return true;
   return actor.assignments.some((assignment) => {
