@@ -119,6 +119,18 @@ describe('createLinkTracker', () => {
     expect(a).toMatch(/^[A-Za-z0-9_-]{8,64}$/); // fits Share.sharerToken
   });
 
+  it.each([
+    ['an unset organisation', undefined, 'person_7', 'organisationId'],
+    ['an unset publisher', ORG, undefined, 'publisherId'],
+    ['an empty publisher', ORG, '', 'publisherId'],
+    ['a NUL, which would make two pairs of ids sign alike', ORG, 'a\u0000b', 'publisherId'],
+  ])('refuses a sharer token for %s with VALIDATION', async (_, organisationId, publisherId, field) => {
+    const tracker = createLinkTracker({ secret: SECRET });
+    await expect(
+      tracker.sharerToken(organisationId as unknown as string, publisherId as unknown as string),
+    ).rejects.toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: [field] }] } });
+  });
+
   test.prop([fc.constantFrom(...PLATFORMS), idArb, idArb, idArb], { numRuns: 60 })(
     'resolves every tracked link back to its campaign, post, platform and sharer',
     async (platform, campaignId, postId, publisherId) => {

@@ -46,7 +46,10 @@ export interface ResolveLinkOptions {
 
 /** A {@link LinkTracker} that can also read its links back. */
 export interface TrackingLinks extends LinkTracker {
-  /** The sharer token of a publisher in an organisation (what every link they share carries). */
+  /**
+   * The sharer token of a publisher in an organisation (what every link they share carries). Throws `VALIDATION`
+   * for an id that is missing, empty or holds a NUL character.
+   */
   sharerToken(organisationId: string, publisherId: string): Promise<string>;
   /**
    * Turns an incoming tracked URL, short URL or short code into its attribution. Throws `INVALID_LINK` (with
@@ -215,7 +218,19 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
     };
   }
 
-  return { ...tagger, resolve };
+  // Checked here, not in the tagger the SDK's bundle carries: an unset id would join into the signed text as "", and
+  // a NUL would make two pairs of ids sign alike, so either would hand out a token that stands for someone else.
+  async function tokenOf(organisationId: string, publisherId: string): Promise<string> {
+    for (const [field, value] of [
+      ['organisationId', organisationId],
+      ['publisherId', publisherId],
+    ] as const)
+      if (typeof value !== 'string' || value === '' || value.includes('\u0000'))
+        throw invalidValue('ids for a sharer token', [field], 'Pass a non-empty id without NUL characters.');
+    return tagger.sharerToken(organisationId, publisherId);
+  }
+
+  return { ...tagger, sharerToken: tokenOf, resolve };
 }
 
 function invalid(reason: string, message: string): SocialShiftError<'INVALID_LINK'> {
