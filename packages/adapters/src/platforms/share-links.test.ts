@@ -254,6 +254,23 @@ describe('buildShareLink', () => {
     },
   );
 
+  test.prop([fc.constantFrom(...(Object.keys(SHARE_INTENTS) as Platform[])), fc.boolean()])(
+    'carries a link the text already holds once, not appended again',
+    (platform, fit) => {
+      const holding = `Lees ${url} en solliciteer!`;
+      const link = buildShareLink(platform, { text: holding, url, mastodonInstance: 'mastodon.social', fit });
+      // What the platform shows as the post: every parameter but Reddit's title and the e-mail subject.
+      const shown =
+        link.href === undefined
+          ? ''
+          : decodeURIComponent(link.href.replace(/[?&](?:title|subject)=[^&]*/g, ''));
+      for (const part of [shown, link.text]) {
+        expect(part.split(url).length - 1, `${platform}: ${part}`).toBeLessThanOrEqual(1);
+      }
+      expect(link.text).toBe(holding);
+    },
+  );
+
   it('fits the text to the platform but never cuts the link', () => {
     const long = 'woord '.repeat(100);
     const link = buildShareLink('x', { text: long, url });

@@ -1,5 +1,6 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
 import { fitText, fitWithin, measureText, type TextFitOptions } from './text-fit.js';
+import { holdsLink } from './text-with-link.js';
 
 /** What a share link is built from: a post's text variant and its (tracked) link. */
 export interface ShareLinkInput {
@@ -214,7 +215,10 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
     );
   }
   const body = fitted === undefined ? input.text : fitted.body;
-  const withLink = input.url === undefined ? body : body.length > 0 ? `${body} ${input.url}` : input.url;
+  // A text that already holds the link (as a whole URL) carries it once: it is neither appended again nor sent
+  // again in a url parameter, which the platform would add to the text (as fitText counts it).
+  const link = input.url !== undefined && holdsLink(body, input.url) ? undefined : input.url;
+  const withLink = link === undefined ? body : body.length > 0 ? `${body} ${link}` : link;
   // A line ends at CRLF, a lone CR or a lone LF, as in the mailto body below.
   const title = (input.title ?? input.text.split(/\r\n|\r|\n/, 1)[0] ?? '').trim();
   const q = (pairs: [string, string | undefined][]): string =>
@@ -235,13 +239,13 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
     case 'threads':
       href = `${intent.base}?${q([
         ['text', body],
-        ['url', input.url],
+        ['url', link],
       ])}`;
       break;
     case 'telegram':
       href = `${intent.base}?${q([
-        ['url', input.url ?? body],
-        ['text', input.url === undefined ? undefined : body],
+        ['url', link ?? body],
+        ['text', link === undefined ? undefined : body],
       ])}`;
       break;
     case 'whatsapp':
@@ -270,8 +274,7 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
       // CRLF, not "\n\n": a lone CR ending the text must not merge with the separator into a single break. The
       // text, the blank line and the link, as fitText('email', …, { link }) joins and counts them (the link alone
       // when there is no text), so the body stays within the e-mail budget.
-      const mailBody =
-        input.url === undefined ? body : body.length > 0 ? `${body}\r\n\r\n${input.url}` : input.url;
+      const mailBody = link === undefined ? body : body.length > 0 ? `${body}\r\n\r\n${link}` : link;
       // A subject is one short header line, cut whatever `fit` says (as Reddit's title is).
       href = `mailto:?subject=${encodeMailtoValue(emailSubject(title))}&body=${encodeMailtoValue(mailBody)}`;
       break;
