@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { publishedSchemas } from './entities.js';
-import { TimeZoneSchema } from './primitives.js';
+import { TimeZoneSchema, UrlSchema } from './primitives.js';
 
 /** The name of a published JSON Schema file (`schema/<name>.json`). */
 export type PublishedSchemaName = keyof typeof publishedSchemas;
@@ -32,10 +32,18 @@ export function generateJsonSchemas(): Record<PublishedSchemaName, Record<string
 }
 
 /**
- * What a JSON Schema cannot say about a refined zod schema, said in words and examples: a time zone is a plain
- * string to JSON Schema, and only the platform's `Intl` can tell a real one.
+ * A URL as `UrlSchema` takes it: http or https (in any case), then no whitespace, control characters, double quotes,
+ * angle brackets, backticks or backslashes. `format: "uri"` alone would let `javascript:` and `data:` URLs through.
+ */
+const URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s"<>`\\\\\\u0000-\\u001f\\u007f]+$';
+
+/**
+ * What a JSON Schema does not say about a refined zod schema by itself: a URL's schemes and the characters it
+ * refuses, as a pattern; a time zone, in words and examples (it is a plain string to JSON Schema, and only the
+ * platform's `Intl` can tell a real one).
  */
 function describeRefinements(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  if (ctx.zodSchema === UrlSchema) ctx.jsonSchema.pattern = URL_PATTERN;
   if (ctx.zodSchema === TimeZoneSchema) {
     ctx.jsonSchema.description = 'An IANA time zone name that Intl.DateTimeFormat accepts.';
     ctx.jsonSchema.examples = ['Europe/Amsterdam', 'UTC'];
