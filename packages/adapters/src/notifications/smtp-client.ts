@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { connect as netConnect, type Socket } from 'node:net';
+import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { SocialShiftError } from '@social-shift/core';
 
@@ -397,10 +397,16 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
   checkOptions(options);
   const data = buildMimeMessage(message);
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const tlsOptions = { servername: options.host, rejectUnauthorized: options.allowUnauthorizedTls !== true };
+  // The certificate is checked against `host`; the server name (SNI) is sent only for a host name, as RFC 6066 §3 does
+  // not allow an IP address there (Node warns DEP0123 when given one).
+  const tlsOptions = {
+    host: options.host,
+    ...(isIP(options.host) === 0 ? { servername: options.host } : {}),
+    rejectUnauthorized: options.allowUnauthorizedTls !== true,
+  };
   const socket = await establish(
     options.secure === true
-      ? tlsConnect({ host: options.host, port: options.port, ...tlsOptions })
+      ? tlsConnect({ port: options.port, ...tlsOptions })
       : netConnect({ host: options.host, port: options.port }),
     options.secure === true ? 'secureConnect' : 'connect',
     timeoutMs,
