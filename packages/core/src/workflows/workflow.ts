@@ -96,8 +96,9 @@ export interface Workflow<S extends string = string, E extends string = string> 
 export function defineWorkflow<const S extends string, const E extends string>(
   config: WorkflowConfig<S, E>,
 ): Workflow<S, E> {
-  const states = Object.keys(config.states) as S[];
-  const events = Object.keys(config.events) as E[];
+  // From JavaScript, `states` or `events` may be missing: then the initial state or the events are not declared.
+  const states = Object.keys(config.states ?? {}) as S[];
+  const events = Object.keys(config.events ?? {}) as E[];
   // Own keys only, so that an event or a state called `constructor` or `__proto__` is never found on a prototype.
   const transitions = new Map<string, ReadonlyMap<string, S>>();
   const what = `workflow ${config.id}`;
