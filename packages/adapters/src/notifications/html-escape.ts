@@ -1,3 +1,10 @@
+import { invalidOption } from '../platforms/option-checks.js';
+
+/** Checks the text given to an escaping helper: a `VALIDATION` error naming `text` rather than a `TypeError`. */
+export function checkText(text: unknown): asserts text is string {
+  if (typeof text !== 'string') throw invalidOption(['text'], 'Give the text to escape as a string.');
+}
+
 /**
  * Escapes text for HTML element content and quoted attribute values: `& < > " '`.
  *
@@ -7,6 +14,7 @@
  * ```
  */
 export function escapeHtml(text: string): string {
+  checkText(text);
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 }
 

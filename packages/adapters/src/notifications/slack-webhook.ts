@@ -8,7 +8,7 @@ import {
 } from '../platforms/option-checks.js';
 import { CHAT_ITEMS_MAX, type Digest, morePostsText } from './digest.js';
 import { checkDigest } from './digest-check.js';
-import { safeHref } from './html-escape.js';
+import { checkText, safeHref } from './html-escape.js';
 
 /** A Slack Block Kit message for an incoming webhook. */
 export interface SlackMessage {
@@ -26,6 +26,7 @@ export interface SlackMessage {
  * ```
  */
 export function escapeSlack(text: string): string {
+  checkText(text);
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

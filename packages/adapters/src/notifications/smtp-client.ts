@@ -109,6 +109,7 @@ const ENCODED_WORD_BYTES = 39;
  * ```
  */
 export function encodeHeaderValue(value: string): string {
+  if (typeof value !== 'string') throw invalid(['text'], 'Give the header value to encode as a string.');
   const clean = value.replace(/[\r\n]+/g, ' ');
   // Text with `=?` is encoded too: written as it is, `=?UTF-8?B?SGk=?=` would reach the reader decoded, as "Hi".
   if (clean.length <= PLAIN_HEADER_VALUE_MAX && /^[\x20-\x7e]*$/.test(clean) && !clean.includes('=?')) {

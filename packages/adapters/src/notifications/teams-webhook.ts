@@ -10,7 +10,7 @@ import {
 import { validateAdaptiveCard } from './adaptive-card-schema.js';
 import { CHAT_ITEMS_MAX, type Digest, morePostsText } from './digest.js';
 import { checkDigest } from './digest-check.js';
-import { safeHref } from './html-escape.js';
+import { checkText, safeHref } from './html-escape.js';
 
 /** The message a Teams incoming webhook (or Workflows webhook) takes: one Adaptive Card attachment. */
 export interface TeamsMessage {
@@ -43,6 +43,7 @@ const utf8 = new TextEncoder();
  * ```
  */
 export function escapeCardText(text: string): string {
+  checkText(text);
   return text.replace(/[\\`*_[\]()~<>]/g, '\\$&').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
 }
 
