@@ -2,9 +2,11 @@ import { isSocialShiftError, SocialShiftError } from '@social-shift/core';
 import { blueskyFacets } from './bluesky-facets.js';
 import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
 import {
+  checkCallback,
   checkEndpoint,
   checkFetch,
   checkPublishInput,
+  checkRetry,
   checkString,
   checkTimeout,
   invalidOption,
@@ -74,6 +76,9 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
   const appPassword = checkString(options.appPassword, 'appPassword', 'Give an app password.');
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
+  const retry = checkRetry(options.retry);
+  checkCallback(options.onSession, 'onSession', 'Pass a function that stores the session, or leave it out.');
+  checkCallback(options.now, 'now', 'Pass a function returning epoch ms, such as Date.now, or leave it out.');
   if (options.session !== undefined) {
     const missing = missingSessionField(options.session);
     if (missing !== undefined) {
@@ -110,7 +115,7 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
         secrets: [appPassword, ...(session === undefined ? [] : [session.accessJwt, session.refreshJwt])],
         timeoutMs,
       },
-      options.retry,
+      retry,
     );
     return { status: response.status, json: await readJson(response, 'bluesky') };
   };

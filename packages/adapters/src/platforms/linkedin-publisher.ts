@@ -5,6 +5,7 @@ import {
   checkEndpoint,
   checkFetch,
   checkPublishInput,
+  checkRetry,
   checkString,
   checkTimeout,
   checkToken,
@@ -44,6 +45,7 @@ export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publ
   const accessToken = checkToken(options.accessToken, 'accessToken');
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
+  const retry = checkRetry(options.retry);
   const author = checkString(options.author, 'author', 'Give the author URN, e.g. urn:li:person:abc.');
   if (typeof options.version !== 'string' || !/^\d{6}$/.test(options.version)) {
     throw new SocialShiftError('VALIDATION', 'LinkedIn-Version must be YYYYMM, e.g. 202601.', {
@@ -97,7 +99,7 @@ export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publ
         retryServerErrors: false,
         timeoutMs,
       },
-      options.retry,
+      retry,
     );
     const urn = response.headers.get('x-restli-id');
     if (urn === null) {

@@ -1,9 +1,11 @@
 import { SocialShiftError } from '@social-shift/core';
 import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
 import {
+  checkCallback,
   checkEndpoint,
   checkFetch,
   checkPublishInput,
+  checkRetry,
   checkTimeout,
   checkToken,
   invalidOption,
@@ -51,6 +53,8 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
   const accessToken = checkToken(options.accessToken, 'accessToken');
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
+  const retry = checkRetry(options.retry);
+  checkCallback(options.newKey, 'newKey', 'Pass a function returning a new key, or leave it out.');
   const visibility = options.visibility ?? 'public';
   if (!VISIBILITIES.includes(visibility)) {
     throw invalidOption(['visibility'], `Use one of ${VISIBILITIES.join(', ')}.`);
@@ -96,7 +100,7 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
         retryServerErrors: true,
         timeoutMs,
       },
-      options.retry,
+      retry,
     );
     const status = (await readJson(response, 'mastodon')) as {
       id?: unknown;

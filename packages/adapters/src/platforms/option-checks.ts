@@ -69,6 +69,62 @@ export function checkFetch<T>(value: T): T {
   return value;
 }
 
+/** Checks an optional callback option: a function or nothing. */
+export function checkCallback<T>(value: T, path: string, hint: string): T {
+  if (value !== undefined && typeof value !== 'function') throw invalidOption([path], hint);
+  return value;
+}
+
+/**
+ * Checks the optional retry settings (see `RetryOptions`): an object of a whole number of attempts from 1, delays
+ * that are numbers from 0 (`maxDelayMs` may be `Infinity`), and `sleep` and `now` functions. A mistake would
+ * otherwise surface only as a TypeError at the first refused request, after the post may have been made.
+ */
+export function checkRetry<T>(value: T): T {
+  if (value === undefined) return value;
+  if (!isObject(value)) {
+    throw invalidOption(
+      ['retry'],
+      'Give the retry settings as an object such as { maxAttempts: 4 }, or none.',
+    );
+  }
+  const { maxAttempts, baseDelayMs, maxDelayMs, sleep, now } = value;
+  if (
+    maxAttempts !== undefined &&
+    (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1)
+  ) {
+    throw invalidOption(
+      ['retry', 'maxAttempts'],
+      'Give a whole number of attempts from 1 (the first included).',
+    );
+  }
+  if (
+    baseDelayMs !== undefined &&
+    (typeof baseDelayMs !== 'number' || !Number.isFinite(baseDelayMs) || baseDelayMs < 0)
+  ) {
+    throw invalidOption(['retry', 'baseDelayMs'], 'Give a number of milliseconds from 0.');
+  }
+  if (
+    maxDelayMs !== undefined &&
+    (typeof maxDelayMs !== 'number' || Number.isNaN(maxDelayMs) || maxDelayMs < 0)
+  ) {
+    throw invalidOption(
+      ['retry', 'maxDelayMs'],
+      'Give a number of milliseconds from 0 (Infinity for no limit).',
+    );
+  }
+  if (sleep !== undefined && typeof sleep !== 'function') {
+    throw invalidOption(['retry', 'sleep'], 'Pass a function (ms) => Promise<void>, or leave it out.');
+  }
+  if (now !== undefined && typeof now !== 'function') {
+    throw invalidOption(
+      ['retry', 'now'],
+      'Pass a function returning epoch ms, such as Date.now, or leave it out.',
+    );
+  }
+  return value;
+}
+
 /** The longest delay `setTimeout` takes; a longer one fires at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
 

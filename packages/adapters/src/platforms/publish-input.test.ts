@@ -124,3 +124,75 @@ describe('publish() input checks', () => {
     expect(requests()).toBe(4);
   });
 });
+
+describe('publisher options with callbacks and retry settings', () => {
+  const fetch = recordingFetch([{ status: 200, body: {} }]).fetch;
+  const make = {
+    mastodon: (extra: Record<string, unknown>) =>
+      createMastodonPublisher({ instance: 'https://social.example', accessToken: 'token', fetch, ...extra }),
+    bluesky: (extra: Record<string, unknown>) =>
+      createBlueskyPublisher({
+        service: 'https://pds.example',
+        identifier: 'anne.test',
+        appPassword: 'app-password',
+        fetch,
+        ...extra,
+      }),
+    linkedin: (extra: Record<string, unknown>) =>
+      createLinkedInPublisher({
+        author: 'urn:li:person:a',
+        accessToken: 'token',
+        version: '202601',
+        fetch,
+        ...extra,
+      }),
+    x: (extra: Record<string, unknown>) => createXPublisher({ accessToken: 'token', fetch, ...extra }),
+  };
+  const thrown = (call: () => unknown): unknown => {
+    try {
+      call();
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it('are checked when the publisher is created, not met as a TypeError after a post or a login', () => {
+    const everyone: [Record<string, unknown>, string[]][] = [
+      [{ retry: 5 }, ['retry']],
+      [{ retry: { sleep: 1000 } }, ['retry', 'sleep']],
+      [{ retry: { now: 'now' } }, ['retry', 'now']],
+      [{ retry: { maxAttempts: 0 } }, ['retry', 'maxAttempts']],
+      [{ retry: { maxAttempts: '3' } }, ['retry', 'maxAttempts']],
+      [{ retry: { baseDelayMs: -1 } }, ['retry', 'baseDelayMs']],
+      [{ retry: { maxDelayMs: Number.NaN } }, ['retry', 'maxDelayMs']],
+    ];
+    for (const [name, create] of Object.entries(make)) {
+      for (const [extra, path] of everyone) {
+        expect(
+          thrown(() => create(extra)),
+          `${name} ${JSON.stringify(extra)}`,
+        ).toMatchObject({
+          code: 'VALIDATION',
+          details: { issues: [{ path }] },
+        });
+      }
+      expect(() =>
+        create({ retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: Number.POSITIVE_INFINITY } }),
+      ).not.toThrow();
+    }
+    for (const [create, extra, path] of [
+      [make.bluesky, { onSession: 'store' }, ['onSession']],
+      [make.bluesky, { now: 1_800_000_000_000 }, ['now']],
+      [make.mastodon, { newKey: 'key' }, ['newKey']],
+    ] as const) {
+      expect(
+        thrown(() => create(extra)),
+        JSON.stringify(extra),
+      ).toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path }] },
+      });
+    }
+  });
+});

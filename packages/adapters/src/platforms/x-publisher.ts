@@ -1,6 +1,13 @@
 import { SocialShiftError } from '@social-shift/core';
 import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
-import { checkEndpoint, checkFetch, checkPublishInput, checkTimeout, checkToken } from './option-checks.js';
+import {
+  checkEndpoint,
+  checkFetch,
+  checkPublishInput,
+  checkRetry,
+  checkTimeout,
+  checkToken,
+} from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
 import { textWithLink } from './text-with-link.js';
 import { countXText } from './x-text.js';
@@ -35,6 +42,7 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
   const accessToken = checkToken(options.accessToken, 'accessToken');
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
+  const retry = checkRetry(options.retry);
   async function publish(given: PublishInput): Promise<PublishResult> {
     const input = checkPublishInput(given);
     const text = textWithLink(input.text, input.link);
@@ -60,7 +68,7 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
         retryServerErrors: false,
         timeoutMs,
       },
-      options.retry,
+      retry,
     );
     const answer = (await readJson(response, 'x')) as { data?: { id?: unknown } } | null;
     const id = answer?.data?.id;
