@@ -5,7 +5,7 @@
 //     --lang en --min participation=0.3,shares=100 [--from 2026-10-01 --to 2026-11-01]
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isSocialShiftError, parseExportBundle, SocialShiftError } from '@social-shift/core';
+import { isSocialShiftError, parseExportBundle, parsePerson, SocialShiftError } from '@social-shift/core';
 import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
 import { createReport, renderMarkdown } from '@social-shift/core/reports';
 import { checkThresholds, parseThresholds, type SummaryFigure, thresholdsMarkdown } from './thresholds.js';
@@ -37,12 +37,11 @@ function main(): number {
   const language = values.lang;
 
   // #region compute
-  // The whole export is validated before anything is computed: a bad file is refused with the path of the bad
-  // field, never half-read.
+  // The envelope and every event's envelope are checked before anything is computed, and so are the people whose
+  // names the report shows: a bad file is refused with the path of the bad field (VALIDATION), never half-read.
   const bundle = parseExportBundle(JSON.parse(readFileSync(values.input, 'utf8')));
-  const names = Object.fromEntries(
-    (bundle.documents.person ?? []).map((person) => [String(person.id), String(person.displayName)]),
-  );
+  const people = (bundle.documents.person ?? []).map((document) => parsePerson(document));
+  const names = Object.fromEntries(people.map((person) => [person.id, person.displayName]));
   const aggregate = foldEvents(bundle.events, {
     ...(values.from ? { from: values.from } : {}),
     ...(values.to ? { to: values.to } : {}),

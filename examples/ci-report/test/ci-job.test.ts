@@ -2,7 +2,7 @@
 // working directory with a generated export, and checks what a CI system sees: the exit code, the Markdown in
 // the job summary, and the error annotations.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,5 +79,17 @@ describe('the sample CI job', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('VALIDATION: Bad --lang "fr": use nl or en.');
     expect(() => readFileSync(join(job, 'report-fr.md'), 'utf8')).toThrow();
+  }, 60_000);
+
+  it('refuses a person document without a name, naming the field, instead of reporting "undefined"', () => {
+    const bundle = JSON.parse(readFileSync(join(job, 'data', 'export.json'), 'utf8'));
+    delete bundle.documents.person[3].displayName;
+    writeFileSync(join(job, 'data', 'damaged.json'), JSON.stringify(bundle));
+    const result = runStep(
+      `${command.replace('data/export.json', 'data/damaged.json')} --out report-damaged.md`,
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^VALIDATION: .*displayName/);
+    expect(() => readFileSync(join(job, 'report-damaged.md'), 'utf8')).toThrow();
   }, 60_000);
 });
