@@ -110,12 +110,25 @@ async function readCapped(response: Response, max: number): Promise<{ text: stri
   }
 }
 
-/** Replaces every secret we sent (raw or as JSON would escape it) in text the server sent back. */
-function redact(text: string, secrets: readonly string[]): string {
+/**
+ * Replaces every secret we sent (raw or as JSON would escape it) in text the server sent back. When the text was
+ * cut (`truncated`), a secret may run past its end: the start of one that the text ends with goes too.
+ */
+function redact(text: string, secrets: readonly string[], truncated = false): string {
   let clean = text;
-  for (const secret of secrets) {
-    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')])) {
-      clean = clean.split(form).join('[redacted]');
+  const forms = secrets.flatMap((secret) => [
+    ...new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')]),
+  ]);
+  for (const form of forms) clean = clean.split(form).join('[redacted]');
+  if (truncated) {
+    // The longest start of a secret (4 characters or more) that the cut text ends with.
+    for (const form of forms) {
+      for (let length = Math.min(form.length - 1, clean.length); length >= 4; length--) {
+        if (clean.endsWith(form.slice(0, length))) {
+          clean = `${clean.slice(0, clean.length - length)}[redacted]`;
+          break;
+        }
+      }
     }
   }
   return clean;
@@ -297,7 +310,7 @@ export async function sendWithRetry(
       continue;
     }
     // The server may echo what we sent (a token, a password): take it out before it enters the error.
-    const body = redact(text, secrets);
+    const body = redact(text, secrets, !complete);
     if (status === 429) {
       // Whole seconds in both the message and details, so they agree.
       const seconds = Math.ceil(delay / 1000);

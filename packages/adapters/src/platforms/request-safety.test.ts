@@ -139,6 +139,23 @@ describe('secrets never reach an error', () => {
     expect((error.details as { body?: string }).body).toContain('[redacted]');
   });
 
+  it('redacts the start of a token that the 2,000-character cut of an error body leaves at its end', async () => {
+    const token = 'SECRETTOKEN-0123456789-abcdefghijklmnopqrstuvwxyz';
+    for (const at of [1990, 1975, 1996]) {
+      const url = await serve((req, res) => {
+        res.writeHead(400, { 'content-type': 'text/plain' });
+        res.end(`${'x'.repeat(at)}${req.headers.authorization}`);
+      });
+      const error = await rejection(
+        createMastodonPublisher({ instance: url, accessToken: token, fetch }).publish({ text: 'Hallo' }),
+      );
+      const body = (error.details as { body?: string }).body ?? '';
+      expect(body.startsWith('x'.repeat(at)), String(at)).toBe(true);
+      // Not even the first few characters of the token (or of "Bearer <token>") stay in the error.
+      expect(everything(error), String(at)).not.toMatch(/SECR|Bearer S/);
+    }
+  });
+
   it('redacts the app password a PDS echoes from the login request', async () => {
     const url = await serve((req, res) => {
       let body = '';
