@@ -11,7 +11,7 @@ export interface SmtpOptions {
   readonly secure?: boolean;
   /** STARTTLS on a plain connection: `require` (default when `auth` is set), `opportunistic` or `never`. */
   readonly startTls?: 'require' | 'opportunistic' | 'never';
-  /** AUTH PLAIN credentials. */
+  /** Credentials, sent with AUTH PLAIN, or AUTH LOGIN when the server offers only that (Microsoft 365). */
   readonly auth?: { readonly user: string; readonly pass: string };
   /** The name sent with EHLO; default `localhost`. */
   readonly heloName?: string;
@@ -383,9 +383,39 @@ function establish<S extends Socket>(socket: S, event: string, timeoutMs: number
   });
 }
 
+/** The SASL mechanisms an EHLO reply offers (`250-AUTH PLAIN LOGIN`), upper-case; `undefined` when it names none. */
+function authMechanisms(extensions: readonly string[]): string[] | undefined {
+  const line = extensions.find((l) => /^250[ -]AUTH[ =]/i.test(l));
+  return line?.slice(9).trim().toUpperCase().split(/\s+/);
+}
+
 /**
- * Sends one message over SMTP (RFC 5321): EHLO, STARTTLS when offered (or required), AUTH PLAIN when
- * credentials are given, MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT. A small client over `node:net` and
+ * Logs in: AUTH PLAIN (RFC 4616) when the server offers it or names no mechanism, else AUTH LOGIN (what Microsoft 365
+ * offers); a server offering neither is a `PLATFORM` error before any credential is sent.
+ */
+async function authenticate(
+  smtp: SmtpConversation,
+  extensions: readonly string[],
+  auth: { readonly user: string; readonly pass: string },
+): Promise<void> {
+  const offered = authMechanisms(extensions);
+  const b64 = (text: string): string => Buffer.from(text).toString('base64');
+  if (offered === undefined || offered.includes('PLAIN')) {
+    await smtp.command(`AUTH PLAIN ${b64(`\u0000${auth.user}\u0000${auth.pass}`)}`, [235]);
+  } else if (offered.includes('LOGIN')) {
+    await smtp.command('AUTH LOGIN', [334]);
+    await smtp.command(b64(auth.user), [334]);
+    await smtp.command(b64(auth.pass), [235]);
+  } else {
+    throw fail(
+      `The SMTP server offers AUTH ${offered.join(' ')}, but this client logs in with PLAIN or LOGIN only.`,
+    );
+  }
+}
+
+/**
+ * Sends one message over SMTP (RFC 5321): EHLO, STARTTLS when offered (or required), AUTH PLAIN (or AUTH LOGIN
+ * when the server offers only that) when credentials are given, MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT. A small client over `node:net` and
  * `node:tls`, with no dependency. Throws `PLATFORM` (details.platform `smtp`) when the server refuses.
  *
  * @example
@@ -416,7 +446,11 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
   const secrets: string[] = [];
   if (options.auth !== undefined) {
     const { user, pass } = options.auth;
-    secrets.push(Buffer.from(`\u0000${user}\u0000${pass}`).toString('base64'), pass);
+    secrets.push(
+      Buffer.from(`\u0000${user}\u0000${pass}`).toString('base64'),
+      Buffer.from(pass).toString('base64'),
+      pass,
+    );
   }
   const smtp = new SmtpConversation(
     socket,
@@ -452,10 +486,7 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
       smtp.attach(secured);
       extensions = await smtp.command(`EHLO ${hello}`, [250]);
     }
-    if (options.auth !== undefined) {
-      const token = Buffer.from(`\u0000${options.auth.user}\u0000${options.auth.pass}`).toString('base64');
-      await smtp.command(`AUTH PLAIN ${token}`, [235]);
-    }
+    if (options.auth !== undefined) await authenticate(smtp, extensions, options.auth);
     await smtp.command(`MAIL FROM:<${message.from}>`, [250]);
     for (const to of message.to) await smtp.command(`RCPT TO:<${to}>`, [250, 251]);
     await smtp.command('DATA', [354]);
