@@ -2,8 +2,8 @@ import { isSocialShiftError, SocialShiftError } from '@social-shift/core';
 import { blueskyFacets } from './bluesky-facets.js';
 import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
 import {
+  checkApiBase,
   checkCallback,
-  checkEndpoint,
   checkFetch,
   checkPublishInput,
   checkRetry,
@@ -71,7 +71,7 @@ function missingSessionField(value: unknown): string | undefined {
  * ```
  */
 export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publisher {
-  const service = checkEndpoint(options.service, 'service');
+  const service = checkApiBase(options.service, 'service');
   const identifier = checkString(options.identifier, 'identifier', 'Give the handle or DID.');
   const appPassword = checkString(options.appPassword, 'appPassword', 'Give an app password.');
   const fetchFn = checkFetch(options.fetch);

@@ -2,7 +2,7 @@ import { SocialShiftError } from '@social-shift/core';
 import { type FetchLike, type RetryOptions, sendWithRetry } from './http-retry.js';
 import { escapeLittleText } from './linkedin-little-text.js';
 import {
-  checkEndpoint,
+  checkApiBase,
   checkFetch,
   checkPublishInput,
   checkRetry,
@@ -41,7 +41,7 @@ export interface LinkedInPublisherOptions {
  * ```
  */
 export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publisher {
-  const base = checkEndpoint(options.baseUrl ?? 'https://api.linkedin.com', 'baseUrl');
+  const base = checkApiBase(options.baseUrl ?? 'https://api.linkedin.com', 'baseUrl');
   const accessToken = checkToken(options.accessToken, 'accessToken');
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);

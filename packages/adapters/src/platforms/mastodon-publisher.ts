@@ -1,8 +1,8 @@
 import { SocialShiftError } from '@social-shift/core';
 import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
 import {
+  checkApiBase,
   checkCallback,
-  checkEndpoint,
   checkFetch,
   checkPublishInput,
   checkRetry,
@@ -49,7 +49,7 @@ const VISIBILITIES: readonly string[] = ['public', 'unlisted', 'private', 'direc
  * ```
  */
 export function createMastodonPublisher(options: MastodonPublisherOptions): Publisher {
-  const instance = checkEndpoint(options.instance, 'instance');
+  const instance = checkApiBase(options.instance, 'instance');
   const accessToken = checkToken(options.accessToken, 'accessToken');
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);

@@ -45,6 +45,22 @@ export function checkEndpoint(value: unknown, path: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/**
+ * Checks the base URL of a platform's API (an endpoint the API path is appended to): as {@link checkEndpoint}, and
+ * without a query or fragment, which would swallow the appended path (`https://pds.example/?x#/xrpc/…` posts to
+ * the root). A path is kept.
+ */
+export function checkApiBase(value: unknown, path: string): string {
+  const base = checkEndpoint(value, path);
+  if (/[?#]/.test(base)) {
+    throw invalidOption(
+      [path],
+      'Remove the query and fragment (`?…`, `#…`): give the server’s base URL, e.g. https://example.org.',
+    );
+  }
+  return base;
+}
+
 /** Checks a token sent in an Authorization header: printable ASCII without spaces, as OAuth tokens are. */
 export function checkToken(value: unknown, path: string): string {
   if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value)) {

@@ -196,3 +196,37 @@ describe('publisher options with callbacks and retry settings', () => {
     }
   });
 });
+
+describe('publisher endpoints', () => {
+  it('refuses an endpoint with a query or fragment, which would put the API path into it', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 200, body: { id: '1' } }]);
+    for (const instance of [
+      'https://social.example/?lang=nl',
+      'https://social.example#top',
+      'https://social.example/?',
+    ]) {
+      let error: unknown;
+      try {
+        createMastodonPublisher({ instance, accessToken: 'token', fetch });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, instance).toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: ['instance'] }] },
+      });
+    }
+    expect(() => createXPublisher({ accessToken: 'token', fetch, baseUrl: 'https://api.example#x' })).toThrow(
+      /baseUrl/,
+    );
+    // A path is kept: the API lives below it.
+    await createMastodonPublisher({
+      instance: 'https://social.example/m/',
+      accessToken: 'token',
+      fetch,
+    }).publish({
+      text: 'Hallo',
+    });
+    expect(requests[0]?.url).toBe('https://social.example/m/api/v1/statuses');
+  });
+});

@@ -1,7 +1,7 @@
 import { SocialShiftError } from '@social-shift/core';
 import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
 import {
-  checkEndpoint,
+  checkApiBase,
   checkFetch,
   checkPublishInput,
   checkRetry,
@@ -38,7 +38,7 @@ export interface XPublisherOptions {
  * ```
  */
 export function createXPublisher(options: XPublisherOptions): Publisher {
-  const base = checkEndpoint(options.baseUrl ?? 'https://api.x.com', 'baseUrl');
+  const base = checkApiBase(options.baseUrl ?? 'https://api.x.com', 'baseUrl');
   const accessToken = checkToken(options.accessToken, 'accessToken');
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
