@@ -8,7 +8,7 @@ import type { LinkSecret } from './hmac.js';
 import { constantTimeEqual, createHmacSigner } from './hmac.js';
 import type { LinkShortener } from './link-shortener.js';
 import { SHARER_TOKEN_LENGTH, sharerToken } from './sharer-token.js';
-import { addUtmTags, SHARER_PARAM, SIGNATURE_PARAM, SOCIAL_UTM_MEDIUM, TRACKING_PARAMS } from './utm.js';
+import { addUtmTags, SHARER_PARAM, SIGNATURE_PARAM, SOCIAL_UTM_MEDIUM, untracked } from './utm.js';
 
 /** What `track` errors name: `Invalid link to track: platform: …`. */
 const WHAT = 'link to track';
@@ -116,12 +116,9 @@ export function linkTagger(options: LinkTrackerOptions): Omit<TrackingLinks, 're
     if (tagged.protocol !== 'https:' && tagged.protocol !== 'http:') {
       throw invalidValue(WHAT, ['link'], 'Use an absolute http:// or https:// URL.');
     }
-    tagged.searchParams.append(SHARER_PARAM, token);
-    tagged.searchParams.append(
-      SIGNATURE_PARAM,
-      await signature(input.organisationId, input.campaignId, input.postId, input.platform, token),
-    );
-    const full = tagged.toString();
+    // Appended as text (a token and a signature are base64url): `searchParams` would write the whole query anew.
+    tagged.search += `&${SHARER_PARAM}=${token}&${SIGNATURE_PARAM}=${await signature(input.organisationId, input.campaignId, input.postId, input.platform, token)}`;
+    const full = tagged.href;
     return { url: shortener === undefined ? full : await shortener.shorten(full), sharerToken: token };
   }
 
@@ -206,8 +203,8 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
     if (!constantTimeEqual(expected, sig)) {
       throw invalid('bad-signature', 'The link was edited or forged: its signature does not match.');
     }
-    const destination = new URL(url.toString());
-    for (const name of TRACKING_PARAMS) destination.searchParams.delete(name);
+    const destination = new URL(url.href);
+    destination.search = untracked(url).join('&');
     return {
       organisationId,
       campaignId,

@@ -61,10 +61,27 @@ export const TRACKING_PARAMS = [
  */
 export function addUtmTags(link: string, tags: UtmTags): string {
   const url = new URL(link);
-  for (const name of TRACKING_PARAMS) url.searchParams.delete(name);
-  url.searchParams.append('utm_source', tags.source);
-  url.searchParams.append('utm_medium', SOCIAL_UTM_MEDIUM);
-  url.searchParams.append('utm_campaign', tags.campaign);
-  url.searchParams.append('utm_content', tags.content);
-  return url.toString();
+  url.search = [
+    ...untracked(url),
+    new URLSearchParams({
+      utm_source: tags.source,
+      utm_medium: SOCIAL_UTM_MEDIUM,
+      utm_campaign: tags.campaign,
+      utm_content: tags.content,
+    }),
+  ].join('&');
+  return url.href;
 }
+
+/**
+ * The pairs of a URL's query other than the tracking parameters, as written: `searchParams` would write the whole
+ * query anew (`%20` as `+`, `~` and `/` encoded, `flag` as `flag=`, a byte that is no UTF-8 as U+FFFD).
+ */
+export const untracked = (url: URL): string[] =>
+  url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => {
+      const name = new URLSearchParams(`&${pair}`).keys().next().value;
+      return name !== undefined && !(TRACKING_PARAMS as readonly string[]).includes(name);
+    });
