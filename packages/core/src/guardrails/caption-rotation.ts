@@ -1,3 +1,5 @@
+import { invalidValue } from '../errors/invalid-value.js';
+import { isRecord } from '../model/is-record.js';
 import type { Post } from '../model/post.js';
 import type { Platform } from '../model/vocabulary.js';
 
@@ -10,6 +12,11 @@ import type { Platform } from '../model/vocabulary.js';
  * ```
  */
 export function captionsFor(post: Pick<Post, 'text' | 'variants'>, platform: Platform): string[] {
+  // Plain JavaScript callers get the path of what is missing, not a TypeError.
+  if (!isRecord(post) || typeof post.text !== 'string')
+    throw invalidValue('post', ['text'], 'Pass the post, with its base text as a string.');
+  if (!Array.isArray(post.variants))
+    throw invalidValue('post', ['variants'], 'Pass the post with its variants as a list ([] when none).');
   const variants = post.variants
     .filter((variant) => variant.platform === platform)
     .map((variant) => variant.text);
@@ -32,6 +39,12 @@ export function rotateCaptions(
   publisherIds: readonly string[],
 ): Map<string, string> {
   const captions = captionsFor(post, platform);
+  if (!Array.isArray(publisherIds))
+    throw invalidValue(
+      'publishers',
+      [],
+      'Pass the ids of the publishers as a list, in the order of the offers.',
+    );
   const assigned = new Map<string, string>();
   let next = 0;
   for (const publisherId of publisherIds) {

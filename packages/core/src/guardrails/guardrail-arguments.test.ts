@@ -2,6 +2,7 @@
 // TypeError from deep inside the rules.
 import { describe, expect, it } from 'vitest';
 import type { ShareAttempt } from '../ports/share-policy.js';
+import { captionsFor, rotateCaptions } from './caption-rotation.js';
 import { checkGuardrails, createGuardrailPolicy } from './share-guardrails.js';
 import { findNearIdenticalTexts, textSimilarity } from './text-similarity.js';
 
@@ -46,6 +47,26 @@ describe('guardrail arguments', () => {
       }
     },
   );
+
+  it.each([
+    ['no post', undefined, ['text']],
+    ['a post without variants', { text: 'Wij zoeken een collega.' }, ['variants']],
+    ['a post whose text is no string', { text: null, variants: [] }, ['text']],
+  ])('captionsFor and rotateCaptions refuse %s with VALIDATION and its path', (_, post, path) => {
+    for (const run of [
+      () => captionsFor(post as never, 'linkedin'),
+      () => rotateCaptions(post as never, 'linkedin', ['p1']),
+    ]) {
+      const error = refusal(run);
+      expect(error.code).toBe('VALIDATION');
+      expect(error.details?.issues?.[0]?.path).toEqual(path);
+    }
+  });
+
+  it('rotateCaptions refuses publishers that are not a list with VALIDATION', () => {
+    const post = { text: 'Wij zoeken een collega.', variants: [] };
+    expect(refusal(() => rotateCaptions(post, 'linkedin', 'p1' as never)).code).toBe('VALIDATION');
+  });
 
   it('textSimilarity refuses what is not two strings with VALIDATION', () => {
     const error = refusal(() => textSimilarity('Wij zoeken', undefined as unknown as string));
