@@ -72,6 +72,18 @@ describe('analysePortfolio', () => {
     expect(view.findings.map((f) => f.code)).toEqual(['PORTFOLIO_EMPTY']);
   });
 
+  it('is as far off as possible (balance 0) when the strategy has no pillar for any post to belong to', () => {
+    const noPillars = { ...twoAudienceStrategy(), pillars: [] };
+    const view = analysePortfolio(noPillars, [
+      aSubject({ id: 'post_a', pillarIds: [] }),
+      aSubject({ id: 'post_b' }),
+    ]);
+    expect(view.withoutPillar).toBe(2);
+    expect(view.balance).toBe(0);
+    // The same posts against a strategy with pillars, none of them chosen: also 0.
+    expect(analysePortfolio(twoAudienceStrategy(), [aSubject({ pillarIds: [] })]).balance).toBe(0);
+  });
+
   it('is exactly balanced when the posts follow the intended shares', () => {
     // 3 work, 2 vacancies → 0.6 and 0.4: TVD 0, balance 1.
     const work = aSubject({ pillarIds: ['pillar_work'], audienceIds: nurses });

@@ -35,7 +35,7 @@ export interface PillarBalance {
  *
  * - `balance` is `1 - TVD`, where TVD is the total variation distance between the actual shares (with posts
  *   without a pillar as one extra bucket that should be empty) and the intended shares: `1` is exactly as
- *   intended, `0` is as far off as possible.
+ *   intended, `0` is as far off as possible (also when the strategy has no pillars), and `0` for no posts.
  * - `overlapShare` is the share of posts whose verdict is `overlap`; `verdicts` counts every verdict.
  *
  * @example
@@ -114,7 +114,8 @@ export function analysePortfolio(
   });
   const unassignedShare = total === 0 ? 0 : withoutPillar / total;
   const distance = (pillars.reduce((sum, p) => sum + Math.abs(p.deviation), 0) + unassignedShare) / 2;
-  const balance = total === 0 ? 0 : Math.min(1, Math.max(0, 1 - distance));
+  // Without a pillar there is no intended share to meet: every post is off, as far as can be.
+  const balance = total === 0 || pillarList.length === 0 ? 0 : Math.min(1, Math.max(0, 1 - distance));
 
   const verdicts: Record<OverlapVerdict, number> = {
     overlap: 0,
