@@ -144,7 +144,9 @@ export function digestToTeamsMessage(digest: Digest): TeamsMessage {
 
 /**
  * Posts digests to a Microsoft Teams incoming webhook as an Adaptive Card, after checking the card against the
- * Adaptive Card schema (a `VALIDATION` error if it fails, so a bad card never reaches the channel).
+ * Adaptive Card schema (a `VALIDATION` error if it fails, so a bad card never reaches the channel). A `200` whose
+ * body says the delivery failed (what Office 365 connector webhooks answer) is a `PLATFORM` error with the inner
+ * status in `details.status`.
  *
  * @example
  * ```ts
@@ -183,7 +185,7 @@ export function createTeamsWebhookSender(options: {
           },
         );
       }
-      await sendWithRetry(fetchFn, {
+      const response = await sendWithRetry(fetchFn, {
         platform: 'teams',
         url: options.webhookUrl,
         init: {
@@ -195,6 +197,30 @@ export function createTeamsWebhookSender(options: {
         secrets,
         timeoutMs,
       });
+      checkDelivered(response.status, await response.text(), secrets);
     },
   };
+}
+
+/**
+ * Office 365 connector webhooks answer `200` also when the delivery failed (a card too large, a removed channel, a
+ * rate limit), with the failure in the body: "Webhook message delivery failed with error: Microsoft Teams endpoint
+ * returned HTTP error 413 …". That is a `PLATFORM` error with the inner status, not a digest silently lost.
+ */
+function checkDelivered(status: number, body: string, secrets: readonly string[]): void {
+  if (!/delivery failed|returned HTTP error/i.test(body)) return;
+  const inner = /HTTP error (\d{3})/i.exec(body)?.[1];
+  let text = body.slice(0, 300);
+  for (const secret of secrets) text = text.split(secret).join('[redacted]');
+  throw new SocialShiftError(
+    'PLATFORM',
+    `teams answered ${status}, but the message was not delivered: ${text}`,
+    {
+      details: {
+        platform: 'teams',
+        ...(inner === undefined ? {} : { status: Number(inner) }),
+        body: text,
+      },
+    },
+  );
 }

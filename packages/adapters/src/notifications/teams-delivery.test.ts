@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { FetchLike } from '../platforms/http-retry.js';
+import { hostileDigest } from './fixtures.test-support.js';
+import { createTeamsWebhookSender } from './teams-webhook.js';
+
+const webhookUrl = 'https://example.webhook.office.example/webhookb2/secret-id/IncomingWebhook/abc/def';
+
+/** A fetch that answers every request with `status` and a plain-text `body`, as Teams webhooks do. */
+const answering =
+  (status: number, body: string): FetchLike =>
+  async () =>
+    new Response(body === '' ? null : body, {
+      status,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+
+describe('a Teams webhook that answers 200 with a delivery failure in the body', () => {
+  // Office 365 connector webhooks answer 200 for a failed delivery (a card too large, a removed channel, a rate
+  // limit) and say so in the body; only a number ("1") in the body means the message was posted.
+  for (const inner of [413, 400, 429]) {
+    it(`is a PLATFORM error carrying the inner status ${inner}, not a digest silently lost`, async () => {
+      const body = `Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error ${inner} with ContextId tcid=0,server=x,cv=y..`;
+      const teams = createTeamsWebhookSender({ webhookUrl, fetch: answering(200, body) });
+      const error = await teams.send(hostileDigest()).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'PLATFORM',
+        details: { platform: 'teams', status: inner },
+        message: expect.stringContaining(`HTTP error ${inner}`),
+      });
+      expect(JSON.stringify(error)).not.toContain('secret-id');
+    });
+  }
+
+  it('still succeeds on "1" (connector webhooks) and on 202 with no body (Workflows webhooks)', async () => {
+    await createTeamsWebhookSender({ webhookUrl, fetch: answering(200, '1') }).send(hostileDigest());
+    await createTeamsWebhookSender({ webhookUrl, fetch: answering(202, '') }).send(hostileDigest());
+  });
+});
