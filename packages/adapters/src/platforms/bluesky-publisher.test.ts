@@ -104,6 +104,11 @@ describe('createBlueskyPublisher sessions', () => {
     expect(pds.calls['com.atproto.server.createSession']).toBe(1);
     expect(pds.calls['com.atproto.repo.createRecord']).toBe(2);
     expect(new Set(results.map((r) => r.externalId)).size).toBe(2);
+    // The web address names the account by its DID, which a rename of the handle does not break.
+    expect(results.map((r) => r.url).sort()).toEqual([
+      `https://bsky.app/profile/${did}/post/post1`,
+      `https://bsky.app/profile/${did}/post/post2`,
+    ]);
     expect(saved).toHaveLength(1);
     // The session is kept: a later publish does not log in again.
     await bluesky.publish({ text: 'Drie' });

@@ -216,14 +216,13 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
     if (typeof uri !== 'string' || !uri.startsWith('at://')) {
       throw missingField('bluesky', created.status, 'the record uri (at://…)');
     }
-    const rkey = uri.split('/').pop();
+    // at://<did>/app.bsky.feed.post/<rkey>. The post's web address names the account by its DID, which never
+    // changes, where a handle can be renamed (or be `handle.invalid` when it no longer resolves).
+    const [repo, , rkey] = uri.slice('at://'.length).split('/');
     return {
       platform: 'bluesky',
       externalId: uri,
-      url:
-        rkey === undefined || rkey === ''
-          ? undefined
-          : `https://bsky.app/profile/${current.handle}/post/${rkey}`,
+      url: repo && rkey ? `https://bsky.app/profile/${repo}/post/${rkey}` : undefined,
     };
   }
 

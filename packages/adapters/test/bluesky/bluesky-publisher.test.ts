@@ -110,6 +110,7 @@ describe.runIf(installed)('createBlueskyPublisher against a real Bluesky PDS', (
       card: { title: 'Vacature', description: 'Kom werken' },
     });
     expect(result.externalId).toMatch(new RegExp(`^at://${pds.did}/app\\.bsky\\.feed\\.post/`));
+    expect(result.url).toBe(`https://bsky.app/profile/${pds.did}/post/${result.externalId.split('/').pop()}`);
     const record = await getRecord(result.externalId);
     expect(record.text).toBe(text);
     const facets = record.facets as {
