@@ -57,6 +57,10 @@ describe('isAllowed', () => {
     expect(isAllowed(DEFAULT_PERMISSIONS, scoped, 'people.invite', { teamIds: ['u'] })).toBe(false);
     const unscoped = actor({}, { role: 'editor' });
     expect(isAllowed(DEFAULT_PERMISSIONS, unscoped, 'posts.approve', { pillarIds: ['z'] })).toBe(true);
+    // An empty list in a scope restricts nothing, like an absent one.
+    const emptyScope = actor({}, { role: 'editor', scope: { pillarIds: [], teamIds: ['t'] } });
+    expect(isAllowed(DEFAULT_PERMISSIONS, emptyScope, 'posts.approve', { pillarIds: ['z'] })).toBe(true);
+    expect(isAllowed(DEFAULT_PERMISSIONS, emptyScope, 'people.invite', { teamIds: ['u'] })).toBe(false);
   });
 
   it('caps an external person at their own things', () => {

@@ -33,7 +33,7 @@ export interface PermissionTarget {
 }
 
 const within = (scope: readonly string[] | undefined, values: readonly string[] | undefined): boolean => {
-  if (!scope || scope.length === 0 || values === undefined) return true;
+  if (!scope?.length || values === undefined) return true;
   return values.length > 0 && values.every((value) => scope.includes(value));
 };
 
