@@ -20,3 +20,32 @@ describe('the Dutch words of findings', () => {
     );
   });
 });
+
+describe('the figures of portfolio findings', () => {
+  it('tell a share just below the aim apart from the aim, in both languages', () => {
+    // 100 of 201 posts in the overlap (49.75%) against an aim of 50%: not "50% …; the aim is 50%".
+    const words = findingWords.FEW_POSTS_IN_OVERLAP({ share: 100 / 201, wanted: 0.5 });
+    expect(words.message.en).toBe(
+      '49.8% of the posts sit in the overlap of organisation and audience; the aim is 50%.',
+    );
+    expect(words.message.nl).toBe(
+      '49,8% van de berichten zit in de overlap van organisatie en doelgroep; het streven is 50%.',
+    );
+  });
+
+  it('keep whole percentages when they already differ', () => {
+    expect(findingWords.FEW_POSTS_IN_OVERLAP({ share: 0.25, wanted: 0.5 }).message.en).toBe(
+      '25% of the posts sit in the overlap of organisation and audience; the aim is 50%.',
+    );
+  });
+
+  it('tell a pillar share apart from its target when the tolerance is tight', () => {
+    const p = { pillar: '"Werk"', share: 0.333, target: 0.3349 };
+    expect(findingWords.PILLAR_UNDERREPRESENTED(p).message.en).toBe(
+      'Pillar "Werk" gets 33.3% of the posts, while 33.5% is intended.',
+    );
+    expect(findingWords.PILLAR_OVERREPRESENTED({ ...p, share: 0.3349, target: 0.333 }).message.nl).toBe(
+      'Pijler "Werk" krijgt 33,5% van de berichten, terwijl 33,3% de bedoeling is.',
+    );
+  });
+});

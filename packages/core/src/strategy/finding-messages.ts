@@ -10,6 +10,19 @@ interface Words {
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
+const percent = (x: number, decimals: number) => `${Math.round(x * 10 ** (2 + decimals)) / 10 ** decimals}%`;
+
+/**
+ * Two shares as percentages, with as many decimals (up to 2) as it takes to tell them apart: a share just below its
+ * aim reads `49.8%` and `50%`, not `50%` and `50%`. Dutch writes a decimal comma.
+ */
+const twoPcts = (a: number, b: number): readonly [LocalizedText, LocalizedText] => {
+  let d = 0;
+  while (d < 2 && percent(a, d) === percent(b, d)) d++;
+  const text = (x: number) => ({ nl: percent(x, d).replace('.', ','), en: percent(x, d) });
+  return [text(a), text(b)];
+};
+
 /** The kinds a duplicate id can have, in the plural, in both languages. */
 const KIND_PLURAL = {
   goal: { nl: 'doelen', en: 'goals' },
@@ -228,35 +241,32 @@ export const findingWords = {
     },
   }),
   PILLAR_UNDERREPRESENTED: (p: { pillar: string; share: number; target: number }): Words => ({
-    message: {
-      nl: `Pijler ${p.pillar} krijgt ${pct(p.share)} van de berichten, terwijl ${pct(p.target)} de bedoeling is.`,
-      en: `Pillar ${p.pillar} gets ${pct(p.share)} of the posts, while ${pct(p.target)} is intended.`,
-    },
+    message: pillarShare(p),
     suggestion: {
       nl: `Zoek meer verhalen voor ${p.pillar}, bijvoorbeeld bij de makers die over dit onderwerp gaan.`,
       en: `Find more stories for ${p.pillar}, for example from the creators who cover this theme.`,
     },
   }),
   PILLAR_OVERREPRESENTED: (p: { pillar: string; share: number; target: number }): Words => ({
-    message: {
-      nl: `Pijler ${p.pillar} krijgt ${pct(p.share)} van de berichten, terwijl ${pct(p.target)} de bedoeling is.`,
-      en: `Pillar ${p.pillar} gets ${pct(p.share)} of the posts, while ${pct(p.target)} is intended.`,
-    },
+    message: pillarShare(p),
     suggestion: {
       nl: `Geef de andere pijlers meer ruimte, zodat ${p.pillar} niet alles overstemt.`,
       en: `Give the other pillars more room, so ${p.pillar} does not drown them out.`,
     },
   }),
-  FEW_POSTS_IN_OVERLAP: (p: { share: number; wanted: number }): Words => ({
-    message: {
-      nl: `${pct(p.share)} van de berichten zit in de overlap van organisatie en doelgroep; het streven is ${pct(p.wanted)}.`,
-      en: `${pct(p.share)} of the posts sit in the overlap of organisation and audience; the aim is ${pct(p.wanted)}.`,
-    },
-    suggestion: {
-      nl: 'Bekijk per bericht de tips: vaak helpt een persoonlijk verhaal of aansluiten bij wat de doelgroep zoekt.',
-      en: 'Look at the tips per post: a personal story or meeting what the audience looks for often helps.',
-    },
-  }),
+  FEW_POSTS_IN_OVERLAP: (p: { share: number; wanted: number }): Words => {
+    const [share, wanted] = twoPcts(p.share, p.wanted);
+    return {
+      message: {
+        nl: `${share.nl} van de berichten zit in de overlap van organisatie en doelgroep; het streven is ${wanted.nl}.`,
+        en: `${share.en} of the posts sit in the overlap of organisation and audience; the aim is ${wanted.en}.`,
+      },
+      suggestion: {
+        nl: 'Bekijk per bericht de tips: vaak helpt een persoonlijk verhaal of aansluiten bij wat de doelgroep zoekt.',
+        en: 'Look at the tips per post: a personal story or meeting what the audience looks for often helps.',
+      },
+    };
+  },
   PUSH_ONLY_POSTS: (p: { count: number }): Words => ({
     message: {
       nl: `${p.count} bericht(en) zenden alleen de boodschap van de organisatie uit en bieden de doelgroep weinig.`,
@@ -270,6 +280,15 @@ export const findingWords = {
 } as const satisfies Record<StrategyFindingCode, (p: never) => Words>;
 
 type WordParams<C extends StrategyFindingCode> = Parameters<(typeof findingWords)[C]>;
+
+/** What a pillar's share of the posts is against its intended share. */
+function pillarShare(p: { pillar: string; share: number; target: number }): LocalizedText {
+  const [share, target] = twoPcts(p.share, p.target);
+  return {
+    nl: `Pijler ${p.pillar} krijgt ${share.nl} van de berichten, terwijl ${target.nl} de bedoeling is.`,
+    en: `Pillar ${p.pillar} gets ${share.en} of the posts, while ${target.en} is intended.`,
+  };
+}
 
 /** Builds a finding: the code's severity from the code table, the words from {@link findingWords}. */
 export function finding<C extends StrategyFindingCode>(
