@@ -392,6 +392,21 @@ describe('buildShareLink input checks', () => {
     }
   });
 
+  it('refuses a fit that is not a boolean (a string "false" would read as true) and text options that are no object', () => {
+    for (const [input, path] of [
+      [{ fit: 'false' }, 'fit'],
+      [{ fit: 0 }, 'fit'],
+      [{ textOptions: 'mastodon' }, 'textOptions'],
+      [{ textOptions: null }, 'textOptions'],
+    ] as const) {
+      expect(
+        failure(() => buildShareLink('x', { text: 'x', url, ...(input as object) })),
+        JSON.stringify(input),
+      ).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: [path] }] } });
+    }
+    expect(buildShareLink('x', { text: 'x', url, fit: false }).href).toContain('text=x');
+  });
+
   it('refuses an empty text without a url: there is nothing to share (whitespace is still shared)', () => {
     expect(failure(() => buildShareLink('x', { text: '' }))).toMatchObject({
       code: 'VALIDATION',

@@ -174,6 +174,19 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
       `The title must be a string (got ${input.title === null ? 'null' : typeof input.title}); leave it out to use the text's first line.`,
     );
   }
+  // A string 'false' would read as true, and a string's characters would be spread into the options.
+  if (input.fit !== undefined && typeof input.fit !== 'boolean') {
+    throw invalid('fit', 'Use true (cut the text to fit the platform, the default) or false.');
+  }
+  if (
+    input.textOptions !== undefined &&
+    (typeof input.textOptions !== 'object' || input.textOptions === null)
+  ) {
+    throw invalid(
+      'textOptions',
+      'Give the text options as an object, such as { mastodon: { maxCharacters: 1000 } }.',
+    );
+  }
   if (input.url === undefined && input.text === '') {
     throw invalid('text', 'There is nothing to share: give a non-empty text or a url.');
   }
