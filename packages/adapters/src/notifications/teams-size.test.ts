@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { recordingFetch } from '../../test/recording-fetch.js';
 import { validateAdaptiveCard } from './adaptive-card-schema.js';
 import type { Digest } from './digest.js';
 import { hostileDigest } from './fixtures.test-support.js';
-import { digestToTeamsMessage, TEAMS_MESSAGE_BYTES_MAX } from './teams-webhook.js';
+import { createTeamsWebhookSender, digestToTeamsMessage, TEAMS_MESSAGE_BYTES_MAX } from './teams-webhook.js';
 
 /** A digest of `count` posts with the longest texts the SDK allows: 200-character titles and campaign names. */
 function heavyDigest(count: number, char: string): Digest {
@@ -43,8 +44,29 @@ describe('the Teams message stays within what a Teams webhook takes (about 28 KB
     });
   }
 
+  it('names its charset, so the webhook does not read the body as UTF-16 (which halves its size limit)', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 200, body: 1 }]);
+    await createTeamsWebhookSender({ webhookUrl: 'https://example.webhook.office.example/hook', fetch }).send(
+      heavyDigest(3, 'a'),
+    );
+    expect(requests[0]?.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
   it('still lists 20 ordinary posts', () => {
-    const digest = heavyDigest(25, 'a');
+    const base = hostileDigest();
+    const digest: Digest = {
+      ...base,
+      language: 'en',
+      items: Array.from({ length: 25 }, (_, i) => ({
+        offerId: `offer_${i}`,
+        title: 'Nieuwe vacature: senior verpleegkundige op de afdeling cardiologie',
+        excerpt: `${'Kom werken in een team dat zorg en aandacht centraal zet. '.repeat(3).slice(0, 159)}…`,
+        campaignName: 'Werken bij het Ziekenhuis 2026',
+        isNew: true,
+        deadline: 'Deel vóór 28 november',
+        openUrl: `https://intranet.ziekenhuis.example/ambassadeurs/aanbod/offer_01HXYZ${i}`,
+      })),
+    };
     const json = JSON.stringify(digestToTeamsMessage(digest));
     expect((json.match(/"type":"Container"/g) ?? []).length).toBe(20);
     expect(json).toContain('And 5 more posts.');
