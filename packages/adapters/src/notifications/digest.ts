@@ -1,4 +1,4 @@
-import { type Language, type Offer, type Post, TimestampSchema } from '@social-shift/core';
+import { type Language, OFFER_STATUSES, type Offer, type Post, TimestampSchema } from '@social-shift/core';
 import { timeZoneOffsetMinutes } from '@social-shift/core/metrics';
 import { invalidOption, isObject } from '../platforms/option-checks.js';
 
@@ -179,8 +179,13 @@ function checkWaiting(value: unknown, i: number): void {
   const { offer, post } = value;
   if (typeof offer.id !== 'string' || offer.id === '')
     throw invalidOption(at('offer', 'id'), "Give the offer's id.");
-  if (typeof offer.status !== 'string')
-    throw invalidOption(at('offer', 'status'), "Give the offer's status.");
+  if (typeof offer.status !== 'string' || !(OFFER_STATUSES as readonly string[]).includes(offer.status)) {
+    // A status the SDK does not have ('Offered', 'open') would leave the post out of the digest without a word.
+    throw invalidOption(
+      at('offer', 'status'),
+      `Give the offer's status, one of ${OFFER_STATUSES.join(', ')} (got ${describe(offer.status)}).`,
+    );
+  }
   checkTime(offer.offeredAt, at('offer', 'offeredAt'));
   if (offer.expiresAt !== undefined)
     checkTime(offer.expiresAt, at('offer', 'expiresAt'), ', or leave it out');
