@@ -89,4 +89,23 @@ describe('createMemoryShortener', () => {
     const shortener = createMemoryShortener({ baseUrl: BASE });
     expect(await shortener.expand(undefined as unknown as string)).toBeUndefined();
   });
+
+  it('fails with VALIDATION instead of looping when the random source keeps giving a code that is taken', async () => {
+    let calls = 0;
+    // The same bytes on every call (a "seeded" source that is not), with a fuse so the test cannot hang.
+    const randomBytes = (length: number) => {
+      if (++calls > 10_000) throw new Error('still asking for random bytes');
+      return new Uint8Array(length).fill(7);
+    };
+    const shortener = createMemoryShortener({ baseUrl: BASE, randomBytes });
+    await shortener.shorten('https://example.org/a');
+    await expect(shortener.shorten('https://example.org/b')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: ['randomBytes'] }] },
+    });
+    // The first link keeps its code.
+    expect(await shortener.expand(await shortener.shorten('https://example.org/a'))).toBe(
+      'https://example.org/a',
+    );
+  });
 });

@@ -81,8 +81,16 @@ export function createMemoryShortener(options: MemoryShortenerOptions): LinkShor
     async shorten(trackedUrl) {
       let code = byUrl.get(trackedUrl);
       if (code === undefined) {
-        do code = newCode();
-        while (byCode.has(code));
+        // A free code is found within a few tries unless the source repeats itself (or the codes ran out).
+        for (let tries = 0; code === undefined || byCode.has(code); tries++) {
+          if (tries === 64)
+            throw invalidValue(
+              'shortener options',
+              ['randomBytes'],
+              'Return random bytes: the codes made of them keep being taken.',
+            );
+          code = newCode();
+        }
         byCode.set(code, trackedUrl);
         byUrl.set(trackedUrl, code);
       }
