@@ -13,8 +13,6 @@ const root = join(import.meta.dirname, '..', '..', '..');
  * from this list once its blocks come from examples/: the test below fails while a listed page has none left.
  */
 const NOT_YET_CONVERTED: readonly string[] = [
-  // To be converted: the storage port and what every adapter builds on (two blocks).
-  'docs/storage/README.md',
   // To be converted: the block at the top of this generated page is written by packages/core/scripts/strategy-docs.ts,
   // not taken from examples/.
   'docs/strategy-and-overlap.md',
