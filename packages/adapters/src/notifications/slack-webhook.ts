@@ -40,6 +40,14 @@ function buttonUrl(url: string | undefined): string | undefined {
 }
 
 /**
+ * A mrkdwn text object with `verbatim: true`: Slack still renders the formatting and the escaped characters, but
+ * does not parse plain text into mentions (`@channel`, `@here`), channel links (`#general`) or links.
+ */
+function mrkdwn(text: string): Record<string, unknown> {
+  return { type: 'mrkdwn', text, verbatim: true };
+}
+
+/**
  * Shortens a text to at most `max` UTF-16 units with `…`, cutting at a code point boundary (never between the
  * halves of a surrogate pair) and never inside an entity such as `&amp;` (the whole entity is dropped instead).
  */
@@ -71,7 +79,7 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
     { type: 'header', text: { type: 'plain_text', text: cap(digest.subject, 150) } },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: cap(escapeSlack(`${digest.greeting} ${digest.intro}`), 3000) },
+      text: mrkdwn(cap(escapeSlack(`${digest.greeting} ${digest.intro}`), 3000)),
     },
   ];
   for (const item of digest.items.slice(0, CHAT_ITEMS_MAX)) {
@@ -83,7 +91,7 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
     if (item.deadline !== undefined) lines.push(escapeSlack(item.deadline));
     const section: Record<string, unknown> = {
       type: 'section',
-      text: { type: 'mrkdwn', text: cap(lines.join('\n'), 3000) },
+      text: mrkdwn(cap(lines.join('\n'), 3000)),
     };
     const href = buttonUrl(item.openUrl);
     if (href !== undefined) {
@@ -97,7 +105,7 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
   }
   const left = digest.items.length - CHAT_ITEMS_MAX;
   if (left > 0) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: morePostsText(digest.language, left) } });
+    blocks.push({ type: 'section', text: mrkdwn(morePostsText(digest.language, left)) });
   }
   const overview = buttonUrl(digest.overviewUrl);
   if (overview !== undefined) {
@@ -110,7 +118,7 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
   }
   blocks.push({
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: cap(escapeSlack(digest.footer), 3000) }],
+    elements: [mrkdwn(cap(escapeSlack(digest.footer), 3000))],
   });
   // The top-level text (the notification, and what clients without blocks show) is mrkdwn too: escaped like the rest.
   return { text: escapeSlack(digest.subject), blocks };
