@@ -88,9 +88,10 @@ export function subjectFromContribution(contribution: Contribution): OverlapSubj
   };
 }
 
-// A hashtag: `#` then a letter or digit, then letters, digits, `_` or `-` (the tag format of the model). Not after
-// a letter, digit, mark, `_`, `&` or `/`: `zorg#avond`, `&#39;` and `example.org/#team` hold no hashtag.
-const HASHTAG = /(?<![\p{L}\p{N}\p{M}_&/])#([\p{L}\p{N}][\p{L}\p{N}_-]{0,63})/gu;
+// A hashtag: `#` then a letter or digit, then letters, marks, digits, `_` or `-` (the tag format of the model, whose
+// marks are the vowel signs of Devanagari, Thai or Arabic: without them `#हिन्दी` would read as `ह`). Not after a
+// letter, digit, mark, `_`, `&` or `/`: `zorg#avond`, `&#39;` and `example.org/#team` hold no hashtag.
+const HASHTAG = /(?<![\p{L}\p{N}\p{M}_&/])#([\p{L}\p{N}][\p{L}\p{M}\p{N}_-]{0,63})/gu;
 const LINK = /\bhttps?:\/\/\S+/giu;
 
 /**

@@ -1,0 +1,27 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { TagSchema } from '../model/primitives.js';
+import { hashtagsOf } from './overlap-subject.js';
+
+describe('hashtags in any script', () => {
+  it.each([
+    ['Devanagari with vowel signs and virama', 'हिन्दी'],
+    ['Thai with a vowel mark', 'สวัสดี'],
+    ['Arabic with a short vowel', 'مَرحبا'],
+    ['Japanese with the prolonged sound mark', 'ラーメン'],
+  ])('reads a hashtag in %s whole, as the tag an interest stores', (_, tag) => {
+    expect(TagSchema.safeParse(tag).success).toBe(true);
+    expect(hashtagsOf(`Werken in de zorg #${tag} vandaag`)).toEqual([tag]);
+  });
+
+  // Letters, marks and digits of several scripts: every valid, composed tag written as a hashtag reads back as itself.
+  const char = fc.constantFrom(...'aé1_-हिन्दीसวัสดีمَرحباラーメン');
+  test.prop([fc.array(char, { minLength: 1, maxLength: 20 }).map((cs) => cs.join(''))])(
+    'reads every tag the model accepts back from its hashtag',
+    (text) => {
+      const parsed = TagSchema.safeParse(text);
+      fc.pre(parsed.success && parsed.data === text);
+      expect(hashtagsOf(`#${text}`)).toEqual([text]);
+    },
+  );
+});
