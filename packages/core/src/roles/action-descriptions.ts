@@ -42,7 +42,7 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'contributions.archive': 'Archive a contribution.',
   'contributions.read': 'Read contributions.',
   'posts.create': 'Write a post (from accepted contributions or from scratch).',
-  'posts.update': 'Edit a post and submit it for review.',
+  'posts.update': 'Edit a post (a draft, or one sent back for changes).',
   'posts.submit': 'Submit a post for review.',
   'posts.approve': 'Approve a post or send it back for changes.',
   'posts.schedule': 'Schedule an approved post.',
