@@ -42,9 +42,10 @@ export const factorWords = {
     nl: `Biedt ${p.audience} niets van wat zij op social media zoeken.`,
     en: `Gives ${p.audience} nothing of what they look for on social media.`,
   }),
+  // `personalAngleNeeds` may be set to no need at all: then there is nothing it counts as.
   PERSONAL_ANGLE: (p: { needs: LocalizedText }) => ({
-    nl: `Een persoonlijk verhaal: mensen verbinden zich met mensen (telt als ${p.needs.nl}).`,
-    en: `A personal story: people connect with people (counts as ${p.needs.en}).`,
+    nl: `Een persoonlijk verhaal: mensen verbinden zich met mensen${p.needs.nl && ` (telt als ${p.needs.nl})`}.`,
+    en: `A personal story: people connect with people${p.needs.en && ` (counts as ${p.needs.en})`}.`,
   }),
   MATCHES_INTERESTS: (p: { audience: string; interests: string }) => ({
     nl: `Gaat over onderwerpen waar ${p.audience} in geïnteresseerd is: ${p.interests}.`,
