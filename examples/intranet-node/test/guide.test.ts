@@ -5,6 +5,7 @@ import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
 import { createReport } from '@social-shift/core/reports';
 import {
   anApprovedPost,
+  aPost,
   aProgramme,
   aRunningCampaign,
   aStrategy,
@@ -15,6 +16,7 @@ import { reviewAPost, shareTheNewestOffer } from '../src/guide/commands.js';
 import { createTrackedProgramme } from '../src/guide/links-in-the-sdk.js';
 import { applyRetention, exportPersonFile } from '../src/guide/privacy.js';
 import { pseudonymousReport } from '../src/guide/pseudonymous-report.js';
+import { strategyAtAGlance } from '../src/guide/strategy-at-a-glance.js';
 import { checkDraft } from '../src/guide/strategy-check.js';
 
 const LINK_SECRET = 'a-test-secret-of-at-least-32-bytes!!';
@@ -45,6 +47,19 @@ describe('the README', () => {
     await shift.as(editor.id).posts.submit(post.id);
     await shift.as(masterId).posts.approve(post.id);
     expect(log).toHaveBeenCalledWith('approved', post.id);
+  });
+
+  it("strategy at a glance (docs/strategy-and-overlap.md): findings, coverage, a post's score and the balance", () => {
+    const strategy = aStrategy();
+    const pillar = strategy.pillars[0]?.id ?? '';
+    const posts = [aPost({ id: 'post_1', pillarIds: [pillar] }), aPost({ id: 'post_2', pillarIds: [] })];
+    const glance = strategyAtAGlance(strategy, aProgramme(), posts[0] ?? aPost(), posts);
+    expect(glance.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(glance.coverage).toBeDefined();
+    expect(glance.score.subject).toMatchObject({ kind: 'post', id: 'post_1' });
+    expect(glance.score.overall).toBeGreaterThan(0);
+    expect(glance.view.overlapShare).toBeGreaterThanOrEqual(0);
+    expect(glance.view.overlapShare).toBeLessThanOrEqual(1);
   });
 
   it('strategy check: findings for an incoherent strategy, and an overlap score for a draft', () => {

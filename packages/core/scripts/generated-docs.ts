@@ -1,12 +1,13 @@
 // The docs pages generated from code, by path from the repository root. `pnpm docs:generate` writes them; a test
 // fails when a committed page differs from what the code generates. Add a generator here for each new page.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODE_LIST, ERROR_CODES } from '../src/errors/error-codes.js';
 import { permissionTableMarkdown } from '../src/roles/permission-docs.js';
 import { DEFAULT_PERMISSIONS } from '../src/roles/permission-table.js';
 import { workflowMarkdown } from '../src/workflows/workflow-docs.js';
 import { workflows } from '../src/workflows/workflows.js';
-import { snippetPages } from './doc-snippets.js';
+import { injectSnippets, snippetPages } from './doc-snippets.js';
 import { strategyAndOverlapPage } from './strategy-docs.js';
 
 function errorsPage(): string {
@@ -29,10 +30,12 @@ function errorsPage(): string {
   ].join('\n');
 }
 
+const root = join(import.meta.dirname, '..', '..', '..');
+
 export const generatedDocs: Record<string, () => string> = {
   'docs/errors.md': errorsPage,
   // Every page with `<!-- snippet: examples/…#region -->` blocks: code copied from the examples (doc-snippets.ts).
-  ...snippetPages(join(import.meta.dirname, '..', '..', '..')),
+  ...snippetPages(root),
   'docs/roles.md': () => permissionTableMarkdown(DEFAULT_PERMISSIONS),
   ...Object.fromEntries(
     Object.values(workflows).map((workflow) => [
@@ -40,5 +43,7 @@ export const generatedDocs: Record<string, () => string> = {
       () => workflowMarkdown(workflow, DEFAULT_PERMISSIONS),
     ]),
   ),
-  'docs/strategy-and-overlap.md': strategyAndOverlapPage,
+  // Generated, with its code block taken from examples/ like every other page's.
+  'docs/strategy-and-overlap.md': () =>
+    injectSnippets(strategyAndOverlapPage(), (path) => readFileSync(join(root, path), 'utf8')),
 };

@@ -1,22 +1,12 @@
 // Docs that compile: every TypeScript or JavaScript block in the README and the guides under docs/ comes from a
 // type-checked, tested file under examples/ through a snippet marker (scripts/doc-snippets.ts), never typed into
 // the page by hand. The decisions under docs/adr keep their blocks as written at the time.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeBlocksOutsideSnippets } from '../scripts/doc-snippets.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-
-/**
- * Pages whose blocks are still to be converted into snippets, each by whoever works on that page. Remove a page
- * from this list once its blocks come from examples/: the test below fails while a listed page has none left.
- */
-const NOT_YET_CONVERTED: readonly string[] = [
-  // To be converted: the block at the top of this generated page is written by packages/core/scripts/strategy-docs.ts,
-  // not taken from examples/.
-  'docs/strategy-and-overlap.md',
-];
 
 /** The README and every guide under docs/, outside the decision records, by path from the repository root. */
 function pages(): string[] {
@@ -28,9 +18,7 @@ function pages(): string[] {
 }
 
 describe('code blocks in the docs', () => {
-  const checked = pages().filter((page) => !NOT_YET_CONVERTED.includes(page));
-
-  it.each(checked)(
+  it.each(pages())(
     '%s takes every TypeScript and JavaScript block from examples/ (a snippet marker)',
     (page) => {
       const blocks = codeBlocksOutsideSnippets(readFileSync(join(root, page), 'utf8'));
@@ -40,12 +28,4 @@ describe('code blocks in the docs', () => {
       ).toEqual([]);
     },
   );
-
-  it.each(NOT_YET_CONVERTED)('%s, still to be converted, exists and still has a block to convert', (page) => {
-    expect(existsSync(join(root, page))).toBe(true);
-    expect(
-      codeBlocksOutsideSnippets(readFileSync(join(root, page), 'utf8')).length,
-      'all converted: remove the page from NOT_YET_CONVERTED',
-    ).toBeGreaterThan(0);
-  });
 });
