@@ -33,7 +33,8 @@ export function renderDigestEmail(digest: Digest): DigestEmail {
   }
   const overview = safeHref(digest.overviewUrl);
   if (overview !== undefined) lines.push(`${digest.overviewLabel}: ${overview}`, '');
-  lines.push('--', digest.footer);
+  // RFC 3676's signature separator, with its space: mail clients then fold or grey the footer.
+  lines.push('-- ', digest.footer);
 
   const e = escapeHtml;
   const items = digest.items

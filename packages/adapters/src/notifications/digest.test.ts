@@ -54,6 +54,17 @@ describe('buildDigest', () => {
     ]);
   });
 
+  it('greets the publisher by the name without the spaces around it', () => {
+    const digest = buildDigest({
+      publisherName: '  Anne ',
+      language: 'nl',
+      frequency: 'weekly',
+      now: NOW,
+      waiting: [waiting({})],
+    });
+    expect(digest?.greeting).toBe('Hoi Anne,');
+  });
+
   it('speaks English and counts new offers against the daily period', () => {
     const digest = buildDigest({
       publisherName: 'Sam',

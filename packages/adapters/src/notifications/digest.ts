@@ -371,7 +371,7 @@ export function buildDigest(input: DigestInput): Digest | undefined {
     language: input.language,
     frequency: input.frequency,
     subject: text.subject(items.length, input.frequency),
-    greeting: text.greeting(input.publisherName),
+    greeting: text.greeting(input.publisherName.trim()),
     intro: text.intro(items.length, fresh),
     items,
     openLabel: text.open,
