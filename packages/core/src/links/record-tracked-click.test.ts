@@ -107,16 +107,15 @@ describe('recordTrackedClick', () => {
   it.each([
     ['missing (a request without an id)', undefined],
     ['empty', ''],
-  ])(
-    'refuses a click id that is %s with VALIDATION: every such click would share one idempotency key',
-    async (_, clickId) => {
-      const { sdk, tracker, tracked, clicks } = await world();
-      await expect(
-        recordTrackedClick(sdk, tracker, { url: tracked.url!, clickId: clickId as unknown as string }),
-      ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('clickId') });
-      expect(clicks).toEqual([]);
-    },
-  );
+    ['too long for an idempotency key once prefixed with "click:"', 'r'.repeat(195)],
+    ['a line break, which no idempotency key may hold', 'req\n7'],
+  ])('refuses a click id that is %s with VALIDATION naming clickId', async (_, clickId) => {
+    const { sdk, tracker, tracked, clicks } = await world();
+    await expect(
+      recordTrackedClick(sdk, tracker, { url: tracked.url!, clickId: clickId as unknown as string }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('clickId') });
+    expect(clicks).toEqual([]);
+  });
 
   it('records nothing for a genuine link no share carries', async () => {
     const { sdk, tracker, clicks } = await world();

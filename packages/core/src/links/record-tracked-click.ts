@@ -1,9 +1,13 @@
 import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 import type { DomainEvent } from '../model/domain-event.js';
+import { isCleanText } from '../model/primitives.js';
 import type { StoragePort } from '../ports/storage.js';
 import type { LinkAttribution, TrackingLinks } from './link-tracker.js';
 import { SIGNATURE_PARAM } from './utm.js';
+
+/** The longest click id: `click:<clickId>` must fit an idempotency key (200 characters). */
+const MAX_CLICK_ID_LENGTH = 194;
 
 /** What {@link recordTrackedClick} needs of the SDK: its organisation, its storage and `platform.recordClick`. */
 export interface ClickRecordingSdk {
@@ -35,8 +39,8 @@ export interface TrackedClick {
  * the share is found by campaign, post, platform and sharer token (none: `INVALID_LINK` with reason
  * `unknown-share`, nothing recorded), a full link must lead to the page (origin and path) of the post's own link
  * (`INVALID_LINK` with reason `edited-destination` otherwise, nothing recorded: the signature does not cover the
- * destination), and `platform.recordClick` appends one `platform.click` event. A missing or empty `clickId` is a
- * `VALIDATION` error. Returns the attribution,
+ * destination), and `platform.recordClick` appends one `platform.click` event. A missing or empty `clickId`, or one
+ * longer than 194 characters or with a control character or line break, is a `VALIDATION` error. Returns the attribution,
  * so the caller can redirect to `attribution.destination`.
  *
  * @example
@@ -51,12 +55,18 @@ export async function recordTrackedClick(
   tracker: TrackingLinks,
   input: TrackedClickInput,
 ): Promise<TrackedClick> {
-  // Without one, every click would carry the key `click:undefined` and only the first would ever be recorded.
-  if (typeof input.clickId !== 'string' || input.clickId.length === 0)
+  // Without one, every click would carry the key `click:undefined` and only the first would ever be recorded. Too
+  // long or not one clean line, `click:<clickId>` is no idempotency key: refused here, naming the caller's field.
+  if (
+    typeof input.clickId !== 'string' ||
+    input.clickId.length === 0 ||
+    input.clickId.length > MAX_CLICK_ID_LENGTH ||
+    !isCleanText(input.clickId, true)
+  )
     throw invalidValue(
       'tracked click',
       ['clickId'],
-      'Pass the id of the click request (e.g. the request id).',
+      `Pass the id of the click request (e.g. the request id): one line of 1 to ${MAX_CLICK_ID_LENGTH} characters.`,
     );
   const attribution = await tracker.resolve(input.url, { organisationId: sdk.organisationId });
   const shares = await sdk.storage.query(sdk.organisationId, 'share', {
