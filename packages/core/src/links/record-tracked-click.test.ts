@@ -67,6 +67,8 @@ describe('recordTrackedClick', () => {
     for (const edited of [
       url.replace('https://example.org/', 'https://evil.example/'),
       url.replace('https://example.org/', 'https://example.org@evil.example/'),
+      // Credentials the post's link never had: the redirect would hand them to the organisation's site.
+      url.replace('https://example.org/', 'https://attacker:secret@example.org/'),
       url.replace('https://example.org/jobs', 'https://example.org/logout'),
       url.replace('https://', 'http://'),
     ]) {

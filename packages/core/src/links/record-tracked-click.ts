@@ -37,7 +37,7 @@ export interface TrackedClick {
  * Resolves an incoming tracked link and records the click on the share it belongs to, idempotently per
  * `clickId`: the resolver checks the signature (forged or edited links throw `INVALID_LINK` and record nothing),
  * the share is found by campaign, post, platform and sharer token (none: `INVALID_LINK` with reason
- * `unknown-share`, nothing recorded), a full link must lead to the page (origin and path) of the post's own link
+ * `unknown-share`, nothing recorded), a full link must lead to the page (origin, path and any user name and password) of the post's own link
  * (`INVALID_LINK` with reason `edited-destination` otherwise, nothing recorded: the signature does not cover the
  * destination), and `platform.recordClick` appends one `platform.click` event. A missing or empty `clickId`, or one
  * longer than 194 characters or with a control character or line break, is a `VALIDATION` error. Returns the attribution,
@@ -97,10 +97,12 @@ export async function recordTrackedClick(
     const link = (await sdk.storage.get(sdk.organisationId, 'post', attribution.postId))?.data.link;
     const actual = new URL(attribution.destination);
     const expected = typeof link === 'string' ? new URL(link) : undefined;
-    if (expected?.origin !== actual.origin || expected.pathname !== actual.pathname) {
+    // `origin` leaves out user name and password: `https://attacker:secret@example.org/…` has the post's origin.
+    const page = (url: URL) => `${url.username}:${url.password}@${url.origin}${url.pathname}`;
+    if (expected === undefined || page(expected) !== page(actual)) {
       throw new SocialShiftError(
         'INVALID_LINK',
-        "The link leads elsewhere than the post's own link: its host or path was edited.",
+        "The link leads elsewhere than the post's own link: its host, path or credentials were edited.",
         { details: { reason: 'edited-destination' } },
       );
     }
