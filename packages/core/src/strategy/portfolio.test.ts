@@ -128,6 +128,15 @@ describe('intendedShares with a duplicated pillar id', () => {
 });
 
 describe('analyseCampaignPortfolio', () => {
+  it('counts a post the campaign lists twice once', () => {
+    const posts = [aPost(), aPost({ id: 'post_2', pillarIds: [] })];
+    const view = analyseCampaignPortfolio(aStrategy(), { postIds: ['post_1', 'post_1', 'post_2'] }, posts);
+    expect(view.total).toBe(2);
+    expect(view.scores.map((s) => s.subject.id)).toEqual(['post_1', 'post_2']);
+    expect(view.withoutPillar).toBe(1);
+    expect(view.pillars[0]!.share).toBe(0.5);
+  });
+
   it('takes the posts the campaign lists and skips ids it cannot find', () => {
     const view = analyseCampaignPortfolio(aStrategy(), aCampaign({ postIds: ['post_1', 'post_gone'] }), [
       aPost(),

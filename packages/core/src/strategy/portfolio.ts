@@ -206,7 +206,7 @@ const kindOf = (s: OverlapScore) =>
 
 /**
  * The portfolio view of a campaign: its posts (those of `posts` whose id the campaign lists, in the campaign's
- * order) against the strategy.
+ * order, each once) against the strategy.
  *
  * @example
  * ```ts
@@ -221,7 +221,8 @@ export function analyseCampaignPortfolio(
   config: OverlapConfigInput = {},
 ): PortfolioView {
   const byId = new Map(posts.map((p) => [p.id, p]));
-  const chosen = campaign.postIds.flatMap((id) => {
+  // A post listed twice (the model does not forbid it) is one post of the campaign, not two.
+  const chosen = [...new Set(campaign.postIds)].flatMap((id) => {
     const post = byId.get(id);
     return post === undefined ? [] : [subjectFromPost(post)];
   });
