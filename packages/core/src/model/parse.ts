@@ -1,4 +1,5 @@
 import type { z } from 'zod/mini';
+import { invalidValue } from '../errors/invalid-value.js';
 import type { SocialShiftError } from '../errors/social-shift-error.js';
 import { validationError } from '../errors/validation.js';
 
@@ -25,10 +26,16 @@ export interface Parser<T> {
  */
 export function createParser<S extends z.ZodMiniType>(what: string, schema: S): Parser<z.output<S>> {
   const safeParse = (input: unknown): ParseResult<z.output<S>> => {
-    const result = schema.safeParse(input);
-    return result.success
-      ? { success: true, data: result.data }
-      : { success: false, error: validationError(what, result.error) };
+    try {
+      const result = schema.safeParse(input);
+      return result.success
+        ? { success: true, data: result.data as z.output<S> }
+        : { success: false, error: validationError(what, result.error) };
+    } catch (cause) {
+      // Only exotic inputs get here (a getter or proxy that throws while the input is read).
+      const message = 'It could not be read as plain data: send plain JSON data.';
+      return { success: false, error: invalidValue(what, [], message, cause) };
+    }
   };
   return {
     safeParse,
