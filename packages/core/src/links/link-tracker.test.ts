@@ -232,6 +232,14 @@ describe('createLinkTracker', () => {
     expect(await rejection(tracker.resolve('not a url', opts))).toBe('not-a-url');
     expect(await rejection(tracker.resolve(`${url}${'x'.repeat(5000)}`, opts))).toBe('too-long');
     expect(await rejection(tracker.resolve(undefined as unknown as string, opts))).toBe('not-a-url');
+    // Empty is no link, not a too-long one; with a shortener, blank is no short code either.
+    expect(await rejection(tracker.resolve('', opts))).toBe('not-a-url');
+    expect(await rejection(tracker.resolve('  ', opts))).toBe('not-a-url');
+    const shortened = createLinkTracker({
+      secret: SECRET,
+      shortener: createMemoryShortener({ baseUrl: 'https://go.example.org/s' }),
+    });
+    expect(await rejection(shortened.resolve(' ', opts))).toBe('not-a-url');
   });
 
   it.each([

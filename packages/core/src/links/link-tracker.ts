@@ -156,10 +156,11 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
         'Pass the id of the organisation the link is for.',
       );
     if (typeof input !== 'string') throw invalid('not-a-url', 'Pass the link as a string.');
-    if (input.length === 0 || input.length > MAX_INPUT_LENGTH) {
-      throw invalid('too-long', `Links longer than ${MAX_INPUT_LENGTH} characters (or empty) are not ours.`);
+    if (input.length > MAX_INPUT_LENGTH) {
+      throw invalid('too-long', `Links longer than ${MAX_INPUT_LENGTH} characters are not ours.`);
     }
     let text = input.trim();
+    if (text === '') throw invalid('not-a-url', 'Pass the tracked link: it is empty.');
     if (!text.includes(`${SIGNATURE_PARAM}=`) && shortener !== undefined) {
       const expanded = await shortener.expand(text);
       if (expanded === undefined) throw invalid('unknown-short-code', 'This short link is unknown.');
