@@ -116,8 +116,9 @@ export function linkTagger(options: LinkTrackerOptions): Omit<TrackingLinks, 're
     if (tagged.protocol !== 'https:' && tagged.protocol !== 'http:') {
       throw invalidValue(WHAT, ['link'], 'Use an absolute http:// or https:// URL.');
     }
+    const sig = await signature(input.organisationId, input.campaignId, input.postId, input.platform, token);
     // Appended as text (a token and a signature are base64url): `searchParams` would write the whole query anew.
-    tagged.search += `&${SHARER_PARAM}=${token}&${SIGNATURE_PARAM}=${await signature(input.organisationId, input.campaignId, input.postId, input.platform, token)}`;
+    tagged.search += `&${SHARER_PARAM}=${token}&${SIGNATURE_PARAM}=${sig}`;
     const full = tagged.href;
     return { url: shortener === undefined ? full : await shortener.shorten(full), sharerToken: token };
   }

@@ -37,11 +37,11 @@ export interface TrackedClick {
  * Resolves an incoming tracked link and records the click on the share it belongs to, idempotently per
  * `clickId`: the resolver checks the signature (forged or edited links throw `INVALID_LINK` and record nothing),
  * the share is found by campaign, post, platform and sharer token (none: `INVALID_LINK` with reason
- * `unknown-share`, nothing recorded), a full link must lead to the page (origin, path and any user name and password) of the post's own link
- * (`INVALID_LINK` with reason `edited-destination` otherwise, nothing recorded: the signature does not cover the
- * destination), and `platform.recordClick` appends one `platform.click` event. A missing or empty `clickId`, or one
- * longer than 194 characters or with a control character or line break, is a `VALIDATION` error. Returns the attribution,
- * so the caller can redirect to `attribution.destination`.
+ * `unknown-share`, nothing recorded), a full link must lead to the page (origin, path and any user name and
+ * password) of the post's own link (`INVALID_LINK` with reason `edited-destination` otherwise, nothing recorded:
+ * the signature does not cover the destination), and `platform.recordClick` appends one `platform.click` event.
+ * A missing or empty `clickId`, or one longer than 194 characters or with a control character or line break, is a
+ * `VALIDATION` error. Returns the attribution, so the caller can redirect to `attribution.destination`.
  *
  * @example
  * ```ts
