@@ -132,6 +132,19 @@ describe('checkStrategyCoherence', () => {
     expect(checkStrategyCoherence(aStrategy(), { programme: aProgramme() }).findings).toEqual([]);
   });
 
+  it('reports a missing part once, however often one owner names it', () => {
+    const strategy = aStrategy({
+      pillars: [{ ...pillar, goalIds: ['goal_recruit', 'goal_gone', 'goal_gone'] }],
+    });
+    const unknown = checkStrategyCoherence(strategy).findings.filter((f) => f.code === 'UNKNOWN_REFERENCE');
+    expect(unknown.map((f) => f.entities)).toEqual([
+      [
+        { kind: 'pillar', id: 'pillar_work' },
+        { kind: 'goal', id: 'goal_gone' },
+      ],
+    ]);
+  });
+
   it.each(cases)('reports %s with its entities and words', (code, over, entities, english) => {
     const { findings } = checkStrategyCoherence(aStrategy(over));
     const found = findings.filter((f) => f.code === code);

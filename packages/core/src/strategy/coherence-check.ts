@@ -100,14 +100,15 @@ export function checkStrategyCoherence(
         );
       }
     };
+  // Each missing id once per owner, however often the owner names it (the model does not forbid repeats).
   for (const g of goals)
-    g.audienceIds.forEach(unknown('goal', g.id, named('Doel', 'Goal', g.name), 'audience'));
+    new Set(g.audienceIds).forEach(unknown('goal', g.id, named('Doel', 'Goal', g.name), 'audience'));
   for (const p of pillars) {
-    p.goalIds.forEach(unknown('pillar', p.id, named('Pijler', 'Pillar', p.name), 'goal'));
-    p.audienceIds.forEach(unknown('pillar', p.id, named('Pijler', 'Pillar', p.name), 'audience'));
+    new Set(p.goalIds).forEach(unknown('pillar', p.id, named('Pijler', 'Pillar', p.name), 'goal'));
+    new Set(p.audienceIds).forEach(unknown('pillar', p.id, named('Pijler', 'Pillar', p.name), 'audience'));
   }
   for (const c of platforms)
-    c.audienceIds.forEach(unknown('platform', c.platform, platformName(c.platform), 'audience'));
+    new Set(c.audienceIds).forEach(unknown('platform', c.platform, platformName(c.platform), 'audience'));
 
   const claimed = new Set<GoalPurpose>();
   for (const [path, list] of [
