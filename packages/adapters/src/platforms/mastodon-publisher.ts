@@ -12,7 +12,7 @@ import {
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
 import { type MastodonTextSettings, measureText } from './text-fit.js';
-import { textWithLink } from './text-with-link.js';
+import { textWithLink, urlEnding } from './text-with-link.js';
 
 /** Options of {@link createMastodonPublisher}. */
 export interface MastodonPublisherOptions {
@@ -69,7 +69,7 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
   const newKey = options.newKey ?? (() => globalThis.crypto.randomUUID());
   async function publish(given: PublishInput): Promise<PublishResult> {
     const input = checkPublishInput(given);
-    const text = textWithLink(input.text, input.link);
+    const text = textWithLink(input.text, input.link, urlEnding('mastodon'));
     for (const measure of measureText('mastodon', text, { mastodon: options.limits ?? {} })) {
       if (measure.count > measure.limit) {
         const withLink = text === input.text ? '' : ' with its link appended';

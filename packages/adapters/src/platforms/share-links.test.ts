@@ -434,4 +434,24 @@ describe('buildShareLink input checks', () => {
     // X and Mastodon count every link as 23 characters, so a long link still fits there.
     expect(buildShareLink('x', { text: 'Kijk', url: longUrl }).text).toBe('Kijk');
   });
+
+  it('keeps the url where the platform would end the link in the text early (X: CJK, Greek, ^)', () => {
+    for (const given of [
+      'https://example.org/vacatures/日本語',
+      'https://example.org/θέσεις',
+      'https://example.org/a^b',
+    ]) {
+      const link = buildShareLink('x', { text: `Lees ${given} nu`, url: given });
+      expect(params(link.href!).get('url'), given).toBe(given);
+      expect(params(link.href!).get('text'), given).toBe(`Lees ${given} nu`);
+    }
+    // Mastodon ends a link at an unbalanced parenthesis: the link is appended whole.
+    const paren = 'https://example.org/vacatures/a(b';
+    const mastodon = buildShareLink('mastodon', {
+      text: `Lees ${paren} nu`,
+      url: paren,
+      mastodonInstance: 'mastodon.social',
+    });
+    expect(params(mastodon.href!).get('text')).toBe(`Lees ${paren} nu ${paren}`);
+  });
 });

@@ -1,6 +1,6 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
 import { fitText, fitWithin, measureText, type TextFitOptions } from './text-fit.js';
-import { holdsLink } from './text-with-link.js';
+import { holdsLink, urlEnding } from './text-with-link.js';
 
 /** What a share link is built from: a post's text variant and its (tracked) link. */
 export interface ShareLinkInput {
@@ -228,9 +228,11 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
     );
   }
   const body = fitted === undefined ? input.text : fitted.body;
-  // A text that already holds the link (as a whole URL) carries it once: it is neither appended again nor sent
-  // again in a url parameter, which the platform would add to the text (as fitText counts it).
-  const link = input.url !== undefined && holdsLink(body, input.url) ? undefined : input.url;
+  // A text that already holds the link (as a whole URL, ended as the platform ends links: X stops at a CJK letter)
+  // carries it once: it is neither appended again nor sent again in a url parameter, which the platform would add
+  // to the text (as fitText counts it).
+  const link =
+    input.url !== undefined && holdsLink(body, input.url, urlEnding(platform)) ? undefined : input.url;
   const withLink = link === undefined ? body : body.length > 0 ? `${body} ${link}` : link;
   // A line ends at CRLF, a lone CR or a lone LF, as in the mailto body below.
   const title = (input.title ?? input.text.split(/\r\n|\r|\n/, 1)[0] ?? '').trim();

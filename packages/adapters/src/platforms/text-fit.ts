@@ -1,6 +1,6 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
 import { isObject } from './option-checks.js';
-import { holdsLink } from './text-with-link.js';
+import { holdsLink, urlEnding } from './text-with-link.js';
 import { findHashtags, findMentions, findUrls, type TextSpan, type UrlEnding } from './url-spans.js';
 import { countXText, X_TEXT_CONFIG } from './x-text.js';
 
@@ -279,11 +279,6 @@ export interface FitTextOptions extends TextFitOptions {
   readonly ellipsis?: string;
 }
 
-/** Where the platform ends a link: twitter-text on X, Mastodon's variant on Mastodon, else at white space. */
-function urlEnding(platform: Platform): UrlEnding {
-  return platform === 'x' ? 'twitter-text' : platform === 'mastodon' ? 'mastodon' : 'whitespace';
-}
-
 function protectedSpans(platform: Platform, text: string): TextSpan[] {
   const spans = [
     ...findUrls(text, { withoutProtocol: platform === 'x', ending: urlEnding(platform) }),
@@ -382,7 +377,7 @@ export function fitWithin(
       ? b
       : b.length === 0
         ? options.link
-        : holdsLink(b, options.link)
+        : holdsLink(b, options.link, urlEnding(platform))
           ? b
           : `${b}${separator}${options.link}`;
   const full = compose(body);

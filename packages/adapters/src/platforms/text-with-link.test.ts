@@ -47,3 +47,43 @@ describe('fitText with a text that already holds the link', () => {
     },
   );
 });
+
+describe('a link the platform would end early is not held by the text', () => {
+  // X (twitter-text) ends a link at the first character its URL rules do not take (CJK, Greek, `^`); Mastodon at
+  // an unbalanced `(`. A text that holds such a link "by white space" would post a cut-off, broken link.
+  const cases = [
+    ['x', 'https://example.org/vacatures/日本語'],
+    ['x', 'https://example.org/θέσεις'],
+    ['x', 'https://example.org/a^b'],
+    ['mastodon', 'https://example.org/vacatures/a(b'],
+  ] as const;
+
+  it('fitText appends the link, as the platform would link only a part of it', () => {
+    for (const [platform, given] of cases) {
+      const text = `Lees ${given} nu`;
+      expect(fitText(platform, text, { link: given }).text, `${platform} ${given}`).toBe(`${text} ${given}`);
+    }
+  });
+
+  it('the X and Mastodon publishers post the whole link once more after the text', async () => {
+    for (const [platform, given] of cases) {
+      const text = `Lees ${given} nu`;
+      const { fetch, requests } = recordingFetch([
+        { status: 201, body: { id: '1', data: { id: '1', text: '' } } },
+      ]);
+      const publisher =
+        platform === 'x'
+          ? createXPublisher({ accessToken: 'token', fetch })
+          : createMastodonPublisher({ instance: 'https://social.example', accessToken: 'token', fetch });
+      await publisher.publish({ text, link: given });
+      const sent = requests[0]?.body as { text?: string; status?: string };
+      expect(sent.text ?? sent.status, `${platform} ${given}`).toBe(`${text} ${given}`);
+    }
+  });
+
+  it('textWithLink ends links as the platform says', () => {
+    const given = 'https://example.org/vacatures/日本語';
+    expect(textWithLink(`Lees ${given} nu`, given)).toBe(`Lees ${given} nu`);
+    expect(textWithLink(`Lees ${given} nu`, given, 'twitter-text')).toBe(`Lees ${given} nu ${given}`);
+  });
+});

@@ -9,7 +9,7 @@ import {
   checkToken,
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
-import { textWithLink } from './text-with-link.js';
+import { textWithLink, urlEnding } from './text-with-link.js';
 import { countXText } from './x-text.js';
 
 /** Options of {@link createXPublisher}. */
@@ -45,7 +45,7 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
   const retry = checkRetry(options.retry);
   async function publish(given: PublishInput): Promise<PublishResult> {
     const input = checkPublishInput(given);
-    const text = textWithLink(input.text, input.link);
+    const text = textWithLink(input.text, input.link, urlEnding('x'));
     const count = countXText(text);
     if (!count.valid) {
       const withLink = text === input.text ? '' : ' with its link appended';
