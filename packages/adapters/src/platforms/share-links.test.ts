@@ -264,12 +264,22 @@ describe('buildShareLink', () => {
         link.href === undefined
           ? ''
           : decodeURIComponent(link.href.replace(/[?&](?:title|subject)=[^&]*/g, ''));
-      for (const part of [shown, link.text]) {
+      // Threads' url is a link attachment (a card), not added to the text: it stays, apart from the text.
+      const inText = platform === 'threads' ? params(link.href!).get('text')! : shown;
+      for (const part of [inText, link.text]) {
         expect(part.split(url).length - 1, `${platform}: ${part}`).toBeLessThanOrEqual(1);
       }
       expect(link.text).toBe(holding);
     },
   );
+
+  it('keeps Threads’ url, a link attachment Threads does not add to the text, when the text holds the link', () => {
+    const holding = `Lees ${url} en solliciteer!`;
+    const link = buildShareLink('threads', { text: holding, url });
+    expect(params(link.href!).get('text')).toBe(holding);
+    expect(params(link.href!).get('url')).toBe(url);
+    expect(link.text).toBe(holding);
+  });
 
   it('fits the text to the platform but never cuts the link', () => {
     const long = 'woord '.repeat(100);

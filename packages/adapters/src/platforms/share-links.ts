@@ -230,7 +230,7 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
   const body = fitted === undefined ? input.text : fitted.body;
   // A text that already holds the link (as a whole URL, ended as the platform ends links: X stops at a CJK letter)
   // carries it once: it is neither appended again nor sent again in a url parameter, which the platform would add
-  // to the text (as fitText counts it).
+  // to the text (as fitText counts it). Threads, whose url is an attachment and not text, gets its url anyway.
   const link =
     input.url !== undefined && holdsLink(body, input.url, urlEnding(platform)) ? undefined : input.url;
   const withLink = link === undefined ? body : body.length > 0 ? `${body} ${link}` : link;
@@ -251,10 +251,17 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
       href = `${intent.base}?${q([['u', input.url]])}`;
       break;
     case 'x':
-    case 'threads':
       href = `${intent.base}?${q([
         ['text', body],
         ['url', link],
+      ])}`;
+      break;
+    case 'threads':
+      // Threads' url is a link attachment (a card under the post), which Threads does not add to the text: it is
+      // sent even when the text holds the link, or the card would be lost.
+      href = `${intent.base}?${q([
+        ['text', body],
+        ['url', input.url],
       ])}`;
       break;
     case 'telegram':
