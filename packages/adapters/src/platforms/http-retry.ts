@@ -111,19 +111,21 @@ async function readCapped(response: Response, max: number): Promise<{ text: stri
 }
 
 /**
- * Replaces every secret we sent (raw or as JSON would escape it) in text the server sent back. When the text was
- * cut (`truncated`), a secret may run past its end: the start of one that the text ends with goes too.
+ * Replaces every secret we sent (raw, as JSON would escape it, or with `/` escaped as `\/`) in text the server sent
+ * back by `[redacted]`. When the text was cut (`truncated`), a secret may run past its end: the longest start of
+ * one (or of an escaped form) that the text ends with goes too, down to a single character, so not even the first
+ * characters of a cut-off secret stay. (A last character that only looks like a secret's first is redacted too.)
  */
-function redact(text: string, secrets: readonly string[], truncated = false): string {
+export function redact(text: string, secrets: readonly string[], truncated = false): string {
   let clean = text;
   const forms = secrets.flatMap((secret) => [
     ...new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')]),
   ]);
   for (const form of forms) clean = clean.split(form).join('[redacted]');
   if (truncated) {
-    // The longest start of a secret (4 characters or more) that the cut text ends with.
+    // The longest start of a secret (down to one character) that the cut text ends with.
     for (const form of forms) {
-      for (let length = Math.min(form.length - 1, clean.length); length >= 4; length--) {
+      for (let length = Math.min(form.length - 1, clean.length); length >= 1; length--) {
         if (clean.endsWith(form.slice(0, length))) {
           clean = `${clean.slice(0, clean.length - length)}[redacted]`;
           break;

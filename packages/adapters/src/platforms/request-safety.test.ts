@@ -156,6 +156,22 @@ describe('secrets never reach an error', () => {
     }
   });
 
+  it('redacts even the first 1 to 3 characters of a bare token that the cut of an error body leaves at its end', async () => {
+    const token = 'SECRETTOKEN-0123456789-abcdefghijklmnopqrstuvwxyz';
+    for (const at of [1997, 1998, 1999, 1980]) {
+      const url = await serve((_req, res) => {
+        res.writeHead(400, { 'content-type': 'text/plain' });
+        res.end(`${'x'.repeat(at)}${token}`);
+      });
+      const error = await rejection(
+        createMastodonPublisher({ instance: url, accessToken: token, fetch }).publish({ text: 'Hallo' }),
+      );
+      const body = (error.details as { body?: string }).body ?? '';
+      expect(body, String(at)).toBe(`${'x'.repeat(at)}[redacted]`);
+      expect(everything(error), String(at)).not.toMatch(/xS(?:E|$)/);
+    }
+  });
+
   it('redacts the app password a PDS echoes from the login request', async () => {
     const url = await serve((req, res) => {
       let body = '';
