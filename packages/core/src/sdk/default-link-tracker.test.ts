@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createLinkTracker } from '../links/link-tracker.js';
+import { createSequentialIds } from '../ports/id-generator.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import type { SocialShiftOptions } from './create-social-shift.js';
+import { createPlainLinkTracker } from './default-link-tracker.js';
 
 const SECRET = 'an-organisation-secret-of-32-bytes-or-more';
 
@@ -17,6 +19,21 @@ async function shareWith(options: Partial<SocialShiftOptions>) {
 }
 
 describe('the link tracker the SDK uses by default', () => {
+  it("keeps the query of the post's link as written, and its fragment after the tags", async () => {
+    const links = createPlainLinkTracker(createSequentialIds());
+    const { url, sharerToken } = await links.track({
+      organisationId: 'org_a',
+      link: 'https://example.org/banen?q=a%20b&flag&x=~/:,&utm_source=old#solliciteer',
+      platform: 'linkedin',
+      campaignId: 'c',
+      postId: 'p',
+      publisherId: 'u',
+    });
+    expect(url).toBe(
+      `https://example.org/banen?q=a%20b&flag&x=~/:,&utm_source=linkedin&utm_medium=social&utm_campaign=c&utm_content=p&ss_ref=${sharerToken}#solliciteer`,
+    );
+  });
+
   it('without a secret: tags the link with UTM tags and a random opaque token, never the publisher id', async () => {
     const { world, postId, share } = await shareWith({});
     const url = new URL(share.trackedUrl!);

@@ -25,8 +25,9 @@ export function createPlainLinkTracker(ids: IdGenerator): LinkTracker {
       const url = new URL(
         addUtmTags(input.link, { source: input.platform, campaign: input.campaignId, content: input.postId }),
       );
-      url.searchParams.set(SHARER_PARAM, sharerToken);
-      return { url: url.toString(), sharerToken };
+      // Appended as text: `searchParams` would write the post's own query anew (`%20` as `+`, `flag` as `flag=`).
+      url.search += `&${SHARER_PARAM}=${sharerToken}`;
+      return { url: url.href, sharerToken };
     },
   };
 }
