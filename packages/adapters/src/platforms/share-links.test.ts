@@ -417,6 +417,24 @@ describe('buildShareLink input checks', () => {
     expect(buildShareLink('x', { text: 'x', url, fit: false }).href).toContain('text=x');
   });
 
+  it('refuses text options that are a list, naming textOptions on every platform', () => {
+    for (const platform of Object.keys(SHARE_INTENTS) as Platform[]) {
+      for (const textOptions of [[], [{ mastodon: { maxCharacters: 500 } }]]) {
+        expect(
+          failure(() =>
+            buildShareLink(platform, {
+              text: 'x',
+              url,
+              mastodonInstance: 'mastodon.social',
+              textOptions: textOptions as never,
+            }),
+          ),
+          platform,
+        ).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['textOptions'] }] } });
+      }
+    }
+  });
+
   it('refuses an empty text without a url: there is nothing to share (whitespace is still shared)', () => {
     expect(failure(() => buildShareLink('x', { text: '' }))).toMatchObject({
       code: 'VALIDATION',

@@ -1,4 +1,5 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
+import { isObject } from './option-checks.js';
 import { fitText, fitWithin, measureText, type TextFitOptions } from './text-fit.js';
 import { holdsLink, urlEnding } from './text-with-link.js';
 
@@ -178,10 +179,9 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
   if (input.fit !== undefined && typeof input.fit !== 'boolean') {
     throw invalid('fit', 'Use true (cut the text to fit the platform, the default) or false.');
   }
-  if (
-    input.textOptions !== undefined &&
-    (typeof input.textOptions !== 'object' || input.textOptions === null)
-  ) {
+  // A plain object: a list would pass `typeof` and be spread into the fit's options as nothing (or fail later
+  // naming `options`, which buildShareLink has not).
+  if (input.textOptions !== undefined && !isObject(input.textOptions)) {
     throw invalid(
       'textOptions',
       'Give the text options as an object, such as { mastodon: { maxCharacters: 1000 } }.',
