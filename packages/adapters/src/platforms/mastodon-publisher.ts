@@ -4,6 +4,7 @@ import {
   checkApiBase,
   checkCallback,
   checkFetch,
+  checkIdempotencyKey,
   checkPublishInput,
   checkRetry,
   checkTimeout,
@@ -69,6 +70,7 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
   const newKey = options.newKey ?? (() => globalThis.crypto.randomUUID());
   async function publish(given: PublishInput): Promise<PublishResult> {
     const input = checkPublishInput(given);
+    checkIdempotencyKey(input.idempotencyKey);
     const text = textWithLink(input.text, input.link, urlEnding('mastodon'));
     for (const measure of measureText('mastodon', text, { mastodon: options.limits ?? {} })) {
       if (measure.count > measure.limit) {

@@ -164,14 +164,34 @@ export function isWebUrl(value: string): boolean {
 }
 
 /**
+ * Checks `PublishInput.idempotencyKey` for the publishers that send it (Mastodon, as the `Idempotency-Key`
+ * header): absent, or a non-empty string of printable ASCII. The others send no key and ignore it, so a key they
+ * could not carry is no reason to refuse their post.
+ */
+export function checkIdempotencyKey(idempotencyKey: unknown): void {
+  // Sent as a header: an empty key is no key to the server (a retried 5xx could post twice), and a character a
+  // header cannot carry makes fetch throw, which would read as a network error.
+  if (
+    idempotencyKey !== undefined &&
+    (typeof idempotencyKey !== 'string' || !/^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/.test(idempotencyKey))
+  ) {
+    throw invalidOption(
+      ['idempotencyKey'],
+      'Give the idempotency key as a non-empty string of printable ASCII, e.g. the share id; leave it out for a random one.',
+    );
+  }
+}
+
+/**
  * Checks what a publisher is asked to post: non-empty text, an http(s) link, a card with a title (and a string
- * description), a language of the SDK and a printable idempotency key.
+ * description) and a language of the SDK. The idempotency key is checked only where it is sent
+ * ({@link checkIdempotencyKey}, Mastodon).
  */
 export function checkPublishInput(input: unknown): PublishInput {
   if (typeof input !== 'object' || input === null) {
     throw invalidOption(['input'], 'Pass { text } with the text to post.');
   }
-  const { text, link, card, idempotencyKey, language } = input as Record<string, unknown>;
+  const { text, link, card, language } = input as Record<string, unknown>;
   if (typeof text !== 'string') throw invalidOption(['text'], 'Give the text to post as a string.');
   if (text.trim() === '') throw invalidOption(['text'], 'The text is empty: platforms refuse an empty post.');
   if (link !== undefined && (typeof link !== 'string' || !isWebUrl(link))) {
@@ -184,17 +204,6 @@ export function checkPublishInput(input: unknown): PublishInput {
     throw invalidOption(
       ['link'],
       'The link must not contain spaces, tabs, line breaks or other control characters: percent-encode them.',
-    );
-  }
-  // Sent as a header: an empty key is no key to the server (a retried 5xx could post twice), and a character a
-  // header cannot carry makes fetch throw, which would read as a network error.
-  if (
-    idempotencyKey !== undefined &&
-    (typeof idempotencyKey !== 'string' || !/^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/.test(idempotencyKey))
-  ) {
-    throw invalidOption(
-      ['idempotencyKey'],
-      'Give the idempotency key as a non-empty string of printable ASCII, e.g. the share id; leave it out for a random one.',
     );
   }
   if (

@@ -13,7 +13,11 @@ export interface PublishInput {
   /** The link card's title and description (Bluesky's external embed). */
   readonly card?: { readonly title: string; readonly description?: string };
   readonly language?: Language;
-  /** Makes a retried publish create one post, where the platform supports it (Mastodon). */
+  /**
+   * Makes a retried publish create one post, where the platform supports it: Mastodon sends it as the
+   * `Idempotency-Key` header, so there it must be a non-empty string of printable ASCII (`VALIDATION` otherwise).
+   * Bluesky, LinkedIn and X send no key and ignore it.
+   */
   readonly idempotencyKey?: string;
 }
 
