@@ -14,20 +14,25 @@ const answering =
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
 
+/** The error's message and details, where a leaked secret would show. */
+const everything = (error: unknown): string =>
+  `${(error as Error).message} ${JSON.stringify((error as { details?: unknown }).details)}`;
+
 describe('a Teams webhook that answers 200 with a delivery failure in the body', () => {
   // Office 365 connector webhooks answer 200 for a failed delivery (a card too large, a removed channel, a rate
   // limit) and say so in the body; only a number ("1") in the body means the message was posted.
   for (const inner of [413, 400, 429]) {
     it(`is a PLATFORM error carrying the inner status ${inner}, not a digest silently lost`, async () => {
-      const body = `Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error ${inner} with ContextId tcid=0,server=x,cv=y..`;
+      // The body echoes the webhook URL, whose path is the secret: the error must not carry it.
+      const body = `Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error ${inner} for ${webhookUrl} with ContextId tcid=0,server=x,cv=y..`;
       const teams = createTeamsWebhookSender({ webhookUrl, fetch: answering(200, body) });
       const error = await teams.send(hostileDigest()).catch((e: unknown) => e);
       expect(error).toMatchObject({
         code: 'PLATFORM',
-        details: { platform: 'teams', status: inner },
+        details: { platform: 'teams', status: inner, body: expect.stringContaining('[redacted]') },
         message: expect.stringContaining(`HTTP error ${inner}`),
       });
-      expect(JSON.stringify(error)).not.toContain('secret-id');
+      expect(everything(error)).not.toContain('secret-id');
     });
   }
 
