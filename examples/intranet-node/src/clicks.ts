@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SocialShift } from '@social-shift/core';
 import type { TrackingLinks } from '@social-shift/core/links';
-import { addUtmTags, recordTrackedClick } from '@social-shift/core/links';
+import { addUtmTags, isLinkPreview, recordTrackedClick } from '@social-shift/core/links';
 import type { Route } from './http.js';
 
 // #region click-route
@@ -14,12 +14,13 @@ export function clickRoute(shift: SocialShift, links: TrackingLinks): Route {
   return {
     method: 'GET',
     path: '/s/:code',
-    async handle({ params, requestId }) {
-      // Idempotent per click id: a proxy that retries the same request (same x-request-id) counts one click.
-      const { attribution } = await recordTrackedClick(shift, links, {
-        url: params.code ?? '',
-        clickId: requestId ?? randomUUID(),
-      });
+    async handle({ params, requestId, userAgent }) {
+      const url = params.code ?? '';
+      // A platform fetching the link for its preview card is no click: sent on to the page, not recorded.
+      const { attribution } = isLinkPreview(userAgent)
+        ? { attribution: await links.resolve(url, { organisationId: shift.organisationId }) }
+        : // Idempotent per click id: a proxy that retries the same request (same x-request-id) counts one click.
+          await recordTrackedClick(shift, links, { url, clickId: requestId ?? randomUUID() });
       const { destination, platform, campaignId, postId } = attribution;
       return {
         redirect: addUtmTags(destination, { source: platform, campaign: campaignId, content: postId }),

@@ -13,6 +13,8 @@ export interface RouteContext {
   readonly personId: string | undefined;
   /** The `x-request-id` a proxy sets, if any: a key for idempotent retries. */
   readonly requestId: string | undefined;
+  /** The `user-agent` header, if any. */
+  readonly userAgent: string | undefined;
   readonly url: URL;
 }
 
@@ -98,6 +100,7 @@ export function createHandler(routes: readonly Route[], onError: (error: unknown
           body: request.method === 'POST' ? await readJson(request) : undefined,
           personId: header('x-person-id'),
           requestId: header('x-request-id'),
+          userAgent: header('user-agent'),
           url,
         });
         if ('redirect' in result) {

@@ -257,6 +257,15 @@ describe('the intranet service', { timeout: 20_000 }, () => {
     });
     // The same request retried by a proxy counts once; a forged code is refused and records nothing.
     await fetch(ids.trackedUrl!, { redirect: 'manual', headers: { 'x-request-id': 'req-1' } });
+    // LinkedIn fetching the link for its preview card is sent on to the page too, and counts no click.
+    const preview = await fetch(ids.trackedUrl!, {
+      redirect: 'manual',
+      headers: {
+        'user-agent': 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)',
+      },
+    });
+    expect(preview.status).toBe(302);
+    expect(preview.headers.get('location')).toBe(location.href);
     const forged = await fetch(`${service.url}/s/ABCDEFGHJK`, { redirect: 'manual' });
     expect(forged.status).toBe(400);
     expect(((await forged.json()) as { code: string }).code).toBe('INVALID_LINK');

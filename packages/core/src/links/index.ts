@@ -6,6 +6,7 @@
  */
 
 export type { LinkSecret } from './hmac.js';
+export { isLinkPreview } from './link-preview.js';
 export type { LinkShortener, MemoryShortenerOptions } from './link-shortener.js';
 export { createMemoryShortener } from './link-shortener.js';
 export type {
