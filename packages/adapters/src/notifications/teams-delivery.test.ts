@@ -36,6 +36,26 @@ describe('a Teams webhook that answers 200 with a delivery failure in the body',
     });
   }
 
+  it('redacts the webhook URL before the 300-character cut, and in its JSON-escaped form', async () => {
+    const prefix =
+      'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 413. ';
+    const bodies = [
+      // The URL straddles the cut at 300 characters: its start must not stay.
+      ...[230, 250, 270, 290, 299].map((at) => `${prefix}${'x'.repeat(at - prefix.length)}${webhookUrl} end`),
+      // A JSON answer escapes each / as \/ (and JSON.stringify of the URL as it is).
+      JSON.stringify({ error: `${prefix}for ${webhookUrl}` }).replace(/\//g, '\\/'),
+      `${prefix}${JSON.stringify({ url: webhookUrl })}`,
+    ];
+    for (const body of bodies) {
+      const teams = createTeamsWebhookSender({ webhookUrl, fetch: answering(200, body) });
+      const error = await teams.send(hostileDigest()).catch((e: unknown) => e);
+      expect(error, body).toMatchObject({ code: 'PLATFORM', details: { status: 413 } });
+      const shown = everything(error);
+      expect(shown, body).not.toContain('secret-id');
+      expect(shown, body).not.toMatch(/webhookb2|webhook\.office\.example/);
+    }
+  });
+
   it('still succeeds on "1" (connector webhooks) and on 202 with no body (Workflows webhooks)', async () => {
     await createTeamsWebhookSender({ webhookUrl, fetch: answering(200, '1') }).send(hostileDigest());
     await createTeamsWebhookSender({ webhookUrl, fetch: answering(202, '') }).send(hostileDigest());

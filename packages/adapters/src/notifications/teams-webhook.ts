@@ -1,5 +1,10 @@
 import { SocialShiftError } from '@social-shift/core';
-import { DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type FetchLike,
+  redact,
+  sendWithRetry,
+} from '../platforms/http-retry.js';
 import {
   checkEndpoint,
   checkFetch,
@@ -212,8 +217,9 @@ export function createTeamsWebhookSender(options: {
 function checkDelivered(status: number, body: string, secrets: readonly string[]): void {
   if (!/delivery failed|returned HTTP error/i.test(body)) return;
   const inner = /HTTP error (\d{3})/i.exec(body)?.[1];
-  let text = body.slice(0, 300);
-  for (const secret of secrets) text = text.split(secret).join('[redacted]');
+  // Redacted whole before the cut (a URL straddling the cut would leave its start), with the redaction the platform
+  // errors use, which also takes the JSON-escaped forms (`https:\/\/…\/webhookb2\/…`) of the webhook URL.
+  const text = redact(body, secrets).slice(0, 300);
   throw new SocialShiftError(
     'PLATFORM',
     `teams answered ${status}, but the message was not delivered: ${text}`,
