@@ -306,7 +306,7 @@ describe('sendSmtpMail against a server that never finishes the TLS handshake', 
 describe('sendSmtpMail errors', () => {
   it('never carries the AUTH credentials a server echoes into the error', async () => {
     const server = await scriptedSmtp('220 ready\r\n', (line) =>
-      line.startsWith('EHLO') ? '250 hello\r\n' : `535 refused: ${line}\r\n`,
+      line.startsWith('EHLO') ? '250-hello\r\n250 AUTH PLAIN\r\n' : `535 refused: ${line}\r\n`,
     );
     const error = (await sendSmtpMail(
       {

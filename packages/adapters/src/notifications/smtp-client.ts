@@ -11,7 +11,10 @@ export interface SmtpOptions {
   readonly secure?: boolean;
   /** STARTTLS on a plain connection: `require` (default when `auth` is set), `opportunistic` or `never`. */
   readonly startTls?: 'require' | 'opportunistic' | 'never';
-  /** Credentials, sent with AUTH PLAIN, or AUTH LOGIN when the server offers only that (Microsoft 365). */
+  /**
+   * Credentials, sent with AUTH PLAIN, or AUTH LOGIN when the server offers only that (Microsoft 365). A server whose
+   * EHLO offers neither, or no AUTH at all, is a `PLATFORM` error before they are sent.
+   */
   readonly auth?: { readonly user: string; readonly pass: string };
   /** The name sent with EHLO; default `localhost`. */
   readonly heloName?: string;
@@ -383,15 +386,24 @@ function establish<S extends Socket>(socket: S, event: string, timeoutMs: number
   });
 }
 
-/** The SASL mechanisms an EHLO reply offers (`250-AUTH PLAIN LOGIN`), upper-case; `undefined` when it names none. */
-function authMechanisms(extensions: readonly string[]): string[] | undefined {
-  const line = extensions.find((l) => /^250[ -]AUTH[ =]/i.test(l));
-  return line?.slice(9).trim().toUpperCase().split(/\s+/);
+/**
+ * The SASL mechanisms an EHLO reply offers, upper-case, from every AUTH line (RFC 4954 `250-AUTH PLAIN LOGIN`, and
+ * the legacy `250-AUTH=LOGIN` that older servers send beside it); empty when it has no AUTH line.
+ */
+function authMechanisms(extensions: readonly string[]): string[] {
+  const offered = new Set<string>();
+  for (const line of extensions) {
+    const match = /^250[ -]AUTH[ =](.*)$/i.exec(line);
+    for (const name of match?.[1]?.trim().toUpperCase().split(/\s+/) ?? [])
+      if (name !== '') offered.add(name);
+  }
+  return [...offered];
 }
 
 /**
- * Logs in: AUTH PLAIN (RFC 4616) when the server offers it or names no mechanism, else AUTH LOGIN (what Microsoft 365
- * offers); a server offering neither is a `PLATFORM` error before any credential is sent.
+ * Logs in: AUTH PLAIN (RFC 4616) when the server offers it, else AUTH LOGIN (what Microsoft 365 offers). A server
+ * offering neither, or no AUTH at all (RFC 4954: a client must not use AUTH that the server did not offer), is a
+ * `PLATFORM` error before any credential is sent.
  */
 async function authenticate(
   smtp: SmtpConversation,
@@ -400,7 +412,12 @@ async function authenticate(
 ): Promise<void> {
   const offered = authMechanisms(extensions);
   const b64 = (text: string): string => Buffer.from(text).toString('base64');
-  if (offered === undefined || offered.includes('PLAIN')) {
+  if (offered.length === 0) {
+    throw fail(
+      'The SMTP server offers no AUTH (its EHLO reply names no mechanism), but credentials were given: leave out `auth` for a server that needs no login, or check the host and port (many servers offer AUTH only after STARTTLS).',
+    );
+  }
+  if (offered.includes('PLAIN')) {
     await smtp.command(`AUTH PLAIN ${b64(`\u0000${auth.user}\u0000${auth.pass}`)}`, [235]);
   } else if (offered.includes('LOGIN')) {
     await smtp.command('AUTH LOGIN', [334]);
