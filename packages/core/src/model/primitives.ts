@@ -34,17 +34,22 @@ export const TimestampSchema = z.iso
 /** An ISO 8601 UTC timestamp string. */
 export type Timestamp = z.infer<typeof TimestampSchema>;
 
-/** Control characters (C0 but tab and line breaks, DEL, C1), and UTF-16 surrogates without their other half. */
+/**
+ * Control characters (C0 but tab and line breaks, and DEL), and UTF-16 surrogates without their other half. C1
+ * controls (U+0080 to U+009F) are not refused: earlier versions stored them (mis-decoded Windows-1252 such as
+ * `We\u0092re`), and what was stored must stay writable.
+ */
 const UNCLEAN =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\x00-\x08\v\f\x0e-\x1f\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  /[\x00-\x08\v\f\x0e-\x1f\x7f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** A tab or a line break. */
 const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
 
 /**
- * Whether a text is safe to store and show: no control characters (C0, DEL and C1 such as the 8-bit CSI that starts a
- * terminal escape; tab and line breaks aside) and no unpaired UTF-16 surrogates (not characters, and refused by some
- * stores such as PostgreSQL's jsonb). `oneLine` also refuses tabs and line breaks.
+ * Whether a text is safe to store and show: no C0 control characters or DEL (tab and line breaks aside) and no
+ * unpaired UTF-16 surrogates (not characters, and refused by some stores such as PostgreSQL's jsonb). `oneLine` also
+ * refuses tabs and line breaks. C1 controls (U+0080 to U+009F) are accepted, as they always were: texts stored with
+ * them must stay writable. A caller that writes a text to a terminal escapes them itself.
  *
  * @example
  * ```ts
