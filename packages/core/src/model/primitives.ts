@@ -97,16 +97,17 @@ export const ExternalIdSchema = lineOf(0, 512);
 
 /**
  * A tag or interest: lower case words, digits and dashes, in any script (with its modifier letters and marks, such as
- * Japanese ー or Devanagari vowel signs), stored composed (NFC), the form the overlap score matches.
+ * Japanese ー or Devanagari vowel signs), stored as given; the overlap score compares tags composed (NFC).
  */
-export const TagSchema = z.string().check(
-  z.overwrite((tag) => tag.normalize()),
-  z.maxLength(64),
-  z.regex(
-    /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}_-]*$/u,
-    'Use lower-case letters, digits, "_" or "-".',
-  ),
-);
+export const TagSchema = z
+  .string()
+  .check(
+    z.maxLength(64),
+    z.regex(
+      /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}_-]*$/u,
+      'Use lower-case letters, digits, "_" or "-".',
+    ),
+  );
 
 /** The longest URL the model stores (a post's link, a share's tracked link). */
 export const MAX_URL_LENGTH = 2_048;

@@ -9,8 +9,26 @@ describe('TagSchema', () => {
       expect(TagSchema.safeParse(tag)).toEqual({ success: true, data: tag });
   });
 
-  it('stores a decomposed tag composed (NFC), the form the overlap score matches', () => {
-    expect(TagSchema.parse('cafe\u0301')).toBe('café');
+  it('stores a tag as given: decomposed, or one that NFC would change or lengthen (as earlier versions stored it)', () => {
+    // The overlap score compares tags composed and lower-cased; the stored value is never rewritten.
+    for (const tag of ['cafe\u0301', '\uf900', '\u0958'.repeat(40), '\u{2f800}', 'a\u0344'])
+      expect(TagSchema.safeParse(tag), JSON.stringify(tag)).toEqual({ success: true, data: tag });
+  });
+
+  it('accepts every tag the rule before the marks and modifier letters accepted, unchanged', () => {
+    const before = /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*$/u;
+    // Characters whose NFC differs (compatibility ideographs, the Devanagari nukta letters) among plain ones.
+    const char = fc.oneof(
+      fc.constantFrom(...'az09_-é\uf900\ufa10\u0958\u095f\u09dc\u0a33\u0b5c\u{2f800}'.split(/(?:)/u)),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 1, maxLength: 70 }), (chars) => {
+        const tag = chars.join('');
+        fc.pre(tag.length <= 64 && before.test(tag));
+        expect(TagSchema.safeParse(tag)).toEqual({ success: true, data: tag });
+      }),
+    );
   });
 
   it('still refuses upper case, spaces, punctuation and a leading mark, dash or underscore', () => {

@@ -258,6 +258,9 @@ export const INTENT_NEEDS: Readonly<Record<Intent, InformationNeed>> = {
   influence: 'stance',
 };
 
+/** How tags and interests compare: composed (NFC) and lower-cased, as they are stored either way. */
+const tagKey = (tag: string): string => tag.normalize().toLowerCase();
+
 function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): OverlapScore {
   const out: Explanation = { factors: [], suggestions: [] };
   // Everything is read through sets and walked in the strategy's order, so the subject's order never matters.
@@ -284,7 +287,7 @@ function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): Over
   const context: SubjectContext = {
     served,
     met,
-    tags: new Set<string>([...subject.tags, ...pillars.flatMap((p) => p.tags)]),
+    tags: new Set([...subject.tags, ...pillars.flatMap((p) => p.tags)].map(tagKey)),
     personal: subject.personal,
   };
   const results = targets.map((a) => scoreAudience(a, context, ix, cfg, out));
@@ -537,8 +540,11 @@ function scoreAudience(
   );
 
   // Audience side, interests: blended in when the audience has any.
-  const interests = [...new Set(a.interests)];
-  const matchedInterests = interests.filter((i) => ctx.tags.has(i));
+  // Each interest once, as first stored among those that compare equal.
+  const byKey = new Map<string, string>();
+  for (const i of a.interests) if (!byKey.has(tagKey(i))) byKey.set(tagKey(i), i);
+  const interests = [...byKey.values()];
+  const matchedInterests = interests.filter((i) => ctx.tags.has(tagKey(i)));
   let interestFit: number | undefined;
   let audience = needFit;
   if (interests.length > 0) {

@@ -19,6 +19,7 @@ export interface OverlapSubject {
   readonly pillarIds: readonly string[];
   readonly goalIds: readonly string[];
   readonly audienceIds: readonly string[];
+  /** Compared with interests composed (NFC) and lower-cased, whatever form they are given in. */
   readonly tags: readonly string[];
   readonly needs: readonly InformationNeed[];
   /** The subject tells about people and their own experience, not only about the organisation. */
@@ -95,7 +96,7 @@ const HASHTAG = /(?<![\p{L}\p{N}\p{M}_&/])#([\p{L}\p{N}][\p{L}\p{M}\p{N}_-]{0,63
 const LINK = /\bhttps?:\/\/\S+/giu;
 
 /**
- * The hashtags of a text as tags: composed (NFC, the form interests are stored in), lower-cased, without `#`, each
+ * The hashtags of a text as tags: composed (NFC, the form the overlap score compares), lower-cased, without `#`, each
  * once, in order of appearance. The fragments of links (`https://example.org/jobs#apply`) are no hashtags.
  *
  * @example
