@@ -32,10 +32,13 @@ export function generateJsonSchemas(): Record<PublishedSchemaName, Record<string
 }
 
 /**
- * A URL as `UrlSchema` takes it: http or https (in any case), then no whitespace, control characters, double quotes,
- * angle brackets, backticks or backslashes. `format: "uri"` alone would let `javascript:` and `data:` URLs through.
+ * A URL as `UrlSchema` takes it: http or https (in any case), then no whitespace, C0 control characters, DEL, double
+ * quotes, angle brackets, backticks, backslashes or unpaired surrogates; C1 controls are accepted, as `UrlSchema` does.
+ * `format: "uri"` alone would let `javascript:` and `data:` URLs through. Like the tag pattern's `\p{…}`, the pattern
+ * is read as Unicode (ECMA-262 `u` flag, as JSON Schema validators such as Ajv do): read without it, the surrogate range
+ * would also refuse a pair (an emoji in a URL).
  */
-const URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s"<>`\\\\\\u0000-\\u001f\\u007f]+$';
+const URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s"<>`\\\\\\u0000-\\u001f\\u007f\\ud800-\\udfff]+$';
 
 /**
  * What a JSON Schema does not say about a refined zod schema by itself: a URL's schemes and the characters it
