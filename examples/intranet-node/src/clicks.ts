@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SocialShift } from '@social-shift/core';
 import type { TrackingLinks } from '@social-shift/core/links';
-import { addUtmTags, isLinkPreview, recordTrackedClick } from '@social-shift/core/links';
+import { addUtmTags, isLinkPreview, recordTrackedClick, verifyTrackedClick } from '@social-shift/core/links';
 import type { Route } from './http.js';
 
 // #region click-route
@@ -16,9 +16,9 @@ export function clickRoute(shift: SocialShift, links: TrackingLinks): Route {
     path: '/s/:code',
     async handle({ params, requestId, userAgent }) {
       const url = params.code ?? '';
-      // A platform fetching the link for its preview card is no click: sent on to the page, not recorded.
+      // A platform fetching the link for its preview card is no click: checked as a click is, sent on, not recorded.
       const { attribution } = isLinkPreview(userAgent)
-        ? { attribution: await links.resolve(url, { organisationId: shift.organisationId }) }
+        ? await verifyTrackedClick(shift, links, url)
         : // Idempotent per click id: a proxy that retries the same request (same x-request-id) counts one click.
           await recordTrackedClick(shift, links, { url, clickId: requestId ?? randomUUID() });
       const { destination, platform, campaignId, postId } = attribution;

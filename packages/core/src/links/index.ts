@@ -17,7 +17,7 @@ export type {
 } from './link-tracker.js';
 export { createLinkTracker } from './link-tracker.js';
 export type { ClickRecordingSdk, TrackedClick, TrackedClickInput } from './record-tracked-click.js';
-export { recordTrackedClick } from './record-tracked-click.js';
+export { recordTrackedClick, verifyTrackedClick } from './record-tracked-click.js';
 export { SHARER_TOKEN_LENGTH } from './sharer-token.js';
 export type { UtmTags } from './utm.js';
 export { addUtmTags, SHARER_PARAM, SIGNATURE_PARAM, SOCIAL_UTM_MEDIUM } from './utm.js';

@@ -6,18 +6,24 @@
  */
 const LINK_PREVIEW_AGENTS = new RegExp(
   [
-    // Names ending in "bot/<version>": LinkedInBot, Twitterbot, Discordbot, Googlebot, bingbot, Applebot,
-    // Pinterestbot, redditbot, Slackbot, TelegramBot (also without a version), and others alike.
-    '[a-z]bot(/|\\b.*\\(like twitterbot\\))',
+    // Names ending in "bot/<version>" or "bot-<kind>": LinkedInBot, Twitterbot, Discordbot, Googlebot (and
+    // Googlebot-Image, AdsBot-Google), bingbot, Applebot, Pinterestbot, redditbot, and TelegramBot without a version.
+    '[a-z]bot[-/]',
+    'bot \\(like twitterbot\\)',
+    // "…; bot; …" as Snapchat's preview service says it.
+    '; bot;',
+    'google-inspectiontool',
     'slackbot',
     'slack-imgproxy',
     // Facebook, Instagram and Threads, and WhatsApp (the app fetches the preview itself).
     'facebookexternalhit',
     'facebot',
     'meta-externalagent',
+    'meta-externalfetcher',
     '^whatsapp/',
-    // A Mastodon server fetching a card for its users ("http.rb/5.1 (Mastodon/4.2; +https://…)").
-    '\\(mastodon/',
+    // A Mastodon server fetching a card for its users: "Mastodon/4.3.0 (http.rb/5.2.0; +https://…) Bot" since
+    // Mastodon 4.3, "http.rb/5.1.1 (Mastodon/4.2.10; +https://…)" before.
+    '(^|\\()mastodon/',
     // Bluesky's card fetcher.
     'cardyb',
     // Microsoft Teams and Skype.

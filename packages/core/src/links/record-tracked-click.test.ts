@@ -5,7 +5,7 @@ import { createMemoryStorage } from '../storage/memory-storage.js';
 import { aDomainEvent, aPost, aShare } from '../testing/factories.js';
 import { createLinkTracker } from './link-tracker.js';
 import type { ClickRecordingSdk } from './record-tracked-click.js';
-import { recordTrackedClick } from './record-tracked-click.js';
+import { recordTrackedClick, verifyTrackedClick } from './record-tracked-click.js';
 
 const SECRET = 'test-secret-of-the-organisation-0123456789';
 
@@ -136,5 +136,37 @@ describe('recordTrackedClick', () => {
       details: { reason: 'unknown-share' },
     });
     expect(clicks).toEqual([]);
+  });
+
+  it('takes a click id of 194 characters, the longest an idempotency key can hold once prefixed', async () => {
+    const { sdk, tracker, tracked, clicks } = await world();
+    await recordTrackedClick(sdk, tracker, { url: tracked.url!, clickId: 'r'.repeat(194) });
+    expect(clicks).toEqual([expect.objectContaining({ idempotencyKey: `click:${'r'.repeat(194)}` })]);
+  });
+});
+
+describe('verifyTrackedClick', () => {
+  it('checks a link as recordTrackedClick does and records nothing', async () => {
+    const { sdk, tracker, tracked, share, clicks } = await world();
+    const result = await verifyTrackedClick(sdk, tracker, tracked.url!);
+    expect(result).toEqual({
+      attribution: expect.objectContaining({ destination: 'https://example.org/jobs', postId: 'post_1' }),
+      shareId: share.id,
+    });
+    expect(clicks).toEqual([]);
+  });
+
+  it('refuses an edited destination, so a preview fetcher is no redirect to anywhere', async () => {
+    const { sdk, tracker, tracked } = await world();
+    const edited = tracked.url!.replace('https://example.org/', 'https://evil.example/');
+    await expect(verifyTrackedClick(sdk, tracker, edited)).rejects.toMatchObject({
+      code: 'INVALID_LINK',
+      details: { reason: 'edited-destination' },
+    });
+    const forged = tracked.url!.replace('utm_content=post_1', 'utm_content=post_2');
+    await expect(verifyTrackedClick(sdk, tracker, forged)).rejects.toMatchObject({
+      code: 'INVALID_LINK',
+      details: { reason: 'bad-signature' },
+    });
   });
 });

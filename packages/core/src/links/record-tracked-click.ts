@@ -68,7 +68,32 @@ export async function recordTrackedClick(
       ['clickId'],
       `Pass the id of the click request (e.g. the request id): one line of 1 to ${MAX_CLICK_ID_LENGTH} characters.`,
     );
-  const attribution = await tracker.resolve(input.url, { organisationId: sdk.organisationId });
+  const { attribution, shareId } = await verifyTrackedClick(sdk, tracker, input.url);
+  const event = await sdk.platform.recordClick({ shareId, idempotencyKey: `click:${input.clickId}` });
+  return { attribution, shareId, event };
+}
+
+/**
+ * Makes every check {@link recordTrackedClick} makes of an incoming tracked link, and records nothing: the signature
+ * (`INVALID_LINK` for a forged or edited link), the share it belongs to (`unknown-share`) and, for a full link, that
+ * it leads to the post's own page (`edited-destination`). For a request that is no click, such as a platform's
+ * link-preview fetcher (`isLinkPreview`), which is sent on to `attribution.destination` all the same: without
+ * these checks an edited link would be a redirect to anywhere for whoever sends a preview fetcher's `User-Agent`.
+ *
+ * @example
+ * ```ts
+ * const { attribution } = isLinkPreview(request.headers.get('user-agent'))
+ *   ? await verifyTrackedClick(shift, tracker, request.url)
+ *   : await recordTrackedClick(shift, tracker, { url: request.url, clickId: request.id });
+ * return Response.redirect(attribution.destination, 302);
+ * ```
+ */
+export async function verifyTrackedClick(
+  sdk: Pick<ClickRecordingSdk, 'organisationId' | 'storage'>,
+  tracker: TrackingLinks,
+  url: string,
+): Promise<{ readonly attribution: LinkAttribution; readonly shareId: string }> {
+  const attribution = await tracker.resolve(url, { organisationId: sdk.organisationId });
   const shares = await sdk.storage.query(sdk.organisationId, 'share', {
     where: {
       campaignId: attribution.campaignId,
@@ -93,7 +118,7 @@ export async function recordTrackedClick(
   // Other query parameters may differ (platforms add their own, such as `fbclid`); a short code's link is the
   // shortener's, not the visitor's to edit. A full link is told by its decoded query, as the resolver reads it:
   // `ss%5Fsig=` is `ss_sig=` to the resolver, so a raw text search would skip this check.
-  if (carriesSignature(input.url)) {
+  if (carriesSignature(url)) {
     const link = (await sdk.storage.get(sdk.organisationId, 'post', attribution.postId))?.data.link;
     const actual = new URL(attribution.destination);
     const expected = typeof link === 'string' ? new URL(link) : undefined;
@@ -107,11 +132,7 @@ export async function recordTrackedClick(
       );
     }
   }
-  const event = await sdk.platform.recordClick({
-    shareId: share.id,
-    idempotencyKey: `click:${input.clickId}`,
-  });
-  return { attribution, shareId: share.id, event };
+  return { attribution, shareId: share.id };
 }
 
 /** Whether `text` is a URL whose query, decoded, has the signature parameter (a full tracked link). */
