@@ -74,7 +74,7 @@ export function addUtmTags(link: string, tags: UtmTags): string {
 }
 
 /**
- * The pairs of a URL's query other than the tracking parameters, as written: `searchParams` would write the whole
+ * The pairs of a URL's query other than the tracking parameters, as written (empty pairs left out): `searchParams` would write the whole
  * query anew (`%20` as `+`, `~` and `/` encoded, `flag` as `flag=`, a byte that is no UTF-8 as U+FFFD).
  */
 export const untracked = (url: URL): string[] =>
