@@ -47,12 +47,11 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
 
   const at = now(rt);
   const pseudonym = `Erased ${rt.ids.next('anon')}`;
-  const { email: _email, ...rest } = person;
   const writes: EntityWrite[] = [
     {
       type: 'person',
       before: person,
-      after: { ...rest, displayName: pseudonym, erasedAt: at },
+      after: { ...scrubChanges(person, { displayName: pseudonym }, ['email']), erasedAt: at },
       // The update's changes carry the pseudonym and `erasedAt`; `person.erased` ends their part in the programme
       // from now on: the metrics count them as gone, as someone who left (ADR 089).
       events: [{ type: 'person.updated' }, { type: 'person.erased' }],
@@ -71,9 +70,8 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
   }
   const shares = await list(rt, 'share', { publisherId: person.id });
   for (const share of shares) {
-    if (!SHARE_IDENTIFIERS.some((field) => share[field] !== undefined)) continue;
-    const { sharerToken: _t, trackedUrl: _u, externalId: _x, ...kept } = share;
-    writes.push({ type: 'share', before: share, after: kept, events: [{ type: 'share.erased' }] });
+    const kept = scrubChanges(share, {}, SHARE_IDENTIFIERS);
+    if (kept) writes.push({ type: 'share', before: share, after: kept, events: [{ type: 'share.erased' }] });
   }
 
   // Idempotency records of shares hold the share as it was returned: scrub those of this person.
@@ -85,12 +83,13 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
     const result = doc.data.result;
     const share = isRecord(result) ? result.share : undefined;
     if (!isRecord(share) || !shareIds.has(String(share.id))) continue;
-    const scrubbed: Data = { ...share };
-    for (const field of SHARE_IDENTIFIERS) delete scrubbed[field];
     documents.push({
       collection: IDEMPOTENCY_COLLECTION,
       id: doc.id,
-      data: { ...doc.data, result: { ...(result as Data), share: scrubbed } } as JsonObject,
+      data: {
+        ...doc.data,
+        result: { ...(result as Data), share: scrubChanges(share, {}, SHARE_IDENTIFIERS) ?? share },
+      } as JsonObject,
       expectedVersion: doc.version,
     });
   }

@@ -64,6 +64,26 @@ describe('exportPerson', () => {
     }
   });
 
+  it("holds no other person's name, e-mail or handle, also in events the person caused", async () => {
+    const { world } = await worldWithActivity();
+    const { shift, people } = world;
+    const master = shift.as(people.master);
+    await master.people.update(people.publisher, { email: 'piet@zorggroep.example' });
+    await master.people.linkAccount(people.editor, { platform: 'x', handle: 'eddie-on-x', networkSize: 5 });
+    const data = await master.privacy.exportPerson(people.master);
+    expect(data.events.map((e) => e.type)).toContain('person.added');
+    const text = JSON.stringify(data);
+    expect(text).toContain('Mira Master');
+    for (const other of [
+      'Piet Publisher',
+      'piet@zorggroep.example',
+      'piet-publisher',
+      'Eddie Editor',
+      'eddie-on-x',
+    ])
+      expect(text).not.toContain(other);
+  });
+
   it('is allowed to the person themself and to a master only', async () => {
     const { shift, people } = await createTestProgramme();
     await expect(shift.as(people.publisher).privacy.exportPerson(people.publisher)).resolves.toBeDefined();

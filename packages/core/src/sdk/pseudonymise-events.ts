@@ -9,6 +9,14 @@ import { isRecord } from '../model/is-record.js';
 /** Fields of an event's `changes` that identify a person: dropped from a pseudonymous log. */
 const PERSONAL_FIELDS = ['displayName', 'email', 'handle', 'sharerToken', 'trackedUrl', 'externalId'];
 
+/** An event's data with the fields that identify a person dropped from its `changes`. */
+export function withoutPersonal(data: Record<string, unknown>): Record<string, unknown> {
+  const kept = isRecord(data.changes) ? { ...data.changes } : undefined;
+  if (!kept) return data;
+  for (const field of PERSONAL_FIELDS) delete kept[field];
+  return { ...data, changes: kept };
+}
+
 /**
  * Options of {@link pseudonymiseEvents}.
  *
@@ -69,19 +77,10 @@ export async function pseudonymiseEvents<E extends DomainEvent>(
       `anon_${(await signer.sign([organisationOf(events), id])).replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}`,
     );
   }
-  return events.map((event) => {
-    const data = replaceDeep(event.data, map) as Record<string, unknown>;
-    const changes = data.changes;
-    if (isRecord(changes)) {
-      const kept = { ...changes };
-      for (const field of PERSONAL_FIELDS) delete kept[field];
-      data.changes = kept;
-    }
-    return {
-      ...event,
-      actorId: map.get(event.actorId) ?? event.actorId,
-      entityId: map.get(event.entityId) ?? event.entityId,
-      data,
-    };
-  });
+  return events.map((event) => ({
+    ...event,
+    actorId: map.get(event.actorId) ?? event.actorId,
+    entityId: map.get(event.entityId) ?? event.entityId,
+    data: withoutPersonal(replaceDeep(event.data, map) as Record<string, unknown>),
+  }));
 }

@@ -5,6 +5,7 @@ import { ENTITY_TYPES } from '../../model/entity-type.js';
 import type { Person } from '../../model/person.js';
 import type { StoredEvent } from '../../ports/storage.js';
 import { erasePerson } from '../erasure.js';
+import { withoutPersonal } from '../pseudonymise-events.js';
 import { mentions } from '../references.js';
 import type { RetentionPolicy, RetentionReport } from '../retention.js';
 import { applyRetentionAs } from '../retention.js';
@@ -102,12 +103,19 @@ export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
         );
         if (named.length > 0) records[type] = named;
       }
+      const own = new Set(
+        Object.values(records).flatMap((docs) => docs.map((doc) => (doc as { id: string }).id)),
+      );
       const events = (await rt.storage.readEvents(rt.organisationId)).flatMap((event): StoredEvent[] => {
         // A summary holds every publisher's figures: only the person's rows are theirs to see.
         if (event.type === 'platform.summary') return ownSummary(event, person.id);
         const named =
           event.actorId === person.id || event.entityId === person.id || mentions(event.data, person.id);
-        return named ? [event] : [];
+        // What they did to someone else's record (adding a colleague, linking their account) keeps no name,
+        // e-mail, handle or link of that colleague.
+        return named
+          ? [own.has(event.entityId) ? event : { ...event, data: withoutPersonal(event.data) }]
+          : [];
       });
       return {
         format: 'social-shift-person-export',
