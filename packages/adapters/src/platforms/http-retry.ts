@@ -110,11 +110,15 @@ async function readCapped(response: Response, max: number): Promise<{ text: stri
   }
 }
 
+// The shortest start of a secret that the cut end of an error body is taken for: shorter ones would redact every
+// body ending in a character some secret starts with (`e` for a Bluesky token `eyJ…`, `h` or `/` for a webhook URL).
+const MIN_CUT_SECRET_START = 4;
+
 /**
  * Replaces every secret we sent (raw, as JSON would escape it, or with `/` escaped as `\/`) in text the server sent
- * back by `[redacted]`. When the text was cut (`truncated`), a secret may run past its end: the longest start of
- * one (or of an escaped form) that the text ends with goes too, down to a single character, so not even the first
- * characters of a cut-off secret stay. (A last character that only looks like a secret's first is redacted too.)
+ * back by `[redacted]`. When the text was cut (`truncated`), a secret may run past its end: after every whole
+ * occurrence of every form is replaced, the longest start of any form (4 characters or more) that the text ends with
+ * is replaced once too. So at most the first 3 characters of a secret cut off by the limit can remain.
  */
 export function redact(text: string, secrets: readonly string[], truncated = false): string {
   let clean = text;
@@ -123,15 +127,18 @@ export function redact(text: string, secrets: readonly string[], truncated = fal
   ]);
   for (const form of forms) clean = clean.split(form).join('[redacted]');
   if (truncated) {
-    // The longest start of a secret (down to one character) that the cut text ends with.
+    // The longest start over all forms, not the first form's: "Bearer …" may end in one character of the token.
+    let longest = 0;
     for (const form of forms) {
-      for (let length = Math.min(form.length - 1, clean.length); length >= 1; length--) {
+      const shortest = Math.max(longest + 1, MIN_CUT_SECRET_START);
+      for (let length = Math.min(form.length - 1, clean.length); length >= shortest; length--) {
         if (clean.endsWith(form.slice(0, length))) {
-          clean = `${clean.slice(0, clean.length - length)}[redacted]`;
+          longest = length;
           break;
         }
       }
     }
+    if (longest > 0) clean = `${clean.slice(0, clean.length - longest)}[redacted]`;
   }
   return clean;
 }

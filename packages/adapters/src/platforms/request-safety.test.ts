@@ -156,9 +156,9 @@ describe('secrets never reach an error', () => {
     }
   });
 
-  it('redacts even the first 1 to 3 characters of a bare token that the cut of an error body leaves at its end', async () => {
+  it('redacts a bare token cut off after 4 characters or more; a start of 1 to 3 characters may stay', async () => {
     const token = 'SECRETTOKEN-0123456789-abcdefghijklmnopqrstuvwxyz';
-    for (const at of [1997, 1998, 1999, 1980]) {
+    for (const at of [1996, 1997, 1998, 1999, 1980]) {
       const url = await serve((_req, res) => {
         res.writeHead(400, { 'content-type': 'text/plain' });
         res.end(`${'x'.repeat(at)}${token}`);
@@ -167,8 +167,10 @@ describe('secrets never reach an error', () => {
         createMastodonPublisher({ instance: url, accessToken: token, fetch }).publish({ text: 'Hallo' }),
       );
       const body = (error.details as { body?: string }).body ?? '';
-      expect(body, String(at)).toBe(`${'x'.repeat(at)}[redacted]`);
-      expect(everything(error), String(at)).not.toMatch(/xS(?:E|$)/);
+      // Shorter starts are not taken for a secret: every body ending in, say, an "S" would lose it.
+      const kept = 2000 - at < 4 ? token.slice(0, 2000 - at) : '[redacted]';
+      expect(body, String(at)).toBe(`${'x'.repeat(at)}${kept}`);
+      expect(everything(error), String(at)).not.toContain('SECR');
     }
   });
 
