@@ -98,4 +98,145 @@ describe('publish() input checks', () => {
       expect(requests()).toBe(3);
     }
   });
+
+  it('refuses a language outside the SDK’s languages and a card description that is not a string', async () => {
+    const { all, requests } = publishers();
+    const bad: [Record<string, unknown>, string[]][] = [
+      [{ language: 'dutch' }, ['language']],
+      [{ language: 'NL' }, ['language']],
+      [{ language: 42 }, ['language']],
+      [
+        { link: 'https://example.org/jobs', card: { title: 'Vacature', description: 5 } },
+        ['card', 'description'],
+      ],
+      [
+        { link: 'https://example.org/jobs', card: { title: 'Vacature', description: null } },
+        ['card', 'description'],
+      ],
+    ];
+    for (const [extra, path] of bad) {
+      for (const publisher of all) {
+        await expect(
+          publisher.publish({ text: 'Wij zoeken collega’s', ...extra }),
+          `${publisher.platform} ${JSON.stringify(extra)}`,
+        ).rejects.toMatchObject({ code: 'VALIDATION', details: { issues: [{ path }] } });
+      }
+    }
+    expect(requests()).toBe(0);
+    for (const publisher of all) {
+      await publisher.publish({
+        text: 'Wij zoeken collega’s',
+        language: 'nl',
+        link: 'https://example.org/jobs',
+        card: { title: 'Vacature', description: 'In Utrecht' },
+      });
+    }
+    expect(requests()).toBe(4);
+  });
+});
+
+describe('publisher options with callbacks and retry settings', () => {
+  const fetch = recordingFetch([{ status: 200, body: {} }]).fetch;
+  const make = {
+    mastodon: (extra: Record<string, unknown>) =>
+      createMastodonPublisher({ instance: 'https://social.example', accessToken: 'token', fetch, ...extra }),
+    bluesky: (extra: Record<string, unknown>) =>
+      createBlueskyPublisher({
+        service: 'https://pds.example',
+        identifier: 'anne.test',
+        appPassword: 'app-password',
+        fetch,
+        ...extra,
+      }),
+    linkedin: (extra: Record<string, unknown>) =>
+      createLinkedInPublisher({
+        author: 'urn:li:person:a',
+        accessToken: 'token',
+        version: '202601',
+        fetch,
+        ...extra,
+      }),
+    x: (extra: Record<string, unknown>) => createXPublisher({ accessToken: 'token', fetch, ...extra }),
+  };
+  const thrown = (call: () => unknown): unknown => {
+    try {
+      call();
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it('are checked when the publisher is created, not met as a TypeError after a post or a login', () => {
+    const everyone: [Record<string, unknown>, string[]][] = [
+      [{ retry: 5 }, ['retry']],
+      [{ retry: { sleep: 1000 } }, ['retry', 'sleep']],
+      [{ retry: { now: 'now' } }, ['retry', 'now']],
+      [{ retry: { maxAttempts: 0 } }, ['retry', 'maxAttempts']],
+      [{ retry: { maxAttempts: '3' } }, ['retry', 'maxAttempts']],
+      [{ retry: { baseDelayMs: -1 } }, ['retry', 'baseDelayMs']],
+      [{ retry: { maxDelayMs: Number.NaN } }, ['retry', 'maxDelayMs']],
+    ];
+    for (const [name, create] of Object.entries(make)) {
+      for (const [extra, path] of everyone) {
+        expect(
+          thrown(() => create(extra)),
+          `${name} ${JSON.stringify(extra)}`,
+        ).toMatchObject({
+          code: 'VALIDATION',
+          details: { issues: [{ path }] },
+        });
+      }
+      expect(() =>
+        create({ retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: Number.POSITIVE_INFINITY } }),
+      ).not.toThrow();
+    }
+    for (const [create, extra, path] of [
+      [make.bluesky, { onSession: 'store' }, ['onSession']],
+      [make.bluesky, { now: 1_800_000_000_000 }, ['now']],
+      [make.mastodon, { newKey: 'key' }, ['newKey']],
+    ] as const) {
+      expect(
+        thrown(() => create(extra)),
+        JSON.stringify(extra),
+      ).toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path }] },
+      });
+    }
+  });
+});
+
+describe('publisher endpoints', () => {
+  it('refuses an endpoint with a query or fragment, which would put the API path into it', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 200, body: { id: '1' } }]);
+    for (const instance of [
+      'https://social.example/?lang=nl',
+      'https://social.example#top',
+      'https://social.example/?',
+    ]) {
+      let error: unknown;
+      try {
+        createMastodonPublisher({ instance, accessToken: 'token', fetch });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, instance).toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: ['instance'] }] },
+      });
+    }
+    expect(() => createXPublisher({ accessToken: 'token', fetch, baseUrl: 'https://api.example#x' })).toThrow(
+      /baseUrl/,
+    );
+    // A path is kept: the API lives below it.
+    await createMastodonPublisher({
+      instance: 'https://social.example/m/',
+      accessToken: 'token',
+      fetch,
+    }).publish({
+      text: 'Hallo',
+    });
+    expect(requests[0]?.url).toBe('https://social.example/m/api/v1/statuses');
+  });
 });
