@@ -94,18 +94,17 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
     });
   }
 
-  // The log: every event that set one of these fields gets the pseudonym, or loses the field.
-  const accountIds = new Set(accounts.map((a) => a.id));
+  // The log: every event that set one of these fields on their person, accounts or shares gets the pseudonym,
+  // or loses the field (ids are unique across collections; other events hold none of these fields).
+  const scrub = new Map<string, [Data, readonly string[]]>([
+    [person.id, [{ displayName: pseudonym }, ['email']]],
+  ]);
+  for (const account of accounts) scrub.set(account.id, [{ handle: ERASED_HANDLE }, []]);
+  for (const id of shareIds) scrub.set(id, [{}, SHARE_IDENTIFIERS]);
   const rewrite: StoredEvent[] = [];
   for (const event of await rt.storage.readEvents(rt.organisationId)) {
-    let changes: Data | undefined;
-    if (event.entityType === 'person' && event.entityId === person.id) {
-      changes = scrubChanges(event.data.changes, { displayName: pseudonym }, ['email']);
-    } else if (event.entityType === 'social_account' && accountIds.has(event.entityId)) {
-      changes = scrubChanges(event.data.changes, { handle: ERASED_HANDLE }, []);
-    } else if (event.entityType === 'share' && shareIds.has(event.entityId)) {
-      changes = scrubChanges(event.data.changes, {}, SHARE_IDENTIFIERS);
-    }
+    const how = scrub.get(event.entityId);
+    const changes = how && scrubChanges(event.data.changes, ...how);
     if (changes) rewrite.push({ ...event, data: { ...event.data, changes } });
   }
 

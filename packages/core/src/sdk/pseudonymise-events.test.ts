@@ -72,6 +72,19 @@ describe('pseudonymous analytics', () => {
     expect(events).toEqual(copy);
   });
 
+  it('replaces the person ids of a part of the log too, the same as in the whole log', async () => {
+    const world = await activeWorld();
+    const whole = await pseudonymiseEvents(await world.shift.readEvents(), { key: KEY });
+    for (const types of [['platform.click'], ['offer.created', 'role.assigned', 'consent.given']] as const) {
+      const part = await world.shift.readEvents({ types: [...types] });
+      expect(part.length).toBeGreaterThan(0);
+      const pseudonymous = await pseudonymiseEvents(part, { key: KEY });
+      const text = JSON.stringify(pseudonymous);
+      for (const id of Object.values(world.people)) expect(text).not.toContain(id);
+      expect(pseudonymous).toEqual(whole.filter((e) => (types as readonly string[]).includes(e.type)));
+    }
+  });
+
   it('refuses a short key', async () => {
     await expect(pseudonymiseEvents([], { key: 'short' })).rejects.toMatchObject({ code: 'VALIDATION' });
   });

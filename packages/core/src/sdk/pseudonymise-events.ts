@@ -6,6 +6,12 @@ import type { DomainEvent } from '../model/domain-event.js';
 import { SYSTEM_ACTOR } from '../model/domain-event.js';
 import { isRecord } from '../model/is-record.js';
 
+/**
+ * The fields of event data that hold person ids (or lists of them); `approvedBy` and `assignedBy` in `changes`
+ * hold the event's actor.
+ */
+const PERSON_KEYS = /^(publisher|person|creator|reviewer|author|approver|member)Ids?$/;
+
 /** Fields of an event's `changes` that identify a person: dropped from a pseudonymous log. */
 const PERSONAL_FIELDS = ['displayName', 'email', 'handle', 'sharerToken', 'trackedUrl', 'externalId'];
 
@@ -33,18 +39,14 @@ export interface PseudonymiseOptions {
   readonly key: LinkSecret;
 }
 
-/** The organisation of a log (part of what each opaque id is derived from). */
-const organisationOf = (events: readonly DomainEvent[]): string => events[0]?.organisationId ?? '';
-
-function replaceDeep(value: unknown, map: ReadonlyMap<string, string>): unknown {
-  if (typeof value === 'string') return map.get(value) ?? value;
-  if (Array.isArray(value)) return value.map((item) => replaceDeep(item, map));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, replaceDeep(item, map)]),
-    );
-  }
-  return value;
+/** `value` with each string replaced by `replace(string, the key it is under)`. */
+function mapStrings(value: unknown, replace: (text: string, key: string) => string, key = ''): unknown {
+  if (typeof value === 'string') return replace(value, key);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, replace, key));
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([name, item]) => [name, mapStrings(item, replace, name)]),
+  );
 }
 
 /**
@@ -69,18 +71,21 @@ export async function pseudonymiseEvents<E extends DomainEvent>(
   for (const event of events) {
     if (event.entityType === 'person') people.add(event.entityId);
     if (event.actorId !== SYSTEM_ACTOR) people.add(event.actorId);
+    // Every person id in the data too: a part of the log (only its clicks, say) names people it has no event of.
+    mapStrings(event.data, (text, key) => {
+      if (PERSON_KEYS.test(key)) people.add(text);
+      return text;
+    });
   }
   const map = new Map<string, string>();
+  const organisation = events[0]?.organisationId ?? '';
   for (const id of people) {
-    map.set(
-      id,
-      `anon_${(await signer.sign([organisationOf(events), id])).replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}`,
-    );
+    map.set(id, `anon_${(await signer.sign([organisation, id])).replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}`);
   }
   return events.map((event) => ({
     ...event,
     actorId: map.get(event.actorId) ?? event.actorId,
     entityId: map.get(event.entityId) ?? event.entityId,
-    data: withoutPersonal(replaceDeep(event.data, map) as Record<string, unknown>),
+    data: withoutPersonal(mapStrings(event.data, (text) => map.get(text) ?? text) as Record<string, unknown>),
   }));
 }

@@ -79,7 +79,9 @@ type Row = EventPayload<'platform.summary'>['rows'][number];
 export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
   const rows = new Map<string, Row>();
   for (const event of events) {
-    const data = event.data as Record<string, unknown>;
+    const data = event.data as Record<string, unknown> &
+      Pick<Row, 'shareId' | 'postId' | 'publisherId' | 'platform'>;
+    const { shareId, postId, publisherId, platform } = data;
     const type = event.type as Row['type'];
     const byAmbassador = type === 'platform.comment' ? data.byAmbassador === true : undefined;
     const amount =
@@ -88,24 +90,16 @@ export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
         : type === 'platform.reach'
           ? (data.reach as number)
           : ((data.count as number | undefined) ?? 1);
-    const key = [
-      type,
-      seriesBucket(event.at),
-      data.shareId,
-      data.postId,
-      data.publisherId,
-      data.platform,
-      byAmbassador,
-    ].join('\u0000');
+    const key = [type, seriesBucket(event.at), shareId, postId, publisherId, platform, byAmbassador].join(
+      '\u0000',
+    );
     const row = rows.get(key);
     if (row) {
-      rows.set(key, {
-        ...row,
-        at: [row.at, event.at].sort()[0] as string,
-        lastAt: [row.lastAt, event.at].sort()[1] as string,
-        events: row.events + 1,
-        count: row.count + amount,
-      });
+      // Each row is this function's own object: it grows in place.
+      if (event.at < row.at) row.at = event.at;
+      if (event.at > row.lastAt) row.lastAt = event.at;
+      row.events++;
+      row.count += amount;
       continue;
     }
     rows.set(key, {
@@ -114,11 +108,11 @@ export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
       lastAt: event.at,
       events: 1,
       count: amount,
-      shareId: data.shareId as string,
-      postId: data.postId as string,
+      shareId,
+      postId,
       campaignId: data.campaignId as string,
-      publisherId: data.publisherId as string,
-      platform: data.platform as Row['platform'],
+      publisherId,
+      platform,
       ...(byAmbassador === undefined ? {} : { byAmbassador }),
     });
   }
@@ -127,16 +121,9 @@ export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
 
 /** The idempotency records of the removed events: they hold the raw event as the command returned it. */
 async function idempotencyRecordsOf(rt: Runtime, ids: ReadonlySet<string>): Promise<StoredDocument[]> {
-  const found: StoredDocument[] = [];
-  for (const command of RAW_PLATFORM_EVENT_TYPES) {
-    for (const doc of await rt.storage.query(rt.organisationId, IDEMPOTENCY_COLLECTION, {
-      where: { command },
-    })) {
-      const result = doc.data.result as { event?: { id?: unknown } } | undefined;
-      if (typeof result?.event?.id === 'string' && ids.has(result.event.id)) found.push(doc);
-    }
-  }
-  return found;
+  return (await rt.storage.query(rt.organisationId, IDEMPOTENCY_COLLECTION)).filter((doc) =>
+    ids.has((doc.data.result as { event?: { id?: string } } | undefined)?.event?.id as string),
+  );
 }
 
 /**

@@ -74,9 +74,9 @@ export interface PrivacyCommands {
 function ownSummary(event: StoredEvent, personId: string): StoredEvent[] {
   const data = event.data as { events: number; rows: readonly { publisherId: string; events: number }[] };
   const rows = data.rows.filter((row) => row.publisherId === personId);
-  if (rows.length === 0) return [];
-  const events = rows.reduce((sum, row) => sum + row.events, 0);
-  return [{ ...event, data: { ...event.data, events, rows } }];
+  return rows.length
+    ? [{ ...event, data: { events: rows.reduce((sum, row) => sum + row.events, 0), rows } }]
+    : [];
 }
 
 /** Makes the privacy commands for one actor. */
