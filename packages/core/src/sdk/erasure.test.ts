@@ -13,6 +13,7 @@ import type { TestProgramme } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { createSocialShift } from './create-social-shift.js';
 import { replayEvents } from './projection.js';
+import { pseudonymiseEvents } from './pseudonymise-events.js';
 import { IDEMPOTENCY_COLLECTION } from './runtime.js';
 
 const DAY = 86_400_000;
@@ -119,6 +120,40 @@ describe('erasePerson', () => {
     // Other people keep their data.
     expect(after).toContain('Xander External');
     expect(after).toContain(tokenOf(world.people.external));
+  });
+
+  it('leaves nothing personal in any record, event, idempotency record, export or pseudonymous log of someone who did everything', async () => {
+    const world = await busyWorld();
+    const { shift, people, clock } = world;
+    const master = shift.as(people.master);
+    await master.people.assignRole(people.publisher, { role: 'creator' });
+    await shift.as(people.publisher).contributions.create({ kind: 'news', title: 'New ward opens' });
+    await master.focusGroups.create({ name: 'Night shift', memberIds: [people.publisher] });
+    const [, second] = await shift.as(people.publisher).offers.mine();
+    const again = await shift.as(people.publisher).offers.share(second!.offer.id, {
+      platform: 'linkedin',
+      idempotencyKey: 'share-3',
+      externalId: 'urn:li:3',
+    });
+    await shift.platform.recordComment({ shareId: again.id, idempotencyKey: 'm1', byAmbassador: true });
+    await master.people.linkAccount(people.publisher, { platform: 'x', handle: 'piet_x', networkSize: 3 });
+    clock.advance(2 * DAY);
+    await master.privacy.applyRetention({ platformEventDays: 1 });
+    const secrets = [NAME, EMAIL, HANDLE, 'piet_x', tokenOf(people.publisher), 'urn:li:1', 'urn:li:3'];
+    const before = await everything(world.storage);
+    for (const secret of secrets) expect(before).toContain(secret);
+
+    await master.privacy.erasePerson(people.publisher);
+    const events = await shift.readEvents();
+    const places = {
+      storage: await everything(world.storage),
+      exportOfThem: JSON.stringify(await master.privacy.exportPerson(people.publisher)),
+      exportOfMaster: JSON.stringify(await master.privacy.exportPerson(people.master)),
+      pseudonymous: JSON.stringify(await pseudonymiseEvents(events, { key: 'k'.repeat(32) })),
+      report: JSON.stringify(finishMetrics(foldEvents(events))),
+    };
+    for (const [place, text] of Object.entries(places))
+      for (const secret of secrets) expect(text, `${place}: ${secret}`).not.toContain(secret);
   });
 
   it('keeps every figure of what happened before it: the rewritten log up to the erasure counts the same', async () => {
