@@ -72,6 +72,50 @@ describe('createSocialShift', () => {
     ).toBe('accepted');
   });
 
+  it('refuses a misspelt option or setting, which would leave guardrails, signed links or retention off', () => {
+    const storage = createMemoryStorage();
+    const refusal = (options: unknown) => {
+      try {
+        createSocialShift(options as never);
+      } catch (error) {
+        if (isSocialShiftError(error, 'VALIDATION')) return error;
+        throw error;
+      }
+      throw new Error('accepted');
+    };
+    const option = refusal({ storage, organisationId: 'org_a', sharepolicy: () => undefined });
+    expect(option.details.issues[0]?.path).toEqual(['sharepolicy']);
+    expect(option.message).toContain('sharePolicy');
+    expect(refusal({ storage, organisationId: 'org_a', linksecret: 'x' }).details.issues[0]?.path).toEqual([
+      'linksecret',
+    ]);
+    const setting = refusal({ storage, organisationId: 'org_a', config: { foureyes: false } });
+    expect(setting.details.issues[0]?.path).toEqual(['config', 'foureyes']);
+    expect(setting.message).toContain('fourEyes');
+    expect(
+      refusal({ storage, organisationId: 'org_a', config: { retention: undefined, rentention: {} } }).details
+        .issues[0]?.path,
+    ).toEqual(['config', 'rentention']);
+    // Every option and setting there is (but links, which linkSecret stands for here) is accepted.
+    expect(
+      createSocialShift({
+        storage,
+        organisationId: 'org_a',
+        clock: createManualClock(0),
+        ids: createSequentialIds(),
+        linkSecret: 'a-secret-of-the-organisation-0123456789',
+        sharePolicy: () => undefined,
+        onHandlerError: () => undefined,
+        config: {
+          fourEyes: false,
+          dormantAfterDays: 30,
+          permissions: {},
+          retention: { platformEventDays: 90 },
+        },
+      }).organisationId,
+    ).toBe('org_a');
+  });
+
   it('rejects an organisation id that is not an id', () => {
     expect(() => createSocialShift({ storage: createMemoryStorage(), organisationId: 'no spaces' })).toThrow(
       expect.objectContaining({ code: 'VALIDATION' }),

@@ -3,6 +3,7 @@ import { invalidValue } from '../errors/invalid-value.js';
 import type { LinkSecret } from '../links/hmac.js';
 import { linkTagger } from '../links/link-tracker.js';
 import { EVENT_TYPES, EventTypeSchema } from '../model/domain-event.js';
+import { isRecord } from '../model/is-record.js';
 import { createParser } from '../model/parse.js';
 import { IdSchema } from '../model/primitives.js';
 import type { Clock } from '../ports/clock.js';
@@ -186,51 +187,104 @@ export interface SocialShift {
   readonly system: SystemCommands;
 }
 
+/** A value with the methods `names`, as a port has. */
+const hasMethod =
+  (...names: string[]) =>
+  (value: unknown): boolean =>
+    names.every((name) => typeof (value as Record<string, unknown> | undefined)?.[name] === 'function');
+const isFunction = (value: unknown): boolean => typeof value === 'function';
+const giveFunction = 'Give a function, e.g. createGuardrailPolicy(guardrails) as sharePolicy.';
+const anything = [() => true, ''] as const;
+
+/** For each name that may be given, the check of a given value and what to give instead. */
+type Checks = Record<string, readonly [(value: unknown) => boolean, string]>;
+
+/**
+ * Every option of {@link createSocialShift}. A name not in here is refused: a misspelt `sharepolicy` or `linksecret`
+ * would otherwise leave guardrails or signed links off without a word.
+ */
+const OPTION_CHECKS: Checks = {
+  storage: [
+    hasMethod('get', 'query', 'transaction'),
+    'Give a storage, e.g. createMemoryStorage() or an adapter of @social-shift/adapters.',
+  ],
+  organisationId: anything, // parsed as an id by createSocialShift
+  clock: [hasMethod('now'), 'Give a clock with now(), e.g. systemClock or createManualClock().'],
+  ids: [hasMethod('next'), 'Give an id generator with next(prefix), e.g. createRandomIds().'],
+  config: [isRecord, 'Give an object of settings, or leave config out.'],
+  links: [hasMethod('track'), 'Give a link tracker with track(input), e.g. createLinkTracker().'],
+  linkSecret: anything, // checked by the tracker made of it
+  sharePolicy: [isFunction, giveFunction],
+  onHandlerError: [isFunction, giveFunction],
+};
+
+/** Every setting of `config` (a misspelt `foureyes` or `rentention` is refused too). */
+const CONFIG_CHECKS: Checks = {
+  fourEyes: [(value) => typeof value === 'boolean', 'Use true (the default) or false.'],
+  dormantAfterDays: [
+    (value) => typeof value === 'number' && Number.isFinite(value) && value > 0,
+    'Use a positive number of days.',
+  ],
+  permissions: anything, // checked by resolvePermissions
+  retention: anything, // checked by parseRetentionPolicy
+};
+
+/**
+ * `VALIDATION` at `path` for the first name of `object` that `checks` does not know, or whose given value fails its
+ * check; `required` is checked even when it is left out.
+ */
+function checkEach(object: object, checks: Checks, path: string[], required?: string): void {
+  // The required name first: `{ organisationId }` alone is told to give a storage.
+  for (const [name, value] of Object.entries(required ? { [required]: undefined, ...object } : object)) {
+    const check = Object.hasOwn(checks, name) ? checks[name] : undefined;
+    if (check === undefined)
+      throw invalidValue(
+        'SDK options',
+        [...path, name],
+        `Unknown name: use ${Object.keys(checks).join(', ')}.`,
+      );
+    if ((value !== undefined || name === required) && !check[0](value))
+      throw invalidValue('SDK options', [...path, name], check[1]);
+  }
+}
+
 /** The options object and the ports the SDK calls: checked at once, so a wrong one fails here, not in a command. */
 function checkPorts(options: SocialShiftOptions): void {
-  const where = 'SDK options';
-  if (typeof options !== 'object' || options === null)
-    throw invalidValue(where, [], 'Give an object: { storage, organisationId }.');
-  const storage = options.storage as Partial<StoragePort> | undefined;
-  if (
-    typeof storage !== 'object' ||
-    storage === null ||
-    typeof storage.get !== 'function' ||
-    typeof storage.query !== 'function' ||
-    typeof storage.transaction !== 'function'
-  )
-    throw invalidValue(
-      where,
-      ['storage'],
-      'Give a storage, e.g. createMemoryStorage() or an adapter of @social-shift/adapters.',
-    );
-  if (options.clock !== undefined && typeof options.clock?.now !== 'function')
-    throw invalidValue(where, ['clock'], 'Give a clock with now(), e.g. systemClock or createManualClock().');
-  if (options.ids !== undefined && typeof options.ids?.next !== 'function')
-    throw invalidValue(where, ['ids'], 'Give an id generator with next(prefix), e.g. createRandomIds().');
-  if (options.config !== undefined && (typeof options.config !== 'object' || options.config === null))
-    throw invalidValue(where, ['config'], 'Give an object of settings, or leave config out.');
-  if (options.links !== undefined && typeof options.links?.track !== 'function')
-    throw invalidValue(where, ['links'], 'Give a link tracker with track(input), e.g. createLinkTracker().');
-  for (const name of ['sharePolicy', 'onHandlerError'] as const)
-    if (options[name] !== undefined && typeof options[name] !== 'function')
-      throw invalidValue(
-        where,
-        [name],
-        'Give a function, e.g. createGuardrailPolicy(guardrails) as sharePolicy.',
-      );
+  if (!isRecord(options))
+    throw invalidValue('SDK options', [], 'Give an object: { storage, organisationId }.');
+  checkEach(options, OPTION_CHECKS, [], 'storage');
+  checkEach(options.config ?? {}, CONFIG_CHECKS, ['config']);
   const lookbackMs: unknown = options.sharePolicy?.lookbackMs;
   // NaN or a negative window would hand the policy no earlier shares: a limit per day would guard nothing.
   if (lookbackMs !== undefined && !(typeof lookbackMs === 'number' && lookbackMs >= 0))
     throw invalidValue(
-      where,
+      'SDK options',
       ['sharePolicy', 'lookbackMs'],
       'Use milliseconds of at least 0 (0: no earlier shares), or leave it out for every earlier share.',
     );
 }
 
+/** The command groups of {@link ActingAs}, each made of the runtime and the acting person's id. */
+const COMMAND_GROUPS: {
+  readonly [K in Exclude<keyof ActingAs, 'personId'>]: (rt: Runtime, actorId: string) => ActingAs[K];
+} = {
+  programme: programmeCommands,
+  strategy: strategyCommands,
+  cycles: cycleCommands,
+  people: peopleCommands,
+  teams: teamCommands,
+  focusGroups: focusGroupCommands,
+  contributions: contributionCommands,
+  posts: postCommands,
+  campaigns: campaignCommands,
+  offers: offerCommands,
+  privacy: privacyCommands,
+};
+
 /**
- * Creates the SDK for one organisation. Time and ids are injected; storage is a port.
+ * Creates the SDK for one organisation. Time and ids are injected; storage is a port. The options are checked at
+ * once: a port without its methods, a setting of the wrong type, and a name that is no option or setting (a misspelt
+ * `sharepolicy` or `config.rentention`) are `VALIDATION` errors naming it.
  *
  * @example
  * ```ts
@@ -256,11 +310,6 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
   const events = createEventEmitter(options.onHandlerError);
   const config = options.config ?? {};
   const dormantAfterDays = config.dormantAfterDays ?? 60;
-  if (typeof dormantAfterDays !== 'number' || !Number.isFinite(dormantAfterDays) || dormantAfterDays <= 0) {
-    throw invalidValue('SDK options', ['config', 'dormantAfterDays'], 'Use a positive number of days.');
-  }
-  if (config.fourEyes !== undefined && typeof config.fourEyes !== 'boolean')
-    throw invalidValue('SDK options', ['config', 'fourEyes'], 'Use true (the default) or false.');
   const retention = config.retention === undefined ? undefined : parseRetentionPolicy(config.retention);
   const rt: Runtime = {
     organisationId,
@@ -295,54 +344,12 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
     as(personId) {
       const id = checkId(personId, 'personId');
       // Each command group is made on first use: a request that shares an offer builds only the offer commands.
-      const made: { -readonly [K in keyof ActingAs]?: ActingAs[K] } = {};
-      const lazy = <K extends Exclude<keyof ActingAs, 'personId'>>(
-        key: K,
-        make: (rt: Runtime, actorId: string) => ActingAs[K],
-      ): ActingAs[K] => {
-        let group = made[key];
-        if (group === undefined) {
-          group = make(rt, id);
-          made[key] = group;
-        }
-        return group as ActingAs[K];
-      };
-      return {
-        personId: id,
-        get programme() {
-          return lazy('programme', programmeCommands);
-        },
-        get strategy() {
-          return lazy('strategy', strategyCommands);
-        },
-        get cycles() {
-          return lazy('cycles', cycleCommands);
-        },
-        get people() {
-          return lazy('people', peopleCommands);
-        },
-        get teams() {
-          return lazy('teams', teamCommands);
-        },
-        get focusGroups() {
-          return lazy('focusGroups', focusGroupCommands);
-        },
-        get contributions() {
-          return lazy('contributions', contributionCommands);
-        },
-        get posts() {
-          return lazy('posts', postCommands);
-        },
-        get campaigns() {
-          return lazy('campaigns', campaignCommands);
-        },
-        get offers() {
-          return lazy('offers', offerCommands);
-        },
-        get privacy() {
-          return lazy('privacy', privacyCommands);
-        },
-      };
+      const acting = { personId: id } as Record<string, unknown>;
+      for (const [key, make] of Object.entries(COMMAND_GROUPS)) {
+        let group: unknown;
+        Object.defineProperty(acting, key, { enumerable: true, get: () => (group ??= make(rt, id)) });
+      }
+      return acting as unknown as ActingAs;
     },
     platform: platformCommands(rt),
     system: {
