@@ -82,7 +82,7 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
   })) {
     const result = doc.data.result;
     const share = isRecord(result) ? result.share : undefined;
-    if (!isRecord(share) || !shareIds.has(String(share.id))) continue;
+    if (!isRecord(share) || !shareIds.has(share.id as string)) continue;
     documents.push({
       collection: IDEMPOTENCY_COLLECTION,
       id: doc.id,

@@ -85,6 +85,21 @@ describe('pseudonymous analytics', () => {
     }
   });
 
+  it('refuses what is not an array of events, or no key, with VALIDATION, not a TypeError', async () => {
+    const world = await activeWorld();
+    const key = { key: KEY };
+    for (const [events, options] of [
+      [world.shift.readEvents(), key], // not awaited
+      [undefined, key],
+      [[], undefined],
+      [[], null],
+    ]) {
+      await expect(pseudonymiseEvents(events as never, options as never)).rejects.toMatchObject({
+        code: 'VALIDATION',
+      });
+    }
+  });
+
   it('refuses a short key', async () => {
     await expect(pseudonymiseEvents([], { key: 'short' })).rejects.toMatchObject({ code: 'VALIDATION' });
   });

@@ -1,5 +1,6 @@
 // Pseudonymous analytics: the event log with every person id replaced by an opaque id and every personal field
 // dropped, so metrics and reports computed from it show opaque ids instead of names.
+import { invalidValue } from '../errors/invalid-value.js';
 import type { LinkSecret } from '../links/hmac.js';
 import { createHmacSigner } from '../links/hmac.js';
 import type { DomainEvent } from '../model/domain-event.js';
@@ -17,8 +18,9 @@ const PERSONAL_FIELDS = ['displayName', 'email', 'handle', 'sharerToken', 'track
 
 /** An event's data with the fields that identify a person dropped from its `changes`. */
 export function withoutPersonal(data: Record<string, unknown>): Record<string, unknown> {
-  const kept = isRecord(data.changes) ? { ...data.changes } : undefined;
-  if (!kept) return data;
+  const { changes } = data;
+  if (!isRecord(changes)) return data;
+  const kept = { ...changes };
   for (const field of PERSONAL_FIELDS) delete kept[field];
   return { ...data, changes: kept };
 }
@@ -66,7 +68,9 @@ export async function pseudonymiseEvents<E extends DomainEvent>(
   events: readonly E[],
   options: PseudonymiseOptions,
 ): Promise<E[]> {
-  const signer = createHmacSigner(options.key);
+  const signer = createHmacSigner(options?.key);
+  if (!Array.isArray(events))
+    throw invalidValue('events', [], 'Use an array of events: await shift.readEvents().');
   const people = new Set<string>();
   for (const event of events) {
     if (event.entityType === 'person') people.add(event.entityId);

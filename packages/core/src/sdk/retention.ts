@@ -6,7 +6,7 @@ import { isSocialShiftError } from '../errors/social-shift-error.js';
 import { seriesBucket } from '../metrics/fold-event.js';
 import type { DomainEvent, EventPayload } from '../model/domain-event.js';
 import { SYSTEM_ACTOR } from '../model/domain-event.js';
-import type { StoredDocument, StoredEvent } from '../ports/storage.js';
+import type { StoredEvent } from '../ports/storage.js';
 import type { Runtime } from './runtime.js';
 import { authorize, IDEMPOTENCY_COLLECTION, loadActor, parseInput } from './runtime.js';
 
@@ -19,10 +19,6 @@ export const RAW_PLATFORM_EVENT_TYPES = [
   'platform.reach',
 ] as const;
 
-/** The longest retention the policy accepts: 100 years. */
-const MAX_DAYS = 36_500;
-const DAY_MS = 86_400_000;
-
 /**
  * The retention policy: raw platform events (clicks, reactions, comments, reshares, reach) older than
  * `platformEventDays` days are removed, keeping their figures. A whole number of days, 1 to 36500.
@@ -33,7 +29,7 @@ const DAY_MS = 86_400_000;
  * ```
  */
 export const RetentionPolicySchema = z.strictObject({
-  platformEventDays: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_DAYS)),
+  platformEventDays: z.number().check(z.int(), z.minimum(1), z.maximum(36_500)),
 });
 
 /** A retention policy (see {@link RetentionPolicySchema}). */
@@ -119,13 +115,6 @@ export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
   return [...rows.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-/** The idempotency records of the removed events: they hold the raw event as the command returned it. */
-async function idempotencyRecordsOf(rt: Runtime, ids: ReadonlySet<string>): Promise<StoredDocument[]> {
-  return (await rt.storage.query(rt.organisationId, IDEMPOTENCY_COLLECTION)).filter((doc) =>
-    ids.has((doc.data.result as { event?: { id?: string } } | undefined)?.event?.id as string),
-  );
-}
-
 /**
  * Applies the retention policy at the clock's time: raw platform events older than `platformEventDays` days are
  * removed with their idempotency records, and one `platform.summary` event, stored at the `seq` of the newest of
@@ -134,13 +123,17 @@ async function idempotencyRecordsOf(rt: Runtime, ids: ReadonlySet<string>): Prom
  */
 export async function applyRetention(rt: Runtime, input: unknown): Promise<RetentionReport> {
   const { platformEventDays } = parseRetentionPolicy(input);
-  const before = new Date(rt.clock.now() - platformEventDays * DAY_MS).toISOString();
+  const before = new Date(rt.clock.now() - platformEventDays * 86_400_000).toISOString();
   for (let attempt = 0; ; attempt++) {
     const raw = (await rt.storage.readEvents(rt.organisationId, { types: RAW_PLATFORM_EVENT_TYPES })).filter(
       (event) => event.at < before,
     );
     if (raw.length === 0) return { before, removed: 0, idempotencyRecords: 0 };
-    const records = await idempotencyRecordsOf(rt, new Set(raw.map((event) => event.id)));
+    // The idempotency records of the removed events: they hold the raw event as the command returned it.
+    const ids = new Set(raw.map((event) => event.id));
+    const records = (await rt.storage.query(rt.organisationId, IDEMPOTENCY_COLLECTION)).filter((doc) =>
+      ids.has((doc.data.result as { event?: { id?: string } } | undefined)?.event?.id as string),
+    );
     const newest = raw[raw.length - 1] as StoredEvent;
     const summary: DomainEvent = {
       id: rt.ids.next('evt'),
