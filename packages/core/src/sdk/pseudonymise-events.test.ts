@@ -85,6 +85,23 @@ describe('pseudonymous analytics', () => {
     }
   });
 
+  it("leaves out the callers' idempotency keys, which may be made of a person's id or e-mail", async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const [offer] = await shift.as(people.publisher).offers.mine();
+    const share = await shift.as(people.publisher).offers.share(offer!.offer.id, {
+      platform: 'linkedin',
+      idempotencyKey: `${people.publisher}/piet@zorggroep.example`,
+    });
+    await shift.platform.recordClick({ shareId: share.id, idempotencyKey: `click-${people.publisher}` });
+    const pseudonymous = await pseudonymiseEvents(await shift.readEvents(), { key: KEY });
+    const text = JSON.stringify(pseudonymous);
+    expect(text).not.toContain(people.publisher);
+    expect(text).not.toContain('piet@zorggroep.example');
+    for (const event of pseudonymous) expect(event).not.toHaveProperty('idempotencyKey');
+  });
+
   it('refuses what is not an array of events, or no key, with VALIDATION, not a TypeError', async () => {
     const world = await activeWorld();
     const key = { key: KEY };

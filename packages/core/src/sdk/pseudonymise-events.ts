@@ -54,9 +54,10 @@ function mapStrings(value: unknown, replace: (text: string, key: string) => stri
 /**
  * The event log for pseudonymous analytics: every person id (as actor, entity, or anywhere in the data) becomes
  * an opaque `anon_…` id derived with HMAC-SHA-256 from `key`, and names, e-mail addresses, handles, sharer tokens,
- * tracked links and platform ids are dropped from `changes`. Teams, departments, locations and all counts stay, so
- * `foldEvents` → `finishMetrics` → `createReport` on the result gives the same figures with opaque ids where the
- * report would show people. Pure: the input is not changed.
+ * tracked links and platform ids are dropped from `changes`, and the callers' idempotency keys from the events.
+ * Teams, departments, locations and all counts stay, so `foldEvents` → `finishMetrics` → `createReport` on the
+ * result gives the same figures with opaque ids where the report would show people. Pure: the input is not
+ * changed. `VALIDATION` for a key shorter than 32 bytes, or anything but an array of events.
  *
  * @example
  * ```ts
@@ -86,8 +87,9 @@ export async function pseudonymiseEvents<E extends DomainEvent>(
   for (const id of people) {
     map.set(id, `anon_${(await signer.sign([organisation, id])).replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}`);
   }
-  return events.map((event) => ({
-    ...event,
+  // The callers' idempotency keys are left out: they may be made of anything, a person's e-mail included.
+  return events.map(({ idempotencyKey: _key, ...event }) => ({
+    ...(event as E),
     actorId: map.get(event.actorId) ?? event.actorId,
     entityId: map.get(event.entityId) ?? event.entityId,
     data: withoutPersonal(mapStrings(event.data, (text) => map.get(text) ?? text) as Record<string, unknown>),
