@@ -470,16 +470,17 @@ describe('buildShareLink input checks', () => {
       'https://example.org/a^b',
     ]) {
       const link = buildShareLink('x', { text: `Lees ${given} nu`, url: given });
-      expect(params(link.href!).get('url'), given).toBe(given);
+      // Percent-encoded where X would end it, so X links all of it.
+      expect(params(link.href!).get('url'), given).toBe(new URL(given).href.replace('^', '%5E'));
       expect(params(link.href!).get('text'), given).toBe(`Lees ${given} nu`);
     }
-    // Mastodon ends a link at an unbalanced parenthesis: the link is appended whole.
+    // Mastodon ends a link at an unbalanced parenthesis: the link is appended, that parenthesis encoded.
     const paren = 'https://example.org/vacatures/a(b';
     const mastodon = buildShareLink('mastodon', {
       text: `Lees ${paren} nu`,
       url: paren,
       mastodonInstance: 'mastodon.social',
     });
-    expect(params(mastodon.href!).get('text')).toBe(`Lees ${paren} nu ${paren}`);
+    expect(params(mastodon.href!).get('text')).toBe(`Lees ${paren} nu https://example.org/vacatures/a%28b`);
   });
 });

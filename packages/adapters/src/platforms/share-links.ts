@@ -1,7 +1,7 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
 import { isObject } from './option-checks.js';
 import { fitText, fitWithin, measureText, type TextFitOptions } from './text-fit.js';
-import { holdsLink, urlEnding } from './text-with-link.js';
+import { holdsLink, linkAsPosted, urlEnding } from './text-with-link.js';
 
 /** What a share link is built from: a post's text variant and its (tracked) link. */
 export interface ShareLinkInput {
@@ -231,8 +231,12 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
   // A text that already holds the link (as a whole URL, ended as the platform ends links: X stops at a CJK letter)
   // carries it once: it is neither appended again nor sent again in a url parameter, which the platform would add
   // to the text (as fitText counts it). Threads, whose url is an attachment and not text, gets its url anyway.
+  // Appended (or, on X, sent as url) as the platform links it whole: X and Mastodon get it percent-encoded where
+  // their rule would end it (linkAsPosted); the other platforms get it as given.
   const link =
-    input.url !== undefined && holdsLink(body, input.url, urlEnding(platform)) ? undefined : input.url;
+    input.url === undefined || holdsLink(body, input.url, urlEnding(platform))
+      ? undefined
+      : linkAsPosted(input.url, urlEnding(platform));
   const withLink = link === undefined ? body : body.length > 0 ? `${body} ${link}` : link;
   // A line ends at CRLF, a lone CR or a lone LF, as in the mailto body below.
   const title = (input.title ?? input.text.split(/\r\n|\r|\n/, 1)[0] ?? '').trim();

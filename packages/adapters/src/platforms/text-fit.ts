@@ -1,6 +1,6 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
 import { isObject } from './option-checks.js';
-import { holdsLink, urlEnding } from './text-with-link.js';
+import { holdsLink, linkAsPosted, urlEnding } from './text-with-link.js';
 import { findHashtags, findMentions, findUrls, type TextSpan, type UrlEnding } from './url-spans.js';
 import { countXText, X_TEXT_CONFIG } from './x-text.js';
 
@@ -372,14 +372,16 @@ export function fitWithin(
   const separator = linkSeparator(platform);
   // A body that already holds the link (as a whole URL) is posted as it is: the publishers do not append it again
   // (textWithLink), and counting it twice would cut a text that fits.
+  // Appended as the platform links it whole (X and Mastodon: percent-encoded where their rule would end it).
+  const posted = options.link === undefined ? undefined : linkAsPosted(options.link, urlEnding(platform));
   const compose = (b: string): string =>
-    options.link === undefined
+    options.link === undefined || posted === undefined
       ? b
       : b.length === 0
-        ? options.link
+        ? posted
         : holdsLink(b, options.link, urlEnding(platform))
           ? b
-          : `${b}${separator}${options.link}`;
+          : `${b}${separator}${posted}`;
   const full = compose(body);
   const measures = measureFit(full);
   let over = 0;
