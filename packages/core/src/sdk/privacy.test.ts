@@ -84,6 +84,26 @@ describe('exportPerson', () => {
       expect(text).not.toContain(other);
   });
 
+  it('holds every event about their records, also those that do not name them (an offer expiring)', async () => {
+    const { world, offerId } = await worldWithActivity();
+    const { shift, people, clock } = world;
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    clock.advance(30 * 86_400_000);
+    await shift.system.runDueTransitions();
+    const expired = await shift.readEvents({ types: ['offer.expired'] });
+    const theirs = (await shift.as(people.master).offers.list())
+      .filter((o) => o.publisherId === people.publisher && o.id !== offerId)
+      .map((o) => o.id);
+    expect(theirs).toHaveLength(1);
+    expect(expired.map((e) => e.entityId)).toContain(theirs[0]);
+    const data = await shift.as(people.publisher).privacy.exportPerson(people.publisher);
+    const exported = new Set(data.events.map((e) => e.id));
+    for (const event of await shift.readEvents()) {
+      const about = data.records[event.entityType as 'offer']?.some((r) => r.id === event.entityId) ?? false;
+      if (about && event.type !== 'platform.summary') expect(exported.has(event.id), event.type).toBe(true);
+    }
+  });
+
   it('is allowed to the person themself and to a master only', async () => {
     const { shift, people } = await createTestProgramme();
     await expect(shift.as(people.publisher).privacy.exportPerson(people.publisher)).resolves.toBeDefined();

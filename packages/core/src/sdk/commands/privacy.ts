@@ -36,9 +36,9 @@ export interface PersonExport {
   /** Every stored record that names the person, by collection (the person's own record included). */
   readonly records: { readonly [T in EntityType]?: readonly EntityOf<T>[] };
   /**
-   * Every event the person did (`actorId`) or that names them, in log order. A `platform.summary` event (a
-   * retention run's figures for the whole organisation) is copied with only the person's own rows (their shares)
-   * and `events` counting those; one without any is left out.
+   * Every event the person did (`actorId`), that names them or that is about one of the `records`, in log order.
+   * A `platform.summary` event (a retention run's figures for the whole organisation) is copied with only the
+   * person's own rows (their shares) and `events` counting those; one without any is left out.
    */
   readonly events: readonly StoredEvent[];
 }
@@ -109,8 +109,9 @@ export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
       const events = (await rt.storage.readEvents(rt.organisationId)).flatMap((event): StoredEvent[] => {
         // A summary holds every publisher's figures: only the person's rows are theirs to see.
         if (event.type === 'platform.summary') return ownSummary(event, person.id);
+        // What they did, what names them, and everything that happened to a record of theirs (an offer expiring).
         const named =
-          event.actorId === person.id || event.entityId === person.id || mentions(event.data, person.id);
+          event.actorId === person.id || own.has(event.entityId) || mentions(event.data, person.id);
         // What they did to someone else's record (adding a colleague, linking their account) keeps no name,
         // e-mail, handle or link of that colleague.
         return named
