@@ -15,6 +15,16 @@ export function invalidOption(
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * True for a plain object: one made by `{ … }` or `Object.create(null)`, not a list, a `Map`, a `Date` or another
+ * class instance, whose settings would not be read as properties.
+ */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
+
 // Plain http is allowed only to this machine, where nobody can read the token on the wire (local test servers).
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 

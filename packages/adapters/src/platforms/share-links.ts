@@ -1,6 +1,6 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
-import { isObject } from './option-checks.js';
-import { fitText, fitWithin, measureText, type TextFitOptions } from './text-fit.js';
+import { isPlainObject } from './option-checks.js';
+import { checkTextFitOptions, fitText, fitWithin, measureText, type TextFitOptions } from './text-fit.js';
 import { holdsLink, linkAsPosted, urlEnding } from './text-with-link.js';
 
 /** What a share link is built from: a post's text variant and its (tracked) link. */
@@ -179,13 +179,17 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
   if (input.fit !== undefined && typeof input.fit !== 'boolean') {
     throw invalid('fit', 'Use true (cut the text to fit the platform, the default) or false.');
   }
-  // A plain object: a list would pass `typeof` and be spread into the fit's options as nothing (or fail later
-  // naming `options`, which buildShareLink has not).
-  if (input.textOptions !== undefined && !isObject(input.textOptions)) {
-    throw invalid(
-      'textOptions',
-      'Give the text options as an object, such as { mastodon: { maxCharacters: 1000 } }.',
-    );
+  // A plain object: a list, a Map or a Date would pass `typeof` and be spread into the fit's options as nothing (or
+  // fail later naming `options`, which buildShareLink has not). Checked on every platform, also where no text is
+  // fitted (Reddit, fit: false), with errors naming ['textOptions', …].
+  if (input.textOptions !== undefined) {
+    if (!isPlainObject(input.textOptions)) {
+      throw invalid(
+        'textOptions',
+        'Give the text options as an object, such as { mastodon: { maxCharacters: 1000 } }.',
+      );
+    }
+    checkTextFitOptions(input.textOptions, ['textOptions']);
   }
   if (input.url === undefined && input.text === '') {
     throw invalid('text', 'There is nothing to share: give a non-empty text or a url.');

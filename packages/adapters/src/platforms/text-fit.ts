@@ -1,5 +1,5 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
-import { isObject } from './option-checks.js';
+import { isPlainObject } from './option-checks.js';
 import { holdsLink, linkAsPosted, urlEnding } from './text-with-link.js';
 import { findHashtags, findMentions, findUrls, type TextSpan, type UrlEnding } from './url-spans.js';
 import { countXText, X_TEXT_CONFIG } from './x-text.js';
@@ -151,42 +151,48 @@ function invalid(path: string | readonly string[], message: string): SocialShift
 
 /**
  * Checks the options of {@link measureText} and {@link fitText} (a few property reads, so it is cheap enough for
- * every call): an object; `mastodon` an object of positive whole numbers; `link` a non-empty string; `ellipsis` a
- * string. A VALIDATION error naming the option, not a TypeError or a silently wrong text.
+ * every call): a plain object; `mastodon` a plain object of positive whole numbers; `link` a non-empty string;
+ * `ellipsis` a string. A VALIDATION error naming the option, not a TypeError or a silently wrong text. `at` is the
+ * path of the options themselves when they were given inside another object (`['textOptions']`); the caller
+ * checks that they are a plain object.
  */
-function checkOptions(options: unknown): void {
-  if (!isObject(options)) {
+export function checkTextFitOptions(options: unknown, at: readonly string[] = []): void {
+  if (!isPlainObject(options)) {
     throw invalid(
       'options',
       `The options must be an object such as { link } (got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}); leave them out for none.`,
     );
   }
+  const name = (key: string): string => [...at, key].join('.');
   const { mastodon, link, ellipsis } = options;
   if (mastodon !== undefined) {
-    if (!isObject(mastodon)) {
+    if (!isPlainObject(mastodon)) {
       throw invalid(
-        'mastodon',
-        'mastodon must be an object such as { maxCharacters: 500 }, as the server reports it.',
+        [...at, 'mastodon'],
+        `${name('mastodon')} must be an object such as { maxCharacters: 500 }, as the server reports it.`,
       );
     }
     for (const key of ['maxCharacters', 'charactersReservedPerUrl'] as const) {
       const value = mastodon[key];
       if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 1)) {
         throw invalid(
-          ['mastodon', key],
-          `mastodon.${key} must be a positive whole number, as the server reports it.`,
+          [...at, 'mastodon', key],
+          `${name(`mastodon.${key}`)} must be a positive whole number, as the server reports it.`,
         );
       }
     }
   }
   if (link !== undefined && (typeof link !== 'string' || link.trim() === '')) {
     throw invalid(
-      'link',
+      [...at, 'link'],
       `The link must be a non-empty string such as https://example.org/a (got ${typeof link === 'string' ? 'an empty one' : typeof link}); leave it out for none.`,
     );
   }
   if (ellipsis !== undefined && typeof ellipsis !== 'string') {
-    throw invalid('ellipsis', `The ellipsis must be a string such as '…' or '' (got ${typeof ellipsis}).`);
+    throw invalid(
+      [...at, 'ellipsis'],
+      `The ellipsis must be a string such as '…' or '' (got ${typeof ellipsis}).`,
+    );
   }
 }
 
@@ -215,7 +221,7 @@ function limitsOf(platform: Platform, text: unknown): readonly { unit: TextUnit;
  */
 export function measureText(platform: Platform, text: string, options: TextFitOptions = {}): TextMeasure[] {
   const limits = limitsOf(platform, text);
-  checkOptions(options);
+  checkTextFitOptions(options);
   return measure(platform, text, limits, options);
 }
 
@@ -346,7 +352,7 @@ const fitsAll = (measures: readonly TextMeasure[]): boolean => measures.every((m
  */
 export function fitText(platform: Platform, body: string, options: FitTextOptions = {}): FitResult {
   const limits = limitsOf(platform, body);
-  checkOptions(options);
+  checkTextFitOptions(options);
   return fitWithin(platform, body, limits, options);
 }
 
