@@ -171,11 +171,17 @@ export function createTeamsWebhookSender(options: {
       ['options'],
       'Pass { webhookUrl, fetch }: the Teams incoming webhook URL and a fetch function.',
     );
-  // The whole webhook URL is the secret: https only, never quoted in an error, and redacted from the answer.
+  // The whole webhook URL is the secret: https only, never quoted in an error, and redacted from the answer: the
+  // URL as given, its path (a connector webhook's secret), and its `sig` (a Workflows webhook's secret), so that an
+  // echo of the URL written otherwise (without :443, & as \u0026) keeps none of them.
   checkEndpoint(options.webhookUrl, 'webhookUrl');
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', DEFAULT_REQUEST_TIMEOUT_MS);
-  const secrets = [options.webhookUrl, new URL(options.webhookUrl).pathname];
+  const secrets = [
+    options.webhookUrl,
+    new URL(options.webhookUrl).pathname,
+    ...signatureOf(options.webhookUrl),
+  ];
   return {
     async send(digest: Digest): Promise<void> {
       const message = digestToTeamsMessage(digest);
@@ -207,6 +213,17 @@ export function createTeamsWebhookSender(options: {
       checkDelivered(response.status, await response.text(), secrets);
     },
   };
+}
+
+/**
+ * The `sig` query parameter of a Workflows (Power Automate) webhook URL, its secret: as written in the URL and
+ * percent-decoded. None for a URL without one.
+ */
+function signatureOf(webhookUrl: string): string[] {
+  const url = new URL(webhookUrl);
+  const written = /[?&]sig=([^&#]*)/.exec(url.search)?.[1];
+  if (written === undefined || written === '') return [];
+  return [...new Set([written, url.searchParams.get('sig') ?? written])];
 }
 
 /**
