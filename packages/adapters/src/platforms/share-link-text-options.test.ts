@@ -86,3 +86,15 @@ describe('buildShareLink textOptions', () => {
     });
   });
 });
+
+describe('buildShareLink fitting', () => {
+  it('fits the text with the share url, whatever link a JavaScript caller puts among the text options', () => {
+    const text = 'a'.repeat(250);
+    const link = buildShareLink('bluesky', {
+      text,
+      url,
+      textOptions: { link: `https://other.example/${'x'.repeat(200)}` } as never,
+    });
+    expect(link.text).toBe(`${text} ${url}`);
+  });
+});

@@ -203,8 +203,10 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
   const fitted =
     shouldFit && takesText
       ? fitText(platform, input.text, {
-          ...(input.url === undefined ? {} : { link: input.url }),
+          // The share's own url is the link fitted with: a `link` among the text options (a key outside their type)
+          // may not stand in for it.
           ...input.textOptions,
+          ...(input.url === undefined ? {} : { link: input.url }),
         })
       : undefined;
   if (
