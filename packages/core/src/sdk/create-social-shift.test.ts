@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
 import { createManualClock } from '../ports/clock.js';
 import { createRandomIds, createSequentialIds } from '../ports/id-generator.js';
 import type { StoredEvent } from '../ports/storage.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';
 import { aDomainEvent } from '../testing/factories.js';
-import { createSocialShift } from './create-social-shift.js';
+import { createSocialShift, type SocialShiftOptions } from './create-social-shift.js';
 
 describe('createSocialShift', () => {
   it('uses the injected clock and id generator', () => {
@@ -114,6 +114,31 @@ describe('createSocialShift', () => {
         },
       }).organisationId,
     ).toBe('org_a');
+  });
+
+  it('checks settings and options as it reads them, through getters and prototypes too', () => {
+    const storage = createMemoryStorage();
+    const config = new (class {
+      get dormantAfterDays() {
+        return -5;
+      }
+    })();
+    expect(() => createSocialShift({ storage, organisationId: 'org_a', config })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('dormantAfterDays') }),
+    );
+    const options = Object.create({ storage, organisationId: 'org_a' }) as SocialShiftOptions;
+    expect(createSocialShift(options).organisationId).toBe('org_a');
+  });
+
+  it('lets a test spy on a command group of shift.as(id), as an object literal of getters did', () => {
+    const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_a' });
+    const acting = shift.as('person_1');
+    expect(acting.posts).toBe(acting.posts);
+    expect(Object.keys(acting)).toContain('offers');
+    const offers = acting.offers;
+    const spy = vi.spyOn(acting, 'offers', 'get').mockReturnValue(offers);
+    expect(acting.offers).toBe(offers);
+    expect(spy).toHaveBeenCalledTimes(1);
   });
 
   it('rejects an organisation id that is not an id', () => {

@@ -230,21 +230,22 @@ const CONFIG_CHECKS: Checks = {
 };
 
 /**
- * `VALIDATION` at `path` for the first name of `object` that `checks` does not know, or whose given value fails its
- * check; `required` is checked even when it is left out.
+ * `VALIDATION` at `path` for the first own name of `object` that `checks` does not know, then for the first value
+ * (read through its property) that fails its check; `required` is checked even when it is left out.
  */
 function checkEach(object: object, checks: Checks, path: string[], required?: string): void {
-  // The required name first: `{ organisationId }` alone is told to give a storage.
-  for (const [name, value] of Object.entries(required ? { [required]: undefined, ...object } : object)) {
-    const check = Object.hasOwn(checks, name) ? checks[name] : undefined;
-    if (check === undefined)
+  for (const name of Object.keys(object))
+    if (!Object.hasOwn(checks, name))
       throw invalidValue(
         'SDK options',
         [...path, name],
         `Unknown name: use ${Object.keys(checks).join(', ')}.`,
       );
-    if ((value !== undefined || name === required) && !check[0](value))
-      throw invalidValue('SDK options', [...path, name], check[1]);
+  // Each value as the SDK reads it, through the property (a getter, a prototype's): storage first, the one required.
+  for (const [name, [check, message]] of Object.entries(checks)) {
+    const value = (object as Record<string, unknown>)[name];
+    if ((value !== undefined || name === required) && !check(value))
+      throw invalidValue('SDK options', [...path, name], message);
   }
 }
 
@@ -347,7 +348,11 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
       const acting = { personId: id } as Record<string, unknown>;
       for (const [key, make] of Object.entries(COMMAND_GROUPS)) {
         let group: unknown;
-        Object.defineProperty(acting, key, { enumerable: true, get: () => (group ??= make(rt, id)) });
+        Object.defineProperty(acting, key, {
+          configurable: true,
+          enumerable: true,
+          get: () => (group ??= make(rt, id)),
+        });
       }
       return acting as unknown as ActingAs;
     },
