@@ -74,6 +74,12 @@ export function apiRoutes(shift: SocialShift): Route[] {
       path: '/api/me/consent',
       handle: async (c) => ok(await as(c).people.consent(input<ConsentInput>(c))),
     },
+    // …and withdraws it: open offers expire, and clicks on earlier shares are no longer counted.
+    {
+      method: 'POST',
+      path: '/api/me/consent/withdraw',
+      handle: async (c) => ok(await as(c).people.withdrawConsent()),
+    },
 
     // Posts: editors write them, another editor approves them (four eyes).
     {

@@ -3,7 +3,7 @@
 // records nothing), records the click on the share it belongs to, and the visitor goes on to the post's page
 // with its UTM tags, for the website's analytics.
 import { randomUUID } from 'node:crypto';
-import type { SocialShift } from '@social-shift/core';
+import { isSocialShiftError, type SocialShift } from '@social-shift/core';
 import type { TrackingLinks } from '@social-shift/core/links';
 import { addUtmTags, isLinkPreview, recordTrackedClick, verifyTrackedClick } from '@social-shift/core/links';
 import type { Route } from './http.js';
@@ -20,7 +20,13 @@ export function clickRoute(shift: SocialShift, links: TrackingLinks): Route {
       const { attribution } = isLinkPreview(userAgent)
         ? await verifyTrackedClick(shift, links, url)
         : // Idempotent per click id: a proxy that retries the same request (same x-request-id) counts one click.
-          await recordTrackedClick(shift, links, { url, clickId: requestId ?? randomUUID() });
+          await recordTrackedClick(shift, links, { url, clickId: requestId ?? randomUUID() }).catch(
+            (error) => {
+              // The publisher withdrew consent to tracking: the visitor still goes on to the page, uncounted.
+              if (isSocialShiftError(error, 'CONSENT_REQUIRED')) return verifyTrackedClick(shift, links, url);
+              throw error;
+            },
+          );
       const { destination, platform, campaignId, postId } = attribution;
       return {
         redirect: addUtmTags(destination, { source: platform, campaign: campaignId, content: postId }),

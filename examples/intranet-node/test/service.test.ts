@@ -297,4 +297,15 @@ describe('the intranet service', { timeout: 20_000 }, () => {
     const click = await fetch(`${service.url}${code}`, { redirect: 'manual' });
     expect(click.status).toBe(302);
   });
+
+  it('sends visitors of a share on to the page, uncounted, once its publisher withdrew consent', async () => {
+    const before = (await api('GET', '/api/reports/programme?lang=en', ids.master)).json.summary.clicks.value;
+    expect((await api('POST', '/api/me/consent/withdraw', ids.publisher)).status).toBe(200);
+    const code = new URL(ids.trackedUrl!).pathname;
+    const click = await fetch(`${service.url}${code}`, { redirect: 'manual' });
+    expect(click.status).toBe(302);
+    expect(new URL(click.headers.get('location')!).pathname).toBe('/vacancies/night-baker');
+    const after = (await api('GET', '/api/reports/programme?lang=en', ids.master)).json.summary.clicks.value;
+    expect(after).toBe(before);
+  });
 });

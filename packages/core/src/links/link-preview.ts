@@ -13,6 +13,8 @@ const LINK_PREVIEW_AGENTS = new RegExp(
     // "…; bot; …" as Snapchat's preview service says it.
     '; bot;',
     'google-inspectiontool',
+    'google-pagerenderer',
+    'teamsbot',
     'slackbot',
     'slack-imgproxy',
     // Facebook, Instagram and Threads, and WhatsApp (the app fetches the preview itself).
@@ -24,6 +26,10 @@ const LINK_PREVIEW_AGENTS = new RegExp(
     // A Mastodon server fetching a card for its users: "Mastodon/4.3.0 (http.rb/5.2.0; +https://…) Bot" since
     // Mastodon 4.3, "http.rb/5.1.1 (Mastodon/4.2.10; +https://…)" before.
     '(^|\\()mastodon/',
+    // Other fediverse servers fetching cards: Pleroma and Akkoma ("Pleroma 2.6.0; https://…"), Misskey, GoToSocial,
+    // Lemmy ("Lemmy/0.19.3; +https://…").
+    '^(pleroma|akkoma) ',
+    '^(misskey|gotosocial|lemmy)/',
     // Bluesky's card fetcher.
     'cardyb',
     // Microsoft Teams and Skype.

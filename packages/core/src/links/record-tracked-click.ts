@@ -74,11 +74,13 @@ export async function recordTrackedClick(
 }
 
 /**
- * Makes every check {@link recordTrackedClick} makes of an incoming tracked link, and records nothing: the signature
+ * Makes the checks {@link recordTrackedClick} makes of an incoming tracked link, and records nothing: the signature
  * (`INVALID_LINK` for a forged or edited link), the share it belongs to (`unknown-share`) and, for a full link, that
- * it leads to the post's own page (`edited-destination`). For a request that is no click, such as a platform's
- * link-preview fetcher (`isLinkPreview`), which is sent on to `attribution.destination` all the same: without
- * these checks an edited link would be a redirect to anywhere for whoever sends a preview fetcher's `User-Agent`.
+ * it leads to the post's own page (`edited-destination`). Not the publisher's consent to tracking, which decides only
+ * whether a click is recorded (`recordTrackedClick` refuses with `CONSENT_REQUIRED` once it is withdrawn: send the
+ * visitor on with this function then). Use it for a request that is no click, such as a platform's link-preview
+ * fetcher (`isLinkPreview`), which is sent on to `attribution.destination` all the same: without these checks an
+ * edited link would be a redirect to anywhere for whoever sends a preview fetcher's `User-Agent`.
  *
  * @example
  * ```ts
