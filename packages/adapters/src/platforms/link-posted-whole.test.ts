@@ -8,9 +8,10 @@ import { textWithLink, urlEnding } from './text-with-link.js';
 import { findUrls, type UrlEnding } from './url-spans.js';
 import { createXPublisher } from './x-publisher.js';
 
-// A link appended whole to a post's text must also be linked whole by the platform: X (twitter-text) ends a link at
-// CJK, Greek or `^`, Mastodon at an unbalanced `(`. The link is percent-encoded where the platform would end it,
-// which keeps what it points to.
+// A link appended whole to a post's text must also be linked whole by the platform where that can be done without
+// changing what the link means: X (twitter-text) ends a link at a CJK or Greek letter, so a link's non-ASCII
+// characters are percent-encoded (as UTF-8, the same resource). ASCII characters are never changed, not even one at
+// which the platform ends a link (X: `^`, Mastodon: an unbalanced `(`): such a link is cut by the platform.
 
 /** The links the platform finds in a text, as it ends them. */
 const linked = (text: string, ending: UrlEnding): string[] =>
@@ -19,10 +20,15 @@ const linked = (text: string, ending: UrlEnding): string[] =>
 const cases = [
   ['x', 'https://example.org/vacatures/日本語', 'https://example.org/vacatures/%E6%97%A5%E6%9C%AC%E8%AA%9E'],
   ['x', 'https://example.org/θέσεις', 'https://example.org/%CE%B8%CE%AD%CF%83%CE%B5%CE%B9%CF%82'],
-  ['x', 'https://example.org/a^b', 'https://example.org/a%5Eb'],
-  ['x', 'https://example.org/jobs?q=a^b', 'https://example.org/jobs?q=a%5Eb'],
-  ['mastodon', 'https://example.org/vacatures/a(b', 'https://example.org/vacatures/a%28b'],
-  ['mastodon', 'https://example.org/vacatures/a)b', 'https://example.org/vacatures/a%29b'],
+  ['x', 'https://example.org/日本語?q=c+d', 'https://example.org/%E6%97%A5%E6%9C%AC%E8%AA%9E?q=c+d'],
+] as const;
+
+// ASCII links the platform would end early: posted as given all the same (encoding would change their meaning).
+const cut = [
+  ['x', 'https://example.org/a^b'],
+  ['x', 'https://example.org/jobs?q=a^b'],
+  ['mastodon', 'https://example.org/vacatures/a(b'],
+  ['mastodon', 'https://example.org/vacatures/a)b'],
 ] as const;
 
 // Tracked links as the SDK makes them (URL.href): linked whole already, so posted exactly as given.
@@ -46,6 +52,29 @@ describe('a link appended to the text is linked whole by the platform', () => {
         2,
       );
       expect(decodeURI(posted), given).toBe(given);
+    }
+  });
+
+  it('an ASCII link the platform would end early is appended and sent exactly as given', async () => {
+    for (const [platform, given] of cut) {
+      expect(fitText(platform, 'Lees dit', { link: given }).text, given).toBe(`Lees dit ${given}`);
+      const { fetch, requests } = recordingFetch([
+        { status: 201, body: { id: '1', data: { id: '1', text: '' } } },
+      ]);
+      const publisher =
+        platform === 'x'
+          ? createXPublisher({ accessToken: 'token', fetch })
+          : createMastodonPublisher({ instance: 'https://social.example', accessToken: 'token', fetch });
+      await publisher.publish({ text: 'Lees dit', link: given });
+      const sent = requests[0]?.body as { text?: string; status?: string };
+      expect(sent.text ?? sent.status, given).toBe(`Lees dit ${given}`);
+      const params = new URL(
+        buildShareLink(platform, { text: 'Lees dit', url: given, mastodonInstance: 'mastodon.social' })
+          .href ?? '',
+      ).searchParams;
+      expect(platform === 'x' ? params.get('url') : params.get('text'), given).toBe(
+        platform === 'x' ? given : `Lees dit ${given}`,
+      );
     }
   });
 
@@ -121,6 +150,9 @@ describe('a link appended to the text is linked whole by the platform', () => {
       ']',
       "'",
       '*',
+      '+',
+      '&',
+      '=',
     ),
   });
   test.prop([
@@ -128,20 +160,24 @@ describe('a link appended to the text is linked whole by the platform', () => {
     fc.array(segment, { minLength: 1, maxLength: 4 }),
     fc.option(fc.array(fc.tuple(segment, segment), { minLength: 1, maxLength: 3 }), { nil: undefined }),
   ])(
-    'any link is appended so the platform links all of it, pointing where the link points',
+    'any link is appended as given, or with only its non-ASCII characters percent-encoded, linked whole when it is then',
     (platform, path, query) => {
       const given = `https://werk.example.org/${path.join('/')}${query === undefined ? '' : `?${query.map(([k, v]) => `${k}=${v}`).join('&')}`}`;
       const text = fitText(platform, 'Lees dit', { link: given }).text;
+      expect(text.startsWith('Lees dit ')).toBe(true);
+      const posted = text.slice('Lees dit '.length);
+      // Only non-ASCII characters are encoded, each as its UTF-8 bytes: decoding them gives the link back, and every
+      // ASCII character, `+` and `&` included, is as given (a change would change what a server reads).
+      expect(posted.replace(/(?:%[0-9A-F]{2})+/g, (bytes) => decodeURIComponent(bytes))).toBe(given);
+      // As given when the platform links it whole (Mastodon links `θ`), else with no non-ASCII character left.
+      if (posted !== given) expect(posted).not.toMatch(/[\u0080-\u{10ffff}]/u);
+      if (!/[\u0080-\u{10ffff}]/u.test(given)) expect(posted).toBe(given);
+      // Where the platform would stop only at a non-ASCII character, the posted link is linked whole.
+      const ascii = given.replace(/[\u0080-\u{10ffff}]/gu, 'a');
       const found = findUrls(text, { ending: urlEnding(platform) });
-      expect(found.length).toBe(1);
-      const posted = found[0]?.text ?? '';
-      expect(text).toBe(`Lees dit ${posted}`);
-      // The same place: the same host, and path and query that decode to the same text.
-      const a = new URL(posted);
-      const b = new URL(given);
-      expect(a.host).toBe(b.host);
-      expect(decodeURIComponent(a.pathname)).toBe(decodeURIComponent(b.pathname));
-      expect(decodeURIComponent(a.search)).toBe(decodeURIComponent(b.search));
+      if (findUrls(ascii, { ending: urlEnding(platform) })[0]?.text === ascii) {
+        expect(found.map((url) => url.text)).toEqual([posted]);
+      }
     },
   );
 });

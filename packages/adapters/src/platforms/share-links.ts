@@ -237,8 +237,8 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
   // A text that already holds the link (as a whole URL, ended as the platform ends links: X stops at a CJK letter)
   // carries it once: it is neither appended again nor sent again in a url parameter, which the platform would add
   // to the text (as fitText counts it). Threads, whose url is an attachment and not text, gets its url anyway.
-  // Appended (or, on X, sent as url) as the platform links it whole: X and Mastodon get it percent-encoded where
-  // their rule would end it (linkAsPosted); the other platforms get it as given.
+  // Appended (or, on X, sent as url) as given, except that X and Mastodon get its non-ASCII characters
+  // percent-encoded where their rule would end it (linkAsPosted); ASCII characters are never changed.
   const link =
     input.url === undefined || holdsLink(body, input.url, urlEnding(platform))
       ? undefined

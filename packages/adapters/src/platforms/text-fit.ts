@@ -378,7 +378,7 @@ export function fitWithin(
   const separator = linkSeparator(platform);
   // A body that already holds the link (as a whole URL) is posted as it is: the publishers do not append it again
   // (textWithLink), and counting it twice would cut a text that fits.
-  // Appended as the platform links it whole (X and Mastodon: percent-encoded where their rule would end it).
+  // Appended as given (X and Mastodon: non-ASCII characters percent-encoded where their rule would end it).
   const posted = options.link === undefined ? undefined : linkAsPosted(options.link, urlEnding(platform));
   const compose = (b: string): string =>
     options.link === undefined || posted === undefined

@@ -11,46 +11,55 @@ export function urlEnding(platform: Platform): UrlEnding {
 }
 
 /**
- * The link as it is put into a post's text (or, on X, sent as the share intent's `url`), so that the platform links
- * all of it: as given when the platform's rule (`ending`, see {@link urlEnding}) already ends it at its end, else
- * percent-encoded: `new URL(link).href` (non-ASCII characters become `%XX`), then each character at which the rule
- * still ends the link (X: `^`; Mastodon: an unbalanced `(`) as `%XX`. Percent-encoding keeps what the link points
- * to; a tracked link from the SDK (`URL.href`, ASCII) comes out unchanged. Where links end at white space (every
- * other platform), the link is given back as it is.
+ * The link as it is put into a post's text (or, on X, sent as the share intent's `url`): exactly as given, unless
+ * it holds non-ASCII characters and the platform's rule (`ending`, see {@link urlEnding}) would end it early. Then
+ * each non-ASCII character is percent-encoded as UTF-8 (`%XX`, as `new URL(link).href` writes it) and a non-ASCII
+ * host becomes punycode: the same resource, linked whole by X (which ends a link at a CJK or Greek letter).
+ * ASCII characters are never changed, not even one at which the platform ends a link (X: `^`; Mastodon: an
+ * unbalanced `(`), since encoding one changes what a server reads (`?q=c++` is not `?q=c%2B%2B`) and breaks a
+ * tracked link's signature check: the platform links such a link only up to that character, as it would anyway. So
+ * a tracked link from the SDK (`URL.href`, ASCII) always comes out byte for byte as given. Where links end at white
+ * space (every other platform), the link is given back as it is.
  *
  * @example
  * ```ts
  * linkAsPosted('https://example.org/日本語', 'twitter-text'); // 'https://example.org/%E6%97%A5%E6%9C%AC%E8%AA%9E'
- * linkAsPosted('https://example.org/a(b', 'mastodon'); // 'https://example.org/a%28b'
+ * linkAsPosted('https://example.org/zoek?q=c++', 'twitter-text'); // unchanged
  * ```
  */
 export function linkAsPosted(link: string, ending: UrlEnding = 'whitespace'): string {
-  if (ending === 'whitespace' || linkedWhole(link, ending)) return link;
-  let posted: string;
+  if (ending === 'whitespace' || !NON_ASCII.test(link) || linkedWhole(link, ending)) return link;
   try {
-    posted = new URL(link).href;
+    new URL(link);
   } catch {
     return link;
   }
-  // Only in the path, query and fragment: the scheme and host are not encoded.
-  const pathStart = posted.indexOf('/', posted.indexOf('//') + 2);
-  for (let i = 0; pathStart >= 0 && i < posted.length; i++) {
-    const found = findUrls(posted, { ending }).find((url) => url.start === 0);
-    if (found === undefined || found.end >= posted.length || found.end <= pathStart) break;
-    // `%`, `?` and `#` are the link's own syntax: encoding them would change where it points. A rule that stops at
-    // one (X drops a query `?^a=1` whole) stops for a character after it: the first one that is not plain.
-    let at = found.end;
-    if ('%?#'.includes(posted.charAt(at))) {
-      const next = posted.slice(at + 1).search(/[^A-Za-z0-9%?#&=/\-_.~]/);
-      if (next < 0) break;
-      at += 1 + next;
+  // The scheme and authority (`https://bücher.example:8443`): only a host is written as punycode, by URL.
+  const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\\]*/.exec(link)?.[0] ?? '';
+  let head = authority;
+  if (NON_ASCII.test(authority)) {
+    try {
+      const url = new URL(authority);
+      head = `${url.protocol}//${url.username === '' ? '' : `${url.username}${url.password === '' ? '' : `:${url.password}`}@`}${url.host}`;
+    } catch {
+      return link;
     }
-    const stop = posted.charCodeAt(at);
-    if (stop > 0x7e) break;
-    posted = `${posted.slice(0, at)}%${stop.toString(16).toUpperCase().padStart(2, '0')}${posted.slice(at + 1)}`;
   }
-  return posted;
+  // The rest: each non-ASCII code point as the percent-encoded bytes of its UTF-8 (a lone surrogate as U+FFFD's,
+  // as URL does); every ASCII character as given.
+  const utf8 = new TextEncoder();
+  const rest = link
+    .slice(authority.length)
+    .replace(NON_ASCII_ALL, (char) =>
+      Array.from(utf8.encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(
+        '',
+      ),
+    );
+  return `${head}${rest}`;
 }
+
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
+const NON_ASCII_ALL = /[\u0080-\u{10ffff}]/gu;
 
 /** True when the platform's rule, reading the link alone, links all of it. */
 function linkedWhole(link: string, ending: UrlEnding): boolean {
@@ -60,10 +69,10 @@ function linkedWhole(link: string, ending: UrlEnding): boolean {
 /**
  * The text a publisher without link cards (X, Mastodon) posts for `{ text, link }`: the text as it is when it
  * already holds the link as a whole URL (not as the start of a longer one), else the text, a space and the link as
- * the platform links it whole ({@link linkAsPosted}). That is how `fitText(platform, text, { link })` joins them, so
+ * posted ({@link linkAsPosted}). That is how `fitText(platform, text, { link })` joins them, so
  * publishing `{ text: fitted.body, link }` posts exactly `fitted.text`. `ending` is where the platform ends a link
  * ({@link urlEnding}): a text in which the platform would end the link early (X at a CJK letter) does not hold it,
- * and gets it appended, percent-encoded where the platform would end it (`https://example.org/%E6%97%A5…`).
+ * and gets it appended, its non-ASCII characters percent-encoded (`https://example.org/%E6%97%A5…`).
  *
  * @example
  * ```ts
