@@ -14,6 +14,13 @@ describe('hashtags in any script', () => {
     expect(hashtagsOf(`Werken in de zorg #${tag} vandaag`)).toEqual([tag]);
   });
 
+  it('reads a tag of 64 code points back whole, also when composing makes it longer (nukta letters)', () => {
+    for (const tag of ['\u0958'.repeat(40), 'a'.repeat(64), '\u0958'.repeat(64)]) {
+      expect(TagSchema.safeParse(tag).success).toBe(true);
+      expect(hashtagsOf(`#${tag}`)).toEqual([tag.normalize('NFC')]);
+    }
+  });
+
   // Letters, marks and digits of several scripts: every valid tag (stored as given, composed or not) written as a
   // hashtag reads back as its composed form, the form the overlap score compares tags in.
   const char = fc.constantFrom(...'aé1_-हिन्दीसวัสดีمَرحباラーメン');
