@@ -16,14 +16,36 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * True for a plain object: one made by `{ … }` or `Object.create(null)`, not a list, a `Map`, a `Date` or another
- * class instance, whose settings would not be read as properties.
+ * True for a plain object: one made by `{ … }`, `JSON.parse` or `Object.create(null)`, not a list, a `Map`, a
+ * `Date` or another class instance, whose settings would not be read as properties. Also one made in another realm
+ * (a `node:vm` context, an iframe), whose prototype is that realm's `Object.prototype`: so its tag is
+ * `[object Object]` and its prototype is `null` or has the prototype `null`.
  */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== 'object' || value === null) return false;
+  if (Object.prototype.toString.call(value) !== '[object Object]') return false;
   const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
 };
+
+/**
+ * What a value that is no plain object is, for an error message: `null`, `an array`, `a Map`, `an Options` (its
+ * constructor's name), `not a plain object` (no name), or its `typeof`. Never the value itself (it may be a secret).
+ */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value !== 'object') return typeof value;
+  let name: unknown;
+  try {
+    name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  } catch {
+    name = undefined;
+  }
+  if (typeof name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(name) || name === 'Object')
+    return 'not a plain object';
+  return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
 
 // Plain http is allowed only to this machine, where nobody can read the token on the wire (local test servers).
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);

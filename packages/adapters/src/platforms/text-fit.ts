@@ -1,5 +1,5 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
-import { isPlainObject } from './option-checks.js';
+import { isPlainObject, kindOf } from './option-checks.js';
 import { holdsLink, linkAsPosted, urlEnding } from './text-with-link.js';
 import { findHashtags, findMentions, findUrls, type TextSpan, type UrlEnding } from './url-spans.js';
 import { countXText, X_TEXT_CONFIG } from './x-text.js';
@@ -160,7 +160,7 @@ export function checkTextFitOptions(options: unknown, at: readonly string[] = []
   if (!isPlainObject(options)) {
     throw invalid(
       'options',
-      `The options must be an object such as { link } (got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}); leave them out for none.`,
+      `The options must be an object such as { link } (got ${kindOf(options)}); leave them out for none.`,
     );
   }
   const name = (key: string): string => [...at, key].join('.');
