@@ -70,6 +70,7 @@ describe('exportPerson', () => {
     const master = shift.as(people.master);
     await master.people.update(people.publisher, { email: 'piet@zorggroep.example' });
     await master.people.linkAccount(people.editor, { platform: 'x', handle: 'eddie-on-x', networkSize: 5 });
+    await master.people.add({ displayName: 'Nina Nieuw', email: 'nina@zorggroep.example' });
     const data = await master.privacy.exportPerson(people.master);
     expect(data.events.map((e) => e.type)).toContain('person.added');
     const text = JSON.stringify(data);
@@ -77,14 +78,52 @@ describe('exportPerson', () => {
     for (const other of [
       'Piet Publisher',
       'piet@zorggroep.example',
-      'piet-publisher',
       'Eddie Editor',
       'eddie-on-x',
+      'Nina Nieuw',
+      'nina@zorggroep.example',
     ])
       expect(text).not.toContain(other);
   });
 
-  it('holds every event about their records, also those that do not name them (an offer expiring)', async () => {
+  it("holds no colleague's free text from events on records that only name the person (reviewed, approved)", async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const cora = shift.as(people.creator);
+    const eddie = shift.as(people.editor);
+    const master = shift.as(people.master);
+    const story = await cora.contributions.create({ kind: 'news', title: 'Story', body: 'CORA-DRAFT chemo' });
+    await cora.contributions.submit(story.id);
+    await master.contributions.startReview(story.id);
+    await master.contributions.requestChanges(story.id, { note: 'MASTER-NOTE' });
+    await cora.contributions.update(story.id, { body: 'neutral text' });
+    await cora.contributions.submit(story.id);
+    await master.contributions.startReview(story.id);
+    await master.contributions.accept(story.id);
+    const post = await eddie.posts.create({
+      title: 'T',
+      text: 'EDDIE-DRAFT private',
+      pillarIds: [world.pillarId],
+    });
+    await eddie.posts.update(post.id, { text: 'final text' });
+    await eddie.posts.submit(post.id);
+    await master.posts.approve(post.id);
+    const data = await master.privacy.exportPerson(people.master);
+    // The records naming the master are in it, and what the master did to them (their own note included) ...
+    expect(data.records.contribution?.map((c) => c.id)).toEqual([story.id]);
+    expect(data.records.post?.map((p) => p.id)).toEqual([post.id]);
+    const types = data.events.filter((e) => e.actorId === people.master).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['contribution.changes_requested', 'post.approved']));
+    const text = JSON.stringify(data.events);
+    expect(text).toContain('MASTER-NOTE');
+    // ... but not what the colleagues wrote before: their drafts are theirs.
+    expect(text).not.toContain('CORA-DRAFT');
+    expect(text).not.toContain('EDDIE-DRAFT');
+    // Cora's own export does hold her drafts.
+    expect(JSON.stringify(await master.privacy.exportPerson(people.creator))).toContain('CORA-DRAFT');
+  });
+
+  it('holds every event about records they own, also those that do not name them (an offer expiring)', async () => {
     const { world, offerId } = await worldWithActivity();
     const { shift, people, clock } = world;
     await aRunningCampaign(world, [await anApprovedPost(world)]);
@@ -98,9 +137,16 @@ describe('exportPerson', () => {
     expect(expired.map((e) => e.entityId)).toContain(theirs[0]);
     const data = await shift.as(people.publisher).privacy.exportPerson(people.publisher);
     const exported = new Set(data.events.map((e) => e.id));
+    const owned = new Set([
+      people.publisher,
+      ...(Object.values(data.records).flat() as Record<string, unknown>[])
+        .filter((r) => [r.personId, r.creatorId, r.authorId, r.publisherId].includes(people.publisher))
+        .map((r) => r.id),
+    ]);
+    expect(owned).toContain(theirs[0]);
     for (const event of await shift.readEvents()) {
-      const about = data.records[event.entityType as 'offer']?.some((r) => r.id === event.entityId) ?? false;
-      if (about && event.type !== 'platform.summary') expect(exported.has(event.id), event.type).toBe(true);
+      if (owned.has(event.entityId) && event.type !== 'platform.summary')
+        expect(exported.has(event.id), event.type).toBe(true);
     }
   });
 

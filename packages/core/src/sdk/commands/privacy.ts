@@ -36,9 +36,13 @@ export interface PersonExport {
   /** Every stored record that names the person, by collection (the person's own record included). */
   readonly records: { readonly [T in EntityType]?: readonly EntityOf<T>[] };
   /**
-   * Every event the person did (`actorId`), that names them or that is about one of the `records`, in log order.
-   * A `platform.summary` event (a retention run's figures for the whole organisation) is copied with only the
-   * person's own rows (their shares) and `events` counting those; one without any is left out.
+   * Every event the person did (`actorId`), that names them or that is about a record of their own (their person
+   * record, roles, consents, accounts, the contributions they created, the posts they wrote, their offers and
+   * shares), in log order. An event on someone else's record is in it only when the person did it or it names
+   * them, without that colleague's name, e-mail, handle, sharer token, tracked link or platform id; so what a
+   * colleague wrote in a post the person approved or a contribution they reviewed is not. A `platform.summary`
+   * event (a retention run's figures for the whole organisation) is copied with only the person's own rows (their
+   * shares) and `events` counting those; one without any is left out.
    */
   readonly events: readonly StoredEvent[];
 }
@@ -97,25 +101,26 @@ export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
     async exportPerson(personId) {
       const person = await subject(personId);
       const records: Partial<Record<EntityType, unknown[]>> = {};
+      // The ids of the records that are the person's own: their person record, and those whose owner they are.
+      const own = new Set([person.id]);
       for (const type of ENTITY_TYPES) {
-        const named = (await list(rt, type)).filter(
+        const named = ((await list(rt, type)) as Record<string, unknown>[]).filter(
           (doc) => doc.id === person.id || mentions(doc, person.id),
         );
         if (named.length > 0) records[type] = named;
+        for (const doc of named)
+          if ([doc.personId, doc.creatorId, doc.authorId, doc.publisherId].includes(person.id))
+            own.add(doc.id as string);
       }
-      const own = new Set(
-        Object.values(records).flatMap((docs) => docs.map((doc) => (doc as { id: string }).id)),
-      );
       const events = (await rt.storage.readEvents(rt.organisationId)).flatMap((event): StoredEvent[] => {
         // A summary holds every publisher's figures: only the person's rows are theirs to see.
         if (event.type === 'platform.summary') return ownSummary(event, person.id);
-        // What they did, what names them, and everything that happened to a record of theirs (an offer expiring).
-        const named =
-          event.actorId === person.id || own.has(event.entityId) || mentions(event.data, person.id);
-        // What they did to someone else's record (adding a colleague, linking their account) keeps no name,
-        // e-mail, handle or link of that colleague.
-        return named
-          ? [own.has(event.entityId) ? event : { ...event, data: withoutPersonal(event.data) }]
+        // Everything that happened to a record of their own (an offer of theirs expiring, a post of theirs edited).
+        if (own.has(event.entityId)) return [event];
+        // What they did or what names them on someone else's record (adding a colleague, approving their post)
+        // keeps no name, e-mail, handle or link of that colleague; what the colleague wrote there is not in it.
+        return event.actorId === person.id || mentions(event.data, person.id)
+          ? [{ ...event, data: withoutPersonal(event.data) }]
           : [];
       });
       return {
