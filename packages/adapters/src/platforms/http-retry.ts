@@ -117,8 +117,11 @@ const MIN_CUT_SECRET_START = 4;
 /**
  * Replaces every secret we sent (raw, as JSON would escape it, or with `/` escaped as `\/`) in text the server sent
  * back by `[redacted]`. When the text was cut (`truncated`), a secret may run past its end: after every whole
- * occurrence of every form is replaced, the longest start of any form (4 characters or more) that the text ends with
- * is replaced once too. So at most the first 3 characters of a secret cut off by the limit can remain.
+ * occurrence of every form is replaced, the longest start of any form that the text ends with is replaced once
+ * too: from 4 characters on, or, for a form that starts with a public part before another secret it holds
+ * (`Bearer ` before the token, `https://host` before a webhook's path), from the first character after that part.
+ * So at most the first 3 characters of a secret cut off by the limit can remain, and a body ending in only the
+ * public part (`foo Bearer`, `see https`) keeps it.
  */
 export function redact(text: string, secrets: readonly string[], truncated = false): string {
   let clean = text;
@@ -130,7 +133,7 @@ export function redact(text: string, secrets: readonly string[], truncated = fal
     // The longest start over all forms, not the first form's: "Bearer …" may end in one character of the token.
     let longest = 0;
     for (const form of forms) {
-      const shortest = Math.max(longest + 1, MIN_CUT_SECRET_START);
+      const shortest = Math.max(longest + 1, leastCutStart(form, forms));
       for (let length = Math.min(form.length - 1, clean.length); length >= shortest; length--) {
         if (clean.endsWith(form.slice(0, length))) {
           longest = length;
@@ -141,6 +144,20 @@ export function redact(text: string, secrets: readonly string[], truncated = fal
     if (longest > 0) clean = `${clean.slice(0, clean.length - longest)}[redacted]`;
   }
   return clean;
+}
+
+/**
+ * The shortest start of `form` taken for a cut-off secret: 4 characters, or, when the form holds another secret's
+ * form (of 4 characters or more) after a public start (`Bearer `, `https://host`), that start and one character.
+ */
+function leastCutStart(form: string, forms: readonly string[]): number {
+  let publicStart = form.length;
+  for (const inner of forms) {
+    if (inner.length < MIN_CUT_SECRET_START || inner.length >= form.length) continue;
+    const at = form.indexOf(inner);
+    if (at >= 0) publicStart = Math.min(publicStart, at);
+  }
+  return publicStart === 0 || publicStart === form.length ? MIN_CUT_SECRET_START : publicStart + 1;
 }
 
 function secretsOf(request: PlatformRequest): string[] {

@@ -6,7 +6,8 @@ import { type FetchLike, redact, sendWithRetry } from './http-retry.js';
 import { createMastodonPublisher } from './mastodon-publisher.js';
 
 // A secret cut off by the 2,000-character limit of an error body: the longest start of it, over every form
-// (raw, JSON-escaped, with `/` as `\/`, "Bearer …"), is redacted, and only starts of 4 characters or more.
+// (raw, JSON-escaped, with `/` as `\/`, "Bearer …"), is redacted, and only starts of 4 characters or more, or of a
+// form's public part (`Bearer `, `https://host`) and at least one character of the secret after it.
 
 /** A fetch that answers every request with `status` and `body`. */
 const answering =
@@ -73,6 +74,29 @@ describe('redact, for a secret cut off at the end of an error body', () => {
     expect(redact('Try again eyJh', [token], true)).toBe('Try again [redacted]');
   });
 
+  it('keeps a word that is only the public part of a form (Bearer, https://host) at the end of a cut body', () => {
+    const token = 'abcdefghBxyz0123456789ABCDEFGHIJ';
+    for (const end of ['foo Bearer', 'foo Bearer ', 'foo Beare']) {
+      expect(redact(end, [`Bearer ${token}`, token], true)).toBe(end);
+    }
+    // From the first character of the token on, the whole "Bearer …" start is taken out.
+    expect(redact('foo Bearer a', [`Bearer ${token}`, token], true)).toBe('foo [redacted]');
+    const webhookUrl = 'https://example.webhook.office.example/webhookb2/secret-id/IncomingWebhook/abc/def';
+    const secrets = [webhookUrl, new URL(webhookUrl).pathname];
+    for (const end of [
+      'see https',
+      'see https://',
+      'see https://example.webhook.office.example',
+      'see https:\\/\\/ex',
+    ]) {
+      expect(redact(end, secrets, true)).toBe(end);
+    }
+    expect(redact('see https://example.webhook.office.example/', secrets, true)).toBe('see [redacted]');
+    expect(redact('see https:\\/\\/example.webhook.office.example\\/webh', secrets, true)).toBe(
+      'see [redacted]',
+    );
+  });
+
   it('leaves at most 3 characters of a cut secret, in any form, and keeps the text before it', () => {
     const token = fc.string({
       minLength: 8,
@@ -90,7 +114,9 @@ describe('redact, for a secret cut off at the end of an error body', () => {
         ]);
         const form = forms[which] ?? bearer;
         const cut = at % (form.length + 1);
-        const expected = cut >= 4 ? `${before}[redacted]` : `${before}${form.slice(0, cut)}`;
+        // "Bearer " is public: a start of the Bearer forms is taken from the token's first character on.
+        const taken = which < 3 ? cut > 'Bearer '.length : cut >= 4;
+        const expected = taken ? `${before}[redacted]` : `${before}${form.slice(0, cut)}`;
         expect(redact(`${before}${form.slice(0, cut)}`, [bearer, secret], true)).toBe(expected);
       }),
     );
