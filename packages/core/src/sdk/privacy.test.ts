@@ -1,5 +1,36 @@
 import { describe, expect, it } from 'vitest';
+import { createSequentialIds } from '../ports/id-generator.js';
+import { exportAll } from '../storage/export-all.js';
+import { importAll } from '../storage/import-all.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
+import type { TestProgrammePeople } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+import { createSocialShift } from './create-social-shift.js';
+
+/**
+ * A programme imported from a bundle in which Eddie's X account has the id `renameTo(people)`: ids need only be
+ * unique within a collection, so an account may have a person's id.
+ */
+async function importedWithAccountId(renameTo: (people: TestProgrammePeople) => string) {
+  const world = await createTestProgramme();
+  const { shift, people, clock } = world;
+  await shift.as(people.master).people.update(people.publisher, { email: 'piet@zorggroep.example' });
+  const account = await shift
+    .as(people.master)
+    .people.linkAccount(people.editor, { platform: 'x', handle: 'eddie-on-x', networkSize: 5 });
+  const text = JSON.stringify(await exportAll(world.storage, 'org_acme'))
+    .split(`"${account.id}"`)
+    .join(`"${renameTo(people)}"`);
+  const storage = createMemoryStorage();
+  await importAll(storage, JSON.parse(text));
+  const imported = createSocialShift({
+    storage,
+    organisationId: 'org_acme',
+    clock,
+    ids: createSequentialIds(),
+  });
+  return { shift: imported, people, accountId: renameTo(people) };
+}
 
 describe('exportPerson', () => {
   const worldWithActivity = async () => {
@@ -148,6 +179,19 @@ describe('exportPerson', () => {
       if (owned.has(event.entityId) && event.type !== 'platform.summary')
         expect(exported.has(event.id), event.type).toBe(true);
     }
+  });
+
+  it("holds no other person's data when a record of another kind has the person's id (an imported bundle)", async () => {
+    const { shift, people, accountId } = await importedWithAccountId((p) => p.publisher);
+    const eddie = await shift.as(people.editor).privacy.exportPerson(people.editor);
+    expect(eddie.records.social_account?.map((a) => [a.id, a.handle])).toEqual([[accountId, 'eddie-on-x']]);
+    expect(JSON.stringify(eddie)).toContain('eddie-on-x');
+    for (const piet of ['Piet Publisher', 'piet@zorggroep.example'])
+      expect(JSON.stringify(eddie)).not.toContain(piet);
+    const piet = await shift.as(people.publisher).privacy.exportPerson(people.publisher);
+    expect(piet.records.social_account).toBeUndefined();
+    expect(JSON.stringify(piet)).toContain('piet@zorggroep.example');
+    expect(JSON.stringify(piet)).not.toContain('eddie-on-x');
   });
 
   it('is allowed to the person themself and to a master only', async () => {

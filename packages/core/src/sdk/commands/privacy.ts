@@ -101,22 +101,25 @@ export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
     async exportPerson(personId) {
       const person = await subject(personId);
       const records: Partial<Record<EntityType, unknown[]>> = {};
-      // The ids of the records that are the person's own: their person record, and those whose owner they are.
-      const own = new Set([person.id]);
+      // The records that are the person's own, by type and id (ids are unique within a collection only, and no
+      // type name starts with another): their person record, and those whose owner they are.
+      const me = `person${person.id}`;
+      const own = new Set([me]);
       for (const type of ENTITY_TYPES) {
+        // A record's own id is no reference to the person: after an import, an account may have a person's id.
         const named = ((await list(rt, type)) as Record<string, unknown>[]).filter(
-          (doc) => doc.id === person.id || mentions(doc, person.id),
+          (doc) => type + doc.id === me || mentions({ ...doc, id: 0 }, person.id),
         );
         if (named.length > 0) records[type] = named;
         for (const doc of named)
           if ([doc.personId, doc.creatorId, doc.authorId, doc.publisherId].includes(person.id))
-            own.add(doc.id as string);
+            own.add(type + doc.id);
       }
       const events = (await rt.storage.readEvents(rt.organisationId)).flatMap((event): StoredEvent[] => {
         // A summary holds every publisher's figures: only the person's rows are theirs to see.
         if (event.type === 'platform.summary') return ownSummary(event, person.id);
         // Everything that happened to a record of their own (an offer of theirs expiring, a post of theirs edited).
-        if (own.has(event.entityId)) return [event];
+        if (own.has(event.entityType + event.entityId)) return [event];
         // What they did or what names them on someone else's record (adding a colleague, approving their post)
         // keeps no name, e-mail, handle or link of that colleague; what the colleague wrote there is not in it.
         return event.actorId === person.id || mentions(event.data, person.id)
