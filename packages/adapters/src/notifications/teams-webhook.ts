@@ -177,11 +177,17 @@ export function createTeamsWebhookSender(options: {
   checkEndpoint(options.webhookUrl, 'webhookUrl');
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', DEFAULT_REQUEST_TIMEOUT_MS);
+  // None shorter than 4 characters, as the platform errors filter them (sendWithRetry): a `sig=ab` or a path `/`
+  // would shred a delivery failure's message (every `/` redacted).
   const secrets = [
-    options.webhookUrl,
-    new URL(options.webhookUrl).pathname,
-    ...signatureOf(options.webhookUrl),
-  ];
+    ...new Set([
+      options.webhookUrl,
+      new URL(options.webhookUrl).pathname,
+      ...signatureOf(options.webhookUrl),
+    ]),
+  ]
+    .filter((secret) => secret.length >= 4)
+    .sort((a, b) => b.length - a.length);
   return {
     async send(digest: Digest): Promise<void> {
       const message = digestToTeamsMessage(digest);
@@ -216,14 +222,23 @@ export function createTeamsWebhookSender(options: {
 }
 
 /**
- * The `sig` query parameter of a Workflows (Power Automate) webhook URL, its secret: as written in the URL and
- * percent-decoded. None for a URL without one.
+ * The `sig` query parameter of a Workflows (Power Automate) webhook URL, its secret, in each form a server may echo
+ * it in: exactly as written in the given URL, as `URL` writes it, form-decoded (`+` as a space) and percent-decoded
+ * (`+` kept). None for a URL without one.
  */
 function signatureOf(webhookUrl: string): string[] {
   const url = new URL(webhookUrl);
-  const written = /[?&]sig=([^&#]*)/.exec(url.search)?.[1];
-  if (written === undefined || written === '') return [];
-  return [...new Set([written, url.searchParams.get('sig') ?? written])];
+  const sigIn = (query: string): string | undefined => /[?&]sig=([^&#]*)/.exec(query)?.[1];
+  const query = webhookUrl.indexOf('?') < 0 ? '' : webhookUrl.slice(webhookUrl.indexOf('?')).split('#', 1)[0];
+  const forms = [sigIn(query ?? ''), sigIn(url.search), url.searchParams.get('sig') ?? undefined];
+  for (const written of forms.slice(0, 2)) {
+    try {
+      if (written !== undefined) forms.push(decodeURIComponent(written));
+    } catch {
+      // A malformed escape (`%zz`): the written and form-decoded forms remain.
+    }
+  }
+  return [...new Set(forms.filter((form): form is string => form !== undefined && form !== ''))];
 }
 
 /**
