@@ -4,11 +4,15 @@ import { foldEvents } from '../metrics/fold-event.js';
 import { eventPayloadSchemas } from '../model/domain-event.js';
 import { ENTITY_TYPES } from '../model/entity-type.js';
 import { isoNow } from '../ports/clock.js';
+import { createSequentialIds } from '../ports/id-generator.js';
 import type { StoragePort, StoredEvent } from '../ports/storage.js';
 import { renderCsv } from '../reports/render-csv.js';
 import { renderMarkdown } from '../reports/render-markdown.js';
 import { createReport } from '../reports/report.js';
 import { renderJson } from '../reports/report-json.js';
+import { exportAll } from '../storage/export-all.js';
+import { importAll } from '../storage/import-all.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
 import type { TestProgramme } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { createSocialShift } from './create-social-shift.js';
@@ -121,6 +125,35 @@ describe('erasePerson', () => {
     expect(after).toContain('Xander External');
     expect(after).toContain(tokenOf(world.people.external));
   });
+
+  it.each(['social_account', 'share'] as const)(
+    'leaves no trace either when an imported %s of theirs has their person id (ids are unique per collection only)',
+    async (collection) => {
+      const world = await busyWorld();
+      const { people } = world;
+      const mine = (await world.storage.query('org_acme', collection)).filter(
+        (doc) => doc.data.personId === people.publisher || doc.data.publisherId === people.publisher,
+      );
+      expect(mine).toHaveLength(1);
+      const text = JSON.stringify(await exportAll(world.storage, 'org_acme'))
+        .split(`"${mine[0]!.id}"`)
+        .join(`"${people.publisher}"`);
+      const storage = createMemoryStorage();
+      await importAll(storage, JSON.parse(text));
+      const shift = createSocialShift({
+        storage,
+        organisationId: 'org_acme',
+        clock: world.clock,
+        ids: createSequentialIds(),
+      });
+      const secrets = [NAME, EMAIL, HANDLE, tokenOf(people.publisher), 'urn:li:1'];
+      for (const secret of secrets) expect(await everything(storage)).toContain(secret);
+      await shift.as(people.master).privacy.erasePerson(people.publisher);
+      const after = await everything(storage);
+      for (const secret of secrets) expect(after).not.toContain(secret);
+      expect(after).toContain('Xander External');
+    },
+  );
 
   it('leaves nothing personal in any record, event, idempotency record, export or pseudonymous log of someone who did everything', async () => {
     const world = await busyWorld();

@@ -13,10 +13,10 @@ import { authorize, checkId, commit, IDEMPOTENCY_COLLECTION, list, load, loadAct
 
 /** The handle an erased person's social accounts keep. */
 export const ERASED_HANDLE = 'erased';
-/** What identified a sharer on the platforms: removed from their shares. */
-const SHARE_IDENTIFIERS = ['sharerToken', 'trackedUrl', 'externalId'] as const;
-
 type Data = Record<string, unknown>;
+
+/** What identified a sharer on the platforms: removed from their shares (nothing is set instead). */
+const SHARE_RULE: [Data, readonly string[]] = [{}, ['sharerToken', 'trackedUrl', 'externalId']];
 
 /** A copy of `changes` with personal fields replaced (`set`) or removed (`drop`); `undefined` when none was there. */
 function scrubChanges(changes: unknown, set: Data, drop: readonly string[]): Data | undefined {
@@ -46,12 +46,12 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
   const guard = await keepAMaster(rt, actor, person.id, 'privacy.erase');
 
   const at = now(rt);
-  const pseudonym = `Erased ${rt.ids.next('anon')}`;
+  const erased: [Data, readonly string[]] = [{ displayName: `Erased ${rt.ids.next('anon')}` }, ['email']];
   const writes: EntityWrite[] = [
     {
       type: 'person',
       before: person,
-      after: { ...scrubChanges(person, { displayName: pseudonym }, ['email']), erasedAt: at },
+      after: { ...scrubChanges(person, ...erased), erasedAt: at },
       // The update's changes carry the pseudonym and `erasedAt`; `person.erased` ends their part in the programme
       // from now on: the metrics count them as gone, as someone who left (ADR 089).
       events: [{ type: 'person.updated' }, { type: 'person.erased' }],
@@ -59,8 +59,12 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
     // Their open offers expire with them: nobody can share them any more.
     ...(await expireOpenOffers(rt, { publisherId: person.id })),
   ];
-  const accounts = await list(rt, 'social_account', { personId: person.id });
-  for (const account of accounts) {
+  // What is erased of the person, their accounts and their shares, also in every event that set it on them, by
+  // type and id: ids are unique within a collection only (an imported account may have its owner's id), and no
+  // type name starts with another. Other events hold none of these fields.
+  const scrub = new Map([[`person${person.id}`, erased]]);
+  for (const account of await list(rt, 'social_account', { personId: person.id })) {
+    scrub.set(`social_account${account.id}`, [{ handle: ERASED_HANDLE }, []]);
     writes.push({
       type: 'social_account',
       before: account,
@@ -68,42 +72,36 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
       events: [{ type: 'account.erased' }],
     });
   }
-  const shares = await list(rt, 'share', { publisherId: person.id });
-  for (const share of shares) {
-    const kept = scrubChanges(share, {}, SHARE_IDENTIFIERS);
+  for (const share of await list(rt, 'share', { publisherId: person.id })) {
+    scrub.set(`share${share.id}`, SHARE_RULE);
+    const kept = scrubChanges(share, ...SHARE_RULE);
     if (kept) writes.push({ type: 'share', before: share, after: kept, events: [{ type: 'share.erased' }] });
   }
 
   // Idempotency records of shares hold the share as it was returned: scrub those of this person.
-  const shareIds = new Set(shares.map((s) => s.id));
   const documents: { collection: string; id: string; data: JsonObject; expectedVersion: number }[] = [];
   for (const doc of await rt.storage.query(rt.organisationId, IDEMPOTENCY_COLLECTION, {
     where: { command: 'offers.share' },
   })) {
     const result = doc.data.result;
     const share = isRecord(result) ? result.share : undefined;
-    if (!isRecord(share) || !shareIds.has(share.id as string)) continue;
+    if (!isRecord(share) || !scrub.has(`share${share.id}`)) continue;
     documents.push({
       collection: IDEMPOTENCY_COLLECTION,
       id: doc.id,
       data: {
         ...doc.data,
-        result: { ...(result as Data), share: scrubChanges(share, {}, SHARE_IDENTIFIERS) ?? share },
+        result: { ...(result as Data), share: scrubChanges(share, ...SHARE_RULE) ?? share },
       } as JsonObject,
       expectedVersion: doc.version,
     });
   }
 
   // The log: every event that set one of these fields on their person, accounts or shares gets the pseudonym,
-  // or loses the field (ids are unique across collections; other events hold none of these fields).
-  const scrub = new Map<string, [Data, readonly string[]]>([
-    [person.id, [{ displayName: pseudonym }, ['email']]],
-  ]);
-  for (const account of accounts) scrub.set(account.id, [{ handle: ERASED_HANDLE }, []]);
-  for (const id of shareIds) scrub.set(id, [{}, SHARE_IDENTIFIERS]);
+  // or loses the field.
   const rewrite: StoredEvent[] = [];
   for (const event of await rt.storage.readEvents(rt.organisationId)) {
-    const how = scrub.get(event.entityId);
+    const how = scrub.get(event.entityType + event.entityId);
     const changes = how && scrubChanges(event.data.changes, ...how);
     if (changes) rewrite.push({ ...event, data: { ...event.data, changes } });
   }
