@@ -74,15 +74,6 @@ export interface PrivacyCommands {
   applyRetention(policy: RetentionPolicy): Promise<RetentionReport>;
 }
 
-/** A copy of a `platform.summary` event with only the rows of `personId`'s shares; none when it has no such row. */
-function ownSummary(event: StoredEvent, personId: string): StoredEvent[] {
-  const data = event.data as { events: number; rows: readonly { publisherId: string; events: number }[] };
-  const rows = data.rows.filter((row) => row.publisherId === personId);
-  return rows.length
-    ? [{ ...event, data: { events: rows.reduce((sum, row) => sum + row.events, 0), rows } }]
-    : [];
-}
-
 /** Makes the privacy commands for one actor. */
 export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
   const subject = async (personId: string) => {
@@ -103,21 +94,28 @@ export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
       const records: Partial<Record<EntityType, unknown[]>> = {};
       // The records that are the person's own, by type and id (ids are unique within a collection only, and no
       // type name starts with another): their person record, and those whose owner they are.
-      const me = `person${person.id}`;
-      const own = new Set([me]);
+      const own = new Set([`person${person.id}`]);
       for (const type of ENTITY_TYPES) {
-        // A record's own id is no reference to the person: after an import, an account may have a person's id.
-        const named = ((await list(rt, type)) as Record<string, unknown>[]).filter(
-          (doc) => type + doc.id === me || mentions({ ...doc, id: 0 }, person.id),
+        // Only a person record's own id is the person: after an import, an account may have a person's id.
+        const named = ((await list(rt, type)) as Record<string, unknown>[]).filter((doc) =>
+          mentions(type === 'person' ? doc : { ...doc, id: 0 }, person.id),
         );
-        if (named.length > 0) records[type] = named;
+        if (named.length) records[type] = named;
         for (const doc of named)
           if ([doc.personId, doc.creatorId, doc.authorId, doc.publisherId].includes(person.id))
             own.add(type + doc.id);
       }
       const events = (await rt.storage.readEvents(rt.organisationId)).flatMap((event): StoredEvent[] => {
-        // A summary holds every publisher's figures: only the person's rows are theirs to see.
-        if (event.type === 'platform.summary') return ownSummary(event, person.id);
+        // A summary holds every publisher's figures: only the person's rows are theirs to see, and `events`
+        // counts those; a summary without any is left out.
+        if (event.type === 'platform.summary') {
+          const rows = (event.data.rows as { publisherId: string; events: number }[]).filter(
+            (row) => row.publisherId === person.id,
+          );
+          return rows.length
+            ? [{ ...event, data: { events: rows.reduce((sum, row) => sum + row.events, 0), rows } }]
+            : [];
+        }
         // Everything that happened to a record of their own (an offer of theirs expiring, a post of theirs edited).
         if (own.has(event.entityType + event.entityId)) return [event];
         // What they did or what names them on someone else's record (adding a colleague, approving their post)
