@@ -45,13 +45,12 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
   // The last social master may not be erased: the organisation would have nobody to run it.
   const guard = await keepAMaster(rt, actor, person.id, 'privacy.erase');
 
-  const at = now(rt);
   const erased: [Data, readonly string[]] = [{ displayName: `Erased ${rt.ids.next('anon')}` }, ['email']];
   const writes: EntityWrite[] = [
     {
       type: 'person',
       before: person,
-      after: { ...scrubChanges(person, ...erased), erasedAt: at },
+      after: { ...scrubChanges(person, ...erased), erasedAt: now(rt) },
       // The update's changes carry the pseudonym and `erasedAt`; `person.erased` ends their part in the programme
       // from now on: the metrics count them as gone, as someone who left (ADR 089).
       events: [{ type: 'person.updated' }, { type: 'person.erased' }],

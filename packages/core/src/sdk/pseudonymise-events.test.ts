@@ -110,6 +110,10 @@ describe('pseudonymous analytics', () => {
       [undefined, key],
       [[], undefined],
       [[], null],
+      [[null], key],
+      [[{}], key],
+      [[1], key],
+      [[{ data: null }], key],
     ]) {
       await expect(pseudonymiseEvents(events as never, options as never)).rejects.toMatchObject({
         code: 'VALIDATION',

@@ -57,7 +57,8 @@ function mapStrings(value: unknown, replace: (text: string, key: string) => stri
  * tracked links and platform ids are dropped from `changes`, and the callers' idempotency keys from the events.
  * Teams, departments, locations and all counts stay, so `foldEvents` → `finishMetrics` → `createReport` on the
  * result gives the same figures with opaque ids where the report would show people. Pure: the input is not
- * changed. `VALIDATION` for a key shorter than 32 bytes, or anything but an array of events.
+ * changed. `VALIDATION` for a key shorter than 32 bytes, or anything but an array of events (an item that is
+ * not an object with a `data` object, such as `null`, is refused too).
  *
  * @example
  * ```ts
@@ -70,7 +71,7 @@ export async function pseudonymiseEvents<E extends DomainEvent>(
   options: PseudonymiseOptions,
 ): Promise<E[]> {
   const signer = createHmacSigner(options?.key);
-  if (!Array.isArray(events))
+  if (!Array.isArray(events) || events.some((event) => !isRecord(event?.data)))
     throw invalidValue('events', [], 'Use an array of events: await shift.readEvents().');
   const people = new Set<string>();
   for (const event of events) {
@@ -87,11 +88,12 @@ export async function pseudonymiseEvents<E extends DomainEvent>(
   for (const id of people) {
     map.set(id, `anon_${(await signer.sign([organisation, id])).replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}`);
   }
+  const anon = (text: string) => map.get(text) ?? text;
   // The callers' idempotency keys are left out: they may be made of anything, a person's e-mail included.
   return events.map(({ idempotencyKey: _key, ...event }) => ({
     ...(event as E),
-    actorId: map.get(event.actorId) ?? event.actorId,
-    entityId: map.get(event.entityId) ?? event.entityId,
-    data: withoutPersonal(mapStrings(event.data, (text) => map.get(text) ?? text) as Record<string, unknown>),
+    actorId: anon(event.actorId),
+    entityId: anon(event.entityId),
+    data: withoutPersonal(mapStrings(event.data, anon) as Record<string, unknown>),
   }));
 }
