@@ -125,9 +125,12 @@ const MIN_CUT_SECRET_START = 4;
  */
 export function redact(text: string, secrets: readonly string[], truncated = false): string {
   let clean = text;
-  const forms = secrets.flatMap((secret) => [
-    ...new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')]),
-  ]);
+  // Longest first: a form that holds a shorter one (`\/token` holds `/token`) is replaced whole, not around it.
+  const forms = secrets
+    .flatMap((secret) => [
+      ...new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')]),
+    ])
+    .sort((a, b) => b.length - a.length);
   for (const form of forms) clean = clean.split(form).join('[redacted]');
   if (truncated) {
     // The longest start over all forms, not the first form's: "Bearer …" may end in one character of the token.
@@ -148,7 +151,8 @@ export function redact(text: string, secrets: readonly string[], truncated = fal
 
 /**
  * The shortest start of `form` taken for a cut-off secret: 4 characters, or, when the form holds another secret's
- * form (of 4 characters or more) after a public start (`Bearer `, `https://host`), that start and one character.
+ * form (of 4 characters or more) after a public start of 4 characters or more (`Bearer `, `https://host`), that
+ * start and one character.
  */
 function leastCutStart(form: string, forms: readonly string[]): number {
   let publicStart = form.length;
@@ -157,7 +161,10 @@ function leastCutStart(form: string, forms: readonly string[]): number {
     const at = form.indexOf(inner);
     if (at >= 0) publicStart = Math.min(publicStart, at);
   }
-  return publicStart === 0 || publicStart === form.length ? MIN_CUT_SECRET_START : publicStart + 1;
+  // A start shorter than 4 characters is no public part but an escape of the same secret (`\/token`, `\"token`).
+  return publicStart < MIN_CUT_SECRET_START || publicStart === form.length
+    ? MIN_CUT_SECRET_START
+    : publicStart + 1;
 }
 
 function secretsOf(request: PlatformRequest): string[] {

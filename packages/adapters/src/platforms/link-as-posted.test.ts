@@ -104,6 +104,17 @@ describe('linkAsPosted leaves ASCII links exactly as given', () => {
   });
 });
 
+describe('linkAsPosted keeps user info', () => {
+  it('keeps a password without a user name, as URL does', () => {
+    expect(linkAsPosted('https://:pw@bücher.example/日', 'twitter-text')).toBe(
+      'https://:pw@xn--bcher-kva.example/%E6%97%A5',
+    );
+    expect(linkAsPosted('https://anne:pw@bücher.example/日', 'twitter-text')).toBe(
+      'https://anne:pw@xn--bcher-kva.example/%E6%97%A5',
+    );
+  });
+});
+
 describe('a tracked link posted on X or Mastodon still verifies', () => {
   for (const platform of ['x', 'mastodon'] as const) {
     it.each(POST_LINKS)(`${platform}: %s`, async (link) => {

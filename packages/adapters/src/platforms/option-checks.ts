@@ -29,22 +29,23 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
 };
 
 /**
- * What a value that is no plain object is, for an error message: `null`, `an array`, `a Map`, `an Options` (its
- * constructor's name), `not a plain object` (no name), or its `typeof`. Never the value itself (it may be a secret).
+ * What a value that is no plain object is, for an error message: `null`, `an array`, `a Map` or `a Date` (its
+ * built-in tag), `not a plain object` (a class instance, an object with another prototype), or its `typeof`. Never
+ * anything the caller wrote (a constructor's name, the value): it may be a secret.
  */
 export function kindOf(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
   if (typeof value !== 'object') return typeof value;
-  let name: unknown;
+  let tag = 'Object';
   try {
-    name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+    if (Array.isArray(value)) return 'an array';
+    tag = Object.prototype.toString.call(value).slice(8, -1);
   } catch {
-    name = undefined;
+    // A revoked proxy: nothing can be told of it.
   }
-  if (typeof name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(name) || name === 'Object')
-    return 'not a plain object';
-  return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}`;
+  return tag === 'Object' || !/^[A-Za-z]+$/.test(tag)
+    ? 'not a plain object'
+    : `${/^[AEIOU]/i.test(tag) ? 'an' : 'a'} ${tag}`;
 }
 
 // Plain http is allowed only to this machine, where nobody can read the token on the wire (local test servers).

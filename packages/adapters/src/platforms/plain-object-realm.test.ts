@@ -52,11 +52,13 @@ describe('plain objects from another realm', () => {
     );
   });
 
-  it('names what a refused object is: a Map, a Date, a class instance', () => {
+  it('names what a refused object is by its built-in kind only: a Map, a Date, else not a plain object', () => {
     for (const [options, what] of [
       [new Map(), 'a Map'],
       [new Date(0), 'a Date'],
-      [new (class Options {})(), 'an Options'],
+      [new (class Options {})(), 'not a plain object'],
+      // A name the caller wrote is not repeated: it may be a secret.
+      [Object.create({ constructor: { name: 'ghp_SecretToken' } }), 'not a plain object'],
       [Object.create({}), 'not a plain object'],
       [[], 'an array'],
       [null, 'null'],

@@ -40,7 +40,9 @@ export function linkAsPosted(link: string, ending: UrlEnding = 'whitespace'): st
   if (NON_ASCII.test(authority)) {
     try {
       const url = new URL(authority);
-      head = `${url.protocol}//${url.username === '' ? '' : `${url.username}${url.password === '' ? '' : `:${url.password}`}@`}${url.host}`;
+      // User info as URL keeps it: `https://:pw@…` has a password and no user name.
+      const userinfo = url.username + (url.password === '' ? '' : `:${url.password}`);
+      head = `${url.protocol}//${userinfo === '' ? '' : `${userinfo}@`}${url.host}`;
     } catch {
       return link;
     }
