@@ -18,7 +18,8 @@ export const PERSON_EXPORT_FORMAT_VERSION = 1;
 /**
  * Everything the programme holds about one person (data portability): their own record, every stored record that
  * names them (role assignments, consents, social accounts, contributions, posts they wrote or approved, offers,
- * shares, teams, focus groups and campaigns that target them by name) and every event they did or that names them.
+ * shares, focus groups and campaigns that target them by name) and every event they did, that names them, or that is
+ * about a record they own (their person record, roles, consents, accounts, contributions, posts, offers, shares).
  *
  * @example
  * ```ts
