@@ -118,9 +118,10 @@ export function checkFetch<T>(value: T): T {
   return value;
 }
 
-/** Checks an optional callback option: a function or nothing. */
-export function checkCallback<T>(value: T, path: string, hint: string): T {
-  if (value !== undefined && typeof value !== 'function') throw invalidOption([path], hint);
+/** Checks an optional callback option: a function or nothing. `path` names it (`'now'`, `['retry', 'sleep']`). */
+export function checkCallback<T>(value: T, path: string | readonly string[], hint: string): T {
+  if (value !== undefined && typeof value !== 'function')
+    throw invalidOption(typeof path === 'string' ? [path] : path, hint);
   return value;
 }
 
@@ -162,15 +163,12 @@ export function checkRetry<T>(value: T): T {
       'Give a number of milliseconds from 0 (Infinity for no limit).',
     );
   }
-  if (sleep !== undefined && typeof sleep !== 'function') {
-    throw invalidOption(['retry', 'sleep'], 'Pass a function (ms) => Promise<void>, or leave it out.');
-  }
-  if (now !== undefined && typeof now !== 'function') {
-    throw invalidOption(
-      ['retry', 'now'],
-      'Pass a function returning epoch ms, such as Date.now, or leave it out.',
-    );
-  }
+  checkCallback(sleep, ['retry', 'sleep'], 'Pass a function (ms) => Promise<void>, or leave it out.');
+  checkCallback(
+    now,
+    ['retry', 'now'],
+    'Pass a function returning epoch ms, such as Date.now, or leave it out.',
+  );
   return value;
 }
 
