@@ -102,9 +102,42 @@ describe('dormant ambassadors', () => {
   it('lists the first 20 and counts the rest', () => {
     const ids = Array.from({ length: 23 }, (_, i) => `p${String(i).padStart(2, '0')}`);
     const many = ids.flatMap((id) => [added(id, 'Zorg'), role(id), consent(id)]);
-    const params = dormantOf(many);
+    // A log that goes on past the end of March: the report looks back from 1 April.
+    const params = dormantOf([...many, { ...consent('p00'), at: '2026-04-02T09:00:00Z' }]);
     expect(params).toMatchObject({ count: 23, more: 3 });
     expect(String(params?.people).split(', ')).toEqual(ids.slice(0, 20));
+  });
+
+  it('looks back from the last event, not from a window end the log has not reached yet (a live quarter)', () => {
+    // A dashboard of the whole year, folded live on 20 March: nobody can have been silent since a day in November.
+    const year = { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' };
+    const live = [
+      added('ann', 'Zorg'),
+      role('ann'),
+      consent('ann'),
+      added('bob', 'Zorg'),
+      role('bob'),
+      consent('bob'),
+      share('ann', '03-19T09:00:00'),
+      share('bob', '01-10T09:00:00'),
+      event('platform.click', '03-20T09:00:00', 'click_1', {
+        shareId: 's',
+        postId: 'p',
+        platform: 'linkedin',
+      }),
+    ];
+    const aggregate = foldEvents(live, year);
+    const dormant = adjustRules(aggregate, finishMetrics(aggregate)).find(
+      (r) => r.code === 'DORMANT_AMBASSADORS',
+    );
+    // 60 days before 20 March is 19 January: bob (last share 10 January) is dormant, ann (yesterday) is not.
+    expect(dormant?.params).toEqual({ count: 1, days: 60, people: 'bob', more: 0 });
+    // Once the log goes on past the window's end, the window's end is the day to look back from.
+    const afterEnd = { ...live[live.length - 1], at: '2027-01-02T09:00:00Z' } as MetricsEvent;
+    const closed = foldEvents([...live, afterEnd], year);
+    expect(
+      adjustRules(closed, finishMetrics(closed)).find((r) => r.code === 'DORMANT_AMBASSADORS')?.params,
+    ).toEqual({ count: 2, days: 60, people: 'ann, bob', more: 0 });
   });
 
   it('does not flag anybody when everyone is new or shared recently', () => {

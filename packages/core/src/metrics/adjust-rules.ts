@@ -37,7 +37,9 @@ export function adjustRules(
   const t = { ...DEFAULT_THRESHOLDS, ...context.thresholds };
   // Dormant: publishers with consent (who have not left) without a share in the last `dormantDays` of the window,
   // who had that consent and role for at least those days (someone who consented last week is not dormant).
-  const end = aggregate.window.to !== '' ? aggregate.window.to : aggregate.lastAt;
+  // The window ends at its end when the log goes on past it, else at the log's last event, as the series does
+  // (ADR 098): a live report on the current quarter must not count the weeks still to come as silence.
+  const end = aggregate.reachedEnd ? aggregate.window.to : aggregate.lastAt;
   const before = end === '' ? '' : new Date(Date.parse(end) - t.dormantDays * 86_400_000).toISOString();
   const anyRoles = [...aggregate.persons.values()].some((p) => p.rolesTouched !== 0);
   const dormant: string[] = [];
