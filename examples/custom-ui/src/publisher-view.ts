@@ -19,6 +19,11 @@ function h(tag: string, attributes: Record<string, string> = {}, ...children: Ch
 const SHARE_PLATFORMS: readonly Platform[] = ['linkedin', 'x', 'facebook'];
 const text = labels('en');
 
+/** A failure as the publisher reads it: the SDK's stable code and its message, which says what to do. */
+export function describeError(error: unknown): string {
+  return isSocialShiftError(error) ? `${error.code}: ${error.message}` : String(error);
+}
+
 /** Renders the view into the page and keeps it current after each command. */
 export async function renderPublisherView(shift: SocialShift, publisherId: string): Promise<void> {
   const me = shift.as(publisherId);
@@ -26,6 +31,9 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
   const say = (...message: Child[]) => {
     status.replaceChildren(...message);
   };
+  // One share at a time: while one is being recorded the share buttons are disabled, so a click on another
+  // platform does not race it (and get refused for a changed offer after the first one was recorded).
+  const shareButtons = () => document.querySelectorAll<HTMLButtonElement>('#offers button[data-platform]');
 
   const render = async (): Promise<void> => {
     const person = await me.people.get(publisherId);
@@ -45,6 +53,7 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
               `Share on ${text.platforms[platform]}`,
             );
             button.addEventListener('click', async () => {
+              for (const other of shareButtons()) other.disabled = true;
               try {
                 // The key makes a double click or a retry record one share, not two.
                 const share = await me.offers.share(offer.id, {
@@ -68,9 +77,15 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
                     : `Paste this: ${link.clipboardText ?? link.text}`,
                 );
               } catch (error) {
-                say(isSocialShiftError(error) ? error.message : String(error));
+                say(describeError(error));
               }
-              await render();
+              try {
+                await render();
+              } catch (error) {
+                say(describeError(error));
+              } finally {
+                for (const other of shareButtons()) other.disabled = false;
+              }
             });
             actions.append(button);
           }

@@ -100,4 +100,22 @@ describe.runIf(run)('the custom UI in Chromium', () => {
     expect(shares).toBe(1);
     await page.context().close();
   });
+
+  it('records the first share and shows no refusal when two platforms are clicked at once', async () => {
+    const { page, errors } = await openApp();
+    // Both clicks land before the first share is stored: the second must not run a command of its own.
+    await page.evaluate(() => {
+      for (const platform of ['linkedin', 'facebook']) {
+        document.querySelector<HTMLButtonElement>(`button[data-platform="${platform}"]`)?.click();
+      }
+    });
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    await expect.poll(() => page.getAttribute('[data-testid="offer"]', 'data-offer-status')).toBe('shared');
+    expect(await page.textContent('[data-testid="status"]')).toMatch(/^Shared on LinkedIn: https:\/\//);
+    expect(await page.getAttribute('[data-testid="share-link"]', 'href')).toMatch(
+      /^https:\/\/www\.linkedin\.com\//,
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
