@@ -311,6 +311,42 @@ describe('indexeddb storage', () => {
     await storage.close();
   });
 
+  it('finds documents another tab wrote with other indexes (an older release still open), in both tabs', async () => {
+    // Tab A runs a release that indexes no post field; tab B a newer one that indexes `status`. B opens second and
+    // rebuilds the query keys; A then writes posts with its own keys. B's indexed lookup missed them.
+    const indexedDB = new IDBFactory();
+    const older = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, indexes: { post: [] } });
+    await older.transaction('org_a', (tx) => tx.put('post', 'p1', { status: 'draft' }, 0));
+    const newer = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, indexes: { post: ['status'] } });
+    await newer.transaction('org_a', (tx) => tx.put('post', 'p2', { status: 'draft' }, 0));
+    await older.transaction('org_a', (tx) => tx.put('post', 'p3', { status: 'draft' }, 0));
+    const drafts = async (storage: typeof older) => {
+      const outside = await storage.query('org_a', 'post', { where: { status: 'draft' } });
+      const inside = await storage.transaction('org_a', (tx) =>
+        tx.query('post', { where: { status: 'draft' } }),
+      );
+      return [outside.map((row) => row.id), inside.map((row) => row.id)];
+    };
+    const all = ['p1', 'p2', 'p3'];
+    expect(await drafts(newer)).toEqual([all, all]);
+    expect(await drafts(older)).toEqual([all, all]);
+    // Written again by the newer release after the older one wrote: still found by both.
+    await newer.transaction('org_a', (tx) => tx.put('post', 'p4', { status: 'draft' }, 0));
+    expect(await drafts(newer)).toEqual([
+      [...all, 'p4'],
+      [...all, 'p4'],
+    ]);
+    // Opened again (the page reloaded), the keys are rebuilt and the index serves the lookup once more.
+    await newer.close();
+    const reloaded = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, indexes: { post: ['status'] } });
+    expect(await drafts(reloaded)).toEqual([
+      [...all, 'p4'],
+      [...all, 'p4'],
+    ]);
+    await older.close();
+    await reloaded.close();
+  });
+
   it.each([
     ['a list', ['status']],
     ['fields that are not a list', { post: 'status' }],

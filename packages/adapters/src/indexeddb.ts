@@ -294,6 +294,7 @@ function select(records: Iterable<DocumentRecord>, query: DocumentQuery): Docume
 function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver {
   const name = options.databaseName ?? 'social-shift';
   const indexes = checkIndexes(options.indexes ?? QUERY_INDEXES);
+  const signature = indexSignature(indexes);
   const keys = (): typeof IDBKeyRange => {
     const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
     if (!keyRange) throw new Error('IDBKeyRange is not available here; pass `keyRange` with `indexedDB`');
@@ -323,31 +324,33 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
     const indexed = Object.entries(query.where ?? {}).find(
       ([field, value]) => isIndexable(value) && own(indexes, collection)?.includes(field),
     );
-    if (indexed) {
-      const found = await read(['documents'], (tx) =>
-        request(
-          tx
-            .objectStore('documents')
-            .index('query')
-            .getAll(queryKey(organisationId, collection, indexed[0], indexed[1])) as IDBRequest<
-            DocumentRecord[]
-          >,
-        ),
-      );
-      return select(found.sort(byId), query);
-    }
-    const range = collectionRange(keys(), organisationId, collection, query.afterId);
     const noFilter = Object.keys(query.where ?? {}).length === 0;
-    const records = await read(['documents'], (tx) =>
-      request(
-        tx
-          .objectStore('documents')
-          .getAll(
-            range,
-            noFilter && query.limit !== undefined ? Math.min(query.limit, MAX_COUNT) : undefined,
-          ) as IDBRequest<DocumentRecord[]>,
-      ),
-    );
+    const records = await read(indexed ? ['documents', 'meta'] : ['documents'], async (tx) => {
+      const documents = tx.objectStore('documents');
+      if (indexed) {
+        // The index serves the lookup only while every document's keys are this storage's: another tab running
+        // another release (other indexes) writes its own keys and clears the `meta` record, so then it scans.
+        const kept = await request(
+          tx.objectStore('meta').get(INDEXES_KEY) as IDBRequest<{ value: string } | undefined>,
+        );
+        if (kept?.value === signature) {
+          const found = await request(
+            documents
+              .index('query')
+              .getAll(queryKey(organisationId, collection, indexed[0], indexed[1])) as IDBRequest<
+              DocumentRecord[]
+            >,
+          );
+          return found.sort(byId);
+        }
+      }
+      return request(
+        documents.getAll(
+          collectionRange(keys(), organisationId, collection, query.afterId),
+          noFilter && query.limit !== undefined ? Math.min(query.limit, MAX_COUNT) : undefined,
+        ) as IDBRequest<DocumentRecord[]>,
+      );
+    });
     return noFilter && query.limit === 0 ? [] : select(records, query);
   };
 
@@ -592,10 +595,18 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         if (overlay.size === 0 && events.length === 0 && replaced.size === 0 && removedSeqs.size === 0)
           return result;
 
-        const commit = ready().transaction(['documents', 'events', 'counters'], 'readwrite');
+        const commit = ready().transaction(['documents', 'events', 'counters', 'meta'], 'readwrite');
         const done = finished(commit);
         const documents = commit.objectStore('documents');
         try {
+          if (overlay.size > 0) {
+            // Another tab runs another release (other indexes) and rebuilt the query keys to its own since this
+            // one opened: the documents written here get keys it does not look for, so no tab may trust the index
+            // until one opens again and rebuilds them (each then scans).
+            const meta = commit.objectStore('meta');
+            const kept = await request(meta.get(INDEXES_KEY) as IDBRequest<{ value: string } | undefined>);
+            if (kept !== undefined && kept.value !== signature) meta.delete(INDEXES_KEY);
+          }
           for (const [k, expected] of base) {
             if (!overlay.has(k)) continue;
             const [collection, id] = k.split('\u0000') as [string, string];
