@@ -1,8 +1,8 @@
 // The custom UI's entry point: the SDK with IndexedDB storage, in the browser, with no server behind it.
 import { indexedDbStorage } from '@social-shift/adapters/indexeddb';
-import { createSocialShift, isSocialShiftError } from '@social-shift/core';
+import { createSocialShift, type RoleAssignment } from '@social-shift/core';
 import { seedDemoProgramme } from './demo-programme.js';
-import { renderPublisherView } from './publisher-view.js';
+import { describeError, renderPublisherView } from './publisher-view.js';
 
 const SIGNED_IN = 'social-shift-example:publisher-id';
 
@@ -11,19 +11,41 @@ const storage = indexedDbStorage({ databaseName: 'social-shift-custom-ui' });
 const shift = createSocialShift({ storage, organisationId: 'org_korenschoof' });
 // #endregion create
 
-async function start(): Promise<void> {
-  // The first visit creates a demo programme in this browser; later visits find it in IndexedDB.
-  let publisherId = localStorage.getItem(SIGNED_IN);
-  if (!publisherId) {
-    ({ publisherId } = await seedDemoProgramme(shift, new Date()));
+/** The demo's publisher when the programme is stored already (seeded by another tab, whose note is not here yet). */
+async function storedPublisher(): Promise<string | undefined> {
+  const assignments = await storage.query(shift.organisationId, 'role_assignment');
+  const publisher = assignments
+    .map((doc) => doc.data as Partial<RoleAssignment>)
+    .find((assignment) => assignment.role === 'publisher' && !assignment.revokedAt);
+  return publisher?.personId;
+}
+
+/**
+ * The publisher this browser signs in as. The first visit creates a demo programme in this browser; later visits
+ * find it in IndexedDB. Seeding runs under a Web Lock, so two tabs opened at once do not both seed (the second
+ * would be refused: the organisation exists already): the second waits, then finds the programme the first one
+ * stored (one tab's localStorage write can reach another tab later than its IndexedDB data).
+ */
+async function signedInPublisher(): Promise<string> {
+  const seedOnce = async (): Promise<string> => {
+    const publisherId =
+      localStorage.getItem(SIGNED_IN) ??
+      (await storedPublisher()) ??
+      (await seedDemoProgramme(shift, new Date())).publisherId;
     localStorage.setItem(SIGNED_IN, publisherId);
-  }
-  await renderPublisherView(shift, publisherId);
+    return publisherId;
+  };
+  const known = localStorage.getItem(SIGNED_IN);
+  if (known) return known;
+  return 'locks' in navigator ? navigator.locks.request(SIGNED_IN, seedOnce) : seedOnce();
+}
+
+async function start(): Promise<void> {
+  await renderPublisherView(shift, await signedInPublisher());
   document.body.dataset.ready = 'true';
 }
 
 start().catch((error: unknown) => {
-  const status = document.getElementById('status')!;
-  status.textContent = isSocialShiftError(error) ? `${error.code}: ${error.message}` : String(error);
+  document.getElementById('status')!.textContent = describeError(error);
   document.body.dataset.ready = 'error';
 });

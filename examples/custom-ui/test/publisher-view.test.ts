@@ -118,4 +118,19 @@ describe.runIf(run)('the custom UI in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('opens in two tabs at once on the first visit: the programme is seeded once and both show it', async () => {
+    const context = await browser.newContext();
+    const tabs = [await context.newPage(), await context.newPage()];
+    await Promise.all(tabs.map((tab) => tab.goto(url)));
+    for (const tab of tabs) {
+      await tab.waitForSelector('body[data-ready]');
+      expect(await tab.getAttribute('body', 'data-ready'), (await tab.textContent('#status')) ?? '').toBe(
+        'true',
+      );
+      expect(await tab.textContent('[data-testid="who"]')).toBe('Signed in as Pia Jansen');
+      expect(await tab.locator('[data-testid="offer"]').count()).toBe(1);
+    }
+    await context.close();
+  });
 });
