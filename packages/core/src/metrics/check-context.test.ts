@@ -52,6 +52,34 @@ describe('the settings of the metrics', () => {
       'earnedMedia.rates.linkedin.reaction',
     ],
     ['no rates', { earnedMedia: { currency: 'EUR' } as never }, 'earnedMedia.rates'],
+    [
+      'a rate for a platform the metrics do not know (its value would silently be 0)',
+      {
+        earnedMedia: {
+          currency: 'EUR',
+          rates: {
+            linkedin: { cpm: 1, cpc: 1, reaction: 0 },
+            twitter: { cpm: 6, cpc: 1, reaction: 0 },
+          } as never,
+        },
+      },
+      'earnedMedia.rates.twitter',
+    ],
+    [
+      'a rate for a platform such as "constructor"',
+      { earnedMedia: { currency: 'EUR', rates: { constructor: { cpm: 1, cpc: 1, reaction: 0 } } as never } },
+      'earnedMedia.rates.constructor',
+    ],
+    [
+      'a chosen platform the metrics do not know (PLATFORM_UNUSED would name it forever)',
+      { strategy: { platforms: ['linkedin', 'LinkedIn' as never] } },
+      'strategy.platforms.1',
+    ],
+    [
+      'a chosen platform that is no text',
+      { strategy: { platforms: [null as never] } },
+      'strategy.platforms.0',
+    ],
     ['no currency', { earnedMedia: { currency: '', rates: {} } }, 'earnedMedia.currency'],
     ['a leaderboard of -1', { leaderboard: { size: -1 } }, 'leaderboard.size'],
     ['a switch that is text', { leaderboard: { enabled: 'no' as never } }, 'leaderboard.enabled'],

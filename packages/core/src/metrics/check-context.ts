@@ -1,5 +1,6 @@
 import { invalid } from './invalid.js';
 import type { MetricsContext } from './metrics-options.js';
+import { METRIC_PLATFORMS, platformIndex } from './platform-index.js';
 import { timeZoneOffsetMinutes } from './time-zone.js';
 
 /** A `VALIDATION` error for one setting of the metrics' context. */
@@ -28,6 +29,15 @@ function object(value: unknown, path: string, id?: true): void {
     throw bad(`${path}.id`, 'a text id');
 }
 
+/**
+ * A platform the metrics count (`linkedin`, …): a rate for `twitter` or a chosen `LinkedIn` counted nowhere, so
+ * its earned media value was silently 0 and `PLATFORM_UNUSED` named it in every report.
+ */
+function platform(value: unknown, path: string): void {
+  if (typeof value !== 'string' || platformIndex(value) < 0)
+    throw bad(path, `one of ${METRIC_PLATFORMS.join(', ')}`);
+}
+
 /** A list of the settings, or none; anything else (an object, a string) is refused. */
 function list<T>(value: readonly T[] | undefined, path: string): readonly T[] {
   if (value !== undefined && !Array.isArray(value)) throw bad(path, 'a list');
@@ -53,8 +63,10 @@ export function checkContext(context: MetricsContext | undefined): void {
       throw bad('earnedMedia.currency', 'a currency code such as EUR');
     if (typeof earnedMedia.rates !== 'object' || earnedMedia.rates === null)
       throw bad('earnedMedia.rates', 'an object of rates by platform');
-    for (const [platform, rate] of Object.entries(earnedMedia.rates))
-      numbers(rate, `earnedMedia.rates.${platform}`, ['cpm', 'cpc', 'reaction']);
+    for (const [name, rate] of Object.entries(earnedMedia.rates)) {
+      platform(name, `earnedMedia.rates.${name}`);
+      numbers(rate, `earnedMedia.rates.${name}`, ['cpm', 'cpc', 'reaction']);
+    }
   }
   if (leaderboard !== undefined) {
     if (leaderboard.enabled !== undefined && typeof leaderboard.enabled !== 'boolean')
@@ -65,7 +77,9 @@ export function checkContext(context: MetricsContext | undefined): void {
   }
   numbers(context.pillarOverlap, 'pillarOverlap', undefined, 1);
   const strategy = context.strategy ?? {};
-  list(strategy.platforms, 'strategy.platforms');
+  list(strategy.platforms, 'strategy.platforms').forEach((name, i) =>
+    platform(name, `strategy.platforms.${i}`),
+  );
   list(strategy.pillars, 'strategy.pillars').forEach((pillar, i) => {
     object(pillar, `strategy.pillars.${i}`, true);
     if (pillar.targetWeight !== undefined) numbers(pillar, `strategy.pillars.${i}`, ['targetWeight'], 1);
