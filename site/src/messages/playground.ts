@@ -114,6 +114,7 @@ const nl = {
   publishRecord: 'Deling vastleggen',
   publishShared: 'Gedeeld op {platform}.',
   publishNoLink: 'Dit bericht heeft geen link.',
+  publishNoIntent: 'Geen deellink voor {platform}; de deling kun je wel vastleggen.',
   publishDemoSecret:
     'De links worden ondertekend met een demosleutel die alleen in deze browser staat; in productie blijft de sleutel op de server.',
   sharesMine: 'Jouw delingen',
@@ -290,6 +291,7 @@ const en: PlaygroundMessages = {
   publishRecord: 'Record the share',
   publishShared: 'Shared on {platform}.',
   publishNoLink: 'This post has no link.',
+  publishNoIntent: 'No share link for {platform}; the share can still be recorded.',
   publishDemoSecret:
     'Links are signed with a demo key that lives only in this browser; in production the key stays on the server.',
   sharesMine: 'Your shares',

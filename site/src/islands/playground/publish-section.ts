@@ -5,7 +5,7 @@ import { buildShareLink } from '@social-shift/adapters/share-links';
 import { fitText } from '@social-shift/adapters/text-fit';
 import { offerWorkflow, PLATFORMS, type Platform } from '@social-shift/core';
 import { format, h } from '../dom';
-import { type Context, workflowButtons } from './context';
+import { type Context, describeFailure, workflowButtons } from './context';
 import { sharesTable } from './shares';
 
 const SHOWN = 5;
@@ -72,7 +72,15 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
       });
       const fitted = fitText(platform, variant, tracked.url ? { link: tracked.url } : {});
       const measure = fitted.fitted[0];
-      const share = buildShareLink(platform, { text: variant, ...(tracked.url ? { url: tracked.url } : {}) });
+      // A platform whose share link the Playground cannot build (Mastodon's goes to the publisher's own server,
+      // which the demo does not know) gets no link and says why; the share can still be recorded.
+      let share: ReturnType<typeof buildShareLink> | undefined;
+      let noShareLink: unknown;
+      try {
+        share = buildShareLink(platform, { text: variant, ...(tracked.url ? { url: tracked.url } : {}) });
+      } catch (error) {
+        noShareLink = error;
+      }
       const select = h(
         'select',
         {
@@ -112,7 +120,7 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
             h('strong', null, `${ctx.m.publishTracked}: `),
             tracked.url ? h('code', { 'data-testid': 'tracked-link' }, tracked.url) : ctx.m.publishNoLink,
           ),
-          share.href
+          share?.href
             ? h(
                 'p',
                 null,
@@ -128,6 +136,15 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
                 ),
               )
             : null,
+          noShareLink === undefined
+            ? null
+            : h(
+                'p',
+                { class: 'hint', 'data-testid': 'no-share-intent' },
+                format(ctx.m.publishNoIntent, { platform: ctx.l.platforms[platform] }),
+                ' ',
+                describeFailure(ctx.m, noShareLink),
+              ),
           h(
             'button',
             {

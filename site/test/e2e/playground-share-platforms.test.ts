@@ -1,0 +1,52 @@
+// The publisher's share panel in the Playground, in real Chromium, for every platform the platform list offers:
+// the panel stays, with the fitted text and the button that records the share, also for a platform the
+// Playground cannot build a share link for (Mastodon needs the publisher's own server); there it says why.
+import { PLATFORMS } from '@social-shift/core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playgroundMessages } from '../../src/messages/playground';
+import { e2eEnabled, launchChromium } from './browser';
+import { alertText, click, offerNewPost, openPlayground, publisherOffered, settled } from './playground-page';
+
+describe.skipIf(!e2eEnabled)("the Playground's share panel", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+
+  it('keeps the panel for every platform, says when there is no share link, and records a Mastodon share', async () => {
+    const m = playgroundMessages.nl;
+    const { context, page, errors } = await openPlayground(browser, '/playground/');
+    try {
+      const title = 'Elk platform e2e';
+      await offerNewPost(page, title);
+      const { offer } = await publisherOffered(page, title);
+      await click(page, offer.locator('button[data-event="SEE"]'));
+      const panel = page.getByTestId('share-panel');
+      for (const platform of PLATFORMS) {
+        await page.selectOption('[data-testid="platform"]', platform);
+        await settled(page);
+        expect(await panel.count(), platform).toBe(1);
+        expect(await panel.locator('button[data-event="SHARE"]').count(), platform).toBe(1);
+        expect(await panel.getByTestId('fitted-text').count(), platform).toBe(1);
+      }
+      // Mastodon: no share link (it goes to the publisher's own server), and the panel says so in Dutch.
+      await page.selectOption('[data-testid="platform"]', 'mastodon');
+      await settled(page);
+      expect(await panel.getByTestId('share-intent').count()).toBe(0);
+      const why = (await panel.getByTestId('no-share-intent').textContent()) ?? '';
+      expect(why).toContain('Mastodon');
+      expect(why).toContain(m.whyVALIDATION);
+      // Recording the share still works.
+      await click(page, panel.locator('button[data-event="SHARE"]'));
+      expect(await alertText(page)).toBe('');
+      expect(
+        await page.locator('[data-testid="shares"] tbody tr').first().locator('td').first().textContent(),
+      ).toBe('Mastodon');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+});
