@@ -8,7 +8,7 @@ import { entitySchemas } from '../model/entities.js';
 import type { EntityType } from '../model/entity-type.js';
 import { ENTITY_TYPES } from '../model/entity-type.js';
 import type { ExportBundle } from '../model/export-bundle.js';
-import { ExportBundleSchema } from '../model/export-bundle.js';
+import { EXPORT_FORMAT_VERSION, ExportBundleSchema } from '../model/export-bundle.js';
 import type { JsonObject, StoragePort } from '../ports/storage.js';
 import { IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
 import type { Migration } from './migrations.js';
@@ -44,8 +44,8 @@ export interface ImportSummary {
  * are migrated first with the storage's migrations (`storage.schemaVersion` and `storage.migrations`, which every
  * storage of `createStorage` has; pass them in the options for one that has not), and then checked like any other.
  *
- * @throws `VALIDATION` for a bad bundle or options, `MIGRATION` for a bundle newer than the storage or one the
- * migrations cannot bring up to it, `ALREADY_EXISTS` when the organisation has data already.
+ * @throws `VALIDATION` for a bad bundle or options, `MIGRATION` for a bundle newer than the storage or of a newer
+ * export format (checked first: its fields may be new) or one the migrations cannot bring up to it, `ALREADY_EXISTS` when the organisation has data already.
  * @example
  * ```ts
  * const bundle = JSON.parse(await readFile('acme.json', 'utf8'));
@@ -64,6 +64,7 @@ export async function importAll(
     schemaVersion: options.schemaVersion ?? storage.schemaVersion,
     migrations: options.migrations ?? storage.migrations,
   });
+  refuseNewer(input, schemaVersion);
   const parsed = ExportBundleSchema.safeParse(input);
   if (!parsed.success) refuse(parsed.error.issues.map(toIssue([])), input as RawBundle);
   const { bundle, raw } = migrated(parsed.data, input as RawBundle, schemaVersion, migrations);
@@ -161,13 +162,7 @@ function migrated(
 ): { bundle: ExportBundle; raw: RawBundle } {
   const from = bundle.schemaVersion ?? 1;
   if (from === to) return { bundle, raw };
-  if (from > to) {
-    throw new SocialShiftError(
-      'MIGRATION',
-      `The bundle's documents are at schema version ${from}, newer than schema version ${to}, which this storage writes: import it with an SDK that writes schema version ${from} or later. Nothing was imported.`,
-      { details: { from, to } },
-    );
-  }
+  if (from > to) throw newerSchema(from, to);
   // Spread: an own "__proto__" collection key stays, for the check that refuses it.
   const documents: Record<string, readonly Record<string, unknown>[] | undefined> = { ...raw.documents };
   for (const collection of ENTITY_TYPES) {
@@ -187,6 +182,33 @@ function migrated(
   const parsed = ExportBundleSchema.safeParse(envelope);
   if (!parsed.success) refuse(parsed.error.issues.map(toIssue([])), input);
   return { bundle: parsed.data, raw: input };
+}
+
+/**
+ * Refuses a bundle of a newer SDK (a higher export format or schema version) with `MIGRATION`, before its envelope is
+ * checked: it may carry fields this SDK does not know, and "remove the unknown field" would have the user delete
+ * data where the answer is to upgrade.
+ */
+function refuseNewer(input: unknown, to: number): void {
+  if (!isObject(input) || input.format !== 'social-shift-export') return;
+  const { formatVersion, schemaVersion } = input;
+  if (Number.isSafeInteger(formatVersion) && (formatVersion as number) > EXPORT_FORMAT_VERSION) {
+    throw new SocialShiftError(
+      'MIGRATION',
+      `The bundle has export format version ${formatVersion}, newer than version ${EXPORT_FORMAT_VERSION}, which this SDK reads: import it with a newer SDK. Nothing was imported.`,
+      { details: { from: formatVersion as number, to: EXPORT_FORMAT_VERSION } },
+    );
+  }
+  if (Number.isSafeInteger(schemaVersion) && (schemaVersion as number) > to)
+    throw newerSchema(schemaVersion as number, to);
+}
+
+function newerSchema(from: number, to: number): SocialShiftError<'MIGRATION'> {
+  return new SocialShiftError(
+    'MIGRATION',
+    `The bundle's documents are at schema version ${from}, newer than schema version ${to}, which this storage writes: import it with an SDK that writes schema version ${from} or later. Nothing was imported.`,
+    { details: { from, to } },
+  );
 }
 
 /** A record whose result is a stored event (platform interactions), with that event's `seq` in the new log. */

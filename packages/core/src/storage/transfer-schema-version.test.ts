@@ -117,6 +117,30 @@ describe('the schema version of an export bundle', () => {
     expect(await isEmpty(v1, organisationId)).toBe(true);
   });
 
+  it('refuses a bundle of a newer SDK with MIGRATION before its new fields, instead of saying to remove them', async () => {
+    const { bundle, organisationId } = await programmeBundle();
+    const v1 = createMemoryStorage();
+    // A newer SDK's bundle may carry envelope fields this one does not know: "remove the unknown field" would
+    // have the user delete data; the answer is to upgrade.
+    const newerSchema = await rejection(
+      importAll(v1, { ...bundle, schemaVersion: 2, retention: { days: 30 } }),
+    );
+    expect(newerSchema.code).toBe('MIGRATION');
+    expect(newerSchema.details).toEqual({ from: 2, to: 1 });
+    const newerFormat = await rejection(importAll(v1, { ...bundle, formatVersion: 2, attachments: [] }));
+    expect(newerFormat.code).toBe('MIGRATION');
+    expect(newerFormat.message).toContain('export format version 2, newer than version 1');
+    expect(newerFormat.message).toContain('Nothing was imported');
+    expect(newerFormat.details).toEqual({ from: 2, to: 1 });
+    expect(await isEmpty(v1, organisationId)).toBe(true);
+    // An older or malformed format version stays a VALIDATION error that names the field.
+    for (const formatVersion of [0, 1.5, '2']) {
+      const bad = await rejection(importAll(v1, { ...bundle, formatVersion }));
+      expect(bad.code).toBe('VALIDATION');
+      expect(bad.message).toContain('formatVersion');
+    }
+  });
+
   it('refuses with MIGRATION, writing nothing, when a migration step is missing or throws', async () => {
     const { bundle, organisationId } = await programmeBundle();
     const v3 = createMemoryStorage({ schemaVersion: 3, migrations: [markPeople] });
