@@ -1,0 +1,26 @@
+// The site's catalogues, without a browser: the Dutch texts use the Dutch names of the site's sections, so no
+// English section name shows on a Dutch page (the menu calls the Playground "Speeltuin").
+import { describe, expect, it } from 'vitest';
+import { messages } from '../src/i18n';
+import { playgroundMessages } from '../src/messages/playground';
+
+/** Every text of a catalogue, nested ones included, with its key. */
+function texts(catalogue: object, prefix = ''): [string, string][] {
+  return Object.entries(catalogue).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value]] : texts(value as object, `${prefix}${key}.`),
+  );
+}
+
+describe('the Dutch catalogues', () => {
+  const dutch = [...texts(messages.nl), ...texts(playgroundMessages.nl)];
+  const english = messages.en;
+  // Section names that differ between the languages: the English one must not appear in a Dutch text.
+  const sections = (['navPlayground', 'navLearn', 'navDocs'] as const).filter(
+    (key) => messages.nl[key] !== english[key],
+  );
+
+  it.each(sections)('never use the English name of %s', (key) => {
+    const leaks = dutch.filter(([, text]) => text.includes(english[key])).map(([name]) => name);
+    expect(leaks, `say "${messages.nl[key]}" instead of "${english[key]}"`).toEqual([]);
+  });
+});
