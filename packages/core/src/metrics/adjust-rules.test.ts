@@ -140,6 +140,33 @@ describe('dormant ambassadors', () => {
     ).toEqual({ count: 2, days: 60, people: 'ann, bob', more: 0 });
   });
 
+  it('counts the 60 days as local days of the report’s time zone, also across a change to summer time', () => {
+    // March in Amsterdam ends at 1 April 00:00 CEST (31 March 22:00 UTC); its last 60 days start on 31 January
+    // 00:00 CET (30 January 23:00 UTC), not an hour earlier. Who consented late on 30 January, or last shared
+    // then, had the consent and no share for all of those 60 days.
+    const amsterdamMarch = { from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z' };
+    const log = [
+      added('ann', 'Zorg'),
+      role('ann'),
+      consent('ann', '01-30T22:30:00'),
+      added('bob', 'Zorg'),
+      role('bob'),
+      consent('bob'),
+      share('bob', '01-30T22:30:00'),
+      added('cas', 'Zorg'),
+      role('cas'),
+      consent('cas'),
+      share('cas', '01-30T23:00:00'),
+      { ...share('cas', '01-01T00:00:00'), at: '2026-04-02T09:00:00Z' },
+    ];
+    const aggregate = foldEvents(log, amsterdamMarch);
+    const dormant = adjustRules(aggregate, finishMetrics(aggregate, { timeZone: 'Europe/Amsterdam' })).find(
+      (r) => r.code === 'DORMANT_AMBASSADORS',
+    );
+    // cas shared at the first instant of 31 January in Amsterdam: inside the last 60 days.
+    expect(dormant?.params).toEqual({ count: 2, days: 60, people: 'ann, bob', more: 0 });
+  });
+
   it('does not flag anybody when everyone is new or shared recently', () => {
     expect(dormantOf([added('ann', 'Zorg'), role('ann'), consent('ann', '03-03T09:00:00')])).toBeUndefined();
     expect(
