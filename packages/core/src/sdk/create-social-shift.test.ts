@@ -130,15 +130,43 @@ describe('createSocialShift', () => {
     expect(createSocialShift(options).organisationId).toBe('org_a');
   });
 
-  it('lets a test spy on a command group of shift.as(id), as an object literal of getters did', () => {
+  it('lets a test spy on a command group of shift.as(id), and destructure the groups', () => {
     const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_a' });
     const acting = shift.as('person_1');
     expect(acting.posts).toBe(acting.posts);
-    expect(Object.keys(acting)).toContain('offers');
+    expect('offers' in acting).toBe(true);
     const offers = acting.offers;
     const spy = vi.spyOn(acting, 'offers', 'get').mockReturnValue(offers);
     expect(acting.offers).toBe(offers);
     expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+    const { people, privacy } = shift.as('person_2');
+    expect(typeof people.add).toBe('function');
+    expect(typeof privacy.exportPerson).toBe('function');
+    // Each acting object has its own groups.
+    expect(shift.as('person_1').offers).not.toBe(offers);
+  });
+
+  it('acts as the id given to shift.as, whatever is assigned to personId later', async () => {
+    const shift = createSocialShift({
+      storage: createMemoryStorage(),
+      organisationId: 'org_a',
+      clock: createManualClock('2026-01-05T09:00:00Z'),
+    });
+    const { masterId } = await shift.setup({
+      organisation: { name: 'Acme' },
+      programme: { name: 'Programme' },
+      master: { displayName: 'Mira' },
+    });
+    const stranger = shift.as('person_nobody');
+    (stranger as { personId: string }).personId = masterId;
+    await expect(stranger.people.add({ displayName: 'Pim' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('person_nobody'),
+    });
+    await expect(shift.as(masterId).people.add({ displayName: 'Pim' })).resolves.toMatchObject({
+      displayName: 'Pim',
+    });
   });
 
   it('rejects an organisation id that is not an id', () => {

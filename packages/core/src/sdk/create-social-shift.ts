@@ -104,7 +104,9 @@ export interface SocialShiftOptions {
 }
 
 /**
- * The commands and queries of the SDK, acting as one person; roles and scope are checked on each.
+ * The commands and queries of the SDK, acting as one person; roles and scope are checked on each. The command
+ * groups are getters of the object's prototype, made on first use: read them by name or destructure them
+ * (`const { offers } = shift.as(id)`); `Object.keys` lists only `personId`.
  *
  * @example
  * ```ts
@@ -283,6 +285,30 @@ const COMMAND_GROUPS: {
 };
 
 /**
+ * What `shift.as(id)` returns. The command groups are getters of the prototype, so acting as someone costs one
+ * small object; each group is made on first use (a request that shares an offer builds only the offer commands)
+ * and kept. The groups act as the id given, whatever is later assigned to `personId`.
+ */
+class Acting {
+  readonly personId: string;
+  readonly #group: (key: keyof typeof COMMAND_GROUPS) => unknown;
+  constructor(rt: Runtime, id: string) {
+    const made: Record<string, unknown> = {};
+    this.personId = id;
+    // biome-ignore lint/suspicious/noAssignInExpressions: made once, then the same group
+    this.#group = (key) => (made[key] ??= COMMAND_GROUPS[key](rt, id));
+  }
+  static {
+    for (const key in COMMAND_GROUPS)
+      Object.defineProperty(Acting.prototype, key, {
+        get(this: Acting) {
+          return this.#group(key as keyof typeof COMMAND_GROUPS);
+        },
+      });
+  }
+}
+
+/**
  * Creates the SDK for one organisation. Time and ids are injected; storage is a port. The options are checked at
  * once: a port without its methods, a setting of the wrong type, and a name that is no option or setting (a misspelt
  * `sharepolicy` or `config.rentention`) are `VALIDATION` errors naming it.
@@ -342,20 +368,7 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
         compact(parseInput('event query', EventQuerySchema, query)) as EventQuery,
       ),
     setup: (input) => setup(rt, input),
-    as(personId) {
-      const id = checkId(personId, 'personId');
-      // Each command group is made on first use: a request that shares an offer builds only the offer commands.
-      const acting = { personId: id } as Record<string, unknown>;
-      for (const [key, make] of Object.entries(COMMAND_GROUPS)) {
-        let group: unknown;
-        Object.defineProperty(acting, key, {
-          configurable: true,
-          enumerable: true,
-          get: () => (group ??= make(rt, id)),
-        });
-      }
-      return acting as unknown as ActingAs;
-    },
+    as: (personId) => new Acting(rt, checkId(personId, 'personId')) as unknown as ActingAs,
     platform: platformCommands(rt),
     system: {
       runDueTransitions: () => runDueTransitions(rt),

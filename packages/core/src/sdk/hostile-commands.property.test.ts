@@ -121,7 +121,12 @@ function publicCommands(world: TestProgramme): { name: string; call: Call }[] {
   const { shift, people } = world;
   const commands: { name: string; call: Call }[] = [];
   const acting = shift.as(people.master) as unknown as Record<string, unknown>;
-  for (const [group, commandsOf] of Object.entries(acting)) {
+  // The command groups are getters of the prototype of what `shift.as` returns.
+  const groups = Object.getOwnPropertyNames(Object.getPrototypeOf(acting)).filter(
+    (name) => name !== 'constructor',
+  );
+  for (const group of groups) {
+    const commandsOf = acting[group];
     if (typeof commandsOf !== 'object' || commandsOf === null) continue;
     for (const [method, fn] of Object.entries(commandsOf)) {
       if (typeof fn !== 'function') continue;
