@@ -1,3 +1,4 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { finishMetrics } from './finish-metrics.js';
 import { foldEvents } from './fold-event.js';
@@ -51,4 +52,32 @@ describe('the representativeness index, against its documented formula', () => {
     expect(representativeness([], []).index).toBeNull();
     expect(representativeness([[], ['a']], [[]]).index).toBeNull();
   });
+
+  it('is 0, not a rounding error below it, when the active ambassadors sit only in groups nobody else is in', () => {
+    // Six groups of one and one active group of its own: the distance adds up to 2.0000000000000004.
+    const r = representativeness(
+      ['b', 'c', 'd', 'e', 'f', 'g'].map((g) => [g]),
+      [['a']],
+    );
+    expect(r.index).toBe(0);
+  });
+
+  const groups = fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { maxLength: 3 }), {
+    maxLength: 12,
+  });
+  test.prop([groups, groups], { numRuns: 500 })(
+    'gives an index from 0 to 1 and shares from 0 to 1, whatever the groups',
+    (organisation, active) => {
+      const r = representativeness(organisation, active);
+      if (r.index !== null) {
+        expect(r.index).toBeGreaterThanOrEqual(0);
+        expect(r.index).toBeLessThanOrEqual(1);
+      }
+      for (const g of r.groups)
+        for (const share of [g.organisationShare, g.activeShare]) {
+          expect(share).toBeGreaterThanOrEqual(0);
+          expect(share).toBeLessThanOrEqual(1);
+        }
+    },
+  );
 });

@@ -42,5 +42,9 @@ export function representativeness(
       ratio: organisationShare === 0 ? null : activeShare / organisationShare,
     };
   });
-  return { index: actTotal === 0 || orgTotal === 0 ? null : 1 - distance / 2, groups };
+  // Sums of shares can miss 1 by a rounding error: the index stays from 0 to 1 (not -2.2e-16 for disjoint groups).
+  return {
+    index: actTotal === 0 || orgTotal === 0 ? null : Math.min(1, Math.max(0, 1 - distance / 2)),
+    groups,
+  };
 }
