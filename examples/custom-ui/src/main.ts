@@ -1,6 +1,6 @@
 // The custom UI's entry point: the SDK with IndexedDB storage, in the browser, with no server behind it.
 import { indexedDbStorage } from '@social-shift/adapters/indexeddb';
-import { createSocialShift, type RoleAssignment } from '@social-shift/core';
+import { createSocialShift, isSocialShiftError, type RoleAssignment } from '@social-shift/core';
 import { seedDemoProgramme } from './demo-programme.js';
 import { describeError, renderPublisherView } from './publisher-view.js';
 
@@ -21,23 +21,42 @@ async function storedPublisher(): Promise<string | undefined> {
 }
 
 /**
+ * Whether the programme in this browser still holds the person. A remembered id can outlive its data (the database
+ * was deleted, or renamed by a new version of the app): that id is forgotten instead of failing every visit.
+ */
+async function holds(personId: string): Promise<boolean> {
+  try {
+    await shift.as(personId).people.get(personId);
+    return true;
+  } catch (error) {
+    if (isSocialShiftError(error) && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION'))
+      return false;
+    throw error;
+  }
+}
+
+/**
  * The publisher this browser signs in as. The first visit creates a demo programme in this browser; later visits
  * find it in IndexedDB. Seeding runs under a Web Lock, so two tabs opened at once do not both seed (the second
  * would be refused: the organisation exists already): the second waits, then finds the programme the first one
  * stored (one tab's localStorage write can reach another tab later than its IndexedDB data).
  */
 async function signedInPublisher(): Promise<string> {
+  const remembered = async (): Promise<string | undefined> => {
+    const publisherId = localStorage.getItem(SIGNED_IN);
+    return publisherId && (await holds(publisherId)) ? publisherId : undefined;
+  };
   const seedOnce = async (): Promise<string> => {
     const publisherId =
-      localStorage.getItem(SIGNED_IN) ??
+      (await remembered()) ??
       (await storedPublisher()) ??
       (await seedDemoProgramme(shift, new Date())).publisherId;
     localStorage.setItem(SIGNED_IN, publisherId);
     return publisherId;
   };
-  const known = localStorage.getItem(SIGNED_IN);
-  if (known) return known;
-  return 'locks' in navigator ? navigator.locks.request(SIGNED_IN, seedOnce) : seedOnce();
+  return (
+    (await remembered()) ?? ('locks' in navigator ? navigator.locks.request(SIGNED_IN, seedOnce) : seedOnce())
+  );
 }
 
 async function start(): Promise<void> {

@@ -133,4 +133,27 @@ describe.runIf(run)('the custom UI in Chromium', () => {
     }
     await context.close();
   });
+
+  it('starts a new demo programme when the remembered publisher is gone from IndexedDB', async () => {
+    const { page, errors } = await openApp();
+    // The database is deleted (by hand in the developer tools, or a new version of the app renamed it), while
+    // localStorage still names the publisher.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('social-shift-custom-ui');
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.getAttribute('body', 'data-ready'), (await page.textContent('#status')) ?? '').toBe(
+      'true',
+    );
+    expect(await page.textContent('[data-testid="who"]')).toBe('Signed in as Pia Jansen');
+    expect(await page.locator('[data-testid="offer"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
