@@ -146,6 +146,32 @@ describe('indexeddb storage', () => {
     old.close();
   });
 
+  it('refuses to open with STORAGE, saying to reload, a database a newer release upgraded (a stale tab or cache)', async () => {
+    const indexedDB = new IDBFactory();
+    // A newer release upgraded the database past this adapter's version; this page still runs the older code.
+    const req = indexedDB.open('social-shift', 99);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('documents', { keyPath: ['organisationId', 'collection', 'id'] });
+    };
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    newer.close();
+    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    const error = await storage.open().then(
+      () => 'opened',
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({
+      code: 'STORAGE',
+      message: expect.stringMatching(/upgraded by a newer release of this app.*: reload this page/),
+    });
+    // Nothing was changed: the newer release still finds its database as it left it.
+    const names = await indexedDB.databases();
+    expect(names).toEqual([{ name: 'social-shift', version: 99 }]);
+  });
+
   it('closes on versionchange so another tab can upgrade, and then answers STORAGE', async () => {
     const indexedDB = new IDBFactory();
     const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });

@@ -385,7 +385,18 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
           if (blocked) req.result.close();
           else resolve(req.result);
         };
-        req.onerror = () => reject(req.error);
+        req.onerror = () => {
+          const error = req.error;
+          // A newer release of the app upgraded the database (in another tab, or before this page was loaded from
+          // a cache): this code cannot read it, and retrying fails alike.
+          if (error?.name !== 'VersionError') return reject(error);
+          reject(
+            new Error(
+              `the IndexedDB database "${name}" was upgraded by a newer release of this app (this one reads version ${DATABASE_VERSION}): reload this page to get the newer release (${error.message})`,
+              { cause: error },
+            ),
+          );
+        };
         // Another tab holds an older version of the database open and does not close it on `versionchange`
         // (an older release of this adapter, say): the upgrade would wait for it forever.
         req.onblocked = () => {
