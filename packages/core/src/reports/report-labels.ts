@@ -255,7 +255,7 @@ const nl: ReportLabels = {
     members: 'Leden',
     contributors: 'Inbrengers',
     sharers: 'Delers',
-    conversers: 'Gesprekvoerders',
+    conversers: 'Gespreksvoerders',
     lagging: 'Blijft achter',
     participation: 'Deelname',
     count: 'Aantal',
@@ -357,7 +357,7 @@ const nl: ReportLabels = {
     UNREPRESENTATIVE_AMBASSADORS:
       'De actieve ambassadeurs weerspiegelen de organisatie niet naar {dimension} (index {index}, onder {threshold}); ondervertegenwoordigd: {underRepresented}{more|| en nog #| en nog #}.',
     CONVERSATION_LAGS:
-      'Maar {conversers} van de {sharers} {sharers|deler|delers} {conversers|gaat|gaan} op de platforms in gesprek: moedig reageren op reacties aan.',
+      'Maar {conversers} van de {sharers} {sharers|deler|delers} {conversers|gaat|gaan} op de platforms in gesprek: moedig aan om op opmerkingen te reageren.',
   },
   severity: { info: 'info', warning: 'waarschuwing' },
   yes: 'ja',

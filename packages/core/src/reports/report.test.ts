@@ -281,8 +281,9 @@ describe('recommendation texts', () => {
     expect(recommendationText(conversation, 'en')).toMatch(
       /^Only 1 of 5 sharers converses on the platforms: /,
     );
-    expect(recommendationText(conversation, 'nl')).toMatch(
-      /^Maar 1 van de 5 delers gaat op de platforms in gesprek: /,
+    // Comments are "opmerkingen" in the Dutch report ("reacties" are reactions, which nobody replies to).
+    expect(recommendationText(conversation, 'nl')).toBe(
+      'Maar 1 van de 5 delers gaat op de platforms in gesprek: moedig aan om op opmerkingen te reageren.',
     );
   });
 
@@ -356,7 +357,7 @@ describe('report tables', () => {
       'Team,Members,Contributors,Sharers,Conversers,Lagging behind,Contributions,Shares,Conversations,Participation,Segment',
     );
     expect(renderCsv(createReport(busy, { language: 'nl' }))['teams.csv']?.split('\r\n')[0]).toBe(
-      'Team,Leden,Inbrengers,Delers,Gesprekvoerders,Blijft achter,Bijdragen,Delingen,Gesprekken,Deelname,Segment',
+      'Team,Leden,Inbrengers,Delers,Gespreksvoerders,Blijft achter,Bijdragen,Delingen,Gesprekken,Deelname,Segment',
     );
   });
 
