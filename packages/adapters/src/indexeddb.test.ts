@@ -198,6 +198,36 @@ describe('indexeddb storage', () => {
     });
   });
 
+  it('answers STORAGE saying to reload when another tab upgrades while it opens (rebuilding its query keys)', async () => {
+    const indexedDB = new IDBFactory();
+    const first = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, indexes: { post: [] } });
+    await first.transaction('org_a', async (tx) => {
+      for (let i = 0; i < 200; i++) await tx.put('post', `p${i}`, { status: 'draft' }, 0);
+    });
+    await first.close();
+    // Other indexes: this open rebuilds every post's query keys, while a newer release asks to upgrade.
+    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, indexes: { post: ['status'] } });
+    const opening = storage.open().then(
+      () => 'opened',
+      (error: unknown) => error,
+    );
+    const req = indexedDB.open('social-shift', 99);
+    const upgraded = await Promise.race([
+      new Promise((resolve, reject) => {
+        req.onsuccess = () => {
+          req.result.close();
+          resolve('upgraded');
+        };
+        req.onerror = () => reject(req.error);
+      }),
+      new Promise((resolve) => setTimeout(() => resolve('blocked'), 2_000)),
+    ]);
+    expect(upgraded).toBe('upgraded');
+    const reload = { code: 'STORAGE', message: expect.stringMatching(/upgraded .*reload this page/) };
+    expect(await opening).toMatchObject(reload);
+    await expect(storage.get('org_a', 'post', 'p1')).rejects.toMatchObject(reload);
+  });
+
   /**
    * Runs `run` while every read-write transaction's `put` is replaced by `put(tx, store)`'s, on a storage holding one
    * post; then checks that the post `q` the failed commit tried to write is not stored.

@@ -408,20 +408,25 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
           );
         };
       });
-      // Another tab upgrades the database (a newer release): let it, and refuse further calls here.
+      // Another tab upgrades the database (a newer release): let it, and refuse further calls here. Also while this
+      // open still rebuilds the query keys: the connection is closed then, so the open fails with the same advice.
+      const upgraded = 'another tab or window upgraded the IndexedDB database: reload this page';
+      let lost = false;
       opened.onversionchange = () => {
         opened.close();
+        lost = true;
         if (db === opened) {
           db = undefined;
-          closedBy = 'another tab or window upgraded the IndexedDB database: reload this page';
+          closedBy = upgraded;
         }
       };
       try {
         await rebuildQueryKeys(opened, indexes);
       } catch (error) {
         opened.close();
-        throw error;
+        throw lost ? new Error(upgraded, { cause: error }) : error;
       }
+      if (lost) throw new Error(upgraded);
       db = opened;
       closedBy = undefined;
     },
