@@ -99,6 +99,16 @@ describe('dormant ambassadors', () => {
     );
   });
 
+  it('names dormant people as the figures do when the rules get no names of their own', () => {
+    const aggregate = foldEvents(log, march);
+    const figures = finishMetrics(aggregate, {
+      names: { persons: { old: 'Wim Bakker', renewed: 'Anna de Jong' } },
+    });
+    expect(adjustRules(aggregate, figures).find((r) => r.code === 'DORMANT_AMBASSADORS')?.params.people).toBe(
+      'Anna de Jong, Wim Bakker',
+    );
+  });
+
   it('lists the first 20 and counts the rest', () => {
     const ids = Array.from({ length: 23 }, (_, i) => `p${String(i).padStart(2, '0')}`);
     const many = ids.flatMap((id) => [added(id, 'Zorg'), role(id), consent(id)]);

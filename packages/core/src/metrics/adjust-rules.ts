@@ -61,11 +61,13 @@ export function adjustRules(
     )
       dormant.push(personId);
   }
-  // Named as the context names them (ids otherwise), in alphabetical order (letters before case and accents, digits
-  // as numbers, then code units: deterministic for a given ICU version); the text lists the first MAX_LISTED.
+  // Named as the context names them, else as the figures do (teams below are too), else by id; in alphabetical
+  // order (letters before case and accents, digits as numbers, then code units: deterministic for a given ICU
+  // version); the text lists the first MAX_LISTED.
   const personNames = context.names?.persons ?? {};
+  const figureNames = new Map(figures.ambassadors.map((a) => [a.personId, a.name]));
   const dormantNames = dormant
-    .map((id) => (ownValue(personNames, id) as string | undefined) ?? id)
+    .map((id) => (ownValue(personNames, id) as string | undefined) ?? figureNames.get(id) ?? id)
     .sort((a, b) => byName(a, b) || (a < b ? -1 : a > b ? 1 : 0));
   const out: Recommendation[] = [];
   const participation = figures.summary.participation.value;

@@ -34,7 +34,10 @@ export interface LeaderboardSettings {
 export interface RuleThresholds {
   /** Participation below this is flagged (0.3 = 30%). */
   readonly lowParticipation: number;
-  /** A consenting publisher without a share for this many days before the window's end is dormant. */
+  /**
+   * A consenting publisher without a share for this many local days before the window's end (or the log's last
+   * event, when the log has not reached that end) is dormant.
+   */
   readonly dormantDays: number;
   /** A pillar with fewer shares than this fraction of the average pillar is flagged. */
   readonly pillarLowShareRatio: number;
