@@ -89,6 +89,18 @@ describe('the settings of the metrics', () => {
       'leaderboard.points.share',
     ],
     ['a threshold of NaN', { thresholds: { lowParticipation: Number.NaN } }, 'thresholds.lowParticipation'],
+    // A rate written as a percentage: participation, overlap and the index never reach 30, so the rule always fired.
+    [
+      'a participation threshold of 30 (%)',
+      { thresholds: { lowParticipation: 30 } },
+      'thresholds.lowParticipation',
+    ],
+    ['an overlap threshold above 1', { thresholds: { pillarLowOverlap: 50 } }, 'thresholds.pillarLowOverlap'],
+    [
+      'a representativeness threshold above 1',
+      { thresholds: { dormantDays: 90, representativeness: 80 } },
+      'thresholds.representativeness',
+    ],
     ['overlap scores that are no object', { pillarOverlap: 0.5 as never }, 'pillarOverlap'],
     ['an overlap score that is text', { pillarOverlap: { care: 'high' as never } }, 'pillarOverlap.care'],
     ['an overlap score above 1', { pillarOverlap: { care: 1.5 } }, 'pillarOverlap.care'],
@@ -170,6 +182,18 @@ describe('the settings of the metrics', () => {
     ],
   ])('refuses %s, naming the setting', (_what, context, path) => {
     expect(pathOf(() => finishMetrics(aggregate, context))).toEqual([path]);
+  });
+
+  it('accepts thresholds of 0 and 1 for rates, and more than 1 for days and the other ratios', () => {
+    const thresholds = {
+      lowParticipation: 1,
+      pillarLowOverlap: 0,
+      representativeness: 1,
+      dormantDays: 90,
+      pillarLowShareRatio: 1.5,
+      conversationRatio: 2,
+    };
+    expect(pathOf(() => finishMetrics(aggregate, { thresholds }))).toBe('accepted');
   });
 
   it('accepts goal targets of zero and more', () => {

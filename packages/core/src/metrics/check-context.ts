@@ -1,5 +1,6 @@
 import { invalid } from './invalid.js';
 import type { MetricsContext } from './metrics-options.js';
+import { ownValue } from './own-value.js';
 import { METRIC_PLATFORMS, platformIndex } from './platform-index.js';
 import { timeZoneOffsetMinutes } from './time-zone.js';
 
@@ -102,6 +103,15 @@ export function checkContext(context: MetricsContext | undefined): void {
     });
   });
   numbers(context.thresholds, 'thresholds');
+  // Thresholds of figures that never pass 1 (participation, an overlap score, the index): 30 meant as 30% made the
+  // rule fire on every report.
+  const fractions = ['lowParticipation', 'pillarLowOverlap', 'representativeness'];
+  numbers(
+    context.thresholds,
+    'thresholds',
+    fractions.filter((key) => ownValue(context.thresholds, key) !== undefined),
+    1,
+  );
   if ((context.thresholds?.dormantDays ?? 0) > 36_500)
     throw bad('thresholds.dormantDays', 'at most 36500 days');
 }
