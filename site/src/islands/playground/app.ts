@@ -309,7 +309,19 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   // The role the person was picked in: one person can be listed under several roles.
   let actorRole = '';
 
-  const actorPicker = () => {
+  const actorPicker = (teamNames: ReadonlyMap<string, string>) => {
+    // People who share a name with someone else are told apart by their teams (and, in the same teams, their id).
+    const namesakes = new Map<string, Person[]>();
+    for (const p of people) namesakes.set(p.displayName, [...(namesakes.get(p.displayName) ?? []), p]);
+    const nameOf = (p: Person) => {
+      const same = namesakes.get(p.displayName) ?? [];
+      if (same.length < 2) return p.displayName;
+      const teamsOf = (q: Person) => q.teamIds.map((id) => teamNames.get(id) ?? id).join(', ');
+      const teams = teamsOf(p);
+      const sameTeams = same.filter((q) => teamsOf(q) === teams).length > 1;
+      const which = [teams, sameTeams ? p.id : ''].filter((part) => part !== '').join(', ');
+      return `${p.displayName} (${which})`;
+    };
     // The option to select: the role picked if the person still holds it, else their first role ('' for none).
     const roles = holders.get(actorId) ?? [];
     const shownRole = roles.includes(actorRole as Role)
@@ -340,7 +352,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
               h(
                 'option',
                 { value: p.id, selected: isActor(p.id, role), 'data-role': role },
-                `${p.displayName} — ${l.roles[role].name} (${l.statuses.ambassador[p.status]})`,
+                `${nameOf(p)} — ${l.roles[role].name} (${l.statuses.ambassador[p.status]})`,
               ),
             ),
           );
@@ -356,7 +368,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
               h(
                 'option',
                 { value: p.id, selected: isActor(p.id, ''), 'data-role': '' },
-                `${p.displayName} (${l.statuses.ambassador[p.status]})`,
+                `${nameOf(p)} (${l.statuses.ambassador[p.status]})`,
               ),
             ),
         ),
@@ -419,7 +431,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         }),
       ),
       h('p', { class: 'hint' }, m.storedIn),
-      actorPicker(),
+      actorPicker(teamNames),
       sections,
       h(
         'section',
