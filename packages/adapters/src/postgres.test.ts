@@ -147,5 +147,21 @@ if (url) {
       await storage.close();
       await pool.query(`DROP SCHEMA ${schema} CASCADE`);
     });
+
+    it('opens storages of several table prefixes in one new schema at once (servers of several apps starting)', async () => {
+      // Each prefix took only its own lock: two of them ran CREATE SCHEMA IF NOT EXISTS together, and the second
+      // failed with a duplicate key on pg_namespace.
+      const client = await pgClient(pool);
+      for (let round = 0; round < 3; round++) {
+        const schema = unique('many').slice(0, -1);
+        const opens = await Promise.allSettled(
+          ['a_', 'b_', 'c_', 'd_', 'e_', 'f_'].map((tablePrefix) =>
+            postgresStorage({ client, schema, tablePrefix, ownsClient: false }).open(),
+          ),
+        );
+        expect(opens.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+        await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+      }
+    });
   });
 }

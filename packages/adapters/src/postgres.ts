@@ -458,7 +458,10 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
           });
           return;
         } catch (error) {
-          if (attempt >= 5 || !(translate(error) instanceof SocialShiftError)) throw error;
+          // A deadlock, or a duplicate name: storages of other prefixes in the same schema create it at once (their
+          // locks differ, and CREATE SCHEMA IF NOT EXISTS is not safe beside another). Again, it finds the schema.
+          const duplicate = (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
+          if (attempt >= 5 || !(duplicate || isSerialisationFailure(error))) throw error;
         }
       }
     },
@@ -637,6 +640,9 @@ const MAX_BATCH_READS = 200;
 
 /** The marker of a write set whose version checks failed (see `commitMany`). */
 const VERSION_CHECK_FAILED = 'social_shift_version_check_failed';
+
+/** The SQLSTATE of a duplicate key, such as a schema created twice at once. */
+const UNIQUE_VIOLATION = '23505';
 
 /** A deadlock (40P01) or a serialisation failure (40001): the statement or transaction was undone. */
 const isSerialisationFailure = (error: unknown): boolean => {
