@@ -222,6 +222,21 @@ describe('recommendation texts', () => {
     );
   });
 
+  it('says that a goal’s reach is estimated, as the goals table does', () => {
+    const behind = recommendation('GOAL_BEHIND_TARGET', {
+      goal: 'Werven',
+      metric: 'reach',
+      target: 5000,
+      actual: 1200,
+    });
+    expect(recommendationText(behind, 'en')).toBe(
+      'Goal Werven is behind on reach (estimated): 1,200 of 5,000.',
+    );
+    expect(recommendationText(behind, 'nl')).toBe(
+      'Doel Werven loopt achter op bereik (geschat): 1.200 van 5.000.',
+    );
+  });
+
   it('names platforms and dimensions, not their ids', () => {
     const unused = recommendation('PLATFORM_UNUSED', { platform: 'linkedin' });
     expect(recommendationText(unused, 'nl')).toMatch(/^Niemand deelde op LinkedIn: /);

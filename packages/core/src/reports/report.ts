@@ -97,7 +97,9 @@ export function recommendationText(recommendation: Recommendation, language: Lan
   return fillTemplate(l.recommendations[code], params, (name, value) => {
     if (typeof value === 'number') return formatValue(value, kinds[name] ?? 'count', language, '');
     if (name === 'platform') return l.platforms[value] ?? value;
-    if (name === 'metric') return l.metrics[value] ?? value;
+    // A goal's reach is the potential reach of its posts: estimated, which the text says as the goals table does.
+    if (name === 'metric')
+      return value === 'reach' ? `${l.metrics[value]} (${l.basis.estimated})` : (l.metrics[value] ?? value);
     if (name === 'dimension') return (l.figures[value] ?? value).toLowerCase();
     return value;
   });
