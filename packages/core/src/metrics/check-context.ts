@@ -78,9 +78,9 @@ export function checkContext(context: MetricsContext | undefined): void {
   }
   numbers(context.pillarOverlap, 'pillarOverlap', undefined, 1);
   const strategy = context.strategy ?? {};
-  list(strategy.platforms, 'strategy.platforms').forEach((name, i) =>
-    platform(name, `strategy.platforms.${i}`),
-  );
+  list(strategy.platforms, 'strategy.platforms').forEach((name, i) => {
+    platform(name, `strategy.platforms.${i}`);
+  });
   list(strategy.pillars, 'strategy.pillars').forEach((pillar, i) => {
     object(pillar, `strategy.pillars.${i}`, true);
     if (pillar.targetWeight !== undefined) numbers(pillar, `strategy.pillars.${i}`, ['targetWeight'], 1);
