@@ -40,6 +40,31 @@ describe('exportAll', () => {
     }
   });
 
+  it('refuses options that are not an object, or a clock without now(), with VALIDATION before reading', async () => {
+    const storage = await aStore();
+    const cases: [unknown, string][] = [
+      [null, 'Invalid export options: (root): Pass an object such as { pageSize: 1000 }, or nothing.'],
+      ['fast', 'Invalid export options: (root): Pass an object such as { pageSize: 1000 }, or nothing.'],
+      [
+        { clock: {} },
+        'Invalid export options: clock: Pass a clock with now(), such as { now: () => Date.now() }.',
+      ],
+      [
+        { clock: { now: () => Number.NaN } },
+        'Invalid export options: clock: Pass a clock with now(), such as { now: () => Date.now() }.',
+      ],
+    ];
+    for (const [options, message] of cases) {
+      const error: unknown = await exportAll(storage, ORG, options as never).then(
+        () => 'exported',
+        (caught: unknown) => caught,
+      );
+      if (!isSocialShiftError(error, 'VALIDATION'))
+        throw new Error(`${JSON.stringify(options)}: expected VALIDATION, got ${String(error)}`);
+      expect(error.message).toBe(message);
+    }
+  });
+
   it('refuses an organisation the storage does not hold with NOT_FOUND, instead of an empty bundle', async () => {
     const storage = await aStore();
     for (const id of ['org_missing', 'org_acm']) {

@@ -33,7 +33,8 @@ export interface ExportAllOptions {
  * every commit appends events and every retention run adds a summary, so when either moved, something was written
  * while it read, and it reads everything again (up to 3 times in all).
  *
- * @throws `VALIDATION` for a `pageSize` that is not a whole number from 1 to 10,000; `NOT_FOUND` when the storage
+ * @throws `VALIDATION` for options that are not an object, a `clock` without a working `now()` or a `pageSize` that
+ * is not a whole number from 1 to 10,000; `NOT_FOUND` when the storage
  * holds no organisation document of that id; `MIGRATION` when its documents are at two schema versions (another
  * process with another SDK writes to the storage); `CONFLICT` when the organisation changed during each of 3 reads
  * (nothing is returned: export again when it is quieter).
@@ -48,13 +49,17 @@ export async function exportAll(
   organisationId: string,
   options: ExportAllOptions = {},
 ): Promise<ExportBundle> {
+  if (options === null || typeof options !== 'object')
+    throw invalidValue('export options', [], 'Pass an object such as { pageSize: 1000 }, or nothing.');
+  const clock = options.clock ?? systemClock;
+  if (typeof (clock as Partial<Clock> | null)?.now !== 'function') throw badClock();
   const pageSize = options.pageSize ?? 1_000;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw invalidValue('export options', ['pageSize'], `Use a whole number from 1 to ${MAX_PAGE_SIZE}.`);
   }
   for (let attempt = 1; ; attempt++) {
     const before = await markOf(storage, organisationId);
-    const bundle = await readBundle(storage, organisationId, pageSize, options.clock ?? systemClock);
+    const bundle = await readBundle(storage, organisationId, pageSize, clock);
     const after = {
       seq: bundle.events[bundle.events.length - 1]?.seq ?? 0,
       summaries: await summariesOf(storage, organisationId),
@@ -75,6 +80,17 @@ export async function exportAll(
       );
     }
   }
+}
+
+const badClock = () =>
+  invalidValue('export options', ['clock'], 'Pass a clock with now(), such as { now: () => Date.now() }.');
+
+/** `exportedAt`: the clock's time as an ISO timestamp; `VALIDATION` when it gives no time a Date can hold. */
+function stamp(clock: Clock): string {
+  const now = clock.now();
+  const date = new Date(now);
+  if (typeof now !== 'number' || Number.isNaN(date.getTime())) throw badClock();
+  return date.toISOString();
 }
 
 /** Where the log stands: its highest `seq` and the ids of its `platform.summary` events (one per retention run). */
@@ -181,7 +197,7 @@ async function readBundle(
     formatVersion: EXPORT_FORMAT_VERSION,
     schemaVersion: [...schemaVersions][0] ?? CURRENT_SCHEMA_VERSION,
     organisationId,
-    exportedAt: new Date(clock.now()).toISOString(),
+    exportedAt: stamp(clock),
     documents,
     events,
     ...(idempotency.length > 0 ? { idempotency } : {}),
