@@ -146,6 +146,15 @@ function checkOptions(options: {
       'Pass a list of migrations, such as [...DOCUMENT_MIGRATIONS].',
     );
   }
+  // Each item as `createStorage` checks it: else a bad one failed as a TypeError, or as a MIGRATION of the data.
+  migrations.forEach((migration: Partial<Migration> | null, i) => {
+    if (!isObject(migration) || !Number.isSafeInteger(migration.from) || typeof migration.up !== 'function')
+      throw invalidValue(
+        'import options',
+        ['migrations', i],
+        'Use { from: <version>, description, up: (collection, data) => data }.',
+      );
+  });
   return { schemaVersion, migrations };
 }
 

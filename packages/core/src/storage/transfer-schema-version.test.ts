@@ -186,10 +186,16 @@ describe('the schema version of an export bundle', () => {
       [{ schemaVersion: 0 }, 'schemaVersion'],
       [{ schemaVersion: 1.5 }, 'schemaVersion'],
       [{ migrations: 'none' }, 'migrations'],
+      // Items that are no migration: a TypeError (null.from) or a MIGRATION blaming the stored data before.
+      [{ schemaVersion: 2, migrations: [null] }, 'migrations.0'],
+      [{ schemaVersion: 2, migrations: [markPeople, { from: 2, up: 'rename' }] }, 'migrations.1'],
+      [{ schemaVersion: 2, migrations: [{ ...markPeople, from: '1' }] }, 'migrations.0'],
     ] as const) {
-      const error = await rejection(importAll(createMemoryStorage(), bundle, options as never));
+      const storage = createMemoryStorage();
+      const error = await rejection(importAll(storage, bundle, options as never));
       expect(error.code).toBe('VALIDATION');
       expect(error.message).toContain(path);
+      expect(await isEmpty(storage, bundle.organisationId)).toBe(true);
     }
   });
 
