@@ -49,4 +49,33 @@ describe.skipIf(!e2eEnabled)("the Playground's share panel", () => {
       await context.close();
     }
   }, 240_000);
+
+  it.each([
+    { width: 1280, height: 900 },
+    { width: 375, height: 800 },
+  ])(
+    'keeps the fitted text with its long tracked link inside its box at $width px',
+    async (viewport) => {
+      const { context, page, errors } = await openPlayground(browser, '/playground/', { viewport });
+      try {
+        const title = `Lange link ${viewport.width}`;
+        await offerNewPost(page, title);
+        const { offer } = await publisherOffered(page, title);
+        await click(page, offer.locator('button[data-event="SEE"]'));
+        const fitted = page.getByTestId('share-panel').getByTestId('fitted-text');
+        expect(await fitted.textContent()).toContain('https://');
+        const box = await fitted.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(box.scroll).toBeLessThanOrEqual(box.client + 1);
+        const pageWidth = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        expect(pageWidth.scroll).toBeLessThanOrEqual(pageWidth.client + 1);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    240_000,
+  );
 });
