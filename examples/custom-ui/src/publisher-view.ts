@@ -86,14 +86,22 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
               } finally {
                 for (const other of shareButtons()) other.disabled = false;
               }
+              // The button the keyboard was on may be gone (a shared offer has none): the focus goes to its offer.
+              if (!button.isConnected)
+                list.querySelector<HTMLElement>(`[data-offer-id="${offer.id}"] h3`)?.focus();
             });
             actions.append(button);
           }
         }
         return h(
           'li',
-          { class: 'offer', 'data-testid': 'offer', 'data-offer-status': offer.status },
-          h('h3', {}, post.title),
+          {
+            class: 'offer',
+            'data-testid': 'offer',
+            'data-offer-id': offer.id,
+            'data-offer-status': offer.status,
+          },
+          h('h3', { tabindex: '-1' }, post.title),
           h('p', { class: 'state' }, `${text.statuses.offer[offer.status]}`),
           h('blockquote', {}, post.text),
           actions,

@@ -101,6 +101,21 @@ describe.runIf(run)('the custom UI in Chromium', () => {
     await page.context().close();
   });
 
+  it('keeps the keyboard focus on the offer after sharing with the keyboard', async () => {
+    const { page, errors } = await openApp();
+    await page.focus('button[data-platform="linkedin"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    // The share buttons are gone (the offer is shared): the focus is on the offer, not back at the top of the page.
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('[data-testid="offer"]')?.querySelector('h3')?.textContent,
+      ),
+    ).toBe('Bakers wanted for the night shift');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('records the first share and shows no refusal when two platforms are clicked at once', async () => {
     const { page, errors } = await openApp();
     // Both clicks land before the first share is stored: the second must not run a command of its own.
