@@ -201,15 +201,17 @@ function migrated(
 function refuseNewer(input: unknown, to: number): void {
   if (!isObject(input) || input.format !== 'social-shift-export') return;
   const { formatVersion, schemaVersion } = input;
-  if (Number.isSafeInteger(formatVersion) && (formatVersion as number) > EXPORT_FORMAT_VERSION) {
+  // A version no SDK writes (beyond 2^31-1) is refused as the envelope refuses it, with VALIDATION.
+  const newer = (version: unknown, than: number): version is number =>
+    Number.isSafeInteger(version) && (version as number) > than && (version as number) <= MAX_VERSION;
+  if (newer(formatVersion, EXPORT_FORMAT_VERSION)) {
     throw new SocialShiftError(
       'MIGRATION',
       `The bundle has export format version ${formatVersion}, newer than version ${EXPORT_FORMAT_VERSION}, which this SDK reads: import it with a newer SDK. Nothing was imported.`,
-      { details: { from: formatVersion as number, to: EXPORT_FORMAT_VERSION } },
+      { details: { from: formatVersion, to: EXPORT_FORMAT_VERSION } },
     );
   }
-  if (Number.isSafeInteger(schemaVersion) && (schemaVersion as number) > to)
-    throw newerSchema(schemaVersion as number, to);
+  if (newer(schemaVersion, to)) throw newerSchema(schemaVersion, to);
 }
 
 function newerSchema(from: number, to: number): SocialShiftError<'MIGRATION'> {

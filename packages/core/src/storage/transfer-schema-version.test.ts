@@ -134,11 +134,15 @@ describe('the schema version of an export bundle', () => {
     expect(newerFormat.details).toEqual({ from: 2, to: 1 });
     expect(await isEmpty(v1, organisationId)).toBe(true);
     // An older or malformed format version stays a VALIDATION error that names the field.
-    for (const formatVersion of [0, 1.5, '2']) {
+    for (const formatVersion of [0, 1.5, '2', 2 ** 40]) {
       const bad = await rejection(importAll(v1, { ...bundle, formatVersion }));
       expect(bad.code).toBe('VALIDATION');
       expect(bad.message).toContain('formatVersion');
     }
+    // A schema version no SDK writes is no newer bundle either.
+    const absurd = await rejection(importAll(v1, { ...bundle, schemaVersion: 2 ** 40 }));
+    expect(absurd.code).toBe('VALIDATION');
+    expect(absurd.message).toContain('schemaVersion');
   });
 
   it('refuses with MIGRATION, writing nothing, when a migration step is missing or throws', async () => {
