@@ -46,7 +46,8 @@ describe('pgliteClient: what it is given', () => {
       );
     }
     return pending.then((db) => db.close());
-  });
+    // PGlite.create() loads PostgreSQL's WebAssembly: about 4 s on a busy machine, past vitest's default 5 s.
+  }, 60_000);
 });
 
 describe('postgres storage on PGlite', () => {
