@@ -14,7 +14,7 @@ import { formatValue, recommendationText, reportLabels } from '@social-shift/cor
 import { playgroundMessages } from '../../messages/playground';
 import { barChart, lineChart } from '../charts';
 import { h, mount } from '../dom';
-import { describeFailure } from '../playground/context';
+import { failureContent } from '../playground/context';
 import { openSession } from '../playground/session';
 
 /** Where the figures come from: an event log and the documents that name its people, teams and strategy. */
@@ -92,7 +92,7 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
     await render(root);
   } catch (error) {
     const lang = (root.dataset.lang === 'en' ? 'en' : 'nl') as Language;
-    mount(root, h('p', { role: 'alert', class: 'alert' }, describeFailure(playgroundMessages[lang], error)));
+    mount(root, h('p', { role: 'alert', class: 'alert' }, failureContent(playgroundMessages[lang], error)));
     throw error;
   }
 }

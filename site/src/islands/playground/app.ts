@@ -14,7 +14,7 @@ import { format, h, mount } from '../dom';
 import { activationSection } from './activation-section';
 import { campaignsSection } from './campaigns-section';
 import { contentSection } from './content-section';
-import { type Context, catalogues, describeFailure, nameOfPerson, type UiState } from './context';
+import { type Context, catalogues, failureContent, nameOfPerson, type UiState } from './context';
 import { publishSection } from './publish-section';
 import {
   exportSession,
@@ -168,7 +168,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     mount(
       root,
       h('p', { role: 'alert', class: 'alert', 'data-testid': 'error-message' }, m.openFailed),
-      h('p', null, describeFailure(m, error)),
+      h('p', null, failureContent(m, error)),
       h('button', { type: 'button', onclick: () => location.reload() }, m.retry),
       h(
         'button',
@@ -216,7 +216,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       if (label) status.textContent = format(m.done, { action: label.replace(/[.!?…]+$/u, '') });
     } catch (error) {
       failed = true;
-      alert.textContent = describeFailure(m, error);
+      mount(alert, failureContent(m, error));
     }
     // The page is drawn again: keep the focus where it was, and after a refusal what the person typed.
     const kept = keepState(body, failed);
@@ -237,7 +237,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       await boot();
       await runScheduler();
     } catch (error) {
-      alert.textContent = describeFailure(m, error);
+      mount(alert, failureContent(m, error));
     }
     delete root.dataset.busy;
   };
@@ -262,7 +262,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
           a.remove();
           setTimeout(() => URL.revokeObjectURL(url), 10_000);
         } catch (error) {
-          alert.textContent = describeFailure(m, error);
+          mount(alert, failureContent(m, error));
         } finally {
           exportButton.disabled = false;
           exportButton.removeAttribute('aria-busy');
@@ -384,7 +384,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
 
   const section = (id: string, title: string, content: Promise<HTMLElement>) =>
     content
-      .catch((error: unknown) => h('p', { class: 'alert' }, describeFailure(m, error)))
+      .catch((error: unknown) => h('p', { class: 'alert' }, failureContent(m, error)))
       .then((inner) =>
         h(
           'section',

@@ -4,7 +4,7 @@ import { isSocialShiftError, type Language, SYSTEM_ACTOR, type Workflow } from '
 import { type Labels, labels } from '@social-shift/core/labels';
 import { type WorkflowEventLabels, workflowEventLabels } from '@social-shift/core/workflows';
 import { type PlaygroundMessages, playgroundMessages } from '../../messages/playground';
-import { format, h } from '../dom';
+import { type Child, format, h } from '../dom';
 import type { Session } from './session';
 
 /** The Playground's state shared by its sections. */
@@ -50,11 +50,26 @@ export function nameOfPerson(
   return people.get(personId)?.displayName || personId;
 }
 
-/** A failure in the page's language (why, by error code), with the SDK's own message, which is in English. */
-export function describeFailure(m: PlaygroundMessages, error: unknown): string {
+/** Why a command failed, by its error code, and the SDK's own message (in English). */
+function explain(m: PlaygroundMessages, error: unknown) {
   const code = isSocialShiftError(error) ? error.code : 'ERROR';
   const why = (m as Readonly<Record<string, string>>)[`why${code}`] ?? m.whyOther;
-  return format(m.refused, { why, code, message: error instanceof Error ? error.message : String(error) });
+  return { why, code, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A failure in the page's language (why, by error code), with the SDK's own message, which is in English. */
+export function describeFailure(m: PlaygroundMessages, error: unknown): string {
+  return format(m.refused, explain(m, error));
+}
+
+/**
+ * {@link describeFailure} as page content: the same text, with the SDK's message marked as English (`lang="en"`),
+ * so a screen reader on a Dutch page reads it in English.
+ */
+export function failureContent(m: PlaygroundMessages, error: unknown): Child[] {
+  const { why, code, message } = explain(m, error);
+  const [before = '', after = ''] = format(m.refused, { why, code }).split('{message}');
+  return [before, h('span', { lang: 'en' }, message), after];
 }
 
 /**

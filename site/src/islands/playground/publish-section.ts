@@ -5,7 +5,7 @@ import { buildShareLink } from '@social-shift/adapters/share-links';
 import { fitText } from '@social-shift/adapters/text-fit';
 import { offerWorkflow, PLATFORMS, type Platform } from '@social-shift/core';
 import { format, h } from '../dom';
-import { type Context, describeFailure, workflowButtons } from './context';
+import { type Context, failureContent, workflowButtons } from './context';
 import { sharesTable } from './shares';
 
 const SHOWN = 5;
@@ -143,7 +143,7 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
                 { class: 'hint', 'data-testid': 'no-share-intent' },
                 format(ctx.m.publishNoIntent, { platform: ctx.l.platforms[platform] }),
                 ' ',
-                describeFailure(ctx.m, noShareLink),
+                failureContent(ctx.m, noShareLink),
               ),
           h(
             'button',
