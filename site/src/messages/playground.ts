@@ -154,6 +154,8 @@ const nl = {
   funnelShared: 'Berichten gedeeld',
   funnelConversed: 'Berichten met gesprek',
   dashboardRepresentativeness: 'Representativiteit',
+  dashboardRepresentativenessDesc:
+    'Twee balken per afdeling: haar aandeel in de organisatie en onder de actieve ambassadeurs, in procenten. Hoe dichter ze bij elkaar liggen, hoe eerlijker de afspiegeling.',
   dashboardEmv: 'Mediawaarde (EMV)',
   dashboardEstimated: 'geschat',
   dashboardRecommendations: 'Bijsturen: aanbevelingen',
@@ -331,6 +333,8 @@ const en: PlaygroundMessages = {
   funnelShared: 'Posts shared',
   funnelConversed: 'Posts with a conversation',
   dashboardRepresentativeness: 'Representativeness',
+  dashboardRepresentativenessDesc:
+    'Two bars per department: its share of the organisation and of the active ambassadors, in per cent. The closer they are, the fairer the reflection.',
   dashboardEmv: 'Earned media value (EMV)',
   dashboardEstimated: 'estimated',
   dashboardRecommendations: 'Adjust: recommendations',

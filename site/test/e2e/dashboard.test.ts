@@ -36,6 +36,9 @@ describe.skipIf(!e2eEnabled)('the Dashboard', () => {
       expect(await charts.count()).toBeGreaterThanOrEqual(5);
       for (const chart of await charts.all()) {
         expect(await chart.locator('svg[role="img"] title').count()).toBe(1);
+        // The description says what the chart shows, beyond its title.
+        const title = await chart.locator('svg[role="img"] title').textContent();
+        expect(await chart.locator('svg[role="img"] desc').textContent()).not.toBe(title);
         expect(await chart.locator('details table tbody tr').count()).toBeGreaterThan(0);
       }
       const sharesTable = page.locator('figure[data-chart="shares-per-channel"] details table tbody tr');

@@ -284,7 +284,7 @@ async function render(root: HTMLElement): Promise<void> {
     barChart({
       id: 'representativeness',
       title: m.dashboardRepresentativeness,
-      description: m.dashboardRepresentativeness,
+      description: m.dashboardRepresentativenessDesc,
       tableLabel: m.dashboardTable,
       categories: department.groups.map((g) => g.group),
       series: [
