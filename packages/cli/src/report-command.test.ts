@@ -462,6 +462,16 @@ describe('--config', () => {
     ],
     ['an overlap above 1', { pillarOverlap: { p1: 1.5 } }, 'pillarOverlap.p1: expected a number from 0 to 1'],
     [
+      'a participation threshold given as a percentage',
+      { thresholds: { lowParticipation: 30 } },
+      'thresholds.lowParticipation: expected a number from 0 to 1',
+    ],
+    [
+      'a representativeness threshold above 1',
+      { thresholds: { representativeness: 1.5 } },
+      'thresholds.representativeness: expected a number from 0 to 1',
+    ],
+    [
       'a leaderboard size that is not whole',
       { leaderboard: { size: 2.5 } },
       'leaderboard.size: expected a whole',

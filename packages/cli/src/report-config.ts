@@ -14,6 +14,7 @@ export const withoutBom = (text: string): string => (text.startsWith('\uFEFF') ?
 const AT_LEAST_0 = { error: 'expected a number ≥ 0' };
 const atLeast0 = z.number(AT_LEAST_0).min(0, AT_LEAST_0);
 const FRACTION = { error: 'expected a number from 0 to 1' };
+const fraction = z.number(FRACTION).min(0, FRACTION).max(1, FRACTION);
 
 /**
  * What `--config` may hold: the settings of the metrics (docs/metrics.md), and a strategy and names, which an
@@ -48,15 +49,16 @@ const ConfigSchema = z
       .partial(),
     thresholds: z
       .strictObject({
-        lowParticipation: atLeast0,
+        // Participation, an overlap score and the index never pass 1: 30 meant as 30% is refused.
+        lowParticipation: fraction,
         dormantDays: atLeast0,
         pillarLowShareRatio: atLeast0,
-        pillarLowOverlap: atLeast0,
-        representativeness: atLeast0,
+        pillarLowOverlap: fraction,
+        representativeness: fraction,
         conversationRatio: atLeast0,
       } satisfies Record<keyof RuleThresholds, z.ZodType>)
       .partial(),
-    pillarOverlap: z.record(z.string(), z.number(FRACTION).min(0, FRACTION).max(1, FRACTION)),
+    pillarOverlap: z.record(z.string(), fraction),
     strategy: z
       .strictObject({
         goals: z.array(
@@ -71,7 +73,7 @@ const ConfigSchema = z
             id: z.string().min(1),
             name: z.string().optional(),
             goalIds: z.array(z.string().min(1)).optional(),
-            targetWeight: z.number(FRACTION).min(0, FRACTION).max(1, FRACTION).optional(),
+            targetWeight: fraction.optional(),
           }),
         ),
         platforms: z.array(z.enum(PLATFORMS)),
