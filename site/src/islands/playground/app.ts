@@ -98,6 +98,11 @@ function checkboxesOf(root: HTMLElement): Map<string, HTMLInputElement> {
 function keepState(root: HTMLElement, keepValues: boolean): { restore(root: HTMLElement): void } {
   const active = document.activeElement;
   const focusKey = active && root.contains(active) ? keyOf(active) : undefined;
+  // The entity the focus was on: when its button is gone after the command, the focus goes to its other buttons.
+  const focusEntity =
+    active && root.contains(active)
+      ? active.closest<HTMLElement>('[data-entity]')?.dataset.entity
+      : undefined;
   const values = new Map<string, string>();
   const checked = new Map<string, boolean>();
   if (keepValues) {
@@ -136,7 +141,14 @@ function keepState(root: HTMLElement, keepValues: boolean): { restore(root: HTML
         }
       }
       for (const form of changed) form.dispatchEvent(new Event('input', { bubbles: true }));
-      if (focusKey) elements.get(focusKey)?.focus();
+      const focus = focusKey === undefined ? undefined : elements.get(focusKey);
+      if (focus) focus.focus();
+      else if (focusEntity !== undefined) {
+        const same = [...next.querySelectorAll<HTMLElement>('[data-entity]')].find(
+          (element) => element.dataset.entity === focusEntity,
+        );
+        same?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
+      }
     },
   };
 }
