@@ -54,4 +54,22 @@ describe('a CSV cell', () => {
         expect(FORMULA_START.test(segment), `${JSON.stringify(value)} after ;`).toBe(false);
     },
   );
+
+  test.prop([fc.double({ noNaN: true, noDefaultInfinity: true })], { numRuns: 2000 })(
+    'writes a number that reads back within 15 significant digits, whole numbers exactly',
+    (value) => {
+      const read = Number(csvCell(value));
+      if (Number.isInteger(value)) expect(read === value, String(value)).toBe(true); // -0 reads as 0
+      else expect(Math.abs(read - value)).toBeLessThanOrEqual(Math.abs(value) * 1e-14);
+    },
+  );
+
+  test('writes money and rates without floating-point noise', () => {
+    expect(csvCell(14.171999999999999)).toBe('14.172');
+    expect(csvCell(0.1 + 0.2)).toBe('0.3');
+    expect(csvCell(1 / 3)).toBe('0.333333333333333');
+    expect(csvCell(-0.000001)).toBe('-0.000001');
+    expect(csvCell(2 ** 53 + 2)).toBe('9007199254740994');
+    expect(csvCell(Number.POSITIVE_INFINITY)).toBe('');
+  });
 });

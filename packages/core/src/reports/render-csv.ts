@@ -15,7 +15,12 @@ import { type ReportLabels, reportLabels } from './report-labels.js';
  */
 export function csvCell(value: ReportCell): string {
   if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    // A fraction at 15 significant digits, the most a double keeps exactly: a sum of rates such as 14.172 is written
+    // so, not as 14.171999999999999. Whole numbers as they are.
+    return String(Number.isInteger(value) ? value : Number(value.toPrecision(15)));
+  }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   // Also after leading spaces, and in the full-width forms a spreadsheet may read as the same characters; and after
   // each `;`: a spreadsheet that splits on `;` (Excel in Dutch) reads a quoted cell in mid-row as text up to the
