@@ -59,7 +59,8 @@ describe('a CSV cell', () => {
     'writes a number that reads back within 15 significant digits, whole numbers exactly',
     (value) => {
       const read = Number(csvCell(value));
-      if (Number.isInteger(value)) expect(read === value, String(value)).toBe(true); // -0 reads as 0
+      if (Number.isInteger(value))
+        expect(read === value, String(value)).toBe(true); // -0 reads as 0
       else expect(Math.abs(read - value)).toBeLessThanOrEqual(Math.abs(value) * 1e-14);
     },
   );
