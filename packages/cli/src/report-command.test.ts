@@ -2,7 +2,7 @@ import { constants } from 'node:buffer';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
+import { CURRENT_SCHEMA_VERSION, EXPORT_FORMAT_VERSION } from '@social-shift/core';
 import type { MetricsFigures } from '@social-shift/core/metrics';
 import { simulateEvents, simulateExportBundle } from '@social-shift/core/simulation';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -319,7 +319,7 @@ describe('a JSON export', () => {
 
   it('still checks the rest of the export, with --skip-invalid too', async () => {
     for (const [value, message] of [
-      [{ ...bundle, formatVersion: 2 }, 'formatVersion: '],
+      [{ ...bundle, formatVersion: 0 }, 'formatVersion: '],
       [{ ...bundle, organisationId: 'not an id!' }, 'organisationId: '],
       [{ ...bundle, documents: { team: 'x' } }, 'documents.team: '],
       [{ ...bundle, extra: 1 }, '(root): '],
@@ -375,6 +375,19 @@ describe('a JSON export', () => {
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain(
       `holds documents at schema version ${CURRENT_SCHEMA_VERSION + 1}, newer than this CLI's ${CURRENT_SCHEMA_VERSION}: upgrade @social-shift/cli.`,
+    );
+    // A newer SDK's bundle may hold fields this CLI does not know: the answer is still to upgrade.
+    const withNewField = await report(
+      exportFile('newer-field.json', { ...bundle, schemaVersion: CURRENT_SCHEMA_VERSION + 1, region: 'eu' }),
+    );
+    expect(withNewField.code).toBe(2);
+    expect(withNewField.stderr).toContain('upgrade @social-shift/cli.');
+    const newerFormat = await report(
+      exportFile('newer-format.json', { ...bundle, formatVersion: EXPORT_FORMAT_VERSION + 1, region: 'eu' }),
+    );
+    expect(newerFormat.code).toBe(2);
+    expect(newerFormat.stderr).toContain(
+      `is an export of format version ${EXPORT_FORMAT_VERSION + 1}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
     );
     const { schemaVersion: _dropped, ...legacy } = bundle;
     const current = await report(exportFile('current.json', bundle), '--format', 'json');

@@ -7,6 +7,7 @@ import {
   DOCUMENT_MIGRATIONS,
   type EntityType,
   type EventType,
+  EXPORT_FORMAT_VERSION,
   ExportBundleSchema,
   entitySchemas,
   eventPayloadSchemas,
@@ -293,6 +294,23 @@ const listIssues = (
     .join('; ');
 
 /**
+ * Refuses an export of a newer SDK (a higher export format or schema version) before its fields are checked: it may
+ * hold fields this CLI does not know, and "Unrecognized key" would hide that the answer is to upgrade.
+ */
+function refuseNewer(path: string, bundle: Record<string, unknown>): void {
+  if (bundle.format !== 'social-shift-export') return;
+  const newer = (value: unknown, known: number) => Number.isSafeInteger(value) && (value as number) > known;
+  if (newer(bundle.formatVersion, EXPORT_FORMAT_VERSION))
+    throw new UsageError(
+      `"${path}" is an export of format version ${String(bundle.formatVersion)}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
+    );
+  if (newer(bundle.schemaVersion, CURRENT_SCHEMA_VERSION))
+    throw new UsageError(
+      `"${path}" holds documents at schema version ${String(bundle.schemaVersion)}, newer than this CLI's ${CURRENT_SCHEMA_VERSION}: upgrade @social-shift/cli.`,
+    );
+}
+
+/**
  * Folds an export (its parsed JSON) into an aggregate. The bundle is checked without its events, then each event
  * on its own (envelope, then payload), so that `--skip-invalid` skips a bad event as it skips a bad line of a log.
  */
@@ -304,17 +322,14 @@ function loadExport(
 ): Omit<Loaded, 'skippedWhat'> & { timeZone?: string } {
   const bundleValue = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   const events = Array.isArray(bundleValue.events) ? (bundleValue.events as unknown[]) : undefined;
+  refuseNewer(path, bundleValue);
   // With a list of events, the rest of the bundle is checked with an empty list in its place.
   const parsed = ExportBundleSchema.safeParse(events === undefined ? value : { ...bundleValue, events: [] });
   if (!parsed.success)
     throw new UsageError(`"${path}" is not a valid export: ${listIssues(parsed.error.issues, '', 5)}`);
   const bundle = parsed.data;
-  // Documents at the SDK's schema version, as an import brings them (ADR 099): a newer bundle cannot be read here.
+  // Documents at the SDK's schema version, as an import brings them (ADR 099); a newer bundle was refused above.
   const from = bundle.schemaVersion ?? 1;
-  if (from > CURRENT_SCHEMA_VERSION)
-    throw new UsageError(
-      `"${path}" holds documents at schema version ${from}, newer than this CLI's ${CURRENT_SCHEMA_VERSION}: upgrade @social-shift/cli.`,
-    );
   if (from < CURRENT_SCHEMA_VERSION)
     for (const [type, documents] of Object.entries(bundle.documents))
       bundle.documents[type as EntityType] = documents?.map((document) =>
