@@ -232,9 +232,22 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     }
     // The page is drawn again: keep the focus where it was, and after a refusal what the person typed.
     const kept = keepState(body, failed);
-    await render();
-    kept.restore(body);
+    if (await redraw()) kept.restore(body);
     delete root.dataset.busy;
+  };
+
+  /**
+   * Draws the page again; when reading the data fails (the browser's storage broke down) it says why instead, so the
+   * page is never left busy. Whether it drew.
+   */
+  const redraw = async (): Promise<boolean> => {
+    try {
+      await render();
+      return true;
+    } catch (error) {
+      mount(alert, failureContent(m, error));
+      return false;
+    }
   };
 
   const switchSession = async (next: Promise<Session>, message: (s: Session) => string) => {
@@ -485,7 +498,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   async function runScheduler(): Promise<void> {
     root.dataset.busy = 'true';
     const report = await session.shift.system.runDueTransitions().catch(() => undefined);
-    if (report && Object.values(report).some((count) => count > 0)) await render();
+    if (report && Object.values(report).some((count) => count > 0)) await redraw();
     delete root.dataset.busy;
   }
 
