@@ -54,8 +54,19 @@ describe('exportAll', () => {
         'Invalid export options: clock: Pass a clock with now(), such as { now: () => Date.now() }.',
       ],
     ];
+    let reads = 0;
+    const counted = new Proxy(storage, {
+      get(target, name, receiver) {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (name === 'get' || name === 'query' || name === 'readEvents') reads++;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
     for (const [options, message] of cases) {
-      const error: unknown = await exportAll(storage, ORG, options as never).then(
+      const error: unknown = await exportAll(counted, ORG, options as never).then(
         () => 'exported',
         (caught: unknown) => caught,
       );
@@ -63,6 +74,7 @@ describe('exportAll', () => {
         throw new Error(`${JSON.stringify(options)}: expected VALIDATION, got ${String(error)}`);
       expect(error.message).toBe(message);
     }
+    expect(reads).toBe(0);
   });
 
   it('refuses an organisation the storage does not hold with NOT_FOUND, instead of an empty bundle', async () => {

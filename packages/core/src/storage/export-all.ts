@@ -53,6 +53,9 @@ export async function exportAll(
     throw invalidValue('export options', [], 'Pass an object such as { pageSize: 1000 }, or nothing.');
   const clock = options.clock ?? systemClock;
   if (typeof (clock as Partial<Clock> | null)?.now !== 'function') throw badClock();
+  // A clock that gives no time is refused before the organisation is read, not after (the bundle's own stamp is
+  // taken at the end).
+  stamp(clock);
   const pageSize = options.pageSize ?? 1_000;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw invalidValue('export options', ['pageSize'], `Use a whole number from 1 to ${MAX_PAGE_SIZE}.`);
