@@ -302,8 +302,11 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     id: 'import-file',
     'data-testid': 'import',
     onchange: async (event) => {
-      const file = (event.target as HTMLInputElement).files?.[0];
+      const input = event.target as HTMLInputElement;
+      const file = input.files?.[0];
       if (!file) return;
+      // The chooser is emptied for the next import: a browser fires no change when the same file is chosen again.
+      input.value = '';
       root.dataset.busy = 'true';
       let json: unknown;
       try {
