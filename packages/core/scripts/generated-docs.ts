@@ -27,6 +27,15 @@ function errorsPage(): string {
     '| --- | --- | --- |',
     ...rows,
     '',
+    'Two codes cover more than their line says:',
+    '',
+    '- `MIGRATION` is also what `importAll` throws for a bundle of a newer SDK (a higher schema or export format',
+    "  version), before it checks the bundle's fields: import it with that SDK or a newer one. `details.from` is the",
+    "  bundle's version, `details.to` the one this SDK reads or writes.",
+    '- `STORAGE` means that nothing was written, except when the connection to a database server is lost during the',
+    '  commit itself: the server may have committed. Read the entity again, or retry with the same idempotency key,',
+    '  which never runs a command twice.',
+    '',
   ].join('\n');
 }
 
