@@ -3,6 +3,9 @@
 // same figures. The SDK checks who may read what, so the view never reads the organisation's event log.
 import type { Platform, ShareWithFigures } from '@social-shift/core';
 
+/** The most shares `offers.myShares` gives at once: the view adds up the latest this many. */
+export const LATEST_SHARES = 100;
+
 /** One publisher's figures over the shares given. All measured (counted from the platforms' events). */
 export interface OwnResults {
   readonly shares: number;
@@ -10,6 +13,11 @@ export interface OwnResults {
   readonly clicks: number;
   readonly reactions: number;
   readonly comments: number;
+  /**
+   * False when the shares given are as many as `myShares` gives at once ({@link LATEST_SHARES}): there may be older
+   * ones, so every figure is at least what it says.
+   */
+  readonly complete: boolean;
 }
 
 /**
@@ -17,7 +25,7 @@ export interface OwnResults {
  *
  * @example
  * ```ts
- * const results = ownResults(await shift.as(publisherId).offers.myShares({ limit: 100 }));
+ * const results = ownResults(await shift.as(publisherId).offers.myShares({ limit: LATEST_SHARES }));
  * results.sharesByPlatform.linkedin; // 2
  * ```
  */
@@ -32,5 +40,12 @@ export function ownResults(shares: readonly ShareWithFigures[]): OwnResults {
     reactions += figures.reactions;
     comments += figures.comments;
   }
-  return { shares: shares.length, sharesByPlatform, clicks, reactions, comments };
+  return {
+    shares: shares.length,
+    sharesByPlatform,
+    clicks,
+    reactions,
+    comments,
+    complete: shares.length < LATEST_SHARES,
+  };
 }

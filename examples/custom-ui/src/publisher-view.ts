@@ -5,7 +5,7 @@ import { buildShareLink } from '@social-shift/adapters/share-links';
 import type { Platform, SocialShift } from '@social-shift/core';
 import { isSocialShiftError } from '@social-shift/core';
 import { labels } from '@social-shift/core/labels';
-import { ownResults } from './own-results.js';
+import { LATEST_SHARES, ownResults } from './own-results.js';
 
 type Child = Node | string;
 
@@ -111,16 +111,19 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
     if (offers.length === 0) list.append(h('li', {}, 'Nothing offered to you right now.'));
     // #endregion offers
 
-    // The latest 100 shares (the most `myShares` gives at once), with what the platforms reported about each.
-    const results = ownResults(await me.offers.myShares({ limit: 100 }));
+    // The latest 100 shares (the most `myShares` gives at once), with what the platforms reported about each; with
+    // that many there may be older ones, so the figures say they are at least what they show.
+    const results = ownResults(await me.offers.myShares({ limit: LATEST_SHARES }));
+    const atLeast = (count: number) => (results.complete ? String(count) : `${count}+`);
     const rows = Object.entries(results.sharesByPlatform).map(([platform, count]) =>
-      h('tr', {}, h('td', {}, text.platforms[platform as Platform]), h('td', {}, String(count))),
+      h('tr', {}, h('td', {}, text.platforms[platform as Platform]), h('td', {}, atLeast(count))),
     );
     document
       .getElementById('stats')!
       .replaceChildren(
-        h('p', { 'data-testid': 'share-count' }, `Shares: ${results.shares}`),
-        h('p', { 'data-testid': 'click-count' }, `Clicks on my links: ${results.clicks}`),
+        h('p', { 'data-testid': 'share-count' }, `Shares: ${atLeast(results.shares)}`),
+        h('p', { 'data-testid': 'click-count' }, `Clicks on my links: ${atLeast(results.clicks)}`),
+        results.complete ? '' : h('p', {}, `Counted over your latest ${LATEST_SHARES} shares.`),
         h(
           'table',
           {},

@@ -1,0 +1,32 @@
+// The publisher's own figures, without a browser: added up from the shares `offers.myShares` gives, and marked as
+// a lower bound when it gave as many as it can (its limit), since older shares are then not counted.
+import type { Platform, ShareWithFigures } from '@social-shift/core';
+import { describe, expect, it } from 'vitest';
+import { LATEST_SHARES, ownResults } from '../src/own-results.js';
+
+/** A share on `platform` with `clicks` clicks: only what ownResults reads. */
+const share = (platform: Platform, clicks = 0) =>
+  ({
+    share: { platform },
+    figures: { clicks, reactions: 1, comments: 0, reshares: 0, reach: 0 },
+  }) as unknown as ShareWithFigures;
+
+describe('ownResults', () => {
+  it('adds up the shares per platform and their figures', () => {
+    const results = ownResults([share('linkedin', 2), share('x', 1), share('linkedin')]);
+    expect(results).toEqual({
+      shares: 3,
+      sharesByPlatform: { linkedin: 2, x: 1 },
+      clicks: 3,
+      reactions: 3,
+      comments: 0,
+      complete: true,
+    });
+  });
+
+  it('says the figures may be incomplete when myShares gave as many shares as it can', () => {
+    const many = Array.from({ length: LATEST_SHARES }, () => share('linkedin', 1));
+    expect(ownResults(many).complete).toBe(false);
+    expect(ownResults(many.slice(1)).complete).toBe(true);
+  });
+});
