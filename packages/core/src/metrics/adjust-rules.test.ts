@@ -177,6 +177,38 @@ describe('dormant ambassadors', () => {
     expect(dormant?.params).toEqual({ count: 2, days: 60, people: 'ann, bob', more: 0 });
   });
 
+  it('looks back to the first instant of a local day where the clocks change at midnight (Santiago)', () => {
+    const santiago = (window: { from: string; to: string }, events: MetricsEvent[]) => {
+      const afterEnd = event('platform.click', '12-31T12:00:00', 'click_end', {
+        shareId: 's',
+        postId: 'p',
+        platform: 'linkedin',
+      });
+      const aggregate = foldEvents([...events, afterEnd], window);
+      return adjustRules(aggregate, finishMetrics(aggregate, { timeZone: 'America/Santiago' })).find(
+        (r) => r.code === 'DORMANT_AMBASSADORS',
+      )?.params;
+    };
+    // 6 September 2026 starts at 01:00 -03 (04:00 UTC): Santiago skips midnight. A window ending then looks back
+    // to 8 July 00:00 -04 (04:00 UTC), not 01:00. ann shared and bob consented at 00:30 on 8 July: inside.
+    const toSeptember = { from: '2026-08-01T04:00:00.000Z', to: '2026-09-06T04:00:00.000Z' };
+    const july = [
+      added('ann', 'Zorg'),
+      role('ann'),
+      consent('ann'),
+      share('ann', '07-08T04:30:00'),
+      added('bob', 'Zorg'),
+      role('bob'),
+      consent('bob', '07-08T04:30:00'),
+    ];
+    expect(santiago(toSeptember, july)).toBeUndefined();
+    // 5 November starts at 00:00 -03 (03:00 UTC); its 60 days start with 6 September, at 01:00 -03 (04:00 UTC).
+    // cas last shared at 23:30 on 5 September (-04): before them, so dormant.
+    const toNovember = { from: '2026-10-01T03:00:00.000Z', to: '2026-11-05T03:00:00.000Z' };
+    const september = [added('cas', 'Zorg'), role('cas'), consent('cas'), share('cas', '09-06T03:30:00')];
+    expect(santiago(toNovember, september)).toEqual({ count: 1, days: 60, people: 'cas', more: 0 });
+  });
+
   it('does not flag anybody when everyone is new or shared recently', () => {
     expect(dormantOf([added('ann', 'Zorg'), role('ann'), consent('ann', '03-03T09:00:00')])).toBeUndefined();
     expect(

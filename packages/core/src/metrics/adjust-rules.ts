@@ -5,7 +5,7 @@ import type { MetricsFigures, Recommendation } from './metrics-figures.js';
 import { DEFAULT_THRESHOLDS, type MetricsContext } from './metrics-options.js';
 import { ownValue } from './own-value.js';
 import { METRIC_PLATFORMS } from './platform-index.js';
-import { timeZoneOffsetMinutes } from './time-zone.js';
+import { localDaysBefore } from './time-zone.js';
 
 /** Alphabetical order for names ("émile" between "Anna" and "Zoë", not after both). */
 let collator: Intl.Collator | undefined;
@@ -41,7 +41,7 @@ export function adjustRules(
   // The window ends at its end when the log goes on past it, else at the log's last event, as the series does
   // (ADR 098): a live report on the current quarter must not count the weeks still to come as silence.
   const end = aggregate.reachedEnd ? aggregate.window.to : aggregate.lastAt;
-  const before = end === '' ? '' : daysBefore(end, t.dormantDays, figures.timeZone);
+  const before = end === '' ? '' : localDaysBefore(end, t.dormantDays, figures.timeZone);
   const anyRoles = [...aggregate.persons.values()].some((p) => p.rolesTouched !== 0);
   const dormant: string[] = [];
   let accounts = 0;
@@ -184,16 +184,3 @@ export function adjustRules(
 }
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
-
-/**
- * The instant `days` local days before `end` in a time zone: the same wall-clock time that many calendar days
- * earlier, so that a window ending at local midnight looks back to local midnight also across a change to or from
- * summer time (24-hour days would be an hour off).
- */
-function daysBefore(end: string, days: number, timeZone: string): string {
-  const endMs = Date.parse(end);
-  const wall = endMs + timeZoneOffsetMinutes(timeZone, endMs) * 60_000 - days * 86_400_000;
-  // The offset in force at that wall-clock time: guess with the offset at the wall time read as UTC, then settle.
-  const guess = wall - timeZoneOffsetMinutes(timeZone, wall) * 60_000;
-  return new Date(wall - timeZoneOffsetMinutes(timeZone, guess) * 60_000).toISOString();
-}

@@ -83,3 +83,54 @@ export function startOfDayInZone(date: string, timeZone: string): string {
     new Date(t + timeZoneOffsetMinutes(timeZone, t) * 60_000).toISOString().slice(0, 10) === date;
   return new Date(candidates.find(onDate) ?? (candidates[0] as number)).toISOString();
 }
+
+const DAY_MS = 86_400_000;
+
+/** The local wall-clock time of an instant, in milliseconds since 1970 as if the wall clock were UTC. */
+const wallTime = (timeZone: string, epochMs: number): number =>
+  epochMs + timeZoneOffsetMinutes(timeZone, epochMs) * 60_000;
+
+/**
+ * The first instant at which a time zone's wall clock shows `wall` (milliseconds since 1970 read as UTC) or later:
+ * the one instant it shows it, the earlier of two in the hour that repeats when summer time ends, and the instant
+ * the clock jumps when it skips `wall` (02:30 on the day summer time starts in Amsterdam: 03:00 CEST).
+ */
+function firstInstantAtOrAfter(wall: number, timeZone: string): number {
+  // The offsets a day away on either side: the instant is at one of them, unless the clock skips `wall`.
+  const [early, late] = [-1, 1]
+    .map((side) => wall - timeZoneOffsetMinutes(timeZone, wall + side * DAY_MS) * 60_000)
+    .sort((a, b) => a - b) as [number, number];
+  if (wallTime(timeZone, early) === wall) return early;
+  if (wallTime(timeZone, late) === wall) return late;
+  // Skipped: the clock shows less than `wall` at `early` and more at `late`. The offset is whole minutes and the
+  // same within a UTC minute, so the jump is at the start of a minute: find that minute.
+  let below = Math.floor(early / 60_000);
+  let atOrAfter = Math.ceil(late / 60_000);
+  while (atOrAfter - below > 1) {
+    const middle = Math.floor((below + atOrAfter) / 2);
+    if (wallTime(timeZone, middle * 60_000) >= wall) atOrAfter = middle;
+    else below = middle;
+  }
+  return atOrAfter * 60_000;
+}
+
+/**
+ * The instant `days` local days before `end` (an ISO instant) in a time zone. When `end` is the first instant of
+ * its local day, the first instant of the local day `days` earlier, whatever the clock does at midnight (in
+ * Santiago a day can start at 01:00); else the same wall-clock time `days` calendar days earlier, or the first
+ * instant after it when the clock skips it, the earlier one when it shows it twice. A window that ends at local
+ * midnight thus looks back to local midnight also across a change to or from summer time, where 24-hour days
+ * would be an hour off.
+ *
+ * @example
+ * ```ts
+ * localDaysBefore('2026-03-31T22:00:00.000Z', 60, 'Europe/Amsterdam'); // '2026-01-30T23:00:00.000Z'
+ * ```
+ */
+export function localDaysBefore(end: string, days: number, timeZone: string): string {
+  const endMs = Date.parse(end);
+  const wall = wallTime(timeZone, endMs);
+  const midnight = Math.floor(wall / DAY_MS) * DAY_MS;
+  const from = firstInstantAtOrAfter(midnight, timeZone) === endMs ? midnight : wall;
+  return new Date(firstInstantAtOrAfter(from - days * DAY_MS, timeZone)).toISOString();
+}

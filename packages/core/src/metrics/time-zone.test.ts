@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { localDaysBefore, startOfDayInZone, timeZoneOffsetMinutes } from './time-zone.js';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+// Zones whose clocks change at midnight (Santiago, Asunción, Havana, Beirut, Gaza, Scoresbysund), by half an hour
+// (Lord Howe), in the small hours (Amsterdam, New York, Auckland) or not at all (Tokyo).
+const zones = [
+  'America/Santiago',
+  'America/Asuncion',
+  'America/Havana',
+  'Asia/Beirut',
+  'Asia/Gaza',
+  'America/Scoresbysund',
+  'Australia/Lord_Howe',
+  'Europe/Amsterdam',
+  'America/New_York',
+  'Pacific/Auckland',
+  'Asia/Tokyo',
+];
+
+/** The local date of an instant, read with `Intl` directly (not through the functions under test). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const localDate = (timeZone: string, epochMs: number): string => {
+  let format = dateFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(epochMs);
+};
+const wallTime = (timeZone: string, epochMs: number): number =>
+  epochMs + timeZoneOffsetMinutes(timeZone, epochMs) * 60_000;
+const dayString = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
+
+describe('localDaysBefore', () => {
+  it('looks back from the start of a local day to the first instant of the local day that many days earlier', () => {
+    const wrong: string[] = [];
+    for (const timeZone of zones) {
+      for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2028, 0, 1); day += DAY) {
+        const end = startOfDayInZone(dayString(day), timeZone);
+        for (const days of [1, 60]) {
+          const target = dayString(day - days * DAY);
+          const before = Date.parse(localDaysBefore(end, days, timeZone));
+          // On the target date, and the instant before it is not: its first instant.
+          if (localDate(timeZone, before) !== target || localDate(timeZone, before - 1) === target)
+            wrong.push(
+              `${timeZone}: ${days} days before ${dayString(day)} is ${new Date(before).toISOString()}`,
+            );
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('looks back from the start of a day that begins at 01:00 in Santiago, and to such a day', () => {
+    // 6 September 2026 starts at 01:00 -03 (04:00 UTC): midnight is skipped. 60 days earlier is 8 July, 00:00 -04.
+    expect(localDaysBefore('2026-09-06T04:00:00.000Z', 60, 'America/Santiago')).toBe(
+      '2026-07-08T04:00:00.000Z',
+    );
+    // 5 November starts at 00:00 -03 (03:00 UTC); 60 days earlier is 6 September, whose first instant is 04:00 UTC.
+    expect(localDaysBefore('2026-11-05T03:00:00.000Z', 60, 'America/Santiago')).toBe(
+      '2026-09-06T04:00:00.000Z',
+    );
+  });
+
+  it('keeps the wall-clock time of an end that is not the start of a day, or the first instant after a skipped one', () => {
+    // 28 April 02:30 CEST, 30 days back: 29 March 02:30, which Amsterdam skips (02:00 CET is 03:00 CEST).
+    expect(localDaysBefore('2026-04-28T00:30:00.000Z', 30, 'Europe/Amsterdam')).toBe(
+      '2026-03-29T01:00:00.000Z',
+    );
+    // 24 November 02:30 CET, 30 days back: 25 October 02:30, which Amsterdam shows twice: the first (CEST).
+    expect(localDaysBefore('2026-11-24T01:30:00.000Z', 30, 'Europe/Amsterdam')).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
+    // 20 March 10:15:30.250 CET, 60 days back: 19 January 10:15:30.250 CET.
+    expect(localDaysBefore('2026-03-20T09:15:30.250Z', 60, 'Europe/Amsterdam')).toBe(
+      '2026-01-19T09:15:30.250Z',
+    );
+  });
+
+  it('is the first instant whose wall-clock time is at or after the same time that many days earlier', () => {
+    // Ends at the start of a local day, in the small hours (where clocks change) or any time of day.
+    const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => dayString(Date.UTC(2025, 0, 1) + n * DAY));
+    const sinceStart = fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: 0, max: 3 * HOUR }),
+      fc.integer({ min: 0, max: DAY - 1 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        day,
+        sinceStart,
+        fc.integer({ min: 1, max: 400 }),
+        (timeZone, date, since, days) => {
+          const end = Date.parse(startOfDayInZone(date, timeZone)) + since;
+          const before = Date.parse(localDaysBefore(new Date(end).toISOString(), days, timeZone));
+          const endWall = wallTime(timeZone, end);
+          const startOfDay = Date.parse(startOfDayInZone(dayString(endWall), timeZone));
+          const wanted = (end === startOfDay ? Math.floor(endWall / DAY) * DAY : endWall) - days * DAY;
+          const wall = wallTime(timeZone, before);
+          expect(wall).toBeGreaterThanOrEqual(wanted);
+          expect(wallTime(timeZone, before - 1)).toBeLessThan(wanted);
+          // Past it only where the clock skips it (an hour at most in these zones), and the first when it repeats.
+          expect(wall - wanted).toBeLessThanOrEqual(HOUR);
+          if (wall === wanted) {
+            expect(wallTime(timeZone, before - HOUR / 2)).not.toBe(wanted);
+            expect(wallTime(timeZone, before - HOUR)).not.toBe(wanted);
+          }
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});
