@@ -47,7 +47,8 @@ const dormantOf = (events: MetricsEvent[]) =>
   recommend(events).find((r) => r.code === 'DORMANT_AMBASSADORS')?.params;
 
 describe('dormant ambassadors', () => {
-  // The March report looks back 60 days from 1 April: only who had consent and the role before 31 January counts.
+  // The March report looks back 60 days from 1 April (the log goes on past March): only who had consent and the
+  // role from 31 January 00:00 on, or before, counts.
   const log = [
     ...['old', 'fresh', 'newPublisher', 'again', 'renewed'].map((id) => added(id, 'Zorg')),
     role('old'),
@@ -63,20 +64,37 @@ describe('dormant ambassadors', () => {
     role('renewed'),
     consent('renewed'),
     consent('renewed', '03-03T09:00:00'),
+    // On the boundary: onTime got the role and consented at 31 January 00:00, late and lateRole a second after.
+    ...['onTime', 'late', 'lateRole'].map((id) => added(id, 'Zorg')),
+    role('onTime', '01-31T00:00:00'),
+    consent('onTime', '01-31T00:00:00'),
+    role('late'),
+    consent('late', '01-31T00:00:01'),
+    role('lateRole', '01-31T00:00:01'),
+    consent('lateRole'),
+    // The log goes on past the end of March, so the report looks back from 1 April, not from its last event.
+    event('platform.click', '04-02T09:00:00', 'click_april', {
+      shareId: 's',
+      postId: 'p',
+      platform: 'linkedin',
+    }),
   ];
+  const dormantInMarch = { count: 3, days: 60, people: 'old, onTime, renewed', more: 0 };
 
   it('does not count people who consented or became publisher within the last 60 days', () => {
     // old: consent since 6 January. renewed: consented again on 3 March while consenting, so still since 6 January.
-    // fresh (3 March), newPublisher (10 March) and again (withdrew on 1 February, back on 3 March) are too new.
-    expect(dormantOf(log)).toEqual({ count: 2, days: 60, people: 'old, renewed', more: 0 });
+    // onTime: role and consent since the first instant of the 60 days. late and lateRole (a second later), fresh
+    // (3 March), newPublisher (10 March) and again (withdrew on 1 February, back on 3 March) are too new.
+    expect(dormantOf(log)).toEqual(dormantInMarch);
   });
 
   it('gives the same answer when the log is folded in two partitions and merged', () => {
-    for (const cut of [8, 13, 14, 17]) {
+    // Cuts inside again's and renewed's consents, between the boundary people, and before the event past March.
+    for (const cut of [8, 13, 14, 17, 22, 24, log.length - 1]) {
       const merged = mergeAggregates(foldEvents(log.slice(0, cut), march), foldEvents(log.slice(cut), march));
       expect(
         adjustRules(merged, finishMetrics(merged)).find((r) => r.code === 'DORMANT_AMBASSADORS')?.params,
-      ).toEqual({ count: 2, days: 60, people: 'old, renewed', more: 0 });
+      ).toEqual(dormantInMarch);
     }
   });
 
@@ -86,16 +104,18 @@ describe('dormant ambassadors', () => {
     const params = adjustRules(aggregate, finishMetrics(aggregate), { names }).find(
       (r) => r.code === 'DORMANT_AMBASSADORS',
     )?.params;
-    expect(params).toEqual({ count: 2, days: 60, people: 'Anna de Jong, Wim Bakker', more: 0 });
+    expect(params).toEqual({ count: 3, days: 60, people: 'Anna de Jong, onTime, Wim Bakker', more: 0 });
     const partly = adjustRules(aggregate, finishMetrics(aggregate), {
       names: { persons: { old: 'Wim Bakker' } },
     });
-    expect(partly.find((r) => r.code === 'DORMANT_AMBASSADORS')?.params.people).toBe('renewed, Wim Bakker');
+    expect(partly.find((r) => r.code === 'DORMANT_AMBASSADORS')?.params.people).toBe(
+      'onTime, renewed, Wim Bakker',
+    );
     const accented = adjustRules(aggregate, finishMetrics(aggregate), {
       names: { persons: { old: 'Émile Zola', renewed: 'anna Bakker' } },
     });
     expect(accented.find((r) => r.code === 'DORMANT_AMBASSADORS')?.params.people).toBe(
-      'anna Bakker, Émile Zola',
+      'anna Bakker, Émile Zola, onTime',
     );
   });
 
@@ -105,7 +125,7 @@ describe('dormant ambassadors', () => {
       names: { persons: { old: 'Wim Bakker', renewed: 'Anna de Jong' } },
     });
     expect(adjustRules(aggregate, figures).find((r) => r.code === 'DORMANT_AMBASSADORS')?.params.people).toBe(
-      'Anna de Jong, Wim Bakker',
+      'Anna de Jong, onTime, Wim Bakker',
     );
   });
 
