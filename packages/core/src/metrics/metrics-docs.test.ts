@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkContext } from './check-context.js';
+import { DEFAULT_THRESHOLDS } from './metrics-options.js';
 import { METRIC_PLATFORMS } from './platform-index.js';
 
 const page = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'docs', 'metrics.md'), 'utf8');
@@ -17,11 +19,30 @@ const passage = (start: string): string => {
 /** The names in backticks in a text. */
 const coded = (text: string): string[] => [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1] as string);
 
+/** The thresholds the checks refuse above 1, found by asking them. */
+const fractionThresholds = Object.keys(DEFAULT_THRESHOLDS).filter((key) => {
+  try {
+    checkContext({ thresholds: { [key]: 2 } });
+    return false;
+  } catch {
+    return true;
+  }
+});
+
 describe('docs/metrics.md', () => {
   const settings = passage('`finishMetrics` and `adjustRules` check their settings');
 
   it('lists every platform the metrics count, and no other, as the platforms a rate or strategy may name', () => {
     const counted = /platforms the metrics count \(([^)]*)\)/.exec(settings.replace(/\s+/g, ' '))?.[1] ?? '';
     expect(coded(counted).filter((name) => name !== 'METRIC_PLATFORMS')).toEqual([...METRIC_PLATFORMS]);
+  });
+
+  it('says which thresholds are from 0 to 1, in the settings and in the CLI’s --config', () => {
+    expect(fractionThresholds).toEqual(['lowParticipation', 'pillarLowOverlap', 'representativeness']);
+    const config = passage('- `--config` holds');
+    for (const text of [settings, config]) {
+      expect(text).toContain('from 0 to 1');
+      expect(coded(text)).toEqual(expect.arrayContaining(fractionThresholds));
+    }
   });
 });
