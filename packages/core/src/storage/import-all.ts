@@ -64,7 +64,7 @@ export async function importAll(
     schemaVersion: options.schemaVersion ?? storage.schemaVersion,
     migrations: options.migrations ?? storage.migrations,
   });
-  refuseNewer(input, schemaVersion);
+  refuseNewerBundle(input, schemaVersion);
   const parsed = ExportBundleSchema.safeParse(input);
   if (!parsed.success) refuse(parsed.error.issues.map(toIssue([])), input as RawBundle);
   const { bundle, raw } = migrated(parsed.data, input as RawBundle, schemaVersion, migrations);
@@ -194,11 +194,17 @@ function migrated(
 }
 
 /**
- * Refuses a bundle of a newer SDK (a higher export format or schema version) with `MIGRATION`, before its envelope is
- * checked: it may carry fields this SDK does not know, and "remove the unknown field" would have the user delete
- * data where the answer is to upgrade.
+ * Refuses a bundle of a newer SDK (a higher export format version, or documents above schema version `to`, by
+ * default the one this SDK writes) with `MIGRATION`. Call it before checking a bundle's fields, as `importAll` does:
+ * such a bundle may carry fields this SDK does not know, and "remove the unknown field" would have the user delete
+ * data where the answer is to upgrade. Anything else, valid or not, passes.
+ *
+ * @example
+ * ```ts
+ * refuseNewerBundle(JSON.parse(text)); // then parseExportBundle, or importAll
+ * ```
  */
-function refuseNewer(input: unknown, to: number): void {
+export function refuseNewerBundle(input: unknown, to: number = CURRENT_SCHEMA_VERSION): void {
   if (!isObject(input) || input.format !== 'social-shift-export') return;
   const { formatVersion, schemaVersion } = input;
   // A version no SDK writes (beyond 2^31-1) is refused as the envelope refuses it, with VALIDATION.

@@ -7,7 +7,7 @@ import type { StoragePort } from '../ports/storage.js';
 import { createTestProgramme } from '../testing/programme.js';
 import { createStorage } from './create-storage.js';
 import { exportAll } from './export-all.js';
-import { importAll } from './import-all.js';
+import { importAll, refuseNewerBundle } from './import-all.js';
 import { createMemoryDriver, createMemoryStorage } from './memory-storage.js';
 import type { Migration } from './migrations.js';
 
@@ -143,6 +143,23 @@ describe('the schema version of an export bundle', () => {
     const absurd = await rejection(importAll(v1, { ...bundle, schemaVersion: 2 ** 40 }));
     expect(absurd.code).toBe('VALIDATION');
     expect(absurd.message).toContain('schemaVersion');
+  });
+
+  it('refuseNewerBundle refuses only a newer bundle, for callers that check a bundle before importing it', async () => {
+    const { bundle } = await programmeBundle();
+    const thrown = (input: unknown, to?: number) => {
+      try {
+        refuseNewerBundle(input, to);
+        return undefined;
+      } catch (error) {
+        return error as SocialShiftError;
+      }
+    };
+    expect(thrown({ ...bundle, schemaVersion: 2, retention: {} })?.code).toBe('MIGRATION');
+    expect(thrown({ ...bundle, formatVersion: 2 })?.details).toEqual({ from: 2, to: 1 });
+    expect(thrown({ ...bundle, schemaVersion: 3 }, 3)).toBeUndefined();
+    for (const input of [bundle, null, 'x', { formatVersion: 9 }, { ...bundle, formatVersion: '2' }])
+      expect(thrown(input)).toBeUndefined();
   });
 
   it('refuses with MIGRATION, writing nothing, when a migration step is missing or throws', async () => {

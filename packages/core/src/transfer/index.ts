@@ -16,4 +16,4 @@
 export type { ExportAllOptions } from '../storage/export-all.js';
 export { exportAll } from '../storage/export-all.js';
 export type { ImportAllOptions, ImportSummary } from '../storage/import-all.js';
-export { importAll } from '../storage/import-all.js';
+export { importAll, refuseNewerBundle } from '../storage/import-all.js';

@@ -11,7 +11,7 @@ import {
   safeParseExportBundle,
 } from '@social-shift/core';
 import { createLinkTracker, type TrackingLinks } from '@social-shift/core/links';
-import { exportAll, importAll } from '@social-shift/core/transfer';
+import { exportAll, importAll, refuseNewerBundle } from '@social-shift/core/transfer';
 import { sampleBundle } from '../sample';
 
 const KEY_DATABASE = 'social-shift-playground:database';
@@ -97,7 +97,7 @@ function alone<T>(databaseNameToUse: string, work: () => Promise<T>): Promise<T>
 async function open(databaseNameToUse: string, bundle?: ExportBundle): Promise<Session> {
   const storage = indexedDbStorage({ databaseName: databaseNameToUse });
   await storage.open();
-  const { organisationId, seeded } = await alone(databaseNameToUse, async () => {
+  const seeding = alone(databaseNameToUse, async () => {
     const stored = localStorage.getItem(KEY_ORGANISATION) ?? '';
     if (!bundle && (await holdsRemembered(storage, stored))) return { organisationId: stored, seeded: false };
     const data = bundle ?? sampleBundle(Date.now());
@@ -107,6 +107,14 @@ async function open(databaseNameToUse: string, bundle?: ExportBundle): Promise<S
     localStorage.setItem(KEY_DATABASE, databaseNameToUse);
     localStorage.setItem(KEY_ORGANISATION, data.organisationId);
     return { organisationId: data.organisationId, seeded };
+  });
+  // An import that fails leaves no new database behind (the current one stays the remembered one).
+  const { organisationId, seeded } = await seeding.catch(async (error: unknown) => {
+    if (bundle) {
+      await storage.close();
+      indexedDB.deleteDatabase(databaseNameToUse);
+    }
+    throw error;
   });
   const links = createLinkTracker({ secret: demoSecret() });
   const shift = createSocialShift({ storage, organisationId, links });
@@ -137,6 +145,8 @@ export function exportSession(session: Session): Promise<ExportBundle> {
  * one throws and leaves the current data untouched.
  */
 export async function importSession(json: unknown): Promise<Session> {
+  // A newer SDK's bundle gets MIGRATION ("import it with a newer SDK"), not advice to remove the fields it added.
+  refuseNewerBundle(json);
   const parsed = safeParseExportBundle(json);
   if (!parsed.success) throw parsed.error;
   const old = databaseName();
