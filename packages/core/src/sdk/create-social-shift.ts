@@ -295,7 +295,6 @@ class Acting {
   constructor(rt: Runtime, id: string) {
     const made: Record<string, unknown> = {};
     this.personId = id;
-    // biome-ignore lint/suspicious/noAssignInExpressions: made once, then the same group
     this.#group = (key) => (made[key] ??= COMMAND_GROUPS[key](rt, id));
   }
   static {
