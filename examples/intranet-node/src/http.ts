@@ -33,6 +33,13 @@ export const ok = (json: unknown): RouteResult => ({ status: 200, json });
 /** JSON with status 201. */
 export const created = (json: unknown): RouteResult => ({ status: 201, json });
 
+/** A `VALIDATION` error (400) about the request itself, at `path`. */
+function badRequest(message: string, path: string, issue: string): SocialShiftError<'VALIDATION'> {
+  return new SocialShiftError('VALIDATION', message, {
+    details: { issues: [{ path: [path], message: issue, code: 'invalid_format' }], input: 'request' },
+  });
+}
+
 function match(pattern: string, pathname: string): Record<string, string> | undefined {
   const want = pattern.split('/');
   const got = pathname.split('/');
@@ -40,8 +47,21 @@ function match(pattern: string, pathname: string): Record<string, string> | unde
   const params: Record<string, string> = {};
   for (const [index, part] of want.entries()) {
     const actual = got[index] ?? '';
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(actual);
-    else if (part !== actual) return undefined;
+    if (!part.startsWith(':')) {
+      if (part !== actual) return undefined;
+      continue;
+    }
+    const name = part.slice(1);
+    try {
+      params[name] = decodeURIComponent(actual);
+    } catch {
+      // `%E0%A4%A` is the client's mistake, not the service's failure: 400, not 500.
+      throw badRequest(
+        `The path's "${name}" is not valid percent-encoding.`,
+        name,
+        'not valid percent-encoding',
+      );
+    }
   }
   return params;
 }
@@ -85,8 +105,14 @@ function send(response: ServerResponse, status: number, json: unknown): void {
  */
 export function createHandler(routes: readonly Route[], onError: (error: unknown) => void = () => {}) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
     try {
+      // Inside the try: a request line such as `GET //` is no URL, and a handler that rejects ends the process.
+      let url: URL;
+      try {
+        url = new URL(request.url ?? '/', 'http://localhost');
+      } catch {
+        throw badRequest('The request path is not a valid URL path.', 'url', 'not a valid URL path');
+      }
       for (const route of routes) {
         if (route.method !== request.method) continue;
         const params = match(route.path, url.pathname);

@@ -1,0 +1,73 @@
+// The HTTP helpers answer every request, however odd its path, with a status and JSON: a request must never
+// take the service down or look like the service's own failure.
+import { once } from 'node:events';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandler, ok, type Route } from '../src/http.js';
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+/**
+ * Serves `routes` as the service does; a handler that rejects (which in the service, `void handler(…)`, is an
+ * unhandled rejection that ends the process) answers 599 here, so the test can tell.
+ */
+async function serve(routes: readonly Route[], onError?: (error: unknown) => void): Promise<number> {
+  const handler = createHandler(routes, onError);
+  const server = createServer((request, response) => {
+    handler(request, response).catch(() => {
+      response.writeHead(599);
+      response.end();
+    });
+  });
+  servers.push(server);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return (server.address() as AddressInfo).port;
+}
+
+/** Sends `GET <path>` exactly as written (fetch would normalise it). */
+function get(port: number, path: string): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, method: 'GET' }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, json: text === '' ? undefined : JSON.parse(text) }),
+      );
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+const routes: Route[] = [
+  { method: 'GET', path: '/health', handle: async () => ok({ ok: true }) },
+  { method: 'GET', path: '/api/posts/:postId', handle: async ({ params }) => ok(params) },
+];
+
+describe('the HTTP handler', () => {
+  it('answers a path it cannot read as a URL (GET //) with 400, and keeps serving', async () => {
+    const port = await serve(routes);
+    const odd = await get(port, '//');
+    expect(odd.status).toBe(400);
+    expect(odd.json).toMatchObject({ code: 'VALIDATION' });
+    expect((await get(port, '/health')).status).toBe(200);
+  });
+
+  it('answers a path parameter that is not valid percent-encoding with 400 VALIDATION, not 500', async () => {
+    const errors: unknown[] = [];
+    const port = await serve(routes, (error) => errors.push(error));
+    const bad = await get(port, '/api/posts/%E0%A4%A');
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['postId'] }] } });
+    expect(errors).toEqual([]);
+    expect((await get(port, '/api/posts/post%201')).json).toEqual({ postId: 'post 1' });
+  });
+});
