@@ -139,8 +139,13 @@ export function createHandler(routes: readonly Route[], onError: (error: unknown
       }
       send(response, 404, { code: 'NOT_FOUND', message: `No route for ${request.method} ${url.pathname}.` });
     } catch (error) {
-      if (isSocialShiftError(error)) {
+      if (isSocialShiftError(error) && error.status < 500) {
         send(response, error.status, error.toJSON());
+      } else if (isSocialShiftError(error)) {
+        // The service's own failure (STORAGE, MIGRATION, PLATFORM…): its message can carry what the driver said
+        // (a host, a user name), which is for the log, not for the browser. The code tells the front end enough.
+        onError(error);
+        send(response, error.status, { code: error.code, message: 'The service failed; see its log.' });
       } else {
         onError(error);
         send(response, 500, { code: 'INTERNAL', message: 'The service failed; see its log.' });

@@ -3,6 +3,7 @@
 import { once } from 'node:events';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SocialShiftError } from '@social-shift/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandler, ok, type Route } from '../src/http.js';
 
@@ -69,5 +70,23 @@ describe('the HTTP handler', () => {
     expect(bad.json).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['postId'] }] } });
     expect(errors).toEqual([]);
     expect((await get(port, '/api/posts/post%201')).json).toEqual({ postId: 'post 1' });
+  });
+
+  it('logs a failure of the SDK (STORAGE, 500) and answers its code without the driver’s message', async () => {
+    const errors: unknown[] = [];
+    const failure = new SocialShiftError(
+      'STORAGE',
+      'The postgres storage failed to commit: password authentication failed for user "shift" (password=hunter2).',
+      { details: { adapter: 'postgres', operation: 'commit' } },
+    );
+    const port = await serve(
+      [{ method: 'GET', path: '/fails', handle: async () => Promise.reject(failure) }],
+      (error) => errors.push(error),
+    );
+    const answer = await get(port, '/fails');
+    expect(answer.status).toBe(500);
+    expect(answer.json).toMatchObject({ code: 'STORAGE' });
+    expect(JSON.stringify(answer.json)).not.toMatch(/hunter2|shift"|postgres/);
+    expect(errors).toEqual([failure]);
   });
 });
