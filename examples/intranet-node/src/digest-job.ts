@@ -93,22 +93,30 @@ export function createDigestJob(options: DigestJobOptions): { run(): Promise<Dig
 }
 // #endregion digest-job
 
-/** Runs `job` every `intervalMs` (not overlapping itself); returns a function that stops it. */
+/**
+ * Runs `job` every `intervalMs` (not overlapping itself); returns a function that stops it and resolves once a run
+ * in flight has finished, so that a shutdown closes the database only after that run's writes.
+ */
 export function scheduleEvery(
   intervalMs: number,
   job: () => Promise<unknown>,
   onError: (error: unknown) => void,
-) {
-  let running = false;
+): () => Promise<void> {
+  let running: Promise<void> | undefined;
   const timer = setInterval(() => {
     if (running) return;
-    running = true;
-    job()
-      .catch(onError)
+    running = job()
+      .then(
+        () => undefined,
+        (error: unknown) => onError(error),
+      )
       .finally(() => {
-        running = false;
+        running = undefined;
       });
   }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -97,10 +97,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     shift,
     runDigest: digest.run,
     async close() {
-      stop();
+      // No new runs; the HTTP requests and a digest run in flight finish before the database closes.
+      const stopped = stop();
       await new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
       );
+      await stopped;
       await storage.close();
       database.close();
     },

@@ -121,12 +121,7 @@ function publicCommands(world: TestProgramme): { name: string; call: Call }[] {
   const { shift, people } = world;
   const commands: { name: string; call: Call }[] = [];
   const acting = shift.as(people.master) as unknown as Record<string, unknown>;
-  // The command groups are getters of the prototype of what `shift.as` returns.
-  const groups = Object.getOwnPropertyNames(Object.getPrototypeOf(acting)).filter(
-    (name) => name !== 'constructor',
-  );
-  for (const group of groups) {
-    const commandsOf = acting[group];
+  for (const [group, commandsOf] of Object.entries(acting)) {
     if (typeof commandsOf !== 'object' || commandsOf === null) continue;
     for (const [method, fn] of Object.entries(commandsOf)) {
       if (typeof fn !== 'function') continue;

@@ -92,12 +92,7 @@ function commandsOf(a: TestProgramme): { name: string; call: (actor: string) => 
   const out: { name: string; call: (actor: string) => Call }[] = [];
   const sample = shift.as(a.people.master) as unknown as Record<string, unknown>;
   type AnyCommand = (...args: unknown[]) => Promise<unknown>;
-  // The command groups are getters of the prototype of what `shift.as` returns.
-  const groups = Object.getOwnPropertyNames(Object.getPrototypeOf(sample)).filter(
-    (name) => name !== 'constructor',
-  );
-  for (const group of groups) {
-    const methods = sample[group];
+  for (const [group, methods] of Object.entries(sample)) {
     if (typeof methods !== 'object' || methods === null) continue;
     for (const method of Object.keys(methods)) {
       out.push({
