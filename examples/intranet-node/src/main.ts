@@ -3,26 +3,20 @@
 //   ORGANISATION_ID the organisation this service runs (default org_intranet)
 //   LINK_SECRET     at least 32 bytes that sign tracked links (required)
 //   PORT            port on 127.0.0.1 (default 0: a free one)   PUBLIC_URL  how people reach the service
-//   OUTBOX_DIR      where digest e-mails go (default ./outbox)  DIGEST_EVERY_MS  how often the job runs
+//   OUTBOX_DIR      where digest e-mails go (default ./outbox)
+//   DIGEST_EVERY_MS how often the digest job runs, in ms (default hourly; at most 2147483647, Node's longest timer)
 //   SMTP_HOST, SMTP_PORT  also send the digests through this mail server
+// src/config.ts checks them; a bad one stops the start with exit code 1 and a line that says what to set.
+import { readServiceConfig } from './config.js';
 import { startService } from './service.js';
 
-const env = process.env;
-if (!env.LINK_SECRET || env.LINK_SECRET.length < 32) {
-  console.error('Set LINK_SECRET to at least 32 random characters: it signs every tracked link.');
+// Every setting is checked before anything starts; each problem is one line that says what to set.
+const config = readServiceConfig(process.env);
+if (!config.ok) {
+  console.error(config.problems.join('\n'));
   process.exit(1);
 }
-const service = await startService({
-  databaseFile: env.DATABASE_FILE ?? 'social-shift.db',
-  organisationId: env.ORGANISATION_ID ?? 'org_intranet',
-  linkSecret: env.LINK_SECRET,
-  outboxDir: env.OUTBOX_DIR ?? 'outbox',
-  port: Number(env.PORT ?? 0),
-  ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
-  ...(env.DIGEST_EVERY_MS ? { digestEveryMs: Number(env.DIGEST_EVERY_MS) } : {}),
-  ...(env.SMTP_HOST ? { smtp: { host: env.SMTP_HOST, port: Number(env.SMTP_PORT ?? 25) } } : {}),
-  log: (line) => console.error(line),
-});
+const service = await startService({ ...config.options, log: (line) => console.error(line) });
 console.log(`Social Shift intranet service listening on ${service.url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

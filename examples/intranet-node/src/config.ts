@@ -1,0 +1,51 @@
+// The service's configuration from the environment, checked before anything starts: a setting that is not a
+// number (`DIGEST_EVERY_MS=1h`) or out of range would otherwise become a timer that fires every millisecond
+// (Node turns NaN, 0 and anything above 2^31 - 1 ms into 1 ms) or a port the server cannot listen on.
+import type { ServiceOptions } from './service.js';
+
+/** The longest interval a Node timer takes: 2^31 - 1 ms, about 24.8 days. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Reads the service's options from `env` (see `src/main.ts` for the variables). Returns the options, or the
+ * problems, one line per variable, each saying what to set.
+ *
+ * @example
+ * ```ts
+ * const config = readServiceConfig(process.env);
+ * if (!config.ok) { console.error(config.problems.join('\n')); process.exit(1); }
+ * ```
+ */
+export function readServiceConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): { ok: true; options: Omit<ServiceOptions, 'log'> } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  const integer = (name: string, min: number, max: number, what: string): number | undefined => {
+    const text = env[name];
+    if (text === undefined || text === '') return undefined;
+    const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+    if (Number.isSafeInteger(value) && value >= min && value <= max) return value;
+    problems.push(`Set ${name} to ${what}, a whole number from ${min} to ${max} (not "${text}").`);
+    return undefined;
+  };
+  const linkSecret = env.LINK_SECRET ?? '';
+  if (linkSecret.length < 32)
+    problems.push('Set LINK_SECRET to at least 32 random characters: it signs every tracked link.');
+  const port = integer('PORT', 0, 65_535, 'the port (0: a free one)');
+  const digestEveryMs = integer('DIGEST_EVERY_MS', 1, MAX_TIMER_MS, 'how often the digest job runs in ms');
+  const smtpPort = integer('SMTP_PORT', 1, 65_535, "the mail server's port");
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    options: {
+      databaseFile: env.DATABASE_FILE || 'social-shift.db',
+      organisationId: env.ORGANISATION_ID || 'org_intranet',
+      linkSecret,
+      outboxDir: env.OUTBOX_DIR || 'outbox',
+      port: port ?? 0,
+      ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+      ...(digestEveryMs === undefined ? {} : { digestEveryMs }),
+      ...(env.SMTP_HOST ? { smtp: { host: env.SMTP_HOST, port: smtpPort ?? 25 } } : {}),
+    },
+  };
+}
