@@ -2,12 +2,15 @@
 // writes it as Markdown (to a file and to the CI job summary), and exits with 1 when a threshold is missed.
 //
 //   node --import tsx src/report.ts --input export.json --summary "$GITHUB_STEP_SUMMARY" --out report.md \
-//     --lang en --min participation=0.3,shares=100 [--from 2026-10-01 --to 2026-11-01]
+//     --lang en --min participation=0.3,shares=100 [--from 2026-10-01 --to 2026-10-31]
+//
+// --from and --to are days in UTC (--to the last day included) or ISO UTC instants (--to exclusive).
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isSocialShiftError, parseExportBundle, parsePerson, SocialShiftError } from '@social-shift/core';
 import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
 import { createReport, renderMarkdown } from '@social-shift/core/reports';
+import { reportWindow } from './report-window.js';
 import { checkThresholds, parseThresholds, type SummaryFigure, thresholdsMarkdown } from './thresholds.js';
 
 function main(): number {
@@ -35,6 +38,7 @@ function main(): number {
     });
   }
   const language = values.lang;
+  const period = reportWindow(values.from, values.to); // checked before the export is read
 
   // #region compute
   // The envelope and every event's envelope are checked before anything is computed, and so are the people whose
@@ -42,10 +46,7 @@ function main(): number {
   const bundle = parseExportBundle(JSON.parse(readFileSync(values.input, 'utf8')));
   const people = (bundle.documents.person ?? []).map((document) => parsePerson(document));
   const names = Object.fromEntries(people.map((person) => [person.id, person.displayName]));
-  const aggregate = foldEvents(bundle.events, {
-    ...(values.from ? { from: values.from } : {}),
-    ...(values.to ? { to: values.to } : {}),
-  });
+  const aggregate = foldEvents(bundle.events, period); // { from?, to? }: ISO UTC instants, `to` exclusive
   const figures = finishMetrics(aggregate, { names: { persons: names } });
   const report = createReport(figures, { language });
   // #endregion compute

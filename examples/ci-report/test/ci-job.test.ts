@@ -92,4 +92,29 @@ describe('the sample CI job', () => {
     expect(result.stderr).toMatch(/^VALIDATION: .*displayName/);
     expect(() => readFileSync(join(job, 'report-damaged.md'), 'utf8')).toThrow();
   }, 60_000);
+
+  it('reports on the days --from and --to name, the last one included, as its usage says', () => {
+    const result = runStep(`${command} --from 2026-01-10 --to 2026-01-31 --out report-january.md`);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(job, 'report-january.md'), 'utf8')).toContain(
+      'Period: 2026-01-10 – 2026-01-31 · Time zone: UTC',
+    );
+    const instants = runStep(
+      `${command} --from 2026-01-10T00:00:00Z --to 2026-02-01T00:00:00Z --out report-instants.md`,
+    );
+    expect(instants.status).toBe(0);
+    expect(readFileSync(join(job, 'report-instants.md'), 'utf8')).toBe(
+      readFileSync(join(job, 'report-january.md'), 'utf8'),
+    );
+  }, 60_000);
+
+  it('refuses a day that does not exist, naming the option', () => {
+    const result = runStep(`${command} --from 2026-02-30 --out report-bad-day.md`);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'VALIDATION: Bad --from "2026-02-30": no such day; give YYYY-MM-DD or an ISO UTC instant.\n',
+    );
+    expect(() => readFileSync(join(job, 'report-bad-day.md'), 'utf8')).toThrow();
+  }, 60_000);
 });
