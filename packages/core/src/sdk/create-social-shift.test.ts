@@ -130,21 +130,33 @@ describe('createSocialShift', () => {
     expect(createSocialShift(options).organisationId).toBe('org_a');
   });
 
-  it('lets a test spy on a command group of shift.as(id), and destructure the groups', () => {
+  it('lets a test spy on a command group of shift.as(id), as an object literal of getters did', () => {
     const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_a' });
     const acting = shift.as('person_1');
     expect(acting.posts).toBe(acting.posts);
-    expect('offers' in acting).toBe(true);
+    expect(Object.keys(acting)).toContain('offers');
     const offers = acting.offers;
     const spy = vi.spyOn(acting, 'offers', 'get').mockReturnValue(offers);
     expect(acting.offers).toBe(offers);
     expect(spy).toHaveBeenCalledTimes(1);
     spy.mockRestore();
-    const { people, privacy } = shift.as('person_2');
-    expect(typeof people.add).toBe('function');
-    expect(typeof privacy.exportPerson).toBe('function');
     // Each acting object has its own groups.
     expect(shift.as('person_1').offers).not.toBe(offers);
+  });
+
+  it('gives command groups through a Proxy, a prototype child, a spread copy and destructuring', () => {
+    const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_a' });
+    const acting = shift.as('person_1');
+    const wrapped = new Proxy(acting, {});
+    expect(typeof wrapped.offers.share).toBe('function');
+    const child = Object.create(acting) as typeof acting;
+    expect(typeof child.posts.create).toBe('function');
+    const copy = { ...acting, requestId: 'r1' };
+    expect(copy.personId).toBe('person_1');
+    expect(copy.offers).toBe(acting.offers);
+    const { people } = shift.as('person_2');
+    expect(typeof people.add).toBe('function');
+    expect(Object.keys(JSON.parse(JSON.stringify(acting)) as object)).toEqual(Object.keys(acting));
   });
 
   it('acts as the id given to shift.as, whatever is assigned to personId later', async () => {
