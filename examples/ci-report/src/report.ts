@@ -13,6 +13,31 @@ import { createReport, renderMarkdown } from '@social-shift/core/reports';
 import { reportWindow } from './report-window.js';
 import { checkThresholds, parseThresholds, type SummaryFigure, thresholdsMarkdown } from './thresholds.js';
 
+/** Bad input the user fixes (a file that cannot be read, or is not JSON): one line on stderr, exit code 2. */
+class InputProblem extends Error {}
+
+const WHY: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a directory',
+};
+
+/** The export's JSON; a byte order mark (which some Windows editors write) is not part of it. */
+function readExport(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new InputProblem(`Cannot read "${path}": ${(code && WHY[code]) || message}.`);
+  }
+  try {
+    return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  } catch (error) {
+    throw new InputProblem(`"${path}" is not JSON: ${(error as Error).message}`);
+  }
+}
+
 function main(): number {
   const { values } = parseArgs({
     options: {
@@ -43,7 +68,7 @@ function main(): number {
   // #region compute
   // The envelope and every event's envelope are checked before anything is computed, and so are the people whose
   // names the report shows: a bad file is refused with the path of the bad field (VALIDATION), never half-read.
-  const bundle = parseExportBundle(JSON.parse(readFileSync(values.input, 'utf8')));
+  const bundle = parseExportBundle(readExport(values.input));
   const people = (bundle.documents.person ?? []).map((document) => parsePerson(document));
   const names = Object.fromEntries(people.map((person) => [person.id, person.displayName]));
   const aggregate = foldEvents(bundle.events, period); // { from?, to? }: ISO UTC instants, `to` exclusive
@@ -72,6 +97,12 @@ function main(): number {
 try {
   process.exitCode = main();
 } catch (error) {
-  console.error(isSocialShiftError(error) ? `${error.code}: ${error.message}` : error);
+  // What the user can fix is one line; anything else keeps its stack trace, for a bug report.
+  const usage =
+    error instanceof InputProblem ||
+    String((error as { code?: unknown } | null)?.code ?? '').startsWith('ERR_PARSE_ARGS');
+  console.error(
+    isSocialShiftError(error) ? `${error.code}: ${error.message}` : usage ? (error as Error).message : error,
+  );
   process.exitCode = 2;
 }

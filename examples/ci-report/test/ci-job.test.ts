@@ -117,4 +117,36 @@ describe('the sample CI job', () => {
     );
     expect(() => readFileSync(join(job, 'report-bad-day.md'), 'utf8')).toThrow();
   }, 60_000);
+
+  it('reads an export saved by a Windows editor: a UTF-8 byte order mark and CRLF line ends', () => {
+    const bundle = JSON.parse(readFileSync(join(job, 'data', 'export.json'), 'utf8'));
+    const windows = `\uFEFF${JSON.stringify(bundle, null, 2).replace(/\n/g, '\r\n')}\r\n`;
+    writeFileSync(join(job, 'data', 'windows.json'), windows);
+    const result = runStep(
+      command.replace('data/export.json', 'data/windows.json').replace('report.md', 'report-windows.md'),
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(runStep(command.replace('report.md', 'report-unix.md')).status).toBe(0);
+    expect(readFileSync(join(job, 'report-windows.md'), 'utf8')).toBe(
+      readFileSync(join(job, 'report-unix.md'), 'utf8'),
+    );
+  }, 60_000);
+
+  it.each([
+    ['an unknown option', '--threshold shares=5', /^Unknown option '--threshold'/],
+    ['a missing export', 'data/missing.json', /^Cannot read "data\/missing\.json": no such file/],
+    ['an export that is not JSON', 'src/report.ts', /^"src\/report\.ts" is not JSON: /],
+  ])(
+    'refuses %s in one line that says what is wrong, exit code 2, without a stack trace',
+    (_, args, message) => {
+      const result = runStep(
+        args.startsWith('--') ? `${command} ${args}` : command.replace('data/export.json', args),
+      );
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    },
+    60_000,
+  );
 });
