@@ -45,7 +45,8 @@ function main(): number {
       summary: { type: 'string' },
       out: { type: 'string' },
       lang: { type: 'string', default: 'en' },
-      min: { type: 'string', default: '' },
+      // Repeatable: every --min applies (parseArgs would keep only the last value of an option given twice).
+      min: { type: 'string', multiple: true, default: [] },
       from: { type: 'string' },
       to: { type: 'string' },
     },
@@ -77,7 +78,7 @@ function main(): number {
   // #endregion compute
 
   const figureNames = Object.keys(figures.summary) as SummaryFigure[];
-  const results = checkThresholds(figures.summary, parseThresholds(values.min, figureNames));
+  const results = checkThresholds(figures.summary, parseThresholds(values.min.join(','), figureNames));
   const markdown = `${renderMarkdown(report)}\n${results.length > 0 ? thresholdsMarkdown(results, language) : ''}`;
   if (values.out) writeFileSync(values.out, markdown);
   if (values.summary) appendFileSync(values.summary, markdown);

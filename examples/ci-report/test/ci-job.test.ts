@@ -149,4 +149,11 @@ describe('the sample CI job', () => {
     },
     60_000,
   );
+
+  it('gates on every --min when the option is given more than once, instead of only the last one', () => {
+    const result = runStep(command.replace(/--min \S+/, '--min shares=1000000000 --min participation=0'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^::error::shares is \d+, below the minimum of 1000000000$/m);
+    expect(result.summary()).toMatch(/\| shares \| 1000000000 \|[\s\S]*\| participation \| 0 \|/);
+  }, 60_000);
 });
