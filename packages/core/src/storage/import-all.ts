@@ -197,7 +197,8 @@ function migrated(
  * Refuses a bundle of a newer SDK (a higher export format version, or documents above schema version `to`, by
  * default the one this SDK writes) with `MIGRATION`. Call it before checking a bundle's fields, as `importAll` does:
  * such a bundle may carry fields this SDK does not know, and "remove the unknown field" would have the user delete
- * data where the answer is to upgrade. Anything else, valid or not, passes.
+ * data where the answer is to upgrade. Anything else, valid or not, passes; a `to` that is no schema version is
+ * `VALIDATION`.
  *
  * @example
  * ```ts
@@ -205,6 +206,8 @@ function migrated(
  * ```
  */
 export function refuseNewerBundle(input: unknown, to: number = CURRENT_SCHEMA_VERSION): void {
+  if (!Number.isSafeInteger(to) || to < 1 || to > MAX_VERSION)
+    throw invalidValue('schema version', ['to'], `Use a whole number from 1 to ${MAX_VERSION}.`);
   if (!isObject(input) || input.format !== 'social-shift-export') return;
   const { formatVersion, schemaVersion } = input;
   // A version no SDK writes (beyond 2^31-1) is refused as the envelope refuses it, with VALIDATION.

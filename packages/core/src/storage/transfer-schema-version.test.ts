@@ -160,6 +160,8 @@ describe('the schema version of an export bundle', () => {
     expect(thrown({ ...bundle, schemaVersion: 3 }, 3)).toBeUndefined();
     for (const input of [bundle, null, 'x', { formatVersion: 9 }, { ...bundle, formatVersion: '2' }])
       expect(thrown(input)).toBeUndefined();
+    for (const to of [Number.NaN, 0, -1, 1.5, 2 ** 31, null, '1'])
+      expect(thrown({ ...bundle, schemaVersion: 2 }, to as number)?.code, String(to)).toBe('VALIDATION');
   });
 
   it('refuses with MIGRATION, writing nothing, when a migration step is missing or throws', async () => {
