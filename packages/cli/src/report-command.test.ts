@@ -389,6 +389,10 @@ describe('a JSON export', () => {
     expect(newerFormat.stderr).toContain(
       `is an export of format version ${EXPORT_FORMAT_VERSION + 1}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
     );
+    // A version no SDK writes is a bad bundle, as importAll says.
+    const absurd = await report(exportFile('absurd.json', { ...bundle, formatVersion: 2 ** 40 }));
+    expect(absurd.code).toBe(2);
+    expect(absurd.stderr).toContain('is not a valid export: formatVersion');
     const { schemaVersion: _dropped, ...legacy } = bundle;
     const current = await report(exportFile('current.json', bundle), '--format', 'json');
     const older = await report(exportFile('legacy.json', legacy), '--format', 'json');

@@ -299,7 +299,9 @@ const listIssues = (
  */
 function refuseNewer(path: string, bundle: Record<string, unknown>): void {
   if (bundle.format !== 'social-shift-export') return;
-  const newer = (value: unknown, known: number) => Number.isSafeInteger(value) && (value as number) > known;
+  // A version no SDK writes (beyond 2^31-1) is left to the bundle's check, as importAll leaves it.
+  const newer = (value: unknown, known: number) =>
+    Number.isSafeInteger(value) && (value as number) > known && (value as number) <= 2 ** 31 - 1;
   if (newer(bundle.formatVersion, EXPORT_FORMAT_VERSION))
     throw new UsageError(
       `"${path}" is an export of format version ${String(bundle.formatVersion)}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
