@@ -17,7 +17,7 @@ function errorsPage(): string {
   return [
     '# Error codes',
     '',
-    '<!-- Generated from packages/core/src/errors/error-codes.ts by `pnpm docs:generate`. Do not edit. -->',
+    '<!-- Generated from packages/core/src/errors/error-codes.ts and packages/core/scripts/generated-docs.ts by `pnpm docs:generate`. Do not edit. -->',
     '',
     'Every error the SDK throws is a `SocialShiftError` with one of these stable codes, a message that says what to',
     'fix, `details` typed by code, and `cause` where there is one. `status` is the HTTP status that fits, for',
@@ -33,8 +33,9 @@ function errorsPage(): string {
     "  version), before it checks the bundle's fields: import it with that SDK or a newer one. `details.from` is the",
     "  bundle's version, `details.to` the one this SDK reads or writes.",
     '- `STORAGE` means that nothing was written, except when the connection to a database server is lost during the',
-    '  commit itself: the server may have committed. Read the entity again, or retry with the same idempotency key,',
-    '  which never runs a command twice.',
+    '  commit itself: the server may have committed. Read what the command would have changed before you run it',
+    '  again; a command that takes an idempotency key (`offers.share`, the `platform` commands) can simply be run',
+    '  again with the same key, which never records it twice.',
     '',
   ].join('\n');
 }
