@@ -52,4 +52,10 @@ describe('checkThresholds', () => {
     expect(thresholdsMarkdown(results, 'en')).toContain('| participation | 0.3 | 0.25 | ❌ MISSED |');
     expect(thresholdsMarkdown(results, 'nl')).toContain('## Drempels');
   });
+
+  it('shows a missed figure below its minimum, not rounded up to it', () => {
+    const close = { participation: figure(0.29996), shares: figure(100), clicks: figure(null) } as never;
+    const results = checkThresholds(close, [{ figure: 'participation', minimum: 0.3 }]);
+    expect(thresholdsMarkdown(results, 'en')).toContain('| participation | 0.3 | 0.29996 | ❌ MISSED |');
+  });
 });

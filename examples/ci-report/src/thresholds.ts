@@ -77,8 +77,21 @@ export function thresholdsMarkdown(results: readonly ThresholdResult[], language
     '| --- | ---: | ---: | --- |',
     ...results.map(
       (r) =>
-        `| ${r.figure} | ${r.minimum} | ${r.actual === null ? '–' : Number(r.actual.toFixed(3))} | ${r.met ? `✅ ${met}` : `❌ ${missed}`} |`,
+        `| ${r.figure} | ${r.minimum} | ${r.actual === null ? '–' : shown(r)} | ${r.met ? `✅ ${met}` : `❌ ${missed}`} |`,
     ),
     '',
   ].join('\n');
+}
+
+/**
+ * A measured figure to 3 decimals, or to as many more as it takes to stay below a minimum it missed: 0.29996
+ * against 0.3 is "0.29996", not "0.3" next to "MISSED".
+ */
+function shown({ actual, minimum, met }: ThresholdResult): string {
+  const value = actual ?? 0;
+  for (let digits = 3; digits <= 20; digits++) {
+    const rounded = Number(value.toFixed(digits));
+    if (met || rounded < minimum) return String(rounded);
+  }
+  return String(value);
 }
