@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
 
@@ -53,5 +54,26 @@ describe('social-shift without a command', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: social-shift <command>/);
     expect(help.stderr).toBe('');
+  });
+});
+
+describe('social-shift --version', () => {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+
+  it.each(['--version', '-v'])('prints the version of the package for %s, exit code 0', async (flag) => {
+    expect(await cli(flag)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('refuses arguments after it, as schema does', async () => {
+    const { code, stdout, stderr } = await cli('--version', 'report');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('social-shift: --version takes no arguments (not "report").\n');
+  });
+
+  it('is in the usage', async () => {
+    expect((await cli('--help')).stdout).toMatch(/^ {2}--version +the version of social-shift$/m);
   });
 });

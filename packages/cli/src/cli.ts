@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { reportJsonSchema } from '@social-shift/core/reports';
 import { type CommandIo, REPORT_USAGE, reportCommand } from './report-command.js';
 import { UsageError } from './usage-error.js';
@@ -7,6 +8,9 @@ const USAGE = `Usage: social-shift <command>
 Commands:
   report <input> [options]   a report from a JSON export or an NDJSON event log (see: social-shift report --help)
   schema                     the JSON Schema of the JSON report
+
+Options:
+  --version                  the version of social-shift
 
 ${REPORT_USAGE}`;
 
@@ -36,6 +40,12 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       io.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
       return 0;
     }
+    // A CI job that pins the CLI can print which one it runs.
+    if (command === '--version' || command === '-v') {
+      if (rest.length > 0) throw new UsageError(`${command} takes no arguments (not "${rest.join(' ')}").`);
+      io.stdout(`${version()}\n`);
+      return 0;
+    }
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       // Without a command it is an error: the usage goes to standard error, not into a report redirected to a file.
       if (command === undefined) {
@@ -59,4 +69,9 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
     }
     throw error;
   }
+}
+
+/** The version of this package: its package.json is one folder up from both src/ and dist/. */
+function version(): string {
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 }
