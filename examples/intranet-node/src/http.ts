@@ -121,6 +121,7 @@ export function createHandler(routes: readonly Route[], onError: (error: unknown
           const value = request.headers[name];
           return typeof value === 'string' && value !== '' ? value : undefined;
         };
+        if (request.method === 'POST') refuseCrossSite(header('sec-fetch-site'));
         const result = await route.handle({
           params,
           body: request.method === 'POST' ? await readJson(request) : undefined,
@@ -152,6 +153,20 @@ export function createHandler(routes: readonly Route[], onError: (error: unknown
       }
     }
   };
+}
+
+/**
+ * Refuses a POST that the browser says another site sent (`Sec-Fetch-Site`, which pages cannot set): the sign-on
+ * proxy adds the signed-in person to every request, so a form on another site could otherwise act as them (CSRF),
+ * for instance with a `text/plain` body that is JSON. Requests of clients that are no browser carry no such header.
+ */
+function refuseCrossSite(site: string | undefined): void {
+  if (site === undefined || site === 'same-origin' || site === 'none') return;
+  throw new SocialShiftError(
+    'FORBIDDEN',
+    `This request came from another site (Sec-Fetch-Site: ${site}); send it from the intranet's own pages.`,
+    { details: { action: 'any', actorId: '', roles: [] } },
+  );
 }
 
 /** The acting person of a request, or `FORBIDDEN` when the sign-on proxy did not name one. */

@@ -89,4 +89,35 @@ describe('the HTTP handler', () => {
     expect(JSON.stringify(answer.json)).not.toMatch(/hunter2|shift"|postgres/);
     expect(errors).toEqual([failure]);
   });
+
+  it('refuses a POST that a browser says another site sent (CSRF), before the route runs', async () => {
+    let ran = 0;
+    const port = await serve([
+      {
+        method: 'POST',
+        path: '/api/people/:personId/roles',
+        handle: async () => {
+          ran++;
+          return ok({ role: 'master' });
+        },
+      },
+    ]);
+    const post = (headers: Record<string, string>) =>
+      fetch(`http://127.0.0.1:${port}/api/people/p1/roles`, {
+        method: 'POST',
+        // What a form on another site can send: text/plain that is JSON, with the sign-on proxy's person added.
+        headers: { 'content-type': 'text/plain', 'x-person-id': 'person_master', ...headers },
+        body: '{"role":"master"}',
+      });
+    for (const site of ['cross-site', 'same-site']) {
+      const refused = await post({ 'sec-fetch-site': site });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(ran).toBe(0);
+    // The service's own front end (same origin), and clients that are no browser (curl, other services).
+    expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await post({})).status).toBe(200);
+    expect(ran).toBe(2);
+  });
 });
