@@ -60,10 +60,15 @@ function databaseName(): string {
   return localStorage.getItem(KEY_DATABASE) ?? 'social-shift-playground-1';
 }
 
-function nextDatabaseName(): string {
-  const current = databaseName();
-  const n = Number(current.match(/-(\d+)$/)?.[1] ?? '1');
-  return `social-shift-playground-${n + 1}`;
+/**
+ * A database name no other call or tab uses: reset and import fill a database of their own, so one that fails can
+ * delete it without touching a database another tab has just filled (two tabs importing at once).
+ */
+function freshDatabaseName(): string {
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  );
+  return `social-shift-playground-${Date.now().toString(36)}-${random.join('')}`;
 }
 
 async function isEmpty(storage: ManagedStorage, organisationId: string): Promise<boolean> {
@@ -94,23 +99,36 @@ function alone<T>(databaseNameToUse: string, work: () => Promise<T>): Promise<T>
   return locks ? (locks.request(`social-shift-playground:${databaseNameToUse}`, work) as Promise<T>) : work();
 }
 
-async function open(databaseNameToUse: string, bundle?: ExportBundle): Promise<Session> {
+/**
+ * Opens the programme in the database `databaseNameToUse`. `fresh`: the name was just made by
+ * {@link freshDatabaseName} for this call (reset, import), which then seeds it and makes it the remembered one; a
+ * failure deletes it again. Otherwise it is the remembered database, which is never deleted here.
+ */
+async function open(databaseNameToUse: string, fresh: boolean, bundle?: ExportBundle): Promise<Session> {
   const storage = indexedDbStorage({ databaseName: databaseNameToUse });
-  await storage.open();
-  const seeding = alone(databaseNameToUse, async () => {
-    const stored = localStorage.getItem(KEY_ORGANISATION) ?? '';
-    if (!bundle && (await holdsRemembered(storage, stored))) return { organisationId: stored, seeded: false };
-    const data = bundle ?? sampleBundle(Date.now());
-    // Another tab may have seeded it a moment ago; its localStorage write can reach this tab later than its data.
-    const seeded = bundle !== undefined || (await isEmpty(storage, data.organisationId));
-    if (seeded) await importAll(storage, data);
-    localStorage.setItem(KEY_DATABASE, databaseNameToUse);
-    localStorage.setItem(KEY_ORGANISATION, data.organisationId);
-    return { organisationId: data.organisationId, seeded };
-  });
-  // An import that fails leaves no new database behind (the current one stays the remembered one).
+  const seeding = (async () => {
+    await storage.open();
+    return alone(databaseNameToUse, async () => {
+      const stored = localStorage.getItem(KEY_ORGANISATION) ?? '';
+      if (!bundle && !fresh && (await holdsRemembered(storage, stored)))
+        return { organisationId: stored, seeded: false };
+      const data = bundle ?? sampleBundle(Date.now());
+      // Another tab may have seeded it a moment ago; its localStorage write can reach this tab later than its data.
+      const seeded = fresh || (await isEmpty(storage, data.organisationId));
+      if (seeded) await importAll(storage, data);
+      // A tab that opened the remembered database while another one switched to a new one (reset, import) leaves
+      // the other's choice remembered.
+      if (fresh || (localStorage.getItem(KEY_DATABASE) ?? databaseNameToUse) === databaseNameToUse) {
+        localStorage.setItem(KEY_DATABASE, databaseNameToUse);
+        localStorage.setItem(KEY_ORGANISATION, data.organisationId);
+      }
+      return { organisationId: data.organisationId, seeded };
+    });
+  })();
+  // A reset or import that fails leaves no new database behind (the current one stays the remembered one). Only a
+  // database this call made is deleted: no other tab knows its name.
   const { organisationId, seeded } = await seeding.catch(async (error: unknown) => {
-    if (bundle) {
+    if (fresh && localStorage.getItem(KEY_DATABASE) !== databaseNameToUse) {
       await storage.close();
       indexedDB.deleteDatabase(databaseNameToUse);
     }
@@ -123,13 +141,13 @@ async function open(databaseNameToUse: string, bundle?: ExportBundle): Promise<S
 
 /** Opens the programme stored in this browser, seeding it on the first visit. */
 export function openSession(): Promise<Session> {
-  return open(databaseName());
+  return open(databaseName(), false);
 }
 
 /** Starts again with a fresh sample organisation in a new database; the old one is deleted. */
 export async function resetSession(): Promise<Session> {
   const old = databaseName();
-  const session = await open(nextDatabaseName());
+  const session = await open(freshDatabaseName(), true);
   indexedDB.deleteDatabase(old);
   localStorage.removeItem(KEY_ACTOR);
   return session;
@@ -150,7 +168,7 @@ export async function importSession(json: unknown): Promise<Session> {
   const parsed = safeParseExportBundle(json);
   if (!parsed.success) throw parsed.error;
   const old = databaseName();
-  const session = await open(nextDatabaseName(), parsed.data);
+  const session = await open(freshDatabaseName(), true, parsed.data);
   indexedDB.deleteDatabase(old);
   localStorage.removeItem(KEY_ACTOR);
   return session;
