@@ -98,7 +98,7 @@ function checkboxesOf(root: HTMLElement): Map<string, HTMLInputElement> {
 function keepState(root: HTMLElement, keepValues: boolean): { restore(root: HTMLElement): void } {
   const active = document.activeElement;
   const focusKey = active && root.contains(active) ? keyOf(active) : undefined;
-  // The entity the focus was on: when its button is gone after the command, the focus goes to its other buttons.
+  // The entity the focus was on: when its button is gone after the command, the focus goes to its row's heading.
   const focusEntity =
     active && root.contains(active)
       ? active.closest<HTMLElement>('[data-entity]')?.dataset.entity
@@ -147,7 +147,13 @@ function keepState(root: HTMLElement, keepValues: boolean): { restore(root: HTML
         const same = [...next.querySelectorAll<HTMLElement>('[data-entity]')].find(
           (element) => element.dataset.entity === focusEntity,
         );
-        same?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
+        // Its row's heading (or the entity's own box), which runs nothing: not another of its buttons, which a
+        // second Enter would press (the post just approved withdrawn, a locked command refused).
+        const target = same?.closest('tr, li')?.querySelector<HTMLElement>('th[scope="row"], h3') ?? same;
+        if (target) {
+          if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+          target.focus();
+        }
       }
     },
   };
