@@ -58,4 +58,15 @@ describe('checkThresholds', () => {
     const results = checkThresholds(close, [{ figure: 'participation', minimum: 0.3 }]);
     expect(thresholdsMarkdown(results, 'en')).toContain('| participation | 0.3 | 0.29996 | ❌ MISSED |');
   });
+
+  it('shows a met figure at or above its minimum, not rounded down below it', () => {
+    const row = (actual: number, minimum: number) => {
+      const summary = { participation: figure(actual), shares: figure(100), clicks: figure(null) } as never;
+      return thresholdsMarkdown(checkThresholds(summary, [{ figure: 'participation', minimum }]), 'en');
+    };
+    expect(row(0.33334, 0.3333)).toContain('| participation | 0.3333 | 0.3333 | ✅ met |');
+    expect(row(0.30049, 0.3001)).toContain('| participation | 0.3001 | 0.3005 | ✅ met |');
+    expect(row(0.1 + 0.2, 0.3)).toContain('| participation | 0.3 | 0.3 | ✅ met |');
+    expect(row(0.4, 0.3)).toContain('| participation | 0.3 | 0.4 | ✅ met |');
+  });
 });

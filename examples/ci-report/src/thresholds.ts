@@ -84,14 +84,15 @@ export function thresholdsMarkdown(results: readonly ThresholdResult[], language
 }
 
 /**
- * A measured figure to 3 decimals, or to as many more as it takes to stay below a minimum it missed: 0.29996
- * against 0.3 is "0.29996", not "0.3" next to "MISSED".
+ * A measured figure to 3 decimals, or to as many more as it takes to stay on the same side of the minimum as the
+ * result: 0.29996 against 0.3 is "0.29996", not "0.3" next to "MISSED"; 0.33334 against 0.3333 is "0.3333", not
+ * "0.333" next to "met".
  */
 function shown({ actual, minimum, met }: ThresholdResult): string {
   const value = actual ?? 0;
   for (let digits = 3; digits <= 20; digits++) {
     const rounded = Number(value.toFixed(digits));
-    if (met || rounded < minimum) return String(rounded);
+    if (met ? rounded >= minimum : rounded < minimum) return String(rounded);
   }
   return String(value);
 }
