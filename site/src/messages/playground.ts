@@ -6,6 +6,7 @@ const nl = {
   actAsHelp:
     'Kies een persoon: elke rol mag iets anders. De knoppen tonen wat de workflow nu toestaat; de SDK controleert bij elke opdracht of jouw rol het mag, en weigert wat niet mag.',
   roleNone: 'geen rol',
+  noTeam: 'geen team',
   reset: 'Opnieuw beginnen',
   exportData: 'Gegevens exporteren',
   importData: 'Gegevens importeren',
@@ -185,6 +186,7 @@ const en: PlaygroundMessages = {
   actAsHelp:
     'Pick a person: each role may do different things. The buttons show what the workflow allows now; the SDK checks on every command whether your role may do it, and refuses what it may not.',
   roleNone: 'no role',
+  noTeam: 'no team',
   reset: 'Start again',
   exportData: 'Export data',
   importData: 'Import data',

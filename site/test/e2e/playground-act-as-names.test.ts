@@ -1,9 +1,15 @@
 // The Playground's "act as" list in real Chromium: the sample organisation has people who share a name (two Niels
-// Vissers), and each option must still say which person it is, so the visitor knows whom they act as.
+// Vissers), and each option must still say which person it is, so the visitor knows whom they act as; also one who
+// is in no team.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleBundle } from '../../src/islands/sample';
+import { playgroundMessages } from '../../src/messages/playground';
 import { e2eEnabled, launchChromium } from './browser';
-import { languages, openPlayground } from './playground-page';
+import { alertText, languages, openPlayground, settled } from './playground-page';
 
 describe.skipIf(!e2eEnabled)('the Playground’s "act as" list', () => {
   let browser: Browser;
@@ -38,6 +44,47 @@ describe.skipIf(!e2eEnabled)('the Playground’s "act as" list', () => {
         const repeated = texts.filter((text, i) => texts.indexOf(text) !== i);
         expect(repeated, `${group.label}: options that name two people alike`).toEqual([]);
       }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(languages)('in $lang: says "no team" for a namesake in no team', async ({ lang, path }) => {
+    const m = playgroundMessages[lang];
+    const bundle = sampleBundle(Date.now());
+    const people = (bundle.documents.person ?? []) as {
+      id: string;
+      displayName: string;
+      teamIds: string[];
+    }[];
+    const assignments = (bundle.documents.role_assignment ?? []) as {
+      personId: string;
+      revokedAt?: string;
+    }[];
+    // One listed under a role: each of their options reads "name (teams) — role (status)".
+    const namesake = people.find(
+      (p) =>
+        people.some((q) => q.id !== p.id && q.displayName === p.displayName) &&
+        assignments.some((a) => a.personId === p.id && a.revokedAt === undefined),
+    );
+    if (!namesake) throw new Error('the sample has no namesake with a role');
+    namesake.teamIds = [];
+    const file = join(mkdtempSync(join(tmpdir(), 'social-shift-import-')), 'no-team.json');
+    writeFileSync(file, JSON.stringify(bundle));
+    const { context, page, errors } = await openPlayground(browser, path);
+    try {
+      await page.getByTestId('import').setInputFiles(file);
+      await expect
+        .poll(() => page.textContent('[data-testid="status-message"]'), { timeout: 60_000 })
+        .not.toBe('');
+      await settled(page);
+      expect(await alertText(page)).toBe('');
+      const texts = await page.$$eval(`[data-testid="act-as"] option[value="${namesake.id}"]`, (els) =>
+        els.map((el) => (el.textContent ?? '').split(' — ')[0]),
+      );
+      expect(texts.length).toBeGreaterThan(0);
+      for (const text of texts) expect(text).toBe(`${namesake.displayName} (${m.noTeam})`);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

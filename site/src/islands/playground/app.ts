@@ -344,13 +344,14 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   let actorRole = '';
 
   const actorPicker = (teamNames: ReadonlyMap<string, string>) => {
-    // People who share a name with someone else are told apart by their teams (and, in the same teams, their id).
+    // People who share a name with someone else are told apart by their teams, "no team" for none (and, in the same
+    // teams, their id).
     const namesakes = new Map<string, Person[]>();
     for (const p of people) namesakes.set(p.displayName, [...(namesakes.get(p.displayName) ?? []), p]);
     const nameOf = (p: Person) => {
       const same = namesakes.get(p.displayName) ?? [];
       if (same.length < 2) return p.displayName;
-      const teamsOf = (q: Person) => q.teamIds.map((id) => teamNames.get(id) ?? id).join(', ');
+      const teamsOf = (q: Person) => q.teamIds.map((id) => teamNames.get(id) ?? id).join(', ') || m.noTeam;
       const teams = teamsOf(p);
       const sameTeams = same.filter((q) => teamsOf(q) === teams).length > 1;
       const which = [teams, sameTeams ? p.id : ''].filter((part) => part !== '').join(', ');
