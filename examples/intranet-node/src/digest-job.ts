@@ -31,11 +31,24 @@ export interface DigestRun {
   readonly sent: readonly { readonly personId: string; readonly subject: string; readonly file: string }[];
   /** What the SDK's time-driven transitions changed in this run. */
   readonly due: DueTransitionsReport;
+  /** `true` when the run's signal stopped it before every recipient had their turn (they get theirs next run). */
+  readonly stopped: boolean;
+}
+
+/** Options of one run of the digest job. */
+export interface DigestRunOptions {
+  /**
+   * Stops the run between recipients: the digest being sent when it aborts is finished and remembered first, the
+   * recipients after it wait for the next run.
+   */
+  readonly signal?: AbortSignal;
 }
 
 // #region digest-job
 /** Makes the job; call `run()` on a schedule (see `scheduleEvery`). */
-export function createDigestJob(options: DigestJobOptions): { run(): Promise<DigestRun> } {
+export function createDigestJob(options: DigestJobOptions): {
+  run(runOptions?: DigestRunOptions): Promise<DigestRun>;
+} {
   const { shift, database } = options;
   database.exec(
     'CREATE TABLE IF NOT EXISTS intranet_digest_log (person_id TEXT PRIMARY KEY, sent_at TEXT NOT NULL)',
@@ -50,7 +63,7 @@ export function createDigestJob(options: DigestJobOptions): { run(): Promise<Dig
   mkdirSync(options.outboxDir, { recursive: true });
 
   return {
-    async run() {
+    async run({ signal }: DigestRunOptions = {}) {
       const due = await shift.system.runDueTransitions(); // expire offers and posts, mark dormant ambassadors
       const now = isoNow(shift.clock);
       const sent: DigestRun['sent'][number][] = [];
@@ -60,7 +73,13 @@ export function createDigestJob(options: DigestJobOptions): { run(): Promise<Dig
       const timeZone = stored ? parseOrganisation(stored.data).timeZone : 'UTC';
       // Whom to write to is the SDK's to say: people who consented to digests, may still respond to offers, and
       // have offers they can share now.
+      let stopped = false;
       for (const { person, waiting: offers } of await shift.system.digestRecipients()) {
+        // A shutdown stops the run here, between two recipients, never halfway through one.
+        if (signal?.aborted) {
+          stopped = true;
+          break;
+        }
         if (!person.email) continue;
         const previous = lastSent.get(person.id)?.sent_at;
         if (!isDigestDue(options.frequency, previous, now, timeZone)) continue;
@@ -87,7 +106,7 @@ export function createDigestJob(options: DigestJobOptions): { run(): Promise<Dig
         remember.run(person.id, now);
         sent.push({ personId: person.id, subject: email.subject, file });
       }
-      return { at: now, sent, due };
+      return { at: now, sent, due, stopped };
     },
   };
 }

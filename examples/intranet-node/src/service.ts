@@ -7,7 +7,7 @@ import type { DigestFrequency } from '@social-shift/adapters/digest';
 import type { SmtpOptions } from '@social-shift/adapters/email';
 import { sqliteStorage } from '@social-shift/adapters/sqlite';
 import type { Clock, SocialShift } from '@social-shift/core';
-import { createSocialShift } from '@social-shift/core';
+import { createSocialShift, SocialShiftError } from '@social-shift/core';
 import { createLinkTracker } from '@social-shift/core/links';
 import Database from 'better-sqlite3';
 import { apiRoutes } from './app.js';
@@ -35,6 +35,12 @@ export interface ServiceOptions {
   readonly digestFrequency?: DigestFrequency;
   /** Also deliver digests over SMTP. */
   readonly smtp?: SmtpOptions;
+  /**
+   * How long `close()` waits for a digest run in flight (ms); default 30 s. The run stops after the recipient it is
+   * writing to; when that digest takes longer than this, the database closes anyway, and that one digest may be
+   * sent again on the next start.
+   */
+  readonly closeTimeoutMs?: number;
   readonly clock?: Clock;
   readonly log?: (line: string) => void;
 }
@@ -43,8 +49,9 @@ export interface ServiceOptions {
 export interface RunningService {
   readonly url: string;
   readonly shift: SocialShift;
-  /** Runs the digest job now (the timer runs it too). */
+  /** Runs the digest job now (the timer runs it too); `close()` stops and awaits it like the timer's runs. */
   runDigest(): Promise<DigestRun>;
+  /** Stops the timer and the HTTP server, waits for digest runs in flight (see `closeTimeoutMs`), closes the database. */
   close(): Promise<void>;
 }
 
@@ -88,21 +95,48 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     ],
     (error) => log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
-  const stop = scheduleEvery(options.digestEveryMs ?? 3_600_000, digest.run, (error) =>
+  // Every digest run, by the timer or by hand, gets the service's stop signal, and close() awaits it.
+  const closing = new AbortController();
+  const runs = new Set<Promise<unknown>>();
+  const runDigest = (): Promise<DigestRun> => {
+    if (closing.signal.aborted) {
+      const what = 'a digest run after close()';
+      throw new SocialShiftError('UNSUPPORTED', 'The service is closing: start it again to run the digest.', {
+        details: { what },
+      });
+    }
+    const run = digest.run({ signal: closing.signal });
+    const forget = () => runs.delete(run);
+    runs.add(run);
+    run.then(forget, forget);
+    return run;
+  };
+  const stop = scheduleEvery(options.digestEveryMs ?? 3_600_000, runDigest, (error) =>
     log(`digest: ${error}`),
   );
 
   return {
     url,
     shift,
-    runDigest: digest.run,
+    runDigest: async () => runDigest(),
     async close() {
-      // No new runs; the HTTP requests and a digest run in flight finish before the database closes.
+      // No new runs; a run in flight stops after the digest it is sending. The HTTP requests and that digest
+      // finish before the database closes, but no longer than closeTimeoutMs.
+      closing.abort();
       const stopped = stop();
       await new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
       );
-      await stopped;
+      const timeoutMs = options.closeTimeoutMs ?? 30_000;
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        Promise.allSettled([stopped, ...runs]).then(() => true),
+        new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!finished) log(`digest: still sending after ${timeoutMs} ms; closing the database anyway`);
       await storage.close();
       database.close();
     },

@@ -1,7 +1,7 @@
 // Shutting the service down (SIGTERM calls `close()`) lets a digest that is being sent finish and be remembered
 // before the database closes: a digest cut off halfway would be e-mailed again on the next start.
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { createManualClock } from '@social-shift/core';
 import { anApprovedPost, aRunningCampaign, TEST_PROGRAMME_START } from '@social-shift/core/testing';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startService } from '../src/service.js';
+import { type ServiceOptions, startService } from '../src/service.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -27,6 +27,7 @@ async function slowSmtp() {
   const ended = new Promise<void>((resolve) => {
     dataEnded = resolve;
   });
+  let messages = 0;
   const server = createServer((socket) => {
     sockets.push(socket);
     socket.on('error', () => undefined);
@@ -41,6 +42,7 @@ async function slowSmtp() {
         if (inData) {
           if (line !== '.') continue;
           inData = false;
+          messages++;
           dataEnded();
           void released.then(() => socket.write('250 queued\r\n'));
         } else if (line === 'DATA') {
@@ -58,66 +60,136 @@ async function slowSmtp() {
     for (const socket of sockets) socket.destroy();
     server.close();
   });
-  return { port: (server.address() as AddressInfo).port, ended, release: () => release() };
+  return {
+    port: (server.address() as AddressInfo).port,
+    ended,
+    release: () => release(),
+    messages: () => messages,
+  };
+}
+
+/**
+ * Starts the service on a fresh SQLite file with the slow mail server, and a running campaign offering a post to
+ * `publishers` people who consented to digests.
+ */
+async function aServiceSendingDigests(publishers: number, options: Partial<ServiceOptions> = {}) {
+  const work = mkdtempSync(join(tmpdir(), 'social-shift-shutdown-'));
+  cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+  const smtp = await slowSmtp();
+  const clock = createManualClock(TEST_PROGRAMME_START);
+  const lines: string[] = [];
+  const databaseFile = join(work, 'programme.db');
+  const outboxDir = join(work, 'outbox');
+  const service = await startService({
+    databaseFile,
+    organisationId: 'org_kiwi',
+    linkSecret: 'a-test-secret-of-at-least-32-bytes!!',
+    outboxDir,
+    digestEveryMs: 20,
+    smtp: { host: '127.0.0.1', port: smtp.port, startTls: 'never', timeoutMs: 10_000 },
+    clock,
+    log: (line) => lines.push(line),
+    ...options,
+  });
+  const { shift } = service;
+  const { masterId: master } = await shift.setup({
+    organisation: { name: 'Kiwi Bakery', defaultLanguage: 'en' },
+    programme: { name: 'Social Shift 2026' },
+    strategy: { pillars: [{ id: 'pillar_care', name: 'Craft' }] },
+    master: { displayName: 'Mira' },
+  });
+  const asMaster = shift.as(master);
+  const editor = (await asMaster.people.add({ displayName: 'Eddie' })).id;
+  await asMaster.people.assignRole(editor, { role: 'editor' });
+  const people: string[] = [];
+  for (let i = 1; i <= publishers; i++) {
+    const person = await asMaster.people.add({ displayName: `Piet ${i}`, email: `piet${i}@kiwi.example` });
+    await asMaster.people.assignRole(person.id, { role: 'publisher' });
+    await asMaster.people.invite(person.id);
+    await shift.as(person.id).people.consent({ purposes: ['offers', 'digests'], termsVersion: 'v1' });
+    people.push(person.id);
+  }
+  const [publisher = ''] = people;
+  const world = {
+    shift,
+    clock,
+    storage: shift.storage,
+    people: { master, editor, creator: editor, publisher, external: publisher, outsider: editor },
+    pillarId: 'pillar_care',
+  };
+  await aRunningCampaign(world, [await anApprovedPost(world)]);
+  const remembered = () => {
+    const database = new Database(databaseFile, { readonly: true });
+    try {
+      return database.prepare('SELECT person_id FROM intranet_digest_log').all();
+    } finally {
+      database.close();
+    }
+  };
+  return { service, smtp, lines, people, outboxDir, remembered };
+}
+
+/** Whether `promise` settles within `ms`. */
+function settledWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  const settled = promise.then(
+    () => true,
+    () => true,
+  );
+  return Promise.race([settled, new Promise<false>((resolve) => setTimeout(resolve, ms, false))]);
 }
 
 describe('shutting the service down', () => {
   it('waits for a digest being sent, and remembers it, before it closes the database', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'social-shift-shutdown-'));
-    cleanups.push(() => rmSync(work, { recursive: true, force: true }));
-    const smtp = await slowSmtp();
-    const clock = createManualClock(TEST_PROGRAMME_START);
-    const lines: string[] = [];
-    const databaseFile = join(work, 'programme.db');
-    const service = await startService({
-      databaseFile,
-      organisationId: 'org_kiwi',
-      linkSecret: 'a-test-secret-of-at-least-32-bytes!!',
-      outboxDir: join(work, 'outbox'),
-      digestEveryMs: 20,
-      smtp: { host: '127.0.0.1', port: smtp.port, startTls: 'never', timeoutMs: 10_000 },
-      clock,
-      log: (line) => lines.push(line),
-    });
-    const { shift } = service;
-    const { masterId: master } = await shift.setup({
-      organisation: { name: 'Kiwi Bakery', defaultLanguage: 'en' },
-      programme: { name: 'Social Shift 2026' },
-      strategy: { pillars: [{ id: 'pillar_care', name: 'Craft' }] },
-      master: { displayName: 'Mira' },
-    });
-    const asMaster = shift.as(master);
-    const editor = (await asMaster.people.add({ displayName: 'Eddie' })).id;
-    const publisher = (await asMaster.people.add({ displayName: 'Piet', email: 'piet@kiwi.example' })).id;
-    await asMaster.people.assignRole(editor, { role: 'editor' });
-    await asMaster.people.assignRole(publisher, { role: 'publisher' });
-    await asMaster.people.invite(publisher);
-    await shift.as(publisher).people.consent({ purposes: ['offers', 'digests'], termsVersion: 'v1' });
-    const world = {
-      shift,
-      clock,
-      storage: shift.storage,
-      people: { master, editor, creator: editor, publisher, external: publisher, outsider: editor },
-      pillarId: 'pillar_care',
-    };
-    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const { service, smtp, lines, people, remembered } = await aServiceSendingDigests(1);
 
     // The timer's run is sending the digest; the mail server has not confirmed it yet when SIGTERM comes.
     await smtp.ended;
-    let closed = false;
-    const closing = service.close().then(() => {
-      closed = true;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(closed).toBe(false);
+    const closing = service.close();
+    expect(await settledWithin(closing, 200)).toBe(false);
     smtp.release();
     await closing;
 
     expect(lines).toEqual([]);
-    const database = new Database(databaseFile, { readonly: true });
-    cleanups.unshift(() => database.close());
-    expect(database.prepare('SELECT person_id FROM intranet_digest_log').all()).toEqual([
-      { person_id: publisher },
-    ]);
+    expect(remembered()).toEqual([{ person_id: people[0] }]);
+  });
+
+  it('finishes the digest being sent, then stops: the other recipients wait for the next start', async () => {
+    const { service, smtp, lines, outboxDir, remembered } = await aServiceSendingDigests(3);
+
+    await smtp.ended;
+    const closing = service.close();
+    smtp.release();
+    await closing;
+
+    expect(lines).toEqual([]);
+    expect(smtp.messages()).toBe(1);
+    expect(remembered()).toHaveLength(1);
+    expect(readdirSync(outboxDir)).toHaveLength(1);
+  });
+
+  it('closes the database after closeTimeoutMs when a digest never finishes sending, and says so', async () => {
+    const { service, smtp, lines } = await aServiceSendingDigests(1, { closeTimeoutMs: 100 });
+
+    await smtp.ended; // …and the mail server never confirms it
+    expect(await settledWithin(service.close(), 2_000)).toBe(true);
+    expect(lines).toContain('digest: still sending after 100 ms; closing the database anyway');
+  });
+
+  it('waits for a digest run started by hand too, and refuses one after close()', async () => {
+    const { service, smtp, lines, people, remembered } = await aServiceSendingDigests(1, {
+      digestEveryMs: 3_600_000,
+    });
+
+    const run = service.runDigest();
+    await smtp.ended;
+    const closing = service.close();
+    expect(await settledWithin(closing, 200)).toBe(false);
+    smtp.release();
+    await closing;
+
+    expect((await run).sent.map((sent) => sent.personId)).toEqual(people);
+    expect(lines).toEqual([]);
+    expect(remembered()).toEqual([{ person_id: people[0] }]);
+    await expect(service.runDigest()).rejects.toMatchObject({ code: 'UNSUPPORTED' });
   });
 });
