@@ -1,6 +1,7 @@
 // The publisher's share panel in the Playground, in real Chromium, for every platform the platform list offers:
 // the panel stays, with the fitted text and the button that records the share, also for a platform the
-// Playground cannot build a share link for (Mastodon needs the publisher's own server); there it says there is none (not as a refusal of the visitor's input).
+// Playground cannot build a share link for (Mastodon needs the publisher's own server); there it says there is
+// none, not as a refusal of the visitor's input.
 import { PLATFORMS } from '@social-shift/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
