@@ -34,6 +34,18 @@ export function readServiceConfig(
   const port = integer('PORT', 0, 65_535, 'the port (0: a free one)');
   const digestEveryMs = integer('DIGEST_EVERY_MS', 1, MAX_TIMER_MS, 'how often the digest job runs in ms');
   const smtpPort = integer('SMTP_PORT', 1, 65_535, "the mail server's port");
+  const trustedOrigins = (env.TRUSTED_ORIGINS ?? '')
+    .split(',')
+    .map((text) => text.trim())
+    .filter((text) => text !== '');
+  for (const text of trustedOrigins) {
+    if (!isOrigin(text)) {
+      problems.push(
+        `Set TRUSTED_ORIGINS to origins separated by commas, such as https://portal.intranet.example ` +
+          `(scheme and host, no path; not "${text}").`,
+      );
+    }
+  }
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -44,8 +56,19 @@ export function readServiceConfig(
       outboxDir: env.OUTBOX_DIR || 'outbox',
       port: port ?? 0,
       ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+      ...(trustedOrigins.length > 0 ? { trustedOrigins } : {}),
       ...(digestEveryMs === undefined ? {} : { digestEveryMs }),
       ...(env.SMTP_HOST ? { smtp: { host: env.SMTP_HOST, port: smtpPort ?? 25 } } : {}),
     },
   };
+}
+
+/** Whether `text` is an http(s) origin exactly as a browser writes it in the `Origin` header. */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+  } catch {
+    return false;
+  }
 }

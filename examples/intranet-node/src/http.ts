@@ -99,11 +99,29 @@ function send(response: ServerResponse, status: number, json: unknown): void {
   response.end(body);
 }
 
+/** Options of {@link createHandler}: whose POSTs a browser may send (see `refuseCrossSite`). */
+export interface HandlerOptions {
+  /** The URL people reach the service at (`PUBLIC_URL`); its origin counts as the service's own. */
+  readonly publicUrl?: string;
+  /**
+   * Origins of other intranet pages that may POST to the service, such as a portal on a sibling host
+   * (`https://portal.intranet.example`): matched exactly against the request's `Origin` header.
+   */
+  readonly trustedOrigins?: readonly string[];
+}
+
 /**
  * A request handler for node:http over a route table. The acting person comes from the `x-person-id` header,
  * which the intranet's single sign-on proxy sets; the SDK checks that person's roles on every command.
  */
-export function createHandler(routes: readonly Route[], onError: (error: unknown) => void = () => {}) {
+export function createHandler(
+  routes: readonly Route[],
+  onError: (error: unknown) => void = () => {},
+  options: HandlerOptions = {},
+) {
+  const trusted = new Set(options.trustedOrigins ?? []);
+  const own = options.publicUrl === undefined ? undefined : originOf(options.publicUrl);
+  if (own) trusted.add(own);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
       // Inside the try: a request line such as `GET //` is no URL, and a handler that rejects ends the process.
@@ -121,7 +139,9 @@ export function createHandler(routes: readonly Route[], onError: (error: unknown
           const value = request.headers[name];
           return typeof value === 'string' && value !== '' ? value : undefined;
         };
-        if (request.method === 'POST') refuseCrossSite(header('sec-fetch-site'));
+        if (request.method === 'POST') {
+          refuseCrossSite(header('sec-fetch-site'), header('origin'), header('host'), trusted);
+        }
         const result = await route.handle({
           params,
           body: request.method === 'POST' ? await readJson(request) : undefined,
@@ -156,17 +176,50 @@ export function createHandler(routes: readonly Route[], onError: (error: unknown
 }
 
 /**
- * Refuses a POST that the browser says another site sent (`Sec-Fetch-Site`, which pages cannot set): the sign-on
- * proxy adds the signed-in person to every request, so a form on another site could otherwise act as them (CSRF),
- * for instance with a `text/plain` body that is JSON. Requests of clients that are no browser carry no such header.
+ * Refuses a POST that a browser sent from a page other than the service's own or a trusted origin: the sign-on
+ * proxy adds the signed-in person to every request, so a form elsewhere could otherwise act as them (CSRF), for
+ * instance with a `text/plain` body that is JSON. Browsers say where a request comes from in `Sec-Fetch-Site`
+ * (which pages cannot set): `same-site` (another host of the same site, such as a sibling intranet host) and
+ * `cross-site` are refused unless the `Origin` header is trusted. Browsers without `Sec-Fetch-Site` (Safari before
+ * 16.4) still send `Origin` on a POST: it must be the service's own (its public URL or the `Host` it was sent to)
+ * or trusted. Clients that are no browser (curl, other services) send neither header.
  */
-function refuseCrossSite(site: string | undefined): void {
-  if (site === undefined || site === 'same-origin' || site === 'none') return;
+function refuseCrossSite(
+  site: string | undefined,
+  origin: string | undefined,
+  host: string | undefined,
+  trusted: ReadonlySet<string>,
+): void {
+  if (site === 'same-origin' || site === 'none') return;
+  if (origin !== undefined && trusted.has(origin)) return;
+  if (site === undefined) {
+    if (origin === undefined || (host !== undefined && originHost(origin) === host)) return;
+  }
   throw new SocialShiftError(
     'FORBIDDEN',
-    `This request came from another site (Sec-Fetch-Site: ${site}); send it from the intranet's own pages.`,
+    `This request came from another site (${site === undefined ? `Origin: ${origin}` : `Sec-Fetch-Site: ${site}`}); ` +
+      "send it from the intranet's own pages, or add that page's origin to TRUSTED_ORIGINS.",
     { details: { action: 'any', actorId: '', roles: [] } },
   );
+}
+
+/** The `host[:port]` of an `Origin` header, or `undefined` for `null` and anything else that is no URL. */
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The origin of a URL, or `undefined` when it is no URL. */
+function originOf(url: string): string | undefined {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The acting person of a request, or `FORBIDDEN` when the sign-on proxy did not name one. */

@@ -30,6 +30,8 @@ export interface ServiceOptions {
   readonly port?: number;
   /** The URL people reach the service at; default the address it listens on. */
   readonly publicUrl?: string;
+  /** Origins of other intranet pages whose POSTs a browser may send (`https://portal.intranet.example`). */
+  readonly trustedOrigins?: readonly string[];
   /** Run the digest job this often (ms); default hourly. */
   readonly digestEveryMs?: number;
   readonly digestFrequency?: DigestFrequency;
@@ -94,6 +96,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       clickRoute(shift, links),
     ],
     (error) => log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    { publicUrl: url, ...(options.trustedOrigins ? { trustedOrigins: options.trustedOrigins } : {}) },
   );
   // Every digest run, by the timer or by hand, gets the service's stop signal, and close() awaits it.
   const closing = new AbortController();

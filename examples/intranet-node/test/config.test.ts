@@ -75,6 +75,18 @@ describe('the service configuration', () => {
     },
   );
 
+  it('reads TRUSTED_ORIGINS, and refuses one that is no origin (a path, no scheme)', () => {
+    const portal = 'https://portal.intranet.example';
+    const config = readServiceConfig({ ...secret, TRUSTED_ORIGINS: ` ${portal}, http://wiki:8080,` });
+    expect(config.ok && config.options.trustedOrigins).toEqual([portal, 'http://wiki:8080']);
+    for (const value of ['https://portal.intranet.example/', 'portal.intranet.example', 'ftp://files']) {
+      expect(readServiceConfig({ ...secret, TRUSTED_ORIGINS: value })).toEqual({
+        ok: false,
+        problems: [expect.stringContaining(`Set TRUSTED_ORIGINS to origins separated by commas`)],
+      });
+    }
+  });
+
   it('refuses a missing or short LINK_SECRET, and names every problem at once', () => {
     expect(readServiceConfig({ LINK_SECRET: 'short', PORT: 'x' })).toEqual({
       ok: false,

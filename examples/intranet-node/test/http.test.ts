@@ -5,7 +5,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SocialShiftError } from '@social-shift/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandler, ok, type Route } from '../src/http.js';
+import { createHandler, type HandlerOptions, ok, type Route } from '../src/http.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -16,8 +16,12 @@ afterEach(async () => {
  * Serves `routes` as the service does; a handler that rejects (which in the service, `void handler(…)`, is an
  * unhandled rejection that ends the process) answers 599 here, so the test can tell.
  */
-async function serve(routes: readonly Route[], onError?: (error: unknown) => void): Promise<number> {
-  const handler = createHandler(routes, onError);
+async function serve(
+  routes: readonly Route[],
+  onError?: (error: unknown) => void,
+  options?: HandlerOptions,
+): Promise<number> {
+  const handler = createHandler(routes, onError, options);
   const server = createServer((request, response) => {
     handler(request, response).catch(() => {
       response.writeHead(599);
@@ -119,5 +123,53 @@ describe('the HTTP handler', () => {
     expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(200);
     expect((await post({})).status).toBe(200);
     expect(ran).toBe(2);
+  });
+
+  /** A POST route that counts its runs, served with `options`, and a way to POST to it with extra headers. */
+  async function postRoute(options?: HandlerOptions) {
+    const counter = { ran: 0 };
+    const port = await serve(
+      [
+        {
+          method: 'POST',
+          path: '/api/me/consent',
+          handle: async () => {
+            counter.ran++;
+            return ok({});
+          },
+        },
+      ],
+      undefined,
+      options,
+    );
+    const post = async (headers: Record<string, string>) =>
+      (
+        await fetch(`http://127.0.0.1:${port}/api/me/consent`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', 'x-person-id': 'person_piet', ...headers },
+          body: '{}',
+        })
+      ).status;
+    return { port, counter, post };
+  }
+
+  it('lets a trusted origin on the same site (an intranet portal) post, and no other', async () => {
+    const portal = 'https://portal.intranet.example';
+    const { counter, post } = await postRoute({ trustedOrigins: [portal] });
+    expect(await post({ 'sec-fetch-site': 'same-site', origin: portal })).toBe(200);
+    expect(await post({ 'sec-fetch-site': 'same-site', origin: 'https://wiki.intranet.example' })).toBe(403);
+    expect(await post({ 'sec-fetch-site': 'same-site' })).toBe(403);
+    expect(await post({ 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' })).toBe(403);
+    expect(counter.ran).toBe(1);
+  });
+
+  it('refuses a foreign Origin from a browser that sends no Sec-Fetch-Site (Safari before 16.4)', async () => {
+    const { port, counter, post } = await postRoute({ publicUrl: 'https://social.intranet.example/' });
+    expect(await post({ origin: 'https://evil.example' })).toBe(403);
+    expect(await post({ origin: 'null' })).toBe(403);
+    // The service's own pages: its public URL, or the host the request was sent to.
+    expect(await post({ origin: 'https://social.intranet.example' })).toBe(200);
+    expect(await post({ origin: `http://127.0.0.1:${port}` })).toBe(200);
+    expect(counter.ran).toBe(2);
   });
 });
