@@ -4,10 +4,17 @@
 //   node --import tsx src/report.ts --input export.json --summary "$GITHUB_STEP_SUMMARY" --out report.md \
 //     --lang en --min participation=0.3,shares=100 [--from 2026-10-01 --to 2026-10-31]
 //
-// --from and --to are days in UTC (--to the last day included) or ISO UTC instants (--to exclusive).
+// --from and --to are days in the organisation's time zone (--to the last day included), as the
+// `social-shift report` command reads them, or ISO UTC instants (--to exclusive).
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isSocialShiftError, parseExportBundle, parsePerson, SocialShiftError } from '@social-shift/core';
+import {
+  isSocialShiftError,
+  parseExportBundle,
+  parseOrganisation,
+  parsePerson,
+  SocialShiftError,
+} from '@social-shift/core';
 import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
 import { createReport, renderMarkdown } from '@social-shift/core/reports';
 import { reportWindow } from './report-window.js';
@@ -64,7 +71,7 @@ function main(): number {
     });
   }
   const language = values.lang;
-  const period = reportWindow(values.from, values.to); // checked before the export is read
+  reportWindow(values.from, values.to); // checked before the export is read
 
   // #region compute
   // The envelope and every event's envelope are checked before anything is computed, and so are the people whose
@@ -72,8 +79,13 @@ function main(): number {
   const bundle = parseExportBundle(readExport(values.input));
   const people = (bundle.documents.person ?? []).map((document) => parsePerson(document));
   const names = Object.fromEntries(people.map((person) => [person.id, person.displayName]));
+  // Days are the organisation's own, as the `social-shift report` command counts them: --from and --to, and the
+  // report's dates and series.
+  const organisation = bundle.documents.organisation?.[0];
+  const timeZone = organisation ? parseOrganisation(organisation).timeZone : 'UTC';
+  const period = reportWindow(values.from, values.to, timeZone);
   const aggregate = foldEvents(bundle.events, period); // { from?, to? }: ISO UTC instants, `to` exclusive
-  const figures = finishMetrics(aggregate, { names: { persons: names } });
+  const figures = finishMetrics(aggregate, { names: { persons: names }, timeZone });
   const report = createReport(figures, { language });
   // #endregion compute
 

@@ -93,15 +93,31 @@ describe('the sample CI job', () => {
     expect(() => readFileSync(join(job, 'report-damaged.md'), 'utf8')).toThrow();
   }, 60_000);
 
-  it('reports on the days --from and --to name, the last one included, as its usage says', () => {
+  it('reports on the days --from and --to name in the organisation’s time zone, as social-shift report does', () => {
     const result = runStep(`${command} --from 2026-01-10 --to 2026-01-31 --out report-january.md`);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(readFileSync(join(job, 'report-january.md'), 'utf8')).toContain(
-      'Period: 2026-01-10 – 2026-01-31 · Time zone: UTC',
+    const january = readFileSync(join(job, 'report-january.md'), 'utf8');
+    // The sample organisation is in Amsterdam: its days start at 23:00 UTC in winter.
+    expect(january).toContain('Period: 2026-01-10 – 2026-01-31 · Time zone: Europe/Amsterdam');
+    const cli = spawnSync(
+      process.execPath,
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        join(exampleDir, '..', '..', 'packages', 'cli', 'src', 'bin.ts'),
+        'report',
+        join(job, 'data', 'export.json'),
+        ...['--from', '2026-01-10', '--to', '2026-01-31', '--lang', 'en'],
+      ],
+      { cwd: exampleDir, encoding: 'utf8' },
     );
+    expect(cli.status).toBe(0);
+    const periodLine = (markdown: string) => markdown.split('\n').find((line) => line.startsWith('Period:'));
+    expect(periodLine(january)).toBe(periodLine(cli.stdout));
     const instants = runStep(
-      `${command} --from 2026-01-10T00:00:00Z --to 2026-02-01T00:00:00Z --out report-instants.md`,
+      `${command} --from 2026-01-09T23:00:00Z --to 2026-01-31T23:00:00Z --out report-instants.md`,
     );
     expect(instants.status).toBe(0);
     expect(readFileSync(join(job, 'report-instants.md'), 'utf8')).toBe(
