@@ -331,6 +331,8 @@ describe('random command sequences by random actors', () => {
     ]) {
       expect(seen.get(type) ?? 0, type).toBeGreaterThan(0);
     }
-    expect(seen.get('share.recorded')).toBeGreaterThan(40);
+    // Unseeded, so each run explores new sequences: 16 runs gave 49 to 67 shares, and one CI run 37, so 40 failed
+    // now and then without a fault. 20 still shows that sharing is reached often, not once by chance.
+    expect(seen.get('share.recorded')).toBeGreaterThan(20);
   }, 120_000);
 });
