@@ -339,8 +339,8 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
       configurable: true,
       enumerable: true,
       get(this: ActingAs) {
-        const [id, own] = made.get(this) ?? [this.personId, {}];
-        made.set(this, [id, own]);
+        made.has(this) || made.set(this, [this.personId, {}]);
+        const [id, own] = made.get(this)!;
         own[key] ??= COMMAND_GROUPS[key as keyof typeof COMMAND_GROUPS](rt, id);
         return own[key];
       },
