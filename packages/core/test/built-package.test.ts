@@ -25,12 +25,15 @@ describe('the built packages', () => {
     const out = run(
       `import { createSocialShift } from '@social-shift/core';
        import { labels } from '@social-shift/core/labels';
+       import { pseudonymiseEvents } from '@social-shift/core/privacy';
        import { memoryStorage } from '@social-shift/adapters/memory';
        const shift = createSocialShift({ storage: memoryStorage(), organisationId: 'org_a' });
-       console.log(labels('nl').steps.strategy.name, shift.organisationId);`,
+       const key = crypto.getRandomValues(new Uint8Array(32));
+       const pseudonymous = await pseudonymiseEvents(await shift.readEvents(), { key });
+       console.log(labels('nl').steps.strategy.name, shift.organisationId, pseudonymous.length);`,
       'module',
     );
-    expect(out.trim()).toBe('Strategie org_a');
+    expect(out.trim()).toBe('Strategie org_a 0');
   });
 
   it('require as CommonJS', () => {

@@ -1,8 +1,9 @@
 // A report without names, as docs/privacy.md shows it: the event log pseudonymised with a key, then folded,
 // finished and rendered like every other report.
 // #region pseudonymous-report
-import { pseudonymiseEvents, type SocialShift } from '@social-shift/core';
+import type { SocialShift } from '@social-shift/core';
 import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
+import { pseudonymiseEvents } from '@social-shift/core/privacy';
 import { createReport } from '@social-shift/core/reports';
 
 export async function pseudonymousReport(shift: SocialShift, reportKey: Uint8Array) {

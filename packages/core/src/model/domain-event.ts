@@ -221,8 +221,7 @@ export const EventTypeSchema = z.enum(EVENT_TYPES as [EventType, ...EventType[]]
 /** The payload of an event type. */
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
 
-/** The actor id used for what the SDK does by itself (expiry, dormancy, scheduled starts). */
-export const SYSTEM_ACTOR = 'system';
+export { SYSTEM_ACTOR } from './system-actor.js';
 
 /**
  * An append-only domain event: who (`actorId`), what (`type`, `data`), when (`at`), on which entity and at which

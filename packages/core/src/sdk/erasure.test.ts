@@ -6,6 +6,7 @@ import { ENTITY_TYPES } from '../model/entity-type.js';
 import { isoNow } from '../ports/clock.js';
 import { createSequentialIds } from '../ports/id-generator.js';
 import type { StoragePort, StoredEvent } from '../ports/storage.js';
+import { pseudonymiseEvents } from '../privacy/pseudonymise-events.js';
 import { renderCsv } from '../reports/render-csv.js';
 import { renderMarkdown } from '../reports/render-markdown.js';
 import { createReport } from '../reports/report.js';
@@ -17,7 +18,6 @@ import type { TestProgramme } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { createSocialShift } from './create-social-shift.js';
 import { replayEvents } from './projection.js';
-import { pseudonymiseEvents } from './pseudonymise-events.js';
 import { IDEMPOTENCY_COLLECTION } from './runtime.js';
 
 const DAY = 86_400_000;

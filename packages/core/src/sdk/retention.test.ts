@@ -4,8 +4,8 @@ import { finishMetrics } from '../metrics/finish-metrics.js';
 import { foldEvents } from '../metrics/fold-event.js';
 import type { DomainEvent } from '../model/domain-event.js';
 import { eventPayloadSchemas } from '../model/domain-event.js';
+import { pseudonymiseEvents } from '../privacy/pseudonymise-events.js';
 import { createSocialShift } from './create-social-shift.js';
-import { pseudonymiseEvents } from './pseudonymise-events.js';
 import { parseRetentionPolicy, RAW_PLATFORM_EVENT_TYPES, summariseRawEvents } from './retention.js';
 import { shareFigures } from './share-figures.js';
 

@@ -4,8 +4,8 @@ import { invalidValue } from '../errors/invalid-value.js';
 import type { LinkSecret } from '../links/hmac.js';
 import { createHmacSigner } from '../links/hmac.js';
 import type { DomainEvent } from '../model/domain-event.js';
-import { SYSTEM_ACTOR } from '../model/domain-event.js';
 import { isRecord } from '../model/is-record.js';
+import { SYSTEM_ACTOR } from '../model/system-actor.js';
 
 /**
  * The fields of event data that hold person ids (or lists of them); `approvedBy` and `assignedBy` in `changes`
