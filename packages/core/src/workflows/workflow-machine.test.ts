@@ -84,6 +84,74 @@ describe('the plain evaluation of a workflow', () => {
     expect(back.value).toBe(dotted.next('v1.sent', 'BACK'));
   });
 
+  it.each([
+    [
+      'the wildcard event "*", which XState takes on every event',
+      { on: { '*': 'b' } },
+      ['*'],
+      'states.a.on.*',
+    ],
+    [
+      'an event ending ".*", which XState takes on every event it prefixes',
+      { on: { 'done.*': 'b' } },
+      ['done.*'],
+      'states.a.on.done.*',
+    ],
+    ['the empty event, which XState refuses with a plain Error', { on: { '': 'b' } }, [''], 'states.a.on.'],
+    [
+      "an event of XState's own (xstate.init), which XState ignores",
+      { on: { 'xstate.init': 'b' } },
+      ['xstate.init'],
+      'states.a.on.xstate.init',
+    ],
+  ])(
+    'refuses with VALIDATION to build the machine of a workflow with %s, where next() would answer otherwise',
+    (_, a, names, where) => {
+      const custom = defineWorkflow({
+        id: 'custom',
+        entityType: 'post',
+        initial: 'a',
+        states: { a, b: { final: true } } as never,
+        events: Object.fromEntries(
+          names.map((name) => [name, { domainEvent: 'post.updated', sender: { system: true } }]),
+        ) as never,
+      });
+      expect(() => workflowMachine(custom)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringContaining(`Invalid workflow custom: ${where}:`),
+        }),
+      );
+    },
+  );
+
+  it.each([
+    ['an empty workflow id', '', 'a', 'id'],
+    ['an empty state name', 'custom', '', 'states.'],
+    ['a state called __proto__', 'custom', '__proto__', 'states.__proto__'],
+  ])(
+    'refuses with VALIDATION, not a plain Error, to build the machine of a workflow with %s',
+    (_, id, b, where) => {
+      const custom = defineWorkflow({
+        id,
+        entityType: 'post',
+        initial: 'a',
+        // Parsed from JSON, as a definition from a file would be: `__proto__` is then an own key.
+        states: JSON.parse(JSON.stringify({ a: { on: { GO: b } }, [b]: { on: { BACK: 'a' } } })),
+        events: {
+          GO: { domainEvent: 'post.updated', sender: { system: true } },
+          BACK: { domainEvent: 'post.updated', sender: { system: true } },
+        },
+      });
+      expect(() => workflowMachine(custom)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringContaining(`${where}:`),
+        }),
+      );
+    },
+  );
+
   it('builds each machine once', () => {
     expect(workflowMachine(workflows.post)).toBe(workflowMachine(workflows.post));
   });

@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import { createMachine } from 'xstate';
+import { invalidValue } from '../errors/invalid-value.js';
 import type { Workflow } from './workflow.js';
 import { describedWorkflow } from './workflow-descriptions.js';
 
@@ -21,19 +22,38 @@ const built = new WeakMap<Workflow, AnyStateMachine>();
  * const machine = workflowMachine(postWorkflow);
  * machine.resolveState({ value: 'in_review', context: {} }).can({ type: 'APPROVE' }); // true
  * ```
+ *
+ * A workflow of your own whose names XState would read otherwise (an empty id or state, a state `__proto__`, an
+ * event `""`, `"*"`, ending in `".*"` or starting with `"xstate."`) is refused with `VALIDATION`.
  */
 export function workflowMachine(workflow: Workflow): AnyStateMachine {
   const cached = built.get(workflow);
   if (cached) return cached;
   const { config } = workflow;
+  const what = `workflow ${config.id}`;
+  // Names that XState reads as something else than `next()` does: refused, so that the machine never disagrees.
+  if (config.id === '') throw invalidValue(what, ['id'], 'Give the workflow a non-empty id.');
   const descriptions = describedWorkflow(workflow);
   const states: Record<string, { description?: string; on?: Record<string, string>; type?: 'final' }> = {};
   for (const state of workflow.states) {
+    if (state === '' || state === '__proto__')
+      throw invalidValue(
+        what,
+        ['states', state],
+        'Rename the state: XState cannot hold a state of this name.',
+      );
     const node = config.states[state];
     if (!node) continue;
     const on: Record<string, string> = {};
-    for (const [event, target] of Object.entries(node.on ?? {}))
+    for (const [event, target] of Object.entries(node.on ?? {})) {
+      if (event === '' || event === '*' || event.endsWith('.*') || event.startsWith('xstate.'))
+        throw invalidValue(
+          what,
+          ['states', state, 'on', event],
+          'Rename the event: XState reads "", "*", names ending in ".*" and names starting with "xstate." as wildcards or as its own events.',
+        );
       on[event] = `#${escapePath(config.id)}.${escapePath(String(target))}`;
+    }
     const description = descriptions?.states[state];
     states[state] = {
       ...(description === undefined ? {} : { description }),
