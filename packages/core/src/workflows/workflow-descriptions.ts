@@ -67,10 +67,11 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
     events: {
       INVITE: 'Invites the person to become an ambassador.',
       GIVE_CONSENT: 'The person gives consent (for offers, digests, tracking) and becomes active.',
-      WITHDRAW_CONSENT: 'The person withdraws consent: no more offers until they consent again.',
+      WITHDRAW_CONSENT:
+        'The person withdraws consent: their open offers expire, and no more come until they consent again.',
       MARK_DORMANT: 'The SDK marks an ambassador dormant after the configured days without activity.',
       REACTIVATE: 'A dormant ambassador is active again (also automatic when they share or contribute).',
-      LEAVE: 'The person leaves the programme.',
+      LEAVE: 'The person leaves the programme; their open offers expire.',
     },
   },
   contribution: {
@@ -153,20 +154,22 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
   },
   offer: {
     description:
-      'A post offered to one publisher. They see it, then share it (on one or more platforms, each recorded as a Share with a tracked link) or decline it; open offers expire with the post or the campaign.',
+      'A post offered to one publisher. They see it, then share it (on one or more platforms, each recorded as a Share with a tracked link) or decline it; open offers expire with the post or the campaign, or when the publisher withdraws consent, leaves or is erased.',
     states: {
       offered: 'Offered; not yet seen.',
       seen: 'Seen by the publisher.',
       shared: 'Shared at least once; may be shared on more platforms.',
       declined: 'The publisher declined it.',
-      expired: 'The post or campaign ended before it was shared.',
+      expired:
+        'Ended before it was shared: its post or campaign ended, or its publisher withdrew consent, left or was erased.',
     },
     events: {
       SEE: 'The publisher opens the offer.',
       SHARE:
         'The publisher shares the post on a platform: a Share with a tracked link is recorded (`share.recorded`).',
       DECLINE: 'The publisher declines the offer.',
-      EXPIRE: 'The SDK expires the offer at its `expiresAt`, or when its post or campaign ends.',
+      EXPIRE:
+        'The SDK expires the offer at its `expiresAt`, when its post or campaign ends, or when its publisher withdraws consent, leaves or is erased.',
     },
   },
 };

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { TestProgramme } from '../testing/programme.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+import { workflowDescriptions } from './workflow-descriptions.js';
+
+/** What happens to the publisher, and the words the offer's descriptions must then use. */
+const publisherEnds: readonly [string, (world: TestProgramme) => Promise<unknown>, RegExp][] = [
+  [
+    'withdraws consent',
+    (w) => w.shift.as(w.people.publisher).people.withdrawConsent(),
+    /withdr[a-z]+ consent/,
+  ],
+  ['leaves', (w) => w.shift.as(w.people.master).people.leave(w.people.publisher), /\b(leaves|left)\b/],
+  [
+    'is erased',
+    (w) => w.shift.as(w.people.master).privacy.erasePerson(w.people.publisher),
+    /\b(is|was) erased\b/,
+  ],
+];
+
+describe('the descriptions of the offer workflow (docs/workflows/offer.md)', () => {
+  it.each(publisherEnds)(
+    'name every way an open offer expires: when its publisher %s',
+    async (_, end, words) => {
+      const world = await createTestProgramme();
+      await aRunningCampaign(world, [await anApprovedPost(world)]);
+      const master = world.shift.as(world.people.master);
+      const offer = (await master.offers.list()).find((o) => o.publisherId === world.people.publisher);
+      expect(offer?.status).toBe('offered');
+      await end(world);
+      expect((await master.offers.get(offer?.id ?? '')).offer.status).toBe('expired');
+      const { offer: described } = workflowDescriptions;
+      expect(described.states.expired).toMatch(words);
+      expect(described.events.EXPIRE).toMatch(words);
+    },
+  );
+});
