@@ -19,14 +19,15 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'cycles.read': 'Read the cycles of the programme.',
   'people.add': 'Add a person (a candidate ambassador).',
   'people.invite': 'Invite a candidate to become an ambassador.',
-  'people.update': "Change a person's name, contact, language, teams, department or location.",
+  'people.update':
+    "Change a person's name, contact, language, teams, department or location (new teams: only who may `people.add` to them).",
   'people.consent': 'Give consent (this activates an invited ambassador).',
   'people.withdrawConsent': 'Withdraw consent.',
   'people.reactivate': 'Reactivate a dormant ambassador.',
-  'people.leave': 'Let a person leave the programme.',
+  'people.leave': 'Let a person leave the programme (never the last social master).',
   'people.linkAccount': "Link a person's social account (platform, handle, network size).",
   'people.read': 'Read people.',
-  'roles.assign.master': 'Assign or revoke the master role.',
+  'roles.assign.master': 'Assign or revoke the master role (never from the last social master).',
   'roles.assign.editor': 'Assign or revoke the editor role (a scoped actor: only within their own scope).',
   'roles.assign.creator':
     'Assign or revoke the creator role (a scoped editor: only within their own scope, never unscoped).',
@@ -36,12 +37,14 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'focusGroups.manage': 'Create focus groups and set their members.',
   'focusGroups.read': 'Read focus groups.',
   'contributions.create': 'Create a contribution (raw material).',
-  'contributions.update': 'Edit a contribution.',
+  'contributions.update':
+    'Edit a contribution (moved to other pillars: only who may `contributions.create` for them).',
   'contributions.submit': 'Submit or resubmit a contribution for review.',
   'contributions.review': 'Review a contribution: start, accept, request changes, decline.',
   'contributions.archive': 'Archive a contribution.',
   'contributions.read': 'Read contributions.',
-  'posts.create': 'Write a post (from accepted contributions or from scratch).',
+  'posts.create':
+    'Write a post (from accepted contributions the actor may read with `contributions.read`, or from scratch).',
   'posts.update': 'Edit a post (a draft, or one sent back for changes).',
   'posts.submit': 'Submit a post for review.',
   'posts.approve': 'Approve a post or send it back for changes.',
@@ -61,7 +64,8 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'offers.respond': 'See, decline and share an offer.',
   'offers.read': 'Read offers (and the posts they offer).',
   'privacy.export': "Read a person's consents and export everything the programme holds about them.",
-  'privacy.erase': "Erase a person's personal data (pseudonymise them in every record and in the event log).",
+  'privacy.erase':
+    "Erase a person's personal data (pseudonymise them in every record and in the event log; never the last social master).",
   'privacy.retention':
     'Apply the retention policy: fold raw platform events older than N days into a summary.',
 };
