@@ -1169,6 +1169,23 @@ describe('time', () => {
     expect((await shift.as(people.master).offers.list()).filter((o) => o.postId === post.id)).toHaveLength(2);
   });
 
+  it('refuses to schedule a post at or after its expiresAt, and changes nothing', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock } = world;
+    const expiresAt = new Date(clock.now() + 2 * DAY).toISOString();
+    const postId = await anApprovedPost(world, { expiresAt });
+    const editor = shift.as(people.editor);
+    const before = await editor.posts.get(postId);
+    for (const at of [expiresAt, new Date(clock.now() + 3 * DAY).toISOString()]) {
+      const error = await editor.posts.schedule(postId, { at }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['at'] }] } });
+      expect((error as Error).message).toContain(expiresAt);
+    }
+    expect(await editor.posts.get(postId)).toEqual(before);
+    const at = new Date(clock.now() + DAY).toISOString();
+    expect(await editor.posts.schedule(postId, { at })).toMatchObject({ status: 'scheduled', scheduledAt: at });
+  });
+
   it('starts scheduled campaigns at startsAt and completes them at endsAt', async () => {
     const world = await createTestProgramme();
     const { shift, people, clock, pillarId } = world;

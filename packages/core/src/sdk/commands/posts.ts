@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { invalidValue } from '../../errors/invalid-value.js';
 import type { Contribution } from '../../model/contribution.js';
 import type { Post } from '../../model/post.js';
 import { PostSchema } from '../../model/post.js';
@@ -142,10 +143,10 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
         'The four-eyes rule stops whoever wrote, changed or submitted a post approving it: ask another editor or the master to approve it.',
       );
     }
+    const status = nextState(postWorkflow, post, event);
     const changed = change(post, actor);
     if (changed.pillarIds) authorize(rt, actor, action, targetOf({ ...post, pillarIds: changed.pillarIds }));
     await checkStrategyRefs(rt, 'post update', changed, post);
-    const status = nextState(postWorkflow, post, event);
     const writes: EntityWrite[] =
       event === 'WITHDRAW'
         ? await endPostWrites(rt, post, 'WITHDRAW')
@@ -246,7 +247,12 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
         postId,
         'SCHEDULE',
         'posts.schedule',
-        () => ({ scheduledAt: at }),
+        (post) => {
+          // A post offered at or after its end would expire unseen.
+          if (post.expiresAt !== undefined && at >= post.expiresAt)
+            throw invalidValue('schedule', ['at'], `Use a time before the post expires, at ${post.expiresAt}.`);
+          return { scheduledAt: at };
+        },
         () => ({ scheduledAt: at }),
       );
     },
