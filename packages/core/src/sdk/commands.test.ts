@@ -1183,7 +1183,10 @@ describe('time', () => {
     }
     expect(await editor.posts.get(postId)).toEqual(before);
     const at = new Date(clock.now() + DAY).toISOString();
-    expect(await editor.posts.schedule(postId, { at })).toMatchObject({ status: 'scheduled', scheduledAt: at });
+    expect(await editor.posts.schedule(postId, { at })).toMatchObject({
+      status: 'scheduled',
+      scheduledAt: at,
+    });
   });
 
   it('starts scheduled campaigns at startsAt and completes them at endsAt', async () => {

@@ -250,7 +250,11 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
         (post) => {
           // A post offered at or after its end would expire unseen.
           if (post.expiresAt !== undefined && at >= post.expiresAt)
-            throw invalidValue('schedule', ['at'], `Use a time before the post expires, at ${post.expiresAt}.`);
+            throw invalidValue(
+              'schedule',
+              ['at'],
+              `Use a time before the post expires, at ${post.expiresAt}.`,
+            );
           return { scheduledAt: at };
         },
         () => ({ scheduledAt: at }),
