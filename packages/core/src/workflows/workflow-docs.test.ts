@@ -37,4 +37,24 @@ describe('workflowMarkdown', () => {
       'master (organisation), editor (assigned)',
     );
   });
+
+  it.each([
+    ['no sender', { domainEvent: 'post.updated' }],
+    ['a sender that is a string', { domainEvent: 'post.updated', sender: 'posts.update' }],
+    ['a sender with neither action nor system', { domainEvent: 'post.updated', sender: {} }],
+  ])('refuses with VALIDATION, not a TypeError, to document an event with %s', (_, info) => {
+    const toggle = defineWorkflow({
+      id: 'toggle',
+      entityType: 'post',
+      initial: 'off',
+      states: { off: { on: { FLIP: 'on' } }, on: { on: { FLIP: 'off' } } },
+      events: { FLIP: info as never },
+    });
+    expect(() => workflowMarkdown(toggle, DEFAULT_PERMISSIONS)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringContaining('Invalid workflow toggle: events.FLIP.sender:'),
+      }),
+    );
+  });
 });

@@ -1,4 +1,6 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import type { EntityType } from '../model/entity-type.js';
+import { isRecord } from '../model/is-record.js';
 import type { Action, PermissionTable } from '../roles/permission-table.js';
 import { GRANTEES } from '../roles/permission-table.js';
 import type { Workflow } from './workflow.js';
@@ -90,10 +92,18 @@ export function workflowMarkdown(
   for (const event of workflow.events) {
     const info = config.events[event];
     if (!info) continue;
-    const who =
-      'action' in info.sender
-        ? `\`${info.sender.action}\`: ${granteesText(table, info.sender.action as Action)}`
-        : 'the SDK itself (system actor)';
+    // From JavaScript, a definition may hold any sender: only the two kinds a workflow has are documented.
+    const sender: unknown = info.sender;
+    let who: string;
+    if (isRecord(sender) && typeof sender.action === 'string')
+      who = `\`${sender.action}\`: ${granteesText(table, sender.action as Action)}`;
+    else if (isRecord(sender) && sender.system === true) who = 'the SDK itself (system actor)';
+    else
+      throw invalidValue(
+        `workflow ${workflow.id}`,
+        ['events', event, 'sender'],
+        'Use { action: "…" } (an action of the permission table) or { system: true }.',
+      );
     lines.push(`| \`${event}\` | \`${info.domainEvent}\` | ${who} | ${events[event] ?? ''} |`);
   }
   lines.push('');
