@@ -35,3 +35,21 @@ describe('the descriptions of the offer workflow (docs/workflows/offer.md)', () 
     },
   );
 });
+
+describe('the descriptions of the post workflow (docs/workflows/post.md)', () => {
+  it("name every time a campaign offers a post: also when a scheduled post's time comes while it runs", async () => {
+    const world = await createTestProgramme();
+    const postId = await anApprovedPost(world);
+    const master = world.shift.as(world.people.master);
+    const at = new Date(world.clock.now() + 2 * 86_400_000).toISOString();
+    await master.posts.schedule(postId, { at });
+    await aRunningCampaign(world, [postId]);
+    expect((await master.posts.get(postId)).status).toBe('scheduled');
+    world.clock.advance(2 * 86_400_000);
+    expect((await world.shift.system.runDueTransitions()).postsOffered).toBe(1);
+    expect((await master.posts.get(postId)).status).toBe('offered');
+    const { post } = workflowDescriptions;
+    expect(post.events.OFFER).toMatch(/scheduled time/);
+    expect(post.states.scheduled).toMatch(/campaign/);
+  });
+});

@@ -106,7 +106,7 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
       in_review: 'Waiting for approval.',
       changes_requested: 'Back with the author, with a review note.',
       approved: 'Approved: may be scheduled and put in campaigns.',
-      scheduled: 'Planned for a time.',
+      scheduled: 'Planned for a time: a running campaign that holds it offers it then.',
       offered: 'Offered to publishers in one or more campaigns.',
       expired: 'Past its expiry time, or its last campaign ended: no longer shareable.',
       withdrawn: 'Withdrawn: no longer shareable.',
@@ -118,9 +118,9 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
       APPROVE:
         'Approves the post (four-eyes rule: not by whoever wrote, changed or submitted it, unless configured off).',
       REQUEST_CHANGES: 'Sends the post back to its author with a note.',
-      SCHEDULE: 'Plans the post for a time.',
+      SCHEDULE: 'Plans the post for a time: campaigns offer it from then on.',
       OFFER:
-        'A campaign offers the post to its publishers (when it starts, and to newcomers when it resumes).',
+        "A campaign offers the post to its publishers (when it starts, to newcomers when it resumes, and at the post's scheduled time while it runs).",
       EXPIRE:
         'The SDK expires the post at its `expiresAt`, or when the last campaign that holds it (draft, scheduled, running or paused) ends.',
       WITHDRAW: 'Withdraws the post; its open offers expire.',
