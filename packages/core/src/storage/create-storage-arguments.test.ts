@@ -289,6 +289,14 @@ describe('createStorage options', () => {
       { schemaVersion: 2, migrations: [{ from: 1, description: 'x' }] },
       ['migrations', 0],
     ],
+    [
+      'two migrations from one version (the second would never run)',
+      {
+        schemaVersion: 3,
+        migrations: [1, 2, 1].map((from) => ({ from, description: 'x', up: (_: string, d: unknown) => d })),
+      },
+      ['migrations', 2, 'from'],
+    ],
   ] as const)('refuses %s with VALIDATION, before a document is stamped with it', (_, options, path) => {
     const driver = createMemoryDriver();
     let error: unknown;

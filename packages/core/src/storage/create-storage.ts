@@ -14,7 +14,7 @@ import type {
   WriteSet,
 } from '../ports/storage.js';
 import type { Migration } from './migrations.js';
-import { DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
+import { checkMigrations, DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
 import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
 import type { DocumentRow, DriverRead, DriverTransaction, StorageDriver } from './storage-driver.js';
 
@@ -501,12 +501,7 @@ function checkOptions(options: CreateStorageOptions): void {
     !(Number.isSafeInteger(schemaVersion) && schemaVersion >= 1 && schemaVersion <= MAX_VERSION)
   )
     throw bad(['schemaVersion'], `Use a whole number from 1 to ${MAX_VERSION}.`);
-  if (migrations === undefined) return;
-  if (!Array.isArray(migrations)) throw bad(['migrations'], 'Pass a list of migrations, oldest first.');
-  migrations.forEach((migration, i) => {
-    if (!isRecord(migration) || !Number.isSafeInteger(migration.from) || typeof migration.up !== 'function')
-      throw bad(['migrations', i], 'Use { from: <version>, description, up: (collection, data) => data }.');
-  });
+  if (migrations !== undefined) checkMigrations(migrations, 'storage options');
 }
 
 /** One put of a write set must be an object (its fields are checked as `put` checks them). */

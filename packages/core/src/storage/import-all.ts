@@ -12,7 +12,7 @@ import { EXPORT_FORMAT_VERSION, ExportBundleSchema } from '../model/export-bundl
 import type { JsonObject, StoragePort } from '../ports/storage.js';
 import { IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
 import type { Migration } from './migrations.js';
-import { DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
+import { checkMigrations, DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
 import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
 
 /** What {@link importAll} wrote. */
@@ -139,22 +139,8 @@ function checkOptions(options: {
     throw invalidValue('import options', ['schemaVersion'], `Use a whole number from 1 to ${MAX_VERSION}.`);
   }
   const migrations = options.migrations ?? DOCUMENT_MIGRATIONS;
-  if (!Array.isArray(migrations)) {
-    throw invalidValue(
-      'import options',
-      ['migrations'],
-      'Pass a list of migrations, such as [...DOCUMENT_MIGRATIONS].',
-    );
-  }
   // Each item as `createStorage` checks it: else a bad one failed as a TypeError, or as a MIGRATION of the data.
-  migrations.forEach((migration: Partial<Migration> | null, i) => {
-    if (!isObject(migration) || !Number.isSafeInteger(migration.from) || typeof migration.up !== 'function')
-      throw invalidValue(
-        'import options',
-        ['migrations', i],
-        'Use { from: <version>, description, up: (collection, data) => data }.',
-      );
-  });
+  checkMigrations(migrations, 'import options');
   return { schemaVersion, migrations };
 }
 

@@ -1,4 +1,6 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
+import { isRecord } from '../model/is-record.js';
 import type { JsonObject } from '../ports/storage.js';
 
 /**
@@ -32,6 +34,32 @@ export interface Migration {
  * ```
  */
 export const DOCUMENT_MIGRATIONS: readonly Migration[] = [];
+
+/**
+ * Checks a list of migrations as `createStorage` and `importAll` take it (`what` names the options in the error):
+ * objects with a whole `from` and an `up`, one per version. Two from one version would leave the second unused.
+ */
+export function checkMigrations(
+  migrations: unknown,
+  what: string,
+): asserts migrations is readonly Migration[] {
+  if (!Array.isArray(migrations))
+    throw invalidValue(what, ['migrations'], 'Pass a list of migrations, oldest first.');
+  migrations.forEach((migration, i) => {
+    if (!isRecord(migration) || !Number.isSafeInteger(migration.from) || typeof migration.up !== 'function')
+      throw invalidValue(
+        what,
+        ['migrations', i],
+        'Use { from: <version>, description, up: (collection, data) => data }.',
+      );
+    if (migrations.findIndex((m) => m.from === migration.from) < i)
+      throw invalidValue(
+        what,
+        ['migrations', i, 'from'],
+        `Two migrations read version ${migration.from}: keep one.`,
+      );
+  });
+}
 
 /**
  * Migrates one document's data from schema version `from` to `to` with the chain of `migrations`. Throws

@@ -213,6 +213,11 @@ describe('the schema version of an export bundle', () => {
       [{ schemaVersion: 2, migrations: [null] }, 'migrations.0'],
       [{ schemaVersion: 2, migrations: [markPeople, { from: 2, up: 'rename' }] }, 'migrations.1'],
       [{ schemaVersion: 2, migrations: [{ ...markPeople, from: '1' }] }, 'migrations.0'],
+      // Two migrations from one version: the second would never run.
+      [
+        { schemaVersion: 2, migrations: [markPeople, { ...markPeople, description: 'again' }] },
+        'migrations.1.from',
+      ],
     ] as const) {
       const storage = createMemoryStorage();
       const error = await rejection(importAll(storage, bundle, options as never));
