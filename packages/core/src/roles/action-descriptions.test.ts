@@ -72,14 +72,12 @@ const furtherRules: readonly [Action, string, (w: World) => Promise<unknown>, Re
       await creator.submit(jobs.id);
       await w.shift.as(w.people.master).contributions.startReview(jobs.id);
       await w.shift.as(w.people.master).contributions.accept(jobs.id);
-      return w.shift
-        .as(w.careEditor)
-        .posts.create({
-          title: 'Join us',
-          text: 'We hire.',
-          pillarIds: [w.pillarId],
-          contributionIds: [jobs.id],
-        });
+      return w.shift.as(w.careEditor).posts.create({
+        title: 'Join us',
+        text: 'We hire.',
+        pillarIds: [w.pillarId],
+        contributionIds: [jobs.id],
+      });
     },
     /may read|`contributions\.read`/,
   ],

@@ -1,6 +1,37 @@
+import { invalidValue } from '../errors/invalid-value.js';
+import { isRecord } from '../model/is-record.js';
 import { actionDescriptions } from './action-descriptions.js';
-import type { PermissionTable } from './permission-table.js';
-import { ACTION_LIST, GRANTEES } from './permission-table.js';
+import type { Action, PermissionRow, PermissionTable } from './permission-table.js';
+import { ACTION_LIST, GRANTEES, PERMISSION_SCOPES } from './permission-table.js';
+
+const WHAT = 'permission table';
+
+/**
+ * The row of an action in a table a JavaScript caller may have built by hand: `undefined` when the table does not
+ * hold the action (nobody may run it), `VALIDATION` when the table, the row or one of its scopes is of no known kind.
+ */
+export function permissionRowOf(table: PermissionTable, action: Action): PermissionRow | undefined {
+  if (!isRecord(table))
+    throw invalidValue(
+      WHAT,
+      [],
+      'Give a table of rows by action, such as DEFAULT_PERMISSIONS or shift.permissions.',
+    );
+  if (!Object.hasOwn(table, action) || table[action] === undefined) return undefined;
+  const row: unknown = table[action];
+  if (!isRecord(row))
+    throw invalidValue(WHAT, [action], 'Give an object of scopes by grantee, e.g. { editor: "assigned" }.');
+  for (const grantee of GRANTEES) {
+    const scope = row[grantee];
+    if (scope !== undefined && !PERMISSION_SCOPES.includes(scope as never))
+      throw invalidValue(
+        WHAT,
+        [action, grantee],
+        `No such scope: use one of ${PERMISSION_SCOPES.join(', ')}.`,
+      );
+  }
+  return row as PermissionRow;
+}
 
 /**
  * The permission table as a Markdown page: one row per action, one column per role (and `anyone`), each cell
@@ -15,7 +46,7 @@ export function permissionTableMarkdown(table: PermissionTable): string {
   const header = `| action | ${GRANTEES.join(' | ')} | what it covers |`;
   const rule = `| --- | ${GRANTEES.map(() => '---').join(' | ')} | --- |`;
   const rows = ACTION_LIST.map((action) => {
-    const row = table[action];
+    const row = permissionRowOf(table, action) ?? {};
     const cells = GRANTEES.map((g) => row[g] ?? '—');
     return `| \`${action}\` | ${cells.join(' | ')} | ${actionDescriptions[action]} |`;
   });

@@ -1,6 +1,7 @@
 import { invalidValue } from '../errors/invalid-value.js';
 import type { EntityType } from '../model/entity-type.js';
 import { isRecord } from '../model/is-record.js';
+import { permissionRowOf } from '../roles/permission-docs.js';
 import type { Action, PermissionTable } from '../roles/permission-table.js';
 import { GRANTEES } from '../roles/permission-table.js';
 import type { Workflow } from './workflow.js';
@@ -17,8 +18,8 @@ import { describedWorkflow } from './workflow-descriptions.js';
  */
 export function granteesText(table: PermissionTable, action: Action): string {
   // A workflow of your own may name actions of its own: no row, so nobody under this table.
-  if (!Object.hasOwn(table, action)) return 'nobody (not in the permission table)';
-  const row = table[action];
+  const row = permissionRowOf(table, action);
+  if (row === undefined) return 'nobody (not in the permission table)';
   const parts = GRANTEES.filter((g) => row[g] !== undefined).map((g) => `${g} (${row[g]})`);
   return parts.length > 0 ? parts.join(', ') : 'nobody';
 }
