@@ -6,7 +6,10 @@ import { reportLabels } from './report-labels.js';
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
-  /** At most this many rows per table (default 25; `Infinity` for all); the CSV and JSON reports have them all. */
+  /**
+   * At most this many rows per table, and recommendations (default 25; `Infinity` for all); the CSV and JSON reports
+   * have them all.
+   */
   readonly maxRows?: number;
 }
 
@@ -35,8 +38,8 @@ const escapeCell = (text: string): string =>
 
 /**
  * The report as GitHub-flavoured Markdown that fits a CI job summary: a heading, the period (as days in the report's
- * time zone, the last one included: `2026-03-01 – 2026-03-31`), the recommendations, then each table (long tables
- * cut to `maxRows`). Estimated columns are marked with `*`.
+ * time zone, the last one included: `2026-03-01 – 2026-03-31`), the recommendations, then each table (long lists and
+ * tables cut to `maxRows`). Estimated columns are marked with `*`.
  *
  * @example
  * ```ts
@@ -68,9 +71,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     lines.push(`## ${escapeCell(table.title)}`, '');
     if (table.id === 'recommendations') {
       if (report.recommendations.length === 0) lines.push(l.none);
-      for (const r of report.recommendations)
+      // One per team without sharers can make hundreds: cut as the tables are (the CSV and JSON have them all).
+      for (const r of report.recommendations.slice(0, maxRows))
         lines.push(`- **${r.code}** (${l.severity[r.severity]}): ${escapeCell(r.text)}`);
-      lines.push('');
+      lines.push(...cutNote(report, report.recommendations.length, maxRows, false), '');
       continue;
     }
     lines.push(...renderTable(report, table, maxRows), '');
@@ -125,14 +129,18 @@ function renderTable(report: Report, table: ReportTable, maxRows: number): strin
     });
     out.push(`| ${cells.join(' | ')} |`);
   });
-  if (table.rows.length > maxRows)
-    out.push(
-      '',
-      fillTemplate(
-        latest ? l.truncatedEarlier : l.truncated,
-        { count: table.rows.length - maxRows },
-        (_, count) => formatValue(count, 'count', report.language, ''),
-      ),
-    );
+  out.push(...cutNote(report, table.rows.length, maxRows, latest));
   return out;
+}
+
+/** The note under a list or table cut to `maxRows` ("…and 3 more rows"), or nothing when nothing was cut. */
+function cutNote(report: Report, rows: number, maxRows: number, latest: boolean): string[] {
+  if (rows <= maxRows) return [];
+  const l = reportLabels(report.language);
+  return [
+    '',
+    fillTemplate(latest ? l.truncatedEarlier : l.truncated, { count: rows - maxRows }, (_, count) =>
+      formatValue(count, 'count', report.language, ''),
+    ),
+  ];
 }

@@ -84,6 +84,23 @@ describe('reports', () => {
     );
   });
 
+  it('cuts a long list of recommendations in Markdown as it cuts tables', () => {
+    const low = recommendation('LOW_PARTICIPATION', { participation: 0.1, threshold: 0.3 });
+    const report = createReport(figures, { recommendations: [low, low, low] });
+    const n = report.recommendations.length;
+    expect(n).toBe(3);
+    const listed = (md: string) => md.split('## Recommendations')[1]?.split('\n## ')[0] ?? '';
+    const items = (md: string) => listed(md).match(/^- \*\*/gm)?.length ?? 0;
+    const cut = renderMarkdown(report, { maxRows: 1 });
+    expect(items(cut)).toBe(1);
+    expect(listed(cut)).toContain(
+      `…and ${n - 1} more ${n === 2 ? 'row' : 'rows'} in the CSV and JSON reports.`,
+    );
+    const whole = renderMarkdown(report, { maxRows: n });
+    expect(items(whole)).toBe(n);
+    expect(listed(whole)).not.toContain('…and');
+  });
+
   it('keeps the latest periods of a series cut short, and says how many earlier ones it left out', () => {
     for (const language of ['en', 'nl'] as const) {
       // Ten weeks of a simulated organisation: a weekly series of ten periods.
