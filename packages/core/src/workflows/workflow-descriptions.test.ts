@@ -53,3 +53,23 @@ describe('the descriptions of the post workflow (docs/workflows/post.md)', () =>
     expect(post.states.scheduled).toMatch(/campaign/);
   });
 });
+
+describe('the descriptions of the programme-cycle workflow (docs/workflows/programme-cycle.md)', () => {
+  it('say which strategy version a cycle keeps: the one it started on, also when its strategy step changes the strategy', async () => {
+    const { shift, people, pillarId } = await createTestProgramme();
+    const master = shift.as(people.master);
+    const cycle = await master.cycles.start();
+    const started = cycle.strategyVersion;
+    await master.strategy.update({
+      pillars: [
+        { id: pillarId, name: 'Care with a face' },
+        { id: 'pillar_jobs', name: 'Work with us' },
+      ],
+    });
+    expect((await master.strategy.get()).strategyVersion).toBe(started + 1);
+    expect((await master.cycles.moveTo({ step: 'activation' })).strategyVersion).toBe(started);
+    expect(workflowDescriptions['programme-cycle'].states.strategy).toMatch(
+      /started on|when (it|the cycle) start/,
+    );
+  });
+});

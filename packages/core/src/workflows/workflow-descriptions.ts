@@ -36,7 +36,8 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
     description:
       'A numbered cycle of a programme walks strategy → activation → content → campaigns → measurement → adjustment, then closes; closing starts the next cycle on the current strategy version. Steps can be revisited; measurement must have happened before a new cycle starts.',
     states: {
-      strategy: 'Goals, audiences, content pillars and platforms are set (the strategy version is pinned).',
+      strategy:
+        'Goals, audiences, content pillars and platforms are set (the cycle keeps the strategy version it started on).',
       activation: 'Ambassadors and focus groups are recruited and activated.',
       content: 'Contributions are gathered and turned into posts.',
       campaigns: 'Posts are offered to publishers, who share them.',
