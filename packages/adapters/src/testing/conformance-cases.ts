@@ -3,6 +3,7 @@ import type {
   DocumentQuery,
   DomainEvent,
   EventQuery,
+  EventType,
   JsonObject,
   JsonValue,
   Migration,
@@ -221,7 +222,14 @@ define('crud', 'keeps collections apart, including internal ones such as _idempo
   await storage.transaction(ORG, async (tx) => {
     await tx.put('post', 'same', { in: 'post' }, 0);
     await tx.put('_idempotency', 'same', { in: 'idempotency' }, 0);
+    await tx.put('_idempotency', 'internal', { in: 'idempotency' }, 0);
   });
+  assertEqual(await storage.get(ORG, 'post', 'internal'), undefined, 'an id of another collection only');
+  assertEqual(
+    await storage.transaction(ORG, (tx) => tx.get('post', 'internal')),
+    undefined,
+    'an id of another collection only, in a transaction',
+  );
   assertEqual(
     (await storage.get(ORG, '_idempotency', 'same'))?.data,
     { in: 'idempotency' },
@@ -233,6 +241,41 @@ define('crud', 'keeps collections apart, including internal ones such as _idempo
     'post collection',
   );
 });
+
+define(
+  'crud',
+  'reads back null, false, 0, empty text, empty lists and objects, and text as written',
+  async ({ open }) => {
+    const storage = await open();
+    // What a careless mapping drops or rewrites: nulls and empty values left out, text trimmed or normalised,
+    // numbers and timestamps reformatted.
+    const edges = {
+      nil: null,
+      no: false,
+      zero: 0,
+      empty: '',
+      list: [],
+      object: {},
+      padded: '  two spaces  ',
+      decomposed: 'e\u0301',
+      at: '2026-03-03T09:00:00.000Z',
+      fraction: 0.1,
+      negative: -2.5,
+      largest: 2 ** 53 - 1,
+    };
+    const data = { ...edges, nested: { ...edges, items: [null, false, 0, '', [], {}] } };
+    await storage.transaction(ORG, (tx) => tx.put('post', 'p', data, 0));
+    assertEqual((await storage.get(ORG, 'post', 'p'))?.data, data, 'get');
+    assertEqual((await storage.query(ORG, 'post'))[0]?.data, data, 'query');
+    assertEqual(
+      await storage.transaction(ORG, async (tx) => (await tx.get('post', 'p'))?.data),
+      data,
+      'tx.get',
+    );
+    await storage.transaction(ORG, (tx) => tx.put('post', 'p', { ...data, zero: 1 }, 1));
+    assertEqual((await storage.get(ORG, 'post', 'p'))?.data, { ...data, zero: 1 }, 'after an update');
+  },
+);
 
 define('crud', 'hands out copies, so changing a result changes nothing stored', async ({ open }) => {
   const storage = await open();
@@ -377,6 +420,30 @@ define('queries', 'compares JSON types exactly, and matches null to a missing fi
   assertEqual(await offers({ campaignId: '7', publisherId: 1 }), ['b'], 'two indexed fields');
   assertEqual(await offers({ campaignId: null }), ['c'], 'indexed, missing');
   assertEqual(await offers({ publisherId: '{"nested":"p1"}' }), [], 'an object is not its JSON text');
+});
+
+define('queries', 'compares text exactly: case, accents and spaces count', async ({ open }) => {
+  const storage = await open();
+  const texts = ['draft', 'Draft', 'DRAFT', 'draft ', ' draft', 'dräft', 'draft\u0301'];
+  await storage.transaction(ORG, async (tx) => {
+    for (const [i, text] of texts.entries()) {
+      await tx.put('post', `p${i}`, { status: text }, 0);
+      // offer.publisherId is a field adapters index.
+      await tx.put('offer', `o${i}`, { publisherId: text }, 0);
+    }
+  });
+  for (const [i, text] of texts.entries()) {
+    assertEqual(
+      (await storage.query(ORG, 'post', { where: { status: text } })).map((d) => d.id),
+      [`p${i}`],
+      `status ${JSON.stringify(text)}`,
+    );
+    assertEqual(
+      (await storage.query(ORG, 'offer', { where: { publisherId: text } })).map((d) => d.id),
+      [`o${i}`],
+      `indexed publisherId ${JSON.stringify(text)}`,
+    );
+  }
 });
 
 define(
@@ -907,6 +974,63 @@ define('event-log', 'filters by entity and by type, together with the cursor', a
   assertEqual(await ids({ entityId: 'post_1', after: 4 }), [7], 'entity and cursor');
   assertEqual(await ids({ types: [] }), [], 'no types');
 });
+
+define(
+  'event-log',
+  'numbers several appends of one transaction on from each other, as the log stores them',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.append([event(1)]));
+    const batches = await storage.transaction(ORG, async (tx) => [
+      await tx.append([event(2), event(3)]),
+      await tx.append([event(4)]),
+      await tx.append([]),
+      await tx.append([event(5), event(6)]),
+    ]);
+    assertEqual(
+      batches.map((batch) => batch.map((e) => e.seq)),
+      [[2, 3], [4], [], [5, 6]],
+      'each append goes on after the last',
+    );
+    assertEqual(
+      await storage.readEvents(ORG, { after: 1 }),
+      batches.flat(),
+      'the log holds what append returned',
+    );
+  },
+);
+
+define('event-log', 'matches an entity and a type exactly, not by prefix or case', async ({ open }) => {
+  const storage = await open();
+  await storage.transaction(ORG, (tx) =>
+    tx.append([
+      event(1, { entityId: 'post_1' }),
+      event(2, { entityId: 'post_10' }),
+      event(3, { entityId: 'post_1_b' }),
+      event(4, { entityId: 'Post_1' }),
+      event(5, { entityId: 'post_1', type: 'post.submitted' }),
+    ]),
+  );
+  const ids = async (query: EventQuery) => (await storage.readEvents(ORG, query)).map((e) => e.seq);
+  assertEqual(await ids({ entityId: 'post_1' }), [1, 5], 'the entity');
+  assertEqual(await ids({ entityId: 'post' }), [], 'a prefix of an entity');
+  assertEqual(await ids({ entityId: 'post_1', types: ['post.submitted'] }), [5], 'the entity and a type');
+  assertEqual(await ids({ types: ['post'] as unknown as EventType[] }), [], 'a prefix of a type');
+  assertEqual(await ids({ types: ['POST.SUBMITTED'] as unknown as EventType[] }), [], 'a type in other case');
+});
+
+define(
+  'event-log',
+  'reads back null, false, 0, empty text, empty lists and objects in event data as written',
+  async ({ open }) => {
+    const storage = await open();
+    const data = { nil: null, no: false, zero: 0, empty: '', list: [], object: {}, nested: { nil: null } };
+    const appended = await storage.transaction(ORG, (tx) => tx.append([event(1, { data })]));
+    const read = await storage.readEvents(ORG);
+    assertEqual(read, appended, 'read equals appended');
+    assertEqual(read[0]?.data, data, 'the data as written');
+  },
+);
 
 define(
   'event-log',
