@@ -108,3 +108,14 @@ describe('the descriptions of the actions (docs/roles.md), for what the table al
     expect(actionDescriptions[action]).toMatch(words);
   });
 });
+
+describe('the description of people.consent', () => {
+  it('says that only an invited person may consent, as the ambassador workflow has it', async () => {
+    const { shift, people } = await createTestProgramme();
+    // The outsider was added, never invited: a candidate.
+    await expect(
+      shift.as(people.outsider).people.consent({ purposes: ['offers'], termsVersion: 'v1' }),
+    ).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect(actionDescriptions['people.consent']).toMatch(/only (once|when|after) .*invited/);
+  });
+});

@@ -21,7 +21,8 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'people.invite': 'Invite a candidate to become an ambassador.',
   'people.update':
     "Change a person's name, contact, language, teams, department or location (new teams: only who may `people.add` to them).",
-  'people.consent': 'Give consent (this activates an invited ambassador).',
+  'people.consent':
+    'Give consent, only once invited and not consenting already (this activates the ambassador).',
   'people.withdrawConsent': 'Withdraw consent.',
   'people.reactivate': 'Reactivate a dormant ambassador.',
   'people.leave': 'Let a person leave the programme (never the last social master).',
