@@ -656,6 +656,68 @@ define(
   },
 );
 
+define(
+  'transactions',
+  'never lets a read outside a transaction see its writes before it commits, nor after it rolls back',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, async (tx) => {
+      await tx.put('post', 'p', { title: 'committed' }, 0);
+      await tx.append([event(1)]);
+    });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started!: () => void;
+    const written = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const undo = new Error('undo');
+    const running = storage
+      .transaction(ORG, async (tx) => {
+        await tx.put('post', 'p', { title: 'uncommitted' }, 1);
+        await tx.put('post', 'q', { title: 'uncommitted' }, 0);
+        await tx.append([event(2)]);
+        started();
+        await gate;
+        throw undo;
+      })
+      .catch((error: unknown) => error);
+    await written;
+    // Reads while the transaction is open: an adapter may answer them at once or after the transaction ends.
+    const reads = Promise.all([
+      storage.get(ORG, 'post', 'p'),
+      storage.query(ORG, 'post'),
+      storage.readEvents(ORG),
+    ]);
+    let settled = false;
+    void reads.then(
+      () => {
+        settled = true;
+      },
+      () => {
+        settled = true;
+      },
+    );
+    for (let i = 0; i < 20 && !settled; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    release();
+    assertTrue((await running) === undo, 'the transaction rolled back');
+    const [p, posts, events] = await reads;
+    assertEqual(p?.data, { title: 'committed' }, 'get');
+    assertEqual(
+      posts.map((d) => [d.id, d.data.title]),
+      [['p', 'committed']],
+      'query',
+    );
+    assertEqual(
+      events.map((e) => e.seq),
+      [1],
+      'readEvents',
+    );
+  },
+);
+
 define('transactions', 'returns what the work returns', async ({ open }) => {
   const storage = await open();
   assertEqual(await storage.transaction(ORG, async () => ({ ok: 42 })), { ok: 42 }, 'result');

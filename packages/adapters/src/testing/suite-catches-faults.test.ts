@@ -441,6 +441,56 @@ const MUTANTS: readonly Mutant[] = [
       })),
   },
   {
+    name: 'transaction writes documents at once and undoes them when the work throws (others read them meanwhile)',
+    group: 'transactions',
+    build(events) {
+      // Documents in a second driver, written there at once, one write at a time; events in a real transaction.
+      const documents = createMemoryDriver();
+      const now = <R>(o: string, write: (tx: DriverTransaction) => Promise<R>) =>
+        documents.transaction(o, write);
+      return {
+        ...faulty(events, {}),
+        get: (o, c, id) => documents.get(o, c, id),
+        query: (o, c, q) => documents.query(o, c, q),
+        outdated: (v, limit) => documents.outdated(v, limit),
+        transaction: (o, work) =>
+          events.transaction(o, async (etx) => {
+            const undo: ((tx: DriverTransaction) => Promise<unknown>)[] = [];
+            const tx: DriverTransaction = {
+              ...etx,
+              get: (c, id) => documents.get(o, c, id),
+              query: (c, q) => documents.query(o, c, q),
+              async insert(row) {
+                const done = await now(o, (t) => t.insert(row));
+                if (done) undo.push((t) => t.remove(row.collection, row.id, row.version));
+                return done;
+              },
+              async update(row, expected) {
+                const before = await documents.get(o, row.collection, row.id);
+                const done = await now(o, (t) => t.update(row, expected));
+                if (done && before) undo.push((t) => t.update(before, row.version));
+                return done;
+              },
+              async remove(c, id, expected) {
+                const before = await documents.get(o, c, id);
+                const done = await now(o, (t) => t.remove(c, id, expected));
+                if (done && before) undo.push((t) => t.insert(before));
+                return done;
+              },
+            };
+            try {
+              return await work(tx);
+            } catch (error) {
+              await now(o, async (t) => {
+                for (const write of undo.reverse()) await write(t);
+              });
+              throw error;
+            }
+          }),
+      };
+    },
+  },
+  {
     name: "a transaction rethrows another error than its work's",
     group: 'transactions',
     build: (inner) =>
