@@ -92,7 +92,15 @@ export function adjustRules(
   const pillarShares = figures.pillars.map((p) => p.shares);
   const mean = pillarShares.length === 0 ? 0 : pillarShares.reduce((a, b) => a + b, 0) / pillarShares.length;
   for (const pillar of figures.pillars) {
-    if (mean > 0 && pillar.shares < mean * t.pillarLowShareRatio) {
+    // A pillar of the strategy that no post serves yet: there is no content to improve, only content to gather.
+    if (pillar.posts === 0) {
+      out.push({
+        code: 'PILLAR_WITHOUT_POSTS',
+        severity: 'warning',
+        subject: pillar.pillarId,
+        params: { pillar: pillar.name },
+      });
+    } else if (mean > 0 && pillar.shares < mean * t.pillarLowShareRatio) {
       out.push({
         code: 'PILLAR_LOW_SHARES',
         severity: 'info',

@@ -131,6 +131,7 @@ export interface Recommendation {
 export type RecommendationCode =
   | 'LOW_PARTICIPATION'
   | 'TEAM_WITHOUT_SHARERS'
+  | 'PILLAR_WITHOUT_POSTS'
   | 'PILLAR_LOW_SHARES'
   | 'PILLAR_LOW_OVERLAP'
   | 'PLATFORM_UNUSED'

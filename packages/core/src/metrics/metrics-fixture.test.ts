@@ -321,6 +321,32 @@ describe('the metrics of a small organisation (hand-computed)', () => {
     expect(recommendations[2]?.params).toMatchObject({ count: 1, people: 'cor' });
   });
 
+  it('asks for content for a pillar of the strategy that no post has, not for better content', () => {
+    const pillars = [...context.strategy.pillars, { id: 'pillar_care', name: 'Care' }];
+    const withCare = { ...context, strategy: { ...context.strategy, pillars } };
+    const found = adjustRules(aggregate, finishMetrics(aggregate, withCare), withCare).filter((r) =>
+      r.code.startsWith('PILLAR_'),
+    );
+    expect(found).toEqual([
+      {
+        code: 'PILLAR_WITHOUT_POSTS',
+        severity: 'warning',
+        subject: 'pillar_care',
+        params: { pillar: 'Care' },
+      },
+    ]);
+    // Shares of 0, 1 and 2 average 1: a low-share ratio of 1.1 flags News (it has a post), and Care as before.
+    const strict = { ...withCare, thresholds: { pillarLowShareRatio: 1.1 } };
+    expect(
+      adjustRules(aggregate, finishMetrics(aggregate, strict), strict)
+        .filter((r) => r.code.startsWith('PILLAR_'))
+        .map((r) => [r.code, r.subject]),
+    ).toEqual([
+      ['PILLAR_WITHOUT_POSTS', 'pillar_care'],
+      ['PILLAR_LOW_SHARES', 'pillar_news'],
+    ]);
+  });
+
   it('flags low participation and sharers who do not converse', () => {
     const strict = { thresholds: { lowParticipation: 0.9, conversationRatio: 0.6 } };
     const codes = adjustRules(aggregate, finishMetrics(aggregate, strict), strict).map((r) => r.code);

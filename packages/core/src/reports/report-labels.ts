@@ -181,6 +181,8 @@ const en: ReportLabels = {
       'Participation is {participation}, below {threshold}: ask why publishers do not share and make sharing easier.',
     TEAM_WITHOUT_SHARERS:
       'Team {team} ({members} {members|ambassador|ambassadors}) shared nothing: find an ambassador there who can lead by example.',
+    PILLAR_WITHOUT_POSTS:
+      'Pillar {pillar} has no posts yet: gather contributions for it with the creators and turn them into posts.',
     PILLAR_LOW_SHARES:
       'Pillar {pillar} got {shares} {shares|share|shares} against an average of {average}: check whether its content meets the audience’s information need.',
     PILLAR_LOW_OVERLAP:
@@ -345,6 +347,8 @@ const nl: ReportLabels = {
       'De deelname is {participation}, onder {threshold}: vraag waarom publishers niet delen en maak delen makkelijker.',
     TEAM_WITHOUT_SHARERS:
       'Team {team} ({members} {members|ambassadeur|ambassadeurs}) deelde niets: zoek daar een ambassadeur die het goede voorbeeld geeft.',
+    PILLAR_WITHOUT_POSTS:
+      'Pijler {pillar} heeft nog geen berichten: verzamel er met de creators bijdragen voor en maak er berichten van.',
     PILLAR_LOW_SHARES:
       'Pijler {pillar} kreeg {shares} {shares|deling|delingen} tegen gemiddeld {average}: past de content bij de informatiebehoefte van de doelgroep?',
     PILLAR_LOW_OVERLAP:
