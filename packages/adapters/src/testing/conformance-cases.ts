@@ -422,6 +422,38 @@ define('queries', 'compares JSON types exactly, and matches null to a missing fi
   assertEqual(await offers({ publisherId: '{"nested":"p1"}' }), [], 'an object is not its JSON text');
 });
 
+define(
+  'queries',
+  'pages a filter with afterId and limit alike, on a field the SDK indexes and on one it does not',
+  async ({ open }) => {
+    // post.status is in QUERY_INDEXES, post.tone is not: adapters may answer the two by different paths.
+    const storage = await open();
+    await storage.transaction(ORG, async (tx) => {
+      for (const [i, id] of ['e', 'a', 'd', 'B', 'c', 'f', 'b'].entries()) {
+        const match = i % 3 !== 2;
+        await tx.put('post', id, { status: match ? 'draft' : 'approved', tone: match ? 'warm' : 'cool' }, 0);
+      }
+    });
+    for (const where of [{ status: 'draft' }, { tone: 'warm' }]) {
+      const field = Object.keys(where)[0]!;
+      const ids = async (query: DocumentQuery) => {
+        const outside = (await storage.query(ORG, 'post', { where, ...query })).map((d) => d.id);
+        const inside = await storage.transaction(ORG, async (tx) =>
+          (await tx.query('post', { where, ...query })).map((d) => d.id),
+        );
+        assertEqual(inside, outside, `${field}: inside a transaction as outside`);
+        return outside;
+      };
+      assertEqual(await ids({}), ['B', 'a', 'b', 'c', 'e'], `${field}: all, in id order`);
+      assertEqual(await ids({ limit: 2 }), ['B', 'a'], `${field}: first page`);
+      assertEqual(await ids({ afterId: 'a', limit: 2 }), ['b', 'c'], `${field}: second page`);
+      assertEqual(await ids({ afterId: 'c', limit: 2 }), ['e'], `${field}: the last page`);
+      assertEqual(await ids({ afterId: 'e' }), [], `${field}: after the last match`);
+      assertEqual(await ids({ limit: 0 }), [], `${field}: limit 0`);
+    }
+  },
+);
+
 define('queries', 'compares text exactly: case, accents and spaces count', async ({ open }) => {
   const storage = await open();
   const texts = ['draft', 'Draft', 'DRAFT', 'draft ', ' draft', 'dräft', 'draft\u0301'];

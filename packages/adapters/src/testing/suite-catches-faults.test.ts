@@ -13,7 +13,7 @@ import type {
   StorageCapabilities,
   StorageDriver,
 } from '@social-shift/core';
-import { createMemoryDriver, createStorage } from '@social-shift/core';
+import { createMemoryDriver, createStorage, QUERY_INDEXES } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
 import type { ConformanceCase, ConformanceGroup, ConformanceTarget } from './conformance-cases.js';
 import { conformanceCases, groupApplies } from './conformance-cases.js';
@@ -156,6 +156,37 @@ const keepingOnFailure = (
     }
   },
 });
+
+/**
+ * A driver whose queries (outside and inside transactions) take `faulty` when their `where` has a field the SDK
+ * indexes (`indexed`), or when it has fields but none indexed (`!indexed`): adapters often answer the two by
+ * different code paths (an index cursor, a scan).
+ */
+const onPath = (
+  inner: StorageDriver,
+  indexed: boolean,
+  faultyQuery: (
+    run: (q: DocumentQuery) => Promise<DocumentRow[]>,
+    q: DocumentQuery,
+  ) => Promise<DocumentRow[]>,
+): StorageDriver => {
+  const takes = (c: string, q: DocumentQuery) => {
+    const fields = Object.keys(q.where ?? {});
+    return (
+      fields.length > 0 &&
+      fields.some((f) => Object.hasOwn(QUERY_INDEXES, c) && QUERY_INDEXES[c]!.includes(f)) === indexed
+    );
+  };
+  return faulty(inner, {
+    driver: {
+      query: (o, c, q) =>
+        takes(c, q) ? faultyQuery((qq) => inner.query(o, c, qq), q) : inner.query(o, c, q),
+    },
+    tx: (tx) => ({
+      query: (c, q) => (takes(c, q) ? faultyQuery((qq) => tx.query(c, qq), q) : tx.query(c, q)),
+    }),
+  });
+};
 
 const FILLER = '__filler';
 
@@ -823,6 +854,27 @@ const MUTANTS: readonly Mutant[] = [
         },
       }),
   },
+  {
+    name: 'query ignores afterId when the where has no indexed field',
+    group: 'queries',
+    build: (inner) => onPath(inner, false, (run, q) => run(without(q, 'afterId'))),
+  },
+  {
+    name: 'query ignores the limit when the where has no indexed field',
+    group: 'queries',
+    build: (inner) => onPath(inner, false, (run, q) => run(without(q, 'limit'))),
+  },
+  {
+    name: 'query ignores afterId when the where has an indexed field',
+    group: 'queries',
+    build: (inner) => onPath(inner, true, (run, q) => run(without(q, 'afterId'))),
+  },
+  {
+    name: 'query gives ids in reverse order when the where has an indexed field',
+    group: 'queries',
+    build: (inner) =>
+      onPath(inner, true, async (run, q) => page((await run(without(q, 'afterId', 'limit'))).reverse(), q)),
+  },
   // ── round trips (the fast-check cases would catch most of these too, by chance) ──
   {
     name: 'documents lose their null fields',
@@ -989,6 +1041,84 @@ const MUTANTS: readonly Mutant[] = [
           },
         },
       }),
+  },
+  {
+    name: 'rows come back with the version as text (a bigint column read by pg)',
+    group: 'crud',
+    build: (inner) => {
+      const text = (row: DocumentRow | undefined) =>
+        row && { ...row, version: String(row.version) as unknown as number };
+      return faulty(inner, {
+        driver: {
+          get: async (o, c, id) => text(await inner.get(o, c, id)),
+          query: async (o, c, q) => (await inner.query(o, c, q)).map((row) => text(row)!),
+        },
+      });
+    },
+  },
+  {
+    name: 'events come back with their seq as text (a bigint column read by pg)',
+    group: 'event-log',
+    build: (inner) =>
+      faulty(inner, {
+        driver: {
+          readEvents: async (o, q) =>
+            (await inner.readEvents(o, q)).map((row) => ({
+              ...row,
+              seq: String(row.seq) as unknown as number,
+            })),
+        },
+      }),
+  },
+  {
+    name: 'read cache takes a write before its transaction commits, and keeps it when it rolls back',
+    group: 'transactions',
+    build(inner) {
+      const cache = new Map<string, DocumentRow | undefined>();
+      const key = (o: string, c: string, id: string) => `${o}/${c}/${id}`;
+      return faulty(inner, {
+        driver: {
+          async get(o, c, id) {
+            const k = key(o, c, id);
+            if (!cache.has(k)) cache.set(k, await inner.get(o, c, id));
+            return cache.get(k);
+          },
+        },
+        tx: (tx, o) => ({
+          async insert(row) {
+            const done = await tx.insert(row);
+            if (done) cache.set(key(o, row.collection, row.id), row);
+            return done;
+          },
+          async update(row, expected) {
+            const done = await tx.update(row, expected);
+            if (done) cache.set(key(o, row.collection, row.id), row);
+            return done;
+          },
+          async remove(c, id, expected) {
+            const done = await tx.remove(c, id, expected);
+            if (done) cache.set(key(o, c, id), undefined);
+            return done;
+          },
+        }),
+      });
+    },
+  },
+  {
+    name: 'read cache is not told of writes',
+    group: 'crud',
+    build(inner) {
+      const cache = new Map<string, DocumentRow | undefined>();
+      return faulty(inner, {
+        driver: {
+          async get(o, c, id) {
+            const k = `${o}/${c}/${id}`;
+            if (!cache.has(k)) cache.set(k, await inner.get(o, c, id));
+            return cache.get(k);
+          },
+        },
+      });
+    },
   },
   // ── migrations ──
   {
