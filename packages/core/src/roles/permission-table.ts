@@ -197,7 +197,7 @@ export type PermissionTable = Readonly<Record<Action, PermissionRow>>;
  * DEFAULT_PERMISSIONS['posts.approve']; // { master: 'organisation', editor: 'assigned' }
  * ```
  */
-export const DEFAULT_PERMISSIONS: PermissionTable = defaults;
+export const DEFAULT_PERMISSIONS: PermissionTable = frozen(defaults);
 
 /**
  * Overrides of the permission table: per action, grantees to set (a scope) or remove (`null`).
@@ -258,5 +258,15 @@ export function resolvePermissions(
     }
     table[action] = row;
   }
-  return table;
+  return frozen(table);
+}
+
+/**
+ * The table as frozen copies of its rows, in a frozen table: a write to one SDK's `permissions` (possible from
+ * JavaScript) would otherwise reach every other SDK and the defaults, which share the rows.
+ */
+function frozen(table: Partial<PermissionTable>): PermissionTable {
+  const out = {} as Record<Action, PermissionRow>;
+  for (const action of ACTION_LIST) out[action] = Object.freeze({ ...table[action] });
+  return Object.freeze(out);
 }

@@ -20,6 +20,27 @@ describe('the permission table', () => {
       expect(Object.keys(DEFAULT_PERMISSIONS[action]).length).toBeGreaterThan(0);
   });
 
+  it('cannot be changed through one SDK for another, nor for the defaults (the rows were shared objects)', async () => {
+    const { createSocialShift } = await import('../sdk/create-social-shift.js');
+    const { createMemoryStorage } = await import('../storage/memory-storage.js');
+    const open = () => createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_a' });
+    const [a, b] = [open(), open()];
+    const before = structuredClone(DEFAULT_PERMISSIONS);
+    const writes = [
+      () => Object.assign(a.permissions['strategy.update'], { creator: 'organisation' }),
+      () => Object.assign(a.permissions['strategy.read'], { external: 'organisation' }),
+      () => Object.assign(a.permissions, { 'strategy.update': { anyone: 'organisation' } }),
+      () => Object.assign(DEFAULT_PERMISSIONS['posts.approve'], { creator: 'organisation' }),
+    ];
+    for (const write of writes) expect(write).toThrow(TypeError);
+    expect(b.permissions['strategy.update']).toEqual({ master: 'organisation' });
+    expect(structuredClone(DEFAULT_PERMISSIONS)).toEqual(before);
+    // A table given as the base is copied, not frozen in place.
+    const base = structuredClone(DEFAULT_PERMISSIONS) as Record<string, Record<string, string>>;
+    resolvePermissions({}, base as never);
+    expect(Object.isFrozen(base['cycles.read'])).toBe(false);
+  });
+
   it('is overridable: a scope sets a grantee, null removes one, an unknown action is refused', () => {
     const table = resolvePermissions({ 'posts.create': { creator: 'assigned', editor: null } });
     expect(table['posts.create']).toEqual({ creator: 'assigned' });
