@@ -1066,6 +1066,12 @@ define('event-log', 'filters by entity and by type, together with the cursor', a
   );
   assertEqual(await ids({ entityId: 'post_1', types: ['post.approved'] }), [4], 'entity and type');
   assertEqual(await ids({ entityId: 'post_1', after: 4 }), [7], 'entity and cursor');
+  assertEqual(await ids({ entityId: 'post_1', limit: 2 }), [1, 4], 'entity and limit');
+  assertEqual(
+    await ids({ entityId: 'post_1', types: ['post.approved', 'post.submitted'], after: 1, limit: 1 }),
+    [4],
+    'entity, types, cursor and limit',
+  );
   assertEqual(await ids({ types: [] }), [], 'no types');
 });
 

@@ -701,6 +701,26 @@ const MUTANTS: readonly Mutant[] = [
         },
       }),
   },
+  {
+    name: 'readEvents ignores the limit when an entity is given',
+    group: 'event-log',
+    build: (inner) =>
+      faulty(inner, {
+        driver: {
+          readEvents: (o, q) => inner.readEvents(o, q.entityId === undefined ? q : without(q, 'limit')),
+        },
+      }),
+  },
+  {
+    name: 'readEvents ignores the cursor when types are given',
+    group: 'event-log',
+    build: (inner) =>
+      faulty(inner, {
+        driver: {
+          readEvents: (o, q) => inner.readEvents(o, q.types === undefined ? q : without(q, 'after')),
+        },
+      }),
+  },
   // ── queries ──
   {
     name: 'a where with two conditions checks only the first',
@@ -874,6 +894,12 @@ const MUTANTS: readonly Mutant[] = [
     group: 'queries',
     build: (inner) =>
       onPath(inner, true, async (run, q) => page((await run(without(q, 'afterId', 'limit'))).reverse(), q)),
+  },
+  {
+    name: 'tx.query ignores the limit and afterId (a transaction reads by another path)',
+    group: 'queries',
+    build: (inner) =>
+      faulty(inner, { tx: (tx) => ({ query: (c, q) => tx.query(c, without(q, 'limit', 'afterId')) }) }),
   },
   // ── round trips (the fast-check cases would catch most of these too, by chance) ──
   {
