@@ -58,6 +58,8 @@ interface SimPerson {
   readonly publisher: boolean;
   readonly creator: boolean;
   readonly editor: boolean;
+  /** When the person holds their roles (and so may act in them). */
+  rolesMs: number;
   /** When the person can get offers (consent given), or Infinity. */
   consentMs: number;
   readonly sharePropensity: number;
@@ -264,19 +266,9 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     })),
     platforms: platforms.map((platform) => ({ platform, audienceIds: ['aud_zorgprofessionals'] })),
   });
-  schedule(t0 + 3000, 'cycle.started', master, 'cycle', 'cycle_1', { number: 1, strategyVersion: 1 });
-  doc('cycle', 'cycle_1', t0 + 3000, {
-    programmeId: 'prog_social_shift',
-    number: 1,
-    status: 'campaigns',
-    strategyVersion: 1,
-    visitedSteps: ['strategy', 'activation', 'content', 'campaigns'],
-    startedAt: iso(t0 + 3000),
-  });
-
   // The social master who set the programme up (as `setup` records it): a person with the master role.
-  schedule(t0 + 4000, 'person.added', master, 'person', master, { teamIds: [], external: false });
-  doc('person', master, t0 + 4000, {
+  schedule(t0 + 3000, 'person.added', master, 'person', master, { teamIds: [], external: false });
+  doc('person', master, t0 + 3000, {
     displayName: 'Sanne de Vries',
     email: 'sanne.devries@zorggroepnoord.example',
     language: 'nl',
@@ -285,16 +277,33 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     teamIds: [],
     customerFacing: false,
   });
-  schedule(t0 + 5000, 'role.assigned', master, 'role_assignment', `ra_${master}_master`, {
+  schedule(t0 + 4000, 'role.assigned', master, 'role_assignment', `ra_${master}_master`, {
     personId: master,
     role: 'master',
   });
-  doc('role_assignment', `ra_${master}_master`, t0 + 5000, {
+  doc('role_assignment', `ra_${master}_master`, t0 + 4000, {
     personId: master,
     role: 'master',
     assignedBy: master,
-    assignedAt: iso(t0 + 5000),
+    assignedAt: iso(t0 + 4000),
   });
+  // The master starts the first cycle and moves it step by step to the campaigns.
+  schedule(t0 + 5000, 'cycle.started', master, 'cycle', 'cycle_1', { number: 1, strategyVersion: 1 });
+  const steps = ['strategy', 'activation', 'content', 'campaigns'] as const;
+  for (let i = 1; i < steps.length; i++)
+    schedule(t0 + 5000 + i * 100, 'cycle.step_changed', master, 'cycle', 'cycle_1', {
+      from: steps[i - 1],
+      to: steps[i],
+    });
+  const cycleDoc = doc('cycle', 'cycle_1', t0 + 5000, {
+    programmeId: 'prog_social_shift',
+    number: 1,
+    status: 'strategy',
+    strategyVersion: 1,
+    visitedSteps: ['strategy'],
+    startedAt: iso(t0 + 5000),
+  });
+  touch(cycleDoc, t0 + 5300, { status: 'campaigns', visitedSteps: [...steps] });
 
   const teams: { id: string; department: string; location: string }[] = [];
   const teamNames = new Set<string>();
@@ -311,6 +320,9 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     doc('team', id, ms, { name, department, location });
   }
 
+  const joinedFrom = t0 + 10_000 + teamCount * 1000 + 60_000;
+  /** When every social editor holds the role: no content is made before. */
+  const editorsReady = joinedFrom + peopleCount + 60_000;
   const people: SimPerson[] = [];
   const creators: SimPerson[] = [];
   const editors: SimPerson[] = [];
@@ -337,6 +349,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
       publisher: random.chance(customerFacing ? 0.5 : 0.3),
       creator: random.chance(0.08),
       editor: i % Math.max(1, Math.round(peopleCount / (teamCount / 2))) === 0,
+      rolesMs: 0,
       consentMs: Number.POSITIVE_INFINITY,
       // A third of those who agree to take part hardly ever share; the rest follow a long tail.
       sharePropensity: random.chance(0.35) ? 0.01 : Math.min(8, Math.max(0.02, random.logNormal(0.6, 1.1))),
@@ -346,7 +359,11 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     people.push(p);
     if (p.creator) creators.push(p);
     if (p.editor) editors.push(p);
-    const ms = t0 + 60_000 + Math.floor(random.next() * 14 * DAY);
+    // Once every team exists: the social editors first (the master activates them, they activate the others),
+    // then the others over two weeks.
+    const spread = Math.floor(random.next() * 14 * DAY);
+    const ms = joinedFrom + (p.editor ? i : spread);
+    p.rolesMs = ms + 60_000;
     schedule(ms, 'person.added', master, 'person', id, {
       teamIds,
       department: p.department,
@@ -376,12 +393,12 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     );
     for (const role of roles) {
       const raId = `ra_${id}_${role}`;
-      schedule(ms + 60_000, 'role.assigned', master, 'role_assignment', raId, { personId: id, role });
-      doc('role_assignment', raId, ms + 60_000, {
+      schedule(p.rolesMs, 'role.assigned', master, 'role_assignment', raId, { personId: id, role });
+      doc('role_assignment', raId, p.rolesMs, {
         personId: id,
         role,
         assignedBy: master,
-        assignedAt: iso(ms + 60_000),
+        assignedAt: iso(p.rolesMs),
       });
     }
     if (!p.publisher) continue;
@@ -427,6 +444,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
   const byConsent = people
     .filter((p) => p.consentMs < Number.POSITIVE_INFINITY)
     .sort((a, b) => a.consentMs - b.consentMs);
+  const creatorsByRole = [...creators].sort((a, b) => a.rolesMs - b.rolesMs);
   const fallbackEditor = editors[0] ?? people[0];
   if (fallbackEditor === undefined) return;
 
@@ -452,6 +470,8 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     const pillarIds = [random.pick(PILLARS).id];
     const goalIds = pillarIds.map((pid) => goalOfPillar[pid] ?? 'goal_regio');
     schedule(createdAt, 'campaign.created', master, 'campaign', id, { pillarIds, goalIds, postIds: [] });
+    // Scheduled, then started (a draft cannot start): `startedAt` is at least a second after `createdAt`.
+    schedule(createdAt + 500, 'campaign.scheduled', master, 'campaign', id, {});
     schedule(startedAt, 'campaign.started', master, 'campaign', id, {});
     const ends = endsAt < endMs;
     const evaluatedAt = endsAt + 3 * DAY;
@@ -532,10 +552,15 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     return p.accounts[0];
   };
 
-  /** A share and what follows on the platform. */
-  const share = (p: SimPerson, offerId: string, postId: string, campaignId: string, ms: number): void => {
-    const account = pickPlatform(p);
-    if (account === undefined) return;
+  /** A share (and the offer shared, as the SDK records it) and what follows on the platform. */
+  const share = (
+    p: SimPerson,
+    account: { platform: Platform; networkSize: number },
+    offerId: string,
+    postId: string,
+    campaignId: string,
+    ms: number,
+  ): void => {
     const shareId = newId('share', ms);
     const { platform, networkSize } = account;
     schedule(ms, 'share.recorded', p.id, 'share', shareId, {
@@ -546,6 +571,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
       platform,
       networkSize,
     });
+    schedule(ms, 'offer.shared', p.id, 'offer', offerId, { publisherId: p.id, shareId, platform });
     doc('share', shareId, ms, {
       offerId,
       postId,
@@ -619,8 +645,12 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
   };
 
   /** A post through review and approval, offered to a sample of publishers with consent. */
-  const post = (ms: number, contributionIds: string[], pillarId: string): string => {
-    const editor = random.pick(editors.length > 0 ? editors : [fallbackEditor]);
+  const post = (
+    ms: number,
+    contributionIds: string[],
+    pillarId: string,
+    editor = random.pick(editors.length > 0 ? editors : [fallbackEditor]),
+  ): string => {
     const postId = newId('post', ms);
     const goalIds = [goalOfPillar[pillarId] ?? 'goal_regio'];
     schedule(ms, 'post.created', editor.id, 'post', postId, {
@@ -673,9 +703,10 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
       schedule(campaign.endsAt, 'post.expired', SYSTEM_ACTOR, 'post', postId, {});
       touch(record, campaign.endsAt, { status: 'expired' });
     };
-    // Offer to a sample of those with consent by then.
+    // Offer to a sample of those with consent (and their accounts linked, two minutes later) by then.
     let available = 0;
-    while (available < byConsent.length && (byConsent[available]?.consentMs ?? 0) <= offered) available++;
+    while (available < byConsent.length && (byConsent[available]?.consentMs ?? 0) + 120_000 <= offered)
+      available++;
     if (available === 0) {
       expireAtEnd();
       return postId;
@@ -711,13 +742,15 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
         continue;
       }
       schedule(seen, 'offer.seen', p.id, 'offer', offerId, { publisherId: p.id });
-      if (!shares || sharedAt >= campaign.endsAt) {
+      // Shared on one of the publisher's linked accounts (someone with none only sees it).
+      const account = shares && sharedAt < campaign.endsAt ? pickPlatform(p) : undefined;
+      if (account === undefined) {
         touch(offerDoc, seen, { status: 'seen', seenAt: iso(seen) });
         openAtEnd.push(open);
         continue;
       }
       touch(offerDoc, sharedAt, { status: 'shared', seenAt: iso(seen), respondedAt: iso(sharedAt) });
-      share(p, offerId, postId, campaignId, sharedAt);
+      share(p, account, offerId, postId, campaignId, sharedAt);
     }
     expireAtEnd();
     return postId;
@@ -725,7 +758,11 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
 
   /** A creator's contribution through review; accepted ones become posts. */
   const contribution = (ms: number): void => {
-    const creator = random.pick(creators.length > 0 ? creators : people);
+    // Only a social creator who holds the role by then contributes.
+    let ready = 0;
+    while (ready < creatorsByRole.length && (creatorsByRole[ready]?.rolesMs ?? 0) <= ms) ready++;
+    if (ready === 0) return;
+    const creator = creatorsByRole[random.int(ready)] as SimPerson;
     const id = newId('contrib', ms);
     const pillarId = random.pick(PILLARS).id;
     const kind = random.pick(['photo', 'video', 'text', 'news', 'blog'] as const);
@@ -752,22 +789,21 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     schedule(review, 'contribution.review_started', editor.id, 'contribution', id, { reviewerId: editor.id });
     const outcome = random.next();
     const decided = review + random.exponential(4 * HOUR);
+    // The document as the period leaves it: each step it reached (the events of a later one are not emitted).
+    if (submitted < endMs) touch(record, submitted, { status: 'submitted', submittedAt: iso(submitted) });
+    if (review < endMs) touch(record, review, { status: 'in_review', reviewerId: editor.id });
     if (outcome < 0.15) {
       schedule(decided, 'contribution.declined', editor.id, 'contribution', id, { reviewerId: editor.id });
-      touch(record, decided, { status: 'declined', reviewerId: editor.id, submittedAt: iso(submitted) });
+      if (decided < endMs) touch(record, decided, { status: 'declined' });
       return;
     }
     schedule(decided, 'contribution.accepted', editor.id, 'contribution', id, { reviewerId: editor.id });
+    if (decided < endMs) touch(record, decided, { status: 'accepted' });
     const used = decided + random.exponential(24 * HOUR);
     if (used >= endMs) return;
-    const realPostId = post(used, [id], pillarId);
+    const realPostId = post(used, [id], pillarId, editor);
     schedule(used, 'contribution.used', editor.id, 'contribution', id, { postId: realPostId });
-    touch(record, used, {
-      status: 'used',
-      reviewerId: editor.id,
-      submittedAt: iso(submitted),
-      postIds: [realPostId],
-    });
+    touch(record, used, { status: 'used', postIds: [realPostId] });
   };
 
   // Pace the activity so that the events spread over the days: weekdays busier than weekends.
@@ -788,10 +824,13 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     currentDayStart = dayStart;
     const budget = setup + ((target - setup) * cumulative) / totalWeight;
     const contributions = Math.floor(contributionsPerDay * weight(d) + random.next());
-    for (let i = 0; i < contributions; i++) contribution(dayStart + 7 * HOUR + random.next() * 10 * HOUR);
+    // Working hours (07:00 to 17:00 UTC), from when the social editors hold their role.
+    const from = Math.max(dayStart + 7 * HOUR, editorsReady);
+    const hours = Math.max(0, dayStart + 17 * HOUR - from);
+    for (let i = 0; i < contributions; i++) contribution(from + random.next() * hours);
     let guard = 0;
     while (scheduled < budget && guard++ < 10_000) {
-      post(dayStart + 7 * HOUR + random.next() * 10 * HOUR, [], random.pick(PILLARS).id);
+      post(from + random.next() * hours, [], random.pick(PILLARS).id);
     }
     const today = buckets.get(d) ?? [];
     buckets.delete(d);
