@@ -63,4 +63,19 @@ describe('allowedEvents', () => {
     await master.campaigns.pause(campaignId);
     expect(await publisher.allowedEvents(offerId)).toEqual([]);
   });
+
+  it('offers no LEAVE for the last master and nothing for an erased person, as the commands would refuse them', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const master = shift.as(people.master);
+    expect(await master.people.allowedEvents(people.master)).not.toContain('LEAVE');
+    await expect(master.people.leave(people.master)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // A second master: either may leave now.
+    await master.people.assignRole(people.editor, { role: 'master' });
+    expect(await master.people.allowedEvents(people.master)).toContain('LEAVE');
+    expect(await master.people.allowedEvents(people.publisher)).toContain('LEAVE');
+    await master.privacy.erasePerson(people.publisher);
+    expect(await master.people.allowedEvents(people.publisher)).toEqual([]);
+    await expect(master.people.leave(people.publisher)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+  });
 });

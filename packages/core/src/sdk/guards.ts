@@ -42,6 +42,17 @@ export async function keepAMaster(
   action: string,
 ): Promise<Guard> {
   const guard = await readGuard(rt, 'masters');
+  if (await isLastMaster(rt, personId))
+    throw forbidden(
+      actor,
+      action,
+      'This is the last social master of the organisation: assign the master role to someone else first.',
+    );
+  return guard;
+}
+
+/** Whether the person is the organisation's last social master still in the programme. */
+export async function isLastMaster(rt: Runtime, personId: string): Promise<boolean> {
   const [people, assignments] = await Promise.all([
     list(rt, 'person'),
     list(rt, 'role_assignment', { role: 'master' }),
@@ -52,12 +63,5 @@ export async function keepAMaster(
   const masters = new Set(
     assignments.filter((a) => a.revokedAt === undefined && !gone.has(a.personId)).map((a) => a.personId),
   );
-  if (masters.has(personId) && masters.size === 1) {
-    throw forbidden(
-      actor,
-      action,
-      'This is the last social master of the organisation: assign the master role to someone else first.',
-    );
-  }
-  return guard;
+  return masters.has(personId) && masters.size === 1;
 }

@@ -15,7 +15,7 @@ import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { expireOpenOffers } from '../cascades.js';
-import { keepAMaster, readGuard } from '../guards.js';
+import { isLastMaster, keepAMaster, readGuard } from '../guards.js';
 import type { EntityWrite, Runtime } from '../runtime.js';
 import {
   authorize,
@@ -495,8 +495,12 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     async allowedEvents(personId) {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
-      if (!isAllowedFor(rt, actor, 'people.read', targetOf(person))) return [];
-      return permittedEvents(rt, actor, ambassadorWorkflow, person.status, targetOf(person));
+      // An erased record takes no more events; the last master cannot leave.
+      if (person.erasedAt || !isAllowedFor(rt, actor, 'people.read', targetOf(person))) return [];
+      const events = permittedEvents(rt, actor, ambassadorWorkflow, person.status, targetOf(person));
+      return events.includes('LEAVE') && (await isLastMaster(rt, person.id))
+        ? events.filter((event) => event !== 'LEAVE')
+        : events;
     },
   };
 }
