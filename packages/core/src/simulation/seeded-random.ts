@@ -1,3 +1,5 @@
+import { invalidValue } from '../errors/invalid-value.js';
+
 /**
  * A small, fast, seeded pseudo-random generator (sfc32, seeded through splitmix32), so that simulated data is
  * the same on every machine for the same seed. Not for secrets.
@@ -29,7 +31,8 @@ function splitmix32(seed: number): () => number {
 }
 
 /**
- * A seeded generator: the same seed always gives the same sequence.
+ * A seeded generator: the same seed always gives the same sequence, and different seeds different ones. The seed
+ * is a whole number (`Number.isSafeInteger`, such as `Date.now()`); anything else is refused with `VALIDATION`.
  *
  * @example
  * ```ts
@@ -38,11 +41,23 @@ function splitmix32(seed: number): () => number {
  * ```
  */
 export function seededRandom(seed: number): SeededRandom {
+  if (!Number.isSafeInteger(seed))
+    throw invalidValue('seed', [], `Use a whole number (a safe integer), not ${String(seed)}.`);
   const init = splitmix32(seed);
   let a = init();
   let b = init();
   let c = init();
   let d = init();
+  // The bits above the low 32 (none for 0 to 2^32 - 1, whose sequences stay what they were) make seeds that differ
+  // only there differ too.
+  const high = Math.floor(seed / 4_294_967_296);
+  if (high !== 0) {
+    const more = splitmix32(high ^ 0x5bd1e995);
+    a ^= more();
+    b ^= more();
+    c ^= more();
+    d ^= more();
+  }
   const next = (): number => {
     const t = (((a + b) >>> 0) + d) >>> 0;
     d = (d + 1) >>> 0;

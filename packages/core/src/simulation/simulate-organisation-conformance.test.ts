@@ -153,7 +153,7 @@ describe('simulateEvents, against the workflows and the role rules', () => {
     fc.assert(
       fc.property(
         fc.integer(),
-        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 1, max: 200 }),
         fc.integer({ min: 1, max: 20 }),
         fc.integer({ min: 1, max: 120 }),
         (seed, people, teams, days) => {

@@ -1,28 +1,80 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { type DomainEvent, SYSTEM_ACTOR } from '../model/domain-event.js';
 import type { EntityType } from '../model/entity-type.js';
 import type { ExportBundle } from '../model/export-bundle.js';
+import { PLATFORMS } from '../model/terms.js';
 import type { Platform } from '../model/vocabulary.js';
 import { CURRENT_SCHEMA_VERSION } from '../storage/schema-version.js';
 import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, LOCATIONS, PILLARS } from './dutch-names.js';
 import { seededRandom } from './seeded-random.js';
 
-/** How big and how busy the simulated organisation is. */
+/**
+ * How big and how busy the simulated organisation is. Anything else than what each option says is refused with a
+ * `VALIDATION` error naming the option.
+ */
 export interface SimulationOptions {
-  /** Same seed, same data (default 1). */
+  /** Same seed, same data (default 1): a whole number (`Number.isSafeInteger`). */
   readonly seed?: number;
-  /** People in the organisation (default 10,000). */
+  /** People in the organisation, 1 to 1,000,000 (default 10,000). */
   readonly people?: number;
-  /** Teams (default 200). */
+  /** Teams, 1 to 100,000 (default 200). */
   readonly teams?: number;
-  /** The platforms people share to (default LinkedIn, X, Facebook, Instagram, Bluesky). */
+  /** The platforms people share to, each once (default LinkedIn, X, Facebook, Instagram, Bluesky). */
   readonly platforms?: readonly Platform[];
-  /** First day, `YYYY-MM-DD` (default 2026-01-01). */
+  /** First day, `YYYY-MM-DD`, from 00:00 UTC (default 2026-01-01). */
   readonly start?: string;
-  /** Days simulated (default 365). */
+  /** Days simulated, 1 to 36,600 (default 365). */
   readonly days?: number;
-  /** Exactly this many events (default: 100 per person); activity is paced to spread them over the days. */
+  /** Exactly this many events, a whole number (default: 100 per person); activity is paced to spread them over the days. */
   readonly events?: number;
+  /** The organisation's id (default `org_zorggroep_noord`). */
   readonly organisationId?: string;
+}
+
+/** Refuses options a simulation cannot stand for (before any work, so that none hangs or fails half-way). */
+function checkOptions(options: SimulationOptions): void {
+  const what = 'simulation options';
+  if (typeof options !== 'object' || options === null)
+    throw invalidValue(what, [], 'Use an object such as { seed: 1, people: 500 }, or nothing.');
+  const whole = (key: keyof SimulationOptions, min: number, max: number): void => {
+    const value = options[key];
+    if (value === undefined) return;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+      throw invalidValue(
+        what,
+        [key],
+        `Use a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}.`,
+      );
+  };
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed))
+    throw invalidValue(what, ['seed'], 'Use a whole number (a safe integer) as the seed.');
+  whole('people', 1, 1_000_000);
+  whole('teams', 1, 100_000);
+  whole('days', 1, 36_600);
+  whole('events', 0, Number.MAX_SAFE_INTEGER);
+  const { start, platforms, organisationId } = options;
+  if (
+    start !== undefined &&
+    (typeof start !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(start) ||
+      new Date(`${start}T00:00:00.000Z`).toISOString().slice(0, 10) !== start)
+  )
+    throw invalidValue(what, ['start'], 'Use a day that exists, as YYYY-MM-DD, such as 2026-01-01.');
+  if (platforms !== undefined) {
+    if (!Array.isArray(platforms))
+      throw invalidValue(what, ['platforms'], "Use a list such as ['linkedin', 'x'].");
+    platforms.forEach((platform, i) => {
+      if (!(PLATFORMS as readonly unknown[]).includes(platform))
+        throw invalidValue(what, ['platforms', i], `Use one of ${PLATFORMS.join(', ')}.`);
+      if (platforms.indexOf(platform) !== i)
+        throw invalidValue(what, ['platforms', i], `Name "${platform}" once.`);
+    });
+  }
+  if (
+    organisationId !== undefined &&
+    (typeof organisationId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(organisationId))
+  )
+    throw invalidValue(what, ['organisationId'], 'Use 1 to 64 letters, digits, "_" or "-".');
 }
 
 const DAY = 86_400_000;
@@ -83,8 +135,9 @@ interface Documents {
  * for (const event of simulateEvents({ seed: 7, people: 500, teams: 20, events: 50_000 })) log.push(event);
  * ```
  */
-export function* simulateEvents(options: SimulationOptions = {}): Generator<DomainEvent> {
-  yield* run(options, undefined);
+export function simulateEvents(options: SimulationOptions = {}): Generator<DomainEvent> {
+  checkOptions(options);
+  return run(options, undefined);
 }
 
 /**
@@ -98,6 +151,7 @@ export function* simulateEvents(options: SimulationOptions = {}): Generator<Doma
  * ```
  */
 export function simulateExportBundle(options: SimulationOptions = {}): ExportBundle {
+  checkOptions(options);
   const documents: Documents = { byType: new Map() };
   const merged = { people: 120, teams: 8, days: 90, ...options };
   const events = [...run(merged, documents)] as ExportBundle['events'];
@@ -119,7 +173,7 @@ export function simulateExportBundle(options: SimulationOptions = {}): ExportBun
 function* run(options: SimulationOptions, documents: Documents | undefined): Generator<DomainEvent> {
   const random = seededRandom(options.seed ?? 1);
   const peopleCount = options.people ?? 10_000;
-  const teamCount = Math.max(1, options.teams ?? 200);
+  const teamCount = options.teams ?? 200;
   const platforms = options.platforms ?? DEFAULT_PLATFORMS;
   const days = options.days ?? 365;
   const target = options.events ?? peopleCount * 100;
