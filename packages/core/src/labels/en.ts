@@ -91,6 +91,7 @@ export const en: Labels = {
     xing: 'XING',
     email: 'E-mail',
   },
+  languages: { nl: 'Dutch', en: 'English' },
   contributionKinds: {
     photo: 'Photo',
     video: 'Video',

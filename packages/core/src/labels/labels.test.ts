@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as terms from '../model/terms.js';
 import {
   AMBASSADOR_STATUSES,
   CAMPAIGN_STATUSES,
@@ -12,7 +13,7 @@ import {
   POST_STATUSES,
   ROLES,
 } from '../model/vocabulary.js';
-import { labels } from './labels.js';
+import { type Labels, labels } from './labels.js';
 
 /** Every path to a string leaf, e.g. `steps.strategy.name`. */
 function leafPaths(value: unknown, prefix = ''): string[] {
@@ -47,6 +48,39 @@ describe('labels', () => {
     expect(Object.keys(l.statuses.post)).toEqual([...POST_STATUSES]);
     expect(Object.keys(l.statuses.campaign)).toEqual([...CAMPAIGN_STATUSES]);
     expect(Object.keys(l.statuses.offer)).toEqual([...OFFER_STATUSES]);
+  });
+
+  // Each list of the vocabulary and where its labels are: a list added to the vocabulary fails here until it has them.
+  const tableOf: Readonly<Record<keyof typeof terms, (l: Labels) => object>> = {
+    METHOD_STEPS: (l) => l.steps,
+    ROLES: (l) => l.roles,
+    INFORMATION_NEEDS: (l) => l.informationNeeds,
+    INTENTS: (l) => l.intents,
+    GOAL_PURPOSES: (l) => l.purposes,
+    PLATFORMS: (l) => l.platforms,
+    LANGUAGES: (l) => l.languages,
+    CONTRIBUTION_KINDS: (l) => l.contributionKinds,
+    CYCLE_STATUSES: (l) => l.statuses.cycle,
+    AMBASSADOR_STATUSES: (l) => l.statuses.ambassador,
+    CONTRIBUTION_STATUSES: (l) => l.statuses.contribution,
+    POST_STATUSES: (l) => l.statuses.post,
+    CAMPAIGN_STATUSES: (l) => l.statuses.campaign,
+    OFFER_STATUSES: (l) => l.statuses.offer,
+    CONSENT_PURPOSES: (l) => l.consentPurposes,
+  };
+
+  it.each(LANGUAGES)('labels every value of every vocabulary list in %s, and nothing else', (language) => {
+    const l = labels(language);
+    for (const [name, values] of Object.entries(terms)) {
+      const table = tableOf[name as keyof typeof terms]?.(l) as Record<string, unknown> | undefined;
+      expect(table, `labels for ${name}`).toBeDefined();
+      expect(Object.keys(table ?? {}).sort(), name).toEqual([...values].sort());
+      for (const value of values) {
+        const label = table?.[value];
+        const text = typeof label === 'string' ? label : (label as { name?: unknown } | undefined)?.name;
+        expect(typeof text === 'string' && text.trim() !== '', `${name} ${value}`).toBe(true);
+      }
+    }
   });
 
   it('speaks Dutch in Dutch and English in English', () => {

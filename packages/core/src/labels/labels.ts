@@ -34,6 +34,8 @@ export interface Labels {
   readonly intents: Readonly<Record<Intent, Described>>;
   readonly purposes: Readonly<Record<GoalPurpose, string>>;
   readonly platforms: Readonly<Record<Platform, string>>;
+  /** The languages a person, a post or a report can be in, named in this language. */
+  readonly languages: Readonly<Record<Language, string>>;
   readonly contributionKinds: Readonly<Record<ContributionKind, string>>;
   readonly consentPurposes: Readonly<Record<ConsentPurpose, string>>;
   readonly statuses: {
@@ -50,7 +52,7 @@ const dictionaries: Readonly<Record<Language, Labels>> = { nl, en };
 
 /**
  * The labels of the method in Dutch (`'nl'`) or English (`'en'`): steps, roles, information needs, intents,
- * purposes, platforms and every workflow status.
+ * purposes, platforms, languages and every workflow status.
  *
  * @example
  * ```ts

@@ -90,6 +90,7 @@ export const nl: Labels = {
     xing: 'XING',
     email: 'E-mail',
   },
+  languages: { nl: 'Nederlands', en: 'Engels' },
   contributionKinds: {
     photo: 'Foto',
     video: 'Video',
