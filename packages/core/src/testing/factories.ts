@@ -175,10 +175,10 @@ export const aContribution = (over: Partial<Contribution> = {}): Contribution =>
   ...over,
 });
 
-/** A valid post. */
+/** A valid post, by `person_1` (the editor of `aRoleAssignment`). */
 export const aPost = (over: Partial<Post> = {}): Post => ({
   ...base('post_1'),
-  authorId: 'person_editor',
+  authorId: 'person_1',
   title: 'Our night team',
   text: 'Meet the night team in Assen: 12 nurses who keep our clients safe.',
   variants: [{ platform: 'x', text: 'Meet our night team in Assen.' }],

@@ -1,6 +1,7 @@
 // A small, ready programme for tests, demos and examples: one person per role, built through the SDK's own
 // commands on memory storage, a manual clock and sequential ids.
 
+import { invalidValue } from '../errors/invalid-value.js';
 import type { ManualClock } from '../ports/clock.js';
 import { createManualClock } from '../ports/clock.js';
 import { createSequentialIds } from '../ports/id-generator.js';
@@ -37,7 +38,8 @@ export const TEST_PROGRAMME_START = '2026-03-02T09:00:00.000Z';
 /**
  * Builds a test programme: organisation `org_acme` set up, strategy with one content pillar (`pillar_care`), a
  * master, an editor, a creator, a publisher and an external publisher (both consenting to offers, digests and tracking), and an outsider without
- * a role. `options` override the SDK options (config, links, share policy…).
+ * a role. `options` override the SDK options (config, links, share policy…); a `clock` given there must be a manual
+ * one (`createManualClock()`): the programme runs on it and hands it back (by default one at `TEST_PROGRAMME_START`).
  *
  * @example
  * ```ts
@@ -47,14 +49,21 @@ export const TEST_PROGRAMME_START = '2026-03-02T09:00:00.000Z';
  * ```
  */
 export async function createTestProgramme(options: Partial<SocialShiftOptions> = {}): Promise<TestProgramme> {
-  const clock = createManualClock(TEST_PROGRAMME_START);
+  const given = options.clock as Partial<ManualClock> | undefined;
+  if (given !== undefined && (typeof given.advance !== 'function' || typeof given.set !== 'function'))
+    throw invalidValue(
+      'test programme options',
+      ['clock'],
+      'Give a manual clock (createManualClock()): the test programme hands it back to move time.',
+    );
+  const clock = (given as ManualClock | undefined) ?? createManualClock(TEST_PROGRAMME_START);
   const storage = createMemoryStorage();
   const shift = createSocialShift({
     storage,
     organisationId: 'org_acme',
-    clock,
     ids: createSequentialIds(),
     ...options,
+    clock,
   });
   const pillarId = 'pillar_care';
   const { masterId: master } = await shift.setup({
