@@ -116,6 +116,31 @@ describe('createStorage', () => {
       expect(await driver.get(ORG, 'post', 'p0')).toMatchObject({ schemaVersion: 1, data: '{"n":1}' });
     });
 
+    it('fails with MIGRATION instead of spinning when the driver does not store the new schema version', async () => {
+      const inner = createMemoryDriver();
+      await createStorage(inner).transaction(ORG, (tx) => tx.put('post', 'a', { n: 1 }, 0));
+      // A driver bug: update reports success but keeps the schema version the document had.
+      const driver: StorageDriver = {
+        ...inner,
+        transaction: (organisationId, work) =>
+          inner.transaction(organisationId, (tx) =>
+            work({
+              ...tx,
+              update: async (row, expected) =>
+                tx.update(
+                  { ...row, schemaVersion: (await tx.get(row.collection, row.id))!.schemaVersion },
+                  expected,
+                ),
+            }),
+          ),
+      };
+      const storage = createStorage(driver, { schemaVersion: 2, migrations: [toV2] });
+      await expect(storage.open()).rejects.toMatchObject({
+        code: 'MIGRATION',
+        message: expect.stringContaining('the driver does not store their schema version'),
+      });
+    });
+
     it('wraps a throwing migration in MIGRATION with the cause, and migrates nothing', async () => {
       const driver = createMemoryDriver();
       const v1 = createStorage(driver);

@@ -82,7 +82,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
   // Only then is each organisation's share written, in one transaction. A document another process changed in the
   // meantime is not overwritten (its version moved on): the next round reads and migrates it again.
   const migrate = async () => {
-    for (;;) {
+    for (let round = 1; ; round++) {
       const rows = await guard('read documents to migrate', () =>
         driver.outdated(schemaVersion, Number.MAX_SAFE_INTEGER),
       );
@@ -124,11 +124,12 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
           }),
         );
       }
-      // Nothing written: every document changed under this round (another process); stop rather than spin.
-      if (written === 0) {
+      // Nothing written: every document changed under this round (another process); stop rather than spin. So also
+      // after 100 rounds: a driver whose update drops the schema version returns the same documents every round.
+      if (written === 0 || round === 100) {
         throw new SocialShiftError(
           'MIGRATION',
-          `The documents to migrate to schema version ${schemaVersion} kept changing while they were migrated: another process still writes them. Stop it and open again.`,
+          `The documents to migrate to schema version ${schemaVersion} kept changing while they were migrated: another process still writes them (stop it and open again), or the driver does not store their schema version.`,
           { details: { from: rows[0]!.schemaVersion, to: schemaVersion } },
         );
       }
