@@ -1,7 +1,7 @@
 // The intranet service: one SQLite file holds the programme (the SDK's tables, created on start-up) and the
 // service's own small tables (short links, digest log). node:http serves the JSON API and the tracked-link
 // redirect; a timer runs the digest job.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DigestFrequency } from '@social-shift/adapters/digest';
 import type { SmtpOptions } from '@social-shift/adapters/email';
@@ -12,6 +12,7 @@ import { createLinkTracker } from '@social-shift/core/links';
 import Database from 'better-sqlite3';
 import { apiRoutes } from './app.js';
 import { clickRoute } from './clicks.js';
+import { createClosableServer } from './closable-server.js';
 import { createDigestJob, type DigestRun, scheduleEvery } from './digest-job.js';
 import { createHandler, ok } from './http.js';
 import { reportRoutes } from './reports.js';
@@ -38,9 +39,10 @@ export interface ServiceOptions {
   /** Also deliver digests over SMTP. */
   readonly smtp?: SmtpOptions;
   /**
-   * How long `close()` waits for a digest run in flight (ms); default 30 s. The run stops after the recipient it is
-   * writing to; when that digest takes longer than this, the database closes anyway, and that one digest may be
-   * sent again on the next start.
+   * How long `close()` waits for HTTP requests and a digest run in flight (ms); default 30 s. Connections without a
+   * request close at once; a request in flight gets its answer, then its connection closes. The digest run stops
+   * after the recipient it is writing to. After this time, the connections still open are cut off and the database
+   * closes anyway; a digest still being sent then may be sent again on the next start.
    */
   readonly closeTimeoutMs?: number;
   readonly clock?: Clock;
@@ -53,7 +55,10 @@ export interface RunningService {
   readonly shift: SocialShift;
   /** Runs the digest job now (the timer runs it too); `close()` stops and awaits it like the timer's runs. */
   runDigest(): Promise<DigestRun>;
-  /** Stops the timer and the HTTP server, waits for digest runs in flight (see `closeTimeoutMs`), closes the database. */
+  /**
+   * Stops the timer and the HTTP server, waits for requests and digest runs in flight (see `closeTimeoutMs`), closes
+   * the database. Calling it again returns the same promise.
+   */
   close(): Promise<void>;
 }
 
@@ -68,7 +73,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   // #endregion storage
 
   let handler: ReturnType<typeof createHandler> = createHandler([]);
-  const server: Server = createServer((request, response) => void handler(request, response));
+  const http = createClosableServer((request, response) => void handler(request, response));
+  const server: Server = http.server;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const url = options.publicUrl ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -118,30 +124,41 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     log(`digest: ${error}`),
   );
 
-  return {
-    url,
-    shift,
-    runDigest: async () => runDigest(),
-    async close() {
-      // No new runs; a run in flight stops after the digest it is sending. The HTTP requests and that digest
-      // finish before the database closes, but no longer than closeTimeoutMs.
-      closing.abort();
-      const stopped = stop();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
-      const timeoutMs = options.closeTimeoutMs ?? 30_000;
-      let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
+  let closed: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    // No new runs; a run in flight stops after the digest it is sending. No new connections; idle ones end now,
+    // and requests in flight get their answer. All of that finishes before the database closes, but no later
+    // than closeTimeoutMs after close() was called.
+    closing.abort();
+    const timeoutMs = options.closeTimeoutMs ?? 30_000;
+    const stopped = stop();
+    let timer: NodeJS.Timeout | undefined;
+    const [cutOff, finished] = await Promise.all([
+      http.close(timeoutMs),
+      Promise.race([
         Promise.allSettled([stopped, ...runs]).then(() => true),
         new Promise<false>((resolve) => {
           timer = setTimeout(() => resolve(false), timeoutMs);
         }),
-      ]);
-      clearTimeout(timer);
-      if (!finished) log(`digest: still sending after ${timeoutMs} ms; closing the database anyway`);
-      await storage.close();
-      database.close();
+      ]),
+    ]);
+    clearTimeout(timer);
+    if (cutOff > 0)
+      log(
+        `http: ${cutOff} ${cutOff === 1 ? 'connection' : 'connections'} still busy after ${timeoutMs} ms; cut off`,
+      );
+    if (!finished) log(`digest: still sending after ${timeoutMs} ms; closing the database anyway`);
+    await storage.close();
+    database.close();
+  };
+
+  return {
+    url,
+    shift,
+    runDigest: async () => runDigest(),
+    close: () => {
+      closed ??= close();
+      return closed;
     },
   };
 }

@@ -2,7 +2,8 @@
 // before the database closes: a digest cut off halfway would be e-mailed again on the next start.
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { Agent, request } from 'node:http';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createManualClock } from '@social-shift/core';
@@ -191,5 +192,105 @@ describe('shutting the service down', () => {
     expect(lines).toEqual([]);
     expect(remembered()).toEqual([{ person_id: people[0] }]);
     await expect(service.runDigest()).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+  });
+});
+
+/** Starts the service on a fresh SQLite file, without digests during the test. */
+async function aService(options: Partial<ServiceOptions> = {}) {
+  const work = mkdtempSync(join(tmpdir(), 'social-shift-shutdown-'));
+  cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+  const lines: string[] = [];
+  const service = await startService({
+    databaseFile: join(work, 'programme.db'),
+    organisationId: 'org_kiwi',
+    linkSecret: 'a-test-secret-of-at-least-32-bytes!!',
+    outboxDir: join(work, 'outbox'),
+    digestEveryMs: 3_600_000,
+    log: (line) => lines.push(line),
+    ...options,
+  });
+  const { port } = new URL(service.url);
+  return { service, lines, port: Number(port) };
+}
+
+/** A raw TCP connection to the service, and a promise of when the service ends it. */
+async function aConnection(port: number) {
+  const socket = connect(port, '127.0.0.1');
+  cleanups.push(() => socket.destroy());
+  socket.on('error', () => undefined);
+  let received = '';
+  socket.on('data', (chunk: Buffer) => {
+    received += chunk.toString('latin1');
+  });
+  const closed = new Promise<void>((resolve) => {
+    socket.once('close', () => resolve());
+    socket.once('end', () => resolve());
+  });
+  await once(socket, 'connect');
+  return { socket, closed, received: () => received };
+}
+
+describe('shutting the service down with HTTP connections open', () => {
+  it('ends kept-alive connections at once, the used and the unused, instead of waiting for the client', async () => {
+    const { service, lines, port } = await aService();
+    // A client that keeps its connection after the answer (an HTTP agent with keep-alive)…
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    cleanups.push(() => agent.destroy());
+    const answer = await new Promise<number | undefined>((resolve, reject) => {
+      request({ agent, port, host: '127.0.0.1', path: '/health' }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(answer).toBe(200);
+    // …and one a browser opened ahead of a request it has not sent (a preconnect).
+    const unused = await aConnection(port);
+
+    expect(await settledWithin(service.close(), 2_000)).toBe(true);
+    expect(await settledWithin(unused.closed, 500)).toBe(true);
+    expect(lines).toEqual([]);
+  });
+
+  it('answers a request in flight, with Connection: close, then ends its connection and closes', async () => {
+    const { service, lines, port } = await aService();
+    const client = await aConnection(port);
+    const body = JSON.stringify({ organisation: { name: 'Kiwi Bakery' } });
+    // The request's body is on its way when SIGTERM comes.
+    client.socket.write(
+      `POST /api/setup HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = service.close();
+    expect(await settledWithin(closing, 200)).toBe(false);
+    client.socket.write(body.slice(5));
+
+    expect(await settledWithin(closing, 2_000)).toBe(true);
+    expect(await settledWithin(client.closed, 500)).toBe(true);
+    expect(client.received()).toMatch(/^HTTP\/1\.1 400 /);
+    expect(client.received()).toMatch(/\r\nConnection: close\r\n/i);
+    expect(lines).toEqual([]);
+  });
+
+  it('ends a connection whose request never arrives whole after closeTimeoutMs, and says so', async () => {
+    const { service, lines, port } = await aService({ closeTimeoutMs: 100 });
+    const client = await aConnection(port);
+    client.socket.write(
+      'POST /api/setup HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(await settledWithin(service.close(), 2_000)).toBe(true);
+    expect(await settledWithin(client.closed, 500)).toBe(true);
+    expect(lines).toEqual(['http: 1 connection still busy after 100 ms; cut off']);
+  });
+
+  it('closes once when close() is called again (SIGINT, then SIGTERM)', async () => {
+    const { service, lines } = await aService();
+    const first = service.close();
+    const second = service.close();
+    await expect(Promise.all([first, second])).resolves.toEqual([undefined, undefined]);
+    expect(lines).toEqual([]);
   });
 });
