@@ -1,6 +1,7 @@
 // The service's configuration from the environment, checked before anything starts: a setting that is not a
 // number (`DIGEST_EVERY_MS=1h`) or out of range would otherwise become a timer that fires every millisecond
 // (Node turns NaN, 0 and anything above 2^31 - 1 ms into 1 ms) or a port the server cannot listen on.
+import { IdSchema } from '@social-shift/core';
 import type { ServiceOptions } from './service.js';
 
 /** The longest interval a Node timer takes: 2^31 - 1 ms, about 24.8 days. */
@@ -34,6 +35,20 @@ export function readServiceConfig(
   const port = integer('PORT', 0, 65_535, 'the port (0: a free one)');
   const digestEveryMs = integer('DIGEST_EVERY_MS', 1, MAX_TIMER_MS, 'how often the digest job runs in ms');
   const smtpPort = integer('SMTP_PORT', 1, 65_535, "the mail server's port");
+  if (env.SMTP_PORT && !env.SMTP_HOST)
+    problems.push('Set SMTP_HOST too: SMTP_PORT alone sends no mail (or leave SMTP_PORT out).');
+  // The SDK checks the id too, but only once the database is open, with a message that names no variable.
+  const organisationId = env.ORGANISATION_ID || 'org_intranet';
+  if (!IdSchema.safeParse(organisationId).success)
+    problems.push(
+      `Set ORGANISATION_ID to the organisation's id: 1 to 64 letters, digits, "_" or "-" (not "${organisationId}").`,
+    );
+  const publicUrl = env.PUBLIC_URL ? baseUrl(env.PUBLIC_URL) : undefined;
+  if (publicUrl === null)
+    problems.push(
+      `Set PUBLIC_URL to the URL people reach the service at, such as https://social.intranet.example ` +
+        `(http or https, without user name, query or #fragment; not "${env.PUBLIC_URL}").`,
+    );
   const trustedOrigins = (env.TRUSTED_ORIGINS ?? '')
     .split(',')
     .map((text) => text.trim())
@@ -51,11 +66,11 @@ export function readServiceConfig(
     ok: true,
     options: {
       databaseFile: env.DATABASE_FILE || 'social-shift.db',
-      organisationId: env.ORGANISATION_ID || 'org_intranet',
+      organisationId,
       linkSecret,
       outboxDir: env.OUTBOX_DIR || 'outbox',
       port: port ?? 0,
-      ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+      ...(publicUrl ? { publicUrl } : {}),
       ...(trustedOrigins.length > 0 ? { trustedOrigins } : {}),
       ...(digestEveryMs === undefined ? {} : { digestEveryMs }),
       ...(env.SMTP_HOST ? { smtp: { host: env.SMTP_HOST, port: smtpPort ?? 25 } } : {}),
@@ -71,4 +86,23 @@ function isOrigin(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The base of the service's links from `PUBLIC_URL` (short links are `<base>/s/<code>`, digests link to
+ * `<base>/offers`): an http(s) URL, written as the URL parser writes it, without a slash at the end; `null` for
+ * anything else, or a URL with a user name, a query or a fragment, which no link can be appended to.
+ */
+function baseUrl(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') return null;
+  // `https://host/?` and `https://host/#` parse with an empty query and fragment: still not a base.
+  if (/[?#]/.test(text)) return null;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -1,13 +1,14 @@
 // Start-up: `pnpm start` (or `node --import tsx src/main.ts`). Configuration from the environment:
 //   DATABASE_FILE   the SQLite file, created on first start (default ./social-shift.db)
-//   ORGANISATION_ID the organisation this service runs (default org_intranet)
+//   ORGANISATION_ID the organisation this service runs: letters, digits, "_" or "-" (default org_intranet)
 //   LINK_SECRET     at least 32 bytes that sign tracked links (required)
-//   PORT            port on 127.0.0.1 (default 0: a free one)   PUBLIC_URL  how people reach the service
+//   PORT            port on 127.0.0.1 (default 0: a free one)
+//   PUBLIC_URL      how people reach the service, the base of its links (https://social.intranet.example)
 //   TRUSTED_ORIGINS other intranet pages whose browser POSTs are accepted, comma-separated origins
 //                   (https://portal.intranet.example); by default only the service's own pages may POST
 //   OUTBOX_DIR      where digest e-mails go (default ./outbox)
 //   DIGEST_EVERY_MS how often the digest job runs, in ms (default hourly; at most 2147483647, Node's longest timer)
-//   SMTP_HOST, SMTP_PORT  also send the digests through this mail server
+//   SMTP_HOST, SMTP_PORT  also send the digests through this mail server (SMTP_PORT default 25)
 // src/config.ts checks them; a bad one stops the start with exit code 1 and a line that says what to set.
 import { readServiceConfig } from './config.js';
 import { startService } from './service.js';

@@ -87,6 +87,56 @@ describe('the service configuration', () => {
     }
   });
 
+  it('reads PUBLIC_URL as the base of links, without a trailing slash', () => {
+    for (const [value, publicUrl] of [
+      ['https://social.intranet.example', 'https://social.intranet.example'],
+      // A slash at the end would make every short link …//s/code, which no route answers.
+      ['https://social.intranet.example/', 'https://social.intranet.example'],
+      ['HTTPS://Social.Intranet.Example:8443/programme/', 'https://social.intranet.example:8443/programme'],
+      ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+    ]) {
+      const config = readServiceConfig({ ...secret, PUBLIC_URL: value });
+      expect(config.ok && config.options.publicUrl, value).toBe(publicUrl);
+    }
+  });
+
+  it.each([
+    'social.intranet.example',
+    '/programme',
+    'ftp://files.intranet.example',
+    'https://social.intranet.example/?lang=nl',
+    'https://social.intranet.example/#offers',
+    'https://mira:secret@social.intranet.example',
+    'https://',
+  ])('refuses PUBLIC_URL=%s, which no link or origin can be built on', (value) => {
+    expect(readServiceConfig({ ...secret, PUBLIC_URL: value })).toEqual({
+      ok: false,
+      problems: [
+        `Set PUBLIC_URL to the URL people reach the service at, such as https://social.intranet.example ` +
+          `(http or https, without user name, query or #fragment; not "${value}").`,
+      ],
+    });
+  });
+
+  it.each(['my org', 'x'.repeat(65), 'org.acme'])(
+    'refuses ORGANISATION_ID=%s, which the SDK would refuse only after the database is opened',
+    (value) => {
+      expect(readServiceConfig({ ...secret, ORGANISATION_ID: value })).toEqual({
+        ok: false,
+        problems: [
+          `Set ORGANISATION_ID to the organisation's id: 1 to 64 letters, digits, "_" or "-" (not "${value}").`,
+        ],
+      });
+    },
+  );
+
+  it('refuses SMTP_PORT without SMTP_HOST, which would send no mail without a word', () => {
+    expect(readServiceConfig({ ...secret, SMTP_PORT: '587' })).toEqual({
+      ok: false,
+      problems: ['Set SMTP_HOST too: SMTP_PORT alone sends no mail (or leave SMTP_PORT out).'],
+    });
+  });
+
   it('refuses a missing or short LINK_SECRET, and names every problem at once', () => {
     expect(readServiceConfig({ LINK_SECRET: 'short', PORT: 'x' })).toEqual({
       ok: false,
@@ -97,5 +147,10 @@ describe('the service configuration', () => {
   it('stops the service at start-up, exit code 1, instead of running its digest job every millisecond', async () => {
     const started = await startMain({ ...secret, DIGEST_EVERY_MS: '2592000000' });
     expect(started).toEqual({ code: 1, stderr: expect.stringContaining('Set DIGEST_EVERY_MS to') });
+  }, 30_000);
+
+  it('stops the service at start-up, exit code 1, on a PUBLIC_URL that is no URL', async () => {
+    const started = await startMain({ ...secret, PUBLIC_URL: 'social.intranet.example' });
+    expect(started).toEqual({ code: 1, stderr: expect.stringContaining('Set PUBLIC_URL to') });
   }, 30_000);
 });
