@@ -76,4 +76,19 @@ describe('social-shift --version', () => {
   it('is in the usage', async () => {
     expect((await cli('--help')).stdout).toMatch(/^ {2}--version +the version of social-shift$/m);
   });
+
+  it.each([
+    ['report', '--version'],
+    ['report', '-v'],
+    ['report', 'events.ndjson', '--format', 'json', '--version'],
+  ])(
+    'prints the version for %s %s too, as report takes --help, instead of an unknown option',
+    async (...args) => {
+      expect(await cli(...args)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    },
+  );
+
+  it("is in report's usage", async () => {
+    expect((await cli('report', '--help')).stdout).toMatch(/^ {2}--version +the version of social-shift$/m);
+  });
 });

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { reportJsonSchema } from '@social-shift/core/reports';
-import { type CommandIo, REPORT_USAGE, reportCommand } from './report-command.js';
+import { type CommandIo, cliVersion, REPORT_USAGE, reportCommand } from './report-command.js';
 import { UsageError } from './usage-error.js';
 
 const USAGE = `Usage: social-shift <command>
@@ -43,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
     // A CI job that pins the CLI can print which one it runs.
     if (command === '--version' || command === '-v') {
       if (rest.length > 0) throw new UsageError(`${command} takes no arguments (not "${rest.join(' ')}").`);
-      io.stdout(`${version()}\n`);
+      io.stdout(`${cliVersion()}\n`);
       return 0;
     }
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -69,9 +68,4 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
     }
     throw error;
   }
-}
-
-/** The version of this package: its package.json is one folder up from both src/ and dist/. */
-function version(): string {
-  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 }

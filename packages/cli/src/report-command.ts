@@ -1,5 +1,6 @@
 import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -87,7 +88,21 @@ Options:
   --config <file.json>   earnedMedia, leaderboard, thresholds, pillarOverlap (see docs/metrics.md)
   --no-leaderboard       leave the leaderboard out
   --threads <n>          worker threads for large NDJSON files (default: cores, at most 4)
+  --version              the version of social-shift
 `;
+
+/**
+ * The version of this package, as `social-shift --version` and `social-shift report --version` print it.
+ *
+ * @example
+ * ```ts
+ * cliVersion(); // '0.3.1'
+ * ```
+ */
+export function cliVersion(): string {
+  // Its package.json is one folder up from both src/ and dist/.
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
 
 /**
  * Parses the gates of `--fail-under`: one text, or the texts of the option given several times. A figure named
@@ -476,6 +491,7 @@ const REPORT_OPTIONS = {
   'no-leaderboard': { type: 'boolean' },
   threads: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 /**
@@ -496,6 +512,11 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   });
   if (values.help === true) {
     io.stdout(REPORT_USAGE);
+    return 0;
+  }
+  // As `social-shift --version` does: a CI job that pins the CLI can log which one it runs.
+  if (values.version === true) {
+    io.stdout(`${cliVersion()}\n`);
     return 0;
   }
   // parseArgs keeps the last value of an option given twice: `--period week --period month` would silently be a
