@@ -5,8 +5,10 @@
 //     --lang en --min participation=0.3,shares=100 [--from 2026-10-01 --to 2026-10-31]
 //
 // --from and --to are days in the organisation's time zone (--to the last day included), as the
-// `social-shift report` command reads them, or ISO UTC instants (--to exclusive).
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+// `social-shift report` command reads them, or ISO UTC instants (--to exclusive). --min may be given more than
+// once (every one applies); any other option once.
+import { appendFileSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   isSocialShiftError,
@@ -45,8 +47,25 @@ function readExport(path: string): unknown {
   }
 }
 
+/** A `VALIDATION` error about the option `name`, with the message the user reads. */
+function badOption(name: string, problem: string): SocialShiftError<'VALIDATION'> {
+  return new SocialShiftError('VALIDATION', problem, {
+    details: { issues: [{ path: [name], message: problem, code: 'invalid_value' }], input: name },
+  });
+}
+
+/** Where `path` leads, following symbolic links as far as they exist (the file itself may not exist yet). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(resolve(path));
+    return parent === resolve(path) ? parent : join(realPath(parent), resolve(path).slice(parent.length));
+  }
+}
+
 function main(): number {
-  const { values } = parseArgs({
+  const { values, tokens } = parseArgs({
     options: {
       input: { type: 'string' },
       summary: { type: 'string' },
@@ -57,18 +76,37 @@ function main(): number {
       from: { type: 'string' },
       to: { type: 'string' },
     },
+    tokens: true,
   });
+  // Any other option given twice is refused, as `social-shift report` refuses it: parseArgs would keep the last
+  // value, and `--input a.json --input b.json` would report on b alone without a word.
+  const given = new Map<string, string | undefined>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === 'min') continue;
+    const earlier = given.get(token.name);
+    if (given.has(token.name))
+      throw badOption(
+        token.name,
+        `${token.rawName} is given twice ("${earlier}" and "${token.value}"). Give it once.`,
+      );
+    given.set(token.name, token.value);
+  }
   if (!values.input) {
     console.error(
       'Pass --input <export.json>: an export of the programme (exportAll, or the site’s export).',
     );
     return 2;
   }
-  if (values.lang !== 'nl' && values.lang !== 'en') {
-    const problem = `Bad --lang "${values.lang}": use nl or en.`;
-    throw new SocialShiftError('VALIDATION', problem, {
-      details: { issues: [{ path: ['lang'], message: problem, code: 'invalid_value' }], input: 'lang' },
-    });
+  if (values.lang !== 'nl' && values.lang !== 'en')
+    throw badOption('lang', `Bad --lang "${values.lang}": use nl or en.`);
+  // The report written over the export would lose the export.
+  for (const name of ['out', 'summary'] as const) {
+    const path = values[name];
+    if (path && realPath(path) === realPath(values.input))
+      throw badOption(
+        name,
+        `--${name} "${path}" is the export given with --input: write the report to another file.`,
+      );
   }
   const language = values.lang;
   reportWindow(values.from, values.to); // checked before the export is read

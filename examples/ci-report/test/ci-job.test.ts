@@ -43,6 +43,14 @@ function runStep(commandLine: string) {
 
 afterAll(() => rmSync(join(job, '..'), { recursive: true, force: true }));
 
+/** `commandLine` with `--name value` in place of the option's value in it, or with it added. */
+function withOption(commandLine: string, name: string, value: string): string {
+  const option = new RegExp(`--${name} \\S+`);
+  return option.test(commandLine)
+    ? commandLine.replace(option, `--${name} ${value}`)
+    : `${commandLine} --${name} ${value}`;
+}
+
 describe('the sample CI job', () => {
   it('is one node command that reads the export and writes the summary', () => {
     expect(command).toMatch(
@@ -75,7 +83,7 @@ describe('the sample CI job', () => {
   }, 60_000);
 
   it('refuses a language it has no report in, instead of writing English, and writes nothing', () => {
-    const result = runStep(`${command} --lang fr --out report-fr.md`);
+    const result = runStep(withOption(withOption(command, 'lang', 'fr'), 'out', 'report-fr.md'));
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('VALIDATION: Bad --lang "fr": use nl or en.');
     expect(() => readFileSync(join(job, 'report-fr.md'), 'utf8')).toThrow();
@@ -86,7 +94,7 @@ describe('the sample CI job', () => {
     delete bundle.documents.person[3].displayName;
     writeFileSync(join(job, 'data', 'damaged.json'), JSON.stringify(bundle));
     const result = runStep(
-      `${command.replace('data/export.json', 'data/damaged.json')} --out report-damaged.md`,
+      withOption(withOption(command, 'input', 'data/damaged.json'), 'out', 'report-damaged.md'),
     );
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^VALIDATION: .*displayName/);
@@ -94,7 +102,9 @@ describe('the sample CI job', () => {
   }, 60_000);
 
   it('reports on the days --from and --to name in the organisation’s time zone, as social-shift report does', () => {
-    const result = runStep(`${command} --from 2026-01-10 --to 2026-01-31 --out report-january.md`);
+    const result = runStep(
+      `${withOption(command, 'out', 'report-january.md')} --from 2026-01-10 --to 2026-01-31`,
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const january = readFileSync(join(job, 'report-january.md'), 'utf8');
@@ -117,7 +127,7 @@ describe('the sample CI job', () => {
     const periodLine = (markdown: string) => markdown.split('\n').find((line) => line.startsWith('Period:'));
     expect(periodLine(january)).toBe(periodLine(cli.stdout));
     const instants = runStep(
-      `${command} --from 2026-01-09T23:00:00Z --to 2026-01-31T23:00:00Z --out report-instants.md`,
+      `${withOption(command, 'out', 'report-instants.md')} --from 2026-01-09T23:00:00Z --to 2026-01-31T23:00:00Z`,
     );
     expect(instants.status).toBe(0);
     expect(readFileSync(join(job, 'report-instants.md'), 'utf8')).toBe(
@@ -126,7 +136,7 @@ describe('the sample CI job', () => {
   }, 60_000);
 
   it('refuses a day that does not exist, naming the option', () => {
-    const result = runStep(`${command} --from 2026-02-30 --out report-bad-day.md`);
+    const result = runStep(`${withOption(command, 'out', 'report-bad-day.md')} --from 2026-02-30`);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       'VALIDATION: Bad --from "2026-02-30": no such day; give YYYY-MM-DD or an ISO UTC instant.\n',
@@ -165,6 +175,45 @@ describe('the sample CI job', () => {
     },
     60_000,
   );
+
+  it.each([
+    ['input', 'data/export.json', 'data/other.json'],
+    ['out', 'report.md', 'report-twice.md'],
+    ['summary', '"$GITHUB_STEP_SUMMARY"', 'summary-twice.md'],
+    ['lang', 'en', 'nl'],
+    ['from', '2026-01-01', '2026-02-01'],
+  ])(
+    'refuses --%s given twice, as social-shift report does, instead of taking the last one',
+    (name, first, second) => {
+      const once = command.includes(`--${name} `) ? command : `${command} --${name} ${first}`;
+      const result = runStep(`${once} --${name} ${second}`);
+      expect(result.status).toBe(2);
+      const firstValue = first === '"$GITHUB_STEP_SUMMARY"' ? '.+' : first.replace(/\./g, '\\.');
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^VALIDATION: --${name} is given twice \\("${firstValue}" and "${second.replace(/\./g, '\\.')}"\\)\\. Give it once\\.\n$`,
+        ),
+      );
+      expect(() => readFileSync(join(job, 'report-twice.md'), 'utf8')).toThrow();
+    },
+    60_000,
+  );
+
+  it('refuses --out or --summary naming the export, which the report would overwrite', () => {
+    const before = readFileSync(join(job, 'data', 'export.json'), 'utf8');
+    for (const commandLine of [
+      withOption(command, 'out', 'data/export.json'),
+      withOption(command, 'out', './data/../data/export.json'),
+      withOption(command, 'summary', 'data/export.json'),
+    ]) {
+      const result = runStep(commandLine);
+      expect(result.status, commandLine).toBe(2);
+      expect(result.stderr).toMatch(
+        /^VALIDATION: --(out|summary) "[^"]+" is the export given with --input: write the report to another file\.\n$/,
+      );
+    }
+    expect(readFileSync(join(job, 'data', 'export.json'), 'utf8')).toBe(before);
+  }, 60_000);
 
   it('gates on every --min when the option is given more than once, instead of only the last one', () => {
     const result = runStep(command.replace(/--min \S+/, '--min shares=1000000000 --min participation=0'));
