@@ -389,6 +389,18 @@ describe('a JSON export', () => {
     expect(newerFormat.stderr).toContain(
       `is an export of format version ${EXPORT_FORMAT_VERSION + 1}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
     );
+    // Both newer: the format is named, as importAll names it first.
+    const bothNewer = await report(
+      exportFile('newer-both.json', {
+        ...bundle,
+        formatVersion: EXPORT_FORMAT_VERSION + 1,
+        schemaVersion: CURRENT_SCHEMA_VERSION + 2,
+      }),
+    );
+    expect(bothNewer.code).toBe(2);
+    expect(bothNewer.stderr).toContain(
+      `is an export of format version ${EXPORT_FORMAT_VERSION + 1}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
+    );
     // A version no SDK writes is a bad bundle, as importAll says.
     const absurd = await report(exportFile('absurd.json', { ...bundle, formatVersion: 2 ** 40 }));
     expect(absurd.code).toBe(2);

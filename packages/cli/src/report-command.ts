@@ -12,6 +12,7 @@ import {
   ExportBundleSchema,
   entitySchemas,
   eventPayloadSchemas,
+  isSocialShiftError,
   type JsonObject,
   type Language,
   migrateDocument,
@@ -39,6 +40,7 @@ import {
   renderMarkdown,
   SUMMARY_FIGURES,
 } from '@social-shift/core/reports';
+import { refuseNewerBundle } from '@social-shift/core/transfer';
 import { withoutFullStop } from './event-log-reader.js';
 import { readEventLog } from './read-event-log.js';
 import { readConfig, withoutBom } from './report-config.js';
@@ -309,22 +311,25 @@ const listIssues = (
     .join('; ');
 
 /**
- * Refuses an export of a newer SDK (a higher export format or schema version) before its fields are checked: it may
- * hold fields this CLI does not know, and "Unrecognized key" would hide that the answer is to upgrade.
+ * Refuses an export of a newer SDK (a higher export format or schema version) before its fields are checked, as
+ * `importAll` does (core's `refuseNewerBundle`): it may hold fields this CLI does not know, and "Unrecognized key"
+ * would hide that the answer is to upgrade the CLI, which is what the message says.
  */
 function refuseNewer(path: string, bundle: Record<string, unknown>): void {
-  if (bundle.format !== 'social-shift-export') return;
-  // A version no SDK writes (beyond 2^31-1) is left to the bundle's check, as importAll leaves it.
-  const newer = (value: unknown, known: number) =>
-    Number.isSafeInteger(value) && (value as number) > known && (value as number) <= 2 ** 31 - 1;
-  if (newer(bundle.formatVersion, EXPORT_FORMAT_VERSION))
+  try {
+    refuseNewerBundle(bundle);
+  } catch (error) {
+    if (!isSocialShiftError(error, 'MIGRATION')) throw error;
+    const { from } = error.details;
+    // refuseNewerBundle checks the format version first.
+    if (from > EXPORT_FORMAT_VERSION && bundle.formatVersion === from)
+      throw new UsageError(
+        `"${path}" is an export of format version ${from}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
+      );
     throw new UsageError(
-      `"${path}" is an export of format version ${String(bundle.formatVersion)}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
+      `"${path}" holds documents at schema version ${from}, newer than this CLI's ${CURRENT_SCHEMA_VERSION}: upgrade @social-shift/cli.`,
     );
-  if (newer(bundle.schemaVersion, CURRENT_SCHEMA_VERSION))
-    throw new UsageError(
-      `"${path}" holds documents at schema version ${String(bundle.schemaVersion)}, newer than this CLI's ${CURRENT_SCHEMA_VERSION}: upgrade @social-shift/cli.`,
-    );
+  }
 }
 
 /**
