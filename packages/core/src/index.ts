@@ -282,8 +282,6 @@ export type {
 } from './sdk/event-emitter.js';
 export { createEventEmitter } from './sdk/event-emitter.js';
 export { COMMAND_INPUT_LIMITS } from './sdk/input-limits.js';
-export type { ProjectedState } from './sdk/projection.js';
-export { replayEvents } from './sdk/projection.js';
 export type { RetentionPolicy, RetentionReport } from './sdk/retention.js';
 export { parseRetentionPolicy, RAW_PLATFORM_EVENT_TYPES, RetentionPolicySchema } from './sdk/retention.js';
 export type { ShareFigures, ShareWithFigures } from './sdk/share-figures.js';

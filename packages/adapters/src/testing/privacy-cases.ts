@@ -2,12 +2,12 @@
 // under test, so every adapter shows that personal fields are gone after erasure and that every figure survives
 // both erasure and retention.
 import type { SocialShiftOptions, StoragePort, StoredEvent } from '@social-shift/core';
-import { createMemoryStorage, ENTITY_TYPES, replayEvents } from '@social-shift/core';
+import { createMemoryStorage, ENTITY_TYPES } from '@social-shift/core';
 import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
 import { createReport, renderCsv, renderJson, renderMarkdown } from '@social-shift/core/reports';
 import type { TestProgramme } from '@social-shift/core/testing';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '@social-shift/core/testing';
-import { exportAll, importAll } from '@social-shift/core/transfer';
+import { exportAll, importAll, replayEvents } from '@social-shift/core/transfer';
 import { assertEqual, assertRejectsWithCode, assertTrue } from './assertions.js';
 import type { ConformanceCase, ConformanceContext } from './conformance-cases.js';
 
