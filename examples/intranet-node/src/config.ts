@@ -1,6 +1,8 @@
 // The service's configuration from the environment, checked before anything starts: a setting that is not a
 // number (`DIGEST_EVERY_MS=1h`) or out of range would otherwise become a timer that fires every millisecond
 // (Node turns NaN, 0 and anything above 2^31 - 1 ms into 1 ms) or a port the server cannot listen on.
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { IdSchema } from '@social-shift/core';
 import type { ServiceOptions } from './service.js';
 
@@ -37,6 +39,12 @@ export function readServiceConfig(
   const smtpPort = integer('SMTP_PORT', 1, 65_535, "the mail server's port");
   if (env.SMTP_PORT && !env.SMTP_HOST)
     problems.push('Set SMTP_HOST too: SMTP_PORT alone sends no mail (or leave SMTP_PORT out).');
+  // SQLite creates the file but not its folder, and would stop the start with a stack trace naming neither.
+  const databaseFile = env.DATABASE_FILE || 'social-shift.db';
+  if (!inExistingFolder(databaseFile))
+    problems.push(
+      `Set DATABASE_FILE to a file in a folder that exists (the service creates the file, not its folder; not "${databaseFile}").`,
+    );
   // The SDK checks the id too, but only once the database is open, with a message that names no variable.
   const organisationId = env.ORGANISATION_ID || 'org_intranet';
   if (!IdSchema.safeParse(organisationId).success)
@@ -65,7 +73,7 @@ export function readServiceConfig(
   return {
     ok: true,
     options: {
-      databaseFile: env.DATABASE_FILE || 'social-shift.db',
+      databaseFile,
       organisationId,
       linkSecret,
       outboxDir: env.OUTBOX_DIR || 'outbox',
@@ -105,4 +113,10 @@ function baseUrl(text: string): string | null {
   // `https://host/?` and `https://host/#` parse with an empty query and fragment: still not a base.
   if (/[?#]/.test(text)) return null;
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** Whether `file` is no folder, and the folder it is in exists. */
+function inExistingFolder(file: string): boolean {
+  const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  return !isFolder(file) && isFolder(dirname(resolve(file)));
 }

@@ -1,5 +1,5 @@
 // Start-up: `pnpm start` (or `node --import tsx src/main.ts`). Configuration from the environment:
-//   DATABASE_FILE   the SQLite file, created on first start (default ./social-shift.db)
+//   DATABASE_FILE   the SQLite file, created on first start in a folder that exists (default ./social-shift.db)
 //   ORGANISATION_ID the organisation this service runs: letters, digits, "_" or "-" (default org_intranet)
 //   LINK_SECRET     at least 32 bytes that sign tracked links (required)
 //   PORT            port on 127.0.0.1 (default 0: a free one)

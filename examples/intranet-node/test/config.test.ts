@@ -130,6 +130,24 @@ describe('the service configuration', () => {
     },
   );
 
+  it('refuses a DATABASE_FILE in a folder that does not exist, or that is a folder, naming the setting', () => {
+    const work = mkdtempSync(join(tmpdir(), 'social-shift-config-'));
+    try {
+      for (const value of [join(work, 'missing', 'programme.db'), work]) {
+        expect(readServiceConfig({ ...secret, DATABASE_FILE: value })).toEqual({
+          ok: false,
+          problems: [
+            `Set DATABASE_FILE to a file in a folder that exists (the service creates the file, not its folder; not "${value}").`,
+          ],
+        });
+      }
+      const config = readServiceConfig({ ...secret, DATABASE_FILE: join(work, 'programme.db') });
+      expect(config.ok && config.options.databaseFile).toBe(join(work, 'programme.db'));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('refuses SMTP_PORT without SMTP_HOST, which would send no mail without a word', () => {
     expect(readServiceConfig({ ...secret, SMTP_PORT: '587' })).toEqual({
       ok: false,
