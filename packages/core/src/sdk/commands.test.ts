@@ -1329,6 +1329,49 @@ describe('time', () => {
     expect(await shift.as(people.master).offers.list({ campaignId: campaign.id })).toEqual([]);
   });
 
+  it('refuses to schedule a campaign with a post that expires before it starts, naming the post', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, pillarId } = world;
+    const master = shift.as(people.master);
+    const at = (days: number) => new Date(clock.now() + days * DAY).toISOString();
+    const lasting = await anApprovedPost(world);
+    const expiring = await anApprovedPost(world, { expiresAt: at(2) });
+    const campaign = (startsAt: string) =>
+      master.campaigns.create({
+        name: 'Spring',
+        pillarIds: [pillarId],
+        postIds: [lasting, expiring],
+        audience: { personIds: [people.external] },
+        startsAt,
+        endsAt: at(10),
+      });
+    const late = await campaign(at(2));
+    const error = await master.campaigns.schedule(late.id).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['postIds', 1] }] } });
+    expect((error as Error).message).toContain(expiring);
+    expect((await master.campaigns.get(late.id)).status).toBe('draft');
+    // A campaign that starts before the post expires, or a window that started already, runs it.
+    expect((await master.campaigns.schedule((await campaign(at(1))).id)).status).toBe('scheduled');
+    const started = await master.campaigns.schedule((await campaign(at(-1))).id);
+    await shift.system.runDueTransitions();
+    expect((await master.campaigns.get(started.id)).status).toBe('running');
+  });
+
+  it('checks the state of a post before its change: scheduling a scheduled post is INVALID_TRANSITION', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock } = world;
+    const postId = await anApprovedPost(world, { expiresAt: new Date(clock.now() + 2 * DAY).toISOString() });
+    const editor = shift.as(people.editor);
+    await editor.posts.schedule(postId, { at: new Date(clock.now() + DAY).toISOString() });
+    // The time is after the post expires too: the state, which no input can mend, is what the error names.
+    await expect(
+      editor.posts.schedule(postId, { at: new Date(clock.now() + 3 * DAY).toISOString() }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+      details: { state: 'scheduled', event: 'SCHEDULE' },
+    });
+  });
+
   it('refuses to create a campaign whose window has ended, naming endsAt, and writes nothing', async () => {
     const world = await createTestProgramme();
     const { shift, people, clock } = world;

@@ -133,8 +133,10 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       for (const id of new Set(ids)) await load(rt, type, id);
   };
 
-  const checkPosts = async (postIds: readonly string[]) => {
-    for (const postId of postIds) {
+  const checkPosts = async ({ postIds, startsAt }: Campaign) => {
+    // A post that expires before the campaign starts (or now, for a window that started) would never be offered.
+    const start = startsAt > now(rt) ? startsAt : now(rt);
+    for (const [i, postId] of postIds.entries()) {
       const post = await load(rt, 'post', postId);
       if (!OFFERABLE.has(post.status))
         throw new SocialShiftError(
@@ -149,6 +151,12 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
               allowed: postWorkflow.allowedEvents(post.status),
             },
           },
+        );
+      if (post.expiresAt !== undefined && post.expiresAt <= start)
+        throw invalidValue(
+          'campaign',
+          ['postIds', i],
+          `Post "${post.title}" (${post.id}) expires at ${post.expiresAt}, before the campaign starts: take it out, or start earlier.`,
         );
     }
   };
@@ -174,7 +182,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     else if (event === 'COMPLETE' || event === 'CANCEL')
       ({ writes, guards } = await endCampaignWrites(rt, campaign, event));
     else {
-      if (event === 'SCHEDULE') await checkPosts(campaign.postIds);
+      if (event === 'SCHEDULE') await checkPosts(campaign);
       writes = [
         {
           type: 'campaign',
