@@ -19,8 +19,9 @@ const MAX_GROUPS = 3;
 
 /**
  * The adjust step: rules that turn figures into recommendations for the next cycle, each with a stable code
- * (texts in nl/en are in the reports module), from the aggregate and its finished figures. Rules: low participation, a team without sharers, a pillar with
- * low shares or low overlap, a chosen platform nobody uses, dormant ambassadors, a goal behind its target,
+ * (texts in nl/en are in the reports module), from the aggregate and its finished figures. Rules: low participation,
+ * a team without sharers, a pillar of the strategy without posts, a pillar with low shares or low overlap, a chosen
+ * platform nobody uses, dormant ambassadors, a goal behind its target,
  * active ambassadors that do not reflect the organisation, and sharers who do not converse.
  *
  * @example

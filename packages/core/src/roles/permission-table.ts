@@ -267,6 +267,6 @@ export function resolvePermissions(
  */
 function frozen(table: Partial<PermissionTable>): PermissionTable {
   const out = {} as Record<Action, PermissionRow>;
-  for (const action of ACTION_LIST) out[action] = Object.freeze({ ...table[action] });
+  for (const action in defaults) out[action as Action] = Object.freeze({ ...table[action as Action] });
   return Object.freeze(out);
 }

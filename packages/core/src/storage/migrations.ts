@@ -64,7 +64,8 @@ export function checkMigrations(
 /**
  * Migrates one document's data from schema version `from` to `to` with the chain of `migrations`. Throws
  * `MIGRATION` when a step is missing, a step throws (the step's error is the `cause`) or the document is newer
- * than this SDK.
+ * than this SDK. It takes the first migration of each version: check a list of your own with the rules of
+ * `createStorage` (one migration per version) before, as `createStorage` and `importAll` do.
  *
  * @example
  * ```ts
