@@ -141,6 +141,19 @@ describe('createStorage', () => {
       });
     });
 
+    it('migrates every document with a driver that returns a few outdated documents per read', async () => {
+      const inner = createMemoryDriver();
+      await createStorage(inner).transaction(ORG, async (tx) => {
+        for (let i = 0; i < 150; i++) await tx.put('post', `p${i}`, { n: 1 }, 0);
+      });
+      const driver: StorageDriver = {
+        ...inner,
+        outdated: async (v) => (await inner.outdated(v, 1)).slice(0, 1),
+      };
+      await createStorage(driver, { schemaVersion: 2, migrations: [toV2] }).open();
+      expect(await inner.outdated(2, Number.MAX_SAFE_INTEGER)).toEqual([]);
+    });
+
     it('wraps a throwing migration in MIGRATION with the cause, and migrates nothing', async () => {
       const driver = createMemoryDriver();
       const v1 = createStorage(driver);

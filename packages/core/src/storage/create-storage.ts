@@ -16,7 +16,13 @@ import type {
 import type { Migration } from './migrations.js';
 import { checkMigrations, DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
 import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
-import type { DocumentRow, DriverRead, DriverTransaction, StorageDriver } from './storage-driver.js';
+import type {
+  DocumentRow,
+  DriverRead,
+  DriverTransaction,
+  OrganisationDocumentRow,
+  StorageDriver,
+} from './storage-driver.js';
 
 /** Options of {@link createStorage}. */
 export interface CreateStorageOptions {
@@ -82,11 +88,17 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
   // Only then is each organisation's share written, in one transaction. A document another process changed in the
   // meantime is not overwritten (its version moved on): the next round reads and migrates it again.
   const migrate = async () => {
-    for (let round = 1; ; round++) {
+    // The documents of the last round: one read again at the same version was written without its new schema version.
+    let last = new Set<string>();
+    for (;;) {
       const rows = await guard('read documents to migrate', () =>
         driver.outdated(schemaVersion, Number.MAX_SAFE_INTEGER),
       );
       if (rows.length === 0) return;
+      const key = (row: OrganisationDocumentRow) =>
+        `${row.organisationId} ${row.collection} ${row.id} ${row.version}`;
+      const again = rows.some((row) => last.has(key(row)));
+      last = new Set(rows.map(key));
       const byOrganisation = new Map<string, DocumentRow[]>();
       for (const row of rows) {
         const migrated = migrateDocument(
@@ -125,8 +137,8 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
         );
       }
       // Nothing written: every document changed under this round (another process); stop rather than spin. So also
-      // after 100 rounds: a driver whose update drops the schema version returns the same documents every round.
-      if (written === 0 || round === 100) {
+      // when a driver's update drops the schema version: it returns the same documents every round.
+      if (written === 0 || again) {
         throw new SocialShiftError(
           'MIGRATION',
           `The documents to migrate to schema version ${schemaVersion} kept changing while they were migrated: another process still writes them (stop it and open again), or the driver does not store their schema version.`,

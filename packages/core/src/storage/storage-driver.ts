@@ -128,7 +128,10 @@ export interface StorageDriver {
    * set in `transaction` to report the exact error. A database server saves the round trips of a transaction.
    */
   commitMany?(organisationId: string, writes: DriverWriteSet): Promise<number | undefined>;
-  /** Up to `limit` documents, of any organisation, whose schema version is not `schemaVersion`. */
+  /**
+   * Up to `limit` documents, of any organisation, whose schema version is not `schemaVersion`. The factory asks for
+   * all of them at once (`limit` is `Number.MAX_SAFE_INTEGER`): return every one (ADR 092).
+   */
   outdated(schemaVersion: number, limit: number): Promise<OrganisationDocumentRow[]>;
   close(): Promise<void>;
 }
