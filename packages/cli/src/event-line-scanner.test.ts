@@ -238,6 +238,7 @@ describe('EventLineScanner', () => {
     'role.revoked',
     'consent.given',
     'account.linked',
+    'offer.shared',
   ]);
   const parsedLines = events.filter((e) => parsedTypes.has(e.type)).map((e) => JSON.stringify(e));
 

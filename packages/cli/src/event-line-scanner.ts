@@ -226,6 +226,11 @@ const PARSED_PAYLOADS: Readonly<
     payload: sticky(`"personId":"(${ID})","platform":"${oneOf(PLATFORMS)}","networkSize":(${INT})`),
     build: (m) => ({ personId: m[1], platform: m[2], networkSize: Number(m[3]) }),
   },
+  // One on every share (beside `share.recorded`): a few percent of a log.
+  'offer.shared': {
+    payload: sticky(`"publisherId":"(${ID})","shareId":"(${ID})","platform":"${oneOf(PLATFORMS)}"`),
+    build: (m) => ({ publisherId: m[1], shareId: m[2], platform: m[3] }),
+  },
 };
 
 /** How the scanner reads each event type. */
