@@ -63,8 +63,20 @@ describe('createTestProgramme', () => {
     expect(team.createdAt).toBe('2027-05-03T10:01:00.000Z');
   });
 
-  it('refuses a clock it cannot move, instead of handing back one the SDK does not read', async () => {
-    await expect(createTestProgramme({ clock: { now: () => 0 } })).rejects.toThrow(
+  it('runs on a clock it cannot move, and hands back one that moves it', async () => {
+    const fixed = Date.parse('2027-01-01T00:00:00.000Z');
+    const world = await createTestProgramme({ clock: { now: () => fixed } });
+    const master = world.shift.as(world.people.master);
+    expect((await master.teams.create({ name: 'First' })).createdAt).toBe('2027-01-01T00:00:00.000Z');
+    world.clock.advance(60_000);
+    expect((await master.teams.create({ name: 'Second' })).createdAt).toBe('2027-01-01T00:01:00.000Z');
+    world.clock.set('2027-02-01T00:00:00.000Z');
+    expect(new Date(world.clock.now()).toISOString()).toBe('2027-02-01T00:00:00.000Z');
+    expect(() => world.clock.advance(-1)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+
+  it('refuses a clock without now()', async () => {
+    await expect(createTestProgramme({ clock: {} as never })).rejects.toThrow(
       expect.objectContaining({
         code: 'VALIDATION',
         details: expect.objectContaining({ issues: [expect.objectContaining({ path: ['clock'] })] }),

@@ -2,7 +2,7 @@
 // commands on memory storage, a manual clock and sequential ids.
 
 import { invalidValue } from '../errors/invalid-value.js';
-import type { ManualClock } from '../ports/clock.js';
+import type { Clock, ManualClock } from '../ports/clock.js';
 import { createManualClock } from '../ports/clock.js';
 import { createSequentialIds } from '../ports/id-generator.js';
 import type { StoragePort } from '../ports/storage.js';
@@ -32,14 +32,31 @@ export interface TestProgramme {
   readonly pillarId: string;
 }
 
+/**
+ * A manual clock that runs on `base`, moved by an offset: what the test programme hands back for a clock that cannot
+ * be moved itself (the system clock, a fixed one), so `advance` and `set` move the time the SDK reads.
+ */
+function movable(base: Clock): ManualClock {
+  const offset = createManualClock(0); // checks what advance and set are given, as a manual clock does
+  return {
+    now: () => base.now() + offset.now(),
+    advance: (ms) => offset.advance(ms),
+    set(time) {
+      offset.set(time);
+      offset.set(offset.now() - base.now());
+    },
+  };
+}
+
 /** The time every test programme starts at. */
 export const TEST_PROGRAMME_START = '2026-03-02T09:00:00.000Z';
 
 /**
  * Builds a test programme: organisation `org_acme` set up, strategy with one content pillar (`pillar_care`), a
  * master, an editor, a creator, a publisher and an external publisher (both consenting to offers, digests and tracking), and an outsider without
- * a role. `options` override the SDK options (config, links, share policy…); a `clock` given there must be a manual
- * one (`createManualClock()`): the programme runs on it and hands it back (by default one at `TEST_PROGRAMME_START`).
+ * a role. `options` override the SDK options (config, links, share policy…). The programme runs on a manual clock and
+ * hands it back: by default one at `TEST_PROGRAMME_START`; a manual `clock` given there as it is; any other clock
+ * (`systemClock`, a fixed one) wrapped in one that starts at that clock's time and moves by an offset.
  *
  * @example
  * ```ts
@@ -50,13 +67,18 @@ export const TEST_PROGRAMME_START = '2026-03-02T09:00:00.000Z';
  */
 export async function createTestProgramme(options: Partial<SocialShiftOptions> = {}): Promise<TestProgramme> {
   const given = options.clock as Partial<ManualClock> | undefined;
-  if (given !== undefined && (typeof given.advance !== 'function' || typeof given.set !== 'function'))
+  if (given !== undefined && typeof given?.now !== 'function')
     throw invalidValue(
       'test programme options',
       ['clock'],
-      'Give a manual clock (createManualClock()): the test programme hands it back to move time.',
+      'Give a clock: an object with now(), such as createManualClock().',
     );
-  const clock = (given as ManualClock | undefined) ?? createManualClock(TEST_PROGRAMME_START);
+  const clock =
+    given === undefined
+      ? createManualClock(TEST_PROGRAMME_START)
+      : typeof given.advance === 'function' && typeof given.set === 'function'
+        ? (given as ManualClock)
+        : movable(given as Clock);
   const storage = createMemoryStorage();
   const shift = createSocialShift({
     storage,
