@@ -60,6 +60,16 @@ function checkOptions(options: SimulationOptions): void {
       new Date(`${start}T00:00:00.000Z`).toISOString().slice(0, 10) !== start)
   )
     throw invalidValue(what, ['start'], 'Use a day that exists, as YYYY-MM-DD, such as 2026-01-01.');
+  // Timestamps stop at 9999-12-31 (the model's ISO format has four-digit years).
+  if (
+    Date.parse(`${start ?? '2026-01-01'}T00:00:00.000Z`) + (options.days ?? 365) * 86_400_000 >
+    Date.UTC(9999, 11, 31)
+  )
+    throw invalidValue(
+      what,
+      ['days'],
+      'Use fewer days, or an earlier start: the period must end before 9999-12-31.',
+    );
   if (platforms !== undefined) {
     if (!Array.isArray(platforms))
       throw invalidValue(what, ['platforms'], "Use a list such as ['linkedin', 'x'].");

@@ -30,6 +30,7 @@ describe('simulation options', () => {
     ['a start that is no date', { start: 'soon' }, 'start'],
     ['a start that does not exist', { start: '2026-02-30' }, 'start'],
     ['a start with a time', { start: '2026-01-01T00:00:00Z' }, 'start'],
+    ['a period that runs past 9999-12-31', { start: '9999-12-20', days: 30 }, 'days'],
     ['an unknown platform', { platforms: ['myspace'] }, 'platforms.0'],
     ['a platform twice', { platforms: ['linkedin', 'linkedin'] }, 'platforms.1'],
     ['platforms that are no list', { platforms: 'linkedin' }, 'platforms'],
