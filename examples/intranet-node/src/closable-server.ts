@@ -29,14 +29,19 @@ export function createClosableServer(
   listener: (request: IncomingMessage, response: ServerResponse) => void,
 ): ClosableServer {
   let closing = false;
-  // The answers each open connection is writing: none means it waits for a request.
+  // The answers each open connection is writing: none means it is between requests.
   const answering = new Map<Socket, Set<ServerResponse>>();
+  // How many bytes each connection had read when it last had no request: more now means a request has begun to
+  // arrive (its headers partly there, so Node has no response for it yet). Node's parser reads the socket itself,
+  // but `bytesRead` still counts.
+  const readWhenIdle = new Map<Socket, number>();
   const server = createServer((request, response) => {
     const { socket } = request;
     const open = answering.get(socket) ?? new Set();
     answering.set(socket, open.add(response));
     response.once('close', () => {
       open.delete(response);
+      readWhenIdle.set(socket, socket.bytesRead);
       // Ended once what was written is sent, as Node ends a connection after an answer with `Connection: close`.
       if (closing && open.size === 0) socket.end(() => socket.destroy());
     });
@@ -45,7 +50,11 @@ export function createClosableServer(
   });
   server.on('connection', (socket: Socket) => {
     answering.set(socket, new Set());
-    socket.once('close', () => answering.delete(socket));
+    readWhenIdle.set(socket, socket.bytesRead);
+    socket.once('close', () => {
+      answering.delete(socket);
+      readWhenIdle.delete(socket);
+    });
   });
   let closed: Promise<number> | undefined;
   return {
@@ -55,7 +64,8 @@ export function createClosableServer(
         closing = true;
         const done = new Promise<void>((resolve) => server.close(() => resolve()));
         for (const [socket, open] of answering) {
-          if (open.size === 0) socket.destroy();
+          // Waits for a request that has not begun: end it. One that has begun gets its answer, as one in flight.
+          if (open.size === 0 && socket.bytesRead === readWhenIdle.get(socket)) socket.destroy();
           for (const response of open) if (!response.headersSent) response.setHeader('connection', 'close');
         }
         let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,98 @@
+// close() ends the connections that wait for a request, but answers a request in flight, even one whose headers
+// are only partly there: Node has no response object for it yet, yet the client has started to ask.
+import { once } from 'node:events';
+import { type AddressInfo, connect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClosableServer } from '../src/closable-server.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** A closable server that answers every request with 200 "ok". */
+async function aServer() {
+  const closable = createClosableServer((_request, response) => response.end('ok'));
+  closable.server.listen(0, '127.0.0.1');
+  await once(closable.server, 'listening');
+  cleanups.push(() => closable.server.close());
+  return { ...closable, port: (closable.server.address() as AddressInfo).port };
+}
+
+/** A raw TCP connection, what it received, and a promise of when the server ends it. */
+async function aConnection(port: number) {
+  const socket = connect(port, '127.0.0.1');
+  cleanups.push(() => socket.destroy());
+  socket.on('error', () => undefined);
+  let received = '';
+  socket.on('data', (chunk: Buffer) => {
+    received += chunk.toString('latin1');
+  });
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  await once(socket, 'connect');
+  return { socket, closed, received: () => received };
+}
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('createClosableServer().close()', () => {
+  it('answers a request whose headers are only partly there, with Connection: close', async () => {
+    const { close, port } = await aServer();
+    const client = await aConnection(port);
+    client.socket.write('GET / HTTP/1.1\r\nHost: x\r\n');
+    await tick(50);
+
+    const closing = close(5_000);
+    await tick(50);
+    client.socket.write('\r\n');
+
+    expect(await closing).toBe(0);
+    await client.closed;
+    expect(client.received()).toMatch(/^HTTP\/1\.1 200 /);
+    expect(client.received()).toMatch(/\r\nConnection: close\r\n/i);
+  });
+
+  it('answers a partial request on a kept-alive connection after its first answer', async () => {
+    const { close, port } = await aServer();
+    const client = await aConnection(port);
+    client.socket.write('GET /first HTTP/1.1\r\nHost: x\r\n\r\n');
+    await tick(50);
+    expect(client.received()).toMatch(/^HTTP\/1\.1 200 /);
+    client.socket.write('GET /second HTTP/1.1\r\nHost: x\r\n');
+    await tick(50);
+
+    const closing = close(5_000);
+    await tick(50);
+    client.socket.write('\r\n');
+
+    expect(await closing).toBe(0);
+    await client.closed;
+    expect(client.received().match(/HTTP\/1\.1 200 /g)).toHaveLength(2);
+    expect(client.received()).toMatch(/\r\nConnection: close\r\n/i);
+  });
+
+  it('still ends at once a connection that waits for a request, fresh or after an answer', async () => {
+    const { close, port } = await aServer();
+    const fresh = await aConnection(port);
+    const used = await aConnection(port);
+    used.socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    await tick(50);
+    expect(used.received()).toMatch(/^HTTP\/1\.1 200 /);
+
+    const started = Date.now();
+    expect(await close(5_000)).toBe(0);
+    await Promise.all([fresh.closed, used.closed]);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('cuts a partial request off after the time limit when the rest never comes', async () => {
+    const { close, port } = await aServer();
+    const client = await aConnection(port);
+    client.socket.write('GET / HTTP/1.1\r\nHost: x\r\n');
+    await tick(50);
+
+    expect(await close(100)).toBe(1);
+    await client.closed;
+    expect(client.received()).toBe('');
+  });
+});
