@@ -7,8 +7,14 @@
 // --from and --to are days in the organisation's time zone (--to the last day included), as the
 // `social-shift report` command reads them, or ISO UTC instants (--to exclusive). --min may be given more than
 // once (every one applies); any other option once.
-import { appendFileSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import {
+  appendFileSync,
+  type BigIntStats,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   isSocialShiftError,
@@ -54,14 +60,22 @@ function badOption(name: string, problem: string): SocialShiftError<'VALIDATION'
   });
 }
 
-/** Where `path` leads, following symbolic links as far as they exist (the file itself may not exist yet). */
-function realPath(path: string): string {
+/**
+ * Whether `a` and `b` are one file, whatever the names (a hard link, a symbolic link, `..`, another capitalisation
+ * on a case-insensitive file system): the same device and inode. A file that does not exist yet is no other file.
+ */
+function sameFile(a: string, b: string): boolean {
+  let x: BigIntStats;
+  let y: BigIntStats;
   try {
-    return realpathSync(path);
+    // As bigints: an inode number can be too large for a double to tell it from its neighbours.
+    x = statSync(a, { bigint: true });
+    y = statSync(b, { bigint: true });
   } catch {
-    const parent = dirname(resolve(path));
-    return parent === resolve(path) ? parent : join(realPath(parent), resolve(path).slice(parent.length));
+    return false; // one of them does not exist (yet), so writing it replaces nothing
   }
+  // A file system that reports no inodes gets the real paths.
+  return x.ino !== 0n ? x.dev === y.dev && x.ino === y.ino : realpathSync(a) === realpathSync(b);
 }
 
 function main(): number {
@@ -102,7 +116,7 @@ function main(): number {
   // The report written over the export would lose the export.
   for (const name of ['out', 'summary'] as const) {
     const path = values[name];
-    if (path && realPath(path) === realPath(values.input))
+    if (path && sameFile(path, values.input))
       throw badOption(
         name,
         `--${name} "${path}" is the export given with --input: write the report to another file.`,

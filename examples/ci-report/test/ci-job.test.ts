@@ -2,7 +2,7 @@
 // working directory with a generated export, and checks what a CI system sees: the exit code, the Markdown in
 // the job summary, and the error annotations.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -205,6 +205,24 @@ describe('the sample CI job', () => {
       withOption(command, 'out', 'data/export.json'),
       withOption(command, 'out', './data/../data/export.json'),
       withOption(command, 'summary', 'data/export.json'),
+    ]) {
+      const result = runStep(commandLine);
+      expect(result.status, commandLine).toBe(2);
+      expect(result.stderr).toMatch(
+        /^VALIDATION: --(out|summary) "[^"]+" is the export given with --input: write the report to another file\.\n$/,
+      );
+    }
+    expect(readFileSync(join(job, 'data', 'export.json'), 'utf8')).toBe(before);
+  }, 60_000);
+
+  it('refuses --out or --summary that is the export under another name (a hard or a symbolic link)', () => {
+    const before = readFileSync(join(job, 'data', 'export.json'), 'utf8');
+    linkSync(join(job, 'data', 'export.json'), join(job, 'data', 'hard-link.json'));
+    symlinkSync('export.json', join(job, 'data', 'symbolic-link.json'));
+    for (const commandLine of [
+      withOption(command, 'out', 'data/hard-link.json'),
+      withOption(command, 'summary', 'data/hard-link.json'),
+      withOption(command, 'out', 'data/symbolic-link.json'),
     ]) {
       const result = runStep(commandLine);
       expect(result.status, commandLine).toBe(2);
