@@ -116,30 +116,45 @@ describe('createStorage', () => {
       expect(await driver.get(ORG, 'post', 'p0')).toMatchObject({ schemaVersion: 1, data: '{"n":1}' });
     });
 
-    it('fails with MIGRATION instead of spinning when the driver does not store the new schema version', async () => {
-      const inner = createMemoryDriver();
-      await createStorage(inner).transaction(ORG, (tx) => tx.put('post', 'a', { n: 1 }, 0));
-      // A driver bug: update reports success but keeps the schema version the document had.
-      const driver: StorageDriver = {
-        ...inner,
-        transaction: (organisationId, work) =>
-          inner.transaction(organisationId, (tx) =>
-            work({
-              ...tx,
-              update: async (row, expected) =>
-                tx.update(
-                  { ...row, schemaVersion: (await tx.get(row.collection, row.id))!.schemaVersion },
-                  expected,
-                ),
-            }),
-          ),
-      };
-      const storage = createStorage(driver, { schemaVersion: 2, migrations: [toV2] });
-      await expect(storage.open()).rejects.toMatchObject({
-        code: 'MIGRATION',
-        message: expect.stringContaining('the driver does not store their schema version'),
-      });
-    });
+    it.each([
+      ['keeps the version', false],
+      ['moves the version on itself', true],
+    ])(
+      'fails with MIGRATION at once, changing nothing, when a driver update drops the schema version and %s',
+      async (_, bump) => {
+        const inner = createMemoryDriver();
+        await createStorage(inner).transaction(ORG, (tx) => tx.put('post', 'a', { n: 1 }, 0));
+        // A driver bug: update reports success but keeps the schema version the document had.
+        const driver: StorageDriver = {
+          ...inner,
+          transaction: (organisationId, work) =>
+            inner.transaction(organisationId, (tx) =>
+              work({
+                ...tx,
+                update: async (row, expected) => {
+                  const stored = (await tx.get(row.collection, row.id))!;
+                  const version = bump ? expected + 1 : row.version;
+                  return tx.update({ ...row, version, schemaVersion: stored.schemaVersion }, expected);
+                },
+              }),
+            ),
+        };
+        const doubles = {
+          ...toV2,
+          up: (_: string, data: JsonObject) => ({ ...data, n: Number(data.n) * 2 }),
+        };
+        const storage = createStorage(driver, { schemaVersion: 2, migrations: [doubles] });
+        await expect(storage.open()).rejects.toMatchObject({
+          code: 'MIGRATION',
+          message: expect.stringContaining('did not store schema version 2 with a migrated post'),
+        });
+        expect(await inner.get(ORG, 'post', 'a')).toMatchObject({
+          version: 1,
+          schemaVersion: 1,
+          data: '{"n":1}',
+        });
+      },
+    );
 
     it('migrates every document with a driver that returns a few outdated documents per read', async () => {
       const inner = createMemoryDriver();

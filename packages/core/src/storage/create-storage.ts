@@ -16,13 +16,7 @@ import type {
 import type { Migration } from './migrations.js';
 import { checkMigrations, DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
 import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
-import type {
-  DocumentRow,
-  DriverRead,
-  DriverTransaction,
-  OrganisationDocumentRow,
-  StorageDriver,
-} from './storage-driver.js';
+import type { DocumentRow, DriverRead, DriverTransaction, StorageDriver } from './storage-driver.js';
 
 /** Options of {@link createStorage}. */
 export interface CreateStorageOptions {
@@ -88,17 +82,11 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
   // Only then is each organisation's share written, in one transaction. A document another process changed in the
   // meantime is not overwritten (its version moved on): the next round reads and migrates it again.
   const migrate = async () => {
-    // The documents of the last round: one read again at the same version was written without its new schema version.
-    let last = new Set<string>();
     for (;;) {
       const rows = await guard('read documents to migrate', () =>
         driver.outdated(schemaVersion, Number.MAX_SAFE_INTEGER),
       );
       if (rows.length === 0) return;
-      const key = (row: OrganisationDocumentRow) =>
-        `${row.organisationId} ${row.collection} ${row.id} ${row.version}`;
-      const again = rows.some((row) => last.has(key(row)));
-      last = new Set(rows.map(key));
       const byOrganisation = new Map<string, DocumentRow[]>();
       for (const row of rows) {
         const migrated = migrateDocument(
@@ -131,17 +119,28 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
         written += await guard('write migrated documents', () =>
           driver.transaction(organisationId, async (tx) => {
             let count = 0;
-            for (const row of list) if (await tx.update(row, row.version)) count++;
+            for (const row of list) {
+              if (!(await tx.update(row, row.version))) continue;
+              count++;
+              // A driver whose update drops the schema version would have the document migrated again every round.
+              if ((await tx.get(row.collection, row.id))?.schemaVersion !== schemaVersion)
+                throw new SocialShiftError(
+                  'MIGRATION',
+                  `The ${driver.name} storage did not store schema version ${schemaVersion} with a migrated ${row.collection}: fix its driver's update(). Nothing was migrated.`,
+                  {
+                    details: { from: rows[0]!.schemaVersion, to: schemaVersion, collection: row.collection },
+                  },
+                );
+            }
             return count;
           }),
         );
       }
-      // Nothing written: every document changed under this round (another process); stop rather than spin. So also
-      // when a driver's update drops the schema version: it returns the same documents every round.
-      if (written === 0 || again) {
+      // Nothing written: every document changed under this round (another process); stop rather than spin.
+      if (written === 0) {
         throw new SocialShiftError(
           'MIGRATION',
-          `The documents to migrate to schema version ${schemaVersion} kept changing while they were migrated: another process still writes them (stop it and open again), or the driver does not store their schema version.`,
+          `The documents to migrate to schema version ${schemaVersion} kept changing while they were migrated: another process still writes them. Stop it and open again.`,
           { details: { from: rows[0]!.schemaVersion, to: schemaVersion } },
         );
       }
