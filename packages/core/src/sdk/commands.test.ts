@@ -1355,6 +1355,13 @@ describe('time', () => {
     const started = await master.campaigns.schedule((await campaign(at(-1))).id);
     await shift.system.runDueTransitions();
     expect((await master.campaigns.get(started.id)).status).toBe('running');
+    // A window that started already offers from now: a post that expired since its start is refused too.
+    const since = await campaign(at(1));
+    clock.advance(3 * DAY);
+    await expect(master.campaigns.schedule(since.id)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: ['postIds', 1] }] },
+    });
   });
 
   it('checks the state of a post before its change: scheduling a scheduled post is INVALID_TRANSITION', async () => {

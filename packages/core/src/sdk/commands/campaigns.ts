@@ -156,7 +156,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
         throw invalidValue(
           'campaign',
           ['postIds', i],
-          `Post "${post.title}" (${post.id}) expires at ${post.expiresAt}, before the campaign starts: take it out, or start earlier.`,
+          `Post "${post.title}" (${post.id}) expires at ${post.expiresAt}, before the campaign could offer it: take it out.`,
         );
     }
   };
