@@ -117,6 +117,13 @@ function baseUrl(text: string): string | null {
 
 /** Whether `file` is no folder, and the folder it is in exists. */
 function inExistingFolder(file: string): boolean {
-  const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  // Any error is "not a folder": `throwIfNoEntry` spares ENOENT only, not ENOTDIR, ENAMETOOLONG or EACCES.
+  const isFolder = (path: string) => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  };
   return !isFolder(file) && isFolder(dirname(resolve(file)));
 }

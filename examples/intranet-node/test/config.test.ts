@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +143,27 @@ describe('the service configuration', () => {
       }
       const config = readServiceConfig({ ...secret, DATABASE_FILE: join(work, 'programme.db') });
       expect(config.ok && config.options.databaseFile).toBe(join(work, 'programme.db'));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a DATABASE_FILE whose folder is a file, or whose name is too long, instead of throwing', () => {
+    const work = mkdtempSync(join(tmpdir(), 'social-shift-config-'));
+    try {
+      writeFileSync(join(work, 'afile'), '');
+      // ENOTDIR and ENAMETOOLONG from the file system: the setting is named all the same.
+      for (const value of [
+        join(work, 'afile', 'programme.db'),
+        join(work, 'x'.repeat(300), 'programme.db'),
+      ]) {
+        expect(readServiceConfig({ ...secret, DATABASE_FILE: value })).toEqual({
+          ok: false,
+          problems: [
+            `Set DATABASE_FILE to a file in a folder that exists (the service creates the file, not its folder; not "${value}").`,
+          ],
+        });
+      }
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
