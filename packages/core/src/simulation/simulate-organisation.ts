@@ -32,7 +32,7 @@ export interface SimulationOptions {
 }
 
 /** Refuses options a simulation cannot stand for (before any work, so that none hangs or fails half-way). */
-function checkOptions(options: SimulationOptions): void {
+function checkOptions(options: SimulationOptions, defaultDays: number): void {
   const what = 'simulation options';
   if (typeof options !== 'object' || options === null)
     throw invalidValue(what, [], 'Use an object such as { seed: 1, people: 500 }, or nothing.');
@@ -60,15 +60,16 @@ function checkOptions(options: SimulationOptions): void {
       new Date(`${start}T00:00:00.000Z`).toISOString().slice(0, 10) !== start)
   )
     throw invalidValue(what, ['start'], 'Use a day that exists, as YYYY-MM-DD, such as 2026-01-01.');
-  // Timestamps stop at 9999-12-31 (the model's ISO format has four-digit years).
+  // Timestamps stop at 9999-12-31 (the model's ISO format has four-digit years), and the last campaign, with its
+  // offers, runs two weeks past the period's end.
   if (
-    Date.parse(`${start ?? '2026-01-01'}T00:00:00.000Z`) + (options.days ?? 365) * 86_400_000 >
-    Date.UTC(9999, 11, 31)
+    Date.parse(`${start ?? '2026-01-01'}T00:00:00.000Z`) + (options.days ?? defaultDays) * 86_400_000 >
+    Date.UTC(9999, 11, 16)
   )
     throw invalidValue(
       what,
       ['days'],
-      'Use fewer days, or an earlier start: the period must end before 9999-12-31.',
+      'Use fewer days, or an earlier start: the period must end by 9999-12-16 (its last campaign runs two weeks on).',
     );
   if (platforms !== undefined) {
     if (!Array.isArray(platforms))
@@ -146,7 +147,7 @@ interface Documents {
  * ```
  */
 export function simulateEvents(options: SimulationOptions = {}): Generator<DomainEvent> {
-  checkOptions(options);
+  checkOptions(options, 365);
   return run(options, undefined);
 }
 
@@ -161,7 +162,7 @@ export function simulateEvents(options: SimulationOptions = {}): Generator<Domai
  * ```
  */
 export function simulateExportBundle(options: SimulationOptions = {}): ExportBundle {
-  checkOptions(options);
+  checkOptions(options, 90);
   const documents: Documents = { byType: new Map() };
   const merged = { people: 120, teams: 8, days: 90, ...options };
   const events = [...run(merged, documents)] as ExportBundle['events'];

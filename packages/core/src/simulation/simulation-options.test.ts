@@ -53,6 +53,17 @@ describe('simulation options', () => {
     expect(() => simulateExportBundle(options)).toThrow(refused);
   });
 
+  it('takes a period that ends by 9999-12-16 with the default days of each function, and every record stays in the year 9999', async () => {
+    const { importAll } = await import('../transfer/index.js');
+    const { createMemoryStorage } = await import('../storage/memory-storage.js');
+    // simulateExportBundle's 90 days from 9999-09-01 end in time (it used to be refused for simulateEvents' 365).
+    const bundle = simulateExportBundle({ people: 30, teams: 3, events: 500, start: '9999-09-01' });
+    await importAll(createMemoryStorage(), bundle);
+    expect(() => simulateExportBundle({ ...small, start: '9999-10-01', days: 91 })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
+  });
+
   it('refuses options that are not an object', () => {
     expect(() => simulateEvents(null as never)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
   });
