@@ -101,6 +101,19 @@ describe('scoreOverlap on hand-computed cases', () => {
     expect(score.suggestions.map((s) => s.code)).toContain('TARGET_THE_GOAL_AUDIENCE');
   });
 
+  it('does not say the goals are for other audiences when a goal for the audience counts most', () => {
+    // Students: goal_recruit through pillar_work is for nurses (1 × 0.3 = 0.3); goal_brand, linked directly, is for
+    // students (0.8). O = 0.8: the direct link lowers it (GOAL_CLAIMED_WITHOUT_PILLAR), no other audience does.
+    const score = scoreOverlap(
+      twoAudienceStrategy(),
+      aSubject({ pillarIds: ['pillar_work'], goalIds: ['goal_brand'], audienceIds: ['aud_students'] }),
+    );
+    expect(score.organisation).toBeCloseTo(0.8, 10);
+    expect(score.factors.map((f) => f.code)).toContain('GOAL_CLAIMED_WITHOUT_PILLAR');
+    expect(score.factors.map((f) => f.code)).not.toContain('GOAL_FOR_OTHER_AUDIENCE');
+    expect(score.suggestions.map((s) => s.code)).not.toContain('TARGET_THE_GOAL_AUDIENCE');
+  });
+
   it('averages the overlap over the audiences a post targets', () => {
     // Nurses: O = 1; needs {relationships, knowledge} → needFit 0.79444…; tags {career} → 1 of 2 → 0.5;
     //   A = 0.7 × 0.79444… + 0.3 × 0.5 = 0.70611…; overlap √0.70611… = 0.84030…

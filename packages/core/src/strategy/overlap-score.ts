@@ -487,7 +487,8 @@ function scoreAudience(
     );
     bestIgnoringAudience = Math.max(bestIgnoringAudience, route(g, cfg));
   }
-  if (organisation < bestIgnoringAudience) {
+  // Only when none of the served goals is meant for them: otherwise one is, and the words would say it is not.
+  if (goalsForThem.length === 0 && organisation < bestIgnoringAudience) {
     out.factors.push({
       code: 'GOAL_FOR_OTHER_AUDIENCE',
       side: 'organisation',
