@@ -236,3 +236,21 @@ describe('checkStrategyCoherence', () => {
     }
   });
 });
+
+describe('the intended shares of the pillars', () => {
+  it('tell a total just off 100% apart from 100%, in both languages', () => {
+    // 0.5 + 0.495 = 0.995: off by more than the half-percent allowed, so flagged; not "100% instead of 100%".
+    const strategy = twoAudienceStrategy();
+    const [work, vacancies] = strategy.pillars;
+    const { findings } = checkStrategyCoherence({
+      ...strategy,
+      pillars: [
+        { ...work!, targetWeight: 0.5 },
+        { ...vacancies!, targetWeight: 0.495 },
+      ],
+    });
+    const off = findings.find((f) => f.code === 'PILLAR_WEIGHTS_NOT_NORMALISED');
+    expect(off?.message.en).toBe("The pillars' intended shares add up to 99.5% instead of 100%.");
+    expect(off?.message.nl).toBe('De beoogde aandelen van de pijlers tellen op tot 99,5% in plaats van 100%.');
+  });
+});

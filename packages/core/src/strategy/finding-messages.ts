@@ -203,16 +203,20 @@ export const findingWords = {
       en: `Choose what posts in ${p.pillar} give readers: knowledge, inspiration, relationships, a network or a stance.`,
     },
   }),
-  PILLAR_WEIGHTS_NOT_NORMALISED: (p: { total: number }): Words => ({
-    message: {
-      nl: `De beoogde aandelen van de pijlers tellen op tot ${pct(p.total)} in plaats van 100%.`,
-      en: `The pillars' intended shares add up to ${pct(p.total)} instead of 100%.`,
-    },
-    suggestion: {
-      nl: 'Laat de aandelen samen 100% zijn; tot dan rekent het overzicht ze naar verhouding om.',
-      en: 'Make the shares add up to 100%; until then the overview rescales them.',
-    },
-  }),
+  PILLAR_WEIGHTS_NOT_NORMALISED: (p: { total: number }): Words => {
+    // A total just off 100% (99.5%) would otherwise read "100% instead of 100%".
+    const [total] = twoPcts(p.total, 1);
+    return {
+      message: {
+        nl: `De beoogde aandelen van de pijlers tellen op tot ${total.nl} in plaats van 100%.`,
+        en: `The pillars' intended shares add up to ${total.en} instead of 100%.`,
+      },
+      suggestion: {
+        nl: 'Laat de aandelen samen 100% zijn; tot dan rekent het overzicht ze naar verhouding om.',
+        en: 'Make the shares add up to 100%; until then the overview rescales them.',
+      },
+    };
+  },
   PLATFORM_WITHOUT_AUDIENCE: (p: { platform: LocalizedText }): Words => ({
     message: {
       nl: `${p.platform.nl} is gekozen, maar voor geen enkele doelgroep.`,
