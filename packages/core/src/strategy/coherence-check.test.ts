@@ -254,3 +254,13 @@ describe('the intended shares of the pillars', () => {
     expect(off?.message.nl).toBe('De beoogde aandelen van de pijlers tellen op tot 99,5% in plaats van 100%.');
   });
 });
+
+describe('duplicate ids', () => {
+  it('reports an id shared by three goals once, with how many share it', () => {
+    const { findings } = checkStrategyCoherence(aStrategy({ goals: [goal, goal, goal] }));
+    const duplicates = findings.filter((f) => f.code === 'DUPLICATE_ID');
+    expect(duplicates.map((f) => f.entities)).toEqual([[{ kind: 'goal', id: goal.id }]]);
+    expect(duplicates[0]!.message.en).toBe(`3 goals share the id "${goal.id}".`);
+    expect(duplicates[0]!.message.nl).toBe(`3 doelen hebben hetzelfde id "${goal.id}".`);
+  });
+});

@@ -76,11 +76,10 @@ export function checkStrategyCoherence(
     ['audience', audiences],
     ['pillar', pillars],
   ] as const) {
-    const seen = new Set<string>();
-    for (const { id } of list) {
-      if (seen.has(id)) out.push(finding('DUPLICATE_ID', [{ kind, id }], { kind, id }));
-      seen.add(id);
-    }
+    // Each shared id once, however many share it.
+    const count = new Map<string, number>();
+    for (const { id } of list) count.set(id, (count.get(id) ?? 0) + 1);
+    for (const [id, n] of count) if (n > 1) out.push(finding('DUPLICATE_ID', [{ kind, id }], { kind, id, n }));
   }
 
   const unknown =

@@ -63,10 +63,10 @@ export const findingWords = {
       en: 'Choose, per audience, the platforms where those people are really active.',
     },
   }),
-  DUPLICATE_ID: (p: { kind: keyof typeof KIND_PLURAL; id: string }): Words => ({
+  DUPLICATE_ID: (p: { kind: keyof typeof KIND_PLURAL; id: string; n?: number }): Words => ({
     message: {
-      nl: `Twee ${KIND_PLURAL[p.kind].nl} hebben hetzelfde id "${p.id}".`,
-      en: `Two ${KIND_PLURAL[p.kind].en} share the id "${p.id}".`,
+      nl: `${(p.n ?? 2) > 2 ? p.n : 'Twee'} ${KIND_PLURAL[p.kind].nl} hebben hetzelfde id "${p.id}".`,
+      en: `${(p.n ?? 2) > 2 ? p.n : 'Two'} ${KIND_PLURAL[p.kind].en} share the id "${p.id}".`,
     },
     suggestion: {
       nl: 'Geef elk onderdeel een eigen id, anders kan de software ze niet uit elkaar houden.',
