@@ -40,6 +40,32 @@ describe('indexeddb storage', () => {
     expect((await tabA.get('org_a', 'post', 'p'))?.data).toEqual({ by: 'b' });
   });
 
+  it.each([
+    ['creates a document another tab created meanwhile', 'ALREADY_EXISTS', 0],
+    ['deletes a document another tab deleted meanwhile', 'NOT_FOUND', 1],
+  ] as const)('answers as the other adapters when it %s: %s, writing nothing', async (_, code, start) => {
+    const indexedDB = new IDBFactory();
+    const tabA = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    const tabB = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    if (start === 1) await tabA.transaction('org_a', (tx) => tx.put('post', 'p', { by: 'a' }, 0));
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = tabA.transaction('org_a', async (tx) => {
+      if (start === 0) await tx.put('post', 'p', { by: 'a' }, 0);
+      else await tx.delete('post', 'p', 1);
+      await tx.put('post', 'q', { by: 'a' }, 0);
+      await paused;
+    });
+    if (start === 0) await tabB.transaction('org_a', (tx) => tx.put('post', 'p', { by: 'b' }, 0));
+    else await tabB.transaction('org_a', (tx) => tx.delete('post', 'p', 1));
+    release();
+    await expect(slow).rejects.toMatchObject({ code, details: { entityType: 'post', id: 'p' } });
+    expect((await tabA.get('org_a', 'post', 'p'))?.data).toEqual(start === 0 ? { by: 'b' } : undefined);
+    expect(await tabA.get('org_a', 'post', 'q')).toBeUndefined();
+  });
+
   /** Two tabs on one database; tab A pauses inside a transaction until `release`. */
   const twoTabs = () => {
     const indexedDB = new IDBFactory();

@@ -473,6 +473,8 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         // What this transaction read from the store before changing it: checked again at commit.
         const base = new Map<string, number>();
         const overlay = new Map<string, DocumentRecord | null>();
+        /** What this transaction did first to each document it writes: decides the error when another tab did too. */
+        const firstWrite = new Map<string, 'insert' | 'update' | 'remove'>();
         const events: EventRecord[] = [];
         const replaced = new Map<number, EventRecord>();
         const removedSeqs = new Set<number>();
@@ -487,8 +489,16 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
           if (!base.has(k)) base.set(k, record?.version ?? 0);
           return record;
         };
-        const stage = (collection: string, id: string, record: DocumentRecord | null) =>
-          overlay.set(key(collection, id), record);
+        const stage = (
+          collection: string,
+          id: string,
+          record: DocumentRecord | null,
+          write: 'insert' | 'update' | 'remove',
+        ) => {
+          const k = key(collection, id);
+          if (!firstWrite.has(k)) firstWrite.set(k, write);
+          overlay.set(k, record);
+        };
         const record = (row: DocumentRow): DocumentRecord => toRecord(organisationId, row, indexes);
 
         const tx: DriverTransaction = {
@@ -514,17 +524,17 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
           },
           async insert(row) {
             if (await current(row.collection, row.id)) return false;
-            stage(row.collection, row.id, record(row));
+            stage(row.collection, row.id, record(row), 'insert');
             return true;
           },
           async update(row, expectedVersion) {
             if ((await current(row.collection, row.id))?.version !== expectedVersion) return false;
-            stage(row.collection, row.id, record(row));
+            stage(row.collection, row.id, record(row), 'update');
             return true;
           },
           async remove(collection, id, expectedVersion) {
             if ((await current(collection, id))?.version !== expectedVersion) return false;
-            stage(collection, id, null);
+            stage(collection, id, null, 'remove');
             return true;
           },
           async append(rows) {
@@ -632,7 +642,8 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
                   documents.get([organisationId, collection, id]) as IDBRequest<DocumentRecord | undefined>,
                 )
               )?.version ?? 0;
-            if (now !== expected) throw changedElsewhere(collection, id, expected, now);
+            if (now !== expected)
+              throw documentChangedElsewhere(collection, id, expected, now, firstWrite.get(k));
           }
           if (events.length > 0) {
             const counters = commit.objectStore('counters');
@@ -718,6 +729,34 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
       db = undefined;
     },
   };
+}
+
+/**
+ * The error for a document another tab or window wrote while this transaction ran: what the other adapters answer
+ * when the other writer commits first (they see its write). Creating a document it created is `ALREADY_EXISTS`,
+ * deleting one it deleted is `NOT_FOUND`; anything else is `CONFLICT`.
+ */
+function documentChangedElsewhere(
+  collection: string,
+  id: string,
+  expected: number,
+  actual: number,
+  write: 'insert' | 'update' | 'remove' | undefined,
+): SocialShiftError {
+  const elsewhere = 'in another tab or window while this transaction ran; nothing of it was written.';
+  if (write === 'insert' && actual > 0)
+    return new SocialShiftError(
+      'ALREADY_EXISTS',
+      `A ${collection} with id "${id}" was created ${elsewhere}`,
+      {
+        details: { entityType: collection, id },
+      },
+    );
+  if (write === 'remove' && actual === 0)
+    return new SocialShiftError('NOT_FOUND', `The ${collection} "${id}" was deleted ${elsewhere}`, {
+      details: { entityType: collection, id },
+    });
+  return changedElsewhere(collection, id, expected, actual);
 }
 
 function changedElsewhere(
