@@ -275,6 +275,33 @@ describe('--no-leaderboard', () => {
   });
 });
 
+describe('--bom', () => {
+  it('starts every CSV file with a byte order mark, and nothing else changes', async () => {
+    const plain = join(dir, 'csv-plain');
+    const marked = join(dir, 'csv-bom');
+    expect((await report(log, '--format', 'csv', '--out', plain)).code).toBe(0);
+    expect((await report(log, '--format', 'csv', '--bom', '--out', marked)).code).toBe(0);
+    const names = readdirSync(plain).sort();
+    expect(readdirSync(marked).sort()).toEqual(names);
+    for (const name of names) {
+      const text = readFileSync(join(plain, name));
+      expect([...text.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+      expect(readFileSync(join(marked, name))).toEqual(
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), text]),
+      );
+    }
+  });
+
+  it.each(['markdown', 'json'])('is refused with --format %s, exit code 2', async (format) => {
+    const result = await report(log, '--format', format, '--bom');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      `--bom starts CSV files with a byte order mark: use it with --format csv (not ${format}).`,
+    );
+  });
+});
+
 describe('a JSON export', () => {
   const bundle = simulateExportBundle({ seed: 3, people: 40, teams: 3, days: 30, events: 1_200 });
   const exportFile = (name: string, value: unknown, space?: number): string => {

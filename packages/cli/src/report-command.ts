@@ -81,6 +81,8 @@ Options:
   --time-zone <zone>     IANA time zone for dates and periods (default: the export's organisation, else UTC)
   --format markdown|json|csv   (default markdown; csv writes one file per table into --out,
                          and removes a table file an earlier run left there that this report does not have)
+  --bom                  with --format csv: start each file with a byte order mark, so Excel reads
+                         names such as Zoë in UTF-8
   --lang nl|en           language of the report (default: an export's own language, else en)
   --out <path>           file (markdown, json) or directory (csv); default: standard output
   --fail-under <gates>   e.g. participation=0.3,shares=100: exit 1 when a figure is below its minimum
@@ -494,6 +496,7 @@ const REPORT_OPTIONS = {
   'skip-invalid': { type: 'boolean' },
   config: { type: 'string' },
   'no-leaderboard': { type: 'boolean' },
+  bom: { type: 'boolean' },
   threads: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -546,6 +549,10 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   const format = values.format ?? 'markdown';
   if (!['markdown', 'json', 'csv'].includes(format))
     throw new UsageError(`--format: use markdown, json or csv (not "${format}").`);
+  if (values.bom === true && format !== 'csv')
+    throw new UsageError(
+      `--bom starts CSV files with a byte order mark: use it with --format csv (not ${format}).`,
+    );
   if (format === 'csv' && values.out === undefined)
     throw new UsageError('--format csv writes one file per table: give a directory with --out.');
   const period = (values.period ?? 'month') as Period;
@@ -658,7 +665,7 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   });
   if (format === 'csv') {
     const dir = values.out as string;
-    const tables = Object.entries(renderCsv(report));
+    const tables = Object.entries(renderCsv(report, { byteOrderMark: values.bom === true }));
     const files = tables.map(([name, text]) => [join(dir, name), text] as const);
     // All checked before the first is written: a refusal leaves the folder as it was.
     for (const [path] of files) refuseOverwrite(path, reads);

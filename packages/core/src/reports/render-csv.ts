@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { fillTemplate } from './format-value.js';
 import type { Report, ReportCell, ReportColumn } from './report.js';
 import { type ReportLabels, reportLabels } from './report-labels.js';
@@ -41,19 +42,34 @@ function header(column: ReportColumn, l: ReportLabels, currency: string): string
   return column.basis === 'estimated' ? `${name} (${l.basis.estimated})` : name;
 }
 
+/** Options of {@link renderCsv}. */
+export interface CsvOptions {
+  /**
+   * Start each file with a UTF-8 byte order mark (`\uFEFF`), default `false`. Excel reads a CSV file without one in
+   * the system's legacy code page, so names such as `Zoë` or `Café` show garbled there; with it, Excel reads UTF-8.
+   * Leave it off for programs that read the files (most CSV parsers keep the mark as part of the first header).
+   */
+  readonly byteOrderMark?: boolean;
+}
+
 /**
  * The report as CSV, one file per table: `{ 'summary.csv': '…', 'platforms.csv': '…', … }`. The header row has
  * the column names in the report's language, with the currency of money (`Earned media value in EUR`) and
  * `(estimated)` (`(geschat)`) on estimated columns; where the basis differs by row, a basis column gives it (the
  * summary's, the goals', a platform's click-through). Numbers are plain (rates as fractions) for further
- * processing, so a money figure of the summary names its currency in its row's name.
+ * processing, so a money figure of the summary names its currency in its row's name. Lines end in CRLF (RFC 4180);
+ * `byteOrderMark: true` starts each file with the mark Excel needs to read UTF-8.
  *
  * @example
  * ```ts
  * for (const [name, text] of Object.entries(renderCsv(report))) await writeFile(join(dir, name), text);
+ * // Files to open in Excel:
+ * renderCsv(report, { byteOrderMark: true });
  * ```
  */
-export function renderCsv(report: Report): Record<string, string> {
+export function renderCsv(report: Report, options: CsvOptions = {}): Record<string, string> {
+  const bom = options.byteOrderMark === undefined ? false : options.byteOrderMark;
+  if (typeof bom !== 'boolean') throw invalidValue('CSV options', ['byteOrderMark'], 'Use true or false.');
   const l = reportLabels(report.language);
   const { currency } = report.figures;
   const files: Record<string, string> = {};
@@ -68,7 +84,7 @@ export function renderCsv(report: Report): Record<string, string> {
           : row;
       lines.push(cells.map(csvCell).join(','));
     });
-    files[`${table.id}.csv`] = `${lines.join('\r\n')}\r\n`;
+    files[`${table.id}.csv`] = `${bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
   }
   return files;
 }

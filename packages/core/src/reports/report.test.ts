@@ -153,6 +153,24 @@ describe('reports', () => {
     expect(files['ambassadors.csv']).toContain("'-Bram");
   });
 
+  it('starts each CSV file with a byte order mark only when asked, so Excel reads UTF-8', () => {
+    const report = createReport(figures, { language: 'nl' });
+    const plain = renderCsv(report);
+    const marked = renderCsv(report, { byteOrderMark: true });
+    expect(Object.keys(marked)).toEqual(Object.keys(plain));
+    for (const [name, text] of Object.entries(plain)) {
+      expect(text.startsWith('\uFEFF')).toBe(false);
+      expect(marked[name]).toBe(`\uFEFF${text}`);
+    }
+    expect(renderCsv(report, { byteOrderMark: false })).toEqual(plain);
+  });
+
+  it.each([1, 'yes', null])('refuses byteOrderMark %j with a VALIDATION error naming it', (value) => {
+    expect(() => renderCsv(createReport(figures), { byteOrderMark: value as never })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('byteOrderMark') }),
+    );
+  });
+
   it.each([
     ['=1+1', "'=1+1"],
     ['+31 6 1234', "'+31 6 1234"],
