@@ -1,7 +1,15 @@
 // The Dashboard: the metrics of the Playground's programme (the same IndexedDB data), computed in the browser
 // by core's metrics (fold the event log into a mergeable aggregate, finish it into figures) and drawn as
 // accessible SVG charts, each with the same numbers as a table. Words come from core's labels and report labels.
-import type { Language, Person, Platform, StoredEvent, Strategy, Team } from '@social-shift/core';
+import type {
+  Language,
+  Organisation,
+  Person,
+  Platform,
+  StoredEvent,
+  Strategy,
+  Team,
+} from '@social-shift/core';
 import { labels } from '@social-shift/core/labels';
 import {
   adjustRules,
@@ -34,7 +42,7 @@ async function playgroundProgramme(): Promise<Programme> {
     after = page[page.length - 1]!.seq;
   }
   const collections = new Map<string, unknown[]>();
-  for (const collection of ['person', 'team', 'strategy']) {
+  for (const collection of ['organisation', 'person', 'team', 'strategy']) {
     const docs = await session.storage.query(session.organisationId, collection);
     collections.set(
       collection,
@@ -44,13 +52,20 @@ async function playgroundProgramme(): Promise<Programme> {
   return { events, documents: <T>(collection: string) => [...(collections.get(collection) ?? [])] as T[] };
 }
 
+/**
+ * What the metrics know besides the events: the context `social-shift report` builds from an export of the same
+ * data (names, the newest strategy's goals with their targets, pillars and platforms, the organisation's time
+ * zone), so the Dashboard's figures and advice are the SDK's report's.
+ */
 function metricsContext(programme: Programme): MetricsContext {
   const people = programme.documents<Person>('person');
   const teams = programme.documents<Team>('team');
   const strategies = programme.documents<Strategy>('strategy');
   const strategy = strategies.sort((a, b) => b.strategyVersion - a.strategyVersion)[0];
+  const timeZone = programme.documents<Organisation>('organisation')[0]?.timeZone;
   return {
     period: 'month',
+    ...(timeZone === undefined ? {} : { timeZone }),
     names: {
       persons: Object.fromEntries(people.map((p) => [p.id, p.displayName])),
       teams: Object.fromEntries(teams.map((t) => [t.id, t.name])),
@@ -58,6 +73,7 @@ function metricsContext(programme: Programme): MetricsContext {
     ...(strategy
       ? {
           strategy: {
+            goals: strategy.goals.map((g) => ({ id: g.id, name: g.name, targets: g.targets })),
             pillars: strategy.pillars.map((p) => ({
               id: p.id,
               name: p.name,
