@@ -305,6 +305,25 @@ describe('indexeddb storage', () => {
     });
   });
 
+  it('reports the abort when the browser aborts the commit while it checks versions (its connection lost)', async () => {
+    // The browser aborts the commit between its reads (the connection was closed under it, site data cleared):
+    // the error is the abort, not the InvalidStateError of aborting a finished transaction, and none is unhandled.
+    const abortOnRead = (tx: IDBTransaction, store: IDBObjectStore) => {
+      const get = store.get.bind(store);
+      store.get = (key: IDBValidKey | IDBKeyRange) => {
+        const request = get(key);
+        tx.abort();
+        return request;
+      };
+      return store.put.bind(store);
+    };
+    await withFailingPuts(abortOnRead, async (storage) => {
+      await expect(
+        storage.transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0)),
+      ).rejects.toMatchObject({ code: 'STORAGE', cause: expect.objectContaining({ name: 'AbortError' }) });
+    });
+  });
+
   it('says the browser ran out of room (QuotaExceededError), with STORAGE, and writes nothing', async () => {
     // The browser aborts a commit that does not fit in the site's quota with a QuotaExceededError.
     const abortOverQuota = (tx: IDBTransaction, store: IDBObjectStore) => {

@@ -693,7 +693,13 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             else documents.delete([organisationId, collection, id]);
           }
         } catch (error) {
-          commit.abort();
+          // Aborted here (a check failed), or by the browser already (a read of the check failed with AbortError):
+          // then `abort()` throws InvalidStateError, which would hide the cause and leave `done` unhandled.
+          try {
+            commit.abort();
+          } catch {
+            // Finished already: the browser aborted it.
+          }
           await done.catch(() => undefined);
           throw error;
         }
