@@ -195,8 +195,15 @@ export function createOverlapScorer(strategy: StrategyShape, config: OverlapConf
   const goals = [...goalsById.values()];
   const audiences = [...audiencesById.values()];
   const pillars = [...pillarsById.values()];
-  return (subject) =>
-    scoreWith(subject, { goals, audiences, pillars, goalsById, audiencesById, pillarsById }, cfg);
+  // Each interest once, as first stored among those that compare equal, by the key it compares with.
+  const interests = new Map<string, ReadonlyMap<string, string>>();
+  for (const a of audiences) {
+    const byKey = new Map<string, string>();
+    for (const i of a.interests) if (!byKey.has(tagKey(i))) byKey.set(tagKey(i), i);
+    interests.set(a.id, byKey);
+  }
+  const ix = { goals, audiences, pillars, goalsById, audiencesById, pillarsById, interests };
+  return (subject) => scoreWith(subject, ix, cfg);
 }
 
 /**
@@ -226,6 +233,8 @@ interface Index {
   readonly goalsById: ReadonlyMap<string, Goal>;
   readonly audiencesById: ReadonlyMap<string, Audience>;
   readonly pillarsById: ReadonlyMap<string, ContentPillar>;
+  /** Per audience id: its interests by the key they compare with (see `tagKey`). */
+  readonly interests: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** Where factors and suggestions collect while a subject is scored, in the order they are found. */
@@ -258,8 +267,20 @@ export const INTENT_NEEDS: Readonly<Record<Intent, InformationNeed>> = {
   influence: 'stance',
 };
 
-/** How tags and interests compare: composed (NFC) and lower-cased, as they are stored either way. */
-const tagKey = (tag: string): string => tag.normalize().toLowerCase();
+/**
+ * How tags and interests compare, whatever form they are stored or typed in: compatibility forms as their letters
+ * (NFKC: `ĳ` as `ij`, full-width `ｃａｒｅ` as `care`), case folded (lower case, and what lower case misses: `ß` as
+ * `ss`, so `#STRASSE` is `straße`; a final `ς` as `σ`), and the Turkish capital `İ` as `i` (lower case makes it `i`
+ * with a combining dot). Marks stay: they make other letters in many scripts. The dotless `ı` stays its own letter.
+ */
+const tagKey = (tag: string): string =>
+  tag
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/ß/gu, 'ss')
+    .replace(/ς/gu, 'σ')
+    .replace(/i\u0307/gu, 'i')
+    .normalize('NFKC');
 
 function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): OverlapScore {
   const out: Explanation = { factors: [], suggestions: [] };
@@ -541,11 +562,9 @@ function scoreAudience(
   );
 
   // Audience side, interests: blended in when the audience has any.
-  // Each interest once, as first stored among those that compare equal.
-  const byKey = new Map<string, string>();
-  for (const i of a.interests) if (!byKey.has(tagKey(i))) byKey.set(tagKey(i), i);
-  const interests = [...byKey.values()];
-  const matchedInterests = interests.filter((i) => ctx.tags.has(tagKey(i)));
+  const byKey = [...ix.interests.get(a.id)!];
+  const interests = byKey.map(([, i]) => i);
+  const matchedInterests = byKey.filter(([key]) => ctx.tags.has(key)).map(([, i]) => i);
   let interestFit: number | undefined;
   let audience = needFit;
   if (interests.length > 0) {

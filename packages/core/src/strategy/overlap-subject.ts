@@ -19,7 +19,10 @@ export interface OverlapSubject {
   readonly pillarIds: readonly string[];
   readonly goalIds: readonly string[];
   readonly audienceIds: readonly string[];
-  /** Compared with interests composed (NFC) and lower-cased, whatever form they are given in. */
+  /**
+   * Compared with interests case-folded and compatibility-normalised (`STRASSE` is `straße`, `Ĳ` is `ij`), whatever
+   * form they are given in.
+   */
   readonly tags: readonly string[];
   readonly needs: readonly InformationNeed[];
   /** The subject tells about people and their own experience, not only about the organisation. */

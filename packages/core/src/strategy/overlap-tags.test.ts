@@ -1,10 +1,12 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { TagSchema } from '../model/primitives.js';
 import type { Strategy } from '../model/strategy.js';
 import { aContribution, aPost, aStrategy } from '../testing/factories.js';
 import { scoreOverlap } from './overlap-score.js';
-import { subjectFromContribution, subjectFromPost } from './overlap-subject.js';
+import { subjectFromContribution, subjectFromDraft, subjectFromPost } from './overlap-subject.js';
 
-// Tags and interests are stored as given (composed or not); the overlap score compares them composed (NFC).
+// Tags and interests are stored as given (composed or not); the overlap score compares them composed and case-folded.
 
 /** The factory strategy, its audience interested in `interests`, its pillar tagged `pillarTags`. */
 function strategyWith(interests: string[], pillarTags: string[] = []): Strategy {
@@ -49,4 +51,43 @@ describe('the overlap score compares tags composed', () => {
     // Two different interests, one matched: 1 / min(2, interestsForFullMatch 2).
     expect(nurses.interestFit).toBe(0.5);
   });
+});
+
+describe('the overlap score compares tags case-folded', () => {
+  const draftMatches = (interest: string, text: string) =>
+    matched(strategyWith([interest]), subjectFromDraft({ text, pillarIds: ['pillar_work'] }));
+
+  it.each([
+    ['German ß written in capitals', 'straße', '#STRASSE'],
+    ['German capital ẞ', 'straße', '#STRAẞE'],
+    ['Dutch ij written as the one letter Ĳ', 'ijsselmeer', '#Ĳsselmeer'],
+    ['Dutch ij stored as the one letter ĳ', 'ĳsselmeer', '#IJsselmeer'],
+    ['Turkish dotted capital İ', 'istanbul', '#İstanbul'],
+    ['Greek final sigma written in capitals mid-word', 'οδος', '#ΟΔΟΣ'],
+    ['a full-width hashtag', 'care', '#ＣＡＲＥ'],
+  ])('matches %s', (_, interest, text) => {
+    expect(draftMatches(interest, text)).toEqual([interest]);
+  });
+
+  it("matches a stored tag lower-cased from 'İ' ('i\\u0307') with the interest 'i'", () => {
+    expect(matched(strategyWith(['istanbul']), subjectFromPost(aPost({ tags: ['i\u0307stanbul'] })))).toEqual(
+      ['istanbul'],
+    );
+  });
+
+  it('keeps the Turkish dotless ı apart from i, and marks that make another letter apart', () => {
+    expect(draftMatches('ılık', '#ilik')).toEqual([]);
+    expect(draftMatches('हिन्दी', '#हन्द')).toEqual([]);
+  });
+
+  // Letters of several scripts whose capitals lower-case back to something else (ß, ĳ, ς) or not at all.
+  const char = fc.constantFrom(...'aeéüßĳçøσςяї1_-हि');
+  test.prop([fc.array(char, { minLength: 1, maxLength: 20 }).map((cs) => cs.join(''))])(
+    'matches every interest the model accepts with its hashtag written in capitals, and decomposed',
+    (tag) => {
+      fc.pre(TagSchema.safeParse(tag).success);
+      expect(draftMatches(tag, `#${tag.toUpperCase()}`)).toEqual([tag]);
+      expect(draftMatches(tag, `#${tag.normalize('NFD')}`)).toEqual([tag]);
+    },
+  );
 });
