@@ -30,6 +30,19 @@ describe('measureText', () => {
     ).toBe(30);
   });
 
+  it('counts remote mentions as Mastodon matches them (Account::MENTION_RE): dotted users, any domain', () => {
+    const count = (text: string) => measureText('mastodon', text)[0]?.count;
+    // A user of another server may hold dots and hyphens; the domain may be an IDN or have no dot.
+    expect(count('Dank @jane.doe@pixelfed.social!')).toBe('Dank @jane.doe!'.length);
+    expect(count('Dank @jan-willem@social.example!')).toBe('Dank @jan-willem!'.length);
+    expect(count('Dank @anne@bücher.example!')).toBe('Dank @anne!'.length);
+    expect(count('Dank @anne@localhost!')).toBe('Dank @anne!'.length);
+    // After `=` (or `/`, or a letter) the server sees no mention and counts every character: so must we.
+    expect(count('zie a=@anne@social.example')).toBe('zie a=@anne@social.example'.length);
+    // A mention followed by `@`, a Latin accent or `://` is none either.
+    expect(count('@anne@social.example@x')).toBe('@anne@social.example@x'.length);
+  });
+
   test.prop([
     fc.stringMatching(/^[a-z]{1,8}$/),
     fc.stringMatching(/^[a-z]{1,8}$/),

@@ -283,8 +283,22 @@ export function findHashtags(text: string): TextSpan[] {
   return spans;
 }
 
+// Mastodon's Account::MENTION_RE: a user of ASCII letters, digits and `_`, with `.` and `-` inside (accounts of other
+// servers hold them: `@jane.doe@pixelfed.social`, and Bluesky handles `@anne.bsky.social`), then optionally `@` and a
+// domain of word characters, `.` and `-` that ends in a word character (an IDN, or no dot at all). Not after `=`,
+// `/` or a word character (`[[:word:]]`: letters, marks, decimal digits, connector punctuation).
+const MENTION =
+  /(?<![=/\p{L}\p{M}\p{Nd}\p{Pc}])@[a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?(?:@[\p{L}\p{M}\p{Nd}\p{Pc}.-]+[\p{L}\p{M}\p{Nd}\p{Pc}])?/giu;
+// twitter-text's end_mention_match: a mention followed by `@`, a Latin accent or `://` is none.
+const END_MENTION = new RegExp(`^(?:[@＠${LATIN_ACCENTS}]|://)`, 'u');
+// Mastodon skips a mention whose domain is longer than a domain name can be.
+const MAX_DOMAIN_LENGTH = 253;
+
 /**
- * Finds mentions: `@user` and fediverse `@user@server.example`.
+ * Finds mentions as Mastodon's server does (`Account::MENTION_RE`): `@user`, also with dots and hyphens inside
+ * (`@jane.doe`, a Bluesky handle `@anne.bsky.social`), and fediverse `@user@server.example`, whose server may be an
+ * IDN. Not after `=`, `/` or a letter or digit (an e-mail address), and not when `@`, a Latin accent or `://`
+ * follows.
  *
  * @example
  * ```ts
@@ -293,10 +307,12 @@ export function findHashtags(text: string): TextSpan[] {
  */
 export function findMentions(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
-  for (const match of text.matchAll(
-    /(?<![\p{L}\p{N}_/])@[A-Za-z0-9_]+(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?/gu,
-  )) {
-    spans.push({ kind: 'mention', start: match.index, end: match.index + match[0].length, text: match[0] });
+  for (const match of text.matchAll(MENTION)) {
+    const end = match.index + match[0].length;
+    if (END_MENTION.test(text.slice(end, end + 3))) continue;
+    const at = match[0].indexOf('@', 1);
+    if (at > 0 && match[0].length - at - 1 > MAX_DOMAIN_LENGTH) continue;
+    spans.push({ kind: 'mention', start: match.index, end, text: match[0] });
   }
   return spans;
 }
