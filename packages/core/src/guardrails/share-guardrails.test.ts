@@ -1,3 +1,4 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
 import type { ShareAttempt } from '../ports/share-policy.js';
@@ -98,6 +99,28 @@ describe('createGuardrailPolicy', () => {
       expect(ruleOf({ blockedWords: ['gratis'] }, { text: `Alles gr${hidden}atis!` }), escape(hidden)).toBe(
         'blocked-word',
       );
+  });
+
+  it('finds a blocked word or disclosure in a sentence of a script without spaces (Chinese, Japanese, Thai)', () => {
+    // Written without spaces, every character is a word (as textSimilarity reads them): no sentence would ever hold
+    // the word "whole" otherwise.
+    expect(ruleOf({ blockedWords: ['免费'] }, { text: '今天免费送咖啡' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['無料'] }, { text: '本日は無料でコーヒーを配ります' })).toBe(
+      'blocked-word',
+    );
+    expect(ruleOf({ blockedWords: ['ฟรี'] }, { text: 'วันนี้แจกกาแฟฟรีค่ะ' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['gratis'] }, { text: '今天gratis咖啡' })).toBe('blocked-word');
+    expect(ruleOf({ requiredDisclosure: '#社员' }, { text: '我在Acme工作#社员分享' })).toBeUndefined();
+    // Letters of scripts written with spaces still make a longer word.
+    expect(ruleOf({ blockedWords: ['gratis'] }, { text: '今天gratisbus咖啡' })).toBeUndefined();
+  });
+
+  test.prop([
+    fc.constantFrom('免费', '無料', 'セール', 'ฟรี'),
+    fc.string({ unit: fc.constantFrom(...'今天送咖啡本日はでをวันนี้แจกกาแฟ、。！ ab1') }),
+    fc.string({ unit: fc.constantFrom(...'今天送咖啡本日はでをวันนี้แจกกาแฟ、。！ ab1') }),
+  ])('finds a blocked word of a script without spaces between any characters', (word, before, after) => {
+    expect(ruleOf({ blockedWords: [word] }, { text: `${before}${word}${after}` })).toBe('blocked-word');
   });
 
   it('finds the disclosure across a line break, but not inside a longer word', () => {

@@ -64,12 +64,20 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Whether folded `text` holds the folded `phrase` as whole words: not preceded by a letter, digit or `_` when the
- * phrase starts with one, nor followed by one when it ends with one (`#medewerker` is not in `#medewerkers`).
+ * A letter, digit or `_` that belongs to a longer word: any but those of scripts written without spaces (Chinese,
+ * Japanese, Thai, Lao, Khmer, Myanmar), where every character is a word, as `textSimilarity` reads them.
+ */
+const WORD_CHAR =
+  '(?:(?![\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}])[\\p{L}\\p{N}_])';
+
+/**
+ * Whether folded `text` holds the folded `phrase` as whole words: not preceded by a letter, digit or `_` of a longer
+ * word when the phrase starts with one, nor followed by one when it ends with one (`#medewerker` is not in
+ * `#medewerkers`; `免费` is in `今天免费送`).
  */
 function holdsPhrase(text: string, phrase: string): boolean {
-  const before = /^[\p{L}\p{N}_]/u.test(phrase) ? '(?<![\\p{L}\\p{N}_])' : '';
-  const after = /[\p{L}\p{N}_]$/u.test(phrase) ? '(?![\\p{L}\\p{N}_])' : '';
+  const before = new RegExp(`^${WORD_CHAR}`, 'u').test(phrase) ? `(?<!${WORD_CHAR})` : '';
+  const after = new RegExp(`${WORD_CHAR}$`, 'u').test(phrase) ? `(?!${WORD_CHAR})` : '';
   return new RegExp(`${before}${escapeRegExp(phrase)}${after}`, 'u').test(text);
 }
 
