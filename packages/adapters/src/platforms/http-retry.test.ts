@@ -155,6 +155,42 @@ describe('sendWithRetry', () => {
     expect(waits).toEqual([]);
   });
 
+  it("waits for X's spent 24-hour window, not its 15-minute one, and does not retry against it", async () => {
+    // X's daily post cap: the 15-minute window still has requests left and resets in 30 s; the user's 24-hour
+    // window is spent (remaining 0) and resets in 20 hours.
+    const dailyCap = {
+      'x-rate-limit-limit': '100',
+      'x-rate-limit-remaining': '99',
+      'x-rate-limit-reset': String(NOW / 1000 + 30),
+      'x-user-limit-24hour-limit': '17',
+      'x-user-limit-24hour-remaining': '0',
+      'x-user-limit-24hour-reset': String(NOW / 1000 + 72_000),
+    };
+    expect(retryDelayFromHeaders(new Headers(dailyCap), NOW)).toBe(72_000_000);
+    const app = {
+      'x-app-limit-24hour-remaining': '0',
+      'x-app-limit-24hour-reset': String(NOW / 1000 + 3600),
+    };
+    expect(retryDelayFromHeaders(new Headers({ ...dailyCap, ...app }), NOW)).toBe(72_000_000);
+    expect(
+      retryDelayFromHeaders(new Headers({ 'x-rate-limit-reset': String(NOW / 1000 + 30), ...app }), NOW),
+    ).toBe(3_600_000);
+    // A 24-hour window with requests left is not the one that refused.
+    const left = { ...dailyCap, 'x-user-limit-24hour-remaining': '5' };
+    expect(retryDelayFromHeaders(new Headers(left), NOW)).toBe(30_000);
+    // Only a 429 waits for a window.
+    expect(retryDelayFromHeaders(new Headers(dailyCap), NOW, 503)).toBeUndefined();
+
+    const { fetch, requests } = recordingFetch([{ status: 429, headers: dailyCap }]);
+    const { sleep, waits } = recordingSleep();
+    await expect(sendWithRetry(fetch, request(false), { sleep, now: () => NOW })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterMs: 72_000_000 },
+    });
+    expect(requests).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
   it('retries 503 always, and other 5xx only when a repeat cannot post twice', async () => {
     const unavailable = recordingFetch([
       { status: 503, headers: { 'retry-after': '1' } },

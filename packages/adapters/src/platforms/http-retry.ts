@@ -60,8 +60,9 @@ function waitUntil(value: string, now: number, pattern: RegExp): number | undefi
 /**
  * How long the platform asks us to wait, from its headers: `Retry-After` (delta-seconds or an HTTP-date, RFC 9110;
  * an asctime date is GMT), then the rate-limit window's reset: `x-rate-limit-reset` (X: epoch seconds),
- * `ratelimit-reset` (Bluesky: epoch seconds) or `x-ratelimit-reset` (Mastodon: an ISO 8601 time). The platforms
- * send the window headers on every answer, so they are a wait only for a 429: pass the `status` and for any other
+ * `ratelimit-reset` (Bluesky: epoch seconds) or `x-ratelimit-reset` (Mastodon: an ISO 8601 time), or, when X's
+ * 24-hour window for the user or the app is spent (`x-user-limit-24hour-remaining: 0`), that window's later reset
+ * (`x-user-limit-24hour-reset`, `x-app-limit-24hour-reset`). The platforms send the window headers on every answer, so they are a wait only for a 429: pass the `status` and for any other
  * status only `Retry-After` counts. `undefined` when none is given or none is valid.
  *
  * @example
@@ -79,6 +80,21 @@ export function retryDelayFromHeaders(headers: Headers, now: number, status = 42
     if (delay !== undefined) return delay;
   }
   if (status !== 429) return undefined;
+  // X also counts posts per 24 hours, for the user and the app: a 429 from a spent daily window (remaining 0) lasts
+  // until that window's reset (epoch seconds), whatever the 15-minute window says.
+  let daily: number | undefined;
+  for (const window of ['x-user-limit-24hour', 'x-app-limit-24hour']) {
+    const reset = headers.get(`${window}-reset`)?.trim();
+    if (headers.get(`${window}-remaining`)?.trim() !== '0' || reset === undefined || !/^\d+$/.test(reset))
+      continue;
+    daily = Math.max(daily ?? 0, Number(reset) * 1000 - now);
+  }
+  const window = windowReset(headers, now);
+  return daily === undefined ? window : Math.max(daily, window ?? 0);
+}
+
+/** The wait until the rate-limit window's reset, from the first reset header given. */
+function windowReset(headers: Headers, now: number): number | undefined {
   for (const name of ['x-rate-limit-reset', 'ratelimit-reset', 'x-ratelimit-reset']) {
     const value = headers.get(name)?.trim();
     if (value === undefined || value === '') continue;
