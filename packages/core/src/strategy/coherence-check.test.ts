@@ -264,3 +264,16 @@ describe('duplicate ids', () => {
     expect(duplicates[0]!.message.nl).toBe(`3 doelen hebben hetzelfde id "${goal.id}".`);
   });
 });
+
+describe('an audience that values two needs most, equally', () => {
+  // Nurses weigh stance and knowledge 0.8 each; their pillar addresses knowledge, one of the two.
+  const strategy = aStrategy({
+    audiences: [{ ...audience, needs: { stance: 0.8, knowledge: 0.8, relationships: 0.6 } }],
+    pillars: [{ ...pillar, needs: ['knowledge'] }],
+  });
+
+  it('has its top need addressed when a pillar addresses either', () => {
+    const codes = checkStrategyCoherence(strategy).findings.map((f) => f.code);
+    expect(codes).not.toContain('AUDIENCE_TOP_NEED_UNADDRESSED');
+  });
+});

@@ -8,7 +8,7 @@ import { buildCoverageMatrix } from './coverage-matrix.js';
 import type { LocalizedText, StrategyEntityKind, StrategyFinding } from './finding.js';
 import { sortFindings } from './finding.js';
 import { finding, quote } from './finding-messages.js';
-import { needName, needNames, topNeed } from './information-needs.js';
+import { needName, needNames, unmetTopNeed } from './information-needs.js';
 import type { OverlapConfigInput } from './overlap-config.js';
 import { resolveOverlapConfig } from './overlap-config.js';
 
@@ -177,8 +177,8 @@ export function checkStrategyCoherence(
       );
       continue;
     }
-    const top = topNeed(a.needs);
-    if (top !== undefined && !addressed.has(top)) {
+    const top = unmetTopNeed(a.needs, addressed);
+    if (top !== undefined) {
       out.push(finding('AUDIENCE_TOP_NEED_UNADDRESSED', ref, { audience: name, need: needName(top) }));
     }
   }

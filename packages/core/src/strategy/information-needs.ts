@@ -15,8 +15,14 @@ export function needName(need: InformationNeed): LocalizedText {
   return { nl: labels('nl').informationNeeds[need].name, en: labels('en').informationNeeds[need].name };
 }
 
-/** The need an audience weighs highest (the first in the method's order on a tie); undefined when all are 0. */
-export function topNeed(weights: Partial<Record<InformationNeed, number>>): InformationNeed | undefined {
+/**
+ * The need an audience weighs highest, when `met` holds none of the needs it weighs that high: the first of them in
+ * the method's order. Undefined when all weigh 0, or when a need tied for the top is met (it meets the top need).
+ */
+export function unmetTopNeed(
+  weights: Partial<Record<InformationNeed, number>>,
+  met: ReadonlySet<InformationNeed>,
+): InformationNeed | undefined {
   let top: InformationNeed | undefined;
   let best = 0;
   for (const need of INFORMATION_NEEDS) {
@@ -26,5 +32,5 @@ export function topNeed(weights: Partial<Record<InformationNeed, number>>): Info
       top = need;
     }
   }
-  return top;
+  return INFORMATION_NEEDS.some((n) => met.has(n) && (weights[n] ?? 0) === best) ? undefined : top;
 }

@@ -114,6 +114,18 @@ describe('scoreOverlap on hand-computed cases', () => {
     expect(score.suggestions.map((s) => s.code)).not.toContain('TARGET_THE_GOAL_AUDIENCE');
   });
 
+  it('does not ask for one top need when the post meets another the audience values as much', () => {
+    // Nurses weigh stance and knowledge 0.8 each; pillar_work addresses knowledge, one of the two.
+    const base = twoAudienceStrategy();
+    const strategy = twoAudienceStrategy({
+      audiences: base.audiences.map((a, i) =>
+        i === 0 ? { ...a, needs: { stance: 0.8, knowledge: 0.8, relationships: 0.6 } } : a,
+      ),
+    });
+    const score = scoreOverlap(strategy, aSubject({ pillarIds: ['pillar_work'] }));
+    expect(score.suggestions.map((s) => s.code)).not.toContain('ADDRESS_TOP_NEED');
+  });
+
   it('averages the overlap over the audiences a post targets', () => {
     // Nurses: O = 1; needs {relationships, knowledge} → needFit 0.79444…; tags {career} → 1 of 2 → 0.5;
     //   A = 0.7 × 0.79444… + 0.3 × 0.5 = 0.70611…; overlap √0.70611… = 0.84030…

@@ -6,7 +6,7 @@ import type { StrategyShape } from './coverage-matrix.js';
 import type { LocalizedText, StrategyEntityRef } from './finding.js';
 import { compareText } from './finding.js';
 import { quote } from './finding-messages.js';
-import { needName, needNames, topNeed } from './information-needs.js';
+import { needName, needNames, unmetTopNeed } from './information-needs.js';
 import type { OverlapConfig, OverlapConfigInput } from './overlap-config.js';
 import { resolveOverlapConfig } from './overlap-config.js';
 import { factorWords, suggestionWords } from './overlap-messages.js';
@@ -623,9 +623,9 @@ function scoreAudience(
 }
 
 /**
- * Suggestions on needs for one audience: its strongest need when unmet; the need that fits the intent of a goal
- * meant for it (see {@link INTENT_NEEDS}) when the audience values it and it is unmet; a personal angle when the
- * audience values what a personal angle meets.
+ * Suggestions on needs for one audience: its strongest need when no need it weighs as much is met; the need that
+ * fits the intent of a goal meant for it (see {@link INTENT_NEEDS}) when the audience values it and it is unmet; a
+ * personal angle when the audience values what a personal angle meets.
  */
 function suggestNeeds(
   a: Audience,
@@ -636,8 +636,8 @@ function suggestNeeds(
 ): void {
   const name = quote(a.name);
   const valued = (n: InformationNeed) => (a.needs[n] ?? 0) >= cfg.thresholds.valuedNeed;
-  const top = topNeed(a.needs);
-  if (top !== undefined && !ctx.met.has(top)) {
+  const top = unmetTopNeed(a.needs, ctx.met);
+  if (top !== undefined) {
     out.suggestions.push({
       code: 'ADDRESS_TOP_NEED',
       audienceId: a.id,
