@@ -251,7 +251,9 @@ describe('the intended shares of the pillars', () => {
     });
     const off = findings.find((f) => f.code === 'PILLAR_WEIGHTS_NOT_NORMALISED');
     expect(off?.message.en).toBe("The pillars' intended shares add up to 99.5% instead of 100%.");
-    expect(off?.message.nl).toBe('De beoogde aandelen van de pijlers tellen op tot 99,5% in plaats van 100%.');
+    expect(off?.message.nl).toBe(
+      'De beoogde aandelen van de pijlers tellen op tot 99,5% in plaats van 100%.',
+    );
   });
 });
 

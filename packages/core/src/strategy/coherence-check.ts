@@ -79,7 +79,8 @@ export function checkStrategyCoherence(
     // Each shared id once, however many share it.
     const count = new Map<string, number>();
     for (const { id } of list) count.set(id, (count.get(id) ?? 0) + 1);
-    for (const [id, n] of count) if (n > 1) out.push(finding('DUPLICATE_ID', [{ kind, id }], { kind, id, n }));
+    for (const [id, n] of count)
+      if (n > 1) out.push(finding('DUPLICATE_ID', [{ kind, id }], { kind, id, n }));
   }
 
   const unknown =
