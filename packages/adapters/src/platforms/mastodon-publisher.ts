@@ -10,6 +10,7 @@ import {
   checkTimeout,
   checkToken,
   invalidOption,
+  isPlainObject,
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
 import { type MastodonTextSettings, measureText } from './text-fit.js';
@@ -59,6 +60,11 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
   const visibility = options.visibility ?? 'public';
   if (!VISIBILITIES.includes(visibility)) {
     throw invalidOption(['visibility'], `Use one of ${VISIBILITIES.join(', ')}.`);
+  }
+  // Not an object (the limit alone, a list): its limits would read as undefined, the defaults, and the first publish
+  // would fail naming an option (`mastodon`) this publisher does not have.
+  if (options.limits !== undefined && !isPlainObject(options.limits)) {
+    throw invalidOption(['limits'], 'Give the limits as an object such as { maxCharacters: 500 }, or none.');
   }
   // A limit that is not a positive whole number would make every length check pass.
   for (const key of ['maxCharacters', 'charactersReservedPerUrl'] as const) {

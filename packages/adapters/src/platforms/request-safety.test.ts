@@ -353,6 +353,30 @@ describe('bad options and input are VALIDATION errors with the path', () => {
           }),
         'limits.maxCharacters',
       ],
+      // Not an object: each limit read from it would be undefined, so the server's own limits went unchecked here
+      // and the first publish failed naming `mastodon`, an option this publisher does not have.
+      [
+        () =>
+          createMastodonPublisher({
+            instance: 'https://social.example',
+            accessToken: 'tok',
+            fetch,
+            // @ts-expect-error: the limit alone, not { maxCharacters }
+            limits: 1000,
+          }),
+        'limits',
+      ],
+      [
+        () =>
+          createMastodonPublisher({
+            instance: 'https://social.example',
+            accessToken: 'tok',
+            fetch,
+            // @ts-expect-error: a list, not the settings object
+            limits: [1000, 23],
+          }),
+        'limits',
+      ],
       [
         () =>
           createMastodonPublisher({
