@@ -123,6 +123,21 @@ describe('createGuardrailPolicy', () => {
     expect(ruleOf({ blockedWords: [word] }, { text: `${before}${word}${after}` })).toBe('blocked-word');
   });
 
+  it('reads a typographic apostrophe or hyphen as the plain one, as phone keyboards type them', () => {
+    // iOS and macOS turn ' into ’ as people type: a blocked "auto's" must still stop "auto’s".
+    for (const apostrophe of ['’', '‘', 'ʼ', '＇', '′'])
+      expect(ruleOf({ blockedWords: ["auto's"] }, { text: `Mooie auto${apostrophe}s te koop` })).toBe(
+        'blocked-word',
+      );
+    expect(ruleOf({ blockedWords: ['zo’n deal'] }, { text: "Zo'n deal!" })).toBe('blocked-word');
+    expect(
+      ruleOf({ requiredDisclosure: "Ik werk bij Acme's team" }, { text: 'Ik werk bij Acme’s team' }),
+    ).toBeUndefined();
+    for (const hyphen of ['‐', '‑', '−', '﹣'])
+      expect(ruleOf({ blockedWords: ['e-mail'] }, { text: `Stuur een e${hyphen}mail` })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ["auto's"] }, { text: 'Mooie autos te koop' })).toBeUndefined();
+  });
+
   it('finds the disclosure across a line break, but not inside a longer word', () => {
     expect(
       ruleOf({ requiredDisclosure: 'Ik werk bij Acme.' }, { text: 'Mooi nieuws! Ik werk bij\nAcme.' }),

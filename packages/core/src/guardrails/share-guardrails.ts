@@ -37,8 +37,8 @@ export interface GuardrailViolation {
 }
 
 /**
- * Case folded, NFKD without combining marks, white space runs one space: `Crème` and `creme`, `STRASSE`, `STRAẞE`
- * and `straße` compare equal.
+ * Case folded, NFKD without combining marks, typographic apostrophes and hyphens plain, white space runs one space:
+ * `Crème` and `creme`, `STRASSE`, `STRAẞE` and `straße`, `auto’s` and `auto's` compare equal.
  */
 function fold(text: string): string {
   return (
@@ -52,6 +52,9 @@ function fold(text: string): string {
       .replace(/ς/gu, 'σ')
       .replace(/\u0345/gu, 'ι')
       .replace(/ı/gu, 'i')
+      // Typographic apostrophes and hyphens as the plain ones (phone keyboards type `auto’s` for `auto's`).
+      .replace(/[\u2018\u2019\u201B\u02BC\u2032]/gu, "'")
+      .replace(/[\u2010-\u2012\u2212]/gu, '-')
       // Marks, and characters that show as nothing (Unicode's default ignorables: zero-width space and joiners,
       // soft hyphen, BOM, direction marks and bidi controls, fillers, tag characters): "gr\u200Batis" reads "gratis".
       .replace(/[\p{M}\p{Default_Ignorable_Code_Point}]/gu, '')
