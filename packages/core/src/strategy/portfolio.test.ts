@@ -92,6 +92,17 @@ describe('analysePortfolio', () => {
     expect(view.balance).toBeCloseTo(1, 10);
     expect(view.findings.map((f) => f.code)).not.toContain('PILLAR_UNDERREPRESENTED');
   });
+
+  it('does not flag a pillar whose share is off by exactly the tolerance', () => {
+    // 7 work, 3 vacancies → 0.7 and 0.3 against 0.6 and 0.4: both off by 0.1, the default tolerance, not more
+    // (in floating point 0.3 − 0.4 is −0.10000000000000003).
+    const work = aSubject({ pillarIds: ['pillar_work'], audienceIds: nurses });
+    const vac = aSubject({ pillarIds: ['pillar_vacancies'], audienceIds: nurses });
+    const view = analysePortfolio(twoAudienceStrategy(), [...Array(7).fill(work), vac, vac, vac]);
+    const codes = view.findings.map((f) => f.code);
+    expect(codes).not.toContain('PILLAR_UNDERREPRESENTED');
+    expect(codes).not.toContain('PILLAR_OVERREPRESENTED');
+  });
 });
 
 describe('intendedShares', () => {

@@ -155,7 +155,9 @@ export function analysePortfolio(
       );
     }
     for (const p of pillars) {
-      if (Math.abs(p.deviation) <= cfg.portfolio.tolerance) continue;
+      // "More than the tolerance": a share off by exactly the tolerance is fine, also where floating point makes
+      // 0.3 − 0.4 come out as −0.10000000000000003.
+      if (Math.abs(p.deviation) <= cfg.portfolio.tolerance + SHARE_EPSILON) continue;
       const code = p.deviation < 0 ? 'PILLAR_UNDERREPRESENTED' : 'PILLAR_OVERREPRESENTED';
       findings.push(
         finding(code, [{ kind: 'pillar', id: p.pillarId }], {
@@ -200,6 +202,9 @@ export function analysePortfolio(
     findings: sortFindings(findings),
   };
 }
+
+/** Far below any share a portfolio can show (1 post in 10^9), far above floating-point noise on shares in [0, 1]. */
+const SHARE_EPSILON = 1e-9;
 
 const kindOf = (s: OverlapScore) =>
   s.subject.kind === 'contribution' ? ('contribution' as const) : ('post' as const);
