@@ -84,6 +84,15 @@ describe('resolveOverlapConfig', () => {
     expect(issuePaths(() => resolveOverlapConfig(config as unknown as OverlapConfigInput))).toEqual(['']);
   });
 
+  it('rejects a need named twice as what a personal angle meets', () => {
+    // Harmless to the figures, but the explanation would read "counts as relationships, relationships".
+    expect(() =>
+      resolveOverlapConfig({ audience: { personalAngleNeeds: ['relationships', 'relationships'] } }),
+    ).toThrow(
+      'audience.personalAngleNeeds: Use a list of up to 5 of: stance, relationships, belonging, inspiration, knowledge, each once.',
+    );
+  });
+
   it('says what to fix in the error message', () => {
     expect(() => resolveOverlapConfig({ overlap: { organisationWeight: 0 } })).toThrow(
       'Invalid overlap configuration: overlap.organisationWeight: Use a number from 0.1 to 0.9.',

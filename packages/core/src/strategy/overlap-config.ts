@@ -205,10 +205,14 @@ function configIssues(merged: Record<string, Record<string, unknown>>): Validati
         }
       } else if (`${group}.${field}` === 'audience.personalAngleNeeds') {
         const known = new Set<unknown>(NEEDS);
-        if (!Array.isArray(value) || value.length > 5 || !value.every((n) => known.has(n))) {
+        if (
+          !Array.isArray(value) ||
+          new Set(value).size !== value.length ||
+          !value.every((n) => known.has(n))
+        ) {
           issues.push({
             path,
-            message: `Use a list of up to 5 of: ${NEEDS.join(', ')}.`,
+            message: `Use a list of up to 5 of: ${NEEDS.join(', ')}, each once.`,
             code: 'invalid_value',
           });
         }
