@@ -7,7 +7,7 @@ import type { ConformanceResult } from './testing/index.js';
 import { CONFORMANCE_GROUPS, conformanceCases, groupApplies } from './testing/index.js';
 
 // The same conformance suite, in real headless Chromium: the page runs every case against the browser's own
-// IndexedDB and reports back; each case becomes a test here (see docs/adr/040-storage-browser-conformance.md).
+// IndexedDB and reports back; each case becomes a test here (see docs/adr/041-storage-browser-conformance.md).
 const chromium = requiredService(
   'the conformance suite on IndexedDB in real Chromium',
   hasChromium() ? chromiumPath : undefined,
@@ -36,5 +36,23 @@ if (chromium) {
         }
       });
     }
+  });
+}
+
+if (chromium) {
+  describe('indexeddb in chromium', () => {
+    it('answers STORAGE saying to reload after the browser closed its connection (site data cleared)', async () => {
+      const answers = await runInChromium<{ code?: string; message: string }[] | string>(
+        join(import.meta.dirname, '..', 'test', 'browser', 'connection-lost-page.ts'),
+        'window.afterConnectionLost()',
+      );
+      expect(answers).toHaveLength(4);
+      for (const answer of answers as { code?: string; message: string }[]) {
+        expect(answer).toMatchObject({
+          code: 'STORAGE',
+          message: expect.stringMatching(/browser closed the IndexedDB database .*: reload this page/),
+        });
+      }
+    }, 60_000);
   });
 }

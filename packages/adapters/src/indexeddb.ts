@@ -410,23 +410,31 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
       });
       // Another tab upgrades the database (a newer release): let it, and refuse further calls here. Also while this
       // open still rebuilds the query keys: the connection is closed then, so the open fails with the same advice.
-      const upgraded = 'another tab or window upgraded the IndexedDB database: reload this page';
-      let lost = false;
-      opened.onversionchange = () => {
-        opened.close();
-        lost = true;
+      let lost: string | undefined;
+      const lose = (why: string) => {
+        lost ??= why;
         if (db === opened) {
           db = undefined;
-          closedBy = upgraded;
+          closedBy = why;
         }
       };
+      opened.onversionchange = () => {
+        opened.close();
+        lose('another tab or window upgraded the IndexedDB database: reload this page');
+      };
+      // The browser closed the connection itself (this site's data was cleared in its settings or by a
+      // `Clear-Site-Data` header, or the disk failed): every later call would fail with "the connection is closing".
+      opened.onclose = () =>
+        lose(
+          `the browser closed the IndexedDB database "${name}" (this site's data was cleared, or the disk failed): reload this page`,
+        );
       try {
         await rebuildQueryKeys(opened, indexes);
       } catch (error) {
         opened.close();
-        throw lost ? new Error(upgraded, { cause: error }) : error;
+        throw lost ? new Error(lost, { cause: error }) : error;
       }
-      if (lost) throw new Error(upgraded);
+      if (lost) throw new Error(lost);
       db = opened;
       closedBy = undefined;
     },
