@@ -32,7 +32,10 @@ window.afterConnectionLost = async () => {
     answers.push(
       await call().then(
         () => ({ message: 'answered' }),
-        (error: { code?: string; message: string }) => ({ code: error.code ?? 'none', message: error.message }),
+        (error: { code?: string; message: string }) => ({
+          code: error.code ?? 'none',
+          message: error.message,
+        }),
       ),
     );
   }
