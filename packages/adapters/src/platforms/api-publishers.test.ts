@@ -299,6 +299,20 @@ describe('createXPublisher', () => {
     expect(requests[0]?.body).toEqual({ text: fitted.text });
   });
 
+  it('refuses a short text with a character X refuses (U+FEFF) as VALIDATION naming text, not as too long', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 201, body: { data: { id: '1', text: '' } } }]);
+    const publisher = createXPublisher({ accessToken: 'tok', fetch });
+    for (const text of ['\uFEFFWij zoeken collega’s', 'Wij zoeken\uFFFE collega’s', 'Hallo \uFFFF']) {
+      // fitText finds nothing to cut: shortening, as LIMIT_EXCEEDED would ask, cannot help.
+      expect(fitText('x', text).fits).toBe(true);
+      await expect(publisher.publish({ text }), JSON.stringify(text)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: ['text'] }] },
+      });
+    }
+    expect(requests).toHaveLength(0);
+  });
+
   it('refuses 281 weighted characters before sending', async () => {
     const { fetch, requests } = recordingFetch([{ status: 201, body: { data: { id: '1', text: '' } } }]);
     await expect(

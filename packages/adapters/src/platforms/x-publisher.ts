@@ -7,6 +7,7 @@ import {
   checkRetry,
   checkTimeout,
   checkToken,
+  invalidOption,
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
 import { textWithLink, urlEnding } from './text-with-link.js';
@@ -45,6 +46,13 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
   const retry = checkRetry(options.retry);
   async function publish(given: PublishInput): Promise<PublishResult> {
     const input = checkPublishInput(given);
+    // Not a length: no cut makes such a text valid, so it is no LIMIT_EXCEEDED (fitText finds it fits).
+    if (/[\uFFFE\uFEFF\uFFFF]/.test(input.text)) {
+      throw invalidOption(
+        ['text'],
+        'The text holds U+FEFF (a byte order mark, often pasted along), U+FFFE or U+FFFF, which X refuses: remove them.',
+      );
+    }
     const text = textWithLink(input.text, input.link, urlEnding('x'));
     const count = countXText(text);
     if (!count.valid) {
