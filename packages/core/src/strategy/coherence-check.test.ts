@@ -279,3 +279,17 @@ describe('an audience that values two needs most, equally', () => {
     expect(codes).not.toContain('AUDIENCE_TOP_NEED_UNADDRESSED');
   });
 });
+
+describe('the intended shares of pillars that share an id', () => {
+  it('add up as the portfolio view reads them: the first pillar of an id counts', () => {
+    // 0.6 + 0.4 = 100%; the duplicate's 0.3 is not read by the portfolio view, so no "130%" finding.
+    const strategy = twoAudienceStrategy();
+    const { findings } = checkStrategyCoherence({
+      ...strategy,
+      pillars: [...strategy.pillars, { ...strategy.pillars[0]!, targetWeight: 0.3 }],
+    });
+    const codes = findings.map((f) => f.code);
+    expect(codes).toContain('DUPLICATE_ID');
+    expect(codes).not.toContain('PILLAR_WEIGHTS_NOT_NORMALISED');
+  });
+});

@@ -193,7 +193,10 @@ export function checkStrategyCoherence(
     }
     if (p.needs.length === 0) out.push(finding('PILLAR_WITHOUT_NEEDS', ref, { pillar: quote(p.name) }));
   }
-  const weighted = pillars.filter((p) => p.targetWeight !== undefined);
+  // The first pillar of an id, as the portfolio view reads the weights (`intendedShares`).
+  const weighted = pillars.filter(
+    (p, i) => p.targetWeight !== undefined && pillars.findIndex((q) => q.id === p.id) === i,
+  );
   if (weighted.length > 0) {
     const total = weighted.reduce((sum, p) => sum + (p.targetWeight ?? 0), 0);
     if (Math.abs(total - 1) > 0.005) {
