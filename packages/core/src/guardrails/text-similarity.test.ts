@@ -18,6 +18,18 @@ describe('textSimilarity', () => {
     expect(textSimilarity('Diyarbakır şubemiz açıldı bugün', 'DİYARBAKIR ŞUBEMİZ AÇILDI BUGÜN')).toBe(1);
   });
 
+  it('reads through characters that show as nothing: a copy with soft hyphens or joiners is a copy', () => {
+    // Soft hyphens come along when text is copied from a hyphenated page or a word processor.
+    for (const hidden of ['\u00AD', '\u200B', '\u200D', '\u2060', '\uFEFF', '\u200E'])
+      expect(
+        textSimilarity(
+          base,
+          base.replace('duurzame', `duur${hidden}zame`).replace('Utrecht', `Ut${hidden}recht`),
+        ),
+        escape(hidden),
+      ).toBe(1);
+  });
+
   it('scores a personal rewrite much lower than a copy', () => {
     const personal =
       'Ik werk nu drie jaar bij Acme en merk elke dag hoe leuk duurzame energie is. Kom je ook?';

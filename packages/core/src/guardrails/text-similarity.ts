@@ -1,9 +1,10 @@
 import { invalidValue } from '../errors/invalid-value.js';
 
 /**
- * The similarity measure: Jaccard similarity of word 3-shingles. Both texts are folded (case ignored, `ß` as `ss`, accents
- * removed, URLs dropped, every run of non-letters and non-digits a single space; in scripts written without spaces
- * (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) every character is a word), cut into overlapping
+ * The similarity measure: Jaccard similarity of word 3-shingles. Both texts are folded (case ignored, `ß` as `ss`,
+ * accents and characters that show as nothing (soft hyphens, zero-width spaces) removed, URLs dropped, every run of
+ * non-letters and non-digits a single space; in scripts written without spaces (Chinese, Japanese, Thai, Lao,
+ * Khmer, Myanmar) every character is a word), cut into overlapping
  * sequences of three words, and compared as sets: |A ∩ B| / |A ∪ B|. 1 means the same words in the same order;
  * reordered sentences keep most shingles; a shared hashtag or two barely move it. Texts shorter than three
  * words are compared as single-word sets. Texts without words (only emoji, punctuation or links) score 0: there is
@@ -36,7 +37,8 @@ function shingles(text: string): Set<string> {
     .replace(/ς/gu, 'σ')
     .replace(/\u0345/gu, 'ι')
     .replace(/ı/gu, 'i')
-    .replace(/\p{M}/gu, '')
+    // Marks, and what shows as nothing (soft hyphens, zero-width spaces and joiners: Unicode's default ignorables).
+    .replace(/[\p{M}\p{Default_Ignorable_Code_Point}]/gu, '')
     // Scripts written without spaces between words: every character counts as a word.
     .replace(
       /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/gu,
