@@ -84,6 +84,22 @@ describe('indexeddb storage', () => {
       entityVersion: 0,
       data: { n },
     });
+  it("answers the storage's own reads inside a transaction's work with the committed state (they do not wait)", async () => {
+    const storage = indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange });
+    await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    const seen = await storage.transaction('org_a', async (tx) => {
+      await tx.put('post', 'p', { n: 2 }, 1);
+      await tx.append([click(1)]);
+      return [
+        (await storage.get('org_a', 'post', 'p'))?.data,
+        (await storage.query('org_a', 'post')).map((doc) => doc.data),
+        await storage.readEvents('org_a'),
+      ];
+    });
+    expect(seen).toEqual([{ n: 1 }, [{ n: 1 }], []]);
+    expect((await storage.get('org_a', 'post', 'p'))?.data).toEqual({ n: 2 });
+  });
+
   const summary = aDomainEvent({
     id: 'evt_summary',
     organisationId: 'org_a',
