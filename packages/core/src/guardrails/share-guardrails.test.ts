@@ -191,6 +191,21 @@ describe('createGuardrailPolicy', () => {
     expect(ruleOf(hours, { at: '2026-11-28T10:00:00.000Z' })).toBe('outside-sharing-hours'); // a Saturday
   });
 
+  it('names the allowed days and today when a share falls on a closed day, not only the hours it is inside', () => {
+    const hours = { sharingHours: { from: '08:00', to: '18:00', weekdays: [1, 2, 3, 4, 5] } };
+    const [saturday] = checkGuardrails(hours, attempt({ at: '2026-11-28T10:00:00.000Z' }));
+    expect(saturday?.message).toBe(
+      'Sharing is allowed on Monday, Tuesday, Wednesday, Thursday and Friday from 08:00 to 18:00 (Europe/Amsterdam); it is Saturday 11:00 there now.',
+    );
+    const [early] = checkGuardrails(
+      { sharingHours: { from: '08:00', to: '18:00' } },
+      attempt({ at: '2026-11-26T06:00:00.000Z' }),
+    );
+    expect(early?.message).toBe(
+      'Sharing is allowed from 08:00 to 18:00 (Europe/Amsterdam); it is Thursday 07:00 there now.',
+    );
+  });
+
   it('handles a sharing window across midnight', () => {
     const hours = { sharingHours: { from: '22:00', to: '02:00' } };
     expect(ruleOf(hours, { at: '2026-11-26T23:30:00.000Z' })).toBeUndefined(); // 00:30 local

@@ -175,6 +175,15 @@ function instant(text: unknown): number {
     : Number.NaN;
 }
 
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** `on Monday and Friday ` for ISO weekdays, in week order; nothing for every day. */
+function onDays(weekdays: readonly number[] | undefined): string {
+  if (weekdays === undefined || new Set(weekdays).size === 7) return '';
+  const names = [...new Set(weekdays)].sort((a, b) => a - b).map((day) => DAY_NAMES[day - 1]);
+  return `on ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]} `;
+}
+
 /** Tells whether `minutes` lies in [from, to), also for windows across midnight. */
 export function insideHours(minutes: number, from: number, to: number): boolean {
   return from < to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
@@ -257,7 +266,7 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
         to: hours.to,
         localTime: formatClock(now.minutes),
         weekday: now.weekday,
-        message: `Sharing is allowed from ${hours.from} to ${hours.to} (${attempt.timeZone}); it is ${formatClock(now.minutes)} there now.`,
+        message: `Sharing is allowed ${onDays(hours.weekdays)}from ${hours.from} to ${hours.to} (${attempt.timeZone}); it is ${DAY_NAMES[now.weekday - 1]} ${formatClock(now.minutes)} there now.`,
       });
     }
   }
