@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, hasChromium, runInChromium } from '../test/browser/run-in-chromium.js';
+import { runWithQuota } from '../test/browser/run-with-quota.js';
 import { requiredService } from '../test/required-service.js';
 import { indexedDbCapabilities } from './indexeddb.js';
 import type { ConformanceResult } from './testing/index.js';
@@ -53,6 +54,25 @@ if (chromium) {
           message: expect.stringMatching(/browser closed the IndexedDB database .*: reload this page/),
         });
       }
+    }, 60_000);
+
+    it('fails with STORAGE ("no room left") past the quota, writing nothing of the command', async () => {
+      const outcome = await runWithQuota(
+        join(import.meta.dirname, '..', 'test', 'browser', 'quota-page.ts'),
+        'window.overQuota()',
+        1_000_000,
+      );
+      expect(outcome).toEqual({
+        failed: {
+          code: 'STORAGE',
+          message: expect.stringMatching(/no room left.*navigator\.storage\.persist/),
+          cause: 'QuotaExceededError',
+        },
+        big: 'absent',
+        small: { text: 'fits' },
+        events: 0,
+        after: 'committed',
+      });
     }, 60_000);
   });
 }
