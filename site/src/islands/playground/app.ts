@@ -89,13 +89,33 @@ function checkboxesOf(root: HTMLElement): Map<string, HTMLInputElement> {
   return found;
 }
 
+/** What each form field showed when the page was last drawn: its value, or for a checkbox whether it was ticked. */
+const drawn = new WeakMap<Element, string>();
+
+const shownValue = (field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement) =>
+  field instanceof HTMLInputElement && field.type === 'checkbox' ? String(field.checked) : field.value;
+
+/** Notes what every form field of `root` shows now, so that {@link keepState} can tell a draft from what was drawn. */
+function noteDrawn(root: HTMLElement): void {
+  for (const field of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+    'input, textarea, select',
+  ))
+    drawn.set(field, shownValue(field));
+}
+
 /**
- * What drawing the page again would lose: the focused control, and (after a refusal) what was typed, chosen and
- * ticked in the forms (not boxes that show what is stored), so the person can correct it instead of doing it
- * again. A form whose fields are restored hears an `input` event, so what it computes from them (the live overlap
- * score) follows.
+ * What the forms keep when the page is drawn again. After a refusal (`undefined`): everything typed, chosen and
+ * ticked, so the person can correct it instead of doing it again. Otherwise only drafts (what the person changed
+ * since the page was drawn), except in the forms `dropped` names (the one whose command succeeded).
  */
-function keepState(root: HTMLElement, keepValues: boolean): { restore(root: HTMLElement): void } {
+type Keep = undefined | { readonly dropped: (form: HTMLFormElement | null) => boolean };
+
+/**
+ * What drawing the page again would lose: the focused control, and what was typed, chosen and ticked in the forms
+ * (see {@link Keep}; not boxes that show what is stored). A form whose fields are restored hears an `input` event,
+ * so what it computes from them (the live overlap score) follows.
+ */
+function keepState(root: HTMLElement, keep: Keep): { restore(root: HTMLElement): void } {
   const active = document.activeElement;
   const focusKey = active && root.contains(active) ? keyOf(active) : undefined;
   // The entity the focus was on: when its button is gone after the command, the focus goes to its row's heading.
@@ -105,15 +125,16 @@ function keepState(root: HTMLElement, keepValues: boolean): { restore(root: HTML
       : undefined;
   const values = new Map<string, string>();
   const checked = new Map<string, boolean>();
-  if (keepValues) {
-    for (const field of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
-      'input, textarea, select:not(#act-as)',
-    )) {
-      const key = keyOf(field);
-      if (key && field.type !== 'checkbox' && field.type !== 'file') values.set(key, field.value);
-    }
-    for (const [key, box] of checkboxesOf(root)) checked.set(key, box.checked);
+  const kept = (field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement) =>
+    keep === undefined || (!keep.dropped(field.form) && drawn.get(field) !== shownValue(field));
+  for (const field of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+    'input, textarea, select:not(#act-as)',
+  )) {
+    const key = keyOf(field);
+    if (key && field.type !== 'checkbox' && field.type !== 'file' && kept(field))
+      values.set(key, field.value);
   }
+  for (const [key, box] of checkboxesOf(root)) if (kept(box)) checked.set(key, box.checked);
   return {
     restore(next) {
       const elements = byKey(next);
@@ -222,7 +243,21 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   let eventCount = 0;
   let lastEvents: StoredEvent[] = [];
 
+  // The form whose submit runs the next command: when that command succeeds, its fields are emptied.
+  let submitted: HTMLFormElement | null = null;
+  body.addEventListener(
+    'submit',
+    (event) => {
+      submitted = event.target as HTMLFormElement;
+    },
+    true,
+  );
+
   const act = async (label: string, command: () => Promise<unknown>) => {
+    const form = submitted;
+    const emptied = ui.emptyForm;
+    submitted = null;
+    ui.emptyForm = undefined;
     // One command at a time: a double click must not run it twice.
     if (root.dataset.busy === 'true') return;
     root.dataset.busy = 'true';
@@ -236,8 +271,12 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       failed = true;
       mount(alert, failureContent(m, error));
     }
-    // The page is drawn again: keep the focus where it was, and after a refusal what the person typed.
-    const kept = keepState(body, failed);
+    // The page is drawn again: keep the focus where it was, and what the person typed (after a success, not in
+    // the form whose command it was).
+    const kept = keepState(
+      body,
+      failed ? undefined : { dropped: (f) => f !== null && (f === form || f.dataset.testid === emptied) },
+    );
     if (await redraw()) kept.restore(body);
     delete root.dataset.busy;
   };
@@ -249,6 +288,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const redraw = async (): Promise<boolean> => {
     try {
       await render();
+      noteDrawn(body);
       return true;
     } catch (error) {
       mount(alert, failureContent(m, error));
@@ -508,7 +548,11 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   async function runScheduler(): Promise<void> {
     root.dataset.busy = 'true';
     const report = await session.shift.system.runDueTransitions().catch(() => undefined);
-    if (report && Object.values(report).some((count) => count > 0)) await redraw();
+    if (report && Object.values(report).some((count) => count > 0)) {
+      // What the visitor has started typing in the meantime stays.
+      const kept = keepState(body, { dropped: () => false });
+      if (await redraw()) kept.restore(body);
+    }
     delete root.dataset.busy;
   }
 
@@ -528,6 +572,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
           undefined);
     actorId = remembered && known ? remembered : (masters[0] ?? [...holders.keys()][0] ?? '');
     await render();
+    noteDrawn(body);
   }
 
   mount(

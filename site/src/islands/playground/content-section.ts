@@ -274,6 +274,8 @@ export async function contentSection(ctx: Context): Promise<HTMLElement> {
                   'data-event': 'USE',
                   onclick: () => {
                     ctx.ui.postFromContributionId = c.id;
+                    // The editor shows the contribution, not what was typed there before.
+                    ctx.ui.emptyForm = 'post-form';
                     void ctx.act('', async () => undefined);
                   },
                 },

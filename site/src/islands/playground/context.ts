@@ -28,6 +28,8 @@ export interface UiState {
   openOfferId?: string | undefined;
   platform?: string | undefined;
   activationStatus: string;
+  /** The `data-testid` of a form that the next command, when it succeeds, draws empty (drops its draft). */
+  emptyForm?: string | undefined;
   /** Entities created in this visit, shown first. */
   readonly created: Set<string>;
 }
