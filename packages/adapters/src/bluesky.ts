@@ -6,5 +6,5 @@
 
 export type { BlueskyFacet } from './platforms/bluesky-facets.js';
 export { blueskyFacets } from './platforms/bluesky-facets.js';
-export type { BlueskyPublisherOptions } from './platforms/bluesky-publisher.js';
+export type { BlueskyPublisherOptions, BlueskySession } from './platforms/bluesky-publisher.js';
 export { createBlueskyPublisher } from './platforms/bluesky-publisher.js';

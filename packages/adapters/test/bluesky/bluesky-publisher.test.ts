@@ -5,8 +5,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { isSocialShiftError } from '@social-shift/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BlueskySession } from '../../src/platforms/bluesky-publisher.js';
-import { createBlueskyPublisher } from '../../src/platforms/bluesky-publisher.js';
+// Imported as users import them: the subpath entry (`@social-shift/adapters/bluesky`) names the session type too.
+import { type BlueskySession, createBlueskyPublisher } from '../../src/bluesky.js';
 import type { FetchLike } from '../../src/platforms/http-retry.js';
 
 // A REAL Bluesky PDS (and PLC directory) from @atproto/dev-env, installed outside the pnpm workspace in ./env by
