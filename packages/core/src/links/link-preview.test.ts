@@ -38,6 +38,14 @@ const PREVIEWS = [
   'Mozilla/5.0 (compatible; redditbot/1.0; +http://www.reddit.com/feedback)',
   'Mozilla/5.0 (compatible; Embedly/0.2; +http://support.embed.ly/)',
   'Iframely/1.3.1 (+https://iframely.com/docs/about)',
+  // XING, one of the SDK's platforms, and Pinterest's older fetcher; Matrix servers (Element), VK, Bitrix24 and
+  // Quora drawing cards for links posted there.
+  'XING-contenttabreceiver/2.0',
+  'Pinterest/0.2 (+https://www.pinterest.com/bot.html)',
+  'Synapse (bot; +https://github.com/matrix-org/synapse)',
+  'vkShare; +http://vk.com/dev/Share',
+  'Bitrix link preview',
+  'Quora Link Preview/1.0 (http://www.quora.com)',
 ];
 
 /** People: desktop and mobile browsers, and the in-app browsers of the platforms themselves. */

@@ -10,8 +10,8 @@ const LINK_PREVIEW_AGENTS = new RegExp(
     // Googlebot-Image, AdsBot-Google), bingbot, Applebot, Pinterestbot, redditbot, and TelegramBot without a version.
     '[a-z]bot[-/]',
     'bot \\(like twitterbot\\)',
-    // "…; bot; …" as Snapchat's preview service says it.
-    '; bot;',
+    // "…; bot; …" as Snapchat's preview service says it, "(bot; …" as Matrix's Synapse does.
+    '[;(] ?bot;',
     'google-inspectiontool',
     'google-pagerenderer',
     'teamsbot',
@@ -32,6 +32,12 @@ const LINK_PREVIEW_AGENTS = new RegExp(
     '^(misskey|gotosocial|lemmy)/',
     // Bluesky's card fetcher.
     'cardyb',
+    // XING's ("XING-contenttabreceiver/2.0"), Pinterest's older one ("Pinterest/0.2 (+https://…/bot.html)"), VK's.
+    'xing-contenttabreceiver',
+    '^pinterest/0\\.',
+    'vkshare',
+    // "Bitrix link preview", "Quora Link Preview/1.0", "Yahoo Link Preview".
+    'link preview',
     // Microsoft Teams and Skype.
     'skypeuripreview',
     'microsoftpreview',
