@@ -4,6 +4,7 @@ import { isSocialShiftError } from '../errors/social-shift-error.js';
 import type { Strategy } from '../model/strategy.js';
 import type { GoalPurpose } from '../model/vocabulary.js';
 import { aProgramme, aStrategy } from '../testing/factories.js';
+import type { CoherenceOptions } from './coherence-check.js';
 import { checkStrategyCoherence } from './coherence-check.js';
 import type { StrategyEntityRef, StrategyFindingCode } from './finding.js';
 import { STRATEGY_FINDING_CODES } from './finding.js';
@@ -190,6 +191,22 @@ describe('checkStrategyCoherence', () => {
         details: expect.objectContaining({
           issues: [expect.objectContaining({ path: ['claimedPurposes', 1] })],
         }),
+      }),
+    );
+  });
+
+  it.each([
+    ['one purpose instead of a list', { claimedPurposes: 'sales' }, ['claimedPurposes']],
+    [
+      'a programme with one purpose instead of a list',
+      { programme: { claimedPurposes: 'sales' } },
+      ['programme', 'claimedPurposes'],
+    ],
+  ])('refuses %s with VALIDATION naming it, not a TypeError', (_, options, path) => {
+    expect(() => checkStrategyCoherence(aStrategy(), options as unknown as CoherenceOptions)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path })] }),
       }),
     );
   });

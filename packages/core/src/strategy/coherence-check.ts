@@ -114,13 +114,16 @@ export function checkStrategyCoherence(
   for (const [path, list] of [
     [['programme', 'claimedPurposes'], options.programme?.claimedPurposes ?? []],
     [['claimedPurposes'], options.claimedPurposes ?? []],
-  ] as const)
+  ] as const) {
+    if (!Array.isArray(list))
+      throw invalidValue('coherence options', path, 'Use a list of purposes, such as ["recruitment"].');
     list.forEach((purpose, i) => {
       // An unknown purpose has no words to name it in a finding.
       if (!(GOAL_PURPOSES as readonly string[]).includes(purpose))
         throw invalidValue('coherence options', [...path, i], `Use one of ${GOAL_PURPOSES.join(', ')}.`);
       claimed.add(purpose);
     });
+  }
   const purposes = new Set(goals.map((g) => g.purpose));
   for (const purpose of [...claimed].sort()) {
     if (!purposes.has(purpose)) {
