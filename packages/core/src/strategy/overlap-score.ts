@@ -178,8 +178,9 @@ const names = (list: readonly { name: string }[]) => list.map((e) => quote(e.nam
  * - overlap: the weighted geometric mean `O(a)^w * A(a)^(1 - w)`: zero when either side is zero.
  *
  * Overall figures are the means over the targeted audiences. The targeted audiences are those chosen on the
- * subject; when none is, those of its pillars; when none, those of its goals. Throws a `VALIDATION`
- * `SocialShiftError` for a bad configuration.
+ * subject; when none is, those of its pillars; when none, those of its goals. Without any, there is nothing to
+ * overlap with: overall and audience are 0, and organisation is the best served goal (as `O` before an audience's
+ * discount). Throws a `VALIDATION` `SocialShiftError` for a bad configuration.
  *
  * @example
  * ```ts
