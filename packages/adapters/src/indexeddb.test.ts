@@ -66,6 +66,38 @@ describe('indexeddb storage', () => {
     expect(await tabA.get('org_a', 'post', 'q')).toBeUndefined();
   });
 
+  it('refuses the second of two writes of one version issued together in one transaction, as the other adapters', async () => {
+    const storage = indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange });
+    await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 0 }, 0));
+    const outcomes = await storage.transaction('org_a', async (tx) => {
+      const settled = await Promise.allSettled([
+        tx.put('post', 'p', { n: 1 }, 1),
+        tx.put('post', 'p', { n: 2 }, 1),
+        tx.put('post', 'q', { n: 1 }, 0),
+        tx.put('post', 'q', { n: 2 }, 0),
+        tx.delete('post', 'p', 2),
+        tx.delete('post', 'p', 2),
+      ]);
+      return settled.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code));
+    });
+    expect(outcomes).toEqual(['ok', 'CONFLICT', 'ok', 'ALREADY_EXISTS', 'ok', 'NOT_FOUND']);
+    expect(await storage.get('org_a', 'post', 'p')).toBeUndefined();
+    expect((await storage.get('org_a', 'post', 'q'))?.data).toEqual({ n: 1 });
+  });
+
+  it('commits a write the work started but did not await, as the other adapters', async () => {
+    const storage = indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange });
+    await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 0 }, 0));
+    let written: Promise<unknown> | undefined;
+    await storage.transaction('org_a', async (tx) => {
+      written = tx.put('post', 'p', { n: 1 }, 1);
+      void tx.put('post', 'q', { n: 1 }, 0);
+    });
+    await expect(written).resolves.toMatchObject({ version: 2 });
+    expect((await storage.get('org_a', 'post', 'p'))?.data).toEqual({ n: 1 });
+    expect((await storage.get('org_a', 'post', 'q'))?.data).toEqual({ n: 1 });
+  });
+
   /** Two tabs on one database; tab A pauses inside a transaction until `release`. */
   const twoTabs = () => {
     const indexedDB = new IDBFactory();

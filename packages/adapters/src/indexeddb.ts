@@ -17,10 +17,12 @@ import type {
   DocumentQuery,
   DocumentRow,
   DriverTransaction,
+  EventKey,
   EventQuery,
   EventRow,
   JsonObject,
   ManagedStorage,
+  NewEventRow,
   OrganisationDocumentRow,
   StorageCapabilities,
   StorageDriver,
@@ -508,6 +510,16 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
           overlay.set(k, record);
         };
         const record = (row: DocumentRow): DocumentRecord => toRecord(organisationId, row, indexes);
+        // The writes of this transaction check and stage one after another: two issued together (Promise.all) would
+        // otherwise both read the stored version before either staged, and both pass (a lost update).
+        let writing: Promise<unknown> = Promise.resolve();
+        const serial =
+          <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+          (...args: A): Promise<R> => {
+            const next = writing.then(() => write(...args));
+            writing = next.catch(() => undefined);
+            return next;
+          };
 
         const tx: DriverTransaction = {
           async get(collection, id) {
@@ -530,22 +542,22 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             const sorted = [...merged.values()].sort(byId);
             return select(sorted, query);
           },
-          async insert(row) {
+          insert: serial(async (row: DocumentRow) => {
             if (await current(row.collection, row.id)) return false;
             stage(row.collection, row.id, record(row), 'insert');
             return true;
-          },
-          async update(row, expectedVersion) {
+          }),
+          update: serial(async (row: DocumentRow, expectedVersion: number) => {
             if ((await current(row.collection, row.id))?.version !== expectedVersion) return false;
             stage(row.collection, row.id, record(row), 'update');
             return true;
-          },
-          async remove(collection, id, expectedVersion) {
+          }),
+          remove: serial(async (collection: string, id: string, expectedVersion: number) => {
             if ((await current(collection, id))?.version !== expectedVersion) return false;
             stage(collection, id, null, 'remove');
             return true;
-          },
-          async append(rows) {
+          }),
+          append: serial(async (rows: readonly NewEventRow[]) => {
             if (baseSeq === undefined) {
               const counter = await read(['counters'], (t) =>
                 request(
@@ -559,8 +571,8 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
               events.push({ organisationId, seq: first + i, ...row });
             });
             return first;
-          },
-          async replaceEvent(row) {
+          }),
+          replaceEvent: serial(async (row: NewEventRow & { readonly seq: number }) => {
             // An event this transaction removed is gone, as in SQL: replacing it must not bring it back.
             if (removedSeqs.has(row.seq)) return false;
             const pending = events.findIndex((event) => event.seq === row.seq);
@@ -589,43 +601,52 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             if (pending >= 0 && !replaced.has(row.seq)) events[pending] = next;
             else replaced.set(row.seq, next);
             return true;
-          },
-          async compactEvents(removed, summary) {
-            const keys = new Map(removed.map((key) => [key.seq, key]));
-            // Events appended earlier in this transaction are pending, not stored: they can be removed too (the
-            // commit adds them, then deletes the removed ones).
-            const pending = new Map(events.filter((e) => keys.has(e.seq)).map((e) => [e.seq, e]));
-            const stored = await read(['events'], (t) =>
-              Promise.all(
-                [...keys.keys()]
-                  .filter((seq) => !pending.has(seq))
-                  .map((seq) =>
-                    request(
-                      t.objectStore('events').get([organisationId, seq]) as IDBRequest<
-                        EventRecord | undefined
-                      >,
+          }),
+          compactEvents: serial(
+            async (removed: readonly EventKey[], summary: NewEventRow & { readonly seq: number }) => {
+              const keys = new Map(removed.map((key) => [key.seq, key]));
+              // Events appended earlier in this transaction are pending, not stored: they can be removed too (the
+              // commit adds them, then deletes the removed ones).
+              const pending = new Map(events.filter((e) => keys.has(e.seq)).map((e) => [e.seq, e]));
+              const stored = await read(['events'], (t) =>
+                Promise.all(
+                  [...keys.keys()]
+                    .filter((seq) => !pending.has(seq))
+                    .map((seq) =>
+                      request(
+                        t.objectStore('events').get([organisationId, seq]) as IDBRequest<
+                          EventRecord | undefined
+                        >,
+                      ),
                     ),
-                  ),
-              ),
-            );
-            let count = 0;
-            for (const found of [...stored, ...pending.values()]) {
-              const key = found && keys.get(found.seq);
-              if (!found || !key || removedSeqs.has(found.seq)) continue;
-              if (!pending.has(found.seq) && !readEvents.has(found.seq)) readEvents.set(found.seq, found);
-              const existing = replaced.get(found.seq) ?? found;
-              if (existing.id !== key.id || existing.type !== key.type || existing.entityId !== key.entityId)
-                continue;
-              removedSeqs.add(found.seq);
-              replaced.delete(found.seq);
-              count++;
-            }
-            removedSeqs.delete(summary.seq);
-            replaced.set(summary.seq, { organisationId, ...summary });
-            return count;
-          },
+                ),
+              );
+              let count = 0;
+              for (const found of [...stored, ...pending.values()]) {
+                const key = found && keys.get(found.seq);
+                if (!found || !key || removedSeqs.has(found.seq)) continue;
+                if (!pending.has(found.seq) && !readEvents.has(found.seq)) readEvents.set(found.seq, found);
+                const existing = replaced.get(found.seq) ?? found;
+                if (
+                  existing.id !== key.id ||
+                  existing.type !== key.type ||
+                  existing.entityId !== key.entityId
+                )
+                  continue;
+                removedSeqs.add(found.seq);
+                replaced.delete(found.seq);
+                count++;
+              }
+              removedSeqs.delete(summary.seq);
+              replaced.set(summary.seq, { organisationId, ...summary });
+              return count;
+            },
+          ),
         };
         const result = await work(tx);
+        // A write the work started but did not await commits with it, as on the other adapters (else it would stage
+        // after the commit began, and be lost while its promise reported it written).
+        await writing;
         if (overlay.size === 0 && events.length === 0 && replaced.size === 0 && removedSeqs.size === 0)
           return result;
 
