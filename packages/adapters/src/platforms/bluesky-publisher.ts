@@ -58,8 +58,8 @@ function missingSessionField(value: unknown): string | undefined {
 /**
  * Publishes to Bluesky through the AT Protocol: `com.atproto.server.createSession`, then
  * `com.atproto.repo.createRecord` of an `app.bsky.feed.post` with link and hashtag facets (UTF-8 byte offsets)
- * and an external embed card for the link. Refreshes the session (`refreshSession`) once when the PDS answers
- * `ExpiredToken`. Publishes at the same time share one login and one refresh; a failed one is tried again by the
+ * and an external embed card for the link. Refreshes the session (`refreshSession`, or logs in again when that fails)
+ * once when the PDS answers `ExpiredToken`, or `InvalidToken` (a saved session it cannot verify). Publishes at the same time share one login and one refresh; a failed one is tried again by the
  * next publish. Text over 300 graphemes or 3000 UTF-8 bytes is refused with `LIMIT_EXCEEDED` before any
  * request is sent.
  *
@@ -163,9 +163,14 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
     return next;
   };
 
-  const isExpired = (error: unknown): boolean =>
-    isSocialShiftError(error, 'PLATFORM') &&
-    (error.details.error as { error?: unknown } | undefined)?.error === 'ExpiredToken';
+  // The PDS refused the session before doing anything: its access token expired (ExpiredToken), or it cannot verify
+  // it (InvalidToken: a saved session signed with a key the PDS no longer has, or from another PDS). Refreshing (and,
+  // when that fails too, logging in) and posting once more cannot post twice.
+  const isRefusedSession = (error: unknown): boolean => {
+    if (!isSocialShiftError(error, 'PLATFORM')) return false;
+    const code = (error.details.error as { error?: unknown } | undefined)?.error;
+    return code === 'ExpiredToken' || code === 'InvalidToken';
+  };
 
   async function publish(given: PublishInput): Promise<PublishResult> {
     const input = checkPublishInput(given);
@@ -208,7 +213,7 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
     try {
       created = await create(current);
     } catch (error) {
-      if (!isExpired(error)) throw error;
+      if (!isRefusedSession(error)) throw error;
       current = await refresh(current);
       created = await create(current);
     }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -202,6 +203,52 @@ describe.runIf(installed)('createBlueskyPublisher against a real Bluesky PDS', (
     expect(saved).toHaveLength(1);
     expect(saved[0]?.accessJwt).not.toBe(pds.expiredAccessJwt);
     expect((await getRecord(result.externalId)).text).toBe('Na het verversen van de sessie');
+  });
+
+  it('logs in again when the PDS cannot verify a saved session (InvalidToken: another signing key), and posts', async () => {
+    // A session the PDS did not sign (its key was rotated, or the account moved): an HS256 token of the right shape,
+    // signed with another key. Nothing is created when the PDS refuses it, so logging in and posting once is safe.
+    const foreignKey = randomBytes(32);
+    const sign = (claims: Record<string, unknown>, typ: string): string => {
+      const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const body = `${part({ typ, alg: 'HS256' })}.${part(claims)}`;
+      return `${body}.${createHmac('sha256', foreignKey).update(body).digest('base64url')}`;
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const accessJwt = sign(
+      { scope: 'com.atproto.access', sub: pds.did, iat: now, exp: now + 3600 },
+      'at+jwt',
+    );
+    const refreshJwt = sign(
+      { scope: 'com.atproto.refresh', sub: pds.did, iat: now, exp: now + 86_400 },
+      'refresh+jwt',
+    );
+    const methods: string[] = [];
+    const answers: number[] = [];
+    const observingFetch: FetchLike = async (url, init) => {
+      const response = await fetch(url, init);
+      methods.push(url.split('/xrpc/')[1] ?? url);
+      answers.push(response.status);
+      return response;
+    };
+    const saved: BlueskySession[] = [];
+    const result = await createBlueskyPublisher({
+      service: pds.pdsUrl,
+      identifier: pds.handle,
+      appPassword: pds.password,
+      fetch: observingFetch,
+      session: { accessJwt, refreshJwt, did: pds.did, handle: pds.handle },
+      onSession: (session) => saved.push(session),
+    }).publish({ text: 'Na een sessie die de PDS niet kent' });
+    expect(methods).toEqual([
+      'com.atproto.repo.createRecord',
+      'com.atproto.server.refreshSession',
+      'com.atproto.server.createSession',
+      'com.atproto.repo.createRecord',
+    ]);
+    expect(answers).toEqual([400, 400, 200, 200]);
+    expect(saved).toHaveLength(1);
+    expect((await getRecord(result.externalId)).text).toBe('Na een sessie die de PDS niet kent');
   });
 
   it('reports a wrong app password as a PLATFORM error', async () => {
