@@ -49,3 +49,17 @@ describe('the figures of portfolio findings', () => {
     );
   });
 });
+
+describe('the share of posts without a pillar', () => {
+  it('is not rounded to 100% while some posts have a pillar, nor to 0% while some have none', () => {
+    expect(findingWords.POSTS_WITHOUT_PILLAR({ count: 199, share: 199 / 200 }).message.en).toBe(
+      '199 post(s) (99.5%) belong to no pillar of the strategy.',
+    );
+    expect(findingWords.POSTS_WITHOUT_PILLAR({ count: 1, share: 1 / 300 }).message.nl).toBe(
+      '1 bericht(en) (0,3%) horen bij geen enkele pijler van de strategie.',
+    );
+    expect(findingWords.POSTS_WITHOUT_PILLAR({ count: 2, share: 0.5 }).message.en).toBe(
+      '2 post(s) (50%) belong to no pillar of the strategy.',
+    );
+  });
+});

@@ -8,8 +8,6 @@ interface Words {
   readonly suggestion: LocalizedText;
 }
 
-const pct = (share: number) => `${Math.round(share * 100)}%`;
-
 const percent = (x: number, decimals: number) => `${Math.round(x * 10 ** (2 + decimals)) / 10 ** decimals}%`;
 
 /**
@@ -234,16 +232,20 @@ export const findingWords = {
       en: 'Make a few posts first; then this overview shows the balance.',
     },
   }),
-  POSTS_WITHOUT_PILLAR: (p: { count: number; share: number }): Words => ({
-    message: {
-      nl: `${p.count} bericht(en) (${pct(p.share)}) horen bij geen enkele pijler van de strategie.`,
-      en: `${p.count} post(s) (${pct(p.share)}) belong to no pillar of the strategy.`,
-    },
-    suggestion: {
-      nl: 'Kies voor elk bericht de pijler waar het bij hoort; past er geen, vraag je dan af waarom je het plaatst.',
-      en: 'Pick the pillar each post belongs to; if none fits, ask why you post it.',
-    },
-  }),
+  POSTS_WITHOUT_PILLAR: (p: { count: number; share: number }): Words => {
+    // Not "100%" while some posts have a pillar, nor "0%" while some have none.
+    const [share] = twoPcts(p.share, p.share < 0.5 ? 0 : 1);
+    return {
+      message: {
+        nl: `${p.count} bericht(en) (${share.nl}) horen bij geen enkele pijler van de strategie.`,
+        en: `${p.count} post(s) (${share.en}) belong to no pillar of the strategy.`,
+      },
+      suggestion: {
+        nl: 'Kies voor elk bericht de pijler waar het bij hoort; past er geen, vraag je dan af waarom je het plaatst.',
+        en: 'Pick the pillar each post belongs to; if none fits, ask why you post it.',
+      },
+    };
+  },
   PILLAR_UNDERREPRESENTED: (p: { pillar: string; share: number; target: number }): Words => ({
     message: pillarShare(p),
     suggestion: {
