@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { Application, LogLevel } from 'typedoc';
+import { Application, LogLevel, PageEvent } from 'typedoc';
 import { en } from '../messages/en';
 import { nl } from '../messages/nl';
 
@@ -43,6 +43,32 @@ export function siteLinks(base = '/'): Record<string, string> {
   };
 }
 
+/** Escapes text for a regular expression. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Marks the reference's links back to the Dutch site as Dutch (`lang`, and `hreflang` for the page they lead to):
+ * the reference is English (`<html lang="en">`), so a screen reader would read "Terug naar de site" as English.
+ *
+ * @example
+ * ```ts
+ * markDutchLinks('<a href="/">Terug naar de site</a>'); // '<a href="/" lang="nl" hreflang="nl">Terug naar de site</a>'
+ * ```
+ */
+export function markDutchLinks(html: string, base = '/'): string {
+  const dutch = Object.entries(siteLinks(base)).filter(
+    ([text]) => text === nl.apiBackToSite || text === nl.navDocs,
+  );
+  return dutch.reduce(
+    (page, [text, href]) =>
+      page.replace(
+        new RegExp(`<a href="${literal(href)}"([^>]*)>${literal(text)}</a>`, 'g'),
+        (_, rest: string) => `<a href="${href}"${rest} lang="nl" hreflang="nl">${text}</a>`,
+      ),
+    html,
+  );
+}
+
 /** Writes the typedoc HTML reference of every public entry point into `outDir`; `base` is the site's base path. */
 export async function generateApiReference(repoRoot: string, outDir: string, base = '/'): Promise<void> {
   const app = await Application.bootstrapWithPlugins({
@@ -59,6 +85,9 @@ export async function generateApiReference(repoRoot: string, outDir: string, bas
     skipErrorChecking: true,
     logLevel: LogLevel.Error,
     validation: { notExported: false, invalidLink: false, invalidPath: false },
+  });
+  app.renderer.on(PageEvent.END, (page) => {
+    if (page.contents !== undefined) page.contents = markDutchLinks(page.contents, base);
   });
   const project = await app.convert();
   if (!project) throw new Error('typedoc could not convert the SDK sources: see the errors above.');
