@@ -92,6 +92,30 @@ describe('createLinkTracker', () => {
   });
 
   it.each([
+    ['no options at all', undefined, []],
+    [
+      'a shortener without expand',
+      { secret: SECRET, shortener: { shorten: async (url: string) => url } },
+      ['shortener'],
+    ],
+    [
+      'a base URL given as the shortener',
+      { secret: SECRET, shortener: 'https://go.example.org/s' },
+      ['shortener'],
+    ],
+  ])(
+    'refuses %s with VALIDATION when made, not a TypeError at the first share or click',
+    (_, options, path) => {
+      expect(() => createLinkTracker(options as never)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          details: expect.objectContaining({ issues: [expect.objectContaining({ path })] }),
+        }),
+      );
+    },
+  );
+
+  it.each([
     ['a link that is not http(s)', { link: 'javascript:alert(1)' }, 'link'],
     ['a relative link', { link: '/vacancies' }, 'link'],
     ['an unknown platform', { platform: 'myspace' }, 'platform'],

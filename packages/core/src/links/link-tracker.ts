@@ -1,5 +1,6 @@
 import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
+import { isRecord } from '../model/is-record.js';
 import { IdSchema } from '../model/primitives.js';
 import type { Platform } from '../model/vocabulary.js';
 import { PLATFORMS } from '../model/vocabulary.js';
@@ -144,6 +145,24 @@ export function linkTagger(options: LinkTrackerOptions): Omit<TrackingLinks, 're
  * ```
  */
 export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
+  // Checked here, not in the tagger the SDK's bundle carries (which gets only a secret): a missing object or a
+  // shortener that is none would be a TypeError at the first share or click.
+  if (!isRecord(options))
+    throw invalidValue(
+      'link tracker options',
+      [],
+      "Pass { secret }, the organisation's secret of at least 32 bytes.",
+    );
+  const given: unknown = options.shortener;
+  if (
+    given !== undefined &&
+    (!isRecord(given) || typeof given.shorten !== 'function' || typeof given.expand !== 'function')
+  )
+    throw invalidValue(
+      'link tracker options',
+      ['shortener'],
+      'Give an object with shorten(url) and expand(codeOrUrl), such as createMemoryShortener({ baseUrl }), or leave it out.',
+    );
   const { signature, ...tagger } = linkTagger(options);
   const shortener = options.shortener;
 
