@@ -56,6 +56,20 @@ if (chromium) {
       }
     }, 60_000);
 
+    it('lets a newer release upgrade, refuses a stale open, and does not wait for ever on an older release', async () => {
+      const outcome = await runInChromium<Record<string, string>>(
+        join(import.meta.dirname, '..', 'test', 'browser', 'other-tab-page.ts'),
+        'window.otherTabs()',
+      );
+      expect(outcome).toEqual({
+        newerRelease: 'upgraded',
+        afterUpgrade: expect.stringMatching(/^STORAGE: .*another tab or window upgraded .*reload this page/),
+        staleOpen: expect.stringMatching(/^STORAGE: .*upgraded by a newer release .*reload this page/),
+        heldOpen: expect.stringMatching(/^STORAGE: .*close the other tabs and windows of this app/),
+        retried: 'answered',
+      });
+    }, 60_000);
+
     it('fails with STORAGE ("no room left") past the quota, writing nothing of the command', async () => {
       const outcome = await runWithQuota(
         join(import.meta.dirname, '..', 'test', 'browser', 'quota-page.ts'),
