@@ -161,6 +161,52 @@ describe('the overlap score, for any strategy, subject and configuration', () =>
     );
   });
 
+  it('never lowers an audience score when the post adds a tag or a personal angle', () => {
+    fc.assert(
+      fc.property(
+        strategyArb,
+        subjectArb(),
+        configArb,
+        fc.constantFrom(...TAGS.map((t) => t.toUpperCase())),
+        (strategy, subject, config, tag) => {
+          const before = scoreOverlap(strategy, subject, config);
+          for (const more of [
+            { ...subject, tags: [...subject.tags, tag] },
+            { ...subject, personal: true },
+          ]) {
+            const after = scoreOverlap(strategy, more, config);
+            expect(after.audiences.map((a) => a.audienceId)).toEqual(
+              before.audiences.map((a) => a.audienceId),
+            );
+            before.audiences.forEach((b, i) => {
+              expect(after.audiences[i]!.audience).toBeGreaterThanOrEqual(b.audience);
+              expect(after.audiences[i]!.overlap).toBeGreaterThanOrEqual(b.overlap);
+            });
+            expect(after.overall).toBeGreaterThanOrEqual(before.overall);
+          }
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('gives the same score when the subject names a pillar, goal, audience, tag or need twice', () => {
+    fc.assert(
+      fc.property(strategyArb, subjectArb(), configArb, (strategy, subject, config) => {
+        const twice = {
+          ...subject,
+          pillarIds: [...subject.pillarIds, ...subject.pillarIds],
+          goalIds: [...subject.goalIds, ...subject.goalIds],
+          audienceIds: [...subject.audienceIds, ...subject.audienceIds],
+          tags: [...subject.tags, ...subject.tags.map((t) => t.toUpperCase())],
+          needs: [...subject.needs, ...subject.needs],
+        };
+        expect(scoreOverlap(strategy, twice, config)).toEqual(scoreOverlap(strategy, subject, config));
+      }),
+      runs,
+    );
+  });
+
   it('never scores a post that serves no goal above the push-only threshold', () => {
     const noGoalLinks = strategyArb.map((s) => ({
       ...s,
@@ -225,6 +271,27 @@ describe('the overlap score, for any strategy, subject and configuration', () =>
         configArb,
         (strategy, { original, reordered }, config) => {
           expect(scoreOverlap(strategy, reordered, config)).toEqual(scoreOverlap(strategy, original, config));
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('does not depend on the order of the goals and audiences in the strategy', () => {
+    fc.assert(
+      fc.property(
+        strategyArb.chain((s) => fc.tuple(fc.constant(s), shuffled(s.goals), shuffled(s.audiences))),
+        subjectArb(),
+        configArb,
+        ([strategy, goals, audiences], subject, config) => {
+          const byId = (s: OverlapScore) =>
+            [...s.audiences].sort((a, b) => (a.audienceId < b.audienceId ? -1 : 1));
+          const before = scoreOverlap(strategy, subject, config);
+          const after = scoreOverlap({ ...strategy, goals, audiences }, subject, config);
+          expect(after.overall).toBeCloseTo(before.overall, 12);
+          expect(after.organisation).toBeCloseTo(before.organisation, 12);
+          expect(after.audience).toBeCloseTo(before.audience, 12);
+          expect(byId(after)).toEqual(byId(before));
         },
       ),
       runs,

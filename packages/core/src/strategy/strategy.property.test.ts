@@ -84,6 +84,47 @@ describe('the coherence check, for any strategy', () => {
   });
 });
 
+describe('the coherence check, for any strategy whose ids are distinct', () => {
+  const firstOfId = <T extends { id: string }>(list: readonly T[]) =>
+    list.filter((x, i) => list.findIndex((y) => y.id === x.id) === i);
+  const shuffled = <T>(list: readonly T[]) =>
+    fc.shuffledSubarray([...list], { minLength: list.length, maxLength: list.length });
+  const reordered = strategyArb
+    .map((s) => ({
+      ...s,
+      goals: firstOfId(s.goals),
+      audiences: firstOfId(s.audiences),
+      pillars: firstOfId(s.pillars),
+    }))
+    .chain((s) =>
+      fc.tuple(
+        fc.constant(s),
+        fc.record({
+          goals: shuffled(s.goals),
+          audiences: shuffled(s.audiences),
+          pillars: shuffled(s.pillars),
+          platforms: shuffled(s.platforms),
+        }),
+      ),
+    );
+  // A finding's entities keep the strategy's order; which findings there are, and their words, do not depend on it.
+  const findingsOf = (strategy: Parameters<typeof checkStrategyCoherence>[0]) =>
+    checkStrategyCoherence(strategy)
+      .findings.map((f) =>
+        JSON.stringify({ ...f, entities: f.entities.map((e) => `${e.kind}:${e.id}`).sort() }),
+      )
+      .sort();
+
+  it('finds the same whatever the order of goals, audiences, pillars and platforms', () => {
+    fc.assert(
+      fc.property(reordered, ([strategy, shuffledStrategy]) => {
+        expect(findingsOf(shuffledStrategy)).toEqual(findingsOf(strategy));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('the portfolio view, for any strategy and posts', () => {
   it('keeps balance, shares and overlap share in [0, 1] and counts every post once', () => {
     fc.assert(
