@@ -56,6 +56,25 @@ describe('createMastodonPublisher', () => {
     expect(requests.map((r) => r.headers['idempotency-key'])).toEqual(['generated-key', 'generated-key']);
   });
 
+  it('refuses a key from newKey that no header can carry as one: nothing is sent', async () => {
+    // `undefined` would be sent as the key "undefined" for every status, and the server would answer each later one
+    // within its hour with the first status: posts lost. '' is no key at all (a retried 5xx could post twice).
+    for (const key of [undefined, '', '   ', 42, 'sleutel\n']) {
+      const { fetch, requests } = recordingFetch([{ status: 200, body: status }]);
+      const publisher = createMastodonPublisher({
+        instance: 'https://social.example',
+        accessToken: 'tok',
+        fetch,
+        newKey: () => key as string,
+      });
+      await expect(publisher.publish({ text: 'Hallo' }), JSON.stringify(key)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: ['newKey'] }] },
+      });
+      expect(requests).toHaveLength(0);
+    }
+  });
+
   it('honours X-RateLimit-Reset (ISO time) on 429', async () => {
     const now = Date.parse('2026-11-26T12:00:00.000Z');
     const { fetch } = recordingFetch([

@@ -10,6 +10,7 @@ import {
   checkTimeout,
   checkToken,
   invalidOption,
+  isIdempotencyKey,
   isPlainObject,
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
@@ -88,6 +89,15 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
         );
       }
     }
+    const key = input.idempotencyKey ?? newKey();
+    // A made key is checked as a given one: `undefined` would go out as the key "undefined" for every status (the
+    // server would answer each later one within the hour with the first: posts lost), and '' is no key at all.
+    if (input.idempotencyKey === undefined && !isIdempotencyKey(key)) {
+      throw invalidOption(
+        ['newKey'],
+        'newKey must return a new non-empty string of printable ASCII for every publish, such as crypto.randomUUID().',
+      );
+    }
     const body: Record<string, string> = { status: text, visibility };
     if (input.language !== undefined) body.language = input.language;
     const response = await sendWithRetry(
@@ -101,7 +111,7 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
             authorization: `Bearer ${accessToken}`,
             'content-type': 'application/json',
             accept: 'application/json',
-            'idempotency-key': input.idempotencyKey ?? newKey(),
+            'idempotency-key': key,
           },
           body: JSON.stringify(body),
         },

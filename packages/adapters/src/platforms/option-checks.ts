@@ -194,6 +194,10 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
+/** True for a key an `Idempotency-Key` header carries as one: printable ASCII, not only spaces. */
+export const isIdempotencyKey = (value: unknown): value is string =>
+  typeof value === 'string' && /^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/.test(value);
+
 /**
  * Checks `PublishInput.idempotencyKey` for the publishers that send it (Mastodon, as the `Idempotency-Key`
  * header): absent, or a non-empty string of printable ASCII. The others send no key and ignore it, so a key they
@@ -202,10 +206,7 @@ export function isWebUrl(value: string): boolean {
 export function checkIdempotencyKey(idempotencyKey: unknown): void {
   // Sent as a header: an empty key is no key to the server (a retried 5xx could post twice), and a character a
   // header cannot carry makes fetch throw, which would read as a network error.
-  if (
-    idempotencyKey !== undefined &&
-    (typeof idempotencyKey !== 'string' || !/^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/.test(idempotencyKey))
-  ) {
+  if (idempotencyKey !== undefined && !isIdempotencyKey(idempotencyKey)) {
     throw invalidOption(
       ['idempotencyKey'],
       'Give the idempotency key as a non-empty string of printable ASCII, e.g. the share id; leave it out for a random one.',
