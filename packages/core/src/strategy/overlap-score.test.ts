@@ -126,6 +126,17 @@ describe('scoreOverlap on hand-computed cases', () => {
     expect(score.suggestions.map((s) => s.code)).not.toContain('ADDRESS_TOP_NEED');
   });
 
+  it('calls a personal angle neutral when no audience scored weighs the need it counts as', () => {
+    // Students weigh inspiration and belonging, not relationships: the personal angle raises nothing for them.
+    const personalFor = (audienceIds: string[]) =>
+      scoreOverlap(
+        twoAudienceStrategy(),
+        aSubject({ goalIds: ['goal_brand'], audienceIds, needs: ['inspiration'], personal: true }),
+      ).factors.find((f) => f.code === 'PERSONAL_ANGLE')?.effect;
+    expect(personalFor(['aud_students'])).toBe('neutral');
+    expect(personalFor(['aud_nurses'])).toBe('raises');
+  });
+
   it('averages the overlap over the audiences a post targets', () => {
     // Nurses: O = 1; needs {relationships, knowledge} → needFit 0.79444…; tags {career} → 1 of 2 → 0.5;
     //   A = 0.7 × 0.79444… + 0.3 × 0.5 = 0.70611…; overlap √0.70611… = 0.84030…

@@ -302,7 +302,12 @@ function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): Over
     out.factors.push({
       code: 'PERSONAL_ANGLE',
       side: 'audience',
-      effect: INFORMATION_NEEDS.some((n) => met.has(n) && !declared.has(n)) ? 'raises' : 'neutral',
+      // It raises the score only where it meets a need the post does not already meet and an audience weighs.
+      effect: INFORMATION_NEEDS.some(
+        (n) => met.has(n) && !declared.has(n) && targets.some((a) => (a.needs[n] ?? 0) > 0),
+      )
+        ? 'raises'
+        : 'neutral',
       message: factorWords.PERSONAL_ANGLE({ needs: needNames(cfg.audience.personalAngleNeeds) }),
     });
   }
