@@ -85,6 +85,20 @@ describe('indexeddb storage', () => {
     expect((await storage.get('org_a', 'post', 'q'))?.data).toEqual({ n: 1 });
   });
 
+  it('answers reads issued together with writes in the order they were issued, as the other adapters', async () => {
+    const storage = indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange });
+    const seen = await storage.transaction('org_a', async (tx) => {
+      const [, found, listed] = await Promise.all([
+        tx.put('post', 'p', { status: 'draft' }, 0),
+        tx.get('post', 'p'),
+        tx.query('post', { where: { status: 'draft' } }),
+        tx.delete('post', 'p', 1),
+      ]);
+      return [found?.data, listed.map((doc) => doc.id), await tx.get('post', 'p')];
+    });
+    expect(seen).toEqual([{ status: 'draft' }, ['p'], undefined]);
+  });
+
   it('commits a write the work started but did not await, as the other adapters', async () => {
     const storage = indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange });
     await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 0 }, 0));

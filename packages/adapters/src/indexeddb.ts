@@ -510,8 +510,9 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
           overlay.set(k, record);
         };
         const record = (row: DocumentRow): DocumentRecord => toRecord(organisationId, row, indexes);
-        // The writes of this transaction check and stage one after another: two issued together (Promise.all) would
-        // otherwise both read the stored version before either staged, and both pass (a lost update).
+        // The calls of this transaction run one after another, in the order they were made, as statements on one
+        // SQL connection: two writes issued together (Promise.all) would otherwise both read the stored version
+        // before either staged, and both pass (a lost update), and a read issued after a write could miss it.
         let writing: Promise<unknown> = Promise.resolve();
         const serial =
           <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
@@ -522,11 +523,11 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
           };
 
         const tx: DriverTransaction = {
-          async get(collection, id) {
+          get: serial(async (collection: string, id: string) => {
             const found = await current(collection, id);
             return found && toRow(found);
-          },
-          async query(collection, query) {
+          }),
+          query: serial(async (collection: string, query: DocumentQuery) => {
             const stored = await queryRecords(organisationId, collection, {
               ...query,
               limit: undefined as never,
@@ -541,7 +542,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             }
             const sorted = [...merged.values()].sort(byId);
             return select(sorted, query);
-          },
+          }),
           insert: serial(async (row: DocumentRow) => {
             if (await current(row.collection, row.id)) return false;
             stage(row.collection, row.id, record(row), 'insert');
