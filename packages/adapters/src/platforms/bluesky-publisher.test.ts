@@ -200,3 +200,22 @@ describe('createBlueskyPublisher sessions', () => {
     expect(pds.calls['com.atproto.server.createSession']).toBe(1);
   });
 });
+
+describe('createBlueskyPublisher createdAt', () => {
+  it('refuses a now() that gives no time as VALIDATION naming now, before any request', async () => {
+    for (const time of [Number.NaN, Number.POSITIVE_INFINITY, 1e20, '2026-12-05']) {
+      const pds = fakePds();
+      const bluesky = createBlueskyPublisher({
+        service: 'https://pds.example',
+        identifier: handle,
+        appPassword: 'app-password-1',
+        fetch: pds.fetch,
+        now: () => time as number,
+      });
+      const error = await bluesky.publish({ text: 'Hallo' }).catch((e: unknown) => e);
+      expect(isSocialShiftError(error, 'VALIDATION'), String(time)).toBe(true);
+      expect(error).toMatchObject({ details: { issues: [{ path: ['now'] }] } });
+      expect(pds.calls).toEqual({});
+    }
+  });
+});

@@ -183,11 +183,16 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
         );
       }
     }
+    // A `now` that gives no time would throw a RangeError from toISOString (or post a wrong createdAt).
+    const at: unknown = now();
+    if (typeof at !== 'number' || Number.isNaN(new Date(at).getTime())) {
+      throw invalidOption(['now'], 'now must return the current time in epoch ms, as Date.now does.');
+    }
     const facets = blueskyFacets(input.text);
     const record: Record<string, unknown> = {
       $type: 'app.bsky.feed.post',
       text: input.text,
-      createdAt: new Date(now()).toISOString(),
+      createdAt: new Date(at).toISOString(),
     };
     if (facets.length > 0) record.facets = facets;
     if (input.language !== undefined) record.langs = [input.language];
