@@ -85,6 +85,22 @@ describe('createMemoryShortener', () => {
     },
   );
 
+  it.each([
+    ['no options at all', undefined, []],
+    [
+      'a random source that is no function',
+      { baseUrl: BASE, randomBytes: new Uint8Array(10) },
+      ['randomBytes'],
+    ],
+  ])('refuses %s with VALIDATION when made, not a TypeError at the first short link', (_, options, path) => {
+    expect(() => createMemoryShortener(options as never)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path })] }),
+      }),
+    );
+  });
+
   it('answers undefined, not a TypeError, for what is no string', async () => {
     const shortener = createMemoryShortener({ baseUrl: BASE });
     expect(await shortener.expand(undefined as unknown as string)).toBeUndefined();

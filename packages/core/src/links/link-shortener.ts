@@ -1,4 +1,5 @@
 import { invalidValue } from '../errors/invalid-value.js';
+import { isRecord } from '../model/is-record.js';
 
 /**
  * A pluggable shortener: turns a tracked URL into a short one and back. The tracker verifies the signature of
@@ -40,6 +41,12 @@ const CODE_PATTERN = /^[2-9a-km-zA-HJ-NP-Z]{4,32}$/;
  * ```
  */
 export function createMemoryShortener(options: MemoryShortenerOptions): LinkShortener {
+  if (!isRecord(options))
+    throw invalidValue(
+      'shortener options',
+      [],
+      'Pass { baseUrl }, e.g. { baseUrl: "https://go.example.org/s" }.',
+    );
   const given = typeof options.baseUrl === 'string' ? options.baseUrl.replace(/\/+$/, '') : '';
   // The base as a parsed URL reads (lower-case host, no default port, encoded path): the form in which a server
   // hands the short link's request back to `expand`.
@@ -58,6 +65,12 @@ export function createMemoryShortener(options: MemoryShortenerOptions): LinkShor
   if (!Number.isInteger(length) || length < 4 || length > 32)
     throw invalidValue('shortener options', ['codeLength'], 'Use a whole number from 4 to 32.');
   const randomBytes = options.randomBytes ?? cryptoBytes;
+  if (typeof randomBytes !== 'function')
+    throw invalidValue(
+      'shortener options',
+      ['randomBytes'],
+      'Give a function that returns that many random bytes, or leave it out for crypto.getRandomValues.',
+    );
   const byCode = new Map<string, string>();
   const byUrl = new Map<string, string>();
   // Bytes at or above the largest multiple of the alphabet's size are skipped, so every character is equally likely.
