@@ -286,6 +286,27 @@ describe('indexeddb storage', () => {
     });
   });
 
+  it('closes when another tab deletes the database (a reset), and then answers STORAGE saying so', async () => {
+    const indexedDB = new IDBFactory();
+    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, databaseName: 'programme-1' });
+    await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    const req = indexedDB.deleteDatabase('programme-1');
+    const outcome = await Promise.race([
+      new Promise((resolve, reject) => {
+        req.onsuccess = () => resolve('deleted');
+        req.onerror = () => reject(req.error);
+      }),
+      new Promise((resolve) => setTimeout(() => resolve('blocked'), 2_000)),
+    ]);
+    expect(outcome).toBe('deleted');
+    await expect(storage.get('org_a', 'post', 'p')).rejects.toMatchObject({
+      code: 'STORAGE',
+      message: expect.stringMatching(
+        /another tab or window deleted the IndexedDB database "programme-1".*reload this page/,
+      ),
+    });
+  });
+
   it('answers STORAGE saying to reload when another tab upgrades while it opens (rebuilding its query keys)', async () => {
     const indexedDB = new IDBFactory();
     const first = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, indexes: { post: [] } });

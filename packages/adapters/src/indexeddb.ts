@@ -420,9 +420,14 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
           closedBy = why;
         }
       };
-      opened.onversionchange = () => {
+      opened.onversionchange = (change) => {
         opened.close();
-        lose('another tab or window upgraded the IndexedDB database: reload this page');
+        // No new version: another tab deletes the database (a reset of the app's data, say).
+        lose(
+          change.newVersion === null
+            ? `another tab or window deleted the IndexedDB database "${name}": reload this page`
+            : 'another tab or window upgraded the IndexedDB database: reload this page',
+        );
       };
       // The browser closed the connection itself (this site's data was cleared in its settings or by a
       // `Clear-Site-Data` header, or the disk failed): every later call would fail with "the connection is closing".
