@@ -94,9 +94,10 @@ export function subjectFromContribution(contribution: Contribution): OverlapSubj
 
 // A hashtag: `#` then a letter or digit, then letters, marks, digits, `_` or `-` (the tag format of the model, whose
 // marks are the vowel signs of Devanagari, Thai or Arabic: without them `#हिन्दी` would read as `ह`). Not after a
-// letter, digit, mark, `_`, `&` or `/`: `zorg#avond`, `&#39;` and `example.org/#team` hold no hashtag.
+// letter, digit, `_`, `&` or `/`, with or without marks: `zorg#avond`, `हि#zorg`, `&#39;` and `example.org/#team` hold
+// no hashtag; after an emoji with its presentation selector (a mark too: `❤️#zorg`) it is one.
 // Up to 192 code points: a tag holds at most 64, and composing (NFC) can make one code point three (क़ is two).
-const HASHTAG = /(?<![\p{L}\p{N}\p{M}_&/])#([\p{L}\p{N}][\p{L}\p{M}\p{N}_-]{0,191})/gu;
+const HASHTAG = /(?<![\p{L}\p{N}_&/]\p{M}*)#([\p{L}\p{N}][\p{L}\p{M}\p{N}_-]{0,191})/gu;
 const LINK = /\bhttps?:\/\/\S+/giu;
 
 /**

@@ -31,4 +31,16 @@ describe('hashtags in any script', () => {
       expect(hashtagsOf(`#${text}`)).toEqual([text.normalize('NFC')]);
     },
   );
+
+  it.each([
+    ['a heart with its emoji presentation selector', 'Onze nachtzorg ❤️#zorg'],
+    ['a ZWJ emoji sequence', 'Anne 👩‍⚕️#zorg'],
+    ['a check mark with its text presentation selector', 'Klaar ✔︎#zorg'],
+  ])('reads a hashtag right after %s (its selector is a mark, but no letter comes before it)', (_, text) => {
+    expect(hashtagsOf(text)).toEqual(['zorg']);
+  });
+
+  it('still reads no hashtag right after a letter with its marks', () => {
+    expect(hashtagsOf('हि#zorg e\u0301#zorg')).toEqual([]);
+  });
 });
