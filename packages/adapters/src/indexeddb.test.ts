@@ -1,8 +1,8 @@
 import type { DomainEvent, StoredEvent } from '@social-shift/core';
 import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
 import { aDomainEvent } from '@social-shift/core/testing';
-import { IDBDatabase, IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { IDBDatabase, IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import { indexedDbCapabilities, indexedDbStorage } from './indexeddb.js';
 import { describeStorageConformance } from './testing/index.js';
 
@@ -529,6 +529,21 @@ describe('indexeddb storage', () => {
     ]);
     await older.close();
     await reloaded.close();
+  });
+
+  it('answers a query with limit 0 without reading the collection', async () => {
+    const storage = indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange });
+    await storage.transaction('org_a', async (tx) => {
+      for (let i = 0; i < 5; i++) await tx.put('note', `n${i}`, { i }, 0);
+    });
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    try {
+      expect(await storage.query('org_a', 'note', { limit: 0 })).toEqual([]);
+      expect(await storage.query('org_a', 'note', { where: { i: 1 }, limit: 0 })).toEqual([]);
+      expect(getAll).not.toHaveBeenCalled();
+    } finally {
+      getAll.mockRestore();
+    }
   });
 
   it.each([

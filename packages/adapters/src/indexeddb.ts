@@ -323,6 +323,8 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
     );
 
   const queryRecords = async (organisationId: string, collection: string, query: DocumentQuery) => {
+    // `getAll` takes a count of 0 as "no limit": it would read the whole collection to answer nothing.
+    if (query.limit === 0) return [];
     const indexed = Object.entries(query.where ?? {}).find(
       ([field, value]) => isIndexable(value) && own(indexes, collection)?.includes(field),
     );
@@ -353,7 +355,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         ) as IDBRequest<DocumentRecord[]>,
       );
     });
-    return noFilter && query.limit === 0 ? [] : select(records, query);
+    return select(records, query);
   };
 
   return {
