@@ -307,6 +307,41 @@ describe('indexeddb storage', () => {
     });
   });
 
+  it('says only to reload, not to retry, when the page must be reloaded', async () => {
+    const indexedDB = new IDBFactory();
+    const upgraded = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, databaseName: 'upgraded' });
+    const deleted = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, databaseName: 'deleted' });
+    await upgraded.open();
+    await deleted.open();
+    const newer = indexedDB.open('upgraded', 99);
+    await new Promise((resolve) => {
+      newer.onsuccess = () => resolve(newer.result.close());
+    });
+    const removal = indexedDB.deleteDatabase('deleted');
+    await new Promise((resolve) => {
+      removal.onsuccess = resolve;
+    });
+    const stale = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, databaseName: 'upgraded' });
+    const errors = await Promise.all(
+      [
+        upgraded.get('org_a', 'post', 'p'),
+        upgraded.transaction('org_a', (tx) => tx.put('post', 'p', {}, 0)),
+        deleted.query('org_a', 'post'),
+        stale.open(),
+      ].map((call) =>
+        call.then(
+          () => undefined,
+          (error: unknown) => error,
+        ),
+      ),
+    );
+    for (const error of errors) {
+      expect(error).toMatchObject({ code: 'STORAGE', details: { adapter: 'indexeddb' } });
+      expect((error as Error).message).toMatch(/reload this page/);
+      expect((error as Error).message).not.toMatch(/retry/);
+    }
+  });
+
   it('answers STORAGE saying to reload when another tab upgrades while it opens (rebuilding its query keys)', async () => {
     const indexedDB = new IDBFactory();
     const first = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, indexes: { post: [] } });

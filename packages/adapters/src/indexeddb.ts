@@ -307,7 +307,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
   let closedBy: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const ready = () => {
-    if (!db) throw new Error(closedBy ?? 'the database is not open');
+    if (!db) throw closedBy ? mustReload(closedBy, 'use') : new Error('the database is not open');
     return db;
   };
   const read = <T>(stores: string[], run: (tx: IDBTransaction) => Promise<T>): Promise<T> =>
@@ -395,9 +395,10 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
           // a cache): this code cannot read it, and retrying fails alike.
           if (error?.name !== 'VersionError') return reject(error);
           reject(
-            new Error(
+            mustReload(
               `the IndexedDB database "${name}" was upgraded by a newer release of this app (this one reads version ${DATABASE_VERSION}): reload this page to get the newer release (${error.message})`,
-              { cause: error },
+              'open',
+              error,
             ),
           );
         };
@@ -441,9 +442,9 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         await rebuildQueryKeys(opened, indexes);
       } catch (error) {
         opened.close();
-        throw lost ? new Error(lost, { cause: error }) : error;
+        throw lost ? mustReload(lost, 'open', error) : error;
       }
-      if (lost) throw new Error(lost);
+      if (lost) throw mustReload(lost, 'open');
       db = opened;
       closedBy = undefined;
     },
@@ -800,6 +801,18 @@ function documentChangedElsewhere(
       details: { entityType: collection, id },
     });
   return changedElsewhere(collection, id, expected, actual);
+}
+
+/**
+ * A `STORAGE` error whose only remedy is to reload the page (the factory would add "check the store and retry" to a
+ * plain error, which cannot help here): `reason` says why and ends with that advice.
+ */
+function mustReload(reason: string, operation: string, cause?: unknown): SocialShiftError<'STORAGE'> {
+  return new SocialShiftError(
+    'STORAGE',
+    `The indexeddb storage cannot ${operation} its database: ${reason}. Nothing of this command was written.`,
+    { details: { adapter: 'indexeddb', operation }, ...(cause === undefined ? {} : { cause }) },
+  );
 }
 
 function changedElsewhere(
