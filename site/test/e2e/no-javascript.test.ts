@@ -35,7 +35,7 @@ describe.skipIf(!e2eEnabled)('the island pages without JavaScript', () => {
       await tab.goto(`${baseUrl()}${path}`);
       // Playwright's text locators skip <noscript>: the note is found by its element.
       const note = tab.locator('noscript p.note');
-      await expect(note.innerText()).resolves.toBe(messages[lang].needsJavaScript);
+      await expect(note.textContent()).resolves.toBe(messages[lang].needsJavaScript);
       await expect(note.isVisible()).resolves.toBe(true);
       await expect(tab.getByText(messages[lang].loading).isVisible()).resolves.toBe(false);
     } finally {
