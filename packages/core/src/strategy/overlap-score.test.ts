@@ -137,6 +137,25 @@ describe('scoreOverlap on hand-computed cases', () => {
     expect(personalFor(['aud_nurses'])).toBe('raises');
   });
 
+  it('says a goal claimed without a pillar lowers the score only where backing it with a pillar would raise it', () => {
+    const claimedEffect = (subject: Parameters<typeof aSubject>[0]) =>
+      scoreOverlap(twoAudienceStrategy(), aSubject(subject)).factors.find(
+        (f) => f.code === 'GOAL_CLAIMED_WITHOUT_PILLAR',
+      )?.effect;
+    // Nurses: goal_recruit through pillar_work counts 1; goal_brand (for students) would count 0.3 with a pillar.
+    expect(
+      claimedEffect({ pillarIds: ['pillar_work'], goalIds: ['goal_brand'], audienceIds: ['aud_nurses'] }),
+    ).toBe('neutral');
+    // Nurses: goal_recruit, linked only, counts 0.8; with a pillar it would count 1.
+    expect(claimedEffect({ goalIds: ['goal_recruit'], audienceIds: ['aud_nurses'] })).toBe('lowers');
+    // No audience to score: the organisation side is the best goal, 0.8; with a pillar it would be 1.
+    const base = twoAudienceStrategy();
+    const noAudiences = twoAudienceStrategy({ goals: base.goals.map((g) => ({ ...g, audienceIds: [] })) });
+    const score = scoreOverlap(noAudiences, aSubject({ goalIds: ['goal_brand'] }));
+    expect(score.audienceSource).toBe('none');
+    expect(score.factors.find((f) => f.code === 'GOAL_CLAIMED_WITHOUT_PILLAR')?.effect).toBe('lowers');
+  });
+
   it('averages the overlap over the audiences a post targets', () => {
     // Nurses: O = 1; needs {relationships, knowledge} → needFit 0.79444…; tags {career} → 1 of 2 → 0.5;
     //   A = 0.7 × 0.79444… + 0.3 × 0.5 = 0.70611…; overlap √0.70611… = 0.84030…

@@ -292,7 +292,7 @@ function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): Over
   const pillars = ix.pillars.filter((p) => pillarSet.has(p.id));
 
   const served = servedGoals(ix, pillars, goalSet);
-  explainGoals(served, pillars, cfg, out);
+  const claimedOnly = explainGoals(served, pillars, cfg, out);
   const { source, targets } = targetAudiences(ix, audienceSet, pillars, served, out);
 
   const declared = new Set<InformationNeed>([...subject.needs, ...pillars.flatMap((p) => p.needs)]);
@@ -329,6 +329,14 @@ function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): Over
   const audience = mean((r) => r.audience);
   const overall = mean((r) => r.overlap);
   const verdict = classifyOverlap(overall, organisation, audience, cfg);
+  // A goal linked without a pillar lowers the score only where backing it with a pillar (counting 1) would raise it.
+  for (const [i, g] of claimedOnly) {
+    const goal = ix.goalsById.get(g.goalId)!;
+    const backed = (r: AudienceOverlap) =>
+      isFor(goal, r.audienceId) ? 1 : cfg.organisation.goalForOtherAudience;
+    const lowers = results.length === 0 ? organisation < 1 : results.some((r) => backed(r) > r.organisation);
+    if (!lowers) out.factors[i] = { ...out.factors[i]!, effect: 'neutral' };
+  }
   if (verdict === 'push_only') {
     out.suggestions.push({ code: 'SOFTEN_THE_PUSH', message: suggestionWords.SOFTEN_THE_PUSH() });
   }
@@ -388,16 +396,22 @@ function servedGoals(
   return served;
 }
 
+/** Whether a goal is meant for an audience: it names the audience, or names none (then it is meant for all). */
+const isFor = (goal: Goal, audienceId: string) =>
+  goal.audienceIds.length === 0 || goal.audienceIds.includes(audienceId);
+
 /** How much a served goal counts before its audience is considered: 1 through a pillar, else `goalWithoutPillar`. */
 const route = (g: ServedGoal, cfg: OverlapConfig) =>
   g.viaPillarIds.length > 0 ? 1 : cfg.organisation.goalWithoutPillar;
 
+/** Explains the goals served; returns where each goal linked without a pillar got its factor (index → goal). */
 function explainGoals(
   served: readonly ServedGoal[],
   pillars: readonly ContentPillar[],
   cfg: OverlapConfig,
   out: Explanation,
-): void {
+): Map<number, ServedGoal> {
+  const claimedOnly = new Map<number, ServedGoal>();
   const nl = labels('nl');
   const en = labels('en');
   for (const g of served) {
@@ -418,6 +432,7 @@ function explainGoals(
       }),
     });
     if (g.viaPillarIds.length === 0) {
+      claimedOnly.set(out.factors.length, g);
       out.factors.push({
         code: 'GOAL_CLAIMED_WITHOUT_PILLAR',
         side: 'organisation',
@@ -446,6 +461,7 @@ function explainGoals(
       out.suggestions.push({ code: 'CHOOSE_A_PILLAR', message: suggestionWords.CHOOSE_A_PILLAR() });
     }
   }
+  return claimedOnly;
 }
 
 /** The audiences scored: chosen on the subject, else those of its pillars, else those of its goals. */
@@ -505,8 +521,7 @@ function scoreAudience(
   let bestIgnoringAudience = 0;
   const goalsForThem: ServedGoal[] = [];
   for (const g of ctx.served) {
-    const goal = ix.goalsById.get(g.goalId)!;
-    const forAudience = goal.audienceIds.length === 0 || goal.audienceIds.includes(a.id);
+    const forAudience = isFor(ix.goalsById.get(g.goalId)!, a.id);
     if (forAudience) goalsForThem.push(g);
     organisation = Math.max(
       organisation,
