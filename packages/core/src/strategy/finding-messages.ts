@@ -21,6 +21,12 @@ const twoPcts = (a: number, b: number): readonly [LocalizedText, LocalizedText] 
   return [text(a), text(b)];
 };
 
+/**
+ * A share as a percentage, with as many decimals (up to 2) as it takes not to read 0% or 100% when it is neither:
+ * `99.8%`, `0.3%`, `50%`.
+ */
+export const sharePct = (x: number): LocalizedText => twoPcts(x, x < 0.5 ? 0 : 1)[0];
+
 /** The kinds a duplicate id can have, in the plural, in both languages. */
 const KIND_PLURAL = {
   goal: { nl: 'doelen', en: 'goals' },
@@ -234,7 +240,7 @@ export const findingWords = {
   }),
   POSTS_WITHOUT_PILLAR: (p: { count: number; share: number }): Words => {
     // Not "100%" while some posts have a pillar, nor "0%" while some have none.
-    const [share] = twoPcts(p.share, p.share < 0.5 ? 0 : 1);
+    const share = sharePct(p.share);
     return {
       message: {
         nl: `${p.count} bericht(en) (${share.nl}) horen bij geen enkele pijler van de strategie.`,

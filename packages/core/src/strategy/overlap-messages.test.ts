@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aPost, aStrategy } from '../testing/factories.js';
+import { factorWords } from './overlap-messages.js';
 import { scoreOverlap } from './overlap-score.js';
 import { subjectFromPost } from './overlap-subject.js';
 
@@ -21,5 +22,18 @@ describe('the words of the overlap factors', () => {
       nl: 'Een persoonlijk verhaal: mensen verbinden zich met mensen.',
       en: 'A personal story: people connect with people.',
     });
+  });
+
+  it('do not round a fit or a factor short of 100% up to 100%, nor one above 0% down to 0%', () => {
+    const audience = '"Nurses"';
+    const needs = { nl: 'kennis', en: 'knowledge' };
+    expect(factorWords.MEETS_NEEDS({ audience, needs, fit: 0.9975 }).en).toBe(
+      'Meets what "Nurses" look for: knowledge (fit 99.8%).',
+    );
+    expect(factorWords.MEETS_NEEDS({ audience, needs, fit: 0.9975 }).nl).toBe(
+      'Sluit aan bij wat "Nurses" zoekt: kennis (aansluiting 99,8%).',
+    );
+    expect(factorWords.MEETS_NEEDS({ audience, needs, fit: 1 }).en).toContain('(fit 100%)');
+    expect(factorWords.GOAL_FOR_OTHER_AUDIENCE({ audience, factor: 0.004 }).en).toContain('counts for 0.4%');
   });
 });

@@ -1,8 +1,7 @@
 // The words of the overlap score's explanation, in Dutch and English: the factors that drove a score and the
 // suggestions to improve it, written for communication people rather than for engineers.
 import type { LocalizedText } from './finding.js';
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+import { sharePct } from './finding-messages.js';
 
 /** The words per factor code. Parameters are display names (quoted) and figures. */
 export const factorWords = {
@@ -11,12 +10,12 @@ export const factorWords = {
     en: `Serves goal ${p.goal} (${p.purpose.en.toLowerCase()}, ${p.intent.en.toLowerCase()}) ${p.via.en}.`,
   }),
   GOAL_CLAIMED_WITHOUT_PILLAR: (p: { goal: string; factor: number }) => ({
-    nl: `Het bericht noemt doel ${p.goal}, maar geen van zijn pijlers werkt daaraan; dat doel telt voor ${pct(p.factor)}.`,
-    en: `The post names goal ${p.goal}, but none of its pillars serves it; that goal counts for ${pct(p.factor)}.`,
+    nl: `Het bericht noemt doel ${p.goal}, maar geen van zijn pijlers werkt daaraan; dat doel telt voor ${sharePct(p.factor).nl}.`,
+    en: `The post names goal ${p.goal}, but none of its pillars serves it; that goal counts for ${sharePct(p.factor).en}.`,
   }),
   GOAL_FOR_OTHER_AUDIENCE: (p: { audience: string; factor: number }) => ({
-    nl: `De doelen van dit bericht zijn bedoeld voor andere doelgroepen dan ${p.audience}; voor hen telt de organisatiekant voor ${pct(p.factor)}.`,
-    en: `The post's goals are meant for other audiences than ${p.audience}; for them the organisation side counts for ${pct(p.factor)}.`,
+    nl: `De doelen van dit bericht zijn bedoeld voor andere doelgroepen dan ${p.audience}; voor hen telt de organisatiekant voor ${sharePct(p.factor).nl}.`,
+    en: `The post's goals are meant for other audiences than ${p.audience}; for them the organisation side counts for ${sharePct(p.factor).en}.`,
   }),
   NO_GOAL: () => ({
     nl: 'Het bericht werkt aan geen enkel doel van de organisatie.',
@@ -35,8 +34,8 @@ export const factorWords = {
     en: `No audience is chosen; the goals' audiences count: ${p.audiences}.`,
   }),
   MEETS_NEEDS: (p: { audience: string; needs: LocalizedText; fit: number }) => ({
-    nl: `Sluit aan bij wat ${p.audience} zoekt: ${p.needs.nl} (aansluiting ${pct(p.fit)}).`,
-    en: `Meets what ${p.audience} look for: ${p.needs.en} (fit ${pct(p.fit)}).`,
+    nl: `Sluit aan bij wat ${p.audience} zoekt: ${p.needs.nl} (aansluiting ${sharePct(p.fit).nl}).`,
+    en: `Meets what ${p.audience} look for: ${p.needs.en} (fit ${sharePct(p.fit).en}).`,
   }),
   MISSES_NEEDS: (p: { audience: string }) => ({
     nl: `Biedt ${p.audience} niets van wat zij op social media zoeken.`,
