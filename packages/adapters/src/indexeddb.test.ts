@@ -530,6 +530,43 @@ describe('indexeddb storage', () => {
     await storage.close();
   });
 
+  it('opens, and indexes the rest, when one stored document is not JSON (edited by hand) while it rebuilds query keys', async () => {
+    const indexedDB = new IDBFactory();
+    const before = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange, indexes: {} });
+    await before.transaction('org_a', (tx) => tx.put('post', 'p', { status: 'draft' }, 0));
+    await before.close();
+    const req = indexedDB.open('social-shift', 2);
+    const raw = await new Promise<IDBDatabase>((resolve) => {
+      req.onsuccess = () => resolve(req.result);
+    });
+    const write = raw.transaction(['documents'], 'readwrite');
+    write.objectStore('documents').put({
+      organisationId: 'org_a',
+      collection: 'post',
+      id: 'broken',
+      version: 1,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      data: '{"status": "draft",',
+    });
+    await new Promise((resolve) => {
+      write.oncomplete = resolve;
+    });
+    raw.close();
+    // Other indexes (the SDK's own): this open rebuilds every post's query keys.
+    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    const opened = await Promise.race([
+      storage.open().then(
+        () => 'opened',
+        (error: unknown) => error,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 2 s'), 2_000)),
+    ]);
+    expect(opened).toBe('opened');
+    const drafts = await storage.query('org_a', 'post', { where: { status: 'draft' } });
+    expect(drafts.map((doc) => doc.id)).toEqual(['p']);
+    await storage.close();
+  });
+
   it('finds documents another tab wrote with other indexes (an older release still open), in both tabs', async () => {
     // Tab A runs a release that indexes no post field; tab B a newer one that indexes `status`. B opens second and
     // rebuilds the query keys; A then writes posts with its own keys. B's indexed lookup missed them.

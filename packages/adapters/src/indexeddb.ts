@@ -128,6 +128,21 @@ function queryKeys(
   });
 }
 
+/**
+ * The query keys of a stored document, or none when its data is not a JSON object (changed by hand, say): it cannot be
+ * read anyway (reading it fails), and one such document must not stop every other one from being indexed.
+ */
+function storedQueryKeys(
+  record: DocumentRecord,
+  indexes: Readonly<Record<string, readonly string[]>>,
+): string[] | undefined {
+  try {
+    return queryKeys(record.organisationId, record, indexes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `indexes` if it is an object of collection names to lists of field names; `VALIDATION` otherwise. */
 function checkIndexes(indexes: unknown): Readonly<Record<string, readonly string[]>> {
   const shaped =
@@ -166,7 +181,12 @@ async function rebuildQueryKeys(
   try {
     await rebuildIn(tx, indexes, signature);
   } catch (error) {
-    done.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // Finished already: the browser aborted it.
+    }
+    await done.catch(() => undefined);
     throw error;
   }
   await done;
@@ -183,13 +203,18 @@ async function rebuildIn(
     const cursor = tx.objectStore('documents').openCursor();
     await new Promise<void>((resolve, reject) => {
       cursor.onerror = () => reject(cursor.error);
+      // An exception here would abort the transaction without settling this promise: the open would hang.
       cursor.onsuccess = () => {
-        const current = cursor.result;
-        if (!current) return resolve();
-        const { q: before, ...record } = current.value as DocumentRecord;
-        const q = queryKeys(record.organisationId, record, indexes);
-        if (JSON.stringify(before) !== JSON.stringify(q)) current.update(q ? { ...record, q } : record);
-        current.continue();
+        try {
+          const current = cursor.result;
+          if (!current) return resolve();
+          const { q: before, ...record } = current.value as DocumentRecord;
+          const q = storedQueryKeys(record, indexes);
+          if (JSON.stringify(before) !== JSON.stringify(q)) current.update(q ? { ...record, q } : record);
+          current.continue();
+        } catch (error) {
+          reject(error);
+        }
       };
     });
     meta.put({ key: INDEXES_KEY, value: signature });
