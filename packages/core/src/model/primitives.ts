@@ -97,7 +97,8 @@ export const ExternalIdSchema = lineOf(0, 512);
 
 /**
  * A tag or interest: lower case words, digits and dashes, in any script (with its modifier letters and marks, such as
- * Japanese ー or Devanagari vowel signs), stored as given; the overlap score compares tags composed (NFC).
+ * Japanese ー or Devanagari vowel signs), stored as given; the overlap score compares tags case-folded in their
+ * compatibility forms (NFKC: `#STRASSE` matches `straße`, `ĳ` matches `ij`).
  */
 export const TagSchema = z
   .string()
