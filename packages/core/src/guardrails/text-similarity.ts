@@ -113,27 +113,48 @@ export function findNearIdenticalTexts(
         'Give each planned text as { publisherId, text }, both strings.',
       );
   });
-  // Each text is cut into shingles once, a group's lead too (not once per comparison).
-  const groups: { lead: ReadonlySet<string>; members: string[]; similarity: number }[] = [];
-  for (const { publisherId, text } of planned) {
-    const own = shingles(text);
-    let placed = false;
-    for (const group of groups) {
+  // Each text is cut into shingles once. A text joins the first group whose lead (first text) it is similar enough
+  // to. Only some leads can be: with the shingles of every text ordered rarest first (the same order for all), two
+  // sets of Jaccard similarity ≥ t share a shingle among the first |set| − ⌈t·|set|⌉ + 1 of each (prefix filtering).
+  // So only the leads found through an index of those first shingles are compared: the cost grows with the rare
+  // shingles texts share, not with the square of their number, also when every text holds the same disclosure.
+  const sets = planned.map(({ text }) => shingles(text));
+  const holders = new Map<string, number>();
+  for (const set of sets) for (const shingle of set) holders.set(shingle, (holders.get(shingle) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string) =>
+    (holders.get(a) ?? 0) - (holders.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+  // A little slack on ⌈t·|set|⌉ against rounding: a longer prefix only finds more leads to compare.
+  const prefix = (set: ReadonlySet<string>) =>
+    [...set].sort(rarestFirst).slice(0, set.size - Math.ceil(threshold * set.size - 1e-9) + 1);
+  const groups: { lead: ReadonlySet<string>; members: Set<string>; similarity: number }[] = [];
+  const leadsStartingWith = new Map<string, number[]>();
+  planned.forEach(({ publisherId }, i) => {
+    const own = sets[i] as Set<string>;
+    const first = prefix(own);
+    const candidates = [...new Set(first.flatMap((shingle) => leadsStartingWith.get(shingle) ?? []))].sort(
+      (a, b) => a - b,
+    );
+    for (const index of candidates) {
+      const group = groups[index] as (typeof groups)[number];
       const similarity = jaccard(group.lead, own);
       if (similarity >= threshold) {
-        if (!group.members.includes(publisherId)) group.members.push(publisherId);
+        group.members.add(publisherId);
         group.similarity = Math.min(group.similarity, similarity);
-        placed = true;
-        break;
+        return;
       }
     }
-    if (!placed) groups.push({ lead: own, members: [publisherId], similarity: 1 });
-  }
+    for (const shingle of first) {
+      const leads = leadsStartingWith.get(shingle);
+      if (leads === undefined) leadsStartingWith.set(shingle, [groups.length]);
+      else leads.push(groups.length);
+    }
+    groups.push({ lead: own, members: new Set([publisherId]), similarity: 1 });
+  });
   return groups
-    .filter((group) => group.members.length >= minPublishers)
+    .filter((group) => group.members.size >= minPublishers)
     .map((group) => ({
-      publisherIds: group.members,
+      publisherIds: [...group.members],
       similarity: group.similarity,
-      message: `${group.members.length} publishers would post near-identical text (similarity ≥ ${group.similarity.toFixed(2)}): add caption variants or ask them to add a personal line.`,
+      message: `${group.members.size} publishers would post near-identical text (similarity ≥ ${group.similarity.toFixed(2)}): add caption variants or ask them to add a personal line.`,
     }));
 }
