@@ -2,12 +2,14 @@
 // by core's metrics (fold the event log into a mergeable aggregate, finish it into figures) and drawn as
 // accessible SVG charts, each with the same numbers as a table. Words come from core's labels and report labels.
 import type {
+  ContentPillar,
+  Goal,
   Language,
   Organisation,
   Person,
   Platform,
+  PlatformChoice,
   StoredEvent,
-  Strategy,
   Team,
 } from '@social-shift/core';
 import { labels } from '@social-shift/core/labels';
@@ -53,6 +55,20 @@ async function playgroundProgramme(): Promise<Programme> {
 }
 
 /**
+ * A strategy as it is stored: a document an export bundle brought in is kept as it was exported, without the
+ * defaults `StrategySchema` fills in (no goals, pillars or platforms, a goal without targets, a pillar without
+ * goals), so each of those may be missing.
+ */
+interface StoredStrategy {
+  readonly strategyVersion: number;
+  readonly goals?: readonly (Pick<Goal, 'id' | 'name'> & { readonly targets?: Goal['targets'] })[];
+  readonly pillars?: readonly (Pick<ContentPillar, 'id' | 'name' | 'targetWeight'> & {
+    readonly goalIds?: ContentPillar['goalIds'];
+  })[];
+  readonly platforms?: readonly Pick<PlatformChoice, 'platform'>[];
+}
+
+/**
  * What the metrics know besides the events: the context `social-shift report` builds from an export of the same
  * data (names, the newest strategy's goals with their targets, pillars and platforms, the organisation's time
  * zone), so the Dashboard's figures and advice are the SDK's report's.
@@ -60,7 +76,7 @@ async function playgroundProgramme(): Promise<Programme> {
 function metricsContext(programme: Programme): MetricsContext {
   const people = programme.documents<Person>('person');
   const teams = programme.documents<Team>('team');
-  const strategies = programme.documents<Strategy>('strategy');
+  const strategies = programme.documents<StoredStrategy>('strategy');
   const strategy = strategies.sort((a, b) => b.strategyVersion - a.strategyVersion)[0];
   const timeZone = programme.documents<Organisation>('organisation')[0]?.timeZone;
   return {
@@ -73,14 +89,14 @@ function metricsContext(programme: Programme): MetricsContext {
     ...(strategy
       ? {
           strategy: {
-            goals: strategy.goals.map((g) => ({ id: g.id, name: g.name, targets: g.targets })),
-            pillars: strategy.pillars.map((p) => ({
+            goals: (strategy.goals ?? []).map((g) => ({ id: g.id, name: g.name, targets: g.targets ?? [] })),
+            pillars: (strategy.pillars ?? []).map((p) => ({
               id: p.id,
               name: p.name,
-              goalIds: p.goalIds,
+              goalIds: p.goalIds ?? [],
               ...(p.targetWeight === undefined ? {} : { targetWeight: p.targetWeight }),
             })),
-            platforms: strategy.platforms.map((p) => p.platform),
+            platforms: (strategy.platforms ?? []).map((p) => p.platform),
           },
         }
       : {}),
