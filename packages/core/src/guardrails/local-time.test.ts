@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localTime, nextWallClock, wallClock } from './local-time.js';
+import { cachedTimeZoneFormats, localTime, nextWallClock, wallClock } from './local-time.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const wall = (iso: string): number => Date.parse(`${iso}Z`); // a wall-clock time, written as if it were UTC
@@ -12,6 +12,20 @@ describe('localTime', () => {
       weekday: 3,
     });
     expect(wallClock(at('2026-11-26T07:30:00Z'), 'Europe/Amsterdam')).toBe(wall('2026-11-26T08:30'));
+  });
+
+  it('keeps at most 1,000 time zone formats, however many spellings of a zone it is given', () => {
+    // Intl takes any capitalisation ("eUrOpE/AmStErDaM"): a service passing on a caller's time zone would otherwise
+    // keep a format for each of the 16,384 spellings of Europe/Amsterdam, and of every other zone.
+    const spellings = Array.from(
+      { length: 1_500 },
+      (_, n) =>
+        `${[...'europe'].map((c, i) => ((n >> i) & 1 ? c.toUpperCase() : c)).join('')}/${[...'amsterdam'].map((c, i) => ((n >> (i + 6)) & 1 ? c.toUpperCase() : c)).join('')}`,
+    );
+    expect(new Set(spellings).size).toBe(1_500);
+    for (const timeZone of spellings)
+      expect(localTime(at('2026-07-01T07:30:00Z'), timeZone).minutes).toBe(570);
+    expect(cachedTimeZoneFormats()).toBeLessThanOrEqual(1_000);
   });
 
   it('writes the year with four digits', () => {

@@ -12,6 +12,7 @@ export interface LocalTime {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_CACHED_FORMATS = 1_000;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -40,10 +41,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
         },
       );
     }
-    formatters.set(timeZone, format);
+    // Bounded: Intl takes every capitalisation of a zone's name, so the names a caller passes are unbounded.
+    if (formatters.size < MAX_CACHED_FORMATS) formatters.set(timeZone, format);
   }
   return format;
 }
+
+/** How many time zone formats are kept (for tests). */
+export const cachedTimeZoneFormats = (): number => formatters.size;
 
 /**
  * Reads an instant on the wall clock of an IANA time zone (daylight saving time included), with `Intl` only.
