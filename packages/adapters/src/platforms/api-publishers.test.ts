@@ -114,6 +114,40 @@ describe('createMastodonPublisher', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('takes the server’s own configuration.statuses (snake_case) as limits, and refuses both names that disagree', async () => {
+    const { fetch, requests } = recordingFetch([{ status: 200, body: status }]);
+    // GET /api/v2/instance → configuration.statuses, passed as it is.
+    const statuses = { max_characters: 30, max_media_attachments: 4, characters_reserved_per_url: 10 };
+    const publisher = createMastodonPublisher({
+      instance: 'https://social.example',
+      accessToken: 'tok',
+      fetch,
+      limits: statuses,
+    });
+    // 19 + 1 + 10 (the URL as the server's 10, not 23) = 30: fits.
+    await publisher.publish({ text: 'a'.repeat(19), link: `https://example.org/${'x'.repeat(80)}` });
+    await expect(publisher.publish({ text: 'a'.repeat(31) })).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      details: { limit: 30, actual: 31 },
+    });
+    expect(requests).toHaveLength(1);
+    const make = (limits: object) => () =>
+      createMastodonPublisher({ instance: 'https://social.example', accessToken: 'tok', fetch, limits });
+    expect(make({ maxCharacters: 30, max_characters: 30 })).not.toThrow();
+    expect(make({ maxCharacters: 500, max_characters: 1000 })).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: { issues: [expect.objectContaining({ path: ['limits', 'max_characters'] })] },
+      }),
+    );
+    expect(make({ max_characters: '1000' })).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: { issues: [expect.objectContaining({ path: ['limits', 'max_characters'] })] },
+      }),
+    );
+  });
+
   it('appends the link to the status when the text does not hold it, and posts it once when it does', async () => {
     const { fetch, requests } = recordingFetch([
       { status: 200, body: status },

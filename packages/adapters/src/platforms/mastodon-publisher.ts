@@ -14,7 +14,7 @@ import {
   isPlainObject,
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
-import { type MastodonTextSettings, measureText } from './text-fit.js';
+import { checkMastodonSettings, type MastodonTextSettings, measureText } from './text-fit.js';
 import { textWithLink, urlEnding } from './text-with-link.js';
 
 /** Options of {@link createMastodonPublisher}. */
@@ -24,7 +24,10 @@ export interface MastodonPublisherOptions {
   /** An OAuth access token with the `write:statuses` scope. */
   readonly accessToken: string;
   readonly fetch: FetchLike;
-  /** The server's limits (`GET /api/v2/instance` → `configuration.statuses`); default 500 and 23. */
+  /**
+   * The server's limits (`GET /api/v2/instance` → `configuration.statuses`, which can be passed as it is, or
+   * `{ maxCharacters, charactersReservedPerUrl }`); default 500 and 23.
+   */
   readonly limits?: MastodonTextSettings;
   /** `public` (default), `unlisted`, `private` or `direct`. */
   readonly visibility?: 'public' | 'unlisted' | 'private' | 'direct';
@@ -68,12 +71,7 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
     throw invalidOption(['limits'], 'Give the limits as an object such as { maxCharacters: 500 }, or none.');
   }
   // A limit that is not a positive whole number would make every length check pass.
-  for (const key of ['maxCharacters', 'charactersReservedPerUrl'] as const) {
-    const value: unknown = options.limits?.[key];
-    if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 1)) {
-      throw invalidOption(['limits', key], 'Give a positive whole number, as the server reports it.');
-    }
-  }
+  if (options.limits !== undefined) checkMastodonSettings(options.limits, ['limits']);
   const newKey = options.newKey ?? (() => globalThis.crypto.randomUUID());
   async function publish(given: PublishInput): Promise<PublishResult> {
     const input = checkPublishInput(given);

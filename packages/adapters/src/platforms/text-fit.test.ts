@@ -30,6 +30,34 @@ describe('measureText', () => {
     ).toBe(30);
   });
 
+  it('takes Mastodon settings as the server names them (configuration.statuses) and refuses both names that disagree', () => {
+    const statuses = { max_characters: 1000, max_media_attachments: 4, characters_reserved_per_url: 30 };
+    expect(measureText('mastodon', 'Kijk https://a.example/b', { mastodon: statuses })).toEqual([
+      { unit: 'graphemes', count: 5 + 30, limit: 1000 },
+    ]);
+    expect(fitText('mastodon', 'a'.repeat(1000), { mastodon: statuses }).fits).toBe(true);
+    expect(
+      measureText('mastodon', 'x', { mastodon: { maxCharacters: 1000, max_characters: 1000 } })[0]?.limit,
+    ).toBe(1000);
+    const error = (mastodon: object): unknown => {
+      try {
+        measureText('mastodon', 'x', { mastodon });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    };
+    expect(error({ maxCharacters: 500, max_characters: 1000 })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/maxCharacters.*max_characters|max_characters.*maxCharacters/),
+      details: { issues: [{ path: ['mastodon', 'max_characters'] }] },
+    });
+    expect(error({ characters_reserved_per_url: 0 })).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: ['mastodon', 'characters_reserved_per_url'] }] },
+    });
+  });
+
   it('counts remote mentions as Mastodon matches them (Account::MENTION_RE): dotted users, any domain', () => {
     const count = (text: string) => measureText('mastodon', text)[0]?.count;
     // A user of another server may hold dots and hyphens; the domain may be an IDN or have no dot.

@@ -14,12 +14,66 @@ export interface TextMeasure {
   readonly limit: number;
 }
 
-/** Per-instance settings of Mastodon (from `GET /api/v2/instance`: `configuration.statuses`). */
+/**
+ * Per-instance settings of Mastodon (from `GET /api/v2/instance`: `configuration.statuses`). The server's object can
+ * be passed as it is: its snake_case names are read as the camelCase ones, and its other keys
+ * (`max_media_attachments`, …) are ignored. A limit given under both names must be the same number in both.
+ *
+ * @example
+ * ```ts
+ * const instance = await (await fetch('https://mastodon.social/api/v2/instance')).json();
+ * fitText('mastodon', text, { mastodon: instance.configuration.statuses });
+ * fitText('mastodon', text, { mastodon: { maxCharacters: 1000 } });
+ * ```
+ */
 export interface MastodonTextSettings {
   /** `configuration.statuses.max_characters`; 500 by default. */
   readonly maxCharacters?: number;
   /** `configuration.statuses.characters_reserved_per_url`; 23 by default. */
   readonly charactersReservedPerUrl?: number;
+  /** The server's name of {@link MastodonTextSettings.maxCharacters}. */
+  readonly max_characters?: number;
+  /** The server's name of {@link MastodonTextSettings.charactersReservedPerUrl}. */
+  readonly characters_reserved_per_url?: number;
+}
+
+/** Each Mastodon limit by its camelCase name and the name the server gives it in `configuration.statuses`. */
+const MASTODON_LIMITS = [
+  ['maxCharacters', 'max_characters'],
+  ['charactersReservedPerUrl', 'characters_reserved_per_url'],
+] as const;
+
+/** The server's `max_characters`, under either name; the settings were checked. */
+const maxCharactersOf = (settings: MastodonTextSettings | undefined): number | undefined =>
+  settings?.maxCharacters ?? settings?.max_characters;
+
+/**
+ * Checks Mastodon settings that are a plain object (`path` names them): each limit, under its camelCase name or the
+ * server's, a positive whole number, and the same under both names when both are given. A VALIDATION error naming
+ * the key, not a limit that silently falls back to the default or differs from the one the caller meant.
+ */
+export function checkMastodonSettings(given: object, path: readonly string[]): void {
+  const settings = given as Readonly<Record<string, unknown>>;
+  const name = (key: string): string => [...path, key].join('.');
+  for (const [camel, snake] of MASTODON_LIMITS) {
+    for (const key of [camel, snake]) {
+      const value = settings[key];
+      if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 1)) {
+        throw invalid(
+          [...path, key],
+          `${name(key)} must be a positive whole number, as the server reports it.`,
+        );
+      }
+    }
+    const given = settings[camel];
+    const served = settings[snake];
+    if (given !== undefined && served !== undefined && given !== served) {
+      throw invalid(
+        [...path, snake],
+        `${name(camel)} (${given}) and ${name(snake)} (${served}) are the same limit and disagree: give it once.`,
+      );
+    }
+  }
 }
 
 /** Options of {@link measureText} and {@link fitText}. */
@@ -83,7 +137,7 @@ function countGraphemes(text: string): number {
  * mention as its local part.
  */
 function countMastodon(text: string, settings: MastodonTextSettings): number {
-  const perUrl = settings.charactersReservedPerUrl ?? 23;
+  const perUrl = settings.charactersReservedPerUrl ?? settings.characters_reserved_per_url ?? 23;
   let rest = text;
   let extra = 0;
   const urls = findUrls(text, { ending: 'mastodon' });
@@ -172,15 +226,7 @@ export function checkTextFitOptions(options: unknown, at: readonly string[] = []
         `${name('mastodon')} must be an object such as { maxCharacters: 500 }, as the server reports it.`,
       );
     }
-    for (const key of ['maxCharacters', 'charactersReservedPerUrl'] as const) {
-      const value = mastodon[key];
-      if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 1)) {
-        throw invalid(
-          [...at, 'mastodon', key],
-          `${name(`mastodon.${key}`)} must be a positive whole number, as the server reports it.`,
-        );
-      }
-    }
+    checkMastodonSettings(mastodon, [...at, 'mastodon']);
   }
   if (link !== undefined && (typeof link !== 'string' || link.trim() === '')) {
     throw invalid(
@@ -239,7 +285,7 @@ function measure(
         return platform === 'mastodon'
           ? {
               unit,
-              limit: options.mastodon?.maxCharacters ?? limit,
+              limit: maxCharactersOf(options.mastodon) ?? limit,
               count: countMastodon(text, options.mastodon ?? {}),
             }
           : { unit, limit, count: countGraphemes(text) };
