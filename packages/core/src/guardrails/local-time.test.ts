@@ -16,7 +16,7 @@ describe('localTime', () => {
 
   it('keeps at most 1,000 time zone formats, however many spellings of a zone it is given', () => {
     // Intl takes any capitalisation ("eUrOpE/AmStErDaM"): a service passing on a caller's time zone would otherwise
-    // keep a format for each of the 16,384 spellings of Europe/Amsterdam, and of every other zone.
+    // keep a format for each of the 32,768 spellings of Europe/Amsterdam, and of every other zone.
     const spellings = Array.from(
       { length: 1_500 },
       (_, n) =>
