@@ -19,6 +19,7 @@ import {
   foldEvents,
   type MetricsContext,
   type MetricsFigures,
+  startOfDayInZone,
 } from '@social-shift/core/metrics';
 import { formatValue, recommendationText, reportLabels } from '@social-shift/core/reports';
 import { playgroundMessages } from '../../messages/playground';
@@ -103,9 +104,12 @@ function metricsContext(programme: Programme): MetricsContext {
   };
 }
 
-/** Shares per platform per month: each month's window folded and finished on its own (mergeable partials). */
+/**
+ * Shares per platform per month: each month's window folded and finished on its own (mergeable partials). A month
+ * starts at midnight in the organisation's time zone, as the months of `figures.series` do.
+ */
 function sharesPerMonth(events: readonly StoredEvent[], figures: MetricsFigures, context: MetricsContext) {
-  const months = figures.series.map((row) => new Date(row.start).toISOString());
+  const months = figures.series.map((row) => startOfDayInZone(row.start, figures.timeZone));
   const platforms = figures.platforms.filter((p) => p.shares > 0).map((p) => p.platform);
   const values = new Map<string, number[]>(platforms.map((p) => [p, []]));
   months.forEach((start, i) => {
