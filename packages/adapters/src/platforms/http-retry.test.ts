@@ -155,6 +155,27 @@ describe('sendWithRetry', () => {
     expect(waits).toEqual([]);
   });
 
+  it('refuses a retry.now that gives no time with VALIDATION naming retry.now, not RATE_LIMITED after NaN s', async () => {
+    for (const time of [Number.NaN, Number.POSITIVE_INFINITY, 1e20, '2026-11-26', undefined]) {
+      const { fetch, requests } = recordingFetch([
+        { status: 429, headers: { 'x-ratelimit-reset': '2026-11-26T12:00:02.000Z' } },
+        { status: 200, body: { ok: true } },
+      ]);
+      const { sleep, waits } = recordingSleep();
+      const error = await sendWithRetry(fetch, request(true), { sleep, now: () => time as number }).catch(
+        (e: unknown) => e,
+      );
+      expect(error, String(time)).toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('retry.now'),
+        details: { issues: [{ path: ['retry', 'now'] }] },
+      });
+      // The refused request is not repeated after a wait computed from no time.
+      expect(requests).toHaveLength(1);
+      expect(waits).toEqual([]);
+    }
+  });
+
   it("waits for X's spent 24-hour window, not its 15-minute one, and does not retry against it", async () => {
     // X's daily post cap: the 15-minute window still has requests left and resets in 30 s; the user's 24-hour
     // window is spent (remaining 0) and resets in 20 hours.

@@ -1,5 +1,5 @@
 import { SocialShiftError } from '@social-shift/core';
-import { MAX_TIMER_MS } from './option-checks.js';
+import { invalidOption, MAX_TIMER_MS } from './option-checks.js';
 
 /** The `fetch` the publishers use: inject `globalThis.fetch`, a test double, or a proxying client. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -14,7 +14,10 @@ export interface RetryOptions {
   readonly maxDelayMs?: number;
   /** Waits; default `setTimeout`. Inject to test without waiting. */
   readonly sleep?: (ms: number) => Promise<void>;
-  /** The current time in epoch ms, for reset headers; default `Date.now`. */
+  /**
+   * The current time in epoch ms, for reset headers; default `Date.now`. One that gives no time (`NaN`, not a
+   * number) is a `VALIDATION` error naming `retry.now` when an error answer is read.
+   */
   readonly now?: () => number;
 }
 
@@ -284,6 +287,21 @@ async function attemptOnce(
 }
 
 /**
+ * The time `retry.now` gives, checked: one that gives no time (`NaN`, a string, out of the date range) would make the
+ * wait for a reset `NaN` ("retry after NaN s") or a wrong number, so it is a VALIDATION error naming the option.
+ */
+function currentTime(now: () => number): number {
+  const at: unknown = now();
+  if (typeof at !== 'number' || Number.isNaN(new Date(at).getTime())) {
+    throw invalidOption(
+      ['retry', 'now'],
+      'retry.now must return the current time in epoch ms, as Date.now does.',
+    );
+  }
+  return at;
+}
+
+/**
  * Sends a platform request, retrying 429 and 503 (and, when allowed, every 5xx) with the wait the platform asks for
  * (`Retry-After`; for a 429 also the rate-limit reset headers), else exponential back-off. Throws `RATE_LIMITED`
  * (with `details.retryAfterMs`) when the platform still refuses or asks for a longer wait than `maxDelayMs`, and
@@ -352,7 +370,7 @@ export async function sendWithRetry(
     // after the post was made, so they are retried only when the request is idempotent.
     const retryable = status === 429 || status === 503 || (status >= 500 && request.retryServerErrors);
     // The rate-limit window headers come with every answer: only a 429 means waiting for the window's reset.
-    const hinted = retryDelayFromHeaders(response.headers, now(), status);
+    const hinted = retryDelayFromHeaders(response.headers, currentTime(now), status);
     const delay = hinted ?? baseDelay * 2 ** (attempt - 1);
     if (retryable && attempt < maxAttempts && delay <= maxDelay) {
       await sleep(delay);
