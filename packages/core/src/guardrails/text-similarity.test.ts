@@ -8,6 +8,9 @@ const base =
 describe('textSimilarity', () => {
   it('sees punctuation, case, accents and links as no difference', () => {
     expect(textSimilarity(base, `${base.toUpperCase()}!! https://example.org/x`)).toBe(1);
+    // A link as people type it, without the scheme, is a link too.
+    expect(textSimilarity(base, `${base} www.acme.nl/vacatures/utrecht-2026`)).toBe(1);
+    expect(textSimilarity(base, `${base} (WWW.ACME.NL)`)).toBe(1);
     expect(textSimilarity('Crème brûlée is lekker', 'creme brulee is lekker')).toBe(1);
   });
 

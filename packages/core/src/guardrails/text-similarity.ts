@@ -2,10 +2,10 @@ import { invalidValue } from '../errors/invalid-value.js';
 
 /**
  * The similarity measure: Jaccard similarity of word 3-shingles. Both texts are folded (case ignored, `ß` as `ss`,
- * accents and characters that show as nothing (soft hyphens, zero-width spaces) removed, URLs dropped, every run of
- * non-letters and non-digits a single space; in scripts written without spaces (Chinese, Japanese, Thai, Lao,
- * Khmer, Myanmar) every character is a word), cut into overlapping
- * sequences of three words, and compared as sets: |A ∩ B| / |A ∪ B|. 1 means the same words in the same order;
+ * accents and characters that show as nothing (soft hyphens, zero-width spaces) removed, URLs dropped (also
+ * `www.…` without a scheme), every run of non-letters and non-digits a single space; in scripts written without
+ * spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) every character is a word), cut into overlapping sequences
+ * of three words, and compared as sets: |A ∩ B| / |A ∪ B|. 1 means the same words in the same order;
  * reordered sentences keep most shingles; a shared hashtag or two barely move it. Texts shorter than three
  * words are compared as single-word sets. Texts without words (only emoji, punctuation or links) score 0: there is
  * nothing to compare, so they are never near-identical. The measure is symmetric and lies in [0, 1].
@@ -30,7 +30,8 @@ function jaccard(sa: ReadonlySet<string>, sb: ReadonlySet<string>): number {
 
 function shingles(text: string): Set<string> {
   const words = text
-    .replace(/https?:\/\/\S+/giu, ' ')
+    // Links, also as people type them without the scheme (`www.acme.nl/vacatures`).
+    .replace(/(?:https?:\/\/|(?<![\p{L}\p{N}])www\.)\S+/giu, ' ')
     .normalize('NFKD')
     .toLocaleLowerCase('und') // and what lower case misses: `ß`/`ẞ`, final `ς`, iota subscript, Turkish `ı`
     .replace(/ß/gu, 'ss')
