@@ -3,7 +3,7 @@ import { PLATFORMS } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
 import { blueskyFacets } from './bluesky-facets.js';
 import { fitText, measureText } from './text-fit.js';
-import { findHashtags, findUrls } from './url-spans.js';
+import { findHashtags, findMentions, findUrls } from './url-spans.js';
 import { countXText } from './x-text.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -56,6 +56,19 @@ describe('measureText', () => {
       code: 'VALIDATION',
       details: { issues: [{ path: ['mastodon', 'characters_reserved_per_url'] }] },
     });
+  });
+
+  it('skips a remote mention whose domain is over 253 characters, counted in code points as Mastodon counts them', () => {
+    const count = (text: string) => measureText('mastodon', text)[0]?.count;
+    // 200 astral letters: 400 UTF-16 units, but 200 characters for the server, so a mention counted as `@a`.
+    expect(count(`@a@${'𠀋'.repeat(200)} x`)).toBe('@a x'.length);
+    expect(count(`@a@${'𠀋'.repeat(253)} x`)).toBe('@a x'.length);
+    expect(findMentions(`@a@${'𠀋'.repeat(253)}`)).toHaveLength(1);
+    // One over: no mention, every character counts.
+    expect(findMentions(`@a@${'𠀋'.repeat(254)}`)).toEqual([]);
+    expect(count(`@a@${'𠀋'.repeat(254)} x`)).toBe(3 + 254 + 2);
+    expect(findMentions(`@a@${'b'.repeat(253)}`)).toHaveLength(1);
+    expect(findMentions(`@a@${'b'.repeat(254)}`)).toEqual([]);
   });
 
   it('counts remote mentions as Mastodon matches them (Account::MENTION_RE): dotted users, any domain', () => {

@@ -291,8 +291,25 @@ const MENTION =
   /(?<![=/\p{L}\p{M}\p{Nd}\p{Pc}])@[a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?(?:@[\p{L}\p{M}\p{Nd}\p{Pc}.-]+[\p{L}\p{M}\p{Nd}\p{Pc}])?/giu;
 // twitter-text's end_mention_match: a mention followed by `@`, a Latin accent or `://` is none.
 const END_MENTION = new RegExp(`^(?:[@＠${LATIN_ACCENTS}]|://)`, 'u');
-// Mastodon skips a mention whose domain is longer than a domain name can be.
+// Mastodon skips a mention whose domain is longer than a domain name can be, in characters (code points, as Ruby
+// counts them: an astral letter is one).
 const MAX_DOMAIN_LENGTH = 253;
+
+/** Whether `text` from `start` on holds more than `limit` code points; counts only when its UTF-16 length could. */
+function longerThan(text: string, start: number, limit: number): boolean {
+  if (text.length - start <= limit) return false;
+  let points = 0;
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    if (++points > limit) return true;
+  }
+  return false;
+}
 
 /**
  * Finds mentions as Mastodon's server does (`Account::MENTION_RE`): `@user`, also with dots and hyphens inside
@@ -311,7 +328,7 @@ export function findMentions(text: string): TextSpan[] {
     const end = match.index + match[0].length;
     if (END_MENTION.test(text.slice(end, end + 3))) continue;
     const at = match[0].indexOf('@', 1);
-    if (at > 0 && match[0].length - at - 1 > MAX_DOMAIN_LENGTH) continue;
+    if (at > 0 && longerThan(match[0], at + 1, MAX_DOMAIN_LENGTH)) continue;
     spans.push({ kind: 'mention', start: match.index, end, text: match[0] });
   }
   return spans;
