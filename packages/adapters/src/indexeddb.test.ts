@@ -613,6 +613,13 @@ describe('indexeddb storage', () => {
       expect(await storage.query('org_a', 'note', { limit: 0 })).toEqual([]);
       expect(await storage.query('org_a', 'note', { where: { i: 1 }, limit: 0 })).toEqual([]);
       expect(getAll).not.toHaveBeenCalled();
+      // Inside a transaction too, where staged writes are merged in: none of them is an answer either.
+      await storage.transaction('org_a', async (tx) => {
+        await tx.put('note', 'n9', { i: 9 }, 0);
+        expect(await tx.query('note', { limit: 0 })).toEqual([]);
+        expect(await tx.query('note', { where: { i: 9 }, limit: 0 })).toEqual([]);
+      });
+      expect(getAll).not.toHaveBeenCalled();
     } finally {
       getAll.mockRestore();
     }

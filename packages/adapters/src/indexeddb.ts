@@ -561,6 +561,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             return found && toRow(found);
           }),
           query: serial(async (collection: string, query: DocumentQuery) => {
+            if (query.limit === 0) return [];
             const stored = await queryRecords(organisationId, collection, {
               ...query,
               limit: undefined as never,
