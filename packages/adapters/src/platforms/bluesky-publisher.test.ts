@@ -5,7 +5,8 @@ import type { FetchLike } from './http-retry.js';
 
 // A fake PDS in the shapes of the AT Protocol's XRPC reference (com.atproto.server.createSession and
 // refreshSession → { accessJwt, refreshJwt, did, handle }; com.atproto.repo.createRecord → { uri, cid }; an expired
-// access token → 400 { error: 'ExpiredToken' }). The real PDS test (test/bluesky) needs a 360 MB install; this
+// access token → 400 { error: 'ExpiredToken' }; a token the PDS cannot verify → 400 { error: 'InvalidToken' }, or
+// 401 AuthRequiredError with either name for a token issued by an entryway). The real PDS test (test/bluesky) needs a 360 MB install; this
 // one counts the logins that concurrent publishes make, which is what single-flight is about.
 
 const did = 'did:plc:publisher';
@@ -15,6 +16,8 @@ interface FakePds {
   readonly fetch: FetchLike;
   /** How often each XRPC method was called. */
   readonly calls: Record<string, number>;
+  /** The text of each post created, in order. */
+  readonly posts: string[];
   /** Lets the held logins (or refreshes) answer. */
   release(): void;
 }
@@ -28,10 +31,13 @@ interface FakePdsOptions {
   readonly hold?: boolean;
   /** Waits before answering the nth createRecord (to let another publish's refresh finish first). */
   readonly beforeRecord?: (n: number) => Promise<void>;
+  /** The answer to a createRecord whose access token the PDS did not issue; default 400 ExpiredToken. */
+  readonly refusedToken?: { status: number; body: unknown };
 }
 
 function fakePds(options: FakePdsOptions = {}): FakePds {
   const calls: Record<string, number> = {};
+  const posts: string[] = [];
   const valid = new Set<string>();
   /** Refresh tokens rotate: each can be used once, as on a real PDS. */
   const spent = new Set<string>();
@@ -70,14 +76,19 @@ function fakePds(options: FakePdsOptions = {}): FakePds {
       case 'com.atproto.repo.createRecord':
         await options.beforeRecord?.(n);
         if (token === undefined || !valid.has(token)) {
-          return json(400, { error: 'ExpiredToken', message: 'Token has expired' });
+          const refused = options.refusedToken ?? {
+            status: 400,
+            body: { error: 'ExpiredToken', message: 'Token has expired' },
+          };
+          return json(refused.status, refused.body);
         }
+        posts.push((JSON.parse(String(init.body)) as { record: { text: string } }).record.text);
         return json(200, { uri: `at://${did}/app.bsky.feed.post/post${n}`, cid: `cid${n}` });
       default:
         return json(501, { error: 'MethodNotImplemented' });
     }
   };
-  return { fetch, calls, release: () => open() };
+  return { fetch, calls, posts, release: () => open() };
 }
 
 const publisherOn = (pds: FakePds, session?: BlueskySession, saved: BlueskySession[] = []) =>
@@ -199,6 +210,61 @@ describe('createBlueskyPublisher sessions', () => {
     expect(pds.calls['com.atproto.server.refreshSession']).toBe(2);
     expect(pds.calls['com.atproto.server.createSession']).toBe(1);
   });
+});
+
+describe('createBlueskyPublisher and a session the PDS cannot verify (InvalidToken)', () => {
+  // A saved session signed with a key the PDS no longer has, or from another PDS: createRecord refuses the access
+  // token and refreshSession the refresh token, both as InvalidToken; a PDS answers 400 for its own tokens, 401
+  // (AuthRequiredError) for tokens issued by an entryway.
+  const invalidToken = (status: number) => ({
+    status,
+    body: { error: 'InvalidToken', message: 'Token could not be verified' },
+  });
+  const stale: BlueskySession = {
+    accessJwt: 'other-pds-access',
+    refreshJwt: 'other-pds-refresh',
+    did,
+    handle,
+  };
+
+  for (const status of [400, 401]) {
+    it(`logs in once and posts once when createRecord and refreshSession answer ${status} InvalidToken`, async () => {
+      const pds = fakePds({ refusedToken: invalidToken(status), refresh: () => invalidToken(status) });
+      const saved: BlueskySession[] = [];
+      const bluesky = publisherOn(pds, stale, saved);
+      const result = await bluesky.publish({ text: 'Eén' });
+      expect(result.externalId).toMatch(/^at:\/\//);
+      expect(pds.calls['com.atproto.server.refreshSession']).toBe(1);
+      expect(pds.calls['com.atproto.server.createSession']).toBe(1);
+      expect(pds.posts).toEqual(['Eén']);
+      expect(saved.map((s) => s.accessJwt)).toEqual(['access-1']);
+      // The new session is kept: the next publish neither refreshes nor logs in.
+      await bluesky.publish({ text: 'Twee' });
+      expect(pds.calls['com.atproto.server.refreshSession']).toBe(1);
+      expect(pds.calls['com.atproto.server.createSession']).toBe(1);
+      expect(pds.posts).toEqual(['Eén', 'Twee']);
+    });
+
+    it(`shares one refresh and one login when two publishes meet ${status} InvalidToken at the same time`, async () => {
+      const pds = fakePds({
+        hold: true,
+        refusedToken: invalidToken(status),
+        refresh: () => invalidToken(status),
+      });
+      const bluesky = publisherOn(pds, stale);
+      const both = Promise.all([bluesky.publish({ text: 'Eén' }), bluesky.publish({ text: 'Twee' })]);
+      // Let both publishes meet InvalidToken and ask for a refresh before it answers.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      pds.release();
+      const results = await both;
+      expect(new Set(results.map((r) => r.externalId)).size).toBe(2);
+      expect(pds.calls['com.atproto.server.refreshSession']).toBe(1);
+      expect(pds.calls['com.atproto.server.createSession']).toBe(1);
+      // Each post is created once: two refused attempts, then one each.
+      expect(pds.calls['com.atproto.repo.createRecord']).toBe(4);
+      expect([...pds.posts].sort()).toEqual(['Eén', 'Twee']);
+    });
+  }
 });
 
 describe('createBlueskyPublisher createdAt', () => {
