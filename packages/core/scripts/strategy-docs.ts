@@ -14,6 +14,7 @@ import {
   scoreOverlap,
   subjectFromDraft,
 } from '../src/strategy/index.js';
+import { tagKey } from '../src/strategy/overlap-score.js';
 
 /** The example organisation: a home-care group that recruits district nurses. */
 export const exampleStrategy: StrategyShape = {
@@ -202,7 +203,7 @@ function grid(
 }
 
 /** Re-derives one audience's figures from the strategy and the scorer's parts; throws when they disagree. */
-function arithmetic(strategy: StrategyShape, score: OverlapScore): string[] {
+export function arithmetic(strategy: StrategyShape, score: OverlapScore): string[] {
   const lines: string[] = [];
   const { breadthWeight: b, interestWeight: i, interestsForFullMatch: k } = cfg.audience;
   const w = cfg.overlap.organisationWeight;
@@ -213,7 +214,8 @@ function arithmetic(strategy: StrategyShape, score: OverlapScore): string[] {
     const strongest = a.needsMet.reduce((best, n) => Math.max(best, weight(n)), 0);
     const metWeight = a.needsMet.reduce((sum, n) => sum + weight(n), 0);
     const needFit = total > 0 ? (1 - b) * strongest + b * (metWeight / total) : 0;
-    const interests = [...new Set(audience.interests)];
+    // Interests that compare equal (`ijsselmeer`, `ĳsselmeer`) are one interest, as they are for the scorer.
+    const interests = [...new Set(audience.interests.map(tagKey))];
     const interestFit =
       interests.length === 0
         ? undefined
@@ -390,6 +392,8 @@ export function strategyAndOverlapPage(): string {
     `  with breadthWeight ${cfg.audience.breadthWeight}.`,
     '- **Audience side A(a)**: the need fit, blended with the interest match when the audience has interests:',
     `  \`(1 − interestWeight) × needFit + interestWeight × min(1, matched / min(interests, ${cfg.audience.interestsForFullMatch}))\`, interestWeight ${cfg.audience.interestWeight}.`,
+    '  Interests that compare equal are one interest, in `matched` and in `interests` alike: an audience interested in',
+    '  `ijsselmeer` and `ĳsselmeer` has one interest, matched once however many of its spellings the post is tagged with.',
     `- **Overlap(a)** = \`O^w × A^(1 − w)\`, a weighted geometric mean with w = ${cfg.overlap.organisationWeight}: 0 when either side is 0, high only when both are.`,
     '- **Overall**: the mean of the overlap over the audiences scored; O and A overall are means too. With no audience to',
     '  score, overall and A are 0 and O is the best of the goals the subject serves (what the organisation side would be).',

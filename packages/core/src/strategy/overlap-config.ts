@@ -128,7 +128,8 @@ export const OVERLAP_CONFIG_FIELDS: readonly { readonly path: string; readonly d
   },
   {
     path: 'audience.interestsForFullMatch',
-    description: 'Matched interests that count as a full interest match (fewer if the audience has fewer).',
+    description:
+      'Matched interests that count as a full interest match (fewer if the audience has fewer; spellings that compare equal are one interest).',
   },
   {
     path: 'audience.personalAngleNeeds',

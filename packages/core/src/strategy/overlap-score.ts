@@ -174,7 +174,9 @@ const names = (list: readonly { name: string }[]) => list.map((e) => quote(e.nam
  *   other audiences than `a`; `0` when no goal is served;
  * - audience side `A(a)`: `needFit` (see {@link AudienceOverlap}) over the needs the subject declares, its
  *   pillars address, and a personal angle meets; blended with the interest match when `a` has interests:
- *   `(1 - interestWeight) * needFit + interestWeight * min(1, matched / min(interests, interestsForFullMatch))`;
+ *   `(1 - interestWeight) * needFit + interestWeight * min(1, matched / min(interests, interestsForFullMatch))`,
+ *   where interests that compare equal (two spellings of one, `ijsselmeer` and `ĳsselmeer`) count as one interest
+ *   in `matched` and in `interests` alike;
  * - overlap: the weighted geometric mean `O(a)^w * A(a)^(1 - w)`: zero when either side is zero.
  *
  * Overall figures are the means over the targeted audiences. The targeted audiences are those chosen on the
@@ -273,8 +275,14 @@ export const INTENT_NEEDS: Readonly<Record<Intent, InformationNeed>> = {
  * (NFKC: `ĳ` as `ij`, full-width `ｃａｒｅ` as `care`), case folded (lower case, and what lower case misses: `ß` as
  * `ss`, so `#STRASSE` is `straße`; a final `ς` as `σ`), and the Turkish capital `İ` as `i` (lower case makes it `i`
  * with a combining dot). Marks stay: they make other letters in many scripts. The dotless `ı` stays its own letter.
+ * Not exported by the subpath; the docs generator re-derives the interest count with it.
+ *
+ * @example
+ * ```ts
+ * tagKey('#STRASSE'.slice(1)) === tagKey('straße'); // true
+ * ```
  */
-const tagKey = (tag: string): string =>
+export const tagKey = (tag: string): string =>
   tag
     .normalize('NFKD')
     .toLowerCase()

@@ -51,6 +51,23 @@ describe('the overlap score compares tags composed', () => {
     // Two different interests, one matched: 1 / min(2, interestsForFullMatch 2).
     expect(nurses.interestFit).toBe(0.5);
   });
+
+  it('counts interests that fold to one key as one interest, in the matched and in the total alike', () => {
+    // Two interests (ijsselmeer, zorg), one matched however many spellings the post is tagged with: 1 / 2.
+    const dutch = scoreOverlap(
+      strategyWith(['ijsselmeer', 'ĳsselmeer', 'zorg']),
+      subjectFromPost(aPost({ tags: ['ijsselmeer', 'ĳsselmeer'] })),
+    ).audiences[0]!;
+    expect(dutch.matchedInterests).toEqual(['ijsselmeer']);
+    expect(dutch.interestFit).toBe(0.5);
+    // One interest (strasse), matched: 1 / 1.
+    const german = scoreOverlap(
+      strategyWith(['strasse', 'straße']),
+      subjectFromPost(aPost({ tags: ['strasse'] })),
+    ).audiences[0]!;
+    expect(german.matchedInterests).toEqual(['strasse']);
+    expect(german.interestFit).toBe(1);
+  });
 });
 
 describe('the overlap score compares tags case-folded', () => {
