@@ -212,6 +212,32 @@ describe('sendWithRetry', () => {
     expect(waits).toEqual([]);
   });
 
+  it("sleeps until X's daily reset with maxDelayMs: Infinity, up to setTimeout's longest delay", async () => {
+    const dailyCap = (hours: number) => ({
+      'x-rate-limit-reset': String(NOW / 1000 + 30),
+      'x-user-limit-24hour-remaining': '0',
+      'x-user-limit-24hour-reset': String(NOW / 1000 + hours * 3600),
+    });
+    const capped = recordingFetch([
+      { status: 429, headers: dailyCap(20) },
+      { status: 201, body: { data: { id: '1' } } },
+    ]);
+    const slept = recordingSleep();
+    const options = { sleep: slept.sleep, now: () => NOW, maxDelayMs: Number.POSITIVE_INFINITY };
+    await expect(sendWithRetry(capped.fetch, request(false), options)).resolves.toMatchObject({
+      status: 201,
+    });
+    expect(slept.waits).toEqual([72_000_000]);
+    expect(capped.requests).toHaveLength(2);
+    // Beyond setTimeout's longest delay (about 24.8 days) the wait would fire at once: RATE_LIMITED even then.
+    const far = recordingFetch([{ status: 429, headers: dailyCap(24 * 30) }]);
+    await expect(sendWithRetry(far.fetch, request(false), options)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterMs: 24 * 30 * 3_600_000 },
+    });
+    expect(far.requests).toHaveLength(1);
+  });
+
   it('retries 503 always, and other 5xx only when a repeat cannot post twice', async () => {
     const unavailable = recordingFetch([
       { status: 503, headers: { 'retry-after': '1' } },
