@@ -132,6 +132,10 @@ describe('suggestShareTimes', () => {
     ['no time zone', { timeZone: undefined }, ['timeZone']],
     ['an interval of 0', { intervalMinutes: 0 }, ['intervalMinutes']],
     ['an interval that is not a number', { intervalMinutes: Number.NaN }, ['intervalMinutes']],
+    // Suggested as `{ publisherId: undefined }`, a time no one can be told about.
+    ['a publisher id that is missing', { publisherIds: ['p1', undefined] }, ['publisherIds', 1]],
+    ['a publisher id that is no text', { publisherIds: [{ id: 'p1' }] }, ['publisherIds', 0]],
+    ['an empty publisher id', { publisherIds: ['p1', ''] }, ['publisherIds', 1]],
   ])('refuses %s with VALIDATION naming the field', (_, overrides, path) => {
     const options = {
       publisherIds: ['p1'],

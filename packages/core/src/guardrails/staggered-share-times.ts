@@ -33,8 +33,9 @@ const MAX_INTERVAL = 7 * 1440;
  * `intervalMinutes`, from `start`, skipping to the next opening when a slot falls outside the sharing hours: the
  * first moment the guardrails allow. The opening is `from` on the organisation's wall clock (or the next allowed
  * day's midnight for a window across midnight), also the night the clocks change. Pure: same input, same
- * output. Throws `VALIDATION` naming the option for a `start` that is not an ISO 8601 UTC timestamp (with `Z`), an
- * interval that is not above 0 and at most a week (10080 minutes), a time zone `Intl` does not know, and sharing hours the guardrails would refuse.
+ * output. Throws `VALIDATION` naming the option for a publisher id that is not a non-empty string, a `start` that
+ * is not an ISO 8601 UTC timestamp (with `Z`), an interval that is not above 0 and at most a week (10080 minutes), a
+ * time zone `Intl` does not know, and sharing hours the guardrails would refuse.
  *
  * @example
  * ```ts
@@ -86,11 +87,15 @@ export function suggestShareTimes(options: StaggerOptions): ShareTimeSuggestion[
 
 /** `VALIDATION` for the first thing wrong with the options, as the guardrails check their sharing hours. */
 function validate(options: StaggerOptions): { interval: number; start: number } {
-  const bad = (path: string[], message: string): never => {
+  const bad = (path: (string | number)[], message: string): never => {
     throw invalidValue('share time options', path, message);
   };
   if (!isRecord(options)) bad([], 'Pass { publisherIds, start, timeZone }.');
   if (!Array.isArray(options.publisherIds)) bad(['publisherIds'], 'Give the publishers as a list of ids.');
+  options.publisherIds.forEach((id: unknown, i) => {
+    if (typeof id !== 'string' || id === '')
+      bad(['publisherIds', i], 'Give each publisher as its id, a non-empty string.');
+  });
   const start = typeof options.start === 'string' ? Date.parse(options.start) : Number.NaN;
   // With a Z only: without one, Date.parse reads the machine's time zone. The round trip refuses 31 February.
   if (
