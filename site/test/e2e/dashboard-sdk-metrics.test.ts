@@ -13,6 +13,9 @@ import { baseUrl, e2eEnabled, launchChromium } from './browser';
 
 type Doc = Record<string, unknown>;
 
+/** The moment the page and the test take as now: a fixed one, so the sample is the same whatever the day. */
+const NOW = Date.parse('2026-06-15T12:00:00.000Z');
+
 /** The context `social-shift report` builds from an export bundle (packages/cli/src/report-command.ts). */
 function reportContext(bundle: ExportBundle): MetricsContext {
   const docs = bundle.documents as Record<string, Doc[] | undefined>;
@@ -44,14 +47,16 @@ describe.skipIf(!e2eEnabled)('the Dashboard and the SDK’s metrics', () => {
   it.each(['nl', 'en'] as const)(
     'gives the advice the SDK gives for the sample programme, goals behind their targets included, in %s',
     async (lang) => {
-      // The sample programme the Dashboard seeds today (same seed, same day).
-      const bundle = sampleBundle(Date.now());
+      // The sample programme the Dashboard seeds (same seed, same day): the page's clock is the test's, so the two
+      // cannot fall on either side of midnight.
+      const bundle = sampleBundle(NOW);
       const context = reportContext(bundle);
       const aggregate = foldEvents(bundle.events);
       const expected = adjustRules(aggregate, finishMetrics(aggregate, context), context);
       expect(expected.map((r) => r.code)).toContain('GOAL_BEHIND_TARGET');
 
       const browserContext = await browser.newContext();
+      await browserContext.clock.setFixedTime(NOW);
       const page = await browserContext.newPage();
       await page.goto(`${baseUrl()}${lang === 'nl' ? '/dashboard/' : '/en/dashboard/'}`);
       await page.waitForSelector('#dashboard[data-ready]', { timeout: 120_000 });
