@@ -272,9 +272,11 @@ export const INTENT_NEEDS: Readonly<Record<Intent, InformationNeed>> = {
 
 /**
  * How tags and interests compare, whatever form they are stored or typed in: compatibility forms as their letters
- * (NFKC: `ĳ` as `ij`, full-width `ｃａｒｅ` as `care`), case folded (lower case, and what lower case misses: `ß` as
- * `ss`, so `#STRASSE` is `straße`; a final `ς` as `σ`), and the Turkish capital `İ` as `i` (lower case makes it `i`
- * with a combining dot). Marks stay: they make other letters in many scripts. The dotless `ı` stays its own letter.
+ * (NFKC: `ĳ` as `ij`, full-width `ｃａｒｅ` as `care`), case folded (lower case, and what lower case misses but full
+ * case folding does: `ß` as `ss`, so `#STRASSE` is `straße`; a final `ς` as `σ`; the Greek iota subscript as `ι`, so
+ * `#ὨΙΔΉ` is `ᾠδή`; the old Cyrillic letter forms `ᲀ`–`ᲈ` as `в`…`ꙋ`), and the Turkish capital `İ` as `i` (lower
+ * case makes it `i` with a combining dot). Marks stay: they make other letters in many scripts. The dotless `ı`
+ * stays its own letter, the one lower-case letter that does not match its capital (`I` is `i`).
  * Not exported by the subpath; the docs generator re-derives the interest count with it.
  *
  * @example
@@ -288,7 +290,9 @@ export const tagKey = (tag: string): string =>
     .toLowerCase()
     .replace(/ß/gu, 'ss')
     .replace(/ς/gu, 'σ')
-    .replace(/i\u0307/gu, 'i')
+    .replace(/\u0345/gu, 'ι')
+    .replace(/[\u1c80-\u1c88]/gu, (c) => c.toUpperCase().toLowerCase())
+    .replace(/i\u0307+/gu, 'i')
     .normalize('NFKC');
 
 function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): OverlapScore {

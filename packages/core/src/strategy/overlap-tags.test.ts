@@ -97,10 +97,34 @@ describe('the overlap score compares tags case-folded', () => {
     expect(draftMatches('हिन्दी', '#हन्द')).toEqual([]);
   });
 
-  // Letters of several scripts whose capitals lower-case back to something else (ß, ĳ, ς) or not at all.
-  const char = fc.constantFrom(...'aeéüßĳçøσςяї1_-हि');
+  it.each([
+    ['Greek with an iota subscript', 'ᾠδή', '#ὨΙΔΉ'],
+    ['Greek with an iota subscript, its capital with the iota adscript', 'ᾳ', '#ᾼ'],
+    ['Cyrillic rounded ve', '\u1c80', '#В'],
+  ])('matches %s', (_, interest, text) => {
+    expect(draftMatches(interest, text)).toEqual([interest]);
+  });
+
+  it("reads 'i' with any number of combining dots above as 'i', so keys are stable", () => {
+    expect(
+      matched(strategyWith(['istanbul']), subjectFromPost(aPost({ tags: ['i\u0307\u0307stanbul'] }))),
+    ).toEqual(['istanbul']);
+  });
+
+  // Every lower-case letter (one code point) the model accepts as a tag matches its hashtag written in capitals.
+  // The one exception is the Turkish dotless ı, whose capital is I: it stays its own letter (`#ILIK` is `ilik`).
+  const lowerCaseLetters = Array.from({ length: 0x30000 }, (_, cp) => String.fromCodePoint(cp)).filter(
+    (c) => /^\p{Ll}$/u.test(c) && TagSchema.safeParse(c).success,
+  );
+  it('matches every lower-case letter the model accepts with its capital, but the dotless ı', () => {
+    const misses = lowerCaseLetters.filter((c) => draftMatches(c, `#${c.toUpperCase()}`).length === 0);
+    expect(misses).toEqual(['ı']);
+  });
+
+  // Letters of several scripts whose capitals lower-case back to something else (ß, ĳ, ς, ᾳ, ᲀ) or not at all.
+  const char = fc.constantFrom(...'aeéüßĳçøσςᾳᾠᲀяї1_-हि');
   test.prop([fc.array(char, { minLength: 1, maxLength: 20 }).map((cs) => cs.join(''))])(
-    'matches every interest the model accepts with its hashtag written in capitals, and decomposed',
+    'matches interests of several scripts with their hashtag written in capitals, and decomposed',
     (tag) => {
       fc.pre(TagSchema.safeParse(tag).success);
       expect(draftMatches(tag, `#${tag.toUpperCase()}`)).toEqual([tag]);
