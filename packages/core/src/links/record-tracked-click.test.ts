@@ -119,6 +119,15 @@ describe('recordTrackedClick', () => {
     expect(clicks).toEqual([]);
   });
 
+  it('refuses a missing click with VALIDATION, not a TypeError', async () => {
+    const { sdk, tracker, clicks } = await world();
+    await expect(recordTrackedClick(sdk, tracker, undefined as never)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: [] }] },
+    });
+    expect(clicks).toEqual([]);
+  });
+
   it('records nothing for a genuine link no share carries', async () => {
     const { sdk, tracker, clicks } = await world();
     const other = await tracker.track({

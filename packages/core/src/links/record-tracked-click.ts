@@ -1,6 +1,7 @@
 import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
 import type { DomainEvent } from '../model/domain-event.js';
+import { isRecord } from '../model/is-record.js';
 import { isCleanText } from '../model/primitives.js';
 import type { StoragePort } from '../ports/storage.js';
 import type { LinkAttribution, TrackingLinks } from './link-tracker.js';
@@ -55,6 +56,12 @@ export async function recordTrackedClick(
   tracker: TrackingLinks,
   input: TrackedClickInput,
 ): Promise<TrackedClick> {
+  if (!isRecord(input))
+    throw invalidValue(
+      'tracked click',
+      [],
+      'Pass { url, clickId }: the incoming link and the id of its request.',
+    );
   // Without one, every click would carry the key `click:undefined` and only the first would ever be recorded. Too
   // long or not one clean line, `click:<clickId>` is no idempotency key: refused here, naming the caller's field.
   if (
