@@ -35,6 +35,7 @@ import {
 import { exportAll, importAll } from '@social-shift/core/transfer';
 import fc from 'fast-check';
 import { assertEqual, assertRejectsWithCode, assertTrue, ConformanceFailure } from './assertions.js';
+import { concurrencyCases } from './concurrency-cases.js';
 import { failOnWrite, InjectedFault } from './fault-injection.js';
 import { malformedArgumentCases } from './malformed-argument-cases.js';
 import { domainEventArbitrary, entityArbitrary, MODEL_TYPES } from './model-arbitraries.js';
@@ -81,9 +82,13 @@ export const GROUP_INFO: Readonly<
   crud: { description: 'write, read, update and delete documents; versions; copies out' },
   queries: { description: 'equality filters by JSON type, id order, paging, reads inside a transaction' },
   'optimistic-concurrency': {
-    description: 'CONFLICT on stale versions, ALREADY_EXISTS, racing writers lose nothing',
+    description:
+      'CONFLICT on stale versions, ALREADY_EXISTS, racing writers lose nothing, also through two storages on one store',
   },
-  transactions: { description: 'all or nothing, also when the N-th write fails (fault injection)' },
+  transactions: {
+    description:
+      'all or nothing, also when the N-th write fails (fault injection); calls issued together take effect in order',
+  },
   'event-log': { description: 'gapless seq per organisation, order, cursors, filters, racing appenders' },
   'event-rewrite': {
     description:
@@ -105,7 +110,11 @@ export const GROUP_INFO: Readonly<
   },
 };
 
-/** One store under test. `open` may be called again after closing the previous port: it sees the same data. */
+/**
+ * One store under test. `open` may be called again, after closing the previous port or while it is still open: every
+ * port it gives sees the same data, as two servers, processes or browser tabs on one database do (the
+ * `optimistic-concurrency` group races writers through two ports at once).
+ */
 export interface ConformanceStore {
   open(options?: ConformanceOpenOptions): Promise<StoragePort>;
   dispose?(): Promise<void>;
@@ -1980,7 +1989,7 @@ define(
  * ```
  */
 export function conformanceCases(): readonly ConformanceCase[] {
-  return [...cases, ...malformedArgumentCases(), ...privacyCases()].sort(
+  return [...cases, ...concurrencyCases(), ...malformedArgumentCases(), ...privacyCases()].sort(
     (a, b) => CONFORMANCE_GROUPS.indexOf(a.group) - CONFORMANCE_GROUPS.indexOf(b.group),
   );
 }

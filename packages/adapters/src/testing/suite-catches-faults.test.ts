@@ -13,7 +13,7 @@ import type {
   StorageCapabilities,
   StorageDriver,
 } from '@social-shift/core';
-import { createMemoryDriver, createStorage, QUERY_INDEXES } from '@social-shift/core';
+import { createMemoryDriver, createStorage, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
 import type { ConformanceCase, ConformanceGroup, ConformanceTarget } from './conformance-cases.js';
 import { conformanceCases, groupApplies } from './conformance-cases.js';
@@ -27,6 +27,11 @@ interface Mutant {
   readonly group: ConformanceGroup;
   /** Declared on top of the memory driver's (e.g. `persistent`, so the persistence group runs). */
   readonly capabilities?: Partial<StorageCapabilities>;
+  /**
+   * Build a driver per `open()` on one shared memory driver (a storage's own fault, such as what it remembers of
+   * its reads, shows only against another storage on the same store); else one driver for every `open()`.
+   */
+  readonly perOpen?: boolean;
   build(inner: StorageDriver): StorageDriver;
 }
 
@@ -189,6 +194,70 @@ const onPath = (
 };
 
 const FILLER = '__filler';
+
+/**
+ * A storage that remembers the versions it read outside transactions (0: missing) and judges its writes by them,
+ * as a storage with a stale read cache would: `judge` gets the inner transaction, the write's key and what this
+ * storage read of it.
+ */
+const judgingByOwnReads = (
+  inner: StorageDriver,
+  faults: (read: (collection: string, id: string) => number | undefined) => TxFaults,
+): StorageDriver => {
+  const read = new Map<string, number>();
+  const key = (o: string, c: string, id: string) => `${o}/${c}/${id}`;
+  return faulty(inner, {
+    driver: {
+      async get(o, c, id) {
+        const row = await inner.get(o, c, id);
+        read.set(key(o, c, id), row?.version ?? 0);
+        return row;
+      },
+    },
+    tx: (tx, o) => faults((c, id) => read.get(key(o, c, id)))(tx, o),
+  });
+};
+
+const conflictError = () =>
+  new SocialShiftError('CONFLICT', 'The document changed since this storage read it.', {
+    details: { entityType: 'post', id: 'p', expectedVersion: 0, actualVersion: 0 },
+  });
+
+/**
+ * A transaction whose calls run one after another, each a macrotask later; calls still waiting when the work has
+ * returned are answered as if done (`true`, seq 1) without reaching the store.
+ */
+const droppingUnawaited = (inner: StorageDriver) =>
+  faulty(inner, {
+    driver: {
+      transaction: (o, work) =>
+        inner.transaction(o, async (tx) => {
+          let running = true;
+          let chain: Promise<unknown> = Promise.resolve();
+          const later = <R>(call: () => Promise<R>, dropped: R): Promise<R> => {
+            const next = chain
+              .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+              .then(() => (running ? call() : dropped));
+            chain = next.catch(() => undefined);
+            return next;
+          };
+          const queued: DriverTransaction = {
+            ...tx,
+            get: (c, id) => later(() => tx.get(c, id), undefined),
+            query: (c, q) => later(() => tx.query(c, q), []),
+            insert: (row) => later(() => tx.insert(row), true),
+            update: (row, expected) => later(() => tx.update(row, expected), true),
+            remove: (c, id, expected) => later(() => tx.remove(c, id, expected), true),
+            append: (events) => later(() => tx.append(events), 1),
+          };
+          try {
+            return await work(queued);
+          } finally {
+            running = false;
+          }
+        }),
+    },
+  });
 
 const MUTANTS: readonly Mutant[] = [
   // ── tenant isolation ──
@@ -360,6 +429,45 @@ const MUTANTS: readonly Mutant[] = [
         tx: (tx) => ({ update: (row, expected) => tx.update({ ...row, version: expected + 1 }, expected) }),
       }),
   },
+  {
+    name: 'insert answers CONFLICT, not ALREADY_EXISTS, for an id it read as missing that another storage created',
+    group: 'optimistic-concurrency',
+    perOpen: true,
+    build: (inner) =>
+      judgingByOwnReads(inner, (read) => (tx) => ({
+        async insert(row) {
+          if (await tx.insert(row)) return true;
+          if (read(row.collection, row.id) === 0) throw conflictError();
+          return false;
+        },
+      })),
+  },
+  {
+    name: 'remove answers CONFLICT, not NOT_FOUND, for a document it read that another storage deleted',
+    group: 'optimistic-concurrency',
+    perOpen: true,
+    build: (inner) =>
+      judgingByOwnReads(inner, (read) => (tx) => ({
+        async remove(collection, id, expected) {
+          if (await tx.remove(collection, id, expected)) return true;
+          if (read(collection, id) === expected && !(await tx.get(collection, id))) throw conflictError();
+          return false;
+        },
+      })),
+  },
+  {
+    name: 'update checks the version against what this storage read before, not against the store',
+    group: 'optimistic-concurrency',
+    perOpen: true,
+    build: (inner) =>
+      judgingByOwnReads(inner, (read) => (tx) => ({
+        async update(row, expected) {
+          if (read(row.collection, row.id) !== expected) return tx.update(row, expected);
+          const stored = await tx.get(row.collection, row.id);
+          return stored ? tx.update(row, stored.version) : tx.insert(row);
+        },
+      })),
+  },
   // ── error contract ──
   {
     name: 'update throws on a stale version (STORAGE instead of CONFLICT)',
@@ -414,6 +522,58 @@ const MUTANTS: readonly Mutant[] = [
       }),
   },
   // ── transactions ──
+  {
+    name: 'transaction checks each write against the state before the writes issued ahead of it (Promise.all of two puts of one version both pass)',
+    group: 'transactions',
+    build: (inner) =>
+      faulty(inner, {
+        tx: (tx) => ({
+          async insert(row) {
+            if (await tx.get(row.collection, row.id)) return false;
+            const now = await tx.get(row.collection, row.id);
+            return now ? tx.update(row, now.version) : tx.insert(row);
+          },
+          async update(row, expected) {
+            if ((await tx.get(row.collection, row.id))?.version !== expected) return false;
+            const now = await tx.get(row.collection, row.id);
+            return now ? tx.update(row, now.version) : tx.insert(row);
+          },
+          async remove(collection, id, expected) {
+            if ((await tx.get(collection, id))?.version !== expected) return false;
+            const now = await tx.get(collection, id);
+            return now ? tx.remove(collection, id, now.version) : true;
+          },
+        }),
+      }),
+  },
+  {
+    name: "transaction's writes take effect a macrotask later (a read issued right after one misses it)",
+    group: 'transactions',
+    build: (inner) => {
+      const later = () => new Promise((resolve) => setTimeout(resolve, 0));
+      return faulty(inner, {
+        tx: (tx) => ({
+          async insert(row) {
+            await later();
+            return tx.insert(row);
+          },
+          async update(row, expected) {
+            await later();
+            return tx.update(row, expected);
+          },
+          async remove(c, id, expected) {
+            await later();
+            return tx.remove(c, id, expected);
+          },
+        }),
+      });
+    },
+  },
+  {
+    name: 'transaction drops the writes still in flight when its work returns, reporting them written',
+    group: 'transactions',
+    build: droppingUnawaited,
+  },
   {
     name: 'a failing transaction keeps its documents (the events are rolled back)',
     group: 'transactions',
@@ -1285,11 +1445,16 @@ const targetOf = (
   name: string,
   build: (inner: StorageDriver) => StorageDriver,
   capabilities: Partial<StorageCapabilities> = {},
+  perOpen = false,
 ): ConformanceTarget => ({
   name,
   capabilities: { ...BASE, ...capabilities },
   numRuns: 6,
   async createStore() {
+    if (perOpen) {
+      const shared = budgeted(createMemoryDriver());
+      return { open: async (options) => createStorage(build(shared), options) };
+    }
     const driver = budgeted(build(createMemoryDriver()));
     return { open: async (options) => createStorage(driver, options) };
   },
@@ -1361,7 +1526,7 @@ describe('the storage conformance suite catches broken adapters', () => {
 
   for (const mutant of MUTANTS) {
     it(`fails a driver whose ${mutant.name}`, async () => {
-      const target = targetOf(mutant.name, mutant.build, mutant.capabilities);
+      const target = targetOf(mutant.name, mutant.build, mutant.capabilities, mutant.perOpen);
       const [first] = await failures(target, mutant.group);
       expect(first?.name.split(' › ')[0], 'the group of the first case that fails').toBe(mutant.group);
     }, 30_000);
