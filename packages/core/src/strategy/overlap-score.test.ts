@@ -137,6 +137,27 @@ describe('scoreOverlap on hand-computed cases', () => {
     expect(personalFor(['aud_nurses'])).toBe('raises');
   });
 
+  it('calls a personal angle neutral when it meets a weighed need but the audience side does not move', () => {
+    // Nurses: knowledge 0.8, relationships 0.6. The post meets knowledge; the angle adds relationships.
+    const personalWith = (config: Parameters<typeof scoreOverlap>[2]) => {
+      const subject = (personal: boolean) =>
+        aSubject({ goalIds: ['goal_recruit'], audienceIds: ['aud_nurses'], needs: ['knowledge'], personal });
+      const [withAngle, without] = [true, false].map((p) =>
+        scoreOverlap(twoAudienceStrategy(), subject(p), config),
+      );
+      const effect = withAngle!.factors.find((f) => f.code === 'PERSONAL_ANGLE')?.effect;
+      return { effect, moved: withAngle!.audience - without!.audience };
+    };
+    // Only the strongest need counts (breadth 0): 0.8 either way.
+    expect(personalWith({ audience: { breadthWeight: 0 } })).toEqual({ effect: 'neutral', moved: 0 });
+    // Only interests count: the needs do not move the audience side.
+    expect(personalWith({ audience: { interestWeight: 1 } })).toEqual({ effect: 'neutral', moved: 0 });
+    // The defaults: the share of need weight met rises, and the audience side with it.
+    const plain = personalWith({});
+    expect(plain.effect).toBe('raises');
+    expect(plain.moved).toBeGreaterThan(0);
+  });
+
   it('says a goal claimed without a pillar lowers the score only where backing it with a pillar would raise it', () => {
     const claimedEffect = (subject: Parameters<typeof aSubject>[0]) =>
       scoreOverlap(twoAudienceStrategy(), aSubject(subject)).factors.find(

@@ -310,16 +310,13 @@ function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): Over
   const declared = new Set<InformationNeed>([...subject.needs, ...pillars.flatMap((p) => p.needs)]);
   const met = new Set<InformationNeed>(declared);
   if (subject.personal) for (const n of cfg.audience.personalAngleNeeds) met.add(n);
+  // Where the personal angle's factor is; its effect is known once the audiences are scored.
+  const personalAt = out.factors.length;
   if (subject.personal && targets.length > 0) {
     out.factors.push({
       code: 'PERSONAL_ANGLE',
       side: 'audience',
-      // It raises the score only where it meets a need the post does not already meet and an audience weighs.
-      effect: INFORMATION_NEEDS.some(
-        (n) => met.has(n) && !declared.has(n) && targets.some((a) => (a.needs[n] ?? 0) > 0),
-      )
-        ? 'raises'
-        : 'neutral',
+      effect: 'neutral',
       message: factorWords.PERSONAL_ANGLE({ needs: needNames(cfg.audience.personalAngleNeeds) }),
     });
   }
@@ -330,6 +327,16 @@ function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): Over
     personal: subject.personal,
   };
   const results = targets.map((a) => scoreAudience(a, context, ix, cfg, out));
+  // The personal angle raises the score only where the audience side is higher with it than without it.
+  if (
+    out.factors[personalAt]?.code === 'PERSONAL_ANGLE' &&
+    results.some(
+      (r, i) =>
+        r.audience > clamp(audienceSide(needFitOf(targets[i]!, declared, cfg).needFit, r.interestFit, cfg)),
+    )
+  ) {
+    out.factors[personalAt] = { ...out.factors[personalAt]!, effect: 'raises' };
+  }
 
   const mean = (pick: (r: AudienceOverlap) => number) =>
     results.length === 0 ? 0 : results.reduce((sum, r) => sum + pick(r), 0) / results.length;
@@ -518,6 +525,35 @@ function targetAudiences(
   return { source: 'none', targets: [] };
 }
 
+/** Audience side, needs: the strongest need met, blended with the share of all need weight met. */
+function needFitOf(
+  a: Audience,
+  met: ReadonlySet<InformationNeed>,
+  cfg: OverlapConfig,
+): { needFit: number; needsMet: InformationNeed[] } {
+  let total = 0;
+  let strongest = 0;
+  let metWeight = 0;
+  const needsMet: InformationNeed[] = [];
+  for (const need of INFORMATION_NEEDS) {
+    const weight = a.needs[need] ?? 0;
+    total += weight;
+    if (met.has(need) && weight > 0) {
+      needsMet.push(need);
+      metWeight += weight;
+      strongest = Math.max(strongest, weight);
+    }
+  }
+  const beta = cfg.audience.breadthWeight;
+  return { needFit: total > 0 ? (1 - beta) * strongest + beta * (metWeight / total) : 0, needsMet };
+}
+
+/** Audience side: the need fit, blended with the interest fit when the audience has interests. */
+const audienceSide = (needFit: number, interestFit: number | undefined, cfg: OverlapConfig) =>
+  interestFit === undefined
+    ? needFit
+    : (1 - cfg.audience.interestWeight) * needFit + cfg.audience.interestWeight * interestFit;
+
 function scoreAudience(
   a: Audience,
   ctx: SubjectContext,
@@ -560,22 +596,7 @@ function scoreAudience(
     });
   }
 
-  // Audience side, needs: the strongest need met, blended with the share of all need weight met.
-  let total = 0;
-  let strongest = 0;
-  let metWeight = 0;
-  const needsMet: InformationNeed[] = [];
-  for (const need of INFORMATION_NEEDS) {
-    const weight = a.needs[need] ?? 0;
-    total += weight;
-    if (ctx.met.has(need) && weight > 0) {
-      needsMet.push(need);
-      metWeight += weight;
-      strongest = Math.max(strongest, weight);
-    }
-  }
-  const beta = cfg.audience.breadthWeight;
-  const needFit = total > 0 ? (1 - beta) * strongest + beta * (metWeight / total) : 0;
+  const { needFit, needsMet } = needFitOf(a, ctx.met, cfg);
   out.factors.push(
     needsMet.length > 0
       ? {
@@ -598,14 +619,12 @@ function scoreAudience(
   const byKey = [...ix.interests.get(a.id)!];
   const interests = byKey.map(([, i]) => i);
   const matchedInterests = byKey.filter(([key]) => ctx.tags.has(key)).map(([, i]) => i);
-  let interestFit: number | undefined;
-  let audience = needFit;
-  if (interests.length > 0) {
-    interestFit = Math.min(
-      1,
-      matchedInterests.length / Math.min(interests.length, cfg.audience.interestsForFullMatch),
-    );
-    audience = (1 - cfg.audience.interestWeight) * needFit + cfg.audience.interestWeight * interestFit;
+  const interestFit =
+    interests.length === 0
+      ? undefined
+      : Math.min(1, matchedInterests.length / Math.min(interests.length, cfg.audience.interestsForFullMatch));
+  const audience = audienceSide(needFit, interestFit, cfg);
+  if (interestFit !== undefined) {
     if (matchedInterests.length > 0) {
       out.factors.push({
         code: 'MATCHES_INTERESTS',
