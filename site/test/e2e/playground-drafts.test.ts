@@ -1,6 +1,8 @@
 // What a visitor has typed in the Playground's forms survives the page being drawn anew for something else: picking
 // another person to act as (after "your role may not do this", the natural next step), showing other people in
-// the activation step, or another command that succeeds. Only the form whose command succeeded is emptied.
+// the activation step, or another command that succeeds. Only the form whose command succeeded is emptied. A
+// changed tick of a stored goal's audience or pillar's goal is a draft too; only a refused save of the strategy
+// shows what is stored again there.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eEnabled, launchChromium } from './browser';
@@ -56,6 +58,45 @@ describe.skipIf(!e2eEnabled)('the drafts in the Playground’s forms', () => {
       await click(page, post.getByTestId('save-post'));
       expect(await alertText(page)).toBe('');
       expect(await postDraft(page)).toEqual(['', '']);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keep a changed tick of a stored goal’s audience or pillar’s goal when the page is drawn anew', async () => {
+    const { context, page, errors } = await openPlayground(browser, '/playground/');
+    try {
+      await actAs(page, 'master');
+      const form = page.getByTestId('strategy-form');
+      const audience = form.locator('input[name^="goal-audience:"]:checked').first();
+      const pillarGoal = form.locator('input[name^="pillar-goal:"]:not(:checked)').first();
+      const boxes = await Promise.all(
+        [audience, pillarGoal].map(async (box) => ({
+          name: (await box.getAttribute('name')) ?? '',
+          value: (await box.getAttribute('value')) ?? '',
+        })),
+      );
+      const box = ({ name, value }: { name: string; value: string }) =>
+        form.locator(`input[name="${name}"][value="${value}"]`);
+      await box(boxes[0]!).uncheck();
+      await box(boxes[1]!).check();
+      await form.locator('input[name="new-goal-name"]').fill('Draft goal');
+
+      // Another person to act as: the page is drawn anew, the draft of the strategy form stays whole.
+      await actAs(page, 'editor');
+      expect(await form.locator('input[name="new-goal-name"]').inputValue()).toBe('Draft goal');
+      expect(await box(boxes[0]!).isChecked()).toBe(false);
+      expect(await box(boxes[1]!).isChecked()).toBe(true);
+
+      // A refused save of the strategy form shows what is stored again in those boxes; the name stays to correct.
+      await actAs(page, 'master');
+      await form.locator('input[name="new-goal-name"]').fill('   ');
+      await click(page, form.getByTestId('save-strategy'));
+      expect(await alertText(page)).toContain('(VALIDATION)');
+      expect(await form.locator('input[name="new-goal-name"]').inputValue()).toBe('   ');
+      expect(await box(boxes[0]!).isChecked()).toBe(true);
+      expect(await box(boxes[1]!).isChecked()).toBe(false);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

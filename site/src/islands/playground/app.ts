@@ -76,13 +76,10 @@ function byKey(root: HTMLElement): Map<string, HTMLElement> {
   return found;
 }
 
-/**
- * The checkboxes of `root` by {@link keyOf} and value (the boxes of one name differ by their value), except those
- * that show what is stored (`data-stored`).
- */
+/** The checkboxes of `root` by {@link keyOf} and value (the boxes of one name differ by their value). */
 function checkboxesOf(root: HTMLElement): Map<string, HTMLInputElement> {
   const found = new Map<string, HTMLInputElement>();
-  for (const box of root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:not([data-stored])')) {
+  for (const box of root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
     const key = keyOf(box);
     if (key !== undefined) found.set(`${key}=${box.value}`, box);
   }
@@ -112,10 +109,14 @@ type Keep = undefined | { readonly dropped: (form: HTMLFormElement | null) => bo
 
 /**
  * What drawing the page again would lose: the focused control, and what was typed, chosen and ticked in the forms
- * (see {@link Keep}; not boxes that show what is stored). A form whose fields are restored hears an `input` event,
- * so what it computes from them (the live overlap score) follows.
+ * (see {@link Keep}; after a refusal, the `refused` form's boxes that show what is stored show it again). A form
+ * whose fields are restored hears an `input` event, so what it computes from them (the live overlap score) follows.
  */
-function keepState(root: HTMLElement, keep: Keep): { restore(root: HTMLElement): void } {
+function keepState(
+  root: HTMLElement,
+  keep: Keep,
+  refused: HTMLFormElement | null = null,
+): { restore(root: HTMLElement): void } {
   const active = document.activeElement;
   const focusKey = active && root.contains(active) ? keyOf(active) : undefined;
   // The entity the focus was on: when its button is gone after the command, the focus goes to its row's heading.
@@ -134,7 +135,13 @@ function keepState(root: HTMLElement, keep: Keep): { restore(root: HTMLElement):
     if (key && field.type !== 'checkbox' && field.type !== 'file' && kept(field))
       values.set(key, field.value);
   }
-  for (const [key, box] of checkboxesOf(root)) if (kept(box)) checked.set(key, box.checked);
+  // A box that shows what is stored (`data-stored`, a stored goal's audience) shows it again in the form whose
+  // command was refused; elsewhere, and after a success, a box changed since the page was drawn is a draft like any.
+  const keptBox = (box: HTMLInputElement) =>
+    keep === undefined && box.dataset.stored !== undefined
+      ? box.form !== refused && drawn.get(box) !== shownValue(box)
+      : kept(box);
+  for (const [key, box] of checkboxesOf(root)) if (keptBox(box)) checked.set(key, box.checked);
   return {
     restore(next) {
       const elements = byKey(next);
@@ -276,6 +283,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     const kept = keepState(
       body,
       failed ? undefined : { dropped: (f) => f !== null && (f === form || f.dataset.testid === emptied) },
+      form,
     );
     if (await redraw()) kept.restore(body);
     delete root.dataset.busy;
