@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findingWords } from './finding-messages.js';
+import { findingWords, sharePct } from './finding-messages.js';
+import { factorWords } from './overlap-messages.js';
 
 describe('the Dutch words of findings', () => {
   it('name the kind of a duplicate in Dutch, not by its English code', () => {
@@ -61,5 +62,38 @@ describe('the share of posts without a pillar', () => {
     expect(findingWords.POSTS_WITHOUT_PILLAR({ count: 2, share: 0.5 }).message.en).toBe(
       '2 post(s) (50%) belong to no pillar of the strategy.',
     );
+  });
+});
+
+describe('percentages that are neither 0 nor 1', () => {
+  it('never read 100% or 0%, in either language', () => {
+    expect(sharePct(0.99999)).toEqual({ nl: '> 99,99%', en: '> 99.99%' });
+    expect(sharePct(1 / 30_000)).toEqual({ nl: '< 0,01%', en: '< 0.01%' });
+    expect(sharePct(1)).toEqual({ nl: '100%', en: '100%' });
+    expect(sharePct(0)).toEqual({ nl: '0%', en: '0%' });
+    expect(findingWords.POSTS_WITHOUT_PILLAR({ count: 1, share: 1 / 30_000 }).message.en).toBe(
+      '1 post(s) (< 0.01%) belong to no pillar of the strategy.',
+    );
+    expect(findingWords.PILLAR_WEIGHTS_NOT_NORMALISED({ total: 0.999999 }).message.nl).toBe(
+      'De beoogde aandelen van de pijlers tellen op tot > 99,99% in plaats van 100%.',
+    );
+    expect(findingWords.FEW_POSTS_IN_OVERLAP({ share: 0.00001, wanted: 0.5 }).message.en).toBe(
+      '< 1% of the posts sit in the overlap of organisation and audience; the aim is 50%.',
+    );
+  });
+
+  it('round halves up as they are written (0.285 is 29%, not 28%)', () => {
+    expect(findingWords.FEW_POSTS_IN_OVERLAP({ share: 0.285, wanted: 0.5 }).message.en).toBe(
+      '29% of the posts sit in the overlap of organisation and audience; the aim is 50%.',
+    );
+    expect(findingWords.FEW_POSTS_IN_OVERLAP({ share: 0.00285, wanted: 0.003 }).message.nl).toBe(
+      '0,29% van de berichten zit in de overlap van organisatie en doelgroep; het streven is 0,3%.',
+    );
+  });
+
+  it('read a need fit just short of 1 as short of 100% in the overlap factors', () => {
+    expect(
+      factorWords.MEETS_NEEDS({ audience: '"Nurses"', needs: { nl: 'x', en: 'x' }, fit: 0.99999 }).en,
+    ).toBe('Meets what "Nurses" look for: x (fit > 99.99%).');
   });
 });

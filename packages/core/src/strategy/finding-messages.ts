@@ -8,7 +8,18 @@ interface Words {
   readonly suggestion: LocalizedText;
 }
 
-const percent = (x: number, decimals: number) => `${Math.round(x * 10 ** (2 + decimals)) / 10 ** decimals}%`;
+// Rounded as written in decimals: 0.285 is 28.499999999999996 times 100 in binary, and reads 29%, not 28%.
+const percent = (x: number, decimals: number) =>
+  `${Math.round(Number((x * 10 ** (2 + decimals)).toPrecision(12))) / 10 ** decimals}%`;
+
+/** A percentage that is not exactly 0 or 1 never reads `0%` or `100%`: `< 0.01%`, `> 99.99%`, `> 100%`. */
+const bounded = (x: number, decimals: number) => {
+  const text = percent(x, decimals);
+  const step = 10 ** -decimals;
+  if (text === '0%' && x !== 0) return x > 0 ? `< ${step}%` : '< 0%';
+  if (text === '100%' && x !== 1) return x < 1 ? `> ${100 - step}%` : '> 100%';
+  return text;
+};
 
 /**
  * Two shares as percentages, with as many decimals (up to 2) as it takes to tell them apart: a share just below its
@@ -17,13 +28,13 @@ const percent = (x: number, decimals: number) => `${Math.round(x * 10 ** (2 + de
 const twoPcts = (a: number, b: number): readonly [LocalizedText, LocalizedText] => {
   let d = 0;
   while (d < 2 && percent(a, d) === percent(b, d)) d++;
-  const text = (x: number) => ({ nl: percent(x, d).replace('.', ','), en: percent(x, d) });
+  const text = (x: number) => ({ nl: bounded(x, d).replace('.', ','), en: bounded(x, d) });
   return [text(a), text(b)];
 };
 
 /**
  * A share as a percentage, with as many decimals (up to 2) as it takes not to read 0% or 100% when it is neither:
- * `99.8%`, `0.3%`, `50%`.
+ * `99.8%`, `0.3%`, `50%`; closer still, `> 99.99%` and `< 0.01%`.
  */
 export const sharePct = (x: number): LocalizedText => twoPcts(x, x < 0.5 ? 0 : 1)[0];
 
