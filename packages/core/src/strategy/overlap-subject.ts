@@ -92,12 +92,15 @@ export function subjectFromContribution(contribution: Contribution): OverlapSubj
   };
 }
 
-// A hashtag: `#` then a letter or digit, then letters, marks, digits, `_` or `-` (the tag format of the model, whose
-// marks are the vowel signs of Devanagari, Thai or Arabic: without them `#हिन्दी` would read as `ह`). Not after a
-// letter, digit, `_`, `&` or `/`, with or without marks: `zorg#avond`, `हि#zorg`, `&#39;` and `example.org/#team` hold
-// no hashtag; after an emoji with its presentation selector (a mark too: `❤️#zorg`) it is one.
+// A hashtag: `#` (or the full-width `＃` and small `﹟` that East Asian keyboards type) then a letter or digit, then
+// letters, marks, digits, `_` or `-` (the tag format of the model, whose marks are the vowel signs of Devanagari, Thai
+// or Arabic: without them `#हिन्दी` would read as `ह`). Not after a letter, digit, `_`, `&` or `/` (or their full-width
+// forms), with or without marks: `zorg#avond`, `ｚｏｒｇ＃ａｖｏｎｄ`, `हि#zorg`, `&#39;` and `example.org/#team` hold no
+// hashtag; after an emoji with its presentation selector (a mark too: `❤️#zorg`) it is one, and after a keycap
+// (`1️⃣#zorg`: the enclosing keycap U+20E3 is a mark that closes its digit) too.
 // Up to 192 code points: a tag holds at most 64, and composing (NFC) can make one code point three (क़ is two).
-const HASHTAG = /(?<![\p{L}\p{N}_&/]\p{M}*)#([\p{L}\p{N}][\p{L}\p{M}\p{N}_-]{0,191})/gu;
+const HASHTAG =
+  /(?<![\p{L}\p{N}_&/＆／](?:(?!\u20e3)\p{M})*)[#＃﹟]([\p{L}\p{N}][\p{L}\p{M}\p{N}_-]{0,191})/gu;
 const LINK = /\bhttps?:\/\/\S+/giu;
 
 /**

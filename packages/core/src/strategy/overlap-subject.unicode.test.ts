@@ -40,7 +40,20 @@ describe('hashtags in any script', () => {
     expect(hashtagsOf(text)).toEqual(['zorg']);
   });
 
+  it.each([
+    ['a keycap emoji', 'Stap 1️⃣#zorg'],
+    ['a keycap emoji without its selector', 'Stap 1\u20e3#zorg'],
+    ['the keycap emoji of #', 'Stap #️⃣#zorg'],
+  ])('reads a hashtag right after %s (the keycap encloses its digit: no word goes on)', (_, text) => {
+    expect(hashtagsOf(text)).toEqual(['zorg']);
+  });
+
   it('still reads no hashtag right after a letter with its marks', () => {
     expect(hashtagsOf('हि#zorg e\u0301#zorg')).toEqual([]);
+  });
+
+  it('reads a full-width hashtag (＃ｚｏｒｇ, as Japanese and Chinese keyboards type it), but not in a word', () => {
+    expect(hashtagsOf('夜勤 ＃ｚｏｒｇ と ＃夜勤')).toEqual(['ｚｏｒｇ', '夜勤']);
+    expect(hashtagsOf('ｚｏｒｇ＃ａｖｏｎｄ zorg＃avond 1＃2')).toEqual([]);
   });
 });
