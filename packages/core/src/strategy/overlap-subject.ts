@@ -20,8 +20,8 @@ export interface OverlapSubject {
   readonly goalIds: readonly string[];
   readonly audienceIds: readonly string[];
   /**
-   * Compared with interests case-folded and compatibility-normalised (`STRASSE` is `straße`, `Ĳ` is `ij`), whatever
-   * form they are given in.
+   * Compared with interests case-folded and compatibility-normalised (`STRASSE` is `straße`, `Ĳ` is `ij`, a final `ς`
+   * is `σ`), whatever form they are given in.
    */
   readonly tags: readonly string[];
   readonly needs: readonly InformationNeed[];
@@ -31,7 +31,8 @@ export interface OverlapSubject {
 
 /**
  * What a person typing a post gives: the text and whatever they picked so far. Hashtags in the text count as
- * tags, so the score follows the text while it is typed; all tags are read composed (NFC) and lower-cased.
+ * tags, so the score follows the text while it is typed; all tags are read composed (NFC) and lower-cased, and
+ * compared with interests case-folded (see {@link OverlapSubject.tags}).
  *
  * @example
  * ```ts
@@ -104,8 +105,10 @@ const HASHTAG =
 const LINK = /\bhttps?:\/\/\S+/giu;
 
 /**
- * The hashtags of a text as tags: composed (NFC, the form the overlap score compares), lower-cased, without `#`, each
- * once, in order of appearance. The fragments of links (`https://example.org/jobs#apply`) are no hashtags.
+ * The hashtags of a text as tags: composed (NFC, the form tags are stored in), lower-cased, without `#`, each once, in
+ * order of appearance. The overlap score compares them with interests case-folded in their compatibility forms
+ * (`straße` is `strasse`, `ｚｏｒｇ` is `zorg`; see {@link OverlapSubject.tags}). The fragments of links
+ * (`https://example.org/jobs#apply`) are no hashtags.
  *
  * @example
  * ```ts

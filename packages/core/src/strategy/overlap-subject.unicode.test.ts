@@ -22,7 +22,7 @@ describe('hashtags in any script', () => {
   });
 
   // Letters, marks and digits of several scripts: every valid tag (stored as given, composed or not) written as a
-  // hashtag reads back as its composed form, the form the overlap score compares tags in.
+  // hashtag reads back as its composed form, the form tags are stored in (the overlap score folds it further).
   const char = fc.constantFrom(...'aé1_-हिन्दीसวัสดีمَرحباラーメン');
   test.prop([fc.array(char, { minLength: 1, maxLength: 20 }).map((cs) => cs.join(''))])(
     'reads every tag the model accepts back from its hashtag, composed',
