@@ -117,7 +117,10 @@ export interface StoragePort {
   readEvents(organisationId: string, query?: EventQuery): Promise<StoredEvent[]>;
   /**
    * Runs `work` in one transaction for one organisation. When `work` throws, nothing it wrote is kept and the
-   * error is rethrown.
+   * error is rethrown. The transaction's calls take effect in the order they were made, also when `work` issues them
+   * together (`Promise.all`); a call made while `work` runs is part of the transaction even if not awaited, and one
+   * made after it returned is refused with `STORAGE`. Await every call: an error of one that was not awaited cannot
+   * undo the rest (see docs/storage/README.md).
    */
   transaction<T>(organisationId: string, work: (tx: StorageTransaction) => Promise<T>): Promise<T>;
   /**

@@ -329,15 +329,18 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
           const { seq, ...rest } = event;
           return storedRow(seq, rest);
         });
-        for (const row of rows) {
-          if (!(await guard('replace event', () => dtx.replaceEvent(row)))) {
-            throw new SocialShiftError(
-              'NOT_FOUND',
-              `No event ${row.id} (${row.type} of ${row.entityId}) at seq ${row.seq} to replace: only an event's data may change.`,
-              { details: { entityType: 'event', id: row.id } },
-            );
-          }
-        }
+        // All issued at once (a driver runs a transaction's calls in order): an unawaited call still has every event
+        // in the transaction, not the first alone.
+        const found = await Promise.all(
+          rows.map((row) => guard('replace event', () => dtx.replaceEvent(row))),
+        );
+        const row = rows[found.indexOf(false)];
+        if (row)
+          throw new SocialShiftError(
+            'NOT_FOUND',
+            `No event ${row.id} (${row.type} of ${row.entityId}) at seq ${row.seq} to replace: only an event's data may change.`,
+            { details: { entityType: 'event', id: row.id } },
+          );
       },
       async compactEvents(removed, summary) {
         if (!Array.isArray(removed))
