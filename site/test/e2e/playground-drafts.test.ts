@@ -2,7 +2,7 @@
 // another person to act as (after "your role may not do this", the natural next step), showing other people in
 // the activation step, or another command that succeeds. Only the form whose command succeeded is emptied. A
 // changed tick of a stored goal's audience or pillar's goal is a draft too; only a refused save of the strategy
-// shows what is stored again there.
+// shows what is stored again there. What is typed while the page reads its data is kept as well.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eEnabled, launchChromium } from './browser';
@@ -58,6 +58,58 @@ describe.skipIf(!e2eEnabled)('the drafts in the Playground’s forms', () => {
       await click(page, post.getByTestId('save-post'));
       expect(await alertText(page)).toBe('');
       expect(await postDraft(page)).toEqual(['', '']);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keep what is typed while the page reads the data it is drawn anew from', async () => {
+    const { context, page, errors } = await openPlayground(browser, '/playground/');
+    try {
+      await actAs(page, 'master');
+      const editor = await page.$eval(
+        '[data-testid="act-as"] option[data-role="editor"]',
+        (option) => (option as HTMLOptionElement).value,
+      );
+      // Another connection holds a read-write transaction over every store of the Playground's database: the
+      // Playground's reads wait until it is let go, as slow storage would make them wait.
+      await page.evaluate(
+        () =>
+          new Promise<void>((started, failed) => {
+            const name =
+              localStorage.getItem('social-shift-playground:database') ?? 'social-shift-playground-1';
+            const open = indexedDB.open(name);
+            open.onerror = () => failed(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const stores = [...db.objectStoreNames];
+              const transaction = db.transaction(stores, 'readwrite');
+              const store = transaction.objectStore(stores[0]!);
+              let held = true;
+              (window as unknown as { letGo: () => void }).letGo = () => {
+                held = false;
+              };
+              const hold = () => {
+                if (held) store.get('held').onsuccess = hold;
+              };
+              store.get('held').onsuccess = () => {
+                hold();
+                started();
+              };
+              transaction.oncomplete = () => db.close();
+            };
+          }),
+      );
+      // Another person to act as: the page is drawn anew, and reads its data while the visitor types.
+      await page.selectOption('[data-testid="act-as"]', editor);
+      const name = page.getByTestId('strategy-form').locator('input[name="new-goal-name"]');
+      await name.fill('Typed while the data is read');
+      expect(await page.getAttribute('#playground', 'data-busy')).toBe('true');
+      await page.evaluate(() => (window as unknown as { letGo: () => void }).letGo());
+      await settled(page);
+      expect(await page.$eval('[data-testid="act-as"]', (s) => (s as HTMLSelectElement).value)).toBe(editor);
+      expect(await name.inputValue()).toBe('Typed while the data is read');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -107,16 +107,17 @@ function noteDrawn(root: HTMLElement): void {
  */
 type Keep = undefined | { readonly dropped: (form: HTMLFormElement | null) => boolean };
 
+/** What {@link keepState} took from the old page, to give back to the new one. */
+interface KeptState {
+  restore(root: HTMLElement): void;
+}
+
 /**
  * What drawing the page again would lose: the focused control, and what was typed, chosen and ticked in the forms
  * (see {@link Keep}; after a refusal, the `refused` form's boxes that show what is stored show it again). A form
  * whose fields are restored hears an `input` event, so what it computes from them (the live overlap score) follows.
  */
-function keepState(
-  root: HTMLElement,
-  keep: Keep,
-  refused: HTMLFormElement | null = null,
-): { restore(root: HTMLElement): void } {
+function keepState(root: HTMLElement, keep: Keep, refused: HTMLFormElement | null = null): KeptState {
   const active = document.activeElement;
   const focusKey = active && root.contains(active) ? keyOf(active) : undefined;
   // The entity the focus was on: when its button is gone after the command, the focus goes to its row's heading.
@@ -279,24 +280,27 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       mount(alert, failureContent(m, error));
     }
     // The page is drawn again: keep the focus where it was, and what the person typed (after a success, not in
-    // the form whose command it was).
-    const kept = keepState(
-      body,
-      failed ? undefined : { dropped: (f) => f !== null && (f === form || f.dataset.testid === emptied) },
-      form,
+    // the form whose command it was), up to the moment the new page replaces the old one.
+    await redraw(() =>
+      keepState(
+        body,
+        failed ? undefined : { dropped: (f) => f !== null && (f === form || f.dataset.testid === emptied) },
+        form,
+      ),
     );
-    if (await redraw()) kept.restore(body);
     delete root.dataset.busy;
   };
 
   /**
    * Draws the page again; when reading the data fails (the browser's storage broke down) it says why instead, so the
-   * page is never left busy. Whether it drew.
+   * page is never left busy. `keep` takes what the old page holds (see {@link keepState}) once the data is read,
+   * just before the new page replaces it, so what is typed while the data is read is kept too. Whether it drew.
    */
-  const redraw = async (): Promise<boolean> => {
+  const redraw = async (keep?: () => KeptState): Promise<boolean> => {
     try {
-      await render();
+      const kept = await render(keep);
       noteDrawn(body);
+      kept?.restore(body);
       return true;
     } catch (error) {
       mount(alert, failureContent(m, error));
@@ -480,7 +484,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const stepTitle = (step: (typeof METHOD_STEPS)[number]) =>
     `${format(m.step, { number: METHOD_STEPS.indexOf(step) + 1 })}: ${l.steps[step].name}`;
 
-  async function render(): Promise<void> {
+  /** Reads the data and draws the page; `keep` is called just before the new page replaces the old one. */
+  async function render(keep?: () => KeptState): Promise<KeptState | undefined> {
     const fresh = await session.storage.readEvents(session.organisationId, {
       after: lastEvents[lastEvents.length - 1]?.seq ?? eventCount,
     });
@@ -501,13 +506,16 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       section('campaigns', stepTitle('campaigns'), campaignsSection(ctx)),
       section('publish', m.publishTitle, publishSection(ctx)),
     ]);
+    const organisation = await organisationName(session);
+    // Nothing is awaited from here on: what the old page holds now is all the visitor did.
+    const kept = keep?.();
     mount(
       body,
       h(
         'p',
         { class: 'summary', 'data-testid': 'summary' },
         format(m.summary, {
-          organisation: await organisationName(session),
+          organisation,
           people: people.length,
           teams: new Set(people.flatMap((p) => p.teamIds)).size,
           events: eventCount,
@@ -547,6 +555,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         ),
       ),
     );
+    return kept;
   }
 
   /**
@@ -558,8 +567,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     const report = await session.shift.system.runDueTransitions().catch(() => undefined);
     if (report && Object.values(report).some((count) => count > 0)) {
       // What the visitor has started typing in the meantime stays.
-      const kept = keepState(body, { dropped: () => false });
-      if (await redraw()) kept.restore(body);
+      await redraw(() => keepState(body, { dropped: () => false }));
     }
     delete root.dataset.busy;
   }
