@@ -9,7 +9,12 @@ import {
   postWorkflow,
   type Strategy,
 } from '@social-shift/core';
-import { createOverlapScorer, type OverlapScore, subjectFromDraft } from '@social-shift/core/strategy';
+import {
+  createOverlapScorer,
+  hashtagsOf,
+  type OverlapScore,
+  subjectFromDraft,
+} from '@social-shift/core/strategy';
 import { format, h } from '../dom';
 import { type Context, newestFirst, workflowButtons } from './context';
 
@@ -213,7 +218,8 @@ function postEditor(ctx: Context, strategy: Strategy, from: Contribution | undef
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const draft = read();
-    const tags = (draft.text.match(/#[\p{L}\p{N}_]+/gu) ?? []).map((t) => t.slice(1).toLowerCase());
+    // The hashtags the live score read (core's reading: marks kept, links' fragments and `zorg#avond` left out).
+    const tags = hashtagsOf(draft.text);
     void ctx.act(ctx.m.postSave, async () => {
       const post = await me.posts.create({
         title: draft.title,
