@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
 import type { ShareAttempt } from '../ports/share-policy.js';
 import type { ShareGuardrails } from './share-guardrails.js';
@@ -117,10 +117,43 @@ describe('createGuardrailPolicy', () => {
 
   test.prop([
     fc.constantFrom('免费', '無料', 'セール', 'ฟรี'),
-    fc.string({ unit: fc.constantFrom(...'今天送咖啡本日はでをวันนี้แจกกาแฟ、。！ ab1') }),
-    fc.string({ unit: fc.constantFrom(...'今天送咖啡本日はでをวันนี้แจกกาแฟ、。！ ab1') }),
-  ])('finds a blocked word of a script without spaces between any characters', (word, before, after) => {
-    expect(ruleOf({ blockedWords: [word] }, { text: `${before}${word}${after}` })).toBe('blocked-word');
+    fc.string({ unit: fc.constantFrom(...'、。！ ab1') }),
+    fc.string({ unit: fc.constantFrom(...'、。！ ab1') }),
+  ])(
+    'finds a blocked word of a script without spaces between punctuation, spaces or Latin',
+    (word, before, after) => {
+      expect(ruleOf({ blockedWords: [word] }, { text: `${before}${word}${after}` })).toBe('blocked-word');
+    },
+  );
+
+  it('finds a blocked word of a script without spaces only as whole words, with its tone and voicing marks', () => {
+    // A word inside a longer word is not the word: ฟรี (free) in แอฟริกา (Africa), フリー in フリーランス (freelance).
+    expect(ruleOf({ blockedWords: ['ฟรี'] }, { text: 'ไปเที่ยวแอฟริกากัน' })).toBeUndefined();
+    expect(ruleOf({ blockedWords: ['フリー'] }, { text: 'フリーランス募集' })).toBeUndefined();
+    // Thai tone marks and kana voicing marks make another word: ข่าว (news) is not ขาว (white), バカ is not ハカ.
+    expect(ruleOf({ blockedWords: ['ข่าว'] }, { text: 'เสื้อสีขาว' })).toBeUndefined();
+    expect(ruleOf({ blockedWords: ['バカ'] }, { text: 'ハカセに会う' })).toBeUndefined();
+    expect(ruleOf({ blockedWords: ['ﾊﾞｶ'] }, { text: 'バカ！' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['น้ำ'] }, { text: 'ดื่มน้ำฟรี' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['ฟรี'] }, { text: 'เที่ยวแอฟริกาฟรีค่ะ' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['gratis'] }, { text: '今天ｇｒａｔｉｓ咖啡' })).toBe('blocked-word');
+    // The disclosure is read the same way.
+    expect(ruleOf({ requiredDisclosure: 'フリー' }, { text: 'フリーランス募集' })).toBe('disclosure-missing');
+  });
+
+  it('reads every character of a script without spaces as a word where Intl has no Segmenter', async () => {
+    vi.resetModules();
+    vi.stubGlobal('Intl', Object.assign(Object.create(Intl), { Segmenter: undefined }));
+    try {
+      const { checkGuardrails: check } = await import('./share-guardrails.js');
+      const rules = (words: string[], text: string) =>
+        check({ blockedWords: words }, attempt({ text })).map((violation) => violation.rule);
+      expect(rules(['フリー'], 'フリーランス募集')).toEqual(['blocked-word']);
+      expect(rules(['gratis'], '今天gratisbus咖啡')).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 
   it('reads a typographic apostrophe or hyphen as the plain one, as phone keyboards type them', () => {

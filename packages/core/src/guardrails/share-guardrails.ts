@@ -36,9 +36,20 @@ export interface GuardrailViolation {
   readonly [key: string]: unknown;
 }
 
+/** The scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar). */
+const NO_SPACES =
+  '[\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}]';
+
 /**
- * Case folded, NFKD without combining marks, typographic apostrophes and hyphens plain, white space runs one space:
- * `Crème` and `creme`, `STRASSE`, `STRAẞE` and `straße`, `auto’s` and `auto's` compare equal.
+ * A combining mark, unless it belongs to a letter of a script written without spaces: Thai, Lao, Khmer and Myanmar
+ * vowel and tone marks and the kana voicing marks (`バ` is `ハ` and a mark in NFKD) tell words apart (`ข่าว` is
+ * not `ขาว`, `バカ` is not `ハカ`), where accents of Latin, Greek or Cyrillic letters do not.
+ */
+const ACCENT = new RegExp(`(?<!${NO_SPACES}\\p{M}*)\\p{M}`, 'gu');
+
+/**
+ * Case folded, NFKD without accents, typographic apostrophes and hyphens plain, white space runs one space, then
+ * composed again (NFC): `Crème` and `creme`, `STRASSE`, `STRAẞE` and `straße`, `auto’s` and `auto's` compare equal.
  */
 function fold(text: string): string {
   return (
@@ -55,33 +66,61 @@ function fold(text: string): string {
       // Typographic apostrophes and hyphens as the plain ones (phone keyboards type `auto’s` for `auto's`).
       .replace(/[\u2018\u2019\u201B\u02BC\u2032]/gu, "'")
       .replace(/[\u2010-\u2012\u2212]/gu, '-')
-      // Marks, and characters that show as nothing (Unicode's default ignorables: zero-width space and joiners,
-      // soft hyphen, BOM, direction marks and bidi controls, fillers, tag characters): "gr\u200Batis" reads "gratis".
-      .replace(/[\p{M}\p{Default_Ignorable_Code_Point}]/gu, '')
+      // Characters that show as nothing (Unicode's default ignorables: zero-width space and joiners, soft hyphen,
+      // BOM, direction marks and bidi controls, fillers, tag characters): "gr\u200Batis" reads "gratis"; accents.
+      .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+      .replace(ACCENT, '')
       .replace(/\s+/gu, ' ')
+      // Composed again, so that Intl.Segmenter finds the words of Thai and Japanese; Thai and Lao `am` as one letter,
+      // as NFKD splits it and NFC does not join it again.
+      .normalize('NFC')
+      .replace(/\u0E4D\u0E32/gu, '\u0E33')
+      .replace(/\u0ECD\u0EB2/gu, '\u0EB3')
   );
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** A letter, digit or `_` that belongs to a longer word: any but those of scripts written without spaces. */
+const WORD_CHAR = `(?:(?!${NO_SPACES})[\\p{L}\\p{N}_])`;
+const STARTS_WORD = new RegExp(`^${WORD_CHAR}`, 'u');
+const ENDS_WORD = new RegExp(`${WORD_CHAR}$`, 'u');
+const STARTS_NO_SPACES = new RegExp(`^${NO_SPACES}`, 'u');
+const ENDS_NO_SPACES = new RegExp(`${NO_SPACES}$`, 'u');
+
+/** Finds the words of scripts written without spaces; none where Intl has no Segmenter (every character a word). */
+const segmenter =
+  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'word' }) : undefined;
 
 /**
- * A letter, digit or `_` that belongs to a longer word: any but those of scripts written without spaces (Chinese,
- * Japanese, Thai, Lao, Khmer, Myanmar), where every character is a word, as `textSimilarity` reads them.
+ * Tells whether folded `text` holds a folded phrase as whole words: not preceded by a letter, digit or `_` of a
+ * longer word when the phrase starts with one, nor followed by one when it ends with one (`#medewerker` is not in
+ * `#medewerkers`). In scripts written without spaces, the phrase is a run of whole words as `Intl.Segmenter` finds
+ * them (`免费` is in `今天免费送咖啡`, `フリー` is not in `フリーランス募集`); without a Segmenter every such
+ * character is a word.
  */
-const WORD_CHAR =
-  '(?:(?![\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}])[\\p{L}\\p{N}_])';
-
-/**
- * Whether folded `text` holds the folded `phrase` as whole words: not preceded by a letter, digit or `_` of a longer
- * word when the phrase starts with one, nor followed by one when it ends with one (`#medewerker` is not in
- * `#medewerkers`; `免费` is in `今天免费送`).
- */
-function holdsPhrase(text: string, phrase: string): boolean {
-  const before = new RegExp(`^${WORD_CHAR}`, 'u').test(phrase) ? `(?<!${WORD_CHAR})` : '';
-  const after = new RegExp(`${WORD_CHAR}$`, 'u').test(phrase) ? `(?!${WORD_CHAR})` : '';
-  return new RegExp(`${before}${escapeRegExp(phrase)}${after}`, 'u').test(text);
+function phraseFinder(text: string): (phrase: string) => boolean {
+  let bounds: Set<number> | undefined;
+  const boundary = (at: number): boolean => {
+    if (segmenter === undefined) return true;
+    bounds ??= new Set([...segmenter.segment(text)].map((part) => part.index).concat(text.length));
+    return bounds.has(at);
+  };
+  return (phrase) => {
+    const wordFirst = STARTS_WORD.test(phrase);
+    const wordLast = ENDS_WORD.test(phrase);
+    const spacelessFirst = STARTS_NO_SPACES.test(phrase);
+    const spacelessLast = ENDS_NO_SPACES.test(phrase);
+    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+      const end = at + phrase.length;
+      if (wordFirst && ENDS_WORD.test(text.slice(Math.max(0, at - 2), at))) continue;
+      if (wordLast && STARTS_WORD.test(text.slice(end, end + 2))) continue;
+      // Where such a script meets another (`今天gratis`, `ฟรี1`) is a word's edge too: ICU joins Thai and Latin.
+      if (spacelessFirst && ENDS_NO_SPACES.test(text.slice(Math.max(0, at - 2), at)) && !boundary(at))
+        continue;
+      if (spacelessLast && STARTS_NO_SPACES.test(text.slice(end, end + 2)) && !boundary(end)) continue;
+      return true;
+    }
+    return false;
+  };
 }
 
 const GUARDRAIL_KEYS = ['blockedWords', 'requiredDisclosure', 'maxSharesPerDay', 'sharingHours'];
@@ -202,9 +241,9 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
   validate(guardrails);
   checkAttempt(attempt);
   const violations: GuardrailViolation[] = [];
-  const text = fold(attempt.text);
+  const holds = phraseFinder(fold(attempt.text));
   for (const word of guardrails.blockedWords ?? []) {
-    if (holdsPhrase(text, fold(word).trim())) {
+    if (holds(fold(word).trim())) {
       violations.push({
         rule: 'blocked-word',
         word,
@@ -213,7 +252,7 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
     }
   }
   const disclosure = guardrails.requiredDisclosure;
-  if (disclosure !== undefined && !holdsPhrase(text, fold(disclosure).trim())) {
+  if (disclosure !== undefined && !holds(fold(disclosure).trim())) {
     violations.push({
       rule: 'disclosure-missing',
       disclosure,
