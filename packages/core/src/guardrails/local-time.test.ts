@@ -28,6 +28,35 @@ describe('localTime', () => {
     expect(cachedTimeZoneFormats()).toBeLessThanOrEqual(1_000);
   });
 
+  it('builds a time zone format once per zone, also after many spellings of another zone', () => {
+    const spellings = Array.from({ length: 1_100 }, (_, i) =>
+      [...'europe/amsterdam'].map((c, j) => ((i >> j) & 1 ? c.toUpperCase() : c)).join(''),
+    );
+    for (const timeZone of spellings) localTime(at('2026-07-01T07:30:00Z'), timeZone);
+    const Format = Intl.DateTimeFormat;
+    let built = 0;
+    Reflect.set(
+      Intl,
+      'DateTimeFormat',
+      class extends Format {
+        constructor(...args: ConstructorParameters<typeof Format>) {
+          super(...args);
+          built++;
+        }
+      },
+    );
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(localTime(at('2026-07-01T07:30:00Z'), 'Asia/Tokyo').minutes).toBe(990);
+        expect(localTime(at('2026-07-01T07:30:00Z'), 'ASIA/TOKYO').minutes).toBe(990);
+      }
+      expect(built).toBe(1);
+    } finally {
+      Reflect.set(Intl, 'DateTimeFormat', Format);
+    }
+    expect(cachedTimeZoneFormats()).toBeLessThanOrEqual(1_000);
+  });
+
   it('writes the year with four digits', () => {
     expect(localTime(at('0099-07-01T10:00:00Z'), 'UTC').day).toBe('0099-07-01');
   });

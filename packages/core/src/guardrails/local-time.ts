@@ -16,7 +16,10 @@ const MAX_CACHED_FORMATS = 1_000;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
+  // Keyed case-folded: Intl takes every capitalisation of a zone's name (and refuses unknown names), so the
+  // spellings a caller passes for one zone share one format.
+  const key = typeof timeZone === 'string' ? timeZone.toLowerCase() : '';
+  let format = formatters.get(key);
   if (format === undefined) {
     try {
       // Intl reads a missing time zone as the machine's own: refused like an unknown one.
@@ -41,8 +44,9 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
         },
       );
     }
-    // Bounded: Intl takes every capitalisation of a zone's name, so the names a caller passes are unbounded.
-    if (formatters.size < MAX_CACHED_FORMATS) formatters.set(timeZone, format);
+    // Bounded as a safety net (IANA has some 600 names): the oldest format makes room, so a new zone is still kept.
+    if (formatters.size >= MAX_CACHED_FORMATS) formatters.delete(formatters.keys().next().value as string);
+    formatters.set(key, format);
   }
   return format;
 }
