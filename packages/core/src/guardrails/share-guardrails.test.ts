@@ -302,6 +302,12 @@ describe('createGuardrailPolicy', () => {
     ['a misspelt guardrail', { maxSharePerDay: 1 }, ['maxSharePerDay']],
     ['blocked words as one string', { blockedWords: 'gratis' }, ['blockedWords']],
     ['a blocked word that is not text', { blockedWords: ['ok', 5] }, ['blockedWords', 1]],
+    // A hole, which forEach skips: ['ok', , 'gratis'].
+    [
+      'a hole in the blocked words',
+      { blockedWords: Object.assign(new Array(3), { 0: 'ok', 2: 'gratis' }) },
+      ['blockedWords', 1],
+    ],
     ['a disclosure that is not text', { requiredDisclosure: 5 }, ['requiredDisclosure']],
     // Read through what shows as nothing, it is empty: every text would hold it, and it would require nothing.
     [

@@ -151,10 +151,12 @@ function validate(guardrails: ShareGuardrails): void {
   const words = guardrails.blockedWords;
   if (words !== undefined && !Array.isArray(words))
     bad(['blockedWords'], 'Use a list of words, such as ["gratis"].');
-  (words ?? []).forEach((word, i) => {
+  // An index loop, not forEach, which skips holes (['ok', , 'gratis']).
+  for (let i = 0; i < (words ?? []).length; i++) {
+    const word: unknown = words?.[i];
     if (typeof word !== 'string' || fold(word).trim().length === 0)
       bad(['blockedWords', i], 'A blocked word is text and may not be empty.');
-  });
+  }
   const disclosure = guardrails.requiredDisclosure;
   if (disclosure !== undefined && (typeof disclosure !== 'string' || fold(disclosure).trim().length === 0))
     bad(['requiredDisclosure'], 'Use a line of text, or leave it out.');

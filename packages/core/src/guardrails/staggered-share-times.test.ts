@@ -136,6 +136,13 @@ describe('suggestShareTimes', () => {
     ['a publisher id that is missing', { publisherIds: ['p1', undefined] }, ['publisherIds', 1]],
     ['a publisher id that is no text', { publisherIds: [{ id: 'p1' }] }, ['publisherIds', 0]],
     ['an empty publisher id', { publisherIds: ['p1', ''] }, ['publisherIds', 1]],
+    // Holes, which forEach skips: ['p1', , 'p3'] and new Array(2).
+    [
+      'a hole in the publisher ids',
+      { publisherIds: Object.assign(new Array(3), { 0: 'p1', 2: 'p3' }) },
+      ['publisherIds', 1],
+    ],
+    ['publisher ids that are only holes', { publisherIds: new Array(2) }, ['publisherIds', 0]],
   ])('refuses %s with VALIDATION naming the field', (_, overrides, path) => {
     const options = {
       publisherIds: ['p1'],

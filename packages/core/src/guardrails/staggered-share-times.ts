@@ -92,10 +92,12 @@ function validate(options: StaggerOptions): { interval: number; start: number } 
   };
   if (!isRecord(options)) bad([], 'Pass { publisherIds, start, timeZone }.');
   if (!Array.isArray(options.publisherIds)) bad(['publisherIds'], 'Give the publishers as a list of ids.');
-  options.publisherIds.forEach((id: unknown, i) => {
+  // An index loop, not forEach, which skips holes (['p1', , 'p3'], new Array(2)).
+  for (let i = 0; i < options.publisherIds.length; i++) {
+    const id: unknown = options.publisherIds[i];
     if (typeof id !== 'string' || id === '')
       bad(['publisherIds', i], 'Give each publisher as its id, a non-empty string.');
-  });
+  }
   const start = typeof options.start === 'string' ? Date.parse(options.start) : Number.NaN;
   // With a Z only: without one, Date.parse reads the machine's time zone. The round trip refuses 31 February.
   if (
