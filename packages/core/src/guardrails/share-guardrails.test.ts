@@ -158,7 +158,7 @@ describe('createGuardrailPolicy', () => {
 
   it('reads a typographic apostrophe or hyphen as the plain one, as phone keyboards type them', () => {
     // iOS and macOS turn ' into ’ as people type: a blocked "auto's" must still stop "auto’s".
-    for (const apostrophe of ['’', '‘', 'ʼ', '＇', '′'])
+    for (const apostrophe of ['’', '‘', 'ʼ', '＇', '′', '´', '`'])
       expect(ruleOf({ blockedWords: ["auto's"] }, { text: `Mooie auto${apostrophe}s te koop` })).toBe(
         'blocked-word',
       );
@@ -168,6 +168,8 @@ describe('createGuardrailPolicy', () => {
     ).toBeUndefined();
     for (const hyphen of ['‐', '‑', '−', '﹣'])
       expect(ruleOf({ blockedWords: ['e-mail'] }, { text: `Stuur een e${hyphen}mail` })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ["auto's"] }, { text: 'Auto´s te koop' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['auto´s'] }, { text: "Mooie auto's te koop" })).toBe('blocked-word');
     expect(ruleOf({ blockedWords: ["auto's"] }, { text: 'Mooie autos te koop' })).toBeUndefined();
   });
 

@@ -54,6 +54,8 @@ const ACCENT = new RegExp(`(?<!${NO_SPACES}\\p{M}*)\\p{M}`, 'gu');
 function fold(text: string): string {
   return (
     text
+      // An acute accent or a backtick typed as an apostrophe (`Auto´s`), before NFKD reads `´` as a space and an accent.
+      .replace(/[\u00B4`]/gu, "'")
       .normalize('NFKD')
       // Lower case, and the full foldings lower case alone misses: `ß` and `ẞ` as `ss`, a final `ς` as `σ`, Greek's
       // iota subscript as `ι`; Turkish `ı` as `i`, since `I` lower-cases to `i` (without the language, matching too
