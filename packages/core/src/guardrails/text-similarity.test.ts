@@ -14,6 +14,25 @@ describe('textSimilarity', () => {
     expect(textSimilarity('Crème brûlée is lekker', 'creme brulee is lekker')).toBe(1);
   });
 
+  it('drops a link without scheme or www, and a link written against a sentence without spaces', () => {
+    expect(textSimilarity(base, `${base} acme.nl/vacatures`)).toBe(1);
+    expect(textSimilarity(base, `${base} bit.ly/3xYz9`)).toBe(1);
+    expect(textSimilarity(base, `${base} (Acme.co.uk/jobs/?id=1)`)).toBe(1);
+    const chinese = '今天我们在乌得勒支招聘新同事';
+    expect(textSimilarity(chinese, `${chinese}请访问www.acme.cn/jobs`)).toBe(
+      textSimilarity(chinese, `${chinese}请访问`),
+    );
+    expect(textSimilarity(`${chinese}请访问`, `${chinese}请访问www.acme.cn/jobs`)).toBe(1);
+    // A link ends at the first letter of a script written without spaces: the sentence after it still counts.
+    expect(textSimilarity(`https://acme.cn/jobs${chinese}`, chinese)).toBe(1);
+    expect(textSimilarity(`acme.cn/jobs${chinese}`, chinese)).toBe(1);
+    // Words with a dot, or a slash after a dot, are words, not links.
+    expect(textSimilarity('Zoek werk.En/of solliciteer nu', 'Zoek solliciteer nu')).toBeLessThan(1);
+    expect(textSimilarity('Versie 2.0/3.0 is uit', 'Versie is uit')).toBeLessThan(1);
+    expect(textSimilarity('Mail jan@acme.nl/piet vandaag', 'Mail jan vandaag')).toBeLessThan(1);
+    expect(textSimilarity('Mooi einde.Nieuw begin', 'Mooi einde nieuw begin')).toBe(1);
+  });
+
   it('folds case fully: a capital text is a copy of the same text in lower case, also with ß', () => {
     expect(textSimilarity('Die Straße ist heute gesperrt', 'DIE STRASSE IST HEUTE GESPERRT')).toBe(1);
     expect(textSimilarity('Grüße aus dem großen Team', 'GRÜSSE AUS DEM GROSSEN TEAM')).toBe(1);

@@ -3,7 +3,7 @@ import { invalidValue } from '../errors/invalid-value.js';
 /**
  * The similarity measure: Jaccard similarity of word 3-shingles. Both texts are folded (case ignored, `ß` as `ss`,
  * accents and characters that show as nothing (soft hyphens, zero-width spaces) removed, URLs dropped (also
- * `www.…` without a scheme), every run of non-letters and non-digits a single space; in scripts written without
+ * `www.…` and `bit.ly/…` without a scheme), every run of non-letters and non-digits a single space; in scripts written without
  * spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) every character is a word), cut into overlapping sequences
  * of three words, and compared as sets: |A ∩ B| / |A ∪ B|. 1 means the same words in the same order;
  * reordered sentences keep most shingles; a shared hashtag or two barely move it. Texts shorter than three
@@ -28,10 +28,29 @@ function jaccard(sa: ReadonlySet<string>, sb: ReadonlySet<string>): number {
   return shared / (sa.size + sb.size - shared);
 }
 
+/** The scripts written without spaces between words: a link written in such a sentence ends at their first letter. */
+const NO_SPACES =
+  '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}';
+
+/** Top-level domains common enough that `name.tld/…` is a link, not two words with a dot (`bit.ly/…`, `acme.nl/…`). */
+const TLDS =
+  'com|org|net|edu|gov|info|biz|io|co|ai|app|dev|me|ly|tv|gl|gd|to|link|site|online|shop|jobs|eu|nl|be|de|fr|uk|' +
+  'es|it|pt|at|ch|lu|dk|se|no|fi|pl|cz|ie|us|ca|au|nz|in|cn|jp|kr|tw|hk|sg|th|br|mx|ru|ua|za|frl|amsterdam|brussels';
+
+/**
+ * Links: with a scheme, from `www.`, or a host with a common top-level domain and a path (`acme.nl/vacatures`,
+ * `bit.ly/3xYz9`); each ends at white space or at a letter of a script written without spaces (`请访问www.acme.cn`,
+ * `https://acme.cn/jobs请访问`), and a link starts only where no other word goes on (`einde.Nieuw` is two words).
+ */
+const LINK = new RegExp(
+  `(?:https?:\\/\\/|(?<!(?![${NO_SPACES}])[\\p{L}\\p{N}_.@/-])(?:www\\.|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLDS})\\/))[^\\s${NO_SPACES}]*`,
+  'giu',
+);
+
 function shingles(text: string): Set<string> {
   const words = text
-    // Links, also as people type them without the scheme (`www.acme.nl/vacatures`).
-    .replace(/(?:https?:\/\/|(?<![\p{L}\p{N}])www\.)\S+/giu, ' ')
+    // Links, also as people type them without the scheme (`www.acme.nl/vacatures`, `bit.ly/3xYz9`).
+    .replace(LINK, ' ')
     .normalize('NFKD')
     .toLocaleLowerCase('und') // and what lower case misses: `ß`/`ẞ`, final `ς`, iota subscript, Turkish `ı`
     .replace(/ß/gu, 'ss')
