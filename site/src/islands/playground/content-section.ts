@@ -6,6 +6,7 @@ import {
   type ContributionKind,
   contributionWorkflow,
   type Post,
+  PostSchema,
   postWorkflow,
   type Strategy,
 } from '@social-shift/core';
@@ -218,8 +219,11 @@ function postEditor(ctx: Context, strategy: Strategy, from: Contribution | undef
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const draft = read();
-    // The hashtags the live score read (core's reading: marks kept, links' fragments and `zorg#avond` left out).
-    const tags = hashtagsOf(draft.text);
+    // The hashtags the live score read (core's reading: marks kept, links' fragments and `zorg#avond` left out), as
+    // far as a post can store them: not "fancy text" capitals (`#𝐙𝐨𝐫𝐠`), nor tags over 64 characters or past the 50th.
+    const tags = hashtagsOf(draft.text)
+      .filter((tag) => PostSchema.shape.tags.safeParse([tag]).success)
+      .slice(0, 50);
     void ctx.act(ctx.m.postSave, async () => {
       const post = await me.posts.create({
         title: draft.title,
