@@ -176,6 +176,20 @@ describe('sendWithRetry', () => {
     }
   });
 
+  it.each([401, 403, 422, 500])(
+    'gives a %i as it is when retry.now gives no time: the time is only read for an answer to retry',
+    async (status) => {
+      const { fetch, requests } = recordingFetch([
+        { status, headers: { 'x-ratelimit-reset': '2026-11-26T12:00:02.000Z' }, body: { error: 'no' } },
+      ]);
+      const { sleep } = recordingSleep();
+      await expect(
+        sendWithRetry(fetch, request(false), { sleep, now: () => Number.NaN }),
+      ).rejects.toMatchObject({ code: 'PLATFORM', details: { status, attempts: 1 } });
+      expect(requests).toHaveLength(1);
+    },
+  );
+
   it("waits for X's spent 24-hour window, not its 15-minute one, and does not retry against it", async () => {
     // X's daily post cap: the 15-minute window still has requests left and resets in 30 s; the user's 24-hour
     // window is spent (remaining 0) and resets in 20 hours.

@@ -369,8 +369,9 @@ export async function sendWithRetry(
     // 429 and 503 mean "not now": the request was refused, so a repeat cannot post twice. Other 5xx may come
     // after the post was made, so they are retried only when the request is idempotent.
     const retryable = status === 429 || status === 503 || (status >= 500 && request.retryServerErrors);
-    // The rate-limit window headers come with every answer: only a 429 means waiting for the window's reset.
-    const hinted = retryDelayFromHeaders(response.headers, currentTime(now), status);
+    // The rate-limit window headers come with every answer: only a 429 means waiting for the window's reset. The time
+    // is read only for an answer that may be retried: a broken `retry.now` must not hide an auth error or a 500.
+    const hinted = retryable ? retryDelayFromHeaders(response.headers, currentTime(now), status) : undefined;
     const delay = hinted ?? baseDelay * 2 ** (attempt - 1);
     if (retryable && attempt < maxAttempts && delay <= maxDelay) {
       await sleep(delay);
