@@ -101,7 +101,7 @@ export function subjectFromContribution(contribution: Contribution): OverlapSubj
 // (`1️⃣#zorg`: the enclosing keycap U+20E3 is a mark that closes its digit) too.
 // Up to 192 code points: a tag holds at most 64, and composing (NFC) can make one code point three (क़ is two).
 const HASHTAG =
-  /(?<![\p{L}\p{N}_&/＆／](?:(?!\u20e3)\p{M})*)[#＃﹟]([\p{L}\p{N}][\p{L}\p{M}\p{N}_-]{0,191})/gu;
+  /(?<![\p{L}\p{N}_&/＿＆／](?:(?!\u20e3)\p{M})*)[#＃﹟]([\p{L}\p{N}][\p{L}\p{M}\p{N}_-]{0,191})/gu;
 const LINK = /\bhttps?:\/\/\S+/giu;
 
 /**

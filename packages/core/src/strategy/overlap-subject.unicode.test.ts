@@ -55,5 +55,7 @@ describe('hashtags in any script', () => {
   it('reads a full-width hashtag (＃ｚｏｒｇ, as Japanese and Chinese keyboards type it), but not in a word', () => {
     expect(hashtagsOf('夜勤 ＃ｚｏｒｇ と ＃夜勤')).toEqual(['ｚｏｒｇ', '夜勤']);
     expect(hashtagsOf('ｚｏｒｇ＃ａｖｏｎｄ zorg＃avond 1＃2')).toEqual([]);
+    // After `_` in either width, as after a letter: no hashtag.
+    expect(hashtagsOf('_#zorg ＿#zorg ＿＃zorg')).toEqual([]);
   });
 });
