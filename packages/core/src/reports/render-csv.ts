@@ -68,6 +68,8 @@ export interface CsvOptions {
  * ```
  */
 export function renderCsv(report: Report, options: CsvOptions = {}): Record<string, string> {
+  if (typeof options !== 'object' || options === null)
+    throw invalidValue('CSV options', [], 'Pass an object such as { byteOrderMark: true }, or nothing.');
   const bom = options.byteOrderMark === undefined ? false : options.byteOrderMark;
   if (typeof bom !== 'boolean') throw invalidValue('CSV options', ['byteOrderMark'], 'Use true or false.');
   const l = reportLabels(report.language);

@@ -47,6 +47,8 @@ const escapeCell = (text: string): string =>
  * ```
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  if (typeof options !== 'object' || options === null)
+    throw invalidValue('Markdown options', [], 'Pass an object such as { maxRows: 10 }, or nothing.');
   const maxRows = options.maxRows ?? 25;
   // A count of rows that left some out would be wrong for -1 or 1.5, and NaN would drop every row unsaid.
   if (!(Number.isInteger(maxRows) && maxRows >= 0) && maxRows !== Number.POSITIVE_INFINITY)

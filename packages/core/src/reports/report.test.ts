@@ -165,6 +165,19 @@ describe('reports', () => {
     expect(renderCsv(report, { byteOrderMark: false })).toEqual(plain);
   });
 
+  it.each([null, true, 'csv', 1])(
+    'refuses renderer options %j that are not an object, naming what to pass',
+    (value) => {
+      const report = createReport(figures);
+      expect(() => renderCsv(report, value as never)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('byteOrderMark') }),
+      );
+      expect(() => renderMarkdown(report, value as never)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('maxRows') }),
+      );
+    },
+  );
+
   it.each([1, 'yes', null])('refuses byteOrderMark %j with a VALIDATION error naming it', (value) => {
     expect(() => renderCsv(createReport(figures), { byteOrderMark: value as never })).toThrow(
       expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('byteOrderMark') }),
