@@ -141,6 +141,18 @@ describe('createGuardrailPolicy', () => {
     expect(ruleOf({ requiredDisclosure: 'フリー' }, { text: 'フリーランス募集' })).toBe('disclosure-missing');
   });
 
+  it('keeps the vowel signs of Indic scripts: they make other words, and belong to the word they are in', () => {
+    // काम (work) is not कम (less), and neither is in the other; a consonant alone is not in a word it starts.
+    expect(ruleOf({ blockedWords: ['काम'] }, { text: 'यह कम है' })).toBeUndefined();
+    expect(ruleOf({ blockedWords: ['कम'] }, { text: 'आज काम है' })).toBeUndefined();
+    expect(ruleOf({ blockedWords: ['क'] }, { text: 'आज काम है' })).toBeUndefined();
+    expect(ruleOf({ blockedWords: ['काम'] }, { text: 'आज काम है' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['இலவசம்'] }, { text: 'இன்று இலவசம்!' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['இலவச'] }, { text: 'இன்று இலவசம்!' })).toBeUndefined();
+    // Accents of Latin letters still do not count.
+    expect(ruleOf({ blockedWords: ['creme'] }, { text: 'Verse CRÈME vandaag' })).toBe('blocked-word');
+  });
+
   it('reads every character of a script without spaces as a word where Intl has no Segmenter', async () => {
     vi.resetModules();
     vi.stubGlobal('Intl', Object.assign(Object.create(Intl), { Segmenter: undefined }));

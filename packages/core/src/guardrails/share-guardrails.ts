@@ -40,12 +40,17 @@ export interface GuardrailViolation {
 const NO_SPACES =
   '[\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}]';
 
+/** The Indic scripts, whose vowel signs are marks that make other words (`काम`, work, is not `कम`, less). */
+const INDIC =
+  '\\p{scx=Devanagari}\\p{scx=Bengali}\\p{scx=Gurmukhi}\\p{scx=Gujarati}\\p{scx=Oriya}\\p{scx=Tamil}\\p{scx=Telugu}\\p{scx=Kannada}\\p{scx=Malayalam}\\p{scx=Sinhala}';
+
 /**
- * A combining mark, unless it belongs to a letter of a script written without spaces: Thai, Lao, Khmer and Myanmar
- * vowel and tone marks and the kana voicing marks (`バ` is `ハ` and a mark in NFKD) tell words apart (`ข่าว` is
- * not `ขาว`, `バカ` is not `ハカ`), where accents of Latin, Greek or Cyrillic letters do not.
+ * A combining mark, unless it belongs to a letter of a script written without spaces or of an Indic script: Thai,
+ * Lao, Khmer and Myanmar vowel and tone marks, the kana voicing marks (`バ` is `ハ` and a mark in NFKD) and Indic
+ * vowel signs tell words apart (`ข่าว` is not `ขาว`, `バカ` is not `ハカ`, `काम` is not `कम`), where accents of
+ * Latin, Greek or Cyrillic letters do not.
  */
-const ACCENT = new RegExp(`(?<!${NO_SPACES}\\p{M}*)\\p{M}`, 'gu');
+const ACCENT = new RegExp(`(?<![${NO_SPACES.slice(1, -1)}${INDIC}]\\p{M}*)\\p{M}`, 'gu');
 
 /**
  * Case folded, NFKD without accents, typographic apostrophes and hyphens plain, white space runs one space, then
@@ -81,8 +86,11 @@ function fold(text: string): string {
   );
 }
 
-/** A letter, digit or `_` that belongs to a longer word: any but those of scripts written without spaces. */
-const WORD_CHAR = `(?:(?!${NO_SPACES})[\\p{L}\\p{N}_])`;
+/**
+ * A letter, mark, digit or `_` that belongs to a longer word: any but those of scripts written without spaces (a mark
+ * left after folding is an Indic vowel sign, part of its word: `क` is not in `काम`).
+ */
+const WORD_CHAR = `(?:(?!${NO_SPACES})[\\p{L}\\p{M}\\p{N}_])`;
 const STARTS_WORD = new RegExp(`^${WORD_CHAR}`, 'u');
 const ENDS_WORD = new RegExp(`${WORD_CHAR}$`, 'u');
 const STARTS_NO_SPACES = new RegExp(`^${NO_SPACES}`, 'u');
