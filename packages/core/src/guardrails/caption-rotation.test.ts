@@ -18,6 +18,19 @@ describe('rotateCaptions', () => {
     expect([...captions.values()]).toEqual(['LinkedIn A', 'LinkedIn B', 'LinkedIn C', 'LinkedIn A']);
   });
 
+  it.each([
+    ['a hole', ['p1', , 'p3'], 1],
+    ['an empty id', ['p1', ''], 1],
+    ['a number', [7], 0],
+  ])('refuses a list of publishers with %s, naming where', (_, ids, at) => {
+    expect(() => rotateCaptions(post, 'linkedin', ids as string[])).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path: [at] })] }),
+      }),
+    );
+  });
+
   it('falls back to the base text for a platform without variants', () => {
     expect(captionsFor(post, 'bluesky')).toEqual(['Basistekst']);
     expect(rotateCaptions(post, 'bluesky', ['p1']).get('p1')).toBe('Basistekst');

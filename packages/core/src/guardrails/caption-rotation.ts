@@ -45,6 +45,9 @@ export function rotateCaptions(
       [],
       'Pass the ids of the publishers as a list, in the order of the offers.',
     );
+  for (let i = 0; i < publisherIds.length; i++)
+    if (typeof publisherIds[i] !== 'string' || publisherIds[i] === '')
+      throw invalidValue('publishers', [i], 'Each publisher is an id: a text that is not empty.');
   const assigned = new Map<string, string>();
   let next = 0;
   for (const publisherId of publisherIds) {

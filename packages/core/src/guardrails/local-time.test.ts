@@ -57,6 +57,11 @@ describe('localTime', () => {
     expect(cachedTimeZoneFormats()).toBeLessThanOrEqual(1_000);
   });
 
+  it('refuses a zone name Intl refuses, whatever zone was used before (the Kelvin sign is no K)', () => {
+    expect(localTime(0, 'Europe/KIEV')).toEqual(localTime(0, 'Europe/Kiev'));
+    expect(() => localTime(0, 'Europe/\u212Aiev')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+
   it('writes the year with four digits', () => {
     expect(localTime(at('0099-07-01T10:00:00Z'), 'UTC').day).toBe('0099-07-01');
   });

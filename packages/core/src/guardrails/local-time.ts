@@ -16,9 +16,10 @@ const MAX_CACHED_FORMATS = 1_000;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
-  // Keyed case-folded: Intl takes every capitalisation of a zone's name (and refuses unknown names), so the
-  // spellings a caller passes for one zone share one format.
-  const key = typeof timeZone === 'string' ? timeZone.toLowerCase() : '';
+  // Keyed with ASCII letters lower-cased: Intl takes every ASCII capitalisation of a zone's name (and refuses unknown
+  // names), so the spellings a caller passes for one zone share one format. Not full Unicode lower case: the Kelvin
+  // sign lower-cases to `k`, and `Europe/\u212Aiev`, which Intl refuses, would find the format of Europe/Kiev.
+  const key = typeof timeZone === 'string' ? timeZone.replace(/[A-Z]/g, (c) => c.toLowerCase()) : '';
   let format = formatters.get(key);
   if (format === undefined) {
     try {

@@ -153,6 +153,22 @@ describe('createGuardrailPolicy', () => {
     expect(ruleOf({ blockedWords: ['creme'] }, { text: 'Verse CRÈME vandaag' })).toBe('blocked-word');
   });
 
+  it('reads a Hindi word with or without its nukta as one word (फ़्री and फ्री)', () => {
+    expect(ruleOf({ blockedWords: ['फ्री'] }, { text: 'फ़्री डिलीवरी' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['फ़्री'] }, { text: 'आज फ्री डिलीवरी' })).toBe('blocked-word');
+    expect(ruleOf({ blockedWords: ['ज़्यादा'] }, { text: 'ज्यादा जानें' })).toBe('blocked-word');
+  });
+
+  it('checks a long text of a script without spaces (105,000 characters) and a run of 100,000 marks', () => {
+    // Listing every segment of such a text made Node copy it into each one (out of memory); a mark after many
+    // others was looked back over all of them (minutes).
+    const japanese = '本日は送料無料でお届けします。'.repeat(7_000);
+    expect(ruleOf({ blockedWords: ['無料'] }, { text: japanese })).toBe('blocked-word');
+    expect(ruleOf({ requiredDisclosure: '#社員' }, { text: japanese })).toBe('disclosure-missing');
+    const zalgo = `gra${'\u0301'.repeat(100_000)}tis`;
+    expect(ruleOf({ blockedWords: ['gratis'] }, { text: zalgo })).toBe('blocked-word');
+  });
+
   it('reads every character of a script without spaces as a word where Intl has no Segmenter', async () => {
     vi.resetModules();
     vi.stubGlobal('Intl', Object.assign(Object.create(Intl), { Segmenter: undefined }));

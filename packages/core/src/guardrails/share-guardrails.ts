@@ -50,7 +50,19 @@ const INDIC =
  * vowel signs tell words apart (`ข่าว` is not `ขาว`, `バカ` is not `ハカ`, `काम` is not `कम`), where accents of
  * Latin, Greek or Cyrillic letters do not.
  */
-const ACCENT = new RegExp(`(?<![${NO_SPACES.slice(1, -1)}${INDIC}]\\p{M}*)\\p{M}`, 'gu');
+const KEEPS_MARKS = new RegExp(`^[${NO_SPACES.slice(1, -1)}${INDIC}]$`, 'u');
+/** A character with the combining marks after it (marks at the start have none): one pass, however many marks. */
+const WITH_MARKS = /(^|\P{M})(\p{M}+)/gu;
+/**
+ * The nukta of Indic scripts: everyday Hindi writes `फ़्री` and `फ्री`, `ज़्यादा` and `ज्यादा` for one word, so it
+ * is read as an accent.
+ */
+const NUKTA = /[\u093C\u09BC\u0A3C\u0ABC\u0B3C\u0C3C\u0CBC]/gu;
+/** The text without accents: marks stay only after the letters of {@link KEEPS_MARKS}, nuktas never. */
+const withoutAccents = (text: string): string =>
+  text.replace(WITH_MARKS, (_, base: string, marks: string) =>
+    KEEPS_MARKS.test(base) ? base + marks.replace(NUKTA, '') : base,
+  );
 
 /**
  * Case folded, NFKD without accents, typographic apostrophes and hyphens plain, white space runs one space, then
@@ -58,25 +70,26 @@ const ACCENT = new RegExp(`(?<![${NO_SPACES.slice(1, -1)}${INDIC}]\\p{M}*)\\p{M}
  */
 function fold(text: string): string {
   return (
-    text
-      // An acute accent or a backtick typed as an apostrophe (`Auto´s`), before NFKD reads `´` as a space and an accent.
-      .replace(/[\u00B4`]/gu, "'")
-      .normalize('NFKD')
-      // Lower case, and the full foldings lower case alone misses: `ß` and `ẞ` as `ss`, a final `ς` as `σ`, Greek's
-      // iota subscript as `ι`; Turkish `ı` as `i`, since `I` lower-cases to `i` (without the language, matching too
-      // much is the safe side for blocked words and disclosures).
-      .toLocaleLowerCase('und')
-      .replace(/ß/gu, 'ss')
-      .replace(/ς/gu, 'σ')
-      .replace(/\u0345/gu, 'ι')
-      .replace(/ı/gu, 'i')
-      // Typographic apostrophes and hyphens as the plain ones (phone keyboards type `auto’s` for `auto's`).
-      .replace(/[\u2018\u2019\u201B\u02BC\u2032]/gu, "'")
-      .replace(/[\u2010-\u2012\u2212]/gu, '-')
-      // Characters that show as nothing (Unicode's default ignorables: zero-width space and joiners, soft hyphen,
-      // BOM, direction marks and bidi controls, fillers, tag characters): "gr\u200Batis" reads "gratis"; accents.
-      .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
-      .replace(ACCENT, '')
+    withoutAccents(
+      text
+        // An acute accent or a backtick typed as an apostrophe (`Auto´s`), before NFKD reads `´` as a space and an accent.
+        .replace(/[\u00B4`]/gu, "'")
+        .normalize('NFKD')
+        // Lower case, and the full foldings lower case alone misses: `ß` and `ẞ` as `ss`, a final `ς` as `σ`, Greek's
+        // iota subscript as `ι`; Turkish `ı` as `i`, since `I` lower-cases to `i` (without the language, matching too
+        // much is the safe side for blocked words and disclosures).
+        .toLocaleLowerCase('und')
+        .replace(/ß/gu, 'ss')
+        .replace(/ς/gu, 'σ')
+        .replace(/\u0345/gu, 'ι')
+        .replace(/ı/gu, 'i')
+        // Typographic apostrophes and hyphens as the plain ones (phone keyboards type `auto’s` for `auto's`).
+        .replace(/[\u2018\u2019\u201B\u02BC\u2032]/gu, "'")
+        .replace(/[\u2010-\u2012\u2212]/gu, '-')
+        // Characters that show as nothing (Unicode's default ignorables: zero-width space and joiners, soft hyphen,
+        // BOM, direction marks and bidi controls, fillers, tag characters): "gr\u200Batis" reads "gratis"; then accents.
+        .replace(/\p{Default_Ignorable_Code_Point}/gu, ''),
+    )
       .replace(/\s+/gu, ' ')
       // Composed again, so that Intl.Segmenter finds the words of Thai and Japanese; Thai and Lao `am` as one letter,
       // as NFKD splits it and NFC does not join it again.
@@ -108,11 +121,13 @@ const segmenter =
  * character is a word.
  */
 function phraseFinder(text: string): (phrase: string) => boolean {
-  let bounds: Set<number> | undefined;
+  let segments: Intl.Segments | undefined;
+  // Only the segment at a candidate is looked up: listing them all makes Node copy the whole text into each one
+  // (a 30,000-character Japanese text took seconds and a gigabyte).
   const boundary = (at: number): boolean => {
-    if (segmenter === undefined) return true;
-    bounds ??= new Set([...segmenter.segment(text)].map((part) => part.index).concat(text.length));
-    return bounds.has(at);
+    if (segmenter === undefined || at >= text.length) return true;
+    segments ??= segmenter.segment(text);
+    return segments.containing(at)?.index === at;
   };
   return (phrase) => {
     const wordFirst = STARTS_WORD.test(phrase);
