@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, hasChromium, runInChromium } from '../test/browser/run-in-chromium.js';
-import { runWithQuota } from '../test/browser/run-with-quota.js';
 import { requiredService } from '../test/required-service.js';
 import { indexedDbCapabilities } from './indexeddb.js';
 import type { ConformanceResult } from './testing/index.js';
@@ -71,10 +70,10 @@ if (chromium) {
     }, 60_000);
 
     it('fails with STORAGE ("no room left") past the quota, writing nothing of the command', async () => {
-      const outcome = await runWithQuota(
+      const outcome = await runInChromium(
         join(import.meta.dirname, '..', 'test', 'browser', 'quota-page.ts'),
         'window.overQuota()',
-        1_000_000,
+        { quotaBytes: 1_000_000 },
       );
       expect(outcome).toEqual({
         failed: {

@@ -1,4 +1,4 @@
-// A page whose origin has a small storage quota (see run-with-quota.ts): a command that does not fit must fail with
+// A page whose origin has a small storage quota (see `quotaBytes` in run-in-chromium.ts): a command that does not fit must fail with
 // STORAGE ("no room left") and write nothing; what was stored before stays readable.
 import { indexedDbStorage } from '../../src/indexeddb.js';
 

@@ -23,9 +23,15 @@ const FLAGS = [
 
 /**
  * Bundles `entry` for the browser, serves it on 127.0.0.1 (a free port), opens it in headless Chromium and
- * returns what `evaluate` gives back from the page.
+ * returns what `evaluate` gives back from the page. With `quotaBytes`, the page's origin first gets that storage
+ * quota (through the DevTools protocol, `Storage.overrideQuotaForOrigin`), so a write past it fails as on a full
+ * device.
  */
-export async function runInChromium<T>(entry: string, evaluate: string): Promise<T> {
+export async function runInChromium<T>(
+  entry: string,
+  evaluate: string,
+  options: { readonly quotaBytes?: number } = {},
+): Promise<T> {
   const bundle = await build({
     entryPoints: [entry],
     bundle: true,
@@ -49,6 +55,7 @@ export async function runInChromium<T>(entry: string, evaluate: string): Promise
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
   const profile = mkdtempSync(join(tmpdir(), 'social-shift-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -56,9 +63,13 @@ export async function runInChromium<T>(entry: string, evaluate: string): Promise
   });
   try {
     const page = await browser.newPage();
+    if (options.quotaBytes !== undefined) {
+      const cdp = await browser.newCDPSession(page);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: options.quotaBytes });
+    }
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`${origin}/`);
     await page.waitForFunction(() => document.readyState === 'complete');
     if (errors.length > 0) throw new Error(`The page failed: ${errors.join('; ')}`);
     return (await page.evaluate(evaluate)) as T;
