@@ -19,7 +19,7 @@ describe('rotateCaptions', () => {
   });
 
   it.each([
-    ['a hole', ['p1', , 'p3'], 1],
+    ['a hole', Object.assign(new Array<string>(3), { 0: 'p1', 2: 'p3' }), 1],
     ['an empty id', ['p1', ''], 1],
     ['a number', [7], 0],
   ])('refuses a list of publishers with %s, naming where', (_, ids, at) => {
