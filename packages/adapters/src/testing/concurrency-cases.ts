@@ -2,20 +2,14 @@
 // browser tabs) racing on one document, and the calls one transaction's work issues together (`Promise.all`) or
 // does not await. Each awaits with a time limit, so an adapter that deadlocks fails the case instead of stalling
 // the run (`runStorageConformance` has no timeout of its own).
-import type { DomainEvent, StoragePort, StorageTransaction } from '@social-shift/core';
+import type { StoragePort, StorageTransaction } from '@social-shift/core';
 import { isSocialShiftError } from '@social-shift/core';
-import { aDomainEvent } from '@social-shift/core/testing';
 import { assertEqual, assertRejectsWithCode, assertTrue, ConformanceFailure } from './assertions.js';
+import { event, ORG, range, retrying, seqs } from './case-helpers.js';
 import type { ConformanceCase, ConformanceContext, ConformanceGroup } from './conformance-cases.js';
 
-const ORG = 'org_conformance';
 /** How long a race or a transaction may take before the case fails as a hang. */
 const LIMIT_MS = 15_000;
-
-const event = (n: number, over: Partial<DomainEvent> = {}): DomainEvent =>
-  aDomainEvent({ id: `evt_${n}`, organisationId: ORG, entityId: `post_${n % 3}`, ...over });
-const seqs = async (storage: StoragePort) => (await storage.readEvents(ORG)).map((e) => e.seq);
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** `promise`, or a failure naming `what` when it does not settle within {@link LIMIT_MS}. */
 async function settles<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -42,17 +36,6 @@ const codeOf = (result: PromiseSettledResult<unknown>) =>
 
 /** The outcomes of racers as codes, sorted: `['ALREADY_EXISTS', …, 'ok']`. */
 const codes = (results: readonly PromiseSettledResult<unknown>[]) => results.map(codeOf).sort();
-
-/** Retries `work` on CONFLICT, as a command does. */
-async function retrying<T>(work: () => Promise<T>, attempts = 200): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isSocialShiftError(error, 'CONFLICT') || i >= attempts) throw error;
-    }
-  }
-}
 
 /** Two storages opened on one store, as two servers or two tabs hold it; the store is empty. */
 async function twoStorages(open: ConformanceContext['open']): Promise<readonly [StoragePort, StoragePort]> {

@@ -21,7 +21,6 @@ import {
 } from '@social-shift/core';
 import {
   aCampaign,
-  aDomainEvent,
   anApprovedPost,
   anOffer,
   anOrganisation,
@@ -35,6 +34,7 @@ import {
 import { exportAll, importAll } from '@social-shift/core/transfer';
 import fc from 'fast-check';
 import { assertEqual, assertRejectsWithCode, assertTrue, ConformanceFailure } from './assertions.js';
+import { event, ORG, OTHER, range, retrying, seqs } from './case-helpers.js';
 import { concurrencyCases } from './concurrency-cases.js';
 import { failOnWrite, InjectedFault } from './fault-injection.js';
 import { malformedArgumentCases } from './malformed-argument-cases.js';
@@ -151,26 +151,6 @@ export interface ConformanceCase {
   readonly group: ConformanceGroup;
   readonly name: string;
   run(context: ConformanceContext): Promise<void>;
-}
-
-const ORG = 'org_conformance';
-const OTHER = 'org_other';
-
-const event = (n: number, over: Partial<DomainEvent> = {}): DomainEvent =>
-  aDomainEvent({ id: `evt_${n}`, organisationId: ORG, entityId: `post_${n % 3}`, ...over });
-
-const seqs = async (storage: StoragePort, org = ORG) => (await storage.readEvents(org)).map((e) => e.seq);
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-
-/** Retries `work` on CONFLICT, as a command does. */
-async function retrying<T>(work: () => Promise<T>, attempts = 200): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isSocialShiftError(error, 'CONFLICT') || i >= attempts) throw error;
-    }
-  }
 }
 
 const cases: ConformanceCase[] = [];
