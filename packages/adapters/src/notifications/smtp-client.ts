@@ -40,8 +40,12 @@ const ADDRESS = /^[!#-'*+\-./0-9=?A-Z^-~]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}$/;
 /** RFC 5321 §4.5.3.1.3: a path is at most 256 octets with its angle brackets. */
 const ADDRESS_MAX = 254;
 
-function fail(message: string, cause?: unknown): SocialShiftError<'PLATFORM'> {
-  return new SocialShiftError('PLATFORM', message, { details: { platform: 'smtp' }, cause });
+function fail(
+  message: string,
+  cause?: unknown,
+  details: Record<string, unknown> = {},
+): SocialShiftError<'PLATFORM'> {
+  return new SocialShiftError('PLATFORM', message, { details: { ...details, platform: 'smtp' }, cause });
 }
 
 function invalid(path: readonly (string | number)[], message: string): SocialShiftError<'VALIDATION'> {
@@ -299,7 +303,11 @@ class SmtpConversation {
       // A server may echo the command it refuses, AUTH PLAIN with the credentials included.
       let answer = lines.join(' | ');
       for (const secret of this.secrets) answer = answer.split(secret).join('[redacted]');
-      throw fail(`The SMTP server answered: ${answer}`);
+      throw fail(
+        `The SMTP server answered: ${answer}`,
+        undefined,
+        Number.isInteger(code) ? { status: code } : {},
+      );
     }
     return lines;
   }
@@ -431,7 +439,22 @@ async function authenticate(
 }
 
 /**
- * Sends one message over SMTP (RFC 5321): EHLO, STARTTLS when offered (or required), AUTH PLAIN (or AUTH LOGIN
+ * Greets the server with EHLO and returns its extension lines; a server that does not know EHLO (`500`, `502`) is
+ * greeted with HELO instead (RFC 5321 §3.2, §4.1.4) and offers no extensions: no STARTTLS, no AUTH.
+ */
+async function greet(smtp: SmtpConversation, hello: string): Promise<readonly string[]> {
+  try {
+    return await smtp.command(`EHLO ${hello}`, [250]);
+  } catch (error) {
+    const status = error instanceof SocialShiftError ? error.details.status : undefined;
+    if (status !== 500 && status !== 502) throw error;
+    await smtp.command(`HELO ${hello}`, [250]);
+    return [];
+  }
+}
+
+/**
+ * Sends one message over SMTP (RFC 5321): EHLO (HELO to a server that does not know EHLO), STARTTLS when offered (or required), AUTH PLAIN (or AUTH LOGIN
  * when the server offers only that) when credentials are given, MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT. A small client over `node:net` and
  * `node:tls`, with no dependency. Throws `PLATFORM` (details.platform `smtp`) when the server refuses.
  *
@@ -477,7 +500,7 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
   const hello = options.heloName ?? 'localhost';
   try {
     await smtp.reply([220]);
-    let extensions = await smtp.command(`EHLO ${hello}`, [250]);
+    let extensions = await greet(smtp, hello);
     const startTls = options.startTls ?? (options.auth === undefined ? 'opportunistic' : 'require');
     const offersStartTls = extensions.some((line) => /^250[ -]STARTTLS/i.test(line));
     if (options.secure !== true && startTls !== 'never' && (offersStartTls || startTls === 'require')) {
