@@ -124,4 +124,13 @@ describe('pseudonymous analytics', () => {
   it('refuses a short key', async () => {
     await expect(pseudonymiseEvents([], { key: 'short' })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
+
+  it('names the key option, not a link secret, when the key or the options are wrong', async () => {
+    for (const options of [{ key: 'short' }, { key: new Uint8Array(8) }, { key: 42 }, {}, KEY, null]) {
+      const error = await pseudonymiseEvents([], options as never).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['key'] }] } });
+      expect((error as Error).message).toContain('key');
+      expect((error as Error).message).not.toContain('link secret');
+    }
+  });
 });

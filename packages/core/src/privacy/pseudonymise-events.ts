@@ -1,7 +1,7 @@
 // Pseudonymous analytics: the event log with every person id replaced by an opaque id and every personal field
 // dropped, so metrics and reports computed from it show opaque ids instead of names.
 import { invalidValue } from '../errors/invalid-value.js';
-import type { LinkSecret } from '../links/hmac.js';
+import type { HmacSigner, LinkSecret } from '../links/hmac.js';
 import { createHmacSigner } from '../links/hmac.js';
 import type { DomainEvent } from '../model/domain-event.js';
 import { isRecord } from '../model/is-record.js';
@@ -70,7 +70,7 @@ export async function pseudonymiseEvents<E extends DomainEvent>(
   events: readonly E[],
   options: PseudonymiseOptions,
 ): Promise<E[]> {
-  const signer = createHmacSigner(options?.key);
+  const signer = keySigner(options);
   if (!Array.isArray(events) || events.some((event) => !isRecord(event?.data)))
     throw invalidValue('events', [], 'Use an array of events: await shift.readEvents().');
   const people = new Set<string>();
@@ -96,4 +96,18 @@ export async function pseudonymiseEvents<E extends DomainEvent>(
     entityId: anon(event.entityId),
     data: withoutPersonal(mapStrings(event.data, anon) as Record<string, unknown>),
   }));
+}
+
+/** The signer of the options' key; `VALIDATION` on the `key` option (not the link secret the signer names). */
+function keySigner(options: PseudonymiseOptions): HmacSigner {
+  try {
+    return createHmacSigner(options?.key);
+  } catch (error) {
+    throw invalidValue(
+      'pseudonymise options',
+      ['key'],
+      'Pass { key } with a key of at least 32 bytes (a string or a Uint8Array), such as crypto.getRandomValues(new Uint8Array(32)) kept by your organisation.',
+      error,
+    );
+  }
 }
