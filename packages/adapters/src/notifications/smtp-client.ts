@@ -303,10 +303,13 @@ class SmtpConversation {
       // A server may echo the command it refuses, AUTH PLAIN with the credentials included.
       let answer = lines.join(' | ');
       for (const secret of this.secrets) answer = answer.split(secret).join('[redacted]');
+      if (!Number.isInteger(code)) throw fail(`The SMTP server answered: ${answer}`);
+      // RFC 5321 §4.2.1: 4yz is a transient failure (the same command may succeed later), 5yz a permanent one.
+      const temporary = code >= 400 && code < 500;
       throw fail(
-        `The SMTP server answered: ${answer}`,
+        `The SMTP server answered: ${answer} (${temporary ? 'temporary: try again later' : 'permanent'})`,
         undefined,
-        Number.isInteger(code) ? { status: code } : {},
+        { status: code, temporary, reply: answer },
       );
     }
     return lines;
@@ -438,6 +441,39 @@ async function authenticate(
   }
 }
 
+/** The SMTP reply code of an error from {@link SmtpConversation.reply}, or `undefined` (no reply: a timeout, a close). */
+function replyStatus(error: unknown): number | undefined {
+  const status = error instanceof SocialShiftError ? error.details.status : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * Gives every recipient (RCPT TO), and when the server refuses any, sends nothing: one `PLATFORM` error lists each
+ * refused address with its reply (`details.refused`), `temporary` only when every refusal is a 4yz (a retry may
+ * succeed). A `421` (the server is closing the connection) ends the conversation at once.
+ */
+async function addRecipients(smtp: SmtpConversation, recipients: readonly string[]): Promise<void> {
+  const refused: { recipient: string; status: number; reply: string }[] = [];
+  for (const recipient of recipients) {
+    try {
+      await smtp.command(`RCPT TO:<${recipient}>`, [250, 251]);
+    } catch (error) {
+      const status = replyStatus(error);
+      if (status === undefined || status === 421) throw error;
+      const reply = (error as SocialShiftError<'PLATFORM'>).details.reply;
+      refused.push({ recipient, status, reply: typeof reply === 'string' ? reply : String(status) });
+    }
+  }
+  if (refused.length === 0) return;
+  const temporary = refused.every((r) => r.status >= 400 && r.status < 500);
+  const list = refused.map((r) => `${r.recipient} (${r.reply})`).join(', ');
+  throw fail(
+    `The SMTP server refused ${refused.length === 1 ? 'the recipient' : `${refused.length} recipients`} ${list}; nothing was sent. ${temporary ? 'The refusal is temporary: try again later.' : 'Fix or remove the refused addresses.'}`,
+    undefined,
+    { status: refused[0]?.status, temporary, refused },
+  );
+}
+
 /**
  * Greets the server with EHLO and returns its extension lines; a server that does not know EHLO (`500`, `502`) is
  * greeted with HELO instead (RFC 5321 §3.2, §4.1.4) and offers no extensions: no STARTTLS, no AUTH.
@@ -446,7 +482,7 @@ async function greet(smtp: SmtpConversation, hello: string): Promise<readonly st
   try {
     return await smtp.command(`EHLO ${hello}`, [250]);
   } catch (error) {
-    const status = error instanceof SocialShiftError ? error.details.status : undefined;
+    const status = replyStatus(error);
     if (status !== 500 && status !== 502) throw error;
     await smtp.command(`HELO ${hello}`, [250]);
     return [];
@@ -528,10 +564,18 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
     }
     if (options.auth !== undefined) await authenticate(smtp, extensions, options.auth);
     await smtp.command(`MAIL FROM:<${message.from}>`, [250]);
-    for (const to of message.to) await smtp.command(`RCPT TO:<${to}>`, [250, 251]);
+    await addRecipients(smtp, message.to);
     await smtp.command('DATA', [354]);
     smtp.write(`${data.replace(/^\./gm, '..')}\r\n.\r\n`);
-    await smtp.reply([250]);
+    await smtp.reply([250]).catch((error: unknown) => {
+      // Refused (a reply code): not delivered. No answer at all: the server may have taken it before the line broke.
+      if (replyStatus(error) !== undefined) throw error;
+      throw fail(
+        `The SMTP server did not confirm the message (${error instanceof Error ? error.message : 'no answer'}); it may have been delivered. Check before sending it again, or the recipients may get it twice.`,
+        error,
+        { maybeDelivered: true },
+      );
+    });
     await smtp.command('QUIT', [221]).catch(() => undefined);
   } finally {
     smtp.detach().destroy();
