@@ -152,6 +152,24 @@ describe('the plain evaluation of a workflow', () => {
     },
   );
 
+  it('refuses with VALIDATION to build the machine of a workflow with an event called __proto__, which XState would drop while next() takes it', () => {
+    // Parsed from JSON, as a definition from a file would be: `__proto__` is then an own key.
+    const custom = defineWorkflow({
+      id: 'custom',
+      entityType: 'post',
+      initial: 'a',
+      states: JSON.parse('{"a":{"on":{"__proto__":"b"}},"b":{"final":true}}'),
+      events: JSON.parse('{"__proto__":{"domainEvent":"post.updated","sender":{"system":true}}}'),
+    });
+    expect(custom.next('a', '__proto__')).toBe('b');
+    expect(() => workflowMachine(custom)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringContaining('Invalid workflow custom: states.a.on.__proto__:'),
+      }),
+    );
+  });
+
   it('builds each machine once', () => {
     expect(workflowMachine(workflows.post)).toBe(workflowMachine(workflows.post));
   });

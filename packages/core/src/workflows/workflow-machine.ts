@@ -24,7 +24,7 @@ const built = new WeakMap<Workflow, AnyStateMachine>();
  * ```
  *
  * A workflow of your own whose names XState would read otherwise (an empty id or state, a state `__proto__`, an
- * event `""`, `"*"`, ending in `".*"` or starting with `"xstate."`) is refused with `VALIDATION`.
+ * event `""`, `"*"`, `__proto__`, ending in `".*"` or starting with `"xstate."`) is refused with `VALIDATION`.
  */
 export function workflowMachine(workflow: Workflow): AnyStateMachine {
   const cached = built.get(workflow);
@@ -46,11 +46,18 @@ export function workflowMachine(workflow: Workflow): AnyStateMachine {
     if (!node) continue;
     const on: Record<string, string> = {};
     for (const [event, target] of Object.entries(node.on ?? {})) {
-      if (event === '' || event === '*' || event.endsWith('.*') || event.startsWith('xstate.'))
+      // `__proto__`, assigned to `on` below, would set its prototype: XState would never see the transition.
+      if (
+        event === '' ||
+        event === '*' ||
+        event === '__proto__' ||
+        event.endsWith('.*') ||
+        event.startsWith('xstate.')
+      )
         throw invalidValue(
           what,
           ['states', state, 'on', event],
-          'Rename the event: XState reads "", "*", names ending in ".*" and names starting with "xstate." as wildcards or as its own events.',
+          'Rename the event: XState reads "", "*", names ending in ".*" and names starting with "xstate." as wildcards or as its own events, and cannot hold "__proto__".',
         );
       on[event] = `#${escapePath(config.id)}.${escapePath(String(target))}`;
     }
