@@ -166,9 +166,13 @@ function rfc5322Date(date: Date): string {
   return `${DAYS[date.getUTCDay()]}, ${two(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${String(date.getUTCFullYear()).padStart(4, '0')} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
 }
 
+/**
+ * A text part's body in base64 lines of 76 characters, its line breaks (CRLF, a lone LF or a lone CR) all written as
+ * CRLF first: RFC 2046 §4.1.1 allows no bare CR or LF in a text part.
+ */
 function base64Lines(text: string): string {
   return (
-    Buffer.from(text.replace(/\r?\n/g, '\r\n'))
+    Buffer.from(text.replace(/\r\n?|\n/g, '\r\n'))
       .toString('base64')
       .match(/.{1,76}/g) ?? []
   ).join('\r\n');
