@@ -133,4 +133,18 @@ describe('pseudonymous analytics', () => {
       expect((error as Error).message).not.toContain('link secret');
     }
   });
+
+  it('gives the people of two organisations with the same ids different opaque ids, each as in its own log', async () => {
+    const events = await (await activeWorld()).shift.readEvents();
+    const other = events.map((event) => ({ ...event, id: `${event.id}_b`, organisationId: 'org_other' }));
+    const both = await pseudonymiseEvents([...events, ...other], { key: KEY });
+    // Each organisation's part as when it is pseudonymised alone: a report job over several gives stable ids.
+    expect(both.slice(0, events.length)).toEqual(await pseudonymiseEvents(events, { key: KEY }));
+    expect(both.slice(events.length)).toEqual(await pseudonymiseEvents(other, { key: KEY }));
+    // Not one opaque id for two people: person_0004 of org_acme is not person_0004 of org_other.
+    const actors = (list: readonly StoredEvent[]) =>
+      new Set(list.map((e) => e.actorId).filter((id) => id !== 'system'));
+    const [acme, rest] = [actors(both.slice(0, events.length)), actors(both.slice(events.length))];
+    for (const id of acme) expect(rest.has(id)).toBe(false);
+  });
 });

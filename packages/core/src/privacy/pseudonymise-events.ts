@@ -53,7 +53,8 @@ function mapStrings(value: unknown, replace: (text: string, key: string) => stri
 
 /**
  * The event log for pseudonymous analytics: every person id (as actor, entity, or anywhere in the data) becomes
- * an opaque `anon_…` id derived with HMAC-SHA-256 from `key`, and names, e-mail addresses, handles, sharer tokens,
+ * an opaque `anon_…` id derived with HMAC-SHA-256 from `key` and the event's organisation (people of two
+ * organisations that use the same ids get different opaque ids), and names, e-mail addresses, handles, sharer tokens,
  * tracked links and platform ids are dropped from `changes`, and the callers' idempotency keys from the events.
  * Teams, departments, locations and all counts stay, so `foldEvents` → `finishMetrics` → `createReport` on the
  * result gives the same figures with opaque ids where the report would show people. Pure: the input is not
@@ -73,29 +74,35 @@ export async function pseudonymiseEvents<E extends DomainEvent>(
   const signer = keySigner(options);
   if (!Array.isArray(events) || events.some((event) => !isRecord(event?.data)))
     throw invalidValue('events', [], 'Use an array of events: await shift.readEvents().');
-  const people = new Set<string>();
+  // Person ids by organisation: two organisations may use the same ids (sequential ones, an imported programme) for
+  // other people, who must not share an opaque id; each organisation's ids come out as when its log is alone.
+  const people = new Map<string, [string, string]>();
+  const person = (organisation: string, id: string) => `${organisation}\u0000${id}`;
   for (const event of events) {
-    if (event.entityType === 'person') people.add(event.entityId);
-    if (event.actorId !== SYSTEM_ACTOR) people.add(event.actorId);
+    const organisation = event.organisationId ?? '';
+    const add = (id: string) => people.set(person(organisation, id), [organisation, id]);
+    if (event.entityType === 'person') add(event.entityId);
+    if (event.actorId !== SYSTEM_ACTOR) add(event.actorId);
     // Every person id in the data too: a part of the log (only its clicks, say) names people it has no event of.
     mapStrings(event.data, (text, key) => {
-      if (PERSON_KEYS.test(key)) people.add(text);
+      if (PERSON_KEYS.test(key)) add(text);
       return text;
     });
   }
   const map = new Map<string, string>();
-  const organisation = events[0]?.organisationId ?? '';
-  for (const id of people) {
-    map.set(id, `anon_${(await signer.sign([organisation, id])).replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}`);
+  for (const [found, parts] of people) {
+    map.set(found, `anon_${(await signer.sign(parts)).replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}`);
   }
-  const anon = (text: string) => map.get(text) ?? text;
   // The callers' idempotency keys are left out: they may be made of anything, a person's e-mail included.
-  return events.map(({ idempotencyKey: _key, ...event }) => ({
-    ...(event as E),
-    actorId: anon(event.actorId),
-    entityId: anon(event.entityId),
-    data: withoutPersonal(mapStrings(event.data, anon) as Record<string, unknown>),
-  }));
+  return events.map(({ idempotencyKey: _key, ...event }) => {
+    const anon = (text: string) => map.get(person(event.organisationId ?? '', text)) ?? text;
+    return {
+      ...(event as E),
+      actorId: anon(event.actorId),
+      entityId: anon(event.entityId),
+      data: withoutPersonal(mapStrings(event.data, anon) as Record<string, unknown>),
+    };
+  });
 }
 
 /** The signer of the options' key; `VALIDATION` on the `key` option (not the link secret the signer names). */
