@@ -3,8 +3,8 @@ import { defineWorkflow } from './workflow.js';
 /**
  * The review, approval and distribution workflow of a post: draft → in review → approved or changes requested;
  * approved → scheduled → offered → expired or withdrawn; archived. The four-eyes rule (on by default) stops
- * whoever wrote, changed or submitted a post approving it; expiry happens at `expiresAt` on the injected clock, or when the last campaign
- * that holds the post ends.
+ * whoever wrote, changed or submitted a post approving it; expiry happens at `expiresAt` on the injected clock, or,
+ * while the post is on offer, when the last campaign that holds it ends.
  *
  * @example
  * ```ts

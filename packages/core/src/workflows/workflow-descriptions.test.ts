@@ -54,6 +54,32 @@ describe('the descriptions of the post workflow (docs/workflows/post.md)', () =>
   });
 });
 
+describe('the descriptions of the post workflow, on expiry (docs/workflows/post.md)', () => {
+  it('say that a campaign ending expires only the posts it has on offer, not an approved post it never offered', async () => {
+    const world = await createTestProgramme();
+    const master = world.shift.as(world.people.master);
+    const offered = await anApprovedPost(world);
+    const waiting = await anApprovedPost(world);
+    const running = await aRunningCampaign(world, [offered]);
+    const later = await master.campaigns.create({
+      name: 'Autumn recruitment',
+      pillarIds: [world.pillarId],
+      postIds: [waiting],
+      audience: { everyone: true },
+      startsAt: new Date(world.clock.now() + 7 * 86_400_000).toISOString(),
+      endsAt: new Date(world.clock.now() + 21 * 86_400_000).toISOString(),
+    });
+    await master.campaigns.schedule(later.id);
+    await master.campaigns.cancel(later.id);
+    await master.campaigns.complete(running);
+    expect((await master.posts.get(offered)).status).toBe('expired');
+    expect((await master.posts.get(waiting)).status).toBe('approved');
+    const { post } = workflowDescriptions;
+    expect(post.events.EXPIRE).toMatch(/on offer/);
+    expect(post.states.expired).toMatch(/on offer/);
+  });
+});
+
 describe('the descriptions of the programme-cycle workflow (docs/workflows/programme-cycle.md)', () => {
   it('say which strategy version a cycle keeps: the one it started on, also when its strategy step changes the strategy', async () => {
     const { shift, people, pillarId } = await createTestProgramme();

@@ -109,7 +109,7 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
       approved: 'Approved: may be scheduled and put in campaigns.',
       scheduled: 'Planned for a time: a running campaign that holds it offers it then.',
       offered: 'Offered to publishers in one or more campaigns.',
-      expired: 'Past its expiry time, or its last campaign ended: no longer shareable.',
+      expired: 'Past its expiry time, or its last campaign ended while it was on offer: no longer shareable.',
       withdrawn: 'Withdrawn: no longer shareable.',
       archived: 'Kept for the record only.',
     },
@@ -123,7 +123,7 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
       OFFER:
         "A campaign offers the post to its publishers (when it starts, to newcomers when it resumes, and at the post's scheduled time while it runs).",
       EXPIRE:
-        'The SDK expires the post at its `expiresAt`, or when the last campaign that holds it (draft, scheduled, running or paused) ends.',
+        'The SDK expires the post at its `expiresAt`, or, while it is on offer, when the last campaign that holds it (draft, scheduled, running or paused) ends.',
       WITHDRAW: 'Withdraws the post; its open offers expire.',
       ARCHIVE: 'Archives the post.',
     },
