@@ -1,5 +1,6 @@
 // Accessible SVG charts for the Dashboard: each chart is a <figure> with an SVG (role="img", a title and a
-// description) and, next to it, a <details> with the same numbers as a table.
+// description) and, next to it, a <details> with the same numbers as a table. Series differ by more than colour
+// (WCAG 1.4.1): bars by a hatch pattern, lines by a dash pattern, and the legend shows the same marks.
 import { h, s } from './dom';
 
 /** One series of a chart: a name and a value per category. */
@@ -27,6 +28,43 @@ const PALETTE = ['#0b57d0', '#b3261e', '#146c2e', '#8a4b00', '#6d3fb2', '#00677d
 
 /** A colour per series, distinguishable and with enough contrast on white. */
 export const seriesColour = (index: number): string => PALETTE[index % PALETTE.length] ?? '#0b57d0';
+
+/** Hatch angles for bars: the first series is solid, each next one hatched at another angle. */
+const HATCH_ANGLES = [45, 135, 0, 90, 22.5, 67.5, 112.5, 157.5];
+/** Dash patterns for lines, one per series (the first solid). */
+const DASHES = ['none', '9 4', '2 3', '10 3 2 3', '5 5', '14 4', '1 5', '6 2 2 2'];
+
+/** The dash pattern of a line series. */
+export const seriesDash = (index: number): string => DASHES[index % DASHES.length] ?? 'none';
+
+const patternId = (chartId: string, index: number) => `${chartId}-series-${index}`;
+
+/** The fill of a bar series: solid for the first, a hatch pattern (defined by {@link seriesPatterns}) after. */
+const seriesFill = (chartId: string, index: number): string =>
+  index === 0 ? seriesColour(index) : `url(#${patternId(chartId, index)})`;
+
+/** `<defs>` with a hatch pattern in the series' colour for every series but the first. */
+function seriesPatterns(chartId: string, count: number): SVGElement {
+  const defs = s('defs', null);
+  for (let i = 1; i < count; i++) {
+    const angle = HATCH_ANGLES[(i - 1) % HATCH_ANGLES.length] ?? 45;
+    defs.appendChild(
+      s(
+        'pattern',
+        {
+          id: patternId(chartId, i),
+          patternUnits: 'userSpaceOnUse',
+          width: 6,
+          height: 6,
+          patternTransform: `rotate(${angle})`,
+        },
+        s('rect', { width: 6, height: 6, fill: seriesColour(i) }),
+        s('rect', { width: 2, height: 6, fill: '#ffffff', 'fill-opacity': 0.75 }),
+      ),
+    );
+  }
+  return defs;
+}
 
 function dataTable(input: ChartInput): HTMLElement {
   const fmt = input.formatValue ?? ((value: number) => String(value));
@@ -64,19 +102,38 @@ function dataTable(input: ChartInput): HTMLElement {
   );
 }
 
-function legend(series: readonly Series[]): HTMLElement | null {
-  if (series.length < 2) return null;
-  return h(
-    'ul',
-    { class: 'legend', 'aria-hidden': 'true' },
-    series.map((serie, i) =>
-      h('li', null, h('span', { class: 'swatch', style: `background:${seriesColour(i)}` }), serie.name),
-    ),
+/** How the legend draws a series: a bar swatch with the series' fill, or a line with its dash. */
+type LegendMark = 'bar' | 'line';
+
+function swatch(input: ChartInput, index: number, mark: LegendMark): SVGElement {
+  return s(
+    'svg',
+    { class: 'swatch', viewBox: '0 0 16 12', 'data-series': index },
+    mark === 'bar'
+      ? s('rect', { width: 16, height: 12, fill: seriesFill(input.id, index) })
+      : s('line', {
+          x1: 0,
+          y1: 6,
+          x2: 16,
+          y2: 6,
+          stroke: seriesColour(index),
+          'stroke-width': 2.5,
+          'stroke-dasharray': seriesDash(index),
+        }),
   );
 }
 
-function frame(input: ChartInput, svg: SVGElement): HTMLElement {
-  return h('figure', { class: 'chart', 'data-chart': input.id }, svg, legend(input.series), dataTable(input));
+function legend(input: ChartInput, mark: LegendMark): HTMLElement | null {
+  if (input.series.length < 2) return null;
+  return h(
+    'ul',
+    { class: 'legend', 'aria-hidden': 'true' },
+    input.series.map((serie, i) => h('li', null, swatch(input, i, mark), serie.name)),
+  );
+}
+
+function frame(input: ChartInput, svg: SVGElement, mark: LegendMark): HTMLElement {
+  return h('figure', { class: 'chart', 'data-chart': input.id }, svg, legend(input, mark), dataTable(input));
 }
 
 function svgRoot(input: ChartInput, width: number, height: number): SVGElement {
@@ -117,6 +174,7 @@ export function barChart(input: ChartInput): HTMLElement {
   const scale = (width - labelWidth - 70) / max;
   const fmt = input.formatValue ?? ((value: number) => String(value));
   const svg = svgRoot(input, width, height);
+  if (input.series.length > 1) svg.appendChild(seriesPatterns(input.id, input.series.length));
   input.categories.forEach((category, row) => {
     const y = 5 + row * rowHeight;
     svg.appendChild(
@@ -140,14 +198,30 @@ export function barChart(input: ChartInput): HTMLElement {
         const by = y + i * barHeight;
         if (w > 0)
           svg.appendChild(
-            s('rect', { x: labelWidth, y: by + 2, width: w, height: barHeight - 4, fill: seriesColour(i) }),
+            s('rect', {
+              x: labelWidth,
+              y: by + 2,
+              width: w,
+              height: barHeight - 4,
+              fill: seriesFill(input.id, i),
+              'data-series': i,
+            }),
           );
         svg.appendChild(
           s('text', { x: labelWidth + w + 6, y: by + 15, 'font-size': 12, fill: '#1b1b1f' }, fmt(value)),
         );
       } else {
         if (w > 0)
-          svg.appendChild(s('rect', { x, y: y + 3, width: w, height: rowHeight - 8, fill: seriesColour(i) }));
+          svg.appendChild(
+            s('rect', {
+              x,
+              y: y + 3,
+              width: w,
+              height: rowHeight - 8,
+              fill: seriesFill(input.id, i),
+              'data-series': i,
+            }),
+          );
         x += w;
       }
     });
@@ -156,7 +230,7 @@ export function barChart(input: ChartInput): HTMLElement {
         s('text', { x: x + 6, y: y + 17, 'font-size': 13, fill: '#1b1b1f' }, fmt(rowValue(row))),
       );
   });
-  return frame(input, svg);
+  return frame(input, svg, 'bar');
 }
 
 /**
@@ -206,7 +280,16 @@ export function lineChart(input: ChartInput): HTMLElement {
   });
   input.series.forEach((serie, i) => {
     const points = serie.values.map((v, j) => `${x(j).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-    svg.appendChild(s('polyline', { points, fill: 'none', stroke: seriesColour(i), 'stroke-width': 2.5 }));
+    svg.appendChild(
+      s('polyline', {
+        points,
+        fill: 'none',
+        stroke: seriesColour(i),
+        'stroke-width': 2.5,
+        'stroke-dasharray': seriesDash(i),
+        'data-series': i,
+      }),
+    );
   });
-  return frame(input, svg);
+  return frame(input, svg, 'line');
 }

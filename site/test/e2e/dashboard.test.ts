@@ -41,6 +41,46 @@ describe.skipIf(!e2eEnabled)('the Dashboard', () => {
         expect(await chart.locator('svg[role="img"] desc').textContent()).not.toBe(title);
         expect(await chart.locator('details table tbody tr').count()).toBeGreaterThan(0);
       }
+      // Series differ by more than colour (WCAG 1.4.1): in each chart with a legend every series has its own
+      // hatch (bars) or dash (lines), and the legend draws the series with the same mark.
+      const marks = await charts.evaluateAll((figures) =>
+        figures
+          .filter((figure) => figure.querySelector('ul.legend'))
+          .map((figure) => {
+            const shape = (el: Element) => {
+              const fill = el.getAttribute('fill') ?? '';
+              const id = /^url\(#(.+)\)$/.exec(fill)?.[1];
+              const hatch = id
+                ? (document.getElementById(id)?.getAttribute('patternTransform') ?? 'missing')
+                : '';
+              return `${hatch}|${el.getAttribute('stroke-dasharray') ?? ''}`;
+            };
+            const series = [...figure.querySelectorAll('ul.legend svg[data-series]')].map((swatch) => {
+              const index = swatch.getAttribute('data-series');
+              const drawn = [...figure.querySelectorAll(`svg[role="img"] [data-series="${index}"]`)].map(
+                shape,
+              );
+              return {
+                legend: shape(swatch.firstElementChild as Element),
+                drawn: [...new Set(drawn)],
+                height: swatch.getBoundingClientRect().height,
+              };
+            });
+            return { chart: figure.getAttribute('data-chart'), series };
+          }),
+      );
+      expect(marks.length).toBeGreaterThan(0);
+      for (const { chart, series } of marks) {
+        expect(series.length, `${chart} has a legend entry per series`).toBeGreaterThanOrEqual(2);
+        const shapes = series.map((serie) => serie.legend);
+        expect(new Set(shapes).size, `${chart}: ${shapes.join(', ')}`).toBe(series.length);
+        expect(shapes.join()).not.toContain('missing');
+        for (const serie of series) {
+          expect(serie.drawn.every((shape) => shape === serie.legend)).toBe(true);
+          // A swatch sits in a line of text, not as large as the chart.
+          expect(serie.height).toBeLessThan(24);
+        }
+      }
       const sharesTable = page.locator('figure[data-chart="shares-per-channel"] details table tbody tr');
       const shares = await sharesTable.evaluateAll((rows) =>
         rows.map((r) => Number((r.querySelector('td')?.textContent ?? '0').replace(/\D/g, ''))),
