@@ -4,7 +4,11 @@
  * @packageDocumentation
  */
 
-export type { EmailDigestSender, EmailDigestSenderOptions } from './notifications/email-digest-sender.js';
+export type {
+  EmailDigestSender,
+  EmailDigestSenderOptions,
+  EmailDigestSendOptions,
+} from './notifications/email-digest-sender.js';
 export { createEmailDigestSender } from './notifications/email-digest-sender.js';
 export type { MailMessage, SmtpOptions } from './notifications/smtp-client.js';
 export { buildMimeMessage, encodeHeaderValue, sendSmtpMail } from './notifications/smtp-client.js';

@@ -10,9 +10,21 @@ export interface EmailDigestSenderOptions {
   readonly from: string;
 }
 
+/** What one e-mail of {@link EmailDigestSender.send} carries besides the digest. */
+export interface EmailDigestSendOptions {
+  /** The Date header, from your clock; default now. */
+  readonly date?: Date;
+  /**
+   * The Message-ID, without angle brackets (`digest.2026-11-26.anne@intranet.example.org`); default a random one.
+   * Derive it from the digest (publisher and day) so that sending it again, after an error that says it may have been
+   * delivered, carries the same id and the repeat can be recognised.
+   */
+  readonly messageId?: string;
+}
+
 /** Sends digests by e-mail. */
 export interface EmailDigestSender {
-  send(to: string, digest: Digest): Promise<void>;
+  send(to: string, digest: Digest, options?: EmailDigestSendOptions): Promise<void>;
 }
 
 /**
@@ -21,7 +33,7 @@ export interface EmailDigestSender {
  * @example
  * ```ts
  * const mail = createEmailDigestSender({ smtp: { host: 'smtp.example.org', port: 587, auth }, from: 'ambassadeurs@example.org' });
- * await mail.send('anne@example.org', digest);
+ * await mail.send('anne@example.org', digest, { messageId: `digest.${day}.${publisherId}@intranet.example.org` });
  * ```
  */
 export function createEmailDigestSender(options: EmailDigestSenderOptions): EmailDigestSender {
@@ -29,9 +41,21 @@ export function createEmailDigestSender(options: EmailDigestSenderOptions): Emai
     throw invalidOption(['options'], 'Pass { smtp, from }: the SMTP server and the sender address.');
   }
   return {
-    async send(to, digest) {
+    async send(to, digest, sendOptions = {}) {
+      if (!isObject(sendOptions as unknown)) {
+        throw invalidOption(['options'], 'Pass { date, messageId } or leave the options out.');
+      }
       const { subject, text, html } = renderDigestEmail(digest);
-      await sendSmtpMail(options.smtp, { from: options.from, to: [to], subject, text, html });
+      const { date, messageId } = sendOptions;
+      await sendSmtpMail(options.smtp, {
+        from: options.from,
+        to: [to],
+        subject,
+        text,
+        html,
+        ...(date === undefined ? {} : { date }),
+        ...(messageId === undefined ? {} : { messageId }),
+      });
     },
   };
 }

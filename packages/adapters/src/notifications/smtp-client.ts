@@ -33,7 +33,18 @@ export interface MailMessage {
   readonly html: string;
   /** The Date header; default now. */
   readonly date?: Date;
+  /**
+   * The Message-ID header's id, without angle brackets (`digest.2026-11-26.anne@intranet.example.org`): printable
+   * ASCII `left@right` (RFC 5322 `dot-atom-text` on both sides), at most 250 characters. Default a random one at the
+   * sender's domain. Give the same one when you send the same message again, so a repeat can be recognised.
+   */
+  readonly messageId?: string;
 }
+
+/** RFC 5322 §3.6.4 `msg-id` without its angle brackets: `dot-atom-text "@" dot-atom-text`. */
+const ATOM = "[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~]+";
+const MESSAGE_ID = new RegExp(`^${ATOM}(?:\\.${ATOM})*@${ATOM}(?:\\.${ATOM})*$`);
+const MESSAGE_ID_MAX = 250;
 
 // Printable ASCII only: an address with other characters needs SMTPUTF8 (RFC 6531), which this client does not send.
 const ADDRESS = /^[!#-'*+\-./0-9=?A-Z^-~]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}$/;
@@ -87,6 +98,13 @@ function checkMessage(message: MailMessage): void {
     !(message.date instanceof Date && Number.isFinite(message.date.getTime()))
   ) {
     throw invalid(['date'], 'Give a valid Date, or leave it out for now.');
+  }
+  const id = message.messageId;
+  if (id !== undefined && (typeof id !== 'string' || id.length > MESSAGE_ID_MAX || !MESSAGE_ID.test(id))) {
+    throw invalid(
+      ['messageId'],
+      `Give the Message-ID as printable ASCII left@right without angle brackets or spaces, at most ${MESSAGE_ID_MAX} characters (digest.2026-11-26.anne@example.org), or leave it out for a random one.`,
+    );
   }
 }
 
@@ -195,7 +213,7 @@ export function buildMimeMessage(message: MailMessage): string {
     toHeader(message.to),
     `Subject: ${encodeHeaderValue(message.subject)}`,
     `Date: ${rfc5322Date(message.date ?? new Date())}`,
-    `Message-ID: <${randomUUID()}@${message.from.split('@')[1]}>`,
+    `Message-ID: <${message.messageId ?? `${randomUUID()}@${message.from.split('@')[1]}`}>`,
     'MIME-Version: 1.0',
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];
