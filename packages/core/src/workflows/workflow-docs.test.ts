@@ -39,6 +39,28 @@ describe('workflowMarkdown', () => {
   });
 
   it.each([
+    ['null', null],
+    ['a string', 'post.updated'],
+  ])(
+    'refuses with VALIDATION to document an event whose definition is %s, instead of leaving it out',
+    (_, info) => {
+      const toggle = defineWorkflow({
+        id: 'toggle',
+        entityType: 'post',
+        initial: 'off',
+        states: { off: { on: { FLIP: 'on' } }, on: { on: { FLIP: 'off' } } },
+        events: { FLIP: info as never },
+      });
+      expect(() => workflowMarkdown(toggle, DEFAULT_PERMISSIONS)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringContaining('Invalid workflow toggle: events.FLIP:'),
+        }),
+      );
+    },
+  );
+
+  it.each([
     ['no sender', { domainEvent: 'post.updated' }],
     ['a sender that is a string', { domainEvent: 'post.updated', sender: 'posts.update' }],
     ['a sender with neither action nor system', { domainEvent: 'post.updated', sender: {} }],

@@ -91,8 +91,14 @@ export function workflowMarkdown(
     '| --- | --- | --- | --- |',
   );
   for (const event of workflow.events) {
-    const info = config.events[event];
-    if (!info) continue;
+    const info: unknown = config.events[event];
+    // From JavaScript, an event may be defined as anything: left out, its row would silently go missing.
+    if (!isRecord(info) || typeof info.domainEvent !== 'string')
+      throw invalidValue(
+        `workflow ${workflow.id}`,
+        ['events', event],
+        'Use an object such as { domainEvent: "post.updated", sender: { action: "posts.update" } }.',
+      );
     // From JavaScript, a definition may hold any sender: only the two kinds a workflow has are documented.
     const sender: unknown = info.sender;
     let who: string;
