@@ -29,6 +29,13 @@ export function checkDigest(digest: unknown): asserts digest is Digest {
   if (!Array.isArray(digest.items)) {
     throw invalidOption(['digest', 'items'], 'Give the items as an array, as buildDigest returns them.');
   }
+  if (digest.items.length === 0) {
+    // "0 posts are waiting for you" would be noise; buildDigest returns undefined instead.
+    throw invalidOption(
+      ['digest', 'items'],
+      'The digest lists no posts: send nothing then (buildDigest returns undefined when nothing waits).',
+    );
+  }
   digest.items.forEach((item: unknown, i) => {
     if (!isObject(item)) throw invalidOption(['digest', 'items', i], 'Each item is an object.');
     for (const key of ITEM_TEXTS) {

@@ -30,7 +30,7 @@ const digestArb: fc.Arbitrary<Digest> = fc.record({
       deadline: fc.option(text, { nil: undefined }),
       openUrl: fc.option(url, { nil: undefined }),
     }),
-    { maxLength: 4 },
+    { minLength: 1, maxLength: 4 }, // a digest lists at least one post (none: buildDigest returns undefined)
   ),
   openLabel: text,
   overviewLabel: text,
