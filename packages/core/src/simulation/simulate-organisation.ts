@@ -21,7 +21,7 @@ export interface SimulationOptions {
   readonly teams?: number;
   /** The platforms people share to, each once (default LinkedIn, X, Facebook, Instagram, Bluesky). */
   readonly platforms?: readonly Platform[];
-  /** First day, `YYYY-MM-DD`, from 00:00 UTC (default 2026-01-01). */
+  /** First day, `YYYY-MM-DD` from 1970-01-01 on, from 00:00 UTC (default 2026-01-01). */
   readonly start?: string;
   /** Days simulated, 1 to 36,600 (default 365). */
   readonly days?: number;
@@ -57,9 +57,15 @@ function checkOptions(options: SimulationOptions, defaultDays: number): void {
     start !== undefined &&
     (typeof start !== 'string' ||
       !/^\d{4}-\d{2}-\d{2}$/.test(start) ||
+      // The ids are time-sortable (as the SDK's), from 1970-01-01 on.
+      start < '1970' ||
       new Date(`${start}T00:00:00.000Z`).toISOString().slice(0, 10) !== start)
   )
-    throw invalidValue(what, ['start'], 'Use a day that exists, as YYYY-MM-DD, such as 2026-01-01.');
+    throw invalidValue(
+      what,
+      ['start'],
+      'Use a day that exists, from 1970-01-01 on, as YYYY-MM-DD, such as 2026-01-01.',
+    );
   // Timestamps stop at 9999-12-31 (the model's ISO format has four-digit years), and the last campaign, with its
   // offers, runs two weeks past the period's end.
   if (

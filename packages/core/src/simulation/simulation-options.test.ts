@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DomainEventSchema } from '../model/domain-event.js';
 import { seededRandom } from './seeded-random.js';
 import { type SimulationOptions, simulateEvents, simulateExportBundle } from './simulate-organisation.js';
 
@@ -30,6 +31,8 @@ describe('simulation options', () => {
     ['a start that is no date', { start: 'soon' }, 'start'],
     ['a start that does not exist', { start: '2026-02-30' }, 'start'],
     ['a start with a time', { start: '2026-01-01T00:00:00Z' }, 'start'],
+    // The ids are time-sortable from 1970: an earlier day gave every event and document an id the schemas refuse.
+    ['a start before 1970', { start: '1969-12-31' }, 'start'],
     ['a period that runs past 9999-12-31', { start: '9999-12-20', days: 30 }, 'days'],
     ['an unknown platform', { platforms: ['myspace'] }, 'platforms.0'],
     ['a platform twice', { platforms: ['linkedin', 'linkedin'] }, 'platforms.1'],
@@ -76,6 +79,8 @@ describe('simulation options', () => {
     expect([...simulateEvents({ ...small, start: '2028-02-29', seed: 2 ** 40 })][0]?.at).toBe(
       '2028-02-29T08:00:00.000Z',
     );
+    const first = [...simulateEvents({ ...small, start: '1970-01-01' })];
+    expect(first.filter((e) => !DomainEventSchema.safeParse(e).success)).toEqual([]);
   });
 });
 
