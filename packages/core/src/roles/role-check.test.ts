@@ -48,6 +48,40 @@ describe('the permission table', () => {
     expect(Object.isFrozen(base['cycles.read'])).toBe(false);
   });
 
+  it('reaches nothing with `anyone: assigned`: a person without a role is within no assignment', () => {
+    const table = resolvePermissions({ 'posts.read': { anyone: 'assigned' } });
+    const target = { pillarIds: ['pillar_care'], ownerId: 'person_other' };
+    expect(isAllowed(table, actor(), 'posts.read', target)).toBe(false);
+    expect(isAllowed(table, actor(), 'posts.read', {})).toBe(false);
+    // A role's own scope still reaches what it covers, and an unscoped role everything.
+    expect(
+      isAllowed(
+        table,
+        actor({}, { role: 'creator', scope: { pillarIds: ['pillar_care'] } }),
+        'posts.read',
+        target,
+      ),
+    ).toBe(false);
+    const scoped = resolvePermissions({ 'posts.read': { anyone: 'assigned', creator: 'assigned' } });
+    expect(
+      isAllowed(
+        scoped,
+        actor({}, { role: 'creator', scope: { pillarIds: ['pillar_care'] } }),
+        'posts.read',
+        target,
+      ),
+    ).toBe(true);
+    expect(
+      isAllowed(
+        scoped,
+        actor({}, { role: 'creator', scope: { pillarIds: ['pillar_x'] } }),
+        'posts.read',
+        target,
+      ),
+    ).toBe(false);
+    expect(isAllowed(scoped, actor({}, { role: 'creator' }), 'posts.read', target)).toBe(true);
+  });
+
   it('is overridable: a scope sets a grantee, null removes one, an unknown action is refused', () => {
     const table = resolvePermissions({ 'posts.create': { creator: 'assigned', editor: null } });
     expect(table['posts.create']).toEqual({ creator: 'assigned' });

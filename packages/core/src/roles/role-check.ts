@@ -50,9 +50,11 @@ const reaches = (
     case 'own':
       return target.ownerId !== undefined && target.ownerId === actor.person.id;
     case 'assigned':
+      // `anyone: 'assigned'` has no assignment to be within: it reaches nothing (not the whole organisation).
       return (
-        within(assignment?.scope?.pillarIds, target.pillarIds) &&
-        within(assignment?.scope?.teamIds, target.teamIds)
+        !!assignment &&
+        within(assignment.scope?.pillarIds, target.pillarIds) &&
+        within(assignment.scope?.teamIds, target.teamIds)
       );
   }
 };
