@@ -141,9 +141,25 @@ export function digestToTeamsMessage(digest: Digest): TeamsMessage {
   // Teams refuses a webhook message over about 28 KB (HTTP 413): list fewer posts, and count the rest, until it fits.
   let shown = containers.length;
   let result = message(shown);
-  while (shown > 0 && utf8.encode(JSON.stringify(result)).length > TEAMS_MESSAGE_BYTES_MAX) {
+  let size = utf8.encode(JSON.stringify(result)).length;
+  while (shown > 0 && size > TEAMS_MESSAGE_BYTES_MAX) {
     shown--;
     result = message(shown);
+    size = utf8.encode(JSON.stringify(result)).length;
+  }
+  if (size > TEAMS_MESSAGE_BYTES_MAX) {
+    // Its own texts (a name or a link of thousands of characters) leave no room: Teams would refuse it (413).
+    throw new SocialShiftError(
+      'LIMIT_EXCEEDED',
+      `The Teams message is ${size} bytes even without posts, over the ${TEAMS_MESSAGE_BYTES_MAX} that a Teams webhook takes safely: shorten the digest's texts (the publisher's name) or its overview link.`,
+      {
+        details: {
+          limit: TEAMS_MESSAGE_BYTES_MAX,
+          actual: size,
+          what: 'Teams message (UTF-8 bytes of JSON)',
+        },
+      },
+    );
   }
   return result;
 }
