@@ -39,6 +39,12 @@ describe('simulateEvents', () => {
   });
 });
 
+const counts = (lines: readonly string[]): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const line of lines) out[line] = (out[line] ?? 0) + 1;
+  return out;
+};
+
 describe('simulateExportBundle', () => {
   it('builds a valid export bundle whose documents pass their entity schemas', () => {
     const bundle = simulateExportBundle({ seed: 1, people: 60, teams: 5, days: 45, events: 4_000 });
@@ -124,6 +130,33 @@ describe('simulateExportBundle', () => {
       expect(result.documents.campaign).toBe(campaigns.length);
     },
   );
+
+  it('makes and changes no document after the period it simulates, and none its events do not make', () => {
+    // 90 days from 2026-01-01 by default: invitations, consents, linked accounts and shares that would come later
+    // are not in the log, so they are not in the documents either.
+    const played = simulateExportBundle({ seed: 1 });
+    const end = '2026-04-01T00:00:00.000Z';
+    const late: string[] = [];
+    for (const [type, list] of Object.entries(played.documents))
+      for (const doc of (list ?? []) as Doc[])
+        for (const key of ['createdAt', 'updatedAt', 'givenAt', 'seenAt', 'respondedAt', 'sharedAt'])
+          if (typeof doc[key] === 'string' && (doc[key] as string) >= end) late.push(`${type}.${key}`);
+    expect(counts(late)).toEqual({});
+    const logged = new Set(played.events.map((e) => e.entityId));
+    const lastAt = played.events[played.events.length - 1]?.at ?? '';
+    const unlogged = Object.entries(played.documents).flatMap(([type, list]) =>
+      ((list ?? []) as Doc[])
+        .filter((doc) => (doc.updatedAt as string) < lastAt && type !== 'organisation' && !logged.has(doc.id))
+        .map((doc) => `${type} ${doc.id}`),
+    );
+    expect(counts(unlogged)).toEqual({});
+    // An offer seen before the end and shared after it is seen, as its events say.
+    const seen = new Set(played.events.filter((e) => e.type === 'offer.seen').map((e) => e.entityId));
+    const shared = new Set(played.events.filter((e) => e.type === 'offer.shared').map((e) => e.entityId));
+    for (const offer of docs('offer').filter((o) => o.campaignId === played.documents.campaign?.at(-1)?.id))
+      if ((offer.updatedAt as string) < lastAt)
+        expect(offer.status).toBe(shared.has(offer.id) ? 'shared' : seen.has(offer.id) ? 'seen' : 'offered');
+  });
 
   it('leaves each post document in the state its events reached', () => {
     const lastStatus = new Map<string, string>();

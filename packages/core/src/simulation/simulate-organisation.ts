@@ -249,7 +249,8 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     ms: number,
     fields: Record<string, unknown>,
   ): Record<string, unknown> => {
-    if (documents === undefined) return {};
+    // Nothing made after the period: its events are not in the log either.
+    if (documents === undefined || ms >= endMs) return {};
     let map = documents.byType.get(type);
     if (map === undefined) {
       map = new Map();
@@ -259,8 +260,9 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     map.set(id, record);
     return record;
   };
+  /** A change to a document, if it happens within the period (as its event does). */
   const touch = (record: Record<string, unknown>, ms: number, fields: Record<string, unknown>): void => {
-    if (documents === undefined) return;
+    if (documents === undefined || ms >= endMs) return;
     Object.assign(record, fields);
     record.version = (record.version as number) + 1;
     record.updatedAt = iso(ms);
@@ -820,7 +822,9 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
         openAtEnd.push(open);
         continue;
       }
-      touch(offerDoc, sharedAt, { status: 'shared', seenAt: iso(seen), respondedAt: iso(sharedAt) });
+      // Seen, then shared: each only within the period, as its event.
+      touch(offerDoc, seen, { status: 'seen', seenAt: iso(seen) });
+      touch(offerDoc, sharedAt, { status: 'shared', respondedAt: iso(sharedAt) });
       share(p, account, offerId, postId, campaignId, sharedAt);
     }
     expireAtEnd();
