@@ -9,6 +9,7 @@ import {
 import { CHAT_ITEMS_MAX, type Digest, morePostsText } from './digest.js';
 import { checkDigest } from './digest-check.js';
 import { checkText, safeHref } from './html-escape.js';
+import { deliverOnce } from './uncertain-delivery.js';
 
 /** A Slack Block Kit message for an incoming webhook. */
 export interface SlackMessage {
@@ -151,18 +152,21 @@ export function createSlackWebhookSender(options: {
   const secrets = [options.webhookUrl, new URL(options.webhookUrl).pathname];
   return {
     async send(digest: Digest): Promise<void> {
-      await sendWithRetry(fetchFn, {
-        platform: 'slack',
-        url: options.webhookUrl,
-        init: {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(digestToSlackBlocks(digest)),
-        },
-        retryServerErrors: false,
-        secrets,
-        timeoutMs,
-      });
+      const body = JSON.stringify(digestToSlackBlocks(digest));
+      await deliverOnce(() =>
+        sendWithRetry(fetchFn, {
+          platform: 'slack',
+          url: options.webhookUrl,
+          init: {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          },
+          retryServerErrors: false,
+          secrets,
+          timeoutMs,
+        }),
+      );
     },
   };
 }
