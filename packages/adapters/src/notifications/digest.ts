@@ -126,16 +126,21 @@ function graphemeBoundaryBefore(text: string, limit: number): number {
   return boundary;
 }
 
+/**
+ * Where to cut `text` so at most `limit` UTF-16 units stay: the last grapheme boundary at or before `limit` (never
+ * inside an emoji or between a letter and its accent), or, when the first grapheme alone is longer (hundreds of
+ * combining marks), the last code point boundary (never between the halves of a surrogate pair).
+ */
+export function cutIndex(text: string, limit: number): number {
+  const end = graphemeBoundaryBefore(text, limit);
+  if (end > 0) return end;
+  return isHighSurrogate(text.charCodeAt(limit - 1)) ? limit - 1 : limit;
+}
+
 function excerpt(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
-  let end = graphemeBoundaryBefore(flat, max - 1);
-  if (end === 0) {
-    // The first grapheme alone is longer than an excerpt (hundreds of combining marks): cut between code points.
-    end = max - 1;
-    if (isHighSurrogate(flat.charCodeAt(end - 1))) end--;
-  }
-  const cut = flat.slice(0, end);
+  const cut = flat.slice(0, cutIndex(flat, max - 1));
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

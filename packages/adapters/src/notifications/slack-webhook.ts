@@ -6,7 +6,7 @@ import {
   invalidOption,
   isObject,
 } from '../platforms/option-checks.js';
-import { CHAT_ITEMS_MAX, type Digest, morePostsText } from './digest.js';
+import { CHAT_ITEMS_MAX, cutIndex, type Digest, morePostsText } from './digest.js';
 import { checkDigest } from './digest-check.js';
 import { checkText, safeHref } from './html-escape.js';
 import { deliverOnce } from './uncertain-delivery.js';
@@ -49,14 +49,13 @@ function mrkdwn(text: string): Record<string, unknown> {
 }
 
 /**
- * Shortens a text to at most `max` UTF-16 units with `…`, cutting at a code point boundary (never between the
- * halves of a surrogate pair) and never inside an entity such as `&amp;` (the whole entity is dropped instead).
+ * Shortens a text to at most `max` UTF-16 units with `…`, cutting between graphemes (never inside an emoji, a flag
+ * or between a letter and its accent, nor between the halves of a surrogate pair) and never inside an entity such
+ * as `&amp;` (the whole entity is dropped instead).
  */
 function cap(text: string, max: number): string {
   if (text.length <= max) return text;
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--; // a high surrogate whose low half would be cut off
+  let end = cutIndex(text, max - 1);
   const amp = text.lastIndexOf('&', end - 1);
   if (amp >= 0) {
     const entity = /^&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);/.exec(text.slice(amp, amp + 12));
