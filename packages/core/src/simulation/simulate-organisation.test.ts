@@ -158,6 +158,16 @@ describe('simulateExportBundle', () => {
         expect(offer.status).toBe(shared.has(offer.id) ? 'shared' : seen.has(offer.id) ? 'seen' : 'offered');
   });
 
+  it('makes each handle of the letters of the name of its owner, accents taken off (Zoë as zoe)', () => {
+    const names = new Map(docs('person').map((p) => [p.id, p.displayName as string]));
+    const wrong = docs('social_account').filter((a) => {
+      const name = (names.get(a.personId as string) ?? '').normalize('NFD').toLowerCase();
+      return (a.handle as string).replace(/\d+$/, '') !== name.replace(/[^a-z]/g, '');
+    });
+    expect(docs('social_account').some((a) => (a.handle as string).startsWith('zoe'))).toBe(true);
+    expect(wrong.map((a) => `${names.get(a.personId as string)}: ${a.handle}`)).toEqual([]);
+  });
+
   it('leaves each post document in the state its events reached', () => {
     const lastStatus = new Map<string, string>();
     const status: Record<string, string> = {

@@ -509,7 +509,8 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
       doc('social_account', accountId, p.consentMs + 120_000, {
         personId: id,
         platform,
-        handle: `${p.displayName.toLowerCase().replace(/[^a-z]/g, '')}${people.length}`,
+        // Without accents, as the e-mail address: Zoë as zoe.
+        handle: `${p.displayName.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}${people.length}`,
         networkSize,
       });
     }
