@@ -64,6 +64,33 @@ describe('allowedEvents', () => {
     expect(await publisher.allowedEvents(offerId)).toEqual([]);
   });
 
+  it('offers no SCHEDULE for a campaign with a post not approved, or whose window has ended, as schedule would refuse it', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, pillarId, clock } = world;
+    const master = shift.as(people.master).campaigns;
+    const draft = await shift
+      .as(people.editor)
+      .posts.create({ title: 'Open day', text: 'Meet us on Saturday.', pillarIds: [pillarId] });
+    const now = clock.now();
+    const campaign = await master.create({
+      name: 'Open day',
+      pillarIds: [pillarId],
+      postIds: [draft.id],
+      audience: { everyone: true },
+      startsAt: new Date(now + 3_600_000).toISOString(),
+      endsAt: new Date(now + 86_400_000).toISOString(),
+    });
+    expect(await master.allowedEvents(campaign.id)).not.toContain('SCHEDULE');
+    await expect(master.schedule(campaign.id)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    // With only approved posts it may be scheduled, until its window has ended.
+    await master.update(campaign.id, { postIds: [await anApprovedPost(world)] });
+    expect(await master.allowedEvents(campaign.id)).toEqual(['UPDATE', 'SCHEDULE', 'CANCEL']);
+    clock.advance(2 * 86_400_000);
+    expect(await master.allowedEvents(campaign.id)).not.toContain('SCHEDULE');
+    await expect(master.schedule(campaign.id)).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(await master.allowedEvents(campaign.id)).toContain('CANCEL');
+  });
+
   it('offers no LEAVE for the last master and nothing for an erased person, as the commands would refuse them', async () => {
     const world = await createTestProgramme();
     const { shift, people } = world;

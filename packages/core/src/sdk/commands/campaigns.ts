@@ -300,9 +300,14 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
         try {
           await reachAudience(actor, action, campaign.audience);
           if (OFFERING.has(event)) await reachPosts(actor, action, campaign.postIds);
+          if (event === 'SCHEDULE') {
+            checkOpen('', campaign.endsAt);
+            await checkPosts(campaign);
+          }
           events.push(event);
         } catch (error) {
-          if (!isSocialShiftError(error, 'FORBIDDEN')) throw error;
+          // Every refusal (FORBIDDEN, VALIDATION, INVALID_TRANSITION) leaves the event out; a failure is thrown.
+          if (!isSocialShiftError(error) || error.code === 'STORAGE') throw error;
         }
       }
       return events;
