@@ -27,6 +27,28 @@ describe('a number as people read it', () => {
     expect(formatValue(-0, 'money', 'nl', 'EUR')).toBe('EUR 0,00');
   });
 
+  it('never writes 0% or 100% for a rate that is neither', () => {
+    // 3 clicks on a reach of 10,000; a goal at 99,960 of 100,000 (behind its target).
+    expect(formatValue(0.0003, 'rate', 'en', 'EUR')).toBe('<0.1%');
+    expect(formatValue(0.0003, 'rate', 'nl', 'EUR')).toBe('<0,1%');
+    expect(formatValue(0.9996, 'rate', 'en', 'EUR')).toBe('>99.9%');
+    expect(formatValue(0.9996, 'rate', 'nl', 'EUR')).toBe('>99,9%');
+    expect(formatValue(0, 'rate', 'en', 'EUR')).toBe('0.0%');
+    expect(formatValue(1, 'rate', 'nl', 'EUR')).toBe('100,0%');
+    expect(formatValue(0.0005, 'rate', 'en', 'EUR')).toBe('0.1%');
+    expect(formatValue(0.99949, 'rate', 'en', 'EUR')).toBe('99.9%');
+    expect(formatValue(1.0004, 'rate', 'en', 'EUR')).toBe('100.0%');
+  });
+
+  test.prop([fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('nl' as const, 'en' as const)])(
+    'writes a rate from 0 to 1 as 0% or 100% only when it is exactly that',
+    (value, language) => {
+      const text = formatValue(value, 'rate', language, 'EUR');
+      expect(/^0[.,]0%$/.test(text)).toBe(value === 0);
+      expect(/^100[.,]0%$/.test(text)).toBe(value === 1);
+    },
+  );
+
   it('leaves a goal target that is no number empty in Markdown, as the CSV report does', () => {
     // finishMetrics refuses such a target; figures read from elsewhere (a file, another version) may still hold one.
     const figures = finishMetrics(foldEvents([]), {

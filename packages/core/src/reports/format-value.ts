@@ -30,7 +30,8 @@ function format(found: Intl.NumberFormat, value: number): string {
 }
 
 /**
- * A cell as people read it: counts with thousands separators, rates as percentages, money with the currency,
+ * A cell as people read it: counts with thousands separators, rates as percentages (never 0% or 100% for a rate
+ * that is neither: `<0.1%`, `>99.9%`), money with the currency,
  * yes/no in the report's language. Empty cells, and numbers that are not finite (which CSV leaves empty and JSON
  * writes as null), read as `–`.
  *
@@ -50,8 +51,14 @@ export function formatValue(
   if (typeof value === 'boolean') return value ? reportLabels(language).yes : reportLabels(language).no;
   if (typeof value === 'string') return value;
   switch (kind) {
-    case 'rate':
-      return format(numberFormat(language, 1, 'percent'), value);
+    case 'rate': {
+      // Never 0% or 100% for a rate that is neither (3 clicks on a reach of 10,000; 99,960 of a target of 100,000).
+      const percent = numberFormat(language, 1, 'percent');
+      const text = format(percent, value);
+      if (value > 0 && text === percent.format(0)) return `<${percent.format(0.001)}`;
+      if (value > 0 && value < 1 && text === percent.format(1)) return `>${percent.format(0.999)}`;
+      return text;
+    }
     case 'money':
       return `${currency} ${format(numberFormat(language, 2, 'decimal', 2), value)}`;
     default:
