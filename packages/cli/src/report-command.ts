@@ -44,6 +44,7 @@ import { refuseNewerBundle } from '@social-shift/core/transfer';
 import { withoutFullStop } from './event-log-reader.js';
 import { readEventLog } from './read-event-log.js';
 import { readConfig, withoutBom } from './report-config.js';
+import { openReportInput } from './report-input.js';
 import {
   checkOut,
   makeDirectory,
@@ -72,7 +73,8 @@ const FRACTIONS: readonly Gate[] = ['participation', 'ctr'];
 
 export const REPORT_USAGE = `Usage: social-shift report <input> [options]
 
-Reads a JSON export (social-shift-export) or an NDJSON event log and writes a report.
+Reads a JSON export (social-shift-export) or an NDJSON event log and writes a report. <input> is a file,
+or - for standard input; gzip-compressed input (events.ndjson.gz) is decompressed.
 
 Options:
   --from <date>          start of the period (YYYY-MM-DD in the time zone, or an ISO instant)
@@ -84,7 +86,7 @@ Options:
   --bom                  with --format csv: start each file with a byte order mark, so Excel reads
                          names such as Zoë in UTF-8
   --lang nl|en           language of the report (default: an export's own language, else en)
-  --out <path>           file (markdown, json) or directory (csv); default: standard output
+  --out <path>           file (markdown, json) or directory (csv); default, or -: standard output
   --fail-under <gates>   e.g. participation=0.3,shares=100: exit 1 when a figure is below its minimum
                          (minimums ≥ 0; participation and ctr are fractions from 0 to 1;
                          may be given more than once; each figure once)
@@ -203,15 +205,15 @@ const isBlank = (byte: number): boolean => byte === 32 || byte === 9 || byte ===
  * over lines whose first, `{`, is not JSON on its own). When that line is the whole file, its value is the
  * export's (or the one event's), and it is returned to be used without reading the file again.
  */
-function detect(path: string): Input {
+function detect(path: string, label = `"${path}"`): Input {
   let size: number;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new UsageError(`"${path}" is not a file.`);
+    if (!stat.isFile()) throw new UsageError(`${label} is not a file.`);
     size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot read "${path}": ${(error as Error).message}`);
+    throw new UsageError(`Cannot read ${label}: ${(error as Error).message}`);
   }
   if (/\.(ndjson|jsonl)$/i.test(path)) return { kind: 'ndjson' };
   // In a file too large to read whole, a first line this long is no event: it is an export, which readJson refuses
@@ -251,12 +253,13 @@ function detect(path: string): Input {
       closeSync(fd);
     }
   } catch (error) {
-    throw new UsageError(`Cannot read "${path}": ${(error as Error).message}`);
+    throw new UsageError(`Cannot read ${label}: ${(error as Error).message}`);
   }
   const bytes = Buffer.concat(chunks);
-  if (lineStart < 0 || bytes[lineStart] !== 123)
+  if (lineStart < 0) throw new UsageError(`${label} is empty: give a JSON export or an NDJSON event log.`);
+  if (bytes[lineStart] !== 123)
     throw new UsageError(
-      `"${path}" is neither a JSON export nor an NDJSON event log (it does not start with "{").`,
+      `${label} is neither a JSON export nor an NDJSON event log (it does not start with "{").`,
     );
   let value: unknown;
   try {
@@ -282,17 +285,17 @@ interface Loaded {
 }
 
 /** The whole input file as JSON. */
-function readJson(path: string): unknown {
+function readJson(path: string, label = `"${path}"`): unknown {
   const size = statSync(path).size;
   if (size > MAX_JSON_BYTES)
     throw new UsageError(
-      `"${path}" is ${bytes(size)}: too large for a JSON export, which is read whole (at most ${bytes(MAX_JSON_BYTES)}, about ${Math.round(MAX_JSON_BYTES / 2 ** 20)} MB). ` +
+      `${label} is ${bytes(size)}: too large for a JSON export, which is read whole (at most ${bytes(MAX_JSON_BYTES)}, about ${Math.round(MAX_JSON_BYTES / 2 ** 20)} MB). ` +
         'Write its events as an NDJSON log instead (one event a line, as shift.readEvents() gives them) and report on that.',
     );
   try {
     return JSON.parse(withoutBom(readFileSync(path, 'utf8')));
   } catch (error) {
-    throw new UsageError(`"${path}" is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`${label} is not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -317,7 +320,7 @@ const listIssues = (
  * `importAll` does (core's `refuseNewerBundle`): it may hold fields this CLI does not know, and "Unrecognized key"
  * would hide that the answer is to upgrade the CLI, which is what the message says.
  */
-function refuseNewer(path: string, bundle: Record<string, unknown>): void {
+function refuseNewer(label: string, bundle: Record<string, unknown>): void {
   try {
     refuseNewerBundle(bundle);
   } catch (error) {
@@ -326,10 +329,10 @@ function refuseNewer(path: string, bundle: Record<string, unknown>): void {
     // refuseNewerBundle checks the format version first.
     if (from > EXPORT_FORMAT_VERSION && bundle.formatVersion === from)
       throw new UsageError(
-        `"${path}" is an export of format version ${from}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
+        `${label} is an export of format version ${from}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
       );
     throw new UsageError(
-      `"${path}" holds documents at schema version ${from}, newer than this CLI's ${CURRENT_SCHEMA_VERSION}: upgrade @social-shift/cli.`,
+      `${label} holds documents at schema version ${from}, newer than this CLI's ${CURRENT_SCHEMA_VERSION}: upgrade @social-shift/cli.`,
     );
   }
 }
@@ -339,18 +342,18 @@ function refuseNewer(path: string, bundle: Record<string, unknown>): void {
  * on its own (envelope, then payload), so that `--skip-invalid` skips a bad event as it skips a bad line of a log.
  */
 function loadExport(
-  path: string,
+  label: string,
   value: unknown,
   window: { from?: string; to?: string },
   skipInvalid: boolean,
 ): Omit<Loaded, 'skippedWhat'> & { timeZone?: string } {
   const bundleValue = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   const events = Array.isArray(bundleValue.events) ? (bundleValue.events as unknown[]) : undefined;
-  refuseNewer(path, bundleValue);
+  refuseNewer(label, bundleValue);
   // With a list of events, the rest of the bundle is checked with an empty list in its place.
   const parsed = ExportBundleSchema.safeParse(events === undefined ? value : { ...bundleValue, events: [] });
   if (!parsed.success)
-    throw new UsageError(`"${path}" is not a valid export: ${listIssues(parsed.error.issues, '', 5)}`);
+    throw new UsageError(`${label} is not a valid export: ${listIssues(parsed.error.issues, '', 5)}`);
   const bundle = parsed.data;
   // Documents at the SDK's schema version, as an import brings them (ADR 099); a newer bundle was refused above.
   const from = bundle.schemaVersion ?? 1;
@@ -366,7 +369,7 @@ function loadExport(
       const checked = entitySchemas[type as EntityType].safeParse(document);
       if (!checked.success)
         throw new UsageError(
-          `"${path}" is not a valid export: ${listIssues(checked.error.issues, `documents.${type}.${i}`, 3)}`,
+          `${label} is not a valid export: ${listIssues(checked.error.issues, `documents.${type}.${i}`, 3)}`,
         );
     });
   const aggregate = createAggregate(window);
@@ -555,6 +558,12 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     );
   if (format === 'csv' && values.out === undefined)
     throw new UsageError('--format csv writes one file per table: give a directory with --out.');
+  if (format === 'csv' && values.out === '-')
+    throw new UsageError(
+      '--format csv writes one file per table: give a directory with --out, not "-" (standard output).',
+    );
+  // `--out -` is standard output, as `-` is standard input: not a file named "-".
+  const out = values.out === '-' ? undefined : values.out;
   const period = (values.period ?? 'month') as Period;
   if (period !== 'week' && period !== 'month')
     throw new UsageError(`--period: use week or month (not "${values.period}").`);
@@ -586,121 +595,127 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   window();
   const config = readConfig(values.config);
   const skipInvalid = values['skip-invalid'] === true;
-  const detected = detect(input);
-  const reads: ReadFile[] = [
-    { path: input, what: 'the input file' },
-    ...(values.config === undefined ? [] : [{ path: values.config, what: 'the --config file' }]),
-  ];
-  if (values.out !== undefined) checkOut(values.out, format, reads);
-  let loaded: Loaded;
+  const source = await openReportInput(input);
   try {
-    if (detected.kind === 'export') {
-      const value = 'value' in detected ? detected.value : readJson(input);
-      let result = loadExport(input, value, window(), skipInvalid);
-      if (zoneFlag === undefined && result.timeZone !== undefined && result.timeZone !== 'UTC') {
-        timeZone = result.timeZone;
-        result = loadExport(input, value, window(), skipInvalid);
+    const detected = detect(source.path, source.label);
+    const reads: ReadFile[] = [
+      ...(input === '-' ? [] : [{ path: input, what: 'the input file' }]),
+      ...(values.config === undefined ? [] : [{ path: values.config, what: 'the --config file' }]),
+    ];
+    if (out !== undefined) checkOut(out, format, reads);
+    let loaded: Loaded;
+    try {
+      if (detected.kind === 'export') {
+        const value = 'value' in detected ? detected.value : readJson(source.path, source.label);
+        let result = loadExport(source.label, value, window(), skipInvalid);
+        if (zoneFlag === undefined && result.timeZone !== undefined && result.timeZone !== 'UTC') {
+          timeZone = result.timeZone;
+          result = loadExport(source.label, value, window(), skipInvalid);
+        }
+        loaded = { ...result, skippedWhat: ['event', 'events'] };
+      } else {
+        const big = io.stderrIsTty ? progressBar(io) : undefined;
+        // A read that stops early (a bad line, an error) leaves the bar short of 100%: end its line first.
+        const result = await readEventLog(source.path, {
+          window: window(),
+          skipInvalid,
+          ...(threads === undefined ? {} : { threads }),
+          ...(big === undefined
+            ? {}
+            : { onProgress: (read: number, size: number) => size > 50_000_000 && big.update(read, size) }),
+        }).finally(() => big?.end());
+        const first = result.bad[0];
+        if (!skipInvalid && first !== undefined) {
+          throw new UsageError(
+            `${input === '-' ? source.label : input}: line ${first.line}: ${first.message}. Fix the line, or pass --skip-invalid to skip bad lines.`,
+          );
+        }
+        loaded = {
+          aggregate: result.aggregate,
+          context: {},
+          skipped: result.skipped,
+          firstSkipped: first === undefined ? undefined : `line ${first.line}: ${first.message}`,
+          skippedWhat: ['line', 'lines'],
+          language: undefined,
+        };
       }
-      loaded = { ...result, skippedWhat: ['event', 'events'] };
-    } else {
-      const big = io.stderrIsTty ? progressBar(io) : undefined;
-      // A read that stops early (a bad line, an error) leaves the bar short of 100%: end its line first.
-      const result = await readEventLog(input, {
-        window: window(),
-        skipInvalid,
-        ...(threads === undefined ? {} : { threads }),
-        ...(big === undefined
-          ? {}
-          : { onProgress: (read: number, size: number) => size > 50_000_000 && big.update(read, size) }),
-      }).finally(() => big?.end());
-      const first = result.bad[0];
-      if (!skipInvalid && first !== undefined) {
-        throw new UsageError(
-          `${input}: line ${first.line}: ${first.message}. Fix the line, or pass --skip-invalid to skip bad lines.`,
-        );
-      }
-      loaded = {
-        aggregate: result.aggregate,
-        context: {},
-        skipped: result.skipped,
-        firstSkipped: first === undefined ? undefined : `line ${first.line}: ${first.message}`,
-        skippedWhat: ['line', 'lines'],
-        language: undefined,
-      };
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      // A bad export or a migration it cannot take (MIGRATION): what to fix is in the input, exit 2.
+      if (
+        error instanceof Error &&
+        'code' in error &&
+        ((error as { code: unknown }).code === 'VALIDATION' ||
+          (error as { code: unknown }).code === 'MIGRATION')
+      )
+        throw new UsageError(error.message);
+      throw error;
     }
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    // A bad export or a migration it cannot take (MIGRATION): what to fix is in the input, exit 2.
-    if (
-      error instanceof Error &&
-      'code' in error &&
-      ((error as { code: unknown }).code === 'VALIDATION' ||
-        (error as { code: unknown }).code === 'MIGRATION')
-    )
-      throw new UsageError(error.message);
-    throw error;
-  }
-  if (loaded.skipped > 0) {
-    io.stderr(
-      `social-shift: skipped ${loaded.skipped} invalid ${loaded.skippedWhat[loaded.skipped === 1 ? 0 : 1]} (first: ${loaded.firstSkipped}).\n`,
-    );
-  }
-  const context: MetricsContext = {
-    ...loaded.context,
-    ...config,
-    timeZone,
-    period,
-    ...(values['no-leaderboard'] === true ? { leaderboard: { ...config.leaderboard, enabled: false } } : {}),
-  };
-  let figures: MetricsFigures;
-  try {
-    figures = finishMetrics(loaded.aggregate, context);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const language = (values.lang as Language | undefined) ?? loaded.language ?? 'en';
-  const report = createReport(figures, {
-    language,
-    recommendations: adjustRules(loaded.aggregate, figures, context),
-  });
-  if (format === 'csv') {
-    const dir = values.out as string;
-    const tables = Object.entries(renderCsv(report, { byteOrderMark: values.bom === true }));
-    const files = tables.map(([name, text]) => [join(dir, name), text] as const);
-    // All checked before the first is written: a refusal leaves the folder as it was.
-    for (const [path] of files) refuseOverwrite(path, reads);
-    const stale = staleTables(
-      dir,
-      tables.map(([name]) => name),
-      reads,
-    );
-    writing(dir, () => {
-      makeDirectory(dir);
-      writeFiles(files);
-    });
-    // Only once the new tables are in place: a write that fails leaves the earlier report whole. A table that
-    // cannot be removed (permissions) is a warning: the report itself is written.
-    const failed = removeFiles(stale);
-    for (const path of stale) {
-      const failure = failed.find((f) => f.path === path);
+    if (loaded.skipped > 0) {
       io.stderr(
-        failure === undefined
-          ? `social-shift: removed "${path}": an earlier run wrote it, and this report has no such table.\n`
-          : `social-shift: warning: could not remove "${path}" (${failure.code}), a table of an earlier run that this report does not have: remove it yourself.\n`,
+        `social-shift: skipped ${loaded.skipped} invalid ${loaded.skippedWhat[loaded.skipped === 1 ? 0 : 1]} (first: ${loaded.firstSkipped}).\n`,
       );
     }
-  } else {
-    const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
-    const out = values.out;
-    if (out === undefined) io.stdout(text);
-    else writing(out, () => writeFiles([[out, text]]));
+    const context: MetricsContext = {
+      ...loaded.context,
+      ...config,
+      timeZone,
+      period,
+      ...(values['no-leaderboard'] === true
+        ? { leaderboard: { ...config.leaderboard, enabled: false } }
+        : {}),
+    };
+    let figures: MetricsFigures;
+    try {
+      figures = finishMetrics(loaded.aggregate, context);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const language = (values.lang as Language | undefined) ?? loaded.language ?? 'en';
+    const report = createReport(figures, {
+      language,
+      recommendations: adjustRules(loaded.aggregate, figures, context),
+    });
+    if (format === 'csv') {
+      const dir = out as string;
+      const tables = Object.entries(renderCsv(report, { byteOrderMark: values.bom === true }));
+      const files = tables.map(([name, text]) => [join(dir, name), text] as const);
+      // All checked before the first is written: a refusal leaves the folder as it was.
+      for (const [path] of files) refuseOverwrite(path, reads);
+      const stale = staleTables(
+        dir,
+        tables.map(([name]) => name),
+        reads,
+      );
+      writing(dir, () => {
+        makeDirectory(dir);
+        writeFiles(files);
+      });
+      // Only once the new tables are in place: a write that fails leaves the earlier report whole. A table that
+      // cannot be removed (permissions) is a warning: the report itself is written.
+      const failed = removeFiles(stale);
+      for (const path of stale) {
+        const failure = failed.find((f) => f.path === path);
+        io.stderr(
+          failure === undefined
+            ? `social-shift: removed "${path}": an earlier run wrote it, and this report has no such table.\n`
+            : `social-shift: warning: could not remove "${path}" (${failure.code}), a table of an earlier run that this report does not have: remove it yourself.\n`,
+        );
+      }
+    } else {
+      const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
+      if (out === undefined) io.stdout(text);
+      else writing(out, () => writeFiles([[out, text]]));
+    }
+    const failed = failedGates(figures, gates);
+    if (failed.length > 0) {
+      io.stderr(
+        `social-shift: ${failed.length} ${failed.length === 1 ? 'gate' : 'gates'} failed: ${failed.join('; ')}.\n`,
+      );
+      return 1;
+    }
+    return 0;
+  } finally {
+    source.dispose();
   }
-  const failed = failedGates(figures, gates);
-  if (failed.length > 0) {
-    io.stderr(
-      `social-shift: ${failed.length} ${failed.length === 1 ? 'gate' : 'gates'} failed: ${failed.join('; ')}.\n`,
-    );
-    return 1;
-  }
-  return 0;
 }

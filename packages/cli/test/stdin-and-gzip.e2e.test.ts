@@ -1,0 +1,150 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { simulateEvents, simulateExportBundle } from '@social-shift/core/simulation';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The command as users run it: a separate Node process, from the sources, with what a pipe would give it on stdin.
+const bin = join(import.meta.dirname, '..', 'src', 'bin.ts');
+// The TypeScript loader by its full address: the command runs in folders of its own, outside the package.
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+function run(
+  stdin: string | Buffer | undefined,
+  ...args: string[]
+): { code: number; stdout: string; stderr: string } {
+  return runIn(dir, stdin, ...args);
+}
+function runIn(
+  cwd: string,
+  stdin: string | Buffer | undefined,
+  ...args: string[]
+): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--conditions=source', '--import', tsx, bin, ...args], {
+    encoding: 'utf8',
+    cwd,
+    input: stdin ?? '',
+    env: { ...process.env, TMPDIR: spool },
+    timeout: 50_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'social-shift-stdin-'));
+/** The temporary folder the command is given: what it spools there must be gone when it ends. */
+const spool = mkdtempSync(join(tmpdir(), 'social-shift-spool-'));
+/** What the command left in its temporary folder (tsx keeps a cache of its own there). */
+const spooled = () => readdirSync(spool).filter((name) => !name.startsWith('tsx-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(spool, { recursive: true, force: true });
+});
+
+const text = `${[...simulateEvents({ seed: 5, people: 40, teams: 3, days: 30, events: 400 })]
+  .map((e) => JSON.stringify(e))
+  .join('\n')}\n`;
+const log = join(dir, 'events.ndjson');
+writeFileSync(log, text);
+const exportText = JSON.stringify(simulateExportBundle({ seed: 4 } as never));
+const exportFile = join(dir, 'export.json');
+writeFileSync(exportFile, exportText);
+const fromFile = run(undefined, 'report', log, '--format', 'json');
+const exportFromFile = run(undefined, 'report', exportFile, '--format', 'json');
+
+describe('social-shift report - (standard input)', () => {
+  it('reads an NDJSON log from standard input, as from a file, and leaves no temporary file', () => {
+    expect(fromFile.code).toBe(0);
+    const piped = run(text, 'report', '-', '--format', 'json');
+    expect(piped.stderr).toBe('');
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe(fromFile.stdout);
+    expect(spooled()).toEqual([]);
+  });
+
+  it('reads a JSON export from standard input, with its names and time zone', () => {
+    expect(exportFromFile.code).toBe(0);
+    const piped = run(exportText, 'report', '-', '--format', 'json');
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toBe(exportFromFile.stdout);
+  });
+
+  it('takes - after --, as the end of the options', () => {
+    const piped = run(text, 'report', '--format', 'json', '--', '-');
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe(fromFile.stdout);
+  });
+
+  it('names standard input in what is wrong with a line', () => {
+    const bad = run(`${text}{"id": 1}\n`, 'report', '-');
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^social-shift: standard input: line 401: /);
+    expect(spooled()).toEqual([]);
+  });
+
+  it('refuses empty standard input (an upstream step that wrote nothing) with exit code 2', () => {
+    const empty = run('', 'report', '-');
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toBe(
+      'social-shift: standard input is empty: give a JSON export or an NDJSON event log.\n',
+    );
+  });
+});
+
+describe('gzip-compressed input', () => {
+  it('reads a gzip-compressed log or export, by file and from standard input', () => {
+    const gzLog = join(dir, 'events.ndjson.gz');
+    writeFileSync(gzLog, gzipSync(text));
+    const gzExport = join(dir, 'export.json.gz');
+    writeFileSync(gzExport, gzipSync(exportText));
+    for (const [args, stdin, expected] of [
+      [[gzLog], undefined, fromFile],
+      [['-'], gzipSync(text), fromFile],
+      [[gzExport], undefined, exportFromFile],
+    ] as const) {
+      const result = run(stdin, 'report', ...args, '--format', 'json');
+      expect(result.stderr, args.join(' ')).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(expected.stdout);
+    }
+    expect(spooled()).toEqual([]);
+  });
+
+  it('says a cut-off gzip file cannot be decompressed, with exit code 2 and no temporary file left', () => {
+    const cut = join(dir, 'cut.ndjson.gz');
+    const whole = gzipSync(text);
+    writeFileSync(cut, whole.subarray(0, whole.length - 100));
+    const result = run(undefined, 'report', cut);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^social-shift: "[^"]*cut\.ndjson\.gz" is gzip-compressed, but cannot be decompressed: .+\n$/,
+    );
+    expect(spooled()).toEqual([]);
+  });
+});
+
+describe('--out -', () => {
+  it('writes the report to standard output, not to a file named "-"', () => {
+    const folder = mkdtempSync(join(dir, 'out-'));
+    const result = runIn(folder, undefined, 'report', log, '--format', 'json', '--out', '-');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(fromFile.stdout);
+    expect(existsSync(join(folder, '-'))).toBe(false);
+  });
+
+  it('is refused for CSV, which needs a directory', () => {
+    const folder = mkdtempSync(join(dir, 'out-'));
+    const result = runIn(folder, undefined, 'report', log, '--format', 'csv', '--out', '-');
+    expect(readdirSync(folder)).toEqual([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'social-shift: --format csv writes one file per table: give a directory with --out, not "-" (standard output).\n',
+    );
+  });
+});
