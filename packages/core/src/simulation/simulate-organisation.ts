@@ -9,8 +9,8 @@ import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, LOCATIONS, PILLARS } from './dutc
 import { seededRandom } from './seeded-random.js';
 
 /**
- * How big and how busy the simulated organisation is. Anything else than what each option says is refused with a
- * `VALIDATION` error naming the option.
+ * How big and how busy the simulated organisation is. Anything else than what each option says, and any other
+ * option, is refused with a `VALIDATION` error naming the option.
  */
 export interface SimulationOptions {
   /** Same seed, same data (default 1): a whole number (`Number.isSafeInteger`). */
@@ -31,11 +31,16 @@ export interface SimulationOptions {
   readonly organisationId?: string;
 }
 
+const OPTION_KEYS = ['seed', 'people', 'teams', 'platforms', 'start', 'days', 'events', 'organisationId'];
+
 /** Refuses options a simulation cannot stand for (before any work, so that none hangs or fails half-way). */
 function checkOptions(options: SimulationOptions, defaultDays: number): void {
   const what = 'simulation options';
   if (typeof options !== 'object' || options === null)
     throw invalidValue(what, [], 'Use an object such as { seed: 1, people: 500 }, or nothing.');
+  // A misspelt option would quietly stand for its default (10,000 people, a million events).
+  for (const key of Object.keys(options))
+    if (!OPTION_KEYS.includes(key)) throw invalidValue(what, [key], `Use only ${OPTION_KEYS.join(', ')}.`);
   const whole = (key: keyof SimulationOptions, min: number, max: number): void => {
     const value = options[key];
     if (value === undefined) return;

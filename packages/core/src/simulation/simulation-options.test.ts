@@ -38,6 +38,8 @@ describe('simulation options', () => {
     ['a platform twice', { platforms: ['linkedin', 'linkedin'] }, 'platforms.1'],
     ['platforms that are no list', { platforms: 'linkedin' }, 'platforms'],
     ['a bad organisation id', { organisationId: 'org acme' }, 'organisationId'],
+    // A misspelt option would quietly stand for its default: 10,000 people and a million events.
+    ['a misspelt option', { peopel: 30 }, 'peopel'],
   ];
 
   it.each(bad)('refuses %s with VALIDATION on its path, from both functions', (_, over, path) => {
