@@ -53,6 +53,28 @@ function readExport(path: string): unknown {
   }
 }
 
+/** Why a report cannot be written, for the errors the user fixes by choosing another path. */
+const WHY_NOT_WRITTEN: Readonly<Record<string, string>> = {
+  ENOENT: 'a folder in the path does not exist',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
+/** Runs `write`; a failure the user can fix is one line (exit code 2), anything else keeps its stack trace. */
+function writing(option: 'out' | 'summary', path: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    const why = code === undefined ? undefined : WHY_NOT_WRITTEN[code];
+    if (why === undefined) throw error;
+    throw new InputProblem(`Cannot write --${option} "${path}": ${why} (${code}).`);
+  }
+}
+
 /** A `VALIDATION` error about the option `name`, with the message the user reads. */
 function badOption(name: string, problem: string): SocialShiftError<'VALIDATION'> {
   return new SocialShiftError('VALIDATION', problem, {
@@ -144,8 +166,9 @@ function main(): number {
   const figureNames = Object.keys(figures.summary) as SummaryFigure[];
   const results = checkThresholds(figures.summary, parseThresholds(values.min.join(','), figureNames));
   const markdown = `${renderMarkdown(report)}\n${results.length > 0 ? thresholdsMarkdown(results, language) : ''}`;
-  if (values.out) writeFileSync(values.out, markdown);
-  if (values.summary) appendFileSync(values.summary, markdown);
+  if (values.out) writing('out', values.out, () => writeFileSync(values.out as string, markdown));
+  if (values.summary)
+    writing('summary', values.summary, () => appendFileSync(values.summary as string, markdown));
 
   // #region gate
   const missed = results.filter((result) => !result.met);

@@ -30,6 +30,30 @@ describe('parseThresholds', () => {
   });
 });
 
+describe('parseThresholds ranges', () => {
+  const all = ['participation', 'ctr', 'shares'] as const;
+
+  it('refuses a minimum below 0, which every report meets, naming the bad part', () => {
+    expect(() => parseThresholds('shares=10,shares=-1', [...all])).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: 'Bad threshold: "shares=-1" needs a minimum of 0 or more.',
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path: ['min', 1] })] }),
+      }),
+    );
+  });
+
+  it('refuses a rate above 1 (30 meant as 30%), which no report meets, and takes one from 0 to 1', () => {
+    for (const text of ['participation=30', 'ctr=1.5'])
+      expect(() => parseThresholds(text, [...all])).toThrow(/is a fraction from 0 to 1 \(30% is 0\.3\)/);
+    expect(parseThresholds('participation=1,ctr=0,shares=30', [...all])).toEqual([
+      { figure: 'participation', minimum: 1 },
+      { figure: 'ctr', minimum: 0 },
+      { figure: 'shares', minimum: 30 },
+    ]);
+  });
+});
+
 describe('checkThresholds', () => {
   const summary = { participation: figure(0.25), shares: figure(100), clicks: figure(null) } as never;
 

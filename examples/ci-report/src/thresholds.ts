@@ -16,8 +16,13 @@ export interface ThresholdResult {
   readonly met: boolean;
 }
 
+/** The figures that are fractions from 0 to 1 (the report shows them as percentages). */
+const RATES: readonly SummaryFigure[] = ['participation', 'ctr'];
+
 /**
- * Reads `name=minimum,name=minimum`. Every name must be a figure of the summary; every minimum a finite number.
+ * Reads `name=minimum,name=minimum`. Every name must be a figure of the summary; every minimum a finite number of 0
+ * or more, and at most 1 for a rate (`participation=30`, meant as 30%, would fail every report), as
+ * `social-shift report --fail-under` checks them.
  *
  * @example
  * ```ts
@@ -40,7 +45,11 @@ export function parseThresholds(
         ? `"${name}" is not a figure of the report; use one of ${figures.join(', ')}`
         : rest.length > 0 || value.trim() === '' || !Number.isFinite(minimum)
           ? `"${part}" needs a number after "=", such as ${name}=0.3`
-          : undefined;
+          : minimum < 0
+            ? `"${part}" needs a minimum of 0 or more`
+            : RATES.includes(name as SummaryFigure) && minimum > 1
+              ? `"${part}": ${name} is a fraction from 0 to 1 (30% is 0.3)`
+              : undefined;
       if (problem) {
         throw new SocialShiftError('VALIDATION', `Bad threshold: ${problem}.`, {
           details: {

@@ -233,6 +233,19 @@ describe('the sample CI job', () => {
     expect(readFileSync(join(job, 'data', 'export.json'), 'utf8')).toBe(before);
   }, 60_000);
 
+  it('says which --out or --summary it cannot write in one line, exit code 2, without a stack trace', () => {
+    for (const [name, path] of [
+      ['out', 'no-such-folder/report.md'],
+      ['summary', 'no-such-folder/summary.md'],
+    ] as const) {
+      const result = runStep(withOption(command, name, path));
+      expect(result.status, name).toBe(2);
+      expect(result.stderr).toBe(
+        `Cannot write --${name} "${path}": a folder in the path does not exist (ENOENT).\n`,
+      );
+    }
+  }, 60_000);
+
   it('gates on every --min when the option is given more than once, instead of only the last one', () => {
     const result = runStep(command.replace(/--min \S+/, '--min shares=1000000000 --min participation=0'));
     expect(result.status).toBe(1);
