@@ -424,6 +424,29 @@ describe('report tables', () => {
     );
   });
 
+  it('orders teams of the same name and participation the same whatever order the figures give them in', () => {
+    // Two teams called Zorg in different places: equal on every sort key but their id. A comparator that says each
+    // comes after the other leaves their order to the engine's sort (and the figures' order).
+    const zorg = (teamId: string, contributions: number) => ({
+      teamId,
+      name: 'Zorg',
+      members: 3,
+      contributors: contributions > 0 ? 1 : 0,
+      sharers: 0,
+      conversers: 0,
+      lagging: 2,
+      contributions,
+      shares: 0,
+      conversations: 0,
+      participation: 0,
+      segment: 'lagging' as const,
+    });
+    const teams = [zorg('team_assen', 4), zorg('team_emmen', 0)];
+    const rows = (order: typeof teams) =>
+      createReport({ ...figures, teams: order }).tables.find((t) => t.id === 'teams')?.rows;
+    expect(rows([...teams].reverse())).toEqual(rows(teams));
+  });
+
   it('refuses a language it has no words for, instead of an English report that says it is in that language', () => {
     for (const language of ['de', 'NL', '__proto__', '']) {
       expect(() => createReport(figures, { language: language as 'nl' }), language).toThrow(

@@ -265,7 +265,8 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
           (a, b) =>
             (a.participation ?? 0) - (b.participation ?? 0) ||
             b.members - a.members ||
-            (a.name < b.name ? -1 : 1),
+            // Then by name and id (two teams may share a name): a total order, the same in every engine.
+            (a.name < b.name || (a.name === b.name && a.teamId < b.teamId) ? -1 : 1),
         )
         .map((t) => [
           t.name,
