@@ -29,10 +29,15 @@ const PALETTE = ['#0b57d0', '#b3261e', '#146c2e', '#8a4b00', '#6d3fb2', '#00677d
 /** A colour per series, distinguishable and with enough contrast on white. */
 export const seriesColour = (index: number): string => PALETTE[index % PALETTE.length] ?? '#0b57d0';
 
+// Seven hatches and seven dashes against eight colours: as 7 and 8 share no factor, the first 56 series each get
+// another pair of colour and mark (the Dashboard draws one line per platform: more than eight can share).
 /** Hatch angles for bars: the first series is solid, each next one hatched at another angle. */
-const HATCH_ANGLES = [45, 135, 0, 90, 22.5, 67.5, 112.5, 157.5];
+const HATCH_ANGLES = [45, 135, 0, 90, 22.5, 67.5, 112.5];
 /** Dash patterns for lines, one per series (the first solid). */
-const DASHES = ['none', '9 4', '2 3', '10 3 2 3', '5 5', '14 4', '1 5', '6 2 2 2'];
+const DASHES = ['none', '9 4', '2 3', '10 3 2 3', '5 5', '14 4', '1 5'];
+
+/** The hatch angle of a bar series after the first (the first is solid). */
+export const seriesHatch = (index: number): number => HATCH_ANGLES[(index - 1) % HATCH_ANGLES.length] ?? 45;
 
 /** The dash pattern of a line series. */
 export const seriesDash = (index: number): string => DASHES[index % DASHES.length] ?? 'none';
@@ -47,7 +52,7 @@ const seriesFill = (chartId: string, index: number): string =>
 function seriesPatterns(chartId: string, count: number): SVGElement {
   const defs = s('defs', null);
   for (let i = 1; i < count; i++) {
-    const angle = HATCH_ANGLES[(i - 1) % HATCH_ANGLES.length] ?? 45;
+    const angle = seriesHatch(i);
     defs.appendChild(
       s(
         'pattern',
@@ -185,7 +190,7 @@ export function barChart(input: ChartInput): HTMLElement {
           y: y + rowHeight / 2 + 1,
           'text-anchor': 'end',
           'font-size': 13,
-          fill: '#1b1b1f',
+          fill: 'currentColor',
         },
         category,
       ),
@@ -208,7 +213,7 @@ export function barChart(input: ChartInput): HTMLElement {
             }),
           );
         svg.appendChild(
-          s('text', { x: labelWidth + w + 6, y: by + 15, 'font-size': 12, fill: '#1b1b1f' }, fmt(value)),
+          s('text', { x: labelWidth + w + 6, y: by + 15, 'font-size': 12, fill: 'currentColor' }, fmt(value)),
         );
       } else {
         if (w > 0)
@@ -227,7 +232,7 @@ export function barChart(input: ChartInput): HTMLElement {
     });
     if (!grouped)
       svg.appendChild(
-        s('text', { x: x + 6, y: y + 17, 'font-size': 13, fill: '#1b1b1f' }, fmt(rowValue(row))),
+        s('text', { x: x + 6, y: y + 17, 'font-size': 13, fill: 'currentColor' }, fmt(rowValue(row))),
       );
   });
   return frame(input, svg, 'bar');
@@ -253,16 +258,25 @@ export function lineChart(input: ChartInput): HTMLElement {
   const x = (i: number) => left + (i * (width - left - 10)) / n;
   const y = (v: number) => top + (height - top - bottom) * (1 - v / max);
   const svg = svgRoot(input, width, height);
-  svg.appendChild(s('line', { x1: left, y1: y(0), x2: width - 10, y2: y(0), stroke: '#5c5f62' }));
+  svg.appendChild(
+    s('line', {
+      x1: left,
+      y1: y(0),
+      x2: width - 10,
+      y2: y(0),
+      stroke: 'currentColor',
+      'stroke-opacity': 0.7,
+    }),
+  );
   svg.appendChild(
     s(
       'text',
-      { x: left - 6, y: y(max) + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#1b1b1f' },
+      { x: left - 6, y: y(max) + 4, 'text-anchor': 'end', 'font-size': 12, fill: 'currentColor' },
       String(max),
     ),
   );
   svg.appendChild(
-    s('text', { x: left - 6, y: y(0) + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#1b1b1f' }, '0'),
+    s('text', { x: left - 6, y: y(0) + 4, 'text-anchor': 'end', 'font-size': 12, fill: 'currentColor' }, '0'),
   );
   const step = Math.max(1, Math.ceil(input.categories.length / 6));
   input.categories.forEach((category, i) => {
@@ -272,7 +286,7 @@ export function lineChart(input: ChartInput): HTMLElement {
       svg.appendChild(
         s(
           'text',
-          { x: x(i), y: height - 8, 'text-anchor': anchor, 'font-size': 12, fill: '#1b1b1f' },
+          { x: x(i), y: height - 8, 'text-anchor': anchor, 'font-size': 12, fill: 'currentColor' },
           category,
         ),
       );

@@ -134,4 +134,25 @@ describe.skipIf(!e2eEnabled)('the Dashboard', () => {
     },
     180_000,
   );
+
+  it('keeps the charts’ labels readable in a dark high-contrast theme (forced colours)', async () => {
+    const context = await browser.newContext({ forcedColors: 'active', colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl()}/en/dashboard/`);
+    await page.waitForSelector('#dashboard[data-ready]', { timeout: 120_000 });
+    const colours = await page.locator('figure.chart').evaluateAll((figures) =>
+      figures.map((figure) => ({
+        text: getComputedStyle(figure).color,
+        labels: [...figure.querySelectorAll('svg[role="img"] text')].map((el) => getComputedStyle(el).fill),
+      })),
+    );
+    expect(colours.length).toBeGreaterThan(0);
+    for (const { text, labels } of colours) {
+      // The theme's text colour, not the page's dark grey that vanishes on a black background.
+      expect(text).not.toBe('rgb(27, 27, 31)');
+      expect(labels.length).toBeGreaterThan(0);
+      expect(new Set(labels)).toEqual(new Set([text]));
+    }
+    await context.close();
+  }, 180_000);
 });
