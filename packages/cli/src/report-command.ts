@@ -74,7 +74,7 @@ const FRACTIONS: readonly Gate[] = ['participation', 'ctr'];
 export const REPORT_USAGE = `Usage: social-shift report <input> [options]
 
 Reads a JSON export (social-shift-export) or an NDJSON event log and writes a report. <input> is a file,
-or - for standard input; gzip-compressed input (events.ndjson.gz) is decompressed.
+a pipe (<(zcat events.ndjson.gz)), or - for standard input; gzip-compressed input is decompressed.
 
 Options:
   --from <date>          start of the period (YYYY-MM-DD in the time zone, or an ISO instant)

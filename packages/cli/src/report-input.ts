@@ -1,5 +1,5 @@
 // The input of `social-shift report` as a file that can be read in parts (by worker threads, at any offset): a path as
-// it is, or standard input (`-`) and gzip-compressed input spooled, decompressed, into a temporary file first.
+// it is, or standard input (`-`), a pipe and gzip-compressed input spooled, decompressed, into a temporary file first.
 import {
   closeSync,
   createReadStream,
@@ -8,6 +8,7 @@ import {
   openSync,
   readSync,
   rmSync,
+  statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -28,26 +29,61 @@ export interface ReportInput {
   readonly dispose: () => void;
 }
 
-/** Whether a file starts with gzip's magic bytes; `false` for one that cannot be read (its reader says why). */
-function isGzip(path: string): boolean {
+/** Names of standard input as a file. */
+const STDIN_NAMES: readonly string[] = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
+
+/** The first two bytes of a file; none of one that cannot be read (its reader says why). */
+function head(path: string): Buffer {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch {
-    return false;
+    return Buffer.alloc(0);
   }
   try {
-    const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+    const bytes = Buffer.alloc(2);
+    return bytes.subarray(0, readSync(fd, bytes, 0, 2, 0));
   } catch {
-    return false; // a directory: its reader says so
+    return Buffer.alloc(0); // a directory: its reader says so
   } finally {
     closeSync(fd);
   }
 }
 
+/** Whether a file starts with gzip's magic bytes. */
+const isGzip = (path: string): boolean => {
+  const bytes = head(path);
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+};
+
 /**
- * The input named on the command line, ready to read: `-` is standard input, and a gzip-compressed file (by its
+ * Whether the input is a stream rather than a file: a pipe (`/dev/stdin` in a pipeline, a process substitution such
+ * as `<(zcat events.ndjson.gz)`), a socket or a terminal. It can be read once, from the start, so it is spooled.
+ */
+function isStream(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.isFIFO() || stat.isSocket() || stat.isCharacterDevice();
+  } catch {
+    return false; // its reader says why
+  }
+}
+
+/**
+ * Refuses UTF-16 text (with its byte order mark, as PowerShell 5 writes a file with `>` or Out-File), which would
+ * otherwise be "not valid JSON" on line 1 with no word of the fix.
+ */
+function refuseUtf16(path: string, label: string): void {
+  const bytes = head(path);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new UsageError(
+      `${label} is UTF-16 text: save it as UTF-8 (in PowerShell: Out-File -Encoding utf8, or Set-Content -Encoding utf8).`,
+    );
+}
+
+/**
+ * The input named on the command line, ready to read: `-` is standard input, a pipe is read as it is (see
+ * {@link isStream}), and a gzip-compressed file (by its
  * first bytes, whatever its name) is decompressed; both are streamed into a temporary folder (never held in memory
  * whole) that `dispose` removes. A decompressed `events.ndjson.gz` is `events.ndjson`, so its name still says it is
  * a log.
@@ -66,25 +102,30 @@ export async function openReportInput(
   input: string,
   stdin: () => Readable = () => process.stdin,
 ): Promise<ReportInput> {
-  const fromStdin = input === '-';
+  // `/dev/stdin` may be a socket (as Node's child processes get it), which cannot be opened by name: read it as `-`.
+  const fromStdin = input === '-' || STDIN_NAMES.includes(input);
   const label = fromStdin ? 'standard input' : `"${input}"`;
-  if (!fromStdin && !isGzip(input)) return { path: input, label, spooled: false, dispose: () => undefined };
+  const stream = fromStdin || isStream(input);
+  if (!stream && !isGzip(input)) {
+    refuseUtf16(input, label);
+    return { path: input, label, spooled: false, dispose: () => undefined };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'social-shift-input-'));
   const dispose = (): void => rmSync(dir, { recursive: true, force: true });
   try {
     let path = input;
-    if (fromStdin) {
+    if (stream) {
       path = join(dir, 'stdin');
       try {
-        await pipeline(stdin(), createWriteStream(path));
+        await pipeline(fromStdin ? stdin() : createReadStream(input), createWriteStream(path));
       } catch (error) {
-        throw new UsageError(`Cannot read standard input: ${(error as Error).message}`);
+        throw new UsageError(`Cannot read ${label}: ${(error as Error).message}`);
       }
     }
     if (isGzip(path)) {
       const plain = join(
         dir,
-        fromStdin ? 'stdin-decompressed' : basename(input).replace(/\.gz$/i, '') || 'input',
+        stream ? 'stdin-decompressed' : basename(input).replace(/\.gz$/i, '') || 'input',
       );
       try {
         await pipeline(createReadStream(path), createGunzip(), createWriteStream(plain));
@@ -93,10 +134,11 @@ export async function openReportInput(
           `${label} is gzip-compressed, but cannot be decompressed: ${(error as Error).message}. Check that the file is whole.`,
         );
       }
-      // The compressed copy of standard input is not needed any more: free its space.
-      if (fromStdin) rmSync(path, { force: true });
+      // The compressed copy of the stream is not needed any more: free its space.
+      if (stream) rmSync(path, { force: true });
       path = plain;
     }
+    refuseUtf16(path, label);
     return { path, label, spooled: true, dispose };
   } catch (error) {
     dispose();

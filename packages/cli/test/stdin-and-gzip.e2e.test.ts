@@ -95,6 +95,47 @@ describe('social-shift report - (standard input)', () => {
   });
 });
 
+describe('a pipe named as a file', () => {
+  it('reads /dev/stdin or a process substitution (<(zcat events.ndjson.gz)), which are pipes, as standard input', () => {
+    const piped = run(text, 'report', '/dev/stdin', '--format', 'json');
+    expect(piped.stderr).toBe('');
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe(fromFile.stdout);
+    const substituted = spawnSync(
+      'bash',
+      [
+        '-c',
+        'exec "$0" --conditions=source --import "$1" "$2" report <(cat "$3") --format json',
+        process.execPath,
+        tsx,
+        bin,
+        log,
+      ],
+      { encoding: 'utf8', cwd: dir, timeout: 50_000, env: { ...process.env, TMPDIR: spool } },
+    );
+    expect(substituted.stderr).toBe('');
+    expect(substituted.stdout).toBe(fromFile.stdout);
+    expect(spooled()).toEqual([]);
+  });
+});
+
+describe('UTF-16 input', () => {
+  it('says that a UTF-16 file (PowerShell 5 writes one with >) must be saved as UTF-8', () => {
+    for (const [name, content] of [
+      ['events-utf16.ndjson', text],
+      ['export-utf16.json', exportText],
+    ] as const) {
+      const path = join(dir, name);
+      writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(content, 'utf16le')]));
+      const result = run(undefined, 'report', path);
+      expect(result.code, name).toBe(2);
+      expect(result.stderr).toBe(
+        `social-shift: "${path}" is UTF-16 text: save it as UTF-8 (in PowerShell: Out-File -Encoding utf8, or Set-Content -Encoding utf8).\n`,
+      );
+    }
+  });
+});
+
 describe('gzip-compressed input', () => {
   it('reads a gzip-compressed log or export, by file and from standard input', () => {
     const gzLog = join(dir, 'events.ndjson.gz');
