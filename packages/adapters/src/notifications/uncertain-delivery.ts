@@ -1,14 +1,30 @@
 import { isSocialShiftError, SocialShiftError } from '@social-shift/core';
 
 /**
+ * 5xx answers that may come after the platform took the message: an internal error (500), a gateway's error or
+ * timeout in front of it (502, 504). Others say the request was not processed: 501 (not implemented), 503 (not now),
+ * 505 (HTTP version), 511 (a proxy wants a login).
+ */
+const MAYBE_PROCESSED_STATUS: readonly unknown[] = [500, 502, 504];
+
+/**
+ * Network errors of a connection that broke once it was made, so the request may have gone out and been taken:
+ * Node's fetch (undici) `UND_ERR_SOCKET` ("other side closed"), a reset and a broken pipe. Errors before a connection
+ * (`ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`, `UND_ERR_CONNECT_TIMEOUT`) are not among them: nothing was sent.
+ */
+const BROKEN_AFTER_CONNECT: readonly unknown[] = ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'];
+
+/**
  * Whether a failed chat request may have been posted all the same: no answer within the timeout (the request went
- * out), or a 5xx other than 503 (a gateway error after the platform took the message). A 503, a 429 and a 4xx are
- * refusals: nothing was posted.
+ * out), a connection that broke after it was made, or a 500, 502 or 504 (an error after the platform may have taken
+ * the message). A 429, a 4xx and another 5xx are refusals, and a connection never made sent nothing.
  */
 function mayHaveArrived(details: Readonly<Record<string, unknown>>): boolean {
-  if (typeof details.timeoutMs === 'number') return true;
-  const status = details.status;
-  return typeof status === 'number' && status >= 500 && status !== 503;
+  return (
+    typeof details.timeoutMs === 'number' ||
+    BROKEN_AFTER_CONNECT.includes(details.reason) ||
+    MAYBE_PROCESSED_STATUS.includes(details.status)
+  );
 }
 
 /**
@@ -21,9 +37,12 @@ export async function deliverOnce<T>(send: () => Promise<T>): Promise<T> {
     return await send();
   } catch (error) {
     if (!isSocialShiftError(error, 'PLATFORM') || !mayHaveArrived(error.details)) throw error;
+    const broken = BROKEN_AFTER_CONNECT.includes(error.details.reason)
+      ? `${String(error.details.platform)}: the connection broke (${String(error.details.reason)}), perhaps after the request went out.`
+      : error.message;
     throw new SocialShiftError(
       'PLATFORM',
-      `${error.message} The digest may have been posted all the same: check the channel before sending it again.`,
+      `${broken} The digest may have been posted all the same: check the channel before sending it again.`,
       { details: { ...error.details, maybeDelivered: true }, cause: error },
     );
   }
