@@ -488,11 +488,13 @@ async function addRecipients(smtp: SmtpConversation, recipients: readonly string
   }
   if (refused.length === 0) return;
   const temporary = refused.every((r) => r.status >= 400 && r.status < 500);
+  // The status agrees with `temporary`: when a refusal is permanent, the first permanent one's code, not a 4yz before it.
+  const status = (refused.find((r) => r.status >= 500) ?? refused[0])?.status;
   const list = refused.map((r) => `${r.recipient} (${r.reply})`).join(', ');
   throw fail(
     `The SMTP server refused ${refused.length === 1 ? 'the recipient' : `${refused.length} recipients`} ${list}; nothing was sent. ${temporary ? 'The refusal is temporary: try again later.' : 'Fix or remove the refused addresses.'}`,
     undefined,
-    { status: refused[0]?.status, temporary, refused },
+    { status, temporary, refused },
   );
 }
 
