@@ -256,6 +256,32 @@ describe('recommendation texts', () => {
     expect(recommendationText(overlap, 'nl')).toMatch(/^Pijler Nieuws heeft overlap 0,43 \(onder 0,5\): /);
   });
 
+  it('never says a value is below a threshold or behind a target that it reads the same as', () => {
+    // adjustRules rounds to 0.001: a participation of 0.2996 comes as 0.3, below the threshold 0.3 all the same.
+    const low = recommendation('LOW_PARTICIPATION', { participation: 0.3, threshold: 0.3 });
+    expect(recommendationText(low, 'en')).toMatch(/^Participation is <30\.0%, below 30\.0%: /);
+    expect(recommendationText(low, 'nl')).toMatch(/^De deelname is <30,0%, onder 30,0%: /);
+    const index = recommendation('UNREPRESENTATIVE_AMBASSADORS', {
+      dimension: 'team',
+      index: 0.799,
+      threshold: 0.8,
+      underRepresented: 'Zorg',
+      more: 0,
+    });
+    expect(recommendationText(index, 'en')).toContain('(index <0.8, below 0.8)');
+    const goal = recommendation('GOAL_BEHIND_TARGET', {
+      goal: 'Werving',
+      metric: 'participation',
+      target: 0.3,
+      actual: 0.2999,
+    });
+    expect(recommendationText(goal, 'en')).toBe('Goal Werving is behind on participation: <30.0% of 30.0%.');
+    // Values that read differently stay as they are.
+    expect(recommendationText({ ...goal, params: { ...goal.params, actual: 0.25 } }, 'en')).toContain(
+      ': 25.0% of 30.0%.',
+    );
+  });
+
   it('names a goal metric in the language, with values as that metric reads', () => {
     const behind = (metric: string, target: number, actual: number) =>
       recommendation('GOAL_BEHIND_TARGET', { goal: 'Werven', metric, target, actual });

@@ -73,6 +73,14 @@ const PARAM_KINDS: Partial<Record<RecommendationCode, Readonly<Record<string, Va
   CONVERSATION_LAGS: { threshold: 'rate' },
 };
 
+/** Per code, a value that the recommendation says is below another (a threshold, a target). */
+const BELOW: Partial<Record<RecommendationCode, readonly [string, string]>> = {
+  LOW_PARTICIPATION: ['participation', 'threshold'],
+  PILLAR_LOW_OVERLAP: ['overlap', 'threshold'],
+  UNREPRESENTATIVE_AMBASSADORS: ['index', 'threshold'],
+  GOAL_BEHIND_TARGET: ['actual', 'target'],
+};
+
 /** The kind of a goal metric's values: participation is a rate, the others are counts. */
 const metricKind = (metric: string | number | undefined): ValueKind =>
   metric === 'participation' ? 'rate' : 'count';
@@ -94,8 +102,16 @@ export function recommendationText(recommendation: Recommendation, language: Lan
     code === 'GOAL_BEHIND_TARGET'
       ? { target: metricKind(params.metric), actual: metricKind(params.metric) }
       : (PARAM_KINDS[code] ?? {});
+  const number = (name: string, value: string | number | undefined): string =>
+    typeof value === 'number' ? formatValue(value, kinds[name] ?? 'count', language, '') : '';
+  const [below, above] = BELOW[code] ?? [];
   return fillTemplate(l.recommendations[code], params, (name, value) => {
-    if (typeof value === 'number') return formatValue(value, kinds[name] ?? 'count', language, '');
+    if (typeof value === 'number') {
+      const text = number(name, value);
+      // Below what it reads the same as once rounded (29.96% against 30%): `<30.0%`, not `30.0%, below 30.0%`.
+      const same = name === below && above !== undefined && text === number(above, params[above]);
+      return same && !/^[<>]/.test(text) ? `<${text}` : text;
+    }
     if (name === 'platform') return l.platforms[value] ?? value;
     // A goal's reach is the potential reach of its posts: estimated, which the text says as the goals table does.
     if (name === 'metric')
