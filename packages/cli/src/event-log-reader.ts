@@ -1,3 +1,4 @@
+import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { DomainEventSchema, type EventType, eventPayloadSchemas } from '@social-shift/core';
 import {
@@ -19,6 +20,8 @@ export interface BadLineAt extends BadLine {
   /** Its first byte in the file, and its length in bytes (line end excluded). */
   readonly at: number;
   readonly bytes: number;
+  /** A line longer than the longest that can be read: `bytes` counts only what was read of it, and the message is final. */
+  readonly tooLong?: true;
 }
 
 /** What reading (part of) an NDJSON event log gives. */
@@ -40,6 +43,11 @@ export interface RangeOptions {
   readonly skipInvalid: boolean;
   /** Called now and then with the bytes read since the last call. */
   readonly onProgress?: (bytes: number) => void;
+  /**
+   * A longer line is a bad line, passed over without being held in memory (default: the longest string the engine
+   * can hold, which `JSON.parse` needs; a longer line would crash the reader).
+   */
+  readonly maxLineBytes?: number;
 }
 
 const CHUNK = 4 << 20;
@@ -158,6 +166,10 @@ export function readEventLogRange(
   let skipped = 0;
   const bad: BadLineAt[] = [];
   let reported = 0;
+  const maxLine = options.maxLineBytes ?? bufferConstants.MAX_STRING_LENGTH;
+  const tooLongMessage = `longer than ${maxLine.toLocaleString('en')} bytes, the longest line that can be read: not an event`;
+  // Inside a line that is too long, which is passed over up to its end.
+  let tooLong = false;
   try {
     // Begin at the first line that starts at or after `start`.
     let skipFirst = false;
@@ -190,8 +202,9 @@ export function readEventLogRange(
           if (!eof || a >= total) break;
           b = total; // a last line without a newline
         }
-        if (skipFirst) {
+        if (skipFirst || tooLong) {
           skipFirst = false;
+          tooLong = false;
           lineStartPos += b + 1 - a;
           a = b + 1;
           continue;
@@ -220,9 +233,12 @@ export function readEventLogRange(
           }
           if (event === undefined) {
             slow++;
-            const result = parseEventLine(buf.toString('utf8', a, e));
-            if (result.ok) event = result.event;
-            else message = result.message;
+            if (e - a > maxLine) message = tooLongMessage;
+            else {
+              const result = parseEventLine(buf.toString('utf8', a, e));
+              if (result.ok) event = result.event;
+              else message = result.message;
+            }
           }
           if (event !== undefined) foldEvent(aggregate, event);
           else {
@@ -242,6 +258,32 @@ export function readEventLogRange(
         reported = filePos;
       }
       if (eof) done = true;
+      // A line whose end is not in the buffer yet is kept to be read whole, unless a part starts inside it (a worker's
+      // part of the file) or it is too long to read: then what was read of it is dropped, so it never fills memory.
+      if (!done && a < total && (skipFirst || tooLong || total - a > maxLine)) {
+        if (!skipFirst && !tooLong) {
+          if (lineStartPos >= end) done = true;
+          else {
+            lines++;
+            if (bad.length < MAX_BAD)
+              bad.push({
+                line: lines,
+                message: tooLongMessage,
+                at: lineStartPos,
+                bytes: total - a,
+                tooLong: true,
+              });
+            if (options.skipInvalid) {
+              skipped++;
+              tooLong = true;
+            } else done = true;
+          }
+        }
+        if (!done) {
+          lineStartPos += total - a;
+          a = total;
+        }
+      }
       if (!done) {
         buf.copy(buf, 0, a, total);
         filled = total - a;

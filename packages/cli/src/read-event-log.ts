@@ -47,6 +47,8 @@ function workerUrl(): URL {
  * does), so its message could be zod's bare "Invalid input" where this thread says what is wrong.
  */
 function describedHere(path: string, bad: BadLineAt): string {
+  // Not read again: it is too long to read, which the message says.
+  if (bad.tooLong === true) return bad.message;
   const fd = openSync(path, 'r');
   try {
     const bytes = Buffer.allocUnsafe(bad.bytes);
