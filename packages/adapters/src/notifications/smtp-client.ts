@@ -298,6 +298,9 @@ class SmtpConversation {
   private nextLine(): Promise<string> {
     const queued = this.lines.shift();
     if (queued !== undefined) return Promise.resolve(queued);
+    // Closed already: no line will come, so say so now rather than after the timeout.
+    if (this.failure !== undefined)
+      return Promise.reject(fail(`SMTP connection failed: ${this.failure.message}`, this.failure));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(fail(`The SMTP server did not answer within ${this.timeoutMs} ms.`)),
@@ -469,32 +472,69 @@ function replyStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** How many refused recipients an error's message names; `details.refused` lists them all. */
+const REFUSED_NAMED = 10;
+
+/** The first 10 refused recipients with their replies, then how many more. */
+function namedList(refused: readonly { recipient: string; reply: string }[]): string {
+  const named = refused.slice(0, REFUSED_NAMED).map((r) => `${r.recipient} (${r.reply})`);
+  if (refused.length > REFUSED_NAMED) named.push(`and ${refused.length - REFUSED_NAMED} more`);
+  return named.join(', ');
+}
+
+/**
+ * Whether a refusal is the server's limit on recipients per message: RFC 5321 §4.5.3.1.10 says a `452` (older
+ * servers send `552`), RFC 3463 names it `X.5.3` "Too many recipients".
+ */
+function isRecipientLimit(status: number, reply: string): boolean {
+  return (status === 452 || status === 552) && /\b[45]\.5\.3\b|too many recipients/i.test(reply);
+}
+
 /**
  * Gives every recipient (RCPT TO), and when the server refuses any, sends nothing: one `PLATFORM` error lists each
- * refused address with its reply (`details.refused`), `temporary` only when every refusal is a 4yz (a retry may
- * succeed). A `421` (the server is closing the connection) ends the conversation at once.
+ * refused address with its reply (`details.refused`; the message names the first 10), `temporary` only when every
+ * refusal is a 4yz (a retry may succeed), `status` the first 5yz when one is permanent. A server's limit on
+ * recipients per message (a `452 4.5.3` after it took some) stops the asking and is not temporary: the same message
+ * would be refused again, so the error says the limit (`details.recipientLimit`) and to send in batches. A `421` (the
+ * server is closing the connection) ends the conversation at once.
  */
 async function addRecipients(smtp: SmtpConversation, recipients: readonly string[]): Promise<void> {
   const refused: { recipient: string; status: number; reply: string }[] = [];
-  for (const recipient of recipients) {
+  let limit: { accepted: number; at: number; status: number; reply: string } | undefined;
+  for (const [index, recipient] of recipients.entries()) {
     try {
       await smtp.command(`RCPT TO:<${recipient}>`, [250, 251]);
     } catch (error) {
       const status = replyStatus(error);
       if (status === undefined || status === 421) throw error;
-      const reply = (error as SocialShiftError<'PLATFORM'>).details.reply;
-      refused.push({ recipient, status, reply: typeof reply === 'string' ? reply : String(status) });
+      const answer = (error as SocialShiftError<'PLATFORM'>).details.reply;
+      const reply = typeof answer === 'string' ? answer : String(status);
+      refused.push({ recipient, status, reply });
+      const accepted = index + 1 - refused.length;
+      // Every further recipient would be refused the same way (and many servers slow down each refusal).
+      if (accepted > 0 && isRecipientLimit(status, reply)) {
+        limit = { accepted, at: index + 1, status, reply };
+        break;
+      }
     }
   }
   if (refused.length === 0) return;
-  const temporary = refused.every((r) => r.status >= 400 && r.status < 500);
+  const temporary = limit === undefined && refused.every((r) => r.status >= 400 && r.status < 500);
   // The status agrees with `temporary`: when a refusal is permanent, the first permanent one's code, not a 4yz before it.
-  const status = (refused.find((r) => r.status >= 500) ?? refused[0])?.status;
-  const list = refused.map((r) => `${r.recipient} (${r.reply})`).join(', ');
+  const status = (refused.find((r) => r.status >= 500) ?? limit ?? refused[0])?.status;
+  const details = { status, temporary, refused };
+  if (limit !== undefined) {
+    const others = refused.length > 1 ? ` It also refused ${namedList(refused.slice(0, -1))}.` : '';
+    throw fail(
+      `The SMTP server takes at most ${limit.accepted} recipients per message: it refused recipient ${limit.at} of ${recipients.length} (${limit.reply}); nothing was sent.${others} Send the message in batches of at most ${limit.accepted} recipients; sending it again as it is would be refused the same way.`,
+      undefined,
+      { ...details, recipientLimit: limit.accepted },
+    );
+  }
   throw fail(
-    `The SMTP server refused ${refused.length === 1 ? 'the recipient' : `${refused.length} recipients`} ${list}; nothing was sent. ${temporary ? 'The refusal is temporary: try again later.' : 'Fix or remove the refused addresses.'}`,
+    `The SMTP server refused ${refused.length === 1 ? 'the recipient' : `${refused.length} recipients`} ${namedList(refused)}; nothing was sent. ${temporary ? 'The refusal is temporary: try again later.' : 'Fix or remove the refused addresses.'}`,
     undefined,
-    { status, temporary, refused },
+    details,
   );
 }
 
@@ -601,6 +641,12 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
       );
     });
     await smtp.command('QUIT', [221]).catch(() => undefined);
+  } catch (error) {
+    // A refusal leaves the server waiting for the next command: end politely (RFC 5321 §4.1.1.10; QUIT also drops
+    // the open transaction). Not after a 421 (the server is closing) or when no reply came (the line may be dead).
+    const status = replyStatus(error);
+    if (status !== undefined && status !== 421) await smtp.command('QUIT', [221]).catch(() => undefined);
+    throw error;
   } finally {
     smtp.detach().destroy();
   }

@@ -44,6 +44,7 @@ describe('EHLO and HELO (RFC 5321 §3.2, §4.1.4)', () => {
     await expect(
       sendSmtpMail({ host: '127.0.0.1', port: server.port, timeoutMs: 2000 }, message),
     ).rejects.toMatchObject({ code: 'PLATFORM', details: { platform: 'smtp', status: 554 } });
-    expect(server.lines).toEqual(['EHLO localhost']);
+    // No HELO; only the goodbye (RFC 5321 §4.1.1.10).
+    expect(server.lines).toEqual(['EHLO localhost', 'QUIT']);
   });
 });
