@@ -12,9 +12,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { WRITE_ERRORS } from './report-output.js';
 import { UsageError } from './usage-error.js';
 
 /** The input to read, and how messages name it. */
@@ -100,8 +101,15 @@ function refuseUtf16(path: string, label: string): void {
  */
 export async function openReportInput(
   input: string,
-  stdin: () => Readable = () => process.stdin,
+  options: {
+    /** Standard input (default: the process's). */
+    readonly stdin?: () => Readable;
+    /** Where the temporary folder is made (default: the system's, `TMPDIR` on Unix). */
+    readonly temporaryDirectory?: string;
+  } = {},
 ): Promise<ReportInput> {
+  const stdin = options.stdin ?? (() => process.stdin);
+  const temporary = options.temporaryDirectory ?? tmpdir();
   // `/dev/stdin` may be a socket (as Node's child processes get it), which cannot be opened by name: read it as `-`.
   const fromStdin = input === '-' || STDIN_NAMES.includes(input);
   const label = fromStdin ? 'standard input' : `"${input}"`;
@@ -110,30 +118,62 @@ export async function openReportInput(
     refuseUtf16(input, label);
     return { path: input, label, spooled: false, dispose: () => undefined };
   }
-  const dir = mkdtempSync(join(tmpdir(), 'social-shift-input-'));
+  /** A temporary file that cannot be made or written (no room, no such folder): what to do about it. */
+  const cannotHold = (error: unknown): UsageError => {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const why = code === undefined ? undefined : WRITE_ERRORS[code];
+    return new UsageError(
+      `Cannot hold ${label} in a temporary file in "${temporary}": ${why === undefined ? message : `${why} (${code})`}. Set TMPDIR to a folder with room.`,
+    );
+  };
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(temporary, 'social-shift-input-'));
+  } catch (error) {
+    throw cannotHold(error);
+  }
   const dispose = (): void => rmSync(dir, { recursive: true, force: true });
+  /** Streams into a new file at `to` with `into`; a failure to write is told apart from one to read. */
+  const spool = async (
+    to: string,
+    into: (file: Writable) => Promise<void>,
+    cannotRead: (error: unknown) => UsageError,
+  ) => {
+    const file = createWriteStream(to);
+    let writeFailed = false;
+    file.once('error', () => {
+      writeFailed = true;
+    });
+    try {
+      await into(file);
+    } catch (error) {
+      throw writeFailed ? cannotHold(error) : cannotRead(error);
+    }
+  };
   try {
     let path = input;
     if (stream) {
       path = join(dir, 'stdin');
-      try {
-        await pipeline(fromStdin ? stdin() : createReadStream(input), createWriteStream(path));
-      } catch (error) {
-        throw new UsageError(`Cannot read ${label}: ${(error as Error).message}`);
-      }
+      await spool(
+        path,
+        (file) => pipeline(fromStdin ? stdin() : createReadStream(input), file),
+        (error) => new UsageError(`Cannot read ${label}: ${(error as Error).message}`),
+      );
     }
     if (isGzip(path)) {
       const plain = join(
         dir,
         stream ? 'stdin-decompressed' : basename(input).replace(/\.gz$/i, '') || 'input',
       );
-      try {
-        await pipeline(createReadStream(path), createGunzip(), createWriteStream(plain));
-      } catch (error) {
-        throw new UsageError(
-          `${label} is gzip-compressed, but cannot be decompressed: ${(error as Error).message}. Check that the file is whole.`,
-        );
-      }
+      const compressed = path;
+      await spool(
+        plain,
+        (file) => pipeline(createReadStream(compressed), createGunzip(), file),
+        (error) =>
+          new UsageError(
+            `${label} is gzip-compressed, but cannot be decompressed: ${(error as Error).message}. Check that the file is whole.`,
+          ),
+      );
       // The compressed copy of the stream is not needed any more: free its space.
       if (stream) rmSync(path, { force: true });
       path = plain;
