@@ -540,16 +540,23 @@ async function addRecipients(smtp: SmtpConversation, recipients: readonly string
 
 /**
  * Greets the server with EHLO and returns its extension lines; a server that does not know EHLO (`500`, `502`) is
- * greeted with HELO instead (RFC 5321 §3.2, §4.1.4) and offers no extensions: no STARTTLS, no AUTH.
+ * greeted with HELO instead (RFC 5321 §3.2, §4.1.4) and offers no extensions: no STARTTLS, no AUTH. Then the answer
+ * also names what it said to EHLO (`noEsmtp`), for the errors that follow.
  */
-async function greet(smtp: SmtpConversation, hello: string): Promise<readonly string[]> {
+async function greet(
+  smtp: SmtpConversation,
+  hello: string,
+): Promise<{ extensions: readonly string[]; noEsmtp?: string }> {
   try {
-    return await smtp.command(`EHLO ${hello}`, [250]);
+    return { extensions: await smtp.command(`EHLO ${hello}`, [250]) };
   } catch (error) {
     const status = replyStatus(error);
     if (status !== 500 && status !== 502) throw error;
     await smtp.command(`HELO ${hello}`, [250]);
-    return [];
+    return {
+      extensions: [],
+      noEsmtp: `The SMTP server does not speak ESMTP (it answered EHLO with ${status})`,
+    };
   }
 }
 
@@ -600,11 +607,18 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
   const hello = options.heloName ?? 'localhost';
   try {
     await smtp.reply([220]);
-    let extensions = await greet(smtp, hello);
+    const greeting = await greet(smtp, hello);
+    let extensions = greeting.extensions;
     const startTls = options.startTls ?? (options.auth === undefined ? 'opportunistic' : 'require');
     const offersStartTls = extensions.some((line) => /^250[ -]STARTTLS/i.test(line));
     if (options.secure !== true && startTls !== 'never' && (offersStartTls || startTls === 'require')) {
-      if (!offersStartTls) throw fail('The SMTP server does not offer STARTTLS, and TLS is required.');
+      if (!offersStartTls) {
+        throw fail(
+          greeting.noEsmtp === undefined
+            ? 'The SMTP server does not offer STARTTLS, and TLS is required.'
+            : `${greeting.noEsmtp}, so it offers no STARTTLS, and TLS is required: use a server that speaks ESMTP, or set startTls: 'never' only on a network you trust.`,
+        );
+      }
       await smtp.command('STARTTLS', [220]);
       // RFC 3207 §4.2: nothing from before TLS may be used after it. Bytes after the 220 come from no real server
       // (one waits for the TLS handshake); a man-in-the-middle could have put "250"/"235" replies there.
@@ -626,7 +640,14 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
       smtp.attach(secured);
       extensions = await smtp.command(`EHLO ${hello}`, [250]);
     }
-    if (options.auth !== undefined) await authenticate(smtp, extensions, options.auth);
+    if (options.auth !== undefined) {
+      if (greeting.noEsmtp !== undefined) {
+        throw fail(
+          `${greeting.noEsmtp}, so it cannot log in (AUTH is an ESMTP extension), but credentials were given: leave out \`auth\` for a server that needs no login, or check the host and port.`,
+        );
+      }
+      await authenticate(smtp, extensions, options.auth);
+    }
     await smtp.command(`MAIL FROM:<${message.from}>`, [250]);
     await addRecipients(smtp, message.to);
     await smtp.command('DATA', [354]);
