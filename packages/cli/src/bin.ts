@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './cli.js';
+import { removeTemporaryInputs } from './report-input.js';
 import { WRITE_ERRORS } from './report-output.js';
 
 /** The exit code of a failed write to standard output, or 0 when the reader went away; set by the first failure. */
@@ -18,6 +19,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     `social-shift: cannot write the report to standard output: ${why}${error.code === undefined ? '' : ` (${error.code})`}.\n`,
   );
 });
+
+// A stopped command (Ctrl-C, a cancelled CI job) removes the temporary copy of standard input or of a decompressed
+// input, which can be as large as the log, then ends by the same signal, so the caller sees how it ended.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.once(signal, () => {
+    removeTemporaryInputs();
+    process.kill(process.pid, signal);
+  });
 
 const io = {
   stdout: (text: string) => {

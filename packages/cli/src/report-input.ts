@@ -30,6 +30,26 @@ export interface ReportInput {
   readonly dispose: () => void;
 }
 
+/** The temporary folders of inputs being read, for {@link removeTemporaryInputs}. */
+const temporaryFolders = new Set<string>();
+
+/**
+ * Removes the temporary folders of the inputs being read: for the command line to call when it is stopped by a signal
+ * (a cancelled CI job), which ends the process without running `dispose`.
+ *
+ * @example
+ * ```ts
+ * process.once('SIGTERM', () => {
+ *   removeTemporaryInputs();
+ *   process.kill(process.pid, 'SIGTERM');
+ * });
+ * ```
+ */
+export function removeTemporaryInputs(): void {
+  for (const dir of temporaryFolders) rmSync(dir, { recursive: true, force: true });
+  temporaryFolders.clear();
+}
+
 /** Names of standard input as a file. */
 const STDIN_NAMES: readonly string[] = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
 
@@ -132,7 +152,11 @@ export async function openReportInput(
   } catch (error) {
     throw cannotHold(error);
   }
-  const dispose = (): void => rmSync(dir, { recursive: true, force: true });
+  temporaryFolders.add(dir);
+  const dispose = (): void => {
+    rmSync(dir, { recursive: true, force: true });
+    temporaryFolders.delete(dir);
+  };
   /** Streams into a new file at `to` with `into`; a failure to write is told apart from one to read. */
   const spool = async (
     to: string,

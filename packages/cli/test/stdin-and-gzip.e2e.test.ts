@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -93,6 +93,34 @@ describe('social-shift report - (standard input)', () => {
       'social-shift: standard input is empty: give a JSON export or an NDJSON event log.\n',
     );
   });
+});
+
+describe('a command stopped while it reads standard input', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'removes its temporary file on %s (a cancelled CI job), and ends by that signal',
+    async (signal) => {
+      const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, bin, 'report', '-'], {
+        cwd: dir,
+        env: { ...process.env, TMPDIR: spool },
+        stdio: ['pipe', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const closed = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_, s) => resolve(s)));
+      // Half the log, and standard input left open: the command is spooling it when the signal comes.
+      child.stdin.write(text.slice(0, text.length / 2));
+      const deadline = Date.now() + 40_000;
+      while (spooled().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(spooled()).toHaveLength(1);
+      child.kill(signal);
+      expect(await closed).toBe(signal);
+      expect(stderr).toBe('');
+      expect(spooled()).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('a pipe named as a file', () => {
