@@ -18,8 +18,17 @@ export interface SmtpOptions {
   readonly auth?: { readonly user: string; readonly pass: string };
   /** The name sent with EHLO; default `localhost`. */
   readonly heloName?: string;
-  /** Abort when the server is silent this long; default 15 s. */
+  /**
+   * Abort when the server is silent this long (connecting, the TLS handshake, every reply but the one to the message
+   * itself); default 15 s.
+   */
   readonly timeoutMs?: number;
+  /**
+   * How long to wait for the server's reply to the message itself (after its final `.`), while it may be scanning or
+   * delivering it: default 10 minutes, as RFC 5321 §4.5.3.2.6 asks. With no reply by then, the error says the message
+   * may have been delivered (`details.maybeDelivered`).
+   */
+  readonly finalReplyTimeoutMs?: number;
   /** Accept a self-signed certificate (tests only). Default false. */
   readonly allowUnauthorizedTls?: boolean;
 }
@@ -295,7 +304,7 @@ class SmtpConversation {
     return this.socket;
   }
 
-  private nextLine(): Promise<string> {
+  private nextLine(timeoutMs = this.timeoutMs): Promise<string> {
     const queued = this.lines.shift();
     if (queued !== undefined) return Promise.resolve(queued);
     // Closed already: no line will come, so say so now rather than after the timeout.
@@ -303,8 +312,8 @@ class SmtpConversation {
       return Promise.reject(fail(`SMTP connection failed: ${this.failure.message}`, this.failure));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(fail(`The SMTP server did not answer within ${this.timeoutMs} ms.`)),
-        this.timeoutMs,
+        () => reject(fail(`The SMTP server did not answer within ${timeoutMs} ms.`)),
+        timeoutMs,
       );
       this.waiting = (line) => {
         clearTimeout(timer);
@@ -315,11 +324,11 @@ class SmtpConversation {
     });
   }
 
-  /** Reads one (possibly multi-line) reply and checks its code. */
-  async reply(expected: readonly number[]): Promise<string[]> {
+  /** Reads one (possibly multi-line) reply and checks its code; each line within `timeoutMs` (default the conversation's). */
+  async reply(expected: readonly number[], timeoutMs?: number): Promise<string[]> {
     const lines: string[] = [];
     for (;;) {
-      const line = await this.nextLine();
+      const line = await this.nextLine(timeoutMs);
       lines.push(line);
       if (!/^\d{3}-/.test(line)) break;
     }
@@ -395,9 +404,11 @@ function checkOptions(options: SmtpOptions): void {
       'Give this machine’s domain name (mail.example.org) or an address literal ([192.0.2.1]), or leave it out for localhost.',
     );
   }
-  const timeout = options.timeoutMs;
-  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1 || timeout > 2_147_483_647)) {
-    throw invalid(['timeoutMs'], 'Give a whole number of milliseconds from 1 to 2147483647.');
+  for (const key of ['timeoutMs', 'finalReplyTimeoutMs'] as const) {
+    const timeout = options[key];
+    if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1 || timeout > 2_147_483_647)) {
+      throw invalid([key], 'Give a whole number of milliseconds from 1 to 2147483647.');
+    }
   }
 }
 
@@ -652,7 +663,8 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
     await addRecipients(smtp, message.to);
     await smtp.command('DATA', [354]);
     smtp.write(`${data.replace(/^\./gm, '..')}\r\n.\r\n`);
-    await smtp.reply([250]).catch((error: unknown) => {
+    // The server may scan or deliver the message before it answers: RFC 5321 §4.5.3.2.6 asks the client to wait 10 minutes.
+    await smtp.reply([250], options.finalReplyTimeoutMs ?? 600_000).catch((error: unknown) => {
       // Refused (a reply code): not delivered. No answer at all: the server may have taken it before the line broke.
       if (replyStatus(error) !== undefined) throw error;
       throw fail(

@@ -85,9 +85,10 @@ describe('the reply to the message (end of DATA)', () => {
 
   it('no reply after the message says it may have been delivered, so a retry does not send the digest twice unawares', async () => {
     const server = await scriptedSmtp((line) => (line === '<DATA>' ? undefined : accepting(line)));
-    const error = await sendSmtpMail({ host: '127.0.0.1', port: server.port, timeoutMs: 300 }, message).catch(
-      (e: unknown) => e,
-    );
+    const error = await sendSmtpMail(
+      { host: '127.0.0.1', port: server.port, timeoutMs: 2000, finalReplyTimeoutMs: 300 },
+      message,
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'PLATFORM',
       details: { platform: 'smtp', maybeDelivered: true },
