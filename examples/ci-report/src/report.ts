@@ -127,6 +127,13 @@ function main(): number {
       );
     given.set(token.name, token.value);
   }
+  // `--min "$MIN"` with the variable unset would gate nothing, and the job would pass without a word.
+  for (const min of values.min)
+    if (min.split(',').every((part) => part.trim() === ''))
+      throw badOption(
+        'min',
+        `Bad --min "${min}": it names no threshold. Give name=number, e.g. participation=0.3, or leave the option out.`,
+      );
   if (!values.input) {
     console.error(
       'Pass --input <export.json>: an export of the programme (exportAll, or the site’s export).',

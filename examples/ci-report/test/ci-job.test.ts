@@ -246,6 +246,16 @@ describe('the sample CI job', () => {
     }
   }, 60_000);
 
+  it('refuses a --min that names no threshold ("$MIN" with the variable unset), which would gate nothing', () => {
+    for (const empty of ['""', '" , "']) {
+      const result = runStep(command.replace(/--min \S+/, `--min ${empty}`));
+      expect(result.status, empty).toBe(2);
+      expect(result.stderr).toMatch(
+        /^VALIDATION: Bad --min "[ ,]*": it names no threshold\. Give name=number, e.g\. participation=0\.3, or leave the option out\.\n$/,
+      );
+    }
+  }, 60_000);
+
   it('gates on every --min when the option is given more than once, instead of only the last one', () => {
     const result = runStep(command.replace(/--min \S+/, '--min shares=1000000000 --min participation=0'));
     expect(result.status).toBe(1);
