@@ -7,7 +7,7 @@ import type { DigestFrequency } from '@social-shift/adapters/digest';
 import { buildDigest, isDigestDue, renderDigestEmail } from '@social-shift/adapters/digest';
 import { buildMimeMessage, type SmtpOptions, sendSmtpMail } from '@social-shift/adapters/email';
 import type { DueTransitionsReport, SocialShift } from '@social-shift/core';
-import { isoNow, parseOrganisation } from '@social-shift/core';
+import { isoNow, isSocialShiftError, parseOrganisation } from '@social-shift/core';
 import type { Database } from 'better-sqlite3';
 
 /** Options of {@link createDigestJob}. */
@@ -99,10 +99,22 @@ export function createDigestJob(options: DigestJobOptions): {
         });
         if (!digest) continue; // nothing waits: send nothing rather than an empty digest
         const email = renderDigestEmail(digest);
-        const message = { from: options.from, to: [person.email], ...email, date: new Date(now) };
+        // One message, one Message-ID (the organisation's day and the person): the .eml file and the e-mail sent
+        // carry the same, and a digest sent again that day carries it too, so a mail client can tell the repeat.
+        const messageId = `digest.${dayIn(timeZone, now)}.${person.id}@${options.from.split('@')[1]}`;
+        const message = { from: options.from, to: [person.email], ...email, date: new Date(now), messageId };
         const file = join(options.outboxDir, `${now.replace(/[:.]/g, '-')}-${person.id}.eml`);
         writeFileSync(file, buildMimeMessage(message));
-        if (options.smtp) await sendSmtpMail(options.smtp, message);
+        if (options.smtp) {
+          await sendSmtpMail(options.smtp, message).catch((error: unknown) => {
+            // The server took the message but never confirmed it: it has probably arrived. Remember it as sent, so
+            // the next run does not send a second copy blindly; the error (logged) says to check.
+            if (isSocialShiftError(error, 'PLATFORM') && error.details.maybeDelivered === true) {
+              remember.run(person.id, now);
+            }
+            throw error;
+          });
+        }
         remember.run(person.id, now);
         sent.push({ personId: person.id, subject: email.subject, file });
       }
@@ -111,6 +123,18 @@ export function createDigestJob(options: DigestJobOptions): {
   };
 }
 // #endregion digest-job
+
+/** The calendar day (`2026-11-26`) of an ISO timestamp in `timeZone`. */
+function dayIn(timeZone: string, iso: string): string {
+  const format = new Intl.DateTimeFormat('en', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const part = (type: string) => format.formatToParts(new Date(iso)).find((p) => p.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
 
 /**
  * Runs `job` every `intervalMs` (not overlapping itself); returns a function that stops it and resolves once a run
