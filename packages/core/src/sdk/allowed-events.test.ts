@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SocialShiftError } from '../errors/social-shift-error.js';
+import type { StoragePort } from '../ports/storage.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 
 describe('allowedEvents', () => {
@@ -89,6 +92,34 @@ describe('allowedEvents', () => {
     expect(await master.allowedEvents(campaign.id)).not.toContain('SCHEDULE');
     await expect(master.schedule(campaign.id)).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await master.allowedEvents(campaign.id)).toContain('CANCEL');
+  });
+
+  it('throws what the storage throws while it checks an event, as the command would, instead of leaving the event out', async () => {
+    const inner = createMemoryStorage();
+    let busy = false;
+    const storage: StoragePort = {
+      ...inner,
+      get: (organisationId, collection, id) =>
+        busy && collection === 'post'
+          ? Promise.reject(new SocialShiftError('RATE_LIMITED', 'The store is busy.', { details: {} }))
+          : inner.get(organisationId, collection, id),
+    };
+    const world = await createTestProgramme({ storage });
+    const { shift, people, pillarId, clock } = world;
+    const master = shift.as(people.master).campaigns;
+    const campaign = await master.create({
+      name: 'Open day',
+      pillarIds: [pillarId],
+      postIds: [await anApprovedPost(world)],
+      audience: { everyone: true },
+      startsAt: new Date(clock.now() + 3_600_000).toISOString(),
+      endsAt: new Date(clock.now() + 86_400_000).toISOString(),
+    });
+    busy = true;
+    await expect(master.schedule(campaign.id)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(master.allowedEvents(campaign.id)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    busy = false;
+    expect(await master.allowedEvents(campaign.id)).toContain('SCHEDULE');
   });
 
   it('offers no LEAVE for the last master and nothing for an erased person, as the commands would refuse them', async () => {

@@ -376,7 +376,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
   ): Promise<T> => {
     checkOrganisation(organisationId);
     if (typeof work !== 'function')
-      throw invalid(['work'], 'Pass a function that takes the transaction, such as async (tx) => tx.get(…).');
+      throw invalid(['work'], 'Pass a function such as async (tx) => tx.get(…).');
     await ready();
     let workError: { error: unknown } | undefined;
     try {

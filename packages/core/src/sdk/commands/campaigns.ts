@@ -306,8 +306,12 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
           }
           events.push(event);
         } catch (error) {
-          // Every refusal (FORBIDDEN, VALIDATION, INVALID_TRANSITION) leaves the event out; a failure is thrown.
-          if (!isSocialShiftError(error) || error.code === 'STORAGE') throw error;
+          // A refusal leaves the event out; anything else (a storage's failure) is thrown.
+          if (
+            !isSocialShiftError(error) ||
+            !['FORBIDDEN', 'VALIDATION', 'INVALID_TRANSITION'].includes(error.code)
+          )
+            throw error;
         }
       }
       return events;
