@@ -91,4 +91,12 @@ describe('social-shift --version', () => {
   it("is in report's usage", async () => {
     expect((await cli('report', '--help')).stdout).toMatch(/^ {2}--version +the version of social-shift$/m);
   });
+
+  it('lists -h and --help in both usages, as both print them', async () => {
+    for (const args of [['--help'], ['-h'], ['report', '--help'], ['report', '-h']]) {
+      const { code, stdout } = await cli(...args);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^ {2}-h, --help +this help$/m);
+    }
+  });
 });

@@ -10,6 +10,7 @@ Commands:
 
 Options:
   --version                  the version of social-shift
+  -h, --help                 this help
 
 ${REPORT_USAGE}`;
 

@@ -95,6 +95,7 @@ Options:
   --no-leaderboard       leave the leaderboard out
   --threads <n>          worker threads for large NDJSON files (default: cores, at most 4)
   --version              the version of social-shift
+  -h, --help             this help
 `;
 
 /**
