@@ -45,6 +45,26 @@ const counts = (lines: readonly string[]): Record<string, number> => {
   return out;
 };
 
+/**
+ * What in a bundle's documents its log does not account for: a document (other than the organisation) without an
+ * event, changed after the export, or whose version is not that of its last event.
+ */
+const outsideLog = (bundle: ReturnType<typeof simulateExportBundle>): string[] => {
+  const versions = new Map<string, number>();
+  for (const e of bundle.events)
+    versions.set(e.entityId, Math.max(e.entityVersion, versions.get(e.entityId) ?? 0));
+  const wrong: string[] = [];
+  for (const [type, list] of Object.entries(bundle.documents)) {
+    if (type === 'organisation') continue;
+    for (const doc of (list ?? []) as { id: string; version: number; updatedAt: string }[]) {
+      if (!versions.has(doc.id)) wrong.push(`${type} without events`);
+      else if (versions.get(doc.id) !== doc.version) wrong.push(`${type} version`);
+      if (doc.updatedAt > bundle.exportedAt) wrong.push(`${type} updated after the export`);
+    }
+  }
+  return wrong;
+};
+
 describe('simulateExportBundle', () => {
   it('builds a valid export bundle whose documents pass their entity schemas', () => {
     const bundle = simulateExportBundle({ seed: 1, people: 60, teams: 5, days: 45, events: 4_000 });
@@ -150,6 +170,7 @@ describe('simulateExportBundle', () => {
         .map((doc) => `${type} ${doc.id}`),
     );
     expect(counts(unlogged)).toEqual({});
+    expect(counts(outsideLog(played))).toEqual({});
     // An offer seen before the end and shared after it is seen, as its events say.
     const seen = new Set(played.events.filter((e) => e.type === 'offer.seen').map((e) => e.entityId));
     const shared = new Set(played.events.filter((e) => e.type === 'offer.shared').map((e) => e.entityId));
@@ -157,6 +178,18 @@ describe('simulateExportBundle', () => {
       if ((offer.updatedAt as string) < lastAt)
         expect(offer.status).toBe(shared.has(offer.id) ? 'shared' : seen.has(offer.id) ? 'seen' : 'offered');
   });
+
+  it.each([{ seed: 1 }, { seed: 5, people: 120, teams: 8, days: 120, events: 12_000 }, { events: 40 }])(
+    'stops the documents where the log stops for %o, and importAll takes them',
+    async (options) => {
+      const cut = simulateExportBundle(options);
+      // The log stops at the number of events asked for, partway through a day.
+      expect(cut.events).toHaveLength(options.events ?? 12_000);
+      expect(counts(outsideLog(cut))).toEqual({});
+      const result = await importAll(createMemoryStorage(), cut);
+      expect(result.events).toBe(cut.events.length);
+    },
+  );
 
   it('makes each handle of the letters of the name of its owner, accents taken off (Zoë as zoe)', () => {
     const names = new Map(docs('person').map((p) => [p.id, p.displayName as string]));

@@ -115,6 +115,8 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 interface Scheduled {
   readonly ms: number;
   readonly order: number;
+  /** A change to the documents, made once the log reaches it (instead of an event). */
+  readonly apply?: () => void;
   readonly type: string;
   readonly actorId: string;
   readonly entityType: EntityType;
@@ -204,6 +206,8 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
   const endMs = startMs + days * DAY;
   const buckets = new Map<number, Scheduled[]>();
   const versions = new Map<string, number>();
+  /** The version of each entity as the events in the log leave it. */
+  const lastVersions = new Map<string, number>();
   let order = 0;
   let scheduled = 0;
 
@@ -224,6 +228,15 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
   const newId = (prefix: string, ms: number): string => `${prefix}_${timeChars(ms)}${randomChars(10)}`;
   const iso = (ms: number): string => new Date(ms).toISOString();
 
+  const bucketOf = (ms: number): Scheduled[] => {
+    const day = Math.floor((ms - startMs) / DAY);
+    let bucket = buckets.get(day);
+    if (bucket === undefined) {
+      bucket = [];
+      buckets.set(day, bucket);
+    }
+    return bucket;
+  };
   const schedule = (
     ms: number,
     type: string,
@@ -239,14 +252,17 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
       entityVersion = (versions.get(entityId) ?? 0) + 1;
       versions.set(entityId, entityVersion);
     }
-    const day = Math.floor((ms - startMs) / DAY);
-    let bucket = buckets.get(day);
-    if (bucket === undefined) {
-      bucket = [];
-      buckets.set(day, bucket);
-    }
-    bucket.push({ ms, order: order++, type, actorId, entityType, entityId, entityVersion, data });
+    bucketOf(ms).push({ ms, order: order++, type, actorId, entityType, entityId, entityVersion, data });
     scheduled++;
+  };
+  /**
+   * A change to the documents at `ms`, right after the event that makes it (scheduled just before): it is made
+   * only if the log reaches that event, so that the documents stop where the log does (at the period's end, or
+   * at the number of events asked for). It does not count as an event.
+   */
+  const later = (ms: number, apply: () => void): void => {
+    if (documents === undefined || ms >= endMs) return;
+    bucketOf(ms).push({ ms, order: order++, apply } as Scheduled);
   };
   const doc = (
     type: EntityType,
@@ -254,24 +270,24 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     ms: number,
     fields: Record<string, unknown>,
   ): Record<string, unknown> => {
-    // Nothing made after the period: its events are not in the log either.
-    if (documents === undefined || ms >= endMs) return {};
-    let map = documents.byType.get(type);
-    if (map === undefined) {
-      map = new Map();
-      documents.byType.set(type, map);
-    }
     const record = { id, organisationId, version: 1, createdAt: iso(ms), updatedAt: iso(ms), ...fields };
-    map.set(id, record);
+    later(ms, () => {
+      const byType = documents?.byType;
+      let map = byType?.get(type);
+      if (map === undefined) {
+        map = new Map();
+        byType?.set(type, map);
+      }
+      map.set(id, record);
+    });
     return record;
   };
-  /** A change to a document, if it happens within the period (as its event does). */
-  const touch = (record: Record<string, unknown>, ms: number, fields: Record<string, unknown>): void => {
-    if (documents === undefined || ms >= endMs) return;
-    Object.assign(record, fields);
-    record.version = (record.version as number) + 1;
-    record.updatedAt = iso(ms);
-  };
+  /** A change to a document, made with its event (scheduled just before). */
+  const touch = (record: Record<string, unknown>, ms: number, fields: Record<string, unknown>): void =>
+    later(ms, () => {
+      Object.assign(record, fields);
+      record.updatedAt = iso(ms);
+    });
 
   // --- The organisation, its strategy and its people (the first weeks). ---
   const t0 = startMs + 8 * HOUR;
@@ -368,11 +384,6 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
   // The master starts the first cycle and moves it step by step to the campaigns.
   schedule(t0 + 5000, 'cycle.started', master, 'cycle', 'cycle_1', { number: 1, strategyVersion: 1 });
   const steps = ['strategy', 'activation', 'content', 'campaigns'] as const;
-  for (let i = 1; i < steps.length; i++)
-    schedule(t0 + 5000 + i * 100, 'cycle.step_changed', master, 'cycle', 'cycle_1', {
-      from: steps[i - 1],
-      to: steps[i],
-    });
   const cycleDoc = doc('cycle', 'cycle_1', t0 + 5000, {
     programmeId: 'prog_social_shift',
     number: 1,
@@ -381,7 +392,13 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     visitedSteps: ['strategy'],
     startedAt: iso(t0 + 5000),
   });
-  touch(cycleDoc, t0 + 5300, { status: 'campaigns', visitedSteps: [...steps] });
+  for (let i = 1; i < steps.length; i++) {
+    schedule(t0 + 5000 + i * 100, 'cycle.step_changed', master, 'cycle', 'cycle_1', {
+      from: steps[i - 1],
+      to: steps[i],
+    });
+    touch(cycleDoc, t0 + 5000 + i * 100, { status: steps[i], visitedSteps: steps.slice(0, i + 1) });
+  }
 
   const teams: { id: string; department: string; location: string }[] = [];
   const teamNames = new Set<string>();
@@ -515,7 +532,10 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
         personId: id,
         platform,
         // Without accents, as the e-mail address: Zoë as zoe.
-        handle: `${p.displayName.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}${people.length}`,
+        handle: `${p.displayName
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z]/g, '')}${people.length}`,
         networkSize,
       });
     }
@@ -539,6 +559,8 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     /** Whether it ends within the period (and so is completed in it). */
     readonly ends: boolean;
     readonly postIds: string[];
+    /** Its document (whose `postIds` grow as the log offers posts in it). */
+    readonly record: Record<string, unknown>;
     /** A campaign of the same weeks that takes the posts once this one holds the most a campaign may. */
     next?: SimCampaign;
   }
@@ -549,12 +571,8 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     const pillarIds = [random.pick(PILLARS).id];
     const goalIds = pillarIds.map((pid) => goalOfPillar[pid] ?? 'goal_regio');
     schedule(createdAt, 'campaign.created', master, 'campaign', id, { pillarIds, goalIds, postIds: [] });
-    // Scheduled, then started (a draft cannot start): `startedAt` is at least a second after `createdAt`.
-    schedule(createdAt + 500, 'campaign.scheduled', master, 'campaign', id, {});
-    schedule(startedAt, 'campaign.started', master, 'campaign', id, {});
     const ends = endsAt < endMs;
     const evaluatedAt = endsAt + 3 * DAY;
-    const postIds: string[] = [];
     const record = doc('campaign', id, createdAt, {
       programmeId: 'prog_social_shift',
       cycleId: 'cycle_1',
@@ -562,14 +580,18 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
       description: '',
       goalIds,
       pillarIds,
-      postIds,
+      postIds: [],
       audience: { everyone: true, teamIds: [], focusGroupIds: [], personIds: [] },
       startsAt: iso(startedAt),
       endsAt: iso(endsAt),
       targets: { shares: Math.round(peopleCount / 10) },
-      status: 'running',
+      status: 'draft',
     });
-    touch(record, startedAt, {});
+    // Scheduled, then started (a draft cannot start): `startedAt` is at least a second after `createdAt`.
+    schedule(createdAt + 500, 'campaign.scheduled', master, 'campaign', id, {});
+    touch(record, createdAt + 500, { status: 'scheduled' });
+    schedule(startedAt, 'campaign.started', master, 'campaign', id, {});
+    touch(record, startedAt, { status: 'running' });
     if (ends) {
       schedule(endsAt, 'campaign.completed', SYSTEM_ACTOR, 'campaign', id, {});
       touch(record, endsAt, { status: 'completed' });
@@ -578,7 +600,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
         touch(record, evaluatedAt, { status: 'evaluated' });
       }
     }
-    return { id, startsAt: startedAt, endsAt, ends, postIds } as SimCampaign;
+    return { id, startsAt: startedAt, endsAt, ends, postIds: [], record } as SimCampaign;
   };
   const lastStart = endMs - 14 * DAY + 7 * HOUR;
   const campaignList: SimCampaign[] = [];
@@ -636,6 +658,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     p: SimPerson,
     account: { platform: Platform; networkSize: number },
     offerId: string,
+    offerDoc: Record<string, unknown>,
     postId: string,
     campaignId: string,
     ms: number,
@@ -650,7 +673,6 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
       platform,
       networkSize,
     });
-    schedule(ms, 'offer.shared', p.id, 'offer', offerId, { publisherId: p.id, shareId, platform });
     doc('share', shareId, ms, {
       offerId,
       postId,
@@ -659,6 +681,8 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
       platform,
       sharedAt: iso(ms),
     });
+    schedule(ms, 'offer.shared', p.id, 'offer', offerId, { publisherId: p.id, shareId, platform });
+    touch(offerDoc, ms, { status: 'shared', respondedAt: iso(ms) });
     const base = { shareId, postId, campaignId, publisherId: p.id, platform };
     const clicks = Math.floor(random.logNormal(Math.max(0.5, networkSize * 0.008), 0.8));
     for (let i = 0; i < clicks; i++)
@@ -758,11 +782,10 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     });
     const submitted = ms + random.exponential(3 * HOUR);
     schedule(submitted, 'post.submitted', editor.id, 'post', postId, {});
+    touch(record, submitted, { status: 'in_review' });
     const approved = submitted + random.exponential(10 * HOUR);
     schedule(approved, 'post.approved', master, 'post', postId, { approverId: master });
-    // The document as the period leaves it: each step it reached (the events of a later one are not emitted).
-    if (submitted < endMs) touch(record, submitted, { status: 'in_review' });
-    if (approved < endMs) touch(record, approved, { status: 'approved', approvedBy: master });
+    touch(record, approved, { status: 'approved', approvedBy: master });
     // Offered once the first campaign runs (its events come before the post's).
     const offered = Math.max(approved + random.exponential(12 * HOUR), firstCampaignStart + 1000);
     if (offered >= endMs) return postId;
@@ -771,6 +794,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     schedule(offered, 'post.offered', master, 'post', postId, { campaignId });
     touch(record, offered, { status: 'offered' });
     campaign.postIds.push(postId);
+    later(offered, () => (campaign.record.postIds as string[]).push(postId));
     // The campaign's end expires the post (it is in no other campaign) and the offers still open then.
     const openAtEnd: { id: string; record: Record<string, unknown> }[] = [];
     const expireAtEnd = (): void => {
@@ -821,17 +845,14 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
         continue;
       }
       schedule(seen, 'offer.seen', p.id, 'offer', offerId, { publisherId: p.id });
+      touch(offerDoc, seen, { status: 'seen', seenAt: iso(seen) });
       // Shared on one of the publisher's linked accounts (someone with none only sees it).
       const account = shares && sharedAt < campaign.endsAt ? pickPlatform(p) : undefined;
       if (account === undefined) {
-        touch(offerDoc, seen, { status: 'seen', seenAt: iso(seen) });
         openAtEnd.push(open);
         continue;
       }
-      // Seen, then shared: each only within the period, as its event.
-      touch(offerDoc, seen, { status: 'seen', seenAt: iso(seen) });
-      touch(offerDoc, sharedAt, { status: 'shared', respondedAt: iso(sharedAt) });
-      share(p, account, offerId, postId, campaignId, sharedAt);
+      share(p, account, offerId, offerDoc, postId, campaignId, sharedAt);
     }
     expireAtEnd();
     return postId;
@@ -865,21 +886,20 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     });
     const submitted = ms + random.exponential(2 * HOUR);
     schedule(submitted, 'contribution.submitted', creator.id, 'contribution', id, { creatorId: creator.id });
+    touch(record, submitted, { status: 'submitted', submittedAt: iso(submitted) });
     const editor = random.pick(editors.length > 0 ? editors : [fallbackEditor]);
     const review = submitted + random.exponential(20 * HOUR);
     schedule(review, 'contribution.review_started', editor.id, 'contribution', id, { reviewerId: editor.id });
+    touch(record, review, { status: 'in_review', reviewerId: editor.id });
     const outcome = random.next();
     const decided = review + random.exponential(4 * HOUR);
-    // The document as the period leaves it: each step it reached (the events of a later one are not emitted).
-    if (submitted < endMs) touch(record, submitted, { status: 'submitted', submittedAt: iso(submitted) });
-    if (review < endMs) touch(record, review, { status: 'in_review', reviewerId: editor.id });
     if (outcome < 0.15) {
       schedule(decided, 'contribution.declined', editor.id, 'contribution', id, { reviewerId: editor.id });
-      if (decided < endMs) touch(record, decided, { status: 'declined' });
+      touch(record, decided, { status: 'declined' });
       return;
     }
     schedule(decided, 'contribution.accepted', editor.id, 'contribution', id, { reviewerId: editor.id });
-    if (decided < endMs) touch(record, decided, { status: 'accepted' });
+    touch(record, decided, { status: 'accepted' });
     const used = decided + random.exponential(24 * HOUR);
     if (used >= endMs) return;
     const realPostId = post(used, [id], pillarId, editor);
@@ -917,8 +937,14 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     buckets.delete(d);
     today.sort((a, b) => a.ms - b.ms || a.order - b.order);
     for (const e of today) {
+      // A document change follows the event that makes it: it is made if that event is in the log.
+      if (e.apply !== undefined) {
+        e.apply();
+        continue;
+      }
       if (emitted >= target) break;
       emitted++;
+      if (documents !== undefined && e.entityVersion > 0) lastVersions.set(e.entityId, e.entityVersion);
       yield {
         id: newId('evt', e.ms),
         organisationId,
@@ -933,8 +959,8 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
       };
     }
   }
-  // Each document's version is that of its last event in the period (documents skip the steps between).
+  // Each document's version is that of its last event in the log.
   for (const map of documents?.byType.values() ?? []) {
-    for (const [id, record] of map) record.version = versions.get(id) ?? record.version;
+    for (const [id, record] of map) record.version = lastVersions.get(id) ?? record.version;
   }
 }
