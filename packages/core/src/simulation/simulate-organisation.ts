@@ -36,7 +36,8 @@ const OPTION_KEYS = ['seed', 'people', 'teams', 'platforms', 'start', 'days', 'e
 /** Refuses options a simulation cannot stand for (before any work, so that none hangs or fails half-way). */
 function checkOptions(options: SimulationOptions, defaultDays: number): void {
   const what = 'simulation options';
-  if (typeof options !== 'object' || options === null)
+  // A list has no option keys to refuse (an empty one would stand for the defaults).
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw invalidValue(what, [], 'Use an object such as { seed: 1, people: 500 }, or nothing.');
   // A misspelt option would quietly stand for its default (10,000 people, a million events).
   for (const key of Object.keys(options))

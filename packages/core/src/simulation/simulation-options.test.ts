@@ -71,6 +71,13 @@ describe('simulation options', () => {
 
   it('refuses options that are not an object', () => {
     expect(() => simulateEvents(null as never)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    // An empty list has no keys to refuse: it stood for the defaults (10,000 people and a million events).
+    for (const list of [[], [{ people: 30 }]] as never[]) {
+      expect(() => simulateEvents(list)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('an object') }),
+      );
+      expect(() => simulateExportBundle(list)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    }
   });
 
   it('takes the edges of each range', () => {
