@@ -31,7 +31,7 @@ function format(found: Intl.NumberFormat, value: number): string {
 
 /**
  * A cell as people read it: counts with thousands separators, rates as percentages (never 0% or 100% for a rate
- * that is neither: `<0.1%`, `>99.9%`), money with the currency,
+ * between them: `<0.1%`, `>99.9%`), money with the currency,
  * yes/no in the report's language. Empty cells, and numbers that are not finite (which CSV leaves empty and JSON
  * writes as null), read as `–`.
  *
@@ -52,7 +52,7 @@ export function formatValue(
   if (typeof value === 'string') return value;
   switch (kind) {
     case 'rate': {
-      // Never 0% or 100% for a rate that is neither (3 clicks on a reach of 10,000; 99,960 of a target of 100,000).
+      // Never 0% or 100% for a rate between them (3 clicks on a reach of 10,000; 99,960 of a target of 100,000).
       const percent = numberFormat(language, 1, 'percent');
       const text = format(percent, value);
       if (value > 0 && text === percent.format(0)) return `<${percent.format(0.001)}`;
