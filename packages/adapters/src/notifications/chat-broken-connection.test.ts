@@ -80,6 +80,21 @@ describe.each(senders)('%s: a broken connection', (_, create) => {
     ).rejects.toMatchObject({ code: 'PLATFORM', details: { reason: code, maybeDelivered: true } });
   });
 
+  it.each([
+    ['UND_ERR_HEADERS_TIMEOUT', 'Headers Timeout Error'],
+    ['UND_ERR_BODY_TIMEOUT', 'Body Timeout Error'],
+  ])('fetch giving up on the answer (%s, after the request went out) says so too', async (code, message) => {
+    const failing: FetchLike = () => Promise.reject(networkError(code, message));
+    const error = await create('https://hooks.example/services/abcdef', failing)
+      .send(hostileDigest())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'PLATFORM',
+      details: { reason: code, maybeDelivered: true },
+      message: expect.stringMatching(/no answer in time.*may have been posted.*before sending it again/),
+    });
+  });
+
   it('that never connected (nothing listens) is not taken for a maybe', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/hooks/abcdef`;
     const error = (await create(url, fetch)

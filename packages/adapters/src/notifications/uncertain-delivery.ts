@@ -15,14 +15,22 @@ const MAYBE_PROCESSED_STATUS: readonly unknown[] = [500, 502, 504];
 const BROKEN_AFTER_CONNECT: readonly unknown[] = ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'];
 
 /**
- * Whether a failed chat request may have been posted all the same: no answer within the timeout (the request went
- * out), a connection that broke after it was made, or a 500, 502 or 504 (an error after the platform may have taken
- * the message). A 429, a 4xx and another 5xx are refusals, and a connection never made sent nothing.
+ * Node's fetch (undici) gave up waiting for the answer's headers or body: its own timeouts, which start once the
+ * request went out, so the platform may have taken it.
+ */
+const NO_ANSWER_AFTER_REQUEST: readonly unknown[] = ['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'];
+
+/**
+ * Whether a failed chat request may have been posted all the same: no answer within the timeout (ours, or fetch's own
+ * for the headers or the body: the request went out), a connection that broke after it was made, or a 500, 502 or
+ * 504 (an error after the platform may have taken the message). A 429, a 4xx and another 5xx are refusals, and a
+ * connection never made sent nothing.
  */
 function mayHaveArrived(details: Readonly<Record<string, unknown>>): boolean {
   return (
     typeof details.timeoutMs === 'number' ||
     BROKEN_AFTER_CONNECT.includes(details.reason) ||
+    NO_ANSWER_AFTER_REQUEST.includes(details.reason) ||
     MAYBE_PROCESSED_STATUS.includes(details.status)
   );
 }
@@ -37,9 +45,12 @@ export async function deliverOnce<T>(send: () => Promise<T>): Promise<T> {
     return await send();
   } catch (error) {
     if (!isSocialShiftError(error, 'PLATFORM') || !mayHaveArrived(error.details)) throw error;
-    const broken = BROKEN_AFTER_CONNECT.includes(error.details.reason)
-      ? `${String(error.details.platform)}: the connection broke (${String(error.details.reason)}), perhaps after the request went out.`
-      : error.message;
+    const { platform, reason } = error.details;
+    const broken = BROKEN_AFTER_CONNECT.includes(reason)
+      ? `${String(platform)}: the connection broke (${String(reason)}), perhaps after the request went out.`
+      : NO_ANSWER_AFTER_REQUEST.includes(reason)
+        ? `${String(platform)}: no answer in time (${String(reason)}) after the request went out.`
+        : error.message;
     throw new SocialShiftError(
       'PLATFORM',
       `${broken} The digest may have been posted all the same: check the channel before sending it again.`,
