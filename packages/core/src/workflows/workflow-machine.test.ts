@@ -129,6 +129,8 @@ describe('the plain evaluation of a workflow', () => {
     ['an empty workflow id', '', 'a', 'id'],
     ['an empty state name', 'custom', '', 'states.'],
     ['a state called __proto__', 'custom', '__proto__', 'states.__proto__'],
+    // XState reads a name starting with "#" as a state id: "Child state node '#x' does not exist".
+    ['a state starting with #', 'custom', '#x', 'states.#x'],
   ])(
     'refuses with VALIDATION, not a plain Error, to build the machine of a workflow with %s',
     (_, id, b, where) => {
@@ -151,6 +153,34 @@ describe('the plain evaluation of a workflow', () => {
       );
     },
   );
+
+  it('refuses with VALIDATION an initial state starting with #, which next() takes', () => {
+    const custom = defineWorkflow({
+      id: 'custom',
+      entityType: 'post',
+      initial: '#a',
+      states: { '#a': { on: { GO: 'b' } }, b: { final: true } },
+      events: { GO: { domainEvent: 'post.updated', sender: { system: true } } },
+    });
+    expect(custom.next('#a', 'GO')).toBe('b');
+    expect(() => workflowMachine(custom)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('states.#a:') }),
+    );
+  });
+
+  it('builds the machine of a workflow with "#" inside a state name or its id, as next() answers', () => {
+    const custom = defineWorkflow({
+      id: 'w#1',
+      entityType: 'post',
+      initial: 'a',
+      states: { a: { on: { GO: 'a#b' } }, 'a#b': { on: { BACK: 'a' } } },
+      events: {
+        GO: { domainEvent: 'post.updated', sender: { system: true } },
+        BACK: { domainEvent: 'post.updated', sender: { system: true } },
+      },
+    });
+    expect([xstateNext(custom, 'a', 'GO'), xstateNext(custom, 'a#b', 'BACK')]).toEqual(['a#b', 'a']);
+  });
 
   it('refuses with VALIDATION to build the machine of a workflow with an event called __proto__, which XState would drop while next() takes it', () => {
     // Parsed from JSON, as a definition from a file would be: `__proto__` is then an own key.

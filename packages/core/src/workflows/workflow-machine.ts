@@ -23,8 +23,8 @@ const built = new WeakMap<Workflow, AnyStateMachine>();
  * machine.resolveState({ value: 'in_review', context: {} }).can({ type: 'APPROVE' }); // true
  * ```
  *
- * A workflow of your own whose names XState would read otherwise (an empty id or state, a state `__proto__`, an
- * event `""`, `"*"`, `__proto__`, ending in `".*"` or starting with `"xstate."`) is refused with `VALIDATION`.
+ * A workflow of your own whose names XState would read otherwise (an empty id or state, a state `__proto__` or
+ * starting with `"#"`, an event `""`, `"*"`, `__proto__`, ending in `".*"` or starting with `"xstate."`) is refused with `VALIDATION`.
  */
 export function workflowMachine(workflow: Workflow): AnyStateMachine {
   const cached = built.get(workflow);
@@ -36,11 +36,12 @@ export function workflowMachine(workflow: Workflow): AnyStateMachine {
   const descriptions = describedWorkflow(workflow);
   const states: Record<string, { description?: string; on?: Record<string, string>; type?: 'final' }> = {};
   for (const state of workflow.states) {
-    if (state === '' || state === '__proto__')
+    // XState reads a name starting with "#" as a state's id ("Child state node '#x' does not exist").
+    if (state === '' || state === '__proto__' || state.startsWith('#'))
       throw invalidValue(
         what,
         ['states', state],
-        'Rename the state: XState cannot hold a state of this name.',
+        'Rename the state: XState cannot hold a state of this name (empty, "__proto__" or starting with "#").',
       );
     const node = config.states[state];
     if (!node) continue;
