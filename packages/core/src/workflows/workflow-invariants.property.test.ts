@@ -1,7 +1,24 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
-import type { Workflow } from './workflow.js';
+import { describe, expect, it } from 'vitest';
+import { defineWorkflow, type Workflow } from './workflow.js';
 import { workflows } from './workflows.js';
+
+/**
+ * The states reachable from the initial state over the workflow's transitions (`config.states[*].on`), breadth
+ * first, without entering `avoid`.
+ */
+function reachableWithout(workflow: Workflow, avoid?: string): Set<string> {
+  const { initial, states } = workflow.config;
+  const seen = new Set<string>(initial === avoid ? [] : [initial]);
+  const queue = [...seen];
+  for (let state = queue.shift(); state !== undefined; state = queue.shift())
+    for (const target of Object.values(states[state]?.on ?? {}) as string[])
+      if (target !== avoid && !seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+  return seen;
+}
 
 /** The states a random sequence of events walks through from the initial state (refused events change nothing). */
 function walk(workflow: Workflow, events: readonly string[]): string[] {
@@ -42,6 +59,34 @@ const mustPassThrough: readonly [keyof typeof workflows, string, string][] = [
   ['programme-cycle', 'campaigns', 'content'],
   ['programme-cycle', 'content', 'activation'],
 ];
+
+/** The invariants of workflow `id` that `workflow` breaks: a state it reaches without passing the one it must. */
+const shortcuts = (id: keyof typeof workflows, workflow: Workflow): string[] =>
+  mustPassThrough
+    .filter(([of, state, before]) => of === id && reachableWithout(workflow, before).has(state))
+    .map(([, state, before]) => `${state} without ${before}`);
+
+describe('the transition graph of each workflow', () => {
+  // Random sequences rarely reach deep states (a closed cycle, an evaluated campaign): the graph answers for all.
+  it.each(Object.keys(workflows) as (keyof typeof workflows)[])(
+    '%s reaches no state without passing the one it must, and reaches each such state',
+    (id) => {
+      const workflow = workflows[id] as Workflow;
+      expect(shortcuts(id, workflow)).toEqual([]);
+      const reachable = reachableWithout(workflow);
+      for (const [of, state] of mustPassThrough) if (of === id) expect(reachable).toContain(state);
+    },
+  );
+
+  it('catches a shortcut around a state it must pass (a cycle closed straight from measurement)', () => {
+    const { config } = workflows['programme-cycle'];
+    const mutant = defineWorkflow({
+      ...config,
+      states: { ...config.states, measurement: { on: { ...config.states.measurement.on, CLOSE: 'closed' } } },
+    }) as Workflow;
+    expect(shortcuts('programme-cycle', mutant)).toEqual(['closed without adjustment']);
+  });
+});
 
 const eventsOf = (workflow: Workflow) => fc.array(fc.constantFrom(...workflow.events), { maxLength: 40 });
 
