@@ -244,6 +244,9 @@ export function buildMimeMessage(message: MailMessage): string {
   ].join('\r\n');
 }
 
+/** The errors of a reply that did not come in time (not of a broken connection), to word what follows. */
+const TIMED_OUT = new WeakSet<object>();
+
 /** A line-oriented SMTP conversation over one socket. */
 class SmtpConversation {
   private buffer = '';
@@ -311,10 +314,11 @@ class SmtpConversation {
     if (this.failure !== undefined)
       return Promise.reject(fail(`SMTP connection failed: ${this.failure.message}`, this.failure));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(fail(`The SMTP server did not answer within ${timeoutMs} ms.`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => {
+        const error = fail(`The SMTP server did not answer within ${timeoutMs} ms.`);
+        TIMED_OUT.add(error);
+        reject(error);
+      }, timeoutMs);
       this.waiting = (line) => {
         clearTimeout(timer);
         if (this.failure !== undefined)
@@ -349,9 +353,9 @@ class SmtpConversation {
     return lines;
   }
 
-  async command(line: string, expected: readonly number[]): Promise<string[]> {
+  async command(line: string, expected: readonly number[], timeoutMs?: number): Promise<string[]> {
     this.socket.write(`${line}\r\n`);
-    return this.reply(expected);
+    return this.reply(expected, timeoutMs);
   }
 
   write(data: string): void {
@@ -571,6 +575,20 @@ async function greet(
   }
 }
 
+/** The longest wait for the `221` to QUIT: the result is known by then, so a silent server must not hold it back. */
+const QUIT_WAIT_MS = 2_000;
+
+/**
+ * Says QUIT (RFC 5321 §4.1.1.10) and waits for the `221` at most `min(timeoutMs, 2 s)`; whatever the answer (none, a
+ * refusal, a closed line), the result of the send stays what it was.
+ */
+async function quit(smtp: SmtpConversation, timeoutMs: number): Promise<void> {
+  await smtp.command('QUIT', [221], Math.min(timeoutMs, QUIT_WAIT_MS)).catch(() => undefined);
+}
+
+/** RFC 5321 §4.5.3.2.6: the reply to the message itself may take 10 minutes (the server scans or delivers it). */
+const FINAL_REPLY_TIMEOUT_MS = 600_000;
+
 /**
  * Sends one message over SMTP (RFC 5321): EHLO (HELO to a server that does not know EHLO), STARTTLS when offered (or required), AUTH PLAIN (or AUTH LOGIN
  * when the server offers only that) when credentials are given, MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT. A small client over `node:net` and
@@ -663,22 +681,25 @@ export async function sendSmtpMail(options: SmtpOptions, message: MailMessage): 
     await addRecipients(smtp, message.to);
     await smtp.command('DATA', [354]);
     smtp.write(`${data.replace(/^\./gm, '..')}\r\n.\r\n`);
-    // The server may scan or deliver the message before it answers: RFC 5321 §4.5.3.2.6 asks the client to wait 10 minutes.
-    await smtp.reply([250], options.finalReplyTimeoutMs ?? 600_000).catch((error: unknown) => {
+    const finalReplyTimeoutMs = options.finalReplyTimeoutMs ?? FINAL_REPLY_TIMEOUT_MS;
+    await smtp.reply([250], finalReplyTimeoutMs).catch((error: unknown) => {
       // Refused (a reply code): not delivered. No answer at all: the server may have taken it before the line broke.
       if (replyStatus(error) !== undefined) throw error;
+      const timedOut = typeof error === 'object' && error !== null && TIMED_OUT.has(error);
       throw fail(
-        `The SMTP server did not confirm the message (${error instanceof Error ? error.message : 'no answer'}); it may have been delivered. Check before sending it again, or the recipients may get it twice.`,
+        timedOut
+          ? `The SMTP server did not confirm the message within finalReplyTimeoutMs (${finalReplyTimeoutMs} ms); it may have been delivered. Check before sending it again, or the recipients may get it twice. A server that scans messages before it answers may need a longer finalReplyTimeoutMs (default ${FINAL_REPLY_TIMEOUT_MS} ms, as RFC 5321 asks).`
+          : `The SMTP server did not confirm the message (${error instanceof Error ? error.message : 'no answer'}); it may have been delivered. Check before sending it again, or the recipients may get it twice.`,
         error,
         { maybeDelivered: true },
       );
     });
-    await smtp.command('QUIT', [221]).catch(() => undefined);
+    await quit(smtp, timeoutMs);
   } catch (error) {
     // A refusal leaves the server waiting for the next command: end politely (RFC 5321 §4.1.1.10; QUIT also drops
     // the open transaction). Not after a 421 (the server is closing) or when no reply came (the line may be dead).
     const status = replyStatus(error);
-    if (status !== undefined && status !== 421) await smtp.command('QUIT', [221]).catch(() => undefined);
+    if (status !== undefined && status !== 421) await quit(smtp, timeoutMs);
     throw error;
   } finally {
     smtp.detach().destroy();
