@@ -499,10 +499,16 @@ function namedList(refused: readonly { recipient: string; reply: string }[]): st
 
 /**
  * Whether a refusal is the server's limit on recipients per message: RFC 5321 §4.5.3.1.10 says a `452` (older
- * servers send `552`), RFC 3463 names it `X.5.3` "Too many recipients".
+ * servers send `552`), RFC 3463 names it `X.5.3` "Too many recipients". Not when the reply speaks of a time or a
+ * quota (`452 4.5.3 Too many recipients today, try again tomorrow`): that is a limit per day or hour, which a retry
+ * later may pass, not one per message.
  */
 function isRecipientLimit(status: number, reply: string): boolean {
-  return (status === 452 || status === 552) && /\b[45]\.5\.3\b|too many recipients/i.test(reply);
+  return (
+    (status === 452 || status === 552) &&
+    /\b[45]\.5\.3\b|too many recipients/i.test(reply) &&
+    !/\b(?:today|tomorrow|daily|days?|hours?|hourly|minutes?|later|quota|rate)\b/i.test(reply)
+  );
 }
 
 /**
@@ -535,13 +541,15 @@ async function addRecipients(smtp: SmtpConversation, recipients: readonly string
   }
   if (refused.length === 0) return;
   const temporary = limit === undefined && refused.every((r) => r.status >= 400 && r.status < 500);
-  // The status agrees with `temporary`: when a refusal is permanent, the first permanent one's code, not a 4yz before it.
+  // The status agrees with `temporary` (but for a recipient limit, whose 452 is not temporary): when a refusal is
+  // permanent, the first permanent one's code, not a 4yz before it.
   const status = (refused.find((r) => r.status >= 500) ?? limit ?? refused[0])?.status;
   const details = { status, temporary, refused };
   if (limit !== undefined) {
     const others = refused.length > 1 ? ` It also refused ${namedList(refused.slice(0, -1))}.` : '';
+    const most = `at most ${limit.accepted} ${limit.accepted === 1 ? 'recipient' : 'recipients'}`;
     throw fail(
-      `The SMTP server takes at most ${limit.accepted} recipients per message: it refused recipient ${limit.at} of ${recipients.length} (${limit.reply}); nothing was sent.${others} Send the message in batches of at most ${limit.accepted} recipients; sending it again as it is would be refused the same way.`,
+      `The SMTP server takes ${most} per message: it refused recipient ${limit.at} of ${recipients.length} (${limit.reply}); nothing was sent.${others} Send the message in batches of ${most}; sending it again as it is would be refused the same way.`,
       undefined,
       { ...details, recipientLimit: limit.accepted },
     );

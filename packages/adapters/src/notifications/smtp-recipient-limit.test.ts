@@ -45,6 +45,36 @@ describe("a server's limit on recipients per message (RFC 5321 §4.5.3.1.10)", (
     },
   );
 
+  it.each([
+    '452 4.5.3 Too many recipients today, try again tomorrow',
+    '452 4.5.3 Error: too many recipients this hour, try again later',
+    '452 4.5.3 Recipient quota exceeded',
+  ])('%s (a limit per day or hour, not per message): temporary, no batches advised', async (reply) => {
+    const server = await scriptedSmtp(limitedTo(3, reply));
+    const error = (await sendSmtpMail(
+      { host: '127.0.0.1', port: server.port, timeoutMs: 2000 },
+      message(recipients(5)),
+    ).catch((e: unknown) => e)) as Error & { details: Record<string, unknown> };
+    expect(error).toMatchObject({
+      code: 'PLATFORM',
+      details: { status: 452, temporary: true },
+      message: expect.stringMatching(/refused 2 recipients.*temporary: try again later/),
+    });
+    expect(error.details.recipientLimit).toBeUndefined();
+    expect(error.message).not.toMatch(/batches/);
+    expect(server.data).toEqual([]);
+  });
+
+  it('says "1 recipient" for a limit of one', async () => {
+    const server = await scriptedSmtp(limitedTo(1, '452 4.5.3 Too many recipients'));
+    const error = (await sendSmtpMail(
+      { host: '127.0.0.1', port: server.port, timeoutMs: 2000 },
+      message(recipients(3)),
+    ).catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ details: { recipientLimit: 1 } });
+    expect(error.message).toMatch(/at most 1 recipient per message.*batches of at most 1 recipient;/);
+  });
+
   it('says goodbye (QUIT) after a refusal rather than dropping the connection', async () => {
     const server = await scriptedSmtp(limitedTo(1, '452 4.5.3 Too many recipients'));
     await expect(
