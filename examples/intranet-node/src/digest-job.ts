@@ -60,6 +60,7 @@ export function createDigestJob(options: DigestJobOptions): {
     'INSERT INTO intranet_digest_log (person_id, sent_at) VALUES (?, ?) ' +
       'ON CONFLICT (person_id) DO UPDATE SET sent_at = excluded.sent_at',
   );
+  const forget = database.prepare<[string]>('DELETE FROM intranet_digest_log WHERE person_id = ?');
   mkdirSync(options.outboxDir, { recursive: true });
 
   return {
@@ -105,17 +106,25 @@ export function createDigestJob(options: DigestJobOptions): {
         const message = { from: options.from, to: [person.email], ...email, date: new Date(now), messageId };
         const file = join(options.outboxDir, `${now.replace(/[:.]/g, '-')}-${person.id}.eml`);
         writeFileSync(file, buildMimeMessage(message));
+        // Remembered before it is sent: a send that outlives the shutdown (a mail server slow to confirm, longer
+        // than closeTimeoutMs) or the process is not repeated on the next start.
+        remember.run(person.id, now);
         if (options.smtp) {
           await sendSmtpMail(options.smtp, message).catch((error: unknown) => {
-            // The server took the message but never confirmed it: it has probably arrived. Remember it as sent, so
-            // the next run does not send a second copy blindly; the error (logged) says to check.
-            if (isSocialShiftError(error, 'PLATFORM') && error.details.maybeDelivered === true) {
-              remember.run(person.id, now);
+            // Refused or never sent (no connection, a refusal of a recipient or of the message): forget it, so the
+            // next run sends it. Taken but never confirmed (`maybeDelivered`): it has probably arrived, so it stays
+            // remembered and the next run does not send a second copy blindly; the error (logged) says to check.
+            if (!(isSocialShiftError(error, 'PLATFORM') && error.details.maybeDelivered === true)) {
+              try {
+                if (previous === undefined) forget.run(person.id);
+                else remember.run(person.id, previous);
+              } catch {
+                // The database closed meanwhile (a shutdown cut the run off): this digest waits for the next period.
+              }
             }
             throw error;
           });
         }
-        remember.run(person.id, now);
         sent.push({ personId: person.id, subject: email.subject, file });
       }
       return { at: now, sent, due, stopped };

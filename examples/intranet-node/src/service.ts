@@ -42,7 +42,9 @@ export interface ServiceOptions {
    * How long `close()` waits for HTTP requests and a digest run in flight (ms); default 30 s. Connections without a
    * request close at once; a request in flight gets its answer, then its connection closes. The digest run stops
    * after the recipient it is writing to. After this time, the connections still open are cut off and the database
-   * closes anyway; a digest still being sent then may be sent again on the next start.
+   * closes anyway. A digest still being sent then (SMTP waits up to `smtp.finalReplyTimeoutMs`, default 10 minutes,
+   * for the server to confirm it) is not sent again on the next start: the job remembers each digest before sending
+   * it. Give `smtp.finalReplyTimeoutMs` below this time to have a slow confirmation settled before the database closes.
    */
   readonly closeTimeoutMs?: number;
   readonly clock?: Clock;

@@ -21,8 +21,11 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-/** An SMTP server on 127.0.0.1 that takes every command and records each message; `confirm: false` never answers one. */
-async function mailServer(confirm: boolean): Promise<{ port: number; messages: string[] }> {
+/**
+ * An SMTP server on 127.0.0.1 that takes every command and records each message; `confirm: false` never answers one,
+ * a string is its reply to every message (`554 5.7.1 rejected`).
+ */
+async function mailServer(confirm: boolean | string): Promise<{ port: number; messages: string[] }> {
   const messages: string[] = [];
   const server: Server = createServer((socket) => {
     socket.on('error', () => undefined);
@@ -39,7 +42,7 @@ async function mailServer(confirm: boolean): Promise<{ port: number; messages: s
           messages.push(buffer.slice(0, end + 2));
           buffer = buffer.slice(end + 5);
           inData = false;
-          if (confirm) socket.write('250 queued\r\n');
+          if (confirm !== false) socket.write(confirm === true ? '250 queued\r\n' : `${confirm}\r\n`);
           continue;
         }
         const i = buffer.indexOf('\r\n');
@@ -138,5 +141,48 @@ describe('the digest job over SMTP', () => {
     const next = await job.run();
     expect(next.sent).toEqual([]);
     expect(server.messages).toHaveLength(1);
+  });
+
+  it('forgets a digest the server refused, so the next run sends it', async () => {
+    const world = await programme();
+    const server = await mailServer('554 5.7.1 rejected');
+    const job = createDigestJob({
+      shift: world.shift,
+      database: new Database(':memory:'),
+      frequency: 'daily',
+      outboxDir: outbox(),
+      publicUrl: 'https://intranet.kiwi.example',
+      from: 'social@kiwi.example',
+      smtp: { host: '127.0.0.1', port: server.port, timeoutMs: 2000 },
+    });
+    await expect(job.run()).rejects.toMatchObject({ code: 'PLATFORM', details: { status: 554 } });
+    world.clock.advance(3_600_000);
+    await expect(job.run()).rejects.toMatchObject({ code: 'PLATFORM', details: { status: 554 } });
+    expect(server.messages).toHaveLength(2);
+  });
+
+  it("keeps the earlier record of a person when today's digest is refused", async () => {
+    const world = await programme();
+    const database = new Database(':memory:');
+    const options = {
+      shift: world.shift,
+      database,
+      frequency: 'daily' as const,
+      outboxDir: outbox(),
+      publicUrl: 'https://intranet.kiwi.example',
+      from: 'social@kiwi.example',
+    };
+    const yesterday = await createDigestJob(options).run();
+    expect(yesterday.sent).toHaveLength(1);
+    world.clock.advance(86_400_000);
+    const server = await mailServer('554 5.7.1 rejected');
+    const job = createDigestJob({
+      ...options,
+      smtp: { host: '127.0.0.1', port: server.port, timeoutMs: 2000 },
+    });
+    await expect(job.run()).rejects.toMatchObject({ code: 'PLATFORM', details: { status: 554 } });
+    expect(database.prepare('SELECT sent_at FROM intranet_digest_log').all()).toEqual([
+      { sent_at: yesterday.at },
+    ]);
   });
 });

@@ -176,6 +176,24 @@ describe('shutting the service down', () => {
     expect(lines).toContain('digest: still sending after 100 ms; closing the database anyway');
   });
 
+  it('does not send a digest again when its confirmation comes after closeTimeoutMs (SMTP waits longer)', async () => {
+    const { service, smtp, lines, people, remembered } = await aServiceSendingDigests(1, {
+      closeTimeoutMs: 100,
+    });
+
+    await smtp.ended;
+    // The mail server confirms after about a second, long after close() gave up waiting and closed the database.
+    const confirmed = new Promise((resolve) => setTimeout(resolve, 1_000)).then(() => smtp.release());
+    expect(await settledWithin(service.close(), 2_000)).toBe(true);
+    expect(lines).toContain('digest: still sending after 100 ms; closing the database anyway');
+    // Remembered all the same: the next start does not send it again.
+    expect(remembered()).toEqual([{ person_id: people[0] }]);
+    await confirmed;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(remembered()).toEqual([{ person_id: people[0] }]);
+    expect(smtp.messages()).toBe(1);
+  });
+
   it('waits for a digest run started by hand too, and refuses one after close()', async () => {
     const { service, smtp, lines, people, remembered } = await aServiceSendingDigests(1, {
       digestEveryMs: 3_600_000,
