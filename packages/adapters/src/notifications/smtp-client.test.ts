@@ -1,45 +1,15 @@
 import { once } from 'node:events';
-import { type AddressInfo, createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMimeMessage, sendSmtpMail } from './smtp-client.js';
+import { scriptedSmtp } from './smtp-scripted.test-support.js';
 
 const message = { from: 'a@example.org', to: ['b@example.org'], subject: 's', text: 'x', html: 'x' };
 const closers: (() => void)[] = [];
 afterEach(() => {
   for (const close of closers.splice(0)) close();
 });
-
-/** A scripted SMTP server on 127.0.0.1 (node:net): answers each command line by `answer`; records the lines. */
-async function scriptedSmtp(
-  answer: (line: string) => string | undefined,
-): Promise<{ port: number; lines: string[] }> {
-  const sockets: Socket[] = [];
-  const lines: string[] = [];
-  const server = createServer((socket) => {
-    sockets.push(socket);
-    socket.write('220 ready\r\n');
-    let buffer = '';
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('latin1');
-      for (let i = buffer.indexOf('\r\n'); i >= 0; i = buffer.indexOf('\r\n')) {
-        const line = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        lines.push(line);
-        const reply = answer(line);
-        if (reply !== undefined) socket.write(reply);
-      }
-    });
-    socket.on('error', () => undefined);
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  closers.push(() => {
-    for (const socket of sockets) socket.destroy();
-    server.close();
-  });
-  return { port: (server.address() as AddressInfo).port, lines };
-}
 
 describe('STARTTLS (RFC 3207)', () => {
   it('refuses replies sent after the 220 to STARTTLS, before TLS: a man-in-the-middle could inject "250"/"235"', async () => {

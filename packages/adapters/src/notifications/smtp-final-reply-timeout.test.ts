@@ -1,51 +1,17 @@
-import { once } from 'node:events';
-import { type AddressInfo, createServer, type Server } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendSmtpMail } from './smtp-client.js';
-import { accepting } from './smtp-scripted.test-support.js';
+import { accepting, scriptedSmtp } from './smtp-scripted.test-support.js';
 
 const message = { from: 'a@example.org', to: ['b@example.org'], subject: 's', text: 'x', html: 'x' };
 
-const servers: Server[] = [];
-afterEach(() => {
-  for (const server of servers.splice(0)) server.close();
-});
-
 /** An SMTP server that answers the message (after its final `.`) only after `delayMs`, as one that scans it does. */
 async function slowToAccept(delayMs: number): Promise<{ port: number; messages: () => number }> {
-  let messages = 0;
-  const server = createServer((socket) => {
-    socket.on('error', () => undefined);
-    socket.write('220 ready\r\n');
-    let buffer = '';
-    let inData = false;
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('latin1');
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          buffer = buffer.slice(end + 5);
-          inData = false;
-          messages++;
-          setTimeout(() => socket.writable && socket.write('250 2.0.0 queued\r\n'), delayMs);
-          continue;
-        }
-        const i = buffer.indexOf('\r\n');
-        if (i < 0) return;
-        const line = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        const reply = accepting(line);
-        if (reply.startsWith('354')) inData = true;
-        socket.write(reply);
-      }
-    });
-    server.on('close', () => socket.destroy());
+  const server = await scriptedSmtp((line, write) => {
+    if (line !== '<DATA>') return accepting(line);
+    setTimeout(() => write('250 2.0.0 queued\r\n'), delayMs);
+    return undefined;
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  servers.push(server);
-  return { port: (server.address() as AddressInfo).port, messages: () => messages };
+  return { port: server.port, messages: () => server.data.length };
 }
 
 describe('the reply to the message gets its own, longer wait (RFC 5321 §4.5.3.2.6: 10 minutes)', () => {

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sendSmtpMail } from './smtp-client.js';
-import { accepting, scriptedSmtp } from './smtp-scripted.test-support.js';
-
-const message = {
-  from: 'a@example.org',
-  to: ['b@example.org', 'c@example.org', 'd@example.org'],
-  subject: 's',
-  text: 'x',
-  html: 'x',
-};
+import { answering, toThree as message, scriptedSmtp } from './smtp-scripted.test-support.js';
 
 describe('RCPT TO refusals, per recipient (RFC 5321 §3.3, §4.2.1)', () => {
   it('names each refused recipient with its reply, sends no DATA, and marks a 5yz permanent', async () => {
-    const server = await scriptedSmtp((line) =>
-      line === 'RCPT TO:<c@example.org>'
-        ? '550 5.1.1 <c@example.org>: no such user\r\n'
-        : line === 'RCPT TO:<d@example.org>'
-          ? '450 4.2.1 mailbox busy\r\n'
-          : accepting(line),
+    const server = await scriptedSmtp(
+      answering({
+        'RCPT TO:<c@example.org>': '550 5.1.1 <c@example.org>: no such user\r\n',
+        'RCPT TO:<d@example.org>': '450 4.2.1 mailbox busy\r\n',
+      }),
     );
     const error = await sendSmtpMail(
       { host: '127.0.0.1', port: server.port, timeoutMs: 2000 },
@@ -43,8 +34,8 @@ describe('RCPT TO refusals, per recipient (RFC 5321 §3.3, §4.2.1)', () => {
   });
 
   it('marks the refusal temporary when every refused recipient got a 4yz', async () => {
-    const server = await scriptedSmtp((line) =>
-      line === 'RCPT TO:<b@example.org>' ? '452 4.5.3 too many recipients\r\n' : accepting(line),
+    const server = await scriptedSmtp(
+      answering({ 'RCPT TO:<b@example.org>': '452 4.5.3 too many recipients\r\n' }),
     );
     await expect(
       sendSmtpMail({ host: '127.0.0.1', port: server.port, timeoutMs: 2000 }, message),
@@ -57,8 +48,8 @@ describe('RCPT TO refusals, per recipient (RFC 5321 §3.3, §4.2.1)', () => {
   });
 
   it('stops at a 421 (the server closes the connection) without asking for the other recipients', async () => {
-    const server = await scriptedSmtp((line) =>
-      line === 'RCPT TO:<b@example.org>' ? '421 4.3.2 shutting down\r\n' : accepting(line),
+    const server = await scriptedSmtp(
+      answering({ 'RCPT TO:<b@example.org>': '421 4.3.2 shutting down\r\n' }),
     );
     await expect(
       sendSmtpMail({ host: '127.0.0.1', port: server.port, timeoutMs: 2000 }, message),
@@ -73,7 +64,7 @@ describe('the reply to the message (end of DATA)', () => {
       ['451 4.3.0 try later', true],
       ['554 5.7.1 spam', false],
     ] as const) {
-      const server = await scriptedSmtp((line) => (line === '<DATA>' ? `${reply}\r\n` : accepting(line)));
+      const server = await scriptedSmtp(answering({ '<DATA>': `${reply}\r\n` }));
       await expect(
         sendSmtpMail({ host: '127.0.0.1', port: server.port, timeoutMs: 2000 }, message),
       ).rejects.toMatchObject({
@@ -84,7 +75,7 @@ describe('the reply to the message (end of DATA)', () => {
   });
 
   it('no reply after the message says it may have been delivered, so a retry does not send the digest twice unawares', async () => {
-    const server = await scriptedSmtp((line) => (line === '<DATA>' ? undefined : accepting(line)));
+    const server = await scriptedSmtp(answering({ '<DATA>': undefined }));
     const error = await sendSmtpMail(
       { host: '127.0.0.1', port: server.port, timeoutMs: 2000, finalReplyTimeoutMs: 300 },
       message,

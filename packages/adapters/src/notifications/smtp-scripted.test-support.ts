@@ -10,10 +10,11 @@ afterEach(() => {
 /**
  * A scripted SMTP server on 127.0.0.1 (node:net) that speaks the wire format: `220` on connect, each command line
  * (CRLF-terminated) answered by `answer`, and after a `354` the message read up to `CRLF.CRLF` and answered by
- * `answer('<DATA>')`. Records the command lines and the raw message. Closed after each test.
+ * `answer('<DATA>')`. Records the command lines and the raw message. Closed after each test. `answer` may return
+ * `undefined` and reply later (or never) through `write`, as a server that scans the message does.
  */
 export async function scriptedSmtp(
-  answer: (line: string) => string | undefined,
+  answer: (line: string, write: (reply: string) => void) => string | undefined,
 ): Promise<{ port: number; lines: string[]; data: string[] }> {
   const sockets: Socket[] = [];
   const lines: string[] = [];
@@ -21,6 +22,9 @@ export async function scriptedSmtp(
   const server = createServer((socket) => {
     sockets.push(socket);
     socket.write('220 ready\r\n');
+    const write = (reply: string) => {
+      if (socket.writable) socket.write(reply);
+    };
     let buffer = '';
     let inData = false;
     socket.on('data', (chunk) => {
@@ -32,7 +36,7 @@ export async function scriptedSmtp(
           data.push(buffer.slice(0, end + 2));
           buffer = buffer.slice(end + 5);
           inData = false;
-          const reply = answer('<DATA>');
+          const reply = answer('<DATA>', write);
           if (reply !== undefined) socket.write(reply);
           continue;
         }
@@ -41,7 +45,7 @@ export async function scriptedSmtp(
         const line = buffer.slice(0, i);
         buffer = buffer.slice(i + 2);
         lines.push(line);
-        const reply = answer(line);
+        const reply = answer(line, write);
         if (reply?.startsWith('354')) inData = true;
         if (reply !== undefined) socket.write(reply);
       }
@@ -63,3 +67,17 @@ export function accepting(line: string): string {
   if (line === 'QUIT') return '221 bye\r\n';
   return '250 ok\r\n';
 }
+
+/** Answers `replies[line]` to the lines it names (`undefined`: no answer), and as {@link accepting} to the others. */
+export function answering(replies: Record<string, string | undefined>): (line: string) => string | undefined {
+  return (line) => (Object.hasOwn(replies, line) ? replies[line] : accepting(line));
+}
+
+/** A message to three recipients (b, c and d), for refusals per recipient. */
+export const toThree = {
+  from: 'a@example.org',
+  to: ['b@example.org', 'c@example.org', 'd@example.org'],
+  subject: 's',
+  text: 'x',
+  html: 'x',
+};
