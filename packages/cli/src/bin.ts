@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './cli.js';
-import { removeTemporaryInputs } from './report-input.js';
+import { removeTemporaryInputs, watchTemporaryInputs } from './report-input.js';
 import { WRITE_ERRORS } from './report-output.js';
 
 /** The exit code of a failed write to standard output, or 0 when the reader went away; set by the first failure. */
@@ -21,12 +21,20 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // A stopped command (Ctrl-C, a cancelled CI job) removes the temporary copy of standard input or of a decompressed
-// input, which can be as large as the log, then ends by the same signal, so the caller sees how it ended.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-  process.once(signal, () => {
-    removeTemporaryInputs();
-    process.kill(process.pid, signal);
-  });
+// input, which can be as large as the log, then ends by the same signal, so the caller sees how it ended. Only while
+// such a copy exists: a handler runs when the event loop has a turn, so it would keep a signal from ending a command
+// that reads a plain file (synchronously, on the main thread) at once.
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const stopped = (signal: NodeJS.Signals): void => {
+  removeTemporaryInputs();
+  process.kill(process.pid, signal);
+};
+watchTemporaryInputs((holding) => {
+  for (const signal of SIGNALS) {
+    if (holding) process.once(signal, stopped);
+    else process.off(signal, stopped);
+  }
+});
 
 const io = {
   stdout: (text: string) => {

@@ -33,6 +33,27 @@ export interface ReportInput {
 /** The temporary folders of inputs being read, for {@link removeTemporaryInputs}. */
 const temporaryFolders = new Set<string>();
 
+/** Told when the first temporary folder is made (`true`) and when the last is removed (`false`). */
+let holdingWatcher: ((holding: boolean) => void) | undefined;
+
+/**
+ * Tells `watch` when the first temporary input is made (`true`) and when the last one is removed (`false`), or stops
+ * telling (`undefined`). The command line handles signals only meanwhile: a signal handler runs only when the event
+ * loop has a turn, so while a plain file is read it would keep Ctrl-C from ending the command at once.
+ *
+ * @example
+ * ```ts
+ * watchTemporaryInputs((holding) => console.error(holding ? 'spooling' : 'done'));
+ * ```
+ */
+export function watchTemporaryInputs(watch: ((holding: boolean) => void) | undefined): void {
+  holdingWatcher = watch;
+}
+
+function forget(dir: string): void {
+  if (temporaryFolders.delete(dir) && temporaryFolders.size === 0) holdingWatcher?.(false);
+}
+
 /**
  * Removes the temporary folders of the inputs being read: for the command line to call when it is stopped by a signal
  * (a cancelled CI job), which ends the process without running `dispose`.
@@ -46,8 +67,10 @@ const temporaryFolders = new Set<string>();
  * ```
  */
 export function removeTemporaryInputs(): void {
-  for (const dir of temporaryFolders) rmSync(dir, { recursive: true, force: true });
-  temporaryFolders.clear();
+  for (const dir of temporaryFolders) {
+    rmSync(dir, { recursive: true, force: true });
+    forget(dir);
+  }
 }
 
 /** Names of standard input as a file. */
@@ -153,9 +176,10 @@ export async function openReportInput(
     throw cannotHold(error);
   }
   temporaryFolders.add(dir);
+  if (temporaryFolders.size === 1) holdingWatcher?.(true);
   const dispose = (): void => {
     rmSync(dir, { recursive: true, force: true });
-    temporaryFolders.delete(dir);
+    forget(dir);
   };
   /** Streams into a new file at `to` with `into`; a failure to write is told apart from one to read. */
   const spool = async (

@@ -123,6 +123,37 @@ describe('a command stopped while it reads standard input', () => {
   );
 });
 
+// The built command (`pnpm test` builds first): tsx, which runs the sources, handles SIGINT and SIGTERM itself.
+const built = join(import.meta.dirname, '..', 'dist', 'bin.js');
+
+describe('a command that reads a plain file', () => {
+  it('ends at once by SIGTERM or SIGINT, not after its (synchronous) read of the file', async () => {
+    // About 150 MB: seconds of reading on the main thread, where a signal handler would run only afterwards.
+    const large = join(dir, 'large.ndjson');
+    writeFileSync(large, text.repeat(Math.ceil(150e6 / text.length)));
+    try {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        const child = spawn(
+          process.execPath,
+          [built, 'report', large, '--threads', '1', '--out', join(dir, 'r.md')],
+          {
+            cwd: dir,
+            stdio: 'ignore',
+          },
+        );
+        const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+          child.on('close', (code, s) => resolve([code, s])),
+        );
+        await new Promise((r) => setTimeout(r, 400));
+        child.kill(signal);
+        expect(await closed).toEqual([null, signal]);
+      }
+    } finally {
+      rmSync(large, { force: true });
+    }
+  }, 60_000);
+});
+
 describe('a pipe named as a file', () => {
   it('reads /dev/stdin or a process substitution (<(zcat events.ndjson.gz)), which are pipes, as standard input', () => {
     const piped = run(text, 'report', '/dev/stdin', '--format', 'json');
