@@ -61,4 +61,16 @@ describe('readEventLogRange and long lines', () => {
     expect(skipped.lines).toBe(events.length + 1);
     expect(skipped.aggregate).toEqual(foldEvents(events, {}));
   });
+
+  it('marks a too-long line as such also when it ends within the chunk read', () => {
+    const path = join(dir, 'long-line-in-chunk.ndjson');
+    // 2 MB: longer than the limit of 1 MB, shorter than the 4 MB chunk it is read in.
+    writeFileSync(path, `${lines[0]}\n{"x":"${'a'.repeat(2 << 20)}"}\n${lines.slice(1).join('\n')}\n`);
+    const result = readEventLogRange(path, 0, statSync(path).size, {
+      window: {},
+      maxLineBytes: 1 << 20,
+      skipInvalid: false,
+    });
+    expect(result.bad).toEqual([expect.objectContaining({ line: 2, tooLong: true })]);
+  });
 });

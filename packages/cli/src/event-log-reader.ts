@@ -242,7 +242,15 @@ export function readEventLogRange(
           }
           if (event !== undefined) foldEvent(aggregate, event);
           else {
-            if (bad.length < MAX_BAD) bad.push({ line: lines, message, at: lineAt, bytes: e - a });
+            if (bad.length < MAX_BAD)
+              bad.push({
+                line: lines,
+                message,
+                at: lineAt,
+                bytes: e - a,
+                // Marked as such, so it is never read again to say what is wrong with it.
+                ...(message === tooLongMessage ? { tooLong: true as const } : {}),
+              });
             if (!options.skipInvalid) {
               done = true;
               break;
