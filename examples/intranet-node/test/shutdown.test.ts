@@ -1,25 +1,25 @@
 // Shutting the service down (SIGTERM calls `close()`) lets a digest that is being sent finish and be remembered
 // before the database closes: a digest cut off halfway would be e-mailed again on the next start.
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createManualClock } from '@social-shift/core';
 import { anApprovedPost, aRunningCampaign, TEST_PROGRAMME_START } from '@social-shift/core/testing';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ServiceOptions, startService } from '../src/service.js';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+import {
+  accepting,
+  afterThisTest,
+  kiwiBakery,
+  scriptedSmtp,
+  temporaryDirectory,
+} from './kiwi.test-support.js';
 
 /** An SMTP server (node:net) that takes a message and holds its reply to the end of the data until `release()`. */
 async function slowSmtp() {
-  const sockets: Socket[] = [];
   let release: () => void = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
@@ -28,44 +28,17 @@ async function slowSmtp() {
   const ended = new Promise<void>((resolve) => {
     dataEnded = resolve;
   });
-  let messages = 0;
-  const server = createServer((socket) => {
-    sockets.push(socket);
-    socket.on('error', () => undefined);
-    socket.write('220 ready\r\n');
-    let buffer = '';
-    let inData = false;
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('latin1');
-      for (let i = buffer.indexOf('\r\n'); i >= 0; i = buffer.indexOf('\r\n')) {
-        const line = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        if (inData) {
-          if (line !== '.') continue;
-          inData = false;
-          messages++;
-          dataEnded();
-          void released.then(() => socket.write('250 queued\r\n'));
-        } else if (line === 'DATA') {
-          inData = true;
-          socket.write('354 go on\r\n');
-        } else if (line === 'QUIT') {
-          socket.end('221 bye\r\n');
-        } else socket.write('250 ok\r\n');
-      }
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  cleanups.push(() => {
-    for (const socket of sockets) socket.destroy();
-    server.close();
+  const server = await scriptedSmtp((line, write) => {
+    if (line !== '<DATA>') return accepting(line);
+    dataEnded();
+    void released.then(() => write('250 queued\r\n'));
+    return undefined;
   });
   return {
-    port: (server.address() as AddressInfo).port,
+    port: server.port,
     ended,
     release: () => release(),
-    messages: () => messages,
+    messages: () => server.messages.length,
   };
 }
 
@@ -74,8 +47,7 @@ async function slowSmtp() {
  * `publishers` people who consented to digests.
  */
 async function aServiceSendingDigests(publishers: number, options: Partial<ServiceOptions> = {}) {
-  const work = mkdtempSync(join(tmpdir(), 'social-shift-shutdown-'));
-  cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+  const work = temporaryDirectory('social-shift-shutdown-');
   const smtp = await slowSmtp();
   const clock = createManualClock(TEST_PROGRAMME_START);
   const lines: string[] = [];
@@ -93,31 +65,14 @@ async function aServiceSendingDigests(publishers: number, options: Partial<Servi
     ...options,
   });
   const { shift } = service;
-  const { masterId: master } = await shift.setup({
-    organisation: { name: 'Kiwi Bakery', defaultLanguage: 'en' },
-    programme: { name: 'Social Shift 2026' },
-    strategy: { pillars: [{ id: 'pillar_care', name: 'Craft' }] },
-    master: { displayName: 'Mira' },
-  });
-  const asMaster = shift.as(master);
-  const editor = (await asMaster.people.add({ displayName: 'Eddie' })).id;
-  await asMaster.people.assignRole(editor, { role: 'editor' });
-  const people: string[] = [];
-  for (let i = 1; i <= publishers; i++) {
-    const person = await asMaster.people.add({ displayName: `Piet ${i}`, email: `piet${i}@kiwi.example` });
-    await asMaster.people.assignRole(person.id, { role: 'publisher' });
-    await asMaster.people.invite(person.id);
-    await shift.as(person.id).people.consent({ purposes: ['offers', 'digests'], termsVersion: 'v1' });
-    people.push(person.id);
-  }
-  const [publisher = ''] = people;
-  const world = {
+  const { world, publishers: people } = await kiwiBakery(
     shift,
     clock,
-    storage: shift.storage,
-    people: { master, editor, creator: editor, publisher, external: publisher, outsider: editor },
-    pillarId: 'pillar_care',
-  };
+    Array.from({ length: publishers }, (_, i) => ({
+      displayName: `Piet ${i + 1}`,
+      email: `piet${i + 1}@kiwi.example`,
+    })),
+  );
   await aRunningCampaign(world, [await anApprovedPost(world)]);
   const remembered = () => {
     const database = new Database(databaseFile, { readonly: true });
@@ -215,8 +170,7 @@ describe('shutting the service down', () => {
 
 /** Starts the service on a fresh SQLite file, without digests during the test. */
 async function aService(options: Partial<ServiceOptions> = {}) {
-  const work = mkdtempSync(join(tmpdir(), 'social-shift-shutdown-'));
-  cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+  const work = temporaryDirectory('social-shift-shutdown-');
   const lines: string[] = [];
   const service = await startService({
     databaseFile: join(work, 'programme.db'),
@@ -234,7 +188,7 @@ async function aService(options: Partial<ServiceOptions> = {}) {
 /** A raw TCP connection to the service, and a promise of when the service ends it. */
 async function aConnection(port: number) {
   const socket = connect(port, '127.0.0.1');
-  cleanups.push(() => socket.destroy());
+  afterThisTest(() => socket.destroy());
   socket.on('error', () => undefined);
   let received = '';
   socket.on('data', (chunk: Buffer) => {
@@ -253,7 +207,7 @@ describe('shutting the service down with HTTP connections open', () => {
     const { service, lines, port } = await aService();
     // A client that keeps its connection after the answer (an HTTP agent with keep-alive)…
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    cleanups.push(() => agent.destroy());
+    afterThisTest(() => agent.destroy());
     const answer = await new Promise<number | undefined>((resolve, reject) => {
       request({ agent, port, host: '127.0.0.1', path: '/health' }, (response) => {
         response.resume();
