@@ -121,3 +121,42 @@ describe('localDaysBefore', () => {
     );
   });
 });
+
+describe('startOfDayInZone', () => {
+  it('starts a day that a zone skipped at the instant the next day starts there (Samoa, 30 December 2011)', () => {
+    // Samoa went from 29 December 23:59:59 (-10) to 31 December 00:00 (+14), at 30 December 10:00 UTC.
+    expect(startOfDayInZone('2011-12-29', 'Pacific/Apia')).toBe('2011-12-29T10:00:00.000Z');
+    expect(startOfDayInZone('2011-12-30', 'Pacific/Apia')).toBe('2011-12-30T10:00:00.000Z');
+    expect(startOfDayInZone('2011-12-31', 'Pacific/Apia')).toBe('2011-12-30T10:00:00.000Z');
+    // Kiribati's Line Islands skipped 31 December 1994 (-10 to +14).
+    expect(startOfDayInZone('1994-12-31', 'Pacific/Kiritimati')).toBe(
+      startOfDayInZone('1995-01-01', 'Pacific/Kiritimati'),
+    );
+  });
+
+  it('is the first instant on or after the date, where clocks change at midnight and where a day is skipped', () => {
+    const wrong: string[] = [];
+    const years: [string, number][] = [
+      ...zones.map((timeZone): [string, number] => [timeZone, 2026]),
+      ['Pacific/Apia', 2011],
+      ['Pacific/Kiritimati', 1994],
+    ];
+    for (const [timeZone, year] of years) {
+      for (let day = Date.UTC(year, 0, 1); day < Date.UTC(year + 2, 0, 1); day += DAY) {
+        const date = dayString(day);
+        const start = Date.parse(startOfDayInZone(date, timeZone));
+        // On the date or, where the zone skips it, a later one; the instant before is on an earlier date.
+        if (localDate(timeZone, start) < date || localDate(timeZone, start - 1) >= date)
+          wrong.push(`${timeZone}: ${date} starts at ${new Date(start).toISOString()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('starts a day whose midnight is skipped at 01:00 and a day whose midnight repeats at the first midnight', () => {
+    // Santiago, 6 September 2026: 24:00 -04 becomes 01:00 -03.
+    expect(startOfDayInZone('2026-09-06', 'America/Santiago')).toBe('2026-09-06T04:00:00.000Z');
+    // Santiago, 5 April 2026: 24:00 -03 becomes 23:00 -04 on the 4th; the 5th starts at 00:00 -04.
+    expect(startOfDayInZone('2026-04-05', 'America/Santiago')).toBe('2026-04-05T04:00:00.000Z');
+  });
+});

@@ -54,11 +54,13 @@ export function timeZoneOffsetMinutes(timeZone: string, epochMs: number): number
 }
 
 /**
- * The UTC instant at which a calendar date (`YYYY-MM-DD`) starts in a time zone.
+ * The UTC instant at which a calendar date (`YYYY-MM-DD`) starts in a time zone: its first instant, also where the
+ * clock skips midnight. A date the zone skipped altogether (30 December 2011 in Samoa) starts when the next day does.
  *
  * @example
  * ```ts
  * startOfDayInZone('2026-07-01', 'Europe/Amsterdam'); // '2026-06-30T22:00:00.000Z'
+ * startOfDayInZone('2011-12-30', 'Pacific/Apia'); // '2011-12-30T10:00:00.000Z' (31 December 00:00 +14)
  * ```
  */
 export function startOfDayInZone(date: string, timeZone: string): string {
@@ -74,14 +76,10 @@ export function startOfDayInZone(date: string, timeZone: string): string {
       'invalid_format',
     );
   }
-  // The offsets a day away on either side; midnight is at one of them. Where a change of offset skips midnight
-  // (Santiago's clocks go from 24:00 to 01:00), the day starts at the first instant that is on the date.
-  const candidates = [-1, 1]
-    .map((side) => wall - timeZoneOffsetMinutes(timeZone, wall + side * 86_400_000) * 60_000)
-    .sort((a, b) => a - b);
-  const onDate = (t: number) =>
-    new Date(t + timeZoneOffsetMinutes(timeZone, t) * 60_000).toISOString().slice(0, 10) === date;
-  return new Date(candidates.find(onDate) ?? (candidates[0] as number)).toISOString();
+  // The first instant the wall clock shows the date's midnight or later: where a change of offset skips midnight
+  // (Santiago's clocks go from 24:00 to 01:00) the first instant on the date, and where the zone skips the whole
+  // day (Samoa went from 29 to 31 December 2011) the instant the next day starts.
+  return new Date(firstInstantAtOrAfter(wall, timeZone)).toISOString();
 }
 
 const DAY_MS = 86_400_000;
