@@ -84,10 +84,11 @@ export async function campaignsSection(ctx: Context): Promise<HTMLElement> {
             'td',
             null,
             workflowButtons(ctx, campaignWorkflow, c, permitted, {
-              // Scheduling a campaign that starts now: the scheduler starts it at once, as a server would.
+              // Scheduling a campaign that starts now: the scheduler starts it at once, as a server would. The
+              // schedule has worked even when that start fails: the scheduler's timer tries again, as it would.
               SCHEDULE: async () => {
                 await me.campaigns.schedule(c.id);
-                await ctx.session.shift.system.runDueTransitions();
+                await ctx.session.shift.system.runDueTransitions().catch(() => undefined);
               },
               START: () => me.campaigns.start(c.id),
               PAUSE: () => me.campaigns.pause(c.id),
