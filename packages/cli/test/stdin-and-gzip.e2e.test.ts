@@ -144,7 +144,8 @@ describe('a command that reads a plain file', () => {
         const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
           child.on('close', (code, s) => resolve([code, s])),
         );
-        await new Promise((r) => setTimeout(r, 400));
+        // Past loading (a fraction of a second), well into the read (seconds): where a handler never runs.
+        await new Promise((r) => setTimeout(r, 1_000));
         child.kill(signal);
         expect(await closed).toEqual([null, signal]);
       }
