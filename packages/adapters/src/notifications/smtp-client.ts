@@ -497,18 +497,37 @@ function namedList(refused: readonly { recipient: string; reply: string }[]): st
   return named.join(', ');
 }
 
+/** Words of a time or a quota (`quota_exceeded` and `RateLimitExceeded` too), each not part of a longer word. */
+const QUOTA_WORDS =
+  /(?<![a-z\d])(?:today|tomorrow|daily|days?|hours?|hourly|minutes?|seconds?|weeks?|weekly|\d+h|rates?|(?:rate[_-]?limit|quota)[a-z]*)(?![a-z\d])/i;
+
 /**
- * Whether a refusal is the server's limit on recipients per message: RFC 5321 §4.5.3.1.10 says a `452` (older
- * servers send `552`), RFC 3463 names it `X.5.3` "Too many recipients". Not when the reply speaks of a time or a
- * quota (`452 4.5.3 Too many recipients today, try again tomorrow`): that is a limit per day or hour, which a retry
- * later may pass, not one per message.
+ * Whether a recipient refusal speaks of a time or a quota (a limit per day or hour, which a retry later may pass):
+ * read in the text after each line's reply code and enhanced status code (`452 4.5.3 `), leaving out every host
+ * name, address and URL (a word with `.`, `/` or `@` inside: `mx1.rate.example.net`, `https://example.org/day-limits`).
  */
-function isRecipientLimit(status: number, reply: string): boolean {
-  return (
-    (status === 452 || status === 552) &&
-    /\b[45]\.5\.3\b|too many recipients/i.test(reply) &&
-    !/\b(?:today|tomorrow|daily|days?|hours?|hourly|minutes?|later|quota|rate)\b/i.test(reply)
+function isQuota(reply: string): boolean {
+  return reply.split(' | ').some((line) =>
+    QUOTA_WORDS.test(
+      line
+        .slice(4)
+        .split(/\s+/)
+        .filter((word) => !/\w[./@]\w/.test(word))
+        .join(' '),
+    ),
   );
+}
+
+/**
+ * Whether a refusal is the server's limit on recipients (RFC 5321 §4.5.3.1.10 says a `452`, older servers send `552`;
+ * RFC 3463 names it `X.5.3` "Too many recipients"): `message` when it is a limit per message, `quota` when the reply
+ * speaks of a time or a quota (`452 4.5.3 Too many recipients today`: a limit per day or hour, which a retry later may
+ * pass), `undefined` for any other refusal.
+ */
+function recipientLimit(status: number, reply: string): 'message' | 'quota' | undefined {
+  if ((status !== 452 && status !== 552) || !/\b[45]\.5\.3\b|too many recipients/i.test(reply))
+    return undefined;
+  return isQuota(reply) ? 'quota' : 'message';
 }
 
 /**
@@ -516,12 +535,14 @@ function isRecipientLimit(status: number, reply: string): boolean {
  * refused address with its reply (`details.refused`; the message names the first 10), `temporary` only when every
  * refusal is a 4yz (a retry may succeed), `status` the first 5yz when one is permanent. A server's limit on
  * recipients per message (a `452 4.5.3` after it took some) stops the asking and is not temporary: the same message
- * would be refused again, so the error says the limit (`details.recipientLimit`) and to send in batches. A `421` (the
+ * would be refused again, so the error says the limit (`details.recipientLimit`) and to send in batches. A quota per day
+ * or hour (a `452 4.5.3` that speaks of a time or a quota) stops the asking too, and stays temporary. A `421` (the
  * server is closing the connection) ends the conversation at once.
  */
 async function addRecipients(smtp: SmtpConversation, recipients: readonly string[]): Promise<void> {
   const refused: { recipient: string; status: number; reply: string }[] = [];
   let limit: { accepted: number; at: number; status: number; reply: string } | undefined;
+  let unasked = 0;
   for (const [index, recipient] of recipients.entries()) {
     try {
       await smtp.command(`RCPT TO:<${recipient}>`, [250, 251]);
@@ -532,8 +553,14 @@ async function addRecipients(smtp: SmtpConversation, recipients: readonly string
       const reply = typeof answer === 'string' ? answer : String(status);
       refused.push({ recipient, status, reply });
       const accepted = index + 1 - refused.length;
-      // Every further recipient would be refused the same way (and many servers slow down each refusal).
-      if (accepted > 0 && isRecipientLimit(status, reply)) {
+      // Every further recipient would be refused the same way (and many servers slow down each refusal), for a
+      // limit per message and a quota per day or hour alike; only the first is not temporary.
+      const kind = recipientLimit(status, reply);
+      if (kind === 'quota') {
+        unasked = recipients.length - index - 1;
+        break;
+      }
+      if (accepted > 0 && kind === 'message') {
         limit = { accepted, at: index + 1, status, reply };
         break;
       }
@@ -554,8 +581,10 @@ async function addRecipients(smtp: SmtpConversation, recipients: readonly string
       { ...details, recipientLimit: limit.accepted },
     );
   }
+  const quota =
+    unasked > 0 ? ` It limits recipients per day or hour, so the other ${unasked} were not asked.` : '';
   throw fail(
-    `The SMTP server refused ${refused.length === 1 ? 'the recipient' : `${refused.length} recipients`} ${namedList(refused)}; nothing was sent. ${temporary ? 'The refusal is temporary: try again later.' : 'Fix or remove the refused addresses.'}`,
+    `The SMTP server refused ${refused.length === 1 ? 'the recipient' : `${refused.length} recipients`} ${namedList(refused)}; nothing was sent.${quota} ${temporary ? 'The refusal is temporary: try again later.' : 'Fix or remove the refused addresses.'}`,
     undefined,
     details,
   );

@@ -58,12 +58,65 @@ describe("a server's limit on recipients per message (RFC 5321 §4.5.3.1.10)", (
     expect(error).toMatchObject({
       code: 'PLATFORM',
       details: { status: 452, temporary: true },
-      message: expect.stringMatching(/refused 2 recipients.*temporary: try again later/),
+      message: expect.stringMatching(
+        /refused the recipient.*other 1 were not asked.*temporary: try again later/,
+      ),
     });
     expect(error.details.recipientLimit).toBeUndefined();
     expect(error.message).not.toMatch(/batches/);
     expect(server.data).toEqual([]);
   });
+
+  it('stops asking after a quota refusal, as after a limit per message: 200 recipients, 4 RCPT lines', async () => {
+    const server = await scriptedSmtp(limitedTo(3, '452 4.5.3 Too many recipients today'));
+    const error = (await sendSmtpMail(
+      { host: '127.0.0.1', port: server.port, timeoutMs: 2000 },
+      message(recipients(200)),
+    ).catch((e: unknown) => e)) as Error & { details: Record<string, unknown> };
+    expect(error).toMatchObject({
+      code: 'PLATFORM',
+      details: { status: 452, temporary: true, refused: [{ recipient: 'r4@example.org' }] },
+      message: expect.stringMatching(/per day or hour, so the other 196 were not asked.*try again later/),
+    });
+    expect(server.lines.filter((l) => l.startsWith('RCPT TO'))).toHaveLength(4);
+    expect(server.lines.at(-1)).toBe('QUIT');
+  });
+
+  it.each([
+    '452 4.5.3 rate_limit reached',
+    '452 4.5.3 RateLimitExceeded',
+    '452 4.5.3 Too many recipients: quota_exceeded',
+    '452 4.5.3 Too many recipients in 60 seconds',
+    '452 4.5.3 Too many recipients this week',
+    '452 4.5.3 Too many recipients in 24h',
+    '452 4.5.3 Too many recipients per hour.',
+  ])('%s: a quota (temporary, no recipientLimit)', async (reply) => {
+    const server = await scriptedSmtp(limitedTo(3, reply));
+    const error = await sendSmtpMail(
+      { host: '127.0.0.1', port: server.port, timeoutMs: 2000 },
+      message(recipients(5)),
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ details: { status: 452, temporary: true } });
+    expect((error as { details: object }).details).not.toHaveProperty('recipientLimit');
+  });
+
+  it.each([
+    '452 4.5.3 Too many recipients [mx1.rate.example.net]',
+    '452 4.5.3 Too many recipients, see https://example.org/day-limits',
+    '452 4.5.3 Too many recipients for hours@example.org',
+    '452 4.5.3 Too many recipients, send the rest later',
+    '452-4.5.3 Too many recipients\r\n452 4.5.3 see https://example.org/quota',
+  ])(
+    '%s: a limit per message (a word inside a host name, an address or a URL does not count)',
+    async (reply) => {
+      const server = await scriptedSmtp(limitedTo(3, reply));
+      const error = await sendSmtpMail(
+        { host: '127.0.0.1', port: server.port, timeoutMs: 2000 },
+        message(recipients(5)),
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({ details: { temporary: false, recipientLimit: 3 } });
+    },
+  );
 
   it('says "1 recipient" for a limit of one', async () => {
     const server = await scriptedSmtp(limitedTo(1, '452 4.5.3 Too many recipients'));
