@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adjustRules } from './adjust-rules.js';
 import { finishMetrics } from './finish-metrics.js';
@@ -336,5 +337,102 @@ describe('unused platforms', () => {
         .filter((r) => r.code === 'PLATFORM_UNUSED')
         .map((r) => r.subject),
     ).toEqual(['x']);
+  });
+});
+
+describe('values below a threshold or target', () => {
+  // One pillar, one goal target and the three dimensions, each with `value`, below `limit` (threshold or target).
+  const below = (value: number, limit: number) => {
+    const aggregate = foldEvents([], march);
+    const figures = finishMetrics(aggregate);
+    const under = { index: value, groups: [] };
+    return adjustRules(
+      aggregate,
+      {
+        ...figures,
+        summary: { ...figures.summary, participation: { value, basis: 'measured' } },
+        pillars: [
+          {
+            pillarId: 'pillar',
+            name: 'Zorg',
+            posts: 1,
+            shares: 1,
+            clicks: 0,
+            conversations: 0,
+            shareOfShares: 1,
+            targetWeight: null,
+            overlap: value,
+          },
+        ],
+        goals: [
+          {
+            goalId: 'goal',
+            name: 'Werven',
+            targets: [
+              {
+                metric: 'participation',
+                target: limit,
+                actual: { value, basis: 'measured' },
+                attainment: value / limit,
+              },
+            ],
+          },
+        ],
+        representativeness: { team: under, department: under, location: under },
+      },
+      { thresholds: { lowParticipation: limit, pillarLowOverlap: limit, representativeness: limit } },
+    );
+  };
+  const pairs = (value: number, limit: number): [string, number, number][] =>
+    below(value, limit).flatMap((r): [string, number, number][] => {
+      const [name, than] = (
+        {
+          LOW_PARTICIPATION: ['participation', 'threshold'],
+          PILLAR_LOW_OVERLAP: ['overlap', 'threshold'],
+          UNREPRESENTATIVE_AMBASSADORS: ['index', 'threshold'],
+          GOAL_BEHIND_TARGET: ['actual', 'target'],
+        } as Record<string, [string, string]>
+      )[r.code] ?? ['', ''];
+      return name === '' ? [] : [[r.code, r.params[name] as number, r.params[than] as number]];
+    });
+
+  it('never rounds a value up to the threshold or target it is below (0.2996 against 0.3 is 0.299)', () => {
+    const found = pairs(0.2996, 0.3);
+    expect(found.map(([code]) => code).sort()).toEqual([
+      'GOAL_BEHIND_TARGET',
+      'LOW_PARTICIPATION',
+      'PILLAR_LOW_OVERLAP',
+      'UNREPRESENTATIVE_AMBASSADORS',
+      'UNREPRESENTATIVE_AMBASSADORS',
+      'UNREPRESENTATIVE_AMBASSADORS',
+    ]);
+    for (const [, value, limit] of found) expect([value, limit]).toEqual([0.299, 0.3]);
+    // 0.57 × 1000 is 569.999…: the step below 0.57 is 0.569, not 0.57.
+    for (const [, value] of pairs(0.5696, 0.57)) expect(value).toBe(0.569);
+    // Values that do not round up to it are rounded as before.
+    for (const [, value] of pairs(0.2994, 0.3)) expect(value).toBe(0.299);
+    for (const [, value] of pairs(0.12345, 0.3)) expect(value).toBe(0.123);
+  });
+
+  it('gives a value just below a threshold or target as a multiple of 0.001 below it and within 0.001 of it', () => {
+    const limit = fc.oneof(
+      fc.integer({ min: 1, max: 1000 }).map((n) => n / 1000),
+      fc.double({ min: 0.0001, max: 1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(limit, fc.double({ min: 0, max: 0.0015, noNaN: true }), (limit, gap) => {
+        const value = Math.max(0, limit - gap);
+        fc.pre(value < limit);
+        const found = pairs(value, limit);
+        expect(found).toHaveLength(6);
+        for (const [code, shown, than] of found) {
+          expect(than, code).toBe(limit);
+          expect(shown, code).toBeLessThan(limit);
+          expect(Math.abs(shown - value), code).toBeLessThanOrEqual(0.001 + 1e-12);
+          expect(Math.round(shown * 1000) / 1000, code).toBe(shown);
+        }
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });

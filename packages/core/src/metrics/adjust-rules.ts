@@ -77,7 +77,7 @@ export function adjustRules(
       code: 'LOW_PARTICIPATION',
       severity: 'warning',
       subject: null,
-      params: { participation: round(participation), threshold: t.lowParticipation },
+      params: { participation: round(participation, t.lowParticipation), threshold: t.lowParticipation },
     });
   }
   for (const team of figures.teams) {
@@ -114,7 +114,11 @@ export function adjustRules(
         code: 'PILLAR_LOW_OVERLAP',
         severity: 'info',
         subject: pillar.pillarId,
-        params: { pillar: pillar.name, overlap: round(pillar.overlap), threshold: t.pillarLowOverlap },
+        params: {
+          pillar: pillar.name,
+          overlap: round(pillar.overlap, t.pillarLowOverlap),
+          threshold: t.pillarLowOverlap,
+        },
       });
     }
   }
@@ -148,7 +152,7 @@ export function adjustRules(
             goal: goal.name,
             metric: target.metric,
             target: target.target,
-            actual: round(target.actual.value ?? 0),
+            actual: round(target.actual.value ?? 0, target.target),
           },
         });
       }
@@ -168,7 +172,7 @@ export function adjustRules(
         subject: dimension,
         params: {
           dimension,
-          index: round(r.index),
+          index: round(r.index, t.representativeness),
           threshold: t.representativeness,
           underRepresented: under
             .slice(0, MAX_GROUPS)
@@ -192,4 +196,14 @@ export function adjustRules(
   return out;
 }
 
-const round = (value: number): number => Math.round(value * 1000) / 1000;
+/**
+ * A value to 0.001, for the parameters. A value below `limit` (its threshold or target) stays below it: 0.2996 against
+ * 0.3 is 0.299, not 0.3 (which read as `participation: 0.3, threshold: 0.3`). The step nearest the limit can be either
+ * side of it as a float (0.57 × 1000 is 569.999…), so it is compared as the parameter will be.
+ */
+const round = (value: number, limit = Number.POSITIVE_INFINITY): number => {
+  const rounded = Math.round(value * 1000) / 1000;
+  if (rounded < limit || !(value < limit)) return rounded;
+  const step = Math.round(limit * 1000);
+  return (step / 1000 < limit ? step : step - 1) / 1000;
+};
