@@ -307,7 +307,8 @@ class SmtpConversation {
     return this.socket;
   }
 
-  private nextLine(timeoutMs = this.timeoutMs): Promise<string> {
+  /** The next line within `waitMs`; a timeout says `timeoutMs` (the whole reply's bound, when that is given). */
+  private nextLine(timeoutMs = this.timeoutMs, waitMs = timeoutMs): Promise<string> {
     const queued = this.lines.shift();
     if (queued !== undefined) return Promise.resolve(queued);
     // Closed already: no line will come, so say so now rather than after the timeout.
@@ -318,7 +319,7 @@ class SmtpConversation {
         const error = fail(`The SMTP server did not answer within ${timeoutMs} ms.`);
         TIMED_OUT.add(error);
         reject(error);
-      }, timeoutMs);
+      }, waitMs);
       this.waiting = (line) => {
         clearTimeout(timer);
         if (this.failure !== undefined)
@@ -328,11 +329,18 @@ class SmtpConversation {
     });
   }
 
-  /** Reads one (possibly multi-line) reply and checks its code; each line within `timeoutMs` (default the conversation's). */
+  /**
+   * Reads one (possibly multi-line) reply and checks its code: each line within the conversation's timeout, or the
+   * whole reply within `timeoutMs` when given (a `221-` reply line by line must not wait that long for each).
+   */
   async reply(expected: readonly number[], timeoutMs?: number): Promise<string[]> {
     const lines: string[] = [];
+    const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
     for (;;) {
-      const line = await this.nextLine(timeoutMs);
+      const line = await this.nextLine(
+        timeoutMs,
+        deadline === undefined ? undefined : Math.max(0, deadline - Date.now()),
+      );
       lines.push(line);
       if (!/^\d{3}-/.test(line)) break;
     }
@@ -616,7 +624,7 @@ async function greet(
 const QUIT_WAIT_MS = 2_000;
 
 /**
- * Says QUIT (RFC 5321 §4.1.1.10) and waits for the `221` at most `min(timeoutMs, 2 s)`; whatever the answer (none, a
+ * Says QUIT (RFC 5321 §4.1.1.10) and waits for the whole `221` reply at most `min(timeoutMs, 2 s)`; whatever the answer (none, a
  * refusal, a closed line), the result of the send stays what it was.
  */
 async function quit(smtp: SmtpConversation, timeoutMs: number): Promise<void> {

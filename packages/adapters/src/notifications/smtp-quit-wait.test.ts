@@ -41,6 +41,25 @@ describe('QUIT to a server that stays silent after it', () => {
     expect(ms).toBeLessThan(3_000);
   });
 
+  it('bounds the whole 221 reply, not each line: a 221- line every 1.5 s holds it back at most 2 s', async () => {
+    const server = await scriptedSmtp((line, write) => {
+      if (line !== 'QUIT') return accepting(line);
+      let sent = 0;
+      const next = setInterval(() => {
+        sent++;
+        write(sent < 6 ? `221-still here ${sent}\r\n` : '221 bye\r\n');
+        if (sent === 6) clearInterval(next);
+      }, 1_500);
+      next.unref();
+      return '221-closing\r\n';
+    });
+    const { ms, outcome } = await timed(
+      sendSmtpMail({ host: '127.0.0.1', port: server.port, timeoutMs: 10_000 }, message),
+    );
+    expect(outcome).toBe('sent');
+    expect(ms).toBeLessThan(3_000);
+  });
+
   it('waits no longer than timeoutMs when that is shorter than 2 s', async () => {
     const server = await scriptedSmtp((line) => (line === 'QUIT' ? undefined : accepting(line)));
     const { ms, outcome } = await timed(
@@ -49,4 +68,4 @@ describe('QUIT to a server that stays silent after it', () => {
     expect(outcome).toBe('sent');
     expect(ms).toBeLessThan(1_500);
   });
-}, 15_000);
+}, 20_000);
