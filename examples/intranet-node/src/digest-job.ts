@@ -60,7 +60,13 @@ export function createDigestJob(options: DigestJobOptions): {
     'INSERT INTO intranet_digest_log (person_id, sent_at) VALUES (?, ?) ' +
       'ON CONFLICT (person_id) DO UPDATE SET sent_at = excluded.sent_at',
   );
-  const forget = database.prepare<[string]>('DELETE FROM intranet_digest_log WHERE person_id = ?');
+  // Undoing this run's record only: a record another run wrote meanwhile (a digest it sent) stays.
+  const forget = database.prepare<[string, string]>(
+    'DELETE FROM intranet_digest_log WHERE person_id = ? AND sent_at = ?',
+  );
+  const restore = database.prepare<[string, string, string]>(
+    'UPDATE intranet_digest_log SET sent_at = ? WHERE person_id = ? AND sent_at = ?',
+  );
   mkdirSync(options.outboxDir, { recursive: true });
 
   return {
@@ -116,8 +122,8 @@ export function createDigestJob(options: DigestJobOptions): {
             // remembered and the next run does not send a second copy blindly; the error (logged) says to check.
             if (!(isSocialShiftError(error, 'PLATFORM') && error.details.maybeDelivered === true)) {
               try {
-                if (previous === undefined) forget.run(person.id);
-                else remember.run(person.id, previous);
+                if (previous === undefined) forget.run(person.id, now);
+                else restore.run(previous, person.id, now);
               } catch {
                 // The database closed meanwhile (a shutdown cut the run off): this digest waits for the next period.
               }

@@ -104,3 +104,41 @@ describe('the digest job over SMTP', () => {
     ]);
   });
 });
+
+describe('a refused digest when another run recorded the person meanwhile', () => {
+  /** A server that refuses the message, after `meanwhile()` (another run's record) while it reads it. */
+  function refusingAfter(meanwhile: () => void): ReturnType<typeof scriptedSmtp> {
+    return scriptedSmtp((line) => {
+      if (line !== '<DATA>') return accepting(line);
+      meanwhile();
+      return '554 5.7.1 rejected\r\n';
+    });
+  }
+  const otherRun = '2026-03-03T00:00:05.000Z';
+
+  it.each([
+    ["no earlier record (the record is deleted only if it is still this run's)", false],
+    ["yesterday's record (it is restored only over this run's own record)", true],
+  ])("%s: the other run's record stays", async (_, hadYesterday) => {
+    const world = await programme();
+    const database = new Database(':memory:');
+    const options = { ...dailyDigests(world, outbox()), database };
+    if (hadYesterday) {
+      await createDigestJob(options).run();
+      world.clock.advance(86_400_000);
+    }
+    const server = await refusingAfter(() =>
+      database
+        .prepare('UPDATE intranet_digest_log SET sent_at = ? WHERE person_id = ?')
+        .run(otherRun, world.people.publisher),
+    );
+    const job = createDigestJob({
+      ...options,
+      smtp: { host: '127.0.0.1', port: server.port, timeoutMs: 2000 },
+    });
+    await expect(job.run()).rejects.toMatchObject({ code: 'PLATFORM', details: { status: 554 } });
+    expect(database.prepare('SELECT person_id, sent_at FROM intranet_digest_log').all()).toEqual([
+      { person_id: world.people.publisher, sent_at: otherRun },
+    ]);
+  });
+});
