@@ -206,7 +206,7 @@ type Checks = Record<string, readonly [(value: unknown) => boolean, string]>;
 const OPTION_CHECKS: Checks = {
   storage: [
     hasMethod('get', 'query', 'transaction'),
-    'Give a storage, e.g. createMemoryStorage() or an adapter of @social-shift/adapters.',
+    'Give a storage, e.g. createMemoryStorage() or one of @social-shift/adapters.',
   ],
   organisationId: anything, // parsed as an id by createSocialShift
   clock: [hasMethod('now'), 'Give a clock with now(), e.g. systemClock or createManualClock().'],

@@ -20,6 +20,15 @@ describe('memory storage', () => {
     expect((await storage.readEvents(ORG, { after: 1 })).map((e) => e.id)).toEqual(['e2']);
   });
 
+  it('appends 200,000 events in one transaction (an import), past what one call can spread', async () => {
+    const storage = createMemoryStorage();
+    const event = aDomainEvent({ organisationId: ORG });
+    const events = Array.from({ length: 200_000 }, (_, i) => ({ ...event, id: `e${i}` }));
+    await storage.transaction(ORG, (tx) => tx.append(events));
+    const last = await storage.readEvents(ORG, { after: 199_999 });
+    expect(last.map((e) => [e.seq, e.id])).toEqual([[200_000, 'e199999']]);
+  }, 60_000);
+
   it('keeps nothing of a transaction that throws', async () => {
     const storage = createMemoryStorage();
     await expect(

@@ -247,7 +247,8 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
         // `constructor` once made `reindex` throw after half the writes were applied), and parses only JSON it wrote.
         const target = tenant(organisationId);
         // The appended events first: removals and replacements may be of them.
-        target.events.push(...pendingEvents);
+        // One by one: spread into one call, a large import's events pass the engine's limit of arguments.
+        for (const event of pendingEvents) target.events.push(event);
         for (const seq of removedSeqs) target.events[seq - 1] = undefined;
         for (const [seq, event] of replaced) target.events[seq - 1] = event;
         for (const [collection, overlay] of pending) {
