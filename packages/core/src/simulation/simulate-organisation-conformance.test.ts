@@ -170,13 +170,10 @@ describe('simulateEvents, against the workflows and the role rules', () => {
 describe('simulateExportBundle, against the workflows', () => {
   it('leaves every document of a workflow in the state its events reached', () => {
     const bundle = simulateExportBundle({ seed: 5, people: 120, teams: 8, days: 120, events: 12_000 });
-    const lastAt = bundle.events[bundle.events.length - 1]?.at ?? '';
     const { states } = replay(bundle.events);
     const wrong: string[] = [];
     for (const workflow of Object.values(workflows)) {
       for (const doc of (bundle.documents[workflow.entityType] ?? []) as Record<string, unknown>[]) {
-        // Documents last changed after the log's last event (it stops at the number of events asked for) are ahead.
-        if ((doc.updatedAt as string) >= lastAt) continue;
         const state = states.get(doc.id as string);
         if (state !== doc.status) wrong.push(`${workflow.entityType} ${doc.status} by its events ${state}`);
       }
