@@ -147,6 +147,8 @@ interface SimPerson {
 /** What a run collects for an export bundle (only when asked: the benchmark streams without it). */
 interface Documents {
   readonly byType: Map<EntityType, Map<string, Record<string, unknown>>>;
+  /** When the setup's last document was written (the bundle is exported no earlier). */
+  setupAt?: string;
 }
 
 /**
@@ -169,6 +171,12 @@ export function simulateEvents(options: SimulationOptions = {}): Generator<Domai
  * A complete export bundle of a simulated organisation (documents by collection and the event log), small by
  * default so that the site can load it as a playground.
  *
+ * The documents stop where the log stops (at the period's end, or at the number of `events` asked for), except
+ * what `setup` writes in one transaction: the organisation, its programme, its strategy and the first social
+ * master with their role are always there whole, also when the log stops inside the setup (with `events` from 0
+ * to 4), so that every bundle can be imported. Such a setup document the log does not reach yet has version 1,
+ * and the bundle is exported once the setup is written.
+ *
  * @example
  * ```ts
  * const bundle = simulateExportBundle({ seed: 1, people: 120, teams: 8, days: 90 });
@@ -183,7 +191,9 @@ export function simulateExportBundle(options: SimulationOptions = {}): ExportBun
   const organisationId = merged.organisationId ?? 'org_zorggroep_noord';
   const out: ExportBundle['documents'] = {};
   for (const [type, map] of documents.byType) out[type] = [...map.values()];
-  const last = events[events.length - 1]?.at ?? `${merged.start ?? '2026-01-01'}T00:00:00.000Z`;
+  // Exported after the last event, and after the setup's documents (also when the log stops inside the setup).
+  let last = events[events.length - 1]?.at ?? '';
+  if (documents.setupAt !== undefined && documents.setupAt > last) last = documents.setupAt;
   return {
     format: 'social-shift-export',
     formatVersion: 1,
@@ -265,14 +275,15 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     if (documents === undefined || ms >= endMs) return;
     bucketOf(ms).push({ ms, order: order++, apply } as Scheduled);
   };
-  const doc = (
+  const newDoc = (
     type: EntityType,
     id: string,
     ms: number,
     fields: Record<string, unknown>,
+    ofSetup: boolean,
   ): Record<string, unknown> => {
     const record = { id, organisationId, version: 1, createdAt: iso(ms), updatedAt: iso(ms), ...fields };
-    later(ms, () => {
+    const make = (): void => {
       const byType = documents?.byType;
       let map = byType?.get(type);
       if (map === undefined) {
@@ -280,9 +291,23 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
         byType?.set(type, map);
       }
       map.set(id, record);
-    });
+    };
+    if (!ofSetup) later(ms, make);
+    else if (documents !== undefined) {
+      make();
+      documents.setupAt = iso(ms);
+    }
     return record;
   };
+  /** A new document, made with its event (scheduled just before). */
+  const doc = (type: EntityType, id: string, ms: number, fields: Record<string, unknown>) =>
+    newDoc(type, id, ms, fields, false);
+  /**
+   * A document `setup` writes, in one transaction with the others: made at once, so that the setup's documents are
+   * whole also when the log stops inside the setup (every bundle has its organisation, and what it refers to).
+   */
+  const setupDoc = (type: EntityType, id: string, ms: number, fields: Record<string, unknown>) =>
+    newDoc(type, id, ms, fields, true);
   /** A change to a document, made with its event (scheduled just before). */
   const touch = (record: Record<string, unknown>, ms: number, fields: Record<string, unknown>): void =>
     later(ms, () => {
@@ -294,7 +319,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
   const t0 = startMs + 8 * HOUR;
   const master = 'person_master';
   schedule(t0, 'organisation.created', 'system', 'organisation', organisationId, { name: 'Zorggroep Noord' });
-  doc('organisation', organisationId, t0, {
+  setupDoc('organisation', organisationId, t0, {
     name: 'Zorggroep Noord',
     defaultLanguage: 'nl',
     timeZone: 'Europe/Amsterdam',
@@ -305,7 +330,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     name: 'Social Shift',
     claimedPurposes: ['recruitment', 'employer_branding'],
   });
-  doc('programme', 'prog_social_shift', t0 + 1000, {
+  setupDoc('programme', 'prog_social_shift', t0 + 1000, {
     name: 'Social Shift',
     description: 'Medewerkers als ambassadeurs van Zorggroep Noord.',
     claimedPurposes: ['recruitment', 'employer_branding'],
@@ -330,7 +355,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     pillar_regio: 'goal_regio',
   };
   const pillarWeights = [0.3, 0.25, 0.1, 0.25, 0.1];
-  doc('strategy', 'strat_main', t0 + 2000, {
+  setupDoc('strategy', 'strat_main', t0 + 2000, {
     programmeId: 'prog_social_shift',
     strategyVersion: 1,
     goals: goals.map((g) => ({
@@ -363,7 +388,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
   });
   // The social master who set the programme up (as `setup` records it): a person with the master role.
   schedule(t0 + 3000, 'person.added', master, 'person', master, { teamIds: [], external: false });
-  doc('person', master, t0 + 3000, {
+  setupDoc('person', master, t0 + 3000, {
     displayName: 'Sanne de Vries',
     email: 'sanne.devries@zorggroepnoord.example',
     language: 'nl',
@@ -376,7 +401,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     personId: master,
     role: 'master',
   });
-  doc('role_assignment', `ra_${master}_master`, t0 + 4000, {
+  setupDoc('role_assignment', `ra_${master}_master`, t0 + 4000, {
     personId: master,
     role: 'master',
     assignedBy: master,
