@@ -140,7 +140,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       if (written === 0) {
         throw new SocialShiftError(
           'MIGRATION',
-          `The documents to migrate to schema version ${schemaVersion} kept changing while they were migrated: another process still writes them. Stop it and open again.`,
+          `The documents to migrate to schema version ${schemaVersion} kept changing during the migration: another process writes them. Stop it and open again.`,
           { details: { from: rows[0]!.schemaVersion, to: schemaVersion } },
         );
       }
@@ -347,13 +347,16 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
           throw invalid(['removed'], 'Pass the list of stored events to remove, such as [event].');
         checkEvent(summary);
         checkTenant(organisationId, summary.organisationId);
+        // The highest seq, found as it goes: Math.max(...seqs) would pass the engine's limit of arguments for a large
+        // retention run.
+        let seq = 0;
         const keys = removed.map((event) => {
           checkEvent(event, true);
           checkTenant(organisationId, event.organisationId);
+          seq = Math.max(seq, event.seq);
           return { seq: event.seq, id: event.id, type: event.type, entityId: event.entityId };
         });
         if (keys.length === 0) throw invalid(['removed'], 'Name at least one event to remove.');
-        const seq = Math.max(...keys.map((key) => key.seq));
         const { seq: _ignored, ...plain } = summary as DomainEvent & { seq?: number };
         const row = storedRow(seq, plain);
         const count = await guard('compact events', () => dtx.compactEvents(keys, row));

@@ -29,6 +29,19 @@ describe('memory storage', () => {
     expect(last.map((e) => [e.seq, e.id])).toEqual([[200_000, 'e199999']]);
   }, 60_000);
 
+  it('compacts 200,000 events into one summary (a retention run after a large import)', async () => {
+    const storage = createMemoryStorage();
+    const event = aDomainEvent({ organisationId: ORG });
+    await storage.transaction(ORG, (tx) =>
+      tx.append(Array.from({ length: 200_000 }, (_, i) => ({ ...event, id: `e${i}` }))),
+    );
+    const removed = await storage.readEvents(ORG);
+    const summary = { ...event, id: 'summary', type: 'platform.summary' } as typeof event;
+    await storage.transaction(ORG, (tx) => tx.compactEvents(removed, summary));
+    const left = await storage.readEvents(ORG);
+    expect(left.map((e) => [e.seq, e.id])).toEqual([[200_000, 'summary']]);
+  }, 60_000);
+
   it('keeps nothing of a transaction that throws', async () => {
     const storage = createMemoryStorage();
     await expect(
