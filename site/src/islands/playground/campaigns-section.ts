@@ -85,7 +85,8 @@ export async function campaignsSection(ctx: Context): Promise<HTMLElement> {
             null,
             workflowButtons(ctx, campaignWorkflow, c, permitted, {
               // Scheduling a campaign that starts now: the scheduler starts it at once, as a server would. The
-              // schedule has worked even when that start fails: the scheduler's timer tries again, as it would.
+              // schedule has worked even when that start fails: the campaign shows as scheduled, and its Start button
+              // (or the scheduler's next run, when the Playground opens again) says why it cannot start.
               SCHEDULE: async () => {
                 await me.campaigns.schedule(c.id);
                 await ctx.session.shift.system.runDueTransitions().catch(() => undefined);
