@@ -81,6 +81,19 @@ export const alertText = async (page: Page) =>
  * social master approves it (four eyes), the editor puts it in a campaign and starts it.
  */
 export async function offerNewPost(page: Page, title: string): Promise<void> {
+  const campaign = await campaignOfNewPost(page, title);
+  await click(page, row(page, 'campaigns', campaign).locator('button[data-event="SCHEDULE"]'));
+  const start = row(page, 'campaigns', campaign).locator('button[data-event="START"]');
+  if ((await start.count()) > 0) await click(page, start);
+  const failed = await alertText(page);
+  if (failed) throw new Error(`offering "${title}" failed: ${failed}`);
+}
+
+/**
+ * A draft campaign, starting now, of a new post: an editor writes it and submits it, a social master approves it
+ * (four eyes), the editor puts it in a campaign. Returns the campaign's name; the editor is acted as.
+ */
+export async function campaignOfNewPost(page: Page, title: string): Promise<string> {
   const editor = await actAs(page, 'editor');
   const form = page.getByTestId('post-form');
   await form.locator('input[name="title"]').fill(title);
@@ -97,11 +110,9 @@ export async function offerNewPost(page: Page, title: string): Promise<void> {
   await page.fill('[data-testid="campaign-form"] input[name="name"]', campaign);
   await page.locator('[data-testid="campaign-form"] label', { hasText: title }).locator('input').check();
   await click(page, page.locator('[data-testid="campaign-form"] button[type="submit"]'));
-  await click(page, row(page, 'campaigns', campaign).locator('button[data-event="SCHEDULE"]'));
-  const start = row(page, 'campaigns', campaign).locator('button[data-event="START"]');
-  if ((await start.count()) > 0) await click(page, start);
   const failed = await alertText(page);
-  if (failed) throw new Error(`offering "${title}" failed: ${failed}`);
+  if (failed) throw new Error(`a campaign of "${title}" failed: ${failed}`);
+  return campaign;
 }
 
 /** Acts as each publisher in turn until one was offered the post; returns that publisher's id and offer. */

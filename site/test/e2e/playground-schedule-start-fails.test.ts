@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eEnabled, launchChromium } from './browser';
-import { actAs, alertText, click, openPlayground, row, settled } from './playground-page';
+import { alertText, campaignOfNewPost, click, openPlayground, row } from './playground-page';
 
 describe.skipIf(!e2eEnabled)('the Playground when a scheduled campaign cannot start at once', () => {
   let browser: Browser;
@@ -16,22 +16,7 @@ describe.skipIf(!e2eEnabled)('the Playground when a scheduled campaign cannot st
   it('shows the campaign scheduled and no refusal', async () => {
     const { context, page, errors } = await openPlayground(browser, '/en/playground/');
     try {
-      const title = 'Open day at the ward';
-      const editor = await actAs(page, 'editor');
-      const form = page.getByTestId('post-form');
-      await form.locator('input[name="title"]').fill(title);
-      await form.locator('textarea[name="text"]').fill('A day on the ward, through the eyes of a nurse.');
-      await click(page, form.getByTestId('save-post'));
-      await click(page, row(page, 'posts', title).locator('button[data-event="SUBMIT"]'));
-      await actAs(page, 'master');
-      await click(page, row(page, 'posts', title).locator('button[data-event="APPROVE"]'));
-      await page.selectOption('[data-testid="act-as"]', editor);
-      await settled(page);
-      const campaign = `${title} (campaign)`;
-      await page.fill('[data-testid="campaign-form"] input[name="name"]', campaign);
-      await page.locator('[data-testid="campaign-form"] label', { hasText: title }).locator('input').check();
-      await click(page, page.locator('[data-testid="campaign-form"] button[type="submit"]'));
-      expect(await alertText(page)).toBe('');
+      const campaign = await campaignOfNewPost(page, 'Open day at the ward');
 
       // From here the storage refuses to write a running campaign: scheduling works, starting fails.
       await page.evaluate(() => {
