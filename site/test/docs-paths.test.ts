@@ -17,7 +17,7 @@ function markdownFiles(dir: string): string[] {
 /** A code span that is a path in the repository: no glob, placeholder or generated file. */
 const PATH = /`((?:packages|examples|site|docs|\.ci)\/[^`\s]+)`/g;
 /** Written by a build or a release, not kept in the repository. */
-const GENERATED = [/\/CHANGELOG\.md$/, /^site\/public\/api\//];
+const GENERATED = [/\/CHANGELOG\.md$/, /^site\/public\/api\//, /^packages\/cli\/bench\/results\.json$/];
 const isConcrete = (path: string) =>
   !/[*{}<>]/.test(path) && !GENERATED.some((generated) => generated.test(path));
 
