@@ -20,7 +20,8 @@ export function invalidValue(
 }
 
 /**
- * A `VALIDATION` error about several values at once (each issue with its path), naming the first five in its message.
+ * A `VALIDATION` error about several values at once (each issue with its path), naming the first five in its message
+ * (and how many more there are).
  *
  * @example
  * ```ts
@@ -36,7 +37,8 @@ export function invalidValues(
     .slice(0, 5)
     .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
     .join('; ');
-  return new SocialShiftError('VALIDATION', `Invalid ${what}: ${text}`, {
+  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
+  return new SocialShiftError('VALIDATION', `Invalid ${what}: ${text}${more}`, {
     details: { issues, input: what },
     cause,
   });
