@@ -90,6 +90,31 @@ if (url) {
     });
   });
 
+  describe('pgClient: a connection the server ends while it is idle in the pool', () => {
+    it('keeps the process up with a pool it made from options, and opens a new connection for the next query', async () => {
+      const { pgClient } = await import('./postgres-pg.js');
+      const application = `idle_${Date.now().toString(36)}`;
+      const client = await pgClient({ connectionString: url, max: 1, application_name: application });
+      await client.query('SELECT 1');
+      // A server restart, a failover or idle_session_timeout: `pg` emits 'error' on the pool for an idle
+      // connection, and a pool without a listener threw it as an uncaught exception (the user cannot reach the
+      // pool that pgClient made to listen).
+      await pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+        application,
+      ]);
+      for (let gone = false; !gone; await new Promise((resolve) => setTimeout(resolve, 20))) {
+        const { rows } = await pool.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1',
+          [application],
+        );
+        gone = rows[0]?.n === 0;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await expect(client.query<{ a: number }>('SELECT 2 AS a')).resolves.toMatchObject({ rows: [{ a: 2 }] });
+      await client.close?.();
+    });
+  });
+
   describe('pgClient: a connection lost in a transaction', () => {
     it('rejects the transaction instead of crashing the process, and drops the dead connection', async () => {
       const own = new pg.Pool({ connectionString: url, max: 1 });

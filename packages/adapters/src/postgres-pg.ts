@@ -58,7 +58,12 @@ export async function pgClient(pool: Pool | PoolConfig, options: PgClientOptions
       'a pg.Client',
     );
   const { default: pg } = await import('pg');
-  return poolClient(new pg.Pool(pool), true, run);
+  const owned = new pg.Pool(pool);
+  // When the server ends an idle connection (a restart, a failover, idle_session_timeout), `pg` emits 'error' on the
+  // pool, which throws it as an uncaught exception without a listener; nobody else can listen on this pool. The
+  // pool has dropped the connection already: the next query opens a new one.
+  owned.on('error', () => undefined);
+  return poolClient(owned, true, run);
 }
 
 function isPool(value: Pool | PoolConfig): value is Pool {
