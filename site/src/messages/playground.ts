@@ -39,6 +39,10 @@ const nl = {
   withoutRole: 'Zonder rol',
   done: '{action}: gelukt.',
   imported: 'Geïmporteerd: {events} gebeurtenissen.',
+  confirmResetDrafts:
+    'Je hebt in een formulier iets ingevuld dat nog niet is opgeslagen. Opnieuw beginnen gooit dat weg, met alles wat in deze speeltuin is gedaan. Toch opnieuw beginnen?',
+  confirmImportDrafts:
+    'Je hebt in een formulier iets ingevuld dat nog niet is opgeslagen. Importeren vervangt het programma en gooit dat weg. Toch importeren?',
   notYourRole: 'Je rol mag dit niet: de SDK zal weigeren.',
   status: 'Status',
   actions: 'Acties',
@@ -219,6 +223,10 @@ const en: PlaygroundMessages = {
   withoutRole: 'Without a role',
   done: '{action}: done.',
   imported: 'Imported: {events} events.',
+  confirmResetDrafts:
+    'You have filled in a form without saving it. Starting again throws that away, with everything done in this Playground. Start again anyway?',
+  confirmImportDrafts:
+    'You have filled in a form without saving it. Importing replaces the programme and throws that away. Import anyway?',
   notYourRole: 'Your role may not do this: the SDK will refuse.',
   status: 'Status',
   actions: 'Actions',

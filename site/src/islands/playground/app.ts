@@ -1,6 +1,7 @@
 // The Playground: a whole Social Shift programme on the real SDK, stored in IndexedDB in this browser. Pick a
 // person to act as; every button runs an SDK command as that person, and the SDK decides.
 import {
+  type ExportBundle,
   type Language,
   METHOD_STEPS,
   type Person,
@@ -20,6 +21,7 @@ import {
   exportSession,
   importSession,
   openSession,
+  parseBundle,
   rememberActor,
   rememberedActor,
   resetSession,
@@ -91,6 +93,18 @@ const drawn = new WeakMap<Element, string>();
 
 const shownValue = (field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement) =>
   field instanceof HTMLInputElement && field.type === 'checkbox' ? String(field.checked) : field.value;
+
+/**
+ * Whether a form of `root` holds a draft: a field changed since the page was drawn (what reset and import would
+ * throw away). The pickers outside the forms (who to act as, which people to show) are no draft.
+ */
+function hasDraft(root: HTMLElement): boolean {
+  return [
+    ...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+      'input, textarea, select',
+    ),
+  ].some((field) => field.form !== null && drawn.has(field) && drawn.get(field) !== shownValue(field));
+}
 
 /** Notes what every form field of `root` shows now, so that {@link keepState} can tell a draft from what was drawn. */
 function noteDrawn(root: HTMLElement): void {
@@ -374,10 +388,20 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         delete root.dataset.busy;
         return;
       }
-      const bundle = json as { events?: unknown[] };
-      await switchSession(importSession(json), () =>
-        format(m.imported, { events: Array.isArray(bundle.events) ? bundle.events.length : 0 }),
-      );
+      // A file that holds no bundle is refused before anything is asked or replaced.
+      let bundle: ExportBundle;
+      try {
+        bundle = parseBundle(json);
+      } catch (error) {
+        mount(alert, failureContent(m, error));
+        delete root.dataset.busy;
+        return;
+      }
+      if (hasDraft(body) && !confirm(m.confirmImportDrafts)) {
+        delete root.dataset.busy;
+        return;
+      }
+      await switchSession(importSession(bundle), () => format(m.imported, { events: bundle.events.length }));
     },
   });
   const resetButton = h(
@@ -385,7 +409,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     {
       type: 'button',
       'data-testid': 'reset',
-      onclick: () => switchSession(resetSession(), () => format(m.done, { action: m.reset })),
+      onclick: () => {
+        if (hasDraft(body) && !confirm(m.confirmResetDrafts)) return;
+        void switchSession(resetSession(), () => format(m.done, { action: m.reset }));
+      },
     },
     m.reset,
   );

@@ -159,16 +159,24 @@ export function exportSession(session: Session): Promise<ExportBundle> {
 }
 
 /**
- * Imports an export bundle into a new database and switches to it. The bundle is validated first; an invalid
- * one throws and leaves the current data untouched.
+ * The export bundle `json` holds; throws the SDK's error (VALIDATION, or MIGRATION for a newer SDK's bundle) when it
+ * holds none, touching no data.
  */
-export async function importSession(json: unknown): Promise<Session> {
+export function parseBundle(json: unknown): ExportBundle {
   // A newer SDK's bundle gets MIGRATION ("import it with a newer SDK"), not advice to remove the fields it added.
   refuseNewerBundle(json);
   const parsed = safeParseExportBundle(json);
   if (!parsed.success) throw parsed.error;
+  return parsed.data;
+}
+
+/**
+ * Imports an export bundle (validated by {@link parseBundle}) into a new database and switches to it. An import
+ * that fails leaves the current data untouched.
+ */
+export async function importSession(bundle: ExportBundle): Promise<Session> {
   const old = databaseName();
-  const session = await open(freshDatabaseName(), true, parsed.data);
+  const session = await open(freshDatabaseName(), true, bundle);
   indexedDB.deleteDatabase(old);
   localStorage.removeItem(KEY_ACTOR);
   return session;
