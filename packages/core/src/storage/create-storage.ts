@@ -106,7 +106,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
           const at = problem?.path.length ? ` at ${problem.path.join('.')}` : '';
           throw new SocialShiftError(
             'MIGRATION',
-            `The migrations gave a stored ${row.collection} data that is not storable JSON at schema version ${schemaVersion}${at}: ${problem?.message ?? 'it cannot be serialised.'} Nothing was migrated; fix the migration.`,
+            `The migrations made a stored ${row.collection} unstorable${at}: ${problem?.message ?? 'it cannot be serialised.'} Nothing was migrated; fix the migration.`,
             { details: { from: row.schemaVersion, to: schemaVersion, collection: row.collection } },
           );
         }
@@ -140,7 +140,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       if (written === 0) {
         throw new SocialShiftError(
           'MIGRATION',
-          `The documents to migrate to schema version ${schemaVersion} kept changing during the migration: another process writes them. Stop it and open again.`,
+          `The documents kept changing during the migration: stop the other process that writes them and open again.`,
           { details: { from: rows[0]!.schemaVersion, to: schemaVersion } },
         );
       }
@@ -561,7 +561,7 @@ function checkVersionNumber(version: number, max: number): void {
   if (version > max) {
     throw invalid(
       ['expectedVersion'],
-      `Versions go up to ${MAX_VERSION}: use the version you read (a document at ${MAX_VERSION} cannot change any more).`,
+      `A document at version ${MAX_VERSION} cannot change any more.`,
     );
   }
 }
@@ -589,7 +589,7 @@ function checkQuery(query: DocumentQuery): void {
     ) {
       throw invalid(
         ['where', field],
-        'Compare with a string (without U+0000 or unpaired surrogates), a finite number (whole numbers within ±2^53), a boolean or null.',
+        'Compare with storable text, a finite number (whole ones within ±2^53), a boolean or null.',
       );
     }
   }
@@ -760,7 +760,7 @@ function conflict(
 ): SocialShiftError<'CONFLICT'> {
   return new SocialShiftError(
     'CONFLICT',
-    `The ${collection} "${id}" is at version ${actualVersion}, not ${expectedVersion}: it changed since you read it. Read it again and retry.`,
+    `The ${collection} "${id}" is at version ${actualVersion}, not ${expectedVersion}: read it again and retry.`,
     { details: { entityType: collection, id, expectedVersion, actualVersion } },
   );
 }
