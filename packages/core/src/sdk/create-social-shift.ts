@@ -261,7 +261,7 @@ function checkPorts(options: SocialShiftOptions): void {
     throw invalidValue(
       'SDK options',
       ['sharePolicy', 'lookbackMs'],
-      'Use milliseconds of at least 0 (0: no earlier shares), or leave it out for every earlier share.',
+      'Use milliseconds ≥ 0, or leave it out for every earlier share.',
     );
 }
 

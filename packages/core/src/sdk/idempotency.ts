@@ -49,7 +49,7 @@ export async function previousResult(rt: Runtime, slot: IdempotencySlot): Promis
   if (doc.data.inputHash !== slot.inputHash) {
     throw new SocialShiftError(
       'IDEMPOTENCY_MISMATCH',
-      `The idempotency key "${slot.key}" was used before for ${slot.command} with different input: use a new key for a new request.`,
+      `The idempotency key "${slot.key}" was used for ${slot.command} with other input: use a new key.`,
       { details: { key: slot.key } },
     );
   }

@@ -322,7 +322,7 @@ function guardConflict(error: unknown): unknown {
   const { id } = error.details as { id: string };
   return new SocialShiftError(
     'CONFLICT',
-    "Another command changed what this one checked (the masters, a person's roles or accounts, or the cycles) at the same time. Run it again: it will see the other command's result.",
+    'Another command changed what this one checked at the same time: run it again.',
     { details: { entityType: GUARD_COLLECTION, id, expectedVersion: 0 }, cause: error },
   );
 }

@@ -284,7 +284,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
         if (tracked.url !== undefined && tracked.url.length > MAX_URL_LENGTH)
           throw new SocialShiftError(
             'LIMIT_EXCEEDED',
-            `The post's link is ${tracked.url.length} characters long once tracked, and at most ${MAX_URL_LENGTH} fit: shorten the post's link (posts.update) or give the link tracker a shortener.`,
+            `The post's link has ${tracked.url.length} characters once tracked, over ${MAX_URL_LENGTH}: shorten the post's link or give the link tracker a shortener.`,
             {
               details: {
                 limit: MAX_URL_LENGTH,
