@@ -1,5 +1,9 @@
+import pg from 'pg';
 import type { Sql } from 'postgres';
-import { describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { afterAll, describe, expect, it } from 'vitest';
+import { requiredService } from '../test/required-service.js';
+import { postgresStorage } from './postgres.js';
 import { postgresJsClient } from './postgres-js.js';
 
 describe('postgresJsClient: what it is given', () => {
@@ -11,3 +15,85 @@ describe('postgresJsClient: what it is given', () => {
     }
   });
 });
+
+const url = requiredService(
+  'the postgres.js wiring on a PostgreSQL server',
+  process.env.SOCIAL_SHIFT_PG_URL,
+  'set SOCIAL_SHIFT_PG_URL (`source .ci/services.sh` starts a throw-away PostgreSQL from Debian and sets it)',
+);
+
+if (url) {
+  const admin = new pg.Pool({ connectionString: url, max: 2 });
+  afterAll(() => admin.end());
+  let counter = 0;
+
+  /** A storage on a postgres.js instance of one connection, and a way to end that connection from the server. */
+  const oneConnection = () => {
+    const application = `pgjs_${Date.now().toString(36)}_${counter++}`;
+    const sql = postgres(url, {
+      max: 1,
+      onnotice: () => undefined,
+      connection: { application_name: application },
+    });
+    const schema = `${application}_s`;
+    const storage = postgresStorage({ client: postgresJsClient(sql), schema });
+    const terminate = () =>
+      admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+        application,
+      ]);
+    const drop = () => admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    return { storage, terminate, drop, schema };
+  };
+  const count = async (schema: string) =>
+    (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.social_shift_documents`))
+      .rows[0]?.n;
+
+  describe('postgresJsClient: a connection lost in a transaction', () => {
+    it('fails the transaction with STORAGE and writes nothing, without crashing the process; the next one commits', async () => {
+      const { storage, terminate, drop, schema } = oneConnection();
+      await storage.open();
+      // The server ends the session while it is idle in the transaction (a failover, an administrator,
+      // idle_in_transaction_session_timeout). postgres.js then wrote the next statement, or its own ROLLBACK, to
+      // the closed socket: an uncaught TypeError in a timer, and the connection never came back (CONNECT_TIMEOUT).
+      const outcome = storage.transaction('org_a', async (tx) => {
+        await tx.put('post', 'p1', { title: 'A' }, 0);
+        await terminate();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await tx.put('post', 'p2', { title: 'B' }, 0);
+      });
+      await expect(outcome).rejects.toMatchObject({
+        code: 'STORAGE',
+        message: expect.stringMatching(/CONNECTION_CLOSED/),
+      });
+      expect(await count(schema)).toBe(0);
+      await storage.transaction('org_a', (tx) => tx.put('post', 'p3', { title: 'C' }, 0));
+      expect((await storage.get('org_a', 'post', 'p3'))?.version).toBe(1);
+      await storage.close();
+      await drop();
+    });
+
+    it('rejects a transaction whose connection ended during a statement the work caught, instead of committing', async () => {
+      const application = `pgjs_${Date.now().toString(36)}_${counter++}`;
+      const sql = postgres(url, {
+        max: 1,
+        onnotice: () => undefined,
+        connection: { application_name: application },
+      });
+      const client = postgresJsClient(sql);
+      const outcome = client.transaction(async (tx) => {
+        const ending = new Promise((resolve) => setTimeout(resolve, 200)).then(() =>
+          admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+            application,
+          ]),
+        );
+        // The work swallows the failed statement and returns: postgres.js then wrote COMMIT to the closed socket.
+        await tx.query('SELECT pg_sleep(5)').catch(() => undefined);
+        await ending;
+        return 'done';
+      });
+      await expect(outcome).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
+      // postgres.js keeps the ended statement as pending (the next statement gets its 57P01): end() would wait for it.
+      await sql.end({ timeout: 0 });
+    });
+  });
+}

@@ -45,16 +45,35 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
   }
   return {
     query: (text, params) => run(sql, text, params),
-    async transaction(work) {
-      // READ COMMITTED whatever the database's default (see the pg wiring).
-      const result = await sql.begin('isolation level read committed', async (tx) => {
+    async transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
+      // postgres.js 3.4 writes to a connection the server closed inside a transaction (its own ROLLBACK or COMMIT, or
+      // a further statement of `work`) and crashes the process with an uncaught TypeError in a timer (porsager/
+      // postgres#1208). `sql.begin` rejects as soon as the connection closes; from then on nothing more is sent
+      // on it: further statements fail with that error, and `work`'s outcome is not handed back to postgres.js.
+      let lost: unknown;
+      let settled = false;
+      const begun = sql.begin('isolation level read committed', async (tx) => {
         const inner: SqlClient = {
-          query: (text, params) => run(tx, text, params),
+          query: (text, params) => (lost === undefined ? run(tx, text, params) : Promise.reject(lost)),
           transaction: (nested) => nested(inner),
         };
-        return [await work(inner)] as const;
+        let outcome: { value: T } | { error: unknown };
+        try {
+          outcome = { value: await work(inner) };
+        } catch (error) {
+          outcome = { error };
+          // A closed connection fails its statement and rejects `sql.begin` in the same turn: wait for that turn.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        if (lost !== undefined) return new Promise<never>(() => undefined);
+        settled = true;
+        if ('error' in outcome) throw outcome.error;
+        return [outcome.value] as const;
       });
-      return result[0];
+      begun.catch((error: unknown) => {
+        if (!settled) lost = error;
+      });
+      return (await begun)[0];
     },
     async close() {
       if (options.owned !== false) await sql.end();
