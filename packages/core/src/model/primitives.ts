@@ -125,7 +125,7 @@ export const UrlSchema = z
   .check(
     z.maxLength(MAX_URL_LENGTH),
     z.refine((url) => !UNSAFE_IN_URL.test(url) && isCleanText(url, true), {
-      message: 'Percent-encode spaces, double quotes, angle brackets, backticks and backslashes in the URL.',
+      message: 'Percent-encode spaces and " < > ` \\ in the URL.',
     }),
   );
 
@@ -202,7 +202,7 @@ export function checkJsonData(value: unknown): string | undefined {
       for (const item of Object.values(node)) stack.push([item, depth + 1]);
       continue;
     }
-    return 'holds a value that is not JSON (only objects, arrays, strings, finite numbers, booleans and null)';
+    return 'holds a value that is not plain JSON';
   }
   return undefined;
 }
