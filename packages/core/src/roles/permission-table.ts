@@ -251,7 +251,7 @@ export function resolvePermissions(
         throw invalidValue(
           where,
           [action, grantee],
-          `No such scope: use one of ${PERMISSION_SCOPES.join(', ')}, or null to take the permission away.`,
+          `No such scope: use one of ${PERMISSION_SCOPES.join(', ')}, or null to remove it.`,
         );
       if (scope === null) delete row[grantee];
       else row[grantee] = scope;

@@ -242,7 +242,7 @@ export function nextState<S extends string, E extends string>(
   const allowed = workflow.allowedEvents(entity.status);
   throw new SocialShiftError(
     'INVALID_TRANSITION',
-    `A ${workflow.entityType.replace('_', ' ')} in state "${entity.status}" cannot take ${event}; allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'nothing (final state)'}.`,
+    `A ${workflow.entityType.replace('_', ' ')} in state "${entity.status}" cannot take ${event}; allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}.`,
     { details: { entityType: workflow.entityType, id: entity.id, state: entity.status, event, allowed } },
   );
 }

@@ -126,7 +126,7 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
               if ((await tx.get(row.collection, row.id))?.schemaVersion !== schemaVersion)
                 throw new SocialShiftError(
                   'MIGRATION',
-                  `The ${driver.name} storage did not store schema version ${schemaVersion} with a migrated ${row.collection}: fix its driver's update(). Nothing was migrated.`,
+                  `The ${driver.name} storage did not store schema version ${schemaVersion} with a migrated ${row.collection}: fix its driver's update().`,
                   {
                     details: { from: rows[0]!.schemaVersion, to: schemaVersion, collection: row.collection },
                   },
@@ -640,7 +640,7 @@ function checkTenant(organisationId: string, actual: unknown): void {
   if (actual === undefined || actual === organisationId) return;
   throw new SocialShiftError(
     'TENANT_MISMATCH',
-    `Data of organisation "${String(actual)}" cannot be written to "${organisationId}". Open the SDK for that organisation.`,
+    `Data of organisation "${String(actual)}" cannot be written to "${organisationId}": open the SDK for it.`,
     { details: { expected: organisationId, actual: String(actual) } },
   );
 }

@@ -147,7 +147,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
     if (hasConsent(actor, consents)) return;
     throw new SocialShiftError(
       'CONSENT_REQUIRED',
-      `${actor.person.displayName} has not given consent for offers: ask them to give consent first (people.consent).`,
+      `${actor.person.displayName} has not given consent for offers: ask them to (people.consent).`,
       { details: { personId: actor.person.id, purpose: 'offers' } },
     );
   };
