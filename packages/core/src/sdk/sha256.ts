@@ -73,39 +73,33 @@ export function sha256HexPortable(text: string): string {
   const { k, initial } = sha256Constants();
   const h = initial.slice();
   for (let block = 0; block < blocks; block++) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(block * 64 + t * 4);
-    for (let t = 16; t < 64; t++) {
-      const a = w[t - 15] as number;
-      const b = w[t - 2] as number;
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[t] = ((w[t - 16] as number) + s0 + (w[t - 7] as number) + s1) | 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
+    // The working variables a…h as a list: each round drops h, puts the new a in front and adds t1 to e.
+    const v = h.slice();
     for (let t = 0; t < 64; t++) {
-      const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const choice = (e & f) ^ (~e & g);
-      const t1 = (hh + s1 + choice + (k[t] as number) + (w[t] as number)) | 0;
-      const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const majority = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (s0 + majority) | 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
+      if (t < 16) w[t] = view.getUint32(block * 64 + t * 4);
+      else {
+        const x = w[t - 15] as number;
+        const y = w[t - 2] as number;
+        w[t] =
+          ((w[t - 16] as number) +
+            (rotr(x, 7) ^ rotr(x, 18) ^ (x >>> 3)) +
+            (w[t - 7] as number) +
+            (rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10))) |
+          0;
+      }
+      const [a, b, c, d, e, f, g, hh] = v as [number, number, number, number, number, number, number, number];
+      const t1 =
+        (hh +
+          (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
+          ((e & f) ^ (~e & g)) +
+          (k[t] as number) +
+          (w[t] as number)) |
+        0;
+      v.pop();
+      v.unshift((t1 + (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0);
+      v[4] = (d + t1) | 0;
     }
-    h[0] = ((h[0] as number) + a) | 0;
-    h[1] = ((h[1] as number) + b) | 0;
-    h[2] = ((h[2] as number) + c) | 0;
-    h[3] = ((h[3] as number) + d) | 0;
-    h[4] = ((h[4] as number) + e) | 0;
-    h[5] = ((h[5] as number) + f) | 0;
-    h[6] = ((h[6] as number) + g) | 0;
-    h[7] = ((h[7] as number) + hh) | 0;
+    for (let i = 0; i < 8; i++) h[i] = ((h[i] as number) + (v[i] as number)) | 0;
   }
   let hex = '';
   for (const word of h) hex += (word >>> 0).toString(16).padStart(8, '0');
