@@ -14,6 +14,27 @@ describe('postgresJsClient: what it is given', () => {
       );
     }
   });
+
+  it('refuses a sql instance whose transform renames columns or changes values or rows, with VALIDATION', async () => {
+    // The adapter reads columns by their names (schema_version, organisation_id): with postgres.camel a document
+    // came back with schemaVersion null, and a document to migrate on open with no organisation.
+    for (const transform of [
+      postgres.camel,
+      postgres.toCamel,
+      { value: (x: unknown) => x },
+      { row: (x: unknown) => x },
+    ]) {
+      const sql = postgres('postgres://app@127.0.0.1:1/app', { transform });
+      expect(() => postgresJsClient(sql)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/transform/) }),
+      );
+      await sql.end();
+    }
+    // A transform of undefined parameters only changes nothing the adapter reads.
+    const sql = postgres('postgres://app@127.0.0.1:1/app', { transform: { undefined: null } });
+    expect(postgresJsClient(sql)).toBeDefined();
+    await sql.end();
+  });
 });
 
 const url = requiredService(

@@ -43,6 +43,17 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
       details: { issues: [{ path: ['sql'], message, code: 'custom' }] },
     });
   }
+  // A transform renames the columns the adapter reads by name (schema_version, organisation_id) or changes the
+  // values or rows: documents came back with no schema version, silently. Only `undefined` (parameters) is harmless.
+  const transform = (given as { options?: { transform?: Record<string, { from?: unknown } | undefined> } })
+    .options?.transform;
+  const changed = ['column', 'value', 'row'].filter((key) => typeof transform?.[key]?.from === 'function');
+  if (changed.length > 0) {
+    const message = `pass a postgres.js sql instance without transform (this one changes each ${changed.join(', ')} it reads): the adapter reads its own columns by name. Create one for the storage, such as postgres(url), beside the one of your app.`;
+    throw new SocialShiftError('VALIDATION', `Invalid postgresJsClient argument: ${message}`, {
+      details: { issues: [{ path: ['sql', 'options', 'transform'], message, code: 'custom' }] },
+    });
+  }
   return {
     query: (text, params) => run(sql, text, params),
     async transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
