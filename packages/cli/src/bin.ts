@@ -2,6 +2,7 @@
 import { runCli } from './cli.js';
 import { removeTemporaryInputs, watchTemporaryInputs } from './report-input.js';
 import { WRITE_ERRORS } from './report-output.js';
+import { EXIT_CODES } from './usage-error.js';
 
 /** The exit code of a failed write to standard output, or 0 when the reader went away; set by the first failure. */
 let stdoutFailed: number | undefined;
@@ -12,8 +13,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     stdoutFailed = 0;
     return;
   }
-  stdoutFailed = 2;
-  process.exitCode = 2;
+  // A report that cannot be written (a full disk): exit 5, as for an --out that cannot be written.
+  stdoutFailed = EXIT_CODES.io;
+  process.exitCode = EXIT_CODES.io;
   const why = (error.code === undefined ? undefined : WRITE_ERRORS[error.code]) ?? error.message;
   process.stderr.write(
     `social-shift: cannot write the report to standard output: ${why}${error.code === undefined ? '' : ` (${error.code})`}.\n`,
@@ -55,6 +57,6 @@ runCli(process.argv.slice(2), io).then(
     process.stderr.write(
       `social-shift: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
-    process.exitCode = 3;
+    process.exitCode = EXIT_CODES.unexpected;
   },
 );

@@ -15,8 +15,9 @@ Options:
 ${REPORT_USAGE}`;
 
 /**
- * Runs the `social-shift` command line with the given arguments and returns the exit code: 0 ok, 1 a
- * `--fail-under` gate failed, 2 bad usage or bad input.
+ * Runs the `social-shift` command line with the given arguments and returns the exit code (`EXIT_CODES`): 0 ok,
+ * 1 a `--fail-under` gate failed, 2 bad usage, 4 bad input data, 5 a file that cannot be read or written. An
+ * unexpected error is thrown (the command line exits 3).
  *
  * @example
  * ```ts
@@ -57,12 +58,15 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
     }
     throw new UsageError(`Unknown command "${command}". Try: social-shift report <input>.`);
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`social-shift: ${error.message}\n`);
+      return error.exitCode;
+    }
     if (
-      error instanceof UsageError ||
-      (error instanceof Error &&
-        error.name === 'TypeError' &&
-        'code' in error &&
-        String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))
+      error instanceof Error &&
+      error.name === 'TypeError' &&
+      'code' in error &&
+      String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
     ) {
       io.stderr(`social-shift: ${error.message}\n`);
       return 2;

@@ -14,4 +14,4 @@ export type { EventLogResult, ReadEventLogOptions } from './read-event-log.js';
 export { readEventLog } from './read-event-log.js';
 export type { CommandIo } from './report-command.js';
 export { failedGates, parseGates, reportCommand } from './report-command.js';
-export { UsageError } from './usage-error.js';
+export { EXIT_CODES, FileError, InputError, UsageError } from './usage-error.js';

@@ -323,7 +323,7 @@ describe('a JSON export', () => {
       events[index] = spoil(bundle.events[index] as unknown as Record<string, unknown>);
       const path = exportFile('spoilt.json', { ...bundle, events });
       const stopped = await report(path, '--format', 'json');
-      expect(stopped.code).toBe(2);
+      expect(stopped.code).toBe(4);
       expect(stopped.stdout).toBe('');
       expect(stopped.stderr).toMatch(
         new RegExp(
@@ -355,12 +355,12 @@ describe('a JSON export', () => {
     ] as const) {
       const path = exportFile('bad-bundle.json', value);
       const { code, stderr } = await report(path, '--skip-invalid');
-      expect(code, message).toBe(2);
+      expect(code, message).toBe(4);
       expect(stderr).toContain(`social-shift: "${path}" is not a valid export: ${message}`);
     }
   });
 
-  it('checks each document as an import does, and names the bad field instead of crashing (exit 2, one line)', async () => {
+  it('checks each document as an import does, and names the bad field instead of crashing (exit 4, one line)', async () => {
     const spoilt = (type: 'organisation' | 'strategy', change: Record<string, unknown>) => ({
       ...bundle,
       documents: {
@@ -386,7 +386,7 @@ describe('a JSON export', () => {
       const path = exportFile('bad-document.json', value);
       for (const args of [[], ['--lang', 'en', '--time-zone', 'UTC', '--skip-invalid']]) {
         const { code, stdout, stderr } = await report(path, ...args);
-        expect(code, field).toBe(2);
+        expect(code, field).toBe(4);
         expect(stdout).toBe('');
         expect(stderr).toMatch(
           new RegExp(`^social-shift: "${path}" is not a valid export: ${field}[^\\n]+\\n$`),
@@ -395,10 +395,10 @@ describe('a JSON export', () => {
     }
   });
 
-  it('refuses a bundle whose documents are newer than this CLI (exit 2), and reads one without schemaVersion', async () => {
+  it('refuses a bundle whose documents are newer than this CLI (exit 4), and reads one without schemaVersion', async () => {
     const newer = exportFile('newer.json', { ...bundle, schemaVersion: CURRENT_SCHEMA_VERSION + 1 });
     const refused = await report(newer);
-    expect(refused.code).toBe(2);
+    expect(refused.code).toBe(4);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain(
       `holds documents at schema version ${CURRENT_SCHEMA_VERSION + 1}, newer than this CLI's ${CURRENT_SCHEMA_VERSION}: upgrade @social-shift/cli.`,
@@ -407,12 +407,12 @@ describe('a JSON export', () => {
     const withNewField = await report(
       exportFile('newer-field.json', { ...bundle, schemaVersion: CURRENT_SCHEMA_VERSION + 1, region: 'eu' }),
     );
-    expect(withNewField.code).toBe(2);
+    expect(withNewField.code).toBe(4);
     expect(withNewField.stderr).toContain('upgrade @social-shift/cli.');
     const newerFormat = await report(
       exportFile('newer-format.json', { ...bundle, formatVersion: EXPORT_FORMAT_VERSION + 1, region: 'eu' }),
     );
-    expect(newerFormat.code).toBe(2);
+    expect(newerFormat.code).toBe(4);
     expect(newerFormat.stderr).toContain(
       `is an export of format version ${EXPORT_FORMAT_VERSION + 1}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
     );
@@ -424,13 +424,13 @@ describe('a JSON export', () => {
         schemaVersion: CURRENT_SCHEMA_VERSION + 2,
       }),
     );
-    expect(bothNewer.code).toBe(2);
+    expect(bothNewer.code).toBe(4);
     expect(bothNewer.stderr).toContain(
       `is an export of format version ${EXPORT_FORMAT_VERSION + 1}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
     );
     // A version no SDK writes is a bad bundle, as importAll says.
     const absurd = await report(exportFile('absurd.json', { ...bundle, formatVersion: 2 ** 40 }));
-    expect(absurd.code).toBe(2);
+    expect(absurd.code).toBe(4);
     expect(absurd.stderr).toContain('is not a valid export: formatVersion');
     const { schemaVersion: _dropped, ...legacy } = bundle;
     const current = await report(exportFile('current.json', bundle), '--format', 'json');
@@ -457,7 +457,7 @@ describe('an export too large to read whole', () => {
     writeFileSync(path, '{"format":"social-shift-export","formatVersion":1,"events":[');
     truncateSync(path, constants.MAX_STRING_LENGTH + 1); // the rest reads as zero bytes and takes no disk space
     const { code, stderr } = await report(path, '--format', 'json');
-    expect(code).toBe(2);
+    expect(code).toBe(4);
     expect(stderr).toBe(
       `social-shift: "${path}" is ${(constants.MAX_STRING_LENGTH + 1).toLocaleString('en')} bytes: too large for a JSON export, ` +
         `which is read whole (at most ${constants.MAX_STRING_LENGTH.toLocaleString('en')} bytes, about ${Math.round(constants.MAX_STRING_LENGTH / 2 ** 20)} MB). ` +
@@ -599,7 +599,7 @@ describe('the progress bar (stderr a terminal, a log over 50 MB)', () => {
     const path = bigLog('big-bad.ndjson', ['{"not an event"', ...logLines]);
     for (const threads of ['1', '2']) {
       const { code, stderr } = await onTerminal(path, '--threads', threads);
-      expect(code).toBe(2);
+      expect(code).toBe(4);
       const lines = stderr.split('\n');
       expect(lines.at(-2)).toMatch(/^social-shift: .*line 1: /);
       expect(lines.at(-1)).toBe('');

@@ -55,7 +55,7 @@ import {
   writeFiles,
   writing,
 } from './report-output.js';
-import { UsageError } from './usage-error.js';
+import { FileError, InputError, UsageError } from './usage-error.js';
 
 /** Where the command writes, so tests and embedders can capture it. */
 export interface CommandIo {
@@ -96,6 +96,9 @@ Options:
   --threads <n>          worker threads for large NDJSON files (default: cores, at most 4)
   --version              the version of social-shift
   -h, --help             this help
+
+Exit codes: 0 ok, 1 a --fail-under gate failed, 2 bad usage, 3 unexpected error, 4 bad input data,
+5 a file that cannot be read or written.
 `;
 
 /**
@@ -214,7 +217,7 @@ function detect(path: string, label = `"${path}"`): Input {
     size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot read ${label}: ${(error as Error).message}`);
+    throw new FileError(`Cannot read ${label}: ${(error as Error).message}`);
   }
   if (/\.(ndjson|jsonl)$/i.test(path)) return { kind: 'ndjson' };
   // In a file too large to read whole, a first line this long is no event: it is an export, which readJson refuses
@@ -254,12 +257,12 @@ function detect(path: string, label = `"${path}"`): Input {
       closeSync(fd);
     }
   } catch (error) {
-    throw new UsageError(`Cannot read ${label}: ${(error as Error).message}`);
+    throw new FileError(`Cannot read ${label}: ${(error as Error).message}`);
   }
   const bytes = Buffer.concat(chunks);
-  if (lineStart < 0) throw new UsageError(`${label} is empty: give a JSON export or an NDJSON event log.`);
+  if (lineStart < 0) throw new InputError(`${label} is empty: give a JSON export or an NDJSON event log.`);
   if (bytes[lineStart] !== 123)
-    throw new UsageError(
+    throw new InputError(
       `${label} is neither a JSON export nor an NDJSON event log (it does not start with "{").`,
     );
   let value: unknown;
@@ -289,14 +292,20 @@ interface Loaded {
 function readJson(path: string, label = `"${path}"`): unknown {
   const size = statSync(path).size;
   if (size > MAX_JSON_BYTES)
-    throw new UsageError(
+    throw new InputError(
       `${label} is ${bytes(size)}: too large for a JSON export, which is read whole (at most ${bytes(MAX_JSON_BYTES)}, about ${Math.round(MAX_JSON_BYTES / 2 ** 20)} MB). ` +
         'Write its events as an NDJSON log instead (one event a line, as shift.readEvents() gives them) and report on that.',
     );
+  let text: string;
   try {
-    return JSON.parse(withoutBom(readFileSync(path, 'utf8')));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`${label} is not valid JSON: ${(error as Error).message}`);
+    throw new FileError(`Cannot read ${label}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(withoutBom(text));
+  } catch (error) {
+    throw new InputError(`${label} is not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -329,10 +338,10 @@ function refuseNewer(label: string, bundle: Record<string, unknown>): void {
     const { from } = error.details;
     // refuseNewerBundle checks the format version first.
     if (from > EXPORT_FORMAT_VERSION && bundle.formatVersion === from)
-      throw new UsageError(
+      throw new InputError(
         `${label} is an export of format version ${from}, newer than this CLI's ${EXPORT_FORMAT_VERSION}: upgrade @social-shift/cli.`,
       );
-    throw new UsageError(
+    throw new InputError(
       `${label} holds documents at schema version ${from}, newer than this CLI's ${CURRENT_SCHEMA_VERSION}: upgrade @social-shift/cli.`,
     );
   }
@@ -354,7 +363,7 @@ function loadExport(
   // With a list of events, the rest of the bundle is checked with an empty list in its place.
   const parsed = ExportBundleSchema.safeParse(events === undefined ? value : { ...bundleValue, events: [] });
   if (!parsed.success)
-    throw new UsageError(`${label} is not a valid export: ${listIssues(parsed.error.issues, '', 5)}`);
+    throw new InputError(`${label} is not a valid export: ${listIssues(parsed.error.issues, '', 5)}`);
   const bundle = parsed.data;
   // Documents at the SDK's schema version, as an import brings them (ADR 099); a newer bundle was refused above.
   const from = bundle.schemaVersion ?? 1;
@@ -369,7 +378,7 @@ function loadExport(
     documents?.forEach((document, i) => {
       const checked = entitySchemas[type as EntityType].safeParse(document);
       if (!checked.success)
-        throw new UsageError(
+        throw new InputError(
           `${label} is not a valid export: ${listIssues(checked.error.issues, `documents.${type}.${i}`, 3)}`,
         );
     });
@@ -388,7 +397,7 @@ function loadExport(
       }
       message = `event ${i + 1} (seq ${data.seq}, ${data.type}): ${listIssues(payload.error.issues, 'data', 1)}`;
     } else message = `event ${i + 1}: ${listIssues(event.error.issues, '', 3)}`;
-    if (!skipInvalid) throw new UsageError(`${message}. Fix the event, or pass --skip-invalid to skip it.`);
+    if (!skipInvalid) throw new InputError(`${message}. Fix the event, or pass --skip-invalid to skip it.`);
     skipped++;
     firstSkipped ??= message;
   });
@@ -507,8 +516,9 @@ const REPORT_OPTIONS = {
 } as const;
 
 /**
- * `social-shift report <input> …`: returns the exit code (0 ok, 1 a `--fail-under` gate failed, 2 bad usage or
- * bad input).
+ * `social-shift report <input> …`: returns the exit code (0 ok, 1 a `--fail-under` gate failed); a problem the user
+ * can fix is thrown as a {@link UsageError} whose `exitCode` says its kind (2 bad usage, 4 bad input data, 5 a file
+ * that cannot be read or written).
  *
  * @example
  * ```ts
@@ -627,7 +637,7 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
         }).finally(() => big?.end());
         const first = result.bad[0];
         if (!skipInvalid && first !== undefined) {
-          throw new UsageError(
+          throw new InputError(
             `${input === '-' ? source.label : input}: line ${first.line}: ${first.message}. Fix the line, or pass --skip-invalid to skip bad lines.`,
           );
         }
@@ -642,14 +652,12 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      // A bad export or a migration it cannot take (MIGRATION): what to fix is in the input, exit 2.
-      if (
-        error instanceof Error &&
-        'code' in error &&
-        ((error as { code: unknown }).code === 'VALIDATION' ||
-          (error as { code: unknown }).code === 'MIGRATION')
-      )
-        throw new UsageError(error.message);
+      const { code, syscall } = error as NodeJS.ErrnoException;
+      // A bad export or a migration it cannot take (MIGRATION): what to fix is in the input, exit 4.
+      if (code === 'VALIDATION' || code === 'MIGRATION') throw new InputError((error as Error).message);
+      // The file system failed while the input was read (EIO, or the file was removed meanwhile): exit 5.
+      if (typeof syscall === 'string' && typeof code === 'string')
+        throw new FileError(`Cannot read ${source.label}: ${(error as Error).message}`);
       throw error;
     }
     if (loaded.skipped > 0) {

@@ -4,7 +4,8 @@ import { GoalTargetSchema, PLATFORMS } from '@social-shift/core';
 import type { MetricsContext, RuleThresholds } from '@social-shift/core/metrics';
 import * as z from 'zod';
 import { withoutFullStop } from './event-log-reader.js';
-import { UsageError } from './usage-error.js';
+import { READ_ERRORS } from './report-output.js';
+import { FileError, UsageError } from './usage-error.js';
 
 /** Text without the UTF-8 byte order mark some Windows editors put first: JSON.parse would choke on it. */
 export const withoutBom = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
@@ -90,9 +91,19 @@ const ConfigSchema = z
 
 export function readConfig(path: string | undefined): Partial<MetricsContext> {
   if (path === undefined) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const why = code === undefined ? undefined : READ_ERRORS[code];
+    throw new FileError(
+      `--config: cannot read "${path}": ${why === undefined ? message : `${why} (${code})`}.`,
+    );
+  }
   let value: unknown;
   try {
-    value = JSON.parse(withoutBom(readFileSync(path, 'utf8')));
+    value = JSON.parse(withoutBom(text));
   } catch (error) {
     throw new UsageError(`--config: cannot read "${path}" as JSON: ${(error as Error).message}`);
   }

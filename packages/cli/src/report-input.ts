@@ -16,7 +16,7 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { WRITE_ERRORS } from './report-output.js';
-import { UsageError } from './usage-error.js';
+import { FileError, InputError, type UsageError } from './usage-error.js';
 
 /** The input to read, and how messages name it. */
 export interface ReportInput {
@@ -120,7 +120,7 @@ function isStream(path: string): boolean {
 function refuseUtf16(path: string, label: string): void {
   const bytes = head(path);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    throw new UsageError(
+    throw new InputError(
       `${label} is UTF-16 text: save it as UTF-8 (in PowerShell: Out-File -Encoding utf8, or Set-Content -Encoding utf8).`,
     );
 }
@@ -165,7 +165,7 @@ export async function openReportInput(
   const cannotHold = (error: unknown): UsageError => {
     const { code, message } = error as NodeJS.ErrnoException;
     const why = code === undefined ? undefined : WRITE_ERRORS[code];
-    return new UsageError(
+    return new FileError(
       `Cannot hold ${label} in a temporary file in "${temporary}": ${why === undefined ? message : `${why} (${code})`}. Set TMPDIR to a folder with room.`,
     );
   };
@@ -205,7 +205,7 @@ export async function openReportInput(
       await spool(
         path,
         (file) => pipeline(fromStdin ? stdin() : createReadStream(input), file),
-        (error) => new UsageError(`Cannot read ${label}: ${(error as Error).message}`),
+        (error) => new FileError(`Cannot read ${label}: ${(error as Error).message}`),
       );
     }
     if (isGzip(path)) {
@@ -218,7 +218,7 @@ export async function openReportInput(
         plain,
         (file) => pipeline(createReadStream(compressed), createGunzip(), file),
         (error) =>
-          new UsageError(
+          new InputError(
             `${label} is gzip-compressed, but cannot be decompressed: ${(error as Error).message}. Check that the file is whole.`,
           ),
       );

@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { UsageError } from './usage-error.js';
+import { FileError, UsageError } from './usage-error.js';
 
 /** Whether two paths name the same existing file, however spelt: relative or absolute, a symbolic or hard link. */
 export function sameFile(a: string, b: string): boolean {
@@ -143,7 +143,7 @@ export function checkOut(out: string, format: string, reads: readonly ReadFile[]
     );
   const folder = dirname(resolve(out));
   if (statOrUndefined(folder)?.isDirectory() !== true)
-    throw new UsageError(
+    throw new FileError(
       `--out: the folder "${folder}" does not exist; create it first, or choose another path.`,
     );
   refuseOverwrite(out, reads);
@@ -172,6 +172,15 @@ export const WRITE_ERRORS: Readonly<Record<string, string>> = {
   EDQUOT: 'the disk quota is used up',
 };
 
+/** Why reading a file failed, for the errors a user can fix by naming another file or changing its permissions. */
+export const READ_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+};
+
 /** Runs `write`, telling a failure the user can fix as such instead of as a Node error with a stack trace. */
 export function writing(out: string, write: () => void): void {
   try {
@@ -180,7 +189,7 @@ export function writing(out: string, write: () => void): void {
     const { code, path } = error as NodeJS.ErrnoException;
     const why = code === undefined ? undefined : WRITE_ERRORS[code];
     if (why === undefined) throw error;
-    throw new UsageError(`--out: cannot write "${path ?? out}": ${why} (${code}). Choose another --out.`);
+    throw new FileError(`--out: cannot write "${path ?? out}": ${why} (${code}). Choose another --out.`);
   }
 }
 

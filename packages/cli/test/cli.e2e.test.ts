@@ -98,7 +98,7 @@ describe('social-shift report', () => {
     const path = join(dir, 'bad.ndjson');
     writeFileSync(path, `${bad.join('\n')}\n`);
     const stopped = run('report', path);
-    expect(stopped.code).toBe(2);
+    expect(stopped.code).toBe(4);
     expect(stopped.stderr).toMatch(/line 3: not valid JSON/);
     expect(stopped.stderr).toContain('--skip-invalid');
     expect(stopped.stdout).toBe('');
@@ -113,7 +113,7 @@ describe('social-shift report', () => {
     const path = join(dir, 'field.ndjson');
     writeFileSync(path, `${bad.join('\n')}\n`);
     const { code, stderr } = run('report', path);
-    expect(code).toBe(2);
+    expect(code).toBe(4);
     expect(stderr).toMatch(/line 1: at: /);
     // One sentence: the schema's message loses its full stop before the advice.
     expect(stderr).toMatch(/such as 2026-11-26T09:30:00\.000Z\. Fix the line, or pass --skip-invalid/);
@@ -175,12 +175,12 @@ describe('social-shift report', () => {
     expect(run('report', log, '--from', '2026-02-02').stdout).not.toBe(byDay.stdout);
   });
 
-  it('explains bad usage with exit code 2', () => {
+  it('explains bad usage with exit code 2 (5 for an input that cannot be read)', () => {
     expect(run('report').code).toBe(2);
     expect(run('report', log, '--format', 'xml').stderr).toContain('--format: use markdown, json or csv');
     expect(run('report', log, '--format', 'csv').stderr).toContain('give a directory with --out');
     const missing = run('report', join(dir, 'missing.ndjson'));
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(5);
     expect(missing.stderr).toContain('Cannot read');
     expect(run('report', log, '--from', 'yesterday').stderr).toContain('--from');
     // Days that do not exist are refused, not rolled over into the next month.
@@ -239,7 +239,7 @@ describe('social-shift report', () => {
 
   it('says which --out it cannot write and what to do, without a stack trace', () => {
     const missing = run('report', log, '--out', join(dir, 'no-such-folder', 'report.md'));
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(5);
     expect(missing.stderr).toBe(
       `social-shift: --out: the folder "${join(dir, 'no-such-folder')}" does not exist; create it first, or choose another path.\n`,
     );
@@ -309,7 +309,7 @@ describe('social-shift report', () => {
         expect(result.stderr).toBe(
           'social-shift: cannot write the report to standard output: no space left on the device (ENOSPC).\n',
         );
-        expect(result.status).toBe(2);
+        expect(result.status).toBe(5);
       } finally {
         closeSync(full);
       }
@@ -317,7 +317,7 @@ describe('social-shift report', () => {
       expect(out.stderr).toBe(
         'social-shift: --out: cannot write "/dev/full": no space left on the device (ENOSPC). Choose another --out.\n',
       );
-      expect(out.code).toBe(2);
+      expect(out.code).toBe(5);
     },
   );
 
@@ -326,7 +326,7 @@ describe('social-shift report', () => {
     'fails instead of hanging on a CSV --out where no folder can be made',
     () => {
       const { code, stderr } = run('report', log, '--format', 'csv', '--out', '/proc/social-shift-report');
-      expect(code).toBe(2);
+      expect(code).toBe(5);
       expect(stderr).toBe(
         'social-shift: --out: cannot write "/proc/social-shift-report": a folder in the path does not exist or cannot hold files (ENOENT). Choose another --out.\n',
       );
@@ -366,7 +366,7 @@ describe('social-shift report', () => {
       Buffer.concat([bom, Buffer.from(`${lines.slice(0, 4).join('\n')}\n \t \n{oops\n`)]),
     );
     const stopped = run('report', ndjson);
-    expect(stopped.code).toBe(2);
+    expect(stopped.code).toBe(4);
     expect(stopped.stderr).toMatch(/^social-shift: .*bom\.ndjson: line 6: not valid JSON/);
     expect(run('report', ndjson, '--skip-invalid').code).toBe(0);
     const exported = join(dir, 'bom.json');

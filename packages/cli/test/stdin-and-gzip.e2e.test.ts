@@ -79,15 +79,15 @@ describe('social-shift report - (standard input)', () => {
 
   it('names standard input in what is wrong with a line', () => {
     const bad = run(`${text}{"id": 1}\n`, 'report', '-');
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(4);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^social-shift: standard input: line 401: /);
     expect(spooled()).toEqual([]);
   });
 
-  it('refuses empty standard input (an upstream step that wrote nothing) with exit code 2', () => {
+  it('refuses empty standard input (an upstream step that wrote nothing) with exit code 4', () => {
     const empty = run('', 'report', '-');
-    expect(empty.code).toBe(2);
+    expect(empty.code).toBe(4);
     expect(empty.stdout).toBe('');
     expect(empty.stderr).toBe(
       'social-shift: standard input is empty: give a JSON export or an NDJSON event log.\n',
@@ -188,7 +188,7 @@ describe('UTF-16 input', () => {
       const path = join(dir, name);
       writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(content, 'utf16le')]));
       const result = run(undefined, 'report', path);
-      expect(result.code, name).toBe(2);
+      expect(result.code, name).toBe(4);
       expect(result.stderr).toBe(
         `social-shift: "${path}" is UTF-16 text: save it as UTF-8 (in PowerShell: Out-File -Encoding utf8, or Set-Content -Encoding utf8).\n`,
       );
@@ -215,12 +215,12 @@ describe('gzip-compressed input', () => {
     expect(spooled()).toEqual([]);
   });
 
-  it('says a cut-off gzip file cannot be decompressed, with exit code 2 and no temporary file left', () => {
+  it('says a cut-off gzip file cannot be decompressed, with exit code 4 and no temporary file left', () => {
     const cut = join(dir, 'cut.ndjson.gz');
     const whole = gzipSync(text);
     writeFileSync(cut, whole.subarray(0, whole.length - 100));
     const result = run(undefined, 'report', cut);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(4);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
       /^social-shift: "[^"]*cut\.ndjson\.gz" is gzip-compressed, but cannot be decompressed: .+\n$/,

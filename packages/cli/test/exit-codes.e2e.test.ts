@@ -1,0 +1,160 @@
+// Each exit code of the built command, as a CI job sees it (ADR 101): 0 ok, 1 a gate failed, 2 bad usage,
+// 3 an unexpected error, 4 bad input data, 5 a file that cannot be read or written.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { simulateEvents } from '@social-shift/core/simulation';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXIT_CODES } from '../src/usage-error.js';
+
+// The built command (`pnpm test` builds first), as `npx social-shift` runs it.
+const built = join(import.meta.dirname, '..', 'dist', 'bin.js');
+
+function run(
+  args: readonly string[],
+  options: { readonly stdin?: string; readonly nodeArgs?: readonly string[] } = {},
+): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), built, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    input: options.stdin ?? '',
+    timeout: 30_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'social-shift-exit-codes-'));
+afterAll(() => {
+  chmodSync(locked, 0o755);
+  rmSync(dir, { recursive: true, force: true });
+});
+const lines = [...simulateEvents({ seed: 12, people: 30, teams: 3, days: 30, events: 400 })].map((e) =>
+  JSON.stringify(e),
+);
+const log = join(dir, 'events.ndjson');
+writeFileSync(log, `${lines.join('\n')}\n`);
+const locked = join(dir, 'locked');
+mkdirSync(locked);
+chmodSync(locked, 0o555);
+/** Root writes into a folder without write permission: the permission cases cannot be shown as root. */
+const asRoot = userInfo().uid === 0;
+
+describe('the exit codes of social-shift', () => {
+  it('are the ones the CLI exports', () => {
+    expect(EXIT_CODES).toEqual({ ok: 0, gateFailed: 1, usage: 2, unexpected: 3, badInput: 4, io: 5 });
+  });
+
+  it('0: the report is written and every gate passed', () => {
+    const result = run(['report', log, '--fail-under', 'shares=0']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('1: a gate failed (the report is written)', () => {
+    const result = run(['report', log, '--fail-under', 'shares=100000000']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^# Social Shift report/);
+  });
+
+  it.each([
+    ['an unknown command', ['frobnicate']],
+    ['no command', []],
+    ['an unknown option', ['report', log, '--bogus']],
+    ['a bad option value', ['report', log, '--format', 'xml']],
+    ['a bad gate', ['report', log, '--fail-under', 'likes=3']],
+    ['a day that does not exist', ['report', log, '--from', '2026-02-30']],
+    ['an --out that is the input', ['report', log, '--out', log]],
+    ['an --out that is a directory', ['report', log, '--out', dir]],
+  ])('2: bad usage, %s', (_, args) => {
+    const result = run(args);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stdout).toBe('');
+  });
+
+  it('2: a --config that is not valid JSON or has a bad setting', () => {
+    const notJson = join(dir, 'not-json.json');
+    writeFileSync(notJson, '{ leaderboard: off }');
+    expect(run(['report', log, '--config', notJson]).code).toBe(2);
+    const bad = join(dir, 'bad-setting.json');
+    writeFileSync(bad, JSON.stringify({ leaderboard: { size: -1 } }));
+    expect(run(['report', log, '--config', bad]).code).toBe(2);
+  });
+
+  it('3: an unexpected error, with its stack trace for a bug report', () => {
+    // A defect, stood in for by a read that throws a plain Error (no errno code) while the log is read.
+    const defect = `data:text/javascript,${encodeURIComponent(
+      `import fs from 'node:fs';
+      import { syncBuiltinESMExports } from 'node:module';
+      const open = fs.openSync;
+      fs.openSync = (path, ...rest) => {
+        if (String(path).endsWith('defect.ndjson')) throw new Error('a defect');
+        return open(path, ...rest);
+      };
+      syncBuiltinESMExports();`,
+    )}`;
+    const path = join(dir, 'defect.ndjson');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const result = run(['report', path], { nodeArgs: ['--import', defect] });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^social-shift: unexpected error: Error: a defect\n\s+at /);
+  });
+
+  it.each([
+    ['an invalid line', `${lines[0]}\n{oops\n`],
+    ['an empty input', ''],
+    ['input that is no export nor log', 'hello'],
+    ['an export that is not valid', '{"format":"social-shift-export"}'],
+  ])('4: bad input data, %s', (_, text) => {
+    const path = join(dir, `bad-${text.length}.json`);
+    writeFileSync(path, text);
+    const result = run(['report', path]);
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr.split('\n')).toHaveLength(2); // one line, no stack trace
+  });
+
+  it('4: bad input data on standard input', () => {
+    const result = run(['report', '-'], { stdin: `${lines[0]}\n{oops\n` });
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toMatch(
+      /^social-shift: standard input: line 2: not valid JSON \(.*\)\. Fix the line, or pass --skip-invalid to skip bad lines\.\n$/,
+    );
+  });
+
+  it('5: an input that does not exist, or a --config that does not exist', () => {
+    const input = run(['report', join(dir, 'missing.ndjson')]);
+    expect(input.code).toBe(5);
+    expect(input.stderr).toMatch(/^social-shift: Cannot read ".*missing\.ndjson": ENOENT/);
+    const config = run(['report', log, '--config', join(dir, 'missing.json')]);
+    expect(config.code).toBe(5);
+    expect(config.stderr).toMatch(
+      /^social-shift: --config: cannot read ".*missing\.json": no such file \(ENOENT\)\.\n$/,
+    );
+  });
+
+  it('5: an --out in a folder that does not exist', () => {
+    const result = run(['report', log, '--out', join(dir, 'no-such-folder', 'report.md')]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('does not exist; create it first');
+  });
+
+  it.runIf(!asRoot)('5: an --out in a folder without write permission, and nothing half-written', () => {
+    const result = run(['report', log, '--out', join(locked, 'report.md')]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(
+      /^social-shift: --out: cannot write ".*report\.md": permission denied \(EACCES\)\./,
+    );
+  });
+
+  it.runIf(existsSync('/dev/full'))('5: standard output or --out on a full disk', () => {
+    expect(run(['report', log, '--out', '/dev/full']).code).toBe(5);
+    const full = spawnSync(`"${process.execPath}" "${built}" report "${log}" > /dev/full`, {
+      shell: true,
+      encoding: 'utf8',
+    });
+    expect(full.stderr).toBe(
+      'social-shift: cannot write the report to standard output: no space left on the device (ENOSPC).\n',
+    );
+    expect(full.status).toBe(5);
+  });
+});
