@@ -181,10 +181,9 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
         (c) => ({ creatorId: c.creatorId }),
       ),
     startReview: (contributionId) => review('START_REVIEW', NoteSchema)(contributionId),
-    accept: (contributionId, input) => review('ACCEPT', NoteSchema)(contributionId, input),
-    requestChanges: (contributionId, input) =>
-      review('REQUEST_CHANGES', RequiredNoteSchema)(contributionId, input),
-    decline: (contributionId, input) => review('DECLINE', NoteSchema)(contributionId, input),
+    accept: review('ACCEPT', NoteSchema),
+    requestChanges: review('REQUEST_CHANGES', RequiredNoteSchema),
+    decline: review('DECLINE', NoteSchema),
     archive: (contributionId) => move(contributionId, 'ARCHIVE', 'contributions.archive', () => ({})),
     async get(contributionId) {
       const actor = await loadActor(rt, actorId);

@@ -119,7 +119,8 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
       const current = await newest(rt);
       const writes: EntityWrite[] = [];
       if (current && current.status !== 'closed') {
-        if (nextOf(programmeCycleWorkflow, current.status, 'CLOSE') === undefined) {
+        const status = nextOf(programmeCycleWorkflow, current.status, 'CLOSE');
+        if (status === undefined) {
           throw new SocialShiftError(
             'INVALID_TRANSITION',
             `Cycle ${current.number} is at the ${current.status} step: a new cycle starts only after this one has been measured and adjusted (move it to adjustment first).`,
@@ -134,7 +135,6 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
             },
           );
         }
-        const status = nextState(programmeCycleWorkflow, current, 'CLOSE');
         writes.push({
           type: 'cycle',
           before: current,

@@ -42,16 +42,18 @@ export interface FocusGroupCommands {
 
 /** Makes the focus group commands for one actor. */
 export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupCommands {
-  const checkMembers = async (ids: readonly string[]) => {
-    for (const id of ids) await load(rt, 'person', id);
+  /** The members without repeats; `NOT_FOUND` for one who is not in the organisation. */
+  const membersOf = async (ids: readonly string[]) => {
+    const memberIds = [...new Set(ids)];
+    for (const id of memberIds) await load(rt, 'person', id);
+    return memberIds;
   };
   return {
     async create(input) {
       const parsed = parseInput('focus group', CreateFocusGroupInputSchema, input);
       authorize(rt, await loadActor(rt, actorId), 'focusGroups.manage');
       await checkStrategyRefs(rt, 'focus group', parsed);
-      const memberIds = [...new Set(parsed.memberIds)];
-      await checkMembers(memberIds);
+      const memberIds = await membersOf(parsed.memberIds);
       const at = now(rt);
       const group: FocusGroup = {
         ...parsed,
@@ -76,8 +78,7 @@ export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupComm
       const parsed = parseInput('focus group members', MembersSchema, input);
       authorize(rt, await loadActor(rt, actorId), 'focusGroups.manage');
       const group = await load(rt, 'focus_group', checkId(focusGroupId, 'focusGroupId'));
-      const memberIds = [...new Set(parsed.memberIds)];
-      await checkMembers(memberIds);
+      const memberIds = await membersOf(parsed.memberIds);
       const { entities } = await commit(rt, actorId, [
         {
           type: 'focus_group',

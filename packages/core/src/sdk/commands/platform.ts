@@ -95,7 +95,7 @@ export function platformCommands(rt: Runtime): PlatformCommands {
           if (!(await mayTrack(rt, share.publisherId))) {
             throw new SocialShiftError(
               'CONSENT_REQUIRED',
-              `The publisher of share "${share.id}" has not consented to tracking (or withdrew it): nothing is recorded about their share. Drop this interaction.`,
+              `The publisher of share "${share.id}" does not consent to tracking: nothing is recorded. Drop this interaction.`,
               { details: { personId: share.publisherId, purpose: 'tracking' } },
             );
           }

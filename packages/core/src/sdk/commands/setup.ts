@@ -74,10 +74,12 @@ export async function setup(rt: Runtime, input: SetupInput): Promise<SetupResult
   const organisation: Organisation = { ...parsed.organisation, ...base(rt.organisationId) };
   const programme: Programme = { ...parsed.programme, ...base(programmeId), strategyId };
   const strategy: Strategy = {
-    goals: parsed.strategy?.goals ?? [],
-    audiences: parsed.strategy?.audiences ?? [],
-    pillars: parsed.strategy?.pillars ?? [],
-    platforms: parsed.strategy?.platforms ?? [],
+    // A strategy given has all four lists (the schema's defaults); none given is an empty one.
+    goals: [],
+    audiences: [],
+    pillars: [],
+    platforms: [],
+    ...(parsed.strategy as Partial<Strategy> | undefined),
     ...base(strategyId),
     programmeId,
     strategyVersion: 1,

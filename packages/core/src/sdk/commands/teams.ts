@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { Team } from '../../model/team.js';
 import { TeamSchema } from '../../model/team.js';
 import type { Runtime } from '../runtime.js';
-import { authorize, commit, list, load, loadActor, now, parseInput } from '../runtime.js';
+import { authorize, commit, compact, list, load, loadActor, now, parseInput } from '../runtime.js';
 
 /**
  * Input of `teams.create`.
@@ -59,11 +59,7 @@ export function teamCommands(rt: Runtime, actorId: string): TeamCommands {
           events: [
             {
               type: 'team.created',
-              data: {
-                name: team.name,
-                ...(team.department ? { department: team.department } : {}),
-                ...(team.location ? { location: team.location } : {}),
-              },
+              data: compact({ name: team.name, department: team.department, location: team.location }),
             },
           ],
         },
