@@ -5,6 +5,7 @@ import { QUERY_INDEXES } from './query-indexes.js';
 import type {
   DocumentRow,
   DriverTransaction,
+  EventKey,
   EventRow,
   NewEventRow,
   OrganisationDocumentRow,
@@ -153,6 +154,21 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
           }
           overlay.set(id, doc);
         };
+        // The event at `key.seq` as this transaction sees it, when it is the one `key` names. An event this
+        // transaction removed is gone, as in SQL: replacing it must not bring it back.
+        const eventAt = (key: EventKey): MemoryEvent | undefined => {
+          if (removedSeqs.has(key.seq)) return undefined;
+          const stored = tenants.get(organisationId)?.events ?? [];
+          const existing =
+            replaced.get(key.seq) ??
+            (key.seq > stored.length ? pendingEvents[key.seq - stored.length - 1] : stored[key.seq - 1]);
+          return existing &&
+            existing.type === key.type &&
+            existing.entityId === key.entityId &&
+            (JSON.parse(existing.event) as { id?: unknown }).id === key.id
+            ? existing
+            : undefined;
+        };
         const tx: DriverTransaction = {
           async get(collection, id) {
             return current(collection, id)?.row;
@@ -184,60 +200,30 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
           async append(events: readonly NewEventRow[]) {
             const first = (tenants.get(organisationId)?.events.length ?? 0) + pendingEvents.length + 1;
             events.forEach((event, i) => {
-              pendingEvents.push({
-                seq: first + i,
-                event: event.event,
-                type: event.type,
-                entityId: event.entityId,
-              });
+              pendingEvents.push(memoryEvent({ ...event, seq: first + i }));
             });
             return first;
           },
           async replaceEvent(row) {
-            // An event this transaction removed is gone, as in SQL: replacing it must not bring it back.
-            if (removedSeqs.has(row.seq)) return false;
-            const stored = tenants.get(organisationId)?.events ?? [];
-            const pendingIndex = row.seq - stored.length - 1;
-            const existing =
-              replaced.get(row.seq) ??
-              (pendingIndex >= 0 ? pendingEvents[pendingIndex] : stored[row.seq - 1]);
-            if (!existing || existing.type !== row.type || existing.entityId !== row.entityId) return false;
-            if ((JSON.parse(existing.event) as { id?: unknown }).id !== row.id) return false;
-            const next: MemoryEvent = {
-              seq: row.seq,
-              event: row.event,
-              type: row.type,
-              entityId: row.entityId,
-            };
+            if (!eventAt(row)) return false;
+            const pendingIndex = row.seq - (tenants.get(organisationId)?.events.length ?? 0) - 1;
+            const next = memoryEvent(row);
             // A summary this transaction stored is in `replaced` (also at the seq of an event it appended).
             if (pendingIndex >= 0 && !replaced.has(row.seq)) pendingEvents[pendingIndex] = next;
             else replaced.set(row.seq, next);
             return true;
           },
           async compactEvents(removed, summary) {
-            const stored = tenants.get(organisationId)?.events ?? [];
             let count = 0;
             for (const key of new Map(removed.map((k) => [k.seq, k])).values()) {
               // An event appended earlier in this transaction can be removed too (it is pending, not stored).
-              const existing = removedSeqs.has(key.seq)
-                ? undefined
-                : (replaced.get(key.seq) ??
-                  (key.seq > stored.length
-                    ? pendingEvents[key.seq - stored.length - 1]
-                    : stored[key.seq - 1]));
-              if (!existing || existing.type !== key.type || existing.entityId !== key.entityId) continue;
-              if ((JSON.parse(existing.event) as { id?: unknown }).id !== key.id) continue;
+              if (!eventAt(key)) continue;
               removedSeqs.add(key.seq);
               replaced.delete(key.seq);
               count++;
             }
             removedSeqs.delete(summary.seq);
-            replaced.set(summary.seq, {
-              seq: summary.seq,
-              event: summary.event,
-              type: summary.type,
-              entityId: summary.entityId,
-            });
+            replaced.set(summary.seq, memoryEvent(summary));
             return count;
           },
         };
@@ -284,6 +270,19 @@ export function createMemoryDriver(options: MemoryDriverOptions = {}): StorageDr
     async close() {},
   };
 }
+
+/** The columns the memory driver keeps of an event row. */
+const memoryEvent = ({
+  seq,
+  event,
+  type,
+  entityId,
+}: NewEventRow & { readonly seq: number }): MemoryEvent => ({
+  seq,
+  event,
+  type,
+  entityId,
+});
 
 /**
  * Storage in this process's memory: the default for tests, the demo and short-lived scripts. Transactions are
