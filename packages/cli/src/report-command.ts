@@ -44,7 +44,7 @@ import { refuseNewerBundle } from '@social-shift/core/transfer';
 import { withoutFullStop } from './event-log-reader.js';
 import { readEventLog } from './read-event-log.js';
 import { readConfig, withoutBom } from './report-config.js';
-import { openReportInput } from './report-input.js';
+import { isStandardInput, openReportInput } from './report-input.js';
 import {
   checkOut,
   makeDirectory,
@@ -91,7 +91,8 @@ Options:
                          (minimums ≥ 0; participation and ctr are fractions from 0 to 1;
                          may be given more than once; each figure once)
   --skip-invalid         skip bad lines or events, count them and say which, instead of stopping
-  --config <file.json>   earnedMedia, leaderboard, thresholds, pillarOverlap (see docs/metrics.md)
+  --config <file.json>   earnedMedia, leaderboard, thresholds, pillarOverlap (see docs/metrics.md);
+                         - reads it from standard input (then <input> must be a file)
   --no-leaderboard       leave the leaderboard out
   --threads <n>          worker threads for large NDJSON files (default: cores, at most 4)
   --version              the version of social-shift
@@ -604,14 +605,21 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   // The window is checked before anything is read (and again in an export's own time zone, which can move a
   // day): a window that ends before it starts is bad usage, exit 2, whatever the input.
   window();
-  const config = readConfig(values.config);
+  // Standard input can be read once: a config from it leaves nothing for an input from it.
+  if (values.config !== undefined && isStandardInput(values.config) && isStandardInput(input))
+    throw new UsageError(
+      `--config ${values.config} and the input ${input} both name standard input, which can be read once: give one of them as a file.`,
+    );
+  const config = await readConfig(values.config);
   const skipInvalid = values['skip-invalid'] === true;
   const source = await openReportInput(input);
   try {
     const detected = detect(source.path, source.label);
     const reads: ReadFile[] = [
       ...(input === '-' ? [] : [{ path: input, what: 'the input file' }]),
-      ...(values.config === undefined ? [] : [{ path: values.config, what: 'the --config file' }]),
+      ...(values.config === undefined || isStandardInput(values.config)
+        ? []
+        : [{ path: values.config, what: 'the --config file' }]),
     ];
     if (out !== undefined) checkOut(out, format, reads);
     let loaded: Loaded;

@@ -1,9 +1,11 @@
 // What `--config` may hold, and reading it: checked before the input is read, so a typo never gives a report.
 import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { GoalTargetSchema, PLATFORMS } from '@social-shift/core';
 import type { MetricsContext, RuleThresholds } from '@social-shift/core/metrics';
 import * as z from 'zod';
 import { withoutFullStop } from './event-log-reader.js';
+import { isStandardInput } from './report-input.js';
 import { READ_ERRORS } from './report-output.js';
 import { FileError, UsageError } from './usage-error.js';
 
@@ -89,30 +91,51 @@ const ConfigSchema = z
   })
   .partial();
 
-export function readConfig(path: string | undefined): Partial<MetricsContext> {
+/**
+ * Reads and checks `--config`: a file, or standard input (`-`, `/dev/stdin`), which the caller has made sure is not
+ * the input as well.
+ *
+ * @example
+ * ```ts
+ * const config = await readConfig('report-config.json');
+ * ```
+ */
+/** A stream read to its end, as UTF-8 text. */
+async function textOf(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readConfig(
+  path: string | undefined,
+  stdin: () => Readable = () => process.stdin,
+): Promise<Partial<MetricsContext>> {
   if (path === undefined) return {};
+  const fromStdin = isStandardInput(path);
+  const label = fromStdin ? 'standard input' : `"${path}"`;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = fromStdin ? await textOf(stdin()) : readFileSync(path, 'utf8');
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     const why = code === undefined ? undefined : READ_ERRORS[code];
     throw new FileError(
-      `--config: cannot read "${path}": ${why === undefined ? message : `${why} (${code})`}.`,
+      `--config: cannot read ${label}: ${why === undefined ? message : `${why} (${code})`}.`,
     );
   }
   let value: unknown;
   try {
     value = JSON.parse(withoutBom(text));
   } catch (error) {
-    throw new UsageError(`--config: cannot read "${path}" as JSON: ${(error as Error).message}`);
+    throw new UsageError(`--config: cannot read ${label} as JSON: ${(error as Error).message}`);
   }
   const parsed = ConfigSchema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .slice(0, 3)
       .map((i) => `${i.path.join('.') || '(root)'}: ${withoutFullStop(i.message)}`);
-    throw new UsageError(`--config ${path}: ${issues.join('; ')}`);
+    throw new UsageError(`--config ${fromStdin ? '(standard input)' : path}: ${issues.join('; ')}`);
   }
   // zod types an optional key as possibly `undefined`, which JSON cannot hold; the cast still checks the shapes.
   return parsed.data as Partial<MetricsContext>;

@@ -76,6 +76,17 @@ export function removeTemporaryInputs(): void {
 /** Names of standard input as a file. */
 const STDIN_NAMES: readonly string[] = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
 
+/**
+ * Whether a path names standard input: `-`, or a name such as `/dev/stdin`, which may be a socket that cannot be
+ * opened by name (as Node's child processes get it).
+ *
+ * @example
+ * ```ts
+ * isStandardInput('-'); // true
+ * ```
+ */
+export const isStandardInput = (path: string): boolean => path === '-' || STDIN_NAMES.includes(path);
+
 /** The first two bytes of a file; none of one that cannot be read (its reader says why). */
 function head(path: string): Buffer {
   let fd: number;
@@ -154,7 +165,7 @@ export async function openReportInput(
   const stdin = options.stdin ?? (() => process.stdin);
   const temporary = options.temporaryDirectory ?? tmpdir();
   // `/dev/stdin` may be a socket (as Node's child processes get it), which cannot be opened by name: read it as `-`.
-  const fromStdin = input === '-' || STDIN_NAMES.includes(input);
+  const fromStdin = isStandardInput(input);
   const label = fromStdin ? 'standard input' : `"${input}"`;
   const stream = fromStdin || isStream(input);
   if (!stream && !isGzip(input)) {

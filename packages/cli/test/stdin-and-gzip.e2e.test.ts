@@ -95,6 +95,50 @@ describe('social-shift report - (standard input)', () => {
   });
 });
 
+describe('--config - (the config from standard input)', () => {
+  const config = JSON.stringify({ leaderboard: { enabled: false } });
+  const withFile = join(dir, 'no-leaderboard.json');
+  writeFileSync(withFile, config);
+
+  it('reads the config from standard input, as from a file', () => {
+    const expected = run(undefined, 'report', log, '--format', 'json', '--config', withFile);
+    expect(expected.code).toBe(0);
+    for (const name of ['-', '/dev/stdin']) {
+      const piped = run(config, 'report', log, '--format', 'json', '--config', name);
+      expect(piped.stderr, name).toBe('');
+      expect(piped.code, name).toBe(0);
+      expect(piped.stdout, name).toBe(expected.stdout);
+    }
+  });
+
+  it('names standard input in what is wrong with the config', () => {
+    const bad = run('{"leaderboard":{"size":-1}}', 'report', log, '--config', '-');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'social-shift: --config (standard input): leaderboard.size: expected a whole number ≥ 0\n',
+    );
+    const notJson = run('', 'report', log, '--config', '-');
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/^social-shift: --config: cannot read standard input as JSON: /);
+  });
+
+  it('is refused when the input is read from standard input too, before either is read', () => {
+    for (const [input, name] of [
+      ['-', '-'],
+      ['-', '/dev/stdin'],
+      ['/dev/stdin', '-'],
+    ]) {
+      const both = run(text, 'report', input as string, '--config', name as string);
+      expect(both.code, `${input} ${name}`).toBe(2);
+      expect(both.stdout).toBe('');
+      expect(both.stderr).toBe(
+        `social-shift: --config ${name} and the input ${input} both name standard input, which can be read once: give one of them as a file.\n`,
+      );
+    }
+    expect(spooled()).toEqual([]);
+  });
+});
+
 describe('a command stopped while it reads standard input', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
     'removes its temporary file on %s (a cancelled CI job), and ends by that signal',
