@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Contribution } from '../../model/contribution.js';
 import { ContributionSchema } from '../../model/contribution.js';
+import { TextSchema } from '../../model/primitives.js';
 import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
@@ -49,12 +50,10 @@ export type CreateContributionInput = z.input<typeof CreateContributionInputSche
 export const UpdateContributionInputSchema = z.partial(z.pick(ContributionSchema, fields));
 /** Input of `contributions.update`. */
 export type UpdateContributionInput = z.input<typeof UpdateContributionInputSchema>;
-const NoteSchema = z.strictObject({
-  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000))),
-});
-const RequiredNoteSchema = z.strictObject({
-  note: z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000)),
-});
+// A review note is stored as the contribution's `reviewNote`: the same clean text, refused here on `note`.
+const note = TextSchema.check(z.trim(), z.minLength(1));
+const NoteSchema = z.strictObject({ note: z.optional(note) });
+const RequiredNoteSchema = z.strictObject({ note });
 
 const targetOf = (c: Contribution): PermissionTarget => ({ pillarIds: c.pillarIds, ownerId: c.creatorId });
 
@@ -130,7 +129,12 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
         contributionId,
         event,
         'contributions.review',
-        (_c, actor) => ({ reviewerId: actor.person.id, ...(note === undefined ? {} : { reviewNote: note }) }),
+        // A decision without a note drops the note of an earlier request for changes (as approving a post does);
+        // starting a review keeps it for the reviewer.
+        (c, actor) => ({
+          reviewerId: actor.person.id,
+          reviewNote: event === 'START_REVIEW' ? c.reviewNote : note,
+        }),
         (_c, actor) => ({ reviewerId: actor.person.id }),
       );
     };

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { TestProgramme } from '../../testing/programme.js';
+import { createTestProgramme } from '../../testing/programme.js';
+
+/** A contribution by the world's creator, submitted and in review by its editor. */
+async function aContributionInReview(world: TestProgramme): Promise<string> {
+  const { shift, people, pillarId } = world;
+  const { id } = await shift
+    .as(people.creator)
+    .contributions.create({ kind: 'photo', title: 'Ward 3 at dawn', pillarIds: [pillarId] });
+  await shift.as(people.creator).contributions.submit(id);
+  await shift.as(people.editor).contributions.startReview(id);
+  return id;
+}
+
+describe('contribution review notes', () => {
+  it.each([
+    ['a control character', 'Add a photo\u0000'],
+    ['an unpaired surrogate', 'Add a photo \ud83d'],
+  ])('refuses a note with %s on the note itself, and writes nothing', async (_what, note) => {
+    const world = await createTestProgramme();
+    const id = await aContributionInReview(world);
+    const editor = world.shift.as(world.people.editor).contributions;
+    const before = await editor.get(id);
+    for (const review of [
+      () => editor.requestChanges(id, { note }),
+      () => editor.accept(id, { note }),
+      () => editor.decline(id, { note }),
+    ]) {
+      await expect(review()).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { input: 'review note', issues: [{ path: ['note'] }] },
+      });
+    }
+    expect(await editor.get(id)).toEqual(before);
+  });
+
+  it.each(['accept', 'decline'] as const)(
+    'drops the note of an earlier request for changes when the editor decides to %s without one',
+    async (decision) => {
+      const world = await createTestProgramme();
+      const { shift, people } = world;
+      const id = await aContributionInReview(world);
+      const editor = shift.as(people.editor).contributions;
+      await editor.requestChanges(id, { note: 'Add a photo of the team.' });
+      await shift.as(people.creator).contributions.update(id, { body: 'With the team.' });
+      await shift.as(people.creator).contributions.submit(id);
+      // The editor reviewing the resubmission still sees what was asked.
+      expect(await editor.startReview(id)).toMatchObject({ reviewNote: 'Add a photo of the team.' });
+      const decided = await editor[decision](id);
+      expect(decided.reviewNote).toBeUndefined();
+      expect((await editor.get(id)).reviewNote).toBeUndefined();
+      const [last] = (await shift.history(id)).slice(-1);
+      expect(last?.data).toMatchObject({ changes: { reviewNote: null } });
+      // A note given with the decision is kept.
+      const other = await aContributionInReview(world);
+      await expect(editor[decision](other, { note: 'Lovely light.' })).resolves.toMatchObject({
+        reviewNote: 'Lovely light.',
+      });
+    },
+  );
+});
