@@ -35,6 +35,9 @@ const nl = {
   whyOther: 'Dit lukte niet',
   notJson: 'Dit bestand is geen JSON: kies een export van de speeltuin (social-shift-….json).',
   openFailed: 'De speeltuin kon de gegevens in deze browser niet openen.',
+  replacedElsewhere:
+    'In een ander tabblad is het programma vervangen (geïmporteerd of opnieuw begonnen). Wat hier staat, is verouderd en kan niet meer worden opgeslagen; wat je in de formulieren hebt getypt, blijft staan als je het nieuwe programma laadt.',
+  replacedLoad: 'Het nieuwe programma laden',
   retry: 'Opnieuw laden',
   withoutRole: 'Zonder rol',
   done: '{action}: gelukt.',
@@ -219,6 +222,9 @@ const en: PlaygroundMessages = {
   whyOther: 'This did not work',
   notJson: 'This file is not JSON: choose an export of the Playground (social-shift-….json).',
   openFailed: 'The Playground could not open its data in this browser.',
+  replacedElsewhere:
+    'Another tab replaced the programme (an import or a start again). What this page shows is out of date and can no longer be saved; what you typed in the forms stays when you load the new programme.',
+  replacedLoad: 'Load the new programme',
   retry: 'Reload',
   withoutRole: 'Without a role',
   done: '{action}: done.',

@@ -20,6 +20,8 @@ import { publishSection } from './publish-section';
 import {
   exportSession,
   importSession,
+  isRemembered,
+  onRememberedChange,
   openSession,
   parseBundle,
   rememberActor,
@@ -261,6 +263,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const status = h('p', { role: 'status', class: 'status', 'data-testid': 'status-message' });
   const alert = h('p', { role: 'alert', class: 'alert', 'data-testid': 'error-message' });
   const body = h('div', { class: 'playground-body' });
+  // Says that another tab replaced the programme, with a button that loads the new one (see `checkReplaced`).
+  const replaced = h('div', { role: 'alert', class: 'alert', 'data-testid': 'replaced-notice' });
+  let switching = false;
   let actorId = '';
   let eventCount = 0;
   let lastEvents: StoredEvent[] = [];
@@ -282,6 +287,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     ui.emptyForm = undefined;
     // One command at a time: a double click must not run it twice.
     if (root.dataset.busy === 'true') return;
+    // Another tab replaced the programme: this command would only fail on its deleted database. A command says so
+    // anew and takes the focus to the button that loads the new programme; a redraw alone (another person to act
+    // as, another filter) waits for it.
+    if (checkReplaced(label !== '')) return;
     root.dataset.busy = 'true';
     alert.textContent = '';
     status.textContent = '';
@@ -322,8 +331,14 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     }
   };
 
-  const switchSession = async (next: Promise<Session>, message: (s: Session) => string) => {
+  /** Switches to another programme; `keep` takes what the old page holds to give to the new one (see `keepState`). */
+  const switchSession = async (
+    next: Promise<Session>,
+    message: (s: Session) => string,
+    keep?: () => KeptState,
+  ) => {
     root.dataset.busy = 'true';
+    switching = true;
     alert.textContent = '';
     try {
       session = await next;
@@ -331,13 +346,61 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       ui.openOfferId = undefined;
       actorId = '';
       status.textContent = message(session);
-      await boot();
+      await boot(keep);
       await runScheduler();
     } catch (error) {
       mount(alert, failureContent(m, error));
     }
+    switching = false;
+    checkReplaced();
     delete root.dataset.busy;
   };
+
+  /** Loads the programme another tab put in place of this one, keeping what is typed in the forms. */
+  const loadReplaced = async () => {
+    await switchSession(
+      openSession(),
+      () => format(m.done, { action: m.replacedLoad }),
+      () => keepState(body, { dropped: () => false }),
+    );
+    // The button is gone with the notice: the focus goes to the summary, which names the programme now shown.
+    if (!root.contains(document.activeElement)) {
+      const summary = body.querySelector<HTMLElement>('[data-testid="summary"]');
+      if (summary) {
+        summary.tabIndex = -1;
+        summary.focus();
+      }
+    }
+  };
+
+  /**
+   * Shows the notice while another tab has replaced the programme shown (removes it otherwise); whether it did.
+   * `announce`: says it anew (a screen reader reads the alert again) and takes the focus to its button.
+   */
+  const checkReplaced = (announce = false): boolean => {
+    if (isRemembered(session)) {
+      replaced.replaceChildren();
+      return false;
+    }
+    if (announce || !replaced.hasChildNodes()) {
+      mount(
+        replaced,
+        h('span', { id: 'replaced-why' }, m.replacedElsewhere),
+        ' ',
+        h(
+          'button',
+          { type: 'button', 'aria-describedby': 'replaced-why', onclick: loadReplaced },
+          m.replacedLoad,
+        ),
+      );
+    }
+    if (announce) replaced.querySelector('button')?.focus();
+    return true;
+  };
+  onRememberedChange(() => {
+    // A switch of this tab's own says so when it is done.
+    if (!switching) checkReplaced();
+  });
 
   const exportButton = h(
     'button',
@@ -346,7 +409,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       'data-testid': 'export',
       onclick: async () => {
         // Busy while it reads the whole programme; a failure is shown like any refused command.
-        if (exportButton.disabled) return;
+        if (exportButton.disabled || checkReplaced(true)) return;
         exportButton.disabled = true;
         exportButton.setAttribute('aria-busy', 'true');
         alert.textContent = '';
@@ -599,7 +662,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     delete root.dataset.busy;
   }
 
-  async function boot(): Promise<void> {
+  /** Opens the programme of `session` and draws it; `keep` as in {@link render}. */
+  async function boot(keep?: () => KeptState): Promise<void> {
     const counted = await countEvents(session);
     eventCount = counted.count;
     lastEvents = counted.last;
@@ -614,8 +678,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         (await session.storage.get(session.organisationId, 'person', remembered).catch(() => undefined)) !==
           undefined);
     actorId = remembered && known ? remembered : (masters[0] ?? [...holders.keys()][0] ?? '');
-    await render();
+    const kept = await render(keep);
     noteDrawn(body);
+    kept?.restore(body);
   }
 
   mount(
@@ -628,11 +693,14 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       h('label', { for: 'import-file' }, m.importData, ' '),
       importInput,
     ),
+    replaced,
     status,
     alert,
     body,
   );
   await boot();
+  // Another tab may have replaced the programme while this one opened it.
+  checkReplaced();
   root.dataset.ready = 'true';
   await runScheduler();
 }

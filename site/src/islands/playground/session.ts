@@ -24,6 +24,8 @@ export interface Session {
   readonly shift: SocialShift;
   readonly storage: ManagedStorage;
   readonly organisationId: string;
+  /** The IndexedDB database it is stored in. */
+  readonly databaseName: string;
   readonly links: TrackingLinks;
   /** True when this visit created the data (first visit, after reset or import). */
   readonly seeded: boolean;
@@ -136,7 +138,7 @@ async function open(databaseNameToUse: string, fresh: boolean, bundle?: ExportBu
   });
   const links = createLinkTracker({ secret: demoSecret() });
   const shift = createSocialShift({ storage, organisationId, links });
-  return { shift, storage, organisationId, links, seeded };
+  return { shift, storage, organisationId, databaseName: databaseNameToUse, links, seeded };
 }
 
 /** Opens the programme stored in this browser, seeding it on the first visit. */
@@ -180,6 +182,21 @@ export async function importSession(bundle: ExportBundle): Promise<Session> {
   indexedDB.deleteDatabase(old);
   localStorage.removeItem(KEY_ACTOR);
   return session;
+}
+
+/**
+ * Whether `session` is the programme this browser remembers: false once another tab replaced it (an import, a start
+ * again), which also deleted its database.
+ */
+export const isRemembered = (session: Session) =>
+  (localStorage.getItem(KEY_DATABASE) ?? session.databaseName) === session.databaseName;
+
+/** Calls `listener` when another tab changes which programme this browser remembers (see {@link isRemembered}). */
+export function onRememberedChange(listener: () => void): void {
+  // `null`: another tab cleared the whole local storage.
+  addEventListener('storage', (event) => {
+    if (event.key === KEY_DATABASE || event.key === null) listener();
+  });
 }
 
 /** The person the visitor acts as, remembered across reloads. */
