@@ -133,5 +133,22 @@ if (url) {
       await expect(client.query<{ a: number }>('SELECT 1 AS a')).resolves.toMatchObject({ rows: [{ a: 1 }] });
       await own.end();
     });
+
+    it('says why the connection ended when the work sends a statement after the server closed it', async () => {
+      const own = new pg.Pool({ connectionString: url, max: 1 });
+      const { pgClient } = await import('./postgres-pg.js');
+      const client = await pgClient(own);
+      const outcome = client.transaction(async (tx) => {
+        const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await pool.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+        // `pg` has taken the end of the session by now: the statement failed with "Client has encountered a
+        // connection error and is not queryable", which said nothing of what happened.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await tx.query('SELECT 1');
+      });
+      await expect(outcome).rejects.toThrow(/terminating connection due to administrator command/);
+      await expect(client.query<{ a: number }>('SELECT 1 AS a')).resolves.toMatchObject({ rows: [{ a: 1 }] });
+      await own.end();
+    });
   });
 }

@@ -144,7 +144,12 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
         connection.release(broken === undefined ? undefined : toError(broken));
       };
       const inner: SqlClient = {
-        query: (text, params) => run(connection, text, params),
+        // After the session ended, `pg` fails a statement with "Client has encountered a connection error and is not
+        // queryable": the error it kept says what happened (an administrator, a timeout, a shutdown).
+        query: <R>(text: string, params?: readonly unknown[]) =>
+          run<R>(connection, text, params).catch((error: unknown) => {
+            throw lost ?? error;
+          }),
         transaction: (nested) => nested(inner),
       };
       try {
