@@ -60,7 +60,7 @@ export function permissionTableMarkdown(table: PermissionTable): string {
     'leaving). Scopes:',
     '',
     '- `organisation`: anything in the organisation.',
-    "- `assigned`: within the role assignment's scope (its content pillars and teams); everything when unscoped; for `anyone`, who holds no assignment, nothing.",
+    "- `assigned`: within the role assignment's scope (its content pillars and teams); everything when unscoped; refused for `anyone`, who holds no assignment.",
     "- `own`: only the actor's own things (their contribution, their offer, themselves).",
     '',
     'People outside the organisation (`external`) are capped at `own`: an external publisher only ever sees offers',

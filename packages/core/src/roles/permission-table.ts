@@ -214,6 +214,7 @@ export type PermissionOverrides = Readonly<
 
 /**
  * Applies configuration overrides to the default table: a scope sets a grantee's permission, `null` removes it.
+ * `anyone: 'assigned'` is refused (`VALIDATION`): `anyone` holds no assignment, so it would reach nobody.
  *
  * @example
  * ```ts
@@ -252,6 +253,13 @@ export function resolvePermissions(
           where,
           [action, grantee],
           `No such scope: use one of ${PERMISSION_SCOPES.join(', ')}, or null to remove it.`,
+        );
+      // `anyone` holds no assignment to be within: `assigned` would reach nobody (see isAllowed).
+      if (grantee === 'anyone' && scope === 'assigned')
+        throw invalidValue(
+          where,
+          [action, grantee],
+          '"assigned" reaches nobody here (anyone holds no assignment): use "own", "organisation" or a role.',
         );
       if (scope === null) delete row[grantee];
       else row[grantee] = scope;

@@ -48,8 +48,8 @@ describe('the permission table', () => {
     expect(Object.isFrozen(base['cycles.read'])).toBe(false);
   });
 
-  it('reaches nothing with `anyone: assigned`: a person without a role is within no assignment', () => {
-    const table = resolvePermissions({ 'posts.read': { anyone: 'assigned' } });
+  it('reaches nothing with `anyone: assigned` in a table built by hand: a person without a role is within no assignment', () => {
+    const table = { ...DEFAULT_PERMISSIONS, 'posts.read': { anyone: 'assigned' } } as const;
     const target = { pillarIds: ['pillar_care'], ownerId: 'person_other' };
     expect(isAllowed(table, actor(), 'posts.read', target)).toBe(false);
     expect(isAllowed(table, actor(), 'posts.read', {})).toBe(false);
@@ -62,7 +62,7 @@ describe('the permission table', () => {
         target,
       ),
     ).toBe(false);
-    const scoped = resolvePermissions({ 'posts.read': { anyone: 'assigned', creator: 'assigned' } });
+    const scoped = { ...DEFAULT_PERMISSIONS, 'posts.read': { anyone: 'assigned', creator: 'assigned' } } as const;
     expect(
       isAllowed(
         scoped,
@@ -99,6 +99,27 @@ describe('the permission table', () => {
     expect(refusal({ 'posts.create': { editor: 'everywhere' } })).toEqual(['posts.create', 'editor']);
     expect(refusal({ 'posts.create': 'editor' })).toEqual(['posts.create']);
     expect(refusal(null)).toEqual([]);
+  });
+
+  it('refuses `anyone: assigned`, which reaches nobody, and says what to write instead', () => {
+    let caught: unknown;
+    try {
+      resolvePermissions({ 'posts.read': { anyone: 'assigned' } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isSocialShiftError(caught, 'VALIDATION')).toBe(true);
+    expect(caught).toMatchObject({
+      details: { issues: [{ path: ['posts.read', 'anyone'] }] },
+      message: expect.stringMatching(/"own".*"organisation".*a role/),
+    });
+    // Every other grantee may still be given `assigned`, and `anyone` its other scopes.
+    expect(resolvePermissions({ 'posts.read': { creator: 'assigned', anyone: 'own' } })['posts.read']).toEqual({
+      master: 'organisation',
+      editor: 'organisation',
+      creator: 'assigned',
+      anyone: 'own',
+    });
   });
 });
 
