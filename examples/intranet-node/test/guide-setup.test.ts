@@ -56,6 +56,8 @@ describe('the storage pages', () => {
           "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'social_shift'",
         );
         expect(Number(rows[0]?.n)).toBeGreaterThanOrEqual(2);
+        // A server ending an idle connection must not end the process: the pool has an 'error' listener.
+        expect(pool.listenerCount('error')).toBeGreaterThan(0);
       } finally {
         await shift.storage.close();
         await pool.end();

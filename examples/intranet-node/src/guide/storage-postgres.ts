@@ -7,6 +7,8 @@ import pg from 'pg';
 
 export async function onPostgres(connectionString = process.env.DATABASE_URL) {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // The server may end an idle connection (restart, failover): without a listener, pg's 'error' event ends the process.
+  pool.on('error', (error) => console.warn('postgres: idle connection lost', error.message));
   const storage = postgresStorage({ client: await pgClient(pool), schema: 'social_shift' });
   const shift = createSocialShift({ storage, organisationId: 'org_acme' });
   return { shift, pool }; // end the pool when the service stops: storage.close() leaves a pool it was given open
