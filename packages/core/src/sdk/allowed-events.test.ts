@@ -67,6 +67,34 @@ describe('allowedEvents', () => {
     expect(await publisher.allowedEvents(offerId)).toEqual([]);
   });
 
+  it("offers no OFFER on a post to whom only the post's author may run campaigns, as start would refuse it", async () => {
+    // `own` reaches what is the actor's own: a campaign has no owner, so no campaign offers a post by `own`, also
+    // not one the actor wrote (the post's own target names its author).
+    const world = await createTestProgramme({
+      config: { permissions: { 'campaigns.run': { editor: 'own' } } },
+    });
+    const { shift, people, pillarId, clock } = world;
+    const postId = await anApprovedPost(world); // written by the editor
+    expect(await shift.as(people.editor).posts.allowedEvents(postId)).toEqual([
+      'SCHEDULE',
+      'WITHDRAW',
+      'ARCHIVE',
+    ]);
+    expect(await shift.as(people.master).posts.allowedEvents(postId)).toContain('OFFER');
+    const campaign = await shift.as(people.master).campaigns.create({
+      name: 'Open day',
+      pillarIds: [pillarId],
+      postIds: [postId],
+      audience: { everyone: true },
+      startsAt: new Date(clock.now() + 3_600_000).toISOString(),
+      endsAt: new Date(clock.now() + 7 * 86_400_000).toISOString(),
+    });
+    await shift.as(people.master).campaigns.schedule(campaign.id);
+    await expect(shift.as(people.editor).campaigns.start(campaign.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
   it('offers no SCHEDULE for a campaign with a post not approved, or whose window has ended, as schedule would refuse it', async () => {
     const world = await createTestProgramme();
     const { shift, people, pillarId, clock } = world;

@@ -277,8 +277,12 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       const post = await loadPost(postId);
       if (!isAllowedFor(rt, actor, 'posts.read', targetOf(post))) return [];
       const blocked = await fourEyesBlocks(actor, post);
+      // OFFER is sent by a campaign (start, resume), which checks the post without its author: a campaign has no
+      // owner, so `own` offers nothing.
       return permittedEvents(rt, actor, postWorkflow, post.status, targetOf(post), (event) =>
-        event === 'APPROVE' ? !blocked : true,
+        event === 'APPROVE'
+          ? !blocked
+          : event !== 'OFFER' || isAllowedFor(rt, actor, 'campaigns.run', { pillarIds: post.pillarIds }),
       );
     },
   };
