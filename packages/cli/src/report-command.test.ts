@@ -213,6 +213,43 @@ describe('--from and --to', () => {
   });
 });
 
+describe('a day that a time zone skipped', () => {
+  // Samoa moved west of the date line: its clocks went from 29 to 31 December 2011.
+  const skipped =
+    'social-shift: --from 2011-12-30 --to 2011-12-30: Pacific/Apia skipped 2011-12-30 (its clocks went from 2011-12-29 to 2011-12-31), so the period holds no time. Give days the time zone had.\n';
+
+  it('says so when --from and --to name only that day, instead of that --to is not after --from', async () => {
+    const args = ['--from', '2011-12-30', '--to', '2011-12-30', '--time-zone', 'Pacific/Apia'];
+    const { code, stdout, stderr } = await report(log, ...args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(skipped);
+    // A period that holds a day the zone had is a period.
+    expect(
+      (await report(log, '--from', '2011-12-30', '--to', '2011-12-31', '--time-zone', 'Pacific/Apia')).code,
+    ).toBe(0);
+    expect(
+      (await report(log, '--from', '2011-12-29', '--to', '2011-12-30', '--time-zone', 'Pacific/Apia')).code,
+    ).toBe(0);
+    // Days in the wrong order are still that.
+    expect(
+      (await report(log, '--from', '2011-12-31', '--to', '2011-12-30', '--time-zone', 'Pacific/Apia')).stderr,
+    ).toBe(
+      'social-shift: --to 2011-12-30 is not after --from 2011-12-31 (in Pacific/Apia): the period must end after it starts.\n',
+    );
+  });
+
+  it('says so in the time zone of an export’s organisation', async () => {
+    const bundle = simulateExportBundle({ seed: 3, people: 20, teams: 2, days: 10, events: 200 });
+    for (const organisation of bundle.documents.organisation ?? []) organisation.timeZone = 'Pacific/Apia';
+    const path = join(dir, 'apia.json');
+    writeFileSync(path, JSON.stringify(bundle));
+    const { code, stderr } = await report(path, '--from', '2011-12-30', '--to', '2011-12-30');
+    expect(code).toBe(2);
+    expect(stderr).toBe(skipped);
+  });
+});
+
 describe('--time-zone', () => {
   const unknown =
     'social-shift: --time-zone: unknown time zone "Mars/Olympus". Give an IANA time zone such as Europe/Amsterdam or UTC.\n';

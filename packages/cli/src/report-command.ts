@@ -177,13 +177,15 @@ const isKnownTimeZone = (timeZone: string): boolean =>
 /** An ISO 8601 instant in UTC: a day that exists, hours 00–23, minutes and seconds 00–59, optional milliseconds. */
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?Z$/;
 
+/** The day `days` days after a `YYYY-MM-DD` day (before it, for a negative count). */
+const nextDay = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 function bound(value: string | undefined, timeZone: string, end: boolean, flag: string): string | undefined {
   if (value === undefined) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     if (!isDay(value)) throw new UsageError(`${flag}: "${value}" is not a date (no such day).`);
-    if (!end) return startOfDayInZone(value, timeZone);
-    const next = new Date(Date.parse(`${value}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    return startOfDayInZone(next, timeZone);
+    return startOfDayInZone(end ? nextDay(value, 1) : value, timeZone);
   }
   const instant = INSTANT.exec(value);
   if (instant !== null && isDay(instant[1] as string)) return new Date(Date.parse(value)).toISOString();
@@ -596,10 +598,17 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   const window = () => {
     const from = bound(values.from, timeZone, false, '--from');
     const to = bound(values.to, timeZone, true, '--to');
-    if (from !== undefined && to !== undefined && Date.parse(to) <= Date.parse(from))
+    const [first, last] = [values.from ?? '', values.to ?? ''];
+    if (from !== undefined && to !== undefined && Date.parse(to) <= Date.parse(from)) {
+      // Days in order that hold no time: the zone skipped them all (Samoa went from 29 to 31 December 2011).
+      if (isDay(first) && isDay(last) && first <= last)
+        throw new UsageError(
+          `--from ${first} --to ${last}: ${timeZone} skipped ${first === last ? first : `${first} to ${last}`} (its clocks went from ${nextDay(first, -1)} to ${nextDay(last, 1)}), so the period holds no time. Give days the time zone had.`,
+        );
       throw new UsageError(
-        `--to ${values.to} is not after --from ${values.from}${timeZone === 'UTC' ? '' : ` (in ${timeZone})`}: the period must end after it starts.`,
+        `--to ${last} is not after --from ${first}${timeZone === 'UTC' ? '' : ` (in ${timeZone})`}: the period must end after it starts.`,
       );
+    }
     return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
   };
   // The window is checked before anything is read (and again in an export's own time zone, which can move a
