@@ -131,6 +131,23 @@ describe('createLinkTracker', () => {
     });
   });
 
+  it.each([
+    ['null', null],
+    ['nothing', undefined],
+    ['a string', 'https://example.org'],
+    ['a list', [input()]],
+  ])('refuses to track %s with VALIDATION instead of a TypeError', async (_, given) => {
+    const { linkTagger } = await import('./link-tracker.js');
+    const error = await linkTagger({ secret: SECRET })
+      .track(given as never)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/^Invalid link to track: \(root\): Pass /),
+      details: { issues: [{ path: [] }] },
+    });
+  });
+
   it('makes a sharer token that is stable per publisher, differs per organisation and never holds the id', async () => {
     const tracker = createLinkTracker({ secret: SECRET });
     const a = await tracker.sharerToken(ORG, 'anne@example.org');

@@ -91,6 +91,7 @@ export function linkTagger(options: LinkTrackerOptions): Omit<TrackingLinks, 're
     sharerToken(signer, organisationId, publisherId);
 
   async function track(input: TrackLinkInput): Promise<TrackedLink> {
+    if (!isRecord(input)) throw invalidValue(WHAT, [], 'Pass { organisationId, link, platform, campaignId, … }.');
     for (const [field, value] of [
       ['organisationId', input.organisationId],
       ['campaignId', input.campaignId],
