@@ -48,7 +48,7 @@ export const RecordCommentInputSchema = z.strictObject({ ...base, byAmbassador: 
  */
 export const RecordReshareInputSchema = z.strictObject({ ...base, count });
 /**
- * Input of `platform.recordReach`: the reach a platform reports for the share.
+ * Input of `platform.recordReach`: the reach a platform reports for the share, a whole number from 0 to a billion.
  *
  * @example
  * ```ts
@@ -57,7 +57,8 @@ export const RecordReshareInputSchema = z.strictObject({ ...base, count });
  */
 export const RecordReachInputSchema = z.strictObject({
   ...base,
-  reach: z.number().check(z.int(), z.minimum(0)),
+  // At most a billion, like a count: a retention summary sums them, and its sums must stay exact integers.
+  reach: z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000_000)),
 });
 
 /**
