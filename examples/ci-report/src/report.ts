@@ -7,14 +7,7 @@
 // --from and --to are days in the organisation's time zone (--to the last day included), as the
 // `social-shift report` command reads them, or ISO UTC instants (--to exclusive). --min may be given more than
 // once (every one applies); any other option once.
-import {
-  appendFileSync,
-  type BigIntStats,
-  readFileSync,
-  realpathSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { type BigIntStats, readFileSync, realpathSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   isSocialShiftError,
@@ -27,6 +20,7 @@ import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
 import { createReport, renderMarkdown } from '@social-shift/core/reports';
 import { reportWindow } from './report-window.js';
 import { checkThresholds, parseThresholds, type SummaryFigure, thresholdsMarkdown } from './thresholds.js';
+import { appendWhole, CannotWrite, replaceFile, writing } from './write-report.js';
 
 /** Bad input the user fixes (a file that cannot be read, or is not JSON): one line on stderr, exit code 2. */
 class InputProblem extends Error {}
@@ -50,28 +44,6 @@ function readExport(path: string): unknown {
     return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     throw new InputProblem(`"${path}" is not JSON: ${(error as Error).message}`);
-  }
-}
-
-/** Why a report cannot be written, for the errors the user fixes by choosing another path. */
-const WHY_NOT_WRITTEN: Readonly<Record<string, string>> = {
-  ENOENT: 'a folder in the path does not exist',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EISDIR: 'it is a directory',
-  EACCES: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-};
-
-/** Runs `write`; a failure the user can fix is one line (exit code 2), anything else keeps its stack trace. */
-function writing(option: 'out' | 'summary', path: string, write: () => void): void {
-  try {
-    write();
-  } catch (error) {
-    const { code } = error as NodeJS.ErrnoException;
-    const why = code === undefined ? undefined : WHY_NOT_WRITTEN[code];
-    if (why === undefined) throw error;
-    throw new InputProblem(`Cannot write --${option} "${path}": ${why} (${code}).`);
   }
 }
 
@@ -173,9 +145,10 @@ function main(): number {
   const figureNames = Object.keys(figures.summary) as SummaryFigure[];
   const results = checkThresholds(figures.summary, parseThresholds(values.min.join(','), figureNames));
   const markdown = `${renderMarkdown(report)}\n${results.length > 0 ? thresholdsMarkdown(results, language) : ''}`;
-  if (values.out) writing('out', values.out, () => writeFileSync(values.out as string, markdown));
+  // Each whole or not at all: a full disk leaves the earlier report, and the summary, as they were.
+  if (values.out) writing('out', values.out, () => replaceFile(values.out as string, markdown));
   if (values.summary)
-    writing('summary', values.summary, () => appendFileSync(values.summary as string, markdown));
+    writing('summary', values.summary, () => appendWhole(values.summary as string, markdown));
 
   // #region gate
   const missed = results.filter((result) => !result.met);
@@ -195,6 +168,7 @@ try {
   // What the user can fix is one line; anything else keeps its stack trace, for a bug report.
   const usage =
     error instanceof InputProblem ||
+    error instanceof CannotWrite ||
     String((error as { code?: unknown } | null)?.code ?? '').startsWith('ERR_PARSE_ARGS');
   console.error(
     isSocialShiftError(error) ? `${error.code}: ${error.message}` : usage ? (error as Error).message : error,

@@ -2,7 +2,17 @@
 // working directory with a generated export, and checks what a CI system sees: the exit code, the Markdown in
 // the job summary, and the error annotations.
 import { spawnSync } from 'node:child_process';
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,13 +40,17 @@ beforeAll(() => {
   writeSampleExport(join(job, 'data', 'export.json'));
 });
 
-function runStep(commandLine: string) {
+function runStep(commandLine: string, nodeOptions = '') {
   const summary = join(job, `summary-${Math.random().toString(36).slice(2)}.md`);
   const result = spawnSync('bash', ['-c', commandLine], {
     cwd: job,
     encoding: 'utf8',
     // In this workspace the SDK runs from its TypeScript sources; a real job installs the published build.
-    env: { ...process.env, GITHUB_STEP_SUMMARY: summary, NODE_OPTIONS: '--conditions=source' },
+    env: {
+      ...process.env,
+      GITHUB_STEP_SUMMARY: summary,
+      NODE_OPTIONS: `--conditions=source ${nodeOptions}`.trim(),
+    },
   });
   return { ...result, summary: () => readFileSync(summary, 'utf8') };
 }
@@ -245,6 +259,78 @@ describe('the sample CI job', () => {
       );
     }
   }, 60_000);
+
+  describe('a report that cannot be written whole', () => {
+    // The file system's refusals, stood in for (the tests may run as root, and on a disk with room): a path with
+    // "eperm" is not permitted, one with "enospc" or "edquot" takes the first 100 characters, then the disk is full
+    // or the quota used up.
+    const failingDisk = `--import=data:text/javascript,${encodeURIComponent(
+      `import fs from 'node:fs';
+      import { syncBuiltinESMExports } from 'node:module';
+      const fail = (code, path) =>
+        Object.assign(new Error(code + ': simulated, open ' + path), { code, path: String(path), syscall: 'open' });
+      const { writeFileSync, appendFileSync } = fs;
+      fs.writeFileSync = (path, data, ...rest) => {
+        if (String(path).includes('eperm')) throw fail('EPERM', path);
+        if (!String(path).includes('enospc')) return writeFileSync(path, data, ...rest);
+        writeFileSync(path, String(data).slice(0, 100), ...rest);
+        throw fail('ENOSPC', path);
+      };
+      fs.appendFileSync = (path, data, ...rest) => {
+        if (!String(path).includes('edquot')) return appendFileSync(path, data, ...rest);
+        appendFileSync(path, String(data).slice(0, 100), ...rest);
+        throw fail('EDQUOT', path);
+      };
+      syncBuiltinESMExports();`,
+    )}`;
+    const oneLine = (stderr: string) => expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+
+    it('says that --out is not permitted (EPERM) and what to do, in one line, exit code 2', () => {
+      const result = runStep(withOption(command, 'out', 'report-eperm.md'), failingDisk);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        'Cannot write --out "report-eperm.md": operation not permitted (EPERM). The file or its folder may not be changed by this user (an immutable or append-only file, or another user’s file in a shared folder): choose another path.\n',
+      );
+      expect(existsSync(join(job, 'report-eperm.md'))).toBe(false);
+    }, 60_000);
+
+    it('leaves the earlier --out whole, and no partial file, when the disk fills up (ENOSPC)', () => {
+      writeFileSync(join(job, 'report-enospc.md'), 'the earlier report\n');
+      const result = runStep(withOption(command, 'out', 'report-enospc.md'), failingDisk);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        'Cannot write --out "report-enospc.md": no space left on the device (ENOSPC). Free space on the disk, or choose another one.\n',
+      );
+      expect(readFileSync(join(job, 'report-enospc.md'), 'utf8')).toBe('the earlier report\n');
+      expect(readdirSync(job).filter((name) => name.includes('enospc'))).toEqual(['report-enospc.md']);
+    }, 60_000);
+
+    it('leaves the job summary as it was when the quota is used up (EDQUOT): no half-appended report', () => {
+      writeFileSync(join(job, 'summary-edquot.md'), '# An earlier step\n');
+      const result = runStep(
+        withOption(withOption(command, 'summary', 'summary-edquot.md'), 'out', 'report-edquot-out.md'),
+        failingDisk,
+      );
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        'Cannot write --summary "summary-edquot.md": the disk quota is used up (EDQUOT). Free space within the quota, or choose another disk.\n',
+      );
+      oneLine(result.stderr);
+      expect(readFileSync(join(job, 'summary-edquot.md'), 'utf8')).toBe('# An earlier step\n');
+    }, 60_000);
+
+    it('names a partial file in the way (EEXIST: another run writes the report, or a stopped one left it)', () => {
+      writeFileSync(join(job, 'report-eexist.md'), 'the earlier report\n');
+      writeFileSync(join(job, 'report-eexist.md.partial'), 'half a report');
+      const result = runStep(withOption(command, 'out', 'report-eexist.md'));
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        'Cannot write --out "report-eexist.md": "report-eexist.md.partial" is in the way (EEXIST): another run is writing this report, or one that stopped left it. Remove it once no run is writing.\n',
+      );
+      expect(readFileSync(join(job, 'report-eexist.md'), 'utf8')).toBe('the earlier report\n');
+      expect(readFileSync(join(job, 'report-eexist.md.partial'), 'utf8')).toBe('half a report');
+    }, 60_000);
+  });
 
   it('refuses a --min that names no threshold ("$MIN" with the variable unset), which would gate nothing', () => {
     for (const empty of ['""', '" , "']) {

@@ -1,0 +1,129 @@
+// Writing the report: whole or not at all. A file is written beside its path and renamed into place, so a full
+// disk leaves the earlier report as it was; the job summary is appended to, and cut back to its old length when
+// the append fails. What the user can fix (no permission, a full disk, a file in the way) is one line that says
+// what to do.
+import {
+  appendFileSync,
+  chmodSync,
+  lstatSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+
+/** A report that cannot be written, for a reason the user can fix: one line on stderr, exit code 2. */
+export class CannotWrite extends Error {}
+
+/** Why a report cannot be written, and what to do about it, for the errors the user can fix. */
+const WHY_NOT_WRITTEN: Readonly<Record<string, readonly [why: string, fix?: string]>> = {
+  ENOENT: ['a folder in the path does not exist'],
+  ENOTDIR: ['a part of the path is a file, not a folder'],
+  EISDIR: ['it is a directory'],
+  EACCES: ['permission denied', 'Give the job write access to it, or choose another path.'],
+  EPERM: [
+    'operation not permitted',
+    'The file or its folder may not be changed by this user (an immutable or append-only file, or another user’s file in a shared folder): choose another path.',
+  ],
+  EROFS: ['the file system is read-only', 'Choose a path on a disk that can be written.'],
+  ENOSPC: ['no space left on the device', 'Free space on the disk, or choose another one.'],
+  EDQUOT: ['the disk quota is used up', 'Free space within the quota, or choose another disk.'],
+};
+
+/** Where a report is written before it is renamed into place. */
+export const partialPath = (path: string): string => `${path}.partial`;
+
+/**
+ * Runs `write` for the option `--{option} path`, and turns a failure the user can fix into a {@link CannotWrite}
+ * that says what to do; anything else keeps its stack trace, for a bug report.
+ *
+ * @example
+ * ```ts
+ * writing('out', 'report.md', () => replaceFile('report.md', markdown));
+ * ```
+ */
+export function writing(option: 'out' | 'summary', path: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    const cannot = `Cannot write --${option} "${path}"`;
+    // Only the partial file is created exclusively: another run is writing the same report, or one was stopped.
+    if (code === 'EEXIST')
+      throw new CannotWrite(
+        `${cannot}: "${partialPath(path)}" is in the way (EEXIST): another run is writing this report, or one that stopped left it. Remove it once no run is writing.`,
+      );
+    const reason = code === undefined ? undefined : WHY_NOT_WRITTEN[code];
+    if (reason === undefined) throw error;
+    const [why, fix] = reason;
+    throw new CannotWrite(`${cannot}: ${why} (${code}).${fix === undefined ? '' : ` ${fix}`}`);
+  }
+}
+
+const lstatOrUndefined = (path: string): Stats | undefined => {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Replaces the file at `path` with `text`, whole or not at all: written to `path.partial` (created exclusively, so
+ * two runs never write one file) and renamed into place, which replaces a file in one step; a failure removes the
+ * partial file. A path that renaming would change (a device such as /dev/stdout, a pipe, a symbolic link, a file
+ * with other hard links) is written in place. A replaced file keeps its permissions.
+ *
+ * @example
+ * ```ts
+ * replaceFile('report.md', '# Social Shift report\n');
+ * ```
+ */
+export function replaceFile(path: string, text: string): void {
+  const stat = lstatOrUndefined(path);
+  if (stat !== undefined && !(stat.isFile() && stat.nlink === 1)) {
+    writeFileSync(path, text);
+    return;
+  }
+  const partial = partialPath(path);
+  try {
+    writeFileSync(partial, text, { flag: 'wx' });
+    if (stat !== undefined) chmodSync(partial, stat.mode & 0o7777);
+    renameSync(partial, path);
+  } catch (error) {
+    // A partial file that was there before (EEXIST) is another run's, or a stopped one's: it stays.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Appends `text` to the file at `path` (the CI job summary, which earlier steps may have written to), whole or not
+ * at all: a failed append (a full disk) is cut back to the file's old length, or the file removed when it is new.
+ *
+ * @example
+ * ```ts
+ * appendWhole(process.env.GITHUB_STEP_SUMMARY ?? 'summary.md', '# Social Shift report\n');
+ * ```
+ */
+export function appendWhole(path: string, text: string): void {
+  let size: number | undefined;
+  try {
+    size = statSync(path).size;
+  } catch {
+    size = undefined; // a new file
+  }
+  try {
+    appendFileSync(path, text);
+  } catch (error) {
+    try {
+      if (size === undefined) rmSync(path, { force: true });
+      else if (statSync(path).isFile()) truncateSync(path, size);
+    } catch {
+      // nothing was appended (the folder does not exist, no permission)
+    }
+    throw error;
+  }
+}
