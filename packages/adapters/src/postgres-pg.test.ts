@@ -150,5 +150,64 @@ if (url) {
       await expect(client.query<{ a: number }>('SELECT 1 AS a')).resolves.toMatchObject({ rows: [{ a: 1 }] });
       await own.end();
     });
+
+    /** Ends the session of `pid` from the server and waits until it is gone, and `pg` has taken the end. */
+    const endSession = async (pid: number) => {
+      await pool.query('SELECT pg_terminate_backend($1)', [pid]);
+      for (let gone = false; !gone; await new Promise((resolve) => setTimeout(resolve, 20))) {
+        const { rows } = await pool.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1',
+          [pid],
+        );
+        gone = rows[0]?.n === 0;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+
+    it('says why the connection ended when the server ends it after the last statement of the work (at COMMIT)', async () => {
+      const own = new pg.Pool({ connectionString: url, max: 1 });
+      const { pgClient } = await import('./postgres-pg.js');
+      const client = await pgClient(own);
+      // The work's statements all ran; the session ends before COMMIT (or the work caught the lost statement's
+      // error and returned). COMMIT failed with "Client has encountered a connection error and is not queryable".
+      const afterLast = client.transaction(async (tx) => {
+        const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await endSession(rows[0]!.pid);
+        return 'done';
+      });
+      await expect(afterLast).rejects.toThrow(/terminating connection due to administrator command/);
+      const caught = client.transaction(async (tx) => {
+        const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await endSession(rows[0]!.pid);
+        await tx.query('SELECT 1').catch(() => undefined);
+        return 'done';
+      });
+      await expect(caught).rejects.toThrow(/terminating connection due to administrator command/);
+      await expect(client.query<{ a: number }>('SELECT 1 AS a')).resolves.toMatchObject({ rows: [{ a: 1 }] });
+      await own.end();
+    });
+
+    it('gives the pool the reason of the server with the dead connection when the work fails after the session ended (at ROLLBACK)', async () => {
+      const own = new pg.Pool({ connectionString: url, max: 1 });
+      // The pool's 'release' event gets the error the connection was released with (it then closes it).
+      const released: unknown[] = [];
+      own.on('release', (error) => {
+        if (error) released.push(error);
+      });
+      const { pgClient } = await import('./postgres-pg.js');
+      const client = await pgClient(own);
+      const outcome = client.transaction(async (tx) => {
+        const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await endSession(rows[0]!.pid);
+        throw new Error('the work failed');
+      });
+      await expect(outcome).rejects.toThrow('the work failed');
+      // ROLLBACK failed with "not queryable", which said nothing of what happened.
+      expect(released).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/terminating connection/) }),
+      ]);
+      await expect(client.query<{ a: number }>('SELECT 1 AS a')).resolves.toMatchObject({ rows: [{ a: 1 }] });
+      await own.end();
+    });
   });
 }

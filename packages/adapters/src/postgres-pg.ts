@@ -158,8 +158,11 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
         await connection.query('BEGIN ISOLATION LEVEL READ COMMITTED');
         const result = await work(inner);
         // After a statement failed in the transaction (and `work` caught the error), PostgreSQL answers COMMIT
-        // with the ROLLBACK command tag and no error: nothing was saved, so this must not resolve.
-        const committed = await connection.query('COMMIT');
+        // with the ROLLBACK command tag and no error: nothing was saved, so this must not resolve. A session the
+        // server ended after the work's last statement fails COMMIT with "not queryable": say why it ended.
+        const committed = await connection.query('COMMIT').catch((error: unknown) => {
+          throw lost ?? error;
+        });
         if (committed.command !== 'COMMIT')
           throw new Error('Transaction was rolled back instead of committed.');
         release();
@@ -167,7 +170,7 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
       } catch (error) {
         let failed: unknown;
         await connection.query('ROLLBACK').catch((rollback: unknown) => {
-          failed = rollback;
+          failed = lost ?? rollback;
         });
         release(failed);
         throw error;
