@@ -569,6 +569,11 @@ describe('--config', () => {
       { leaderboard: { size: 2.5 } },
       'leaderboard.size: expected a whole',
     ],
+    [
+      'a dormancy longer than the metrics take (100 years)',
+      { thresholds: { dormantDays: 36_501 } },
+      'thresholds.dormantDays: expected a number of days from 0 to 36500',
+    ],
   ])('refuses %s, with the path of the setting', async (_, value, message) => {
     const path = configFile('c.json', value);
     const { code, stdout, stderr } = await report(log, '--config', path);

@@ -18,6 +18,7 @@ const AT_LEAST_0 = { error: 'expected a number ≥ 0' };
 const atLeast0 = z.number(AT_LEAST_0).min(0, AT_LEAST_0);
 const FRACTION = { error: 'expected a number from 0 to 1' };
 const fraction = z.number(FRACTION).min(0, FRACTION).max(1, FRACTION);
+const DAYS = { error: 'expected a number of days from 0 to 36500' };
 
 /**
  * What `--config` may hold: the settings of the metrics (docs/metrics.md), and a strategy and names, which an
@@ -54,7 +55,8 @@ const ConfigSchema = z
       .strictObject({
         // Participation, an overlap score and the index never pass 1: 30 meant as 30% is refused.
         lowParticipation: fraction,
-        dormantDays: atLeast0,
+        // The metrics refuse more than 100 years (checkContext): said here, with the --config file's name.
+        dormantDays: z.number(DAYS).min(0, DAYS).max(36_500, DAYS),
         pillarLowShareRatio: atLeast0,
         pillarLowOverlap: fraction,
         representativeness: fraction,
