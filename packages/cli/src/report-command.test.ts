@@ -175,6 +175,22 @@ describe('options given twice', () => {
   });
 });
 
+describe('--threads', () => {
+  it.each(['0', '65', '1.5', '', '0x10', '1e1', ' 4', '+4'])(
+    'refuses "%s": a whole number from 1 to 64, written as one',
+    async (threads) => {
+      const { code, stdout, stderr } = await report(log, '--threads', threads);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`social-shift: --threads: use a whole number from 1 to 64 (not "${threads}").\n`);
+    },
+  );
+
+  it('takes one', async () => {
+    expect((await report(log, '--threads', '4')).code).toBe(0);
+  });
+});
+
 describe('--from and --to', () => {
   const backwards = ['--from', '2026-02-01', '--to', '2026-01-31'];
   const refused =

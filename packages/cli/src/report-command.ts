@@ -583,9 +583,10 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     throw new UsageError(`--period: use week or month (not "${values.period}").`);
   if (values.lang !== undefined && values.lang !== 'nl' && values.lang !== 'en')
     throw new UsageError(`--lang: use nl or en (not "${values.lang}").`);
+  // Digits only: Number() would also take "0x10", "1e1" and " 4".
   const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64))
-    throw new UsageError('--threads: use a whole number from 1 to 64.');
+  if (threads !== undefined && (!/^\d+$/.test(values.threads as string) || threads < 1 || threads > 64))
+    throw new UsageError(`--threads: use a whole number from 1 to 64 (not "${values.threads}").`);
   const gates = parseGates(values['fail-under'] ?? []);
   const zoneFlag = values['time-zone'];
   // Checked before anything is read: the window and the series need it, and an unknown zone is bad usage.
