@@ -113,8 +113,32 @@ if (url) {
         return 'done';
       });
       await expect(outcome).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
-      // postgres.js keeps the ended statement as pending (the next statement gets its 57P01): end() would wait for it.
+      // postgres.js keeps the ended statement as pending (the next statement gets its 57P01): end() would wait for it
+      // (close() waits 5 s at most).
       await sql.end({ timeout: 0 });
     });
+
+    it('closes a client whose connection ended during a statement (postgres.js end() waited for ever)', async () => {
+      const application = `pgjs_${Date.now().toString(36)}_${counter++}`;
+      const sql = postgres(url, {
+        max: 1,
+        onnotice: () => undefined,
+        connection: { application_name: application },
+      });
+      const client = postgresJsClient(sql);
+      const outcome = client.transaction(async (tx) => {
+        const ending = new Promise((resolve) => setTimeout(resolve, 200)).then(() =>
+          admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+            application,
+          ]),
+        );
+        await tx.query('SELECT pg_sleep(5)').catch(() => undefined);
+        await ending;
+      });
+      await expect(outcome).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
+      // A failover while the service runs, then a graceful shutdown: postgres.js kept the ended statement as the
+      // connection's pending one, and end() without a timeout waited for it for ever.
+      await expect(client.close?.()).resolves.toBeUndefined();
+    }, 20_000);
   });
 }

@@ -25,7 +25,17 @@ const run = async <R>(sql: Sql | TransactionSql, text: string, params: readonly 
 };
 
 /**
- * A {@link SqlClient} over a postgres.js `sql` instance. `close()` ends it unless `owned` is false.
+ * Seconds `close()` lets statements still running finish before it ends their connections. postgres.js 3.4 keeps a
+ * statement that a lost connection ended (a failover, a restart) as pending, and `sql.end()` without a timeout then
+ * waited for it for ever; the adapter's own statements take milliseconds, and 5 s stays well inside the usual
+ * shutdown grace period (10 to 30 s) of a service manager or an orchestrator.
+ */
+const CLOSE_TIMEOUT_SECONDS = 5;
+
+/**
+ * A {@link SqlClient} over a postgres.js `sql` instance. `close()` ends it unless `owned` is false: it waits at
+ * most 5 seconds for statements still running (`sql.end({ timeout: 5 })`), then ends their connections. For
+ * another timeout pass `owned: false` (or `ownsClient: false` to the storage) and call `sql.end()` yourself.
  *
  * @example
  * ```ts
@@ -87,7 +97,7 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
       return (await begun)[0];
     },
     async close() {
-      if (options.owned !== false) await sql.end();
+      if (options.owned !== false) await sql.end({ timeout: CLOSE_TIMEOUT_SECONDS });
     },
   };
 }
