@@ -42,6 +42,8 @@ const nl = {
   withoutRole: 'Zonder rol',
   done: '{action}: gelukt.',
   imported: 'Geïmporteerd: {events} gebeurtenissen.',
+  importing: 'Bezig met importeren…',
+  resetting: 'Bezig met opnieuw beginnen…',
   confirmResetDrafts:
     'Je hebt in een formulier iets ingevuld dat nog niet is opgeslagen. Opnieuw beginnen gooit dat weg, met alles wat in deze speeltuin is gedaan. Toch opnieuw beginnen?',
   confirmImportDrafts:
@@ -229,6 +231,8 @@ const en: PlaygroundMessages = {
   withoutRole: 'Without a role',
   done: '{action}: done.',
   imported: 'Imported: {events} events.',
+  importing: 'Importing…',
+  resetting: 'Starting again…',
   confirmResetDrafts:
     'You have filled in a form without saving it. Starting again throws that away, with everything done in this Playground. Start again anyway?',
   confirmImportDrafts:

@@ -11,7 +11,7 @@ import {
   type StoredEvent,
   type Team,
 } from '@social-shift/core';
-import { format, h, mount } from '../dom';
+import { type Child, format, h, mount } from '../dom';
 import { activationSection } from './activation-section';
 import { campaignsSection } from './campaigns-section';
 import { contentSection } from './content-section';
@@ -349,6 +349,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       await boot(keep);
       await runScheduler();
     } catch (error) {
+      status.textContent = '';
       mount(alert, failureContent(m, error));
     }
     switching = false;
@@ -358,6 +359,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
 
   /** Loads the programme another tab put in place of this one, keeping what is typed in the forms. */
   const loadReplaced = async () => {
+    if (root.dataset.busy === 'true') return;
     await switchSession(
       openSession(),
       () => format(m.done, { action: m.replacedLoad }),
@@ -442,13 +444,22 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       if (!file) return;
       // The chooser is emptied for the next import: a browser fires no change when the same file is chosen again.
       input.value = '';
+      // One programme switch at a time (the status says which one runs).
+      if (root.dataset.busy === 'true') return;
       root.dataset.busy = 'true';
+      alert.textContent = '';
+      // Reading and checking a large file takes seconds: the status says what runs.
+      status.textContent = m.importing;
+      const refuse = (...why: Child[]) => {
+        status.textContent = '';
+        mount(alert, ...why);
+        delete root.dataset.busy;
+      };
       let json: unknown;
       try {
         json = JSON.parse(await file.text());
       } catch {
-        alert.textContent = m.notJson;
-        delete root.dataset.busy;
+        refuse(m.notJson);
         return;
       }
       // A file that holds no bundle is refused before anything is asked or replaced.
@@ -456,12 +467,11 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       try {
         bundle = parseBundle(json);
       } catch (error) {
-        mount(alert, failureContent(m, error));
-        delete root.dataset.busy;
+        refuse(failureContent(m, error));
         return;
       }
       if (hasDraft(body) && !confirm(m.confirmImportDrafts)) {
-        delete root.dataset.busy;
+        refuse();
         return;
       }
       await switchSession(importSession(bundle), () => format(m.imported, { events: bundle.events.length }));
@@ -473,7 +483,11 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       type: 'button',
       'data-testid': 'reset',
       onclick: () => {
+        // One at a time: a double click must not fill a second database (and leave one of them behind).
+        if (root.dataset.busy === 'true') return;
         if (hasDraft(body) && !confirm(m.confirmResetDrafts)) return;
+        alert.textContent = '';
+        status.textContent = m.resetting;
         void switchSession(resetSession(), () => format(m.done, { action: m.reset }));
       },
     },
