@@ -23,6 +23,30 @@ describe('reportWindow', () => {
     });
   });
 
+  it('refuses a period that does not end after it starts, naming the options, before the export is read', () => {
+    expect(() => reportWindow('2026-02-01', '2026-01-31')).toThrow(
+      'Bad --to "2026-01-31": it is not after --from "2026-02-01"; the period must end after it starts.',
+    );
+    expect(() => reportWindow('2026-01-10T12:00:00Z', '2026-01-10', 'Pacific/Kiritimati')).toThrow(
+      'Bad --to "2026-01-10": it is not after --from "2026-01-10T12:00:00Z" (in Pacific/Kiritimati); the period must end after it starts.',
+    );
+    expect(reportWindow('2026-01-10', '2026-01-10')).toEqual({
+      from: '2026-01-10T00:00:00.000Z',
+      to: '2026-01-11T00:00:00.000Z',
+    });
+  });
+
+  it('says that a period of days the time zone skipped holds no time', () => {
+    // Samoa moved west of the date line: its clocks went from 29 to 31 December 2011.
+    expect(() => reportWindow('2011-12-30', '2011-12-30', 'Pacific/Apia')).toThrow(
+      'Bad --from "2011-12-30" --to "2011-12-30": Pacific/Apia skipped 2011-12-30 (its clocks went from 2011-12-29 to 2011-12-31), so the period holds no time. Give days the time zone had.',
+    );
+    expect(reportWindow('2011-12-30', '2011-12-31', 'Pacific/Apia')).toEqual({
+      from: '2011-12-30T10:00:00.000Z',
+      to: '2011-12-31T10:00:00.000Z',
+    });
+  });
+
   it('refuses a day that does not exist', () => {
     expect(() => reportWindow(undefined, '2026-02-30', 'Europe/Amsterdam')).toThrow(
       'Bad --to "2026-02-30": no such day',

@@ -22,8 +22,30 @@ export function reportWindow(
 ): { from?: string; to?: string } {
   const start = bound(from, 'from', 0, timeZone);
   const end = bound(to, 'to', 86_400_000, timeZone);
+  // Checked here, with the options' names, rather than by the metrics once the export is read.
+  if (start && end && Date.parse(end) <= Date.parse(start)) {
+    const [first, last] = [from as string, to as string];
+    // Days in order that hold no time: the zone skipped them all (Samoa went from 29 to 31 December 2011).
+    if (DAY.test(first) && DAY.test(last) && first <= last)
+      throw invalidPeriod(
+        `Bad --from "${first}" --to "${last}": ${timeZone} skipped ${first === last ? first : `${first} to ${last}`} (its clocks went from ${dayAfter(first, -1)} to ${dayAfter(last, 1)}), so the period holds no time. Give days the time zone had.`,
+      );
+    throw invalidPeriod(
+      `Bad --to "${last}": it is not after --from "${first}"${timeZone === 'UTC' ? '' : ` (in ${timeZone})`}; the period must end after it starts.`,
+    );
+  }
   return { ...(start ? { from: start } : {}), ...(end ? { to: end } : {}) };
 }
+
+/** The day `days` days after a `YYYY-MM-DD` day (before it, for a negative count). */
+const dayAfter = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A `VALIDATION` error about a period that holds no time, naming `to`. */
+const invalidPeriod = (problem: string): SocialShiftError<'VALIDATION'> =>
+  new SocialShiftError('VALIDATION', problem, {
+    details: { issues: [{ path: ['to'], message: problem, code: 'invalid_value' }], input: 'to' },
+  });
 
 /**
  * A day as the instant it starts in `timeZone` (`after` 0) or the next day starts (`after` one day); other texts
