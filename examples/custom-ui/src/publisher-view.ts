@@ -1,8 +1,8 @@
 // The publisher's view: the offers made to the signed-in person, a share button per platform that records the
 // share through the SDK and shows the tracked link, and the person's own results. Plain DOM, no framework; every
 // text from the data goes in as text, never as HTML.
-import { buildShareLink } from '@social-shift/adapters/share-links';
-import type { Platform, SocialShift } from '@social-shift/core';
+import { buildShareLink, type ShareLink } from '@social-shift/adapters/share-links';
+import type { Platform, Post, Share, SocialShift } from '@social-shift/core';
 import { isSocialShiftError } from '@social-shift/core';
 import { labels } from '@social-shift/core/labels';
 import { LATEST_SHARES, ownResults } from './own-results.js';
@@ -24,6 +24,15 @@ export function describeError(error: unknown): string {
   return isSocialShiftError(error) ? `${error.code}: ${error.message}` : String(error);
 }
 
+/**
+ * The platform's share dialog for a recorded share: the post's text fitted to the platform, and the tracked link
+ * exactly as the SDK returned it with the share.
+ */
+function shareDialog(platform: Platform, post: Post, share: Share): ShareLink {
+  const variant = post.variants.find((v) => v.platform === platform)?.text ?? post.text;
+  return buildShareLink(platform, { text: variant, ...(share.trackedUrl ? { url: share.trackedUrl } : {}) });
+}
+
 /** Renders the view into the page and keeps it current after each command. */
 export async function renderPublisherView(shift: SocialShift, publisherId: string): Promise<void> {
   const me = shift.as(publisherId);
@@ -41,57 +50,82 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
 
     // #region offers
     const offers = await me.offers.mine();
+    // The latest 100 shares (the most `myShares` gives at once), with what the platforms reported about each.
+    const latest = await me.offers.myShares({ limit: LATEST_SHARES });
+    // A recorded share keeps its platform's share dialog, also after a reload that came before the publisher
+    // opened it. One offer may be shared on several platforms while its post is on offer and its campaign runs.
+    const recorded = new Map(latest.map(({ share }) => [`${share.offerId}:${share.platform}`, share]));
+    const shareable = await Promise.all(
+      offers.map(async ({ offer }) =>
+        offer.status === 'shared'
+          ? (await me.offers.allowedEvents(offer.id)).includes('SHARE')
+          : offer.status === 'offered' || offer.status === 'seen',
+      ),
+    );
     const list = document.getElementById('offers')!;
     list.replaceChildren(
-      ...offers.map(({ offer, post }) => {
+      ...offers.map(({ offer, post }, i) => {
         const actions = h('div', { class: 'actions' });
-        if (offer.status === 'offered' || offer.status === 'seen') {
-          for (const platform of SHARE_PLATFORMS) {
-            const button = h(
-              'button',
-              { type: 'button', 'data-platform': platform },
-              `Share on ${text.platforms[platform]}`,
+        for (const platform of shareable[i] ? SHARE_PLATFORMS : []) {
+          const share = recorded.get(`${offer.id}:${platform}`);
+          if (share) {
+            const link = shareDialog(platform, post, share);
+            actions.append(
+              link.href
+                ? h(
+                    'a',
+                    { href: link.href, target: '_blank', rel: 'noopener', 'data-platform': platform },
+                    `Open ${text.platforms[platform]}`,
+                  )
+                : h('p', { 'data-platform': platform }, `Paste this: ${link.clipboardText ?? link.text}`),
             );
-            button.addEventListener('click', async () => {
-              for (const other of shareButtons()) other.disabled = true;
-              try {
-                // The key makes a double click or a retry record one share, not two.
-                const share = await me.offers.share(offer.id, {
-                  platform,
-                  idempotencyKey: `${offer.id}:${platform}`,
-                });
-                // The platform's share dialog, with the post's text fitted to the platform and the tracked link.
-                const variant = post.variants.find((v) => v.platform === platform)?.text ?? post.text;
-                const link = buildShareLink(platform, {
-                  text: variant,
-                  ...(share.trackedUrl ? { url: share.trackedUrl } : {}),
-                });
-                say(
-                  `Shared on ${text.platforms[platform]}: ${share.trackedUrl ?? 'no link'} `,
-                  link.href
-                    ? h(
-                        'a',
-                        { href: link.href, target: '_blank', rel: 'noopener', 'data-testid': 'share-link' },
-                        `Open ${text.platforms[platform]}`,
-                      )
-                    : `Paste this: ${link.clipboardText ?? link.text}`,
-                );
-              } catch (error) {
-                say(describeError(error));
-              }
-              try {
-                await render();
-              } catch (error) {
-                say(describeError(error));
-              } finally {
-                for (const other of shareButtons()) other.disabled = false;
-              }
-              // The button the keyboard was on may be gone (a shared offer has none): the focus goes to its offer.
-              if (!button.isConnected)
-                list.querySelector<HTMLElement>(`[data-offer-id="${offer.id}"] h3`)?.focus();
-            });
-            actions.append(button);
+            continue;
           }
+          const button = h(
+            'button',
+            { type: 'button', 'data-platform': platform },
+            `Share on ${text.platforms[platform]}`,
+          );
+          button.addEventListener('click', async () => {
+            for (const other of shareButtons()) other.disabled = true;
+            try {
+              // The key makes a double click or a retry record one share, not two.
+              const share = await me.offers.share(offer.id, {
+                platform,
+                idempotencyKey: `${offer.id}:${platform}`,
+              });
+              const link = shareDialog(platform, post, share);
+              say(
+                `Shared on ${text.platforms[platform]}: ${share.trackedUrl ?? 'no link'} `,
+                link.href
+                  ? h(
+                      'a',
+                      { href: link.href, target: '_blank', rel: 'noopener', 'data-testid': 'share-link' },
+                      `Open ${text.platforms[platform]}`,
+                    )
+                  : `Paste this: ${link.clipboardText ?? link.text}`,
+              );
+            } catch (error) {
+              say(describeError(error));
+            }
+            try {
+              await render();
+            } catch (error) {
+              say(describeError(error));
+            } finally {
+              for (const other of shareButtons()) other.disabled = false;
+            }
+            // The button the keyboard was on is gone (the share's link took its place): the focus goes to that
+            // link, else to the offer.
+            if (!button.isConnected) {
+              const item = list.querySelector(`[data-offer-id="${CSS.escape(offer.id)}"]`);
+              (
+                item?.querySelector<HTMLElement>(`a[data-platform="${platform}"]`) ??
+                item?.querySelector<HTMLElement>('h3')
+              )?.focus();
+            }
+          });
+          actions.append(button);
         }
         return h(
           'li',
@@ -111,9 +145,9 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
     if (offers.length === 0) list.append(h('li', {}, 'Nothing offered to you right now.'));
     // #endregion offers
 
-    // The latest 100 shares (the most `myShares` gives at once), with what the platforms reported about each; with
-    // that many there may be older ones, so the figures say they are at least what they show.
-    const results = ownResults(await me.offers.myShares({ limit: LATEST_SHARES }));
+    // With as many shares as `myShares` gives at once there may be older ones: the figures say they are at least
+    // what they show.
+    const results = ownResults(latest);
     const atLeast = (count: number) => (results.complete ? String(count) : `${count}+`);
     const rows = Object.entries(results.sharesByPlatform).map(([platform, count]) =>
       h('tr', {}, h('td', {}, text.platforms[platform as Platform]), h('td', {}, atLeast(count))),

@@ -84,12 +84,41 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     );
     expect(shareLink.searchParams.get('url')).toBe(tracked.toString());
     expect(await page.getAttribute('[data-testid="offer"]', 'data-offer-status')).toBe('shared');
-    expect(await page.locator('[data-testid="offer"] button').count()).toBe(0);
+    // The offer's LinkedIn button became the link to LinkedIn's share dialog.
+    expect(await page.locator('[data-testid="offer"] button[data-platform="linkedin"]').count()).toBe(0);
+    expect(await page.getAttribute('[data-testid="offer"] a[data-platform="linkedin"]', 'href')).toBe(
+      shareLink.toString(),
+    );
 
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
     expect(await page.getAttribute('[data-testid="offer"]', 'data-offer-status')).toBe('shared');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('still gives the share dialog of a recorded share after a reload, and shares on another platform', async () => {
+    const { page, errors } = await openApp();
+    await page.click('button[data-platform="linkedin"]');
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    const tracked = /^Shared on LinkedIn: (\S+)/.exec(
+      (await page.textContent('[data-testid="status"]')) ?? '',
+    )?.[1];
+    // The page is reloaded (or closed) before the publisher opened LinkedIn: the share is recorded, the message gone.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    const offer = page.locator('[data-testid="offer"]');
+    const dialog = new URL(
+      (await offer.locator('a[data-platform="linkedin"]').getAttribute('href')) ?? 'about:blank',
+    );
+    expect(`${dialog.origin}${dialog.pathname}`).toBe('https://www.linkedin.com/sharing/share-offsite/');
+    expect(dialog.searchParams.get('url')).toBe(tracked); // the tracked link the SDK returned, not the post's own
+    // The SDK lets one offer be shared on several platforms: the others still have their buttons.
+    expect(await offer.locator('button').allTextContents()).toEqual(['Share on X', 'Share on Facebook']);
+    await page.click('button[data-platform="x"]');
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 2');
+    expect(await offer.locator('a[data-platform]').count()).toBe(2);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -108,12 +137,15 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     await page.focus('button[data-platform="linkedin"]');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
-    // The share buttons are gone (the offer is shared): the focus is on the offer, not back at the top of the page.
+    // The button is gone (the share's link took its place): the focus is on that link in the offer, not back at
+    // the top of the page, so Enter opens LinkedIn's share dialog.
     expect(
-      await page.evaluate(
-        () => document.activeElement?.closest('[data-testid="offer"]')?.querySelector('h3')?.textContent,
-      ),
-    ).toBe('Bakers wanted for the night shift');
+      await page.evaluate(() => [
+        document.activeElement?.closest('[data-testid="offer"]')?.querySelector('h3')?.textContent,
+        document.activeElement?.tagName,
+        document.activeElement?.getAttribute('data-platform'),
+      ]),
+    ).toEqual(['Bakers wanted for the night shift', 'A', 'linkedin']);
     expect(errors).toEqual([]);
     await page.context().close();
   });
