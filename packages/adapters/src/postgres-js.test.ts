@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Sql } from 'postgres';
 import postgres from 'postgres';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { requiredService } from '../test/required-service.js';
 import { postgresStorage } from './postgres.js';
 import { postgresJsClient } from './postgres-js.js';
@@ -68,6 +68,34 @@ if (url) {
   const count = async (schema: string) =>
     (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.social_shift_documents`))
       .rows[0]?.n;
+
+  describe('postgresJsClient: a transaction whose work fails', () => {
+    it('hands a CONFLICT or VALIDATION to postgres.js without first waiting a timer turn (only a failed statement waits)', async () => {
+      const { storage, drop } = oneConnection();
+      await storage.open();
+      await storage.transaction('org_a', (tx) => tx.put('post', 'p1', { title: 'A' }, 0));
+      // The wait for a closed connection's turn (setTimeout 0) ran for every failing transaction, and so slowed
+      // down every CONFLICT a busy organisation retries. No statement of these fails.
+      const timers = vi.spyOn(globalThis, 'setTimeout');
+      try {
+        await expect(
+          storage.transaction('org_a', (tx) => tx.put('post', 'p1', { title: 'B' }, 5)),
+        ).rejects.toMatchObject({ code: 'CONFLICT' });
+        await expect(
+          storage.transaction('org_a', async (tx) => {
+            await tx.get('post', 'p1');
+            await tx.put('post', 'p2', { title: (() => 'B') as unknown as string }, 0);
+          }),
+        ).rejects.toMatchObject({ code: 'VALIDATION' });
+        expect(timers.mock.calls.filter(([, delay]) => !delay)).toEqual([]);
+      } finally {
+        timers.mockRestore();
+      }
+      expect((await storage.get('org_a', 'post', 'p1'))?.data).toEqual({ title: 'A' });
+      await storage.close();
+      await drop();
+    });
+  });
 
   describe('postgresJsClient: a connection lost in a transaction', () => {
     it('fails the transaction with STORAGE and writes nothing, without crashing the process; the next one commits', async () => {

@@ -73,9 +73,16 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
       // on it: further statements fail with that error, and `work`'s outcome is not handed back to postgres.js.
       let lost: unknown;
       let settled = false;
+      let statementFailed = false;
       const begun = sql.begin('isolation level read committed', async (tx) => {
         const inner: SqlClient = {
-          query: (text, params) => (lost === undefined ? run(tx, text, params) : Promise.reject(lost)),
+          query: <R>(text: string, params?: readonly unknown[]) =>
+            lost === undefined
+              ? run<R>(tx, text, params).catch((error: unknown) => {
+                  statementFailed = true;
+                  throw error;
+                })
+              : Promise.reject(lost),
           transaction: (nested) => nested(inner),
         };
         let outcome: { value: T } | { error: unknown };
@@ -84,7 +91,10 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
         } catch (error) {
           outcome = { error };
           // A closed connection fails its statement and rejects `sql.begin` in the same turn: wait for that turn.
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          // Only after a failed statement: the work's error may be wrapped (the storage makes it STORAGE) and the
+          // connection errors are many (CONNECTION_CLOSED, ECONNRESET, 57P01…), while a CONFLICT of a version check
+          // or a VALIDATION fails no statement and so does not wait a timer turn.
+          if (statementFailed) await new Promise((resolve) => setTimeout(resolve, 0));
         }
         if (lost !== undefined) return new Promise<never>(() => undefined);
         settled = true;
