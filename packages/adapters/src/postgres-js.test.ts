@@ -30,6 +30,19 @@ describe('postgresJsClient: what it is given', () => {
       );
       await sql.end();
     }
+    // The message names what the transform changes, in words.
+    const camel = postgres('postgres://app@127.0.0.1:1/app', { transform: postgres.camel });
+    expect(() => postgresJsClient(camel)).toThrow(
+      /its transform changes the column names and values it reads/,
+    );
+    await camel.end();
+    const all = postgres('postgres://app@127.0.0.1:1/app', {
+      transform: { column: (x: string) => x, value: (x: unknown) => x, row: (x: unknown) => x },
+    });
+    expect(() => postgresJsClient(all)).toThrow(
+      /its transform changes the column names, values and rows it reads/,
+    );
+    await all.end();
     // A transform of undefined parameters only changes nothing the adapter reads.
     const sql = postgres('postgres://app@127.0.0.1:1/app', { transform: { undefined: null } });
     expect(postgresJsClient(sql)).toBeDefined();

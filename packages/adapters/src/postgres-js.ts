@@ -37,6 +37,13 @@ const CLOSE_TIMEOUT_SECONDS = 5;
  * most 5 seconds for statements still running (`sql.end({ timeout: 5 })`), then ends their connections. For
  * another timeout pass `owned: false` (or `ownsClient: false` to the storage) and call `sql.end()` yourself.
  *
+ * An instance with a `transform` that changes what it reads (`column.from`, `value.from` or `row.from`, as
+ * `postgres.camel` has) is refused with `VALIDATION`: the adapter reads its columns by name and their values as
+ * they come. That includes a transform of values alone: postgres.js runs `value.from` on every value of every row
+ * (the version, the event's `seq`, the document's text), so only the value transform of `postgres.camel` and its
+ * kin, which touches `json`/`jsonb` columns alone (the adapter reads them as `::text`), would be harmless, and it
+ * cannot be told apart from one of your own. Give the storage its own `postgres(url)` without a transform.
+ *
  * @example
  * ```ts
  * const client = postgresJsClient(postgres('postgres://app@127.0.0.1:5432/app', { max: 10 }));
@@ -54,12 +61,17 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
     });
   }
   // A transform renames the columns the adapter reads by name (schema_version, organisation_id) or changes the
-  // values or rows: documents came back with no schema version, silently. Only `undefined` (parameters) is harmless.
+  // values or rows: documents came back with no schema version, silently. Only `undefined` (parameters) and
+  // `column.to` (names written in tagged templates, which the adapter does not use) are harmless.
   const transform = (given as { options?: { transform?: Record<string, { from?: unknown } | undefined> } })
     .options?.transform;
-  const changed = ['column', 'value', 'row'].filter((key) => typeof transform?.[key]?.from === 'function');
+  const read = { column: 'column names', value: 'values', row: 'rows' };
+  const changed = Object.entries(read)
+    .filter(([key]) => typeof transform?.[key]?.from === 'function')
+    .map(([, words]) => words);
   if (changed.length > 0) {
-    const message = `pass a postgres.js sql instance without transform (this one changes each ${changed.join(', ')} it reads): the adapter reads its own columns by name. Create one for the storage, such as postgres(url), beside the one of your app.`;
+    const what = changed.length > 1 ? `${changed.slice(0, -1).join(', ')} and ${changed.at(-1)}` : changed[0];
+    const message = `pass a postgres.js sql instance without transform (its transform changes the ${what} it reads): the adapter reads its own columns by name and their values as they are. Create one for the storage, such as postgres(url), beside the one of your app.`;
     throw new SocialShiftError('VALIDATION', `Invalid postgresJsClient argument: ${message}`, {
       details: { issues: [{ path: ['sql', 'options', 'transform'], message, code: 'custom' }] },
     });
