@@ -6,11 +6,15 @@
  *
  * @example
  * ```ts
- * import pg from 'pg';
  * import { postgresStorage } from '@social-shift/adapters/postgres';
  * import { pgClient } from '@social-shift/adapters/postgres-pg';
+ * import pg from 'pg';
  *
- * const storage = postgresStorage({ client: pgClient(new pg.Pool({ connectionString: process.env.DATABASE_URL })) });
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+ * // The server may end an idle connection (restart, failover): without a listener, pg's 'error' event ends the process.
+ * pool.on('error', (error) => console.warn('postgres: idle connection lost', error.message));
+ * const storage = postgresStorage({ client: await pgClient(pool), schema: 'social_shift' });
+ * // end the pool when the service stops: storage.close() leaves a pool it was given open
  * ```
  *
  * @packageDocumentation
