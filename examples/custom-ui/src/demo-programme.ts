@@ -25,7 +25,11 @@ export async function seedDemoProgramme(shift: SocialShift, now: Date): Promise<
   await master.people.assignRole(reviewer.id, { role: 'editor' });
   // #endregion first-steps
 
-  const publisher = await master.people.add({ displayName: 'Pia Jansen', customerFacing: true });
+  const publisher = await master.people.add({
+    displayName: 'Pia Jansen',
+    customerFacing: true,
+    language: 'en', // the page speaks the signed-in person's language (the SDK's default is 'nl')
+  });
   await master.people.assignRole(publisher.id, { role: 'publisher' });
   await master.people.invite(publisher.id);
   await shift.as(publisher.id).people.consent({ purposes: ['offers', 'tracking'], termsVersion: '2026-01' });

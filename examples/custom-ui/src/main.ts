@@ -2,7 +2,8 @@
 import { indexedDbStorage } from '@social-shift/adapters/indexeddb';
 import { createSocialShift, isSocialShiftError, type RoleAssignment } from '@social-shift/core';
 import { seedDemoProgramme } from './demo-programme.js';
-import { describeError, renderPublisherView } from './publisher-view.js';
+import { renderPublisherView, showError } from './publisher-view.js';
+import { browserLanguage, VIEW_TEXT } from './view-text.js';
 
 const SIGNED_IN = 'social-shift-example:publisher-id';
 
@@ -60,11 +61,17 @@ async function signedInPublisher(): Promise<string> {
 }
 
 async function start(): Promise<void> {
+  // Until the signed-in person (and their language) is known, the page speaks the browser's language.
+  const language = browserLanguage(navigator.languages);
+  document.documentElement.lang = language;
+  document.getElementById('who')!.textContent = VIEW_TEXT[language].loading;
   await renderPublisherView(shift, await signedInPublisher());
   document.body.dataset.ready = 'true';
 }
 
+// A failure to start (site data blocked, a private window without IndexedDB, a full disk) is said in the browser's
+// language, with what to do.
 start().catch((error: unknown) => {
-  document.getElementById('status')!.textContent = describeError(error);
+  showError(error);
   document.body.dataset.ready = 'error';
 });

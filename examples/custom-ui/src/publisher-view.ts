@@ -2,10 +2,10 @@
 // share through the SDK and shows the tracked link, and the person's own results. Plain DOM, no framework; every
 // text from the data goes in as text, never as HTML.
 import { buildShareLink, type ShareLink } from '@social-shift/adapters/share-links';
-import type { Platform, Post, Share, SocialShift } from '@social-shift/core';
-import { isSocialShiftError } from '@social-shift/core';
+import type { Language, Platform, Post, Share, SocialShift } from '@social-shift/core';
 import { labels } from '@social-shift/core/labels';
 import { LATEST_SHARES, ownResults } from './own-results.js';
+import { browserLanguage, describeError, VIEW_TEXT } from './view-text.js';
 
 type Child = Node | string;
 
@@ -17,11 +17,18 @@ function h(tag: string, attributes: Record<string, string> = {}, ...children: Ch
 }
 
 const SHARE_PLATFORMS: readonly Platform[] = ['linkedin', 'x', 'facebook'];
-const text = labels('en');
+const LANGUAGES: readonly { readonly language: Language; readonly name: string }[] = [
+  { language: 'nl', name: 'Nederlands' },
+  { language: 'en', name: 'English' },
+];
 
-/** A failure as the publisher reads it: the SDK's stable code and its message, which says what to do. */
-export function describeError(error: unknown): string {
-  return isSocialShiftError(error) ? `${error.code}: ${error.message}` : String(error);
+/**
+ * Shows a failure in the page, in `language`, with what to do; the SDK's message, for developers, goes to the
+ * console.
+ */
+export function showError(error: unknown, language: Language = browserLanguage(navigator.languages)): void {
+  console.warn(error);
+  document.getElementById('status')!.textContent = describeError(error, language);
 }
 
 /**
@@ -40,13 +47,42 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
   const say = (...message: Child[]) => {
     status.replaceChildren(...message);
   };
+  // The page speaks the signed-in person's language (the browser's until they are known).
+  let language = browserLanguage(navigator.languages);
+  const fail = (error: unknown) => showError(error, language);
   // One share at a time: while one is being recorded the share buttons are disabled, so a click on another
   // platform does not race it (and get refused for a changed offer after the first one was recorded).
   const shareButtons = () => document.querySelectorAll<HTMLButtonElement>('#offers button[data-platform]');
 
   const render = async (): Promise<void> => {
     const person = await me.people.get(publisherId);
-    document.getElementById('who')!.textContent = `Signed in as ${person.displayName}`;
+    language = person.language;
+    const words = VIEW_TEXT[language];
+    const text = labels(language);
+    document.documentElement.lang = language;
+    document.title = words.title;
+    document.getElementById('offers-title')!.textContent = words.offersTitle;
+    document.getElementById('stats-title')!.textContent = words.statsTitle;
+    document.getElementById('who')!.textContent = words.signedInAs(person.displayName);
+    document.getElementById('language')!.replaceChildren(
+      ...LANGUAGES.map(({ language: choice, name }) => {
+        const button = h(
+          'button',
+          { type: 'button', lang: choice, 'aria-pressed': String(choice === language) },
+          name,
+        );
+        button.addEventListener('click', async () => {
+          try {
+            if (choice !== language) await me.people.update(publisherId, { language: choice });
+            await render();
+          } catch (error) {
+            fail(error);
+          }
+        });
+        return button;
+      }),
+    );
+    document.getElementById('language-title')!.textContent = words.languageSwitch;
 
     // #region offers
     const offers = await me.offers.mine();
@@ -66,6 +102,8 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
     list.replaceChildren(
       ...offers.map(({ offer, post }, i) => {
         const actions = h('div', { class: 'actions' });
+        // Each button and link is described by its post's title: "Share on LinkedIn" alone does not say which.
+        const titleId = `post-title-${offer.id}`;
         for (const platform of shareable[i] ? SHARE_PLATFORMS : []) {
           const share = recorded.get(`${offer.id}:${platform}`);
           if (share) {
@@ -74,17 +112,23 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
               link.href
                 ? h(
                     'a',
-                    { href: link.href, target: '_blank', rel: 'noopener', 'data-platform': platform },
-                    `Open ${text.platforms[platform]}`,
+                    {
+                      href: link.href,
+                      target: '_blank',
+                      rel: 'noopener',
+                      'data-platform': platform,
+                      'aria-describedby': titleId,
+                    },
+                    words.open(text.platforms[platform]),
                   )
-                : h('p', { 'data-platform': platform }, `Paste this: ${link.clipboardText ?? link.text}`),
+                : h('p', { 'data-platform': platform }, words.pasteThis(link.clipboardText ?? link.text)),
             );
             continue;
           }
           const button = h(
             'button',
-            { type: 'button', 'data-platform': platform },
-            `Share on ${text.platforms[platform]}`,
+            { type: 'button', 'data-platform': platform, 'aria-describedby': titleId },
+            words.shareOn(text.platforms[platform]),
           );
           button.addEventListener('click', async () => {
             for (const other of shareButtons()) other.disabled = true;
@@ -96,22 +140,22 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
               });
               const link = shareDialog(platform, post, share);
               say(
-                `Shared on ${text.platforms[platform]}: ${share.trackedUrl ?? 'no link'} `,
+                words.sharedOn(text.platforms[platform], share.trackedUrl),
                 link.href
                   ? h(
                       'a',
                       { href: link.href, target: '_blank', rel: 'noopener', 'data-testid': 'share-link' },
-                      `Open ${text.platforms[platform]}`,
+                      words.open(text.platforms[platform]),
                     )
-                  : `Paste this: ${link.clipboardText ?? link.text}`,
+                  : words.pasteThis(link.clipboardText ?? link.text),
               );
             } catch (error) {
-              say(describeError(error));
+              fail(error);
             }
             try {
               await render();
             } catch (error) {
-              say(describeError(error));
+              fail(error);
             } finally {
               for (const other of shareButtons()) other.disabled = false;
             }
@@ -135,14 +179,15 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
             'data-offer-id': offer.id,
             'data-offer-status': offer.status,
           },
-          h('h3', { tabindex: '-1' }, post.title),
+          // The post's own language, so a screen reader reads it with the right voice.
+          h('h3', { id: titleId, tabindex: '-1', lang: post.language }, post.title),
           h('p', { class: 'state' }, `${text.statuses.offer[offer.status]}`),
-          h('blockquote', {}, post.text),
+          h('blockquote', { lang: post.language }, post.text),
           actions,
         );
       }),
     );
-    if (offers.length === 0) list.append(h('li', {}, 'Nothing offered to you right now.'));
+    if (offers.length === 0) list.append(h('li', {}, words.nothingOffered));
     // #endregion offers
 
     // With as many shares as `myShares` gives at once there may be older ones: the figures say they are at least
@@ -155,13 +200,13 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
     document
       .getElementById('stats')!
       .replaceChildren(
-        h('p', { 'data-testid': 'share-count' }, `Shares: ${atLeast(results.shares)}`),
-        h('p', { 'data-testid': 'click-count' }, `Clicks on my links: ${atLeast(results.clicks)}`),
-        results.complete ? '' : h('p', {}, `Counted over your latest ${LATEST_SHARES} shares.`),
+        h('p', { 'data-testid': 'share-count' }, words.shares(atLeast(results.shares))),
+        h('p', { 'data-testid': 'click-count' }, words.clicks(atLeast(results.clicks))),
+        results.complete ? '' : h('p', {}, words.countedOver(LATEST_SHARES)),
         h(
           'table',
           {},
-          h('thead', {}, h('tr', {}, h('th', {}, 'Platform'), h('th', {}, 'Shares'))),
+          h('thead', {}, h('tr', {}, h('th', {}, words.platform), h('th', {}, words.sharesColumn))),
           h('tbody', {}, ...rows),
         ),
       );

@@ -123,6 +123,57 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     await page.context().close();
   });
 
+  it("speaks the publisher's language, and gives screen readers each button's post and the post's language", async () => {
+    const { page, errors } = await openApp();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.click('#language button[lang="nl"]');
+    await expect.poll(() => page.textContent('[data-testid="who"]')).toBe('Ingelogd als Pia Jansen');
+    const offer = page.locator('[data-testid="offer"]');
+    expect(await offer.locator('button').allTextContents()).toEqual([
+      'Delen op LinkedIn',
+      'Delen op X',
+      'Delen op Facebook',
+    ]);
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    expect(await page.getAttribute('#language button[lang="nl"]', 'aria-pressed')).toBe('true');
+    // Which post a button shares, and the post's own language (English here) for the screen reader's voice.
+    expect(
+      await page.evaluate(() => {
+        const button = document.querySelector('button[data-platform="linkedin"]');
+        const described = document.getElementById(button?.getAttribute('aria-describedby') ?? '');
+        return [described?.textContent, described?.getAttribute('lang')];
+      }),
+    ).toEqual(['Bakers wanted for the night shift', 'en']);
+    expect(await offer.locator('blockquote').getAttribute('lang')).toBe('en');
+    // The choice is the person's language in the SDK: it stays after a reload.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.textContent('[data-testid="share-count"]')).toBe('Gedeeld: 0');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("says in the browser's language what to do when the browser keeps no site data", async () => {
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    // As a browser that blocks cookies and site data: localStorage and IndexedDB refuse with a SecurityError.
+    await context.addInitScript(() => {
+      const denied = () => {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      };
+      Object.defineProperty(window, 'localStorage', { get: denied });
+      IDBFactory.prototype.open = denied;
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.getAttribute('body', 'data-ready')).toBe('error');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    expect(await page.textContent('[data-testid="status"]')).toMatch(
+      /^Deze browser laat de pagina geen gegevens bewaren \(een privévenster, of cookies en sitegegevens geblokkeerd\)\. Open hem in een gewoon venster/,
+    );
+    await context.close();
+  });
+
   it('records one share, not two, when the publisher clicks twice at once', async () => {
     const { page } = await openApp();
     await page.dblclick('button[data-platform="x"]');

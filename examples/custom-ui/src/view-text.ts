@@ -1,0 +1,167 @@
+// The view's own words in Dutch and English, and every failure as the publisher reads it: in their language, with
+// what to do. The method's labels (platforms, statuses) come from `@social-shift/core/labels`.
+import type { Language } from '@social-shift/core';
+import { isSocialShiftError } from '@social-shift/core';
+
+/** The sentences of the publisher's view, in one language. */
+export interface ViewText {
+  readonly title: string;
+  readonly loading: string;
+  readonly offersTitle: string;
+  readonly statsTitle: string;
+  readonly languageSwitch: string;
+  readonly signedInAs: (name: string) => string;
+  readonly shareOn: (platform: string) => string;
+  readonly open: (platform: string) => string;
+  readonly sharedOn: (platform: string, link: string | undefined) => string;
+  readonly pasteThis: (text: string) => string;
+  readonly nothingOffered: string;
+  readonly shares: (count: string) => string;
+  readonly clicks: (count: string) => string;
+  readonly countedOver: (latest: number) => string;
+  readonly platform: string;
+  readonly sharesColumn: string;
+}
+
+export const VIEW_TEXT: Readonly<Record<Language, ViewText>> = {
+  en: {
+    title: 'My offers — Social Shift',
+    loading: 'Loading…',
+    offersTitle: 'Posts offered to me',
+    statsTitle: 'My results',
+    languageSwitch: 'Language',
+    signedInAs: (name) => `Signed in as ${name}`,
+    shareOn: (platform) => `Share on ${platform}`,
+    open: (platform) => `Open ${platform}`,
+    sharedOn: (platform, link) => `Shared on ${platform}: ${link ?? 'no link'} `,
+    pasteThis: (text) => `Paste this: ${text}`,
+    nothingOffered: 'Nothing offered to you right now.',
+    shares: (count) => `Shares: ${count}`,
+    clicks: (count) => `Clicks on my links: ${count}`,
+    countedOver: (latest) => `Counted over your latest ${latest} shares.`,
+    platform: 'Platform',
+    sharesColumn: 'Shares',
+  },
+  nl: {
+    title: 'Mijn aanbod — Social Shift',
+    loading: 'Laden…',
+    offersTitle: 'Berichten die mij zijn aangeboden',
+    statsTitle: 'Mijn resultaten',
+    languageSwitch: 'Taal',
+    signedInAs: (name) => `Ingelogd als ${name}`,
+    shareOn: (platform) => `Delen op ${platform}`,
+    open: (platform) => `Open ${platform}`,
+    sharedOn: (platform, link) => `Gedeeld op ${platform}: ${link ?? 'geen link'} `,
+    pasteThis: (text) => `Plak dit: ${text}`,
+    nothingOffered: 'Er wordt je nu niets aangeboden.',
+    shares: (count) => `Gedeeld: ${count}`,
+    clicks: (count) => `Kliks op mijn links: ${count}`,
+    countedOver: (latest) => `Geteld over je laatste ${latest} keer delen.`,
+    platform: 'Platform',
+    sharesColumn: 'Gedeeld',
+  },
+};
+
+/** The language of the browser, for what is shown before the signed-in person is known: Dutch or English. */
+export function browserLanguage(languages: readonly string[]): Language {
+  const first = languages.find((tag) => /^(nl|en)\b/i.test(tag));
+  return first?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+type Advice = Readonly<Record<Language, string>>;
+
+const STORAGE_FULL: Advice = {
+  en: "Your browser has no room left for this page's data: nothing was saved. Free space on the device, or delete the data of sites you no longer use, then try again.",
+  nl: 'Je browser heeft geen ruimte meer voor de gegevens van deze pagina: er is niets opgeslagen. Maak ruimte vrij op het apparaat, of verwijder de gegevens van sites die je niet meer gebruikt, en probeer het opnieuw.',
+};
+const STORAGE_BLOCKED: Advice = {
+  en: 'This browser does not let the page keep data (a private window, or cookies and site data blocked). Open it in a normal window, or allow site data for this site, then reload the page.',
+  nl: 'Deze browser laat de pagina geen gegevens bewaren (een privévenster, of cookies en sitegegevens geblokkeerd). Open hem in een gewoon venster, of sta sitegegevens toe voor deze site, en laad de pagina opnieuw.',
+};
+const STORAGE_OPEN: Advice = {
+  en: "This page's data could not be opened: close its other tabs and windows, then reload the page.",
+  nl: 'De gegevens van deze pagina konden niet worden geopend: sluit de andere tabbladen en vensters ervan en laad de pagina opnieuw.',
+};
+const STORAGE: Advice = {
+  en: 'Your data could not be read or saved; nothing was changed. Reload the page and try again.',
+  nl: 'Je gegevens konden niet worden gelezen of opgeslagen; er is niets veranderd. Laad de pagina opnieuw en probeer het nog eens.',
+};
+const UNKNOWN: Advice = {
+  en: 'Something went wrong. Reload the page and try again.',
+  nl: 'Er ging iets mis. Laad de pagina opnieuw en probeer het nog eens.',
+};
+
+/** What to do, per stable code of a SocialShiftError; codes a publisher's view does not meet fall back to UNKNOWN. */
+const BY_CODE: Readonly<Record<string, Advice>> = {
+  CONFLICT: {
+    en: 'This changed in another tab or window meanwhile. The page now shows the latest state: try again.',
+    nl: 'Dit is intussen veranderd in een ander tabblad of venster. De pagina toont nu de laatste stand: probeer het opnieuw.',
+  },
+  INVALID_TRANSITION: {
+    en: 'This post can no longer be shared: its campaign has ended or the post has expired.',
+    nl: 'Dit bericht kan niet meer worden gedeeld: de campagne is voorbij of het bericht is verlopen.',
+  },
+  CONSENT_REQUIRED: {
+    en: 'You have not given (or have withdrawn) your consent for offers. Give it again, or ask your social master.',
+    nl: 'Je hebt geen toestemming (meer) gegeven voor aanbod. Geef die opnieuw, of vraag het je social master.',
+  },
+  FORBIDDEN: {
+    en: 'You may not do this (any more). Ask your social master.',
+    nl: 'Dit mag je niet (meer) doen. Vraag het je social master.',
+  },
+  NOT_FOUND: {
+    en: 'This is no longer there. Reload the page.',
+    nl: 'Dit bestaat niet meer. Laad de pagina opnieuw.',
+  },
+  GUARDRAIL: {
+    en: 'A rule of your social master stops this share now (for example a most per day). Try again later, or ask your social master.',
+    nl: 'Een regel van je social master houdt dit delen nu tegen (bijvoorbeeld een maximum per dag). Probeer het later opnieuw, of vraag het je social master.',
+  },
+  LIMIT_EXCEEDED: {
+    en: "The post's link or text is too long for this platform. Ask the post's editor to shorten it.",
+    nl: 'De link of tekst van het bericht is te lang voor dit platform. Vraag de redacteur van het bericht om die in te korten.',
+  },
+  RATE_LIMITED: {
+    en: 'Too many attempts at once. Wait a moment, then try again.',
+    nl: 'Te veel pogingen tegelijk. Wacht even en probeer het dan opnieuw.',
+  },
+};
+
+/** The names of the errors in `error`'s cause chain (a DOMException's name, an Error's name). */
+function causeNames(error: unknown): string[] {
+  const names: string[] = [];
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) names.push(e.name);
+  return names;
+}
+
+/** The advice for a failure of the browser's storage (IndexedDB or localStorage), or undefined for another one. */
+function storageAdvice(error: unknown): Advice | undefined {
+  const names = causeNames(error);
+  if (names.includes('QuotaExceededError')) return STORAGE_FULL;
+  // Site data blocked (SecurityError), a private window that has no IndexedDB (InvalidStateError), or no
+  // IndexedDB at all (the adapter's plain error).
+  if (
+    names.includes('SecurityError') ||
+    names.includes('InvalidStateError') ||
+    /IndexedDB is not available/.test(error instanceof Error ? error.message : '')
+  )
+    return STORAGE_BLOCKED;
+  if (!isSocialShiftError(error, 'STORAGE')) return undefined;
+  const details = error.details as { operation?: unknown } | undefined;
+  return details?.operation === 'open' ? STORAGE_OPEN : STORAGE;
+}
+
+/**
+ * A failure as the publisher reads it, in their language: what happened and what to do, then the SDK's stable
+ * code (for whoever helps them). The SDK's own message is for developers: it goes to the console.
+ *
+ * @example
+ * ```ts
+ * describeError(new SocialShiftError('CONFLICT', '…'), 'nl'); // 'Dit is intussen veranderd … (CONFLICT)'
+ * ```
+ */
+export function describeError(error: unknown, language: Language): string {
+  const code = isSocialShiftError(error) ? error.code : undefined;
+  const advice = storageAdvice(error) ?? (code !== undefined ? BY_CODE[code] : undefined) ?? UNKNOWN;
+  return code === undefined ? advice[language] : `${advice[language]} (${code})`;
+}

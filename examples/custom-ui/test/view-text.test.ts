@@ -1,0 +1,61 @@
+// What the publisher reads when something fails, without a browser: in their language, with what to do, and the
+// SDK's stable code; never the SDK's message for developers.
+import { SocialShiftError } from '@social-shift/core';
+import { describe, expect, it } from 'vitest';
+import { browserLanguage, describeError, VIEW_TEXT } from '../src/view-text.js';
+
+const storageError = (operation: string, cause: unknown) =>
+  new SocialShiftError('STORAGE', 'The indexeddb storage failed to commit: … check the store and retry.', {
+    details: { adapter: 'indexeddb', operation },
+    cause,
+  });
+
+describe('describeError', () => {
+  it('says in Dutch and English that the browser is full, and what to do', () => {
+    const full = storageError('commit', new DOMException('quota', 'QuotaExceededError'));
+    expect(describeError(full, 'nl')).toMatch(/^Je browser heeft geen ruimte meer .* \(STORAGE\)$/);
+    expect(describeError(full, 'en')).toMatch(/^Your browser has no room left .*Free space .* \(STORAGE\)$/);
+  });
+
+  it('says that a private window or blocked site data keeps the page from storing, also before the SDK runs', () => {
+    const blocked = new DOMException("Failed to read the 'localStorage' property", 'SecurityError');
+    expect(describeError(blocked, 'en')).toMatch(/private window, or cookies and site data blocked/);
+    expect(describeError(storageError('open', blocked), 'nl')).toMatch(/privévenster.*\(STORAGE\)$/);
+    expect(describeError(new Error('IndexedDB is not available here; pass `indexedDB`'), 'nl')).toMatch(
+      /privévenster/,
+    );
+  });
+
+  it('says to close the other tabs when the database cannot be opened', () => {
+    const open = storageError('open', new Error('blocks the upgrade'));
+    expect(describeError(open, 'en')).toMatch(/close its other tabs and windows, then reload/);
+  });
+
+  it('gives a refusal in the publisher language with its code, not the SDK message', () => {
+    const conflict = new SocialShiftError('CONFLICT', 'The offer "offer_1" changed in another tab.', {
+      details: { entityType: 'offer', id: 'offer_1', expectedVersion: 1, actualVersion: 2 },
+    });
+    expect(describeError(conflict, 'nl')).toBe(
+      'Dit is intussen veranderd in een ander tabblad of venster. De pagina toont nu de laatste stand: probeer het opnieuw. (CONFLICT)',
+    );
+    expect(describeError(new SocialShiftError('MIGRATION', 'schema 9', { details: {} as never }), 'en')).toBe(
+      'Something went wrong. Reload the page and try again. (MIGRATION)',
+    );
+    expect(describeError('boom', 'nl')).toBe(
+      'Er ging iets mis. Laad de pagina opnieuw en probeer het nog eens.',
+    );
+  });
+});
+
+describe('the view text', () => {
+  it('has every sentence in Dutch and English', () => {
+    expect(Object.keys(VIEW_TEXT.nl).sort()).toEqual(Object.keys(VIEW_TEXT.en).sort());
+    expect(VIEW_TEXT.nl.shareOn('LinkedIn')).toBe('Delen op LinkedIn');
+  });
+
+  it('takes Dutch or English from the browser, else English', () => {
+    expect(browserLanguage(['nl-BE', 'en'])).toBe('nl');
+    expect(browserLanguage(['de-DE', 'en-GB'])).toBe('en');
+    expect(browserLanguage(['fr'])).toBe('en');
+  });
+});
