@@ -41,7 +41,23 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** Serves dist/ on 127.0.0.1 on a free port; resolves with the server and its base URL. */
+/**
+ * The port `pnpm start` serves on: PORT, else always the same one. IndexedDB and localStorage belong to an origin
+ * (host and port): on a new port each start, the programme stored in the browser would seem gone.
+ */
+export const DEFAULT_PORT = 4330;
+
+/** The port to serve on, from the environment's PORT (a whole number, 0 for any free port) or DEFAULT_PORT. */
+export function servePort(env: Readonly<Record<string, string | undefined>>): number {
+  const given = env.PORT?.trim();
+  if (given === undefined || given === '') return DEFAULT_PORT;
+  const port = Number(given);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be a port number from 0 to 65535 (0: any free port), not "${given}".`);
+  return port;
+}
+
+/** Serves dist/ on 127.0.0.1 (on a free port by default); resolves with the server and its base URL. */
 export function serveUi(port = 0): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -58,7 +74,16 @@ export function serveUi(port = 0): Promise<{ server: Server; url: string }> {
       response.writeHead(404).end('not found');
     }
   });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${port} is in use: stop what serves on it, or start with another, e.g. PORT=4331 pnpm start.`,
+            )
+          : error,
+      ),
+    );
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address() as AddressInfo;
       resolve({ server, url: `http://127.0.0.1:${actual}/` });
@@ -70,7 +95,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const bytes = await buildUi();
   console.log(`built dist/ (${(bytes / 1024).toFixed(1)} KB of JavaScript and maps)`);
   if (process.argv.includes('--serve')) {
-    const { url } = await serveUi(Number(process.env.PORT ?? 0));
+    const { url } = await serveUi(servePort(process.env));
     console.log(`serving the custom UI on ${url}`);
   }
 }
