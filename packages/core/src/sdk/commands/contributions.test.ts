@@ -35,6 +35,20 @@ describe('contribution review notes', () => {
     expect(await editor.get(id)).toEqual(before);
   });
 
+  it.each([
+    ['a form feed after it', 'Nice\f', 'Nice'],
+    ['a vertical tab before it', '\vAdd', 'Add'],
+    ['spaces around 20,000 characters', ` ${'a'.repeat(20_000)} `, 'a'.repeat(20_000)],
+  ])('trims a note with %s before it checks it, and stores it trimmed', async (_what, note, stored) => {
+    const world = await createTestProgramme();
+    const editor = world.shift.as(world.people.editor).contributions;
+    const accepted = await aContributionInReview(world);
+    await expect(editor.accept(accepted, { note })).resolves.toMatchObject({ reviewNote: stored });
+    const sentBack = await aContributionInReview(world);
+    await editor.requestChanges(sentBack, { note });
+    expect((await editor.get(sentBack)).reviewNote).toBe(stored);
+  });
+
   it.each(['accept', 'decline'] as const)(
     'drops the note of an earlier request for changes when the editor decides to %s without one',
     async (decision) => {

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import type { Contribution } from '../../model/contribution.js';
 import { ContributionSchema } from '../../model/contribution.js';
-import { TextSchema } from '../../model/primitives.js';
 import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
@@ -22,6 +21,7 @@ import {
   parsePatch,
   permittedEvents,
 } from '../runtime.js';
+import { NoteSchema, RequiredNoteSchema } from './review-note.js';
 import { checkStrategyRefs } from './strategy.js';
 
 /** The events of the contribution workflow. */
@@ -50,10 +50,6 @@ export type CreateContributionInput = z.input<typeof CreateContributionInputSche
 export const UpdateContributionInputSchema = z.partial(z.pick(ContributionSchema, fields));
 /** Input of `contributions.update`. */
 export type UpdateContributionInput = z.input<typeof UpdateContributionInputSchema>;
-// A review note is stored as the contribution's `reviewNote`: the same clean text, refused here on `note`.
-const note = TextSchema.check(z.trim(), z.minLength(1));
-const NoteSchema = z.strictObject({ note: z.optional(note) });
-const RequiredNoteSchema = z.strictObject({ note });
 
 const targetOf = (c: Contribution): PermissionTarget => ({ pillarIds: c.pillarIds, ownerId: c.creatorId });
 
