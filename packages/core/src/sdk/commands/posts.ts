@@ -26,6 +26,7 @@ import {
   parsePatch,
   permittedEvents,
 } from '../runtime.js';
+import { RequiredNoteSchema } from './review-note.js';
 import { checkStrategyRefs } from './strategy.js';
 
 /** The events of the post workflow. */
@@ -69,9 +70,6 @@ export type CreatePostInput = z.input<typeof CreatePostInputSchema>;
 export const UpdatePostInputSchema = z.partial(z.pick(PostSchema, fields));
 /** Input of `posts.update`. */
 export type UpdatePostInput = z.input<typeof UpdatePostInputSchema>;
-const RequiredNoteSchema = z.strictObject({
-  note: z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000)),
-});
 const ScheduleSchema = z.strictObject({ at: TimestampSchema });
 
 const targetOf = (post: { pillarIds: readonly string[]; authorId?: string }): PermissionTarget => ({
