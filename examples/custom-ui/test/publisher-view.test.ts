@@ -129,11 +129,10 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     await page.click('#language button[lang="nl"]');
     await expect.poll(() => page.textContent('[data-testid="who"]')).toBe('Ingelogd als Pia Jansen');
     const offer = page.locator('[data-testid="offer"]');
-    expect(await offer.locator('button').allTextContents()).toEqual([
-      'Delen op LinkedIn',
-      'Delen op X',
-      'Delen op Facebook',
-    ]);
+    // The name comes first; the offers follow once the view has read them again.
+    await expect
+      .poll(() => offer.locator('button').allTextContents())
+      .toEqual(['Delen op LinkedIn', 'Delen op X', 'Delen op Facebook']);
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await page.getAttribute('#language button[lang="nl"]', 'aria-pressed')).toBe('true');
     // Which post a button shares, and the post's own language (English here) for the screen reader's voice.

@@ -32,10 +32,13 @@ function errorsPage(): string {
     '- `MIGRATION` is also what `importAll` throws for a bundle of a newer SDK (a higher schema or export format',
     "  version), before it checks the bundle's fields: import it with that SDK or a newer one. `details.from` is the",
     "  bundle's version, `details.to` the one this SDK reads or writes.",
-    '- `STORAGE` means that nothing was written, except when the connection to a database server is lost during the',
-    '  commit itself: the server may have committed. Read what the command would have changed before you run it',
-    '  again; a command that takes an idempotency key (`offers.share`, the `platform` commands) can simply be run',
-    '  again with the same key, which never records it twice.',
+    '- `STORAGE` means that nothing was written, except when the commit itself failed (`details.operation` is',
+    "  `'commit'`), for example when the connection to a database server is lost during it: the server may have",
+    '  committed, and the message says so. Read what the command would have changed before you run it again; a',
+    '  command that takes an idempotency key (`offers.share`, the `platform` commands) can simply be run again with',
+    '  the same key, which never records it twice. A migration on open that fails this way (`details.operation` is',
+    "  `'read documents to migrate'` or `'write migrated documents'`) keeps the organisations it migrated before the",
+    '  failure: opening again migrates the rest.',
     '',
   ].join('\n');
 }

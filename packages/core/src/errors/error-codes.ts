@@ -47,7 +47,11 @@ export const ERROR_CODES = {
     status: 429,
     description: 'A platform or the SDK asks to retry later (see `details.retryAfterMs`).',
   },
-  STORAGE: { status: 500, description: 'The storage adapter failed. The command wrote nothing.' },
+  STORAGE: {
+    status: 500,
+    description:
+      'The storage adapter failed. The command wrote nothing, unless the commit itself failed: then it may have.',
+  },
   MIGRATION: { status: 500, description: 'A stored record has a schema version this SDK cannot migrate.' },
   TENANT_MISMATCH: { status: 403, description: 'The data belongs to another organisation.' },
   UNSUPPORTED: { status: 501, description: 'The adapter or platform does not support this operation.' },

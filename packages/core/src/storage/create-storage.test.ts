@@ -60,6 +60,48 @@ describe('createStorage', () => {
     await expect(storage.transaction(ORG, async () => 1)).rejects.toSatisfy(storageError('commit'));
   });
 
+  it('says a commit that failed after the store wrote it may or may not have been written, never that nothing was', async () => {
+    // A connection lost during COMMIT: the server committed, the client got an error.
+    const storage = createStorage(brokenDriver('commit'));
+    const error = await storage
+      .transaction(ORG, (tx) => tx.put('post', 'p', { title: 'Hello' }, 0))
+      .catch((caught: unknown) => caught);
+    expect(error).toSatisfy(storageError('commit'));
+    expect((error as Error).message).toMatch(
+      /may or may not have been written: check the store before you retry/,
+    );
+    expect((error as Error).message).not.toMatch(/nothing/i);
+    expect(await storage.get(ORG, 'post', 'p')).toMatchObject({ version: 1, data: { title: 'Hello' } });
+
+    // The same through a driver's one-request `commitMany`.
+    const inner = createMemoryDriver();
+    const many = createStorage({
+      ...inner,
+      name: 'broken',
+      async commitMany(organisationId, writes) {
+        await inner.transaction(organisationId, async (tx) => {
+          for (const row of writes.inserts) await tx.insert(row);
+          return tx.append(writes.events);
+        });
+        throw new Error('disk I/O error');
+      },
+    });
+    const lost = await many
+      .commit(ORG, { puts: [{ collection: 'post', id: 'p', data: {}, expectedVersion: 0 }], events: [] })
+      .catch((caught: unknown) => caught);
+    expect(lost).toSatisfy(storageError('commit'));
+    expect((lost as Error).message).not.toMatch(/nothing/i);
+    expect(await many.get(ORG, 'post', 'p')).toMatchObject({ version: 1 });
+  });
+
+  it('says nothing of the command was written when a write inside the transaction failed', async () => {
+    const storage = createStorage(brokenDriver('insert'));
+    await expect(storage.transaction(ORG, (tx) => tx.put('post', 'p', {}, 0))).rejects.toThrow(
+      /failed to insert: disk I\/O error\. Nothing of this command was written; check the store and retry\./,
+    );
+    expect(await storage.get(ORG, 'post', 'p')).toBeUndefined();
+  });
+
   it('reports a failing open and a failing read as STORAGE', async () => {
     await expect(createStorage(brokenDriver('open')).get(ORG, 'post', 'p')).rejects.toSatisfy(
       storageError('open'),
@@ -155,6 +197,26 @@ describe('createStorage', () => {
         });
       },
     );
+
+    it('does not say nothing was written when a storage failure stops the migration after one organisation', async () => {
+      const inner = createMemoryDriver();
+      for (const org of ['org_a', 'org_b'])
+        await createStorage(inner).transaction(org, (tx) => tx.put('post', 'a', { n: 1 }, 0));
+      const driver: StorageDriver = {
+        ...inner,
+        name: 'broken',
+        transaction: (organisationId, work) =>
+          organisationId === 'org_b'
+            ? Promise.reject(new Error('disk I/O error'))
+            : inner.transaction(organisationId, work),
+      };
+      const error = await createStorage(driver, { schemaVersion: 2, migrations: [toV2] })
+        .open()
+        .catch((caught: unknown) => caught);
+      expect(error).toSatisfy(storageError('write migrated documents'));
+      expect((error as Error).message).not.toMatch(/nothing/i);
+      expect(await inner.get('org_a', 'post', 'a')).toMatchObject({ schemaVersion: 2 });
+    });
 
     it('migrates every document with a driver that returns a few outdated documents per read', async () => {
       const inner = createMemoryDriver();

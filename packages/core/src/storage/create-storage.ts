@@ -492,9 +492,11 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
 function storageError(adapter: string, what: string, error: unknown): SocialShiftError {
   if (isSocialShiftError(error)) return error;
   const reason = error instanceof Error ? error.message : String(error);
+  // A failed commit may have gone through (a connection lost during COMMIT), and a failed migration may have
+  // written the organisations before the failure: only say nothing was written when that is sure.
   return new SocialShiftError(
     'STORAGE',
-    `The ${adapter} storage failed to ${what}: ${reason}. Nothing of this command was written; check the store and retry.`,
+    `The ${adapter} storage failed to ${what}: ${reason}. ${/commit|migrat/.test(what) ? 'It may or may not have been written: check the store before you retry' : 'Nothing of this command was written; check the store and retry'}.`,
     { details: { adapter, operation: what }, cause: error },
   );
 }
@@ -559,10 +561,7 @@ function checkVersionNumber(version: number, max: number): void {
     throw invalid(['expectedVersion'], 'Use the version you read (0 for a new document).');
   }
   if (version > max) {
-    throw invalid(
-      ['expectedVersion'],
-      `A document at version ${MAX_VERSION} cannot change any more.`,
-    );
+    throw invalid(['expectedVersion'], `A document at version ${MAX_VERSION} cannot change any more.`);
   }
 }
 
