@@ -5,6 +5,11 @@ import { foldEvents } from '../metrics/fold-event.js';
 import type { DomainEvent } from '../model/domain-event.js';
 import { eventPayloadSchemas } from '../model/domain-event.js';
 import { pseudonymiseEvents } from '../privacy/pseudonymise-events.js';
+import { createManualClock } from '../ports/clock.js';
+import { exportAll } from '../storage/export-all.js';
+import { importAll } from '../storage/import-all.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { createSocialShift } from './create-social-shift.js';
 import { parseRetentionPolicy, RAW_PLATFORM_EVENT_TYPES, summariseRawEvents } from './retention.js';
 import { shareFigures } from './share-figures.js';
@@ -139,6 +144,56 @@ describe('retention summary', () => {
     const compacted = await pseudonymiseEvents([events[0]!, summaryOf(raw)], { key });
     expect(JSON.stringify(compacted)).not.toContain('person_1');
     expect(finishMetrics(foldEvents(compacted))).toEqual(finishMetrics(foldEvents(plain)));
+  });
+});
+
+describe('retention of reach stored by earlier versions', () => {
+  // Earlier versions accepted any reach (since then: at most a billion), and what they stored still validates.
+  const reachOf = (reach: number, minute: number): DomainEvent => ({
+    id: `evt_reach_${minute}`,
+    organisationId: 'org_acme',
+    type: 'platform.reach',
+    at: new Date(START + minute * 60_000).toISOString(),
+    actorId: 'system',
+    entityType: 'share',
+    entityId: 'share_1',
+    entityVersion: 0,
+    data: { shareId: 'share_1', postId: 'post_1', campaignId: 'campaign_1', publisherId: 'person_1', platform: 'x', reach },
+  });
+
+  it('starts a new row rather than sum past Number.MAX_SAFE_INTEGER, keeping the total and a valid summary', () => {
+    const raw = [reachOf(5e15, 1), reachOf(5e15, 2), reachOf(7, 3)];
+    const rows = summariseRawEvents(raw);
+    expect(rows.map((row) => [row.count, row.events, row.at])).toEqual([
+      [5e15, 1, raw[0]!.at],
+      [5e15 + 7, 2, raw[1]!.at],
+    ]);
+    expect(eventPayloadSchemas['platform.summary'].safeParse(summaryOf(raw).data).success).toBe(true);
+  });
+
+  it('leaves a backup that imports again after a retention run over two reach readings of 5e15', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock } = world;
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const [first] = await shift.as(people.publisher).offers.mine();
+    const share = await shift
+      .as(people.publisher)
+      .offers.share(first?.offer.id ?? '', { platform: 'linkedin', idempotencyKey: 'k' });
+    for (const key of ['r1', 'r2'])
+      await shift.platform.recordReach({ shareId: share.id, idempotencyKey: key, reach: 1 });
+    const bundle = await exportAll(world.storage, 'org_acme');
+    for (const event of bundle.events)
+      if (event.type === 'platform.reach') (event.data as { reach: number }).reach = 5e15;
+    const storage = createMemoryStorage();
+    await importAll(storage, bundle);
+    const later = createManualClock(new Date(clock.now() + 100 * 86_400_000).toISOString());
+    const restored = createSocialShift({ storage, organisationId: 'org_acme', clock: later });
+    await expect(restored.system.applyRetention({ platformEventDays: 30 })).resolves.toMatchObject({
+      removed: 2,
+    });
+    await expect(
+      importAll(createMemoryStorage(), await exportAll(storage, 'org_acme', { clock: later })),
+    ).resolves.toBeDefined();
   });
 });
 

@@ -71,9 +71,13 @@ export interface RetentionReport {
 
 type Row = EventPayload<'platform.summary'>['rows'][number];
 
-/** The summary of raw events: one row per type, share, ambassador flag and quarter hour, in time order. */
+/**
+ * The summary of raw events: one row per type, share, ambassador flag and quarter hour (another when its count would
+ * pass `Number.MAX_SAFE_INTEGER`), in time order.
+ */
 export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
   const rows = new Map<string, Row>();
+  const full: Row[] = [];
   for (const event of events) {
     const data = event.data as Record<string, unknown> &
       Pick<Row, 'shareId' | 'postId' | 'publisherId' | 'platform'>;
@@ -90,7 +94,10 @@ export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
       '\u0000',
     );
     const row = rows.get(key);
-    if (row) {
+    // A row's count stays a safe integer, as the summary's schema asks (a reach stored by earlier versions could be
+    // up to 2^53 - 1 each): one that would pass it is full, and a new row goes on from this event.
+    if (row && row.count + amount > Number.MAX_SAFE_INTEGER) full.push(row);
+    else if (row) {
       // Each row is this function's own object: it grows in place.
       if (event.at < row.at) row.at = event.at;
       if (event.at > row.lastAt) row.lastAt = event.at;
@@ -112,7 +119,7 @@ export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
       ...(byAmbassador === undefined ? {} : { byAmbassador }),
     });
   }
-  return [...rows.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return [...full, ...rows.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 /**
