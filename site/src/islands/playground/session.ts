@@ -92,13 +92,70 @@ async function holdsRemembered(storage: ManagedStorage, organisationId: string):
   }
 }
 
+/** This browser's Web Locks, or `undefined` where there are none. */
+const lockManager = () => (navigator as Navigator & { locks?: LockManager }).locks;
+
 /**
  * Runs `work` while no other tab of this site runs it for the same database (Web Locks), so two tabs opened at
  * once do not both seed it: the second waits and then finds it seeded. Without Web Locks it just runs.
  */
 function alone<T>(databaseNameToUse: string, work: () => Promise<T>): Promise<T> {
-  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  const locks = lockManager();
   return locks ? (locks.request(`social-shift-playground:${databaseNameToUse}`, work) as Promise<T>) : work();
+}
+
+/** The name of the lock a page holds on a database it uses (see {@link hold}). */
+const useLock = (name: string) => `social-shift-playground-in-use:${name}`;
+
+/** How to let go of each database this page holds, by its name. */
+const held = new Map<string, () => void>();
+
+/**
+ * Holds a shared lock on the database `name` until {@link letGo} or until the page is closed or reloaded (the
+ * browser lets go then): a database some page uses or is filling is never taken for one left behind.
+ */
+async function hold(name: string): Promise<void> {
+  const locks = lockManager();
+  if (!locks || held.has(name)) return;
+  await new Promise<void>((granted) => {
+    void locks.request(useLock(name), { mode: 'shared' }, () => {
+      granted();
+      return new Promise<void>((release) => held.set(name, release));
+    });
+  });
+}
+
+/** Lets go of the database `name` (see {@link hold}). */
+function letGoOf(name: string): void {
+  held.get(name)?.();
+  held.delete(name);
+}
+
+/** Lets go of every database this page holds but `keep`. */
+function letGo(keep: string): void {
+  for (const name of [...held.keys()]) if (name !== keep) letGoOf(name);
+}
+
+/**
+ * Deletes the Playground's databases that no page uses and this browser does not remember: what a reset or import
+ * left behind when its page was closed or reloaded before it was done (or lost to another tab's at the same time).
+ * Without Web Locks it cannot tell them from a database another tab is filling, and deletes nothing.
+ */
+async function removeLeftBehind(): Promise<void> {
+  const locks = lockManager();
+  const remembered = localStorage.getItem(KEY_DATABASE);
+  if (!locks || typeof indexedDB.databases !== 'function' || remembered === null) return;
+  for (const { name } of await indexedDB.databases()) {
+    if (!name?.startsWith('social-shift-playground-') || name === remembered) continue;
+    await locks.request(useLock(name), { ifAvailable: true }, async (lock) => {
+      // Another tab may have made it the remembered one meanwhile.
+      if (!lock || localStorage.getItem(KEY_DATABASE) === name) return;
+      await new Promise<void>((done) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = request.onerror = request.onblocked = () => done();
+      });
+    });
+  }
 }
 
 /**
@@ -109,6 +166,7 @@ function alone<T>(databaseNameToUse: string, work: () => Promise<T>): Promise<T>
 async function open(databaseNameToUse: string, fresh: boolean, bundle?: ExportBundle): Promise<Session> {
   const storage = indexedDbStorage({ databaseName: databaseNameToUse });
   const seeding = (async () => {
+    await hold(databaseNameToUse);
     await storage.open();
     return alone(databaseNameToUse, async () => {
       const stored = localStorage.getItem(KEY_ORGANISATION) ?? '';
@@ -134,8 +192,13 @@ async function open(databaseNameToUse: string, fresh: boolean, bundle?: ExportBu
       await storage.close();
       indexedDB.deleteDatabase(databaseNameToUse);
     }
+    // The page goes on with the database it used before.
+    if (fresh) letGoOf(databaseNameToUse);
     throw error;
   });
+  // This page now uses this database only; what no page uses any more may go.
+  letGo(databaseNameToUse);
+  void removeLeftBehind().catch(() => undefined);
   const links = createLinkTracker({ secret: demoSecret() });
   const shift = createSocialShift({ storage, organisationId, links });
   return { shift, storage, organisationId, databaseName: databaseNameToUse, links, seeded };
