@@ -4,8 +4,8 @@ import { finishMetrics } from '../metrics/finish-metrics.js';
 import { foldEvents } from '../metrics/fold-event.js';
 import type { DomainEvent } from '../model/domain-event.js';
 import { eventPayloadSchemas } from '../model/domain-event.js';
-import { pseudonymiseEvents } from '../privacy/pseudonymise-events.js';
 import { createManualClock } from '../ports/clock.js';
+import { pseudonymiseEvents } from '../privacy/pseudonymise-events.js';
 import { exportAll } from '../storage/export-all.js';
 import { importAll } from '../storage/import-all.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';
@@ -158,7 +158,14 @@ describe('retention of reach stored by earlier versions', () => {
     entityType: 'share',
     entityId: 'share_1',
     entityVersion: 0,
-    data: { shareId: 'share_1', postId: 'post_1', campaignId: 'campaign_1', publisherId: 'person_1', platform: 'x', reach },
+    data: {
+      shareId: 'share_1',
+      postId: 'post_1',
+      campaignId: 'campaign_1',
+      publisherId: 'person_1',
+      platform: 'x',
+      reach,
+    },
   });
 
   it('starts a new row rather than sum past Number.MAX_SAFE_INTEGER, keeping the total and a valid summary', () => {
