@@ -34,6 +34,25 @@ describe('the link tracker the SDK uses by default', () => {
     );
   });
 
+  it.each([
+    ['null', null],
+    ['nothing', undefined],
+    ['a string', 'https://example.org'],
+    [
+      'a list',
+      [{ organisationId: 'org_a', platform: 'linkedin', campaignId: 'c', postId: 'p', publisherId: 'u' }],
+    ],
+  ])('refuses to track %s with VALIDATION instead of a TypeError', async (_, given) => {
+    const error = await createPlainLinkTracker(createSequentialIds())
+      .track(given as never)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/^Invalid link to track: \(root\): Pass /),
+      details: { issues: [{ path: [] }] },
+    });
+  });
+
   it('without a secret: tags the link with UTM tags and a random opaque token, never the publisher id', async () => {
     const { world, postId, share } = await shareWith({});
     const url = new URL(share.trackedUrl!);

@@ -1,4 +1,6 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import { addUtmTags, SHARER_PARAM } from '../links/utm.js';
+import { isRecord } from '../model/is-record.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { LinkTracker } from '../ports/link-tracker.js';
 
@@ -19,6 +21,9 @@ import type { LinkTracker } from '../ports/link-tracker.js';
 export function createPlainLinkTracker(ids: IdGenerator): LinkTracker {
   return {
     async track(input) {
+      // As the signing tracker refuses it (links/link-tracker.ts), in the same words.
+      if (!isRecord(input))
+        throw invalidValue('link to track', [], 'Pass { organisationId, link, platform, campaignId, … }.');
       const raw = ids.next('st').replace(/[^A-Za-z0-9_-]/g, '');
       const sharerToken = raw.length >= 8 ? raw.slice(0, 64) : raw.padEnd(8, '0');
       if (input.link === undefined) return { url: undefined, sharerToken };
