@@ -89,7 +89,7 @@ describe('docs/commands.md', () => {
     const { shift, people } = await createTestProgramme();
     const { post, allowed } = await reviewAPost(shift, people.editor, people.master);
     expect((await shift.as(people.master).posts.get(post.id)).status).toBe('approved');
-    expect(allowed).toEqual(['SCHEDULE', 'OFFER', 'WITHDRAW', 'ARCHIVE']);
+    expect(allowed).toEqual(['SCHEDULE', 'WITHDRAW', 'ARCHIVE']);
   });
 
   it('a publisher shares what is on offer, once per idempotency key, and a click is counted once', async () => {

@@ -80,7 +80,6 @@ describe('allowedEvents', () => {
       'WITHDRAW',
       'ARCHIVE',
     ]);
-    expect(await shift.as(people.master).posts.allowedEvents(postId)).toContain('OFFER');
     const campaign = await shift.as(people.master).campaigns.create({
       name: 'Open day',
       pillarIds: [pillarId],
@@ -93,6 +92,25 @@ describe('allowedEvents', () => {
     await expect(shift.as(people.editor).campaigns.start(campaign.id)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+
+  it('never lists OFFER on a post: no post command sends it, a campaign offers it (START, RESUME) when it can', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock } = world;
+    const posts = shift.as(people.master).posts;
+    // Approved, in no campaign: nothing offers it now.
+    const idle = await anApprovedPost(world);
+    expect(await posts.allowedEvents(idle)).toEqual(['SCHEDULE', 'WITHDRAW', 'ARCHIVE']);
+    // Scheduled for later: a campaign that starts now offers it only at its time.
+    const later = await anApprovedPost(world);
+    await posts.schedule(later, { at: new Date(clock.now() + 2 * 86_400_000).toISOString() });
+    expect(await posts.allowedEvents(later)).toEqual(['WITHDRAW']);
+    const now = await anApprovedPost(world);
+    await aRunningCampaign(world, [now, later]);
+    expect((await posts.get(later)).status).toBe('scheduled');
+    expect(await posts.allowedEvents(later)).toEqual(['WITHDRAW']);
+    expect((await posts.get(now)).status).toBe('offered');
+    expect(await posts.allowedEvents(now)).toEqual(['WITHDRAW']);
   });
 
   it('offers no SCHEDULE for a campaign with a post not approved, or whose window has ended, as schedule would refuse it', async () => {

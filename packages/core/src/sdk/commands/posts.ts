@@ -275,12 +275,10 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       const post = await loadPost(postId);
       if (!isAllowedFor(rt, actor, 'posts.read', targetOf(post))) return [];
       const blocked = await fourEyesBlocks(actor, post);
-      // OFFER is sent by a campaign (start, resume), which checks the post without its author: a campaign has no
-      // owner, so `own` offers nothing.
+      // OFFER is never listed: no command offers a post by itself. A campaign offers its posts (start, resume, a
+      // scheduled post at its time), so campaigns.allowedEvents says when (START, RESUME) for the whole campaign.
       return permittedEvents(rt, actor, postWorkflow, post.status, targetOf(post), (event) =>
-        event === 'APPROVE'
-          ? !blocked
-          : event !== 'OFFER' || isAllowedFor(rt, actor, 'campaigns.run', { pillarIds: post.pillarIds }),
+        event === 'APPROVE' ? !blocked : event !== 'OFFER',
       );
     },
   };
