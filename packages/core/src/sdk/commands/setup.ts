@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { invalidValues } from '../../errors/invalid-value.js';
 import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { Organisation } from '../../model/organisation.js';
 import { OrganisationSchema } from '../../model/organisation.js';
@@ -85,18 +84,8 @@ export async function setup(rt: Runtime, input: SetupInput): Promise<SetupResult
     programmeId,
     strategyVersion: 1,
   };
-  try {
-    checkStrategyIds(strategy);
-  } catch (error) {
-    // The strategy is one field of the setup input: its issues' paths start there.
-    throw invalidValues(
-      'setup',
-      (error as SocialShiftError<'VALIDATION'>).details.issues.map((issue) => ({
-        ...issue,
-        path: ['strategy', ...issue.path],
-      })),
-    );
-  }
+  // The strategy is one field of the setup input: its issues' paths start there.
+  checkStrategyIds(strategy, 'setup', ['strategy']);
   const master: Person = {
     ...parsed.master,
     ...base(masterId),

@@ -42,11 +42,14 @@ export interface StrategyCommands {
 
 /**
  * Refuses a strategy whose ids repeat (goals, audiences, pillars, platforms) or whose goals, pillars and platforms
- * name goals or audiences it does not have: `VALIDATION` with the path of each. The coherence check of
- * `@social-shift/core/strategy` rates more (and explains it); these two would leave references pointing at nothing.
+ * name goals or audiences it does not have: `VALIDATION` of `what` with the path of each (under `at`). The coherence
+ * check of `@social-shift/core/strategy` rates more (and explains it); these two would leave references pointing at
+ * nothing.
  */
 export function checkStrategyIds(
   strategy: Pick<Strategy, 'goals' | 'audiences' | 'pillars' | 'platforms'>,
+  what = 'strategy',
+  at: readonly (string | number)[] = [],
 ): void {
   const issues: ValidationIssue[] = [];
   const known = {
@@ -57,7 +60,7 @@ export function checkStrategyIds(
     const seen = new Set<string>();
     keys.forEach((id, i) => {
       if (seen.has(id))
-        issues.push({ path: [key, i], message: `"${id}" is in the list twice.`, code: 'duplicate' });
+        issues.push({ path: [...at, key, i], message: `"${id}" is in the list twice.`, code: 'duplicate' });
       seen.add(id);
     });
   };
@@ -74,7 +77,7 @@ export function checkStrategyIds(
     ids.forEach((id, j) => {
       if (!known[kind].has(id))
         issues.push({
-          path: [...path, j],
+          path: [...at, ...path, j],
           message: `No ${kind} "${id}" in the strategy.`,
           code: 'reference',
         });
@@ -90,7 +93,7 @@ export function checkStrategyIds(
   strategy.platforms.forEach((choice, i) => {
     refer(['platforms', i, 'audienceIds'], choice.audienceIds, 'audience');
   });
-  if (issues.length > 0) throw invalidValues('strategy', issues);
+  if (issues.length > 0) throw invalidValues(what, issues);
 }
 
 /** The strategy's pillars, goals and audiences as a post, contribution, campaign, focus group or role scope names them. */
