@@ -1,6 +1,7 @@
 // The Playground's "Start again" and import replace the whole programme, and with it the page: what a visitor typed
 // in its forms and did not save would be gone. With such a draft they ask first (in the page's language); declined,
-// nothing happens and the draft stays. Without a draft they just run.
+// nothing happens and the draft stays. Without a draft they just run. Leaving the page (a link, back, reload) asks
+// the browser's own question when there is a draft.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { playgroundMessages } from '../../src/messages/playground';
-import { e2eEnabled, launchChromium } from './browser';
+import { baseUrl, e2eEnabled, launchChromium } from './browser';
 import { actAs, alertText, openPlayground, settled } from './playground-page';
 
 const draftTitle = 'Een dag in de wijk';
@@ -91,6 +92,32 @@ describe.skipIf(!e2eEnabled)('the Playground’s start again and import with an 
     },
     180_000,
   );
+
+  it('asks before leaving the page drops a draft (a link, back, reload), and stays when declined', async () => {
+    const { context, page, errors } = await openPlayground(browser, '/playground/');
+    try {
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.type());
+        void dialog.dismiss();
+      });
+      // Without a draft the page is left without a question.
+      await page.goto(`${baseUrl()}/learn/`);
+      await page.goBack();
+      await settled(page);
+      expect(dialogs).toEqual([]);
+
+      await actAs(page, 'editor');
+      await postTitle(page).fill(draftTitle);
+      await page.locator('header a[href="/learn/"]').first().click();
+      await expect.poll(() => dialogs).toEqual(['beforeunload']);
+      expect(new URL(page.url()).pathname).toBe('/playground/');
+      expect(await postTitle(page).inputValue()).toBe(draftTitle);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 
   it('asks before an import drops a draft, and imports nothing when declined', async () => {
     const m = playgroundMessages.nl;

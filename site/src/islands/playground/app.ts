@@ -399,6 +399,11 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     if (announce) replaced.querySelector('button')?.focus();
     return true;
   };
+  // Leaving the page (a link, back, reload, closing the tab) with a draft in a form, or while a start again or an
+  // import fills a new database, asks the browser's own question first.
+  addEventListener('beforeunload', (event) => {
+    if (switching || hasDraft(body)) event.preventDefault();
+  });
   onRememberedChange(() => {
     // A switch of this tab's own says so when it is done.
     if (!switching) checkReplaced();
