@@ -68,7 +68,7 @@ describe('createStorage', () => {
       .catch((caught: unknown) => caught);
     expect(error).toSatisfy(storageError('commit'));
     expect((error as Error).message).toMatch(
-      /may or may not have been written: check the store before you retry/,
+      /disk I\/O error\. It may or may not have been written; check the store and retry\./,
     );
     expect((error as Error).message).not.toMatch(/nothing/i);
     expect(await storage.get(ORG, 'post', 'p')).toMatchObject({ version: 1, data: { title: 'Hello' } });

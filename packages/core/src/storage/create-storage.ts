@@ -496,7 +496,7 @@ function storageError(adapter: string, what: string, error: unknown): SocialShif
   // written the organisations before the failure: only say nothing was written when that is sure.
   return new SocialShiftError(
     'STORAGE',
-    `The ${adapter} storage failed to ${what}: ${reason}. ${/commit|migrat/.test(what) ? 'It may or may not have been written: check the store before you retry' : 'Nothing of this command was written; check the store and retry'}.`,
+    `The ${adapter} storage failed to ${what}: ${reason}. ${/commit|migrat/.test(what) ? 'It may or may not have been' : 'Nothing of this command was'} written; check the store and retry.`,
     { details: { adapter, operation: what }, cause: error },
   );
 }
