@@ -1,7 +1,7 @@
 // Each exit code of the built command, as a CI job sees it (ADR 101): 0 ok, 1 a gate failed, 2 bad usage,
 // 3 an unexpected error, 4 bad input data, 5 a file that cannot be read or written.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { simulateEvents } from '@social-shift/core/simulation';
@@ -13,18 +13,24 @@ const built = join(import.meta.dirname, '..', 'dist', 'bin.js');
 
 function run(
   args: readonly string[],
-  options: { readonly stdin?: string; readonly nodeArgs?: readonly string[] } = {},
+  options: {
+    readonly stdin?: string;
+    readonly nodeArgs?: readonly string[];
+    readonly user?: { readonly uid: number; readonly gid: number } | undefined;
+  } = {},
 ): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), built, ...args], {
     cwd: dir,
     encoding: 'utf8',
     input: options.stdin ?? '',
     timeout: 30_000,
+    ...options.user,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'social-shift-exit-codes-'));
+chmodSync(dir, 0o755); // readable by the unprivileged user of the permission case
 afterAll(() => {
   chmodSync(locked, 0o755);
   rmSync(dir, { recursive: true, force: true });
@@ -37,8 +43,16 @@ writeFileSync(log, `${lines.join('\n')}\n`);
 const locked = join(dir, 'locked');
 mkdirSync(locked);
 chmodSync(locked, 0o555);
-/** Root writes into a folder without write permission: the permission cases cannot be shown as root. */
-const asRoot = userInfo().uid === 0;
+/**
+ * Root writes into a folder without write permission, so as root (CI runs as root) the permission case runs the
+ * command as the unprivileged user `nobody` instead.
+ */
+const nobody = { uid: 65534, gid: 65534 };
+const unprivileged = userInfo().uid === 0 ? nobody : undefined;
+/** False only when the checkout sits where `nobody` cannot read it (say under a root-only home folder). */
+const canShowPermission =
+  unprivileged === undefined ||
+  spawnSync(process.execPath, [built, '--version'], { cwd: dir, ...nobody }).status === 0;
 
 describe('the exit codes of social-shift', () => {
   it('are the ones the CLI exports', () => {
@@ -138,13 +152,17 @@ describe('the exit codes of social-shift', () => {
     expect(result.stderr).toContain('does not exist; create it first');
   });
 
-  it.runIf(!asRoot)('5: an --out in a folder without write permission, and nothing half-written', () => {
-    const result = run(['report', log, '--out', join(locked, 'report.md')]);
-    expect(result.code).toBe(5);
-    expect(result.stderr).toMatch(
-      /^social-shift: --out: cannot write ".*report\.md": permission denied \(EACCES\)\./,
-    );
-  });
+  it.runIf(canShowPermission)(
+    '5: an --out in a folder without write permission, and nothing half-written',
+    () => {
+      const result = run(['report', log, '--out', join(locked, 'report.md')], { user: unprivileged });
+      expect(result.code).toBe(5);
+      expect(result.stderr).toMatch(
+        /^social-shift: --out: cannot write ".*report\.md": permission denied \(EACCES\)\./,
+      );
+      expect(readdirSync(locked)).toEqual([]);
+    },
+  );
 
   it.runIf(existsSync('/dev/full'))('5: standard output or --out on a full disk', () => {
     expect(run(['report', log, '--out', '/dev/full']).code).toBe(5);
