@@ -2,7 +2,7 @@
 import { indexedDbStorage } from '@social-shift/adapters/indexeddb';
 import { createSocialShift, isSocialShiftError, type RoleAssignment } from '@social-shift/core';
 import { seedDemoProgramme } from './demo-programme.js';
-import { renderPublisherView, showError } from './publisher-view.js';
+import { renderPublisherView, showError, speak } from './publisher-view.js';
 import { browserLanguage, VIEW_TEXT } from './view-text.js';
 
 const SIGNED_IN = 'social-shift-example:publisher-id';
@@ -63,7 +63,7 @@ async function signedInPublisher(): Promise<string> {
 async function start(): Promise<void> {
   // Until the signed-in person (and their language) is known, the page speaks the browser's language.
   const language = browserLanguage(navigator.languages);
-  document.documentElement.lang = language;
+  speak(language);
   document.getElementById('who')!.textContent = VIEW_TEXT[language].loading;
   await renderPublisherView(shift, await signedInPublisher());
   document.body.dataset.ready = 'true';

@@ -23,6 +23,20 @@ const LANGUAGES: readonly { readonly language: Language; readonly name: string }
 ];
 
 /**
+ * Puts the page's own words (title, headings, the language switch's legend) in `language`, and marks the page as
+ * being in it, so `lang` always names the language its text is in (a screen reader picks its voice by it).
+ */
+export function speak(language: Language): void {
+  const words = VIEW_TEXT[language];
+  document.documentElement.lang = language;
+  document.title = words.title;
+  document.getElementById('page-title')!.textContent = words.heading;
+  document.getElementById('offers-title')!.textContent = words.offersTitle;
+  document.getElementById('stats-title')!.textContent = words.statsTitle;
+  document.getElementById('language-title')!.textContent = words.languageSwitch;
+}
+
+/**
  * Shows a failure in the page, in `language`, with what to do; the SDK's message, for developers, goes to the
  * console.
  */
@@ -44,52 +58,90 @@ function shareDialog(platform: Platform, post: Post, share: Share): ShareLink {
 export async function renderPublisherView(shift: SocialShift, publisherId: string): Promise<void> {
   const me = shift.as(publisherId);
   const status = document.getElementById('status')!;
-  const say = (...message: Child[]) => {
-    status.replaceChildren(...message);
-  };
   // The page speaks the signed-in person's language (the browser's until they are known).
   let language = browserLanguage(navigator.languages);
-  const fail = (error: unknown) => showError(error, language);
-  // One share at a time: while one is being recorded the share buttons are disabled, so a click on another
-  // platform does not race it (and get refused for a changed offer after the first one was recorded).
-  const shareButtons = () => document.querySelectorAll<HTMLButtonElement>('#offers button[data-platform]');
+  // The status line, kept as how to draw it, so that after a language switch it is said in the new language.
+  let message: { draw: (language: Language) => Child[]; language: Language } | undefined;
+  const say = (draw: (language: Language) => Child[]) => {
+    message = { draw, language };
+    status.replaceChildren(...draw(language));
+  };
+  const fail = (error: unknown) => {
+    console.warn(error);
+    say((language) => [describeError(error, language)]);
+  };
+  // One command at a time: while a share or a language switch runs, the share and language buttons are disabled
+  // (also those a render draws meanwhile), so a second click, on any of them, starts no second command (a share on
+  // another platform would race the first one and be refused for a changed offer).
+  let busy = false;
+  const commandButtons = () =>
+    document.querySelectorAll<HTMLButtonElement>('#offers button[data-platform], #language button');
+  type Focus = () => HTMLElement | null | undefined;
+  /**
+   * Runs `command` and says its failure, draws the view again (the latest state, also after a failure), then puts
+   * the keyboard focus where `refocus` says: the button the keyboard was on has been drawn anew.
+   */
+  const run = async (command: () => Promise<void>, refocus: Focus): Promise<void> => {
+    if (busy) return;
+    busy = true;
+    for (const button of commandButtons()) button.disabled = true;
+    try {
+      await command();
+    } catch (error) {
+      fail(error);
+    }
+    try {
+      await render();
+    } catch (error) {
+      fail(error);
+    } finally {
+      busy = false;
+      for (const button of commandButtons()) button.disabled = false;
+    }
+    refocus()?.focus();
+  };
+  /** A button that runs a command (one at a time). */
+  const commandButton = (
+    attributes: Record<string, string>,
+    label: string,
+    command: () => Promise<void>,
+    refocus: Focus,
+  ): HTMLButtonElement => {
+    const button = h('button', { type: 'button', ...attributes }, label) as HTMLButtonElement;
+    button.disabled = busy;
+    button.addEventListener('click', () => run(command, refocus));
+    return button;
+  };
 
   const render = async (): Promise<void> => {
     const person = await me.people.get(publisherId);
     language = person.language;
     const words = VIEW_TEXT[language];
     const text = labels(language);
-    document.documentElement.lang = language;
-    document.title = words.title;
-    document.getElementById('offers-title')!.textContent = words.offersTitle;
-    document.getElementById('stats-title')!.textContent = words.statsTitle;
+    speak(language);
+    if (message && message.language !== language) say(message.draw);
     document.getElementById('who')!.textContent = words.signedInAs(person.displayName);
     document.getElementById('language')!.replaceChildren(
-      ...LANGUAGES.map(({ language: choice, name }) => {
-        const button = h(
-          'button',
-          { type: 'button', lang: choice, 'aria-pressed': String(choice === language) },
+      ...LANGUAGES.map(({ language: choice, name }) =>
+        commandButton(
+          { lang: choice, 'aria-pressed': String(choice === language) },
           name,
-        );
-        button.addEventListener('click', async () => {
-          try {
+          async () => {
             if (choice !== language) await me.people.update(publisherId, { language: choice });
-            await render();
-          } catch (error) {
-            fail(error);
-          }
-        });
-        return button;
-      }),
+          },
+          // The focus goes to the new button of the chosen language.
+          () => document.querySelector<HTMLElement>(`#language button[lang="${choice}"]`),
+        ),
+      ),
     );
-    document.getElementById('language-title')!.textContent = words.languageSwitch;
 
     // #region offers
     const offers = await me.offers.mine();
     // The latest 100 shares (the most `myShares` gives at once), with what the platforms reported about each.
     const latest = await me.offers.myShares({ limit: LATEST_SHARES });
     // A recorded share keeps its platform's share dialog, also after a reload that came before the publisher
-    // opened it. One offer may be shared on several platforms while its post is on offer and its campaign runs.
+    // opened it. One offer may be shared on several platforms while its post is on offer and its campaign runs
+    // (`shareable`).
     const recorded = new Map(latest.map(({ share }) => [`${share.offerId}:${share.platform}`, share]));
     const shareable = await Promise.all(
       offers.map(async ({ offer }) =>
@@ -104,7 +156,9 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
         const actions = h('div', { class: 'actions' });
         // Each button and link is described by its post's title: "Share on LinkedIn" alone does not say which.
         const titleId = `post-title-${offer.id}`;
-        for (const platform of shareable[i] ? SHARE_PLATFORMS : []) {
+        for (const platform of SHARE_PLATFORMS) {
+          // A recorded share keeps its link also once the offer can no longer be shared (the campaign ended or
+          // is paused, the post was withdrawn): the share counts, and the publisher may not have posted it yet.
           const share = recorded.get(`${offer.id}:${platform}`);
           if (share) {
             const link = shareDialog(platform, post, share);
@@ -125,50 +179,40 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
             );
             continue;
           }
-          const button = h(
-            'button',
-            { type: 'button', 'data-platform': platform, 'aria-describedby': titleId },
+          if (!shareable[i]) continue;
+          const item = () => list.querySelector(`[data-offer-id="${CSS.escape(offer.id)}"]`);
+          const button = commandButton(
+            { 'data-platform': platform, 'aria-describedby': titleId },
             words.shareOn(text.platforms[platform]),
-          );
-          button.addEventListener('click', async () => {
-            for (const other of shareButtons()) other.disabled = true;
-            try {
+            async () => {
               // The key makes a double click or a retry record one share, not two.
               const share = await me.offers.share(offer.id, {
                 platform,
                 idempotencyKey: `${offer.id}:${platform}`,
               });
-              const link = shareDialog(platform, post, share);
-              say(
-                words.sharedOn(text.platforms[platform], share.trackedUrl),
-                link.href
-                  ? h(
-                      'a',
-                      { href: link.href, target: '_blank', rel: 'noopener', 'data-testid': 'share-link' },
-                      words.open(text.platforms[platform]),
-                    )
-                  : words.pasteThis(link.clipboardText ?? link.text),
-              );
-            } catch (error) {
-              fail(error);
-            }
-            try {
-              await render();
-            } catch (error) {
-              fail(error);
-            } finally {
-              for (const other of shareButtons()) other.disabled = false;
-            }
-            // The button the keyboard was on is gone (the share's link took its place): the focus goes to that
-            // link, else to the offer.
-            if (!button.isConnected) {
-              const item = list.querySelector(`[data-offer-id="${CSS.escape(offer.id)}"]`);
-              (
-                item?.querySelector<HTMLElement>(`a[data-platform="${platform}"]`) ??
-                item?.querySelector<HTMLElement>('h3')
-              )?.focus();
-            }
-          });
+              say((language) => {
+                const words = VIEW_TEXT[language];
+                const name = labels(language).platforms[platform];
+                const link = shareDialog(platform, post, share);
+                return [
+                  words.sharedOn(name, share.trackedUrl),
+                  link.href
+                    ? h(
+                        'a',
+                        { href: link.href, target: '_blank', rel: 'noopener', 'data-testid': 'share-link' },
+                        words.open(name),
+                      )
+                    : words.pasteThis(link.clipboardText ?? link.text),
+                ];
+              });
+            },
+            // The button the keyboard was on is drawn anew: the focus goes to the share's link that took its
+            // place (or, after a failure, to the new button), else to the offer.
+            () =>
+              item()?.querySelector<HTMLElement>(
+                `a[data-platform="${platform}"], button[data-platform="${platform}"]`,
+              ) ?? item()?.querySelector<HTMLElement>('h3'),
+          );
           actions.append(button);
         }
         return h(

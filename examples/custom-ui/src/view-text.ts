@@ -6,6 +6,7 @@ import { isSocialShiftError } from '@social-shift/core';
 /** The sentences of the publisher's view, in one language. */
 export interface ViewText {
   readonly title: string;
+  readonly heading: string;
   readonly loading: string;
   readonly offersTitle: string;
   readonly statsTitle: string;
@@ -26,6 +27,7 @@ export interface ViewText {
 export const VIEW_TEXT: Readonly<Record<Language, ViewText>> = {
   en: {
     title: 'My offers — Social Shift',
+    heading: 'My offers',
     loading: 'Loading…',
     offersTitle: 'Posts offered to me',
     statsTitle: 'My results',
@@ -44,6 +46,7 @@ export const VIEW_TEXT: Readonly<Record<Language, ViewText>> = {
   },
   nl: {
     title: 'Mijn aanbod — Social Shift',
+    heading: 'Mijn aanbod',
     loading: 'Laden…',
     offersTitle: 'Berichten die mij zijn aangeboden',
     statsTitle: 'Mijn resultaten',

@@ -135,6 +135,13 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
       .toEqual(['Delen op LinkedIn', 'Delen op X', 'Delen op Facebook']);
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await page.getAttribute('#language button[lang="nl"]', 'aria-pressed')).toBe('true');
+    // The whole page, headings included, is in the language `lang` says.
+    expect(await page.textContent('h1')).toBe('Mijn aanbod');
+    expect(await page.locator('h2').allTextContents()).toEqual([
+      'Berichten die mij zijn aangeboden',
+      'Mijn resultaten',
+    ]);
+    expect(await page.textContent('legend')).toBe('Taal');
     // Which post a button shares, and the post's own language (English here) for the screen reader's voice.
     expect(
       await page.evaluate(() => {
@@ -167,10 +174,101 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     await page.waitForSelector('body[data-ready]');
     expect(await page.getAttribute('body', 'data-ready')).toBe('error');
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    // The page says in Dutch what it is, not only what went wrong: `lang="nl"` on English headings would have a
+    // screen reader read English with a Dutch voice.
+    expect(await page.textContent('h1')).toBe('Mijn aanbod');
+    expect(await page.locator('h2').allTextContents()).toEqual([
+      'Berichten die mij zijn aangeboden',
+      'Mijn resultaten',
+    ]);
+    expect(await page.textContent('legend')).toBe('Taal');
+    expect(await page.title()).toBe('Mijn aanbod — Social Shift');
     expect(await page.textContent('[data-testid="status"]')).toMatch(
       /^Deze browser laat de pagina geen gegevens bewaren \(een privévenster, of cookies en sitegegevens geblokkeerd\)\. Open hem in een gewoon venster/,
     );
     await context.close();
+  });
+
+  it('keeps the keyboard focus on the chosen language after switching with the keyboard', async () => {
+    const { page, errors } = await openApp();
+    await page.focus('#language button[lang="nl"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Gedeeld: 0');
+    // The language buttons are drawn anew: the focus is on the new button of the chosen language, not on <body>.
+    expect(
+      await page.evaluate(() => [
+        document.activeElement?.closest('#language') !== null,
+        document.activeElement?.getAttribute('lang'),
+        document.activeElement?.getAttribute('aria-pressed'),
+      ]),
+    ).toEqual([true, 'nl', 'true']);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says the last share again in the new language after a language switch', async () => {
+    const { page, errors } = await openApp();
+    await page.click('button[data-platform="linkedin"]');
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    const tracked = /^Shared on LinkedIn: (\S+)/.exec(
+      (await page.textContent('[data-testid="status"]')) ?? '',
+    )?.[1];
+    await page.click('#language button[lang="nl"]');
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Gedeeld: 1');
+    expect(await page.textContent('[data-testid="status"]')).toBe(
+      `Gedeeld op LinkedIn: ${tracked} Open LinkedIn`,
+    );
+    expect(await page.getAttribute('[data-testid="share-link"]', 'href')).toMatch(
+      /^https:\/\/www\.linkedin\.com\//,
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('starts no second command while a share is recorded, not even a language switch', async () => {
+    const { page, errors } = await openApp();
+    // A language click right after a share click: it must neither run a command of its own nor draw the share
+    // buttons again enabled while the share is recorded.
+    await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('button[data-platform="linkedin"]')?.click();
+      document.querySelector<HTMLButtonElement>('#language button[lang="nl"]')?.click();
+    });
+    const statusWhenEnabled = await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLButtonElement>('button[data-platform="facebook"]:not(:disabled)') &&
+        (document.getElementById('status')?.textContent ?? ''),
+      undefined,
+      { polling: 'raf' },
+    );
+    // The first button that can be clicked again comes after the share was recorded (its status line).
+    expect(await statusWhenEnabled.jsonValue()).toMatch(/^Shared on LinkedIn: https:/);
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getAttribute('#language button[lang="en"]', 'aria-pressed')).toBe('true');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps the share dialog of a recorded share once the offer can no longer be shared', async () => {
+    const { page, errors } = await openApp();
+    await page.click('button[data-platform="linkedin"]');
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    const tracked = /^Shared on LinkedIn: (\S+)/.exec(
+      (await page.textContent('[data-testid="status"]')) ?? '',
+    )?.[1];
+    // The campaign ends (14 days after it started) before the publisher opened LinkedIn's share dialog.
+    await page.clock.setSystemTime(Date.now() + 15 * 24 * 60 * 60 * 1000);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    const offer = page.locator('[data-testid="offer"]');
+    expect(await offer.locator('button').count()).toBe(0);
+    expect(await offer.locator('a[data-platform]').count()).toBe(1);
+    const dialog = new URL(
+      (await offer.locator('a[data-platform="linkedin"]').getAttribute('href')) ?? 'about:blank',
+    );
+    expect(dialog.searchParams.get('url')).toBe(tracked);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('records one share, not two, when the publisher clicks twice at once', async () => {
