@@ -746,7 +746,7 @@ function parseData(json: string): JsonObject {
 }
 
 function alreadyExists(collection: string, id: string): SocialShiftError<'ALREADY_EXISTS'> {
-  return new SocialShiftError('ALREADY_EXISTS', `A ${collection} with id "${id}" exists already.`, {
+  return new SocialShiftError('ALREADY_EXISTS', `The ${collection} "${id}" exists already.`, {
     details: { entityType: collection, id },
   });
 }
