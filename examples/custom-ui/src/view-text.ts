@@ -1,6 +1,6 @@
 // The view's own words in Dutch and English, and every failure as the publisher reads it: in their language, with
 // what to do. The method's labels (platforms, statuses) come from `@social-shift/core/labels`.
-import type { Language } from '@social-shift/core';
+import type { ErrorCode, Language } from '@social-shift/core';
 import { isSocialShiftError } from '@social-shift/core';
 
 /** The sentences of the publisher's view, in one language. */
@@ -58,8 +58,8 @@ export const VIEW_TEXT: Readonly<Record<Language, ViewText>> = {
     pasteThis: (text) => `Plak dit: ${text}`,
     nothingOffered: 'Er wordt je nu niets aangeboden.',
     shares: (count) => `Gedeeld: ${count}`,
-    clicks: (count) => `Kliks op mijn links: ${count}`,
-    countedOver: (latest) => `Geteld over je laatste ${latest} keer delen.`,
+    clicks: (count) => `Klikken op mijn links: ${count}`,
+    countedOver: (latest) => `Geteld over de laatste ${latest} keer dat je deelde.`,
     platform: 'Platform',
     sharesColumn: 'Gedeeld',
   },
@@ -79,7 +79,7 @@ const STORAGE_FULL: Advice = {
 };
 const STORAGE_BLOCKED: Advice = {
   en: 'This browser does not let the page keep data (a private window, or cookies and site data blocked). Open it in a normal window, or allow site data for this site, then reload the page.',
-  nl: 'Deze browser laat de pagina geen gegevens bewaren (een privévenster, of cookies en sitegegevens geblokkeerd). Open hem in een gewoon venster, of sta sitegegevens toe voor deze site, en laad de pagina opnieuw.',
+  nl: 'Deze browser laat de pagina geen gegevens bewaren (een privévenster, of cookies en sitegegevens geblokkeerd). Open de pagina in een gewoon venster, of sta sitegegevens toe voor deze site, en laad de pagina opnieuw.',
 };
 const STORAGE_OPEN: Advice = {
   en: "This page's data could not be opened: close its other tabs and windows, then reload the page.",
@@ -89,24 +89,47 @@ const STORAGE: Advice = {
   en: 'Your data could not be read or saved; nothing was changed. Reload the page and try again.',
   nl: 'Je gegevens konden niet worden gelezen of opgeslagen; er is niets veranderd. Laad de pagina opnieuw en probeer het nog eens.',
 };
+// A write (a commit, or bringing stored data up to date) that failed may or may not have been written, the SDK
+// says: with IndexedDB a commit is all or nothing, but another storage adapter need not be.
+const STORAGE_WRITE: Advice = {
+  en: 'Saving your data failed, but it may still have been saved. Reload the page to see, and try again if it is not there.',
+  nl: 'Het opslaan van je gegevens is mislukt, maar misschien toch opgeslagen. Laad de pagina opnieuw om het te zien, en probeer het nog eens als het er niet is.',
+};
 const UNKNOWN: Advice = {
   en: 'Something went wrong. Reload the page and try again.',
   nl: 'Er ging iets mis. Laad de pagina opnieuw en probeer het nog eens.',
 };
 
-/** What to do, per stable code of a SocialShiftError; codes a publisher's view does not meet fall back to UNKNOWN. */
-const BY_CODE: Readonly<Record<string, Advice>> = {
+/**
+ * What to do, per stable code of a SocialShiftError (every code: a new one does not compile until it has its
+ * advice); a failure without a code falls back to UNKNOWN.
+ */
+const BY_CODE: Readonly<Record<ErrorCode, Advice>> = {
+  VALIDATION: {
+    en: 'The page sent something the programme does not accept. Reload the page and try again; if it happens again, tell your social master.',
+    nl: 'De pagina stuurde iets wat het programma niet aanneemt. Laad de pagina opnieuw en probeer het nog eens; gebeurt het weer, meld het dan aan je social master.',
+  },
+  ALREADY_EXISTS: {
+    en: 'This exists already (perhaps made in another tab or window meanwhile). Reload the page.',
+    nl: 'Dit bestaat al (misschien intussen gemaakt in een ander tabblad of venster). Laad de pagina opnieuw.',
+  },
+  // The view draws the latest state again after every command, also after a failed one.
   CONFLICT: {
     en: 'This changed in another tab or window meanwhile. The page now shows the latest state: try again.',
     nl: 'Dit is intussen veranderd in een ander tabblad of venster. De pagina toont nu de laatste stand: probeer het opnieuw.',
   },
-  INVALID_TRANSITION: {
-    en: 'This post can no longer be shared: its campaign has ended or the post has expired.',
-    nl: 'Dit bericht kan niet meer worden gedeeld: de campagne is voorbij of het bericht is verlopen.',
+  IDEMPOTENCY_MISMATCH: {
+    en: 'An earlier attempt at this was not the same as this one. Reload the page to see what was recorded.',
+    nl: 'Een eerdere poging hiervan was niet dezelfde als deze. Laad de pagina opnieuw om te zien wat er is vastgelegd.',
   },
+  INVALID_TRANSITION: {
+    en: 'This post can no longer be shared: its campaign has ended or is paused, or the post was withdrawn or has expired.',
+    nl: 'Dit bericht kan niet meer worden gedeeld: de campagne is voorbij of gepauzeerd, of het bericht is ingetrokken of verlopen.',
+  },
+  // Also thrown for a person who is no longer active (left, or not yet invited): not only a missing consent.
   CONSENT_REQUIRED: {
-    en: 'You have not given (or have withdrawn) your consent for offers. Give it again, or ask your social master.',
-    nl: 'Je hebt geen toestemming (meer) gegeven voor aanbod. Geef die opnieuw, of vraag het je social master.',
+    en: 'Offers need your consent and an active account: you have not given that consent (or withdrew it), or your account is not active. Ask your social master.',
+    nl: 'Voor aanbod zijn je toestemming en een actief account nodig: je hebt die toestemming niet gegeven (of ingetrokken), of je account is niet actief. Vraag het je social master.',
   },
   FORBIDDEN: {
     en: 'You may not do this (any more). Ask your social master.',
@@ -117,16 +140,37 @@ const BY_CODE: Readonly<Record<string, Advice>> = {
     nl: 'Dit bestaat niet meer. Laad de pagina opnieuw.',
   },
   GUARDRAIL: {
-    en: 'A rule of your social master stops this share now (for example a most per day). Try again later, or ask your social master.',
-    nl: 'Een regel van je social master houdt dit delen nu tegen (bijvoorbeeld een maximum per dag). Probeer het later opnieuw, of vraag het je social master.',
+    en: 'A rule of your social master stops this share now (for example a maximum number of shares per day). Try again later, or ask your social master.',
+    nl: 'Een regel van je social master houdt dit delen nu tegen (bijvoorbeeld een maximum aantal keer delen per dag). Probeer het later opnieuw, of vraag het je social master.',
   },
   LIMIT_EXCEEDED: {
     en: "The post's link or text is too long for this platform. Ask the post's editor to shorten it.",
     nl: 'De link of tekst van het bericht is te lang voor dit platform. Vraag de redacteur van het bericht om die in te korten.',
   },
+  INVALID_LINK: {
+    en: "The post's link is not valid. Ask the post's editor to correct it.",
+    nl: 'De link van het bericht is niet geldig. Vraag de redacteur van het bericht om die te verbeteren.',
+  },
+  PLATFORM: {
+    en: 'The social platform answered with an error. Try again later.',
+    nl: 'Het sociale platform antwoordde met een fout. Probeer het later opnieuw.',
+  },
   RATE_LIMITED: {
     en: 'Too many attempts at once. Wait a moment, then try again.',
     nl: 'Te veel pogingen tegelijk. Wacht even en probeer het dan opnieuw.',
+  },
+  STORAGE,
+  MIGRATION: {
+    en: "This page's data, stored by another version of it, could not be brought up to date. Close its other tabs and windows, then reload the page; if it happens again, tell your social master.",
+    nl: 'De gegevens van deze pagina, opgeslagen door een andere versie ervan, konden niet worden bijgewerkt. Sluit de andere tabbladen en vensters ervan en laad de pagina opnieuw; gebeurt het weer, meld het dan aan je social master.',
+  },
+  TENANT_MISMATCH: {
+    en: "This belongs to another organisation's programme. Reload the page; if it happens again, tell your social master.",
+    nl: 'Dit hoort bij het programma van een andere organisatie. Laad de pagina opnieuw; gebeurt het weer, meld het dan aan je social master.',
+  },
+  UNSUPPORTED: {
+    en: 'This browser or platform cannot do this. Tell your social master.',
+    nl: 'Deze browser of dit platform kan dit niet. Meld het aan je social master.',
   },
 };
 
@@ -150,8 +194,9 @@ function storageAdvice(error: unknown): Advice | undefined {
   )
     return STORAGE_BLOCKED;
   if (!isSocialShiftError(error, 'STORAGE')) return undefined;
-  const details = error.details as { operation?: unknown } | undefined;
-  return details?.operation === 'open' ? STORAGE_OPEN : STORAGE;
+  const operation = (error.details as { operation?: unknown } | undefined)?.operation;
+  if (operation === 'open') return STORAGE_OPEN;
+  return typeof operation === 'string' && /commit|migrat/.test(operation) ? STORAGE_WRITE : STORAGE;
 }
 
 /**

@@ -184,7 +184,7 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     expect(await page.textContent('legend')).toBe('Taal');
     expect(await page.title()).toBe('Mijn aanbod — Social Shift');
     expect(await page.textContent('[data-testid="status"]')).toMatch(
-      /^Deze browser laat de pagina geen gegevens bewaren \(een privévenster, of cookies en sitegegevens geblokkeerd\)\. Open hem in een gewoon venster/,
+      /^Deze browser laat de pagina geen gegevens bewaren \(een privévenster, of cookies en sitegegevens geblokkeerd\)\. Open de pagina in een gewoon venster/,
     );
     await context.close();
   });

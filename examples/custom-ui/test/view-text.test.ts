@@ -1,6 +1,6 @@
 // What the publisher reads when something fails, without a browser: in their language, with what to do, and the
 // SDK's stable code; never the SDK's message for developers.
-import { SocialShiftError } from '@social-shift/core';
+import { ERROR_CODE_LIST, SocialShiftError } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
 import { browserLanguage, describeError, VIEW_TEXT } from '../src/view-text.js';
 
@@ -38,12 +38,40 @@ describe('describeError', () => {
     expect(describeError(conflict, 'nl')).toBe(
       'Dit is intussen veranderd in een ander tabblad of venster. De pagina toont nu de laatste stand: probeer het opnieuw. (CONFLICT)',
     );
-    expect(describeError(new SocialShiftError('MIGRATION', 'schema 9', { details: {} as never }), 'en')).toBe(
-      'Something went wrong. Reload the page and try again. (MIGRATION)',
-    );
     expect(describeError('boom', 'nl')).toBe(
       'Er ging iets mis. Laad de pagina opnieuw en probeer het nog eens.',
     );
+  });
+});
+
+describe('every error code', () => {
+  const sdkMessage = 'The SDK message, for developers.';
+  const said = (code: (typeof ERROR_CODE_LIST)[number], language: 'nl' | 'en') =>
+    describeError(new SocialShiftError(code, sdkMessage, { details: {} as never }), language);
+  const fallback = (language: 'nl' | 'en') => describeError('not an SDK error', language);
+
+  it.each(ERROR_CODE_LIST)('%s has its own advice in Dutch and in English, with the code', (code) => {
+    for (const language of ['nl', 'en'] as const) {
+      expect(said(code, language)).toMatch(new RegExp(`\\S \\(${code}\\)$`));
+      expect(said(code, language)).not.toContain(sdkMessage);
+      // Not the "something went wrong" a code the view does not know falls back to.
+      expect(said(code, language).startsWith(fallback(language))).toBe(false);
+    }
+    expect(said(code, 'nl')).not.toBe(said(code, 'en'));
+  });
+
+  it('gives each code other advice', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const texts = ERROR_CODE_LIST.map((code) => said(code, language).replace(/ \(\w+\)$/, ''));
+      expect(new Set(texts).size).toBe(texts.length);
+    }
+  });
+
+  it('says a storage write that failed may still have been saved, and a read that failed changed nothing', () => {
+    const commit = storageError('commit', new Error('the transaction aborted'));
+    expect(describeError(commit, 'en')).toMatch(/may still have been saved/);
+    expect(describeError(commit, 'nl')).toMatch(/misschien toch opgeslagen/);
+    expect(describeError(storageError('read', new Error('gone')), 'en')).toMatch(/nothing was changed/);
   });
 });
 
