@@ -42,18 +42,21 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The port `pnpm start` serves on: PORT, else always the same one. IndexedDB and localStorage belong to an origin
- * (host and port): on a new port each start, the programme stored in the browser would seem gone.
+ * The port `pnpm start` serves on: CUSTOM_UI_PORT, else always the same one. IndexedDB and localStorage belong to an
+ * origin (scheme, host and port): on a new port each start, the programme stored in the browser would seem gone.
+ * The generic PORT is not read: some hosts set it shell-wide, and it would move the origin unasked.
  */
 export const DEFAULT_PORT = 4330;
 
-/** The port to serve on, from the environment's PORT (a whole number, 0 for any free port) or DEFAULT_PORT. */
+/** The port to serve on, from CUSTOM_UI_PORT (a whole number, 0 for any free port) or DEFAULT_PORT. */
 export function servePort(env: Readonly<Record<string, string | undefined>>): number {
-  const given = env.PORT?.trim();
+  const given = env.CUSTOM_UI_PORT?.trim();
   if (given === undefined || given === '') return DEFAULT_PORT;
   const port = Number(given);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`PORT must be a port number from 0 to 65535 (0: any free port), not "${given}".`);
+    throw new Error(
+      `CUSTOM_UI_PORT must be a port number from 0 to 65535 (0: any free port), not "${given}".`,
+    );
   return port;
 }
 
@@ -79,7 +82,7 @@ export function serveUi(port = 0): Promise<{ server: Server; url: string }> {
       reject(
         error.code === 'EADDRINUSE'
           ? new Error(
-              `Port ${port} is in use: stop what serves on it, or start with another, e.g. PORT=4331 pnpm start.`,
+              `Port ${port} is in use: stop what serves on it, or start with another, e.g. CUSTOM_UI_PORT=${port === 65_535 ? port - 1 : port + 1} pnpm start.`,
             )
           : error,
       ),
