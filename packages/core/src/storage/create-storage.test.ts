@@ -121,6 +121,21 @@ describe('createStorage', () => {
     });
   });
 
+  it.each([
+    [undefined, 'undefined'],
+    [1n, 'bigint'],
+    [() => 1, 'function'],
+  ])('refuses %s in a list with VALIDATION naming its type in plain English', async (value, type) => {
+    const storage = createStorage(createMemoryDriver());
+    await expect(
+      storage.transaction(ORG, (tx) => tx.put('post', 'p', { list: [value] } as never, 0)),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining(`list.0: A value of type ${type} cannot be stored as JSON.`),
+    });
+    expect(await storage.get(ORG, 'post', 'p')).toBeUndefined();
+  });
+
   it('passes the work’s own error through unchanged', async () => {
     const storage = createStorage(createMemoryDriver());
     const own = new TypeError('not mine to wrap');

@@ -711,7 +711,7 @@ function findProblem(node: unknown, depth: number, dropUndefined = false): Probl
       return undefined;
     }
     default:
-      return { path: [], message: `A ${typeof node} cannot be stored as JSON.` };
+      return { path: [], message: `A value of type ${typeof node} cannot be stored as JSON.` };
   }
 }
 
