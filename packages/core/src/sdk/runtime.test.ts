@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesOf } from './runtime.js';
+import { changesOf, checkId } from './runtime.js';
 
 describe('changesOf', () => {
   it('does not count an object as changed when only the order of its keys differs (jsonb sorts them)', () => {
@@ -30,5 +30,51 @@ describe('changesOf', () => {
     expect(changesOf({ a: { x: 1 } }, { a: { x: 1, z: 0 } })).toEqual({ a: { x: 1, z: 0 } });
     expect(changesOf({ a: [1] }, { a: { 0: 1 } })).toEqual({ a: { 0: 1 } });
     expect(changesOf({ a: null }, { a: {} })).toEqual({ a: {} });
+  });
+});
+
+describe('checkId', () => {
+  it('refuses an id that throws while it is read with VALIDATION on the argument, as the parsers do', () => {
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    const throwing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('get trap');
+        },
+      },
+    );
+    for (const id of [throwing, revocable.proxy]) {
+      expect(() => checkId(id, 'postId')).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: 'Invalid postId: use 1 to 64 letters, digits, "_" or "-".',
+          details: {
+            input: 'postId',
+            issues: [
+              {
+                path: ['postId'],
+                message: 'It could not be read as plain data: send plain JSON data.',
+                code: 'custom',
+              },
+            ],
+          },
+        }),
+      );
+    }
+  });
+
+  it('words every other refusal from the schema, on the argument', () => {
+    expect(() => checkId(5, 'personId')).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: {
+          input: 'personId',
+          issues: [{ path: ['personId'], message: 'Expected string.', code: 'invalid_type' }],
+        },
+      }),
+    );
+    expect(checkId('a_B-9')).toBe('a_B-9');
   });
 });

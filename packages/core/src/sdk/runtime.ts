@@ -112,14 +112,22 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** Checks an id argument; `VALIDATION` with the argument's name as path otherwise. */
 export function checkId(id: unknown, name = 'id'): string {
   if (typeof id === 'string' && ID_PATTERN.test(id)) return id;
-  // The fast path accepts exactly what the schema does: here the schema only words the refusal.
-  const issues = IdSchema.safeParse(id).error?.issues.map((issue) => ({
-    path: [name],
-    message: issueMessage(issue),
-    code: issue.code,
-  }));
+  let issues = [
+    { path: [name], message: 'It could not be read as plain data: send plain JSON data.', code: 'custom' },
+  ];
+  try {
+    // The fast path accepts exactly what the schema does: here the schema only words the refusal.
+    issues =
+      IdSchema.safeParse(id).error?.issues.map((issue) => ({
+        path: [name],
+        message: issueMessage(issue),
+        code: issue.code,
+      })) ?? [];
+  } catch {
+    // Only exotic ids get here (a getter or proxy that throws while the schema reads it): the issue above stays.
+  }
   throw new SocialShiftError('VALIDATION', `Invalid ${name}: use 1 to 64 letters, digits, "_" or "-".`, {
-    details: { issues: issues ?? [], input: name },
+    details: { issues, input: name },
   });
 }
 
