@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { playgroundMessages } from '../../src/messages/playground';
-import { baseUrl, e2eEnabled, launchChromium } from './browser';
+import { axeViolations, baseUrl, e2eEnabled, launchChromium } from './browser';
 import { actAs, alertText, click, openPlayground, settled } from './playground-page';
 
 /** The sample organisation under another name, written to a file to import. */
@@ -59,6 +59,7 @@ describe.skipIf(!e2eEnabled)('the Playground when another tab replaces the progr
         // The other tab says so without being touched.
         await expect.poll(() => notice(a), { timeout: 10_000 }).toContain(m.replacedElsewhere);
         expect(await a.getAttribute('[data-testid="replaced-notice"]', 'role')).toBe('alert');
+        expect(await axeViolations(a)).toEqual([]);
 
         // A command on what it still shows runs nothing: the notice says why, no refusal in the SDK's English.
         await click(a, a.getByTestId('save-strategy'));
