@@ -45,7 +45,8 @@ export const ERROR_CODES = {
   PLATFORM: { status: 502, description: 'A social platform answered with an error.' },
   RATE_LIMITED: {
     status: 429,
-    description: 'A platform or the SDK asks to retry later (see `details.retryAfterMs`).',
+    description:
+      'A social platform or chat webhook asks to retry later (see `details.retryAfterMs`). The adapters throw it (`@social-shift/adapters`), not the core SDK.',
   },
   STORAGE: {
     status: 500,
@@ -54,7 +55,11 @@ export const ERROR_CODES = {
   },
   MIGRATION: { status: 500, description: 'A stored record has a schema version this SDK cannot migrate.' },
   TENANT_MISMATCH: { status: 403, description: 'The data belongs to another organisation.' },
-  UNSUPPORTED: { status: 501, description: 'The adapter or platform does not support this operation.' },
+  UNSUPPORTED: {
+    status: 501,
+    description:
+      'The adapter, platform or service does not support this operation. No package of the SDK throws it: it is for adapters and services built on the SDK.',
+  },
 } as const satisfies Record<string, { status: number; description: string }>;
 
 /** A stable error code. */
