@@ -37,7 +37,11 @@ export interface UtmTags {
   readonly content: string;
 }
 
-/** Every query parameter the tracker owns; any earlier value of these is replaced, never duplicated. */
+/**
+ * Every query parameter the tracker owns. A link's earlier values of these are dropped, never duplicated: the
+ * tracker then sets its own `utm_source`, `utm_medium`, `utm_campaign`, `utm_content` (and, for a tracked link,
+ * `ss_ref` and `ss_sig`), so those are replaced, while `utm_term` and `utm_id` are only dropped.
+ */
 export const TRACKING_PARAMS = [
   'utm_source',
   'utm_medium',
@@ -51,7 +55,8 @@ export const TRACKING_PARAMS = [
 
 /**
  * Adds UTM tags to a URL: `utm_source` = platform, `utm_medium` = `social`, `utm_campaign` = campaign id,
- * `utm_content` = post id. Existing query parameters and the fragment are kept; earlier UTM tags are replaced.
+ * `utm_content` = post id. Existing query parameters and the fragment are kept; the link's earlier values of these
+ * four are replaced, and its own `utm_term`, `utm_id`, `ss_ref` and `ss_sig` are dropped.
  *
  * @example
  * ```ts
