@@ -15,7 +15,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { FileError, UsageError } from './usage-error.js';
 
 /** Whether two paths name the same existing file, however spelt: relative or absolute, a symbolic or hard link. */
@@ -170,6 +170,12 @@ export const WRITE_ERRORS: Readonly<Record<string, string>> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'no space left on the device',
   EDQUOT: 'the disk quota is used up',
+  ENAMETOOLONG: 'a name in the path is too long',
+  ELOOP: 'too many symbolic links in the path',
+  EBUSY: 'the file is busy (in use, or a mount point)',
+  ETXTBSY: 'the file is a program that is running',
+  EFBIG: 'the file is too large for the file system',
+  EIO: 'the device failed (an input/output error)',
 };
 
 /** Why reading a file failed, for the errors a user can fix by naming another file or changing its permissions. */
@@ -181,16 +187,33 @@ export const READ_ERRORS: Readonly<Record<string, string>> = {
   EPERM: 'operation not permitted',
 };
 
-/** Runs `write`, telling a failure the user can fix as such instead of as a Node error with a stack trace. */
+/**
+ * Runs `write`, telling a failure of the file system (any error with an errno code and a system call, as on the
+ * read side) as a file that cannot be written, in one line, instead of as a Node error with a stack trace.
+ */
 export function writing(out: string, write: () => void): void {
   try {
     write();
   } catch (error) {
-    const { code, path } = error as NodeJS.ErrnoException;
-    const why = code === undefined ? undefined : WRITE_ERRORS[code];
-    if (why === undefined) throw error;
+    const { code, path, syscall } = error as NodeJS.ErrnoException;
+    if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
+    const why = WRITE_ERRORS[code] ?? `the file system refused to ${syscall} it`;
     throw new FileError(`--out: cannot write "${path ?? out}": ${why} (${code}). Choose another --out.`);
   }
+}
+
+/** The longest file name most file systems take, in bytes. */
+const NAME_MAX = 255;
+
+/**
+ * Where `path` is written before it is renamed into place: beside it, with the process id; a short name of its own
+ * when that would be longer than a file name may be (a legal report name near the limit).
+ */
+export function temporaryPath(path: string, index = 0): string {
+  const long = `${path}.${process.pid}.partial`;
+  return Buffer.byteLength(basename(long)) <= NAME_MAX
+    ? long
+    : join(dirname(path), `.social-shift.${process.pid}.${index}.partial`);
 }
 
 /** How {@link writeFiles} writes one file and moves it into place: Node's, unless a test passes another. */
@@ -235,11 +258,11 @@ export function writeFiles(
   files: readonly (readonly [string, string])[],
   writer: FileWriter = nodeWriter,
 ): void {
-  const plans = files.map(([path, text]) => ({
+  const plans = files.map(([path, text], index) => ({
     path,
     text,
     ...replacement(path),
-    temporary: `${path}.${process.pid}.partial`,
+    temporary: temporaryPath(path, index),
   }));
   const staged = plans.filter((plan) => !plan.inPlace);
   let step = 0;

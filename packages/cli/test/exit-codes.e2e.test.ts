@@ -164,6 +164,23 @@ describe('the exit codes of social-shift', () => {
     },
   );
 
+  it('5: any file-system error on writing --out, in one line that names the code (ENAMETOOLONG)', () => {
+    const result = run(['report', log, '--out', join(dir, `${'r'.repeat(300)}.md`)]);
+    expect(result.code, result.stderr).toBe(5);
+    expect(result.stderr).toMatch(
+      /^social-shift: --out: cannot write ".*\.md": .* \(ENAMETOOLONG\)\. Choose another --out\.\n$/,
+    );
+  });
+
+  it('0: an --out whose name is legal but too long for the temporary name beside it', () => {
+    const name = `${'r'.repeat(250)}.md`;
+    const result = run(['report', log, '--out', join(dir, name)]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(dir).filter((entry) => entry.startsWith('rrr') || entry.includes('partial'))).toEqual([
+      name,
+    ]);
+  });
+
   it.runIf(existsSync('/dev/full'))('5: standard output or --out on a full disk', () => {
     expect(run(['report', log, '--out', '/dev/full']).code).toBe(5);
     const full = spawnSync(`"${process.execPath}" "${built}" report "${log}" > /dev/full`, {
