@@ -66,6 +66,26 @@ describe('indexeddb storage', () => {
     expect(await tabA.get('org_a', 'post', 'q')).toBeUndefined();
   });
 
+  it('names the document another tab created meanwhile in plain words, also an offer or an organisation', async () => {
+    const indexedDB = new IDBFactory();
+    const tabA = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    const tabB = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = tabA.transaction('org_a', async (tx) => {
+      await tx.put('offer', 'o1', { by: 'a' }, 0);
+      await paused;
+    });
+    await tabB.transaction('org_a', (tx) => tx.put('offer', 'o1', { by: 'b' }, 0));
+    release();
+    await expect(slow).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS',
+      message: expect.stringMatching(/^The offer "o1" was created in another tab or window/),
+    });
+  });
+
   it('refuses the second of two writes of one version issued together in one transaction, as the other adapters', async () => {
     const storage = indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange });
     await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 0 }, 0));

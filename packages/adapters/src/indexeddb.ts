@@ -822,7 +822,7 @@ function documentChangedElsewhere(
   if (write === 'insert' && actual > 0)
     return new SocialShiftError(
       'ALREADY_EXISTS',
-      `A ${collection} with id "${id}" was created ${elsewhere}`,
+      `The ${collection} "${id}" was created ${elsewhere}`,
       {
         details: { entityType: collection, id },
       },
