@@ -820,13 +820,9 @@ function documentChangedElsewhere(
 ): SocialShiftError {
   const elsewhere = 'in another tab or window while this transaction ran; nothing of it was written.';
   if (write === 'insert' && actual > 0)
-    return new SocialShiftError(
-      'ALREADY_EXISTS',
-      `The ${collection} "${id}" was created ${elsewhere}`,
-      {
-        details: { entityType: collection, id },
-      },
-    );
+    return new SocialShiftError('ALREADY_EXISTS', `The ${collection} "${id}" was created ${elsewhere}`, {
+      details: { entityType: collection, id },
+    });
   if (write === 'remove' && actual === 0)
     return new SocialShiftError('NOT_FOUND', `The ${collection} "${id}" was deleted ${elsewhere}`, {
       details: { entityType: collection, id },

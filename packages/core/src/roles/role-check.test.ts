@@ -62,7 +62,10 @@ describe('the permission table', () => {
         target,
       ),
     ).toBe(false);
-    const scoped = { ...DEFAULT_PERMISSIONS, 'posts.read': { anyone: 'assigned', creator: 'assigned' } } as const;
+    const scoped = {
+      ...DEFAULT_PERMISSIONS,
+      'posts.read': { anyone: 'assigned', creator: 'assigned' },
+    } as const;
     expect(
       isAllowed(
         scoped,
@@ -114,7 +117,9 @@ describe('the permission table', () => {
       message: expect.stringMatching(/"own".*"organisation".*a role/),
     });
     // Every other grantee may still be given `assigned`, and `anyone` its other scopes.
-    expect(resolvePermissions({ 'posts.read': { creator: 'assigned', anyone: 'own' } })['posts.read']).toEqual({
+    expect(
+      resolvePermissions({ 'posts.read': { creator: 'assigned', anyone: 'own' } })['posts.read'],
+    ).toEqual({
       master: 'organisation',
       editor: 'organisation',
       creator: 'assigned',

@@ -111,15 +111,18 @@ describe('createStorage', () => {
     );
   });
 
-  it.each(['organisation', 'offer', 'post'])('says an existing %s exists already in plain English', async (type) => {
-    const storage = createStorage(createMemoryDriver());
-    await storage.transaction(ORG, (tx) => tx.put(type, 'x1', {}, 0));
-    await expect(storage.transaction(ORG, (tx) => tx.put(type, 'x1', {}, 0))).rejects.toMatchObject({
-      code: 'ALREADY_EXISTS',
-      message: `The ${type} "x1" exists already.`,
-      details: { entityType: type, id: 'x1' },
-    });
-  });
+  it.each(['organisation', 'offer', 'post'])(
+    'says an existing %s exists already in plain English',
+    async (type) => {
+      const storage = createStorage(createMemoryDriver());
+      await storage.transaction(ORG, (tx) => tx.put(type, 'x1', {}, 0));
+      await expect(storage.transaction(ORG, (tx) => tx.put(type, 'x1', {}, 0))).rejects.toMatchObject({
+        code: 'ALREADY_EXISTS',
+        message: `The ${type} "x1" exists already.`,
+        details: { entityType: type, id: 'x1' },
+      });
+    },
+  );
 
   it.each([
     [undefined, 'undefined'],
