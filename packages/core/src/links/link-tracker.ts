@@ -9,10 +9,8 @@ import type { LinkSecret } from './hmac.js';
 import { constantTimeEqual, createHmacSigner } from './hmac.js';
 import type { LinkShortener } from './link-shortener.js';
 import { SHARER_TOKEN_LENGTH, sharerToken } from './sharer-token.js';
+import { checkTrackInput, TRACK_WHAT } from './track-input.js';
 import { addUtmTags, SHARER_PARAM, SIGNATURE_PARAM, SOCIAL_UTM_MEDIUM, untracked } from './utm.js';
-
-/** What `track` errors name: `Invalid link to track: platform: …`. */
-const WHAT = 'link to track';
 
 /** Length of a link signature: 22 base64url characters (132 bits of HMAC-SHA-256). */
 const SIGNATURE_LENGTH = 22;
@@ -91,7 +89,7 @@ export function linkTagger(options: LinkTrackerOptions): Omit<TrackingLinks, 're
     sharerToken(signer, organisationId, publisherId);
 
   async function track(input: TrackLinkInput): Promise<TrackedLink> {
-    if (!isRecord(input)) throw invalidValue(WHAT, [], 'Pass { organisationId, link, platform, campaignId, … }.');
+    checkTrackInput(input);
     for (const [field, value] of [
       ['organisationId', input.organisationId],
       ['campaignId', input.campaignId],
@@ -99,25 +97,17 @@ export function linkTagger(options: LinkTrackerOptions): Omit<TrackingLinks, 're
       ['publisherId', input.publisherId],
     ] as const) {
       if (!IdSchema.safeParse(value).success) {
-        throw invalidValue(WHAT, [field], 'Use 1 to 64 letters, digits, "_" or "-".');
+        throw invalidValue(TRACK_WHAT, [field], 'Use 1 to 64 letters, digits, "_" or "-".');
       }
     }
     if (!(PLATFORMS as readonly string[]).includes(input.platform)) {
-      throw invalidValue(WHAT, ['platform'], `Use one of ${PLATFORMS.join(', ')}.`);
+      throw invalidValue(TRACK_WHAT, ['platform'], `Use one of ${PLATFORMS.join(', ')}.`);
     }
     const token = await tokenOf(input.organisationId, input.publisherId);
     if (input.link === undefined) return { url: undefined, sharerToken: token };
-    let tagged: URL;
-    try {
-      tagged = new URL(
-        addUtmTags(input.link, { source: input.platform, campaign: input.campaignId, content: input.postId }),
-      );
-    } catch (cause) {
-      throw invalidValue(WHAT, ['link'], 'Use an absolute http:// or https:// URL.', cause);
-    }
-    if (tagged.protocol !== 'https:' && tagged.protocol !== 'http:') {
-      throw invalidValue(WHAT, ['link'], 'Use an absolute http:// or https:// URL.');
-    }
+    const tagged = new URL(
+      addUtmTags(input.link, { source: input.platform, campaign: input.campaignId, content: input.postId }),
+    );
     const sig = await signature(input.organisationId, input.campaignId, input.postId, input.platform, token);
     // Appended as text (a token and a signature are base64url): `searchParams` would write the whole query anew.
     tagged.search += `&${SHARER_PARAM}=${token}&${SIGNATURE_PARAM}=${sig}`;

@@ -53,6 +53,34 @@ describe('the link tracker the SDK uses by default', () => {
     });
   });
 
+  it.each([
+    ['text that is no URL', 'not a url'],
+    ['a number', 42],
+    ['a relative link', '/vacancies'],
+    ['a javascript: link', 'javascript:alert(1)'],
+    ['an ftp:// link', 'ftp://example.org/file'],
+  ])('refuses to track %s as the signing tracker does: VALIDATION on the link', async (_, link) => {
+    const given = {
+      organisationId: 'org_a',
+      link,
+      platform: 'linkedin',
+      campaignId: 'c',
+      postId: 'p',
+      publisherId: 'u',
+    };
+    for (const tracker of [
+      createPlainLinkTracker(createSequentialIds()),
+      createLinkTracker({ secret: SECRET }),
+    ]) {
+      const error = await tracker.track(given as never).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'VALIDATION',
+        message: 'Invalid link to track: link: Use an absolute http:// or https:// URL.',
+        details: { issues: [{ path: ['link'] }] },
+      });
+    }
+  });
+
   it('without a secret: tags the link with UTM tags and a random opaque token, never the publisher id', async () => {
     const { world, postId, share } = await shareWith({});
     const url = new URL(share.trackedUrl!);

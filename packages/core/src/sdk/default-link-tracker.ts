@@ -1,6 +1,5 @@
-import { invalidValue } from '../errors/invalid-value.js';
+import { checkTrackInput } from '../links/track-input.js';
 import { addUtmTags, SHARER_PARAM } from '../links/utm.js';
-import { isRecord } from '../model/is-record.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { LinkTracker } from '../ports/link-tracker.js';
 
@@ -9,6 +8,7 @@ import type { LinkTracker } from '../ports/link-tracker.js';
  * (`utm_source` = platform, `utm_medium` = `social`, `utm_campaign`, `utm_content` = post) and an opaque sharer
  * token made by the id generator (random, so never derived from the publisher). Its links are not signed: give
  * `createSocialShift({ linkSecret })` for signed links that `resolve()` can attribute, or plug in your own tracker.
+ * As the signing tracker, it refuses a link that is not an absolute http:// or https:// URL with `VALIDATION`.
  *
  * @example
  * ```ts
@@ -21,9 +21,7 @@ import type { LinkTracker } from '../ports/link-tracker.js';
 export function createPlainLinkTracker(ids: IdGenerator): LinkTracker {
   return {
     async track(input) {
-      // As the signing tracker refuses it (links/link-tracker.ts), in the same words.
-      if (!isRecord(input))
-        throw invalidValue('link to track', [], 'Pass { organisationId, link, platform, campaignId, … }.');
+      checkTrackInput(input);
       const raw = ids.next('st').replace(/[^A-Za-z0-9_-]/g, '');
       const sharerToken = raw.length >= 8 ? raw.slice(0, 64) : raw.padEnd(8, '0');
       if (input.link === undefined) return { url: undefined, sharerToken };
