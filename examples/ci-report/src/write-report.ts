@@ -30,14 +30,21 @@ const WHY_NOT_WRITTEN: Readonly<Record<string, readonly [why: string, fix?: stri
   EROFS: ['the file system is read-only', 'Choose a path on a disk that can be written.'],
   ENOSPC: ['no space left on the device', 'Free space on the disk, or choose another one.'],
   EDQUOT: ['the disk quota is used up', 'Free space within the quota, or choose another disk.'],
+  ENAMETOOLONG: ['a name in the path is too long'],
+  ELOOP: ['too many symbolic links in the path'],
+  EBUSY: ['the file is busy (in use, or a mount point)'],
+  ETXTBSY: ['the file is a program that is running'],
+  EFBIG: ['the file is too large for the file system'],
+  EIO: ['the device failed (an input/output error)'],
 };
 
 /** Where a report is written before it is renamed into place. */
 export const partialPath = (path: string): string => `${path}.partial`;
 
 /**
- * Runs `write` for the option `--{option} path`, and turns a failure the user can fix into a {@link CannotWrite}
- * that says what to do; anything else keeps its stack trace, for a bug report.
+ * Runs `write` for the option `--{option} path`, and turns a failure of the file system (any error with an errno
+ * code and a system call) into a {@link CannotWrite} that names the code and says what to do; anything else keeps
+ * its stack trace, for a bug report.
  *
  * @example
  * ```ts
@@ -48,16 +55,15 @@ export function writing(option: 'out' | 'summary', path: string, write: () => vo
   try {
     write();
   } catch (error) {
-    const { code } = error as NodeJS.ErrnoException;
+    const { code, syscall } = error as NodeJS.ErrnoException;
     const cannot = `Cannot write --${option} "${path}"`;
     // Only the partial file is created exclusively: another run is writing the same report, or one was stopped.
     if (code === 'EEXIST')
       throw new CannotWrite(
         `${cannot}: "${partialPath(path)}" is in the way (EEXIST): another run is writing this report, or one that stopped left it. Remove it once no run is writing.`,
       );
-    const reason = code === undefined ? undefined : WHY_NOT_WRITTEN[code];
-    if (reason === undefined) throw error;
-    const [why, fix] = reason;
+    if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
+    const [why, fix] = WHY_NOT_WRITTEN[code] ?? [`the file system refused to ${syscall} it`];
     throw new CannotWrite(`${cannot}: ${why} (${code}).${fix === undefined ? '' : ` ${fix}`}`);
   }
 }
@@ -93,8 +99,15 @@ export function replaceFile(path: string, text: string): void {
     if (stat !== undefined) chmodSync(partial, stat.mode & 0o7777);
     renameSync(partial, path);
   } catch (error) {
-    // A partial file that was there before (EEXIST) is another run's, or a stopped one's: it stays.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(partial, { force: true });
+    // A partial file that was there before (EEXIST) is another run's, or a stopped one's: it stays. A clean-up that
+    // fails too (the name is too long, the device failed) must not hide the error that stopped the write.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      try {
+        rmSync(partial, { force: true });
+      } catch {
+        // the error that stopped the write is the one to tell
+      }
+    }
     throw error;
   }
 }

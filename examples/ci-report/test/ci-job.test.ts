@@ -269,9 +269,10 @@ describe('the sample CI job', () => {
       import { syncBuiltinESMExports } from 'node:module';
       const fail = (code, path) =>
         Object.assign(new Error(code + ': simulated, open ' + path), { code, path: String(path), syscall: 'open' });
-      const { writeFileSync, appendFileSync } = fs;
+      const { writeFileSync, appendFileSync, rmSync } = fs;
       fs.writeFileSync = (path, data, ...rest) => {
         if (String(path).includes('eperm')) throw fail('EPERM', path);
+        if (String(path).includes('eio')) throw fail('EIO', path);
         if (!String(path).includes('enospc')) return writeFileSync(path, data, ...rest);
         writeFileSync(path, String(data).slice(0, 100), ...rest);
         throw fail('ENOSPC', path);
@@ -280,6 +281,10 @@ describe('the sample CI job', () => {
         if (!String(path).includes('edquot')) return appendFileSync(path, data, ...rest);
         appendFileSync(path, String(data).slice(0, 100), ...rest);
         throw fail('EDQUOT', path);
+      };
+      fs.rmSync = (path, ...rest) => {
+        if (String(path).includes('eio')) throw fail('EBUSY', path);
+        return rmSync(path, ...rest);
       };
       syncBuiltinESMExports();`,
     )}`;
@@ -292,6 +297,23 @@ describe('the sample CI job', () => {
         'Cannot write --out "report-eperm.md": operation not permitted (EPERM). The file or its folder may not be changed by this user (an immutable or append-only file, or another user’s file in a shared folder): choose another path.\n',
       );
       expect(existsSync(join(job, 'report-eperm.md'))).toBe(false);
+    }, 60_000);
+
+    it('says any other error of the file system in one line that names its code, exit code 2', () => {
+      const long = `${'r'.repeat(300)}.md`;
+      const result = runStep(withOption(command, 'out', long));
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        `Cannot write --out "${long}": a name in the path is too long (ENAMETOOLONG).\n`,
+      );
+    }, 60_000);
+
+    it('names the error that stopped the write, not one of the clean-up after it', () => {
+      const result = runStep(withOption(command, 'out', 'report-eio.md'), failingDisk);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        'Cannot write --out "report-eio.md": the device failed (an input/output error) (EIO).\n',
+      );
     }, 60_000);
 
     it('leaves the earlier --out whole, and no partial file, when the disk fills up (ENOSPC)', () => {
