@@ -80,7 +80,8 @@ const lstatOrUndefined = (path: string): Stats | undefined => {
  * Replaces the file at `path` with `text`, whole or not at all: written to `path.partial` (created exclusively, so
  * two runs never write one file) and renamed into place, which replaces a file in one step; a failure removes the
  * partial file. A path that renaming would change (a device such as /dev/stdout, a pipe, a symbolic link, a file
- * with other hard links) is written in place. A replaced file keeps its permissions.
+ * with other hard links) or cannot replace (a bind-mounted file: EBUSY; another device: EXDEV) is written in
+ * place. A replaced file keeps its permissions.
  *
  * @example
  * ```ts
@@ -97,7 +98,20 @@ export function replaceFile(path: string, text: string): void {
   try {
     writeFileSync(partial, text, { flag: 'wx' });
     if (stat !== undefined) chmodSync(partial, stat.mode & 0o7777);
-    renameSync(partial, path);
+    try {
+      renameSync(partial, path);
+    } catch (error) {
+      // A path renaming cannot replace (a bind-mounted file in a container: EBUSY; another device: EXDEV) is
+      // written in place, as a device is.
+      const { code } = error as NodeJS.ErrnoException;
+      if (code !== 'EBUSY' && code !== 'EXDEV') throw error;
+      writeFileSync(path, text);
+      try {
+        rmSync(partial, { force: true });
+      } catch {
+        // the report is written; a partial file left behind is only clutter
+      }
+    }
   } catch (error) {
     // A partial file that was there before (EEXIST) is another run's, or a stopped one's: it stays. A clean-up that
     // fails too (the name is too long, the device failed) must not hide the error that stopped the write.

@@ -316,6 +316,32 @@ describe('the sample CI job', () => {
       );
     }, 60_000);
 
+    it.each(['EBUSY', 'EXDEV'])(
+      'writes an --out that renaming cannot replace (%s: a bind-mounted file, another device) in place',
+      (code) => {
+        // A mount point, stood in for: renaming onto a path with "mounted" in it fails as the kernel refuses it.
+        const mounted = `--import=data:text/javascript,${encodeURIComponent(
+          `import fs from 'node:fs';
+          import { syncBuiltinESMExports } from 'node:module';
+          const rename = fs.renameSync;
+          fs.renameSync = (from, to) => {
+            if (!String(to).includes('mounted')) return rename(from, to);
+            throw Object.assign(new Error('${code}: simulated, rename'), { code: '${code}', syscall: 'rename', path: String(from), dest: String(to) });
+          };
+          syncBuiltinESMExports();`,
+        )}`;
+        const folder = join(job, `mounted-${code}`);
+        mkdirSync(folder);
+        writeFileSync(join(folder, 'report.md'), 'the earlier report\n');
+        const result = runStep(withOption(command, 'out', `mounted-${code}/report.md`), mounted);
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        expect(readFileSync(join(folder, 'report.md'), 'utf8')).toMatch(/^# /);
+        expect(readdirSync(folder)).toEqual(['report.md']);
+      },
+      60_000,
+    );
+
     it('leaves the earlier --out whole, and no partial file, when the disk fills up (ENOSPC)', () => {
       writeFileSync(join(job, 'report-enospc.md'), 'the earlier report\n');
       const result = runStep(withOption(command, 'out', 'report-enospc.md'), failingDisk);

@@ -252,7 +252,7 @@ function replacement(path: string): { readonly inPlace: boolean; readonly mode?:
  * Writes the report's files so that a write that fails halfway (a full disk) leaves their paths as they were (none,
  * or an earlier report) and no partial file behind: each is written beside its path first and renamed into place
  * once all are written (renaming within a folder replaces a file in one step). Paths that renaming would change
- * are written in place (see {@link replacement}).
+ * are written in place (see {@link replacement}), and so are paths renaming cannot replace (EBUSY, EXDEV).
  */
 export function writeFiles(
   files: readonly (readonly [string, string])[],
@@ -270,8 +270,23 @@ export function writeFiles(
   try {
     for (; step < staged.length; step++)
       writer.write(staged[step]!.temporary, staged[step]!.text, staged[step]!.mode);
-    for (step = 0; step < staged.length; step++, placed++)
-      writer.rename(staged[step]!.temporary, staged[step]!.path);
+    for (step = 0; step < staged.length; step++, placed++) {
+      const plan = staged[step]!;
+      try {
+        writer.rename(plan.temporary, plan.path);
+      } catch (error) {
+        // A path renaming cannot replace (a bind-mounted file in a container: EBUSY; another device: EXDEV) is
+        // written in place, as a device is.
+        const { code } = error as NodeJS.ErrnoException;
+        if (code !== 'EBUSY' && code !== 'EXDEV') throw error;
+        writer.write(plan.path, plan.text);
+        try {
+          writer.remove(plan.temporary);
+        } catch {
+          // the report is written; a temporary file left behind is only clutter
+        }
+      }
+    }
   } catch (error) {
     for (const plan of staged.slice(placed)) {
       try {

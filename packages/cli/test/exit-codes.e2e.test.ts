@@ -1,7 +1,16 @@
 // Each exit code of the built command, as a CI job sees it (ADR 101): 0 ok, 1 a gate failed, 2 bad usage,
 // 3 an unexpected error, 4 bad input data, 5 a file that cannot be read or written.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { simulateEvents } from '@social-shift/core/simulation';
@@ -180,6 +189,32 @@ describe('the exit codes of social-shift', () => {
       name,
     ]);
   });
+
+  it.each(['EBUSY', 'EXDEV'])(
+    '0: an --out that cannot be renamed onto (%s: a bind-mounted file, another device) is written in place',
+    (code) => {
+      // A mount point, stood in for: renaming onto a path with "mounted" in it fails as the kernel refuses it.
+      const mounted = `data:text/javascript,${encodeURIComponent(
+        `import fs from 'node:fs';
+        import { syncBuiltinESMExports } from 'node:module';
+        const rename = fs.renameSync;
+        fs.renameSync = (from, to) => {
+          if (!String(to).includes('mounted')) return rename(from, to);
+          throw Object.assign(new Error('${code}: simulated, rename'), { code: '${code}', syscall: 'rename', path: String(from), dest: String(to) });
+        };
+        syncBuiltinESMExports();`,
+      )}`;
+      const folder = join(dir, `mounted-${code}`);
+      mkdirSync(folder);
+      const out = join(folder, 'report.md');
+      writeFileSync(out, 'the earlier report\n');
+      const result = run(['report', log, '--out', out], { nodeArgs: ['--import', mounted] });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toMatch(/^# Social Shift report/);
+      expect(readdirSync(folder)).toEqual(['report.md']);
+    },
+  );
 
   it.runIf(existsSync('/dev/full'))('5: standard output or --out on a full disk', () => {
     expect(run(['report', log, '--out', '/dev/full']).code).toBe(5);
