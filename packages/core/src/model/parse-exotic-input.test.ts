@@ -56,3 +56,19 @@ describe('the model parsers, given input that throws while it is read', () => {
     }
   });
 });
+
+describe('the model parsers, given input too large for the checker to list its faults', () => {
+  it('say so and what to do, not that the input is not plain data', async () => {
+    const { safeParseExportBundle } = await import('./entities.js');
+    // 20,000 events without their fields: zod's list of faults outgrows the call stack (RangeError).
+    const events = Array.from({ length: 20_000 }, (_, i) => ({ id: i }));
+    const result = safeParseExportBundle({ formatVersion: 1, events });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(isSocialShiftError(result.error, 'VALIDATION')).toBe(true);
+      expect(result.error.message).not.toMatch(/plain data/);
+      expect(result.error.message).toMatch(/too many faults to list.*smaller part/);
+      expect(result.error.cause).toBeInstanceOf(RangeError);
+    }
+  });
+});

@@ -32,8 +32,12 @@ export function createParser<S extends z.ZodMiniType>(what: string, schema: S): 
         ? { success: true, data: result.data as z.output<S> }
         : { success: false, error: validationError(what, result.error) };
     } catch (cause) {
-      // Only exotic inputs get here (a getter or proxy that throws while the input is read).
-      const message = 'It could not be read as plain data: send plain JSON data.';
+      // Only exotic inputs get here: a getter or proxy that throws while the input is read, or an input so large
+      // (tens of thousands of faults) or so deeply nested that the checker runs out of call stack.
+      const message =
+        cause instanceof RangeError
+          ? 'It has too many faults to list (or is nested too deeply): check a smaller part of it to see them.'
+          : 'It could not be read as plain data: send plain JSON data.';
       return { success: false, error: invalidValue(what, [], message, cause) };
     }
   };
