@@ -109,6 +109,11 @@ describe('every public parser, given hostile input', () => {
 });
 
 describe('checkJsonData', () => {
+  it('says what a value that is not JSON may be instead', () => {
+    for (const value of [{ at: new Date(0) }, { n: 1n }, { u: undefined }, { f: () => 1 }])
+      expect(checkJsonData(value)).toMatch(/use objects, arrays, strings, finite numbers, booleans or null/);
+  });
+
   it('accepts plain JSON within the limits', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 10 }), (value) => {

@@ -202,7 +202,7 @@ export function checkJsonData(value: unknown): string | undefined {
       for (const item of Object.values(node)) stack.push([item, depth + 1]);
       continue;
     }
-    return 'holds a value that is not plain JSON';
+    return 'holds a value that is not plain JSON: use objects, arrays, strings, finite numbers, booleans or null';
   }
   return undefined;
 }
