@@ -356,3 +356,27 @@ describe('createStorage', () => {
     });
   });
 });
+
+describe('an expected version beyond the last one', () => {
+  const MAX = 2 ** 31 - 1;
+  it('is refused as a version nobody read, for puts and deletes alike', async () => {
+    const storage = createStorage(createMemoryDriver());
+    for (const write of ['put', 'delete'] as const) {
+      const refused = await storage
+        .transaction(ORG, async (tx) => {
+          if (write === 'put') await tx.put('post', 'p', {}, 2 ** 40);
+          else await tx.delete('post', 'p', 2 ** 31);
+        })
+        .catch((caught: unknown) => caught);
+      expect(isSocialShiftError(refused, 'VALIDATION')).toBe(true);
+      expect((refused as Error).message).toMatch(/Use the version you read/);
+    }
+  });
+
+  it('says a document at the last version cannot change any more', async () => {
+    const storage = createStorage(createMemoryDriver());
+    await expect(storage.transaction(ORG, (tx) => tx.put('post', 'p', {}, MAX))).rejects.toThrow(
+      `A document at version ${MAX} cannot change any more.`,
+    );
+  });
+});

@@ -557,7 +557,7 @@ function checkKey(collection: string, id: string): void {
 
 /** An expected version: a whole number from 0 (a new document) to `max` (versions end at {@link MAX_VERSION}). */
 function checkVersionNumber(version: number, max: number): void {
-  if (!Number.isSafeInteger(version) || version < 0) {
+  if (!Number.isSafeInteger(version) || version < 0 || version > MAX_VERSION) {
     throw invalid(['expectedVersion'], 'Use the version you read (0 for a new document).');
   }
   if (version > max) {
