@@ -101,8 +101,14 @@ const lockManager = () => (navigator as Navigator & { locks?: LockManager }).loc
  */
 function alone<T>(databaseNameToUse: string, work: () => Promise<T>): Promise<T> {
   const locks = lockManager();
-  return locks ? (locks.request(`social-shift-playground:${databaseNameToUse}`, work) as Promise<T>) : work();
+  return locks ? (locks.request(seedLock(databaseNameToUse), work) as Promise<T>) : work();
 }
+
+/**
+ * The name of the lock {@link alone} takes. A tab of an older version of the site holds only this one while it fills
+ * a database (it has no {@link useLock}).
+ */
+const seedLock = (name: string) => `social-shift-playground:${name}`;
 
 /** The name of the lock a page holds on a database it uses (see {@link hold}). */
 const useLock = (name: string) => `social-shift-playground-in-use:${name}`;
@@ -136,26 +142,63 @@ function letGo(keep: string): void {
   for (const name of [...held.keys()]) if (name !== keep) letGoOf(name);
 }
 
+/** How long a fresh database is left alone, whatever the locks say: a tab may open it before it takes a lock. */
+const YOUNG_MS = 10 * 60_000;
+
+/** When {@link freshDatabaseName} made `name`, or `undefined` for a name it did not make. */
+function madeAt(name: string): number | undefined {
+  const made = /^social-shift-playground-([0-9a-z]+)-[0-9a-f]{16}$/.exec(name)?.[1];
+  return made === undefined ? undefined : Number.parseInt(made, 36);
+}
+
+/**
+ * Deletes the database `name` and settles when the browser has deleted it or failed to. A delete another page
+ * blocks (it has the database open, so it uses it) stays queued in the browser until that page closes it: the
+ * caller keeps its locks until then, so no page can make it the remembered one in the meantime.
+ */
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise<void>((done) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = () => done();
+  });
+}
+
 /**
  * Deletes the Playground's databases that no page uses and this browser does not remember: what a reset or import
  * left behind when its page was closed or reloaded before it was done (or lost to another tab's at the same time).
- * Without Web Locks it cannot tell them from a database another tab is filling, and deletes nothing.
+ * A database whose lock any page holds or waits for (this version's {@link useLock} or an older version's
+ * {@link seedLock}) or made in the last minutes is left alone. Without Web Locks it cannot tell them from a database
+ * another tab is filling, and deletes nothing.
  */
 async function removeLeftBehind(): Promise<void> {
   const locks = lockManager();
   const remembered = localStorage.getItem(KEY_DATABASE);
   if (!locks || typeof indexedDB.databases !== 'function' || remembered === null) return;
-  for (const { name } of await indexedDB.databases()) {
-    if (!name?.startsWith('social-shift-playground-') || name === remembered) continue;
-    await locks.request(useLock(name), { ifAvailable: true }, async (lock) => {
-      // Another tab may have made it the remembered one meanwhile.
-      if (!lock || localStorage.getItem(KEY_DATABASE) === name) return;
-      await new Promise<void>((done) => {
-        const request = indexedDB.deleteDatabase(name);
-        request.onsuccess = request.onerror = request.onblocked = () => done();
-      });
-    });
-  }
+  const { held = [], pending = [] } = await locks.query();
+  const busy = new Set([...held, ...pending].map((lock) => lock.name));
+  const now = Date.now();
+  const leftBehind = (await indexedDB.databases()).flatMap(({ name }) =>
+    name?.startsWith('social-shift-playground-') &&
+    name !== remembered &&
+    !busy.has(useLock(name)) &&
+    !busy.has(seedLock(name)) &&
+    !(now - (madeAt(name) ?? 0) < YOUNG_MS)
+      ? [name]
+      : [],
+  );
+  // Each at once: a delete another page blocks waits until that page closes the database.
+  await Promise.all(
+    leftBehind.map((name) =>
+      locks.request(useLock(name), { ifAvailable: true }, (inUse) =>
+        !inUse
+          ? undefined
+          : locks.request(seedLock(name), { ifAvailable: true }, async (seeding) => {
+              // Another tab may have made it the remembered one meanwhile.
+              if (seeding && localStorage.getItem(KEY_DATABASE) !== name) await deleteDatabase(name);
+            }),
+      ),
+    ),
+  );
 }
 
 /**
