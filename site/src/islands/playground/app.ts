@@ -270,6 +270,26 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   let eventCount = 0;
   let lastEvents: StoredEvent[] = [];
 
+  // Leaving the page (a link, back, reload, closing the tab) with a draft in a form, or while a start again or an
+  // import fills a new database, asks the browser's own question first (`returnValue` for older Chrome and Safari).
+  // The listener is there only while it is needed: some browsers keep a page that has one out of the back/forward
+  // cache.
+  const askBeforeLeaving = (event: BeforeUnloadEvent) => {
+    event.preventDefault();
+    event.returnValue = '';
+  };
+  let asking = false;
+  /** Adds or removes {@link askBeforeLeaving} as a draft or a switch comes and goes. */
+  const guardLeaving = () => {
+    const ask = switching || hasDraft(body);
+    if (ask === asking) return;
+    asking = ask;
+    if (ask) addEventListener('beforeunload', askBeforeLeaving);
+    else removeEventListener('beforeunload', askBeforeLeaving);
+  };
+  body.addEventListener('input', guardLeaving);
+  body.addEventListener('change', guardLeaving);
+
   // The form whose submit runs the next command: when that command succeeds, its fields are emptied.
   let submitted: HTMLFormElement | null = null;
   body.addEventListener(
@@ -324,6 +344,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       const kept = await render(keep);
       noteDrawn(body);
       kept?.restore(body);
+      guardLeaving();
       return true;
     } catch (error) {
       mount(alert, failureContent(m, error));
@@ -339,6 +360,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   ) => {
     root.dataset.busy = 'true';
     switching = true;
+    guardLeaving();
     alert.textContent = '';
     try {
       session = await next;
@@ -353,6 +375,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       mount(alert, failureContent(m, error));
     }
     switching = false;
+    guardLeaving();
     checkReplaced();
     delete root.dataset.busy;
   };
@@ -399,11 +422,6 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     if (announce) replaced.querySelector('button')?.focus();
     return true;
   };
-  // Leaving the page (a link, back, reload, closing the tab) with a draft in a form, or while a start again or an
-  // import fills a new database, asks the browser's own question first.
-  addEventListener('beforeunload', (event) => {
-    if (switching || hasDraft(body)) event.preventDefault();
-  });
   onRememberedChange(() => {
     // A switch of this tab's own says so when it is done.
     if (!switching) checkReplaced();
@@ -700,6 +718,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     const kept = await render(keep);
     noteDrawn(body);
     kept?.restore(body);
+    guardLeaving();
   }
 
   mount(
