@@ -222,7 +222,8 @@ function detect(path: string, label = `"${path}"`): Input {
     if (error instanceof UsageError) throw error;
     throw new FileError(`Cannot read ${label}: ${(error as Error).message}`);
   }
-  if (/\.(ndjson|jsonl)$/i.test(path)) return { kind: 'ndjson' };
+  // A file named as a log is one, once it is known not to be empty (or blank): read up to its first other byte.
+  const namedLog = /\.(ndjson|jsonl)$/i.test(path);
   // In a file too large to read whole, a first line this long is no event: it is an export, which readJson refuses
   // with advice, without reading half a gigabyte first.
   const firstLineLimit = size > MAX_JSON_BYTES ? FIRST_LINE_OF_A_HUGE_FILE : Number.POSITIVE_INFINITY;
@@ -253,6 +254,7 @@ function detect(path: string, label = `"${path}"`): Input {
           }
         }
         read += got;
+        if (namedLog && lineStart >= 0) return { kind: 'ndjson' };
         if (rest) break;
         if (lineEnd < 0 && read > firstLineLimit) return { kind: 'export' };
       }
@@ -260,6 +262,9 @@ function detect(path: string, label = `"${path}"`): Input {
       closeSync(fd);
     }
   } catch (error) {
+    // The file system failed (an errno code and a system call): exit 5. Anything else is a defect, with its stack.
+    const { code, syscall } = error as NodeJS.ErrnoException;
+    if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
     throw new FileError(`Cannot read ${label}: ${(error as Error).message}`);
   }
   const bytes = Buffer.concat(chunks);

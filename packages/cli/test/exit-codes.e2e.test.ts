@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { simulateEvents } from '@social-shift/core/simulation';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../src/usage-error.js';
@@ -134,6 +135,21 @@ describe('the exit codes of social-shift', () => {
     const result = run(['report', path]);
     expect(result.code, result.stderr).toBe(4);
     expect(result.stderr.split('\n')).toHaveLength(2); // one line, no stack trace
+  });
+
+  it.each([
+    ['an empty log', 'empty.ndjson', ''],
+    ['a log of blank lines', 'blank.jsonl', '  \n\n'],
+    ['a log of only a byte order mark', 'bom.ndjson', '\uFEFF\n'],
+    ['an empty gzip-compressed log', 'empty-gz.ndjson.gz', gzipSync('')],
+  ])('4: bad input data, %s (named as a log)', (_, name, content) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    const result = run(['report', path, '--fail-under', 'shares=1']);
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toMatch(
+      /^social-shift: ".*" is empty: give a JSON export or an NDJSON event log\.\n$/,
+    );
   });
 
   it('4: bad input data on standard input', () => {
