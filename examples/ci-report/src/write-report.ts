@@ -2,6 +2,8 @@
 // disk leaves the earlier report as it was; the job summary is appended to, and cut back to its old length when
 // the append fails. What the user can fix (no permission, a full disk, a file in the way) is one line that says
 // what to do.
+
+import { randomBytes } from 'node:crypto';
 import {
   appendFileSync,
   chmodSync,
@@ -13,6 +15,7 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** A report that cannot be written, for a reason the user can fix: one line on stderr, exit code 2. */
 export class CannotWrite extends Error {}
@@ -30,6 +33,7 @@ const WHY_NOT_WRITTEN: Readonly<Record<string, readonly [why: string, fix?: stri
   EROFS: ['the file system is read-only', 'Choose a path on a disk that can be written.'],
   ENOSPC: ['no space left on the device', 'Free space on the disk, or choose another one.'],
   EDQUOT: ['the disk quota is used up', 'Free space within the quota, or choose another disk.'],
+  EEXIST: ['a file or folder is in the way', 'Choose another path.'],
   ENAMETOOLONG: ['a name in the path is too long'],
   ELOOP: ['too many symbolic links in the path'],
   EBUSY: ['the file is busy (in use, or a mount point)'],
@@ -38,8 +42,19 @@ const WHY_NOT_WRITTEN: Readonly<Record<string, readonly [why: string, fix?: stri
   EIO: ['the device failed (an input/output error)'],
 };
 
-/** Where a report is written before it is renamed into place. */
-export const partialPath = (path: string): string => `${path}.partial`;
+/** The longest file name most file systems take, in bytes. */
+const NAME_MAX = 255;
+
+/**
+ * Where a report is written before it is renamed into place: beside it, under a name of this run alone (process id
+ * and random), so that no two runs write one file and a file a stopped run left blocks nothing; a short name of
+ * its own when that would be longer than a file name may be.
+ */
+export function partialPath(path: string): string {
+  const unique = `${process.pid}.${randomBytes(4).toString('hex')}.partial`;
+  const beside = `${path}.${unique}`;
+  return Buffer.byteLength(basename(beside)) <= NAME_MAX ? beside : join(dirname(path), `.report.${unique}`);
+}
 
 /**
  * Runs `write` for the option `--{option} path`, and turns a failure of the file system (any error with an errno
@@ -57,11 +72,6 @@ export function writing(option: 'out' | 'summary', path: string, write: () => vo
   } catch (error) {
     const { code, syscall } = error as NodeJS.ErrnoException;
     const cannot = `Cannot write --${option} "${path}"`;
-    // Only the partial file is created exclusively: another run is writing the same report, or one was stopped.
-    if (code === 'EEXIST')
-      throw new CannotWrite(
-        `${cannot}: "${partialPath(path)}" is in the way (EEXIST): another run is writing this report, or one that stopped left it. Remove it once no run is writing.`,
-      );
     if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
     const [why, fix] = WHY_NOT_WRITTEN[code] ?? [`the file system refused to ${syscall} it`];
     throw new CannotWrite(`${cannot}: ${why} (${code}).${fix === undefined ? '' : ` ${fix}`}`);
@@ -77,9 +87,9 @@ const lstatOrUndefined = (path: string): Stats | undefined => {
 };
 
 /**
- * Replaces the file at `path` with `text`, whole or not at all: written to `path.partial` (created exclusively, so
- * two runs never write one file) and renamed into place, which replaces a file in one step; a failure removes the
- * partial file. A path that renaming would change (a device such as /dev/stdout, a pipe, a symbolic link, a file
+ * Replaces the file at `path` with `text`, whole or not at all: written to a partial file of this run beside it
+ * (created exclusively, so two runs never write one file) and renamed into place, which replaces a file in one
+ * step; a failure removes the partial file. A path that renaming would change (a device such as /dev/stdout, a pipe, a symbolic link, a file
  * with other hard links) or cannot replace (a bind-mounted file: EBUSY; another device: EXDEV) is written in
  * place. A replaced file keeps its permissions.
  *
@@ -95,8 +105,10 @@ export function replaceFile(path: string, text: string): void {
     return;
   }
   const partial = partialPath(path);
+  let created = false;
   try {
     writeFileSync(partial, text, { flag: 'wx' });
+    created = true;
     if (stat !== undefined) chmodSync(partial, stat.mode & 0o7777);
     try {
       renameSync(partial, path);
@@ -113,9 +125,9 @@ export function replaceFile(path: string, text: string): void {
       }
     }
   } catch (error) {
-    // A partial file that was there before (EEXIST) is another run's, or a stopped one's: it stays. A clean-up that
-    // fails too (the name is too long, the device failed) must not hide the error that stopped the write.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+    // Only this run's partial file is removed (one there before, EEXIST, is not ours). A clean-up that fails too
+    // (the device failed) must not hide the error that stopped the write.
+    if (created || (error as NodeJS.ErrnoException).code !== 'EEXIST') {
       try {
         rmSync(partial, { force: true });
       } catch {

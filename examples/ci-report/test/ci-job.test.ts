@@ -367,16 +367,27 @@ describe('the sample CI job', () => {
       expect(readFileSync(join(job, 'summary-edquot.md'), 'utf8')).toBe('# An earlier step\n');
     }, 60_000);
 
-    it('names a partial file in the way (EEXIST: another run writes the report, or a stopped one left it)', () => {
-      writeFileSync(join(job, 'report-eexist.md'), 'the earlier report\n');
-      writeFileSync(join(job, 'report-eexist.md.partial'), 'half a report');
-      const result = runStep(withOption(command, 'out', 'report-eexist.md'));
-      expect(result.status).toBe(2);
-      expect(result.stderr).toBe(
-        'Cannot write --out "report-eexist.md": "report-eexist.md.partial" is in the way (EEXIST): another run is writing this report, or one that stopped left it. Remove it once no run is writing.\n',
-      );
-      expect(readFileSync(join(job, 'report-eexist.md'), 'utf8')).toBe('the earlier report\n');
-      expect(readFileSync(join(job, 'report-eexist.md.partial'), 'utf8')).toBe('half a report');
+    it('is not blocked by a partial file a stopped run left, and leaves that file alone', () => {
+      writeFileSync(join(job, 'report-stale.md'), 'the earlier report\n');
+      writeFileSync(join(job, 'report-stale.md.partial'), 'half a report');
+      const result = runStep(withOption(command, 'out', 'report-stale.md'));
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(readFileSync(join(job, 'report-stale.md'), 'utf8')).toMatch(/^# /);
+      expect(readFileSync(join(job, 'report-stale.md.partial'), 'utf8')).toBe('half a report');
+      expect(readdirSync(job).filter((name) => name.includes('report-stale'))).toEqual([
+        'report-stale.md',
+        'report-stale.md.partial',
+      ]);
+    }, 60_000);
+
+    it('writes an --out whose name is legal but too long for the partial file beside it', () => {
+      const long = `${'s'.repeat(248)}.md`;
+      const result = runStep(withOption(command, 'out', long));
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const partial = (name: string) => name.endsWith('.partial') && !name.startsWith('report-stale');
+      expect(readdirSync(job).filter((name) => name.startsWith('sss') || partial(name))).toEqual([long]);
     }, 60_000);
   });
 
