@@ -142,7 +142,10 @@ export function checkOut(out: string, format: string, reads: readonly ReadFile[]
       `--out: "${out}" ${stat?.isDirectory() ? 'is' : 'names'} a directory; give a file path, e.g. ${join(out, format === 'json' ? 'report.json' : 'report.md')}.`,
     );
   const folder = dirname(resolve(out));
-  if (statOrUndefined(folder)?.isDirectory() !== true)
+  const folderStat = statOrUndefined(folder);
+  if (folderStat !== undefined && !folderStat.isDirectory())
+    throw new FileError(`--out: "${folder}" is a file, not a folder; choose another path.`);
+  if (folderStat === undefined)
     throw new FileError(
       `--out: the folder "${folder}" does not exist; create it first, or choose another path.`,
     );

@@ -177,6 +177,14 @@ describe('the exit codes of social-shift', () => {
     expect(result.stderr).toContain('does not exist; create it first');
   });
 
+  it('5: an --out under a file, named as a file rather than a folder that does not exist', () => {
+    const result = run(['report', log, '--out', join(log, 'report.md')]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(
+      /^social-shift: --out: ".*events\.ndjson" is a file, not a folder; choose another path\.\n$/,
+    );
+  });
+
   it.runIf(canShowPermission)(
     '5: an --out in a folder without write permission, and nothing half-written',
     () => {
