@@ -331,6 +331,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         form,
       ),
     );
+    if (label) replacedMeanwhile();
     delete root.dataset.busy;
   };
 
@@ -347,9 +348,22 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       guardLeaving();
       return true;
     } catch (error) {
-      mount(alert, failureContent(m, error));
+      if (!replacedMeanwhile()) mount(alert, failureContent(m, error));
       return false;
     }
+  };
+
+  /**
+   * After a command or a redraw: when another tab replaced the programme meanwhile (its command ran on the database
+   * that tab deleted), what this one says about it (done, or the adapter's error) is no news: the notice says what
+   * happened, and takes the focus to its button. Whether it was replaced.
+   */
+  const replacedMeanwhile = (): boolean => {
+    if (switching || isRemembered(session)) return false;
+    status.textContent = '';
+    alert.textContent = '';
+    checkReplaced(true);
+    return true;
   };
 
   /** Switches to another programme; `keep` takes what the old page holds to give to the new one (see `keepState`). */
