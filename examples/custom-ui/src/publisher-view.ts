@@ -2,7 +2,15 @@
 // share through the SDK and shows the tracked link, and the person's own results. Plain DOM, no framework; every
 // text from the data goes in as text, never as HTML.
 import { buildShareLink, type ShareLink } from '@social-shift/adapters/share-links';
-import type { Language, Platform, Post, Share, SocialShift } from '@social-shift/core';
+import type {
+  ActingAs,
+  Language,
+  OfferWithPost,
+  Platform,
+  Post,
+  Share,
+  SocialShift,
+} from '@social-shift/core';
 import { labels } from '@social-shift/core/labels';
 import { LATEST_SHARES, ownResults } from './own-results.js';
 import { browserLanguage, describeError, VIEW_TEXT } from './view-text.js';
@@ -52,6 +60,34 @@ export function showError(error: unknown, language: Language = browserLanguage(n
 function shareDialog(platform: Platform, post: Post, share: Share): ShareLink {
   const variant = post.variants.find((v) => v.platform === platform)?.text ?? post.text;
   return buildShareLink(platform, { text: variant, ...(share.trackedUrl ? { url: share.trackedUrl } : {}) });
+}
+
+/**
+ * Whether each offer can be shared (on a platform it was not shared on yet). An offer not shared yet can be; for one
+ * shared already the SDK says (`allowedEvents`): while its post is on offer and its campaign runs. That answer is
+ * the same for every offer of one campaign whose post is in the same state, so it is asked once for each in a
+ * redraw, not once per offer: each asking reads the person, their roles and consent, the offer, its post and its
+ * campaign again.
+ *
+ * @example
+ * ```ts
+ * const shareable = await shareableOffers(me, await me.offers.mine()); // [true, false, …]
+ * ```
+ */
+export async function shareableOffers(me: ActingAs, offers: readonly OfferWithPost[]): Promise<boolean[]> {
+  const answers = new Map<string, Promise<boolean>>();
+  return Promise.all(
+    offers.map(({ offer, post }) => {
+      if (offer.status !== 'shared') return offer.status === 'offered' || offer.status === 'seen';
+      const key = `${offer.campaignId}\u0000${post.status}`;
+      let answer = answers.get(key);
+      if (!answer) {
+        answer = me.offers.allowedEvents(offer.id).then((events) => events.includes('SHARE'));
+        answers.set(key, answer);
+      }
+      return answer;
+    }),
+  );
 }
 
 /** Renders the view into the page and keeps it current after each command. */
@@ -140,16 +176,10 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
     // The latest 100 shares (the most `myShares` gives at once), with what the platforms reported about each.
     const latest = await me.offers.myShares({ limit: LATEST_SHARES });
     // A recorded share keeps its platform's share dialog, also after a reload that came before the publisher
-    // opened it. One offer may be shared on several platforms while its post is on offer and its campaign runs
-    // (`shareable`).
+    // opened it. One offer may be shared on several platforms while its post is on offer and its campaign runs:
+    // `shareableOffers` asks the SDK (`offers.allowedEvents`) once per campaign and post state, not per offer.
     const recorded = new Map(latest.map(({ share }) => [`${share.offerId}:${share.platform}`, share]));
-    const shareable = await Promise.all(
-      offers.map(async ({ offer }) =>
-        offer.status === 'shared'
-          ? (await me.offers.allowedEvents(offer.id)).includes('SHARE')
-          : offer.status === 'offered' || offer.status === 'seen',
-      ),
-    );
+    const shareable = await shareableOffers(me, offers);
     const list = document.getElementById('offers')!;
     list.replaceChildren(
       ...offers.map(({ offer, post }, i) => {

@@ -1,0 +1,109 @@
+// Which offers the view draws share buttons for, without a browser: the SDK's answer for a shared offer is asked
+// once per campaign and post state in a redraw, not once per offer, and is the same as asking for each offer.
+import { memoryStorage } from '@social-shift/adapters/memory';
+import { createSocialShift, type SocialShift, type StoragePort } from '@social-shift/core';
+import { describe, expect, it } from 'vitest';
+import { seedDemoProgramme } from '../src/demo-programme.js';
+import { shareableOffers } from '../src/publisher-view.js';
+
+/** The storage, and how many reads (documents, queries, events) went through it since `reset`. */
+function countingStorage(storage: StoragePort) {
+  let reads = 0;
+  const counted: StoragePort = Object.create(storage);
+  counted.get = (...args) => {
+    reads++;
+    return storage.get(...args);
+  };
+  counted.query = (...args) => {
+    reads++;
+    return storage.query(...args);
+  };
+  counted.readEvents = (...args) => {
+    reads++;
+    return storage.readEvents(...args);
+  };
+  return {
+    storage: counted,
+    reads: () => reads,
+    reset: () => {
+      reads = 0;
+    },
+  };
+}
+
+/** Starts a running campaign that offers `count` new approved posts to every publisher with consent. */
+async function campaignOf(shift: SocialShift, masterId: string, count: number, now: Date): Promise<string> {
+  const master = shift.as(masterId);
+  const [author, reviewer] = (await master.people.list()).filter((p) => p.displayName.startsWith('E'));
+  const postIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const post = await shift.as(author!.id).posts.create({
+      title: `Post ${i}`,
+      text: `Text ${i}`,
+      link: 'https://example.org/',
+      language: 'en',
+    });
+    await shift.as(author!.id).posts.submit(post.id);
+    await shift.as(reviewer!.id).posts.approve(post.id);
+    postIds.push(post.id);
+  }
+  const campaign = await master.campaigns.create({
+    name: `Campaign of ${count}`,
+    postIds,
+    audience: { everyone: true },
+    startsAt: new Date(now.getTime() + 60_000).toISOString(),
+    endsAt: new Date(now.getTime() + 86_400_000).toISOString(),
+  });
+  await master.campaigns.schedule(campaign.id);
+  await master.campaigns.start(campaign.id);
+  return campaign.id;
+}
+
+describe('shareableOffers', () => {
+  it('asks once per campaign, not once per offer, when 50 shared offers are drawn', async () => {
+    const counting = countingStorage(memoryStorage());
+    const shift = createSocialShift({ storage: counting.storage, organisationId: 'org_korenschoof' });
+    const now = new Date();
+    const { masterId, publisherId } = await seedDemoProgramme(shift, now);
+    await campaignOf(shift, masterId, 49, now);
+    const me = shift.as(publisherId);
+    for (const { offer } of await me.offers.mine())
+      await me.offers.share(offer.id, { platform: 'linkedin', idempotencyKey: offer.id });
+    const offers = await me.offers.mine();
+    expect(offers.map(({ offer }) => offer.status)).toEqual(Array(50).fill('shared'));
+
+    counting.reset();
+    await me.offers.allowedEvents(offers[0]!.offer.id);
+    const onceReads = counting.reads();
+    counting.reset();
+    expect(await shareableOffers(me, offers)).toEqual(Array(50).fill(true));
+    // Once per campaign and post state (the demo's campaign and the one of 49 posts): 12 reads, where asking for
+    // each offer read 300.
+    expect(counting.reads()).toBe(2 * onceReads);
+  });
+
+  it('gives what allowedEvents gives for each offer, per campaign and post state', async () => {
+    const shift = createSocialShift({ storage: memoryStorage(), organisationId: 'org_korenschoof' });
+    const now = new Date();
+    const { masterId, publisherId } = await seedDemoProgramme(shift, now);
+    const paused = await campaignOf(shift, masterId, 2, now);
+    await campaignOf(shift, masterId, 2, now);
+    const me = shift.as(publisherId);
+    const all = await me.offers.mine();
+    // Every offer but one shared; then one campaign paused: its shared offers can no longer be shared.
+    for (const { offer } of all.slice(1))
+      await me.offers.share(offer.id, { platform: 'x', idempotencyKey: offer.id });
+    await shift.as(masterId).campaigns.pause(paused);
+    const offers = await me.offers.mine();
+    const each = await Promise.all(
+      offers.map(async ({ offer }) =>
+        offer.status === 'shared'
+          ? (await me.offers.allowedEvents(offer.id)).includes('SHARE')
+          : offer.status === 'offered' || offer.status === 'seen',
+      ),
+    );
+    expect(each).toContain(true);
+    expect(each).toContain(false);
+    expect(await shareableOffers(me, offers)).toEqual(each);
+  });
+});
