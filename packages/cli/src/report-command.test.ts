@@ -229,6 +229,49 @@ describe('--from and --to', () => {
   });
 });
 
+describe('--from and --to with an export that names its time zone', () => {
+  // 10 January starts at 9 January 23:00Z in Amsterdam: until 23:30Z is half an hour there, and no time in UTC.
+  const args = ['--from', '2026-01-10', '--to', '2026-01-09T23:30Z', '--format', 'json'];
+  const amsterdam = (name: string): string => {
+    const bundle = simulateExportBundle({ seed: 3, people: 20, teams: 2, days: 10, events: 200 });
+    for (const organisation of bundle.documents.organisation ?? [])
+      organisation.timeZone = 'Europe/Amsterdam';
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(bundle));
+    return path;
+  };
+
+  it('checks the window in the export’s zone, not in UTC before the export is read', async () => {
+    const path = amsterdam('amsterdam.json');
+    const { code, stdout, stderr } = await report(path, ...args);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // The same report as with the zone given.
+    expect(stdout).toBe((await report(path, ...args, '--time-zone', 'Europe/Amsterdam')).stdout);
+    // In UTC, and for a log (which names no zone), the same window holds no time.
+    expect((await report(path, ...args, '--time-zone', 'UTC')).code).toBe(2);
+    const { code: logCode, stderr: logStderr } = await report(log, ...args);
+    expect(logCode).toBe(2);
+    expect(logStderr).toBe(
+      'social-shift: --to 2026-01-09T23:30Z is not after --from 2026-01-10: the period must end after it starts.\n',
+    );
+  });
+
+  it('still refuses days in the wrong order before the input is read, whatever its zone', async () => {
+    const { code, stderr } = await report(
+      join(dir, 'missing.json'),
+      '--from',
+      '2026-01-10',
+      '--to',
+      '2026-01-09',
+    );
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'social-shift: --to 2026-01-09 is not after --from 2026-01-10: the period must end after it starts.\n',
+    );
+  });
+});
+
 describe('a day that a time zone skipped', () => {
   // Samoa moved west of the date line: its clocks went from 29 to 31 December 2011.
   const skipped =

@@ -358,13 +358,14 @@ function refuseNewer(label: string, bundle: Record<string, unknown>): void {
 /**
  * Folds an export (its parsed JSON) into an aggregate. The bundle is checked without its events, then each event
  * on its own (envelope, then payload), so that `--skip-invalid` skips a bad event as it skips a bad line of a log.
+ * `window` gives the period once the documents are checked, from the organisation's time zone (if it names one).
  */
 function loadExport(
   label: string,
   value: unknown,
-  window: { from?: string; to?: string },
+  window: (timeZone: string | undefined) => { from?: string; to?: string },
   skipInvalid: boolean,
-): Omit<Loaded, 'skippedWhat'> & { timeZone?: string } {
+): Omit<Loaded, 'skippedWhat'> {
   const bundleValue = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   const events = Array.isArray(bundleValue.events) ? (bundleValue.events as unknown[]) : undefined;
   refuseNewer(label, bundleValue);
@@ -390,7 +391,10 @@ function loadExport(
           `${label} is not a valid export: ${listIssues(checked.error.issues, `documents.${type}.${i}`, 3)}`,
         );
     });
-  const aggregate = createAggregate(window);
+  const organisation = bundle.documents.organisation?.[0] as
+    | { timeZone?: string; defaultLanguage?: Language }
+    | undefined;
+  const aggregate = createAggregate(window(organisation?.timeZone));
   let skipped = 0;
   let firstSkipped: string | undefined;
   (events ?? []).forEach((item, i) => {
@@ -423,9 +427,6 @@ function loadExport(
   )[0] as
     | { goals?: GoalContext[]; pillars?: PillarContext[]; platforms?: { platform: Platform }[] }
     | undefined;
-  const organisation = docs.organisation?.[0] as
-    | { timeZone?: string; defaultLanguage?: Language }
-    | undefined;
   const context: MetricsContext = {
     names: { persons: names(docs.person, 'displayName'), teams: names(docs.team, 'name') },
     ...(strategy === undefined
@@ -444,7 +445,6 @@ function loadExport(
     skipped,
     firstSkipped,
     language: organisation?.defaultLanguage,
-    ...(organisation?.timeZone === undefined ? {} : { timeZone: organisation.timeZone }),
   };
 }
 
@@ -601,11 +601,12 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     );
   // An export may name the organisation's time zone; read it first when no zone was given.
   let timeZone = zoneFlag ?? 'UTC';
-  const window = () => {
+  /** The window in `timeZone`; `check` false only checks the form of --from and --to, not their order. */
+  const window = (check = true) => {
     const from = bound(values.from, timeZone, false, '--from');
     const to = bound(values.to, timeZone, true, '--to');
     const [first, last] = [values.from ?? '', values.to ?? ''];
-    if (from !== undefined && to !== undefined && Date.parse(to) <= Date.parse(from)) {
+    if (check && from !== undefined && to !== undefined && Date.parse(to) <= Date.parse(from)) {
       // Days in order that hold no time: the zone skipped them all (Samoa went from 29 to 31 December 2011).
       if (isDay(first) && isDay(last) && first <= last)
         throw new UsageError(
@@ -617,9 +618,16 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     }
     return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
   };
-  // The window is checked before anything is read (and again in an export's own time zone, which can move a
-  // day): a window that ends before it starts is bad usage, exit 2, whatever the input.
-  window();
+  // The window is checked before anything is read: a window that ends before it starts is bad usage, exit 2,
+  // whatever the input. Without --time-zone, an export's own zone decides whether a day and an instant are in order
+  // (10 January starts at 9 January 23:00Z in Amsterdam): their order is checked once the export names its zone.
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  window(
+    zoneFlag !== undefined ||
+      values.from === undefined ||
+      values.to === undefined ||
+      day.test(values.from) === day.test(values.to),
+  );
   // Standard input can be read once: a config from it leaves nothing for an input from it.
   if (values.config !== undefined && isStandardInput(values.config) && isStandardInput(input))
     throw new UsageError(
@@ -641,11 +649,15 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     try {
       if (detected.kind === 'export') {
         const value = 'value' in detected ? detected.value : readJson(source.path, source.label);
-        let result = loadExport(source.label, value, window(), skipInvalid);
-        if (zoneFlag === undefined && result.timeZone !== undefined && result.timeZone !== 'UTC') {
-          timeZone = result.timeZone;
-          result = loadExport(source.label, value, window(), skipInvalid);
-        }
+        const result = loadExport(
+          source.label,
+          value,
+          (exportZone) => {
+            if (zoneFlag === undefined && exportZone !== undefined) timeZone = exportZone;
+            return window();
+          },
+          skipInvalid,
+        );
         loaded = { ...result, skippedWhat: ['event', 'events'] };
       } else {
         const big = io.stderrIsTty ? progressBar(io) : undefined;
