@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Sql } from 'postgres';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { terminateSessions } from '../test/postgres-terminate-sessions.js';
 import { requiredService } from '../test/required-service.js';
 import { postgresStorage } from './postgres.js';
 import { postgresJsClient } from './postgres-js.js';
@@ -69,15 +70,24 @@ if (url) {
       onnotice: () => undefined,
       connection: { application_name: application },
     });
+    const client = postgresJsClient(sql);
     const schema = `${application}_s`;
-    const storage = postgresStorage({ client: postgresJsClient(sql), schema });
-    const terminate = () =>
-      admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
-        application,
-      ]);
+    const storage = postgresStorage({ client, schema });
+    const terminate = () => terminateSessions(admin, { application });
     const drop = () => admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    return { storage, terminate, drop, schema };
+    return { sql, client, storage, terminate, drop, schema };
   };
+  /**
+   * A transaction whose connection the server ends while a statement runs (a failover, an administrator); the work
+   * swallows the failed statement and returns.
+   */
+  const endedDuringStatement = ({ client, terminate }: ReturnType<typeof oneConnection>) =>
+    client.transaction(async (tx) => {
+      const ending = new Promise((resolve) => setTimeout(resolve, 200)).then(terminate);
+      await tx.query('SELECT pg_sleep(5)').catch(() => undefined);
+      await ending;
+      return 'done';
+    });
   const count = async (schema: string) =>
     (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.social_shift_documents`))
       .rows[0]?.n;
@@ -120,7 +130,6 @@ if (url) {
       const outcome = storage.transaction('org_a', async (tx) => {
         await tx.put('post', 'p1', { title: 'A' }, 0);
         await terminate();
-        await new Promise((resolve) => setTimeout(resolve, 100));
         await tx.put('post', 'p2', { title: 'B' }, 0);
       });
       await expect(outcome).rejects.toMatchObject({
@@ -135,51 +144,20 @@ if (url) {
     });
 
     it('rejects a transaction whose connection ended during a statement the work caught, instead of committing', async () => {
-      const application = `pgjs_${Date.now().toString(36)}_${counter++}`;
-      const sql = postgres(url, {
-        max: 1,
-        onnotice: () => undefined,
-        connection: { application_name: application },
-      });
-      const client = postgresJsClient(sql);
-      const outcome = client.transaction(async (tx) => {
-        const ending = new Promise((resolve) => setTimeout(resolve, 200)).then(() =>
-          admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
-            application,
-          ]),
-        );
-        // The work swallows the failed statement and returns: postgres.js then wrote COMMIT to the closed socket.
-        await tx.query('SELECT pg_sleep(5)').catch(() => undefined);
-        await ending;
-        return 'done';
-      });
-      await expect(outcome).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
+      const connection = oneConnection();
+      // The work swallows the failed statement and returns: postgres.js then wrote COMMIT to the closed socket.
+      await expect(endedDuringStatement(connection)).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
       // postgres.js keeps the ended statement as pending (the next statement gets its 57P01): end() would wait for it
       // (close() waits 5 s at most).
-      await sql.end({ timeout: 0 });
+      await connection.sql.end({ timeout: 0 });
     });
 
     it('closes a client whose connection ended during a statement (postgres.js end() waited for ever)', async () => {
-      const application = `pgjs_${Date.now().toString(36)}_${counter++}`;
-      const sql = postgres(url, {
-        max: 1,
-        onnotice: () => undefined,
-        connection: { application_name: application },
-      });
-      const client = postgresJsClient(sql);
-      const outcome = client.transaction(async (tx) => {
-        const ending = new Promise((resolve) => setTimeout(resolve, 200)).then(() =>
-          admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
-            application,
-          ]),
-        );
-        await tx.query('SELECT pg_sleep(5)').catch(() => undefined);
-        await ending;
-      });
-      await expect(outcome).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
+      const connection = oneConnection();
+      await expect(endedDuringStatement(connection)).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
       // A failover while the service runs, then a graceful shutdown: postgres.js kept the ended statement as the
       // connection's pending one, and end() without a timeout waited for it for ever.
-      await expect(client.close?.()).resolves.toBeUndefined();
+      await expect(connection.client.close?.()).resolves.toBeUndefined();
     }, 20_000);
   });
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { terminateSessions } from '../test/postgres-terminate-sessions.js';
 import { requiredService } from '../test/required-service.js';
 
 const url = requiredService(
@@ -99,17 +100,7 @@ if (url) {
       // A server restart, a failover or idle_session_timeout: `pg` emits 'error' on the pool for an idle
       // connection, and a pool without a listener threw it as an uncaught exception (the user cannot reach the
       // pool that pgClient made to listen).
-      await pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
-        application,
-      ]);
-      for (let gone = false; !gone; await new Promise((resolve) => setTimeout(resolve, 20))) {
-        const { rows } = await pool.query<{ n: number }>(
-          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1',
-          [application],
-        );
-        gone = rows[0]?.n === 0;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await terminateSessions(pool, { application });
       await expect(client.query<{ a: number }>('SELECT 2 AS a')).resolves.toMatchObject({ rows: [{ a: 2 }] });
       await client.close?.();
     });
@@ -125,7 +116,7 @@ if (url) {
         // The server ends this session while it is idle in the transaction (a failover, an administrator,
         // idle_in_transaction_session_timeout): `pg` emits 'error' on the checked-out connection, which had no
         // listener and so threw an uncaught exception.
-        await pool.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+        await terminateSessions(pool, { pid: rows[0]!.pid }, { settle: false });
         await tx.query('SELECT 1');
       });
       await expect(outcome).rejects.toThrow(/terminat/);
@@ -140,29 +131,15 @@ if (url) {
       const client = await pgClient(own);
       const outcome = client.transaction(async (tx) => {
         const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-        await pool.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+        await terminateSessions(pool, { pid: rows[0]!.pid });
         // `pg` has taken the end of the session by now: the statement failed with "Client has encountered a
         // connection error and is not queryable", which said nothing of what happened.
-        await new Promise((resolve) => setTimeout(resolve, 100));
         await tx.query('SELECT 1');
       });
       await expect(outcome).rejects.toThrow(/terminating connection due to administrator command/);
       await expect(client.query<{ a: number }>('SELECT 1 AS a')).resolves.toMatchObject({ rows: [{ a: 1 }] });
       await own.end();
     });
-
-    /** Ends the session of `pid` from the server and waits until it is gone, and `pg` has taken the end. */
-    const endSession = async (pid: number) => {
-      await pool.query('SELECT pg_terminate_backend($1)', [pid]);
-      for (let gone = false; !gone; await new Promise((resolve) => setTimeout(resolve, 20))) {
-        const { rows } = await pool.query<{ n: number }>(
-          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1',
-          [pid],
-        );
-        gone = rows[0]?.n === 0;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    };
 
     it('says why the connection ended when the server ends it after the last statement of the work (at COMMIT)', async () => {
       const own = new pg.Pool({ connectionString: url, max: 1 });
@@ -172,13 +149,13 @@ if (url) {
       // error and returned). COMMIT failed with "Client has encountered a connection error and is not queryable".
       const afterLast = client.transaction(async (tx) => {
         const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-        await endSession(rows[0]!.pid);
+        await terminateSessions(pool, { pid: rows[0]!.pid });
         return 'done';
       });
       await expect(afterLast).rejects.toThrow(/terminating connection due to administrator command/);
       const caught = client.transaction(async (tx) => {
         const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-        await endSession(rows[0]!.pid);
+        await terminateSessions(pool, { pid: rows[0]!.pid });
         await tx.query('SELECT 1').catch(() => undefined);
         return 'done';
       });
@@ -198,7 +175,7 @@ if (url) {
       const client = await pgClient(own);
       const outcome = client.transaction(async (tx) => {
         const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-        await endSession(rows[0]!.pid);
+        await terminateSessions(pool, { pid: rows[0]!.pid });
         throw new Error('the work failed');
       });
       await expect(outcome).rejects.toThrow('the work failed');
