@@ -216,10 +216,14 @@ function detect(path: string, label = `"${path}"`): Input {
   let size: number;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new UsageError(`${label} is not a file.`);
+    // Input that cannot be read as a file is a file that cannot be read (exit 5), as a folder given to --config is.
+    if (!stat.isFile())
+      throw new FileError(
+        `Cannot read ${label}: ${stat.isDirectory() ? 'it is a directory (EISDIR)' : 'it is not a file'}. Give the export or event log file.`,
+      );
     size = stat.size;
   } catch (error) {
-    if (error instanceof UsageError) throw error;
+    if (error instanceof FileError) throw error;
     throw new FileError(`Cannot read ${label}: ${(error as Error).message}`);
   }
   // A file named as a log is one, once it is known not to be empty (or blank): read up to its first other byte.

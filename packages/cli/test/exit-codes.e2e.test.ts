@@ -171,6 +171,17 @@ describe('the exit codes of social-shift', () => {
     );
   });
 
+  it('5: an input that is a directory, as a --config that is one', () => {
+    const input = run(['report', dir]);
+    expect(input.code, input.stderr).toBe(5);
+    expect(input.stderr).toBe(
+      `social-shift: Cannot read "${dir}": it is a directory (EISDIR). Give the export or event log file.\n`,
+    );
+    const config = run(['report', log, '--config', dir]);
+    expect(config.code, config.stderr).toBe(5);
+    expect(config.stderr).toBe(`social-shift: --config: cannot read "${dir}": it is a directory (EISDIR).\n`);
+  });
+
   it('5: an --out in a folder that does not exist', () => {
     const result = run(['report', log, '--out', join(dir, 'no-such-folder', 'report.md')]);
     expect(result.code).toBe(5);
