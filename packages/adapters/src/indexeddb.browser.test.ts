@@ -69,6 +69,41 @@ if (chromium) {
       });
     }, 60_000);
 
+    it('says what to do, with STORAGE, when the browser refuses to open or aborts a commit, and keeps the data', async () => {
+      const outcome = await runInChromium(
+        join(import.meta.dirname, '..', 'test', 'browser', 'refused-page.ts'),
+        'window.refused()',
+      );
+      const noGenericAdvice = expect.not.stringMatching(/check the store|may or may not/);
+      expect(outcome).toEqual({
+        blocked: {
+          code: 'STORAGE',
+          operation: 'open',
+          message: expect.stringMatching(/close the other tabs and windows of this app, then open again/),
+        },
+        afterBlocked: { text: 'kept' },
+        aborted: {
+          code: 'STORAGE',
+          operation: 'commit',
+          message: expect.stringMatching(
+            /aborted a commit .*\(ConstraintError: .*\): nothing of this command was written\. Retry; if it fails again, reload this page/,
+          ),
+          cause: 'ConstraintError',
+        },
+        afterAborted: { posts: [['p', { text: 'kept' }]], events: ['evt_1', 'evt_by_hand'] },
+        sandboxed: {
+          code: 'STORAGE',
+          operation: 'open',
+          message: expect.stringMatching(
+            /this page may not use IndexedDB \(SecurityError: .*\): open this app from its own web address in a normal window, not from a file or in a sandboxed frame/,
+          ),
+          cause: 'SecurityError',
+        },
+      });
+      const { blocked, aborted, sandboxed } = outcome as Record<string, { message: string }>;
+      for (const answer of [blocked, aborted, sandboxed]) expect(answer?.message).toEqual(noGenericAdvice);
+    }, 60_000);
+
     it('fails with STORAGE ("no room left") past the quota, writing nothing of the command', async () => {
       const outcome = await runInChromium(
         join(import.meta.dirname, '..', 'test', 'browser', 'quota-page.ts'),

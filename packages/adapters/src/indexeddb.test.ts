@@ -249,8 +249,11 @@ describe('indexeddb storage', () => {
     ]);
     expect(outcome).toMatchObject({
       code: 'STORAGE',
-      message: expect.stringMatching(/close the other tabs/),
+      details: { adapter: 'indexeddb', operation: 'open' },
+      message: expect.stringMatching(/close the other tabs and windows of this app, then open again/),
     });
+    // Only that advice: not the generic "check the store and retry".
+    expect((outcome as Error).message).not.toMatch(/check the store/);
     old.close();
   });
 
@@ -424,7 +427,18 @@ describe('indexeddb storage', () => {
       IDBDatabase.prototype.transaction = original;
     }
     expect(await storage.get('org_a', 'post', 'q')).toBeUndefined();
+    // A fresh open (a reload) reads what was stored before, unchanged.
+    const fresh = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    expect((await fresh.query('org_a', 'post')).map((d) => [d.id, d.data])).toEqual([['p', { n: 1 }]]);
+    await fresh.close();
   }
+
+  /** What an IndexedDB failure of a commit must say: nothing was written (a failed IndexedDB transaction is undone). */
+  const nothingWritten = {
+    code: 'STORAGE',
+    details: { adapter: 'indexeddb', operation: 'commit' },
+    message: expect.stringMatching(/nothing of this command was written.*[Rr]etry.*reload this page/),
+  };
 
   it("reports a failed write request's own error (the transaction's error is still null while it bubbles)", async () => {
     // Every write request of the commit fails: `add` of a key just added (a ConstraintError on the request).
@@ -437,7 +451,7 @@ describe('indexeddb storage', () => {
       await expect(
         storage.transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0)),
       ).rejects.toMatchObject({
-        code: 'STORAGE',
+        ...nothingWritten,
         cause: expect.objectContaining({ name: 'ConstraintError' }),
       });
     });
@@ -458,7 +472,7 @@ describe('indexeddb storage', () => {
     await withFailingPuts(abortOnRead, async (storage) => {
       await expect(
         storage.transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0)),
-      ).rejects.toMatchObject({ code: 'STORAGE', cause: expect.objectContaining({ name: 'AbortError' }) });
+      ).rejects.toMatchObject({ ...nothingWritten, cause: expect.objectContaining({ name: 'AbortError' }) });
     });
   });
 
@@ -487,14 +501,118 @@ describe('indexeddb storage', () => {
 
   it('says how to fix a missing IndexedDB or IDBKeyRange', async () => {
     // No `fake-indexeddb/auto` in this file: Node has neither global.
-    await expect(indexedDbStorage().open()).rejects.toMatchObject({
+    const missing = await indexedDbStorage()
+      .open()
+      .catch((error: unknown) => error);
+    expect(missing).toMatchObject({
       code: 'STORAGE',
-      message: /IndexedDB is not available/,
+      details: { adapter: 'indexeddb', operation: 'open' },
+      message: expect.stringMatching(
+        /IndexedDB is not available here: .*normal window.*site data.*in Node, pass `indexedDB`/,
+      ),
     });
+    expect((missing as Error).message).not.toMatch(/check the store|retry/);
     const storage = indexedDbStorage({ indexedDB: new IDBFactory() });
-    await expect(storage.query('org_a', 'post')).rejects.toMatchObject({
+    const noKeyRange = await storage.query('org_a', 'post').catch((error: unknown) => error);
+    expect(noKeyRange).toMatchObject({
       code: 'STORAGE',
-      message: /keyRange/,
+      details: { adapter: 'indexeddb' },
+      message: expect.stringMatching(/IDBKeyRange is not available here: pass `keyRange`/),
+    });
+    expect((noKeyRange as Error).message).not.toMatch(/check the store|retry/);
+  });
+
+  /** A factory whose `open` fails as a browser's does: `fail` throws at once, or names the request's error. */
+  const refusingFactory = (fail: () => DOMException | never): IDBFactory =>
+    ({
+      open() {
+        const error = fail();
+        const req = { error: null as DOMException | null, onerror: null as (() => void) | null };
+        setTimeout(() => {
+          req.error = error;
+          req.onerror?.();
+        });
+        return req;
+      },
+    }) as unknown as IDBFactory;
+
+  it.each([
+    [
+      'may not use IndexedDB at all (a sandboxed frame, a file: page): open throws a SecurityError',
+      () => {
+        throw new DOMException(
+          'access to the Indexed Database API is denied in this context.',
+          'SecurityError',
+        );
+      },
+      /this page may not use IndexedDB \(SecurityError: .*\): open this app from its own web address in a normal window/,
+    ],
+    [
+      'refuses the database (site data blocked, a private window of an older browser): UnknownError',
+      () => new DOMException('The user denied permission to access the database.', 'UnknownError'),
+      /the browser refused to open the IndexedDB database "social-shift" \(UnknownError: The user denied .*\): allow site data .* normal window .* then reload this page/,
+    ],
+    [
+      'has no room to create the database: QuotaExceededError',
+      () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      /no room left .*QuotaExceededError.*Free space on the device/,
+    ],
+  ])('answers STORAGE that says what to do when the browser %s', async (_, fail, advice) => {
+    const error = await indexedDbStorage({ indexedDB: refusingFactory(fail), keyRange: IDBKeyRange })
+      .open()
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: 'STORAGE',
+      details: { adapter: 'indexeddb', operation: 'open' },
+      message: expect.stringMatching(advice),
+      cause: expect.objectContaining({ name: expect.any(String) }),
+    });
+    expect((error as Error).message).not.toMatch(/check the store|\.\./);
+  });
+
+  it('says IndexedDB may not be used here when reading the global indexedDB throws (site data blocked)', async () => {
+    const denied = new DOMException('The operation is insecure.', 'SecurityError');
+    Object.defineProperty(globalThis, 'indexedDB', {
+      get: () => {
+        throw denied;
+      },
+      configurable: true,
+    });
+    try {
+      await expect(indexedDbStorage({ keyRange: IDBKeyRange }).open()).rejects.toMatchObject({
+        code: 'STORAGE',
+        message: expect.stringMatching(/this page may not use IndexedDB \(SecurityError/),
+        cause: denied,
+      });
+    } finally {
+      delete (globalThis as { indexedDB?: unknown }).indexedDB;
+    }
+  });
+
+  it('says nothing was written when a read of the commit fails, and a fresh open reads the data as it was', async () => {
+    // A request of the commit fails (a damaged store, say: Chromium's UnknownError on a read).
+    const failOnRead = (_tx: IDBTransaction, store: IDBObjectStore) => {
+      const get = store.get.bind(store);
+      store.get = (key: IDBValidKey | IDBKeyRange) => {
+        const failing = {
+          error: new DOMException('Internal error.', 'UnknownError'),
+          onsuccess: null,
+          onerror: null as (() => void) | null,
+        };
+        get(key).onsuccess = () => failing.onerror?.();
+        return failing as unknown as IDBRequest;
+      };
+      return store.put.bind(store);
+    };
+    await withFailingPuts(failOnRead, async (storage) => {
+      const error = await storage
+        .transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0))
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        ...nothingWritten,
+        cause: expect.objectContaining({ name: 'UnknownError' }),
+      });
+      expect((error as Error).message).not.toMatch(/may or may not/);
     });
   });
 

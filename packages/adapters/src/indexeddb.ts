@@ -27,7 +27,7 @@ import type {
   StorageCapabilities,
   StorageDriver,
 } from '@social-shift/core';
-import { createStorage, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
+import { createStorage, isSocialShiftError, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
 
 /** Options of {@link indexedDbStorage}. */
 export interface IndexedDbStorageOptions extends CreateStorageOptions {
@@ -264,21 +264,36 @@ const finished = (tx: IDBTransaction): Promise<void> =>
     tx.onerror = (event) => {
       const own = (event.target as IDBRequest | null)?.error ?? null;
       const quota = [own, tx.error].find((error) => error?.name === 'QuotaExceededError');
-      reject(outOfRoom(quota ?? own ?? tx.error));
+      reject(quota ?? own ?? tx.error);
     };
-    tx.onabort = () => reject(outOfRoom(tx.error) ?? new Error('The IndexedDB transaction was aborted.'));
+    tx.onabort = () => reject(tx.error ?? new Error('the IndexedDB transaction was aborted'));
   });
 
+/** `name: message` of a browser's error (a `DOMException`), for a message that quotes it. */
+const quoted = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message.replace(/\.$/, '')}` : String(error);
+
 /**
- * A `QuotaExceededError` (the browser aborts a write that does not fit in the site's storage) as a `STORAGE` error
- * that says what to do: retrying as such fails again. Any other error as it is.
+ * A failure of the browser's IndexedDB as a `STORAGE` error that says what to do (what the factory would say
+ * otherwise, "check the store and retry", or "may or may not have been written" of a commit, is wrong here: a failed
+ * IndexedDB transaction is undone whole, so nothing of it was written). A `SocialShiftError` stays as it is; `lost`
+ * is why the connection was closed under this storage, if it was (then only a reload helps).
  */
-function outOfRoom(error: DOMException | null): unknown {
-  if (error?.name !== 'QuotaExceededError') return error;
+function browserFailure(error: unknown, operation: 'open' | 'commit', lost: string | undefined): unknown {
+  if (isSocialShiftError(error)) return error;
+  // A QuotaExceededError: the browser aborts a write that does not fit in the site's storage; retrying as such fails
+  // again.
+  if ((error as { name?: unknown } | null)?.name === 'QuotaExceededError')
+    return new SocialShiftError(
+      'STORAGE',
+      "The browser has no room left for this site's IndexedDB data (QuotaExceededError): nothing of this command was written. Free space on the device or delete data this app no longer needs, ask for persistent storage with navigator.storage.persist(), then retry.",
+      { details: { adapter: 'indexeddb', operation }, cause: error },
+    );
+  if (lost !== undefined) return cannot(lost, operation === 'open' ? 'open' : 'use', error);
   return new SocialShiftError(
     'STORAGE',
-    "The browser has no room left for this site's IndexedDB data (QuotaExceededError): nothing of this command was written. Free space on the device or delete data this app no longer needs, ask for persistent storage with navigator.storage.persist(), then retry.",
-    { details: { adapter: 'indexeddb', operation: 'commit' }, cause: error },
+    `The indexeddb storage failed: the browser aborted a commit to its IndexedDB database (${quoted(error)}): nothing of this command was written. Retry; if it fails again, reload this page.`,
+    { details: { adapter: 'indexeddb', operation }, cause: error },
   );
 }
 
@@ -326,7 +341,11 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
   const signature = indexSignature(indexes);
   const keys = (): typeof IDBKeyRange => {
     const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
-    if (!keyRange) throw new Error('IDBKeyRange is not available here; pass `keyRange` with `indexedDB`');
+    if (!keyRange)
+      throw cannot(
+        'IDBKeyRange is not available here: pass `keyRange`, the IDBKeyRange of the same implementation as `indexedDB` (from fake-indexeddb in Node), with `indexedDB`',
+        'read',
+      );
     return keyRange;
   };
   let db: IDBDatabase | undefined;
@@ -334,9 +353,10 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
   let closedBy: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const ready = () => {
-    if (!db) throw closedBy ? mustReload(closedBy, 'use') : new Error('the database is not open');
+    if (!db) throw cannot(closedBy ?? 'it is not open: open the storage first', 'use');
     return db;
   };
+  // A failed read is left to the factory: its STORAGE error says rightly that nothing was written.
   const read = <T>(stores: string[], run: (tx: IDBTransaction) => Promise<T>): Promise<T> =>
     run(ready().transaction(stores, 'readonly'));
 
@@ -389,10 +409,26 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
     name: 'indexeddb',
     capabilities: indexedDbCapabilities,
     async open() {
-      const factory = options.indexedDB ?? globalThis.indexedDB;
-      if (!factory)
-        throw new Error('IndexedDB is not available here; pass `indexedDB` (e.g. fake-indexeddb in Node)');
-      const req = factory.open(name, DATABASE_VERSION);
+      let req: IDBOpenDBRequest;
+      try {
+        // Reading the global throws in some browsers when this site may not keep data (Firefox, cookies blocked).
+        const factory = options.indexedDB ?? globalThis.indexedDB;
+        if (!factory)
+          throw cannot(
+            'IndexedDB is not available here: in a browser, open this app in a normal window (not a private one) of a current browser, with site data allowed for this site; in Node, pass `indexedDB` (such as `new IDBFactory()` from fake-indexeddb)',
+            'open',
+          );
+        // Throws a SecurityError where the page may not use IndexedDB: an opaque origin (a sandboxed frame, a data: or
+        // file: page).
+        req = factory.open(name, DATABASE_VERSION);
+      } catch (error) {
+        if (isSocialShiftError(error)) throw error;
+        throw cannot(
+          `this page may not use IndexedDB (${quoted(error)}): open this app from its own web address in a normal window, not from a file or in a sandboxed frame, and allow site data (cookies) for this site`,
+          'open',
+          error,
+        );
+      }
       req.onupgradeneeded = (change) => {
         const upgrade = req.result;
         if (change.oldVersion < 1) {
@@ -418,11 +454,21 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         };
         req.onerror = () => {
           const error = req.error;
+          if (error?.name === 'QuotaExceededError') return reject(browserFailure(error, 'open', undefined));
+          // The browser will not keep this site's data (blocked in its settings, a private window of an older
+          // Firefox: UnknownError, InvalidStateError), or its files are damaged: retrying as such fails alike.
+          if (error?.name !== 'VersionError')
+            return reject(
+              cannot(
+                `the browser refused to open the IndexedDB database "${name}" (${quoted(error)}): allow site data (cookies) for this site, use a normal window rather than a private one, make sure the device has free space, then reload this page`,
+                'open',
+                error,
+              ),
+            );
           // A newer release of the app upgraded the database (in another tab, or before this page was loaded from
           // a cache): this code cannot read it, and retrying fails alike.
-          if (error?.name !== 'VersionError') return reject(error);
           reject(
-            mustReload(
+            cannot(
               `the IndexedDB database "${name}" was upgraded by a newer release of this app (this one reads version ${DATABASE_VERSION}): reload this page to get the newer release (${error.message})`,
               'open',
               error,
@@ -434,8 +480,9 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         req.onblocked = () => {
           blocked = true;
           reject(
-            new Error(
+            cannot(
               `the IndexedDB database "${name}" is open in another tab or window of this app at an older version and blocks the upgrade: close the other tabs and windows of this app, then open again`,
+              'open',
             ),
           );
         };
@@ -469,9 +516,9 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         await rebuildQueryKeys(opened, indexes);
       } catch (error) {
         opened.close();
-        throw lost ? mustReload(lost, 'open', error) : error;
+        throw browserFailure(error, 'open', lost);
       }
-      if (lost) throw mustReload(lost, 'open');
+      if (lost) throw cannot(lost, 'open');
       db = opened;
       closedBy = undefined;
     },
@@ -690,7 +737,12 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         if (overlay.size === 0 && events.length === 0 && replaced.size === 0 && removedSeqs.size === 0)
           return result;
 
-        const commit = ready().transaction(['documents', 'events', 'counters', 'meta'], 'readwrite');
+        let commit: IDBTransaction;
+        try {
+          commit = ready().transaction(['documents', 'events', 'counters', 'meta'], 'readwrite');
+        } catch (error) {
+          throw browserFailure(error, 'commit', closedBy);
+        }
         const done = finished(commit);
         const documents = commit.objectStore('documents');
         try {
@@ -770,9 +822,11 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             // Finished already: the browser aborted it.
           }
           await done.catch(() => undefined);
-          throw error;
+          throw browserFailure(error, 'commit', closedBy);
         }
-        await done;
+        await done.catch((error: unknown) => {
+          throw browserFailure(error, 'commit', closedBy);
+        });
         return result;
       };
       const result = queue.then(run, run);
@@ -831,10 +885,11 @@ function documentChangedElsewhere(
 }
 
 /**
- * A `STORAGE` error whose only remedy is to reload the page (the factory would add "check the store and retry" to a
- * plain error, which cannot help here): `reason` says why and ends with that advice.
+ * A `STORAGE` error that says why the storage cannot go on and what to do (reload the page, close other tabs, use a
+ * normal window...): `reason` says why and ends with that advice. The factory would add "check the store and retry"
+ * to a plain error, which cannot help here.
  */
-function mustReload(reason: string, operation: string, cause?: unknown): SocialShiftError<'STORAGE'> {
+function cannot(reason: string, operation: string, cause?: unknown): SocialShiftError<'STORAGE'> {
   return new SocialShiftError(
     'STORAGE',
     `The indexeddb storage cannot ${operation} its database: ${reason}. Nothing of this command was written.`,
