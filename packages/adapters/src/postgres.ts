@@ -2,7 +2,8 @@
  * `@social-shift/adapters/postgres`: storage in PostgreSQL (13 or newer, and PGlite) over a small query interface,
  * {@link SqlClient}. Ready wiring: `pgClient` (`@social-shift/adapters/postgres-pg`), `postgresJsClient`
  * (`@social-shift/adapters/postgres-js`) and `pgliteClient` (`@social-shift/adapters/pglite`). Many app servers
- * can share one database: optimistic concurrency and the gapless event log hold across processes.
+ * can share one database: optimistic concurrency and gapless, ordered appends to the event log hold across processes
+ * (a retention run may leave gaps later, where it removed events).
  *
  * @example
  * ```ts
@@ -207,7 +208,8 @@ function tableNames(options: { schema?: string; tablePrefix?: string }) {
 /**
  * Creates PostgreSQL storage over a {@link SqlClient}. On open it creates its tables (see {@link postgresDdl})
  * and migrates old documents. Writes are conditional on the version (`UPDATE … WHERE version = $n`), and each
- * organisation's event counter row serialises appends, so the log stays gapless across servers.
+ * organisation's event counter row serialises appends, so appends take consecutive `seq` numbers across servers
+ * (only a retention run leaves gaps later, where it removed events).
  *
  * @example
  * ```ts

@@ -226,11 +226,13 @@ export { SYSTEM_ACTOR } from './system-actor.js';
 /**
  * An append-only domain event: who (`actorId`), what (`type`, `data`), when (`at`), on which entity and at which
  * version of it. `seq` is the per-organisation position in the log, assigned by storage on commit; it is the cursor
- * for reading the log: it only grows and is never reused, but it may have gaps. Events are never changed or removed,
- * except in two ways (docs/privacy.md). Erasure rewrites the personal fields of earlier events (a name becomes a
- * pseudonym, a handle "erased"; an e-mail, a share's sharer token, tracked link and the platform's id of the post
- * are removed); ids stay. Retention removes old platform events, which leaves gaps in `seq`, and puts one
- * `platform.summary` event at the position of the newest removed one.
+ * for reading the log: it only grows and is never reused. Appends take consecutive numbers, but a retention run
+ * leaves gaps (below), so page with `readEvents({ after })` and never assume the next event is at `seq + 1`. Events
+ * are never changed or removed, except in two ways (docs/privacy.md). Erasure rewrites the personal fields of
+ * earlier events in place (a name becomes a pseudonym, a handle "erased"; an e-mail, a share's sharer token, tracked
+ * link and the platform's id of the post are removed); ids and `seq` stay, no event is removed. Retention removes
+ * old platform events, which leaves gaps in `seq`, and puts one `platform.summary` event at the position of the
+ * newest removed one.
  */
 export const DomainEventSchema = z.strictObject({
   id: IdSchema,
