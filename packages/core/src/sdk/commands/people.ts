@@ -9,7 +9,7 @@ import type { RoleAssignment } from '../../model/role-assignment.js';
 import { RoleScopeSchema } from '../../model/role-assignment.js';
 import type { SocialAccount } from '../../model/social-account.js';
 import { SocialAccountSchema } from '../../model/social-account.js';
-import type { Role } from '../../model/vocabulary.js';
+import type { Language, Role } from '../../model/vocabulary.js';
 import { RoleSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
@@ -22,6 +22,7 @@ import {
   checkId,
   commit,
   compact,
+  find,
   isAllowedFor,
   list,
   load,
@@ -216,6 +217,10 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const actor = await loadActor(rt, actorId);
       authorize(rt, actor, 'people.add', { teamIds: parsed.teamIds });
       for (const teamId of parsed.teamIds) await load(rt, 'team', teamId);
+      // A person added without a language gets the organisation's default language, not the schema's 'nl' that
+      // `parsed` holds: hence the raw input. Without a stored one, the commit's schema gives 'nl' (ADR 102).
+      if (!(input as AddPersonInput).language)
+        parsed.language = (await find(rt, 'organisation', rt.organisationId))?.defaultLanguage as Language;
       const at = now(rt);
       const person: Person = {
         ...parsed,

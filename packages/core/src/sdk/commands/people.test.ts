@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../ports/clock.js';
+import { createSequentialIds } from '../../ports/id-generator.js';
+import { createMemoryStorage } from '../../storage/memory-storage.js';
+import { createSocialShift } from '../create-social-shift.js';
+
+/** An organisation set up with the given default language (none: the schema's default), and its master. */
+async function anOrganisation(defaultLanguage?: 'nl' | 'en') {
+  const storage = createMemoryStorage();
+  const shift = createSocialShift({
+    storage,
+    organisationId: 'org_acme',
+    ids: createSequentialIds(),
+    clock: createManualClock('2026-03-02T09:00:00.000Z'),
+  });
+  const { masterId } = await shift.setup({
+    organisation: { name: 'Acme', ...(defaultLanguage ? { defaultLanguage } : {}) },
+    programme: { name: 'Social Shift 2026' },
+    master: { displayName: 'Mira Master' },
+  });
+  return { shift, storage, people: shift.as(masterId).people };
+}
+
+describe('people.add and the language', () => {
+  it("gives a person added without a language the organisation's default language", async () => {
+    const { people } = await anOrganisation('en');
+    const added = await people.add({ displayName: 'Eddie Editor' });
+    expect(added.language).toBe('en');
+    expect((await people.get(added.id)).language).toBe('en');
+  });
+
+  it('keeps the language the person was added with', async () => {
+    const { people } = await anOrganisation('en');
+    expect((await people.add({ displayName: 'Nina', language: 'nl' })).language).toBe('nl');
+    const { people: dutch } = await anOrganisation('nl');
+    expect((await dutch.add({ displayName: 'Emma', language: 'en' })).language).toBe('en');
+  });
+
+  it("gives 'nl' when the organisation set no language, or its stored record has none", async () => {
+    const { people, storage } = await anOrganisation();
+    expect((await people.add({ displayName: 'Eddie' })).language).toBe('nl');
+    // An organisation record without the field (written by hand or by an old import) falls back to the default.
+    const stored = await storage.get('org_acme', 'organisation', 'org_acme');
+    const { defaultLanguage: _, ...data } = stored!.data as Record<string, unknown>;
+    await storage.transaction('org_acme', (tx) =>
+      tx.put('organisation', 'org_acme', data as never, stored!.version),
+    );
+    expect((await people.add({ displayName: 'Cora' })).language).toBe('nl');
+  });
+});
