@@ -89,7 +89,9 @@ export const GROUP_INFO: Readonly<
     description:
       'all or nothing, also when the N-th write fails (fault injection); calls issued together take effect in order',
   },
-  'event-log': { description: 'consecutive seq appends per organisation, order, cursors, filters, racing appenders' },
+  'event-log': {
+    description: 'consecutive seq appends per organisation, order, cursors, filters, racing appenders',
+  },
   'event-rewrite': {
     description:
       "replaceEvents changes only an event's content, in place, with the transaction, in its own organisation",
