@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportWindow } from './report-window.js';
+import { reportWindow, zoneDecidesOrder } from './report-window.js';
 
 describe('reportWindow', () => {
   it('reads days in the organisation’s time zone, --to included, as the social-shift report command does', () => {
@@ -45,6 +45,25 @@ describe('reportWindow', () => {
       from: '2011-12-30T10:00:00.000Z',
       to: '2011-12-31T10:00:00.000Z',
     });
+  });
+
+  it('checks only the form of each option when the order waits for the time zone', () => {
+    // 10 January starts at 9 January 23:00Z in Amsterdam: in UTC, a day and an instant can seem out of order.
+    const [from, to] = ['2026-01-10', '2026-01-09T23:30:00Z'];
+    expect(zoneDecidesOrder(from, to)).toBe(true);
+    expect(zoneDecidesOrder('2026-01-10', '2026-01-09')).toBe(false);
+    expect(zoneDecidesOrder(from, undefined)).toBe(false);
+    expect(() => reportWindow(from, to)).toThrow('it is not after --from');
+    expect(reportWindow(from, to, 'UTC', false)).toEqual({ from: '2026-01-10T00:00:00.000Z', to });
+    expect(reportWindow(from, to, 'Europe/Amsterdam')).toEqual({ from: '2026-01-09T23:00:00.000Z', to });
+  });
+
+  it('refuses a text that is neither a day nor an ISO UTC instant, naming the option', () => {
+    for (const text of ['yesterday', '2026-01-10T10:00:00+01:00', '2026-02-30T10:00:00Z', '2026-01-10 10:00'])
+      expect(() => reportWindow(text, undefined, 'UTC', false), text).toThrow(
+        `Bad --from "${text}": give a day (YYYY-MM-DD) or an ISO UTC instant (2026-10-01T06:00:00Z).`,
+      );
+    expect(reportWindow(undefined, '2026-01-10T10:00Z')).toEqual({ to: '2026-01-10T10:00Z' });
   });
 
   it('refuses a day that does not exist', () => {

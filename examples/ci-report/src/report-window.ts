@@ -5,9 +5,13 @@ import { SocialShiftError } from '@social-shift/core';
 import { startOfDayInZone } from '@social-shift/core/metrics';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** An ISO instant in UTC, as the metrics take it: a date, `T`, a time, `Z`. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
 
 /**
  * The window for `foldEvents` from the options' texts, with days in `timeZone` (the organisation's; default UTC).
+ * With `checkOrder` false, only the form of each option is checked: whether a day and an instant are in order
+ * depends on the time zone, which is known only once the export is read.
  *
  * @example
  * ```ts
@@ -19,11 +23,12 @@ export function reportWindow(
   from: string | undefined,
   to: string | undefined,
   timeZone = 'UTC',
+  checkOrder = true,
 ): { from?: string; to?: string } {
   const start = bound(from, 'from', 0, timeZone);
   const end = bound(to, 'to', 86_400_000, timeZone);
   // Checked here, with the options' names, rather than by the metrics once the export is read.
-  if (start && end && Date.parse(end) <= Date.parse(start)) {
+  if (checkOrder && start && end && Date.parse(end) <= Date.parse(start)) {
     const [first, last] = [from as string, to as string];
     // Days in order that hold no time: the zone skipped them all (Samoa went from 29 to 31 December 2011).
     if (DAY.test(first) && DAY.test(last) && first <= last)
@@ -47,9 +52,13 @@ const invalidPeriod = (problem: string): SocialShiftError<'VALIDATION'> =>
     details: { issues: [{ path: ['to'], message: problem, code: 'invalid_value' }], input: 'to' },
   });
 
+/** Whether the order of `--from` and `--to` depends on the time zone: one is a day, the other an instant. */
+export const zoneDecidesOrder = (from: string | undefined, to: string | undefined): boolean =>
+  !!from && !!to && DAY.test(from) !== DAY.test(to);
+
 /**
- * A day as the instant it starts in `timeZone` (`after` 0) or the next day starts (`after` one day); other texts
- * as they are.
+ * A day as the instant it starts in `timeZone` (`after` 0) or the next day starts (`after` one day); an ISO UTC
+ * instant as it is (the metrics take it so), checked here so that a typo names the option.
  */
 function bound(
   value: string | undefined,
@@ -57,10 +66,22 @@ function bound(
   after: number,
   timeZone: string,
 ): string | undefined {
-  if (!value || !DAY.test(value)) return value || undefined;
-  const ms = Date.parse(`${value}T00:00:00.000Z`);
+  if (!value) return undefined;
+  const day = DAY.test(value);
+  const ms = Date.parse(day ? `${value}T00:00:00.000Z` : value);
   // Date.parse rolls a day that does not exist over (2026-02-30 is 2 March): it must read back the same.
-  if (Number.isNaN(ms) || !new Date(ms).toISOString().startsWith(value)) {
+  const exists = !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value.slice(0, 10);
+  if (!day && !(INSTANT.test(value) && exists)) {
+    const problem = `Bad --${option} "${value}": give a day (YYYY-MM-DD) or an ISO UTC instant (2026-10-01T06:00:00Z).`;
+    throw new SocialShiftError('VALIDATION', problem, {
+      details: {
+        issues: [{ path: [option], message: 'not a day nor an ISO UTC instant', code: 'invalid_format' }],
+        input: option,
+      },
+    });
+  }
+  if (!day) return value;
+  if (!exists) {
     const problem = `Bad --${option} "${value}": no such day; give YYYY-MM-DD or an ISO UTC instant.`;
     throw new SocialShiftError('VALIDATION', problem, {
       details: {

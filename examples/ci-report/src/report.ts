@@ -18,18 +18,47 @@ import {
 } from '@social-shift/core';
 import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
 import { createReport, renderMarkdown } from '@social-shift/core/reports';
-import { reportWindow } from './report-window.js';
+import { reportWindow, zoneDecidesOrder } from './report-window.js';
 import { checkThresholds, parseThresholds, type SummaryFigure, thresholdsMarkdown } from './thresholds.js';
 import { appendWhole, CannotWrite, replaceFile, writing } from './write-report.js';
 
-/** Bad input the user fixes (a file that cannot be read, or is not JSON): one line on stderr, exit code 2. */
-class InputProblem extends Error {}
+/**
+ * The exit codes, as `social-shift report` has them (its ADR 101), so that a CI job can tell a missed threshold from
+ * a mistake in its command, from bad data in the export and from a file it cannot read or write.
+ */
+const EXIT = { met: 0, missed: 1, usage: 2, unexpected: 3, badInput: 4, io: 5 } as const;
+
+/**
+ * An export the user fixes: one that cannot be read (exit code 5: fix the environment) or is not JSON (4: fix or
+ * re-export the data). One line on stderr.
+ */
+class InputProblem extends Error {
+  readonly exitCode: 4 | 5;
+
+  constructor(message: string, exitCode: 4 | 5) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
 
 const WHY: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
+  ENOTDIR: 'a part of the path is a file, not a folder',
   EACCES: 'permission denied',
   EISDIR: 'it is a directory',
 };
+
+/** The script's options. */
+const OPTIONS = {
+  input: { type: 'string' },
+  summary: { type: 'string' },
+  out: { type: 'string' },
+  lang: { type: 'string', default: 'en' },
+  // Repeatable: every --min applies (parseArgs would keep only the last value of an option given twice).
+  min: { type: 'string', multiple: true, default: [] as string[] },
+  from: { type: 'string' },
+  to: { type: 'string' },
+} as const;
 
 /** The export's JSON; a byte order mark (which some Windows editors write) is not part of it. */
 function readExport(path: string): unknown {
@@ -37,13 +66,15 @@ function readExport(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    throw new InputProblem(`Cannot read "${path}": ${(code && WHY[code]) || message}.`);
+    // The file system failed (an errno code and a system call): exit 5. Anything else is a defect, with its stack.
+    const { code, syscall, message } = error as NodeJS.ErrnoException;
+    if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
+    throw new InputProblem(`Cannot read "${path}": ${WHY[code] ?? message}.`, EXIT.io);
   }
   try {
     return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
-    throw new InputProblem(`"${path}" is not JSON: ${(error as Error).message}`);
+    throw new InputProblem(`"${path}" is not JSON: ${(error as Error).message}`, EXIT.badInput);
   }
 }
 
@@ -73,19 +104,7 @@ function sameFile(a: string, b: string): boolean {
 }
 
 function main(): number {
-  const { values, tokens } = parseArgs({
-    options: {
-      input: { type: 'string' },
-      summary: { type: 'string' },
-      out: { type: 'string' },
-      lang: { type: 'string', default: 'en' },
-      // Repeatable: every --min applies (parseArgs would keep only the last value of an option given twice).
-      min: { type: 'string', multiple: true, default: [] },
-      from: { type: 'string' },
-      to: { type: 'string' },
-    },
-    tokens: true,
-  });
+  const { values, tokens } = parseArgs({ options: OPTIONS, tokens: true });
   // Any other option given twice is refused, as `social-shift report` refuses it: parseArgs would keep the last
   // value, and `--input a.json --input b.json` would report on b alone without a word.
   const given = new Map<string, string | undefined>();
@@ -110,7 +129,7 @@ function main(): number {
     console.error(
       'Pass --input <export.json>: an export of the programme (exportAll, or the site’s export).',
     );
-    return 2;
+    return EXIT.usage;
   }
   if (values.lang !== 'nl' && values.lang !== 'en')
     throw badOption('lang', `Bad --lang "${values.lang}": use nl or en.`);
@@ -124,7 +143,9 @@ function main(): number {
       );
   }
   const language = values.lang;
-  reportWindow(values.from, values.to); // checked before the export is read
+  // Checked before the export is read; a day and an instant are put in order in the organisation's time zone, once
+  // the export names it (10 January starts at 9 January 23:00Z in Amsterdam).
+  reportWindow(values.from, values.to, 'UTC', !zoneDecidesOrder(values.from, values.to));
 
   // #region compute
   // The envelope and every event's envelope are checked before anything is computed, and so are the people whose
@@ -162,16 +183,30 @@ function main(): number {
   // #endregion gate
 }
 
+/**
+ * The exit code of what stopped the script, and what to say on stderr: what the user can fix is one line; anything
+ * else keeps its stack trace, for a bug report (exit code 3).
+ */
+function failure(error: unknown): [code: number, said: unknown] {
+  if (error instanceof InputProblem) return [error.exitCode, error.message];
+  if (error instanceof CannotWrite) return [EXIT.io, error.message];
+  if (isSocialShiftError(error)) {
+    // An option's bad value names the option (`details.input`): the job's command. Anything else is in the export.
+    const input = isSocialShiftError(error, 'VALIDATION') ? error.details.input : undefined;
+    return [
+      input !== undefined && Object.hasOwn(OPTIONS, input) ? EXIT.usage : EXIT.badInput,
+      `${error.code}: ${error.message}`,
+    ];
+  }
+  if (String((error as { code?: unknown } | null)?.code ?? '').startsWith('ERR_PARSE_ARGS'))
+    return [EXIT.usage, (error as Error).message];
+  return [EXIT.unexpected, error];
+}
+
 try {
   process.exitCode = main();
 } catch (error) {
-  // What the user can fix is one line; anything else keeps its stack trace, for a bug report.
-  const usage =
-    error instanceof InputProblem ||
-    error instanceof CannotWrite ||
-    String((error as { code?: unknown } | null)?.code ?? '').startsWith('ERR_PARSE_ARGS');
-  console.error(
-    isSocialShiftError(error) ? `${error.code}: ${error.message}` : usage ? (error as Error).message : error,
-  );
-  process.exitCode = 2;
+  const [code, said] = failure(error);
+  console.error(said);
+  process.exitCode = code;
 }

@@ -5,8 +5,11 @@
 
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
   appendFileSync,
   chmodSync,
+  constants,
+  existsSync,
   lstatSync,
   renameSync,
   rmSync,
@@ -15,9 +18,9 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
-/** A report that cannot be written, for a reason the user can fix: one line on stderr, exit code 2. */
+/** A report that cannot be written, for a reason the user can fix: one line on stderr, exit code 5. */
 export class CannotWrite extends Error {}
 
 /** Why a report cannot be written, and what to do about it, for the errors the user can fix. */
@@ -25,7 +28,7 @@ const WHY_NOT_WRITTEN: Readonly<Record<string, readonly [why: string, fix?: stri
   ENOENT: ['a folder in the path does not exist'],
   ENOTDIR: ['a part of the path is a file, not a folder'],
   EISDIR: ['it is a directory'],
-  EACCES: ['permission denied', 'Give the job write access to it, or choose another path.'],
+  EACCES: ['permission denied'], // and on what: see deniedOn
   EPERM: [
     'operation not permitted',
     'The file or its folder may not be changed by this user (an immutable or append-only file, or another user’s file in a shared folder): choose another path.',
@@ -41,6 +44,22 @@ const WHY_NOT_WRITTEN: Readonly<Record<string, readonly [why: string, fix?: stri
   EFBIG: ['the file is too large for the file system'],
   EIO: ['the device failed (an input/output error)'],
 };
+
+/**
+ * What the job may not write when writing `path` failed with EACCES on `failed` (the path of the error): the file
+ * itself when it is there and cannot be written (a report written in place, a summary appended to); else its
+ * folder, in which a new file is made (the partial file beside the report, a new summary).
+ */
+function deniedOn(path: string, failed: string | undefined): string {
+  if (failed === path && existsSync(path)) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch {
+      return `the file "${path}"`;
+    }
+  }
+  return `the folder "${dirname(resolve(path))}"`;
+}
 
 /** The longest file name most file systems take, in bytes. */
 const NAME_MAX = 255;
@@ -70,9 +89,15 @@ export function writing(option: 'out' | 'summary', path: string, write: () => vo
   try {
     write();
   } catch (error) {
-    const { code, syscall } = error as NodeJS.ErrnoException;
+    const { code, syscall, path: failed } = error as NodeJS.ErrnoException;
     const cannot = `Cannot write --${option} "${path}"`;
     if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
+    if (code === 'EACCES') {
+      const denied = deniedOn(path, failed);
+      throw new CannotWrite(
+        `${cannot}: permission denied (EACCES) on ${denied}. Give the job write access to ${denied}, or choose another path.`,
+      );
+    }
     const [why, fix] = WHY_NOT_WRITTEN[code] ?? [`the file system refused to ${syscall} it`];
     throw new CannotWrite(`${cannot}: ${why} (${code}).${fix === undefined ? '' : ` ${fix}`}`);
   }

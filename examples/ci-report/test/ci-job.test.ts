@@ -3,6 +3,7 @@
 // the job summary, and the error annotations.
 import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -13,7 +14,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractRegion } from '../../../packages/core/scripts/doc-snippets.js';
@@ -35,16 +36,22 @@ const command = step
 // The checkout of the job: the example's scripts and installed packages, and the export at data/export.json.
 beforeAll(() => {
   mkdirSync(job, { recursive: true });
+  chmodSync(join(job, '..'), 0o755); // the permission tests run the step as an unprivileged user
   symlinkSync(join(exampleDir, 'src'), join(job, 'src'));
   symlinkSync(join(exampleDir, 'node_modules'), join(job, 'node_modules'));
   writeSampleExport(join(job, 'data', 'export.json'));
 });
 
-function runStep(commandLine: string, nodeOptions = '') {
+function runStep(
+  commandLine: string,
+  nodeOptions = '',
+  user?: { readonly uid: number; readonly gid: number },
+) {
   const summary = join(job, `summary-${Math.random().toString(36).slice(2)}.md`);
   const result = spawnSync('bash', ['-c', commandLine], {
     cwd: job,
     encoding: 'utf8',
+    ...user,
     // In this workspace the SDK runs from its TypeScript sources; a real job installs the published build.
     env: {
       ...process.env,
@@ -103,14 +110,14 @@ describe('the sample CI job', () => {
     expect(() => readFileSync(join(job, 'report-fr.md'), 'utf8')).toThrow();
   }, 60_000);
 
-  it('refuses a person document without a name, naming the field, instead of reporting "undefined"', () => {
+  it('refuses a person document without a name, naming the field, instead of reporting "undefined" (exit code 4)', () => {
     const bundle = JSON.parse(readFileSync(join(job, 'data', 'export.json'), 'utf8'));
     delete bundle.documents.person[3].displayName;
     writeFileSync(join(job, 'data', 'damaged.json'), JSON.stringify(bundle));
     const result = runStep(
       withOption(withOption(command, 'input', 'data/damaged.json'), 'out', 'report-damaged.md'),
     );
-    expect(result.status).toBe(2);
+    expect(result.status).toBe(4);
     expect(result.stderr).toMatch(/^VALIDATION: .*displayName/);
     expect(() => readFileSync(join(job, 'report-damaged.md'), 'utf8')).toThrow();
   }, 60_000);
@@ -158,6 +165,41 @@ describe('the sample CI job', () => {
     expect(() => readFileSync(join(job, 'report-bad-day.md'), 'utf8')).toThrow();
   }, 60_000);
 
+  it('puts a day and an instant in order in the organisation’s time zone, not in UTC before the export is read', () => {
+    // 10 January starts at 9 January 23:00Z in Amsterdam: until 23:30Z is half an hour there, and no time in UTC.
+    const result = runStep(
+      `${withOption(withOption(command, 'out', 'report-half-hour.md'), 'min', 'shares=0')} --from 2026-01-10 --to 2026-01-09T23:30:00Z`,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(job, 'report-half-hour.md'), 'utf8')).toContain('Time zone: Europe/Amsterdam');
+    // Days in the wrong order are refused before the export is read, whatever its zone.
+    const backwards = runStep(
+      `${withOption(command, 'input', 'data/missing.json')} --from 2026-01-10 --to 2026-01-09`,
+    );
+    expect(backwards.status).toBe(2);
+    expect(backwards.stderr).toBe(
+      'VALIDATION: Bad --to "2026-01-09": it is not after --from "2026-01-10"; the period must end after it starts.\n',
+    );
+  }, 60_000);
+
+  it('exits 3 with the stack trace on an unexpected error (a defect), as social-shift report does', () => {
+    // A defect, stood in for by a read of the export that throws a plain Error (no errno code).
+    const defect = `--import=data:text/javascript,${encodeURIComponent(
+      `import fs from 'node:fs';
+      import { syncBuiltinESMExports } from 'node:module';
+      const read = fs.readFileSync;
+      fs.readFileSync = (path, ...rest) => {
+        if (String(path).endsWith('export.json')) throw new Error('a defect');
+        return read(path, ...rest);
+      };
+      syncBuiltinESMExports();`,
+    )}`;
+    const result = runStep(withOption(command, 'out', 'report-defect.md'), defect);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/^Error: a defect\n\s+at /);
+  }, 60_000);
+
   it('reads an export saved by a Windows editor: a UTF-8 byte order mark and CRLF line ends', () => {
     const bundle = JSON.parse(readFileSync(join(job, 'data', 'export.json'), 'utf8'));
     const windows = `\uFEFF${JSON.stringify(bundle, null, 2).replace(/\n/g, '\r\n')}\r\n`;
@@ -174,16 +216,23 @@ describe('the sample CI job', () => {
   }, 60_000);
 
   it.each([
-    ['an unknown option', '--threshold shares=5', /^Unknown option '--threshold'/],
-    ['a missing export', 'data/missing.json', /^Cannot read "data\/missing\.json": no such file/],
-    ['an export that is not JSON', 'src/report.ts', /^"src\/report\.ts" is not JSON: /],
+    ['an unknown option', '--threshold shares=5', 2, /^Unknown option '--threshold'/],
+    [
+      'a period option that is neither a day nor an instant',
+      '--from yesterday',
+      2,
+      /^VALIDATION: Bad --from "yesterday": give a day/,
+    ],
+    ['a missing export', 'data/missing.json', 5, /^Cannot read "data\/missing\.json": no such file/],
+    ['an export that is a directory', 'data', 5, /^Cannot read "data": it is a directory\.\n$/],
+    ['an export that is not JSON', 'src/report.ts', 4, /^"src\/report\.ts" is not JSON: /],
   ])(
-    'refuses %s in one line that says what is wrong, exit code 2, without a stack trace',
-    (_, args, message) => {
+    'refuses %s in one line that says what is wrong, with the exit code of social-shift report, without a stack trace',
+    (_, args, code, message) => {
       const result = runStep(
         args.startsWith('--') ? `${command} ${args}` : command.replace('data/export.json', args),
       );
-      expect(result.status).toBe(2);
+      expect(result.status).toBe(code);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     },
@@ -247,18 +296,70 @@ describe('the sample CI job', () => {
     expect(readFileSync(join(job, 'data', 'export.json'), 'utf8')).toBe(before);
   }, 60_000);
 
-  it('says which --out or --summary it cannot write in one line, exit code 2, without a stack trace', () => {
+  it('says which --out or --summary it cannot write in one line, exit code 5, without a stack trace', () => {
     for (const [name, path] of [
       ['out', 'no-such-folder/report.md'],
       ['summary', 'no-such-folder/summary.md'],
     ] as const) {
       const result = runStep(withOption(command, name, path));
-      expect(result.status, name).toBe(2);
+      expect(result.status, name).toBe(5);
       expect(result.stderr).toBe(
         `Cannot write --${name} "${path}": a folder in the path does not exist (ENOENT).\n`,
       );
     }
   }, 60_000);
+
+  describe('a report the job has no permission to write', () => {
+    // Root writes anywhere, so as root (CI runs as root) the step runs as the unprivileged user `nobody`.
+    const user = userInfo().uid === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    const folder = (name: string, mode: number) => {
+      mkdirSync(join(job, name));
+      chmodSync(join(job, name), mode);
+    };
+    /** Whether the step runs as that user at all (not when the checkout is where it cannot read). */
+    let canRun: boolean | undefined;
+    const runs = () => {
+      if (canRun === undefined) {
+        folder('open', 0o777);
+        folder('locked', 0o555);
+        canRun =
+          runStep(
+            withOption(withOption(command, 'out', 'open/probe.md'), 'summary', 'open/probe-summary.md'),
+            '',
+            user,
+          ).status === 0;
+      }
+      return canRun;
+    };
+
+    it('names the folder it cannot write --out in, not the file, exit code 5, and writes nothing', (context) => {
+      if (!runs()) context.skip();
+      const result = runStep(withOption(command, 'out', 'locked/report.md'), '', user);
+      expect(result.status).toBe(5);
+      expect(result.stderr).toBe(
+        `Cannot write --out "locked/report.md": permission denied (EACCES) on the folder "${join(job, 'locked')}". Give the job write access to the folder "${join(job, 'locked')}", or choose another path.\n`,
+      );
+      expect(readdirSync(join(job, 'locked'))).toEqual([]);
+    }, 60_000);
+
+    it('names a new --summary’s folder, and an existing --summary it may not append to', (context) => {
+      if (!runs()) context.skip();
+      const out = withOption(command, 'out', 'open/report-summary.md');
+      const fresh = runStep(withOption(out, 'summary', 'locked/summary.md'), '', user);
+      expect(fresh.status).toBe(5);
+      expect(fresh.stderr).toBe(
+        `Cannot write --summary "locked/summary.md": permission denied (EACCES) on the folder "${join(job, 'locked')}". Give the job write access to the folder "${join(job, 'locked')}", or choose another path.\n`,
+      );
+      writeFileSync(join(job, 'open', 'read-only.md'), '# An earlier step\n');
+      chmodSync(join(job, 'open', 'read-only.md'), 0o444);
+      const readOnly = runStep(withOption(out, 'summary', 'open/read-only.md'), '', user);
+      expect(readOnly.status).toBe(5);
+      expect(readOnly.stderr).toBe(
+        'Cannot write --summary "open/read-only.md": permission denied (EACCES) on the file "open/read-only.md". Give the job write access to the file "open/read-only.md", or choose another path.\n',
+      );
+      expect(readFileSync(join(job, 'open', 'read-only.md'), 'utf8')).toBe('# An earlier step\n');
+    }, 60_000);
+  });
 
   describe('a report that cannot be written whole', () => {
     // The file system's refusals, stood in for (the tests may run as root, and on a disk with room): a path with
@@ -290,19 +391,19 @@ describe('the sample CI job', () => {
     )}`;
     const oneLine = (stderr: string) => expect(stderr.trimEnd().split('\n')).toHaveLength(1);
 
-    it('says that --out is not permitted (EPERM) and what to do, in one line, exit code 2', () => {
+    it('says that --out is not permitted (EPERM) and what to do, in one line, exit code 5', () => {
       const result = runStep(withOption(command, 'out', 'report-eperm.md'), failingDisk);
-      expect(result.status).toBe(2);
+      expect(result.status).toBe(5);
       expect(result.stderr).toBe(
         'Cannot write --out "report-eperm.md": operation not permitted (EPERM). The file or its folder may not be changed by this user (an immutable or append-only file, or another user’s file in a shared folder): choose another path.\n',
       );
       expect(existsSync(join(job, 'report-eperm.md'))).toBe(false);
     }, 60_000);
 
-    it('says any other error of the file system in one line that names its code, exit code 2', () => {
+    it('says any other error of the file system in one line that names its code, exit code 5', () => {
       const long = `${'r'.repeat(300)}.md`;
       const result = runStep(withOption(command, 'out', long));
-      expect(result.status).toBe(2);
+      expect(result.status).toBe(5);
       expect(result.stderr).toBe(
         `Cannot write --out "${long}": a name in the path is too long (ENAMETOOLONG).\n`,
       );
@@ -310,7 +411,7 @@ describe('the sample CI job', () => {
 
     it('names the error that stopped the write, not one of the clean-up after it', () => {
       const result = runStep(withOption(command, 'out', 'report-eio.md'), failingDisk);
-      expect(result.status).toBe(2);
+      expect(result.status).toBe(5);
       expect(result.stderr).toBe(
         'Cannot write --out "report-eio.md": the device failed (an input/output error) (EIO).\n',
       );
@@ -345,7 +446,7 @@ describe('the sample CI job', () => {
     it('leaves the earlier --out whole, and no partial file, when the disk fills up (ENOSPC)', () => {
       writeFileSync(join(job, 'report-enospc.md'), 'the earlier report\n');
       const result = runStep(withOption(command, 'out', 'report-enospc.md'), failingDisk);
-      expect(result.status).toBe(2);
+      expect(result.status).toBe(5);
       expect(result.stderr).toBe(
         'Cannot write --out "report-enospc.md": no space left on the device (ENOSPC). Free space on the disk, or choose another one.\n',
       );
@@ -359,7 +460,7 @@ describe('the sample CI job', () => {
         withOption(withOption(command, 'summary', 'summary-edquot.md'), 'out', 'report-edquot-out.md'),
         failingDisk,
       );
-      expect(result.status).toBe(2);
+      expect(result.status).toBe(5);
       expect(result.stderr).toBe(
         'Cannot write --summary "summary-edquot.md": the disk quota is used up (EDQUOT). Free space within the quota, or choose another disk.\n',
       );
