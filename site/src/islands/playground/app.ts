@@ -227,30 +227,36 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   mount(root, h('p', null, m.seeding));
 
   /** Says the data could not be opened and why; "Start again" says so anew when it fails too. */
-  const showOpenFailure = (error: unknown) =>
+  const showOpenFailure = (error: unknown) => {
+    const startAgain = h(
+      'button',
+      {
+        type: 'button',
+        onclick: async () => {
+          // One at a time: a second click while it runs must not fill a second database. The button says what runs.
+          if (startAgain.disabled) return;
+          startAgain.disabled = true;
+          startAgain.textContent = m.resetting;
+          root.dataset.busy = 'true';
+          try {
+            await resetSession();
+            location.reload();
+          } catch (again) {
+            showOpenFailure(again);
+          }
+          delete root.dataset.busy;
+        },
+      },
+      m.reset,
+    );
     mount(
       root,
       h('p', { role: 'alert', class: 'alert', 'data-testid': 'error-message' }, m.openFailed),
       h('p', null, failureContent(m, error)),
       h('button', { type: 'button', onclick: () => location.reload() }, m.retry),
-      h(
-        'button',
-        {
-          type: 'button',
-          onclick: async () => {
-            root.dataset.busy = 'true';
-            try {
-              await resetSession();
-              location.reload();
-            } catch (again) {
-              showOpenFailure(again);
-            }
-            delete root.dataset.busy;
-          },
-        },
-        m.reset,
-      ),
+      startAgain,
     );
+  };
 
   let session: Session;
   try {
