@@ -43,6 +43,8 @@ const nl = {
   done: '{action}: gelukt.',
   imported: 'Geïmporteerd: {events} gebeurtenissen.',
   importing: 'Bezig met importeren…',
+  importBusy:
+    'Het bestand “{file}” is niet geïmporteerd: de speeltuin was nog bezig met iets anders. Kies het bestand opnieuw als dat klaar is.',
   resetting: 'Bezig met opnieuw beginnen…',
   confirmResetDrafts:
     'Je hebt in een formulier iets ingevuld dat nog niet is opgeslagen. Opnieuw beginnen gooit dat weg, met alles wat in deze speeltuin is gedaan. Toch opnieuw beginnen?',
@@ -232,6 +234,8 @@ const en: PlaygroundMessages = {
   done: '{action}: done.',
   imported: 'Imported: {events} events.',
   importing: 'Importing…',
+  importBusy:
+    'The file “{file}” was not imported: the Playground was still busy with something else. Choose the file again when that is done.',
   resetting: 'Starting again…',
   confirmResetDrafts:
     'You have filled in a form without saving it. Starting again throws that away, with everything done in this Playground. Start again anyway?',

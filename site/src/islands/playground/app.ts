@@ -487,8 +487,13 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       if (!file) return;
       // The chooser is emptied for the next import: a browser fires no change when the same file is chosen again.
       input.value = '';
-      // One programme switch at a time (the status says which one runs).
-      if (root.dataset.busy === 'true') return;
+      // One command at a time: while another runs (a start again, an import, a command), this file is not
+      // imported, and the alert says so, naming it, instead of dropping it without a word.
+      if (root.dataset.busy === 'true') {
+        const [before = '', after = ''] = m.importBusy.split('{file}');
+        mount(alert, before, h('bdi', null, file.name), after);
+        return;
+      }
       root.dataset.busy = 'true';
       alert.textContent = '';
       // Reading and checking a large file takes seconds: the status says what runs.
