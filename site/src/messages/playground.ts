@@ -150,6 +150,8 @@ const nl = {
   systemActor: 'het systeem',
 
   dashboardMissing: 'Nog geen gegevens: open eerst de speeltuin.',
+  dashboardReplaced:
+    'In een ander tabblad is het programma vervangen (geïmporteerd of opnieuw begonnen): de cijfers hier zijn verouderd.',
   dashboardShares: 'Delen per kanaal',
   dashboardSharesOverTime: 'Delen per kanaal door de tijd',
   dashboardSharesOverTimeDesc: 'Een lijn per kanaal: het aantal delingen per maand.',
@@ -341,6 +343,8 @@ const en: PlaygroundMessages = {
   systemActor: 'the system',
 
   dashboardMissing: 'No data yet: open the playground first.',
+  dashboardReplaced:
+    'Another tab replaced the programme (an import or a start again): the figures on this page are out of date.',
   dashboardShares: 'Shares per channel',
   dashboardSharesOverTime: 'Shares per channel over time',
   dashboardSharesOverTimeDesc: 'One line per channel: the number of shares per month.',

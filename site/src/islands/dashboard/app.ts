@@ -24,9 +24,9 @@ import {
 import { formatValue, recommendationText, reportLabels } from '@social-shift/core/reports';
 import { playgroundMessages } from '../../messages/playground';
 import { barChart, lineChart } from '../charts';
-import { h, mount } from '../dom';
+import { format, h, mount } from '../dom';
 import { failureContent } from '../playground/context';
-import { openSession } from '../playground/session';
+import { isRemembered, onRememberedChange, openSession, type Session } from '../playground/session';
 
 /** Where the figures come from: an event log and the documents that name its people, teams and strategy. */
 interface Programme {
@@ -34,9 +34,8 @@ interface Programme {
   documents<T>(collection: string): T[];
 }
 
-/** The Playground's programme as it is stored in this browser (IndexedDB), seeded on the first visit. */
-async function playgroundProgramme(): Promise<Programme> {
-  const session = await openSession();
+/** The programme of a Playground session as it is stored in this browser (IndexedDB). */
+async function playgroundProgramme(session: Session): Promise<Programme> {
   const events: StoredEvent[] = [];
   for (let after = 0; ; ) {
     const page = await session.storage.readEvents(session.organisationId, { after, limit: 2000 });
@@ -122,25 +121,102 @@ function sharesPerMonth(events: readonly StoredEvent[], figures: MetricsFigures,
   return { periods: figures.series.map((row) => row.period), platforms, values };
 }
 
-/** Starts the Dashboard in `root` (which carries `data-lang`); a failure is shown, not swallowed. */
+/**
+ * Starts the Dashboard in `root` (which carries `data-lang`) over the Playground's programme, seeded on the first
+ * visit; a failure is shown, not swallowed. When another tab replaces the programme (an import, a start again in
+ * the Playground), a notice says so, as the Playground's does, with a button that draws the new one.
+ */
 export async function startDashboard(root: HTMLElement): Promise<void> {
-  try {
-    await render(root);
-  } catch (error) {
-    const lang = (root.dataset.lang === 'en' ? 'en' : 'nl') as Language;
-    mount(root, h('p', { role: 'alert', class: 'alert' }, failureContent(playgroundMessages[lang], error)));
-    throw error;
+  const lang = (root.dataset.lang === 'en' ? 'en' : 'nl') as Language;
+  const m = playgroundMessages[lang];
+  const replaced = h('div', { role: 'alert', class: 'alert', 'data-testid': 'replaced-notice' });
+  const status = h('p', { role: 'status', class: 'status', 'data-testid': 'status-message' });
+  const figures = h('div', null, h('p', null, m.loadingData));
+  mount(root, replaced, status, figures);
+  let session: Session | undefined;
+  let loading = false;
+
+  /** Shows the notice while another tab has replaced the programme drawn (removes it otherwise); whether it did. */
+  const checkReplaced = (): boolean => {
+    if (session === undefined || isRemembered(session)) {
+      replaced.replaceChildren();
+      return false;
+    }
+    if (!replaced.hasChildNodes()) {
+      // What the status said about the programme shown is no news any more.
+      status.textContent = '';
+      mount(
+        replaced,
+        h('span', { id: 'replaced-why' }, m.dashboardReplaced),
+        ' ',
+        h(
+          'button',
+          { type: 'button', 'aria-describedby': 'replaced-why', onclick: loadReplaced },
+          m.replacedLoad,
+        ),
+      );
+    }
+    return true;
+  };
+
+  /**
+   * Opens the programme this browser remembers and draws its figures. A failure is shown in place of the figures;
+   * one because another tab replaced the programme meanwhile (its database was deleted while it was read) is no
+   * news: the notice says what happened. Whether it drew.
+   */
+  const draw = async (): Promise<boolean> => {
+    loading = true;
+    let opened: Session | undefined;
+    try {
+      opened = await openSession();
+      session = opened;
+      await render(root, figures, opened);
+      return true;
+    } catch (error) {
+      if (opened !== undefined && !isRemembered(opened)) return false;
+      mount(figures, h('p', { role: 'alert', class: 'alert' }, failureContent(m, error)));
+      throw error;
+    } finally {
+      loading = false;
+      checkReplaced();
+    }
+  };
+
+  /** Draws the programme another tab put in place of the one shown; the focus goes to the new figures. */
+  async function loadReplaced(event: Event): Promise<void> {
+    const button = event.currentTarget as HTMLButtonElement;
+    if (loading) return;
+    button.disabled = true;
+    button.setAttribute('aria-busy', 'true');
+    status.textContent = '';
+    const drawn = await draw().catch(() => false);
+    // Not drawn (the failure, or the notice anew, says why): the button, if still shown, can be tried again.
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+    if (!drawn) return;
+    status.textContent = format(m.done, { action: m.replacedLoad });
+    const kpis = figures.querySelector<HTMLElement>('[data-testid="kpis"]');
+    if (kpis && !root.contains(document.activeElement)) {
+      kpis.tabIndex = -1;
+      kpis.focus();
+    }
   }
+
+  onRememberedChange(() => {
+    // A draw under way says so when it is done.
+    if (!loading) checkReplaced();
+  });
+  await draw();
 }
 
-async function render(root: HTMLElement): Promise<void> {
+/** Draws the figures of the programme of `session` in `target`, and marks `root` ready. */
+async function render(root: HTMLElement, target: HTMLElement, session: Session): Promise<void> {
   const lang = (root.dataset.lang === 'en' ? 'en' : 'nl') as Language;
   const m = playgroundMessages[lang];
   const l = labels(lang);
   const r = reportLabels(lang);
-  mount(root, h('p', null, m.loadingData));
 
-  const programme = await playgroundProgramme();
+  const programme = await playgroundProgramme(session);
   const events = programme.events;
   const context = metricsContext(programme);
   const aggregate = foldEvents(events);
@@ -165,7 +241,7 @@ async function render(root: HTMLElement): Promise<void> {
   const department = figures.representativeness.department;
 
   mount(
-    root,
+    target,
     h(
       'ul',
       { class: 'kpis', 'data-testid': 'kpis' },
