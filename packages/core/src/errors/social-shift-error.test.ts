@@ -40,6 +40,34 @@ describe('SocialShiftError', () => {
     });
   });
 
+  it('can be made without options: empty details, no cause', () => {
+    // An adapter written in JavaScript (or one whose code's details are all optional) may leave the options out.
+    const error = new SocialShiftError('STORAGE', 'The store is closed.');
+    expect(error.code).toBe('STORAGE');
+    expect(error.status).toBe(500);
+    expect(error.details).toEqual({});
+    expect('cause' in error).toBe(false);
+    expect(error.toJSON()).toEqual({
+      name: 'SocialShiftError',
+      code: 'STORAGE',
+      message: 'The store is closed.',
+      details: {},
+    });
+    // Options with a cause and no details: the same empty details.
+    const cause = new Error('closed');
+    const wrapped = new SocialShiftError('RATE_LIMITED', 'Try again later.', { cause } as never);
+    expect(wrapped.details).toEqual({});
+    expect(wrapped.cause).toBe(cause);
+    const untyped = SocialShiftError as unknown as new (code: string, message: string) => SocialShiftError;
+    expect(new untyped('UNSUPPORTED', 'Not here.').details).toEqual({});
+  });
+
+  it('types the options as required for a code whose details have required fields', () => {
+    // @ts-expect-error NOT_FOUND's details name the entity type and id.
+    expect(new SocialShiftError('NOT_FOUND', 'No post.').details).toEqual({});
+    expect(new SocialShiftError('RATE_LIMITED', 'Later.').status).toBe(429);
+  });
+
   it('is recognised by isSocialShiftError, with and without a code', () => {
     const error = new SocialShiftError('NOT_FOUND', 'No post.', { details: { entityType: 'post', id: 'p' } });
     expect(isSocialShiftError(error)).toBe(true);

@@ -74,10 +74,27 @@ export class SocialShiftError<C extends ErrorCode = ErrorCode> extends Error {
   /** The HTTP status that fits this error, for services that embed the SDK. */
   declare readonly status: number;
 
-  constructor(code: C, message: string, options: SocialShiftErrorOptions<C>) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  /**
+   * Without `options`, `details` is `{}` and there is no `cause` (so too with options that give no `details`).
+   * TypeScript lets you leave them out only for a code whose details have no required field (`STORAGE`,
+   * `RATE_LIMITED`); JavaScript may leave them out for any code.
+   *
+   * @example
+   * ```ts
+   * throw new SocialShiftError('NOT_FOUND', 'No post "p1" here.', { details: { entityType: 'post', id: 'p1' } });
+   * throw new SocialShiftError('STORAGE', 'The store is closed: open it again.');
+   * ```
+   */
+  constructor(
+    code: C,
+    message: string,
+    ...[options]: Record<never, never> extends ErrorDetailsByCode[C]
+      ? [options?: SocialShiftErrorOptions<C>]
+      : [options: SocialShiftErrorOptions<C>]
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.details = options.details;
+    this.details = options?.details ?? ({} as ErrorDetailsByCode[C]);
     this.status = ERROR_STATUS[code];
   }
 
