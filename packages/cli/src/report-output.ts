@@ -200,8 +200,19 @@ export function writing(out: string, write: () => void): void {
   } catch (error) {
     const { code, path, syscall } = error as NodeJS.ErrnoException;
     if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
+    const target = path ?? out;
+    if (code === 'EACCES') {
+      // What may not be written: a file written in place itself; else the folder in which a file is made (the
+      // report beside its path, a folder for CSV), which is what to give write access to, not the report's name.
+      const denied = replacement(target).inPlace
+        ? `the file "${target}"`
+        : `the folder "${dirname(resolve(target))}"`;
+      throw new FileError(
+        `--out: cannot write "${target}": permission denied (EACCES) on ${denied}. Give write access to it, or choose another --out.`,
+      );
+    }
     const why = WRITE_ERRORS[code] ?? `the file system refused to ${syscall} it`;
-    throw new FileError(`--out: cannot write "${path ?? out}": ${why} (${code}). Choose another --out.`);
+    throw new FileError(`--out: cannot write "${target}": ${why} (${code}). Choose another --out.`);
   }
 }
 

@@ -61,7 +61,7 @@ export class InputError extends UsageError {
  *
  * @example
  * ```ts
- * throw new FileError('--out: cannot write "report.md": permission denied (EACCES). Choose another --out.');
+ * throw new FileError('--out: cannot write "report.md": no space left on the device (ENOSPC). Choose another --out.');
  * ```
  */
 export class FileError extends UsageError {

@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
@@ -201,10 +202,30 @@ describe('the exit codes of social-shift', () => {
     () => {
       const result = run(['report', log, '--out', join(locked, 'report.md')], { user: unprivileged });
       expect(result.code).toBe(5);
-      expect(result.stderr).toMatch(
-        /^social-shift: --out: cannot write ".*report\.md": permission denied \(EACCES\)\./,
+      expect(result.stderr).toBe(
+        `social-shift: --out: cannot write "${join(locked, 'report.md')}": permission denied (EACCES) on the folder "${locked}". Give write access to it, or choose another --out.\n`,
       );
       expect(readdirSync(locked)).toEqual([]);
+      // A file written in place (a symbolic link) that may not be written: the file itself.
+      const open = join(dir, 'open');
+      mkdirSync(open);
+      chmodSync(open, 0o777);
+      writeFileSync(join(dir, 'read-only.md'), 'the earlier report\n', { mode: 0o444 });
+      symlinkSync(join(dir, 'read-only.md'), join(open, 'report.md'));
+      const link = run(['report', log, '--out', join(open, 'report.md')], { user: unprivileged });
+      expect(link.code).toBe(5);
+      expect(link.stderr).toBe(
+        `social-shift: --out: cannot write "${join(open, 'report.md')}": permission denied (EACCES) on the file "${join(open, 'report.md')}". Give write access to it, or choose another --out.\n`,
+      );
+      expect(readFileSync(join(dir, 'read-only.md'), 'utf8')).toBe('the earlier report\n');
+      // CSV: the folder the tables go in.
+      const tables = run(['report', log, '--format', 'csv', '--out', join(locked, 'tables')], {
+        user: unprivileged,
+      });
+      expect(tables.code).toBe(5);
+      expect(tables.stderr).toBe(
+        `social-shift: --out: cannot write "${join(locked, 'tables')}": permission denied (EACCES) on the folder "${locked}". Give write access to it, or choose another --out.\n`,
+      );
     },
   );
 
