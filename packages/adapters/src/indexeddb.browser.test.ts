@@ -86,7 +86,7 @@ if (chromium) {
           code: 'STORAGE',
           operation: 'commit',
           message: expect.stringMatching(
-            /aborted a commit .*\(ConstraintError: .*\): nothing of this command was written\. Retry; if it fails again, reload this page/,
+            /a commit to its IndexedDB database failed \(ConstraintError: .*\): nothing of this command was written\. An event is stored already .*changed outside this app.*retrying fails alike/,
           ),
           cause: 'ConstraintError',
         },

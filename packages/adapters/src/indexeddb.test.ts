@@ -1,4 +1,4 @@
-import type { DomainEvent, StoredEvent } from '@social-shift/core';
+import type { DomainEvent, JsonObject, StoredEvent } from '@social-shift/core';
 import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
 import { aDomainEvent } from '@social-shift/core/testing';
 import { IDBDatabase, IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
@@ -448,12 +448,18 @@ describe('indexeddb storage', () => {
       return request;
     };
     await withFailingPuts(addTwice, async (storage) => {
-      await expect(
-        storage.transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0)),
-      ).rejects.toMatchObject({
+      const error = await storage
+        .transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0))
+        .catch((caught: unknown) => caught);
+      // A ConstraintError of a commit is a key stored already (a log changed by hand): a retry cannot help.
+      expect(error).toMatchObject({
         ...nothingWritten,
+        message: expect.stringMatching(
+          /nothing of this command was written\. .*changed outside this app.*retrying fails alike.*`events` and `counters`/,
+        ),
         cause: expect.objectContaining({ name: 'ConstraintError' }),
       });
+      expect((error as Error).message).not.toMatch(/Retry|reload/);
     });
   });
 
@@ -586,6 +592,160 @@ describe('indexeddb storage', () => {
       });
     } finally {
       delete (globalThis as { indexedDB?: unknown }).indexedDB;
+    }
+  });
+
+  it.each([
+    ['an empty object', {}],
+    ['an object without open()', { open: 'social-shift' }],
+    ['null', null],
+  ])('refuses an `indexedDB` option that is %s with VALIDATION naming the option', (_, indexedDB) => {
+    const made = () =>
+      indexedDbStorage({ indexedDB: indexedDB as unknown as IDBFactory, keyRange: IDBKeyRange });
+    expect(made).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/`indexedDB`.*IDBFactory.*new IDBFactory\(\)/),
+        details: { issues: [expect.objectContaining({ path: ['indexedDB'] })] },
+      }),
+    );
+  });
+
+  it('refuses a `keyRange` option without bound() with VALIDATION naming the option', () => {
+    const made = () => indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: {} as typeof IDBKeyRange });
+    expect(made).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: { issues: [expect.objectContaining({ path: ['keyRange'] })] },
+      }),
+    );
+  });
+
+  it("does not blame the page when the factory's open throws a developer's error (a TypeError), but names the option", async () => {
+    const wrong = {
+      open() {
+        throw new TypeError('this.backend is undefined');
+      },
+    } as unknown as IDBFactory;
+    const error = await indexedDbStorage({ indexedDB: wrong, keyRange: IDBKeyRange })
+      .open()
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: 'STORAGE',
+      details: { adapter: 'indexeddb', operation: 'open' },
+      message: expect.stringMatching(/\(TypeError: this\.backend is undefined\).*`indexedDB`/),
+      cause: expect.any(TypeError),
+    });
+    expect((error as Error).message).not.toMatch(/may not use IndexedDB|cookies|sandboxed/);
+  });
+
+  it('does not say "(null)" when the browser refuses to open without an error', async () => {
+    const error = await indexedDbStorage({
+      indexedDB: refusingFactory(() => null as never),
+      keyRange: IDBKeyRange,
+    })
+      .open()
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'STORAGE', message: expect.stringMatching(/refused to open/) });
+    expect((error as Error).message).not.toMatch(/null/);
+  });
+
+  it('says the open failed, not "a commit", when rebuilding the query keys fails', async () => {
+    const original = IDBObjectStore.prototype.openCursor;
+    IDBObjectStore.prototype.openCursor = () => {
+      throw new DOMException('Internal error.', 'UnknownError');
+    };
+    try {
+      const error = await indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange })
+        .open()
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        code: 'STORAGE',
+        details: { adapter: 'indexeddb', operation: 'open' },
+        message: expect.stringMatching(/query keys.*\(UnknownError: Internal error\).*nothing was changed/),
+      });
+      expect((error as Error).message).not.toMatch(/commit|this command/);
+    } finally {
+      IDBObjectStore.prototype.openCursor = original;
+    }
+  });
+
+  it('says which organisations were migrated when the browser aborts the migration of a later one, and opening again finishes it', async () => {
+    const indexedDB = new IDBFactory();
+    const old = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    for (const organisationId of ['org_a', 'org_b', 'org_c'])
+      await old.transaction(organisationId, (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    await old.close();
+    const options = {
+      indexedDB,
+      keyRange: IDBKeyRange,
+      schemaVersion: CURRENT_SCHEMA_VERSION + 1,
+      migrations: [
+        {
+          from: CURRENT_SCHEMA_VERSION,
+          description: 'mark',
+          up: (_: string, data: JsonObject) => ({ ...data, m: true }),
+        },
+      ],
+    };
+    // The browser fails the write of org_b's migrated post (a damaged store: Chromium's UnknownError).
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if ((value as { organisationId?: string }).organisationId === 'org_b' && this.name === 'documents')
+        throw new DOMException('boom', 'UnknownError');
+      return original.call(this, value, key);
+    };
+    let error: unknown;
+    try {
+      error = await indexedDbStorage(options)
+        .open()
+        .catch((caught: unknown) => caught);
+    } finally {
+      IDBObjectStore.prototype.put = original;
+    }
+    expect(error).toMatchObject({
+      code: 'STORAGE',
+      details: { adapter: 'indexeddb', operation: 'write migrated documents' },
+      message: expect.stringMatching(
+        /migrated documents of "org_b".*\(UnknownError: boom\).*1 organisation migrated before it stays migrated.*[Oo]pen the storage again/,
+      ),
+      cause: expect.objectContaining({ name: 'UnknownError' }),
+    });
+    expect((error as Error).message).not.toMatch(/nothing of this command|a commit/);
+    // org_a was migrated, org_b and org_c not; opening again migrates the rest.
+    const storage = indexedDbStorage(options);
+    for (const organisationId of ['org_a', 'org_b', 'org_c'])
+      expect((await storage.get(organisationId, 'post', 'p'))?.data).toEqual({ n: 1, m: true });
+    await storage.close();
+  });
+
+  it('says nothing was migrated when the first organisation fails', async () => {
+    const indexedDB = new IDBFactory();
+    const old = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    await old.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    await old.close();
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (this.name === 'documents') throw new DOMException('boom', 'UnknownError');
+      return original.call(this, value, key);
+    };
+    try {
+      const storage = indexedDbStorage({
+        indexedDB,
+        keyRange: IDBKeyRange,
+        schemaVersion: CURRENT_SCHEMA_VERSION + 1,
+        migrations: [
+          { from: CURRENT_SCHEMA_VERSION, description: 'same', up: (_: string, data: JsonObject) => data },
+        ],
+      });
+      await expect(storage.open()).rejects.toMatchObject({
+        code: 'STORAGE',
+        message: expect.stringMatching(
+          /migrated documents of "org_a".*no organisation was migrated.*[Oo]pen the storage again/,
+        ),
+      });
+    } finally {
+      IDBObjectStore.prototype.put = original;
     }
   });
 

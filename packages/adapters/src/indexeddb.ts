@@ -155,11 +155,25 @@ function checkIndexes(indexes: unknown): Readonly<Record<string, readonly string
       (fields) => Array.isArray(fields) && fields.every((f) => typeof f === 'string' && f !== ''),
     );
   if (shaped) return indexes as Readonly<Record<string, readonly string[]>>;
-  const message = 'use an object of collection names to lists of field names, such as { post: ["status"] }.';
-  throw new SocialShiftError('VALIDATION', `Invalid indexes: ${message}`, {
-    details: { issues: [{ path: ['indexes'], message, code: 'custom' }] },
-  });
+  throw invalidOption(
+    'indexes',
+    'use an object of collection names to lists of field names, such as { post: ["status"] }.',
+  );
 }
+
+/**
+ * `VALIDATION` unless `value` is left out or has the method `method` (the `indexedDB` option's `open`, the `keyRange`
+ * option's `bound`): a wrong object there is the developer's mistake, which must not read as the browser refusing.
+ */
+function checkApi(value: unknown, option: string, method: string, use: string): void {
+  if (value !== undefined && typeof (value as Record<string, unknown> | null)?.[method] !== 'function')
+    throw invalidOption(option, `it has no ${method}(): pass ${use}, or leave the option out.`);
+}
+
+const invalidOption = (option: string, message: string): SocialShiftError<'VALIDATION'> =>
+  new SocialShiftError('VALIDATION', `Invalid ${option}: ${message}`, {
+    details: { issues: [{ path: [option], message, code: 'custom' }] },
+  });
 
 /** The indexed fields in one canonical form (collections and fields sorted), as kept in `meta`. */
 const indexSignature = (indexes: Readonly<Record<string, readonly string[]>>): string =>
@@ -271,29 +285,71 @@ const finished = (tx: IDBTransaction): Promise<void> =>
 
 /** `name: message` of a browser's error (a `DOMException`), for a message that quotes it. */
 const quoted = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message.replace(/\.$/, '')}` : String(error);
+  error instanceof Error
+    ? `${error.name}: ${error.message.replace(/\.$/, '')}`
+    : error == null
+      ? 'the browser gave no reason'
+      : String(error);
+
+/**
+ * What a failed IndexedDB transaction was, for the words of its error: a command's commit, the open's rebuild of the
+ * query keys, or the migration of one organisation's documents on open, `before` being how many organisations'
+ * migrations were committed before it (each in a transaction of its own: they stay).
+ */
+type Failed =
+  | { readonly operation: 'commit' | 'open' }
+  | {
+      readonly operation: 'write migrated documents';
+      readonly organisationId: string;
+      readonly before: number;
+    };
 
 /**
  * A failure of the browser's IndexedDB as a `STORAGE` error that says what to do (what the factory would say
- * otherwise, "check the store and retry", or "may or may not have been written" of a commit, is wrong here: a failed
- * IndexedDB transaction is undone whole, so nothing of it was written). A `SocialShiftError` stays as it is; `lost`
- * is why the connection was closed under this storage, if it was (then only a reload helps).
+ * otherwise, "check the store and retry", or "may or may not have been written" of a commit, is wrong here: an aborted
+ * IndexedDB transaction writes nothing). A `SocialShiftError` stays as it is; `lost` is why the connection was closed
+ * under this storage, if it was (then only a reload helps).
  */
-function browserFailure(error: unknown, operation: 'open' | 'commit', lost: string | undefined): unknown {
+function browserFailure(error: unknown, failed: Failed, lost: string | undefined): unknown {
   if (isSocialShiftError(error)) return error;
+  const { operation } = failed;
+  const details = { adapter: 'indexeddb', operation };
+  const name = (error as { name?: unknown } | null)?.name;
+  let what = 'a commit to its IndexedDB database';
+  let unwritten = 'nothing of this command was written';
+  let advice = 'Retry; if it fails again, reload this page.';
+  if ('organisationId' in failed) {
+    const { organisationId, before } = failed;
+    what = `writing the migrated documents of "${organisationId}" to its IndexedDB database`;
+    unwritten = `they were not written, ${
+      before === 0
+        ? 'and no organisation was migrated'
+        : `while the ${before} organisation${before === 1 ? ' migrated before it stays' : 's migrated before it stay'} migrated`
+    }`;
+    advice =
+      'Open the storage again (any call does) to migrate the rest; if it fails again, reload this page.';
+  } else if (operation === 'open') {
+    what = 'rebuilding the query keys of its IndexedDB database while opening it';
+    unwritten = 'nothing was changed';
+  } else if (name === 'ConstraintError') {
+    // The only `add` of a commit is of the events after the log's counter: one of them is stored already, so the log
+    // was changed outside this app (by hand, in the browser's developer tools), and a retry fails alike.
+    advice =
+      "An event is stored already at a seq after the event log's counter: the stored log was changed outside this app (in the browser's developer tools, say), so retrying fails alike. Check this organisation's records in the `events` and `counters` stores.";
+  }
   // A QuotaExceededError: the browser aborts a write that does not fit in the site's storage; retrying as such fails
   // again.
-  if ((error as { name?: unknown } | null)?.name === 'QuotaExceededError')
+  if (name === 'QuotaExceededError')
     return new SocialShiftError(
       'STORAGE',
-      "The browser has no room left for this site's IndexedDB data (QuotaExceededError): nothing of this command was written. Free space on the device or delete data this app no longer needs, ask for persistent storage with navigator.storage.persist(), then retry.",
-      { details: { adapter: 'indexeddb', operation }, cause: error },
+      `The browser has no room left for this site's IndexedDB data (QuotaExceededError): ${unwritten}. Free space on the device or delete data this app no longer needs, ask for persistent storage with navigator.storage.persist(), then ${'organisationId' in failed ? 'open the storage again' : 'retry'}.`,
+      { details, cause: error },
     );
   if (lost !== undefined) return cannot(lost, operation === 'open' ? 'open' : 'use', error);
   return new SocialShiftError(
     'STORAGE',
-    `The indexeddb storage failed: the browser aborted a commit to its IndexedDB database (${quoted(error)}): nothing of this command was written. Retry; if it fails again, reload this page.`,
-    { details: { adapter: 'indexeddb', operation }, cause: error },
+    `The indexeddb storage failed: ${what} failed (${quoted(error)}): ${unwritten}. ${advice}`,
+    { details, cause: error },
   );
 }
 
@@ -338,6 +394,18 @@ function select(records: Iterable<DocumentRecord>, query: DocumentQuery): Docume
 function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver {
   const name = options.databaseName ?? 'social-shift';
   const indexes = checkIndexes(options.indexes ?? QUERY_INDEXES);
+  checkApi(
+    options.indexedDB,
+    'indexedDB',
+    'open',
+    "`indexedDB` an IDBFactory (the browser's indexedDB, or new IDBFactory() from fake-indexeddb in Node)",
+  );
+  checkApi(
+    options.keyRange,
+    'keyRange',
+    'bound',
+    '`keyRange` the IDBKeyRange of the same implementation as `indexedDB` (from fake-indexeddb in Node)',
+  );
   const signature = indexSignature(indexes);
   const keys = (): typeof IDBKeyRange => {
     const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
@@ -351,6 +419,12 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
   let db: IDBDatabase | undefined;
   /** Why the database was closed under this storage (another tab's upgrade), for the error of later calls. */
   let closedBy: string | undefined;
+  /**
+   * While the factory migrates on open (from an `outdated()` that finds documents until one that finds none, or the
+   * next open): the organisations whose migrated documents were committed, so that a failed commit says it was a
+   * migration's, and which stay migrated. No command commits then: the factory's calls wait for its open.
+   */
+  let migrated: Set<string> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const ready = () => {
     if (!db) throw cannot(closedBy ?? 'it is not open: open the storage first', 'use');
@@ -409,6 +483,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
     name: 'indexeddb',
     capabilities: indexedDbCapabilities,
     async open() {
+      migrated = undefined;
       let req: IDBOpenDBRequest;
       try {
         // Reading the global throws in some browsers when this site may not keep data (Firefox, cookies blocked).
@@ -423,8 +498,17 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         req = factory.open(name, DATABASE_VERSION);
       } catch (error) {
         if (isSocialShiftError(error)) throw error;
+        // The browser refuses this page (by name: a DOMException of another frame is no instance of this one's).
+        const name = (error as { name?: unknown } | null)?.name;
+        if (name === 'SecurityError' || name === 'InvalidStateError')
+          throw cannot(
+            `this page may not use IndexedDB (${quoted(error)}): open this app from its own web address in a normal window, not from a file or in a sandboxed frame, and allow site data (cookies) for this site`,
+            'open',
+            error,
+          );
+        // Anything else is no refusal: a factory that is not a working IDBFactory (a mistake in the option), say.
         throw cannot(
-          `this page may not use IndexedDB (${quoted(error)}): open this app from its own web address in a normal window, not from a file or in a sandboxed frame, and allow site data (cookies) for this site`,
+          `IndexedDB's open() threw (${quoted(error)}): if you pass the \`indexedDB\` option, pass an IDBFactory (the browser's indexedDB, or new IDBFactory() from fake-indexeddb in Node)`,
           'open',
           error,
         );
@@ -454,7 +538,8 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         };
         req.onerror = () => {
           const error = req.error;
-          if (error?.name === 'QuotaExceededError') return reject(browserFailure(error, 'open', undefined));
+          if (error?.name === 'QuotaExceededError')
+            return reject(browserFailure(error, { operation: 'open' }, undefined));
           // The browser will not keep this site's data (blocked in its settings, a private window of an older
           // Firefox: UnknownError, InvalidStateError), or its files are damaged: retrying as such fails alike.
           if (error?.name !== 'VersionError')
@@ -516,7 +601,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         await rebuildQueryKeys(opened, indexes);
       } catch (error) {
         opened.close();
-        throw browserFailure(error, 'open', lost);
+        throw browserFailure(error, { operation: 'open' }, lost);
       }
       if (lost) throw cannot(lost, 'open');
       db = opened;
@@ -737,11 +822,19 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         if (overlay.size === 0 && events.length === 0 && replaced.size === 0 && removedSeqs.size === 0)
           return result;
 
+        const failed = (): Failed =>
+          migrated
+            ? {
+                operation: 'write migrated documents',
+                organisationId,
+                before: migrated.size - (migrated.has(organisationId) ? 1 : 0),
+              }
+            : { operation: 'commit' };
         let commit: IDBTransaction;
         try {
           commit = ready().transaction(['documents', 'events', 'counters', 'meta'], 'readwrite');
         } catch (error) {
-          throw browserFailure(error, 'commit', closedBy);
+          throw browserFailure(error, failed(), closedBy);
         }
         const done = finished(commit);
         const documents = commit.objectStore('documents');
@@ -822,11 +915,12 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             // Finished already: the browser aborted it.
           }
           await done.catch(() => undefined);
-          throw browserFailure(error, 'commit', closedBy);
+          throw browserFailure(error, failed(), closedBy);
         }
         await done.catch((error: unknown) => {
-          throw browserFailure(error, 'commit', closedBy);
+          throw browserFailure(error, failed(), closedBy);
         });
+        migrated?.add(organisationId);
         return result;
       };
       const result = queue.then(run, run);
@@ -848,6 +942,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             current.continue();
           };
         });
+        migrated = out.length > 0 ? (migrated ?? new Set()) : undefined;
         return out;
       });
     },
@@ -856,6 +951,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
       await queue;
       db?.close();
       db = undefined;
+      migrated = undefined;
     },
   };
 }
