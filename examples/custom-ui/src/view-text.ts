@@ -89,8 +89,14 @@ const STORAGE: Advice = {
   en: 'Your data could not be read or saved; nothing was changed. Reload the page and try again.',
   nl: 'Je gegevens konden niet worden gelezen of opgeslagen; er is niets veranderd. Laad de pagina opnieuw en probeer het nog eens.',
 };
-// A write (a commit, or bringing stored data up to date) that failed may or may not have been written, the SDK
-// says: with IndexedDB a commit is all or nothing, but another storage adapter need not be.
+// A commit of the IndexedDB storage (this example's) that failed wrote nothing, its error says: an aborted IndexedDB
+// transaction is undone whole. A retry may work; one that cannot (a log changed by hand) fails alike.
+const STORAGE_NOT_SAVED: Advice = {
+  en: 'Saving your data failed; nothing was saved. Try again; if it fails again, reload the page, and if it keeps failing, tell your social master.',
+  nl: 'Het opslaan van je gegevens is mislukt; er is niets opgeslagen. Probeer het opnieuw; mislukt het weer, laad dan de pagina opnieuw, en blijft het mislukken, meld het dan aan je social master.',
+};
+// A write of another storage adapter (a SQL connection lost during COMMIT), or bringing stored data up to date (each
+// organisation in a transaction of its own), may or may not have been written, the SDK says.
 const STORAGE_WRITE: Advice = {
   en: 'Saving your data failed, but it may still have been saved. Reload the page to see, and try again if it is not there.',
   nl: 'Het opslaan van je gegevens is mislukt, maar misschien toch opgeslagen. Laad de pagina opnieuw om het te zien, en probeer het nog eens als het er niet is.',
@@ -186,7 +192,7 @@ function storageAdvice(error: unknown): Advice | undefined {
   const names = causeNames(error);
   if (names.includes('QuotaExceededError')) return STORAGE_FULL;
   // Site data blocked (SecurityError), a private window that has no IndexedDB (InvalidStateError), or no
-  // IndexedDB at all (the adapter's plain error).
+  // IndexedDB at all (the adapter's plain error); an open the browser refuses (UnknownError) below.
   if (
     names.includes('SecurityError') ||
     names.includes('InvalidStateError') ||
@@ -194,8 +200,10 @@ function storageAdvice(error: unknown): Advice | undefined {
   )
     return STORAGE_BLOCKED;
   if (!isSocialShiftError(error, 'STORAGE')) return undefined;
-  const operation = (error.details as { operation?: unknown } | undefined)?.operation;
-  if (operation === 'open') return STORAGE_OPEN;
+  const { operation, adapter } = (error.details ?? {}) as { operation?: unknown; adapter?: unknown };
+  // The browser will not open the database (UnknownError): site data blocked in its settings, as a rule.
+  if (operation === 'open') return names.includes('UnknownError') ? STORAGE_BLOCKED : STORAGE_OPEN;
+  if (operation === 'commit' && adapter === 'indexeddb') return STORAGE_NOT_SAVED;
   return typeof operation === 'string' && /commit|migrat/.test(operation) ? STORAGE_WRITE : STORAGE;
 }
 

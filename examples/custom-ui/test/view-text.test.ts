@@ -4,11 +4,15 @@ import { ERROR_CODE_LIST, SocialShiftError } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
 import { browserLanguage, describeError, VIEW_TEXT } from '../src/view-text.js';
 
-const storageError = (operation: string, cause: unknown) =>
-  new SocialShiftError('STORAGE', 'The indexeddb storage failed to commit: … check the store and retry.', {
-    details: { adapter: 'indexeddb', operation },
-    cause,
-  });
+const storageError = (operation: string, cause: unknown, adapter = 'indexeddb') =>
+  new SocialShiftError(
+    'STORAGE',
+    `The ${adapter} storage failed to ${operation}: … check the store and retry.`,
+    {
+      details: { adapter, operation },
+      cause,
+    },
+  );
 
 describe('describeError', () => {
   it('says in Dutch and English that the browser is full, and what to do', () => {
@@ -29,6 +33,15 @@ describe('describeError', () => {
   it('says to close the other tabs when the database cannot be opened', () => {
     const open = storageError('open', new Error('blocks the upgrade'));
     expect(describeError(open, 'en')).toMatch(/close its other tabs and windows, then reload/);
+  });
+
+  it('says to allow site data when the browser refuses to open the database (UnknownError), not to close tabs', () => {
+    const refused = storageError('open', new DOMException('The user denied permission.', 'UnknownError'));
+    expect(describeError(refused, 'en')).toMatch(
+      /cookies and site data blocked.*allow site data.* \(STORAGE\)$/,
+    );
+    expect(describeError(refused, 'nl')).toMatch(/sitegegevens toe/);
+    expect(describeError(refused, 'en')).not.toMatch(/other tabs/);
   });
 
   it('gives a refusal in the publisher language with its code, not the SDK message', () => {
@@ -67,10 +80,21 @@ describe('every error code', () => {
     }
   });
 
-  it('says a storage write that failed may still have been saved, and a read that failed changed nothing', () => {
-    const commit = storageError('commit', new Error('the transaction aborted'));
+  it('says an IndexedDB commit that failed saved nothing (the adapter says so): try again, then reload', () => {
+    const commit = storageError('commit', new DOMException('aborted', 'AbortError'));
+    expect(describeError(commit, 'en')).toMatch(
+      /^Saving your data failed; nothing was saved\. Try again.*reload/,
+    );
+    expect(describeError(commit, 'nl')).toMatch(/er is niets opgeslagen\. Probeer het opnieuw/);
+    expect(describeError(commit, 'en')).not.toMatch(/may still/);
+  });
+
+  it('says a write of another storage that failed may still have been saved, and a read that failed changed nothing', () => {
+    const commit = storageError('commit', new Error('connection lost'), 'postgres');
     expect(describeError(commit, 'en')).toMatch(/may still have been saved/);
     expect(describeError(commit, 'nl')).toMatch(/misschien toch opgeslagen/);
+    const migration = storageError('write migrated documents', new Error('boom'));
+    expect(describeError(migration, 'en')).toMatch(/may still have been saved/);
     expect(describeError(storageError('read', new Error('gone')), 'en')).toMatch(/nothing was changed/);
   });
 });
