@@ -74,3 +74,22 @@ describe('contribution review notes', () => {
     },
   );
 });
+
+describe('contributions.update without a field', () => {
+  it('changes nothing and writes nothing: it returns the contribution as stored', async () => {
+    const world = await createTestProgramme();
+    const creator = world.shift.as(world.people.creator).contributions;
+    const { id } = await creator.create({ kind: 'photo', title: 'Ward 3 at dawn', pillarIds: [world.pillarId] });
+    const before = await creator.get(id);
+    const events = (await world.shift.history(id)).length;
+    await expect(creator.update(id, {})).resolves.toEqual(before);
+    expect(await creator.get(id)).toEqual(before);
+    expect(await world.shift.history(id)).toHaveLength(events);
+    // The same checks as any update: the role rules and the workflow.
+    await expect(world.shift.as(world.people.editor).contributions.update(id, {})).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await creator.submit(id);
+    await expect(creator.update(id, {})).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+  });
+});

@@ -48,3 +48,18 @@ describe('people.add and the language', () => {
     expect((await people.add({ displayName: 'Cora' })).language).toBe('nl');
   });
 });
+
+describe('people.update without a field', () => {
+  it('changes nothing and writes nothing: it returns the person as stored', async () => {
+    const { shift, people } = await anOrganisation('en');
+    const { id } = await people.add({ displayName: 'Eddie Editor' });
+    const before = await people.get(id);
+    const events = (await shift.history(id)).length;
+    await expect(people.update(id, {})).resolves.toEqual(before);
+    expect(await people.get(id)).toEqual(before);
+    expect(await shift.history(id)).toHaveLength(events);
+    // The same checks as any update: the role rules.
+    await expect(shift.as(id).people.update('person_0001', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(people.update(id, { department: 'Zorg' })).resolves.toMatchObject({ version: 2 });
+  });
+});
