@@ -79,7 +79,11 @@ describe('contributions.update without a field', () => {
   it('changes nothing and writes nothing: it returns the contribution as stored', async () => {
     const world = await createTestProgramme();
     const creator = world.shift.as(world.people.creator).contributions;
-    const { id } = await creator.create({ kind: 'photo', title: 'Ward 3 at dawn', pillarIds: [world.pillarId] });
+    const { id } = await creator.create({
+      kind: 'photo',
+      title: 'Ward 3 at dawn',
+      pillarIds: [world.pillarId],
+    });
     const before = await creator.get(id);
     const events = (await world.shift.history(id)).length;
     await expect(creator.update(id, {})).resolves.toEqual(before);
