@@ -63,11 +63,17 @@ function shareDialog(platform: Platform, post: Post, share: Share): ShareLink {
 }
 
 /**
- * Whether each offer can be shared (on a platform it was not shared on yet). An offer not shared yet can be; for one
- * shared already the SDK says (`allowedEvents`): while its post is on offer and its campaign runs. That answer is
- * the same for every offer of one campaign whose post is in the same state, so it is asked once for each in a
- * redraw, not once per offer: each asking reads the person, their roles and consent, the offer, its post and its
- * campaign again.
+ * Whether each offer can be shared now (on a platform it was not shared on yet), as the SDK says
+ * (`offers.allowedEvents`): the person's own offer, offered, seen or shared already, can be while they have
+ * consent, its post is on offer and its campaign runs; a declined or expired one never can. That answer is the same
+ * for every offer of one publisher and one campaign whose post is in the same state, so it is asked once for each
+ * in a redraw, not once per offer: each asking reads the person, their roles and consent, the offer, its post and
+ * its campaign again.
+ *
+ * The answer is as of the list: the post's state in the key is the one `offers` shows, while the SDK looks at each
+ * post as it is when asked. When a post passes its `expiresAt` after the list was read, the one offer asked for
+ * answers for the others of its campaign: a button may show whose click is refused ("The post is expired", and
+ * the view is drawn anew), or one may be missing until the next redraw.
  *
  * @example
  * ```ts
@@ -78,8 +84,8 @@ export async function shareableOffers(me: ActingAs, offers: readonly OfferWithPo
   const answers = new Map<string, Promise<boolean>>();
   return Promise.all(
     offers.map(({ offer, post }) => {
-      if (offer.status !== 'shared') return offer.status === 'offered' || offer.status === 'seen';
-      const key = `${offer.campaignId}\u0000${post.status}`;
+      if (offer.status === 'declined' || offer.status === 'expired') return false;
+      const key = `${offer.publisherId}\u0000${offer.campaignId}\u0000${post.status}`;
       let answer = answers.get(key);
       if (!answer) {
         answer = me.offers.allowedEvents(offer.id).then((events) => events.includes('SHARE'));
