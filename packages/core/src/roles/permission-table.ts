@@ -213,8 +213,12 @@ export type PermissionOverrides = Readonly<
 >;
 
 /**
- * Applies configuration overrides to the default table: a scope sets a grantee's permission, `null` removes it.
- * `anyone: 'assigned'` is refused (`VALIDATION`): `anyone` holds no assignment, so it would reach nobody.
+ * Applies configuration overrides to the default table (or to `base`): a scope sets a grantee's permission, `null`
+ * removes it. `base` is checked as the overrides are (`VALIDATION` on a row, grantee or scope of no known kind);
+ * an action it does not hold is allowed to nobody. `anyone: 'assigned'` is refused (`VALIDATION`): `anyone` holds
+ * no assignment, so it would reach nobody. An `own` rule on an action whose entity has no owner (`strategy.*`,
+ * `cycles.*`, `people.add`, `teams.*`, `focusGroups.*`, `campaigns.*`, `privacy.retention`) is accepted but reaches
+ * nobody (see `docs/roles.md`).
  *
  * @example
  * ```ts
@@ -226,45 +230,49 @@ export function resolvePermissions(
   overrides: PermissionOverrides = {},
   base: PermissionTable = DEFAULT_PERMISSIONS,
 ): PermissionTable {
-  const table = { ...base } as Record<Action, PermissionRow>;
-  const where = 'permission overrides';
-  if (!isRecord(overrides))
-    throw invalidValue(
-      where,
-      [],
-      'Give an object of rows by action, e.g. { "posts.approve": { editor: null } }.',
-    );
-  for (const action of Object.keys(overrides) as Action[]) {
-    if (!Object.hasOwn(defaults, action))
-      throw invalidValue(where, [action], `No such action: use one of ACTION_LIST, e.g. "posts.approve".`);
-    const overridden = overrides[action] ?? {};
-    if (!isRecord(overridden))
+  const table = {} as Record<Action, PermissionRow>;
+  // The base is checked as the overrides are, and its rows copied the same way: a table built by hand with a typo
+  // in an action, grantee or scope is refused instead of reaching nobody.
+  for (const rows of [base, overrides] as PermissionOverrides[]) {
+    const where = rows === base ? 'permission table' : 'permission overrides';
+    if (!isRecord(rows))
       throw invalidValue(
         where,
-        [action],
-        'Give an object of scopes by grantee, e.g. { editor: "assigned" }.',
+        [],
+        'Give an object of rows by action, e.g. { "posts.approve": { editor: null } }.',
       );
-    const row: Partial<Record<Grantee, PermissionScope>> = { ...table[action] };
-    for (const [grantee, scope] of Object.entries(overridden) as [Grantee, PermissionScope | null][]) {
-      if (!GRANTEES.includes(grantee))
-        throw invalidValue(where, [action, grantee], `No such grantee: use one of ${GRANTEES.join(', ')}.`);
-      if (scope !== null && !PERMISSION_SCOPES.includes(scope))
+    for (const action of Object.keys(rows) as Action[]) {
+      if (!Object.hasOwn(defaults, action))
+        throw invalidValue(where, [action], `No such action: use one of ACTION_LIST, e.g. "posts.approve".`);
+      const overridden = rows[action] ?? {};
+      if (!isRecord(overridden))
         throw invalidValue(
           where,
-          [action, grantee],
-          `No such scope: use one of ${PERMISSION_SCOPES.join(', ')}, or null to remove it.`,
+          [action],
+          'Give an object of scopes by grantee, e.g. { editor: "assigned" }.',
         );
-      // `anyone` holds no assignment to be within: `assigned` would reach nobody (see isAllowed).
-      if (grantee === 'anyone' && scope === 'assigned')
-        throw invalidValue(
-          where,
-          [action, grantee],
-          '"assigned" reaches nobody here (anyone holds no assignment): use "own", "organisation" or a role.',
-        );
-      if (scope === null) delete row[grantee];
-      else row[grantee] = scope;
+      const row: Partial<Record<Grantee, PermissionScope>> = { ...table[action] };
+      for (const [grantee, scope] of Object.entries(overridden) as [Grantee, PermissionScope | null][]) {
+        if (!GRANTEES.includes(grantee))
+          throw invalidValue(where, [action, grantee], `No such grantee: use one of ${GRANTEES.join(', ')}.`);
+        if (scope !== null && !PERMISSION_SCOPES.includes(scope))
+          throw invalidValue(
+            where,
+            [action, grantee],
+            `No such scope: use one of ${PERMISSION_SCOPES.join(', ')}, or null to remove it.`,
+          );
+        // `anyone` holds no assignment to be within: `assigned` would reach nobody (see isAllowed).
+        if (grantee === 'anyone' && scope === 'assigned')
+          throw invalidValue(
+            where,
+            [action, grantee],
+            '"assigned" reaches nobody here (anyone holds no assignment): use "own", "organisation" or a role.',
+          );
+        if (scope === null) delete row[grantee];
+        else row[grantee] = scope;
+      }
+      table[action] = row;
     }
-    table[action] = row;
   }
   return frozen(table);
 }

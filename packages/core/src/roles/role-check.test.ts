@@ -128,6 +128,44 @@ describe('the permission table', () => {
   });
 });
 
+describe('the base table of resolvePermissions', () => {
+  const refusal = (base: unknown) => {
+    try {
+      resolvePermissions({}, base as never);
+    } catch (error) {
+      return isSocialShiftError(error, 'VALIDATION') ? error.details.issues[0]?.path : error;
+    }
+    return 'accepted';
+  };
+
+  it('is checked as the overrides are: a bad table, row, grantee or scope is VALIDATION with its path', () => {
+    expect(refusal(null)).toEqual([]);
+    expect(refusal('DEFAULT_PERMISSIONS')).toEqual([]);
+    expect(refusal({ 'posts.fly': { master: 'organisation' } })).toEqual(['posts.fly']);
+    expect(refusal({ 'posts.create': 'editor' })).toEqual(['posts.create']);
+    expect(refusal({ 'posts.create': { boss: 'organisation' } })).toEqual(['posts.create', 'boss']);
+    expect(refusal({ 'posts.create': { editor: 'everywhere' } })).toEqual(['posts.create', 'editor']);
+    expect(refusal({ 'posts.read': { anyone: 'assigned' } })).toEqual(['posts.read', 'anyone']);
+    // The message says which argument is wrong.
+    expect(() => resolvePermissions({}, { 'posts.fly': {} } as never)).toThrow(
+      /^Invalid permission table: posts\.fly/,
+    );
+    expect(() => resolvePermissions({ 'posts.fly': {} } as never)).toThrow(
+      /^Invalid permission overrides: posts\.fly/,
+    );
+  });
+
+  it('gives its rows as they are, and the overrides on top', () => {
+    expect(resolvePermissions({}, DEFAULT_PERMISSIONS)).toEqual(DEFAULT_PERMISSIONS);
+    const base = { 'posts.create': { creator: 'assigned' } } as never;
+    const table = resolvePermissions({ 'posts.read': { creator: 'own' } }, base);
+    expect(table['posts.create']).toEqual({ creator: 'assigned' });
+    expect(table['posts.read']).toEqual({ creator: 'own' });
+    // An action the base does not hold is allowed to nobody, as before.
+    expect(table['posts.approve']).toEqual({});
+  });
+});
+
 describe('isAllowed', () => {
   it('lets any one of several roles suffice', () => {
     const both = actor({}, { role: 'creator' }, { role: 'editor' });
