@@ -73,7 +73,7 @@ if (url) {
     const client = postgresJsClient(sql);
     const schema = `${application}_s`;
     const storage = postgresStorage({ client, schema });
-    const terminate = () => terminateSessions(admin, { application });
+    const terminate = (options?: { settle?: boolean }) => terminateSessions(admin, { application }, options);
     const drop = () => admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     return { sql, client, storage, terminate, drop, schema };
   };
@@ -83,11 +83,17 @@ if (url) {
    */
   const endedDuringStatement = ({ client, terminate }: ReturnType<typeof oneConnection>) =>
     client.transaction(async (tx) => {
-      const ending = new Promise((resolve) => setTimeout(resolve, 200)).then(terminate);
+      const ending = new Promise((resolve) => setTimeout(resolve, 200)).then(() => terminate());
       await tx.query('SELECT pg_sleep(5)').catch(() => undefined);
       await ending;
       return 'done';
     });
+  /** `promise`, or a rejection if it has not settled in 3 s: a statement that hung. */
+  const settles = <T>(promise: Promise<T>) =>
+    Promise.race([
+      promise,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('did not settle in 3 s')), 3_000)),
+    ]);
   const count = async (schema: string) =>
     (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.social_shift_documents`))
       .rows[0]?.n;
@@ -120,6 +126,50 @@ if (url) {
     });
   });
 
+  describe('postgresJsClient: a connection the server ended while it was idle', () => {
+    it('runs the next read and the next transaction on a new connection, also before postgres.js took the end', async () => {
+      const { storage, terminate, drop } = oneConnection();
+      await storage.open();
+      await storage.transaction('org_a', (tx) => tx.put('post', 'p1', { title: 'A' }, 0));
+      // The server ends the idle connection (an administrator, a failover: 57P01) just before the next command.
+      // postgres.js sent it on the ended connection, and the command failed with STORAGE (ECONNRESET); the one after
+      // it could still get the ended connection's 57P01.
+      await terminate({ settle: false });
+      expect((await settles(storage.get('org_a', 'post', 'p1')))?.version).toBe(1);
+      expect((await settles(storage.get('org_a', 'post', 'p1')))?.version).toBe(1);
+      await terminate({ settle: false });
+      await settles(storage.transaction('org_a', (tx) => tx.put('post', 'p2', { title: 'B' }, 0)));
+      expect((await settles(storage.get('org_a', 'post', 'p2')))?.version).toBe(1);
+      await storage.close();
+      await drop();
+    });
+
+    it('answers a statement sent straight after a lost one, and the ones after it (postgres.js left it unanswered)', async () => {
+      const { sql, client, terminate } = oneConnection();
+      await client.query('SELECT 1');
+      const failures: unknown[] = [];
+      for (let round = 0; round < 3; round++) {
+        await terminate({ settle: false });
+        // A write outside a transaction is never sent again (the server may have run it): it fails, as a rule
+        // (ECONNRESET; CONNECTION_CLOSED when postgres.js took the close first). A read sent in the same turn as that
+        // failure went to the ended connection after postgres.js had failed its statements and before it took the
+        // close: nothing ever answered it, nor any later statement of that connection.
+        await client
+          .query(`CREATE TEMP TABLE t${round} (n int)`)
+          .catch((error: unknown) => failures.push(error));
+        expect((await settles(client.query<{ n: number }>('SELECT 2 AS n'))).rows).toEqual([{ n: 2 }]);
+        expect((await settles(client.query<{ n: number }>('SELECT 3 AS n'))).rows).toEqual([{ n: 3 }]);
+      }
+      expect(failures.length).toBeGreaterThan(0);
+      for (const failure of failures) {
+        expect(failure).toMatchObject({
+          code: expect.stringMatching(/^(ECONNRESET|EPIPE|CONNECTION_CLOSED|57P01)$/),
+        });
+      }
+      await sql.end({ timeout: 0 });
+    });
+  });
+
   describe('postgresJsClient: a connection lost in a transaction', () => {
     it('fails the transaction with STORAGE and writes nothing, without crashing the process; the next one commits', async () => {
       const { storage, terminate, drop, schema } = oneConnection();
@@ -141,6 +191,25 @@ if (url) {
       expect((await storage.get('org_a', 'post', 'p3'))?.version).toBe(1);
       await storage.close();
       await drop();
+    });
+
+    it('sends nothing more on the connection once a statement found it ended, so later statements are answered', async () => {
+      const { sql, client, terminate } = oneConnection();
+      const outcome = client.transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        await terminate({ settle: false });
+        // The work catches the lost statement and sends the next one straight away: postgres.js queued it on the
+        // ended connection and never answered it, nor any statement of that connection after it reconnected.
+        await tx.query('SELECT 2').catch(() => undefined);
+        await tx.query('SELECT 3').catch(() => undefined);
+        return 'done';
+      });
+      await expect(settles(outcome)).rejects.toMatchObject({
+        code: expect.stringMatching(/^(ECONNRESET|EPIPE|CONNECTION_CLOSED|57P01)$/),
+      });
+      expect((await settles(client.query<{ n: number }>('SELECT 4 AS n'))).rows).toEqual([{ n: 4 }]);
+      expect((await settles(client.query<{ n: number }>('SELECT 5 AS n'))).rows).toEqual([{ n: 5 }]);
+      await sql.end({ timeout: 0 });
     });
 
     it('rejects a transaction whose connection ended during a statement the work caught, instead of committing', async () => {

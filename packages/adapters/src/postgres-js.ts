@@ -25,6 +25,20 @@ const run = async <R>(sql: Sql | TransactionSql, text: string, params: readonly 
 };
 
 /**
+ * Whether `error` says the connection is gone: the server ended it (57P01 administrator command, such as
+ * `pg_terminate_backend` or a failover; 57P02 crash shutdown) or its socket closed. Not `CONNECTION_ENDED` or
+ * `CONNECTION_DESTROYED`: those are `sql.end()`'s own.
+ */
+const connectionLost = (error: unknown): boolean =>
+  ['ECONNRESET', 'EPIPE', 'CONNECTION_CLOSED', '57P01', '57P02'].includes(
+    String((error as { code?: unknown } | null)?.code),
+  );
+
+/** Whether a statement sent again after `error` (the `tries`th time) is safe: see `postgresJsClient`. */
+const sendAgain = (error: unknown, tries: number) =>
+  tries === 0 ? connectionLost(error) : tries === 1 && (error as { code?: unknown } | null)?.code === '57P01';
+
+/**
  * Seconds `close()` lets statements still running finish before it ends their connections. postgres.js 3.4 keeps a
  * statement that a lost connection ended (a failover, a restart) as pending, and `sql.end()` without a timeout then
  * waited for it for ever; the adapter's own statements take milliseconds, and 5 s stays well inside the usual
@@ -43,6 +57,13 @@ const CLOSE_TIMEOUT_SECONDS = 5;
  * (the version, the event's `seq`, the document's text), so only the value transform of `postgres.camel` and its
  * kin, which touches `json`/`jsonb` columns alone (the adapter reads them as `::text`), would be harmless, and it
  * cannot be told apart from one of your own. Give the storage its own `postgres(url)` without a transform.
+ *
+ * A connection the server ended (an administrator's `pg_terminate_backend`, a failover) stays postgres.js's until it
+ * has taken the close, a few milliseconds later: a statement sent on it then fails (`ECONNRESET`), and the next one
+ * may still get the ended session's `57P01`. A statement outside a transaction that starts with `SELECT` (the storage's
+ * reads) is sent again once after such an error, and a second time only when the first retry got that stale `57P01`;
+ * a transaction is begun again in the same way when its `BEGIN` failed (none of its statements was sent). A write
+ * outside a transaction (the storage's one-statement write set) is never sent again: the server may have run it.
  *
  * @example
  * ```ts
@@ -76,48 +97,104 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
       details: { issues: [{ path: ['sql', 'options', 'transform'], message, code: 'custom' }] },
     });
   }
+  // postgres.js 3.4 fails the statements of a connection whose socket errored (ECONNRESET) at once, but takes its
+  // close only in a later phase of the event loop: a statement sent in between (such as one sent as soon as the
+  // failure came back) is queued on that connection and never answered, nor is any later statement of that
+  // connection once it reconnected. So after a lost connection the next statements wait a timer turn, which comes
+  // after the close; the statements of other connections wait that turn too (about a millisecond).
+  let settling: Promise<unknown> | undefined;
+  const lose = (error: unknown) => {
+    if (!connectionLost(error)) return;
+    const turn = new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
+      if (settling === turn) settling = undefined;
+    });
+    settling = turn;
+  };
+  /** Sends a statement once the connection lost last has closed; again, after a lost connection, while `retry`. */
+  const send = async <T>(statement: () => Promise<T>, retry: (error: unknown, tries: number) => boolean) => {
+    for (let tries = 0; ; tries++) {
+      if (settling !== undefined) await settling;
+      try {
+        return await statement();
+      } catch (error) {
+        lose(error);
+        if (!retry(error, tries)) throw error;
+      }
+    }
+  };
+
+  const transaction = <T>(work: (client: SqlClient) => Promise<T>): Promise<T> => {
+    let begun = false;
+    return send(
+      () => {
+        begun = false;
+        return once(work, () => {
+          begun = true;
+        });
+      },
+      (error, tries) => !begun && sendAgain(error, tries),
+    );
+  };
+  const once = async <T>(work: (client: SqlClient) => Promise<T>, onBegun: () => void): Promise<T> => {
+    // postgres.js 3.4 writes to a connection the server closed inside a transaction (its own ROLLBACK or COMMIT, or
+    // a further statement of `work`) and crashes the process with an uncaught TypeError in a timer (porsager/
+    // postgres#1208). `sql.begin` rejects as soon as the connection closes; from then on nothing more is sent
+    // on it: further statements fail with that error, and `work`'s outcome is not handed back to postgres.js.
+    let lost: unknown;
+    let settled = false;
+    let statementFailed = false;
+    // A statement of `work` that failed because the connection is gone: later ones are not sent (postgres.js would
+    // queue them on that connection before it took the close, and never answer them).
+    let broken: { error: unknown } | undefined;
+    const begin = sql.begin('isolation level read committed', async (tx) => {
+      onBegun();
+      const inner: SqlClient = {
+        query: <R>(text: string, params?: readonly unknown[]) =>
+          lost === undefined && broken === undefined
+            ? run<R>(tx, text, params).catch((error: unknown) => {
+                statementFailed = true;
+                if (connectionLost(error)) {
+                  broken ??= { error };
+                  lose(error);
+                }
+                throw error;
+              })
+            : Promise.reject(lost ?? broken?.error),
+        transaction: (nested) => nested(inner),
+      };
+      let outcome: { value: T } | { error: unknown };
+      try {
+        outcome = { value: await work(inner) };
+      } catch (error) {
+        outcome = { error };
+        // A closed connection fails its statement and rejects `sql.begin` in the same turn: wait for that turn.
+        // Only after a failed statement: the work's error may be wrapped (the storage makes it STORAGE) and the
+        // connection errors are many (CONNECTION_CLOSED, ECONNRESET, 57P01…), while a CONFLICT of a version check
+        // or a VALIDATION fails no statement and so does not wait a timer turn.
+        if (statementFailed) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      // The work caught a statement's lost connection and returned: wait for the close too, not to send COMMIT on it.
+      if (broken !== undefined && 'value' in outcome) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (lost !== undefined) return new Promise<never>(() => undefined);
+      settled = true;
+      if ('error' in outcome) throw outcome.error;
+      if (broken !== undefined) throw broken.error;
+      return [outcome.value] as const;
+    });
+    begin.catch((error: unknown) => {
+      if (!settled) lost = error;
+    });
+    return (await begin)[0];
+  };
+
   return {
-    query: (text, params) => run(sql, text, params),
-    async transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
-      // postgres.js 3.4 writes to a connection the server closed inside a transaction (its own ROLLBACK or COMMIT, or
-      // a further statement of `work`) and crashes the process with an uncaught TypeError in a timer (porsager/
-      // postgres#1208). `sql.begin` rejects as soon as the connection closes; from then on nothing more is sent
-      // on it: further statements fail with that error, and `work`'s outcome is not handed back to postgres.js.
-      let lost: unknown;
-      let settled = false;
-      let statementFailed = false;
-      const begun = sql.begin('isolation level read committed', async (tx) => {
-        const inner: SqlClient = {
-          query: <R>(text: string, params?: readonly unknown[]) =>
-            lost === undefined
-              ? run<R>(tx, text, params).catch((error: unknown) => {
-                  statementFailed = true;
-                  throw error;
-                })
-              : Promise.reject(lost),
-          transaction: (nested) => nested(inner),
-        };
-        let outcome: { value: T } | { error: unknown };
-        try {
-          outcome = { value: await work(inner) };
-        } catch (error) {
-          outcome = { error };
-          // A closed connection fails its statement and rejects `sql.begin` in the same turn: wait for that turn.
-          // Only after a failed statement: the work's error may be wrapped (the storage makes it STORAGE) and the
-          // connection errors are many (CONNECTION_CLOSED, ECONNRESET, 57P01…), while a CONFLICT of a version check
-          // or a VALIDATION fails no statement and so does not wait a timer turn.
-          if (statementFailed) await new Promise((resolve) => setTimeout(resolve, 0));
-        }
-        if (lost !== undefined) return new Promise<never>(() => undefined);
-        settled = true;
-        if ('error' in outcome) throw outcome.error;
-        return [outcome.value] as const;
-      });
-      begun.catch((error: unknown) => {
-        if (!settled) lost = error;
-      });
-      return (await begun)[0];
-    },
+    // Only a read is sent again (see above): the storage's statements that start with SELECT write nothing.
+    query: (text, params) =>
+      send(
+        () => run(sql, text, params),
+        (error, tries) => /^\s*select\b/i.test(text) && sendAgain(error, tries),
+      ),
+    transaction,
     async close() {
       if (options.owned !== false) await sql.end({ timeout: CLOSE_TIMEOUT_SECONDS });
     },
