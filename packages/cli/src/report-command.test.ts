@@ -257,6 +257,23 @@ describe('--from and --to with an export that names its time zone', () => {
     );
   });
 
+  it('refuses a day and an instant out of order in a log (read in UTC) before --out is checked', async () => {
+    const { code, stdout, stderr } = await report(
+      log,
+      '--from',
+      '2026-01-10',
+      '--to',
+      '2026-01-09T12:00Z',
+      '--out',
+      join(dir, 'no-such-folder', 'report.md'),
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'social-shift: --to 2026-01-09T12:00Z is not after --from 2026-01-10: the period must end after it starts.\n',
+    );
+  });
+
   it('still refuses days in the wrong order before the input is read, whatever its zone', async () => {
     const { code, stderr } = await report(
       join(dir, 'missing.json'),

@@ -624,7 +624,8 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   };
   // The window is checked before anything is read: a window that ends before it starts is bad usage, exit 2,
   // whatever the input. Without --time-zone, an export's own zone decides whether a day and an instant are in order
-  // (10 January starts at 9 January 23:00Z in Amsterdam): their order is checked once the export names its zone.
+  // (10 January starts at 9 January 23:00Z in Amsterdam): their order is checked once the export names its zone, or
+  // once the input is known to be a log (which names none).
   const day = /^\d{4}-\d{2}-\d{2}$/;
   window(
     zoneFlag !== undefined ||
@@ -642,6 +643,8 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   const source = await openReportInput(input);
   try {
     const detected = detect(source.path, source.label);
+    // A log names no zone: its window is in `timeZone` already, so check its order before --out and the read.
+    if (detected.kind === 'ndjson') window();
     const reads: ReadFile[] = [
       ...(input === '-' ? [] : [{ path: input, what: 'the input file' }]),
       ...(values.config === undefined || isStandardInput(values.config)
