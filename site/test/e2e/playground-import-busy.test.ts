@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { playgroundMessages } from '../../src/messages/playground';
 import { e2eEnabled, launchChromium } from './browser';
-import { alertText, languages, openPlayground, settled } from './playground-page';
+import { alertText, busyNoticeText, languages, openPlayground, settled } from './playground-page';
 
 /** The sample organisation under another name, written to `name` to import. */
 function bundleFile(name: string, organisationName: string): string {
@@ -48,17 +48,15 @@ describe.skipIf(!e2eEnabled)('an import chosen while the Playground is busy', ()
         expect(await page.getAttribute('#playground', 'data-busy')).toBe('true');
         await page.getByTestId('import').setInputFiles(file);
         const [before, after] = m.importBusy.split('{file}');
-        await expect.poll(() => alertText(page)).toBe(`${before}mijn-export.json${after}`);
-        expect(await page.locator('[data-testid="error-message"] bdi').textContent()).toBe(
-          'mijn-export.json',
-        );
+        await expect.poll(() => busyNoticeText(page)).toBe(`${before}mijn-export.json${after}`);
+        expect(await page.locator('[data-testid="busy-notice"] bdi').textContent()).toBe('mijn-export.json');
 
         // The start again ends as it would have; the notice stays, and nothing was imported.
         await expect
           .poll(() => page.textContent('[data-testid="status-message"]'), { timeout: 60_000 })
           .toBe(m.done.replace('{action}', m.reset));
         await settled(page);
-        expect(await alertText(page)).toBe(`${before}mijn-export.json${after}`);
+        expect(await busyNoticeText(page)).toBe(`${before}mijn-export.json${after}`);
         expect(await summary(page)).not.toContain('Geïmporteerde organisatie');
         expect(await databases(page)).toHaveLength(1);
 
@@ -67,6 +65,7 @@ describe.skipIf(!e2eEnabled)('an import chosen while the Playground is busy', ()
         await expect.poll(() => summary(page), { timeout: 60_000 }).toContain('Geïmporteerde organisatie');
         await settled(page);
         expect(await alertText(page)).toBe('');
+        expect(await busyNoticeText(page)).toBe('');
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -76,6 +76,10 @@ export const row = (page: Page, table: string, text: string) =>
 export const alertText = async (page: Page) =>
   (await page.textContent('[data-testid="error-message"]')) ?? '';
 
+/** The text of the notice that a file chosen for import while something else ran was not imported (or empty). */
+export const busyNoticeText = async (page: Page) =>
+  (await page.textContent('[data-testid="busy-notice"]')) ?? '';
+
 /**
  * Offers a new post to every publisher, as the Playground's people would: an editor writes it and submits it, a
  * social master approves it (four eyes), the editor puts it in a campaign and starts it.

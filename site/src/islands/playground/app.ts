@@ -268,6 +268,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const ui: UiState = { activationStatus: 'candidate', created: new Set() };
   const status = h('p', { role: 'status', class: 'status', 'data-testid': 'status-message' });
   const alert = h('p', { role: 'alert', class: 'alert', 'data-testid': 'error-message' });
+  // Names a file chosen for import while something else ran: its own region, so what that run says when it ends (done,
+  // a refusal) does not wipe it. It goes when the visitor does something else.
+  const busyNotice = h('p', { role: 'alert', class: 'alert', 'data-testid': 'busy-notice' });
   const body = h('div', { class: 'playground-body' });
   // Says that another tab replaced the programme, with a button that loads the new one (see `checkReplaced`).
   const replaced = h('div', { role: 'alert', class: 'alert', 'data-testid': 'replaced-notice' });
@@ -319,6 +322,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     if (checkReplaced(label !== '')) return;
     root.dataset.busy = 'true';
     alert.textContent = '';
+    busyNotice.textContent = '';
     status.textContent = '';
     let failed = false;
     try {
@@ -403,6 +407,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   /** Loads the programme another tab put in place of this one, keeping what is typed in the forms. */
   const loadReplaced = async () => {
     if (root.dataset.busy === 'true') return;
+    busyNotice.textContent = '';
     await switchSession(
       openSession(),
       () => format(m.done, { action: m.replacedLoad }),
@@ -458,6 +463,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         exportButton.disabled = true;
         exportButton.setAttribute('aria-busy', 'true');
         alert.textContent = '';
+        busyNotice.textContent = '';
         try {
           const bundle = await exportSession(session);
           const url = URL.createObjectURL(new Blob([JSON.stringify(bundle)], { type: 'application/json' }));
@@ -488,14 +494,15 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       // The chooser is emptied for the next import: a browser fires no change when the same file is chosen again.
       input.value = '';
       // One command at a time: while another runs (a start again, an import, a command), this file is not
-      // imported, and the alert says so, naming it, instead of dropping it without a word.
+      // imported, and `busyNotice` says so, naming it, instead of dropping it without a word.
       if (root.dataset.busy === 'true') {
         const [before = '', after = ''] = m.importBusy.split('{file}');
-        mount(alert, before, h('bdi', null, file.name), after);
+        mount(busyNotice, before, h('bdi', null, file.name), after);
         return;
       }
       root.dataset.busy = 'true';
       alert.textContent = '';
+      busyNotice.textContent = '';
       // Reading and checking a large file takes seconds: the status says what runs.
       status.textContent = m.importing;
       const refuse = (...why: Child[]) => {
@@ -535,6 +542,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         if (root.dataset.busy === 'true') return;
         if (hasDraft(body) && !confirm(m.confirmResetDrafts)) return;
         alert.textContent = '';
+        busyNotice.textContent = '';
         status.textContent = m.resetting;
         void switchSession(resetSession(), () => format(m.done, { action: m.reset }));
       },
@@ -759,6 +767,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     replaced,
     status,
     alert,
+    busyNotice,
     body,
   );
   await boot();
