@@ -83,7 +83,9 @@ if (url) {
    */
   const endedDuringStatement = ({ client, terminate }: ReturnType<typeof oneConnection>) =>
     client.transaction(async (tx) => {
-      const ending = new Promise((resolve) => setTimeout(resolve, 200)).then(() => terminate({ settle: false }));
+      const ending = new Promise((resolve) => setTimeout(resolve, 200)).then(() =>
+        terminate({ settle: false }),
+      );
       await tx.query('SELECT pg_sleep(5)').catch(() => undefined);
       await ending;
       return 'done';
