@@ -1,7 +1,7 @@
 import type { DomainEvent, JsonObject, StoredEvent } from '@social-shift/core';
 import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
 import { aDomainEvent } from '@social-shift/core/testing';
-import { IDBDatabase, IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { IDBDatabase, IDBFactory, IDBKeyRange, IDBObjectStore, IDBVersionChangeEvent } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { indexedDbCapabilities, indexedDbStorage } from './indexeddb.js';
 import { describeStorageConformance } from './testing/index.js';
@@ -455,7 +455,7 @@ describe('indexeddb storage', () => {
       expect(error).toMatchObject({
         ...nothingWritten,
         message: expect.stringMatching(
-          /nothing of this command was written\. .*changed outside this app.*retrying fails alike.*`events` and `counters`/,
+          /nothing of this command was written\. .*changed outside this app.*retrying fails alike.*records of "org_a" in the `events` and `counters`/,
         ),
         cause: expect.objectContaining({ name: 'ConstraintError' }),
       });
@@ -518,14 +518,42 @@ describe('indexeddb storage', () => {
       ),
     });
     expect((missing as Error).message).not.toMatch(/check the store|retry/);
-    const storage = indexedDbStorage({ indexedDB: new IDBFactory() });
-    const noKeyRange = await storage.query('org_a', 'post').catch((error: unknown) => error);
-    expect(noKeyRange).toMatchObject({
-      code: 'STORAGE',
-      details: { adapter: 'indexeddb' },
-      message: expect.stringMatching(/IDBKeyRange is not available here: pass `keyRange`/),
-    });
-    expect((noKeyRange as Error).message).not.toMatch(/check the store|retry/);
+    // No global IDBKeyRange either: an `indexedDB` without `keyRange` is refused when the storage is created, not at
+    // its first query.
+    expect(() => indexedDbStorage({ indexedDB: new IDBFactory() })).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/^Invalid keyRange: .*pass `keyRange`.*IDBKeyRange.*with `indexedDB`/),
+        details: { issues: [expect.objectContaining({ path: ['keyRange'] })] },
+      }),
+    );
+  });
+
+  it.each([
+    ['an object', {}],
+    ['a number', 42],
+    ['empty', ''],
+    ['null', null],
+  ])('refuses a `databaseName` that is %s with VALIDATION naming the option', (_, databaseName) => {
+    expect(() =>
+      indexedDbStorage({
+        databaseName: databaseName as unknown as string,
+        indexedDB: new IDBFactory(),
+        keyRange: IDBKeyRange,
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/^Invalid databaseName: .*non-empty string/),
+        details: { issues: [expect.objectContaining({ path: ['databaseName'] })] },
+      }),
+    );
+  });
+
+  it('refuses options that are not an object (null) with VALIDATION, not a TypeError', () => {
+    expect(() => indexedDbStorage(null as never)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/^Invalid options: /) }),
+    );
   });
 
   /** A factory whose `open` fails as a browser's does: `fail` throws at once, or names the request's error. */
@@ -639,6 +667,34 @@ describe('indexeddb storage', () => {
     expect((error as Error).message).not.toMatch(/may not use IndexedDB|cookies|sandboxed/);
   });
 
+  it("gives advice a user can follow when the browser's own open() throws something unexpected (no option passed)", async () => {
+    const thrown = new TypeError('Internal failure in the browser');
+    Object.defineProperty(globalThis, 'indexedDB', {
+      value: {
+        open() {
+          throw thrown;
+        },
+      },
+      configurable: true,
+    });
+    try {
+      const error = await indexedDbStorage({ keyRange: IDBKeyRange })
+        .open()
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        code: 'STORAGE',
+        details: { adapter: 'indexeddb', operation: 'open' },
+        message: expect.stringMatching(
+          /\(TypeError: Internal failure in the browser\).*reload this page.*normal window.*maintainers/,
+        ),
+        cause: thrown,
+      });
+      expect((error as Error).message).not.toMatch(/option|IDBFactory/);
+    } finally {
+      delete (globalThis as { indexedDB?: unknown }).indexedDB;
+    }
+  });
+
   it('does not say "(null)" when the browser refuses to open without an error', async () => {
     const error = await indexedDbStorage({
       indexedDB: refusingFactory(() => null as never),
@@ -661,7 +717,8 @@ describe('indexeddb storage', () => {
         .catch((caught: unknown) => caught);
       expect(error).toMatchObject({
         code: 'STORAGE',
-        details: { adapter: 'indexeddb', operation: 'open' },
+        // An operation of its own: a UI can tell it from an open the browser refuses (site data blocked, say).
+        details: { adapter: 'indexeddb', operation: 'rebuild query keys' },
         message: expect.stringMatching(/query keys.*\(UnknownError: Internal error\).*nothing was changed/),
       });
       expect((error as Error).message).not.toMatch(/commit|this command/);
@@ -717,6 +774,107 @@ describe('indexeddb storage', () => {
     for (const organisationId of ['org_a', 'org_b', 'org_c'])
       expect((await storage.get(organisationId, 'post', 'p'))?.data).toEqual({ n: 1, m: true });
     await storage.close();
+  });
+
+  it('names the organisation and the ones migrated before it when another tab upgrades the database during a migration', async () => {
+    const indexedDB = new IDBFactory();
+    const old = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    for (const organisationId of ['org_a', 'org_b', 'org_c'])
+      await old.transaction(organisationId, (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    await old.close();
+    // While org_a's migrated post is written, a newer release in another tab opens the database at version 3.
+    let newer: IDBOpenDBRequest | undefined;
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if ((value as { organisationId?: string }).organisationId === 'org_a' && this.name === 'documents')
+        newer ??= indexedDB.open('social-shift', 3);
+      return original.call(this, value, key);
+    };
+    let error: unknown;
+    try {
+      error = await indexedDbStorage({
+        indexedDB,
+        keyRange: IDBKeyRange,
+        schemaVersion: CURRENT_SCHEMA_VERSION + 1,
+        migrations: [
+          {
+            from: CURRENT_SCHEMA_VERSION,
+            description: 'mark',
+            up: (_: string, data: JsonObject) => ({ ...data, m: true }),
+          },
+        ],
+      })
+        .open()
+        .catch((caught: unknown) => caught);
+    } finally {
+      IDBObjectStore.prototype.put = original;
+    }
+    expect(error).toMatchObject({
+      code: 'STORAGE',
+      details: { adapter: 'indexeddb', operation: 'write migrated documents' },
+      message: expect.stringMatching(
+        /migrated documents of "org_b".*another tab or window upgraded the IndexedDB database: reload this page\. They were not written, while the 1 organisation migrated before it stays migrated; .*migrates the rest/,
+      ),
+    });
+    expect((error as Error).message).not.toMatch(/[Nn]othing of this command/);
+    // The newer release got its upgrade, with org_a's post migrated and org_b's not.
+    const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
+      newer!.onsuccess = () => resolve(newer!.result);
+      newer!.onerror = () => reject(newer!.error);
+    });
+    const stored = await new Promise<{ organisationId: string; data: string }[]>((resolve) => {
+      const all = upgraded.transaction('documents').objectStore('documents').getAll();
+      all.onsuccess = () => resolve(all.result);
+    });
+    upgraded.close();
+    expect(stored.map((r) => [r.organisationId, JSON.parse(r.data)])).toEqual([
+      ['org_a', { n: 1, m: true }],
+      ['org_b', { n: 1 }],
+      ['org_c', { n: 1 }],
+    ]);
+  });
+
+  it("says the same when the next organisation's read finds the connection lost during a migration", async () => {
+    const indexedDB = new IDBFactory();
+    const old = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    for (const organisationId of ['org_a', 'org_b'])
+      await old.transaction(organisationId, (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    await old.close();
+    // The versionchange arrives at once, while org_a's migrated post is written: org_a commits, org_b's read fails.
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      const request = original.call(this, value, key);
+      if ((value as { organisationId?: string }).organisationId === 'org_a' && this.name === 'documents') {
+        const db = this.transaction.db;
+        db.onversionchange?.call(
+          db,
+          new IDBVersionChangeEvent('versionchange', { oldVersion: 2, newVersion: 3 }),
+        );
+      }
+      return request;
+    };
+    let error: unknown;
+    try {
+      error = await indexedDbStorage({
+        indexedDB,
+        keyRange: IDBKeyRange,
+        schemaVersion: CURRENT_SCHEMA_VERSION + 1,
+        migrations: [
+          { from: CURRENT_SCHEMA_VERSION, description: 'same', up: (_: string, data: JsonObject) => data },
+        ],
+      })
+        .open()
+        .catch((caught: unknown) => caught);
+    } finally {
+      IDBObjectStore.prototype.put = original;
+    }
+    expect(error).toMatchObject({
+      code: 'STORAGE',
+      details: { adapter: 'indexeddb', operation: 'write migrated documents' },
+      message: expect.stringMatching(
+        /migrated documents of "org_b".*upgraded the IndexedDB database: reload this page\. They were not written, while the 1 organisation migrated before it stays migrated/,
+      ),
+    });
   });
 
   it('says nothing was migrated when the first organisation fails', async () => {

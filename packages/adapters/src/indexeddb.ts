@@ -170,9 +170,13 @@ function checkApi(value: unknown, option: string, method: string, use: string): 
     throw invalidOption(option, `it has no ${method}(): pass ${use}, or leave the option out.`);
 }
 
-const invalidOption = (option: string, message: string): SocialShiftError<'VALIDATION'> =>
+const invalidOption = (
+  option: string,
+  message: string,
+  path: string[] = [option],
+): SocialShiftError<'VALIDATION'> =>
   new SocialShiftError('VALIDATION', `Invalid ${option}: ${message}`, {
-    details: { issues: [{ path: [option], message, code: 'custom' }] },
+    details: { issues: [{ path, message, code: 'custom' }] },
   });
 
 /** The indexed fields in one canonical form (collections and fields sorted), as kept in `meta`. */
@@ -292,17 +296,27 @@ const quoted = (error: unknown): string =>
       : String(error);
 
 /**
- * What a failed IndexedDB transaction was, for the words of its error: a command's commit, the open's rebuild of the
- * query keys, or the migration of one organisation's documents on open, `before` being how many organisations'
- * migrations were committed before it (each in a transaction of its own: they stay).
+ * What a failed IndexedDB transaction was, for the words of its error (and its `details.operation`, which a UI can
+ * pick its advice by): a command's commit for one organisation, the open itself, the open's rebuild of the query keys,
+ * or the migration of one organisation's documents on open, `before` being how many organisations' migrations were
+ * committed before it (each in a transaction of its own: they stay).
  */
 type Failed =
-  | { readonly operation: 'commit' | 'open' }
+  | { readonly operation: 'open' | 'rebuild query keys' }
+  | { readonly operation: 'commit'; readonly organisationId: string }
   | {
       readonly operation: 'write migrated documents';
       readonly organisationId: string;
       readonly before: number;
     };
+
+/** "they were not written, while the 2 organisations migrated before it stay migrated", of a failed migration. */
+const notMigrated = (before: number): string =>
+  `they were not written, ${
+    before === 0
+      ? 'and no organisation was migrated'
+      : `while the ${before} organisation${before === 1 ? ' migrated before it stays' : 's migrated before it stay'} migrated`
+  }`;
 
 /**
  * A failure of the browser's IndexedDB as a `STORAGE` error that says what to do (what the factory would say
@@ -311,41 +325,45 @@ type Failed =
  * under this storage, if it was (then only a reload helps).
  */
 function browserFailure(error: unknown, failed: Failed, lost: string | undefined): unknown {
-  if (isSocialShiftError(error)) return error;
   const { operation } = failed;
   const details = { adapter: 'indexeddb', operation };
-  const name = (error as { name?: unknown } | null)?.name;
+  const migration = operation === 'write migrated documents';
+  // The connection was lost while one organisation's migration was written (another tab upgraded or deleted the
+  // database): also when the error is this adapter's own "cannot use" of a later call, it must say which organisation
+  // was not migrated and that the ones before it stay, not that "nothing of this command was written".
+  if (migration && lost !== undefined)
+    return new SocialShiftError(
+      'STORAGE',
+      `The indexeddb storage cannot write the migrated documents of "${failed.organisationId}" to its database: ${lost}. ${notMigrated(failed.before).replace(/^t/, 'T')}; the reloaded page migrates the rest when it opens the storage.`,
+      { details, cause: error },
+    );
+  if (isSocialShiftError(error)) return error;
+  const errorName = (error as { name?: unknown } | null)?.name;
   let what = 'a commit to its IndexedDB database';
   let unwritten = 'nothing of this command was written';
   let advice = 'Retry; if it fails again, reload this page.';
-  if ('organisationId' in failed) {
-    const { organisationId, before } = failed;
-    what = `writing the migrated documents of "${organisationId}" to its IndexedDB database`;
-    unwritten = `they were not written, ${
-      before === 0
-        ? 'and no organisation was migrated'
-        : `while the ${before} organisation${before === 1 ? ' migrated before it stays' : 's migrated before it stay'} migrated`
-    }`;
+  if (migration) {
+    what = `writing the migrated documents of "${failed.organisationId}" to its IndexedDB database`;
+    unwritten = notMigrated(failed.before);
     advice =
       'Open the storage again (any call does) to migrate the rest; if it fails again, reload this page.';
-  } else if (operation === 'open') {
+  } else if (operation === 'rebuild query keys') {
     what = 'rebuilding the query keys of its IndexedDB database while opening it';
     unwritten = 'nothing was changed';
-  } else if (name === 'ConstraintError') {
+  } else if (operation === 'commit' && errorName === 'ConstraintError') {
     // The only `add` of a commit is of the events after the log's counter: one of them is stored already, so the log
     // was changed outside this app (by hand, in the browser's developer tools), and a retry fails alike.
-    advice =
-      "An event is stored already at a seq after the event log's counter: the stored log was changed outside this app (in the browser's developer tools, say), so retrying fails alike. Check this organisation's records in the `events` and `counters` stores.";
+    advice = `An event is stored already at a seq after the event log's counter: the stored log was changed outside this app (in the browser's developer tools, say), so retrying fails alike. Check the records of "${failed.organisationId}" in the \`events\` and \`counters\` stores.`;
   }
   // A QuotaExceededError: the browser aborts a write that does not fit in the site's storage; retrying as such fails
   // again.
-  if (name === 'QuotaExceededError')
+  if (errorName === 'QuotaExceededError')
     return new SocialShiftError(
       'STORAGE',
-      `The browser has no room left for this site's IndexedDB data (QuotaExceededError): ${unwritten}. Free space on the device or delete data this app no longer needs, ask for persistent storage with navigator.storage.persist(), then ${'organisationId' in failed ? 'open the storage again' : 'retry'}.`,
+      `The browser has no room left for this site's IndexedDB data (QuotaExceededError): ${unwritten}. Free space on the device or delete data this app no longer needs, ask for persistent storage with navigator.storage.persist(), then ${migration ? 'open the storage again' : 'retry'}.`,
       { details, cause: error },
     );
-  if (lost !== undefined) return cannot(lost, operation === 'open' ? 'open' : 'use', error);
+  if (lost !== undefined) return cannot(lost, operation === 'commit' ? 'use' : 'open', error);
   return new SocialShiftError(
     'STORAGE',
     `The indexeddb storage failed: ${what} failed (${quoted(error)}): ${unwritten}. ${advice}`,
@@ -392,7 +410,18 @@ function select(records: Iterable<DocumentRecord>, query: DocumentQuery): Docume
 }
 
 function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver {
+  if (typeof options !== 'object' || options === null)
+    throw invalidOption(
+      'options',
+      "pass an object of options, such as { databaseName: 'my-programme' }, or nothing.",
+      [],
+    );
   const name = options.databaseName ?? 'social-shift';
+  if (typeof name !== 'string' || name === '' || options.databaseName === null)
+    throw invalidOption(
+      'databaseName',
+      "use a non-empty string, such as 'my-programme', or leave the option out (the database 'social-shift').",
+    );
   const indexes = checkIndexes(options.indexes ?? QUERY_INDEXES);
   checkApi(
     options.indexedDB,
@@ -406,6 +435,12 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
     'bound',
     '`keyRange` the IDBKeyRange of the same implementation as `indexedDB` (from fake-indexeddb in Node)',
   );
+  // Without a global IDBKeyRange (Node), an `indexedDB` without its `keyRange` would open, then fail its first query.
+  if (options.indexedDB !== undefined && options.keyRange === undefined && !globalThis.IDBKeyRange)
+    throw invalidOption(
+      'keyRange',
+      'there is no global IDBKeyRange here: pass `keyRange`, the IDBKeyRange of the same implementation as `indexedDB` (from fake-indexeddb in Node), with `indexedDB`.',
+    );
   const signature = indexSignature(indexes);
   const keys = (): typeof IDBKeyRange => {
     const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
@@ -499,16 +534,21 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
       } catch (error) {
         if (isSocialShiftError(error)) throw error;
         // The browser refuses this page (by name: a DOMException of another frame is no instance of this one's).
-        const name = (error as { name?: unknown } | null)?.name;
-        if (name === 'SecurityError' || name === 'InvalidStateError')
+        const errorName = (error as { name?: unknown } | null)?.name;
+        if (errorName === 'SecurityError' || errorName === 'InvalidStateError')
           throw cannot(
             `this page may not use IndexedDB (${quoted(error)}): open this app from its own web address in a normal window, not from a file or in a sandboxed frame, and allow site data (cookies) for this site`,
             'open',
             error,
           );
-        // Anything else is no refusal: a factory that is not a working IDBFactory (a mistake in the option), say.
+        // Anything else is no refusal: a factory that is not a working IDBFactory (a mistake in the option), say, or
+        // a fault of the browser itself, which its user can only work around.
         throw cannot(
-          `IndexedDB's open() threw (${quoted(error)}): if you pass the \`indexedDB\` option, pass an IDBFactory (the browser's indexedDB, or new IDBFactory() from fake-indexeddb in Node)`,
+          `IndexedDB's open() threw (${quoted(error)}): ${
+            options.indexedDB === undefined
+              ? "reload this page; if it fails again, open this app in a normal window of a current browser, and if it keeps failing, tell this site's maintainers"
+              : "the `indexedDB` option must be an IDBFactory (the browser's indexedDB, or new IDBFactory() from fake-indexeddb in Node)"
+          }`,
           'open',
           error,
         );
@@ -601,7 +641,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         await rebuildQueryKeys(opened, indexes);
       } catch (error) {
         opened.close();
-        throw browserFailure(error, { operation: 'open' }, lost);
+        throw browserFailure(error, { operation: 'rebuild query keys' }, lost);
       }
       if (lost) throw cannot(lost, 'open');
       db = opened;
@@ -815,13 +855,6 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             },
           ),
         };
-        const result = await work(tx);
-        // A write the work started but did not await commits with it, as on the other adapters (else it would stage
-        // after the commit began, and be lost while its promise reported it written).
-        await writing;
-        if (overlay.size === 0 && events.length === 0 && replaced.size === 0 && removedSeqs.size === 0)
-          return result;
-
         const failed = (): Failed =>
           migrated
             ? {
@@ -829,7 +862,20 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
                 organisationId,
                 before: migrated.size - (migrated.has(organisationId) ? 1 : 0),
               }
-            : { operation: 'commit' };
+            : { operation: 'commit', organisationId };
+        let result: T;
+        try {
+          result = await work(tx);
+          // A write the work started but did not await commits with it, as on the other adapters (else it would
+          // stage after the commit began, and be lost while its promise reported it written).
+          await writing;
+        } catch (error) {
+          // A migration's read found the connection lost (another tab upgraded meanwhile): say so as a migration.
+          throw migrated && closedBy !== undefined ? browserFailure(error, failed(), closedBy) : error;
+        }
+        if (overlay.size === 0 && events.length === 0 && replaced.size === 0 && removedSeqs.size === 0)
+          return result;
+
         let commit: IDBTransaction;
         try {
           commit = ready().transaction(['documents', 'events', 'counters', 'meta'], 'readwrite');
