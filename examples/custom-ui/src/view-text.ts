@@ -81,6 +81,12 @@ const STORAGE_BLOCKED: Advice = {
   en: 'This browser does not let the page keep data (a private window, or cookies and site data blocked). Open it in a normal window, or allow site data for this site, then reload the page.',
   nl: 'Deze browser laat de pagina geen gegevens bewaren (een privévenster, of cookies en sitegegevens geblokkeerd). Open de pagina in een gewoon venster, of sta sitegegevens toe voor deze site, en laad de pagina opnieuw.',
 };
+// The browser would not open the database (UnknownError): site data blocked in its settings, as a rule, but Chromium
+// says so of a damaged or full store as well.
+const STORAGE_REFUSED: Advice = {
+  en: "This browser would not open the page's data: cookies and site data may be blocked, it may be a private window, or the device may be full. Open the page in a normal window, allow site data for this site, free space on the device, then reload the page.",
+  nl: 'Deze browser wilde de gegevens van de pagina niet openen: misschien zijn cookies en sitegegevens geblokkeerd, is het een privévenster, of is het apparaat vol. Open de pagina in een gewoon venster, sta sitegegevens toe voor deze site, maak ruimte vrij op het apparaat en laad de pagina opnieuw.',
+};
 const STORAGE_OPEN: Advice = {
   en: "This page's data could not be opened: close its other tabs and windows, then reload the page.",
   nl: 'De gegevens van deze pagina konden niet worden geopend: sluit de andere tabbladen en vensters ervan en laad de pagina opnieuw.',
@@ -201,8 +207,10 @@ function storageAdvice(error: unknown): Advice | undefined {
     return STORAGE_BLOCKED;
   if (!isSocialShiftError(error, 'STORAGE')) return undefined;
   const { operation, adapter } = (error.details ?? {}) as { operation?: unknown; adapter?: unknown };
-  // The browser will not open the database (UnknownError): site data blocked in its settings, as a rule.
-  if (operation === 'open') return names.includes('UnknownError') ? STORAGE_BLOCKED : STORAGE_OPEN;
+  // The IndexedDB adapter's own rebuild of its query keys while opening (`rebuild query keys`) failed with no
+  // change, whatever the browser's error: it falls through to STORAGE (reload and try again), not to the advice of
+  // an open the browser refused.
+  if (operation === 'open') return names.includes('UnknownError') ? STORAGE_REFUSED : STORAGE_OPEN;
   if (operation === 'commit' && adapter === 'indexeddb') return STORAGE_NOT_SAVED;
   return typeof operation === 'string' && /commit|migrat/.test(operation) ? STORAGE_WRITE : STORAGE;
 }

@@ -35,13 +35,22 @@ describe('describeError', () => {
     expect(describeError(open, 'en')).toMatch(/close its other tabs and windows, then reload/);
   });
 
-  it('says to allow site data when the browser refuses to open the database (UnknownError), not to close tabs', () => {
+  it('says to allow site data, or free space, when the browser refuses to open the database (UnknownError), not to close tabs', () => {
     const refused = storageError('open', new DOMException('The user denied permission.', 'UnknownError'));
     expect(describeError(refused, 'en')).toMatch(
-      /cookies and site data blocked.*allow site data.* \(STORAGE\)$/,
+      /cookies and site data .*blocked.*allow site data.*free space.* \(STORAGE\)$/,
     );
-    expect(describeError(refused, 'nl')).toMatch(/sitegegevens toe/);
+    // Chromium says UnknownError also of a damaged or full store: the free-space advice stays.
+    expect(describeError(refused, 'nl')).toMatch(/sitegegevens toe.*ruimte vrij/);
     expect(describeError(refused, 'en')).not.toMatch(/other tabs/);
+  });
+
+  it("does not blame blocked site data when the adapter's rebuild of its query keys fails while opening", () => {
+    // The adapter's own operation for it: nothing was changed, and a reload (which opens again) may do.
+    const rebuild = storageError('rebuild query keys', new DOMException('Internal error.', 'UnknownError'));
+    expect(describeError(rebuild, 'en')).not.toMatch(/site data|private window|other tabs/);
+    expect(describeError(rebuild, 'en')).toMatch(/nothing was changed\. Reload the page .* \(STORAGE\)$/);
+    expect(describeError(rebuild, 'nl')).not.toMatch(/sitegegevens|privévenster/);
   });
 
   it('gives a refusal in the publisher language with its code, not the SDK message', () => {
