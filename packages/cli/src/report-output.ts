@@ -1,8 +1,10 @@
 // Where the report goes: `--out` checked before anything is read, never over a file the command reads, and the
 // errors a user can fix by choosing another path told as such.
 import {
+  accessSync,
   type BigIntStats,
   chmodSync,
+  constants,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -55,6 +57,34 @@ const statOrUndefined = (path: string): Stats | undefined => {
     return undefined;
   }
 };
+
+/**
+ * The first folder on the way to `folder` (itself included) that exists but may not be entered (no search, x,
+ * permission): nothing below it can be looked at or written, whatever its own permissions, and a folder below it
+ * looks missing. `undefined` when every folder that exists may be entered.
+ */
+export function unenterable(folder: string): string | undefined {
+  const path: string[] = [];
+  for (let at = resolve(folder); ; at = dirname(at)) {
+    path.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const at of path) {
+    try {
+      if (!statSync(at).isDirectory()) return undefined; // a file in the way: its own message
+      accessSync(at, constants.X_OK);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EACCES' ? at : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The message for an `--out` below a folder that may not be entered. */
+const cannotEnter = (out: string, folder: string): FileError =>
+  new FileError(
+    `--out: cannot write "${out}": the folder "${folder}" may not be entered (permission denied, EACCES). Give execute (search, x) permission on it, or choose another --out.`,
+  );
 
 /**
  * The files `--format csv` can write: one per table of a report with every table in it, named after the table's id.
@@ -132,6 +162,8 @@ export function checkOut(out: string, format: string, reads: readonly ReadFile[]
       throw new UsageError(
         `--out: "${out}" is a file, but --format csv writes one file per table into a directory: give a directory (new or existing).`,
       );
+    const closed = unenterable(out);
+    if (closed !== undefined) throw cannotEnter(out, closed);
     return;
   }
   // A path that ends in a separator names a folder, also one that does not exist yet (writing it fails, but only
@@ -142,6 +174,8 @@ export function checkOut(out: string, format: string, reads: readonly ReadFile[]
       `--out: "${out}" ${stat?.isDirectory() ? 'is' : 'names'} a directory; give a file path, e.g. ${join(out, format === 'json' ? 'report.json' : 'report.md')}.`,
     );
   const folder = dirname(resolve(out));
+  const closed = unenterable(folder);
+  if (closed !== undefined) throw cannotEnter(out, closed);
   const folderStat = statOrUndefined(folder);
   if (folderStat !== undefined && !folderStat.isDirectory())
     throw new FileError(`--out: "${folder}" is a file, not a folder; choose another path.`);
@@ -202,6 +236,8 @@ export function writing(out: string, write: () => void): void {
     if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
     const target = path ?? out;
     if (code === 'EACCES') {
+      const closed = unenterable(dirname(resolve(target)));
+      if (closed !== undefined) throw cannotEnter(target, closed);
       // What may not be written: a file written in place itself; else the folder in which a file is made (the
       // report beside its path, a folder for CSV), which is what to give write access to, not the report's name.
       const denied = replacement(target).inPlace

@@ -229,6 +229,38 @@ describe('the exit codes of social-shift', () => {
     },
   );
 
+  it.runIf(canShowPermission)(
+    '5: an --out below a folder that may not be entered (no x permission) names that folder, not a missing one',
+    () => {
+      // `private/sub` exists and is open to all, but `private` may not be entered.
+      const closed = join(dir, 'private');
+      mkdirSync(join(closed, 'sub'), { recursive: true });
+      chmodSync(join(closed, 'sub'), 0o777);
+      chmodSync(closed, 0o600);
+      try {
+        const denied = (out: string) =>
+          `social-shift: --out: cannot write "${out}": the folder "${closed}" may not be entered (permission denied, EACCES). Give execute (search, x) permission on it, or choose another --out.\n`;
+        const file = join(closed, 'sub', 'report.md');
+        const result = run(['report', log, '--out', file], { user: unprivileged });
+        expect(result.code).toBe(5);
+        expect(result.stderr).toBe(denied(file));
+        const tables = join(closed, 'sub', 'tables');
+        const csv = run(['report', log, '--format', 'csv', '--out', tables], { user: unprivileged });
+        expect(csv.code).toBe(5);
+        expect(csv.stderr).toBe(denied(tables));
+        // The folder the report goes in itself (read and write, but no x).
+        const folder = run(['report', log, '--out', join(closed, 'report.md')], { user: unprivileged });
+        expect(folder.code).toBe(5);
+        expect(folder.stderr).toBe(denied(join(closed, 'report.md')));
+        chmodSync(closed, 0o755);
+        expect(readdirSync(join(closed, 'sub'))).toEqual([]);
+        expect(readdirSync(closed)).toEqual(['sub']);
+      } finally {
+        chmodSync(closed, 0o755);
+      }
+    },
+  );
+
   it('5: any file-system error on writing --out, in one line that names the code (ENAMETOOLONG)', () => {
     const result = run(['report', log, '--out', join(dir, `${'r'.repeat(300)}.md`)]);
     expect(result.code, result.stderr).toBe(5);
