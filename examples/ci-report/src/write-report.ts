@@ -46,6 +46,27 @@ const WHY_NOT_WRITTEN: Readonly<Record<string, readonly [why: string, fix?: stri
 };
 
 /**
+ * The first folder on the way to `folder` (itself included) that exists but may not be entered (no search, x,
+ * permission): nothing below it can be written, whatever its own permissions, and a folder below it looks missing.
+ */
+function unenterable(folder: string): string | undefined {
+  const path: string[] = [];
+  for (let at = resolve(folder); ; at = dirname(at)) {
+    path.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const at of path) {
+    try {
+      if (!statSync(at).isDirectory()) return undefined; // a file in the way: ENOTDIR says so
+      accessSync(at, constants.X_OK);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EACCES' ? at : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
  * What the job may not write when writing `path` failed with EACCES on `failed` (the path of the error): the file
  * itself when it is there and cannot be written (a report written in place, a summary appended to); else its
  * folder, in which a new file is made (the partial file beside the report, a new summary).
@@ -93,6 +114,11 @@ export function writing(option: 'out' | 'summary', path: string, write: () => vo
     const cannot = `Cannot write --${option} "${path}"`;
     if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
     if (code === 'EACCES') {
+      const closed = unenterable(dirname(resolve(path)));
+      if (closed !== undefined)
+        throw new CannotWrite(
+          `${cannot}: permission denied (EACCES): the folder "${closed}" may not be entered. Give the job execute (search, x) permission on the folder "${closed}", or choose another path.`,
+        );
       const denied = deniedOn(path, failed);
       throw new CannotWrite(
         `${cannot}: permission denied (EACCES) on ${denied}. Give the job write access to ${denied}, or choose another path.`,

@@ -359,6 +359,35 @@ describe('the sample CI job', () => {
       );
       expect(readFileSync(join(job, 'open', 'read-only.md'), 'utf8')).toBe('# An earlier step\n');
     }, 60_000);
+
+    it('names the folder that may not be entered (no x permission) above --out or --summary, and what to give', (context) => {
+      if (!runs()) context.skip();
+      // `private/sub` exists and is open to all, but `private` may not be entered.
+      mkdirSync(join(job, 'private', 'sub'), { recursive: true });
+      chmodSync(join(job, 'private', 'sub'), 0o777);
+      chmodSync(join(job, 'private'), 0o600);
+      try {
+        const closed = join(job, 'private');
+        const advice = `permission denied (EACCES): the folder "${closed}" may not be entered. Give the job execute (search, x) permission on the folder "${closed}", or choose another path.`;
+        const out = runStep(withOption(command, 'out', 'private/sub/report.md'), '', user);
+        expect(out.status).toBe(5);
+        expect(out.stderr).toBe(`Cannot write --out "private/sub/report.md": ${advice}\n`);
+        const summary = runStep(
+          withOption(
+            withOption(command, 'out', 'open/report-private.md'),
+            'summary',
+            'private/sub/summary.md',
+          ),
+          '',
+          user,
+        );
+        expect(summary.status).toBe(5);
+        expect(summary.stderr).toBe(`Cannot write --summary "private/sub/summary.md": ${advice}\n`);
+      } finally {
+        chmodSync(join(job, 'private'), 0o755);
+      }
+      expect(readdirSync(join(job, 'private', 'sub'))).toEqual([]);
+    }, 60_000);
   });
 
   describe('a report that cannot be written whole', () => {
