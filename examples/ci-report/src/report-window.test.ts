@@ -66,6 +66,13 @@ describe('reportWindow', () => {
     expect(reportWindow(undefined, '2026-01-10T10:00Z')).toEqual({ to: '2026-01-10T10:00Z' });
   });
 
+  it('refuses an empty --from or --to ("$FROM" with the variable unset), which would report over all time', () => {
+    expect(() => reportWindow('', '2026-01-10')).toThrow(
+      'Bad --from "": it is empty. Give a day (YYYY-MM-DD) or an ISO UTC instant (2026-10-01T06:00:00Z), or leave the option out.',
+    );
+    expect(() => reportWindow('2026-01-10', '', 'UTC', false)).toThrow('Bad --to "": it is empty.');
+  });
+
   it('refuses a day that does not exist', () => {
     expect(() => reportWindow(undefined, '2026-02-30', 'Europe/Amsterdam')).toThrow(
       'Bad --to "2026-02-30": no such day',

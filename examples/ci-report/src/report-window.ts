@@ -66,7 +66,14 @@ function bound(
   after: number,
   timeZone: string,
 ): string | undefined {
-  if (!value) return undefined;
+  if (value === undefined) return undefined;
+  // `--from "$FROM"` with the variable unset would report over all time without a word.
+  if (value === '') {
+    const problem = `Bad --${option} "": it is empty. Give a day (YYYY-MM-DD) or an ISO UTC instant (2026-10-01T06:00:00Z), or leave the option out.`;
+    throw new SocialShiftError('VALIDATION', problem, {
+      details: { issues: [{ path: [option], message: 'empty', code: 'invalid_format' }], input: option },
+    });
+  }
   const day = DAY.test(value);
   const ms = Date.parse(day ? `${value}T00:00:00.000Z` : value);
   // Date.parse rolls a day that does not exist over (2026-02-30 is 2 March): it must read back the same.

@@ -165,6 +165,17 @@ describe('the sample CI job', () => {
     expect(() => readFileSync(join(job, 'report-bad-day.md'), 'utf8')).toThrow();
   }, 60_000);
 
+  it('refuses an empty --from or --to ("$FROM" with the variable unset) instead of reporting over all time', () => {
+    for (const name of ['from', 'to']) {
+      const result = runStep(`${withOption(command, 'out', 'report-empty-period.md')} --${name} ""`);
+      expect(result.status, name).toBe(2);
+      expect(result.stderr).toBe(
+        `VALIDATION: Bad --${name} "": it is empty. Give a day (YYYY-MM-DD) or an ISO UTC instant (2026-10-01T06:00:00Z), or leave the option out.\n`,
+      );
+    }
+    expect(existsSync(join(job, 'report-empty-period.md'))).toBe(false);
+  }, 60_000);
+
   it('puts a day and an instant in order in the organisation’s time zone, not in UTC before the export is read', () => {
     // 10 January starts at 9 January 23:00Z in Amsterdam: until 23:30Z is half an hour there, and no time in UTC.
     const result = runStep(
