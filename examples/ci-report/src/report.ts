@@ -66,8 +66,16 @@ function readExport(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    // The file system failed (an errno code and a system call): exit 5. Anything else is a defect, with its stack.
+    // The file system failed (an errno code and a system call): exit 5. An export Node cannot hold as one string
+    // (over about 512 MB) or read at once (over 2 GiB) is bad input, exit 4, as in `social-shift report`. Anything
+    // else is a defect, with its stack.
     const { code, syscall, message } = error as NodeJS.ErrnoException;
+    if (code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE')
+      throw new InputProblem(
+        `"${path}" is too large for a JSON export, which is read whole (at most about 512 MB in 64-bit Node). ` +
+          'Write its events as an NDJSON log instead (one event a line, as shift.readEvents() gives them) and report on that with social-shift report, which reads a log of any size.',
+        EXIT.badInput,
+      );
     if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
     throw new InputProblem(`Cannot read "${path}": ${WHY[code] ?? message}.`, EXIT.io);
   }

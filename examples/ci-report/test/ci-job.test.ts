@@ -211,6 +211,31 @@ describe('the sample CI job', () => {
     expect(result.stderr).toMatch(/^Error: a defect\n\s+at /);
   }, 60_000);
 
+  it('refuses an export too large to read whole (exit code 4, one line), with the advice to report on a log', () => {
+    // Node refuses a file over the longest string (about 512 MB) or 2 GiB with an error that has a code but no
+    // system call; stood in for, as reading 512 MB is too heavy for a test.
+    for (const code of ['ERR_STRING_TOO_LONG', 'ERR_FS_FILE_TOO_LARGE']) {
+      const tooLarge = `--import=data:text/javascript,${encodeURIComponent(
+        `import fs from 'node:fs';
+        import { syncBuiltinESMExports } from 'node:module';
+        const read = fs.readFileSync;
+        fs.readFileSync = (path, ...rest) => {
+          if (String(path).endsWith('export.json'))
+            throw Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: '${code}' });
+          return read(path, ...rest);
+        };
+        syncBuiltinESMExports();`,
+      )}`;
+      const result = runStep(withOption(command, 'out', 'report-too-large.md'), tooLarge);
+      expect(result.status, code).toBe(4);
+      expect(result.stderr).toBe(
+        '"data/export.json" is too large for a JSON export, which is read whole (at most about 512 MB in 64-bit Node). ' +
+          'Write its events as an NDJSON log instead (one event a line, as shift.readEvents() gives them) and report on that with social-shift report, which reads a log of any size.\n',
+      );
+    }
+    expect(existsSync(join(job, 'report-too-large.md'))).toBe(false);
+  }, 60_000);
+
   it('reads an export saved by a Windows editor: a UTF-8 byte order mark and CRLF line ends', () => {
     const bundle = JSON.parse(readFileSync(join(job, 'data', 'export.json'), 'utf8'));
     const windows = `\uFEFF${JSON.stringify(bundle, null, 2).replace(/\n/g, '\r\n')}\r\n`;
