@@ -135,19 +135,24 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
   mount(root, replaced, status, figures);
   let session: Session | undefined;
   let loading = false;
+  // Whether figures are shown: the notice says they are out of date only then.
+  let drawn = false;
 
-  /** Shows the notice while another tab has replaced the programme drawn (removes it otherwise); whether it did. */
-  const checkReplaced = (): boolean => {
+  /**
+   * Shows the notice while another tab has replaced the programme opened (removes it otherwise); whether it did.
+   * `announce`: says it anew (a screen reader reads the alert again) and takes the focus to its button.
+   */
+  const checkReplaced = (announce = false): boolean => {
     if (session === undefined || isRemembered(session)) {
       replaced.replaceChildren();
       return false;
     }
-    if (!replaced.hasChildNodes()) {
+    if (announce || !replaced.hasChildNodes()) {
       // What the status said about the programme shown is no news any more.
       status.textContent = '';
       mount(
         replaced,
-        h('span', { id: 'replaced-why' }, m.dashboardReplaced),
+        h('span', { id: 'replaced-why' }, drawn ? m.dashboardReplaced : m.dashboardReplacedUndrawn),
         ' ',
         h(
           'button',
@@ -156,6 +161,7 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
         ),
       );
     }
+    if (announce) replaced.querySelector('button')?.focus();
     return true;
   };
 
@@ -171,9 +177,14 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
       opened = await openSession();
       session = opened;
       await render(root, figures, opened);
+      drawn = true;
       return true;
     } catch (error) {
-      if (opened !== undefined && !isRemembered(opened)) return false;
+      if (opened !== undefined && !isRemembered(opened)) {
+        // Replaced during the first draw: no figures yet, the notice (see `checkReplaced`) is all there is to say.
+        if (!drawn) figures.replaceChildren();
+        return false;
+      }
       mount(figures, h('p', { role: 'alert', class: 'alert' }, failureContent(m, error)));
       throw error;
     } finally {
@@ -182,23 +193,29 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
     }
   };
 
-  /** Draws the programme another tab put in place of the one shown; the focus goes to the new figures. */
+  /**
+   * Draws the programme another tab put in place of the one shown; the focus goes to the new figures, or to what
+   * says why there are none: the notice's button anew when yet another programme replaced it meanwhile, the failure.
+   */
   async function loadReplaced(event: Event): Promise<void> {
     const button = event.currentTarget as HTMLButtonElement;
     if (loading) return;
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
     status.textContent = '';
-    const drawn = await draw().catch(() => false);
-    // Not drawn (the failure, or the notice anew, says why): the button, if still shown, can be tried again.
+    const done = await draw().catch(() => undefined);
+    // Not drawn: the button, if still shown, can be tried again.
     button.disabled = false;
     button.removeAttribute('aria-busy');
-    if (!drawn) return;
-    status.textContent = format(m.done, { action: m.replacedLoad });
-    const kpis = figures.querySelector<HTMLElement>('[data-testid="kpis"]');
-    if (kpis && !root.contains(document.activeElement)) {
-      kpis.tabIndex = -1;
-      kpis.focus();
+    if (done === false) {
+      checkReplaced(true);
+      return;
+    }
+    if (done) status.textContent = format(m.done, { action: m.replacedLoad });
+    const shown = figures.querySelector<HTMLElement>(done ? '[data-testid="kpis"]' : '[role="alert"]');
+    if (shown && !root.contains(document.activeElement)) {
+      shown.tabIndex = -1;
+      shown.focus();
     }
   }
 

@@ -1,0 +1,119 @@
+// Another tab's import or start again that lands while the Dashboard reads the programme, played inside the
+// Dashboard page itself (it remembers another database and deletes the one being read, as that tab would): at the
+// first draw the notice says so without claiming figures are shown, with no "Loading data…" left; during a "Load the
+// new programme" the notice is said anew and takes the focus. Either way the button then draws the new programme.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playgroundMessages } from '../../src/messages/playground';
+import { baseUrl, e2eEnabled, launchChromium } from './browser';
+import { openPlayground } from './playground-page';
+
+const notice = async (page: Page) => (await page.textContent('[data-testid="replaced-notice"]')) ?? '';
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+/**
+ * Arms the replacement: the next time the page asks which databases there are (the end of its opening the
+ * programme, just before it reads it), the programme is replaced.
+ */
+const arm = (page: Page) => page.evaluate(() => localStorage.setItem('e2e-replace', 'armed'));
+
+/** Runs in the Dashboard page before its scripts: see {@link arm}. */
+function replaceWhenArmed(): void {
+  const databases = IDBFactory.prototype.databases;
+  IDBFactory.prototype.databases = function (this: IDBFactory) {
+    if (localStorage.getItem('e2e-replace') === 'armed') {
+      localStorage.removeItem('e2e-replace');
+      const key = 'social-shift-playground:database';
+      const old = localStorage.getItem(key);
+      localStorage.setItem(key, `social-shift-playground-e2e-${Date.now()}`);
+      if (old) indexedDB.deleteDatabase(old);
+    }
+    return databases.call(this);
+  };
+}
+
+describe.skipIf(!e2eEnabled)('the Dashboard when the programme is replaced while it reads it', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+
+  const pages = [
+    { lang: 'nl', playground: '/playground/', dashboard: '/dashboard/' },
+    { lang: 'en', playground: '/en/playground/', dashboard: '/en/dashboard/' },
+  ] as const;
+
+  it.each(pages)(
+    'at the first draw says so without claiming figures, and the button draws the new programme ($lang)',
+    async ({ lang, playground, dashboard }) => {
+      const m = playgroundMessages[lang];
+      const { context, page: a, errors } = await openPlayground(browser, playground);
+      try {
+        await arm(a);
+        await a.close();
+        const d = await context.newPage();
+        d.on('pageerror', (error) => errors.push(error.message));
+        await d.addInitScript(replaceWhenArmed);
+        await d.goto(`${baseUrl()}${dashboard}`);
+
+        // The notice names no figures, and none (nor "Loading data…") are shown.
+        await expect.poll(() => notice(d), { timeout: 60_000 }).toContain(m.dashboardReplacedUndrawn);
+        expect(await notice(d)).not.toContain(m.dashboardReplaced);
+        expect(await d.textContent('#dashboard')).not.toContain(m.loadingData);
+        expect(await d.$('[data-testid="kpis"]')).toBeNull();
+        await d.getByRole('button', { name: m.replacedLoad }).click();
+        await d.waitForSelector('#dashboard[data-ready]', { timeout: 60_000 });
+        await expect.poll(() => notice(d)).toBe('');
+        expect(await d.textContent('[data-testid="kpis"]')).toMatch(/\d/);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    180_000,
+  );
+
+  it.each(pages)(
+    'during a load says so anew and takes the focus to the button, which then draws it ($lang)',
+    async ({ lang, playground, dashboard }) => {
+      const m = playgroundMessages[lang];
+      const { context, page: a, errors } = await openPlayground(browser, playground);
+      try {
+        await a.close();
+        const d = await context.newPage();
+        d.on('pageerror', (error) => errors.push(error.message));
+        await d.addInitScript(replaceWhenArmed);
+        await d.goto(`${baseUrl()}${dashboard}`);
+        await d.waitForSelector('#dashboard[data-ready]', { timeout: 60_000 });
+
+        // Replaced (the storage event the page that did it does not get is sent by hand), then again while the new
+        // programme is read.
+        await d.evaluate(() => {
+          const key = 'social-shift-playground:database';
+          const old = localStorage.getItem(key);
+          localStorage.setItem(key, `social-shift-playground-e2e-${Date.now()}`);
+          if (old) indexedDB.deleteDatabase(old);
+          dispatchEvent(new StorageEvent('storage', { key }));
+        });
+        await expect.poll(() => notice(d)).toContain(m.dashboardReplaced);
+        const old = await d.textContent('[data-testid="kpis"]');
+        await arm(d);
+        await d.getByRole('button', { name: m.replacedLoad }).click();
+        // Said anew, with the focus on its button; the figures shown are still the old ones.
+        await expect.poll(() => focused(d), { timeout: 60_000 }).toBe(m.replacedLoad);
+        expect(await notice(d)).toContain(m.dashboardReplaced);
+        expect(await d.textContent('[data-testid="status-message"]')).toBe('');
+        expect(await d.textContent('[data-testid="kpis"]')).toBe(old);
+
+        await d.getByRole('button', { name: m.replacedLoad }).click();
+        await expect.poll(() => notice(d), { timeout: 60_000 }).toBe('');
+        expect(await d.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('kpis');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    180_000,
+  );
+});
