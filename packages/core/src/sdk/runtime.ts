@@ -338,6 +338,8 @@ function guardConflict(error: unknown): unknown {
 /**
  * Commits a command: every entity written with optimistic concurrency (`CONFLICT` when it changed since it was
  * read), its events appended, and the idempotency record, all in one transaction; then emits the events.
+ * An update that changes nothing (one write of an `*.updated` event whose entity equals the one read: no field
+ * given, or only the values stored) writes nothing and returns the entity as read.
  */
 export async function commit(
   rt: Runtime,
@@ -359,6 +361,9 @@ export async function commit(
     readonly guards?: readonly Guard[];
   } = {},
 ): Promise<CommitResult> {
+  const [only] = writes;
+  if (!writes[1] && only?.events[0]?.type.endsWith('.updated') && sameJson(only.before, only.after))
+    return { entities: [only.before as Entity], events: [] };
   const at = now(rt);
   const prepared = writes.map((write) => {
     const before = write.before as Entity | undefined;

@@ -75,8 +75,8 @@ describe('contribution review notes', () => {
   );
 });
 
-describe('contributions.update without a field', () => {
-  it('changes nothing and writes nothing: it returns the contribution as stored', async () => {
+describe('contributions.update that changes nothing', () => {
+  it('writes nothing for no field, or for the values stored: it returns the contribution as stored', async () => {
     const world = await createTestProgramme();
     const creator = world.shift.as(world.people.creator).contributions;
     const { id } = await creator.create({
@@ -87,6 +87,10 @@ describe('contributions.update without a field', () => {
     const before = await creator.get(id);
     const events = (await world.shift.history(id)).length;
     await expect(creator.update(id, {})).resolves.toEqual(before);
+    // Nor do the values it holds.
+    await expect(
+      creator.update(id, { title: 'Ward 3 at dawn', pillarIds: [world.pillarId] }),
+    ).resolves.toEqual(before);
     expect(await creator.get(id)).toEqual(before);
     expect(await world.shift.history(id)).toHaveLength(events);
     // The same checks as any update: the role rules and the workflow.

@@ -95,8 +95,6 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
     if (changed.pillarIds) authorize(rt, actor, 'contributions.create', { pillarIds: changed.pillarIds });
     await checkStrategyRefs(rt, 'contribution update', changed, contribution);
     const status = nextState(contributionWorkflow, contribution, event);
-    // An update that gives no field changes nothing: no new version, no event.
-    if (event === 'UPDATE' && Object.keys(changed).length === 0) return contribution;
     const writes: EntityWrite[] = [
       {
         type: 'contribution',

@@ -49,13 +49,15 @@ describe('people.add and the language', () => {
   });
 });
 
-describe('people.update without a field', () => {
-  it('changes nothing and writes nothing: it returns the person as stored', async () => {
+describe('people.update that changes nothing', () => {
+  it('writes nothing for no field, or for the values stored: it returns the person as stored', async () => {
     const { shift, people } = await anOrganisation('en');
     const { id } = await people.add({ displayName: 'Eddie Editor' });
     const before = await people.get(id);
     const events = (await shift.history(id)).length;
     await expect(people.update(id, {})).resolves.toEqual(before);
+    // Nor do the values it holds.
+    await expect(people.update(id, { teamIds: [] })).resolves.toEqual(before);
     expect(await people.get(id)).toEqual(before);
     expect(await shift.history(id)).toHaveLength(events);
     // The same checks as any update: the role rules.

@@ -258,8 +258,6 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       authorize(rt, actor, 'people.update', targetOf(person));
       requireNotErased(person, 'UPDATE');
-      // An update that gives no field changes nothing: no new version, no event.
-      if (Object.keys(patch).length === 0) return person;
       if (patch.teamIds) {
         // Team membership decides which campaigns reach a person: only those who may add people to the teams.
         authorize(rt, actor, 'people.add', { teamIds: patch.teamIds });

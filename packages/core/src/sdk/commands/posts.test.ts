@@ -41,3 +41,51 @@ describe('post review notes', () => {
     expect((await master.get(id)).reviewNote).toBe(stored);
   });
 });
+
+describe('posts.update that changes nothing', () => {
+  it('writes nothing for no field, or for the values stored: it returns the post as stored', async () => {
+    const world = await createTestProgramme();
+    const editor = world.shift.as(world.people.editor).posts;
+    const { id } = await editor.create({ title: 'Open day', text: 'Meet us.', pillarIds: [world.pillarId] });
+    const before = await editor.get(id);
+    const events = (await world.shift.history(id)).length;
+    await expect(editor.update(id, {})).resolves.toEqual(before);
+    await expect(editor.update(id, { title: 'Open day', pillarIds: [world.pillarId] })).resolves.toEqual(
+      before,
+    );
+    expect(await editor.get(id)).toEqual(before);
+    expect(await world.shift.history(id)).toHaveLength(events);
+    // The same checks as any update: the role rules and the workflow.
+    await expect(world.shift.as(world.people.publisher).posts.update(id, {})).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await editor.submit(id);
+    await expect(editor.update(id, {})).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+  });
+
+  it('still writes a change, and only the fields that changed', async () => {
+    const world = await createTestProgramme();
+    const editor = world.shift.as(world.people.editor).posts;
+    const { id } = await editor.create({ title: 'Open day', text: 'Meet us.', pillarIds: [world.pillarId] });
+    await expect(
+      editor.update(id, { title: 'Open day', text: 'Meet us on Saturday.' }),
+    ).resolves.toMatchObject({
+      version: 2,
+      text: 'Meet us on Saturday.',
+    });
+    const last = (await world.shift.history(id)).at(-1);
+    expect(last).toMatchObject({ type: 'post.updated', data: { changes: { text: 'Meet us on Saturday.' } } });
+  });
+
+  it('leaves no trace for the four-eyes rule: an editor who saved it unchanged may still approve it', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const id = await aPostInReview(world);
+    const other = (await shift.as(people.master).people.add({ displayName: 'Olaf Other' })).id;
+    await shift.as(people.master).people.assignRole(other, { role: 'editor' });
+    await shift.as(other).posts.requestChanges(id, { note: 'Add the time.' });
+    await shift.as(other).posts.update(id, { title: 'Open day' });
+    await shift.as(people.editor).posts.submit(id);
+    await expect(shift.as(other).posts.approve(id)).resolves.toMatchObject({ status: 'approved' });
+  });
+});
