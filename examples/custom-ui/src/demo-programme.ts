@@ -28,7 +28,7 @@ export async function seedDemoProgramme(shift: SocialShift, now: Date): Promise<
   const publisher = await master.people.add({
     displayName: 'Pia Jansen',
     customerFacing: true,
-    language: 'en', // the page speaks the signed-in person's language (the SDK's default is 'nl')
+    language: 'en', // the page speaks the signed-in person's language (without one: the organisation's)
   });
   await master.people.assignRole(publisher.id, { role: 'publisher' });
   await master.people.invite(publisher.id);

@@ -38,4 +38,22 @@ describe('setup', () => {
       shift.setup({ ...input, strategy: { pillars: [{ id: 'pillar_care', name: 'Care' }] } }),
     ).resolves.toMatchObject({ organisationId: 'org_zorg' });
   });
+
+  it.each([
+    ['no language for an English organisation', 'en', undefined, 'en'],
+    ['Dutch for an English organisation', 'en', 'nl', 'nl'],
+    ['no language for an organisation without one', undefined, undefined, 'nl'],
+    ['English for a Dutch organisation', 'nl', 'en', 'en'],
+  ] as const)(
+    "gives the first master the organisation's default language unless one is given: %s",
+    async (_what, defaultLanguage, language, expected) => {
+      const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_zorg' });
+      const { masterId } = await shift.setup({
+        ...input,
+        organisation: { ...input.organisation, ...(defaultLanguage ? { defaultLanguage } : {}) },
+        master: { ...input.master, ...(language ? { language } : {}) },
+      });
+      expect((await shift.as(masterId).people.get(masterId)).language).toBe(expected);
+    },
+  );
 });

@@ -88,6 +88,8 @@ export async function setup(rt: Runtime, input: SetupInput): Promise<SetupResult
   checkStrategyIds(strategy, 'setup', ['strategy']);
   const master: Person = {
     ...parsed.master,
+    // Without a language of their own, the organisation's default, not the schema's 'nl' (ADR 102): the raw input.
+    language: input.master.language ?? organisation.defaultLanguage,
     ...base(masterId),
     external: false,
     status: ambassadorWorkflow.config.initial,
