@@ -1,10 +1,8 @@
 // Where the report goes: `--out` checked before anything is read, never over a file the command reads, and the
 // errors a user can fix by choosing another path told as such.
 import {
-  accessSync,
   type BigIntStats,
   chmodSync,
-  constants,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -72,7 +70,9 @@ export function unenterable(folder: string): string | undefined {
   for (const at of path) {
     try {
       if (!statSync(at).isDirectory()) return undefined; // a file in the way: its own message
-      accessSync(at, constants.X_OK);
+      // Looking up `.` in the folder needs search permission on it, checked by the kernel as the write would be
+      // (access(2) with X_OK checks the real user and ignores capabilities such as a container's DAC override).
+      statSync(`${at}${at.endsWith(sep) ? '' : sep}.`);
     } catch (error) {
       return (error as NodeJS.ErrnoException).code === 'EACCES' ? at : undefined;
     }

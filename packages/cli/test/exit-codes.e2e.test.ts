@@ -261,6 +261,46 @@ describe('the exit codes of social-shift', () => {
     },
   );
 
+  // A user whose capabilities let it pass a folder's permissions (a container's or CI runner's DAC override) may
+  // write below a folder without x permission: the check must ask the kernel as the write does, not access(2),
+  // which judges the real user without its capabilities.
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
+  it.runIf(userInfo().uid === 0 && setpriv !== undefined && canShowPermission)(
+    '0: an --out below a folder without x permission, for a user whose capabilities pass it (DAC override)',
+    () => {
+      const closed = join(dir, 'capable');
+      mkdirSync(join(closed, 'sub'), { recursive: true });
+      chmodSync(join(closed, 'sub'), 0o777);
+      chmodSync(closed, 0o700);
+      try {
+        const out = join(closed, 'sub', 'report.md');
+        const caps = '+dac_override,+dac_read_search';
+        const result = spawnSync(
+          setpriv as string,
+          [
+            '--reuid=65534',
+            '--regid=65534',
+            '--clear-groups',
+            `--inh-caps=${caps}`,
+            `--ambient-caps=${caps}`,
+            process.execPath,
+            built,
+            'report',
+            log,
+            '--out',
+            out,
+          ],
+          { cwd: dir, encoding: 'utf8', timeout: 30_000 },
+        );
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        expect(readFileSync(out, 'utf8')).toContain('#');
+      } finally {
+        chmodSync(closed, 0o755);
+      }
+    },
+  );
+
   it('5: any file-system error on writing --out, in one line that names the code (ENAMETOOLONG)', () => {
     const result = run(['report', log, '--out', join(dir, `${'r'.repeat(300)}.md`)]);
     expect(result.code, result.stderr).toBe(5);
