@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changesOf, checkId } from './runtime.js';
+import { createManualClock } from '../ports/clock.js';
+import { createSequentialIds } from '../ports/id-generator.js';
+import { resolvePermissions } from '../roles/permission-table.js';
+import { createMemoryStorage } from '../storage/memory-storage.js';
+import { createSocialShift } from './create-social-shift.js';
+import { createPlainLinkTracker } from './default-link-tracker.js';
+import { createEventEmitter } from './event-emitter.js';
+import { readGuard } from './guards.js';
+import { changesOf, checkId, commit, load, type Runtime } from './runtime.js';
 
 describe('changesOf', () => {
   it('does not count an object as changed when only the order of its keys differs (jsonb sorts them)', () => {
@@ -76,5 +84,48 @@ describe('checkId', () => {
       }),
     );
     expect(checkId('a_B-9')).toBe('a_B-9');
+  });
+});
+
+describe('commit of an update that changes nothing', () => {
+  it('writes nothing without options, but still writes and checks the guards it is given', async () => {
+    const storage = createMemoryStorage();
+    const ids = createSequentialIds();
+    const clock = createManualClock('2026-03-02T09:00:00.000Z');
+    const shift = createSocialShift({ storage, organisationId: 'org_acme', ids, clock });
+    const { masterId } = await shift.setup({
+      organisation: { name: 'Acme' },
+      programme: { name: 'Social Shift 2026' },
+      master: { displayName: 'Mira Master' },
+    });
+    const rt: Runtime = {
+      organisationId: 'org_acme',
+      storage,
+      clock,
+      ids,
+      events: createEventEmitter(),
+      permissions: resolvePermissions(),
+      fourEyes: true,
+      dormantAfterDays: 60,
+      links: createPlainLinkTracker(ids),
+      sharePolicy: undefined,
+    };
+    const person = await load(rt, 'person', masterId);
+    const unchanged = [
+      {
+        type: 'person' as const,
+        before: person,
+        after: { ...person },
+        events: [{ type: 'person.updated' as const }],
+      },
+    ];
+    await expect(commit(rt, masterId, unchanged)).resolves.toEqual({ entities: [person], events: [] });
+    const guard = await readGuard(rt, 'masters');
+    await commit(rt, masterId, unchanged, { guards: [guard] });
+    expect(await readGuard(rt, 'masters')).toEqual({ ...guard, version: guard.version + 1 });
+    // A guard read before another command wrote it is refused, as with any update.
+    await expect(commit(rt, masterId, unchanged, { guards: [guard] })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 });

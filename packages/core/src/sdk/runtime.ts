@@ -339,7 +339,7 @@ function guardConflict(error: unknown): unknown {
  * Commits a command: every entity written with optimistic concurrency (`CONFLICT` when it changed since it was
  * read), its events appended, and the idempotency record, all in one transaction; then emits the events.
  * An update that changes nothing (one write of an `*.updated` event whose entity equals the one read: no field
- * given, or only the values stored) writes nothing and returns the entity as read.
+ * given, or only the values stored), with no options, writes nothing and returns the entity as read.
  */
 export async function commit(
   rt: Runtime,
@@ -362,7 +362,13 @@ export async function commit(
   } = {},
 ): Promise<CommitResult> {
   const [only] = writes;
-  if (!writes[1] && only?.events[0]?.type.endsWith('.updated') && sameJson(only.before, only.after))
+  // Only with no options: their guards, idempotency record and other documents must still be written.
+  if (
+    !writes[1] &&
+    !Object.keys(options)[0] &&
+    only?.events[0]?.type.endsWith('.updated') &&
+    sameJson(only.before, only.after)
+  )
     return { entities: [only.before as Entity], events: [] };
   const at = now(rt);
   const prepared = writes.map((write) => {
@@ -485,8 +491,9 @@ export function transitionWrite<T extends { readonly status: string }>(
 export type Patch<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
 
 /**
- * Parses a partial update: only the fields present in the input are returned (schema defaults of absent fields
- * are dropped, so an update never resets a field it did not name).
+ * Parses a partial update: only the fields given in the input are returned. A field that is absent or
+ * `undefined` (as a form sends an untouched field) is not given: its schema default is dropped, so an update never
+ * resets or clears a field it did not name, and an update of only such fields is empty.
  */
 export function parsePatch<S extends z.ZodMiniType>(
   what: string,
@@ -494,8 +501,10 @@ export function parsePatch<S extends z.ZodMiniType>(
   input: unknown,
 ): Patch<z.output<S>> {
   const parsed = parseInput(what, schema, input) as Record<string, unknown>;
-  const given = new Set(Object.keys(input as object));
-  return Object.fromEntries(Object.entries(parsed).filter(([key]) => given.has(key))) as Patch<z.output<S>>;
+  const given = input as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => given[key] !== undefined)) as Patch<
+    z.output<S>
+  >;
 }
 
 /** The events of a workflow that the actor may send now on an entity (workflow and role rules together). */

@@ -65,3 +65,31 @@ describe('people.update that changes nothing', () => {
     await expect(people.update(id, { department: 'Zorg' })).resolves.toMatchObject({ version: 2 });
   });
 });
+
+describe('people.update with fields set to undefined', () => {
+  it('counts a field set to undefined as not given: no default, no cleared field, nothing written', async () => {
+    const { shift, people } = await anOrganisation('en');
+    const team = await shift.as('person_0001').teams.create({ name: 'Zorg' });
+    const { id } = await people.add({
+      displayName: 'Eddie Editor',
+      teamIds: [team.id],
+      customerFacing: true,
+      department: 'Thuiszorg',
+    });
+    const before = await people.get(id);
+    const events = (await shift.history(id)).length;
+    // As a form sends its untouched fields.
+    const untouched = {
+      language: undefined,
+      teamIds: undefined,
+      customerFacing: undefined,
+      department: undefined,
+    };
+    await expect(people.update(id, untouched)).resolves.toEqual(before);
+    expect(await people.get(id)).toEqual(before);
+    expect(await shift.history(id)).toHaveLength(events);
+    // Next to a field that is given, only that field changes.
+    const renamed = await people.update(id, { ...untouched, location: 'Utrecht' });
+    expect(renamed).toEqual({ ...before, location: 'Utrecht', version: 2, updatedAt: renamed.updatedAt });
+  });
+});

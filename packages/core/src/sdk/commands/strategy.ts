@@ -5,7 +5,7 @@ import type { ValidationIssue } from '../../errors/social-shift-error.js';
 import type { Strategy } from '../../model/strategy.js';
 import { StrategySchema } from '../../model/strategy.js';
 import type { Runtime } from '../runtime.js';
-import { authorize, commit, list, load, loadActor, parsePatch } from '../runtime.js';
+import { authorize, changesOf, commit, list, load, loadActor, parsePatch } from '../runtime.js';
 
 /**
  * Input of `strategy.update`: the parts to replace.
@@ -36,7 +36,7 @@ export type UpdateStrategyInput = z.input<typeof UpdateStrategyInputSchema>;
  */
 export interface StrategyCommands {
   get(): Promise<Strategy>;
-  /** Replaces goals, audiences, pillars or platforms: a new strategy version. */
+  /** Replaces goals, audiences, pillars or platforms: a new strategy version (none when nothing changes). */
   update(input: UpdateStrategyInput): Promise<Strategy>;
 }
 
@@ -154,13 +154,15 @@ export function strategyCommands(rt: Runtime, actorId: string): StrategyCommands
       const patch = parsePatch('strategy', UpdateStrategyInputSchema, input);
       authorize(rt, await loadActor(rt, actorId), 'strategy.update');
       const strategy = await loadStrategy(rt);
-      const strategyVersion = strategy.strategyVersion + 1;
-      checkStrategyIds({ ...strategy, ...patch });
+      const after = { ...strategy, ...patch };
+      checkStrategyIds(after);
+      // A new version only when something changed: an update without a part, or with the parts stored, writes nothing.
+      const strategyVersion = strategy.strategyVersion + (Object.keys(changesOf(strategy, after))[0] ? 1 : 0);
       const { entities } = await commit(rt, actorId, [
         {
           type: 'strategy',
           before: strategy,
-          after: { ...strategy, ...patch, strategyVersion },
+          after: { ...after, strategyVersion },
           events: [{ type: 'strategy.updated', data: { strategyVersion } }],
         },
       ]);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../ports/clock.js';
+import { createSequentialIds } from '../../ports/id-generator.js';
+import { createMemoryStorage } from '../../storage/memory-storage.js';
+import { createSocialShift } from '../create-social-shift.js';
+
+describe('strategy.update that changes nothing', () => {
+  it('keeps the strategy version and writes nothing for no part, undefined parts or the parts stored', async () => {
+    const shift = createSocialShift({
+      storage: createMemoryStorage(),
+      organisationId: 'org_acme',
+      ids: createSequentialIds(),
+      clock: createManualClock('2026-03-02T09:00:00.000Z'),
+    });
+    const { masterId } = await shift.setup({
+      organisation: { name: 'Acme' },
+      programme: { name: 'Social Shift 2026' },
+      master: { displayName: 'Mira Master' },
+    });
+    const strategy = shift.as(masterId).strategy;
+    const platforms = [{ platform: 'linkedin' as const, audienceIds: [] }];
+    const before = await strategy.update({ platforms });
+    expect(before.strategyVersion).toBe(2);
+    const events = (await shift.history(before.id)).length;
+    await expect(strategy.update({})).resolves.toEqual(before);
+    await expect(strategy.update({ goals: undefined })).resolves.toEqual(before);
+    await expect(strategy.update({ platforms, goals: before.goals })).resolves.toEqual(before);
+    expect(await strategy.get()).toEqual(before);
+    expect(await shift.history(before.id)).toHaveLength(events);
+    // The same checks as any update: the role rules.
+    const { id } = await shift.as(masterId).people.add({ displayName: 'Eddie' });
+    await expect(shift.as(id).strategy.update({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(strategy.update({ platforms: [] })).resolves.toMatchObject({ strategyVersion: 3 });
+  });
+});
