@@ -93,3 +93,31 @@ describe('people.update with fields set to undefined', () => {
     expect(renamed).toEqual({ ...before, location: 'Utrecht', version: 2, updatedAt: renamed.updatedAt });
   });
 });
+
+describe('an own rule on roles.assign.* (docs/roles.md)', () => {
+  it('reaches the person who gets the role only for a role with no assigned rule in the table', async () => {
+    const storage = createMemoryStorage();
+    const shift = createSocialShift({
+      storage,
+      organisationId: 'org_acme',
+      ids: createSequentialIds(),
+      clock: createManualClock('2026-03-02T09:00:00.000Z'),
+      config: {
+        permissions: {
+          'roles.assign.publisher': { anyone: 'own' },
+          'roles.assign.creator': { anyone: 'own' },
+        },
+      },
+    });
+    const { masterId } = await shift.setup({
+      organisation: { name: 'Acme' },
+      programme: { name: 'Social Shift 2026' },
+      master: { displayName: 'Mira Master' },
+    });
+    const { id } = await shift.as(masterId).people.add({ displayName: 'Pia Publisher' });
+    const self = shift.as(id).people;
+    await expect(self.assignRole(id, { role: 'publisher' })).resolves.toMatchObject({ role: 'publisher' });
+    // Creator holds assigned rules (by default, as editor does): the scope check needs more than own.
+    await expect(self.assignRole(id, { role: 'creator' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

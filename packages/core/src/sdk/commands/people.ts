@@ -39,11 +39,13 @@ import { checkStrategyRefs } from './strategy.js';
 export type AmbassadorEvent = (typeof ambassadorWorkflow.events)[number];
 
 /**
- * Input of `people.add`.
+ * Input of `people.add`. Its `language` defaults to `'nl'`: to give a person without a language the organisation's
+ * `defaultLanguage`, send the form's own values (or leave `language` out), not the parsed result.
  *
  * @example
  * ```ts
  * const result = AddPersonInputSchema.safeParse(formValues); // validate a form before sending the command
+ * if (result.success) await shift.as(masterId).people.add(formValues); // not result.data: that holds language 'nl'
  * ```
  */
 export const AddPersonInputSchema = z.pick(PersonSchema, {
