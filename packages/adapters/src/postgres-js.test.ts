@@ -1,3 +1,4 @@
+import net from 'node:net';
 import pg from 'pg';
 import type { Sql } from 'postgres';
 import postgres from 'postgres';
@@ -90,11 +91,13 @@ if (url) {
       await ending;
       return 'done';
     });
-  /** `promise`, or a rejection if it has not settled in 3 s: a statement that hung. */
-  const settles = <T>(promise: Promise<T>) =>
+  /** `promise`, or a rejection if it has not settled in `ms` (3 s): a statement that hung. */
+  const settles = <T>(promise: Promise<T>, ms = 3_000) =>
     Promise.race([
       promise,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('did not settle in 3 s')), 3_000)),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`did not settle in ${ms} ms`)), ms),
+      ),
     ]);
   const count = async (schema: string) =>
     (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.social_shift_documents`))
@@ -170,6 +173,117 @@ if (url) {
       }
       await sql.end({ timeout: 0 });
     });
+  });
+
+  /**
+   * A postgres.js instance of one connection whose socket the test can fail with a Node system error (`code`), as
+   * the operating system does after a keepalive or retransmit timeout (ETIMEDOUT, the usual error when a failover
+   * moves the address and the old host goes silent) or a lost route (EHOSTUNREACH).
+   */
+  const failingSocket = () => {
+    const { hostname, port } = new URL(url);
+    const sockets: net.Socket[] = [];
+    // postgres.js's `socket` option (a socket of your own), which its types do not declare.
+    const own = {
+      socket: () => {
+        const socket = net.connect(Number(port), hostname);
+        sockets.push(socket);
+        return socket;
+      },
+    };
+    const sql = postgres(url, { max: 1, onnotice: () => undefined, ...own });
+    const fail = (code: string) =>
+      sockets.at(-1)?.destroy(Object.assign(new Error(`read ${code}`), { code, errno: -1, syscall: 'read' }));
+    return { sql, client: postgresJsClient(sql), fail };
+  };
+
+  describe('postgresJsClient: a connection lost to another socket error (ETIMEDOUT, EHOSTUNREACH)', () => {
+    for (const code of ['ETIMEDOUT', 'EHOSTUNREACH']) {
+      it(`answers a statement sent straight after one that failed with ${code}`, async () => {
+        const { sql, client, fail } = failingSocket();
+        await client.query('SELECT 1');
+        for (let round = 0; round < 3; round++) {
+          // Not a read, so not sent again: the failure comes back, and the next statement goes out at once.
+          const statement = client.query('DO $$ BEGIN PERFORM pg_sleep(0.5); END $$');
+          setTimeout(() => fail(code), 100);
+          await expect(statement).rejects.toMatchObject({ code });
+          // Only ECONNRESET, EPIPE, CONNECTION_CLOSED, 57P01 and 57P02 counted as a lost connection: this statement
+          // was queued on the errored connection and never answered, nor any later one.
+          expect((await settles(client.query<{ n: number }>('SELECT 2 AS n'))).rows).toEqual([{ n: 2 }]);
+          expect((await settles(client.query<{ n: number }>('SELECT 3 AS n'))).rows).toEqual([{ n: 3 }]);
+        }
+        await sql.end({ timeout: 0 });
+      });
+
+      it(`sends a read again after ${code}, and fails a transaction whose work caught ${code}`, async () => {
+        const { sql, client, fail } = failingSocket();
+        await client.query('SELECT 1');
+        const read = client.query<{ n: number }>('SELECT 7 AS n FROM pg_sleep(0.5)');
+        setTimeout(() => fail(code), 100);
+        expect((await settles(read)).rows).toEqual([{ n: 7 }]);
+        const outcome = client.transaction(async (tx) => {
+          const statement = tx.query('SELECT pg_sleep(0.5)');
+          setTimeout(() => fail(code), 100);
+          await statement.catch(() => undefined);
+          await tx.query('SELECT 1').catch(() => undefined);
+          return 'done';
+        });
+        // The statement's error, or postgres.js's CONNECTION_CLOSED when it took the close first.
+        await expect(settles(outcome)).rejects.toMatchObject({
+          code: expect.stringMatching(new RegExp(`^(${code}|CONNECTION_CLOSED)$`)),
+        });
+        expect((await settles(client.query<{ n: number }>('SELECT 4 AS n'))).rows).toEqual([{ n: 4 }]);
+        expect((await settles(client.query<{ n: number }>('SELECT 5 AS n'))).rows).toEqual([{ n: 5 }]);
+        await sql.end({ timeout: 0 });
+      });
+    }
+  });
+
+  describe('postgresJsClient: several clients over one postgres.js instance', () => {
+    it('answers a statement of one client sent straight after another client lost the connection', async () => {
+      const { sql, client, terminate } = oneConnection();
+      // Two storages (other prefixes or schemas) over one postgres(url): the connection that gets stuck is the
+      // instance's, so the wait after a lost connection must be the instance's too.
+      const other = postgresJsClient(sql);
+      await client.query('SELECT 1');
+      for (let round = 0; round < 4; round++) {
+        await terminate({ settle: false });
+        await client.query(`CREATE TEMP TABLE t${round} (n int)`).catch(() => undefined);
+        expect((await settles(other.query<{ n: number }>('SELECT 2 AS n'))).rows).toEqual([{ n: 2 }]);
+        expect((await settles(client.query<{ n: number }>('SELECT 3 AS n'))).rows).toEqual([{ n: 3 }]);
+      }
+      await sql.end({ timeout: 0 });
+    });
+  });
+
+  describe('postgresJsClient: a failover that ends every connection of a pool', () => {
+    it('answers reads, sending each again until it finds a live connection (at most the pool size + 1 times)', async () => {
+      const application = `pgjs_${Date.now().toString(36)}_${counter++}`;
+      const max = 4;
+      const sql = postgres(url, {
+        max,
+        onnotice: () => undefined,
+        connection: { application_name: application },
+      });
+      const client = postgresJsClient(sql);
+      const schema = `${application}_s`;
+      const storage = postgresStorage({ client, schema });
+      await storage.open();
+      await storage.transaction('org_a', (tx) => tx.put('post', 'p1', { title: 'A' }, 0));
+      for (let round = 0; round < 3; round++) {
+        // Every connection of the pool is open, then the server ends them all (a failover). postgres.js handed the
+        // retry to another ended connection it had not noticed yet: the read failed with STORAGE (ECONNRESET).
+        await Promise.all(Array.from({ length: max }, () => client.query('SELECT pg_sleep(0.05)')));
+        await terminateSessions(admin, { application }, { settle: false });
+        const reads = await settles(
+          Promise.all(Array.from({ length: 2 * max }, () => storage.get('org_a', 'post', 'p1'))),
+          15_000,
+        );
+        expect(reads.map((document) => document?.version)).toEqual(Array(2 * max).fill(1));
+      }
+      await storage.close();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    }, 60_000);
   });
 
   describe('postgresJsClient: a connection lost in a transaction', () => {

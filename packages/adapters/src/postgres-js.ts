@@ -26,17 +26,55 @@ const run = async <R>(sql: Sql | TransactionSql, text: string, params: readonly 
 
 /**
  * Whether `error` says the connection is gone: the server ended it (57P01 administrator command, such as
- * `pg_terminate_backend` or a failover; 57P02 crash shutdown) or its socket closed. Not `CONNECTION_ENDED` or
- * `CONNECTION_DESTROYED`: those are `sql.end()`'s own.
+ * `pg_terminate_backend` or a failover; 57P02 crash shutdown), postgres.js found it closed (`CONNECTION_CLOSED`) or
+ * could not open it (`CONNECT_TIMEOUT`), or its socket failed: any Node system error (ECONNRESET, EPIPE, ETIMEDOUT
+ * after a keepalive or retransmit timeout, EHOSTUNREACH…), which has a `syscall` or an `E…` code. Not
+ * `CONNECTION_ENDED` or `CONNECTION_DESTROYED`: those are `sql.end()`'s own.
  */
-const connectionLost = (error: unknown): boolean =>
-  ['ECONNRESET', 'EPIPE', 'CONNECTION_CLOSED', '57P01', '57P02'].includes(
-    String((error as { code?: unknown } | null)?.code),
+const connectionLost = (error: unknown): boolean => {
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  return (
+    typeof syscall === 'string' ||
+    /^E[A-Z]+$/.test(String(code)) ||
+    ['CONNECTION_CLOSED', 'CONNECT_TIMEOUT', '57P01', '57P02'].includes(String(code))
   );
+};
 
-/** Whether a statement sent again after `error` (the `tries`th time) is safe: see `postgresJsClient`. */
-const sendAgain = (error: unknown, tries: number) =>
-  tries === 0 ? connectionLost(error) : tries === 1 && (error as { code?: unknown } | null)?.code === '57P01';
+/**
+ * Whether a statement that failed with `error` (the `tries`th time) is sent again: see `postgresJsClient`. Only when
+ * an open connection was lost, at most `max` (the pool size) + 1 times: a failover ends every connection of the pool,
+ * and postgres.js may hand the next try to another of them (or to one that gets the ended session's stale 57P01)
+ * before it has noticed. Not when no connection could be opened (a refused or timed out connect, an unknown host):
+ * the database is down or unreachable, and its error comes back at once.
+ */
+const sendAgain = (error: unknown, tries: number, max: number) => {
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  return (
+    tries <= max &&
+    connectionLost(error) &&
+    code !== 'CONNECT_TIMEOUT' &&
+    syscall !== 'connect' &&
+    syscall !== 'getaddrinfo'
+  );
+};
+
+/**
+ * A timer turn that comes after the close of a socket that failed before it was called. Node takes the close in the
+ * close-callbacks phase of the loop iteration, after its check phase (`setImmediate`) and before the next timers:
+ * a `setTimeout` alone could still run before it when the failure came in the timers phase (a postgres.js timer, a
+ * socket destroyed in a timer), so the timer is set from the check phase.
+ */
+const closeTaken = () =>
+  new Promise((resolve) => {
+    const later = typeof setImmediate === 'function' ? setImmediate : (next: () => void) => next();
+    later(() => setTimeout(resolve, 0));
+  });
+
+/**
+ * The statements of each postgres.js instance wait for this timer turn after one of them found a connection lost:
+ * the connection that gets stuck is the instance's, whichever client sent on it (two storages over one `sql`).
+ */
+const settlings = new WeakMap<Sql, Promise<unknown>>();
 
 /**
  * Seconds `close()` lets statements still running finish before it ends their connections. postgres.js 3.4 keeps a
@@ -58,12 +96,16 @@ const CLOSE_TIMEOUT_SECONDS = 5;
  * kin, which touches `json`/`jsonb` columns alone (the adapter reads them as `::text`), would be harmless, and it
  * cannot be told apart from one of your own. Give the storage its own `postgres(url)` without a transform.
  *
- * A connection the server ended (an administrator's `pg_terminate_backend`, a failover) stays postgres.js's until it
- * has taken the close, a few milliseconds later: a statement sent on it then fails (`ECONNRESET`), and the next one
- * may still get the ended session's `57P01`. A statement outside a transaction that starts with `SELECT` (the storage's
- * reads) is sent again once after such an error, and a second time only when the first retry got that stale `57P01`;
- * a transaction is begun again in the same way when its `BEGIN` failed (none of its statements was sent). A write
- * outside a transaction (the storage's one-statement write set) is never sent again: the server may have run it.
+ * A connection the server ended (an administrator's `pg_terminate_backend`, a failover) or whose socket failed
+ * (`ETIMEDOUT`, `EHOSTUNREACH`…) stays postgres.js's until it has taken the close, a few milliseconds later: a
+ * statement sent on it then fails (`ECONNRESET`), and the next one may still get the ended session's `57P01`. A
+ * statement outside a transaction that starts with `SELECT` (the storage's reads) is sent again after such an error,
+ * as long as each try fails that way, at most the pool size (`max`) + 1 times; a transaction is begun again in the
+ * same way when its `BEGIN` failed (none of its statements was sent). A `SELECT` of your own that has side effects
+ * (`nextval`, a function that writes) counts as a read and may run twice. A write outside a transaction (the
+ * storage's one-statement write set) is never sent again: the server may have run it. Statements your app sends
+ * itself on the same `sql` do not wait for a lost connection's close and may hang: give the storage its own
+ * `postgres(url)`.
  *
  * @example
  * ```ts
@@ -97,22 +139,25 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
       details: { issues: [{ path: ['sql', 'options', 'transform'], message, code: 'custom' }] },
     });
   }
-  // postgres.js 3.4 fails the statements of a connection whose socket errored (ECONNRESET) at once, but takes its
-  // close only in a later phase of the event loop: a statement sent in between (such as one sent as soon as the
-  // failure came back) is queued on that connection and never answered, nor is any later statement of that
-  // connection once it reconnected. So after a lost connection the next statements wait a timer turn, which comes
-  // after the close; the statements of other connections wait that turn too (about a millisecond).
-  let settling: Promise<unknown> | undefined;
+  // postgres.js 3.4 fails the statements of a connection whose socket errored (ECONNRESET, ETIMEDOUT…) at once, but
+  // takes its close only in a later phase of the event loop: a statement sent in between (such as one sent as soon
+  // as the failure came back) is queued on that connection and never answered, nor is any later statement of that
+  // connection once it reconnected. So after a lost connection the next statements of the instance (of every client
+  // over it: `settlings`) wait a timer turn, which comes after the close; the statements of other connections wait
+  // that turn too (about a millisecond).
   const lose = (error: unknown) => {
     if (!connectionLost(error)) return;
-    const turn = new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
-      if (settling === turn) settling = undefined;
+    const turn: Promise<unknown> = closeTaken().then(() => {
+      if (settlings.get(sql) === turn) settlings.delete(sql);
     });
-    settling = turn;
+    settlings.set(sql, turn);
   };
+  // postgres.js's pool size (`max`, 10 by default): how many ended connections a retry may still meet.
+  const max = Number((given as { options?: { max?: unknown } }).options?.max) || 10;
   /** Sends a statement once the connection lost last has closed; again, after a lost connection, while `retry`. */
   const send = async <T>(statement: () => Promise<T>, retry: (error: unknown, tries: number) => boolean) => {
     for (let tries = 0; ; tries++) {
+      const settling = settlings.get(sql);
       if (settling !== undefined) await settling;
       try {
         return await statement();
@@ -132,7 +177,7 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
           begun = true;
         });
       },
-      (error, tries) => !begun && sendAgain(error, tries),
+      (error, tries) => !begun && sendAgain(error, tries, max),
     );
   };
   const once = async <T>(work: (client: SqlClient) => Promise<T>, onBegun: () => void): Promise<T> => {
@@ -171,10 +216,10 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
         // Only after a failed statement: the work's error may be wrapped (the storage makes it STORAGE) and the
         // connection errors are many (CONNECTION_CLOSED, ECONNRESET, 57P01…), while a CONFLICT of a version check
         // or a VALIDATION fails no statement and so does not wait a timer turn.
-        if (statementFailed) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (statementFailed) await closeTaken();
       }
       // The work caught a statement's lost connection and returned: wait for the close too, not to send COMMIT on it.
-      if (broken !== undefined && 'value' in outcome) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (broken !== undefined && 'value' in outcome) await closeTaken();
       if (lost !== undefined) return new Promise<never>(() => undefined);
       settled = true;
       if ('error' in outcome) throw outcome.error;
@@ -192,7 +237,7 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
     query: (text, params) =>
       send(
         () => run(sql, text, params),
-        (error, tries) => /^\s*select\b/i.test(text) && sendAgain(error, tries),
+        (error, tries) => /^\s*select\b/i.test(text) && sendAgain(error, tries, max),
       ),
     transaction,
     async close() {
