@@ -141,6 +141,13 @@ function main(): number {
   }
   if (values.lang !== 'nl' && values.lang !== 'en')
     throw badOption('lang', `Bad --lang "${values.lang}": use nl or en.`);
+  // `--out "$OUT"` with the variable unset would write no report without a word. An empty --summary is left out on
+  // purpose: `--summary "$GITHUB_STEP_SUMMARY"` outside GitHub Actions has no job summary to append to.
+  if (values.out === '')
+    throw badOption(
+      'out',
+      'Bad --out "": it is empty. Give the file to write the report to, or leave the option out.',
+    );
   // The report written over the export would lose the export.
   for (const name of ['out', 'summary'] as const) {
     const path = values[name];

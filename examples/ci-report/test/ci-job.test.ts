@@ -176,6 +176,14 @@ describe('the sample CI job', () => {
     expect(existsSync(join(job, 'report-empty-period.md'))).toBe(false);
   }, 60_000);
 
+  it('refuses an empty --out ("$OUT" with the variable unset) instead of writing no report without a word', () => {
+    const result = runStep(withOption(command, 'out', '""'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'VALIDATION: Bad --out "": it is empty. Give the file to write the report to, or leave the option out.\n',
+    );
+  }, 60_000);
+
   it('puts a day and an instant in order in the organisation’s time zone, not in UTC before the export is read', () => {
     // 10 January starts at 9 January 23:00Z in Amsterdam: until 23:30Z is half an hour there, and no time in UTC.
     const result = runStep(
