@@ -493,7 +493,9 @@ export type Patch<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
 /**
  * Parses a partial update: only the fields given in the input are returned. A field that is absent or
  * `undefined` (as a form sends an untouched field) is not given: its schema default is dropped, so an update never
- * resets or clears a field it did not name, and an update of only such fields is empty.
+ * resets or clears a field it did not name, and an update of only such fields is empty. Only the input's own keys
+ * count: zod also reads inherited ones, so a key on its prototype (or a polluted `Object.prototype`) would change
+ * a field nobody named.
  */
 export function parsePatch<S extends z.ZodMiniType>(
   what: string,
@@ -502,9 +504,9 @@ export function parsePatch<S extends z.ZodMiniType>(
 ): Patch<z.output<S>> {
   const parsed = parseInput(what, schema, input) as Record<string, unknown>;
   const given = input as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(parsed).filter(([key]) => given[key] !== undefined)) as Patch<
-    z.output<S>
-  >;
+  return Object.fromEntries(
+    Object.entries(parsed).filter(([key]) => Object.hasOwn(given, key) && given[key] !== undefined),
+  ) as Patch<z.output<S>>;
 }
 
 /** The events of a workflow that the actor may send now on an entity (workflow and role rules together). */

@@ -92,6 +92,17 @@ describe('people.update with fields set to undefined', () => {
     const renamed = await people.update(id, { ...untouched, location: 'Utrecht' });
     expect(renamed).toEqual({ ...before, location: 'Utrecht', version: 2, updatedAt: renamed.updatedAt });
   });
+
+  it("counts only the input's own keys: a key it inherits changes nothing", async () => {
+    const { people } = await anOrganisation('en');
+    const { id } = await people.add({ displayName: 'Eddie Editor', department: 'Thuiszorg' });
+    const before = await people.get(id);
+    const inherited = Object.assign(Object.create({ language: 'nl', department: 'Kantoor' }), {
+      displayName: 'Eddie',
+    });
+    const renamed = await people.update(id, inherited);
+    expect(renamed).toEqual({ ...before, displayName: 'Eddie', version: 2, updatedAt: renamed.updatedAt });
+  });
 });
 
 describe('an own rule on roles.assign.* (docs/roles.md)', () => {
