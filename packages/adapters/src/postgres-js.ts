@@ -157,8 +157,9 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
   /** Sends a statement once the connection lost last has closed; again, after a lost connection, while `retry`. */
   const send = async <T>(statement: () => Promise<T>, retry: (error: unknown, tries: number) => boolean) => {
     for (let tries = 0; ; tries++) {
-      const settling = settlings.get(sql);
-      if (settling !== undefined) await settling;
+      // Again after each wait: another connection may have been lost meanwhile, with a newer turn to wait for.
+      for (let settling = settlings.get(sql); settling !== undefined; settling = settlings.get(sql))
+        await settling;
       try {
         return await statement();
       } catch (error) {
