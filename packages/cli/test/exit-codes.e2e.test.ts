@@ -274,7 +274,7 @@ describe('the exit codes of social-shift', () => {
       chmodSync(closed, 0o700);
       try {
         const out = join(closed, 'sub', 'report.md');
-        const caps = '+dac_override,+dac_read_search';
+        const caps = '+dac_override';
         const result = spawnSync(
           setpriv as string,
           [
