@@ -226,23 +226,29 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   mount(root, h('p', null, m.seeding));
 
-  /** Says the data could not be opened and why; "Start again" says so anew when it fails too. */
-  const showOpenFailure = (error: unknown) => {
+  /**
+   * Says the data could not be opened and why; "Start again" says so anew when it fails too, with the focus on its
+   * button again (`again`), not dropped to the start of the page.
+   */
+  const showOpenFailure = (error: unknown, again = false) => {
+    const reload = h('button', { type: 'button', onclick: () => location.reload() }, m.retry);
     const startAgain = h(
       'button',
       {
         type: 'button',
         onclick: async () => {
-          // One at a time: a second click while it runs must not fill a second database. The button says what runs.
+          // One at a time: a second click while it runs must not fill a second database, nor may a reload leave one
+          // half-filled. The button says what runs.
           if (startAgain.disabled) return;
           startAgain.disabled = true;
+          reload.disabled = true;
           startAgain.textContent = m.resetting;
           root.dataset.busy = 'true';
           try {
             await resetSession();
             location.reload();
-          } catch (again) {
-            showOpenFailure(again);
+          } catch (failure) {
+            showOpenFailure(failure, true);
           }
           delete root.dataset.busy;
         },
@@ -253,9 +259,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       root,
       h('p', { role: 'alert', class: 'alert', 'data-testid': 'error-message' }, m.openFailed),
       h('p', null, failureContent(m, error)),
-      h('button', { type: 'button', onclick: () => location.reload() }, m.retry),
+      reload,
       startAgain,
     );
+    if (again) startAgain.focus();
   };
 
   let session: Session;
