@@ -21,10 +21,10 @@ describe('the digest job', () => {
     const run = await job.run();
     expect(run.sent).toHaveLength(1);
     const email = readFileSync(join(outboxDir, readdirSync(outboxDir)[0]!), 'utf8');
-    // The plain-text part (base64); the publisher reads Dutch, the SDK's default language.
+    // The plain-text part (base64); the publisher reads English, the organisation's default language (ADR 102).
     const [, part = ''] = email.split('Content-Transfer-Encoding: base64\r\n\r\n');
     const text = Buffer.from(part.split('\r\n--')[0]!.replace(/\r\n/g, ''), 'base64').toString('utf8');
-    expect(text).toContain('Deel vóór 17 maart');
-    expect(text).not.toContain('16 maart');
+    expect(text).toContain('Share before 17 March');
+    expect(text).not.toContain('16 March');
   });
 });
