@@ -154,6 +154,8 @@ const nl = {
     'In een ander tabblad is het programma vervangen (geïmporteerd of opnieuw begonnen): de cijfers hier zijn verouderd.',
   dashboardReplacedUndrawn:
     'In een ander tabblad is het programma vervangen (geïmporteerd of opnieuw begonnen) terwijl deze pagina het nog las: laad het nieuwe programma om de cijfers te zien.',
+  dashboardReplacedFailed:
+    'In een ander tabblad is het programma vervangen (geïmporteerd of opnieuw begonnen): laad het nieuwe programma om de cijfers te zien.',
   dashboardShares: 'Delen per kanaal',
   dashboardSharesOverTime: 'Delen per kanaal door de tijd',
   dashboardSharesOverTimeDesc: 'Een lijn per kanaal: het aantal delingen per maand.',
@@ -349,6 +351,8 @@ const en: PlaygroundMessages = {
     'Another tab replaced the programme (an import or a start again): the figures on this page are out of date.',
   dashboardReplacedUndrawn:
     'Another tab replaced the programme (an import or a start again) while this page was still reading it: load the new programme to see its figures.',
+  dashboardReplacedFailed:
+    'Another tab replaced the programme (an import or a start again): load the new programme to see its figures.',
   dashboardShares: 'Shares per channel',
   dashboardSharesOverTime: 'Shares per channel over time',
   dashboardSharesOverTimeDesc: 'One line per channel: the number of shares per month.',

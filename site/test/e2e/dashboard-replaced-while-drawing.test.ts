@@ -1,7 +1,9 @@
 // Another tab's import or start again that lands while the Dashboard reads the programme, played inside the
 // Dashboard page itself (it remembers another database and deletes the one being read, as that tab would): at the
 // first draw the notice says so without claiming figures are shown, with no "Loading data…" left; during a "Load the
-// new programme" the notice is said anew and takes the focus. Either way the button then draws the new programme.
+// new programme" the notice is said anew (put back in the page, which makes a screen reader read it again) and takes
+// the focus. Either way the button then draws the new programme. After a load that failed, a later replacement's
+// notice claims no figures either: the failure is shown in their place.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
@@ -17,8 +19,30 @@ const focused = (page: Page) => page.evaluate(() => document.activeElement?.text
  */
 const arm = (page: Page) => page.evaluate(() => localStorage.setItem('e2e-replace', 'armed'));
 
-/** Runs in the Dashboard page before its scripts: see {@link arm}. */
+/** Arms a failure: once the programme is open, its next read of a batch of events fails, as a broken database would. */
+const armFailure = (page: Page) => page.evaluate(() => localStorage.setItem('e2e-fail', 'armed'));
+
+/** Replaces the programme, as another tab's import would (the storage event it does not get is sent by hand). */
+const replace = (page: Page) =>
+  page.evaluate(() => {
+    const key = 'social-shift-playground:database';
+    const old = localStorage.getItem(key);
+    localStorage.setItem(key, `social-shift-playground-e2e-${Date.now()}`);
+    if (old) indexedDB.deleteDatabase(old);
+    dispatchEvent(new StorageEvent('storage', { key }));
+  });
+
+/** Runs in the Dashboard page before its scripts: see {@link arm} and {@link armFailure}. */
 function replaceWhenArmed(): void {
+  const getAll = IDBObjectStore.prototype.getAll;
+  IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+    // A batch of events, not the one event opening the programme looks at.
+    if (this.name === 'events' && args[1] !== 1 && localStorage.getItem('e2e-fail') === 'armed') {
+      localStorage.removeItem('e2e-fail');
+      throw new DOMException('The database is broken in this test', 'UnknownError');
+    }
+    return getAll.apply(this, args);
+  };
   const databases = IDBFactory.prototype.databases;
   IDBFactory.prototype.databases = function (this: IDBFactory) {
     if (localStorage.getItem('e2e-replace') === 'armed') {
@@ -89,26 +113,65 @@ describe.skipIf(!e2eEnabled)('the Dashboard when the programme is replaced while
 
         // Replaced (the storage event the page that did it does not get is sent by hand), then again while the new
         // programme is read.
-        await d.evaluate(() => {
-          const key = 'social-shift-playground:database';
-          const old = localStorage.getItem(key);
-          localStorage.setItem(key, `social-shift-playground-e2e-${Date.now()}`);
-          if (old) indexedDB.deleteDatabase(old);
-          dispatchEvent(new StorageEvent('storage', { key }));
-        });
+        await replace(d);
         await expect.poll(() => notice(d)).toContain(m.dashboardReplaced);
         const old = await d.textContent('[data-testid="kpis"]');
+        // The notice's text and button as they are now, marked to tell them from ones put in their place.
+        await d.evaluate(() => {
+          for (const shown of document.querySelectorAll<HTMLElement>('[data-testid="replaced-notice"] *')) {
+            shown.dataset.old = 'true';
+          }
+        });
         await arm(d);
         await d.getByRole('button', { name: m.replacedLoad }).click();
-        // Said anew, with the focus on its button; the figures shown are still the old ones.
+        // Said anew: put back in the page, with the focus on its new button; the figures shown are still the old ones.
         await expect.poll(() => focused(d), { timeout: 60_000 }).toBe(m.replacedLoad);
         expect(await notice(d)).toContain(m.dashboardReplaced);
+        expect(await d.evaluate(() => document.activeElement?.hasAttribute('data-old'))).toBe(false);
+        expect(await d.$$('[data-testid="replaced-notice"] [data-old]')).toEqual([]);
+        expect(await d.$$('[data-testid="replaced-notice"] span')).toHaveLength(1);
         expect(await d.textContent('[data-testid="status-message"]')).toBe('');
         expect(await d.textContent('[data-testid="kpis"]')).toBe(old);
 
         await d.getByRole('button', { name: m.replacedLoad }).click();
         await expect.poll(() => notice(d), { timeout: 60_000 }).toBe('');
         expect(await d.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('kpis');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    180_000,
+  );
+
+  it.each(pages)(
+    'after a load that failed, a later replacement claims no figures ($lang)',
+    async ({ lang, playground, dashboard }) => {
+      const m = playgroundMessages[lang];
+      const { context, page: a, errors } = await openPlayground(browser, playground);
+      try {
+        await a.close();
+        const d = await context.newPage();
+        d.on('pageerror', (error) => errors.push(error.message));
+        await d.addInitScript(replaceWhenArmed);
+        await d.goto(`${baseUrl()}${dashboard}`);
+        await d.waitForSelector('#dashboard[data-ready]', { timeout: 60_000 });
+        await replace(d);
+        await expect.poll(() => notice(d)).toContain(m.dashboardReplaced);
+
+        // The load fails: the failure takes the figures' place.
+        await armFailure(d);
+        await d.getByRole('button', { name: m.replacedLoad }).click();
+        await expect.poll(() => notice(d), { timeout: 60_000 }).toBe('');
+        expect(await d.$('[data-testid="kpis"]')).toBeNull();
+        expect(await d.textContent('#dashboard [role="alert"]:not([data-testid])')).not.toBe('');
+
+        // Replaced again: the notice does not say figures are shown, nor that the page was still reading.
+        await replace(d);
+        await expect.poll(() => notice(d)).toContain(m.dashboardReplacedFailed);
+        await d.getByRole('button', { name: m.replacedLoad }).click();
+        await expect.poll(() => notice(d), { timeout: 60_000 }).toBe('');
+        expect(await d.textContent('[data-testid="kpis"]')).toMatch(/\d/);
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -135,8 +135,9 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
   mount(root, replaced, status, figures);
   let session: Session | undefined;
   let loading = false;
-  // Whether figures are shown: the notice says they are out of date only then.
-  let drawn = false;
+  // What is shown in place of the figures, which the notice's words match: figures (it says they are out of date),
+  // none yet (replaced while this page read it), or a failure.
+  let showing: 'figures' | 'nothing' | 'failure' = 'nothing';
 
   /**
    * Shows the notice while another tab has replaced the programme opened (removes it otherwise); whether it did.
@@ -147,12 +148,21 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
       replaced.replaceChildren();
       return false;
     }
-    if (announce || !replaced.hasChildNodes()) {
+    const why = {
+      figures: m.dashboardReplaced,
+      nothing: m.dashboardReplacedUndrawn,
+      failure: m.dashboardReplacedFailed,
+    }[showing];
+    const said = replaced.querySelector('span');
+    if (said && !announce) {
+      // What is shown changed under it (a load of the new programme failed): its words follow.
+      if (said.textContent !== why) said.textContent = why;
+    } else {
       // What the status said about the programme shown is no news any more.
       status.textContent = '';
       mount(
         replaced,
-        h('span', { id: 'replaced-why' }, drawn ? m.dashboardReplaced : m.dashboardReplacedUndrawn),
+        h('span', { id: 'replaced-why' }, why),
         ' ',
         h(
           'button',
@@ -177,15 +187,19 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
       opened = await openSession();
       session = opened;
       await render(root, figures, opened);
-      drawn = true;
+      showing = 'figures';
       return true;
     } catch (error) {
       if (opened !== undefined && !isRemembered(opened)) {
         // Replaced during the first draw: no figures yet, the notice (see `checkReplaced`) is all there is to say.
-        if (!drawn) figures.replaceChildren();
+        if (showing !== 'figures') {
+          figures.replaceChildren();
+          showing = 'nothing';
+        }
         return false;
       }
       mount(figures, h('p', { role: 'alert', class: 'alert' }, failureContent(m, error)));
+      showing = 'failure';
       throw error;
     } finally {
       loading = false;
