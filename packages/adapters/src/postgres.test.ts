@@ -129,6 +129,118 @@ if (url) {
       },
     );
 
+    describe.each(['pg', 'postgres.js'] as const)(
+      'writers of one organisation in opposite orders (%s)',
+      (wire) => {
+        const event = (id: string) => ({
+          id,
+          organisationId: 'org_order',
+          type: 'post.created' as const,
+          at: '2026-03-02T09:00:00.000Z',
+          actorId: 'person_1',
+          entityType: 'post' as const,
+          entityId: 'p',
+          entityVersion: 1,
+          data: {},
+        });
+        const twoStorages = async () => {
+          const schema = unique('order').slice(0, -1);
+          const client = wire === 'pg' ? await pgClient(pool) : postgresJsClient(sql, { owned: false });
+          const storages = [0, 1].map(() => postgresStorage({ client, schema, ownsClient: false }));
+          await Promise.all(storages.map((storage) => storage.open()));
+          return { schema, storages };
+        };
+        /** Until a statement on the schema's tables waits for a lock another transaction holds. */
+        const someoneWaits = async (schema: string) => {
+          for (let poll = 0; poll < 1000; poll++) {
+            const { rows } = await pool.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`,
+              [`%${schema}.%`],
+            );
+            if (rows[0]!.n > 0) return;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          throw new Error('the other writer never waited for a lock');
+        };
+
+        it('a transaction that creates a document first and one that appends first: one wins, the other gets ALREADY_EXISTS', async () => {
+          // The first writes the document, then waits until the second waits; the second appended first (before
+          // the fix it took the event counter, then waited for the document; the first then waited for the counter:
+          // a deadlock, and the second got CONFLICT instead of ALREADY_EXISTS).
+          const { schema, storages } = await twoStorages();
+          let second: Promise<unknown> | undefined;
+          const first = storages[0]!.transaction('org_order', async (tx) => {
+            await tx.put('post', 'p', { by: 'first' }, 0);
+            second = storages[1]!.transaction('org_order', async (tx2) => {
+              await tx2.append([event('evt_second')]);
+              await tx2.put('post', 'p', { by: 'second' }, 0);
+            });
+            second.catch(() => undefined);
+            await someoneWaits(schema);
+            await tx.append([event('evt_first')]);
+          });
+          await expect(first).resolves.toBeUndefined();
+          await expect(second).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+          expect((await storages[0]!.get('org_order', 'post', 'p'))?.data).toEqual({ by: 'first' });
+          expect((await storages[0]!.readEvents('org_order')).map((e) => [e.seq, e.id])).toEqual([
+            [1, 'evt_first'],
+          ]);
+          await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+        });
+
+        it('a transaction that appends first and a write set of the same document: one wins, the other gets ALREADY_EXISTS', async () => {
+          const { schema, storages } = await twoStorages();
+          let second: Promise<unknown> | undefined;
+          const first = storages[0]!.transaction('org_order', async (tx) => {
+            await tx.append([event('evt_first')]);
+            second = storages[1]!.commit!('org_order', {
+              puts: [{ collection: 'post', id: 'p', data: { by: 'second' }, expectedVersion: 0 }],
+              events: [event('evt_second')],
+            });
+            second.catch(() => undefined);
+            await someoneWaits(schema);
+            await tx.put('post', 'p', { by: 'first' }, 0);
+          });
+          await expect(first).resolves.toBeUndefined();
+          await expect(second).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+          expect((await storages[0]!.get('org_order', 'post', 'p'))?.data).toEqual({ by: 'first' });
+          expect((await storages[0]!.readEvents('org_order')).map((e) => [e.seq, e.id])).toEqual([
+            [1, 'evt_first'],
+          ]);
+          await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+        });
+
+        it('racing creators of one id in every order, round after round: one wins each round, no CONFLICT', async () => {
+          const { schema, storages } = await twoStorages();
+          for (let round = 0; round < 25; round++) {
+            const id = `p${round}`;
+            const at = (n: number) => ({ ...event(`evt_${round}_${n}`), entityId: id });
+            const racers = [0, 1, 2, 3, 4, 5].map((n) => {
+              const storage = storages[n % 2]!;
+              if (n < 2)
+                return storage.commit!('org_order', {
+                  puts: [{ collection: 'post', id, data: { n }, expectedVersion: 0 }],
+                  events: [at(n)],
+                });
+              return storage.transaction('org_order', async (tx) => {
+                if (n < 4) await tx.append([at(n)]);
+                await tx.put('post', id, { n }, 0);
+                if (n >= 4) await tx.append([at(n)]);
+              });
+            });
+            const outcomes = (await Promise.allSettled(racers)).map((outcome) =>
+              outcome.status === 'fulfilled' ? 'ok' : (outcome.reason as { code?: string }).code,
+            );
+            expect(outcomes.sort()).toEqual([...Array(5).fill('ALREADY_EXISTS'), 'ok']);
+          }
+          expect((await storages[0]!.readEvents('org_order')).map((e) => e.seq)).toEqual(
+            Array.from({ length: 25 }, (_, i) => i + 1),
+          );
+          await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+        });
+      },
+    );
+
     it('creates its prefixed tables in the schema it is given, as documented', async () => {
       const schema = unique('ddl').slice(0, -1);
       const storage = postgresStorage({

@@ -338,16 +338,23 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
     return results;
   };
 
+  /**
+   * The statement that bumps the organisation's event counter by `count` (a parameter or a number) and locks its
+   * row until commit. Every writer of an organisation takes this row before any document or event row: appenders
+   * take turns, a rollback undoes the count (so `seq` has neither gaps nor duplicates), and two writers never
+   * each hold a row the other waits for (a deadlock, reported as `CONFLICT` where the loser should have seen
+   * `ALREADY_EXISTS` or the winner's version).
+   */
+  const bumpCounter = (count: string) =>
+    `INSERT INTO ${t.organisations} (organisation_id, last_seq) VALUES ($1, ${count})
+     ON CONFLICT (organisation_id) DO UPDATE SET last_seq = ${t.organisations}.last_seq + EXCLUDED.last_seq
+     RETURNING last_seq`;
+
   const append = async (db: SqlClient, organisationId: string, events: readonly NewEventRow[]) => {
-    // One statement: the counter row is bumped (and locked until commit: appenders of one organisation take turns,
-    // and a rollback undoes the count, so `seq` has neither gaps nor duplicates) and the events are inserted with
-    // the numbers it gives out, in the order given.
+    // One statement: the counter row is bumped (see `bumpCounter`) and the events are inserted with the numbers it
+    // gives out, in the order given.
     const { rows } = await db.query<{ first: string | number }>(
-      `WITH counter AS (
-         INSERT INTO ${t.organisations} (organisation_id, last_seq) VALUES ($1, $2)
-         ON CONFLICT (organisation_id) DO UPDATE SET last_seq = ${t.organisations}.last_seq + EXCLUDED.last_seq
-         RETURNING last_seq
-       ), inserted AS (
+      `WITH counter AS (${bumpCounter('$2')}), inserted AS (
          INSERT INTO ${t.events} (organisation_id, seq, id, type, entity_id, event)
          SELECT $1, counter.last_seq - $2 + e.n, e.id, e.type, e.entity_id, e.event::jsonb
          FROM counter, unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS e(id, type, entity_id, event, n)
@@ -382,24 +389,28 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
       params.push(value);
       return `$${params.length}`;
     };
-    const parts: string[] = [];
+    // The counter first (see `bumpCounter`, even with no events): the writes of documents read from it, so
+    // PostgreSQL runs it before them.
+    const parts = [`counter AS (${bumpCounter(String(events.length))})`];
     /** Per CTE that writes documents: its count of written rows, and how many it must write. */
     const checks: [count: string, expected: number][] = [];
     if (inserts.length > 0) {
       const values = inserts.map(
         (row) =>
-          `($1, ${p(row.collection)}, ${p(row.id)}, ${p(row.version)}, ${p(row.schemaVersion)}, ${p(row.data)}::text::jsonb)`,
+          `(${p(row.collection)}::text, ${p(row.id)}::text, ${p(row.version)}::int4, ${p(row.schemaVersion)}::int4, ${p(row.data)}::text)`,
       );
       parts.push(
         `ins AS (INSERT INTO ${t.documents} (organisation_id, collection, id, version, schema_version, data)
-         VALUES ${values.join(', ')} ON CONFLICT DO NOTHING RETURNING 1)`,
+         SELECT $1, r.collection, r.id, r.version, r.schema_version, r.data::jsonb
+         FROM counter, (VALUES ${values.join(', ')}) AS r(collection, id, version, schema_version, data)
+         ON CONFLICT DO NOTHING RETURNING 1)`,
       );
       checks.push(['(SELECT count(*) FROM ins)', inserts.length]);
     }
     updates.forEach(({ row, expectedVersion }, i) => {
       parts.push(
         `u${i} AS (UPDATE ${t.documents} SET version = ${p(row.version)}, schema_version = ${p(row.schemaVersion)},
-         data = ${p(row.data)}::text::jsonb WHERE organisation_id = $1 AND collection = ${p(row.collection)}
+         data = ${p(row.data)}::text::jsonb FROM counter WHERE organisation_id = $1 AND collection = ${p(row.collection)}
          AND id = ${p(row.id)} AND version = ${p(expectedVersion)} RETURNING 1)`,
       );
       checks.push([`(SELECT count(*) FROM u${i})`, 1]);
@@ -410,9 +421,6 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
         (e, i) => `(${i + 1}, ${p(e.id)}, ${p(e.type)}, ${p(e.entityId)}, ${p(e.event)}::text)`,
       );
       parts.push(
-        `counter AS (INSERT INTO ${t.organisations} (organisation_id, last_seq) VALUES ($1, ${events.length})
-         ON CONFLICT (organisation_id) DO UPDATE SET last_seq = ${t.organisations}.last_seq + EXCLUDED.last_seq
-         RETURNING last_seq)`,
         `appended AS (INSERT INTO ${t.events} (organisation_id, seq, id, type, entity_id, event)
          SELECT $1, counter.last_seq - ${events.length} + e.n, e.id, e.type, e.entity_id, e.event::jsonb
          FROM counter, (VALUES ${values.join(', ')}) AS e(n, id, type, entity_id, event))`,
@@ -428,7 +436,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
            ELSE ('${VERSION_CHECK_FAILED} ' || ${counts.join(" || ' ' || ")})::int8 END`;
     try {
       const { rows } = await client.query<{ first: string | number }>(
-        `${parts.length > 0 ? `WITH ${parts.join(', ')} ` : ''}SELECT ${answer} AS first`,
+        `WITH ${parts.join(', ')} SELECT ${answer} AS first`,
         params,
       );
       return Number(rows[0]!.first);
@@ -504,11 +512,18 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
               }),
             transaction: (inner) => connection.transaction(inner),
           };
+          // The counter row before the first write (see `bumpCounter`); an append takes it itself. Issued with the
+          // write, not awaited before it: the connection runs them in order.
+          let counterTaken: Promise<unknown> | undefined;
+          const write = async (text: string, params: readonly unknown[]) => {
+            counterTaken ??= db.query(bumpCounter('0'), [organisationId]);
+            return (await Promise.all([counterTaken, db.query(text, params)]))[1];
+          };
           const tx: DriverTransaction = {
             get: (collection, id) => get(db, organisationId, collection, id),
             query: (collection, q) => query(db, organisationId, collection, q),
             async insert(row) {
-              const result = await db.query(
+              const result = await write(
                 `INSERT INTO ${t.documents} (organisation_id, collection, id, version, schema_version, data)
                  VALUES ($1, $2, $3, $4, $5, $6::text::jsonb) ON CONFLICT DO NOTHING`,
                 [organisationId, row.collection, row.id, row.version, row.schemaVersion, row.data],
@@ -516,7 +531,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
               return result.rowCount === 1;
             },
             async update(row, expectedVersion) {
-              const result = await db.query(
+              const result = await write(
                 `UPDATE ${t.documents} SET version = $1, schema_version = $2, data = $3::text::jsonb
                  WHERE organisation_id = $4 AND collection = $5 AND id = $6 AND version = $7`,
                 [
@@ -532,15 +547,19 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
               return result.rowCount === 1;
             },
             async remove(collection, id, expectedVersion) {
-              const result = await db.query(
+              const result = await write(
                 `DELETE FROM ${t.documents} WHERE organisation_id = $1 AND collection = $2 AND id = $3 AND version = $4`,
                 [organisationId, collection, id, expectedVersion],
               );
               return result.rowCount === 1;
             },
-            append: (events) => append(db, organisationId, events),
+            append: (events) => {
+              const appended = append(db, organisationId, events);
+              counterTaken ??= appended;
+              return appended;
+            },
             async replaceEvent(row) {
-              const result = await db.query(
+              const result = await write(
                 `UPDATE ${t.events} SET event = $1::text::jsonb
                  WHERE organisation_id = $2 AND seq = $3 AND id = $4 AND type = $5 AND entity_id = $6`,
                 [row.event, organisationId, row.seq, row.id, row.type, row.entityId],
@@ -548,7 +567,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
               return result.rowCount === 1;
             },
             async compactEvents(removed, summary) {
-              const result = await db.query(
+              const result = await write(
                 `DELETE FROM ${t.events} AS e
                  USING unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) AS k(seq, id, type, entity_id)
                  WHERE e.organisation_id = $1 AND e.seq = k.seq AND e.id = k.id AND e.type = k.type
