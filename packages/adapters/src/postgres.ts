@@ -512,33 +512,42 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
               }),
             transaction: (inner) => connection.transaction(inner),
           };
-          // The counter row before the first write (see `bumpCounter`); an append takes it itself. Issued with the
-          // write, not awaited before it: the connection runs them in order.
-          let counterTaken: Promise<unknown> | undefined;
-          const write = async (text: string, params: readonly unknown[]) => {
-            counterTaken ??= db.query(bumpCounter('0'), [organisationId]);
-            return (await Promise.all([counterTaken, db.query(text, params)]))[1];
+          // The counter row before the first write (see `bumpCounter`); an append takes it itself. The first write
+          // reads from the bump (`FROM counter`), so PostgreSQL runs the bump before it, in the same statement.
+          let counterTaken = false;
+          /** Runs the statement `sql(first)` makes, which joins `counter` when `first` (the transaction's first write). */
+          const write = (sql: (first: boolean) => string, params: readonly unknown[]) => {
+            const first = !counterTaken;
+            counterTaken = true;
+            return db.query(
+              first ? `WITH counter AS (${bumpCounter('0')}) ${sql(true)}` : sql(false),
+              params,
+            );
           };
           const tx: DriverTransaction = {
             get: (collection, id) => get(db, organisationId, collection, id),
             query: (collection, q) => query(db, organisationId, collection, q),
             async insert(row) {
               const result = await write(
-                `INSERT INTO ${t.documents} (organisation_id, collection, id, version, schema_version, data)
-                 VALUES ($1, $2, $3, $4, $5, $6::text::jsonb) ON CONFLICT DO NOTHING`,
+                (first) =>
+                  `INSERT INTO ${t.documents} (organisation_id, collection, id, version, schema_version, data)
+                   SELECT $1, $2::text, $3::text, $4::int4, $5::int4, $6::text::jsonb${first ? ' FROM counter' : ''}
+                   ON CONFLICT DO NOTHING`,
                 [organisationId, row.collection, row.id, row.version, row.schemaVersion, row.data],
               );
               return result.rowCount === 1;
             },
             async update(row, expectedVersion) {
               const result = await write(
-                `UPDATE ${t.documents} SET version = $1, schema_version = $2, data = $3::text::jsonb
-                 WHERE organisation_id = $4 AND collection = $5 AND id = $6 AND version = $7`,
+                (first) =>
+                  `UPDATE ${t.documents} SET version = $2, schema_version = $3, data = $4::text::jsonb
+                   ${first ? 'FROM counter ' : ''}WHERE organisation_id = $1 AND collection = $5 AND id = $6
+                   AND version = $7`,
                 [
+                  organisationId,
                   row.version,
                   row.schemaVersion,
                   row.data,
-                  organisationId,
                   row.collection,
                   row.id,
                   expectedVersion,
@@ -548,30 +557,33 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
             },
             async remove(collection, id, expectedVersion) {
               const result = await write(
-                `DELETE FROM ${t.documents} WHERE organisation_id = $1 AND collection = $2 AND id = $3 AND version = $4`,
+                (first) =>
+                  `DELETE FROM ${t.documents} ${first ? 'USING counter ' : ''}WHERE organisation_id = $1
+                   AND collection = $2 AND id = $3 AND version = $4`,
                 [organisationId, collection, id, expectedVersion],
               );
               return result.rowCount === 1;
             },
             append: (events) => {
-              const appended = append(db, organisationId, events);
-              counterTaken ??= appended;
-              return appended;
+              counterTaken = true;
+              return append(db, organisationId, events);
             },
             async replaceEvent(row) {
               const result = await write(
-                `UPDATE ${t.events} SET event = $1::text::jsonb
-                 WHERE organisation_id = $2 AND seq = $3 AND id = $4 AND type = $5 AND entity_id = $6`,
-                [row.event, organisationId, row.seq, row.id, row.type, row.entityId],
+                (first) =>
+                  `UPDATE ${t.events} SET event = $2::text::jsonb ${first ? 'FROM counter ' : ''}
+                   WHERE organisation_id = $1 AND seq = $3 AND id = $4 AND type = $5 AND entity_id = $6`,
+                [organisationId, row.event, row.seq, row.id, row.type, row.entityId],
               );
               return result.rowCount === 1;
             },
             async compactEvents(removed, summary) {
               const result = await write(
-                `DELETE FROM ${t.events} AS e
-                 USING unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) AS k(seq, id, type, entity_id)
-                 WHERE e.organisation_id = $1 AND e.seq = k.seq AND e.id = k.id AND e.type = k.type
-                   AND e.entity_id = k.entity_id`,
+                (first) =>
+                  `DELETE FROM ${t.events} AS e
+                   USING unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) AS k(seq, id, type, entity_id)${first ? ', counter' : ''}
+                   WHERE e.organisation_id = $1 AND e.seq = k.seq AND e.id = k.id AND e.type = k.type
+                     AND e.entity_id = k.entity_id`,
                 [
                   organisationId,
                   removed.map((key) => key.seq),

@@ -831,6 +831,8 @@ define(
     });
     assertEqual(none, [], 'no events, none returned');
     assertEqual(await seqs(storage), [1, 2, 3], 'and none appended');
+    assertEqual(await storage.commit(ORG, { puts: [], events: [] }), [], 'an empty set, nothing returned');
+    assertEqual(await seqs(storage), [1, 2, 3], 'an empty set appends nothing');
     const twice = await storage.commit(ORG, {
       puts: [
         { collection: 'team', id: 't', data: { name: 'one' }, expectedVersion: 0 },
