@@ -1,4 +1,4 @@
-import type { CreateStorageOptions } from '@social-shift/core';
+import type { CreateStorageOptions, StorageTransaction } from '@social-shift/core';
 import pg from 'pg';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -149,6 +149,7 @@ if (url) {
           const client = wire === 'pg' ? await pgClient(pool) : postgresJsClient(sql, { owned: false });
           const failures: string[] = [];
           const recording = (inner: SqlClient): SqlClient => ({
+            ...inner,
             query: (text, params) =>
               inner.query(text, params).catch((error: unknown) => {
                 failures.push(String((error as { code?: unknown }).code));
@@ -223,6 +224,56 @@ if (url) {
           ]);
           // Not even a deadlock the adapter recovered from (PostgreSQL ends one of the two after a second).
           expect(failures).not.toContain('40P01');
+          await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+        });
+
+        it.each([
+          ['an update', (tx: StorageTransaction) => tx.put('post', 'p', { by: 'second' }, 1)],
+          ['a delete', (tx: StorageTransaction) => tx.delete('post', 'p', 1)],
+        ] as const)(
+          'a transaction that appends first and one whose first write is %s of the same document: the second gets the version CONFLICT',
+          async (_, secondWrite) => {
+            // The second's first write locked the document, then waited for the counter, which the first held; the
+            // first then waited for the document: a deadlock, unless the counter is taken before the document.
+            const { schema, storages, failures } = await twoStorages();
+            await storages[0]!.transaction('org_order', (tx) => tx.put('post', 'p', { by: 'nobody' }, 0));
+            let second: Promise<unknown> | undefined;
+            const first = storages[0]!.transaction('org_order', async (tx) => {
+              await tx.append([event('evt_first')]);
+              second = storages[1]!.transaction('org_order', async (tx2) => {
+                await secondWrite(tx2);
+                await tx2.append([event('evt_second')]);
+              });
+              second.catch(() => undefined);
+              await someoneWaits(schema);
+              await tx.put('post', 'p', { by: 'first' }, 1);
+            });
+            await expect(first).resolves.toBeUndefined();
+            await expect(second).rejects.toMatchObject({
+              code: 'CONFLICT',
+              details: { entityType: 'post', id: 'p', expectedVersion: 1, actualVersion: 2 },
+            });
+            expect(await storages[0]!.get('org_order', 'post', 'p')).toMatchObject({
+              version: 2,
+              data: { by: 'first' },
+            });
+            expect(failures).not.toContain('40P01');
+            await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+          },
+        );
+
+        it('a first write that matches no row still holds the counter row until the transaction ends', async () => {
+          const { schema, storages } = await twoStorages();
+          await storages[0]!.transaction('org_order', (tx) => tx.put('post', 'p', { by: 'nobody' }, 0));
+          const tryCounter = () =>
+            pool.query(
+              `SELECT 1 FROM ${schema}.social_shift_organisations WHERE organisation_id = 'org_order' FOR UPDATE NOWAIT`,
+            );
+          await storages[0]!.transaction('org_order', async (tx) => {
+            await expect(tx.put('post', 'p', { by: 'stale' }, 7)).rejects.toMatchObject({ code: 'CONFLICT' });
+            await expect(tryCounter()).rejects.toMatchObject({ code: '55P03' });
+          });
+          await expect(tryCounter()).resolves.toMatchObject({ rowCount: 1 });
           await pool.query(`DROP SCHEMA ${schema} CASCADE`);
         });
 
