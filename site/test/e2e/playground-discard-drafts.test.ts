@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { playgroundMessages } from '../../src/messages/playground';
 import { baseUrl, e2eEnabled, launchChromium } from './browser';
-import { actAs, alertText, openPlayground, settled } from './playground-page';
+import { actAs, alertText, click, openPlayground, row, settled } from './playground-page';
 
 const draftTitle = 'Een dag in de wijk';
+const savedTitle = 'Opgeslagen voor het opnieuw beginnen';
 
 /** The sample organisation under another name, written to a file to import. */
 function bundleFile(name: string): string {
@@ -27,6 +28,19 @@ function bundleFile(name: string): string {
 
 const summary = async (page: Page) => (await page.textContent('[data-testid="summary"]')) ?? '';
 const postTitle = (page: Page) => page.getByTestId('post-form').locator('input[name="title"]');
+const statusText = async (page: Page) => (await page.textContent('[data-testid="status-message"]')) ?? '';
+const savedPosts = (page: Page) => row(page, 'posts', savedTitle).count();
+
+/** Saves a post as an editor: a change to the programme that starting again must undo. No draft is left. */
+async function savePost(page: Page): Promise<void> {
+  await actAs(page, 'editor');
+  const form = page.getByTestId('post-form');
+  await form.locator('input[name="title"]').fill(savedTitle);
+  await form.locator('textarea[name="text"]').fill('Wat opnieuw beginnen weer weghaalt.');
+  await click(page, form.getByTestId('save-post'));
+  expect(await alertText(page)).toBe('');
+  expect(await savedPosts(page)).toBe(1);
+}
 
 /** The messages of the dialogs the page opens, each answered with `answer`. */
 function answerDialogs(page: Page, answer: 'accept' | 'dismiss'): string[] {
@@ -53,11 +67,17 @@ describe.skipIf(!e2eEnabled)('the Playground’s start again and import with an 
     'asks before start again drops a draft, and keeps it when declined ($lang)',
     async ({ lang, path }) => {
       const m = playgroundMessages[lang];
+      // What the status says when start again has finished ("Opnieuw beginnen: gelukt.", "Start again: done.").
+      const done = m.done.replace('{action}', m.reset);
       const { context, page, errors } = await openPlayground(browser, path);
       try {
-        await actAs(page, 'editor');
-        await postTitle(page).fill(draftTitle);
+        // The programme as start again makes it; then a change to it that starting again must undo.
+        const fresh = await summary(page);
+        await savePost(page);
         const before = await summary(page);
+        expect(before).not.toBe(fresh);
+        await postTitle(page).fill(draftTitle);
+        const said = await statusText(page);
 
         const declined = answerDialogs(page, 'dismiss');
         await page.getByTestId('reset').click();
@@ -65,26 +85,33 @@ describe.skipIf(!e2eEnabled)('the Playground’s start again and import with an 
         expect(declined).toEqual([m.confirmResetDrafts]);
         expect(await postTitle(page).inputValue()).toBe(draftTitle);
         expect(await summary(page)).toBe(before);
-        expect(await page.textContent('[data-testid="status-message"]')).toBe('');
+        expect(await savedPosts(page)).toBe(1);
+        expect(await statusText(page)).toBe(said);
 
         const accepted = answerDialogs(page, 'accept');
         await page.getByTestId('reset').click();
-        await expect
-          .poll(() => page.textContent('[data-testid="status-message"]'), { timeout: 60_000 })
-          .not.toBe('');
+        await expect.poll(() => statusText(page), { timeout: 60_000 }).toBe(done);
         await settled(page);
         expect(accepted).toEqual([m.confirmResetDrafts]);
+        expect(await statusText(page)).toBe(done);
         expect(await alertText(page)).toBe('');
         expect(await postTitle(page).inputValue()).toBe('');
+        expect(await summary(page)).toBe(fresh);
+        expect(await savedPosts(page)).toBe(0);
 
         // No draft now: start again runs without asking.
+        await savePost(page);
+        expect(await summary(page)).toBe(before);
+        expect(await statusText(page)).not.toBe(done);
         const none = answerDialogs(page, 'dismiss');
         await page.getByTestId('reset').click();
-        await expect
-          .poll(() => page.textContent('[data-testid="status-message"]'), { timeout: 60_000 })
-          .not.toBe('');
+        await expect.poll(() => statusText(page), { timeout: 60_000 }).toBe(done);
         await settled(page);
         expect(none).toEqual([]);
+        expect(await statusText(page)).toBe(done);
+        expect(await alertText(page)).toBe('');
+        expect(await summary(page)).toBe(fresh);
+        expect(await savedPosts(page)).toBe(0);
         expect(errors).toEqual([]);
       } finally {
         await context.close();
