@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,6 +170,20 @@ describe('a command stopped while it reads standard input', () => {
 // The built command (`pnpm test` builds first): tsx, which runs the sources, handles SIGINT and SIGTERM itself.
 const built = join(import.meta.dirname, '..', 'dist', 'bin.js');
 
+/** Until process `pid` has read `bytes` bytes in all (`rchar` in /proc/<pid>/io); fails once it has ended. */
+async function readPast(pid: number, bytes: number): Promise<void> {
+  for (;;) {
+    let io: string;
+    try {
+      io = readFileSync(`/proc/${pid}/io`, 'utf8');
+    } catch {
+      throw new Error(`process ${pid} ended before it had read ${bytes} bytes`);
+    }
+    if (Number(/^rchar: (\d+)$/m.exec(io)?.[1]) >= bytes) return;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
 describe('a command that reads a plain file', () => {
   it('ends at once by SIGTERM or SIGINT, not after its (synchronous) read of the file', async () => {
     // About 150 MB: seconds of reading on the main thread, where a signal handler would run only afterwards.
@@ -188,8 +202,10 @@ describe('a command that reads a plain file', () => {
         const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
           child.on('close', (code, s) => resolve([code, s])),
         );
-        // Past loading (a fraction of a second), well into the read (seconds): where a handler never runs.
-        await new Promise((r) => setTimeout(r, 1_000));
+        // Well into the read, where a handler never runs: once the child has read a fifth of the file (Linux counts
+        // a process's bytes read in /proc/<pid>/io; its own modules are a few MB). A fixed wait was past the end of
+        // the read on a fast machine, where the command had already finished (exit code 0).
+        await readPast(child.pid!, 30e6);
         child.kill(signal);
         expect(await closed).toEqual([null, signal]);
       }
