@@ -150,8 +150,8 @@ if (url) {
           const failures: string[] = [];
           const recording = (inner: SqlClient): SqlClient => ({
             ...inner,
-            query: (text, params) =>
-              inner.query(text, params).catch((error: unknown) => {
+            query: <R>(text: string, params?: readonly unknown[]) =>
+              inner.query<R>(text, params).catch((error: unknown) => {
                 failures.push(String((error as { code?: unknown }).code));
                 throw error;
               }),
