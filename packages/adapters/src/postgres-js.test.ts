@@ -76,17 +76,28 @@ if (url) {
     const storage = postgresStorage({ client, schema });
     const terminate = (options?: { settle?: boolean }) => terminateSessions(admin, { application }, options);
     const drop = () => admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    return { sql, client, storage, terminate, drop, schema };
+    return { sql, client, storage, terminate, drop, schema, application };
+  };
+  /** Until the session of `application` runs `pg_sleep` (a fixed wait could end before the statement had begun). */
+  const sleeping = async (application: string) => {
+    for (let poll = 0; poll < 500; poll++) {
+      const { rows } = await admin.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE application_name = $1 AND state = 'active' AND position('pg_sleep' in query) > 0`,
+        [application],
+      );
+      if (rows[0]!.n > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`the session of ${application} never ran pg_sleep`);
   };
   /**
    * A transaction whose connection the server ends while a statement runs (a failover, an administrator); the work
    * swallows the failed statement and returns.
    */
-  const endedDuringStatement = ({ client, terminate }: ReturnType<typeof oneConnection>) =>
+  const endedDuringStatement = ({ client, terminate, application }: ReturnType<typeof oneConnection>) =>
     client.transaction(async (tx) => {
-      const ending = new Promise((resolve) => setTimeout(resolve, 200)).then(() =>
-        terminate({ settle: false }),
-      );
+      const ending = sleeping(application).then(() => terminate({ settle: false }));
       await tx.query('SELECT pg_sleep(5)').catch(() => undefined);
       await ending;
       return 'done';

@@ -1,5 +1,6 @@
 // One of several processes that run the same commands on the same entities at once (see
-// postgres-concurrency.test.ts). Prints a JSON summary on stdout.
+// postgres-concurrency.test.ts): warms up, prints `ready` and waits for the test's `go` on stdin (so that the
+// processes' runs overlap however long each took to start). Prints a JSON summary on the last line of stdout.
 import { isSocialShiftError } from '@social-shift/core';
 import { aDomainEvent } from '@social-shift/core/testing';
 import { postgresStorage } from '../src/postgres.js';
@@ -14,6 +15,13 @@ const [url, schema, worker, iterations, entities] = process.argv.slice(2) as [
 ];
 const ORG = 'org_race';
 const storage = postgresStorage({ client: await pgClient({ connectionString: url, max: 2 }), schema });
+// Open the pool and read before the barrier, so every process starts its commands at the same moment.
+await storage.get(ORG, 'person', 'counter_0');
+process.stdout.write('ready\n');
+await new Promise<void>((resolve) => {
+  process.stdin.once('data', () => resolve());
+});
+process.stdin.pause();
 const errors: Record<string, number> = {};
 const messages: Record<string, string> = {};
 let commits = 0;

@@ -101,13 +101,13 @@ if (url) {
           for (let e = 0; e < ENTITIES; e++) await tx.put('person', `counter_${e}`, { count: 0 }, 0);
         });
         const worker = 'postgres-concurrency-worker.ts';
-        const outputs = await Promise.all(
-          Array.from({ length: WORKERS }, (_, w) =>
-            runWorker(worker, [url, schema, `w${w}`, `${ITERATIONS}`, `${ENTITIES}`]),
-          ),
+        // Together: started one by one, a process could run all its commands before the next had started.
+        const outputs = await runWorkersTogether(
+          worker,
+          Array.from({ length: WORKERS }, (_, w) => [url, schema, `w${w}`, `${ITERATIONS}`, `${ENTITIES}`]),
         );
         const summaries = outputs.map(
-          (o) => JSON.parse(o.stdout) as { commits: number; errors: Record<string, number> },
+          (line) => JSON.parse(line) as { commits: number; errors: Record<string, number> },
         );
         const conflicts = summaries.reduce((sum, s) => sum + (s.errors.CONFLICT ?? 0), 0);
         console.log(
