@@ -53,6 +53,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,
+          // A page in Chromium can take longer than expect.poll's default second on a busy machine.
+          expect: { poll: { timeout: 15_000 } },
           // pages.test.ts loads pages concurrently; more than three at a time only queues on two cores.
           maxConcurrency: 3,
         },
@@ -63,6 +65,8 @@ export default defineConfig({
           name: `example-${name}`,
           root: `examples/${name}`,
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // custom-ui's tests drive Chromium, which can take longer than expect.poll's default second.
+          ...(name === 'custom-ui' ? { expect: { poll: { timeout: 15_000 } } } : {}),
         },
       })),
     ],

@@ -60,7 +60,7 @@ describe.skipIf(!e2eEnabled)('the Playground’s import that fails after validat
       await expect.poll(() => alertText(page), { timeout: 60_000 }).not.toBe('');
       await settled(page);
       expect(await summary(page)).toContain('Mijn eigen organisatie');
-      await expect.poll(() => databases(page)).toEqual(before);
+      await expect.poll(() => databases(page), { timeout: 10_000 }).toEqual(before);
       expect(await remembered(page)).toBe(database);
 
       await page.reload();
