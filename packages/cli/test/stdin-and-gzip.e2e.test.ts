@@ -170,19 +170,16 @@ describe('a command stopped while it reads standard input', () => {
 // The built command (`pnpm test` builds first): tsx, which runs the sources, handles SIGINT and SIGTERM itself.
 const built = join(import.meta.dirname, '..', 'dist', 'bin.js');
 
-/** Until process `pid` has read `bytes` bytes in all (`rchar` in /proc/<pid>/io); fails once it has ended. */
-async function readPast(pid: number, bytes: number): Promise<void> {
-  for (;;) {
-    let io: string;
-    try {
-      io = readFileSync(`/proc/${pid}/io`, 'utf8');
-    } catch {
-      throw new Error(`process ${pid} ended before it had read ${bytes} bytes`);
-    }
-    if (Number(/^rchar: (\d+)$/m.exec(io)?.[1]) >= bytes) return;
-    await new Promise((r) => setTimeout(r, 2));
+/** The bytes process `pid` has read in all (`rchar` in /proc/<pid>/io), or undefined once it is gone. */
+function bytesRead(pid: number): number | undefined {
+  try {
+    return Number(/^rchar: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1]);
+  } catch {
+    return undefined;
   }
 }
+
+const tick = () => new Promise((r) => setTimeout(r, 2));
 
 describe('a command that reads a plain file', () => {
   it('ends at once by SIGTERM or SIGINT, not after its (synchronous) read of the file', async () => {
@@ -194,20 +191,35 @@ describe('a command that reads a plain file', () => {
         const child = spawn(
           process.execPath,
           [built, 'report', large, '--threads', '1', '--out', join(dir, 'r.md')],
-          {
-            cwd: dir,
-            stdio: 'ignore',
-          },
+          { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
         );
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
         const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
           child.on('close', (code, s) => resolve([code, s])),
         );
-        // Well into the read, where a handler never runs: once the child has read a fifth of the file (Linux counts
-        // a process's bytes read in /proc/<pid>/io; its own modules are a few MB). A fixed wait was past the end of
-        // the read on a fast machine, where the command had already finished (exit code 0).
-        await readPast(child.pid!, 30e6);
-        child.kill(signal);
-        expect(await closed).toEqual([null, signal]);
+        try {
+          // Well into the read, where a handler never runs: once the child has read a fifth of the file (Linux
+          // counts a process's bytes read in /proc/<pid>/io; its own modules are a few MB). A fixed wait was past
+          // the end of the read on a fast machine, where the command had already finished (exit code 0).
+          let atKill = bytesRead(child.pid!);
+          for (; atKill !== undefined && atKill < 30e6; atKill = bytesRead(child.pid!)) await tick();
+          if (atKill === undefined)
+            throw new Error(`the command ended before it had read 30 MB: ${await closed} ${stderr}`);
+          child.kill(signal);
+          // Until it is gone: a handler that ran after the read would have let it read the rest of the file first.
+          let most = atKill;
+          for (let now = atKill; now !== undefined; now = bytesRead(child.pid!)) {
+            most = Math.max(most, now);
+            await tick();
+          }
+          expect(await closed).toEqual([null, signal]);
+          expect(most - atKill, 'bytes read after the signal').toBeLessThan(16e6);
+        } finally {
+          child.kill('SIGKILL');
+        }
       }
     } finally {
       rmSync(large, { force: true });
