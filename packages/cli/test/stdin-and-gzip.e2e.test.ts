@@ -211,7 +211,7 @@ describe('a command that reads a plain file', () => {
           child.kill(signal);
           // Until it is gone: a handler that ran after the read would have let it read the rest of the file first.
           let most = atKill;
-          for (let now = atKill; now !== undefined; now = bytesRead(child.pid!)) {
+          for (let now: number | undefined = atKill; now !== undefined; now = bytesRead(child.pid!)) {
             most = Math.max(most, now);
             await tick();
           }
