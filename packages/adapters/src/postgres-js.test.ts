@@ -80,7 +80,7 @@ if (url) {
   };
   /** Until the session of `application` runs `pg_sleep` (a fixed wait could end before the statement had begun). */
   const sleeping = async (application: string) => {
-    for (let poll = 0; poll < 500; poll++) {
+    for (let poll = 0; poll < 300; poll++) {
       const { rows } = await admin.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM pg_stat_activity
          WHERE application_name = $1 AND state = 'active' AND position('pg_sleep' in query) > 0`,

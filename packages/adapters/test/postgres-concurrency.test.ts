@@ -71,7 +71,7 @@ async function runWorkersTogether(file: string, argsOf: ReadonlyArray<readonly s
     });
     worker.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (stdout.startsWith('ready\n')) markReady();
+      if (/^ready$/m.test(stdout)) markReady();
     });
     worker.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -90,7 +90,14 @@ async function runWorkersTogether(file: string, argsOf: ReadonlyArray<readonly s
   } finally {
     for (const worker of workers) worker.stdin.end('go\n');
   }
-  return Promise.all(outputs.map((o) => o.exited));
+  try {
+    return await Promise.all(outputs.map((o) => o.exited));
+  } catch (error) {
+    // One failed: the others must not go on writing into the schema the test drops now.
+    for (const worker of workers) worker.kill();
+    await Promise.allSettled(outputs.map((o) => o.exited));
+    throw error;
+  }
 }
 
 if (url) {
