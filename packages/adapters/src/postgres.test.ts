@@ -176,11 +176,33 @@ if (url) {
           throw new Error('the other writer never waited for a lock');
         };
 
+        /**
+         * The first writer's document and event are stored, the second writer got ALREADY_EXISTS, and no statement
+         * failed on a deadlock; then the schema is dropped.
+         */
+        const expectFirstCreated = async (
+          { schema, storages, failures }: Awaited<ReturnType<typeof twoStorages>>,
+          first: Promise<unknown>,
+          second: () => Promise<unknown> | undefined,
+        ) => {
+          await expect(first).resolves.toBeUndefined();
+          // Read once the first has settled: the second is started inside the first's work.
+          await expect(second()).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+          expect((await storages[0]!.get('org_order', 'post', 'p'))?.data).toEqual({ by: 'first' });
+          expect((await storages[0]!.readEvents('org_order')).map((e) => [e.seq, e.id])).toEqual([
+            [1, 'evt_first'],
+          ]);
+          // Not even a deadlock the adapter recovered from (PostgreSQL ends one of the two after a second).
+          expect(failures).not.toContain('40P01');
+          await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+        };
+
         it('a transaction that creates a document first and one that appends first: one wins, the other gets ALREADY_EXISTS', async () => {
           // The first writes the document, then waits until the second waits; the second appended first (before
           // the fix it took the event counter, then waited for the document; the first then waited for the counter:
           // a deadlock, and the second got CONFLICT instead of ALREADY_EXISTS).
-          const { schema, storages, failures } = await twoStorages();
+          const order = await twoStorages();
+          const { schema, storages } = order;
           let second: Promise<unknown> | undefined;
           const first = storages[0]!.transaction('org_order', async (tx) => {
             await tx.put('post', 'p', { by: 'first' }, 0);
@@ -192,19 +214,12 @@ if (url) {
             await someoneWaits(schema);
             await tx.append([event('evt_first')]);
           });
-          await expect(first).resolves.toBeUndefined();
-          await expect(second).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
-          expect((await storages[0]!.get('org_order', 'post', 'p'))?.data).toEqual({ by: 'first' });
-          expect((await storages[0]!.readEvents('org_order')).map((e) => [e.seq, e.id])).toEqual([
-            [1, 'evt_first'],
-          ]);
-          // Not even a deadlock the adapter recovered from (PostgreSQL ends one of the two after a second).
-          expect(failures).not.toContain('40P01');
-          await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+          await expectFirstCreated(order, first, () => second);
         });
 
         it('a transaction that appends first and a write set of the same document: one wins, the other gets ALREADY_EXISTS', async () => {
-          const { schema, storages, failures } = await twoStorages();
+          const order = await twoStorages();
+          const { schema, storages } = order;
           let second: Promise<unknown> | undefined;
           const first = storages[0]!.transaction('org_order', async (tx) => {
             await tx.append([event('evt_first')]);
@@ -216,15 +231,7 @@ if (url) {
             await someoneWaits(schema);
             await tx.put('post', 'p', { by: 'first' }, 0);
           });
-          await expect(first).resolves.toBeUndefined();
-          await expect(second).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
-          expect((await storages[0]!.get('org_order', 'post', 'p'))?.data).toEqual({ by: 'first' });
-          expect((await storages[0]!.readEvents('org_order')).map((e) => [e.seq, e.id])).toEqual([
-            [1, 'evt_first'],
-          ]);
-          // Not even a deadlock the adapter recovered from (PostgreSQL ends one of the two after a second).
-          expect(failures).not.toContain('40P01');
-          await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+          await expectFirstCreated(order, first, () => second);
         });
 
         it.each([

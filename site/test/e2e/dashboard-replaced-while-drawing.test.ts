@@ -38,6 +38,20 @@ const replace = (page: Page) =>
     dispatchEvent(new StorageEvent('storage', { key }));
   });
 
+/**
+ * Closes the Playground's page `playground` and opens the Dashboard at `path` in its browser context, with
+ * {@link replaceWhenArmed}; the Dashboard's page errors go to `errors`.
+ */
+async function dashboardInstead(playground: Page, path: string, errors: string[]): Promise<Page> {
+  const context = playground.context();
+  await playground.close();
+  const d = await context.newPage();
+  d.on('pageerror', (error) => errors.push(error.message));
+  await d.addInitScript(replaceWhenArmed);
+  await d.goto(`${baseUrl()}${path}`);
+  return d;
+}
+
 /** Runs in the Dashboard page before its scripts: see {@link arm} and {@link armFailure}. */
 function replaceWhenArmed(): void {
   const getAll = IDBObjectStore.prototype.getAll;
@@ -81,11 +95,7 @@ describe.skipIf(!e2eEnabled)('the Dashboard when the programme is replaced while
       const { context, page: a, errors } = await openPlayground(browser, playground);
       try {
         await arm(a);
-        await a.close();
-        const d = await context.newPage();
-        d.on('pageerror', (error) => errors.push(error.message));
-        await d.addInitScript(replaceWhenArmed);
-        await d.goto(`${baseUrl()}${dashboard}`);
+        const d = await dashboardInstead(a, dashboard, errors);
 
         // The notice names no figures, and none (nor "Loading data…") are shown.
         await expect.poll(() => notice(d), { timeout: 60_000 }).toContain(m.dashboardReplacedUndrawn);
@@ -110,11 +120,7 @@ describe.skipIf(!e2eEnabled)('the Dashboard when the programme is replaced while
       const m = playgroundMessages[lang];
       const { context, page: a, errors } = await openPlayground(browser, playground);
       try {
-        await a.close();
-        const d = await context.newPage();
-        d.on('pageerror', (error) => errors.push(error.message));
-        await d.addInitScript(replaceWhenArmed);
-        await d.goto(`${baseUrl()}${dashboard}`);
+        const d = await dashboardInstead(a, dashboard, errors);
         await d.waitForSelector('#dashboard[data-ready]', { timeout: 60_000 });
 
         // Replaced (the storage event the page that did it does not get is sent by hand), then again while the new
@@ -156,11 +162,7 @@ describe.skipIf(!e2eEnabled)('the Dashboard when the programme is replaced while
       const m = playgroundMessages[lang];
       const { context, page: a, errors } = await openPlayground(browser, playground);
       try {
-        await a.close();
-        const d = await context.newPage();
-        d.on('pageerror', (error) => errors.push(error.message));
-        await d.addInitScript(replaceWhenArmed);
-        await d.goto(`${baseUrl()}${dashboard}`);
+        const d = await dashboardInstead(a, dashboard, errors);
         await d.waitForSelector('#dashboard[data-ready]', { timeout: 60_000 });
         await replace(d);
         await expect.poll(() => notice(d)).toContain(m.dashboardReplaced);
