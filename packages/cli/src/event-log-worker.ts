@@ -1,5 +1,6 @@
-// A worker that reads one byte range of an NDJSON event log and posts back its partial aggregate.
-import { parentPort, workerData } from 'node:worker_threads';
+// A reader thread: reads the byte ranges of NDJSON event logs it is sent, one at a time, and posts back each
+// partial aggregate. It lives as long as its reader (createEventLogReader); an error ends it.
+import { parentPort } from 'node:worker_threads';
 import { type RangeOptions, readEventLogRange } from './event-log-reader.js';
 
 interface Job {
@@ -10,10 +11,11 @@ interface Job {
   readonly skipInvalid: boolean;
 }
 
-const job = workerData as Job;
-const result = readEventLogRange(job.path, job.start, job.end, {
-  window: job.window,
-  skipInvalid: job.skipInvalid,
-  onProgress: (bytes) => parentPort?.postMessage({ kind: 'progress', bytes }),
+parentPort?.on('message', (job: Job) => {
+  const result = readEventLogRange(job.path, job.start, job.end, {
+    window: job.window,
+    skipInvalid: job.skipInvalid,
+    onProgress: (bytes) => parentPort?.postMessage({ kind: 'progress', bytes }),
+  });
+  parentPort?.postMessage({ kind: 'done', result });
 });
-parentPort?.postMessage({ kind: 'done', result });
