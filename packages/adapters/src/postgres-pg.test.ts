@@ -187,4 +187,54 @@ if (url) {
       await own.end();
     });
   });
+
+  describe('pgClient: the statements of a transaction', () => {
+    it("sends them one at a time, in the order they were issued, never while the connection runs one (pg's own queue is deprecated, and gone in pg 9)", async () => {
+      const own = new pg.Pool({ connectionString: url, max: 1 });
+      // Watches the connection the transaction checks out: how many of its statements run at once.
+      let running = 0;
+      let most = 0;
+      const sent: string[] = [];
+      const watched = new WeakSet<object>();
+      own.on('acquire', (connection) => {
+        if (watched.has(connection)) return;
+        watched.add(connection);
+        const query = connection.query.bind(connection) as (config: unknown) => Promise<unknown>;
+        (connection as { query: unknown }).query = (config: { text?: string } | string) => {
+          sent.push(typeof config === 'string' ? config : (config.text ?? ''));
+          running++;
+          most = Math.max(most, running);
+          return query(config).finally(() => {
+            running--;
+          });
+        };
+      });
+      const { pgClient } = await import('./postgres-pg.js');
+      const client = await pgClient(own);
+      const rows = await client.transaction((tx) =>
+        Promise.all(
+          [1, 2, 3, 4].map(
+            async (n) => (await tx.query<{ n: number }>(`SELECT ${n}::int AS n, pg_sleep(0.01)`)).rows[0]?.n,
+          ),
+        ),
+      );
+      expect(rows).toEqual([1, 2, 3, 4]);
+      expect(sent.filter((text) => text.startsWith('SELECT'))).toEqual(
+        [1, 2, 3, 4].map((n) => `SELECT ${n}::int AS n, pg_sleep(0.01)`),
+      );
+      expect(most).toBe(1);
+      // A statement the work did not wait for still runs inside the transaction, before COMMIT.
+      await client.transaction(async (tx) => {
+        void tx.query('CREATE TEMP TABLE left_running (a int) ON COMMIT DROP');
+        void tx.query('INSERT INTO left_running VALUES (1)');
+      });
+      expect(sent.slice(-3)).toEqual([
+        'CREATE TEMP TABLE left_running (a int) ON COMMIT DROP',
+        'INSERT INTO left_running VALUES (1)',
+        'COMMIT',
+      ]);
+      expect(most).toBe(1);
+      await own.end();
+    });
+  });
 }

@@ -143,11 +143,21 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
         const broken = error ?? lost;
         connection.release(broken === undefined ? undefined : toError(broken));
       };
+      // The transaction's statements, COMMIT and ROLLBACK included, go to the connection one at a time in the
+      // order they were issued: a statement issued while another runs (reads started together, a write the work
+      // did not wait for) waits here. `pg` would queue it itself, but warns that this queue is deprecated, and
+      // pg 9 removes it.
+      let last: Promise<unknown> = Promise.resolve();
+      const inTurn = <T>(send: () => Promise<T>): Promise<T> => {
+        const next = last.then(send);
+        last = next.catch(() => undefined);
+        return next;
+      };
       const inner: SqlClient = {
         // After the session ended, `pg` fails a statement with "Client has encountered a connection error and is not
         // queryable": the error it kept says what happened (an administrator, a timeout, a shutdown).
         query: <R>(text: string, params?: readonly unknown[]) =>
-          run<R>(connection, text, params).catch((error: unknown) => {
+          inTurn(() => run<R>(connection, text, params)).catch((error: unknown) => {
             throw lost ?? error;
           }),
         transaction: (nested) => nested(inner),
@@ -160,7 +170,7 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
         // After a statement failed in the transaction (and `work` caught the error), PostgreSQL answers COMMIT
         // with the ROLLBACK command tag and no error: nothing was saved, so this must not resolve. A session the
         // server ended after the work's last statement fails COMMIT with "not queryable": say why it ended.
-        const committed = await connection.query('COMMIT').catch((error: unknown) => {
+        const committed = await inTurn(() => connection.query('COMMIT')).catch((error: unknown) => {
           throw lost ?? error;
         });
         if (committed.command !== 'COMMIT')
@@ -169,7 +179,7 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
         return result;
       } catch (error) {
         let failed: unknown;
-        await connection.query('ROLLBACK').catch((rollback: unknown) => {
+        await inTurn(() => connection.query('ROLLBACK')).catch((rollback: unknown) => {
           failed = lost ?? rollback;
         });
         release(failed);
