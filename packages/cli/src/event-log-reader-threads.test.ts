@@ -10,13 +10,16 @@ import { simulateEvents } from '@social-shift/core/simulation';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEventLogReader, PARALLEL_FROM_BYTES } from './read-event-log.js';
 
-const started = vi.hoisted(() => ({ count: 0 }));
+const started = vi.hoisted(() => ({ count: 0, exited: 0 }));
 vi.mock('node:worker_threads', async (original) => {
   const threads = await original<typeof import('node:worker_threads')>();
   class CountedWorker extends threads.Worker {
     constructor(...args: ConstructorParameters<typeof threads.Worker>) {
       super(...args);
       started.count++;
+      this.once('exit', () => {
+        started.exited++;
+      });
     }
   }
   return { ...threads, Worker: CountedWorker };
@@ -26,6 +29,7 @@ const dir = mkdtempSync(join(tmpdir(), 'social-shift-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(() => {
   started.count = 0;
+  started.exited = 0;
 });
 
 const events = [...simulateEvents({ seed: 5, people: 800, teams: 30, days: 120, events: 30_000 })];
@@ -67,17 +71,49 @@ describe('createEventLogReader', () => {
         .map((e) => JSON.stringify(e))
         .join('\n')}\n`,
     );
-    const progress: [number, number][] = [];
+    // Each read's progress: what it was told, and whether it was told anything after it settled.
+    const watched = () => {
+      const calls: [number, number][] = [];
+      let settled = false;
+      let late = 0;
+      return {
+        calls,
+        onProgress: (read: number, size: number) => {
+          if (settled) late++;
+          calls.push([read, size]);
+        },
+        settle: <T>(result: Promise<T>) =>
+          result.finally(() => {
+            settled = true;
+          }),
+        late: () => late,
+      };
+    };
+    const a = watched();
+    const b = watched();
+    const c = watched();
     try {
-      const [a, b, c] = await Promise.all([
-        reader.read(path, { window }),
-        reader.read(small, { onProgress: (read, size) => progress.push([read, size]) }),
-        reader.read(path, { window, skipInvalid: true }),
+      const [ra, rb, rc] = await Promise.all([
+        a.settle(reader.read(path, { window, onProgress: a.onProgress })),
+        b.settle(reader.read(small, { onProgress: b.onProgress })),
+        c.settle(reader.read(path, { window, skipInvalid: true, onProgress: c.onProgress })),
       ]);
-      expect(a.aggregate).toEqual(expected);
-      expect(b.aggregate).toEqual(foldEvents(events.slice(0, 100)));
-      expect(c.aggregate).toEqual(expected);
-      expect(progress.at(-1)).toEqual([b.size, b.size]);
+      expect(ra.aggregate).toEqual(expected);
+      expect(rb.aggregate).toEqual(foldEvents(events.slice(0, 100)));
+      expect(rc.aggregate).toEqual(expected);
+      // A read on two threads hears of both parts, up to the whole file, never going back, never another's bytes.
+      for (const [watch, size] of [
+        [a, ra.size],
+        [c, rc.size],
+      ] as const) {
+        const reads = watch.calls.map(([read]) => read);
+        expect(reads).toEqual([...reads].sort((x, y) => x - y));
+        expect(watch.calls.at(-1)).toEqual([size, size]);
+        expect(watch.calls.length).toBeGreaterThan(2);
+      }
+      expect(b.calls.at(-1)).toEqual([rb.size, rb.size]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect([a.late(), b.late(), c.late()]).toEqual([0, 0, 0]);
       expect(started.count).toBe(1);
     } finally {
       await reader.close();
@@ -89,9 +125,21 @@ describe('createEventLogReader', () => {
     try {
       await reader.read(path, { window });
       expect(started.count).toBe(2);
+      // A window that ends before it starts fails before any thread is given a part: none is stopped.
       await expect(reader.read(path, { window: { from: window.to, to: window.from } })).rejects.toThrow(
         'The window must end after it starts',
       );
+      expect(started.exited).toBe(0);
+      // The main thread's part fails (its progress callback throws): the workers' parts are stopped with it.
+      await expect(
+        reader.read(path, {
+          window,
+          onProgress: () => {
+            throw new Error('the progress bar broke');
+          },
+        }),
+      ).rejects.toThrow('the progress bar broke');
+      await expect.poll(() => started.exited).toBe(2);
       const after = await reader.read(path, { window });
       expect(after.aggregate).toEqual(expected);
       expect(started.count).toBe(4);
@@ -100,19 +148,76 @@ describe('createEventLogReader', () => {
     }
   });
 
-  it('ends a running read when closed, and refuses reads after', async () => {
+  it('ends a running read when closed, stopping its threads, and refuses reads after', async () => {
     const reader = createEventLogReader({ threads: 2 });
-    const running = reader.read(path, { window });
-    // The main thread reads its part synchronously: close once the worker has its part, while it reads.
-    await Promise.resolve();
-    const closing = reader.close();
+    let closing: Promise<void> | undefined;
+    let progressAtClose = 0;
+    // Closed at the first progress, while both threads read their parts.
+    const running = reader.read(path, {
+      window,
+      onProgress: (read) => {
+        if (closing !== undefined) return;
+        progressAtClose = read;
+        closing = reader.close();
+      },
+    });
     await expect(running).rejects.toThrow(
       'This event log reader is closed: create another with createEventLogReader().',
     );
     await closing;
+    expect(progressAtClose).toBeLessThan((await import('node:fs')).statSync(path).size);
+    expect(started.count).toBe(1);
+    expect(started.exited).toBe(1);
     await expect(reader.read(path, { window })).rejects.toThrow(
       'This event log reader is closed: create another with createEventLogReader().',
     );
+    expect(started.count).toBe(1);
+  });
+
+  it('ends a read on one thread when closed during it', async () => {
+    const reader = createEventLogReader({ threads: 1 });
+    const read = reader.read(path, {
+      window,
+      onProgress: () => {
+        void reader.close();
+      },
+    });
+    await expect(read).rejects.toThrow('This event log reader is closed');
+    expect(started.count).toBe(0);
+  });
+
+  it("fails a read whose progress callback throws on a worker's part, and stops that worker", async () => {
+    const reader = createEventLogReader({ threads: 2 });
+    try {
+      let mainPartDone = false;
+      const read = reader.read(path, {
+        window,
+        onProgress: () => {
+          // The main thread's part is read synchronously before the worker's messages arrive.
+          if (mainPartDone) throw new Error('the progress bar broke');
+        },
+      });
+      mainPartDone = true;
+      await expect(read).rejects.toThrow('the progress bar broke');
+      await expect.poll(() => started.exited).toBe(1);
+      expect((await reader.read(path, { window })).aggregate).toEqual(expected);
+      expect(started.count).toBe(2);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('reads a small file before read() returns, as the one-shot readEventLog did', async () => {
+    const small = join(dir, 'small-now.ndjson');
+    writeFileSync(small, `${JSON.stringify(events[0])}\n`);
+    const reader = createEventLogReader();
+    try {
+      const read = reader.read(small, {});
+      rmSync(small);
+      expect((await read).lines).toBe(1);
+    } finally {
+      await reader.close();
+    }
   });
 
   it('refuses a thread count that is not a whole number from 1 to 64, naming the option', async () => {
