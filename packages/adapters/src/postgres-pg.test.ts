@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { terminateSessions } from '../test/postgres-terminate-sessions.js';
 import { requiredService } from '../test/required-service.js';
 
@@ -209,6 +209,7 @@ if (url) {
           });
         };
       });
+      onTestFinished(() => own.end());
       const { pgClient } = await import('./postgres-pg.js');
       const client = await pgClient(own);
       const rows = await client.transaction((tx) =>
@@ -234,7 +235,21 @@ if (url) {
         'COMMIT',
       ]);
       expect(most).toBe(1);
-      await own.end();
+      // One issued after the work returned would run after COMMIT, outside the transaction: it is refused.
+      let late: Promise<unknown> | undefined;
+      await client.transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        setTimeout(() => {
+          late = tx.query('SELECT 2 AS late').then(
+            () => 'it ran',
+            (error: unknown) => (error as Error).message,
+          );
+        }, 20);
+      });
+      await vi.waitFor(() => expect(late).toBeDefined());
+      expect(await late).toBe('This transaction has ended: send its statements before its work returns.');
+      expect(sent).not.toContain('SELECT 2 AS late');
+      expect(most).toBe(1);
     });
   });
 }

@@ -148,6 +148,9 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
       // did not wait for) waits here. `pg` would queue it itself, but warns that this queue is deprecated, and
       // pg 9 removes it.
       let last: Promise<unknown> = Promise.resolve();
+      // Once COMMIT or ROLLBACK is queued, a statement would run after it, outside the transaction (or inside the
+      // next one on this connection): it is refused instead.
+      let ended = false;
       const inTurn = <T>(send: () => Promise<T>): Promise<T> => {
         const next = last.then(send);
         last = next.catch(() => undefined);
@@ -157,9 +160,13 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
         // After the session ended, `pg` fails a statement with "Client has encountered a connection error and is not
         // queryable": the error it kept says what happened (an administrator, a timeout, a shutdown).
         query: <R>(text: string, params?: readonly unknown[]) =>
-          inTurn(() => run<R>(connection, text, params)).catch((error: unknown) => {
-            throw lost ?? error;
-          }),
+          ended
+            ? Promise.reject(
+                new Error('This transaction has ended: send its statements before its work returns.'),
+              )
+            : inTurn(() => run<R>(connection, text, params)).catch((error: unknown) => {
+                throw lost ?? error;
+              }),
         transaction: (nested) => nested(inner),
       };
       try {
@@ -170,6 +177,7 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
         // After a statement failed in the transaction (and `work` caught the error), PostgreSQL answers COMMIT
         // with the ROLLBACK command tag and no error: nothing was saved, so this must not resolve. A session the
         // server ended after the work's last statement fails COMMIT with "not queryable": say why it ended.
+        ended = true;
         const committed = await inTurn(() => connection.query('COMMIT')).catch((error: unknown) => {
           throw lost ?? error;
         });
@@ -179,6 +187,7 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
         return result;
       } catch (error) {
         let failed: unknown;
+        ended = true;
         await inTurn(() => connection.query('ROLLBACK')).catch((rollback: unknown) => {
           failed = lost ?? rollback;
         });
