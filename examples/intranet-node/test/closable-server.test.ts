@@ -23,8 +23,12 @@ async function aServer() {
 }
 
 /** Resolves once `done()` holds, checking every few milliseconds (a loaded machine may take a while). */
-async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
+async function until(done: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`Still waiting after 10 s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 /** A raw TCP connection, what it received, and a promise of when the server ends it. */
@@ -48,7 +52,7 @@ describe('createClosableServer().close()', () => {
     const partial = 'GET / HTTP/1.1\r\nHost: x\r\n';
     client.socket.write(partial);
     // The server has read the partial headers: the request has begun.
-    await until(() => bytesRead() === partial.length);
+    await until(() => bytesRead() === partial.length, 'the server reads the partial headers');
 
     // close() sorts the connections at once; the rest of the headers comes after.
     const closing = close(60_000);
@@ -65,10 +69,10 @@ describe('createClosableServer().close()', () => {
     const client = await aConnection(port);
     const first = 'GET /first HTTP/1.1\r\nHost: x\r\n\r\n';
     client.socket.write(first);
-    await until(() => /^HTTP\/1\.1 200 [\s\S]*ok$/.test(client.received()));
+    await until(() => /^HTTP\/1\.1 200 [\s\S]*ok$/.test(client.received()), 'the first answer');
     const second = 'GET /second HTTP/1.1\r\nHost: x\r\n';
     client.socket.write(second);
-    await until(() => bytesRead() === first.length + second.length);
+    await until(() => bytesRead() === first.length + second.length, 'the server reads the second request');
 
     const closing = close(60_000);
     client.socket.write('\r\n');
@@ -84,7 +88,7 @@ describe('createClosableServer().close()', () => {
     const fresh = await aConnection(port);
     const used = await aConnection(port);
     used.socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
-    await until(() => /^HTTP\/1\.1 200 [\s\S]*ok$/.test(used.received()));
+    await until(() => /^HTTP\/1\.1 200 [\s\S]*ok$/.test(used.received()), 'the answer');
 
     // Were they kept until the time limit, close() would end after a minute, long after the test's timeout.
     expect(await close(60_000)).toBe(0);
@@ -96,7 +100,7 @@ describe('createClosableServer().close()', () => {
     const client = await aConnection(port);
     const partial = 'GET / HTTP/1.1\r\nHost: x\r\n';
     client.socket.write(partial);
-    await until(() => bytesRead() === partial.length);
+    await until(() => bytesRead() === partial.length, 'the server reads the partial headers');
 
     expect(await close(100)).toBe(1);
     await client.closed;
