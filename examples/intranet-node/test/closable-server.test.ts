@@ -2,7 +2,7 @@
 // are only partly there: Node has no response object for it yet, yet the client has started to ask.
 import { once } from 'node:events';
 import { type AddressInfo, connect, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClosableServer } from '../src/closable-server.js';
 
 const cleanups: (() => void)[] = [];
@@ -23,13 +23,13 @@ async function aServer() {
 }
 
 /** Resolves once `done()` holds, checking every few milliseconds (a loaded machine may take a while). */
-async function until(done: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`Still waiting after 10 s: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const until = (done: () => boolean, what: string): Promise<void> =>
+  vi.waitFor(
+    () => {
+      if (!done()) throw new Error(`Still waiting after 10 s: ${what}`);
+    },
+    { timeout: 10_000, interval: 5 },
+  );
 
 /** A raw TCP connection, what it received, and a promise of when the server ends it. */
 async function aConnection(port: number) {

@@ -78,12 +78,17 @@ interface ReaderThread {
 
 type WorkerMessage = { kind: 'progress'; bytes: number } | { kind: 'done'; result: RangeResult };
 
-/** Stops a thread. The part it was reading, if any, rejects with `reason`, and it says nothing more of it. */
-function stopThread(thread: ReaderThread, reason: unknown): Promise<unknown> {
+/** Marks a thread dead: the part it was reading, if any, rejects with `reason`, and it says nothing more of it. */
+function endThread(thread: ReaderThread, reason: unknown): void {
   thread.dead = true;
   const current = thread.current;
   thread.current = undefined;
   current?.reject(reason);
+}
+
+/** Stops a thread (see {@link endThread}). */
+function stopThread(thread: ReaderThread, reason: unknown): Promise<unknown> {
+  endThread(thread, reason);
   return thread.worker.terminate();
 }
 
@@ -114,14 +119,10 @@ function startThread(): ReaderThread {
       current.resolve(message.result);
     }
   });
-  const fail = (error: unknown): void => {
-    thread.dead = true;
-    const current = thread.current;
-    thread.current = undefined;
-    current?.reject(error);
-  };
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`A reader thread stopped with exit code ${code}.`)));
+  worker.on('error', (error) => endThread(thread, error));
+  worker.on('exit', (code) =>
+    endThread(thread, new Error(`A reader thread stopped with exit code ${code}.`)),
+  );
   worker.unref();
   return thread;
 }
