@@ -8,6 +8,7 @@ import {
   type MetricsEvent,
 } from '@social-shift/core/metrics';
 import { EventLineScanner } from './event-line-scanner.js';
+import { answerHandover, finishHandover, type HandoverCell } from './part-handover.js';
 
 /** A line that could not be read as an event. `line` is 1-based within the part read. */
 export interface BadLine {
@@ -154,6 +155,21 @@ export function readEventLogRange(
   end: number,
   options: RangeOptions,
 ): RangeResult {
+  return readRange(path, start, end, options);
+}
+
+/**
+ * {@link readEventLogRange}, for a part of a read shared between threads: with `cell`, the part's end can move down
+ * while it is read, when the main thread takes over the rest of it (see part-handover.ts).
+ */
+export function readRange(
+  path: string,
+  start: number,
+  partEnd: number,
+  options: RangeOptions,
+  cell?: HandoverCell,
+): RangeResult {
+  let end = partEnd;
   const aggregate = createAggregate(options.window);
   const scanner = new EventLineScanner();
   const fd = openSync(path, 'r');
@@ -209,6 +225,8 @@ export function readEventLogRange(
           a = b + 1;
           continue;
         }
+        // Every 1,024 lines, at the start of a line not read yet: the main thread may have asked for the rest.
+        if (cell !== undefined && (lines & 1023) === 0) end = answerHandover(cell, lineStartPos, end);
         if (lineStartPos >= end) {
           done = true;
           break;
@@ -298,6 +316,7 @@ export function readEventLogRange(
       }
     }
   } finally {
+    if (cell !== undefined) finishHandover(cell);
     closeSync(fd);
   }
   options.onProgress?.(Math.max(0, Math.min(filePos, end) - reported));

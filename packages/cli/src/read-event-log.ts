@@ -7,9 +7,17 @@ import {
   type BadLine,
   type BadLineAt,
   parseEventLine,
+  type RangeOptions,
   type RangeResult,
   readEventLogRange,
 } from './event-log-reader.js';
+import {
+  askHandover,
+  bytesLeft,
+  type HandoverCell,
+  handoverCell,
+  MIN_HANDOVER_BYTES,
+} from './part-handover.js';
 
 /** Options of {@link readEventLog}. */
 export interface ReadEventLogOptions {
@@ -32,6 +40,11 @@ export interface EventLogResult {
   /** Bad lines with their line numbers in the file: the first 50 with `skipInvalid`, else the first only. */
   readonly bad: readonly BadLine[];
   readonly threads: number;
+  /**
+   * Bytes of the worker threads' parts that the main thread took over when it was done with its own part first
+   * (ADR 105): 0 on one thread, or when the parts took about as long.
+   */
+  readonly handedOver: number;
 }
 
 /** Below this size one thread is faster than starting workers. */
@@ -151,6 +164,53 @@ function checkedThreads(threads: number | undefined): number | undefined {
   });
 }
 
+/** A part of a read: where it starts and ends in the file, whether this thread read it, and what it gave. */
+interface Part {
+  readonly start: number;
+  readonly end: number;
+  readonly here: boolean;
+  readonly result: RangeResult;
+}
+
+/**
+ * The main thread, done with its own part, takes over the rest of the threads' parts (part-handover.ts): it asks the
+ * thread with the most left for the second half of what it has left, reads that here, and asks again, until no
+ * thread has enough left to be worth it. Stops at a bad line unless skipping (the read ends there anyway).
+ */
+function takeOver(
+  path: string,
+  cells: readonly HandoverCell[],
+  partEnds: readonly number[],
+  options: RangeOptions,
+): Part[] {
+  const ends = [...partEnds];
+  const done = new Set<number>();
+  const taken: Part[] = [];
+  for (;;) {
+    let pick = -1;
+    let most = MIN_HANDOVER_BYTES;
+    cells.forEach((cell, i) => {
+      const left = done.has(i) ? 0 : bytesLeft(cell, ends[i] as number);
+      if (left >= most) {
+        most = left;
+        pick = i;
+      }
+    });
+    const cell = cells[pick];
+    if (cell === undefined) return taken;
+    const end = ends[pick] as number;
+    const from = askHandover(cell, end);
+    if (from === undefined) {
+      done.add(pick);
+      continue;
+    }
+    ends[pick] = from;
+    const result = readEventLogRange(path, from, end, options);
+    taken.push({ start: from, end, here: true, result });
+    if (!options.skipInvalid && result.bad.length > 0) return taken;
+  }
+}
+
 /** Options of {@link createEventLogReader}. */
 export interface EventLogReaderOptions {
   /** Threads of a read, this one included, unless the read says otherwise (default: the available cores, at most 4). */
@@ -210,35 +270,52 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
       read += bytes;
       readOptions.onProgress?.(Math.min(read, size), size);
     };
-    let parts: RangeResult[];
+    let parts: Part[];
     if (threads === 1) {
-      parts = [readEventLogRange(path, 0, size, { window, skipInvalid, onProgress: progress })];
+      const result = readEventLogRange(path, 0, size, { window, skipInvalid, onProgress: progress });
+      parts = [{ start: 0, end: size, here: true, result }];
     } else {
       idle = idle.filter((thread) => !thread.dead);
-      // The main thread reads the first part itself while workers read the rest. A worker that has to start
-      // first (a new isolate and the bundled worker module, about 0.1 s) gets a smaller part; every worker sends
-      // its aggregate back when done, so the main thread takes a slightly larger share even when all are warm.
-      const mainShare = (idle.length >= threads - 1 ? 1.02 : 1.08) / threads;
+      // The main thread reads the first part: a little less than an even share, so that it is usually done first and
+      // takes over the rest of the part of the thread with the most left (ADR 105), instead of the threads waiting
+      // for it. Warm threads start at once; a thread that has to start first gets less.
+      const mainShare = (idle.length >= threads - 1 ? 0.9 : 1) / threads;
       const cuts = [0, Math.floor(size * mainShare)];
       for (let i = 1; i < threads; i++)
         cuts.push(Math.floor((cuts[1] as number) + ((size - (cuts[1] as number)) * i) / (threads - 1)));
       const used: ReaderThread[] = [];
       const others: Promise<RangeResult>[] = [];
+      const cells: HandoverCell[] = [];
       try {
         for (let i = 1; i < threads; i++) {
           const thread = idle.pop() ?? startThread();
+          const cell = handoverCell();
           used.push(thread);
+          cells.push(cell);
           running.add(thread);
           others.push(
-            readOn(thread, { path, start: cuts[i], end: cuts[i + 1], window, skipInvalid }, progress),
+            readOn(
+              thread,
+              { path, start: cuts[i], end: cuts[i + 1], window, skipInvalid, handover: cell.buffer },
+              progress,
+            ),
           );
         }
-        const first = readEventLogRange(path, 0, cuts[1] as number, {
-          window,
-          skipInvalid,
-          onProgress: progress,
-        });
-        parts = [first, ...(await Promise.all(others))];
+        const rangeOptions = { window, skipInvalid, onProgress: progress };
+        const first = readEventLogRange(path, 0, cuts[1] as number, rangeOptions);
+        const taken =
+          skipInvalid || first.bad.length === 0 ? takeOver(path, cells, cuts.slice(2), rangeOptions) : [];
+        const theirs = await Promise.all(others);
+        parts = [
+          { start: 0, end: cuts[1] as number, here: true, result: first },
+          ...theirs.map((result, i) => ({
+            start: cuts[i + 1] as number,
+            end: cuts[i + 2] as number,
+            here: false,
+            result,
+          })),
+          ...taken,
+        ].sort((x, y) => x.start - y.start);
       } catch (error) {
         // The first error (of the main thread's part, or the first worker's) is the one thrown. The other threads
         // are stopped, and their errors, or the exit a stop causes, handled here: none goes unhandled.
@@ -257,19 +334,19 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
     const bad: BadLine[] = [];
     let offset = 0;
     let aggregate: MetricsAggregate | undefined;
-    for (const [i, part] of parts.entries()) {
+    for (const { here, result: part } of parts) {
       // Without skipping, reading stops at the first bad line: a part that stopped counted its lines only up to
       // there, so the bad lines of the parts after it are neither first nor numbered rightly.
       const stopped = !skipInvalid && bad.length > 0;
       for (const b of stopped ? [] : part.bad)
         if (bad.length < 50)
-          bad.push({ line: b.line + offset, message: i === 0 ? b.message : describedHere(path, b) });
+          bad.push({ line: b.line + offset, message: here ? b.message : describedHere(path, b) });
       offset += part.lines;
       aggregate = aggregate === undefined ? part.aggregate : mergeInto(aggregate, part.aggregate);
     }
-    const sum = (f: (p: RangeResult) => number): number => parts.reduce((a, p) => a + f(p), 0);
+    const sum = (f: (p: RangeResult) => number): number => parts.reduce((a, p) => a + f(p.result), 0);
     return {
-      aggregate: aggregate ?? parts[0]?.aggregate ?? (undefined as never),
+      aggregate: aggregate ?? parts[0]?.result.aggregate ?? (undefined as never),
       size,
       lines: sum((p) => p.lines),
       fast: sum((p) => p.fast),
@@ -277,6 +354,8 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
       skipped: sum((p) => p.skipped),
       bad,
       threads,
+      // The parts the main thread took over: its own starts at 0.
+      handedOver: parts.reduce((a, p) => a + (p.here && p.start > 0 ? p.end - p.start : 0), 0),
     };
   };
 
