@@ -43,15 +43,16 @@ const text = fc.string({
 
 describe('a CSV cell', () => {
   test.prop([text], { numRuns: 2000 })(
-    'is one RFC 4180 field that starts no formula, at its start or after a semicolon',
+    'is one RFC 4180 field that starts no formula, at its start or after a semicolon or line break',
     (value) => {
       const read = readField(csvCell(value));
-      // Only a `'` is added, at the start and after semicolons: the text is there as it was.
-      expect(read.replace(/^'|(?<=;)'/g, '')).toBe(value.replace(/^'|(?<=;)'/g, ''));
-      const [first = '', ...afterSemicolons] = read.split(';');
+      // Only a `'` is added, at the start and after semicolons and line breaks: the text is there as it was.
+      expect(read.replace(/^'|(?<=[;\r\n])'/g, '')).toBe(value.replace(/^'|(?<=[;\r\n])'/g, ''));
+      // Excel in Dutch starts a cell after each `;` and a row after each CRLF, CR or LF, quotes or not.
+      const [first = '', ...after] = read.split(/;|\r\n|\r|\n/);
       expect(FORMULA_START.test(first), JSON.stringify(value)).toBe(false);
-      for (const segment of afterSemicolons)
-        expect(FORMULA_START.test(segment), `${JSON.stringify(value)} after ;`).toBe(false);
+      for (const segment of after)
+        expect(FORMULA_START.test(segment), `${JSON.stringify(value)} after ; or a line break`).toBe(false);
     },
   );
 

@@ -5,9 +5,10 @@ import { type ReportLabels, reportLabels } from './report-labels.js';
 
 /**
  * One CSV cell. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, also after
- * spaces or in their full-width forms, a tab, a carriage return or a NUL) gets a leading `'`, so it shows as text (OWASP's
- * advice against CSV injection), and so does such text after each `;` (Excel in Dutch splits on `;`, also inside
- * a quoted cell in mid-row); numbers stay numbers. Cells with a comma, semicolon, quote or line break are quoted.
+ * spaces or in their full-width forms, a tab, a carriage return or a NUL) gets a leading `'`, so it shows as text
+ * (OWASP's advice against CSV injection), and so does such text after each `;` and each line break (Excel in Dutch
+ * splits on `;`, also inside a quoted cell in mid-row, and starts a new row at a line break there); numbers stay
+ * numbers. Cells with a comma, semicolon, quote or line break are quoted.
  *
  * @example
  * ```ts
@@ -27,7 +28,9 @@ export function csvCell(value: ReportCell): string {
   // each `;`: a spreadsheet that splits on `;` (Excel in Dutch) reads a quoted cell in mid-row as text up to the
   // `;` and starts a new cell after it, so quoting alone does not keep `a;=cmd…` together there.
   // The same starters after a `;` as at the start of the cell: a tab, carriage return or NUL too (ASVS 1.2.10).
-  let text = value.replace(/;(?=[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\0])/g, ";'");
+  // And after each line break (CRLF, CR or LF): such a reader ends the row there and starts a cell, quotes or not.
+  // CRLF before CR, so the mark goes after the whole break, not between its CR and LF.
+  let text = value.replace(/(;|\r\n|\r|\n)(?=[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\0])/g, "$1'");
   if (/^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\0]/.test(text)) text = `'${text}`;
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { finishMetrics } from '../metrics/finish-metrics.js';
 import { foldEvents } from '../metrics/fold-event.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
-import { renderCsv } from './render-csv.js';
+import { csvCell, renderCsv } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
 import { createReport } from './report.js';
 
@@ -120,7 +120,74 @@ describe('user text in reports', () => {
       for (const row of rows) expect(row.length, `${name}: ${row.join(' / ')}`).toBe(width);
     }
   });
+
+  it('never starts a formula after a line break, where a reader that splits on ; starts a new row', () => {
+    const at = '2026-03-01T10:00:00.000Z';
+    for (const name of [
+      'Zorg\n=1+1;x',
+      'Zorg\r=1+1;x',
+      'Zorg\r\n@SUM(A1:A2);x',
+      'Zorg\n \uff0b1',
+      'Zorg\n\tx',
+    ]) {
+      const figures = finishMetrics(
+        foldEvents([
+          { type: 'team.created', at, entityId: 't', data: { name } },
+          { type: 'person.added', at, entityId: 'anne', data: { teamIds: ['t'] } },
+        ]),
+      );
+      const csv = renderCsv(createReport(figures, { language: 'nl' }))['ambassadors.csv'] as string;
+      for (const field of readSemicolons(csv).flat())
+        expect(field, JSON.stringify(name)).not.toMatch(FORMULA);
+      // An RFC 4180 reader still reads the name as one cell, marked only where a row could start.
+      expect(parseCsv(csv)[1]?.[1]).toBe(name.replace(/(\r\n|\r|\n)/, "$1'"));
+    }
+    // The mark goes after a whole CRLF, not between its CR and LF; a line break before text gets none.
+    expect(csvCell('a\r\n=1')).toBe('"a\r\n\'=1"');
+    expect(csvCell('a\r\nb\nc')).toBe('"a\r\nb\nc"');
+  });
 });
+
+/** What a spreadsheet runs as a formula at the start of a cell (render-csv.ts marks these). */
+const FORMULA = /^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\0]/;
+
+/**
+ * A reader like Excel in Dutch: it splits on `;`, ends a row at each CR, LF or CRLF, and honours quotes only at the
+ * start of a field (a quoted cell in mid-row is read up to its closing quote, then on to the next `;`).
+ */
+function readSemicolons(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  const isEnd = (c: string | undefined) => c === ';' || c === '\n' || c === '\r';
+  while (i < text.length) {
+    let field = '';
+    if (text[i] === '"') {
+      i++;
+      while (i < text.length) {
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          i++;
+          break;
+        } else field += text[i++];
+      }
+    }
+    while (i < text.length && !isEnd(text[i])) field += text[i++];
+    row.push(field);
+    if (text[i] === ';') {
+      i++;
+      continue;
+    }
+    if (text[i] === '\r') i++;
+    if (text[i] === '\n') i++;
+    rows.push(row);
+    row = [];
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
 
 /** A small RFC 4180 reader: quoted cells may hold commas, quotes ("") and line breaks. */
 function parseCsv(text: string): string[][] {
