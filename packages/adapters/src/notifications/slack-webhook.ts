@@ -9,7 +9,7 @@ import {
 import { CHAT_ITEMS_MAX, cutIndex, type Digest, morePostsText } from './digest.js';
 import { checkDigest } from './digest-check.js';
 import { checkText, safeHref } from './html-escape.js';
-import { deliverOnce } from './uncertain-delivery.js';
+import { DIGEST_MAYBE_POSTED } from './uncertain-delivery.js';
 
 /** A Slack Block Kit message for an incoming webhook. */
 export interface SlackMessage {
@@ -152,20 +152,19 @@ export function createSlackWebhookSender(options: {
   return {
     async send(digest: Digest): Promise<void> {
       const body = JSON.stringify(digestToSlackBlocks(digest));
-      await deliverOnce(() =>
-        sendWithRetry(fetchFn, {
-          platform: 'slack',
-          url: options.webhookUrl,
-          init: {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body,
-          },
-          retryServerErrors: false,
-          secrets,
-          timeoutMs,
-        }),
-      );
+      await sendWithRetry(fetchFn, {
+        platform: 'slack',
+        url: options.webhookUrl,
+        init: {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        },
+        retryServerErrors: false,
+        maybeDelivered: DIGEST_MAYBE_POSTED,
+        secrets,
+        timeoutMs,
+      });
     },
   };
 }

@@ -16,7 +16,7 @@ import { validateAdaptiveCard } from './adaptive-card-schema.js';
 import { CHAT_ITEMS_MAX, type Digest, morePostsText } from './digest.js';
 import { checkDigest } from './digest-check.js';
 import { checkText, safeHref } from './html-escape.js';
-import { deliverOnce } from './uncertain-delivery.js';
+import { DIGEST_MAYBE_POSTED } from './uncertain-delivery.js';
 
 /** The message a Teams incoming webhook (or Workflows webhook) takes: one Adaptive Card attachment. */
 export interface TeamsMessage {
@@ -221,21 +221,20 @@ export function createTeamsWebhookSender(options: {
         );
       }
       const body = JSON.stringify(message);
-      const response = await deliverOnce(() =>
-        sendWithRetry(fetchFn, {
-          platform: 'teams',
-          url: options.webhookUrl,
-          init: {
-            method: 'POST',
-            // The charset named: without it the webhook reads the body as UTF-16 and its size limit is halved.
-            headers: { 'content-type': 'application/json; charset=utf-8' },
-            body,
-          },
-          retryServerErrors: false,
-          secrets,
-          timeoutMs,
-        }),
-      );
+      const response = await sendWithRetry(fetchFn, {
+        platform: 'teams',
+        url: options.webhookUrl,
+        init: {
+          method: 'POST',
+          // The charset named: without it the webhook reads the body as UTF-16 and its size limit is halved.
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body,
+        },
+        retryServerErrors: false,
+        maybeDelivered: DIGEST_MAYBE_POSTED,
+        secrets,
+        timeoutMs,
+      });
       checkDelivered(response.status, await response.text(), secrets);
     },
   };

@@ -1,6 +1,14 @@
 import { isSocialShiftError, SocialShiftError } from '@social-shift/core';
 import { blueskyFacets } from './bluesky-facets.js';
-import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
+import {
+  type FetchLike,
+  MAYBE_POSTED,
+  type MaybeDelivered,
+  missingField,
+  type RetryOptions,
+  readJson,
+  sendWithRetry,
+} from './http-retry.js';
 import {
   checkApiBase,
   checkCallback,
@@ -98,6 +106,8 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
     body: unknown,
     token: string | undefined,
     retryServerErrors: boolean,
+    // Given for createRecord, which may have posted when it fails after the request went out.
+    maybeDelivered?: MaybeDelivered,
   ): Promise<{ status: number; json: unknown }> => {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -111,13 +121,14 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
         url: `${service}/xrpc/${method}`,
         init: { method: 'POST', headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
         retryServerErrors,
+        ...(maybeDelivered === undefined ? {} : { maybeDelivered }),
         // The PDS may echo the login request; keep the app password (and the session's tokens) out of errors.
         secrets: [appPassword, ...(session === undefined ? [] : [session.accessJwt, session.refreshJwt])],
         timeoutMs,
       },
       retry,
     );
-    return { status: response.status, json: await readJson(response, 'bluesky') };
+    return { status: response.status, json: await readJson(response, 'bluesky', maybeDelivered) };
   };
 
   // A session answer without its tokens would post without Authorization and to `repo: undefined`.
@@ -213,6 +224,7 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
         { repo: s.did, collection: 'app.bsky.feed.post', record },
         s.accessJwt,
         false,
+        MAYBE_POSTED,
       );
     let created: { status: number; json: unknown };
     try {
@@ -224,7 +236,7 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
     }
     const uri = (created.json as { uri?: unknown } | null)?.uri;
     if (typeof uri !== 'string' || !uri.startsWith('at://')) {
-      throw missingField('bluesky', created.status, 'the record uri (at://…)');
+      throw missingField('bluesky', created.status, 'the record uri (at://…)', MAYBE_POSTED);
     }
     // at://<did>/app.bsky.feed.post/<rkey>. The post's web address names the account by its DID, which never
     // changes, where a handle can be renamed (or be `handle.invalid` when it no longer resolves).

@@ -35,6 +35,72 @@ export interface PlatformRequest {
   readonly secrets?: readonly string[];
   /** Gives up on one attempt (answer and body) after this long, with a `PLATFORM` error. Default 30 s. */
   readonly timeoutMs?: number;
+  /**
+   * Give it for a request that creates something (a post, a chat message): what a failure that leaves it unknown
+   * whether the platform took the request should say (see {@link MaybeDelivered}). Leave it out for a request a
+   * repeat cannot make twice (a login), whose failures say to try again later.
+   */
+  readonly maybeDelivered?: MaybeDelivered;
+}
+
+/**
+ * What an error says when it is unknown whether the platform took a request that creates something: no answer within
+ * the timeout (ours, or fetch's own for the answer, `UND_ERR_HEADERS_TIMEOUT` or `UND_ERR_BODY_TIMEOUT`: the request
+ * went out), a connection that broke once it was made (`UND_ERR_SOCKET`, `ECONNRESET`, `EPIPE`), a 500, 502 or 504
+ * (an error after the platform may have taken it, also when it stays after the retries), or a 2xx answer whose body
+ * cannot be used. Such a `PLATFORM` error has `details.maybeDelivered: true` and this advice instead of "try again
+ * later", so a retry does not create the thing twice unawares. A refusal (a 4xx, a 429 or 503 that stays, a 501, 505
+ * or 511) and a connection never made (`ECONNREFUSED`, `ENOTFOUND`, …) sent nothing and say to try again.
+ */
+export interface MaybeDelivered {
+  /** What to do, e.g. `The post may have been created: check the account before publishing again.` */
+  readonly advice: string;
+  /** Added to the error's details, e.g. the idempotency key that makes a repeat safe. */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** What a publisher's post request says when the post may have been created all the same. */
+export const MAYBE_POSTED: MaybeDelivered = {
+  advice: 'The post may have been created: check the account before publishing again.',
+};
+
+/**
+ * 5xx answers that may come after the platform took the request: an internal error (500), a gateway's error or
+ * timeout in front of it (502, 504). Others say the request was not processed: 501 (not implemented), 503 (not now),
+ * 505 (HTTP version), 511 (a proxy wants a login).
+ */
+const MAYBE_PROCESSED_STATUS: readonly number[] = [500, 502, 504];
+
+/**
+ * Network errors of a connection that broke once it was made, so the request may have gone out and been taken:
+ * Node's fetch (undici) `UND_ERR_SOCKET` ("other side closed"), a reset and a broken pipe. Errors before a connection
+ * (`ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`, `UND_ERR_CONNECT_TIMEOUT`) are not among them: nothing was sent.
+ */
+const BROKEN_AFTER_CONNECT: readonly string[] = ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'];
+
+/**
+ * Node's fetch (undici) gave up waiting for the answer's headers or body: its own timeouts, which start once the
+ * request went out, so the platform may have taken it.
+ */
+const NO_ANSWER_AFTER_REQUEST: readonly string[] = ['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'];
+
+/**
+ * A `PLATFORM` error saying what happened, then, when the request may have been taken (`maybe` given), the advice
+ * and `details.maybeDelivered: true`, else `otherwise` (what to do when nothing was taken), then `after`.
+ */
+function platformError(
+  happened: string,
+  details: { readonly platform: string; readonly [key: string]: unknown },
+  maybe: MaybeDelivered | undefined,
+  otherwise = '',
+  after = '',
+): SocialShiftError<'PLATFORM'> {
+  const message = [happened, maybe === undefined ? otherwise : maybe.advice, after]
+    .filter((part) => part !== '')
+    .join(' ');
+  return new SocialShiftError('PLATFORM', message, {
+    details: maybe === undefined ? details : { ...details, ...maybe.details, maybeDelivered: true },
+  });
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -199,25 +265,37 @@ function secretsOf(request: PlatformRequest): string[] {
  * The body of a successful answer as JSON, or a `PLATFORM` error naming the platform (never quoting the body: a
  * session answer holds tokens).
  */
-export async function readJson(response: Response, platform: string): Promise<unknown> {
+export async function readJson(
+  response: Response,
+  platform: string,
+  maybe?: MaybeDelivered,
+): Promise<unknown> {
   const text = await response.text();
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new SocialShiftError(
-      'PLATFORM',
-      `${platform} answered ${response.status} with a body that is not JSON. Check the server URL.`,
-      { details: { platform, status: response.status } },
+    throw platformError(
+      `${platform} answered ${response.status} with a body that is not JSON: check the server URL.`,
+      { platform, status: response.status },
+      maybe,
     );
   }
 }
 
-/** A `PLATFORM` error for a successful answer that lacks a field the adapter needs. */
-export function missingField(platform: string, status: number, field: string): SocialShiftError<'PLATFORM'> {
-  return new SocialShiftError(
-    'PLATFORM',
-    `${platform} answered ${status} without ${field}. Check the server URL; the post may have been created.`,
-    { details: { platform, status, missing: field } },
+/**
+ * A `PLATFORM` error for a successful answer that lacks a field the adapter needs; with `maybe`, the request that
+ * created something (the answer was a success) is marked `details.maybeDelivered: true`.
+ */
+export function missingField(
+  platform: string,
+  status: number,
+  field: string,
+  maybe?: MaybeDelivered,
+): SocialShiftError<'PLATFORM'> {
+  return platformError(
+    `${platform} answered ${status} without ${field}: check the server URL.`,
+    { platform, status, missing: field },
+    maybe,
   );
 }
 
@@ -248,11 +326,13 @@ async function attemptOnce(
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
+      // The request may have gone out before the time ran out: a platform that is slow to answer may have taken it.
       reject(
-        new SocialShiftError(
-          'PLATFORM',
-          `${request.platform} did not answer within ${timeoutMs} ms. Try again later, or raise timeoutMs.`,
-          { details: { platform: request.platform, attempts: attempt, timeoutMs } },
+        platformError(
+          `${request.platform} did not answer within ${timeoutMs} ms (raise timeoutMs for a slow platform).`,
+          { platform: request.platform, attempts: attempt, timeoutMs },
+          request.maybeDelivered,
+          'Try again later.',
         ),
       );
     }, timeoutMs);
@@ -266,16 +346,32 @@ async function attemptOnce(
     } catch (cause) {
       // No cause attached and no cause text: Node's fetch errors quote bad header values (the token) and URLs.
       const code = networkCode(cause);
+      const details = {
+        platform: request.platform,
+        attempts: attempt,
+        ...(code === undefined ? {} : { reason: code }),
+      };
+      if (code !== undefined && BROKEN_AFTER_CONNECT.includes(code)) {
+        throw platformError(
+          `${request.platform}: the connection broke (${code}), perhaps after the request went out.`,
+          details,
+          request.maybeDelivered,
+          'Try again later.',
+        );
+      }
+      if (code !== undefined && NO_ANSWER_AFTER_REQUEST.includes(code)) {
+        throw platformError(
+          `${request.platform}: no answer in time (${code}) after the request went out.`,
+          details,
+          request.maybeDelivered,
+          'Try again later.',
+        );
+      }
+      // No connection was made (or the error does not say): nothing was sent.
       throw new SocialShiftError(
         'PLATFORM',
         `${request.platform} could not be reached${code === undefined ? '' : ` (${code})`}. Check the server URL and the network, then try again later.`,
-        {
-          details: {
-            platform: request.platform,
-            attempts: attempt,
-            ...(code === undefined ? {} : { reason: code }),
-          },
-        },
+        { details },
       );
     }
   };
@@ -306,7 +402,9 @@ function currentTime(now: () => number): number {
  * (`Retry-After`; for a 429 also the rate-limit reset headers), else exponential back-off. Throws `RATE_LIMITED`
  * (with `details.retryAfterMs`) when the platform still refuses or asks for a longer wait than `maxDelayMs`, and
  * `PLATFORM` (with `details.status` and `details.body`) for other errors. Redirects are not followed: a 3xx is a
- * `PLATFORM` error naming the `Location` (`details.location`). Returns the successful response.
+ * `PLATFORM` error naming the `Location` (`details.location`). A request given `maybeDelivered` whose failure leaves
+ * it unknown whether the platform took it (see {@link MaybeDelivered}) gets `details.maybeDelivered: true` and that
+ * advice instead of "try again later". Returns the successful response.
  *
  * @example
  * ```ts
@@ -330,10 +428,11 @@ export async function sendWithRetry(
     const status = response.status;
     if (response.ok) {
       if (!complete) {
-        throw new SocialShiftError(
-          'PLATFORM',
-          `${request.platform} answered ${status} with a body over ${SUCCESS_BODY_CHARS} characters. Check the server URL.`,
-          { details: { platform: request.platform, status, attempts: attempt } },
+        // A success: the platform took the request, whatever the body holds.
+        throw platformError(
+          `${request.platform} answered ${status} with a body over ${SUCCESS_BODY_CHARS} characters: check the server URL.`,
+          { platform: request.platform, status, attempts: attempt },
+          request.maybeDelivered,
         );
       }
       // The body is already read (within the timeout): hand back a copy the caller can read again.
@@ -394,8 +493,19 @@ export async function sendWithRetry(
     } catch {
       error = undefined;
     }
+    const details = { platform: request.platform, status, body, error, attempts: attempt };
+    if (request.maybeDelivered !== undefined && MAYBE_PROCESSED_STATUS.includes(status)) {
+      // An error after the platform may have taken the request: the advice before the body, which may be long.
+      throw platformError(
+        `${request.platform} answered ${status}.`,
+        details,
+        request.maybeDelivered,
+        '',
+        body === '' ? '' : `Its answer: ${body.slice(0, 300)}`,
+      );
+    }
     throw new SocialShiftError('PLATFORM', `${request.platform} answered ${status}: ${body.slice(0, 300)}`, {
-      details: { platform: request.platform, status, body, error, attempts: attempt },
+      details,
     });
   }
 }

@@ -1,5 +1,11 @@
 import { SocialShiftError } from '@social-shift/core';
-import { type FetchLike, type RetryOptions, sendWithRetry } from './http-retry.js';
+import {
+  type FetchLike,
+  MAYBE_POSTED,
+  missingField,
+  type RetryOptions,
+  sendWithRetry,
+} from './http-retry.js';
 import { escapeLittleText } from './linkedin-little-text.js';
 import {
   checkApiBase,
@@ -97,19 +103,15 @@ export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publ
           body: JSON.stringify(body),
         },
         retryServerErrors: false,
+        // LinkedIn takes no idempotency key: a failure after the request went out may still have posted it.
+        maybeDelivered: MAYBE_POSTED,
         timeoutMs,
       },
       retry,
     );
     const urn = response.headers.get('x-restli-id');
     if (urn === null) {
-      throw new SocialShiftError(
-        'PLATFORM',
-        'LinkedIn accepted the post but returned no x-restli-id header.',
-        {
-          details: { platform: 'linkedin', status: response.status },
-        },
-      );
+      throw missingField('linkedin', response.status, 'the x-restli-id header', MAYBE_POSTED);
     }
     return { platform: 'linkedin', externalId: urn, url: `https://www.linkedin.com/feed/update/${urn}/` };
   }

@@ -1,5 +1,12 @@
 import { SocialShiftError } from '@social-shift/core';
-import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
+import {
+  type FetchLike,
+  type MaybeDelivered,
+  missingField,
+  type RetryOptions,
+  readJson,
+  sendWithRetry,
+} from './http-retry.js';
 import {
   checkApiBase,
   checkCallback,
@@ -96,6 +103,11 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
         'newKey must return a new non-empty string of printable ASCII for every publish, such as crypto.randomUUID().',
       );
     }
+    const maybeDelivered: MaybeDelivered = {
+      advice:
+        'The status may have been posted: publish it again with the same idempotencyKey (details.idempotencyKey) within the hour, and Mastodon gives that status back instead of posting it twice.',
+      details: { idempotencyKey: key },
+    };
     const body: Record<string, string> = { status: text, visibility };
     if (input.language !== undefined) body.language = input.language;
     const response = await sendWithRetry(
@@ -114,17 +126,19 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
           body: JSON.stringify(body),
         },
         retryServerErrors: true,
+        // The post may exist: a repeat with the same key (even a made one) within the hour gives that status back.
+        maybeDelivered,
         timeoutMs,
       },
       retry,
     );
-    const status = (await readJson(response, 'mastodon')) as {
+    const status = (await readJson(response, 'mastodon', maybeDelivered)) as {
       id?: unknown;
       url?: unknown;
       uri?: unknown;
     } | null;
     if (typeof status?.id !== 'string' || status.id === '')
-      throw missingField('mastodon', response.status, 'a status id');
+      throw missingField('mastodon', response.status, 'a status id', maybeDelivered);
     const url =
       typeof status.url === 'string' ? status.url : typeof status.uri === 'string' ? status.uri : undefined;
     return { platform: 'mastodon', externalId: status.id, url };

@@ -1,5 +1,12 @@
 import { SocialShiftError } from '@social-shift/core';
-import { type FetchLike, missingField, type RetryOptions, readJson, sendWithRetry } from './http-retry.js';
+import {
+  type FetchLike,
+  MAYBE_POSTED,
+  missingField,
+  type RetryOptions,
+  readJson,
+  sendWithRetry,
+} from './http-retry.js';
 import {
   checkApiBase,
   checkFetch,
@@ -74,13 +81,16 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
           body: JSON.stringify({ text }),
         },
         retryServerErrors: false,
+        // X takes no idempotency key: a failure after the request went out may still have posted it.
+        maybeDelivered: MAYBE_POSTED,
         timeoutMs,
       },
       retry,
     );
-    const answer = (await readJson(response, 'x')) as { data?: { id?: unknown } } | null;
+    const answer = (await readJson(response, 'x', MAYBE_POSTED)) as { data?: { id?: unknown } } | null;
     const id = answer?.data?.id;
-    if (typeof id !== 'string' || !/^\d+$/.test(id)) throw missingField('x', response.status, 'data.id');
+    if (typeof id !== 'string' || !/^\d+$/.test(id))
+      throw missingField('x', response.status, 'data.id', MAYBE_POSTED);
     const data = { id };
     return { platform: 'x', externalId: data.id, url: `https://x.com/i/web/status/${data.id}` };
   }
