@@ -197,7 +197,10 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
   const c = aggregate.platforms;
   const platforms: PlatformFigures[] = [];
   let emvTotal = 0;
+  // The summary's click-through counts the clicks of platforms with impressions only, as each platform's does: the
+  // clicks on a post shared before the window (no impressions in it) made it pass 100%.
   let impressionsTotal = 0;
+  let clicksWithImpressions = 0;
   let anyEstimatedImpressions = false;
   METRIC_PLATFORMS.forEach((platform, i) => {
     const shares = c.shares[i] ?? 0;
@@ -209,8 +212,12 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     // A platform with any activity in the window, reshares alone included, has a row.
     if (shares + clicks + reactions + (c.comments[i] ?? 0) + reshares + reportedReach === 0) return;
     const impressions = reportedReach > 0 ? reportedReach : potentialReach;
-    if (reportedReach === 0) anyEstimatedImpressions = true;
-    impressionsTotal += impressions;
+    if (impressions > 0) {
+      // Estimated when a platform it counts had no reach reported.
+      if (reportedReach === 0) anyEstimatedImpressions = true;
+      impressionsTotal += impressions;
+      clicksWithImpressions += clicks;
+    }
     const rate = ownValue(media.rates, platform) as EarnedMediaRate | undefined;
     const emv = earnedMediaValue({ impressions, clicks, reactions }, rate);
     emvTotal += emv;
@@ -374,7 +381,7 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
       potentialReach: estimated(sum(c.potentialReach)),
       reportedReach: measured(sum(c.reportedReach)),
       ctr: {
-        value: ratio(sum(c.clicks), impressionsTotal),
+        value: ratio(clicksWithImpressions, impressionsTotal),
         basis: anyEstimatedImpressions ? 'estimated' : 'measured',
       },
       earnedMediaValue: estimated(emvTotal),

@@ -178,6 +178,10 @@ export interface MetricsFigures {
     readonly reshares: Figure;
     readonly potentialReach: Figure;
     readonly reportedReach: Figure;
+    /**
+     * Clicks ÷ impressions of the platforms with impressions in the window (a platform whose clicks are on posts
+     * shared before it has none, and counts in neither); estimated unless each of them reported its reach.
+     */
     readonly ctr: Figure;
     readonly earnedMediaValue: Figure;
   };

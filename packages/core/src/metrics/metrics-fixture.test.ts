@@ -471,3 +471,70 @@ describe('lead times', () => {
     expect(reviews(5)).toEqual({ count: 1, medianHours: 5, p90Hours: 5 });
   });
 });
+
+describe('the summary click-through', () => {
+  const window = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
+  // LinkedIn: a post shared in February (before the window, so no impressions in it) clicked 50 times in March.
+  const clickedOldShare = [
+    event('share.recorded', '02-27T10:00:00', 'old', {
+      ...base('old', 'p1', 'anne', 'linkedin'),
+      networkSize: 5000,
+    }),
+    ...Array.from({ length: 50 }, (_, i) =>
+      event(
+        'platform.click',
+        `03-01T1${i % 10}:0${Math.floor(i / 10)}:00`,
+        'old',
+        base('old', 'p1', 'anne', 'linkedin'),
+      ),
+    ).sort((a, b) => (a.at < b.at ? -1 : 1)),
+  ];
+
+  it('counts only the clicks of platforms with impressions, so it never passes 100%', () => {
+    // X: shared to 100 people, clicked once: 1 ÷ 100. LinkedIn's 50 clicks have no impressions to go with.
+    const figures = finishMetrics(
+      foldEvents(
+        [
+          ...clickedOldShare,
+          event('share.recorded', '03-02T10:00:00', 'new', {
+            ...base('new', 'p2', 'anne', 'x'),
+            networkSize: 100,
+          }),
+          event('platform.click', '03-02T11:00:00', 'new', base('new', 'p2', 'anne', 'x')),
+        ],
+        window,
+      ),
+    );
+    expect(figures.platforms.map((p) => [p.platform, p.clicks, p.ctr.value])).toEqual([
+      ['linkedin', 50, null],
+      ['x', 1, 0.01],
+    ]);
+    expect(figures.summary.clicks.value).toBe(51);
+    expect(figures.summary.ctr).toEqual({ value: 0.01, basis: 'estimated' });
+  });
+
+  it('is measured when every platform it counts reported its reach', () => {
+    // X: 400 reported impressions, 4 clicks: 4 ÷ 400. LinkedIn, without impressions, makes it neither more nor estimated.
+    const figures = finishMetrics(
+      foldEvents(
+        [
+          ...clickedOldShare,
+          event('share.recorded', '03-02T10:00:00', 'new', {
+            ...base('new', 'p2', 'anne', 'x'),
+            networkSize: 100,
+          }),
+          event('platform.reach', '03-02T10:30:00', 'new', { ...base('new', 'p2', 'anne', 'x'), reach: 400 }),
+          ...[11, 12, 13, 14].map((h) =>
+            event('platform.click', `03-02T${h}:00:00`, 'new', base('new', 'p2', 'anne', 'x')),
+          ),
+        ],
+        window,
+      ),
+    );
+    expect(figures.platforms.find((p) => p.platform === 'x')?.ctr).toEqual({
+      value: 0.01,
+      basis: 'measured',
+    });
+    expect(figures.summary.ctr).toEqual({ value: 0.01, basis: 'measured' });
+  });
+});
