@@ -70,6 +70,21 @@ describe('resolveOverlapConfig', () => {
     ]);
   });
 
+  it.each([
+    ['constructor', { constructor: { overlap: 0.9 } }],
+    ['toString', { toString: { overlap: 0.9 } }],
+    ['hasOwnProperty', { hasOwnProperty: {} }],
+    ['__proto__', JSON.parse('{"__proto__": { "overlap": 0.9 }}')], // an own key, as JSON.parse makes it
+  ])(
+    'rejects an unknown setting group named %s, as Object.prototype names it, like any other',
+    (group, bad) => {
+      expect(issuePaths(() => resolveOverlapConfig(bad as OverlapConfigInput))).toEqual([group]);
+      expect(() => resolveOverlapConfig(bad as OverlapConfigInput)).toThrow(
+        `Invalid overlap configuration: ${group}: Unknown setting group "${group}".`,
+      );
+    },
+  );
+
   it('rejects a group given as a number or a list instead of settings, rather than keeping its defaults', () => {
     // `thresholds: 0.7` reads as "the overlap threshold is 0.7", but spread into the defaults it changed nothing.
     const bad = { thresholds: 0.7, portfolio: [0.2], overlap: null } as unknown as OverlapConfigInput;

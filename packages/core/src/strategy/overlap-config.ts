@@ -182,10 +182,8 @@ const isObject = (value: unknown): value is object =>
 function configIssues(merged: Record<string, Record<string, unknown>>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const [group, fields] of Object.entries(merged)) {
-    const defaults = (
-      DEFAULT_OVERLAP_CONFIG as unknown as Record<string, Record<string, unknown> | undefined>
-    )[group];
-    if (defaults === undefined) {
+    // Only a group of the defaults' own: `constructor`, `toString` or a `__proto__` of JSON.parse is no group.
+    if (!Object.hasOwn(DEFAULT_OVERLAP_CONFIG, group)) {
       issues.push({ path: [group], message: `Unknown setting group "${group}".`, code: 'unrecognized_keys' });
       continue;
     }
@@ -266,7 +264,7 @@ export function resolveOverlapConfig(overrides: OverlapConfigInput = {}): Overla
     portfolio: { ...d.portfolio, ...group('portfolio') },
   };
   const unknownGroups = Object.fromEntries(
-    Object.entries(given).filter(([group]) => !(group in merged)),
+    Object.entries(given).filter(([group]) => !Object.hasOwn(merged, group)),
   ) as Record<string, Record<string, unknown>>;
   const issues = [...shapeIssues, ...configIssues({ ...merged, ...unknownGroups })];
   if (issues.length > 0) {
