@@ -83,6 +83,16 @@ describe('guardrail arguments', () => {
     expect(error.details?.issues?.[0]?.path).toEqual([1]);
   });
 
+  it.each([[null], ['strict'], [0.8], [[]]])(
+    'findNearIdenticalTexts refuses options of %j with VALIDATION on the options, not a TypeError',
+    (options) => {
+      const error = refusal(() => findNearIdenticalTexts([], options as never));
+      expect(error.code).toBe('VALIDATION');
+      expect(error.details?.issues?.[0]?.path).toEqual([]);
+      expect(error.message).toMatch(/^Invalid near-identical options: \(root\): Pass an object/);
+    },
+  );
+
   it('still checks a well-formed attempt (the checks refuse only what is missing)', () => {
     expect(checkGuardrails({ blockedWords: ['gratis'] }, attempt)).toEqual([]);
     expect(findNearIdenticalTexts([{ publisherId: 'p1', text: 'Wij zoeken' }])).toEqual([]);

@@ -1,4 +1,5 @@
 import { invalidValue } from '../errors/invalid-value.js';
+import { isRecord } from '../model/is-record.js';
 
 /**
  * The similarity measure: Jaccard similarity of word 3-shingles. Both texts are folded (case ignored, `ß` as `ss`,
@@ -109,6 +110,12 @@ export function findNearIdenticalTexts(
   planned: readonly PlannedText[],
   options: NearIdenticalOptions = {},
 ): NearIdenticalWarning[] {
+  if (!isRecord(options))
+    throw invalidValue(
+      'near-identical options',
+      [],
+      'Pass an object such as { threshold: 0.8, minPublishers: 3 }, or nothing.',
+    );
   const threshold = options.threshold ?? 0.8;
   const minPublishers = options.minPublishers ?? 3;
   if (typeof threshold !== 'number' || !(threshold > 0 && threshold <= 1))

@@ -211,6 +211,19 @@ describe('checkStrategyCoherence', () => {
     );
   });
 
+  it.each([[null], ['recruitment'], [['recruitment']]])(
+    'refuses options of %j with VALIDATION on the options, as scoreOverlap does, not a TypeError',
+    (options) => {
+      expect(() => checkStrategyCoherence(aStrategy(), options as unknown as CoherenceOptions)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/^Invalid coherence options: \(root\): Pass an object/),
+          details: expect.objectContaining({ issues: [expect.objectContaining({ path: [] })] }),
+        }),
+      );
+    },
+  );
+
   it('lists findings worst first, then by code', () => {
     const { findings } = checkStrategyCoherence(
       aStrategy({

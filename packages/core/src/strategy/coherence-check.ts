@@ -1,5 +1,6 @@
 import { invalidValue } from '../errors/invalid-value.js';
 import { labels } from '../labels/labels.js';
+import { isRecord } from '../model/is-record.js';
 import type { Programme } from '../model/programme.js';
 import { GOAL_PURPOSES, INFORMATION_NEEDS } from '../model/terms.js';
 import type { GoalPurpose, Platform } from '../model/vocabulary.js';
@@ -47,7 +48,7 @@ export interface CoherenceReport {
  * serves, an audience whose information needs no pillar addresses, a platform chosen for no audience, and a
  * purpose the programme claims that no goal has. Pure and deterministic: the same strategy gives the same
  * findings in the same order (worst first). Codes and severities: `STRATEGY_FINDING_CODES`. Throws `VALIDATION` for a
- * claimed purpose that does not exist.
+ * claimed purpose that does not exist, and for `options` that are no object.
  *
  * @example
  * ```ts
@@ -59,6 +60,8 @@ export function checkStrategyCoherence(
   strategy: StrategyShape,
   options: CoherenceOptions = {},
 ): CoherenceReport {
+  if (!isRecord(options))
+    throw invalidValue('coherence options', [], 'Pass an object such as { programme }, or nothing.');
   const config = resolveOverlapConfig(options.config);
   const valued = config.thresholds.valuedNeed;
   const out: StrategyFinding[] = [];
