@@ -17,6 +17,50 @@ describe('blueskyFacets', () => {
     }
   });
 
+  const tag = (byteStart: number, byteEnd: number, name: string) => ({
+    index: { byteStart, byteEnd },
+    features: [{ $type: 'app.bsky.richtext.facet#tag', tag: name }],
+  });
+
+  it('tags as Bluesky does: up to the next white space, so #covid-19, #c++, #WerkenBij❤️ and #mkb’ers whole', () => {
+    // Byte offsets by hand: ❤️ is U+2764 U+FE0F (3 + 3 bytes), ’ is U+2019 (3 bytes).
+    expect(blueskyFacets('Doe mee #covid-19 nu')).toEqual([tag(8, 17, 'covid-19')]);
+    expect(blueskyFacets('Wij zoeken #c++ developers')).toEqual([tag(11, 15, 'c++')]);
+    expect(blueskyFacets('Trots op #WerkenBij❤️ en #mkb’ers')).toEqual([
+      tag(9, 25, 'WerkenBij❤️'),
+      tag(29, 39, 'mkb’ers'),
+    ]);
+    // After a multi-byte character: "Één " is 6 bytes.
+    expect(blueskyFacets('Één #100dagen')).toEqual([tag(6, 15, '100dagen')]);
+  });
+
+  it('leaves trailing punctuation out of a tag, and keeps a double hash', () => {
+    expect(blueskyFacets('Solliciteer nu: #vacature!')).toEqual([tag(16, 25, 'vacature')]);
+    // … is 3 bytes: the second tag starts at 5 + 3 + 4.
+    expect(blueskyFacets('#werk… en #c++.')).toEqual([tag(0, 5, 'werk'), tag(12, 16, 'c++')]);
+    expect(blueskyFacets('##trots')).toEqual([tag(0, 7, '#trots')]);
+    expect(blueskyFacets('Zie ＃vacature')).toEqual([tag(4, 15, 'vacature')]);
+  });
+
+  it('makes no tag where Bluesky makes none', () => {
+    for (const text of [
+      'Zie (#vacature)', // not after white space
+      'nummer#1 en a#b',
+      'Sinds #2026 en #1.5', // only digits and punctuation
+      'Kies #️⃣ of #!?',
+      `#${'a'.repeat(65)}`, // over 64 characters
+      '# los',
+    ]) {
+      expect(blueskyFacets(text)).toEqual([]);
+    }
+    expect(blueskyFacets(`#${'a'.repeat(64)}`)).toEqual([tag(0, 65, 'a'.repeat(64))]);
+  });
+
+  it('ends a tag at an invisible character that could hide in it (zero-width space, soft hyphen)', () => {
+    expect(blueskyFacets('#werken\u200Bbij')).toEqual([tag(0, 7, 'werken')]);
+    expect(blueskyFacets('#werken\u00ADbij')).toEqual([tag(0, 7, 'werken')]);
+  });
+
   // Graphemes whose UTF-8 length differs from their UTF-16 length and their count: ZWJ families, skin tones, flags,
   // combining marks (a decomposed é), keycaps, CJK, a supplementary CJK letter.
   const tricky = fc.constantFrom(

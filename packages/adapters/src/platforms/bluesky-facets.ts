@@ -1,4 +1,5 @@
-import { findHashtags, findUrls } from './url-spans.js';
+import { findBlueskyTags } from './bluesky-tags.js';
+import { findUrls } from './url-spans.js';
 
 /** A rich-text facet of a Bluesky post (`app.bsky.richtext.facet`), with UTF-8 byte offsets. */
 export interface BlueskyFacet {
@@ -14,7 +15,8 @@ const byteOffset = (text: string, index: number): number => encoder.encode(text.
 
 /**
  * Makes the facets that turn links and hashtags in a Bluesky post into working links: Bluesky does not detect
- * them itself, and facet offsets are UTF-8 byte offsets (not UTF-16 indices, not graphemes). Facets never overlap:
+ * them itself, and facet offsets are UTF-8 byte offsets (not UTF-16 indices, not graphemes). Hashtags follow
+ * Bluesky's own rule ({@link findBlueskyTags}): `#covid-19` and `#c++` are tags whole. Facets never overlap:
  * a `#` inside a link is part of the link, not a hashtag. Mentions need a
  * handle-to-DID lookup and are left as text.
  *
@@ -33,9 +35,8 @@ export function blueskyFacets(text: string): BlueskyFacet[] {
       features: [{ $type: 'app.bsky.richtext.facet#link', uri: url.text }],
     });
   }
-  for (const tag of findHashtags(text)) {
+  for (const tag of findBlueskyTags(text)) {
     const name = tag.text.slice(1);
-    if (name.length > 64) continue;
     // A `#` inside a link (`…/wiki/Mercury#Orbit`) is its fragment, not a tag: facets must not overlap.
     if (urls.some((url) => tag.start < url.end && tag.end > url.start)) continue;
     facets.push({

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { PLATFORMS } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
 import { blueskyFacets } from './bluesky-facets.js';
+import { findBlueskyTags } from './bluesky-tags.js';
 import { fitText, measureText } from './text-fit.js';
 import { findHashtags, findMentions, findUrls } from './url-spans.js';
 import { countXText } from './x-text.js';
@@ -160,6 +161,17 @@ describe('fitText', () => {
     expect(url.text).toBe(`${'b'.repeat(270)} #werkenbijacme…`);
   });
 
+  it('never cuts inside a Bluesky tag such as #covid-19-vaccinatie (Bluesky tags up to white space)', () => {
+    // A long link leaves the body 48 graphemes, which end inside the tag, with no word boundary close before them.
+    const link = `https://example.org/${'a'.repeat(230)}`;
+    const body = 'Wij doen mee aan #covid-19-vaccinatiecampagne-van-de-ggd en meer';
+    const tagged = fitText('bluesky', body, { link });
+    expect(tagged.text).toBe(`Wij doen mee aan… ${link}`);
+    // Kept whole where it fits: the cut falls after it.
+    const kept = fitText('bluesky', 'Wij zoeken #c++-developers voor ons team in Utrecht', { link });
+    expect(kept.body).toBe('Wij zoeken #c++-developers voor ons team in…');
+  });
+
   it('cuts by the tighter of Bluesky limits: 3000 UTF-8 bytes before 300 graphemes', () => {
     const result = fitText('bluesky', '👨‍👩‍👧‍👦'.repeat(200));
     expect(result.over).toBe(5000 - 3000);
@@ -182,6 +194,8 @@ describe('fitText', () => {
           '\n',
           'werk',
           '#vacature',
+          '#covid-19',
+          '#mkb’ers',
           'https://example.org/a_b',
           '@anne',
         ),
@@ -206,7 +220,8 @@ describe('fitText', () => {
       ]);
       expect(bodyBoundaries.has(kept.length)).toBe(true);
       // No URL or hashtag of the original is cut in two.
-      for (const span of [...findUrls(body, { withoutProtocol: platform === 'x' }), ...findHashtags(body)]) {
+      const tags = platform === 'bluesky' ? findBlueskyTags(body) : findHashtags(body);
+      for (const span of [...findUrls(body, { withoutProtocol: platform === 'x' }), ...tags]) {
         expect(kept.length <= span.start || kept.length >= span.end).toBe(true);
       }
     },

@@ -1,4 +1,5 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
+import { findBlueskyTags } from './bluesky-tags.js';
 import { isPlainObject, kindOf } from './option-checks.js';
 import { holdsLink, linkAsPosted, urlEnding } from './text-with-link.js';
 import { findHashtags, findMentions, findUrls, type TextSpan, type UrlEnding } from './url-spans.js';
@@ -334,7 +335,8 @@ export interface FitTextOptions extends TextFitOptions {
 function protectedSpans(platform: Platform, text: string): TextSpan[] {
   const spans = [
     ...findUrls(text, { withoutProtocol: platform === 'x', ending: urlEnding(platform) }),
-    ...findHashtags(text),
+    // Bluesky links a tag up to the next white space (`#covid-19`): a cut inside it would post another tag.
+    ...(platform === 'bluesky' ? findBlueskyTags(text) : findHashtags(text)),
     ...findMentions(text),
   ];
   return spans.sort((a, b) => a.start - b.start);
