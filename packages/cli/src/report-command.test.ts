@@ -229,6 +229,59 @@ describe('--from and --to', () => {
   });
 });
 
+describe('--from and --to at the ends of the calendar', () => {
+  const windowOf = (stdout: string): { from: string | null; to: string | null } =>
+    (JSON.parse(stdout) as { figures: MetricsFigures }).figures.window;
+
+  it('takes --to 9999-12-31 as a period without an end (the next day is in year 10000), in any zone', async () => {
+    const open = await report(log, '--format', 'json');
+    for (const zone of ['UTC', 'America/New_York', 'Pacific/Kiritimati']) {
+      const { code, stdout, stderr } = await report(
+        log,
+        '--to',
+        '9999-12-31',
+        '--format',
+        'json',
+        '--time-zone',
+        zone,
+      );
+      expect(stderr, zone).toBe('');
+      expect(code, zone).toBe(0);
+      expect(windowOf(stdout), zone).toEqual({ from: null, to: null });
+    }
+    expect((await report(log, '--to', '9999-12-31', '--format', 'json')).stdout).toBe(open.stdout);
+    // The day before still ends where it does: at the start of 31 December.
+    const { stdout } = await report(log, '--to', '9999-12-30', '--format', 'json');
+    expect(windowOf(stdout).to).toBe('9999-12-31T00:00:00.000Z');
+  });
+
+  it('reads a day of the years 0–99 as that day, not as one in 1900–1999', async () => {
+    const from = await report(log, '--from', '0050-01-01', '--format', 'json');
+    expect(from.stderr).toBe('');
+    expect(windowOf(from.stdout)).toEqual({ from: '0050-01-01T00:00:00.000Z', to: null });
+    // Tokyo kept local mean time then, +9:18.
+    const to = await report(log, '--to', '0099-12-31', '--format', 'json', '--time-zone', 'Asia/Tokyo');
+    expect(to.stderr).toBe('');
+    expect(windowOf(to.stdout)).toEqual({ from: null, to: '0099-12-31T14:42:00.000Z' });
+    expect((JSON.parse(to.stdout) as { figures: MetricsFigures }).figures.events.inWindow).toBe(0);
+  });
+
+  it('takes --from 0000-01-01 east of UTC, where it starts in year -1, as a period without a start', async () => {
+    const { code, stdout, stderr } = await report(
+      log,
+      '--from',
+      '0000-01-01',
+      '--format',
+      'json',
+      '--time-zone',
+      'Asia/Tokyo',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(windowOf(stdout)).toEqual({ from: null, to: null });
+  });
+});
+
 describe('--from and --to with an export that names its time zone', () => {
   // 10 January starts at 9 January 23:00Z in Amsterdam: until 23:30Z is half an hour there, and no time in UTC.
   const args = ['--from', '2026-01-10', '--to', '2026-01-09T23:30Z', '--format', 'json'];

@@ -185,7 +185,11 @@ function bound(value: string | undefined, timeZone: string, end: boolean, flag: 
   if (value === undefined) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     if (!isDay(value)) throw new UsageError(`${flag}: "${value}" is not a date (no such day).`);
-    return startOfDayInZone(end ? nextDay(value, 1) : value, timeZone);
+    // The day after 9999-12-31 has no YYYY-MM-DD (it is in year 10000), and no event is that late: no end.
+    if (end && value === '9999-12-31') return undefined;
+    const start = startOfDayInZone(end ? nextDay(value, 1) : value, timeZone);
+    // A day that starts before year 0 (0000-01-01 east of UTC) starts before any event can: no start.
+    return start.startsWith('-') ? undefined : start;
   }
   const instant = INSTANT.exec(value);
   if (instant !== null && isDay(instant[1] as string)) return new Date(Date.parse(value)).toISOString();

@@ -161,3 +161,27 @@ describe('startOfDayInZone', () => {
     expect(startOfDayInZone('2026-04-05', 'America/Santiago')).toBe('2026-04-05T04:00:00.000Z');
   });
 });
+
+describe('times far back', () => {
+  it('starts the days of the years 0–99 in those years, not in 1900–1999', () => {
+    expect(startOfDayInZone('0050-01-01', 'UTC')).toBe('0050-01-01T00:00:00.000Z');
+    expect(startOfDayInZone('0099-12-31', 'UTC')).toBe('0099-12-31T00:00:00.000Z');
+    // Tokyo's local mean time, +9:18, as in 1850 (Intl gives no seconds: the minute is the one its clock showed).
+    expect(startOfDayInZone('1850-01-01', 'Asia/Tokyo')).toBe('1849-12-31T14:42:00.000Z');
+    expect(startOfDayInZone('0050-01-01', 'Asia/Tokyo')).toBe('0049-12-31T14:42:00.000Z');
+  });
+
+  it('reads the offset in the years before 1, which Intl writes as 1, 2, … (BC)', () => {
+    // Year 0 (1 BC) and 31 December of year -1 (2 BC) at 23:00 UTC, which is 1 January of year 0 in Tokyo.
+    for (const at of ['0000-06-01T00:00:00Z', '-000001-12-31T23:00:00Z'])
+      expect(timeZoneOffsetMinutes('Asia/Tokyo', Date.parse(at)), at).toBe(558);
+    expect(startOfDayInZone('0000-01-01', 'Asia/Tokyo')).toBe('-000001-12-31T14:42:00.000Z');
+    expect(startOfDayInZone('0000-01-01', 'America/New_York')).toBe('0000-01-01T04:57:00.000Z');
+  });
+
+  it('reads the offset of an instant before 1970 in the minute it is in, not the next', () => {
+    // 23:59:30 UTC is 08:59:30 in Tokyo (+9:00): the clock shows 08:59, in the minute that started at 23:59 UTC.
+    expect(timeZoneOffsetMinutes('Asia/Tokyo', Date.parse('1969-12-31T23:59:30Z'))).toBe(540);
+    expect(timeZoneOffsetMinutes('America/New_York', Date.parse('1969-12-31T23:59:59.999Z'))).toBe(-300);
+  });
+});

@@ -9,7 +9,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       found = new Intl.DateTimeFormat('en-US', {
         timeZone,
         hourCycle: 'h23',
-        year: 'numeric',
         month: 'numeric',
         day: 'numeric',
         hour: 'numeric',
@@ -29,6 +28,13 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return found;
 }
 
+/** `Date.UTC` of a month 1–12, also for the years 0–99, which `Date.UTC` reads as 1900–1999. */
+function utc(year: number, month: number, day: number, hour = 0, minute = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.setUTCHours(hour, minute);
+}
+
 /**
  * The offset of a time zone from UTC at an instant, in minutes (Amsterdam in summer: 120). Uses the platform's
  * `Intl` time zone data, so it needs no extra dependency and runs in browsers.
@@ -40,8 +46,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
  */
 export function timeZoneOffsetMinutes(timeZone: string, epochMs: number): number {
   if (timeZone === 'UTC') return 0;
-  const parts: Record<string, number> & Record<'year' | 'month' | 'day' | 'hour' | 'minute', number> = {
-    year: 1970,
+  const parts: Record<string, number> & Record<'month' | 'day' | 'hour' | 'minute', number> = {
     month: 1,
     day: 1,
     hour: 0,
@@ -49,8 +54,13 @@ export function timeZoneOffsetMinutes(timeZone: string, epochMs: number): number
   };
   for (const part of formatter(timeZone).formatToParts(new Date(epochMs)))
     parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
-  return Math.round((wall - (epochMs - (epochMs % 60_000))) / 60_000);
+  // Intl writes the years before 1 as 1, 2, … (BC, without an era): the year is the UTC one, one on or back where
+  // the zone is in another year (December in UTC, January there: 11 months on).
+  const date = new Date(epochMs);
+  const year = date.getUTCFullYear() + Math.round((date.getUTCMonth() + 1 - parts.month) / 11);
+  const wall = utc(year, parts.month, parts.day, parts.hour, parts.minute);
+  // The minute the instant is in, also before 1970 (where `%` would round towards it).
+  return wall / 60_000 - Math.floor(epochMs / 60_000);
 }
 
 /**
@@ -65,9 +75,8 @@ export function timeZoneOffsetMinutes(timeZone: string, epochMs: number): number
  */
 export function startOfDayInZone(date: string, timeZone: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const wall =
-    match === null ? Number.NaN : Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  // Date.UTC rolls 2026-02-30 over to 2 March: a date that does not read back the same does not exist.
+  const wall = match === null ? Number.NaN : utc(+match[1]!, +match[2]!, +match[3]!);
+  // 2026-02-30 rolls over to 2 March: a date that does not read back the same does not exist.
   if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== date) {
     throw invalid(
       `"${date}" is not a date: use YYYY-MM-DD, such as 2026-01-31.`,
