@@ -143,6 +143,24 @@ describe('the settings of the metrics', () => {
       { strategy: { goals: [{ id: 'g', targets: [{ metric: 'shares', value: -5 }] }] } },
       'strategy.goals.0.targets.0.value',
     ],
+    // Participation never passes 1, as for its threshold: a target of 30 meant as 30% was always behind.
+    [
+      'a participation target of 30 (%)',
+      {
+        strategy: {
+          goals: [
+            {
+              id: 'g',
+              targets: [
+                { metric: 'shares', value: 30 },
+                { metric: 'participation', value: 30 },
+              ],
+            },
+          ],
+        },
+      },
+      'strategy.goals.0.targets.1.value',
+    ],
     ['goals that are no list', { strategy: { goals: {} as never } }, 'strategy.goals'],
     ['pillars that are no list', { strategy: { pillars: 'care' as never } }, 'strategy.pillars'],
     ['platforms that are no list', { strategy: { platforms: 'linkedin' as never } }, 'strategy.platforms'],
@@ -205,12 +223,27 @@ describe('the settings of the metrics', () => {
             targets: [
               { metric: 'shares', value: 0 },
               { metric: 'participation', value: 0.3 },
+              { metric: 'participation', value: 1 },
             ],
           },
         ],
       },
     };
     expect(pathOf(() => finishMetrics(aggregate, context))).toBe('accepted');
+  });
+
+  it('says that a participation target is a fraction from 0 to 1, as the participation threshold does', () => {
+    const context = { strategy: { goals: [{ id: 'g', targets: [{ metric: 'participation', value: 30 }] }] } };
+    for (const call of [
+      () => finishMetrics(aggregate, context),
+      () => adjustRules(aggregate, finishMetrics(aggregate), context),
+    ])
+      expect(call).toThrow(
+        'The metrics setting strategy.goals.0.targets.0.value must be a number from 0 to 1.',
+      );
+    expect(() => finishMetrics(aggregate, { thresholds: { lowParticipation: 30 } })).toThrow(
+      'The metrics setting thresholds.lowParticipation must be a number from 0 to 1.',
+    );
   });
 
   it('refuses thresholds the adjust rules cannot use, instead of a RangeError', () => {

@@ -100,6 +100,9 @@ export function checkContext(context: MetricsContext | undefined): void {
           `strategy.goals.${i}.targets.${j}.metric`,
           'one of shares, participation, clicks, reach, contributions, conversations',
         );
+      // Participation never passes 1 (its threshold is checked so too): a target of 30 meant as 30% was always behind.
+      if (target.metric === 'participation')
+        numbers(target, `strategy.goals.${i}.targets.${j}`, ['value'], 1);
     });
   });
   numbers(context.thresholds, 'thresholds');
