@@ -125,7 +125,7 @@ describe('sendSmtpMail against a real SMTP server', () => {
       .join('');
     expect(decoded).toBe('Deze week: 1 bericht wacht op je');
     expect(byType['text/plain']).toContain('Vacature <ontwikkelaar> & meer');
-    expect(byType['text/plain']).toContain('Deel vóór 28 november');
+    expect(byType['text/plain']).toContain('Deel uiterlijk 28 november, 13:00');
     // The footer after RFC 3676's signature separator ("-- ", with its space), which mail clients recognise.
     expect(byType['text/plain']).toMatch(/\r?\n-- \r?\n[^\n]+\s*$/);
     expect(byType['text/html']).toContain('Vacature &lt;ontwikkelaar&gt; &amp; meer');

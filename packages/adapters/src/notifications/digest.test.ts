@@ -49,9 +49,45 @@ describe('buildDigest', () => {
     expect(digest?.greeting).toBe('Hoi Anne,');
     expect(digest?.intro).toMatch(/2 berichten.*waarvan 1 nieuw/);
     expect(digest?.items.map((i) => [i.title, i.isNew, i.deadline])).toEqual([
-      ['Eerst', true, 'Deel vóór 28 november'],
+      ['Eerst', true, 'Deel uiterlijk 28 november, 13:00'],
       ['Later', false, undefined],
     ]);
+  });
+
+  describe('the deadline: the last day and time to share, in the digest’s time zone', () => {
+    const deadline = (language: 'nl' | 'en', expiresAt: string, timeZone?: string) =>
+      buildDigest({
+        publisherName: 'Anne',
+        language,
+        frequency: 'daily',
+        now: NOW,
+        waiting: [waiting({ expiresAt })],
+        ...(timeZone === undefined ? {} : { timeZone }),
+      })?.items[0]?.deadline;
+
+    it('gives the day the offer expires on and its time, not the day before', () => {
+      // Through Friday 27 November: 23:59 in Amsterdam (UTC+1) is 22:59Z.
+      expect(deadline('nl', '2026-11-27T22:59:00.000Z')).toBe('Deel uiterlijk 27 november, 23:59');
+      expect(deadline('en', '2026-11-27T22:59:00.000Z')).toBe('Share by 27 November, 23:59');
+      expect(deadline('nl', '2026-11-27T16:00:00.000Z')).toBe('Deel uiterlijk 27 november, 17:00');
+      expect(deadline('en', '2026-11-27T16:00:00.000Z')).toBe('Share by 27 November, 17:00');
+    });
+
+    it('cuts the time to the minute, never later than the expiry', () => {
+      expect(deadline('en', '2026-11-27T22:59:59.999Z')).toBe('Share by 27 November, 23:59');
+      expect(deadline('nl', '2026-11-27T23:00:00.001Z')).toBe('Deel uiterlijk 28 november, 00:00');
+    });
+
+    it('says "before" the day that starts at an expiry at exactly local midnight', () => {
+      // 23:00Z is 00:00 on 28 November in Amsterdam: sharing on the 27th, all of it, is in time.
+      expect(deadline('nl', '2026-11-27T23:00:00.000Z')).toBe('Deel vóór 28 november');
+      expect(deadline('en', '2026-11-27T23:00:00.000Z')).toBe('Share before 28 November');
+      // The same instant is 18:00 in New York, and midnight there is another instant.
+      expect(deadline('en', '2026-11-27T23:00:00.000Z', 'America/New_York')).toBe(
+        'Share by 27 November, 18:00',
+      );
+      expect(deadline('en', '2026-11-28T05:00:00.000Z', 'America/New_York')).toBe('Share before 28 November');
+    });
   });
 
   it('greets the publisher by the name without the spaces around it', () => {
@@ -75,7 +111,7 @@ describe('buildDigest', () => {
     });
     expect(digest?.subject).toBe('Today: 1 post is waiting for you');
     expect(digest?.items[0]?.isNew).toBe(false);
-    expect(digest?.items[0]?.deadline).toBe('Share before 1 December');
+    expect(digest?.items[0]?.deadline).toBe('Share by 1 December, 11:00');
     expect(digest?.footer).toMatch(/every day/);
   });
 

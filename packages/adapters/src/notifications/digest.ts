@@ -40,7 +40,11 @@ export interface DigestItem {
   readonly campaignName: string | undefined;
   /** Offered since the previous digest. */
   readonly isNew: boolean;
-  /** "Deel vóór 28 november" / "Share before 28 November", when it expires. */
+  /**
+   * The last moment to share, in the digest's `timeZone`: "Deel uiterlijk 27 november, 23:59" / "Share by 27 November,
+   * 23:59" (the time is cut to the minute, never later than the expiry), or "Deel vóór 28 november" / "Share before
+   * 28 November" for an expiry at exactly local midnight. `undefined` when it does not expire.
+   */
   readonly deadline: string | undefined;
   readonly openUrl: string | undefined;
 }
@@ -75,7 +79,9 @@ const TEXT = {
           : `Er staan ${n} ${all ? 'nieuwe ' : ''}berichten`;
       return `${posts} voor je klaar om te delen${fresh > 0 && !all ? `, waarvan ${fresh} nieuw` : ''}. Deel wat bij je past, in je eigen woorden.`;
     },
-    deadline: (date: string) => `Deel vóór ${date}`,
+    // An expiry at midnight is "before" that day (the whole day before counts); any other is "at the latest" then.
+    deadline: (date: string, time: string | undefined) =>
+      time === undefined ? `Deel vóór ${date}` : `Deel uiterlijk ${date}, ${time}`,
     open: 'Bekijk en deel',
     overview: 'Alle berichten',
     footer: (f: DigestFrequency) =>
@@ -90,7 +96,8 @@ const TEXT = {
       const posts = `${n} ${all ? 'new ' : ''}${n === 1 ? 'post is' : 'posts are'}`;
       return `${posts} ready for you to share${fresh > 0 && !all ? `, ${fresh} of them new` : ''}. Share what suits you, in your own words.`;
     },
-    deadline: (date: string) => `Share before ${date}`,
+    deadline: (date: string, time: string | undefined) =>
+      time === undefined ? `Share before ${date}` : `Share by ${date}, ${time}`,
     open: 'View and share',
     overview: 'All posts',
     footer: (f: DigestFrequency) =>
@@ -207,11 +214,12 @@ function checkWaiting(value: unknown, i: number): void {
   checkOptionalString(value.openUrl, at('openUrl'), 'Give the URL as a string, or leave it out.');
 }
 
-/** Checks the input of {@link buildDigest}; returns now (epoch ms), the time zone and its date format. */
+/** Checks the input of {@link buildDigest}; returns now (epoch ms), the time zone and its date and time formats. */
 function checkDigestInput(input: unknown): {
   now: number;
   timeZone: string;
   dateFormat: Intl.DateTimeFormat;
+  timeFormat: Intl.DateTimeFormat;
 } {
   if (!isObject(input)) {
     throw invalidOption(['input'], 'Pass { publisherName, language, frequency, now, waiting }.');
@@ -231,6 +239,7 @@ function checkDigestInput(input: unknown): {
   const now = checkTime(input.now, ['now']);
   const timeZone = input.timeZone ?? 'Europe/Amsterdam';
   let dateFormat: Intl.DateTimeFormat | undefined;
+  let timeFormat: Intl.DateTimeFormat | undefined;
   if (typeof timeZone === 'string') {
     try {
       dateFormat = new Intl.DateTimeFormat(input.language === 'nl' ? 'nl-NL' : 'en-GB', {
@@ -238,11 +247,19 @@ function checkDigestInput(input: unknown): {
         month: 'long',
         timeZone,
       });
+      // 24-hour time in both languages; seconds only to tell an expiry at exactly midnight.
+      timeFormat = new Intl.DateTimeFormat('en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      });
     } catch {
       dateFormat = undefined; // a RangeError: not a time zone this runtime knows
     }
   }
-  if (dateFormat === undefined) {
+  if (dateFormat === undefined || timeFormat === undefined) {
     throw invalidOption(
       ['timeZone'],
       `Give an IANA time zone such as Europe/Amsterdam, or leave it out (got ${describe(input.timeZone)}).`,
@@ -253,7 +270,27 @@ function checkDigestInput(input: unknown): {
   }
   input.waiting.forEach(checkWaiting);
   checkOptionalString(input.overviewUrl, ['overviewUrl'], 'Give the URL as a string, or leave it out.');
-  return { now, timeZone: timeZone as string, dateFormat };
+  return { now, timeZone: timeZone as string, dateFormat, timeFormat };
+}
+
+/**
+ * When an offer expiring at `expiry` (epoch ms) must be shared by, in the digest's language and time zone: the day and
+ * the time cut to the minute ("Deel uiterlijk 27 november, 23:59"; an expiry at 23:59:30 is still "23:59", never a
+ * minute late), or, at exactly local midnight, the day it starts ("Deel vóór 28 november": the whole day before
+ * counts, where "uiterlijk 28 november, 00:00" would read as the end of the 28th).
+ */
+function deadlineText(
+  expiry: number,
+  text: (typeof TEXT)[Language],
+  dateFormat: Intl.DateTimeFormat,
+  timeFormat: Intl.DateTimeFormat,
+): string {
+  const at = new Date(expiry);
+  const parts: Record<string, string> = {};
+  for (const part of timeFormat.formatToParts(at)) parts[part.type] = part.value;
+  const time = `${parts.hour}:${parts.minute}`;
+  const midnight = time === '00:00' && parts.second === '00' && at.getUTCMilliseconds() === 0;
+  return text.deadline(dateFormat.format(at), midnight ? undefined : time);
 }
 
 /**
@@ -343,7 +380,7 @@ export function isDigestDue(
  * ```
  */
 export function buildDigest(input: DigestInput): Digest | undefined {
-  const { now, timeZone, dateFormat } = checkDigestInput(input);
+  const { now, timeZone, dateFormat, timeFormat } = checkDigestInput(input);
   // "New" is what was offered since the previous digest: the same wall-clock time one period earlier.
   const since = sameWallClockDaysBefore(now, PERIOD_DAYS[input.frequency], timeZone);
   const text = TEXT[input.language];
@@ -367,7 +404,7 @@ export function buildDigest(input: DigestInput): Digest | undefined {
       excerpt: excerpt(w.post.text),
       campaignName: w.campaignName,
       isNew: Date.parse(w.offer.offeredAt) > since,
-      deadline: Number.isFinite(expiry) ? text.deadline(dateFormat.format(new Date(expiry))) : undefined,
+      deadline: Number.isFinite(expiry) ? deadlineText(expiry, text, dateFormat, timeFormat) : undefined,
       openUrl: w.openUrl,
     };
   });
