@@ -5,6 +5,6 @@
  * @packageDocumentation
  */
 
-export type { FetchLike, PlatformRequest, RetryOptions } from './platforms/http-retry.js';
+export type { FetchLike, MaybeDelivered, PlatformRequest, RetryOptions } from './platforms/http-retry.js';
 export { retryDelayFromHeaders, sendWithRetry } from './platforms/http-retry.js';
 export type { Publisher, PublishInput, PublishResult } from './platforms/publisher.js';
