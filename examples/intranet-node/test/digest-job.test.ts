@@ -24,7 +24,7 @@ describe('the digest job', () => {
     // The plain-text part (base64); the publisher reads English, the organisation's default language (ADR 102).
     const [, part = ''] = email.split('Content-Transfer-Encoding: base64\r\n\r\n');
     const text = Buffer.from(part.split('\r\n--')[0]!.replace(/\r\n/g, ''), 'base64').toString('utf8');
-    expect(text).toContain('Share before 17 March');
+    expect(text).toContain('Share by 17 March, 01:00');
     expect(text).not.toContain('16 March');
   });
 });
