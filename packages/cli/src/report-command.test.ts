@@ -734,6 +734,56 @@ describe('--config', () => {
     expect(off.figures.leaderboard).toEqual({ enabled: false, entries: [] });
   });
 
+  it('goes over an export’s names and strategy key by key: what it gives wins, the rest stay the export’s', async () => {
+    const exported = join(dir, 'config-over-export.json');
+    writeFileSync(
+      exported,
+      JSON.stringify(simulateExportBundle({ seed: 4, people: 30, teams: 3, days: 40, events: 800 })),
+    );
+    const figuresOf = (stdout: string) => (JSON.parse(stdout) as { figures: MetricsFigures }).figures;
+    const plain = await report(exported, '--format', 'json');
+    const before = figuresOf(plain.stdout);
+    const [first, second] = before.ambassadors;
+    expect(first?.name).not.toBe(first?.personId); // the export names them
+    expect(before.goals.length).toBeGreaterThan(0);
+    expect(before.pillars.some((p) => p.name !== p.pillarId)).toBe(true);
+
+    // One person's name and the platforms only.
+    const config = configFile('over-export.json', {
+      names: { persons: { [first?.personId ?? '']: 'Anne (config)' } },
+      strategy: { platforms: ['xing'] },
+    });
+    const { code, stdout, stderr } = await report(exported, '--format', 'json', '--config', config);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const after = figuresOf(stdout);
+    const names = (f: MetricsFigures) => new Map(f.ambassadors.map((a) => [a.personId, a.name]));
+    expect(names(after)).toEqual(new Map([...names(before), [first?.personId ?? '', 'Anne (config)']]));
+    expect(names(after).get(second?.personId ?? '')).toBe(second?.name);
+    expect(after.teams.map((t) => t.name)).toEqual(before.teams.map((t) => t.name));
+    expect(after.goals).toEqual(before.goals);
+    expect(after.pillars).toEqual(before.pillars);
+    // The config's platforms are the strategy's: nobody shared on XING.
+    const unused = (out: string) =>
+      (
+        JSON.parse(out) as { recommendations: { code: string; params: { platform?: string } }[] }
+      ).recommendations
+        .filter((r) => r.code === 'PLATFORM_UNUSED')
+        .map((r) => r.params.platform);
+    expect(unused(stdout)).toEqual(['xing']);
+
+    // Goals given in the config replace the export's; its pillars stay.
+    const goals = configFile('goals-over-export.json', {
+      strategy: {
+        goals: [{ id: 'g1', name: 'Meer sollicitaties', targets: [{ metric: 'shares', value: 10 }] }],
+      },
+    });
+    const replaced = figuresOf((await report(exported, '--format', 'json', '--config', goals)).stdout);
+    expect(replaced.goals.map((g) => g.name)).toEqual(['Meer sollicitaties']);
+    expect(replaced.pillars).toEqual(before.pillars);
+    expect(replaced.ambassadors).toEqual(before.ambassadors);
+  });
+
   it('refuses an --out that is the --config file, and leaves the config as it was', async () => {
     const path = configFile('out.json', { thresholds: { dormantDays: 30 } });
     const before = readFileSync(path);

@@ -43,7 +43,7 @@ import {
 import { refuseNewerBundle } from '@social-shift/core/transfer';
 import { withoutFullStop } from './event-log-reader.js';
 import { readEventLog } from './read-event-log.js';
-import { readConfig, withoutBom } from './report-config.js';
+import { readConfig, withConfig, withoutBom } from './report-config.js';
 import { isStandardInput, openReportInput } from './report-input.js';
 import {
   checkOut,
@@ -712,8 +712,7 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
       );
     }
     const context: MetricsContext = {
-      ...loaded.context,
-      ...config,
+      ...withConfig(loaded.context, config),
       timeZone,
       period,
       ...(values['no-leaderboard'] === true

@@ -93,6 +93,13 @@ const ConfigSchema = z
   })
   .partial();
 
+/** A stream read to its end, as UTF-8 text. */
+async function textOf(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
  * Reads and checks `--config`: a file, or standard input (`-`, `/dev/stdin`), which the caller has made sure is not
  * the input as well.
@@ -102,13 +109,6 @@ const ConfigSchema = z
  * const config = await readConfig('report-config.json');
  * ```
  */
-/** A stream read to its end, as UTF-8 text. */
-async function textOf(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function readConfig(
   path: string | undefined,
   stdin: () => Readable = () => process.stdin,
@@ -141,4 +141,31 @@ export async function readConfig(
   }
   // zod types an optional key as possibly `undefined`, which JSON cannot hold; the cast still checks the shapes.
   return parsed.data as Partial<MetricsContext>;
+}
+
+/**
+ * The context of a report on an export, with `--config` over it key by key: a person's or team's name in the config
+ * wins over the export's, the others keep the export's; each strategy field the config gives (`goals`, `pillars`,
+ * `platforms`) replaces the export's, the others stay; every other setting is the config's (an export has none).
+ *
+ * @example
+ * ```ts
+ * withConfig({ names: { persons: { p1: 'Anne', p2: 'Bram' } } }, { names: { persons: { p2: 'B.' } } });
+ * // { names: { persons: { p1: 'Anne', p2: 'B.' }, teams: {} } }
+ * ```
+ */
+export function withConfig(context: MetricsContext, config: Partial<MetricsContext>): MetricsContext {
+  const strategy =
+    context.strategy === undefined && config.strategy === undefined
+      ? {}
+      : { strategy: { ...context.strategy, ...config.strategy } };
+  return {
+    ...context,
+    ...config,
+    names: {
+      persons: { ...context.names?.persons, ...config.names?.persons },
+      teams: { ...context.names?.teams, ...config.names?.teams },
+    },
+    ...strategy,
+  };
 }
