@@ -1,4 +1,4 @@
-import { SocialShiftError } from '../errors/social-shift-error.js';
+import { invalidValues } from '../errors/invalid-value.js';
 
 /** A secret for HMAC signing: a string (UTF-8) or raw bytes, at least 32 bytes. */
 export type LinkSecret = string | Uint8Array;
@@ -28,19 +28,13 @@ export function createHmacSigner(secret: LinkSecret): HmacSigner {
   // Also bytes of another realm (a vm context, an iframe), which `instanceof` does not see.
   const isBytes = Object.prototype.toString.call(bytes) === '[object Uint8Array]';
   if (!isBytes || bytes.byteLength < MIN_SECRET_BYTES) {
-    throw new SocialShiftError(
-      'VALIDATION',
-      `The link secret must be ${isBytes ? '' : 'a string or bytes of '}at least ${MIN_SECRET_BYTES} bytes; use a long random value kept by the organisation.`,
+    throw invalidValues('link secret', [
       {
-        details: {
-          issues: [
-            isBytes
-              ? { path: ['secret'], message: 'too short', code: 'too_small' }
-              : { path: ['secret'], message: 'not a string or bytes', code: 'invalid_type' },
-          ],
-        },
+        path: ['secret'],
+        message: `Use ${isBytes ? '' : 'a string or bytes of '}at least ${MIN_SECRET_BYTES} bytes: a long random value kept by the organisation.`,
+        code: isBytes ? 'too_small' : 'invalid_type',
       },
-    );
+    ]);
   }
   const keyBytes = new Uint8Array(bytes);
   let key: Promise<CryptoKey> | undefined;

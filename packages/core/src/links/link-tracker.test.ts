@@ -85,8 +85,12 @@ describe('createLinkTracker', () => {
     expect(attempt).toThrow(
       expect.objectContaining({
         code: 'VALIDATION',
-        message: expect.stringMatching(/secret must be a string or bytes/),
-        details: { issues: [expect.objectContaining({ path: ['secret'], code: 'invalid_type' })] },
+        message: expect.stringMatching(
+          /^Invalid link secret: secret: Use a string or bytes of at least 32 bytes/,
+        ),
+        details: expect.objectContaining({
+          issues: [expect.objectContaining({ path: ['secret'], code: 'invalid_type' })],
+        }),
       }),
     );
   });

@@ -90,13 +90,8 @@ export function linkTagger(options: LinkTrackerOptions): Omit<TrackingLinks, 're
 
   async function track(input: TrackLinkInput): Promise<TrackedLink> {
     checkTrackInput(input);
-    for (const [field, value] of [
-      ['organisationId', input.organisationId],
-      ['campaignId', input.campaignId],
-      ['postId', input.postId],
-      ['publisherId', input.publisherId],
-    ] as const) {
-      if (!IdSchema.safeParse(value).success) {
+    for (const field of ['organisationId', 'campaignId', 'postId', 'publisherId'] as const) {
+      if (!IdSchema.safeParse(input[field]).success) {
         throw invalidValue(TRACK_WHAT, [field], 'Use 1 to 64 letters, digits, "_" or "-".');
       }
     }
