@@ -200,23 +200,30 @@ export type PermissionTable = Readonly<Record<Action, PermissionRow>>;
 export const DEFAULT_PERMISSIONS: PermissionTable = frozen(defaults);
 
 /**
- * Overrides of the permission table: per action, grantees to set (a scope) or remove (`null`).
+ * Overrides of the permission table: per action, grantees to set (a scope) or remove (`null`). A `null` row removes
+ * every grantee of the action, so nobody may run it, as a `null` row of a base table does: `{ 'privacy.erase': null }`
+ * turns erasure off. A row of `{}`, or none, keeps the action's row as it is.
  *
  * @example
  * ```ts
- * const overrides: PermissionOverrides = { 'campaigns.cancel': { editor: 'assigned' }, 'posts.approve': { editor: null } };
+ * const overrides: PermissionOverrides = {
+ *   'campaigns.cancel': { editor: 'assigned' }, // editors may cancel campaigns too
+ *   'posts.approve': { editor: null }, // only the master approves
+ *   'privacy.erase': null, // nobody erases people through the SDK
+ * };
  * createSocialShift({ storage, organisationId, config: { permissions: overrides } });
  * ```
  */
 export type PermissionOverrides = Readonly<
-  Partial<Record<Action, Readonly<Partial<Record<Grantee, PermissionScope | null>>>>>
+  Partial<Record<Action, Readonly<Partial<Record<Grantee, PermissionScope | null>>> | null>>
 >;
 
 /**
  * Applies configuration overrides to the default table (or to `base`): a scope sets a grantee's permission, `null`
- * removes it. `base` is checked as the overrides are (`VALIDATION` on a row, grantee or scope of no known kind);
- * an action it does not hold is allowed to nobody. `anyone: 'assigned'` is refused (`VALIDATION`): `anyone` holds
- * no assignment, so it would reach nobody. An `own` rule on an action whose entity has no owner (`strategy.*`,
+ * removes it, and a `null` row removes every grantee (nobody may run the action), in `base` as in the overrides.
+ * `base` is checked as the overrides are (`VALIDATION` on a row, grantee or scope of no known kind); an action it
+ * does not hold is allowed to nobody. `anyone: 'assigned'` is refused (`VALIDATION`): `anyone` holds no assignment,
+ * so it would reach nobody. An `own` rule on an action whose entity has no owner (`strategy.*`,
  * `cycles.*`, `people.add`, `teams.*`, `focusGroups.*`, `campaigns.*`, `privacy.retention`) is accepted but reaches
  * nobody (see `docs/roles.md`).
  *
@@ -251,7 +258,8 @@ export function resolvePermissions(
           [action],
           'Give an object of scopes by grantee, e.g. { editor: "assigned" }.',
         );
-      const row: Partial<Record<Grantee, PermissionScope>> = { ...table[action] };
+      // A `null` row starts from nobody, in the overrides as in the base (where there is no row yet to start from).
+      const row: Partial<Record<Grantee, PermissionScope>> = { ...(rows[action] !== null && table[action]) };
       for (const [grantee, scope] of Object.entries(overridden) as [Grantee, PermissionScope | null][]) {
         if (!GRANTEES.includes(grantee))
           throw invalidValue(where, [action, grantee], `No such grantee: use one of ${GRANTEES.join(', ')}.`);

@@ -104,6 +104,34 @@ describe('the permission table', () => {
     expect(refusal(null)).toEqual([]);
   });
 
+  it('reads a null row of the overrides as nobody, as a null row of the base table reads, not as "keep"', async () => {
+    const master = actor({}, { role: 'master' });
+    const table = resolvePermissions({ 'privacy.erase': null, 'posts.approve': null });
+    expect(table['privacy.erase']).toEqual({});
+    expect(table['posts.approve']).toEqual({});
+    expect(isAllowed(table, master, 'privacy.erase', { ownerId: 'person_other' })).toBe(false);
+    expect(isAllowed(table, actor({}, { role: 'editor' }), 'posts.approve')).toBe(false);
+    // The same as a null row of a base table, and as removing each grantee in turn.
+    expect(table['privacy.erase']).toEqual(
+      resolvePermissions({}, { ...DEFAULT_PERMISSIONS, 'privacy.erase': null } as never)['privacy.erase'],
+    );
+    expect(table['posts.approve']).toEqual(
+      resolvePermissions({ 'posts.approve': { master: null, editor: null } })['posts.approve'],
+    );
+    // The other rows keep their defaults; a row of {} keeps its own.
+    expect(resolvePermissions({ 'privacy.erase': {} })['privacy.erase']).toEqual({ master: 'organisation' });
+    expect(table['privacy.export']).toEqual(DEFAULT_PERMISSIONS['privacy.export']);
+    // As the SDK's configuration: erasure is off, not left on without a word.
+    const { createSocialShift } = await import('../sdk/create-social-shift.js');
+    const { createMemoryStorage } = await import('../storage/memory-storage.js');
+    const sdk = createSocialShift({
+      storage: createMemoryStorage(),
+      organisationId: 'org_a',
+      config: { permissions: { 'privacy.erase': null } },
+    });
+    expect(isAllowed(sdk.permissions, master, 'privacy.erase', { ownerId: 'person_other' })).toBe(false);
+  });
+
   it('refuses `anyone: assigned`, which reaches nobody, and says what to write instead', () => {
     let caught: unknown;
     try {

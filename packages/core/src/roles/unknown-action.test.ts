@@ -29,8 +29,7 @@ describe('permission overrides that are no object', () => {
       }
       expect(isSocialShiftError(thrown, 'VALIDATION')).toBe(true);
     }
-    expect(resolvePermissions({ 'posts.create': null } as never)['posts.create']).toEqual({
-      editor: 'assigned',
-    });
+    // A null row is no refusal: it removes every grantee (role-check.test.ts).
+    expect(resolvePermissions({ 'posts.create': null })['posts.create']).toEqual({});
   });
 });
