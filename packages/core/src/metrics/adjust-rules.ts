@@ -1,6 +1,6 @@
 import { checkContext } from './check-context.js';
 import { ROLE_BIT } from './fold-event.js';
-import type { MetricsAggregate } from './metrics-aggregate.js';
+import { checkAggregate, type MetricsAggregate } from './metrics-aggregate.js';
 import type { MetricsFigures, Recommendation } from './metrics-figures.js';
 import { DEFAULT_THRESHOLDS, type MetricsContext } from './metrics-options.js';
 import { ownValue } from './own-value.js';
@@ -35,6 +35,7 @@ export function adjustRules(
   figures: MetricsFigures,
   context: MetricsContext = {},
 ): Recommendation[] {
+  checkAggregate(aggregate);
   checkContext(context);
   const t = { ...DEFAULT_THRESHOLDS, ...context.thresholds };
   // Dormant: publishers with consent (who have not left) without a share in the last `dormantDays` of the window,

@@ -4,6 +4,7 @@ import { ROLE_BIT, seriesBucket } from './fold-event.js';
 import { leaderboard } from './leaderboard.js';
 import {
   CONTRIBUTION_FLAG,
+  checkAggregate,
   type MetricsAggregate,
   PERSON_FLAG,
   type PersonPartial,
@@ -97,6 +98,7 @@ const gone = (p: PersonPartial): boolean => p.lifecycle === 'left' || p.lifecycl
  * ```
  */
 export function finishMetrics(aggregate: MetricsAggregate, context: MetricsContext = {}): MetricsFigures {
+  checkAggregate(aggregate);
   checkContext(context);
   const timeZone = context.timeZone ?? 'UTC';
   const period = context.period ?? 'month';

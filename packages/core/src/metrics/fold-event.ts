@@ -4,6 +4,7 @@ import { invalid } from './invalid.js';
 import {
   CONTRIBUTION_FLAG,
   type ContributionPartial,
+  checkAggregate,
   createAggregate,
   emptyContribution,
   emptyPerson,
@@ -273,6 +274,7 @@ function foldSummary(
  * ```
  */
 export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): MetricsAggregate {
+  checkAggregate(aggregate);
   const at = checkEvent(event);
   const data = event.data;
   if (event.type === 'platform.summary') return foldSummary(aggregate, data, at);
@@ -460,6 +462,8 @@ export function foldEvents(
   if (typeof (events as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] !== 'function')
     throw invalid('Give the events as an array or another iterable.', [], 'Not iterable.', 'custom');
   let aggregate = into ?? createAggregate(window);
+  // Before the first event, so that the error is not put on it.
+  checkAggregate(aggregate);
   let index = 0;
   for (const event of events) {
     try {

@@ -1,6 +1,6 @@
 import { latest } from './fold-event.js';
 import { invalid } from './invalid.js';
-import { createAggregate, type MetricsAggregate, PERSON_FLAG } from './metrics-aggregate.js';
+import { checkAggregate, createAggregate, type MetricsAggregate, PERSON_FLAG } from './metrics-aggregate.js';
 
 const earliest = (a: string, b: string): string => (a === '' ? b : b === '' || a <= b ? a : b);
 
@@ -92,6 +92,8 @@ function mergeMaps<V>(a: Map<string, V>, b: Map<string, V>, combine: (x: V, y: V
  * ```
  */
 export function mergeInto(earlier: MetricsAggregate, later: MetricsAggregate): MetricsAggregate {
+  checkAggregate(earlier);
+  checkAggregate(later);
   if (earlier.window.from !== later.window.from || earlier.window.to !== later.window.to) {
     throw invalid(
       'Merge only aggregates of the same window: create both with the same from/to.',
@@ -129,7 +131,9 @@ export function mergeInto(earlier: MetricsAggregate, later: MetricsAggregate): M
  * ```
  */
 export function mergeAggregates(earlier: MetricsAggregate, later: MetricsAggregate): MetricsAggregate {
-  // Plain data, so a structured clone is a deep copy; the window is checked before anything is copied.
+  // Plain data, so a structured clone is a deep copy; both are checked before anything is copied.
+  checkAggregate(earlier);
+  checkAggregate(later);
   return mergeInto(
     mergeInto(createAggregate(later.window), structuredClone(earlier)),
     structuredClone(later),

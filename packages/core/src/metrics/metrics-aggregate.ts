@@ -154,6 +154,20 @@ export interface MetricsAggregate {
 
 const zeros = (): number[] => new Array<number>(METRIC_PLATFORMS.length).fill(0);
 
+/**
+ * Refuses what is not an aggregate with its Maps, such as one through `JSON.stringify` and back (its Maps become `{}`),
+ * which gave a raw TypeError. One property, so that folding an event stays as fast.
+ */
+export function checkAggregate(aggregate: MetricsAggregate): void {
+  if (!(aggregate?.persons instanceof Map))
+    throw invalid(
+      'Not a metrics aggregate: give the one createAggregate or foldEvents made. Its Maps do not survive JSON: keep the object, or copy it with structuredClone.',
+      'aggregate',
+      'Not a metrics aggregate.',
+      'invalid_type',
+    );
+}
+
 /** Normalises a window bound to an ISO instant with milliseconds, so string comparison orders instants. */
 function normaliseBound(value: string | undefined, name: 'from' | 'to'): string {
   if (value === undefined || value === '') return '';
