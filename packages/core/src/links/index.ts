@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export { addUtmTags } from './add-utm-tags.js';
 export type { LinkSecret } from './hmac.js';
 export { isLinkPreview } from './link-preview.js';
 export type { LinkShortener, MemoryShortenerOptions } from './link-shortener.js';
@@ -20,4 +21,4 @@ export type { ClickRecordingSdk, TrackedClick, TrackedClickInput } from './recor
 export { recordTrackedClick, verifyTrackedClick } from './record-tracked-click.js';
 export { SHARER_TOKEN_LENGTH } from './sharer-token.js';
 export type { UtmTags } from './utm.js';
-export { addUtmTags, SHARER_PARAM, SIGNATURE_PARAM, SOCIAL_UTM_MEDIUM } from './utm.js';
+export { SHARER_PARAM, SIGNATURE_PARAM, SOCIAL_UTM_MEDIUM } from './utm.js';

@@ -13,14 +13,21 @@ export const TRACK_WHAT = 'link to track';
 export function checkTrackInput(input: TrackLinkInput): void {
   if (!isRecord(input))
     throw invalidValue(TRACK_WHAT, [], 'Pass { organisationId, link, platform, campaignId, … }.');
-  if (input.link === undefined) return;
+  if (input.link !== undefined) checkHttpLink(input.link, TRACK_WHAT);
+}
+
+/**
+ * `VALIDATION` on `link` (`what` names the argument) unless `link` is an absolute http:// or https:// URL: one that is
+ * no URL would be a bare `TypeError` further on, and a `javascript:` link would be handed out.
+ */
+export function checkHttpLink(link: string, what: string): void {
   let protocol: string | undefined;
   let cause: unknown;
   try {
-    protocol = new URL(input.link).protocol;
+    protocol = new URL(link).protocol;
   } catch (error) {
     cause = error;
   }
   if (protocol !== 'https:' && protocol !== 'http:')
-    throw invalidValue(TRACK_WHAT, ['link'], 'Use an absolute http:// or https:// URL.', cause);
+    throw invalidValue(what, ['link'], 'Use an absolute http:// or https:// URL.', cause);
 }

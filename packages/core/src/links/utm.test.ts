@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { addUtmTags } from './add-utm-tags.js';
 import { createLinkTracker } from './link-tracker.js';
-import { addUtmTags } from './utm.js';
 
 const TAGS = { source: 'linkedin', campaign: 'campaign_1', content: 'post_1' } as const;
 const UTM = 'utm_source=linkedin&utm_medium=social&utm_campaign=campaign_1&utm_content=post_1';

@@ -54,17 +54,11 @@ export const TRACKING_PARAMS = [
 ] as const;
 
 /**
- * Adds UTM tags to a URL: `utm_source` = platform, `utm_medium` = `social`, `utm_campaign` = campaign id,
- * `utm_content` = post id. Existing query parameters and the fragment are kept; the link's earlier values of these
- * four are replaced, and its own `utm_term`, `utm_id`, `ss_ref` and `ss_sig` are dropped.
- *
- * @example
- * ```ts
- * addUtmTags('https://example.org/jobs?x=1', { source: 'linkedin', campaign: 'campaign_1', content: 'post_1' });
- * // 'https://example.org/jobs?x=1&utm_source=linkedin&utm_medium=social&utm_campaign=campaign_1&utm_content=post_1'
- * ```
+ * Adds the UTM tags to `link` without checking it or the tags: the tagging of the public, checked `addUtmTags`
+ * (`add-utm-tags.ts`), for the link trackers, which check their input first (`checkTrackInput`, the ids and the
+ * platform). A link that is no URL throws a bare `TypeError` here.
  */
-export function addUtmTags(link: string, tags: UtmTags): string {
+export function tagWithUtm(link: string, tags: UtmTags): string {
   const url = new URL(link);
   url.search = [
     ...untracked(url),
@@ -77,6 +71,12 @@ export function addUtmTags(link: string, tags: UtmTags): string {
   ].join('&');
   return url.href;
 }
+
+// Internal, and unchecked: the name the SDK's plain link tracker (`src/sdk/default-link-tracker.ts`, which checks its
+// input first) imports `tagWithUtm` by. The public `addUtmTags` of `@social-shift/core/links` is the checked one in
+// `add-utm-tags.ts`; its checks would not fit the main entry's size budget. Drop this once that tracker imports
+// `tagWithUtm`.
+export { tagWithUtm as addUtmTags };
 
 /**
  * The pairs of a URL's query other than the tracking parameters, as written (empty pairs left out): `searchParams` would write the whole
