@@ -483,6 +483,55 @@ describe('report tables', () => {
     expect(createReport(figures).language).toBe('en');
   });
 
+  it.each([
+    ['options of null', null, 'Invalid report options: (root): Give an object such as'],
+    ['a title that is no text', { title: 42 }, 'Invalid report options: title: Give the title as text'],
+    [
+      'recommendations that are no list',
+      { recommendations: {} },
+      'Invalid report options: recommendations: Give a list',
+    ],
+    [
+      'a recommendation of an unknown code',
+      { recommendations: [{ code: 'NOPE', severity: 'info', subject: null, params: {} }] },
+      'Invalid report options: recommendations.0.code: Use one of LOW_PARTICIPATION, TEAM_WITHOUT_SHARERS,',
+    ],
+    [
+      'a recommendation of an unknown severity, which read (undefined)',
+      {
+        recommendations: [
+          { code: 'PLATFORM_UNUSED', severity: 'info', subject: 'x', params: { platform: 'x' } },
+          { code: 'PLATFORM_UNUSED', severity: 'urgent', subject: 'x', params: { platform: 'x' } },
+        ],
+      },
+      'Invalid report options: recommendations.1.severity: Use info or warning (not "urgent").',
+    ],
+    [
+      'a recommendation without parameters',
+      { recommendations: [{ code: 'PLATFORM_UNUSED', severity: 'info', subject: 'x', params: null }] },
+      'Invalid report options: recommendations.0.params: Give the parameters as an object',
+    ],
+    [
+      'a recommendation of null',
+      { recommendations: [null] },
+      'Invalid report options: recommendations.0.code:',
+    ],
+  ])('refuses %s with a VALIDATION error that says what to fix, not a TypeError', (_, options, message) => {
+    expect(() => createReport(figures, options as never)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining(message) }),
+    );
+  });
+
+  it('refuses figures that are not the figures of finishMetrics, instead of a TypeError', () => {
+    for (const value of [undefined, null, {}])
+      expect(() => createReport(value as never), String(value)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: 'Invalid report figures: (root): Give the figures finishMetrics returned.',
+        }),
+      );
+  });
+
   it('names a goal metric in the goals table and writes a participation target as a percentage', () => {
     // Anne shared, Bram did not: participation 1/2 against a target of 80%, attainment 0.5 / 0.8 = 62.5%.
     const withGoal = finishMetrics(foldEvents(events), {

@@ -1,3 +1,4 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import type {
   FigureBasis,
   MetricsFigures,
@@ -177,8 +178,9 @@ export const SUMMARY_FIGURES = Object.keys(SUMMARY_KINDS) as readonly SummaryFig
  * ```
  */
 export function createReport(figures: MetricsFigures, options: ReportOptions = {}): Report {
-  const language = options.language ?? 'en';
+  const language = options?.language ?? 'en';
   const l = reportLabels(language);
+  checkReportInput(figures, options, l);
   const teamNames = new Map(figures.teams.map((t) => [t.teamId, t.name]));
   const summaryRows = SUMMARY_FIGURES.map((key) => [key, figures.summary[key], SUMMARY_KINDS[key]] as const);
   const tables: ReportTable[] = [
@@ -448,6 +450,41 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
     tables,
     recommendations,
   };
+}
+
+/**
+ * Refuses figures and options a report cannot be made of, naming what to fix: they gave a raw TypeError, or a
+ * recommendation of an unknown severity read `(undefined)`.
+ */
+function checkReportInput(figures: MetricsFigures, options: ReportOptions, l: ReportLabels): void {
+  const bad = (path: (string | number)[], message: string) => invalidValue('report options', path, message);
+  if (typeof figures?.summary !== 'object')
+    throw invalidValue('report figures', [], 'Give the figures finishMetrics returned.');
+  if (typeof options !== 'object' || options === null)
+    throw bad([], "Give an object such as { language: 'nl' }, or leave the options out.");
+  if (options.title !== undefined && typeof options.title !== 'string')
+    throw bad(['title'], 'Give the title as text, or leave it out for the default.');
+  const recommendations: unknown = options.recommendations;
+  if (recommendations !== undefined && !Array.isArray(recommendations))
+    throw bad(['recommendations'], 'Give a list, such as adjustRules returns.');
+  (recommendations ?? []).forEach((r: Partial<Recommendation> | null, i: number) => {
+    const codes = Object.keys(l.recommendations);
+    if (typeof r?.code !== 'string' || !codes.includes(r.code))
+      throw bad(
+        ['recommendations', i, 'code'],
+        `Use one of ${codes.join(', ')} (not ${JSON.stringify(r?.code)}).`,
+      );
+    if (r.severity !== 'info' && r.severity !== 'warning')
+      throw bad(
+        ['recommendations', i, 'severity'],
+        `Use info or warning (not ${JSON.stringify(r.severity)}).`,
+      );
+    if (typeof r.params !== 'object' || r.params === null)
+      throw bad(
+        ['recommendations', i, 'params'],
+        'Give the parameters as an object, such as adjustRules does.',
+      );
+  });
 }
 
 function funnel(
