@@ -72,12 +72,6 @@ export function tagWithUtm(link: string, tags: UtmTags): string {
   return url.href;
 }
 
-// Internal, and unchecked: the name the SDK's plain link tracker (`src/sdk/default-link-tracker.ts`, which checks its
-// input first) imports `tagWithUtm` by. The public `addUtmTags` of `@social-shift/core/links` is the checked one in
-// `add-utm-tags.ts`; its checks would not fit the main entry's size budget. Drop this once that tracker imports
-// `tagWithUtm`.
-export { tagWithUtm as addUtmTags };
-
 /**
  * The pairs of a URL's query other than the tracking parameters, as written (empty pairs left out): `searchParams` would write the whole
  * query anew (`%20` as `+`, `~` and `/` encoded, `flag` as `flag=`, a byte that is no UTF-8 as U+FFFD).
