@@ -694,6 +694,11 @@ describe('--config', () => {
       'thresholds.representativeness: expected a number from 0 to 1',
     ],
     [
+      'a participation target given as a percentage',
+      { strategy: { goals: [{ id: 'g', targets: [{ metric: 'participation', value: 30 }] }] } },
+      'strategy.goals.0.targets.0.value: expected a number from 0 to 1 for participation (30% is 0.3)',
+    ],
+    [
       'a leaderboard size that is not whole',
       { leaderboard: { size: 2.5 } },
       'leaderboard.size: expected a whole',
@@ -782,6 +787,27 @@ describe('--config', () => {
     expect(replaced.goals.map((g) => g.name)).toEqual(['Meer sollicitaties']);
     expect(replaced.pillars).toEqual(before.pillars);
     expect(replaced.ambassadors).toEqual(before.ambassadors);
+  });
+
+  it('refuses a participation target of 30 in an export’s strategy as bad input (exit 4), unless --config gives the goals', async () => {
+    const bundle = simulateExportBundle({ seed: 4, people: 30, teams: 3, days: 40, events: 800 });
+    for (const strategy of bundle.documents.strategy ?? [])
+      strategy.goals = (strategy.goals as Record<string, unknown>[]).map((goal) => ({
+        ...goal,
+        targets: [{ metric: 'participation', value: 30 }],
+      }));
+    const exported = join(dir, 'participation-30.json');
+    writeFileSync(exported, JSON.stringify(bundle));
+    const { code, stdout, stderr } = await report(exported, '--format', 'json');
+    expect(code).toBe(4);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `social-shift: "${exported}": The metrics setting strategy.goals.0.targets.0.value must be a number from 0 to 1 (in the export's strategy). Fix the strategy, or give its goals in --config.\n`,
+    );
+    const goals = configFile('participation-goals.json', {
+      strategy: { goals: [{ id: 'g', targets: [{ metric: 'participation', value: 0.3 }] }] },
+    });
+    expect((await report(exported, '--format', 'json', '--config', goals)).code).toBe(0);
   });
 
   it('refuses an --out that is the --config file, and leaves the config as it was', async () => {

@@ -723,6 +723,15 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     try {
       figures = finishMetrics(loaded.aggregate, context);
     } catch (error) {
+      // The config was checked when it was read: a strategy field it does not give is the export's, which the
+      // model takes and the metrics may not (a participation target of 30 meant as 30%): bad input, exit 4.
+      const [root, field] = isSocialShiftError(error, 'VALIDATION')
+        ? (error.details.issues[0]?.path.join('.').split('.') ?? [])
+        : [];
+      if (root === 'strategy' && config.strategy?.[field as 'goals'] === undefined)
+        throw new InputError(
+          `${source.label}: ${withoutFullStop((error as Error).message)} (in the export's strategy). Fix the strategy, or give its ${field} in --config.`,
+        );
       throw new UsageError((error as Error).message);
     }
     const language = (values.lang as Language | undefined) ?? loaded.language ?? 'en';

@@ -67,11 +67,23 @@ const ConfigSchema = z
     strategy: z
       .strictObject({
         goals: z.array(
-          z.strictObject({
-            id: z.string().min(1),
-            name: z.string().optional(),
-            targets: z.array(GoalTargetSchema).optional(),
-          }),
+          z
+            .strictObject({
+              id: z.string().min(1),
+              name: z.string().optional(),
+              targets: z.array(GoalTargetSchema).optional(),
+            })
+            // Participation never passes 1, as its threshold: 30 meant as 30% was always behind.
+            .superRefine((goal, context) => {
+              goal.targets?.forEach((target, i) => {
+                if (target.metric === 'participation' && target.value > 1)
+                  context.addIssue({
+                    code: 'custom',
+                    path: ['targets', i, 'value'],
+                    message: 'expected a number from 0 to 1 for participation (30% is 0.3)',
+                  });
+              });
+            }),
         ),
         pillars: z.array(
           z.strictObject({
