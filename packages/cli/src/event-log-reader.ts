@@ -172,7 +172,7 @@ export function readRange(
   let end = partEnd;
   const aggregate = createAggregate(options.window);
   const scanner = new EventLineScanner();
-  const fd = openSync(path, 'r');
+  let fd: number | undefined;
   let buf = Buffer.allocUnsafe(CHUNK);
   let filled = 0;
   let filePos = start;
@@ -181,12 +181,15 @@ export function readRange(
   let slow = 0;
   let skipped = 0;
   const bad: BadLineAt[] = [];
-  let reported = 0;
+  // Progress counts the bytes of this range (from its start, not from the start of the file).
+  let reported = start;
   const maxLine = options.maxLineBytes ?? bufferConstants.MAX_STRING_LENGTH;
   const tooLongMessage = `longer than ${maxLine.toLocaleString('en')} bytes, the longest line that can be read: not an event`;
   // Inside a line that is too long, which is passed over up to its end.
   let tooLong = false;
   try {
+    // Opened inside: a thread that cannot open the file still sets its handover cell's finished flag (below).
+    fd = openSync(path, 'r');
     // Begin at the first line that starts at or after `start`.
     let skipFirst = false;
     if (start > 0) {
@@ -279,9 +282,11 @@ export function readRange(
         a = b + 1;
         if (b === total) break;
       }
-      if (options.onProgress !== undefined && filePos - reported > CHUNK) {
-        options.onProgress(filePos - reported);
-        reported = filePos;
+      // Up to the range's end: what is read past it is the next part's.
+      const readTo = Math.min(filePos, end);
+      if (options.onProgress !== undefined && readTo - reported > CHUNK) {
+        options.onProgress(readTo - reported);
+        reported = readTo;
       }
       if (eof) done = true;
       // A line whose end is not in the buffer yet is kept to be read whole, unless a part starts inside it (a worker's
@@ -317,7 +322,7 @@ export function readRange(
     }
   } finally {
     if (cell !== undefined) finishHandover(cell);
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
   options.onProgress?.(Math.max(0, Math.min(filePos, end) - reported));
   return { aggregate, lines, fast, slow, skipped, bad };

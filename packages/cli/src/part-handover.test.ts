@@ -1,11 +1,12 @@
 // Handing over the end of a part (ADR 105): the protocol on one thread, then reads in which the main thread is done
 // with its own part long before the worker thread, takes over the rest, and the result is the one-thread result.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { foldEvents } from '@social-shift/core/metrics';
 import { simulateEvents } from '@social-shift/core/simulation';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readEventLogRange } from './event-log-reader.js';
 import {
   answerHandover,
   askHandover,
@@ -14,7 +15,12 @@ import {
   handoverCell,
   MIN_HANDOVER_BYTES,
 } from './part-handover.js';
-import { createEventLogReader, type EventLogReader, PARALLEL_FROM_BYTES } from './read-event-log.js';
+import {
+  combineParts,
+  createEventLogReader,
+  type EventLogReader,
+  PARALLEL_FROM_BYTES,
+} from './read-event-log.js';
 
 describe('the handover protocol', () => {
   const MB = 1 << 20;
@@ -63,6 +69,47 @@ describe('the handover protocol', () => {
     expect(askHandover(cell, 20 * MB, 30)).toBeUndefined();
     expect(Atomics.load(cell.words, 0)).toBe(0);
     expect(answerHandover(cell, 2 * MB, 20 * MB)).toBe(20 * MB);
+  });
+});
+
+describe('combineParts', () => {
+  const events = [...simulateEvents({ seed: 3, people: 50, teams: 4, days: 20, events: 300 })];
+  const part = (start: number, from: number, to: number, bad: { line: number; message: string }[]) => ({
+    start,
+    end: start + 100,
+    here: start === 0,
+    result: {
+      aggregate: foldEvents(events.slice(from, to)),
+      lines: to - from,
+      fast: to - from - bad.length,
+      slow: 0,
+      skipped: bad.length,
+      bad: bad.map((b) => ({ ...b, at: start, bytes: 10 })),
+    },
+  });
+  // Three parts in file order: one clean, one with a bad line (its last line when not skipping), one after it.
+  const parts = () => [
+    part(0, 0, 100, []),
+    part(100, 100, 180, [{ line: 80, message: 'worker: bad' }]),
+    part(200, 180, 300, [{ line: 5, message: 'worker: also bad' }]),
+  ];
+  const again = (bad: { message: string }) => `here: ${bad.message}`;
+
+  it('numbers the bad lines in the whole file and folds every part when skipping', () => {
+    const all = combineParts(parts(), true, again);
+    expect(all.bad).toEqual([
+      { line: 180, message: 'here: worker: bad' },
+      { line: 185, message: 'here: worker: also bad' },
+    ]);
+    expect([all.lines, all.fast, all.skipped]).toEqual([300, 298, 2]);
+    expect(all.aggregate).toEqual(foldEvents(events));
+  });
+
+  it('leaves out the parts after the one that stopped at a bad line when not skipping', () => {
+    const stopped = combineParts(parts(), false, again);
+    expect(stopped.bad).toEqual([{ line: 180, message: 'here: worker: bad' }]);
+    expect([stopped.lines, stopped.fast, stopped.skipped]).toEqual([180, 179, 1]);
+    expect(stopped.aggregate).toEqual(foldEvents(events.slice(0, 180)));
   });
 });
 
@@ -127,8 +174,59 @@ describe('a read in which the main thread takes over the rest of a part', () => 
     expect(threaded.skipped).toBe(12);
     expect(threaded.bad).toEqual(single.bad);
     expect(threaded.aggregate).toEqual(single.aggregate);
-    // Without skipping, the read stops at the first bad line, wherever the parts were cut.
+    // Without skipping, the read stops at the first bad line, wherever the parts were cut: what it counted and
+    // folded is what one thread counts and folds up to there.
     const stopped = await reader.read(path, { window });
+    const singleStopped = await one.read(path, { window });
     expect(stopped.bad).toEqual(single.bad.slice(0, 1));
+    expect(singleStopped.bad).toEqual(stopped.bad);
+    expect([stopped.lines, stopped.fast, stopped.slow]).toEqual([
+      singleStopped.lines,
+      singleStopped.fast,
+      singleStopped.slow,
+    ]);
+    expect(stopped.aggregate).toEqual(singleStopped.aggregate);
+  });
+
+  it('counts the progress of a range from its start, and no further than its end', () => {
+    const { path } = write('progress.ndjson', text);
+    const size = statSync(path).size;
+    const ranges = [
+      [0, Math.floor(size / 3)],
+      [Math.floor(size / 3), Math.floor((size * 2) / 3)],
+      [Math.floor((size * 2) / 3), size],
+    ] as const;
+    for (const [start, end] of ranges) {
+      let reported = 0;
+      readEventLogRange(path, start, end, {
+        window,
+        skipInvalid: true,
+        onProgress: (bytes) => (reported += bytes),
+      });
+      expect(reported).toBe(end - start);
+    }
+  });
+
+  it('asks nothing of the threads once a progress callback has closed the reader', async () => {
+    const closing = createEventLogReader({ threads: 4 });
+    const { path } = write('closing.ndjson', text);
+    await closing.read(join(dir, 'warm.ndjson'), { threads: 4 });
+    const wait = vi.spyOn(Atomics, 'wait');
+    try {
+      let waitsAtClose = -1;
+      const read = closing.read(path, {
+        onProgress: () => {
+          if (waitsAtClose >= 0) return;
+          waitsAtClose = wait.mock.calls.length;
+          void closing.close();
+        },
+      });
+      await expect(read).rejects.toThrow(/This event log reader is closed/);
+      expect(waitsAtClose).toBeGreaterThanOrEqual(0);
+      expect(wait.mock.calls.length).toBe(waitsAtClose);
+    } finally {
+      wait.mockRestore();
+      await closing.close();
+    }
   });
 });

@@ -14,6 +14,7 @@ import {
 import {
   askHandover,
   bytesLeft,
+  finishHandover,
   type HandoverCell,
   handoverCell,
   MIN_HANDOVER_BYTES,
@@ -83,6 +84,8 @@ interface ReaderThread {
         readonly onProgress: (bytes: number) => void;
         readonly resolve: (result: RangeResult) => void;
         readonly reject: (error: unknown) => void;
+        /** Shared with the main thread, which may take over the rest of the part (part-handover.ts). */
+        readonly handover: HandoverCell;
       }
     | undefined;
   /** It failed or was stopped: never given another part. */
@@ -96,6 +99,9 @@ function endThread(thread: ReaderThread, reason: unknown): void {
   thread.dead = true;
   const current = thread.current;
   thread.current = undefined;
+  // A stopped thread runs no more of its part, nor sets the finished flag itself: set it here, so the main thread
+  // asks it for nothing (and never waits for an answer that cannot come).
+  if (current !== undefined) finishHandover(current.handover);
   current?.reject(reason);
 }
 
@@ -145,11 +151,12 @@ function readOn(
   thread: ReaderThread,
   job: object,
   onProgress: (bytes: number) => void,
+  handover: HandoverCell,
 ): Promise<RangeResult> {
   return new Promise<RangeResult>((resolve, reject) => {
-    thread.current = { onProgress, resolve, reject };
+    thread.current = { onProgress, resolve, reject, handover };
     thread.worker.ref();
-    thread.worker.postMessage(job);
+    thread.worker.postMessage({ ...job, handover: handover.buffer });
   });
 }
 
@@ -165,11 +172,43 @@ function checkedThreads(threads: number | undefined): number | undefined {
 }
 
 /** A part of a read: where it starts and ends in the file, whether this thread read it, and what it gave. */
-interface Part {
+export interface Part {
   readonly start: number;
   readonly end: number;
   readonly here: boolean;
   readonly result: RangeResult;
+}
+
+/**
+ * Puts the parts of a read together in file order: bad lines numbered in the whole file (those a worker read are
+ * described again by this thread, with `describe`), counts summed and aggregates merged (in place, into the first).
+ * Without skipping, reading stops at the first bad line: the part that stopped counted its lines only up to there, so
+ * the parts after it are left out (their bad lines are neither first nor numbered rightly), and the counts and the
+ * aggregate are those of one thread, wherever the parts were cut.
+ */
+export function combineParts(
+  parts: readonly Part[],
+  skipInvalid: boolean,
+  describe: (bad: BadLineAt) => string,
+): Pick<EventLogResult, 'aggregate' | 'lines' | 'fast' | 'slow' | 'skipped' | 'bad'> {
+  const bad: BadLine[] = [];
+  let lines = 0;
+  let fast = 0;
+  let slow = 0;
+  let skipped = 0;
+  let aggregate: MetricsAggregate | undefined;
+  for (const { here, result: part } of parts) {
+    if (!skipInvalid && bad.length > 0) break;
+    // Line numbers: each part counts from 1; shift by the lines of the parts before it.
+    for (const b of part.bad)
+      if (bad.length < 50) bad.push({ line: b.line + lines, message: here ? b.message : describe(b) });
+    lines += part.lines;
+    fast += part.fast;
+    slow += part.slow;
+    skipped += part.skipped;
+    aggregate = aggregate === undefined ? part.aggregate : mergeInto(aggregate, part.aggregate);
+  }
+  return { aggregate: aggregate ?? (undefined as never), lines, fast, slow, skipped, bad };
 }
 
 /**
@@ -182,6 +221,7 @@ function takeOver(
   cells: readonly HandoverCell[],
   partEnds: readonly number[],
   options: RangeOptions,
+  closed: () => boolean,
 ): Part[] {
   const ends = [...partEnds];
   const done = new Set<number>();
@@ -197,7 +237,8 @@ function takeOver(
       }
     });
     const cell = cells[pick];
-    if (cell === undefined) return taken;
+    // A progress callback may have closed the reader (its threads are stopped): the read ends.
+    if (cell === undefined || closed()) return taken;
     const end = ends[pick] as number;
     const from = askHandover(cell, end);
     if (from === undefined) {
@@ -294,17 +335,15 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
           cells.push(cell);
           running.add(thread);
           others.push(
-            readOn(
-              thread,
-              { path, start: cuts[i], end: cuts[i + 1], window, skipInvalid, handover: cell.buffer },
-              progress,
-            ),
+            readOn(thread, { path, start: cuts[i], end: cuts[i + 1], window, skipInvalid }, progress, cell),
           );
         }
         const rangeOptions = { window, skipInvalid, onProgress: progress };
         const first = readEventLogRange(path, 0, cuts[1] as number, rangeOptions);
         const taken =
-          skipInvalid || first.bad.length === 0 ? takeOver(path, cells, cuts.slice(2), rangeOptions) : [];
+          skipInvalid || first.bad.length === 0
+            ? takeOver(path, cells, cuts.slice(2), rangeOptions, () => closed)
+            : [];
         const theirs = await Promise.all(others);
         parts = [
           { start: 0, end: cuts[1] as number, here: true, result: first },
@@ -330,29 +369,9 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
       }
     }
     if (closed) throw closedError();
-    // Line numbers: each part counts from 1; shift by the lines of the parts before it.
-    const bad: BadLine[] = [];
-    let offset = 0;
-    let aggregate: MetricsAggregate | undefined;
-    for (const { here, result: part } of parts) {
-      // Without skipping, reading stops at the first bad line: a part that stopped counted its lines only up to
-      // there, so the bad lines of the parts after it are neither first nor numbered rightly.
-      const stopped = !skipInvalid && bad.length > 0;
-      for (const b of stopped ? [] : part.bad)
-        if (bad.length < 50)
-          bad.push({ line: b.line + offset, message: here ? b.message : describedHere(path, b) });
-      offset += part.lines;
-      aggregate = aggregate === undefined ? part.aggregate : mergeInto(aggregate, part.aggregate);
-    }
-    const sum = (f: (p: RangeResult) => number): number => parts.reduce((a, p) => a + f(p.result), 0);
     return {
-      aggregate: aggregate ?? parts[0]?.result.aggregate ?? (undefined as never),
+      ...combineParts(parts, skipInvalid, (b) => describedHere(path, b)),
       size,
-      lines: sum((p) => p.lines),
-      fast: sum((p) => p.fast),
-      slow: sum((p) => p.slow),
-      skipped: sum((p) => p.skipped),
-      bad,
       threads,
       // The parts the main thread took over: its own starts at 0.
       handedOver: parts.reduce((a, p) => a + (p.here && p.start > 0 ? p.end - p.start : 0), 0),
