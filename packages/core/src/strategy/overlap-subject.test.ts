@@ -45,6 +45,31 @@ describe('overlap subjects', () => {
     expect(subject.tags).toEqual(['zorg', 'café']);
   });
 
+  it.each([
+    ['null', null, [], "Invalid draft: (root): Use an object such as { text: 'Onze #nachtdienst' }."],
+    [
+      'a string',
+      'Onze #nachtdienst',
+      [],
+      "Invalid draft: (root): Use an object such as { text: 'Onze #nachtdienst' }.",
+    ],
+    ['a list', [], [], "Invalid draft: (root): Use an object such as { text: 'Onze #nachtdienst' }."],
+    [
+      'a draft without text',
+      { tags: ['zorg'] },
+      ['text'],
+      "Invalid draft: text: Give the text typed so far, a string ('' before anything is typed).",
+    ],
+  ])('refuses %s as a draft with VALIDATION naming it, not a TypeError', (_, draft, path, message) => {
+    expect(() => subjectFromDraft(draft as never)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message,
+        details: expect.objectContaining({ input: 'draft', issues: [expect.objectContaining({ path })] }),
+      }),
+    );
+  });
+
   it('finds no hashtag in a bare "#" or in an anchor-less text', () => {
     expect(hashtagsOf('# kop, C# en een mail#')).toEqual([]);
     expect(hashtagsOf('Geen tags hier.')).toEqual([]);

@@ -1,4 +1,6 @@
+import { invalidValue } from '../errors/invalid-value.js';
 import type { Contribution } from '../model/contribution.js';
+import { isRecord } from '../model/is-record.js';
 import type { Post } from '../model/post.js';
 import type { InformationNeed } from '../model/vocabulary.js';
 
@@ -123,7 +125,8 @@ export function hashtagsOf(text: string): string[] {
 }
 
 /**
- * The overlap subject of a draft text: its explicit tags plus the hashtags in its text.
+ * The overlap subject of a draft text: its explicit tags plus the hashtags in its text. Throws `VALIDATION` for a
+ * draft that is no object, or whose `text` is no string.
  *
  * @example
  * ```ts
@@ -132,6 +135,14 @@ export function hashtagsOf(text: string): string[] {
  * ```
  */
 export function subjectFromDraft(draft: DraftInput): OverlapSubject {
+  if (!isRecord(draft))
+    throw invalidValue('draft', [], "Use an object such as { text: 'Onze #nachtdienst' }.");
+  if (typeof draft.text !== 'string')
+    throw invalidValue(
+      'draft',
+      ['text'],
+      "Give the text typed so far, a string ('' before anything is typed).",
+    );
   const tags = new Set((draft.tags ?? []).map((tag) => tag.normalize('NFC').toLowerCase()));
   for (const tag of hashtagsOf(draft.text)) tags.add(tag);
   return {
