@@ -157,6 +157,38 @@ describe('suggestShareTimes', () => {
       }),
     );
   });
+  it.each([0.5, 20.5, 1 / 3])(
+    'refuses an interval of %s minutes, which suggests times off the minute (two in one minute below 1), with VALIDATION saying to use whole minutes',
+    (intervalMinutes) => {
+      const options = {
+        publisherIds: ['p1', 'p2', 'p3'],
+        start: '2026-11-27T16:00:00.000Z',
+        timeZone: 'Europe/Amsterdam',
+        intervalMinutes,
+      };
+      expect(() => suggestShareTimes(options)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message:
+            'Invalid share time options: intervalMinutes: Use a whole number of minutes from 1 to 10080 (a week), e.g. 20.',
+          details: expect.objectContaining({
+            issues: [expect.objectContaining({ path: ['intervalMinutes'] })],
+          }),
+        }),
+      );
+    },
+  );
+
+  it('suggests times a whole number of minutes apart, on the minute', () => {
+    const at = suggestShareTimes({
+      publisherIds: ['p1', 'p2', 'p3'],
+      start: '2026-11-27T16:00:10.000Z',
+      timeZone: 'UTC',
+      intervalMinutes: 1,
+    }).map((s) => s.at);
+    expect(at).toEqual(['2026-11-27T16:01:00.000Z', '2026-11-27T16:02:00.000Z', '2026-11-27T16:03:00.000Z']);
+  });
+
   it.each([
     ['past the end of the calendar', 1e300],
     ['in milliseconds rather than minutes (20 minutes = 1 200 000 ms)', 1_200_000],

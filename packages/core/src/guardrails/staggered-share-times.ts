@@ -9,7 +9,7 @@ export interface StaggerOptions {
   readonly publisherIds: readonly string[];
   /** The earliest time, an ISO 8601 UTC timestamp with `Z` (from the injected clock). */
   readonly start: string;
-  /** Minutes between two consecutive suggestions; default 20. */
+  /** Whole minutes between two consecutive suggestions, 1 to 10080 (a week); default 20. */
   readonly intervalMinutes?: number;
   /** The organisation's IANA time zone. */
   readonly timeZone: string;
@@ -34,8 +34,8 @@ const MAX_INTERVAL = 7 * 1440;
  * first moment the guardrails allow. The opening is `from` on the organisation's wall clock (or the next allowed
  * day's midnight for a window across midnight), also the night the clocks change. Pure: same input, same
  * output. Throws `VALIDATION` naming the option for a publisher id that is not a non-empty string, a `start` that
- * is not an ISO 8601 UTC timestamp (with `Z`), an interval that is not above 0 and at most a week (10080 minutes), a
- * time zone `Intl` does not know, and sharing hours the guardrails would refuse.
+ * is not an ISO 8601 UTC timestamp (with `Z`), an interval that is not a whole number of minutes from 1 to a week
+ * (10080), a time zone `Intl` does not know, and sharing hours the guardrails would refuse.
  *
  * @example
  * ```ts
@@ -110,11 +110,9 @@ function validate(options: StaggerOptions): { interval: number; start: number } 
       'Use an ISO 8601 UTC timestamp such as 2026-11-26T08:00:00.000Z (from the injected clock).',
     );
   const interval = options.intervalMinutes ?? 20;
-  if (typeof interval !== 'number' || !Number.isFinite(interval) || interval <= 0 || interval > MAX_INTERVAL)
-    bad(
-      ['intervalMinutes'],
-      `Use a number of minutes above 0 and at most ${MAX_INTERVAL} (a week), e.g. 20.`,
-    );
+  // Whole minutes: suggestions are on the minute (`start` is rounded up to one), and 0.5 put two in the same minute.
+  if (!Number.isInteger(interval) || interval < 1 || interval > MAX_INTERVAL)
+    bad(['intervalMinutes'], `Use a whole number of minutes from 1 to ${MAX_INTERVAL} (a week), e.g. 20.`);
   if (typeof options.timeZone !== 'string')
     bad(['timeZone'], "Give the organisation's IANA time zone, such as Europe/Amsterdam.");
   localTime(start, options.timeZone); // VALIDATION on timeZone when Intl does not know it
