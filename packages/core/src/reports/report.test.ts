@@ -241,6 +241,9 @@ const recommendation = (code: Recommendation['code'], params: Recommendation['pa
   params,
 });
 
+const dormant = recommendation('DORMANT_AMBASSADORS', { count: 2, days: 30, people: 'Anne, Bo', more: 0 });
+const lagging = recommendation('CONVERSATION_LAGS', { sharers: 4, conversers: 1, threshold: 0.5 });
+
 describe('recommendation texts', () => {
   it('writes rates as percentages with the decimal sign of the language', () => {
     const low = recommendation('LOW_PARTICIPATION', { participation: 0.1, threshold: 0.3 });
@@ -516,10 +519,72 @@ describe('report tables', () => {
       { recommendations: [null] },
       'Invalid report options: recommendations.0.code:',
     ],
+    [
+      'a recommendation whose subject is no text or null',
+      { recommendations: [{ ...dormant, subject: 7 }] },
+      'Invalid report options: recommendations.0.subject: Give what it is about as text (an id, a platform), or null',
+    ],
+    [
+      'a recommendation without a subject, which the JSON report would leave out',
+      { recommendations: [{ code: 'PLATFORM_UNUSED', severity: 'info', params: { platform: 'x' } }] },
+      'Invalid report options: recommendations.0.subject:',
+    ],
+    [
+      'a count given as text, which the text would not write as a number nor count for its plural',
+      { recommendations: [dormant, { ...dormant, params: { ...dormant.params, count: '2' } }] },
+      'Invalid report options: recommendations.1.params.count: The text fills in {count}: give it as a finite number, as adjustRules does.',
+    ],
+    [
+      'a number that is not finite',
+      { recommendations: [{ ...dormant, params: { ...dormant.params, days: Number.NaN } }] },
+      'Invalid report options: recommendations.0.params.days: The text fills in {days}: give it as a finite number',
+    ],
+    [
+      'a name given as a number',
+      { recommendations: [{ ...dormant, params: { ...dormant.params, people: 42 } }] },
+      'Invalid report options: recommendations.0.params.people: The text fills in {people}: give it as text, as adjustRules does.',
+    ],
+    [
+      'a parameter the text fills in that is missing, which read as nothing',
+      { recommendations: [{ code: 'PLATFORM_UNUSED', severity: 'info', subject: 'x', params: {} }] },
+      'Invalid report options: recommendations.0.params.platform: The text fills in {platform}: give it as text',
+    ],
   ])('refuses %s with a VALIDATION error that says what to fix, not a TypeError', (_, options, message) => {
     expect(() => createReport(figures, options as never)).toThrow(
       expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining(message) }),
     );
+  });
+
+  it('takes recommendations of every code as adjustRules gives them, also with a parameter their text does not fill in', () => {
+    // The parameters as adjust-rules.ts makes them; CONVERSATION_LAGS carries a threshold that neither text writes.
+    const all = [
+      recommendation('LOW_PARTICIPATION', { participation: 0.1, threshold: 0.3 }),
+      recommendation('TEAM_WITHOUT_SHARERS', { team: 'Zorg Assen', members: 4 }),
+      recommendation('PILLAR_WITHOUT_POSTS', { pillar: 'Werk' }),
+      recommendation('PILLAR_LOW_SHARES', { pillar: 'Werk', shares: 1, average: 5 }),
+      recommendation('PILLAR_LOW_OVERLAP', { pillar: 'Werk', overlap: 0.2, threshold: 0.4 }),
+      recommendation('PLATFORM_UNUSED', { platform: 'x' }),
+      dormant,
+      recommendation('GOAL_BEHIND_TARGET', { goal: 'Werven', metric: 'shares', target: 10, actual: 4 }),
+      recommendation('UNREPRESENTATIVE_AMBASSADORS', {
+        dimension: 'team',
+        index: 0.5,
+        threshold: 0.7,
+        underRepresented: 'Emmen',
+        more: 0,
+      }),
+      lagging,
+    ];
+    for (const language of ['en', 'nl'] as const) {
+      const report = createReport(figures, { language, recommendations: all });
+      expect(report.recommendations.map((r) => r.code)).toEqual(all.map((r) => r.code));
+    }
+    expect(
+      createReport(figures, { recommendations: [dormant, lagging] }).recommendations.map((r) => r.text),
+    ).toEqual([
+      '2 ambassadors with consent have not shared for 30 days: re-activate them (Anne, Bo).',
+      'Only 1 of 4 sharers converses on the platforms: encourage replying to comments.',
+    ]);
   });
 
   it('refuses figures that are not the figures of finishMetrics, instead of a TypeError', () => {

@@ -168,7 +168,10 @@ export const SUMMARY_FIGURES = Object.keys(SUMMARY_KINDS) as readonly SummaryFig
 /**
  * Builds the report of a set of figures: a summary, the method's three measures per ambassador and per team,
  * platforms, funnels, lead times, pillars, goals, representativeness, leaderboard (unless it is switched off),
- * series and recommendations. Every numeric column says whether it is measured or estimated.
+ * series and recommendations. Every numeric column says whether it is measured or estimated. Throws `VALIDATION`
+ * naming the field for figures that are not `finishMetrics`', options that are no object, and a recommendation that is
+ * not as `adjustRules` gives it: an unknown `code` or `severity`, a `subject` that is neither text nor null, or a
+ * parameter its text fills in that is not text (a name) or a finite number (`recommendations.0.params.count`).
  *
  * @example
  * ```ts
@@ -479,13 +482,31 @@ function checkReportInput(figures: MetricsFigures, options: ReportOptions, l: Re
         ['recommendations', i, 'severity'],
         `Use info or warning (not ${JSON.stringify(r.severity)}).`,
       );
+    if (typeof r.subject !== 'string' && r.subject !== null)
+      throw bad(
+        ['recommendations', i, 'subject'],
+        'Give what it is about as text (an id, a platform), or null, as adjustRules does.',
+      );
     if (typeof r.params !== 'object' || r.params === null)
       throw bad(
         ['recommendations', i, 'params'],
         'Give the parameters as an object, such as adjustRules does.',
       );
+    // The parameters the text fills in: a name as text, any other as a number (written as one, and its plural).
+    for (const [, name = ''] of l.recommendations[r.code].matchAll(/\{(\w+)/g)) {
+      const value: unknown = r.params[name];
+      const text = TEXT_PARAMS.test(name);
+      if (text ? typeof value !== 'string' : !Number.isFinite(value))
+        throw bad(
+          ['recommendations', i, 'params', name],
+          `The text fills in {${name}}: give it as ${text ? 'text' : 'a finite number'}, as adjustRules does.`,
+        );
+    }
   });
 }
+
+/** The parameters of recommendations that are names (of a team, pillar, platform, goal, metric, …), not numbers. */
+const TEXT_PARAMS = /^(?:team|pillar|platform|people|goal|metric|dimension|underRepresented)$/;
 
 function funnel(
   l: ReportLabels,
