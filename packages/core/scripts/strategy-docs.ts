@@ -380,7 +380,7 @@ export function strategyAndOverlapPage(): string {
     "`subjectFromContribution`, `subjectFromDraft`; a draft's hashtags count as tags; tags and interests are compared case-folded in their",
     'compatibility forms (NFKC), so `#STRASSE` matches `straße`, `#Ĳsselmeer` `ijsselmeer`, `#İstanbul` `istanbul` and `#ＣＡＲＥ` `care`;',
     "a link's `#fragment` or `zorg#avond` is no hashtag; the full-width `＃ｚｏｒｇ` and `#zorg` right after an emoji, `❤️#zorg` or",
-    '`1️⃣#zorg`, are). Ids the strategy does not know',
+    '`1️⃣#zorg`, are; a draft that is no object, or whose `text` is no string, is a `VALIDATION` error on `draft`). Ids the strategy does not know',
     'are ignored and reported. The audiences scored are those chosen on the subject; when none is chosen, those of',
     'its pillars; when none, those of the goals it serves. For each audience **a**:',
     '',
