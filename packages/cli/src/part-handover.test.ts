@@ -76,7 +76,6 @@ describe('combineParts', () => {
   const events = [...simulateEvents({ seed: 3, people: 50, teams: 4, days: 20, events: 300 })];
   const part = (start: number, from: number, to: number, bad: { line: number; message: string }[]) => ({
     start,
-    end: start + 100,
     here: start === 0,
     result: {
       aggregate: foldEvents(events.slice(from, to)),

@@ -171,10 +171,9 @@ function checkedThreads(threads: number | undefined): number | undefined {
   });
 }
 
-/** A part of a read: where it starts and ends in the file, whether this thread read it, and what it gave. */
+/** A part of a read: where it starts in the file, whether this thread read it, and what it gave. */
 export interface Part {
   readonly start: number;
-  readonly end: number;
   readonly here: boolean;
   readonly result: RangeResult;
 }
@@ -222,10 +221,11 @@ function takeOver(
   partEnds: readonly number[],
   options: RangeOptions,
   closed: () => boolean,
-): Part[] {
+): { readonly taken: Part[]; readonly bytes: number } {
   const ends = [...partEnds];
   const done = new Set<number>();
   const taken: Part[] = [];
+  let bytes = 0;
   for (;;) {
     let pick = -1;
     let most = MIN_HANDOVER_BYTES;
@@ -238,7 +238,7 @@ function takeOver(
     });
     const cell = cells[pick];
     // A progress callback may have closed the reader (its threads are stopped): the read ends.
-    if (cell === undefined || closed()) return taken;
+    if (cell === undefined || closed()) return { taken, bytes };
     const end = ends[pick] as number;
     const from = askHandover(cell, end);
     if (from === undefined) {
@@ -247,8 +247,9 @@ function takeOver(
     }
     ends[pick] = from;
     const result = readEventLogRange(path, from, end, options);
-    taken.push({ start: from, end, here: true, result });
-    if (!options.skipInvalid && result.bad.length > 0) return taken;
+    taken.push({ start: from, here: true, result });
+    bytes += end - from;
+    if (!options.skipInvalid && result.bad.length > 0) return { taken, bytes };
   }
 }
 
@@ -312,9 +313,10 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
       readOptions.onProgress?.(Math.min(read, size), size);
     };
     let parts: Part[];
+    let handedOver = 0;
     if (threads === 1) {
       const result = readEventLogRange(path, 0, size, { window, skipInvalid, onProgress: progress });
-      parts = [{ start: 0, end: size, here: true, result }];
+      parts = [{ start: 0, here: true, result }];
     } else {
       idle = idle.filter((thread) => !thread.dead);
       // The main thread reads the first part: a little less than an even share, so that it is usually done first and
@@ -340,19 +342,15 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
         }
         const rangeOptions = { window, skipInvalid, onProgress: progress };
         const first = readEventLogRange(path, 0, cuts[1] as number, rangeOptions);
-        const taken =
+        const { taken, bytes } =
           skipInvalid || first.bad.length === 0
             ? takeOver(path, cells, cuts.slice(2), rangeOptions, () => closed)
-            : [];
+            : { taken: [], bytes: 0 };
+        handedOver = bytes;
         const theirs = await Promise.all(others);
         parts = [
-          { start: 0, end: cuts[1] as number, here: true, result: first },
-          ...theirs.map((result, i) => ({
-            start: cuts[i + 1] as number,
-            end: cuts[i + 2] as number,
-            here: false,
-            result,
-          })),
+          { start: 0, here: true, result: first },
+          ...theirs.map((result, i) => ({ start: cuts[i + 1] as number, here: false, result })),
           ...taken,
         ].sort((x, y) => x.start - y.start);
       } catch (error) {
@@ -373,8 +371,7 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
       ...combineParts(parts, skipInvalid, (b) => describedHere(path, b)),
       size,
       threads,
-      // The parts the main thread took over: its own starts at 0.
-      handedOver: parts.reduce((a, p) => a + (p.here && p.start > 0 ? p.end - p.start : 0), 0),
+      handedOver,
     };
   };
 
