@@ -91,7 +91,9 @@ export function adjustRules(
       });
     }
   }
-  const pillarShares = figures.pillars.map((p) => p.shares);
+  // The average of the pillars with posts: a pillar without any has its own rule, and adding one to the strategy
+  // lowered the average until a low pillar was no longer flagged.
+  const pillarShares = figures.pillars.filter((p) => p.posts > 0).map((p) => p.shares);
   const mean = pillarShares.length === 0 ? 0 : pillarShares.reduce((a, b) => a + b, 0) / pillarShares.length;
   for (const pillar of figures.pillars) {
     // A pillar of the strategy that no post serves yet: there is no content to improve, only content to gather.

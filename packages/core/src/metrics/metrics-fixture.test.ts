@@ -335,7 +335,8 @@ describe('the metrics of a small organisation (hand-computed)', () => {
         params: { pillar: 'Care' },
       },
     ]);
-    // Shares of 0, 1 and 2 average 1: a low-share ratio of 1.1 flags News (it has a post), and Care as before.
+    // News and the other pillar have 1 and 2 shares, 1.5 on average (Care, without posts, is not averaged): a
+    // low-share ratio of 1.1 flags News, and Care as before.
     const strict = { ...withCare, thresholds: { pillarLowShareRatio: 1.1 } };
     expect(
       adjustRules(aggregate, finishMetrics(aggregate, strict), strict)
@@ -345,6 +346,21 @@ describe('the metrics of a small organisation (hand-computed)', () => {
       ['PILLAR_WITHOUT_POSTS', 'pillar_care'],
       ['PILLAR_LOW_SHARES', 'pillar_news'],
     ]);
+  });
+
+  it('keeps flagging a pillar with few shares when a pillar without posts joins the strategy', () => {
+    // Shares of 1 and 2 average 1.5, and 0.7 × 1.5 = 1.05 flags News (1 share). With Care's 0 in the average (1),
+    // 0.7 × 1 = 0.7 did not.
+    const lowShares = (strategy: typeof context.strategy) => {
+      const withRatio = { ...context, strategy, thresholds: { pillarLowShareRatio: 0.7 } };
+      return adjustRules(aggregate, finishMetrics(aggregate, withRatio), withRatio)
+        .filter((r) => r.code === 'PILLAR_LOW_SHARES')
+        .map((r) => [r.subject, r.params]);
+    };
+    const expected = [['pillar_news', { pillar: 'News', shares: 1, average: 1.5 }]];
+    expect(lowShares(context.strategy)).toEqual(expected);
+    const pillars = [...context.strategy.pillars, { id: 'pillar_care', name: 'Care' }];
+    expect(lowShares({ ...context.strategy, pillars })).toEqual(expected);
   });
 
   it('flags low participation and sharers who do not converse', () => {

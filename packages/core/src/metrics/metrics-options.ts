@@ -39,7 +39,7 @@ export interface RuleThresholds {
    * event, when the log has not reached that end) is dormant.
    */
   readonly dormantDays: number;
-  /** A pillar with fewer shares than this fraction of the average pillar is flagged. */
+  /** A pillar with fewer shares than this fraction of the average of the pillars with posts is flagged. */
   readonly pillarLowShareRatio: number;
   /** A pillar whose overlap score is below this is flagged (when scores are given). */
   readonly pillarLowOverlap: number;
