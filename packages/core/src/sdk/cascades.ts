@@ -106,7 +106,8 @@ async function offerWrites(
     if (event === 'DUE' && (post.scheduledAt === undefined || existing.some((o) => o.postId === post.id)))
       continue;
     const newcomers = publishers.filter((publisher) => !offered.has(`${post.id}\u0000${publisher.id}`));
-    if (event === 'RESUME' && newcomers.length === 0) continue;
+    // Nobody new: a resume offers nothing, and a due run offers a post only once (one on offer waits for newcomers).
+    if (newcomers.length === 0 && (event === 'RESUME' || (event === 'DUE' && post.status === next))) continue;
     writes.push({
       type: 'post',
       before: post,

@@ -95,4 +95,50 @@ describe('runDueTransitions and campaigns', () => {
     const [offer] = await shift.as(people.publisher).offers.mine();
     expect(offer?.offer.expiresAt).toBe(endsAt);
   });
+
+  it('offers a due post of a campaign that targets nobody once, and again only when someone joins', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, pillarId } = world;
+    const master = shift.as(people.master);
+    const at = (hours: number) => new Date(clock.now() + hours * 3_600_000).toISOString();
+    const later = await anApprovedPost(world);
+    const earlier = await anApprovedPost(world);
+    await master.posts.schedule(later, { at: at(48) });
+    await master.posts.schedule(earlier, { at: at(0.5) }); // due before the campaign starts
+    const campaign = await master.campaigns.create({
+      name: 'Nobody yet',
+      pillarIds: [pillarId],
+      postIds: [later, earlier],
+      audience: { personIds: [people.outsider] }, // no publisher role, no consent
+      startsAt: at(1),
+      endsAt: at(240),
+    });
+    await master.campaigns.schedule(campaign.id);
+    const offered = async () =>
+      (await shift.readEvents({ types: ['post.offered'] })).map((e) => e.entityId).sort();
+    clock.advance(2 * 3_600_000);
+    expect(await shift.system.runDueTransitions()).toMatchObject({ campaignsStarted: 1, postsOffered: 0 });
+    expect(await offered()).toEqual([earlier]);
+    clock.advance(3 * 86_400_000);
+    expect(await shift.system.runDueTransitions()).toMatchObject({ postsOffered: 1 });
+    expect(await offered()).toEqual([earlier, later].sort());
+    const versions = await Promise.all(
+      [later, earlier].map(async (id) => (await master.posts.get(id)).version),
+    );
+    for (let run = 0; run < 2; run++)
+      expect(await shift.system.runDueTransitions()).toMatchObject({ postsOffered: 0 });
+    expect(await offered()).toEqual([earlier, later].sort());
+    expect(
+      await Promise.all([later, earlier].map(async (id) => (await master.posts.get(id)).version)),
+    ).toEqual(versions);
+    // Someone new to offer to: each post is offered to them, once.
+    await master.people.assignRole(people.outsider, { role: 'publisher' });
+    await master.people.invite(people.outsider);
+    await shift.as(people.outsider).people.consent({ purposes: ['offers'], termsVersion: 'v1' });
+    expect(await shift.system.runDueTransitions()).toMatchObject({ postsOffered: 2 });
+    expect((await shift.as(people.outsider).offers.mine()).map((o) => o.post.id).sort()).toEqual(
+      [earlier, later].sort(),
+    );
+    expect(await shift.system.runDueTransitions()).toMatchObject({ postsOffered: 0 });
+  });
 });
