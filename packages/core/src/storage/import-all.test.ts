@@ -567,4 +567,53 @@ describe('importAll of idempotency records', () => {
       );
     }
   });
+  it('refuses a record whose result is not what its command returns, which a retry after the move would hand out', async () => {
+    const { exported } = await movedWorld();
+    const shareAt = exported.idempotency!.findIndex((record) => record.command === 'offers.share');
+    const clickAt = exported.idempotency!.findIndex((record) => record.command === 'platform.click');
+    /** The bundle with `edit` applied to a copy of the record at `index`. */
+    const withRecord = (index: number, edit: (record: Record<string, unknown>) => void) => {
+      const input = copy(exported);
+      edit(input.idempotency![index] as Record<string, unknown>);
+      return input;
+    };
+    const result = (record: Record<string, unknown>) => record.result as Record<string, unknown>;
+    // A share's record without the share: a retry of offers.share returned undefined.
+    const noShare = await refused(withRecord(shareAt, (record) => (record.result = {})));
+    expect(paths(noShare)).toEqual([['idempotency', shareAt, 'result', 'share']]);
+    expect(noShare.message).toContain(
+      `idempotency.${shareAt}.result.share (idempotency record "${exported.idempotency![shareAt]!.id}"): Keep the share`,
+    );
+    expect(paths(await refused(withRecord(shareAt, (record) => (result(record).share = 'share_1'))))).toEqual(
+      [['idempotency', shareAt, 'result', 'share']],
+    );
+    // A share that is no share (a retry returned it as one).
+    const notAShare = await refused(
+      withRecord(shareAt, (record) => delete (result(record).share as Record<string, unknown>).platform),
+    );
+    expect(paths(notAShare)).toEqual([['idempotency', shareAt, 'result', 'share', 'platform']]);
+    // An interaction's record without its event, or with text for one: a retry of recordClick returned that.
+    for (const event of ['evt_not_an_object', [], null, 7]) {
+      const error = await refused(withRecord(clickAt, (record) => (result(record).event = event)));
+      expect(paths(error), String(event)).toEqual([['idempotency', clickAt, 'result', 'event']]);
+    }
+    const noEvent = await refused(withRecord(clickAt, (record) => (record.result = { share: {} })));
+    expect(paths(noEvent)).toEqual([['idempotency', clickAt, 'result', 'event']]);
+    // An event that is no stored event, or of another type than the command's.
+    const event = (record: Record<string, unknown>) => result(record).event as Record<string, unknown>;
+    expect(paths(await refused(withRecord(clickAt, (record) => delete event(record).seq)))).toEqual([
+      ['idempotency', clickAt, 'result', 'event', 'seq'],
+    ]);
+    expect(
+      paths(await refused(withRecord(clickAt, (record) => (event(record).type = 'platform.reach')))),
+    ).toEqual([['idempotency', clickAt, 'result', 'event', 'type']]);
+    // The id of an event of the bundle of another type (the share's), though the record says platform.click.
+    const shareEvent = exported.events.find((e) => e.type === 'share.recorded')!;
+    const otherType = await refused(withRecord(clickAt, (record) => (event(record).id = shareEvent.id)));
+    expect(paths(otherType)).toEqual([['idempotency', clickAt, 'result', 'event', 'id']]);
+    expect(otherType.message).toContain(`is a share.recorded event, not platform.click`);
+    // A command that keeps no records: its result can be nothing a retry reads.
+    const command = await refused(withRecord(clickAt, (record) => (record.command = 'people.add')));
+    expect(paths(command)).toEqual([['idempotency', clickAt, 'command']]);
+  });
 });

@@ -1,13 +1,13 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { invalidValue } from '../errors/invalid-value.js';
 import { issueMessage } from '../errors/issue-message.js';
 import type { ValidationIssue } from '../errors/social-shift-error.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
-import { eventPayloadSchemas } from '../model/domain-event.js';
+import { DomainEventSchema, eventPayloadSchemas } from '../model/domain-event.js';
 import { entitySchemas } from '../model/entities.js';
 import type { EntityType } from '../model/entity-type.js';
 import { ENTITY_TYPES } from '../model/entity-type.js';
-import type { ExportBundle } from '../model/export-bundle.js';
+import type { ExportBundle, ExportIdempotencyRecord } from '../model/export-bundle.js';
 import { EXPORT_FORMAT_VERSION, ExportBundleSchema } from '../model/export-bundle.js';
 import type { JsonObject, StoragePort } from '../ports/storage.js';
 import { IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
@@ -31,8 +31,9 @@ export interface ImportSummary {
  * role's person, a post's author, an offer's campaign…) to records in the bundle, no text a store cannot hold (U+0000,
  * unpaired surrogates), nothing a store cannot keep (a value that is not plain JSON, nesting deeper than 64 levels, a
  * document version above 2^31-1) and no `"__proto__"` key, the event log numbered 1, 2, 3… in order, without gaps except those
- * a retention run left before its `platform.summary` event; idempotency records unique, their result's share or
- * event in the bundle and of its organisation) and writes nothing when anything is wrong: one
+ * a retention run left before its `platform.summary` event; idempotency records unique, each result what its
+ * command returns: an `offers.share` record's share, a `platform.*` record's event of that type, in the bundle and of
+ * its organisation) and writes nothing when anything is wrong: one
  * `VALIDATION` error lists every bad path and says nothing was imported. Then it writes all documents, events and
  * idempotency records in one transaction. Documents keep their version (the entity's `version`) where the storage
  * supports `restore` (every adapter built with `createStorage` does), else start at 1; events keep their order and
@@ -403,8 +404,9 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
     if (!data.success) issues.push(...data.error.issues.map(toIssue(['events', index, 'data'])));
     checkJsonValues(raw.events[index], ['events', index], add);
   });
-  // Idempotency records: unique ids, and a result that names records of the bundle (a share, or the event an
-  // interaction recorded). Their ids are the SDK's (derived from command, key and actor) and kept as they are.
+  // Idempotency records: unique ids, and the result their command returns, naming records of the bundle (a share,
+  // or the event an interaction recorded). Their ids are the SDK's (derived from command, key and actor) and kept
+  // as they are.
   const recordIds = new Map<string, number>();
   bundle.idempotency?.forEach((record, index) => {
     const path = ['idempotency', index];
@@ -416,29 +418,117 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
         `Duplicate idempotency record "${record.id}", also at idempotency.${first}.`,
         'duplicate',
       );
-    const { share, event } = record.result;
-    if (isObject(share) && !ids.get('share')?.has(share.id)) {
-      add([...path, 'result', 'share', 'id'], `No share "${String(share.id)}" in the bundle.`, 'reference');
-    }
-    if (isObject(event) && !eventIds.has(event.id as string)) {
-      add([...path, 'result', 'event', 'id'], `No event "${String(event.id)}" in the bundle.`, 'reference');
-    }
-    // A retry after the move returns the result as it is: another organisation's share or event would leak in.
-    for (const [field, value] of [
-      ['share', share],
-      ['event', event],
-    ] as const) {
-      if (isObject(value) && value.organisationId !== org) {
-        add(
-          [...path, 'result', field, 'organisationId'],
-          `Belongs to "${String(value.organisationId)}", not "${org}".`,
-          'tenant',
-        );
-      }
-    }
+    checkResult(record, path, add, {
+      organisationId: org,
+      shareIds: ids.get('share') ?? new Set(),
+      events: bundle.events,
+      eventIds,
+    });
     checkJsonValues(raw.idempotency?.[index], path, add);
   });
   if (issues.length > 0) refuse(issues, raw);
+}
+
+/** The platform commands: each keeps the event it appended as its first result (`offers.share` keeps the share). */
+const RECORDED_EVENT_COMMANDS: ReadonlySet<string> = new Set([
+  'platform.click',
+  'platform.reaction',
+  'platform.comment',
+  'platform.reshare',
+  'platform.reach',
+]);
+
+/** An event as a command returns it: stored, so with its `seq`. */
+const RecordedEventSchema = z.extend(DomainEventSchema, { seq: z.number().check(z.int(), z.minimum(1)) });
+
+/**
+ * Checks an idempotency record's result against what its command returns, for a retry after the move returns it
+ * as it is: `offers.share` the share it recorded (`{ share }`), a `platform.*` command the event it appended
+ * (`{ event }`), each a record of the bundle: another organisation's share or event would leak in. Other
+ * commands keep no records.
+ */
+function checkResult(
+  record: ExportIdempotencyRecord,
+  path: (string | number)[],
+  add: AddIssue,
+  bundle: {
+    organisationId: string;
+    shareIds: ReadonlySet<unknown>;
+    events: ExportBundle['events'];
+    eventIds: ReadonlyMap<string, number>;
+  },
+): void {
+  const { command, result } = record;
+  const foreign = (field: 'share' | 'event', organisationId: unknown) =>
+    add(
+      [...path, 'result', field, 'organisationId'],
+      `Belongs to "${String(organisationId)}", not "${bundle.organisationId}".`,
+      'tenant',
+    );
+  if (command === 'offers.share') {
+    const share = result.share;
+    if (!isObject(share)) {
+      add(
+        [...path, 'result', 'share'],
+        'Keep the share the command recorded, as an object: a retry returns it.',
+        'result',
+      );
+      return;
+    }
+    const parsed = entitySchemas.share.safeParse(share);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const { path: at, message, code } = toIssue([...path, 'result', 'share'])(issue);
+        add([...at], message, code);
+      }
+    } else {
+      if (!bundle.shareIds.has(share.id))
+        add([...path, 'result', 'share', 'id'], `No share "${String(share.id)}" in the bundle.`, 'reference');
+      if (share.organisationId !== bundle.organisationId) foreign('share', share.organisationId);
+    }
+  } else if (RECORDED_EVENT_COMMANDS.has(command)) {
+    const event = result.event;
+    if (!isObject(event)) {
+      add(
+        [...path, 'result', 'event'],
+        `Keep the ${command} event the command recorded, as an object: a retry returns it.`,
+        'result',
+      );
+      return;
+    }
+    const parsed = RecordedEventSchema.safeParse(event);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const { path: at, message, code } = toIssue([...path, 'result', 'event'])(issue);
+        add([...at], message, code);
+      }
+      return;
+    }
+    const { id, type, organisationId } = parsed.data;
+    const at = bundle.eventIds.get(id);
+    if (organisationId !== bundle.organisationId) foreign('event', organisationId);
+    if (type !== command) {
+      add(
+        [...path, 'result', 'event', 'type'],
+        `Keep the ${command} event the command recorded, not a ${type} event.`,
+        'result',
+      );
+    } else if (at === undefined) {
+      add([...path, 'result', 'event', 'id'], `No event "${id}" in the bundle.`, 'reference');
+    } else if (bundle.events[at]?.type !== command) {
+      add(
+        [...path, 'result', 'event', 'id'],
+        `The event "${id}" of the bundle (events.${at}) is a ${bundle.events[at]?.type} event, not ${command}.`,
+        'reference',
+      );
+    }
+  } else {
+    add(
+      [...path, 'command'],
+      `No command keeps "${command}" results: only offers.share and the platform.* commands do.`,
+      'command',
+    );
+  }
 }
 
 /** A zod issue as a {@link ValidationIssue} under `root`. */
