@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SocialShiftError } from '../errors/social-shift-error.js';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
+import { EVENT_TYPES } from '../model/domain-event.js';
 import { ENTITY_TYPES } from '../model/entity-type.js';
 import type { ExportBundle } from '../model/export-bundle.js';
 import type { LinkTracker } from '../ports/link-tracker.js';
@@ -11,7 +12,7 @@ import { IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
 import { simulateExportBundle } from '../simulation/simulate-organisation.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { exportAll } from './export-all.js';
-import { importAll, REFERENCE_FIELDS } from './import-all.js';
+import { eventEntityType, importAll, REFERENCE_FIELDS } from './import-all.js';
 import { createMemoryStorage } from './memory-storage.js';
 
 const ORG = 'org_acme';
@@ -142,6 +143,32 @@ describe('importAll of what exportAll made', () => {
     const simulated = simulateExportBundle({ seed: 3, people: 40, teams: 4, days: 20 });
     await expect(importAll(createMemoryStorage(), copy(simulated))).resolves.toMatchObject({
       events: simulated.events.length,
+    });
+  });
+});
+
+describe('eventEntityType', () => {
+  it('files every event type under an entity type', () => {
+    for (const type of EVENT_TYPES) expect(ENTITY_TYPES, type).toContain(eventEntityType(type));
+    expect(eventEntityType('role.revoked')).toBe('role_assignment');
+    expect(eventEntityType('account.erased')).toBe('social_account');
+    expect(eventEntityType('platform.reach')).toBe('share');
+    expect(eventEntityType('platform.summary')).toBe('organisation');
+  });
+
+  it('files events as the SDK and the simulated organisation do', () => {
+    const simulated = simulateExportBundle({ seed: 3, people: 40, teams: 4, days: 20 });
+    for (const { type, entityType } of [...bundle.events, ...simulated.events])
+      expect(entityType, type).toBe(eventEntityType(type));
+  });
+
+  it('leaves an event of a record that is gone (removed or never exported) to import', async () => {
+    const input = copy(bundle);
+    const click = input.events.find((event) => event.type === 'platform.click')!;
+    click.entityId = 'share_gone';
+    click.data = { ...click.data, shareId: 'share_gone' };
+    await expect(importAll(createMemoryStorage(), input)).resolves.toMatchObject({
+      events: input.events.length,
     });
   });
 });
@@ -385,6 +412,22 @@ describe('importAll refuses, writing nothing', () => {
     const error = await refused(input);
     expect(paths(error)).toContainEqual(['events', index, 'data', 'shareId']);
     expect(error.message).toContain(`events.${index}.data.shareId (event "${input.events[index]!.id}")`);
+  });
+
+  it('an event filed under another entity than its type is about, which erasure would never scrub', async () => {
+    const input = copy(bundle);
+    const index = input.events.findIndex((event) => event.type === 'person.added');
+    input.events[index]!.entityType = 'post';
+    const error = await refused(input);
+    expect(paths(error)).toEqual([['events', index, 'entityType']]);
+    expect(error.message).toContain(
+      `events.${index}.entityType (event "${input.events[index]!.id}"): A person.added event is about a person, not a post: use "person".`,
+    );
+    // A role's, an account's or a platform interaction's is filed under its record's collection, not the type's word.
+    const role = copy(bundle);
+    const at = role.events.findIndex((event) => event.type === 'role.assigned');
+    role.events[at]!.entityType = 'person';
+    expect(paths(await refused(role))).toEqual([['events', at, 'entityType']]);
   });
 
   it('a document version or nesting no store keeps, before the transaction, naming the bundle path', async () => {

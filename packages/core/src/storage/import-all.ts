@@ -3,6 +3,7 @@ import { invalidValue } from '../errors/invalid-value.js';
 import { issueMessage } from '../errors/issue-message.js';
 import type { ValidationIssue } from '../errors/social-shift-error.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
+import type { EventType } from '../model/domain-event.js';
 import { DomainEventSchema, eventPayloadSchemas } from '../model/domain-event.js';
 import { entitySchemas } from '../model/entities.js';
 import type { EntityType } from '../model/entity-type.js';
@@ -25,8 +26,8 @@ export interface ImportSummary {
 
 /**
  * Imports an {@link ExportBundle} into an organisation that has no data yet. It validates everything first (the
- * envelope, every document against its entity schema, every event's data against its type's payload schema,
- * exactly one organisation document (the bundle's), ids unique
+ * envelope, every document against its entity schema, every event's data against its type's payload schema and
+ * its `entityType` against its type (a `person.added` event is about a person), exactly one organisation document (the bundle's), ids unique
  * per collection and among events, every record in the bundle's organisation, the references between records (a
  * role's person, a post's author, an offer's campaign…) to records in the bundle, no text a store cannot hold (U+0000,
  * unpaired surrogates), nothing a store cannot keep (a value that is not plain JSON, nesting deeper than 64 levels, a
@@ -266,6 +267,30 @@ export const REFERENCE_FIELDS: { readonly [C in EntityType]?: Readonly<Record<st
   share: { offerId: 'offer', postId: 'post', campaignId: 'campaign', publisherId: 'person' },
 };
 
+/** The event types whose first word is not their entity's collection. */
+const EVENT_ENTITY_TYPES: Readonly<Record<string, EntityType>> = {
+  role: 'role_assignment',
+  account: 'social_account',
+  platform: 'share',
+};
+
+/**
+ * The entity an event of `type` is filed under (its `entityType`), as the SDK writes it: the type's first word
+ * (`person.added`: `person`), but `role.*` a role assignment, `account.*` a social account, a platform interaction
+ * its share and a retention run's `platform.summary` the organisation. Erasure finds the events of a person, account
+ * or share by it, and replay rebuilds each in that collection.
+ *
+ * @example
+ * ```ts
+ * eventEntityType('role.assigned'); // 'role_assignment'
+ * ```
+ */
+export function eventEntityType(type: EventType): EntityType {
+  if (type === 'platform.summary') return 'organisation';
+  const word = type.slice(0, type.indexOf('.'));
+  return EVENT_ENTITY_TYPES[word] ?? (word as EntityType);
+}
+
 /** Text no store can hold: U+0000, or a UTF-16 surrogate without its pair (the rule of `createStorage`). */
 const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UNSTORABLE_MESSAGE = 'Remove U+0000 and unpaired surrogates: no store can hold them.';
@@ -398,6 +423,15 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
       );
     }
     previous = Math.max(previous, event.seq);
+    // Filed under another entity than its type's, erasure would never scrub it and replay rebuild it elsewhere.
+    const entityType = eventEntityType(event.type);
+    if (event.entityType !== entityType) {
+      add(
+        ['events', index, 'entityType'],
+        `A ${event.type} event is about a ${entityType}, not a ${event.entityType}: use "${entityType}".`,
+        'entity',
+      );
+    }
     // The data as its type defines it: an event the SDK's own readers (metrics, retention, replay) cannot read
     // would fail them later, after the import.
     const data = eventPayloadSchemas[event.type].safeParse(event.data);
