@@ -180,11 +180,18 @@ describe('postgres storage options', () => {
       expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(pattern) }),
     );
 
-  it('refuses a schema that is a reserved word or starts with pg_ with VALIDATION when created', () => {
+  it('refuses a schema that is a reserved word, starts with pg_ or is information_schema with VALIDATION when created', () => {
     for (const schema of ['user', 'select', 'USER', 'table']) {
       validation(() => postgresStorage({ client, schema }), /reserved word/);
     }
     validation(() => postgresStorage({ client, schema: 'pg_foo' }), /pg_/);
+    for (const schema of ['information_schema', 'Information_Schema', 'INFORMATION_SCHEMA']) {
+      validation(
+        () => postgresStorage({ client, schema }),
+        /PostgreSQL's own schema of catalogue views: use a schema of your own, such as "social_shift"/,
+      );
+    }
+    expect(() => postgresStorage({ client, schema: 'information' })).not.toThrow();
     expect(() => postgresStorage({ client, schema: 'users' })).not.toThrow();
   });
 

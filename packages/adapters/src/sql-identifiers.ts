@@ -44,7 +44,8 @@ export function sqlIdentifier(value: string, option: string): string {
 
 /**
  * Checks a PostgreSQL schema name: a safe identifier ({@link sqlIdentifier}) that is not a reserved key word
- * (`user`, `select`, …) and does not start with `pg_` (PostgreSQL keeps those for itself). Throws `VALIDATION`.
+ * (`user`, `select`, …), does not start with `pg_` and is not `information_schema` (PostgreSQL keeps those for
+ * itself). Throws `VALIDATION`.
  *
  * @example
  * ```ts
@@ -60,6 +61,13 @@ export function postgresSchemaName(value: string): string {
       'schema',
       value,
       'PostgreSQL keeps names starting with "pg_" for itself: choose another.',
+    );
+  // PostgreSQL's own schema of catalogue views: the tables would be made among them.
+  if (value.toLowerCase() === 'information_schema')
+    throw invalidOption(
+      'schema',
+      value,
+      'it is PostgreSQL\'s own schema of catalogue views: use a schema of your own, such as "social_shift".',
     );
   return value;
 }
