@@ -657,7 +657,8 @@ function ordered(value: unknown, order: readonly string[], last?: string): unkno
  * An event's JSON with its keys in the order the SDK wrote them: jsonb keeps an object's keys shortest first. The
  * envelope in the SDK's order, the payload in its schema's order with `changes` last, the changes in their
  * entity's schema order. Logs written from `readEvents()` then read as those of the other adapters do (the
- * CLI's fast reader takes that order; any other is read too, several times slower).
+ * CLI's fast reader takes that order; any other is read too, several times slower). Objects nested deeper (a
+ * strategy's pillars, a summary's rows) keep jsonb's order: the same JSON as elsewhere, not the same bytes.
  */
 function inWrittenOrder(text: string): string {
   const event = JSON.parse(text) as Record<string, unknown>;
