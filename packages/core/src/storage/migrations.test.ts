@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
 import type { Migration } from './migrations.js';
+import { entitySchemas } from '../model/entities.js';
+import { aPerson } from '../testing/factories.js';
 import { migrateDocument } from './migrations.js';
 
 const addHeadline: Migration = {
@@ -45,5 +48,37 @@ describe('migrateDocument', () => {
 
   it('fails with MIGRATION on data newer than the SDK', () => {
     expect(() => migrateDocument('post', {}, 4, 3, [])).toThrow(/newer than this SDK/);
+  });
+});
+
+describe('the example of Migration', () => {
+  /** The docstring's example, as written there. */
+  const lowerCaseEmail: Migration = {
+    from: 1,
+    description: 'person: e-mail addresses in lower case',
+    up: (collection, data) =>
+      collection === 'person' && typeof data.email === 'string'
+        ? { ...data, email: data.email.toLowerCase() }
+        : data,
+  };
+
+  it('is the one the docstring shows', () => {
+    const source = readFileSync(new URL('./migrations.ts', import.meta.url), 'utf8');
+    expect(source).toContain(
+      " *     collection === 'person' && typeof data.email === 'string' ? { ...data, email: data.email.toLowerCase() } : data,",
+    );
+    expect(source).toContain(
+      "migrateDocument('person', { email: 'Piet@Example.org' }, 1, 2, [lowerCaseEmail]); // { email: 'piet@example.org' }",
+    );
+  });
+
+  it('gives documents their entity schemas accept, as a real store needs (they refuse unknown fields)', () => {
+    const person = aPerson({ email: 'Piet.Jansen@Example.org' });
+    const migrated = migrateDocument('person', person as never, 1, 2, [lowerCaseEmail]);
+    expect(migrated).toEqual({ ...person, email: 'piet.jansen@example.org' });
+    expect(entitySchemas.person.safeParse(migrated).success).toBe(true);
+    expect(migrateDocument('person', { email: 'Piet@Example.org' }, 1, 2, [lowerCaseEmail])).toEqual({
+      email: 'piet@example.org',
+    });
   });
 });

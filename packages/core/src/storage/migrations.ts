@@ -5,14 +5,17 @@ import type { JsonObject } from '../ports/storage.js';
 
 /**
  * A pure function that brings a stored document from schema version `from` to `from + 1`. Adapters apply the
- * chain on open, so every document is at the current schema version before the SDK reads it.
+ * chain on open, so every document is at the current schema version before the SDK reads it. The result must still
+ * pass its entity's schema, which refuses unknown fields: change the values of the fields it knows (normalise or
+ * rename a value), add no field of your own.
  *
  * @example
  * ```ts
- * const renameTitle: Migration = {
+ * const lowerCaseEmail: Migration = {
  *   from: 1,
- *   description: 'post: title becomes headline',
- *   up: (collection, data) => (collection === 'post' ? { ...data, headline: data.title ?? '' } : data),
+ *   description: 'person: e-mail addresses in lower case',
+ *   up: (collection, data) =>
+ *     collection === 'person' && typeof data.email === 'string' ? { ...data, email: data.email.toLowerCase() } : data,
  * };
  * ```
  */
@@ -69,7 +72,7 @@ export function checkMigrations(
  *
  * @example
  * ```ts
- * migrateDocument('post', { title: 'A' }, 1, 2, [renameTitle]); // { title: 'A', headline: 'A' }
+ * migrateDocument('person', { email: 'Piet@Example.org' }, 1, 2, [lowerCaseEmail]); // { email: 'piet@example.org' }
  * ```
  */
 export function migrateDocument(
