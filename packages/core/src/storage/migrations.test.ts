@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
-import type { Migration } from './migrations.js';
 import { entitySchemas } from '../model/entities.js';
 import { aPerson } from '../testing/factories.js';
+import type { Migration } from './migrations.js';
 import { migrateDocument } from './migrations.js';
 
 const addHeadline: Migration = {
