@@ -67,6 +67,41 @@ function sitePathProblem(pathname: string): string | undefined {
   return existsSync(join(file, 'index.html')) ? undefined : 'no page or file';
 }
 
+/** The ids of the elements of an HTML page (and the names of its `<a name>` anchors): the fragments it has. */
+const pageFragments = new Map<string, Set<string>>();
+function fragmentsOf(file: string): Set<string> {
+  let ids = pageFragments.get(file);
+  if (!ids) {
+    const html = readFileSync(join(outDir, file), 'utf8');
+    ids = new Set(
+      [...html.matchAll(/<[a-z][a-z0-9-]*\b[^>]*?\s(?:id|name)="([^"]*)"/gi)].map((m) => decode(m[1] ?? '')),
+    );
+    pageFragments.set(file, ids);
+  }
+  return ids;
+}
+
+/** The HTML file a site path is served from, or `undefined` when it is no HTML page. */
+function htmlFileOf(pathname: string): string | undefined {
+  const path = decodeURIComponent(pathname).replace(/^\/+/, '');
+  const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+  if (file.endsWith('.html') && existsSync(join(outDir, file))) return file;
+  const index = `${path}/index.html`;
+  return existsSync(join(outDir, index)) ? index : undefined;
+}
+
+/**
+ * Why the fragment of a link to an HTML page of the site leads nowhere on that page, or `undefined` when the page
+ * has an element with that id. An empty fragment and `#top` go to the top of any page.
+ */
+function fragmentProblem(target: URL): string | undefined {
+  const fragment = decodeURIComponent(target.hash.slice(1));
+  if (fragment === '' || fragment.toLowerCase() === 'top') return undefined;
+  const file = htmlFileOf(target.pathname);
+  if (!file) return undefined;
+  return fragmentsOf(file).has(fragment) ? undefined : `no element with id="${fragment}" on ${file}`;
+}
+
 /** Why a link into this repository on GitHub points at nothing, or `undefined` when it is there. */
 function repositoryLinkProblem(href: string): string | undefined {
   const match = href.slice(repositoryFiles.length).match(/^(blob|tree)\/main\/?([^#?]*)/);
@@ -89,7 +124,15 @@ describe('the links of the built site', () => {
     expect(pages).toContain('404.html');
   });
 
-  it('go to a page or file of the site, or to a file or folder of the repository', () => {
+  it('tell a fragment that a page has from one it lacks', () => {
+    expect(fragmentProblem(new URL('http://site.test/docs/#adr'))).toBeUndefined();
+    expect(fragmentProblem(new URL('http://site.test/en/docs/#top'))).toBeUndefined();
+    expect(fragmentProblem(new URL('http://site.test/docs/#no-such-heading'))).toBe(
+      'no element with id="no-such-heading" on docs/index.html',
+    );
+  });
+
+  it('go to a page or file of the site, or to a file or folder of the repository, at an element the page has', () => {
     const broken: string[] = [];
     for (const file of pages) {
       const pageUrl = new URL(`/${file.replace(/index\.html$/, '')}`, 'http://site.test');
@@ -99,10 +142,10 @@ describe('the links of the built site', () => {
           if (problem) broken.push(`${file}: ${href} (${problem})`);
           continue;
         }
-        if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) continue;
+        if (/^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
         const target = new URL(href, pageUrl);
-        const problem = sitePathProblem(target.pathname);
-        if (problem) broken.push(`${file}: ${href} → ${target.pathname} (${problem})`);
+        const problem = sitePathProblem(target.pathname) ?? fragmentProblem(target);
+        if (problem) broken.push(`${file}: ${href} → ${target.pathname}${target.hash} (${problem})`);
       }
     }
     expect(broken).toEqual([]);

@@ -105,6 +105,12 @@ export const en: Messages = {
   docsTitle: 'Docs',
   docsIntro: "The project's guides and decisions, and the API reference that typedoc generates.",
   docsGuides: 'Guides',
+  docsFolders: {
+    'getting-started': 'Getting started',
+    platforms: 'Platforms',
+    storage: 'Storage',
+    workflows: 'Workflows',
+  },
   docsDecisions: 'Decisions (ADR)',
   docsApi: 'API reference (typedoc)',
   docsEnglishOnly: 'This guide is written in English.',

@@ -102,6 +102,13 @@ export const nl = {
   docsTitle: 'Documentatie',
   docsIntro: 'De handleidingen en beslissingen van het project, en de API-referentie die typedoc genereert.',
   docsGuides: 'Handleidingen',
+  /** The headings of the folders of guides in `docs/`, by folder name: a link to a folder goes to its heading. */
+  docsFolders: {
+    'getting-started': 'Aan de slag',
+    platforms: 'Platforms',
+    storage: 'Opslag',
+    workflows: 'Workflows',
+  },
   docsDecisions: 'Beslissingen (ADR)',
   docsApi: 'API-referentie (typedoc)',
   docsEnglishOnly: 'Deze handleiding is in het Engels geschreven.',
