@@ -8,7 +8,7 @@ import type { ExportBundle } from '../model/export-bundle.js';
 import type { LinkTracker } from '../ports/link-tracker.js';
 import type { JsonObject, StoragePort } from '../ports/storage.js';
 import { createSocialShift } from '../sdk/create-social-shift.js';
-import { IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
+import { GUARD_COLLECTION, IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
 import { simulateExportBundle } from '../simulation/simulate-organisation.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { exportAll } from './export-all.js';
@@ -205,6 +205,33 @@ describe('importAll refuses, writing nothing', () => {
       }),
     ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
     expect(await storage.query(ORG, 'programme')).toHaveLength(1);
+  });
+
+  it("an organisation that holds only the SDK's own records, as one with data, before the transaction", async () => {
+    const { id: recordId, ...record } = bundle.idempotency![0]!;
+    for (const [collection, id, data] of [
+      // A record of the bundle's: the import failed only at its end, against that one record.
+      [IDEMPOTENCY_COLLECTION, recordId, record],
+      [GUARD_COLLECTION, 'guard_masters', { at: bundle.exportedAt }],
+    ] as const) {
+      const storage = createMemoryStorage();
+      await storage.transaction(ORG, (tx) => tx.put(collection, id, copy(data) as JsonObject, 0));
+      let transactions = 0;
+      const counted: StoragePort = {
+        ...storage,
+        transaction: (org, work) => {
+          transactions++;
+          return storage.transaction(org, work);
+        },
+      };
+      await expect(importAll(counted, copy(bundle)), collection).rejects.toMatchObject({
+        code: 'ALREADY_EXISTS',
+        message: `Organisation "${ORG}" has data already. Import into an empty store or another organisation id.`,
+        details: { entityType: 'organisation', id: ORG },
+      });
+      expect(transactions, collection).toBe(0);
+      expect(await contents(storage, ORG)).toMatchObject({ events: [], documents: { person: [] } });
+    }
   });
 
   it('duplicate event ids, naming the event index and id', async () => {

@@ -11,7 +11,7 @@ import { ENTITY_TYPES } from '../model/entity-type.js';
 import type { ExportBundle, ExportIdempotencyRecord } from '../model/export-bundle.js';
 import { EXPORT_FORMAT_VERSION, ExportBundleSchema } from '../model/export-bundle.js';
 import type { JsonObject, StoragePort } from '../ports/storage.js';
-import { IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
+import { GUARD_COLLECTION, IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
 import type { Migration } from './migrations.js';
 import { checkMigrations, DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
 import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
@@ -47,7 +47,8 @@ export interface ImportSummary {
  * storage of `createStorage` has; pass them in the options for one that has not), and then checked like any other.
  *
  * @throws `VALIDATION` for a bad bundle or options, `MIGRATION` for a bundle newer than the storage or of a newer
- * export format (checked first: its fields may be new) or one the migrations cannot bring up to it, `ALREADY_EXISTS` when the organisation has data already.
+ * export format (checked first: its fields may be new) or one the migrations cannot bring up to it, `ALREADY_EXISTS` when the organisation has data already
+ * (documents, events, idempotency records or guards), before anything is written.
  * @example
  * ```ts
  * const bundle = JSON.parse(await readFile('acme.json', 'utf8'));
@@ -601,16 +602,17 @@ function refuse(issues: readonly ValidationIssue[], raw: RawBundle | undefined):
   });
 }
 
+/**
+ * Refuses an organisation that holds anything: events, documents, or the SDK's own records (idempotency records,
+ * guards). Else a clash with one of those failed only at the end of the transaction, against that one record.
+ */
 async function checkEmpty(storage: StoragePort, organisationId: string): Promise<void> {
-  const hasEvents = (await storage.readEvents(organisationId, { limit: 1 })).length > 0;
-  let hasDocuments = false;
-  for (const collection of ENTITY_TYPES) {
-    if ((await storage.query(organisationId, collection, { limit: 1 })).length > 0) {
-      hasDocuments = true;
-      break;
-    }
+  let hasData = (await storage.readEvents(organisationId, { limit: 1 })).length > 0;
+  for (const collection of [...ENTITY_TYPES, IDEMPOTENCY_COLLECTION, GUARD_COLLECTION]) {
+    if (hasData) break;
+    hasData = (await storage.query(organisationId, collection, { limit: 1 })).length > 0;
   }
-  if (hasEvents || hasDocuments) {
+  if (hasData) {
     throw new SocialShiftError(
       'ALREADY_EXISTS',
       `Organisation "${organisationId}" has data already. Import into an empty store or another organisation id.`,
