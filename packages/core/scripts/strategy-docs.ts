@@ -191,12 +191,14 @@ function codesTable(): string[] {
 }
 
 function grid(
+  rowsName: string,
   rows: readonly { name: string }[],
   columns: readonly { name: string }[],
   cell: (r: number, c: number) => string,
 ) {
   return [
-    `| | ${columns.map((c) => c.name).join(' | ')} |`,
+    // The first column's header names the rows: an empty header cell is an unnamed column to a screen reader.
+    `| ${rowsName} | ${columns.map((c) => c.name).join(' | ')} |`,
     `| --- |${columns.map(() => ' :-: |').join('')}`,
     ...rows.map((r, i) => `| ${r.name} | ${columns.map((_, j) => cell(i, j)).join(' | ')} |`),
   ];
@@ -354,7 +356,7 @@ export function strategyAndOverlapPage(): string {
     '',
     'The report also carries a coverage matrix the site draws. Goals × pillars (✓: the pillar serves the goal):',
     '',
-    ...grid(coverage.goalsByPillars.rows, coverage.goalsByPillars.columns, (r, c) =>
+    ...grid('Goal', coverage.goalsByPillars.rows, coverage.goalsByPillars.columns, (r, c) =>
       coverage.goalsByPillars.cells[r]![c] ? '✓' : '',
     ),
     '',
@@ -362,6 +364,7 @@ export function strategyAndOverlapPage(): string {
     'the audience that the pillar addresses):',
     '',
     ...grid(
+      'Audience',
       coverage.audiencesByPillars.rows,
       coverage.audiencesByPillars.columns,
       (r, c) =>
@@ -370,7 +373,7 @@ export function strategyAndOverlapPage(): string {
     '',
     'Audiences × platforms (✓: the platform is chosen for the audience):',
     '',
-    ...grid(coverage.audiencesByPlatforms.rows, coverage.audiencesByPlatforms.columns, (r, c) =>
+    ...grid('Audience', coverage.audiencesByPlatforms.rows, coverage.audiencesByPlatforms.columns, (r, c) =>
       coverage.audiencesByPlatforms.cells[r]![c] ? '✓' : '',
     ),
     '',

@@ -17,6 +17,8 @@ export interface ChartInput {
   /** The label of the "show as a table" switch. */
   readonly tableLabel: string;
   readonly categories: readonly string[];
+  /** What the categories are (`Platform`, `Period`): the header of the table's first column, read by screen readers. */
+  readonly categoryLabel: string;
   readonly series: readonly Series[];
   /** How a value is shown in the table and the labels. */
   readonly formatValue?: (value: number) => string;
@@ -87,7 +89,7 @@ function dataTable(input: ChartInput): HTMLElement {
         h(
           'tr',
           null,
-          h('th', { scope: 'col' }, ''),
+          h('th', { scope: 'col' }, input.categoryLabel),
           input.series.map((serie) => h('th', { scope: 'col' }, serie.name)),
         ),
       ),
@@ -161,7 +163,7 @@ function svgRoot(input: ChartInput, width: number, height: number): SVGElement {
  * @example
  * ```ts
  * barChart({ id: 'shares', title: 'Shares', description: '…', tableLabel: 'Table',
- *   categories: ['LinkedIn'], series: [{ name: 'Shares', values: [12] }] });
+ *   categories: ['LinkedIn'], categoryLabel: 'Platform', series: [{ name: 'Shares', values: [12] }] });
  * ```
  */
 export function barChart(input: ChartInput): HTMLElement {
@@ -244,7 +246,7 @@ export function barChart(input: ChartInput): HTMLElement {
  * @example
  * ```ts
  * lineChart({ id: 'over-time', title: 'Shares per month', description: '…', tableLabel: 'Table',
- *   categories: ['2026-01', '2026-02'], series: [{ name: 'LinkedIn', values: [3, 5] }] });
+ *   categories: ['2026-01', '2026-02'], categoryLabel: 'Period', series: [{ name: 'LinkedIn', values: [3, 5] }] });
  * ```
  */
 export function lineChart(input: ChartInput): HTMLElement {

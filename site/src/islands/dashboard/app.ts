@@ -298,6 +298,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
     h('h2', null, m.dashboardShares),
     barChart({
       id: 'shares-per-channel',
+      categoryLabel: r.columns.platform ?? 'platform',
       title: m.dashboardShares,
       description: m.dashboardSharesDesc,
       tableLabel: m.dashboardTable,
@@ -307,6 +308,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
     h('h2', null, m.dashboardSharesOverTime),
     lineChart({
       id: 'shares-over-time',
+      categoryLabel: r.columns.period ?? 'period',
       title: m.dashboardSharesOverTime,
       description: m.dashboardSharesOverTimeDesc,
       tableLabel: m.dashboardTable,
@@ -319,6 +321,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
     h('h2', null, m.dashboardEngagement),
     barChart({
       id: 'engagement',
+      categoryLabel: r.columns.team ?? 'team',
       grouped: true,
       title: m.dashboardEngagement,
       description: m.dashboardEngagementDesc,
@@ -395,6 +398,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
     h('h2', null, m.dashboardFunnel),
     barChart({
       id: 'funnel',
+      categoryLabel: r.columns.stage ?? 'stage',
       title: m.dashboardFunnel,
       description: m.dashboardFunnelDesc,
       tableLabel: m.dashboardTable,
@@ -426,6 +430,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
     h('p', null, `${r.columns.index ?? 'index'}: ${fmt(department.index, 'index')}`),
     barChart({
       id: 'representativeness',
+      categoryLabel: r.columns.group ?? 'group',
       title: m.dashboardRepresentativeness,
       description: m.dashboardRepresentativenessDesc,
       tableLabel: m.dashboardTable,
