@@ -9,7 +9,16 @@ import type { JsonObject, StoredEvent } from '../ports/storage.js';
 import { expireOpenOffers } from './cascades.js';
 import { keepAMaster } from './guards.js';
 import type { EntityWrite, Runtime } from './runtime.js';
-import { authorize, checkId, commit, IDEMPOTENCY_COLLECTION, list, load, loadActor, now } from './runtime.js';
+import {
+  authorize,
+  checkId,
+  commitFirst,
+  IDEMPOTENCY_COLLECTION,
+  list,
+  load,
+  loadActor,
+  now,
+} from './runtime.js';
 
 /** The handle an erased person's social accounts keep. */
 export const ERASED_HANDLE = 'erased';
@@ -105,6 +114,5 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
     if (changes) rewrite.push({ ...event, data: { ...event.data, changes } });
   }
 
-  const { entities } = await commit(rt, actorId, writes, { documents, rewrite, guards: [guard] });
-  return entities[0] as unknown as Person;
+  return commitFirst<Person>(rt, actorId, writes, { documents, rewrite, guards: [guard] });
 }

@@ -239,6 +239,25 @@ export function forbidden(actor: Actor, action: string, why?: string): SocialShi
   );
 }
 
+/**
+ * `INVALID_TRANSITION` for an event the entity's state does not take, with the allowed events: `message` says what
+ * to do, else one that names the state and those events.
+ */
+export function invalidTransition<S extends string, E extends string>(
+  workflow: Workflow<S, E>,
+  entity: { readonly id: string; readonly status: S },
+  event: string,
+  message?: string,
+): SocialShiftError<'INVALID_TRANSITION'> {
+  const allowed = workflow.allowedEvents(entity.status);
+  return new SocialShiftError(
+    'INVALID_TRANSITION',
+    message ??
+      `A ${workflow.entityType.replace('_', ' ')} in state "${entity.status}" cannot take ${event}; allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}.`,
+    { details: { entityType: workflow.entityType, id: entity.id, state: entity.status, event, allowed } },
+  );
+}
+
 /** The next state of an entity under a workflow event; `INVALID_TRANSITION` with the allowed events otherwise. */
 export function nextState<S extends string, E extends string>(
   workflow: Workflow<S, E>,
@@ -247,12 +266,7 @@ export function nextState<S extends string, E extends string>(
 ): S {
   const next = nextOf(workflow, entity.status, event);
   if (next !== undefined) return next;
-  const allowed = workflow.allowedEvents(entity.status);
-  throw new SocialShiftError(
-    'INVALID_TRANSITION',
-    `A ${workflow.entityType.replace('_', ' ')} in state "${entity.status}" cannot take ${event}; allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}.`,
-    { details: { entityType: workflow.entityType, id: entity.id, state: entity.status, event, allowed } },
-  );
+  throw invalidTransition(workflow, entity, event);
 }
 
 const transitions = new WeakMap<object, Map<string, string | undefined>>();
@@ -475,6 +489,14 @@ export async function commit(
   rt.events.emit(stored);
   return { entities, events: stored };
 }
+
+/** Commits as {@link commit} does and returns the first entity written: what most commands return. */
+export const commitFirst = async <T>(
+  rt: Runtime,
+  actorId: string,
+  writes: readonly EntityWrite[],
+  options?: Parameters<typeof commit>[3],
+): Promise<T> => (await commit(rt, actorId, writes, options)).entities[0] as unknown as T;
 
 /** Builds the write of a workflow transition on an existing entity. */
 export function transitionWrite<T extends { readonly status: string }>(

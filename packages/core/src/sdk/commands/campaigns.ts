@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { invalidValue } from '../../errors/invalid-value.js';
-import { isSocialShiftError, SocialShiftError } from '../../errors/social-shift-error.js';
+import { isSocialShiftError } from '../../errors/social-shift-error.js';
 import type { Campaign } from '../../model/campaign.js';
 import { CampaignAudienceSchema, CampaignTargetsSchema } from '../../model/campaign.js';
 import { IdListSchema, NameSchema, TextSchema, TimestampSchema } from '../../model/primitives.js';
@@ -14,7 +14,8 @@ import type { EntityWrite, Guard, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
-  commit,
+  commitFirst,
+  invalidTransition,
   isAllowedFor,
   list,
   load,
@@ -139,18 +140,11 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     for (const [i, postId] of postIds.entries()) {
       const post = await load(rt, 'post', postId);
       if (!OFFERABLE.has(post.status))
-        throw new SocialShiftError(
-          'INVALID_TRANSITION',
+        throw invalidTransition(
+          postWorkflow,
+          post,
+          'OFFER',
           `Post "${post.title}" (${post.id}) is ${post.status}: a campaign offers approved posts only. Approve it, or take it out of the campaign first.`,
-          {
-            details: {
-              entityType: 'post',
-              id: post.id,
-              state: post.status,
-              event: 'OFFER',
-              allowed: postWorkflow.allowedEvents(post.status),
-            },
-          },
         );
       if (post.expiresAt !== undefined && post.expiresAt <= start)
         throw invalidValue(
@@ -192,8 +186,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
         },
       ];
     }
-    const { entities } = await commit(rt, actorId, writes, { guards });
-    return entities[0] as unknown as Campaign;
+    return commitFirst<Campaign>(rt, actorId, writes, { guards });
   };
 
   return {
@@ -222,7 +215,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
         ...(cycle ? { cycleId: cycle.id } : {}),
         status: campaignWorkflow.config.initial,
       };
-      const { entities } = await commit(rt, actorId, [
+      return commitFirst<Campaign>(rt, actorId, [
         {
           type: 'campaign',
           before: undefined,
@@ -235,7 +228,6 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
           ],
         },
       ]);
-      return entities[0] as unknown as Campaign;
     },
     async update(campaignId, input) {
       const parsed = parsePatch('campaign update', UpdateCampaignInputSchema, input);
@@ -265,10 +257,9 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       // Only a window that moves: an edit form that sends the unchanged dates back with a new name is a rename.
       if (after.startsAt !== campaign.startsAt || after.endsAt !== campaign.endsAt)
         checkOpen('campaign update', after.endsAt);
-      const { entities } = await commit(rt, actorId, [
+      return commitFirst<Campaign>(rt, actorId, [
         { type: 'campaign', before: campaign, after, events: [{ type: 'campaign.updated' }] },
       ]);
-      return entities[0] as unknown as Campaign;
     },
     schedule: (id) => move(id, 'SCHEDULE', 'campaigns.run'),
     start: (id) => move(id, 'START', 'campaigns.run'),

@@ -9,7 +9,7 @@ import type { EntityWrite, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
-  commit,
+  commitFirst,
   compact,
   isAllowedFor,
   list,
@@ -114,8 +114,7 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
         events: [{ type: 'person.reactivated' }],
       });
     }
-    const { entities } = await commit(rt, actorId, writes);
-    return entities[0] as unknown as Contribution;
+    return commitFirst<Contribution>(rt, actorId, writes);
   };
   const review =
     (event: ContributionEvent, schema: z.ZodMiniType<{ note?: string | undefined }>) =>
@@ -153,7 +152,7 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
         status: contributionWorkflow.config.initial,
         postIds: [],
       };
-      const { entities } = await commit(rt, actorId, [
+      return commitFirst<Contribution>(rt, actorId, [
         {
           type: 'contribution',
           before: undefined,
@@ -166,7 +165,6 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
           ],
         },
       ]);
-      return entities[0] as unknown as Contribution;
     },
     update: async (contributionId, input) => {
       const patch = parsePatch('contribution update', UpdateContributionInputSchema, input);

@@ -10,6 +10,8 @@ import type { EntityWrite, Runtime } from '../runtime.js';
 import {
   authorize,
   commit,
+  commitFirst,
+  invalidTransition,
   list,
   loadActor,
   nextOf,
@@ -88,7 +90,7 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
       visitedSteps,
       ...(event === 'ADJUST' ? { measuredAt: at } : {}),
     };
-    const { entities } = await commit(rt, actorId, [
+    return commitFirst<Cycle>(rt, actorId, [
       {
         type: 'cycle',
         before: cycle,
@@ -100,7 +102,6 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
         ],
       },
     ]);
-    return entities[0] as unknown as Cycle;
   };
   return {
     async current() {
@@ -121,18 +122,11 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
       if (current && current.status !== 'closed') {
         const status = nextOf(programmeCycleWorkflow, current.status, 'CLOSE');
         if (status === undefined) {
-          throw new SocialShiftError(
-            'INVALID_TRANSITION',
+          throw invalidTransition(
+            programmeCycleWorkflow,
+            current,
+            'CLOSE',
             `Cycle ${current.number} is at the ${current.status} step: a new cycle starts only after this one has been measured and adjusted (move it to adjustment first).`,
-            {
-              details: {
-                entityType: 'cycle',
-                id: current.id,
-                state: current.status,
-                event: 'CLOSE',
-                allowed: programmeCycleWorkflow.allowedEvents(current.status),
-              },
-            },
           );
         }
         writes.push({

@@ -4,7 +4,7 @@ import type { FocusGroup } from '../../model/focus-group.js';
 import { FocusGroupSchema } from '../../model/focus-group.js';
 import { IdListSchema } from '../../model/primitives.js';
 import type { Runtime } from '../runtime.js';
-import { authorize, checkId, commit, list, load, loadActor, now, parseInput } from '../runtime.js';
+import { authorize, checkId, commitFirst, list, load, loadActor, now, parseInput } from '../runtime.js';
 import { checkStrategyRefs } from './strategy.js';
 
 /**
@@ -64,7 +64,7 @@ export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupComm
         createdAt: at,
         updatedAt: at,
       };
-      const { entities } = await commit(rt, actorId, [
+      return commitFirst<FocusGroup>(rt, actorId, [
         {
           type: 'focus_group',
           before: undefined,
@@ -72,14 +72,13 @@ export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupComm
           events: [{ type: 'focus_group.created', data: { name: group.name, memberIds } }],
         },
       ]);
-      return entities[0] as unknown as FocusGroup;
     },
     async setMembers(focusGroupId, input) {
       const parsed = parseInput('focus group members', MembersSchema, input);
       authorize(rt, await loadActor(rt, actorId), 'focusGroups.manage');
       const group = await load(rt, 'focus_group', checkId(focusGroupId, 'focusGroupId'));
       const memberIds = await membersOf(parsed.memberIds);
-      const { entities } = await commit(rt, actorId, [
+      return commitFirst<FocusGroup>(rt, actorId, [
         {
           type: 'focus_group',
           before: group,
@@ -87,7 +86,6 @@ export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupComm
           events: [{ type: 'focus_group.updated', data: { memberIds } }],
         },
       ]);
-      return entities[0] as unknown as FocusGroup;
     },
     async get(focusGroupId) {
       authorize(rt, await loadActor(rt, actorId), 'focusGroups.read');

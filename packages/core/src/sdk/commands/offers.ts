@@ -21,10 +21,11 @@ import type { EntityWrite, Guard, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
-  commit,
+  commitFirst,
   compact,
   find,
   inOrder,
+  invalidTransition,
   isAllowedFor,
   list,
   load,
@@ -160,7 +161,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
     const at = now(rt);
     const after: Offer =
       event === 'SEE' ? { ...offer, status, seenAt: at } : { ...offer, status, respondedAt: at };
-    const { entities } = await commit(rt, actorId, [
+    return commitFirst<Offer>(rt, actorId, [
       {
         type: 'offer',
         before: offer,
@@ -170,7 +171,6 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
         ],
       },
     ]);
-    return entities[0] as unknown as Offer;
   };
 
   const share = async (offerId: string, input: ShareInput): Promise<Share> => {
@@ -208,36 +208,20 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
         const post = (await settlePost(rt, storedPost)).post;
         const campaign = (await settleCampaign(rt, storedCampaign)).campaign;
         // One offer may be shared on several platforms, but only while its post is on offer and its campaign runs.
-        if (post.status !== 'offered') {
-          throw new SocialShiftError(
-            'INVALID_TRANSITION',
+        if (post.status !== 'offered')
+          throw invalidTransition(
+            postWorkflow,
+            post,
+            'SHARE',
             `The post is ${post.status}: it can no longer be shared.`,
-            {
-              details: {
-                entityType: 'post',
-                id: post.id,
-                state: post.status,
-                event: 'SHARE',
-                allowed: postWorkflow.allowedEvents(post.status),
-              },
-            },
           );
-        }
-        if (campaign.status !== 'running') {
-          throw new SocialShiftError(
-            'INVALID_TRANSITION',
+        if (campaign.status !== 'running')
+          throw invalidTransition(
+            campaignWorkflow,
+            campaign,
+            'SHARE',
             `The campaign is ${campaign.status}: shares are recorded only while it runs.`,
-            {
-              details: {
-                entityType: 'campaign',
-                id: campaign.id,
-                state: campaign.status,
-                event: 'SHARE',
-                allowed: campaignWorkflow.allowedEvents(campaign.status),
-              },
-            },
           );
-        }
         const at = now(rt);
         const policy = rt.sharePolicy;
         const guards: Guard[] = [];
@@ -350,11 +334,10 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
             events: [{ type: 'person.reactivated' }],
           });
         }
-        const { entities } = await commit(rt, actorId, writes, {
+        return commitFirst<Share>(rt, actorId, writes, {
           idempotency: { ...slot, result: (done) => ({ share: done.entities[0] as never }) },
           guards,
         });
-        return entities[0] as unknown as Share;
       },
       (stored) => stored.share as unknown as Share,
     );

@@ -21,8 +21,10 @@ import {
   authorize,
   checkId,
   commit,
+  commitFirst,
   compact,
   find,
+  invalidTransition,
   isAllowedFor,
   list,
   load,
@@ -124,12 +126,13 @@ const targetOf = (person: Person): PermissionTarget => ({ ownerId: person.id, te
 
 /** An erased person's record takes no more changes: nothing personal may be written about them again. */
 const requireNotErased = (person: Person, event: string): void => {
-  if (person.erasedAt === undefined) return;
-  throw new SocialShiftError(
-    'INVALID_TRANSITION',
-    `This person's personal data was erased: their record takes no more changes.`,
-    { details: { entityType: 'person', id: person.id, state: 'erased', event, allowed: [] } },
-  );
+  if (person.erasedAt !== undefined)
+    throw invalidTransition(
+      ambassadorWorkflow,
+      { id: person.id, status: 'erased' as Person['status'] }, // no state of the workflow: nothing is allowed
+      event,
+      `This person's personal data was erased: their record takes no more changes.`,
+    );
 };
 const roleAction = (role: Role): Action => `roles.assign.${role}`;
 
@@ -233,7 +236,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         updatedAt: at,
         status: ambassadorWorkflow.config.initial,
       };
-      const { entities } = await commit(rt, actorId, [
+      return commitFirst<Person>(rt, actorId, [
         {
           type: 'person',
           before: undefined,
@@ -251,7 +254,6 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
           ],
         },
       ]);
-      return entities[0] as unknown as Person;
     },
     invite: (personId) => move(personId, 'INVITE', 'people.invite'),
     async update(personId, input) {
@@ -266,7 +268,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         for (const teamId of patch.teamIds) await load(rt, 'team', teamId);
       }
       const after: Person = { ...person, ...patch };
-      const { entities } = await commit(rt, actorId, [
+      return commitFirst<Person>(rt, actorId, [
         {
           type: 'person',
           before: person,
@@ -283,7 +285,6 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
           ],
         },
       ]);
-      return entities[0] as unknown as Person;
     },
     reactivate: (personId) => move(personId, 'REACTIVATE', 'people.reactivate'),
     leave: (personId) => move(personId, 'LEAVE', 'people.leave'),
@@ -305,7 +306,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         personId: person.id,
         givenAt: at,
       };
-      const { entities } = await commit(rt, actorId, [
+      return commitFirst<Person>(rt, actorId, [
         {
           type: 'person',
           before: person,
@@ -324,7 +325,6 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
           ],
         },
       ]);
-      return entities[0] as unknown as Person;
     },
     async withdrawConsent() {
       const actor = await loadActor(rt, actorId);
@@ -351,8 +351,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         // Withdrawal stops everything at once: open offers (and so digests of them) end in this transaction.
         ...(await expireOpenOffers(rt, { publisherId: person.id })),
       ];
-      const { entities } = await commit(rt, actorId, writes);
-      return entities[0] as unknown as Person;
+      return commitFirst<Person>(rt, actorId, writes);
     },
     async assignRole(personId, input) {
       const parsed = parseInput('role assignment', AssignRoleInputSchema, input);
@@ -394,7 +393,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         assignedBy: actor.person.id,
         assignedAt: at,
       });
-      const { entities } = await commit(
+      return commitFirst<RoleAssignment>(
         rt,
         actorId,
         [
@@ -407,7 +406,6 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         ],
         { guards: [guard] },
       );
-      return entities[0] as unknown as RoleAssignment;
     },
     async revokeRole(personId, input) {
       const { role } = parseInput('role', RevokeRoleInputSchema, input);
@@ -424,7 +422,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         });
       }
       authorizeScope(actor, role, assignment.scope);
-      const { entities } = await commit(
+      return commitFirst<RoleAssignment>(
         rt,
         actorId,
         [
@@ -437,7 +435,6 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         ],
         { guards },
       );
-      return entities[0] as unknown as RoleAssignment;
     },
     async linkAccount(personId, input) {
       const parsed = parseInput('social account', LinkAccountInputSchema, input);
@@ -463,7 +460,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
             updatedAt: at,
             personId: person.id,
           };
-      const { entities } = await commit(
+      return commitFirst<SocialAccount>(
         rt,
         actorId,
         [
@@ -481,7 +478,6 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         ],
         { guards: [guard] },
       );
-      return entities[0] as unknown as SocialAccount;
     },
     async get(personId) {
       const actor = await loadActor(rt, actorId);

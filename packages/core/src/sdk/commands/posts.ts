@@ -13,7 +13,7 @@ import type { EntityWrite, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
-  commit,
+  commitFirst,
   compact,
   forbidden,
   isAllowedFor,
@@ -156,8 +156,7 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
               events: [{ type: postWorkflow.config.events[event].domainEvent, data: data(actor) }],
             },
           ];
-    const { entities } = await commit(rt, actorId, writes);
-    return entities[0] as unknown as Post;
+    return commitFirst<Post>(rt, actorId, writes);
   };
 
   return {
@@ -213,8 +212,7 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
           events: [{ type: 'contribution.used' as const, data: { postId: post.id } }],
         })),
       ];
-      const { entities } = await commit(rt, actorId, writes);
-      return entities[0] as unknown as Post;
+      return commitFirst<Post>(rt, actorId, writes);
     },
     update: async (postId, input) => {
       const patch = parsePatch('post update', UpdatePostInputSchema, input);

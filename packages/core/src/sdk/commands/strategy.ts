@@ -5,7 +5,7 @@ import type { ValidationIssue } from '../../errors/social-shift-error.js';
 import type { Strategy } from '../../model/strategy.js';
 import { StrategySchema } from '../../model/strategy.js';
 import type { Runtime } from '../runtime.js';
-import { authorize, changesOf, commit, list, load, loadActor, parsePatch } from '../runtime.js';
+import { authorize, changesOf, commitFirst, list, load, loadActor, parsePatch } from '../runtime.js';
 
 /**
  * Input of `strategy.update`: the parts to replace.
@@ -158,7 +158,7 @@ export function strategyCommands(rt: Runtime, actorId: string): StrategyCommands
       checkStrategyIds(after);
       // A new version only when something changed: an update without a part, or with the parts stored, writes nothing.
       const strategyVersion = strategy.strategyVersion + (Object.keys(changesOf(strategy, after))[0] ? 1 : 0);
-      const { entities } = await commit(rt, actorId, [
+      return commitFirst<Strategy>(rt, actorId, [
         {
           type: 'strategy',
           before: strategy,
@@ -166,7 +166,6 @@ export function strategyCommands(rt: Runtime, actorId: string): StrategyCommands
           events: [{ type: 'strategy.updated', data: { strategyVersion } }],
         },
       ]);
-      return entities[0] as unknown as Strategy;
     },
   };
 }

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { Team } from '../../model/team.js';
 import { TeamSchema } from '../../model/team.js';
 import type { Runtime } from '../runtime.js';
-import { authorize, commit, compact, list, load, loadActor, now, parseInput } from '../runtime.js';
+import { authorize, commitFirst, compact, list, load, loadActor, now, parseInput } from '../runtime.js';
 
 /**
  * Input of `teams.create`.
@@ -51,7 +51,7 @@ export function teamCommands(rt: Runtime, actorId: string): TeamCommands {
         createdAt: at,
         updatedAt: at,
       };
-      const { entities } = await commit(rt, actorId, [
+      return commitFirst<Team>(rt, actorId, [
         {
           type: 'team',
           before: undefined,
@@ -64,7 +64,6 @@ export function teamCommands(rt: Runtime, actorId: string): TeamCommands {
           ],
         },
       ]);
-      return entities[0] as unknown as Team;
     },
     async list() {
       authorize(rt, await loadActor(rt, actorId), 'teams.read');
