@@ -808,6 +808,66 @@ describe('scopes and overrides', () => {
     });
   });
 
+  it('checks an update only on the teams and posts it adds: a form saved unchanged passes and writes nothing', async () => {
+    const world = await aProgrammeWithPillars();
+    const { shift, people, clock } = world;
+    const master = shift.as(people.master);
+    const ward = await master.teams.create({ name: 'Ward 3' });
+    const office = await master.teams.create({ name: 'Office' });
+    const lead = (await master.people.add({ displayName: 'Tess Teamlead' })).id;
+    await master.people.assignRole(lead, { role: 'editor', scope: { teamIds: [ward.id] } });
+    const nurse = (await master.people.add({ displayName: 'Nurse', teamIds: [ward.id] })).id;
+    const events = async (id: string) => (await shift.history(id)).length;
+    // The person's own form, and the team's editor's, with the teams the person is in: no people.add asked.
+    const before = await master.people.get(nurse);
+    const written = await events(nurse);
+    for (const actor of [nurse, lead])
+      await expect(
+        shift.as(actor).people.update(nurse, { displayName: 'Nurse', teamIds: [ward.id] }),
+      ).resolves.toEqual(before);
+    expect(await events(nurse)).toBe(written);
+    await expect(shift.as(nurse).people.update(nurse, { displayName: 'Nina' })).resolves.toMatchObject({
+      displayName: 'Nina',
+    });
+    // A team they are not in yet is checked: only who may add people to it.
+    await expect(
+      shift.as(nurse).people.update(nurse, { teamIds: [ward.id, office.id] }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    // A campaign of the editor's pillar that the master gave a post of another pillar.
+    const scoped = (await master.people.add({ displayName: 'Sanne Scoped' })).id;
+    await master.people.assignRole(scoped, { role: 'editor', scope: { pillarIds: ['pillar_hr'] } });
+    const hrPost = await shift
+      .as(people.editor)
+      .posts.create({ title: 'HR news', text: 'New policy.', pillarIds: ['pillar_hr'] });
+    await shift.as(people.editor).posts.submit(hrPost.id);
+    await master.posts.approve(hrPost.id);
+    const carePost = await anApprovedPost(world);
+    const postIds = [hrPost.id, carePost];
+    const campaign = await master.campaigns.create({
+      name: 'HR news',
+      pillarIds: ['pillar_hr'],
+      postIds,
+      audience: { everyone: true },
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 7 * DAY).toISOString(),
+    });
+    const editor = shift.as(scoped).campaigns;
+    await expect(editor.update(campaign.id, { name: 'HR news', postIds })).resolves.toEqual(campaign);
+    expect(await events(campaign.id)).toBe(1);
+    await expect(editor.update(campaign.id, { name: 'Policy news', postIds })).resolves.toMatchObject({
+      name: 'Policy news',
+      postIds,
+      version: 2,
+    });
+    // A post of another pillar it adds is checked.
+    await expect(
+      editor.update(campaign.id, { postIds: [...postIds, await anApprovedPost(world)] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('refuses everything to a person who left', async () => {
     const world = await aProgrammeWithPillars();
     const { shift, people } = world;

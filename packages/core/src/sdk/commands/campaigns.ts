@@ -238,7 +238,12 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       if (patch.pillarIds) authorize(rt, actor, 'campaigns.update', { pillarIds: patch.pillarIds });
       await checkStrategyRefs(rt, 'campaign update', patch, campaign);
       const status = nextState(campaignWorkflow, campaign, 'UPDATE');
-      await reachPosts(actor, 'campaigns.update', patch.postIds ?? []);
+      // The posts it adds only: the ones it holds already may stay (an edit form sends them back).
+      await reachPosts(
+        actor,
+        'campaigns.update',
+        (patch.postIds ?? []).filter((id) => !campaign.postIds.includes(id)),
+      );
       // The people the campaign reaches now, too: a team's editor neither edits nor takes over another's campaign.
       await reachAudience(actor, 'campaigns.update', campaign.audience);
       if (patch.audience) {

@@ -262,11 +262,11 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       authorize(rt, actor, 'people.update', targetOf(person));
       requireNotErased(person, 'UPDATE');
-      if (patch.teamIds) {
-        // Team membership decides which campaigns reach a person: only those who may add people to the teams.
-        authorize(rt, actor, 'people.add', { teamIds: patch.teamIds });
-        for (const teamId of patch.teamIds) await load(rt, 'team', teamId);
-      }
+      // Team membership decides which campaigns reach a person: only those who may add people to a team put them in
+      // it. The teams they are in already pass (an edit form sends them back).
+      const teamIds = patch.teamIds?.filter((id) => !person.teamIds.includes(id)) ?? [];
+      if (teamIds[0]) authorize(rt, actor, 'people.add', { teamIds });
+      for (const teamId of teamIds) await load(rt, 'team', teamId);
       const after: Person = { ...person, ...patch };
       return commitFirst<Person>(rt, actorId, [
         {
