@@ -178,6 +178,10 @@ const nl = {
   dashboardEstimated: 'geschat',
   dashboardRecommendations: 'Bijsturen: aanbevelingen',
   dashboardTable: 'Als tabel',
+  /** Under a list that shows only its first items. */
+  listShown: '{shown} van {total} getoond',
+  /** Under a list of the newest items when there are more (their number unknown). */
+  listNewest: 'De {shown} nieuwste getoond',
   input: 'Input',
   sharing: 'Delen',
   conversing: 'Converseren',
@@ -375,6 +379,8 @@ const en: PlaygroundMessages = {
   dashboardEstimated: 'estimated',
   dashboardRecommendations: 'Adjust: recommendations',
   dashboardTable: 'As a table',
+  listShown: '{shown} of {total} shown',
+  listNewest: 'The {shown} newest shown',
   input: 'Input',
   sharing: 'Sharing',
   conversing: 'Conversing',

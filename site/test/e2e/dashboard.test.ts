@@ -5,6 +5,7 @@
 import { reportLabels } from '@social-shift/core/reports';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { format } from '../../src/islands/dom';
 import { playgroundMessages } from '../../src/messages/playground';
 import { axeViolations, baseUrl, e2eEnabled, launchChromium, saveScreenshot } from './browser';
 
@@ -117,6 +118,25 @@ describe.skipIf(!e2eEnabled)('the Dashboard', () => {
         .locator('strong')
         .textContent();
       expect(conversed).toBeLessThanOrEqual(Number((conversations ?? '').replace(/\D/g, '')));
+      // The ambassadors table shows the first 15 and says so under it: "15 of 22 shown", every ambassador counted
+      // (the segments add up to all of them).
+      const ambassadorRows = await page.locator('[data-testid="ambassadors"] tbody tr').count();
+      const segmentCounts = await page
+        .locator('[data-testid="segments"] tbody td')
+        .evaluateAll((cells) => cells.map((cell) => Number((cell.textContent ?? '0').replace(/\D/g, ''))));
+      const ambassadorsTotal = segmentCounts.reduce((a, b) => a + b, 0);
+      expect(ambassadorRows).toBe(Math.min(15, ambassadorsTotal));
+      expect(ambassadorsTotal).toBeGreaterThan(15);
+      const note = page.locator('[data-testid="ambassadors"] + [data-testid="shown"]');
+      expect(await note.textContent()).toBe(
+        format(m.listShown, {
+          shown: ambassadorRows,
+          total: new Intl.NumberFormat(lang).format(ambassadorsTotal),
+        }),
+      );
+      expect(await page.getAttribute('[data-testid="ambassadors"]', 'aria-describedby')).toBe(
+        await note.getAttribute('id'),
+      );
       // Advice names people, never by their ids.
       expect(await page.locator('[data-testid="recommendations"]').textContent()).not.toMatch(/person_\d/);
       expect(

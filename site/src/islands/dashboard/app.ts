@@ -27,6 +27,7 @@ import { barChart, lineChart } from '../charts';
 import { format, h, mount } from '../dom';
 import { failureContent } from '../playground/context';
 import { isRemembered, onRememberedChange, openSession, type Session } from '../playground/session';
+import { shownNote } from '../shown';
 
 /** Where the figures come from: an event log and the documents that name its people, teams and strategy. */
 interface Programme {
@@ -269,6 +270,27 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
 
   const overTime = sharesPerMonth(events, figures, context);
   const teams = [...figures.teams].sort((a, b) => b.members - a.members).slice(0, 12);
+  const teamsNote = shownNote('engagement-shown', m.listShown, teams.length, figures.teams.length, lang);
+  const ambassadors = [...figures.ambassadors]
+    .sort(
+      (a, b) => b.shares + b.contributions + b.conversations - (a.shares + a.contributions + a.conversations),
+    )
+    .slice(0, 15);
+  const ambassadorsNote = shownNote(
+    'ambassadors-shown',
+    m.listShown,
+    ambassadors.length,
+    figures.ambassadors.length,
+    lang,
+  );
+  const leaders = figures.leaderboard.entries.slice(0, 10);
+  const leadersNote = shownNote(
+    'leaderboard-shown',
+    m.listShown,
+    leaders.length,
+    figures.leaderboard.entries.length,
+    lang,
+  );
   const department = figures.representativeness.department;
 
   mount(
@@ -333,9 +355,10 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
         { name: m.conversing, values: teams.map((t) => t.conversers) },
       ],
     }),
+    teamsNote,
     h(
       'table',
-      { 'data-testid': 'ambassadors' },
+      { 'data-testid': 'ambassadors', 'aria-describedby': ambassadorsNote?.id },
       h('caption', null, r.tables.ambassadors ?? 'ambassadors'),
       h(
         'thead',
@@ -355,25 +378,20 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       h(
         'tbody',
         null,
-        [...figures.ambassadors]
-          .sort(
-            (a, b) =>
-              b.shares + b.contributions + b.conversations - (a.shares + a.contributions + a.conversations),
-          )
-          .slice(0, 15)
-          .map((a) =>
-            h(
-              'tr',
-              null,
-              h('th', { scope: 'row' }, a.name),
-              [a.suppliesInput, a.sharesPosts, a.converses].map((flag) =>
-                h('td', null, formatValue(flag, 'flag', lang, figures.currency)),
-              ),
-              h('td', null, r.segments[a.segment]),
+        ambassadors.map((a) =>
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'row' }, a.name),
+            [a.suppliesInput, a.sharesPosts, a.converses].map((flag) =>
+              h('td', null, formatValue(flag, 'flag', lang, figures.currency)),
             ),
+            h('td', null, r.segments[a.segment]),
           ),
+        ),
       ),
     ),
+    ambassadorsNote,
     h(
       'details',
       null,
@@ -418,13 +436,14 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
     }),
     h('h2', null, m.dashboardLeaderboard),
     figures.leaderboard.enabled
-      ? h(
-          'ol',
-          { 'data-testid': 'leaderboard' },
-          figures.leaderboard.entries
-            .slice(0, 10)
-            .map((e) => h('li', null, `${e.name} — ${fmt(e.points, 'count')}`)),
-        )
+      ? [
+          h(
+            'ol',
+            { 'data-testid': 'leaderboard', 'aria-describedby': leadersNote?.id },
+            leaders.map((e) => h('li', null, `${e.name} — ${fmt(e.points, 'count')}`)),
+          ),
+          leadersNote,
+        ]
       : h('p', null, r.none),
     h('h2', null, m.dashboardRepresentativeness),
     h('p', null, `${r.columns.index ?? 'index'}: ${fmt(department.index, 'index')}`),

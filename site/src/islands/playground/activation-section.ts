@@ -2,6 +2,7 @@
 // invited person yourself. The buttons come from the ambassador workflow.
 import { AMBASSADOR_STATUSES, ambassadorWorkflow, type Person } from '@social-shift/core';
 import { h } from '../dom';
+import { shownNote } from '../shown';
 import { type Context, workflowButtons } from './context';
 
 const SHOWN = 8;
@@ -13,7 +14,9 @@ export async function activationSection(
   teamNames: ReadonlyMap<string, string>,
 ): Promise<HTMLElement> {
   const me = ctx.session.shift.as(ctx.actorId);
-  const shown = people.filter((p) => p.status === ctx.ui.activationStatus).slice(0, SHOWN);
+  const withStatus = people.filter((p) => p.status === ctx.ui.activationStatus);
+  const shown = withStatus.slice(0, SHOWN);
+  const note = shownNote('people-shown', ctx.m.listShown, shown.length, withStatus.length, ctx.lang);
   const self = people.find((p) => p.id === ctx.actorId);
   const rows = await Promise.all(
     shown.map(async (person) => {
@@ -79,7 +82,7 @@ export async function activationSection(
     filter,
     h(
       'table',
-      { 'data-testid': 'people' },
+      { 'data-testid': 'people', 'aria-describedby': note?.id },
       h(
         'thead',
         null,
@@ -94,5 +97,6 @@ export async function activationSection(
       ),
       h('tbody', null, rows),
     ),
+    note,
   );
 }

@@ -2,6 +2,7 @@
 // offers the posts to the active publishers (the SDK does that, with the consent rules).
 import { type Campaign, campaignWorkflow, type Post } from '@social-shift/core';
 import { h } from '../dom';
+import { shownNote } from '../shown';
 import { type Context, newestFirst, workflowButtons } from './context';
 
 const SHOWN = 5;
@@ -14,10 +15,23 @@ export async function campaignsSection(ctx: Context): Promise<HTMLElement> {
     me.campaigns.list().catch(() => [] as Campaign[]),
     me.posts.list().catch(() => [] as Post[]),
   ]);
-  const approved = newestFirst(
-    posts.filter((p) => p.status === 'approved'),
-    ctx.ui.created,
-  ).slice(0, SHOWN);
+  const allApproved = posts.filter((p) => p.status === 'approved');
+  const approved = newestFirst(allApproved, ctx.ui.created).slice(0, SHOWN);
+  const approvedNote = shownNote(
+    'approved-posts-shown',
+    ctx.m.listShown,
+    approved.length,
+    allApproved.length,
+    ctx.lang,
+  );
+  const shownCampaigns = newestFirst(campaigns, ctx.ui.created).slice(0, SHOWN);
+  const campaignsNote = shownNote(
+    'campaigns-shown',
+    ctx.m.listShown,
+    shownCampaigns.length,
+    campaigns.length,
+    ctx.lang,
+  );
   const form = h(
     'form',
     { 'data-testid': 'campaign-form' },
@@ -28,7 +42,7 @@ export async function campaignsSection(ctx: Context): Promise<HTMLElement> {
       h('label', null, ctx.m.campaignName, ' ', h('input', { name: 'name', required: true, maxlength: 200 })),
       h(
         'fieldset',
-        { class: 'inline' },
+        { class: 'inline', 'aria-describedby': approvedNote?.id },
         h('legend', null, ctx.m.campaignPosts),
         approved.length === 0
           ? h('p', null, ctx.m.campaignNoPosts)
@@ -45,6 +59,7 @@ export async function campaignsSection(ctx: Context): Promise<HTMLElement> {
                 ` ${p.title}`,
               ),
             ),
+        approvedNote,
       ),
       h('button', { type: 'submit' }, ctx.m.campaignCreate),
     ),
@@ -70,37 +85,35 @@ export async function campaignsSection(ctx: Context): Promise<HTMLElement> {
   });
 
   const rows = await Promise.all(
-    newestFirst(campaigns, ctx.ui.created)
-      .slice(0, SHOWN)
-      .map(async (c) => {
-        const permitted = await me.campaigns.allowedEvents(c.id).catch(() => []);
-        return h(
-          'tr',
-          { 'data-campaign': c.id },
-          h('th', { scope: 'row' }, c.name),
-          h('td', null, String(c.postIds.length)),
-          h('td', { 'data-testid': 'status' }, ctx.l.statuses.campaign[c.status]),
-          h(
-            'td',
-            null,
-            workflowButtons(ctx, campaignWorkflow, c, permitted, {
-              // Scheduling a campaign that starts now: the scheduler starts it at once, as a server would. The
-              // schedule has worked even when that start fails: the campaign shows as scheduled, and its Start button
-              // (or the scheduler's next run, when the Playground opens again) says why it cannot start.
-              SCHEDULE: async () => {
-                await me.campaigns.schedule(c.id);
-                await ctx.session.shift.system.runDueTransitions().catch(() => undefined);
-              },
-              START: () => me.campaigns.start(c.id),
-              PAUSE: () => me.campaigns.pause(c.id),
-              RESUME: () => me.campaigns.resume(c.id),
-              COMPLETE: () => me.campaigns.complete(c.id),
-              EVALUATE: () => me.campaigns.evaluate(c.id),
-              CANCEL: () => me.campaigns.cancel(c.id),
-            }),
-          ),
-        );
-      }),
+    shownCampaigns.map(async (c) => {
+      const permitted = await me.campaigns.allowedEvents(c.id).catch(() => []);
+      return h(
+        'tr',
+        { 'data-campaign': c.id },
+        h('th', { scope: 'row' }, c.name),
+        h('td', null, String(c.postIds.length)),
+        h('td', { 'data-testid': 'status' }, ctx.l.statuses.campaign[c.status]),
+        h(
+          'td',
+          null,
+          workflowButtons(ctx, campaignWorkflow, c, permitted, {
+            // Scheduling a campaign that starts now: the scheduler starts it at once, as a server would. The
+            // schedule has worked even when that start fails: the campaign shows as scheduled, and its Start button
+            // (or the scheduler's next run, when the Playground opens again) says why it cannot start.
+            SCHEDULE: async () => {
+              await me.campaigns.schedule(c.id);
+              await ctx.session.shift.system.runDueTransitions().catch(() => undefined);
+            },
+            START: () => me.campaigns.start(c.id),
+            PAUSE: () => me.campaigns.pause(c.id),
+            RESUME: () => me.campaigns.resume(c.id),
+            COMPLETE: () => me.campaigns.complete(c.id),
+            EVALUATE: () => me.campaigns.evaluate(c.id),
+            CANCEL: () => me.campaigns.cancel(c.id),
+          }),
+        ),
+      );
+    }),
   );
   return h(
     'div',
@@ -108,7 +121,7 @@ export async function campaignsSection(ctx: Context): Promise<HTMLElement> {
     form,
     h(
       'table',
-      { 'data-testid': 'campaigns' },
+      { 'data-testid': 'campaigns', 'aria-describedby': campaignsNote?.id },
       h('caption', null, ctx.m.campaigns),
       h(
         'thead',
@@ -123,5 +136,6 @@ export async function campaignsSection(ctx: Context): Promise<HTMLElement> {
       ),
       h('tbody', null, rows),
     ),
+    campaignsNote,
   );
 }

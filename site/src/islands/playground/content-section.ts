@@ -17,6 +17,7 @@ import {
   subjectFromDraft,
 } from '@social-shift/core/strategy';
 import { format, h } from '../dom';
+import { shownNote } from '../shown';
 import { type Context, newestFirst, workflowButtons } from './context';
 
 const SHOWN = 6;
@@ -320,22 +321,28 @@ export async function contentSection(ctx: Context): Promise<HTMLElement> {
     }),
   );
 
-  const table = (caption: string, testid: string, head: string[], rows: HTMLElement[]) =>
-    h(
-      'table',
-      { 'data-testid': testid },
-      h('caption', null, caption),
+  // A table of the first rows of `total`, with the note that says so when it leaves rows out.
+  const table = (caption: string, testid: string, head: string[], rows: HTMLElement[], total: number) => {
+    const note = shownNote(`${testid}-shown`, ctx.m.listShown, rows.length, total, ctx.lang);
+    return [
       h(
-        'thead',
-        null,
+        'table',
+        { 'data-testid': testid, 'aria-describedby': note?.id },
+        h('caption', null, caption),
         h(
-          'tr',
+          'thead',
           null,
-          head.map((c) => h('th', { scope: 'col' }, c)),
+          h(
+            'tr',
+            null,
+            head.map((c) => h('th', { scope: 'col' }, c)),
+          ),
         ),
+        h('tbody', null, rows),
       ),
-      h('tbody', null, rows),
-    );
+      note,
+    ];
+  };
 
   return h(
     'div',
@@ -346,8 +353,9 @@ export async function contentSection(ctx: Context): Promise<HTMLElement> {
       'contributions',
       [ctx.m.contributionTitle, ctx.m.contributionKind, ctx.m.status, ctx.m.actions],
       contributionRows,
+      contributions.length,
     ),
     postEditor(ctx, strategy, from),
-    table(ctx.m.posts, 'posts', [ctx.m.postTitle, ctx.m.status, ctx.m.actions], postRows),
+    table(ctx.m.posts, 'posts', [ctx.m.postTitle, ctx.m.status, ctx.m.actions], postRows, posts.length),
   );
 }

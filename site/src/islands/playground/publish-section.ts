@@ -5,6 +5,7 @@ import { buildShareLink } from '@social-shift/adapters/share-links';
 import { fitText } from '@social-shift/adapters/text-fit';
 import { offerWorkflow, PLATFORMS, type Platform } from '@social-shift/core';
 import { format, h } from '../dom';
+import { shownNote } from '../shown';
 import { type Context, workflowButtons } from './context';
 import { sharesTable } from './shares';
 
@@ -162,10 +163,12 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
       return item;
     }),
   );
+  const note = shownNote('offers-shown', ctx.m.listShown, items.length, offers.length, ctx.lang);
   return h(
     'div',
     null,
     h('p', null, ctx.m.publishIntro),
-    h('ul', { class: 'offers', 'data-testid': 'offers' }, items),
+    h('ul', { class: 'offers', 'data-testid': 'offers', 'aria-describedby': note?.id }, items),
+    note,
   );
 }

@@ -13,8 +13,18 @@ export async function sharesTable(ctx: Context): Promise<HTMLElement | null> {
   const { session } = ctx;
   // The SDK's own view of a publisher's shares: newest first, with what the platforms reported (retention's
   // summaries included).
-  const shares = await session.shift.as(ctx.actorId).offers.myShares({ limit: SHOWN });
-  if (shares.length === 0) return null;
+  // One more than shown, to know whether there are more (myShares gives no total).
+  const newest = await session.shift.as(ctx.actorId).offers.myShares({ limit: SHOWN + 1 });
+  if (newest.length === 0) return null;
+  const shares = newest.slice(0, SHOWN);
+  const note =
+    newest.length > SHOWN
+      ? h(
+          'p',
+          { id: 'shares-shown', class: 'hint', 'data-testid': 'shown' },
+          format(ctx.m.listNewest, { shown: SHOWN }),
+        )
+      : null;
   const dateTime = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short' });
 
   const rows = await Promise.all(
@@ -88,7 +98,7 @@ export async function sharesTable(ctx: Context): Promise<HTMLElement | null> {
     h('p', { class: 'hint' }, ctx.m.sharesIntro),
     h(
       'table',
-      { 'data-testid': 'shares', 'aria-labelledby': 'shares-title' },
+      { 'data-testid': 'shares', 'aria-labelledby': 'shares-title', 'aria-describedby': note?.id },
       h(
         'thead',
         null,
@@ -108,5 +118,6 @@ export async function sharesTable(ctx: Context): Promise<HTMLElement | null> {
       ),
       h('tbody', null, rows),
     ),
+    note,
   );
 }
