@@ -1364,6 +1364,45 @@ describe('time', () => {
     });
   });
 
+  it('refuses to schedule a campaign with a post scheduled at or after its end, naming the post and its time', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, pillarId } = world;
+    const master = shift.as(people.master);
+    const at = (days: number) => new Date(clock.now() + days * DAY).toISOString();
+    const lasting = await anApprovedPost(world);
+    const planned = await anApprovedPost(world);
+    await master.posts.schedule(planned, { at: at(10) });
+    const campaign = async (endsAt: string) =>
+      (
+        await master.campaigns.create({
+          name: 'Spring',
+          pillarIds: [pillarId],
+          postIds: [lasting, planned],
+          audience: { personIds: [people.external] },
+          startsAt: at(1),
+          endsAt,
+        })
+      ).id;
+    for (const endsAt of [at(10), at(9)]) {
+      const id = await campaign(endsAt);
+      const error = await master.campaigns.schedule(id).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['postIds', 1] }] } });
+      for (const part of [planned, at(10), endsAt]) expect((error as Error).message).toContain(part);
+      expect((await master.campaigns.get(id)).status).toBe('draft');
+      expect(await master.campaigns.allowedEvents(id)).toEqual(['UPDATE', 'CANCEL']);
+    }
+    // A campaign that ends after the post's time offers it then.
+    const id = await campaign(at(11));
+    expect((await master.campaigns.schedule(id)).status).toBe('scheduled');
+    clock.advance(DAY);
+    expect(await shift.system.runDueTransitions()).toMatchObject({ campaignsStarted: 1, postsOffered: 0 });
+    clock.advance(9 * DAY);
+    expect(await shift.system.runDueTransitions()).toMatchObject({ postsOffered: 1 });
+    expect((await shift.as(people.external).offers.mine()).map((o) => o.post.id).sort()).toEqual(
+      [lasting, planned].sort(),
+    );
+  });
+
   it('checks the state of a post before its change: scheduling a scheduled post is INVALID_TRANSITION', async () => {
     const world = await createTestProgramme();
     const { shift, people, clock } = world;

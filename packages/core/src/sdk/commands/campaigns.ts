@@ -134,8 +134,9 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       for (const id of new Set(ids)) await load(rt, type, id);
   };
 
-  const checkPosts = async ({ postIds, startsAt }: Campaign) => {
-    // A post that expires before the campaign starts (or now, for a window that started) would never be offered.
+  const checkPosts = async ({ postIds, startsAt, endsAt }: Campaign) => {
+    // A post that expires before the campaign starts (or now, for a window that started), or that is scheduled for
+    // its end or later, would never be offered.
     const start = startsAt > now(rt) ? startsAt : now(rt);
     for (const [i, postId] of postIds.entries()) {
       const post = await load(rt, 'post', postId);
@@ -146,11 +147,12 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
           'OFFER',
           `Post "${post.title}" (${post.id}) is ${post.status}: a campaign offers approved posts only. Approve it, or take it out of the campaign first.`,
         );
-      if (post.expiresAt !== undefined && post.expiresAt <= start)
+      const late = post.scheduledAt !== undefined && post.scheduledAt >= endsAt;
+      if (late || (post.expiresAt !== undefined && post.expiresAt <= start))
         throw invalidValue(
           'campaign',
           ['postIds', i],
-          `Post "${post.title}" (${post.id}) expires at ${post.expiresAt}, before the campaign could offer it: take it out.`,
+          `Post "${post.title}" (${post.id}) ${late ? `is scheduled for ${post.scheduledAt}, not before the campaign ends at ${endsAt}: schedule it earlier, or` : `expires at ${post.expiresAt}, before the campaign could offer it:`} take it out.`,
         );
     }
   };
