@@ -119,11 +119,13 @@ export async function settleOffer(rt: Runtime, offer: Offer): Promise<{ offer: O
  * offers at the same moment, another run): the campaign is read again and, while the step is still due, tried
  * again, so no run leaves a campaign running past its end. `started` and `completed` say whether this call did it.
  * A scheduled campaign whose whole window has passed (no scheduler ran in it) starts without offering anything,
- * then completes: its offers would have expired before they were made.
+ * then completes: its offers would have expired before they were made. `start` false leaves a scheduled campaign
+ * whose window is still open scheduled, for a command that starts or cancels it itself.
  */
 export async function settleCampaign(
   rt: Runtime,
   campaign: Campaign,
+  start = true,
 ): Promise<{
   campaign: Campaign;
   started: boolean;
@@ -140,7 +142,11 @@ export async function settleCampaign(
   const reread = async () => (await find(rt, 'campaign', campaign.id)) ?? current;
   for (
     let attempt = 0;
-    attempt < SETTLE_ATTEMPTS && !started && current.status === 'scheduled' && current.startsAt <= at;
+    (start || current.endsAt <= at) &&
+    attempt < SETTLE_ATTEMPTS &&
+    !started &&
+    current.status === 'scheduled' &&
+    current.startsAt <= at;
     attempt++
   ) {
     const writes = await startCampaignWrites(rt, current);

@@ -32,3 +32,73 @@ describe('campaigns.update that changes nothing', () => {
     await expect(master.update(id, {})).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
   });
 });
+
+describe('a campaign whose window has begun', () => {
+  /** A campaign of one approved post for everyone, its window from `startsIn` hours from now for a week. */
+  const aCampaign = async (startsIn: number) => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, pillarId } = world;
+    const postId = await anApprovedPost(world);
+    const at = (hours: number) => new Date(clock.now() + hours * 3_600_000).toISOString();
+    const { id } = await shift.as(people.master).campaigns.create({
+      name: 'Open day',
+      pillarIds: [pillarId],
+      postIds: [postId],
+      audience: { everyone: true },
+      startsAt: at(startsIn),
+      endsAt: at(7 * 24),
+    });
+    const events: string[] = [];
+    shift.events.onAny((event) => events.push(event.type));
+    return { ...world, master: shift.as(people.master).campaigns, id, postId, events };
+  };
+
+  it('starts as soon as it is scheduled, with its offers', async () => {
+    const { shift, people, master, id, events } = await aCampaign(-1);
+    await expect(master.schedule(id)).resolves.toMatchObject({ status: 'running' });
+    expect(events).toEqual([
+      'campaign.scheduled',
+      'campaign.started',
+      'post.offered',
+      'offer.created',
+      'offer.created',
+    ]);
+    expect(await shift.as(people.publisher).offers.mine()).toHaveLength(1);
+    expect((await shift.system.digestRecipients()).map((r) => r.person.id)).toContain(people.publisher);
+  });
+
+  it('is started by campaigns.start once its start passed, and start returns it running', async () => {
+    const { shift, people, clock, master, id, events } = await aCampaign(1);
+    await expect(master.schedule(id)).resolves.toMatchObject({ status: 'scheduled' });
+    clock.advance(2 * 3_600_000);
+    await expect(master.start(id)).resolves.toMatchObject({ status: 'running' });
+    expect(events.filter((type) => type === 'campaign.started')).toHaveLength(1);
+    expect(await shift.as(people.publisher).offers.mine()).toHaveLength(1);
+    // Running already: a second start is refused.
+    await expect(master.start(id)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+  });
+
+  it('is cancelled without being started first: nobody is offered its posts, which stay approved', async () => {
+    const { shift, people, clock, master, id, postId, events } = await aCampaign(1);
+    await master.schedule(id);
+    clock.advance(2 * 3_600_000);
+    await expect(master.cancel(id)).resolves.toMatchObject({ status: 'cancelled' });
+    expect(events).toEqual(['campaign.scheduled', 'campaign.cancelled']);
+    expect(await shift.as(people.master).offers.list({ campaignId: id })).toEqual([]);
+    expect((await shift.as(people.master).posts.get(postId)).status).toBe('approved');
+  });
+
+  it('that has also ended is completed without offers first: start and cancel are refused, as for any completed one', async () => {
+    const { shift, people, clock, master, id, postId } = await aCampaign(1);
+    await master.schedule(id);
+    clock.advance(8 * 24 * 3_600_000); // past its end, no scheduler ran
+    for (const command of [master.start, master.cancel])
+      await expect(command(id)).rejects.toMatchObject({
+        code: 'INVALID_TRANSITION',
+        details: { state: 'completed' },
+      });
+    expect(await shift.readEvents({ types: ['offer.created'] })).toEqual([]);
+    expect((await master.get(id)).status).toBe('completed');
+    expect((await shift.as(people.master).posts.get(postId)).status).toBe('approved');
+  });
+});

@@ -105,8 +105,8 @@ export interface CampaignCommands {
 
 /** Makes the campaign commands for one actor. */
 export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands {
-  const loadCampaign = async (campaignId: string) =>
-    (await settleCampaign(rt, await load(rt, 'campaign', checkId(campaignId, 'campaignId')))).campaign;
+  const loadCampaign = async (campaignId: string, start?: boolean) =>
+    (await settleCampaign(rt, await load(rt, 'campaign', checkId(campaignId, 'campaignId')), start)).campaign;
 
   // A campaign offers its posts: whoever puts a post in one, schedules or starts it must reach the post's pillars
   // too, not only the campaign's (an editor scoped to one pillar cannot offer another pillar's posts this way).
@@ -166,7 +166,9 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
 
   const move = async (campaignId: string, event: CampaignEvent, action: Action): Promise<Campaign> => {
     const actor = await loadActor(rt, actorId);
-    const campaign = await loadCampaign(campaignId);
+    // A scheduled campaign whose start passed is not started lazily for START (it would then refuse the event it
+    // just carried out) or CANCEL (its publishers would get offers taken back at once): the command does it.
+    const campaign = await loadCampaign(campaignId, event !== 'START' && event !== 'CANCEL');
     authorize(rt, actor, action, targetOf(campaign));
     const status = nextState(campaignWorkflow, campaign, event);
     if (OFFERING.has(event)) await reachPosts(actor, action, campaign.postIds);
@@ -188,7 +190,9 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
         },
       ];
     }
-    return commitFirst<Campaign>(rt, actorId, writes, { guards });
+    const moved = await commitFirst<Campaign>(rt, actorId, writes, { guards });
+    // Scheduled in a window that has begun: it starts at once, as the lazy start would, with its offers.
+    return event === 'SCHEDULE' ? (await settleCampaign(rt, moved)).campaign : moved;
   };
 
   return {
