@@ -3,6 +3,7 @@ import type { LinkTracker, TrackLinkInput } from '../ports/link-tracker.js';
 import type { StoragePort } from '../ports/storage.js';
 import type { TestProgramme } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+import { ambassadorWorkflow } from '../workflows/ambassador.js';
 import { createSocialShift } from './create-social-shift.js';
 
 /** A link tracker that remembers whom it was asked about. */
@@ -104,6 +105,20 @@ describe('consent', () => {
     // The other publisher's offers are untouched.
     const theirs = await shift.as(world.people.external).offers.mine();
     expect(theirs.map((o) => o.offer.status)).toEqual(['offered', 'offered']);
+  });
+
+  it("records the workflow's event on the person when consent is withdrawn, and consent.withdrawn on each consent", async () => {
+    const { shift, people } = await createTestProgramme();
+    const publisher = shift.as(people.publisher).people;
+    const before = (await shift.readEvents()).length;
+    await publisher.withdrawConsent();
+    const written = (await shift.readEvents()).slice(before);
+    const own = written.filter((e) => e.entityType === 'person');
+    expect(own.map((e) => e.type)).toEqual([ambassadorWorkflow.config.events.WITHDRAW_CONSENT.domainEvent]);
+    expect(own[0]?.data).toMatchObject({ changes: { status: 'invited' } });
+    expect(written.filter((e) => e.entityType === 'consent').map((e) => e.type)).toEqual([
+      'consent.withdrawn',
+    ]);
   });
 
   it('gives no offers before consent, and none after withdrawal until consent is given again', async () => {

@@ -37,8 +37,10 @@ export const ambassadorWorkflow = defineWorkflow({
       domainEvent: 'person.activated',
       sender: { action: 'people.consent' },
     },
+    // The person's own event: the status change is an update. Each consent records `consent.withdrawn`, which the
+    // metrics count once per consent; the same type on the person would count each withdrawal again.
     WITHDRAW_CONSENT: {
-      domainEvent: 'consent.withdrawn',
+      domainEvent: 'person.updated',
       sender: { action: 'people.withdrawConsent' },
     },
     MARK_DORMANT: {

@@ -69,7 +69,7 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
       INVITE: 'Invites the person to become an ambassador.',
       GIVE_CONSENT: 'The person gives consent (for offers, digests, tracking) and becomes active.',
       WITHDRAW_CONSENT:
-        'The person withdraws consent: their open offers expire, and no more come until they consent again.',
+        'The person withdraws consent (each of their consents records `consent.withdrawn`): their open offers expire, and no more come until they consent again.',
       MARK_DORMANT: 'The SDK marks an ambassador dormant after the configured days without activity.',
       REACTIVATE: 'A dormant ambassador is active again (also automatic when they share or contribute).',
       LEAVE: 'The person leaves the programme; their open offers expire.',
