@@ -200,6 +200,26 @@ define('crud', 'deletes at the expected version', async ({ open }) => {
 
 define(
   'crud',
+  'forgets a document deleted in a transaction, also in the reads made before the delete (a read cache)',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, async (tx) => {
+      await tx.put('post', 'p1', { status: 'draft' }, 0);
+      await tx.put('post', 'p2', { status: 'draft' }, 0);
+    });
+    const drafts = async () =>
+      (await storage.query(ORG, 'post', { where: { status: 'draft' } })).map((d) => d.id);
+    // Read outside a transaction first: an adapter with a read cache now holds both answers.
+    assertEqual((await storage.get(ORG, 'post', 'p1'))?.version, 1, 'get before the delete');
+    assertEqual(await drafts(), ['p1', 'p2'], 'query before the delete');
+    await storage.transaction(ORG, (tx) => tx.delete('post', 'p1', 1));
+    assertEqual(await storage.get(ORG, 'post', 'p1'), undefined, 'get after the delete');
+    assertEqual(await drafts(), ['p2'], 'query after the delete');
+  },
+);
+
+define(
+  'crud',
   'answers undefined for a missing document, inside and outside a transaction',
   async ({ open }) => {
     const storage = await open();
@@ -1030,6 +1050,15 @@ define(
     const pages: number[][] = [];
     let after = 0;
     for (;;) {
+      // Every page holds at least one event, so 25 events give at most 25 pages: a cursor that does not move past
+      // the last event read would send this loop round for ever, and a test run would hang instead of failing.
+      if (pages.length > 25)
+        throw new ConformanceFailure(
+          `paging: more than 25 pages of 25 events (after ${after}, the pages began ${pages
+            .slice(0, 6)
+            .map((p) => p[0])
+            .join(', ')}, …): a cursor must read the events after it, not the one at it`,
+        );
       const page = await storage.readEvents(ORG, { after, limit: 7 });
       if (page.length === 0) break;
       pages.push(page.map((e) => e.seq));
@@ -2045,6 +2074,31 @@ define(
       );
     }
     assertEqual(await storage.readEvents(ORG), [stored], 'unchanged');
+  },
+);
+
+define(
+  'event-rewrite',
+  'replaces none of several events when one of them is not stored (NOT_FOUND), wherever it is in the list',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) => tx.append([event(1), event(2), event(3)]));
+    const stored = await storage.readEvents(ORG);
+    const erased = (e: StoredEvent): StoredEvent => ({ ...e, data: { changes: { displayName: 'Erased' } } });
+    const [first, second, third] = stored.map(erased);
+    const missing = { ...second!, seq: 9 };
+    for (const [what, events] of [
+      ['last', [first!, missing]],
+      ['after two stored ones', [first!, third!, missing]],
+      ['first', [missing, first!]],
+    ] as const) {
+      await assertRejectsWithCode(
+        storage.transaction(ORG, (tx) => tx.replaceEvents(events)),
+        'NOT_FOUND',
+        `the missing event ${what}`,
+      );
+      assertEqual(await storage.readEvents(ORG), stored, `the missing event ${what}: none replaced`);
+    }
   },
 );
 

@@ -1306,6 +1306,33 @@ const MUTANTS: readonly Mutant[] = [
       });
     },
   },
+  {
+    name: 'read cache is told of inserts and updates but not of deletes',
+    group: 'crud',
+    build(inner) {
+      const cache = new Map<string, DocumentRow | undefined>();
+      const key = (o: string, c: string, id: string) => `${o}/${c}/${id}`;
+      return faulty(inner, {
+        driver: {
+          async get(o, c, id) {
+            const k = key(o, c, id);
+            if (!cache.has(k)) cache.set(k, await inner.get(o, c, id));
+            return cache.get(k);
+          },
+        },
+        tx: (tx, o) => ({
+          insert(row) {
+            cache.delete(key(o, row.collection, row.id));
+            return tx.insert(row);
+          },
+          update(row, expected) {
+            cache.delete(key(o, row.collection, row.id));
+            return tx.update(row, expected);
+          },
+        }),
+      });
+    },
+  },
   // ── migrations ──
   {
     name: 'open finds no outdated documents (no migration runs)',
@@ -1368,6 +1395,22 @@ const MUTANTS: readonly Mutant[] = [
             return tx.replaceEvent({ ...row, id: e.id, type: e.type, entityId: e.entityId });
           },
         }),
+      }),
+  },
+  {
+    name: 'replaceEvent answers found for every event after the first of a transaction',
+    group: 'event-rewrite',
+    build: (inner) =>
+      faulty(inner, {
+        tx: (tx) => {
+          let calls = 0;
+          return {
+            async replaceEvent(row) {
+              const found = await tx.replaceEvent(row);
+              return calls++ === 0 ? found : true;
+            },
+          };
+        },
       }),
   },
   {
@@ -1522,6 +1565,15 @@ describe('the storage conformance suite catches broken adapters', () => {
     expect(left.length).toBeLessThan(4);
     const groups = new Set(all.filter((c) => !left.includes(c)).map((c) => c.group));
     expect([...new Set(all.map((c) => c.group))].filter((g) => !groups.has(g))).toEqual([]);
+  });
+
+  it('stops a paging loop whose cursor repeats the event at it, with a message, instead of running round for ever', async () => {
+    const mutant = MUTANTS.find((m) => m.name === 'readEvents repeats the event at the cursor');
+    const paging = conformanceCases().find((c) => c.name.startsWith('reads from a cursor with a limit'));
+    // Without the limit on pages, the driver's call budget (100,000 calls) ends the loop: a real adapter has none.
+    await expect(runConformanceCase(targetOf('repeating cursor', mutant!.build), paging!)).rejects.toThrow(
+      /^paging: more than 25 pages of 25 events .*a cursor must read the events after it/,
+    );
   });
 
   for (const mutant of MUTANTS) {
