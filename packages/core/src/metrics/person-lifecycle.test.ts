@@ -3,6 +3,7 @@ import { createTestProgramme } from '../testing/programme.js';
 import { finishMetrics } from './finish-metrics.js';
 import { foldEvents } from './fold-event.js';
 import { mergeAggregates } from './merge-aggregates.js';
+import type { MetricsEvent } from './metrics-event.js';
 
 describe("a person's lifecycle in the metrics", () => {
   it('does not count someone who withdrew consent as active, folded whole or in parts', async () => {
@@ -42,5 +43,48 @@ describe("a person's lifecycle in the metrics", () => {
       { type: 'person.updated', at: at(7), entityId: 'p', data: { changes: { status: 'candidate' } } },
     ]);
     expect(back.persons.get('p')?.lifecycle).toBe('added');
+  });
+
+  it('keeps someone who left among the ambassadors for what they did in the window, and drops someone who did nothing', () => {
+    const on = (
+      day: string,
+      type: string,
+      entityId: string,
+      data: Record<string, unknown> = {},
+    ): MetricsEvent => ({
+      type,
+      at: `2026-03-${day}T09:00:00.000Z`,
+      entityId,
+      data,
+    });
+    const publisher = (id: string) => [
+      on('01', 'person.added', id, { teamIds: ['team_1'] }),
+      on('01', 'role.assigned', `ra_${id}`, { personId: id, role: 'publisher' }),
+    ];
+    const events = [
+      ...['anne', 'bram', 'cas'].flatMap(publisher),
+      on('05', 'person.left', 'bram'),
+      on('10', 'share.recorded', 's1', {
+        offerId: 'o1',
+        postId: 'p1',
+        campaignId: 'c1',
+        publisherId: 'anne',
+        platform: 'linkedin',
+        networkSize: 100,
+      }),
+      on('20', 'person.left', 'anne'),
+    ];
+    const figures = finishMetrics(
+      foldEvents(events, { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' }),
+    );
+    // anne shared on 10 March and left on the 20th: listed, as a sharer, with her 10 points (one share). bram left
+    // without doing anything in the window: not listed. cas stays and did nothing: listed, lagging behind.
+    expect(figures.ambassadors.map((a) => [a.personId, a.segment])).toEqual([
+      ['anne', 'sharer'],
+      ['cas', 'lagging'],
+    ]);
+    expect(figures.summary.sharers.value).toBe(1);
+    expect(figures.teams.map((t) => [t.teamId, t.members, t.sharers])).toEqual([['team_1', 2, 1]]);
+    expect(figures.leaderboard.entries.map((e) => [e.rank, e.personId, e.points])).toEqual([[1, 'anne', 10]]);
   });
 });
