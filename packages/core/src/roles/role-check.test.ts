@@ -228,6 +228,20 @@ describe('isAllowed', () => {
     );
   });
 
+  it('caps an external person at own also for a role scoped to assigned pillars and teams they are within', () => {
+    const editor = { role: 'editor' as const, scope: { pillarIds: ['pillar_x'], teamIds: ['team_x'] } };
+    const internal = actor({}, editor);
+    const external = actor({ external: true }, editor);
+    // docs/roles.md: external people are capped at `own`, so an editor's `assigned` scope reaches nothing for them.
+    for (const [action, target] of [
+      ['posts.approve', { pillarIds: ['pillar_x'] }],
+      ['people.invite', { teamIds: ['team_x'] }],
+    ] as const) {
+      expect(isAllowed(DEFAULT_PERMISSIONS, internal, action, target), `${action}, internal`).toBe(true);
+      expect(isAllowed(DEFAULT_PERMISSIONS, external, action, target), `${action}, external`).toBe(false);
+    }
+  });
+
   it('ignores revoked roles and refuses everything to people who left or were erased', () => {
     const revoked = actor({}, { role: 'master', revokedAt: '2026-01-06T00:00:00.000Z' });
     expect(isAllowed(DEFAULT_PERMISSIONS, revoked, 'strategy.update')).toBe(false);
