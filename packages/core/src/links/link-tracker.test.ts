@@ -213,6 +213,23 @@ describe('createLinkTracker', () => {
     );
   });
 
+  it('signs campaign c1 with post p and campaign c with post 1p differently, so the boundary cannot be moved', async () => {
+    const tracker = createLinkTracker({ secret: SECRET });
+    const signature = (url: string | undefined) => new URL(url!).searchParams.get('ss_sig');
+    const genuine = (await tracker.track(input({ campaignId: 'c1', postId: 'p' }))).url!;
+    const other = (await tracker.track(input({ campaignId: 'c', postId: '1p' }))).url!;
+    expect(signature(genuine)).not.toBe(signature(other));
+    // A visitor who moves the "1" from the campaign to the post (to credit another campaign) is refused.
+    const moved = new URL(genuine);
+    moved.searchParams.set('utm_campaign', 'c');
+    moved.searchParams.set('utm_content', '1p');
+    expect(await rejection(tracker.resolve(moved.toString(), { organisationId: ORG }))).toBe('bad-signature');
+    await expect(tracker.resolve(genuine, { organisationId: ORG })).resolves.toMatchObject({
+      campaignId: 'c1',
+      postId: 'p',
+    });
+  });
+
   it('rejects a genuine link presented for another organisation', async () => {
     const tracker = createLinkTracker({ secret: SECRET });
     const { url } = await tracker.track(input());
