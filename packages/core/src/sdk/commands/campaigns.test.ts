@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SocialShiftError } from '../../errors/social-shift-error.js';
+import type { StoragePort } from '../../ports/storage.js';
+import { createMemoryStorage } from '../../storage/memory-storage.js';
 import { anApprovedPost, createTestProgramme } from '../../testing/programme.js';
 
 const DAY = 86_400_000;
@@ -65,6 +68,47 @@ describe('a campaign whose window has begun', () => {
     ]);
     expect(await shift.as(people.publisher).offers.mine()).toHaveLength(1);
     expect((await shift.system.digestRecipients()).map((r) => r.person.id)).toContain(people.publisher);
+  });
+
+  it('is scheduled when its start fails: schedule returns it scheduled, and the next read starts it', async () => {
+    // A storage that refuses to write a running campaign until it is told to stop refusing.
+    const memory = createMemoryStorage();
+    let refuse = true;
+    const storage: StoragePort = {
+      ...memory,
+      name: memory.name,
+      capabilities: memory.capabilities,
+      get: (...a) => memory.get(...a),
+      query: (...a) => memory.query(...a),
+      readEvents: (...a) => memory.readEvents(...a),
+      transaction: (organisationId, work) => memory.transaction(organisationId, work),
+      close: () => memory.close(),
+      commit: async (organisationId, writes) => {
+        if (
+          refuse &&
+          writes.puts.some((put) => put.collection === 'campaign' && put.data.status === 'running')
+        )
+          throw new SocialShiftError('STORAGE', 'The test refuses this write.');
+        return (await memory.commit?.(organisationId, writes)) ?? [];
+      },
+    };
+    const world = await createTestProgramme({ storage });
+    const { shift, people, clock, pillarId } = world;
+    const postId = await anApprovedPost(world);
+    const master = shift.as(people.master).campaigns;
+    const { id } = await master.create({
+      name: 'Open day',
+      pillarIds: [pillarId],
+      postIds: [postId],
+      audience: { everyone: true },
+      startsAt: new Date(clock.now() - 3_600_000).toISOString(),
+      endsAt: new Date(clock.now() + 7 * 86_400_000).toISOString(),
+    });
+    await expect(master.schedule(id)).resolves.toMatchObject({ status: 'scheduled' });
+    expect(await shift.as(people.publisher).offers.mine()).toEqual([]);
+    refuse = false;
+    await expect(master.get(id)).resolves.toMatchObject({ status: 'running' });
+    expect(await shift.as(people.publisher).offers.mine()).toHaveLength(1);
   });
 
   it('is started by campaigns.start once its start passed, and start returns it running', async () => {

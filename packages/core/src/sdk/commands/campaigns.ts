@@ -191,8 +191,15 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       ];
     }
     const moved = await commitFirst<Campaign>(rt, actorId, writes, { guards });
-    // Scheduled in a window that has begun: it starts at once, as the lazy start would, with its offers.
-    return event === 'SCHEDULE' ? (await settleCampaign(rt, moved)).campaign : moved;
+    // Scheduled in a window that has begun: it starts at once, as the lazy start would, with its offers. The
+    // schedule is done when that start fails (the storage refuses it): it returns scheduled, and the next read or
+    // due run starts it.
+    return event === 'SCHEDULE'
+      ? settleCampaign(rt, moved).then(
+          (x) => x.campaign,
+          () => moved,
+        )
+      : moved;
   };
 
   return {
