@@ -55,7 +55,7 @@ export const sizeBudgets: readonly SizeBudget[] = [
     // storage, link-tracker and SDK-option errors; 45.1 KB with the checks of `links`, `sharePolicy` and the
     // resolver's options, 44.4 KB with `workflowEventLabels` on `./workflows` only (ADR 078, 2026-12-03); 44.9 KB
     // with the checks of ADR 086 and the retention summaries; 44.3 KB with SHA-256's constants derived on first use and
-    // the permission table's actions written once, 44.6 KB with `offers.myShares`; 45.0 KB with the fixes of the seventh session, 44.4 KB with the SDK tagging links without the resolver (2026-12-03); 45.2 KB with the reference checks of ADR 090, 42.7 KB with the labels on `./labels` (ADR 091); 44.8 KB with `pseudonymiseEvents` on `./privacy` (ADR 100, 2026-12-05), 44.9 KB with `replayEvents` on `./transfer` too, 45.0 KB with that day's fixes.
+    // the permission table's actions written once, 44.6 KB with `offers.myShares`; 45.0 KB with the fixes of the seventh session, 44.4 KB with the SDK tagging links without the resolver (2026-12-03); 45.2 KB with the reference checks of ADR 090, 42.7 KB with the labels on `./labels` (ADR 091); 44.8 KB with `pseudonymiseEvents` on `./privacy` (ADR 100, 2026-12-05), 44.9 KB with `replayEvents` on `./transfer` too, 45.0 KB with that day's fixes. 44.8 KB with `TimestampSchema` built without reading zod/mini's `z.iso` namespace (it kept zod's date, time and duration formats).
     maxGzipBytes: 45 * KB,
     // XState is for inspection only (`./workflows`): the SDK evaluates the workflows from their plain definitions
     // (ADR 072). zod's classic API (`_ZodString` is one of its constructors) would undo ADR 074: the model and the

@@ -369,7 +369,8 @@ export function createSocialShift(options: SocialShiftOptions): SocialShift {
     system: {
       runDueTransitions: () => runDueTransitions(rt),
       digestRecipients: () => digestRecipients(rt),
-      applyRetention: (policy) => applyRetention(rt, policy ?? retention),
+      applyRetention: (policy) =>
+        applyRetention(rt, policy ?? retention, ", or set config.retention in createSocialShift's options"),
     },
   };
 }

@@ -234,4 +234,20 @@ describe('retention policy', () => {
     const shift = createSocialShift({ storage, organisationId: 'org_acme' });
     await expect(shift.system.applyRetention()).rejects.toMatchObject({ code: 'VALIDATION' });
   });
+
+  it('says to pass a policy, or to configure one, when applyRetention gets none', async () => {
+    const { shift, people } = await createTestProgramme();
+    const none = (message: string) => ({
+      code: 'VALIDATION',
+      message: `Invalid retention policy: (root): ${message}`,
+      details: { issues: [{ path: [], message, code: 'custom' }], input: 'retention policy' },
+    });
+    const pass = 'None was given: pass one, such as applyRetention({ platformEventDays: 90 })';
+    await expect(shift.system.applyRetention()).rejects.toMatchObject(
+      none(`${pass}, or set config.retention in createSocialShift's options.`),
+    );
+    // A social master's run never falls back to the configured policy: only passing one helps.
+    const master = shift.as(people.master).privacy as unknown as { applyRetention(): Promise<unknown> };
+    await expect(master.applyRetention()).rejects.toMatchObject(none(`${pass}.`));
+  });
 });

@@ -2,6 +2,7 @@
 // figure the metrics compute from them (per person, post, platform and quarter hour), and the raw events and their
 // idempotency records are removed, in one transaction.
 import * as z from 'zod/mini';
+import { invalidValue } from '../errors/invalid-value.js';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
 import { seriesBucket } from '../metrics/fold-event.js';
 import type { DomainEvent, EventPayload } from '../model/domain-event.js';
@@ -127,8 +128,15 @@ export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
  * removed with their idempotency records, and one `platform.summary` event, stored at the `seq` of the newest of
  * them, keeps their figures, in one transaction. Every figure `foldEvents` computes stays the same. Running it
  * again at the same time writes nothing. The summary is not emitted: live readers already counted the raw events.
+ * Without a policy, `VALIDATION` says to pass one (and `orElse`, where else one can be set).
  */
-export async function applyRetention(rt: Runtime, input: unknown): Promise<RetentionReport> {
+export async function applyRetention(rt: Runtime, input: unknown, orElse = ''): Promise<RetentionReport> {
+  if (input === undefined)
+    throw invalidValue(
+      'retention policy',
+      [],
+      `None was given: pass one, such as applyRetention({ platformEventDays: 90 })${orElse}.`,
+    );
   const { platformEventDays } = parseRetentionPolicy(input);
   const before = new Date(rt.clock.now() - platformEventDays * 86_400_000).toISOString();
   for (let attempt = 0; ; attempt++) {
