@@ -96,6 +96,18 @@ export function apiRoutes(shift: SocialShift): Route[] {
         return ok({ post: await posts.get(postId), allowedEvents: await posts.allowedEvents(postId) });
       },
     },
+    // The two steps of a post that take a form: a reviewer's note, and the time to offer it at.
+    {
+      method: 'POST',
+      path: '/api/posts/:postId/request-changes',
+      handle: async (c) =>
+        ok(await as(c).posts.requestChanges(param(c, 'postId'), input<{ note: string }>(c))),
+    },
+    {
+      method: 'POST',
+      path: '/api/posts/:postId/schedule',
+      handle: async (c) => ok(await as(c).posts.schedule(param(c, 'postId'), input<{ at: string }>(c))),
+    },
     {
       method: 'POST',
       path: '/api/posts/:postId/:event',

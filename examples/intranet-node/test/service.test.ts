@@ -192,6 +192,28 @@ describe('the intranet service', { timeout: 20_000 }, () => {
     expect(unknown.status).toBe(400);
   });
 
+  it('sends a post back with a note, and schedules it once approved', async () => {
+    const post = await api('POST', '/api/posts', ids.author, {
+      title: 'Open day at the bakery',
+      text: 'Saturday from 10: see how our bread is made, and taste it warm.',
+      link: 'https://korenschoof.example/open-day',
+      language: 'en',
+    });
+    const path = (step: string) => `/api/posts/${post.json.id}/${step}`;
+    await api('POST', path('submit'), ids.author);
+    const note = 'Say which Saturday.';
+    const back = await api('POST', path('request-changes'), ids.reviewer, { note });
+    expect(back.status).toBe(200);
+    expect(back.json).toMatchObject({ status: 'changes_requested', reviewNote: note });
+    expect((await api('POST', path('request-changes'), ids.reviewer, {})).status).toBe(400);
+    await api('POST', path('submit'), ids.author);
+    await api('POST', path('approve'), ids.reviewer);
+    const at = new Date(Date.now() + 86_400_000).toISOString();
+    const scheduled = await api('POST', path('schedule'), ids.reviewer, { at });
+    expect(scheduled.status).toBe(200);
+    expect(scheduled.json).toMatchObject({ status: 'scheduled', scheduledAt: at });
+  });
+
   it('schedules a campaign whose start has passed: it runs at once, offering the post to the publisher', async () => {
     const now = Date.now();
     const campaign = await api('POST', '/api/campaigns', ids.master, {
