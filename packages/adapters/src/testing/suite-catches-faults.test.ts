@@ -37,6 +37,21 @@ interface Mutant {
 
 type TxFaults = (tx: DriverTransaction, organisationId: string) => Partial<DriverTransaction>;
 
+/**
+ * A read cache in front of the inner driver's `get`, as an adapter might keep one: its `get` for the driver's
+ * faults, and `cache` and `key` for the transaction methods that are (or are not) to keep it up to date.
+ */
+const readCache = (inner: StorageDriver) => {
+  const cache = new Map<string, DocumentRow | undefined>();
+  const key = (o: string, c: string, id: string) => `${o}/${c}/${id}`;
+  const get: StorageDriver['get'] = async (o, c, id) => {
+    const k = key(o, c, id);
+    if (!cache.has(k)) cache.set(k, await inner.get(o, c, id));
+    return cache.get(k);
+  };
+  return { cache, key, get };
+};
+
 /** The inner driver with some of its methods, or of its transactions' methods, replaced. */
 const faulty = (
   inner: StorageDriver,
@@ -1260,16 +1275,9 @@ const MUTANTS: readonly Mutant[] = [
     name: 'read cache takes a write before its transaction commits, and keeps it when it rolls back',
     group: 'transactions',
     build(inner) {
-      const cache = new Map<string, DocumentRow | undefined>();
-      const key = (o: string, c: string, id: string) => `${o}/${c}/${id}`;
+      const { cache, key, get } = readCache(inner);
       return faulty(inner, {
-        driver: {
-          async get(o, c, id) {
-            const k = key(o, c, id);
-            if (!cache.has(k)) cache.set(k, await inner.get(o, c, id));
-            return cache.get(k);
-          },
-        },
+        driver: { get },
         tx: (tx, o) => ({
           async insert(row) {
             const done = await tx.insert(row);
@@ -1294,32 +1302,16 @@ const MUTANTS: readonly Mutant[] = [
     name: 'read cache is not told of writes',
     group: 'crud',
     build(inner) {
-      const cache = new Map<string, DocumentRow | undefined>();
-      return faulty(inner, {
-        driver: {
-          async get(o, c, id) {
-            const k = `${o}/${c}/${id}`;
-            if (!cache.has(k)) cache.set(k, await inner.get(o, c, id));
-            return cache.get(k);
-          },
-        },
-      });
+      return faulty(inner, { driver: { get: readCache(inner).get } });
     },
   },
   {
     name: 'read cache is told of inserts and updates but not of deletes',
     group: 'crud',
     build(inner) {
-      const cache = new Map<string, DocumentRow | undefined>();
-      const key = (o: string, c: string, id: string) => `${o}/${c}/${id}`;
+      const { cache, key, get } = readCache(inner);
       return faulty(inner, {
-        driver: {
-          async get(o, c, id) {
-            const k = key(o, c, id);
-            if (!cache.has(k)) cache.set(k, await inner.get(o, c, id));
-            return cache.get(k);
-          },
-        },
+        driver: { get },
         tx: (tx, o) => ({
           insert(row) {
             cache.delete(key(o, row.collection, row.id));
