@@ -64,31 +64,49 @@ export async function startCampaignWrites(
   rt: Runtime,
   campaign: Campaign,
   event: 'START' | 'RESUME' = 'START',
-): Promise<EntityWrite[]> {
+): Promise<GuardedWrites> {
   const running: Campaign = { ...campaign, status: 'running' };
-  return [
-    {
-      type: 'campaign',
-      before: campaign,
-      after: running,
-      events: [{ type: event === 'START' ? 'campaign.started' : 'campaign.resumed' }],
-    },
-    ...(await offerWrites(rt, running, event)),
-  ];
+  const { writes, guards } = await offerWrites(rt, running, event);
+  return {
+    writes: [
+      {
+        type: 'campaign',
+        before: campaign,
+        after: running,
+        events: [{ type: event === 'START' ? 'campaign.started' : 'campaign.resumed' }],
+      },
+      ...writes,
+    ],
+    guards,
+  };
 }
 
 /**
  * The writes that offer, in a running campaign, the posts whose scheduled time has come and that the campaign has
  * not offered yet: to each targeted publisher, as starting the campaign would have.
  */
-export const duePostWrites = (rt: Runtime, campaign: Campaign): Promise<EntityWrite[]> =>
+export const duePostWrites = (rt: Runtime, campaign: Campaign): Promise<GuardedWrites> =>
   offerWrites(rt, campaign, 'DUE');
+
+/** Writes to commit with the guards their checks read (`commit(…, { guards })`). */
+export interface GuardedWrites {
+  readonly writes: EntityWrite[];
+  readonly guards: Guard[];
+}
+
+/**
+ * The guard of "who may still be offered posts": offering reads it before the people it offers to, and whatever
+ * takes someone out of that (consent withdrawn, leaving, erasure) writes it with the offers it expires. Otherwise
+ * an offer made from a read before the withdrawal would stay open after it (ADR 106).
+ */
+export const offersGuard = (rt: Runtime): Promise<Guard> => readGuard(rt, 'offers');
 
 async function offerWrites(
   rt: Runtime,
   campaign: Campaign,
   event: 'START' | 'RESUME' | 'DUE',
-): Promise<EntityWrite[]> {
+): Promise<GuardedWrites> {
+  const guards = [await offersGuard(rt)];
   const at = now(rt);
   const writes: EntityWrite[] = [];
   const [publishers, posts, existing] = await Promise.all([
@@ -141,7 +159,7 @@ async function offerWrites(
       });
     }
   }
-  return writes;
+  return { writes, guards };
 }
 
 /** The writes that expire the open offers matching a filter. */
@@ -232,7 +250,7 @@ export async function endCampaignWrites(
   rt: Runtime,
   campaign: Campaign,
   event: 'COMPLETE' | 'CANCEL',
-): Promise<{ writes: EntityWrite[]; guards: Guard[] }> {
+): Promise<GuardedWrites> {
   const status = campaignWorkflow.next(campaign.status, event) ?? campaign.status;
   // A campaign without posts decides about none: no guard, no reads of the others.
   const state = campaign.postIds.length > 0 ? await campaignPostsState(rt) : undefined;

@@ -149,11 +149,12 @@ export async function settleCampaign(
     current.startsAt <= at;
     attempt++
   ) {
-    const writes = await startCampaignWrites(rt, current);
+    const { writes, guards } = await startCampaignWrites(rt, current);
     // Past its end already: only the campaign's own step, no offers (they would be dead on arrival).
     started = await commitSystem(
       rt,
       current.endsAt <= at ? writes.filter((w) => w.type === 'campaign') : writes,
+      guards,
     );
     current = await reread();
   }
@@ -246,7 +247,8 @@ export async function runDueTransitions(rt: Runtime): Promise<DueTransitionsRepo
     // pay for reading every post of the campaign).
     if (result.campaign.status === 'running' && !result.started) {
       const due = await duePostWrites(rt, result.campaign);
-      if (await commitSystem(rt, due)) postsOffered += due.filter((w) => w.type === 'post').length;
+      if (await commitSystem(rt, due.writes, due.guards))
+        postsOffered += due.writes.filter((w) => w.type === 'post').length;
     }
   }
   // Posts on offer that no live campaign holds any more (one left a draft, or two campaigns sharing a post ended

@@ -6,7 +6,7 @@
 import { isRecord } from '../model/is-record.js';
 import type { Person } from '../model/person.js';
 import type { JsonObject, StoredEvent } from '../ports/storage.js';
-import { expireOpenOffers } from './cascades.js';
+import { expireOpenOffers, offersGuard } from './cascades.js';
 import { keepAMaster } from './guards.js';
 import type { EntityWrite, Runtime } from './runtime.js';
 import {
@@ -52,7 +52,7 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
   authorize(rt, actor, 'privacy.erase', { ownerId: person.id, teamIds: person.teamIds });
   if (person.erasedAt !== undefined) return person;
   // The last social master may not be erased: the organisation would have nobody to run it.
-  const guard = await keepAMaster(rt, actor, person.id, 'privacy.erase');
+  const guards = [await keepAMaster(rt, actor, person.id, 'privacy.erase'), await offersGuard(rt)];
 
   const erased: [Data, readonly string[]] = [{ displayName: `Erased ${rt.ids.next('anon')}` }, ['email']];
   const writes: EntityWrite[] = [
@@ -114,5 +114,5 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
     if (changes) rewrite.push({ ...event, data: { ...event.data, changes } });
   }
 
-  return commitFirst<Person>(rt, actorId, writes, { documents, rewrite, guards: [guard] });
+  return commitFirst<Person>(rt, actorId, writes, { documents, rewrite, guards });
 }

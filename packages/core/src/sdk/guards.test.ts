@@ -3,7 +3,7 @@
 // rules forbid. With them, one commits and the other is refused, and the rule holds.
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
-import { createTestProgramme, type TestProgramme } from '../testing/programme.js';
+import { anApprovedPost, createTestProgramme, type TestProgramme } from '../testing/programme.js';
 
 /** Runs the commands at once; returns what each did: 'ok' or its error code. */
 async function atOnce(...commands: (() => Promise<unknown>)[]): Promise<string[]> {
@@ -119,6 +119,52 @@ describe('guards against write skew', () => {
       code: 'INVALID_TRANSITION',
       message: expect.stringContaining('Cycle 1 is at the strategy step: a new cycle starts only after'),
     });
+  });
+
+  it('a campaign starting while a publisher withdraws consent, leaves or is erased leaves them no open offer', async () => {
+    for (const [how, by] of [
+      ['withdraw', 'command'],
+      ['leave', 'command'],
+      ['erase', 'command'],
+      ['withdraw', 'due run'],
+    ] as const) {
+      const world = await createTestProgramme();
+      const { master, publisher } = world.people;
+      const asMaster = world.shift.as(master);
+      const campaign = await asMaster.campaigns.create({
+        name: 'Open day',
+        pillarIds: [world.pillarId],
+        postIds: [await anApprovedPost(world)],
+        audience: { everyone: true },
+        startsAt: new Date(world.clock.now() + 3_600_000).toISOString(),
+        endsAt: new Date(world.clock.now() + 14 * 86_400_000).toISOString(),
+      });
+      await asMaster.campaigns.schedule(campaign.id);
+      // The due run starts the campaign whose start time has come (and retries when another command got there first).
+      if (by === 'due run') world.clock.advance(2 * 3_600_000);
+      const start = () =>
+        by === 'command' ? asMaster.campaigns.start(campaign.id) : world.shift.system.runDueTransitions();
+      const remove = () =>
+        how === 'withdraw'
+          ? world.shift.as(publisher).people.withdrawConsent()
+          : how === 'leave'
+            ? asMaster.people.leave(publisher)
+            : asMaster.privacy.erasePerson(publisher);
+      const outcome = await atOnce(start, remove);
+      expect(outcome, how).toContain('ok');
+      expect(
+        outcome.filter((o) => o !== 'ok'),
+        how,
+      ).toEqual(outcome.includes('CONFLICT') ? ['CONFLICT'] : []);
+      // The refused command, run again, sees the other's result.
+      if (outcome[0] !== 'ok') await start();
+      if (outcome[1] !== 'ok') await remove();
+      expect((await asMaster.campaigns.get(campaign.id)).status, how).toBe('running');
+      const open = (await asMaster.offers.list({ campaignId: campaign.id })).filter(
+        (o) => o.publisherId === publisher && (o.status === 'offered' || o.status === 'seen'),
+      );
+      expect(open, how).toEqual([]);
+    }
   });
 
   it('commands one after the other still pass: a guard only refuses a command that read it before another wrote it', async () => {

@@ -8,6 +8,7 @@ export type GuardScope =
   | 'masters'
   | 'cycles'
   | 'campaign-posts'
+  | 'offers'
   | `roles:${string}`
   | `accounts:${string}`
   | `shares:${string}`;

@@ -176,7 +176,8 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     if (event === 'SCHEDULE') checkOpen('campaign', campaign.endsAt);
     let writes: EntityWrite[];
     let guards: Guard[] = [];
-    if (event === 'START' || event === 'RESUME') writes = await startCampaignWrites(rt, campaign, event);
+    if (event === 'START' || event === 'RESUME')
+      ({ writes, guards } = await startCampaignWrites(rt, campaign, event));
     else if (event === 'COMPLETE' || event === 'CANCEL')
       ({ writes, guards } = await endCampaignWrites(rt, campaign, event));
     else {

@@ -14,7 +14,7 @@ import { RoleSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
-import { expireOpenOffers } from '../cascades.js';
+import { expireOpenOffers, offersGuard } from '../cascades.js';
 import { isLastMaster, keepAMaster, readGuard } from '../guards.js';
 import type { EntityWrite, Runtime } from '../runtime.js';
 import {
@@ -190,7 +190,8 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     const person = await load(rt, 'person', checkId(personId, 'personId'));
     authorize(rt, actor, action, targetOf(person));
     requireNotErased(person, event);
-    const guards = event === 'LEAVE' ? [await keepAMaster(rt, actor, person.id, action)] : [];
+    const guards =
+      event === 'LEAVE' ? [await keepAMaster(rt, actor, person.id, action), await offersGuard(rt)] : [];
     const status = nextState(ambassadorWorkflow, person, event);
     const after: Person =
       event === 'REACTIVATE' ? { ...person, status, lastActiveAt: now(rt) } : { ...person, status };
@@ -331,6 +332,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const person = actor.person;
       authorize(rt, actor, 'people.withdrawConsent', targetOf(person));
       const status = nextState(ambassadorWorkflow, person, 'WITHDRAW_CONSENT');
+      const guard = await offersGuard(rt);
       const at = now(rt);
       const consents = (await list(rt, 'consent', { personId: person.id })).filter(
         (c) => c.withdrawnAt === undefined,
@@ -351,7 +353,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         // Withdrawal stops everything at once: open offers (and so digests of them) end in this transaction.
         ...(await expireOpenOffers(rt, { publisherId: person.id })),
       ];
-      return commitFirst<Person>(rt, actorId, writes);
+      return commitFirst<Person>(rt, actorId, writes, { guards: [guard] });
     },
     async assignRole(personId, input) {
       const parsed = parseInput('role assignment', AssignRoleInputSchema, input);
