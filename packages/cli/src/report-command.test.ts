@@ -615,6 +615,33 @@ describe('a JSON export', () => {
     expect(oneEvent.stderr).toBe('');
     expect(oneEvent.code).toBe(0);
   });
+
+  it('reads an export named as a log (.ndjson, .jsonl) as the export it is, on one line or spread over lines', async () => {
+    const expected = (await report(exportFile('named.json', bundle), '--format', 'json')).stdout;
+    for (const [name, space] of [
+      ['export.ndjson', undefined],
+      ['export.jsonl', 2],
+      ['export-tabs.ndjson', '\t'],
+    ] as const) {
+      const { code, stdout, stderr } = await report(
+        exportFile(name, bundle, space as number),
+        '--format',
+        'json',
+      );
+      expect(stderr, name).toBe('');
+      expect(code, name).toBe(0);
+      expect(stdout, name).toBe(expected);
+    }
+    // A log so named stays a log: a short one, and one whose first line is bad (its line number is said).
+    const short = join(dir, 'short.ndjson');
+    writeFileSync(short, '{}\n');
+    expect((await report(short)).stderr).toMatch(/^social-shift: .*short\.ndjson: line 1: /);
+    const badFirst = join(dir, 'bad-first.ndjson');
+    writeFileSync(badFirst, `{"format":1,"oops"\n${logLines.join('\n')}\n`);
+    expect((await report(badFirst)).stderr).toMatch(
+      /^social-shift: .*bad-first\.ndjson: line 1: not valid JSON/,
+    );
+  });
 });
 
 describe('an export too large to read whole', () => {

@@ -207,6 +207,14 @@ const bytes = (count: number): string => `${count.toLocaleString('en')} bytes`;
 /** What the input is; for a file that is one JSON value (an export on one line), that value, parsed once. */
 type Input = { readonly kind: 'ndjson' } | { readonly kind: 'export'; readonly value?: unknown };
 
+/**
+ * How an export starts (`JSON.stringify` of `exportAll`, on one line or indented): its first key, `format`. A file
+ * named as a log that starts so is an export saved under the wrong name, not a log whose every line is bad.
+ */
+const EXPORT_START = /^\{\s*"format"\s*:\s*"social-shift-export"/;
+/** How many bytes of the first line are enough to see whether it starts so. */
+const EXPORT_START_BYTES = 64;
+
 /** Spaces, tabs and line ends. */
 const isBlank = (byte: number): boolean => byte === 32 || byte === 9 || byte === 10 || byte === 13;
 
@@ -214,7 +222,8 @@ const isBlank = (byte: number): boolean => byte === 32 || byte === 9 || byte ===
  * Tells an NDJSON event log from a JSON export by its first line, read whole however long it is: a line that is a
  * JSON object without `format`, with more after it, starts a log (an export is one value: on one line, or spread
  * over lines whose first, `{`, is not JSON on its own). When that line is the whole file, its value is the
- * export's (or the one event's), and it is returned to be used without reading the file again.
+ * export's (or the one event's), and it is returned to be used without reading the file again. A file named as a
+ * log (`.ndjson`, `.jsonl`) is one without reading its first line whole, unless it starts as an export does.
  */
 function detect(path: string, label = `"${path}"`): Input {
   let size: number;
@@ -230,8 +239,9 @@ function detect(path: string, label = `"${path}"`): Input {
     if (error instanceof FileError) throw error;
     throw new FileError(`Cannot read ${label}: ${(error as Error).message}`);
   }
-  // A file named as a log is one, once it is known not to be empty (or blank): read up to its first other byte.
-  const namedLog = /\.(ndjson|jsonl)$/i.test(path);
+  // A file named as a log is one, once it is known not to be empty (or blank) and not to start as an export does:
+  // read up to its first other byte and a few more.
+  let namedLog = /\.(ndjson|jsonl)$/i.test(path);
   // In a file too large to read whole, a first line this long is no event: it is an export, which readJson refuses
   // with advice, without reading half a gigabyte first.
   const firstLineLimit = size > MAX_JSON_BYTES ? FIRST_LINE_OF_A_HUGE_FILE : Number.POSITIVE_INFINITY;
@@ -240,6 +250,8 @@ function detect(path: string, label = `"${path}"`): Input {
   let lineEnd = -1;
   let read = 0;
   let rest = false; // whether anything but blanks follows the first line
+  const startsAsExport = (): boolean =>
+    EXPORT_START.test(Buffer.concat(chunks).toString('utf8', lineStart, lineStart + EXPORT_START_BYTES));
   try {
     const fd = openSync(path, 'r');
     try {
@@ -262,7 +274,10 @@ function detect(path: string, label = `"${path}"`): Input {
           }
         }
         read += got;
-        if (namedLog && lineStart >= 0) return { kind: 'ndjson' };
+        if (namedLog && lineStart >= 0 && read - lineStart >= EXPORT_START_BYTES) {
+          if (!startsAsExport()) return { kind: 'ndjson' };
+          namedLog = false; // an export: told from a log below, as a file of any other name is
+        }
         if (rest) break;
         if (lineEnd < 0 && read > firstLineLimit) return { kind: 'export' };
       }
@@ -277,6 +292,7 @@ function detect(path: string, label = `"${path}"`): Input {
   }
   const bytes = Buffer.concat(chunks);
   if (lineStart < 0) throw new InputError(`${label} is empty: give a JSON export or an NDJSON event log.`);
+  if (namedLog && !startsAsExport()) return { kind: 'ndjson' };
   if (bytes[lineStart] !== 123)
     throw new InputError(
       `${label} is neither a JSON export nor an NDJSON event log (it does not start with "{").`,
