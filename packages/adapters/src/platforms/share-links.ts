@@ -22,7 +22,10 @@ export interface ShareLinkInput {
 /** What the publisher opens, and what they paste where the platform takes no text. */
 export interface ShareLink {
   readonly platform: Platform;
-  /** The share-intent URL to open; absent for platforms without one (Instagram). */
+  /**
+   * The share-intent URL to open; absent for platforms without one (Instagram), and for those that read only the
+   * url (LinkedIn, Facebook, Xing) when no url is given: then the publisher pastes `clipboardText`.
+   */
   readonly href: string | undefined;
   /** The inputs the platform reads from the link. */
   readonly uses: readonly ('text' | 'url' | 'title')[];
@@ -253,12 +256,14 @@ export function buildShareLink(platform: Platform, input: ShareLinkInput): Share
       .join('&');
   let href: string | undefined;
   switch (platform) {
+    // These read only the link: without one, `share-offsite/?` would open an error page. Then there is no href, and
+    // the text is pasted from the clipboard, as on Instagram.
     case 'linkedin':
     case 'xing':
-      href = `${intent.base}?${q([['url', input.url]])}`;
+      href = input.url === undefined ? undefined : `${intent.base}?${q([['url', input.url]])}`;
       break;
     case 'facebook':
-      href = `${intent.base}?${q([['u', input.url]])}`;
+      href = input.url === undefined ? undefined : `${intent.base}?${q([['u', input.url]])}`;
       break;
     case 'x':
       href = `${intent.base}?${q([
