@@ -65,6 +65,7 @@ if (chromium) {
         afterUpgrade: expect.stringMatching(/^STORAGE: .*another tab or window upgraded .*reload this page/),
         staleOpen: expect.stringMatching(/^STORAGE: .*upgraded by a newer release .*reload this page/),
         heldOpen: expect.stringMatching(/^STORAGE: .*close the other tabs and windows of this app/),
+        retriedWhileHeld: expect.stringMatching(/^STORAGE: .*close the other tabs and windows of this app/),
         retried: 'answered',
       });
     }, 60_000);

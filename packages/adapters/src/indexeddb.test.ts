@@ -257,6 +257,47 @@ describe('indexeddb storage', () => {
     old.close();
   });
 
+  it('refuses a retried open at once while the older tab still holds on, and opens once it lets go', async () => {
+    // The blocked open's request stays queued in the browser: a new request would wait behind it, without a
+    // `blocked` event of its own, for as long as the other tab holds the database (a retry button that hangs).
+    const indexedDB = new IDBFactory();
+    // Version 1's layout, which the queued request upgrades to version 2 once the older tab lets go.
+    const req = indexedDB.open('social-shift', 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('documents', { keyPath: ['organisationId', 'collection', 'id'] }).createIndex(
+        'query',
+        'q',
+        { multiEntry: true },
+      );
+      db.createObjectStore('events', { keyPath: ['organisationId', 'seq'] }).createIndex('entity', [
+        'organisationId',
+        'entityId',
+        'seq',
+      ]);
+      db.createObjectStore('counters', { keyPath: 'organisationId' });
+    };
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    const held = {
+      code: 'STORAGE',
+      details: { adapter: 'indexeddb', operation: 'open' },
+      message: expect.stringMatching(/close the other tabs and windows of this app, then open again/),
+    };
+    await expect(storage.open()).rejects.toMatchObject(held);
+    await expect(storage.open()).rejects.toMatchObject(held);
+    await expect(storage.get('org_a', 'post', 'p')).rejects.toMatchObject(held);
+    // The other tab lets go: the queued request upgrades the database, and the next open goes ahead.
+    old.close();
+    await vi.waitFor(() => storage.open());
+    await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    expect((await storage.get('org_a', 'post', 'p'))?.data).toEqual({ n: 1 });
+    await storage.close();
+  });
+
   it('refuses to open with STORAGE, saying to reload, a database a newer release upgraded (a stale tab or cache)', async () => {
     const indexedDB = new IDBFactory();
     // A newer release upgraded the database past this adapter's version; this page still runs the older code.

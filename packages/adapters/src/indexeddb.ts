@@ -460,7 +460,17 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
    * migration's, and which stay migrated. No command commits then: the factory's calls wait for its open.
    */
   let migrated: Set<string> | undefined;
+  /**
+   * Set while an open's request is blocked by another tab: the browser keeps it queued until that tab lets go, and a
+   * new request would wait behind it without a `blocked` event of its own, for as long as the other tab holds on.
+   */
+  let blockedOpen = false;
   let queue: Promise<unknown> = Promise.resolve();
+  const heldElsewhere = () =>
+    cannot(
+      `the IndexedDB database "${name}" is open in another tab or window of this app at an older version and blocks the upgrade: close the other tabs and windows of this app, then open again`,
+      'open',
+    );
   const ready = () => {
     if (!db) throw cannot(closedBy ?? 'it is not open: open the storage first', 'use');
     return db;
@@ -519,6 +529,8 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
     capabilities: indexedDbCapabilities,
     async open() {
       migrated = undefined;
+      // A retry while the other tab still holds the database: it would hang, so it fails again at once.
+      if (blockedOpen) throw heldElsewhere();
       let req: IDBOpenDBRequest;
       try {
         // Reading the global throws in some browsers when this site may not keep data (Firefox, cookies blocked).
@@ -573,10 +585,13 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         let blocked = false;
         req.onsuccess = () => {
           // Opened after all, once the other tab closed: this call has failed already, so let go of it.
-          if (blocked) req.result.close();
-          else resolve(req.result);
+          if (blocked) {
+            blockedOpen = false;
+            req.result.close();
+          } else resolve(req.result);
         };
         req.onerror = () => {
+          if (blocked) blockedOpen = false;
           const error = req.error;
           if (error?.name === 'QuotaExceededError')
             return reject(browserFailure(error, { operation: 'open' }, undefined));
@@ -604,12 +619,8 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         // (an older release of this adapter, say): the upgrade would wait for it forever.
         req.onblocked = () => {
           blocked = true;
-          reject(
-            cannot(
-              `the IndexedDB database "${name}" is open in another tab or window of this app at an older version and blocks the upgrade: close the other tabs and windows of this app, then open again`,
-              'open',
-            ),
-          );
+          blockedOpen = true;
+          reject(heldElsewhere());
         };
       });
       // Another tab upgrades the database (a newer release): let it, and refuse further calls here. Also while this

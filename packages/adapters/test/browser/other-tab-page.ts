@@ -55,8 +55,18 @@ window.otherTabs = async () => {
     answer(held.open()),
     new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000)),
   ]);
+  // Retried while the older release still holds on: it fails again at once (a new request would queue behind the
+  // blocked one, without a `blocked` event of its own).
+  out.retriedWhileHeld = await Promise.race([
+    answer(held.open()),
+    new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000)),
+  ]);
   if (typeof old !== 'string') old.close();
-  // Once the old tab is gone, opening again works.
-  out.retried = await answer(held.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0)));
+  // Once the old tab is gone (and the queued request has upgraded the database), opening again works.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    out.retried = await answer(held.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0)));
+    if (out.retried === 'answered') break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return out;
 };
