@@ -97,13 +97,10 @@ export async function campaignsSection(ctx: Context): Promise<HTMLElement> {
           'td',
           null,
           workflowButtons(ctx, campaignWorkflow, c, permitted, {
-            // Scheduling a campaign that starts now: the scheduler starts it at once, as a server would. The
-            // schedule has worked even when that start fails: the campaign shows as scheduled, and its Start button
-            // (or the scheduler's next run, when the Playground opens again) says why it cannot start.
-            SCHEDULE: async () => {
-              await me.campaigns.schedule(c.id);
-              await ctx.session.shift.system.runDueTransitions().catch(() => undefined);
-            },
+            // Scheduling a campaign whose window has begun starts it at once (the command does). The schedule has
+            // worked even when that start fails: the campaign shows as scheduled, and its Start button (or the
+            // scheduler's next run, when the Playground opens again) says why it cannot start.
+            SCHEDULE: () => me.campaigns.schedule(c.id),
             START: () => me.campaigns.start(c.id),
             PAUSE: () => me.campaigns.pause(c.id),
             RESUME: () => me.campaigns.resume(c.id),
