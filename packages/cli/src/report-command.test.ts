@@ -644,6 +644,41 @@ describe('a JSON export', () => {
   });
 });
 
+describe('--skip-invalid with nothing valid left', () => {
+  it('refuses a log of only bad lines (exit 4) instead of a report of zero events', async () => {
+    const path = join(dir, 'all-bad.ndjson');
+    writeFileSync(path, '{"id":1}\n\nnot json\n{"id":2}\n');
+    const { code, stdout, stderr } = await report(path, '--skip-invalid', '--fail-under', 'shares=0');
+    expect(code).toBe(4);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^social-shift: .*all-bad\.ndjson: none of its 3 lines is an event \(first: line 1: id: [^\n]+\), so there is nothing to report\. Give an NDJSON event log or a JSON export\.\n$/,
+    );
+  });
+
+  it('refuses an export whose every event is bad (exit 4)', async () => {
+    const bundle = simulateExportBundle({ seed: 3, people: 10, teams: 2, days: 5, events: 50 });
+    const path = join(dir, 'all-bad-events.json');
+    writeFileSync(path, JSON.stringify({ ...bundle, events: bundle.events.map((e) => ({ ...e, at: 'x' })) }));
+    const { code, stdout, stderr } = await report(path, '--skip-invalid');
+    expect(code).toBe(4);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      new RegExp(
+        `^social-shift: "${path}": none of its ${bundle.events.length} events is valid \\(first: event 1: at: [^\\n]+\\), so there is nothing to report\\. Fix the events, or export again\\.\n$`,
+      ),
+    );
+  });
+
+  it('reports on a log whose good lines are all outside the period, with a bad line skipped', async () => {
+    const path = join(dir, 'late.ndjson');
+    writeFileSync(path, `${logLines.join('\n')}\nnot json\n`);
+    const { code, stderr } = await report(path, '--skip-invalid', '--to', '2000-01-01');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^social-shift: skipped 1 invalid line /);
+  });
+});
+
 describe('an export too large to read whole', () => {
   it('is refused with the advice to use an NDJSON log, without reading it (a sparse file of 512 MB)', async () => {
     const path = join(dir, 'huge-export.json');

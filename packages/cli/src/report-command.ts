@@ -437,6 +437,11 @@ function loadExport(
     skipped++;
     firstSkipped ??= message;
   });
+  // Skipping every event would report zeros as if nothing had happened.
+  if (skipped > 0 && skipped === events?.length)
+    throw new InputError(
+      `${label}: none of its ${skipped} events is valid (first: ${firstSkipped}), so there is nothing to report. Fix the events, or export again.`,
+    );
   const docs = bundle.documents;
   const names = (
     list: readonly Record<string, unknown>[] | undefined,
@@ -698,11 +703,17 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
             : { onProgress: (read: number, size: number) => size > 50_000_000 && big.update(read, size) }),
         }).finally(() => big?.end());
         const first = result.bad[0];
+        const name = input === '-' ? source.label : input;
         if (!skipInvalid && first !== undefined) {
           throw new InputError(
-            `${input === '-' ? source.label : input}: line ${first.line}: ${first.message}. Fix the line, or pass --skip-invalid to skip bad lines.`,
+            `${name}: line ${first.line}: ${first.message}. Fix the line, or pass --skip-invalid to skip bad lines.`,
           );
         }
+        // Every line that is not blank skipped: not a log (a report of zeros would pass for one of a quiet period).
+        if (first !== undefined && result.skipped === result.fast + result.slow)
+          throw new InputError(
+            `${name}: none of its ${result.skipped} lines is an event (first: line ${first.line}: ${first.message}), so there is nothing to report. Give an NDJSON event log or a JSON export.`,
+          );
         loaded = {
           aggregate: result.aggregate,
           context: {},
