@@ -72,6 +72,10 @@ async function start(): Promise<void> {
 // A failure to start (site data blocked, a private window without IndexedDB, a full disk) is said in the browser's
 // language, with what to do.
 start().catch((error: unknown) => {
+  // The page has stopped loading: "Loading…" must not stay next to the failure (a failure after the person was
+  // known keeps "Signed in as …").
+  const who = document.getElementById('who')!;
+  if (Object.values(VIEW_TEXT).some((words) => who.textContent === words.loading)) who.textContent = '';
   showError(error);
   document.body.dataset.ready = 'error';
 });

@@ -186,6 +186,8 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     expect(await page.textContent('[data-testid="status"]')).toMatch(
       /^Deze browser laat de pagina geen gegevens bewaren \(een privévenster, of cookies en sitegegevens geblokkeerd\)\. Open de pagina in een gewoon venster/,
     );
+    // The page has stopped loading: it does not go on saying "Laden…" next to the failure.
+    expect(await page.textContent('[data-testid="who"]')).toBe('');
     await context.close();
   });
 
