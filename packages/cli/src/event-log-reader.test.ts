@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { foldEvents } from '@social-shift/core/metrics';
 import { simulateEvents } from '@social-shift/core/simulation';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { readEventLogRange } from './event-log-reader.js';
+import { parseEventLine, readEventLogRange } from './event-log-reader.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'social-shift-range-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,5 +72,29 @@ describe('readEventLogRange and long lines', () => {
       skipInvalid: false,
     });
     expect(result.bad).toEqual([expect.objectContaining({ line: 2, tooLong: true })]);
+  });
+});
+
+describe('parseEventLine and a value that is not one of many', () => {
+  it('names the value given and a few of the event types, not all of them', () => {
+    const event = JSON.parse(lines[5] ?? '{}') as Record<string, unknown>;
+    const unknown = parseEventLine(JSON.stringify({ ...event, type: 'post.liked' }));
+    expect(unknown).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^type: Invalid option: "post\.liked" is not one of its \d{2} values \("organisation\.created", "programme\.created", "strategy\.updated", …\)$/,
+      ),
+    });
+    const { type: _, ...untyped } = event;
+    const missing = parseEventLine(JSON.stringify(untyped));
+    expect(missing).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^type: Invalid option: missing, expected one of \d{2} values \("organisation\.created", /,
+      ),
+    });
+    // A long value is cut short.
+    const long = parseEventLine(JSON.stringify({ ...event, type: 'x'.repeat(500) }));
+    expect(long.ok === false && long.message.length).toBeLessThan(200);
   });
 });

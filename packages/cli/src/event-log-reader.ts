@@ -54,15 +54,49 @@ export interface RangeOptions {
 const CHUNK = 4 << 20;
 const MAX_BAD = 50;
 
-type Issue = { readonly path: readonly PropertyKey[]; readonly message: string };
+type Issue = {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code?: string;
+  readonly values?: readonly unknown[];
+};
 /** An issue's message without its closing full stop: issues are joined with `; ` and the caller ends the sentence. */
 export const withoutFullStop = (message: string): string => message.replace(/\.$/, '');
-const describeIssues = (issues: readonly Issue[], prefix: string): string =>
+
+/**
+ * An issue's message without its full stop; for a value that is not one of many (an event's `type`: dozens), the
+ * value given (from `root`, which the issue's path is in) and the first few choices, instead of all of them.
+ *
+ * @example
+ * ```ts
+ * issueMessage(issue, { type: 'post.liked' });
+ * // 'Invalid option: "post.liked" is not one of its 67 values ("organisation.created", …)'
+ * ```
+ */
+export function issueMessage(issue: Issue, root: unknown): string {
+  const { values } = issue;
+  if (issue.code !== 'invalid_value' || values === undefined || values.length <= 10)
+    return withoutFullStop(issue.message);
+  let given = root;
+  for (const key of issue.path)
+    given =
+      given !== null && typeof given === 'object' ? (given as Record<PropertyKey, unknown>)[key] : undefined;
+  const text = JSON.stringify(given);
+  const choices = `${values.length} values (${values
+    .slice(0, 3)
+    .map((v) => JSON.stringify(v))
+    .join(', ')}, …)`;
+  return text === undefined
+    ? `Invalid option: missing, expected one of ${choices}`
+    : `Invalid option: ${text.length > 40 ? `${text.slice(0, 40)}…` : text} is not one of its ${choices}`;
+}
+
+const describeIssues = (issues: readonly Issue[], prefix: string, root: unknown): string =>
   issues
     .slice(0, 3)
     .map(
       (i) =>
-        `${[prefix, ...i.path.map(String)].filter((p) => p !== '').join('.') || '(event)'}: ${withoutFullStop(i.message)}`,
+        `${[prefix, ...i.path.map(String)].filter((p) => p !== '').join('.') || '(event)'}: ${issueMessage(i, root)}`,
     )
     .join('; ');
 
@@ -84,10 +118,11 @@ export function parseEventLine(
     return { ok: false, message: `not valid JSON (${(error as Error).message})` };
   }
   const envelope = DomainEventSchema.safeParse(value);
-  if (!envelope.success) return { ok: false, message: describeIssues(envelope.error.issues, '') };
+  if (!envelope.success) return { ok: false, message: describeIssues(envelope.error.issues, '', value) };
   const schema = eventPayloadSchemas[envelope.data.type as EventType];
   const payload = schema.safeParse(envelope.data.data);
-  if (!payload.success) return { ok: false, message: describeIssues(payload.error.issues, 'data') };
+  if (!payload.success)
+    return { ok: false, message: describeIssues(payload.error.issues, 'data', envelope.data.data) };
   return { ok: true, event: { ...envelope.data, data: payload.data as Record<string, unknown> } };
 }
 

@@ -510,6 +510,16 @@ describe('a JSON export', () => {
     },
   );
 
+  it('names an unknown event type and a few of the types, not all of them', async () => {
+    const events = [...bundle.events] as unknown[];
+    events[7] = { ...bundle.events[7], type: 'post.liked' };
+    const { code, stderr } = await report(exportFile('liked.json', { ...bundle, events }));
+    expect(code).toBe(4);
+    expect(stderr).toMatch(
+      /^social-shift: event 8: type: Invalid option: "post\.liked" is not one of its \d+ values \("organisation\.created", "programme\.created", "strategy\.updated", …\)\. Fix the event/,
+    );
+  });
+
   it('still checks the rest of the export, with --skip-invalid too', async () => {
     for (const [value, message] of [
       [{ ...bundle, formatVersion: 0 }, 'formatVersion: '],

@@ -41,7 +41,7 @@ import {
   SUMMARY_FIGURES,
 } from '@social-shift/core/reports';
 import { refuseNewerBundle } from '@social-shift/core/transfer';
-import { withoutFullStop } from './event-log-reader.js';
+import { issueMessage, withoutFullStop } from './event-log-reader.js';
 import { readEventLog } from './read-event-log.js';
 import { readConfig, withConfig, withoutBom } from './report-config.js';
 import { isStandardInput, openReportInput } from './report-input.js';
@@ -343,17 +343,18 @@ function readJson(path: string, label = `"${path}"`): unknown {
 
 /** An event of an export: the event envelope, with its `seq`. */
 const ExportEventSchema = ExportBundleSchema.shape.events._zod.def.element;
-/** Issues as `path: message; …`, the path under `prefix`. */
+/** Issues as `path: message; …`, the path under `prefix`; `root` is what was checked (its paths are in it). */
 const listIssues = (
-  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
+  issues: readonly Parameters<typeof issueMessage>[0][],
   prefix: string,
   count: number,
+  root: unknown,
 ): string =>
   issues
     .slice(0, count)
     .map(
       (i) =>
-        `${[prefix, ...i.path.map(String)].filter((p) => p !== '').join('.') || '(root)'}: ${withoutFullStop(i.message)}`,
+        `${[prefix, ...i.path.map(String)].filter((p) => p !== '').join('.') || '(root)'}: ${issueMessage(i, root)}`,
     )
     .join('; ');
 
@@ -394,9 +395,12 @@ function loadExport(
   const events = Array.isArray(bundleValue.events) ? (bundleValue.events as unknown[]) : undefined;
   refuseNewer(label, bundleValue);
   // With a list of events, the rest of the bundle is checked with an empty list in its place.
-  const parsed = ExportBundleSchema.safeParse(events === undefined ? value : { ...bundleValue, events: [] });
+  const toCheck = events === undefined ? value : { ...bundleValue, events: [] };
+  const parsed = ExportBundleSchema.safeParse(toCheck);
   if (!parsed.success)
-    throw new InputError(`${label} is not a valid export: ${listIssues(parsed.error.issues, '', 5)}`);
+    throw new InputError(
+      `${label} is not a valid export: ${listIssues(parsed.error.issues, '', 5, toCheck)}`,
+    );
   const bundle = parsed.data;
   // Documents at the SDK's schema version, as an import brings them (ADR 099); a newer bundle was refused above.
   const from = bundle.schemaVersion ?? 1;
@@ -412,7 +416,7 @@ function loadExport(
       const checked = entitySchemas[type as EntityType].safeParse(document);
       if (!checked.success)
         throw new InputError(
-          `${label} is not a valid export: ${listIssues(checked.error.issues, `documents.${type}.${i}`, 3)}`,
+          `${label} is not a valid export: ${listIssues(checked.error.issues, `documents.${type}.${i}`, 3, document)}`,
         );
     });
   const organisation = bundle.documents.organisation?.[0] as
@@ -431,8 +435,8 @@ function loadExport(
         foldEvent(aggregate, { ...data, data: payload.data as Record<string, unknown> });
         return;
       }
-      message = `event ${i + 1} (seq ${data.seq}, ${data.type}): ${listIssues(payload.error.issues, 'data', 1)}`;
-    } else message = `event ${i + 1}: ${listIssues(event.error.issues, '', 3)}`;
+      message = `event ${i + 1} (seq ${data.seq}, ${data.type}): ${listIssues(payload.error.issues, 'data', 1, data.data)}`;
+    } else message = `event ${i + 1}: ${listIssues(event.error.issues, '', 3, item)}`;
     if (!skipInvalid) throw new InputError(`${message}. Fix the event, or pass --skip-invalid to skip it.`);
     skipped++;
     firstSkipped ??= message;
