@@ -52,7 +52,8 @@ export const DEFAULT_PORT = 4330;
 export function servePort(env: Readonly<Record<string, string | undefined>>): number {
   const given = env.CUSTOM_UI_PORT?.trim();
   if (given === undefined || given === '') return DEFAULT_PORT;
-  const port = Number(given);
+  // Digits only: Number() would also read "0x1f90" (8080), "1e3" or "+4331" as a port nobody typed.
+  const port = /^\d{1,5}$/.test(given) ? Number(given) : Number.NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(
       `CUSTOM_UI_PORT must be a port number from 0 to 65535 (0: any free port), not "${given}".`,

@@ -10,6 +10,13 @@ describe('the port pnpm start serves on', () => {
     expect(servePort({ CUSTOM_UI_PORT: '5005' })).toBe(5005);
     expect(servePort({ CUSTOM_UI_PORT: ' 0 ' })).toBe(0);
     expect(() => servePort({ CUSTOM_UI_PORT: 'eighty' })).toThrow(/CUSTOM_UI_PORT must be a port number/);
+    // Only digits: what Number() would also read (hexadecimal, an exponent, a sign, a fraction) is refused, not
+    // served on a port nobody typed (0x1f90 is 8080).
+    for (const given of ['0x1f90', '1e3', '+4331', '4331.0', '0b1'])
+      expect(() => servePort({ CUSTOM_UI_PORT: given }), given).toThrow(
+        /CUSTOM_UI_PORT must be a port number/,
+      );
+    expect(() => servePort({ CUSTOM_UI_PORT: '65536' })).toThrow(/CUSTOM_UI_PORT must be a port number/);
     // PORT is set shell-wide by some hosts and read by other programs: it does not move this page's origin (and
     // with it the programme stored in the browser).
     expect(servePort({ PORT: '5005' })).toBe(DEFAULT_PORT);
