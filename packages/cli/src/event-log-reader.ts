@@ -70,7 +70,7 @@ export const withoutFullStop = (message: string): string => message.replace(/\.$
  * @example
  * ```ts
  * issueMessage(issue, { type: 'post.liked' });
- * // 'Invalid option: "post.liked" is not one of its 67 values ("organisation.created", …)'
+ * // 'Invalid option: "post.liked" is not one of its 65 values ("organisation.created", …)'
  * ```
  */
 export function issueMessage(issue: Issue, root: unknown): string {
