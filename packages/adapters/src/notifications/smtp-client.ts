@@ -224,7 +224,8 @@ export function buildMimeMessage(message: MailMessage): string {
     `Date: ${rfc5322Date(message.date ?? new Date())}`,
     `Message-ID: <${message.messageId ?? `${randomUUID()}@${message.from.split('@')[1]}`}>`,
     'MIME-Version: 1.0',
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    // Folded before the boundary: on one line it would be 99 characters, over RFC 5322's recommended 78.
+    `Content-Type: multipart/alternative;\r\n boundary="${boundary}"`,
   ];
   const part = (type: string, body: string) =>
     [
