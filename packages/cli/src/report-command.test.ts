@@ -396,6 +396,20 @@ describe('--time-zone', () => {
   it('takes a zone the platform knows', async () => {
     expect((await report(log, '--time-zone', 'Europe/Amsterdam', '--from', '2026-01-01')).code).toBe(0);
   });
+
+  it('spells a zone given in other capitals as the platform does, in the report and its JSON', async () => {
+    for (const [given, spelt] of [
+      ['utc', 'UTC'],
+      ['europe/amsterdam', 'Europe/Amsterdam'],
+      ['Europe/Amsterdam', 'Europe/Amsterdam'],
+      // An alias stays as it is given.
+      ['US/Pacific', 'US/Pacific'],
+    ]) {
+      const json = await report(log, '--time-zone', given as string, '--format', 'json');
+      expect(JSON.parse(json.stdout).figures.timeZone, given).toBe(spelt);
+      expect((await report(log, '--time-zone', given as string)).stdout).toContain(`Time zone: ${spelt} ·`);
+    }
+  });
 });
 
 describe('--no-leaderboard', () => {

@@ -174,6 +174,14 @@ const isDay = (text: string): boolean => {
 /** Whether a time zone is one an organisation may have (an IANA name the platform knows, such as Europe/Amsterdam). */
 const isKnownTimeZone = (timeZone: string): boolean =>
   OrganisationSchema.shape.timeZone.safeParse(timeZone).success;
+/**
+ * A known time zone as the platform spells it (`utc` is `UTC`, `europe/amsterdam` is `Europe/Amsterdam`), so the
+ * report and its JSON name it so; an alias (`US/Pacific`) stays as it is given.
+ */
+const zoneName = (timeZone: string): string => {
+  const spelt = new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+  return spelt.toLowerCase() === timeZone.toLowerCase() ? spelt : timeZone;
+};
 /** An ISO 8601 instant in UTC: a day that exists, hours 00–23, minutes and seconds 00–59, optional milliseconds. */
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?Z$/;
 
@@ -626,12 +634,13 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   if (threads !== undefined && (!/^\d+$/.test(values.threads as string) || threads < 1 || threads > 64))
     throw new UsageError(`--threads: use a whole number from 1 to 64 (not "${values.threads}").`);
   const gates = parseGates(values['fail-under'] ?? []);
-  const zoneFlag = values['time-zone'];
+  const zoneGiven = values['time-zone'];
   // Checked before anything is read: the window and the series need it, and an unknown zone is bad usage.
-  if (zoneFlag !== undefined && !isKnownTimeZone(zoneFlag))
+  if (zoneGiven !== undefined && !isKnownTimeZone(zoneGiven))
     throw new UsageError(
-      `--time-zone: unknown time zone "${zoneFlag}". Give an IANA time zone such as Europe/Amsterdam or UTC.`,
+      `--time-zone: unknown time zone "${zoneGiven}". Give an IANA time zone such as Europe/Amsterdam or UTC.`,
     );
+  const zoneFlag = zoneGiven === undefined ? undefined : zoneName(zoneGiven);
   // An export may name the organisation's time zone; read it first when no zone was given.
   let timeZone = zoneFlag ?? 'UTC';
   /** The window in `timeZone`; `check` false only checks the form of --from and --to, not their order. */
@@ -689,7 +698,7 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
           source.label,
           value,
           (exportZone) => {
-            if (zoneFlag === undefined && exportZone !== undefined) timeZone = exportZone;
+            if (zoneFlag === undefined && exportZone !== undefined) timeZone = zoneName(exportZone);
             return window();
           },
           skipInvalid,
