@@ -40,7 +40,7 @@ describe('Teams Adaptive Card digest', () => {
     const json = JSON.stringify(digestToTeamsMessage(hostileDigest()));
     expect(json).not.toContain('[klik](https://evil.example)');
     expect(json).toContain('\\\\[klik\\\\]\\\\(https://evil.example\\\\)');
-    expect(json).toContain('\\\\- lijst\\n\\\\1. genummerd');
+    expect(json).toContain('\\\\- lijst\\n1\\\\. genummerd');
     expect(json).not.toContain('javascript:');
   });
 

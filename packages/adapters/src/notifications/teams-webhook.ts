@@ -51,7 +51,12 @@ const utf8 = new TextEncoder();
  */
 export function escapeCardText(text: string): string {
   checkText(text);
-  return text.replace(/[\\`*_[\]()~<>]/g, '\\$&').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
+  // A list marker is escaped at its punctuation: `\-`, and `1\.` (Markdown shows the backslash of `\1.`).
+  return text
+    .replace(/[\\`*_[\]()~<>]/g, '\\$&')
+    .replace(/^(\s*)(?:([-+])|(\d+)\.)(?=\s)/gm, (_, space: string, bullet?: string, digits?: string) =>
+      bullet === undefined ? `${space}${digits}\\.` : `${space}\\${bullet}`,
+    );
 }
 
 /**
