@@ -12,6 +12,7 @@ import { finding, quote } from './finding-messages.js';
 import { needName, needNames, unmetTopNeed } from './information-needs.js';
 import type { OverlapConfigInput } from './overlap-config.js';
 import { resolveOverlapConfig } from './overlap-config.js';
+import { checkStrategyWeights } from './strategy-weights.js';
 
 /**
  * What else the coherence check may look at: the programme (its `claimedPurposes`), or the claimed purposes
@@ -48,7 +49,8 @@ export interface CoherenceReport {
  * serves, an audience whose information needs no pillar addresses, a platform chosen for no audience, and a
  * purpose the programme claims that no goal has. Pure and deterministic: the same strategy gives the same
  * findings in the same order (worst first). Codes and severities: `STRATEGY_FINDING_CODES`. Throws `VALIDATION` for a
- * claimed purpose that does not exist, and for `options` that are no object.
+ * claimed purpose that does not exist, for `options` that are no object, and for a need weight or intended share
+ * that is no number in [0, 1].
  *
  * @example
  * ```ts
@@ -63,6 +65,7 @@ export function checkStrategyCoherence(
   if (!isRecord(options))
     throw invalidValue('coherence options', [], 'Pass an object such as { programme }, or nothing.');
   const config = resolveOverlapConfig(options.config);
+  checkStrategyWeights(strategy);
   const valued = config.thresholds.valuedNeed;
   const out: StrategyFinding[] = [];
   const { goals, audiences, pillars, platforms } = strategy;

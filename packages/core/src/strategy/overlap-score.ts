@@ -11,6 +11,7 @@ import type { OverlapConfig, OverlapConfigInput } from './overlap-config.js';
 import { resolveOverlapConfig } from './overlap-config.js';
 import { factorWords, suggestionWords } from './overlap-messages.js';
 import type { OverlapSubject } from './overlap-subject.js';
+import { checkStrategyWeights } from './strategy-weights.js';
 
 /**
  * Where a post sits:
@@ -182,7 +183,8 @@ const names = (list: readonly { name: string }[]) => list.map((e) => quote(e.nam
  * Overall figures are the means over the targeted audiences. The targeted audiences are those chosen on the
  * subject; when none is, those of its pillars; when none, those of its goals. Without any, there is nothing to
  * overlap with: overall and audience are 0, and organisation is the best served goal (as `O` before an audience's
- * discount). Throws a `VALIDATION` `SocialShiftError` for a bad configuration.
+ * discount). Throws a `VALIDATION` `SocialShiftError` for a bad configuration, and for a need weight or intended
+ * share of the strategy that is no number in [0, 1] (as a form may hold before the schema has seen it).
  *
  * @example
  * ```ts
@@ -192,6 +194,7 @@ const names = (list: readonly { name: string }[]) => list.map((e) => quote(e.nam
  */
 export function createOverlapScorer(strategy: StrategyShape, config: OverlapConfigInput = {}): OverlapScorer {
   const cfg = resolveOverlapConfig(config);
+  checkStrategyWeights(strategy);
   const goalsById = firstById(strategy.goals);
   const audiencesById = firstById(strategy.audiences);
   const pillarsById = firstById(strategy.pillars);
