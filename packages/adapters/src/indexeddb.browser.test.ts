@@ -60,12 +60,14 @@ if (chromium) {
         join(import.meta.dirname, '..', 'test', 'browser', 'other-tab-page.ts'),
         'window.otherTabs()',
       );
+      const held = /^STORAGE: .*close the other tabs and windows of this app/;
       expect(outcome).toEqual({
         newerRelease: 'upgraded',
         afterUpgrade: expect.stringMatching(/^STORAGE: .*another tab or window upgraded .*reload this page/),
         staleOpen: expect.stringMatching(/^STORAGE: .*upgraded by a newer release .*reload this page/),
-        heldOpen: expect.stringMatching(/^STORAGE: .*close the other tabs and windows of this app/),
-        retriedWhileHeld: expect.stringMatching(/^STORAGE: .*close the other tabs and windows of this app/),
+        heldOpen: expect.stringMatching(held),
+        retriedWhileHeld: expect.stringMatching(held),
+        newStorageWhileHeld: expect.stringMatching(held),
         retried: 'answered',
       });
     }, 60_000);

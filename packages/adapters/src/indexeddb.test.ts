@@ -290,6 +290,8 @@ describe('indexeddb storage', () => {
     await expect(storage.open()).rejects.toMatchObject(held);
     await expect(storage.open()).rejects.toMatchObject(held);
     await expect(storage.get('org_a', 'post', 'p')).rejects.toMatchObject(held);
+    // So does a new storage of this page on the same database (an app that starts afresh to retry).
+    await expect(indexedDbStorage({ indexedDB, keyRange: IDBKeyRange }).open()).rejects.toMatchObject(held);
     // The other tab lets go: the queued request upgrades the database, and the next open goes ahead.
     old.close();
     await vi.waitFor(() => storage.open());

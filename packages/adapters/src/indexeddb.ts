@@ -240,6 +240,14 @@ async function rebuildIn(
     meta.put({ key: INDEXES_KEY, value: signature });
   }
 }
+
+/**
+ * The databases whose open is blocked by another tab, by factory. The browser keeps a blocked request queued until
+ * that tab lets go, and a later request of this page (a retry, a new storage) would wait behind it, with no `blocked`
+ * event of its own.
+ */
+const blockedOpens = new WeakMap<IDBFactory, Set<string>>();
+
 interface EventRecord {
   organisationId: string;
   seq: number;
@@ -460,11 +468,6 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
    * migration's, and which stay migrated. No command commits then: the factory's calls wait for its open.
    */
   let migrated: Set<string> | undefined;
-  /**
-   * Set while an open's request is blocked by another tab: the browser keeps it queued until that tab lets go, and a
-   * new request would wait behind it without a `blocked` event of its own, for as long as the other tab holds on.
-   */
-  let blockedOpen = false;
   let queue: Promise<unknown> = Promise.resolve();
   const heldElsewhere = () =>
     cannot(
@@ -529,9 +532,9 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
     capabilities: indexedDbCapabilities,
     async open() {
       migrated = undefined;
-      // A retry while the other tab still holds the database: it would hang, so it fails again at once.
-      if (blockedOpen) throw heldElsewhere();
       let req: IDBOpenDBRequest;
+      /** The names of this factory's databases whose open is blocked (by another tab). */
+      let blockedNames: Set<string> | undefined;
       try {
         // Reading the global throws in some browsers when this site may not keep data (Firefox, cookies blocked).
         const factory = options.indexedDB ?? globalThis.indexedDB;
@@ -542,6 +545,10 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
           );
         // Throws a SecurityError where the page may not use IndexedDB: an opaque origin (a sandboxed frame, a data: or
         // file: page).
+        blockedNames = blockedOpens.get(factory) ?? blockedOpens.set(factory, new Set()).get(factory);
+        // A retry (or another storage of this page) while the other tab still holds the database: it would wait
+        // behind the blocked request for as long as that tab holds on, so it fails again at once.
+        if (blockedNames?.has(name)) throw heldElsewhere();
         req = factory.open(name, DATABASE_VERSION);
       } catch (error) {
         if (isSocialShiftError(error)) throw error;
@@ -586,12 +593,12 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         req.onsuccess = () => {
           // Opened after all, once the other tab closed: this call has failed already, so let go of it.
           if (blocked) {
-            blockedOpen = false;
+            blockedNames?.delete(name);
             req.result.close();
           } else resolve(req.result);
         };
         req.onerror = () => {
-          if (blocked) blockedOpen = false;
+          if (blocked) blockedNames?.delete(name);
           const error = req.error;
           if (error?.name === 'QuotaExceededError')
             return reject(browserFailure(error, { operation: 'open' }, undefined));
@@ -619,7 +626,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         // (an older release of this adapter, say): the upgrade would wait for it forever.
         req.onblocked = () => {
           blocked = true;
-          blockedOpen = true;
+          blockedNames?.add(name);
           reject(heldElsewhere());
         };
       });

@@ -55,10 +55,14 @@ window.otherTabs = async () => {
     answer(held.open()),
     new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000)),
   ]);
-  // Retried while the older release still holds on: it fails again at once (a new request would queue behind the
-  // blocked one, without a `blocked` event of its own).
+  // Retried while the older release still holds on, or opened by a new storage of this page: it fails again at once
+  // (a new request would queue behind the blocked one, without a `blocked` event of its own).
   out.retriedWhileHeld = await Promise.race([
     answer(held.open()),
+    new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000)),
+  ]);
+  out.newStorageWhileHeld = await Promise.race([
+    answer(indexedDbStorage({ databaseName: 'held' }).open()),
     new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000)),
   ]);
   if (typeof old !== 'string') old.close();
