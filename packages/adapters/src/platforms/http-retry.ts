@@ -504,6 +504,20 @@ export async function sendWithRetry(
         body === '' ? '' : `Its answer: ${body.slice(0, 300)}`,
       );
     }
+    if (status === 503) {
+      // "Not now", still after the retries (or asking for a longer wait than maxDelayMs): nothing was posted.
+      const wait = hinted === undefined ? '' : `, in ${Math.ceil(hinted / 1000)} s as it asks`;
+      throw new SocialShiftError(
+        'PLATFORM',
+        `${request.platform} answered 503, unavailable: try again later${wait}. Its answer: ${body.slice(0, 300)}`,
+        {
+          details: {
+            ...details,
+            ...(hinted === undefined ? {} : { retryAfterMs: Math.ceil(hinted / 1000) * 1000 }),
+          },
+        },
+      );
+    }
     throw new SocialShiftError('PLATFORM', `${request.platform} answered ${status}: ${body.slice(0, 300)}`, {
       details,
     });
