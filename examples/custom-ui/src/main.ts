@@ -1,6 +1,6 @@
 // The custom UI's entry point: the SDK with IndexedDB storage, in the browser, with no server behind it.
 import { indexedDbStorage } from '@social-shift/adapters/indexeddb';
-import { createSocialShift, isSocialShiftError, type RoleAssignment } from '@social-shift/core';
+import { createSocialShift, isSocialShiftError } from '@social-shift/core';
 import { seedDemoProgramme } from './demo-programme.js';
 import { renderPublisherView, showError, speak } from './publisher-view.js';
 import { browserLanguage, VIEW_TEXT } from './view-text.js';
@@ -12,13 +12,41 @@ const storage = indexedDbStorage({ databaseName: 'social-shift-custom-ui' });
 const shift = createSocialShift({ storage, organisationId: 'org_korenschoof' });
 // #endregion create
 
-/** The demo's publisher when the programme is stored already (seeded by another tab, whose note is not here yet). */
-async function storedPublisher(): Promise<string | undefined> {
-  const assignments = await storage.query(shift.organisationId, 'role_assignment');
-  const publisher = assignments
-    .map((doc) => doc.data as Partial<RoleAssignment>)
-    .find((assignment) => assignment.role === 'publisher' && !assignment.revokedAt);
-  return publisher?.personId;
+/** The database of the storage above, for starting afresh. */
+const DATABASE_NAME = 'social-shift-custom-ui';
+/**
+ * Written last by the seeding, in the same database: each command of the seeding commits on its own, so a seeding
+ * cut off midway (the tab closed, a full disk) leaves part of the programme and no marker.
+ */
+const SEEDED = { collection: '_demo', id: 'seeded' } as const;
+
+/** The demo's publisher once the programme is seeded whole (by this tab or another, whose note is not here yet). */
+async function seededPublisher(): Promise<string | undefined> {
+  const marker = await storage.get(shift.organisationId, SEEDED.collection, SEEDED.id);
+  return (marker?.data as { publisherId?: string } | undefined)?.publisherId;
+}
+
+/**
+ * Seeds the demo programme and marks it seeded. A programme whose seeding was cut off would be refused on every
+ * visit (the organisation exists, ALREADY_EXISTS) or show a publisher with nothing offered: its database is deleted
+ * and the page loaded again, to seed from nothing.
+ */
+async function seedAfresh(): Promise<string> {
+  if ((await storage.readEvents(shift.organisationId, { limit: 1 })).length > 0) {
+    await storage.close();
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(DATABASE_NAME);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+    location.reload();
+    return new Promise<never>(() => undefined);
+  }
+  const { publisherId } = await seedDemoProgramme(shift, new Date());
+  await storage.transaction(shift.organisationId, (tx) =>
+    tx.put(SEEDED.collection, SEEDED.id, { publisherId }, 0),
+  );
+  return publisherId;
 }
 
 /**
@@ -48,10 +76,7 @@ async function signedInPublisher(): Promise<string> {
     return publisherId && (await holds(publisherId)) ? publisherId : undefined;
   };
   const seedOnce = async (): Promise<string> => {
-    const publisherId =
-      (await remembered()) ??
-      (await storedPublisher()) ??
-      (await seedDemoProgramme(shift, new Date())).publisherId;
+    const publisherId = (await remembered()) ?? (await seededPublisher()) ?? (await seedAfresh());
     localStorage.setItem(SIGNED_IN, publisherId);
     return publisherId;
   };

@@ -333,6 +333,43 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     await context.close();
   });
 
+  it('seeds the demo programme again when its first seeding was cut off midway (a tab closed, a full disk)', async () => {
+    // Each command of the seeding commits on its own: cut off after some of them, the organisation exists (seeding
+    // again is refused with ALREADY_EXISTS) and the publisher may exist without an offer.
+    for (const commitsBeforeCut of [3, 10]) {
+      const context = await browser.newContext();
+      await context.addInitScript((kept: number) => {
+        if (!location.search.includes('cut')) return;
+        let commits = 0;
+        const transaction = IDBDatabase.prototype.transaction;
+        IDBDatabase.prototype.transaction = function (
+          this: IDBDatabase,
+          ...args: Parameters<IDBDatabase['transaction']>
+        ) {
+          if (args[1] === 'readwrite' && [args[0]].flat().includes('counters') && ++commits > kept)
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return transaction.apply(this, args);
+        } as IDBDatabase['transaction'];
+      }, commitsBeforeCut);
+      const page = await context.newPage();
+      await page.goto(`${url}?cut`);
+      await page.waitForSelector('body[data-ready]');
+      expect(await page.getAttribute('body', 'data-ready')).toBe('error');
+      // The next visit starts the programme afresh instead of failing (or showing nothing) on every visit.
+      await page.goto(url);
+      await page.waitForSelector('body[data-ready="true"], body[data-ready="error"]');
+      expect(await page.getAttribute('body', 'data-ready'), (await page.textContent('#status')) ?? '').toBe(
+        'true',
+      );
+      expect(await page.textContent('[data-testid="who"]')).toBe('Signed in as Pia Jansen');
+      expect(await page.locator('[data-testid="offer"]').count()).toBe(1);
+      await page.reload();
+      await page.waitForSelector('body[data-ready]');
+      expect(await page.locator('[data-testid="offer"]').count(), String(commitsBeforeCut)).toBe(1);
+      await context.close();
+    }
+  });
+
   it('starts a new demo programme when the remembered publisher is gone from IndexedDB', async () => {
     const { page, errors } = await openApp();
     // The database is deleted (by hand in the developer tools, or a new version of the app renamed it), while
