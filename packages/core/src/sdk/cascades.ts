@@ -94,19 +94,13 @@ export interface GuardedWrites {
   readonly guards: Guard[];
 }
 
-/**
- * The guard of "who may still be offered posts": offering reads it before the people it offers to, and whatever
- * takes someone out of that (consent withdrawn, leaving, erasure) writes it with the offers it expires. Otherwise
- * an offer made from a read before the withdrawal would stay open after it (ADR 106).
- */
-export const offersGuard = (rt: Runtime): Promise<Guard> => readGuard(rt, 'offers');
-
 async function offerWrites(
   rt: Runtime,
   campaign: Campaign,
   event: 'START' | 'RESUME' | 'DUE',
 ): Promise<GuardedWrites> {
-  const guards = [await offersGuard(rt)];
+  // Read before the people it offers to: taking someone out of them writes it (`leavingGuards`, ADR 106).
+  const guards = [await readGuard(rt, 'offers')];
   const at = now(rt);
   const writes: EntityWrite[] = [];
   const [publishers, posts, existing] = await Promise.all([

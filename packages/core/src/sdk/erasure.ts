@@ -6,8 +6,8 @@
 import { isRecord } from '../model/is-record.js';
 import type { Person } from '../model/person.js';
 import type { JsonObject, StoredEvent } from '../ports/storage.js';
-import { expireOpenOffers, offersGuard } from './cascades.js';
-import { keepAMaster } from './guards.js';
+import { expireOpenOffers } from './cascades.js';
+import { keepAMaster, leavingGuards } from './guards.js';
 import type { EntityWrite, Runtime } from './runtime.js';
 import {
   authorize,
@@ -52,7 +52,10 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
   authorize(rt, actor, 'privacy.erase', { ownerId: person.id, teamIds: person.teamIds });
   if (person.erasedAt !== undefined) return person;
   // The last social master may not be erased: the organisation would have nobody to run it.
-  const guards = [await keepAMaster(rt, actor, person.id, 'privacy.erase'), await offersGuard(rt)];
+  const guards = [
+    await keepAMaster(rt, actor, person.id, 'privacy.erase'),
+    ...(await leavingGuards(rt, person.id)),
+  ];
 
   const erased: [Data, readonly string[]] = [{ displayName: `Erased ${rt.ids.next('anon')}` }, ['email']];
   const writes: EntityWrite[] = [

@@ -3,7 +3,12 @@
 // rules forbid. With them, one commits and the other is refused, and the rule holds.
 import { describe, expect, it } from 'vitest';
 import { isSocialShiftError } from '../errors/social-shift-error.js';
-import { anApprovedPost, createTestProgramme, type TestProgramme } from '../testing/programme.js';
+import {
+  anApprovedPost,
+  aRunningCampaign,
+  createTestProgramme,
+  type TestProgramme,
+} from '../testing/programme.js';
 
 /** Runs the commands at once; returns what each did: 'ok' or its error code. */
 async function atOnce(...commands: (() => Promise<unknown>)[]): Promise<string[]> {
@@ -165,6 +170,55 @@ describe('guards against write skew', () => {
       );
       expect(open, how).toEqual([]);
     }
+  });
+
+  it('a share at the same moment as the publisher withdraws consent, leaves, is erased or loses the role is refused or comes first', async () => {
+    // Which reads land before the other's commit depends on timing: one command starts 0 to 24 turns of the
+    // microtask queue after the other, in both orders, so the share's reads fall before, between and after.
+    const turns = async (n: number) => {
+      for (let i = 0; i < n; i++) await Promise.resolve();
+    };
+    for (const how of ['withdraw', 'leave', 'erase', 'revoke'] as const)
+      for (let lag = -24; lag <= 24; lag += 2) {
+        const world = await createTestProgramme();
+        const { master, publisher } = world.people;
+        const asMaster = world.shift.as(master);
+        await aRunningCampaign(world, [await anApprovedPost(world)]);
+        const [mine] = await world.shift.as(publisher).offers.mine();
+        if (!mine) throw new Error('the publisher has no offer');
+        // Shared once: the offer stays shared, and ending someone's part expires only open offers.
+        await world.shift
+          .as(publisher)
+          .offers.share(mine.offer.id, { platform: 'linkedin', idempotencyKey: 'one' });
+        const share = async () => {
+          await turns(Math.max(lag, 0));
+          return world.shift
+            .as(publisher)
+            .offers.share(mine.offer.id, { platform: 'x', idempotencyKey: 'two' });
+        };
+        const remove = async () => {
+          await turns(Math.max(-lag, 0));
+          return how === 'withdraw'
+            ? world.shift.as(publisher).people.withdrawConsent()
+            : how === 'leave'
+              ? asMaster.people.leave(publisher)
+              : how === 'erase'
+                ? asMaster.privacy.erasePerson(publisher)
+                : asMaster.people.revokeRole(publisher, { role: 'publisher' });
+        };
+        const outcome = await atOnce(share, remove);
+        const at = `${how}, lag ${lag}`;
+        // The share may also be refused for what it read (no consent, no role): never anything unexpected.
+        expect(outcome[1], at).toMatch(/^(ok|CONFLICT)$/);
+        if (outcome[1] !== 'ok') await remove();
+        // Whichever committed first, no share was recorded after the publisher's part ended.
+        const types = (await world.shift.readEvents()).map((e) => e.type);
+        const ended = types.findIndex((t) =>
+          ['consent.withdrawn', 'person.left', 'person.erased', 'role.revoked'].includes(t),
+        );
+        expect(ended, at).toBeGreaterThan(0);
+        expect(types.lastIndexOf('share.recorded'), at).toBeLessThan(ended);
+      }
   });
 
   it('commands one after the other still pass: a guard only refuses a command that read it before another wrote it', async () => {

@@ -33,6 +33,14 @@ export async function readGuard(rt: Runtime, scope: GuardScope): Promise<Guard> 
 }
 
 /**
+ * The guards a command writes when it takes someone out of the people who may be offered posts and share them
+ * (consent withdrawn, leaving, erasure, a role revoked): offering reads `offers`, a share `shares:<person>`, so
+ * neither commits on what it read before this command (ADR 106).
+ */
+export const leavingGuards = (rt: Runtime, personId: string): Promise<Guard[]> =>
+  Promise.all([readGuard(rt, 'offers'), readGuard(rt, `shares:${personId}`)]);
+
+/**
  * An organisation always keeps at least one social master: `FORBIDDEN` when the person is the last one still in
  * the programme. Returns the guard of the rule, for the commit that removes a master (role revoked, left, erased).
  */

@@ -17,7 +17,7 @@ import { settleCampaign, settleOffer, settlePost } from '../due-transitions.js';
 import { readGuard } from '../guards.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import { RAW_PLATFORM_EVENT_TYPES } from '../retention.js';
-import type { EntityWrite, Guard, Runtime } from '../runtime.js';
+import type { EntityWrite, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -185,7 +185,10 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
     // The reads that depend on nothing else start now, alongside the idempotency lookup (on a database server
     // they overlap instead of queueing); their errors are raised in this order once the key is known to be new,
     // so the answer does not depend on timing. A retry of a known key wastes them and answers from the record.
+    // The guard of what the publisher may still do comes first: withdrawing consent, leaving, erasure and a role
+    // revoked write it, so a share that read the person before one of those commits gets CONFLICT (ADR 106).
     const firstReads = inOrder([
+      readGuard(rt, `shares:${actorId}`),
       loadActor(rt, actorId),
       load(rt, 'offer', id),
       list(rt, 'consent', { personId: actorId }),
@@ -196,7 +199,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
       rt,
       slot,
       async () => {
-        const [actor, storedOffer, consents, accounts] = await firstReads;
+        const [guard, actor, storedOffer, consents, accounts] = await firstReads;
         const offer = (await settleOffer(rt, storedOffer)).offer;
         authorize(rt, actor, 'offers.respond', targetOf(offer));
         requireConsentIn(actor, consents);
@@ -224,13 +227,12 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
           );
         const at = now(rt);
         const policy = rt.sharePolicy;
-        const guards: Guard[] = [];
         if (policy) {
           // Only a share policy reads the publisher's earlier shares and the organisation's time zone: without one
           // a share costs the same with 10 or 10,000 earlier shares. A policy that counts earlier shares (a limit
-          // per day) reads them behind a guard: of two shares checked at once, one commits, the other gets CONFLICT.
+          // per day) reads them behind the guard read first: of two shares checked at once, one commits, the other
+          // gets CONFLICT.
           const looksBack = policy.lookbackMs !== 0;
-          if (looksBack) guards.push(await readGuard(rt, `shares:${actor.person.id}`));
           const [shares, organisation] = await Promise.all([
             looksBack ? list(rt, 'share', { publisherId: actor.person.id }) : [],
             find(rt, 'organisation', rt.organisationId),
@@ -336,7 +338,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
         }
         return commitFirst<Share>(rt, actorId, writes, {
           idempotency: { ...slot, result: (done) => ({ share: done.entities[0] as never }) },
-          guards,
+          guards: [guard],
         });
       },
       (stored) => stored.share as unknown as Share,

@@ -14,8 +14,8 @@ import { RoleSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
-import { expireOpenOffers, offersGuard } from '../cascades.js';
-import { isLastMaster, keepAMaster, readGuard } from '../guards.js';
+import { expireOpenOffers } from '../cascades.js';
+import { isLastMaster, keepAMaster, leavingGuards, readGuard } from '../guards.js';
 import type { EntityWrite, Runtime } from '../runtime.js';
 import {
   authorize,
@@ -191,7 +191,9 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     authorize(rt, actor, action, targetOf(person));
     requireNotErased(person, event);
     const guards =
-      event === 'LEAVE' ? [await keepAMaster(rt, actor, person.id, action), await offersGuard(rt)] : [];
+      event === 'LEAVE'
+        ? [await keepAMaster(rt, actor, person.id, action), ...(await leavingGuards(rt, person.id))]
+        : [];
     const status = nextState(ambassadorWorkflow, person, event);
     const after: Person =
       event === 'REACTIVATE' ? { ...person, status, lastActiveAt: now(rt) } : { ...person, status };
@@ -332,7 +334,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const person = actor.person;
       authorize(rt, actor, 'people.withdrawConsent', targetOf(person));
       const status = nextState(ambassadorWorkflow, person, 'WITHDRAW_CONSENT');
-      const guard = await offersGuard(rt);
+      const guards = await leavingGuards(rt, person.id);
       const at = now(rt);
       const consents = (await list(rt, 'consent', { personId: person.id })).filter(
         (c) => c.withdrawnAt === undefined,
@@ -353,7 +355,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         // Withdrawal stops everything at once: open offers (and so digests of them) end in this transaction.
         ...(await expireOpenOffers(rt, { publisherId: person.id })),
       ];
-      return commitFirst<Person>(rt, actorId, writes, { guards: [guard] });
+      return commitFirst<Person>(rt, actorId, writes, { guards });
     },
     async assignRole(personId, input) {
       const parsed = parseInput('role assignment', AssignRoleInputSchema, input);
@@ -412,7 +414,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     async revokeRole(personId, input) {
       const { role } = parseInput('role', RevokeRoleInputSchema, input);
       const id = checkId(personId, 'personId');
-      const guards = [await readGuard(rt, `roles:${id}`)];
+      const guards = [await readGuard(rt, `roles:${id}`), ...(await leavingGuards(rt, id))];
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', id);
       authorize(rt, actor, roleAction(role), targetOf(person));
