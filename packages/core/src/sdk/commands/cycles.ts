@@ -89,6 +89,8 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
       status,
       visitedSteps,
       ...(event === 'ADJUST' ? { measuredAt: at } : {}),
+      // The strategy this cycle runs on is the one its strategy step ends with (step 1 of the method sets it).
+      ...(cycle.status === 'strategy' ? { strategyVersion: (await loadStrategy(rt)).strategyVersion } : {}),
     };
     return commitFirst<Cycle>(rt, actorId, [
       {
