@@ -1,5 +1,6 @@
 // The focus group commands: groups of ambassadors a campaign can target.
 import * as z from 'zod/mini';
+import { invalidValue } from '../../errors/invalid-value.js';
 import type { FocusGroup } from '../../model/focus-group.js';
 import { FocusGroupSchema } from '../../model/focus-group.js';
 import { IdListSchema } from '../../model/primitives.js';
@@ -43,10 +44,12 @@ export interface FocusGroupCommands {
 /** Makes the focus group commands for one actor. */
 export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupCommands {
   /** The members without repeats; `NOT_FOUND` for one who is not in the organisation. */
-  const membersOf = async (ids: readonly string[]) => {
-    const memberIds = [...new Set(ids)];
-    for (const id of memberIds) await load(rt, 'person', id);
-    return memberIds;
+  // Erasure ends a person's part (ADR 089): one who was erased stays a member, but cannot become one.
+  const membersOf = async (ids: readonly string[], before: readonly string[] = []) => {
+    for (const [i, id] of ids.entries())
+      if ((await load(rt, 'person', id)).erasedAt !== undefined && !before.includes(id))
+        throw invalidValue('focus group', ['memberIds', i], `Person "${id}" was erased: take them out.`);
+    return [...new Set(ids)];
   };
   return {
     async create(input) {
@@ -77,7 +80,7 @@ export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupComm
       const parsed = parseInput('focus group members', MembersSchema, input);
       authorize(rt, await loadActor(rt, actorId), 'focusGroups.manage');
       const group = await load(rt, 'focus_group', checkId(focusGroupId, 'focusGroupId'));
-      const memberIds = await membersOf(parsed.memberIds);
+      const memberIds = await membersOf(parsed.memberIds, group.memberIds);
       return commitFirst<FocusGroup>(rt, actorId, [
         {
           type: 'focus_group',
