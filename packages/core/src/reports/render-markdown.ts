@@ -15,8 +15,8 @@ export interface MarkdownOptions {
 
 /**
  * User text as inert Markdown: no table break (`|`, line breaks), no HTML (`<`, `>`, `&` as entities), no link or
- * image (`[`, `]` and `@` escaped, and `://` and `www.` broken so GFM's autolinks do not fire), no emphasis or
- * code, so a team or person name cannot become markup, a script or a link.
+ * image (`[`, `]` and `@` escaped, and `://` and `www.` broken so GFM's autolinks do not fire), no emphasis,
+ * code or math (`$`), so a team or person name cannot become markup, a script or a link.
  */
 const escapeCell = (text: string): string =>
   text
@@ -25,8 +25,8 @@ const escapeCell = (text: string): string =>
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    // `#` too: a heading drops a closing run of them (`# Sprint #` shows "Sprint").
-    .replace(/[[\]#]/g, (mark) => `\\${mark}`)
+    // `#` too: a heading drops a closing run of them (`# Sprint #` shows "Sprint"); `$`: GitHub shows `$x$` as math.
+    .replace(/[[\]#$]/g, (mark) => `\\${mark}`)
     // No e-mail autolink (GFM links `anne@example.com`, also after `mailto:` and `xmpp:`).
     .replace(/@/g, '\\@')
     // No emphasis, code or strike-through, and no autolink (GFM links bare `https://…` and `www.…`).

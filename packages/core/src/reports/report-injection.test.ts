@@ -98,6 +98,12 @@ describe('user text in reports', () => {
     expect(markdown.split('\n')[0]).toBe('# Sprint \\#');
   });
 
+  it('keeps a name with dollar signs text, which GitHub would show as math ($x$, $$x$$)', () => {
+    const figures = finishMetrics(foldEvents([]), {});
+    const markdown = renderMarkdown(createReport(figures, { title: 'Budget $x^2$ and $$y$$' }));
+    expect(markdown.split('\n')[0]).toBe('# Budget \\$x^2\\$ and \\$\\$y\\$\\$');
+  });
+
   it('names the teams of each ambassador by their names, not their ids', async () => {
     const ambassadors = (await hostileReport()).tables.find((table) => table.id === 'ambassadors');
     const row = ambassadors?.rows.find((cells) => cells[0] === NAMES.person);
