@@ -104,8 +104,8 @@ export const findingWords = {
       en: `The programme says it works on ${p.purpose.en.toLowerCase()}, but the strategy has no goal for it.`,
     },
     suggestion: {
-      nl: `Voeg een doel voor ${p.purpose.nl.toLowerCase()} toe, of haal het uit de beschrijving van het programma.`,
-      en: `Add a goal for ${p.purpose.en.toLowerCase()}, or drop it from the programme's description.`,
+      nl: `Voeg een doel voor ${p.purpose.nl.toLowerCase()} toe: waar het programma bij de start voor koos, ligt vast.`,
+      en: `Add a goal for ${p.purpose.en.toLowerCase()}: what the programme set out to do at its set-up stays as it is.`,
     },
   }),
   GOAL_WITHOUT_AUDIENCE: (p: { goal: string }): Words => ({
