@@ -44,16 +44,14 @@ function match(pattern: string, pathname: string): Record<string, string> | unde
   const want = pattern.split('/');
   const got = pathname.split('/');
   if (want.length !== got.length) return undefined;
+  // Every fixed part first: a parameter is decoded (and its bad encoding refused) only on a path the route serves.
+  if (want.some((part, index) => !part.startsWith(':') && part !== got[index])) return undefined;
   const params: Record<string, string> = {};
   for (const [index, part] of want.entries()) {
-    const actual = got[index] ?? '';
-    if (!part.startsWith(':')) {
-      if (part !== actual) return undefined;
-      continue;
-    }
+    if (!part.startsWith(':')) continue;
     const name = part.slice(1);
     try {
-      params[name] = decodeURIComponent(actual);
+      params[name] = decodeURIComponent(got[index] ?? '');
     } catch {
       // `%E0%A4%A` is the client's mistake, not the service's failure: 400, not 500.
       throw badRequest(
@@ -131,34 +129,46 @@ export function createHandler(
       } catch {
         throw badRequest('The request path is not a valid URL path.', 'url', 'not a valid URL path');
       }
-      for (const route of routes) {
-        if (route.method !== request.method) continue;
-        const params = match(route.path, url.pathname);
-        if (!params) continue;
-        const header = (name: string) => {
-          const value = request.headers[name];
-          return typeof value === 'string' && value !== '' ? value : undefined;
-        };
-        if (request.method === 'POST') {
-          refuseCrossSite(header('sec-fetch-site'), header('origin'), header('host'), trusted);
+      const found = routes.filter((route) => match(route.path, url.pathname) !== undefined);
+      const route = found.find((candidate) => candidate.method === request.method);
+      if (!route) {
+        const allowed = [...new Set(found.map((candidate) => candidate.method))];
+        if (allowed.length === 0) {
+          send(response, 404, {
+            code: 'NOT_FOUND',
+            message: `No route for ${request.method} ${url.pathname}.`,
+          });
+          return;
         }
-        const result = await route.handle({
-          params,
-          body: request.method === 'POST' ? await readJson(request) : undefined,
-          personId: header('x-person-id'),
-          requestId: header('x-request-id'),
-          userAgent: header('user-agent'),
-          url,
-        });
-        if ('redirect' in result) {
-          response.writeHead(302, { location: result.redirect, 'cache-control': 'no-store' });
-          response.end();
-        } else {
-          send(response, result.status, result.json);
-        }
+        // The path is served, with another method: 405 and the methods it takes, so the client can tell.
+        const what = `${request.method} ${url.pathname}`;
+        const message = `${url.pathname} takes ${allowed.join(' or ')}, not ${request.method}.`;
+        response.setHeader('allow', allowed.join(', '));
+        send(response, 405, new SocialShiftError('UNSUPPORTED', message, { details: { what } }).toJSON());
         return;
       }
-      send(response, 404, { code: 'NOT_FOUND', message: `No route for ${request.method} ${url.pathname}.` });
+      const params = match(route.path, url.pathname) ?? {};
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return typeof value === 'string' && value !== '' ? value : undefined;
+      };
+      if (request.method === 'POST') {
+        refuseCrossSite(header('sec-fetch-site'), header('origin'), header('host'), trusted);
+      }
+      const result = await route.handle({
+        params,
+        body: request.method === 'POST' ? await readJson(request) : undefined,
+        personId: header('x-person-id'),
+        requestId: header('x-request-id'),
+        userAgent: header('user-agent'),
+        url,
+      });
+      if ('redirect' in result) {
+        response.writeHead(302, { location: result.redirect, 'cache-control': 'no-store' });
+        response.end();
+      } else {
+        send(response, result.status, result.json);
+      }
     } catch (error) {
       if (isSocialShiftError(error) && error.status < 500) {
         send(response, error.status, error.toJSON());

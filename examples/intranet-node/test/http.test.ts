@@ -34,17 +34,25 @@ async function serve(
   return (server.address() as AddressInfo).port;
 }
 
-/** Sends `GET <path>` exactly as written (fetch would normalise it). */
-function get(port: number, path: string): Promise<{ status: number; json: unknown }> {
+/** Sends `GET <path>` (or another method) exactly as written (fetch would normalise it). */
+function get(
+  port: number,
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; json: unknown; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, path, method: 'GET' }, (response) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, method }, (response) => {
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
         text += chunk;
       });
       response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, json: text === '' ? undefined : JSON.parse(text) }),
+        resolve({
+          status: response.statusCode ?? 0,
+          json: text === '' ? undefined : JSON.parse(text),
+          headers: response.headers,
+        }),
       );
     });
     request.on('error', reject);
@@ -64,6 +72,32 @@ describe('the HTTP handler', () => {
     expect(odd.status).toBe(400);
     expect(odd.json).toMatchObject({ code: 'VALIDATION' });
     expect((await get(port, '/health')).status).toBe(200);
+  });
+
+  it('answers a path served with another method with 405 and the methods it takes (Allow), not 404', async () => {
+    let ran = 0;
+    const port = await serve([
+      ...routes,
+      {
+        method: 'POST',
+        path: '/api/posts/:postId/:event',
+        handle: async () => {
+          ran++;
+          return ok({});
+        },
+      },
+      { method: 'POST', path: '/api/setup', handle: async () => ok({}) },
+    ]);
+    const setup = await get(port, '/api/setup');
+    expect(setup.status).toBe(405);
+    expect(setup.headers.allow).toBe('POST');
+    expect(setup.json).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('POST') });
+    expect((await get(port, '/api/posts/p1', 'DELETE')).headers.allow).toBe('GET');
+    expect((await get(port, '/api/posts/p1/submit', 'PUT')).status).toBe(405);
+    expect(ran).toBe(0);
+    // A path no route serves, whatever the method, is still 404.
+    expect((await get(port, '/api/nothing', 'POST')).status).toBe(404);
+    expect((await get(port, '/api/posts/p1/submit/x')).status).toBe(404);
   });
 
   it('answers a path parameter that is not valid percent-encoding with 400 VALIDATION, not 500', async () => {
