@@ -97,13 +97,14 @@ function send(response: ServerResponse, status: number, json: unknown): void {
   response.end(body);
 }
 
-/** Options of {@link createHandler}: whose POSTs a browser may send (see `refuseCrossSite`). */
+/** Options of {@link createHandler}: whose POSTs a browser may send (see `refuseCrossSite`), and read (CORS). */
 export interface HandlerOptions {
   /** The URL people reach the service at (`PUBLIC_URL`); its origin counts as the service's own. */
   readonly publicUrl?: string;
   /**
-   * Origins of other intranet pages that may POST to the service, such as a portal on a sibling host
-   * (`https://portal.intranet.example`): matched exactly against the request's `Origin` header.
+   * Origins of other intranet pages that may call the service from the browser, such as a portal on a sibling host
+   * (`https://portal.intranet.example`): matched exactly against the request's `Origin` header. Their POSTs are
+   * accepted, their preflights answered, and their fetches (with credentials) may read the answers.
    */
   readonly trustedOrigins?: readonly string[];
 }
@@ -129,10 +130,35 @@ export function createHandler(
       } catch {
         throw badRequest('The request path is not a valid URL path.', 'url', 'not a valid URL path');
       }
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return typeof value === 'string' && value !== '' ? value : undefined;
+      };
+      // A trusted page on another origin (a portal) may read the answers (CORS), with the sign-on proxy's cookies.
+      const origin = header('origin');
+      const cors = origin !== undefined && trusted.has(origin);
+      response.setHeader('vary', 'Origin');
+      if (cors) {
+        response.setHeader('access-control-allow-origin', origin);
+        response.setHeader('access-control-allow-credentials', 'true');
+      }
       const found = routes.filter((route) => match(route.path, url.pathname) !== undefined);
       const route = found.find((candidate) => candidate.method === request.method);
       if (!route) {
         const allowed = [...new Set(found.map((candidate) => candidate.method))];
+        if (request.method === 'OPTIONS' && allowed.length > 0) {
+          // The browser's preflight of a trusted page's request with a JSON body. The page may send the body's
+          // type and a request id, never the person: the sign-on proxy sets that.
+          response.setHeader('allow', [...allowed, 'OPTIONS'].join(', '));
+          if (cors) {
+            response.setHeader('access-control-allow-methods', allowed.join(', '));
+            response.setHeader('access-control-allow-headers', 'content-type, x-request-id');
+            response.setHeader('access-control-max-age', '600');
+          }
+          response.writeHead(204, { 'cache-control': 'no-store' });
+          response.end();
+          return;
+        }
         if (allowed.length === 0) {
           send(response, 404, {
             code: 'NOT_FOUND',
@@ -148,12 +174,8 @@ export function createHandler(
         return;
       }
       const params = match(route.path, url.pathname) ?? {};
-      const header = (name: string) => {
-        const value = request.headers[name];
-        return typeof value === 'string' && value !== '' ? value : undefined;
-      };
       if (request.method === 'POST') {
-        refuseCrossSite(header('sec-fetch-site'), header('origin'), header('host'), trusted);
+        refuseCrossSite(header('sec-fetch-site'), origin, header('host'), trusted);
       }
       const result = await route.handle({
         params,

@@ -4,8 +4,9 @@
 //   LINK_SECRET     at least 32 bytes that sign tracked links (required)
 //   PORT            port on 127.0.0.1 (default 0: a free one)
 //   PUBLIC_URL      how people reach the service, the base of its links (https://social.intranet.example)
-//   TRUSTED_ORIGINS other intranet pages whose browser POSTs are accepted, comma-separated origins
-//                   (https://portal.intranet.example); by default only the service's own pages may POST
+//   TRUSTED_ORIGINS other intranet pages that may call the API from the browser (their POSTs are accepted and
+//                   their fetches may read the answers: CORS), comma-separated origins
+//                   (https://portal.intranet.example); by default only the service's own pages may
 //   OUTBOX_DIR      where digest e-mails go (default ./outbox)
 //   DIGEST_EVERY_MS how often the digest job runs, in ms (default hourly; at most 2147483647, Node's longest timer)
 //   SMTP_HOST, SMTP_PORT  also send the digests through this mail server (SMTP_PORT default 25)

@@ -31,7 +31,7 @@ export interface ServiceOptions {
   readonly port?: number;
   /** The URL people reach the service at; default the address it listens on. */
   readonly publicUrl?: string;
-  /** Origins of other intranet pages whose POSTs a browser may send (`https://portal.intranet.example`). */
+  /** Origins of other intranet pages that may call the API from a browser (`https://portal.intranet.example`). */
   readonly trustedOrigins?: readonly string[];
   /** Run the digest job this often (ms); default hourly. */
   readonly digestEveryMs?: number;

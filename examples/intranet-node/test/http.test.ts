@@ -197,6 +197,49 @@ describe('the HTTP handler', () => {
     expect(counter.ran).toBe(1);
   });
 
+  it('lets a trusted origin call the API from the browser (CORS): its preflight and its answers say so', async () => {
+    const portal = 'https://portal.intranet.example';
+    const { port, counter } = await postRoute({ trustedOrigins: [portal] });
+    const url = `http://127.0.0.1:${port}/api/me/consent`;
+    // A page's fetch with a JSON body is preflighted; without these answers the browser never sends the POST.
+    const preflight = (origin: string, path = '/api/me/consent') =>
+      fetch(`http://127.0.0.1:${port}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+    const trusted = await preflight(portal);
+    expect(trusted.status).toBe(204);
+    expect(trusted.headers.get('access-control-allow-origin')).toBe(portal);
+    expect(trusted.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(trusted.headers.get('access-control-allow-methods')).toBe('POST');
+    expect(trusted.headers.get('access-control-allow-headers')?.split(/, */)).toContain('content-type');
+    expect(trusted.headers.get('vary')).toMatch(/origin/i);
+    // The sign-on proxy sets the person: a page may not send it itself.
+    expect(trusted.headers.get('access-control-allow-headers')).not.toMatch(/x-person-id/);
+    const foreign = await preflight('https://evil.example');
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight(portal, '/api/nothing')).status).toBe(404);
+    // The answer to the POST itself may be read by the trusted page only.
+    const post = (origin: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { origin, 'sec-fetch-site': 'same-site', 'content-type': 'application/json' },
+        body: '{}',
+      });
+    const answer = await post(portal);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBe(portal);
+    expect(answer.headers.get('access-control-allow-credentials')).toBe('true');
+    const refused = await post('https://evil.example');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    expect(counter.ran).toBe(1);
+  });
+
   it('refuses a foreign Origin from a browser that sends no Sec-Fetch-Site (Safari before 16.4)', async () => {
     const { port, counter, post } = await postRoute({ publicUrl: 'https://social.intranet.example/' });
     expect(await post({ origin: 'https://evil.example' })).toBe(403);
