@@ -64,6 +64,19 @@ function match(pattern: string, pathname: string): Record<string, string> | unde
   return params;
 }
 
+/** Errors answered with another status than their code's: 415 for a body that is not sent as JSON. */
+const statusOf = new WeakMap<SocialShiftError, number>();
+
+/**
+ * Whether a `content-type` says JSON (`application/json`, any parameters, or `application/…+json`). Only JSON is
+ * taken: a page on another site can send a form or `text/plain` without the browser asking the service first, but
+ * JSON only after a preflight, which the service answers for trusted origins alone.
+ */
+function isJsonType(type: string | undefined): boolean {
+  const media = (type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return media === 'application/json' || /^application\/[\w.-]+\+json$/.test(media);
+}
+
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -77,6 +90,21 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
     chunks.push(chunk);
   }
   if (chunks.length === 0) return undefined;
+  const type = request.headers['content-type'];
+  if (!isJsonType(type)) {
+    const error = new SocialShiftError(
+      'VALIDATION',
+      `Send the body as JSON, with content-type: application/json (not ${type === undefined ? 'without one' : `"${type}"`}).`,
+      {
+        details: {
+          issues: [{ path: ['content-type'], message: 'not application/json', code: 'invalid_value' }],
+          input: 'request',
+        },
+      },
+    );
+    statusOf.set(error, 415);
+    throw error;
+  }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch (cause) {
@@ -193,7 +221,7 @@ export function createHandler(
       }
     } catch (error) {
       if (isSocialShiftError(error) && error.status < 500) {
-        send(response, error.status, error.toJSON());
+        send(response, statusOf.get(error) ?? error.status, error.toJSON());
       } else if (isSocialShiftError(error)) {
         // The service's own failure (STORAGE, MIGRATION, PLATFORM…): its message can carry what the driver said
         // (a host, a user name), which is for the log, not for the browser. The code tells the front end enough.

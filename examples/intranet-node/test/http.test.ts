@@ -140,11 +140,11 @@ describe('the HTTP handler', () => {
         },
       },
     ]);
-    const post = (headers: Record<string, string>) =>
+    const post = (headers: Record<string, string>, type = 'text/plain') =>
       fetch(`http://127.0.0.1:${port}/api/people/p1/roles`, {
         method: 'POST',
         // What a form on another site can send: text/plain that is JSON, with the sign-on proxy's person added.
-        headers: { 'content-type': 'text/plain', 'x-person-id': 'person_master', ...headers },
+        headers: { 'content-type': type, 'x-person-id': 'person_master', ...headers },
         body: '{"role":"master"}',
       });
     for (const site of ['cross-site', 'same-site']) {
@@ -154,8 +154,8 @@ describe('the HTTP handler', () => {
     }
     expect(ran).toBe(0);
     // The service's own front end (same origin), and clients that are no browser (curl, other services).
-    expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(200);
-    expect((await post({})).status).toBe(200);
+    expect((await post({ 'sec-fetch-site': 'same-origin' }, 'application/json')).status).toBe(200);
+    expect((await post({}, 'application/json')).status).toBe(200);
     expect(ran).toBe(2);
   });
 
@@ -180,12 +180,55 @@ describe('the HTTP handler', () => {
       (
         await fetch(`http://127.0.0.1:${port}/api/me/consent`, {
           method: 'POST',
-          headers: { 'content-type': 'text/plain', 'x-person-id': 'person_piet', ...headers },
+          headers: { 'content-type': 'application/json', 'x-person-id': 'person_piet', ...headers },
           body: '{}',
         })
       ).status;
     return { port, counter, post };
   }
+
+  it('refuses a body that is not sent as JSON with 415, before the route runs; a POST without a body needs no type', async () => {
+    let ran = 0;
+    const port = await serve([
+      {
+        method: 'POST',
+        path: '/api/me/consent',
+        handle: async ({ body }) => {
+          ran++;
+          return ok({ body: body ?? null });
+        },
+      },
+    ]);
+    const post = (type: string | undefined, body?: string) =>
+      fetch(`http://127.0.0.1:${port}/api/me/consent`, {
+        method: 'POST',
+        headers: { 'x-person-id': 'person_piet', ...(type === undefined ? {} : { 'content-type': type }) },
+        ...(body === undefined ? {} : { body }),
+      });
+    // A form or a no-cors fetch elsewhere can send these without the browser asking first; JSON it cannot.
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ]) {
+      const refused = await post(type, '{"purposes":["offers"]}');
+      expect(refused.status).toBe(415);
+      expect(await refused.json()).toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('application/json'),
+        details: { issues: [{ path: ['content-type'] }] },
+      });
+    }
+    const missing = await post(undefined, '{}');
+    expect(missing.status).toBe(415);
+    expect(ran).toBe(0);
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON']) {
+      expect((await post(type, '{"a":1}')).status).toBe(200);
+    }
+    // Invite, submit, withdraw…: a POST without a body.
+    expect(await (await post(undefined)).json()).toEqual({ body: null });
+    expect(ran).toBe(4);
+  });
 
   it('lets a trusted origin on the same site (an intranet portal) post, and no other', async () => {
     const portal = 'https://portal.intranet.example';
