@@ -24,3 +24,21 @@ describe('the Dutch catalogues', () => {
     expect(leaks, `say "${messages.nl[key]}" instead of "${english[key]}"`).toEqual([]);
   });
 });
+
+describe('the words of the method', () => {
+  const dutch = [...texts(messages.nl), ...texts(playgroundMessages.nl)];
+
+  // The interview the method comes from names the organisation's need the ‘informeringsbehoefte’; "informeerbehoefte"
+  // is not its word.
+  it('call the organisation’s need the informeringsbehoefte in Dutch, as the method does', () => {
+    expect(dutch.filter(([, text]) => /informeerbehoefte/i.test(text)).map(([key]) => key)).toEqual([]);
+    expect(messages.nl.overlapOrganisation).toMatch(/^Informeringsbehoefte van de organisatie/);
+  });
+
+  it('name in both languages whose need is whose in the summary of the overlap', () => {
+    expect(messages.nl.learnOverlapSummary).toContain('informeringsbehoefte van de organisatie');
+    expect(messages.nl.learnOverlapSummary).toContain('informatiebehoefte van de doelgroep');
+    expect(messages.en.learnOverlapSummary).toContain("the organisation's informing need");
+    expect(messages.en.learnOverlapSummary).toContain("the audience's information need");
+  });
+});

@@ -33,7 +33,8 @@ export const en: Messages = {
   learnRolesTitle: 'The four roles',
   learnRolesSummary: 'Who does what, and who activates whom.',
   learnOverlapTitle: 'The overlap',
-  learnOverlapSummary: "Good content lies where the organisation's and the audience's needs meet.",
+  learnOverlapSummary:
+    "Good content lies where the organisation's informing need and the audience's information need meet.",
   learnMeasureTitle: 'What to measure',
   learnMeasureSummary: 'Shares per channel, engagement of ambassadors and teams, and who converses.',
   learnNext: 'Next',

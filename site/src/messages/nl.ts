@@ -32,7 +32,8 @@ export const nl = {
   learnRolesTitle: 'De vier rollen',
   learnRolesSummary: 'Wie doet wat, en wie activeert wie.',
   learnOverlapTitle: 'De overlap',
-  learnOverlapSummary: 'Goede content ligt waar de informeerbehoefte en de informatiebehoefte elkaar raken.',
+  learnOverlapSummary:
+    'Goede content ligt waar de informeringsbehoefte van de organisatie en de informatiebehoefte van de doelgroep elkaar raken.',
   learnMeasureTitle: 'Wat je meet',
   learnMeasureSummary: 'Delen per kanaal, betrokkenheid van ambassadeurs en teams, en wie het gesprek voert.',
   learnNext: 'Volgende',
@@ -65,7 +66,7 @@ export const nl = {
 
   overlapIntro:
     'Goede content dient twee behoeften tegelijk. Kies content waar die elkaar overlappen; content die alleen de boodschap van de organisatie pusht, deelt niemand graag.',
-  overlapOrganisation: 'Informeerbehoefte van de organisatie',
+  overlapOrganisation: 'Informeringsbehoefte van de organisatie',
   overlapOrganisationDesc:
     'Wat de organisatie wil bereiken: informeren, inspireren of beïnvloeden, om te verkopen of te werven.',
   overlapAudience: 'Informatiebehoefte van de doelgroep',
@@ -73,7 +74,7 @@ export const nl = {
   overlapSweetSpot: 'Goede content',
   overlapDiagramTitle: 'De overlap van twee behoeften',
   overlapDiagramDesc:
-    'Twee overlappende cirkels. Links de informeerbehoefte van de organisatie, rechts de informatiebehoefte van de doelgroep. In het midden, waar ze overlappen: goede content.',
+    'Twee overlappende cirkels. Links de informeringsbehoefte van de organisatie, rechts de informatiebehoefte van de doelgroep. In het midden, waar ze overlappen: goede content.',
   overlapScore:
     'De SDK geeft elk bericht een overlapscore, een waarde van 0 tot 1 die de speeltuin als percentage toont, legt uit waar die vandaan komt en markeert berichten die alleen zenden.',
 

@@ -1,0 +1,84 @@
+// The diagrams of the Learn pages, as Chromium lays them out, in both languages: every label stays inside the
+// drawing, no two labels overlap, and a label in a box (a step of the cycle or the funnel, a role) fits in its box.
+// The Dutch headings of the overlap diagram once ran into each other ("…van de organisatie" over "Informatie…").
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, e2eEnabled, launchChromium } from './browser';
+
+interface Box {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+interface Layout {
+  readonly viewBox: { readonly width: number; readonly height: number };
+  readonly labels: readonly Box[];
+  /** The labels drawn in a box (a `<g>` of a `<rect>` and a `<text>`), with that box. */
+  readonly boxed: readonly { readonly label: Box; readonly box: Box }[];
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
+
+describe.skipIf(!e2eEnabled)('the diagrams of the Learn pages', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.for(
+    ['cycle', 'roles', 'overlap', 'measure'].flatMap((topic) => [`/learn/${topic}/`, `/en/learn/${topic}/`]),
+  )('%s keeps every label inside the drawing, apart from the others and inside its box', async (path) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}${path}`);
+      const layouts: Layout[] = await page.$$eval('figure.diagram svg', (svgs) =>
+        svgs.map((svg) => {
+          const box = (element: SVGGraphicsElement) => {
+            const r = element.getBBox();
+            return {
+              text: element.textContent ?? '',
+              x: r.x,
+              y: r.y,
+              right: r.x + r.width,
+              bottom: r.y + r.height,
+            };
+          };
+          const viewBox = (svg as SVGSVGElement).viewBox.baseVal;
+          return {
+            viewBox: { width: viewBox.width, height: viewBox.height },
+            labels: [...svg.querySelectorAll('text')].map(box),
+            boxed: [...svg.querySelectorAll('g')].flatMap((g) => {
+              const rect = g.querySelector(':scope > rect');
+              const text = g.querySelector(':scope > text');
+              return rect && text ? [{ label: box(text), box: box(rect) }] : [];
+            }),
+          };
+        }),
+      );
+      expect(layouts.length).toBeGreaterThan(0);
+      for (const { viewBox, labels, boxed } of layouts) {
+        expect(labels.length).toBeGreaterThan(0);
+        for (const label of labels) {
+          expect(label.x >= 0 && label.y >= 0, label.text).toBe(true);
+          expect(label.right <= viewBox.width && label.bottom <= viewBox.height, label.text).toBe(true);
+        }
+        const clashes = labels.flatMap((a, i) =>
+          labels.slice(i + 1).flatMap((b) => (overlaps(a, b) ? [`${a.text} / ${b.text}`] : [])),
+        );
+        expect(clashes).toEqual([]);
+        for (const { label, box } of boxed) {
+          expect(label.x >= box.x && label.right <= box.right, label.text).toBe(true);
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
