@@ -3,7 +3,7 @@
 // (Node turns NaN, 0 and anything above 2^31 - 1 ms into 1 ms) or a port the server cannot listen on.
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { IdSchema } from '@social-shift/core';
+import { IdSchema, isSocialShiftError } from '@social-shift/core';
 import type { ServiceOptions } from './service.js';
 
 /** The longest interval a Node timer takes: 2^31 - 1 ms, about 24.8 days. */
@@ -84,6 +84,28 @@ export function readServiceConfig(
       ...(env.SMTP_HOST ? { smtp: { host: env.SMTP_HOST, port: smtpPort ?? 25 } } : {}),
     },
   };
+}
+
+/**
+ * One line about a start that failed after the settings were read, naming the setting to change where there is
+ * one: a port that is taken or not allowed, a database file that will not open (no SQLite database, records this
+ * SDK cannot migrate, a folder it may not write in). The message only: a stack trace tells an operator nothing more.
+ */
+export function describeStartFailure(error: unknown, options: Omit<ServiceOptions, 'log'>): string {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const port = options.port ?? 0;
+  if (code === 'EADDRINUSE') return `Set PORT to a free port: ${port} is in use on 127.0.0.1.`;
+  if (code === 'EACCES' || code === 'EPERM')
+    return `Set PORT to a port this user may listen on (not ${port}: ${message}).`;
+  // The SDK's storage failed to open or migrate the file, or better-sqlite3 could not open it (SQLITE_CANTOPEN…).
+  if (
+    isSocialShiftError(error, 'STORAGE') ||
+    isSocialShiftError(error, 'MIGRATION') ||
+    /^SQLITE_/.test(String(code))
+  )
+    return `Set DATABASE_FILE to this service's SQLite database, or a new file it may create (not "${options.databaseFile}": ${message})`;
+  return `The service could not start: ${message}`;
 }
 
 /** Whether `text` is an http(s) origin exactly as a browser writes it in the `Origin` header. */

@@ -10,8 +10,9 @@
 //   OUTBOX_DIR      where digest e-mails go (default ./outbox)
 //   DIGEST_EVERY_MS how often the digest job runs, in ms (default hourly; at most 2147483647, Node's longest timer)
 //   SMTP_HOST, SMTP_PORT  also send the digests through this mail server (SMTP_PORT default 25)
-// src/config.ts checks them; a bad one stops the start with exit code 1 and a line that says what to set.
-import { readServiceConfig } from './config.js';
+// src/config.ts checks them; a bad one stops the start with exit code 1 and a line that says what to set, as do a
+// PORT that is taken and a DATABASE_FILE that will not open.
+import { describeStartFailure, readServiceConfig } from './config.js';
 import { startService } from './service.js';
 
 // Every setting is checked before anything starts; each problem is one line that says what to set.
@@ -20,7 +21,13 @@ if (!config.ok) {
   console.error(config.problems.join('\n'));
   process.exit(1);
 }
-const service = await startService({ ...config.options, log: (line) => console.error(line) });
+// What only the start can tell (a port that is taken, a file that is no database) is one such line too.
+const service = await startService({ ...config.options, log: (line) => console.error(line) }).catch(
+  (error: unknown) => {
+    console.error(describeStartFailure(error, config.options));
+    process.exit(1);
+  },
+);
 console.log(`Social Shift intranet service listening on ${service.url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

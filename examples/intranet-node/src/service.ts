@@ -77,7 +77,18 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   let handler: ReturnType<typeof createHandler> = createHandler([]);
   const http = createClosableServer((request, response) => void handler(request, response));
   const server: Server = http.server;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  // A port that is taken rejects the start (an 'error' event nobody listens to would end the whole process).
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch(async (error: unknown) => {
+    await storage.close();
+    database.close();
+    throw error;
+  });
   const url = options.publicUrl ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const links = createLinkTracker({ secret: options.linkSecret, shortener: sqliteShortener(database, url) });

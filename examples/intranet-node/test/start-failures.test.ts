@@ -1,0 +1,90 @@
+// A service that cannot start says so. On a port that is taken, `startService` rejects, with the database closed
+// again, instead of an 'error' event that ends the process it is embedded in; `pnpm start` then stops, there and on a
+// database file that is no SQLite database, with one line that names the setting, as for a bad setting.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type ServiceOptions, startService } from '../src/service.js';
+import { afterThisTest, temporaryDirectory } from './kiwi.test-support.js';
+
+/** The files under `dir` this process holds open. */
+function openFilesIn(dir: string): string[] {
+  const files: string[] = [];
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      if (target.startsWith(dir)) files.push(target);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return files;
+}
+
+/** A port on 127.0.0.1 that something else listens on. */
+async function aTakenPort(): Promise<number> {
+  const other = createServer();
+  other.listen(0, '127.0.0.1');
+  await once(other, 'listening');
+  afterThisTest(() => other.close());
+  const address = other.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+function options(work: string, more: Partial<ServiceOptions> = {}): ServiceOptions {
+  return {
+    databaseFile: join(work, 'programme.db'),
+    organisationId: 'org_intranet',
+    linkSecret: 'a-test-secret-of-at-least-32-bytes!!',
+    outboxDir: join(work, 'outbox'),
+    ...more,
+  };
+}
+
+/** Runs `src/main.ts` with `env` until it exits: its exit code and standard error. */
+async function main(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
+    cwd: join(import.meta.dirname, '..'),
+    env: { ...process.env, LINK_SECRET: 'a-test-secret-of-at-least-32-bytes!!', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (chunk.toString().includes('listening on')) child.kill('SIGTERM');
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stderr };
+}
+
+describe('a service that cannot start', () => {
+  it('rejects when its port is taken, and closes the database it opened', async () => {
+    const work = temporaryDirectory('social-shift-start-');
+    const port = await aTakenPort();
+    await expect(startService(options(work, { port }))).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    expect(openFilesIn(work)).toEqual([]);
+    // The same file serves once the port is free.
+    const service = await startService(options(work));
+    await service.close();
+  });
+
+  it('stops `pnpm start` with exit code 1 and one line naming the setting, without a stack trace', async () => {
+    const work = temporaryDirectory('social-shift-start-');
+    const database = { DATABASE_FILE: join(work, 'programme.db'), OUTBOX_DIR: join(work, 'outbox') };
+    const taken = await main({ ...database, PORT: String(await aTakenPort()) });
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(/^Set PORT to a free port/);
+    expect(taken.stderr.trim().split('\n')).toHaveLength(1);
+    writeFileSync(database.DATABASE_FILE, 'notes, not a database\n'.repeat(200));
+    const notADatabase = await main(database);
+    expect(notADatabase.code).toBe(1);
+    expect(notADatabase.stderr).toMatch(/^Set DATABASE_FILE to .*file is not a database/);
+    expect(notADatabase.stderr.trim().split('\n')).toHaveLength(1);
+  }, 30_000);
+});
