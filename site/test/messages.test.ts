@@ -42,3 +42,17 @@ describe('the words of the method', () => {
     expect(messages.en.learnOverlapSummary).toContain("the audience's information need");
   });
 });
+
+describe('the claims of the Learn pages', () => {
+  // docs/metrics.md: earned media value = impressions ÷ 1000 × CPM + clicks × CPC + reactions × reaction value.
+  it('describe earned media value as the SDK computes it: impressions, clicks and reactions, priced as advertising', () => {
+    expect(messages.en.measureEmv).toMatch(/impressions, clicks and reactions/);
+    expect(messages.nl.measureEmv).toMatch(/vertoningen, kliks en reacties/);
+  });
+
+  // The SDK's content funnel counts subsets (accepted of submitted, …): a step can be as large as the one before.
+  it('promise no more of the funnel than that no step is larger than the one before', () => {
+    expect(messages.en.measureFunnelDesc).toContain('No step is larger than the one before');
+    expect(messages.nl.measureFunnelDesc).toContain('Geen stap is groter dan de vorige');
+  });
+});

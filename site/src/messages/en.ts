@@ -90,7 +90,7 @@ export const en: Messages = {
   measureConversationDesc: 'Who actively reacts and converses on the platforms, and who lags behind.',
   measureFunnelTitle: 'The content funnel: creator → editor → publisher → conversation',
   measureFunnelDesc:
-    'A funnel of five steps: creators submit contributions, editors accept them, the posts made of them are offered, publishers share them, and the conversation starts on the platforms. Each step is smaller than the one before; the SDK reports every step.',
+    'A funnel of five steps: creators submit contributions, editors accept them, the posts made of them are offered, publishers share them, and the conversation starts on the platforms. No step is larger than the one before, and most are smaller; the SDK reports every step.',
   measureFunnel: {
     submitted: 'Creators submit input',
     accepted: 'Editors accept it',
@@ -101,7 +101,7 @@ export const en: Messages = {
   measureAdjust:
     'Measuring is not the end: the results adjust the way of working and the strategy of the next cycle.',
   measureEmv:
-    'Earned media value (EMV) is always an estimate: what the same reach would cost as advertising. The dashboard says so.',
+    'Earned media value (EMV) is always an estimate: what the same impressions, clicks and reactions would cost as advertising, at the rates configured. The dashboard says so.',
 
   docsTitle: 'Docs',
   docsIntro: "The project's guides and decisions, and the API reference that typedoc generates.",

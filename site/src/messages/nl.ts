@@ -87,7 +87,7 @@ export const nl = {
   measureConversationDesc: 'Wie actief reageert en converseert op de platforms, en wie achterblijft.',
   measureFunnelTitle: 'De contenttrechter: creator → editor → publisher → gesprek',
   measureFunnelDesc:
-    'Een trechter van vijf stappen: creators dienen bijdragen in, editors accepteren ze, de berichten die ervan gemaakt zijn worden aangeboden, publishers delen ze en op de platforms ontstaat het gesprek. Elke stap is kleiner dan de vorige; de SDK rapporteert elke stap.',
+    'Een trechter van vijf stappen: creators dienen bijdragen in, editors accepteren ze, de berichten die ervan gemaakt zijn worden aangeboden, publishers delen ze en op de platforms ontstaat het gesprek. Geen stap is groter dan de vorige, en de meeste zijn kleiner; de SDK rapporteert elke stap.',
   measureFunnel: {
     submitted: 'Creators leveren input',
     accepted: 'Editors accepteren',
@@ -98,7 +98,7 @@ export const nl = {
   measureAdjust:
     'Meten is geen eindpunt: de uitkomsten sturen de werkwijze en de strategie van de volgende cyclus bij.',
   measureEmv:
-    'Mediawaarde (EMV) is altijd een schatting: wat hetzelfde bereik als advertentie zou kosten. Het dashboard noemt het zo.',
+    'Mediawaarde (EMV) is altijd een schatting: wat dezelfde vertoningen, kliks en reacties als advertentie zouden kosten, tegen de ingestelde tarieven. Het dashboard noemt het zo.',
 
   docsTitle: 'Documentatie',
   docsIntro: 'De handleidingen en beslissingen van het project, en de API-referentie die typedoc genereert.',
