@@ -220,6 +220,8 @@ export function createHandler(
         send(response, result.status, result.json);
       }
     } catch (error) {
+      // The client went away while it sent its body (a closed tab, a lost network): no one to answer, nothing failed.
+      if (error === request.errored) return;
       if (isSocialShiftError(error) && error.status < 500) {
         send(response, statusOf.get(error) ?? error.status, error.toJSON());
       } else if (isSocialShiftError(error)) {

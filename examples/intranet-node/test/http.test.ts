@@ -2,9 +2,9 @@
 // take the service down or look like the service's own failure.
 import { once } from 'node:events';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { SocialShiftError } from '@social-shift/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandler, type HandlerOptions, ok, type Route } from '../src/http.js';
 
 const servers: Server[] = [];
@@ -126,6 +126,30 @@ describe('the HTTP handler', () => {
     expect(answer.json).toMatchObject({ code: 'STORAGE' });
     expect(JSON.stringify(answer.json)).not.toMatch(/hunter2|shift"|postgres/);
     expect(errors).toEqual([failure]);
+  });
+
+  it('logs nothing when a client goes away halfway through sending its body: that is no failure of the service', async () => {
+    const errors: unknown[] = [];
+    const handler = createHandler(
+      [{ method: 'POST', path: '/api/people', handle: async () => ok({}) }],
+      (error) => errors.push(error),
+    );
+    const handled: Promise<void>[] = [];
+    const server = createServer((request, response) => {
+      handled.push(handler(request, response));
+    });
+    servers.push(server);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(
+      'POST /api/people HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"a":',
+    );
+    await vi.waitFor(() => expect(handled).toHaveLength(1));
+    socket.destroy();
+    await handled[0];
+    expect(errors).toEqual([]);
   });
 
   it('refuses a POST that a browser says another site sent (CSRF), before the route runs', async () => {
