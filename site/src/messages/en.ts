@@ -100,6 +100,7 @@ export const en: Messages = {
   },
   measureAdjust:
     'Measuring is not the end: the results adjust the way of working and the strategy of the next cycle.',
+  measureSeeDashboard: 'See these measures of the sample programme on the Dashboard',
   measureEmv:
     'Earned media value (EMV) is always an estimate: what the same impressions, clicks and reactions would cost as advertising, at the rates configured. The dashboard says so.',
 
@@ -125,6 +126,9 @@ export const en: Messages = {
   playgroundTitle: 'Playground',
   playgroundIntro:
     'A full programme of a sample organisation with a year of history, in your browser, on the real SDK. Choose who you are, walk the cycle from strategy to sharing, and see the SDK check at every step what your role may do. The data stays in your browser (IndexedDB).',
+  playgroundMeasure:
+    'Step 5 of the cycle, measure and adjust, is not in the Playground: the Dashboard computes it from what you do here.',
+  playgroundToDashboard: 'Go to the Dashboard',
   dashboardTitle: 'Dashboard',
   dashboardIntro:
     "The measurements of the playground's data, computed in your browser from the event log: shares per channel, who supplies input, shares and converses, the funnel, representativeness and what to adjust in the next cycle. Every chart has a table too.",

@@ -97,6 +97,7 @@ export const nl = {
   },
   measureAdjust:
     'Meten is geen eindpunt: de uitkomsten sturen de werkwijze en de strategie van de volgende cyclus bij.',
+  measureSeeDashboard: 'Bekijk deze metingen van het voorbeeldprogramma op het dashboard',
   measureEmv:
     'Mediawaarde (EMV) is altijd een schatting: wat dezelfde vertoningen, kliks en reacties als advertentie zouden kosten, tegen de ingestelde tarieven. Het dashboard noemt het zo.',
 
@@ -123,6 +124,9 @@ export const nl = {
   playgroundTitle: 'Speeltuin',
   playgroundIntro:
     'Een volledig programma van een voorbeeldorganisatie met een jaar historie, in je browser, op de echte SDK. Kies wie je bent, doorloop de cyclus van strategie tot delen, en zie hoe de SDK bij elke stap controleert wat jouw rol mag. De gegevens blijven in je browser (IndexedDB).',
+  playgroundMeasure:
+    'Stap 5 van de cyclus, meten en bijsturen, staat niet in de speeltuin: het dashboard rekent met wat je hier doet.',
+  playgroundToDashboard: 'Naar het dashboard',
   dashboardTitle: 'Dashboard',
   dashboardIntro:
     'De metingen van de gegevens in de speeltuin, in je browser berekend uit het logboek van gebeurtenissen: delen per kanaal, wie input levert, deelt en converseert, de trechter, de representativiteit en wat je de volgende cyclus kunt bijsturen. Elke grafiek heeft ook een tabel.',
