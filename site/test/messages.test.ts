@@ -56,3 +56,20 @@ describe('the claims of the Learn pages', () => {
     expect(messages.nl.measureFunnelDesc).toContain('Geen stap is groter dan de vorige');
   });
 });
+
+describe('the Dutch of the catalogues', () => {
+  const dutch = [...texts(messages.nl), ...texts(playgroundMessages.nl)];
+
+  // Translated word by word: a "gevolgde link" is a link someone followed (clicked), not one that is tracked; and
+  // one plays a programme "in" every role, not "als elke rol".
+  it.each([
+    [/gevolgde link/i, 'trackinglink'],
+    [/als elke rol/i, 'in elke rol'],
+  ])('never says %s (say "%s")', (pattern) => {
+    expect(dutch.filter(([, text]) => pattern.test(text)).map(([key]) => key)).toEqual([]);
+  });
+
+  it('calls a tracked link a trackinglink', () => {
+    expect(playgroundMessages.nl.publishTracked).toBe('Trackinglink');
+  });
+});

@@ -21,7 +21,7 @@ export const en: Messages = {
   footer: 'Social Shift SDK: open source, to embed in your own intranet or app.',
   homeExplore: 'Explore',
   homeLearn: 'Learn the method in four short pieces.',
-  homePlayground: 'Run a whole programme in your browser, as every role.',
+  homePlayground: 'Run a whole programme in your browser, in every role.',
   homeDashboard: 'See the measurements of the sample programme.',
   homeDocs: 'Read the guides and the API reference.',
 

@@ -19,7 +19,7 @@ export const nl = {
   footer: 'Social Shift SDK: open source, in te bouwen in je eigen intranet of app.',
   homeExplore: 'Verder kijken',
   homeLearn: 'Leer de methode in vier korte stukken.',
-  homePlayground: 'Draai een heel programma in je browser, als elke rol.',
+  homePlayground: 'Draai een heel programma in je browser, in elke rol.',
   homeDashboard: 'Bekijk de metingen van het voorbeeldprogramma.',
   homeDocs: 'Lees de handleidingen en de API-referentie.',
 
