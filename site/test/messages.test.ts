@@ -73,3 +73,14 @@ describe('the Dutch of the catalogues', () => {
     expect(playgroundMessages.nl.publishTracked).toBe('Trackinglink');
   });
 });
+
+describe('who leads each step of the cycle', () => {
+  // Step 2 of the method activates ambassadors and focus groups, and a campaign is offered to everyone, to teams or
+  // to focus groups (the SDK's campaign audience): the Learn page named no one who forms or uses them.
+  it('names the focus groups in activation and in campaigns, in both languages', () => {
+    expect(messages.en.cycleLead.activation).toContain('focus groups');
+    expect(messages.en.cycleLead.campaigns).toContain('focus groups');
+    expect(messages.nl.cycleLead.activation).toContain('focusgroepen');
+    expect(messages.nl.cycleLead.campaigns).toContain('focusgroepen');
+  });
+});

@@ -50,9 +50,9 @@ export const en: Messages = {
   cycleLead: {
     strategy: 'The social master, with management and communications.',
     activation:
-      'The social master recruits ambassadors and activates the editors; editors activate the creators.',
+      'The social master recruits ambassadors, forms focus groups with the editors and activates the editors; editors activate the creators.',
     content: 'Creators supply material, editors turn it into posts.',
-    campaigns: 'Editors offer posts; publishers share them.',
+    campaigns: 'Editors offer posts to everyone, to teams or to focus groups; publishers share them.',
     measurement: 'The social master, with the editors.',
   },
 

@@ -48,9 +48,11 @@ export const nl = {
   cycleWho: 'Wie trekt het',
   cycleLead: {
     strategy: 'De social master, met de directie en communicatie.',
-    activation: 'De social master werft ambassadeurs en activeert de editors; editors activeren de creators.',
+    activation:
+      'De social master werft ambassadeurs, stelt met de editors focusgroepen samen en activeert de editors; editors activeren de creators.',
     content: 'Creators leveren aan, editors maken er berichten van.',
-    campaigns: 'Editors bieden berichten aan; publishers delen ze.',
+    campaigns:
+      'Editors bieden berichten aan iedereen, aan teams of aan focusgroepen aan; publishers delen ze.',
     measurement: 'De social master, met de editors.',
   },
 
