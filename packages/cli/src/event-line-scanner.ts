@@ -52,12 +52,14 @@ const PLATFORM = `(?:${PLATFORMS.map((p) => `(${escapePattern(p)})`).join('|')})
 
 /**
  * The envelope up to the data object's `{`: groups 1 type, 2 at, 3 entityId. After the data object come the
- * envelope's last keys ({@link TAIL}), which the payload expressions check.
+ * envelope's last keys ({@link TAIL}), which the payload expressions check. `organisation` is a pattern: any id
+ * ({@link ID}), or one organisation's id, so that only its lines match.
  */
-const ENVELOPE = new RegExp(
-  `\\{"id":"${ID}","organisationId":"${ID}"(?:,"seq":[1-9][0-9]{0,14})?,"type":"([a-z_.]{1,64})","at":"(${TIMESTAMP})","actorId":"${ID}","entityType":"${ENTITY}","entityId":"(${ID})","entityVersion":${INT},"data":\\{`,
-  'y',
-);
+const envelopeFor = (organisation: string): RegExp =>
+  new RegExp(
+    `\\{"id":"${ID}","organisationId":"${organisation}"(?:,"seq":[1-9][0-9]{0,14})?,"type":"([a-z_.]{1,64})","at":"(${TIMESTAMP})","actorId":"${ID}","entityType":"${ENTITY}","entityId":"(${ID})","entityVersion":${INT},"data":\\{`,
+    'y',
+  );
 
 /** Printable ASCII without `"` and `\\`: a JSON string's characters that need no escape (a `lineOf` text's too). */
 const PLAIN = '[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]';
@@ -274,8 +276,8 @@ const HOT_ENTITY = `(?:${[...ENTITY_TYPES]
   .sort((a, b) => Number(b === 'share' || b === 'offer') - Number(a === 'share' || a === 'offer'))
   .map(escapePattern)
   .join('|')})`;
-const envelopeOf = (type: string, captureEntityId: boolean): string =>
-  `\\{"id":"${ID}","organisationId":"${ID}"(?:,"seq":[1-9][0-9]{0,14})?,"type":"${escapePattern(type)}","at":"${TIMESTAMP}","actorId":"${ID}","entityType":"${HOT_ENTITY}","entityId":"${captureEntityId ? `(${ID})` : ID}","entityVersion":${INT},"data":\\{`;
+const envelopeOf = (type: string, captureEntityId: boolean, organisation: string): string =>
+  `\\{"id":"${ID}","organisationId":"${organisation}"(?:,"seq":[1-9][0-9]{0,14})?,"type":"${escapePattern(type)}","at":"${TIMESTAMP}","actorId":"${ID}","entityType":"${HOT_ENTITY}","entityId":"${captureEntityId ? `(${ID})` : ID}","entityVersion":${INT},"data":\\{`;
 
 /**
  * One expression for a whole line of a frequent event type, envelope and payload together (entity events with
@@ -292,19 +294,19 @@ interface Fused {
   readonly kind: 'hot' | 'seen' | 'empty';
   readonly line: RegExp;
 }
-const FUSED: readonly Fused[] = [
+const fusedFor = (organisation: string): readonly Fused[] => [
   ...(Object.keys(HOT_PAYLOADS) as HotType[]).map((type) => ({
     prefix: `${type}"`,
     type,
     kind: 'hot' as const,
-    line: new RegExp(`${envelopeOf(type, false)}${HOT_PAYLOADS[type].source}${TAIL}$`, 'y'),
+    line: new RegExp(`${envelopeOf(type, false, organisation)}${HOT_PAYLOADS[type].source}${TAIL}$`, 'y'),
   })),
   {
     prefix: 'offer.seen"',
     type: 'offer.seen',
     kind: 'seen',
     line: new RegExp(
-      `${envelopeOf('offer.seen', true)}${sticky(`"publisherId":"(${ID})"`, USUAL_CHANGES['offer.seen']).source}${TAIL}$`,
+      `${envelopeOf('offer.seen', true, organisation)}${sticky(`"publisherId":"(${ID})"`, USUAL_CHANGES['offer.seen']).source}${TAIL}$`,
       'y',
     ),
   },
@@ -313,7 +315,7 @@ const FUSED: readonly Fused[] = [
     type: 'offer.expired',
     kind: 'empty',
     line: new RegExp(
-      `${envelopeOf('offer.expired', true)}${sticky('', USUAL_CHANGES['offer.expired']).source}${TAIL}$`,
+      `${envelopeOf('offer.expired', true, organisation)}${sticky('', USUAL_CHANGES['offer.expired']).source}${TAIL}$`,
       'y',
     ),
   },
@@ -328,14 +330,28 @@ const FUSED: readonly Fused[] = [
  */
 const fusedKey = (text: string, at: number): number =>
   text.charCodeAt(at + 9) * 256 + text.charCodeAt(at + 13);
-const FUSED_BY_KEY = new Map<number, Fused>();
-for (const fused of FUSED) {
-  const key = fusedKey(`${fused.type}","at":"`, 0);
-  if (FUSED_BY_KEY.has(key)) throw new Error(`Two fused event types share the key of ${fused.type}.`);
-  FUSED_BY_KEY.set(key, fused);
+
+/** The expressions a scanner reads lines with: for any organisation, or for one. */
+interface Expressions {
+  readonly envelope: RegExp;
+  readonly fusedByKey: ReadonlyMap<number, Fused>;
 }
+function expressionsFor(organisation: string): Expressions {
+  const fusedByKey = new Map<number, Fused>();
+  for (const fused of fusedFor(organisation)) {
+    const key = fusedKey(`${fused.type}","at":"`, 0);
+    if (fusedByKey.has(key)) throw new Error(`Two fused event types share the key of ${fused.type}.`);
+    fusedByKey.set(key, fused);
+  }
+  return { envelope: envelopeFor(organisation), fusedByKey };
+}
+const ANY_ORGANISATION = expressionsFor(ID);
+/** Those of the organisations read lately: a reader usually reads logs of one, again and again. */
+const BY_ORGANISATION = new Map<string, Expressions>();
+
 /** The fused expression of the line's type, if it has one (see {@link fusedKey}). @internal Exported for tests. */
-export const fusedOf = (line: string, at: number): Fused | undefined => FUSED_BY_KEY.get(fusedKey(line, at));
+export const fusedOf = (line: string, at: number): Fused | undefined =>
+  ANY_ORGANISATION.fusedByKey.get(fusedKey(line, at));
 
 /** Whether the envelope's last keys ({@link TAIL}) run from `at` (just after the data object) to the line's end. */
 function tailFrom(line: string, at: number): boolean {
@@ -433,6 +449,26 @@ export class EventLineScanner {
     count: undefined,
     reach: undefined,
   };
+  private readonly expressions: Expressions;
+
+  /**
+   * With `organisationId`, the log's organisation: the expressions accept only its lines (its id stands in them
+   * as a literal, which costs nothing), and a line of another organisation goes to the full parser, whose caller
+   * says what is wrong with it.
+   */
+  constructor(organisationId?: string) {
+    if (organisationId === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(organisationId)) {
+      this.expressions = ANY_ORGANISATION;
+      return;
+    }
+    let expressions = BY_ORGANISATION.get(organisationId);
+    if (expressions === undefined) {
+      if (BY_ORGANISATION.size >= 8) BY_ORGANISATION.clear();
+      expressions = expressionsFor(escapePattern(organisationId));
+      BY_ORGANISATION.set(organisationId, expressions);
+    }
+    this.expressions = expressions;
+  }
 
   /**
    * After `"changes":` at `pos` of the line, finds the end of the object (minding strings and escapes), parses
@@ -496,7 +532,7 @@ export class EventLineScanner {
       // neither can hold a quote: in a line a fused expression accepts, it is the first `"type":"` from there.
       // (`changes` may hold another one further on, so where it stood in the line before is no guide.)
       const typeAt = line.indexOf('"type":"', 30) + 8;
-      const fused = typeAt < 8 ? undefined : fusedOf(line, typeAt);
+      const fused = typeAt < 8 ? undefined : this.expressions.fusedByKey.get(fusedKey(line, typeAt));
       if (fused !== undefined) {
         const m = fused.line.exec(line);
         fused.line.lastIndex = 0;
@@ -520,6 +556,7 @@ export class EventLineScanner {
     }
     const length = end - start;
     if (length < 2 || line.charCodeAt(length - 1) !== 125) return 'fallback';
+    const ENVELOPE = this.expressions.envelope;
     ENVELOPE.lastIndex = 0;
     const envelope = ENVELOPE.exec(line);
     if (envelope === null) return 'fallback';

@@ -1,6 +1,6 @@
 import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { DomainEventSchema, type EventType, eventPayloadSchemas } from '@social-shift/core';
+import { DomainEventSchema, type EventType, eventPayloadSchemas, IdSchema } from '@social-shift/core';
 import {
   createAggregate,
   foldEvent,
@@ -49,6 +49,11 @@ export interface RangeOptions {
    * can hold, which `JSON.parse` needs; a longer line would crash the reader).
    */
   readonly maxLineBytes?: number;
+  /**
+   * The log's organisation (that of its first event, see `firstOrganisation`): a line of another one is a bad line.
+   * A log is one organisation's events; two added up would give figures of neither.
+   */
+  readonly organisationId?: string;
 }
 
 const CHUNK = 4 << 20;
@@ -110,6 +115,7 @@ const describeIssues = (issues: readonly Issue[], prefix: string, root: unknown)
  */
 export function parseEventLine(
   text: string,
+  organisationId?: string,
 ): { ok: true; event: MetricsEvent } | { ok: false; message: string } {
   let value: unknown;
   try {
@@ -119,11 +125,54 @@ export function parseEventLine(
   }
   const envelope = DomainEventSchema.safeParse(value);
   if (!envelope.success) return { ok: false, message: describeIssues(envelope.error.issues, '', value) };
+  const other = envelope.data.organisationId;
+  if (organisationId !== undefined && other !== organisationId)
+    return {
+      ok: false,
+      message: `organisationId: "${other}" is not the log's organisation, "${organisationId}" (of its first event): a log holds the events of one organisation`,
+    };
   const schema = eventPayloadSchemas[envelope.data.type as EventType];
   const payload = schema.safeParse(envelope.data.data);
   if (!payload.success)
     return { ok: false, message: describeIssues(payload.error.issues, 'data', envelope.data.data) };
   return { ok: true, event: { ...envelope.data, data: payload.data as Record<string, unknown> } };
+}
+
+/** How far into a log its organisation is looked for (see {@link firstOrganisation}). */
+const ORGANISATION_WITHIN = 1 << 20;
+
+/**
+ * The log's organisation: that of its first line, in its first megabyte, that is a JSON object with a valid
+ * `organisationId`; `undefined` when there is none (every such line is bad, and reading says so).
+ *
+ * @example
+ * ```ts
+ * const organisationId = firstOrganisation('events.ndjson'); // 'org_acme'
+ * ```
+ */
+export function firstOrganisation(path: string): string | undefined {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(ORGANISATION_WITHIN);
+  let got: number;
+  try {
+    got = readSync(fd, buf, 0, ORGANISATION_WITHIN, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const lines = buf.toString('utf8', 0, got).split('\n');
+  // The last piece may be a line cut off at the megabyte: it is not read.
+  if (got === ORGANISATION_WITHIN) lines.pop();
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    try {
+      const value: unknown = JSON.parse(line.replace(/^\uFEFF/, ''));
+      const id = (value as { organisationId?: unknown } | null)?.organisationId;
+      if (IdSchema.safeParse(id).success) return id as string;
+    } catch {
+      // A bad line: the next one may say.
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -206,7 +255,7 @@ export function readRange(
 ): RangeResult {
   let end = partEnd;
   const aggregate = createAggregate(options.window);
-  const scanner = new EventLineScanner();
+  const scanner = new EventLineScanner(options.organisationId);
   let fd: number | undefined;
   let buf = Buffer.allocUnsafe(CHUNK);
   let filled = 0;
@@ -291,7 +340,7 @@ export function readRange(
             slow++;
             if (e - a > maxLine) message = tooLongMessage;
             else {
-              const result = parseEventLine(buf.toString('utf8', a, e));
+              const result = parseEventLine(buf.toString('utf8', a, e), options.organisationId);
               if (result.ok) event = result.event;
               else message = result.message;
             }

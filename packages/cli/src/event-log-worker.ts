@@ -10,6 +10,7 @@ interface Job {
   readonly end: number;
   readonly window: RangeOptions['window'];
   readonly skipInvalid: boolean;
+  readonly organisationId?: string;
   /** Shared with the main thread, which may take over the rest of the part (part-handover.ts). */
   readonly handover?: SharedArrayBuffer;
 }
@@ -22,6 +23,7 @@ parentPort?.on('message', (job: Job) => {
     {
       window: job.window,
       skipInvalid: job.skipInvalid,
+      ...(job.organisationId === undefined ? {} : { organisationId: job.organisationId }),
       onProgress: (bytes) => parentPort?.postMessage({ kind: 'progress', bytes }),
     },
     job.handover && handoverCell(job.handover),

@@ -81,6 +81,49 @@ describe('readEventLog', () => {
     expect(stopped.bad.map((b) => b.line)).toEqual([6]);
   });
 
+  it("reads one organisation's log: a line of another is a bad line, on one thread and on two, in either form", async () => {
+    const organisationId = events[0]?.organisationId;
+    // The SDK's stored form puts seq last; the simulator's puts it after the organisation: both are checked.
+    const storedForm = (event: (typeof events)[number]) => {
+      const { seq, ...rest } = event as typeof event & { seq?: number | undefined };
+      return { ...rest, seq };
+    };
+    const other = (i: number, form: 'stored' | 'simulated') => {
+      const event = { ...events[i], organisationId: 'org_other' } as (typeof events)[number];
+      return JSON.stringify(form === 'stored' ? storedForm(event) : event);
+    };
+    const shareAt = events.findIndex((e, i) => i > 100 && e.type === 'share.recorded');
+    const clickAt = events.findIndex((e, i) => i > 25_000 && e.type === 'platform.click');
+    const text = events.map((e) => JSON.stringify(e));
+    text[shareAt] = other(shareAt, 'stored');
+    text[clickAt] = other(clickAt, 'simulated');
+    text[clickAt + 1] = JSON.stringify(storedForm(events[clickAt + 1] as (typeof events)[number]));
+    const mixed = join(dir, 'mixed.ndjson');
+    writeFileSync(mixed, `${text.join('\n')}\n`);
+    const kept = events.filter((_, i) => i !== shareAt && i !== clickAt);
+    for (const threads of [1, 2]) {
+      const skipped = await readEventLog(mixed, { window, threads, skipInvalid: true });
+      expect(
+        skipped.bad.map((b) => b.line),
+        `${threads}`,
+      ).toEqual([shareAt + 1, clickAt + 1]);
+      expect(skipped.bad[0]?.message).toBe(
+        `organisationId: "org_other" is not the log's organisation, "${organisationId}" (of its first event): a log holds the events of one organisation`,
+      );
+      expect(skipped.bad[1]?.message).toBe(skipped.bad[0]?.message);
+      expect(skipped.aggregate, `${threads}`).toEqual(foldEvents(kept, window));
+      const stopped = await readEventLog(mixed, { window, threads });
+      expect(stopped.bad.map((b) => b.line)).toEqual([shareAt + 1]);
+    }
+    // The log's organisation is that of its first event, also when lines before it are bad or blank.
+    const late = join(dir, 'late.ndjson');
+    writeFileSync(late, `\n{"id": oops\n${other(0, 'simulated')}\n${text.slice(1, 50).join('\n')}\n`);
+    const result = await readEventLog(late, { skipInvalid: true });
+    expect(result.bad.map((b) => b.line)).toEqual(
+      [2, ...Array.from({ length: 49 }, (_, i) => i + 4)].slice(0, 50),
+    );
+  });
+
   it('rejects once, with the first error, when the main thread fails: the workers are stopped and their errors handled', async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown): void => {

@@ -6,6 +6,7 @@ import { createAggregate, type MetricsAggregate, mergeInto } from '@social-shift
 import {
   type BadLine,
   type BadLineAt,
+  firstOrganisation,
   parseEventLine,
   type RangeOptions,
   type RangeResult,
@@ -61,14 +62,14 @@ function workerUrl(): URL {
  * the locale this thread may have (zod's classic API sets English once it builds a schema, as the CLI's config
  * does), so its message could be zod's bare "Invalid input" where this thread says what is wrong.
  */
-function describedHere(path: string, bad: BadLineAt): string {
+function describedHere(path: string, bad: BadLineAt, organisationId: string | undefined): string {
   // Not read again: it is too long to read, which the message says.
   if (bad.tooLong === true) return bad.message;
   const fd = openSync(path, 'r');
   try {
     const bytes = Buffer.allocUnsafe(bad.bytes);
     const text = bytes.toString('utf8', 0, readSync(fd, bytes, 0, bad.bytes, bad.at));
-    const parsed = parseEventLine(text);
+    const parsed = parseEventLine(text, organisationId);
     // Read fine now: the file changed after the worker read it (or the offsets are wrong); say so.
     return parsed.ok ? `${bad.message} (the line has changed since it was read)` : parsed.message;
   } finally {
@@ -306,6 +307,8 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
     // A bad window fails here, before any thread is given a part.
     createAggregate(window);
     const skipInvalid = readOptions.skipInvalid ?? false;
+    const organisationId = firstOrganisation(path);
+    const one = organisationId === undefined ? {} : { organisationId };
     const threads = size < PARALLEL_FROM_BYTES ? 1 : wanted;
     let read = 0;
     const progress = (bytes: number): void => {
@@ -315,7 +318,7 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
     let parts: Part[];
     let handedOver = 0;
     if (threads === 1) {
-      const result = readEventLogRange(path, 0, size, { window, skipInvalid, onProgress: progress });
+      const result = readEventLogRange(path, 0, size, { window, skipInvalid, onProgress: progress, ...one });
       parts = [{ start: 0, here: true, result }];
     } else {
       idle = idle.filter((thread) => !thread.dead);
@@ -337,10 +340,15 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
           cells.push(cell);
           running.add(thread);
           others.push(
-            readOn(thread, { path, start: cuts[i], end: cuts[i + 1], window, skipInvalid }, progress, cell),
+            readOn(
+              thread,
+              { path, start: cuts[i], end: cuts[i + 1], window, skipInvalid, ...one },
+              progress,
+              cell,
+            ),
           );
         }
-        const rangeOptions = { window, skipInvalid, onProgress: progress };
+        const rangeOptions = { window, skipInvalid, onProgress: progress, ...one };
         const first = readEventLogRange(path, 0, cuts[1] as number, rangeOptions);
         const { taken, bytes } =
           skipInvalid || first.bad.length === 0
@@ -368,7 +376,7 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
     }
     if (closed) throw closedError();
     return {
-      ...combineParts(parts, skipInvalid, (b) => describedHere(path, b)),
+      ...combineParts(parts, skipInvalid, (b) => describedHere(path, b, organisationId)),
       size,
       threads,
       handedOver,

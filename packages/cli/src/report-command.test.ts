@@ -482,6 +482,29 @@ describe('--bom', () => {
   });
 });
 
+describe('a log of two organisations', () => {
+  it('stops at the first line of the second (exit 4), and --skip-invalid reports the first alone', async () => {
+    const lines = [...logLines];
+    lines[900] = (lines[900] ?? '').replace(/"organisationId":"[^"]+"/, '"organisationId":"org_other"');
+    const mixed = join(dir, 'two-organisations.ndjson');
+    writeFileSync(mixed, `${lines.join('\n')}\n`);
+    const stopped = await report(mixed, '--format', 'json');
+    expect(stopped.code).toBe(4);
+    expect(stopped.stdout).toBe('');
+    expect(stopped.stderr).toMatch(
+      /^social-shift: .*two-organisations\.ndjson: line 901: organisationId: "org_other" is not the log's organisation, "[^"]+" \(of its first event\): a log holds the events of one organisation\. /,
+    );
+    const skipped = await report(mixed, '--format', 'json', '--skip-invalid');
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toMatch(
+      /^social-shift: skipped 1 invalid line \(first: line 901: organisationId: /,
+    );
+    const without = join(dir, 'one-organisation.ndjson');
+    writeFileSync(without, `${lines.filter((_, i) => i !== 900).join('\n')}\n`);
+    expect(skipped.stdout).toBe((await report(without, '--format', 'json')).stdout);
+  });
+});
+
 describe('a JSON export', () => {
   const bundle = simulateExportBundle({ seed: 3, people: 40, teams: 3, days: 30, events: 1_200 });
   const exportFile = (name: string, value: unknown, space?: number): string => {
