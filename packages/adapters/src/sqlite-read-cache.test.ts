@@ -219,21 +219,22 @@ describe('sqlite storage with its read cache', () => {
     await put(a, 'p1', { status: 'draft' }, 0);
     await put(a, 'p2', { status: 'approved' }, 0);
     const draft = { where: { status: 'draft' } };
+    // A read that SQLite answers is checked again after it: another process may have committed in between.
     for (let i = 0; i < 3; i++) await a.query('org_a', 'post', draft);
-    expect(calls).toEqual({ reads: 1, checks: 3 });
+    expect(calls).toEqual({ reads: 1, checks: 3 + 1 });
     // Reads started together share one check; what is cached is not read again.
     await Promise.all([
       a.get('org_a', 'post', 'p1'),
       a.get('org_a', 'post', 'p2'),
       a.query('org_a', 'post', draft),
     ]);
-    expect(calls).toEqual({ reads: 3, checks: 4 });
+    expect(calls).toEqual({ reads: 3, checks: 4 + 1 + 2 });
     await a.get('org_a', 'post', 'p1');
     await a.get('org_a', 'post', 'p2');
-    expect(calls).toEqual({ reads: 3, checks: 6 });
+    expect(calls).toEqual({ reads: 3, checks: 7 + 2 });
     await put(a, 'p3', { status: 'draft' }, 0);
     expect((await a.query('org_a', 'post', draft)).map((d) => d.id)).toEqual(['p1', 'p3']);
-    expect(calls).toEqual({ reads: 4, checks: 7 });
+    expect(calls).toEqual({ reads: 4, checks: 9 + 1 + 1 });
     await a.close();
     database.close();
   });
@@ -264,6 +265,46 @@ describe('sqlite storage with its read cache', () => {
       status: 'fulfilled',
       value: { version: 2, data: { status: 'approved' } },
     });
+    await a.close();
+    database.close();
+  });
+
+  it('answers no read from older data than a read issued before it, when another process commits in between', async () => {
+    // A command reads a guard, then what its check depends on (ADR 048): a later read must not answer from a state
+    // older than the guard's. Another process's commit between the cache check and a read SQLite answers: without a
+    // second check, the guard came from SQLite after that commit and the consent from the cache, from before it.
+    const database = new Database(filename);
+    let commitBeforeNextRead = false;
+    beforeEachRead(database, (sql) => {
+      if (!commitBeforeNextRead || !/^SELECT collection/.test(sql)) return;
+      commitBeforeNextRead = false;
+      const other = new Database(filename);
+      other.prepare(`UPDATE social_shift_documents SET version = 2, data = '{"status":"withdrawn"}'`).run();
+      other.close();
+    });
+    const a = sqliteStorage({ database, cacheSize: 100 });
+    const b = open();
+    opened.push(a);
+    await put(b, 'guard', { status: 'open' }, 0);
+    await put(b, 'consent', { status: 'given' }, 0);
+    expect(await a.get('org_a', 'post', 'consent')).toMatchObject({ version: 1 });
+    commitBeforeNextRead = true;
+    const [guard, consent] = await Promise.all([
+      a.get('org_a', 'post', 'guard'),
+      a.get('org_a', 'post', 'consent'),
+    ]);
+    expect(guard).toMatchObject({ version: 2, data: { status: 'withdrawn' } });
+    expect(consent).toMatchObject({ version: 2, data: { status: 'withdrawn' } });
+    // The same for a query that SQLite answers, and a document read with it from the cache.
+    await put(b, 'guard', { status: 'open' }, 2);
+    expect(await a.get('org_a', 'post', 'consent')).toMatchObject({ version: 2 });
+    commitBeforeNextRead = true;
+    const [listed, cached] = await Promise.all([
+      a.query('org_a', 'post', { where: { status: 'open' } }),
+      a.get('org_a', 'post', 'consent'),
+    ]);
+    expect(listed).toEqual([]);
+    expect(cached).toMatchObject({ version: 2, data: { status: 'withdrawn' } });
     await a.close();
     database.close();
   });

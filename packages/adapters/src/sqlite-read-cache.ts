@@ -23,8 +23,9 @@ export interface ReadCache {
   /**
    * Empties the cache when another connection committed since the last check (`stamp` is the connection's
    * `PRAGMA data_version`; undefined where no other connection can exist, such as a private in-memory database).
+   * True when it did.
    */
-  check(stamp: number | undefined): void;
+  check(stamp: number | undefined): boolean;
   /** The cached row of a document, `null` when it is not cached. */
   get(organisationId: string, collection: string, id: string): DocumentRow | undefined | null;
   /** Keeps a row read outside any transaction (or a miss, as `undefined`, which is not kept). */
@@ -47,7 +48,7 @@ export interface ReadCache {
 
 /** A cache that keeps nothing (the `cacheSize: 0` of the adapter). */
 export const noReadCache: ReadCache = {
-  check() {},
+  check: () => false,
   get: () => null,
   keep() {},
   query: () => undefined,
@@ -90,9 +91,10 @@ export function createReadCache({ maxDocuments }: ReadCacheLimits): ReadCache {
 
   return {
     check(next) {
-      if (next === stamp) return;
+      if (next === stamp) return false;
       stamp = next;
       clear();
+      return true;
     },
     get(organisationId, collection, id) {
       const key = documentKey(organisationId, collection, id);

@@ -447,8 +447,22 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
     const rows = cache.query(organisationId, collection, key);
     if (rows) return [...rows];
     const found = statement.all(...params).map(toRow);
-    cache.keepQuery(organisationId, collection, key, found);
+    if (unchanged()) cache.keepQuery(organisationId, collection, key, found);
     return [...found];
+  };
+  /**
+   * After a read outside a transaction that SQLite answered: whether no other connection committed since the check.
+   * Another process may commit between the check and the read, which then sees newer data than the cache holds:
+   * the cache forgets everything (so no read after it answers from older data, such as a command's check after the
+   * guard it read first, ADR 048) and keeps nothing of this read. A failed check counts as a commit.
+   */
+  const unchanged = (): boolean => {
+    try {
+      return !cache.check(dataVersion?.get());
+    } catch {
+      cache.clear();
+      return false;
+    }
   };
   // Before a read outside a transaction the cache forgets everything if another connection committed meanwhile.
   // One check serves every read issued before it (the reads a command starts together): such a read may answer
@@ -544,7 +558,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
         if (cached !== null) return cached;
         const raw = s.get.get(organisationId, collection, id);
         const row = raw && toRow(raw);
-        cache.keep(organisationId, collection, id, row);
+        if (unchanged()) cache.keep(organisationId, collection, id, row);
         return row;
       });
     },
