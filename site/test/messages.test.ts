@@ -84,3 +84,15 @@ describe('who leads each step of the cycle', () => {
     expect(messages.nl.cycleLead.campaigns).toContain('focusgroepen');
   });
 });
+
+describe('the ambassadors as a reflection of the organisation', () => {
+  // The interview: ambassadors "vormen het liefst samen een goede afspiegeling van de organisatie". An "eerlijke
+  // afspiegeling" is "fair reflection" translated back word by word.
+  it('is a goede afspiegeling in Dutch, as the method says', () => {
+    const dutch = [...texts(messages.nl), ...texts(playgroundMessages.nl)];
+    expect(dutch.filter(([, text]) => /eerlijke?r? afspiegeling|afspiegeling.*eerlijk/i.test(text))).toEqual(
+      [],
+    );
+    expect(messages.nl.rolesAmbassadors).toContain('een goede afspiegeling van de organisatie');
+  });
+});

@@ -173,7 +173,7 @@ const nl = {
   funnelConversed: 'Berichten met gesprek',
   dashboardRepresentativeness: 'Representativiteit',
   dashboardRepresentativenessDesc:
-    'Twee balken per afdeling: haar aandeel in de organisatie en onder de actieve ambassadeurs, in procenten. Hoe dichter ze bij elkaar liggen, hoe eerlijker de afspiegeling.',
+    'Twee balken per afdeling: haar aandeel in de organisatie en onder de actieve ambassadeurs, in procenten. Hoe dichter ze bij elkaar liggen, hoe beter de afspiegeling.',
   dashboardEmv: 'Mediawaarde (EMV)',
   dashboardEstimated: 'geschat',
   dashboardRecommendations: 'Bijsturen: aanbevelingen',
