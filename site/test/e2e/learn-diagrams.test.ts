@@ -55,8 +55,8 @@ describe.skipIf(!e2eEnabled)('the diagrams of the Learn pages', () => {
             viewBox: { width: viewBox.width, height: viewBox.height },
             labels: [...svg.querySelectorAll('text')].map(box),
             boxed: [...svg.querySelectorAll('g')].flatMap((g) => {
-              const rect = g.querySelector(':scope > rect');
-              const text = g.querySelector(':scope > text');
+              const rect = g.querySelector<SVGRectElement>(':scope > rect');
+              const text = g.querySelector<SVGTextElement>(':scope > text');
               return rect && text ? [{ label: box(text), box: box(rect) }] : [];
             }),
           };
