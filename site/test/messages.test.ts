@@ -96,3 +96,12 @@ describe('the ambassadors as a reflection of the organisation', () => {
     expect(messages.nl.rolesAmbassadors).toContain('een goede afspiegeling van de organisatie');
   });
 });
+
+describe('the Dashboard’s leaderboard', () => {
+  // Its entries are "name — 580": the heading says what the number is (docs/metrics.md: points per share,
+  // contribution, conversation, click).
+  it.each(['nl', 'en'] as const)('says in %s that its numbers are points', (lang) => {
+    const points = lang === 'nl' ? 'punten' : 'points';
+    expect(playgroundMessages[lang].dashboardLeaderboard).toContain(`(${points})`);
+  });
+});

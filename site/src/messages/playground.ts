@@ -165,7 +165,7 @@ const nl = {
   dashboardFunnel: 'Van bijdrage tot gesprek',
   dashboardFunnelDesc:
     'Bijdragen van creators en de berichten die ervan gemaakt zijn: hoeveel werden aangeboden, gedeeld en kregen een gesprek met de ambassadeur zelf. Berichten die niet uit een bijdrage komen, tellen hier niet mee.',
-  dashboardLeaderboard: 'Ranglijst',
+  dashboardLeaderboard: 'Ranglijst (punten)',
   funnelSubmitted: 'Bijdragen ingediend',
   funnelAccepted: 'Bijdragen geaccepteerd',
   funnelOffered: 'Berichten aangeboden',
@@ -366,7 +366,7 @@ const en: PlaygroundMessages = {
   dashboardFunnel: 'From contribution to conversation',
   dashboardFunnelDesc:
     'Contributions from creators and the posts made from them: how many were offered, shared and got a conversation with the ambassador. Posts not made from a contribution do not count here.',
-  dashboardLeaderboard: 'Leaderboard',
+  dashboardLeaderboard: 'Leaderboard (points)',
   funnelSubmitted: 'Contributions submitted',
   funnelAccepted: 'Contributions accepted',
   funnelOffered: 'Posts offered',
