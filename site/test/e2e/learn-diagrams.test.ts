@@ -31,6 +31,52 @@ describe.skipIf(!e2eEnabled)('the diagrams of the Learn pages', () => {
     await browser?.close();
   });
 
+  it.for(['/learn/overlap/', '/en/learn/overlap/'])(
+    '%s draws the intents in the organisation’s circle, the needs in the audience’s, and good content in the overlap',
+    async (path) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${baseUrl()}${path}`);
+        const misplaced = await page.$eval('[data-testid="overlap-diagram"]', (svg) => {
+          const circles = [...svg.querySelectorAll<SVGCircleElement>('circle[data-side]')].map((c) => ({
+            side: c.dataset.side,
+            x: c.cx.baseVal.value,
+            y: c.cy.baseVal.value,
+            r: c.r.baseVal.value,
+          }));
+          const inside = (c: (typeof circles)[number], x: number, y: number) =>
+            (x - c.x) ** 2 + (y - c.y) ** 2 <= c.r ** 2;
+          const labels = [...svg.querySelectorAll<SVGTextElement>('text[data-in]')];
+          return {
+            count: labels.length,
+            misplaced: labels.flatMap((label) => {
+              const b = label.getBBox();
+              const corners = [
+                [b.x, b.y],
+                [b.x + b.width, b.y],
+                [b.x, b.y + b.height],
+                [b.x + b.width, b.y + b.height],
+              ] as const;
+              // "both": the overlap, inside the two circles.
+              const ok =
+                label.dataset.in === 'both'
+                  ? corners.every(([x, y]) => circles.every((c) => inside(c, x, y)))
+                  : corners.every(([x, y]) =>
+                      circles.every((c) => inside(c, x, y) === (c.side === label.dataset.in)),
+                    );
+              return ok ? [] : [label.textContent ?? ''];
+            }),
+          };
+        });
+        expect(misplaced.count).toBe(9);
+        expect(misplaced.misplaced).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
   it.for(
     ['cycle', 'roles', 'overlap', 'measure'].flatMap((topic) => [`/learn/${topic}/`, `/en/learn/${topic}/`]),
   )('%s keeps every label inside the drawing, apart from the others and inside its box', async (path) => {
