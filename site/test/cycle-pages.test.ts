@@ -26,6 +26,10 @@ describe.each([
     expect(linksTo(html, dashboard)).toContain(m.playgroundToDashboard);
   });
 
+  it('the measure page says that the SDK measures whether the ambassadors reflect the organisation', () => {
+    expect(decode(page(`${prefix}learn/measure`))).toContain(`<p>${m.measureRepresentativeness}</p>`);
+  });
+
   it('the measure page links to the Dashboard', () => {
     expect(linksTo(page(`${prefix}learn/measure`), dashboard)).toContain(m.measureSeeDashboard);
   });

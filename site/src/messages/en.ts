@@ -88,6 +88,8 @@ export const en: Messages = {
     'Which ambassadors and teams supply input and which do not; who shares and who does not.',
   measureConversation: 'The conversation',
   measureConversationDesc: 'Who actively reacts and converses on the platforms, and who lags behind.',
+  measureRepresentativeness:
+    'Besides these three, the SDK measures whether the active ambassadors together are a good reflection of the organisation (representativeness): the method asks that of the ambassadors.',
   measureFunnelTitle: 'The content funnel: creator → editor → publisher → conversation',
   measureFunnelDesc:
     'A funnel of five steps: creators submit contributions, editors accept them, the posts made of them are offered, publishers share them, and the conversation starts on the platforms. No step is larger than the one before, and most are smaller; the SDK reports every step.',

@@ -87,6 +87,8 @@ export const nl = {
   measureEngagementDesc: 'Welke ambassadeurs en teams input leveren en welke niet; wie deelt en wie niet.',
   measureConversation: 'Het gesprek',
   measureConversationDesc: 'Wie actief reageert en converseert op de platforms, en wie achterblijft.',
+  measureRepresentativeness:
+    'Naast deze drie meet de SDK of de actieve ambassadeurs samen een goede afspiegeling van de organisatie zijn (representativiteit): dat vraagt de methode van de ambassadeurs.',
   measureFunnelTitle: 'De contenttrechter: creator → editor → publisher → gesprek',
   measureFunnelDesc:
     'Een trechter van vijf stappen: creators dienen bijdragen in, editors accepteren ze, de berichten die ervan gemaakt zijn worden aangeboden, publishers delen ze en op de platforms ontstaat het gesprek. Geen stap is groter dan de vorige, en de meeste zijn kleiner; de SDK rapporteert elke stap.',
