@@ -7,7 +7,7 @@ import { isRecord } from '../model/is-record.js';
 import type { Person } from '../model/person.js';
 import type { JsonObject, StoredEvent } from '../ports/storage.js';
 import { expireOpenOffers } from './cascades.js';
-import { keepAMaster, leavingGuards } from './guards.js';
+import { keepAMaster, leavingGuards, readGuard } from './guards.js';
 import type { EntityWrite, Runtime } from './runtime.js';
 import {
   authorize,
@@ -52,9 +52,12 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
   authorize(rt, actor, 'privacy.erase', { ownerId: person.id, teamIds: person.teamIds });
   if (person.erasedAt !== undefined) return person;
   // The last social master may not be erased: the organisation would have nobody to run it.
+  // With the guards of roles and accounts: one assigned or linked at the same moment would commit after the erasure.
   const guards = [
     await keepAMaster(rt, actor, person.id, 'privacy.erase'),
     ...(await leavingGuards(rt, person.id)),
+    await readGuard(rt, `roles:${person.id}`),
+    await readGuard(rt, `accounts:${person.id}`),
   ];
 
   const erased: [Data, readonly string[]] = [{ displayName: `Erased ${rt.ids.next('anon')}` }, ['email']];

@@ -221,6 +221,40 @@ describe('guards against write skew', () => {
       }
   });
 
+  it('a role assigned or an account linked at the same moment as the erasure is refused or comes first', async () => {
+    const turns = async (n: number) => {
+      for (let i = 0; i < n; i++) await Promise.resolve();
+    };
+    // The erasure reads the whole log before it commits: the other command starts up to 160 turns later.
+    for (const what of ['role', 'account'] as const)
+      for (let lag = -8; lag <= 160; lag += 4) {
+        const world = await createTestProgramme();
+        const { master, publisher } = world.people;
+        const asMaster = world.shift.as(master);
+        const add = async () => {
+          await turns(Math.max(lag, 0));
+          return what === 'role'
+            ? asMaster.people.assignRole(publisher, { role: 'creator' })
+            : world.shift
+                .as(publisher)
+                .people.linkAccount(publisher, { platform: 'x', handle: 'pub', networkSize: 10 });
+        };
+        const erase = async () => {
+          await turns(Math.max(-lag, 0));
+          return asMaster.privacy.erasePerson(publisher);
+        };
+        const outcome = await atOnce(add, erase);
+        const at = `${what}, lag ${lag}`;
+        expect(outcome[1], at).toMatch(/^(ok|CONFLICT)$/);
+        if (outcome[1] !== 'ok') await erase();
+        // Whichever committed first, nothing was given to the person after their erasure.
+        const types = (await world.shift.readEvents()).map((e) => e.type);
+        expect(types.lastIndexOf(what === 'role' ? 'role.assigned' : 'account.linked'), at).toBeLessThan(
+          types.indexOf('person.erased'),
+        );
+      }
+  });
+
   it('commands one after the other still pass: a guard only refuses a command that read it before another wrote it', async () => {
     const world = await createTestProgramme();
     const { master, editor, outsider } = world.people;
