@@ -4,8 +4,9 @@
 // commands really overlap. After each run: the log has no gaps or duplicates, every event keeps the rules (workflows,
 // roles, consent) as read from the log before it, the log replays to the stored state, and nobody who withdrew,
 // left or was erased keeps an open offer. A reduced copy of the property test on memory storage
-// (packages/core/src/sdk/random-commands.property.test.ts), where interleavings come from await points only; the
-// interleavings allowed here are those it allows (ADR 106), and the one known bug marked below.
+// (packages/core/src/sdk/random-commands.property.test.ts), where interleavings come from await points only. The
+// interleavings allowed are those of ADR 106, only between commands of one batch (run at the same moment), and the
+// one known bug marked below.
 // RUNS=n searches longer (each property n times); DEBUG_KINDS=1 counts the refusals by command.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -165,10 +166,16 @@ class Worker {
 type State = Record<string, Record<string, Record<string, unknown>>>;
 
 /**
- * Walks the log event by event, checking the rules at each step against the state rebuilt so far. The interleavings
- * allowed are those of ADR 106, as on memory storage, and no more.
+ * Walks the log event by event, checking the rules at each step against the state rebuilt so far. `batchOf` gives
+ * the batch each event was committed in (-1 for the programme's set-up): the interleavings allowed are those of ADR
+ * 106, and only between commands of one batch, which ran at the same moment. `erasedLater` collects the events of
+ * the one known bug (see below).
  */
-function checkLog(events: readonly DomainEvent[], erasedLater: string[] = []): void {
+function checkLog(
+  events: readonly DomainEvent[],
+  batchOf: ReadonlyMap<number, number>,
+  erasedLater: string[],
+): void {
   const state: State = {};
   const entity = (type: string, id: unknown) => state[type]?.[String(id)];
   const heldRole = (personId: string, role: string) =>
@@ -180,8 +187,16 @@ function checkLog(events: readonly DomainEvent[], erasedLater: string[] = []): v
       (c) =>
         c.personId === personId && c.withdrawnAt === undefined && (c.purposes as string[]).includes('offers'),
     );
+  /** Where the last change of a kind happened (`status:<type>:<id>`, `roles:<person>`, `erased:<person>`). */
+  const changedAt = new Map<string, number>();
   const keys = new Set<string>();
   for (const event of events) {
+    const { seq } = event as DomainEvent & { seq: number };
+    /** Whether the last change of `what` was committed in this event's batch: by a command run at the same moment. */
+    const together = (what: string) => {
+      const at = changedAt.get(what);
+      return at !== undefined && (batchOf.get(at) ?? -1) >= 0 && batchOf.get(at) === batchOf.get(seq);
+    };
     // A command run again with its idempotency key (a share, a click) records nothing more, at the same moment too.
     if (event.idempotencyKey !== undefined) {
       const key = `${event.type} ${event.actorId} ${event.idempotencyKey}`;
@@ -202,21 +217,40 @@ function checkLog(events: readonly DomainEvent[], erasedLater: string[] = []): v
           `${event.type} ${event.entityId}: ${from} → ${to}`,
         ).toBe(true);
     }
-    // (A person's command at the same moment as their leaving may commit after it, ADR 106: no check of the actor.)
+    // Nobody acts after leaving or erasure; a command of theirs run at the same moment as their leaving may commit
+    // after it: it checked its actor as read at its start (ADR 106).
+    const actor = entity('person', event.actorId);
+    if (actor?.status === 'left')
+      expect(together(`status:person:${event.actorId}`), `${event.type} by ${event.actorId}, who left`).toBe(
+        true,
+      );
+    if (actor?.erasedAt !== undefined)
+      expect(together(`erased:${event.actorId}`), `${event.type} by ${event.actorId}, erased`).toBe(true);
+    /** The actor holds the role, or lost it (or left) at the same moment as this command. */
+    const actorMay = (...roles: string[]) =>
+      roles.some((role) => heldRole(event.actorId, role)) ||
+      together(`roles:${event.actorId}`) ||
+      together(`status:person:${event.actorId}`);
     switch (event.type) {
       case 'share.recorded': {
         // Never a share of a post that is not on offer, or by someone without consent or the publisher role.
         const offer = entity('offer', event.data.offerId)?.status;
         expect(offer, `share ${event.entityId}`).toMatch(/^(offered|seen|shared)$/);
-        // At the same moment, a share may commit after a pause (a first share too), or after the end of its post or
-        // campaign when the offer was shared before (ADR 106).
+        // A share at the same moment as a pause may commit after it (a first share too), and a second share after the
+        // end of its post or campaign (ending expires only open offers; a first share writes the offer), ADR 106.
         const again = offer === 'shared';
-        expect(entity('post', event.data.postId)?.status, `share ${event.entityId}`).toMatch(
-          again ? /./ : /^offered$/,
-        );
-        expect(entity('campaign', event.data.campaignId)?.status, `share ${event.entityId}`).toMatch(
-          again ? /./ : /^(running|paused)$/,
-        );
+        const post = entity('post', event.data.postId)?.status;
+        const campaign = entity('campaign', event.data.campaignId)?.status;
+        if (post !== 'offered')
+          expect(
+            again && together(`status:post:${event.data.postId}`),
+            `share ${event.entityId}: post ${post}`,
+          ).toBe(true);
+        if (campaign !== 'running')
+          expect(
+            (campaign === 'paused' || again) && together(`status:campaign:${event.data.campaignId}`),
+            `share ${event.entityId}: campaign ${campaign}`,
+          ).toBe(true);
         expect(consented(event.data.publisherId), `share ${event.entityId}: consent`).toBe(true);
         expect(heldRole(String(event.data.publisherId), 'publisher'), `share ${event.entityId}: role`).toBe(
           true,
@@ -236,20 +270,24 @@ function checkLog(events: readonly DomainEvent[], erasedLater: string[] = []): v
       }
       case 'post.approved': {
         expect(event.actorId).not.toBe(before?.authorId);
-        expect(heldRole(event.actorId, 'master') || heldRole(event.actorId, 'editor')).toBe(true);
+        expect(actorMay('master', 'editor'), `post.approved by ${event.actorId}`).toBe(true);
+        break;
+      }
+      case 'contribution.created': {
+        expect(actorMay('creator'), `contribution.created by ${event.actorId}`).toBe(true);
         break;
       }
       case 'role.assigned':
       case 'account.linked': {
-        // Never a role or an account (with a handle) for someone erased. KNOWN BUG, not of the adapters: a role
-        // assigned or an account linked at the same moment as the person's erasure may commit after it, since the
-        // erasure does not write the guards `roles:<person>` and `accounts:<person>` that those commands read
-        // before the person. Counted here, not failed, until the erasure writes them; then drop this allowance.
-        if (entity('person', event.data.personId)?.erasedAt !== undefined) erasedLater.push(event.type);
-        break;
-      }
-      case 'contribution.created': {
-        expect(heldRole(event.actorId, 'creator')).toBe(true);
+        // Never a role or an account (with a handle) for someone erased. KNOWN BUG, not of the adapters: one assigned
+        // or linked at the same moment as the person's erasure may commit after it, since the erasure does not write
+        // the guards `roles:<person>` and `accounts:<person>` that those commands read before the person. Allowed
+        // in the same batch only, and counted, until the erasure writes them; then drop this allowance.
+        const { personId } = event.data;
+        if (entity('person', personId)?.erasedAt !== undefined) {
+          expect(together(`erased:${personId}`), `${event.type} for ${personId}, erased`).toBe(true);
+          erasedLater.push(event.type);
+        }
         break;
       }
     }
@@ -262,6 +300,11 @@ function checkLog(events: readonly DomainEvent[], erasedLater: string[] = []): v
         else next[key] = value;
       }
       byId[event.entityId] = next;
+      if ('status' in changes) changedAt.set(`status:${event.entityType}:${event.entityId}`, seq);
+      if (event.entityType === 'person' && changes.erasedAt !== undefined)
+        changedAt.set(`erased:${event.entityId}`, seq);
+      if (event.entityType === 'role_assignment' && changes.revokedAt !== undefined)
+        changedAt.set(`roles:${String(next.personId)}`, seq);
     }
   }
 }
@@ -275,8 +318,16 @@ async function runAndCheck(world: World, batches: readonly (readonly Op[])[], se
   const { org } = world;
   const storage = world.instances[0]!.storage;
   let together = 0;
+  // The batch each event was committed in: the programme's set-up is -1.
+  const batchOf = new Map<number, number>();
+  const shift = world.instances[0]!;
+  let last = (await shift.readEvents()).at(-1)?.seq ?? 0;
   for (const [step, batch] of batches.entries()) {
     const settled = await Promise.allSettled(batch.map((op, i) => run(world, op, step * 3 + i)));
+    for (const event of await shift.readEvents({ after: last })) {
+      batchOf.set(event.seq, step);
+      last = event.seq;
+    }
     for (const [i, result] of settled.entries()) {
       if (result.status === 'fulfilled') continue;
       const error = result.reason as unknown;
@@ -301,7 +352,7 @@ async function runAndCheck(world: World, batches: readonly (readonly Op[])[], se
     expect(eventPayloadSchemas[event.type].safeParse(event.data).success, event.type).toBe(true);
   }
   const erasedLater: string[] = [];
-  checkLog(events, erasedLater);
+  checkLog(events, batchOf, erasedLater);
   for (const type of erasedLater) count(seen, `${type} after person.erased (known bug)`);
   // The log, replayed, gives every stored entity exactly as stored, with its version.
   const replayed = replayEvents(events) as Record<string, Record<string, unknown>>;
