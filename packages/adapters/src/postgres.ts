@@ -442,7 +442,8 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
       return Number(rows[0]!.first);
     } catch (error) {
       // A serialisation failure or deadlock undid the statement too (a database whose default isolation is stricter
-      // than READ COMMITTED): the transaction redoes it at READ COMMITTED, which waits for the other writer.
+      // than READ COMMITTED): the transaction redoes it at READ COMMITTED, which waits for the other writer. (A lock
+      // timeout is not redone: it would wait as long again; `translate` reports it.)
       if (
         String((error as { message?: unknown } | null)?.message).includes(VERSION_CHECK_FAILED) ||
         isSerialisationFailure(error)
@@ -688,8 +689,21 @@ const isSerialisationFailure = (error: unknown): boolean => {
   return code === '40P01' || code === '40001';
 };
 
-/** Deadlocks and serialisation failures mean another writer won: report them as `CONFLICT`, to retry. */
+/** The SQLSTATE of a statement that waited for a lock longer than the server's `lock_timeout`. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * Deadlocks and serialisation failures mean another writer won, a lock timeout that another writer of the
+ * organisation held its rows for longer than the server's `lock_timeout`: report them as `CONFLICT`, to retry.
+ * Each undid the statement or transaction, so nothing of the command was written.
+ */
 function translate(error: unknown): unknown {
+  if ((error as { code?: unknown } | null)?.code === LOCK_NOT_AVAILABLE)
+    return new SocialShiftError(
+      'CONFLICT',
+      "Another command of this organisation held the data it writes for longer than the server's lock_timeout: nothing of this command was written. Retry once it is done.",
+      { details: { entityType: 'transaction', id: LOCK_NOT_AVAILABLE, expectedVersion: 0 }, cause: error },
+    );
   if (isSerialisationFailure(error)) {
     const code = (error as { code: string }).code;
     return new SocialShiftError(
