@@ -449,10 +449,11 @@ async function holdsOn(
     }),
     { numRuns: Number(process.env.RUNS ?? numRuns) },
   );
+  const known = [...seen].filter(([key]) => key.includes('known bug'));
   console.log(
-    `${name}: ${together} batches with commands that succeeded side by side;`,
-    Object.fromEntries(seen),
+    `${name}: ${together} batches with commands that succeeded side by side, ${seen.get('CONFLICT') ?? 0} CONFLICT, ${seen.get('share.recorded') ?? 0} shares${known.length > 0 ? `, ${JSON.stringify(Object.fromEntries(known))}` : ''}`,
   );
+  if (process.env.DEBUG_KINDS) console.log(Object.fromEntries(seen));
   for (const type of [
     'share.recorded',
     'offer.created',
