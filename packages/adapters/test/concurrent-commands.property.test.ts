@@ -371,6 +371,10 @@ async function runAndCheck(world: World, batches: readonly (readonly Op[])[], se
   const [people, consents, offers, roles, posts, campaigns] = await Promise.all(
     ['person', 'consent', 'offer', 'role_assignment', 'post', 'campaign'].map(stored),
   );
+  // One offer per publisher, post and campaign, also when a campaign starts or resumes and the due run offers at once.
+  expect(new Set((offers ?? []).map((o) => `${o.publisherId} ${o.postId} ${o.campaignId}`)).size).toBe(
+    (offers ?? []).length,
+  );
   // One account per person and platform, also when linked twice at once (ADR 048).
   const accounts = (await storage.query(org, 'social_account')).map((d) => d.data);
   expect(new Set(accounts.map((a) => `${a.personId} ${a.platform}`)).size).toBe(accounts.length);
