@@ -5,8 +5,7 @@
 // roles, consent) as read from the log before it, the log replays to the stored state, and nobody who withdrew,
 // left or was erased keeps an open offer. A reduced copy of the property test on memory storage
 // (packages/core/src/sdk/random-commands.property.test.ts), where interleavings come from await points only. The
-// interleavings allowed are those of ADR 106, only between commands of one batch (run at the same moment), and the
-// one known bug marked below.
+// interleavings allowed are those of ADR 106, only between commands of one batch (run at the same moment).
 // RUNS=n searches longer (each property n times); DEBUG_KINDS=1 counts the refusals by command.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -168,14 +167,9 @@ type State = Record<string, Record<string, Record<string, unknown>>>;
 /**
  * Walks the log event by event, checking the rules at each step against the state rebuilt so far. `batchOf` gives
  * the batch each event was committed in (-1 for the programme's set-up): the interleavings allowed are those of ADR
- * 106, and only between commands of one batch, which ran at the same moment. `erasedLater` collects the events of
- * the one known bug (see below).
+ * 106, and only between commands of one batch, which ran at the same moment.
  */
-function checkLog(
-  events: readonly DomainEvent[],
-  batchOf: ReadonlyMap<number, number>,
-  erasedLater: string[],
-): void {
+function checkLog(events: readonly DomainEvent[], batchOf: ReadonlyMap<number, number>): void {
   const state: State = {};
   const entity = (type: string, id: unknown) => state[type]?.[String(id)];
   const heldRole = (personId: string, role: string) =>
@@ -279,15 +273,12 @@ function checkLog(
       }
       case 'role.assigned':
       case 'account.linked': {
-        // Never a role or an account (with a handle) for someone erased. KNOWN BUG, not of the adapters: one assigned
-        // or linked at the same moment as the person's erasure may commit after it, since the erasure does not write
-        // the guards `roles:<person>` and `accounts:<person>` that those commands read before the person. Allowed
-        // in the same batch only, and counted, until the erasure writes them; then drop this allowance.
-        const { personId } = event.data;
-        if (entity('person', personId)?.erasedAt !== undefined) {
-          expect(together(`erased:${personId}`), `${event.type} for ${personId}, erased`).toBe(true);
-          erasedLater.push(event.type);
-        }
+        // Never a role or an account (with a handle) for someone erased: the erasure writes the guards of both
+        // (ADR 106), so one assigned or linked at the same moment is refused with CONFLICT or commits first.
+        expect(
+          entity('person', event.data.personId)?.erasedAt,
+          `${event.type} for an erased person`,
+        ).toBeUndefined();
         break;
       }
     }
@@ -351,9 +342,7 @@ async function runAndCheck(world: World, batches: readonly (readonly Op[])[], se
     expect(DomainEventSchema.safeParse(event).success, event.type).toBe(true);
     expect(eventPayloadSchemas[event.type].safeParse(event.data).success, event.type).toBe(true);
   }
-  const erasedLater: string[] = [];
-  checkLog(events, batchOf, erasedLater);
-  for (const type of erasedLater) count(seen, `${type} after person.erased (known bug)`);
+  checkLog(events, batchOf);
   // The log, replayed, gives every stored entity exactly as stored, with its version.
   const replayed = replayEvents(events) as Record<string, Record<string, unknown>>;
   for (const type of Object.keys(entityWorkflow).concat(['share', 'consent', 'role_assignment'])) {
@@ -453,9 +442,8 @@ async function holdsOn(
     }),
     { numRuns: Number(process.env.RUNS ?? numRuns) },
   );
-  const known = [...seen].filter(([key]) => key.includes('known bug'));
   console.log(
-    `${name}: ${together} batches with commands that succeeded side by side, ${seen.get('CONFLICT') ?? 0} CONFLICT, ${seen.get('share.recorded') ?? 0} shares${known.length > 0 ? `, ${JSON.stringify(Object.fromEntries(known))}` : ''}`,
+    `${name}: ${together} batches with commands that succeeded side by side, ${seen.get('CONFLICT') ?? 0} CONFLICT, ${seen.get('share.recorded') ?? 0} shares`,
   );
   if (process.env.DEBUG_KINDS) console.log(Object.fromEntries(seen));
   for (const type of [
