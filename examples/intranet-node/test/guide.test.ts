@@ -85,6 +85,33 @@ describe('docs/commands.md', () => {
     ]);
   });
 
+  it("runs in the page's order: the set-up gives the pillar and the editor that acting as a person uses", async () => {
+    const { shift, masterId, editorId } = await import('../src/guide/set-up.js');
+    expect(await shift.as(masterId).people.roles(editorId)).toEqual([
+      expect.objectContaining({ role: 'editor' }),
+    ]);
+    const { post, allowed } = await reviewAPost(shift, editorId, masterId);
+    expect((await shift.as(masterId).posts.get(post.id)).status).toBe('approved');
+    expect(allowed).toEqual(['SCHEDULE', 'WITHDRAW', 'ARCHIVE']);
+  });
+
+  it('in what order: who consents while a campaign runs is offered its posts only once it is paused and resumed', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const campaignId = await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const late = (await shift.as(people.master).people.add({ displayName: 'Lotte Late' })).id;
+    await shift.as(people.master).people.assignRole(late, { role: 'publisher' });
+    await shift.as(people.master).people.invite(late);
+    await shift.as(late).people.consent({ purposes: ['offers'], termsVersion: 'v1' });
+    expect(await shift.as(late).offers.mine()).toEqual([]);
+    await shift.system.runDueTransitions();
+    expect(await shift.as(late).offers.mine()).toEqual([]);
+
+    await shift.as(people.master).campaigns.pause(campaignId);
+    await shift.as(people.master).campaigns.resume(campaignId);
+    expect(await shift.as(late).offers.mine()).toHaveLength(1);
+  });
+
   it('a post goes through four-eyes review, and allowedEvents says what its author may do next', async () => {
     const { shift, people } = await createTestProgramme();
     const { post, allowed } = await reviewAPost(shift, people.editor, people.master);
