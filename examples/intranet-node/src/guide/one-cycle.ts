@@ -11,6 +11,9 @@ import {
 import { adjustRules, finishMetrics, foldEvents } from '@social-shift/core/metrics';
 
 export async function oneCycle() {
+  // #region sdk
+  // A manual clock: the code moves time itself (clock.set) to the campaign's start. A service leaves `clock` and
+  // `ids` out (the system clock, random ids) and passes a storage adapter.
   const clock = createManualClock('2026-03-02T09:00:00.000Z');
   const shift = createSocialShift({
     storage: createMemoryStorage(),
@@ -18,6 +21,7 @@ export async function oneCycle() {
     clock,
     ids: createSequentialIds(),
   });
+  // #endregion sdk
 
   // #region strategy
   // Step 1, strategy: what the organisation needs to tell (goals), to whom (audiences, weighted over the five
