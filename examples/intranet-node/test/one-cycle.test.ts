@@ -18,6 +18,18 @@ describe('one turn of the method', () => {
     expect(recommendations.every((r) => typeof r.code === 'string')).toBe(true);
   });
 
+  it("walks the programme's cycle through the five steps, and files the campaign under it", async () => {
+    const { shift, people, cycle, campaign } = await oneCycle();
+    const master = shift.as(people.masterId);
+    expect(cycle).toMatchObject({ number: 1, status: 'strategy' });
+    expect(await master.cycles.current()).toMatchObject({ id: cycle.id, status: 'adjustment' });
+    expect((await master.campaigns.get(campaign.id)).cycleId).toBe(cycle.id);
+    expect(await master.cycles.allowedEvents()).toContain('CLOSE');
+    const next = await master.cycles.start();
+    expect(next).toMatchObject({ number: 2, status: 'strategy', strategyVersion: cycle.strategyVersion });
+    expect((await master.cycles.list()).find(({ id }) => id === cycle.id)?.status).toBe('closed');
+  });
+
   it('stops the post writer approving their own post', async () => {
     const { shift, people } = await oneCycle();
     const own = await shift

@@ -1,5 +1,5 @@
 // One turn of the method, from a strategy to a shared post, as docs/one-cycle.md shows it: the strategy with goals,
-// audiences, pillars and platforms; the four roles; a creator's contribution reviewed and turned into a post; four
+// audiences, pillars and platforms, and the programme's cycle the master moves through its steps; the four roles; a creator's contribution reviewed and turned into a post; four
 // eyes on the post; a campaign that offers it; a publisher who shares it. On memory storage with a manual clock, so
 // it runs the same every time (a service passes an adapter and the system clock).
 import {
@@ -46,11 +46,14 @@ export async function oneCycle() {
     },
     master: { displayName: 'Mira' },
   });
+  // The programme's cycle of five steps: it starts at the strategy step and pins this strategy version.
+  const cycle = await shift.as(masterId).cycles.start();
   // #endregion strategy
 
   // #region activate
   // Step 2, activation: the master gives the roles; a publisher is invited and consents before anything is offered.
   const master = shift.as(masterId);
+  await master.cycles.moveTo({ step: 'activation' }); // the master moves the cycle on, step by step
   const person = async (displayName: string) => (await master.people.add({ displayName })).id;
   const [creator, editor, reviewer, publisher] = [
     await person('Cora'),
@@ -72,6 +75,7 @@ export async function oneCycle() {
   // #region content
   // Step 3, content: the creator supplies raw material; an editor reviews it and turns it into a post; another
   // editor approves the post (four eyes: whoever wrote, changed or submitted it cannot).
+  await master.cycles.moveTo({ step: 'content' });
   const raw = await shift.as(creator).contributions.create({
     kind: 'photo',
     title: 'Night shift on ward 3',
@@ -95,6 +99,7 @@ export async function oneCycle() {
 
   // #region campaign
   // Step 4, campaigns: the post goes to every publisher with consent; a publisher shares it with a tracked link.
+  await master.cycles.moveTo({ step: 'campaigns' });
   const campaign = await master.campaigns.create({
     name: 'Night shifts',
     pillarIds: ['pillar_work'],
@@ -115,15 +120,18 @@ export async function oneCycle() {
 
   // #region measure
   // Step 5, measure and adjust: the figures of the cycle from the event log, and what to change in the next one.
+  await master.cycles.moveTo({ step: 'measurement' });
   const aggregate = foldEvents(await shift.readEvents());
   const figures = finishMetrics(aggregate, { timeZone: 'Europe/Amsterdam' });
   const recommendations = adjustRules(aggregate, figures); // each with a code and Dutch and English text
+  await master.cycles.adjust(); // measured: the cycle moves to adjustment; cycles.start() then begins the next one
   // #endregion measure
 
   return {
     shift,
     clock,
     people: { masterId, creator, editor, reviewer, publisher },
+    cycle,
     post,
     campaign,
     share,
