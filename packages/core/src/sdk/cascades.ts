@@ -82,8 +82,9 @@ export async function startCampaignWrites(
 }
 
 /**
- * The writes that offer, in a running campaign, the posts whose scheduled time has come and that the campaign has
- * not offered yet: to each targeted publisher, as starting the campaign would have.
+ * The writes that offer, in a running campaign, its posts whose scheduled time has come to each targeted publisher
+ * who has no offer of them yet: those it has not offered, and those on offer to people who joined the audience since
+ * (became a publisher, consented, joined a team), as starting or resuming the campaign would have.
  */
 export const duePostWrites = (rt: Runtime, campaign: Campaign): Promise<GuardedWrites> =>
   offerWrites(rt, campaign, 'DUE');
@@ -115,10 +116,9 @@ async function offerWrites(
     const next = postWorkflow.next(post.status, 'OFFER');
     if (next === undefined || (post.expiresAt !== undefined && post.expiresAt <= at)) continue;
     if (post.scheduledAt !== undefined && post.scheduledAt > at) continue;
-    if (event === 'DUE' && (post.scheduledAt === undefined || existing.some((o) => o.postId === post.id)))
-      continue;
     const newcomers = publishers.filter((publisher) => !offered.has(`${post.id}\u0000${publisher.id}`));
-    // Nobody new: a resume offers nothing, and a due run offers a post only once (one on offer waits for newcomers).
+    // Nobody new: a resume or a due run offers nothing (a post on offer waits for people who join the audience, and
+    // a due run offers it to them, as a resume would).
     if (newcomers.length === 0 && (event === 'RESUME' || (event === 'DUE' && post.status === next))) continue;
     writes.push({
       type: 'post',

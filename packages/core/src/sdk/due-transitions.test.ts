@@ -19,6 +19,26 @@ describe('runDueTransitions and campaigns', () => {
     expect(completions).toHaveLength(1);
   });
 
+  it('offers the posts of a running campaign to someone who joins its audience, at the next run, once', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const campaignId = await aRunningCampaign(world, [await anApprovedPost(world), await anApprovedPost(world)]);
+    const late = (await shift.as(people.master).people.add({ displayName: 'Lotte Late' })).id;
+    await shift.as(people.master).people.assignRole(late, { role: 'publisher' });
+    await shift.as(people.master).people.invite(late);
+    await shift.as(late).people.consent({ purposes: ['offers'], termsVersion: 'v1' });
+    expect(await shift.as(late).offers.mine()).toEqual([]);
+    const offersBefore = (await shift.as(people.master).offers.list({ campaignId })).length;
+    const report = await shift.system.runDueTransitions();
+    expect(report.postsOffered).toBe(2);
+    const mine = await shift.as(late).offers.mine();
+    expect(mine.map((o) => o.offer.campaignId)).toEqual([campaignId, campaignId]);
+    // Only the newcomer got offers, and a second run offers nothing more.
+    expect((await shift.as(people.master).offers.list({ campaignId })).length).toBe(offersBefore + 2);
+    expect((await shift.system.runDueTransitions()).postsOffered).toBe(0);
+    expect(await shift.as(late).offers.mine()).toHaveLength(2);
+  });
+
   it('completes it once when two runs and a read race: each completion is counted by one report', async () => {
     const world = await createTestProgramme();
     const { shift, people, clock, storage } = world;
