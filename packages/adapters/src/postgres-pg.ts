@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { SocialShiftError } from '@social-shift/core';
 import type { Pool, PoolConfig } from 'pg';
+import { loadDriver } from './load-driver.js';
 import type { SqlClient, SqlResult } from './postgres.js';
 
 /** Options of {@link pgClient}. */
@@ -57,7 +58,7 @@ export async function pgClient(pool: Pool | PoolConfig, options: PgClientOptions
       'a pg.Pool (the adapter needs a connection per transaction), not a single pg.Client',
       'a pg.Client',
     );
-  const { default: pg } = await import('pg');
+  const { default: pg } = await loadDriver('pg', 'postgres-pg', () => import('pg'));
   const owned = new pg.Pool(pool);
   // When the server ends an idle connection (a restart, a failover, idle_session_timeout), `pg` emits 'error' on the
   // pool, which throws it as an uncaught exception without a listener; nobody else can listen on this pool. The

@@ -30,6 +30,7 @@ import type {
 } from '@social-shift/core';
 import { createStorage, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
 import type BetterSqlite3 from 'better-sqlite3';
+import { loadDriver, unbuiltAddonAdvice } from './load-driver.js';
 import { fieldIndexes, sqliteTablePrefix } from './sql-identifiers.js';
 import type { ReadCache } from './sqlite-read-cache.js';
 import { createReadCache, noReadCache } from './sqlite-read-cache.js';
@@ -485,12 +486,20 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       if (options.database) {
         db = options.database;
       } else {
-        const { default: Database } = await import('better-sqlite3');
+        const { default: Database } = await loadDriver(
+          'better-sqlite3',
+          'sqlite',
+          () => import('better-sqlite3'),
+        );
         const filename = options.filename ?? ':memory:';
-        db =
-          filename === ':memory:' && options.memory !== 'page-cache'
-            ? new Database(emptyDatabase(Database))
-            : new Database(filename);
+        try {
+          db =
+            filename === ':memory:' && options.memory !== 'page-cache'
+              ? new Database(emptyDatabase(Database))
+              : new Database(filename);
+        } catch (error) {
+          throw unbuiltAddonAdvice(error, 'better-sqlite3', 'sqlite');
+        }
       }
       const onFile = db.name !== ':memory:' && db.name !== '' && !db.memory;
       file = onFile ? fileKey(db.name) : options.database;
