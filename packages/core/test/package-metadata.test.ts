@@ -38,6 +38,19 @@ describe.each(packages.map((pkg) => [pkg.name, pkg] as const))('%s', (_name, pkg
     expect(manifest.bugs).toEqual({ url: `${REPOSITORY}/issues` });
   });
 
+  // A registry shows the README first: it says how to install the package, and, for a command whose name is not
+  // the package's, how to run it without installing (`npx <command>` would fetch a package named after the command).
+  it('has a README that shows how to install it, and how to run its command with npx', () => {
+    const readme = readFileSync(join(pkg.dir, 'README.md'), 'utf8');
+    const shell = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1] ?? '').join('\n');
+    expect(shell).toMatch(new RegExp(`^(npm install|pnpm add)( -D| --save-dev)? .*${pkg.name}(\\s|$)`, 'm'));
+    const { bin } = JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) as {
+      bin?: string | Record<string, string>;
+    };
+    const commands = typeof bin === 'string' ? [pkg.name] : Object.keys(bin ?? {});
+    if (commands.some((command) => command !== pkg.name)) expect(shell).toContain(`npx ${pkg.name} `);
+  });
+
   it('has a README whose links are absolute (they work on the registry page too)', () => {
     const targets = linkTargets(readFileSync(join(pkg.dir, 'README.md'), 'utf8'));
     expect(targets.filter((target) => !/^(https:\/\/|mailto:|#)/.test(target))).toEqual([]);
