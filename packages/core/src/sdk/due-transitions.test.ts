@@ -22,7 +22,10 @@ describe('runDueTransitions and campaigns', () => {
   it('offers the posts of a running campaign to someone who joins its audience, at the next run, once', async () => {
     const world = await createTestProgramme();
     const { shift, people } = world;
-    const campaignId = await aRunningCampaign(world, [await anApprovedPost(world), await anApprovedPost(world)]);
+    const campaignId = await aRunningCampaign(world, [
+      await anApprovedPost(world),
+      await anApprovedPost(world),
+    ]);
     const late = (await shift.as(people.master).people.add({ displayName: 'Lotte Late' })).id;
     await shift.as(people.master).people.assignRole(late, { role: 'publisher' });
     await shift.as(people.master).people.invite(late);
