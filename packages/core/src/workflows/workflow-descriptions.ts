@@ -37,7 +37,7 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
       'A numbered cycle of a programme walks strategy → activation → content → campaigns → measurement → adjustment, then closes; closing starts the next cycle on the current strategy version. Steps can be revisited; measurement must have happened before a new cycle starts.',
     states: {
       strategy:
-        'Goals, audiences, content pillars and platforms are set (the cycle keeps the strategy version it started on).',
+        'Goals, audiences, content pillars and platforms are set (the cycle runs on the strategy version this step ends with).',
       activation: 'Ambassadors and focus groups are recruited and activated.',
       content: 'Contributions are gathered and turned into posts.',
       campaigns: 'Posts are offered to publishers, who share them.',
