@@ -35,10 +35,14 @@ export function invalidValues(
 ): SocialShiftError<'VALIDATION'> {
   const text = issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    // Each message without its full stop: they are joined with `; `, and the sentence ends once.
+    .map(
+      (issue) =>
+        `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message.replace(/\.$/, '')}`,
+    )
     .join('; ');
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
-  return new SocialShiftError('VALIDATION', `Invalid ${what}: ${text}${more}`, {
+  return new SocialShiftError('VALIDATION', `Invalid ${what}: ${text}${more}.`, {
     details: { issues, input: what },
     cause,
   });

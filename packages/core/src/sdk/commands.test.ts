@@ -343,7 +343,7 @@ describe('references to the strategy', () => {
     expect(error).toMatchObject({
       code: 'VALIDATION',
       message:
-        'Invalid post: pillarIds.1: No pillar "pillar_typo" in the strategy.; goalIds.0: No goal "goal_none" in the strategy.; audienceIds.0: No audience "aud_none" in the strategy.',
+        'Invalid post: pillarIds.1: No pillar "pillar_typo" in the strategy; goalIds.0: No goal "goal_none" in the strategy; audienceIds.0: No audience "aud_none" in the strategy.',
       details: { input: 'post' },
     });
     expect(await issuesOf(Promise.reject(error))).toEqual([
