@@ -1,11 +1,11 @@
-// Random SDK commands by random actors, two or three at a time, on storage where concurrency is real: SQLite on a
-// file through two connections of one process (two SDK instances) and from two processes, and PostgreSQL through
-// two pools of several connections (two app servers) and from two processes, so the reads and commits of concurrent
-// commands really overlap. After each run: the log has no gaps or duplicates, every event keeps the rules (workflows,
-// roles, consent) as read from the log before it, the log replays to the stored state, and nobody who withdrew,
-// left or was erased keeps an open offer. A reduced copy of the property test on memory storage
-// (packages/core/src/sdk/random-commands.property.test.ts), where interleavings come from await points only. The
-// interleavings allowed are those of ADR 106, only between commands of one batch (run at the same moment).
+// Random SDK commands by random actors, two or three at a time: in memory (interleavings at await points only), on
+// SQLite on a file through two connections of one process (two SDK instances) and from two processes, and on
+// PostgreSQL through two pools of several connections (two app servers) and from two processes, so the reads and
+// commits of concurrent commands really overlap. After each run: the log has no gaps or duplicates, every event keeps
+// the rules (workflows, roles, consent) as read from the log before it, the log replays to the stored state, and
+// nobody who withdrew, left or was erased keeps an open offer. The commands are those of the sequential property test
+// (packages/core/src/sdk/random-commands.property.test.ts), with erasure and linked accounts. The interleavings allowed
+// are those of ADR 106, only between commands of one batch (run at the same moment).
 // RUNS=n searches longer (each property n times); DEBUG_KINDS=1 counts the refusals by command.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +27,7 @@ import { replayEvents } from '@social-shift/core/transfer';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { memoryStorage } from '../src/memory.js';
 import { postgresStorage } from '../src/postgres.js';
 import { pgClient } from '../src/postgres-pg.js';
 import { sqliteStorage } from '../src/sqlite.js';
@@ -458,6 +459,18 @@ async function holdsOn(
   expect(seen.get('CONFLICT') ?? 0).toBeGreaterThan(0);
   expect(together).toBeGreaterThan(numRuns / 2);
 }
+
+describe('random commands two or three at a time in memory', () => {
+  it(
+    'through two SDK instances on one store: refuses commands that clash, and every rule still holds',
+    async () => {
+      // Interleavings come from the await points of the commands only: the cheapest search, so the most runs.
+      const store = memoryStorage();
+      await holdsOn('memory', store, store, 300);
+    },
+    TIMEOUT,
+  );
+});
 
 describe('random commands two or three at a time on SQLite, on one file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'social-shift-concurrent-'));
