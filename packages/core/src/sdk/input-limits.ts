@@ -130,5 +130,9 @@ export function inputError(what: string, error: z.core.$ZodError, input: unknown
       { details: { limit, actual, what: `${what}: ${field}`, path }, cause: error },
     );
   }
+  // A field left out says so: zod's issue only says what type it expected (its issues are this error's own).
+  for (const issue of error.issues)
+    if (issue.code === 'invalid_type' && at(input, issue.path) === undefined)
+      (issue as { message: string }).message = `Required (${issue.expected}).`;
   return validationError(what, error);
 }

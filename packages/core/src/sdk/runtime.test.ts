@@ -3,6 +3,7 @@ import { createManualClock } from '../ports/clock.js';
 import { createSequentialIds } from '../ports/id-generator.js';
 import { resolvePermissions } from '../roles/permission-table.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';
+import { createTestProgramme } from '../testing/programme.js';
 import { createSocialShift } from './create-social-shift.js';
 import { createPlainLinkTracker } from './default-link-tracker.js';
 import { createEventEmitter } from './event-emitter.js';
@@ -126,6 +127,28 @@ describe('commit of an update that changes nothing', () => {
     // A guard read before another command wrote it is refused, as with any update.
     await expect(commit(rt, masterId, unchanged, { guards: [guard] })).rejects.toMatchObject({
       code: 'CONFLICT',
+    });
+  });
+});
+
+describe('command input with a field left out', () => {
+  it('says the field is required, not only which type it expected', async () => {
+    const world = await createTestProgramme();
+    const create = world.shift.as(world.people.master).campaigns.create({
+      name: 'Spring',
+      pillarIds: [world.pillarId],
+      postIds: [],
+      endsAt: '2026-04-01T00:00:00.000Z',
+    } as never);
+    await expect(create).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/audience: Required \(object\); startsAt: Required \(string\)\.$/),
+    });
+    // A value of the wrong type still says what was expected.
+    await expect(
+      world.shift.as(world.people.master).people.add({ displayName: 5 } as never),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining('displayName: Expected string.'),
     });
   });
 });
