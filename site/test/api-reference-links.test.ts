@@ -1,16 +1,13 @@
 // The API reference that typedoc generates is in English: every link to it, on a page in either language, says so
 // (hreflang="en"), as the Docs index's links to the guides (written in English) do.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { htmlPages } from './built-pages';
 
 const outDir = inject('distDir');
 
-const pages = () =>
-  readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-    .map((file) => file.split(sep).join('/'))
-    .filter((file) => file.endsWith('.html') && !file.startsWith('api/'))
-    .sort();
+const pages = () => htmlPages(outDir);
 
 describe('the links to the API reference', () => {
   it('are marked as English on every page', () => {

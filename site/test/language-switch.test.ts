@@ -1,26 +1,19 @@
 // The language switch in the header of every built page: each text is marked with its own language. The link
 // text ("English" on a Dutch page) is in the other language, so only its span carries that `lang`; the title
 // ("Lees deze pagina in het Engels") is in the page's language and inherits it from <html lang>.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Language } from '@social-shift/core';
 import { describe, expect, inject, it } from 'vitest';
 import { messages, otherLanguage } from '../src/i18n';
+import { htmlPages } from './built-pages';
 
 const outDir = inject('distDir');
-
-/** Every HTML page of the built site outside the typedoc reference, as paths relative to the output folder. */
-function htmlPages(): string[] {
-  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-    .map((file) => file.split(sep).join('/'))
-    .filter((file) => file.endsWith('.html') && !file.startsWith('api/'))
-    .sort();
-}
 
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
 describe('the language switch', () => {
-  const pages = htmlPages();
+  const pages = htmlPages(outDir);
 
   it('is on every page', () => {
     expect(pages.length).toBeGreaterThan(10);

@@ -1,18 +1,14 @@
 // Every header cell of the built site's tables has a name: a screen reader announces an empty one as an unnamed
 // column (axe's `empty-table-header`), as the guides' matrices and benchmark tables did. The Dashboard's chart
 // tables are drawn in the browser: the e2e tests run axe on those, with that rule failing too.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { htmlPages } from './built-pages';
 
 const outDir = inject('distDir');
 
-/** Every HTML page of the built site outside the typedoc reference, relative to the output folder. */
-const pages = () =>
-  readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-    .map((file) => file.split(sep).join('/'))
-    .filter((file) => file.endsWith('.html') && !file.startsWith('api/'))
-    .sort();
+const pages = () => htmlPages(outDir);
 
 /** The header cells of a page without text or an `aria-label`, as their HTML. */
 const emptyHeaders = (html: string) =>

@@ -457,7 +457,7 @@ export class EventLineScanner {
    * says what is wrong with it.
    */
   constructor(organisationId?: string) {
-    if (organisationId === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(organisationId)) {
+    if (organisationId === undefined) {
       this.expressions = ANY_ORGANISATION;
       return;
     }

@@ -308,7 +308,7 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
     createAggregate(window);
     const skipInvalid = readOptions.skipInvalid ?? false;
     const organisationId = firstOrganisation(path);
-    const one = organisationId === undefined ? {} : { organisationId };
+    const ofOrganisation = organisationId === undefined ? {} : { organisationId };
     const threads = size < PARALLEL_FROM_BYTES ? 1 : wanted;
     let read = 0;
     const progress = (bytes: number): void => {
@@ -318,7 +318,12 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
     let parts: Part[];
     let handedOver = 0;
     if (threads === 1) {
-      const result = readEventLogRange(path, 0, size, { window, skipInvalid, onProgress: progress, ...one });
+      const result = readEventLogRange(path, 0, size, {
+        window,
+        skipInvalid,
+        onProgress: progress,
+        ...ofOrganisation,
+      });
       parts = [{ start: 0, here: true, result }];
     } else {
       idle = idle.filter((thread) => !thread.dead);
@@ -342,13 +347,13 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
           others.push(
             readOn(
               thread,
-              { path, start: cuts[i], end: cuts[i + 1], window, skipInvalid, ...one },
+              { path, start: cuts[i], end: cuts[i + 1], window, skipInvalid, ...ofOrganisation },
               progress,
               cell,
             ),
           );
         }
-        const rangeOptions = { window, skipInvalid, onProgress: progress, ...one };
+        const rangeOptions = { window, skipInvalid, onProgress: progress, ...ofOrganisation };
         const first = readEventLogRange(path, 0, cuts[1] as number, rangeOptions);
         const { taken, bytes } =
           skipInvalid || first.bad.length === 0

@@ -20,6 +20,11 @@ async function atOnce(...commands: (() => Promise<unknown>)[]): Promise<string[]
   });
 }
 
+/** Waits `n` turns of the microtask queue: one command starts that much after the other. */
+async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await Promise.resolve();
+}
+
 const activeMasters = async (world: TestProgramme, asMaster: string) => {
   const people = await world.shift.as(asMaster).people.list();
   const here = new Set(
@@ -175,9 +180,6 @@ describe('guards against write skew', () => {
   it('a share at the same moment as the publisher withdraws consent, leaves, is erased or loses the role is refused or comes first', async () => {
     // Which reads land before the other's commit depends on timing: one command starts 0 to 24 turns of the
     // microtask queue after the other, in both orders, so the share's reads fall before, between and after.
-    const turns = async (n: number) => {
-      for (let i = 0; i < n; i++) await Promise.resolve();
-    };
     for (const how of ['withdraw', 'leave', 'erase', 'revoke'] as const)
       for (let lag = -24; lag <= 24; lag += 2) {
         const world = await createTestProgramme();
@@ -222,9 +224,6 @@ describe('guards against write skew', () => {
   });
 
   it('a role assigned or an account linked at the same moment as the erasure is refused or comes first', async () => {
-    const turns = async (n: number) => {
-      for (let i = 0; i < n; i++) await Promise.resolve();
-    };
     // The erasure reads the whole log before it commits: the other command starts up to 160 turns later.
     for (const what of ['role', 'account'] as const)
       for (let lag = -8; lag <= 160; lag += 4) {
