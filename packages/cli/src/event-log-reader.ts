@@ -138,12 +138,15 @@ export function parseEventLine(
   return { ok: true, event: { ...envelope.data, data: payload.data as Record<string, unknown> } };
 }
 
-/** How far into a log its organisation is looked for (see {@link firstOrganisation}). */
-const ORGANISATION_WITHIN = 1 << 20;
+/** How much of a log is read at a time while its organisation is looked for (see {@link firstOrganisation}). */
+const ORGANISATION_CHUNK = 1 << 20;
+/** A line longer than this is not parsed while the organisation is looked for (it is a bad line or too rare to matter). */
+const ORGANISATION_LINE_MAX = 16 << 20;
 
 /**
- * The log's organisation: that of its first line, in its first megabyte, that is a JSON object with a valid
- * `organisationId`; `undefined` when there is none (every such line is bad, and reading says so).
+ * The log's organisation: that of its first line that is a JSON object with a valid `organisationId`, read a
+ * megabyte at a time for as long as it takes (lines before it are bad, and reading says so); `undefined` when
+ * there is none.
  *
  * @example
  * ```ts
@@ -152,27 +155,48 @@ const ORGANISATION_WITHIN = 1 << 20;
  */
 export function firstOrganisation(path: string): string | undefined {
   const fd = openSync(path, 'r');
-  const buf = Buffer.allocUnsafe(ORGANISATION_WITHIN);
-  let got: number;
+  const buf = Buffer.allocUnsafe(ORGANISATION_CHUNK);
   try {
-    got = readSync(fd, buf, 0, ORGANISATION_WITHIN, 0);
+    // The start of the line that goes on in the next chunk, or `undefined` once it is too long to keep.
+    let carry: Buffer[] | undefined = [];
+    let carryBytes = 0;
+    for (let position = 0; ; ) {
+      const got = readSync(fd, buf, 0, ORGANISATION_CHUNK, position);
+      position += got;
+      // The end of the file: its last line has no line end.
+      if (got === 0) return carry && organisationOf(Buffer.concat(carry).toString('utf8'));
+      let start = 0;
+      // A line end past `got` is one of an earlier chunk: this chunk has none left.
+      for (let end = buf.indexOf(10, start); end !== -1 && end < got; end = buf.indexOf(10, start)) {
+        const id =
+          carry && organisationOf(Buffer.concat([...carry, buf.subarray(start, end)]).toString('utf8'));
+        if (id !== undefined) return id;
+        carry = [];
+        carryBytes = 0;
+        start = end + 1;
+      }
+      carryBytes += got - start;
+      carry =
+        carry && carryBytes <= ORGANISATION_LINE_MAX
+          ? [...carry, Buffer.from(buf.subarray(start, got))]
+          : undefined;
+    }
   } finally {
     closeSync(fd);
   }
-  const lines = buf.toString('utf8', 0, got).split('\n');
-  // The last piece may be a line cut off at the megabyte: it is not read.
-  if (got === ORGANISATION_WITHIN) lines.pop();
-  for (const line of lines) {
-    if (line.trim() === '') continue;
-    try {
-      const value: unknown = JSON.parse(line.replace(/^\uFEFF/, ''));
-      const id = (value as { organisationId?: unknown } | null)?.organisationId;
-      if (IdSchema.safeParse(id).success) return id as string;
-    } catch {
-      // A bad line: the next one may say.
-    }
+}
+
+/** The valid `organisationId` of a line that is a JSON object, or `undefined`. */
+function organisationOf(line: string): string | undefined {
+  if (line.trim() === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(line.replace(/^\uFEFF/, ''));
+    const id = (value as { organisationId?: unknown } | null)?.organisationId;
+    return IdSchema.safeParse(id).success ? (id as string) : undefined;
+  } catch {
+    // A bad line: the next one may say.
+    return undefined;
   }
-  return undefined;
 }
 
 /**

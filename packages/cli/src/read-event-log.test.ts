@@ -124,6 +124,28 @@ describe('readEventLog', () => {
     );
   });
 
+  it("finds the log's organisation past a first megabyte of bad lines, and past a bad line longer than that", async () => {
+    const text = events.slice(0, 200).map((e) => JSON.stringify(e));
+    const other = JSON.stringify({ ...events[200], organisationId: 'org_other' });
+    const organisationId = events[0]?.organisationId;
+    const message = `organisationId: "org_other" is not the log's organisation, "${organisationId}" (of its first event): a log holds the events of one organisation`;
+    const shortBad = Array.from({ length: 80_000 }, (_, i) => `{"bad": ${i}`).join('\n');
+    const longBad = `{"bad": "${'x'.repeat(3 << 20)}`;
+    for (const [name, before, badLines] of [
+      ['short', shortBad, 80_000],
+      ['long', longBad, 1],
+    ] as const) {
+      expect(before.length, name).toBeGreaterThan(1 << 20);
+      const path = join(dir, `late-${name}.ndjson`);
+      writeFileSync(path, `${before}\n${text.join('\n')}\n${other}\n`);
+      const result = await readEventLog(path, { skipInvalid: true, threads: 1 });
+      expect(result.skipped, name).toBe(badLines + 1);
+      expect(result.lines, name).toBe(badLines + 201);
+      if (badLines === 1) expect(result.bad[1], name).toEqual({ line: 202, message });
+      expect(result.aggregate, name).toEqual(foldEvents(events.slice(0, 200)));
+    }
+  });
+
   it('rejects once, with the first error, when the main thread fails: the workers are stopped and their errors handled', async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown): void => {
