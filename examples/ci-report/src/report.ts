@@ -6,7 +6,7 @@
 //
 // --from and --to are days in the organisation's time zone (--to the last day included), as the
 // `social-shift report` command reads them, or ISO UTC instants (--to exclusive). --min may be given more than
-// once (every one applies); any other option once.
+// once (every one applies, each figure named once); any other option once.
 import { type BigIntStats, readFileSync, realpathSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {

@@ -31,6 +31,16 @@ describe('parseThresholds', () => {
 });
 
 describe('parseThresholds ranges', () => {
+  it('refuses a figure named twice, also across repeated --min options, naming the second', () => {
+    expect(() => parseThresholds('shares=10,participation=0.3,shares=20', [...figures])).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: 'Bad threshold: "shares" has two minimums (10 and 20); give each figure once.',
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path: ['min', 2] })] }),
+      }),
+    );
+  });
+
   const all = ['participation', 'ctr', 'shares'] as const;
 
   it('refuses a minimum below 0, which every report meets, naming the bad part', () => {

@@ -20,9 +20,9 @@ export interface ThresholdResult {
 const RATES: readonly SummaryFigure[] = ['participation', 'ctr'];
 
 /**
- * Reads `name=minimum,name=minimum`. Every name must be a figure of the summary; every minimum a finite number of 0
- * or more, and at most 1 for a rate (`participation=30`, meant as 30%, would fail every report), as
- * `social-shift report --fail-under` checks them.
+ * Reads `name=minimum,name=minimum`. Every name must be a figure of the summary, named once (which of two minimums
+ * would apply is not clear); every minimum a finite number of 0 or more, and at most 1 for a rate
+ * (`participation=30`, meant as 30%, would fail every report), as `social-shift report --fail-under` checks them.
  *
  * @example
  * ```ts
@@ -34,6 +34,7 @@ export function parseThresholds(
   text: string,
   figures: readonly SummaryFigure[],
 ): { figure: SummaryFigure; minimum: number }[] {
+  const named = new Map<string, string>();
   return text
     .split(',')
     .map((part) => part.trim())
@@ -49,7 +50,9 @@ export function parseThresholds(
             ? `"${part}" needs a minimum of 0 or more`
             : RATES.includes(name as SummaryFigure) && minimum > 1
               ? `"${part}": ${name} is a fraction from 0 to 1 (30% is 0.3)`
-              : undefined;
+              : named.has(name)
+                ? `"${name}" has two minimums (${named.get(name)} and ${value}); give each figure once`
+                : undefined;
       if (problem) {
         throw new SocialShiftError('VALIDATION', `Bad threshold: ${problem}.`, {
           details: {
@@ -58,6 +61,7 @@ export function parseThresholds(
           },
         });
       }
+      named.set(name, value);
       return { figure: name as SummaryFigure, minimum };
     });
 }
