@@ -85,7 +85,8 @@ export async function recordTrackedClick(
  * (`INVALID_LINK` for a forged or edited link), the share it belongs to (`unknown-share`) and, for a full link, that
  * it leads to the post's own page (`edited-destination`). Not the publisher's consent to tracking, which decides only
  * whether a click is recorded (`recordTrackedClick` refuses with `CONSENT_REQUIRED` once it is withdrawn: send the
- * visitor on with this function then). Use it for a request that is no click, such as a platform's link-preview
+ * visitor on with this function then). The share of a publisher who was erased, which lost its sharer token, is found
+ * all the same (and `recordTrackedClick` refuses its clicks with `CONSENT_REQUIRED`). Use it for a request that is no click, such as a platform's link-preview
  * fetcher (`isLinkPreview`), which is sent on to `attribution.destination` all the same: without these checks an
  * edited link would be a redirect to anywhere for whoever sends a preview fetcher's `User-Agent`.
  *
@@ -112,7 +113,7 @@ export async function verifyTrackedClick(
     },
     limit: 1,
   });
-  const share = shares[0];
+  const share = shares[0] ?? (await erasedShare(sdk, tracker, attribution));
   if (share === undefined) {
     throw new SocialShiftError(
       'INVALID_LINK',
@@ -142,6 +143,28 @@ export async function verifyTrackedClick(
     }
   }
   return { attribution, shareId: share.id };
+}
+
+/**
+ * The share of an erased publisher that a signed link belongs to: erasure takes the sharer token off their shares,
+ * but their links live on where they were posted. Found by the token of each tokenless share's publisher of the same
+ * campaign, post and platform (computed, never stored), so a click on it is refused as untracked (`CONSENT_REQUIRED`)
+ * and the visitor can still be sent on, not told that the link was never shared.
+ */
+async function erasedShare(
+  sdk: Pick<ClickRecordingSdk, 'organisationId' | 'storage'>,
+  tracker: TrackingLinks,
+  { campaignId, postId, platform, sharerToken }: LinkAttribution,
+) {
+  const shares = await sdk.storage.query(sdk.organisationId, 'share', {
+    where: { campaignId, postId, platform },
+  });
+  for (const share of shares) {
+    const { publisherId } = share.data;
+    if (share.data.sharerToken === undefined && typeof publisherId === 'string')
+      if ((await tracker.sharerToken(sdk.organisationId, publisherId)) === sharerToken) return share;
+  }
+  return undefined;
 }
 
 /** Whether `text` is a URL whose query, decoded, has the signature parameter (a full tracked link). */

@@ -4,7 +4,7 @@ import type { ShareGuardrails } from '../guardrails/share-guardrails.js';
 import { createGuardrailPolicy } from '../guardrails/share-guardrails.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { createLinkTracker } from './link-tracker.js';
-import { recordTrackedClick } from './record-tracked-click.js';
+import { recordTrackedClick, verifyTrackedClick } from './record-tracked-click.js';
 
 // The tracker and the guardrails plugged into the real SDK (createSocialShift on memory storage), as the
 // default wiring will do: offers.share tags the link and checks the policy; a click comes back through
@@ -66,6 +66,37 @@ describe('tracked links in the SDK', () => {
       recordTrackedClick(world.shift, world.tracker, { url: forged.toString(), clickId: 'c1' }),
     ).rejects.toMatchObject({ code: 'INVALID_LINK', details: { reason: 'bad-signature' } });
     expect(await clicks(world)).toEqual([]);
+  });
+
+  it('finds the share of an erased publisher again, records no click on it, and lets it send visitors on', async () => {
+    // Erasure takes the sharer token off the share, but the link lives on where it was posted.
+    const world = await programme();
+    const share = await world.shift
+      .as(world.people.publisher)
+      .offers.share(world.offerId, { platform: 'linkedin', idempotencyKey: 'share-1' });
+    await world.shift.as(world.people.master).privacy.erasePerson(world.people.publisher);
+    const erased = await world.storage.get(world.shift.organisationId, 'share', share.id);
+    expect(erased?.data.sharerToken).toBeUndefined();
+    const verified = await verifyTrackedClick(world.shift, world.tracker, share.trackedUrl!);
+    expect(verified.shareId).toBe(share.id);
+    expect(verified.attribution.destination).toBe('https://example.org/ward');
+    await expect(
+      recordTrackedClick(world.shift, world.tracker, { url: share.trackedUrl!, clickId: 'c1' }),
+    ).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
+    expect(await clicks(world)).toEqual([]);
+    // A link signed for a publisher who never shared this post on this platform is still no share's.
+    const stranger = await world.tracker.track({
+      organisationId: world.shift.organisationId,
+      link: 'https://example.org/ward',
+      platform: 'linkedin',
+      campaignId: share.campaignId,
+      postId: share.postId,
+      publisherId: world.people.editor,
+    });
+    await expect(verifyTrackedClick(world.shift, world.tracker, stranger.url!)).rejects.toMatchObject({
+      code: 'INVALID_LINK',
+      details: { reason: 'unknown-share' },
+    });
   });
 
   it('lets the guardrails stop a share before anything is recorded', async () => {
