@@ -99,6 +99,27 @@ describe('tracked links in the SDK', () => {
     });
   });
 
+  it('after a change of secret, counts clicks on links signed with the old one through a tracker over it', async () => {
+    const world = await programme();
+    const share = await world.shift
+      .as(world.people.publisher)
+      .offers.share(world.offerId, { platform: 'linkedin', idempotencyKey: 'share-1' });
+    const renewed = createLinkTracker({ secret: `${SECRET}-renewed` });
+    const click = (clickId: string) =>
+      recordTrackedClick(world.shift, renewed, { url: share.trackedUrl!, clickId }).catch(
+        (error: unknown) => {
+          if (!isSocialShiftError(error, 'INVALID_LINK') || error.details.reason !== 'bad-signature')
+            throw error;
+          return recordTrackedClick(world.shift, world.tracker, { url: share.trackedUrl!, clickId });
+        },
+      );
+    await expect(
+      recordTrackedClick(world.shift, renewed, { url: share.trackedUrl!, clickId: 'c0' }),
+    ).rejects.toMatchObject({ code: 'INVALID_LINK', details: { reason: 'bad-signature' } });
+    expect((await click('c1')).shareId).toBe(share.id);
+    expect(await clicks(world)).toHaveLength(1);
+  });
+
   it('lets the guardrails stop a share before anything is recorded', async () => {
     // The test programme's clock stands at 09:00 UTC = 10:00 in Amsterdam.
     const world = await programme({ maxSharesPerDay: 1, sharingHours: { from: '08:00', to: '18:00' } });
