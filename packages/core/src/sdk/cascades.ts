@@ -10,7 +10,7 @@ import { offerWorkflow } from '../workflows/offer.js';
 import { postWorkflow } from '../workflows/post.js';
 import { hasOfferConsent } from './consent.js';
 import { readGuard } from './guards.js';
-import type { EntityWrite, Guard, Runtime } from './runtime.js';
+import type { EntityWrite, Guard, New, Runtime } from './runtime.js';
 import { compact, list, now } from './runtime.js';
 
 /**
@@ -127,12 +127,8 @@ async function offerWrites(
       events: [{ type: 'post.offered', data: { campaignId: campaign.id } }],
     });
     for (const publisher of newcomers) {
-      const offer: Offer = compact({
+      const offer: New<Offer> = compact({
         id: rt.ids.next('offer'),
-        organisationId: rt.organisationId,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
         campaignId: campaign.id,
         postId: post.id,
         publisherId: publisher.id,

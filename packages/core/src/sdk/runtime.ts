@@ -58,6 +58,12 @@ export interface EntityWrite {
   readonly events: readonly { readonly type: EventType; readonly data?: Record<string, unknown> }[];
 }
 
+/**
+ * An entity a command creates, as it builds it: `commit` stamps `organisationId`, `version` (1), `createdAt` and
+ * `updatedAt` on every entity it writes.
+ */
+export type New<T> = Omit<T, 'organisationId' | 'version' | 'createdAt' | 'updatedAt'>;
+
 /** An event about no entity change (platform interactions). */
 export interface LooseEvent {
   readonly type: EventType;

@@ -10,7 +10,7 @@ import { campaignWorkflow } from '../../workflows/campaign.js';
 import { postWorkflow } from '../../workflows/post.js';
 import { audiencePeople, endCampaignWrites, startCampaignWrites } from '../cascades.js';
 import { settleCampaign } from '../due-transitions.js';
-import type { EntityWrite, Guard, Runtime } from '../runtime.js';
+import type { EntityWrite, Guard, New, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -216,15 +216,10 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       const programme = (await list(rt, 'programme'))[0];
       const cycles = await list(rt, 'cycle');
       const cycle = cycles.sort((a, b) => b.number - a.number)[0];
-      const at = now(rt);
-      const campaign: Campaign = {
+      const campaign: New<Campaign> = {
         ...parsed,
         postIds: [...new Set(parsed.postIds)],
         id: rt.ids.next('campaign'),
-        organisationId: rt.organisationId,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
         programmeId: programme?.id ?? rt.organisationId,
         ...(cycle ? { cycleId: cycle.id } : {}),
         status: campaignWorkflow.config.initial,

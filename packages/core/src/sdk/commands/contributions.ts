@@ -5,7 +5,7 @@ import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { contributionWorkflow } from '../../workflows/contribution.js';
-import type { EntityWrite, Runtime } from '../runtime.js';
+import type { EntityWrite, New, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -140,14 +140,9 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
       const actor = await loadActor(rt, actorId);
       authorize(rt, actor, 'contributions.create', { pillarIds: parsed.pillarIds, ownerId: actor.person.id });
       await checkStrategyRefs(rt, 'contribution', parsed);
-      const at = now(rt);
-      const contribution: Contribution = {
+      const contribution: New<Contribution> = {
         ...parsed,
         id: rt.ids.next('contribution'),
-        organisationId: rt.organisationId,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
         creatorId: actor.person.id,
         status: contributionWorkflow.config.initial,
         postIds: [],

@@ -6,7 +6,7 @@ import type { MethodStep } from '../../model/vocabulary.js';
 import { MethodStepSchema } from '../../model/vocabulary.js';
 import { programmeCycleWorkflow } from '../../workflows/programme-cycle.js';
 import { readGuard } from '../guards.js';
-import type { EntityWrite, Runtime } from '../runtime.js';
+import type { EntityWrite, New, Runtime } from '../runtime.js';
 import {
   authorize,
   commit,
@@ -141,12 +141,8 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
       const strategy = await loadStrategy(rt);
       const at = now(rt);
       const number = (current?.number ?? 0) + 1;
-      const cycle: Cycle = {
+      const cycle: New<Cycle> = {
         id: rt.ids.next('cycle'),
-        organisationId: rt.organisationId,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
         programmeId: strategy.programmeId,
         number,
         status: programmeCycleWorkflow.config.initial,

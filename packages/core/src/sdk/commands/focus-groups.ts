@@ -4,8 +4,8 @@ import { invalidValue } from '../../errors/invalid-value.js';
 import type { FocusGroup } from '../../model/focus-group.js';
 import { FocusGroupSchema } from '../../model/focus-group.js';
 import { IdListSchema } from '../../model/primitives.js';
-import type { Runtime } from '../runtime.js';
-import { authorize, checkId, commitFirst, list, load, loadActor, now, parseInput } from '../runtime.js';
+import type { New, Runtime } from '../runtime.js';
+import { authorize, checkId, commitFirst, list, load, loadActor, parseInput } from '../runtime.js';
 import { checkStrategyRefs } from './strategy.js';
 
 /**
@@ -57,15 +57,10 @@ export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupComm
       authorize(rt, await loadActor(rt, actorId), 'focusGroups.manage');
       await checkStrategyRefs(rt, 'focus group', parsed);
       const memberIds = await membersOf(parsed.memberIds);
-      const at = now(rt);
-      const group: FocusGroup = {
+      const group: New<FocusGroup> = {
         ...parsed,
         memberIds,
         id: rt.ids.next('focus'),
-        organisationId: rt.organisationId,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
       };
       return commitFirst<FocusGroup>(rt, actorId, [
         {

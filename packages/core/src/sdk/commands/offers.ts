@@ -17,7 +17,7 @@ import { settleCampaign, settleOffer, settlePost } from '../due-transitions.js';
 import { readGuard } from '../guards.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import { RAW_PLATFORM_EVENT_TYPES } from '../retention.js';
-import type { EntityWrite, Runtime } from '../runtime.js';
+import type { EntityWrite, New, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -281,12 +281,8 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
             },
           );
         const networkSize = accounts.find((a) => a.platform === parsed.platform)?.networkSize ?? 0;
-        const shareEntity: Share = compact({
+        const shareEntity: New<Share> = compact({
           id: rt.ids.next('share'),
-          organisationId: rt.organisationId,
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
           offerId: offer.id,
           postId: post.id,
           campaignId: campaign.id,

@@ -16,7 +16,7 @@ import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { expireOpenOffers } from '../cascades.js';
 import { isLastMaster, keepAMaster, leavingGuards, readGuard } from '../guards.js';
-import type { EntityWrite, Runtime } from '../runtime.js';
+import type { EntityWrite, New, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -229,14 +229,9 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       // `parsed` holds: hence the raw input. Without a stored one, the commit's schema gives 'nl' (ADR 102).
       if (!(input as AddPersonInput).language)
         parsed.language = (await find(rt, 'organisation', rt.organisationId))?.defaultLanguage as Language;
-      const at = now(rt);
-      const person: Person = {
+      const person: New<Person> = {
         ...parsed,
         id: rt.ids.next('person'),
-        organisationId: rt.organisationId,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
         status: ambassadorWorkflow.config.initial,
       };
       return commitFirst<Person>(rt, actorId, [
@@ -298,14 +293,10 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       authorize(rt, actor, 'people.consent', targetOf(person));
       const status = nextState(ambassadorWorkflow, person, 'GIVE_CONSENT');
       const at = now(rt);
-      const consent: Consent = {
+      const consent: New<Consent> = {
         ...parsed,
         purposes: [...new Set(parsed.purposes)],
         id: rt.ids.next('consent'),
-        organisationId: rt.organisationId,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
         personId: person.id,
         givenAt: at,
       };
@@ -385,12 +376,8 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         );
       }
       const at = now(rt);
-      const assignment: RoleAssignment = compact({
+      const assignment: New<RoleAssignment> = compact({
         id: rt.ids.next('role'),
-        organisationId: rt.organisationId,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
         personId: person.id,
         role: parsed.role,
         scope: parsed.scope,
@@ -452,16 +439,11 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const existing = (await list(rt, 'social_account', { personId: person.id })).find(
         (a) => a.platform === parsed.platform,
       );
-      const at = now(rt);
-      const account: SocialAccount = existing
+      const account: New<SocialAccount> = existing
         ? { ...existing, ...parsed }
         : {
             ...parsed,
             id: rt.ids.next('account'),
-            organisationId: rt.organisationId,
-            version: 1,
-            createdAt: at,
-            updatedAt: at,
             personId: person.id,
           };
       return commitFirst<SocialAccount>(

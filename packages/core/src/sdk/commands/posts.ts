@@ -9,7 +9,7 @@ import { contributionWorkflow } from '../../workflows/contribution.js';
 import { postWorkflow } from '../../workflows/post.js';
 import { endPostWrites } from '../cascades.js';
 import { settlePost } from '../due-transitions.js';
-import type { EntityWrite, Runtime } from '../runtime.js';
+import type { EntityWrite, New, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -21,7 +21,6 @@ import {
   load,
   loadActor,
   nextState,
-  now,
   parseInput,
   parsePatch,
   permittedEvents,
@@ -175,15 +174,10 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
         nextState(contributionWorkflow, contribution, 'USE');
         contributions.push(contribution);
       }
-      const at = now(rt);
-      const post: Post = compact({
+      const post: New<Post> = compact({
         ...parsed,
         contributionIds: contributions.map((c) => c.id),
         id: rt.ids.next('post'),
-        organisationId: rt.organisationId,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
         authorId: actor.person.id,
         status: postWorkflow.config.initial,
       });

@@ -10,7 +10,7 @@ import type { RoleAssignment } from '../../model/role-assignment.js';
 import type { Strategy } from '../../model/strategy.js';
 import { StrategySchema } from '../../model/strategy.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
-import type { Runtime } from '../runtime.js';
+import type { New, Runtime } from '../runtime.js';
 import { commit, find, now, parseInput } from '../runtime.js';
 import { checkStrategyIds } from './strategy.js';
 
@@ -61,43 +61,36 @@ export async function setup(rt: Runtime, input: SetupInput): Promise<SetupResult
     );
   }
   const at = now(rt);
-  const base = (id: string) => ({
-    id,
-    organisationId: rt.organisationId,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  });
   const programmeId = rt.ids.next('programme');
   const strategyId = rt.ids.next('strategy');
   const masterId = rt.ids.next('person');
-  const organisation: Organisation = { ...parsed.organisation, ...base(rt.organisationId) };
-  const programme: Programme = { ...parsed.programme, ...base(programmeId), strategyId };
-  const strategy: Strategy = {
+  const organisation: New<Organisation> = { ...parsed.organisation, id: rt.organisationId };
+  const programme: New<Programme> = { ...parsed.programme, id: programmeId, strategyId };
+  const strategy: New<Strategy> = {
     // A strategy given has all four lists (the schema's defaults); none given is an empty one.
     goals: [],
     audiences: [],
     pillars: [],
     platforms: [],
     ...(parsed.strategy as Partial<Strategy> | undefined),
-    ...base(strategyId),
+    id: strategyId,
     programmeId,
     strategyVersion: 1,
   };
   // The strategy is one field of the setup input: its issues' paths start there.
   checkStrategyIds(strategy, 'setup', ['strategy']);
-  const master: Person = {
+  const master: New<Person> = {
     ...parsed.master,
     // Without a language of their own, the organisation's default, not the schema's 'nl' (ADR 102): the raw input.
     language: input.master.language ?? organisation.defaultLanguage,
-    ...base(masterId),
+    id: masterId,
     external: false,
     status: ambassadorWorkflow.config.initial,
     teamIds: [],
     customerFacing: false,
   };
-  const role: RoleAssignment = {
-    ...base(rt.ids.next('role')),
+  const role: New<RoleAssignment> = {
+    id: rt.ids.next('role'),
     personId: masterId,
     role: 'master',
     assignedBy: masterId,

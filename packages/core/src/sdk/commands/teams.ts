@@ -2,8 +2,8 @@
 import * as z from 'zod/mini';
 import type { Team } from '../../model/team.js';
 import { TeamSchema } from '../../model/team.js';
-import type { Runtime } from '../runtime.js';
-import { authorize, commitFirst, compact, list, load, loadActor, now, parseInput } from '../runtime.js';
+import type { New, Runtime } from '../runtime.js';
+import { authorize, commitFirst, compact, list, load, loadActor, parseInput } from '../runtime.js';
 
 /**
  * Input of `teams.create`.
@@ -42,14 +42,9 @@ export function teamCommands(rt: Runtime, actorId: string): TeamCommands {
       const parsed = parseInput('team', CreateTeamInputSchema, input);
       authorize(rt, await loadActor(rt, actorId), 'teams.manage');
       if (parsed.parentTeamId) await load(rt, 'team', parsed.parentTeamId);
-      const at = now(rt);
-      const team: Team = {
+      const team: New<Team> = {
         ...parsed,
         id: rt.ids.next('team'),
-        organisationId: rt.organisationId,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
       };
       return commitFirst<Team>(rt, actorId, [
         {
