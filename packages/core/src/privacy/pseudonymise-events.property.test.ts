@@ -9,27 +9,36 @@ const ORGS = ['org_acme', 'org_other'];
 const IDS = ['person_1', 'person_2', 'p-3', 'P3', 'person_0004', 'x'];
 const personId = fc.constantFrom(...IDS);
 
-/** The data of an event with person ids where the SDK writes them: top level, in `changes`, in lists, nested. */
-const data = fc.record({
-  publisherId: personId,
-  changes: fc.record(
-    {
-      personId,
-      memberIds: fc.array(personId, { maxLength: 3 }),
-      audience: fc.record({
-        personIds: fc.array(personId, { maxLength: 3 }),
-        teamIds: fc.constant(['team_1']),
-      }),
-      displayName: fc.constant('Piet Publisher'),
-      email: fc.constant('piet@zorggroep.example'),
-      handle: fc.constant('piet-handle'),
-      trackedUrl: fc.constant('https://example.org/?s=piet'),
-      // Free text that is no person id: one equal to an id is replaced where that id is a person's.
-      note: fc.string({ maxLength: 8 }).filter((text) => !IDS.includes(text)),
-    },
-    { requiredKeys: ['personId'] },
-  ),
-});
+/**
+ * The data of an event with person ids where the SDK writes them (top level, in `changes`, in lists, nested), and
+ * personal fields in `changes` or, as in an imported log, elsewhere.
+ */
+const data = fc.record(
+  {
+    publisherId: personId,
+    changes: fc.record(
+      {
+        personId,
+        memberIds: fc.array(personId, { maxLength: 3 }),
+        audience: fc.record({
+          personIds: fc.array(personId, { maxLength: 3 }),
+          teamIds: fc.constant(['team_1']),
+        }),
+        displayName: fc.constant('Piet Publisher'),
+        email: fc.constant('piet@zorggroep.example'),
+        handle: fc.constant('piet-handle'),
+        trackedUrl: fc.constant('https://example.org/?s=piet'),
+        // Free text that is no person id: one equal to an id is replaced where that id is a person's.
+        note: fc.string({ maxLength: 8 }).filter((text) => !IDS.includes(text)),
+      },
+      { requiredKeys: ['personId'] },
+    ),
+    // Where an imported log may hold them: next to the payload, or in a part of its own.
+    displayName: fc.constant('Piet Publisher'),
+    profile: fc.record({ email: fc.constant('piet@zorggroep.example'), handle: fc.constant('piet-handle') }),
+  },
+  { requiredKeys: ['publisherId', 'changes'] },
+);
 
 const event = fc.record({
   organisationId: fc.constantFrom(...ORGS),

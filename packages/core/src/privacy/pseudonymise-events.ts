@@ -41,13 +41,18 @@ export interface PseudonymiseOptions {
   readonly key: LinkSecret;
 }
 
-/** `value` with each string replaced by `replace(string, the key it is under)`. */
+/**
+ * `value` with each string replaced by `replace(string, the key it is under)`, and without the fields that identify
+ * a person at any depth: the SDK writes them in `changes`, but an imported log may hold them anywhere in the data.
+ */
 function mapStrings(value: unknown, replace: (text: string, key: string) => string, key = ''): unknown {
   if (typeof value === 'string') return replace(value, key);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, replace, key));
   if (!isRecord(value)) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([name, item]) => [name, mapStrings(item, replace, name)]),
+    Object.entries(value)
+      .filter(([name]) => !PERSONAL_FIELDS.includes(name))
+      .map(([name, item]) => [name, mapStrings(item, replace, name)]),
   );
 }
 
@@ -55,7 +60,8 @@ function mapStrings(value: unknown, replace: (text: string, key: string) => stri
  * The event log for pseudonymous analytics: every person id (as actor, entity, or anywhere in the data) becomes
  * an opaque `anon_…` id derived with HMAC-SHA-256 from `key` and the event's organisation (people of two
  * organisations that use the same ids get different opaque ids), and names, e-mail addresses, handles, sharer tokens,
- * tracked links and platform ids are dropped from `changes`, and the callers' idempotency keys from the events.
+ * tracked links and platform ids are dropped wherever they are in the data (the SDK writes them in `changes`; an
+ * imported log may hold them elsewhere), and the callers' idempotency keys from the events.
  * Teams, departments, locations and all counts stay, so `foldEvents` → `finishMetrics` → `createReport` on the
  * result gives the same figures with opaque ids where the report would show people. Pure: the input is not
  * changed. `VALIDATION` for a key shorter than 32 bytes, or anything but an array of events (an item that is
@@ -100,7 +106,7 @@ export async function pseudonymiseEvents<E extends DomainEvent>(
       ...(event as E),
       actorId: anon(event.actorId),
       entityId: anon(event.entityId),
-      data: withoutPersonal(mapStrings(event.data, anon) as Record<string, unknown>),
+      data: mapStrings(event.data, anon) as Record<string, unknown>,
     };
   });
 }
