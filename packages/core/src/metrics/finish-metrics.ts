@@ -9,6 +9,7 @@ import {
   PERSON_FLAG,
   type PersonPartial,
   POST_FLAG,
+  type PostPartial,
 } from './metrics-aggregate.js';
 import type {
   AmbassadorFigures,
@@ -242,12 +243,15 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
   const posts = [...aggregate.posts.values()];
   const contributionsList = [...aggregate.contributions.values()];
   const submitted = contributionsList.filter((x) => inWindow(x.submittedAt));
-  const fromContributions = new Set<string>();
-  for (const x of submitted)
-    if (x.postId !== undefined && (x.flags & CONTRIBUTION_FLAG.used) !== 0) fromContributions.add(x.postId);
-  const funnelPosts = [...fromContributions]
-    .map((id) => aggregate.posts.get(id))
-    .filter((x) => x !== undefined);
+  // By id: the posts name the contributions they were made from (one can be used in several posts).
+  const submittedIds = new Set(
+    [...aggregate.contributions.keys()].filter((id) =>
+      inWindow(aggregate.contributions.get(id)?.submittedAt ?? ''),
+    ),
+  );
+  const madeFrom = (q: PostPartial): string[] =>
+    (q.contributionIds ?? []).filter((id) => submittedIds.has(id));
+  const funnelPosts = posts.filter((q) => madeFrom(q).length > 0);
   const contentFunnel = {
     contributionsSubmitted: submitted.length,
     accepted: submitted.filter((x) => (x.flags & (CONTRIBUTION_FLAG.accepted | CONTRIBUTION_FLAG.used)) !== 0)
@@ -258,9 +262,14 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
     shared: funnelPosts.filter((x) => (x.flags & POST_FLAG.shared) !== 0).length,
     conversedOn: funnelPosts.filter((x) => (x.flags & POST_FLAG.conversed) !== 0).length,
   };
+  // A contribution's first offer: the earliest of the posts made from it.
+  const firstOffer = new Map<string, string>();
+  for (const q of posts)
+    for (const id of q.contributionIds ?? [])
+      if (q.offeredAt !== '' && !((firstOffer.get(id) ?? 'z') < q.offeredAt)) firstOffer.set(id, q.offeredAt);
   const submissionToOffer: number[] = [];
-  for (const x of contributionsList) {
-    const offeredAt = x.postId === undefined ? '' : (aggregate.posts.get(x.postId)?.offeredAt ?? '');
+  for (const [id, x] of aggregate.contributions) {
+    const offeredAt = firstOffer.get(id) ?? '';
     if (x.submittedAt !== '' && inWindow(offeredAt))
       submissionToOffer.push(hoursBetween(x.submittedAt, offeredAt));
   }
@@ -293,9 +302,6 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
   const participation = ratio(consentingSharers, withConsent);
   const goals: GoalFigures[] = (context.strategy?.goals ?? []).map((goal) => {
     const mine = posts.filter((q) => q.goalIds?.includes(goal.id));
-    const mineIds = new Set(
-      [...aggregate.posts].filter(([, q]) => q.goalIds?.includes(goal.id)).map(([id]) => id),
-    );
     const actual = (metric: string): Figure => {
       switch (metric) {
         case 'shares':
@@ -305,7 +311,8 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
         case 'reach':
           return estimated(sum(mine.map((q) => q.potentialReach)));
         case 'contributions':
-          return measured(submitted.filter((x) => x.postId !== undefined && mineIds.has(x.postId)).length);
+          // Each contribution once, also when two of the goal's posts were made from it.
+          return measured(new Set(mine.flatMap(madeFrom)).size);
         case 'participation':
           return measured(participation);
         default:

@@ -305,8 +305,8 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
       const q = post(aggregate, event.entityId);
       q.pillarIds = (data.pillarIds as string[] | undefined) ?? [];
       q.goalIds = (data.goalIds as string[] | undefined) ?? [];
-      if (((data.contributionIds as string[] | undefined) ?? []).length > 0)
-        q.flags |= POST_FLAG.fromContribution;
+      // The flag follows from `contribution.used`, which the SDK writes with each of them.
+      q.contributionIds = (data.contributionIds as string[] | undefined) ?? [];
       return aggregate;
     }
     case 'post.submitted': {

@@ -65,6 +65,8 @@ export const POST_FLAG = {
 export interface PostPartial {
   pillarIds: readonly string[] | undefined;
   goalIds: readonly string[] | undefined;
+  /** The contributions it was made from (`post.created`): a contribution can be used in several posts. */
+  contributionIds: readonly string[] | undefined;
   flags: number;
   /** First submission for review, first approval, first offer ('' when none). */
   submittedAt: string;
@@ -85,7 +87,7 @@ export const CONTRIBUTION_FLAG = { accepted: 1, declined: 2, used: 4 } as const;
 export interface ContributionPartial {
   creatorId: string | undefined;
   pillarIds: readonly string[] | undefined;
-  /** The post made from it (the last `contribution.used`). */
+  /** The last post made from it (the last `contribution.used`); every post made from it has it in `contributionIds`. */
   postId: string | undefined;
   flags: number;
   /** First submission ('' when none). */
@@ -261,6 +263,7 @@ export function emptyPost(): PostPartial {
   return {
     pillarIds: undefined,
     goalIds: undefined,
+    contributionIds: undefined,
     flags: 0,
     submittedAt: '',
     approvedAt: '',

@@ -70,8 +70,17 @@ const usedContribution = (id: string, day: string, postId: string): MetricsEvent
 describe("a goal's contributions target", () => {
   it('counts the contributions submitted in the window that went into the goal’s posts', () => {
     const events = [
-      on('02-01', 'post.created', 'p1', { pillarIds: [], goalIds: ['goal_recruit'], contributionIds: [] }),
-      on('02-01', 'post.created', 'p2', { pillarIds: [], goalIds: ['goal_other'], contributionIds: [] }),
+      // A post names the contributions it is made from (the SDK writes a `contribution.used` for each).
+      on('03-05', 'post.created', 'p1', {
+        pillarIds: [],
+        goalIds: ['goal_recruit'],
+        contributionIds: ['c_feb', 'c_mar'],
+      }),
+      on('03-05', 'post.created', 'p2', {
+        pillarIds: [],
+        goalIds: ['goal_other'],
+        contributionIds: ['c_other'],
+      }),
       // Submitted in February, before the window: not this window's (docs/metrics.md: contributions count only inside it).
       ...usedContribution('c_feb', '02-20', 'p1'),
       // Submitted in March, used in the goal's post: counts.
@@ -94,6 +103,7 @@ describe('the content funnel', () => {
     const events = [
       ...['c1', 'c2', 'c3', 'c4'].map(submitted),
       // c1 went straight into a post (an editor used it without accepting it first).
+      on('03-04', 'post.created', 'p1', { contributionIds: ['c1'] }),
       on('03-04', 'contribution.used', 'c1', { postId: 'p1' }),
       on('03-04', 'contribution.accepted', 'c2', { reviewerId: 'ed' }),
       on('03-04', 'contribution.declined', 'c3', { reviewerId: 'ed' }),
