@@ -9,29 +9,57 @@ import { addUtmTags, isLinkPreview, recordTrackedClick, verifyTrackedClick } fro
 import type { Route } from './http.js';
 
 // #region click-route
-/** `GET /s/:code`: records the click, then redirects. */
+/** `GET /s/:code`: records the click, then redirects; a link that does not work gets a page that says so. */
 export function clickRoute(shift: SocialShift, links: TrackingLinks): Route {
   return {
     method: 'GET',
     path: '/s/:code',
-    async handle({ params, requestId, userAgent }) {
+    async handle({ params, requestId, userAgent, head }) {
       const url = params.code ?? '';
-      // A platform fetching the link for its preview card is no click: checked as a click is, sent on, not recorded.
-      const { attribution } = isLinkPreview(userAgent)
-        ? await verifyTrackedClick(shift, links, url)
-        : // Idempotent per click id: a proxy that retries the same request (same x-request-id) counts one click.
-          await recordTrackedClick(shift, links, { url, clickId: requestId ?? randomUUID() }).catch(
-            (error) => {
+      // A platform fetching the link for its preview card, or a link checker's HEAD request, is no click: checked
+      // as a click is, sent on, not recorded.
+      const answer =
+        head || isLinkPreview(userAgent)
+          ? verifyTrackedClick(shift, links, url)
+          : // Idempotent per click id: a proxy that retries the same request (same x-request-id) counts one click.
+            recordTrackedClick(shift, links, { url, clickId: clickIdOf(requestId) }).catch((error) => {
               // The publisher withdrew consent to tracking: the visitor still goes on to the page, uncounted.
               if (isSocialShiftError(error, 'CONSENT_REQUIRED')) return verifyTrackedClick(shift, links, url);
               throw error;
-            },
-          );
-      const { destination, platform, campaignId, postId } = attribution;
-      return {
-        redirect: addUtmTags(destination, { source: platform, campaign: campaignId, content: postId }),
-      };
+            });
+      try {
+        const { destination, platform, campaignId, postId } = (await answer).attribution;
+        return {
+          redirect: addUtmTags(destination, { source: platform, campaign: campaignId, content: postId }),
+        };
+      } catch (error) {
+        // Unknown, forged or edited: the visitor gets a page in both languages, not an error for a program.
+        if (isSocialShiftError(error, 'INVALID_LINK')) return { status: 404, html: LINK_NOT_WORKING };
+        throw error;
+      }
     },
   };
 }
 // #endregion click-route
+
+/**
+ * The click's id: the proxy's request id when it is one the SDK takes as it is (printable, at most 128
+ * characters), else a new one, so that an odd header never keeps a visitor from the page.
+ */
+function clickIdOf(requestId: string | undefined): string {
+  return requestId !== undefined && /^[\x21-\x7e]{1,128}$/.test(requestId) ? requestId : randomUUID();
+}
+
+/** What a visitor of a link that does not work (any more) sees, in Dutch and English. */
+const LINK_NOT_WORKING = `<!doctype html>
+<html lang="nl">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>Link werkt niet · Link not working</title></head>
+<body>
+<h1>Deze link werkt niet (meer)</h1>
+<p>De link is onbekend of onvolledig gekopieerd. Controleer hem, of zoek het bericht op de website.</p>
+<h1 lang="en">This link does not work (any more)</h1>
+<p lang="en">The link is unknown or was not copied in full. Check it, or look for the post on the website.</p>
+</body>
+</html>
+`;

@@ -16,10 +16,18 @@ export interface RouteContext {
   /** The `user-agent` header, if any. */
   readonly userAgent: string | undefined;
   readonly url: URL;
+  /**
+   * A `HEAD` request (link checkers, mail scanners): answered as the `GET` of the same path, without its body. A
+   * route that records something for a `GET` records nothing for it.
+   */
+  readonly head?: boolean;
 }
 
-/** A route's answer: JSON with a status, or a redirect. */
-export type RouteResult = { readonly status: number; readonly json: unknown } | { readonly redirect: string };
+/** A route's answer: JSON with a status, a page for people (such as a link's visitors), or a redirect. */
+export type RouteResult =
+  | { readonly status: number; readonly json: unknown }
+  | { readonly status: number; readonly html: string }
+  | { readonly redirect: string };
 
 /** One entry of the route table: `GET /api/offers/:offerId`. */
 export interface Route {
@@ -115,14 +123,15 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(response: ServerResponse, status: number, json: unknown): void {
-  const body = JSON.stringify(json);
+function send(response: ServerResponse, status: number, json: unknown, type = 'application/json'): void {
+  const body = type === 'application/json' ? JSON.stringify(json) : String(json);
   response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
+    'content-type': `${type}; charset=utf-8`,
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
   });
-  response.end(body);
+  // The answer to a HEAD request has the headers of the GET's, and no body.
+  response.end(response.req.method === 'HEAD' ? undefined : body);
 }
 
 /** Options of {@link createHandler}: whose POSTs a browser may send (see `refuseCrossSite`), and read (CORS). */
@@ -171,9 +180,11 @@ export function createHandler(
         response.setHeader('access-control-allow-credentials', 'true');
       }
       const found = routes.filter((route) => match(route.path, url.pathname) !== undefined);
-      const route = found.find((candidate) => candidate.method === request.method);
+      const head = request.method === 'HEAD';
+      const route = found.find((candidate) => candidate.method === (head ? 'GET' : request.method));
       if (!route) {
-        const allowed = [...new Set(found.map((candidate) => candidate.method))];
+        const allowed: string[] = [...new Set(found.map((candidate) => candidate.method))];
+        if (allowed.includes('GET')) allowed.push('HEAD');
         if (request.method === 'OPTIONS' && allowed.length > 0) {
           // The browser's preflight of a trusted page's request with a JSON body. The page may send the body's
           // type and a request id, never the person: the sign-on proxy sets that.
@@ -212,10 +223,13 @@ export function createHandler(
         requestId: header('x-request-id'),
         userAgent: header('user-agent'),
         url,
+        head,
       });
       if ('redirect' in result) {
         response.writeHead(302, { location: result.redirect, 'cache-control': 'no-store' });
         response.end();
+      } else if ('html' in result) {
+        send(response, result.status, result.html, 'text/html');
       } else {
         send(response, result.status, result.json);
       }

@@ -92,12 +92,39 @@ describe('the HTTP handler', () => {
     expect(setup.status).toBe(405);
     expect(setup.headers.allow).toBe('POST');
     expect(setup.json).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('POST') });
-    expect((await get(port, '/api/posts/p1', 'DELETE')).headers.allow).toBe('GET');
+    expect((await get(port, '/api/posts/p1', 'DELETE')).headers.allow).toBe('GET, HEAD');
     expect((await get(port, '/api/posts/p1/submit', 'PUT')).status).toBe(405);
     expect(ran).toBe(0);
     // A path no route serves, whatever the method, is still 404.
     expect((await get(port, '/api/nothing', 'POST')).status).toBe(404);
     expect((await get(port, '/api/posts/p1/submit/x')).status).toBe(404);
+  });
+
+  it('answers HEAD as the GET of the same path, with its status and headers and no body, telling the route', async () => {
+    const heads: unknown[] = [];
+    const port = await serve([
+      {
+        method: 'GET',
+        path: '/s/:code',
+        handle: async ({ head }) => {
+          heads.push(head);
+          return { redirect: 'https://example.org/page' };
+        },
+      },
+      { method: 'GET', path: '/page', handle: async () => ({ status: 404, html: '<p>gone</p>' }) },
+      ...routes,
+    ]);
+    const health = await get(port, '/health', 'HEAD');
+    expect(health).toMatchObject({ status: 200, json: undefined });
+    expect(health.headers['content-length']).toBe(String(JSON.stringify({ ok: true }).length));
+    const link = await get(port, '/s/abc', 'HEAD');
+    expect(link.status).toBe(302);
+    expect(link.headers.location).toBe('https://example.org/page');
+    await get(port, '/s/abc');
+    expect(heads).toEqual([true, false]);
+    const page = await get(port, '/page', 'HEAD');
+    expect(page).toMatchObject({ status: 404, json: undefined });
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
   it('answers a path parameter that is not valid percent-encoding with 400 VALIDATION, not 500', async () => {

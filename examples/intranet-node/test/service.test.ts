@@ -287,14 +287,25 @@ describe('the intranet service', { timeout: 20_000 }, () => {
     });
     expect(preview.status).toBe(302);
     expect(preview.headers.get('location')).toBe(location.href);
+    // A forged or unknown code gets a page for people, in Dutch and English, and records nothing.
     const forged = await fetch(`${service.url}/s/ABCDEFGHJK`, { redirect: 'manual' });
-    expect(forged.status).toBe(400);
-    expect(((await forged.json()) as { code: string }).code).toBe('INVALID_LINK');
+    expect(forged.status).toBe(404);
+    expect(forged.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await forged.text()).toMatch(/Deze link werkt niet[\s\S]*This link does not work/);
+    // A link checker's HEAD request is sent on too, and counts no click; so does an odd request id, which counts one.
+    const checked = await fetch(ids.trackedUrl!, { method: 'HEAD', redirect: 'manual' });
+    expect(checked.status).toBe(302);
+    expect(checked.headers.get('location')).toBe(location.href);
+    const odd = await fetch(ids.trackedUrl!, {
+      redirect: 'manual',
+      headers: { 'x-request-id': 'r'.repeat(300) },
+    });
+    expect(odd.status).toBe(302);
     const results = await api('GET', '/api/me/results', ids.publisher);
-    expect(results.json).toMatchObject({ shares: 1, clicks: 1 });
+    expect(results.json).toMatchObject({ shares: 1, clicks: 2 });
     const shares = await api('GET', '/api/me/shares', ids.publisher);
     expect(shares.json).toMatchObject([
-      { share: { id: ids.share }, post: { id: ids.post }, figures: { clicks: 1, reactions: 0, reach: 0 } },
+      { share: { id: ids.share }, post: { id: ids.post }, figures: { clicks: 2, reactions: 0, reach: 0 } },
     ]);
     expect((await api('GET', '/api/me/shares', ids.master)).json).toEqual([]);
   });
@@ -304,7 +315,7 @@ describe('the intranet service', { timeout: 20_000 }, () => {
     const report = await api('GET', '/api/reports/programme?lang=en', ids.master);
     expect(report.status).toBe(200);
     expect(report.json.summary.shares.value).toBe(1);
-    expect(report.json.summary.clicks.value).toBe(1);
+    expect(report.json.summary.clicks.value).toBe(2);
     expect(report.json.markdown).toMatch(/^# /);
   });
 
