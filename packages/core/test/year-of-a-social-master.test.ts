@@ -1212,4 +1212,24 @@ describe('a social master runs Social Shift for a year', () => {
     expect(weeks[0]?.period).toBe('2026-W02');
     expect(weeks.at(-1)?.period).toBe('2026-W46');
   });
+
+  it('gives the same figures after a retention run folded the platform events into a summary', async () => {
+    // A second, identical year; on 9 November the master keeps raw platform events for 30 days only: every click,
+    // reaction, comment, reshare and reach of the year goes into one `platform.summary`.
+    const again = await year();
+    const retention = await again.shift.as(again.ids.mira!).privacy.applyRetention({ platformEventDays: 30 });
+    // Raw platform events: clicks 3 + 1 + 2 + 1 = 7, reactions 2, comments m1–m6 = 6, a reshare, reach 2: 18.
+    expect(retention).toMatchObject({ before: '2026-10-10T09:00:00.000Z', removed: 18 });
+    const events = await again.shift.readEvents();
+    expect(events.filter((e) => e.type.startsWith('platform.') && e.type !== 'platform.summary')).toEqual([]);
+    for (const [from, to, period] of [
+      ['2025-12-31T23:00:00.000Z', '2026-12-31T23:00:00.000Z', 'month'],
+      ['2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z', 'month'],
+      ['2026-03-29T22:00:00.000Z', '2026-04-05T22:00:00.000Z', 'week'],
+    ] as const) {
+      const before = finishMetrics(foldEvents(world.events, { from, to }), { ...context, period });
+      const after = finishMetrics(foldEvents(events, { from, to }), { ...context, period });
+      expect(after).toEqual(before);
+    }
+  });
 });
