@@ -11,7 +11,7 @@ import { postWorkflow } from '../workflows/post.js';
 import { hasOfferConsent } from './consent.js';
 import { readGuard } from './guards.js';
 import type { EntityWrite, Guard, New, Runtime } from './runtime.js';
-import { compact, list, now } from './runtime.js';
+import { compact, entityWrite, list, now } from './runtime.js';
 
 /**
  * The people a campaign's audience names, by whether they hold the publisher role and consent or not: everyone,
@@ -69,12 +69,7 @@ export async function startCampaignWrites(
   const { writes, guards } = await offerWrites(rt, running, event);
   return {
     writes: [
-      {
-        type: 'campaign',
-        before: campaign,
-        after: running,
-        events: [{ type: event === 'START' ? 'campaign.started' : 'campaign.resumed' }],
-      },
+      entityWrite('campaign', campaign, running, event === 'START' ? 'campaign.started' : 'campaign.resumed'),
       ...writes,
     ],
     guards,
@@ -120,12 +115,9 @@ async function offerWrites(
     // Nobody new: a resume or a due run offers nothing (a post on offer waits for people who join the audience, and
     // a due run offers it to them, as a resume would).
     if (newcomers.length === 0 && (event === 'RESUME' || (event === 'DUE' && post.status === next))) continue;
-    writes.push({
-      type: 'post',
-      before: post,
-      after: { ...post, status: next },
-      events: [{ type: 'post.offered', data: { campaignId: campaign.id } }],
-    });
+    writes.push(
+      entityWrite('post', post, { ...post, status: next }, 'post.offered', { campaignId: campaign.id }),
+    );
     for (const publisher of newcomers) {
       const offer: New<Offer> = compact({
         id: rt.ids.next('offer'),
@@ -136,17 +128,13 @@ async function offerWrites(
         offeredAt: at,
         expiresAt: earliest(post.expiresAt, campaign.endsAt),
       });
-      writes.push({
-        type: 'offer',
-        before: undefined,
-        after: offer,
-        events: [
-          {
-            type: 'offer.created',
-            data: { campaignId: campaign.id, postId: post.id, publisherId: publisher.id },
-          },
-        ],
-      });
+      writes.push(
+        entityWrite('offer', undefined, offer, 'offer.created', {
+          campaignId: campaign.id,
+          postId: post.id,
+          publisherId: publisher.id,
+        }),
+      );
     }
   }
   return { writes, guards };
@@ -160,12 +148,7 @@ export async function expireOpenOffers(
   const offers = await list(rt, 'offer', compact({ ...where }));
   return offers
     .filter((offer) => offerWorkflow.next(offer.status, 'EXPIRE') !== undefined)
-    .map((offer) => ({
-      type: 'offer' as const,
-      before: offer,
-      after: { ...offer, status: 'expired' as const },
-      events: [{ type: 'offer.expired' as const }],
-    }));
+    .map((offer) => entityWrite('offer', offer, { ...offer, status: 'expired' as const }, 'offer.expired'));
 }
 
 /** The writes of a post leaving circulation (expired or withdrawn): the post and its open offers. */
@@ -176,12 +159,7 @@ export async function endPostWrites(
 ): Promise<EntityWrite[]> {
   const status = event === 'EXPIRE' ? 'expired' : 'withdrawn';
   return [
-    {
-      type: 'post',
-      before: post,
-      after: { ...post, status },
-      events: [{ type: event === 'EXPIRE' ? 'post.expired' : 'post.withdrawn' }],
-    },
+    entityWrite('post', post, { ...post, status }, event === 'EXPIRE' ? 'post.expired' : 'post.withdrawn'),
     ...(await expireOpenOffers(rt, { postId: post.id })),
   ];
 }
@@ -207,12 +185,7 @@ export function unheldPostWrites(
   const candidates = ending === undefined ? undefined : new Set(ending.postIds);
   return posts
     .filter((post) => post.status === 'offered' && !held.has(post.id) && (candidates?.has(post.id) ?? true))
-    .map((post) => ({
-      type: 'post' as const,
-      before: post,
-      after: { ...post, status: 'expired' as const },
-      events: [{ type: 'post.expired' as const }],
-    }));
+    .map((post) => entityWrite('post', post, { ...post, status: 'expired' as const }, 'post.expired'));
 }
 
 /**
@@ -246,12 +219,12 @@ export async function endCampaignWrites(
   const state = campaign.postIds.length > 0 ? await campaignPostsState(rt) : undefined;
   const offers = await expireOpenOffers(rt, { campaignId: campaign.id });
   const writes: EntityWrite[] = [
-    {
-      type: 'campaign',
-      before: campaign,
-      after: { ...campaign, status },
-      events: [{ type: event === 'COMPLETE' ? 'campaign.completed' : 'campaign.cancelled' }],
-    },
+    entityWrite(
+      'campaign',
+      campaign,
+      { ...campaign, status },
+      event === 'COMPLETE' ? 'campaign.completed' : 'campaign.cancelled',
+    ),
     ...offers,
     ...(state ? unheldPostWrites(state.posts, state.campaigns, now(rt), campaign) : []),
   ];

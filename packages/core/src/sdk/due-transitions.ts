@@ -20,7 +20,7 @@ import {
   unheldPostWrites,
 } from './cascades.js';
 import type { EntityWrite, Guard, Runtime } from './runtime.js';
-import { commit, find, list, now } from './runtime.js';
+import { commit, entityWrite, find, list, now } from './runtime.js';
 
 /**
  * What one run of the due transitions did.
@@ -100,12 +100,7 @@ export async function settleOffer(rt: Runtime, offer: Offer): Promise<{ offer: O
   let current = offer;
   for (let attempt = 0; attempt < SETTLE_ATTEMPTS && isDue(rt, current, offerWorkflow); attempt++) {
     const changed = await commitSystem(rt, [
-      {
-        type: 'offer',
-        before: current,
-        after: { ...current, status: 'expired' },
-        events: [{ type: 'offer.expired' }],
-      },
+      entityWrite('offer', current, { ...current, status: 'expired' }, 'offer.expired'),
     ]);
     current = (await find(rt, 'offer', offer.id)) ?? current;
     if (changed) return { offer: current, changed };
@@ -208,12 +203,7 @@ export async function settlePerson(
   const last = [person.lastActiveAt ?? person.createdAt, other ?? ''].sort().at(-1) ?? person.createdAt;
   if (rt.clock.now() - Date.parse(last) < rt.dormantAfterDays * DAY_MS) return false;
   return commitSystem(rt, [
-    {
-      type: 'person',
-      before: person,
-      after: { ...person, status: 'dormant' },
-      events: [{ type: 'person.dormant' }],
-    },
+    entityWrite('person', person, { ...person, status: 'dormant' }, 'person.dormant'),
   ]);
 }
 

@@ -13,6 +13,7 @@ import {
   authorize,
   checkId,
   commitFirst,
+  entityWrite,
   IDEMPOTENCY_COLLECTION,
   list,
   load,
@@ -79,17 +80,14 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
   const scrub = new Map([[`person${person.id}`, erased]]);
   for (const account of await list(rt, 'social_account', { personId: person.id })) {
     scrub.set(`social_account${account.id}`, [{ handle: ERASED_HANDLE }, []]);
-    writes.push({
-      type: 'social_account',
-      before: account,
-      after: { ...account, handle: ERASED_HANDLE },
-      events: [{ type: 'account.erased' }],
-    });
+    writes.push(
+      entityWrite('social_account', account, { ...account, handle: ERASED_HANDLE }, 'account.erased'),
+    );
   }
   for (const share of await list(rt, 'share', { publisherId: person.id })) {
     scrub.set(`share${share.id}`, SHARE_RULE);
     const kept = scrubChanges(share, ...SHARE_RULE);
-    if (kept) writes.push({ type: 'share', before: share, after: kept, events: [{ type: 'share.erased' }] });
+    if (kept) writes.push(entityWrite('share', share, kept, 'share.erased'));
   }
 
   // Idempotency records of shares hold the share as it was returned: scrub those of this person.

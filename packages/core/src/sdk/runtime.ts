@@ -55,7 +55,10 @@ export interface EntityWrite {
   readonly before: object | undefined;
   /** The entity after the command; `version`, `createdAt` and `updatedAt` are set on commit. */
   readonly after: object;
-  readonly events: readonly { readonly type: EventType; readonly data?: Record<string, unknown> }[];
+  readonly events: readonly {
+    readonly type: EventType;
+    readonly data?: Record<string, unknown> | undefined;
+  }[];
 }
 
 /**
@@ -504,16 +507,16 @@ export const commitFirst = async <T>(
   options?: Parameters<typeof commit>[3],
 ): Promise<T> => (await commit(rt, actorId, writes, options)).entities[0] as unknown as T;
 
-/** Builds the write of a workflow transition on an existing entity. */
-export function transitionWrite<T extends { readonly status: string }>(
+/**
+ * The write of one entity with one event (`before` absent when the command creates it): what most commands write.
+ */
+export const entityWrite = (
   type: EntityType,
-  before: T,
-  after: T,
+  before: object | undefined,
+  after: object,
   eventType: EventType,
-  data: Record<string, unknown> = {},
-): EntityWrite {
-  return { type, before, after, events: [{ type: eventType, data }] };
-}
+  data?: Record<string, unknown>,
+): EntityWrite => ({ type, before, after, events: [{ type: eventType, data }] });
 
 /** A partial update: the fields given, never `undefined`. */
 export type Patch<T> = { [K in keyof T]?: Exclude<T[K], undefined> };

@@ -15,6 +15,7 @@ import {
   authorize,
   checkId,
   commitFirst,
+  entityWrite,
   invalidTransition,
   isAllowedFor,
   list,
@@ -183,12 +184,12 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     else {
       if (event === 'SCHEDULE') await checkPosts(campaign);
       writes = [
-        {
-          type: 'campaign',
-          before: campaign,
-          after: { ...campaign, status },
-          events: [{ type: campaignWorkflow.config.events[event].domainEvent }],
-        },
+        entityWrite(
+          'campaign',
+          campaign,
+          { ...campaign, status },
+          campaignWorkflow.config.events[event].domainEvent,
+        ),
       ];
     }
     const moved = await commitFirst<Campaign>(rt, actorId, writes, { guards });
@@ -225,17 +226,11 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
         status: campaignWorkflow.config.initial,
       };
       return commitFirst<Campaign>(rt, actorId, [
-        {
-          type: 'campaign',
-          before: undefined,
-          after: campaign,
-          events: [
-            {
-              type: 'campaign.created',
-              data: { pillarIds: campaign.pillarIds, goalIds: campaign.goalIds, postIds: campaign.postIds },
-            },
-          ],
-        },
+        entityWrite('campaign', undefined, campaign, 'campaign.created', {
+          pillarIds: campaign.pillarIds,
+          goalIds: campaign.goalIds,
+          postIds: campaign.postIds,
+        }),
       ]);
     },
     async update(campaignId, input) {
@@ -272,7 +267,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       if (after.startsAt !== campaign.startsAt || after.endsAt !== campaign.endsAt)
         checkOpen('campaign update', after.endsAt);
       return commitFirst<Campaign>(rt, actorId, [
-        { type: 'campaign', before: campaign, after, events: [{ type: 'campaign.updated' }] },
+        entityWrite('campaign', campaign, after, 'campaign.updated'),
       ]);
     },
     schedule: (id) => move(id, 'SCHEDULE', 'campaigns.run'),

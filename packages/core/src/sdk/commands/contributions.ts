@@ -11,6 +11,7 @@ import {
   checkId,
   commitFirst,
   compact,
+  entityWrite,
   isAllowedFor,
   list,
   load,
@@ -96,23 +97,24 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
     await checkStrategyRefs(rt, 'contribution update', changed, contribution);
     const status = nextState(contributionWorkflow, contribution, event);
     const writes: EntityWrite[] = [
-      {
-        type: 'contribution',
-        before: contribution,
-        after: compact({ ...contribution, ...changed, status }),
-        events: [
-          { type: contributionWorkflow.config.events[event].domainEvent, data: data(contribution, actor) },
-        ],
-      },
+      entityWrite(
+        'contribution',
+        contribution,
+        compact({ ...contribution, ...changed, status }),
+        contributionWorkflow.config.events[event].domainEvent,
+        data(contribution, actor),
+      ),
     ];
     // Submitting is activity: a dormant creator is active again.
     if (event === 'SUBMIT' && ambassadorWorkflow.next(actor.person.status, 'REACTIVATE') !== undefined) {
-      writes.push({
-        type: 'person',
-        before: actor.person,
-        after: { ...actor.person, status: 'active', lastActiveAt: now(rt) },
-        events: [{ type: 'person.reactivated' }],
-      });
+      writes.push(
+        entityWrite(
+          'person',
+          actor.person,
+          { ...actor.person, status: 'active', lastActiveAt: now(rt) },
+          'person.reactivated',
+        ),
+      );
     }
     return commitFirst<Contribution>(rt, actorId, writes);
   };
@@ -148,17 +150,11 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
         postIds: [],
       };
       return commitFirst<Contribution>(rt, actorId, [
-        {
-          type: 'contribution',
-          before: undefined,
-          after: contribution,
-          events: [
-            {
-              type: 'contribution.created',
-              data: { creatorId: actor.person.id, kind: parsed.kind, pillarIds: parsed.pillarIds },
-            },
-          ],
-        },
+        entityWrite('contribution', undefined, contribution, 'contribution.created', {
+          creatorId: actor.person.id,
+          kind: parsed.kind,
+          pillarIds: parsed.pillarIds,
+        }),
       ]);
     },
     update: async (contributionId, input) => {

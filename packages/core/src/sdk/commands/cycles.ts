@@ -11,6 +11,7 @@ import {
   authorize,
   commit,
   commitFirst,
+  entityWrite,
   invalidTransition,
   list,
   loadActor,
@@ -131,12 +132,7 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
             `Cycle ${current.number} is at the ${current.status} step: a new cycle starts only after this one has been measured and adjusted (move it to adjustment first).`,
           );
         }
-        writes.push({
-          type: 'cycle',
-          before: current,
-          after: { ...current, status, closedAt: now(rt) },
-          events: [{ type: 'cycle.closed' }],
-        });
+        writes.push(entityWrite('cycle', current, { ...current, status, closedAt: now(rt) }, 'cycle.closed'));
       }
       const strategy = await loadStrategy(rt);
       const at = now(rt);
@@ -150,12 +146,12 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
         visitedSteps: ['strategy'],
         startedAt: at,
       };
-      writes.push({
-        type: 'cycle',
-        before: undefined,
-        after: cycle,
-        events: [{ type: 'cycle.started', data: { number, strategyVersion: strategy.strategyVersion } }],
-      });
+      writes.push(
+        entityWrite('cycle', undefined, cycle, 'cycle.started', {
+          number,
+          strategyVersion: strategy.strategyVersion,
+        }),
+      );
       const { entities } = await commit(rt, actorId, writes, { guards: [guard] });
       return entities.at(-1) as unknown as Cycle;
     },

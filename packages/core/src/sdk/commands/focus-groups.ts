@@ -5,7 +5,16 @@ import type { FocusGroup } from '../../model/focus-group.js';
 import { FocusGroupSchema } from '../../model/focus-group.js';
 import { IdListSchema } from '../../model/primitives.js';
 import type { New, Runtime } from '../runtime.js';
-import { authorize, checkId, commitFirst, list, load, loadActor, parseInput } from '../runtime.js';
+import {
+  authorize,
+  checkId,
+  commitFirst,
+  entityWrite,
+  list,
+  load,
+  loadActor,
+  parseInput,
+} from '../runtime.js';
 import { checkStrategyRefs } from './strategy.js';
 
 /**
@@ -63,12 +72,7 @@ export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupComm
         id: rt.ids.next('focus'),
       };
       return commitFirst<FocusGroup>(rt, actorId, [
-        {
-          type: 'focus_group',
-          before: undefined,
-          after: group,
-          events: [{ type: 'focus_group.created', data: { name: group.name, memberIds } }],
-        },
+        entityWrite('focus_group', undefined, group, 'focus_group.created', { name: group.name, memberIds }),
       ]);
     },
     async setMembers(focusGroupId, input) {
@@ -77,12 +81,7 @@ export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupComm
       const group = await load(rt, 'focus_group', checkId(focusGroupId, 'focusGroupId'));
       const memberIds = await membersOf(parsed.memberIds, group.memberIds);
       return commitFirst<FocusGroup>(rt, actorId, [
-        {
-          type: 'focus_group',
-          before: group,
-          after: { ...group, memberIds },
-          events: [{ type: 'focus_group.updated', data: { memberIds } }],
-        },
+        entityWrite('focus_group', group, { ...group, memberIds }, 'focus_group.updated', { memberIds }),
       ]);
     },
     async get(focusGroupId) {

@@ -23,6 +23,7 @@ import {
   checkId,
   commitFirst,
   compact,
+  entityWrite,
   find,
   inOrder,
   invalidTransition,
@@ -162,14 +163,9 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
     const after: Offer =
       event === 'SEE' ? { ...offer, status, seenAt: at } : { ...offer, status, respondedAt: at };
     return commitFirst<Offer>(rt, actorId, [
-      {
-        type: 'offer',
-        before: offer,
-        after,
-        events: [
-          { type: event === 'SEE' ? 'offer.seen' : 'offer.declined', data: { publisherId: actor.person.id } },
-        ],
-      },
+      entityWrite('offer', offer, after, event === 'SEE' ? 'offer.seen' : 'offer.declined', {
+        publisherId: actor.person.id,
+      }),
     ]);
   };
 
@@ -294,43 +290,31 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
           externalId: parsed.externalId,
         });
         const writes: EntityWrite[] = [
-          {
-            type: 'share',
-            before: undefined,
-            after: shareEntity,
-            events: [
-              {
-                type: 'share.recorded',
-                data: {
-                  offerId: offer.id,
-                  postId: post.id,
-                  campaignId: campaign.id,
-                  publisherId: actor.person.id,
-                  platform: parsed.platform,
-                  networkSize,
-                },
-              },
-            ],
-          },
-          {
-            type: 'offer',
-            before: offer,
-            after: { ...offer, status, respondedAt: offer.respondedAt ?? at },
-            events: [
-              {
-                type: 'offer.shared',
-                data: { publisherId: actor.person.id, shareId: shareEntity.id, platform: parsed.platform },
-              },
-            ],
-          },
+          entityWrite('share', undefined, shareEntity, 'share.recorded', {
+            offerId: offer.id,
+            postId: post.id,
+            campaignId: campaign.id,
+            publisherId: actor.person.id,
+            platform: parsed.platform,
+            networkSize,
+          }),
+          entityWrite(
+            'offer',
+            offer,
+            { ...offer, status, respondedAt: offer.respondedAt ?? at },
+            'offer.shared',
+            { publisherId: actor.person.id, shareId: shareEntity.id, platform: parsed.platform },
+          ),
         ];
         if (nextOf(ambassadorWorkflow, actor.person.status, 'REACTIVATE') !== undefined) {
-          writes.push({
-            type: 'person',
-            before: actor.person,
-            after: { ...actor.person, status: 'active', lastActiveAt: at },
-            events: [{ type: 'person.reactivated' }],
-          });
+          writes.push(
+            entityWrite(
+              'person',
+              actor.person,
+              { ...actor.person, status: 'active', lastActiveAt: at },
+              'person.reactivated',
+            ),
+          );
         }
         return commitFirst<Share>(rt, actorId, writes, {
           idempotency: { ...slot, result: (done) => ({ share: done.entities[0] as never }) },

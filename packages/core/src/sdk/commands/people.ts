@@ -23,6 +23,7 @@ import {
   commit,
   commitFirst,
   compact,
+  entityWrite,
   find,
   invalidTransition,
   isAllowedFor,
@@ -204,12 +205,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         // Someone who leaves gets nothing more: their open offers expire in the same transaction (first, while
         // the actor is still in the programme).
         ...(event === 'LEAVE' ? await expireOpenOffers(rt, { publisherId: person.id }) : []),
-        {
-          type: 'person',
-          before: person,
-          after,
-          events: [{ type: ambassadorWorkflow.config.events[event].domainEvent }],
-        },
+        entityWrite('person', person, after, ambassadorWorkflow.config.events[event].domainEvent),
       ],
       { guards },
     );
@@ -235,22 +231,18 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         status: ambassadorWorkflow.config.initial,
       };
       return commitFirst<Person>(rt, actorId, [
-        {
-          type: 'person',
-          before: undefined,
-          after: person,
-          events: [
-            {
-              type: 'person.added',
-              data: compact({
-                teamIds: person.teamIds,
-                department: person.department,
-                location: person.location,
-                external: person.external,
-              }),
-            },
-          ],
-        },
+        entityWrite(
+          'person',
+          undefined,
+          person,
+          'person.added',
+          compact({
+            teamIds: person.teamIds,
+            department: person.department,
+            location: person.location,
+            external: person.external,
+          }),
+        ),
       ]);
     },
     invite: (personId) => move(personId, 'INVITE', 'people.invite'),
@@ -267,21 +259,17 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       for (const teamId of teamIds) await load(rt, 'team', teamId);
       const after: Person = { ...person, ...patch };
       return commitFirst<Person>(rt, actorId, [
-        {
-          type: 'person',
-          before: person,
+        entityWrite(
+          'person',
+          person,
           after,
-          events: [
-            {
-              type: 'person.updated',
-              data: compact({
-                teamIds: patch.teamIds,
-                department: patch.department,
-                location: patch.location,
-              }),
-            },
-          ],
-        },
+          'person.updated',
+          compact({
+            teamIds: patch.teamIds,
+            department: patch.department,
+            location: patch.location,
+          }),
+        ),
       ]);
     },
     reactivate: (personId) => move(personId, 'REACTIVATE', 'people.reactivate'),
@@ -301,23 +289,12 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         givenAt: at,
       };
       return commitFirst<Person>(rt, actorId, [
-        {
-          type: 'person',
-          before: person,
-          after: { ...person, status, lastActiveAt: at },
-          events: [{ type: 'person.activated' }],
-        },
-        {
-          type: 'consent',
-          before: undefined,
-          after: consent,
-          events: [
-            {
-              type: 'consent.given',
-              data: { personId: person.id, purposes: consent.purposes, termsVersion: consent.termsVersion },
-            },
-          ],
-        },
+        entityWrite('person', person, { ...person, status, lastActiveAt: at }, 'person.activated'),
+        entityWrite('consent', undefined, consent, 'consent.given', {
+          personId: person.id,
+          purposes: consent.purposes,
+          termsVersion: consent.termsVersion,
+        }),
       ]);
     },
     async withdrawConsent() {
@@ -331,18 +308,10 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         (c) => c.withdrawnAt === undefined,
       );
       const writes: EntityWrite[] = [
-        {
-          type: 'person',
-          before: person,
-          after: { ...person, status },
-          events: [{ type: 'person.updated' }],
-        },
-        ...consents.map((c) => ({
-          type: 'consent' as const,
-          before: c,
-          after: { ...c, withdrawnAt: at },
-          events: [{ type: 'consent.withdrawn' as const, data: { personId: person.id } }],
-        })),
+        entityWrite('person', person, { ...person, status }, 'person.updated'),
+        ...consents.map((c) =>
+          entityWrite('consent', c, { ...c, withdrawnAt: at }, 'consent.withdrawn', { personId: person.id }),
+        ),
         // Withdrawal stops everything at once: open offers (and so digests of them) end in this transaction.
         ...(await expireOpenOffers(rt, { publisherId: person.id })),
       ];
@@ -388,12 +357,10 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         rt,
         actorId,
         [
-          {
-            type: 'role_assignment',
-            before: undefined,
-            after: assignment,
-            events: [{ type: 'role.assigned', data: { personId: person.id, role: parsed.role } }],
-          },
+          entityWrite('role_assignment', undefined, assignment, 'role.assigned', {
+            personId: person.id,
+            role: parsed.role,
+          }),
         ],
         { guards: [guard] },
       );
@@ -417,12 +384,10 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         rt,
         actorId,
         [
-          {
-            type: 'role_assignment',
-            before: assignment,
-            after: { ...assignment, revokedAt: now(rt) },
-            events: [{ type: 'role.revoked', data: { personId: person.id, role } }],
-          },
+          entityWrite('role_assignment', assignment, { ...assignment, revokedAt: now(rt) }, 'role.revoked', {
+            personId: person.id,
+            role,
+          }),
         ],
         { guards },
       );
@@ -450,17 +415,11 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         rt,
         actorId,
         [
-          {
-            type: 'social_account',
-            before: existing,
-            after: account,
-            events: [
-              {
-                type: 'account.linked',
-                data: { personId: person.id, platform: parsed.platform, networkSize: parsed.networkSize },
-              },
-            ],
-          },
+          entityWrite('social_account', existing, account, 'account.linked', {
+            personId: person.id,
+            platform: parsed.platform,
+            networkSize: parsed.networkSize,
+          }),
         ],
         { guards: [guard] },
       );

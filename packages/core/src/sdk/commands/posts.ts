@@ -15,6 +15,7 @@ import {
   checkId,
   commitFirst,
   compact,
+  entityWrite,
   forbidden,
   isAllowedFor,
   list,
@@ -148,12 +149,13 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       event === 'WITHDRAW'
         ? await endPostWrites(rt, post, 'WITHDRAW')
         : [
-            {
-              type: 'post',
-              before: post,
-              after: compact({ ...post, ...changed, status }),
-              events: [{ type: postWorkflow.config.events[event].domainEvent, data: data(actor) }],
-            },
+            entityWrite(
+              'post',
+              post,
+              compact({ ...post, ...changed, status }),
+              postWorkflow.config.events[event].domainEvent,
+              data(actor),
+            ),
           ];
     return commitFirst<Post>(rt, actorId, writes);
   };
@@ -182,29 +184,22 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
         status: postWorkflow.config.initial,
       });
       const writes: EntityWrite[] = [
-        {
-          type: 'post',
-          before: undefined,
-          after: post,
-          events: [
-            {
-              type: 'post.created',
-              data: {
-                authorId: post.authorId,
-                pillarIds: post.pillarIds,
-                goalIds: post.goalIds,
-                audienceIds: post.audienceIds,
-                contributionIds: post.contributionIds,
-              },
-            },
-          ],
-        },
-        ...contributions.map((c) => ({
-          type: 'contribution' as const,
-          before: c,
-          after: { ...c, status: 'used' as const, postIds: [...c.postIds, post.id] },
-          events: [{ type: 'contribution.used' as const, data: { postId: post.id } }],
-        })),
+        entityWrite('post', undefined, post, 'post.created', {
+          authorId: post.authorId,
+          pillarIds: post.pillarIds,
+          goalIds: post.goalIds,
+          audienceIds: post.audienceIds,
+          contributionIds: post.contributionIds,
+        }),
+        ...contributions.map((c) =>
+          entityWrite(
+            'contribution',
+            c,
+            { ...c, status: 'used' as const, postIds: [...c.postIds, post.id] },
+            'contribution.used',
+            { postId: post.id },
+          ),
+        ),
       ];
       return commitFirst<Post>(rt, actorId, writes);
     },

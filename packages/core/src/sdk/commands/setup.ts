@@ -11,7 +11,7 @@ import type { Strategy } from '../../model/strategy.js';
 import { StrategySchema } from '../../model/strategy.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import type { New, Runtime } from '../runtime.js';
-import { commit, find, now, parseInput } from '../runtime.js';
+import { commit, entityWrite, find, now, parseInput } from '../runtime.js';
 import { checkStrategyIds } from './strategy.js';
 
 /**
@@ -97,41 +97,14 @@ export async function setup(rt: Runtime, input: SetupInput): Promise<SetupResult
     assignedAt: at,
   };
   await commit(rt, masterId, [
-    {
-      type: 'organisation',
-      before: undefined,
-      after: organisation,
-      events: [{ type: 'organisation.created', data: { name: organisation.name } }],
-    },
-    {
-      type: 'programme',
-      before: undefined,
-      after: programme,
-      events: [
-        {
-          type: 'programme.created',
-          data: { name: programme.name, claimedPurposes: programme.claimedPurposes },
-        },
-      ],
-    },
-    {
-      type: 'strategy',
-      before: undefined,
-      after: strategy,
-      events: [{ type: 'strategy.updated', data: { strategyVersion: 1 } }],
-    },
-    {
-      type: 'person',
-      before: undefined,
-      after: master,
-      events: [{ type: 'person.added', data: { teamIds: [], external: false } }],
-    },
-    {
-      type: 'role_assignment',
-      before: undefined,
-      after: role,
-      events: [{ type: 'role.assigned', data: { personId: masterId, role: 'master' } }],
-    },
+    entityWrite('organisation', undefined, organisation, 'organisation.created', { name: organisation.name }),
+    entityWrite('programme', undefined, programme, 'programme.created', {
+      name: programme.name,
+      claimedPurposes: programme.claimedPurposes,
+    }),
+    entityWrite('strategy', undefined, strategy, 'strategy.updated', { strategyVersion: 1 }),
+    entityWrite('person', undefined, master, 'person.added', { teamIds: [], external: false }),
+    entityWrite('role_assignment', undefined, role, 'role.assigned', { personId: masterId, role: 'master' }),
   ]);
   return { organisationId: rt.organisationId, programmeId, strategyId, masterId };
 }

@@ -5,7 +5,16 @@ import type { ValidationIssue } from '../../errors/social-shift-error.js';
 import type { Strategy } from '../../model/strategy.js';
 import { StrategySchema } from '../../model/strategy.js';
 import type { Runtime } from '../runtime.js';
-import { authorize, changesOf, commitFirst, list, load, loadActor, parsePatch } from '../runtime.js';
+import {
+  authorize,
+  changesOf,
+  commitFirst,
+  entityWrite,
+  list,
+  load,
+  loadActor,
+  parsePatch,
+} from '../runtime.js';
 
 /**
  * Input of `strategy.update`: the parts to replace.
@@ -159,12 +168,9 @@ export function strategyCommands(rt: Runtime, actorId: string): StrategyCommands
       // A new version only when something changed: an update without a part, or with the parts stored, writes nothing.
       const strategyVersion = strategy.strategyVersion + (Object.keys(changesOf(strategy, after))[0] ? 1 : 0);
       return commitFirst<Strategy>(rt, actorId, [
-        {
-          type: 'strategy',
-          before: strategy,
-          after: { ...after, strategyVersion },
-          events: [{ type: 'strategy.updated', data: { strategyVersion } }],
-        },
+        entityWrite('strategy', strategy, { ...after, strategyVersion }, 'strategy.updated', {
+          strategyVersion,
+        }),
       ]);
     },
   };

@@ -3,7 +3,16 @@ import * as z from 'zod/mini';
 import type { Team } from '../../model/team.js';
 import { TeamSchema } from '../../model/team.js';
 import type { New, Runtime } from '../runtime.js';
-import { authorize, commitFirst, compact, list, load, loadActor, parseInput } from '../runtime.js';
+import {
+  authorize,
+  commitFirst,
+  compact,
+  entityWrite,
+  list,
+  load,
+  loadActor,
+  parseInput,
+} from '../runtime.js';
 
 /**
  * Input of `teams.create`.
@@ -47,17 +56,13 @@ export function teamCommands(rt: Runtime, actorId: string): TeamCommands {
         id: rt.ids.next('team'),
       };
       return commitFirst<Team>(rt, actorId, [
-        {
-          type: 'team',
-          before: undefined,
-          after: team,
-          events: [
-            {
-              type: 'team.created',
-              data: compact({ name: team.name, department: team.department, location: team.location }),
-            },
-          ],
-        },
+        entityWrite(
+          'team',
+          undefined,
+          team,
+          'team.created',
+          compact({ name: team.name, department: team.department, location: team.location }),
+        ),
       ]);
     },
     async list() {
