@@ -41,6 +41,7 @@ import {
   createStorage,
   entitySchemas,
   eventPayloadSchemas,
+  isSocialShiftError,
   QUERY_INDEXES,
   SocialShiftError,
 } from '@social-shift/core';
@@ -255,6 +256,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
   // Checked when the storage is created: a bad option is a VALIDATION error, not a failed open.
   relationNames(options);
   const client = options.client;
+  const adapter = options.name ?? 'postgres';
   const columns = 'collection, id, version, schema_version, data::text AS data';
   const toRow = (raw: RawDocument): DocumentRow => ({
     collection: raw.collection,
@@ -449,12 +451,13 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
         isSerialisationFailure(error)
       )
         return undefined;
-      throw translate(error);
+      const translated = translate(error);
+      throw translated === error ? unwritten(error, adapter) : translated;
     }
   };
 
   return {
-    name: options.name ?? 'postgres',
+    name: adapter,
     capabilities: { ...postgresCapabilities, ...client.capabilities },
     async open() {
       // Skip the DDL when every table and index exists: `CREATE INDEX IF NOT EXISTS` still locks the table, which
@@ -504,6 +507,9 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
       return rows.map((row) => ({ seq: Number(row.seq), event: inWrittenOrder(row.event) }));
     },
     transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
+      // Every wiring sends COMMIT only once the work has resolved: a failure before that wrote nothing.
+      let workResolved = false;
+      let workError: { error: unknown } | undefined;
       return client
         .transaction(async (connection) => {
           const db: SqlClient = {
@@ -604,10 +610,21 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
               return count;
             },
           };
-          return work(tx);
+          try {
+            const result = await work(tx);
+            workResolved = true;
+            return result;
+          } catch (error) {
+            workError = { error };
+            throw error;
+          }
         })
         .catch((error: unknown) => {
-          throw translate(error);
+          const translated = translate(error);
+          // The work's own error goes back as it is; a failure outside it is said to have written nothing when
+          // that is sure (see `unwritten`); else the storage says it may have been written (a lost COMMIT).
+          if (translated !== error || (workError && error === workError.error)) throw translated;
+          throw workResolved ? unwritten(error, adapter) : notWritten(error, adapter);
         });
     },
     async outdated(schemaVersion, limit) {
@@ -691,6 +708,42 @@ const isSerialisationFailure = (error: unknown): boolean => {
 
 /** The SQLSTATE of a statement that waited for a lock longer than the server's `lock_timeout`. */
 const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * Whether a failed write certainly wrote nothing: the server answered it with an error (a SQLSTATE: it ran none of
+ * the statement, and a transaction whose COMMIT it answers with an error commits nothing; a statement timeout, a
+ * read-only or replica server, a missing privilege, a session ended by an administrator or a timeout), PostgreSQL
+ * answered COMMIT with ROLLBACK, or no connection could be had (refused, an unknown host, a connect timeout, a pool
+ * with no free connection in time): then nothing was sent. A socket that failed after the statement went out (a
+ * reset, a closed connection) leaves it open whether the server committed it.
+ */
+const certainlyUnwritten = (error: unknown): boolean => {
+  const { code, severity, syscall, message } = (error ?? {}) as Record<string, unknown>;
+  return (
+    (typeof severity === 'string' && /^[0-9A-Z]{5}$/.test(String(code))) ||
+    syscall === 'connect' ||
+    syscall === 'getaddrinfo' ||
+    code === 'CONNECT_TIMEOUT' ||
+    /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout)$|rolled back instead of committed/.test(
+      String(message),
+    )
+  );
+};
+
+/** A failed write that wrote nothing, as `STORAGE` that says so (else the factory says it may have been written). */
+const notWritten = (error: unknown, adapter: string): SocialShiftError => {
+  if (isSocialShiftError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SocialShiftError(
+    'STORAGE',
+    `The ${adapter} storage failed to commit: ${reason}. Nothing of this command was written; check the store and retry.`,
+    { details: { adapter, operation: 'commit' }, cause: error },
+  );
+};
+
+/** {@link notWritten} when the failure {@link certainlyUnwritten wrote nothing}; else the error as it is. */
+const unwritten = (error: unknown, adapter: string): unknown =>
+  certainlyUnwritten(error) ? notWritten(error, adapter) : error;
 
 /**
  * Deadlocks and serialisation failures mean another writer won, a lock timeout that another writer of the
