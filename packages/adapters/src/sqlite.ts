@@ -28,7 +28,7 @@ import type {
   StorageCapabilities,
   StorageDriver,
 } from '@social-shift/core';
-import { createStorage, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
+import { createStorage, isSocialShiftError, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import { loadDriver, unbuiltAddonAdvice } from './load-driver.js';
 import { fieldIndexes, sqliteTablePrefix } from './sql-identifiers.js';
@@ -234,6 +234,20 @@ function withAdvice(error: unknown, busyTimeoutMs: number, operation: string): u
       : undefined;
   if (advice === undefined) return error;
   return new SocialShiftError('STORAGE', advice, { details: { adapter: 'sqlite', operation }, cause: error });
+}
+
+/**
+ * A failure that certainly wrote nothing (a rolled-back transaction) as a `STORAGE` error that says so; the factory
+ * would say that a failed commit may have been written. An error that says what to do already stays as it is.
+ */
+function notWritten(error: unknown, operation: string): unknown {
+  if (isSocialShiftError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SocialShiftError(
+    'STORAGE',
+    `The sqlite storage failed to ${operation}: ${reason}. Nothing of this command was written; check the store and retry.`,
+    { details: { adapter: 'sqlite', operation }, cause: error },
+  );
 }
 
 const MEMORY_MODES: readonly unknown[] = ['buffer', 'page-cache'];
@@ -677,14 +691,21 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
                 return count;
               }),
           };
+          let result: T;
           try {
-            const result = await work(tx);
-            write(() => s.commit.run());
-            return result;
+            result = await work(tx);
           } catch (error) {
             if (db.inTransaction) s.rollback.run();
             throw error;
           }
+          try {
+            write(() => s.commit.run());
+          } catch (error) {
+            // A COMMIT that failed committed nothing: SQLite rolled back, or kept the transaction for this rollback.
+            if (db.inTransaction) s.rollback.run();
+            throw notWritten(error, 'commit');
+          }
+          return result;
         }),
       );
     },
@@ -713,8 +734,9 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
             for (const { row } of writes.updates) cache.written(organisationId, row);
             return first;
           } catch (error) {
+            // One synchronous turn that failed before or at its COMMIT: rolled back, nothing of it was written.
             if (db.inTransaction) s.rollback.run();
-            throw withAdvice(error, busyTimeoutMs, 'commit');
+            throw notWritten(withAdvice(error, busyTimeoutMs, 'commit'), 'commit');
           }
         }),
       ),
