@@ -8,7 +8,7 @@ import { isRecord } from '../model/is-record.js';
 export interface LinkShortener {
   /** Returns a short URL that stands for `trackedUrl`. Called once per tracked link. */
   shorten(trackedUrl: string): Promise<string>;
-  /** The tracked URL behind a short code or short URL; `undefined` when unknown. */
+  /** The tracked URL behind a short code or short URL; `undefined` (or `null`) when unknown. */
   expand(codeOrUrl: string): Promise<string | undefined>;
 }
 

@@ -169,7 +169,8 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
     if (text === '') throw invalid('not-a-url', 'Pass the tracked link: it is empty.');
     if (!text.includes(`${SIGNATURE_PARAM}=`) && shortener !== undefined) {
       const expanded = await shortener.expand(text);
-      if (expanded === undefined) throw invalid('unknown-short-code', 'This short link is unknown.');
+      // Unknown: `undefined`, or `null` from a store that answers so for a missing key.
+      if (expanded == null) throw invalid('unknown-short-code', 'This short link is unknown.');
       text = expanded;
     }
     let url: URL;
