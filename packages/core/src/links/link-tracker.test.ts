@@ -387,7 +387,9 @@ describe('createLinkTracker with a shortener', () => {
   it('rejects an unknown short code of a shortener that answers null for it (a key-value store), as unknown', async () => {
     const store = { shorten: async () => 'x', expand: async () => null as unknown as string | undefined };
     const tracker = createLinkTracker({ secret: SECRET, shortener: store });
-    expect(await rejection(tracker.resolve('abcdefghij', { organisationId: ORG }))).toBe('unknown-short-code');
+    expect(await rejection(tracker.resolve('abcdefghij', { organisationId: ORG }))).toBe(
+      'unknown-short-code',
+    );
   });
 
   it('still checks the signature of what a shortener expands to', async () => {
