@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pgliteCapabilities, pgliteClient } from './pglite.js';
 import type { SqlClient } from './postgres.js';
-import { postgresStorage } from './postgres.js';
+import { postgresDdl, postgresStorage } from './postgres.js';
 import { describeStorageConformance } from './testing/index.js';
 
 let counter = 0;
@@ -193,6 +193,13 @@ describe('postgres storage options', () => {
     }
     expect(() => postgresStorage({ client, schema: 'information' })).not.toThrow();
     expect(() => postgresStorage({ client, schema: 'users' })).not.toThrow();
+  });
+
+  it('refuses an empty schema with VALIDATION, instead of putting the tables in the search path (public)', () => {
+    // `schema: process.env.DB_SCHEMA ?? ''` with the variable unset made the tables in public, silently.
+    validation(() => postgresStorage({ client, schema: '' }), /Invalid schema ""/);
+    validation(() => postgresDdl({ schema: '' }), /Invalid schema ""/);
+    validation(() => postgresStorage({ client, schema: null as unknown as string }), /Invalid schema "null"/);
   });
 
   it('refuses index names that collide, are cut at 63 bytes or are not lists, with VALIDATION', () => {

@@ -134,7 +134,9 @@ export function postgresDdl(
       `CREATE INDEX IF NOT EXISTS ${name} ON ${t.documents} (organisation_id, (data ->> '${field}'), id) WHERE collection = '${collection}'`,
   );
   return [
-    ...(options.schema ? [`CREATE SCHEMA IF NOT EXISTS ${postgresSchemaName(options.schema)}`] : []),
+    ...(options.schema !== undefined
+      ? [`CREATE SCHEMA IF NOT EXISTS ${postgresSchemaName(options.schema)}`]
+      : []),
     `CREATE TABLE IF NOT EXISTS ${t.documents} (
   organisation_id text COLLATE "C" NOT NULL,
   collection text COLLATE "C" NOT NULL,
@@ -192,7 +194,7 @@ function relationNames(options: {
   indexes?: Readonly<Record<string, readonly string[]>>;
 }): string[] {
   const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
-  const s = options.schema ? `${postgresSchemaName(options.schema)}.` : '';
+  const s = options.schema !== undefined ? `${postgresSchemaName(options.schema)}.` : '';
   const fields = postgresFieldIndexes(p, options.indexes).map((index) => index.name);
   return [
     ...['documents', 'events', 'events_entity', 'organisations'].map((name) => `${p}${name}`),
@@ -202,7 +204,7 @@ function relationNames(options: {
 
 function tableNames(options: { schema?: string; tablePrefix?: string }) {
   const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
-  const s = options.schema ? `${postgresSchemaName(options.schema)}.` : '';
+  const s = options.schema !== undefined ? `${postgresSchemaName(options.schema)}.` : '';
   return { documents: `${s}${p}documents`, events: `${s}${p}events`, organisations: `${s}${p}organisations` };
 }
 
