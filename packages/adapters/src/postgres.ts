@@ -712,17 +712,18 @@ const isSerialisationFailure = (error: unknown): boolean => {
 const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
- * Whether a failed write certainly wrote nothing: the server answered it with an error (a SQLSTATE: it ran none of
- * the statement, and a transaction whose COMMIT it answers with an error commits nothing; a statement timeout, a
- * read-only or replica server, a missing privilege, a session ended by an administrator or a timeout), PostgreSQL
- * answered COMMIT with ROLLBACK, or no connection could be had (refused, an unknown host, a connect timeout, a pool
- * with no free connection in time): then nothing was sent. A socket that failed after the statement went out (a
- * reset, a closed connection) leaves it open whether the server committed it.
+ * Whether a failed write statement or COMMIT certainly wrote nothing: the server answered it with an error (a
+ * SQLSTATE: it ran none of the statement, and a transaction whose COMMIT it answers with an error commits nothing; a
+ * statement timeout, a read-only or replica server, a missing privilege), PostgreSQL answered COMMIT with ROLLBACK,
+ * or no connection could be had (refused, an unknown host, a connect timeout, a pool with no free connection in
+ * time): then nothing was sent. Not when the session ended (57P01 and its kin: an administrator, a shutdown, a
+ * crash; 08…: the connection) or the socket failed after the statement went out: the server may have committed it
+ * just before it ended the session, and its error, or a stale one, may come instead of the answer.
  */
 const certainlyUnwritten = (error: unknown): boolean => {
   const { code, severity, syscall, message } = (error ?? {}) as Record<string, unknown>;
   return (
-    (typeof severity === 'string' && /^[0-9A-Z]{5}$/.test(String(code))) ||
+    (typeof severity === 'string' && /^(?!57P|08)[0-9A-Z]{5}$/.test(String(code))) ||
     syscall === 'connect' ||
     syscall === 'getaddrinfo' ||
     code === 'CONNECT_TIMEOUT' ||

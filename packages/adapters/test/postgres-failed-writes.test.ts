@@ -82,14 +82,21 @@ describe('a failed write on PostgreSQL says whether it may have been written', (
     }
   });
 
-  it('maybe, when the connection failed after a write or a COMMIT went out', async () => {
-    for (const [at, index] of [
-      ['statement', 0],
-      ['commit', 1],
+  it('maybe, when the connection failed or the session ended after a write or a COMMIT went out', async () => {
+    // The server may have committed just before it ended the session: its error comes instead of the answer.
+    const ended = Object.assign(new Error('terminating connection due to administrator command'), {
+      severity: 'FATAL',
+      code: '57P01',
+    });
+    for (const [error, at, index] of [
+      [reset, 'statement', 0],
+      [reset, 'commit', 1],
+      [ended, 'statement', 0],
+      [ended, 'commit', 1],
     ] as const) {
-      const storage = postgresStorage({ client: failingClient(reset, at) });
+      const storage = postgresStorage({ client: failingClient(error, at) });
       const outcome = (await Promise.allSettled(writes(storage, 'p')))[index];
-      expect(outcome).toMatchObject({ status: 'rejected', reason: { code: 'STORAGE', cause: reset } });
+      expect(outcome).toMatchObject({ status: 'rejected', reason: { code: 'STORAGE', cause: error } });
       expect((outcome as PromiseRejectedResult).reason.message).toMatch(MAYBE);
     }
   });
