@@ -417,14 +417,15 @@ describe('importAll refuses, writing nothing', () => {
           fc.pre(!/[\ud800-\udfff]/.test(before + after) && !`${before}${after}`.includes('\u0000'));
           const input = copy(bundle);
           // The emoji is a surrogate pair, which stores fine: only the lone surrogate or the NUL is refused.
+          // (In `changes`, which takes any field: an unknown field beside it is refused for that alone.)
+          const data = input.events[index]!.data;
           input.events[index]!.data = {
-            ...input.events[index]!.data,
-            ok: '😀',
-            note: `${before}${bad}${after}`,
+            ...data,
+            changes: { ...(data.changes as object), ok: '😀', note: `${before}${bad}${after}` },
           };
           const found = paths(await refused(input));
-          expect(found).toContainEqual(['events', index, 'data', 'note']);
-          expect(found).not.toContainEqual(['events', index, 'data', 'ok']);
+          expect(found).toContainEqual(['events', index, 'data', 'changes', 'note']);
+          expect(found).not.toContainEqual(['events', index, 'data', 'changes', 'ok']);
         },
       ),
       { numRuns: 40 },
@@ -439,6 +440,32 @@ describe('importAll refuses, writing nothing', () => {
     const error = await refused(input);
     expect(paths(error)).toContainEqual(['events', index, 'data', 'shareId']);
     expect(error.message).toContain(`events.${index}.data.shareId (event "${input.events[index]!.id}")`);
+  });
+
+  it('a field event data of its type does not have (a name next to a payload), which erasure would never scrub', async () => {
+    const input = copy(bundle);
+    const index = input.events.findIndex((event) => event.type === 'person.added');
+    // A bundle written by a migration script from an HR system: the name and e-mail next to the payload.
+    input.events[index]!.data = {
+      ...input.events[index]!.data,
+      displayName: 'Piet',
+      email: 'piet@example.org',
+    };
+    const error = await refused(input);
+    expect(paths(error)).toEqual([
+      ['events', index, 'data', 'displayName'],
+      ['events', index, 'data', 'email'],
+    ]);
+    expect(error.message).toContain(
+      `events.${index}.data.email (event "${input.events[index]!.id}"): Remove the unknown field "email": a person.added event has no such field.`,
+    );
+    // Inside `changes`, which holds the changed fields of the entity, the entity's own fields are no unknown fields.
+    const changed = copy(bundle);
+    const at = changed.events.findIndex(
+      (event) => event.type === 'person.updated' && 'changes' in event.data,
+    );
+    expect(at).toBeGreaterThanOrEqual(0);
+    await expect(importAll(createMemoryStorage(), changed)).resolves.toBeDefined();
   });
 
   it('an event filed under another entity than its type is about, which erasure would never scrub', async () => {

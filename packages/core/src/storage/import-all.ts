@@ -437,6 +437,16 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
     // would fail them later, after the import.
     const data = eventPayloadSchemas[event.type].safeParse(event.data);
     if (!data.success) issues.push(...data.error.issues.map(toIssue(['events', index, 'data'])));
+    // A field its type does not define (a name or an e-mail next to the payload) would be kept as it is, and
+    // erasure, which scrubs the fields it knows, would leave it behind.
+    else
+      for (const key of Object.keys(event.data))
+        if (key !== '__proto__' && !Object.hasOwn(data.data, key))
+          add(
+            ['events', index, 'data', key],
+            `Remove the unknown field "${key}": a ${event.type} event has no such field.`,
+            'unrecognized_keys',
+          );
     checkJsonValues(raw.events[index], ['events', index], add);
   });
   // Idempotency records: unique ids, and the result their command returns, naming records of the bundle (a share,
