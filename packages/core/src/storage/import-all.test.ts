@@ -510,6 +510,44 @@ describe('importAll refuses, writing nothing', () => {
   });
 });
 
+describe('importAll of a log with holes', () => {
+  const DAY = 86_400_000;
+  /** Three clicks folded into a summary by retention (two holes, before the summary), then a consent withdrawn. */
+  async function retainedBundle(): Promise<ExportBundle> {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const [offer] = await shift.as(people.publisher).offers.mine();
+    const share = await shift
+      .as(people.publisher)
+      .offers.share(offer!.offer.id, { platform: 'linkedin', idempotencyKey: 's' });
+    for (const key of ['c1', 'c2'])
+      await shift.platform.recordClick({ shareId: share.id, idempotencyKey: key });
+    await shift.as(people.external).people.withdrawConsent();
+    await shift.platform.recordClick({ shareId: share.id, idempotencyKey: 'c3' });
+    world.clock.advance(40 * DAY);
+    await shift.as(people.master).privacy.applyRetention({ platformEventDays: 30 });
+    return copy(await exportAll(world.storage, ORG));
+  }
+
+  it('takes the holes a retention run left before its summary, and no more', async () => {
+    const bundle = await retainedBundle();
+    const summary = bundle.events.find((event) => event.type === 'platform.summary')!;
+    expect(summary.data.events).toBe(3);
+    await expect(importAll(createMemoryStorage(), copy(bundle))).resolves.toBeDefined();
+    // The withdrawal deleted by hand (the log would say the publisher still consents): one hole more than retention left.
+    const index = bundle.events.findIndex((event) => event.type === 'consent.withdrawn');
+    const edited = { ...bundle, events: bundle.events.filter((_, i) => i !== index) };
+    const error = await refused(edited);
+    expect(paths(error)).toEqual([['events', index, 'seq']]);
+    expect(error.message).toContain('the log must be complete and in order');
+    // A hole after the last summary, which no retention run leaves.
+    const late = copy(bundle);
+    late.events.at(-1)!.seq! += 1;
+    expect(paths(await refused(late))).toEqual([['events', late.events.length - 1, 'seq']]);
+  });
+});
+
 describe('importAll of idempotency records', () => {
   const DAY = 86_400_000;
   /** The sharer token and tracked link the test tracker gives a publisher: personal data erasure removes. */

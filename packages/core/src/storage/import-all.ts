@@ -398,9 +398,15 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
   }
   let previous = 0;
   let lastSummary = -1;
+  // A retention run removes raw events and stores its summary at the seq of the newest: `events - 1` holes each.
+  let summarised = 0;
+  let holesSeen = 0;
   const eventIds = new Map<string, number>();
   bundle.events.forEach((event, index) => {
-    if (event.type === 'platform.summary') lastSummary = index;
+    if (event.type !== 'platform.summary') return;
+    lastSummary = index;
+    const events = (event.data as { events?: unknown }).events;
+    if (typeof events === 'number') summarised += events - 1;
   });
   bundle.events.forEach((event, index) => {
     if (event.organisationId !== org) {
@@ -414,9 +420,11 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
     if (first === undefined) eventIds.set(event.id, index);
     else
       add(['events', index, 'id'], `Duplicate event id "${event.id}", also at events.${first}.`, 'duplicate');
-    // Holes are allowed only where a retention run removed raw platform events: a `platform.summary` follows them.
+    // Holes are allowed only where a retention run removed raw platform events: a `platform.summary` follows them,
+    // and there are no more of them than the summaries account for.
     const holes = event.seq - previous - 1;
-    if (event.seq <= previous || (holes > 0 && index > lastSummary)) {
+    if (holes > 0) holesSeen += holes;
+    if (event.seq <= previous || (holes > 0 && (index > lastSummary || holesSeen > summarised))) {
       add(
         ['events', index, 'seq'],
         `Expected seq ${previous + 1}: the log must be complete and in order.`,
