@@ -468,6 +468,27 @@ describe('importAll refuses, writing nothing', () => {
     await expect(importAll(createMemoryStorage(), changed)).resolves.toBeDefined();
   });
 
+  it('a person marked erased who still has a name or an e-mail address, whom erasure would pass over', async () => {
+    const input = copy(bundle);
+    const index = input.documents.person!.findIndex((p) => p.erasedAt === undefined);
+    input.documents.person![index]!.email = 'piet@example.org';
+    expect(index).toBeGreaterThanOrEqual(0);
+    input.documents.person![index]!.erasedAt = '2026-03-01T00:00:00.000Z';
+    const error = await refused(input);
+    expect(paths(error)).toEqual([
+      ['documents', 'person', index, 'email'],
+      ['documents', 'person', index, 'displayName'],
+    ]);
+    expect(error.message).toContain(
+      'An erased person keeps no name: use a pseudonym as erasure does ("Erased <id>"), or leave erasedAt out and erase them after the import.',
+    );
+    // As erasure leaves them, they import.
+    const erased = input.documents.person![index]!;
+    delete erased.email;
+    erased.displayName = 'Erased anon_1';
+    await expect(importAll(createMemoryStorage(), input)).resolves.toBeDefined();
+  });
+
   it('an event filed under another entity than its type is about, which erasure would never scrub', async () => {
     const input = copy(bundle);
     const index = input.events.findIndex((event) => event.type === 'person.added');

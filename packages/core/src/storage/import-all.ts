@@ -383,6 +383,19 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
       }
       if (seen.has(doc.id)) add([...path, 'id'], `Duplicate id "${doc.id}".`, 'duplicate');
       seen.add(doc.id);
+      // Erasure leaves a person marked `erasedAt` as it is (it ran already): one marked so who still has a name or
+      // an e-mail address could never be erased.
+      if (collection === 'person' && doc.erasedAt !== undefined) {
+        const keep = 'or leave erasedAt out and erase them after the import';
+        if (doc.email !== undefined)
+          add([...path, 'email'], `An erased person keeps no e-mail address: remove it, ${keep}.`, 'erasure');
+        if (!/^Erased \S+$/.test(String(doc.displayName)))
+          add(
+            [...path, 'displayName'],
+            `An erased person keeps no name: use a pseudonym as erasure does ("Erased <id>"), ${keep}.`,
+            'erasure',
+          );
+      }
       checkJsonValues(doc, path, add);
       for (const [field, target] of Object.entries(REFERENCE_FIELDS[collection] ?? {})) {
         const value = doc[field];
