@@ -119,7 +119,7 @@ async function offerWrites(
       entityWrite('post', post, { ...post, status: next }, 'post.offered', { campaignId: campaign.id }),
     );
     for (const publisher of newcomers) {
-      const offer: New<Offer> = compact({
+      const offer: New<Offer> = {
         id: rt.ids.next('offer'),
         campaignId: campaign.id,
         postId: post.id,
@@ -127,7 +127,7 @@ async function offerWrites(
         status: offerWorkflow.config.initial,
         offeredAt: at,
         expiresAt: earliest(post.expiresAt, campaign.endsAt),
-      });
+      };
       writes.push(
         entityWrite('offer', undefined, offer, 'offer.created', {
           campaignId: campaign.id,

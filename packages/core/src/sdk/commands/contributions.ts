@@ -10,7 +10,6 @@ import {
   authorize,
   checkId,
   commitFirst,
-  compact,
   entityWrite,
   isAllowedFor,
   list,
@@ -100,7 +99,7 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
       entityWrite(
         'contribution',
         contribution,
-        compact({ ...contribution, ...changed, status }),
+        { ...contribution, ...changed, status },
         contributionWorkflow.config.events[event].domainEvent,
         data(contribution, actor),
       ),

@@ -22,7 +22,6 @@ import {
   authorize,
   checkId,
   commitFirst,
-  compact,
   entityWrite,
   find,
   inOrder,
@@ -277,7 +276,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
             },
           );
         const networkSize = accounts.find((a) => a.platform === parsed.platform)?.networkSize ?? 0;
-        const shareEntity: New<Share> = compact({
+        const shareEntity: New<Share> = {
           id: rt.ids.next('share'),
           offerId: offer.id,
           postId: post.id,
@@ -288,7 +287,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
           trackedUrl: tracked.url,
           sharerToken: tracked.sharerToken,
           externalId: parsed.externalId,
-        });
+        };
         const writes: EntityWrite[] = [
           entityWrite('share', undefined, shareEntity, 'share.recorded', {
             offerId: offer.id,

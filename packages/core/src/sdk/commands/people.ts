@@ -345,14 +345,14 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         );
       }
       const at = now(rt);
-      const assignment: New<RoleAssignment> = compact({
+      const assignment: New<RoleAssignment> = {
         id: rt.ids.next('role'),
         personId: person.id,
         role: parsed.role,
         scope: parsed.scope,
         assignedBy: actor.person.id,
         assignedAt: at,
-      });
+      };
       return commitFirst<RoleAssignment>(
         rt,
         actorId,

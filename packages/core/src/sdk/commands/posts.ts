@@ -14,7 +14,6 @@ import {
   authorize,
   checkId,
   commitFirst,
-  compact,
   entityWrite,
   forbidden,
   isAllowedFor,
@@ -152,7 +151,7 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
             entityWrite(
               'post',
               post,
-              compact({ ...post, ...changed, status }),
+              { ...post, ...changed, status },
               postWorkflow.config.events[event].domainEvent,
               data(actor),
             ),
@@ -176,13 +175,13 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
         nextState(contributionWorkflow, contribution, 'USE');
         contributions.push(contribution);
       }
-      const post: New<Post> = compact({
+      const post: New<Post> = {
         ...parsed,
         contributionIds: contributions.map((c) => c.id),
         id: rt.ids.next('post'),
         authorId: actor.person.id,
         status: postWorkflow.config.initial,
-      });
+      };
       const writes: EntityWrite[] = [
         entityWrite('post', undefined, post, 'post.created', {
           authorId: post.authorId,
