@@ -9,6 +9,7 @@ import { ExportBundleSchema } from './export-bundle.js';
 import { FocusGroupSchema } from './focus-group.js';
 import { OfferSchema } from './offer.js';
 import { OrganisationSchema } from './organisation.js';
+import type { Parser } from './parse.js';
 import { createParser } from './parse.js';
 import { PersonSchema } from './person.js';
 import { PostSchema } from './post.js';
@@ -64,89 +65,79 @@ export const publishedSchemas = {
   'export-bundle': ExportBundleSchema,
 } as const satisfies Record<string, z.ZodMiniType>;
 
-const organisation = createParser('organisation', OrganisationSchema);
-const programme = createParser('programme', ProgrammeSchema);
-const cycle = createParser('cycle', CycleSchema);
-const strategy = createParser('strategy', StrategySchema);
-const person = createParser('person', PersonSchema);
-const team = createParser('team', TeamSchema);
-const focusGroup = createParser('focus group', FocusGroupSchema);
-const roleAssignment = createParser('role assignment', RoleAssignmentSchema);
-const socialAccount = createParser('social account', SocialAccountSchema);
-const consent = createParser('consent', ConsentSchema);
-const contribution = createParser('contribution', ContributionSchema);
-const post = createParser('post', PostSchema);
-const campaign = createParser('campaign', CampaignSchema);
-const offer = createParser('offer', OfferSchema);
-const share = createParser('share', ShareSchema);
-const domainEvent = createParser('domain event', DomainEventSchema);
-const exportBundle = createParser('export bundle', ExportBundleSchema);
+/** A parser of each published schema, whose errors name it as a sentence does: `focus group`, `domain event`. */
+const parsers = Object.fromEntries(
+  Object.entries(publishedSchemas).map(([name, schema]) => [
+    name,
+    createParser(name.replace('-', ' '), schema),
+  ]),
+) as { readonly [K in keyof typeof publishedSchemas]: Parser<z.output<(typeof publishedSchemas)[K]>> };
 
 /** Parses an organisation or throws a `VALIDATION` error. */
-export const parseOrganisation = organisation.parse;
+export const parseOrganisation = parsers.organisation.parse;
 /** Parses an organisation into a result; never throws. */
-export const safeParseOrganisation = organisation.safeParse;
+export const safeParseOrganisation = parsers.organisation.safeParse;
 /** Parses a programme or throws a `VALIDATION` error. */
-export const parseProgramme = programme.parse;
+export const parseProgramme = parsers.programme.parse;
 /** Parses a programme into a result; never throws. */
-export const safeParseProgramme = programme.safeParse;
+export const safeParseProgramme = parsers.programme.safeParse;
 /** Parses a cycle or throws a `VALIDATION` error. */
-export const parseCycle = cycle.parse;
+export const parseCycle = parsers.cycle.parse;
 /** Parses a cycle into a result; never throws. */
-export const safeParseCycle = cycle.safeParse;
+export const safeParseCycle = parsers.cycle.safeParse;
 /** Parses a strategy or throws a `VALIDATION` error. */
-export const parseStrategy = strategy.parse;
+export const parseStrategy = parsers.strategy.parse;
 /** Parses a strategy into a result; never throws. */
-export const safeParseStrategy = strategy.safeParse;
+export const safeParseStrategy = parsers.strategy.safeParse;
 /** Parses a person or throws a `VALIDATION` error. */
-export const parsePerson = person.parse;
+export const parsePerson = parsers.person.parse;
 /** Parses a person into a result; never throws. */
-export const safeParsePerson = person.safeParse;
+export const safeParsePerson = parsers.person.safeParse;
 /** Parses a team or throws a `VALIDATION` error. */
-export const parseTeam = team.parse;
+export const parseTeam = parsers.team.parse;
 /** Parses a team into a result; never throws. */
-export const safeParseTeam = team.safeParse;
+export const safeParseTeam = parsers.team.safeParse;
 /** Parses a focus group or throws a `VALIDATION` error. */
-export const parseFocusGroup = focusGroup.parse;
+export const parseFocusGroup = parsers['focus-group'].parse;
 /** Parses a focus group into a result; never throws. */
-export const safeParseFocusGroup = focusGroup.safeParse;
+export const safeParseFocusGroup = parsers['focus-group'].safeParse;
 /** Parses a role assignment or throws a `VALIDATION` error. */
-export const parseRoleAssignment = roleAssignment.parse;
+export const parseRoleAssignment = parsers['role-assignment'].parse;
 /** Parses a role assignment into a result; never throws. */
-export const safeParseRoleAssignment = roleAssignment.safeParse;
+export const safeParseRoleAssignment = parsers['role-assignment'].safeParse;
 /** Parses a social account or throws a `VALIDATION` error. */
-export const parseSocialAccount = socialAccount.parse;
+export const parseSocialAccount = parsers['social-account'].parse;
 /** Parses a social account into a result; never throws. */
-export const safeParseSocialAccount = socialAccount.safeParse;
+export const safeParseSocialAccount = parsers['social-account'].safeParse;
 /** Parses a consent record or throws a `VALIDATION` error. */
-export const parseConsent = consent.parse;
+export const parseConsent = parsers.consent.parse;
 /** Parses a consent record into a result; never throws. */
-export const safeParseConsent = consent.safeParse;
+export const safeParseConsent = parsers.consent.safeParse;
 /** Parses a contribution or throws a `VALIDATION` error. */
-export const parseContribution = contribution.parse;
+export const parseContribution = parsers.contribution.parse;
 /** Parses a contribution into a result; never throws. */
-export const safeParseContribution = contribution.safeParse;
+export const safeParseContribution = parsers.contribution.safeParse;
 /** Parses a post or throws a `VALIDATION` error. */
-export const parsePost = post.parse;
+export const parsePost = parsers.post.parse;
 /** Parses a post into a result; never throws. */
-export const safeParsePost = post.safeParse;
+export const safeParsePost = parsers.post.safeParse;
 /** Parses a campaign or throws a `VALIDATION` error. */
-export const parseCampaign = campaign.parse;
+export const parseCampaign = parsers.campaign.parse;
 /** Parses a campaign into a result; never throws. */
-export const safeParseCampaign = campaign.safeParse;
+export const safeParseCampaign = parsers.campaign.safeParse;
 /** Parses an offer or throws a `VALIDATION` error. */
-export const parseOffer = offer.parse;
+export const parseOffer = parsers.offer.parse;
 /** Parses an offer into a result; never throws. */
-export const safeParseOffer = offer.safeParse;
+export const safeParseOffer = parsers.offer.safeParse;
 /** Parses a share or throws a `VALIDATION` error. */
-export const parseShare = share.parse;
+export const parseShare = parsers.share.parse;
 /** Parses a share into a result; never throws. */
-export const safeParseShare = share.safeParse;
+export const safeParseShare = parsers.share.safeParse;
 /** Parses a domain event or throws a `VALIDATION` error. */
-export const parseDomainEvent = domainEvent.parse;
+export const parseDomainEvent = parsers['domain-event'].parse;
 /** Parses a domain event into a result; never throws. */
-export const safeParseDomainEvent = domainEvent.safeParse;
+export const safeParseDomainEvent = parsers['domain-event'].safeParse;
 /** Parses an export bundle's envelope or throws a `VALIDATION` error. */
-export const parseExportBundle = exportBundle.parse;
+export const parseExportBundle = parsers['export-bundle'].parse;
 /** Parses an export bundle's envelope into a result; never throws. */
-export const safeParseExportBundle = exportBundle.safeParse;
+export const safeParseExportBundle = parsers['export-bundle'].safeParse;
