@@ -21,10 +21,17 @@ export function sqliteShortener(database: Database, baseUrl: string): LinkShorte
   const insert = database.prepare<[string, string]>(
     'INSERT INTO intranet_short_links (code, url) VALUES (?, ?) ON CONFLICT DO NOTHING',
   );
+  // Ten characters, each as likely as any other: a byte from `fair` up is drawn again, since 256 is no multiple of
+  // the alphabet's 56 and `byte % 56` would make its first 32 characters likelier.
+  const fair = 256 - (256 % ALPHABET.length);
   const newCode = (): string => {
-    const bytes = new Uint8Array(10);
-    globalThis.crypto.getRandomValues(bytes);
-    return Array.from(bytes, (byte) => ALPHABET[byte % ALPHABET.length]).join('');
+    let code = '';
+    const bytes = new Uint8Array(16);
+    while (code.length < 10) {
+      globalThis.crypto.getRandomValues(bytes);
+      for (const byte of bytes) if (byte < fair && code.length < 10) code += ALPHABET[byte % ALPHABET.length];
+    }
+    return code;
   };
   return {
     async shorten(trackedUrl) {
