@@ -12,12 +12,10 @@ describe('sqliteShortener', () => {
       Array.from({ length: 16 }, (_, i) => 224 + i),
       Array.from({ length: 16 }, (_, i) => 55 - i),
     ];
-    vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(
-      <T extends ArrayBufferView | null>(array: T) => {
-        (array as unknown as Uint8Array).set(draws.shift() ?? []);
-        return array;
-      },
-    );
+    vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation((array) => {
+      (array as Uint8Array).set(draws.shift() ?? []);
+      return array;
+    });
     const shortener = sqliteShortener(new Database(':memory:'), 'https://intranet.example');
     const short = await shortener.shorten('https://example.org/page?ss_sig=x');
     expect(short).toBe('https://intranet.example/s/ZYXWVUTSRQ');
