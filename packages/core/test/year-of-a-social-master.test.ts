@@ -505,11 +505,8 @@ describe('a social master runs Social Shift for a year', () => {
     context = {
       timeZone: 'Europe/Amsterdam',
       names: { persons },
-      strategy: {
-        goals: strategy.goals,
-        pillars: strategy.pillars,
-        platforms: ['linkedin', 'facebook', 'instagram'],
-      },
+      // The strategy as the SDK stores it (version 2: its goals, pillars and platform choices).
+      strategy: await world.shift.as(world.ids.mira!).strategy.get(),
       pillarOverlap: { pillar_news: 0.4, pillar_work: 0.7 },
     };
   });

@@ -127,7 +127,8 @@ export function adjustRules(
   }
   const used = new Set(figures.platforms.filter((p) => p.shares > 0).map((p) => p.platform));
   const withAccounts = METRIC_PLATFORMS.filter((_, i) => (accounts & (1 << i)) !== 0);
-  for (const platform of [...new Set([...(context.strategy?.platforms ?? []), ...withAccounts])].sort()) {
+  const chosen = (context.strategy?.platforms ?? []).map((p) => (typeof p === 'object' ? p.platform : p));
+  for (const platform of [...new Set([...chosen, ...withAccounts])].sort()) {
     if (!used.has(platform))
       out.push({ code: 'PLATFORM_UNUSED', severity: 'info', subject: platform, params: { platform } });
   }

@@ -78,8 +78,9 @@ export function checkContext(context: MetricsContext | undefined): void {
   }
   numbers(context.pillarOverlap, 'pillarOverlap', undefined, 1);
   const strategy = context.strategy ?? {};
-  list(strategy.platforms, 'strategy.platforms').forEach((name, i) => {
-    platform(name, `strategy.platforms.${i}`);
+  // A name, or a choice of the stored strategy (`{ platform, audienceIds }`), so `strategy.get()` can be given whole.
+  list(strategy.platforms, 'strategy.platforms').forEach((choice, i) => {
+    platform(typeof choice === 'object' ? choice?.platform : choice, `strategy.platforms.${i}`);
   });
   list(strategy.pillars, 'strategy.pillars').forEach((pillar, i) => {
     object(pillar, `strategy.pillars.${i}`, true);

@@ -61,12 +61,13 @@ export interface PillarContext {
   readonly id: string;
   readonly name?: string;
   readonly goalIds?: readonly string[];
-  readonly targetWeight?: number;
+  readonly targetWeight?: number | undefined;
 }
 
 /**
  * What {@link finishMetrics} may know besides the events: names, the strategy's targets, overlap scores, and
- * settings. Everything is optional; names fall back to ids.
+ * settings. Everything is optional; names fall back to ids. The strategy as the SDK stores it
+ * (`await shift.as(masterId).strategy.get()`) can be given as `strategy`.
  */
 export interface MetricsContext {
   /** IANA time zone for periods (default `UTC`). */
@@ -80,7 +81,8 @@ export interface MetricsContext {
   readonly strategy?: {
     readonly goals?: readonly GoalContext[];
     readonly pillars?: readonly PillarContext[];
-    readonly platforms?: readonly Platform[];
+    /** The chosen platforms: names, or the stored strategy's choices (`{ platform: 'linkedin', audienceIds }`). */
+    readonly platforms?: readonly (Platform | { readonly platform: Platform })[];
   };
   /** Overlap scores per pillar in [0, 1], from the strategy's overlap scoring. */
   readonly pillarOverlap?: Readonly<Record<string, number>>;
