@@ -4,7 +4,7 @@ import { oneCycle } from '../src/guide/one-cycle.js';
 
 describe('one turn of the method', () => {
   it('goes from a strategy to a shared post, and measures it', async () => {
-    const { shift, people, post, campaign, share, figures, recommendations } = await oneCycle();
+    const { shift, people, post, campaign, share, figures, recommendations, advice } = await oneCycle();
     expect(share).toMatchObject({ postId: post.id, publisherId: people.publisher, platform: 'linkedin' });
     expect(share.trackedUrl).toContain('utm_source=linkedin');
     const master = shift.as(people.masterId);
@@ -16,6 +16,14 @@ describe('one turn of the method', () => {
     expect((await master.posts.get(post.id)).approvedBy).toBe(people.reviewer);
     expect(figures.summary.shares.value).toBe(1);
     expect(recommendations.every((r) => typeof r.code === 'string')).toBe(true);
+    // The stored strategy reached the figures: its pillars by name, the one without posts too; the advice in words.
+    expect(figures.pillars.map((p) => [p.name, p.posts])).toEqual([
+      ['Good care', 0],
+      ['Working here', 1],
+    ]);
+    expect(advice).toHaveLength(recommendations.length);
+    expect(advice.length).toBeGreaterThan(0);
+    expect(advice.every((text) => typeof text === 'string' && text.length > 0)).toBe(true);
   });
 
   it("walks the programme's cycle through the five steps, and files the campaign under it", async () => {

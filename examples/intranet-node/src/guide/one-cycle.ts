@@ -9,6 +9,7 @@ import {
   createSocialShift,
 } from '@social-shift/core';
 import { adjustRules, finishMetrics, foldEvents } from '@social-shift/core/metrics';
+import { recommendationText } from '@social-shift/core/reports';
 
 export async function oneCycle() {
   // #region sdk
@@ -122,8 +123,11 @@ export async function oneCycle() {
   // Step 5, measure and adjust: the figures of the cycle from the event log, and what to change in the next one.
   await master.cycles.moveTo({ step: 'measurement' });
   const aggregate = foldEvents(await shift.readEvents());
-  const figures = finishMetrics(aggregate, { timeZone: 'Europe/Amsterdam' });
-  const recommendations = adjustRules(aggregate, figures); // each with a code and Dutch and English text
+  // The stored strategy gives the pillars' and goals' targets (and the rules about them) to the figures.
+  const context = { timeZone: 'Europe/Amsterdam', strategy: await master.strategy.get() };
+  const figures = finishMetrics(aggregate, context);
+  const recommendations = adjustRules(aggregate, figures, context); // each a code with its parameters
+  const advice = recommendations.map((r) => recommendationText(r, 'nl')); // in words (or 'en')
   await master.cycles.adjust(); // measured: the cycle moves to adjustment; cycles.start() then begins the next one
   // #endregion measure
 
@@ -137,5 +141,6 @@ export async function oneCycle() {
     share,
     figures,
     recommendations,
+    advice,
   };
 }
