@@ -93,12 +93,13 @@ export async function duckdbFigures(
       data.publisherId AS publisher, data.postId AS post, data.platform AS platform, data.networkSize AS network,
       coalesce(data.count, 1) AS cnt, data.byAmbassador AS by_amb, data.reach AS reach,
       data.personId AS person, data.role AS role, data.purposes AS purposes,
-      data.creatorId AS creator, data.teamIds AS team_ids, data.changes.status AS status
+      data.creatorId AS creator, data.teamIds AS team_ids, data.contributionIds AS contribution_ids,
+      data.changes.status AS status
     FROM read_ndjson(${quote(path)}, format = 'newline_delimited', columns = {
       seq: 'BIGINT', type: 'VARCHAR', "at": 'VARCHAR', entityId: 'VARCHAR',
       data: 'STRUCT(publisherId VARCHAR, postId VARCHAR, platform VARCHAR, networkSize BIGINT, count BIGINT, byAmbassador BOOLEAN,
         reach BIGINT, personId VARCHAR, role VARCHAR, purposes VARCHAR[], creatorId VARCHAR, teamIds VARCHAR[],
-        changes STRUCT(status VARCHAR))'
+        contributionIds VARCHAR[], changes STRUCT(status VARCHAR))'
     })
     WHERE "at" < ${to}`);
   const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
@@ -161,14 +162,15 @@ export async function duckdbFigures(
       FROM ev WHERE type IN ('post.submitted', 'post.approved') GROUP BY entityId),
     offered AS (SELECT coalesce(post, entityId) AS post, min("at") AS offered_at FROM ev
       WHERE type = 'offer.created' OR type = 'post.offered' GROUP BY coalesce(post, entityId)),
-    contributions AS (SELECT entityId,
-        min("at") FILTER (WHERE type = 'contribution.submitted') AS submitted,
-        arg_max(post, seq) FILTER (WHERE type = 'contribution.used') AS post
-      FROM ev WHERE type IN ('contribution.submitted', 'contribution.used') GROUP BY entityId)
+    contributions AS (SELECT entityId, min("at") AS submitted
+      FROM ev WHERE type = 'contribution.submitted' GROUP BY entityId),
+    -- A contribution may be used in several posts (post.created names them): its first offer is theirs.
+    made AS (SELECT unnest(contribution_ids) AS entityId, entityId AS post FROM ev WHERE type = 'post.created'),
+    first_offer AS (SELECT entityId, min(offered_at) AS offered_at FROM made JOIN offered USING (post) GROUP BY entityId)
     SELECT
       (SELECT median(${hoursBetween('submitted', 'approved')}) FROM posts
         WHERE submitted IS NOT NULL AND approved >= ${from}) AS reviewToApproval,
-      (SELECT median(${hoursBetween('submitted', 'offered_at')}) FROM contributions JOIN offered USING (post)
+      (SELECT median(${hoursBetween('submitted', 'offered_at')}) FROM contributions JOIN first_offer USING (entityId)
         WHERE submitted IS NOT NULL AND offered_at >= ${from}) AS submissionToOffer`);
   const num = (v: unknown): number => Number(v ?? 0);
   const median = (v: unknown): number | null => (v === null || v === undefined ? null : hours6(Number(v)));
