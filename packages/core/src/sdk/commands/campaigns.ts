@@ -165,7 +165,9 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       throw invalidValue(what, ['endsAt'], `It ends at ${endsAt}, not after now (${at}): set a later end.`);
   };
 
-  const move = async (campaignId: string, event: CampaignEvent, action: Action): Promise<Campaign> => {
+  const move = async (campaignId: string, event: CampaignEvent): Promise<Campaign> => {
+    // The action that runs the event, as the workflow names it (`campaigns.run` for most).
+    const { action } = campaignWorkflow.config.events[event].sender as { action: Action };
     const actor = await loadActor(rt, actorId);
     // A scheduled campaign whose start passed is not started lazily for START (it would then refuse the event it
     // just carried out) or CANCEL (its publishers would get offers taken back at once): the command does it.
@@ -270,13 +272,13 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
         entityWrite('campaign', campaign, after, 'campaign.updated'),
       ]);
     },
-    schedule: (id) => move(id, 'SCHEDULE', 'campaigns.run'),
-    start: (id) => move(id, 'START', 'campaigns.run'),
-    pause: (id) => move(id, 'PAUSE', 'campaigns.run'),
-    resume: (id) => move(id, 'RESUME', 'campaigns.run'),
-    complete: (id) => move(id, 'COMPLETE', 'campaigns.run'),
-    evaluate: (id) => move(id, 'EVALUATE', 'campaigns.evaluate'),
-    cancel: (id) => move(id, 'CANCEL', 'campaigns.cancel'),
+    schedule: (id) => move(id, 'SCHEDULE'),
+    start: (id) => move(id, 'START'),
+    pause: (id) => move(id, 'PAUSE'),
+    resume: (id) => move(id, 'RESUME'),
+    complete: (id) => move(id, 'COMPLETE'),
+    evaluate: (id) => move(id, 'EVALUATE'),
+    cancel: (id) => move(id, 'CANCEL'),
     async get(campaignId) {
       const actor = await loadActor(rt, actorId);
       const campaign = await loadCampaign(campaignId);

@@ -84,10 +84,11 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
   const move = async (
     contributionId: string,
     event: ContributionEvent,
-    action: Action,
     change: (c: Contribution, actor: Actor) => Partial<Contribution>,
     data: (c: Contribution, actor: Actor) => Record<string, unknown> = () => ({}),
   ): Promise<Contribution> => {
+    // The action that sends the event, as the workflow names it.
+    const { action } = contributionWorkflow.config.events[event].sender as { action: Action };
     const actor = await loadActor(rt, actorId);
     const contribution = await load(rt, 'contribution', checkId(contributionId, 'contributionId'));
     authorize(rt, actor, action, targetOf(contribution));
@@ -124,7 +125,6 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
       return move(
         contributionId,
         event,
-        'contributions.review',
         // A decision without a note drops the note of an earlier request for changes (as approving a post does);
         // starting a review keeps it for the reviewer.
         (c, actor) => ({
@@ -158,13 +158,12 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
     },
     update: async (contributionId, input) => {
       const patch = parsePatch('contribution update', UpdateContributionInputSchema, input);
-      return move(contributionId, 'UPDATE', 'contributions.update', () => patch);
+      return move(contributionId, 'UPDATE', () => patch);
     },
     submit: (contributionId) =>
       move(
         contributionId,
         'SUBMIT',
-        'contributions.submit',
         () => ({ submittedAt: now(rt) }),
         (c) => ({ creatorId: c.creatorId }),
       ),
@@ -172,7 +171,7 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
     accept: review('ACCEPT', NoteSchema),
     requestChanges: review('REQUEST_CHANGES', RequiredNoteSchema),
     decline: review('DECLINE', NoteSchema),
-    archive: (contributionId) => move(contributionId, 'ARCHIVE', 'contributions.archive', () => ({})),
+    archive: (contributionId) => move(contributionId, 'ARCHIVE', () => ({})),
     async get(contributionId) {
       const actor = await loadActor(rt, actorId);
       const contribution = await load(rt, 'contribution', checkId(contributionId, 'contributionId'));

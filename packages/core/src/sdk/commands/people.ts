@@ -186,7 +186,9 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     });
   };
 
-  const move = async (personId: string, event: AmbassadorEvent, action: Action): Promise<Person> => {
+  const move = async (personId: string, event: AmbassadorEvent): Promise<Person> => {
+    // The action that sends the event, as the workflow names it (`people.leave` for LEAVE).
+    const { action } = ambassadorWorkflow.config.events[event].sender as { action: Action };
     const actor = await loadActor(rt, actorId);
     const person = await load(rt, 'person', checkId(personId, 'personId'));
     authorize(rt, actor, action, targetOf(person));
@@ -245,7 +247,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         ),
       ]);
     },
-    invite: (personId) => move(personId, 'INVITE', 'people.invite'),
+    invite: (personId) => move(personId, 'INVITE'),
     async update(personId, input) {
       const patch = parsePatch('person update', UpdatePersonInputSchema, input);
       const actor = await loadActor(rt, actorId);
@@ -272,8 +274,8 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
         ),
       ]);
     },
-    reactivate: (personId) => move(personId, 'REACTIVATE', 'people.reactivate'),
-    leave: (personId) => move(personId, 'LEAVE', 'people.leave'),
+    reactivate: (personId) => move(personId, 'REACTIVATE'),
+    leave: (personId) => move(personId, 'LEAVE'),
     async consent(input) {
       const parsed = parseInput('consent', ConsentInputSchema, input);
       const actor = await loadActor(rt, actorId);

@@ -4,6 +4,7 @@ import type { Contribution } from '../../model/contribution.js';
 import type { Post } from '../../model/post.js';
 import { PostSchema } from '../../model/post.js';
 import { TimestampSchema } from '../../model/primitives.js';
+import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { contributionWorkflow } from '../../workflows/contribution.js';
 import { postWorkflow } from '../../workflows/post.js';
@@ -126,10 +127,11 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
   const move = async (
     postId: string,
     event: PostEvent,
-    action: Parameters<typeof authorize>[2],
     change: (post: Post, actor: Actor) => Partial<Post>,
     data: (actor: Actor) => Record<string, unknown> = () => ({}),
   ): Promise<Post> => {
+    // The action that sends the event, as the workflow names it.
+    const { action } = postWorkflow.config.events[event].sender as { action: Action };
     const actor = await loadActor(rt, actorId);
     const post = await loadPost(postId);
     authorize(rt, actor, action, targetOf(post));
@@ -204,14 +206,13 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
     },
     update: async (postId, input) => {
       const patch = parsePatch('post update', UpdatePostInputSchema, input);
-      return move(checkId(postId, 'postId'), 'UPDATE', 'posts.update', () => patch);
+      return move(checkId(postId, 'postId'), 'UPDATE', () => patch);
     },
-    submit: (postId) => move(postId, 'SUBMIT', 'posts.submit', () => ({})),
+    submit: (postId) => move(postId, 'SUBMIT', () => ({})),
     approve: (postId) =>
       move(
         postId,
         'APPROVE',
-        'posts.approve',
         (_post, actor) => ({ approvedBy: actor.person.id, reviewNote: undefined }),
         (actor) => ({ approverId: actor.person.id }),
       ),
@@ -220,7 +221,6 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       return move(
         postId,
         'REQUEST_CHANGES',
-        'posts.approve',
         () => ({ reviewNote: note }),
         (actor) => ({ reviewerId: actor.person.id }),
       );
@@ -230,7 +230,6 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       return move(
         postId,
         'SCHEDULE',
-        'posts.schedule',
         (post) => {
           // A post offered at or after its end would expire unseen.
           if (post.expiresAt !== undefined && at >= post.expiresAt)
@@ -244,8 +243,8 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
         () => ({ scheduledAt: at }),
       );
     },
-    withdraw: (postId) => move(postId, 'WITHDRAW', 'posts.withdraw', () => ({})),
-    archive: (postId) => move(postId, 'ARCHIVE', 'posts.archive', () => ({})),
+    withdraw: (postId) => move(postId, 'WITHDRAW', () => ({})),
+    archive: (postId) => move(postId, 'ARCHIVE', () => ({})),
     async get(postId) {
       const actor = await loadActor(rt, actorId);
       const post = await loadPost(postId);
