@@ -32,13 +32,13 @@ import { createStorage, isSocialShiftError, QUERY_INDEXES, SocialShiftError } fr
 /** Options of {@link indexedDbStorage}. */
 export interface IndexedDbStorageOptions extends CreateStorageOptions {
   /** The IndexedDB database name (default `social-shift`). */
-  readonly databaseName?: string;
+  readonly databaseName?: string | undefined;
   /** The IndexedDB factory (default `globalThis.indexedDB`; pass `new IDBFactory()` from fake-indexeddb in Node). */
-  readonly indexedDB?: IDBFactory;
+  readonly indexedDB?: IDBFactory | undefined;
   /** `IDBKeyRange` of the same implementation as `indexedDB` (default `globalThis.IDBKeyRange`). */
-  readonly keyRange?: typeof IDBKeyRange;
+  readonly keyRange?: typeof IDBKeyRange | undefined;
   /** The JSON fields to index for `where` filters, by collection (default `QUERY_INDEXES`, the SDK's own). */
-  readonly indexes?: Readonly<Record<string, readonly string[]>>;
+  readonly indexes?: Readonly<Record<string, readonly string[]>> | undefined;
 }
 
 /**

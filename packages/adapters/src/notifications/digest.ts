@@ -9,9 +9,9 @@ export type DigestFrequency = 'daily' | 'weekly';
 export interface WaitingPost {
   readonly offer: Pick<Offer, 'id' | 'status' | 'offeredAt' | 'expiresAt'>;
   readonly post: Pick<Post, 'id' | 'title' | 'text' | 'expiresAt'>;
-  readonly campaignName?: string;
+  readonly campaignName?: string | undefined;
   /** Where the publisher opens the post to share it (your app's offer page). */
-  readonly openUrl?: string;
+  readonly openUrl?: string | undefined;
 }
 
 /** Input of {@link buildDigest}. */
@@ -23,9 +23,9 @@ export interface DigestInput {
   readonly now: string;
   readonly waiting: readonly WaitingPost[];
   /** The organisation's IANA time zone, for dates in the digest; default `Europe/Amsterdam`. */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
   /** Link to the publisher's full list of offers. */
-  readonly overviewUrl?: string;
+  readonly overviewUrl?: string | undefined;
 }
 
 /** One item of a digest. */

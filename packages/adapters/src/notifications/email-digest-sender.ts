@@ -13,13 +13,13 @@ export interface EmailDigestSenderOptions {
 /** What one e-mail of {@link EmailDigestSender.send} carries besides the digest. */
 export interface EmailDigestSendOptions {
   /** The Date header, from your clock; default now. */
-  readonly date?: Date;
+  readonly date?: Date | undefined;
   /**
    * The Message-ID, without angle brackets (`digest.2026-11-26.anne@intranet.example.org`); default a random one.
    * Derive it from the digest (publisher and day) so that sending it again, after an error that says it may have been
    * delivered, carries the same id and the repeat can be recognised.
    */
-  readonly messageId?: string;
+  readonly messageId?: string | undefined;
 }
 
 /** Sends digests by e-mail. */

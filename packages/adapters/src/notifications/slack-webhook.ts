@@ -137,7 +137,7 @@ export function createSlackWebhookSender(options: {
   readonly webhookUrl: string;
   readonly fetch: FetchLike;
   /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }) {
   if (!isObject(options))
     throw invalidOption(

@@ -8,29 +8,29 @@ export interface SmtpOptions {
   readonly host: string;
   readonly port: number;
   /** Implicit TLS from the first byte (port 465). Default false. */
-  readonly secure?: boolean;
+  readonly secure?: boolean | undefined;
   /** STARTTLS on a plain connection: `require` (default when `auth` is set), `opportunistic` or `never`. */
-  readonly startTls?: 'require' | 'opportunistic' | 'never';
+  readonly startTls?: 'require' | 'opportunistic' | 'never' | undefined;
   /**
    * Credentials, sent with AUTH PLAIN, or AUTH LOGIN when the server offers only that (Microsoft 365). A server whose
    * EHLO offers neither, or no AUTH at all, is a `PLATFORM` error before they are sent.
    */
-  readonly auth?: { readonly user: string; readonly pass: string };
+  readonly auth?: { readonly user: string; readonly pass: string } | undefined;
   /** The name sent with EHLO; default `localhost`. */
-  readonly heloName?: string;
+  readonly heloName?: string | undefined;
   /**
    * Abort when the server is silent this long (connecting, the TLS handshake, every reply but the one to the message
    * itself); default 15 s.
    */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /**
    * How long to wait for the server's reply to the message itself (after its final `.`), while it may be scanning or
    * delivering it: default 10 minutes, as RFC 5321 §4.5.3.2.6 asks. With no reply by then, the error says the message
    * may have been delivered (`details.maybeDelivered`).
    */
-  readonly finalReplyTimeoutMs?: number;
+  readonly finalReplyTimeoutMs?: number | undefined;
   /** Accept a self-signed certificate (tests only). Default false. */
-  readonly allowUnauthorizedTls?: boolean;
+  readonly allowUnauthorizedTls?: boolean | undefined;
 }
 
 /** One message, with a plain-text and an HTML part. */
@@ -41,13 +41,13 @@ export interface MailMessage {
   readonly text: string;
   readonly html: string;
   /** The Date header; default now. */
-  readonly date?: Date;
+  readonly date?: Date | undefined;
   /**
    * The Message-ID header's id, without angle brackets (`digest.2026-11-26.anne@intranet.example.org`): printable
    * ASCII `left@right` (RFC 5322 `dot-atom-text` on both sides), at most 250 characters. Default a random one at the
    * sender's domain. Give the same one when you send the same message again, so a repeat can be recognised.
    */
-  readonly messageId?: string;
+  readonly messageId?: string | undefined;
 }
 
 /** RFC 5322 §3.6.4 `msg-id` without its angle brackets: `dot-atom-text "@" dot-atom-text`. */

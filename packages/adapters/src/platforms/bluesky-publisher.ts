@@ -31,15 +31,15 @@ export interface BlueskyPublisherOptions {
   /** An app password (never the account password). */
   readonly appPassword: string;
   readonly fetch: FetchLike;
-  readonly retry?: RetryOptions;
+  readonly retry?: RetryOptions | undefined;
   /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** The current time in epoch ms, for `createdAt`; default `Date.now`. */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
   /** A session saved earlier (from `onSession`): resumed instead of logging in again. */
-  readonly session?: BlueskySession;
+  readonly session?: BlueskySession | undefined;
   /** Called with every new or refreshed session, so a service can store it and avoid logging in each time. */
-  readonly onSession?: (session: BlueskySession) => void;
+  readonly onSession?: ((session: BlueskySession) => void) | undefined;
 }
 
 /** A Bluesky session: the tokens `createSession` and `refreshSession` return. Store it like a password. */

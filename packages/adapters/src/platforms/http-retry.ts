@@ -7,18 +7,18 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 /** How a publisher retries. */
 export interface RetryOptions {
   /** Attempts in total, the first included; default 4. */
-  readonly maxAttempts?: number;
+  readonly maxAttempts?: number | undefined;
   /** First back-off when the platform gives no hint; doubled each attempt. Default 500 ms. */
-  readonly baseDelayMs?: number;
+  readonly baseDelayMs?: number | undefined;
   /** Longest wait the publisher accepts; a longer rate-limit wait becomes a `RATE_LIMITED` error at once. Default 60 s. */
-  readonly maxDelayMs?: number;
+  readonly maxDelayMs?: number | undefined;
   /** Waits; default `setTimeout`. Inject to test without waiting. */
-  readonly sleep?: (ms: number) => Promise<void>;
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
   /**
    * The current time in epoch ms, for reset headers; default `Date.now`. One that gives no time (`NaN`, not a
    * number) is a `VALIDATION` error naming `retry.now` when an error answer is read.
    */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
 }
 
 /** One request of a publisher. */
@@ -32,15 +32,15 @@ export interface PlatformRequest {
    * Values sent with the request that must never appear in an error, e.g. an app password in the body or a webhook
    * URL that is itself the secret. The Authorization header is always treated as secret.
    */
-  readonly secrets?: readonly string[];
+  readonly secrets?: readonly string[] | undefined;
   /** Gives up on one attempt (answer and body) after this long, with a `PLATFORM` error. Default 30 s. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /**
    * Give it for a request that creates something (a post, a chat message): what a failure that leaves it unknown
    * whether the platform took the request should say (see {@link MaybeDelivered}). Leave it out for a request a
    * repeat cannot make twice (a login), whose failures say to try again later.
    */
-  readonly maybeDelivered?: MaybeDelivered;
+  readonly maybeDelivered?: MaybeDelivered | undefined;
 }
 
 /**
@@ -56,7 +56,7 @@ export interface MaybeDelivered {
   /** What to do, e.g. `The post may have been created: check the account before publishing again.` */
   readonly advice: string;
   /** Added to the error's details, e.g. the idempotency key that makes a repeat safe. */
-  readonly details?: Readonly<Record<string, unknown>>;
+  readonly details?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** What a publisher's post request says when the post may have been created all the same. */

@@ -28,11 +28,11 @@ export interface LinkedInPublisherOptions {
   /** The `LinkedIn-Version` header, `YYYYMM`, a version LinkedIn still supports. */
   readonly version: string;
   readonly fetch: FetchLike;
-  readonly retry?: RetryOptions;
+  readonly retry?: RetryOptions | undefined;
   /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Default `https://api.linkedin.com`. */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
 }
 
 /**

@@ -35,14 +35,14 @@ export interface MastodonPublisherOptions {
    * The server's limits (`GET /api/v2/instance` → `configuration.statuses`, which can be passed as it is, or
    * `{ maxCharacters, charactersReservedPerUrl }`); default 500 and 23.
    */
-  readonly limits?: MastodonTextSettings;
+  readonly limits?: MastodonTextSettings | undefined;
   /** `public` (default), `unlisted`, `private` or `direct`. */
-  readonly visibility?: 'public' | 'unlisted' | 'private' | 'direct';
-  readonly retry?: RetryOptions;
+  readonly visibility?: 'public' | 'unlisted' | 'private' | 'direct' | undefined;
+  readonly retry?: RetryOptions | undefined;
   /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Makes an idempotency key when the input has none; default `crypto.randomUUID()`. */
-  readonly newKey?: () => string;
+  readonly newKey?: (() => string) | undefined;
 }
 
 const VISIBILITIES: readonly string[] = ['public', 'unlisted', 'private', 'direct'];

@@ -9,16 +9,16 @@ export interface PublishInput {
    * Mastodon, which have no link field, append it to the text after a space unless the text already holds it. The
    * limit applies to the text with the link, which is never cut.
    */
-  readonly link?: string;
+  readonly link?: string | undefined;
   /** The link card's title and description (Bluesky's external embed). */
-  readonly card?: { readonly title: string; readonly description?: string };
-  readonly language?: Language;
+  readonly card?: { readonly title: string; readonly description?: string | undefined } | undefined;
+  readonly language?: Language | undefined;
   /**
    * Makes a retried publish create one post, where the platform supports it: Mastodon sends it as the
    * `Idempotency-Key` header, so there it must be a non-empty string of printable ASCII (`VALIDATION` otherwise).
    * Bluesky, LinkedIn and X send no key and ignore it.
    */
-  readonly idempotencyKey?: string;
+  readonly idempotencyKey?: string | undefined;
 }
 
 /** What an API publisher returns: the platform's id of the new post (`Share.externalId`) and its web URL. */

@@ -8,15 +8,15 @@ export interface ShareLinkInput {
   /** The text the publisher shares (the post's variant for this platform). */
   readonly text: string;
   /** The tracked link; must be http(s). */
-  readonly url?: string;
+  readonly url?: string | undefined;
   /** A title, for platforms that take one (Reddit, e-mail subject); default the first line of the text. */
-  readonly title?: string;
+  readonly title?: string | undefined;
   /** Mastodon only: the publisher's own server, a host name such as `mastodon.social`. */
-  readonly mastodonInstance?: string;
+  readonly mastodonInstance?: string | undefined;
   /** Cut the text to the platform's limit first (default true); the link is never cut. */
-  readonly fit?: boolean;
+  readonly fit?: boolean | undefined;
   /** Settings for counting (Mastodon server limits). */
-  readonly textOptions?: TextFitOptions;
+  readonly textOptions?: TextFitOptions | undefined;
 }
 
 /** What the publisher opens, and what they paste where the platform takes no text. */

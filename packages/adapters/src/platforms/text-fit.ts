@@ -29,13 +29,13 @@ export interface TextMeasure {
  */
 export interface MastodonTextSettings {
   /** `configuration.statuses.max_characters`; 500 by default. */
-  readonly maxCharacters?: number;
+  readonly maxCharacters?: number | undefined;
   /** `configuration.statuses.characters_reserved_per_url`; 23 by default. */
-  readonly charactersReservedPerUrl?: number;
+  readonly charactersReservedPerUrl?: number | undefined;
   /** The server's name of {@link MastodonTextSettings.maxCharacters}. */
-  readonly max_characters?: number;
+  readonly max_characters?: number | undefined;
   /** The server's name of {@link MastodonTextSettings.charactersReservedPerUrl}. */
-  readonly characters_reserved_per_url?: number;
+  readonly characters_reserved_per_url?: number | undefined;
 }
 
 /** Each Mastodon limit by its camelCase name and the name the server gives it in `configuration.statuses`. */
@@ -80,7 +80,7 @@ export function checkMastodonSettings(given: object, path: readonly string[]): v
 /** Options of {@link measureText} and {@link fitText}. */
 export interface TextFitOptions {
   /** Settings of the publisher's own Mastodon server. */
-  readonly mastodon?: MastodonTextSettings;
+  readonly mastodon?: MastodonTextSettings | undefined;
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -327,9 +327,9 @@ export interface FitTextOptions extends TextFitOptions {
    * A link to append after the text; it is never cut (the body is shortened to make room). A text that already
    * holds it as a whole URL gets it no second time, as the publishers post it (`textWithLink`).
    */
-  readonly link?: string;
+  readonly link?: string | undefined;
   /** Appended where the body was cut; default `…`. */
-  readonly ellipsis?: string;
+  readonly ellipsis?: string | undefined;
 }
 
 function protectedSpans(platform: Platform, text: string): TextSpan[] {

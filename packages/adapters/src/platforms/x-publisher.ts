@@ -25,11 +25,11 @@ export interface XPublisherOptions {
   /** An OAuth 2.0 user access token with `tweet.write` (and `users.read`). */
   readonly accessToken: string;
   readonly fetch: FetchLike;
-  readonly retry?: RetryOptions;
+  readonly retry?: RetryOptions | undefined;
   /** Gives up on a request that takes longer, with a `PLATFORM` error. Default 30 s. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Default `https://api.x.com`. */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
 }
 
 /**
