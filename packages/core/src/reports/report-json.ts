@@ -249,17 +249,17 @@ export function renderJson(report: Report): string {
 }
 
 /**
- * The JSON Schema (draft 2020-12) of the JSON report.
+ * The JSON Schema (draft 2020-12) of the JSON report, typed as zod types a JSON Schema (`properties`, `required`…).
  *
  * @example
  * ```ts
- * reportJsonSchema().properties.version; // { type: 'number', const: 1 }
+ * reportJsonSchema().properties?.version; // { type: 'number', const: 1 }
  * ```
  */
-export function reportJsonSchema(): Record<string, unknown> {
+export function reportJsonSchema(): z.core.JSONSchema.JSONSchema {
   return {
     $id: 'https://social-shift.dev/schema/report.json',
     title: 'Social Shift report',
-    ...(z.toJSONSchema(ReportJsonSchema, { io: 'output' }) as Record<string, unknown>),
+    ...z.toJSONSchema(ReportJsonSchema, { io: 'output' }),
   };
 }
