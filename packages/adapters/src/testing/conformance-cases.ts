@@ -1388,6 +1388,29 @@ define('migrations', 'fails with MIGRATION on documents written by a newer SDK',
 
 define(
   'migrations',
+  'fails with MIGRATION on a document a newer SDK migrated after this port opened (a rolling upgrade)',
+  async ({ open }) => {
+    // An older server still runs while a newer one opens the store and migrates it: the older one must not read
+    // the migrated document as if it were its own version, and write it back stamped with that version.
+    const old = await open({ schemaVersion: 1, migrations: [] });
+    await old.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'Hello' }, 0));
+    const newer = await open({ schemaVersion: 2, migrations: [toV2] });
+    assertEqual((await newer.get(ORG, 'post', 'p'))?.data, { headline: 'Hello' }, 'migrated by the newer port');
+    await assertRejectsWithCode(old.get(ORG, 'post', 'p'), 'MIGRATION', 'get on the older port');
+    await assertRejectsWithCode(old.query(ORG, 'post'), 'MIGRATION', 'query on the older port');
+    await assertRejectsWithCode(
+      old.transaction(ORG, async (tx) => tx.get('post', 'p')),
+      'MIGRATION',
+      'get in a transaction on the older port',
+    );
+    assertEqual((await newer.get(ORG, 'post', 'p'))?.data, { headline: 'Hello' }, 'nothing written back');
+    await newer.close();
+    await old.close();
+  },
+);
+
+define(
+  'migrations',
   'fails with MIGRATION, with the cause, when a step throws part-way through many documents, and changes nothing',
   async ({ open }) => {
     // More documents than one read of a batch (500) used to hold: the step throws on the 501st, after the first

@@ -246,6 +246,19 @@ describe('createStorage', () => {
       expect(await inner.get('org_a', 'post', 'a')).toMatchObject({ schemaVersion: 2 });
     });
 
+    it('says nothing was written when reading the documents to migrate fails (it only read)', async () => {
+      const driver: StorageDriver = {
+        ...createMemoryDriver(),
+        name: 'broken',
+        outdated: () => Promise.reject(new Error('disk I/O error')),
+      };
+      const error = await createStorage(driver, { schemaVersion: 2, migrations: [toV2] })
+        .open()
+        .catch((caught: unknown) => caught);
+      expect(error).toSatisfy(storageError('read documents to migrate'));
+      expect((error as Error).message).toMatch(/Nothing of this command was written/);
+    });
+
     it('migrates every document with a driver that returns a few outdated documents per read', async () => {
       const inner = createMemoryDriver();
       await createStorage(inner).transaction(ORG, async (tx) => {

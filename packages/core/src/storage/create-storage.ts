@@ -164,14 +164,20 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
   /** Opens first unless open already (saves a turn of the event loop on every call). */
   const ready = (): Promise<void> | undefined => (opened && !closed ? undefined : open());
 
-  const toDocument = (organisationId: string, row: DocumentRow): StoredDocument => ({
-    collection: row.collection,
-    id: row.id,
-    organisationId,
-    version: row.version,
-    schemaVersion: row.schemaVersion,
-    data: parseData(row.data),
-  });
+  const toDocument = (organisationId: string, row: DocumentRow): StoredDocument => {
+    // Written by a newer SDK after this storage opened (a rolling upgrade): `MIGRATION`, as on open, rather than
+    // read as if current and written back stamped with this older version.
+    if (row.schemaVersion > schemaVersion)
+      migrateDocument(row.collection, {}, row.schemaVersion, schemaVersion, migrations);
+    return {
+      collection: row.collection,
+      id: row.id,
+      organisationId,
+      version: row.version,
+      schemaVersion: row.schemaVersion,
+      data: parseData(row.data),
+    };
+  };
 
   // Reads issued together outside a transaction (the share command starts five at once) go to the driver as one
   // `readMany` when it has one: they are queued while the caller's synchronous code runs and sent in a microtask,
@@ -496,7 +502,7 @@ function storageError(adapter: string, what: string, error: unknown): SocialShif
   // written the organisations before the failure: only say nothing was written when that is sure.
   return new SocialShiftError(
     'STORAGE',
-    `The ${adapter} storage failed to ${what}: ${reason}. ${/commit|migrat/.test(what) ? 'It may or may not have been' : 'Nothing of this command was'} written; check the store and retry.`,
+    `The ${adapter} storage failed to ${what}: ${reason}. ${/commit|migrated/.test(what) ? 'It may or may not have been' : 'Nothing of this command was'} written; check the store and retry.`,
     { details: { adapter, operation: what }, cause: error },
   );
 }
