@@ -18,7 +18,9 @@ import type { TestProgramme } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { createSocialShift } from './create-social-shift.js';
 import { replayEvents } from './projection.js';
+import { canonicalJson } from './idempotency.js';
 import { IDEMPOTENCY_COLLECTION } from './runtime.js';
+import { sha256HexSync } from './sha256.js';
 
 const DAY = 86_400_000;
 const NAME = 'Piet Publisher';
@@ -124,6 +126,30 @@ describe('erasePerson', () => {
     // Other people keep their data.
     expect(after).toContain('Xander External');
     expect(after).toContain(tokenOf(world.people.external));
+  });
+
+  it("leaves no hash of a share's input to check a guessed platform id against, and the record still exports", async () => {
+    const world = await busyWorld();
+    const { people } = world;
+    const [offer] = (await world.storage.query('org_acme', 'offer')).filter(
+      (doc) => doc.data.publisherId === people.publisher && doc.data.status === 'shared',
+    );
+    // The share's input as the SDK hashed it: with the platform id on the public post, anyone could confirm it.
+    const input = {
+      offerId: offer!.id,
+      platform: 'linkedin',
+      externalId: 'urn:li:1',
+      actorId: people.publisher,
+    };
+    const guess = sha256HexSync(canonicalJson(input));
+    const records = () =>
+      world.storage.query('org_acme', IDEMPOTENCY_COLLECTION, { where: { command: 'offers.share' } });
+    expect((await records()).map((doc) => doc.data.inputHash)).toContain(guess);
+    await world.shift.as(people.master).privacy.erasePerson(people.publisher);
+    expect((await records()).map((doc) => doc.data.inputHash)).not.toContain(guess);
+    await expect(
+      importAll(createMemoryStorage(), await exportAll(world.storage, 'org_acme')),
+    ).resolves.toBeDefined();
   });
 
   it.each(['social_account', 'share'] as const)(

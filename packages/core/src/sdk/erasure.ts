@@ -90,7 +90,8 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
     if (kept) writes.push(entityWrite('share', share, kept, 'share.erased'));
   }
 
-  // Idempotency records of shares hold the share as it was returned: scrub those of this person.
+  // Idempotency records of shares hold the share as it was returned: scrub those of this person. Their input's hash
+  // goes too: anyone with the store could check a guessed platform id (on the public post) against it.
   const documents: { collection: string; id: string; data: JsonObject; expectedVersion: number }[] = [];
   for (const doc of await rt.storage.query(rt.organisationId, IDEMPOTENCY_COLLECTION, {
     where: { command: 'offers.share' },
@@ -103,6 +104,7 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
       id: doc.id,
       data: {
         ...doc.data,
+        inputHash: '0'.repeat(64),
         result: { ...(result as Data), share: scrubChanges(share, ...SHARE_RULE) ?? share },
       } as JsonObject,
       expectedVersion: doc.version,
