@@ -24,9 +24,9 @@ import { checkStrategyWeights } from './strategy-weights.js';
  * ```
  */
 export interface CoherenceOptions {
-  readonly programme?: Pick<Programme, 'claimedPurposes'>;
-  readonly claimedPurposes?: readonly GoalPurpose[];
-  readonly config?: OverlapConfigInput;
+  readonly programme?: Pick<Programme, 'claimedPurposes'> | undefined;
+  readonly claimedPurposes?: readonly GoalPurpose[] | undefined;
+  readonly config?: OverlapConfigInput | undefined;
 }
 
 /**

@@ -62,7 +62,9 @@ export interface OverlapConfig {
  * ```
  */
 export type OverlapConfigInput = {
-  readonly [K in keyof OverlapConfig]?: { readonly [F in keyof OverlapConfig[K]]?: OverlapConfig[K][F] };
+  readonly [K in keyof OverlapConfig]?:
+    | { readonly [F in keyof OverlapConfig[K]]?: OverlapConfig[K][F] | undefined }
+    | undefined;
 };
 
 /**
@@ -234,7 +236,8 @@ function configIssues(merged: Record<string, Record<string, unknown>>): Validati
 /**
  * Merges overrides into {@link DEFAULT_OVERLAP_CONFIG} and checks the result: weights in [0, 1], the
  * organisation weight in [0.1, 0.9] (so neither side can be ignored), the push-only threshold below the overlap
- * threshold. Throws a `VALIDATION` `SocialShiftError` that names every bad field.
+ * threshold. A setting given as `undefined` keeps its default. Throws a `VALIDATION` `SocialShiftError` that names
+ * every bad field.
  *
  * @example
  * ```ts
@@ -252,7 +255,12 @@ export function resolveOverlapConfig(overrides: OverlapConfigInput = {}): Overla
   if (!isObject(overrides)) notAnObject([], '{ thresholds: { overlap: 0.7 } }');
   const group = <K extends keyof OverlapConfig>(key: K): OverlapConfigInput[K] | undefined => {
     const value = given[key];
-    if (value === undefined || isObject(value)) return value as OverlapConfigInput[K];
+    if (value === undefined) return undefined;
+    // A setting given as undefined (a form's empty field) is not given: the default stays, as in the SDK's updates.
+    if (isObject(value))
+      return Object.fromEntries(
+        Object.entries(value).filter(([, v]) => v !== undefined),
+      ) as OverlapConfigInput[K];
     notAnObject([key], '{ overlap: 0.7 }');
     return undefined;
   };

@@ -43,12 +43,12 @@ export interface OverlapSubject {
  */
 export interface DraftInput {
   readonly text: string;
-  readonly tags?: readonly string[];
-  readonly pillarIds?: readonly string[];
-  readonly goalIds?: readonly string[];
-  readonly audienceIds?: readonly string[];
-  readonly needs?: readonly InformationNeed[];
-  readonly personal?: boolean;
+  readonly tags?: readonly string[] | undefined;
+  readonly pillarIds?: readonly string[] | undefined;
+  readonly goalIds?: readonly string[] | undefined;
+  readonly audienceIds?: readonly string[] | undefined;
+  readonly needs?: readonly InformationNeed[] | undefined;
+  readonly personal?: boolean | undefined;
 }
 
 /**
