@@ -49,14 +49,6 @@ export interface CycleCommands {
   allowedEvents(): Promise<CycleEvent[]>;
 }
 
-const stepEvent: Record<MethodStep, CycleEvent> = {
-  strategy: 'GO_TO_STRATEGY',
-  activation: 'GO_TO_ACTIVATION',
-  content: 'GO_TO_CONTENT',
-  campaigns: 'GO_TO_CAMPAIGNS',
-  measurement: 'GO_TO_MEASUREMENT',
-};
-
 /** The cycle with the highest number: the one the programme is in (a cycle is closed only when the next starts). */
 export const newest = async (rt: Runtime): Promise<Cycle | undefined> =>
   (await list(rt, 'cycle')).sort((a, b) => b.number - a.number)[0];
@@ -157,7 +149,8 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
     },
     async moveTo(input) {
       const { step } = parseInput('cycle step', StepSchema, input);
-      return move(stepEvent[step]);
+      // The workflow's event to go to a step is named after it: GO_TO_ACTIVATION for activation.
+      return move(`GO_TO_${step.toUpperCase()}` as `GO_TO_${Uppercase<MethodStep>}`);
     },
     adjust: () => move('ADJUST'),
     async allowedEvents() {
