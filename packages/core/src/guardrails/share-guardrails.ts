@@ -11,19 +11,19 @@ export interface SharingHours {
   /** `HH:MM`, exclusive; may be before `from` for a window across midnight. */
   readonly to: string;
   /** ISO weekdays allowed (1 = Monday … 7 = Sunday); default all seven. */
-  readonly weekdays?: readonly number[];
+  readonly weekdays?: readonly number[] | undefined;
 }
 
 /** The guardrails a social master configures. Every field is optional: an empty object allows every share. */
 export interface ShareGuardrails {
   /** Words or phrases that may not appear (whole words, case- and accent-insensitive). */
-  readonly blockedWords?: readonly string[];
+  readonly blockedWords?: readonly string[] | undefined;
   /** A line every shared text must contain, e.g. `#medewerker` or `Ik werk bij Acme.` (case-insensitive). */
-  readonly requiredDisclosure?: string;
+  readonly requiredDisclosure?: string | undefined;
   /** At most this many shares per publisher per calendar day in the organisation's time zone. */
-  readonly maxSharesPerDay?: number;
+  readonly maxSharesPerDay?: number | undefined;
   /** Sharing is allowed only inside these hours. */
-  readonly sharingHours?: SharingHours;
+  readonly sharingHours?: SharingHours | undefined;
 }
 
 /** The rules a guardrail can break; `details.rule` of a `GUARDRAIL` error is one of these. */

@@ -10,11 +10,11 @@ export interface StaggerOptions {
   /** The earliest time, an ISO 8601 UTC timestamp with `Z` (from the injected clock). */
   readonly start: string;
   /** Whole minutes between two consecutive suggestions, 1 to 10080 (a week); default 20. */
-  readonly intervalMinutes?: number;
+  readonly intervalMinutes?: number | undefined;
   /** The organisation's IANA time zone. */
   readonly timeZone: string;
   /** Suggest only times inside these hours (the master's guardrail). */
-  readonly sharingHours?: SharingHours;
+  readonly sharingHours?: SharingHours | undefined;
 }
 
 /** One suggested share time. */

@@ -82,9 +82,9 @@ export interface PlannedText {
 /** Options of {@link findNearIdenticalTexts}. */
 export interface NearIdenticalOptions {
   /** Texts at or above this similarity count as near-identical; default 0.8. */
-  readonly threshold?: number;
+  readonly threshold?: number | undefined;
   /** Warn only about groups of at least this many publishers; default 3. */
-  readonly minPublishers?: number;
+  readonly minPublishers?: number | undefined;
 }
 
 /** A group of publishers who would post near-identical text. */
