@@ -17,12 +17,12 @@ export interface MemoryShortenerOptions {
   /** Where short links live, e.g. `https://go.example.org/s` (no query or fragment); the code is appended after a `/`. */
   readonly baseUrl: string;
   /** Characters per code, 4 to 32; default 10 (about 58 bits). */
-  readonly codeLength?: number;
+  readonly codeLength?: number | undefined;
   /**
    * Random bytes for the codes (default `crypto.getRandomValues`): inject a seeded source for reproducible tests.
    * Codes should stay unguessable in production.
    */
-  readonly randomBytes?: (length: number) => Uint8Array;
+  readonly randomBytes?: ((length: number) => Uint8Array) | undefined;
 }
 
 const cryptoBytes = (length: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(length));

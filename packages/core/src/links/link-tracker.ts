@@ -22,7 +22,7 @@ export interface LinkTrackerOptions {
   /** The organisation's secret (at least 32 bytes). Keep it out of the browser: it signs every link. */
   readonly secret: LinkSecret;
   /** Turns tracked links into short ones; the tracker then hands out the short URL. */
-  readonly shortener?: LinkShortener;
+  readonly shortener?: LinkShortener | undefined;
 }
 
 /** What an incoming tracked link says, once its signature checks out. */

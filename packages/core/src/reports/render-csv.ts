@@ -52,7 +52,7 @@ export interface CsvOptions {
    * the system's legacy code page, so names such as `Zoë` or `Café` show garbled there; with it, Excel reads UTF-8.
    * Leave it off for programs that read the files (most CSV parsers keep the mark as part of the first header).
    */
-  readonly byteOrderMark?: boolean;
+  readonly byteOrderMark?: boolean | undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ export interface MarkdownOptions {
    * At most this many rows per table, and recommendations (default 25; `Infinity` for all); the CSV and JSON reports
    * have them all.
    */
-  readonly maxRows?: number;
+  readonly maxRows?: number | undefined;
 }
 
 /**

@@ -60,10 +60,10 @@ export interface Report {
 
 /** Options of {@link createReport}. */
 export interface ReportOptions {
-  readonly language?: Language;
-  readonly title?: string;
+  readonly language?: Language | undefined;
+  readonly title?: string | undefined;
   /** The adjust step's recommendations (`adjustRules`), if any. */
-  readonly recommendations?: readonly Recommendation[];
+  readonly recommendations?: readonly Recommendation[] | undefined;
 }
 
 /** How the numeric parameters of a recommendation read, where not as a count. */

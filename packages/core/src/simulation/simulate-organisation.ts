@@ -14,21 +14,21 @@ import { seededRandom } from './seeded-random.js';
  */
 export interface SimulationOptions {
   /** Same seed, same data (default 1): a whole number (`Number.isSafeInteger`). */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /** People in the organisation, 1 to 1,000,000 (default 10,000). */
-  readonly people?: number;
+  readonly people?: number | undefined;
   /** Teams, 1 to 100,000 (default 200). */
-  readonly teams?: number;
+  readonly teams?: number | undefined;
   /** The platforms people share to, each once (default LinkedIn, X, Facebook, Instagram, Bluesky). */
-  readonly platforms?: readonly Platform[];
+  readonly platforms?: readonly Platform[] | undefined;
   /** First day, `YYYY-MM-DD` from 1970-01-01 on, from 00:00 UTC (default 2026-01-01). */
-  readonly start?: string;
+  readonly start?: string | undefined;
   /** Days simulated, 1 to 36,600 (default 365). */
-  readonly days?: number;
+  readonly days?: number | undefined;
   /** Exactly this many events, a whole number (default: 100 per person); activity is paced to spread them over the days. */
-  readonly events?: number;
+  readonly events?: number | undefined;
   /** The organisation's id (default `org_zorggroep_noord`). */
-  readonly organisationId?: string;
+  readonly organisationId?: string | undefined;
 }
 
 const OPTION_KEYS = ['seed', 'people', 'teams', 'platforms', 'start', 'days', 'events', 'organisationId'];
