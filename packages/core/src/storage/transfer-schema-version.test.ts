@@ -231,10 +231,21 @@ describe('the schema version of an export bundle', () => {
     const driver = createMemoryDriver();
     const v1 = createStorage(driver);
     const world = await createTestProgramme({ storage: v1 });
-    // Another process with a newer SDK opens the same store (migrating it to 2); this one then writes at 1.
-    await createStorage(driver, { schemaVersion: 2, migrations: [markPeople] }).open();
-    await world.shift.as(world.people.master).teams.create({ name: 'Late team' });
-    const error = await rejection(exportAll(v1, 'org_acme', { clock }));
+    const [person] = await v1.query('org_acme', 'person');
+    // Another process with a newer SDK opens the same store (migrating it to 2) …
+    const v2 = createStorage(driver, { schemaVersion: 2, migrations: [markPeople] });
+    await v2.open();
+    // … this one's commands then fail, as it reads documents newer than it knows (and writes none back at 1) …
+    await expect(
+      world.shift.as(world.people.master).teams.create({ name: 'Late team' }),
+    ).rejects.toMatchObject({
+      code: 'MIGRATION',
+    });
+    // … but a write that reads nothing first still lands at 1, next to the migrated documents at 2.
+    await v1.transaction('org_acme', (tx) =>
+      tx.put('person', 'person_late', { ...person!.data, id: 'person_late' }, 0),
+    );
+    const error = await rejection(exportAll(v2, 'org_acme', { clock }));
     expect(error.code).toBe('MIGRATION');
     expect(error.message).toContain('schema versions 1 and 2');
   });
