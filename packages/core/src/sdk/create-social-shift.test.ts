@@ -181,6 +181,26 @@ describe('createSocialShift', () => {
     });
   });
 
+  it('says to run setup first when a command is run before it, and that a person is unknown after it', async () => {
+    const shift = createSocialShift({ storage: createMemoryStorage(), organisationId: 'org_new' });
+    const early = { code: 'NOT_FOUND', details: { entityType: 'organisation', id: 'org_new' } };
+    await expect(shift.as('person_mira').people.add({ displayName: 'Pim' })).rejects.toMatchObject({
+      ...early,
+      message:
+        'Organisation "org_new" is not set up: run shift.setup({ organisation, programme, master }) first.',
+    });
+    await expect(shift.as('person_mira').offers.mine()).rejects.toMatchObject(early);
+    await shift.setup({
+      organisation: { name: 'New' },
+      programme: { name: 'P' },
+      master: { displayName: 'Mira' },
+    });
+    await expect(shift.as('person_mira').people.add({ displayName: 'Pim' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { entityType: 'person', id: 'person_mira' },
+    });
+  });
+
   it('rejects an organisation id that is not an id', () => {
     expect(() => createSocialShift({ storage: createMemoryStorage(), organisationId: 'no spaces' })).toThrow(
       expect.objectContaining({ code: 'VALIDATION' }),

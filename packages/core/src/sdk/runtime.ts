@@ -220,7 +220,16 @@ export async function loadActor(rt: Runtime, personId: string): Promise<Actor> {
   const [person, assignments] = await inOrder([
     load(rt, 'person', id),
     list(rt, 'role_assignment', { personId: id }),
-  ] as const);
+  ] as const).catch(async (error: SocialShiftError) => {
+    // Before the set-up nobody is found: say that, not that this person is unknown.
+    if (error?.code === 'NOT_FOUND' && !(await find(rt, 'organisation', rt.organisationId)))
+      throw new SocialShiftError(
+        'NOT_FOUND',
+        `Organisation "${rt.organisationId}" is not set up: run shift.setup({ organisation, programme, master }) first.`,
+        { details: { entityType: 'organisation', id: rt.organisationId } },
+      );
+    throw error;
+  });
   return { person, assignments: assignments.filter((a) => a.revokedAt === undefined) };
 }
 
