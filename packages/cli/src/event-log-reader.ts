@@ -40,7 +40,7 @@ export interface RangeResult {
 
 /** Options of {@link readEventLogRange}. */
 export interface RangeOptions {
-  readonly window: { readonly from?: string; readonly to?: string };
+  readonly window: { readonly from?: string | undefined; readonly to?: string | undefined };
   readonly skipInvalid: boolean;
   /** Called now and then with the bytes read since the last call. */
   readonly onProgress?: (bytes: number) => void;

@@ -23,12 +23,12 @@ import {
 
 /** Options of {@link readEventLog}. */
 export interface ReadEventLogOptions {
-  readonly window?: { readonly from?: string; readonly to?: string };
-  readonly skipInvalid?: boolean;
+  readonly window?: { readonly from?: string | undefined; readonly to?: string | undefined } | undefined;
+  readonly skipInvalid?: boolean | undefined;
   /** Worker threads (default: the available cores, at most 4); files under 8 MB are read in-process. */
-  readonly threads?: number;
+  readonly threads?: number | undefined;
   /** Called with the bytes read so far and the file size. */
-  readonly onProgress?: (read: number, size: number) => void;
+  readonly onProgress?: ((read: number, size: number) => void) | undefined;
 }
 
 /** An event log folded into an aggregate, with what was read and skipped. */
@@ -257,7 +257,7 @@ function takeOver(
 /** Options of {@link createEventLogReader}. */
 export interface EventLogReaderOptions {
   /** Threads of a read, this one included, unless the read says otherwise (default: the available cores, at most 4). */
-  readonly threads?: number;
+  readonly threads?: number | undefined;
 }
 
 /**

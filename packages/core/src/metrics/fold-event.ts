@@ -456,7 +456,7 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
  */
 export function foldEvents(
   events: Iterable<MetricsEvent>,
-  window: { from?: string; to?: string } = {},
+  window: { from?: string | undefined; to?: string | undefined } = {},
   into?: MetricsAggregate,
 ): MetricsAggregate {
   if (typeof (events as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] !== 'function')

@@ -196,7 +196,9 @@ function normaliseBound(value: string | undefined, name: 'from' | 'to'): string 
  * const aggregate = createAggregate({ from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
  * ```
  */
-export function createAggregate(window: { from?: string; to?: string } = {}): MetricsAggregate {
+export function createAggregate(
+  window: { from?: string | undefined; to?: string | undefined } = {},
+): MetricsAggregate {
   const from = normaliseBound(window.from, 'from');
   const to = normaliseBound(window.to, 'to');
   if (from !== '' && to !== '' && from >= to) {
