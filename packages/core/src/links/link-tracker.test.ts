@@ -262,11 +262,21 @@ describe('createLinkTracker', () => {
     expect(
       await rejection(
         tracker.resolve(
-          edit((u) => u.searchParams.append('utm_content', 'post_2')),
+          edit((u) => u.searchParams.append('ss_sig', 'x')),
           opts,
         ),
       ),
     ).toBe('duplicate-parameter');
+    // A tool that re-shares the link appends UTM tags of its own: ours come first, and the signature checks them.
+    const appended = edit((u) => {
+      u.searchParams.append('utm_source', 'buffer');
+      u.searchParams.append('utm_content', 'post_2');
+    });
+    expect(await tracker.resolve(appended, opts)).toMatchObject({ platform: 'linkedin', postId: 'post_1' });
+    const prepended = edit((u) => {
+      u.search = `?utm_content=post_2&${u.search.slice(1)}`;
+    });
+    expect(await rejection(tracker.resolve(prepended, opts))).toBe('bad-signature');
     expect(
       await rejection(
         tracker.resolve(

@@ -182,10 +182,13 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       throw invalid('not-a-url', 'A tracked link is an http:// or https:// URL.');
     }
+    // A UTM tag may come twice: tools that re-share a link append their own (utm_source=buffer), and ours come
+    // first, which the signature then checks. The link's own parameters may not.
     const single = (name: string): string => {
       const values = url.searchParams.getAll(name);
       if (values.length === 0) throw invalid('missing-parameter', `The link has no ${name} parameter.`);
-      if (values.length > 1) throw invalid('duplicate-parameter', `The link has ${name} more than once.`);
+      if (values.length > 1 && !name.startsWith('utm_'))
+        throw invalid('duplicate-parameter', `The link has ${name} more than once.`);
       return values[0] as string;
     };
     const source = single('utm_source');
