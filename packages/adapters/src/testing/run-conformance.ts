@@ -22,8 +22,7 @@ export interface ConformanceResult {
  *
  * @example
  * ```ts
- * const [first] = conformanceCases();
- * await runConformanceCase(target, first);
+ * for (const testCase of conformanceCases()) await runConformanceCase(target, testCase);
  * ```
  */
 export async function runConformanceCase(
