@@ -69,7 +69,7 @@ export async function startCampaignWrites(
   const { writes, guards } = await offerWrites(rt, running, event);
   return {
     writes: [
-      entityWrite('campaign', campaign, running, event === 'START' ? 'campaign.started' : 'campaign.resumed'),
+      entityWrite('campaign', campaign, running, campaignWorkflow.config.events[event].domainEvent),
       ...writes,
     ],
     guards,
@@ -159,7 +159,7 @@ export async function endPostWrites(
 ): Promise<EntityWrite[]> {
   const status = event === 'EXPIRE' ? 'expired' : 'withdrawn';
   return [
-    entityWrite('post', post, { ...post, status }, event === 'EXPIRE' ? 'post.expired' : 'post.withdrawn'),
+    entityWrite('post', post, { ...post, status }, postWorkflow.config.events[event].domainEvent),
     ...(await expireOpenOffers(rt, { postId: post.id })),
   ];
 }
@@ -223,7 +223,7 @@ export async function endCampaignWrites(
       'campaign',
       campaign,
       { ...campaign, status },
-      event === 'COMPLETE' ? 'campaign.completed' : 'campaign.cancelled',
+      campaignWorkflow.config.events[event].domainEvent,
     ),
     ...offers,
     ...(state ? unheldPostWrites(state.posts, state.campaigns, now(rt), campaign) : []),

@@ -162,7 +162,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
     const after: Offer =
       event === 'SEE' ? { ...offer, status, seenAt: at } : { ...offer, status, respondedAt: at };
     return commitFirst<Offer>(rt, actorId, [
-      entityWrite('offer', offer, after, event === 'SEE' ? 'offer.seen' : 'offer.declined', {
+      entityWrite('offer', offer, after, offerWorkflow.config.events[event].domainEvent, {
         publisherId: actor.person.id,
       }),
     ]);
