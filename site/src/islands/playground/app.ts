@@ -141,6 +141,12 @@ function keepState(root: HTMLElement, keep: Keep, refused: HTMLFormElement | nul
     active && root.contains(active)
       ? active.closest<HTMLElement>('[data-entity]')?.dataset.entity
       : undefined;
+  // The heading of the part of the page the focus was in (a step, the shares): where the focus goes when neither the
+  // control nor its entity is there after the command (a person invited leaves the candidates shown).
+  const focusHeading =
+    active && root.contains(active)
+      ? active.closest<HTMLElement>('section[aria-labelledby]')?.getAttribute('aria-labelledby')
+      : undefined;
   const values = new Map<string, string>();
   const checked = new Map<string, boolean>();
   const kept = (field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement) =>
@@ -187,18 +193,26 @@ function keepState(root: HTMLElement, keep: Keep, refused: HTMLFormElement | nul
       }
       for (const form of changed) form.dispatchEvent(new Event('input', { bubbles: true }));
       const focus = focusKey === undefined ? undefined : elements.get(focusKey);
-      if (focus) focus.focus();
-      else if (focusEntity !== undefined) {
-        const same = [...next.querySelectorAll<HTMLElement>('[data-entity]')].find(
-          (element) => element.dataset.entity === focusEntity,
-        );
-        // Its row's heading (or the entity's own box), which runs nothing: not another of its buttons, which a
-        // second Enter would press (the post just approved withdrawn, a locked command refused).
-        const target = same?.closest('tr, li')?.querySelector<HTMLElement>('th[scope="row"], h3') ?? same;
-        if (target) {
-          if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
-          target.focus();
-        }
+      if (focus) {
+        focus.focus();
+        return;
+      }
+      const same =
+        focusEntity === undefined
+          ? undefined
+          : [...next.querySelectorAll<HTMLElement>('[data-entity]')].find(
+              (element) => element.dataset.entity === focusEntity,
+            );
+      // Its row's heading (or the entity's own box), which runs nothing: not another of its buttons, which a
+      // second Enter would press (the post just approved withdrawn, a locked command refused). Without the entity,
+      // the heading of the part of the page it was in, not the start of the page.
+      const target =
+        same?.closest('tr, li')?.querySelector<HTMLElement>('th[scope="row"], h3') ??
+        same ??
+        (focusHeading ? next.querySelector<HTMLElement>(`[id="${CSS.escape(focusHeading)}"]`) : null);
+      if (target) {
+        if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+        target.focus();
       }
     },
   };
@@ -316,17 +330,17 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     true,
   );
 
-  const act = async (label: string, command: () => Promise<unknown>) => {
+  const act = async (label: string, command: () => Promise<unknown>): Promise<boolean> => {
     const form = submitted;
     const emptied = ui.emptyForm;
     submitted = null;
     ui.emptyForm = undefined;
     // One command at a time: a double click must not run it twice.
-    if (root.dataset.busy === 'true') return;
+    if (root.dataset.busy === 'true') return false;
     // Another tab replaced the programme: this command would only fail on its deleted database. A command says so
     // anew and takes the focus to the button that loads the new programme; a redraw alone (another person to act
     // as, another filter) waits for it.
-    if (checkReplaced(label !== '')) return;
+    if (checkReplaced(label !== '')) return false;
     root.dataset.busy = 'true';
     alert.textContent = '';
     busyNotice.textContent = '';
@@ -341,15 +355,16 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     }
     // The page is drawn again: keep the focus where it was, and what the person typed (after a success, not in
     // the form whose command it was), up to the moment the new page replaces the old one.
-    await redraw(() =>
+    const drawn = await redraw(() =>
       keepState(
         body,
         failed ? undefined : { dropped: (f) => f !== null && (f === form || f.dataset.testid === emptied) },
         form,
       ),
     );
-    if (label) replacedMeanwhile();
+    const replacedNow = label !== '' && replacedMeanwhile();
     delete root.dataset.busy;
+    return !failed && drawn && !replacedNow;
   };
 
   /**

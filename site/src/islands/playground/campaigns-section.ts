@@ -61,7 +61,7 @@ export async function campaignsSection(ctx: Context): Promise<HTMLElement> {
             ),
         approvedNote,
       ),
-      h('button', { type: 'submit' }, ctx.m.campaignCreate),
+      h('button', { type: 'submit', 'data-testid': 'create-campaign' }, ctx.m.campaignCreate),
     ),
   );
   form.addEventListener('submit', (event) => {

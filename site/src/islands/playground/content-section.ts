@@ -61,7 +61,7 @@ function contributionForm(ctx: Context, strategy: Strategy): HTMLElement {
           strategy.pillars.map((p) => h('option', { value: p.id }, p.name)),
         ),
       ),
-      h('button', { type: 'submit' }, ctx.m.contributionCreate),
+      h('button', { type: 'submit', 'data-testid': 'create-contribution' }, ctx.m.contributionCreate),
     ),
   );
   form.addEventListener('submit', (event) => {
@@ -283,11 +283,16 @@ export async function contentSection(ctx: Context): Promise<HTMLElement> {
                 {
                   type: 'button',
                   'data-event': 'USE',
-                  onclick: () => {
+                  onclick: async () => {
                     ctx.ui.postFromContributionId = c.id;
                     // The editor shows the contribution, not what was typed there before.
                     ctx.ui.emptyForm = 'post-form';
-                    void ctx.act('', async () => undefined);
+                    // The keyboard focus goes to the editor it filled, where the visitor carries on (a screen
+                    // reader reads its title), not to the start of the page.
+                    if (await ctx.act('', async () => undefined))
+                      document
+                        .querySelector<HTMLElement>('[data-testid="post-form"] input[name="title"]')
+                        ?.focus();
                   },
                 },
                 ctx.m.contributionWritePost,

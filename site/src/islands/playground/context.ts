@@ -18,8 +18,11 @@ export interface Context {
   readonly actorId: string;
   /** UI state that survives a re-render (which contribution is being turned into a post, which offer is open). */
   readonly ui: UiState;
-  /** Runs an SDK command; on success says so and re-renders, on a refusal shows the SDK's error. */
-  act(label: string, command: () => Promise<unknown>): Promise<void>;
+  /**
+   * Runs an SDK command; on success says so and re-renders, on a refusal shows the SDK's error. Whether it ran and
+   * succeeded and the page was drawn anew (not when another command was running or the programme was replaced).
+   */
+  act(label: string, command: () => Promise<unknown>): Promise<boolean>;
 }
 
 /** UI state of the Playground that is not stored in the SDK. */

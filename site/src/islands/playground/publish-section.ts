@@ -30,7 +30,9 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
       const open = offer.id === ctx.ui.openOfferId;
       const item = h(
         'li',
-        { 'data-offer': offer.id, 'data-status': offer.status },
+        // The offer's entity (as its buttons' box is): after a command whose button is gone with the share panel
+        // (record the share, open), the focus goes to the offer's heading.
+        { 'data-offer': offer.id, 'data-status': offer.status, 'data-entity': offer.id },
         h('h3', null, post.title),
         h(
           'p',
