@@ -52,15 +52,15 @@ export interface RuleThresholds {
 /** A goal of the strategy with its targets, as the metrics need it. */
 export interface GoalContext {
   readonly id: string;
-  readonly name?: string;
-  readonly targets?: readonly { readonly metric: string; readonly value: number }[];
+  readonly name?: string | undefined;
+  readonly targets?: readonly { readonly metric: string; readonly value: number }[] | undefined;
 }
 
 /** A content pillar of the strategy, as the metrics need it. */
 export interface PillarContext {
   readonly id: string;
-  readonly name?: string;
-  readonly goalIds?: readonly string[];
+  readonly name?: string | undefined;
+  readonly goalIds?: readonly string[] | undefined;
   readonly targetWeight?: number | undefined;
 }
 
@@ -71,24 +71,28 @@ export interface PillarContext {
  */
 export interface MetricsContext {
   /** IANA time zone for periods (default `UTC`). */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
   /** Group the series by ISO week or month (default `month`). */
-  readonly period?: Period;
-  readonly names?: {
-    readonly persons?: Readonly<Record<string, string>>;
-    readonly teams?: Readonly<Record<string, string>>;
-  };
-  readonly strategy?: {
-    readonly goals?: readonly GoalContext[];
-    readonly pillars?: readonly PillarContext[];
-    /** The chosen platforms: names, or the stored strategy's choices (`{ platform: 'linkedin', audienceIds }`). */
-    readonly platforms?: readonly (Platform | { readonly platform: Platform })[];
-  };
+  readonly period?: Period | undefined;
+  readonly names?:
+    | {
+        readonly persons?: Readonly<Record<string, string>> | undefined;
+        readonly teams?: Readonly<Record<string, string>> | undefined;
+      }
+    | undefined;
+  readonly strategy?:
+    | {
+        readonly goals?: readonly GoalContext[] | undefined;
+        readonly pillars?: readonly PillarContext[] | undefined;
+        /** The chosen platforms: names, or the stored strategy's choices (`{ platform: 'linkedin', audienceIds }`). */
+        readonly platforms?: readonly (Platform | { readonly platform: Platform })[] | undefined;
+      }
+    | undefined;
   /** Overlap scores per pillar in [0, 1], from the strategy's overlap scoring. */
-  readonly pillarOverlap?: Readonly<Record<string, number>>;
-  readonly earnedMedia?: EarnedMediaSettings;
-  readonly leaderboard?: Partial<LeaderboardSettings>;
-  readonly thresholds?: Partial<RuleThresholds>;
+  readonly pillarOverlap?: Readonly<Record<string, number>> | undefined;
+  readonly earnedMedia?: EarnedMediaSettings | undefined;
+  readonly leaderboard?: Partial<LeaderboardSettings> | undefined;
+  readonly thresholds?: Partial<RuleThresholds> | undefined;
 }
 
 /**
