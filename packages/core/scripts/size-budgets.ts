@@ -56,6 +56,10 @@ export const sizeBudgets: readonly SizeBudget[] = [
     // resolver's options, 44.4 KB with `workflowEventLabels` on `./workflows` only (ADR 078, 2026-12-03); 44.9 KB
     // with the checks of ADR 086 and the retention summaries; 44.3 KB with SHA-256's constants derived on first use and
     // the permission table's actions written once, 44.6 KB with `offers.myShares`; 45.0 KB with the fixes of the seventh session, 44.4 KB with the SDK tagging links without the resolver (2026-12-03); 45.2 KB with the reference checks of ADR 090, 42.7 KB with the labels on `./labels` (ADR 091); 44.8 KB with `pseudonymiseEvents` on `./privacy` (ADR 100, 2026-12-05), 44.9 KB with `replayEvents` on `./transfer` too, 45.0 KB with that day's fixes. 44.8 KB with `TimestampSchema` built without reading zod/mini's `z.iso` namespace (it kept zod's date, time and duration formats).
+    // 44.96 KB with the fixes of 2026-12-06, 44.4 KB once the commands leave to `commit` what it stamps on every
+    // entity anyway (organisationId, version, createdAt, updatedAt), write one entity and its event with `entityWrite`,
+    // take actions, domain events and GO_TO_ events from the workflows and make the parsers from `publishedSchemas`
+    // (-539 B, no change of behaviour); 44.55 KB with the fixes committed meanwhile.
     maxGzipBytes: 45 * KB,
     // XState is for inspection only (`./workflows`): the SDK evaluates the workflows from their plain definitions
     // (ADR 072). zod's classic API (`_ZodString` is one of its constructors) would undo ADR 074: the model and the
