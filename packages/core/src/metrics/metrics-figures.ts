@@ -1,3 +1,4 @@
+import type { Platform } from '../model/vocabulary.js';
 import type { Period } from './period.js';
 
 /** Whether a figure was counted from events (`measured`) or derived with assumptions (`estimated`). */
@@ -54,7 +55,8 @@ export interface TeamFigures {
 
 /** Per-platform figures. `potentialReach`, `ctr` (when no reach was reported) and `earnedMediaValue` are estimated. */
 export interface PlatformFigures {
-  readonly platform: string;
+  /** One of the platforms the metrics count (`METRIC_PLATFORMS`): a key of `labels(language).platforms`. */
+  readonly platform: Platform;
   readonly shares: number;
   readonly clicks: number;
   readonly reactions: number;
