@@ -144,6 +144,8 @@ const nl = {
   shareRecordedReaction: 'Reactie vastgelegd op {post} ({platform})',
   shareRecordedComment: 'Opmerking vastgelegd op {post} ({platform})',
   shareActionsOf: '{post} op {platform}',
+  shareSignedElsewhere:
+    'De trackinglink van deze deling is ondertekend met de demosleutel van een andere browser (een geïmporteerd programma), die deze browser niet heeft: een klik wordt hier vastgelegd zonder de controle van de link.',
 
   eventLog: 'Laatste gebeurtenissen',
   eventLogLine: '{entity}, door {actor}',
@@ -345,6 +347,8 @@ const en: PlaygroundMessages = {
   shareRecordedReaction: 'Reaction recorded on {post} ({platform})',
   shareRecordedComment: 'Comment recorded on {post} ({platform})',
   shareActionsOf: '{post} on {platform}',
+  shareSignedElsewhere:
+    "This share's tracked link was signed with the demo key of another browser (an imported programme), which this browser does not have: a click is recorded here without the link's check.",
 
   eventLog: 'Latest events',
   eventLogLine: '{entity}, by {actor}',

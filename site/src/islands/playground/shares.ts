@@ -2,9 +2,28 @@
 // click (through the share's tracked link when it has one, as the service behind the link would), a reaction or a
 // comment. The SDK records each as the system actor, only while the publisher consents to tracking; a refusal
 // shows as every other one does.
+import { isSocialShiftError } from '@social-shift/core';
 import { recordTrackedClick } from '@social-shift/core/links';
 import { format, h } from '../dom';
 import type { Context } from './context';
+
+/**
+ * Whether the tracked link `url` was signed with another key than this browser's: the demo's key lives in the
+ * browser, so the links of a programme exported elsewhere and imported here (or kept after this browser's site data
+ * was cleared) do not pass the link's check, and the SDK would call every click on them forged.
+ */
+async function signedElsewhere(ctx: Context, url: string): Promise<boolean> {
+  try {
+    await ctx.session.links.resolve(url, { organisationId: ctx.session.organisationId });
+    return false;
+  } catch (error) {
+    return (
+      isSocialShiftError(error) &&
+      error.code === 'INVALID_LINK' &&
+      (error.details as { reason?: unknown } | undefined)?.reason === 'bad-signature'
+    );
+  }
+}
 
 const SHOWN = 5;
 
@@ -32,19 +51,34 @@ export async function sharesTable(ctx: Context): Promise<HTMLElement | null> {
       const title = post.title;
       const platform = ctx.l.platforms[share.platform];
       const key = (kind: string) => session.shift.ids.next(kind);
-      const button = (event: string, label: string, done: string, record: () => Promise<unknown>) =>
+      // A link signed with another browser's key cannot pass the check here: its click is recorded as the platform
+      // reports one without a tracked link, and the row says why.
+      const elsewhere = share.trackedUrl ? await signedElsewhere(ctx, share.trackedUrl) : false;
+      const elsewhereId = `signed-elsewhere-${share.id}`;
+      const button = (
+        event: string,
+        label: string,
+        done: string,
+        record: () => Promise<unknown>,
+        describedBy?: string,
+      ) =>
         h(
           'button',
           {
             type: 'button',
             'data-event': event,
+            'aria-describedby': describedBy,
             onclick: () => ctx.act(format(done, { post: title, platform }), record),
           },
           label,
         );
       return h(
         'tr',
-        { 'data-share': share.id, 'data-tracked': share.trackedUrl ? 'true' : 'false' },
+        {
+          'data-share': share.id,
+          'data-tracked': share.trackedUrl ? 'true' : 'false',
+          'data-signed-elsewhere': elsewhere ? 'true' : undefined,
+        },
         h('th', { scope: 'row' }, title),
         h('td', null, platform),
         h('td', null, h('time', { datetime: share.sharedAt }, dateTime.format(new Date(share.sharedAt)))),
@@ -62,13 +96,18 @@ export async function sharesTable(ctx: Context): Promise<HTMLElement | null> {
               'aria-label': format(ctx.m.shareActionsOf, { post: title, platform }),
               'data-entity': share.id,
             },
-            button('RECORD_CLICK', ctx.m.shareRecordClick, ctx.m.shareRecordedClick, () =>
-              share.trackedUrl
-                ? recordTrackedClick(session.shift, session.links, {
-                    url: share.trackedUrl,
-                    clickId: key('click'),
-                  })
-                : session.shift.platform.recordClick({ shareId: share.id, idempotencyKey: key('click') }),
+            button(
+              'RECORD_CLICK',
+              ctx.m.shareRecordClick,
+              ctx.m.shareRecordedClick,
+              () =>
+                share.trackedUrl && !elsewhere
+                  ? recordTrackedClick(session.shift, session.links, {
+                      url: share.trackedUrl,
+                      clickId: key('click'),
+                    })
+                  : session.shift.platform.recordClick({ shareId: share.id, idempotencyKey: key('click') }),
+              elsewhere ? elsewhereId : undefined,
             ),
             button('RECORD_REACTION', ctx.m.shareRecordReaction, ctx.m.shareRecordedReaction, () =>
               session.shift.platform.recordReaction({
@@ -85,6 +124,13 @@ export async function sharesTable(ctx: Context): Promise<HTMLElement | null> {
                 idempotencyKey: key('comment'),
               }),
             ),
+            elsewhere
+              ? h(
+                  'span',
+                  { id: elsewhereId, class: 'hint', 'data-testid': 'signed-elsewhere' },
+                  ctx.m.shareSignedElsewhere,
+                )
+              : null,
           ),
         ),
       );
