@@ -17,8 +17,8 @@ import { createMemoryStorage } from '../storage/memory-storage.js';
 import type { TestProgramme } from '../testing/programme.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { createSocialShift } from './create-social-shift.js';
-import { replayEvents } from './projection.js';
 import { canonicalJson } from './idempotency.js';
+import { replayEvents } from './projection.js';
 import { IDEMPOTENCY_COLLECTION } from './runtime.js';
 import { sha256HexSync } from './sha256.js';
 
