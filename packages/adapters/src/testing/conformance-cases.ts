@@ -1397,7 +1397,11 @@ define(
     const old = await open({ schemaVersion: 1, migrations: [] });
     await old.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'Hello' }, 0));
     const newer = await open({ schemaVersion: 2, migrations: [toV2] });
-    assertEqual((await newer.get(ORG, 'post', 'p'))?.data, { headline: 'Hello' }, 'migrated by the newer port');
+    assertEqual(
+      (await newer.get(ORG, 'post', 'p'))?.data,
+      { headline: 'Hello' },
+      'migrated by the newer port',
+    );
     await assertRejectsWithCode(old.get(ORG, 'post', 'p'), 'MIGRATION', 'get on the older port');
     await assertRejectsWithCode(old.query(ORG, 'post'), 'MIGRATION', 'query on the older port');
     await assertRejectsWithCode(
