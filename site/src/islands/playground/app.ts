@@ -48,6 +48,33 @@ async function teamNamesOf(session: Session): Promise<Map<string, string>> {
   return new Map(docs.map((doc) => [doc.id, (doc.data as unknown as Team).name]));
 }
 
+/**
+ * What each of `events` is about, by the entity's id, for the event log: a contribution, post or campaign by its
+ * title or name, an offer or a share (and what the platforms report about it) by its post's title, a team by its
+ * name. An entity that is gone or has no name keeps its id.
+ */
+async function entityNamesOf(
+  session: Session,
+  events: readonly StoredEvent[],
+  teamNames: ReadonlyMap<string, string>,
+): Promise<Map<string, string>> {
+  const read = async (collection: string, id: string) =>
+    (await session.storage.get(session.organisationId, collection, id).catch(() => undefined))?.data as
+      | Readonly<Record<string, unknown>>
+      | undefined;
+  const names = new Map<string, string>();
+  for (const e of events) {
+    if (e.entityType === 'person' || typeof e.data.personId === 'string' || names.has(e.entityId)) continue;
+    const team = e.entityType === 'team' ? teamNames.get(e.entityId) : undefined;
+    const data = team === undefined ? await read(e.entityType, e.entityId) : undefined;
+    const postId = typeof data?.postId === 'string' ? data.postId : undefined;
+    const post = data && data.title === undefined && postId ? await read('post', postId) : undefined;
+    const name = team ?? data?.title ?? data?.name ?? post?.title;
+    if (typeof name === 'string' && name !== '') names.set(e.entityId, name);
+  }
+  return names;
+}
+
 async function organisationName(session: Session): Promise<string> {
   const doc = await session.storage.get(session.organisationId, 'organisation', session.organisationId);
   const name = (doc?.data as { name?: unknown } | undefined)?.name;
@@ -689,6 +716,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       section('publish', m.publishTitle, publishSection(ctx)),
     ]);
     const organisation = await organisationName(session);
+    const entityNames = await entityNamesOf(session, lastEvents, teamNames);
     // Nothing is awaited from here on: what the old page holds now is all the visitor did.
     const kept = keep?.();
     mount(
@@ -721,13 +749,13 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
               ' ',
               format(m.eventLogLine, {
                 // The person an event is about: the entity itself, or the person its data names (a role, a
-                // consent, an account).
+                // consent, an account); else the entity by its name (see `entityNamesOf`).
                 entity:
                   e.entityType === 'person'
                     ? personName(e.entityId)
                     : typeof e.data.personId === 'string'
                       ? personName(e.data.personId)
-                      : e.entityId,
+                      : (entityNames.get(e.entityId) ?? e.entityId),
                 actor: personName(e.actorId),
               }),
               ' · ',
