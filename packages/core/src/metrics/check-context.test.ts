@@ -190,7 +190,7 @@ describe('the settings of the metrics', () => {
     ['a goal without an id', { strategy: { goals: [{ targets: [] } as never] } }, 'strategy.goals.0.id'],
     [
       'a goal target of a metric the metrics do not know',
-      { strategy: { goals: [{ id: 'g', targets: [{ metric: 'Shares', value: 10 }] }] } },
+      { strategy: { goals: [{ id: 'g', targets: [{ metric: 'Shares' as never, value: 10 }] }] } },
       'strategy.goals.0.targets.0.metric',
     ],
     [
@@ -215,7 +215,7 @@ describe('the settings of the metrics', () => {
   });
 
   it('accepts goal targets of zero and more', () => {
-    const context = {
+    const context: MetricsContext = {
       strategy: {
         goals: [
           {
@@ -233,7 +233,9 @@ describe('the settings of the metrics', () => {
   });
 
   it('says that a participation target is a fraction from 0 to 1, as the participation threshold does', () => {
-    const context = { strategy: { goals: [{ id: 'g', targets: [{ metric: 'participation', value: 30 }] }] } };
+    const context = {
+      strategy: { goals: [{ id: 'g', targets: [{ metric: 'participation' as const, value: 30 }] }] },
+    };
     for (const call of [
       () => finishMetrics(aggregate, context),
       () => adjustRules(aggregate, finishMetrics(aggregate), context),

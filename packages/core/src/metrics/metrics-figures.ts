@@ -1,3 +1,4 @@
+import type { GoalTarget } from '../model/strategy.js';
 import type { Platform } from '../model/vocabulary.js';
 import type { Period } from './period.js';
 
@@ -97,7 +98,7 @@ export interface GoalFigures {
   readonly goalId: string;
   readonly name: string;
   readonly targets: readonly {
-    readonly metric: string;
+    readonly metric: GoalTarget['metric'];
     readonly target: number;
     readonly actual: Figure;
     /** actual / target (null when the target is 0). */

@@ -144,7 +144,9 @@ function smallOrganisation(): MetricsEvent[] {
 const window = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
 const context = {
   strategy: {
-    goals: [{ id: 'goal_recruit', name: 'Recruit nurses', targets: [{ metric: 'shares', value: 5 }] }],
+    goals: [
+      { id: 'goal_recruit', name: 'Recruit nurses', targets: [{ metric: 'shares' as const, value: 5 }] },
+    ],
     pillars: [
       { id: 'pillar_work', name: 'Working here', targetWeight: 0.5 },
       { id: 'pillar_news', name: 'News' },

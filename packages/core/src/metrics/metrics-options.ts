@@ -1,3 +1,4 @@
+import type { GoalTarget } from '../model/strategy.js';
 import type { Platform } from '../model/vocabulary.js';
 import type { Period } from './period.js';
 
@@ -53,7 +54,7 @@ export interface RuleThresholds {
 export interface GoalContext {
   readonly id: string;
   readonly name?: string | undefined;
-  readonly targets?: readonly { readonly metric: string; readonly value: number }[] | undefined;
+  readonly targets?: readonly { readonly metric: GoalTarget['metric']; readonly value: number }[] | undefined;
 }
 
 /** A content pillar of the strategy, as the metrics need it. */
