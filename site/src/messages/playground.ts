@@ -158,6 +158,8 @@ const nl = {
     'In een ander tabblad is het programma vervangen (geïmporteerd of opnieuw begonnen) terwijl deze pagina het nog las: laad het nieuwe programma om de cijfers te zien.',
   dashboardReplacedFailed:
     'In een ander tabblad is het programma vervangen (geïmporteerd of opnieuw begonnen): laad het nieuwe programma om de cijfers te zien.',
+  dashboardChanged: 'In de speeltuin is intussen meer gedaan: de cijfers hier lopen achter.',
+  dashboardUpdate: 'De cijfers bijwerken',
   dashboardShares: 'Delen per kanaal',
   dashboardSharesOverTime: 'Delen per kanaal door de tijd',
   dashboardSharesOverTimeDesc: 'Een lijn per kanaal: het aantal delingen per maand.',
@@ -361,6 +363,8 @@ const en: PlaygroundMessages = {
     'Another tab replaced the programme (an import or a start again) while this page was still reading it: load the new programme to see its figures.',
   dashboardReplacedFailed:
     'Another tab replaced the programme (an import or a start again): load the new programme to see its figures.',
+  dashboardChanged: 'More has been done in the Playground since: the figures on this page are behind.',
+  dashboardUpdate: 'Update the figures',
   dashboardShares: 'Shares per channel',
   dashboardSharesOverTime: 'Shares per channel over time',
   dashboardSharesOverTimeDesc: 'One line per channel: the number of shares per month.',

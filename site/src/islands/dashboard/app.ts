@@ -26,7 +26,13 @@ import { playgroundMessages } from '../../messages/playground';
 import { barChart, lineChart } from '../charts';
 import { format, h, mount } from '../dom';
 import { failureContent } from '../playground/context';
-import { isRemembered, onRememberedChange, openSession, type Session } from '../playground/session';
+import {
+  isRemembered,
+  onChanged,
+  onRememberedChange,
+  openSession,
+  type Session,
+} from '../playground/session';
 import { shownNote } from '../shown';
 
 /** Where the figures come from: an event log and the documents that name its people, teams and strategy. */
@@ -133,7 +139,10 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
   const replaced = h('div', { role: 'alert', class: 'alert', 'data-testid': 'replaced-notice' });
   const status = h('p', { role: 'status', class: 'status', 'data-testid': 'status-message' });
   const figures = h('div', null, h('p', null, m.loadingData));
-  mount(root, replaced, status, figures);
+  // Says that the Playground in another tab changed the programme shown since its figures were drawn, with a button
+  // that draws them anew (see `onChanged`).
+  const changed = h('div', { role: 'status', class: 'status', 'data-testid': 'changed-notice' });
+  mount(root, replaced, changed, status, figures);
   let session: Session | undefined;
   let loading = false;
   // What is shown in place of the figures, which the notice's words match: figures (it says they are out of date),
@@ -187,6 +196,7 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
     try {
       opened = await openSession();
       session = opened;
+      changed.replaceChildren();
       await render(root, figures, opened);
       showing = 'figures';
       return true;
@@ -237,6 +247,35 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
   onRememberedChange(() => {
     // A draw under way says so when it is done.
     if (!loading) checkReplaced();
+  });
+  onChanged((databaseName) => {
+    // Once: the figures are behind until they are drawn anew, however much more is done.
+    if (session?.databaseName !== databaseName || changed.hasChildNodes()) return;
+    mount(
+      changed,
+      h('span', { id: 'changed-why' }, m.dashboardChanged),
+      ' ',
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-describedby': 'changed-why',
+          onclick: async () => {
+            if (loading) return;
+            status.textContent = '';
+            if (await draw().catch(() => false))
+              status.textContent = format(m.done, { action: m.dashboardUpdate });
+            // The button is gone with the notice: the focus goes to the new figures.
+            const shown = figures.querySelector<HTMLElement>('[data-testid="kpis"]');
+            if (shown && !root.contains(document.activeElement)) {
+              shown.tabIndex = -1;
+              shown.focus();
+            }
+          },
+        },
+        m.dashboardUpdate,
+      ),
+    );
   });
   await draw();
 }

@@ -28,6 +28,7 @@ import {
   rememberedActor,
   resetSession,
   type Session,
+  sayChanged,
 } from './session';
 import { strategySection } from './strategy-section';
 
@@ -375,7 +376,11 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     let failed = false;
     try {
       await command();
-      if (label) status.textContent = format(m.done, { action: label.replace(/[.!?…]+$/u, '') });
+      if (label) {
+        status.textContent = format(m.done, { action: label.replace(/[.!?…]+$/u, '') });
+        // A Dashboard open in another tab says its figures are behind.
+        sayChanged(session);
+      }
     } catch (error) {
       failed = true;
       mount(alert, failureContent(m, error));

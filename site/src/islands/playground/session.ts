@@ -297,6 +297,25 @@ export async function importSession(bundle: ExportBundle): Promise<Session> {
 export const isRemembered = (session: Session) =>
   (localStorage.getItem(KEY_DATABASE) ?? session.databaseName) === session.databaseName;
 
+/** The channel on which a Playground says it changed a programme (see {@link sayChanged}). */
+const CHANGES = 'social-shift-playground:changes';
+
+/** Tells this site's other tabs (the Dashboard) that a command changed the programme of `session`. */
+export function sayChanged(session: Session): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(CHANGES);
+  channel.postMessage(session.databaseName);
+  channel.close();
+}
+
+/** Calls `listener` with the database name when a Playground in another tab changes its programme. */
+export function onChanged(listener: (databaseName: string) => void): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  new BroadcastChannel(CHANGES).addEventListener('message', (event: MessageEvent) => {
+    if (typeof event.data === 'string') listener(event.data);
+  });
+}
+
 /** Calls `listener` when another tab changes which programme this browser remembers (see {@link isRemembered}). */
 export function onRememberedChange(listener: () => void): void {
   // `null`: another tab cleared the whole local storage.
