@@ -38,8 +38,15 @@ export interface BlueskyPublisherOptions {
   readonly now?: (() => number) | undefined;
   /** A session saved earlier (from `onSession`): resumed instead of logging in again. */
   readonly session?: BlueskySession | undefined;
-  /** Called with every new or refreshed session, so a service can store it and avoid logging in each time. */
-  readonly onSession?: ((session: BlueskySession) => void) | undefined;
+  /**
+   * Called with every new or refreshed session, so a service can store it and avoid logging in each time. A promise
+   * it returns is awaited before the post: when it rejects (or the function throws), the publish fails with its
+   * error and nothing is posted.
+   */
+  readonly onSession?:
+    | ((session: BlueskySession) => void)
+    | ((session: BlueskySession) => Promise<void>)
+    | undefined;
 }
 
 /** A Bluesky session: the tokens `createSession` and `refreshSession` return. Store it like a password. */
@@ -95,10 +102,17 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
   }
   const now = options.now ?? Date.now;
   let session: Session | undefined = options.session;
-  const keep = (next: Session): Session => {
-    session = { accessJwt: next.accessJwt, refreshJwt: next.refreshJwt, did: next.did, handle: next.handle };
-    options.onSession?.(session);
-    return session;
+  const keep = async (next: Session): Promise<Session> => {
+    const kept = {
+      accessJwt: next.accessJwt,
+      refreshJwt: next.refreshJwt,
+      did: next.did,
+      handle: next.handle,
+    };
+    session = kept;
+    // Awaited: a store that fails fails this publish before it posts, not later as an unhandled rejection.
+    await options.onSession?.(kept);
+    return kept;
   };
 
   const xrpc = async (
