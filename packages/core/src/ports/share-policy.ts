@@ -24,10 +24,11 @@ export interface ShareAttempt {
 }
 
 /**
- * Checked before a share is recorded. Throws a `GUARDRAIL` `SocialShiftError` to stop it; returns to allow it.
- * The SDK records nothing when the policy throws. Guardrails configured by the social master are one such policy.
+ * Checked before a share is recorded. Throws a `GUARDRAIL` `SocialShiftError` to stop it (or returns a promise that
+ * rejects with one: the SDK awaits what it returns, so a policy may ask a service first); returns to allow it. The SDK records
+ * nothing when the policy throws. Guardrails configured by the social master are one such policy.
  */
-export type SharePolicy = ((attempt: ShareAttempt) => void) & {
+export type SharePolicy = ((attempt: ShareAttempt) => unknown) & {
   /**
    * How far back (milliseconds before the attempt) the policy looks at earlier shares. The SDK passes only the
    * shares of that window in `previousShareTimes` (0: none). Leave it out to get every earlier share. A policy that

@@ -763,6 +763,33 @@ describe('sharing', () => {
     expect((await world.shift.readEvents()).filter((e) => e.type === 'share.recorded')).toHaveLength(1);
   });
 
+  it('awaits a share policy that answers later (asks a service), and records nothing when it refuses', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { world, offerId } = await sharedWorld({
+        sharePolicy: async (attempt) => {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          if (attempt.platform === 'x')
+            throw new SocialShiftError('GUARDRAIL', 'Not on X.', { details: { rule: 'compliance' } });
+        },
+      });
+      const publisher = world.shift.as(world.people.publisher);
+      await expect(
+        publisher.offers.share(offerId, { platform: 'x', idempotencyKey: 'a' }),
+      ).rejects.toMatchObject({ code: 'GUARDRAIL', message: 'Not on X.' });
+      expect((await world.shift.readEvents()).filter((e) => e.type === 'share.recorded')).toHaveLength(0);
+      await expect(
+        publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'b' }),
+      ).resolves.toMatchObject({ platform: 'linkedin' });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('checks every caption the publisher may share on the platform, not only its first variant', async () => {
     const attempts: string[] = [];
     const world = await createTestProgramme({

@@ -235,8 +235,9 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
           // Every caption the publisher may share on the platform (each of its variants, else the base text; caption
           // rotation hands different ones to different publishers) passes the policy, not only the first.
           const variants = post.variants.filter((v) => v.platform === parsed.platform);
+          // Awaited: a policy may ask a service (a blocklist, a limit kept in a database) before it answers.
           for (const { text } of variants.length > 0 ? variants : [post])
-            policy({
+            await policy({
               organisationId: rt.organisationId,
               publisherId: actor.person.id,
               postId: post.id,
