@@ -8,6 +8,7 @@
 export type { ErrorCode } from './errors/error-codes.js';
 export { ERROR_CODE_LIST, ERROR_STATUS } from './errors/error-status.js';
 export type {
+  AnySocialShiftError,
   ErrorDetailsByCode,
   SocialShiftErrorOptions,
   ValidationIssue,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
 import { ERROR_CODE_LIST, ERROR_CODES } from './error-codes.js';
 import { isSocialShiftError, SocialShiftError } from './social-shift-error.js';
@@ -66,6 +66,27 @@ describe('SocialShiftError', () => {
     // @ts-expect-error NOT_FOUND's details name the entity type and id.
     expect(new SocialShiftError('NOT_FOUND', 'No post.').details).toEqual({});
     expect(new SocialShiftError('RATE_LIMITED', 'Later.').status).toBe(429);
+  });
+
+  it('narrows details by code after isSocialShiftError without a code, and names a storage operation', () => {
+    const error: unknown = new SocialShiftError('CONFLICT', 'x', {
+      details: { entityType: 'post', id: 'p', expectedVersion: 2 },
+    });
+    if (!isSocialShiftError(error)) throw new Error('not recognised');
+    switch (error.code) {
+      case 'CONFLICT':
+        expectTypeOf(error.details.expectedVersion).toEqualTypeOf<number>();
+        expect(error.details.expectedVersion).toBe(2);
+        break;
+      case 'INVALID_TRANSITION':
+        expectTypeOf(error.details.allowed).toEqualTypeOf<readonly string[]>();
+        break;
+      default:
+        throw new Error(`unexpected ${error.code}`);
+    }
+    const storage: unknown = new SocialShiftError('STORAGE', 'y', { details: { operation: 'commit' } });
+    if (isSocialShiftError(storage, 'STORAGE'))
+      expectTypeOf(storage.details.operation).toEqualTypeOf<string | undefined>();
   });
 
   it('is recognised by isSocialShiftError, with and without a code', () => {

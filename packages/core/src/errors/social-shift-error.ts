@@ -40,7 +40,12 @@ export interface ErrorDetailsByCode {
   INVALID_LINK: { readonly reason: string };
   PLATFORM: { readonly platform: string; readonly status?: number; readonly [key: string]: unknown };
   RATE_LIMITED: { readonly retryAfterMs?: number; readonly [key: string]: unknown };
-  STORAGE: { readonly adapter?: string; readonly [key: string]: unknown };
+  STORAGE: {
+    readonly adapter?: string;
+    /** What the storage failed to do (`commit`, `open`, `read documents to migrate`…), when it says. */
+    readonly operation?: string;
+    readonly [key: string]: unknown;
+  };
   MIGRATION: { readonly from: number; readonly to: number; readonly collection?: string };
   TENANT_MISMATCH: { readonly expected: string; readonly actual: string };
   UNSUPPORTED: { readonly what: string };
@@ -105,18 +110,23 @@ export class SocialShiftError<C extends ErrorCode = ErrorCode> extends Error {
 }
 
 /**
+ * A {@link SocialShiftError} of any code, as a union over the codes: a `switch (error.code)` narrows its `details`.
+ */
+export type AnySocialShiftError = { [C in ErrorCode]: SocialShiftError<C> }[ErrorCode];
+
+/**
  * Tells whether a value is a {@link SocialShiftError}, optionally of one code. Works across bundle copies of the
- * SDK, because it checks the shape rather than the class.
+ * SDK, because it checks the shape rather than the class. Without a code, a `switch (error.code)` then narrows
+ * `details` to that code's.
  *
  * @example
  * ```ts
  * if (isSocialShiftError(error, 'CONFLICT')) retry();
  * ```
  */
-export function isSocialShiftError<C extends ErrorCode>(
-  value: unknown,
-  code?: C,
-): value is SocialShiftError<C> {
+export function isSocialShiftError(value: unknown): value is AnySocialShiftError;
+export function isSocialShiftError<C extends ErrorCode>(value: unknown, code: C): value is SocialShiftError<C>;
+export function isSocialShiftError(value: unknown, code?: ErrorCode): boolean {
   if (!(value instanceof Error) || value.name !== 'SocialShiftError') return false;
   const actual = (value as { code?: unknown }).code;
   return typeof actual === 'string' && (code === undefined || actual === code);
