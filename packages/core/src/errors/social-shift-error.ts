@@ -125,7 +125,10 @@ export type AnySocialShiftError = { [C in ErrorCode]: SocialShiftError<C> }[Erro
  * ```
  */
 export function isSocialShiftError(value: unknown): value is AnySocialShiftError;
-export function isSocialShiftError<C extends ErrorCode>(value: unknown, code: C): value is SocialShiftError<C>;
+export function isSocialShiftError<C extends ErrorCode>(
+  value: unknown,
+  code: C,
+): value is SocialShiftError<C>;
 export function isSocialShiftError(value: unknown, code?: ErrorCode): boolean {
   if (!(value instanceof Error) || value.name !== 'SocialShiftError') return false;
   const actual = (value as { code?: unknown }).code;
