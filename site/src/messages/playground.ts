@@ -96,6 +96,8 @@ const nl = {
   postTitle: 'Titel',
   postText: 'Tekst van het bericht',
   postLink: 'Link',
+  /** What the post editor's link field holds at first: a story on the organisation's site. */
+  postLinkExample: 'https://example.org/verhaal',
   postPillars: 'Pijlers',
   postGoals: 'Doelen',
   postAudiences: 'Doelgroepen',
@@ -301,6 +303,7 @@ const en: PlaygroundMessages = {
   postTitle: 'Title',
   postText: 'Text of the post',
   postLink: 'Link',
+  postLinkExample: 'https://example.org/story',
   postPillars: 'Pillars',
   postGoals: 'Goals',
   postAudiences: 'Audiences',

@@ -183,7 +183,7 @@ function postEditor(ctx: Context, strategy: Strategy, from: Contribution | undef
         null,
         ctx.m.postLink,
         ' ',
-        h('input', { name: 'link', type: 'url', value: 'https://example.org/verhaal' }),
+        h('input', { name: 'link', type: 'url', value: ctx.m.postLinkExample }),
       ),
       checkboxes('pillar', ctx.m.postPillars, strategy.pillars, pillarIds),
       checkboxes('goal', ctx.m.postGoals, strategy.goals, goalsOfPillars),
