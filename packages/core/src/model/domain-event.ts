@@ -257,16 +257,17 @@ export type TypedDomainEvent<T extends EventType = EventType> = T extends EventT
   : never;
 
 /**
- * Narrows an event to one type (the payload is checked by `parseEventData`).
+ * Narrows an event to one type, with its payload's type (the payload itself is checked by `parseEventData`); a
+ * stored event keeps its `seq`.
  *
  * @example
  * ```ts
- * events.filter((e) => isEventOfType(e, 'share.recorded'));
+ * events.filter((e) => isEventOfType(e, 'share.recorded')); // e.data.networkSize is a number
  * ```
  */
-export function isEventOfType<T extends EventType>(
-  event: DomainEvent,
+export function isEventOfType<E extends DomainEvent, T extends EventType>(
+  event: E,
   type: T,
-): event is DomainEvent & { type: T } {
+): event is E & TypedDomainEvent<T> {
   return event.type === type;
 }

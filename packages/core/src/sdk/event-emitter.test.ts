@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { isEventOfType } from '../model/domain-event.js';
 import type { StoredEvent } from '../ports/storage.js';
 import { aDomainEvent } from '../testing/factories.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
@@ -147,5 +148,27 @@ describe('events of a command', () => {
     expect(unhandled).toEqual([]);
     expect(errors).toHaveLength(1);
     expect((errors[0] as Error).message).toMatch(/^notify failed for /);
+  });
+});
+
+describe('the types of an event, by its type', () => {
+  it('narrows data in an onAny handler and after isEventOfType, and keeps seq', async () => {
+    const world = await createTestProgramme();
+    const seen: number[] = [];
+    world.shift.events.onAny((event) => {
+      if (event.type === 'share.recorded') {
+        expectTypeOf(event.data.networkSize).toEqualTypeOf<number>();
+        seen.push(event.data.networkSize);
+      }
+    });
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const publisher = world.shift.as(world.people.publisher);
+    const [offer] = await publisher.offers.mine();
+    await publisher.offers.share(offer!.offer.id, { platform: 'linkedin', idempotencyKey: 's' });
+    expect(seen).toHaveLength(1);
+    const shares = (await world.shift.readEvents()).filter((e) => isEventOfType(e, 'share.recorded'));
+    expectTypeOf(shares[0]!.data.networkSize).toEqualTypeOf<number>();
+    expectTypeOf(shares[0]!.seq).toEqualTypeOf<number>();
+    expect(shares.map((e) => e.data.networkSize)).toEqual(seen);
   });
 });

@@ -14,8 +14,13 @@ export type SocialShiftEventMap = {
 export type EventHandler<K extends EventType> =
   | ((event: SocialShiftEventMap[K]) => void)
   | ((event: SocialShiftEventMap[K]) => Promise<void>);
-/** A handler of every event: synchronous, or asynchronous (its rejection is reported like a throw). */
-export type AnyEventHandler = ((event: StoredEvent) => void) | ((event: StoredEvent) => Promise<void>);
+/**
+ * A handler of every event: synchronous, or asynchronous (its rejection is reported like a throw). The event is a
+ * union by type: after `if (event.type === 'share.recorded')` its `data` is that event's payload.
+ */
+export type AnyEventHandler =
+  | ((event: SocialShiftEventMap[EventType]) => void)
+  | ((event: SocialShiftEventMap[EventType]) => Promise<void>);
 
 /**
  * A typed emitter of committed domain events. Handlers run after the transaction commits, never before, and
@@ -77,7 +82,7 @@ export function createEventEmitter(onHandlerError: (error: unknown) => void = ig
       return () => bus.off(type, wrapped);
     },
     onAny(handler) {
-      const guarded = guard(handler);
+      const guarded = guard(handler as (event: StoredEvent) => unknown);
       const wrapped = (_type: EventType, event: StoredEvent) => guarded(event);
       bus.on('*', wrapped);
       return () => bus.off('*', wrapped);
