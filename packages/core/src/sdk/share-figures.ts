@@ -11,7 +11,7 @@ import { RAW_PLATFORM_EVENT_TYPES, summariseRawEvents } from './retention.js';
  * @example
  * ```ts
  * const [latest] = await shift.as(publisherId).offers.myShares();
- * console.log(`${latest.figures.clicks} clicks on ${latest.post.title}`);
+ * if (latest) console.log(`${latest.figures.clicks} clicks on ${latest.post.title}`);
  * ```
  */
 export interface ShareFigures {

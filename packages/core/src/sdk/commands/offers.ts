@@ -72,7 +72,7 @@ const MySharesSchema = z.strictObject({
  *
  * @example
  * ```ts
- * const [{ offer, post }] = await shift.as(publisherId).offers.mine();
+ * for (const { offer, post } of await shift.as(publisherId).offers.mine()) console.log(post.title, offer.status);
  * ```
  */
 export interface OfferWithPost {
@@ -106,7 +106,7 @@ const shareTimesSince = (
  * @example
  * ```ts
  * const [first] = await shift.as(publisherId).offers.mine();
- * await shift.as(publisherId).offers.share(first.offer.id, { platform: 'linkedin', idempotencyKey: 'req-1' });
+ * if (first) await shift.as(publisherId).offers.share(first.offer.id, { platform: 'linkedin', idempotencyKey: 'req-1' });
  * ```
  */
 export interface OfferCommands {
