@@ -63,16 +63,16 @@ import { checkId, compact, parseInput } from './runtime.js';
  */
 export interface SocialShiftConfig {
   /** The four-eyes rule: nobody who wrote, changed or submitted a post can approve it. Default `true`. */
-  readonly fourEyes?: boolean;
+  readonly fourEyes?: boolean | undefined;
   /** Days without activity after which an active ambassador becomes dormant. Default 60. */
-  readonly dormantAfterDays?: number;
+  readonly dormantAfterDays?: number | undefined;
   /** Overrides of the permission table (`DEFAULT_PERMISSIONS`): a scope sets, `null` removes. */
-  readonly permissions?: PermissionOverrides;
+  readonly permissions?: PermissionOverrides | undefined;
   /**
    * The retention policy `shift.system.applyRetention()` applies: raw platform events older than
    * `platformEventDays` days are folded into a summary that keeps every figure. Default: none (keep everything).
    */
-  readonly retention?: RetentionPolicy;
+  readonly retention?: RetentionPolicy | undefined;
 }
 
 /** Options of {@link createSocialShift}. */
@@ -82,25 +82,25 @@ export interface SocialShiftOptions {
   /** The organisation (tenant) this instance acts for. Every command and query is scoped to it. */
   readonly organisationId: string;
   /** The time source; default the system clock. */
-  readonly clock?: Clock;
+  readonly clock?: Clock | undefined;
   /** The id generator; default random, time-sortable ids. */
-  readonly ids?: IdGenerator;
+  readonly ids?: IdGenerator | undefined;
   /**
    * Called when an event handler throws, or an async handler's promise rejects (handlers never undo a command).
    * Default: ignore. Should it throw itself, its error is dropped: a committed command never fails afterwards.
    */
-  readonly onHandlerError?: (error: unknown) => void;
+  readonly onHandlerError?: ((error: unknown) => void) | undefined;
   /**
    * Tags the link of each share. Default: `createLinkTracker({ secret: linkSecret })` when `linkSecret` is given
    * (signed links with UTM tags and an HMAC sharer token), otherwise UTM tags and a random opaque token.
    */
-  readonly links?: LinkTracker;
+  readonly links?: LinkTracker | undefined;
   /** The organisation's link-signing secret (at least 32 bytes); keep it on the server. See `links`. */
-  readonly linkSecret?: LinkSecret;
+  readonly linkSecret?: LinkSecret | undefined;
   /** Checked before each share is recorded (guardrails); throw a `GUARDRAIL` error to stop it. */
-  readonly sharePolicy?: SharePolicy;
+  readonly sharePolicy?: SharePolicy | undefined;
   /** The method's rules: four-eyes, dormancy, permission overrides. */
-  readonly config?: SocialShiftConfig;
+  readonly config?: SocialShiftConfig | undefined;
 }
 
 /**

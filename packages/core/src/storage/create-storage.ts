@@ -21,9 +21,9 @@ import type { DocumentRow, DriverRead, DriverTransaction, StorageDriver } from '
 /** Options of {@link createStorage}. */
 export interface CreateStorageOptions {
   /** The schema version documents are written with and migrated to (default {@link CURRENT_SCHEMA_VERSION}). */
-  readonly schemaVersion?: number;
+  readonly schemaVersion?: number | undefined;
   /** The migrations to apply on open (default the SDK's own, `DOCUMENT_MIGRATIONS`). */
-  readonly migrations?: readonly Migration[];
+  readonly migrations?: readonly Migration[] | undefined;
 }
 
 /** A storage port with an explicit `open()`: connects, creates tables and migrates. Other calls open first. */

@@ -117,9 +117,9 @@ export async function importAll(
  */
 export interface ImportAllOptions {
   /** The schema version the storage writes documents at (default: the storage's, else `CURRENT_SCHEMA_VERSION`). */
-  readonly schemaVersion?: number;
+  readonly schemaVersion?: number | undefined;
   /** The migrations that bring an older bundle's documents up to it (default: the storage's, else `DOCUMENT_MIGRATIONS`). */
-  readonly migrations?: readonly Migration[];
+  readonly migrations?: readonly Migration[] | undefined;
 }
 
 function otherVersion(storage: number, to: number): SocialShiftError<'MIGRATION'> {

@@ -69,9 +69,9 @@ export interface ContributionCommands {
   /** Submits (or resubmits) for review. */
   submit(contributionId: string): Promise<Contribution>;
   startReview(contributionId: string): Promise<Contribution>;
-  accept(contributionId: string, input?: { note?: string }): Promise<Contribution>;
+  accept(contributionId: string, input?: { note?: string | undefined }): Promise<Contribution>;
   requestChanges(contributionId: string, input: { note: string }): Promise<Contribution>;
-  decline(contributionId: string, input?: { note?: string }): Promise<Contribution>;
+  decline(contributionId: string, input?: { note?: string | undefined }): Promise<Contribution>;
   archive(contributionId: string): Promise<Contribution>;
   get(contributionId: string): Promise<Contribution>;
   /** The contributions this person may read (a creator: their own). */

@@ -118,10 +118,10 @@ export interface OfferCommands {
    * platform events in its summaries. Empty for someone who may not read their offers (left, erased, no longer a
    * publisher).
    */
-  myShares(options?: { readonly limit?: number }): Promise<ShareWithFigures[]>;
+  myShares(options?: { readonly limit?: number | undefined }): Promise<ShareWithFigures[]>;
   get(offerId: string): Promise<OfferWithPost>;
   /** Every offer this person may read (master and editors: all; publishers: their own). */
-  list(filter?: { campaignId?: string }): Promise<Offer[]>;
+  list(filter?: { campaignId?: string | undefined }): Promise<Offer[]>;
   /** Marks the offer seen. */
   see(offerId: string): Promise<Offer>;
   decline(offerId: string): Promise<Offer>;
