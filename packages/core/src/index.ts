@@ -245,7 +245,14 @@ export {
   LinkAccountInputSchema,
   UpdatePersonInputSchema,
 } from './sdk/commands/people.js';
-export type { PlatformCommands } from './sdk/commands/platform.js';
+export type {
+  PlatformCommands,
+  RecordClickInput,
+  RecordCommentInput,
+  RecordReachInput,
+  RecordReactionInput,
+  RecordReshareInput,
+} from './sdk/commands/platform.js';
 export {
   RecordClickInputSchema,
   RecordCommentInputSchema,

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { RecordCommentInput } from '../../index.js';
 import { exportAll } from '../../storage/export-all.js';
 import { importAll } from '../../storage/import-all.js';
 import { createMemoryStorage } from '../../storage/memory-storage.js';
@@ -29,5 +30,26 @@ describe('platform.recordReach', () => {
     await expect(
       importAll(createMemoryStorage(), await exportAll(world.storage, 'org_acme')),
     ).resolves.toBeDefined();
+  });
+});
+
+describe('the platform commands, typed', () => {
+  it('take a named input type and return the stored event of their type', async () => {
+    const world = await createTestProgramme();
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const publisher = world.shift.as(world.people.publisher);
+    const [offer] = await publisher.offers.mine();
+    const share = await publisher.offers.share(offer!.offer.id, {
+      platform: 'linkedin',
+      idempotencyKey: 's',
+    });
+    const input: RecordCommentInput = { shareId: share.id, byAmbassador: true, idempotencyKey: 'c1' };
+    const comment = await world.shift.platform.recordComment(input);
+    expectTypeOf(comment.data.byAmbassador).toEqualTypeOf<boolean>();
+    expectTypeOf(comment.seq).toEqualTypeOf<number>();
+    expect(comment).toMatchObject({ type: 'platform.comment', data: { byAmbassador: true, count: 1 } });
+    expect(typeof comment.seq).toBe('number');
+    // A retry gives the first event back, typed the same.
+    expect(await world.shift.platform.recordComment(input)).toEqual(comment);
   });
 });

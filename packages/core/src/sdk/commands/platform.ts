@@ -4,6 +4,7 @@ import type { DomainEvent, EventType } from '../../model/domain-event.js';
 import { SYSTEM_ACTOR } from '../../model/domain-event.js';
 import { IdempotencyKeySchema, IdSchema } from '../../model/primitives.js';
 import { mayTrack } from '../consent.js';
+import type { SocialShiftEventMap } from '../event-emitter.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import type { Runtime } from '../runtime.js';
 import { commit, load, parseInput } from '../runtime.js';
@@ -72,12 +73,23 @@ export const RecordReachInputSchema = z.strictObject({
  * ```
  */
 export interface PlatformCommands {
-  recordClick(input: z.input<typeof RecordClickInputSchema>): Promise<DomainEvent>;
-  recordReaction(input: z.input<typeof RecordReactionInputSchema>): Promise<DomainEvent>;
-  recordComment(input: z.input<typeof RecordCommentInputSchema>): Promise<DomainEvent>;
-  recordReshare(input: z.input<typeof RecordReshareInputSchema>): Promise<DomainEvent>;
-  recordReach(input: z.input<typeof RecordReachInputSchema>): Promise<DomainEvent>;
+  recordClick(input: RecordClickInput): Promise<SocialShiftEventMap['platform.click']>;
+  recordReaction(input: RecordReactionInput): Promise<SocialShiftEventMap['platform.reaction']>;
+  recordComment(input: RecordCommentInput): Promise<SocialShiftEventMap['platform.comment']>;
+  recordReshare(input: RecordReshareInput): Promise<SocialShiftEventMap['platform.reshare']>;
+  recordReach(input: RecordReachInput): Promise<SocialShiftEventMap['platform.reach']>;
 }
+
+/** The input of `shift.platform.recordClick` (a webhook handler's type). */
+export type RecordClickInput = z.input<typeof RecordClickInputSchema>;
+/** The input of `shift.platform.recordReaction`. */
+export type RecordReactionInput = z.input<typeof RecordReactionInputSchema>;
+/** The input of `shift.platform.recordComment`. */
+export type RecordCommentInput = z.input<typeof RecordCommentInputSchema>;
+/** The input of `shift.platform.recordReshare`. */
+export type RecordReshareInput = z.input<typeof RecordReshareInputSchema>;
+/** The input of `shift.platform.recordReach`. */
+export type RecordReachInput = z.input<typeof RecordReachInputSchema>;
 
 /** Makes the platform interaction commands. */
 export function platformCommands(rt: Runtime): PlatformCommands {
@@ -125,11 +137,12 @@ export function platformCommands(rt: Runtime): PlatformCommands {
         (stored) => stored.event as unknown as DomainEvent,
       );
     };
+  // Each returns the stored event of its type (typed here; `record` is one function for all five).
   return {
     recordClick: record('platform.click', RecordClickInputSchema),
     recordReaction: record('platform.reaction', RecordReactionInputSchema),
     recordComment: record('platform.comment', RecordCommentInputSchema),
     recordReshare: record('platform.reshare', RecordReshareInputSchema),
     recordReach: record('platform.reach', RecordReachInputSchema),
-  };
+  } as PlatformCommands;
 }
