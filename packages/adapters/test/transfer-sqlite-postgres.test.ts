@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExportBundle, ManagedStorage } from '@social-shift/core';
 import { ENTITY_TYPES } from '@social-shift/core';
-import { anApprovedPost, aRunningCampaign, createTestProgramme } from '@social-shift/core/testing';
+import { aRecordOfEveryKind, createTestProgramme } from '@social-shift/core/testing';
 import { exportAll, importAll } from '@social-shift/core/transfer';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,34 +59,9 @@ const aSqliteStorage = (): ManagedStorage => {
 async function anOrganisationOnSqlite(): Promise<{ storage: ManagedStorage; now: () => number }> {
   const storage = aSqliteStorage();
   const world = await createTestProgramme({ storage });
-  const { shift, people, pillarId, clock } = world;
+  const { shift, people, clock } = world;
   const master = shift.as(people.master);
-  const care = await master.teams.create({ name: 'Care', department: 'Zorg' });
-  const ward = await master.teams.create({ name: 'Ward 3', parentTeamId: care.id });
-  await master.people.update(people.publisher, { teamIds: [ward.id] });
-  await master.focusGroups.create({ name: 'Night shift', memberIds: [people.publisher, people.creator] });
-  await shift
-    .as(people.publisher)
-    .people.linkAccount(people.publisher, { platform: 'linkedin', handle: 'piet', networkSize: 420 });
-  await master.cycles.start();
-  const creator = shift.as(people.creator);
-  const contribution = await creator.contributions.create({
-    kind: 'photo',
-    title: 'Night',
-    pillarIds: [pillarId],
-  });
-  await creator.contributions.submit(contribution.id);
-  await shift.as(people.editor).contributions.startReview(contribution.id);
-  await shift.as(people.editor).contributions.accept(contribution.id);
-  const post = await shift.as(people.editor).posts.create({
-    title: 'The night team',
-    text: 'Meet the night team: “nachtdienst” ✓.',
-    pillarIds: [pillarId],
-    contributionIds: [contribution.id],
-  });
-  await shift.as(people.editor).posts.submit(post.id);
-  await master.posts.approve(post.id);
-  await aRunningCampaign(world, [post.id, await anApprovedPost(world)]);
+  await aRecordOfEveryKind(world);
   const offers = await shift.as(people.external).offers.mine();
   const share = await shift
     .as(people.external)

@@ -9,7 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { playgroundMessages } from '../../src/messages/playground';
-import { axeViolations, baseUrl, e2eEnabled, launchChromium } from './browser';
+import { axeViolations, e2eEnabled, launchChromium } from './browser';
+import { kpis, openDashboard } from './dashboard-page';
 import { openPlayground, settled } from './playground-page';
 
 /** The first half of the sample's history (fewer shares than the whole year), written to a file to import. */
@@ -22,14 +23,7 @@ function halfYearFile(): string {
   return file;
 }
 
-const kpis = async (page: Page) => (await page.textContent('[data-testid="kpis"]')) ?? '';
 const notice = async (page: Page) => (await page.textContent('[data-testid="replaced-notice"]')) ?? '';
-
-/** Opens the Dashboard at `path` in `page` and waits until it has drawn the figures. */
-async function openDashboard(page: Page, path: string): Promise<void> {
-  await page.goto(`${baseUrl()}${path}`);
-  await page.waitForSelector('#dashboard[data-ready]', { timeout: 120_000 });
-}
 
 describe.skipIf(!e2eEnabled)('the Dashboard when another tab replaces the programme', () => {
   let browser: Browser;

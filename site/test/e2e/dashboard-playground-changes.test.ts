@@ -6,17 +6,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
-import { baseUrl, e2eEnabled, launchChromium } from './browser';
+import { e2eEnabled, launchChromium } from './browser';
+import { kpis, openDashboard } from './dashboard-page';
 import { actAs, alertText, click, openPlayground, row } from './playground-page';
 
-const kpis = async (page: Page) => (await page.textContent('[data-testid="kpis"]')) ?? '';
 const changed = async (page: Page) => (await page.textContent('[data-testid="changed-notice"]')) ?? '';
-
-/** Opens the Dashboard at `path` in `page` and waits until it has drawn the figures. */
-async function openDashboard(page: Page, path: string): Promise<void> {
-  await page.goto(`${baseUrl()}${path}`);
-  await page.waitForSelector('#dashboard[data-ready]', { timeout: 120_000 });
-}
 
 describe.skipIf(!e2eEnabled)('the Dashboard when the Playground changes the programme in another tab', () => {
   let browser: Browser;

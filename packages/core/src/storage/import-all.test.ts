@@ -10,7 +10,12 @@ import type { JsonObject, StoragePort } from '../ports/storage.js';
 import { createSocialShift } from '../sdk/create-social-shift.js';
 import { GUARD_COLLECTION, IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
 import { simulateExportBundle } from '../simulation/simulate-organisation.js';
-import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
+import {
+  anApprovedPost,
+  aRecordOfEveryKind,
+  aRunningCampaign,
+  createTestProgramme,
+} from '../testing/programme.js';
 import { exportAll } from './export-all.js';
 import { eventEntityType, importAll, REFERENCE_FIELDS } from './import-all.js';
 import { createMemoryStorage } from './memory-storage.js';
@@ -35,34 +40,9 @@ const edited = (bundle: ExportBundle, edit: (json: string) => string): unknown =
  */
 async function sdkBundle(): Promise<ExportBundle> {
   const world = await createTestProgramme();
-  const { shift, people, pillarId } = world;
+  const { shift, people } = world;
   const master = shift.as(people.master);
-  const care = await master.teams.create({ name: 'Care', department: 'Zorg' });
-  const ward = await master.teams.create({ name: 'Ward 3', parentTeamId: care.id });
-  await master.people.update(people.publisher, { teamIds: [ward.id] });
-  await master.focusGroups.create({ name: 'Night shift', memberIds: [people.publisher, people.creator] });
-  await shift
-    .as(people.publisher)
-    .people.linkAccount(people.publisher, { platform: 'linkedin', handle: 'piet', networkSize: 420 });
-  await master.cycles.start();
-  const creator = shift.as(people.creator);
-  const contribution = await creator.contributions.create({
-    kind: 'photo',
-    title: 'Night',
-    pillarIds: [pillarId],
-  });
-  await creator.contributions.submit(contribution.id);
-  await shift.as(people.editor).contributions.startReview(contribution.id);
-  await shift.as(people.editor).contributions.accept(contribution.id);
-  const post = await shift.as(people.editor).posts.create({
-    title: 'The night team',
-    text: 'Meet the night team.',
-    pillarIds: [pillarId],
-    contributionIds: [contribution.id],
-  });
-  await shift.as(people.editor).posts.submit(post.id);
-  await master.posts.approve(post.id);
-  await aRunningCampaign(world, [post.id, await anApprovedPost(world)]);
+  await aRecordOfEveryKind(world);
   const [offer] = await shift.as(people.publisher).offers.mine();
   const share = await shift
     .as(people.publisher)

@@ -173,3 +173,48 @@ export async function aRunningCampaign(world: TestProgramme, postIds: string[]):
   await shift.as(people.master).campaigns.start(campaign.id);
   return campaign.id;
 }
+
+/**
+ * Gives a test programme a record of every kind the SDK keeps before anyone shares: teams (one inside another, the
+ * publisher in it), a focus group, a linked account, a cycle, a contribution accepted and made into a post, and a
+ * running campaign of that post and another. Shares, platform events, erasure and retention are left to the test.
+ *
+ * @example
+ * ```ts
+ * const world = await createTestProgramme();
+ * const { postId, campaignId } = await aRecordOfEveryKind(world);
+ * ```
+ */
+export async function aRecordOfEveryKind(
+  world: TestProgramme,
+): Promise<{ postId: string; campaignId: string }> {
+  const { shift, people, pillarId } = world;
+  const master = shift.as(people.master);
+  const care = await master.teams.create({ name: 'Care', department: 'Zorg' });
+  const ward = await master.teams.create({ name: 'Ward 3', parentTeamId: care.id });
+  await master.people.update(people.publisher, { teamIds: [ward.id] });
+  await master.focusGroups.create({ name: 'Night shift', memberIds: [people.publisher, people.creator] });
+  await shift
+    .as(people.publisher)
+    .people.linkAccount(people.publisher, { platform: 'linkedin', handle: 'piet', networkSize: 420 });
+  await master.cycles.start();
+  const creator = shift.as(people.creator);
+  const contribution = await creator.contributions.create({
+    kind: 'photo',
+    title: 'Night',
+    pillarIds: [pillarId],
+  });
+  await creator.contributions.submit(contribution.id);
+  await shift.as(people.editor).contributions.startReview(contribution.id);
+  await shift.as(people.editor).contributions.accept(contribution.id);
+  const post = await shift.as(people.editor).posts.create({
+    title: 'The night team',
+    text: 'Meet the night team: “nachtdienst” ✓.',
+    pillarIds: [pillarId],
+    contributionIds: [contribution.id],
+  });
+  await shift.as(people.editor).posts.submit(post.id);
+  await master.posts.approve(post.id);
+  const campaignId = await aRunningCampaign(world, [post.id, await anApprovedPost(world)]);
+  return { postId: post.id, campaignId };
+}
