@@ -59,6 +59,23 @@ export default defineConfig({
           maxConcurrency: 3,
         },
       },
+      // Largest Contentful Paint is a time: measured by the site's `pnpm bench` (which sets SOCIAL_SHIFT_LCP), never
+      // in `pnpm test`, as every other speed figure.
+      ...(process.env.SOCIAL_SHIFT_LCP
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'site-lcp',
+                root: 'site',
+                include: ['test/e2e/lcp.measure.ts'],
+                globalSetup: ['test/e2e/global-setup.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 240_000,
+              },
+            },
+          ]
+        : []),
       ...examples.map((name) => ({
         extends: true,
         test: {

@@ -123,7 +123,7 @@ describe.skipIf(!e2eEnabled)('every page of the site', () => {
 
   // Three pages at a time, each in its own context: most of a page's time is waiting (for the network to go idle,
   // for an island's data), so the loads overlap on two cores. What is asserted (bytes, attributes, axe) does not
-  // depend on timing; LCP, which does, is measured one page at a time in lcp.test.ts.
+  // depend on timing; LCP, which does, is measured one page at a time by `pnpm bench` (lcp.measure.ts).
   it.concurrent.for(loads)(
     '$path is accessible, bilingual, links to the API reference and stays within its JavaScript budget',
     async ({ path, url, status, twin, screenshot, guide }, { expect }) => {

@@ -2,8 +2,9 @@
 // of the pages (every page outside the Docs; of the Docs, the first page of each section and the longest page).
 // The figures are printed and written to artifacts/lcp.json. LCP is a time: it is measured, printed and marked
 // OVER when it misses its budget, never asserted, because a timing depends on what else the machine is doing
-// (the project's rule: speed is measured in benchmarks and reports, not as timed assertions in tests). The
-// JavaScript budget, which is asserted (bytes are deterministic), is measured on every page by pages.test.ts.
+// (the project's rule: speed is measured in benchmarks and reports, not as timed assertions in tests): it runs in
+// `pnpm bench` (the site's bench script, project site-lcp), not in `pnpm test`. The JavaScript budget, which is
+// asserted (bytes are deterministic), is measured on every page by pages.test.ts.
 // The loads here run one after another, so that they do not slow each other down.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
