@@ -1,4 +1,4 @@
-// The example's short codes: ten characters of the alphabet, each as likely as any other.
+// The example's short codes: ten characters of the alphabet, all equally likely.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sqliteShortener } from './short-links.js';

@@ -21,7 +21,7 @@ export function sqliteShortener(database: Database, baseUrl: string): LinkShorte
   const insert = database.prepare<[string, string]>(
     'INSERT INTO intranet_short_links (code, url) VALUES (?, ?) ON CONFLICT DO NOTHING',
   );
-  // Ten characters, each as likely as any other: a byte from `fair` up is drawn again, since 256 is no multiple of
+  // Ten characters, all equally likely: a byte from `fair` up is drawn again, since 256 is no multiple of
   // the alphabet's 56 and `byte % 56` would make its first 32 characters likelier.
   const fair = 256 - (256 % ALPHABET.length);
   const newCode = (): string => {
