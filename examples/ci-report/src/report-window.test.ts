@@ -73,6 +73,18 @@ describe('reportWindow', () => {
     expect(() => reportWindow('2026-01-10', '', 'UTC', false)).toThrow('Bad --to "": it is empty.');
   });
 
+  it('takes --to 9999-12-31 as no end and a --from that starts before year 0 as no start, as social-shift report does', () => {
+    // The day after 9999-12-31 is in year 10000, and 0000-01-01 starts in year -1 east of UTC: no instant of either
+    // is one the metrics take, and no event is that late or that early.
+    for (const zone of ['UTC', 'Europe/Amsterdam', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'])
+      expect(reportWindow('2026-01-01', '9999-12-31', zone).to, zone).toBeUndefined();
+    expect(reportWindow('0000-01-01', '2026-01-31', 'Europe/Amsterdam')).toEqual({
+      to: '2026-01-31T23:00:00.000Z',
+    });
+    expect(reportWindow('0000-01-01', undefined, 'UTC')).toEqual({ from: '0000-01-01T00:00:00.000Z' });
+    expect(reportWindow('9999-12-31', '9999-12-31', 'UTC')).toEqual({ from: '9999-12-31T00:00:00.000Z' });
+  });
+
   it('refuses a day that does not exist', () => {
     expect(() => reportWindow(undefined, '2026-02-30', 'Europe/Amsterdam')).toThrow(
       'Bad --to "2026-02-30": no such day',

@@ -97,5 +97,10 @@ function bound(
       },
     });
   }
-  return startOfDayInZone(new Date(ms + after).toISOString().slice(0, 10), timeZone);
+  // As `social-shift report` reads them: the day after 9999-12-31 is in year 10000, later than any event, so that
+  // --to leaves the period without an end; a --from day that starts before year 0 in the zone (0000-01-01 east of
+  // UTC), before any event, leaves it without a start. Neither is an instant the metrics take.
+  if (after > 0 && value === '9999-12-31') return undefined;
+  const start = startOfDayInZone(new Date(ms + after).toISOString().slice(0, 10), timeZone);
+  return start.startsWith('-') ? undefined : start;
 }
