@@ -94,8 +94,8 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-// A failure to start (site data blocked, a private window without IndexedDB, a full disk) is said in the browser's
-// language, with what to do.
+// A failure to start (site data blocked, a private window without IndexedDB, a full disk) is said, with what to do,
+// in the language the page speaks: the browser's, or the signed-in person's once they are known.
 start().catch((error: unknown) => {
   // The page has stopped loading: "Loading…" must not stay next to the failure (a failure after the person was
   // known keeps "Signed in as …").

@@ -45,10 +45,14 @@ export function speak(language: Language): void {
 }
 
 /**
- * Shows a failure in the page, in `language`, with what to do; the SDK's message, for developers, goes to the
- * console.
+ * Shows a failure in the page, with what to do, in `language`: by default the one the page speaks (its `lang`, set
+ * by {@link speak}: the browser's until the signed-in person is known, then theirs), so the failure is in the
+ * language of the headings around it. The SDK's message, for developers, goes to the console.
  */
-export function showError(error: unknown, language: Language = browserLanguage(navigator.languages)): void {
+export function showError(
+  error: unknown,
+  language: Language = document.documentElement.lang === 'nl' ? 'nl' : 'en',
+): void {
   console.warn(error);
   document.getElementById('status')!.textContent = describeError(error, language);
 }

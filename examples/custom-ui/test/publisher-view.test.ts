@@ -191,6 +191,36 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     await context.close();
   });
 
+  it("says a failure after the person is known in their language, the one the page speaks, not the browser's", async () => {
+    // A Dutch browser; the demo's publisher speaks English.
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    // On the next visit every read through an index fails once the page speaks English (the person is known): the
+    // offers cannot be read.
+    await context.addInitScript(() => {
+      const index = IDBObjectStore.prototype.index;
+      IDBObjectStore.prototype.index = function (this: IDBObjectStore, name: string) {
+        if (document.documentElement.lang === 'en')
+          throw new DOMException('Internal error reading the index.', 'UnknownError');
+        return index.call(this, name);
+      };
+    });
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.getAttribute('body', 'data-ready')).toBe('error');
+    expect(await page.textContent('[data-testid="who"]')).toBe('Signed in as Pia Jansen');
+    // The headings and `lang` are English: so is what went wrong and what to do.
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('h1')).toBe('My offers');
+    expect(await page.textContent('[data-testid="status"]')).toBe(
+      'Your data could not be read or saved; nothing was changed. Reload the page and try again. (STORAGE)',
+    );
+    await context.close();
+  });
+
   it('keeps the keyboard focus on the chosen language after switching with the keyboard', async () => {
     const { page, errors } = await openApp();
     await page.focus('#language button[lang="nl"]');
