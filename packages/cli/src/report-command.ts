@@ -1,7 +1,7 @@
 import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -205,6 +205,15 @@ function bound(value: string | undefined, timeZone: string, end: boolean, flag: 
     `${flag}: "${value}" is neither a date (YYYY-MM-DD) nor an ISO UTC instant (YYYY-MM-DDTHH:MM[:SS[.mmm]]Z).`,
   );
 }
+
+/** Whether a path is a folder or a link to one; anything else, or nothing there, is not (its writer says why). */
+const isDirectory = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 /** The longest file read whole as one JSON export: the longest string the JavaScript engine can hold. */
 const MAX_JSON_BYTES = bufferConstants.MAX_STRING_LENGTH;
@@ -783,8 +792,15 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
       const dir = out as string;
       const tables = Object.entries(renderCsv(report, { byteOrderMark: values.bom === true }));
       const files = tables.map(([name, text]) => [join(dir, name), text] as const);
-      // All checked before the first is written: a refusal leaves the folder as it was.
-      for (const [path] of files) refuseOverwrite(path, reads);
+      // All checked before the first is written: a refusal leaves the folder as it was. A folder by a table's name
+      // (or a link to one) cannot take the table, and would fail only once the other tables were in place.
+      for (const [path] of files) {
+        refuseOverwrite(path, reads);
+        if (isDirectory(path))
+          throw new UsageError(
+            `--out: "${path}" is a directory, where --format csv writes the table ${basename(path)}: move it away, or choose another --out.`,
+          );
+      }
       const stale = staleTables(
         dir,
         tables.map(([name]) => name),
