@@ -288,7 +288,7 @@ describe('createGuardrailPolicy', () => {
         'blocked-word',
         'disclosure-missing',
       ]);
-      expect(error.message).toMatch(/rephrase/);
+      expect(error.message).toMatch(/only the post's editor can change it/);
     }
   });
 

@@ -241,6 +241,13 @@ function instant(text: unknown): number {
     : Number.NaN;
 }
 
+/**
+ * What to do about a text rule: the SDK checks the post's captions, which a publisher cannot change and which an
+ * approved post no longer takes.
+ */
+const REWRITE =
+  "only the post's editor can change it (an approved post cannot be edited: withdraw it and write a new one).";
+
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** `on Monday and Friday ` for ISO weekdays, in week order; nothing for every day. */
@@ -274,7 +281,7 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
       violations.push({
         rule: 'blocked-word',
         word,
-        message: `The text contains the blocked word "${word}": rephrase it.`,
+        message: `The text contains the blocked word "${word}": ${REWRITE}`,
       });
     }
   }
@@ -283,7 +290,7 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
     violations.push({
       rule: 'disclosure-missing',
       disclosure,
-      message: `The text must contain the disclosure "${disclosure}": add it before sharing.`,
+      message: `The text must contain the disclosure "${disclosure}": ${REWRITE}`,
     });
   }
   const at = instant(attempt.at);
