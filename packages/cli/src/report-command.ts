@@ -618,6 +618,11 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   const input = positionals[0];
   if (input === undefined || positionals.length > 1)
     throw new UsageError('Give exactly one input file: social-shift report <input>.');
+  // `social-shift report "$INPUT"` with the variable unset: say so, not that a file named "" cannot be read.
+  if (input === '')
+    throw new UsageError(
+      'The input path is empty: give the export or event log file, or - for standard input.',
+    );
   const format = values.format ?? 'markdown';
   if (!['markdown', 'json', 'csv'].includes(format))
     throw new UsageError(`--format: use markdown, json or csv (not "${format}").`);

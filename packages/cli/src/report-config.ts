@@ -126,6 +126,11 @@ export async function readConfig(
   stdin: () => Readable = () => process.stdin,
 ): Promise<Partial<MetricsContext>> {
   if (path === undefined) return {};
+  // `--config "$CONFIG"` with the variable unset, as for an empty --out: bad usage, not a file that cannot be read.
+  if (path === '')
+    throw new UsageError(
+      '--config: the path is empty; give a JSON file, - for standard input, or leave the option out.',
+    );
   const fromStdin = isStandardInput(path);
   const label = fromStdin ? 'standard input' : `"${path}"`;
   let text: string;
