@@ -70,6 +70,52 @@ describe('overlap subjects', () => {
     );
   });
 
+  it.each([
+    ['pillarIds', { pillarIds: 'pillar_work' }, ['pillarIds'], "Use a list of strings, such as ['zorg']"],
+    ['goalIds', { goalIds: 'goal_recruit' }, ['goalIds'], "Use a list of strings, such as ['zorg']"],
+    [
+      'audienceIds',
+      { audienceIds: 'aud_nurses' },
+      ['audienceIds'],
+      "Use a list of strings, such as ['zorg']",
+    ],
+    ['tags', { tags: 'zorg' }, ['tags'], "Use a list of strings, such as ['zorg']"],
+    ['tags', { tags: [7] }, ['tags'], "Use a list of strings, such as ['zorg']"],
+    ['needs', { needs: 'knowledge' }, ['needs'], "Use a list of strings, such as ['zorg']"],
+    [
+      'needs',
+      { needs: ['knowledge', 'Kennis'] },
+      ['needs', 1],
+      'Use one of stance, relationships, belonging, inspiration, knowledge',
+    ],
+    ['personal', { personal: 'false' }, ['personal'], 'Use true or false'],
+  ])(
+    "refuses a draft's %s that a form gave in another shape with VALIDATION naming it (%j)",
+    (_, fields, path, message) => {
+      // A single choice gives a string: read as the list of its letters, it named ids that do not exist, silently.
+      expect(() => subjectFromDraft({ text: 'Onze #nachtdienst', ...fields } as never)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: `Invalid draft: ${path.join('.')}: ${message}.`,
+          details: expect.objectContaining({ input: 'draft', issues: [expect.objectContaining({ path })] }),
+        }),
+      );
+    },
+  );
+
+  it('takes a draft whose lists and personal angle are left undefined or given in their shapes', () => {
+    const subject = subjectFromDraft({
+      text: '',
+      tags: ['zorg'],
+      pillarIds: ['pillar_work'],
+      goalIds: [],
+      audienceIds: undefined,
+      needs: ['knowledge'],
+      personal: false,
+    });
+    expect(subject).toMatchObject({ pillarIds: ['pillar_work'], needs: ['knowledge'], personal: false });
+  });
+
   it('finds no hashtag in a bare "#" or in an anchor-less text', () => {
     expect(hashtagsOf('# kop, C# en een mail#')).toEqual([]);
     expect(hashtagsOf('Geen tags hier.')).toEqual([]);

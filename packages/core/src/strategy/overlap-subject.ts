@@ -2,6 +2,7 @@ import { invalidValue } from '../errors/invalid-value.js';
 import type { Contribution } from '../model/contribution.js';
 import { isRecord } from '../model/is-record.js';
 import type { Post } from '../model/post.js';
+import { INFORMATION_NEEDS } from '../model/terms.js';
 import type { InformationNeed } from '../model/vocabulary.js';
 
 /**
@@ -126,7 +127,9 @@ export function hashtagsOf(text: string): string[] {
 
 /**
  * The overlap subject of a draft text: its explicit tags plus the hashtags in its text. Throws `VALIDATION` for a
- * draft that is no object, or whose `text` is no string.
+ * draft that is no object, whose `text` is no string, whose tags, ids or needs are no list of strings (a form's
+ * single choice, `pillarIds: 'pillar_work'`), that names a need that does not exist, or whose `personal` is no
+ * boolean.
  *
  * @example
  * ```ts
@@ -143,6 +146,18 @@ export function subjectFromDraft(draft: DraftInput): OverlapSubject {
       ['text'],
       "Give the text typed so far, a string ('' before anything is typed).",
     );
+  // A form's single choice gives a string: read as a list of its letters, it named ids that do not exist, silently.
+  for (const key of ['tags', 'pillarIds', 'goalIds', 'audienceIds', 'needs'] as const) {
+    const list: unknown = draft[key];
+    if (list !== undefined && !(Array.isArray(list) && list.every((x) => typeof x === 'string')))
+      throw invalidValue('draft', [key], "Use a list of strings, such as ['zorg'].");
+  }
+  draft.needs?.forEach((need, i) => {
+    if (!INFORMATION_NEEDS.includes(need))
+      throw invalidValue('draft', ['needs', i], `Use one of ${INFORMATION_NEEDS.join(', ')}.`);
+  });
+  if (draft.personal !== undefined && typeof draft.personal !== 'boolean')
+    throw invalidValue('draft', ['personal'], 'Use true or false.');
   const tags = new Set((draft.tags ?? []).map((tag) => tag.normalize('NFC').toLowerCase()));
   for (const tag of hashtagsOf(draft.text)) tags.add(tag);
   return {
