@@ -279,7 +279,8 @@ export const INTENT_NEEDS: Readonly<Record<Intent, InformationNeed>> = {
  * case folding does: `ß` as `ss`, so `#STRASSE` is `straße`; a final `ς` as `σ`; the Greek iota subscript as `ι`, so
  * `#ὨΙΔΉ` is `ᾠδή`; the old Cyrillic letter forms `ᲀ`–`ᲈ` as `в`…`ꙋ`), and the Turkish capital `İ` as `i` (lower
  * case makes it `i` with a combining dot). Marks stay: they make other letters in many scripts. The dotless `ı`
- * stays its own letter, the one lower-case letter that does not match its capital (`I` is `i`).
+ * stays its own letter, the one lower-case letter that does not match its capital (`I` is `i`). A hyphen at the end
+ * is Dutch elision, not part of the word: `zorg-` is `zorg`.
  * Not exported by the subpath; the docs generator re-derives the interest count with it.
  *
  * @example
@@ -296,6 +297,7 @@ export const tagKey = (tag: string): string =>
     .replace(/\u0345/gu, 'ι')
     .replace(/[\u1c80-\u1c88]/gu, (c) => c.toUpperCase().toLowerCase())
     .replace(/i\u0307+/gu, 'i')
+    .replace(/-+$/u, '')
     .normalize('NFKC');
 
 function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): OverlapScore {

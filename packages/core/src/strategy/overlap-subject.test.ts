@@ -134,6 +134,11 @@ describe('overlap subjects', () => {
     ).toEqual(['echt']);
   });
 
+  it('reads a hashtag across the soft hyphens that hyphenating editors put in long words', () => {
+    // U+00AD is invisible: the reader sees #wijkverpleging, not #wijk followed by "verpleging".
+    expect(hashtagsOf('Trots op onze #wijk\u00adverpleeg\u00adkundigen!')).toEqual(['wijkverpleegkundigen']);
+  });
+
   it('reads hashtags with accented letters', () => {
     expect(hashtagsOf('#Café #zorgverleners')).toEqual(['café', 'zorgverleners']);
   });

@@ -24,7 +24,7 @@ export interface OverlapSubject {
   readonly audienceIds: readonly string[];
   /**
    * Compared with interests case-folded and compatibility-normalised (`STRASSE` is `straße`, `Ĳ` is `ij`, a final `ς`
-   * is `σ`), whatever form they are given in.
+   * is `σ`), without a hyphen at the end (Dutch elision: `zorg-` is `zorg`), whatever form they are given in.
    */
   readonly tags: readonly string[];
   readonly needs: readonly InformationNeed[];
@@ -108,9 +108,10 @@ const HASHTAG =
 const LINK = /\bhttps?:\/\/\S+/giu;
 
 /**
- * The hashtags of a text as tags: composed (NFC, the form tags are stored in), lower-cased, without `#`, each once, in
- * order of appearance. The overlap score compares them with interests case-folded in their compatibility forms
- * (`straße` is `strasse`, `ｚｏｒｇ` is `zorg`; see {@link OverlapSubject.tags}). The fragments of links
+ * The hashtags of a text as tags: composed (NFC, the form tags are stored in), lower-cased, without `#`, read across
+ * soft hyphens, each once, in order of appearance. The overlap score compares them with interests case-folded in
+ * their compatibility forms and without the hyphen of Dutch elision (`straße` is `strasse`, `ｚｏｒｇ` is `zorg`,
+ * `#zorg- en welzijn` is about `zorg`; see {@link OverlapSubject.tags}). The fragments of links
  * (`https://example.org/jobs#apply`) are no hashtags.
  *
  * @example
@@ -120,7 +121,12 @@ const LINK = /\bhttps?:\/\/\S+/giu;
  */
 export function hashtagsOf(text: string): string[] {
   const found = new Set<string>();
-  for (const match of text.normalize('NFC').replace(LINK, ' ').matchAll(HASHTAG))
+  // A soft hyphen (U+00AD, which hyphenating editors put in long words) is no break in the word.
+  for (const match of text
+    .normalize('NFC')
+    .replace(LINK, ' ')
+    .replace(/\u00ad/gu, '')
+    .matchAll(HASHTAG))
     found.add(match[1]!.toLowerCase());
   return [...found];
 }

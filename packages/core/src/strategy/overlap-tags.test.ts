@@ -132,3 +132,38 @@ describe('the overlap score compares tags case-folded', () => {
     },
   );
 });
+
+describe('a draft that names an interest as Dutch text is hyphenated', () => {
+  it('matches the interest in a hashtag cut short by elision ("#zorg- en welzijnswerk"), once', () => {
+    const draft = subjectFromDraft({
+      text: 'Werken in de #Zorg- en welzijnssector, #zorg-- of #zorg-welzijn',
+      audienceIds: ['aud_nurses'],
+    });
+    expect(matched(strategyWith(['zorg', 'welzijn']), draft)).toEqual(['zorg']);
+    // An interest stored with the hyphen is the same interest, matched by the hashtag without it.
+    expect(
+      matched(
+        strategyWith(['zorg-', 'zorg']),
+        subjectFromDraft({ text: '#zorg', audienceIds: ['aud_nurses'] }),
+      ),
+    ).toEqual(['zorg-']);
+  });
+
+  const word = fc.stringMatching(/^[a-zëïéèöü][a-zëïéèöü0-9-]{0,20}[a-zëïéèöü0-9]$/);
+  test.prop([word, fc.array(fc.nat(20), { maxLength: 3 })])(
+    'matches the interest with an elision hyphen after it and soft hyphens inside it',
+    (interest, breaks) => {
+      // Soft hyphens where a hyphenating editor put them, then "- en" as in "#zorg- en welzijnswerk".
+      let typed = interest;
+      for (const at of breaks) {
+        const i = Math.min(at, typed.length - 1) + 1;
+        typed = `${typed.slice(0, i)}\u00ad${typed.slice(i)}`;
+      }
+      const draft = subjectFromDraft({
+        text: `Werken in de #${typed}- en welzijnssector`,
+        audienceIds: ['aud_nurses'],
+      });
+      expect(matched(strategyWith([interest]), draft)).toEqual([interest]);
+    },
+  );
+});
