@@ -100,8 +100,36 @@ export async function shareableOffers(me: ActingAs, offers: readonly OfferWithPo
   );
 }
 
-/** Renders the view into the page and keeps it current after each command. */
-export async function renderPublisherView(shift: SocialShift, publisherId: string): Promise<void> {
+/**
+ * How to find the control the keyboard is on (a share button or link of an offer, the offer's title, a language
+ * button) once the view is drawn anew: a share button whose share another tab recorded is the share's link then.
+ */
+function focusedControl(): () => HTMLElement | null | undefined {
+  const active = document.activeElement;
+  const offerId = active?.closest('[data-offer-id]')?.getAttribute('data-offer-id');
+  if (offerId) {
+    const item = `[data-offer-id="${CSS.escape(offerId)}"]`;
+    const platform = active?.getAttribute('data-platform');
+    return () =>
+      (platform &&
+        document.querySelector<HTMLElement>(
+          `${item} a[data-platform="${platform}"], ${item} button[data-platform="${platform}"]`,
+        )) ||
+      document.querySelector<HTMLElement>(`${item} h3`);
+  }
+  const language = active?.closest('#language') ? active.getAttribute('lang') : null;
+  return () => (language ? document.querySelector<HTMLElement>(`#language button[lang="${language}"]`) : null);
+}
+
+/** The BroadcastChannel on which each tab of the view tells the others that it changed the programme. */
+const CHANGED_CHANNEL = 'social-shift-custom-ui:changed';
+
+/**
+ * Renders the view into the page and keeps it current: after each of its own commands, and whenever another tab of
+ * this browser changed the programme. Resolves, once drawn, with the function that stops the live updates (a
+ * single-page app calls it when it leaves the view).
+ */
+export async function renderPublisherView(shift: SocialShift, publisherId: string): Promise<() => void> {
   const me = shift.as(publisherId);
   const status = document.getElementById('status')!;
   // The page speaks the signed-in person's language (the browser's until they are known).
@@ -137,7 +165,7 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
       fail(error);
     }
     try {
-      await render();
+      await redraw();
     } catch (error) {
       fail(error);
     } finally {
@@ -295,5 +323,54 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
         ),
       );
   };
-  await render();
+  // One drawing at a time, each after the one before, so the last one drawn has read the latest state; the drawings
+  // asked for while one waits to start are that one.
+  let queued: Promise<void> | undefined;
+  let last: Promise<unknown> = Promise.resolve();
+  function redraw(): Promise<void> {
+    if (!queued) {
+      const next = last.then(() => {
+        queued = undefined;
+        return render();
+      });
+      queued = next;
+      last = next.catch(() => undefined);
+    }
+    return queued;
+  }
+
+  // #region live
+  // Other tabs of this browser change the same IndexedDB, but the SDK emits its events (`shift.events`) only in the
+  // tab whose command committed them. So each tab tells the others after its commits, through a BroadcastChannel,
+  // and draws the view again when another tab says it changed something (its status line stays its own).
+  const channel = new BroadcastChannel(CHANGED_CHANNEL);
+  channel.onmessage = () => {
+    // The control the keyboard is on is drawn anew: the focus goes to its new self.
+    const refocus = focusedControl();
+    redraw().then(() => {
+      if (document.activeElement === document.body) refocus()?.focus();
+    }, fail);
+  };
+  let told = false;
+  // A command's events are emitted one after another once it commits: one message per commit.
+  const unsubscribe = shift.events.onAny(() => {
+    if (told) return;
+    told = true;
+    queueMicrotask(() => {
+      told = false;
+      channel.postMessage('changed');
+    });
+  });
+  const stop = () => {
+    unsubscribe();
+    channel.close();
+  };
+  // #endregion live
+  try {
+    await redraw();
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return stop;
 }

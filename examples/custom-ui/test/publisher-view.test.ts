@@ -363,6 +363,35 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     await context.close();
   });
 
+  it('draws the view again in every other tab when one tab shares or switches the language', async () => {
+    const { page: first, errors } = await openApp();
+    const second = await first.context().newPage();
+    await second.goto(url);
+    await second.waitForSelector('body[data-ready="true"]');
+    expect(await second.textContent('[data-testid="share-count"]')).toBe('Shares: 0');
+    // The keyboard is on the second tab's LinkedIn button: it stays on that share of the offer, its link once drawn.
+    await second.focus('button[data-platform="linkedin"]');
+    await first.click('button[data-platform="linkedin"]');
+    await expect.poll(() => first.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    // The other tab learns of it without a reload: its figures, and the share's dialog in place of the button.
+    await expect.poll(() => second.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    expect(await second.locator('[data-testid="offer"] button[data-platform="linkedin"]').count()).toBe(0);
+    expect(await second.locator('[data-testid="offer"] a[data-platform="linkedin"]').count()).toBe(1);
+    expect(
+      await second.evaluate(() => [
+        document.activeElement?.tagName,
+        document.activeElement?.getAttribute('data-platform'),
+      ]),
+    ).toEqual(['A', 'linkedin']);
+    // Nothing of the first tab's is said in the second: its status line stays its own.
+    expect(await second.textContent('[data-testid="status"]')).toBe('');
+    await first.click('#language button[lang="nl"]');
+    await expect.poll(() => second.textContent('[data-testid="who"]')).toBe('Ingelogd als Pia Jansen');
+    await expect.poll(() => second.getAttribute('html', 'lang')).toBe('nl');
+    expect(errors).toEqual([]);
+    await first.context().close();
+  });
+
   it('seeds the demo programme again when its first seeding was cut off midway (a tab closed, a full disk)', async () => {
     // Each command of the seeding commits on its own: cut off after some of them, the organisation exists (seeding
     // again is refused with ALREADY_EXISTS) and the publisher may exist without an offer.
