@@ -14,9 +14,11 @@ import {
   parseExportBundle,
   parseOrganisation,
   parsePerson,
+  parseStrategy,
+  parseTeam,
   SocialShiftError,
 } from '@social-shift/core';
-import { finishMetrics, foldEvents } from '@social-shift/core/metrics';
+import { adjustRules, finishMetrics, foldEvents } from '@social-shift/core/metrics';
 import { createReport, renderMarkdown } from '@social-shift/core/reports';
 import { reportWindow, zoneDecidesOrder } from './report-window.js';
 import { checkThresholds, parseThresholds, type SummaryFigure, thresholdsMarkdown } from './thresholds.js';
@@ -167,15 +169,27 @@ function main(): number {
   // names the report shows: a bad file is refused with the path of the bad field (VALIDATION), never half-read.
   const bundle = parseExportBundle(readExport(values.input));
   const people = (bundle.documents.person ?? []).map((document) => parsePerson(document));
-  const names = Object.fromEntries(people.map((person) => [person.id, person.displayName]));
+  const teams = (bundle.documents.team ?? []).map((document) => parseTeam(document));
+  const names = {
+    persons: Object.fromEntries(people.map((person) => [person.id, person.displayName])),
+    teams: Object.fromEntries(teams.map((team) => [team.id, team.name])),
+  };
+  // The newest version of the strategy gives the goals with their targets, the pillars and the platforms: without
+  // it, the report would have no goals, name pillars by their ids and recommend nothing about them.
+  const [strategy] = (bundle.documents.strategy ?? [])
+    .map((document) => parseStrategy(document))
+    .sort((a, b) => b.strategyVersion - a.strategyVersion);
   // Days are the organisation's own, as the `social-shift report` command counts them: --from and --to, and the
   // report's dates and series.
   const organisation = bundle.documents.organisation?.[0];
   const timeZone = organisation ? parseOrganisation(organisation).timeZone : 'UTC';
   const period = reportWindow(values.from, values.to, timeZone);
   const aggregate = foldEvents(bundle.events, period); // { from?, to? }: ISO UTC instants, `to` exclusive
-  const figures = finishMetrics(aggregate, { names: { persons: names }, timeZone });
-  const report = createReport(figures, { language });
+  const context = { names, timeZone, ...(strategy ? { strategy } : {}) };
+  const figures = finishMetrics(aggregate, context);
+  // The adjust step: what to change in the next cycle (a team that shared nothing, a goal behind its target, …).
+  const recommendations = adjustRules(aggregate, figures, context);
+  const report = createReport(figures, { language, recommendations });
   // #endregion compute
 
   const figureNames = Object.keys(figures.summary) as SummaryFigure[];

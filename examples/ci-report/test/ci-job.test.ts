@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from '@social-shift/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractRegion } from '../../../packages/core/scripts/doc-snippets.js';
 import { writeSampleExport } from '../scripts/sample-export.js';
@@ -88,6 +89,18 @@ describe('the sample CI job', () => {
     expect(summary).toContain('## Thresholds');
     expect(summary).toMatch(/\| participation \| 0\.3 \| [\d.]+ \| ✅ met \|/);
     expect(readFileSync(join(job, 'report.md'), 'utf8')).toBe(summary);
+  }, 60_000);
+
+  it('reports the export as social-shift report does: goals, pillar names and recommendations from its strategy', async () => {
+    const result = runStep(command);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    let cli = '';
+    const io = { stdout: (text: string) => void (cli += text), stderr: () => undefined, stderrIsTty: false };
+    expect(await runCli(['report', join(job, 'data', 'export.json'), '--lang', 'en'], io)).toBe(0);
+    // The job's report is the command's, with the thresholds after it; the sample's strategy has goals.
+    const summary = result.summary();
+    expect(summary.slice(0, summary.indexOf('\n## Thresholds'))).toBe(cli);
+    expect(cli).toMatch(/## Goals against targets\n\n\| Goal \|/);
   }, 60_000);
 
   it('fails the job, with an error annotation, when a threshold is missed', () => {
