@@ -118,7 +118,8 @@ function focusedControl(): () => HTMLElement | null | undefined {
       document.querySelector<HTMLElement>(`${item} h3`);
   }
   const language = active?.closest('#language') ? active.getAttribute('lang') : null;
-  return () => (language ? document.querySelector<HTMLElement>(`#language button[lang="${language}"]`) : null);
+  return () =>
+    language ? document.querySelector<HTMLElement>(`#language button[lang="${language}"]`) : null;
 }
 
 /** The BroadcastChannel on which each tab of the view tells the others that it changed the programme. */
