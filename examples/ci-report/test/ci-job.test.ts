@@ -95,7 +95,13 @@ describe('the sample CI job', () => {
     const result = runStep(command);
     expect([result.status, result.stderr]).toEqual([0, '']);
     let cli = '';
-    const io = { stdout: (text: string) => void (cli += text), stderr: () => undefined, stderrIsTty: false };
+    const io = {
+      stdout: (text: string) => {
+        cli += text;
+      },
+      stderr: () => undefined,
+      stderrIsTty: false,
+    };
     expect(await runCli(['report', join(job, 'data', 'export.json'), '--lang', 'en'], io)).toBe(0);
     // The job's report is the command's, with the thresholds after it; the sample's strategy has goals.
     const summary = result.summary();
