@@ -1,5 +1,6 @@
 import type { Workflow } from './workflow.js';
-import type { WorkflowId, workflows } from './workflows.js';
+import type { WorkflowId } from './workflows.js';
+import { workflows } from './workflows.js';
 
 /**
  * The human descriptions of one workflow, for docs, diagrams and UIs: what the workflow is about, what each state
@@ -175,9 +176,19 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
   },
 };
 
+/**
+ * The id of the SDK's workflow that `workflow` is: that workflow, or a copy of its definition (as another build of
+ * the package holds); `undefined` for a workflow of your own, also one that reuses an SDK workflow's id.
+ */
+export function sdkWorkflowId(workflow: Workflow): WorkflowId | undefined {
+  const id = workflow.id as WorkflowId;
+  if (!Object.hasOwn(workflows, id)) return undefined;
+  const own = workflows[id] as Workflow;
+  return own === workflow || JSON.stringify(own.config) === JSON.stringify(workflow.config) ? id : undefined;
+}
+
 /** The SDK's descriptions of `workflow`, when it is one of the SDK's workflows. */
 export function describedWorkflow(workflow: Workflow): WorkflowDescription | undefined {
-  return Object.hasOwn(workflowDescriptions, workflow.id)
-    ? (workflowDescriptions[workflow.id as WorkflowId] as WorkflowDescription)
-    : undefined;
+  const id = sdkWorkflowId(workflow);
+  return id === undefined ? undefined : (workflowDescriptions[id] as WorkflowDescription);
 }

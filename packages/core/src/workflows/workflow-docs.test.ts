@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../roles/permission-table.js';
 import { DEFAULT_PERMISSIONS } from '../roles/permission-table.js';
+import { postWorkflow } from './post.js';
 import { defineWorkflow } from './workflow.js';
+import { workflowDescriptions } from './workflow-descriptions.js';
 import { granteesText, workflowMarkdown } from './workflow-docs.js';
+import { workflowMachine } from './workflow-machine.js';
 import { workflows } from './workflows.js';
 
 describe('workflowMarkdown', () => {
@@ -70,4 +73,49 @@ describe('workflowMarkdown', () => {
       );
     },
   );
+});
+
+describe('workflowMarkdown, for a workflow of your own', () => {
+  const toggle = defineWorkflow({
+    id: 'toggle',
+    entityType: 'post',
+    initial: 'off',
+    states: { off: { on: { FLIP: 'on' } }, on: { on: { FLIP: 'off' } } },
+    events: { FLIP: { domainEvent: 'post.updated', sender: { action: 'posts.update' } } },
+  });
+
+  it("says nothing the SDK does not do: no file of the SDK's it was generated from, no SDK call that runs it", () => {
+    const page = workflowMarkdown(toggle, DEFAULT_PERMISSIONS, {
+      description: 'A toggle.',
+      states: { off: 'Off.', on: 'On.' },
+      events: { FLIP: 'Flips it.' },
+    });
+    expect(page).not.toContain('packages/core/src/workflows/toggle.ts');
+    expect(page).not.toContain('pnpm docs:generate');
+    // The SDK's posts.allowedEvents answers for the SDK's post workflow, not for this one.
+    expect(page).not.toContain('posts.allowedEvents');
+    expect(page).not.toContain('toggleWorkflow');
+    expect(page).toContain('The state is the `status` field of the post.');
+    expect(page).toContain('`workflowMachine()` from `@social-shift/core/workflows`');
+  });
+
+  it("gets the SDK's descriptions only for the SDK's workflow itself, not for one of your own that reuses its id", () => {
+    const legal = defineWorkflow({
+      ...postWorkflow.config,
+      states: { ...postWorkflow.config.states, in_review: { on: { APPROVE: 'approved' } } },
+    });
+    const page = workflowMarkdown(legal, DEFAULT_PERMISSIONS);
+    expect(page).not.toContain(workflowDescriptions.post.description);
+    expect(page).not.toContain('posts.allowedEvents');
+    expect(workflowMachine(legal).config.description).toBeUndefined();
+    // The SDK's own, and a copy of it (as another build of the package holds), keep theirs.
+    const copy = defineWorkflow(structuredClone(postWorkflow.config));
+    for (const workflow of [postWorkflow, copy]) {
+      expect(workflowMarkdown(workflow, DEFAULT_PERMISSIONS)).toContain(
+        workflowDescriptions.post.description,
+      );
+      expect(workflowMarkdown(workflow, DEFAULT_PERMISSIONS)).toContain('posts.allowedEvents(postId)');
+      expect(workflowMachine(workflow).config.description).toBe(workflowDescriptions.post.description);
+    }
+  });
 });

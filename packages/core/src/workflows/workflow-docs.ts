@@ -6,7 +6,7 @@ import type { Action, PermissionTable } from '../roles/permission-table.js';
 import { GRANTEES } from '../roles/permission-table.js';
 import type { Workflow } from './workflow.js';
 import type { WorkflowDescription } from './workflow-descriptions.js';
-import { describedWorkflow } from './workflow-descriptions.js';
+import { describedWorkflow, sdkWorkflowId } from './workflow-descriptions.js';
 
 /**
  * Who may run an action, as text (`nobody (not in the permission table)` for an action the table does not hold).
@@ -39,7 +39,8 @@ const allowedEventsCall = (entityType: EntityType): string =>
 /**
  * A workflow as a Markdown page: a state diagram (Mermaid), its states, and its events with the domain event
  * each appends and who may send it under a permission table. The descriptions default to the SDK's own
- * (`workflowDescriptions`) for the SDK's workflows; pass them for a workflow of your own.
+ * (`workflowDescriptions`) for the SDK's workflows; pass them for a workflow of your own (also one that reuses an
+ * SDK workflow's id), whose page names neither a file of the SDK nor an SDK call: the SDK does not run it.
  *
  * @example
  * ```ts
@@ -54,14 +55,23 @@ export function workflowMarkdown(
   const { config } = workflow;
   const states: Readonly<Record<string, string>> = descriptions?.states ?? {};
   const events: Readonly<Record<string, string>> = descriptions?.events ?? {};
+  const entity = workflow.entityType.replace('_', ' ');
+  // Only the SDK's own workflows come from its files and run in its commands: one of your own does neither.
+  const own = sdkWorkflowId(workflow) !== undefined;
   const lines: string[] = [
     `# Workflow: ${workflow.id}`,
     '',
-    `<!-- Generated from packages/core/src/workflows/${workflow.id}.ts and the permission table by \`pnpm docs:generate\`. Do not edit. -->`,
-    '',
+    ...(own
+      ? [
+          `<!-- Generated from packages/core/src/workflows/${workflow.id}.ts and the permission table by \`pnpm docs:generate\`. Do not edit. -->`,
+          '',
+        ]
+      : []),
     descriptions?.description ?? '',
     '',
-    `The state is the \`status\` field of the ${workflow.entityType.replace('_', ' ')}. Ask the SDK which events a person may send now with \`${allowedEventsCall(workflow.entityType)}\`; its XState machine, for diagrams and inspection, is \`workflowMachine(${camel(workflow.id)}Workflow)\` from \`@social-shift/core/workflows\`.`,
+    own
+      ? `The state is the \`status\` field of the ${entity}. Ask the SDK which events a person may send now with \`${allowedEventsCall(workflow.entityType)}\`; its XState machine, for diagrams and inspection, is \`workflowMachine(${camel(workflow.id)}Workflow)\` from \`@social-shift/core/workflows\`.`
+      : `The state is the \`status\` field of the ${entity}. Its XState machine, for diagrams and inspection, is built by \`workflowMachine()\` from \`@social-shift/core/workflows\`.`,
     '',
     '```mermaid',
     'stateDiagram-v2',
