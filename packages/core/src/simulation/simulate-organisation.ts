@@ -372,7 +372,7 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
         name: 'Zorgprofessionals',
         description: 'Verpleegkundigen en verzorgenden in Noord-Nederland.',
         needs: { relationships: 0.7, knowledge: 0.6, belonging: 0.5 },
-        interests: ['zorg', 'carriere'],
+        interests: ['zorg', 'carrière'],
       },
     ],
     pillars: PILLARS.map((p, i) => ({
