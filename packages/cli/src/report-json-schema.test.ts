@@ -52,7 +52,7 @@ describe('the JSON report against the JSON Schema of social-shift schema', () =>
       reports.push(json);
     }
     // Not a schema that takes anything: a figure of the wrong type or a key it does not know is refused.
-    const [first] = reports as { figures: { summary: { shares: { value: unknown } } } }[];
+    const first = reports[0] as { figures: { summary: { shares: { value: unknown } } } };
     expect(schema.safeParse({ ...first, extra: true }).success).toBe(false);
     const wrong = structuredClone(first);
     wrong.figures.summary.shares.value = '12';
