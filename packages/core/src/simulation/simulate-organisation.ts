@@ -186,7 +186,13 @@ export function simulateEvents(options: SimulationOptions = {}): Generator<Domai
 export function simulateExportBundle(options: SimulationOptions = {}): ExportBundle {
   checkOptions(options, 90);
   const documents: Documents = { byType: new Map() };
-  const merged = { people: 120, teams: 8, days: 90, ...options };
+  // An option given as undefined is one not given: spread over the defaults, it stood for 10,000 people and 365 days.
+  const merged = {
+    ...options,
+    people: options.people ?? 120,
+    teams: options.teams ?? 8,
+    days: options.days ?? 90,
+  };
   const events = [...run(merged, documents)] as ExportBundle['events'];
   const organisationId = merged.organisationId ?? 'org_zorggroep_noord';
   const out: ExportBundle['documents'] = {};

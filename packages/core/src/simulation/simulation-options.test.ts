@@ -69,6 +69,16 @@ describe('simulation options', () => {
     );
   });
 
+  it('reads an option given as undefined (a form left empty) as one not given, in both functions', () => {
+    const left = { people: undefined, teams: undefined, days: undefined, seed: undefined };
+    // simulateExportBundle's undefined people, teams and days stood for simulateEvents' 10,000, 200 and 365, so a
+    // small playground became a big one, and from a late start its records ran past the year 9999.
+    expect(simulateExportBundle({ events: 2_000, ...left })).toEqual(simulateExportBundle({ events: 2_000 }));
+    expect([...simulateEvents({ events: 300, ...left })]).toEqual([...simulateEvents({ events: 300 })]);
+    const late = simulateExportBundle({ people: 20, teams: 2, start: '9999-09-01', days: undefined });
+    expect(late.events.filter((e) => !e.at.startsWith('9999-'))).toEqual([]);
+  });
+
   it('refuses options that are not an object', () => {
     expect(() => simulateEvents(null as never)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
     // An empty list has no keys to refuse: it stood for the defaults (10,000 people and a million events).
