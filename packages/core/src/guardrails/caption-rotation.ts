@@ -17,6 +17,16 @@ export function captionsFor(post: Pick<Post, 'text' | 'variants'>, platform: Pla
     throw invalidValue('post', ['text'], 'Pass the post, with its base text as a string.');
   if (!Array.isArray(post.variants))
     throw invalidValue('post', ['variants'], 'Pass the post with its variants as a list ([] when none).');
+  // An index loop, not forEach, which skips holes; a variant without text would hand a publisher no caption.
+  for (let i = 0; i < post.variants.length; i++) {
+    const variant: unknown = post.variants[i];
+    if (!isRecord(variant) || typeof variant.text !== 'string')
+      throw invalidValue(
+        'post',
+        ['variants', i],
+        'Give each variant as { platform, text }, its text a string.',
+      );
+  }
   const variants = post.variants
     .filter((variant) => variant.platform === platform)
     .map((variant) => variant.text);

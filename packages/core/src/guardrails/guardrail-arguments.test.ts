@@ -83,6 +83,32 @@ describe('guardrail arguments', () => {
     expect(error.details?.issues?.[0]?.path).toEqual([1]);
   });
 
+  it('findNearIdenticalTexts refuses a hole in the list (which forEach skips) with VALIDATION naming it', () => {
+    const planned = Object.assign(new Array(3), {
+      0: { publisherId: 'p1', text: 'Wij zoeken' },
+      2: { publisherId: 'p2', text: 'Wij zoeken' },
+    });
+    const error = refusal(() => findNearIdenticalTexts(planned, { minPublishers: 2 }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details?.issues?.[0]?.path).toEqual([1]);
+  });
+
+  it.each([
+    ['null', null],
+    ['without text', { platform: 'linkedin' }],
+    ['a string', 'LinkedIn A'],
+  ])('captionsFor and rotateCaptions refuse a variant that is %s with VALIDATION naming it', (_, variant) => {
+    const post = { text: 'Basistekst', variants: [{ platform: 'x', text: 'X A' }, variant] };
+    for (const run of [
+      () => captionsFor(post as never, 'linkedin'),
+      () => rotateCaptions(post as never, 'linkedin', ['p1']),
+    ]) {
+      const error = refusal(run);
+      expect(error.code).toBe('VALIDATION');
+      expect(error.details?.issues?.[0]?.path).toEqual(['variants', 1]);
+    }
+  });
+
   it.each([[null], ['strict'], [0.8], [[]]])(
     'findNearIdenticalTexts refuses options of %j with VALIDATION on the options, not a TypeError',
     (options) => {

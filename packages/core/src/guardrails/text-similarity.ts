@@ -132,14 +132,16 @@ export function findNearIdenticalTexts(
     );
   if (!Array.isArray(planned))
     throw invalidValue('planned texts', [], 'Pass a list of { publisherId, text }, [] when none.');
-  planned.forEach((entry, i) => {
+  // An index loop, not forEach, which skips holes.
+  for (let i = 0; i < planned.length; i++) {
+    const entry = planned[i];
     if (typeof entry?.text !== 'string' || typeof entry.publisherId !== 'string')
       throw invalidValue(
         'planned texts',
         [i],
         'Give each planned text as { publisherId, text }, both strings.',
       );
-  });
+  }
   // Each text is cut into shingles once. A text joins the first group whose lead (first text) it is similar enough
   // to. Only some leads can be: with the shingles of every text ordered rarest first (the same order for all), two
   // sets of Jaccard similarity ≥ t share a shingle among the first |set| − ⌈t·|set|⌉ + 1 of each (prefix filtering).
