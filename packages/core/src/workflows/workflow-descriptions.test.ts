@@ -97,3 +97,43 @@ describe('the descriptions of the programme-cycle workflow (docs/workflows/progr
     expect(workflowDescriptions['programme-cycle'].states.strategy).toMatch(/version this step ends with/);
   });
 });
+
+describe('the descriptions of the offer workflow, on sharing (docs/workflows/offer.md)', () => {
+  it('say that a share gets a tracked link only when its publisher consented to tracking', async () => {
+    const world = await createTestProgramme();
+    const me = world.shift.as(world.people.publisher);
+    await me.people.withdrawConsent();
+    await me.people.consent({ purposes: ['offers'], termsVersion: 'v2' });
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const [mine] = await me.offers.mine();
+    const share = await me.offers.share(mine?.offer.id ?? '', { platform: 'linkedin', idempotencyKey: 'k1' });
+    expect(share.trackedUrl).toBe(mine?.post.link);
+    expect(share.sharerToken).toBeUndefined();
+    const { offer } = workflowDescriptions;
+    for (const text of [offer.description, offer.events.SHARE]) {
+      expect(text).not.toMatch(/Share with a tracked link/);
+      expect(text).toMatch(/tracked link when .*consented to tracking/);
+    }
+  });
+});
+
+describe('the descriptions of the campaign workflow, on pausing (docs/workflows/campaign.md)', () => {
+  it('say that a paused campaign keeps its offers open but takes no shares, and still completes at its end', async () => {
+    const world = await createTestProgramme();
+    const campaignId = await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const master = world.shift.as(world.people.master);
+    await master.campaigns.pause(campaignId);
+    const me = world.shift.as(world.people.publisher);
+    const [mine] = await me.offers.mine();
+    expect(mine?.offer.status).toBe('offered');
+    await expect(
+      me.offers.share(mine?.offer.id ?? '', { platform: 'linkedin', idempotencyKey: 'k1' }),
+    ).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    world.clock.advance(15 * 86_400_000);
+    expect((await master.campaigns.get(campaignId)).status).toBe('completed');
+    const { campaign } = workflowDescriptions;
+    expect(campaign.states.paused).toMatch(/offers stay open/);
+    expect(campaign.states.paused).toMatch(/no shares/);
+    expect(campaign.states.paused).toMatch(/`endsAt`/);
+  });
+});

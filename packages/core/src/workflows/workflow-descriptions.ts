@@ -136,7 +136,8 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
       draft: 'Being prepared.',
       scheduled: 'Ready; starts at `startsAt` (or by hand).',
       running: 'Its posts are offered; publishers share.',
-      paused: 'Temporarily stopped.',
+      paused:
+        'Temporarily stopped: its offers stay open, but it takes no shares until it resumes; it still completes at `endsAt`.',
       completed: 'Over (by hand or at `endsAt`); waits for evaluation.',
       evaluated: 'Results evaluated.',
       cancelled: 'Stopped for good.',
@@ -156,7 +157,7 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
   },
   offer: {
     description:
-      'A post offered to one publisher. They see it, then share it (on one or more platforms, each recorded as a Share with a tracked link) or decline it; open offers expire with the post or the campaign, or when the publisher withdraws consent, leaves or is erased.',
+      'A post offered to one publisher. They see it, then share it (on one or more platforms, each recorded as a Share, with a tracked link when they consented to tracking) or decline it; open offers expire with the post or the campaign, or when the publisher withdraws consent, leaves or is erased.',
     states: {
       offered: 'Offered; not yet seen.',
       seen: 'Seen by the publisher.',
@@ -168,7 +169,7 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
     events: {
       SEE: 'The publisher opens the offer.',
       SHARE:
-        'The publisher shares the post on a platform: a Share with a tracked link is recorded (`share.recorded`).',
+        "The publisher shares the post on a platform: a Share is recorded (`share.recorded`), with a tracked link when they consented to tracking (else the post's own link).",
       DECLINE: 'The publisher declines the offer.',
       EXPIRE:
         'The SDK expires the offer at its `expiresAt`, when its post or campaign ends, or when its publisher withdraws consent, leaves or is erased.',
