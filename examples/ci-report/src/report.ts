@@ -10,6 +10,7 @@
 import { type BigIntStats, readFileSync, realpathSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  eventPayloadSchemas,
   isSocialShiftError,
   parseExportBundle,
   parseOrganisation,
@@ -17,6 +18,7 @@ import {
   parseStrategy,
   parseTeam,
   SocialShiftError,
+  validationError,
 } from '@social-shift/core';
 import { adjustRules, finishMetrics, foldEvents } from '@social-shift/core/metrics';
 import { createReport, renderMarkdown } from '@social-shift/core/reports';
@@ -184,7 +186,14 @@ function main(): number {
   const organisation = bundle.documents.organisation?.[0];
   const timeZone = organisation ? parseOrganisation(organisation).timeZone : 'UTC';
   const period = reportWindow(values.from, values.to, timeZone);
-  const aggregate = foldEvents(bundle.events, period); // { from?, to? }: ISO UTC instants, `to` exclusive
+  // Each event's data checked against its type's schema, as `social-shift report` does: the metrics trust the data
+  // fields, and would add up a network size of "12x" as text.
+  const events = bundle.events.map((event, i) => {
+    const data = eventPayloadSchemas[event.type].safeParse(event.data);
+    if (!data.success) throw validationError(`data of event ${i + 1} (${event.type})`, data.error);
+    return { ...event, data: data.data as Record<string, unknown> };
+  });
+  const aggregate = foldEvents(events, period); // { from?, to? }: ISO UTC instants, `to` exclusive
   const context = { names, timeZone, ...(strategy ? { strategy } : {}) };
   const figures = finishMetrics(aggregate, context);
   // The adjust step: what to change in the next cycle (a team that shared nothing, a goal behind its target, …).

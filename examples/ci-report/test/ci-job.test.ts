@@ -141,6 +141,23 @@ describe('the sample CI job', () => {
     expect(() => readFileSync(join(job, 'report-damaged.md'), 'utf8')).toThrow();
   }, 60_000);
 
+  it('refuses an event whose data is not as its type has it, naming the event and the field (exit code 4), as social-shift report does', () => {
+    const bundle = JSON.parse(readFileSync(join(job, 'data', 'export.json'), 'utf8'));
+    const at = bundle.events.findIndex((event: { type: string }) => event.type === 'share.recorded');
+    // Folded unchecked, a network size of "12x" is added up as text: a potential reach of thousands of digits.
+    bundle.events[at].data.networkSize = '12x';
+    writeFileSync(join(job, 'data', 'bad-data.json'), JSON.stringify(bundle));
+    const result = runStep(
+      withOption(withOption(command, 'input', 'data/bad-data.json'), 'out', 'report-bad-data.md'),
+    );
+    expect(result.status).toBe(4);
+    expect(result.stderr).toMatch(
+      new RegExp(`^VALIDATION: .*event ${at + 1} \\(share\\.recorded\\).*networkSize`),
+    );
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(() => readFileSync(join(job, 'report-bad-data.md'), 'utf8')).toThrow();
+  }, 60_000);
+
   it('reports on the days --from and --to name in the organisation’s time zone, as social-shift report does', () => {
     const result = runStep(
       `${withOption(command, 'out', 'report-january.md')} --from 2026-01-10 --to 2026-01-31`,
