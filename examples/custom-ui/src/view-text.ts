@@ -151,6 +151,8 @@ const BY_CODE: Readonly<Record<ErrorCode, Advice>> = {
     en: 'This is no longer there. Reload the page.',
     nl: 'Dit bestaat niet meer. Laad de pagina opnieuw.',
   },
+  // A rule this view does not know (a share policy of your own may throw others): the known ones get their own
+  // advice (guardrailAdvice).
   GUARDRAIL: {
     en: 'A rule of your social master stops this share now (for example a maximum number of shares per day). Try again later, or ask your social master.',
     nl: 'Een regel van je social master houdt dit delen nu tegen (bijvoorbeeld een maximum aantal keer delen per dag). Probeer het later opnieuw, of vraag het je social master.',
@@ -215,6 +217,45 @@ function storageAdvice(error: unknown): Advice | undefined {
   return typeof operation === 'string' && /commit|migrat/.test(operation) ? STORAGE_WRITE : STORAGE;
 }
 
+/** The advice for a share a guardrail stopped, by the rule it broke (`details.rule`), or undefined for another one. */
+function guardrailAdvice(error: unknown): Advice | undefined {
+  if (!isSocialShiftError(error, 'GUARDRAIL')) return undefined;
+  const details: Readonly<Record<string, unknown>> = error.details ?? {};
+  const text = (key: string) => (typeof details[key] === 'string' ? (details[key] as string) : undefined);
+  const editor = {
+    en: "Only the post's editor can change the post: ask them.",
+    nl: 'Alleen de redacteur van het bericht kan het aanpassen: vraag het hen.',
+  };
+  const word = text('word');
+  // A text rule: the post's own text breaks it, and the publisher cannot change that (trying later never helps).
+  if (details.rule === 'blocked-word' && word !== undefined)
+    return {
+      en: `This post contains a word your social master does not allow in a share ("${word}"). ${editor.en}`,
+      nl: `Dit bericht bevat een woord dat je social master niet toestaat in een gedeeld bericht ("${word}"). ${editor.nl}`,
+    };
+  const disclosure = text('disclosure');
+  if (details.rule === 'disclosure-missing' && disclosure !== undefined)
+    return {
+      en: `This post lacks what your social master requires in every share ("${disclosure}"). ${editor.en}`,
+      nl: `In dit bericht ontbreekt wat je social master in elk gedeeld bericht eist ("${disclosure}"). ${editor.nl}`,
+    };
+  const limit = details.limit;
+  if (details.rule === 'share-limit' && typeof limit === 'number')
+    return {
+      en: `You have shared as often today as your social master allows (${limit} ${limit === 1 ? 'time' : 'times'} a day). Share this post tomorrow.`,
+      nl: `Je hebt vandaag zo vaak gedeeld als je social master toestaat (${limit} keer per dag). Deel dit bericht morgen.`,
+    };
+  const [from, to, now] = [text('from'), text('to'), text('localTime')];
+  // The hours are the organisation's wall clock; the error does not name the days allowed, only that today's hour or
+  // day is not.
+  if (details.rule === 'outside-sharing-hours' && from && to && now)
+    return {
+      en: `Your social master allows sharing from ${from} to ${to} (your organisation's time), on the days they chose; it is ${now} now. Share this post then.`,
+      nl: `Je social master staat delen toe van ${from} tot ${to} (de tijd van je organisatie), op de dagen die hij of zij koos; het is nu ${now}. Deel dit bericht dan.`,
+    };
+  return undefined;
+}
+
 /**
  * A failure as the publisher reads it, in their language: what happened and what to do, then the SDK's stable
  * code (for whoever helps them). The SDK's own message is for developers: it goes to the console.
@@ -226,6 +267,10 @@ function storageAdvice(error: unknown): Advice | undefined {
  */
 export function describeError(error: unknown, language: Language): string {
   const code = isSocialShiftError(error) ? error.code : undefined;
-  const advice = storageAdvice(error) ?? (code !== undefined ? BY_CODE[code] : undefined) ?? UNKNOWN;
+  const advice =
+    storageAdvice(error) ??
+    guardrailAdvice(error) ??
+    (code !== undefined ? BY_CODE[code] : undefined) ??
+    UNKNOWN;
   return code === undefined ? advice[language] : `${advice[language]} (${code})`;
 }
