@@ -232,6 +232,17 @@ const EXPORT_START = /^\{\s*"format"\s*:\s*"social-shift-export"/;
 /** How many bytes of the first line are enough to see whether it starts so. */
 const EXPORT_START_BYTES = 64;
 
+/**
+ * Packed input the command does not unpack (gzip it does), by its first bytes: without this, a zip archive (as an
+ * artifact downloads) is "not valid JSON", and a zstd log named `.ndjson` a log of which no line is an event.
+ */
+const PACKED: readonly (readonly [kind: string, magic: readonly number[]])[] = [
+  ['a zip archive', [0x50, 0x4b, 0x03, 0x04]],
+  ['bzip2-compressed', [0x42, 0x5a, 0x68]],
+  ['xz-compressed', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+  ['zstd-compressed', [0x28, 0xb5, 0x2f, 0xfd]],
+];
+
 /** Spaces, tabs and line ends. */
 const isBlank = (byte: number): boolean => byte === 32 || byte === 9 || byte === 10 || byte === 13;
 
@@ -276,6 +287,13 @@ function detect(path: string, label = `"${path}"`): Input {
         const chunk = Buffer.allocUnsafe(65_536);
         const got = readSync(fd, chunk, 0, chunk.length, read);
         if (got === 0) break;
+        if (read === 0) {
+          const packed = PACKED.find(([, magic]) => magic.every((byte, i) => i < got && chunk[i] === byte));
+          if (packed !== undefined)
+            throw new InputError(
+              `${label} is ${packed[0]}, which social-shift does not unpack (gzip it does): unpack it and give the JSON export or NDJSON event log.`,
+            );
+        }
         chunks.push(chunk.subarray(0, got));
         // A UTF-8 byte order mark (some Windows editors write one) is not part of the first line.
         const bom = read === 0 && got >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'social-shift-packed-'));
+
+async function report(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['report', ...args], {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    stderrIsTty: false,
+  });
+  return { code, stdout, stderr };
+}
+
+/** The first bytes of each kind of file, then bytes of no meaning. */
+const PACKED = [
+  ['a zip archive', [0x50, 0x4b, 0x03, 0x04]],
+  ['bzip2-compressed', [0x42, 0x5a, 0x68, 0x39]],
+  ['xz-compressed', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+  ['zstd-compressed', [0x28, 0xb5, 0x2f, 0xfd]],
+] as const;
+
+describe('input packed in a way the command does not unpack', () => {
+  it('is refused (exit 4) saying what it is and to unpack it, whatever its name, instead of "not JSON"', async () => {
+    try {
+      for (const [kind, magic] of PACKED)
+        for (const name of ['export.json', 'events.ndjson', 'events.bin']) {
+          const path = join(dir, name);
+          // A line end among the bytes, as compressed data has: a log's name must not make it "a log of bad lines".
+          writeFileSync(path, Buffer.from([...magic, 0x0a, 0x7b, 0x7d, 0x0a, ...Array(100).fill(0x41)]));
+          expect(await report(path), `${kind} ${name}`).toEqual({
+            code: 4,
+            stdout: '',
+            stderr: `social-shift: "${path}" is ${kind}, which social-shift does not unpack (gzip it does): unpack it and give the JSON export or NDJSON event log.\n`,
+          });
+        }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
