@@ -24,7 +24,7 @@ const scrollingTables = (page: Page) =>
   page.$$eval('main table', (tables) =>
     tables
       .filter((t) => t.scrollWidth > t.clientWidth + 1)
-      .map((t) => ({ tabIndex: (t as HTMLElement).tabIndex, caption: t.caption?.textContent ?? '' })),
+      .map((t) => ({ tabIndex: (t as HTMLElement).tabIndex })),
   );
 
 /** Loads `path` and waits for its island, if any, to have drawn. */
