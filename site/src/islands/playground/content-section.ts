@@ -21,6 +21,8 @@ import { shownNote } from '../shown';
 import { type Context, newestFirst, workflowButtons } from './context';
 
 const SHOWN = 6;
+/** How long typing in the post editor pauses before its overlap score is read out. */
+const TYPING_PAUSE_MS = 1000;
 
 function contributionForm(ctx: Context, strategy: Strategy): HTMLElement {
   const me = ctx.session.shift.as(ctx.actorId);
@@ -156,7 +158,15 @@ function postEditor(ctx: Context, strategy: Strategy, from: Contribution | undef
   const scorer = createOverlapScorer(strategy);
   const pillarIds = from?.pillarIds ?? [];
   const goalsOfPillars = strategy.pillars.filter((p) => pillarIds.includes(p.id)).flatMap((p) => p.goalIds);
-  const live = h('div', { 'aria-live': 'polite', 'aria-label': ctx.m.overlapLive });
+  // The score drawn follows every keystroke; a screen reader hears it only when it changed, in a sentence, and
+  // while typing once the typing pauses (not at every keystroke, which would cut off each reading with the next).
+  const live = h('div', null);
+  const said = h('p', {
+    role: 'status',
+    class: 'visually-hidden',
+    'aria-label': ctx.m.overlapLive,
+    'data-testid': 'overlap-said',
+  });
   const form = h(
     'form',
     { 'data-testid': 'post-form' },
@@ -189,6 +199,7 @@ function postEditor(ctx: Context, strategy: Strategy, from: Contribution | undef
       checkboxes('goal', ctx.m.postGoals, strategy.goals, goalsOfPillars),
       checkboxes('audience', ctx.m.postAudiences, strategy.audiences, []),
       live,
+      said,
       h('button', { type: 'submit', 'data-testid': 'save-post' }, ctx.m.postSave),
     ),
   );
@@ -203,7 +214,16 @@ function postEditor(ctx: Context, strategy: Strategy, from: Contribution | undef
       audienceIds: data.getAll('audience').map(String),
     };
   };
-  const rescore = () => {
+  // What the status last said, or would have said: the score of the form as drawn is no news.
+  let lastSaid = '';
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  const say = (text: string) => {
+    clearTimeout(pause);
+    pause = undefined;
+    if (text !== lastSaid) said.textContent = text;
+    lastSaid = text;
+  };
+  const rescore = (event?: Event) => {
     const draft = read();
     const score = scorer(
       subjectFromDraft({
@@ -214,6 +234,15 @@ function postEditor(ctx: Context, strategy: Strategy, from: Contribution | undef
       }),
     );
     live.replaceChildren(scoreView(ctx, score));
+    const text = `${ctx.m.overlapScore}: ${format(ctx.m.overlapOutOf, { score: Math.round(score.overall * 100) })} — ${ctx.m[`verdict_${score.verdict}`]}`;
+    // Drawn, or drawn again with what was typed before (the form itself hears `input`): nothing changed.
+    if (event === undefined || event.target === form) {
+      clearTimeout(pause);
+      lastSaid = text;
+    } else if (event.type === 'input' && (event.target as HTMLInputElement).type !== 'checkbox') {
+      clearTimeout(pause);
+      pause = setTimeout(() => say(text), TYPING_PAUSE_MS);
+    } else say(text);
   };
   form.addEventListener('input', rescore);
   form.addEventListener('change', rescore);
