@@ -109,6 +109,20 @@ const cases: readonly Case[] = [
     'Pillar "Miscellaneous" is meant for no audience.',
   ],
   [
+    // Its posts' organisation side counts for `goalForOtherAudience` (30%) for them: never in the overlap.
+    'PILLAR_GOALS_FOR_OTHER_AUDIENCE',
+    {
+      audiences: [audience, { ...audience, id: 'aud_students', name: 'Students' }],
+      pillars: [{ ...pillar, audienceIds: ['aud_nurses', 'aud_students'] }],
+      platforms: [{ platform: 'linkedin', audienceIds: ['aud_nurses', 'aud_students'] }],
+    },
+    [
+      { kind: 'pillar', id: 'pillar_work' },
+      { kind: 'audience', id: 'aud_students' },
+    ],
+    'Pillar "Working here" serves no goal meant for audience "Students".',
+  ],
+  [
     'PILLAR_WITHOUT_NEEDS',
     { pillars: [pillar, { ...pillar, id: 'pillar_misc', name: 'Miscellaneous', needs: [] }] },
     [{ kind: 'pillar', id: 'pillar_misc' }],

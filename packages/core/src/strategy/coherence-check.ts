@@ -45,9 +45,9 @@ export interface CoherenceReport {
 
 /**
  * Checks that the parts of a strategy fit together and returns what is missing: a goal with no audience, an
- * audience that no chosen platform reaches, a pillar that serves no goal or no audience, a goal that no pillar
- * serves, an audience whose information needs no pillar addresses, a platform chosen for no audience, and a
- * purpose the programme claims that no goal has. Pure and deterministic: the same strategy gives the same
+ * audience that no chosen platform reaches, a pillar that serves no goal or no audience (or no goal meant for one of
+ * its audiences), a goal that no pillar serves, an audience whose information needs no pillar addresses, a platform
+ * chosen for no audience, and a purpose the programme claims that no goal has. Pure and deterministic: the same strategy gives the same
  * findings in the same order (worst first). Codes and severities: `STRATEGY_FINDING_CODES`. Throws `VALIDATION` for a
  * claimed purpose that does not exist, for `options` that are no object, and for a need weight or intended share
  * that is no number in [0, 1].
@@ -201,6 +201,20 @@ export function checkStrategyCoherence(
       out.push(finding('PILLAR_WITHOUT_AUDIENCE', ref, { pillar: quote(p.name) }));
     }
     if (p.needs.length === 0) out.push(finding('PILLAR_WITHOUT_NEEDS', ref, { pillar: quote(p.name) }));
+    // As the overlap score reads it: a goal without audiences is for all; one for others counts `goalForOtherAudience`.
+    const own = goals.filter((g) => p.goalIds.includes(g.id));
+    for (const a of audiences)
+      if (
+        own.length > 0 &&
+        p.audienceIds.includes(a.id) &&
+        !own.some((g) => g.audienceIds.length === 0 || g.audienceIds.includes(a.id))
+      )
+        out.push(
+          finding('PILLAR_GOALS_FOR_OTHER_AUDIENCE', [...ref, { kind: 'audience', id: a.id }], {
+            pillar: quote(p.name),
+            audience: quote(a.name),
+          }),
+        );
   }
   // The first pillar of an id, as the portfolio view reads the weights (`intendedShares`).
   const weighted = pillars.filter(

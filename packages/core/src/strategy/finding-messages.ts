@@ -208,6 +208,16 @@ export const findingWords = {
       en: `Say which audiences ${p.pillar} should speak to.`,
     },
   }),
+  PILLAR_GOALS_FOR_OTHER_AUDIENCE: (p: { pillar: string; audience: string }): Words => ({
+    message: {
+      nl: `Pijler ${p.pillar} werkt aan geen doel dat voor doelgroep ${p.audience} bedoeld is.`,
+      en: `Pillar ${p.pillar} serves no goal meant for audience ${p.audience}.`,
+    },
+    suggestion: {
+      nl: `Koppel ${p.pillar} aan een doel voor ${p.audience}, of richt hem op de doelgroepen van zijn doelen.`,
+      en: `Link ${p.pillar} to a goal for ${p.audience}, or aim it at the audiences of its goals.`,
+    },
+  }),
   PILLAR_WITHOUT_NEEDS: (p: { pillar: string }): Words => ({
     message: {
       nl: `Bij pijler ${p.pillar} staat niet op welke informatiebehoeften hij inspeelt.`,

@@ -124,6 +124,11 @@ export const STRATEGY_FINDING_CODES = {
     area: 'coherence',
     description: 'A content pillar is meant for no audience.',
   },
+  PILLAR_GOALS_FOR_OTHER_AUDIENCE: {
+    severity: 'warning',
+    area: 'coherence',
+    description: 'A content pillar is meant for an audience that none of its goals is for.',
+  },
   PILLAR_WITHOUT_NEEDS: {
     severity: 'info',
     area: 'coherence',
