@@ -1,5 +1,6 @@
 // Where the report goes: `--out` checked before anything is read, never over a file the command reads, and the
 // errors a user can fix by choosing another path told as such.
+import { randomBytes } from 'node:crypto';
 import {
   type BigIntStats,
   chmodSync,
@@ -256,14 +257,16 @@ export function writing(out: string, write: () => void): void {
 const NAME_MAX = 255;
 
 /**
- * Where `path` is written before it is renamed into place: beside it, with the process id; a short name of its own
+ * Where `path` is written before it is renamed into place: beside it, with the process id and random bytes, so that
+ * no two runs write one file (two containers that share a folder can both be process 1); a short name of its own
  * when that would be longer than a file name may be (a legal report name near the limit).
  */
 export function temporaryPath(path: string, index = 0): string {
-  const long = `${path}.${process.pid}.partial`;
+  const run = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const long = `${path}.${run}.partial`;
   return Buffer.byteLength(basename(long)) <= NAME_MAX
     ? long
-    : join(dirname(path), `.social-shift.${process.pid}.${index}.partial`);
+    : join(dirname(path), `.social-shift.${run}.${index}.partial`);
 }
 
 /** How {@link writeFiles} writes one file and moves it into place: Node's, unless a test passes another. */
