@@ -446,6 +446,8 @@ function loadExport(
       );
   // Each document as an import checks it: the report reads the organisation's language and time zone, the strategy
   // and the names from them, and a bad one would crash the command or give a message about something else.
+  // Read as checked, with the defaults of the fields a document leaves out (an organisation without
+  // `defaultLanguage` is Dutch, as an import reads it).
   for (const [type, documents] of Object.entries(bundle.documents))
     documents?.forEach((document, i) => {
       const checked = entitySchemas[type as EntityType].safeParse(document);
@@ -453,6 +455,7 @@ function loadExport(
         throw new InputError(
           `${label} is not a valid export: ${listIssues(checked.error.issues, `documents.${type}.${i}`, 3, document)}`,
         );
+      documents[i] = checked.data as JsonObject;
     });
   const organisation = bundle.documents.organisation?.[0] as
     | { timeZone?: string; defaultLanguage?: Language }
