@@ -48,6 +48,12 @@ describe('resolveOverlapConfig', () => {
     ]);
   });
 
+  it('rejects a side threshold of 0, which would count a side that scores 0 as served', () => {
+    // A post that serves no goal was called "push only", with "the post mostly broadcasts".
+    expect(issuePaths(() => resolveOverlapConfig({ thresholds: { side: 0 } }))).toEqual(['thresholds.side']);
+    expect(resolveOverlapConfig({ thresholds: { side: 0.01 } }).thresholds.side).toBe(0.01);
+  });
+
   it('rejects a push-only threshold that is not below the overlap threshold', () => {
     expect(issuePaths(() => resolveOverlapConfig({ thresholds: { pushOnly: 0.6, overlap: 0.6 } }))).toEqual([
       'thresholds.pushOnly',

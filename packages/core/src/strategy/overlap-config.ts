@@ -146,7 +146,10 @@ export const OVERLAP_CONFIG_FIELDS: readonly { readonly path: string; readonly d
     path: 'thresholds.pushOnly',
     description: 'Up to this overall score, a post serves one side only (push only, audience only) or none.',
   },
-  { path: 'thresholds.side', description: 'From this score up, a side counts as served when classifying.' },
+  {
+    path: 'thresholds.side',
+    description: 'From this score up (at least 0.01), a side counts as served when classifying.',
+  },
   {
     path: 'thresholds.valuedNeed',
     description: 'From this weight up, an audience values a need (for findings and suggestions).',
@@ -172,7 +175,8 @@ const NUMBER_RULES: Readonly<Record<string, { min: number; max: number; integer?
   'overlap.organisationWeight': { min: 0.1, max: 0.9 },
   'thresholds.overlap': { min: 0, max: 1 },
   'thresholds.pushOnly': { min: 0, max: 1 },
-  'thresholds.side': { min: 0, max: 1 },
+  // From 0 a side of 0 counted as served: a post that serves no goal was "push only", said to broadcast.
+  'thresholds.side': { min: 0.01, max: 1 },
   'thresholds.valuedNeed': { min: 0.01, max: 1 },
   'portfolio.tolerance': { min: 0, max: 1 },
   'portfolio.minOverlapShare': { min: 0, max: 1 },
@@ -235,8 +239,8 @@ function configIssues(merged: Record<string, Record<string, unknown>>): Validati
 
 /**
  * Merges overrides into {@link DEFAULT_OVERLAP_CONFIG} and checks the result: weights in [0, 1], the
- * organisation weight in [0.1, 0.9] (so neither side can be ignored), the push-only threshold below the overlap
- * threshold. A setting given as `undefined` keeps its default. Throws a `VALIDATION` `SocialShiftError` that names
+ * organisation weight in [0.1, 0.9] (so neither side can be ignored), the side threshold from 0.01 (so a side that
+ * scores 0 is never served), the push-only threshold below the overlap threshold. A setting given as `undefined` keeps its default. Throws a `VALIDATION` `SocialShiftError` that names
  * every bad field.
  *
  * @example

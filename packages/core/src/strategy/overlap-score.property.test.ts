@@ -95,7 +95,7 @@ const configArb: fc.Arbitrary<OverlapConfigInput> = fc.record({
       fc.record({
         pushOnly: fc.constant(pushOnly),
         overlap: fc.constant(overlap),
-        side: weight,
+        side: fc.oneof(fc.constant(0.01), fc.constant(1), fc.double({ min: 0.01, max: 1, noNaN: true })),
         valuedNeed: fc.double({ min: 0.01, max: 1, noNaN: true }),
       }),
     ),
@@ -218,6 +218,8 @@ describe('the overlap score, for any strategy, subject and configuration', () =>
         expect(score.goals).toEqual([]);
         expect(score.overall).toBeLessThanOrEqual(resolveOverlapConfig(config).thresholds.pushOnly);
         expect(score.verdict).not.toBe('overlap');
+        // Nor calls it "push only" (with "the post mostly broadcasts"): it pushes no goal of the organisation.
+        expect(score.verdict).not.toBe('push_only');
       }),
       runs,
     );
@@ -245,6 +247,7 @@ describe('the overlap score, for any strategy, subject and configuration', () =>
         for (const a of score.audiences) expect(a.audience).toBe(0);
         expect(score.overall).toBeLessThanOrEqual(resolveOverlapConfig(config).thresholds.pushOnly);
         expect(score.verdict).not.toBe('overlap');
+        expect(score.verdict).not.toBe('audience_only');
       }),
       runs,
     );
