@@ -119,7 +119,9 @@ export function parseEventLine(
 ): { ok: true; event: MetricsEvent } | { ok: false; message: string } {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A UTF-8 byte order mark at the start of a line is no part of it, as at the start of the file: logs saved by a
+    // Windows editor and joined with `cat` have one where each file began.
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     return { ok: false, message: `not valid JSON (${(error as Error).message})` };
   }
