@@ -25,7 +25,11 @@ export interface SimulationOptions {
   readonly start?: string | undefined;
   /** Days simulated, 1 to 36,600 (default 365). */
   readonly days?: number | undefined;
-  /** Exactly this many events, a whole number (default: 100 per person); activity is paced to spread them over the days. */
+  /**
+   * This many events, a whole number (default: 100 per person); activity is paced to spread them over the days. The
+   * log is exactly this long when the period holds them: a day holds at most 10,000 new posts and what follows from
+   * them, so 200,000 events asked of one day give about 27,000.
+   */
   readonly events?: number | undefined;
   /** The organisation's id (default `org_zorggroep_noord`). */
   readonly organisationId?: string | undefined;
