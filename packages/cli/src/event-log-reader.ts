@@ -118,12 +118,22 @@ export function parseEventLine(
   organisationId?: string,
 ): { ok: true; event: MetricsEvent } | { ok: false; message: string } {
   let value: unknown;
+  // A UTF-8 byte order mark at the start of a line is no part of it, as at the start of the file: logs saved by a
+  // Windows editor and joined with `cat` have one where each file began.
+  const mark = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const json = mark === 1 ? text.slice(1) : text;
   try {
-    // A UTF-8 byte order mark at the start of a line is no part of it, as at the start of the file: logs saved by a
-    // Windows editor and joined with `cat` have one where each file began.
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(json);
   } catch (error) {
-    return { ok: false, message: `not valid JSON (${(error as Error).message})` };
+    const { message } = error as Error;
+    // Another object right after the first: a file without a final line end joined to the next with `cat`.
+    const after = /after JSON at position (\d+)/.exec(message);
+    if (after !== null && json[Number(after[1])] === '{')
+      return {
+        ok: false,
+        message: `two events on one line (the second starts at column ${Number(after[1]) + mark + 1}): give each event a line of its own; a file joined to another with cat needs a line end at its end`,
+      };
+    return { ok: false, message: `not valid JSON (${message})` };
   }
   const envelope = DomainEventSchema.safeParse(value);
   if (!envelope.success) return { ok: false, message: describeIssues(envelope.error.issues, '', value) };
