@@ -236,11 +236,13 @@ const EXPORT_START_BYTES = 64;
  * Packed input the command does not unpack (gzip it does), by its first bytes: without this, a zip archive (as an
  * artifact downloads) is "not valid JSON", and a zstd log named `.ndjson` a log of which no line is an event.
  */
-const PACKED: readonly (readonly [kind: string, magic: readonly number[]])[] = [
+const PACKED: readonly (readonly [kind: string, magic: readonly number[], at?: number])[] = [
   ['a zip archive', [0x50, 0x4b, 0x03, 0x04]],
   ['bzip2-compressed', [0x42, 0x5a, 0x68]],
   ['xz-compressed', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
   ['zstd-compressed', [0x28, 0xb5, 0x2f, 0xfd]],
+  // `ustar` in the first file's header (an export.tar.gz is decompressed to this).
+  ['a tar archive', [0x75, 0x73, 0x74, 0x61, 0x72], 257],
 ];
 
 /** Spaces, tabs and line ends. */
@@ -288,7 +290,14 @@ function detect(path: string, label = `"${path}"`): Input {
         const got = readSync(fd, chunk, 0, chunk.length, read);
         if (got === 0) break;
         if (read === 0) {
-          const packed = PACKED.find(([, magic]) => magic.every((byte, i) => i < got && chunk[i] === byte));
+          // Never for JSON, which may hold `ustar` at byte 257 (an organisation called Mustard).
+          const first = chunk.subarray(0, got).findIndex((byte) => !isBlank(byte) && byte !== 0xef);
+          const packed =
+            chunk[first] === 123
+              ? undefined
+              : PACKED.find(([, magic, at = 0]) =>
+                  magic.every((byte, i) => at + i < got && chunk[at + i] === byte),
+                );
           if (packed !== undefined)
             throw new InputError(
               `${label} is ${packed[0]}, which social-shift does not unpack (gzip it does): unpack it and give the JSON export or NDJSON event log.`,

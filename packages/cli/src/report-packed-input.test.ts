@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
 
@@ -29,6 +30,14 @@ const PACKED = [
   ['zstd-compressed', [0x28, 0xb5, 0x2f, 0xfd]],
 ] as const;
 
+/** A tar archive's first header: the file's name, then `ustar` at byte 257. */
+const tar = (): Buffer => {
+  const header = Buffer.alloc(512);
+  header.write('export.json\n{}', 0, 'latin1');
+  header.write('ustar  ', 257, 'latin1');
+  return header;
+};
+
 describe('input packed in a way the command does not unpack', () => {
   it('is refused (exit 4) saying what it is and to unpack it, whatever its name, instead of "not JSON"', async () => {
     try {
@@ -43,6 +52,25 @@ describe('input packed in a way the command does not unpack', () => {
             stderr: `social-shift: "${path}" is ${kind}, which social-shift does not unpack (gzip it does): unpack it and give the JSON export or NDJSON event log.\n`,
           });
         }
+      // An export.tar.gz: decompressed, it is a tar archive (of one file, or more).
+      for (const name of ['export.json', 'export.tar']) {
+        const path = join(dir, name);
+        writeFileSync(path, tar());
+        expect((await report(path)).stderr, name).toBe(
+          `social-shift: "${path}" is a tar archive, which social-shift does not unpack (gzip it does): unpack it and give the JSON export or NDJSON event log.\n`,
+        );
+        writeFileSync(path, gzipSync(tar()));
+        expect((await report(path)).stderr, `${name}, gzip-compressed`).toBe(
+          `social-shift: "${path}" is a tar archive, which social-shift does not unpack (gzip it does): unpack it and give the JSON export or NDJSON event log.\n`,
+        );
+      }
+      // JSON that holds `ustar` where a tar archive has it is JSON: an event log of one line, here.
+      const path = join(dir, 'events.json');
+      const event = JSON.stringify({ id: 'evt_1', name: 'x'.repeat(240) });
+      const at = event.indexOf('x'.repeat(10));
+      writeFileSync(path, `${event.slice(0, 257)}ustar${event.slice(262)}\n`);
+      expect((await report(path)).stderr).toMatch(/^social-shift: .*line 1: /);
+      expect(at).toBeLessThan(257);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
