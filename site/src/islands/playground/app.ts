@@ -374,6 +374,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     busyNotice.textContent = '';
     status.textContent = '';
     let failed = false;
+    let refusal: unknown;
     try {
       await command();
       if (label) {
@@ -383,6 +384,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       }
     } catch (error) {
       failed = true;
+      refusal = error;
       mount(alert, failureContent(m, error));
     }
     // The page is drawn again: keep the focus where it was, and what the person typed (after a success, not in
@@ -395,8 +397,39 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       ),
     );
     const replacedNow = label !== '' && replacedMeanwhile();
+    if (failed && drawn && !replacedNow) refuseHere(form, refusal);
     delete root.dataset.busy;
     return !failed && drawn && !replacedNow;
+  };
+
+  /**
+   * Says a refusal again where it was asked for (the alert above the steps may be screens away, on a phone most of
+   * all): at the end of the form submitted, or of the entity's buttons the focus is on, which it then describes,
+   * scrolled into view. Not live (the alert is read out); gone when the page is drawn again. Without such a place the alert is
+   * scrolled into view.
+   */
+  const refuseHere = (form: HTMLFormElement | null, error: unknown) => {
+    const active = document.activeElement;
+    const focused = active instanceof HTMLElement && body.contains(active) ? active : null;
+    const place =
+      (form?.dataset.testid
+        ? body.querySelector<HTMLElement>(`form[data-testid="${CSS.escape(form.dataset.testid)}"]`)
+        : null) ?? focused?.closest<HTMLElement>('form, .actions');
+    if (!place) {
+      alert.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    const here = h(
+      'p',
+      { id: 'refused-here', class: 'alert refused-here', 'data-testid': 'refused-here' },
+      failureContent(m, error),
+    );
+    place.append(here);
+    here.scrollIntoView({ block: 'nearest' });
+    if (focused && place.contains(focused)) {
+      const described = focused.getAttribute('aria-describedby');
+      focused.setAttribute('aria-describedby', described ? `${described} ${here.id}` : here.id);
+    }
   };
 
   /**
