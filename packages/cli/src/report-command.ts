@@ -291,9 +291,10 @@ function detect(path: string, label = `"${path}"`): Input {
         if (got === 0) break;
         if (read === 0) {
           // Never for JSON, which may hold `ustar` at byte 257 (an organisation called Mustard).
-          const first = chunk.subarray(0, got).findIndex((byte) => !isBlank(byte) && byte !== 0xef);
+          const mark = got >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+          const first = chunk.subarray(mark, got).findIndex((byte) => !isBlank(byte));
           const packed =
-            chunk[first] === 123
+            chunk[mark + first] === 123
               ? undefined
               : PACKED.find(([, magic, at = 0]) =>
                   magic.every((byte, i) => at + i < got && chunk[at + i] === byte),

@@ -70,6 +70,9 @@ describe('input packed in a way the command does not unpack', () => {
       const at = event.indexOf('x'.repeat(10));
       writeFileSync(path, `${event.slice(0, 257)}ustar${event.slice(262)}\n`);
       expect((await report(path)).stderr).toMatch(/^social-shift: .*line 1: /);
+      // Also after a byte order mark.
+      writeFileSync(path, `\uFEFF${event.slice(0, 254)}ustar${event.slice(259)}\n`);
+      expect((await report(path)).stderr).toMatch(/^social-shift: .*line 1: /);
       expect(at).toBeLessThan(257);
     } finally {
       rmSync(dir, { recursive: true, force: true });
