@@ -26,7 +26,10 @@ export function packageBuild(dir: string, overrides: Options = {}): Options {
     dts: true,
     clean: true,
     sourcemap: true,
-    treeshake: true,
+    // Rollup shakes each chunk with the other chunks as externals; taken as free of side effects (as `sideEffects:
+    // false` says they are), an entry keeps no bare `import './chunk-….js'` of a chunk it uses nothing from, which
+    // an application's bundler would warn about on every build (esbuild's ignored-bare-import).
+    treeshake: { moduleSideEffects: false },
     target: 'es2022',
     splitting: true,
     // Source maps point at the published sources (`src/` ships too) instead of carrying a second copy of them.

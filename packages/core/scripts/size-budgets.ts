@@ -122,6 +122,8 @@ export interface SizeMeasurement {
   readonly packages: readonly string[];
   /** The tree-shaken bundle, not minified: for identifier checks. */
   readonly readableBundle: string;
+  /** What esbuild warned of while bundling it, as an application's build would print it. */
+  readonly warnings: readonly string[];
 }
 
 interface ExportConditions {
@@ -167,7 +169,8 @@ async function bundle(file: string, minify: boolean) {
   });
   const output = result.outputFiles[0];
   if (!output) throw new Error(`esbuild produced no output for ${file}`);
-  return { code: output.text, bytes: output.contents, metafile: result.metafile };
+  const warnings = result.warnings.map((w) => `${w.location?.file ?? file}: ${w.text}`);
+  return { code: output.text, bytes: output.contents, metafile: result.metafile, warnings };
 }
 
 /** Bundles one built entry point as a user's bundler would, and measures it. */
@@ -179,6 +182,7 @@ export async function measureEntry(subpath: string, file: string): Promise<SizeM
     gzipBytes: gzipSync(minified.bytes, { level: 9 }).byteLength,
     packages: packagesIn(minified.metafile),
     readableBundle: readable.code,
+    warnings: minified.warnings,
   };
 }
 

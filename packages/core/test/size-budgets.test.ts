@@ -64,6 +64,10 @@ describe('the size budgets', () => {
     expect(identifiersIn(measurement('./reports').readableBundle, ['_ZodString'])).toEqual(['_ZodString']);
   });
 
+  it('bundle without a warning, as an application that installs the SDK would (no bare chunk imports)', () => {
+    expect([...measured.values()].flatMap((m) => m.warnings.map((w) => `${m.subpath}: ${w}`))).toEqual([]);
+  });
+
   it('keep every target below its ceiling', () => {
     expect(
       sizeBudgets
