@@ -269,6 +269,18 @@ describe('createGuardrailPolicy', () => {
     );
   });
 
+  it('gives the allowed days in its details, so that a UI can name them in its own language', () => {
+    const hours = { sharingHours: { from: '08:00', to: '18:00', weekdays: [1, 2, 3, 4, 5] } };
+    const [saturday] = checkGuardrails(hours, attempt({ at: '2026-11-28T10:00:00.000Z' }));
+    expect(saturday).toMatchObject({ weekdays: [1, 2, 3, 4, 5], weekday: 6, from: '08:00', to: '18:00' });
+    // Every day allowed: no list.
+    const [early] = checkGuardrails(
+      { sharingHours: { from: '08:00', to: '18:00' } },
+      attempt({ at: '2026-11-26T06:00:00.000Z' }),
+    );
+    expect(early).not.toHaveProperty('weekdays');
+  });
+
   it('handles a sharing window across midnight', () => {
     const hours = { sharingHours: { from: '22:00', to: '02:00' } };
     expect(ruleOf(hours, { at: '2026-11-26T23:30:00.000Z' })).toBeUndefined(); // 00:30 local

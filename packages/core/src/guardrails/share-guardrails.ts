@@ -337,6 +337,8 @@ export function checkGuardrails(guardrails: ShareGuardrails, attempt: ShareAttem
         rule: 'outside-sharing-hours',
         from: hours.from,
         to: hours.to,
+        // The days sharing is allowed on (ISO weekdays, 1 = Monday), for a UI that says so in its own words.
+        ...(hours.weekdays && { weekdays: hours.weekdays }),
         localTime: formatClock(now.minutes),
         weekday: now.weekday,
         message: `Sharing is allowed ${onDays(hours.weekdays)}from ${hours.from} to ${hours.to} (${attempt.timeZone}); it is ${DAY_NAMES[now.weekday - 1]} ${formatClock(now.minutes)} there now.`,
