@@ -317,3 +317,63 @@ describe('the overlap score, for any strategy, subject and configuration', () =>
     );
   });
 });
+
+describe('the overlap score, when the strategy learns more about an audience', () => {
+  // What the audience wants to know grows towards what the post already tells: the score may only rise.
+  const withAudience = (strategy: StrategyShape, id: string, change: (a: Audience) => Audience) => ({
+    ...strategy,
+    audiences: strategy.audiences.map((a) => (a.id === id ? change(a) : a)),
+  });
+  const notLower = (before: OverlapScore, after: OverlapScore) => {
+    expect(after.audiences.map((a) => a.audienceId)).toEqual(before.audiences.map((a) => a.audienceId));
+    before.audiences.forEach((b, i) => {
+      expect(after.audiences[i]!.audience).toBeGreaterThanOrEqual(b.audience);
+      expect(after.audiences[i]!.overlap).toBeGreaterThanOrEqual(b.overlap);
+    });
+    expect(after.overall).toBeGreaterThanOrEqual(before.overall);
+  };
+
+  it('never lowers the score when an audience values a need the post meets more', () => {
+    fc.assert(
+      fc.property(
+        strategyArb,
+        subjectArb(),
+        configArb,
+        fc.constantFrom(...AUDIENCE_IDS),
+        fc.constantFrom(...INFORMATION_NEEDS),
+        weight,
+        (strategy, subject, config, id, need, raised) => {
+          fc.pre(subject.needs.includes(need));
+          const more = withAudience(strategy, id, (a) => ({
+            ...a,
+            needs: { ...a.needs, [need]: Math.max(a.needs[need] ?? 0, raised) },
+          }));
+          notLower(scoreOverlap(strategy, subject, config), scoreOverlap(more, subject, config));
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('never lowers the score when an audience gains an interest the post is tagged with', () => {
+    fc.assert(
+      fc.property(
+        strategyArb,
+        subjectArb(),
+        configArb,
+        fc.constantFrom(...AUDIENCE_IDS),
+        fc.constantFrom(...TAGS),
+        (strategy, subject, config, id, tag) => {
+          fc.pre(subject.tags.includes(tag));
+          // Also when it is a second spelling of an interest the audience already has.
+          const more = withAudience(strategy, id, (a) => ({
+            ...a,
+            interests: [...a.interests, tag.toUpperCase()],
+          }));
+          notLower(scoreOverlap(strategy, subject, config), scoreOverlap(more, subject, config));
+        },
+      ),
+      runs,
+    );
+  });
+});
