@@ -24,7 +24,26 @@ export interface ChartInput {
   readonly formatValue?: (value: number) => string;
   /** Bars side by side (to compare series) instead of stacked (to add them up). */
   readonly grouped?: boolean;
+  /**
+   * The width the chart has on the page, in CSS pixels. A chart is drawn at most its natural width and at least
+   * 300: drawn for a narrow screen rather than shrunk to it, its text keeps its size (13 px, not 6 px on a phone).
+   */
+  readonly width?: number | undefined;
 }
+
+/** The width to draw a chart at: the width it has on the page, between 300 and its natural width. */
+const drawnWidth = (width: number | undefined, natural: number): number =>
+  width !== undefined && width > 0 ? Math.max(300, Math.min(natural, Math.floor(width))) : natural;
+
+/**
+ * `text` cut with "…" to about `room` pixels at `fontSize` (a character taken as 0.62 em wide, a bit over the
+ * average): a label longer than its column would run off the chart. The tables hold the full text.
+ */
+const fitted = (text: string, room: number, fontSize: number): string => {
+  const chars = [...text];
+  const most = Math.max(4, Math.floor(room / (fontSize * 0.62)));
+  return chars.length <= most ? text : `${chars.slice(0, most - 1).join('')}…`;
+};
 
 const PALETTE = ['#0b57d0', '#b3261e', '#146c2e', '#8a4b00', '#6d3fb2', '#00677d', '#5c5f62', '#a4185d'];
 
@@ -170,8 +189,8 @@ export function barChart(input: ChartInput): HTMLElement {
   const grouped = input.grouped === true && input.series.length > 1;
   const barHeight = 20;
   const rowHeight = grouped ? barHeight * input.series.length + 10 : 28;
-  const labelWidth = 230;
-  const width = 680;
+  const width = drawnWidth(input.width, 680);
+  const labelWidth = Math.min(230, Math.round(width * 0.42));
   const height = Math.max(rowHeight * input.categories.length + 10, 40);
   const rowValue = (row: number) =>
     grouped
@@ -194,7 +213,7 @@ export function barChart(input: ChartInput): HTMLElement {
           'font-size': 13,
           fill: 'currentColor',
         },
-        category,
+        fitted(category, labelWidth - 12, 13),
       ),
     );
     let x = labelWidth;
@@ -250,7 +269,7 @@ export function barChart(input: ChartInput): HTMLElement {
  * ```
  */
 export function lineChart(input: ChartInput): HTMLElement {
-  const width = 640;
+  const width = drawnWidth(input.width, 640);
   const height = 240;
   const left = 40;
   const bottom = 30;
@@ -280,7 +299,9 @@ export function lineChart(input: ChartInput): HTMLElement {
   svg.appendChild(
     s('text', { x: left - 6, y: y(0) + 4, 'text-anchor': 'end', 'font-size': 12, fill: 'currentColor' }, '0'),
   );
-  const step = Math.max(1, Math.ceil(input.categories.length / 6));
+  // At most six period labels, fewer where they would touch (a label is about 50 units wide).
+  const labels = Math.max(2, Math.min(6, Math.floor((width - left - 10) / 70)));
+  const step = Math.max(1, Math.ceil(input.categories.length / labels));
   input.categories.forEach((category, i) => {
     const last = i === input.categories.length - 1;
     if ((i % step === 0 && input.categories.length - 1 - i >= step) || last) {

@@ -331,6 +331,8 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
     lang,
   );
   const department = figures.representativeness.department;
+  // The charts are drawn for the width they have (see `ChartInput.width`).
+  const chartWidth = target.clientWidth || undefined;
 
   mount(
     target,
@@ -363,6 +365,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       title: m.dashboardShares,
       description: m.dashboardSharesDesc,
       tableLabel: m.dashboardTable,
+      width: chartWidth,
       categories: figures.platforms.map((p) => platformName(p.platform)),
       series: [{ name: r.columns.shares ?? 'shares', values: figures.platforms.map((p) => p.shares) }],
     }),
@@ -373,6 +376,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       title: m.dashboardSharesOverTime,
       description: m.dashboardSharesOverTimeDesc,
       tableLabel: m.dashboardTable,
+      width: chartWidth,
       categories: overTime.periods,
       series: overTime.platforms.map((p) => ({
         name: platformName(p),
@@ -387,6 +391,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       title: m.dashboardEngagement,
       description: m.dashboardEngagementDesc,
       tableLabel: m.dashboardTable,
+      width: chartWidth,
       categories: teams.map((t) => t.name),
       series: [
         { name: m.input, values: teams.map((t) => t.contributors) },
@@ -459,6 +464,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       title: m.dashboardFunnel,
       description: m.dashboardFunnelDesc,
       tableLabel: m.dashboardTable,
+      width: chartWidth,
       categories: [m.funnelSubmitted, m.funnelAccepted, m.funnelOffered, m.funnelShared, m.funnelConversed],
       series: [
         {
@@ -492,6 +498,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       title: m.dashboardRepresentativeness,
       description: m.dashboardRepresentativenessDesc,
       tableLabel: m.dashboardTable,
+      width: chartWidth,
       categories: department.groups.map((g) => g.group),
       series: [
         {
