@@ -58,3 +58,24 @@ describe('a need weight or intended share outside [0, 1]', () => {
     }
   });
 });
+
+describe('a need weight under a name that is no information need', () => {
+  it('is a VALIDATION error with its path, not an audience that values nothing', () => {
+    // Keyed by the Dutch label in a form: read as no need at all, "Nurses" were said to have no needs set.
+    const strategy = twoAudienceStrategy();
+    const [first, ...audiences] = strategy.audiences;
+    const typed = {
+      ...strategy,
+      audiences: [{ ...first!, needs: { kennis: 0.8, relationships: 0.6 } as never }, ...audiences],
+    };
+    const error = {
+      code: 'VALIDATION',
+      message: expect.stringContaining(
+        'audiences.0.needs.kennis: Use one of stance, relationships, belonging, inspiration, knowledge',
+      ),
+      details: { issues: [{ path: ['audiences', 0, 'needs', 'kennis'] }] },
+    };
+    expect(thrown(() => scoreOverlap(typed, aSubject({ audienceIds: ['aud_nurses'] })))).toMatchObject(error);
+    expect(thrown(() => checkStrategyCoherence(typed))).toMatchObject(error);
+  });
+});
