@@ -208,6 +208,8 @@ function main(): number {
   if (values.out) writing('out', values.out, () => replaceFile(values.out as string, markdown));
   if (values.summary)
     writing('summary', values.summary, () => appendWhole(values.summary as string, markdown));
+  // Outside CI (`--summary "$GITHUB_STEP_SUMMARY"` is empty there) and without --out: the report is for the reader.
+  if (!values.out && !values.summary) process.stdout.write(markdown);
 
   // #region gate
   const missed = results.filter((result) => !result.met);

@@ -212,6 +212,20 @@ describe('the sample CI job', () => {
     expect(existsSync(join(job, 'report-empty-period.md'))).toBe(false);
   }, 60_000);
 
+  it('writes the report to standard output when it has no --out and no job summary (a run outside CI), not nowhere', () => {
+    // Outside GitHub Actions "$GITHUB_STEP_SUMMARY" is empty, and with no --out the report went nowhere, silently.
+    const local = command.replace(/ --out \S+/, '');
+    const result = spawnSync('bash', ['-c', local], {
+      cwd: job,
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_STEP_SUMMARY: '', NODE_OPTIONS: '--conditions=source' },
+    });
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/^# Social Shift report\n[\s\S]*\n## Thresholds\n/);
+    // With a job summary or an --out, standard output keeps only the annotations of missed thresholds.
+    expect(runStep(command).stdout).toBe('');
+  }, 60_000);
+
   it('refuses an empty --out ("$OUT" with the variable unset) instead of writing no report without a word', () => {
     const result = runStep(withOption(command, 'out', '""'));
     expect(result.status).toBe(2);
