@@ -89,3 +89,48 @@ describe('posts.update that changes nothing', () => {
     await expect(shift.as(other).posts.approve(id)).resolves.toMatchObject({ status: 'approved' });
   });
 });
+
+describe('a post whose expiry has passed', () => {
+  const DAY = 86_400_000;
+
+  it('is refused when written, with the field to change, and nothing is stored', async () => {
+    const { shift, people, pillarId, clock } = await createTestProgramme();
+    const editor = shift.as(people.editor).posts;
+    // A typo of the year: a year ago. Now itself is no later than now either.
+    for (const at of [clock.now() - 365 * DAY, clock.now()]) {
+      await expect(
+        editor.create({
+          title: 'x',
+          text: 'y',
+          pillarIds: [pillarId],
+          expiresAt: new Date(at).toISOString(),
+        }),
+      ).rejects.toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['expiresAt'] }] } });
+    }
+    expect(await editor.list()).toEqual([]);
+  });
+
+  it('is not submitted or approved once its expiry passed: the editor sets a later one first', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, pillarId, clock } = world;
+    const editor = shift.as(people.editor).posts;
+    const master = shift.as(people.master).posts;
+    const expiresAt = new Date(clock.now() + DAY).toISOString();
+    const { id } = await editor.create({ title: 'x', text: 'y', pillarIds: [pillarId], expiresAt });
+    await editor.submit(id);
+    clock.advance(2 * DAY);
+    // Approved now, it would be expired at the next read, its review for nothing.
+    await expect(master.approve(id)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('set a later expiry'),
+    });
+    expect((await master.get(id)).status).toBe('in_review');
+    // Sent back, it takes no other change before its expiry is moved.
+    await master.requestChanges(id, { note: 'The date has passed.' });
+    await expect(editor.update(id, { title: 'z' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(editor.submit(id)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await editor.update(id, { expiresAt: new Date(clock.now() + 7 * DAY).toISOString() });
+    await editor.submit(id);
+    await expect(master.approve(id)).resolves.toMatchObject({ status: 'approved' });
+  });
+});

@@ -22,6 +22,7 @@ import {
   load,
   loadActor,
   nextState,
+  now,
   parseInput,
   parsePatch,
   permittedEvents,
@@ -122,6 +123,17 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
     return written.some((event) => event.actorId === actor.person.id);
   };
 
+  // A post past its expiry can never be offered: writing, submitting or approving it would be work for nothing.
+  const checkExpiry = (expiresAt: string | undefined) => {
+    const at = now(rt);
+    if (expiresAt !== undefined && expiresAt <= at)
+      throw invalidValue(
+        'post',
+        ['expiresAt'],
+        `It expires at ${expiresAt}, not after now (${at}): set a later expiry.`,
+      );
+  };
+
   const loadPost = async (postId: string) => (await settlePost(rt, await load(rt, 'post', postId))).post;
 
   const move = async (
@@ -144,6 +156,8 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
     }
     const status = nextState(postWorkflow, post, event);
     const changed = change(post, actor);
+    if (event === 'UPDATE' || event === 'SUBMIT' || event === 'APPROVE')
+      checkExpiry(changed.expiresAt ?? post.expiresAt);
     if (changed.pillarIds) authorize(rt, actor, action, targetOf({ ...post, pillarIds: changed.pillarIds }));
     await checkStrategyRefs(rt, 'post update', changed, post);
     const writes: EntityWrite[] =
@@ -166,6 +180,7 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       const actor = await loadActor(rt, actorId);
       const parsed = parseInput('post', CreatePostInputSchema, input);
       authorize(rt, actor, 'posts.create', { pillarIds: parsed.pillarIds, ownerId: actor.person.id });
+      checkExpiry(parsed.expiresAt);
       await checkStrategyRefs(rt, 'post', parsed);
       const contributions: Contribution[] = [];
       for (const id of [...new Set(parsed.contributionIds)]) {
