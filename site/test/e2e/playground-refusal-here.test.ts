@@ -5,7 +5,15 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
 import { e2eEnabled, launchChromium } from './browser';
-import { actAs, alertText, click, languages, openPlayground } from './playground-page';
+import {
+  actAs,
+  alertText,
+  click,
+  languages,
+  offerNewPost,
+  openPlayground,
+  publisherOffered,
+} from './playground-page';
 
 /** Whether `locator` lies wholly within the window. */
 const inView = (locator: Locator) =>
@@ -74,4 +82,37 @@ describe.skipIf(!e2eEnabled)('a refusal in the Playground on a phone', () => {
       }
     },
   );
+
+  it('is said next to a button outside a form, without scrolling the page away from it', async () => {
+    const { context, page, errors } = await openPlayground(browser, '/en/playground/', {
+      viewport: { width: 360, height: 800 },
+    });
+    try {
+      const title = 'Refused share e2e';
+      await offerNewPost(page, title);
+      const { offer } = await publisherOffered(page, title);
+      await click(page, offer.locator('button[data-event="SEE"]'));
+      const share = page.getByTestId('share-panel').locator('button[data-event="SHARE"]');
+      expect(await share.evaluate((b) => b.closest('form, .actions'))).toBeNull();
+      // Every write to IndexedDB fails from here on: recording the share is refused (STORAGE), reading still works.
+      await page.evaluate(() => {
+        const fail = () => {
+          throw new DOMException('The test makes writing fail.', 'UnknownError');
+        };
+        Object.assign(IDBObjectStore.prototype, { add: fail, put: fail });
+      });
+      await share.scrollIntoViewIfNeeded();
+      await click(page, share);
+      expect(await alertText(page)).toContain('(STORAGE)');
+      const here = page.getByTestId('refused-here');
+      expect(await here.count()).toBe(1);
+      expect(await inView(here)).toBe(true);
+      expect(await inView(share)).toBe(true);
+      expect(await share.evaluate((b) => b === document.activeElement)).toBe(true);
+      expect(await focusedDescription(page)).toContain('refused-here');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
 });

@@ -404,9 +404,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
 
   /**
    * Says a refusal again where it was asked for (the alert above the steps may be screens away, on a phone most of
-   * all): at the end of the form submitted, or of the entity's buttons the focus is on, which it then describes,
-   * scrolled into view. Not live (the alert is read out); gone when the page is drawn again. Without such a place the alert is
-   * scrolled into view.
+   * all): at the end of the form submitted, or of the entity's buttons, list item or cell the focus is on (else
+   * after its paragraph), describing the control focused, scrolled into view. Not live (the alert is read out); gone
+   * when the page is drawn again. With the focus nowhere in the Playground, the alert is scrolled into view.
    */
   const refuseHere = (form: HTMLFormElement | null, error: unknown) => {
     const active = document.activeElement;
@@ -414,8 +414,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     const place =
       (form?.dataset.testid
         ? body.querySelector<HTMLElement>(`form[data-testid="${CSS.escape(form.dataset.testid)}"]`)
-        : null) ?? focused?.closest<HTMLElement>('form, .actions');
-    if (!place) {
+        : null) ?? focused?.closest<HTMLElement>('form, .actions, li, td');
+    if (!place && !focused) {
       alert.scrollIntoView({ block: 'nearest' });
       return;
     }
@@ -424,9 +424,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       { id: 'refused-here', class: 'alert refused-here', 'data-testid': 'refused-here' },
       failureContent(m, error),
     );
-    place.append(here);
+    if (place) place.append(here);
+    else if (focused) (focused.closest('p') ?? focused).after(here);
     here.scrollIntoView({ block: 'nearest' });
-    if (focused && place.contains(focused)) {
+    if (focused && (!place || place.contains(focused))) {
       const described = focused.getAttribute('aria-describedby');
       focused.setAttribute('aria-describedby', described ? `${described} ${here.id}` : here.id);
     }
