@@ -282,6 +282,7 @@ function detect(path: string, label = `"${path}"`): Input {
   let rest = false; // whether anything but blanks follows the first line
   const startsAsExport = (): boolean =>
     EXPORT_START.test(Buffer.concat(chunks).toString('utf8', lineStart, lineStart + EXPORT_START_BYTES));
+  const startsAsArray = (): boolean => Buffer.concat(chunks)[lineStart] === 91;
   try {
     const fd = openSync(path, 'r');
     try {
@@ -320,7 +321,7 @@ function detect(path: string, label = `"${path}"`): Input {
         }
         read += got;
         if (namedLog && lineStart >= 0 && read - lineStart >= EXPORT_START_BYTES) {
-          if (!startsAsExport()) return { kind: 'ndjson' };
+          if (!startsAsExport() && !startsAsArray()) return { kind: 'ndjson' };
           namedLog = false; // an export: told from a log below, as a file of any other name is
         }
         if (rest) break;
@@ -337,7 +338,12 @@ function detect(path: string, label = `"${path}"`): Input {
   }
   const bytes = Buffer.concat(chunks);
   if (lineStart < 0) throw new InputError(`${label} is empty: give a JSON export or an NDJSON event log.`);
-  if (namedLog && !startsAsExport()) return { kind: 'ndjson' };
+  if (namedLog && !startsAsExport() && !startsAsArray()) return { kind: 'ndjson' };
+  // The events as one list (JSON.stringify of shift.readEvents()): a log has one a line.
+  if (bytes[lineStart] === 91)
+    throw new InputError(
+      `${label} is a JSON array: give the events one a line (NDJSON: jq -c '.[]' events.json > events.ndjson), or a JSON export.`,
+    );
   if (bytes[lineStart] !== 123)
     throw new InputError(
       `${label} is neither a JSON export nor an NDJSON event log (it does not start with "{").`,

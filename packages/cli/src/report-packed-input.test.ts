@@ -38,6 +38,25 @@ const tar = (): Buffer => {
   return header;
 };
 
+describe('events as one JSON array (JSON.stringify of shift.readEvents())', () => {
+  it('is refused (exit 4) with how to write them one a line, instead of "it does not start with {"', async () => {
+    const events = [{ id: 'evt_1', note: 'x'.repeat(100) }, { id: 'evt_2' }];
+    for (const path of [join(dir, 'events.json'), join(dir, 'events.ndjson')])
+      for (const text of [
+        JSON.stringify(events),
+        JSON.stringify(events, null, 2),
+        `\uFEFF  ${JSON.stringify(events)}`,
+      ]) {
+        writeFileSync(path, text);
+        expect(await report(path)).toEqual({
+          code: 4,
+          stdout: '',
+          stderr: `social-shift: "${path}" is a JSON array: give the events one a line (NDJSON: jq -c '.[]' events.json > events.ndjson), or a JSON export.\n`,
+        });
+      }
+  });
+});
+
 describe('input packed in a way the command does not unpack', () => {
   it('is refused (exit 4) saying what it is and to unpack it, whatever its name, instead of "not JSON"', async () => {
     try {
