@@ -85,6 +85,16 @@ describe('simulateExportBundle', () => {
   const docs = (type: string) => (bundle.documents[type as keyof typeof bundle.documents] ?? []) as Doc[];
   const lastAt = bundle.events[bundle.events.length - 1]?.at ?? '';
 
+  it('offers a post to a publisher once, as the SDK does (and so has them share it once)', () => {
+    // The SDK offers each post of a campaign to each publisher once; drawn with replacement, some got it twice.
+    const twice = (events: typeof bundle.events) => {
+      const pairs = events.map((e) => `${e.data.postId} ${e.data.publisherId}`);
+      return pairs.filter((pair, i) => pairs.indexOf(pair) !== i);
+    };
+    expect(twice(bundle.events.filter((e) => e.type === 'offer.created'))).toEqual([]);
+    expect(twice(bundle.events.filter((e) => e.type === 'share.recorded'))).toEqual([]);
+  });
+
   it('has a person record for everyone who acts, and a social master', () => {
     const people = new Set(docs('person').map((p) => p.id));
     const actors = new Set(bundle.events.map((e) => e.actorId).filter((id) => id !== 'system'));

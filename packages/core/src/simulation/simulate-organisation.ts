@@ -852,8 +852,14 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
     }
     const fraction = Math.min(0.3, Math.max(0.012, 8 / available));
     const reach = Math.min(available, Math.max(1, Math.round(available * fraction * (0.6 + random.next()))));
+    // Each to a different publisher, as the SDK offers a campaign's post to each publisher once (reach is at most
+    // about half of those available, so a draw seldom repeats).
+    const offeredTo = new Set<SimPerson | undefined>();
     for (let i = 0; i < reach; i++) {
-      const p = byConsent[random.int(available)];
+      let p: SimPerson | undefined;
+      do p = byConsent[random.int(available)];
+      while (offeredTo.has(p));
+      offeredTo.add(p);
       if (p === undefined) continue;
       const offerId = newId('offer', offered);
       const at = offered + i * 50;
