@@ -172,6 +172,27 @@ function checkedThreads(threads: number | undefined): number | undefined {
   });
 }
 
+/**
+ * Refuses read options of the wrong type, naming the option: `null` and an `onProgress` that is no function gave a
+ * TypeError, and a `skipInvalid` of "yes" skipped bad lines unsaid.
+ */
+function checkReadOptions(options: unknown): void {
+  const refuse = (path: string[], message: string): never => {
+    throw new SocialShiftError('VALIDATION', `Invalid read options: ${message}`, {
+      details: { issues: [{ path, message, code: 'invalid_type' }] },
+    });
+  };
+  if (typeof options !== 'object' || options === null)
+    refuse([], 'give an object such as { skipInvalid: true }, or nothing.');
+  const { window, skipInvalid, onProgress } = options as Record<string, unknown>;
+  if (window !== undefined && (typeof window !== 'object' || window === null))
+    refuse(['window'], 'window: give an object such as { from, to } of ISO UTC instants, or leave it out.');
+  if (skipInvalid !== undefined && typeof skipInvalid !== 'boolean')
+    refuse(['skipInvalid'], 'skipInvalid: give true or false, or leave it out.');
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    refuse(['onProgress'], 'onProgress: give a function of (read, size), or leave it out.');
+}
+
 /** A part of a read: where it starts in the file, whether this thread read it, and what it gave. */
 export interface Part {
   readonly start: number;
@@ -392,6 +413,7 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
     read(path, readOptions = {}) {
       let wanted: number;
       try {
+        checkReadOptions(readOptions);
         wanted = checkedThreads(readOptions.threads) ?? defaultThreads;
       } catch (error) {
         return Promise.reject(error);
