@@ -290,6 +290,23 @@ describe('scoreOverlap on hand-computed cases', () => {
   });
 });
 
+describe('the words of a goal served through pillars', () => {
+  it('name one pillar in the singular and two in the plural, in both languages', () => {
+    const served = (pillarIds: string[]) =>
+      scoreOverlap(twoAudienceStrategy(), subjectFromDraft({ text: '', pillarIds })).factors.find(
+        (f) => f.code === 'SERVES_GOAL',
+      )?.message;
+    expect(served(['pillar_work'])).toEqual({
+      nl: 'Werkt aan doel "Recruit nurses" (recruitment, beïnvloeden) via pijler "Working here".',
+      en: 'Serves goal "Recruit nurses" (recruitment, influence) through pillar "Working here".',
+    });
+    expect(served(['pillar_work', 'pillar_vacancies'])).toEqual({
+      nl: 'Werkt aan doel "Recruit nurses" (recruitment, beïnvloeden) via pijlers "Working here", "Vacancies".',
+      en: 'Serves goal "Recruit nurses" (recruitment, influence) through pillars "Working here", "Vacancies".',
+    });
+  });
+});
+
 describe('classifyOverlap', () => {
   it('uses the thresholds: overlap from 0.6, one-sided up to 0.3, a side served from 0.5', () => {
     const c = DEFAULT_OVERLAP_CONFIG;

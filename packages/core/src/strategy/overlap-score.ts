@@ -440,9 +440,10 @@ function explainGoals(
   const en = labels('en');
   for (const g of served) {
     const through = names(pillars.filter((p) => g.viaPillarIds.includes(p.id)));
+    const plural = g.viaPillarIds.length > 1 ? 's' : '';
     const via =
       g.viaPillarIds.length > 0
-        ? { nl: `via pijler ${through}`, en: `through pillar ${through}` }
+        ? { nl: `via pijler${plural} ${through}`, en: `through pillar${plural} ${through}` }
         : { nl: 'door een directe koppeling', en: 'through a direct link' };
     out.factors.push({
       code: 'SERVES_GOAL',
