@@ -468,8 +468,12 @@ describe('invalid transitions', () => {
       id: postId,
       state: 'approved',
       event: 'APPROVE',
-      allowed: ['SCHEDULE', 'OFFER', 'EXPIRE', 'WITHDRAW', 'ARCHIVE'],
+      // Not EXPIRE: only the SDK sends it, so no person can.
+      allowed: ['SCHEDULE', 'OFFER', 'WITHDRAW', 'ARCHIVE'],
     });
+    expect((error as Error).message).toBe(
+      'A post in state "approved" cannot take APPROVE; allowed now: SCHEDULE, OFFER, WITHDRAW, ARCHIVE.',
+    );
   });
 
   it('name the post a campaign cannot offer, and what to do about it', async () => {

@@ -267,7 +267,10 @@ export function invalidTransition<S extends string, E extends string>(
   event: string,
   message?: string,
 ): SocialShiftError<'INVALID_TRANSITION'> {
-  const allowed = workflow.allowedEvents(entity.status);
+  // What a person may send: not what only the SDK does (OFFER, EXPIRE, MARK_DORMANT…).
+  const allowed = workflow
+    .allowedEvents(entity.status)
+    .filter((e) => 'action' in workflow.config.events[e].sender);
   return new SocialShiftError(
     'INVALID_TRANSITION',
     message ??
