@@ -105,6 +105,9 @@ const ConfigSchema = z
   })
   .partial();
 
+/** The keys a config holds, as a sentence names them. */
+const CONFIG_KEYS = `${Object.keys(ConfigSchema.shape).slice(0, -1).join(', ')} and ${Object.keys(ConfigSchema.shape).at(-1)}`;
+
 /** A stream read to its end, as UTF-8 text. */
 async function textOf(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
@@ -151,9 +154,13 @@ export async function readConfig(
   }
   const parsed = ConfigSchema.safeParse(value);
   if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '(root)'}: ${withoutFullStop(i.message)}`);
+    const issues = parsed.error.issues.slice(0, 3).map((i) => {
+      const text = `${i.path.join('.') || '(root)'}: ${withoutFullStop(i.message)}`;
+      // A setting put in the config that is an option of the command (timeZone, period): say what goes where.
+      return i.path.length === 0 && i.code === 'unrecognized_keys'
+        ? `${text}; it holds ${CONFIG_KEYS} (--from, --to, --period, --time-zone and --lang are options of the command)`
+        : text;
+    });
     throw new UsageError(`--config ${fromStdin ? '(standard input)' : path}: ${issues.join('; ')}`);
   }
   // zod types an optional key as possibly `undefined`, which JSON cannot hold; the cast still checks the shapes.
