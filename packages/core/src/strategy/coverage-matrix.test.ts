@@ -34,7 +34,11 @@ describe('buildCoverageMatrix', () => {
   });
 
   it('merges platforms chosen twice and marks which audiences they reach', () => {
-    expect(coverage.audiencesByPlatforms.columns.map((c) => c.id)).toEqual(['linkedin', 'instagram']);
+    // Headed by the platform's name, as goals, audiences and pillars are by theirs, not by its id twice.
+    expect(coverage.audiencesByPlatforms.columns).toEqual([
+      { id: 'linkedin', name: 'LinkedIn' },
+      { id: 'instagram', name: 'Instagram' },
+    ]);
     expect(coverage.audiencesByPlatforms.cells).toEqual([
       [true, false],
       [true, true],

@@ -1,3 +1,4 @@
+import { labels } from '../labels/labels.js';
 import type { Strategy } from '../model/strategy.js';
 import { INFORMATION_NEEDS } from '../model/terms.js';
 import type { InformationNeed, Platform } from '../model/vocabulary.js';
@@ -108,7 +109,11 @@ export function buildCoverageMatrix(strategy: StrategyShape): CoverageMatrix {
     for (const id of choice.audienceIds) set.add(id);
     platformAudiences.set(choice.platform, set);
   }
-  const platforms = [...platformAudiences.keys()].map((p) => ({ id: p, name: p }));
+  // Platform names are the same in Dutch and English (LinkedIn, X); a platform the labels do not know keeps its id.
+  const platforms = [...platformAudiences.keys()].map((p) => ({
+    id: p,
+    name: labels('en').platforms[p] ?? p,
+  }));
   return {
     goalsByPillars: {
       rows: goals,
