@@ -257,7 +257,7 @@ export type TypedDomainEvent<T extends EventType = EventType> = T extends EventT
   : never;
 
 /**
- * Narrows an event to one type, with its payload's type (the payload itself is checked by `parseEventData`); a
+ * Narrows an event to one type, with its payload's type (it does not check the payload: `eventPayloadSchemas[type]` does); a
  * stored event keeps its `seq`.
  *
  * @example
