@@ -18,7 +18,7 @@ export const ERROR_CODES = {
   INVALID_TRANSITION: {
     status: 409,
     description:
-      "The entity's workflow does not allow this event now. `details.allowed` lists what it allows.",
+      "The entity's workflow does not allow this event now. `details.allowed` lists the events a person may send now.",
   },
   CONFLICT: {
     status: 409,
