@@ -11,18 +11,10 @@ import {
 import { GoalPurposeSchema, InformationNeedSchema, IntentSchema, PlatformSchema } from './vocabulary.js';
 
 /** A measurable target of a goal, e.g. `{ metric: 'shares', value: 500 }` per cycle. */
-export const GoalTargetSchema = z
-  .strictObject({
-    metric: z.enum(['shares', 'participation', 'clicks', 'reach', 'contributions', 'conversations']),
-    value: z.number().check(z.minimum(0)),
-  })
-  .check(
-    // Stored, 30 meant as 30% stopped every report of the strategy (metrics refuse it).
-    z.refine((t) => t.metric !== 'participation' || t.value <= 1, {
-      message: 'Participation is a fraction from 0 to 1: write 30% as 0.3.',
-      path: ['value'],
-    }),
-  );
+export const GoalTargetSchema = z.strictObject({
+  metric: z.enum(['shares', 'participation', 'clicks', 'reach', 'contributions', 'conversations']),
+  value: z.number().check(z.minimum(0)),
+});
 /** A target of a goal. */
 export type GoalTarget = z.infer<typeof GoalTargetSchema>;
 

@@ -50,8 +50,8 @@ export interface StrategyCommands {
 }
 
 /**
- * Refuses a strategy whose ids repeat (goals, audiences, pillars, platforms) or whose goals, pillars and platforms
- * name goals or audiences it does not have: `VALIDATION` of `what` with the path of each (under `at`). The coherence
+ * Refuses a strategy whose ids repeat (goals, audiences, pillars, platforms), whose goals, pillars and platforms
+ * name goals or audiences it does not have, or with a participation target above 1: `VALIDATION` of `what` with the path of each (under `at`). The coherence
  * check of `@social-shift/core/strategy` rates more (and explains it); these two would leave references pointing at
  * nothing.
  */
@@ -94,6 +94,15 @@ export function checkStrategyIds(
   };
   strategy.goals.forEach((goal, i) => {
     refer(['goals', i, 'audienceIds'], goal.audienceIds, 'audience');
+    // Stored, 30 meant as 30% stopped every report of the strategy (metrics refuse a participation above 1).
+    goal.targets.forEach(({ metric, value }, j) => {
+      if (metric === 'participation' && value > 1)
+        issues.push({
+          path: [...at, 'goals', i, 'targets', j, 'value'],
+          message: 'Participation is a fraction from 0 to 1: write 30% as 0.3.',
+          code: 'custom',
+        });
+    });
   });
   strategy.pillars.forEach((pillar, i) => {
     refer(['pillars', i, 'goalIds'], pillar.goalIds, 'goal');
