@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulateEvents } from '@social-shift/core/simulation';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli.js';
+import { runReport as report } from './run-report.test-support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'social-shift-csv-folder-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,21 +21,6 @@ writeFileSync(
   log,
   `${[...simulateEvents({ seed: 3, people: 20, teams: 2, days: 20, events: 300 })].map((e) => JSON.stringify(e)).join('\n')}\n`,
 );
-
-async function report(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['report', ...args], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
 
 describe('--format csv into a folder where a table’s file name is a folder', () => {
   it('is refused before anything is written (exit 2, one line), leaving the earlier report whole', async () => {

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli.js';
-
-async function report(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['report', ...args], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
+import { runReport as report } from './run-report.test-support.js';
 
 describe('an empty path ("$INPUT" or "$CONFIG" with the variable unset)', () => {
   it('is bad usage (exit 2) that says the path is empty, as for --out, not a file that cannot be read', async () => {

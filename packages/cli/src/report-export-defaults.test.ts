@@ -3,22 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulateExportBundle } from '@social-shift/core/simulation';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli.js';
+import { runReport as report } from './run-report.test-support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'social-shift-export-defaults-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function report(...args: string[]): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const code = await runCli(['report', ...args], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: () => undefined,
-    stderrIsTty: false,
-  });
-  return { code, stdout };
-}
 
 describe('an export whose organisation leaves out a field that has a default', () => {
   it('is reported in the language the organisation has by default (Dutch), as an import reads it', async () => {

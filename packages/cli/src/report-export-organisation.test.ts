@@ -3,25 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulateExportBundle } from '@social-shift/core/simulation';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli.js';
+import { runReport as report } from './run-report.test-support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'social-shift-export-organisation-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function report(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['report', ...args], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
 
 describe('an export with events of another organisation', () => {
   it('stops at the first (exit 4), as a log does and as an import refuses it; --skip-invalid leaves them out', async () => {

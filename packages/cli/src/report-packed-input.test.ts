@@ -3,24 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli.js';
+import { runReport as report } from './run-report.test-support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'social-shift-packed-'));
-
-async function report(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['report', ...args], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stderrIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
 
 /** The first bytes of each kind of file, then bytes of no meaning. */
 const PACKED = [
