@@ -163,6 +163,16 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
       undefined,
       true,
     )
+      .catch((error: unknown) => {
+        // The identifier or app password is refused (a revoked app password, a renamed handle): no retry logs in
+        // until a new one is given.
+        if (!isSocialShiftError(error, 'PLATFORM') || error.details.status !== 401) throw error;
+        throw new SocialShiftError(
+          'PLATFORM',
+          `bluesky refused the login (401): the identifier or app password is wrong, or the app password was revoked, so nothing was posted. Create a new app password (Settings → Privacy and security → App passwords) and connect the account again with it. ${error.message}`,
+          { details: error.details },
+        );
+      })
       .then((answer) => keep(asSession(answer)))
       .finally(() => {
         loggingIn = undefined;

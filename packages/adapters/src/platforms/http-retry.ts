@@ -518,6 +518,16 @@ export async function sendWithRetry(
         },
       );
     }
+    if (status === 401 && new Headers(request.init.headers).has('authorization')) {
+      // The token expired or was revoked (the user disconnected the app, changed a password): the platform refused
+      // the request before doing anything, and no repeat passes until the account is connected again.
+      const posted = request.maybeDelivered === undefined ? '' : ', so nothing was posted';
+      throw new SocialShiftError(
+        'PLATFORM',
+        `${request.platform} answered 401: the access token was refused (expired or revoked)${posted}. Connect the account again for a new token, then try again. Its answer: ${body.slice(0, 300)}`,
+        { details },
+      );
+    }
     throw new SocialShiftError('PLATFORM', `${request.platform} answered ${status}: ${body.slice(0, 300)}`, {
       details,
     });
