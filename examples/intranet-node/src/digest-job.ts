@@ -81,6 +81,8 @@ export function createDigestJob(options: DigestJobOptions): {
       // Whom to write to is the SDK's to say: people who consented to digests, may still respond to offers, and
       // have offers they can share now.
       let stopped = false;
+      // A publisher's address the mail server refuses (someone who left) stops no one else's digest.
+      let refused: unknown;
       for (const { person, waiting: offers } of await shift.system.digestRecipients()) {
         // A shutdown stops the run here, between two recipients, never halfway through one.
         if (signal?.aborted) {
@@ -116,23 +118,33 @@ export function createDigestJob(options: DigestJobOptions): {
         // than closeTimeoutMs) or the process is not repeated on the next start.
         remember.run(person.id, now);
         if (options.smtp) {
-          await sendSmtpMail(options.smtp, message).catch((error: unknown) => {
-            // Refused or never sent (no connection, a refusal of a recipient or of the message): forget it, so the
-            // next run sends it. Taken but never confirmed (`maybeDelivered`): it has probably arrived, so it stays
-            // remembered and the next run does not send a second copy blindly; the error (logged) says to check.
-            if (!(isSocialShiftError(error, 'PLATFORM') && error.details.maybeDelivered === true)) {
-              try {
-                if (previous === undefined) forget.run(person.id, now);
-                else restore.run(previous, person.id, now);
-              } catch {
-                // The database closed meanwhile (a shutdown cut the run off): this digest waits for the next period.
+          const delivered = await sendSmtpMail(options.smtp, message).then(
+            () => true,
+            (error: unknown) => {
+              // Refused or never sent (no connection, a refusal of a recipient or of the message): forget it, so the
+              // next run sends it. Taken but never confirmed (`maybeDelivered`): it has probably arrived, so it stays
+              // remembered and the next run does not send a second copy blindly; the error (logged) says to check.
+              if (!(isSocialShiftError(error, 'PLATFORM') && error.details.maybeDelivered === true)) {
+                try {
+                  if (previous === undefined) forget.run(person.id, now);
+                  else restore.run(previous, person.id, now);
+                } catch {
+                  // The database closed meanwhile (a shutdown cut the run off): this digest waits for the next period.
+                }
               }
-            }
-            throw error;
-          });
+              // The recipient refused (`details.refused`): the next publisher's turn; the run ends with the error
+              // after the others. Anything else (no connection, the message refused) is the server's: stop here.
+              if (!(isSocialShiftError(error, 'PLATFORM') && Array.isArray(error.details.refused)))
+                throw error;
+              refused ??= error;
+              return false;
+            },
+          );
+          if (!delivered) continue;
         }
         sent.push({ personId: person.id, subject: email.subject, file });
       }
+      if (refused !== undefined) throw refused;
       return { at: now, sent, due, stopped };
     },
   };
