@@ -6,6 +6,9 @@ import { dirname, resolve } from 'node:path';
 import { IdSchema, isSocialShiftError } from '@social-shift/core';
 import type { ServiceOptions } from './service.js';
 
+/** A plain ASCII e-mail address, as the adapters' SMTP client takes it (`social@acme.example`). */
+const MAIL_ADDRESS = /^[!#-'*+\-./0-9=?A-Z^-~]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}$/;
+
 /** The longest interval a Node timer takes: 2^31 - 1 ms, about 24.8 days. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -39,6 +42,16 @@ export function readServiceConfig(
   const smtpPort = integer('SMTP_PORT', 1, 65_535, "the mail server's port");
   if (env.SMTP_PORT && !env.SMTP_HOST)
     problems.push('Set SMTP_HOST too: SMTP_PORT alone sends no mail (or leave SMTP_PORT out).');
+  // Without it, digests sent through SMTP_HOST would come from the example's intranet.example: refused, or spam.
+  const mailFrom = env.MAIL_FROM || undefined;
+  if (mailFrom !== undefined && !MAIL_ADDRESS.test(mailFrom))
+    problems.push(
+      `Set MAIL_FROM to the plain ASCII address digests come from, such as social@acme.example, without a name or <> (not "${mailFrom}").`,
+    );
+  else if (mailFrom === undefined && env.SMTP_HOST)
+    problems.push(
+      "Set MAIL_FROM to the address digests come from, such as social@acme.example: one of your domain's that SMTP_HOST sends for.",
+    );
   // SQLite creates the file but not its folder, and would stop the start with a stack trace naming neither.
   const databaseFile = env.DATABASE_FILE || 'social-shift.db';
   if (!inExistingFolder(databaseFile))
@@ -82,6 +95,7 @@ export function readServiceConfig(
       ...(trustedOrigins.length > 0 ? { trustedOrigins } : {}),
       ...(digestEveryMs === undefined ? {} : { digestEveryMs }),
       ...(env.SMTP_HOST ? { smtp: { host: env.SMTP_HOST, port: smtpPort ?? 25 } } : {}),
+      ...(mailFrom ? { mailFrom } : {}),
     },
   };
 }

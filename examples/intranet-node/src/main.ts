@@ -10,6 +10,7 @@
 //   OUTBOX_DIR      where digest e-mails go (default ./outbox)
 //   DIGEST_EVERY_MS how often the digest job runs, in ms (default hourly; at most 2147483647, Node's longest timer)
 //   SMTP_HOST, SMTP_PORT  also send the digests through this mail server (SMTP_PORT default 25)
+//   MAIL_FROM       the address digests come from (social@acme.example); required with SMTP_HOST
 // src/config.ts checks them; a bad one stops the start with exit code 1 and a line that says what to set, as do a
 // PORT that is taken and a DATABASE_FILE that will not open.
 import { describeStartFailure, readServiceConfig } from './config.js';

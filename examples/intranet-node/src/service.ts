@@ -36,6 +36,11 @@ export interface ServiceOptions {
   /** Run the digest job this often (ms); default hourly. */
   readonly digestEveryMs?: number;
   readonly digestFrequency?: DigestFrequency;
+  /**
+   * The address digests come from (an address of the organisation's domain that its mail server sends for); default
+   * `social-shift@intranet.example`, which will do for the outbox folder only. Its domain ends each Message-ID.
+   */
+  readonly mailFrom?: string;
   /** Also deliver digests over SMTP. */
   readonly smtp?: SmtpOptions;
   /**
@@ -104,7 +109,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     frequency: options.digestFrequency ?? 'daily',
     outboxDir: options.outboxDir,
     publicUrl: url,
-    from: 'social-shift@intranet.example',
+    from: options.mailFrom ?? 'social-shift@intranet.example',
     ...(options.smtp ? { smtp: options.smtp } : {}),
   });
   handler = createHandler(

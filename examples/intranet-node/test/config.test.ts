@@ -43,7 +43,13 @@ const secret = { LINK_SECRET: 'a-test-secret-of-at-least-32-bytes!!' };
 describe('the service configuration', () => {
   it('reads the environment, with defaults', () => {
     expect(
-      readServiceConfig({ ...secret, DIGEST_EVERY_MS: '60000', SMTP_HOST: 'mail', PORT: '8080' }),
+      readServiceConfig({
+        ...secret,
+        DIGEST_EVERY_MS: '60000',
+        SMTP_HOST: 'mail',
+        MAIL_FROM: 'social@acme.example',
+        PORT: '8080',
+      }),
     ).toEqual({
       ok: true,
       options: {
@@ -54,7 +60,23 @@ describe('the service configuration', () => {
         port: 8080,
         digestEveryMs: 60_000,
         smtp: { host: 'mail', port: 25 },
+        mailFrom: 'social@acme.example',
       },
+    });
+  });
+
+  it('refuses SMTP_HOST without MAIL_FROM, which would send digests from intranet.example, and a bad MAIL_FROM', () => {
+    expect(readServiceConfig({ ...secret, SMTP_HOST: 'mail' })).toEqual({
+      ok: false,
+      problems: [expect.stringContaining('Set MAIL_FROM to')],
+    });
+    for (const value of ['social', 'Social <social@acme.example>', 'sociäl@acme.example']) {
+      const config = readServiceConfig({ ...secret, MAIL_FROM: value });
+      expect(config).toEqual({ ok: false, problems: [expect.stringContaining(`(not "${value}")`)] });
+    }
+    expect(readServiceConfig({ ...secret, MAIL_FROM: 'social@acme.example' })).toMatchObject({
+      ok: true,
+      options: { mailFrom: 'social@acme.example' },
     });
   });
 
@@ -69,7 +91,12 @@ describe('the service configuration', () => {
   ])(
     'refuses %s=%s, which would be a timer firing every millisecond or a port no server has',
     (name, value) => {
-      const config = readServiceConfig({ ...secret, SMTP_HOST: 'mail', [name]: value });
+      const config = readServiceConfig({
+        ...secret,
+        SMTP_HOST: 'mail',
+        MAIL_FROM: 'social@acme.example',
+        [name]: value,
+      });
       expect(config).toEqual({ ok: false, problems: [expect.stringContaining(`Set ${name} to`)] });
       if (!config.ok) expect(config.problems[0]).toContain(`(not "${value}")`);
     },
