@@ -55,6 +55,24 @@ if (chromium) {
       }
     }, 60_000);
 
+    it('says only to reload, not to retry, when the site data is cleared while a commit runs', async () => {
+      const answers = await runInChromium<{ code?: string; operation?: string; message: string }[] | string>(
+        join(import.meta.dirname, '..', 'test', 'browser', 'connection-lost-page.ts'),
+        'window.commitCutOff()',
+      );
+      expect(answers).toHaveLength(3);
+      for (const answer of answers as { message: string }[]) {
+        // A commit that made it before the data was cleared is fine too; one cut off must not say to retry.
+        if (answer.message === 'committed') continue;
+        expect(answer).toMatchObject({
+          code: 'STORAGE',
+          operation: 'use',
+          message: expect.stringMatching(/browser closed the IndexedDB database .*: reload this page/),
+        });
+        expect(answer.message).not.toMatch(/[Rr]etry/);
+      }
+    }, 60_000);
+
     it('lets a newer release upgrade, refuses a stale open, and does not wait for ever on an older release', async () => {
       const outcome = await runInChromium<Record<string, string>>(
         join(import.meta.dirname, '..', 'test', 'browser', 'other-tab-page.ts'),

@@ -445,6 +445,8 @@ describe('indexeddb storage', () => {
   async function withFailingPuts(
     patch: (tx: IDBTransaction, store: IDBObjectStore) => IDBObjectStore['put'],
     run: (storage: ReturnType<typeof indexedDbStorage>) => Promise<void>,
+    /** The failure closed the connection: the storage answers no more (the page must be reloaded). */
+    lost = false,
   ): Promise<void> {
     const indexedDB = new IDBFactory();
     const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
@@ -469,7 +471,12 @@ describe('indexeddb storage', () => {
     } finally {
       IDBDatabase.prototype.transaction = original;
     }
-    expect(await storage.get('org_a', 'post', 'q')).toBeUndefined();
+    if (lost)
+      await expect(storage.get('org_a', 'post', 'q')).rejects.toMatchObject({
+        code: 'STORAGE',
+        message: expect.stringMatching(/reload this page/),
+      });
+    else expect(await storage.get('org_a', 'post', 'q')).toBeUndefined();
     // A fresh open (a reload) reads what was stored before, unchanged.
     const fresh = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
     expect((await fresh.query('org_a', 'post')).map((d) => [d.id, d.data])).toEqual([['p', { n: 1 }]]);
@@ -523,6 +530,42 @@ describe('indexeddb storage', () => {
         storage.transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0)),
       ).rejects.toMatchObject({ ...nothingWritten, cause: expect.objectContaining({ name: 'AbortError' }) });
     });
+  });
+
+  it('says only to reload when the browser closes the connection during the commit (its abort comes before `close`)', async () => {
+    // Chromium, when this site's data is cleared while a commit runs, aborts it with an UnknownError "Connection is
+    // closing because of: ..." and fires the connection's `close` event only later: a retry cannot help then.
+    const closedUnder = (tx: IDBTransaction, store: IDBObjectStore) => {
+      const closing = new DOMException(
+        'Connection is closing because of: Force close delete origin',
+        'UnknownError',
+      );
+      Object.defineProperty(tx, 'error', { get: () => closing, set: () => undefined, configurable: true });
+      const put = store.put.bind(store);
+      return (value: unknown, key?: IDBValidKey) => {
+        const request = put(value, key);
+        tx.abort();
+        return request;
+      };
+    };
+    await withFailingPuts(
+      closedUnder,
+      async (storage) => {
+        const error = await storage
+          .transaction('org_a', (tx) => tx.put('post', 'q', { n: 2 }, 0))
+          .catch((caught: unknown) => caught);
+        expect(error).toMatchObject({
+          code: 'STORAGE',
+          details: { adapter: 'indexeddb', operation: 'use' },
+          message: expect.stringMatching(
+            /the browser closed the IndexedDB database "social-shift" .*: reload this page\. Nothing of this command was written\.$/,
+          ),
+          cause: expect.objectContaining({ name: 'UnknownError' }),
+        });
+        expect((error as Error).message).not.toMatch(/[Rr]etry/);
+      },
+      true,
+    );
   });
 
   it('says the browser ran out of room (QuotaExceededError), with STORAGE, and writes nothing', async () => {

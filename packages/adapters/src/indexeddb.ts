@@ -478,6 +478,23 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
     if (!db) throw cannot(closedBy ?? 'it is not open: open the storage first', 'use');
     return db;
   };
+  const browserClosed = `the browser closed the IndexedDB database "${name}" (this site's data was cleared, or the disk failed): reload this page`;
+  /**
+   * The error of a failed commit, and why the connection was lost if it was: Chromium aborts the transactions of a
+   * connection it closes itself (site data cleared) with an UnknownError "Connection is closing because of: ...", and
+   * fires the connection's `close` event only after the commit's abort (its requests fail with a mere AbortError).
+   * Then a retry cannot help: the storage is lost from now on, as after `close`.
+   */
+  const commitFailure = (error: unknown, commit: IDBTransaction | undefined, failure: Failed): unknown => {
+    const closing = commit?.error;
+    if (closedBy === undefined && closing && /^Connection is closing\b/.test(closing.message)) {
+      db?.close();
+      db = undefined;
+      closedBy = browserClosed;
+      return browserFailure(closing, failure, closedBy);
+    }
+    return browserFailure(error, failure, closedBy);
+  };
   // A failed read is left to the factory: its STORAGE error says rightly that nothing was written.
   const read = <T>(stores: string[], run: (tx: IDBTransaction) => Promise<T>): Promise<T> =>
     run(ready().transaction(stores, 'readonly'));
@@ -651,10 +668,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
       };
       // The browser closed the connection itself (this site's data was cleared in its settings or by a
       // `Clear-Site-Data` header, or the disk failed): every later call would fail with "the connection is closing".
-      opened.onclose = () =>
-        lose(
-          `the browser closed the IndexedDB database "${name}" (this site's data was cleared, or the disk failed): reload this page`,
-        );
+      opened.onclose = () => lose(browserClosed);
       try {
         await rebuildQueryKeys(opened, indexes);
       } catch (error) {
@@ -898,7 +912,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         try {
           commit = ready().transaction(['documents', 'events', 'counters', 'meta'], 'readwrite');
         } catch (error) {
-          throw browserFailure(error, failed(), closedBy);
+          throw commitFailure(error, undefined, failed());
         }
         const done = finished(commit);
         const documents = commit.objectStore('documents');
@@ -979,10 +993,10 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             // Finished already: the browser aborted it.
           }
           await done.catch(() => undefined);
-          throw browserFailure(error, failed(), closedBy);
+          throw commitFailure(error, commit, failed());
         }
         await done.catch((error: unknown) => {
-          throw browserFailure(error, failed(), closedBy);
+          throw commitFailure(error, commit, failed());
         });
         migrated?.add(organisationId);
         return result;

@@ -41,3 +41,54 @@ window.afterConnectionLost = async () => {
   }
   return answers;
 };
+
+declare global {
+  interface Window {
+    commitCutOff(): Promise<{ code?: string; operation?: string | undefined; message: string }[] | string>;
+  }
+}
+
+/** Random letters: Chromium compresses what it stores, and the commit must take long enough to be cut off. */
+const randomText = (length: number) => {
+  const bytes = new Uint8Array(length);
+  for (let i = 0; i < length; i += 65_536)
+    crypto.getRandomValues(bytes.subarray(i, Math.min(length, i + 65_536)));
+  return Array.from(bytes, (b) => String.fromCharCode(97 + (b % 26))).join('');
+};
+
+// The site's data is cleared while a commit runs: Chromium aborts the commit (an UnknownError "Connection is closing
+// because of: ...") before it fires the connection's `close` event. The commit must say to reload, as later calls do.
+window.commitCutOff = async () => {
+  const buckets = (navigator as Navigator & { storageBuckets?: StorageBuckets }).storageBuckets;
+  if (!buckets) return 'this Chromium has no navigator.storageBuckets';
+  const answers: { code?: string; operation?: string | undefined; message: string }[] = [];
+  for (let round = 0; round < 3; round++) {
+    const bucket = await buckets.open(`cut-${round}`);
+    const storage = indexedDbStorage({ indexedDB: bucket.indexedDB });
+    await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    const big = randomText(2_000_000 * (round + 1));
+    let deleted: Promise<void> | undefined;
+    answers.push(
+      await storage
+        .transaction('org_a', async (tx) => {
+          await tx.put('post', 'big', { text: big }, 0);
+          // Deleted as the commit starts (round 0), or a moment after it started.
+          if (round === 0) deleted = buckets.delete(`cut-${round}`);
+          else
+            setTimeout(() => {
+              deleted = buckets.delete(`cut-${round}`);
+            }, round * 5);
+        })
+        .then(
+          () => ({ message: 'committed' }),
+          (error: { code?: string; message: string; details?: { operation?: string } }) => ({
+            code: error.code ?? 'none',
+            operation: error.details?.operation,
+            message: error.message,
+          }),
+        ),
+    );
+    await deleted;
+  }
+  return answers;
+};
