@@ -1,7 +1,7 @@
 // The scheduled digest job: every publisher who consented to digests gets, once per period, an e-mail listing
 // the posts waiting for them. Built with the adapters' digest builder; written to an outbox folder as .eml files
 // (and sent over SMTP when the service is given SMTP options). It also runs the SDK's time-driven transitions (expiry, dormancy).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DigestFrequency } from '@social-shift/adapters/digest';
 import { buildDigest, isDigestDue, renderDigestEmail } from '@social-shift/adapters/digest';
@@ -125,6 +125,8 @@ export function createDigestJob(options: DigestJobOptions): {
               // next run sends it. Taken but never confirmed (`maybeDelivered`): it has probably arrived, so it stays
               // remembered and the next run does not send a second copy blindly; the error (logged) says to check.
               if (!(isSocialShiftError(error, 'PLATFORM') && error.details.maybeDelivered === true)) {
+                // The outbox is the record of what went out: the refused digest's file goes too.
+                rmSync(file, { force: true });
                 try {
                   if (previous === undefined) forget.run(person.id, now);
                   else restore.run(previous, person.id, now);

@@ -1,5 +1,6 @@
 // One publisher's address that the mail server refuses (someone who left: `550 5.1.1 user unknown`) is that
 // publisher's problem: the others still get their digests, in this run and the next.
+import { readdirSync } from 'node:fs';
 import {
   createManualClock,
   createMemoryStorage,
@@ -50,5 +51,7 @@ describe('the digest job when the mail server refuses one recipient', () => {
     clock.advance(3_600_000);
     await expect(job.run()).rejects.toMatchObject({ code: 'PLATFORM', details: { status: 550 } });
     expect(server.messages).toHaveLength(1);
+    // The outbox is the record of what went out: Bob's digest, not a file per run for Ann's refused one.
+    expect(readdirSync(options.outboxDir)).toEqual([expect.stringContaining(publishers[1]!)]);
   });
 });
