@@ -1,7 +1,8 @@
 // Start-up: `pnpm start` (or `node --import tsx src/main.ts`). Configuration from the environment:
 //   DATABASE_FILE   the SQLite file, created on first start in a folder that exists (default ./social-shift.db)
 //   ORGANISATION_ID the organisation this service runs: letters, digits, "_" or "-" (default org_intranet)
-//   LINK_SECRET     at least 32 bytes that sign tracked links (required)
+//   LINK_SECRET     at least 32 bytes that sign tracked links (required; keep it: links shared before a restart
+//                   with another secret no longer work)
 //   PORT            port on 127.0.0.1 (default 0: a free one)
 //   PUBLIC_URL      how people reach the service, the base of its links (https://social.intranet.example)
 //   TRUSTED_ORIGINS other intranet pages that may call the API from the browser (their POSTs are accepted and
