@@ -109,6 +109,9 @@ export function describeStartFailure(error: unknown, options: Omit<ServiceOption
   const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
   const message = error instanceof Error ? error.message : String(error);
   const port = options.port ?? 0;
+  // The outbox folder (made before the service listens): a file in its path, or a folder this user may not write in.
+  if (error instanceof Error && (error as { syscall?: unknown }).syscall === 'mkdir')
+    return `Set OUTBOX_DIR to a folder the service may make or write in (not "${options.outboxDir}": ${message})`;
   if (code === 'EADDRINUSE') return `Set PORT to a free port: ${port} is in use on 127.0.0.1.`;
   if (code === 'EACCES' || code === 'EPERM')
     return `Set PORT to a port this user may listen on (not ${port}: ${message}).`;

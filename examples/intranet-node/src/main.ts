@@ -13,7 +13,7 @@
 //   SMTP_HOST, SMTP_PORT  also send the digests through this mail server (SMTP_PORT default 25)
 //   MAIL_FROM       the address digests come from (social@acme.example); required with SMTP_HOST
 // src/config.ts checks them; a bad one stops the start with exit code 1 and a line that says what to set, as do a
-// PORT that is taken and a DATABASE_FILE that will not open.
+// PORT that is taken, a DATABASE_FILE that will not open and an OUTBOX_DIR that cannot be made.
 import { describeStartFailure, readServiceConfig } from './config.js';
 import { startService } from './service.js';
 

@@ -1,6 +1,7 @@
 // The intranet service: one SQLite file holds the programme (the SDK's tables, created on start-up) and the
 // service's own small tables (short links, digest log). node:http serves the JSON API and the tracked-link
 // redirect; a timer runs the digest job.
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DigestFrequency } from '@social-shift/adapters/digest';
@@ -82,8 +83,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   let handler: ReturnType<typeof createHandler> = createHandler([]);
   const http = createClosableServer((request, response) => void handler(request, response));
   const server: Server = http.server;
-  // A port that is taken rejects the start (an 'error' event nobody listens to would end the whole process).
+  // An outbox folder it cannot make (a file in its path, no permission) or a port that is taken rejects the start,
+  // with the database closed again (an 'error' event nobody listens to would end the whole process).
   await new Promise<void>((resolve, reject) => {
+    mkdirSync(options.outboxDir, { recursive: true });
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);

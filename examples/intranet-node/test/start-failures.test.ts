@@ -87,4 +87,21 @@ describe('a service that cannot start', () => {
     expect(notADatabase.stderr).toMatch(/^Set DATABASE_FILE to .*file is not a database/);
     expect(notADatabase.stderr.trim().split('\n')).toHaveLength(1);
   }, 30_000);
+
+  it('rejects on an outbox folder it cannot make, with the database and the port closed; `pnpm start` names OUTBOX_DIR', async () => {
+    const work = temporaryDirectory('social-shift-start-');
+    const file = join(work, 'notes.txt');
+    writeFileSync(file, 'a file, not a folder\n');
+    const outboxDir = join(file, 'outbox');
+    const listening = () =>
+      process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
+    const before = listening();
+    await expect(startService(options(work, { outboxDir }))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    expect(openFilesIn(work)).toEqual([]);
+    expect(listening()).toBe(before);
+    const started = await main({ DATABASE_FILE: join(work, 'programme.db'), OUTBOX_DIR: outboxDir });
+    expect(started.code).toBe(1);
+    expect(started.stderr).toMatch(/^Set OUTBOX_DIR to a folder /);
+    expect(started.stderr.trim().split('\n')).toHaveLength(1);
+  }, 30_000);
 });
