@@ -1,4 +1,5 @@
 import { type Platform, SocialShiftError } from '@social-shift/core';
+import { findBareDomains } from './bluesky-facets.js';
 import { findBlueskyTags } from './bluesky-tags.js';
 import { isPlainObject, kindOf } from './option-checks.js';
 import { holdsLink, linkAsPosted, urlEnding } from './text-with-link.js';
@@ -335,6 +336,8 @@ export interface FitTextOptions extends TextFitOptions {
 function protectedSpans(platform: Platform, text: string): TextSpan[] {
   const spans = [
     ...findUrls(text, { withoutProtocol: platform === 'x', ending: urlEnding(platform) }),
+    // Bluesky links a domain without https:// too (`acme.nl/vacatures`): a cut inside it would post another link.
+    ...(platform === 'bluesky' ? findBareDomains(text) : []),
     // Bluesky links a tag up to the next white space (`#covid-19`): a cut inside it would post another tag.
     ...(platform === 'bluesky' ? findBlueskyTags(text) : findHashtags(text)),
     ...findMentions(text),
@@ -467,6 +470,11 @@ export function fitWithin(
       )
         return `${head} ${ellipsis}`;
     }
+    if (
+      platform === 'bluesky' &&
+      findBareDomains(`${word}${ellipsis}`).some((domain) => domain.end > word.length)
+    )
+      return `${head} ${ellipsis}`;
     return joined;
   };
   const candidate = (point: number): string => compose(withEllipsis(body.slice(0, point).trimEnd()));

@@ -45,6 +45,11 @@ const GENERIC_TLDS = new Set(
  * (two letters) only when a path follows (`example.nl/jobs`), a subdomain comes before it (`www.example.nl`,
  * `foo.co.jp`), or it is `.co` or `.tv` (`t.co`, `twitch.tv`). So `example.nl` alone is text.
  */
+/** Whether a bare domain's top-level domain is one we know: a generic one seen in practice, or two letters. */
+export function isKnownTopLevelDomain(tld: string): boolean {
+  return GENERIC_TLDS.has(tld) || /^[a-z]{2}$/.test(tld);
+}
+
 function linksWithoutProtocol(host: string, hasPath: boolean): boolean {
   const labels = host.toLowerCase().split('.');
   const tld = labels.at(-1) ?? '';
