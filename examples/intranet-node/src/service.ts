@@ -9,7 +9,7 @@ import type { SmtpOptions } from '@social-shift/adapters/email';
 import { sqliteStorage } from '@social-shift/adapters/sqlite';
 import type { Clock, SocialShift } from '@social-shift/core';
 import { createSocialShift, SocialShiftError } from '@social-shift/core';
-import { createLinkTracker } from '@social-shift/core/links';
+import { createLinkTracker, type TrackingLinks } from '@social-shift/core/links';
 import Database from 'better-sqlite3';
 import { apiRoutes } from './app.js';
 import { clickRoute } from './clicks.js';
@@ -99,22 +99,34 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const url = options.publicUrl ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const links = createLinkTracker({ secret: options.linkSecret, shortener: sqliteShortener(database, url) });
-  const shift = createSocialShift({
-    storage,
-    organisationId: options.organisationId,
-    links,
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
-  const digest = createDigestJob({
-    shift,
-    database,
-    frequency: options.digestFrequency ?? 'daily',
-    outboxDir: options.outboxDir,
-    publicUrl: url,
-    from: options.mailFrom ?? 'social-shift@intranet.example',
-    ...(options.smtp ? { smtp: options.smtp } : {}),
-  });
+  // The link tracker and the SDK check what they are given (a secret too short, an organisation id that is no id):
+  // such a mistake rejects the start with the port and the database closed again, as a port that is taken does.
+  let links: TrackingLinks;
+  let shift: SocialShift;
+  let digest: ReturnType<typeof createDigestJob>;
+  try {
+    links = createLinkTracker({ secret: options.linkSecret, shortener: sqliteShortener(database, url) });
+    shift = createSocialShift({
+      storage,
+      organisationId: options.organisationId,
+      links,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    digest = createDigestJob({
+      shift,
+      database,
+      frequency: options.digestFrequency ?? 'daily',
+      outboxDir: options.outboxDir,
+      publicUrl: url,
+      from: options.mailFrom ?? 'social-shift@intranet.example',
+      ...(options.smtp ? { smtp: options.smtp } : {}),
+    });
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await storage.close();
+    database.close();
+    throw error;
+  }
   handler = createHandler(
     [
       { method: 'GET', path: '/health', handle: async () => ok({ ok: true }) },

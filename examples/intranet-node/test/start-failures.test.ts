@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ServiceOptions, startService } from '../src/service.js';
@@ -33,6 +33,28 @@ async function aTakenPort(): Promise<number> {
   const address = other.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
   return address.port;
+}
+
+/** A port on 127.0.0.1 that nothing listens on now. */
+async function aFreePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Whether something listens on `port` on 127.0.0.1: listening there again fails then. */
+async function taken(port: number): Promise<boolean> {
+  const probe = createServer();
+  probe.listen(port, '127.0.0.1');
+  const listened = await Promise.race([
+    once(probe, 'listening').then(() => true),
+    once(probe, 'error').then(() => false),
+  ]);
+  if (listened) await new Promise((resolve) => probe.close(resolve));
+  return !listened;
 }
 
 function options(work: string, more: Partial<ServiceOptions> = {}): ServiceOptions {
@@ -88,17 +110,33 @@ describe('a service that cannot start', () => {
     expect(notADatabase.stderr.trim().split('\n')).toHaveLength(1);
   }, 30_000);
 
+  it.each([
+    ['a link secret that is too short', { linkSecret: 'short' }],
+    ['an organisation id that is no id', { organisationId: 'org acme' }],
+  ])(
+    'rejects %s with the database and the port closed, for the process it is embedded in',
+    async (_, bad) => {
+      const work = temporaryDirectory('social-shift-start-');
+      const port = await aFreePort();
+      await expect(startService(options(work, { ...bad, port }))).rejects.toMatchObject({
+        code: 'VALIDATION',
+      });
+      expect(openFilesIn(work)).toEqual([]);
+      expect(await taken(port)).toBe(false);
+    },
+  );
+
   it('rejects on an outbox folder it cannot make, with the database and the port closed; `pnpm start` names OUTBOX_DIR', async () => {
     const work = temporaryDirectory('social-shift-start-');
     const file = join(work, 'notes.txt');
     writeFileSync(file, 'a file, not a folder\n');
     const outboxDir = join(file, 'outbox');
-    const listening = () =>
-      process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
-    const before = listening();
-    await expect(startService(options(work, { outboxDir }))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    const port = await aFreePort();
+    await expect(startService(options(work, { outboxDir, port }))).rejects.toMatchObject({
+      code: 'ENOTDIR',
+    });
     expect(openFilesIn(work)).toEqual([]);
-    expect(listening()).toBe(before);
+    expect(await taken(port)).toBe(false);
     const started = await main({ DATABASE_FILE: join(work, 'programme.db'), OUTBOX_DIR: outboxDir });
     expect(started.code).toBe(1);
     expect(started.stderr).toMatch(/^Set OUTBOX_DIR to a folder /);
