@@ -229,6 +229,14 @@ export function checkPublishInput(input: unknown): PublishInput {
   if (link !== undefined && (typeof link !== 'string' || !isWebUrl(link))) {
     throw invalidOption(['link'], 'The link must be an absolute http:// or https:// URL.');
   }
+  // `new URL` repairs `https:///jobs`, `https:example.org` and backslashes into a working address, but the link is
+  // posted as given, where no platform links it (an empty host in a template: `https://${host}/jobs`).
+  if (typeof link === 'string' && !/^https?:\/\/[^/\\?#]/i.test(link)) {
+    throw invalidOption(
+      ['link'],
+      'The link must start with http:// or https:// and its host, e.g. https://example.org/jobs.',
+    );
+  }
   // `new URL` accepts spaces and drops tabs and line breaks, but the link is posted as given: in a text it would
   // end at the first space (a broken link), and Bluesky refuses such an embed uri after the login.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
