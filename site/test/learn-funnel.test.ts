@@ -1,0 +1,49 @@
+// The Learn page's content funnel against the SDK's: its first two steps count contributions, the last three the
+// posts made from them, and one contribution can go into several posts (docs/metrics.md). So there can be more posts
+// offered than contributions accepted: the page must not promise that no step is larger than the one before.
+import { finishMetrics, foldEvents, type MetricsEvent } from '@social-shift/core/metrics';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../src/i18n';
+
+const event = (
+  type: string,
+  at: string,
+  entityId: string,
+  data: Record<string, unknown> = {},
+): MetricsEvent => ({
+  type,
+  at: `2026-03-${at}:00.000Z`,
+  entityId,
+  data,
+});
+
+// One contribution, accepted, used in two posts that are both offered.
+const funnel = finishMetrics(
+  foldEvents([
+    event('contribution.created', '02T09:00', 'c1', { creatorId: 'cora' }),
+    event('contribution.submitted', '02T10:00', 'c1', { creatorId: 'cora' }),
+    event('contribution.accepted', '02T11:00', 'c1'),
+    event('post.created', '03T09:00', 'p1', { contributionIds: ['c1'] }),
+    event('contribution.used', '03T09:00', 'c1', { postId: 'p1' }),
+    event('post.created', '03T10:00', 'p2', { contributionIds: ['c1'] }),
+    event('contribution.used', '03T10:00', 'c1', { postId: 'p2' }),
+    event('post.offered', '04T10:00', 'p1'),
+    event('post.offered', '04T11:00', 'p2'),
+  ]),
+).contentFunnel;
+
+describe('the content funnel of the Learn page', () => {
+  it('is one the SDK can widen: one contribution accepted, two posts offered', () => {
+    expect([funnel.accepted, funnel.offered]).toEqual([1, 2]);
+  });
+
+  it.each(['nl', 'en'] as const)(
+    'does not promise in %s that no step is larger than the one before',
+    (lang) => {
+      const text = messages[lang].measureFunnelDesc;
+      expect(text).not.toMatch(/No step is larger|Geen stap is groter/);
+      // It says why the posts can outnumber the contributions.
+      expect(text).toContain(lang === 'nl' ? 'meerdere berichten' : 'several posts');
+    },
+  );
+});
