@@ -110,3 +110,17 @@ describe('the Dashboard’s leaderboard', () => {
     expect(playgroundMessages[lang].dashboardLeaderboard).toContain(`(${points})`);
   });
 });
+
+describe('what measuring adjusts', () => {
+  // The interview: "Ten slotte meet je de resultaten en pas je de werkwijze eventueel aan"; the design adds the
+  // strategy. The cycle's caption named only the strategy, the measure page both.
+  it.each([
+    ['nl', 'werkwijze', 'strategie'],
+    ['en', 'way of working', 'strategy'],
+  ] as const)('is the way of working and the strategy, on every Learn page in %s', (lang, way, strategy) => {
+    for (const text of [messages[lang].cycleNeverEnds, messages[lang].measureAdjust]) {
+      expect(text).toContain(way);
+      expect(text).toContain(strategy);
+    }
+  });
+});

@@ -45,7 +45,7 @@ export const en: Messages = {
   cycleDiagramDesc:
     'Five steps in a circle, with arrows from each to the next; after measure and adjust, strategy starts again.',
   cycleNeverEnds:
-    'After the last step a new cycle begins: what you measured adjusts the strategy of the next round.',
+    'After the last step a new cycle begins: what you measured adjusts the way of working and the strategy of the next round.',
   cycleWho: 'Who leads it',
   cycleLead: {
     strategy: 'The social master, with management and communications.',

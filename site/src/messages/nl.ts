@@ -44,7 +44,7 @@ export const nl = {
   cycleDiagramDesc:
     'Vijf stappen in een kring, met pijlen van de ene naar de volgende; na meten en bijsturen begint de strategie opnieuw.',
   cycleNeverEnds:
-    'Na de laatste stap begint een nieuwe cyclus: wat je meet, stuurt de strategie van de volgende ronde bij.',
+    'Na de laatste stap begint een nieuwe cyclus: wat je meet, stuurt de werkwijze en de strategie van de volgende ronde bij.',
   cycleWho: 'Wie trekt het',
   cycleLead: {
     strategy: 'De social master, met de directie en communicatie.',
