@@ -471,7 +471,10 @@ export async function sendWithRetry(
     // The rate-limit window headers come with every answer: only a 429 means waiting for the window's reset. The time
     // is read only for an answer that may be retried: a broken `retry.now` must not hide an auth error or a 500.
     const hinted = retryable ? retryDelayFromHeaders(response.headers, currentTime(now), status) : undefined;
-    const delay = hinted ?? baseDelay * 2 ** (attempt - 1);
+    // A 429 whose reset has passed by our clock (ours runs ahead, or the window reset on the way) is still a refusal:
+    // waiting 0 ms would retry at once and end in "retry after 0 s", so it backs off as without a hint.
+    const delay =
+      hinted === undefined || (hinted === 0 && status === 429) ? baseDelay * 2 ** (attempt - 1) : hinted;
     if (retryable && attempt < maxAttempts && delay <= maxDelay) {
       await sleep(delay);
       continue;
