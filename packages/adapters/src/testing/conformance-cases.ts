@@ -1450,7 +1450,13 @@ define(
     assertEqual([error.details.from, error.details.to], [1, 2], 'the step that failed');
     await broken.close().catch(() => undefined);
     const back = await open({ schemaVersion: 1, migrations: [] });
-    const posts = await back.query(ORG, 'post');
+    const posts = await back.query(ORG, 'post').catch((error: unknown) => {
+      // The factory migrates what one `outdated()` call returns before it writes: a driver that returns fewer than
+      // every outdated document has some written at version 2 before the step throws, and v1 cannot read them.
+      throw new ConformanceFailure(
+        `the failed migration wrote documents, so the old SDK cannot open the store (${isSocialShiftError(error) ? error.code : 'error'}: ${error instanceof Error ? error.message : String(error)}). Return every outdated document from the driver's outdated(), in one call.`,
+      );
+    });
     assertEqual(posts.length, count, 'every document is there');
     assertEqual(
       posts.filter((p) => p.schemaVersion !== 1 || p.data.migrated !== undefined).map((p) => p.id),
