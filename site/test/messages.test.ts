@@ -50,6 +50,12 @@ describe('the claims of the Learn pages', () => {
     expect(messages.nl.measureEmv).toMatch(/vertoningen, kliks en reacties/);
   });
 
+  // The Dashboard heads it "Mediawaarde (EMV) (geschat)": the Learn page names that word. "Het dashboard noemt het
+  // zo" ("says so" word by word) did not say what the dashboard calls it.
+  it.each(['nl', 'en'] as const)('say in %s the word the Dashboard marks earned media value with', (lang) => {
+    expect(messages[lang].measureEmv).toContain(`“${playgroundMessages[lang].dashboardEstimated}”`);
+  });
+
   // The SDK's content funnel counts contributions, then the posts made from them (learn-funnel.test.ts): a step can
   // be as large as the one before, and the posts offered can outnumber the contributions accepted.
   it('say which steps of the funnel count contributions and which count posts', () => {

@@ -104,7 +104,7 @@ export const en: Messages = {
     'Measuring is not the end: the results adjust the way of working and the strategy of the next cycle.',
   measureSeeDashboard: 'See these measures of the sample programme on the Dashboard',
   measureEmv:
-    'Earned media value (EMV) is always an estimate: what the same impressions, clicks and reactions would cost as advertising, at the rates configured. The dashboard says so.',
+    'Earned media value (EMV) is always an estimate: what the same impressions, clicks and reactions would cost as advertising, at the rates configured. That is why the dashboard marks it “estimated”.',
 
   docsTitle: 'Docs',
   docsIntro: "The project's guides and decisions, and the API reference that typedoc generates.",

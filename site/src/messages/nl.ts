@@ -103,7 +103,7 @@ export const nl = {
     'Meten is geen eindpunt: de uitkomsten sturen de werkwijze en de strategie van de volgende cyclus bij.',
   measureSeeDashboard: 'Bekijk deze metingen van het voorbeeldprogramma op het dashboard',
   measureEmv:
-    'Mediawaarde (EMV) is altijd een schatting: wat dezelfde vertoningen, kliks en reacties als advertentie zouden kosten, tegen de ingestelde tarieven. Het dashboard noemt het zo.',
+    'Mediawaarde (EMV) is altijd een schatting: wat dezelfde vertoningen, kliks en reacties als advertentie zouden kosten, tegen de ingestelde tarieven. Daarom zet het dashboard er “geschat” bij.',
 
   docsTitle: 'Documentatie',
   docsIntro: 'De handleidingen en beslissingen van het project, en de API-referentie die typedoc genereert.',
