@@ -104,11 +104,11 @@ describe('allowedEvents', () => {
     // Scheduled for later: a campaign that starts now offers it only at its time.
     const later = await anApprovedPost(world);
     await posts.schedule(later, { at: new Date(clock.now() + 2 * 86_400_000).toISOString() });
-    expect(await posts.allowedEvents(later)).toEqual(['WITHDRAW']);
+    expect(await posts.allowedEvents(later)).toEqual(['SCHEDULE', 'WITHDRAW']);
     const now = await anApprovedPost(world);
     await aRunningCampaign(world, [now, later]);
     expect((await posts.get(later)).status).toBe('scheduled');
-    expect(await posts.allowedEvents(later)).toEqual(['WITHDRAW']);
+    expect(await posts.allowedEvents(later)).toEqual(['SCHEDULE', 'WITHDRAW']);
     expect((await posts.get(now)).status).toBe('offered');
     expect(await posts.allowedEvents(now)).toEqual(['WITHDRAW']);
   });

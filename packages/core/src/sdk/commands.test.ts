@@ -1434,18 +1434,21 @@ describe('time', () => {
     );
   });
 
-  it('checks the state of a post before its change: scheduling a scheduled post is INVALID_TRANSITION', async () => {
+  it('moves a scheduled post to another time, checked as the first: not at or after it expires', async () => {
     const world = await createTestProgramme();
     const { shift, people, clock } = world;
     const postId = await anApprovedPost(world, { expiresAt: new Date(clock.now() + 2 * DAY).toISOString() });
     const editor = shift.as(people.editor);
-    await editor.posts.schedule(postId, { at: new Date(clock.now() + DAY).toISOString() });
-    // The time is after the post expires too: the state, which no input can mend, is what the error names.
+    const first = new Date(clock.now() + DAY).toISOString();
+    await editor.posts.schedule(postId, { at: first });
     await expect(
       editor.posts.schedule(postId, { at: new Date(clock.now() + 3 * DAY).toISOString() }),
-    ).rejects.toMatchObject({
-      code: 'INVALID_TRANSITION',
-      details: { state: 'scheduled', event: 'SCHEDULE' },
+    ).rejects.toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['at'] }] } });
+    expect(await editor.posts.get(postId)).toMatchObject({ status: 'scheduled', scheduledAt: first });
+    const earlier = new Date(clock.now() + DAY / 2).toISOString();
+    await expect(editor.posts.schedule(postId, { at: earlier })).resolves.toMatchObject({
+      status: 'scheduled',
+      scheduledAt: earlier,
     });
   });
 

@@ -165,3 +165,44 @@ describe('runDueTransitions and campaigns', () => {
     expect(await shift.system.runDueTransitions()).toMatchObject({ postsOffered: 0 });
   });
 });
+
+describe('a scheduled post moved to another time', () => {
+  it('is offered at its new time, not at the old one, and the campaign that refused it takes it once it is earlier', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, pillarId } = world;
+    const master = shift.as(people.master);
+    const DAY = 86_400_000;
+    const at = (days: number) => new Date(clock.now() + days * DAY).toISOString();
+    const postId = await anApprovedPost(world);
+    await master.posts.schedule(postId, { at: at(30) }); // a wrong month
+    const campaign = await master.campaigns.create({
+      name: 'Open week',
+      pillarIds: [pillarId],
+      postIds: [postId],
+      audience: { everyone: true },
+      startsAt: at(1),
+      endsAt: at(10),
+    });
+    // Scheduled after the campaign ends: refused, with the advice to schedule it earlier, which it now can be.
+    await expect(master.campaigns.schedule(campaign.id)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('schedule it earlier'),
+    });
+    await expect(master.posts.schedule(postId, { at: at(3) })).resolves.toMatchObject({
+      status: 'scheduled',
+      scheduledAt: at(3),
+    });
+    await master.campaigns.schedule(campaign.id);
+    const offered = async () => (await shift.readEvents({ types: ['post.offered'] })).length;
+    clock.advance(2 * DAY);
+    await shift.system.runDueTransitions();
+    expect(await offered()).toBe(0);
+    clock.advance(1 * DAY);
+    expect(await shift.system.runDueTransitions()).toMatchObject({ postsOffered: 1 });
+    expect(await offered()).toBe(1);
+    // On offer, its time has passed: it is no longer scheduled.
+    await expect(master.posts.schedule(postId, { at: at(1) })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
+  });
+});

@@ -35,7 +35,7 @@ export const postWorkflow = defineWorkflow({
       },
     },
     scheduled: {
-      on: { OFFER: 'offered', EXPIRE: 'expired', WITHDRAW: 'withdrawn' },
+      on: { SCHEDULE: 'scheduled', OFFER: 'offered', EXPIRE: 'expired', WITHDRAW: 'withdrawn' },
     },
     offered: {
       on: { OFFER: 'offered', EXPIRE: 'expired', WITHDRAW: 'withdrawn' },

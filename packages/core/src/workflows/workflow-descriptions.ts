@@ -120,7 +120,8 @@ export const workflowDescriptions: { readonly [K in WorkflowId]: DescriptionOf<(
       APPROVE:
         'Approves the post (four-eyes rule: not by whoever wrote, changed or submitted it, unless configured off).',
       REQUEST_CHANGES: 'Sends the post back to its author with a note.',
-      SCHEDULE: 'Plans the post for a time: campaigns offer it from then on.',
+      SCHEDULE:
+        'Plans the post for a time, or moves the time of a scheduled post: campaigns offer it from then on.',
       OFFER:
         "A campaign offers the post to its publishers (when it starts, to newcomers when it resumes, and at the post's scheduled time while it runs).",
       EXPIRE:

@@ -97,7 +97,7 @@ export interface PostCommands {
   approve(postId: string): Promise<Post>;
   /** Sends the post back to its author with a note. */
   requestChanges(postId: string, input: { note: string }): Promise<Post>;
-  /** Plans an approved post for a time. */
+  /** Plans an approved post for a time, or moves the time of a scheduled post. */
   schedule(postId: string, input: { at: string }): Promise<Post>;
   /** Withdraws the post; its open offers expire. */
   withdraw(postId: string): Promise<Post>;
