@@ -115,7 +115,8 @@ export const GROUP_INFO: Readonly<
 /**
  * One store under test. `open` may be called again, after closing the previous port or while it is still open: every
  * port it gives sees the same data, as two servers, processes or browser tabs on one database do (the
- * `optimistic-concurrency` group races writers through two ports at once).
+ * `optimistic-concurrency` group races writers through two ports at once). Give each port a new driver on the one
+ * database, as each server has its own: ports of one shared driver do not show a lock kept in the driver.
  */
 export interface ConformanceStore {
   open(options?: ConformanceOpenOptions): Promise<StoragePort>;

@@ -26,8 +26,9 @@ export interface DescribeConformanceOptions {
  *   name: 'my-adapter',
  *   capabilities: myCapabilities,
  *   createStore: async () => {
- *     const driver = createMyDriver();
- *     return { open: async (options) => createStorage(driver, options) };
+ *     const database = await createEmptyDatabase();
+ *     // A new driver per open(), on the one database: one driver for every open() hides a lock kept in the driver.
+ *     return { open: async (options) => createStorage(createMyDriver(database), options) };
  *   },
  * });
  * ```
