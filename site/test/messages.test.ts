@@ -130,3 +130,14 @@ describe('what measuring adjusts', () => {
     }
   });
 });
+
+describe('who the ambassadors are', () => {
+  // The interview: "De ambassadeurs deel ik op in vier groepen, ieder met hun eigen rol": the master, editors and
+  // creators are ambassadors too, not only the publishers the campaign step offers posts to.
+  it.each([
+    ['nl', 'De methode deelt de ambassadeurs in vier groepen in, elk met een eigen rol'],
+    ['en', 'The method divides the ambassadors into four groups, each with its own role'],
+  ] as const)('are all four roles, says the roles page in %s', (lang, text) => {
+    expect(messages[lang].rolesAmbassadors).toContain(text);
+  });
+});

@@ -63,7 +63,7 @@ export const en: Messages = {
   rolesSupplies: 'supplies content',
   rolesOffers: 'offers posts',
   rolesAmbassadors:
-    'Ambassadors are preferably people in contact with customers, with good communication skills, and together a fair reflection of the organisation.',
+    'The method divides the ambassadors into four groups, each with its own role. Ambassadors are preferably people in contact with customers, with good communication skills, and together a fair reflection of the organisation.',
   rolesSeveral: 'One person may hold several roles: an editor can share as a publisher too.',
 
   overlapIntro:

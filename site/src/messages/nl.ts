@@ -63,7 +63,7 @@ export const nl = {
   rolesSupplies: 'levert content',
   rolesOffers: 'biedt berichten aan',
   rolesAmbassadors:
-    'Ambassadeurs zijn bij voorkeur mensen met klantcontact en goede communicatieve vaardigheden, en samen een goede afspiegeling van de organisatie.',
+    'De methode deelt de ambassadeurs in vier groepen in, elk met een eigen rol. Ambassadeurs zijn bij voorkeur mensen met klantcontact en goede communicatieve vaardigheden, en samen een goede afspiegeling van de organisatie.',
   rolesSeveral: 'Eén persoon kan meerdere rollen hebben: een editor kan ook zelf delen als publisher.',
 
   overlapIntro:
