@@ -634,6 +634,40 @@ describe('sharing', () => {
     }
   });
 
+  it("pages through the publisher's shares: before gives the ones older than the last of a page", async () => {
+    const { world, offerId } = await sharedWorld();
+    const publisher = world.shift.as(world.people.publisher);
+    const ids: string[] = [];
+    for (const [i, platform] of (['linkedin', 'x', 'facebook', 'instagram', 'bluesky'] as const).entries()) {
+      ids.unshift((await publisher.offers.share(offerId, { platform, idempotencyKey: `p${i}` })).id);
+      // Two shares in one millisecond keep their order by id, so no page repeats or skips one.
+      if (i % 2 === 1) world.clock.advance(1_000);
+    }
+    const pages: string[][] = [];
+    let before: string | undefined;
+    for (;;) {
+      const page = (await publisher.offers.myShares({ limit: 2, before })).map((m) => m.share.id);
+      if (page.length === 0) break;
+      pages.push(page);
+      before = page.at(-1);
+    }
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
+    expect(pages.flat().sort()).toEqual([...ids].sort());
+    expect(pages.flat()).toEqual((await publisher.offers.myShares({ limit: 5 })).map((m) => m.share.id));
+    // One that does not exist, or another's (said as of one that does not exist), is no page's last: said, not
+    // an empty page.
+    const external = world.shift.as(world.people.external).offers;
+    for (const [who, other] of [
+      [publisher.offers, 'share_unknown'],
+      [publisher.offers, 'not an id'],
+      [external, ids[0]],
+    ] as const)
+      await expect(who.myShares({ before: other })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: ['before'] }] },
+      });
+  });
+
   /**
    * A publisher with one share and three clicks 30 days old, on a storage that calls `afterRead` after each event
    * read of `offers.myShares` (not of the commands the hook itself runs).

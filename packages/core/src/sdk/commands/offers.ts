@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { invalidValue } from '../../errors/invalid-value.js';
 import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { Consent } from '../../model/consent.js';
 import type { Offer } from '../../model/offer.js';
@@ -62,9 +63,10 @@ export type ShareInput = z.input<typeof ShareInputSchema>;
 const ListSchema = z.strictObject({ campaignId: z.optional(IdSchema) });
 /** How often `myShares` reads the figures when retention runs meanwhile, before it gives up with CONFLICT. */
 const FIGURE_READS = 3;
-/** Options of `offers.myShares`: how many of the newest shares (1 to 100, default 20). */
+/** Options of `offers.myShares`: how many of the newest shares (1 to 100, default 20), after which one. */
 const MySharesSchema = z.strictObject({
   limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+  before: z.optional(IdSchema),
 });
 
 /**
@@ -118,7 +120,11 @@ export interface OfferCommands {
    * platform events in its summaries. Empty for someone who may not read their offers (left, erased, no longer a
    * publisher).
    */
-  myShares(options?: { readonly limit?: number | undefined }): Promise<ShareWithFigures[]>;
+  myShares(options?: {
+    readonly limit?: number | undefined;
+    /** The id of the last share of the page before: the shares older than it (a next page). */
+    readonly before?: string | undefined;
+  }): Promise<ShareWithFigures[]>;
   get(offerId: string): Promise<OfferWithPost>;
   /** Every offer this person may read (master and editors: all; publishers: their own). */
   list(filter?: { campaignId?: string | undefined }): Promise<Offer[]>;
@@ -342,14 +348,23 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
       return Promise.all(settled.map(withPost));
     },
     async myShares(options = {}) {
-      const { limit } = parseInput('share list', MySharesSchema, options);
+      const { limit, before: last } = parseInput('share list', MySharesSchema, options);
       const actor = await loadActor(rt, actorId);
       if (!isAllowedFor(rt, actor, 'offers.read', { ownerId: actor.person.id })) return [];
       // Newest first; shares of the same millisecond by id, so a page is stable (`sharedAt` has one fixed form).
       const key = (share: Share) => `${share.sharedAt}\0${share.id}`;
-      const shares = (await list(rt, 'share', { publisherId: actorId }))
-        .sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0))
-        .slice(0, limit);
+      const all = (await list(rt, 'share', { publisherId: actorId })).sort((a, b) =>
+        key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0,
+      );
+      // The next page starts after the last share of the page before.
+      const from = last === undefined ? 0 : all.findIndex((share) => share.id === last) + 1;
+      if (from === 0 && last !== undefined)
+        throw invalidValue(
+          'share list',
+          ['before'],
+          `No share "${last}" of yours: give the last share of a page.`,
+        );
+      const shares = all.slice(from, from + limit);
       if (shares.length === 0) return [];
       // Retention keeps older figures in summary events of the organisation (their entity).
       const readSummaries = () =>
