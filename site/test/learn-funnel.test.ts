@@ -47,3 +47,21 @@ describe('the content funnel of the Learn page', () => {
     },
   );
 });
+
+describe('the representativeness of the Learn page', () => {
+  // docs/metrics.md: active ambassadors (who shared, contributed or conversed) against the organisation, by team,
+  // department and location. "A good reflection" alone left a reader guessing at what is compared (age? gender?).
+  const words = {
+    nl: { team: 'team', department: 'afdeling', location: 'locatie' },
+    en: { team: 'team', department: 'department', location: 'location' },
+  } as const;
+  const dimensions = Object.keys(
+    finishMetrics(foldEvents([])).representativeness,
+  ) as (keyof typeof words.nl)[];
+
+  it.each(['nl', 'en'] as const)('names in %s every dimension the SDK compares', (lang) => {
+    expect(dimensions).toEqual(['team', 'department', 'location']);
+    for (const dimension of dimensions)
+      expect(messages[lang].measureRepresentativeness).toContain(words[lang][dimension]);
+  });
+});
