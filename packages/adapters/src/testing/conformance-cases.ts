@@ -1719,6 +1719,44 @@ define('queries', 'filters on field names of Object members by own fields only',
 
 define(
   'transactions',
+  'lets a read outside a transaction see all of a commit or none of it, also while the commit is written',
+  async ({ open }) => {
+    // A store written key by key (one request per document) shows half a commit to a read in between: a report
+    // or an export would count documents whose event is not there yet.
+    const storage = await open();
+    const count = 20;
+    let done = false;
+    const committing = storage
+      .transaction(ORG, async (tx) => {
+        for (let i = 0; i < count; i++) await tx.put('post', `p${String(i).padStart(2, '0')}`, { n: i }, 0);
+        await tx.append([event(1)]);
+      })
+      .finally(() => {
+        done = true;
+      });
+    while (!done) {
+      const posts = (await storage.query(ORG, 'post')).length;
+      const events = (await storage.readEvents(ORG)).length;
+      if (posts !== 0 && posts !== count) {
+        throw new ConformanceFailure(
+          `a read while the commit was written saw ${posts} of ${count} documents: make the commit one atomic write of the store`,
+        );
+      }
+      if (posts === count && events === 0) {
+        throw new ConformanceFailure(
+          'a read while the commit was written saw its documents, and the next read not its event: make the commit one atomic write of the store',
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await committing;
+    assertEqual((await storage.query(ORG, 'post')).length, count, 'every document is committed');
+    assertEqual(await seqs(storage), [1], 'its event is committed');
+  },
+);
+
+define(
+  'transactions',
   'lets a transaction already running finish when the storage is closed',
   async ({ open, capabilities }) => {
     const storage = await open();

@@ -90,6 +90,8 @@ export interface KvFaults {
   readonly sharedTenantKeys?: boolean;
   /** `outdated` returns one document per call instead of every one. */
   readonly outdatedOneAtATime?: boolean;
+  /** The commit sets its keys one at a time, as separate requests: a read in between sees half a commit. */
+  readonly keyByKeyCommit?: boolean;
 }
 
 /**
@@ -238,6 +240,7 @@ export function createKvDriver(store: KeyValueStore, faults: KvFaults = {}): Sto
         const result = await work(tx);
         // One atomic batch on a real store (MULTI/EXEC, a write batch); a Map cannot fail half-way.
         for (const [key, value] of writes) {
+          if (faults.keyByKeyCommit) await new Promise((resolve) => setTimeout(resolve, 0));
           if (value === undefined) entries.delete(key);
           else entries.set(key, value);
         }
