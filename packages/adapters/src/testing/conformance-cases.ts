@@ -1734,6 +1734,8 @@ define(
       .finally(() => {
         done = true;
       });
+    // Handled here too: a failure below leaves the loop before `committing` is awaited.
+    committing.catch(() => undefined);
     while (!done) {
       const posts = (await storage.query(ORG, 'post')).length;
       const events = (await storage.readEvents(ORG)).length;
