@@ -30,6 +30,16 @@ describe.each([
     expect(decode(page(`${prefix}learn/measure`))).toContain(`<p>${m.measureRepresentativeness}</p>`);
   });
 
+  // The interview's reason for the method (honest, personal stories appeal more than the company's own content, the
+  // employees' networks reach further, communication turns bottom-up) was on no page: the Learn pages used
+  // "authentic" without saying what it means.
+  it('the Learn overview says why the method works and what authentic content is', () => {
+    expect(decode(page(`${prefix}learn`))).toContain(`<p>${m.learnWhy}</p>`);
+    const [authentic, networks] = lang === 'nl' ? ['authentieke', 'netwerken'] : ['authentic', 'networks'];
+    for (const word of [authentic, 'persoonlijke|personal', networks, 'bottom-up'])
+      expect(m.learnWhy).toMatch(new RegExp(word));
+  });
+
   it('the measure page links to the Dashboard', () => {
     expect(linksTo(page(`${prefix}learn/measure`), dashboard)).toContain(m.measureSeeDashboard);
   });

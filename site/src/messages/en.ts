@@ -28,6 +28,8 @@ export const en: Messages = {
   learnTitle: 'Learn the method',
   learnIntro:
     'Social Shift turns employees into visible, authentic ambassadors. Four short pieces explain how.',
+  learnWhy:
+    "Employees share honest, authentic and personal experiences of their work and show what happens behind the scenes. Such stories appeal to people more than content the company makes itself, and through the employees' networks you reach a larger audience. Communication then comes from the whole organisation, not only from the top or one department: from top-down to bottom-up. Many employees would like to, but wait for the green light from their manager; the method gives them that permission and guides them.",
   learnCycleTitle: 'The five-step cycle',
   learnCycleSummary: 'Strategy, activation, content, campaigns, measure and adjust: then round again.',
   learnRolesTitle: 'The four roles',

@@ -26,6 +26,8 @@ export const nl = {
   learnTitle: 'De methode leren',
   learnIntro:
     'Social Shift maakt van medewerkers zichtbare, authentieke ambassadeurs. Vier korte stukken leggen uit hoe.',
+  learnWhy:
+    'Medewerkers delen eerlijke, authentieke en persoonlijke ervaringen over hun werk en laten zien wat er achter de schermen gebeurt. Zulke verhalen spreken mensen meer aan dan content die het bedrijf zelf maakt, en via de netwerken van de medewerkers bereik je een groter publiek. De communicatie komt zo uit de hele organisatie, niet alleen van de top of één afdeling: van top-down naar bottom-up. Veel medewerkers willen dat graag, maar wachten op het groene licht van hun leidinggevende; de methode geeft hun die toestemming en begeleidt ze daarbij.',
   learnCycleTitle: 'De cyclus van vijf stappen',
   learnCycleSummary:
     'Strategie, activatie, content, campagnes, meten en bijsturen: en dan weer van voren af aan.',
