@@ -141,3 +141,12 @@ describe('who the ambassadors are', () => {
     expect(messages[lang].rolesAmbassadors).toContain(text);
   });
 });
+
+describe('the posts the overlap page flags', () => {
+  // The Playground's verdict for them is "Push only" / "Alleen zenden": the overlap page calls them by that name, so a
+  // reader recognises the flag it promises ("posts that only broadcast" was a third name).
+  it.each(['nl', 'en'] as const)('are called what the Playground calls them, in %s', (lang) => {
+    const verdict = (playgroundMessages[lang].verdict_push_only.split(':')[0] ?? '').toLowerCase();
+    expect(messages[lang].overlapScore.toLowerCase()).toContain(verdict);
+  });
+});

@@ -80,7 +80,7 @@ export const en: Messages = {
   overlapDiagramDesc:
     "Two overlapping circles. Left, the organisation's informing need; right, the audience's information need. In the middle, where they overlap: good content.",
   overlapScore:
-    'The SDK gives every post an overlap score, a value from 0 to 1 that the playground shows as a percentage, explains where it comes from and flags posts that only broadcast.',
+    "The SDK gives every post an overlap score, a value from 0 to 1 that the playground shows as a percentage, explains where it comes from and flags the posts that only push the organisation's message as “push only”.",
 
   measureIntro: 'The method names three measures. Clicks and reach are the usual additions.',
   measureShares: 'Shares',
