@@ -150,3 +150,15 @@ describe('the posts the overlap page flags', () => {
     expect(messages[lang].overlapScore.toLowerCase()).toContain(verdict);
   });
 });
+
+describe('what the organisation wants to inform for', () => {
+  // The interview: to sell a product or service, or to interest people in a job. "om te verkopen of te werven" left
+  // open whom to win (customers or staff).
+  it.each([
+    ['nl', 'een product of dienst te verkopen', 'voor een baan te interesseren'],
+    ['en', 'to sell a product or service', 'to interest people in a job'],
+  ] as const)('is selling or recruiting, said plainly in %s', (lang, sell, recruit) => {
+    expect(messages[lang].overlapOrganisationDesc).toContain(sell);
+    expect(messages[lang].overlapOrganisationDesc).toContain(recruit);
+  });
+});

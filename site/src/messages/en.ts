@@ -72,7 +72,7 @@ export const en: Messages = {
     "Good content serves two needs at once. Choose content where they overlap; content that only pushes the organisation's message is content nobody likes to share.",
   overlapOrganisation: "The organisation's informing need",
   overlapOrganisationDesc:
-    'What the organisation wants: to inform, inspire or influence, in order to sell or to recruit.',
+    'What the organisation wants: to inform, inspire or influence, in order to sell a product or service, or to interest people in a job.',
   overlapAudience: "The audience's information need",
   overlapAudienceDesc: 'Why people are on social media at all.',
   overlapSweetSpot: 'Good content',

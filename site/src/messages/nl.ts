@@ -72,7 +72,7 @@ export const nl = {
     'Goede content dient twee behoeften tegelijk. Kies content waar die elkaar overlappen; content die alleen de boodschap van de organisatie pusht, deelt niemand graag.',
   overlapOrganisation: 'Informeringsbehoefte van de organisatie',
   overlapOrganisationDesc:
-    'Wat de organisatie wil bereiken: informeren, inspireren of beïnvloeden, om te verkopen of te werven.',
+    'Wat de organisatie wil bereiken: informeren, inspireren of beïnvloeden, om een product of dienst te verkopen of om mensen voor een baan te interesseren.',
   overlapAudience: 'Informatiebehoefte van de doelgroep',
   overlapAudienceDesc: 'Waarom mensen op social media zijn.',
   overlapSweetSpot: 'Goede content',
