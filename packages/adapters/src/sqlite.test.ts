@@ -459,3 +459,26 @@ describe('sqlite storage', () => {
     }
   });
 });
+
+describe('the capabilities a SQLite storage reports', () => {
+  it('are persistent for a file only: not for :memory: (the default) or an in-memory database given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'social-shift-sqlite-caps-'));
+    const memory = new Database(':memory:');
+    const file = new Database(join(dir, 'given.db'));
+    try {
+      const persistent = (options: Parameters<typeof sqliteStorage>[0]) =>
+        sqliteStorage(options).capabilities.persistent;
+      expect(persistent(undefined)).toBe(false);
+      expect(persistent({ filename: ':memory:' })).toBe(false);
+      expect(persistent({ database: memory })).toBe(false);
+      expect(persistent({ filename: join(dir, 'store.db') })).toBe(true);
+      expect(persistent({ database: file })).toBe(true);
+      // Everything else is the adapter's.
+      expect(sqliteStorage().capabilities).toEqual({ ...sqliteCapabilities, persistent: false });
+    } finally {
+      memory.close();
+      file.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -73,7 +73,8 @@ export interface SqliteStorageOptions extends CreateStorageOptions {
 }
 
 /**
- * What the SQLite adapter can do.
+ * What the SQLite adapter can do with a database file; a storage on `:memory:` (the default, or an in-memory
+ * `database` given) reports `persistent: false` in its own `capabilities`.
  *
  * @example
  * ```ts
@@ -495,7 +496,11 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
 
   return {
     name: 'sqlite',
-    capabilities: sqliteCapabilities,
+    // `:memory:` (the default) is gone with the process: not persistent.
+    capabilities:
+      (options.database?.memory ?? (options.filename ?? ':memory:') === ':memory:')
+        ? { ...sqliteCapabilities, persistent: false }
+        : sqliteCapabilities,
     async open() {
       if (options.database) {
         db = options.database;
