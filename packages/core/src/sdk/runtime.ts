@@ -267,7 +267,7 @@ export function invalidTransition<S extends string, E extends string>(
   event: string,
   message?: string,
 ): SocialShiftError<'INVALID_TRANSITION'> {
-  // What a person may send: not what only the SDK does (OFFER, EXPIRE, MARK_DORMANT…).
+  // What a person may send: not what only the SDK does (EXPIRE, MARK_DORMANT…).
   const allowed = workflow
     .allowedEvents(entity.status)
     .filter((e) => 'action' in workflow.config.events[e].sender);

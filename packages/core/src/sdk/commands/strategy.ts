@@ -51,9 +51,9 @@ export interface StrategyCommands {
 
 /**
  * Refuses a strategy whose ids repeat (goals, audiences, pillars, platforms), whose goals, pillars and platforms
- * name goals or audiences it does not have, or with a participation target above 1: `VALIDATION` of `what` with the path of each (under `at`). The coherence
- * check of `@social-shift/core/strategy` rates more (and explains it); these two would leave references pointing at
- * nothing.
+ * name goals or audiences it does not have, or with a participation target above 1: `VALIDATION` of `what` with the
+ * path of each (under `at`). The coherence check of `@social-shift/core/strategy` rates more (and explains it); the
+ * first two would leave references pointing at nothing, the third would stop every metrics report.
  */
 export function checkStrategyIds(
   strategy: Pick<Strategy, 'goals' | 'audiences' | 'pillars' | 'platforms'>,
