@@ -290,9 +290,11 @@ function detect(path: string, label = `"${path}"`): Input {
         const chunk = Buffer.allocUnsafe(65_536);
         const got = readSync(fd, chunk, 0, chunk.length, read);
         if (got === 0) break;
+        // A UTF-8 byte order mark (some Windows editors write one) is not part of the first line.
+        const mark =
+          read === 0 && got >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
         if (read === 0) {
           // Never for JSON, which may hold `ustar` at byte 257 (an organisation called Mustard).
-          const mark = got >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
           const first = chunk.subarray(mark, got).findIndex((byte) => !isBlank(byte));
           const packed =
             chunk[mark + first] === 123
@@ -306,9 +308,7 @@ function detect(path: string, label = `"${path}"`): Input {
             );
         }
         chunks.push(chunk.subarray(0, got));
-        // A UTF-8 byte order mark (some Windows editors write one) is not part of the first line.
-        const bom = read === 0 && got >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
-        for (let i = bom ? 3 : 0; i < got; i++) {
+        for (let i = mark; i < got; i++) {
           const byte = chunk[i] as number;
           if (lineStart < 0) {
             if (!isBlank(byte)) lineStart = read + i;
