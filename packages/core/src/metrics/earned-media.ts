@@ -3,7 +3,7 @@ import type { EarnedMediaRate } from './metrics-options.js';
 /**
  * The earned media value of one platform's activity: what the same impressions, clicks and reactions would have
  * cost as advertising, at the organisation's rates (`cpm` per thousand impressions, `cpc` per click, a value per
- * reaction). Always an estimate (the figure says so); a platform without a rate counts as 0.
+ * reaction). Always an estimate (the figure says so); a platform without a rate has none (`null`: no figure, not 0).
  *
  * @example
  * ```ts
@@ -13,8 +13,8 @@ import type { EarnedMediaRate } from './metrics-options.js';
 export function earnedMediaValue(
   activity: { readonly impressions: number; readonly clicks: number; readonly reactions: number },
   rate: EarnedMediaRate | undefined,
-): number {
-  if (rate === undefined) return 0;
+): number | null {
+  if (rate === undefined) return null;
   return (
     (activity.impressions / 1000) * rate.cpm + activity.clicks * rate.cpc + activity.reactions * rate.reaction
   );

@@ -222,8 +222,9 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
       clicksWithImpressions += clicks;
     }
     const rate = ownValue(media.rates, platform) as EarnedMediaRate | undefined;
+    // No rate, no estimate: `null` (the report's –), not a value of 0; the total adds the platforms with a rate.
     const emv = earnedMediaValue({ impressions, clicks, reactions }, rate);
-    emvTotal += emv;
+    emvTotal += emv ?? 0;
     platforms.push({
       platform,
       shares,

@@ -67,6 +67,7 @@ export interface PlatformFigures {
   readonly potentialReach: number;
   readonly reportedReach: number;
   readonly ctr: Figure;
+  /** `null` for a platform without a rate in the settings (no estimate, rather than 0). */
   readonly earnedMediaValue: Figure;
 }
 

@@ -12,7 +12,7 @@ export interface EarnedMediaRate {
   readonly reaction: number;
 }
 
-/** Earned media value settings: a currency and rates per platform (platforms without a rate count as 0). */
+/** Earned media value settings: a currency and rates per platform (a platform without a rate has no value: `null`). */
 export interface EarnedMediaSettings {
   readonly currency: string;
   readonly rates: Partial<Readonly<Record<Platform, EarnedMediaRate>>>;

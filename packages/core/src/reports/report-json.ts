@@ -97,7 +97,7 @@ export const ReportJsonSchema = z
             })
             .strict()
             .describe(
-              'A platform’s figures: the counts are measured; potentialReach is estimated (potentialReachBasis), ctr and earnedMediaValue carry their basis, and earnedMediaValue is in the currency of figures.currency.',
+              'A platform’s figures: the counts are measured; potentialReach is estimated (potentialReachBasis), ctr and earnedMediaValue carry their basis, and earnedMediaValue is in the currency of figures.currency (null for a platform without a rate).',
             ),
         ),
         ambassadors: z.array(
