@@ -68,7 +68,8 @@ const TABLE: Record<string, Partial<Record<Role | 'anyone', Scope>>> = {
 interface Model {
   /** Every person id, in the order they were added (the test programme's six first). */
   readonly people: string[];
-  readonly roles: Map<string, Set<Role>>;
+  /** Each person's roles, with the content pillars each is scoped to (`undefined`: unscoped, everything). */
+  readonly roles: Map<string, Map<Role, readonly string[] | undefined>>;
   readonly external: Set<string>;
   /** Who left or was erased: they may do nothing any more. */
   readonly gone: Set<string>;
@@ -89,18 +90,37 @@ interface Real {
   readonly world: TestProgramme;
 }
 
-/** Whether the role rules let `actor` run `action` on something owned by `owner` (docs/roles.md). */
-function permitted(model: Model, action: string, actor: string, owner?: string): boolean {
+/** What an action is applied to: its owner (for `own`) and the pillar sets it must reach (for `assigned`). */
+interface Target {
+  readonly owner?: string | undefined;
+  /** Every set must be reached (the entity's pillars, a post's new pillars, each post of a campaign…). */
+  readonly pillars?: readonly (readonly string[])[];
+}
+
+/**
+ * Whether the role rules let `actor` run `action` on `target` (docs/roles.md): someone who left or was erased
+ * may do nothing; otherwise a role (or `anyone`) whose scope reaches the target, where `own` reaches what the
+ * actor owns, `assigned` what lies within the assignment's pillars (everything when unscoped), and people outside
+ * the organisation are capped at `own`. Each pillar set of the target must be reached.
+ */
+function permitted(model: Model, action: string, actor: string, target: Target = {}): boolean {
   if (!model.people.includes(actor) || model.gone.has(actor)) return false;
   const row = TABLE[action];
   if (!row) throw new Error(`no row for ${action} in the test's table`);
-  const held = model.roles.get(actor) ?? new Set<Role>();
-  return Object.entries(row).some(([grantee, given]) => {
-    if (grantee !== 'anyone' && !held.has(grantee as Role)) return false;
-    // People outside the organisation are capped at `own`.
-    const scope = model.external.has(actor) ? 'own' : given;
-    return scope === 'own' ? owner === actor : true;
-  });
+  const held = model.roles.get(actor) ?? new Map<Role, readonly string[] | undefined>();
+  const reaches = (pillars: readonly string[] | undefined) =>
+    Object.entries(row).some(([grantee, given]) => {
+      if (grantee !== 'anyone' && !held.has(grantee as Role)) return false;
+      if (model.external.has(actor) && given !== 'own') return false;
+      if (given === 'own') return target.owner !== undefined && target.owner === actor;
+      if (given === 'organisation') return true;
+      if (grantee === 'anyone') return false; // `anyone: assigned` has no assignment to be within
+      const scope = held.get(grantee as Role);
+      return (
+        !scope || pillars === undefined || (pillars.length > 0 && pillars.every((p) => scope.includes(p)))
+      );
+    });
+  return (target.pillars ?? [undefined]).every((pillars) => reaches(pillars));
 }
 
 interface Snapshot {
@@ -169,11 +189,13 @@ async function pick(world: TestProgramme, collection: string, n: number): Promis
 /** The n-th person (-1: an unknown id; from NEWCOMER on: the people added during the sequence, when there are any). */
 function person(model: Model, n: number): string {
   if (n < 0) return UNKNOWN;
-  const added = model.people.length - 6;
-  if (n >= NEWCOMER && added > 0) return model.people[6 + ((n - NEWCOMER) % added)] ?? UNKNOWN;
+  const added = model.people.length - BASE;
+  if (n >= NEWCOMER && added > 0) return model.people[BASE + ((n - NEWCOMER) % added)] ?? UNKNOWN;
   return model.people[n % model.people.length] ?? UNKNOWN;
 }
 const NEWCOMER = 100;
+/** How many people every sequence starts with. */
+const BASE = 7;
 
 const later = (world: TestProgramme, ms: number) => new Date(world.clock.now() + ms).toISOString();
 
@@ -181,12 +203,17 @@ const later = (world: TestProgramme, ms: number) => new Date(world.clock.now() +
 interface Action {
   readonly label: string;
   /** The role rule the command needs, with the owner of its target (for `own`); none for the clock. */
-  readonly rule?: { readonly action: string; readonly actor: string; readonly owner?: string | undefined };
+  readonly rule?: { readonly action: string; readonly actor: string } & Target;
   run(): Promise<unknown>;
   /** The code the command must fail with (an idempotency key used for other input); `undefined`: must succeed. */
   readonly expectedError?: string | undefined;
   /** The workflow event the command sends, and the entity's `allowedEvents` as the actor, asked just before. */
-  readonly listed?: { readonly event: string; allowed(): Promise<readonly string[]> };
+  readonly listed?: {
+    readonly event: string;
+    allowed(): Promise<readonly string[]>;
+    /** The input needs more than the event does (an update that moves a post to other pillars): FORBIDDEN may come. */
+    readonly inputNeedsMore?: boolean;
+  };
   /** Further checks of a success, and what it changes in the model. */
   succeeded?(result: unknown, before: Map<string, StoredDocument[]>): Promise<void> | void;
 }
@@ -241,7 +268,7 @@ class Step implements fc.AsyncCommand<Model, Real> {
       const listed = allowed.includes(action.listed.event);
       const code = failed ? (error as { code?: string }).code : undefined;
       if (!failed) expect(listed, `${action.label} succeeded, but allowedEvents gave ${allowed}`).toBe(true);
-      else if (listed)
+      else if (listed && !(action.listed.inputNeedsMore && code === 'FORBIDDEN'))
         expect(
           ['FORBIDDEN', 'INVALID_TRANSITION', 'CONSENT_REQUIRED'],
           `${action.label} listed, refused`,
@@ -263,9 +290,9 @@ class Step implements fc.AsyncCommand<Model, Real> {
     }
     await checkNewOffers(model, world, beforeDocs);
     if (action.rule) {
-      const { action: name, actor, owner } = action.rule;
+      const { action: name, actor, ...target } = action.rule;
       expect(
-        permitted(model, name, actor, owner),
+        permitted(model, name, actor, target),
         `${action.label} succeeded, but the role rules do not let ${actor} ${name}`,
       ).toBe(true);
     }
@@ -309,7 +336,7 @@ async function checkStore(model: Model, world: TestProgramme): Promise<void> {
   }
   for (const id of model.people) {
     expect([...(stored.get(id) ?? [])].sort(), `roles of ${id}`).toEqual(
-      [...(model.roles.get(id) ?? [])].sort(),
+      [...(model.roles.get(id)?.keys() ?? [])].sort(),
     );
   }
 }
@@ -322,7 +349,10 @@ async function checkNewOffers(
 ): Promise<void> {
   for (const offer of await added(world, 'offer', before)) {
     const publisher = (offer.data as { publisherId: string }).publisherId;
-    expect(model.roles.get(publisher)?.has('publisher'), `offer ${offer.id} to a non-publisher`).toBe(true);
+    expect(
+      model.roles.get(publisher)?.has('publisher') ?? false,
+      `offer ${offer.id} to a non-publisher`,
+    ).toBe(true);
     expect(model.offerConsent.has(publisher), `offer ${offer.id} to ${publisher} without consent`).toBe(true);
     expect(model.gone.has(publisher), `offer ${offer.id} to ${publisher}, who left`).toBe(false);
   }
@@ -340,6 +370,21 @@ async function added(
 
 const fieldOf = async (world: TestProgramme, collection: string, id: string, field: string) =>
   ((await world.storage.get(ORG, collection, id))?.data as Record<string, string> | undefined)?.[field];
+
+/** The pillars of a stored post, contribution or campaign (none for an unknown id: the command fails anyway). */
+const pillarsOf = async (world: TestProgramme, collection: string, id: string): Promise<string[][]> => {
+  const pillars = (
+    (await world.storage.get(ORG, collection, id))?.data as { pillarIds?: string[] } | undefined
+  )?.pillarIds;
+  return pillars ? [pillars] : [];
+};
+
+/** The pillars of each post of a stored campaign. */
+const postPillars = async (world: TestProgramme, campaignId: string): Promise<string[][]> => {
+  const campaign = await world.storage.get(ORG, 'campaign', campaignId);
+  const postIds = (campaign?.data as { postIds?: string[] } | undefined)?.postIds ?? [];
+  return (await Promise.all(postIds.map((id) => pillarsOf(world, 'post', id)))).flat();
+};
 
 /** The workflow event each command sends. */
 const EVENT: Record<string, string> = {
@@ -375,7 +420,7 @@ const newcomer = fc.oneof(
   { weight: 3, arbitrary: fc.nat(6).map((n) => NEWCOMER + n) },
   { weight: 1, arbitrary: who },
 );
-const [MASTER, EDITOR, CREATOR, PUBLISHER, EXTERNAL] = [0, 1, 2, 3, 4];
+const [MASTER, EDITOR, CREATOR, PUBLISHER, EXTERNAL, , SCOPED] = [0, 1, 2, 3, 4, 5, 6];
 /** Mostly the newest entity of its kind (so steps on one entity follow each other), sometimes an unknown id. */
 const which = fc.oneof(
   { weight: 5, arbitrary: fc.constant(0) },
@@ -383,13 +428,21 @@ const which = fc.oneof(
   { weight: 1, arbitrary: fc.constant(-1) },
 );
 const role = fc.constantFrom(...ROLES);
+const PILLARS = ['pillar_care', 'pillar_jobs'] as const;
+/** The pillars a post, contribution or campaign is on. */
+const pillarsArb = fc.constantFrom<readonly string[]>(['pillar_care'], ['pillar_jobs'], [...PILLARS]);
+/** The scope of a role assignment: mostly none (everything), or one pillar. */
+const pillarScope = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constantFrom<readonly string[]>(['pillar_care'], ['pillar_jobs']) },
+);
 
 /** The steps of the contribution workflow. */
 const contributionSteps = fc
   .constantFrom('update', 'submit', 'startReview', 'accept', 'decline', 'requestChanges', 'archive')
   .chain((command) =>
     fc.tuple(
-      command === 'submit' || command === 'update' ? by(CREATOR) : by(EDITOR, MASTER, CREATOR),
+      command === 'submit' || command === 'update' ? by(CREATOR) : by(EDITOR, SCOPED, MASTER, CREATOR),
       which,
       fc.constant(command),
     ),
@@ -410,6 +463,7 @@ const contributionSteps = fc
                 : 'contributions.review',
             actor,
             owner: await fieldOf(world, 'contribution', id, 'creatorId'),
+            pillars: await pillarsOf(world, 'contribution', id),
           },
           run: () =>
             command === 'requestChanges'
@@ -426,15 +480,16 @@ const postSteps = fc
   .constantFrom('update', 'submit', 'approve', 'requestChanges', 'schedule', 'withdraw', 'archive')
   .chain((command) =>
     fc.tuple(
-      command === 'update' || command === 'submit' ? by(EDITOR) : by(MASTER, EDITOR),
+      command === 'update' || command === 'submit' ? by(EDITOR, SCOPED) : by(MASTER, EDITOR, SCOPED),
       which,
       fc.constant(command),
       fc.integer({ min: -1, max: 20 }),
+      fc.option(pillarsArb, { freq: 3 }),
     ),
   )
   .map(
-    ([a, p, command, days]) =>
-      new Step(`${command}Post(${a}, ${p}, ${days})`, async (model, world) => {
+    ([a, p, command, days, movedTo]) =>
+      new Step(`${command}Post(${a}, ${p}, ${days}, ${movedTo})`, async (model, world) => {
         const actor = person(model, a);
         const id = await pick(world, 'post', p);
         const posts = world.shift.as(actor).posts;
@@ -449,12 +504,27 @@ const postSteps = fc
         }[command];
         return {
           label: `posts.${command}(${id}) as ${actor}`,
-          listed: { event: eventOf(command), allowed: () => posts.allowedEvents(id) },
-          rule: { action: rule, actor },
+          listed: {
+            event: eventOf(command),
+            allowed: () => posts.allowedEvents(id),
+            inputNeedsMore: command === 'update' && movedTo !== null,
+          },
+          rule: {
+            action: rule,
+            actor,
+            // An update that moves the post to other pillars must reach those too.
+            pillars: [
+              ...(await pillarsOf(world, 'post', id)),
+              ...(command === 'update' && movedTo ? [movedTo] : []),
+            ],
+          },
           run: () => {
             switch (command) {
               case 'update':
-                return posts.update(id, { text: `Text ${++model.serial}` });
+                return posts.update(id, {
+                  text: `Text ${++model.serial}`,
+                  ...(movedTo ? { pillarIds: [...movedTo] } : {}),
+                });
               case 'requestChanges':
                 return posts.requestChanges(id, { note: 'Shorter.' });
               case 'schedule':
@@ -481,7 +551,7 @@ const postSteps = fc
 /** The steps of the campaign workflow. */
 const campaignSteps = fc
   .tuple(
-    by(MASTER, EDITOR),
+    by(MASTER, EDITOR, SCOPED),
     which,
     fc.constantFrom('update', 'schedule', 'start', 'pause', 'resume', 'complete', 'evaluate', 'cancel'),
   )
@@ -501,6 +571,11 @@ const campaignSteps = fc
               ? `campaigns.${command}`
               : 'campaigns.run',
             actor,
+            // Scheduling, starting and resuming also need the pillars of each of its posts.
+            pillars: [
+              ...(await pillarsOf(world, 'campaign', id)),
+              ...(['schedule', 'start', 'resume'].includes(command) ? await postPillars(world, id) : []),
+            ],
           },
           run: () =>
             command === 'update'
@@ -592,25 +667,42 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
         };
       }),
   ),
-  fc.tuple(by(MASTER, EDITOR), who, role, fc.boolean()).map(
-    ([a, t, r, assign]) =>
-      new Step(`${assign ? 'assign' : 'revoke'}Role(${a}, ${t}, ${r})`, async (model, world) => {
-        const actor = person(model, a);
-        const target = person(model, t);
-        const people = world.shift.as(actor).people;
-        return {
-          label: `people.${assign ? 'assignRole' : 'revokeRole'}(${target}, ${r}) as ${actor}`,
-          rule: { action: `roles.assign.${r}`, actor, owner: target },
-          run: () =>
-            assign ? people.assignRole(target, { role: r }) : people.revokeRole(target, { role: r }),
-          succeeded() {
-            const held = model.roles.get(target) ?? new Set<Role>();
-            if (assign) held.add(r);
-            else held.delete(r);
-            model.roles.set(target, held);
-          },
-        };
-      }),
+  fc.tuple(by(MASTER, EDITOR, SCOPED), who, role, fc.boolean(), pillarScope).map(
+    ([a, t, r, assign, scope]) =>
+      new Step(
+        `${assign ? 'assign' : 'revokeRole'}Role(${a}, ${t}, ${r}, ${scope})`,
+        async (model, world) => {
+          const actor = person(model, a);
+          const target = person(model, t);
+          const people = world.shift.as(actor).people;
+          // A role with `assigned` rows (creator, editor) is handed out or taken back only within the actor's scope.
+          const held = model.roles.get(target)?.get(r);
+          const scoped = r === 'creator' || r === 'editor';
+          const pillars = assign ? scope : held;
+          return {
+            label: `people.${assign ? 'assignRole' : 'revokeRole'}(${target}, ${r}, ${scope}) as ${actor}`,
+            rule: {
+              action: `roles.assign.${r}`,
+              actor,
+              owner: target,
+              ...(scoped ? { pillars: [pillars ?? []] } : {}),
+            },
+            run: () =>
+              assign
+                ? people.assignRole(target, {
+                    role: r,
+                    ...(scope ? { scope: { pillarIds: [...scope] } } : {}),
+                  })
+                : people.revokeRole(target, { role: r }),
+            succeeded() {
+              const roles = model.roles.get(target) ?? new Map<Role, readonly string[] | undefined>();
+              if (assign) roles.set(r, scope);
+              else roles.delete(r);
+              model.roles.set(target, roles);
+            },
+          };
+        },
+      ),
   ),
   fc
     .oneof(
@@ -721,18 +813,18 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
         };
       }),
   ),
-  fc.tuple(by(CREATOR)).map(
-    ([a]) =>
-      new Step(`createContribution(${a})`, async (model, world) => {
+  fc.tuple(by(CREATOR), pillarsArb).map(
+    ([a, pillars]) =>
+      new Step(`createContribution(${a}, ${pillars})`, async (model, world) => {
         const actor = person(model, a);
         return {
-          label: `contributions.create as ${actor}`,
-          rule: { action: 'contributions.create', actor },
+          label: `contributions.create(${pillars}) as ${actor}`,
+          rule: { action: 'contributions.create', actor, pillars: [pillars] },
           run: () =>
             world.shift.as(actor).contributions.create({
               kind: 'photo',
               title: `Photo ${++model.serial}`,
-              pillarIds: [world.pillarId],
+              pillarIds: [...pillars],
             }),
         };
       }),
@@ -740,23 +832,34 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
   contributionSteps,
   fc
     .tuple(
-      by(EDITOR),
+      by(EDITOR, SCOPED),
       fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: which }),
       fc.option(fc.integer({ min: -2, max: 40 })),
+      pillarsArb,
     )
     .map(
-      ([a, c, expiresInDays]) =>
-        new Step(`createPost(${a}, ${c}, ${expiresInDays})`, async (model, world) => {
+      ([a, c, expiresInDays, pillars]) =>
+        new Step(`createPost(${a}, ${c}, ${expiresInDays}, ${pillars})`, async (model, world) => {
           const actor = person(model, a);
           const contributionIds = c === undefined ? [] : [await pick(world, 'contribution', c)];
           return {
-            label: `posts.create(${contributionIds}) as ${actor}`,
-            rule: { action: 'posts.create', actor },
+            label: `posts.create(${pillars}, ${contributionIds}) as ${actor}`,
+            // The post's pillars, and those of each contribution it uses (the actor must read it).
+            rule: {
+              action: 'posts.create',
+              actor,
+              pillars: [
+                pillars,
+                ...(
+                  await Promise.all(contributionIds.map((id) => pillarsOf(world, 'contribution', id)))
+                ).flat(),
+              ],
+            },
             run: () =>
               world.shift.as(actor).posts.create({
                 title: `Post ${++model.serial}`,
                 text: `Text ${model.serial}`,
-                pillarIds: [world.pillarId],
+                pillarIds: [...pillars],
                 contributionIds,
                 ...(expiresInDays === null ? {} : { expiresAt: later(world, expiresInDays * DAY) }),
               }),
@@ -769,30 +872,42 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
   postSteps,
   fc
     .tuple(
-      by(MASTER, EDITOR),
+      by(MASTER, EDITOR, SCOPED),
       fc.array(which, { minLength: 0, maxLength: 3 }),
       fc.integer({ min: -2, max: 5 }),
       fc.integer({ min: -1, max: 20 }),
+      pillarsArb,
     )
     .map(
-      ([a, ps, startDays, lengthDays]) =>
-        new Step(`createCampaign(${a}, [${ps}], ${startDays}, ${lengthDays})`, async (model, world) => {
-          const actor = person(model, a);
-          const postIds = [...new Set(await Promise.all(ps.map((p) => pick(world, 'post', p))))];
-          return {
-            label: `campaigns.create(${postIds}) as ${actor}`,
-            rule: { action: 'campaigns.create', actor },
-            run: () =>
-              world.shift.as(actor).campaigns.create({
-                name: `Campaign ${++model.serial}`,
-                pillarIds: [world.pillarId],
-                postIds,
-                audience: { everyone: true },
-                startsAt: later(world, startDays * DAY),
-                endsAt: later(world, (startDays + lengthDays) * DAY),
-              }),
-          };
-        }),
+      ([a, ps, startDays, lengthDays, pillars]) =>
+        new Step(
+          `createCampaign(${a}, [${ps}], ${startDays}, ${lengthDays}, ${pillars})`,
+          async (model, world) => {
+            const actor = person(model, a);
+            const postIds = [...new Set(await Promise.all(ps.map((p) => pick(world, 'post', p))))];
+            return {
+              label: `campaigns.create(${pillars}, ${postIds}) as ${actor}`,
+              // The campaign's pillars and those of each of its posts.
+              rule: {
+                action: 'campaigns.create',
+                actor,
+                pillars: [
+                  pillars,
+                  ...(await Promise.all(postIds.map((id) => pillarsOf(world, 'post', id)))).flat(),
+                ],
+              },
+              run: () =>
+                world.shift.as(actor).campaigns.create({
+                  name: `Campaign ${++model.serial}`,
+                  pillarIds: [...pillars],
+                  postIds,
+                  audience: { everyone: true },
+                  startsAt: later(world, startDays * DAY),
+                  endsAt: later(world, (startDays + lengthDays) * DAY),
+                }),
+            };
+          },
+        ),
     ),
   campaignSteps,
   offerSteps,
@@ -844,10 +959,20 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
 
 async function initial(): Promise<{ model: Model; real: Real }> {
   const world = await createTestProgramme();
+  const { master, editor, creator, publisher, external, outsider } = world.people;
+  const asMaster = world.shift.as(master);
+  // A second pillar, and an editor scoped to the first: the `assigned` rules then reach only part of the content.
+  await asMaster.strategy.update({
+    pillars: [
+      { id: 'pillar_care', name: 'Care with a face' },
+      { id: 'pillar_jobs', name: 'Jobs' },
+    ],
+  });
+  const scoped = (await asMaster.people.add({ displayName: 'Sam Scoped' })).id;
+  await asMaster.people.assignRole(scoped, { role: 'editor', scope: { pillarIds: ['pillar_care'] } });
   // A running campaign of one approved post: both publishers start with an offer.
   const postId = await anApprovedPost(world, { expiresAt: later(world, 30 * DAY) });
   await aRunningCampaign(world, [postId]);
-  const { master, editor, creator, publisher, external, outsider } = world.people;
   // A contribution and a post submitted for review, so sequences start in the middle of those workflows too.
   const contribution = await world.shift
     .as(creator)
@@ -857,14 +982,16 @@ async function initial(): Promise<{ model: Model; real: Real }> {
     .as(editor)
     .posts.create({ title: 'Open day', text: 'Come and meet us.', pillarIds: [world.pillarId] });
   await world.shift.as(editor).posts.submit(inReview.id);
+  const unscoped = (role: Role) => new Map<Role, readonly string[] | undefined>([[role, undefined]]);
   const model: Model = {
-    people: [master, editor, creator, publisher, external, outsider],
-    roles: new Map<string, Set<Role>>([
-      [master, new Set(['master'])],
-      [editor, new Set(['editor'])],
-      [creator, new Set(['creator'])],
-      [publisher, new Set(['publisher'])],
-      [external, new Set(['publisher'])],
+    people: [master, editor, creator, publisher, external, outsider, scoped],
+    roles: new Map([
+      [master, unscoped('master')],
+      [editor, unscoped('editor')],
+      [creator, unscoped('creator')],
+      [publisher, unscoped('publisher')],
+      [external, unscoped('publisher')],
+      [scoped, new Map<Role, readonly string[] | undefined>([['editor', ['pillar_care']]])],
     ]),
     external: new Set([external]),
     gone: new Set(),
@@ -875,6 +1002,7 @@ async function initial(): Promise<{ model: Model; real: Real }> {
       [publisher, ['Piet Publisher']],
       [external, ['Xander External']],
       [outsider, ['Olga Outsider']],
+      [scoped, ['Sam Scoped']],
     ]),
     offerConsent: new Set([publisher, external]),
     digestConsent: new Set([publisher, external]),
