@@ -1108,7 +1108,7 @@ describe('a social master runs Social Shift for a year', () => {
       'Active ambassadors do not reflect the organisation by team (index 0.5, below 0.8); under-represented: HR.',
       'Active ambassadors do not reflect the organisation by department (index 0.4, below 0.8); under-represented: Communicatie, HR.',
       'Active ambassadors do not reflect the organisation by location (index 0.6, below 0.8); under-represented: Assen.',
-      'Only 0 of 1 sharer converse on the platforms: encourage replying to comments.',
+      'No ambassador conversed on the platforms, against 1 sharer: encourage replying to comments.',
     ]);
     expect(recommendations.map((r) => recommendationText(r, 'nl'))).toEqual([
       'De deelname is 14,3%, onder 30,0%: vraag waarom publishers niet delen en maak delen makkelijker.',
@@ -1127,7 +1127,7 @@ describe('a social master runs Social Shift for a year', () => {
       'De actieve ambassadeurs weerspiegelen de organisatie niet naar team (index 0,5, onder 0,8); ondervertegenwoordigd: HR.',
       'De actieve ambassadeurs weerspiegelen de organisatie niet naar afdeling (index 0,4, onder 0,8); ondervertegenwoordigd: Communicatie, HR.',
       'De actieve ambassadeurs weerspiegelen de organisatie niet naar locatie (index 0,6, onder 0,8); ondervertegenwoordigd: Assen.',
-      'Maar 0 van de 1 deler gaan op de platforms in gesprek: moedig aan om op opmerkingen te reageren.',
+      'Geen ambassadeur ging op de platforms in gesprek, tegen 1 deler: moedig aan om op opmerkingen te reageren.',
     ]);
     expect(renderMarkdown(createReport(f, { language: 'en', recommendations }))).toContain(
       'Period: 2026-03-01 – 2026-03-31 · Time zone: Europe/Amsterdam',

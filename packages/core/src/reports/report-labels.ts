@@ -195,7 +195,7 @@ const en: ReportLabels = {
     UNREPRESENTATIVE_AMBASSADORS:
       'Active ambassadors do not reflect the organisation by {dimension} (index {index}, below {threshold}); under-represented: {underRepresented}{more|| and # more| and # more}.',
     CONVERSATION_LAGS:
-      'Only {conversers} of {sharers} {sharers|sharer|sharers} {conversers|converses|converse} on the platforms: encourage replying to comments.',
+      '{conversers|No ambassador|Only # ambassador|Only # ambassadors} conversed on the platforms, against {sharers} {sharers|sharer|sharers}: encourage replying to comments.',
   },
   severity: { info: 'info', warning: 'warning' },
   yes: 'yes',
@@ -361,7 +361,7 @@ const nl: ReportLabels = {
     UNREPRESENTATIVE_AMBASSADORS:
       'De actieve ambassadeurs weerspiegelen de organisatie niet naar {dimension} (index {index}, onder {threshold}); ondervertegenwoordigd: {underRepresented}{more|| en nog #| en nog #}.',
     CONVERSATION_LAGS:
-      'Maar {conversers} van de {sharers} {sharers|deler|delers} {conversers|gaat|gaan} op de platforms in gesprek: moedig aan om op opmerkingen te reageren.',
+      '{conversers|Geen ambassadeur ging|Maar # ambassadeur ging|Maar # ambassadeurs gingen} op de platforms in gesprek, tegen {sharers} {sharers|deler|delers}: moedig aan om op opmerkingen te reageren.',
   },
   severity: { info: 'info', warning: 'waarschuwing' },
   yes: 'ja',

@@ -371,11 +371,11 @@ describe('recommendation texts', () => {
     expect(recommendationText(pillar, 'nl')).toMatch(/^Pijler Nieuws kreeg 1 deling tegen gemiddeld 2,33: /);
     const conversation = recommendation('CONVERSATION_LAGS', { sharers: 5, conversers: 1, threshold: 0.1 });
     expect(recommendationText(conversation, 'en')).toMatch(
-      /^Only 1 of 5 sharers converses on the platforms: /,
+      /^Only 1 ambassador conversed on the platforms, against 5 sharers: /,
     );
     // Comments are "opmerkingen" in the Dutch report ("reacties" are reactions, which nobody replies to).
     expect(recommendationText(conversation, 'nl')).toBe(
-      'Maar 1 van de 5 delers gaat op de platforms in gesprek: moedig aan om op opmerkingen te reageren.',
+      'Maar 1 ambassadeur ging op de platforms in gesprek, tegen 5 delers: moedig aan om op opmerkingen te reageren.',
     );
   });
 
@@ -583,7 +583,7 @@ describe('report tables', () => {
       createReport(figures, { recommendations: [dormant, lagging] }).recommendations.map((r) => r.text),
     ).toEqual([
       '2 ambassadors with consent have not shared for 30 days: re-activate them (Anne, Bo).',
-      'Only 1 of 4 sharers converses on the platforms: encourage replying to comments.',
+      'Only 1 ambassador conversed on the platforms, against 4 sharers: encourage replying to comments.',
     ]);
   });
 
