@@ -62,6 +62,11 @@ const TABLE: Record<string, Partial<Record<Role | 'anyone', Scope>>> = {
   'campaigns.evaluate': { master: 'organisation' },
   'campaigns.cancel': { master: 'organisation' },
   'offers.respond': { publisher: 'own' },
+  'people.read': { master: 'organisation', editor: 'organisation', anyone: 'own' },
+  'contributions.read': { master: 'organisation', editor: 'assigned', creator: 'own' },
+  'posts.read': { master: 'organisation', editor: 'organisation' },
+  'campaigns.read': { master: 'organisation', editor: 'organisation' },
+  'offers.read': { master: 'organisation', editor: 'organisation', publisher: 'own' },
 };
 
 /** What the test believes about the programme; updated only when a command succeeds. */
@@ -214,6 +219,8 @@ interface Action {
     /** The input needs more than the event does (an update that moves a post to other pillars): FORBIDDEN may come. */
     readonly inputNeedsMore?: boolean;
   };
+  /** A query: it writes nothing but what was due at the clock's time, as a failing command. */
+  readonly query?: boolean;
   /** Further checks of a success, and what it changes in the model. */
   succeeded?(result: unknown, before: Map<string, StoredDocument[]>): Promise<void> | void;
 }
@@ -289,6 +296,8 @@ class Step implements fc.AsyncCommand<Model, Real> {
       return;
     }
     await checkNewOffers(model, world, beforeDocs);
+    if (action.query)
+      expect(writtenByFailure(before, await snapshot(world)), `the query ${action.label} wrote`).toEqual([]);
     if (action.rule) {
       const { action: name, actor, ...target } = action.rule;
       expect(
@@ -668,7 +677,64 @@ const offerSteps = fc
       }),
   );
 
+/** The collection, owner field and whether pillars count, of what each group of queries reads. */
+const READS = {
+  people: { collection: 'person', owner: 'id', pillars: false },
+  contributions: { collection: 'contribution', owner: 'creatorId', pillars: true },
+  posts: { collection: 'post', owner: undefined, pillars: true },
+  campaigns: { collection: 'campaign', owner: undefined, pillars: true },
+  offers: { collection: 'offer', owner: 'publisherId', pillars: false },
+} as const;
+
+/** The target of a read of one stored entity. */
+function readTarget(group: keyof typeof READS, data: Record<string, unknown>): Target {
+  const { owner, pillars } = READS[group];
+  return {
+    owner: owner === undefined ? undefined : (data[owner] as string),
+    ...(pillars ? { pillars: [data.pillarIds as string[]] } : {}),
+  };
+}
+
+/** Anyone reads one entity or lists a kind: only what the read rules let them see. */
+const readSteps = fc
+  .tuple(
+    who,
+    fc.constantFrom(...(Object.keys(READS) as (keyof typeof READS)[])),
+    fc.option(which, { freq: 2 }),
+  )
+  .map(
+    ([a, group, n]) =>
+      new Step(`read(${a}, ${group}, ${n})`, async (model, world) => {
+        const actor = person(model, a);
+        const queries = world.shift.as(actor)[group];
+        const action = `${group}.read`;
+        if (n === null)
+          return {
+            label: `${group}.list() as ${actor}`,
+            query: true,
+            run: () => (queries.list as () => Promise<unknown[]>)(),
+            succeeded(result) {
+              for (const entity of result as Record<string, unknown>[]) {
+                const target = readTarget(group, entity);
+                expect(permitted(model, action, actor, target), `${actor} listed ${String(entity.id)}`).toBe(
+                  true,
+                );
+              }
+            },
+          };
+        const id = group === 'people' ? person(model, n) : await pick(world, READS[group].collection, n);
+        const stored = (await world.storage.get(ORG, READS[group].collection, id))?.data ?? {};
+        return {
+          label: `${group}.get(${id}) as ${actor}`,
+          query: true,
+          rule: { action, actor, ...readTarget(group, stored) },
+          run: () => queries.get(id),
+        };
+      }),
+  );
+
 const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
+  readSteps,
   fc.tuple(by(MASTER, EDITOR)).map(
     ([a]) =>
       new Step(`addPerson(${a})`, async (model, world) => {
