@@ -217,6 +217,16 @@ describe('a month of a programme with its edges, computed by hand (docs/metrics.
     expect(figures.summary.participation).toEqual({ value: 0.5, basis: 'measured' });
   });
 
+  it('takes everyone with consent as a publisher when the log assigns no roles, and has no rate without any', () => {
+    const noRoles = log.filter((e) => e.type !== 'role.assigned');
+    // Consent for offers and not left: Ann, Dan (Cas withdrew, Bob left; Eve never consented). Ann shared.
+    expect(finishMetrics(foldEvents(noRoles, window), context).summary.participation.value).toBe(0.5);
+    const noConsent = log.filter((e) => e.type !== 'consent.given');
+    const figures = finishMetrics(foldEvents(noConsent, window), context);
+    expect(figures.summary.publishersWithConsent.value).toBe(0);
+    expect(figures.summary.participation).toEqual({ value: null, basis: 'measured' });
+  });
+
   it('counts each stage of the activation funnel on its own, so the sharers can outnumber the active', () => {
     // Active now: Ann and Dan; shared in the window: Ann, Bob (who left) and Cas (who withdrew consent).
     expect(figures.activationFunnel).toEqual({ people: 5, invited: 5, active: 2, sharedInPeriod: 3 });
