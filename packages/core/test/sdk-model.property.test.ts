@@ -364,6 +364,14 @@ async function checkNewOffers(
     ).toBe(true);
     expect(model.offerConsent.has(publisher), `offer ${offer.id} to ${publisher} without consent`).toBe(true);
     expect(model.gone.has(publisher), `offer ${offer.id} to ${publisher}, who left`).toBe(false);
+    // And only to the campaign's audience.
+    const { campaignId } = offer.data as { campaignId: string };
+    const audience = (await world.storage.get(ORG, 'campaign', campaignId))?.data.audience as {
+      everyone: boolean;
+      personIds: string[];
+    };
+    if (!audience.everyone)
+      expect(audience.personIds, `offer ${offer.id} outside the audience`).toContain(publisher);
   }
 }
 
@@ -961,14 +969,20 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
       fc.integer({ min: -2, max: 5 }),
       fc.integer({ min: -1, max: 20 }),
       pillarsArb,
+      // Everyone, or some people by id (the publishers, the outsider, the unknown id…).
+      fc.option(fc.array(who, { minLength: 1, maxLength: 3 }), { freq: 2 }),
     )
     .map(
-      ([a, ps, startDays, lengthDays, pillars]) =>
+      ([a, ps, startDays, lengthDays, pillars, audienceOf]) =>
         new Step(
-          `createCampaign(${a}, [${ps}], ${startDays}, ${lengthDays}, ${pillars})`,
+          `createCampaign(${a}, [${ps}], ${startDays}, ${lengthDays}, ${pillars}, ${audienceOf})`,
           async (model, world) => {
             const actor = person(model, a);
             const postIds = [...new Set(await Promise.all(ps.map((p) => pick(world, 'post', p))))];
+            const audience =
+              audienceOf === null
+                ? { everyone: true }
+                : { personIds: [...new Set(audienceOf.map((n) => person(model, n)))] };
             return {
               label: `campaigns.create(${pillars}, ${postIds}) as ${actor}`,
               // The campaign's pillars and those of each of its posts.
@@ -985,7 +999,7 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
                   name: `Campaign ${++model.serial}`,
                   pillarIds: [...pillars],
                   postIds,
-                  audience: { everyone: true },
+                  audience,
                   startsAt: later(world, startDays * DAY),
                   endsAt: later(world, (startDays + lengthDays) * DAY),
                 }),
