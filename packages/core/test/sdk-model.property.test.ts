@@ -11,6 +11,9 @@ import { DomainEventSchema, eventPayloadSchemas } from '../src/model/domain-even
 import { entitySchemas } from '../src/model/entities.js';
 import { ENTITY_TYPES } from '../src/model/entity-type.js';
 import type { StoredDocument, StoredEvent } from '../src/ports/storage.js';
+import { createRandomIds } from '../src/ports/id-generator.js';
+import type { StoragePort } from '../src/ports/storage.js';
+import { createSocialShift } from '../src/sdk/create-social-shift.js';
 import { replayEvents } from '../src/sdk/projection.js';
 import { GUARD_COLLECTION, IDEMPOTENCY_COLLECTION } from '../src/sdk/runtime.js';
 import type { TestProgramme } from '../src/testing/programme.js';
@@ -315,6 +318,23 @@ class Step implements fc.AsyncCommand<Model, Real> {
 
 /** The invariants of the stored data after a command that succeeded. */
 async function checkStore(model: Model, world: TestProgramme): Promise<void> {
+  await checkStoredData(world);
+  // The roles stored are the roles the model holds.
+  const stored = new Map<string, Set<string>>();
+  for (const doc of await docs(world, 'role_assignment')) {
+    const a = doc.data as { personId: string; role: string; revokedAt?: string };
+    if (a.revokedAt !== undefined) continue;
+    stored.set(a.personId, (stored.get(a.personId) ?? new Set()).add(a.role));
+  }
+  for (const id of model.people) {
+    expect([...(stored.get(id) ?? [])].sort(), `roles of ${id}`).toEqual(
+      [...(model.roles.get(id)?.keys() ?? [])].sort(),
+    );
+  }
+}
+
+/** Every document valid against its schema, the log gapless and valid, and the log replays to the documents. */
+async function checkStoredData(world: TestProgramme): Promise<void> {
   for (const collection of ENTITY_TYPES) {
     for (const doc of await docs(world, collection)) {
       const parsed = entitySchemas[collection].safeParse(doc.data);
@@ -335,18 +355,6 @@ async function checkStore(model: Model, world: TestProgramme): Promise<void> {
     for (const doc of await docs(world, collection)) {
       expect(state[collection]?.[doc.id], `${collection} ${doc.id} replayed`).toEqual(doc.data);
     }
-  }
-  // The roles stored are the roles the model holds.
-  const stored = new Map<string, Set<string>>();
-  for (const doc of await docs(world, 'role_assignment')) {
-    const a = doc.data as { personId: string; role: string; revokedAt?: string };
-    if (a.revokedAt !== undefined) continue;
-    stored.set(a.personId, (stored.get(a.personId) ?? new Set()).add(a.role));
-  }
-  for (const id of model.people) {
-    expect([...(stored.get(id) ?? [])].sort(), `roles of ${id}`).toEqual(
-      [...(model.roles.get(id)?.keys() ?? [])].sort(),
-    );
   }
 }
 
@@ -391,6 +399,22 @@ async function nothingDue(world: TestProgramme): Promise<void> {
         expect(e.expiresAt > at, `${doc.id} (${e.status}) should have expired`).toBe(true);
     }
   }
+}
+
+/** A storage whose calls (reads, commits, transactions) resolve when the fast-check scheduler lets them. */
+function scheduledStorage(storage: StoragePort, s: fc.Scheduler): StoragePort {
+  const wrap = <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
+    s.scheduleFunction(async (...args: A) => fn(...args));
+  return {
+    name: storage.name,
+    capabilities: storage.capabilities,
+    get: wrap('get', storage.get.bind(storage)),
+    query: wrap('query', storage.query.bind(storage)),
+    readEvents: wrap('readEvents', storage.readEvents.bind(storage)),
+    transaction: wrap('transaction', storage.transaction.bind(storage)) as StoragePort['transaction'],
+    ...(storage.commit ? { commit: wrap('commit', storage.commit.bind(storage)) } : {}),
+    close: storage.close.bind(storage),
+  };
 }
 
 /** New documents of a collection since `before`. */
@@ -1138,5 +1162,66 @@ describe('the SDK facade, driven by random command sequences', () => {
     // The sequences get deep enough for the invariants to matter: posts approved, offers shared, people erased.
     for (const outcome of ['approvePost ok', 'shareOffer ok', 'erase ok', 'createCampaign ok'])
       expect(reached.get(outcome) ?? 0, outcome).toBeGreaterThan(0);
+  }, 60_000);
+
+  // ADR 106: a share that races with its publisher's exit (role revoked, consent withdrawn, leaving, erasure) either
+  // commits first or fails; it never lands after the exit. The storage's calls resolve in an order fast-check picks.
+  it("never records a share after the publisher's exit, whatever order their reads and writes interleave in", async () => {
+    const exits = ['revokeRole', 'withdrawConsent', 'leave', 'erasePerson'] as const;
+    const exitEvents = {
+      revokeRole: 'role.revoked',
+      withdrawConsent: 'consent.withdrawn',
+      leave: 'person.left',
+      erasePerson: 'person.erased',
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.scheduler(),
+        fc.constantFrom(...exits),
+        fc.boolean(),
+        async (s, exit, seenFirst) => {
+          const { real } = await initial();
+          const { world } = real;
+          const { master, publisher } = world.people;
+          const [mine] = await world.shift.as(publisher).offers.mine();
+          const offerId = mine?.offer.id ?? UNKNOWN;
+          if (seenFirst) await world.shift.as(publisher).offers.see(offerId);
+          // A second instance over the same store, whose storage calls fast-check schedules (random ids: the
+          // sequential ones of the first instance would collide).
+          const scheduled = scheduledStorage(world.storage, s);
+          const racing = createSocialShift({
+            storage: scheduled,
+            organisationId: ORG,
+            clock: world.clock,
+            ids: createRandomIds(world.clock),
+          });
+          const share = racing
+            .as(publisher)
+            .offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'race' });
+          const out =
+            exit === 'revokeRole'
+              ? racing.as(master).people.revokeRole(publisher, { role: 'publisher' })
+              : exit === 'withdrawConsent'
+                ? racing.as(publisher).people.withdrawConsent()
+                : exit === 'leave'
+                  ? racing.as(master).people.leave(publisher)
+                  : racing.as(master).privacy.erasePerson(publisher);
+          const [shared, left] = await s.waitFor(Promise.allSettled([share, out]));
+          for (const outcome of [shared, left])
+            if (outcome.status === 'rejected')
+              expect(isSocialShiftError(outcome.reason), String(outcome.reason)).toBe(true);
+          const events = await world.storage.readEvents(ORG);
+          const recorded = events.find((e) => e.type === 'share.recorded');
+          const exited = events.find((e) => e.type === exitEvents[exit] && e.seq > 0);
+          expect(recorded !== undefined, 'a share.recorded event exactly when the share succeeded').toBe(
+            shared.status === 'fulfilled',
+          );
+          if (recorded && exited)
+            expect(recorded.seq, `the share landed after ${exit}`).toBeLessThan(exited.seq);
+          await checkStoredData(world);
+        },
+      ),
+      { numRuns: 40 },
+    );
   }, 60_000);
 });
