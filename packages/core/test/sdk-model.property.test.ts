@@ -403,16 +403,16 @@ async function nothingDue(world: TestProgramme): Promise<void> {
 
 /** A storage whose calls (reads, commits, transactions) resolve when the fast-check scheduler lets them. */
 function scheduledStorage(storage: StoragePort, s: fc.Scheduler): StoragePort {
-  const wrap = <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
+  const wrap = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     s.scheduleFunction(async (...args: A) => fn(...args));
   return {
     name: storage.name,
     capabilities: storage.capabilities,
-    get: wrap('get', storage.get.bind(storage)),
-    query: wrap('query', storage.query.bind(storage)),
-    readEvents: wrap('readEvents', storage.readEvents.bind(storage)),
-    transaction: wrap('transaction', storage.transaction.bind(storage)) as StoragePort['transaction'],
-    ...(storage.commit ? { commit: wrap('commit', storage.commit.bind(storage)) } : {}),
+    get: wrap(storage.get.bind(storage)),
+    query: wrap(storage.query.bind(storage)),
+    readEvents: wrap(storage.readEvents.bind(storage)),
+    transaction: wrap(storage.transaction.bind(storage)) as StoragePort['transaction'],
+    ...(storage.commit ? { commit: wrap(storage.commit.bind(storage)) } : {}),
     close: storage.close.bind(storage),
   };
 }
