@@ -230,9 +230,10 @@ interface Action {
 
 type Plan = (model: Model, world: TestProgramme) => Promise<Action>;
 
-/** One step of a sequence; `check` is always true, so fast-check may drop any step while it shrinks. */
 /** How often each step ended how (`shareOffer ok`, `approvePost FORBIDDEN`): that the sequences reach deep states. */
 const reached = new Map<string, number>();
+
+/** One step of a sequence; `check` is always true, so fast-check may drop any step while it shrinks. */
 class Step implements fc.AsyncCommand<Model, Real> {
   constructor(
     readonly name: string,
@@ -266,6 +267,11 @@ class Step implements fc.AsyncCommand<Model, Real> {
       failed = true;
       error = caught;
     }
+    if (failed) {
+      // A failing command throws the SDK's typed error, with a documented code.
+      expect(isSocialShiftError(error), `${action.label} threw ${String(error)}`).toBe(true);
+      expect(ERROR_CODE_LIST).toContain((error as { code: string }).code);
+    }
     const key = `${this.name.replace(/\(.*/, '')} ${failed ? (error as { code?: string }).code : 'ok'}`;
     reached.set(key, (reached.get(key) ?? 0) + 1);
     if ('expectedError' in action) {
@@ -285,9 +291,7 @@ class Step implements fc.AsyncCommand<Model, Real> {
         ).not.toContain(code);
     }
     if (failed) {
-      // A failing command throws the SDK's typed error, with a documented code, and writes nothing.
-      expect(isSocialShiftError(error), `${action.label} threw ${String(error)}`).toBe(true);
-      expect(ERROR_CODE_LIST).toContain((error as { code: string }).code);
+      // And it writes nothing (but what was due).
       const after = await snapshot(world);
       expect(writtenByFailure(before, after), `${action.label} failed (${String(error)}) but wrote`).toEqual(
         [],
@@ -871,7 +875,7 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
           label: `people.withdrawConsent as ${actor}`,
           rule: { action: 'people.withdrawConsent', actor, owner: actor },
           run: () => world.shift.as(actor).people.withdrawConsent(),
-          succeeded: async (_result, before) => {
+          succeeded: async () => {
             model.offerConsent.delete(actor);
             model.digestConsent.delete(actor);
             // Withdrawal ends every open offer of the person in the same commit.
@@ -880,7 +884,6 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
               return o.publisherId === actor && (o.status === 'offered' || o.status === 'seen');
             });
             expect(open, 'open offers after withdrawal').toEqual([]);
-            void before;
           },
         };
       }),
@@ -1221,6 +1224,76 @@ describe('the SDK facade, driven by random command sequences', () => {
           await checkStoredData(world);
         },
       ),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
+  // ADR 106 too: a campaign that starts while a publisher exits offers them nothing after their exit.
+  it("never makes an offer after the publisher's exit, when the campaign starts at the same moment", async () => {
+    const exits = ['revokeRole', 'withdrawConsent', 'leave', 'erasePerson'] as const;
+    const exitEvents = {
+      revokeRole: 'role.revoked',
+      withdrawConsent: 'consent.withdrawn',
+      leave: 'person.left',
+      erasePerson: 'person.erased',
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), fc.constantFrom(...exits), fc.boolean(), async (s, exit, byRun) => {
+        const { real } = await initial();
+        const { world } = real;
+        const { master, publisher } = world.people;
+        const postId = await anApprovedPost(world, { expiresAt: later(world, 30 * DAY) });
+        const campaign = await world.shift.as(master).campaigns.create({
+          name: 'Autumn',
+          pillarIds: [world.pillarId],
+          postIds: [postId],
+          audience: { everyone: true },
+          startsAt: later(world, HOUR),
+          endsAt: later(world, 14 * DAY),
+        });
+        await world.shift.as(master).campaigns.schedule(campaign.id);
+        // Started by a master now, or by the scheduler's run at its start time.
+        if (byRun) world.clock.advance(HOUR);
+        const racing = createSocialShift({
+          storage: scheduledStorage(world.storage, s),
+          organisationId: ORG,
+          clock: world.clock,
+          ids: createRandomIds(world.clock),
+        });
+        const start = byRun
+          ? racing.system.runDueTransitions()
+          : racing.as(master).campaigns.start(campaign.id);
+        const out =
+          exit === 'revokeRole'
+            ? racing.as(master).people.revokeRole(publisher, { role: 'publisher' })
+            : exit === 'withdrawConsent'
+              ? racing.as(publisher).people.withdrawConsent()
+              : exit === 'leave'
+                ? racing.as(master).people.leave(publisher)
+                : racing.as(master).privacy.erasePerson(publisher);
+        const outcomes = await s.waitFor(Promise.allSettled([start, out]));
+        for (const outcome of outcomes)
+          if (outcome.status === 'rejected')
+            expect(isSocialShiftError(outcome.reason), String(outcome.reason)).toBe(true);
+        const events = await world.storage.readEvents(ORG);
+        const exited = events.find((e) => e.type === exitEvents[exit]);
+        const offered = events.filter(
+          (e) =>
+            e.type === 'offer.created' &&
+            (e.data as { publisherId?: string; campaignId?: string }).publisherId === publisher &&
+            (e.data as { campaignId?: string }).campaignId === campaign.id,
+        );
+        if (exited)
+          for (const offer of offered)
+            expect(offer.seq, `an offer to ${publisher} after ${exit}`).toBeLessThan(exited.seq);
+        // An offer made before the exit ended with it (the exit expires open offers; a revoked role leaves them).
+        if (exited && exit !== 'revokeRole')
+          for (const doc of await docs(world, 'offer')) {
+            const o = doc.data as { publisherId: string; status: string };
+            if (o.publisherId === publisher) expect(['offered', 'seen'], doc.id).not.toContain(o.status);
+          }
+        await checkStoredData(world);
+      }),
       { numRuns: 40 },
     );
   }, 60_000);
