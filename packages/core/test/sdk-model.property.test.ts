@@ -85,6 +85,10 @@ interface Model {
   /** Who consents to offers now, and who to digests. */
   readonly offerConsent: Set<string>;
   readonly digestConsent: Set<string>;
+  /** Who may be tracked: consenting to tracking and not erased. */
+  readonly tracked: Set<string>;
+  /** The platform interactions recorded, by command and idempotency key: the input each key was first used with. */
+  readonly platformKeys: Map<string, string>;
   /** Per post, who wrote, changed or submitted it: the four-eyes rule stops them approving it. */
   readonly writers: Map<string, Set<string>>;
   /** The shares made, by publisher and idempotency key. */
@@ -610,6 +614,41 @@ const postSteps = fc
       }),
   );
 
+/** A platform reports a click, reaction or reach on a share: recorded only while its publisher may be tracked. */
+const platformSteps = fc
+  .tuple(which, fc.constantFrom('recordClick', 'recordReaction', 'recordReach'), fc.nat(2), fc.nat(3))
+  .map(
+    ([n, command, key, amount]) =>
+      new Step(`${command}(${n}, p${key}, ${amount})`, async (model, world) => {
+        const shareId = await pick(world, 'share', n);
+        const input =
+          command === 'recordClick'
+            ? { shareId, idempotencyKey: `p${key}` }
+            : command === 'recordReaction'
+              ? { shareId, idempotencyKey: `p${key}`, count: amount + 1 }
+              : { shareId, idempotencyKey: `p${key}`, reach: amount * 100 };
+        const slot = `${command} p${key}`;
+        const earlier = model.platformKeys.get(slot);
+        const publisher = await fieldOf(world, 'share', shareId, 'publisherId');
+        return {
+          label: `platform.${command}(${JSON.stringify(input)})`,
+          // A key used before: the same input is a retry (nothing recorded), other input IDEMPOTENCY_MISMATCH.
+          ...(earlier === undefined
+            ? {}
+            : { expectedError: earlier === JSON.stringify(input) ? undefined : 'IDEMPOTENCY_MISMATCH' }),
+          run: () => world.shift.platform[command](input as never),
+          succeeded() {
+            if (earlier !== undefined) return;
+            expect(
+              publisher !== undefined && model.tracked.has(publisher),
+              `${command} of an untracked share`,
+            ).toBe(true);
+            model.platformKeys.set(slot, JSON.stringify(input));
+          },
+        };
+      }),
+  );
+
 /** The steps of the campaign workflow. */
 const campaignSteps = fc
   .tuple(
@@ -862,6 +901,7 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
           succeeded() {
             if (purposes.includes('offers')) model.offerConsent.add(actor);
             if (purposes.includes('digests')) model.digestConsent.add(actor);
+            if (purposes.includes('tracking')) model.tracked.add(actor);
           },
         };
       }),
@@ -877,6 +917,7 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
           succeeded: async () => {
             model.offerConsent.delete(actor);
             model.digestConsent.delete(actor);
+            model.tracked.delete(actor);
             // Withdrawal ends every open offer of the person in the same commit.
             const open = (await docs(world, 'offer')).filter((d) => {
               const o = d.data as { publisherId: string; status: string };
@@ -919,6 +960,7 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
           async succeeded() {
             model.gone.add(target);
             model.offerConsent.delete(target);
+            model.tracked.delete(target); // an erased person is not tracked
             // Their shares' idempotency records lose the input's fingerprint: a retry is no longer recognised.
             for (const key of [...model.shareKeys.keys()])
               if (key.startsWith(`${target} `)) model.shareKeys.delete(key);
@@ -1035,6 +1077,7 @@ const steps: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
     ),
   campaignSteps,
   offerSteps,
+  platformSteps,
   fc.constant(
     new Step('digestRecipients', async (model, world) => ({
       label: 'system.digestRecipients',
@@ -1118,6 +1161,11 @@ async function initial(): Promise<{ model: Model; real: Real }> {
     .as(editor)
     .posts.create({ title: 'Open day', text: 'Come and meet us.', pillarIds: [world.pillarId] });
   await world.shift.as(editor).posts.submit(inReview.id);
+  // The external publisher has shared their offer: the platforms have a share to report on from the start.
+  const [offered] = await world.shift.as(external).offers.mine();
+  await world.shift
+    .as(external)
+    .offers.share(offered?.offer.id ?? UNKNOWN, { platform: 'linkedin', idempotencyKey: 'seed' });
   const unscoped = (role: Role) => new Map<Role, readonly string[] | undefined>([[role, undefined]]);
   const model: Model = {
     people: [master, editor, creator, publisher, external, outsider, scoped],
@@ -1142,6 +1190,8 @@ async function initial(): Promise<{ model: Model; real: Real }> {
     ]),
     offerConsent: new Set([publisher, external]),
     digestConsent: new Set([publisher, external]),
+    tracked: new Set([publisher, external]),
+    platformKeys: new Map(),
     writers: new Map([
       [postId, new Set([editor])],
       [inReview.id, new Set([editor])],
@@ -1213,7 +1263,7 @@ describe('the SDK facade, driven by random command sequences', () => {
             if (outcome.status === 'rejected')
               expect(isSocialShiftError(outcome.reason), String(outcome.reason)).toBe(true);
           const events = await world.storage.readEvents(ORG);
-          const recorded = events.find((e) => e.type === 'share.recorded');
+          const recorded = events.find((e) => e.type === 'share.recorded' && e.actorId === publisher);
           const exited = events.find((e) => e.type === exitEvents[exit] && e.seq > 0);
           expect(recorded !== undefined, 'a share.recorded event exactly when the share succeeded').toBe(
             shared.status === 'fulfilled',
