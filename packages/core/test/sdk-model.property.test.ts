@@ -1,7 +1,12 @@
-// A model-based test of the SDK facade: random sequences of commands by random actors (a master, an editor, a
-// creator, two publishers, a person without a role, people added on the way, an unknown id) on memory storage with
-// a manual clock, checked after every command against a small model of the role rules (docs/roles.md) and against
-// invariants of the stored data.
+// A model-based test of the SDK facade: random sequences of commands by random actors (a master, an editor, an
+// editor scoped to one pillar, a creator, two publishers, a person without a role, people added on the way, an
+// unknown id) on memory storage with a manual clock. After every command: a failure is the SDK's typed error with a
+// documented code and writes nothing (but what was due at the clock's time); a success is one the role rules
+// (docs/roles.md, modelled here) and `allowedEvents` allow, and leaves every document valid, the event log gapless and
+// replaying to the documents, the roles as modelled, offers only to consenting publishers in the audience, shares only
+// of open offers by their publisher, digests that list exactly what may be shared, and nothing of an erased person's
+// names. Two more properties race a share and a campaign's start against a publisher's exit under fast-check's
+// scheduler.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +35,7 @@ const ROLES: readonly Role[] = ['master', 'editor', 'creator', 'publisher'];
 
 /**
  * The rows of docs/roles.md this test sends commands for, written out again by hand (not imported from the SDK, so a
- * change to the SDK's table shows here). Every role assignment of the test is unscoped: `assigned` reaches everything.
+ * change to the SDK's table shows here).
  */
 const TABLE: Record<string, Partial<Record<Role | 'anyone', Scope>>> = {
   'people.add': { master: 'organisation', editor: 'assigned' },
@@ -73,7 +78,7 @@ const TABLE: Record<string, Partial<Record<Role | 'anyone', Scope>>> = {
 
 /** What the test believes about the programme; updated only when a command succeeds. */
 interface Model {
-  /** Every person id, in the order they were added (the test programme's six first). */
+  /** Every person id, in the order they were added (the BASE people every sequence starts with first). */
   readonly people: string[];
   /** Each person's roles, with the content pillars each is scoped to (`undefined`: unscoped, everything). */
   readonly roles: Map<string, Map<Role, readonly string[] | undefined>>;
