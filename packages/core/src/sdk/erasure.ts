@@ -8,6 +8,7 @@ import type { Person } from '../model/person.js';
 import type { JsonObject, StoredEvent } from '../ports/storage.js';
 import { expireOpenOffers } from './cascades.js';
 import { keepAMaster, leavingGuards, readGuard } from './guards.js';
+import { ERASED_INPUT_HASH } from './idempotency.js';
 import type { EntityWrite, Runtime } from './runtime.js';
 import {
   authorize,
@@ -104,7 +105,7 @@ export async function erasePerson(rt: Runtime, actorId: string, personId: string
       id: doc.id,
       data: {
         ...doc.data,
-        inputHash: '0'.repeat(64),
+        inputHash: ERASED_INPUT_HASH,
         result: { ...(result as Data), share: scrubChanges(share, ...SHARE_RULE) ?? share },
       } as JsonObject,
       expectedVersion: doc.version,

@@ -40,12 +40,18 @@ export function idempotencySlot(command: string, key: string, input: unknown): I
 }
 
 /**
- * The first result for this key, or `undefined` when the key is new. Throws `IDEMPOTENCY_MISMATCH` when the key
- * was used with different input.
+ * The input fingerprint an erasure leaves on the idempotency records of the erased person's shares: the person may
+ * no longer act, so a retry with such a key runs the command's own checks (`FORBIDDEN`), not the comparison.
+ */
+export const ERASED_INPUT_HASH = '0'.repeat(64);
+
+/**
+ * The first result for this key, or `undefined` when the key is new or its record was scrubbed by an erasure.
+ * Throws `IDEMPOTENCY_MISMATCH` when the key was used with different input.
  */
 export async function previousResult(rt: Runtime, slot: IdempotencySlot): Promise<JsonObject | undefined> {
   const doc = await rt.storage.get(rt.organisationId, IDEMPOTENCY_COLLECTION, slot.recordId);
-  if (!doc) return undefined;
+  if (!doc || doc.data.inputHash === ERASED_INPUT_HASH) return undefined;
   if (doc.data.inputHash !== slot.inputHash) {
     throw new SocialShiftError(
       'IDEMPOTENCY_MISMATCH',
