@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Each example under examples/ is a project of its own, named after its folder.
@@ -12,6 +13,10 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
+    // vitest's default is one worker fewer than there are cores: a single one on a 2-core CI machine, where most test
+    // files (Chromium, PostgreSQL, the CLI's child processes) spend their time waiting on another process. At least
+    // two keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
