@@ -10,20 +10,12 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSocialShiftError } from '../src/errors/social-shift-error.js';
-import { createRandomIds } from '../src/ports/id-generator.js';
-import { createSocialShift } from '../src/sdk/create-social-shift.js';
-import { anApprovedPost } from '../src/testing/programme.js';
 import {
-  checkStoredData,
-  DAY,
-  docs,
-  HOUR,
+  campaignStartRacesExit,
+  EXITS,
   initial,
-  later,
-  ORG,
   reached,
-  scheduledStorage,
+  shareRacesExit,
   steps,
   UNKNOWN,
 } from './sdk-model.js';
@@ -45,59 +37,9 @@ describe('the SDK facade, driven by random command sequences', () => {
   // ADR 106: a share that races with its publisher's exit (role revoked, consent withdrawn, leaving, erasure) either
   // commits first or fails; it never lands after the exit. The storage's calls resolve in an order fast-check picks.
   it("never records a share after the publisher's exit, whatever order their reads and writes interleave in", async () => {
-    const exits = ['revokeRole', 'withdrawConsent', 'leave', 'erasePerson'] as const;
-    const exitEvents = {
-      revokeRole: 'role.revoked',
-      withdrawConsent: 'consent.withdrawn',
-      leave: 'person.left',
-      erasePerson: 'person.erased',
-    };
     await fc.assert(
-      fc.asyncProperty(
-        fc.scheduler(),
-        fc.constantFrom(...exits),
-        fc.boolean(),
-        async (s, exit, seenFirst) => {
-          const { real } = await initial();
-          const { world } = real;
-          const { master, publisher } = world.people;
-          const [mine] = await world.shift.as(publisher).offers.mine();
-          const offerId = mine?.offer.id ?? UNKNOWN;
-          if (seenFirst) await world.shift.as(publisher).offers.see(offerId);
-          // A second instance over the same store, whose storage calls fast-check schedules (random ids: the
-          // sequential ones of the first instance would collide).
-          const scheduled = scheduledStorage(world.storage, s);
-          const racing = createSocialShift({
-            storage: scheduled,
-            organisationId: ORG,
-            clock: world.clock,
-            ids: createRandomIds(world.clock),
-          });
-          const share = racing
-            .as(publisher)
-            .offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'race' });
-          const out =
-            exit === 'revokeRole'
-              ? racing.as(master).people.revokeRole(publisher, { role: 'publisher' })
-              : exit === 'withdrawConsent'
-                ? racing.as(publisher).people.withdrawConsent()
-                : exit === 'leave'
-                  ? racing.as(master).people.leave(publisher)
-                  : racing.as(master).privacy.erasePerson(publisher);
-          const [shared, left] = await s.waitFor(Promise.allSettled([share, out]));
-          for (const outcome of [shared, left])
-            if (outcome.status === 'rejected')
-              expect(isSocialShiftError(outcome.reason), String(outcome.reason)).toBe(true);
-          const events = await world.storage.readEvents(ORG);
-          const recorded = events.find((e) => e.type === 'share.recorded' && e.actorId === publisher);
-          const exited = events.find((e) => e.type === exitEvents[exit] && e.seq > 0);
-          expect(recorded !== undefined, 'a share.recorded event exactly when the share succeeded').toBe(
-            shared.status === 'fulfilled',
-          );
-          if (recorded && exited)
-            expect(recorded.seq, `the share landed after ${exit}`).toBeLessThan(exited.seq);
-          await checkStoredData(world);
-        },
+      fc.asyncProperty(fc.scheduler(), fc.constantFrom(...EXITS), fc.boolean(), (s, exit, seenFirst) =>
+        shareRacesExit(s, exit, seenFirst),
       ),
       { numRuns: 40 },
     );
@@ -105,70 +47,10 @@ describe('the SDK facade, driven by random command sequences', () => {
 
   // ADR 106 too: a campaign that starts while a publisher exits offers them nothing after their exit.
   it("never makes an offer after the publisher's exit, when the campaign starts at the same moment", async () => {
-    const exits = ['revokeRole', 'withdrawConsent', 'leave', 'erasePerson'] as const;
-    const exitEvents = {
-      revokeRole: 'role.revoked',
-      withdrawConsent: 'consent.withdrawn',
-      leave: 'person.left',
-      erasePerson: 'person.erased',
-    };
     await fc.assert(
-      fc.asyncProperty(fc.scheduler(), fc.constantFrom(...exits), fc.boolean(), async (s, exit, byRun) => {
-        const { real } = await initial();
-        const { world } = real;
-        const { master, publisher } = world.people;
-        const postId = await anApprovedPost(world, { expiresAt: later(world, 30 * DAY) });
-        const campaign = await world.shift.as(master).campaigns.create({
-          name: 'Autumn',
-          pillarIds: [world.pillarId],
-          postIds: [postId],
-          audience: { everyone: true },
-          startsAt: later(world, HOUR),
-          endsAt: later(world, 14 * DAY),
-        });
-        await world.shift.as(master).campaigns.schedule(campaign.id);
-        // Started by a master now, or by the scheduler's run at its start time.
-        if (byRun) world.clock.advance(HOUR);
-        const racing = createSocialShift({
-          storage: scheduledStorage(world.storage, s),
-          organisationId: ORG,
-          clock: world.clock,
-          ids: createRandomIds(world.clock),
-        });
-        const start = byRun
-          ? racing.system.runDueTransitions()
-          : racing.as(master).campaigns.start(campaign.id);
-        const out =
-          exit === 'revokeRole'
-            ? racing.as(master).people.revokeRole(publisher, { role: 'publisher' })
-            : exit === 'withdrawConsent'
-              ? racing.as(publisher).people.withdrawConsent()
-              : exit === 'leave'
-                ? racing.as(master).people.leave(publisher)
-                : racing.as(master).privacy.erasePerson(publisher);
-        const outcomes = await s.waitFor(Promise.allSettled([start, out]));
-        for (const outcome of outcomes)
-          if (outcome.status === 'rejected')
-            expect(isSocialShiftError(outcome.reason), String(outcome.reason)).toBe(true);
-        const events = await world.storage.readEvents(ORG);
-        const exited = events.find((e) => e.type === exitEvents[exit]);
-        const offered = events.filter(
-          (e) =>
-            e.type === 'offer.created' &&
-            (e.data as { publisherId?: string; campaignId?: string }).publisherId === publisher &&
-            (e.data as { campaignId?: string }).campaignId === campaign.id,
-        );
-        if (exited)
-          for (const offer of offered)
-            expect(offer.seq, `an offer to ${publisher} after ${exit}`).toBeLessThan(exited.seq);
-        // An offer made before the exit ended with it (the exit expires open offers; a revoked role leaves them).
-        if (exited && exit !== 'revokeRole')
-          for (const doc of await docs(world, 'offer')) {
-            const o = doc.data as { publisherId: string; status: string };
-            if (o.publisherId === publisher) expect(['offered', 'seen'], doc.id).not.toContain(o.status);
-          }
-        await checkStoredData(world);
-      }),
+      fc.asyncProperty(fc.scheduler(), fc.constantFrom(...EXITS), fc.boolean(), (s, exit, byRun) =>
+        campaignStartRacesExit(s, exit, byRun),
+      ),
       { numRuns: 40 },
     );
   }, 60_000);

@@ -15,8 +15,10 @@ import { isSocialShiftError } from '../src/errors/social-shift-error.js';
 import { DomainEventSchema, eventPayloadSchemas } from '../src/model/domain-event.js';
 import { entitySchemas } from '../src/model/entities.js';
 import { ENTITY_TYPES } from '../src/model/entity-type.js';
+import { createRandomIds } from '../src/ports/id-generator.js';
 import type { StoragePort, StoredDocument, StoredEvent } from '../src/ports/storage.js';
 import type { SocialShiftOptions } from '../src/sdk/create-social-shift.js';
+import { createSocialShift } from '../src/sdk/create-social-shift.js';
 import { replayEvents } from '../src/sdk/projection.js';
 import { GUARD_COLLECTION, IDEMPOTENCY_COLLECTION } from '../src/sdk/runtime.js';
 import type { TestProgramme } from '../src/testing/programme.js';
@@ -103,6 +105,8 @@ export interface Model {
 
 export interface Real {
   readonly world: TestProgramme;
+  /** When given, each step adds how it ended (`approvePost(0, 1, …) FORBIDDEN`): to compare runs on two storages. */
+  readonly trace?: string[];
 }
 
 /** What an action is applied to: its owner (for `own`) and the pillar sets it must reach (for `assigned`). */
@@ -249,7 +253,7 @@ class Step implements fc.AsyncCommand<Model, Real> {
   check(): boolean {
     return true;
   }
-  async run(model: Model, { world }: Real): Promise<void> {
+  async run(model: Model, { world, trace }: Real): Promise<void> {
     const action = await this.plan(model, world);
     // What a UI would offer this person now: asked first (a read may apply what is due, as a command does).
     let allowed: readonly string[] | undefined;
@@ -281,6 +285,7 @@ class Step implements fc.AsyncCommand<Model, Real> {
     }
     const key = `${this.name.replace(/\(.*/, '')} ${failed ? (error as { code?: string }).code : 'ok'}`;
     reached.set(key, (reached.get(key) ?? 0) + 1);
+    trace?.push(`${this.name} ${failed ? (error as { code?: string }).code : 'ok'}`);
     if ('expectedError' in action) {
       const code = failed ? (error as { code?: string }).code : undefined;
       expect(code, `${action.label}: ${String(error)}`).toBe(action.expectedError);
@@ -1206,4 +1211,123 @@ export async function initial(
     serial: 0,
   };
   return { model, real: { world } };
+}
+
+/** The ways a publisher leaves what they could share: their role revoked, consent withdrawn, leaving, erasure. */
+export const EXITS = ['revokeRole', 'withdrawConsent', 'leave', 'erasePerson'] as const;
+export type Exit = (typeof EXITS)[number];
+const exitEvents = {
+  revokeRole: 'role.revoked',
+  withdrawConsent: 'consent.withdrawn',
+  leave: 'person.left',
+  erasePerson: 'person.erased',
+};
+
+/**
+ * ADR 106: a share that races with its publisher's exit either commits first or fails; it never lands after the exit.
+ * The storage's calls resolve in the order `s` picks. `options` go to the test programme (its storage).
+ */
+export async function shareRacesExit(
+  s: fc.Scheduler,
+  exit: Exit,
+  seenFirst: boolean,
+  options: Partial<SocialShiftOptions> = {},
+): Promise<void> {
+  const { real } = await initial(options);
+  const { world } = real;
+  const { master, publisher } = world.people;
+  const [mine] = await world.shift.as(publisher).offers.mine();
+  const offerId = mine?.offer.id ?? UNKNOWN;
+  if (seenFirst) await world.shift.as(publisher).offers.see(offerId);
+  // A second instance over the same store, whose storage calls fast-check schedules (random ids: the
+  // sequential ones of the first instance would collide).
+  const scheduled = scheduledStorage(world.storage, s);
+  const racing = createSocialShift({
+    storage: scheduled,
+    organisationId: ORG,
+    clock: world.clock,
+    ids: createRandomIds(world.clock),
+  });
+  const share = racing.as(publisher).offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'race' });
+  const out =
+    exit === 'revokeRole'
+      ? racing.as(master).people.revokeRole(publisher, { role: 'publisher' })
+      : exit === 'withdrawConsent'
+        ? racing.as(publisher).people.withdrawConsent()
+        : exit === 'leave'
+          ? racing.as(master).people.leave(publisher)
+          : racing.as(master).privacy.erasePerson(publisher);
+  const [shared, left] = await s.waitFor(Promise.allSettled([share, out]));
+  for (const outcome of [shared, left])
+    if (outcome.status === 'rejected')
+      expect(isSocialShiftError(outcome.reason), String(outcome.reason)).toBe(true);
+  const events = await world.storage.readEvents(ORG);
+  const recorded = events.find((e) => e.type === 'share.recorded' && e.actorId === publisher);
+  const exited = events.find((e) => e.type === exitEvents[exit] && e.seq > 0);
+  expect(recorded !== undefined, 'a share.recorded event exactly when the share succeeded').toBe(
+    shared.status === 'fulfilled',
+  );
+  if (recorded && exited) expect(recorded.seq, `the share landed after ${exit}`).toBeLessThan(exited.seq);
+  await checkStoredData(world);
+}
+
+/** ADR 106 too: a campaign that starts while a publisher exits offers them nothing after their exit. */
+export async function campaignStartRacesExit(
+  s: fc.Scheduler,
+  exit: Exit,
+  byRun: boolean,
+  options: Partial<SocialShiftOptions> = {},
+): Promise<void> {
+  const { real } = await initial(options);
+  const { world } = real;
+  const { master, publisher } = world.people;
+  const postId = await anApprovedPost(world, { expiresAt: later(world, 30 * DAY) });
+  const campaign = await world.shift.as(master).campaigns.create({
+    name: 'Autumn',
+    pillarIds: [world.pillarId],
+    postIds: [postId],
+    audience: { everyone: true },
+    startsAt: later(world, HOUR),
+    endsAt: later(world, 14 * DAY),
+  });
+  await world.shift.as(master).campaigns.schedule(campaign.id);
+  // Started by a master now, or by the scheduler's run at its start time.
+  if (byRun) world.clock.advance(HOUR);
+  const racing = createSocialShift({
+    storage: scheduledStorage(world.storage, s),
+    organisationId: ORG,
+    clock: world.clock,
+    ids: createRandomIds(world.clock),
+  });
+  const start = byRun ? racing.system.runDueTransitions() : racing.as(master).campaigns.start(campaign.id);
+  const out =
+    exit === 'revokeRole'
+      ? racing.as(master).people.revokeRole(publisher, { role: 'publisher' })
+      : exit === 'withdrawConsent'
+        ? racing.as(publisher).people.withdrawConsent()
+        : exit === 'leave'
+          ? racing.as(master).people.leave(publisher)
+          : racing.as(master).privacy.erasePerson(publisher);
+  const outcomes = await s.waitFor(Promise.allSettled([start, out]));
+  for (const outcome of outcomes)
+    if (outcome.status === 'rejected')
+      expect(isSocialShiftError(outcome.reason), String(outcome.reason)).toBe(true);
+  const events = await world.storage.readEvents(ORG);
+  const exited = events.find((e) => e.type === exitEvents[exit]);
+  const offered = events.filter(
+    (e) =>
+      e.type === 'offer.created' &&
+      (e.data as { publisherId?: string; campaignId?: string }).publisherId === publisher &&
+      (e.data as { campaignId?: string }).campaignId === campaign.id,
+  );
+  if (exited)
+    for (const offer of offered)
+      expect(offer.seq, `an offer to ${publisher} after ${exit}`).toBeLessThan(exited.seq);
+  // An offer made before the exit ended with it (the exit expires open offers; a revoked role leaves them).
+  if (exited && exit !== 'revokeRole')
+    for (const doc of await docs(world, 'offer')) {
+      const o = doc.data as { publisherId: string; status: string };
+      if (o.publisherId === publisher) expect(['offered', 'seen'], doc.id).not.toContain(o.status);
+    }
+  await checkStoredData(world);
 }

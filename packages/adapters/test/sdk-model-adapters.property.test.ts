@@ -1,0 +1,194 @@
+// The model-based test of the SDK facade (packages/core/test/sdk-model.ts) on every storage adapter: SQLite in memory
+// and on a file, PGlite, IndexedDB (fake-indexeddb) and a real PostgreSQL server (SOCIAL_SHIFT_PG_URL; under CI=true
+// it must be there). Random command sequences by random actors, checked after every command as on memory storage:
+// typed errors only, nothing written by a failure, valid documents, a gapless log that replays, the role, offer and
+// share rules, no names left after an erasure. Then the same sequence runs again on memory storage (sequential ids
+// and a manual clock make both runs deterministic): every command must end the same way and leave the same documents
+// and the same event log, so an adapter that orders, rounds, drops or reorders anything shows. And the two races of
+// ADR 106 (a share, a campaign's start, against the publisher's exit) with the storage's calls resolving in an order
+// fast-check picks. Fewer and shorter runs than on memory; RUNS=n runs each property n times (COMMANDS=n: longer).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ManagedStorage, StoragePort } from '@social-shift/core';
+import { createMemoryStorage, ENTITY_TYPES } from '@social-shift/core';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import fc from 'fast-check';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GUARD_COLLECTION, IDEMPOTENCY_COLLECTION } from '../../core/src/sdk/runtime.js';
+import {
+  campaignStartRacesExit,
+  EXITS,
+  initial,
+  ORG,
+  shareRacesExit,
+  steps,
+} from '../../core/test/sdk-model.js';
+import { indexedDbStorage } from '../src/indexeddb.js';
+import { pgliteClient } from '../src/pglite.js';
+import { postgresStorage } from '../src/postgres.js';
+import { pgClient } from '../src/postgres-pg.js';
+import { sqliteStorage } from '../src/sqlite.js';
+import { requiredService } from './required-service.js';
+
+const RUNS = Number(process.env.RUNS ?? 6);
+const RACES = Number(process.env.RUNS ?? 6);
+const COMMANDS = Number(process.env.COMMANDS ?? 25);
+const TIMEOUT = process.env.RUNS ? 3_600_000 : 60_000;
+
+const dir = mkdtempSync(join(tmpdir(), 'social-shift-sdk-model-'));
+const closers: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const close of closers.reverse()) await close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A unique name for a schema or a file. */
+let made = 0;
+const unique = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${made++}`;
+
+/** Everything stored for the organisation, in the storage's own order. */
+async function stored(storage: StoragePort) {
+  const documents: Record<string, unknown> = {};
+  for (const collection of [...ENTITY_TYPES, IDEMPOTENCY_COLLECTION, GUARD_COLLECTION])
+    documents[collection] = await storage.query(ORG, collection);
+  return { documents, events: await storage.readEvents(ORG) };
+}
+
+/**
+ * Runs the model on a fresh store of the adapter, then the same commands on memory storage: both must end every
+ * command the same way and leave the same store.
+ */
+async function holdsOn(
+  fresh: () => Promise<ManagedStorage>,
+  { sameText = true }: { readonly sameText?: boolean } = {},
+): Promise<void> {
+  let succeeded = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.commands(steps, { maxCommands: COMMANDS, size: 'max' }), async (commands) => {
+      const storage = await fresh();
+      try {
+        const onAdapter: string[] = [];
+        const { model, real } = await initial({ storage });
+        await fc.asyncModelRun(() => ({ model, real: { ...real, trace: onAdapter } }), commands);
+        const onMemory: string[] = [];
+        const reference = await initial({ storage: createMemoryStorage() });
+        await fc.asyncModelRun(
+          () => ({ model: reference.model, real: { ...reference.real, trace: onMemory } }),
+          commands,
+        );
+        expect(onAdapter, 'how each command ended, on the adapter and on memory').toEqual(onMemory);
+        for (const outcome of onAdapter) if (outcome.endsWith(' ok')) succeeded++;
+        const [got, want] = [await stored(storage), await stored(reference.real.world.storage)];
+        expect(got, 'the store after the sequence, on the adapter and on memory').toStrictEqual(want);
+        // The same JSON text too, but on PostgreSQL: its jsonb gives documents' keys back shortest first (events
+        // in the order written, three levels deep), as docs/storage/postgres.md says.
+        if (sameText) expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+      } finally {
+        await storage.close();
+      }
+    }),
+    { numRuns: RUNS },
+  );
+  // The sequences did something: commands that succeeded, not only refusals.
+  expect(succeeded).toBeGreaterThan(RUNS);
+}
+
+/** An adapter: a fresh, empty store of it for each run, and whether it gives back the JSON text it was given. */
+interface Adapter {
+  readonly name: string;
+  fresh(): Promise<ManagedStorage>;
+  /** False on PostgreSQL: its jsonb gives documents' keys back shortest first (docs/storage/postgres.md). */
+  readonly sameText: boolean;
+}
+
+/** The model and the two races on an adapter. */
+function describeAdapter(adapter: Adapter): void {
+  describe(adapter.name, () => {
+    it(
+      'keeps every rule of the model, and ends each command and the store as memory storage does',
+      () => holdsOn(adapter.fresh, { sameText: adapter.sameText }),
+      TIMEOUT,
+    );
+
+    /** A property of one race, on a fresh store of the adapter that is closed after each run. */
+    const race =
+      (
+        property: (s: fc.Scheduler, exit: (typeof EXITS)[number], flag: boolean, o: object) => Promise<void>,
+      ) =>
+      () =>
+        fc.assert(
+          fc.asyncProperty(fc.scheduler(), fc.constantFrom(...EXITS), fc.boolean(), async (s, exit, flag) => {
+            const storage = await adapter.fresh();
+            try {
+              await property(s, exit, flag, { storage });
+            } finally {
+              await storage.close();
+            }
+          }),
+          { numRuns: RACES },
+        );
+    it("never records a share after the publisher's exit", race(shareRacesExit), TIMEOUT);
+    it("never makes an offer after the publisher's exit", race(campaignStartRacesExit), TIMEOUT);
+  });
+}
+
+describe('the SDK facade, driven by random command sequences, on every storage adapter', () => {
+  describeAdapter({
+    name: 'SQLite in memory',
+    fresh: async () => sqliteStorage({ filename: ':memory:' }),
+    sameText: true,
+  });
+  describeAdapter({
+    name: 'SQLite on a file',
+    fresh: async () => sqliteStorage({ filename: join(dir, `${unique('model')}.db`) }),
+    sameText: true,
+  });
+  describeAdapter({
+    name: 'IndexedDB (fake-indexeddb)',
+    fresh: async () => indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange }),
+    sameText: true,
+  });
+  let pglite: Promise<PGlite> | undefined;
+  describeAdapter({
+    name: 'PGlite, a schema per run',
+    async fresh() {
+      pglite ??= PGlite.create().then((db) => {
+        closers.push(() => db.close());
+        return db;
+      });
+      const client = pgliteClient(await pglite, { owned: false });
+      return postgresStorage({ client, schema: unique('model'), name: 'pglite' });
+    },
+    sameText: false,
+  });
+});
+
+const url = requiredService(
+  'the model-based SDK test on PostgreSQL',
+  process.env.SOCIAL_SHIFT_PG_URL,
+  'set SOCIAL_SHIFT_PG_URL (`source .ci/services.sh` starts a throw-away PostgreSQL from Debian and sets it)',
+);
+
+if (url) {
+  describe('the SDK facade, driven by random command sequences, on a PostgreSQL server', () => {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    pool.on('error', () => {});
+    const schemas: string[] = [];
+    afterAll(async () => {
+      for (const schema of schemas) await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await pool.end();
+    });
+    describeAdapter({
+      name: 'through pg, a schema per run',
+      async fresh() {
+        const schema = unique('model');
+        schemas.push(schema);
+        return postgresStorage({ client: await pgClient(pool), schema, ownsClient: false });
+      },
+      sameText: false,
+    });
+  });
+}
