@@ -48,7 +48,10 @@ describe('the install commands of the drivers in the docs', () => {
     const text = readFileSync(join(repo, page), 'utf8');
     for (const { command, name, version } of installs(text)) {
       const range = pkg.peerDependencies[name]!;
-      expect(version, `${page}: \`${command}\` installs the newest ${name}, not one in ${range}`).toBeDefined();
+      expect(
+        version,
+        `${page}: \`${command}\` installs the newest ${name}, not one in ${range}`,
+      ).toBeDefined();
       expect(inRange(version!, range), `${page}: ${name}@${version} is outside ${range}`).toBe(true);
     }
   });
