@@ -53,9 +53,18 @@ export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publ
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
   const retry = checkRetry(options.retry);
   const author = checkString(options.author, 'author', 'Give the author URN, e.g. urn:li:person:abc.');
-  if (typeof options.version !== 'string' || !/^\d{6}$/.test(options.version)) {
-    throw new SocialShiftError('VALIDATION', 'LinkedIn-Version must be YYYYMM, e.g. 202601.', {
-      details: { issues: [{ path: ['version'], message: 'use YYYYMM', code: 'invalid_format' }] },
+  const version: unknown = options.version;
+  if (typeof version !== 'string' || !/^\d{6}$/.test(version)) {
+    // Named as the option is, with what was given: a missing one, or 202601 as a number, is no typo of the form.
+    const got =
+      version === undefined
+        ? "give the LinkedIn-Version header to send, YYYYMM as text, e.g. '202601'."
+        : typeof version === 'number'
+          ? `give it as text, '${version}', not as a number.`
+          : `use YYYYMM as text, e.g. '202601' (got ${typeof version === 'string' ? JSON.stringify(version) : typeof version}).`;
+    const message = `version: ${got}`;
+    throw new SocialShiftError('VALIDATION', message, {
+      details: { issues: [{ path: ['version'], message: got, code: 'invalid_format' }] },
     });
   }
   async function publish(given: PublishInput): Promise<PublishResult> {
