@@ -189,7 +189,45 @@ function fileKey(name: string): string {
  * ```
  */
 export function sqliteStorage(options: SqliteStorageOptions = {}): ManagedStorage {
+  checkOptions(options);
   return createStorage(createSqliteDriver(options), options);
+}
+
+const OPTION_NAMES: readonly string[] = [
+  'filename',
+  'database',
+  'tablePrefix',
+  'indexes',
+  'busyTimeoutMs',
+  'memory',
+  'cacheSize',
+  'schemaVersion',
+  'migrations',
+];
+
+/**
+ * The options are an object of the adapter's own options. From JavaScript, a misspelt `filename` (`file`, `path`)
+ * left the storage on `:memory:`, which loses every write on close; a file name given as the options was told about
+ * migrations.
+ */
+function checkOptions(options: unknown): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    const got = options === null ? 'null' : Array.isArray(options) ? 'a list' : typeof options;
+    const hint =
+      typeof options === 'string'
+        ? `give the file name as an option: sqliteStorage({ filename: ${JSON.stringify(options).replace(/^"|"$/g, "'")} }).`
+        : `give an object of options, such as { filename: 'social-shift.db' }, or nothing (got ${got}).`;
+    throw new SocialShiftError('VALIDATION', `Invalid options: ${hint}`, {
+      details: { issues: [{ path: [], message: hint, code: 'custom' }] },
+    });
+  }
+  for (const key of Object.keys(options)) {
+    if (OPTION_NAMES.includes(key) || (options as Record<string, unknown>)[key] === undefined) continue;
+    throw invalidOption(
+      key,
+      `sqliteStorage has no option "${key}" (its options: ${OPTION_NAMES.join(', ')}); a database file is given as filename, and without it the storage opens :memory:, which loses every write on close.`,
+    );
+  }
 }
 
 type Param = string | number;
