@@ -38,7 +38,6 @@ describe('the options of sqliteStorage', () => {
     expect(() =>
       sqliteStorage({
         filename: ':memory:',
-        database: undefined,
         tablePrefix: 'app_',
         indexes: {},
         busyTimeoutMs: 10,
