@@ -82,8 +82,9 @@ export const sizeBudgets: readonly SizeBudget[] = [
     // (ADR 086); 9.76 KB with every field of a stored time checked, 9.82 KB once a post moved to other pillars or
     // goals counts under them (2026-12-03). 10.24 KB once the series has a row of zeros for each period without
     // activity and goal targets are checked (a chart had holes; a target of NaN broke the JSON report): the
-    // ceiling is 11 KB (ADR 098).
-    maxGzipBytes: 11 * KB,
+    // ceiling is 11 KB (ADR 098). 11.09 KB once `finishMetrics` is split into modules named after the method's
+    // concepts (the content funnel, the three measures, pillar and goal performance…): the ceiling is 11.25 KB (ADR 107).
+    maxGzipBytes: 11.25 * KB,
     targetGzipBytes: 8 * KB,
     forbiddenPackages: ['xstate', 'mitt'],
     forbiddenIdentifiers: workflowAndEmitterIdentifiers,

@@ -7,7 +7,7 @@
  */
 
 export { adjustRules } from './adjust-rules.js';
-export { finishMetrics, segmentOf } from './finish-metrics.js';
+export { finishMetrics } from './finish-metrics.js';
 export { ACTIVITY, foldActivity, foldEvent, foldEvents, ROLE_BIT, seriesBucket } from './fold-event.js';
 export { mergeAggregates, mergeInto } from './merge-aggregates.js';
 export type {
@@ -54,4 +54,5 @@ export type { Period } from './period.js';
 export { periodOf } from './period.js';
 export { METRIC_PLATFORMS, platformIndex } from './platform-index.js';
 export { representativeness } from './representativeness.js';
+export { segmentOf } from './three-measures.js';
 export { startOfDayInZone, timeZoneOffsetMinutes } from './time-zone.js';

@@ -54,6 +54,9 @@ export interface PersonPartial {
 }
 
 /** Post flags, OR-ed together. */
+/** A person who left the organisation or was erased. */
+export const isGone = (p: PersonPartial): boolean => p.lifecycle === 'left' || p.lifecycle === 'erased';
+
 export const POST_FLAG = {
   fromContribution: 1,
   offered: 2,

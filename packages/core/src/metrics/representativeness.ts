@@ -1,4 +1,30 @@
-import type { Representativeness } from './metrics-figures.js';
+import { isGone, type MetricsAggregate, PERSON_FLAG, type PersonPartial } from './metrics-aggregate.js';
+import type { MetricsFigures, Representativeness } from './metrics-figures.js';
+
+/**
+ * The representativeness of the active ambassadors (who shared, conversed or contributed in the window) against the
+ * organisation, by team, department and location. Both count only the organisation's own people who have not left.
+ */
+export function representativenessFigures(
+  aggregate: MetricsAggregate,
+  contributionsBy: ReadonlyMap<string, number>,
+): MetricsFigures['representativeness'] {
+  const organisation: PersonPartial[] = [];
+  const activePeople: PersonPartial[] = [];
+  for (const [personId, p] of aggregate.persons) {
+    if ((p.flags & PERSON_FLAG.added) === 0 || p.external === true || isGone(p)) continue;
+    organisation.push(p);
+    if (p.shares > 0 || p.conversations > 0 || (contributionsBy.get(personId) ?? 0) > 0) activePeople.push(p);
+  }
+  const dimension = (pick: (p: PersonPartial) => readonly string[]) =>
+    representativeness(organisation.map(pick), activePeople.map(pick));
+  const optional = (v: string | undefined): string[] => (v === undefined || v === '' ? [] : [v]);
+  return {
+    team: dimension((p) => p.teamIds ?? []),
+    department: dimension((p) => optional(p.department)),
+    location: dimension((p) => optional(p.location)),
+  };
+}
 
 /**
  * Compares how the active ambassadors spread over groups with how the organisation does. Each person weighs 1,
