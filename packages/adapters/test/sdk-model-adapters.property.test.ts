@@ -11,11 +11,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { ManagedStorage, StoragePort } from '@social-shift/core';
+import type { StoragePort } from '@social-shift/core';
 import { createMemoryStorage, ENTITY_TYPES } from '@social-shift/core';
+import { createTestProgramme } from '@social-shift/core/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import fc from 'fast-check';
 import pg from 'pg';
+import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GUARD_COLLECTION, IDEMPOTENCY_COLLECTION } from '../../core/src/sdk/runtime.js';
 import {
@@ -29,12 +31,13 @@ import {
 import { indexedDbStorage } from '../src/indexeddb.js';
 import { pgliteClient } from '../src/pglite.js';
 import { postgresStorage } from '../src/postgres.js';
+import { postgresJsClient } from '../src/postgres-js.js';
 import { pgClient } from '../src/postgres-pg.js';
 import { sqliteStorage } from '../src/sqlite.js';
 import { requiredService } from './required-service.js';
 
-const RUNS = Number(process.env.RUNS ?? 6);
-const RACES = Number(process.env.RUNS ?? 6);
+const RUNS = Number(process.env.RUNS ?? 5);
+const RACES = Number(process.env.RUNS ?? 4);
 const COMMANDS = Number(process.env.COMMANDS ?? 25);
 const TIMEOUT = process.env.RUNS ? 3_600_000 : 60_000;
 
@@ -50,19 +53,20 @@ let made = 0;
 const unique = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${made++}`;
 
 /** Everything stored for the organisation, in the storage's own order. */
-async function stored(storage: StoragePort) {
+async function stored(storage: StoragePort, organisationId = ORG) {
   const documents: Record<string, unknown> = {};
   for (const collection of [...ENTITY_TYPES, IDEMPOTENCY_COLLECTION, GUARD_COLLECTION])
-    documents[collection] = await storage.query(ORG, collection);
-  return { documents, events: await storage.readEvents(ORG) };
+    documents[collection] = await storage.query(organisationId, collection);
+  return { documents, events: await storage.readEvents(organisationId) };
 }
+const NEIGHBOUR = 'org_neighbour';
 
 /**
  * Runs the model on a fresh store of the adapter, then the same commands on memory storage: both must end every
  * command the same way and leave the same store.
  */
 async function holdsOn(
-  fresh: () => Promise<ManagedStorage>,
+  fresh: () => Promise<StoragePort>,
   { sameText = true }: { readonly sameText?: boolean } = {},
 ): Promise<void> {
   let succeeded = 0;
@@ -70,6 +74,9 @@ async function holdsOn(
     fc.asyncProperty(fc.commands(steps, { maxCommands: COMMANDS, size: 'max' }), async (commands) => {
       const storage = await fresh();
       try {
+        // Another organisation in the same store, before and after: nothing of it may show or change.
+        const neighbour = await createTestProgramme({ storage, organisationId: NEIGHBOUR });
+        const untouched = await stored(storage, NEIGHBOUR);
         const onAdapter: string[] = [];
         const { model, real } = await initial({ storage });
         await fc.asyncModelRun(() => ({ model, real: { ...real, trace: onAdapter } }), commands);
@@ -86,6 +93,7 @@ async function holdsOn(
         // The same JSON text too, but on PostgreSQL: its jsonb gives documents' keys back shortest first (events
         // in the order written, three levels deep), as docs/storage/postgres.md says.
         if (sameText) expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+        expect(await stored(neighbour.storage, NEIGHBOUR), 'the other organisation').toStrictEqual(untouched);
       } finally {
         await storage.close();
       }
@@ -96,10 +104,32 @@ async function holdsOn(
   expect(succeeded).toBeGreaterThan(RUNS);
 }
 
+/**
+ * One store through two storages (two connections, pools or servers): each call goes to the other one in turn, so
+ * a command reads through one what it or the command before wrote through the other.
+ */
+function alternating(first: StoragePort, second: StoragePort): StoragePort {
+  let calls = 0;
+  const next = () => (calls++ % 2 === 0 ? first : second);
+  return {
+    name: first.name,
+    capabilities: first.capabilities,
+    get: (...args) => next().get(...args),
+    query: (...args) => next().query(...args),
+    readEvents: (...args) => next().readEvents(...args),
+    transaction: (organisationId, work) => next().transaction(organisationId, work),
+    ...(first.commit ? { commit: (organisationId, writes) => next().commit!(organisationId, writes) } : {}),
+    async close() {
+      await first.close();
+      await second.close();
+    },
+  };
+}
+
 /** An adapter: a fresh, empty store of it for each run, and whether it gives back the JSON text it was given. */
 interface Adapter {
   readonly name: string;
-  fresh(): Promise<ManagedStorage>;
+  fresh(): Promise<StoragePort>;
   /** False on PostgreSQL: its jsonb gives documents' keys back shortest first (docs/storage/postgres.md). */
   readonly sameText: boolean;
 }
@@ -147,6 +177,21 @@ describe('the SDK facade, driven by random command sequences, on every storage a
     sameText: true,
   });
   describeAdapter({
+    name: 'SQLite on a file, a read cache of two documents',
+    fresh: async () => sqliteStorage({ filename: join(dir, `${unique('model')}.db`), cacheSize: 2 }),
+    sameText: true,
+  });
+  describeAdapter({
+    name: 'SQLite on a file, through two connections in turn',
+    async fresh() {
+      const filename = join(dir, `${unique('model')}.db`);
+      const first = sqliteStorage({ filename });
+      await first.open();
+      return alternating(first, sqliteStorage({ filename }));
+    },
+    sameText: true,
+  });
+  describeAdapter({
     name: 'IndexedDB (fake-indexeddb)',
     fresh: async () => indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange }),
     sameText: true,
@@ -187,6 +232,29 @@ if (url) {
         const schema = unique('model');
         schemas.push(schema);
         return postgresStorage({ client: await pgClient(pool), schema, ownsClient: false });
+      },
+      sameText: false,
+    });
+    describeAdapter({
+      name: 'through postgres.js, a schema per run',
+      async fresh() {
+        const schema = unique('model');
+        schemas.push(schema);
+        const sql = postgres(url, { max: 2, onnotice: () => {} });
+        return postgresStorage({ client: postgresJsClient(sql), schema });
+      },
+      sameText: false,
+    });
+    describeAdapter({
+      name: 'through two pg pools in turn (two servers)',
+      async fresh() {
+        const schema = unique('model');
+        schemas.push(schema);
+        // Pools of their own, ended by the storages' close().
+        const aPool = () => pgClient({ connectionString: url, max: 2 });
+        const first = postgresStorage({ client: await aPool(), schema });
+        await first.open();
+        return alternating(first, postgresStorage({ client: await aPool(), schema }));
       },
       sameText: false,
     });
