@@ -252,8 +252,31 @@ function checkClient(options: PostgresStorageOptions | undefined): void {
   });
 }
 
+const OPTION_NAMES: readonly string[] = [
+  'client',
+  'schema',
+  'tablePrefix',
+  'indexes',
+  'ownsClient',
+  'name',
+  'schemaVersion',
+  'migrations',
+];
+
+/** From JavaScript, a misspelt `schema` (`schemaName`) put the tables in the search path without a word. */
+function checkOptionNames(options: PostgresStorageOptions): void {
+  for (const key of Object.keys(options)) {
+    if (OPTION_NAMES.includes(key) || (options as unknown as Record<string, unknown>)[key] === undefined) continue;
+    const message = `postgresStorage has no option "${key}" (its options: ${OPTION_NAMES.join(', ')}); without schema, the tables go in the search path.`;
+    throw new SocialShiftError('VALIDATION', `Invalid ${key}: ${message}`, {
+      details: { issues: [{ path: [key], message, code: 'custom' }] },
+    });
+  }
+}
+
 function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
   checkClient(options);
+  checkOptionNames(options);
   const t = tableNames(options);
   // Checked when the storage is created: a bad option is a VALIDATION error, not a failed open.
   relationNames(options);
