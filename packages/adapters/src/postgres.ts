@@ -266,7 +266,8 @@ const OPTION_NAMES: readonly string[] = [
 /** From JavaScript, a misspelt `schema` (`schemaName`) put the tables in the search path without a word. */
 function checkOptionNames(options: PostgresStorageOptions): void {
   for (const key of Object.keys(options)) {
-    if (OPTION_NAMES.includes(key) || (options as unknown as Record<string, unknown>)[key] === undefined) continue;
+    if (OPTION_NAMES.includes(key) || (options as unknown as Record<string, unknown>)[key] === undefined)
+      continue;
     const message = `postgresStorage has no option "${key}" (its options: ${OPTION_NAMES.join(', ')}); without schema, the tables go in the search path.`;
     throw new SocialShiftError('VALIDATION', `Invalid ${key}: ${message}`, {
       details: { issues: [{ path: [key], message, code: 'custom' }] },

@@ -29,7 +29,10 @@ describe('a page that runs the social-shift command', () => {
     expect(running.map((page) => relative(repo, page))).toContain('README.md');
   });
 
-  it.each(running.map((page) => [relative(repo, page), page]))('%s names the package that has it', (_, page) => {
-    expect(readFileSync(page!, 'utf8')).toContain('@social-shift/cli');
-  });
+  it.each(running.map((page) => [relative(repo, page), page]))(
+    '%s names the package that has it',
+    (_, page) => {
+      expect(readFileSync(page!, 'utf8')).toContain('@social-shift/cli');
+    },
+  );
 });
