@@ -6,7 +6,8 @@
 // and a manual clock make both runs deterministic): every command must end the same way and leave the same documents
 // and the same event log, so an adapter that orders, rounds, drops or reorders anything shows. And the two races of
 // ADR 106 (a share, a campaign's start, against the publisher's exit) with the storage's calls resolving in an order
-// fast-check picks. Fewer and shorter runs than on memory; RUNS=n runs each property n times (COMMANDS=n: longer).
+// fast-check picks. After each sequence, retention of the platform events and an export must also come out the same.
+// Fewer and shorter runs than on memory; RUNS=n runs each property n times (COMMANDS=n: longer).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { StoragePort } from '@social-shift/core';
 import { createMemoryStorage, ENTITY_TYPES } from '@social-shift/core';
 import { createTestProgramme } from '@social-shift/core/testing';
+import { exportAll } from '@social-shift/core/transfer';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import fc from 'fast-check';
 import pg from 'pg';
@@ -22,9 +24,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GUARD_COLLECTION, IDEMPOTENCY_COLLECTION } from '../../core/src/sdk/runtime.js';
 import {
   campaignStartRacesExit,
+  DAY,
   EXITS,
   initial,
   ORG,
+  type Real,
   shareRacesExit,
   steps,
 } from '../../core/test/sdk-model.js';
@@ -70,6 +74,7 @@ async function holdsOn(
   { sameText = true }: { readonly sameText?: boolean } = {},
 ): Promise<void> {
   let succeeded = 0;
+  let removed = 0;
   await fc.assert(
     fc.asyncProperty(fc.commands(steps, { maxCommands: COMMANDS, size: 'max' }), async (commands) => {
       const storage = await fresh();
@@ -93,6 +98,25 @@ async function holdsOn(
         // The same JSON text too, but on PostgreSQL: its jsonb gives documents' keys back shortest first (events
         // in the order written, three levels deep), as docs/storage/postgres.md says.
         if (sameText) expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+        // Then retention of the platform events (it rewrites the log) and a whole export: the same on both too.
+        const after = async ({ world }: Real) => {
+          // A click on the first share, so retention mostly has something to remove (refused when its publisher
+          // may no longer be tracked: refused the same way on both).
+          const click = await world.shift.platform
+            .recordClick({ shareId: 'share_0001', idempotencyKey: 'before-retention' })
+            .catch((error: unknown) => (error as { code?: unknown }).code);
+          world.clock.advance(2 * DAY);
+          const report = await world.shift.system.applyRetention({ platformEventDays: 1 });
+          return {
+            click,
+            report,
+            store: await stored(world.storage),
+            bundle: await exportAll(world.storage, ORG, world),
+          };
+        };
+        const [onAdapterThen, onMemoryThen] = [await after(real), await after(reference.real)];
+        expect(onAdapterThen, 'after retention and an export').toStrictEqual(onMemoryThen);
+        removed += onAdapterThen.report.removed;
         expect(await stored(neighbour.storage, NEIGHBOUR), 'the other organisation').toStrictEqual(untouched);
       } finally {
         await storage.close();
@@ -102,6 +126,7 @@ async function holdsOn(
   );
   // The sequences did something: commands that succeeded, not only refusals.
   expect(succeeded).toBeGreaterThan(RUNS);
+  expect(removed, 'platform events that retention removed').toBeGreaterThan(0);
 }
 
 /**
