@@ -221,6 +221,16 @@ describe('the SDK facade, driven by random command sequences, on every storage a
     fresh: async () => indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange }),
     sameText: true,
   });
+  describeAdapter({
+    name: 'IndexedDB (fake-indexeddb), through two connections (tabs) in turn',
+    async fresh() {
+      const indexedDB = new IDBFactory();
+      const first = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+      await first.open();
+      return alternating(first, indexedDbStorage({ indexedDB, keyRange: IDBKeyRange }));
+    },
+    sameText: true,
+  });
   let pglite: Promise<PGlite> | undefined;
   describeAdapter({
     name: 'PGlite, a schema per run',
