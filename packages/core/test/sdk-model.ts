@@ -105,7 +105,7 @@ export interface Model {
 
 export interface Real {
   readonly world: TestProgramme;
-  /** When given, each step adds how it ended (`approvePost(0, 1, …) FORBIDDEN`): to compare runs on two storages. */
+  /** When given, each step adds how it ended (`approvePost(0, 1, …) FORBIDDEN: …`, with the error's message): to compare runs on two storages. */
   readonly trace?: string[];
 }
 
@@ -285,7 +285,9 @@ class Step implements fc.AsyncCommand<Model, Real> {
     }
     const key = `${this.name.replace(/\(.*/, '')} ${failed ? (error as { code?: string }).code : 'ok'}`;
     reached.set(key, (reached.get(key) ?? 0) + 1);
-    trace?.push(`${this.name} ${failed ? (error as { code?: string }).code : 'ok'}`);
+    trace?.push(
+      `${this.name} ${failed ? `${(error as { code?: string }).code}: ${(error as Error).message}` : 'ok'}`,
+    );
     if ('expectedError' in action) {
       const code = failed ? (error as { code?: string }).code : undefined;
       expect(code, `${action.label}: ${String(error)}`).toBe(action.expectedError);
