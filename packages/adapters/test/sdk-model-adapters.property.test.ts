@@ -1,6 +1,7 @@
 // The model-based test of the SDK facade (packages/core/test/sdk-model.ts) on every storage adapter: SQLite in memory
 // and on a file, PGlite, IndexedDB (fake-indexeddb) and a real PostgreSQL server (SOCIAL_SHIFT_PG_URL; under CI=true
-// it must be there). Random command sequences by random actors, checked after every command as on memory storage:
+// it must be there) through pg and postgres.js; also through two connections taking calls in turn, and closed and
+// opened again every few calls, with another organisation in the same store. Random command sequences by random actors, checked after every command as on memory storage:
 // typed errors only, nothing written by a failure, valid documents, a gapless log that replays, the role, offer and
 // share rules, no names left after an erasure. Then the same sequence runs again on memory storage (sequential ids
 // and a manual clock make both runs deterministic): every command must end the same way and leave the same documents
@@ -151,6 +152,48 @@ function alternating(first: StoragePort, second: StoragePort): StoragePort {
   };
 }
 
+/**
+ * One store that is closed and opened again (a restart of the process) after every few calls, when none is running:
+ * what a storage keeps in memory (a cache, a counter) must not be what holds the data.
+ */
+function reopening(open: () => StoragePort, every = 5): StoragePort {
+  let current = open();
+  let calls = 0;
+  let running = 0;
+  let swapping: Promise<void> = Promise.resolve();
+  const call =
+    <A extends unknown[], R>(method: (storage: StoragePort) => ((...args: A) => Promise<R>) | undefined) =>
+    async (...args: A): Promise<R> => {
+      await swapping;
+      if (++calls % every === 0 && running === 0) {
+        const closing = current;
+        current = open();
+        swapping = closing.close();
+        await swapping;
+      }
+      running++;
+      try {
+        return await method(current)!.apply(current, args);
+      } finally {
+        running--;
+      }
+    };
+  const first = current;
+  return {
+    name: first.name,
+    capabilities: first.capabilities,
+    get: call((storage) => storage.get),
+    query: call((storage) => storage.query),
+    readEvents: call((storage) => storage.readEvents),
+    transaction: call((storage) => storage.transaction) as StoragePort['transaction'],
+    ...(first.commit ? { commit: call((storage) => storage.commit) } : {}),
+    close: async () => {
+      await swapping;
+      await current.close();
+    },
+  };
+}
+
 /** An adapter: a fresh, empty store of it for each run, and whether it gives back the JSON text it was given. */
 interface Adapter {
   readonly name: string;
@@ -217,6 +260,22 @@ describe('the SDK facade, driven by random command sequences, on every storage a
     sameText: true,
   });
   describeAdapter({
+    name: 'SQLite on a file, closed and opened again every few calls',
+    async fresh() {
+      const filename = join(dir, `${unique('model')}.db`);
+      return reopening(() => sqliteStorage({ filename }));
+    },
+    sameText: true,
+  });
+  describeAdapter({
+    name: 'IndexedDB (fake-indexeddb), closed and opened again every few calls',
+    async fresh() {
+      const indexedDB = new IDBFactory();
+      return reopening(() => indexedDbStorage({ indexedDB, keyRange: IDBKeyRange }));
+    },
+    sameText: true,
+  });
+  describeAdapter({
     name: 'IndexedDB (fake-indexeddb)',
     fresh: async () => indexedDbStorage({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange }),
     sameText: true,
@@ -277,6 +336,17 @@ if (url) {
         schemas.push(schema);
         const sql = postgres(url, { max: 2, onnotice: () => {} });
         return postgresStorage({ client: postgresJsClient(sql), schema });
+      },
+      sameText: false,
+    });
+    describeAdapter({
+      name: 'through postgres.js, closed and opened again every few calls',
+      async fresh() {
+        const schema = unique('model');
+        schemas.push(schema);
+        // Less often: each time is a new connection to the server.
+        const open = () => postgresStorage({ client: postgresJsClient(postgres(url, { max: 1 })), schema });
+        return reopening(open, 40);
       },
       sameText: false,
     });
