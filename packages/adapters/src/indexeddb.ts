@@ -28,6 +28,7 @@ import type {
   StorageDriver,
 } from '@social-shift/core';
 import { createStorage, isSocialShiftError, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
+import { checkOptionNames } from './option-names.js';
 
 /** Options of {@link indexedDbStorage}. */
 export interface IndexedDbStorageOptions extends CreateStorageOptions {
@@ -273,6 +274,12 @@ interface CounterRecord {
  * ```
  */
 export function indexedDbStorage(options: IndexedDbStorageOptions = {}): ManagedStorage {
+  checkOptionNames(
+    'indexedDbStorage',
+    options,
+    ['databaseName', 'indexedDB', 'keyRange', 'indexes', 'schemaVersion', 'migrations'],
+    "without databaseName, the storage opens the database 'social-shift'.",
+  );
   return createStorage(createIndexedDbDriver(options), options);
 }
 

@@ -14,6 +14,7 @@
  */
 import type { CreateStorageOptions, ManagedStorage, StorageCapabilities } from '@social-shift/core';
 import { createMemoryStorage } from '@social-shift/core';
+import { checkOptionNames } from './option-names.js';
 
 /** What the memory adapter can do. */
 export const memoryCapabilities: StorageCapabilities = {
@@ -32,5 +33,11 @@ export const memoryCapabilities: StorageCapabilities = {
  * ```
  */
 export function memoryStorage(options: CreateStorageOptions = {}): ManagedStorage {
+  checkOptionNames(
+    'memoryStorage',
+    options,
+    ['schemaVersion', 'migrations'],
+    'it keeps its data in the process only: for a file, use sqliteStorage({ filename }).',
+  );
   return createMemoryStorage(options);
 }

@@ -45,6 +45,7 @@ import {
   QUERY_INDEXES,
   SocialShiftError,
 } from '@social-shift/core';
+import { checkOptionNames } from './option-names.js';
 import { fieldIndexes, postgresSchemaName, sqlIdentifier } from './sql-identifiers.js';
 
 /** The result of one SQL statement. */
@@ -263,21 +264,14 @@ const OPTION_NAMES: readonly string[] = [
   'migrations',
 ];
 
-/** From JavaScript, a misspelt `schema` (`schemaName`) put the tables in the search path without a word. */
-function checkOptionNames(options: PostgresStorageOptions): void {
-  for (const key of Object.keys(options)) {
-    if (OPTION_NAMES.includes(key) || (options as unknown as Record<string, unknown>)[key] === undefined)
-      continue;
-    const message = `postgresStorage has no option "${key}" (its options: ${OPTION_NAMES.join(', ')}); without schema, the tables go in the search path.`;
-    throw new SocialShiftError('VALIDATION', `Invalid ${key}: ${message}`, {
-      details: { issues: [{ path: [key], message, code: 'custom' }] },
-    });
-  }
-}
-
 function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
   checkClient(options);
-  checkOptionNames(options);
+  checkOptionNames(
+    'postgresStorage',
+    options,
+    OPTION_NAMES,
+    'without schema, the tables go in the search path.',
+  );
   const t = tableNames(options);
   // Checked when the storage is created: a bad option is a VALIDATION error, not a failed open.
   relationNames(options);

@@ -31,6 +31,7 @@ import type {
 import { createStorage, isSocialShiftError, QUERY_INDEXES, SocialShiftError } from '@social-shift/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import { loadDriver, unbuiltAddonAdvice } from './load-driver.js';
+import { checkOptionNames } from './option-names.js';
 import { fieldIndexes, sqliteTablePrefix } from './sql-identifiers.js';
 import type { ReadCache } from './sqlite-read-cache.js';
 import { createReadCache, noReadCache } from './sqlite-read-cache.js';
@@ -221,13 +222,12 @@ function checkOptions(options: unknown): void {
       details: { issues: [{ path: [], message: hint, code: 'custom' }] },
     });
   }
-  for (const key of Object.keys(options)) {
-    if (OPTION_NAMES.includes(key) || (options as Record<string, unknown>)[key] === undefined) continue;
-    throw invalidOption(
-      key,
-      `sqliteStorage has no option "${key}" (its options: ${OPTION_NAMES.join(', ')}); a database file is given as filename, and without it the storage opens :memory:, which loses every write on close.`,
-    );
-  }
+  checkOptionNames(
+    'sqliteStorage',
+    options,
+    OPTION_NAMES,
+    'a database file is given as filename, and without it the storage opens :memory:, which loses every write on close.',
+  );
 }
 
 type Param = string | number;
