@@ -20,17 +20,22 @@ export interface ContentFunnel {
 }
 
 /** Counts the funnel's stages for the contributions first submitted in the window and the posts made from them. */
-export function contentFunnel(aggregate: MetricsAggregate, inWindow: (at: string) => boolean): ContentFunnel {
-  const submitted = [...aggregate.contributions.values()].filter((x) => inWindow(x.submittedAt));
-  // By id: the posts name the contributions they were made from (one can be used in several posts).
-  const submittedIds = new Set(
-    [...aggregate.contributions.keys()].filter((id) =>
-      inWindow(aggregate.contributions.get(id)?.submittedAt ?? ''),
-    ),
-  );
+export function contentFunnel(
+  aggregate: MetricsAggregate,
+  allPosts: readonly PostPartial[],
+  inWindow: (at: string) => boolean,
+): ContentFunnel {
+  // By id too: the posts name the contributions they were made from (one can be used in several posts).
+  const submitted: ContributionPartial[] = [];
+  const submittedIds = new Set<string>();
+  for (const [id, x] of aggregate.contributions) {
+    if (!inWindow(x.submittedAt)) continue;
+    submitted.push(x);
+    submittedIds.add(id);
+  }
   const madeFrom = (q: PostPartial): string[] =>
     (q.contributionIds ?? []).filter((id) => submittedIds.has(id));
-  const posts = [...aggregate.posts.values()].filter((q) => madeFrom(q).length > 0);
+  const posts = allPosts.filter((q) => madeFrom(q).length > 0);
   const funnel = {
     contributionsSubmitted: submitted.length,
     accepted: submitted.filter((x) => (x.flags & (CONTRIBUTION_FLAG.accepted | CONTRIBUTION_FLAG.used)) !== 0)

@@ -42,9 +42,9 @@ export function finishMetrics(aggregate: MetricsAggregate, context: MetricsConte
   const participation = ratio(activation.sharers, activation.publishersWithConsent);
   const media = context.earnedMedia ?? DEFAULT_EARNED_MEDIA;
   const platforms = platformFigures(aggregate, media);
-  const content = contentFunnel(aggregate, inWindow);
   const c = aggregate.platforms;
   const posts = [...aggregate.posts.values()];
+  const content = contentFunnel(aggregate, posts, inWindow);
   const totalShares = sum(c.shares);
   return {
     version: 1,
