@@ -17,7 +17,7 @@ import { entitySchemas } from '../src/model/entities.js';
 import { ENTITY_TYPES } from '../src/model/entity-type.js';
 import { createRandomIds } from '../src/ports/id-generator.js';
 import type { StoragePort, StoredDocument, StoredEvent } from '../src/ports/storage.js';
-import type { SocialShiftOptions } from '../src/sdk/create-social-shift.js';
+import type { SocialShift, SocialShiftOptions } from '../src/sdk/create-social-shift.js';
 import { createSocialShift } from '../src/sdk/create-social-shift.js';
 import { replayEvents } from '../src/sdk/projection.js';
 import { GUARD_COLLECTION, IDEMPOTENCY_COLLECTION } from '../src/sdk/runtime.js';
@@ -1232,6 +1232,37 @@ const exitEvents = {
 };
 
 /**
+ * A second instance over the same store, whose storage calls fast-check schedules (random ids: the sequential ones of
+ * the first instance would collide).
+ */
+function racingInstance(world: TestProgramme, s: fc.Scheduler): SocialShift {
+  return createSocialShift({
+    storage: scheduledStorage(world.storage, s),
+    organisationId: ORG,
+    clock: world.clock,
+    ids: createRandomIds(world.clock),
+  });
+}
+
+/** The publisher's exit, sent by whom may send it. */
+function exitBy(racing: SocialShift, exit: Exit, master: string, publisher: string): Promise<unknown> {
+  return exit === 'revokeRole'
+    ? racing.as(master).people.revokeRole(publisher, { role: 'publisher' })
+    : exit === 'withdrawConsent'
+      ? racing.as(publisher).people.withdrawConsent()
+      : exit === 'leave'
+        ? racing.as(master).people.leave(publisher)
+        : racing.as(master).privacy.erasePerson(publisher);
+}
+
+/** A command that lost a race failed with the SDK's typed error, never with another throw. */
+function expectTypedRejections(outcomes: readonly PromiseSettledResult<unknown>[]): void {
+  for (const outcome of outcomes)
+    if (outcome.status === 'rejected')
+      expect(isSocialShiftError(outcome.reason), String(outcome.reason)).toBe(true);
+}
+
+/**
  * ADR 106: a share that races with its publisher's exit either commits first or fails; it never lands after the exit.
  * The storage's calls resolve in the order `s` picks. `options` go to the test programme (its storage).
  */
@@ -1247,28 +1278,11 @@ export async function shareRacesExit(
   const [mine] = await world.shift.as(publisher).offers.mine();
   const offerId = mine?.offer.id ?? UNKNOWN;
   if (seenFirst) await world.shift.as(publisher).offers.see(offerId);
-  // A second instance over the same store, whose storage calls fast-check schedules (random ids: the
-  // sequential ones of the first instance would collide).
-  const scheduled = scheduledStorage(world.storage, s);
-  const racing = createSocialShift({
-    storage: scheduled,
-    organisationId: ORG,
-    clock: world.clock,
-    ids: createRandomIds(world.clock),
-  });
+  const racing = racingInstance(world, s);
   const share = racing.as(publisher).offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'race' });
-  const out =
-    exit === 'revokeRole'
-      ? racing.as(master).people.revokeRole(publisher, { role: 'publisher' })
-      : exit === 'withdrawConsent'
-        ? racing.as(publisher).people.withdrawConsent()
-        : exit === 'leave'
-          ? racing.as(master).people.leave(publisher)
-          : racing.as(master).privacy.erasePerson(publisher);
+  const out = exitBy(racing, exit, master, publisher);
   const [shared, left] = await s.waitFor(Promise.allSettled([share, out]));
-  for (const outcome of [shared, left])
-    if (outcome.status === 'rejected')
-      expect(isSocialShiftError(outcome.reason), String(outcome.reason)).toBe(true);
+  expectTypedRejections([shared, left]);
   const events = await world.storage.readEvents(ORG);
   const recorded = events.find((e) => e.type === 'share.recorded' && e.actorId === publisher);
   const exited = events.find((e) => e.type === exitEvents[exit] && e.seq > 0);
@@ -1301,25 +1315,10 @@ export async function campaignStartRacesExit(
   await world.shift.as(master).campaigns.schedule(campaign.id);
   // Started by a master now, or by the scheduler's run at its start time.
   if (byRun) world.clock.advance(HOUR);
-  const racing = createSocialShift({
-    storage: scheduledStorage(world.storage, s),
-    organisationId: ORG,
-    clock: world.clock,
-    ids: createRandomIds(world.clock),
-  });
+  const racing = racingInstance(world, s);
   const start = byRun ? racing.system.runDueTransitions() : racing.as(master).campaigns.start(campaign.id);
-  const out =
-    exit === 'revokeRole'
-      ? racing.as(master).people.revokeRole(publisher, { role: 'publisher' })
-      : exit === 'withdrawConsent'
-        ? racing.as(publisher).people.withdrawConsent()
-        : exit === 'leave'
-          ? racing.as(master).people.leave(publisher)
-          : racing.as(master).privacy.erasePerson(publisher);
-  const outcomes = await s.waitFor(Promise.allSettled([start, out]));
-  for (const outcome of outcomes)
-    if (outcome.status === 'rejected')
-      expect(isSocialShiftError(outcome.reason), String(outcome.reason)).toBe(true);
+  const out = exitBy(racing, exit, master, publisher);
+  expectTypedRejections(await s.waitFor(Promise.allSettled([start, out])));
   const events = await world.storage.readEvents(ORG);
   const exited = events.find((e) => e.type === exitEvents[exit]);
   const offered = events.filter(
