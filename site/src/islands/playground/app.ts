@@ -859,7 +859,17 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     busyNotice,
     body,
   );
-  await boot();
+  try {
+    await boot();
+  } catch (error) {
+    // Another tab put a new programme in place of this one (an import, a start again) and deleted its database
+    // while this page drew it: this page opens the new one. Any other failure is one to open the data.
+    if (isRemembered(session)) {
+      showOpenFailure(error);
+      return;
+    }
+    await switchSession(openSession(), () => '');
+  }
   // Another tab may have replaced the programme while this one opened it.
   checkReplaced();
   root.dataset.ready = 'true';

@@ -247,9 +247,20 @@ async function open(databaseNameToUse: string, fresh: boolean, bundle?: ExportBu
   return { shift, storage, organisationId, databaseName: databaseNameToUse, links, seeded };
 }
 
-/** Opens the programme stored in this browser, seeding it on the first visit. */
-export function openSession(): Promise<Session> {
-  return open(databaseName(), false);
+/**
+ * Opens the programme stored in this browser, seeding it on the first visit. When another tab puts a new programme in
+ * its place (an import, a start again) and deletes its database while this opens it, the open fails: it opens the
+ * new one instead.
+ */
+export async function openSession(): Promise<Session> {
+  for (;;) {
+    const name = databaseName();
+    try {
+      return await open(name, false);
+    } catch (error) {
+      if (databaseName() === name) throw error;
+    }
+  }
 }
 
 /** Starts again with a fresh sample organisation in a new database; the old one is deleted. */
