@@ -52,6 +52,22 @@ describe('blueskyFacets and a domain without https://', () => {
       expect(links(text), text).toEqual([]);
     }
   });
+
+  it('links no file name or framework: two letters that are no country code are no top-level domain', () => {
+    // The composer checks the root zone's list: `js` and `ts` are not in it, so a vacancy for a Node.js developer
+    // must not link https://Node.js.
+    for (const text of [
+      'Wij zoeken een Node.js developer',
+      'Ervaring met Vue.js en Next.js?',
+      'Pas vite.config.ts aan',
+    ]) {
+      expect(links(text), text).toEqual([]);
+    }
+    expect(links('Kijk op acme.eu of acme.io')).toEqual([
+      link(8, 15, 'https://acme.eu'),
+      link(19, 26, 'https://acme.io'),
+    ]);
+  });
 });
 
 describe("fitText('bluesky') and a domain without https://", () => {

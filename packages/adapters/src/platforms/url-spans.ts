@@ -41,20 +41,31 @@ const GENERIC_TLDS = new Set(
 );
 
 /**
- * twitter-text's rule for a domain without a protocol: a generic top-level domain is a link; a country-code one
- * (two letters) only when a path follows (`example.nl/jobs`), a subdomain comes before it (`www.example.nl`,
- * `foo.co.jp`), or it is `.co` or `.tv` (`t.co`, `twitch.tv`). So `example.nl` alone is text.
+ * The two-letter top-level domains of the root zone (IANA's country codes, with `eu`, `ac`, `su` …). Any two letters
+ * would take file names and frameworks for domains: `Node.js`, `Vue.js` and `vite.config.ts` are no links on
+ * Bluesky (whose composer checks the root zone's list) nor on X, and a facet to https://Node.js is a broken link.
  */
-/** Whether a bare domain's top-level domain is one we know: a generic one seen in practice, or two letters. */
+const COUNTRY_TLDS = new Set(
+  'ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bv bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu fi fj fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sj sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw'.split(
+    ' ',
+  ),
+);
+
+/** Whether a bare domain's top-level domain is one we know: a generic one seen in practice, or a country code. */
 export function isKnownTopLevelDomain(tld: string): boolean {
-  return GENERIC_TLDS.has(tld) || /^[a-z]{2}$/.test(tld);
+  return GENERIC_TLDS.has(tld) || COUNTRY_TLDS.has(tld);
 }
 
+/**
+ * twitter-text's rule for a domain without a protocol: a generic top-level domain is a link; a country-code one
+ * (of the root zone) only when a path follows (`example.nl/jobs`), a subdomain comes before it (`www.example.nl`,
+ * `foo.co.jp`), or it is `.co` or `.tv` (`t.co`, `twitch.tv`). So `example.nl` alone is text.
+ */
 function linksWithoutProtocol(host: string, hasPath: boolean): boolean {
   const labels = host.toLowerCase().split('.');
   const tld = labels.at(-1) ?? '';
   if (GENERIC_TLDS.has(tld)) return true;
-  if (!/^[a-z]{2}$/.test(tld)) return false;
+  if (!COUNTRY_TLDS.has(tld)) return false;
   return hasPath || labels.length > 2 || tld === 'co' || tld === 'tv';
 }
 

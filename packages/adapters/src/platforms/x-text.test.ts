@@ -244,6 +244,14 @@ describe('bare domains and e-mail addresses as twitter-text extracts them', () =
     expect(countXText('example.tv').weightedLength).toBe(23);
   });
 
+  it('counts two letters that are no country code as text: file names and frameworks are no links', () => {
+    // `ts` and `js` are not in the root zone: twitter-text (and X) link neither, with a subdomain or a path.
+    expect(countXText('vite.config.ts').weightedLength).toBe(14);
+    expect(countXText('Node.js/docs').weightedLength).toBe(12);
+    expect(countXText('vite.config.nl').weightedLength).toBe(23);
+    expect(countXText('acme.eu/jobs').weightedLength).toBe(23);
+  });
+
   it('counts an e-mail address as plain text', () => {
     expect(countXText('user@example.com').weightedLength).toBe(16);
     expect(countXText('Mail user@example.com.').weightedLength).toBe(22);
