@@ -12,7 +12,7 @@ import {
   createTestProgramme,
 } from '@social-shift/core/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reviewAPost, shareTheNewestOffer } from '../src/guide/commands.js';
+import { reviewAPost, saveThePostForm, shareTheNewestOffer } from '../src/guide/commands.js';
 import { createTrackedProgramme } from '../src/guide/links-in-the-sdk.js';
 import { applyRetention, exportPersonFile } from '../src/guide/privacy.js';
 import { pseudonymousReport } from '../src/guide/pseudonymous-report.js';
@@ -77,6 +77,32 @@ describe('the README', () => {
 });
 
 describe('docs/commands.md', () => {
+  it("an edit form saved late keeps another editor's change to another field, and refuses one to the same field", async () => {
+    const { shift, people } = await createTestProgramme();
+    const other = (await shift.as(people.master).people.add({ displayName: 'Olga' })).id;
+    await shift.as(people.master).people.assignRole(other, { role: 'editor' });
+    const loaded = await shift.as(people.editor).posts.create({ title: 'Old title', text: 'Old text' });
+    // Another editor fixes the title while this one's form is open.
+    await shift.as(other).posts.update(loaded.id, { title: 'Fixed title' });
+    // A plain update of the whole form would put the old title back, without a word.
+    const saved = await saveThePostForm(shift, people.editor, loaded, {
+      title: loaded.title,
+      text: 'New text',
+    });
+    expect(saved).toMatchObject({ title: 'Fixed title', text: 'New text' });
+    // A field both changed is refused, and nothing is written.
+    const refused = await saveThePostForm(shift, people.editor, loaded, { title: 'Mine' }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: 'Changed meanwhile: title.' });
+    expect(await shift.as(people.editor).posts.get(loaded.id)).toMatchObject({
+      title: 'Fixed title',
+      version: saved.version,
+    });
+    // Nothing changed: nothing is written.
+    expect(await saveThePostForm(shift, people.editor, saved, { title: saved.title })).toBe(saved);
+  });
+
   it('sets up the organisation once, with its first social master', async () => {
     const { shift, masterId } = await import('../src/guide/set-up.js');
     expect(shift.organisationId).toBe('org_zorg');

@@ -1,6 +1,7 @@
-// Commands as a person, as docs/commands.md shows them: a post through four-eyes review, and a publisher's share
-// with a click the platform reports.
-import type { SocialShift } from '@social-shift/core';
+// Commands as a person, as docs/commands.md shows them: a post through four-eyes review, a publisher's share with a
+// click the platform reports, and an edit form saved without undoing another editor's change.
+import type { Post, SocialShift, UpdatePostInput } from '@social-shift/core';
+import { SocialShiftError } from '@social-shift/core';
 
 /** An editor writes a post and submits it; a social master approves it. */
 export async function reviewAPost(shift: SocialShift, editorId: string, masterId: string) {
@@ -31,3 +32,37 @@ export async function shareTheNewestOffer(shift: SocialShift, publisherId: strin
   return share;
 }
 // #endregion share
+
+// #region edit-form
+/**
+ * Saves a post's edit form, opened on `loaded`: only the fields the editor changed, so what another editor changed
+ * meanwhile in other fields stands. A field both changed is `CONFLICT` (show the post as it is now), not overwritten.
+ */
+export async function saveThePostForm(
+  shift: SocialShift,
+  editorId: string,
+  loaded: Post,
+  form: UpdatePostInput,
+): Promise<Post> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b); // plain data: text, lists
+  const field = (post: Post, name: string) => (post as unknown as Record<string, unknown>)[name];
+  // A field left `undefined` (untouched, as a form sends it) is not changed, as `update` reads it.
+  const changed = Object.entries(form).filter(
+    ([name, value]) => value !== undefined && !same(value, field(loaded, name)),
+  );
+  if (changed.length === 0) return loaded;
+  const editor = shift.as(editorId);
+  const now = await editor.posts.get(loaded.id);
+  const clash = changed.filter(([name]) => !same(field(now, name), field(loaded, name)));
+  if (clash.length > 0)
+    throw new SocialShiftError('CONFLICT', `Changed meanwhile: ${clash.map(([name]) => name).join(', ')}.`, {
+      details: {
+        entityType: 'post',
+        id: loaded.id,
+        expectedVersion: loaded.version,
+        actualVersion: now.version,
+      },
+    });
+  return editor.posts.update(loaded.id, Object.fromEntries(changed));
+}
+// #endregion edit-form
