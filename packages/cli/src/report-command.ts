@@ -252,7 +252,8 @@ const isBlank = (byte: number): boolean => byte === 32 || byte === 9 || byte ===
  * Tells an NDJSON event log from a JSON export by its first line, read whole however long it is: a line that is a
  * JSON object without `format`, with more after it, starts a log (an export is one value: on one line, or spread
  * over lines whose first, `{`, is not JSON on its own). When that line is the whole file, its value is the
- * export's (or the one event's), and it is returned to be used without reading the file again. A file named as a
+ * export's (or the one event's), and it is returned to be used without reading the file again. A first line that is
+ * not a JSON object, followed by a line that is one, starts a log whose first line is bad. A file named as a
  * log (`.ndjson`, `.jsonl`) is one without reading its first line whole, unless it starts as an export does.
  */
 function detect(path: string, label = `"${path}"`): Input {
@@ -344,21 +345,79 @@ function detect(path: string, label = `"${path}"`): Input {
     throw new InputError(
       `${label} is a JSON array: give the events one a line (NDJSON: jq -c '.[]' events.json > events.ndjson), or a JSON export.`,
     );
+  let value: unknown;
+  let parsed = false;
+  if (bytes[lineStart] === 123)
+    try {
+      value = JSON.parse(bytes.toString('utf8', lineStart, lineEnd < 0 ? bytes.length : lineEnd));
+      parsed = true;
+    } catch {
+      // Not JSON on its own: the first line of an export spread over lines, a log whose first line is bad, or a
+      // file that is not JSON (which reading the export says).
+    }
+  const isObject = parsed && value !== null && typeof value === 'object' && !Array.isArray(value);
+  // A first line that is no event (cut off by `tail -c`, a header) with an event on the next line is a log whose
+  // first line is bad, which the log's reader says, or skips with --skip-invalid. An export spread over lines has
+  // no JSON object on its second line (that is `"format": "social-shift-export",`).
+  if (!isObject && rest && !startsAsExport() && nextLineIsEvent(path, label, lineEnd + 1))
+    return { kind: 'ndjson' };
   if (bytes[lineStart] !== 123)
     throw new InputError(
       `${label} is neither a JSON export nor an NDJSON event log (it does not start with "{").`,
     );
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8', lineStart, lineEnd < 0 ? bytes.length : lineEnd));
-  } catch {
-    // Not JSON on its own: the first line of an export spread over lines (or a file that is not JSON, which
-    // reading the export says).
-    return { kind: 'export' };
-  }
-  const isExport = value === null || typeof value !== 'object' || Array.isArray(value) || 'format' in value;
+  if (!parsed) return { kind: 'export' };
+  const isExport = !isObject || 'format' in (value as object);
   if (rest) return isExport ? { kind: 'export' } : { kind: 'ndjson' };
   return isExport ? { kind: 'export', value } : { kind: 'ndjson' };
+}
+
+/**
+ * Whether the first line at or after `offset` that is not blank is a JSON object without `format` (an event, or a
+ * bad line of a log that is an object). A line longer than {@link FIRST_LINE_OF_A_HUGE_FILE} is no event.
+ */
+function nextLineIsEvent(path: string, label: string, offset: number): boolean {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  let started = false;
+  let complete = false;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      for (let at = offset; !complete && length <= FIRST_LINE_OF_A_HUGE_FILE; ) {
+        const chunk = Buffer.allocUnsafe(65_536);
+        const got = readSync(fd, chunk, 0, chunk.length, at);
+        if (got === 0) break;
+        at += got;
+        let from = 0;
+        if (!started) {
+          while (from < got && isBlank(chunk[from] as number)) from++;
+          if (from === got) continue;
+          started = true;
+        }
+        const end = chunk.subarray(from, got).indexOf(10);
+        complete = end >= 0;
+        const part = chunk.subarray(from, complete ? from + end : got);
+        chunks.push(part);
+        length += part.length;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const { code, syscall } = error as NodeJS.ErrnoException;
+    if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
+    throw new FileError(`Cannot read ${label}: ${(error as Error).message}`);
+  }
+  if (!started || length > FIRST_LINE_OF_A_HUGE_FILE) return false;
+  // A line may start with a byte order mark (logs saved by a Windows editor and joined with cat).
+  const line = withoutBom(Buffer.concat(chunks).toString('utf8'));
+  if (!line.startsWith('{')) return false;
+  try {
+    const value: unknown = JSON.parse(line);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && !('format' in value);
+  } catch {
+    return false;
+  }
 }
 
 interface Loaded {
