@@ -26,7 +26,10 @@ import { measureText } from './text-fit.js';
 export interface BlueskyPublisherOptions {
   /** The account's PDS, e.g. `https://bsky.social` (or the user's own PDS). */
   readonly service: string;
-  /** Handle or DID. */
+  /**
+   * Handle or DID (or the account's e-mail address). A handle may be given as Bluesky shows it, `@anne.bsky.social`,
+   * and white space around it is ignored.
+   */
   readonly identifier: string;
   /** An app password (never the account password). */
   readonly appPassword: string;
@@ -87,7 +90,11 @@ function missingSessionField(value: unknown): string | undefined {
  */
 export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publisher {
   const service = checkApiBase(options.service, 'service');
-  const identifier = checkString(options.identifier, 'identifier', 'Give the handle or DID.');
+  // The PDS refuses `@anne.bsky.social` (an `@` makes it look for an e-mail address) and a handle with white space
+  // (from an environment variable or a file) with 401, which reads as a wrong app password: sent as the handle.
+  const identifier = checkString(options.identifier, 'identifier', 'Give the handle or DID.')
+    .trim()
+    .replace(/^@(?=[^@]+$)/, '');
   const appPassword = checkString(options.appPassword, 'appPassword', 'Give an app password.');
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);

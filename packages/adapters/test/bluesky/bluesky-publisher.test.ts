@@ -251,6 +251,19 @@ describe.runIf(installed)('createBlueskyPublisher against a real Bluesky PDS', (
     expect((await getRecord(result.externalId)).text).toBe('Na een sessie die de PDS niet kent');
   });
 
+  it('logs in with the handle as Bluesky shows it (@handle) or with white space around it, and posts', async () => {
+    // The PDS itself refuses both with 401, which the publisher reported as a wrong or revoked app password.
+    for (const identifier of [`@${pds.handle}`, ` ${pds.handle}\n`]) {
+      const result = await createBlueskyPublisher({
+        service: pds.pdsUrl,
+        identifier,
+        appPassword: pds.password,
+        fetch: countingFetch,
+      }).publish({ text: 'Ingelogd met @handle' });
+      expect((await getRecord(result.externalId)).text).toBe('Ingelogd met @handle');
+    }
+  });
+
   it('reports a wrong app password as a PLATFORM error', async () => {
     const error = await createBlueskyPublisher({
       service: pds.pdsUrl,
