@@ -29,6 +29,12 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | undefine
 }
 
 const param = (context: RouteContext, name: string): string => context.params[name] ?? '';
+/** A page of a list from the query (`?limit=20&before=share_…`): the SDK checks both (`VALIDATION`). */
+function pageOf({ url }: RouteContext): { limit?: number; before?: string } {
+  const limit = url.searchParams.get('limit');
+  const before = url.searchParams.get('before');
+  return { ...(limit === null ? {} : { limit: Number(limit) }), ...(before === null ? {} : { before }) };
+}
 /** The JSON body as the command's input type: the SDK parses and validates it (`VALIDATION` with paths). */
 const input = <T>(context: RouteContext): T => context.body as T;
 
@@ -136,8 +142,13 @@ export function apiRoutes(shift: SocialShift): Route[] {
     // The publisher's view: offers made to me, and sharing one (idempotent: the front end retries with the
     // same key and gets the first share back).
     { method: 'GET', path: '/api/me/offers', handle: async (c) => ok(await as(c).offers.mine()) },
-    // My shares, newest first, with what the platforms reported about each (clicks on the short link included).
-    { method: 'GET', path: '/api/me/shares', handle: async (c) => ok(await as(c).offers.myShares()) },
+    // My shares, newest first, with what the platforms reported about each (clicks on the short link included): a
+    // page at a time, `?limit=` 1 to 100 (default 20) after `?before=`, the id of the last share of the page before.
+    {
+      method: 'GET',
+      path: '/api/me/shares',
+      handle: async (c) => ok(await as(c).offers.myShares(pageOf(c))),
+    },
     {
       method: 'POST',
       path: '/api/offers/:offerId/seen',
