@@ -359,8 +359,10 @@ export function readRange(
         lineStartPos += b + 1 - a;
         let e = b;
         if (e > a && buf[e - 1] === 13) e--;
-        // A line of only spaces and tabs is blank, like an empty one (an event starts with "{": one comparison).
+        // A line of only spaces and tabs is blank, like an empty one (an event starts with "{": one comparison);
+        // so is one of only a byte order mark (an empty log saved with one, joined to others with cat).
         let s = a;
+        if (e - a >= 3 && buf[a] === 0xef && buf[a + 1] === 0xbb && buf[a + 2] === 0xbf) s += 3;
         while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
         if (s < e) {
           const scanned = scanLine(scanner, buf, a, e, aggregate);

@@ -28,4 +28,26 @@ describe('logs joined with cat, each saved with a UTF-8 byte order mark (as some
       expect(result.aggregate).toEqual(foldEvents(events));
     }
   });
+
+  it('take a file of no events, only a mark and a line end (or a mark alone at the end), as a blank line', async () => {
+    const lines = events.slice(0, 2_000).map((e) => JSON.stringify(e));
+    const path = join(dir, 'joined-empty.ndjson');
+    // An empty day's log between two others, and one at the end without a line end.
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(`${lines.slice(0, 1_000).join('\r\n')}\r\n`),
+        BOM,
+        Buffer.from('\r\n'),
+        BOM,
+        Buffer.from(' \t\n'),
+        BOM,
+        Buffer.from(`${lines.slice(1_000).join('\n')}\n`),
+        BOM,
+      ]),
+    );
+    const result = await readEventLog(path, { threads: 1 });
+    expect(result.bad).toEqual([]);
+    expect(result.aggregate).toEqual(foldEvents(events.slice(0, 2_000)));
+  });
 });
