@@ -76,6 +76,16 @@ describe('the leaderboard', () => {
     ]);
   });
 
+  it('keeps the default of each point value left out (the type takes some of them too)', () => {
+    // No points for a share: 15 for a contribution stays, so nobody who only shared is listed.
+    expect(board({ leaderboard: { points: { share: 0 } } })).toEqual([]);
+    // 20 points a share, the rest as by default: bob 2 shares (40), then amy, cas and zed (20 each).
+    expect(board({ leaderboard: { points: { share: 20 }, size: 2 } })).toEqual([
+      [1, 'bob', 40],
+      [2, 'amy', 20],
+    ]);
+  });
+
   it('counts reactions on a share for its publisher, at the points set for a reaction', () => {
     // Only reactions score: amy's share got 3 reactions × 2 points = 6; bob's share none, so bob is not listed.
     const events = [share('s1', 'amy'), share('s2', 'bob'), ...[1, 2, 3].map(() => reaction('s1', 'amy'))];

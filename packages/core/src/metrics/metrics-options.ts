@@ -92,7 +92,15 @@ export interface MetricsContext {
   /** Overlap scores per pillar in [0, 1], from the strategy's overlap scoring. */
   readonly pillarOverlap?: Readonly<Record<string, number>> | undefined;
   readonly earnedMedia?: EarnedMediaSettings | undefined;
-  readonly leaderboard?: Partial<LeaderboardSettings> | undefined;
+  /**
+   * The leaderboard's settings: each left out keeps its default (`DEFAULT_LEADERBOARD`), and so does each point
+   * value left out of `points` (`{ points: { click: 0 } }` stops counting clicks only).
+   */
+  readonly leaderboard?:
+    | (Partial<Omit<LeaderboardSettings, 'points'>> & {
+        readonly points?: Partial<LeaderboardSettings['points']> | undefined;
+      })
+    | undefined;
   readonly thresholds?: Partial<RuleThresholds> | undefined;
 }
 
