@@ -292,4 +292,24 @@ describe('countXText', () => {
   it('rejects an empty text', () => {
     expect(countXText('').valid).toBe(false);
   });
+
+  it('counts an emoji written with VS16 as twitter-text 3.1 does: one emoji where Unicode defines that sequence', () => {
+    // ⭐️ ⚡️ ☕️ as keyboards write them (U+FE0F after an emoji that needs none): 2 each, not 4.
+    expect(countXText('⭐️').weightedLength).toBe(2);
+    expect(countXText('⭐️⭐️⭐️⭐️⭐️ werkgever').weightedLength).toBe(10 + 10);
+    expect(countXText('Snel ⚡️ koffie ☕️').weightedLength).toBe(13 + 2 + 2);
+    // No variation sequence defined for ✅: its VS16 is a character of its own, as twitter-text counts it.
+    expect(countXText('✅️').weightedLength).toBe(4);
+    expect(countXText('✅').weightedLength).toBe(2);
+    // © and ® are Latin-1 text (1) unless VS16 makes them emoji (2).
+    expect(countXText('© Acme 2026').weightedLength).toBe(11);
+    expect(countXText('Acme®').weightedLength).toBe(5);
+    expect(countXText('©️').weightedLength).toBe(2);
+    expect(countXText('H🐱☺👨‍👩‍👧‍👦').weightedLength).toBe(7);
+  });
+
+  it('lets the X publisher post 280 weighted characters that end in ⭐️ or ©', () => {
+    expect(countXText(`${'a'.repeat(278)}⭐️`)).toMatchObject({ weightedLength: 280, valid: true });
+    expect(countXText(`${'a'.repeat(278)} ©`)).toMatchObject({ weightedLength: 280, valid: true });
+  });
 });

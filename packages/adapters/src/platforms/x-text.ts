@@ -52,10 +52,14 @@ export const X_TEXT_CONFIG_V2: XTextConfig = { ...X_TEXT_CONFIG, emojiParsing: f
 const INVALID_CHARACTERS = /[\uFFFE\uFEFF\uFFFF]/u;
 
 // `\p{RGI_Emoji}` needs the `v` flag (Node 20, every current browser); built at run time so the TypeScript
-// target does not matter. Keycaps without VS16 and lone pictographs are added, as twitter-text counts them.
+// target does not matter. Keycaps without VS16 and lone pictographs are added, as twitter-text counts them. `©` and `®`
+// are pictographs only with VS16: alone they are Latin-1 text (1). A VS16 after an emoji that shows as one without it
+// is part of it where Unicode defines that variation sequence (`⭐️`, `⚡️`, `☕️`: one emoji of 2, as twitter-text
+// counts them), and else a character of its own (`✅️`: 2 + 2).
 const UNICODE_SETS_STICKY: string = 'yv';
+const EMOJI_WITH_VS16 = String.raw`[\u231A\u231B\u25FD\u25FE\u2614\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA\u26AB\u26BD\u26BE\u26C4\u26C5\u26D4\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u2757\u2B1B\u2B1C\u2B50\u2B55\u{1F004}\u{1F21A}\u{1F22F}]\uFE0F`;
 const EMOJI = new RegExp(
-  String.raw`\p{RGI_Emoji}|[0-9#*]\uFE0F?\u20E3|\p{Extended_Pictographic}\uFE0F?`,
+  String.raw`${EMOJI_WITH_VS16}|\p{RGI_Emoji}|[0-9#*]\uFE0F?\u20E3|[\p{Extended_Pictographic}--[\u00A9\u00AE]]\uFE0F?|[\u00A9\u00AE]\uFE0F`,
   UNICODE_SETS_STICKY,
 );
 // Where an emoji can start. `\p{RGI_Emoji}` is slow to try at every position, so it is tried only here.
