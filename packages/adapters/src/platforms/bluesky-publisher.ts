@@ -96,6 +96,14 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
     .trim()
     .replace(/^@(?=[^@]+$)/, '');
   const appPassword = checkString(options.appPassword, 'appPassword', 'Give an app password.');
+  // An app password (`xxxx-xxxx-xxxx-xxxx`) holds no white space: one read from a file or an environment variable
+  // with its line break would be refused with 401, which reads as a wrong or revoked app password.
+  if (appPassword.trim() !== appPassword) {
+    throw invalidOption(
+      ['appPassword'],
+      'The app password has white space (a space or a line break) before or after it: remove it.',
+    );
+  }
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
   const retry = checkRetry(options.retry);

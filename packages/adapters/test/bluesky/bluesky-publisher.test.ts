@@ -264,6 +264,29 @@ describe.runIf(installed)('createBlueskyPublisher against a real Bluesky PDS', (
     }
   });
 
+  it('refuses an app password with a line break after it (read from a file) as VALIDATION, which the PDS refuses with 401', async () => {
+    const login = await fetch(`${pds.pdsUrl}/xrpc/com.atproto.server.createSession`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: pds.handle, password: `${pds.password}\n` }),
+    });
+    expect(login.status).toBe(401);
+    const sent = calls.length;
+    let error: unknown;
+    try {
+      createBlueskyPublisher({
+        service: pds.pdsUrl,
+        identifier: pds.handle,
+        appPassword: `${pds.password}\n`,
+        fetch: countingFetch,
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['appPassword'] }] } });
+    expect(calls.length).toBe(sent);
+  });
+
   it('reports a wrong app password as a PLATFORM error', async () => {
     const error = await createBlueskyPublisher({
       service: pds.pdsUrl,
