@@ -472,7 +472,7 @@ describe('invalid transitions', () => {
       allowed: ['SCHEDULE', 'OFFER', 'WITHDRAW', 'ARCHIVE'],
     });
     expect((error as Error).message).toBe(
-      'A post in state "approved" cannot take APPROVE; allowed now: SCHEDULE, OFFER, WITHDRAW, ARCHIVE.',
+      'The post in state "approved" cannot take APPROVE; allowed now: SCHEDULE, OFFER, WITHDRAW, ARCHIVE.',
     );
   });
 

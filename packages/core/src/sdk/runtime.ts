@@ -274,7 +274,7 @@ export function invalidTransition<S extends string, E extends string>(
   return new SocialShiftError(
     'INVALID_TRANSITION',
     message ??
-      `A ${workflow.entityType.replace('_', ' ')} in state "${entity.status}" cannot take ${event}; allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}.`,
+      `The ${workflow.entityType.replace('_', ' ')} in state "${entity.status}" cannot take ${event}; allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}.`,
     { details: { entityType: workflow.entityType, id: entity.id, state: entity.status, event, allowed } },
   );
 }
