@@ -1,4 +1,4 @@
-import { constants as bufferConstants } from 'node:buffer';
+import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
@@ -368,7 +368,19 @@ function detect(path: string, label = `"${path}"`): Input {
   if (!parsed) return { kind: 'export' };
   const isExport = !isObject || 'format' in (value as object);
   if (rest) return isExport ? { kind: 'export' } : { kind: 'ndjson' };
+  if (isExport) refuseNotUtf8(bytes, label);
   return isExport ? { kind: 'export', value } : { kind: 'ndjson' };
+}
+
+/**
+ * Refuses an export that is not UTF-8 text: Windows-1252 (as PowerShell 5's Set-Content writes a file) would be read
+ * with every "ë" of a name turned into "�", in a report that says nothing of it.
+ */
+function refuseNotUtf8(bytes: Uint8Array, label: string): void {
+  if (!isUtf8(bytes))
+    throw new InputError(
+      `${label} is not UTF-8 text (it may be Windows-1252, as PowerShell 5's Set-Content writes): save it as UTF-8 (in PowerShell: Set-Content -Encoding utf8), or export it again.`,
+    );
 }
 
 /**
@@ -438,14 +450,15 @@ function readJson(path: string, label = `"${path}"`): unknown {
       `${label} is ${bytes(size)}: too large for a JSON export, which is read whole (at most ${bytes(MAX_JSON_BYTES)}, about ${Math.round(MAX_JSON_BYTES / 2 ** 20)} MB). ` +
         'Write its events as an NDJSON log instead (one event a line, as shift.readEvents() gives them) and report on that.',
     );
-  let text: string;
+  let data: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    data = readFileSync(path);
   } catch (error) {
     throw new FileError(`Cannot read ${label}: ${(error as Error).message}`);
   }
+  refuseNotUtf8(data, label);
   try {
-    return JSON.parse(withoutBom(text));
+    return JSON.parse(withoutBom(data.toString('utf8')));
   } catch (error) {
     throw new InputError(`${label} is not valid JSON: ${(error as Error).message}`);
   }

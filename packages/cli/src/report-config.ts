@@ -1,4 +1,5 @@
 // What `--config` may hold, and reading it: checked before the input is read, so a typo never gives a report.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { GoalTargetSchema, PLATFORMS } from '@social-shift/core';
@@ -108,11 +109,11 @@ const ConfigSchema = z
 /** The keys a config holds, as a sentence names them. */
 const CONFIG_KEYS = `${Object.keys(ConfigSchema.shape).slice(0, -1).join(', ')} and ${Object.keys(ConfigSchema.shape).at(-1)}`;
 
-/** A stream read to its end, as UTF-8 text. */
-async function textOf(stream: Readable): Promise<string> {
+/** A stream read to its end. */
+async function bytesOf(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -136,9 +137,9 @@ export async function readConfig(
     );
   const fromStdin = isStandardInput(path);
   const label = fromStdin ? 'standard input' : `"${path}"`;
-  let text: string;
+  let data: Buffer;
   try {
-    text = fromStdin ? await textOf(stdin()) : readFileSync(path, 'utf8');
+    data = fromStdin ? await bytesOf(stdin()) : readFileSync(path);
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     const why = code === undefined ? undefined : READ_ERRORS[code];
@@ -146,9 +147,14 @@ export async function readConfig(
       `--config: cannot read ${label}: ${why === undefined ? message : `${why} (${code})`}.`,
     );
   }
+  // Windows-1252 (as Notepad and PowerShell 5's Set-Content write) would turn the "ë" of a name into "�".
+  if (!isUtf8(data))
+    throw new UsageError(
+      `--config: ${label} is not UTF-8 text (it may be Windows-1252, as PowerShell 5's Set-Content writes): save it as UTF-8.`,
+    );
   let value: unknown;
   try {
-    value = JSON.parse(withoutBom(text));
+    value = JSON.parse(withoutBom(data.toString('utf8')));
   } catch (error) {
     throw new UsageError(`--config: cannot read ${label} as JSON: ${(error as Error).message}`);
   }
