@@ -100,3 +100,15 @@ describe('social-shift --version', () => {
     }
   });
 });
+
+describe('an option without its value', () => {
+  it('is said in one line, as every problem is (Node says an ambiguous one in three)', async () => {
+    const { code, stdout, stderr } = await cli('report', 'events.ndjson', '--out', '--format', 'json');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^social-shift: Option '--out' argument is ambiguous\. Did you forget .+'--out=-XYZ'\.\n$/,
+    );
+    expect(stderr.split('\n')).toHaveLength(2);
+  });
+});

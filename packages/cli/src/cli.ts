@@ -68,7 +68,8 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       'code' in error &&
       String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
     ) {
-      io.stderr(`social-shift: ${error.message}\n`);
+      // One line, as every other problem: Node says an ambiguous option (`--out --format json`) in three.
+      io.stderr(`social-shift: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
       return 2;
     }
     throw error;
