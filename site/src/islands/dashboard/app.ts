@@ -209,7 +209,12 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
         }
         return false;
       }
-      mount(figures, h('p', { role: 'alert', class: 'alert' }, failureContent(m, error)));
+      // With a button to try again: the figures are read anew when the page loads.
+      mount(
+        figures,
+        h('p', { role: 'alert', class: 'alert' }, failureContent(m, error)),
+        h('button', { type: 'button', onclick: () => location.reload() }, m.retry),
+      );
       showing = 'failure';
       throw error;
     } finally {
@@ -277,7 +282,8 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
       ),
     );
   });
-  await draw();
+  // A failure is shown in place of the figures (see `draw`); it is no unhandled rejection.
+  await draw().catch(() => undefined);
 }
 
 /** Draws the figures of the programme of `session` in `target`, and marks `root` ready. */
