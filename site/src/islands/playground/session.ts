@@ -212,6 +212,13 @@ async function open(databaseNameToUse: string, fresh: boolean, bundle?: ExportBu
     await hold(databaseNameToUse);
     await storage.open();
     return alone(databaseNameToUse, async () => {
+      // Another tab put a new programme in place of this one (an import, a start again) before this opened it: its
+      // database is deleted (this opened an empty one in its place) or about to be. It is not filled anew with the
+      // sample organisation: {@link openSession} opens the new one.
+      if (!fresh && (localStorage.getItem(KEY_DATABASE) ?? databaseNameToUse) !== databaseNameToUse)
+        throw new Error(
+          `Another tab replaced the programme in ${databaseNameToUse} while this page opened it`,
+        );
       const stored = localStorage.getItem(KEY_ORGANISATION) ?? '';
       if (!bundle && !fresh && (await holdsRemembered(storage, stored)))
         return { organisationId: stored, seeded: false };
@@ -229,14 +236,17 @@ async function open(databaseNameToUse: string, fresh: boolean, bundle?: ExportBu
     });
   })();
   // A reset or import that fails leaves no new database behind (the current one stays the remembered one). Only a
-  // database this call made is deleted: no other tab knows its name.
+  // database this call made is deleted: no other tab knows its name. Nor does an open of a programme another tab
+  // replaced meanwhile: that tab deleted its database, but this call may have opened it anew, empty, after it did.
   const { organisationId, seeded } = await seeding.catch(async (error: unknown) => {
-    if (fresh && localStorage.getItem(KEY_DATABASE) !== databaseNameToUse) {
+    const replaced =
+      !fresh && (localStorage.getItem(KEY_DATABASE) ?? databaseNameToUse) !== databaseNameToUse;
+    if ((fresh && localStorage.getItem(KEY_DATABASE) !== databaseNameToUse) || replaced) {
       await storage.close();
       indexedDB.deleteDatabase(databaseNameToUse);
     }
-    // The page goes on with the database it used before.
-    if (fresh) letGoOf(databaseNameToUse);
+    // The page goes on with the database it used before, or opens the new one.
+    if (fresh || replaced) letGoOf(databaseNameToUse);
     throw error;
   });
   // This page now uses this database only; what no page uses any more may go.
