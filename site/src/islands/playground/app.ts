@@ -561,7 +561,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
           a.remove();
           setTimeout(() => URL.revokeObjectURL(url), 10_000);
         } catch (error) {
-          mount(alert, failureContent(m, error));
+          // Another tab replaced the programme while it was read (and deleted its database): the notice says so, as
+          // for a command, not a storage failure.
+          if (!replacedMeanwhile()) mount(alert, failureContent(m, error));
         } finally {
           exportButton.disabled = false;
           exportButton.removeAttribute('aria-busy');
