@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { playgroundMessages } from '../../src/messages/playground';
 import { baseUrl, e2eEnabled, launchChromium } from './browser';
-import { actAs, alertText, click, openPlayground, row, settled } from './playground-page';
+import { actAs, alertText, click, openPlayground, row, settled, summary } from './playground-page';
 
 const draftTitle = 'Een dag in de wijk';
 const savedTitle = 'Opgeslagen voor het opnieuw beginnen';
@@ -26,7 +26,6 @@ function bundleFile(name: string): string {
   return file;
 }
 
-const summary = async (page: Page) => (await page.textContent('[data-testid="summary"]')) ?? '';
 const postTitle = (page: Page) => page.getByTestId('post-form').locator('input[name="title"]');
 const statusText = async (page: Page) => (await page.textContent('[data-testid="status-message"]')) ?? '';
 const savedPosts = (page: Page) => row(page, 'posts', savedTitle).count();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { playgroundMessages } from '../../src/messages/playground';
 import { e2eEnabled, launchChromium } from './browser';
-import { alertText, busyNoticeText, languages, openPlayground, settled } from './playground-page';
+import { alertText, busyNoticeText, languages, openPlayground, settled, summary } from './playground-page';
 
 /** The sample organisation under another name, written to `name` to import. */
 function bundleFile(name: string, organisationName: string): string {
@@ -22,7 +22,6 @@ function bundleFile(name: string, organisationName: string): string {
   return file;
 }
 
-const summary = async (page: Page) => (await page.textContent('[data-testid="summary"]')) ?? '';
 const databases = (page: Page) =>
   page.evaluate(async () =>
     (await indexedDB.databases())

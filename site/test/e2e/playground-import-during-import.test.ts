@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { playgroundMessages } from '../../src/messages/playground';
 import { e2eEnabled, launchChromium } from './browser';
-import { alertText, busyNoticeText, languages, openPlayground, settled } from './playground-page';
+import { alertText, busyNoticeText, languages, openPlayground, settled, summary } from './playground-page';
 
 const folder = mkdtempSync(join(tmpdir(), 'social-shift-import-'));
 
@@ -23,8 +23,6 @@ function bundleFile(name: string, organisationName: string): string {
   writeFileSync(file, JSON.stringify(bundle));
   return file;
 }
-
-const summary = async (page: Page) => (await page.textContent('[data-testid="summary"]')) ?? '';
 
 /** Lets go of the held read of the file whose name starts with `prefix` (see the init script). */
 const release = (page: Page, prefix: string) =>

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { baseUrl, e2eEnabled, launchChromium } from './browser';
-import { alertText, openPlayground, settled } from './playground-page';
+import { alertText, openPlayground, settled, summary } from './playground-page';
 
 const KEY_DATABASE = 'social-shift-playground:database';
 
@@ -29,7 +29,6 @@ function bundleFile(name: string, change: (bundle: ReturnType<typeof sampleBundl
 const databases = (page: Page) =>
   page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').sort());
 const remembered = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY_DATABASE);
-const summary = async (page: Page) => (await page.textContent('[data-testid="summary"]')) ?? '';
 
 describe.skipIf(!e2eEnabled)('the Playground’s import that fails after validation', () => {
   let browser: Browser;

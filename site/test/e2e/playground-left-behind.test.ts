@@ -5,11 +5,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { baseUrl, e2eEnabled, launchChromium } from './browser';
-import { alertText, openPlayground, settled } from './playground-page';
+import {
+  alertText,
+  playgroundDatabases as databases,
+  openPlayground,
+  rememberedDatabase as remembered,
+  settled,
+  summary,
+} from './playground-page';
 
 /** The sample organisation under another name, with five times its events, so that importing it takes a while. */
 function largeBundleFile(name: string): string {
@@ -30,17 +37,6 @@ function largeBundleFile(name: string): string {
   writeFileSync(file, JSON.stringify(large));
   return file;
 }
-
-const databases = (page: Page) =>
-  page.evaluate(async () =>
-    (await indexedDB.databases())
-      .map((d) => d.name ?? '')
-      .filter((name) => name.startsWith('social-shift-playground'))
-      .sort(),
-  );
-const remembered = (page: Page) =>
-  page.evaluate(() => localStorage.getItem('social-shift-playground:database'));
-const summary = async (page: Page) => (await page.textContent('[data-testid="summary"]')) ?? '';
 
 describe.skipIf(!e2eEnabled)('the Playground reloaded in the middle of an import', () => {
   let browser: Browser;

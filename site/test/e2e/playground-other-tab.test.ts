@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { playgroundMessages } from '../../src/messages/playground';
 import { axeViolations, baseUrl, e2eEnabled, launchChromium } from './browser';
-import { actAs, alertText, click, openPlayground, settled } from './playground-page';
+import { actAs, alertText, click, openPlayground, settled, summary } from './playground-page';
 
 /** The sample organisation under another name, written to a file to import. */
 function bundleFile(name: string): string {
@@ -23,7 +23,6 @@ function bundleFile(name: string): string {
   return file;
 }
 
-const summary = async (page: Page) => (await page.textContent('[data-testid="summary"]')) ?? '';
 const notice = async (page: Page) => (await page.textContent('[data-testid="replaced-notice"]')) ?? '';
 
 describe.skipIf(!e2eEnabled)('the Playground when another tab replaces the programme', () => {

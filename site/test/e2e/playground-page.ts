@@ -135,3 +135,19 @@ export async function publisherOffered(
   }
   throw new Error(`none of ${publishers.length} publishers was offered "${title}"`);
 }
+
+/** The text of the summary of the programme shown (empty while none is). */
+export const summary = async (page: Page) => (await page.textContent('[data-testid="summary"]')) ?? '';
+
+/** The names of the Playground's IndexedDB databases in this browser, sorted. */
+export const playgroundDatabases = (page: Page) =>
+  page.evaluate(async () =>
+    (await indexedDB.databases())
+      .map((d) => d.name ?? '')
+      .filter((name) => name.startsWith('social-shift-playground'))
+      .sort(),
+  );
+
+/** The database this browser remembers as the Playground's programme (`null` before the first visit). */
+export const rememberedDatabase = (page: Page) =>
+  page.evaluate(() => localStorage.getItem('social-shift-playground:database'));

@@ -4,21 +4,17 @@
 // the new programme, as a reload would, instead of filling the deleted database anew with the sample organisation
 // (seconds of work) and showing that, already out of date, with the notice that another tab replaced it. The
 // database it was about to open is not left behind.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, e2eEnabled, launchChromium } from './browser';
 import { kpis } from './dashboard-page';
-import { alertText, openPlayground, settled } from './playground-page';
-
-const remembered = (page: Page) =>
-  page.evaluate(() => localStorage.getItem('social-shift-playground:database'));
-const databases = (page: Page) =>
-  page.evaluate(async () =>
-    (await indexedDB.databases())
-      .map((d) => d.name ?? '')
-      .filter((name) => name.startsWith('social-shift-playground'))
-      .sort(),
-  );
+import {
+  alertText,
+  playgroundDatabases as databases,
+  openPlayground,
+  rememberedDatabase as remembered,
+  settled,
+} from './playground-page';
 
 /**
  * Runs in the page before its scripts. When the page is granted its lock on the database `name` (which it takes

@@ -5,22 +5,18 @@
 // could not open the data (or never becoming ready). Found by reloading one tab at several moments of another tab's
 // import: one reload in four failed so. A programme that opens but cannot be read, with no other tab involved, is
 // said to be one the page could not open, with its buttons to reload and start again.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
 import { e2eEnabled, launchChromium } from './browser';
-import { alertText, openPlayground, settled } from './playground-page';
-
-const summary = async (page: Page) => (await page.textContent('[data-testid="summary"]')) ?? '';
-const remembered = (page: Page) =>
-  page.evaluate(() => localStorage.getItem('social-shift-playground:database'));
-const databases = (page: Page) =>
-  page.evaluate(async () =>
-    (await indexedDB.databases())
-      .map((d) => d.name ?? '')
-      .filter((name) => name.startsWith('social-shift-playground'))
-      .sort(),
-  );
+import {
+  alertText,
+  playgroundDatabases as databases,
+  openPlayground,
+  rememberedDatabase as remembered,
+  settled,
+  summary,
+} from './playground-page';
 
 /** Which database is replaced by which, and when (see {@link replaceWhileOpening}). */
 interface Replacement {

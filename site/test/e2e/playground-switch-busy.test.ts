@@ -9,17 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
 import { playgroundMessages } from '../../src/messages/playground';
 import { e2eEnabled, launchChromium } from './browser';
-import { alertText, openPlayground, settled } from './playground-page';
-
-const databases = (page: Page) =>
-  page.evaluate(async () =>
-    (await indexedDB.databases())
-      .map((d) => d.name ?? '')
-      .filter((name) => name.startsWith('social-shift-playground'))
-      .sort(),
-  );
-const remembered = (page: Page) =>
-  page.evaluate(() => localStorage.getItem('social-shift-playground:database'));
+import {
+  alertText,
+  playgroundDatabases as databases,
+  openPlayground,
+  rememberedDatabase as remembered,
+  settled,
+} from './playground-page';
 
 /** Starts recording every text the status shows; the function returned gives them. */
 async function recordStatus(page: Page): Promise<() => Promise<string[]>> {
