@@ -20,6 +20,16 @@ describe('the Dutch words of findings', () => {
       'Pijler "Werk" verwijst naar een doelgroep die niet bestaat ("a").',
     );
   });
+
+  it('use the right English article for a missing goal (a goal) and audience (an audience)', () => {
+    const owner = { nl: 'Pijler "Werk"', en: 'Pillar "Work"' };
+    expect(findingWords.UNKNOWN_REFERENCE({ owner, kind: 'goal', id: 'g' }).message.en).toBe(
+      'Pillar "Work" refers to a goal that does not exist ("g").',
+    );
+    expect(findingWords.UNKNOWN_REFERENCE({ owner, kind: 'audience', id: 'a' }).message.en).toBe(
+      'Pillar "Work" refers to an audience that does not exist ("a").',
+    );
+  });
 });
 
 describe('the figures of portfolio findings', () => {

@@ -91,7 +91,7 @@ export const findingWords = {
   UNKNOWN_REFERENCE: (p: { owner: LocalizedText; kind: string; id: string }): Words => ({
     message: {
       nl: `${p.owner.nl} verwijst naar een ${p.kind === 'goal' ? 'doel dat' : 'doelgroep die'} niet bestaat ("${p.id}").`,
-      en: `${p.owner.en} refers to a ${p.kind === 'goal' ? 'goal' : 'audience'} that does not exist ("${p.id}").`,
+      en: `${p.owner.en} refers to ${p.kind === 'goal' ? 'a goal' : 'an audience'} that does not exist ("${p.id}").`,
     },
     suggestion: {
       nl: 'Haal de verwijzing weg of voeg het ontbrekende onderdeel weer toe.',
