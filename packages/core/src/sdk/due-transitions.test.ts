@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryStorage } from '../storage/memory-storage.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 
 const DAY = 86_400_000;
@@ -204,5 +205,44 @@ describe('a scheduled post moved to another time', () => {
     await expect(master.posts.schedule(postId, { at: at(1) })).rejects.toMatchObject({
       code: 'INVALID_TRANSITION',
     });
+  });
+});
+
+describe('dormancy while people share', () => {
+  it('does not mark dormant a publisher who shares while the run goes through the people', async () => {
+    const inner = createMemoryStorage();
+    let duringRun: (() => Promise<void>) | undefined;
+    // The run reads everyone's latest activity (contributions among it) before it marks anyone: the share lands
+    // right after that read, before the publisher's turn.
+    const storage: typeof inner = {
+      ...inner,
+      async query(organisationId, collection, query) {
+        const found = await inner.query(organisationId, collection, query);
+        const hook = duringRun;
+        if (collection === 'contribution' && hook) {
+          duringRun = undefined;
+          await hook();
+        }
+        return found;
+      },
+    };
+    const world = await createTestProgramme({ storage, config: { dormantAfterDays: 10 } });
+    const { shift, people, clock } = world;
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    clock.advance(13 * DAY);
+    const [offer] = await shift.as(people.publisher).offers.mine();
+    duringRun = async () => {
+      await shift
+        .as(people.publisher)
+        .offers.share(offer!.offer.id, { platform: 'linkedin', idempotencyKey: 'share-during-run' });
+    };
+    const report = await shift.system.runDueTransitions();
+    expect(duringRun).toBeUndefined();
+    expect((await shift.as(people.master).people.get(people.publisher)).status).toBe('active');
+    expect(await shift.readEvents({ entityId: people.publisher, types: ['person.dormant'] })).toEqual([]);
+    // The others idle as long are marked, each once.
+    const marked = await shift.readEvents({ types: ['person.dormant'] });
+    expect(report.peopleDormant).toBeGreaterThan(0);
+    expect(marked).toHaveLength(report.peopleDormant);
   });
 });

@@ -19,6 +19,7 @@ import {
   startCampaignWrites,
   unheldPostWrites,
 } from './cascades.js';
+import { readGuard } from './guards.js';
 import type { EntityWrite, Guard, Runtime } from './runtime.js';
 import { commit, entityWrite, find, list, now } from './runtime.js';
 
@@ -199,12 +200,22 @@ export async function settlePerson(
   // An erased person's record takes no more changes.
   if (person.erasedAt !== undefined || ambassadorWorkflow.next(person.status, 'MARK_DORMANT') === undefined)
     return false;
-  const other = (activity ?? (await lastActivities(rt, person.id))).get(person.id);
-  const last = [person.lastActiveAt ?? person.createdAt, other ?? ''].sort().at(-1) ?? person.createdAt;
-  if (rt.clock.now() - Date.parse(last) < rt.dormantAfterDays * DAY_MS) return false;
-  return commitSystem(rt, [
-    entityWrite('person', person, { ...person, status: 'dormant' }, 'person.dormant'),
-  ]);
+  const idle = (latest: Map<string, string>) =>
+    rt.clock.now() -
+      Date.parse([person.lastActiveAt ?? person.createdAt, latest.get(person.id) ?? ''].sort().at(-1)!) >=
+    rt.dormantAfterDays * DAY_MS;
+  if (activity && !idle(activity)) return false;
+  // A share writes this guard back: read before the activity, it makes a share that commits in between a CONFLICT
+  // (a bulk run's activity was read before any of its people were marked).
+  const guard = await readGuard(rt, `shares:${person.id}`);
+  return (
+    idle(await lastActivities(rt, person.id)) &&
+    commitSystem(
+      rt,
+      [entityWrite('person', person, { ...person, status: 'dormant' }, 'person.dormant')],
+      [guard],
+    )
+  );
 }
 
 /** Entities of one type in any of the given states (storage filters on equality, so one query per state). */
