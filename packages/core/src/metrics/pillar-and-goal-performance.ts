@@ -39,8 +39,8 @@ export function pillarFigures(
 }
 
 /**
- * Each goal of the strategy with its targets: the value reached by the goal's posts in the window (participation is
- * the organisation's), and the attainment, reached ÷ target.
+ * Each goal of the strategy with its targets: the value reached by the goal's posts in the window (posts that name the
+ * goal or a pillar that serves it; participation is the organisation's), and the attainment, reached ÷ target.
  */
 export function goalFigures(
   posts: readonly PostPartial[],
@@ -48,8 +48,13 @@ export function goalFigures(
   participation: number | null,
   context: MetricsContext,
 ): GoalFigures[] {
+  // A post serves the goals it names and those of its pillars, as the overlap score counts them.
+  const pillarGoals = new Map((context.strategy?.pillars ?? []).map((p) => [p.id, p.goalIds ?? []]));
   return (context.strategy?.goals ?? []).map((goal) => {
-    const mine = posts.filter((q) => q.goalIds?.includes(goal.id));
+    const mine = posts.filter(
+      (q) =>
+        q.goalIds?.includes(goal.id) || q.pillarIds?.some((id) => pillarGoals.get(id)?.includes(goal.id)),
+    );
     const actual = (metric: string): Figure => {
       switch (metric) {
         case 'shares':
