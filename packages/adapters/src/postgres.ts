@@ -754,7 +754,8 @@ const certainlyUnwritten = (error: unknown): boolean => {
 /** A failed write that wrote nothing, as `STORAGE` that says so (else the factory says it may have been written). */
 const notWritten = (error: unknown, adapter: string): SocialShiftError => {
   if (isSocialShiftError(error)) return error;
-  const reason = error instanceof Error ? error.message : String(error);
+  // Without its own full stop: the sentence goes on.
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
   return new SocialShiftError(
     'STORAGE',
     `The ${adapter} storage failed to commit: ${reason}. Nothing of this command was written; check the store and retry.`,

@@ -78,6 +78,8 @@ describe('a failed write on PostgreSQL says whether it may have been written', (
           cause: error,
         });
         expect((outcome.reason as Error).message).toMatch(NOTHING);
+        // The reason's own full stop is not doubled ("…instead of committed.. Nothing…").
+        expect((outcome.reason as Error).message).not.toMatch(/\.\./);
       }
     }
   });
