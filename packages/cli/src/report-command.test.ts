@@ -107,6 +107,12 @@ describe('--fail-under', () => {
     ['', 'no gate in ""'],
     [' , ', 'no gate in " , "'],
     ['participation=0,3', '"3" is not name=number: write decimals with a point (participation=0.3)'],
+    [
+      'participation=30%',
+      '"participation=30%" is a percentage: write it as a fraction from 0 to 1 (participation=0.3)',
+    ],
+    ['ctr=2.5%', '"ctr=2.5%" is a percentage: write it as a fraction from 0 to 1 (ctr=0.025)'],
+    ['participation=.3', '"participation=.3" needs a 0 before its point (participation=0.3)'],
   ])(
     'refuses --fail-under %j, a gate that every report fails or passes, before reading the input',
     async (gates, why) => {

@@ -139,13 +139,21 @@ export function parseGates(text: string | readonly string[]): Map<Gate, number> 
     .map((p) => p.trim())
     .filter((p) => p !== '')) {
     const match = /^([A-Za-z]+)=(-?\d+(?:\.\d+)?)$/.exec(part);
-    if (match === null)
+    if (match === null) {
+      // The forms a person writes for 30%: a percentage (participation=30%) or a number without its 0 (=.3).
+      const percent = /^([A-Za-z]+)=(\d+(?:\.\d+)?)%$/.exec(part);
+      const noZero = /^([A-Za-z]+)=(\.\d+)$/.exec(part);
       throw new UsageError(
-        // A decimal comma (participation=0,3) splits a gate in two: the second half is only digits.
-        /^\d+$/.test(part)
-          ? `--fail-under: "${part}" is not name=number: write decimals with a point (participation=0.3), as a comma separates gates.`
-          : `--fail-under: "${part}" is not name=number (e.g. participation=0.3).`,
+        percent !== null
+          ? `--fail-under: "${part}" is a percentage: write it as a fraction from 0 to 1 (${percent[1]}=${Number(percent[2]) / 100}).`
+          : noZero !== null
+            ? `--fail-under: "${part}" needs a 0 before its point (${noZero[1]}=0${noZero[2]}).`
+            : // A decimal comma (participation=0,3) splits a gate in two: the second half is only digits.
+              /^\d+$/.test(part)
+              ? `--fail-under: "${part}" is not name=number: write decimals with a point (participation=0.3), as a comma separates gates.`
+              : `--fail-under: "${part}" is not name=number (e.g. participation=0.3).`,
       );
+    }
     const name = match[1] as Gate;
     if (!GATES.includes(name))
       throw new UsageError(`--fail-under: unknown figure "${match[1]}". Use one of: ${GATES.join(', ')}.`);
