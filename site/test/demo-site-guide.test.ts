@@ -15,7 +15,8 @@ const guide = readFileSync(
 describe('the guide to the demo site', () => {
   it('quotes the labels the site shows', () => {
     const en = playgroundMessages.en;
-    for (const label of [en.actAs, en.reset, en.exportData]) expect(guide).toContain(`*${label}*`);
+    for (const label of [en.actAs, en.reset, en.exportData, en.changedShow])
+      expect(guide).toContain(`*${label}*`);
     expect(guide).toContain(`*${messages.nl.navLearn}*`);
     expect(guide).toContain(`*${messages.nl.navPlayground}*`);
   });

@@ -38,6 +38,11 @@ const nl = {
   replacedElsewhere:
     'In een ander tabblad is het programma vervangen (geïmporteerd of opnieuw begonnen). Wat hier staat, is verouderd en kan niet meer worden opgeslagen; wat je in de formulieren hebt getypt, blijft staan als je het nieuwe programma laadt.',
   replacedLoad: 'Het nieuwe programma laden',
+  changedElsewhere:
+    'In een ander tabblad is dit programma intussen veranderd: wat hier staat, kan verouderd zijn. Wat je in de formulieren hebt getypt, blijft staan als je het opnieuw toont.',
+  changedShow: 'Het programma opnieuw tonen',
+  changedRefused:
+    'In een ander tabblad was dit programma intussen veranderd: de pagina toont het nu zoals het is. Kijk of je opdracht nog past.',
   retry: 'Opnieuw laden',
   withoutRole: 'Zonder rol',
   done: '{action}: gelukt.',
@@ -245,6 +250,11 @@ const en: PlaygroundMessages = {
   replacedElsewhere:
     'Another tab replaced the programme (an import or a start again). What this page shows is out of date and can no longer be saved; what you typed in the forms stays when you load the new programme.',
   replacedLoad: 'Load the new programme',
+  changedElsewhere:
+    'Another tab changed this programme since this page was drawn: what it shows may be out of date. What you typed in the forms stays when you show it anew.',
+  changedShow: 'Show the programme as it is now',
+  changedRefused:
+    'Another tab had changed this programme meanwhile: the page now shows it as it is. Check whether your command still fits.',
   retry: 'Reload',
   withoutRole: 'Without a role',
   done: '{action}: done.',

@@ -21,6 +21,7 @@ import {
   exportSession,
   importSession,
   isRemembered,
+  onChanged,
   onRememberedChange,
   openSession,
   parseBundle,
@@ -323,6 +324,13 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const body = h('div', { class: 'playground-body' });
   // Says that another tab replaced the programme, with a button that loads the new one (see `checkReplaced`).
   const replaced = h('div', { role: 'alert', class: 'alert', 'data-testid': 'replaced-notice' });
+  // Says that another tab changed the programme shown since this page was drawn, with a button that draws it anew
+  // (see `showChanged`).
+  const changed = h('div', { role: 'status', class: 'status', 'data-testid': 'changed-notice' });
+  // How many changes of the programme shown other tabs told of (see `onChanged`), and how many of them the page
+  // shows: those told of before it last began to read the data.
+  let changesHeard = 0;
+  let changesDrawn = 0;
   let switching = false;
   let actorId = '';
   let eventCount = 0;
@@ -384,8 +392,11 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       }
     } catch (error) {
       failed = true;
-      refusal = error;
-      mount(alert, failureContent(m, error));
+      // What the page showed when the command was asked for was behind another tab's changes: the refusal may well
+      // be about what the page did not show yet (an offer already shared there). It says so; the page drawn next
+      // shows the programme as it is.
+      refusal = changesHeard > changesDrawn ? [failureContent(m, error), ' ', m.changedRefused] : error;
+      mount(alert, refusalContent(refusal));
     }
     // The page is drawn again: keep the focus where it was, and what the person typed (after a success, not in
     // the form whose command it was), up to the moment the new page replaces the old one.
@@ -401,6 +412,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     delete root.dataset.busy;
     return !failed && drawn && !replacedNow;
   };
+
+  /** What a refusal says: the SDK's error, or what `act` made of it (the error and why the page was behind). */
+  const refusalContent = (refusal: unknown): Child[] =>
+    Array.isArray(refusal) ? (refusal as Child[]) : failureContent(m, refusal);
 
   /**
    * Says a refusal again where it was asked for (the alert above the steps may be screens away, on a phone most of
@@ -422,7 +437,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     const here = h(
       'p',
       { id: 'refused-here', class: 'alert refused-here', 'data-testid': 'refused-here' },
-      failureContent(m, error),
+      refusalContent(error),
     );
     if (place) place.append(here);
     else if (focused) (focused.closest('p') ?? focused).after(here);
@@ -520,6 +535,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       replaced.replaceChildren();
       return false;
     }
+    changed.replaceChildren();
     if (announce || !replaced.hasChildNodes()) {
       mount(
         replaced,
@@ -535,6 +551,51 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     if (announce) replaced.querySelector('button')?.focus();
     return true;
   };
+  /** Draws the programme shown anew after another tab changed it, keeping what is typed in the forms. */
+  const loadChanged = async () => {
+    if (root.dataset.busy === 'true' || checkReplaced(true)) return;
+    root.dataset.busy = 'true';
+    alert.textContent = '';
+    busyNotice.textContent = '';
+    status.textContent = '';
+    if (await redraw(() => keepState(body, { dropped: () => false })))
+      status.textContent = format(m.done, { action: m.changedShow });
+    // The button is gone with the notice: the focus goes to the summary, which says what the programme holds now.
+    if (!root.contains(document.activeElement)) {
+      const summary = body.querySelector<HTMLElement>('[data-testid="summary"]');
+      if (summary) {
+        summary.tabIndex = -1;
+        summary.focus();
+      }
+    }
+    delete root.dataset.busy;
+  };
+
+  /**
+   * Shows the notice while another tab has changed the programme shown since the page was drawn (removes it
+   * otherwise). Not while it was replaced: that notice says more.
+   */
+  const showChanged = () => {
+    if (changesHeard <= changesDrawn || !isRemembered(session)) {
+      changed.replaceChildren();
+      return;
+    }
+    if (changed.hasChildNodes()) return;
+    mount(
+      changed,
+      h('span', { id: 'changed-why' }, m.changedElsewhere),
+      ' ',
+      h('button', { type: 'button', 'aria-describedby': 'changed-why', onclick: loadChanged }, m.changedShow),
+    );
+  };
+  // Said at once, however busy this page is: a command under way draws the page anew when done, which takes it away
+  // again when it read the change.
+  onChanged((databaseName) => {
+    if (databaseName !== session.databaseName) return;
+    changesHeard += 1;
+    showChanged();
+  });
+
   onRememberedChange(() => {
     // A switch of this tab's own says so when it is done.
     if (!switching) checkReplaced();
@@ -736,6 +797,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
 
   /** Reads the data and draws the page; `keep` is called just before the new page replaces the old one. */
   async function render(keep?: () => KeptState): Promise<KeptState | undefined> {
+    // The changes other tabs told of so far are in what is read now.
+    const heard = changesHeard;
     const fresh = await session.storage.readEvents(session.organisationId, {
       after: lastEvents[lastEvents.length - 1]?.seq ?? eventCount,
     });
@@ -806,6 +869,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         ),
       ),
     );
+    changesDrawn = heard;
+    showChanged();
     return kept;
   }
 
@@ -817,6 +882,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     root.dataset.busy = 'true';
     const report = await session.shift.system.runDueTransitions().catch(() => undefined);
     if (report && Object.values(report).some((count) => count > 0)) {
+      // Other tabs that show this programme say they are behind.
+      sayChanged(session);
       // What the visitor has started typing in the meantime stays.
       await redraw(() => keepState(body, { dropped: () => false }));
     }
@@ -856,6 +923,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       importInput,
     ),
     replaced,
+    changed,
     status,
     alert,
     busyNotice,

@@ -321,18 +321,26 @@ export const isRemembered = (session: Session) =>
 /** The channel on which a Playground says it changed a programme (see {@link sayChanged}). */
 const CHANGES = 'social-shift-playground:changes';
 
-/** Tells this site's other tabs (the Dashboard) that a command changed the programme of `session`. */
+/**
+ * This page's end of the channel: it sends and listens on one object, and a channel never hears its own messages, so
+ * a page hears only the other tabs' changes, not its own (see {@link onChanged}).
+ */
+let channel: BroadcastChannel | undefined;
+const changes = () => {
+  channel ??= new BroadcastChannel(CHANGES);
+  return channel;
+};
+
+/** Tells this site's other tabs (the Dashboard, other Playgrounds) that this page changed the programme of `session`. */
 export function sayChanged(session: Session): void {
   if (typeof BroadcastChannel === 'undefined') return;
-  const channel = new BroadcastChannel(CHANGES);
-  channel.postMessage(session.databaseName);
-  channel.close();
+  changes().postMessage(session.databaseName);
 }
 
-/** Calls `listener` with the database name when a Playground in another tab changes its programme. */
+/** Calls `listener` with the database name when a Playground in another tab (not this page) changes its programme. */
 export function onChanged(listener: (databaseName: string) => void): void {
   if (typeof BroadcastChannel === 'undefined') return;
-  new BroadcastChannel(CHANGES).addEventListener('message', (event: MessageEvent) => {
+  changes().addEventListener('message', (event: MessageEvent) => {
     if (typeof event.data === 'string') listener(event.data);
   });
 }
