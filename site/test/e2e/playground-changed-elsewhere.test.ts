@@ -115,6 +115,43 @@ describe.skipIf(!e2eEnabled)('the Playground when another tab changes the progra
     180_000,
   );
 
+  it("says so after the other tab's due-transitions run", async () => {
+    const m = playgroundMessages.nl;
+    const { page: a, context, errors } = await openPlayground(browser, '/playground/');
+    try {
+      const before = await summary(a);
+      // The other tab opens half a year later (its clock runs ahead): what is due by then (campaigns that end, offers
+      // that expire, ambassadors without activity who become dormant) is run there when it opens.
+      const b = await context.newPage();
+      b.on('pageerror', (error) => errors.push(error.message));
+      await b.addInitScript(() => {
+        const ahead = 180 * 86_400_000;
+        const RealDate = Date;
+        class LaterDate extends RealDate {
+          constructor(...args: unknown[]) {
+            if (args.length === 0) super(RealDate.now() + ahead);
+            else super(...(args as [string]));
+          }
+          static override now() {
+            return RealDate.now() + ahead;
+          }
+        }
+        globalThis.Date = LaterDate as DateConstructor;
+      });
+      await b.goto(`${baseUrl()}/playground/`);
+      await settled(b);
+      expect(await summary(b)).not.toBe(before);
+
+      await expect.poll(() => changed(a), { timeout: 10_000 }).toContain(m.changedElsewhere);
+      expect(await summary(a)).toBe(before);
+      await click(a, a.getByTestId('changed-notice').getByRole('button', { name: m.changedShow }));
+      expect(await summary(a)).toBe(await summary(b));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
   it('says nothing of a change to another programme', async () => {
     const m = playgroundMessages.nl;
     const { page: a, context, errors } = await openPlayground(browser, '/playground/');
