@@ -257,6 +257,16 @@ const PACKED: readonly (readonly [kind: string, magic: readonly number[], at?: n
 const isBlank = (byte: number): boolean => byte === 32 || byte === 9 || byte === 10 || byte === 13;
 
 /**
+ * A failure to read the input: the file system's (an errno code and a system call) is a {@link FileError}, exit 5;
+ * anything else is a defect, given back as it is (with its stack).
+ */
+function readFailure(error: unknown, label: string): unknown {
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || typeof syscall !== 'string') return error;
+  return new FileError(`Cannot read ${label}: ${(error as Error).message}`);
+}
+
+/**
  * Tells an NDJSON event log from a JSON export by its first line, read whole however long it is: a line that is a
  * JSON object without `format`, with more after it, starts a log (an export is one value: on one line, or spread
  * over lines whose first, `{`, is not JSON on its own). When that line is the whole file, its value is the
@@ -340,10 +350,7 @@ function detect(path: string, label = `"${path}"`): Input {
       closeSync(fd);
     }
   } catch (error) {
-    // The file system failed (an errno code and a system call): exit 5. Anything else is a defect, with its stack.
-    const { code, syscall } = error as NodeJS.ErrnoException;
-    if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
-    throw new FileError(`Cannot read ${label}: ${(error as Error).message}`);
+    throw readFailure(error, label);
   }
   const bytes = Buffer.concat(chunks);
   if (lineStart < 0) throw new InputError(`${label} is empty: give a JSON export or an NDJSON event log.`);
@@ -424,9 +431,7 @@ function nextLineIsEvent(path: string, label: string, offset: number): boolean {
       closeSync(fd);
     }
   } catch (error) {
-    const { code, syscall } = error as NodeJS.ErrnoException;
-    if (typeof code !== 'string' || typeof syscall !== 'string') throw error;
-    throw new FileError(`Cannot read ${label}: ${(error as Error).message}`);
+    throw readFailure(error, label);
   }
   if (!started || length > FIRST_LINE_OF_A_HUGE_FILE) return false;
   // A line may start with a byte order mark (logs saved by a Windows editor and joined with cat).
