@@ -4,28 +4,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
+import { armEventBatchFailure, failEventBatchWhenArmed } from './broken-database';
 import { baseUrl, e2eEnabled, launchChromium } from './browser';
 import { kpis } from './dashboard-page';
 import { openPlayground } from './playground-page';
 
 /**
- * Runs in the page before its scripts: while `e2e-fail` is armed, the next read of a batch of events fails. The
- * reasons of unhandled rejections go to `e2eUnhandled` (the browser says so once the microtasks of the task that
- * rejected have run, before the next task: before any later evaluate).
+ * Runs in the page before its scripts: the reasons of unhandled rejections go to `e2eUnhandled` (the browser says so
+ * once the microtasks of the task that rejected have run, before the next task: before any later evaluate).
  */
-function failWhenArmed(): void {
+function recordUnhandled(): void {
   const unhandled: string[] = [];
   (window as unknown as { e2eUnhandled: string[] }).e2eUnhandled = unhandled;
   addEventListener('unhandledrejection', (event) => unhandled.push(String(event.reason)));
-  const getAll = IDBObjectStore.prototype.getAll;
-  IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
-    // A batch of events, not the one event opening the programme looks at.
-    if (this.name === 'events' && args[1] !== 1 && localStorage.getItem('e2e-fail') === 'armed') {
-      localStorage.removeItem('e2e-fail');
-      throw new DOMException('The database is broken in this test', 'UnknownError');
-    }
-    return getAll.apply(this, args);
-  };
 }
 
 describe.skipIf(!e2eEnabled)('the Dashboard when its first read fails', () => {
@@ -44,11 +35,12 @@ describe.skipIf(!e2eEnabled)('the Dashboard when its first read fails', () => {
       const m = playgroundMessages[lang];
       const { context, page: a, errors } = await openPlayground(browser, '/playground/');
       try {
-        await a.evaluate(() => localStorage.setItem('e2e-fail', 'armed'));
+        await armEventBatchFailure(a);
         await a.close();
         const d = await context.newPage();
         d.on('pageerror', (error) => errors.push(error.message));
-        await d.addInitScript(failWhenArmed);
+        await d.addInitScript(recordUnhandled);
+        await d.addInitScript(failEventBatchWhenArmed);
         await d.goto(`${baseUrl()}${dashboard}`);
         const failure = d.locator('#dashboard [role="alert"]:not([data-testid])');
         await failure.waitFor({ timeout: 60_000 });

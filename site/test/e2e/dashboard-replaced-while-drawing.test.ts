@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
+import { armEventBatchFailure, failEventBatchWhenArmed } from './broken-database';
 import { baseUrl, e2eEnabled, launchChromium } from './browser';
 import { openPlayground } from './playground-page';
 
@@ -25,9 +26,6 @@ const focused = (page: Page) =>
  */
 const arm = (page: Page) => page.evaluate(() => localStorage.setItem('e2e-replace', 'armed'));
 
-/** Arms a failure: once the programme is open, its next read of a batch of events fails, as a broken database would. */
-const armFailure = (page: Page) => page.evaluate(() => localStorage.setItem('e2e-fail', 'armed'));
-
 /** Replaces the programme, as another tab's import would (the storage event it does not get is sent by hand). */
 const replace = (page: Page) =>
   page.evaluate(() => {
@@ -40,7 +38,7 @@ const replace = (page: Page) =>
 
 /**
  * Closes the Playground's page `playground` and opens the Dashboard at `path` in its browser context, with
- * {@link replaceWhenArmed}; the Dashboard's page errors go to `errors`.
+ * {@link replaceWhenArmed} and {@link failEventBatchWhenArmed}; the Dashboard's page errors go to `errors`.
  */
 async function dashboardInstead(playground: Page, path: string, errors: string[]): Promise<Page> {
   const context = playground.context();
@@ -48,21 +46,13 @@ async function dashboardInstead(playground: Page, path: string, errors: string[]
   const d = await context.newPage();
   d.on('pageerror', (error) => errors.push(error.message));
   await d.addInitScript(replaceWhenArmed);
+  await d.addInitScript(failEventBatchWhenArmed);
   await d.goto(`${baseUrl()}${path}`);
   return d;
 }
 
-/** Runs in the Dashboard page before its scripts: see {@link arm} and {@link armFailure}. */
+/** Runs in the Dashboard page before its scripts: see {@link arm}. */
 function replaceWhenArmed(): void {
-  const getAll = IDBObjectStore.prototype.getAll;
-  IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
-    // A batch of events, not the one event opening the programme looks at.
-    if (this.name === 'events' && args[1] !== 1 && localStorage.getItem('e2e-fail') === 'armed') {
-      localStorage.removeItem('e2e-fail');
-      throw new DOMException('The database is broken in this test', 'UnknownError');
-    }
-    return getAll.apply(this, args);
-  };
   const databases = IDBFactory.prototype.databases;
   IDBFactory.prototype.databases = function (this: IDBFactory) {
     if (localStorage.getItem('e2e-replace') === 'armed') {
@@ -168,7 +158,7 @@ describe.skipIf(!e2eEnabled)('the Dashboard when the programme is replaced while
         await expect.poll(() => notice(d)).toContain(m.dashboardReplaced);
 
         // The load fails: the failure takes the figures' place.
-        await armFailure(d);
+        await armEventBatchFailure(d);
         await d.getByRole('button', { name: m.replacedLoad }).click();
         await expect.poll(() => notice(d), { timeout: 60_000 }).toBe('');
         expect(await d.$('[data-testid="kpis"]')).toBeNull();

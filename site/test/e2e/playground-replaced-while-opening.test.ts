@@ -8,6 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundMessages } from '../../src/messages/playground';
+import { armEventBatchFailure, failEventBatchWhenArmed } from './broken-database';
 import { e2eEnabled, launchChromium } from './browser';
 import {
   alertText,
@@ -92,20 +93,8 @@ describe.skipIf(!e2eEnabled)('the Playground when another tab replaces the progr
     const { context, page, errors } = await openPlayground(browser, '/playground/');
     try {
       // The first batch of events the page reads to draw the programme fails, as a broken database would.
-      await page.addInitScript(() => {
-        const getAll = IDBObjectStore.prototype.getAll;
-        let failed = false;
-        IDBObjectStore.prototype.getAll = function (
-          this: IDBObjectStore,
-          ...args: Parameters<typeof getAll>
-        ) {
-          if (!failed && this.name === 'events' && args[1] !== 1) {
-            failed = true;
-            throw new DOMException('The database is broken in this test', 'UnknownError');
-          }
-          return getAll.apply(this, args);
-        };
-      });
+      await page.addInitScript(failEventBatchWhenArmed);
+      await armEventBatchFailure(page);
       await page.reload();
       await page.getByTestId('error-message').waitFor({ timeout: 60_000 });
       expect(await page.textContent('[data-testid="error-message"]')).toBe(playgroundMessages.nl.openFailed);
