@@ -167,6 +167,9 @@ export function createHandler(
       } catch {
         throw badRequest('The request path is not a valid URL path.', 'url', 'not a valid URL path');
       }
+      // Routed on the path as sent, not as the URL parser resolves it: `/s/%2e%2e/api/people` and `/s\..\api\people`
+      // are `/api/people` to it, a path the sign-on proxy, which lets `/s/…` through without a sign-in, never saw.
+      const pathname = pathOf(request.url ?? '/');
       const header = (name: string) => {
         const value = request.headers[name];
         return typeof value === 'string' && value !== '' ? value : undefined;
@@ -179,7 +182,7 @@ export function createHandler(
         response.setHeader('access-control-allow-origin', origin);
         response.setHeader('access-control-allow-credentials', 'true');
       }
-      const found = routes.filter((route) => match(route.path, url.pathname) !== undefined);
+      const found = routes.filter((route) => match(route.path, pathname) !== undefined);
       const head = request.method === 'HEAD';
       const route = found.find((candidate) => candidate.method === (head ? 'GET' : request.method));
       if (!route) {
@@ -201,18 +204,18 @@ export function createHandler(
         if (allowed.length === 0) {
           send(response, 404, {
             code: 'NOT_FOUND',
-            message: `No route for ${request.method} ${url.pathname}.`,
+            message: `No route for ${request.method} ${pathname}.`,
           });
           return;
         }
         // The path is served, with another method: 405 and the methods it takes, so the client can tell.
-        const what = `${request.method} ${url.pathname}`;
-        const message = `${url.pathname} takes ${allowed.join(' or ')}, not ${request.method}.`;
+        const what = `${request.method} ${pathname}`;
+        const message = `${pathname} takes ${allowed.join(' or ')}, not ${request.method}.`;
         response.setHeader('allow', allowed.join(', '));
         send(response, 405, new SocialShiftError('UNSUPPORTED', message, { details: { what } }).toJSON());
         return;
       }
-      const params = match(route.path, url.pathname) ?? {};
+      const params = match(route.path, pathname) ?? {};
       if (request.method === 'POST') {
         refuseCrossSite(header('sec-fetch-site'), origin, header('host'), trusted);
       }
@@ -277,6 +280,12 @@ function refuseCrossSite(
       "send it from the intranet's own pages, or add that page's origin to TRUSTED_ORIGINS.",
     { details: { action: 'any', actorId: '', roles: [] } },
   );
+}
+
+/** The path of a request target as sent (`/s/..`, not resolved), without its query: origin-form or absolute-form. */
+function pathOf(target: string): string {
+  const path = target.replace(/^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i, '');
+  return path.split(/[?#]/, 1)[0] || '/';
 }
 
 /** The `host[:port]` of an `Origin` header, or `undefined` for `null` and anything else that is no URL. */

@@ -127,6 +127,29 @@ describe('the HTTP handler', () => {
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
+  it('routes on the path as sent: dot segments and backslashes do not reach a route a proxy never saw', async () => {
+    // The sign-on proxy lets `/s/…` through without a sign-in: `/s/%2e%2e/api/people` must not be `/api/people`.
+    const port = await serve([
+      ...routes,
+      { method: 'GET', path: '/s/:code', handle: async ({ params }) => ok(params) },
+      { method: 'GET', path: '/api/people', handle: async () => ok(['everyone']) },
+    ]);
+    for (const path of [
+      '/s/%2e%2e/api/people',
+      '/s/%2E./api/people',
+      '/s/../api/people',
+      '/s\\..\\api\\people',
+    ]) {
+      const answer = await get(port, path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.json, path).toMatchObject({ code: 'NOT_FOUND', message: `No route for GET ${path}.` });
+    }
+    expect((await get(port, '//health')).status).toBe(404);
+    expect((await get(port, '/s/..')).json).toEqual({ code: '..' });
+    expect((await get(port, '/api/people?x=/../')).json).toEqual(['everyone']);
+    expect((await get(port, 'http://127.0.0.1/api/posts/p1?x=1')).json).toEqual({ postId: 'p1' });
+  });
+
   it('answers a path parameter that is not valid percent-encoding with 400 VALIDATION, not 500', async () => {
     const errors: unknown[] = [];
     const port = await serve(routes, (error) => errors.push(error));
