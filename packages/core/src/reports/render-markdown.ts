@@ -16,7 +16,10 @@ export interface MarkdownOptions {
 /**
  * User text as inert Markdown: no table break (`|`, line breaks), no HTML (`<`, `>`, `&` as entities), no link or
  * image (`[`, `]` and `@` escaped, and `://` and `www.` broken so GFM's autolinks do not fire), no emphasis,
- * code or math (`$`), so a team or person name cannot become markup, a script or a link.
+ * code or math (`$`), so a team or person name cannot become markup, a script or a link. Nor a mention or an issue
+ * reference: GitHub finds `@someone`, `@org/team`, `#123` and `GH-123` in the text after Markdown, where a `\` no
+ * longer is, so a zero-width space after `@`, and between `#` or `GH-` and a digit, keeps a report pasted into a PR
+ * comment from pinging people or linking issues (github/markup#1168), and it reads the same.
  */
 const escapeCell = (text: string): string =>
   text
@@ -27,8 +30,10 @@ const escapeCell = (text: string): string =>
     .replace(/>/g, '&gt;')
     // `#` too: a heading drops a closing run of them (`# Sprint #` shows "Sprint"); `$`: GitHub shows `$x$` as math.
     .replace(/[[\]#$]/g, (mark) => `\\${mark}`)
-    // No e-mail autolink (GFM links `anne@example.com`, also after `mailto:` and `xmpp:`).
-    .replace(/@/g, '\\@')
+    // No e-mail autolink (GFM links `anne@example.com`, also after `mailto:` and `xmpp:`), and no mention.
+    .replace(/@/g, '\\@\u200b')
+    // No issue reference (`#12`, `acme/site#12`, `GH-12`); a `#` before other text stays as it is escaped.
+    .replace(/(#|\bGH-)(?=\d)/gi, '$1\u200b')
     // No emphasis, code or strike-through, and no autolink (GFM links bare `https://…` and `www.…`).
     .replace(/[*~`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (mark) => `\\${mark}`)
     .replace(/:\/\//g, '\\://')

@@ -74,8 +74,9 @@ describe('user text in reports', () => {
       { names: { persons: { anne: 'anne@evil.example' }, teams: { t: 'xmpp:team@evil.example' } } },
     );
     const markdown = renderMarkdown(createReport(figures, { title: 'Report for mailto:boss@evil.example' }));
-    expect(markdown).toContain('| anne\\@evil.example | xmpp:team\\@evil.example |');
-    expect(markdown).toContain('# Report for mailto:boss\\@evil.example');
+    // The zero-width space after each @ is against GitHub's mentions (the next test).
+    expect(markdown).toContain('| anne\\@\u200bevil.example | xmpp:team\\@\u200bevil.example |');
+    expect(markdown).toContain('# Report for mailto:boss\\@\u200bevil.example');
     expect(markdown).not.toMatch(/(?<!\\)@evil/);
   });
 
@@ -102,6 +103,37 @@ describe('user text in reports', () => {
     const figures = finishMetrics(foldEvents([]), {});
     const markdown = renderMarkdown(createReport(figures, { title: 'Budget $x^2$ and $$y$$' }));
     expect(markdown.split('\n')[0]).toBe('# Budget \\$x^2\\$ and \\$\\$y\\$\\$');
+  });
+
+  it('pings nobody and links no issue when pasted into a GitHub PR comment, where \\@ and \\# still would', () => {
+    const at = '2026-03-02T10:00:00.000Z';
+    const team = '@acme/marketing (#12, acme/site#7, gh-3)';
+    const figures = finishMetrics(
+      foldEvents([
+        { type: 'team.created', at, entityId: 't', data: { name: team } },
+        { type: 'person.added', at, entityId: 'anne', data: { teamIds: ['t'] } },
+      ]),
+      { names: { persons: { anne: '@octocat' }, teams: { t: team } } },
+    );
+    const report = createReport(figures, {
+      title: 'Sprint #4 for @acme/all',
+      recommendations: [
+        { code: 'TEAM_WITHOUT_SHARERS', severity: 'warning', subject: 't', params: { team, members: 1 } },
+      ],
+    });
+    const markdown = renderMarkdown(report);
+    // The text as GitHub sees it once Markdown is done: backslash escapes gone, the zero-width spaces still there.
+    const text = markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    // GitHub's mention and issue-reference filters (html-pipeline's MentionFilter, and its #123 / GH-123 forms).
+    expect(text).not.toMatch(/(?:^|[^\w])@[a-z0-9]/im);
+    expect(text).not.toMatch(/#\d|\bgh-\d/i);
+    // Read without the zero-width spaces, every name is as it was.
+    const seen = text.replace(/\u200b/g, '');
+    expect(seen).toContain('# Sprint #4 for @acme/all\n');
+    expect(seen).toContain(`| @octocat | ${team} |`);
+    expect(seen).toContain(`Team ${team} (1 ambassador) shared nothing`);
+    // A # before other text stays as it was escaped.
+    expect(renderMarkdown(createReport(figures, { title: 'Sprint #' })).split('\n')[0]).toBe('# Sprint \\#');
   });
 
   it('names the teams of each ambassador by their names, not their ids', async () => {
