@@ -21,18 +21,24 @@ async function sharedLink() {
     idempotencyKey: 'share-1',
   });
   const route = clickRoute(world.shift, links);
-  const visit = (code: string, userAgent?: string) =>
+  const visit = (code: string, userAgent?: string, requestId?: string) =>
     route.handle({
       params: { code },
       body: undefined,
       personId: undefined,
-      requestId: undefined,
+      requestId,
       userAgent,
       url: new URL(`https://intranet.example/s/${code}`),
     });
   const clicks = async () =>
     (await world.shift.readEvents()).filter((event) => event.type === 'platform.click').length;
-  return { world, share, code: share.trackedUrl!.split('/').pop()!, visit, clicks };
+  const codeOf = (url: string | undefined) => url!.split('/').pop()!;
+  const another = async (platform: 'x' | 'facebook') =>
+    codeOf(
+      (await publisher.offers.share(offer!.offer.id, { platform, idempotencyKey: `share-${platform}` }))
+        .trackedUrl,
+    );
+  return { world, share, code: codeOf(share.trackedUrl), another, visit, clicks };
 }
 
 describe('the click route', () => {
@@ -58,5 +64,22 @@ describe('the click route', () => {
       });
     }
     expect(await clicks()).toBe(1);
+  });
+
+  it('counts a click whose request id was used on another link, and sends its visitor on to the page', async () => {
+    // A proxy that passes on the x-request-id a client sent: the same id on two links is two clicks, not an error.
+    const { code, another, visit, clicks } = await sharedLink();
+    const other = await another('x');
+    expect(await visit(code, undefined, 'req-1')).toMatchObject({
+      redirect: expect.stringContaining('utm_source=linkedin'),
+    });
+    expect(await visit(other, undefined, 'req-1')).toMatchObject({
+      redirect: expect.stringContaining('utm_source=x'),
+    });
+    expect(await clicks()).toBe(2);
+    // The same request again, on either link, still counts once.
+    await visit(code, undefined, 'req-1');
+    await visit(other, undefined, 'req-1');
+    expect(await clicks()).toBe(2);
   });
 });

@@ -2,7 +2,7 @@
 // platform. The SDK expands and verifies it (a forged, edited or unknown link is refused with INVALID_LINK and
 // records nothing), records the click on the share it belongs to, and the visitor goes on to the post's page
 // with its UTM tags, for the website's analytics.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { isSocialShiftError, type SocialShift } from '@social-shift/core';
 import type { TrackingLinks } from '@social-shift/core/links';
 import { addUtmTags, isLinkPreview, recordTrackedClick, verifyTrackedClick } from '@social-shift/core/links';
@@ -22,7 +22,7 @@ export function clickRoute(shift: SocialShift, links: TrackingLinks): Route {
         head || isLinkPreview(userAgent)
           ? verifyTrackedClick(shift, links, url)
           : // Idempotent per click id: a proxy that retries the same request (same x-request-id) counts one click.
-            recordTrackedClick(shift, links, { url, clickId: clickIdOf(requestId) }).catch((error) => {
+            recordTrackedClick(shift, links, { url, clickId: clickIdOf(requestId, url) }).catch((error) => {
               // The publisher withdrew consent to tracking: the visitor still goes on to the page, uncounted.
               if (isSocialShiftError(error, 'CONSENT_REQUIRED')) return verifyTrackedClick(shift, links, url);
               throw error;
@@ -44,10 +44,13 @@ export function clickRoute(shift: SocialShift, links: TrackingLinks): Route {
 
 /**
  * The click's id: the proxy's request id when it is one the SDK takes as it is (printable, at most 128
- * characters), else a new one, so that an odd header never keeps a visitor from the page.
+ * characters), else a new one, so that an odd header never keeps a visitor from the page. With a digest of the link:
+ * the same request id on another link (a proxy that passes on the id a client sent) is another click, which the SDK
+ * would otherwise refuse as a reused key (`IDEMPOTENCY_MISMATCH`) instead of sending its visitor on.
  */
-function clickIdOf(requestId: string | undefined): string {
-  return requestId !== undefined && /^[\x21-\x7e]{1,128}$/.test(requestId) ? requestId : randomUUID();
+function clickIdOf(requestId: string | undefined, url: string): string {
+  if (requestId === undefined || !/^[\x21-\x7e]{1,128}$/.test(requestId)) return randomUUID();
+  return `${requestId}:${createHash('sha256').update(url).digest('base64url').slice(0, 22)}`;
 }
 
 /** What a visitor of a link that does not work (any more) sees, in Dutch and English. */
