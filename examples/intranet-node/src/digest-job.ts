@@ -113,6 +113,8 @@ export function createDigestJob(options: DigestJobOptions): {
         const messageId = `digest.${dayIn(timeZone, now)}.${person.id}@${options.from.split('@')[1]}`;
         const message = { from: options.from, to: [person.email], ...email, date: new Date(now), messageId };
         const file = join(options.outboxDir, `${now.replace(/[:.]/g, '-')}-${person.id}.eml`);
+        // Made again if it was removed while the service ran (an outbox cleared with `rm -r`): else every run fails.
+        mkdirSync(options.outboxDir, { recursive: true });
         writeFileSync(file, buildMimeMessage(message));
         // Remembered before it is sent: a send that outlives the shutdown (a mail server slow to confirm, longer
         // than closeTimeoutMs) or the process is not repeated on the next start.

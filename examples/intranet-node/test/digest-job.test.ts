@@ -1,6 +1,6 @@
 // The digest job writes the deadline of each waiting post in the organisation's own time zone, not the server's
 // or the digest builder's default.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { anApprovedPost, aRunningCampaign } from '@social-shift/core/testing';
 import { describe, expect, it } from 'vitest';
@@ -26,5 +26,16 @@ describe('the digest job', () => {
     const text = Buffer.from(part.split('\r\n--')[0]!.replace(/\r\n/g, ''), 'base64').toString('utf8');
     expect(text).toContain('Share by 17 March, 01:00');
     expect(text).not.toContain('16 March');
+  });
+
+  it('makes its outbox folder again when it was removed while the service ran, instead of failing every run', async () => {
+    const world = await aDigestProgramme('Europe/Amsterdam');
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const outboxDir = temporaryDirectory('digest-');
+    const job = createDigestJob(dailyDigests(world, outboxDir));
+    rmSync(outboxDir, { recursive: true }); // an operator cleared the outbox: `rm -r outbox`
+    const run = await job.run();
+    expect(run.sent).toHaveLength(1);
+    expect(readdirSync(outboxDir)).toEqual([expect.stringContaining(world.people.publisher)]);
   });
 });
