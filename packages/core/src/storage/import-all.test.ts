@@ -454,10 +454,14 @@ describe('importAll refuses, writing nothing', () => {
     input.documents.person![index]!.email = 'piet@example.org';
     expect(index).toBeGreaterThanOrEqual(0);
     input.documents.person![index]!.erasedAt = '2026-03-01T00:00:00.000Z';
+    // The event that added them still holds their name too.
+    const id = input.documents.person![index]!.id;
+    const added = input.events.findIndex((e) => e.type === 'person.added' && e.entityId === id);
     const error = await refused(input);
     expect(paths(error)).toEqual([
       ['documents', 'person', index, 'email'],
       ['documents', 'person', index, 'displayName'],
+      ['events', added, 'data', 'changes', 'displayName'],
     ]);
     expect(error.message).toContain(
       'An erased person keeps no name: use a pseudonym as erasure does ("Erased <id>"), or leave erasedAt out and erase them after the import.',
@@ -466,7 +470,48 @@ describe('importAll refuses, writing nothing', () => {
     const erased = input.documents.person![index]!;
     delete erased.email;
     erased.displayName = 'Erased anon_1';
+    (input.events[added]!.data.changes as Record<string, unknown>).displayName = 'Erased anon_1';
     await expect(importAll(createMemoryStorage(), input)).resolves.toBeDefined();
+  });
+
+  it("an erased person's account, share, event or share record that still holds what erasure removes", async () => {
+    const input = copy(bundle);
+    const person = input.documents.person!.find((p) => p.erasedAt !== undefined)!;
+    const account = input.documents.social_account!.findIndex((a) => a.personId === person.id);
+    const share = input.documents.share!.findIndex((s) => s.publisherId === person.id);
+    expect([account, share].every((index) => index >= 0)).toBe(true);
+    const accountId = input.documents.social_account![account]!.id;
+    const shareId = input.documents.share![share]!.id;
+    input.documents.social_account![account]!.handle = 'piet-in-groningen';
+    input.documents.share![share]!.externalId = 'urn:li:share:777';
+    const added = input.events.findIndex((e) => e.type === 'person.added' && e.entityId === person.id);
+    const linked = input.events.findIndex((e) => e.type === 'account.linked' && e.entityId === accountId);
+    const recorded = input.events.findIndex((e) => e.type === 'share.recorded' && e.entityId === shareId);
+    const changes = (index: number) => input.events[index]!.data.changes as Record<string, unknown>;
+    changes(added).displayName = 'Piet Publisher';
+    changes(added).email = 'piet@zorggroep.example';
+    changes(linked).handle = 'piet-in-groningen';
+    changes(recorded).sharerToken = 'st_piet_token';
+    const record = input.idempotency!.findIndex((r) => r.command === 'offers.share');
+    const stored = input.idempotency![record]!;
+    (stored.result.share as Record<string, unknown>).trackedUrl = 'https://example.org/?st=st_piet_token';
+    stored.inputHash = 'a'.repeat(64);
+    const error = await refused(input);
+    expect(paths(error)).toEqual([
+      ['documents', 'social_account', account, 'handle'],
+      ['documents', 'share', share, 'externalId'],
+      ['events', added, 'data', 'changes', 'displayName'],
+      ['events', added, 'data', 'changes', 'email'],
+      ['events', linked, 'data', 'changes', 'handle'],
+      ['events', recorded, 'data', 'changes', 'sharerToken'],
+      ['idempotency', record, 'inputHash'],
+      ['idempotency', record, 'result', 'share', 'trackedUrl'],
+    ]);
+    expect(error.message).toContain(
+      `An erased person keeps no handle: remove it as erasure does, or leave erasedAt out of person "${person.id}" and erase them after the import.`,
+    );
+    // The same bundle as erasure left it imports, and erasing the person again there leaves nothing of them.
+    await expect(importAll(createMemoryStorage(), copy(bundle))).resolves.toBeDefined();
   });
 
   it('an event filed under another entity than its type is about, which erasure would never scrub', async () => {

@@ -11,6 +11,7 @@ import { ENTITY_TYPES } from '../model/entity-type.js';
 import type { ExportBundle, ExportIdempotencyRecord } from '../model/export-bundle.js';
 import { EXPORT_FORMAT_VERSION, ExportBundleSchema } from '../model/export-bundle.js';
 import type { JsonObject, StoragePort } from '../ports/storage.js';
+import { ERASED_INPUT_HASH } from '../sdk/idempotency.js';
 import { GUARD_COLLECTION, IDEMPOTENCY_COLLECTION } from '../sdk/runtime.js';
 import type { Migration } from './migrations.js';
 import { checkMigrations, DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
@@ -344,6 +345,23 @@ function isJsonContainer(node: unknown): node is object {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * What erasure removes of a person (`person`), their accounts and their shares, still held by `data` (a record or an
+ * event's `changes`): the fields to report. Erasure passes over a person already marked erased, so whatever of this
+ * a bundle brings for them would stay for good.
+ */
+function unerased(kind: string, data: unknown): string[] {
+  if (!isObject(data)) return [];
+  const held = (key: string) => data[key] !== undefined && data[key] !== null;
+  if (kind === 'person')
+    return [
+      ...(held('displayName') && !/^Erased \S+$/.test(String(data.displayName)) ? ['displayName'] : []),
+      ...(held('email') ? ['email'] : []),
+    ];
+  if (kind === 'social_account') return held('handle') && data.handle !== 'erased' ? ['handle'] : [];
+  return kind === 'share' ? ['sharerToken', 'trackedUrl', 'externalId'].filter(held) : [];
+}
+
 function checkContents(bundle: ExportBundle, raw: RawBundle): void {
   const issues: ValidationIssue[] = [];
   const add: AddIssue = (path, message, code) => issues.push({ path, message, code });
@@ -361,6 +379,28 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
   }
   // Every id of the bundle, also of bad documents, so references to those are not reported as well.
   const ids = new Map(ENTITY_TYPES.map((type) => [type, new Set(raw.documents[type]?.map((doc) => doc.id))]));
+  // What erasure scrubbed of a person marked erased, by type and id (as erasure scrubs them): their own record, their
+  // accounts and their shares. What of it a bundle still holds, erasure would pass over for good.
+  const erasedOwner = new Map<string, string>();
+  for (const person of raw.documents.person ?? [])
+    if (person.erasedAt !== undefined) erasedOwner.set(`person${person.id}`, String(person.id));
+  const unerasedIssues = (
+    kind: string,
+    id: unknown,
+    owner: unknown,
+    data: unknown,
+    path: (string | number)[],
+  ) => {
+    const personId = erasedOwner.get(`person${String(owner)}`);
+    if (personId === undefined) return;
+    if (id !== undefined) erasedOwner.set(kind + String(id), personId);
+    for (const field of unerased(kind, data))
+      add(
+        [...path, field],
+        `An erased person keeps no ${field}: remove it as erasure does, or leave erasedAt out of person "${personId}" and erase them after the import.`,
+        'erasure',
+      );
+  };
   for (const collection of ENTITY_TYPES) {
     const seen = new Set<unknown>();
     raw.documents[collection]?.forEach((doc, index) => {
@@ -396,6 +436,8 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
             'erasure',
           );
       }
+      if (collection === 'social_account') unerasedIssues(collection, doc.id, doc.personId, doc, path);
+      if (collection === 'share') unerasedIssues(collection, doc.id, doc.publisherId, doc, path);
       checkJsonValues(doc, path, add);
       for (const [field, target] of Object.entries(REFERENCE_FIELDS[collection] ?? {})) {
         const value = doc[field];
@@ -469,6 +511,15 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
             'unrecognized_keys',
           );
     checkJsonValues(raw.events[index], ['events', index], add);
+    // An event that set a personal field on an erased person, their account or share: erasure rewrote it.
+    const personId = erasedOwner.get(event.entityType + event.entityId);
+    if (personId !== undefined)
+      unerasedIssues(event.entityType, event.entityId, personId, event.data.changes, [
+        'events',
+        index,
+        'data',
+        'changes',
+      ]);
   });
   // Idempotency records: unique ids, and the result their command returns, naming records of the bundle (a share,
   // or the event an interaction recorded). Their ids are the SDK's (derived from command, key and actor) and kept
@@ -484,6 +535,18 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
         `Duplicate idempotency record "${record.id}", also at idempotency.${first}.`,
         'duplicate',
       );
+    // The record of an erased person's share: erasure scrubbed the share it keeps and the hash of its input.
+    const share = record.command === 'offers.share' ? record.result.share : undefined;
+    const personId = isObject(share) ? erasedOwner.get(`share${String(share.id)}`) : undefined;
+    if (personId !== undefined) {
+      if (record.inputHash !== ERASED_INPUT_HASH)
+        add(
+          [...path, 'inputHash'],
+          `An erased person's share record keeps no hash of its input: use "${ERASED_INPUT_HASH}" as erasure does, or leave erasedAt out of person "${personId}" and erase them after the import.`,
+          'erasure',
+        );
+      unerasedIssues('share', undefined, personId, share, [...path, 'result', 'share']);
+    }
     checkResult(record, path, add, {
       organisationId: org,
       shareIds: ids.get('share') ?? new Set(),
