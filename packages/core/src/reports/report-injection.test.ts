@@ -4,7 +4,7 @@ import { foldEvents } from '../metrics/fold-event.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { csvCell, renderCsv } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
-import { createReport } from './report.js';
+import { createReport, recommendationText } from './report.js';
 
 /** Names people and teams could be given, each trying to become markup, a link, a formula or a new row. */
 const NAMES = {
@@ -136,6 +136,47 @@ describe('user text in reports', () => {
     expect(renderMarkdown(createReport(figures, { title: 'Sprint #' })).split('\n')[0]).toBe('# Sprint \\#');
   });
 
+  it('keeps a name with a bidi control from turning the rest of a recommendation, or of a teams cell, around', () => {
+    const at = '2026-03-02T10:00:00.000Z';
+    // A right-to-left override; an isolate left open; a stray pop that would end the isolate around the name early.
+    for (const team of ['Zorg\u202e', 'Zorg\u2067', 'Zorg\u2069\u202e', 'זורג\u202b']) {
+      const figures = finishMetrics(
+        foldEvents([
+          { type: 'team.created', at, entityId: 't', data: { name: team } },
+          { type: 'team.created', at, entityId: 'u', data: { name: 'Bouw' } },
+          { type: 'person.added', at, entityId: 'anne', data: { teamIds: ['t', 'u'] } },
+        ]),
+        { names: { teams: { t: team, u: 'Bouw' } } },
+      );
+      const report = createReport(figures, {
+        recommendations: [
+          { code: 'TEAM_WITHOUT_SHARERS', severity: 'warning', subject: 't', params: { team, members: 1 } },
+        ],
+      });
+      const text = report.recommendations[0]?.text ?? '';
+      const after = text.indexOf(' (1 ambassador) shared nothing');
+      expect(after, JSON.stringify(text)).toBeGreaterThan(0);
+      expect(openAt(text, after), JSON.stringify(text)).toBe(0);
+      const cell = report.tables.find((table) => table.id === 'ambassadors')?.rows[0]?.[1] as string;
+      expect(openAt(cell, cell.indexOf(', ')), JSON.stringify(cell)).toBe(0);
+      // The name is there as it was, but for isolate marks of its own.
+      expect(text).toContain(team.replace(/[\u2066-\u2069]/g, ''));
+    }
+    // A name without one stays exactly as it is.
+    const plain = recommendationText(
+      {
+        code: 'TEAM_WITHOUT_SHARERS',
+        severity: 'warning',
+        subject: 't',
+        params: { team: 'זורג', members: 2 },
+      },
+      'en',
+    );
+    expect(plain).toBe(
+      'Team זורג (2 ambassadors) shared nothing: find an ambassador there who can lead by example.',
+    );
+  });
+
   it('names the teams of each ambassador by their names, not their ids', async () => {
     const ambassadors = (await hostileReport()).tables.find((table) => table.id === 'ambassadors');
     const row = ambassadors?.rows.find((cells) => cells[0] === NAMES.person);
@@ -258,4 +299,20 @@ function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * How many embeddings, overrides and isolates are still open just before `at` (Unicode's bidi algorithm, X1–X8): a
+ * PDF ends the last embedding or override unless an isolate is nearer, a PDI the nearest isolate and all opened
+ * inside it, and one without an isolate to end does nothing. Text after an open one is turned around or set apart.
+ */
+function openAt(text: string, at: number): number {
+  const stack: boolean[] = []; // true for an isolate
+  for (const c of text.slice(0, at)) {
+    if (/[\u202a\u202b\u202d\u202e]/.test(c)) stack.push(false);
+    else if (/[\u2066-\u2068]/.test(c)) stack.push(true);
+    else if (c === '\u202c' && stack.length > 0 && !stack[stack.length - 1]) stack.pop();
+    else if (c === '\u2069' && stack.includes(true)) while (stack.pop() === false);
+  }
+  return stack.length;
 }

@@ -113,14 +113,23 @@ export function recommendationText(recommendation: Recommendation, language: Lan
       const same = name === below && above !== undefined && text === number(above, params[above]);
       return same && !/^[<>]/.test(text) ? `<${text}` : text;
     }
-    if (name === 'platform') return l.platforms[value] ?? value;
+    if (name === 'platform') return l.platforms[value] ?? isolate(value);
     // A goal's reach is the potential reach of its posts: estimated, which the text says as the goals table does.
     if (name === 'metric')
       return value === 'reach' ? `${l.metrics[value]} (${l.basis.estimated})` : (l.metrics[value] ?? value);
     if (name === 'dimension') return (l.figures[value] ?? value).toLowerCase();
-    return value;
+    return isolate(value);
   });
 }
+
+/**
+ * A name in running text, kept from turning the text after it around: one with a bidi control (U+202E, right-to-left
+ * override, reversed the rest of the sentence: "…gnihton derahs") goes between U+2068 and U+2069 (first strong
+ * isolate, pop directional isolate), which end whatever it opened, without isolate marks of its own that could end
+ * that isolate early or keep it open. Every other name stays as it is.
+ */
+const isolate = (name: string): string =>
+  /[\u202a-\u202e\u2066-\u2069]/.test(name) ? `\u2068${name.replace(/[\u2066-\u2069]/g, '')}\u2069` : name;
 
 const col = (
   l: ReportLabels,
@@ -254,7 +263,7 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
         )
         .map((a) => [
           a.name,
-          a.teamIds.map((id) => teamNames.get(id) ?? id).join(', '),
+          a.teamIds.map((id) => isolate(teamNames.get(id) ?? id)).join(', '),
           a.suppliesInput,
           a.sharesPosts,
           a.converses,
