@@ -10,6 +10,7 @@ import type {
   SetupInput,
   ShareInput,
   SocialShift,
+  UpdatePostInput,
 } from '@social-shift/core';
 import { SocialShiftError } from '@social-shift/core';
 import type { Route, RouteContext } from './http.js';
@@ -101,6 +102,12 @@ export function apiRoutes(shift: SocialShift): Route[] {
         const postId = param(c, 'postId');
         return ok({ post: await posts.get(postId), allowedEvents: await posts.allowedEvents(postId) });
       },
+    },
+    // The author edits a draft or a post sent back (any editable field: title, text, link…), then submits it again.
+    {
+      method: 'POST',
+      path: '/api/posts/:postId/update',
+      handle: async (c) => ok(await as(c).posts.update(param(c, 'postId'), input<UpdatePostInput>(c))),
     },
     // The two steps of a post that take a form: a reviewer's note, and the time to offer it at.
     {

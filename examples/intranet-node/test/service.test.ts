@@ -206,7 +206,14 @@ describe('the intranet service', { timeout: 20_000 }, () => {
     expect(back.status).toBe(200);
     expect(back.json).toMatchObject({ status: 'changes_requested', reviewNote: note });
     expect((await api('POST', path('request-changes'), ids.reviewer, {})).status).toBe(400);
-    await api('POST', path('submit'), ids.author);
+    // The author answers the note: the text changes, and only the author or an editor may change it.
+    const text = 'Saturday 14 March from 10: see how our bread is made, and taste it warm.';
+    expect((await api('POST', path('update'), ids.publisher, { text })).status).toBe(403);
+    expect((await api('POST', path('update'), ids.author, { text: '' })).status).toBe(400);
+    const edited = await api('POST', path('update'), ids.author, { text });
+    expect(edited.status).toBe(200);
+    expect(edited.json).toMatchObject({ status: 'changes_requested', text, title: 'Open day at the bakery' });
+    expect((await api('POST', path('submit'), ids.author)).json).toMatchObject({ status: 'in_review', text });
     await api('POST', path('approve'), ids.reviewer);
     const at = new Date(Date.now() + 86_400_000).toISOString();
     const scheduled = await api('POST', path('schedule'), ids.reviewer, { at });
