@@ -115,6 +115,23 @@ describe('buildDigest', () => {
     expect(digest?.footer).toMatch(/every day/);
   });
 
+  it("says why the publisher gets it, and promises no setting the SDK does not have (the frequency is the job's)", () => {
+    for (const language of ['nl', 'en'] as const) {
+      const digest = buildDigest({
+        publisherName: 'Sam',
+        language,
+        frequency: 'weekly',
+        now: NOW,
+        waiting: [waiting({})],
+      });
+      expect(digest?.footer).toBe(
+        language === 'nl'
+          ? 'Je krijgt dit overzicht elke week omdat je ambassadeur bent en ermee hebt ingestemd.'
+          : 'You get this overview every week because you are an ambassador and agreed to receive it.',
+      );
+    }
+  });
+
   it('marks as new what was offered since the same wall-clock time a day earlier, across clock changes', () => {
     const daily = (now: string, offeredAt: string) =>
       buildDigest({

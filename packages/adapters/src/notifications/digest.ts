@@ -85,7 +85,7 @@ const TEXT = {
     open: 'Bekijk en deel',
     overview: 'Alle berichten',
     footer: (f: DigestFrequency) =>
-      `Je krijgt dit overzicht ${f === 'daily' ? 'elke dag' : 'elke week'} omdat je ambassadeur bent. Je kunt de frequentie aanpassen in je instellingen.`,
+      `Je krijgt dit overzicht ${f === 'daily' ? 'elke dag' : 'elke week'} omdat je ambassadeur bent en ermee hebt ingestemd.`,
   },
   en: {
     subject: (n: number, f: DigestFrequency) =>
@@ -101,7 +101,7 @@ const TEXT = {
     open: 'View and share',
     overview: 'All posts',
     footer: (f: DigestFrequency) =>
-      `You get this overview ${f === 'daily' ? 'every day' : 'every week'} because you are an ambassador. You can change how often in your settings.`,
+      `You get this overview ${f === 'daily' ? 'every day' : 'every week'} because you are an ambassador and agreed to receive it.`,
   },
 } as const;
 
