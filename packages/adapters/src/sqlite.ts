@@ -567,6 +567,9 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
           opened.pragma(`busy_timeout = ${busyTimeoutMs}`);
           if (onFile) opened.pragma('journal_mode = WAL');
           opened.pragma('synchronous = NORMAL');
+          // What a write frees (a row an erasure rewrote, events a retention run removed) is overwritten with
+          // zeros, not left readable in the file's free space.
+          opened.pragma('secure_delete = ON');
           for (const statement of sqliteDdl(p, indexes)) opened.exec(statement);
         } catch (error) {
           // A failed open is tried again on the next call, with a new connection: this one must not stay open.
@@ -642,6 +645,8 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
         inWriteTurn(file, async () => {
           const { db, s } = ready();
           begin(s);
+          // An erasure (events rewritten) or a retention run (events removed): see after the commit.
+          let scrubs = false;
           // SQLite rolls a transaction back by itself on some errors (a full database or disk, I/O errors): a write
           // after one that the work caught would run outside any transaction and be kept. So each write checks first.
           // A write's error says what to do (a full database); a write after SQLite rolled back repeats that error.
@@ -710,13 +715,16 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
                 return first;
               }),
             replaceEvent: async (row) =>
-              write(
-                () =>
+              write(() => {
+                scrubs = true;
+                return (
                   s.replaceEvent.run(row.event, organisationId, row.seq, row.id, row.type, row.entityId)
-                    .changes === 1,
-              ),
+                    .changes === 1
+                );
+              }),
             compactEvents: async (removed, summary) =>
               write(() => {
+                scrubs = true;
                 let count = 0;
                 for (const key of removed) {
                   count += s.removeEvent.run(organisationId, key.seq, key.id, key.type, key.entityId).changes;
@@ -748,6 +756,14 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
             if (db.inTransaction) s.rollback.run();
             throw notWritten(error, 'commit');
           }
+          // The write-ahead log still holds the pages as they were before: copied into the file and emptied now
+          // (best effort: a reader of another connection may keep it for now; the next erasure tries again).
+          if (scrubs && db.pragma('journal_mode', { simple: true }) === 'wal')
+            try {
+              db.pragma('wal_checkpoint(TRUNCATE)');
+            } catch {
+              // Committed all the same; a busy database keeps its log until a later checkpoint.
+            }
           return result;
         }),
       );
