@@ -37,6 +37,8 @@ export function rawMemory(): RawWriter {
 }
 
 export function rawSqlite(db: BetterSqlite3.Database): RawWriter {
+  // As the adapter sets every connection (what a write frees is overwritten with zeros: erased data leaves no bytes).
+  db.pragma('secure_delete = ON');
   for (const statement of sqliteDdl('raw_')) db.exec(statement);
   const get = db.prepare<[string, string, string], { version: number; data: string }>(
     'SELECT version, data FROM raw_documents WHERE organisation_id = ? AND collection = ? AND id = ?',
