@@ -400,10 +400,31 @@ function validDay(at: string): boolean {
 }
 
 /**
- * Result of scanning a line: the event, not recognised (fall back), data JSON to check with its schema, or (with
- * an aggregate to fold into) a hot event already folded into it.
+ * Result of scanning a line: the event, not recognised (fall back), data JSON to check with its schema, (with
+ * an aggregate to fold into) a hot event already folded into it, or (for a scanner that reads a log in `seq`
+ * order) an event whose `seq` is not above that of an event before it: neither folded nor to be folded.
  */
-export type ScanResult = 'event' | 'fallback' | 'data' | 'folded';
+export type ScanResult = 'event' | 'fallback' | 'data' | 'folded' | 'repeat';
+
+/** Whether a character code is that of a digit. */
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * The `seq` of a line the expressions accepted that has none last (where storage puts it, which the caller
+ * reads): the one right before `"type":"`, whose value starts at `typeAt` (-1: look for it), where the simulator
+ * puts it, or 0. `,"type":"` stands right after its digits, which the expressions checked (at most 15: a safe
+ * integer), and else right after the organisation id's closing quote.
+ */
+function seqBeforeType(line: string, typeAt: number): number {
+  let p = (typeAt < 0 ? line.indexOf('"type":"', 30) + 8 : typeAt) - 10;
+  let code = line.charCodeAt(p);
+  let seq = 0;
+  for (let unit = 1; isDigit(code); unit *= 10) {
+    seq += (code - 48) * unit;
+    code = line.charCodeAt(--p);
+  }
+  return seq;
+}
 
 /** The activity each hot event type is, for `foldActivity`. */
 const ACTIVITY_OF: Readonly<Record<HotType, number>> = {
@@ -450,13 +471,24 @@ export class EventLineScanner {
     reach: undefined,
   };
   private readonly expressions: Expressions;
+  /**
+   * With `inSeqOrder`: the `seq` of the line, which the caller reads from the line's end, where storage writes it,
+   * and sets before each `scan` (0: not there); the scanner reads one it finds before `"type":"` into it.
+   */
+  seq = 0;
+  /** With `inSeqOrder`: the highest `seq` of the events before the line, which the caller keeps. */
+  lastSeq = 0;
+  private readonly inSeqOrder: boolean;
 
   /**
    * With `organisationId`, the log's organisation: the expressions accept only its lines (its id stands in them
    * as a literal, which costs nothing), and a line of another organisation goes to the full parser, whose caller
-   * says what is wrong with it.
+   * says what is wrong with it. With `inSeqOrder`, the lines are those of one log, oldest first: an event whose
+   * `seq` (before `"type":"`, where the simulator writes it; the caller checks one at the line's end) is not above
+   * `lastSeq` is a `'repeat'` (the log holds it twice, or is out of order), neither folded nor returned.
    */
-  constructor(organisationId?: string) {
+  constructor(organisationId?: string, inSeqOrder = false) {
+    this.inSeqOrder = inSeqOrder;
     if (organisationId === undefined) {
       this.expressions = ANY_ORGANISATION;
       return;
@@ -468,6 +500,18 @@ export class EventLineScanner {
       BY_ORGANISATION.set(organisationId, expressions);
     }
     this.expressions = expressions;
+  }
+
+  /**
+   * For a scanner that reads `inSeqOrder`, a line the expressions accepted without a `seq` at its end (in `seq`):
+   * reads one before `"type":"` (see {@link seqBeforeType}) into `seq`, and says whether it is not above `lastSeq`,
+   * so the event repeats one read before it.
+   */
+  private repeats(line: string, typeAt: number): boolean {
+    if (this.seq !== 0 || !this.inSeqOrder) return false;
+    const seq = seqBeforeType(line, typeAt);
+    this.seq = seq;
+    return seq !== 0 && seq <= this.lastSeq;
   }
 
   /**
@@ -543,7 +587,8 @@ export class EventLineScanner {
           const from = start + typeAt + fused.prefix.length + 7;
           const at = latin1Slice(buf, from, from + 24);
           if (validDay(at)) {
-            if (fused.kind === 'hot') return this.fold(into, fused.type as HotType, at, m, 1);
+            if (fused.kind === 'hot') return this.fold(into, fused.type as HotType, at, m, 1, line, typeAt);
+            if (this.repeats(line, typeAt)) return 'repeat';
             const event = this.event;
             event.type = fused.type;
             event.at = at;
@@ -572,6 +617,7 @@ export class EventLineScanner {
       payload.lastIndex = pos;
       const m = payload.exec(line);
       if (m !== null && tailFrom(line, payload.lastIndex)) {
+        if (this.repeats(line, -1)) return 'repeat';
         event.entityId = envelope[3] as string;
         event.data = reader.build(m);
         return 'event';
@@ -580,6 +626,7 @@ export class EventLineScanner {
     if (reader.kind !== 'hot' && reader.kind !== 'ids') {
       const dataEnd = dataEndOf(line, pos);
       if (dataEnd < 0) return 'fallback';
+      if (this.repeats(line, -1)) return 'repeat';
       event.entityId = envelope[3] as string;
       this.dataStart = start + pos - 1;
       this.dataEnd = start + dataEnd;
@@ -600,6 +647,7 @@ export class EventLineScanner {
       if (m === null || !tailFrom(line, payload.lastIndex)) return 'fallback';
     }
     if (reader.kind === 'ids') {
+      if (this.repeats(line, -1)) return 'repeat';
       event.entityId = envelope[3] as string;
       const data: Record<string, string> = {};
       const keys = reader.keys;
@@ -607,7 +655,7 @@ export class EventLineScanner {
       event.data = data;
       return 'event';
     }
-    if (into !== undefined) return this.fold(into, reader.type, at, m, 1);
+    if (into !== undefined) return this.fold(into, reader.type, at, m, 1, line, -1);
     event.entityId = '';
     const data = this.hot;
     event.data = data;
@@ -619,7 +667,7 @@ export class EventLineScanner {
     data.reach = undefined;
     if (reader.type === 'offer.created') {
       data.platform = '';
-      return 'event';
+      return this.repeats(line, -1) ? 'repeat' : 'event';
     }
     let platform = 0;
     while (m[3 + platform] === undefined) platform++;
@@ -643,12 +691,14 @@ export class EventLineScanner {
         if (data.count > MAX_COUNT) return 'fallback';
         break;
     }
-    return 'event';
+    return this.repeats(line, -1) ? 'repeat' : 'event';
   }
 
   /**
    * Folds a hot event into `into` with the metrics' own `foldActivity`, as `foldEvent` would: `m` holds the
-   * payload's groups from `first` on (the post id, then the publisher id, the platform groups and the numbers).
+   * payload's groups from `first` on (the post id, then the publisher id, the platform groups and the numbers);
+   * `'repeat'` instead, unfolded, for an event the scanner reads `inSeqOrder` that repeats one (`line`, with the
+   * type's value at `typeAt`, or -1, gives its `seq`).
    */
   private fold(
     into: MetricsAggregate,
@@ -656,9 +706,12 @@ export class EventLineScanner {
     at: string,
     m: RegExpExecArray,
     first: number,
+    line: string,
+    typeAt: number,
   ): ScanResult {
     const postId = m[first] as string;
     if (type === 'offer.created') {
+      if (this.repeats(line, typeAt)) return 'repeat';
       foldActivity(into, ACTIVITY.offered, at, postId, '', -1, 0, false);
       return 'folded';
     }
@@ -676,6 +729,7 @@ export class EventLineScanner {
       (type === 'platform.reaction' || type === 'platform.comment' || type === 'platform.reshare')
     )
       return 'fallback';
+    if (this.repeats(line, typeAt)) return 'repeat';
     foldActivity(into, ACTIVITY_OF[type], at, postId, m[first + 1] as string, platform, amount, byAmbassador);
     return 'folded';
   }

@@ -23,6 +23,40 @@ export interface BadLineAt extends BadLine {
   readonly bytes: number;
   /** A line longer than the longest that can be read: `bytes` counts only what was read of it, and the message is final. */
   readonly tooLong?: true;
+  /** An event whose `seq` is not above that of one before it: what the message says, with line numbers to shift. */
+  readonly repeats?: Repeat;
+}
+
+/**
+ * An event of a log whose `seq` is not above the highest before it, `after`, read on line `afterLine` (numbered
+ * as the bad line is, within the part read: 0 or less for a line of a part before it).
+ */
+export interface Repeat {
+  readonly seq: number;
+  /** The event's id, when the line starts with it (as the SDK writes it). */
+  readonly id?: string;
+  readonly after: number;
+  readonly afterLine: number;
+}
+
+/**
+ * What is wrong with a line that repeats an event (see {@link Repeat}), its earlier line shifted by `shift` lines.
+ *
+ * @example
+ * ```ts
+ * repeatMessage({ seq: 1, id: 'evt_1', after: 300, afterLine: 300 });
+ * // 'seq 1 (event evt_1) is not after seq 300 of line 300: an event given twice (…) or a log out of seq order; …'
+ * ```
+ */
+export function repeatMessage(repeat: Repeat, shift = 0): string {
+  const { seq, id, after, afterLine } = repeat;
+  return `seq ${seq}${id === undefined ? '' : ` (event ${id})`} is not after seq ${after} of line ${afterLine + shift}: an event given twice (logs that overlap joined with cat, or one log given twice) or a log out of seq order; a log holds each event once, oldest first`;
+}
+
+/** The id a line starts with, as the SDK writes it (`{"id":"…"`), or `undefined`. */
+function idOf(buf: Buffer, start: number, end: number): string | undefined {
+  const head = buf.toString('latin1', start, Math.min(end, start + 80));
+  return /^(?:\xef\xbb\xbf)?[ \t]*\{"id":"([A-Za-z0-9_-]{1,64})"/.exec(head)?.[1];
 }
 
 /** What reading (part of) an NDJSON event log gives. */
@@ -36,6 +70,13 @@ export interface RangeResult {
   readonly skipped: number;
   /** The first bad lines (all of them up to a limit); reading stops at the first one unless skipping. */
   readonly bad: readonly BadLineAt[];
+  /**
+   * The `seq` of the first event read with one, and the highest (0: none), with its line (as {@link Repeat}'s
+   * `afterLine`): the lines of a log rise in `seq`, so the first of a part must be above the highest of those before.
+   */
+  readonly firstSeq: number;
+  readonly lastSeq: number;
+  readonly lastSeqLine: number;
 }
 
 /** Options of {@link readEventLogRange}. */
@@ -54,6 +95,11 @@ export interface RangeOptions {
    * A log is one organisation's events; two added up would give figures of neither.
    */
   readonly organisationId?: string;
+  /**
+   * The highest `seq` of the lines before the range, and its line (numbered as the range's are: 0 or less): an
+   * event of the range at or below it repeats one (see {@link Repeat}).
+   */
+  readonly afterSeq?: { readonly seq: number; readonly line: number };
 }
 
 const CHUNK = 4 << 20;
@@ -227,23 +273,24 @@ export function scanLine(
   buf: Buffer,
   start: number,
   end: number,
-): MetricsEvent | undefined;
+): MetricsEvent | 'repeat' | undefined;
 export function scanLine(
   scanner: EventLineScanner,
   buf: Buffer,
   start: number,
   end: number,
   into: MetricsAggregate,
-): MetricsEvent | 'folded' | undefined;
+): MetricsEvent | 'folded' | 'repeat' | undefined;
 export function scanLine(
   scanner: EventLineScanner,
   buf: Buffer,
   start: number,
   end: number,
   into?: MetricsAggregate,
-): MetricsEvent | 'folded' | undefined {
+): MetricsEvent | 'folded' | 'repeat' | undefined {
   const kind = scanner.scan(buf, start, end, into);
-  if (kind === 'event' || kind === 'folded') return kind === 'event' ? scanner.event : kind;
+  if (kind === 'event') return scanner.event;
+  if (kind === 'folded' || kind === 'repeat') return kind;
   if (kind === 'fallback') return undefined;
   let data: unknown;
   try {
@@ -291,7 +338,11 @@ export function readRange(
 ): RangeResult {
   let end = partEnd;
   const aggregate = createAggregate(options.window);
-  const scanner = new EventLineScanner(options.organisationId);
+  // A log rises in `seq`: an event at or below the highest before it is there twice (or out of order).
+  const scanner = new EventLineScanner(options.organisationId, true);
+  if (options.afterSeq !== undefined) scanner.lastSeq = options.afterSeq.seq;
+  let lastSeqLine = options.afterSeq?.line ?? 0;
+  let firstSeq = 0;
   let fd: number | undefined;
   let buf = Buffer.allocUnsafe(CHUNK);
   let filled = 0;
@@ -365,35 +416,89 @@ export function readRange(
         if (e - a >= 3 && buf[a] === 0xef && buf[a + 1] === 0xbb && buf[a + 2] === 0xbf) s += 3;
         while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
         if (s < e) {
-          const scanned = scanLine(scanner, buf, a, e, aggregate);
-          let event = scanned === 'folded' ? undefined : scanned;
+          // The `seq` where storage writes it, last (`,"seq":123}`): of a line that is JSON, its own. Read from the
+          // bytes before the line is folded, as cheaply as can be; the scanner reads one the simulator writes second.
+          let seq = 0;
+          let p = e - 2;
+          let code = buf[p] as number;
+          if (code >= 48 && code <= 57) {
+            for (let unit = 1; code >= 48 && code <= 57; unit *= 10) {
+              seq += (code - 48) * unit;
+              code = buf[--p] as number;
+            }
+            // `,"seq":`
+            if (
+              code !== 58 ||
+              buf[p - 1] !== 34 ||
+              buf[p - 2] !== 113 ||
+              buf[p - 3] !== 101 ||
+              buf[p - 4] !== 115 ||
+              buf[p - 5] !== 34 ||
+              buf[p - 6] !== 44
+            )
+              seq = 0;
+          }
+          scanner.seq = seq;
+          let repeated = seq !== 0 && seq <= scanner.lastSeq;
+          const scanned = repeated ? 'repeat' : scanLine(scanner, buf, a, e, aggregate);
+          repeated = scanned === 'repeat';
+          let event = scanned === 'folded' || scanned === 'repeat' ? undefined : scanned;
           let message = '';
           if (scanned !== undefined) fast++;
           if (scanned === 'folded') {
+            seq = scanner.seq;
+            if (seq !== 0) {
+              if (firstSeq === 0) firstSeq = seq;
+              scanner.lastSeq = seq;
+              lastSeqLine = lines;
+            }
             a = b + 1;
             if (b === total) break;
             continue;
           }
-          if (event === undefined) {
+          if (event === undefined && !repeated) {
             slow++;
             if (e - a > maxLine) message = tooLongMessage;
             else {
               const result = parseEventLine(buf.toString('utf8', a, e), options.organisationId);
-              if (result.ok) event = result.event;
-              else message = result.message;
+              if (!result.ok) message = result.message;
+              else {
+                // The full parser's `seq`, wherever the line has it.
+                scanner.seq = (result.event as { seq?: number }).seq ?? 0;
+                repeated = scanner.seq !== 0 && scanner.seq <= scanner.lastSeq;
+                if (!repeated) event = result.event;
+              }
             }
           }
-          if (event !== undefined) foldEvent(aggregate, event);
-          else {
-            if (bad.length < MAX_BAD)
+          if (event !== undefined) {
+            seq = scanner.seq;
+            if (seq !== 0) {
+              if (firstSeq === 0) firstSeq = seq;
+              scanner.lastSeq = seq;
+              lastSeqLine = lines;
+            }
+            foldEvent(aggregate, event);
+          } else {
+            if (bad.length < MAX_BAD) {
+              const id = repeated ? idOf(buf, a, e) : undefined;
+              const repeats: Repeat | undefined = repeated
+                ? {
+                    seq: scanner.seq,
+                    ...(id === undefined ? {} : { id }),
+                    after: scanner.lastSeq,
+                    afterLine: lastSeqLine,
+                  }
+                : undefined;
               bad.push({
                 line: lines,
-                message,
+                message: repeats === undefined ? message : repeatMessage(repeats),
                 at: lineAt,
                 bytes: e - a,
                 // Marked as such, so it is never read again to say what is wrong with it.
                 ...(message === tooLongMessage ? { tooLong: true as const } : {}),
+                ...(repeats === undefined ? {} : { repeats }),
               });
+            }
             if (!options.skipInvalid) {
               done = true;
               break;
@@ -447,5 +552,15 @@ export function readRange(
     if (fd !== undefined) closeSync(fd);
   }
   options.onProgress?.(Math.max(0, Math.min(filePos, end) - reported));
-  return { aggregate, lines, fast, slow, skipped, bad };
+  return {
+    aggregate,
+    lines,
+    fast,
+    slow,
+    skipped,
+    bad,
+    firstSeq,
+    lastSeq: scanner.lastSeq,
+    lastSeqLine,
+  };
 }

@@ -89,6 +89,9 @@ describe('combineParts', () => {
       slow: 0,
       skipped: bad.length,
       bad: bad.map((b) => ({ ...b, at: start, bytes: 10 })),
+      firstSeq: 0,
+      lastSeq: 0,
+      lastSeqLine: 0,
     },
   });
   // Three parts in file order: one clean, one with a bad line (its last line when not skipping), one after it.

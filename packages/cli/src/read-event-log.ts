@@ -11,6 +11,7 @@ import {
   type RangeOptions,
   type RangeResult,
   readEventLogRange,
+  repeatMessage,
 } from './event-log-reader.js';
 import {
   askHandover,
@@ -220,9 +221,14 @@ export function combineParts(
   let aggregate: MetricsAggregate | undefined;
   for (const { here, result: part } of parts) {
     if (!skipInvalid && bad.length > 0) break;
-    // Line numbers: each part counts from 1; shift by the lines of the parts before it.
+    // Line numbers: each part counts from 1; shift by the lines of the parts before it (the line a repeated event's
+    // message names too). A repeat is no error of the line's own: it is said as read, not described again.
     for (const b of part.bad)
-      if (bad.length < 50) bad.push({ line: b.line + lines, message: here ? b.message : describe(b) });
+      if (bad.length < 50)
+        bad.push({
+          line: b.line + lines,
+          message: b.repeats !== undefined ? repeatMessage(b.repeats, lines) : here ? b.message : describe(b),
+        });
     lines += part.lines;
     fast += part.fast;
     slow += part.slow;
@@ -230,6 +236,49 @@ export function combineParts(
     aggregate = aggregate === undefined ? part.aggregate : mergeInto(aggregate, part.aggregate);
   }
   return { aggregate: aggregate ?? (undefined as never), lines, fast, slow, skipped, bad };
+}
+
+/**
+ * The parts of a read on several threads (in file order, each up to the next one's start, the last up to `size`),
+ * with every part whose first `seq` is not above the highest of the parts before it read again here, knowing that
+ * highest: each thread checked that its own part's events rise in `seq`, but an event repeated across a cut (logs
+ * that overlap joined with cat, a log given twice) is only seen here. Rare, as such a log is: a log in order is read
+ * once. Without skipping, the parts after the first with a bad line are left as they are (they are left out).
+ */
+export function withRepeatsAcrossParts(
+  path: string,
+  parts: readonly Part[],
+  size: number,
+  options: RangeOptions,
+): Part[] {
+  const checked: Part[] = [];
+  let lastSeq = 0;
+  let lastSeqLine = 0;
+  let lines = 0;
+  for (let i = 0; i < parts.length; i++) {
+    let part = parts[i] as Part;
+    if (!options.skipInvalid && checked.some((p) => p.result.bad.length > 0)) {
+      checked.push(part);
+      continue;
+    }
+    const { firstSeq } = part.result;
+    if (firstSeq !== 0 && firstSeq <= lastSeq) {
+      const end = parts[i + 1]?.start ?? size;
+      const afterSeq = { seq: lastSeq, line: lastSeqLine - lines };
+      part = {
+        start: part.start,
+        here: true,
+        result: readEventLogRange(path, part.start, end, { ...options, afterSeq }),
+      };
+    }
+    if (part.result.lastSeq > lastSeq) {
+      lastSeq = part.result.lastSeq;
+      lastSeqLine = lines + part.result.lastSeqLine;
+    }
+    lines += part.result.lines;
+    checked.push(part);
+  }
+  return checked;
 }
 
 /**
@@ -387,6 +436,7 @@ export function createEventLogReader(options: EventLogReaderOptions = {}): Event
           ...theirs.map((result, i) => ({ start: cuts[i + 1] as number, here: false, result })),
           ...taken,
         ].sort((x, y) => x.start - y.start);
+        parts = withRepeatsAcrossParts(path, parts, size, { window, skipInvalid, ...ofOrganisation });
       } catch (error) {
         // The first error (of the main thread's part, or the first worker's) is the one thrown. The other threads
         // are stopped, and their errors, or the exit a stop causes, handled here: none goes unhandled.

@@ -91,6 +91,7 @@ Options:
                          (minimums ≥ 0; participation and ctr are fractions from 0 to 1;
                          may be given more than once; each figure once)
   --skip-invalid         skip bad lines or events, count them and say which, instead of stopping
+                         (a log's line whose seq is not above all before it, an event given twice, is bad)
   --config <file.json>   earnedMedia, leaderboard, thresholds, pillarOverlap (see docs/metrics.md);
                          - reads it from standard input (then <input> must be a file)
   --no-leaderboard       leave the leaderboard out
