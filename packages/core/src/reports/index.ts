@@ -7,7 +7,7 @@
  */
 
 export { formatValue } from './format-value.js';
-export type { CsvOptions } from './render-csv.js';
+export type { CsvOptions, CsvSeparator } from './render-csv.js';
 export { csvCell, renderCsv } from './render-csv.js';
 export type { MarkdownOptions } from './render-markdown.js';
 export { renderMarkdown } from './render-markdown.js';

@@ -1,6 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
-import { csvCell } from './render-csv.js';
+import { describe, expect, it } from 'vitest';
+import { finishMetrics } from '../metrics/finish-metrics.js';
+import { foldEvents } from '../metrics/fold-event.js';
+import { simulateEvents } from '../simulation/simulate-organisation.js';
+import { csvCell, renderCsv } from './render-csv.js';
+import { createReport, type ReportCell } from './report.js';
 
 /** One RFC 4180 field back to its text; fails on a field that is not well formed. */
 function readField(field: string): string {
@@ -74,4 +78,174 @@ describe('a CSV cell', () => {
     expect(csvCell(2 ** 53 + 2)).toBe('9007199254740994');
     expect(csvCell(Number.POSITIVE_INFINITY)).toBe('');
   });
+});
+
+/**
+ * A CSV reader with a given separator, as Excel opens a file whose separator is its list separator and as programs
+ * read one: quoted cells may hold the separator, quotes ("") and line breaks; a quote only opens a cell at its start.
+ */
+function parseCsv(text: string, separator: ',' | ';'): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+        expect(text[i + 1] ?? '\n', 'a closing quote ends its cell').toMatch(/[,;\r\n]/);
+      } else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === separator) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else {
+      expect(c, 'an unquoted cell has no quote').not.toBe('"');
+      cell += c;
+    }
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A cell as the reader of a form reads it: a number with that form's decimal mark, text without its `'` marks. */
+function readBack(read: string, value: ReportCell, separator: ',' | ';'): unknown {
+  if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return read;
+  if (typeof value === 'boolean') return read === 'true';
+  if (typeof value === 'number') {
+    // The other form's decimal mark never appears: Excel in Dutch reads `14.172` as 14172.
+    expect(read).not.toContain(separator === ';' ? '.' : ',');
+    return Number(separator === ';' ? read.replace(',', '.') : read);
+  }
+  return read.replace(/^'|(?<=[;\r\n])'/g, '');
+}
+
+const expected = (value: ReportCell): unknown => {
+  if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return '';
+  // -0 is written as 0.
+  if (typeof value === 'number') return (Number.isInteger(value) ? value : Number(value.toPrecision(15))) + 0;
+  if (typeof value === 'string') return value.replace(/^'|(?<=[;\r\n])'/g, '');
+  return value;
+};
+
+const cellValue: fc.Arbitrary<ReportCell> = fc.oneof(
+  text,
+  fc.double({ noNaN: true }),
+  fc.integer(),
+  fc.constantFrom(null, -0, 14.171999999999999, 1.5e-7),
+  fc.boolean(),
+);
+
+describe('the separator of a CSV file', () => {
+  test.prop(
+    [
+      fc.constantFrom(',' as const, ';' as const),
+      fc.array(fc.array(cellValue, { minLength: 1, maxLength: 5 })),
+    ],
+    { numRuns: 1000 },
+  )('a reader of each form gets back every cell, in its own column and row', (separator, rows) => {
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const table = rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)]);
+    const file = table.map((r) => r.map((v) => csvCell(v, separator)).join(separator)).join('\r\n');
+    const read = table.length === 0 ? [] : parseCsv(`${file}\r\n`, separator);
+    expect(read.length).toBe(table.length);
+    read.forEach((row, r) => {
+      expect(row.length, JSON.stringify(table[r])).toBe(width);
+      row.forEach((cell, c) => {
+        const value = table[r]?.[c] ?? null;
+        expect(readBack(cell, value, separator), JSON.stringify(value)).toEqual(expected(value));
+      });
+    });
+  });
+
+  test.prop([text], { numRuns: 1000 })(
+    'quotes a cell with a semicolon in both forms, and one with a comma only in the comma form',
+    (value) => {
+      const comma = csvCell(value, ',');
+      const semicolon = csvCell(value, ';');
+      expect(comma.startsWith('"')).toBe(/[",;\r\n]/.test(value));
+      expect(semicolon.startsWith('"')).toBe(/[";\r\n]/.test(value));
+      // The same text and the same neutralising: only the quoting differs.
+      expect(comma).toBe(semicolon.startsWith('"') ? semicolon : csvCell(value));
+    },
+  );
+
+  it('writes decimal commas in the semicolon form, and leaves the rest as it was', () => {
+    expect(csvCell(14.171999999999999, ';')).toBe('14,172');
+    expect(csvCell(-0.000001, ';')).toBe('-0,000001');
+    expect(csvCell(1.5e-7, ';')).toBe('1,5e-7');
+    expect(csvCell(14172, ';')).toBe('14172');
+    expect(csvCell(null, ';')).toBe('');
+    expect(csvCell(Number.NaN, ';')).toBe('');
+    expect(csvCell('Vries, Anne', ';')).toBe('Vries, Anne');
+    expect(csvCell('a;b', ';')).toBe('"a;b"');
+    expect(csvCell('=1+1', ';')).toBe("'=1+1");
+    expect(csvCell("a;=cmd|' /C calc'!A0", ';')).toBe(`"a;'=cmd|' /C calc'!A0"`);
+    // Passed to map, the index is no separator: the comma form, as before.
+    expect([14.172, 'a,b'].map(csvCell)).toEqual(['14.172', '"a,b"']);
+  });
+});
+
+describe('renderCsv with a separator', () => {
+  const report = createReport(
+    finishMetrics(foldEvents(simulateEvents({ seed: 5, people: 40, teams: 3, days: 30, events: 2000 }))),
+    { language: 'nl' },
+  );
+
+  it("writes with ';' the same tables, semicolon-separated with decimal commas, as Excel in Dutch opens them", () => {
+    const comma = renderCsv(report);
+    const semicolon = renderCsv(report, { separator: ';' });
+    expect(renderCsv(report, { separator: ',' })).toEqual(comma);
+    expect(renderCsv(report, { separator: undefined })).toEqual(comma);
+    expect(Object.keys(semicolon)).toEqual(Object.keys(comma));
+    let fractions = 0;
+    for (const [name, text] of Object.entries(comma)) {
+      const nl = semicolon[name] ?? '';
+      expect(nl.split('\r\n')[0], name).toContain(';');
+      const [rows, nlRows] = [parseCsv(text, ','), parseCsv(nl, ';')];
+      expect(nlRows.length, name).toBe(rows.length);
+      for (const [r, row] of rows.entries())
+        for (const [c, cell] of row.entries()) {
+          const nlCell = nlRows[r]?.[c];
+          // A number has its decimal comma; every other cell (text, header, empty) reads the same.
+          if (/^-?\d+\.\d+(e[-+]\d+)?$/.test(cell)) {
+            fractions++;
+            expect(nlCell, `${name} ${r}:${c}`).toBe(cell.replace('.', ','));
+          } else expect(nlCell, `${name} ${r}:${c}`).toBe(cell);
+        }
+      expect(nlRows.every((row) => row.length === rows[0]?.length)).toBe(true);
+    }
+    expect(fractions).toBeGreaterThan(10);
+    expect(renderCsv(report, { separator: ';', byteOrderMark: true })['summary.csv']).toBe(
+      `\uFEFF${semicolon['summary.csv']}`,
+    );
+  });
+
+  it.each([['semicolon'], ['\t'], ['|'], [';;'], [1], [null], [true]])(
+    'refuses separator %j with a VALIDATION error that says what to write',
+    (value) => {
+      expect(() => renderCsv(report, { separator: value as never })).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/separator: Use ',' \(commas, decimal points\) or ';' \(semicolons/),
+          details: expect.objectContaining({
+            issues: [expect.objectContaining({ path: ['separator'] })],
+          }),
+        }),
+      );
+    },
+  );
 });
