@@ -34,6 +34,7 @@ import {
   startOfDayInZone,
 } from '@social-shift/core/metrics';
 import {
+  type CsvSeparator,
   createReport,
   renderCsv,
   renderJson,
@@ -85,6 +86,9 @@ Options:
                          and removes a table file an earlier run left there that this report does not have)
   --bom                  with --format csv: start each file with a byte order mark, so Excel reads
                          names such as Zoë in UTF-8
+  --csv-separator ';'|,  with --format csv: ';' (or semicolon) writes semicolons between the cells and
+                         decimal commas, so Excel set to Dutch opens each cell in its own column;
+                         default , (or comma): commas and decimal points, for programs
   --lang nl|en           language of the report (default: an export's own language, else en)
   --out <path>           file (markdown, json) or directory (csv); default, or -: standard output
   --fail-under <gates>   e.g. participation=0.3,shares=100: exit 1 when a figure is below its minimum
@@ -680,6 +684,14 @@ function shown(value: number, minimum: number): string {
   return String(value);
 }
 
+/** What `--csv-separator` takes: the character, or its name (a bare `;` ends the command in a shell). */
+const CSV_SEPARATORS = new Map<string, CsvSeparator>([
+  [',', ','],
+  ['comma', ','],
+  [';', ';'],
+  ['semicolon', ';'],
+]);
+
 /** The options of `social-shift report`. */
 const REPORT_OPTIONS = {
   from: { type: 'string' },
@@ -694,6 +706,7 @@ const REPORT_OPTIONS = {
   config: { type: 'string' },
   'no-leaderboard': { type: 'boolean' },
   bom: { type: 'boolean' },
+  'csv-separator': { type: 'string' },
   threads: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -755,6 +768,16 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   if (values.bom === true && format !== 'csv')
     throw new UsageError(
       `--bom starts CSV files with a byte order mark: use it with --format csv (not ${format}).`,
+    );
+  const separatorGiven = values['csv-separator'];
+  if (separatorGiven !== undefined && format !== 'csv')
+    throw new UsageError(
+      `--csv-separator sets what separates the cells of CSV files: use it with --format csv (not ${format}).`,
+    );
+  const separator = separatorGiven === undefined ? undefined : CSV_SEPARATORS.get(separatorGiven);
+  if (separatorGiven !== undefined && separator === undefined)
+    throw new UsageError(
+      `--csv-separator: use ';' or semicolon (semicolons and decimal commas, for Excel set to Dutch) or ',' or comma (not "${separatorGiven}"). Quote the ; in a shell: --csv-separator ';'.`,
     );
   if (format === 'csv' && values.out === undefined)
     throw new UsageError('--format csv writes one file per table: give a directory with --out.');
@@ -921,7 +944,7 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     });
     if (format === 'csv') {
       const dir = out as string;
-      const tables = Object.entries(renderCsv(report, { byteOrderMark: values.bom === true }));
+      const tables = Object.entries(renderCsv(report, { byteOrderMark: values.bom === true, separator }));
       const files = tables.map(([name, text]) => [join(dir, name), text] as const);
       // All checked before the first is written: a refusal leaves the folder as it was. A folder by a table's name
       // (or a link to one) cannot take the table, and would fail only once the other tables were in place.
