@@ -127,4 +127,47 @@ describe.skipIf(!e2eEnabled)('the diagrams of the Learn pages', () => {
       await context.close();
     }
   });
+
+  // The roles diagram's lower "activates" once sat on the arrow from the editor to the creator: the line struck
+  // through its last letters.
+  it.for(
+    ['cycle', 'roles', 'overlap', 'measure'].flatMap((topic) => [`/learn/${topic}/`, `/en/learn/${topic}/`]),
+  )('%s draws no line through a label', async (path) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}${path}`);
+      const crossings: string[] = await page.$$eval('figure.diagram svg', (svgs) =>
+        svgs.flatMap((svg) => {
+          const labels = [...svg.querySelectorAll('text')].map((text) => ({
+            text: text.textContent ?? '',
+            box: text.getBBox(),
+          }));
+          // The lines of the drawing, not the arrowheads' shapes in <defs>; each widened by half its stroke.
+          return [...svg.querySelectorAll<SVGPathElement>('path')]
+            .filter((line) => !line.closest('defs'))
+            .flatMap((line) => {
+              const pad = Number.parseFloat(getComputedStyle(line).strokeWidth || '0') / 2;
+              const hit = new Set<string>();
+              const length = line.getTotalLength();
+              for (let at = 0; at <= length; at += 0.5) {
+                const { x, y } = line.getPointAtLength(at);
+                for (const { text, box } of labels)
+                  if (
+                    x + pad > box.x &&
+                    x - pad < box.x + box.width &&
+                    y + pad > box.y &&
+                    y - pad < box.y + box.height
+                  )
+                    hit.add(text);
+              }
+              return [...hit];
+            });
+        }),
+      );
+      expect(crossings).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
