@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../test/csv-reader.js';
 import { finishMetrics } from '../metrics/finish-metrics.js';
 import { foldEvents } from '../metrics/fold-event.js';
 import { simulateEvents } from '../simulation/simulate-organisation.js';
@@ -79,47 +80,6 @@ describe('a CSV cell', () => {
     expect(csvCell(Number.POSITIVE_INFINITY)).toBe('');
   });
 });
-
-/**
- * A CSV reader with a given separator, as Excel opens a file whose separator is its list separator and as programs
- * read one: quoted cells may hold the separator, quotes ("") and line breaks; a quote only opens a cell at its start.
- */
-function parseCsv(text: string, separator: ',' | ';'): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-        expect(text[i + 1] ?? '\n', 'a closing quote ends its cell').toMatch(/[,;\r\n]/);
-      } else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === separator) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else {
-      expect(c, 'an unquoted cell has no quote').not.toBe('"');
-      cell += c;
-    }
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** A cell as the reader of a form reads it: a number with that form's decimal mark, text without its `'` marks. */
 function readBack(read: string, value: ReportCell, separator: ',' | ';'): unknown {
