@@ -1,10 +1,10 @@
 // The baseline of the storage benchmark: the same rows written with each raw driver, one transaction per command,
 // without the storage port (no JSON checks, no version mapping, no seq lookup: a counter in this process).
 import type { PGlite } from '@electric-sql/pglite';
+import { postgresDdl } from '@social-shift/adapters/postgres';
+import { sqliteDdl } from '@social-shift/adapters/sqlite';
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
-import { postgresDdl } from '../src/postgres.js';
-import { sqliteDdl } from '../src/sqlite.js';
 import type { Command } from './workload.js';
 import { ORG } from './workload.js';
 
