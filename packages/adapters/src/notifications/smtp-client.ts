@@ -56,7 +56,8 @@ const MESSAGE_ID = new RegExp(`^${ATOM}(?:\\.${ATOM})*@${ATOM}(?:\\.${ATOM})*$`)
 const MESSAGE_ID_MAX = 250;
 
 // Printable ASCII only: an address with other characters needs SMTPUTF8 (RFC 6531), which this client does not send.
-const ADDRESS = /^[!#-'*+\-./0-9=?A-Z^-~]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}$/;
+// The top-level domain is letters, or an internationalised one in punycode (`xn--p1ai` for .рф), as the errors advise.
+const ADDRESS = /^[!#-'*+\-./0-9=?A-Z^-~]+@[A-Za-z0-9.-]+\.(?:[A-Za-z]{2,63}|[Xx][Nn]--[A-Za-z0-9-]{1,59})$/;
 /** RFC 5321 §4.5.3.1.3: a path is at most 256 octets with its angle brackets. */
 const ADDRESS_MAX = 254;
 
