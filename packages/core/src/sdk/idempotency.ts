@@ -79,7 +79,9 @@ export async function runIdempotent<R>(
   try {
     return await work();
   } catch (error) {
-    if (!(error instanceof SocialShiftError)) throw error;
+    // Not `instanceof`: the storage may throw errors of another copy of the SDK (the adapters' own, or the CommonJS
+    // build's in an ESM app).
+    if (!isSocialShiftError(error)) throw error;
     // The record may have been written since the first look (a duplicate committed meanwhile): look again.
     const raced = await previousResult(rt, slot).catch((lookup: unknown) => {
       throw isSocialShiftError(lookup, 'IDEMPOTENCY_MISMATCH') ? lookup : error;

@@ -3,7 +3,7 @@
 import type { z } from 'zod/mini';
 import { invalidValue } from '../errors/invalid-value.js';
 import { issueMessage } from '../errors/issue-message.js';
-import { SocialShiftError } from '../errors/social-shift-error.js';
+import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
 import { validationError } from '../errors/validation.js';
 import type { DomainEvent, EventType } from '../model/domain-event.js';
 import type { EntityOf } from '../model/entities.js';
@@ -357,7 +357,8 @@ export function changesOf(before: object | undefined, after: object): Record<str
  */
 function guardConflict(error: unknown): unknown {
   if (
-    !(error instanceof SocialShiftError) ||
+    // Not `instanceof`: the storage may throw errors of another copy of the SDK.
+    !isSocialShiftError(error) ||
     (error.code !== 'CONFLICT' && error.code !== 'ALREADY_EXISTS') ||
     (error.details as { entityType?: string }).entityType !== GUARD_COLLECTION
   )
