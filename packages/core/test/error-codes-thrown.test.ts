@@ -1,0 +1,74 @@
+// docs/errors.md (generated from the code table) promises what each code means and who throws it. This walks every
+// `new SocialShiftError('CODE'` of the packages' sources and holds the table to it: no code is thrown that the
+// table lacks, every code in it is thrown somewhere (or its line says no package throws it), and a line that says
+// which package throws a code is right.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODE_LIST, ERROR_CODES } from '../src/errors/error-codes.js';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const PACKAGES = ['core', 'adapters', 'cli'] as const;
+type Package = (typeof PACKAGES)[number];
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+
+/** Where each code is thrown: code → package → files. */
+const thrown = new Map<string, Map<Package, string[]>>();
+for (const pkg of PACKAGES) {
+  for (const file of sources(join(root, 'packages', pkg, 'src'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(
+      /new SocialShiftError(?:<[^>]*>)?\(\s*'([A-Z_]+)'/g,
+    )) {
+      const code = match[1]!;
+      const byPackage = thrown.get(code) ?? new Map<Package, string[]>();
+      byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), relative(root, file)]);
+      thrown.set(code, byPackage);
+    }
+  }
+}
+
+const NOBODY = /No package of the SDK throws it/;
+const ADAPTERS_ONLY = /The adapters throw it \(`@social-shift\/adapters`\), not the core SDK/;
+
+describe('the error codes the packages throw', () => {
+  it('are found (the walk sees the throws of every package)', () => {
+    expect([...thrown.keys()].length).toBeGreaterThan(10);
+    for (const pkg of PACKAGES)
+      expect(
+        [...thrown.values()].some((byPackage) => byPackage.has(pkg)),
+        pkg,
+      ).toBe(true);
+  });
+
+  it('are all in the code table, so docs/errors.md says when each comes', () => {
+    expect([...thrown.keys()].filter((code) => !ERROR_CODE_LIST.includes(code as never))).toEqual([]);
+  });
+
+  it('include every code of the table, except one whose line says that no package throws it', () => {
+    const neverThrown = ERROR_CODE_LIST.filter((code) => !thrown.has(code));
+    expect(neverThrown.filter((code) => !NOBODY.test(ERROR_CODES[code].description))).toEqual([]);
+  });
+
+  it('leave out a code whose line says that no package throws it', () => {
+    const claimed = ERROR_CODE_LIST.filter((code) => NOBODY.test(ERROR_CODES[code].description));
+    expect(claimed).toEqual(['UNSUPPORTED']);
+    expect(claimed.map((code) => [code, [...(thrown.get(code)?.values() ?? [])].flat()])).toEqual([
+      ['UNSUPPORTED', []],
+    ]);
+  });
+
+  it('come from the adapters only where the line says so', () => {
+    const claimed = ERROR_CODE_LIST.filter((code) => ADAPTERS_ONLY.test(ERROR_CODES[code].description));
+    expect(claimed).toEqual(['RATE_LIMITED']);
+    for (const code of claimed) {
+      expect(thrown.get(code)?.get('adapters')?.length ?? 0, code).toBeGreaterThan(0);
+      expect(thrown.get(code)?.get('core') ?? [], code).toEqual([]);
+    }
+  });
+});
