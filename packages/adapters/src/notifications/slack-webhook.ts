@@ -1,3 +1,4 @@
+import { SocialShiftError } from '@social-shift/core';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
 import {
   checkEndpoint,
@@ -164,7 +165,45 @@ export function createSlackWebhookSender(options: {
         maybeDelivered: DIGEST_MAYBE_POSTED,
         secrets,
         timeoutMs,
+      }).catch((error: unknown) => {
+        throw withSlackAdvice(error);
       });
     },
   };
+}
+
+/**
+ * What to do about the refusals an incoming webhook answers with a plain-text code in the body (Slack's "Handling
+ * errors" for incoming webhooks), where the code alone (`404: no_service`) does not say it.
+ */
+const SLACK_ADVICE: Readonly<Record<string, string>> = {
+  no_service:
+    'The webhook is disabled, removed or mistyped: add an incoming webhook to the channel again and use its URL as webhookUrl.',
+  invalid_token:
+    'The webhook was revoked (its app was removed or reinstalled): add an incoming webhook to the channel again and use its URL as webhookUrl.',
+  team_disabled: 'The Slack workspace of this webhook is disabled: use a webhook of an active workspace.',
+  channel_not_found:
+    "The webhook's channel no longer exists: add an incoming webhook to another channel and use its URL as webhookUrl.",
+  channel_is_archived:
+    "The webhook's channel is archived and takes no messages: unarchive it, or add an incoming webhook to another channel and use its URL.",
+  action_prohibited:
+    'A workspace admin restricts posting through this webhook: ask the admin, or use a webhook to another channel.',
+  posting_to_general_channel_denied:
+    'Only admins may post in this channel: use a webhook to another channel, or ask an admin to allow it.',
+};
+
+/**
+ * A refusal from an incoming webhook whose body is one of Slack's codes, with what to do added to its message (and as
+ * `details.advice`); any other error as it is.
+ */
+function withSlackAdvice(error: unknown): unknown {
+  if (!(error instanceof SocialShiftError) || error.code !== 'PLATFORM') return error;
+  const details = error.details as Record<string, unknown>;
+  const code = typeof details.body === 'string' ? /^\s*([a-z_]+)/.exec(details.body)?.[1] : undefined;
+  const advice = code === undefined || !Object.hasOwn(SLACK_ADVICE, code) ? undefined : SLACK_ADVICE[code];
+  if (advice === undefined) return error;
+  return new SocialShiftError('PLATFORM', `${error.message} ${advice}`, {
+    details: { ...error.details, advice },
+    cause: error.cause,
+  });
 }
