@@ -71,4 +71,23 @@ describe('the error codes the packages throw', () => {
       expect(thrown.get(code)?.get('core') ?? [], code).toEqual([]);
     }
   });
+
+  it("name where they come from, for a code the adapters' publishers, chat webhooks or mail sender throw", () => {
+    // The table must not say "the SDK" or "a social platform" only, when the code comes from elsewhere too.
+    const sources: [RegExp, RegExp][] = [
+      [/^packages\/adapters\/src\/platforms\//, /platform/],
+      [/^packages\/adapters\/src\/notifications\/(teams|slack)-webhook\.ts$/, /chat webhook/],
+      [/^packages\/adapters\/src\/notifications\/smtp-client\.ts$/, /mail \(SMTP\) server/],
+    ];
+    const unnamed: string[] = [];
+    for (const [code, byPackage] of thrown) {
+      // A VALIDATION error is about the caller's own input, wherever it is checked.
+      if (code === 'VALIDATION') continue;
+      for (const file of byPackage.get('adapters') ?? [])
+        for (const [where, says] of sources)
+          if (where.test(file) && !says.test(ERROR_CODES[code as keyof typeof ERROR_CODES].description))
+            unnamed.push(`${code} (${file}) ${says}`);
+    }
+    expect([...new Set(unnamed)]).toEqual([]);
+  });
 });

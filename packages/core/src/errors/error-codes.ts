@@ -39,10 +39,15 @@ export const ERROR_CODES = {
   },
   LIMIT_EXCEEDED: {
     status: 413,
-    description: 'Input is larger than the SDK accepts (text, list or import size).',
+    description:
+      "Input is larger than the SDK accepts (text, list or import size), or than a platform or chat webhook takes (a post's characters, a Teams message's bytes).",
   },
   INVALID_LINK: { status: 400, description: 'A tracked link or short code is malformed, forged or unknown.' },
-  PLATFORM: { status: 502, description: 'A social platform answered with an error.' },
+  PLATFORM: {
+    status: 502,
+    description:
+      'A social platform, chat webhook or mail (SMTP) server answered with an error or could not be reached (`details.platform` says which).',
+  },
   RATE_LIMITED: {
     status: 429,
     description:
