@@ -103,7 +103,8 @@ export function readServiceConfig(
 /**
  * One line about a start that failed after the settings were read, naming the setting to change where there is
  * one: a port that is taken or not allowed, a database file that will not open (no SQLite database, records this
- * SDK cannot migrate, a folder it may not write in). The message only: a stack trace tells an operator nothing more.
+ * SDK cannot migrate, a folder it may not write in), or what to build (better-sqlite3's addon, never built). The
+ * message only: a stack trace tells an operator nothing more.
  */
 export function describeStartFailure(error: unknown, options: Omit<ServiceOptions, 'log'>): string {
   const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
@@ -113,6 +114,10 @@ export function describeStartFailure(error: unknown, options: Omit<ServiceOption
   if (error instanceof Error && (error as { syscall?: unknown }).syscall === 'mkdir')
     return `Set OUTBOX_DIR to a folder the service may make or write in (not "${options.outboxDir}": ${message})`;
   if (code === 'EADDRINUSE') return `Set PORT to a free port: ${port} is in use on 127.0.0.1.`;
+  // better-sqlite3 is installed, but its native addon was not built: pnpm 10 runs no dependency's install script
+  // unless it is allowed (and npm none with --ignore-scripts). Its own error is a list of a dozen paths it tried.
+  if (message.startsWith('Could not locate the bindings file'))
+    return "Build better-sqlite3's native addon, which its install script did not build: `npm rebuild better-sqlite3` (pnpm: `pnpm approve-builds`, or onlyBuiltDependencies: [better-sqlite3] in pnpm-workspace.yaml, then `pnpm rebuild better-sqlite3`).";
   if (code === 'EACCES' || code === 'EPERM')
     return `Set PORT to a port this user may listen on (not ${port}: ${message}).`;
   // The SDK's storage failed to open or migrate the file, or better-sqlite3 could not open it (SQLITE_CANTOPEN…).

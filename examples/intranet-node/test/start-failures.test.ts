@@ -68,8 +68,12 @@ function options(work: string, more: Partial<ServiceOptions> = {}): ServiceOptio
 }
 
 /** Runs `src/main.ts` with `env` until it exits: its exit code and standard error. */
-async function main(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
+async function main(
+  env: Record<string, string>,
+  preload: string[] = [],
+): Promise<{ code: number | null; stderr: string }> {
+  const args = ['--conditions=source', ...preload.flatMap((file) => ['--require', file]), '--import', 'tsx'];
+  const child = spawn(process.execPath, [...args, 'src/main.ts'], {
     cwd: join(import.meta.dirname, '..'),
     env: { ...process.env, LINK_SECRET: 'a-test-secret-of-at-least-32-bytes!!', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -125,6 +129,21 @@ describe('a service that cannot start', () => {
       expect(await taken(port)).toBe(false);
     },
   );
+
+  it('stops `pnpm start` with one line that says to build better-sqlite3 when its addon was never built', async () => {
+    // pnpm 10 runs no dependency's install script unless allowed: better-sqlite3 is there, its addon is not, and its
+    // own error is "Could not locate the bindings file" with a dozen paths, which says nothing of what to do.
+    const work = temporaryDirectory('social-shift-start-');
+    const unbuilt = join(import.meta.dirname, 'unbuilt-better-sqlite3.cjs');
+    const started = await main(
+      { DATABASE_FILE: join(work, 'programme.db'), OUTBOX_DIR: join(work, 'outbox') },
+      [unbuilt],
+    );
+    expect(started.code).toBe(1);
+    expect(started.stderr).toMatch(/^Build better-sqlite3's native addon, .*`npm rebuild better-sqlite3`/);
+    expect(started.stderr).toContain('pnpm approve-builds');
+    expect(started.stderr.trim().split('\n')).toHaveLength(1);
+  }, 30_000);
 
   it('rejects on an outbox folder it cannot make, with the database and the port closed; `pnpm start` names OUTBOX_DIR', async () => {
     const work = temporaryDirectory('social-shift-start-');
