@@ -73,7 +73,7 @@ export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publ
     if (measure !== undefined && measure.count > measure.limit) {
       throw new SocialShiftError(
         'LIMIT_EXCEEDED',
-        `The post has ${measure.count} characters; LinkedIn allows ${measure.limit}.`,
+        `The post has ${measure.count} characters; LinkedIn allows ${measure.limit}. Shorten it with fitText('linkedin', text).body first (the link goes in the article card, not in the text).`,
         {
           details: { limit: measure.limit, actual: measure.count, what: 'linkedin characters' },
         },
