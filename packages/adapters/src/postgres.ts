@@ -734,7 +734,7 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * SQLSTATE: it ran none of the statement, and a transaction whose COMMIT it answers with an error commits nothing; a
  * statement timeout, a read-only or replica server, a missing privilege), PostgreSQL answered COMMIT with ROLLBACK,
  * or no connection could be had (refused, an unknown host, a connect timeout, a pool with no free connection in
- * time): then nothing was sent. Not when the session ended (57P01 and its kin: an administrator, a shutdown, a
+ * time, a client that was {@link clientEnded ended}): then nothing was sent. Not when the session ended (57P01 and its kin: an administrator, a shutdown, a
  * crash; 08…: the connection) or the socket failed after the statement went out: the server may have committed it
  * just before it ended the session, and its error, or a stale one, may come instead of the answer.
  */
@@ -745,15 +745,32 @@ const certainlyUnwritten = (error: unknown): boolean => {
     syscall === 'connect' ||
     syscall === 'getaddrinfo' ||
     code === 'CONNECT_TIMEOUT' ||
+    clientEnded(error) ||
     /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout)$|rolled back instead of committed/.test(
       String(message),
     )
   );
 };
 
+/**
+ * Whether the storage's client was ended while the storage was open (`pool.end()` of pg, `sql.end()` of postgres.js,
+ * in a shutdown that ends the pool before it closes the storage): the driver refuses every new statement or
+ * transaction before it sends anything, and a retry fails alike.
+ */
+const clientEnded = (error: unknown): boolean => {
+  const { code, message } = (error ?? {}) as Record<string, unknown>;
+  return code === 'CONNECTION_ENDED' || message === 'Cannot use a pool after calling end on the pool';
+};
+
 /** A failed write that wrote nothing, as `STORAGE` that says so (else the factory says it may have been written). */
 const notWritten = (error: unknown, adapter: string): SocialShiftError => {
   if (isSocialShiftError(error)) return error;
+  if (clientEnded(error))
+    return new SocialShiftError(
+      'STORAGE',
+      `The ${adapter} storage cannot commit: its client was ended (pool.end() or sql.end()) while the storage was open. Nothing of this command was written. Close the storage before you end its client, or open the storage again with a new client.`,
+      { details: { adapter, operation: 'commit' }, cause: error },
+    );
   // Without its own full stop: the sentence goes on.
   const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
   return new SocialShiftError(
