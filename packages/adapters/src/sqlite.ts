@@ -393,6 +393,14 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
   };
   const ready = () => {
     if (!db || !statements) throw new Error('the database is not open');
+    // The app closed the Database it gave as `database` while the storage was open (a shutdown in the wrong order):
+    // better-sqlite3 refuses every statement, and a retry fails alike.
+    if (!db.open)
+      throw new SocialShiftError(
+        'STORAGE',
+        'The sqlite storage cannot use its database: the better-sqlite3 Database given as `database` was closed while the storage was open. Nothing of this command was written. Close the storage before the database, or open the storage again with an open database.',
+        { details: { adapter: 'sqlite', operation: 'open' } },
+      );
     return { db, s: statements };
   };
   /** `BEGIN IMMEDIATE`: waits up to the busy timeout for another connection's write lock. */
@@ -400,7 +408,8 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
     try {
       s.begin.run();
     } catch (error) {
-      throw withAdvice(error, busyTimeoutMs, 'commit');
+      // No transaction was begun, so nothing was written (the factory would say a failed commit may have been).
+      throw notWritten(withAdvice(error, busyTimeoutMs, 'commit'), 'commit');
     }
   };
   const insert = (s: Statements, organisationId: string, row: DocumentRow) =>
