@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isSocialShiftError } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
-import { loadDriver, unbuiltAddonAdvice } from './load-driver.js';
+import { DRIVER_MAJORS, loadDriver, unbuiltAddonAdvice } from './load-driver.js';
 
 const notFound = (message: string, code: string) => Object.assign(new Error(message), { code });
 
@@ -21,9 +23,18 @@ describe('loadDriver', () => {
     const cause = notFound(message, code);
     const error = await loadDriver('better-sqlite3', 'sqlite', () => Promise.reject(cause)).catch((e) => e);
     expect(isSocialShiftError(error, 'STORAGE')).toBe(true);
-    expect(error.message).toContain('npm install better-sqlite3');
+    // The supported major: `pnpm add better-sqlite3` alone installs 13, which the adapter does not support.
+    expect(error.message).toContain('(npm install better-sqlite3@12)');
     expect(error.details).toEqual({ adapter: 'sqlite', operation: 'open', missingPackage: 'better-sqlite3' });
     expect(error.cause).toBe(cause);
+  });
+
+  it('names majors of the drivers within the peer dependency ranges of the package', () => {
+    const { peerDependencies } = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'),
+    ) as { peerDependencies: Record<string, string> };
+    for (const [driver, major] of Object.entries(DRIVER_MAJORS))
+      expect(peerDependencies[driver], driver).toBe(`>=${major}.0.0 <${Number(major) + 1}.0.0`);
   });
 
   it('leaves any other failure as it is: a package the driver needs, or an error of the driver itself', async () => {

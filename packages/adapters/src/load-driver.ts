@@ -1,6 +1,12 @@
 import { SocialShiftError } from '@social-shift/core';
 
 /**
+ * The major version of each driver that the adapters support (their peer dependency ranges): the install command an
+ * error gives names it, as `pnpm add better-sqlite3` without it installs the newest major, outside that range.
+ */
+export const DRIVER_MAJORS: Readonly<Record<string, string>> = { 'better-sqlite3': '12', pg: '8' };
+
+/**
  * Loads an adapter's driver, an optional peer dependency. `load` imports the driver by its name, written out at the
  * call so that bundlers and the peer-dependency test see the import. When the driver is not installed, the error
  * says which package to install instead of Node's bare "Cannot find package" (a STORAGE error: nothing was written).
@@ -10,9 +16,10 @@ export async function loadDriver<T>(driver: string, adapter: string, load: () =>
     return await load();
   } catch (error) {
     if (!driverMissing(error, driver)) throw error;
+    const wanted = DRIVER_MAJORS[driver] ? `${driver}@${DRIVER_MAJORS[driver]}` : driver;
     throw new SocialShiftError(
       'STORAGE',
-      `The ${adapter} adapter needs the package ${driver}, which is not installed: install it next to @social-shift/adapters (npm install ${driver}). Nothing was written.`,
+      `The ${adapter} adapter needs the package ${driver}, which is not installed: install it next to @social-shift/adapters (npm install ${wanted}). Nothing was written.`,
       { details: { adapter, operation: 'open', missingPackage: driver }, cause: error },
     );
   }

@@ -10,6 +10,8 @@ const pkg = JSON.parse(readFileSync(join(repo, 'packages/adapters/package.json')
   peerDependencies: Record<string, string>;
 };
 const pages = [
+  // The package's own README is its page on npm, the first one a user reads.
+  'packages/adapters/README.md',
   'docs/getting-started/intranet-node.md',
   'docs/storage/sqlite.md',
   'docs/storage/postgres.md',
