@@ -754,12 +754,15 @@ const certainlyUnwritten = (error: unknown): boolean => {
 
 /**
  * Whether the storage's client was ended while the storage was open (`pool.end()` of pg, `sql.end()` of postgres.js,
- * in a shutdown that ends the pool before it closes the storage): the driver refuses every new statement or
+ * `db.close()` of PGlite, in a shutdown that ends the pool before it closes the storage): the driver refuses every new statement or
  * transaction before it sends anything, and a retry fails alike.
  */
 const clientEnded = (error: unknown): boolean => {
   const { code, message } = (error ?? {}) as Record<string, unknown>;
-  return code === 'CONNECTION_ENDED' || message === 'Cannot use a pool after calling end on the pool';
+  return (
+    code === 'CONNECTION_ENDED' ||
+    /^(Cannot use a pool after calling end on the pool|PGlite is clos(ed|ing))$/.test(String(message))
+  );
 };
 
 /** A failed write that wrote nothing, as `STORAGE` that says so (else the factory says it may have been written). */
@@ -768,7 +771,7 @@ const notWritten = (error: unknown, adapter: string): SocialShiftError => {
   if (clientEnded(error))
     return new SocialShiftError(
       'STORAGE',
-      `The ${adapter} storage cannot commit: its client was ended (pool.end() or sql.end()) while the storage was open. Nothing of this command was written. Close the storage before you end its client, or open the storage again with a new client.`,
+      `The ${adapter} storage cannot commit: its client was ended (pool.end(), sql.end() or PGlite's close()) while the storage was open. Nothing of this command was written. Close the storage before you end its client, or open the storage again with a new client.`,
       { details: { adapter, operation: 'commit' }, cause: error },
     );
   // Without its own full stop: the sentence goes on.

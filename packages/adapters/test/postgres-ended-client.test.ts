@@ -1,6 +1,8 @@
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pgliteClient } from '../src/pglite.js';
 import { postgresStorage } from '../src/postgres.js';
 import { postgresJsClient } from '../src/postgres-js.js';
 import { pgClient } from '../src/postgres-pg.js';
@@ -9,6 +11,28 @@ import { requiredService } from './required-service.js';
 // An app that ends its pool before it closes the storage (a shutdown in the wrong order) still runs commands for a
 // moment. The driver refuses them before it sends anything: the error must say that nothing was written, and what to
 // do, not "It may or may not have been written; check the store and retry" (a retry fails alike).
+const put = (id: string) => ({ collection: 'post', id, data: { id }, expectedVersion: 0 });
+
+describe('a write after the storage’s PGlite database was closed', () => {
+  it('says that nothing was written and that the client was ended', async () => {
+    const db = new PGlite();
+    const storage = postgresStorage({ client: pgliteClient(db) });
+    await storage.commit('org_a', { puts: [put('before')], events: [] });
+    await db.close();
+    for (const outcome of await Promise.allSettled([
+      storage.commit('org_a', { puts: [put('after_set')], events: [] }),
+      storage.transaction('org_a', (tx) => tx.put('post', 'after_tx', {}, 0)),
+    ]))
+      expect(outcome).toMatchObject({
+        status: 'rejected',
+        reason: {
+          code: 'STORAGE',
+          message: expect.stringMatching(/client was ended .*Nothing of this command was written/),
+        },
+      });
+  });
+});
+
 const url = requiredService(
   'writes after the PostgreSQL client was ended',
   process.env.SOCIAL_SHIFT_PG_URL,
@@ -23,7 +47,6 @@ if (url) {
       await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await admin.end();
     });
-    const put = (id: string) => ({ collection: 'post', id, data: { id }, expectedVersion: 0 });
 
     it('says that nothing was written and to close the storage before ending its client, through pg and postgres.js', async () => {
       const pool = new pg.Pool({ connectionString: url, max: 2 });
