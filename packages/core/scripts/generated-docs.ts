@@ -45,6 +45,13 @@ function errorsPage(): string {
     "  `'read documents to migrate'` or `'write migrated documents'`) keeps the organisations it migrated before the",
     '  failure: opening again migrates the rest.',
     '',
+    '## Across a worker or a frame',
+    '',
+    'An error passed to another thread or frame (`postMessage`, `structuredClone`) arrives as a plain `Error` with its',
+    'message only: its name, `code` and `details` are lost, and `isSocialShiftError` says `false`. A UI that runs the',
+    'SDK in a Web Worker posts `error.toJSON()` instead (`{ name, code, message, details }`) and rebuilds the error on',
+    'the page with `new SocialShiftError(json.code, json.message, { details: json.details })`.',
+    '',
   ].join('\n');
 }
 

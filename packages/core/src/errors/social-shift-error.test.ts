@@ -119,3 +119,20 @@ describe('validationError', () => {
     expect(error.message).toContain('(and 3 more)');
   });
 });
+
+describe('an error sent to another thread or frame (docs/errors.md)', () => {
+  it('loses its code in a structured clone (postMessage), and comes back whole from toJSON()', () => {
+    const error = new SocialShiftError('CONFLICT', 'The offer changed since it was read.', {
+      details: { entityType: 'offer', id: 'offer_1', expectedVersion: 3 },
+    });
+    const cloned = structuredClone(error);
+    expect(isSocialShiftError(cloned)).toBe(false);
+    expect(cloned.message).toBe(error.message);
+    // What a worker posts instead, and the page rebuilds.
+    const json = structuredClone(error.toJSON());
+    const rebuilt = new SocialShiftError(json.code, json.message, { details: json.details });
+    expect(isSocialShiftError(rebuilt, 'CONFLICT')).toBe(true);
+    expect(rebuilt.toJSON()).toEqual(error.toJSON());
+    expect(rebuilt.status).toBe(409);
+  });
+});
