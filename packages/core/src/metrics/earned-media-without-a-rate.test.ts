@@ -67,4 +67,19 @@ describe('the earned media value of a platform without a rate (docs/metrics.md)'
     });
     expect(free.platforms.find((p) => p.platform === 'whatsapp')?.earnedMediaValue.value).toBe(0);
   });
+
+  it('is no figure in the summary either when no platform with activity has a rate, and 0 without activity', () => {
+    const whatsappOnly = finishMetrics(
+      foldEvents(events.filter((e) => e.data.platform === 'whatsapp')),
+      context,
+    );
+    expect(whatsappOnly.summary.earnedMediaValue).toEqual({ value: null, basis: 'estimated' });
+    const markdown = renderMarkdown(createReport(whatsappOnly, { language: 'en' }));
+    expect(markdown).toMatch(/^\| Earned media value \| – \| estimated \|$/m);
+    expect(markdown).not.toContain('USD 0.00');
+    expect(finishMetrics(foldEvents([]), context).summary.earnedMediaValue).toEqual({
+      value: 0,
+      basis: 'estimated',
+    });
+  });
 });

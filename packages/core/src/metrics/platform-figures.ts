@@ -15,7 +15,8 @@ export function platformFigures(
 ): { platforms: PlatformFigures[]; ctr: Figure; earnedMediaValue: Figure } {
   const c = aggregate.platforms;
   const platforms: PlatformFigures[] = [];
-  let emvTotal = 0;
+  // `null` until a platform with activity has a rate: the summary of platforms that have none is no figure either.
+  let emvTotal: number | null = null;
   // The summary's click-through counts the clicks of platforms with impressions only, as each platform's does: the
   // clicks on a post shared before the window (no impressions in it) made it pass 100%.
   let impressionsTotal = 0;
@@ -40,7 +41,7 @@ export function platformFigures(
     const rate = ownValue(media.rates, platform) as EarnedMediaRate | undefined;
     // No rate, no estimate: `null` (the report's –), not a value of 0; the total adds the platforms with a rate.
     const emv = earnedMediaValue({ impressions, clicks, reactions }, rate);
-    emvTotal += emv ?? 0;
+    if (emv !== null) emvTotal = (emvTotal ?? 0) + emv;
     platforms.push({
       platform,
       shares,
@@ -61,6 +62,7 @@ export function platformFigures(
       value: ratio(clicksWithImpressions, impressionsTotal),
       basis: anyEstimatedImpressions ? 'estimated' : 'measured',
     },
-    earnedMediaValue: estimated(emvTotal),
+    // No activity is worth 0; activity only on platforms without a rate has no estimate.
+    earnedMediaValue: estimated(platforms.length === 0 ? 0 : emvTotal),
   };
 }
