@@ -169,6 +169,10 @@ export interface MetricsFigures {
   };
   readonly summary: {
     readonly shares: Figure;
+    /**
+     * Everyone who shared in the window, also someone who has left, withdrew consent or holds no publisher role since:
+     * participation counts only the `publishersWithConsent` among them, so it can be below sharers ÷ those.
+     */
     readonly sharers: Figure;
     readonly publishersWithConsent: Figure;
     readonly participation: Figure;
