@@ -13,6 +13,7 @@ import { mergeAggregates } from './merge-aggregates.js';
 import { createAggregate } from './metrics-aggregate.js';
 import type { MetricsFigures } from './metrics-figures.js';
 import type { MetricsContext } from './metrics-options.js';
+import { representativeness } from './representativeness.js';
 
 const RAW = ['platform.click', 'platform.reaction', 'platform.comment', 'platform.reshare', 'platform.reach'];
 const DAY = 86_400_000;
@@ -300,4 +301,20 @@ describe('the figures agree with each other on simulated logs', () => {
       });
     }
   });
+
+  const groups = fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 3 }), {
+    maxLength: 12,
+  });
+  test.prop([groups, fc.integer({ min: 1, max: 4 })], { numRuns: 200 })(
+    'the representativeness index is 1 for active ambassadors who mirror the organisation',
+    (organisation, times) => {
+      const mirror = Array.from({ length: times }, () => organisation).flat();
+      const r = representativeness(organisation, mirror);
+      if (organisation.every((g) => g.length === 0)) expect(r.index).toBeNull();
+      else {
+        expect(r.index).toBeCloseTo(1, 12);
+        for (const g of r.groups) expect(g.ratio).toBeCloseTo(1, 12);
+      }
+    },
+  );
 });
