@@ -43,9 +43,8 @@ afterAll(() => {
   rmSync(spool, { recursive: true, force: true });
 });
 
-const text = `${[...simulateEvents({ seed: 5, people: 40, teams: 3, days: 30, events: 400 })]
-  .map((e) => JSON.stringify(e))
-  .join('\n')}\n`;
+const events = [...simulateEvents({ seed: 5, people: 40, teams: 3, days: 30, events: 400 })];
+const text = `${events.map((e) => JSON.stringify(e)).join('\n')}\n`;
 const log = join(dir, 'events.ndjson');
 writeFileSync(log, text);
 const exportText = JSON.stringify(simulateExportBundle({ seed: 4 } as never));
@@ -185,7 +184,11 @@ describe('a command that reads a plain file', () => {
   it('ends at once by SIGTERM or SIGINT, not after its (synchronous) read of the file', async () => {
     // About 150 MB: seconds of reading on the main thread, where a signal handler would run only afterwards.
     const large = join(dir, 'large.ndjson');
-    writeFileSync(large, text.repeat(Math.ceil(150e6 / text.length)));
+    // The small log again and again, each copy after the one before in `seq` (a log holds each event once, ADR 110).
+    const copies = Array.from({ length: Math.ceil(150e6 / text.length) }, (_, copy) =>
+      events.map((e) => JSON.stringify({ ...e, seq: e.seq + copy * events.length })).join('\n'),
+    );
+    writeFileSync(large, `${copies.join('\n')}\n`);
     try {
       for (const signal of ['SIGTERM', 'SIGINT'] as const) {
         const child = spawn(
