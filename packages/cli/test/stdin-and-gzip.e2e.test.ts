@@ -186,7 +186,7 @@ describe('a command that reads a plain file', () => {
     const large = join(dir, 'large.ndjson');
     // The small log again and again, each copy after the one before in `seq` (a log holds each event once, ADR 110).
     const copies = Array.from({ length: Math.ceil(150e6 / text.length) }, (_, copy) =>
-      events.map((e) => JSON.stringify({ ...e, seq: e.seq + copy * events.length })).join('\n'),
+      events.map((e) => JSON.stringify({ ...e, seq: (e.seq ?? 0) + copy * events.length })).join('\n'),
     );
     writeFileSync(large, `${copies.join('\n')}\n`);
     try {
