@@ -227,48 +227,24 @@ export function createTeamsWebhookSender(options: {
         );
       }
       const body = JSON.stringify(message);
-      for (let attempt = 1; ; attempt++) {
-        const response = await sendWithRetry(fetchFn, {
-          platform: 'teams',
-          url: options.webhookUrl,
-          init: {
-            method: 'POST',
-            // The charset named: without it the webhook reads the body as UTF-16 and its size limit is halved.
-            headers: { 'content-type': 'application/json; charset=utf-8' },
-            body,
-          },
-          retryServerErrors: false,
-          maybeDelivered: DIGEST_MAYBE_POSTED,
-          secrets,
-          timeoutMs,
-        });
-        const text = await response.text();
-        if (!isRateLimited(text)) {
-          checkDelivered(response.status, text, secrets);
-          return;
-        }
-        // A connector webhook's rate limit comes as a 200 saying "HTTP error 429": nothing was posted, so it is
-        // retried after a back-off, as a real 429 is, and when it stays it is the RATE_LIMITED error a 429 gives.
-        const delay = RATE_LIMIT_BASE_DELAY_MS * 2 ** (attempt - 1);
-        if (attempt < RATE_LIMIT_ATTEMPTS) {
-          await new Promise((resolve) => setTimeout(resolve, delay));
-          continue;
-        }
-        const seconds = Math.ceil(delay / 1000);
-        throw new SocialShiftError(
-          'RATE_LIMITED',
-          `teams rate-limits this webhook (it answered ${response.status}, but the message was not delivered: HTTP error 429): nothing was posted; retry after ${seconds} s.`,
-          {
-            details: {
-              retryAfterMs: seconds * 1000,
-              platform: 'teams',
-              status: 429,
-              attempts: attempt,
-              body: redact(text, secrets).slice(0, 300),
-            },
-          },
-        );
-      }
+      // A connector webhook's rate limit comes as a 200 saying "HTTP error 429": nothing was posted, so it is
+      // retried as a real 429 is, and when it stays it is the RATE_LIMITED error a 429 gives.
+      const response = await sendWithRetry(fetchFn, {
+        platform: 'teams',
+        url: options.webhookUrl,
+        init: {
+          method: 'POST',
+          // The charset named: without it the webhook reads the body as UTF-16 and its size limit is halved.
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body,
+        },
+        retryServerErrors: false,
+        maybeDelivered: DIGEST_MAYBE_POSTED,
+        secrets,
+        timeoutMs,
+        rateLimitedBody: isRateLimited,
+      });
+      checkDelivered(response.status, await response.text(), secrets);
     },
   };
 }
@@ -292,10 +268,6 @@ function signatureOf(webhookUrl: string): string[] {
   }
   return [...new Set(forms.filter((form): form is string => form !== undefined && form !== ''))];
 }
-
-/** Attempts in all, and the first back-off, when a connector webhook says it rate-limits: as for a real 429. */
-const RATE_LIMIT_ATTEMPTS = 4;
-const RATE_LIMIT_BASE_DELAY_MS = 500;
 
 /** Whether a connector webhook's answer says the delivery failed on Teams' rate limit (inner HTTP error 429). */
 function isRateLimited(body: string): boolean {

@@ -41,6 +41,11 @@ export interface PlatformRequest {
    * repeat cannot make twice (a login), whose failures say to try again later.
    */
   readonly maybeDelivered?: MaybeDelivered | undefined;
+  /**
+   * Whether a success's body says the platform refused the request on its rate limit (a Teams connector webhook
+   * answers 200 with "HTTP error 429" in its body): such an answer is retried and ends as a 429 does.
+   */
+  readonly rateLimitedBody?: ((body: string) => boolean) | undefined;
 }
 
 /**
@@ -425,8 +430,9 @@ export async function sendWithRetry(
   const secrets = secretsOf(request);
   for (let attempt = 1; ; attempt++) {
     const { response, text, complete } = await attemptOnce(fetchFn, request, attempt);
-    const status = response.status;
-    if (response.ok) {
+    const limitedInBody = response.ok && complete && request.rateLimitedBody?.(text) === true;
+    const status = limitedInBody ? 429 : response.status;
+    if (response.ok && !limitedInBody) {
       if (!complete) {
         // A success: the platform took the request, whatever the body holds.
         throw platformError(
@@ -487,7 +493,15 @@ export async function sendWithRetry(
       throw new SocialShiftError(
         'RATE_LIMITED',
         `${request.platform} rate-limits this account: retry after ${seconds} s.`,
-        { details: { retryAfterMs: seconds * 1000, platform: request.platform, attempts: attempt, body } },
+        {
+          details: {
+            retryAfterMs: seconds * 1000,
+            platform: request.platform,
+            status,
+            attempts: attempt,
+            body,
+          },
+        },
       );
     }
     let error: unknown;
