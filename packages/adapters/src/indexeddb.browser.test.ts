@@ -73,6 +73,25 @@ if (chromium) {
       }
     }, 60_000);
 
+    it('says only to reload, not to retry, when the site data is cleared while a read runs', async () => {
+      const answers = await runInChromium<{ code?: string; operation?: string; message: string }[] | string>(
+        join(import.meta.dirname, '..', 'test', 'browser', 'connection-lost-page.ts'),
+        'window.readCutOff()',
+      );
+      expect(answers).toHaveLength(3);
+      const cutOff = (answers as { message: string }[]).filter((answer) => answer.message !== 'answered');
+      // A read of 50 MB started as the data is cleared: the browser cuts it off (one that made it is fine too).
+      expect(cutOff.length).toBeGreaterThan(0);
+      for (const answer of cutOff) {
+        expect(answer).toMatchObject({
+          code: 'STORAGE',
+          operation: 'use',
+          message: expect.stringMatching(/browser closed the IndexedDB database .*: reload this page/),
+        });
+        expect(answer.message).not.toMatch(/[Rr]etry/);
+      }
+    }, 60_000);
+
     it('lets a newer release upgrade, refuses a stale open, and does not wait for ever on an older release', async () => {
       const outcome = await runInChromium<Record<string, string>>(
         join(import.meta.dirname, '..', 'test', 'browser', 'other-tab-page.ts'),

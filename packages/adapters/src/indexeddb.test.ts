@@ -1,7 +1,14 @@
 import type { DomainEvent, JsonObject, StoredEvent } from '@social-shift/core';
 import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
 import { aDomainEvent } from '@social-shift/core/testing';
-import { IDBDatabase, IDBFactory, IDBKeyRange, IDBObjectStore, IDBVersionChangeEvent } from 'fake-indexeddb';
+import {
+  forceCloseDatabase,
+  IDBDatabase,
+  IDBFactory,
+  IDBKeyRange,
+  IDBObjectStore,
+  IDBVersionChangeEvent,
+} from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { indexedDbCapabilities, indexedDbStorage } from './indexeddb.js';
 import { describeStorageConformance } from './testing/index.js';
@@ -566,6 +573,49 @@ describe('indexeddb storage', () => {
       },
       true,
     );
+  });
+
+  it('says only to reload, not to retry, when the browser cuts off a read as it closes the connection (`close` comes after)', async () => {
+    // Chromium, when this site's data is cleared while a read runs, may fail the read with a bare AbortError (no
+    // transaction error yet) and fire the connection's `close` event a moment later: a retry cannot help then either.
+    const indexedDB = new IDBFactory();
+    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    await storage.transaction('org_a', (tx) => tx.put('post', 'p', { n: 1 }, 0));
+    const original = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      const tx = original.apply(this, args);
+      const objectStore = tx.objectStore.bind(tx);
+      tx.objectStore = (name: string) => {
+        const store = objectStore(name);
+        const getAll = store.getAll.bind(store);
+        store.getAll = (...query: Parameters<IDBObjectStore['getAll']>) => {
+          const request = getAll(...query);
+          tx.abort();
+          setTimeout(() => forceCloseDatabase(this as never), 20);
+          return request;
+        };
+        return store;
+      };
+      return tx;
+    } as IDBDatabase['transaction'];
+    let error: unknown;
+    try {
+      error = await storage.query('org_a', 'post').catch((caught: unknown) => caught);
+    } finally {
+      IDBDatabase.prototype.transaction = original;
+    }
+    expect(error).toMatchObject({
+      code: 'STORAGE',
+      details: { adapter: 'indexeddb', operation: 'use' },
+      message: expect.stringMatching(
+        /the browser closed the IndexedDB database "social-shift" .*: reload this page\. Nothing of this command was written\.$/,
+      ),
+      cause: expect.objectContaining({ name: 'AbortError' }),
+    });
+    expect((error as Error).message).not.toMatch(/[Rr]etry/);
   });
 
   it('says the browser ran out of room (QuotaExceededError), with STORAGE, and writes nothing', async () => {

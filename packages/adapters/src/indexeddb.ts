@@ -95,6 +95,8 @@ const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined
 
 /** The most records `getAll` takes as a count (an unsigned long): a larger limit reads them all. */
 const MAX_COUNT = 2 ** 32 - 1;
+/** How long a failed read waits for the connection's `close` event, which Chromium may fire after the read failed. */
+const CLOSE_WAIT_MS = 250;
 /** How many events a read of the log takes per request. */
 const EVENT_BATCH = 1_000;
 
@@ -493,18 +495,45 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
    * Then a retry cannot help: the storage is lost from now on, as after `close`.
    */
   const commitFailure = (error: unknown, commit: IDBTransaction | undefined, failure: Failed): unknown => {
-    const closing = commit?.error;
-    if (closedBy === undefined && closing && /^Connection is closing\b/.test(closing.message)) {
-      db?.close();
-      db = undefined;
-      closedBy = browserClosed;
-      return browserFailure(closing, failure, closedBy);
-    }
-    return browserFailure(error, failure, closedBy);
+    const closing = commit && closingError(commit);
+    return closing ? browserFailure(closing, failure, closedBy) : browserFailure(error, failure, closedBy);
   };
-  // A failed read is left to the factory: its STORAGE error says rightly that nothing was written.
-  const read = <T>(stores: string[], run: (tx: IDBTransaction) => Promise<T>): Promise<T> =>
-    run(ready().transaction(stores, 'readonly'));
+  /** The error of a transaction the browser aborted as it closes the connection, after which the storage is lost. */
+  const closingError = (tx: IDBTransaction): DOMException | undefined => {
+    const closing = tx.error;
+    if (closedBy !== undefined || !closing || !/^Connection is closing\b/.test(closing.message))
+      return undefined;
+    db?.close();
+    db = undefined;
+    closedBy = browserClosed;
+    return closing;
+  };
+  // A failed read is left to the factory (its STORAGE error says rightly that nothing was written), unless the browser
+  // cut it off as it closed the connection (site data cleared): the factory would say to retry, which fails alike.
+  const read = async <T>(stores: string[], run: (tx: IDBTransaction) => Promise<T>): Promise<T> => {
+    const connection = ready();
+    const tx = connection.transaction(stores, 'readonly');
+    try {
+      return await run(tx);
+    } catch (error) {
+      if (closedBy === undefined && !closingError(tx) && !isSocialShiftError(error))
+        // Chromium may fail the read before it says why (an AbortError, or an UnknownError "Backend aborted error",
+        // with no transaction error yet) and fire `close` a moment later: a failed read waits for it, a little.
+        await new Promise<void>((resolve) => {
+          const closed = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          const timer = setTimeout(() => {
+            connection.removeEventListener('close', closed);
+            resolve();
+          }, CLOSE_WAIT_MS);
+          connection.addEventListener('close', closed, { once: true });
+        });
+      closingError(tx);
+      throw closedBy === undefined ? error : cannot(closedBy, 'use', tx.error ?? error);
+    }
+  };
 
   const getRecord = (organisationId: string, collection: string, id: string) =>
     read(['documents'], (tx) =>

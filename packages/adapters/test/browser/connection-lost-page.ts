@@ -92,3 +92,51 @@ window.commitCutOff = async () => {
   }
   return answers;
 };
+
+declare global {
+  interface Window {
+    readCutOff(): Promise<{ code?: string; operation?: string | undefined; message: string }[] | string>;
+  }
+}
+
+// The site's data is cleared while a read runs (a large query, also one inside a transaction's work): Chromium aborts
+// the read's transaction with the same UnknownError before `close`. The read must say to reload, not to retry.
+window.readCutOff = async () => {
+  const buckets = (navigator as Navigator & { storageBuckets?: StorageBuckets }).storageBuckets;
+  if (!buckets) return 'this Chromium has no navigator.storageBuckets';
+  const reads = [
+    (storage: ReturnType<typeof indexedDbStorage>) => storage.query('org_a', 'post'),
+    (storage: ReturnType<typeof indexedDbStorage>) =>
+      storage.query('org_a', 'post', { where: { status: 'draft' } }),
+    (storage: ReturnType<typeof indexedDbStorage>) =>
+      storage.transaction('org_a', async (tx) => {
+        await tx.query('post', {});
+        await tx.put('post', 'after', {}, 0);
+      }),
+  ];
+  const answers: { code?: string; operation?: string | undefined; message: string }[] = [];
+  const big = randomText(500_000);
+  for (const [round, readBack] of reads.entries()) {
+    const bucket = await buckets.open(`read-${round}`);
+    const storage = indexedDbStorage({ indexedDB: bucket.indexedDB });
+    for (let from = 0; from < 100; from += 10)
+      await storage.transaction('org_a', async (tx) => {
+        for (let i = from; i < from + 10; i++)
+          await tx.put('post', `p${i}`, { text: big, status: 'draft' }, 0);
+      });
+    const reading = readBack(storage);
+    const deleted = buckets.delete(`read-${round}`);
+    answers.push(
+      await reading.then(
+        () => ({ message: 'answered' }),
+        (error: { code?: string; message: string; details?: { operation?: string } }) => ({
+          code: error.code ?? 'none',
+          operation: error.details?.operation,
+          message: error.message,
+        }),
+      ),
+    );
+    await deleted;
+  }
+  return answers;
+};
