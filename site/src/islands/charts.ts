@@ -275,6 +275,7 @@ export function lineChart(input: ChartInput): HTMLElement {
   const bottom = 30;
   const top = 10;
   const max = Math.max(1, ...input.series.flatMap((serie) => serie.values));
+  const fmt = input.formatValue ?? ((value: number) => String(value));
   const n = Math.max(1, input.categories.length - 1);
   const x = (i: number) => left + (i * (width - left - 10)) / n;
   const y = (v: number) => top + (height - top - bottom) * (1 - v / max);
@@ -293,11 +294,15 @@ export function lineChart(input: ChartInput): HTMLElement {
     s(
       'text',
       { x: left - 6, y: y(max) + 4, 'text-anchor': 'end', 'font-size': 12, fill: 'currentColor' },
-      String(max),
+      fmt(max),
     ),
   );
   svg.appendChild(
-    s('text', { x: left - 6, y: y(0) + 4, 'text-anchor': 'end', 'font-size': 12, fill: 'currentColor' }, '0'),
+    s(
+      'text',
+      { x: left - 6, y: y(0) + 4, 'text-anchor': 'end', 'font-size': 12, fill: 'currentColor' },
+      fmt(0),
+    ),
   );
   // At most six period labels, fewer where they would touch (a label is about 50 units wide).
   const labels = Math.max(2, Math.min(6, Math.floor((width - left - 10) / 70)));

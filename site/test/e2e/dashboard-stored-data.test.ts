@@ -25,7 +25,7 @@ async function importBundle(page: Page, bundle: ExportBundle): Promise<void> {
     .poll(async () => `${await page.textContent('[data-testid="status-message"]')}${await alertText(page)}`, {
       timeout: 60_000,
     })
-    .toContain(String(bundle.events.length));
+    .toContain(new Intl.NumberFormat('nl').format(bundle.events.length));
   await settled(page);
 }
 

@@ -39,7 +39,7 @@ describe.skipIf(!e2eEnabled)('the Playground’s contribution form without conte
             timeout: 60_000,
           },
         )
-        .toContain(String(imported.events));
+        .toContain(new Intl.NumberFormat('en').format(imported.events));
       await settled(page);
       expect(await page.locator('[data-testid="pillars"] tbody tr').count()).toBe(0);
 

@@ -69,7 +69,7 @@ describe.skipIf(!e2eEnabled)('the Playground while it starts again or imports', 
       writeFileSync(file, JSON.stringify(bundle));
       const seen = await recordStatus(page);
       await page.getByTestId('import').setInputFiles(file);
-      const done = m.imported.replace('{events}', String(bundle.events.length));
+      const done = m.imported.replace('{events}', new Intl.NumberFormat('en').format(bundle.events.length));
       await expect
         .poll(() => page.textContent('[data-testid="status-message"]'), { timeout: 60_000 })
         .toBe(done);

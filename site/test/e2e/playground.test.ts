@@ -193,7 +193,7 @@ describe.skipIf(!e2eEnabled)('the Playground', () => {
             `${await page.textContent('[data-testid="status-message"]')}${await page.textContent('[data-testid="error-message"]')}`,
           { timeout: 60_000 },
         )
-        .toContain(String(exported.events.length));
+        .toContain(new Intl.NumberFormat(lang).format(exported.events.length));
       await settled(page);
       await actAs(page, 'master');
       expect(await row(page, 'posts', title).count()).toBe(1);

@@ -302,6 +302,8 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
   const fmt = (value: number | null, kind: 'count' | 'rate' | 'money' | 'index') =>
     formatValue(value, kind, lang, figures.currency);
   const platformName = (p: string) => l.platforms[p as Platform] ?? p;
+  // A count in a chart and its table as in the figures above it: 1.234 on a Dutch page, 1,234 on an English one.
+  const count = (value: number) => fmt(value, 'count');
   const s = figures.summary;
 
   const kpi = (name: string, value: string, estimated: boolean) =>
@@ -371,6 +373,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       title: m.dashboardShares,
       description: m.dashboardSharesDesc,
       tableLabel: m.dashboardTable,
+      formatValue: count,
       width: chartWidth,
       categories: figures.platforms.map((p) => platformName(p.platform)),
       series: [{ name: r.columns.shares ?? 'shares', values: figures.platforms.map((p) => p.shares) }],
@@ -382,6 +385,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       title: m.dashboardSharesOverTime,
       description: m.dashboardSharesOverTimeDesc,
       tableLabel: m.dashboardTable,
+      formatValue: count,
       width: chartWidth,
       categories: overTime.periods,
       series: overTime.platforms.map((p) => ({
@@ -397,6 +401,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       title: m.dashboardEngagement,
       description: m.dashboardEngagementDesc,
       tableLabel: m.dashboardTable,
+      formatValue: count,
       width: chartWidth,
       categories: teams.map((t) => t.name),
       series: [
@@ -470,6 +475,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       title: m.dashboardFunnel,
       description: m.dashboardFunnelDesc,
       tableLabel: m.dashboardTable,
+      formatValue: count,
       width: chartWidth,
       categories: [m.funnelSubmitted, m.funnelAccepted, m.funnelOffered, m.funnelShared, m.funnelConversed],
       series: [

@@ -267,6 +267,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const cat = catalogues(lang);
   const { m, l } = cat;
   const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  // Counts as the page's language writes them: 6.272 on a Dutch page, 6,272 on an English one.
+  const count = new Intl.NumberFormat(lang);
   mount(root, h('p', null, m.seeding));
 
   /**
@@ -680,7 +682,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         refuse();
         return;
       }
-      await switchSession(importSession(bundle), () => format(m.imported, { events: bundle.events.length }));
+      await switchSession(importSession(bundle), () =>
+        format(m.imported, { events: count.format(bundle.events.length) }),
+      );
     },
   });
   const resetButton = h(
@@ -830,9 +834,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         { class: 'summary', 'data-testid': 'summary' },
         format(m.summary, {
           organisation,
-          people: people.length,
-          teams: new Set(people.flatMap((p) => p.teamIds)).size,
-          events: eventCount,
+          people: count.format(people.length),
+          teams: count.format(new Set(people.flatMap((p) => p.teamIds)).size),
+          events: count.format(eventCount),
         }),
       ),
       h('p', { class: 'hint' }, m.storedIn),

@@ -110,8 +110,9 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
               null,
               format(ctx.m.publishFitted, {
                 platform: ctx.l.platforms[platform],
-                used: measure?.count ?? 0,
-                limit: measure?.limit ?? 0,
+                // As the page's language writes a number: 3.000 on a Dutch page, 3,000 on an English one.
+                used: new Intl.NumberFormat(ctx.lang).format(measure?.count ?? 0),
+                limit: new Intl.NumberFormat(ctx.lang).format(measure?.limit ?? 0),
               }),
             ),
             fitted.fits ? '' : ` (${ctx.m.publishFittedCut})`,
