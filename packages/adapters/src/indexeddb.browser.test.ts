@@ -130,6 +130,15 @@ if (chromium) {
           ),
           cause: 'ConstraintError',
         },
+        abortedWhileRewriting: {
+          code: 'STORAGE',
+          operation: 'commit',
+          message: expect.stringMatching(
+            /a commit to its IndexedDB database failed \(ConstraintError: .*\): nothing of this command was written\. An event is stored already .*changed outside this app.*retrying fails alike/,
+          ),
+          cause: 'ConstraintError',
+        },
+        unhandled: [],
         afterAborted: { posts: [['p', { text: 'kept' }]], events: ['evt_1', 'evt_by_hand'] },
         sandboxed: {
           code: 'STORAGE',

@@ -520,6 +520,59 @@ describe('indexeddb storage', () => {
     });
   });
 
+  it('names the ConstraintError of an event it adds, with no unhandled rejection, also when the commit then checks a rewritten event', async () => {
+    // The log was changed by hand (an event stored past the counter). The commit of an erasure adds its event, which
+    // fails, and then reads the event it rewrites, which fails with a mere AbortError: the answer must still be the
+    // ConstraintError's ("retrying fails alike"), and the commit's failure must not escape as an unhandled rejection.
+    const indexedDB = new IDBFactory();
+    const storage = indexedDbStorage({ indexedDB, keyRange: IDBKeyRange });
+    const first = aDomainEvent({ organisationId: 'org_a', id: 'evt_1' });
+    const [stored] = await storage.transaction('org_a', (tx) => tx.append([first]));
+    const raw = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('social-shift');
+      request.onsuccess = () => resolve(request.result);
+    });
+    await new Promise((resolve) => {
+      const edit = raw.transaction('events', 'readwrite');
+      edit.objectStore('events').put({
+        organisationId: 'org_a',
+        seq: 2,
+        id: 'evt_by_hand',
+        type: first.type,
+        entityId: first.entityId,
+        event: JSON.stringify({ ...first, id: 'evt_by_hand', seq: 2 }),
+      });
+      edit.oncomplete = resolve;
+    });
+    raw.close();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const error = await storage
+        .transaction('org_a', async (tx) => {
+          await tx.replaceEvents([{ ...stored!, data: { erased: true } }]);
+          await tx.append([aDomainEvent({ organisationId: 'org_a', id: 'evt_2' })]);
+        })
+        .catch((caught: unknown) => caught);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(error).toMatchObject({
+        code: 'STORAGE',
+        details: { adapter: 'indexeddb', operation: 'commit' },
+        message: expect.stringMatching(
+          /failed \(ConstraintError\): nothing of this command was written\. .*retrying fails alike/,
+        ),
+        cause: expect.objectContaining({ name: 'ConstraintError' }),
+      });
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    const events = await storage.readEvents('org_a');
+    expect(events.map((event) => event.id)).toEqual(['evt_1', 'evt_by_hand']);
+    expect(events[0]?.data).toEqual(first.data);
+  });
+
   it('reports the abort when the browser aborts the commit while it checks versions (its connection lost)', async () => {
     // The browser aborts the commit between its reads (the connection was closed under it, site data cleared):
     // the error is the abort, not the InvalidStateError of aborting a finished transaction, and none is unhandled.

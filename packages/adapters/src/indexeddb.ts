@@ -291,8 +291,12 @@ const request = <T>(req: IDBRequest<T>): Promise<T> =>
     req.onerror = () => reject(req.error);
   });
 
-const finished = (tx: IDBTransaction): Promise<void> =>
-  new Promise((resolve, reject) => {
+/**
+ * Settles when `tx` commits, or rejects with why it did not. Marked handled from the start: a write request's error
+ * rejects it while the caller still awaits a later request, and would be an unhandled rejection until then.
+ */
+const finished = (tx: IDBTransaction): Promise<void> => {
+  const done = new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();
     // While a request's error bubbles here, `tx.error` is still null: the request holds it. A quota error counts
     // first, wherever it is (an aborted commit's requests fail with AbortError, the transaction with the quota).
@@ -303,11 +307,16 @@ const finished = (tx: IDBTransaction): Promise<void> =>
     };
     tx.onabort = () => reject(tx.error ?? new Error('the IndexedDB transaction was aborted'));
   });
+  done.catch(() => undefined);
+  return done;
+};
 
 /** `name: message` of a browser's error (a `DOMException`), for a message that quotes it. */
 const quoted = (error: unknown): string =>
   error instanceof Error
-    ? `${error.name}: ${error.message.replace(/\.$/, '')}`
+    ? error.message
+      ? `${error.name}: ${error.message.replace(/\.$/, '')}`
+      : error.name
     : error == null
       ? 'the browser gave no reason'
       : String(error);
@@ -1029,7 +1038,10 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             // Finished already: the browser aborted it.
           }
           await done.catch(() => undefined);
-          throw commitFailure(error, commit, failed());
+          // A read of the checks failed with AbortError because a write before it failed (an event's `add`, a
+          // ConstraintError): the transaction's error says why, and what to do.
+          const aborted = (error as { name?: unknown } | null)?.name === 'AbortError';
+          throw commitFailure(aborted && commit.error ? commit.error : error, commit, failed());
         }
         await done.catch((error: unknown) => {
           throw commitFailure(error, commit, failed());

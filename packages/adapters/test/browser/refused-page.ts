@@ -133,6 +133,23 @@ window.refused = async () => {
       await tx.append([anEvent('evt_2')]);
     }),
   );
+  // The same, in a commit that also rewrites a stored event (an erasure): its check of that event reads after the add
+  // failed, so the read fails with a mere AbortError; the answer must still name the ConstraintError, and the
+  // commit's failed add must not surface as an unhandled rejection meanwhile.
+  const unhandled: string[] = [];
+  const onUnhandled = (event: PromiseRejectionEvent) =>
+    unhandled.push(String((event.reason as Error | undefined)?.name ?? event.reason));
+  window.addEventListener('unhandledrejection', onUnhandled);
+  const [stored] = await storage.readEvents('org_a');
+  out.abortedWhileRewriting = await answer(
+    storage.transaction('org_a', async (tx) => {
+      await tx.replaceEvents([{ ...stored!, data: { erased: true } }]);
+      await tx.append([anEvent('evt_2')]);
+    }),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  window.removeEventListener('unhandledrejection', onUnhandled);
+  out.unhandled = unhandled;
   const fresh = indexedDbStorage({ databaseName: 'damaged' });
   out.afterAborted = {
     posts: (await fresh.query('org_a', 'post')).map((d) => [d.id, d.data]),
