@@ -338,7 +338,8 @@ export async function contentSection(ctx: Context): Promise<HTMLElement> {
       return h(
         'tr',
         { 'data-post': p.id },
-        h('th', { scope: 'row' }, p.title),
+        // The post's own language (a Dutch post on the English page), so a screen reader reads it with that voice.
+        h('th', { scope: 'row', lang: p.language }, p.title),
         h('td', { 'data-testid': 'status' }, ctx.l.statuses.post[p.status]),
         h(
           'td',

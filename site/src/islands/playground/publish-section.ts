@@ -33,7 +33,7 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
         // The offer's entity (as its buttons' box is): after a command whose button is gone with the share panel
         // (record the share, open), the focus goes to the offer's heading.
         { 'data-offer': offer.id, 'data-status': offer.status, 'data-entity': offer.id },
-        h('h3', null, post.title),
+        h('h3', { lang: post.language }, post.title),
         h(
           'p',
           null,

@@ -79,7 +79,7 @@ export async function sharesTable(ctx: Context): Promise<HTMLElement | null> {
           'data-tracked': share.trackedUrl ? 'true' : 'false',
           'data-signed-elsewhere': elsewhere ? 'true' : undefined,
         },
-        h('th', { scope: 'row' }, title),
+        h('th', { scope: 'row', lang: post.language }, title),
         h('td', null, platform),
         h('td', null, h('time', { datetime: share.sharedAt }, dateTime.format(new Date(share.sharedAt)))),
         h('td', { 'data-figure': 'clicks' }, String(figures.clicks)),
