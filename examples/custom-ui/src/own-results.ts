@@ -1,7 +1,7 @@
 // The publisher's own results, from their latest shares as the SDK gives them (`offers.myShares`): how often they
 // shared, where, and what the platforms reported (retention's summaries included). Pure: the same shares give the
 // same figures. The SDK checks who may read what, so the view never reads the organisation's event log.
-import type { Platform, ShareWithFigures } from '@social-shift/core';
+import type { Language, Platform, ShareWithFigures } from '@social-shift/core';
 
 /** The most shares `offers.myShares` gives at once: the view adds up the latest this many. */
 export const LATEST_SHARES = 100;
@@ -48,4 +48,18 @@ export function ownResults(shares: readonly ShareWithFigures[]): OwnResults {
     comments,
     complete: shares.length < LATEST_SHARES,
   };
+}
+
+/**
+ * A figure of {@link ownResults} as the view shows it: written as `language` writes numbers (1.234 in Dutch, 1,234 in
+ * English), with a `+` when the figures may leave older shares out (`complete` false).
+ *
+ * @example
+ * ```ts
+ * shownFigure(1234, ownResults(latest).complete, 'nl'); // '1.234', or '1.234+' after the latest 100 shares
+ * ```
+ */
+export function shownFigure(count: number, complete: boolean, language: Language): string {
+  const written = new Intl.NumberFormat(language).format(count);
+  return complete ? written : `${written}+`;
 }

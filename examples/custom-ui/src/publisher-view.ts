@@ -12,7 +12,7 @@ import type {
   SocialShift,
 } from '@social-shift/core';
 import { labels } from '@social-shift/core/labels';
-import { LATEST_SHARES, ownResults } from './own-results.js';
+import { LATEST_SHARES, ownResults, shownFigure } from './own-results.js';
 import { browserLanguage, describeError, VIEW_TEXT } from './view-text.js';
 
 type Child = Node | string;
@@ -306,7 +306,7 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
     // With as many shares as `myShares` gives at once there may be older ones: the figures say they are at least
     // what they show.
     const results = ownResults(latest);
-    const atLeast = (count: number) => (results.complete ? String(count) : `${count}+`);
+    const atLeast = (count: number) => shownFigure(count, results.complete, language);
     const rows = Object.entries(results.sharesByPlatform).map(([platform, count]) =>
       h('tr', {}, h('td', {}, text.platforms[platform as Platform]), h('td', {}, atLeast(count))),
     );

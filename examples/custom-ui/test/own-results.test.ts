@@ -2,7 +2,7 @@
 // a lower bound when it gave as many as it can (its limit), since older shares are then not counted.
 import type { Platform, ShareWithFigures } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SHARES, ownResults } from '../src/own-results.js';
+import { LATEST_SHARES, ownResults, shownFigure } from '../src/own-results.js';
 
 /** A share on `platform` with `clicks` clicks: only what ownResults reads. */
 const share = (platform: Platform, clicks = 0) =>
@@ -28,5 +28,19 @@ describe('ownResults', () => {
     const many = Array.from({ length: LATEST_SHARES }, () => share('linkedin', 1));
     expect(ownResults(many).complete).toBe(false);
     expect(ownResults(many.slice(1)).complete).toBe(true);
+  });
+});
+
+describe('shownFigure', () => {
+  // A publisher with over a thousand clicks read "Klikken op mijn links: 1234" on a Dutch page.
+  it('writes a figure as the publisher’s language writes numbers', () => {
+    expect(shownFigure(1234, true, 'nl')).toBe('1.234');
+    expect(shownFigure(1234, true, 'en')).toBe('1,234');
+    expect(shownFigure(12, true, 'nl')).toBe('12');
+  });
+
+  it('marks a figure that may leave older shares out as at least what it says', () => {
+    expect(shownFigure(1234, false, 'nl')).toBe('1.234+');
+    expect(shownFigure(100, false, 'en')).toBe('100+');
   });
 });
