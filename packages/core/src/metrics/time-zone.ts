@@ -2,8 +2,14 @@ import { invalid } from './invalid.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let found = formatters.get(timeZone);
+function formatter(zone: string): Intl.DateTimeFormat {
+  // A zone that is no string (`undefined`, which Intl reads as the machine's own) is refused as its text is. Keyed
+  // with ASCII letters lower-cased: Intl takes every capitalisation of a name, and each format holds some 28 KB of
+  // ICU memory, so a service that passed on a caller's zone kept one per spelling (1.4 GB for 50,000 of them). Not
+  // full Unicode lower case: the Kelvin sign lower-cases to `k`, and Intl refuses `Europe/\u212Aiev`.
+  const timeZone = String(zone);
+  const key = timeZone.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  let found = formatters.get(key);
   if (found === undefined) {
     try {
       found = new Intl.DateTimeFormat('en-US', {
@@ -23,7 +29,9 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
         cause,
       );
     }
-    formatters.set(timeZone, found);
+    // Bounded as a safety net (IANA has some 600 names, but an engine may take offsets such as +05:45 too).
+    if (formatters.size >= 1_000) formatters.clear();
+    formatters.set(key, found);
   }
   return found;
 }
