@@ -128,6 +128,26 @@ describe('the series has a row for every period the log covers', () => {
     ]);
   });
 
+  it('cuts the row of a period the window starts or ends in, which keeps the whole period’s label and start', () => {
+    // Amsterdam: the window runs from Wednesday 25 March 2026 (W13, from Monday 23 March) to Tuesday 31 March, the
+    // last day included (W14, from Monday 30 March): the shares on Monday 23 and Wednesday 1 April are outside it.
+    const window = { from: '2026-03-24T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z' };
+    const events = [
+      share('s1', '2026-03-23T10:00:00.000Z'),
+      share('s2', '2026-03-25T10:00:00.000Z'),
+      share('s3', '2026-03-31T10:00:00.000Z'),
+      share('s4', '2026-04-01T10:00:00.000Z'),
+    ];
+    const figures = finishMetrics(foldEvents(events, window), {
+      timeZone: 'Europe/Amsterdam',
+      period: 'week',
+    });
+    expect(figures.series.map((r) => [r.period, r.start, r.shares])).toEqual([
+      ['2026-W13', '2026-03-23', 1],
+      ['2026-W14', '2026-03-30', 1],
+    ]);
+  });
+
   it('writes years before 1000 with four digits, so the periods sort and follow each other', () => {
     const events = [share('s1', '0999-12-15T10:00:00.000Z'), share('s2', '1000-02-10T10:00:00.000Z')];
     expect(rows(finishMetrics(foldEvents(events)))).toEqual([
