@@ -45,6 +45,8 @@ export async function sharesTable(ctx: Context): Promise<HTMLElement | null> {
         )
       : null;
   const dateTime = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short' });
+  // A figure as the page's language writes it: 1.234 on a Dutch page, 1,234 on an English one.
+  const count = new Intl.NumberFormat(ctx.lang);
 
   const rows = await Promise.all(
     shares.map(async ({ share, post, figures }) => {
@@ -82,9 +84,9 @@ export async function sharesTable(ctx: Context): Promise<HTMLElement | null> {
         h('th', { scope: 'row', lang: post.language }, title),
         h('td', null, platform),
         h('td', null, h('time', { datetime: share.sharedAt }, dateTime.format(new Date(share.sharedAt)))),
-        h('td', { 'data-figure': 'clicks' }, String(figures.clicks)),
-        h('td', { 'data-figure': 'reactions' }, String(figures.reactions)),
-        h('td', { 'data-figure': 'comments' }, String(figures.comments)),
+        h('td', { 'data-figure': 'clicks' }, count.format(figures.clicks)),
+        h('td', { 'data-figure': 'reactions' }, count.format(figures.reactions)),
+        h('td', { 'data-figure': 'comments' }, count.format(figures.comments)),
         h(
           'td',
           null,
