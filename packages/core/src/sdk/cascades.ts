@@ -11,7 +11,7 @@ import { postWorkflow } from '../workflows/post.js';
 import { hasOfferConsent } from './consent.js';
 import { readGuard } from './guards.js';
 import type { EntityWrite, Guard, New, Runtime } from './runtime.js';
-import { compact, entityWrite, list, now } from './runtime.js';
+import { compact, entityWrite, find, list, now } from './runtime.js';
 
 /**
  * The people a campaign's audience names, by whether they hold the publisher role and consent or not: everyone,
@@ -81,8 +81,14 @@ export async function startCampaignWrites(
  * who has no offer of them yet: those it has not offered, and those on offer to people who joined the audience since
  * (became a publisher, consented, joined a team), as starting or resuming the campaign would have.
  */
-export const duePostWrites = (rt: Runtime, campaign: Campaign): Promise<GuardedWrites> =>
-  offerWrites(rt, campaign, 'DUE');
+export async function duePostWrites(rt: Runtime, campaign: Campaign): Promise<GuardedWrites> {
+  // Read before the campaign is read again: pausing or ending it writes it, so no offer commits after that (ADR 106).
+  const guard = await readGuard(rt, `campaign:${campaign.id}`);
+  const current = await find(rt, 'campaign', campaign.id);
+  if (current?.status !== 'running') return { writes: [], guards: [] };
+  const { writes, guards } = await offerWrites(rt, current, 'DUE');
+  return { writes, guards: [guard, ...guards] };
+}
 
 /** Writes to commit with the guards their checks read (`commit(…, { guards })`). */
 export interface GuardedWrites {
@@ -215,6 +221,8 @@ export async function endCampaignWrites(
   event: 'COMPLETE' | 'CANCEL',
 ): Promise<GuardedWrites> {
   const status = campaignWorkflow.next(campaign.status, event) ?? campaign.status;
+  // A due run that offers a post of this campaign commits it (duePostWrites).
+  const offering = await readGuard(rt, `campaign:${campaign.id}`);
   // A campaign without posts decides about none: no guard, no reads of the others.
   const state = campaign.postIds.length > 0 ? await campaignPostsState(rt) : undefined;
   const offers = await expireOpenOffers(rt, { campaignId: campaign.id });
@@ -228,5 +236,5 @@ export async function endCampaignWrites(
     ...offers,
     ...(state ? unheldPostWrites(state.posts, state.campaigns, now(rt), campaign) : []),
   ];
-  return { writes, guards: state ? [state.guard] : [] };
+  return { writes, guards: state ? [offering, state.guard] : [offering] };
 }

@@ -208,41 +208,122 @@ describe('a scheduled post moved to another time', () => {
   });
 });
 
-describe('dormancy while people share', () => {
+/**
+ * A memory store whose query of `collection` (with `field` in its `where`) runs `during.hook` right after it read,
+ * once: another command lands between a run's read and its commit.
+ */
+function storageWithHook(collection: string, field: string) {
+  const inner = createMemoryStorage();
+  const during: { hook?: (() => Promise<unknown>) | undefined } = {};
+  const storage: typeof inner = {
+    ...inner,
+    async query(organisationId, name, query) {
+      const found = await inner.query(organisationId, name, query);
+      const hook = during.hook;
+      if (name === collection && hook && query?.where !== undefined && field in query.where) {
+        during.hook = undefined;
+        await hook();
+      }
+      return found;
+    },
+  };
+  return { storage, during };
+}
+
+describe('a due run while a campaign pauses or ends', () => {
+  // The campaign pauses or ends right after the run read the campaigns (it still holds it as running), or right
+  // after it read the campaign's offers to offer a scheduled post whose time came.
+  const moments = [
+    ['after the run read the campaigns', 'campaign', 'status'],
+    ['after the run read its offers', 'offer', 'campaignId'],
+  ] as const;
+  for (const how of ['pause', 'cancel', 'complete'] as const)
+    for (const [moment, collection, field] of moments)
+      it(`offers nothing in a campaign that it sees running when it ${how}s ${moment}`, async () => {
+        const { storage, during } = storageWithHook(collection, field);
+        const world = await createTestProgramme({ storage });
+        const { shift, people, clock } = world;
+        const master = shift.as(people.master);
+        const postId = await anApprovedPost(world);
+        await master.posts.schedule(postId, { at: new Date(clock.now() + 3 * 3_600_000).toISOString() });
+        const campaignId = await aRunningCampaign(world, [postId]);
+        clock.advance(4 * 3_600_000);
+        let stopped: unknown;
+        during.hook = async () => {
+          stopped = await master.campaigns[how](campaignId).catch((error: unknown) => error);
+        };
+        const report = await shift.system.runDueTransitions();
+        expect(during.hook).toBeUndefined();
+        // Of the two, the one that commits second gets CONFLICT (the run leaves the post for its next turn); run
+        // again, the command sees the run's offers.
+        if ((stopped as { code?: string }).code === 'CONFLICT') {
+          expect(report.postsOffered).toBe(1);
+          await master.campaigns[how](campaignId);
+        } else expect(report.postsOffered).toBe(0);
+        const status = ({ pause: 'paused', cancel: 'cancelled', complete: 'completed' } as const)[how];
+        expect((await master.campaigns.get(campaignId)).status).toBe(status);
+        const events: string[] = (await shift.readEvents()).map((e) => e.type);
+        // No offer after the campaign stopped offering; an ended campaign leaves no open offer.
+        expect(events.slice(events.indexOf(`campaign.${status}`))).not.toContain('offer.created');
+        if (how !== 'pause') {
+          const open = (await master.offers.list({ campaignId })).filter(
+            (o) => o.status === 'offered' || o.status === 'seen',
+          );
+          expect(open).toEqual([]);
+        }
+      });
+});
+
+describe('dormancy while people share or submit', () => {
   it('does not mark dormant a publisher who shares while the run goes through the people', async () => {
-    const inner = createMemoryStorage();
-    let duringRun: (() => Promise<void>) | undefined;
     // The run reads everyone's latest activity (contributions among it) before it marks anyone: the share lands
     // right after that read, before the publisher's turn.
-    const storage: typeof inner = {
-      ...inner,
-      async query(organisationId, collection, query) {
-        const found = await inner.query(organisationId, collection, query);
-        const hook = duringRun;
-        if (collection === 'contribution' && hook) {
-          duringRun = undefined;
-          await hook();
-        }
-        return found;
-      },
-    };
+    const { storage, during } = storageWithHook('contribution', 'creatorId');
     const world = await createTestProgramme({ storage, config: { dormantAfterDays: 10 } });
     const { shift, people, clock } = world;
     await aRunningCampaign(world, [await anApprovedPost(world)]);
     clock.advance(13 * DAY);
     const [offer] = await shift.as(people.publisher).offers.mine();
-    duringRun = async () => {
-      await shift
+    during.hook = () =>
+      shift
         .as(people.publisher)
         .offers.share(offer!.offer.id, { platform: 'linkedin', idempotencyKey: 'share-during-run' });
-    };
     const report = await shift.system.runDueTransitions();
-    expect(duringRun).toBeUndefined();
+    expect(during.hook).toBeUndefined();
     expect((await shift.as(people.master).people.get(people.publisher)).status).toBe('active');
     expect(await shift.readEvents({ entityId: people.publisher, types: ['person.dormant'] })).toEqual([]);
     // The others idle as long are marked, each once.
     const marked = await shift.readEvents({ types: ['person.dormant'] });
     expect(report.peopleDormant).toBeGreaterThan(0);
     expect(marked).toHaveLength(report.peopleDormant);
+  });
+
+  it('does not mark dormant a creator who submits a contribution while the run goes through the people', async () => {
+    const { storage, during } = storageWithHook('contribution', 'creatorId');
+    const world = await createTestProgramme({ storage, config: { dormantAfterDays: 10 } });
+    const { shift, people, clock } = world;
+    const creator = shift.as(people.creator);
+    // An ambassador: invited, and active once they consent.
+    await shift.as(people.master).people.invite(people.creator);
+    await creator.people.consent({ purposes: ['digests'], termsVersion: 'v1' });
+    expect((await creator.people.get(people.creator)).status).toBe('active');
+    const draft = await creator.contributions.create({
+      kind: 'photo',
+      title: 'Night shift',
+      pillarIds: [world.pillarId],
+    });
+    clock.advance(13 * DAY);
+    let submitted: unknown;
+    during.hook = async () => {
+      submitted = await creator.contributions.submit(draft.id).catch((error: unknown) => error);
+    };
+    const report = await shift.system.runDueTransitions();
+    expect(during.hook).toBeUndefined();
+    // The submission committed between the run's read of the creator's activity and its commit: the run leaves them
+    // as they are (it skips a person whose guard moved), and marks the others idle as long.
+    expect(submitted).toMatchObject({ status: 'submitted' });
+    expect(report.peopleDormant).toBeGreaterThan(0);
+    expect((await shift.as(people.master).people.get(people.creator)).status).toBe('active');
+    expect(await shift.readEvents({ entityId: people.creator, types: ['person.dormant'] })).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ export type GuardScope =
   | 'cycles'
   | 'campaign-posts'
   | 'offers'
+  | `campaign:${string}`
   | `roles:${string}`
   | `accounts:${string}`
   | `shares:${string}`;

@@ -10,6 +10,7 @@ import { campaignWorkflow } from '../../workflows/campaign.js';
 import { postWorkflow } from '../../workflows/post.js';
 import { audiencePeople, endCampaignWrites, startCampaignWrites } from '../cascades.js';
 import { settleCampaign } from '../due-transitions.js';
+import { readGuard } from '../guards.js';
 import type { EntityWrite, Guard, New, Runtime } from '../runtime.js';
 import {
   authorize,
@@ -185,6 +186,8 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       ({ writes, guards } = await endCampaignWrites(rt, campaign, event));
     else {
       if (event === 'SCHEDULE') await checkPosts(campaign);
+      // A due run that offers a post of this campaign commits it (duePostWrites): no offer after the pause.
+      if (event === 'PAUSE') guards = [await readGuard(rt, `campaign:${campaignId}`)];
       writes = [
         entityWrite(
           'campaign',

@@ -5,6 +5,7 @@ import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { contributionWorkflow } from '../../workflows/contribution.js';
+import { readGuard } from '../guards.js';
 import type { EntityWrite, New, Runtime } from '../runtime.js';
 import {
   authorize,
@@ -116,7 +117,14 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
         ),
       );
     }
-    return commitFirst<Contribution>(rt, actorId, writes);
+    // Submitting is activity: it commits the guard a due run reads before it marks the creator dormant (ADR 106).
+    // Other events pass no options, so an update that changes nothing writes nothing.
+    return commitFirst<Contribution>(
+      rt,
+      actorId,
+      writes,
+      event === 'SUBMIT' ? { guards: [await readGuard(rt, `shares:${actorId}`)] } : undefined,
+    );
   };
   const review =
     (event: ContributionEvent, schema: z.ZodMiniType<{ note?: string | undefined }>) =>
