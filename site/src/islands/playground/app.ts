@@ -2,6 +2,7 @@
 // person to act as; every button runs an SDK command as that person, and the SDK decides.
 import {
   type ExportBundle,
+  isSocialShiftError,
   type Language,
   METHOD_STEPS,
   type Person,
@@ -385,6 +386,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     status.textContent = '';
     let failed = false;
     let refusal: unknown;
+    let failure: unknown;
     try {
       await command();
       if (label) {
@@ -394,6 +396,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       }
     } catch (error) {
       failed = true;
+      failure = error;
       // What the page showed when the command was asked for was behind another tab's changes: the refusal may well
       // be about what the page did not show yet (an offer already shared there). It says so; the page drawn next
       // shows the programme as it is.
@@ -410,7 +413,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       ),
     );
     const replacedNow = label !== '' && replacedMeanwhile();
-    if (failed && drawn && !replacedNow) refuseHere(form, refusal);
+    if (failed && drawn && !replacedNow) refuseHere(form, refusal, failure);
     delete root.dataset.busy;
     return !failed && drawn && !replacedNow;
   };
@@ -423,9 +426,11 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
    * Says a refusal again where it was asked for (the alert above the steps may be screens away, on a phone most of
    * all): at the end of the form submitted, or of the entity's buttons, list item or cell the focus is on (else
    * after its paragraph), describing the control focused, scrolled into view. Not live (the alert is read out); gone
-   * when the page is drawn again. With the focus nowhere in the Playground, the alert is scrolled into view.
+   * when the page is drawn again. With the focus nowhere in the Playground, the alert is scrolled into view. The
+   * fields of the form that the SDK's `failure` names (a `VALIDATION` issue's path, a `LIMIT_EXCEEDED` one's) are
+   * marked invalid and described by it too, so a screen reader says which field to correct when it gets there.
    */
-  const refuseHere = (form: HTMLFormElement | null, error: unknown) => {
+  const refuseHere = (form: HTMLFormElement | null, error: unknown, failure?: unknown) => {
     const active = document.activeElement;
     const focused = active instanceof HTMLElement && body.contains(active) ? active : null;
     const place =
@@ -444,10 +449,31 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     if (place) place.append(here);
     else if (focused) (focused.closest('p') ?? focused).after(here);
     here.scrollIntoView({ block: 'nearest' });
-    if (focused && (!place || place.contains(focused))) {
-      const described = focused.getAttribute('aria-describedby');
-      focused.setAttribute('aria-describedby', described ? `${described} ${here.id}` : here.id);
-    }
+    const describe = (control: Element) => {
+      const described = control.getAttribute('aria-describedby');
+      if (!described?.split(' ').includes(here.id))
+        control.setAttribute('aria-describedby', described ? `${described} ${here.id}` : here.id);
+    };
+    if (focused && (!place || place.contains(focused))) describe(focused);
+    if (place instanceof HTMLFormElement)
+      for (const field of badFields(place, failure)) {
+        field.setAttribute('aria-invalid', 'true');
+        describe(field);
+      }
+  };
+
+  /** The fields of `form` (by their `name`) that a refusal names: a `VALIDATION` issue's path, a `LIMIT_EXCEEDED` one's. */
+  const badFields = (form: HTMLFormElement, failure: unknown): HTMLElement[] => {
+    if (!isSocialShiftError(failure)) return [];
+    const details = failure.details as {
+      readonly issues?: readonly { readonly path: readonly (string | number)[] }[];
+      readonly path?: readonly (string | number)[];
+    };
+    const paths = details.issues?.map((issue) => issue.path) ?? (details.path ? [details.path] : []);
+    const names = new Set(paths.map((path) => path[0]).filter((name) => typeof name === 'string'));
+    return [...form.querySelectorAll<HTMLElement>('input[name], textarea[name], select[name]')].filter(
+      (field) => names.has(field.getAttribute('name') ?? ''),
+    );
   };
 
   /**
