@@ -223,3 +223,17 @@ describe('the time zone formats it keeps', () => {
       );
   });
 });
+
+describe('timeZoneOffsetMinutes of no instant', () => {
+  it('refuses NaN and the infinities with VALIDATION that says what to give, in UTC too', () => {
+    for (const zone of ['UTC', 'Europe/Amsterdam'])
+      for (const epochMs of [Date.parse('not a date'), Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
+        expect(() => timeZoneOffsetMinutes(zone, epochMs), `${zone} ${epochMs}`).toThrow(
+          expect.objectContaining({
+            code: 'VALIDATION',
+            message: expect.stringContaining('milliseconds since 1970'),
+            details: { issues: [expect.objectContaining({ path: ['epochMs'] })] },
+          }),
+        );
+  });
+});

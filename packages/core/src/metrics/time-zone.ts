@@ -53,6 +53,14 @@ function utc(year: number, month: number, day: number, hour = 0, minute = 0): nu
  * ```
  */
 export function timeZoneOffsetMinutes(timeZone: string, epochMs: number): number {
+  // `Date.parse` of a text that is no date gives NaN, which Intl would refuse with a bare RangeError.
+  if (!Number.isFinite(epochMs))
+    throw invalid(
+      `Invalid instant ${String(epochMs)}: give milliseconds since 1970, such as Date.parse('2026-07-01T00:00:00Z').`,
+      'epochMs',
+      'Not an instant.',
+      'invalid_type',
+    );
   if (timeZone === 'UTC') return 0;
   const parts: Record<string, number> & Record<'month' | 'day' | 'hour' | 'minute', number> = {
     month: 1,
