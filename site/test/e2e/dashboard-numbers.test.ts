@@ -22,10 +22,10 @@ describe.skipIf(!e2eEnabled)('the Dashboard’s chart numbers', () => {
     // Every share on LinkedIn: over a thousand of them.
     const bundle = simulateExportBundle({
       seed: 2026,
-      people: 120,
+      people: 1000,
       teams: 8,
       days: 365,
-      events: 80_000,
+      events: 50_000,
       platforms: ['linkedin'],
       start: '2025-12-01',
     });
