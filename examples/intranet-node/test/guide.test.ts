@@ -228,8 +228,33 @@ describe('docs/tracked-links.md', () => {
     // shareTheNewestOffer recorded one click itself (its own idempotency key), the link one more.
     expect(mine?.figures.clicks).toBe(2);
 
-    await expect(handleClick(new Request('https://example.org/ward?ss_ref=x'))).rejects.toMatchObject({
-      code: 'INVALID_LINK',
+    expect((await handleClick(new Request('https://example.org/ward?ss_ref=x'))).status).toBe(404);
+  });
+
+  it('wired into the SDK: a preview fetcher and a visitor of a publisher who withdrew consent go on uncounted', async () => {
+    // As the page says: a platform drawing its preview card is no click, and the visitor of a link whose publisher
+    // no longer consents to tracking still gets the page (the snippet once counted the one and refused the other).
+    const world = await createTestProgramme();
+    world.clock.set(Date.now());
+    const { shift, handleClick } = createTrackedProgramme(world.storage, {});
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const share = await shareTheNewestOffer(shift, world.people.publisher);
+    const clicks = async () =>
+      (await world.shift.readEvents()).filter((e) => e.type === 'platform.click').length;
+    const before = await clicks();
+    const visit = (headers: Record<string, string>) =>
+      handleClick(new Request(share?.trackedUrl ?? '', { headers }));
+
+    const preview = await visit({
+      'user-agent': 'LinkedInBot/1.0 (compatible; Mozilla/5.0; +http://www.linkedin.com)',
     });
+    expect(preview.headers.get('location')).toBe('https://example.org/ward');
+    expect(await clicks()).toBe(before);
+
+    await shift.as(world.people.publisher).people.withdrawConsent();
+    const visitor = await visit({ 'x-request-id': 'request-2' });
+    expect(visitor.status).toBe(302);
+    expect(visitor.headers.get('location')).toBe('https://example.org/ward');
+    expect(await clicks()).toBe(before);
   });
 });

@@ -2,9 +2,14 @@
 // fetch-style handler (Request in, Response out) behind the links records each click and redirects. src/clicks.ts
 // does the same on node:http, with short links.
 // #region wiring
-import { createSocialShift, type StoragePort } from '@social-shift/core';
+import { createSocialShift, isSocialShiftError, type StoragePort } from '@social-shift/core';
 import { createGuardrailPolicy, type ShareGuardrails } from '@social-shift/core/guardrails';
-import { createLinkTracker, recordTrackedClick } from '@social-shift/core/links';
+import {
+  createLinkTracker,
+  isLinkPreview,
+  recordTrackedClick,
+  verifyTrackedClick,
+} from '@social-shift/core/links';
 
 export function createTrackedProgramme(storage: StoragePort, guardrails: ShareGuardrails) {
   const links = createLinkTracker({ secret: process.env.LINK_SECRET! });
@@ -18,9 +23,24 @@ export function createTrackedProgramme(storage: StoragePort, guardrails: ShareGu
   // offers.share now records shares whose trackedUrl and sharerToken come from the tracker.
   // In the service behind the links:
   async function handleClick(request: Request): Promise<Response> {
-    const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
-    const { attribution } = await recordTrackedClick(shift, links, { url: request.url, clickId: requestId });
-    return Response.redirect(attribution.destination, 302);
+    const url = request.url;
+    const clickId = request.headers.get('x-request-id') ?? crypto.randomUUID();
+    try {
+      // A platform drawing its preview card is no click: checked as one is, sent on, not counted.
+      const { attribution } = isLinkPreview(request.headers.get('user-agent'))
+        ? await verifyTrackedClick(shift, links, url)
+        : await recordTrackedClick(shift, links, { url, clickId }).catch((error: unknown) => {
+            // The publisher withdrew consent to tracking (or was erased): the visitor goes on, uncounted.
+            if (isSocialShiftError(error, 'CONSENT_REQUIRED')) return verifyTrackedClick(shift, links, url);
+            throw error;
+          });
+      return Response.redirect(attribution.destination, 302);
+    } catch (error) {
+      // Forged, edited or never shared: a page for the visitor, not an error for a program.
+      if (isSocialShiftError(error, 'INVALID_LINK'))
+        return new Response('This link does not work.', { status: 404 });
+      throw error;
+    }
   }
   return { shift, handleClick };
 }
