@@ -24,6 +24,8 @@ export function createTrackedProgramme(storage: StoragePort, guardrails: ShareGu
   // In the service behind the links:
   async function handleClick(request: Request): Promise<Response> {
     const url = request.url;
+    // The id your proxy gives each request (a retried request is one click), else a new one. A client's own
+    // x-request-id passed on unchecked could be reused on another link: src/clicks.ts adds a digest of the link.
     const clickId = request.headers.get('x-request-id') ?? crypto.randomUUID();
     try {
       // A platform drawing its preview card is no click: checked as one is, sent on, not counted.
