@@ -10,6 +10,7 @@ import type {
   StorageCapabilities,
   StoragePort,
   StorageTransaction,
+  StoredDocument,
   StoredEvent,
 } from '@social-shift/core';
 import {
@@ -1411,6 +1412,39 @@ define(
       'get in a transaction on the older port',
     );
     assertEqual((await newer.get(ORG, 'post', 'p'))?.data, { headline: 'Hello' }, 'nothing written back');
+    await newer.close();
+    await old.close();
+  },
+);
+
+define(
+  'migrations',
+  'reads a document an older SDK wrote back after a newer one migrated the store as migrated (a rolling upgrade)',
+  async ({ open }) => {
+    // The older server read the document before the newer one opened and migrated the store, and writes it back
+    // after, with the version it read: that passes the version check (a migration keeps the version). The newer one
+    // must read it migrated, never in the older shape.
+    const old = await open({ schemaVersion: 1, migrations: [] });
+    await old.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'Hello' }, 0));
+    const read = await old.get(ORG, 'post', 'p');
+    // Opened (and migrated) before the write; not read through before it: a port with a read cache on a connection
+    // another port writes on is not told of that port's writes (the SQLite page says so).
+    const newer = await open({ schemaVersion: 2, migrations: [toV2] });
+    assertEqual(await newer.query(ORG, 'team'), [], 'the newer port opened');
+    await old.transaction(ORG, (tx) => tx.put('post', 'p', { title: 'Edited' }, read?.version ?? 1));
+    const migrated = { schemaVersion: 2, version: 2, data: { headline: 'Edited' } };
+    const shape = (doc: StoredDocument | undefined) =>
+      doc && { schemaVersion: doc.schemaVersion, version: doc.version, data: doc.data };
+    assertEqual(shape(await newer.get(ORG, 'post', 'p')), migrated, 'get');
+    assertEqual((await newer.query(ORG, 'post')).map(shape), [migrated], 'query');
+    assertEqual(
+      shape(await newer.transaction(ORG, (tx) => tx.get('post', 'p'))),
+      migrated,
+      'get in a transaction',
+    );
+    // Written back by the newer one: stored in its shape and version from then on.
+    await newer.transaction(ORG, (tx) => tx.put('post', 'p', { headline: 'Again' }, 2));
+    await assertRejectsWithCode(old.get(ORG, 'post', 'p'), 'MIGRATION', 'the older port reads it no more');
     await newer.close();
     await old.close();
   },

@@ -164,20 +164,21 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
   /** Opens first unless open already (saves a turn of the event loop on every call). */
   const ready = (): Promise<void> | undefined => (opened && !closed ? undefined : open());
 
-  const toDocument = (organisationId: string, row: DocumentRow): StoredDocument => {
-    // Written by a newer SDK after this storage opened (a rolling upgrade): `MIGRATION`, as on open, rather than
-    // read as if current and written back stamped with this older version.
-    if (row.schemaVersion > schemaVersion)
-      migrateDocument(row.collection, {}, row.schemaVersion, schemaVersion, migrations);
-    return {
-      collection: row.collection,
-      id: row.id,
-      organisationId,
-      version: row.version,
-      schemaVersion: row.schemaVersion,
-      data: parseData(row.data),
-    };
-  };
+  // A document of another schema version than this SDK's, read after the migration on open, is migrated as open
+  // migrates it. Newer (written by a newer SDK after this storage opened, a rolling upgrade): `MIGRATION`, rather than
+  // read as if current and written back stamped with this older version. Older (an older SDK that read it before the
+  // migration wrote it back after, with the version it read): migrated now, never read in its old shape.
+  const toDocument = (organisationId: string, row: DocumentRow): StoredDocument => ({
+    collection: row.collection,
+    id: row.id,
+    organisationId,
+    version: row.version,
+    schemaVersion,
+    data:
+      row.schemaVersion === schemaVersion
+        ? parseData(row.data)
+        : migrateDocument(row.collection, parseData(row.data), row.schemaVersion, schemaVersion, migrations),
+  });
 
   // Reads issued together outside a transaction (the share command starts five at once) go to the driver as one
   // `readMany` when it has one: they are queued while the caller's synchronous code runs and sent in a microtask,

@@ -35,8 +35,8 @@ export interface ExportAllOptions {
  *
  * @throws `VALIDATION` for options that are not an object, a `clock` without a working `now()` or a `pageSize` that
  * is not a whole number from 1 to 10,000; `NOT_FOUND` when the storage
- * holds no organisation document of that id; `MIGRATION` when its documents are at two schema versions (another
- * process with another SDK writes to the storage); `CONFLICT` when the organisation changed during each of 3 reads
+ * holds no organisation document of that id; `MIGRATION` when a storage port of your own gives documents at two
+ * schema versions (one of `createStorage` reads each at its own version); `CONFLICT` when the organisation changed during each of 3 reads
  * (nothing is returned: export again when it is quieter).
  * @example
  * ```ts
@@ -177,8 +177,9 @@ async function readBundle(
     const { key, command, inputHash, result, at } = data;
     return { id, key, command, inputHash, result, at } as ExportIdempotencyRecord;
   });
-  // Documents at two schema versions: another process with another SDK wrote some since this storage opened.
-  // The bundle carries one version, so it would describe some of them wrongly (and an import would corrupt them).
+  // Documents at two schema versions, from a port of your own (one of `createStorage` migrates older ones as it
+  // reads them). The bundle carries one version, so it would describe some of them wrongly (and an import would
+  // corrupt them).
   if (schemaVersions.size > 1) {
     const [from, to] = [Math.min(...schemaVersions), Math.max(...schemaVersions)];
     throw new SocialShiftError(

@@ -227,7 +227,7 @@ describe('the schema version of an export bundle', () => {
     }
   });
 
-  it('is one version: exportAll refuses with MIGRATION a store whose documents are at two', async () => {
+  it('is one version: exportAll of a store whose documents are at two gives them all migrated', async () => {
     const driver = createMemoryDriver();
     const v1 = createStorage(driver);
     const world = await createTestProgramme({ storage: v1 });
@@ -241,11 +241,31 @@ describe('the schema version of an export bundle', () => {
     ).rejects.toMatchObject({
       code: 'MIGRATION',
     });
-    // … but a write that reads nothing first still lands at 1, next to the migrated documents at 2.
+    // … but a write that reads nothing first still lands at 1, next to the migrated documents at 2: the newer
+    // storage reads it migrated, so its export holds every document at 2.
     await v1.transaction('org_acme', (tx) =>
-      tx.put('person', 'person_late', { ...person!.data, id: 'person_late' }, 0),
+      tx.put('person', 'person_late', { ...person!.data, id: 'person_late', displayName: 'Late' }, 0),
     );
-    const error = await rejection(exportAll(v2, 'org_acme', { clock }));
+    const bundle = await exportAll(v2, 'org_acme', { clock });
+    expect(bundle.schemaVersion).toBe(2);
+    const late = bundle.documents.person?.find((data) => data.id === 'person_late');
+    expect(late?.displayName).toBe('Late (v2)');
+  });
+
+  it('is one version: exportAll refuses with MIGRATION a port of your own that gives documents at two', async () => {
+    const storage = createMemoryStorage();
+    await createTestProgramme({ storage });
+    // A port that gives one person as if written at another schema version.
+    const mixed: typeof storage = {
+      ...storage,
+      async query(organisationId, collection, query) {
+        const docs = await storage.query(organisationId, collection, query);
+        return collection === 'person'
+          ? docs.map((doc, i) => (i === 0 ? { ...doc, schemaVersion: 2 } : doc))
+          : docs;
+      },
+    };
+    const error = await rejection(exportAll(mixed, 'org_acme', { clock }));
     expect(error.code).toBe('MIGRATION');
     expect(error.message).toContain('schema versions 1 and 2');
   });
