@@ -179,15 +179,15 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
     await reachAudience(actor, action, campaign.audience);
     if (event === 'SCHEDULE') checkOpen('campaign', campaign.endsAt);
     let writes: EntityWrite[];
-    let guards: Guard[] = [];
+    let guards: Guard[];
     if (event === 'START' || event === 'RESUME')
       ({ writes, guards } = await startCampaignWrites(rt, campaign, event));
     else if (event === 'COMPLETE' || event === 'CANCEL')
       ({ writes, guards } = await endCampaignWrites(rt, campaign, event));
     else {
       if (event === 'SCHEDULE') await checkPosts(campaign);
-      // A due run that offers a post of this campaign commits it (duePostWrites): no offer after the pause.
-      if (event === 'PAUSE') guards = [await readGuard(rt, `campaign:${campaignId}`)];
+      // With the guard a due run that offers a post of this campaign commits (duePostWrites): none after a pause.
+      guards = [await readGuard(rt, `campaign:${campaignId}`)];
       writes = [
         entityWrite(
           'campaign',
