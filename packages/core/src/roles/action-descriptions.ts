@@ -35,7 +35,8 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'roles.assign.publisher': 'Assign or revoke the publisher role.',
   'teams.manage': 'Create teams.',
   'teams.read': 'Read teams.',
-  'focusGroups.manage': 'Create focus groups and set their members.',
+  'focusGroups.manage':
+    'Create focus groups and set their members; one scoped to teams adds only people of its teams, as a campaign reaches them.',
   'focusGroups.read': 'Read focus groups.',
   'contributions.create': 'Create a contribution (raw material).',
   'contributions.update':

@@ -20,6 +20,7 @@ import {
   load,
   loadActor,
   now,
+  personTarget,
 } from './runtime.js';
 
 /** The handle an erased person's social accounts keep. */
@@ -51,7 +52,7 @@ function scrubChanges(changes: unknown, set: Data, drop: readonly string[]): Dat
 export async function erasePerson(rt: Runtime, actorId: string, personId: string): Promise<Person> {
   const actor = await loadActor(rt, actorId);
   const person = await load(rt, 'person', checkId(personId, 'personId'));
-  authorize(rt, actor, 'privacy.erase', { ownerId: person.id, teamIds: person.teamIds });
+  authorize(rt, actor, 'privacy.erase', personTarget(person));
   if (person.erasedAt !== undefined) return person;
   // The last social master may not be erased: the organisation would have nobody to run it.
   // With the guards of roles and accounts: one assigned or linked at the same moment would commit after the erasure.

@@ -265,3 +265,26 @@ describe('exportPerson', () => {
     expect(await world.shift.readEvents()).toEqual(before);
   });
 });
+
+describe('privacy.export given to a role as assigned', () => {
+  it("keeps to a team-scoped editor's teams, as privacy.erase does", async () => {
+    const { shift, people } = await createTestProgramme({
+      config: {
+        permissions: { 'privacy.export': { editor: 'assigned' }, 'privacy.erase': { editor: 'assigned' } },
+      },
+    });
+    const master = shift.as(people.master);
+    const ward = await master.teams.create({ name: 'Ward 3' });
+    const office = await master.teams.create({ name: 'Office' });
+    const lead = (await master.people.add({ displayName: 'Tess', teamIds: [ward.id] })).id;
+    await master.people.assignRole(lead, { role: 'editor', scope: { teamIds: [ward.id] } });
+    await master.people.update(people.publisher, { teamIds: [office.id] });
+    const privacy = shift.as(lead).privacy;
+    await expect(privacy.erasePerson(people.publisher)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(privacy.consents(people.publisher)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(privacy.exportPerson(people.publisher)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Within the team it reaches.
+    await master.people.update(people.publisher, { teamIds: [ward.id] });
+    expect((await privacy.exportPerson(people.publisher)).person).toMatchObject({ id: people.publisher });
+  });
+});

@@ -233,6 +233,15 @@ export async function loadActor(rt: Runtime, personId: string): Promise<Actor> {
   return { person, assignments: assignments.filter((a) => a.revokedAt === undefined) };
 }
 
+/** A person as the target of an action: their own (`own`) and in their teams (`assigned` to teams). */
+export const personTarget = (person: {
+  readonly id: string;
+  readonly teamIds: readonly string[];
+}): PermissionTarget => ({
+  ownerId: person.id,
+  teamIds: person.teamIds,
+});
+
 /** Throws `FORBIDDEN` unless the actor may run the action on the target. */
 export function authorize(rt: Runtime, actor: Actor, action: Action, target: PermissionTarget = {}): void {
   if (isAllowed(rt.permissions, actor, action, target)) return;

@@ -24,3 +24,49 @@ describe('focusGroups.setMembers with the members it has', () => {
     });
   });
 });
+
+describe('focus groups of an editor scoped to teams', () => {
+  const DAY = 86_400_000;
+
+  it("keeps a team's editor from reaching other teams' people through a focus group their campaign targets", async () => {
+    const world = await createTestProgramme();
+    const { shift, people, pillarId, clock } = world;
+    const master = shift.as(people.master);
+    const ward = await master.teams.create({ name: 'Ward 3' });
+    const office = await master.teams.create({ name: 'Office' });
+    const scoped = (await master.people.add({ displayName: 'Tess Teamlead' })).id;
+    await master.people.assignRole(scoped, { role: 'editor', scope: { teamIds: [ward.id] } });
+    const editor = shift.as(scoped);
+    const nurse = (await editor.people.add({ displayName: 'Nurse', teamIds: [ward.id] })).id;
+    // The world's publisher (consenting) works in the office: outside the editor's team.
+    await master.people.update(people.publisher, { teamIds: [office.id] });
+    await expect(
+      editor.focusGroups.create({ name: 'Mixed group', memberIds: [nurse, people.publisher] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const group = await editor.focusGroups.create({ name: 'Ward group', memberIds: [nurse] });
+    const post = await editor.posts.create({ title: 'Ward news', text: 'x', pillarIds: [pillarId] });
+    await editor.posts.submit(post.id);
+    await master.posts.approve(post.id);
+    const campaign = await editor.campaigns.create({
+      name: 'Ward news',
+      pillarIds: [pillarId],
+      postIds: [post.id],
+      audience: { focusGroupIds: [group.id] },
+      startsAt: new Date(clock.now() + DAY).toISOString(),
+      endsAt: new Date(clock.now() + 7 * DAY).toISOString(),
+    });
+    await editor.campaigns.schedule(campaign.id);
+    // Adding the office's publisher to the group the scheduled campaign targets would make it reach them.
+    await expect(
+      editor.focusGroups.setMembers(group.id, { memberIds: [nurse, people.publisher] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await editor.focusGroups.get(group.id)).memberIds).toEqual([nurse]);
+    clock.advance(DAY);
+    await shift.system.runDueTransitions();
+    expect(await shift.as(people.publisher).offers.mine()).toEqual([]);
+    // A master may put anyone in; the editor may keep them there and change the rest of the group.
+    await master.focusGroups.setMembers(group.id, { memberIds: [nurse, people.publisher] });
+    await editor.focusGroups.setMembers(group.id, { memberIds: [people.publisher] });
+    expect((await editor.focusGroups.get(group.id)).memberIds).toEqual([people.publisher]);
+  });
+});

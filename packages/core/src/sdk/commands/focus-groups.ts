@@ -4,6 +4,7 @@ import { invalidValue } from '../../errors/invalid-value.js';
 import type { FocusGroup } from '../../model/focus-group.js';
 import { FocusGroupSchema } from '../../model/focus-group.js';
 import { IdListSchema } from '../../model/primitives.js';
+import type { Actor } from '../../roles/role-check.js';
 import type { New, Runtime } from '../runtime.js';
 import {
   authorize,
@@ -54,18 +55,25 @@ export interface FocusGroupCommands {
 export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupCommands {
   /** The members without repeats; `NOT_FOUND` for one who is not in the organisation. */
   // Erasure ends a person's part (ADR 089): one who was erased stays a member, but cannot become one.
-  const membersOf = async (ids: readonly string[], before: readonly string[] = []) => {
-    for (const [i, id] of ids.entries())
-      if ((await load(rt, 'person', id)).erasedAt !== undefined && !before.includes(id))
+  // A member added must be in the actor's teams, as in a campaign's audience: a campaign that targets the group
+  // offers to whoever it holds when it starts or at a due run, with no actor to check then.
+  const membersOf = async (actor: Actor, ids: readonly string[], before: readonly string[] = []) => {
+    for (const [i, id] of ids.entries()) {
+      const person = await load(rt, 'person', id);
+      if (before.includes(id)) continue;
+      if (person.erasedAt !== undefined)
         throw invalidValue('focus group', ['memberIds', i], `Person "${id}" was erased: take them out.`);
+      authorize(rt, actor, 'campaigns.update', { teamIds: person.teamIds });
+    }
     return [...new Set(ids)];
   };
   return {
     async create(input) {
       const parsed = parseInput('focus group', CreateFocusGroupInputSchema, input);
-      authorize(rt, await loadActor(rt, actorId), 'focusGroups.manage');
+      const actor = await loadActor(rt, actorId);
+      authorize(rt, actor, 'focusGroups.manage');
       await checkStrategyRefs(rt, 'focus group', parsed);
-      const memberIds = await membersOf(parsed.memberIds);
+      const memberIds = await membersOf(actor, parsed.memberIds);
       const group: New<FocusGroup> = {
         ...parsed,
         memberIds,
@@ -77,9 +85,10 @@ export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupComm
     },
     async setMembers(focusGroupId, input) {
       const parsed = parseInput('focus group members', MembersSchema, input);
-      authorize(rt, await loadActor(rt, actorId), 'focusGroups.manage');
+      const actor = await loadActor(rt, actorId);
+      authorize(rt, actor, 'focusGroups.manage');
       const group = await load(rt, 'focus_group', checkId(focusGroupId, 'focusGroupId'));
-      const memberIds = await membersOf(parsed.memberIds, group.memberIds);
+      const memberIds = await membersOf(actor, parsed.memberIds, group.memberIds);
       return commitFirst<FocusGroup>(rt, actorId, [
         entityWrite('focus_group', group, { ...group, memberIds }, 'focus_group.updated', { memberIds }),
       ]);

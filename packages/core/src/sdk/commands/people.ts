@@ -12,7 +12,7 @@ import { SocialAccountSchema } from '../../model/social-account.js';
 import type { Language, Role } from '../../model/vocabulary.js';
 import { RoleSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
-import type { Actor, PermissionTarget } from '../../roles/role-check.js';
+import type { Actor } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { expireOpenOffers } from '../cascades.js';
 import { isLastMaster, keepAMaster, leavingGuards, readGuard } from '../guards.js';
@@ -35,6 +35,7 @@ import {
   parseInput,
   parsePatch,
   permittedEvents,
+  personTarget,
 } from '../runtime.js';
 import { checkStrategyRefs } from './strategy.js';
 
@@ -123,8 +124,6 @@ export const LinkAccountInputSchema = z.pick(SocialAccountSchema, {
 /** Input of `people.linkAccount`. */
 export type LinkAccountInput = z.input<typeof LinkAccountInputSchema>;
 
-const targetOf = (person: Person): PermissionTarget => ({ ownerId: person.id, teamIds: person.teamIds });
-
 /** An erased person's record takes no more changes: nothing personal may be written about them again. */
 const requireNotErased = (person: Person, event: string): void => {
   if (person.erasedAt !== undefined)
@@ -191,7 +190,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     const { action } = ambassadorWorkflow.config.events[event].sender as { action: Action };
     const actor = await loadActor(rt, actorId);
     const person = await load(rt, 'person', checkId(personId, 'personId'));
-    authorize(rt, actor, action, targetOf(person));
+    authorize(rt, actor, action, personTarget(person));
     requireNotErased(person, event);
     const guards =
       event === 'LEAVE'
@@ -252,7 +251,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const patch = parsePatch('person update', UpdatePersonInputSchema, input);
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
-      authorize(rt, actor, 'people.update', targetOf(person));
+      authorize(rt, actor, 'people.update', personTarget(person));
       requireNotErased(person, 'UPDATE');
       // Team membership decides which campaigns reach a person: only those who may add people to a team put them in
       // it. The teams they are in already pass (an edit form sends them back).
@@ -280,7 +279,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const parsed = parseInput('consent', ConsentInputSchema, input);
       const actor = await loadActor(rt, actorId);
       const person = actor.person;
-      authorize(rt, actor, 'people.consent', targetOf(person));
+      authorize(rt, actor, 'people.consent', personTarget(person));
       const status = nextState(ambassadorWorkflow, person, 'GIVE_CONSENT');
       const at = now(rt);
       const consent: New<Consent> = {
@@ -302,7 +301,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     async withdrawConsent() {
       const actor = await loadActor(rt, actorId);
       const person = actor.person;
-      authorize(rt, actor, 'people.withdrawConsent', targetOf(person));
+      authorize(rt, actor, 'people.withdrawConsent', personTarget(person));
       const status = nextState(ambassadorWorkflow, person, 'WITHDRAW_CONSENT');
       const guards = await leavingGuards(rt, person.id);
       const at = now(rt);
@@ -326,7 +325,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const guard = await readGuard(rt, `roles:${id}`);
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', id);
-      authorize(rt, actor, roleAction(parsed.role), targetOf(person));
+      authorize(rt, actor, roleAction(parsed.role), personTarget(person));
       authorizeScope(actor, parsed.role, parsed.scope);
       await checkStrategyRefs(rt, 'role assignment', parsed.scope ?? {}, {}, ['scope']);
       for (const teamId of parsed.scope?.teamIds ?? []) await load(rt, 'team', teamId);
@@ -373,7 +372,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const guards = [await readGuard(rt, `roles:${id}`), ...(await leavingGuards(rt, id))];
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', id);
-      authorize(rt, actor, roleAction(role), targetOf(person));
+      authorize(rt, actor, roleAction(role), personTarget(person));
       if (role === 'master') guards.push(await keepAMaster(rt, actor, person.id, roleAction(role)));
       const assignment = (await currentRoles(person.id)).find((a) => a.role === role);
       if (!assignment) {
@@ -401,7 +400,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const guard = await readGuard(rt, `accounts:${id}`);
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', id);
-      authorize(rt, actor, 'people.linkAccount', targetOf(person));
+      authorize(rt, actor, 'people.linkAccount', personTarget(person));
       requireNotErased(person, 'LINK_ACCOUNT');
       const existing = (await list(rt, 'social_account', { personId: person.id })).find(
         (a) => a.platform === parsed.platform,
@@ -429,25 +428,27 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
     async get(personId) {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
-      authorize(rt, actor, 'people.read', targetOf(person));
+      authorize(rt, actor, 'people.read', personTarget(person));
       return person;
     },
     async list() {
       const actor = await loadActor(rt, actorId);
-      return (await list(rt, 'person')).filter((p) => isAllowedFor(rt, actor, 'people.read', targetOf(p)));
+      return (await list(rt, 'person')).filter((p) =>
+        isAllowedFor(rt, actor, 'people.read', personTarget(p)),
+      );
     },
     async roles(personId) {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
-      authorize(rt, actor, 'people.read', targetOf(person));
+      authorize(rt, actor, 'people.read', personTarget(person));
       return currentRoles(person.id);
     },
     async allowedEvents(personId) {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       // An erased record takes no more events; the last master cannot leave.
-      if (person.erasedAt || !isAllowedFor(rt, actor, 'people.read', targetOf(person))) return [];
-      const events = permittedEvents(rt, actor, ambassadorWorkflow, person.status, targetOf(person));
+      if (person.erasedAt || !isAllowedFor(rt, actor, 'people.read', personTarget(person))) return [];
+      const events = permittedEvents(rt, actor, ambassadorWorkflow, person.status, personTarget(person));
       return events.includes('LEAVE') && (await isLastMaster(rt, person.id))
         ? events.filter((event) => event !== 'LEAVE')
         : events;

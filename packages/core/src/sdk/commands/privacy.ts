@@ -10,7 +10,7 @@ import { mentions } from '../references.js';
 import type { RetentionPolicy, RetentionReport } from '../retention.js';
 import { applyRetentionAs } from '../retention.js';
 import type { Runtime } from '../runtime.js';
-import { authorize, checkId, list, load, loadActor, now } from '../runtime.js';
+import { authorize, checkId, list, load, loadActor, now, personTarget } from '../runtime.js';
 
 /** The current version of the person export format. */
 export const PERSON_EXPORT_FORMAT_VERSION = 1;
@@ -80,7 +80,8 @@ export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
   const subject = async (personId: string) => {
     const actor = await loadActor(rt, actorId);
     const person = await load(rt, 'person', checkId(personId, 'personId'));
-    authorize(rt, actor, 'privacy.export', { ownerId: person.id });
+    // With their teams, as the erasure checks: `privacy.export` given to a role `assigned` keeps to its teams.
+    authorize(rt, actor, 'privacy.export', personTarget(person));
     return person;
   };
   return {
