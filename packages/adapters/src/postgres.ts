@@ -492,7 +492,17 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
         try {
           await client.transaction(async (db) => {
             await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`social-shift-ddl:${t.documents}`]);
-            for (const statement of postgresDdl(options)) await db.query(statement);
+            let ddl = postgresDdl(options);
+            // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists: a user given a
+            // schema of its own by an administrator (and no CREATE on the database) could not open.
+            if (options.schema !== undefined) {
+              const { rows } = await db.query<{ present: boolean }>(
+                'SELECT to_regnamespace($1) IS NOT NULL AS present',
+                [options.schema],
+              );
+              if (rows[0]?.present) ddl = ddl.slice(1);
+            }
+            for (const statement of ddl) await db.query(statement);
           });
           return;
         } catch (error) {
