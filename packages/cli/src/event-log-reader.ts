@@ -111,6 +111,19 @@ type Issue = {
   readonly code?: string;
   readonly values?: readonly unknown[];
 };
+/**
+ * A message that quotes input (JSON.parse's, which quotes the text around what is wrong) with the input's control
+ * characters written as escapes (`\u0000`): as they are, a NUL does not show, and a lone carriage return is a line
+ * end to a CI log, which would read the rest of the line as a line of its own (`::error::…`, a workflow command).
+ *
+ * @example
+ * ```ts
+ * printable('Unexpected token \'\r\''); // "Unexpected token '\\u000d'"
+ * ```
+ */
+export const printable = (message: string): string =>
+  message.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** An issue's message without its closing full stop: issues are joined with `; ` and the caller ends the sentence. */
 export const withoutFullStop = (message: string): string => message.replace(/\.$/, '');
 
@@ -179,7 +192,13 @@ export function parseEventLine(
         ok: false,
         message: `two events on one line (the second starts at column ${Number(after[1]) + mark + 1}): give each event a line of its own; a file joined to another with cat needs a line end at its end`,
       };
-    return { ok: false, message: `not valid JSON (${message})` };
+    // NUL bytes are no text: what a file cut off by an interrupted upload or copy is padded with.
+    if (json.includes('\0'))
+      return {
+        ok: false,
+        message: `not valid JSON: it holds NUL bytes (\\u0000), which a file cut off by an interrupted upload or copy is padded with: give the whole log`,
+      };
+    return { ok: false, message: `not valid JSON (${printable(message)})` };
   }
   const envelope = DomainEventSchema.safeParse(value);
   if (!envelope.success) return { ok: false, message: describeIssues(envelope.error.issues, '', value) };

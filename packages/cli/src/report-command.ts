@@ -42,7 +42,7 @@ import {
   SUMMARY_FIGURES,
 } from '@social-shift/core/reports';
 import { refuseNewerBundle } from '@social-shift/core/transfer';
-import { issueMessage, withoutFullStop } from './event-log-reader.js';
+import { issueMessage, printable, withoutFullStop } from './event-log-reader.js';
 import { readEventLog } from './read-event-log.js';
 import { readConfig, withConfig, withoutBom } from './report-config.js';
 import { isStandardInput, openReportInput } from './report-input.js';
@@ -478,7 +478,12 @@ function readJson(path: string, label = `"${path}"`): unknown {
   try {
     return JSON.parse(withoutBom(data.toString('utf8')));
   } catch (error) {
-    throw new InputError(`${label} is not valid JSON: ${(error as Error).message}`);
+    const nul = data.indexOf(0);
+    throw new InputError(
+      nul >= 0
+        ? `${label} is not valid JSON: it holds NUL bytes (\\u0000) from byte ${nul + 1} on, which a file cut off by an interrupted upload or copy is padded with: give the whole export, or export it again.`
+        : `${label} is not valid JSON: ${printable((error as Error).message)}`,
+    );
   }
 }
 

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { GoalTargetSchema, PLATFORMS } from '@social-shift/core';
 import type { MetricsContext, RuleThresholds } from '@social-shift/core/metrics';
 import * as z from 'zod';
-import { withoutFullStop } from './event-log-reader.js';
+import { printable, withoutFullStop } from './event-log-reader.js';
 import { isStandardInput } from './report-input.js';
 import { READ_ERRORS } from './report-output.js';
 import { FileError, UsageError } from './usage-error.js';
@@ -156,7 +156,7 @@ export async function readConfig(
   try {
     value = JSON.parse(withoutBom(data.toString('utf8')));
   } catch (error) {
-    throw new UsageError(`--config: cannot read ${label} as JSON: ${(error as Error).message}`);
+    throw new UsageError(`--config: cannot read ${label} as JSON: ${printable((error as Error).message)}`);
   }
   const parsed = ConfigSchema.safeParse(value);
   if (!parsed.success) {
