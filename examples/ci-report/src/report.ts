@@ -243,6 +243,15 @@ function failure(error: unknown): [code: number, said: unknown] {
   return [EXIT.unexpected, error];
 }
 
+// Standard output that cannot take the report (a full disk behind `> report.md`) is a file that cannot be written,
+// exit code 5 in one line, not an uncaught error with exit code 1 (a missed threshold). A reader that stops early
+// (`| head`) has read what it wanted: the exit code stays the thresholds', as in `social-shift report`.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE' || process.exitCode === EXIT.io) return;
+  console.error(`Cannot write the report to standard output: ${error.message}`);
+  process.exitCode = EXIT.io;
+});
+
 try {
   process.exitCode = main();
 } catch (error) {
