@@ -277,6 +277,32 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
   relationNames(options);
   const client = options.client;
   const adapter = options.name ?? 'postgres';
+  const schemaOf =
+    options.schema !== undefined ? `the schema ${options.schema}` : 'the schema of its search path';
+  /**
+   * A statement the server refused for a missing privilege (42501), as `STORAGE` that says what to grant: the
+   * server's own message names one object, and the privileges it takes come one refusal at a time. Else undefined.
+   */
+  const denied = (error: unknown, operation: string, missing?: readonly string[]) => {
+    if ((error as { code?: unknown } | null)?.code !== INSUFFICIENT_PRIVILEGE) return undefined;
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+    const grant = missing
+      ? `Its tables or indexes are missing (${missing.join(', ')}) and its database user may not create them: run the DDL of postgresDdl() (docs/storage/tables.md) as a user who may, or grant it CREATE on ${schemaOf}`
+      : `Grant its database user USAGE on ${schemaOf} and SELECT, INSERT, UPDATE and DELETE on ${t.documents}, ${t.events} and ${t.organisations}`;
+    return new SocialShiftError(
+      'STORAGE',
+      `The ${adapter} storage was refused: ${reason}. Nothing of this command was written. ${grant}.`,
+      { details: { adapter, operation }, cause: error },
+    );
+  };
+  /** The client for statements outside a transaction, whose missing privilege says what to grant (see `denied`). */
+  const plain: SqlClient = {
+    query: <R>(text: string, params?: readonly unknown[]) =>
+      client.query<R>(text, params).catch((error: unknown) => {
+        throw denied(error, 'read') ?? error;
+      }),
+    transaction: (work) => client.transaction(work),
+  };
   const columns = 'collection, id, version, schema_version, data::text AS data';
   const toRow = (raw: RawDocument): DocumentRow => ({
     collection: raw.collection,
@@ -350,7 +376,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
         }
         branches.push(branch);
       }
-      const { rows } = await client.query<RawDocument & { k: number }>(
+      const { rows } = await plain.query<RawDocument & { k: number }>(
         `SELECT * FROM (${branches.join(' UNION ALL ')}) AS r ORDER BY k, id`,
         params,
       );
@@ -471,7 +497,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
         isSerialisationFailure(error)
       )
         return undefined;
-      const translated = translate(error);
+      const translated = denied(error, 'commit') ?? translate(error);
       throw translated === error ? unwritten(error, adapter) : translated;
     }
   };
@@ -483,10 +509,15 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
       // Skip the DDL when every table and index exists: `CREATE INDEX IF NOT EXISTS` still locks the table, which
       // could deadlock with commands that other servers run meanwhile.
       const wanted = relationNames(options);
-      const { rows } = await client.query<{ present: number }>(
-        'SELECT count(to_regclass(name))::int AS present FROM unnest($1::text[]) AS name',
-        [wanted],
-      );
+      const { rows } = await client
+        .query<{ present: number; missing: string[] | null }>(
+          `SELECT count(to_regclass(name))::int AS present, array_agg(name) FILTER (WHERE to_regclass(name) IS NULL) AS missing
+           FROM unnest($1::text[]) AS name`,
+          [wanted],
+        )
+        .catch((error: unknown) => {
+          throw denied(error, 'open') ?? error;
+        });
       if (rows[0]?.present === wanted.length) return;
       for (let attempt = 1; ; attempt++) {
         try {
@@ -509,12 +540,13 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
           // A deadlock, or a duplicate name: storages of other prefixes in the same schema create it at once (their
           // locks differ, and CREATE SCHEMA IF NOT EXISTS is not safe beside another). Again, it finds the schema.
           const duplicate = (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
-          if (attempt >= 5 || !(duplicate || isSerialisationFailure(error))) throw error;
+          if (attempt >= 5 || !(duplicate || isSerialisationFailure(error)))
+            throw denied(error, 'open', rows[0]?.missing ?? wanted) ?? error;
         }
       }
     },
-    get: (organisationId, collection, id) => get(client, organisationId, collection, id),
-    query: (organisationId, collection, q) => query(client, organisationId, collection, q),
+    get: (organisationId, collection, id) => get(plain, organisationId, collection, id),
+    query: (organisationId, collection, q) => query(plain, organisationId, collection, q),
     readMany,
     commitMany,
     async readEvents(organisationId, q: EventQuery): Promise<EventRow[]> {
@@ -533,7 +565,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
         params.push(q.limit);
         sql += ` LIMIT $${params.length}`;
       }
-      const { rows } = await client.query<{ seq: string | number; event: string }>(sql, params);
+      const { rows } = await plain.query<{ seq: string | number; event: string }>(sql, params);
       return rows.map((row) => ({ seq: Number(row.seq), event: inWrittenOrder(row.event) }));
     },
     transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
@@ -545,7 +577,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
           const db: SqlClient = {
             query: <R>(text: string, params?: readonly unknown[]) =>
               connection.query<R>(text, params).catch((error: unknown) => {
-                throw translate(error);
+                throw denied(error, 'transaction') ?? translate(error);
               }),
             transaction: (inner) => connection.transaction(inner),
           };
@@ -658,7 +690,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
         });
     },
     async outdated(schemaVersion, limit) {
-      const { rows } = await client.query<RawDocument & { organisation_id: string }>(
+      const { rows } = await plain.query<RawDocument & { organisation_id: string }>(
         `SELECT organisation_id, ${columns} FROM ${t.documents} WHERE schema_version <> $1 LIMIT $2`,
         [schemaVersion, limit],
       );
@@ -726,6 +758,9 @@ const MAX_BATCH_READS = 200;
 
 /** The marker of a write set whose version checks failed (see `commitMany`). */
 const VERSION_CHECK_FAILED = 'social_shift_version_check_failed';
+
+/** The SQLSTATE of a statement the user lacks a privilege for. */
+const INSUFFICIENT_PRIVILEGE = '42501';
 
 /** The SQLSTATE of a duplicate key, such as a schema created twice at once. */
 const UNIQUE_VIOLATION = '23505';
