@@ -697,6 +697,21 @@ const CSV_SEPARATORS = new Map<string, CsvSeparator>([
   ['semicolon', ';'],
 ]);
 
+/**
+ * Names of standard output and standard error as files. They are written through the command's own, where the
+ * shell's redirection put them: opened by name, a file they are redirected to is opened anew and cut to nothing
+ * (`>> "$GITHUB_STEP_SUMMARY"` lost what the step had written there, and `{ echo …; social-shift …; } > file`
+ * wrote the report over the echo), and a socket (as Node's child processes get them) cannot be opened at all.
+ */
+const STANDARD_OUTPUTS: ReadonlyMap<string, 'stdout' | 'stderr'> = new Map([
+  ['/dev/stdout', 'stdout'],
+  ['/dev/fd/1', 'stdout'],
+  ['/proc/self/fd/1', 'stdout'],
+  ['/dev/stderr', 'stderr'],
+  ['/dev/fd/2', 'stderr'],
+  ['/proc/self/fd/2', 'stderr'],
+]);
+
 /** The options of `social-shift report`. */
 const REPORT_OPTIONS = {
   from: { type: 'string' },
@@ -790,8 +805,11 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     throw new UsageError(
       '--format csv writes one file per table: give a directory with --out, not "-" (standard output).',
     );
-  // `--out -` is standard output, as `-` is standard input: not a file named "-".
-  const out = values.out === '-' ? undefined : values.out;
+  // `--out -` is standard output, as `-` is standard input: not a file named "-". So are the names of standard
+  // output and error as files, for a report (CSV's folder is refused as a file below).
+  const stream =
+    values.out === '-' ? 'stdout' : format === 'csv' ? undefined : STANDARD_OUTPUTS.get(values.out ?? '');
+  const out = stream === undefined ? values.out : undefined;
   const period = (values.period ?? 'month') as Period;
   if (period !== 'week' && period !== 'month')
     throw new UsageError(`--period: use week or month (not "${values.period}").`);
@@ -982,7 +1000,7 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
       }
     } else {
       const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
-      if (out === undefined) io.stdout(text);
+      if (out === undefined) io[stream ?? 'stdout'](text);
       else writing(out, () => writeFiles([[out, text]]));
     }
     const failed = failedGates(figures, gates);

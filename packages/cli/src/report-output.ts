@@ -288,7 +288,7 @@ export const nodeWriter: FileWriter = {
 
 /**
  * How a file is replaced: beside it and renamed into place (`mode` kept) when it is missing or a plain file with
- * one name; in place when renaming would change what the path is (a device such as `/dev/stdout`, a pipe, a
+ * one name; in place when renaming would change what the path is (a device such as `/dev/null`, a pipe, a
  * symbolic link, a file with other hard links).
  */
 function replacement(path: string): { readonly inPlace: boolean; readonly mode?: number } {

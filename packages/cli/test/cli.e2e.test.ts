@@ -291,6 +291,79 @@ describe('social-shift report', () => {
     }
   });
 
+  describe('--out /dev/stdout and /dev/stderr: standard output and error, not files opened by name', () => {
+    it('appends where the shell redirected them, instead of cutting the file to the report', () => {
+      const summary = join(dir, 'step-summary.md');
+      const report = run('report', log).stdout;
+      for (const [out, redirect] of [
+        ['/dev/stdout', '>>'],
+        ['/dev/fd/1', '>>'],
+        ['/dev/stderr', '2>>'],
+      ] as const) {
+        writeFileSync(summary, '## Earlier in the step\n\n');
+        // As a job appends to its summary: what the step wrote before stays, and the report follows it.
+        const result = spawnSync(
+          'bash',
+          [
+            '-c',
+            `"$NODE" --conditions=source --import tsx "$BIN" report "$LOG" --out ${out} ${redirect} "$SUMMARY"`,
+          ],
+          {
+            cwd,
+            encoding: 'utf8',
+            env: { ...process.env, NODE: process.execPath, BIN: bin, LOG: log, SUMMARY: summary },
+            timeout: 50_000,
+          },
+        );
+        expect([result.status, result.stderr], out).toEqual([0, '']);
+        expect(readFileSync(summary, 'utf8'), out).toBe(`## Earlier in the step\n\n${report}`);
+      }
+    });
+
+    it('writes to standard output that is a socket (as Node gives a child process it), not exit 5 (ENXIO)', () => {
+      const result = spawnSync(
+        process.execPath,
+        ['--conditions=source', '--import', 'tsx', bin, 'report', log, '--out', '/dev/stdout'],
+        { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 50_000 },
+      );
+      expect([result.status, result.stderr]).toEqual([0, '']);
+      expect(result.stdout).toBe(run('report', log).stdout);
+    });
+
+    it('stops quietly when the reader goes away (| head), with the exit code of the gates', async () => {
+      for (const [gate, expected] of [
+        ['shares=0', 0],
+        ['shares=100000000', 1],
+      ] as const) {
+        const child = spawn(
+          process.execPath,
+          [
+            '--conditions=source',
+            '--import',
+            'tsx',
+            bin,
+            'report',
+            log,
+            '--out',
+            '/dev/stdout',
+            '--fail-under',
+            gate,
+          ],
+          { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        // The reading end is closed before the command writes: its write fails with EPIPE.
+        child.stdout.destroy();
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+        expect(stderr, gate).not.toMatch(/EPIPE|cannot write|Unhandled|at /);
+        expect(code, `${gate}: ${stderr}`).toBe(expected);
+      }
+    });
+  });
+
   it.runIf(existsSync('/dev/full'))(
     'says that standard output or --out cannot be written on a full disk, without a stack trace',
     () => {
