@@ -137,10 +137,20 @@ const lstatOrUndefined = (path: string): Stats | undefined => {
   }
 };
 
+/** Names of standard output and error as files. */
+const STANDARD_OUTPUTS: ReadonlyMap<string, 'stdout' | 'stderr'> = new Map([
+  ['/dev/stdout', 'stdout'],
+  ['/dev/fd/1', 'stdout'],
+  ['/proc/self/fd/1', 'stdout'],
+  ['/dev/stderr', 'stderr'],
+  ['/dev/fd/2', 'stderr'],
+  ['/proc/self/fd/2', 'stderr'],
+]);
+
 /**
  * Replaces the file at `path` with `text`, whole or not at all: written to a partial file of this run beside it
  * (created exclusively, so two runs never write one file) and renamed into place, which replaces a file in one
- * step; a failure removes the partial file. A path that renaming would change (a device such as /dev/stdout, a pipe, a symbolic link, a file
+ * step; a failure removes the partial file. `/dev/stdout` and `/dev/stderr` are the process's own. A path that renaming would change (a device such as /dev/null, a pipe, a symbolic link, a file
  * with other hard links) or cannot replace (a bind-mounted file: EBUSY; another device: EXDEV) is written in
  * place. A replaced file keeps its permissions.
  *
@@ -150,6 +160,14 @@ const lstatOrUndefined = (path: string): Stats | undefined => {
  * ```
  */
 export function replaceFile(path: string, text: string): void {
+  // Standard output or error by name: the process's own, written where the shell redirected it. Opened by name, a
+  // file it is redirected to is opened anew and cut to nothing (`--out /dev/stdout >> "$GITHUB_STEP_SUMMARY"` lost
+  // what the step wrote there before), and a socket (as Node gives a child process it) cannot be opened at all.
+  const standard = STANDARD_OUTPUTS.get(path);
+  if (standard !== undefined) {
+    process[standard].write(text);
+    return;
+  }
   const stat = lstatOrUndefined(path);
   if (stat !== undefined && !(stat.isFile() && stat.nlink === 1)) {
     writeFileSync(path, text);

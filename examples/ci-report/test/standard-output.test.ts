@@ -3,7 +3,7 @@
 // script's exit codes say is a missed threshold. A reader that stops early now ends it quietly with the exit code of
 // its thresholds, and output that cannot be written is exit code 5 in one line, as `social-shift report` has them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,4 +48,24 @@ describe('the report on standard output', () => {
     },
     60_000,
   );
+
+  it('is written where the shell redirected it for --out /dev/stdout or /dev/stderr, not over the whole file', () => {
+    const report = run('$REPORT').stdout;
+    expect(report).toMatch(/^# Social Shift report\n/);
+    const summary = join(dir, 'summary.md');
+    for (const [out, redirect] of [
+      ['/dev/stdout', '>>'],
+      ['/dev/fd/1', '>>'],
+      ['/dev/stderr', '2>>'],
+    ] as const) {
+      // As a job appends to its summary: what the step wrote before stays, and the report follows it.
+      writeFileSync(summary, '## Earlier in the step\n\n');
+      expect(run(`$REPORT --out ${out} ${redirect} ${summary}`), out).toEqual({
+        code: 0,
+        stdout: '',
+        stderr: '',
+      });
+      expect(readFileSync(summary, 'utf8'), out).toBe(`## Earlier in the step\n\n${report}`);
+    }
+  }, 60_000);
 });
