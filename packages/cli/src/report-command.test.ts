@@ -113,6 +113,18 @@ describe('--fail-under', () => {
     ],
     ['ctr=2.5%', '"ctr=2.5%" is a percentage: write it as a fraction from 0 to 1 (ctr=0.025)'],
     ['participation=.3', '"participation=.3" needs a 0 before its point (participation=0.3)'],
+    // A count or an amount is no fraction: shares=0.3 would pass with a single share.
+    [
+      'shares=30%',
+      '"shares=30%" is a percentage, but shares is not a fraction (participation and ctr are): give its minimum as a number, without %.',
+    ],
+    [
+      'earnedMediaValue=1.5%',
+      '"earnedMediaValue=1.5%" is a percentage, but earnedMediaValue is not a fraction (participation and ctr are): give its minimum as a number, without %.',
+    ],
+    // A figure the report does not have is said as such, whatever the form of its minimum.
+    ['reach=30%', 'unknown figure "reach". Use one of: shares, '],
+    ['Participation=.3', 'unknown figure "Participation". Use one of: shares, '],
   ])(
     'refuses --fail-under %j, a gate that every report fails or passes, before reading the input',
     async (gates, why) => {

@@ -148,6 +148,14 @@ export function parseGates(text: string | readonly string[]): Map<Gate, number> 
       // The forms a person writes for 30%: a percentage (participation=30%) or a number without its 0 (=.3).
       const percent = /^([A-Za-z]+)=(\d+(?:\.\d+)?)%$/.exec(part);
       const noZero = /^([A-Za-z]+)=(\.\d+)$/.exec(part);
+      const named = (percent ?? noZero)?.[1] as Gate | undefined;
+      if (named !== undefined && !GATES.includes(named))
+        throw new UsageError(`--fail-under: unknown figure "${named}". Use one of: ${GATES.join(', ')}.`);
+      // A count or an amount given as a percentage: turned into a fraction, it would gate on next to nothing.
+      if (percent !== null && !FRACTIONS.includes(percent[1] as Gate))
+        throw new UsageError(
+          `--fail-under: "${part}" is a percentage, but ${percent[1]} is not a fraction (${FRACTIONS.join(' and ')} are): give its minimum as a number, without %.`,
+        );
       throw new UsageError(
         percent !== null
           ? `--fail-under: "${part}" is a percentage: write it as a fraction from 0 to 1 (${percent[1]}=${Number(percent[2]) / 100}).`
