@@ -192,8 +192,10 @@ export function parseEventLine(
         ok: false,
         message: `two events on one line (the second starts at column ${Number(after[1]) + mark + 1}): give each event a line of its own; a file joined to another with cat needs a line end at its end`,
       };
-    // NUL bytes are no text: what a file cut off by an interrupted upload or copy is padded with.
-    if (json.includes('\0'))
+    // NUL bytes to the end of the line are no text: what a file cut off by an interrupted upload or copy is padded
+    // with (UTF-16 text, which has NULs between its letters, keeps JSON.parse's message).
+    const nul = json.indexOf('\0');
+    if (nul >= 0 && /^[\0\s]*$/.test(json.slice(nul)))
       return {
         ok: false,
         message: `not valid JSON: it holds NUL bytes (\\u0000), which a file cut off by an interrupted upload or copy is padded with: give the whole log`,

@@ -486,9 +486,10 @@ function readJson(path: string, label = `"${path}"`): unknown {
   try {
     return JSON.parse(withoutBom(data.toString('utf8')));
   } catch (error) {
+    // NUL bytes to the end, which a cut-off file is padded with (UTF-16 text has NULs between its letters).
     const nul = data.indexOf(0);
     throw new InputError(
-      nul >= 0
+      nul >= 0 && data.subarray(nul).every((byte) => byte === 0 || isBlank(byte))
         ? `${label} is not valid JSON: it holds NUL bytes (\\u0000) from byte ${nul + 1} on, which a file cut off by an interrupted upload or copy is padded with: give the whole export, or export it again.`
         : `${label} is not valid JSON: ${printable((error as Error).message)}`,
     );

@@ -80,6 +80,26 @@ describe('input with control characters', () => {
     }
   });
 
+  it('UTF-16 text without its byte order mark, NULs between its letters, is not taken for a padded file', async () => {
+    const log = join(dir, 'utf16.ndjson');
+    writeFileSync(log, Buffer.from(`${lines.slice(0, 3).join('\n')}\n`, 'utf16le'));
+    const fromLog = await report(log);
+    expect(fromLog.code).toBe(4);
+    expect(fromLog.stderr).toMatch(/: line 1: not valid JSON \(/);
+    expect(fromLog.stderr).not.toContain('cut off');
+    oneVisibleLine(fromLog.stderr);
+    const exported = join(dir, 'utf16.json');
+    writeFileSync(
+      exported,
+      Buffer.from(JSON.stringify({ format: 'social-shift-export' }, null, 2), 'utf16le'),
+    );
+    const fromExport = await report(exported);
+    expect(fromExport.code).toBe(4);
+    expect(fromExport.stderr).toMatch(/" is not valid JSON: /);
+    expect(fromExport.stderr).not.toContain('cut off');
+    oneVisibleLine(fromExport.stderr);
+  });
+
   it('a --config with a control character in its bad JSON says it as an escape, exit 2', async () => {
     const log = join(dir, 'events.ndjson');
     writeFileSync(log, `${lines.join('\n')}\n`);
