@@ -1,3 +1,4 @@
+import { type AddressInfo, connect, createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { terminateSessions } from '../test/postgres-terminate-sessions.js';
@@ -185,6 +186,57 @@ if (url) {
       ]);
       await expect(client.query<{ a: number }>('SELECT 1 AS a')).resolves.toMatchObject({ rows: [{ a: 1 }] });
       await own.end();
+    });
+  });
+
+  describe('pgClient: a server that ends the session right after an answer (a shutdown, a failover)', () => {
+    it('keeps the process up when the pool hands that connection to a waiting transaction: the transaction fails', async () => {
+      // A proxy that, once armed, sends a FATAL 57P01 in the same packet as the next answer, as a server shutting
+      // down does, and closes the connection.
+      const text = Buffer.from(
+        'SFATAL\0VFATAL\0C57P01\0Mterminating connection due to administrator command\0\0',
+      );
+      const fatal = Buffer.concat([Buffer.from('E'), Buffer.alloc(4), text]);
+      fatal.writeInt32BE(text.length + 4, 1);
+      const readyForQuery = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]);
+      let armed = false;
+      const target = new URL(url);
+      const proxy = createServer((socket) => {
+        const upstream = connect(Number(target.port || 5432), target.hostname);
+        socket.pipe(upstream);
+        upstream.on('data', (chunk: Buffer) => {
+          if (armed && chunk.subarray(-readyForQuery.length).equals(readyForQuery)) {
+            armed = false;
+            socket.end(Buffer.concat([chunk, fatal]));
+            upstream.destroy();
+          } else socket.write(chunk);
+        });
+        socket.on('error', () => upstream.destroy());
+        upstream.on('error', () => socket.destroy());
+        socket.on('close', () => upstream.destroy());
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      const proxied = new URL(url);
+      proxied.hostname = '127.0.0.1';
+      proxied.port = String((proxy.address() as AddressInfo).port);
+      const own = new pg.Pool({ connectionString: proxied.toString(), max: 1 });
+      own.on('error', () => undefined);
+      onTestFinished(async () => {
+        await own.end();
+        await new Promise((resolve) => proxy.close(resolve));
+      });
+      const { pgClient } = await import('./postgres-pg.js');
+      const client = await pgClient(own);
+      await client.query('SELECT 1');
+      armed = true;
+      // The query's connection goes back to the pool as pg parses its answer, and straight to the transaction that
+      // waits for it; pg then parses the FATAL of the same packet. The transaction put its 'error' listener on a turn
+      // later, so pg's 'error' had none: an uncaught exception, which ends a Node process.
+      const answered = client.query<{ a: number }>('SELECT 2 AS a');
+      const transaction = client.transaction((tx) => tx.query('SELECT 3'));
+      await expect(answered).resolves.toMatchObject({ rows: [{ a: 2 }] });
+      await expect(transaction).rejects.toThrow(/terminating connection due to administrator command/);
+      await expect(client.query<{ a: number }>('SELECT 4 AS a')).resolves.toMatchObject({ rows: [{ a: 4 }] });
     });
   });
 

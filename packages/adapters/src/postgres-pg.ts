@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SocialShiftError } from '@social-shift/core';
-import type { Pool, PoolConfig } from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { loadDriver } from './load-driver.js';
 import type { SqlClient, SqlResult } from './postgres.js';
 
@@ -129,7 +129,6 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
   return {
     query: (text, params) => run(pool, text, params),
     async transaction(work) {
-      const connection = await pool.connect();
       // A checked-out connection has no 'error' listener of the pool's: when the server ends the session while it
       // is idle in the transaction (a failover, an administrator, idle_in_transaction_session_timeout), `pg` emits
       // 'error' on it, which would be an uncaught exception. The error is kept; the next statement fails with it.
@@ -137,7 +136,19 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
       const onError = (error: unknown) => {
         lost ??= error;
       };
-      connection.on('error', onError);
+      // The listener goes on in the pool's callback, as the pool hands the connection over: after `await
+      // pool.connect()` it came a turn late. `pool.query` gives its connection back inside pg's parsing of the answer,
+      // and the pool hands it straight to a transaction that waits; a server shutting down sends its FATAL in the same
+      // packet as that answer, and pg emitted it before the listener was on, which ended the process.
+      const connection = await new Promise<PoolClient>((resolve, reject) => {
+        pool.connect((error, client) => {
+          if (error || !client) reject(error ?? new Error('The pool gave no connection.'));
+          else {
+            client.on('error', onError);
+            resolve(client);
+          }
+        });
+      });
       /** Back to the pool; with an error (the pool then closes it) when it is broken or maybe still in the transaction. */
       const release = (error?: unknown) => {
         connection.removeListener('error', onError);
@@ -173,7 +184,10 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
       try {
         // READ COMMITTED whatever the database's default: at a stricter level appends of one organisation fail
         // with a serialisation failure instead of waiting for each other's counter row.
-        await connection.query('BEGIN ISOLATION LEVEL READ COMMITTED');
+        // A session that ended as it was handed over fails BEGIN with "not queryable": say why it ended.
+        await connection.query('BEGIN ISOLATION LEVEL READ COMMITTED').catch((error: unknown) => {
+          throw lost ?? error;
+        });
         const result = await work(inner);
         // After a statement failed in the transaction (and `work` caught the error), PostgreSQL answers COMMIT
         // with the ROLLBACK command tag and no error: nothing was saved, so this must not resolve. A session the
