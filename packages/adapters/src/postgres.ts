@@ -523,6 +523,15 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
         try {
           await client.transaction(async (db) => {
             await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`social-shift-ddl:${t.documents}`]);
+            // Without a schema, CREATE TABLE IF NOT EXISTS looks only in the first schema of the search path: with
+            // the tables further down it (in public, behind a "$user" schema), a new index made new, empty tables
+            // that hid the others from every connection opened after. The DDL goes where the tables are.
+            if (options.schema === undefined)
+              await db.query(
+                `SELECT set_config('search_path', quote_ident(n.nspname), true)
+                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass($1)`,
+                [t.documents],
+              );
             let ddl = postgresDdl(options);
             // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists: a user given a
             // schema of its own by an administrator (and no CREATE on the database) could not open.
