@@ -283,11 +283,11 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
    * A statement the server refused for a missing privilege (42501), as `STORAGE` that says what to grant: the
    * server's own message names one object, and the privileges it takes come one refusal at a time. Else undefined.
    */
-  const denied = (error: unknown, operation: string, missing?: readonly string[]) => {
+  const denied = (error: unknown, operation: string, missing?: readonly string[], schemaMissing = false) => {
     if ((error as { code?: unknown } | null)?.code !== INSUFFICIENT_PRIVILEGE) return undefined;
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
     const grant = missing
-      ? `Its tables or indexes are missing (${missing.join(', ')}) and its database user may not create them: run the DDL of postgresDdl() (docs/storage/tables.md) as a user who may, or grant it CREATE on ${schemaOf}`
+      ? `Its tables or indexes are missing (${missing.join(', ')}) and its database user may not create them: run the DDL of postgresDdl() (docs/storage/tables.md) as a user who may, or ${schemaMissing ? `have one make ${schemaOf} for it (CREATE SCHEMA ${options.schema} AUTHORIZATION <the user>)` : `grant it CREATE on ${schemaOf}`}`
       : `Grant its database user USAGE on ${schemaOf} and SELECT, INSERT, UPDATE and DELETE on ${t.documents}, ${t.events} and ${t.organisations}`;
     return new SocialShiftError(
       'STORAGE',
@@ -519,6 +519,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
           throw denied(error, 'open') ?? error;
         });
       if (rows[0]?.present === wanted.length) return;
+      let schemaMissing = false;
       for (let attempt = 1; ; attempt++) {
         try {
           await client.transaction(async (db) => {
@@ -540,7 +541,8 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
                 'SELECT to_regnamespace($1) IS NOT NULL AS present',
                 [options.schema],
               );
-              if (rows[0]?.present) ddl = ddl.slice(1);
+              schemaMissing = !rows[0]?.present;
+              if (!schemaMissing) ddl = ddl.slice(1);
             }
             for (const statement of ddl) await db.query(statement);
           });
@@ -550,7 +552,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
           // locks differ, and CREATE SCHEMA IF NOT EXISTS is not safe beside another). Again, it finds the schema.
           const duplicate = (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
           if (attempt >= 5 || !(duplicate || isSerialisationFailure(error)))
-            throw denied(error, 'open', rows[0]?.missing ?? wanted) ?? error;
+            throw denied(error, 'open', rows[0]?.missing ?? wanted, schemaMissing) ?? error;
         }
       }
     },

@@ -189,6 +189,17 @@ if (url) {
       await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${name}`);
       await storage.commit('org_a', { puts: [put('p1')], events: [] });
       expect((await storage.get('org_a', 'post', 'p1'))?.version).toBe(1);
+      // A schema that is missing too: CREATE on it cannot be granted.
+      const absent = unique('absent');
+      const elsewhere = postgresStorage({ client: await pgClient(pool), schema: absent, ownsClient: false });
+      await expect(elsewhere.open()).rejects.toMatchObject(
+        refused(
+          new RegExp(
+            `permission denied for database .* or have one make the schema ${absent} for it \\(CREATE SCHEMA ${absent} AUTHORIZATION <the user>\\)\\.$`,
+          ),
+          'open',
+        ),
+      );
     });
   });
 }
