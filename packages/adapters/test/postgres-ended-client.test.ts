@@ -30,7 +30,8 @@ describe('a write after the storage’s PGlite database was closed', () => {
           message: expect.stringMatching(/client was ended .*Nothing of this command was written/),
         },
       });
-  });
+    // PGlite starts a WebAssembly PostgreSQL: seconds on a busy machine, as the other PGlite tests allow.
+  }, 60_000);
 });
 
 const url = requiredService(
