@@ -19,6 +19,11 @@ describe('parseThresholds', () => {
       ['shares=many', 0],
       ['shares=', 0],
       ['shares=1=2', 0],
+      // What Number() reads but --fail-under refuses.
+      ['shares=0x10', 0],
+      ['shares=1e2', 0],
+      ['shares= 5', 0],
+      ['shares=Infinity', 0],
     ] as const) {
       expect(() => parseThresholds(text, [...figures])).toThrow(
         expect.objectContaining({

@@ -18,6 +18,9 @@ export interface ThresholdResult {
 
 /** The figures that are fractions from 0 to 1 (the report shows them as percentages). */
 const RATES: readonly SummaryFigure[] = ['participation', 'ctr'];
+/** A minimum as `--fail-under` takes it: digits with an optional point (not `0x10`, `1e2` or `Infinity`, which
+ * `Number` would read). */
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * Reads `name=minimum,name=minimum`. Every name must be a figure of the summary, named once (which of two minimums
@@ -44,7 +47,7 @@ export function parseThresholds(
       const minimum = Number(value);
       const problem = !figures.includes(name as SummaryFigure)
         ? `"${name}" is not a figure of the report; use one of ${figures.join(', ')}`
-        : rest.length > 0 || value.trim() === '' || !Number.isFinite(minimum)
+        : rest.length > 0 || !DECIMAL.test(value)
           ? `"${part}" needs a number after "=", such as ${name}=0.3`
           : minimum < 0
             ? `"${part}" needs a minimum of 0 or more`
