@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { apiReference } from './src/build/api-reference.ts';
 import { rehypeDocsLinks, sourceRepository } from './src/build/docs-links.ts';
+import { siteBase } from './src/build/site-base.ts';
 
 const docsRoot = fileURLToPath(new URL('../docs', import.meta.url));
 // Links from the guides to files outside docs/ go to the source repository named in the package.json files.
@@ -12,7 +13,7 @@ const repository = sourceRepository(fileURLToPath(new URL('..', import.meta.url)
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'ignore',
-  integrations: [apiReference()],
+  integrations: [siteBase(), apiReference()],
   // A high-contrast code theme: every token passes WCAG AA contrast (axe checks it on every page).
   markdown: {
     rehypePlugins: [[rehypeDocsLinks, { docsRoot, repository }]],

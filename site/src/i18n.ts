@@ -12,9 +12,21 @@ export function otherLanguage(language: Language): Language {
   return language === 'nl' ? 'en' : 'nl';
 }
 
-/** The home path of a language: Dutch at `/`, English at `/en/`. */
+/** Astro's `base`, defined by ./build/site-base.ts; undefined outside Astro (the tests that import this module). */
+declare const __SOCIAL_SHIFT_BASE__: string | undefined;
+
+/**
+ * The site's base path with a trailing slash: `/`, or `/social-shift/` for a site built with Astro's `base` to be
+ * served under a sub-path (a GitHub Pages project site). Every root-absolute address of the site starts with it.
+ */
+export const SITE_ROOT = (typeof __SOCIAL_SHIFT_BASE__ === 'string' ? __SOCIAL_SHIFT_BASE__ : '/').replace(
+  /\/?$/,
+  '/',
+);
+
+/** The home path of a language: Dutch at `/`, English at `/en/` (under {@link SITE_ROOT}). */
 export function homePath(language: Language): string {
-  return language === 'nl' ? '/' : '/en/';
+  return language === 'nl' ? SITE_ROOT : `${SITE_ROOT}en/`;
 }
 
 /**
@@ -32,7 +44,7 @@ export function localePath(language: Language, page: string): string {
  * `astro dev` serves a folder of `public/` only as `…/api/index.html`, not as `…/api/`; a static host serves both.
  * Under the site's base path, like every other static file.
  */
-export const API_REFERENCE_PATH = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}api/index.html`;
+export const API_REFERENCE_PATH = `${SITE_ROOT}api/index.html`;
 
 /** The two builds of every page for `getStaticPaths` of a `[...lang]` route: Dutch at the root, English under `/en`. */
 export function languagePaths() {

@@ -29,10 +29,15 @@ interface SharedBuild {
 const key = Symbol.for('@social-shift/site:built-site');
 const shared = globalThis as { [key]?: SharedBuild };
 
-async function build(): Promise<string> {
+/**
+ * Builds the site into a new temporary folder and returns it; `base` is Astro's base path (`/social-shift/` for a
+ * site served under a sub-path), the default `/`. The caller removes the folder.
+ */
+export async function buildSite(base?: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'social-shift-site-'));
   const astro = join(siteRoot, 'node_modules', '.bin', 'astro');
-  const { stderr } = await promisify(execFile)(astro, ['build', '--outDir', dir, '--silent'], {
+  const args = ['build', '--outDir', dir, '--silent', ...(base === undefined ? [] : ['--base', base])];
+  const { stderr } = await promisify(execFile)(astro, args, {
     cwd: siteRoot,
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -42,7 +47,7 @@ async function build(): Promise<string> {
 
 /** The folder of the built site, built on the first call of the test run. Pair each call with `releaseBuiltSite`. */
 export function acquireBuiltSite(): Promise<string> {
-  shared[key] ??= { dir: build(), users: 0 };
+  shared[key] ??= { dir: buildSite(), users: 0 };
   const entry = shared[key];
   entry.users++;
   return entry.dir;
