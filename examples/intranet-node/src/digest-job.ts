@@ -168,8 +168,10 @@ function dayIn(timeZone: string, iso: string): string {
 }
 
 /**
- * Runs `job` every `intervalMs` (not overlapping itself); returns a function that stops it and resolves once a run
- * in flight has finished, so that a shutdown closes the database only after that run's writes.
+ * Runs `job` at once, then every `intervalMs` (not overlapping itself); returns a function that stops it and resolves
+ * once a run in flight has finished, so that a shutdown closes the database only after that run's writes. The first
+ * run catches up on what fell due while the service was down (a campaign's start, a digest day): waiting a whole
+ * interval first, a service restarted more often than that (a nightly deploy with a daily job) would never run it.
  */
 export function scheduleEvery(
   intervalMs: number,
@@ -177,9 +179,10 @@ export function scheduleEvery(
   onError: (error: unknown) => void,
 ): () => Promise<void> {
   let running: Promise<void> | undefined;
-  const timer = setInterval(() => {
+  const tick = () => {
     if (running) return;
-    running = job()
+    running = Promise.resolve()
+      .then(job)
       .then(
         () => undefined,
         (error: unknown) => onError(error),
@@ -187,8 +190,10 @@ export function scheduleEvery(
       .finally(() => {
         running = undefined;
       });
-  }, intervalMs);
+  };
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
+  tick();
   return async () => {
     clearInterval(timer);
     await running;

@@ -9,7 +9,8 @@
 //                   their fetches may read the answers: CORS), comma-separated origins
 //                   (https://portal.intranet.example); by default only the service's own pages may
 //   OUTBOX_DIR      where digest e-mails go (default ./outbox)
-//   DIGEST_EVERY_MS how often the digest job runs, in ms (default hourly; at most 2147483647, Node's longest timer)
+//   DIGEST_EVERY_MS how often the digest job runs, in ms, after its run at start (default hourly; at most 2147483647,
+//                   Node's longest timer)
 //   SMTP_HOST, SMTP_PORT  also send the digests through this mail server (SMTP_PORT default 25)
 //   MAIL_FROM       the address digests come from (social@acme.example); required with SMTP_HOST
 // src/config.ts checks them; a bad one stops the start with exit code 1 and a line that says what to set, as do a

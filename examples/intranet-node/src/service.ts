@@ -34,7 +34,10 @@ export interface ServiceOptions {
   readonly publicUrl?: string;
   /** Origins of other intranet pages that may call the API from a browser (`https://portal.intranet.example`). */
   readonly trustedOrigins?: readonly string[];
-  /** Run the digest job this often (ms); default hourly. */
+  /**
+   * Run the digest job as the service starts (it catches up on what fell due while the service was down), then this
+   * often (ms); default hourly.
+   */
   readonly digestEveryMs?: number;
   readonly digestFrequency?: DigestFrequency;
   /**
