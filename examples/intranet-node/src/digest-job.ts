@@ -102,6 +102,7 @@ export function createDigestJob(options: DigestJobOptions): {
           language: person.language,
           frequency: options.frequency,
           now,
+          previousAt: previous, // what came since is new, also after days without a run
           waiting,
           timeZone,
           overviewUrl: `${options.publicUrl}/offers`,

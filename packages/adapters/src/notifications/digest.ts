@@ -22,6 +22,13 @@ export interface DigestInput {
   /** Now, an ISO 8601 UTC timestamp such as `2026-11-26T08:00:00.000Z` (from the injected clock). */
   readonly now: string;
   readonly waiting: readonly WaitingPost[];
+  /**
+   * When the publisher's previous digest was sent (the `lastSentAt` of {@link isDigestDue}): what was offered since
+   * is marked new. Default the same wall-clock time one period before `now`, which is that time while every digest
+   * goes out on schedule; give it when digests did not go out for a while (the job was down over a few days), or
+   * the posts offered meanwhile, never in a digest, are not marked new.
+   */
+  readonly previousAt?: string | undefined;
   /** The organisation's IANA time zone, for dates in the digest; default `Europe/Amsterdam`. */
   readonly timeZone?: string | undefined;
   /** Link to the publisher's full list of offers. */
@@ -214,9 +221,13 @@ function checkWaiting(value: unknown, i: number): void {
   checkOptionalString(value.openUrl, at('openUrl'), 'Give the URL as a string, or leave it out.');
 }
 
-/** Checks the input of {@link buildDigest}; returns now (epoch ms), the time zone and its date and time formats. */
+/**
+ * Checks the input of {@link buildDigest}; returns now and the previous digest's time (epoch ms), the time zone and its
+ * date and time formats.
+ */
 function checkDigestInput(input: unknown): {
   now: number;
+  previousAt: number | undefined;
   timeZone: string;
   dateFormat: Intl.DateTimeFormat;
   timeFormat: Intl.DateTimeFormat;
@@ -237,6 +248,10 @@ function checkDigestInput(input: unknown): {
   }
   checkFrequency(input.frequency, ['frequency']);
   const now = checkTime(input.now, ['now']);
+  const previousAt =
+    input.previousAt === undefined
+      ? undefined
+      : checkTime(input.previousAt, ['previousAt'], ', or leave it out');
   const timeZone = input.timeZone ?? 'Europe/Amsterdam';
   let dateFormat: Intl.DateTimeFormat | undefined;
   let timeFormat: Intl.DateTimeFormat | undefined;
@@ -270,7 +285,7 @@ function checkDigestInput(input: unknown): {
   }
   input.waiting.forEach(checkWaiting);
   checkOptionalString(input.overviewUrl, ['overviewUrl'], 'Give the URL as a string, or leave it out.');
-  return { now, timeZone: timeZone as string, dateFormat, timeFormat };
+  return { now, previousAt, timeZone: timeZone as string, dateFormat, timeFormat };
 }
 
 /**
@@ -367,7 +382,8 @@ export function isDigestDue(
 /**
  * Builds one publisher's digest of the posts waiting to be shared, in Dutch or English, for a daily or weekly
  * rhythm. Pure: no clock, no I/O. Leaves out offers that are no longer open (shared, declined, expired) or past
- * their expiry; sorts what expires first to the top; marks what was offered since the previous digest as new.
+ * their expiry; sorts what expires first to the top; marks what was offered since the previous digest (`previousAt`,
+ * default one period before `now`) as new.
  * Returns `undefined` when nothing waits (send nothing rather than an empty digest). Checks its input first: a
  * missing publisher name, a language other than `nl`/`en`, a frequency other than `daily`/`weekly`, a `now` (or an
  * offer's or post's time) that is not an ISO 8601 UTC timestamp, an unknown time zone or a malformed waiting post
@@ -380,9 +396,10 @@ export function isDigestDue(
  * ```
  */
 export function buildDigest(input: DigestInput): Digest | undefined {
-  const { now, timeZone, dateFormat, timeFormat } = checkDigestInput(input);
-  // "New" is what was offered since the previous digest: the same wall-clock time one period earlier.
-  const since = sameWallClockDaysBefore(now, PERIOD_DAYS[input.frequency], timeZone);
+  const { now, previousAt, timeZone, dateFormat, timeFormat } = checkDigestInput(input);
+  // "New" is what was offered since the previous digest: when it was sent, else the same wall-clock time one period
+  // earlier.
+  const since = previousAt ?? sameWallClockDaysBefore(now, PERIOD_DAYS[input.frequency], timeZone);
   const text = TEXT[input.language];
   const expiryOf = (w: WaitingPost): number => {
     const times = [w.offer.expiresAt, w.post.expiresAt]
