@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryStorage } from '../../storage/memory-storage.js';
 import type { TestProgramme } from '../../testing/programme.js';
 import { createTestProgramme } from '../../testing/programme.js';
 
@@ -99,5 +100,54 @@ describe('contributions.update that changes nothing', () => {
     });
     await creator.submit(id);
     await expect(creator.update(id, {})).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+  });
+});
+
+describe('a submission while a due run marks its creator dormant', () => {
+  it('is a CONFLICT when the run commits after the submission read the creator, and run again reactivates them', async () => {
+    // A memory store that runs `during.hook` once, when the submission reads the contribution: after it read the
+    // creator (active), before it commits.
+    const inner = createMemoryStorage();
+    const during: { hook?: (() => Promise<unknown>) | undefined } = {};
+    const storage: typeof inner = {
+      ...inner,
+      async get(organisationId, collection, id) {
+        const found = await inner.get(organisationId, collection, id);
+        const hook = during.hook;
+        if (collection === 'contribution' && hook) {
+          during.hook = undefined;
+          await hook();
+        }
+        return found;
+      },
+    };
+    const world = await createTestProgramme({ storage, config: { dormantAfterDays: 10 } });
+    const { shift, people, clock } = world;
+    const creator = shift.as(people.creator);
+    // An ambassador: invited, and active once they consent.
+    await shift.as(people.master).people.invite(people.creator);
+    await creator.people.consent({ purposes: ['digests'], termsVersion: 'v1' });
+    const draft = await creator.contributions.create({
+      kind: 'photo',
+      title: 'Night shift',
+      pillarIds: [world.pillarId],
+    });
+    clock.advance(13 * 86_400_000);
+    let marked = 0;
+    during.hook = async () => {
+      marked = (await shift.system.runDueTransitions()).peopleDormant;
+    };
+    // Before, the submission committed and left the creator dormant, though they had just submitted.
+    await expect(creator.contributions.submit(draft.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(during.hook).toBeUndefined();
+    expect(marked).toBeGreaterThan(0);
+    expect((await creator.contributions.get(draft.id)).status).toBe('draft');
+    await expect(creator.contributions.submit(draft.id)).resolves.toMatchObject({ status: 'submitted' });
+    expect((await creator.people.get(people.creator)).status).toBe('active');
+    const events = await shift.readEvents({
+      entityId: people.creator,
+      types: ['person.dormant', 'person.reactivated'],
+    });
+    expect(events.map((e) => e.type)).toEqual(['person.dormant', 'person.reactivated']);
   });
 });

@@ -90,6 +90,11 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
   ): Promise<Contribution> => {
     // The action that sends the event, as the workflow names it.
     const { action } = contributionWorkflow.config.events[event].sender as { action: Action };
+    // Submitting is activity: it commits the guard a due run reads before it marks the creator dormant (ADR 106),
+    // read before the creator, so a run that marks them dormant after this read makes the submission a CONFLICT
+    // (run again, it finds them dormant and reactivates them). Other events pass no options, so an update that
+    // changes nothing writes nothing.
+    const options = event === 'SUBMIT' ? { guards: [await readGuard(rt, `shares:${actorId}`)] } : undefined;
     const actor = await loadActor(rt, actorId);
     const contribution = await load(rt, 'contribution', checkId(contributionId, 'contributionId'));
     authorize(rt, actor, action, targetOf(contribution));
@@ -107,7 +112,7 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
       ),
     ];
     // Submitting is activity: a dormant creator is active again.
-    if (event === 'SUBMIT' && ambassadorWorkflow.next(actor.person.status, 'REACTIVATE') !== undefined) {
+    if (options && ambassadorWorkflow.next(actor.person.status, 'REACTIVATE') !== undefined) {
       writes.push(
         entityWrite(
           'person',
@@ -117,14 +122,7 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
         ),
       );
     }
-    // Submitting is activity: it commits the guard a due run reads before it marks the creator dormant (ADR 106).
-    // Other events pass no options, so an update that changes nothing writes nothing.
-    return commitFirst<Contribution>(
-      rt,
-      actorId,
-      writes,
-      event === 'SUBMIT' ? { guards: [await readGuard(rt, `shares:${actorId}`)] } : undefined,
-    );
+    return commitFirst<Contribution>(rt, actorId, writes, options);
   };
   const review =
     (event: ContributionEvent, schema: z.ZodMiniType<{ note?: string | undefined }>) =>
