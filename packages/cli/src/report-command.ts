@@ -583,6 +583,8 @@ function loadExport(
   const aggregate = createAggregate(window(organisation?.timeZone));
   let skipped = 0;
   let firstSkipped: string | undefined;
+  // The highest `seq` folded so far and the event that has it: an export's log rises in `seq` as a log does (ADR 110).
+  let highest = { seq: 0, event: 0 };
   (events ?? []).forEach((item, i) => {
     let message: string;
     const event = ExportEventSchema.safeParse(item);
@@ -593,8 +595,12 @@ function loadExport(
       // Figures added up over two organisations are figures of neither: refused as in a log, and by an import.
       if (data.organisationId !== bundle.organisationId)
         message = `${at}: organisationId: "${data.organisationId}" is not the export's organisation, "${bundle.organisationId}": an export holds the events of one organisation`;
+      // Folded again, an event given twice would count twice: refused as in a log, and by an import.
+      else if (data.seq <= highest.seq)
+        message = `${at}: seq ${data.seq} (event ${data.id}) is not after seq ${highest.seq} of event ${highest.event}: an event given twice (the events of two exports joined) or events out of seq order; an export holds each event once, oldest first`;
       else if (payload.success) {
         foldEvent(aggregate, { ...data, data: payload.data as Record<string, unknown> });
+        highest = { seq: data.seq, event: i + 1 };
         return;
       } else message = `${at}: ${listIssues(payload.error.issues, 'data', 1, data.data)}`;
     } else message = `event ${i + 1}: ${listIssues(event.error.issues, '', 3, item)}`;
