@@ -9,6 +9,7 @@ import { buildMimeMessage, type SmtpOptions, sendSmtpMail } from '@social-shift/
 import type { DueTransitionsReport, SocialShift } from '@social-shift/core';
 import { isoNow, isSocialShiftError, parseOrganisation } from '@social-shift/core';
 import type { Database } from 'better-sqlite3';
+import { outsideTransactions } from './own-writes.js';
 
 /** Options of {@link createDigestJob}. */
 export interface DigestJobOptions {
@@ -119,11 +120,12 @@ export function createDigestJob(options: DigestJobOptions): {
         writeFileSync(file, buildMimeMessage(message));
         // Remembered before it is sent: a send that outlives the shutdown (a mail server slow to confirm, longer
         // than closeTimeoutMs) or the process is not repeated on the next start.
+        await outsideTransactions(database); // not in an SDK transaction that may roll back (own-writes.ts)
         remember.run(person.id, now);
         if (options.smtp) {
           const delivered = await sendSmtpMail(options.smtp, message).then(
             () => true,
-            (error: unknown) => {
+            async (error: unknown) => {
               // Refused or never sent (no connection, a refusal of a recipient or of the message): forget it, so the
               // next run sends it. Taken but never confirmed (`maybeDelivered`): it has probably arrived, so it stays
               // remembered and the next run does not send a second copy blindly; the error (logged) says to check.
@@ -131,6 +133,7 @@ export function createDigestJob(options: DigestJobOptions): {
                 // The outbox is the record of what went out: the refused digest's file goes too.
                 rmSync(file, { force: true });
                 try {
+                  await outsideTransactions(database);
                   if (previous === undefined) forget.run(person.id, now);
                   else restore.run(previous, person.id, now);
                 } catch {

@@ -3,6 +3,7 @@
 // so this table is never trusted with attribution: it only maps a code to the signed, tracked URL.
 import type { LinkShortener } from '@social-shift/core/links';
 import type { Database } from 'better-sqlite3';
+import { outsideTransactions } from './own-writes.js';
 
 const ALPHABET = '23456789abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
 const CODE = /^[2-9a-km-zA-HJ-NP-Z]{10}$/;
@@ -35,6 +36,8 @@ export function sqliteShortener(database: Database, baseUrl: string): LinkShorte
   };
   return {
     async shorten(trackedUrl) {
+      // Not inside a transaction of the SDK's that may still roll back (own-writes.ts).
+      await outsideTransactions(database);
       let code = byUrl.get(trackedUrl)?.code;
       while (code === undefined) {
         insert.run(newCode(), trackedUrl);

@@ -45,7 +45,9 @@ export interface SqliteStorageOptions extends CreateStorageOptions {
   readonly filename?: string;
   /**
    * An open better-sqlite3 database to use instead of opening a file; it is not closed by `close()`. Give either
-   * `database` or `filename`, not both.
+   * `database` or `filename`, not both. Some transactions of the storage stay open across awaits (an erasure, an
+   * import), and SQLite counts every write on the connection in the open one: write tables of your own on it only
+   * while `database.inTransaction` is false, or a rollback takes your write with it.
    */
   readonly database?: BetterSqlite3.Database;
   /** Prefix of the table names (default `social_shift_`). */
