@@ -41,8 +41,8 @@ const byteOffset = (text: string, index: number): number => encoder.encode(text.
 /**
  * Makes the facets that turn links and hashtags in a Bluesky post into working links: Bluesky does not detect
  * them itself, and facet offsets are UTF-8 byte offsets (not UTF-16 indices, not graphemes). Hashtags follow
- * Bluesky's own rule ({@link findBlueskyTags}): `#covid-19` and `#c++` are tags whole. A domain without https://
- * is linked as Bluesky's composer links it ({@link findBareDomains}): `acme.nl/vacatures` as
+ * Bluesky's own rule: `#covid-19` and `#c++` are tags whole. A domain without https://
+ * is linked as Bluesky's composer links it: `acme.nl/vacatures` as
  * `https://acme.nl/vacatures`. Facets never overlap:
  * a `#` inside a link is part of the link, not a hashtag. Mentions need a
  * handle-to-DID lookup and are left as text.
