@@ -69,7 +69,11 @@ export function markDutchLinks(html: string, base = '/'): string {
   );
 }
 
-/** Writes the typedoc HTML reference of every public entry point into `outDir`; `base` is the site's base path. */
+/**
+ * Writes the typedoc HTML reference of every public entry point into `outDir`; `base` is the site's base path.
+ * Fails when a `{@link …}` in the TSDoc leads nowhere (a renamed symbol, or one no entry point exports): typedoc
+ * would render it as plain text or a dead link, and a team building its own UI reads these pages.
+ */
 export async function generateApiReference(repoRoot: string, outDir: string, base = '/'): Promise<void> {
   const app = await Application.bootstrapWithPlugins({
     entryPoints: publicEntryPoints(repoRoot),
@@ -84,13 +88,20 @@ export async function generateApiReference(repoRoot: string, outDir: string, bas
     // Type errors are the type check's job (`pnpm typecheck`); the reference is generated from what there is.
     skipErrorChecking: true,
     logLevel: LogLevel.Error,
-    validation: { notExported: false, invalidLink: false, invalidPath: false },
+    validation: { notExported: false, notDocumented: false, invalidLink: true, invalidPath: false },
   });
   app.renderer.on(PageEvent.END, (page) => {
     if (page.contents !== undefined) page.contents = markDutchLinks(page.contents, base);
   });
   const project = await app.convert();
   if (!project) throw new Error('typedoc could not convert the SDK sources: see the errors above.');
+  // The link check's warnings are printed (the log level above hides typedoc's other warnings) and fail the build.
+  app.logger.level = LogLevel.Warn;
+  const before = app.logger.validationWarningCount;
+  app.validate(project);
+  const broken = app.logger.validationWarningCount - before;
+  if (broken > 0)
+    throw new Error(`The SDK's TSDoc has ${broken} broken {@link …} tags: see the warnings above.`);
   await app.generateDocs(project, outDir);
 }
 
