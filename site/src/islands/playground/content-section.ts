@@ -16,7 +16,7 @@ import {
   type OverlapScore,
   subjectFromDraft,
 } from '@social-shift/core/strategy';
-import { format, h } from '../dom';
+import { type Child, format, h } from '../dom';
 import { shownNote } from '../shown';
 import { type Context, newestFirst, workflowButtons } from './context';
 
@@ -274,6 +274,49 @@ function postEditor(ctx: Context, strategy: Strategy, from: Contribution | undef
   return form;
 }
 
+/**
+ * "Write a post from this contribution", while its workflow takes `USE`: accepted, and used (one contribution can go
+ * into several posts). For whoever may write the post (`allowed`), it fills the post editor with the contribution.
+ * For anyone else it stays visible, marked and described as the workflow's other buttons are (`buttons` holds their
+ * note when one of them is marked too), and pressing it shows the SDK's refusal, as theirs do.
+ */
+function writePostButton(ctx: Context, c: Contribution, allowed: boolean, buttons: HTMLElement): Child[] {
+  if (!contributionWorkflow.allowedEvents(c.status).includes('USE')) return [];
+  const me = ctx.session.shift.as(ctx.actorId);
+  const noteId = `not-your-role-${c.id}`;
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: allowed ? undefined : 'event locked',
+      'data-event': 'USE',
+      'aria-describedby': allowed ? undefined : noteId,
+      onclick: allowed
+        ? async () => {
+            ctx.ui.postFromContributionId = c.id;
+            // The editor shows the contribution, not what was typed there before.
+            ctx.ui.emptyForm = 'post-form';
+            // The keyboard focus goes to the editor it filled, where the visitor carries on (a screen reader reads
+            // its title), not to the start of the page.
+            if (await ctx.act('', async () => undefined))
+              document.querySelector<HTMLElement>('[data-testid="post-form"] input[name="title"]')?.focus();
+          }
+        : () =>
+            ctx.act(ctx.m.contributionWritePost, () =>
+              me.posts.create({
+                title: c.title,
+                text: c.body || c.title,
+                pillarIds: c.pillarIds,
+                contributionIds: [c.id],
+              }),
+            ),
+    },
+    ctx.m.contributionWritePost,
+  );
+  const noted = allowed || [...buttons.children].some((child) => child.id === noteId);
+  return [button, noted ? null : h('span', { id: noteId, class: 'hint' }, ctx.m.notYourRole)];
+}
+
 /** Renders the content step. */
 export async function contentSection(ctx: Context): Promise<HTMLElement> {
   const me = ctx.session.shift.as(ctx.actorId);
@@ -289,6 +332,14 @@ export async function contentSection(ctx: Context): Promise<HTMLElement> {
   const contributionRows = await Promise.all(
     shownContributions.map(async (c) => {
       const permitted = await me.contributions.allowedEvents(c.id).catch(() => []);
+      const buttons = workflowButtons(ctx, contributionWorkflow, c, permitted, {
+        SUBMIT: () => me.contributions.submit(c.id),
+        START_REVIEW: () => me.contributions.startReview(c.id),
+        ACCEPT: () => me.contributions.accept(c.id),
+        REQUEST_CHANGES: () => me.contributions.requestChanges(c.id, { note: ctx.m.changesNote }),
+        DECLINE: () => me.contributions.decline(c.id),
+        ARCHIVE: () => me.contributions.archive(c.id),
+      });
       return h(
         'tr',
         { 'data-contribution': c.id },
@@ -298,35 +349,8 @@ export async function contentSection(ctx: Context): Promise<HTMLElement> {
         h(
           'td',
           null,
-          workflowButtons(ctx, contributionWorkflow, c, permitted, {
-            SUBMIT: () => me.contributions.submit(c.id),
-            START_REVIEW: () => me.contributions.startReview(c.id),
-            ACCEPT: () => me.contributions.accept(c.id),
-            REQUEST_CHANGES: () => me.contributions.requestChanges(c.id, { note: ctx.m.changesNote }),
-            DECLINE: () => me.contributions.decline(c.id),
-            ARCHIVE: () => me.contributions.archive(c.id),
-          }),
-          c.status === 'accepted'
-            ? h(
-                'button',
-                {
-                  type: 'button',
-                  'data-event': 'USE',
-                  onclick: async () => {
-                    ctx.ui.postFromContributionId = c.id;
-                    // The editor shows the contribution, not what was typed there before.
-                    ctx.ui.emptyForm = 'post-form';
-                    // The keyboard focus goes to the editor it filled, where the visitor carries on (a screen
-                    // reader reads its title), not to the start of the page.
-                    if (await ctx.act('', async () => undefined))
-                      document
-                        .querySelector<HTMLElement>('[data-testid="post-form"] input[name="title"]')
-                        ?.focus();
-                  },
-                },
-                ctx.m.contributionWritePost,
-              )
-            : null,
+          buttons,
+          writePostButton(ctx, c, (permitted as readonly string[]).includes('USE'), buttons),
         ),
       );
     }),
