@@ -92,6 +92,22 @@ if (chromium) {
       }
     }, 60_000);
 
+    it('reads the documents of a transaction in one readonly transaction while the browser keeps it active', async () => {
+      const outcome = await runInChromium<Record<string, unknown>>(
+        join(import.meta.dirname, '..', 'test', 'browser', 'shared-reads-page.ts'),
+        'window.sharedReads(300)',
+      );
+      // 300 inserts, each reading first: a handful of readonly transactions (one per run of reads the browser let
+      // pass within a task), not one per read; and one readwrite transaction for the commit.
+      const imported = outcome.imported as { readonly: number; readwrite: number };
+      expect(imported.readonly).toBeLessThan(30);
+      expect(imported.readwrite).toBe(1);
+      // After the work waited for a timer, the next read opens another one and answers; the write commits.
+      expect(outcome.read).toEqual([0, 299]);
+      expect(outcome.afterTimer).toBe(-1);
+      expect(outcome.documents).toBe(300);
+    }, 60_000);
+
     it('lets a newer release upgrade, refuses a stale open, and does not wait for ever on an older release', async () => {
       const outcome = await runInChromium<Record<string, string>>(
         join(import.meta.dirname, '..', 'test', 'browser', 'other-tab-page.ts'),

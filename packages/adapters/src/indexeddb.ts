@@ -779,10 +779,36 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         const readEvents = new Map<number, EventRecord>();
         let baseSeq: number | undefined;
         const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+        // The documents this transaction reads come from one readonly transaction for as long as the browser keeps
+        // it active (while each read follows the one before within a task: an import's thousands of inserts, each
+        // reading first), not from one transaction each, which costs the browser far more than the read. Once it
+        // has ended, or a read in it failed, the next read opens one as `getRecord` does, with its error handling.
+        let reads: IDBTransaction | undefined;
+        const readRecord = async (collection: string, id: string) => {
+          if (reads !== undefined) {
+            try {
+              return await request(
+                reads.objectStore('documents').get([organisationId, collection, id]) as IDBRequest<
+                  DocumentRecord | undefined
+                >,
+              );
+            } catch {
+              reads = undefined;
+            }
+          }
+          return read(['documents'], (t) => {
+            reads = t;
+            return request(
+              t.objectStore('documents').get([organisationId, collection, id]) as IDBRequest<
+                DocumentRecord | undefined
+              >,
+            );
+          });
+        };
         const current = async (collection: string, id: string) => {
           const k = key(collection, id);
           if (overlay.has(k)) return overlay.get(k) ?? undefined;
-          const record = await getRecord(organisationId, collection, id);
+          const record = await readRecord(collection, id);
           if (!base.has(k)) base.set(k, record?.version ?? 0);
           return record;
         };
