@@ -136,6 +136,53 @@ describe('sqlite storage', () => {
     database.close();
   });
 
+  it('reads an entity’s events (history, a share’s figures) from the entity index, not by walking the log', async () => {
+    const database = new Database(':memory:');
+    const storage = sqliteStorage({ database });
+    const event = (i: number) => ({
+      id: `evt_${i}`,
+      organisationId: 'org_a',
+      type: 'platform.click' as const,
+      at: '2026-03-02T09:00:00.000Z',
+      actorId: 'person_1',
+      entityType: 'share' as const,
+      entityId: `share_${i % 10}`,
+      entityVersion: 1,
+      data: {},
+    });
+    await storage.transaction('org_a', (tx) => tx.append(Array.from({ length: 50 }, (_, i) => event(i))));
+    const plans: string[] = [];
+    const prepare = database.prepare.bind(database);
+    database.prepare = ((sql: string) => {
+      if (sql.includes('social_shift_events'))
+        plans.push(
+          (
+            prepare(`EXPLAIN QUERY PLAN ${sql}`).all(
+              ...sql
+                .split('?')
+                .slice(1)
+                .map(() => 1),
+            ) as { detail: string }[]
+          )
+            .map((r) => r.detail)
+            .join(),
+        );
+      return prepare(sql);
+    }) as typeof database.prepare;
+    const seqs = async (query: Parameters<typeof storage.readEvents>[1]) =>
+      (await storage.readEvents('org_a', query)).map((e) => e.seq);
+    expect(await seqs({ entityId: 'share_3' })).toEqual([4, 14, 24, 34, 44]);
+    expect(await seqs({ entityId: 'share_3', after: 14, types: ['platform.click'], limit: 2 })).toEqual([
+      24, 34,
+    ]);
+    expect(plans).toEqual([
+      expect.stringContaining('USING INDEX social_shift_events_entity (organisation_id=? AND entity_id=?'),
+      expect.stringContaining('USING INDEX social_shift_events_entity (organisation_id=? AND entity_id=?'),
+    ]);
+    await storage.close();
+    database.close();
+  });
+
   it('rejects a table prefix that is not a safe identifier', () => {
     expect(() => sqliteStorage({ tablePrefix: 'x; DROP TABLE y' })).toThrow(/tablePrefix/);
   });

@@ -848,7 +848,10 @@ function readEvents(
   query: EventQuery,
 ): EventRow[] {
   const params: Param[] = [organisationId, query.after ?? 0];
-  let sql = `SELECT seq, event FROM ${p}events WHERE organisation_id = ? AND seq > ?`;
+  // An entity's events come from its index: without statistics SQLite walks the log from `after` in `seq` order (to
+  // avoid a sort) and checks every event, which made an entity's history take seconds in a log of 600,000 events.
+  const hint = query.entityId === undefined ? '' : ` INDEXED BY ${p}events_entity`;
+  let sql = `SELECT seq, event FROM ${p}events${hint} WHERE organisation_id = ? AND seq > ?`;
   if (query.entityId !== undefined) {
     sql += ' AND entity_id = ?';
     params.push(query.entityId);
