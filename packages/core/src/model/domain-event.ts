@@ -216,6 +216,7 @@ export const eventPayloadSchemas = {
 export type EventType = keyof typeof eventPayloadSchemas;
 /** All event types, in catalogue order. */
 export const EVENT_TYPES = Object.keys(eventPayloadSchemas) as EventType[];
+/** Checks an {@link EventType} (a zod mini schema): one of {@link EVENT_TYPES}, anything else fails. */
 export const EventTypeSchema = z.enum(EVENT_TYPES as [EventType, ...EventType[]]);
 
 /** The payload of an event type. */

@@ -18,6 +18,7 @@ export const ENTITY_TYPES = [
   'offer',
   'share',
 ] as const;
+/** Checks an {@link EntityType} (a zod mini schema): one of {@link ENTITY_TYPES}, anything else fails. */
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 /** A kind of stored entity. */
 export type EntityType = z.infer<typeof EntityTypeSchema>;

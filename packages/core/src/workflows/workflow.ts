@@ -41,6 +41,7 @@ export interface WorkflowConfig<S extends string, E extends string> {
   readonly id: string;
   /** The entity whose `status` field holds the state. */
   readonly entityType: EntityType;
+  /** The state a new entity starts in. */
   readonly initial: S;
   /** Per state: its transitions (`event → target state`) and whether it is final. */
   readonly states: {
@@ -49,25 +50,29 @@ export interface WorkflowConfig<S extends string, E extends string> {
       readonly final?: true;
     };
   };
+  /** Per event: the domain event it records and who may send it. */
   readonly events: { readonly [V in E]: WorkflowEventInfo };
 }
 
 /**
- * @example
- * ```ts
- * const wf: Workflow = workflows.campaign;
- * wf.allowedEvents('paused'); // ['RESUME', 'COMPLETE', 'CANCEL']
- * ```
- *
  * A workflow: its plain definition (`config`) and pure helpers that evaluate it. No actor is ever started: the
  * SDK stores the state in the entity's `status` field and moves it with `next()`, a lookup in the plain
  * definition. The XState machine of the same definition (for inspection, visualisers and the model-based tests)
  * is built on demand by `workflowMachine(workflow)` from `@social-shift/core/workflows`, so XState stays out of
  * the main entry; a test checks that `next()` answers exactly what XState's `transition()` answers.
+ *
+ * @example
+ * ```ts
+ * const wf: Workflow = workflows.campaign;
+ * wf.allowedEvents('paused'); // ['RESUME', 'COMPLETE', 'CANCEL']
+ * ```
  */
 export interface Workflow<S extends string = string, E extends string = string> {
+  /** The machine id, e.g. `post`: `config.id`. */
   readonly id: string;
+  /** The entity whose `status` field holds the state: `config.entityType`. */
   readonly entityType: EntityType;
+  /** The plain definition the workflow was built from. */
   readonly config: WorkflowConfig<S, E>;
   /** Every state, in definition order. */
   readonly states: readonly S[];

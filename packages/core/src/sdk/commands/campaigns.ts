@@ -88,20 +88,27 @@ const OFFERING: ReadonlySet<string> = new Set(['SCHEDULE', 'START', 'RESUME']);
 export interface CampaignCommands {
   /** Creates a draft campaign of posts for an audience in a time window. */
   create(input: CreateCampaignInput): Promise<Campaign>;
+  /** Edits a draft campaign: only the fields given change (`campaigns.update`). */
   update(campaignId: string, input: UpdateCampaignInput): Promise<Campaign>;
   /** Schedules the campaign: every post must be approved; it starts by itself at `startsAt`. */
   schedule(campaignId: string): Promise<Campaign>;
   /** Starts it now: each post is offered to each targeted publisher with consent. */
   start(campaignId: string): Promise<Campaign>;
+  /** Pauses a running campaign: until it resumes, it makes no offers and its open offers wait (none is shared). */
   pause(campaignId: string): Promise<Campaign>;
+  /** Resumes a paused campaign: it offers its posts again, as starting does, and its offers can be shared. */
   resume(campaignId: string): Promise<Campaign>;
   /** Completes it; open offers expire. */
   complete(campaignId: string): Promise<Campaign>;
+  /** Records that a completed campaign was evaluated (`campaigns.evaluate`); an evaluated campaign is final. */
   evaluate(campaignId: string): Promise<Campaign>;
   /** Cancels it; open offers expire. */
   cancel(campaignId: string): Promise<Campaign>;
+  /** One campaign, as it is now: a scheduled one whose start has passed is started first, one past its end completed. */
   get(campaignId: string): Promise<Campaign>;
+  /** The campaigns this person may read (`campaigns.read`). */
   list(): Promise<Campaign[]>;
+  /** The workflow events this person may send on the campaign now, the ones its command would let through. */
   allowedEvents(campaignId: string): Promise<CampaignEvent[]>;
 }
 

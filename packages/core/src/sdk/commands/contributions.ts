@@ -66,17 +66,25 @@ const targetOf = (c: Contribution): PermissionTarget => ({ pillarIds: c.pillarId
 export interface ContributionCommands {
   /** A creator adds raw material (draft), for pillars within their scope. */
   create(input: CreateContributionInput): Promise<Contribution>;
+  /** Edits a draft (or one sent back for changes): only the fields given change. */
   update(contributionId: string, input: UpdateContributionInput): Promise<Contribution>;
   /** Submits (or resubmits) for review. */
   submit(contributionId: string): Promise<Contribution>;
+  /** Takes a submitted contribution into review; the acting person becomes its reviewer. */
   startReview(contributionId: string): Promise<Contribution>;
+  /** Accepts a contribution in review, with an optional note: a post can now be written from it. */
   accept(contributionId: string, input?: { note?: string | undefined }): Promise<Contribution>;
+  /** Sends a contribution in review back to its creator with a note (required) saying what to change. */
   requestChanges(contributionId: string, input: { note: string }): Promise<Contribution>;
+  /** Declines a contribution in review, with an optional note. */
   decline(contributionId: string, input?: { note?: string | undefined }): Promise<Contribution>;
+  /** Archives a contribution (not one submitted or in review); archived is final. */
   archive(contributionId: string): Promise<Contribution>;
+  /** One contribution this person may read (`contributions.read`). */
   get(contributionId: string): Promise<Contribution>;
   /** The contributions this person may read (a creator: their own). */
   list(): Promise<Contribution[]>;
+  /** The workflow events this person may send on the contribution now. */
   allowedEvents(contributionId: string): Promise<ContributionEvent[]>;
 }
 

@@ -39,6 +39,7 @@ const StepSchema = z.strictObject({ step: MethodStepSchema });
 export interface CycleCommands {
   /** The newest cycle, if any. */
   current(): Promise<Cycle | undefined>;
+  /** Every cycle of the programme, oldest (cycle 1) first. */
   list(): Promise<Cycle[]>;
   /** Starts cycle 1, or closes an adjusted cycle and starts the next; pins the current strategy version. */
   start(): Promise<Cycle>;
@@ -46,6 +47,7 @@ export interface CycleCommands {
   moveTo(input: { step: MethodStep }): Promise<Cycle>;
   /** Measurement is done: the cycle moves to adjustment. */
   adjust(): Promise<Cycle>;
+  /** The workflow events this person may send on the current cycle now. */
   allowedEvents(): Promise<CycleEvent[]>;
 }
 

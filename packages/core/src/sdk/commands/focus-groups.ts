@@ -45,9 +45,13 @@ const MembersSchema = z.strictObject({ memberIds: IdListSchema });
  * ```
  */
 export interface FocusGroupCommands {
+  /** Creates a focus group, a named set of people a campaign can target (`focusGroups.manage`). */
   create(input: CreateFocusGroupInput): Promise<FocusGroup>;
+  /** Replaces the members of a focus group with `memberIds` (repeats are dropped). */
   setMembers(focusGroupId: string, input: { memberIds: string[] }): Promise<FocusGroup>;
+  /** One focus group (`focusGroups.read`). */
   get(focusGroupId: string): Promise<FocusGroup>;
+  /** Every focus group (`focusGroups.read`). */
   list(): Promise<FocusGroup[]>;
 }
 

@@ -125,17 +125,20 @@ export interface OfferCommands {
     /** The id of the last share of the page before: the shares older than it (a next page). */
     readonly before?: string | undefined;
   }): Promise<ShareWithFigures[]>;
+  /** One offer this person may read, with its post. */
   get(offerId: string): Promise<OfferWithPost>;
   /** Every offer this person may read (master and editors: all; publishers: their own). */
   list(filter?: { campaignId?: string | undefined }): Promise<Offer[]>;
   /** Marks the offer seen. */
   see(offerId: string): Promise<Offer>;
+  /** Declines the offer: it is not shared; declined is final. */
   decline(offerId: string): Promise<Offer>;
   /**
    * Shares the offered post on a platform: checks consent and the share policy, tags the link, records a Share.
    * Idempotent per key.
    */
   share(offerId: string, input: ShareInput): Promise<Share>;
+  /** The workflow events this person may send on the offer now. */
   allowedEvents(offerId: string): Promise<OfferEvent[]>;
 }
 

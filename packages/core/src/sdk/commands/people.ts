@@ -157,18 +157,23 @@ export interface PeopleCommands {
   consent(input: ConsentInput): Promise<Person>;
   /** The acting person withdraws consent: no more offers. */
   withdrawConsent(): Promise<Person>;
+  /** Makes a dormant ambassador active again. */
   reactivate(personId: string): Promise<Person>;
+  /** The person leaves the programme (never the last social master): their open offers expire; left is final. */
   leave(personId: string): Promise<Person>;
   /** Gives a person a role, optionally scoped to content pillars or teams. */
   assignRole(personId: string, input: AssignRoleInput): Promise<RoleAssignment>;
+  /** Takes a role from a person (`NOT_FOUND` when they do not hold it; never the last social master's). */
   revokeRole(personId: string, input: { role: Role }): Promise<RoleAssignment>;
   /** Links (or updates) a person's account on a platform, with its network size. */
   linkAccount(personId: string, input: LinkAccountInput): Promise<SocialAccount>;
+  /** One person this person may read. */
   get(personId: string): Promise<Person>;
   /** The people this person may read (master and editors: everyone; others: themselves). */
   list(): Promise<Person[]>;
   /** A person's current role assignments. */
   roles(personId: string): Promise<RoleAssignment[]>;
+  /** The ambassador workflow events this person may send on the person now. */
   allowedEvents(personId: string): Promise<AmbassadorEvent[]>;
 }
 

@@ -73,10 +73,15 @@ export const RecordReachInputSchema = z.strictObject({
  * ```
  */
 export interface PlatformCommands {
+  /** Records one click on the share's tracked link (`platform.click`). */
   recordClick(input: RecordClickInput): Promise<SocialShiftEventMap['platform.click']>;
+  /** Records `count` (default 1) reactions to the share (`platform.reaction`). */
   recordReaction(input: RecordReactionInput): Promise<SocialShiftEventMap['platform.reaction']>;
+  /** Records `count` (default 1) comments under the share, `byAmbassador` when the publisher wrote them (`platform.comment`). */
   recordComment(input: RecordCommentInput): Promise<SocialShiftEventMap['platform.comment']>;
+  /** Records `count` (default 1) reshares of the share (`platform.reshare`). */
   recordReshare(input: RecordReshareInput): Promise<SocialShiftEventMap['platform.reshare']>;
+  /** Records the reach the platform reports for the share (`platform.reach`). */
   recordReach(input: RecordReachInput): Promise<SocialShiftEventMap['platform.reach']>;
 }
 

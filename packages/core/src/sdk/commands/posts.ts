@@ -103,7 +103,9 @@ export interface PostCommands {
   withdraw(postId: string): Promise<Post>;
   /** Archives the post. */
   archive(postId: string): Promise<Post>;
+  /** One post this person may read (`posts.read`). */
   get(postId: string): Promise<Post>;
+  /** The posts this person may read (`posts.read`). */
   list(): Promise<Post[]>;
   /** The workflow events this person may send on the post now. */
   allowedEvents(postId: string): Promise<PostEvent[]>;

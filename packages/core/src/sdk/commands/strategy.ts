@@ -44,6 +44,7 @@ export type UpdateStrategyInput = z.input<typeof UpdateStrategyInputSchema>;
  * ```
  */
 export interface StrategyCommands {
+  /** The current strategy version. */
   get(): Promise<Strategy>;
   /** Replaces goals, audiences, pillars or platforms: a new strategy version (none when nothing changes). */
   update(input: UpdateStrategyInput): Promise<Strategy>;

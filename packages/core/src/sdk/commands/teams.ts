@@ -40,7 +40,9 @@ export type CreateTeamInput = z.input<typeof CreateTeamInputSchema>;
  * ```
  */
 export interface TeamCommands {
+  /** Creates a team; a person's teams decide which team campaigns reach them. */
   create(input: CreateTeamInput): Promise<Team>;
+  /** Every team of the organisation. */
   list(): Promise<Team[]>;
 }
 
