@@ -61,13 +61,15 @@ export interface SqlResult<R> {
  *
  * @example
  * ```ts
+ * // `params` is undefined for a statement without parameters (the adapter's CREATE TABLE statements).
  * const client: SqlClient = {
- *   query: async (text, params) => { const r = await pool.query(text, [...params]); return { rows: r.rows, rowCount: r.rowCount ?? 0 }; },
+ *   query: async (text, params) => { const r = await pool.query(text, params ? [...params] : []); return { rows: r.rows, rowCount: r.rowCount ?? 0 }; },
  *   transaction: async (work) => { … BEGIN … work(connectionClient) … COMMIT / ROLLBACK … },
  * };
  * ```
  */
 export interface SqlClient {
+  /** Runs one statement with positional parameters (`$1`, `$2`, …); `params` is undefined for one without any. */
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
   /**
    * Runs `work` in one READ COMMITTED transaction (`BEGIN ISOLATION LEVEL READ COMMITTED`, whatever the database's
