@@ -135,7 +135,8 @@ export interface ActingAs {
  *
  * @example
  * ```ts
- * setInterval(() => shift.system.runDueTransitions(), 60_000);
+ * // Catch a failed run (the database away for a moment): unhandled, it ends a Node process. The next run catches up.
+ * setInterval(() => shift.system.runDueTransitions().catch((error) => console.error(error)), 60_000);
  * ```
  */
 export interface SystemCommands {
