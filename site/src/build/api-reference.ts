@@ -100,6 +100,7 @@ export async function generateApiReference(repoRoot: string, outDir: string, bas
   const before = app.logger.validationWarningCount;
   app.validate(project);
   const broken = app.logger.validationWarningCount - before;
+  app.logger.level = LogLevel.Error;
   if (broken > 0)
     throw new Error(`The SDK's TSDoc has ${broken} broken {@link …} tags: see the warnings above.`);
   await app.generateDocs(project, outDir);
