@@ -24,6 +24,7 @@ export interface EmailDigestSendOptions {
 
 /** Sends digests by e-mail. */
 export interface EmailDigestSender {
+  /** Mails one digest to `to` over SMTP (`options`: the `Date` and `Message-ID` headers). */
   send(to: string, digest: Digest, options?: EmailDigestSendOptions): Promise<void>;
 }
 

@@ -151,6 +151,7 @@ export function createSlackWebhookSender(options: {
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', DEFAULT_REQUEST_TIMEOUT_MS);
   const secrets = [options.webhookUrl, new URL(options.webhookUrl).pathname];
   return {
+    /** Posts one digest to the channel; a refusal or a network failure is a `PLATFORM` error. */
     async send(digest: Digest): Promise<void> {
       const body = JSON.stringify(digestToSlackBlocks(digest));
       await sendWithRetry(fetchFn, {

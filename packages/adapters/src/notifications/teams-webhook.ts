@@ -212,6 +212,7 @@ export function createTeamsWebhookSender(options: {
     .filter((secret) => secret.length >= 4)
     .sort((a, b) => b.length - a.length);
   return {
+    /** Posts one digest to the channel; a refusal or a network failure is a `PLATFORM` error. */
     async send(digest: Digest): Promise<void> {
       const message = digestToTeamsMessage(digest);
       const issues = validateAdaptiveCard(message.attachments[0].content);

@@ -34,5 +34,9 @@ export interface PublishResult {
  */
 export interface Publisher {
   readonly platform: Platform;
+  /**
+   * Posts `input` on the platform as the connected account. Input it cannot post (text over the limit) is a
+   * `VALIDATION` error before any request; the platform's refusal or a network failure is a `PLATFORM` error.
+   */
   publish(input: PublishInput): Promise<PublishResult>;
 }

@@ -120,7 +120,9 @@ export const GROUP_INFO: Readonly<
  * database, as each server has its own: ports of one shared driver do not show a lock kept in the driver.
  */
 export interface ConformanceStore {
+  /** A new port on this store's data (a new driver each time), with the factory's options. */
   open(options?: ConformanceOpenOptions): Promise<StoragePort>;
+  /** Optional: called after the case, once its ports are closed, to remove the store (a temporary file, a schema). */
   dispose?(): Promise<void>;
 }
 
@@ -145,15 +147,21 @@ export type ConformanceOpenOptions = CreateStorageOptions & {
 
 /** What a case gets: open the store (again), its capabilities, the property run count. */
 export interface ConformanceContext {
+  /** Opens a port on the case's store: {@link ConformanceStore.open}. */
   open(options?: ConformanceOpenOptions): Promise<StoragePort>;
+  /** The target's capabilities. */
   readonly capabilities: StorageCapabilities;
+  /** fast-check runs per model in the round-trip group. */
   readonly numRuns: number;
 }
 
 /** One check of the suite. */
 export interface ConformanceCase {
+  /** The group it belongs to; a target's capabilities decide which groups run. */
   readonly group: ConformanceGroup;
+  /** What it checks, e.g. `writes a document and reads it back at version 1 with the schema version`. */
   readonly name: string;
+  /** Runs the check; rejects with a `ConformanceFailure` when the adapter does not conform. */
   run(context: ConformanceContext): Promise<void>;
 }
 

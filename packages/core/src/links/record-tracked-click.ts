@@ -15,6 +15,7 @@ export interface ClickRecordingSdk {
   readonly organisationId: string;
   readonly storage: StoragePort;
   readonly platform: {
+    /** Records one click on a share, idempotently per key: `shift.platform.recordClick`. */
     recordClick(input: { shareId: string; idempotencyKey: string }): Promise<DomainEvent>;
   };
 }

@@ -24,5 +24,6 @@ export interface TrackedLink {
  * `@social-shift/core` ships an implementation (`createLinkTracker`); services may plug in their own shortener.
  */
 export interface LinkTracker {
+  /** Tags the post's link for one share: the link with its tags (none when the post has no link) and sharer token. */
   track(input: TrackLinkInput): Promise<TrackedLink>;
 }

@@ -66,7 +66,9 @@ export interface StorageCapabilities {
  * at all.
  */
 export interface StorageTransaction {
+  /** One document of the organisation, as this transaction sees it (its own writes included), or `undefined`. */
   get(collection: string, id: string): Promise<StoredDocument | undefined>;
+  /** The documents of a collection that match `query`, in id order, as this transaction sees them. */
   query(collection: string, query?: DocumentQuery): Promise<StoredDocument[]>;
   /**
    * Writes a document if its stored version is `expectedVersion` (0: it must not exist yet), and returns it with
@@ -112,8 +114,17 @@ export interface StoragePort {
    */
   readonly schemaVersion?: number;
   readonly migrations?: readonly Migration[];
+  /** One committed document of the organisation, or `undefined` when there is none with this id. */
   get(organisationId: string, collection: string, id: string): Promise<StoredDocument | undefined>;
+  /**
+   * The committed documents of a collection that match `query` (equality on top-level fields), in id order by
+   * UTF-16 code units, after `afterId`, at most `limit`.
+   */
   query(organisationId: string, collection: string, query?: DocumentQuery): Promise<StoredDocument[]>;
+  /**
+   * The organisation's committed events in `seq` order: after the cursor `after`, of `entityId` and of one of
+   * `types` when given, at most `limit`.
+   */
   readEvents(organisationId: string, query?: EventQuery): Promise<StoredEvent[]>;
   /**
    * Runs `work` in one transaction for one organisation. When `work` throws, nothing it wrote is kept and the
@@ -130,6 +141,10 @@ export interface StoragePort {
    * present (`createStorage` always provides it).
    */
   commit?(organisationId: string, writes: WriteSet): Promise<readonly StoredEvent[]>;
+  /**
+   * Closes the store (connections, handles). A storage of `createStorage` then refuses every call with `STORAGE`;
+   * closing again does nothing.
+   */
   close(): Promise<void>;
 }
 

@@ -28,7 +28,9 @@ export type AnyEventHandler =
  * command: it goes to `onHandlerError`. `emit` never throws.
  */
 export interface SocialShiftEmitter {
+  /** Calls `handler` with each committed event of `type`, in commit order; returns the function that removes it. */
   on<K extends EventType>(type: K, handler: EventHandler<K>): () => void;
+  /** Calls `handler` with every committed event, in commit order; returns the function that removes it. */
   onAny(handler: AnyEventHandler): () => void;
   /**
    * Emits committed events in order, to every handler, and never throws (ADR 093). Used by the SDK; exposed for

@@ -50,7 +50,9 @@ export interface NewEventRow {
  * decides a domain error: the factory turns `false` into `CONFLICT`, `ALREADY_EXISTS` or `NOT_FOUND`.
  */
 export interface DriverTransaction {
+  /** The row of one document as this transaction sees it (its own writes and deletes included), or `undefined`. */
   get(collection: string, id: string): Promise<DocumentRow | undefined>;
+  /** The rows of a collection that match `query`, as {@link StorageDriver.query}, as this transaction sees them. */
   query(collection: string, query: DocumentQuery): Promise<DocumentRow[]>;
   /** Inserts a new document; `false` when one with this id exists already (nothing written). */
   insert(row: DocumentRow): Promise<boolean>;
@@ -110,8 +112,17 @@ export interface StorageDriver {
   readonly capabilities: StorageCapabilities;
   /** Connects and creates the tables or object stores when missing. Called once, before anything else. */
   open(): Promise<void>;
+  /** The committed row of one document, or `undefined`. */
   get(organisationId: string, collection: string, id: string): Promise<DocumentRow | undefined>;
+  /**
+   * The committed rows of a collection whose `where` fields (top-level, own, compared by JSON type and value; a
+   * missing field equals `null`) match, in id order by UTF-16 code units, after `afterId`, at most `limit`.
+   */
   query(organisationId: string, collection: string, query: DocumentQuery): Promise<DocumentRow[]>;
+  /**
+   * The committed events with `seq` above `after`, of `entityId` and of one of `types` when given (`types: []`:
+   * none), in `seq` order, at most `limit` (`limit: 0`: none), each with its JSON text as stored.
+   */
   readEvents(organisationId: string, query: EventQuery): Promise<EventRow[]>;
   /**
    * Optional (declare `capabilities.batchedReads`): several reads of one organisation in one request. Answers in
@@ -120,6 +131,10 @@ export interface StorageDriver {
    * a round trip (a database server) saves all but one.
    */
   readMany?(organisationId: string, reads: readonly DriverRead[]): Promise<DocumentRow[][]>;
+  /**
+   * Runs `work` in one transaction of one organisation: writes everything it wrote at once when it resolves, or
+   * nothing when it throws, and rethrows that same error.
+   */
   transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T>;
   /**
    * Optional: one atomic request that inserts `inserts` (none may exist), updates `updates` (each only at its
@@ -133,5 +148,6 @@ export interface StorageDriver {
    * all of them at once (`limit` is `Number.MAX_SAFE_INTEGER`): return every one (ADR 092).
    */
   outdated(schemaVersion: number, limit: number): Promise<OrganisationDocumentRow[]>;
+  /** Releases connections or handles; called once, when the storage closes, maybe while a transaction runs: let it commit. */
   close(): Promise<void>;
 }
