@@ -157,53 +157,91 @@ export interface SeriesRow {
 
 /** Every figure the metrics produce for one window. Version 1. */
 export interface MetricsFigures {
+  /** The version of this shape (the JSON report's `version`). */
   readonly version: 1;
+  /** The window `[from, to)` activity counts in (ISO 8601 UTC; `null`: open at that end). */
   readonly window: { readonly from: string | null; readonly to: string | null };
+  /** The IANA time zone the series' periods are local to (default `UTC`). */
   readonly timeZone: string;
+  /** The series' period: ISO `week` or `month`. */
   readonly period: Period;
+  /**
+   * The events folded: `total` (every one before the window's end), `inWindow`, and the times of the `first` and
+   * `last`.
+   */
   readonly events: {
     readonly total: number;
     readonly inWindow: number;
     readonly first: string | null;
     readonly last: string | null;
   };
+  /** The headline figures of the window, each `{ value, basis }` (measured or estimated). */
   readonly summary: {
+    /** Shares recorded in the window. */
     readonly shares: Figure;
     /**
      * Everyone who shared in the window, also someone who has left, withdrew consent or holds no publisher role since:
      * participation counts only the `publishersWithConsent` among them, so it can be below sharers ÷ those.
      */
     readonly sharers: Figure;
+    /**
+     * People with the publisher role (anyone, when the log assigns no roles) and consent to offers, who have not left
+     * and were not erased.
+     */
     readonly publishersWithConsent: Figure;
+    /** The publishers with consent who shared in the window ÷ publishers with consent; `null` when there are none. */
     readonly participation: Figure;
+    /** Contributions submitted in the window. */
     readonly contributions: Figure;
+    /** People who submitted a contribution in the window. */
     readonly contributors: Figure;
+    /** Comments by ambassadors under their own shares (`platform.comment` with `byAmbassador`). */
     readonly conversations: Figure;
+    /** Ambassadors who conversed in the window. */
     readonly conversers: Figure;
+    /** Clicks recorded (`platform.click`). */
     readonly clicks: Figure;
+    /** Reactions the platforms reported. */
     readonly reactions: Figure;
+    /** Comments the platforms reported. */
     readonly comments: Figure;
+    /** Reshares the platforms reported. */
     readonly reshares: Figure;
+    /** Estimated: the sharers' network sizes on the platform at each share, summed. */
     readonly potentialReach: Figure;
+    /** The reach the platforms reported (`platform.reach`), summed. */
     readonly reportedReach: Figure;
     /**
      * Clicks ÷ impressions of the platforms with impressions in the window (a platform whose clicks are on posts
      * shared before it has none, and counts in neither); estimated unless each of them reported its reach.
      */
     readonly ctr: Figure;
+    /**
+     * Always estimated: per platform with a rate, impressions ÷ 1000 × CPM + clicks × CPC + reactions × value; `null`
+     * when no platform with activity has a rate.
+     */
     readonly earnedMediaValue: Figure;
   };
+  /** The currency of the earned media values (the configured one; default `EUR`). */
   readonly currency: string;
+  /** The figures per platform. */
   readonly platforms: readonly PlatformFigures[];
+  /** The method's three measures per ambassador: supplies input, shares, converses, and the segment. */
   readonly ambassadors: readonly AmbassadorFigures[];
+  /** The same per team. */
   readonly teams: readonly TeamFigures[];
+  /** How many ambassadors are in each segment (`champion`, …, `lagging`). */
   readonly segments: Readonly<Record<Segment, number>>;
+  /** People added → invited → active now → shared in the window; each stage counted on its own. */
   readonly activationFunnel: {
     readonly people: number;
     readonly invited: number;
     readonly active: number;
     readonly sharedInPeriod: number;
   };
+  /**
+   * Contributions submitted in the window → accepted → used in posts → those posts → offered → shared → conversed on.
+   */
   readonly contentFunnel: {
     readonly contributionsSubmitted: number;
     readonly accepted: number;
@@ -213,14 +251,25 @@ export interface MetricsFigures {
     readonly shared: number;
     readonly conversedOn: number;
   };
+  /**
+   * Median and 90th percentile, in hours: a contribution's first submission → its first offer; a post's first
+   * submission for review → its approval.
+   */
   readonly leadTimes: { readonly submissionToOffer: LeadTime; readonly reviewToApproval: LeadTime };
+  /** The figures per content pillar, against its target weight. */
   readonly pillars: readonly PillarFigures[];
+  /** Each goal's targets: the actual figure of its posts and the attainment (actual ÷ target). */
   readonly goals: readonly GoalFigures[];
+  /** How well the active ambassadors mirror the organisation, by team, department and location (1: exactly). */
   readonly representativeness: {
     readonly team: Representativeness;
     readonly department: Representativeness;
     readonly location: Representativeness;
   };
+  /**
+   * The leaderboard: points per share, contribution, conversation, click and reaction; `entries` empty when not
+   * `enabled`.
+   */
   readonly leaderboard: {
     readonly enabled: boolean;
     readonly entries: readonly {
@@ -230,6 +279,7 @@ export interface MetricsFigures {
       readonly points: number;
     }[];
   };
+  /** One row per period, a row of zeros for a period without activity. */
   readonly series: readonly SeriesRow[];
 }
 
