@@ -17,6 +17,9 @@ import type { Migration } from './migrations.js';
 import { checkMigrations, DOCUMENT_MIGRATIONS, migrateDocument } from './migrations.js';
 import { CURRENT_SCHEMA_VERSION } from './schema-version.js';
 
+/** The most events {@link importAll} appends in one call of the transaction. */
+const APPEND_PART = 10_000;
+
 /** What {@link importAll} wrote. */
 export interface ImportSummary {
   readonly organisationId: string;
@@ -91,10 +94,14 @@ export async function importAll(
       if (list.length > 0) counts[collection] = list.length;
     }
     const seqs = new Map<string, number>();
-    if (bundle.events.length > 0) {
-      const stored = await tx.append(bundle.events.map(({ seq: _seq, ...event }) => event));
+    // In parts, in order, in this one transaction: a driver writes each part as one request, whose size it must hold
+    // whole (PostgreSQL's adapter sends an append as arrays of text, which for a million events outgrow what the
+    // process can hold); the parts' events still get 1, 2, 3….
+    for (let from = 0; from < bundle.events.length; from += APPEND_PART) {
+      const part = bundle.events.slice(from, from + APPEND_PART);
+      const stored = await tx.append(part.map(({ seq: _seq, ...event }) => event));
       for (const event of stored) seqs.set(event.id, event.seq);
-      if (stored[0]?.seq !== 1) {
+      if (stored[0]?.seq !== from + 1) {
         // Another writer appended between the emptiness check and this transaction: undo everything.
         throw new SocialShiftError(
           'CONFLICT',
