@@ -215,7 +215,9 @@ export function createLinkTracker(options: LinkTrackerOptions): TrackingLinks {
       throw invalid('bad-signature', 'The link was edited or forged: its signature does not match.');
     }
     const destination = new URL(url.href);
-    destination.search = untracked(url).join('&');
+    // With its `?` (see tagWithUtm): a query's first pair may start with one of its own.
+    const kept = untracked(url).join('&');
+    destination.search = kept && `?${kept}`;
     return {
       organisationId,
       campaignId,

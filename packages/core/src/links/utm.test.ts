@@ -41,10 +41,19 @@ describe('addUtmTags', () => {
     );
   });
 
-  // Raw query pairs of unreserved and encoded characters, none of them a tracking parameter.
+  it('keeps a first pair whose name starts with `?` (a link written `/ward??ref=x`), and leads a click back to it', async () => {
+    const link = 'https://example.org/ward??ref=x&lang=nl';
+    expect(addUtmTags(link, TAGS)).toBe(`https://example.org/ward??ref=x&lang=nl&${UTM}`);
+    const { url } = await track(link);
+    const attribution = await tracker.resolve(url!, { organisationId: 'org_1' });
+    expect(attribution.destination).toBe(link);
+  });
+
+  // Raw query pairs of unreserved and encoded characters, none of them a tracking parameter (a name may start with
+  // `?`: in the first pair, the link then has `??`).
   const pair = fc
     .tuple(
-      fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/),
+      fc.stringMatching(/^\??[a-z][a-z0-9]{0,6}$/),
       fc.option(fc.stringMatching(/^([A-Za-z0-9~!$'()*,;:@/?._-]|%[0-9A-F]{2}){0,12}$/), { nil: undefined }),
     )
     .filter(([name]) => !name.startsWith('utm') && !name.startsWith('ss'))

@@ -60,7 +60,8 @@ export const TRACKING_PARAMS = [
  */
 export function tagWithUtm(link: string, tags: UtmTags): string {
   const url = new URL(link);
-  url.search = [
+  // With its `?`: the setter drops one, and a query's first pair may start with one of its own (`/ward??ref=x`).
+  url.search = `?${[
     ...untracked(url),
     new URLSearchParams({
       utm_source: tags.source,
@@ -68,7 +69,7 @@ export function tagWithUtm(link: string, tags: UtmTags): string {
       utm_campaign: tags.campaign,
       utm_content: tags.content,
     }),
-  ].join('&');
+  ].join('&')}`;
   return url.href;
 }
 
