@@ -10,10 +10,15 @@ export interface ValidationIssue {
 
 /** Extra, machine-readable facts per error code. */
 export interface ErrorDetailsByCode {
+  /** Every bad field with its path (`issues`), and which input it was (`input`), e.g. `post`. */
   VALIDATION: { readonly issues: readonly ValidationIssue[]; readonly input?: string };
+  /** The action refused (`posts.approve`), who tried it and the roles they hold. */
   FORBIDDEN: { readonly action: string; readonly actorId: string; readonly roles: readonly string[] };
+  /** The kind and id of the entity that does not exist in this organisation. */
   NOT_FOUND: { readonly entityType: string; readonly id: string };
+  /** The kind and id of the entity that exists already. */
   ALREADY_EXISTS: { readonly entityType: string; readonly id: string };
+  /** The entity, its workflow `state`, the `event` refused and the events this person may send now (`allowed`). */
   INVALID_TRANSITION: {
     readonly entityType: string;
     readonly id: string;
@@ -21,15 +26,20 @@ export interface ErrorDetailsByCode {
     readonly event: string;
     readonly allowed: readonly string[];
   };
+  /** The entity that changed since it was read: the version expected and, when known, the version stored. */
   CONFLICT: {
     readonly entityType: string;
     readonly id: string;
     readonly expectedVersion: number;
     readonly actualVersion?: number;
   };
+  /** The idempotency key that was used before with different input. */
   IDEMPOTENCY_MISMATCH: { readonly key: string };
+  /** Whose consent is missing, and for which purpose (one of `CONSENT_PURPOSES`: `offers`, `digests`, `tracking`). */
   CONSENT_REQUIRED: { readonly personId: string; readonly purpose: string };
+  /** The guardrail rule that stopped the share, and that rule's own facts. */
   GUARDRAIL: { readonly rule: string; readonly [key: string]: unknown };
+  /** What was too large (`what`), the limit and the actual size. */
   LIMIT_EXCEEDED: {
     readonly limit: number;
     readonly actual: number;
@@ -37,17 +47,24 @@ export interface ErrorDetailsByCode {
     /** Where in the input the limit was exceeded, when it is one field. */
     readonly path?: readonly (string | number)[];
   };
+  /** Why the link was refused, e.g. `bad-signature`, `unknown-share` or `edited-destination`. */
   INVALID_LINK: { readonly reason: string };
+  /** Which platform, webhook or mail server failed (`platform`), and the HTTP `status` when it answered. */
   PLATFORM: { readonly platform: string; readonly status?: number; readonly [key: string]: unknown };
+  /** How long the platform asks to wait before a retry, when it says. */
   RATE_LIMITED: { readonly retryAfterMs?: number; readonly [key: string]: unknown };
+  /** Which adapter failed, and at what. */
   STORAGE: {
     readonly adapter?: string;
     /** What the storage failed to do (`commit`, `open`, `read documents to migrate`…), when it says. */
     readonly operation?: string;
     readonly [key: string]: unknown;
   };
+  /** The schema versions from and to which a record could not be migrated, and its collection when known. */
   MIGRATION: { readonly from: number; readonly to: number; readonly collection?: string };
+  /** The organisation expected and the one the data belongs to. */
   TENANT_MISMATCH: { readonly expected: string; readonly actual: string };
+  /** What is not supported. */
   UNSUPPORTED: { readonly what: string };
 }
 
