@@ -94,7 +94,9 @@ export function adjustRules(
   // The average of the pillars with posts: a pillar without any has its own rule, and adding one to the strategy
   // lowered the average until a low pillar was no longer flagged.
   const pillarShares = figures.pillars.filter((p) => p.posts > 0).map((p) => p.shares);
-  const mean = pillarShares.length === 0 ? 0 : pillarShares.reduce((a, b) => a + b, 0) / pillarShares.length;
+  // A pillar's shares ÷ the average is one division of whole numbers, so a pillar exactly at the threshold is not
+  // below it (0.14 × an average of 50 is 7.000000000000001 as a float); with nothing shared (0 ÷ 0) none is.
+  const total = pillarShares.reduce((a, b) => a + b, 0);
   for (const pillar of figures.pillars) {
     // A pillar of the strategy that no post serves yet: there is no content to improve, only content to gather.
     if (pillar.posts === 0) {
@@ -104,12 +106,12 @@ export function adjustRules(
         subject: pillar.pillarId,
         params: { pillar: pillar.name },
       });
-    } else if (mean > 0 && pillar.shares < mean * t.pillarLowShareRatio) {
+    } else if ((pillar.shares * pillarShares.length) / total < t.pillarLowShareRatio) {
       out.push({
         code: 'PILLAR_LOW_SHARES',
         severity: 'info',
         subject: pillar.pillarId,
-        params: { pillar: pillar.name, shares: pillar.shares, average: round(mean) },
+        params: { pillar: pillar.name, shares: pillar.shares, average: round(total / pillarShares.length) },
       });
     }
     if (pillar.overlap !== null && pillar.overlap < t.pillarLowOverlap) {
