@@ -345,7 +345,11 @@ describe('values below a threshold or target', () => {
   const below = (value: number, limit: number) => {
     const aggregate = foldEvents([], march);
     const figures = finishMetrics(aggregate);
-    const under = { index: value, groups: [] };
+    // An index below 1 has a group below its share of the organisation.
+    const under = {
+      index: value,
+      groups: [{ group: 'Zorg', organisationShare: 0.5, activeShare: 0.25, ratio: 0.5 }],
+    };
     return adjustRules(
       aggregate,
       {

@@ -167,11 +167,13 @@ export function adjustRules(
   const teamNames = new Map(figures.teams.map((team) => [team.teamId, team.name]));
   for (const dimension of ['team', 'department', 'location'] as const) {
     const r = figures.representativeness[dimension];
-    if (r.index !== null && r.index < t.representativeness) {
-      // Under-represented: a ratio below 1 (beyond rounding noise), lowest first. Below the threshold, some is.
-      const under = r.groups
-        .filter((g) => g.ratio !== null && g.ratio < 1 - 1e-9)
-        .sort((a, b) => (a.ratio as number) - (b.ratio as number));
+    // Under-represented: a ratio below 1 (beyond rounding noise), lowest first. None is when the active ambassadors
+    // mirror the organisation, also when the index misses 1 by a rounding error (1 − 1.1e-16 against a threshold
+    // of 1 read "under-represented: .").
+    const under = r.groups
+      .filter((g) => g.ratio !== null && g.ratio < 1 - 1e-9)
+      .sort((a, b) => (a.ratio as number) - (b.ratio as number));
+    if (r.index !== null && r.index < t.representativeness && under.length > 0) {
       out.push({
         code: 'UNREPRESENTATIVE_AMBASSADORS',
         severity: 'info',
