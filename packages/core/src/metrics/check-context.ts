@@ -84,6 +84,8 @@ export function checkContext(context: MetricsContext | undefined): void {
   });
   list(strategy.pillars, 'strategy.pillars').forEach((pillar, i) => {
     object(pillar, `strategy.pillars.${i}`, true);
+    // A single id as text (a form's one choice) matched every goal whose id is part of it: `goal_1` in `goal_12`.
+    list(pillar.goalIds, `strategy.pillars.${i}.goalIds`);
     if (pillar.targetWeight !== undefined) numbers(pillar, `strategy.pillars.${i}`, ['targetWeight'], 1);
   });
   // A goal's target of NaN or Infinity gave an attainment the JSON report cannot hold.
