@@ -201,6 +201,22 @@ export async function list<T extends EntityType>(
 }
 
 /**
+ * What the actor may read of one type (each command group's `list`): the entities `where` selects, those the actor
+ * may run `action` on.
+ */
+export async function listReadable<T extends EntityType>(
+  rt: Runtime,
+  actorId: string,
+  type: T,
+  action: Action,
+  target: (entity: EntityOf<T>) => PermissionTarget,
+  where?: Parameters<typeof list>[2],
+): Promise<EntityOf<T>[]> {
+  const actor = await loadActor(rt, actorId);
+  return (await list(rt, type, where)).filter((entity) => isAllowedFor(rt, actor, action, target(entity)));
+}
+
+/**
  * Awaits reads that run at once, and throws the error of the first one that failed in list order (not the first
  * to fail in time), so every adapter gives the same answer.
  */

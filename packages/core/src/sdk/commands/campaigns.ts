@@ -20,6 +20,7 @@ import {
   invalidTransition,
   isAllowedFor,
   list,
+  listReadable,
   load,
   loadActor,
   nextState,
@@ -295,12 +296,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       authorize(rt, actor, 'campaigns.read', targetOf(campaign));
       return campaign;
     },
-    async list() {
-      const actor = await loadActor(rt, actorId);
-      return (await list(rt, 'campaign')).filter((c) =>
-        isAllowedFor(rt, actor, 'campaigns.read', targetOf(c)),
-      );
-    },
+    list: () => listReadable(rt, actorId, 'campaign', 'campaigns.read', targetOf),
     async allowedEvents(campaignId) {
       const actor = await loadActor(rt, actorId);
       const campaign = await loadCampaign(campaignId);

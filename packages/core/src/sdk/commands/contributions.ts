@@ -13,7 +13,7 @@ import {
   commitFirst,
   entityWrite,
   isAllowedFor,
-  list,
+  listReadable,
   load,
   loadActor,
   nextState,
@@ -192,12 +192,7 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
       authorize(rt, actor, 'contributions.read', targetOf(contribution));
       return contribution;
     },
-    async list() {
-      const actor = await loadActor(rt, actorId);
-      return (await list(rt, 'contribution')).filter((c) =>
-        isAllowedFor(rt, actor, 'contributions.read', targetOf(c)),
-      );
-    },
+    list: () => listReadable(rt, actorId, 'contribution', 'contributions.read', targetOf),
     async allowedEvents(contributionId) {
       const actor = await loadActor(rt, actorId);
       const contribution = await load(rt, 'contribution', checkId(contributionId, 'contributionId'));

@@ -431,7 +431,11 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
     async list(filter = {}) {
       const { campaignId } = parseInput('offer filter', ListSchema, filter);
       const actor = await loadActor(rt, actorId);
-      const offers = await list(rt, 'offer', campaignId ? { campaignId } : undefined);
+      const where: Record<string, string> = campaignId ? { campaignId } : {};
+      // Someone who may read only their own offers (a publisher) reads those, by the index, not all of them: an
+      // organisation's offers grow by thousands a campaign.
+      if (!isAllowedFor(rt, actor, 'offers.read', { ownerId: '' })) where.publisherId = actorId;
+      const offers = await list(rt, 'offer', where);
       return offers.filter((o) => isAllowedFor(rt, actor, 'offers.read', targetOf(o)));
     },
     see: (offerId) => respond(offerId, 'SEE'),

@@ -28,6 +28,7 @@ import {
   invalidTransition,
   isAllowedFor,
   list,
+  listReadable,
   load,
   loadActor,
   nextState,
@@ -436,12 +437,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       authorize(rt, actor, 'people.read', personTarget(person));
       return person;
     },
-    async list() {
-      const actor = await loadActor(rt, actorId);
-      return (await list(rt, 'person')).filter((p) =>
-        isAllowedFor(rt, actor, 'people.read', personTarget(p)),
-      );
-    },
+    list: () => listReadable(rt, actorId, 'person', 'people.read', personTarget),
     async roles(personId) {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));

@@ -18,7 +18,7 @@ import {
   entityWrite,
   forbidden,
   isAllowedFor,
-  list,
+  listReadable,
   load,
   loadActor,
   nextState,
@@ -268,10 +268,7 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       authorize(rt, actor, 'posts.read', targetOf(post));
       return post;
     },
-    async list() {
-      const actor = await loadActor(rt, actorId);
-      return (await list(rt, 'post')).filter((post) => isAllowedFor(rt, actor, 'posts.read', targetOf(post)));
-    },
+    list: () => listReadable(rt, actorId, 'post', 'posts.read', targetOf),
     async allowedEvents(postId) {
       const actor = await loadActor(rt, actorId);
       const post = await loadPost(postId);

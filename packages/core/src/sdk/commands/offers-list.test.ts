@@ -1,0 +1,53 @@
+// offers.list reads what the actor may read: a publisher who may read only their own offers reads those by the
+// offers' publisherId index, not every offer of the organisation (thousands a campaign), and sees the same list.
+import { describe, expect, it } from 'vitest';
+import type { DocumentQuery, StoragePort } from '../../ports/storage.js';
+import { createMemoryStorage } from '../../storage/memory-storage.js';
+import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../../testing/programme.js';
+
+/** A memory storage that records the `where` of each query on offers. */
+function recordingStorage(): { storage: StoragePort; offerQueries: DocumentQuery['where'][] } {
+  const storage = createMemoryStorage();
+  const offerQueries: DocumentQuery['where'][] = [];
+  const query: StoragePort['query'] = (organisationId, collection, q) => {
+    if (collection === 'offer') offerQueries.push(q?.where);
+    return storage.query(organisationId, collection, q);
+  };
+  return { storage: Object.assign(Object.create(storage), { query }), offerQueries };
+}
+
+describe('offers.list', () => {
+  it("reads a publisher's own offers by publisherId, and lists the same offers as before", async () => {
+    const { storage, offerQueries } = recordingStorage();
+    const world = await createTestProgramme({ storage });
+    const campaign = await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const { master, publisher } = world.people;
+    const all = await world.shift.as(master).offers.list();
+    expect(all.length).toBeGreaterThan(1);
+
+    offerQueries.length = 0;
+    const own = await world.shift.as(publisher).offers.list();
+    expect(own.map((o) => o.id)).toEqual(all.filter((o) => o.publisherId === publisher).map((o) => o.id));
+    expect(offerQueries).toEqual([{ publisherId: publisher }]);
+
+    offerQueries.length = 0;
+    const inCampaign = await world.shift.as(publisher).offers.list({ campaignId: campaign.id });
+    expect(inCampaign.map((o) => o.id)).toEqual(own.map((o) => o.id));
+    expect(offerQueries).toEqual([{ campaignId: campaign.id, publisherId: publisher }]);
+  });
+
+  it('reads every offer for a role that may read them all, also under a table that lets publishers', async () => {
+    const { storage, offerQueries } = recordingStorage();
+    const world = await createTestProgramme({
+      storage,
+      config: { permissions: { 'offers.read': { publisher: 'organisation' } } },
+    });
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const { master, editor, publisher } = world.people;
+    const all = await world.shift.as(master).offers.list();
+    expect(offerQueries.at(-1)).toEqual({});
+    expect(await world.shift.as(editor).offers.list()).toEqual(all);
+    expect(await world.shift.as(publisher).offers.list()).toEqual(all);
+    expect(offerQueries.at(-1)).toEqual({});
+  });
+});
