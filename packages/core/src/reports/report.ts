@@ -118,7 +118,9 @@ export function recommendationText(recommendation: Recommendation, language: Lan
     if (name === 'metric')
       return value === 'reach' ? `${l.metrics[value]} (${l.basis.estimated})` : (l.metrics[value] ?? value);
     if (name === 'dimension') return (l.figures[value] ?? value).toLowerCase();
-    return isolate(value);
+    // The dormant people and the under-represented groups are names joined with `, `: each on its own, so one with a
+    // right-to-left override no longer turned the names after it in the list around.
+    return value.split(', ').map(isolate).join(', ');
   });
 }
 
