@@ -188,7 +188,22 @@ function main(): number {
   const period = reportWindow(values.from, values.to, timeZone);
   // Each event's data checked against its type's schema, as `social-shift report` does: the metrics trust the data
   // fields, and would add up a network size of "12x" as text.
+  // And, as it reads an export, only events of the export's organisation, each once, oldest first: the events of two
+  // exports joined by hand would otherwise count twice.
+  let lastSeq = 0;
   const events = bundle.events.map((event, i) => {
+    const at = `Event ${i + 1} (seq ${event.seq}, ${event.type})`;
+    if (event.organisationId !== bundle.organisationId)
+      throw new InputProblem(
+        `${at} belongs to organisation ${event.organisationId}, not to the export's ${bundle.organisationId}: report on one organisation's export.`,
+        EXIT.badInput,
+      );
+    if (event.seq <= lastSeq)
+      throw new InputProblem(
+        `${at} is not after seq ${lastSeq}: an event given twice (the events of two exports joined) or events out of seq order; an export holds each event once, oldest first.`,
+        EXIT.badInput,
+      );
+    lastSeq = event.seq;
     const data = eventPayloadSchemas[event.type].safeParse(event.data);
     if (!data.success) throw validationError(`data of event ${i + 1} (${event.type})`, data.error);
     return { ...event, data: data.data as Record<string, unknown> };

@@ -158,6 +158,36 @@ describe('the sample CI job', () => {
     expect(() => readFileSync(join(job, 'report-bad-data.md'), 'utf8')).toThrow();
   }, 60_000);
 
+  it('refuses an export whose events hold some twice or one of another organisation (exit code 4), as social-shift report does', () => {
+    const bundle = JSON.parse(readFileSync(join(job, 'data', 'export.json'), 'utf8'));
+    const events = bundle.events as { seq: number; type: string; organisationId: string }[];
+    writeFileSync(
+      join(job, 'data', 'twice.json'),
+      JSON.stringify({ ...bundle, events: [...events, ...events] }),
+    );
+    const twice = runStep(
+      withOption(withOption(command, 'input', 'data/twice.json'), 'out', 'report-twice.md'),
+    );
+    expect(twice.status).toBe(4);
+    const first = events[0] as { seq: number; type: string };
+    const last = events[events.length - 1] as { seq: number };
+    expect(twice.stderr.trimEnd()).toBe(
+      `Event ${events.length + 1} (seq ${first.seq}, ${first.type}) is not after seq ${last.seq}: an event given twice (the events of two exports joined) or events out of seq order; an export holds each event once, oldest first.`,
+    );
+    expect(() => readFileSync(join(job, 'report-twice.md'), 'utf8')).toThrow();
+
+    const other = events.map((event, i) => (i === 2 ? { ...event, organisationId: 'org_other' } : event));
+    writeFileSync(join(job, 'data', 'other.json'), JSON.stringify({ ...bundle, events: other }));
+    const foreign = runStep(
+      withOption(withOption(command, 'input', 'data/other.json'), 'out', 'report-other.md'),
+    );
+    expect(foreign.status).toBe(4);
+    expect(foreign.stderr).toMatch(
+      /^Event 3 \(seq \d+, [a-z_.]+\) belongs to organisation org_other, not to the export's /,
+    );
+    expect(foreign.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('reports on the days --from and --to name in the organisation’s time zone, as social-shift report does', () => {
     const result = runStep(
       `${withOption(command, 'out', 'report-january.md')} --from 2026-01-10 --to 2026-01-31`,
