@@ -205,12 +205,13 @@ export function adjustRules(
 }
 
 /**
- * A value to 0.001, for the parameters. A value below `limit` (its threshold or target) stays below it: 0.2996 against
+ * A value to 0.001, for the parameters (one above 0 that would round to 0 stays as it is). A value below `limit` (its threshold or target) stays below it: 0.2996 against
  * 0.3 is 0.299, not 0.3 (which read as `participation: 0.3, threshold: 0.3`). The step nearest the limit can be either
  * side of it as a float (0.57 × 1000 is 569.999…), so it is compared as the parameter will be.
  */
 const round = (value: number, limit = Number.POSITIVE_INFINITY): number => {
-  const rounded = Math.round(value * 1000) / 1000;
+  // A value above 0 stays above it: 1 sharer of 2,500 publishers is 0.0004, which reads <0.1%, not 0.000 ("0.0%").
+  const rounded = Math.round(value * 1000) / 1000 || value;
   if (rounded < limit || !(value < limit)) return rounded;
   const step = Math.round(limit * 1000);
   return (step / 1000 < limit ? step : step - 1) / 1000;
