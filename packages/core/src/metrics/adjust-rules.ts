@@ -114,7 +114,9 @@ export function adjustRules(
         params: { pillar: pillar.name, shares: pillar.shares, average: round(total / pillarShares.length) },
       });
     }
-    if (pillar.overlap !== null && pillar.overlap < t.pillarLowOverlap) {
+    // The text speaks of the pillar's posts: a pillar without any has PILLAR_WITHOUT_POSTS only, not also "its posts
+    // mostly push the organisation's message".
+    if (pillar.posts > 0 && pillar.overlap !== null && pillar.overlap < t.pillarLowOverlap) {
       out.push({
         code: 'PILLAR_LOW_OVERLAP',
         severity: 'info',
