@@ -903,9 +903,9 @@ describe('a social master runs Social Shift for a year', () => {
       'Active ambassadors do not reflect the organisation by department (index 0.73, below 0.8); under-represented: Communicatie, HR.',
     ]);
     expect(recommendations.map((r) => recommendationText(r, 'nl'))).toEqual([
-      'Pijler News heeft overlap 0,4 (onder 0,5): de berichten zenden vooral de boodschap van de organisatie.',
+      'Pijler News heeft overlap 0,4 (onder 0,5): de berichten zenden vooral de boodschap van de organisatie uit.',
       'Niemand deelde op Instagram: schrap het uit de strategie, of help ambassadeurs daar te beginnen.',
-      '6 ambassadeurs met toestemming deelden 60 dagen niets: activeer ze opnieuw (Anna, Bram, Cora, Dina, Olaf, Piet).',
+      '6 ambassadeurs met toestemming hebben al 60 dagen niets gedeeld: activeer ze opnieuw (Anna, Bram, Cora, Dina, Olaf, Piet).',
       'Doel Recruit nurses loopt achter op delingen: 7 van 10.',
       'De actieve ambassadeurs weerspiegelen de organisatie niet naar afdeling (index 0,73, onder 0,8); ondervertegenwoordigd: Communicatie, HR.',
     ]);
@@ -1114,10 +1114,10 @@ describe('a social master runs Social Shift for a year', () => {
       'De deelname is 14,3%, onder 30,0%: vraag waarom publishers niet delen en maak delen makkelijker.',
       'Team HR (4 ambassadeurs) deelde niets: zoek daar een ambassadeur die het goede voorbeeld geeft.',
       'Pijler News heeft nog geen berichten: verzamel er met de creators bijdragen voor en maak er berichten van.',
-      'Pijler News heeft overlap 0,4 (onder 0,5): de berichten zenden vooral de boodschap van de organisatie.',
+      'Pijler News heeft overlap 0,4 (onder 0,5): de berichten zenden vooral de boodschap van de organisatie uit.',
       'Niemand deelde op Facebook: schrap het uit de strategie, of help ambassadeurs daar te beginnen.',
       'Niemand deelde op Instagram: schrap het uit de strategie, of help ambassadeurs daar te beginnen.',
-      '3 ambassadeurs met toestemming deelden 60 dagen niets: activeer ze opnieuw (Bram, Cora, Dina).',
+      '3 ambassadeurs met toestemming hebben al 60 dagen niets gedeeld: activeer ze opnieuw (Bram, Cora, Dina).',
       'Doel Recruit nurses loopt achter op delingen: 1 van 10.',
       'Doel Recruit nurses loopt achter op kliks: 0 van 4.',
       'Doel Recruit nurses loopt achter op bereik (geschat): 500 van 2.000.',

@@ -245,7 +245,7 @@ const nl: ReportLabels = {
     reportedReach: 'Gemeld bereik',
     ctr: 'Doorklikratio',
     ctrBasis: 'Basis doorklikratio',
-    earnedMediaValue: 'Earned media-waarde',
+    earnedMediaValue: 'Mediawaarde (EMV)',
     person: 'Ambassadeur',
     teams: 'Teams',
     contributions: 'Bijdragen',
@@ -305,7 +305,7 @@ const nl: ReportLabels = {
     potentialReach: 'Potentieel bereik',
     reportedReach: 'Gemeld bereik',
     ctr: 'Doorklikratio',
-    earnedMediaValue: 'Earned media-waarde',
+    earnedMediaValue: 'Mediawaarde (EMV)',
     people: 'Mensen',
     invited: 'Uitgenodigd',
     active: 'Actief',
@@ -318,7 +318,7 @@ const nl: ReportLabels = {
     shared: 'Gedeeld',
     conversedOn: 'Gesprek gevoerd',
     submissionToOffer: 'Indienen tot aanbieden',
-    reviewToApproval: 'Review tot goedkeuring',
+    reviewToApproval: 'Beoordeling tot goedkeuring',
     team: 'Team',
     department: 'Afdeling',
     location: 'Locatie',
@@ -352,11 +352,11 @@ const nl: ReportLabels = {
     PILLAR_LOW_SHARES:
       'Pijler {pillar} kreeg {shares} {shares|deling|delingen} tegen gemiddeld {average}: past de content bij de informatiebehoefte van de doelgroep?',
     PILLAR_LOW_OVERLAP:
-      'Pijler {pillar} heeft overlap {overlap} (onder {threshold}): de berichten zenden vooral de boodschap van de organisatie.',
+      'Pijler {pillar} heeft overlap {overlap} (onder {threshold}): de berichten zenden vooral de boodschap van de organisatie uit.',
     PLATFORM_UNUSED:
       'Niemand deelde op {platform}: schrap het uit de strategie, of help ambassadeurs daar te beginnen.',
     DORMANT_AMBASSADORS:
-      '{count} {count|ambassadeur met toestemming deelde|ambassadeurs met toestemming deelden} {days} {days|dag|dagen} niets: activeer {count|deze ambassadeur|ze} opnieuw ({people}{more|| en nog #| en nog #}).',
+      '{count} {count|ambassadeur met toestemming heeft|ambassadeurs met toestemming hebben} al {days} {days|dag|dagen} niets gedeeld: activeer {count|deze ambassadeur|ze} opnieuw ({people}{more|| en nog #| en nog #}).',
     GOAL_BEHIND_TARGET: 'Doel {goal} loopt achter op {metric}: {actual} van {target}.',
     UNREPRESENTATIVE_AMBASSADORS:
       'De actieve ambassadeurs weerspiegelen de organisatie niet naar {dimension} (index {index}, onder {threshold}); ondervertegenwoordigd: {underRepresented}{more|| en nog #| en nog #}.',

@@ -349,10 +349,10 @@ describe('recommendation texts', () => {
       '2 ambassadors with consent have not shared for 60 days: re-activate them (cor, dirk).',
     );
     expect(recommendationText(dormant(1), 'nl')).toBe(
-      '1 ambassadeur met toestemming deelde 60 dagen niets: activeer deze ambassadeur opnieuw (cor).',
+      '1 ambassadeur met toestemming heeft al 60 dagen niets gedeeld: activeer deze ambassadeur opnieuw (cor).',
     );
     expect(recommendationText(dormant(2), 'nl')).toBe(
-      '2 ambassadeurs met toestemming deelden 60 dagen niets: activeer ze opnieuw (cor, dirk).',
+      '2 ambassadeurs met toestemming hebben al 60 dagen niets gedeeld: activeer ze opnieuw (cor, dirk).',
     );
     const many = recommendation('DORMANT_AMBASSADORS', {
       count: 25,
@@ -639,10 +639,10 @@ describe('measured and estimated figures', () => {
     );
     const nl = renderCsv(createReport(mixed, { language: 'nl' }));
     expect(nl['platforms.csv']?.split('\r\n')[0]).toBe(
-      'Platform,Delingen,Kliks,Reacties,Opmerkingen,Gesprekken,Herdelingen,Potentieel bereik (geschat),Gemeld bereik,Doorklikratio,Basis doorklikratio,Earned media-waarde in EUR (geschat)',
+      'Platform,Delingen,Kliks,Reacties,Opmerkingen,Gesprekken,Herdelingen,Potentieel bereik (geschat),Gemeld bereik,Doorklikratio,Basis doorklikratio,Mediawaarde (EMV) in EUR (geschat)',
     );
     expect(en['summary.csv']).toContain('\r\nEarned media value in EUR,');
-    expect(nl['summary.csv']).toContain('\r\nEarned media-waarde in EUR,');
+    expect(nl['summary.csv']).toContain('\r\nMediawaarde (EMV) in EUR,');
   });
 
   it("gives each platform's click-through its own basis, in CSV and Markdown", () => {
@@ -651,7 +651,7 @@ describe('measured and estimated figures', () => {
     expect(csv).toMatch(/\r\nX,1,1,0,0,0,0,100,0,0\.01,estimated,/);
     const md = renderMarkdown(createReport(mixed, { language: 'nl' }));
     expect(md).toContain(
-      '| Platform | Delingen | Kliks | Reacties | Opmerkingen | Gesprekken | Herdelingen | Potentieel bereik * | Gemeld bereik | Doorklikratio | Basis doorklikratio | Earned media-waarde * |',
+      '| Platform | Delingen | Kliks | Reacties | Opmerkingen | Gesprekken | Herdelingen | Potentieel bereik * | Gemeld bereik | Doorklikratio | Basis doorklikratio | Mediawaarde (EMV) * |',
     );
     expect(md).toMatch(/\| LinkedIn \| 1 \| 1 \| 0 \| 0 \| 0 \| 0 \| 100 \| 400 \| 0,3% \| gemeten \| /);
     expect(md).toMatch(/\| X \| 1 \| 1 \| 0 \| 0 \| 0 \| 0 \| 100 \| 0 \| 1,0% \| geschat \| /);
