@@ -22,7 +22,7 @@ export const nl: Labels = {
     },
     campaigns: {
       name: 'Campagnes',
-      description: 'Bied berichten aan ambassadeurs aan, die ze delen via hun eigen social media-kanalen.',
+      description: 'Bied berichten aan ambassadeurs aan, die ze delen via hun eigen kanalen op social media.',
     },
     measurement: {
       name: 'Meten en bijsturen',
