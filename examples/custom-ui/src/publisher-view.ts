@@ -246,6 +246,10 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
                   )
                 : h('p', { 'data-platform': platform }, words.pasteThis(link.clipboardText ?? link.text)),
             );
+            // LinkedIn and Facebook read only the link from their dialog: the post's text is pasted into it.
+            if (link.href && link.clipboardText !== undefined) {
+              actions.append(h('p', { 'data-paste-for': platform }, words.pasteThis(link.clipboardText)));
+            }
             continue;
           }
           if (!shareable[i]) continue;
@@ -263,16 +267,26 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
                 const words = VIEW_TEXT[language];
                 const name = labels(language).platforms[platform];
                 const link = shareDialog(platform, post, share);
-                return [
-                  words.sharedOn(name, share.trackedUrl),
-                  link.href
-                    ? h(
-                        'a',
-                        { href: link.href, target: '_blank', rel: 'noopener', 'data-testid': 'share-link' },
-                        words.open(name),
-                      )
-                    : words.pasteThis(link.clipboardText ?? link.text),
-                ];
+                if (!link.href)
+                  return [
+                    words.sharedOn(name, share.trackedUrl),
+                    words.pasteThis(link.clipboardText ?? link.text),
+                  ];
+                const dialog = h(
+                  'a',
+                  { href: link.href, target: '_blank', rel: 'noopener', 'data-testid': 'share-link' },
+                  words.open(name),
+                );
+                // A dialog that reads only the link (LinkedIn, Facebook) opens without the post's text: it is
+                // pasted into it.
+                return link.clipboardText === undefined
+                  ? [words.sharedOn(name, share.trackedUrl), dialog]
+                  : [
+                      words.sharedOn(name, share.trackedUrl),
+                      dialog,
+                      ' ',
+                      h('span', { 'data-testid': 'paste-text' }, words.pasteThis(link.clipboardText)),
+                    ];
               });
             },
             // The button the keyboard was on is drawn anew: the focus goes to the share's link that took its

@@ -7,6 +7,9 @@ import { buildUi, serveUi } from '../scripts/build.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 
 const run = chromiumAvailable();
+/** The demo post's text (src/demo-programme.ts). */
+const POST_TEXT =
+  'Our night bakers start at 4 and are home before the school run. We are hiring: come and taste!';
 let browser: Browser;
 let server: Server;
 let url: string;
@@ -94,6 +97,31 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
     expect(await page.getAttribute('[data-testid="offer"]', 'data-offer-status')).toBe('shared');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("gives the post's text to paste where the platform's dialog reads only the link (LinkedIn, Facebook), not on X", async () => {
+    const { page, errors } = await openApp();
+    await page.click('button[data-platform="linkedin"]');
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 1');
+    // LinkedIn's share-offsite dialog takes no text: without this, the publisher would post the bare link.
+    expect(await page.textContent('[data-testid="paste-text"]')).toBe(`Paste this: ${POST_TEXT}`);
+    const offer = page.locator('[data-testid="offer"]');
+    expect(await offer.locator('[data-paste-for="linkedin"]').textContent()).toBe(`Paste this: ${POST_TEXT}`);
+    await page.click('button[data-platform="x"]');
+    await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Shares: 2');
+    // X's dialog carries the text itself.
+    expect(await page.locator('[data-testid="paste-text"]').count()).toBe(0);
+    expect(await offer.locator('[data-paste-for="x"]').count()).toBe(0);
+    const dialog = new URL(
+      (await offer.locator('a[data-platform="x"]').getAttribute('href')) ?? 'about:blank',
+    );
+    expect(dialog.searchParams.get('text')).toBe(POST_TEXT);
+    // After a reload the recorded LinkedIn share still has its text to paste.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await offer.locator('[data-paste-for="linkedin"]').textContent()).toBe(`Paste this: ${POST_TEXT}`);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -248,7 +276,7 @@ describe.runIf(run)('the custom UI in Chromium', { timeout: 60_000 }, () => {
     await page.click('#language button[lang="nl"]');
     await expect.poll(() => page.textContent('[data-testid="share-count"]')).toBe('Gedeeld: 1');
     expect(await page.textContent('[data-testid="status"]')).toBe(
-      `Gedeeld op LinkedIn: ${tracked} Open LinkedIn`,
+      `Gedeeld op LinkedIn: ${tracked} Open LinkedIn Plak dit: ${POST_TEXT}`,
     );
     expect(await page.getAttribute('[data-testid="share-link"]', 'href')).toMatch(
       /^https:\/\/www\.linkedin\.com\//,
