@@ -64,13 +64,13 @@ describe('the figures of portfolio findings', () => {
 describe('the share of posts without a pillar', () => {
   it('is not rounded to 100% while some posts have a pillar, nor to 0% while some have none', () => {
     expect(findingWords.POSTS_WITHOUT_PILLAR({ count: 199, share: 199 / 200 }).message.en).toBe(
-      '199 post(s) (99.5%) belong to no pillar of the strategy.',
+      '199 posts (99.5%) belong to no pillar of the strategy.',
     );
     expect(findingWords.POSTS_WITHOUT_PILLAR({ count: 1, share: 1 / 300 }).message.nl).toBe(
-      '1 bericht(en) (0,3%) horen bij geen enkele pijler van de strategie.',
+      '1 bericht (0,3%) hoort bij geen enkele pijler van de strategie.',
     );
     expect(findingWords.POSTS_WITHOUT_PILLAR({ count: 2, share: 0.5 }).message.en).toBe(
-      '2 post(s) (50%) belong to no pillar of the strategy.',
+      '2 posts (50%) belong to no pillar of the strategy.',
     );
   });
 });
@@ -82,7 +82,7 @@ describe('percentages that are neither 0 nor 1', () => {
     expect(sharePct(1)).toEqual({ nl: '100%', en: '100%' });
     expect(sharePct(0)).toEqual({ nl: '0%', en: '0%' });
     expect(findingWords.POSTS_WITHOUT_PILLAR({ count: 1, share: 1 / 30_000 }).message.en).toBe(
-      '1 post(s) (< 0.01%) belong to no pillar of the strategy.',
+      '1 post (< 0.01%) belongs to no pillar of the strategy.',
     );
     expect(findingWords.PILLAR_WEIGHTS_NOT_NORMALISED({ total: 0.999999 }).message.nl).toBe(
       'De beoogde aandelen van de pijlers tellen op tot > 99,99% in plaats van 100%.',
@@ -105,5 +105,37 @@ describe('percentages that are neither 0 nor 1', () => {
     expect(
       factorWords.MEETS_NEEDS({ audience: '"Nurses"', needs: { nl: 'x', en: 'x' }, fit: 0.99999 }).en,
     ).toBe('Meets what "Nurses" look for: x (fit > 99.99%).');
+  });
+});
+
+describe('a count of posts in a finding', () => {
+  // "1 bericht(en) horen", "1 post(s) only push": a count of one reads in the singular, with its verb.
+  it.each([
+    [1, '1 bericht (50%) hoort bij', '1 post (50%) belongs to'],
+    [2, '2 berichten (50%) horen bij', '2 posts (50%) belong to'],
+  ])('agrees with %i post(s) without a pillar, in Dutch and English', (count, nl, en) => {
+    const words = findingWords.POSTS_WITHOUT_PILLAR({ count, share: 0.5 }).message;
+    expect(words.nl).toContain(nl);
+    expect(words.en).toContain(en);
+  });
+
+  it.each([
+    [
+      1,
+      '1 bericht zendt alleen de boodschap van de organisatie uit en biedt',
+      '1 post only pushes',
+      'and gives',
+    ],
+    [
+      3,
+      '3 berichten zenden alleen de boodschap van de organisatie uit en bieden',
+      '3 posts only push',
+      'and give',
+    ],
+  ])('agrees with %i push-only post(s), in Dutch and English', (count, nl, en, enVerb) => {
+    const words = findingWords.PUSH_ONLY_POSTS({ count }).message;
+    expect(words.nl).toContain(nl);
+    expect(words.en).toContain(en);
+    expect(words.en).toContain(enVerb);
   });
 });

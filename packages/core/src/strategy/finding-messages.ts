@@ -264,8 +264,8 @@ export const findingWords = {
     const share = sharePct(p.share);
     return {
       message: {
-        nl: `${p.count} bericht(en) (${share.nl}) horen bij geen enkele pijler van de strategie.`,
-        en: `${p.count} post(s) (${share.en}) belong to no pillar of the strategy.`,
+        nl: `${p.count} ${p.count === 1 ? 'bericht' : 'berichten'} (${share.nl}) ${p.count === 1 ? 'hoort' : 'horen'} bij geen enkele pijler van de strategie.`,
+        en: `${p.count} ${p.count === 1 ? 'post' : 'posts'} (${share.en}) ${p.count === 1 ? 'belongs' : 'belong'} to no pillar of the strategy.`,
       },
       suggestion: {
         nl: 'Kies voor elk bericht de pijler waar het bij hoort; past er geen, vraag je dan af waarom je het plaatst.',
@@ -302,8 +302,8 @@ export const findingWords = {
   },
   PUSH_ONLY_POSTS: (p: { count: number }): Words => ({
     message: {
-      nl: `${p.count} bericht(en) zenden alleen de boodschap van de organisatie uit en bieden de doelgroep weinig.`,
-      en: `${p.count} post(s) only push the organisation's message and give the audience little.`,
+      nl: `${p.count} ${p.count === 1 ? 'bericht zendt' : 'berichten zenden'} alleen de boodschap van de organisatie uit en ${p.count === 1 ? 'biedt' : 'bieden'} de doelgroep weinig.`,
+      en: `${p.count} ${p.count === 1 ? 'post only pushes' : 'posts only push'} the organisation's message and ${p.count === 1 ? 'gives' : 'give'} the audience little.`,
     },
     suggestion: {
       nl: 'Vertel wat de lezer eraan heeft: kennis, inspiratie, of een collega die zijn eigen verhaal vertelt.',
