@@ -1033,8 +1033,8 @@ describe('a social master runs Social Shift for a year', () => {
     expect(recommendations.map((r) => [r.code, r.subject, r.params])).toEqual([
       ['LOW_PARTICIPATION', null, { participation: 0.143, threshold: 0.3 }],
       ['TEAM_WITHOUT_SHARERS', world.ids.hr, { team: 'HR', members: 4 }],
+      // News has no posts: "no posts yet", not also "its posts mostly push the organisation's message".
       ['PILLAR_WITHOUT_POSTS', 'pillar_news', { pillar: 'News' }],
-      ['PILLAR_LOW_OVERLAP', 'pillar_news', { pillar: 'News', overlap: 0.4, threshold: 0.5 }],
       ['PLATFORM_UNUSED', 'facebook', { platform: 'facebook' }],
       ['PLATFORM_UNUSED', 'instagram', { platform: 'instagram' }],
       ['DORMANT_AMBASSADORS', null, { count: 3, days: 60, people: 'Bram, Cora, Dina', more: 0 }],
@@ -1095,7 +1095,6 @@ describe('a social master runs Social Shift for a year', () => {
       'Participation is 14.3%, below 30.0%: ask why publishers do not share and make sharing easier.',
       'Team HR (4 ambassadors) shared nothing: find an ambassador there who can lead by example.',
       'Pillar News has no posts yet: gather contributions for it with the creators and turn them into posts.',
-      'Pillar News has overlap 0.4 (below 0.5): its posts mostly push the organisation’s message.',
       'Nobody shared on Facebook: drop it from the strategy, or help ambassadors start there.',
       'Nobody shared on Instagram: drop it from the strategy, or help ambassadors start there.',
       '3 ambassadors with consent have not shared for 60 days: re-activate them (Bram, Cora, Dina).',
@@ -1114,7 +1113,6 @@ describe('a social master runs Social Shift for a year', () => {
       'De deelname is 14,3%, onder 30,0%: vraag waarom publishers niet delen en maak delen makkelijker.',
       'Team HR (4 ambassadeurs) deelde niets: zoek daar een ambassadeur die het goede voorbeeld geeft.',
       'Pijler News heeft nog geen berichten: verzamel er met de creators bijdragen voor en maak er berichten van.',
-      'Pijler News heeft overlap 0,4 (onder 0,5): de berichten zenden vooral de boodschap van de organisatie uit.',
       'Niemand deelde op Facebook: schrap het uit de strategie, of help ambassadeurs daar te beginnen.',
       'Niemand deelde op Instagram: schrap het uit de strategie, of help ambassadeurs daar te beginnen.',
       '3 ambassadeurs met toestemming hebben al 60 dagen niets gedeeld: activeer ze opnieuw (Bram, Cora, Dina).',

@@ -20,7 +20,7 @@ describe('offers.list', () => {
   it("reads a publisher's own offers by publisherId, and lists the same offers as before", async () => {
     const { storage, offerQueries } = recordingStorage();
     const world = await createTestProgramme({ storage });
-    const campaign = await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const campaignId = await aRunningCampaign(world, [await anApprovedPost(world)]);
     const { master, publisher } = world.people;
     const all = await world.shift.as(master).offers.list();
     expect(all.length).toBeGreaterThan(1);
@@ -31,9 +31,9 @@ describe('offers.list', () => {
     expect(offerQueries).toEqual([{ publisherId: publisher }]);
 
     offerQueries.length = 0;
-    const inCampaign = await world.shift.as(publisher).offers.list({ campaignId: campaign.id });
+    const inCampaign = await world.shift.as(publisher).offers.list({ campaignId });
     expect(inCampaign.map((o) => o.id)).toEqual(own.map((o) => o.id));
-    expect(offerQueries).toEqual([{ campaignId: campaign.id, publisherId: publisher }]);
+    expect(offerQueries).toEqual([{ campaignId, publisherId: publisher }]);
   });
 
   it('reads every offer for a role that may read them all, also under a table that lets publishers', async () => {
