@@ -51,6 +51,42 @@ describe.skipIf(!e2eEnabled)("the Playground's share panel", () => {
     }
   }, 240_000);
 
+  it('shows the text a publisher pastes where the share link takes none, and the text the link carries elsewhere', async () => {
+    const m = playgroundMessages.nl;
+    const { context, page, errors } = await openPlayground(browser, '/playground/');
+    try {
+      const title = 'Plakken e2e';
+      await offerNewPost(page, title);
+      const { offer } = await publisherOffered(page, title);
+      await click(page, offer.locator('button[data-event="SEE"]'));
+      const panel = page.getByTestId('share-panel');
+      const text = 'Een dag op de afdeling, door de ogen van een verpleegkundige.';
+      const shown = async (platform: string) => {
+        await page.selectOption('[data-testid="platform"]', platform);
+        await settled(page);
+        return {
+          heading: (await panel.locator('p strong').first().textContent()) ?? '',
+          text: (await panel.getByTestId('fitted-text').textContent()) ?? '',
+          cut: ((await panel.locator('p').first().textContent()) ?? '').includes(m.publishFittedCut),
+        };
+      };
+      // LinkedIn reads only the link (as the card): the box holds the text to paste, without the link in it.
+      const linkedin = await shown('linkedin');
+      expect(linkedin.text).toBe(text);
+      expect(linkedin.heading).toBe(`Tekst om te plakken in LinkedIn (${text.length} van 3.000)`);
+      // Reddit's link carries the title; the whole text goes into the post's body: nothing is cut, no count.
+      const reddit = await shown('reddit');
+      expect(reddit).toEqual({ heading: 'Tekst om te plakken in Reddit', text, cut: false });
+      // X carries the fitted text with the tracked link.
+      const x = await shown('x');
+      expect(x.heading).toMatch(/^Tekst op maat voor X \(\d+ van 280\)$/);
+      expect(x.text.startsWith(`${text} https://`)).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
   it.each([
     { width: 1280, height: 900 },
     { width: 375, height: 800 },
@@ -63,6 +99,9 @@ describe.skipIf(!e2eEnabled)("the Playground's share panel", () => {
         await offerNewPost(page, title);
         const { offer } = await publisherOffered(page, title);
         await click(page, offer.locator('button[data-event="SEE"]'));
+        // X carries the text with the link (LinkedIn, the default, takes the text from the clipboard, without it).
+        await page.selectOption('[data-testid="platform"]', 'x');
+        await settled(page);
         const fitted = page.getByTestId('share-panel').getByTestId('fitted-text');
         expect(await fitted.textContent()).toContain('https://');
         const box = await fitted.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));

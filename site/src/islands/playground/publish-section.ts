@@ -74,7 +74,6 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
         publisherId: offer.publisherId,
       });
       const fitted = fitText(platform, variant, tracked.url ? { link: tracked.url } : {});
-      const measure = fitted.fitted[0];
       // A platform whose share link the Playground cannot build (Mastodon's goes to the publisher's own server,
       // which the demo does not know) gets no link and says so; the share can still be recorded. Not with the SDK's
       // refusal (VALIDATION, "give the server"): the visitor typed nothing wrong.
@@ -84,6 +83,13 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
       } catch {
         share = undefined;
       }
+      // LinkedIn, Facebook, Xing, Instagram and Reddit take no text from the share link: the publisher pastes it, and
+      // the box shows that text (on LinkedIn the link goes as the card, not also in the text). Reddit's link carries
+      // the title; the text goes whole into the post's body. The others carry the fitted text with the link.
+      const paste = share?.clipboardText;
+      const pasted = paste === undefined || platform === 'reddit' ? undefined : fitText(platform, variant);
+      const shown = pasted ?? (paste === undefined ? fitted : undefined);
+      const counted = shown?.fitted[0];
       const select = h(
         'select',
         {
@@ -108,16 +114,27 @@ async function offersList(ctx: Context): Promise<HTMLElement> {
             h(
               'strong',
               null,
-              format(ctx.m.publishFitted, {
-                platform: ctx.l.platforms[platform],
-                // As the page's language writes a number: 3.000 on a Dutch page, 3,000 on an English one.
-                used: new Intl.NumberFormat(ctx.lang).format(measure?.count ?? 0),
-                limit: new Intl.NumberFormat(ctx.lang).format(measure?.limit ?? 0),
-              }),
+              format(
+                paste === undefined
+                  ? ctx.m.publishFitted
+                  : counted
+                    ? ctx.m.publishPaste
+                    : ctx.m.publishPasteWhole,
+                {
+                  platform: ctx.l.platforms[platform],
+                  // As the page's language writes a number: 3.000 on a Dutch page, 3,000 on an English one.
+                  used: new Intl.NumberFormat(ctx.lang).format(counted?.count ?? 0),
+                  limit: new Intl.NumberFormat(ctx.lang).format(counted?.limit ?? 0),
+                },
+              ),
             ),
-            fitted.fits ? '' : ` (${ctx.m.publishFittedCut})`,
+            shown === undefined || shown.fits ? '' : ` (${ctx.m.publishFittedCut})`,
           ),
-          h('blockquote', { 'data-testid': 'fitted-text', lang: post.language }, fitted.text),
+          h(
+            'blockquote',
+            { 'data-testid': 'fitted-text', 'data-paste': String(paste !== undefined), lang: post.language },
+            paste ?? fitted.text,
+          ),
           h(
             'p',
             null,
