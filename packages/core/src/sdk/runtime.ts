@@ -447,38 +447,37 @@ export async function commit(
     const entity = compact(parsed.data as unknown as Entity);
     return { write, expectedVersion, entity, changes: changesOf(before, entity) };
   });
+  const idem = options.idempotency;
   const events: DomainEvent[] = [];
-  for (const { write, entity, changes } of prepared) {
-    write.events.forEach((event, index) => {
-      events.push({
-        id: rt.ids.next('evt'),
-        organisationId: rt.organisationId,
-        type: event.type,
-        at,
-        actorId,
-        entityType: write.type,
-        entityId: entity.id,
-        entityVersion: entity.version,
-        data: { ...(event.data ?? {}), ...(index === 0 ? { changes } : {}) },
-        ...(options.idempotency ? { idempotencyKey: options.idempotency.key } : {}),
-      });
-    });
-  }
-  for (const event of options.loose ?? []) {
+  // One shape for every event, in this key order (stored as JSON).
+  const push = (
+    type: EventType,
+    entityType: EntityType,
+    entityId: string,
+    entityVersion: number,
+    data: Record<string, unknown>,
+  ) =>
     events.push({
       id: rt.ids.next('evt'),
       organisationId: rt.organisationId,
-      type: event.type,
+      type,
       at,
       actorId,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      entityVersion: 0,
-      data: event.data,
-      ...(options.idempotency ? { idempotencyKey: options.idempotency.key } : {}),
+      entityType,
+      entityId,
+      entityVersion,
+      data,
+      ...(idem ? { idempotencyKey: idem.key } : {}),
+    });
+  for (const { write, entity, changes } of prepared) {
+    write.events.forEach((event, index) => {
+      push(event.type, write.type, entity.id, entity.version, {
+        ...(event.data ?? {}),
+        ...(index === 0 ? { changes } : {}),
+      });
     });
   }
-  const idem = options.idempotency;
+  for (const event of options.loose ?? []) push(event.type, event.entityType, event.entityId, 0, event.data);
   const entities = prepared.map((p) => p.entity);
   const record = (slot: IdempotencySlot, result: JsonObject) => ({
     collection: IDEMPOTENCY_COLLECTION,
