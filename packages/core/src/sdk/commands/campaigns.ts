@@ -29,6 +29,7 @@ import {
   parsePatch,
   permittedEvents,
 } from '../runtime.js';
+import { newest } from './cycles.js';
 import { checkStrategyRefs } from './strategy.js';
 
 /** The events of the campaign workflow. */
@@ -228,8 +229,7 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       await reachPosts(actor, 'campaigns.create', parsed.postIds);
       await reachAudience(actor, 'campaigns.create', parsed.audience);
       const programme = (await list(rt, 'programme'))[0];
-      const cycles = await list(rt, 'cycle');
-      const cycle = cycles.sort((a, b) => b.number - a.number)[0];
+      const cycle = await newest(rt);
       const campaign: New<Campaign> = {
         ...parsed,
         postIds: [...new Set(parsed.postIds)],
