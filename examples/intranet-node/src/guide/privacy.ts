@@ -19,7 +19,7 @@ export async function applyRetention(storage: StoragePort, organisationId: strin
     config: { retention: { platformEventDays: 90 } },
   });
   // the scheduler, daily, as the service:
-  const done = await shift.system.applyRetention(); // { before, removed, idempotencyRecords, summary }
+  const done = await shift.system.applyRetention(); // { before, removed, idempotencyRecords, summaries }
   // or a social master, now, with a policy of their own:
   const own = await shift.as(masterId).privacy.applyRetention({ platformEventDays: 30 });
   // #endregion retention

@@ -2422,6 +2422,57 @@ define(
   },
 );
 
+define(
+  'event-compaction',
+  'compacts several parts of the log in one transaction, each summary at the highest seq of its part, or none',
+  async ({ open }) => {
+    const storage = await open();
+    await storage.transaction(ORG, (tx) =>
+      tx.append([event(1), click(2), click(3), event(4), click(5), click(6), event(7)]),
+    );
+    const stored = await storage.readEvents(ORG);
+    const parts = [
+      [stored[1]!, stored[2]!],
+      [stored[4]!, stored[5]!],
+    ];
+    // A later part that does not match: the whole transaction writes nothing, the first part included.
+    await assertRejectsWithCode(
+      storage.transaction(ORG, async (tx) => {
+        await tx.compactEvents(parts[0]!, summaryEvent({ id: 'evt_97' }));
+        await tx.compactEvents([{ ...stored[4]!, id: 'evt_other' }], summaryEvent({ id: 'evt_98' }));
+      }),
+      'NOT_FOUND',
+      'second part mismatched',
+    );
+    assertEqual(await storage.readEvents(ORG), stored, 'nothing written');
+    const summaries = await storage.transaction(ORG, async (tx) => [
+      await tx.compactEvents(parts[0]!, summaryEvent({ id: 'evt_97' })),
+      await tx.compactEvents(parts[1]!, summaryEvent({ id: 'evt_98' })),
+    ]);
+    assertEqual(
+      summaries.map((s) => [s.seq, s.id]),
+      [
+        [3, 'evt_97'],
+        [6, 'evt_98'],
+      ],
+      'each at the highest seq of its part',
+    );
+    assertEqual(
+      (await storage.readEvents(ORG)).map((e) => [e.seq, e.type, e.id]),
+      [
+        [1, stored[0]!.type, stored[0]!.id],
+        [3, 'platform.summary', 'evt_97'],
+        [4, stored[3]!.type, stored[3]!.id],
+        [6, 'platform.summary', 'evt_98'],
+        [7, stored[6]!.type, stored[6]!.id],
+      ],
+      'both summaries in their places, the other events kept',
+    );
+    const [next] = await storage.transaction(ORG, (tx) => tx.append([event(8)]));
+    assertEqual(next?.seq, 8, 'seq goes on after the highest');
+  },
+);
+
 define('event-compaction', "never reaches another organisation's log", async ({ open }) => {
   const storage = await open();
   await storage.transaction(OTHER, (tx) => tx.append([click(1, { organisationId: OTHER })]));

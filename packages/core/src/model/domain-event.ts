@@ -232,8 +232,8 @@ export { SYSTEM_ACTOR } from './system-actor.js';
  * are never changed or removed, except in two ways (docs/privacy.md). Erasure rewrites the personal fields of
  * earlier events in place (a name becomes a pseudonym, a handle "erased"; an e-mail, a share's sharer token, tracked
  * link and the platform's id of the post are removed); ids and `seq` stay, no event is removed. Retention removes
- * old platform events, which leaves gaps in `seq`, and puts one `platform.summary` event at the position of the
- * newest removed one.
+ * old platform events, which leaves gaps in `seq`, and puts a `platform.summary` event at the position of the
+ * newest removed one of each part of 800.
  */
 export const DomainEventSchema = z.strictObject({
   id: IdSchema,

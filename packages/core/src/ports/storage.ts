@@ -22,7 +22,7 @@ export interface StoredDocument<T = JsonObject> {
 /**
  * A domain event as stored, with its per-organisation position `seq` (from 1). Every commit takes the next
  * consecutive numbers, so appends leave no gaps; only a retention run (`privacy.applyRetention`) leaves holes,
- * where it removed old raw platform events (their figures live on in one `platform.summary` event).
+ * where it removed old raw platform events (their figures live on in `platform.summary` events).
  */
 export type StoredEvent = DomainEvent & { readonly seq: number };
 

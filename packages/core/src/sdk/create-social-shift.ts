@@ -149,7 +149,7 @@ export interface SystemCommands {
   digestRecipients(): Promise<DigestRecipient[]>;
   /**
    * Applies the retention policy (`policy`, else `config.retention`) at the clock's time: raw platform events older
-   * than N days are removed and one `platform.summary` event keeps their figures. `VALIDATION` without a policy.
+   * than N days are removed and `platform.summary` events keep their figures (one per 800). `VALIDATION` without a policy.
    */
   applyRetention(policy?: RetentionPolicy): Promise<RetentionReport>;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { finishMetrics } from '../metrics/finish-metrics.js';
 import { foldEvents } from '../metrics/fold-event.js';
 import type { DomainEvent } from '../model/domain-event.js';
-import { eventPayloadSchemas } from '../model/domain-event.js';
+import { DomainEventSchema, eventPayloadSchemas } from '../model/domain-event.js';
 import { createManualClock } from '../ports/clock.js';
 import { pseudonymiseEvents } from '../privacy/pseudonymise-events.js';
 import { exportAll } from '../storage/export-all.js';
@@ -11,7 +11,12 @@ import { importAll } from '../storage/import-all.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
 import { createSocialShift } from './create-social-shift.js';
-import { parseRetentionPolicy, RAW_PLATFORM_EVENT_TYPES, summariseRawEvents } from './retention.js';
+import {
+  parseRetentionPolicy,
+  RAW_PLATFORM_EVENT_TYPES,
+  SUMMARY_EVENTS,
+  summariseRawEvents,
+} from './retention.js';
 import { shareFigures } from './share-figures.js';
 
 const START = Date.parse('2026-03-01T00:00:00.000Z');
@@ -201,6 +206,57 @@ describe('retention of reach stored by earlier versions', () => {
     await expect(
       importAll(createMemoryStorage(), await exportAll(storage, 'org_acme', { clock: later })),
     ).resolves.toBeDefined();
+  });
+});
+
+describe('retention of a long history', () => {
+  it('keeps each summary within the values an event may hold, so the log still exports and imports', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, clock, storage } = world;
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const [first] = await shift.as(people.publisher).offers.mine();
+    const share = await shift
+      .as(people.publisher)
+      .offers.share(first?.offer.id ?? '', { platform: 'linkedin', idempotencyKey: 'k' });
+    // A click every quarter hour for 1,000 quarters: 1,000 rows, more than one event's data may hold in one summary.
+    const clicks = SUMMARY_EVENTS + 200;
+    for (let i = 0; i < clicks; i++) {
+      await shift.platform.recordClick({ shareId: share.id, idempotencyKey: `c${i}` });
+      clock.advance(QUARTER);
+    }
+    clock.advance(100 * 86_400_000);
+    const before = await storage.readEvents('org_acme');
+    const figures = async () => finishMetrics(foldEvents(await storage.readEvents('org_acme')));
+    const expected = await figures();
+    const mine = await shift.as(people.publisher).offers.myShares({ limit: 10 });
+
+    const done = await shift.system.applyRetention({ platformEventDays: 30 });
+
+    expect(done.removed).toBe(clicks);
+    expect(done.summaries.map((s) => s.data.events)).toEqual([SUMMARY_EVENTS, 200]);
+    const raw = before.filter((e) => e.type === 'platform.click');
+    expect(done.summaries.map((s) => s.seq)).toEqual([raw[SUMMARY_EVENTS - 1]!.seq, raw.at(-1)!.seq]);
+    const after = await storage.readEvents('org_acme');
+    const summaries = after.filter((e) => e.type === 'platform.summary');
+    expect(summaries).toEqual(done.summaries);
+    for (const summary of summaries) {
+      expect(DomainEventSchema.safeParse(summary).success).toBe(true);
+      expect(summary.at).toBe(before.find((e) => e.seq === summary.seq)!.at);
+    }
+    expect(await figures()).toEqual(expected);
+    expect(await shift.as(people.publisher).offers.myShares({ limit: 10 })).toEqual(mine);
+    // The whole log exports and imports again, with the same figures.
+    const imported = createMemoryStorage();
+    await importAll(imported, await exportAll(storage, 'org_acme', { clock }));
+    expect(finishMetrics(foldEvents(await imported.readEvents('org_acme')))).toEqual(expected);
+    // A second run at the same time removes and writes nothing.
+    expect(await shift.system.applyRetention({ platformEventDays: 30 })).toEqual({
+      before: done.before,
+      removed: 0,
+      idempotencyRecords: 0,
+      summaries: [],
+    });
+    expect(await storage.readEvents('org_acme')).toEqual(after);
   });
 });
 

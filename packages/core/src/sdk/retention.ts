@@ -1,4 +1,4 @@
-// Retention: raw platform events older than N days are folded into one `platform.summary` event that keeps every
+// Retention: raw platform events older than N days are folded into `platform.summary` events that keep every
 // figure the metrics compute from them (per person, post, platform and quarter hour), and the raw events and their
 // idempotency records are removed, in one transaction.
 import * as z from 'zod/mini';
@@ -56,7 +56,7 @@ export function parseRetentionPolicy(input: unknown): RetentionPolicy {
  * @example
  * ```ts
  * const done: RetentionReport = await shift.system.applyRetention();
- * done.removed; // 1204 raw events folded into one summary
+ * done.removed; // 1204 raw events folded into two summaries (800 + 404)
  * ```
  */
 export interface RetentionReport {
@@ -66,9 +66,18 @@ export interface RetentionReport {
   readonly removed: number;
   /** How many idempotency records of those events were removed. */
   readonly idempotencyRecords: number;
-  /** The summary event that keeps their figures, at the `seq` of the newest removed event. */
-  readonly summary?: StoredEvent;
+  /**
+   * The summary events that keep their figures, in `seq` order: one per 800 removed events (in `seq` order), each
+   * at the `seq` of the newest of them. Empty when nothing was removed.
+   */
+  readonly summaries: readonly StoredEvent[];
 }
+
+/**
+ * How many raw events one `platform.summary` sums up at most. A row (12 values at most) per raw event at worst, so a
+ * summary stays under the 10,000 values an event's data may hold (`JSON_DATA_LIMITS`).
+ */
+export const SUMMARY_EVENTS = 800;
 
 type Row = EventPayload<'platform.summary'>['rows'][number];
 
@@ -125,9 +134,9 @@ export function summariseRawEvents(events: readonly DomainEvent[]): Row[] {
 
 /**
  * Applies the retention policy at the clock's time: raw platform events older than `platformEventDays` days are
- * removed with their idempotency records, and one `platform.summary` event, stored at the `seq` of the newest of
- * them, keeps their figures, in one transaction. Every figure `foldEvents` computes stays the same. Running it
- * again at the same time writes nothing. The summary is not emitted: live readers already counted the raw events.
+ * removed with their idempotency records, and `platform.summary` events keep their figures (one per 800 of them,
+ * each stored at the `seq` of the newest of its part), in one transaction. Every figure `foldEvents` computes stays the same. Running it
+ * again at the same time writes nothing. The summaries are not emitted: live readers already counted the raw events.
  * Without a policy, `VALIDATION` says to pass one (and `orElse`, where else one can be set).
  */
 export async function applyRetention(rt: Runtime, input: unknown, orElse = ''): Promise<RetentionReport> {
@@ -143,30 +152,37 @@ export async function applyRetention(rt: Runtime, input: unknown, orElse = ''): 
     const raw = (await rt.storage.readEvents(rt.organisationId, { types: RAW_PLATFORM_EVENT_TYPES })).filter(
       (event) => event.at < before,
     );
-    if (raw.length === 0) return { before, removed: 0, idempotencyRecords: 0 };
+    if (raw.length === 0) return { before, removed: 0, idempotencyRecords: 0, summaries: [] };
     // The idempotency records of the removed events: they hold the raw event as the command returned it.
     const ids = new Set(raw.map((event) => event.id));
     const records = (await rt.storage.query(rt.organisationId, IDEMPOTENCY_COLLECTION)).filter((doc) =>
       ids.has((doc.data.result as { event?: { id?: string } } | undefined)?.event?.id as string),
     );
-    const newest = raw[raw.length - 1] as StoredEvent;
-    const summary: DomainEvent = {
-      id: rt.ids.next('evt'),
-      organisationId: rt.organisationId,
-      type: 'platform.summary',
-      at: newest.at,
-      actorId: SYSTEM_ACTOR,
-      entityType: 'organisation',
-      entityId: rt.organisationId,
-      entityVersion: 0,
-      data: { events: raw.length, rows: summariseRawEvents(raw) },
-    };
     try {
-      const stored = await rt.storage.transaction(rt.organisationId, async (tx) => {
+      const summaries = await rt.storage.transaction(rt.organisationId, async (tx) => {
         for (const doc of records) await tx.delete(IDEMPOTENCY_COLLECTION, doc.id, doc.version);
-        return tx.compactEvents(raw, summary);
+        const stored: StoredEvent[] = [];
+        // A summary per SUMMARY_EVENTS raw events, at the seq of the newest of them: its rows (at most one per raw
+        // event) stay within the values an event's data may hold, so an export of it imports again.
+        for (let i = 0; i < raw.length; i += SUMMARY_EVENTS) {
+          const part = raw.slice(i, i + SUMMARY_EVENTS);
+          stored.push(
+            await tx.compactEvents(part, {
+              id: rt.ids.next('evt'),
+              organisationId: rt.organisationId,
+              type: 'platform.summary',
+              at: (part[part.length - 1] as StoredEvent).at,
+              actorId: SYSTEM_ACTOR,
+              entityType: 'organisation',
+              entityId: rt.organisationId,
+              entityVersion: 0,
+              data: { events: part.length, rows: summariseRawEvents(part) },
+            }),
+          );
+        }
+        return stored;
       });
-      return { before, removed: raw.length, idempotencyRecords: records.length, summary: stored };
+      return { before, removed: raw.length, idempotencyRecords: records.length, summaries };
     } catch (error) {
       // Another run removed some of them first: read again (once), so the result is as if run after it.
       if (attempt === 0 && (isSocialShiftError(error, 'NOT_FOUND') || isSocialShiftError(error, 'CONFLICT')))

@@ -96,7 +96,7 @@ function stamp(clock: Clock): string {
   return date.toISOString();
 }
 
-/** Where the log stands: its highest `seq` and the ids of its `platform.summary` events (one per retention run). */
+/** Where the log stands: its highest `seq` and the ids of its `platform.summary` events (retention's). */
 async function markOf(
   storage: StoragePort,
   organisationId: string,
