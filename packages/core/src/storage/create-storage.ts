@@ -236,7 +236,12 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
       if (list) list.push({ read, resolve, reject });
       else queued.set(organisationId, [{ read, resolve, reject }]);
     });
-  const batching = () => readMany !== undefined && opened && !closed;
+  /** A read outside a transaction: queued for `readMany` when the driver has one, else sent alone. */
+  const read = async (organisationId: string, one: DriverRead): Promise<DocumentRow[]> => {
+    if (readMany && opened && !closed) return enqueue(organisationId, one);
+    await ready();
+    return (await guard(one.query ? 'query' : 'read', () => single(organisationId, one)))[0]!;
+  };
 
   const toEvent = (row: { seq: number; event: string }): StoredEvent =>
     ({ ...(JSON.parse(row.event) as DomainEvent), seq: row.seq }) as StoredEvent;
@@ -424,25 +429,16 @@ export function createStorage(driver: StorageDriver, options: CreateStorageOptio
     async get(organisationId, collection, id) {
       checkOrganisation(organisationId);
       checkKey(collection, id);
-      if (batching()) {
-        const [row] = await enqueue(organisationId, { collection, id });
-        return row && toDocument(organisationId, row);
-      }
-      await ready();
-      const row = await guard('read', () => driver.get(organisationId, collection, id));
+      const [row] = await read(organisationId, { collection, id });
       return row && toDocument(organisationId, row);
     },
     async query(organisationId, collection, query = {}) {
       checkOrganisation(organisationId);
       checkCollection(collection);
       checkQuery(query);
-      if (batching()) {
-        const rows = await enqueue(organisationId, { collection, query });
-        return rows.map((row) => toDocument(organisationId, row));
-      }
-      await ready();
-      const rows = await guard('query', () => driver.query(organisationId, collection, query));
-      return rows.map((row) => toDocument(organisationId, row));
+      return (await read(organisationId, { collection, query })).map((row) =>
+        toDocument(organisationId, row),
+      );
     },
     async readEvents(organisationId, query = {}) {
       checkOrganisation(organisationId);
