@@ -1,5 +1,6 @@
 // Idempotency keys for commands that outside systems retry: a retry changes nothing and returns the first result.
 import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
+import { compareText } from '../model/compare-text.js';
 import type { JsonObject } from '../ports/storage.js';
 import type { Runtime } from './runtime.js';
 import { IDEMPOTENCY_COLLECTION } from './runtime.js';
@@ -11,7 +12,7 @@ export function canonicalJson(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => compareText(a, b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -1,3 +1,4 @@
+import { compareText } from '../model/compare-text.js';
 import type { DocumentQuery, EventQuery, JsonObject, StoredDocument, StoredEvent } from '../ports/storage.js';
 import type { CreateStorageOptions, ManagedStorage } from './create-storage.js';
 import { createStorage } from './create-storage.js';
@@ -307,7 +308,7 @@ function selectDocuments(docs: Iterable<MemoryDocument>, query: DocumentQuery): 
       matched.push(doc);
     }
   }
-  matched.sort((a, b) => compareIds(a.row.id, b.row.id));
+  matched.sort((a, b) => compareText(a.row.id, b.row.id));
   const limited = query.limit === undefined ? matched : matched.slice(0, query.limit);
   return limited.map((doc) => doc.row);
 }
@@ -328,10 +329,6 @@ function selectEvents(events: readonly (MemoryEvent | undefined)[], query: Event
   return out;
 }
 
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * Applies a {@link DocumentQuery} to documents in memory: equality filters, id order, paging.
  *
@@ -348,7 +345,7 @@ export function runQuery(docs: readonly StoredDocument[], query: DocumentQuery):
       (doc) =>
         (after === undefined || doc.id > after) && where.every(([f, v]) => (own(doc.data, f) ?? null) === v),
     )
-    .sort((a, b) => compareIds(a.id, b.id));
+    .sort((a, b) => compareText(a.id, b.id));
   return query.limit === undefined ? matched : matched.slice(0, query.limit);
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { invalidValue } from '../../errors/invalid-value.js';
 import { SocialShiftError } from '../../errors/social-shift-error.js';
+import { compareText } from '../../model/compare-text.js';
 import type { Consent } from '../../model/consent.js';
 import type { Offer } from '../../model/offer.js';
 import type { Person } from '../../model/person.js';
@@ -347,7 +348,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
       if (!isAllowedFor(rt, actor, 'offers.read', { ownerId: actor.person.id })) return [];
       const offers = await list(rt, 'offer', { publisherId: actorId });
       const settled = await Promise.all(offers.map(async (o) => (await settleOffer(rt, o)).offer));
-      settled.sort((a, b) => (a.offeredAt < b.offeredAt ? 1 : a.offeredAt > b.offeredAt ? -1 : 0));
+      settled.sort((a, b) => compareText(b.offeredAt, a.offeredAt));
       return Promise.all(settled.map(withPost));
     },
     async myShares(options = {}) {
@@ -357,7 +358,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
       // Newest first; shares of the same millisecond by id, so a page is stable (`sharedAt` has one fixed form).
       const key = (share: Share) => `${share.sharedAt}\0${share.id}`;
       const all = (await list(rt, 'share', { publisherId: actorId })).sort((a, b) =>
-        key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0,
+        compareText(key(b), key(a)),
       );
       // The next page starts after the last share of the page before.
       const from = last === undefined ? 0 : all.findIndex((share) => share.id === last) + 1;

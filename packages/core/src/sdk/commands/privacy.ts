@@ -1,3 +1,4 @@
+import { compareText } from '../../model/compare-text.js';
 import type { Consent } from '../../model/consent.js';
 import type { EntityOf } from '../../model/entities.js';
 import type { EntityType } from '../../model/entity-type.js';
@@ -88,7 +89,7 @@ export function privacyCommands(rt: Runtime, actorId: string): PrivacyCommands {
     async consents(personId) {
       const person = await subject(personId);
       return (await list(rt, 'consent', { personId: person.id })).sort((a, b) =>
-        a.givenAt < b.givenAt ? -1 : a.givenAt > b.givenAt ? 1 : 0,
+        compareText(a.givenAt, b.givenAt),
       );
     },
     async exportPerson(personId) {
