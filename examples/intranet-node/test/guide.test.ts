@@ -12,7 +12,7 @@ import {
   createTestProgramme,
 } from '@social-shift/core/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reviewAPost, saveThePostForm, shareTheNewestOffer } from '../src/guide/commands.js';
+import { reviewAPost, reviewQueue, saveThePostForm, shareTheNewestOffer } from '../src/guide/commands.js';
 import { createTrackedProgramme } from '../src/guide/links-in-the-sdk.js';
 import { applyRetention, exportPersonFile } from '../src/guide/privacy.js';
 import { pseudonymousReport } from '../src/guide/pseudonymous-report.js';
@@ -77,6 +77,24 @@ describe('the README', () => {
 });
 
 describe('docs/commands.md', () => {
+  it("an editor's review queue holds the posts in review and the contributions submitted, and no others", async () => {
+    const { shift, people, pillarId } = await createTestProgramme();
+    const editor = shift.as(people.editor);
+    const draft = await editor.posts.create({ title: 'Draft', text: 'Not yet', pillarIds: [pillarId] });
+    const inReview = await editor.posts.create({ title: 'Ready', text: 'Look', pillarIds: [pillarId] });
+    await editor.posts.submit(inReview.id);
+    const creator = shift.as(people.creator);
+    const idea = await creator.contributions.create({ kind: 'photo', title: 'Dawn', pillarIds: [pillarId] });
+    await creator.contributions.create({ kind: 'photo', title: 'Later', pillarIds: [pillarId] });
+    await creator.contributions.submit(idea.id);
+    const queue = await reviewQueue(shift, people.editor);
+    expect(queue.posts.map((p) => p.id)).toEqual([inReview.id]);
+    expect(queue.contributions.map((c) => c.id)).toEqual([idea.id]);
+    expect(queue.posts.map((p) => p.id)).not.toContain(draft.id);
+    // A publisher reads no posts or contributions: an empty queue, not an error.
+    expect(await reviewQueue(shift, people.publisher)).toEqual({ posts: [], contributions: [] });
+  });
+
   it("an edit form saved late keeps another editor's change to another field, and refuses one to the same field", async () => {
     const { shift, people } = await createTestProgramme();
     const other = (await shift.as(people.master).people.add({ displayName: 'Olga' })).id;

@@ -292,6 +292,7 @@ export { createEventEmitter } from './sdk/event-emitter.js';
 export { COMMAND_INPUT_LIMITS } from './sdk/input-limits.js';
 export type { RetentionPolicy, RetentionReport } from './sdk/retention.js';
 export { parseRetentionPolicy, RAW_PLATFORM_EVENT_TYPES, RetentionPolicySchema } from './sdk/retention.js';
+export type { ListFilter } from './sdk/runtime.js';
 export type { ShareFigures, ShareWithFigures } from './sdk/share-figures.js';
 export type { CreateStorageOptions, ManagedStorage } from './storage/create-storage.js';
 export { createStorage } from './storage/create-storage.js';

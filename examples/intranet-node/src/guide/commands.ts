@@ -1,5 +1,6 @@
 // Commands as a person, as docs/commands.md shows them: a post through four-eyes review, a publisher's share with a
-// click the platform reports, and an edit form saved without undoing another editor's change.
+// click the platform reports, an editor's review queue, and an edit form saved without undoing another editor's
+// change.
 import type { Post, SocialShift, UpdatePostInput } from '@social-shift/core';
 import { SocialShiftError } from '@social-shift/core';
 
@@ -32,6 +33,18 @@ export async function shareTheNewestOffer(shift: SocialShift, publisherId: strin
   return share;
 }
 // #endregion share
+
+// #region review-queue
+/** What waits for an editor's review: the posts in review and the contributions submitted, of those they may read. */
+export async function reviewQueue(shift: SocialShift, editorId: string) {
+  const editor = shift.as(editorId);
+  const [posts, contributions] = await Promise.all([
+    editor.posts.list({ status: 'in_review' }),
+    editor.contributions.list({ status: 'submitted' }),
+  ]);
+  return { posts, contributions };
+}
+// #endregion review-queue
 
 // #region edit-form
 /**

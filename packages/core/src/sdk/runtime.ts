@@ -1,6 +1,6 @@
 // The SDK's internal machinery shared by every command group: loading, role checks, workflow checks and the one
 // transaction per command. Not exported from the package.
-import type { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { invalidValue } from '../errors/invalid-value.js';
 import { issueMessage } from '../errors/issue-message.js';
 import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
@@ -201,8 +201,22 @@ export async function list<T extends EntityType>(
 }
 
 /**
- * What the actor may read of one type (each command group's `list`): the entities `where` selects, those the actor
- * may run `action` on.
+ * Which entities a `list` returns: those in one state of their workflow (`{ status: 'in_review' }`), or all of them
+ * when left out.
+ *
+ * @example
+ * ```ts
+ * const queue = await shift.as(editorId).posts.list({ status: 'in_review' });
+ * ```
+ */
+export interface ListFilter<Status extends string> {
+  /** Only entities in this state (one of the workflow's states, else `VALIDATION`). */
+  readonly status?: Status | undefined;
+}
+
+/**
+ * What the actor may read of one type (each command group's `list`): the entities the actor may run `action` on,
+ * only those in `filter.status` when it names one (one of `statuses`, else `VALIDATION` with the path `status`).
  */
 export async function listReadable<T extends EntityType>(
   rt: Runtime,
@@ -210,10 +224,15 @@ export async function listReadable<T extends EntityType>(
   type: T,
   action: Action,
   target: (entity: EntityOf<T>) => PermissionTarget,
-  where?: Parameters<typeof list>[2],
+  statuses: z.ZodMiniType<string>,
+  filter: unknown,
 ): Promise<EntityOf<T>[]> {
+  const { status } =
+    parseInput(`${type} filter`, z.optional(z.strictObject({ status: z.optional(statuses) })), filter) ?? {};
   const actor = await loadActor(rt, actorId);
-  return (await list(rt, type, where)).filter((entity) => isAllowedFor(rt, actor, action, target(entity)));
+  return (await list(rt, type, status ? { status } : undefined)).filter((entity) =>
+    isAllowedFor(rt, actor, action, target(entity)),
+  );
 }
 
 /**

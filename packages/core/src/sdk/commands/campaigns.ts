@@ -4,6 +4,8 @@ import { isSocialShiftError } from '../../errors/social-shift-error.js';
 import type { Campaign } from '../../model/campaign.js';
 import { CampaignAudienceSchema, CampaignTargetsSchema } from '../../model/campaign.js';
 import { IdListSchema, NameSchema, TextSchema, TimestampSchema } from '../../model/primitives.js';
+import type { CampaignStatus } from '../../model/vocabulary.js';
+import { CampaignStatusSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
@@ -11,7 +13,7 @@ import { postWorkflow } from '../../workflows/post.js';
 import { audiencePeople, endCampaignWrites, startCampaignWrites } from '../cascades.js';
 import { settleCampaign } from '../due-transitions.js';
 import { readGuard } from '../guards.js';
-import type { EntityWrite, Guard, New, Runtime } from '../runtime.js';
+import type { EntityWrite, Guard, ListFilter, New, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -108,8 +110,11 @@ export interface CampaignCommands {
   cancel(campaignId: string): Promise<Campaign>;
   /** One campaign, as it is now: a scheduled one whose start has passed is started first, one past its end completed. */
   get(campaignId: string): Promise<Campaign>;
-  /** The campaigns this person may read (`campaigns.read`). */
-  list(): Promise<Campaign[]>;
+  /**
+   * The campaigns this person may read (`campaigns.read`), only those in `filter.status` when it names a state. As
+   * stored: a scheduled campaign whose start has passed is `scheduled` until the due run or a `get` starts it.
+   */
+  list(filter?: ListFilter<CampaignStatus>): Promise<Campaign[]>;
   /** The workflow events this person may send on the campaign now, the ones its command would let through. */
   allowedEvents(campaignId: string): Promise<CampaignEvent[]>;
 }
@@ -296,7 +301,8 @@ export function campaignCommands(rt: Runtime, actorId: string): CampaignCommands
       authorize(rt, actor, 'campaigns.read', targetOf(campaign));
       return campaign;
     },
-    list: () => listReadable(rt, actorId, 'campaign', 'campaigns.read', targetOf),
+    list: (filter) =>
+      listReadable(rt, actorId, 'campaign', 'campaigns.read', targetOf, CampaignStatusSchema, filter),
     async allowedEvents(campaignId) {
       const actor = await loadActor(rt, actorId);
       const campaign = await loadCampaign(campaignId);

@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
 import type { Contribution } from '../../model/contribution.js';
 import { ContributionSchema } from '../../model/contribution.js';
+import type { ContributionStatus } from '../../model/vocabulary.js';
+import { ContributionStatusSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { contributionWorkflow } from '../../workflows/contribution.js';
 import { readGuard } from '../guards.js';
-import type { EntityWrite, New, Runtime } from '../runtime.js';
+import type { EntityWrite, ListFilter, New, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -82,8 +84,11 @@ export interface ContributionCommands {
   archive(contributionId: string): Promise<Contribution>;
   /** One contribution this person may read (`contributions.read`). */
   get(contributionId: string): Promise<Contribution>;
-  /** The contributions this person may read (a creator: their own). */
-  list(): Promise<Contribution[]>;
+  /**
+   * The contributions this person may read (a creator: their own), only those in `filter.status` when it names a
+   * state (an editor's queue: `{ status: 'submitted' }`).
+   */
+  list(filter?: ListFilter<ContributionStatus>): Promise<Contribution[]>;
   /** The workflow events this person may send on the contribution now. */
   allowedEvents(contributionId: string): Promise<ContributionEvent[]>;
 }
@@ -192,7 +197,16 @@ export function contributionCommands(rt: Runtime, actorId: string): Contribution
       authorize(rt, actor, 'contributions.read', targetOf(contribution));
       return contribution;
     },
-    list: () => listReadable(rt, actorId, 'contribution', 'contributions.read', targetOf),
+    list: (filter) =>
+      listReadable(
+        rt,
+        actorId,
+        'contribution',
+        'contributions.read',
+        targetOf,
+        ContributionStatusSchema,
+        filter,
+      ),
     async allowedEvents(contributionId) {
       const actor = await loadActor(rt, actorId);
       const contribution = await load(rt, 'contribution', checkId(contributionId, 'contributionId'));

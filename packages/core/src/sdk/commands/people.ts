@@ -9,14 +9,14 @@ import type { RoleAssignment } from '../../model/role-assignment.js';
 import { RoleScopeSchema } from '../../model/role-assignment.js';
 import type { SocialAccount } from '../../model/social-account.js';
 import { SocialAccountSchema } from '../../model/social-account.js';
-import type { Language, Role } from '../../model/vocabulary.js';
-import { RoleSchema } from '../../model/vocabulary.js';
+import type { AmbassadorStatus, Language, Role } from '../../model/vocabulary.js';
+import { AmbassadorStatusSchema, RoleSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
 import type { Actor } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { expireOpenOffers } from '../cascades.js';
 import { isLastMaster, keepAMaster, leavingGuards, readGuard } from '../guards.js';
-import type { EntityWrite, New, Runtime } from '../runtime.js';
+import type { EntityWrite, ListFilter, New, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -170,8 +170,11 @@ export interface PeopleCommands {
   linkAccount(personId: string, input: LinkAccountInput): Promise<SocialAccount>;
   /** One person this person may read. */
   get(personId: string): Promise<Person>;
-  /** The people this person may read (master and editors: everyone; others: themselves). */
-  list(): Promise<Person[]>;
+  /**
+   * The people this person may read (master and editors: everyone; others: themselves), only those in
+   * `filter.status` when it names a state (`{ status: 'dormant' }`).
+   */
+  list(filter?: ListFilter<AmbassadorStatus>): Promise<Person[]>;
   /** A person's current role assignments. */
   roles(personId: string): Promise<RoleAssignment[]>;
   /** The ambassador workflow events this person may send on the person now. */
@@ -437,7 +440,8 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       authorize(rt, actor, 'people.read', personTarget(person));
       return person;
     },
-    list: () => listReadable(rt, actorId, 'person', 'people.read', personTarget),
+    list: (filter) =>
+      listReadable(rt, actorId, 'person', 'people.read', personTarget, AmbassadorStatusSchema, filter),
     async roles(personId) {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', checkId(personId, 'personId'));

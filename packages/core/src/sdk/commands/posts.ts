@@ -4,13 +4,15 @@ import type { Contribution } from '../../model/contribution.js';
 import type { Post } from '../../model/post.js';
 import { PostSchema } from '../../model/post.js';
 import { TimestampSchema } from '../../model/primitives.js';
+import type { PostStatus } from '../../model/vocabulary.js';
+import { PostStatusSchema } from '../../model/vocabulary.js';
 import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { contributionWorkflow } from '../../workflows/contribution.js';
 import { postWorkflow } from '../../workflows/post.js';
 import { endPostWrites } from '../cascades.js';
 import { settlePost } from '../due-transitions.js';
-import type { EntityWrite, New, Runtime } from '../runtime.js';
+import type { EntityWrite, ListFilter, New, Runtime } from '../runtime.js';
 import {
   authorize,
   checkId,
@@ -105,8 +107,8 @@ export interface PostCommands {
   archive(postId: string): Promise<Post>;
   /** One post this person may read (`posts.read`). */
   get(postId: string): Promise<Post>;
-  /** The posts this person may read (`posts.read`). */
-  list(): Promise<Post[]>;
+  /** The posts this person may read (`posts.read`), only those in `filter.status` when it names a state. */
+  list(filter?: ListFilter<PostStatus>): Promise<Post[]>;
   /** The workflow events this person may send on the post now. */
   allowedEvents(postId: string): Promise<PostEvent[]>;
 }
@@ -268,7 +270,7 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       authorize(rt, actor, 'posts.read', targetOf(post));
       return post;
     },
-    list: () => listReadable(rt, actorId, 'post', 'posts.read', targetOf),
+    list: (filter) => listReadable(rt, actorId, 'post', 'posts.read', targetOf, PostStatusSchema, filter),
     async allowedEvents(postId) {
       const actor = await loadActor(rt, actorId);
       const post = await loadPost(postId);
