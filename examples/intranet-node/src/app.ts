@@ -7,6 +7,7 @@ import type {
   CreateCampaignInput,
   CreatePostInput,
   LinkAccountInput,
+  ListFilter,
   SetupInput,
   ShareInput,
   SocialShift,
@@ -36,6 +37,11 @@ function pageOf({ url }: RouteContext): { limit?: number; before?: string } {
   const before = url.searchParams.get('before');
   return { ...(limit === null ? {} : { limit: Number(limit) }), ...(before === null ? {} : { before }) };
 }
+/** A list's filter from the query (`?status=in_review`): the SDK checks the state (`VALIDATION`). */
+function filterOf<Status extends string>({ url }: RouteContext): ListFilter<Status> | undefined {
+  const status = url.searchParams.get('status');
+  return status === null ? undefined : { status: status as Status };
+}
 /** The JSON body as the command's input type: the SDK parses and validates it (`VALIDATION` with paths). */
 const input = <T>(context: RouteContext): T => context.body as T;
 
@@ -52,7 +58,7 @@ export function apiRoutes(shift: SocialShift): Route[] {
     },
 
     // People and roles (masters and editors).
-    { method: 'GET', path: '/api/people', handle: async (c) => ok(await as(c).people.list()) },
+    { method: 'GET', path: '/api/people', handle: async (c) => ok(await as(c).people.list(filterOf(c))) },
     {
       method: 'POST',
       path: '/api/people',
@@ -88,7 +94,8 @@ export function apiRoutes(shift: SocialShift): Route[] {
       handle: async (c) => ok(await as(c).people.withdrawConsent()),
     },
 
-    // Posts: editors write them, another editor approves them (four eyes).
+    // Posts: editors write them, another editor approves them (four eyes); `?status=in_review` is the review queue.
+    { method: 'GET', path: '/api/posts', handle: async (c) => ok(await as(c).posts.list(filterOf(c))) },
     {
       method: 'POST',
       path: '/api/posts',
@@ -131,7 +138,11 @@ export function apiRoutes(shift: SocialShift): Route[] {
     },
 
     // Campaigns: running one offers its posts to the publishers it targets.
-    { method: 'GET', path: '/api/campaigns', handle: async (c) => ok(await as(c).campaigns.list()) },
+    {
+      method: 'GET',
+      path: '/api/campaigns',
+      handle: async (c) => ok(await as(c).campaigns.list(filterOf(c))),
+    },
     {
       method: 'POST',
       path: '/api/campaigns',

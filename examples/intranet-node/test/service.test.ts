@@ -50,8 +50,9 @@ async function stop(service: Service): Promise<void> {
 
 let service: Service;
 
-/** One entry of a list the API answers (campaigns, the publisher's offers). */
+/** One entry of a list the API answers (posts, campaigns, the publisher's offers). */
 interface ApiListEntry {
+  readonly id: string;
   readonly status: string;
   readonly post: { readonly title: string };
   readonly offer: { readonly id: string; readonly status: string };
@@ -183,6 +184,13 @@ describe('the intranet service', { timeout: 20_000 }, () => {
     expect(post.status).toBe(201);
     ids.post = post.json.id;
     expect((await api('POST', `/api/posts/${ids.post}/submit`, ids.author)).status).toBe(200);
+    // The review queue: the posts in review, and nothing for a state posts do not have.
+    const queue = await api('GET', '/api/posts?status=in_review', ids.reviewer);
+    expect(queue.json.map((p) => p.id)).toEqual([ids.post]);
+    expect((await api('GET', '/api/posts?status=draft', ids.reviewer)).json).toEqual([]);
+    const wrong = await api('GET', '/api/posts?status=review', ids.reviewer);
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.code).toBe('VALIDATION');
     const own = await api('POST', `/api/posts/${ids.post}/approve`, ids.author);
     expect(own.status).toBe(403);
     const approved = await api('POST', `/api/posts/${ids.post}/approve`, ids.reviewer);
