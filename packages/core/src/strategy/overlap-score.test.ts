@@ -177,6 +177,19 @@ describe('scoreOverlap on hand-computed cases', () => {
     expect(score.factors.find((f) => f.code === 'GOAL_CLAIMED_WITHOUT_PILLAR')?.effect).toBe('lowers');
   });
 
+  it('suggests backing a goal claimed without a pillar only where that would raise the score', () => {
+    const tips = (subject: Parameters<typeof aSubject>[0]) =>
+      scoreOverlap(twoAudienceStrategy(), aSubject(subject)).suggestions.filter(
+        (s) => s.code === 'BACK_THE_GOAL_WITH_A_PILLAR',
+      );
+    // Nurses: goal_recruit through pillar_work counts 1 already; a pillar for goal_brand would change nothing.
+    expect(
+      tips({ pillarIds: ['pillar_work'], goalIds: ['goal_brand'], audienceIds: ['aud_nurses'] }),
+    ).toEqual([]);
+    // Nurses: goal_recruit, linked only, counts 0.8; with a pillar it would count 1.
+    expect(tips({ goalIds: ['goal_recruit'], audienceIds: ['aud_nurses'] })).toHaveLength(1);
+  });
+
   it('averages the overlap over the audiences a post targets', () => {
     // Nurses: O = 1; needs {relationships, knowledge} → needFit 0.79444…; tags {career} → 1 of 2 → 0.5;
     //   A = 0.7 × 0.79444… + 0.3 × 0.5 = 0.70611…; overlap √0.70611… = 0.84030…

@@ -353,13 +353,17 @@ function scoreWith(subject: OverlapSubject, ix: Index, cfg: OverlapConfig): Over
   const audience = mean((r) => r.audience);
   const overall = mean((r) => r.overlap);
   const verdict = classifyOverlap(overall, organisation, audience, cfg);
-  // A goal linked without a pillar lowers the score only where backing it with a pillar (counting 1) would raise it.
-  for (const [i, g] of claimedOnly) {
+  // A goal linked without a pillar lowers the score only where backing it with a pillar (counting 1) would raise it;
+  // elsewhere the suggestion to back it would change nothing, and goes.
+  for (const [i, [g, tip]] of claimedOnly) {
     const goal = ix.goalsById.get(g.goalId)!;
     const backed = (r: AudienceOverlap) =>
       isFor(goal, r.audienceId) ? 1 : cfg.organisation.goalForOtherAudience;
     const lowers = results.length === 0 ? organisation < 1 : results.some((r) => backed(r) > r.organisation);
-    if (!lowers) out.factors[i] = { ...out.factors[i]!, effect: 'neutral' };
+    if (!lowers) {
+      out.factors[i] = { ...out.factors[i]!, effect: 'neutral' };
+      out.suggestions.splice(out.suggestions.indexOf(tip), 1);
+    }
   }
   if (verdict === 'push_only') {
     out.suggestions.push({ code: 'SOFTEN_THE_PUSH', message: suggestionWords.SOFTEN_THE_PUSH() });
@@ -428,14 +432,17 @@ const isFor = (goal: Goal, audienceId: string) =>
 const route = (g: ServedGoal, cfg: OverlapConfig) =>
   g.viaPillarIds.length > 0 ? 1 : cfg.organisation.goalWithoutPillar;
 
-/** Explains the goals served; returns where each goal linked without a pillar got its factor (index → goal). */
+/**
+ * Explains the goals served; returns where each goal linked without a pillar got its factor (index → the goal and
+ * the suggestion to back it with a pillar).
+ */
 function explainGoals(
   served: readonly ServedGoal[],
   pillars: readonly ContentPillar[],
   cfg: OverlapConfig,
   out: Explanation,
-): Map<number, ServedGoal> {
-  const claimedOnly = new Map<number, ServedGoal>();
+): Map<number, [ServedGoal, OverlapSuggestion]> {
+  const claimedOnly = new Map<number, [ServedGoal, OverlapSuggestion]>();
   const nl = labels('nl');
   const en = labels('en');
   for (const g of served) {
@@ -457,7 +464,11 @@ function explainGoals(
       }),
     });
     if (g.viaPillarIds.length === 0) {
-      claimedOnly.set(out.factors.length, g);
+      const tip: OverlapSuggestion = {
+        code: 'BACK_THE_GOAL_WITH_A_PILLAR',
+        message: suggestionWords.BACK_THE_GOAL_WITH_A_PILLAR({ goal: quote(g.name) }),
+      };
+      claimedOnly.set(out.factors.length, [g, tip]);
       out.factors.push({
         code: 'GOAL_CLAIMED_WITHOUT_PILLAR',
         side: 'organisation',
@@ -467,10 +478,7 @@ function explainGoals(
           factor: cfg.organisation.goalWithoutPillar,
         }),
       });
-      out.suggestions.push({
-        code: 'BACK_THE_GOAL_WITH_A_PILLAR',
-        message: suggestionWords.BACK_THE_GOAL_WITH_A_PILLAR({ goal: quote(g.name) }),
-      });
+      out.suggestions.push(tip);
     }
   }
   if (served.length === 0) {
