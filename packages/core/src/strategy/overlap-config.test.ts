@@ -98,6 +98,19 @@ describe('resolveOverlapConfig', () => {
   });
 
   it.each([
+    ['organisation', '{ goalForOtherAudience: 0.3 }'],
+    ['audience', '{ breadthWeight: 0.25 }'],
+    ['overlap', '{ organisationWeight: 0.5 }'],
+    ['thresholds', '{ overlap: 0.6 }'],
+    ['portfolio', '{ tolerance: 0.1 }'],
+  ])('shows a group %s given as a number a setting of its own, %s', (group, example) => {
+    // Every group was shown `{ overlap: 0.7 }`: `overlap: 0.5` then became `overlap: { overlap: 0.7 }`, an unknown setting.
+    expect(() => resolveOverlapConfig({ [group]: 0.5 } as unknown as OverlapConfigInput)).toThrow(
+      `Invalid overlap configuration: ${group}: Use an object such as ${example}.`,
+    );
+  });
+
+  it.each([
     ['null', null],
     ['a list', []],
     ['a number', 0.7],

@@ -265,7 +265,10 @@ export function resolveOverlapConfig(overrides: OverlapConfigInput = {}): Overla
       return Object.fromEntries(
         Object.entries(value).filter(([, v]) => v !== undefined),
       ) as OverlapConfigInput[K];
-    notAnObject([key], '{ overlap: 0.7 }');
+    // The group's own first setting as the example: `audience: 0.3` is told `{ breadthWeight: 0.25 }`, not a setting
+    // it does not have.
+    const [field, example] = Object.entries(d[key])[0]!;
+    notAnObject([key], `{ ${field}: ${example} }`);
     return undefined;
   };
   const merged = {
