@@ -15,7 +15,14 @@ import { isoNow } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { LinkTracker } from '../ports/link-tracker.js';
 import type { SharePolicy } from '../ports/share-policy.js';
-import type { JsonObject, StoragePort, StorageTransaction, StoredEvent, WriteSet } from '../ports/storage.js';
+import type {
+  JsonObject,
+  StoragePort,
+  StorageTransaction,
+  StoredDocument,
+  StoredEvent,
+  WriteSet,
+} from '../ports/storage.js';
 import type { Action, PermissionTable } from '../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../roles/role-check.js';
 import { isAllowed, rolesOf } from '../roles/role-check.js';
@@ -165,6 +172,9 @@ export function compact<T extends object>(value: T): T {
   return out as T;
 }
 
+/** A stored document as its entity: its data with the stored version. */
+const toEntity = <T>(doc: StoredDocument): T => ({ ...doc.data, version: doc.version }) as unknown as T;
+
 /** Reads one entity, or `undefined`. */
 export async function find<T extends EntityType>(
   rt: Runtime,
@@ -172,7 +182,7 @@ export async function find<T extends EntityType>(
   id: string,
 ): Promise<EntityOf<T> | undefined> {
   const doc = await rt.storage.get(rt.organisationId, type, id);
-  return doc ? ({ ...doc.data, version: doc.version } as unknown as EntityOf<T>) : undefined;
+  return doc ? toEntity(doc) : undefined;
 }
 
 /** Reads one entity; `NOT_FOUND` when absent. */
@@ -197,7 +207,7 @@ export async function list<T extends EntityType>(
   where?: Readonly<Record<string, string | number | boolean | null>>,
 ): Promise<EntityOf<T>[]> {
   const docs = await rt.storage.query(rt.organisationId, type, where ? { where } : {});
-  return docs.map((doc) => ({ ...doc.data, version: doc.version }) as unknown as EntityOf<T>);
+  return docs.map(toEntity<EntityOf<T>>);
 }
 
 /**
@@ -510,14 +520,14 @@ export async function commit(
     data: { at },
     expectedVersion: guard.version,
   }));
+  const puts: WriteSet['puts'][number][] = prepared.map(({ write, entity, expectedVersion }) => ({
+    collection: write.type,
+    id: entity.id,
+    data: entity as unknown as JsonObject,
+    expectedVersion,
+  }));
   // Most commands only put documents and append events: one write set, one request where the storage can.
   if (rt.storage.commit && !options.documents && !options.rewrite && !(idem && 'resultWithEvents' in idem)) {
-    const puts: WriteSet['puts'][number][] = prepared.map(({ write, entity, expectedVersion }) => ({
-      collection: write.type,
-      id: entity.id,
-      data: entity as unknown as JsonObject,
-      expectedVersion,
-    }));
     if (idem) puts.push(record(idem, idem.result({ entities })));
     puts.push(...guards);
     let stored: readonly StoredEvent[];
@@ -531,10 +541,7 @@ export async function commit(
   }
   const stored = await rt.storage
     .transaction(rt.organisationId, async (tx: StorageTransaction) => {
-      for (const { write, expectedVersion, entity } of prepared) {
-        await tx.put(write.type, entity.id, entity as unknown as JsonObject, expectedVersion);
-      }
-      for (const doc of [...(options.documents ?? []), ...guards]) {
+      for (const doc of [...puts, ...(options.documents ?? []), ...guards]) {
         await tx.put(doc.collection, doc.id, doc.data, doc.expectedVersion);
       }
       if (options.rewrite && options.rewrite.length > 0) await tx.replaceEvents(options.rewrite);
