@@ -183,18 +183,19 @@ export const JSON_DATA_LIMITS = { maxDepth: 16, maxNodes: 10_000, maxStringLengt
 export function checkJsonData(value: unknown): string | undefined {
   const stack: Array<[unknown, number]> = [[value, 0]];
   let nodes = 0;
+  const { maxDepth, maxNodes, maxStringLength } = JSON_DATA_LIMITS;
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (++nodes > JSON_DATA_LIMITS.maxNodes) return `has more than ${JSON_DATA_LIMITS.maxNodes} values`;
-    if (depth > JSON_DATA_LIMITS.maxDepth) return `is nested deeper than ${JSON_DATA_LIMITS.maxDepth} levels`;
+    if (++nodes > maxNodes) return `has more than ${maxNodes} values`;
+    if (depth > maxDepth) return `is nested deeper than ${maxDepth} levels`;
     if (node === null || typeof node === 'boolean') continue;
     if (typeof node === 'number') {
       if (!Number.isFinite(node)) return 'holds a number that is not finite';
       continue;
     }
     if (typeof node === 'string') {
-      if (node.length > JSON_DATA_LIMITS.maxStringLength) {
-        return `holds a string longer than ${JSON_DATA_LIMITS.maxStringLength} characters`;
+      if (node.length > maxStringLength) {
+        return `holds a string longer than ${maxStringLength} characters`;
       }
       continue;
     }

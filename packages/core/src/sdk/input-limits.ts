@@ -44,46 +44,29 @@ const limitError = (
 export function checkInputShape(what: string, input: unknown): void {
   const stack: Array<[unknown, number, (string | number)[]]> = [[input, 0, []]];
   let values = 0;
+  const { maxValues, maxDepth } = COMMAND_INPUT_LIMITS;
   while (stack.length > 0) {
     const [node, depth, path] = stack.pop() as [unknown, number, (string | number)[]];
     values++;
-    if (values > COMMAND_INPUT_LIMITS.maxValues) {
-      throw limitError(
-        what,
-        `holds more than ${COMMAND_INPUT_LIMITS.maxValues} values`,
-        COMMAND_INPUT_LIMITS.maxValues,
-        values,
-        [],
-      );
+    if (values > maxValues) {
+      throw limitError(what, `holds more than ${maxValues} values`, maxValues, values, []);
     }
-    if (depth > COMMAND_INPUT_LIMITS.maxDepth) {
-      throw limitError(
-        what,
-        `is nested deeper than ${COMMAND_INPUT_LIMITS.maxDepth} levels`,
-        COMMAND_INPUT_LIMITS.maxDepth,
-        depth,
-        path.slice(0, 8),
-      );
+    if (depth > maxDepth) {
+      throw limitError(what, `is nested deeper than ${maxDepth} levels`, maxDepth, depth, path.slice(0, 8));
     }
     if (node === null || typeof node !== 'object') continue;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length && values + stack.length <= COMMAND_INPUT_LIMITS.maxValues; i++) {
+      for (let i = 0; i < node.length && values + stack.length <= maxValues; i++) {
         stack.push([node[i], depth + 1, depth < 8 ? [...path, i] : path]);
       }
-      if (node.length > COMMAND_INPUT_LIMITS.maxValues) {
-        throw limitError(
-          what,
-          `holds a list of ${node.length} items`,
-          COMMAND_INPUT_LIMITS.maxValues,
-          node.length,
-          path,
-        );
+      if (node.length > maxValues) {
+        throw limitError(what, `holds a list of ${node.length} items`, maxValues, node.length, path);
       }
       continue;
     }
     for (const key of Object.keys(node)) {
       stack.push([(node as Record<string, unknown>)[key], depth + 1, depth < 8 ? [...path, key] : path]);
-      if (values + stack.length > COMMAND_INPUT_LIMITS.maxValues) break;
+      if (values + stack.length > maxValues) break;
     }
   }
 }
