@@ -170,8 +170,11 @@ export const entityBase = {
   updatedAt: TimestampSchema,
 };
 
-/** Short ids list, deduplicated by the caller where it matters; bounded. */
-export const IdListSchema = z.array(IdSchema).check(z.maxLength(1_000));
+/** A list of ids, at most 1,000: a repeated id is dropped (the first of each is kept, in order). */
+export const IdListSchema = z.array(IdSchema).check(
+  z.maxLength(1_000),
+  z.overwrite((ids) => [...new Set(ids)]),
+);
 
 /** Limits of free-form JSON data (event payloads): deep or huge values are rejected before they reach storage. */
 export const JSON_DATA_LIMITS = { maxDepth: 16, maxNodes: 10_000, maxStringLength: 20_000 } as const;
