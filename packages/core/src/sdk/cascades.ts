@@ -25,12 +25,15 @@ export async function audiencePeople(rt: Runtime, audience: Campaign['audience']
   const members = new Set(
     groups.filter((g) => audience.focusGroupIds.includes(g.id)).flatMap((g) => g.memberIds),
   );
+  // Nobody who left or was erased: no campaign reaches them again, so no scope need reach their teams either.
   return people.filter(
     (person) =>
-      audience.everyone ||
-      audience.personIds.includes(person.id) ||
-      members.has(person.id) ||
-      person.teamIds.some((team) => audience.teamIds.includes(team)),
+      person.status !== 'left' &&
+      !person.erasedAt &&
+      (audience.everyone ||
+        audience.personIds.includes(person.id) ||
+        members.has(person.id) ||
+        person.teamIds.some((team) => audience.teamIds.includes(team))),
   );
 }
 
@@ -46,7 +49,6 @@ export async function targetedPublishers(rt: Runtime, campaign: Campaign): Promi
     (person) =>
       publishers.has(person.id) &&
       (person.status === 'active' || person.status === 'dormant') &&
-      person.erasedAt === undefined &&
       hasOfferConsent(consents, person.id),
   );
 }
