@@ -171,7 +171,7 @@ export async function applyRetention(rt: Runtime, input: unknown, orElse = ''): 
               id: rt.ids.next('evt'),
               organisationId: rt.organisationId,
               type: 'platform.summary',
-              at: (part[part.length - 1] as StoredEvent).at,
+              at: part.at(-1)!.at,
               actorId: SYSTEM_ACTOR,
               entityType: 'organisation',
               entityId: rt.organisationId,
