@@ -39,3 +39,43 @@ describe('the strategy version a cycle pins', () => {
     expect((await master.cycles.start()).strategyVersion).toBe(2);
   });
 });
+
+describe('the strategy version a cycle pins, with two masters at once', () => {
+  it('is the version its strategy step ends with, also when the strategy changes as the cycle leaves the step', async () => {
+    const goal = {
+      id: 'goal_recruit',
+      name: 'Recruit nurses',
+      purpose: 'recruitment',
+      intent: 'inform',
+    } as const;
+    const turns = async (n: number) => {
+      for (let i = 0; i < n; i++) await Promise.resolve();
+    };
+    // One command starts 0 to 30 turns of the microtask queue after the other, in both orders: the move's read of
+    // the strategy falls before, between and after the update's reads and commit.
+    for (let lag = -30; lag <= 30; lag += 2) {
+      const { shift, people } = await createTestProgramme();
+      const master = shift.as(people.master);
+      await master.cycles.start();
+      const settled = await Promise.allSettled([
+        turns(Math.max(lag, 0)).then(() => master.strategy.update({ goals: [goal] })),
+        turns(Math.max(-lag, 0)).then(() => master.cycles.moveTo({ step: 'activation' })),
+      ]);
+      const outcome = settled.map((s) =>
+        s.status === 'fulfilled' ? 'ok' : (s.reason as { code: string }).code,
+      );
+      expect(
+        outcome.filter((o) => o !== 'ok' && o !== 'CONFLICT'),
+        `lag ${lag}`,
+      ).toEqual([]);
+      // Whichever committed first: a cycle that left its strategy step after the update runs on the update.
+      const types = (await shift.readEvents()).map((e) => e.type);
+      const updated = types.lastIndexOf('strategy.updated');
+      const left = types.indexOf('cycle.step_changed');
+      const cycle = await master.cycles.current();
+      if (left >= 0 && updated > left) expect(cycle?.strategyVersion, `lag ${lag}`).toBe(1);
+      if (left >= 0 && updated < left && outcome[0] === 'ok')
+        expect(cycle?.strategyVersion, `lag ${lag}`).toBe(2);
+    }
+  });
+});

@@ -68,47 +68,47 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
       },
     );
   };
+  const all = async () => {
+    authorize(rt, await loadActor(rt, actorId), 'cycles.read');
+    return (await list(rt, 'cycle')).sort((a, b) => a.number - b.number);
+  };
   const move = async (event: CycleEvent): Promise<Cycle> => {
     const actor = await loadActor(rt, actorId);
     authorize(rt, actor, 'cycles.moveStep');
     const cycle = await requireCurrent();
     const status = nextState(programmeCycleWorkflow, cycle, event);
+    // A strategy update writes this guard: a cycle leaving its strategy step, which pins the strategy read after it,
+    // is a CONFLICT when the strategy changed meanwhile (retry: it then runs on the change), not a cycle on the
+    // version before it. A move at another step and an update at the same moment are one too.
+    const guard = await readGuard(rt, 'cycles');
     const at = now(rt);
-    // The latest 1,000 steps (the schema's bound): a history field never blocks the workflow; every move stays in
-    // the `cycle.step_changed` events.
-    const visitedSteps = MethodStepSchema.safeParse(status).success
-      ? [...cycle.visitedSteps, status as MethodStep].slice(-1_000)
-      : cycle.visitedSteps;
+    const adjusted = event === 'ADJUST';
     const after: Cycle = {
       ...cycle,
       status,
-      visitedSteps,
-      ...(event === 'ADJUST' ? { measuredAt: at } : {}),
+      // The latest 1,000 steps (the schema's bound): a history field never blocks the workflow; every move stays in
+      // the `cycle.step_changed` events. Adjustment is no step of the method.
+      visitedSteps: adjusted
+        ? cycle.visitedSteps
+        : [...cycle.visitedSteps, status as MethodStep].slice(-1_000),
+      ...(adjusted ? { measuredAt: at } : {}),
       // The strategy this cycle runs on is the one its strategy step ends with (step 1 of the method sets it).
       ...(cycle.status === 'strategy' ? { strategyVersion: (await loadStrategy(rt)).strategyVersion } : {}),
     };
-    return commitFirst<Cycle>(rt, actorId, [
-      {
-        type: 'cycle',
-        before: cycle,
-        after,
-        events: [
-          event === 'ADJUST'
-            ? { type: 'cycle.measured' }
-            : { type: 'cycle.step_changed', data: { from: cycle.status, to: status } },
-        ],
-      },
-    ]);
+    return commitFirst<Cycle>(
+      rt,
+      actorId,
+      [
+        adjusted
+          ? entityWrite('cycle', cycle, after, 'cycle.measured')
+          : entityWrite('cycle', cycle, after, 'cycle.step_changed', { from: cycle.status, to: status }),
+      ],
+      { guards: [guard] },
+    );
   };
   return {
-    async current() {
-      authorize(rt, await loadActor(rt, actorId), 'cycles.read');
-      return newest(rt);
-    },
-    async list() {
-      authorize(rt, await loadActor(rt, actorId), 'cycles.read');
-      return (await list(rt, 'cycle')).sort((a, b) => a.number - b.number);
-    },
+    current: async () => (await all()).at(-1),
+    list: all,
     async start() {
       // Read before the newest cycle: two starts at once make one cycle with the next number and a CONFLICT.
       const guard = await readGuard(rt, 'cycles');
@@ -158,8 +158,7 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
     async allowedEvents() {
       const actor = await loadActor(rt, actorId);
       const cycle = await newest(rt);
-      if (!cycle) return [];
-      return permittedEvents(rt, actor, programmeCycleWorkflow, cycle.status, {});
+      return cycle ? permittedEvents(rt, actor, programmeCycleWorkflow, cycle.status, {}) : [];
     },
   };
 }

@@ -4,6 +4,7 @@ import { invalidValues } from '../../errors/invalid-value.js';
 import type { ValidationIssue } from '../../errors/social-shift-error.js';
 import type { Strategy } from '../../model/strategy.js';
 import { StrategySchema } from '../../model/strategy.js';
+import { readGuard } from '../guards.js';
 import type { Runtime } from '../runtime.js';
 import {
   authorize,
@@ -156,10 +157,7 @@ export async function checkStrategyRefs(
 
 /** The organisation's strategy (one per programme). */
 export async function loadStrategy(rt: Runtime): Promise<Strategy> {
-  const strategies = await list(rt, 'strategy');
-  const strategy = strategies[0];
-  if (!strategy) return load(rt, 'strategy', 'strategy');
-  return strategy;
+  return (await list(rt, 'strategy'))[0] ?? load(rt, 'strategy', 'strategy');
 }
 
 /** Makes the strategy commands for one actor. */
@@ -176,12 +174,20 @@ export function strategyCommands(rt: Runtime, actorId: string): StrategyCommands
       const after = { ...strategy, ...patch };
       checkStrategyIds(after);
       // A new version only when something changed: an update without a part, or with the parts stored, writes nothing.
-      const strategyVersion = strategy.strategyVersion + (Object.keys(changesOf(strategy, after))[0] ? 1 : 0);
-      return commitFirst<Strategy>(rt, actorId, [
-        entityWrite('strategy', strategy, { ...after, strategyVersion }, 'strategy.updated', {
-          strategyVersion,
-        }),
-      ]);
+      const strategyVersion = strategy.strategyVersion + 1;
+      return Object.keys(changesOf(strategy, after))[0]
+        ? commitFirst<Strategy>(
+            rt,
+            actorId,
+            [
+              entityWrite('strategy', strategy, { ...after, strategyVersion }, 'strategy.updated', {
+                strategyVersion,
+              }),
+            ],
+            // The guard a cycle move reads before it pins the strategy version: of the two at once, one is a CONFLICT.
+            { guards: [await readGuard(rt, 'cycles')] },
+          )
+        : strategy;
     },
   };
 }
