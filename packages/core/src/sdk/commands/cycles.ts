@@ -51,9 +51,13 @@ export interface CycleCommands {
   allowedEvents(): Promise<CycleEvent[]>;
 }
 
-/** The cycle with the highest number: the one the programme is in (a cycle is closed only when the next starts). */
+/**
+ * The cycle with the highest number: the one the programme is in (a cycle is closed only when the next starts). The
+ * last of the cycles in number order, as `cycles.current()` reads them: of two cycles with one number (an import of a
+ * log whose cycles started at once), the one a move changes is the one `current()` shows.
+ */
 export const newest = async (rt: Runtime): Promise<Cycle | undefined> =>
-  (await list(rt, 'cycle')).sort((a, b) => b.number - a.number)[0];
+  (await list(rt, 'cycle')).sort((a, b) => a.number - b.number).at(-1);
 
 /** Makes the cycle commands for one actor. */
 export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
