@@ -71,7 +71,7 @@ export interface PrivacyCommands {
   erasePerson(personId: string): Promise<Person>;
   /**
    * Applies a retention policy now (a master only): raw platform events older than `platformEventDays` days are
-   * removed and one `platform.summary` event keeps their figures, so every report stays the same.
+   * removed and `platform.summary` events (one per 800 of them) keep their figures, so every report stays the same.
    */
   applyRetention(policy: RetentionPolicy): Promise<RetentionReport>;
 }
