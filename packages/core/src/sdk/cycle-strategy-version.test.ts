@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createTestProgramme } from '../testing/programme.js';
 
+/** The goal each test's strategy update adds. */
+const goal = {
+  id: 'goal_recruit',
+  name: 'Recruit nurses',
+  purpose: 'recruitment',
+  intent: 'inform',
+} as const;
+
 // A cycle starts at its strategy step: the strategy it runs on is the one that step leaves, not the one before it.
 describe('the strategy version a cycle pins', () => {
   it('is the version its strategy step ends with, also after going back to that step', async () => {
     const { shift, people } = await createTestProgramme();
     const master = shift.as(people.master);
-    const goal = {
-      id: 'goal_recruit',
-      name: 'Recruit nurses',
-      purpose: 'recruitment',
-      intent: 'inform',
-    } as const;
 
     const started = await master.cycles.start();
     expect(started.strategyVersion).toBe(1);
@@ -32,9 +34,7 @@ describe('the strategy version a cycle pins', () => {
     for (const step of ['activation', 'content', 'campaigns', 'measurement'] as const)
       await master.cycles.moveTo({ step });
     await master.cycles.adjust();
-    await master.strategy.update({
-      goals: [{ id: 'goal_recruit', name: 'Recruit nurses', purpose: 'recruitment', intent: 'inform' }],
-    });
+    await master.strategy.update({ goals: [goal] });
     expect((await master.cycles.current())?.strategyVersion).toBe(1);
     expect((await master.cycles.start()).strategyVersion).toBe(2);
   });
@@ -42,12 +42,6 @@ describe('the strategy version a cycle pins', () => {
 
 describe('the strategy version a cycle pins, with two masters at once', () => {
   it('is the version its strategy step ends with, also when the strategy changes as the cycle leaves the step', async () => {
-    const goal = {
-      id: 'goal_recruit',
-      name: 'Recruit nurses',
-      purpose: 'recruitment',
-      intent: 'inform',
-    } as const;
     const turns = async (n: number) => {
       for (let i = 0; i < n; i++) await Promise.resolve();
     };
