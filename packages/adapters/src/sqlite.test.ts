@@ -128,9 +128,16 @@ describe('sqlite storage', () => {
       (await storage.query('org_a', 'offer', { where: { publisherId: 'p3' } })).map((d) => d.id),
     ).toEqual(['o13', 'o18', 'o23', 'o28', 'o3', 'o33', 'o38', 'o43', 'o48', 'o8']);
     await storage.query('org_a', 'offer', { where: { status: 'offered', publisherId: 'p1' } });
+    // A post leaving circulation expires its offers; a tracked click finds its share by the publisher's token.
+    await storage.query('org_a', 'offer', { where: { postId: 'post_1' } });
+    await storage.query('org_a', 'share', {
+      where: { sharerToken: 'tok_abcdefgh', postId: 'post_1', platform: 'linkedin' },
+    });
     expect(plans).toEqual([
       expect.stringContaining('USING INDEX social_shift_offer_publisherId'),
       expect.stringContaining('USING INDEX social_shift_offer_publisherId'),
+      expect.stringContaining('USING INDEX social_shift_offer_postId'),
+      expect.stringContaining('USING INDEX social_shift_share_sharerToken'),
     ]);
     await storage.close();
     database.close();

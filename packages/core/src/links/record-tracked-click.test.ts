@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../model/domain-event.js';
-import type { JsonObject } from '../ports/storage.js';
+import type { JsonObject, StoragePort } from '../ports/storage.js';
 import { createMemoryStorage } from '../storage/memory-storage.js';
+import { QUERY_INDEXES } from '../storage/query-indexes.js';
 import { aDomainEvent, aPost, aShare } from '../testing/factories.js';
 import { createLinkTracker } from './link-tracker.js';
 import type { ClickRecordingSdk } from './record-tracked-click.js';
@@ -163,6 +164,51 @@ describe('verifyTrackedClick', () => {
       shareId: share.id,
     });
     expect(clicks).toEqual([]);
+  });
+
+  it("finds the share of the link's own campaign when the publisher shared the post on the platform in two", async () => {
+    const { sdk, tracker, tracked, share } = await world();
+    // The same post, platform and publisher in a campaign whose share has a lower id: the link is camp_1's.
+    const earlier = aShare({
+      id: 'share_0',
+      organisationId: sdk.organisationId,
+      campaignId: 'camp_0',
+      offerId: 'offer_0',
+      sharerToken: share.sharerToken,
+    });
+    await sdk.storage.transaction(sdk.organisationId, (tx) =>
+      tx.put('share', earlier.id, earlier as unknown as JsonObject, 0),
+    );
+    expect((await verifyTrackedClick(sdk, tracker, tracked.url!)).shareId).toBe(share.id);
+    const inCampaign0 = await tracker.track({
+      organisationId: sdk.organisationId,
+      link: 'https://example.org/jobs',
+      platform: 'linkedin',
+      campaignId: 'camp_0',
+      postId: 'post_1',
+      publisherId: 'person_1',
+    });
+    expect((await verifyTrackedClick(sdk, tracker, inCampaign0.url!)).shareId).toBe('share_0');
+  });
+
+  it("looks the share up by the publisher's token, an indexed field, and not by the campaign", async () => {
+    // A click must not read a whole campaign's shares (a hundred thousand in a big one): adapters read a query by
+    // the first indexed field of `where`, and PostgreSQL's planner picked the campaign's index when it was there.
+    const { sdk, tracker, tracked } = await world();
+    const wheres: unknown[] = [];
+    const storage = sdk.storage;
+    const query: StoragePort['query'] = (organisationId, collection, q) => {
+      if (collection === 'share') wheres.push(q?.where);
+      return storage.query(organisationId, collection, q);
+    };
+    await verifyTrackedClick(
+      { ...sdk, storage: Object.assign(Object.create(storage), { query }) },
+      tracker,
+      tracked.url!,
+    );
+    expect(wheres).toHaveLength(1);
+    const indexed = Object.keys(wheres[0] as object).filter((field) => QUERY_INDEXES.share?.includes(field));
+    expect(indexed).toEqual(['sharerToken']);
   });
 
   it('refuses an edited destination, so a preview fetcher is no redirect to anywhere', async () => {

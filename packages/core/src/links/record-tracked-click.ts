@@ -105,16 +105,19 @@ export async function verifyTrackedClick(
   url: string,
 ): Promise<{ readonly attribution: LinkAttribution; readonly shareId: string }> {
   const attribution = await tracker.resolve(url, { organisationId: sdk.organisationId });
+  // Read by the publisher's token alone of the indexed fields: a campaign may hold a hundred thousand shares, and
+  // with the campaign in `where` an adapter (or PostgreSQL's planner) could walk them all for every click. The
+  // publisher's shares of one post on one platform are one, or one per campaign that offered the post.
   const shares = await sdk.storage.query(sdk.organisationId, 'share', {
     where: {
-      campaignId: attribution.campaignId,
+      sharerToken: attribution.sharerToken,
       postId: attribution.postId,
       platform: attribution.platform,
-      sharerToken: attribution.sharerToken,
     },
-    limit: 1,
   });
-  const share = shares[0] ?? (await erasedShare(sdk, tracker, attribution));
+  const share =
+    shares.find((s) => s.data.campaignId === attribution.campaignId) ??
+    (await erasedShare(sdk, tracker, attribution));
   if (share === undefined) {
     throw new SocialShiftError(
       'INVALID_LINK',

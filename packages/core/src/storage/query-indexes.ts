@@ -12,9 +12,9 @@ export const QUERY_INDEXES: Readonly<Record<string, readonly string[]>> = {
   campaign: ['status'],
   consent: ['personId'],
   contribution: ['creatorId'],
-  offer: ['campaignId', 'publisherId'],
+  offer: ['campaignId', 'publisherId', 'postId'],
   post: ['status'],
   role_assignment: ['personId', 'role'],
-  share: ['campaignId', 'publisherId'],
+  share: ['campaignId', 'publisherId', 'sharerToken'],
   social_account: ['personId'],
 };
