@@ -34,7 +34,7 @@ window.otherTabs = async () => {
   out.afterUpgrade = await answer(storage.get('org_a', 'post', 'p'));
   // This release opens a database a newer release upgraded already.
   out.staleOpen = await answer(indexedDbStorage({ databaseName: 'upgraded' }).open());
-  // An older release holds version 1 open, with no versionchange handler: the upgrade to 2 would wait for ever.
+  // An older release holds version 1 open, with no versionchange handler: the upgrade to the current version would wait for ever.
   const old = await opened('held', 1, (db) => {
     db.createObjectStore('documents', { keyPath: ['organisationId', 'collection', 'id'] }).createIndex(
       'query',

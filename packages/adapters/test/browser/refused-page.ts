@@ -115,7 +115,7 @@ window.refused = async () => {
     await tx.put('post', 'p', { text: 'kept' }, 0);
     await tx.append([anEvent('evt_1')]);
   });
-  const raw = await opened('damaged', 2);
+  const raw = await opened('damaged', 3);
   const edit = raw.transaction(['events'], 'readwrite');
   edit.objectStore('events').put({
     organisationId: 'org_a',
