@@ -3,6 +3,7 @@
 // walk of every document, which is what each open did before 2026-12-07 to find the documents to migrate.
 import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
 import { indexedDbStorage } from '../src/indexeddb.js';
+import { createOlderLayout } from '../test/indexeddb-older-layout.js';
 
 declare global {
   interface Window {
@@ -52,22 +53,7 @@ window.openAtSize = async (count, runs) => {
   const raw = await opened(name);
   await fill(raw, count);
   // The same documents in a database of version 2 (no schemaVersion index), which the adapter's open upgrades.
-  const v2 = await opened('upgrade-at-size', 2, (db) => {
-    db.createObjectStore('documents', { keyPath: ['organisationId', 'collection', 'id'] }).createIndex(
-      'query',
-      'q',
-      {
-        multiEntry: true,
-      },
-    );
-    db.createObjectStore('events', { keyPath: ['organisationId', 'seq'] }).createIndex('entity', [
-      'organisationId',
-      'entityId',
-      'seq',
-    ]);
-    db.createObjectStore('counters', { keyPath: 'organisationId' });
-    db.createObjectStore('meta', { keyPath: 'key' });
-  });
+  const v2 = await opened('upgrade-at-size', 2, (db) => createOlderLayout(db, 2));
   await fill(v2, count);
   v2.close();
   let t = performance.now();

@@ -11,6 +11,7 @@ import {
   IDBVersionChangeEvent,
 } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
+import { createOlderLayout } from '../test/indexeddb-older-layout.js';
 import { indexedDbCapabilities, indexedDbStorage } from './indexeddb.js';
 import { describeStorageConformance } from './testing/index.js';
 
@@ -271,20 +272,7 @@ describe('indexeddb storage', () => {
     const indexedDB = new IDBFactory();
     // Version 1's layout, which the queued request upgrades to version 2 once the older tab lets go.
     const req = indexedDB.open('social-shift', 1);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      db.createObjectStore('documents', { keyPath: ['organisationId', 'collection', 'id'] }).createIndex(
-        'query',
-        'q',
-        { multiEntry: true },
-      );
-      db.createObjectStore('events', { keyPath: ['organisationId', 'seq'] }).createIndex('entity', [
-        'organisationId',
-        'entityId',
-        'seq',
-      ]);
-      db.createObjectStore('counters', { keyPath: 'organisationId' });
-    };
+    req.onupgradeneeded = () => createOlderLayout(req.result, 1);
     const old = await new Promise<IDBDatabase>((resolve, reject) => {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
@@ -1128,22 +1116,7 @@ describe('indexeddb storage', () => {
     // The layout of version 1, written with the raw API: no `meta` store, query keys for no field.
     const indexedDB = new IDBFactory();
     const req = indexedDB.open('legacy', 1);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      db.createObjectStore('documents', { keyPath: ['organisationId', 'collection', 'id'] }).createIndex(
-        'query',
-        'q',
-        {
-          multiEntry: true,
-        },
-      );
-      db.createObjectStore('events', { keyPath: ['organisationId', 'seq'] }).createIndex('entity', [
-        'organisationId',
-        'entityId',
-        'seq',
-      ]);
-      db.createObjectStore('counters', { keyPath: 'organisationId' });
-    };
+    req.onupgradeneeded = () => createOlderLayout(req.result, 1);
     const legacy = await new Promise<IDBDatabase>((resolve, reject) => {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
@@ -1180,21 +1153,7 @@ describe('indexeddb storage', () => {
     const indexedDB = new IDBFactory();
     // The layout of version 2: version 1's stores and `meta`, no `schemaVersion` index.
     const req = indexedDB.open('social-shift', 2);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      db.createObjectStore('documents', { keyPath: ['organisationId', 'collection', 'id'] }).createIndex(
-        'query',
-        'q',
-        { multiEntry: true },
-      );
-      db.createObjectStore('events', { keyPath: ['organisationId', 'seq'] }).createIndex('entity', [
-        'organisationId',
-        'entityId',
-        'seq',
-      ]);
-      db.createObjectStore('counters', { keyPath: 'organisationId' });
-      db.createObjectStore('meta', { keyPath: 'key' });
-    };
+    req.onupgradeneeded = () => createOlderLayout(req.result, 2);
     const v2 = await new Promise<IDBDatabase>((resolve, reject) => {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);

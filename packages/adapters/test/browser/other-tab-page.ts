@@ -1,6 +1,7 @@
 // A page that plays another tab of the app on the same database (a second connection of this page behaves as one):
 // a newer release that upgrades it, and an older release that holds an older version open and does not let go.
 import { indexedDbStorage } from '../../src/indexeddb.js';
+import { createOlderLayout } from '../indexeddb-older-layout.js';
 
 declare global {
   interface Window {
@@ -35,21 +36,7 @@ window.otherTabs = async () => {
   // This release opens a database a newer release upgraded already.
   out.staleOpen = await answer(indexedDbStorage({ databaseName: 'upgraded' }).open());
   // An older release holds version 1 open, with no versionchange handler: the upgrade to the current version would wait for ever.
-  const old = await opened('held', 1, (db) => {
-    db.createObjectStore('documents', { keyPath: ['organisationId', 'collection', 'id'] }).createIndex(
-      'query',
-      'q',
-      {
-        multiEntry: true,
-      },
-    );
-    db.createObjectStore('events', { keyPath: ['organisationId', 'seq'] }).createIndex('entity', [
-      'organisationId',
-      'entityId',
-      'seq',
-    ]);
-    db.createObjectStore('counters', { keyPath: 'organisationId' });
-  });
+  const old = await opened('held', 1, (db) => createOlderLayout(db, 1));
   const held = indexedDbStorage({ databaseName: 'held' });
   out.heldOpen = await Promise.race([
     answer(held.open()),

@@ -3,6 +3,7 @@
 // IndexedDB at all (a sandboxed iframe: an opaque origin, where `indexedDB.open` throws a SecurityError). It reports
 // each error, and what a fresh open reads afterwards.
 import { indexedDbStorage } from '../../src/indexeddb.js';
+import { createOlderLayout } from '../indexeddb-older-layout.js';
 
 declare global {
   interface Window {
@@ -68,21 +69,7 @@ window.refused = async () => {
   const out: Record<string, unknown> = {};
 
   // An older release's tab holds version 1 open, with one post, and never lets go: the upgrade is blocked.
-  const old = await opened('held', 1, (db) => {
-    db.createObjectStore('documents', { keyPath: ['organisationId', 'collection', 'id'] }).createIndex(
-      'query',
-      'q',
-      {
-        multiEntry: true,
-      },
-    );
-    db.createObjectStore('events', { keyPath: ['organisationId', 'seq'] }).createIndex('entity', [
-      'organisationId',
-      'entityId',
-      'seq',
-    ]);
-    db.createObjectStore('counters', { keyPath: 'organisationId' });
-  });
+  const old = await opened('held', 1, (db) => createOlderLayout(db, 1));
   const write = old.transaction(['documents'], 'readwrite');
   write.objectStore('documents').put({
     organisationId: 'org_a',
