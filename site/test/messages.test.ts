@@ -162,3 +162,18 @@ describe('what the organisation wants to inform for', () => {
     expect(messages[lang].overlapOrganisationDesc).toContain(recruit);
   });
 });
+
+describe('the conversation the measure page counts', () => {
+  // The SDK counts as conversation only the ambassador's own comments (`platform.comment` with `byAmbassador`,
+  // docs/glossary.md); a reaction (`platform.reaction`, a like: "Reacties" on the Playground and in the reports) is
+  // no conversation. "Who actively reacts and converses" / "Wie actief reageert" promised that likes count.
+  it.each([
+    ['nl', 'Een reactie (een like) is geen gesprek.'],
+    ['en', 'A reaction (a like) is no conversation.'],
+  ] as const)('is the ambassadors’ own comments, not their reactions, in %s', (lang, notReactions) => {
+    const text = messages[lang].measureConversationDesc;
+    expect(text).not.toMatch(/\breacts\b|\breageert\b/i);
+    expect(text.toLowerCase()).toContain(playgroundMessages[lang].shareComments.toLowerCase());
+    expect(text).toContain(notReactions);
+  });
+});

@@ -89,7 +89,8 @@ export const en: Messages = {
   measureEngagementDesc:
     'Which ambassadors and teams supply input and which do not; who shares and who does not.',
   measureConversation: 'The conversation',
-  measureConversationDesc: 'Who actively reacts and converses on the platforms, and who lags behind.',
+  measureConversationDesc:
+    'Who actively converses on the platforms, with comments of their own under the posts they shared, and who lags behind. A reaction (a like) is no conversation.',
   measureRepresentativeness:
     'Besides these three, the SDK measures whether the active ambassadors (who shared, supplied input or conversed) together are a good reflection of the organisation, by team, department and location (representativeness): the method asks that of the ambassadors.',
   measureFunnelTitle: 'The content funnel: creator → editor → publisher → conversation',

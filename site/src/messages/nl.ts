@@ -88,7 +88,8 @@ export const nl = {
   measureEngagement: 'Betrokkenheid',
   measureEngagementDesc: 'Welke ambassadeurs en teams input leveren en welke niet; wie deelt en wie niet.',
   measureConversation: 'Het gesprek',
-  measureConversationDesc: 'Wie actief reageert en converseert op de platforms, en wie achterblijft.',
+  measureConversationDesc:
+    'Wie actief converseert op de platforms, met eigen opmerkingen onder de berichten die ze deelden, en wie achterblijft. Een reactie (een like) is geen gesprek.',
   measureRepresentativeness:
     'Naast deze drie meet de SDK of de actieve ambassadeurs (wie deelde, input leverde of converseerde) samen een goede afspiegeling van de organisatie zijn, per team, afdeling en locatie (representativiteit): dat vraagt de methode van de ambassadeurs.',
   measureFunnelTitle: 'De contenttrechter: creator → editor → publisher → gesprek',
