@@ -88,6 +88,20 @@ describe('buildDigest', () => {
       );
       expect(deadline('en', '2026-11-28T05:00:00.000Z', 'America/New_York')).toBe('Share before 28 November');
     });
+
+    it('names the year of a deadline in another year than the digest, in the time zone', () => {
+      // A campaign that runs for more than a year: "27 November" alone read as tomorrow.
+      expect(deadline('nl', '2027-11-27T10:00:00.000Z')).toBe('Deel uiterlijk 27 november 2027, 11:00');
+      expect(deadline('en', '2027-11-27T10:00:00.000Z')).toBe('Share by 27 November 2027, 11:00');
+      // Early January in a November digest: next year's, not this year's, long past.
+      expect(deadline('nl', '2027-01-05T23:00:00.000Z')).toBe('Deel vóór 6 januari 2027');
+      expect(deadline('en', '2027-01-05T12:00:00.000Z')).toBe('Share by 5 January 2027, 13:00');
+      // 23:30Z on New Year's Eve is 2027 in Amsterdam, still 2026 in New York.
+      expect(deadline('en', '2026-12-31T23:30:00.000Z')).toBe('Share by 1 January 2027, 00:30');
+      expect(deadline('en', '2026-12-31T23:30:00.000Z', 'America/New_York')).toBe(
+        'Share by 31 December, 18:30',
+      );
+    });
   });
 
   it('greets the publisher by the name without the spaces around it', () => {

@@ -50,7 +50,8 @@ export interface DigestItem {
   /**
    * The last moment to share, in the digest's `timeZone`: "Deel uiterlijk 27 november, 23:59" / "Share by 27 November,
    * 23:59" (the time is cut to the minute, never later than the expiry), or "Deel vóór 28 november" / "Share before
-   * 28 November" for an expiry at exactly local midnight. `undefined` when it does not expire.
+   * 28 November" for an expiry at exactly local midnight; with the year when it is not the year of `now` ("Share by
+   * 5 January 2027, 13:00"). `undefined` when it does not expire.
    */
   readonly deadline: string | undefined;
   readonly openUrl: string | undefined;
@@ -257,13 +258,17 @@ function checkDigestInput(input: unknown): {
   let timeFormat: Intl.DateTimeFormat | undefined;
   if (typeof timeZone === 'string') {
     try {
+      // With the year, which a deadline in the digest's own year leaves out (deadlineText).
       dateFormat = new Intl.DateTimeFormat(input.language === 'nl' ? 'nl-NL' : 'en-GB', {
         day: 'numeric',
         month: 'long',
+        year: 'numeric',
         timeZone,
       });
-      // 24-hour time in both languages; seconds only to tell an expiry at exactly midnight.
+      // 24-hour time in both languages; seconds only to tell an expiry at exactly midnight; the year to tell a
+      // deadline in another year.
       timeFormat = new Intl.DateTimeFormat('en-GB', {
+        year: 'numeric',
         hour: '2-digit',
         minute: '2-digit',
         second: '2-digit',
@@ -292,10 +297,13 @@ function checkDigestInput(input: unknown): {
  * When an offer expiring at `expiry` (epoch ms) must be shared by, in the digest's language and time zone: the day and
  * the time cut to the minute ("Deel uiterlijk 27 november, 23:59"; an expiry at 23:59:30 is still "23:59", never a
  * minute late), or, at exactly local midnight, the day it starts ("Deel vóór 28 november": the whole day before
- * counts, where "uiterlijk 28 november, 00:00" would read as the end of the 28th).
+ * counts, where "uiterlijk 28 november, 00:00" would read as the end of the 28th). A deadline in another year than
+ * `now` names its year ("Share by 27 November 2027, 11:00"): without it, an offer of a campaign that runs for more
+ * than a year read as due the next day, and one in early January, in a December digest, as almost a year away.
  */
 function deadlineText(
   expiry: number,
+  now: number,
   text: (typeof TEXT)[Language],
   dateFormat: Intl.DateTimeFormat,
   timeFormat: Intl.DateTimeFormat,
@@ -305,7 +313,13 @@ function deadlineText(
   for (const part of timeFormat.formatToParts(at)) parts[part.type] = part.value;
   const time = `${parts.hour}:${parts.minute}`;
   const midnight = time === '00:00' && parts.second === '00' && at.getUTCMilliseconds() === 0;
-  return text.deadline(dateFormat.format(at), midnight ? undefined : time);
+  const thisYear = timeFormat.formatToParts(now).find((part) => part.type === 'year')?.value === parts.year;
+  const date = dateFormat
+    .formatToParts(at)
+    .filter((part, i, all) => !thisYear || (part.type !== 'year' && all[i + 1]?.type !== 'year'))
+    .map((part) => part.value)
+    .join('');
+  return text.deadline(date, midnight ? undefined : time);
 }
 
 /**
@@ -421,7 +435,7 @@ export function buildDigest(input: DigestInput): Digest | undefined {
       excerpt: excerpt(w.post.text),
       campaignName: w.campaignName,
       isNew: Date.parse(w.offer.offeredAt) > since,
-      deadline: Number.isFinite(expiry) ? deadlineText(expiry, text, dateFormat, timeFormat) : undefined,
+      deadline: Number.isFinite(expiry) ? deadlineText(expiry, now, text, dateFormat, timeFormat) : undefined,
       openUrl: w.openUrl,
     };
   });
