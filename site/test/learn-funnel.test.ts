@@ -48,6 +48,42 @@ describe('the content funnel of the Learn page', () => {
   );
 });
 
+describe('the last step of the funnel of the Learn page', () => {
+  // docs/metrics.md: the funnel's last step is the posts "conversed on" by the ambassador who shared them (a
+  // `platform.comment` with `byAmbassador`); a comment of someone else starts no conversation there. "And the
+  // conversation starts on the platforms" counted every comment.
+  const shared = [
+    event('contribution.submitted', '02T10:00', 'c1', { creatorId: 'cora' }),
+    event('contribution.accepted', '02T11:00', 'c1'),
+    event('post.created', '03T09:00', 'p1', { contributionIds: ['c1'] }),
+    event('post.offered', '04T10:00', 'p1'),
+    event('share.recorded', '04T11:00', 's1', { postId: 'p1', publisherId: 'pia', platform: 'linkedin' }),
+  ];
+  const comment = (byAmbassador: boolean) =>
+    event('platform.comment', '04T12:00', 's1', {
+      postId: 'p1',
+      publisherId: 'pia',
+      platform: 'linkedin',
+      byAmbassador,
+      count: 1,
+    });
+  const conversedOn = (events: MetricsEvent[]) => finishMetrics(foldEvents(events)).contentFunnel.conversedOn;
+
+  it('counts a post the publisher commented on, not one others commented on', () => {
+    expect([conversedOn([...shared, comment(false)]), conversedOn([...shared, comment(true)])]).toEqual([
+      0, 1,
+    ]);
+  });
+
+  it.each([
+    ['nl', 'publishers delen ze en voeren er op de platforms het gesprek over, met eigen opmerkingen'],
+    ['en', 'publishers share them and converse about them on the platforms, with comments of their own'],
+  ] as const)('says so in %s', (lang, text) => {
+    expect(messages[lang].measureFunnelDesc).toContain(text);
+    expect(messages[lang].measureFunnelDesc).not.toMatch(/conversation starts|ontstaat het gesprek/);
+  });
+});
+
 describe('the representativeness of the Learn page', () => {
   // docs/metrics.md: active ambassadors (who shared, contributed or conversed) against the organisation, by team,
   // department and location. "A good reflection" alone left a reader guessing at what is compared (age? gender?).

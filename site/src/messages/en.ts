@@ -95,7 +95,7 @@ export const en: Messages = {
     'Besides these three, the SDK measures whether the active ambassadors (who shared, supplied input or conversed) together are a good reflection of the organisation, by team, department and location (representativeness): the method asks that of the ambassadors.',
   measureFunnelTitle: 'The content funnel: creator → editor → publisher → conversation',
   measureFunnelDesc:
-    'A funnel of five steps: creators submit contributions, editors accept them, the posts made of them are offered, publishers share them, and the conversation starts on the platforms. The first two steps count contributions, the last three the posts made from them: one contribution can go into several posts and several contributions into one, so more posts can be offered than contributions were accepted. The SDK reports every step.',
+    'A funnel of five steps: creators submit contributions, editors accept them, the posts made of them are offered, publishers share them and converse about them on the platforms, with comments of their own. The first two steps count contributions, the last three the posts made from them: one contribution can go into several posts and several contributions into one, so more posts can be offered than contributions were accepted. The SDK reports every step.',
   measureFunnel: {
     submitted: 'Creators submit input',
     accepted: 'Editors accept it',

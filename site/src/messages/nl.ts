@@ -94,7 +94,7 @@ export const nl = {
     'Naast deze drie meet de SDK of de actieve ambassadeurs (wie deelde, input leverde of converseerde) samen een goede afspiegeling van de organisatie zijn, per team, afdeling en locatie (representativiteit): dat vraagt de methode van de ambassadeurs.',
   measureFunnelTitle: 'De contenttrechter: creator → editor → publisher → gesprek',
   measureFunnelDesc:
-    'Een trechter van vijf stappen: creators dienen bijdragen in, editors accepteren ze, de berichten die ervan gemaakt zijn worden aangeboden, publishers delen ze en op de platforms ontstaat het gesprek. De eerste twee stappen tellen bijdragen, de laatste drie de berichten die ervan gemaakt zijn: van één bijdrage kunnen meerdere berichten komen en van meerdere bijdragen één bericht, dus er kunnen meer berichten aangeboden zijn dan er bijdragen geaccepteerd zijn. De SDK rapporteert elke stap.',
+    'Een trechter van vijf stappen: creators dienen bijdragen in, editors accepteren ze, de berichten die ervan gemaakt zijn worden aangeboden, publishers delen ze en voeren er op de platforms het gesprek over, met eigen opmerkingen. De eerste twee stappen tellen bijdragen, de laatste drie de berichten die ervan gemaakt zijn: van één bijdrage kunnen meerdere berichten komen en van meerdere bijdragen één bericht, dus er kunnen meer berichten aangeboden zijn dan er bijdragen geaccepteerd zijn. De SDK rapporteert elke stap.',
   measureFunnel: {
     submitted: 'Creators leveren input',
     accepted: 'Editors accepteren',
