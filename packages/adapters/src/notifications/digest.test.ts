@@ -211,6 +211,43 @@ describe('buildDigest', () => {
     expect(digest?.subject).toBe('Today: 2 posts are waiting for you');
   });
 
+  it('lists a post offered in two campaigns once, by its first offer', () => {
+    // The same post in two running campaigns: two offers to one publisher, which read "2 posts are waiting".
+    const first = waiting({ offeredAt: '2026-11-10T08:00:00.000Z', expiresAt: '2026-12-10T08:00:00.000Z' });
+    const second = {
+      ...waiting({ offeredAt: '2026-11-25T12:00:00.000Z', expiresAt: '2026-11-30T08:00:00.000Z' }),
+      post: first.post,
+    };
+    const other = waiting({ title: 'Ander bericht' });
+    for (const list of [
+      [second, first, other],
+      [first, other, second],
+    ]) {
+      const digest = buildDigest({
+        publisherName: 'Anne',
+        language: 'en',
+        frequency: 'weekly',
+        now: NOW,
+        waiting: list,
+      });
+      expect(digest?.subject).toBe('This week: 2 posts are waiting for you');
+      expect(digest?.items.map((i) => [i.offerId, i.title, i.isNew])).toEqual([
+        [first.offer.id, first.post.title, false],
+        [other.offer.id, 'Ander bericht', true],
+      ]);
+    }
+    // Once its first offer is no longer open, the other stands for the post.
+    const shared = { ...first, offer: { ...first.offer, status: 'shared' as const } };
+    const digest = buildDigest({
+      publisherName: 'Anne',
+      language: 'en',
+      frequency: 'weekly',
+      now: NOW,
+      waiting: [shared, second],
+    });
+    expect(digest?.items.map((i) => [i.offerId, i.isNew])).toEqual([[second.offer.id, true]]);
+  });
+
   it('returns nothing when nothing waits', () => {
     expect(
       buildDigest({

@@ -396,8 +396,9 @@ export function isDigestDue(
 /**
  * Builds one publisher's digest of the posts waiting to be shared, in Dutch or English, for a daily or weekly
  * rhythm. Pure: no clock, no I/O. Leaves out offers that are no longer open (shared, declined, expired) or past
- * their expiry; sorts what expires first to the top; marks what was offered since the previous digest (`previousAt`,
- * default one period before `now`) as new.
+ * their expiry; lists each post once (a post in two campaigns is two offers: the first offered stands for it); sorts
+ * what expires first to the top; marks what was offered since the previous digest (`previousAt`, default one period
+ * before `now`) as new.
  * Returns `undefined` when nothing waits (send nothing rather than an empty digest). Checks its input first: a
  * missing publisher name, a language other than `nl`/`en`, a frequency other than `daily`/`weekly`, a `now` (or an
  * offer's or post's time) that is not an ISO 8601 UTC timestamp, an unknown time zone or a malformed waiting post
@@ -423,9 +424,17 @@ export function buildDigest(input: DigestInput): Digest | undefined {
   };
   // Each offer once, even if the list gives it twice (two reads merged): the subject counts posts.
   const byOffer = new Map(input.waiting.map((w) => [w.offer.id, w]));
-  const open = [...byOffer.values()]
-    .filter((w) => (w.offer.status === 'offered' || w.offer.status === 'seen') && expiryOf(w) > now)
-    .sort((a, b) => expiryOf(a) - expiryOf(b) || a.offer.offeredAt.localeCompare(b.offer.offeredAt));
+  // And each post once: a post in two running campaigns is two offers to a publisher in both audiences, which listed
+  // it twice ("2 posts are waiting"). Its first open offer stands for it: its link, its deadline, new or not.
+  const byPost = new Map<string, WaitingPost>();
+  for (const w of [...byOffer.values()].sort((a, b) => a.offer.offeredAt.localeCompare(b.offer.offeredAt))) {
+    const key = typeof w.post.id === 'string' ? w.post.id : w.offer.id;
+    const open = (w.offer.status === 'offered' || w.offer.status === 'seen') && expiryOf(w) > now;
+    if (open && !byPost.has(key)) byPost.set(key, w);
+  }
+  const open = [...byPost.values()].sort(
+    (a, b) => expiryOf(a) - expiryOf(b) || a.offer.offeredAt.localeCompare(b.offer.offeredAt),
+  );
   if (open.length === 0) return undefined;
   const items: DigestItem[] = open.map((w) => {
     const expiry = expiryOf(w);
