@@ -90,8 +90,8 @@ const mayTrackWith = (person: Person, consents: readonly Consent[]): boolean =>
   person.erasedAt === undefined && hasConsentFor(consents, person.id, 'tracking');
 
 /**
- * The times of earlier shares a share policy gets: those in its window (`lookbackMs` before now) when it declares
- * one, else all; oldest first.
+ * The times of earlier shares a share policy gets: those in its window (`lookbackMs` before the attempt's `at`, not
+ * a later reading of the clock) when it declares one, else all; oldest first.
  */
 const shareTimesSince = (
   shares: readonly Share[],
@@ -256,7 +256,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
               text,
               at,
               timeZone: organisation?.timeZone ?? 'UTC',
-              previousShareTimes: shareTimesSince(shares, policy.lookbackMs, rt.clock.now()),
+              previousShareTimes: shareTimesSince(shares, policy.lookbackMs, Date.parse(at)),
             });
         }
         // The link tracker (UTM tags and a sharer token) only for people who consented to tracking; otherwise
