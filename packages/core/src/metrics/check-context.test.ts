@@ -52,6 +52,20 @@ describe('the settings of the metrics', () => {
       'earnedMedia.rates.linkedin.reaction',
     ],
     ['no rates', { earnedMedia: { currency: 'EUR' } as never }, 'earnedMedia.rates'],
+    // One currency for every platform: a rate in dollars was added to the euros of the others, labelled EUR.
+    [
+      'a rate with a currency of its own',
+      {
+        earnedMedia: {
+          currency: 'EUR',
+          rates: {
+            linkedin: { cpm: 30, cpc: 5, reaction: 0.25 },
+            x: { cpm: 6, cpc: 1, reaction: 0.05, currency: 'USD' } as never,
+          },
+        },
+      },
+      'earnedMedia.rates.x.currency',
+    ],
     [
       'a rate for a platform the metrics do not know (its value would silently be 0)',
       {

@@ -66,7 +66,11 @@ export function checkContext(context: MetricsContext | undefined): void {
       throw bad('earnedMedia.rates', 'an object of rates by platform');
     for (const [name, rate] of Object.entries(earnedMedia.rates)) {
       platform(name, `earnedMedia.rates.${name}`);
-      numbers(rate, `earnedMedia.rates.${name}`, ['cpm', 'cpc', 'reaction']);
+      // Each of the three, and no other key: a `currency` of its own was added to the others in `earnedMedia.currency`.
+      numbers(
+        { cpm: -1, cpc: -1, reaction: -1, ...(rate as object | undefined) },
+        `earnedMedia.rates.${name}`,
+      );
     }
   }
   if (leaderboard !== undefined) {
