@@ -11,6 +11,13 @@ const ZONES = [
   'Australia/Lord_Howe',
   'Asia/Kolkata',
 ];
+/** When the clocks go back in 2026, in each zone that has summer time: its repeated hour may be open again. */
+const FALL_BACK: readonly (readonly [string, string])[] = [
+  ['Europe/Amsterdam', '2026-10-25T01:00:00.000Z'],
+  ['America/New_York', '2026-11-01T06:00:00.000Z'],
+  ['America/Santiago', '2026-04-05T03:00:00.000Z'],
+  ['Australia/Lord_Howe', '2026-04-04T15:00:00.000Z'],
+];
 const clock = (quarters: number): string =>
   `${String(Math.floor(quarters / 4)).padStart(2, '0')}:${String((quarters % 4) * 15).padStart(2, '0')}`;
 
@@ -31,16 +38,19 @@ const hoursArb = fc
 
 describe('suggestShareTimes (properties)', () => {
   // Every window edge and every clock change of these zones falls on a quarter hour, so a scan by quarters is exact.
-  test.prop(
-    [
-      hoursArb,
+  // A start anywhere in 2026, or within two hours of a night the clocks go back in that zone.
+  const placeArb = fc.oneof(
+    fc.tuple(
       fc.constantFrom(...ZONES),
       fc.integer({ min: 0, max: 365 * 96 }).map((q) => Date.UTC(2026, 0, 1) + q * QUARTER),
-    ],
-    { numRuns: 60 },
-  )(
+    ),
+    fc
+      .tuple(fc.constantFrom(...FALL_BACK), fc.integer({ min: -8, max: 8 }))
+      .map(([[zone, change], q]) => [zone, Date.parse(change) + q * QUARTER] as const),
+  );
+  test.prop([hoursArb, placeArb], { numRuns: 100 })(
     'suggests the first moment the guardrails allow, also across midnight and clock changes',
-    (hours, timeZone, start) => {
+    (hours, [timeZone, start]) => {
       const allowed = (at: number) =>
         checkGuardrails(
           { sharingHours: hours },

@@ -100,6 +100,40 @@ describe('suggestShareTimes', () => {
     expect(wednesday[0]?.at).toBe('2026-11-24T23:00:00.000Z'); // Wednesday 00:00
   });
 
+  it.each([
+    // Sharing hours 20:00–02:30; 02:45 CEST, and at 03:00 CEST the clocks go back to 02:00 CET: open again until 02:30.
+    [
+      'Amsterdam',
+      'Europe/Amsterdam',
+      '2026-10-25T00:45:00.000Z',
+      { from: '20:00', to: '02:30' },
+      '2026-10-25T01:00:00.000Z',
+    ],
+    // 01:45 EDT; at 02:00 EDT the clocks go back to 01:00 EST, inside 18:00–01:30 again.
+    [
+      'New York',
+      'America/New_York',
+      '2026-11-01T05:45:00.000Z',
+      { from: '18:00', to: '01:30' },
+      '2026-11-01T06:00:00.000Z',
+    ],
+    // Saturday 23:40 (-03); at midnight the clocks go back to 23:00 (-04), inside 08:00–23:30 again.
+    [
+      'Santiago',
+      'America/Santiago',
+      '2026-04-05T02:40:00.000Z',
+      { from: '08:00', to: '23:30' },
+      '2026-04-05T03:00:00.000Z',
+    ],
+  ])(
+    'opens when the clocks go back into the sharing hours, as the guardrails allow (%s)',
+    (_, timeZone, start, sharingHours, opening) => {
+      const [first] = suggestShareTimes({ publisherIds: ['p1'], start, timeZone, sharingHours });
+      // It was the next day's opening: 20:00, 18:00, 08:00.
+      expect(first?.at).toBe(opening);
+    },
+  );
+
   it('opens when the clocks skip the opening time: at the end of the skipped hour', () => {
     const times = suggestShareTimes({
       publisherIds: ['p1'],

@@ -1,6 +1,6 @@
 import { invalidValue } from '../errors/invalid-value.js';
 import { isRecord } from '../model/is-record.js';
-import { type LocalTime, localTime, nextWallClock, parseClock } from './local-time.js';
+import { type LocalTime, localTime, nextWallClock, parseClock, wallClock } from './local-time.js';
 import { insideHours, type SharingHours, validateSharingHours } from './share-guardrails.js';
 
 /** Options of {@link suggestShareTimes}. */
@@ -32,10 +32,11 @@ const MAX_INTERVAL = 7 * 1440;
  * Suggests staggered share times, so the publishers of one post do not all share in the same minute: one every
  * `intervalMinutes`, from `start`, skipping to the next opening when a slot falls outside the sharing hours: the
  * first moment the guardrails allow. The opening is `from` on the organisation's wall clock (or the next allowed
- * day's midnight for a window across midnight), also the night the clocks change. Pure: same input, same
- * output. Throws `VALIDATION` naming the option for a publisher id that is not a non-empty string, a `start` that
- * is not an ISO 8601 UTC timestamp (with `Z`), an interval that is not a whole number of minutes from 1 to a week
- * (10080), a time zone `Intl` does not know, and sharing hours the guardrails would refuse.
+ * day's midnight for a window across midnight), also the night the clocks change, or the hour the clocks repeat when
+ * they go back into the sharing hours. Pure: same input, same output. Throws `VALIDATION` naming the option for a
+ * publisher id that is not a non-empty string, a `start` that is not an ISO 8601 UTC timestamp (with `Z`), an
+ * interval that is not a whole number of minutes from 1 to a week (10080), a time zone `Intl` does not know, and
+ * sharing hours the guardrails would refuse.
  *
  * @example
  * ```ts
@@ -70,7 +71,10 @@ export function suggestShareTimes(options: StaggerOptions): ShareTimeSuggestion[
         dayOpen(local) && local.minutes < from
           ? today + from * MINUTE
           : today + (1440 + (to < from && to > 0 ? 0 : from)) * MINUTE;
-      at = nextWallClock(at, wall, timeZone);
+      const next = nextWallClock(at, wall, timeZone);
+      // Clocks that go back before that opening repeat an hour that may lie in the window again (02:00–02:30 after
+      // 02:45 the night summer time ends, for hours until 02:30): the guardrails allow it, so look there first.
+      at = fallBackBetween(at, next, timeZone) ?? next;
       if (++guard > 16) {
         throw invalidValue(
           'share time options',
@@ -83,6 +87,24 @@ export function suggestShareTimes(options: StaggerOptions): ShareTimeSuggestion[
     at += interval * MINUTE;
   }
   return suggestions;
+}
+
+/**
+ * The minute the clocks go back (the wall clock shows an earlier time than the minute before), when they do so after
+ * `from` and by `to`; `undefined` when they do not. Found by halving: between two openings (a week at most) a zone
+ * changes its clocks once at most.
+ */
+function fallBackBetween(from: number, to: number, timeZone: string): number | undefined {
+  const offset = (t: number) => wallClock(t, timeZone) - t;
+  if (offset(to) >= offset(from)) return undefined;
+  let lo = from;
+  let hi = to;
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (offset(mid) < offset(from)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /** `VALIDATION` for the first thing wrong with the options, as the guardrails check their sharing hours. */
