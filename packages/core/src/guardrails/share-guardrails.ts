@@ -372,8 +372,12 @@ export function createGuardrailPolicy(guardrails: ShareGuardrails): SharePolicy 
     throw new SocialShiftError('GUARDRAIL', message, { details: { ...facts, rule: first.rule, violations } });
   };
   // Only the daily limit looks back, and only at today's shares on the organisation's wall clock: a local day
-  // starts less than 26 hours before any moment in it (DST), so two days back is always enough.
-  return Object.assign(policy, { lookbackMs: guardrails.maxSharesPerDay === undefined ? 0 : LOOKBACK_MS });
+  // starts less than 26 hours before any moment in it (DST), so two days back is always enough. Read at each share,
+  // as every rule is: a limit set later on the same guardrails object (a settings form saved) gets the shares too.
+  return Object.defineProperty(policy, 'lookbackMs', {
+    get: () => (guardrails.maxSharesPerDay === undefined ? 0 : LOOKBACK_MS),
+    enumerable: true,
+  }) as SharePolicy;
 }
 
 /** How far back the daily share limit needs earlier shares: two days. */
