@@ -73,7 +73,7 @@ export function createDigestJob(options: DigestJobOptions): {
   return {
     async run({ signal }: DigestRunOptions = {}) {
       const due = await shift.system.runDueTransitions(); // expire offers and posts, mark dormant ambassadors
-      const now = isoNow(shift.clock);
+      const at = isoNow(shift.clock);
       const sent: DigestRun['sent'][number][] = [];
       // "Daily" and "weekly" count in the organisation's own days and weeks, whatever the server's time zone.
       const org = shift.organisationId;
@@ -91,13 +91,15 @@ export function createDigestJob(options: DigestJobOptions): {
           break;
         }
         if (!person.email) continue;
+        // The clock again for each digest: a run over many recipients (a slow mail server) takes minutes or more,
+        // and an offer that expired meanwhile is no longer waiting, nor its deadline still ahead.
+        const now = isoNow(shift.clock);
         const previous = lastSent.get(person.id)?.sent_at;
         if (!isDigestDue(options.frequency, previous, now, timeZone)) continue;
-        const waiting = offers.map(({ offer, post }) => ({
-          offer,
-          post,
-          openUrl: `${options.publicUrl}/offers/${offer.id}`,
-        }));
+        const open = (expiresAt: string | undefined) => expiresAt === undefined || expiresAt > now;
+        const waiting = offers
+          .filter(({ offer, post }) => open(offer.expiresAt) && open(post.expiresAt))
+          .map(({ offer, post }) => ({ offer, post, openUrl: `${options.publicUrl}/offers/${offer.id}` }));
         const digest = buildDigest({
           publisherName: person.displayName,
           language: person.language,
@@ -153,7 +155,7 @@ export function createDigestJob(options: DigestJobOptions): {
         sent.push({ personId: person.id, subject: email.subject, file });
       }
       if (refused !== undefined) throw refused;
-      return { at: now, sent, due, stopped };
+      return { at, sent, due, stopped };
     },
   };
 }
