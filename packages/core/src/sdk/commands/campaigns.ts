@@ -11,6 +11,7 @@ import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
 import { postWorkflow } from '../../workflows/post.js';
 import { audiencePeople, endCampaignWrites, startCampaignWrites } from '../cascades.js';
+import type { CommandInput } from '../command-input.js';
 import { settleCampaign } from '../due-transitions.js';
 import { readGuard } from '../guards.js';
 import type { EntityWrite, Guard, ListFilter, New, Runtime } from '../runtime.js';
@@ -63,7 +64,7 @@ export const CreateCampaignInputSchema = z.strictObject(shape).check(
   }),
 );
 /** Input of `campaigns.create`, before defaults. */
-export type CreateCampaignInput = z.input<typeof CreateCampaignInputSchema>;
+export type CreateCampaignInput = CommandInput<z.input<typeof CreateCampaignInputSchema>>;
 /**
  * Input of `campaigns.update`.
  *
@@ -74,7 +75,7 @@ export type CreateCampaignInput = z.input<typeof CreateCampaignInputSchema>;
  */
 export const UpdateCampaignInputSchema = z.partial(z.strictObject(shape));
 /** Input of `campaigns.update`. */
-export type UpdateCampaignInput = z.input<typeof UpdateCampaignInputSchema>;
+export type UpdateCampaignInput = CommandInput<z.input<typeof UpdateCampaignInputSchema>>;
 
 const targetOf = (c: { pillarIds: readonly string[] }): PermissionTarget => ({ pillarIds: c.pillarIds });
 const OFFERABLE = new Set(['approved', 'scheduled', 'offered']);

@@ -7,6 +7,7 @@ import type { Action } from '../../roles/permission-table.js';
 import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { contributionWorkflow } from '../../workflows/contribution.js';
+import type { CommandInput } from '../command-input.js';
 import { readGuard } from '../guards.js';
 import type { EntityWrite, ListFilter, New, Runtime } from '../runtime.js';
 import {
@@ -41,7 +42,7 @@ const fields = { kind: true, title: true, body: true, mediaUrls: true, pillarIds
  */
 export const CreateContributionInputSchema = z.pick(ContributionSchema, fields);
 /** Input of `contributions.create`, before defaults. */
-export type CreateContributionInput = z.input<typeof CreateContributionInputSchema>;
+export type CreateContributionInput = CommandInput<z.input<typeof CreateContributionInputSchema>>;
 /**
  * Input of `contributions.update`.
  *
@@ -52,7 +53,7 @@ export type CreateContributionInput = z.input<typeof CreateContributionInputSche
  */
 export const UpdateContributionInputSchema = z.partial(z.pick(ContributionSchema, fields));
 /** Input of `contributions.update`. */
-export type UpdateContributionInput = z.input<typeof UpdateContributionInputSchema>;
+export type UpdateContributionInput = CommandInput<z.input<typeof UpdateContributionInputSchema>>;
 
 const targetOf = (c: Contribution): PermissionTarget => ({ pillarIds: c.pillarIds, ownerId: c.creatorId });
 

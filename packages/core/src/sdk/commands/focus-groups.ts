@@ -5,6 +5,7 @@ import type { FocusGroup } from '../../model/focus-group.js';
 import { FocusGroupSchema } from '../../model/focus-group.js';
 import { IdListSchema } from '../../model/primitives.js';
 import type { Actor } from '../../roles/role-check.js';
+import type { CommandInput } from '../command-input.js';
 import type { New, Runtime } from '../runtime.js';
 import {
   authorize,
@@ -33,7 +34,7 @@ export const CreateFocusGroupInputSchema = z.pick(FocusGroupSchema, {
   pillarIds: true,
 });
 /** Input of `focusGroups.create`. */
-export type CreateFocusGroupInput = z.input<typeof CreateFocusGroupInputSchema>;
+export type CreateFocusGroupInput = CommandInput<z.input<typeof CreateFocusGroupInputSchema>>;
 const MembersSchema = z.strictObject({ memberIds: IdListSchema });
 
 /**
@@ -48,7 +49,7 @@ export interface FocusGroupCommands {
   /** Creates a focus group, a named set of people a campaign can target (`focusGroups.manage`). */
   create(input: CreateFocusGroupInput): Promise<FocusGroup>;
   /** Replaces the members of a focus group with `memberIds` (repeats are dropped). */
-  setMembers(focusGroupId: string, input: { memberIds: string[] }): Promise<FocusGroup>;
+  setMembers(focusGroupId: string, input: { readonly memberIds: readonly string[] }): Promise<FocusGroup>;
   /** One focus group (`focusGroups.read`). */
   get(focusGroupId: string): Promise<FocusGroup>;
   /** Every focus group (`focusGroups.read`). */

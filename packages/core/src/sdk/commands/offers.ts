@@ -14,6 +14,7 @@ import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { campaignWorkflow } from '../../workflows/campaign.js';
 import { offerWorkflow } from '../../workflows/offer.js';
 import { postWorkflow } from '../../workflows/post.js';
+import type { CommandInput } from '../command-input.js';
 import { hasConsentFor, hasOfferConsent } from '../consent.js';
 import { settleCampaign, settleOffer, settlePost } from '../due-transitions.js';
 import { readGuard } from '../guards.js';
@@ -60,7 +61,7 @@ export const ShareInputSchema = z.strictObject({
   externalId: z.optional(ExternalIdSchema),
 });
 /** Input of `offers.share`. */
-export type ShareInput = z.input<typeof ShareInputSchema>;
+export type ShareInput = CommandInput<z.input<typeof ShareInputSchema>>;
 const ListSchema = z.strictObject({ campaignId: z.optional(IdSchema) });
 /** How often `myShares` reads the figures when retention runs meanwhile, before it gives up with CONFLICT. */
 const FIGURE_READS = 3;

@@ -15,6 +15,7 @@ import type { Action } from '../../roles/permission-table.js';
 import type { Actor } from '../../roles/role-check.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import { expireOpenOffers } from '../cascades.js';
+import type { CommandInput } from '../command-input.js';
 import { isLastMaster, keepAMaster, leavingGuards, readGuard } from '../guards.js';
 import type { EntityWrite, ListFilter, New, Runtime } from '../runtime.js';
 import {
@@ -64,7 +65,7 @@ export const AddPersonInputSchema = z.pick(PersonSchema, {
   customerFacing: true,
 });
 /** Input of `people.add`, before defaults. */
-export type AddPersonInput = z.input<typeof AddPersonInputSchema>;
+export type AddPersonInput = CommandInput<z.input<typeof AddPersonInputSchema>>;
 /**
  * Input of `people.consent`.
  *
@@ -94,9 +95,9 @@ export const UpdatePersonInputSchema = z.partial(
   }),
 );
 /** Input of `people.update`. */
-export type UpdatePersonInput = z.input<typeof UpdatePersonInputSchema>;
+export type UpdatePersonInput = CommandInput<z.input<typeof UpdatePersonInputSchema>>;
 /** Input of `people.consent`. */
-export type ConsentInput = z.input<typeof ConsentInputSchema>;
+export type ConsentInput = CommandInput<z.input<typeof ConsentInputSchema>>;
 /**
  * Input of `people.assignRole`.
  *
@@ -107,7 +108,7 @@ export type ConsentInput = z.input<typeof ConsentInputSchema>;
  */
 export const AssignRoleInputSchema = z.strictObject({ role: RoleSchema, scope: z.optional(RoleScopeSchema) });
 /** Input of `people.assignRole`. */
-export type AssignRoleInput = z.input<typeof AssignRoleInputSchema>;
+export type AssignRoleInput = CommandInput<z.input<typeof AssignRoleInputSchema>>;
 const RevokeRoleInputSchema = z.strictObject({ role: RoleSchema });
 /**
  * Input of `people.linkAccount`.
@@ -123,7 +124,7 @@ export const LinkAccountInputSchema = z.pick(SocialAccountSchema, {
   networkSize: true,
 });
 /** Input of `people.linkAccount`. */
-export type LinkAccountInput = z.input<typeof LinkAccountInputSchema>;
+export type LinkAccountInput = CommandInput<z.input<typeof LinkAccountInputSchema>>;
 
 /** An erased person's record takes no more changes: nothing personal may be written about them again. */
 const requireNotErased = (person: Person, event: string): void => {

@@ -3,6 +3,7 @@ import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { DomainEvent, EventType } from '../../model/domain-event.js';
 import { SYSTEM_ACTOR } from '../../model/domain-event.js';
 import { IdempotencyKeySchema, IdSchema } from '../../model/primitives.js';
+import type { CommandInput } from '../command-input.js';
 import { mayTrack } from '../consent.js';
 import type { SocialShiftEventMap } from '../event-emitter.js';
 import { idempotencySlot, runIdempotent } from '../idempotency.js';
@@ -86,15 +87,15 @@ export interface PlatformCommands {
 }
 
 /** The input of `shift.platform.recordClick` (a webhook handler's type). */
-export type RecordClickInput = z.input<typeof RecordClickInputSchema>;
+export type RecordClickInput = CommandInput<z.input<typeof RecordClickInputSchema>>;
 /** The input of `shift.platform.recordReaction`. */
-export type RecordReactionInput = z.input<typeof RecordReactionInputSchema>;
+export type RecordReactionInput = CommandInput<z.input<typeof RecordReactionInputSchema>>;
 /** The input of `shift.platform.recordComment`. */
-export type RecordCommentInput = z.input<typeof RecordCommentInputSchema>;
+export type RecordCommentInput = CommandInput<z.input<typeof RecordCommentInputSchema>>;
 /** The input of `shift.platform.recordReshare`. */
-export type RecordReshareInput = z.input<typeof RecordReshareInputSchema>;
+export type RecordReshareInput = CommandInput<z.input<typeof RecordReshareInputSchema>>;
 /** The input of `shift.platform.recordReach`. */
-export type RecordReachInput = z.input<typeof RecordReachInputSchema>;
+export type RecordReachInput = CommandInput<z.input<typeof RecordReachInputSchema>>;
 
 /** Makes the platform interaction commands. */
 export function platformCommands(rt: Runtime): PlatformCommands {

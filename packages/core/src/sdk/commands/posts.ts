@@ -11,6 +11,7 @@ import type { Actor, PermissionTarget } from '../../roles/role-check.js';
 import { contributionWorkflow } from '../../workflows/contribution.js';
 import { postWorkflow } from '../../workflows/post.js';
 import { endPostWrites } from '../cascades.js';
+import type { CommandInput } from '../command-input.js';
 import { settlePost } from '../due-transitions.js';
 import type { EntityWrite, ListFilter, New, Runtime } from '../runtime.js';
 import {
@@ -61,7 +62,7 @@ const fields = {
  */
 export const CreatePostInputSchema = z.pick(PostSchema, { ...fields, contributionIds: true });
 /** Input of `posts.create`, before defaults. */
-export type CreatePostInput = z.input<typeof CreatePostInputSchema>;
+export type CreatePostInput = CommandInput<z.input<typeof CreatePostInputSchema>>;
 /**
  * Input of `posts.update`: any editable field.
  *
@@ -72,7 +73,7 @@ export type CreatePostInput = z.input<typeof CreatePostInputSchema>;
  */
 export const UpdatePostInputSchema = z.partial(z.pick(PostSchema, fields));
 /** Input of `posts.update`. */
-export type UpdatePostInput = z.input<typeof UpdatePostInputSchema>;
+export type UpdatePostInput = CommandInput<z.input<typeof UpdatePostInputSchema>>;
 const ScheduleSchema = z.strictObject({ at: TimestampSchema });
 
 const targetOf = (post: { pillarIds: readonly string[]; authorId?: string }): PermissionTarget => ({

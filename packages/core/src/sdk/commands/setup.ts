@@ -10,6 +10,7 @@ import type { RoleAssignment } from '../../model/role-assignment.js';
 import type { Strategy } from '../../model/strategy.js';
 import { StrategySchema } from '../../model/strategy.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
+import type { CommandInput } from '../command-input.js';
 import type { New, Runtime } from '../runtime.js';
 import { commit, entityWrite, find, now, parseInput } from '../runtime.js';
 import { checkStrategyIds } from './strategy.js';
@@ -37,7 +38,7 @@ export const SetupInputSchema = z.strictObject({
   master: z.pick(PersonSchema, { displayName: true, email: true, language: true }),
 });
 /** Input of `setup`. */
-export type SetupInput = z.input<typeof SetupInputSchema>;
+export type SetupInput = CommandInput<z.input<typeof SetupInputSchema>>;
 
 /** The ids `setup` created. */
 export interface SetupResult {

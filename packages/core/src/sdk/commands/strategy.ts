@@ -4,6 +4,7 @@ import { invalidValues } from '../../errors/invalid-value.js';
 import type { ValidationIssue } from '../../errors/social-shift-error.js';
 import type { Strategy } from '../../model/strategy.js';
 import { StrategySchema } from '../../model/strategy.js';
+import type { CommandInput } from '../command-input.js';
 import { readGuard } from '../guards.js';
 import type { Runtime } from '../runtime.js';
 import {
@@ -34,7 +35,7 @@ export const UpdateStrategyInputSchema = z.partial(
   }),
 );
 /** Input of `strategy.update`. */
-export type UpdateStrategyInput = z.input<typeof UpdateStrategyInputSchema>;
+export type UpdateStrategyInput = CommandInput<z.input<typeof UpdateStrategyInputSchema>>;
 
 /**
  * Strategy commands, acting as one person.

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import type { Team } from '../../model/team.js';
 import { TeamSchema } from '../../model/team.js';
+import type { CommandInput } from '../command-input.js';
 import type { New, Runtime } from '../runtime.js';
 import {
   authorize,
@@ -29,7 +30,7 @@ export const CreateTeamInputSchema = z.pick(TeamSchema, {
   parentTeamId: true,
 });
 /** Input of `teams.create`. */
-export type CreateTeamInput = z.input<typeof CreateTeamInputSchema>;
+export type CreateTeamInput = CommandInput<z.input<typeof CreateTeamInputSchema>>;
 
 /**
  * Team commands, acting as one person.
