@@ -175,8 +175,10 @@ export interface SocialShift {
   readonly events: SocialShiftEmitter;
   /** The audit trail of one entity: its events in order. */
   history(entityId: string): Promise<StoredEvent[]>;
-  /** Reads the organisation's event log from a cursor. */
-  readEvents(query?: EventQuery): Promise<StoredEvent[]>;
+  /** Reads the organisation's event log from a cursor; a field left `undefined` is left out. */
+  readEvents(
+    query?: { readonly [K in keyof EventQuery]?: EventQuery[K] | undefined },
+  ): Promise<StoredEvent[]>;
   /** The permission table in force (defaults plus configuration). */
   readonly permissions: PermissionTable;
   /** Creates the organisation, its programme, first strategy and first master; only once. */

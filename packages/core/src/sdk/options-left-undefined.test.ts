@@ -53,6 +53,18 @@ describe('options and inputs left undefined', () => {
     expect(await shift.as(people.publisher).offers.myShares({ limit: undefined })).toEqual([]);
   });
 
+  it('read the event log and export with a cursor, a limit and the options left undefined', async () => {
+    // A page of the audit log read from a query string: no cursor yet on the first page.
+    const { shift, storage } = await createTestProgramme();
+    const cursor: number | undefined = undefined;
+    const all = await shift.readEvents();
+    expect(
+      await shift.readEvents({ after: cursor, limit: undefined, entityId: unset, types: undefined }),
+    ).toEqual(all);
+    const bundle = await exportAll(storage, shift.organisationId, { clock: undefined, pageSize: undefined });
+    expect(bundle.events).toHaveLength(all.length);
+  });
+
   it('open a storage and import a bundle with schemaVersion and migrations undefined', async () => {
     const world = await createTestProgramme();
     const bundle = await exportAll(world.storage, 'org_acme');

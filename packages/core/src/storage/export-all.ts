@@ -18,9 +18,9 @@ export const EXPORT_ATTEMPTS = 3;
 /** Options of {@link exportAll}. */
 export interface ExportAllOptions {
   /** Stamps `exportedAt` (default the system clock). */
-  readonly clock?: Clock;
+  readonly clock?: Clock | undefined;
   /** Documents and events read per call: a whole number from 1 to 10,000 (default 1,000). */
-  readonly pageSize?: number;
+  readonly pageSize?: number | undefined;
 }
 
 /**
