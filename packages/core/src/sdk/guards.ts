@@ -1,6 +1,6 @@
 import type { Actor } from '../roles/role-check.js';
 import type { Guard, Runtime } from './runtime.js';
-import { forbidden, GUARD_COLLECTION, list } from './runtime.js';
+import { find, forbidden, GUARD_COLLECTION, list } from './runtime.js';
 import { sha256HexSync } from './sha256.js';
 
 /** What a guard protects: one per rule and, for rules about one person, per person. */
@@ -63,15 +63,13 @@ export async function keepAMaster(
 
 /** Whether the person is the organisation's last social master still in the programme. */
 export async function isLastMaster(rt: Runtime, personId: string): Promise<boolean> {
-  const [people, assignments] = await Promise.all([
-    list(rt, 'person'),
-    list(rt, 'role_assignment', { role: 'master' }),
-  ]);
-  const gone = new Set(
-    people.filter((p) => p.status === 'left' || p.erasedAt !== undefined).map((p) => p.id),
-  );
-  const masters = new Set(
-    assignments.filter((a) => a.revokedAt === undefined && !gone.has(a.personId)).map((a) => a.personId),
-  );
-  return masters.has(personId) && masters.size === 1;
+  // The master role's people, each by id: not every person of the organisation (10,000 in a big one: 25 ms a
+  // check on SQLite). Bit 1: this person is a master still in the programme; bit 2: someone else is.
+  let masters = 0;
+  for (const a of await list(rt, 'role_assignment', { role: 'master' })) {
+    const p = await find(rt, 'person', a.personId);
+    if (a.revokedAt === undefined && p?.status !== 'left' && p?.erasedAt === undefined)
+      masters |= a.personId === personId ? 1 : 2;
+  }
+  return masters === 1;
 }
