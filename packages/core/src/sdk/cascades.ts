@@ -107,14 +107,14 @@ async function offerWrites(
   const guards = [await readGuard(rt, 'offers')];
   const at = now(rt);
   const writes: EntityWrite[] = [];
-  const [publishers, posts, existing] = await Promise.all([
+  const [publishers, existing] = await Promise.all([
     targetedPublishers(rt, campaign),
-    list(rt, 'post'),
     list(rt, 'offer', { campaignId: campaign.id }),
   ]);
   const offered = new Set(existing.map((o) => `${o.postId}\u0000${o.publisherId}`));
   for (const postId of new Set(campaign.postIds)) {
-    const post = posts.find((p) => p.id === postId);
+    // The campaign's posts by id, not every post of the organisation (10,000 in a big one).
+    const post = await find(rt, 'post', postId);
     if (!post) continue;
     const next = postWorkflow.next(post.status, 'OFFER');
     if (next === undefined || (post.expiresAt !== undefined && post.expiresAt <= at)) continue;
