@@ -107,14 +107,15 @@ async function offerWrites(
   const guards = [await readGuard(rt, 'offers')];
   const at = now(rt);
   const writes: EntityWrite[] = [];
-  const [publishers, existing] = await Promise.all([
+  // The campaign's posts by id, not every post of the organisation (10,000 in a big one), read together (one round
+  // trip on a store with batched reads).
+  const [publishers, existing, posts] = await Promise.all([
     targetedPublishers(rt, campaign),
     list(rt, 'offer', { campaignId: campaign.id }),
+    Promise.all([...new Set(campaign.postIds)].map((id) => find(rt, 'post', id))),
   ]);
   const offered = new Set(existing.map((o) => `${o.postId}\u0000${o.publisherId}`));
-  for (const postId of new Set(campaign.postIds)) {
-    // The campaign's posts by id, not every post of the organisation (10,000 in a big one).
-    const post = await find(rt, 'post', postId);
+  for (const post of posts) {
     if (!post) continue;
     const next = postWorkflow.next(post.status, 'OFFER');
     if (next === undefined || (post.expiresAt !== undefined && post.expiresAt <= at)) continue;
