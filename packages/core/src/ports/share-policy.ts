@@ -33,7 +33,7 @@ export type SharePolicy = ((attempt: ShareAttempt) => unknown) & {
    * How far back (milliseconds before the attempt) the policy looks at earlier shares. The SDK passes only the
    * shares of that window in `previousShareTimes` (0: none). Leave it out to get every earlier share. A policy that
    * looks back is answered consistently: of two shares of one publisher checked at once, one commits and the other
-   * gets `CONFLICT` (a retry then sees the first).
+   * gets `CONFLICT` (a retry then sees the first). `undefined` is left out.
    */
-  readonly lookbackMs?: number;
+  readonly lookbackMs?: number | undefined;
 };

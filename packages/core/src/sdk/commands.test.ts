@@ -924,6 +924,21 @@ describe('sharing', () => {
     expect(none).toEqual([[], []]);
   });
 
+  it('gives a policy whose lookbackMs is undefined (a setting left empty) every earlier share, as one without it', async () => {
+    const seen: (readonly string[])[] = [];
+    const lookbackMs: number | undefined = undefined;
+    const { world, offerId } = await sharedWorld({
+      sharePolicy: Object.assign((attempt: ShareAttempt) => seen.push(attempt.previousShareTimes), {
+        lookbackMs,
+      }),
+    });
+    const publisher = world.shift.as(world.people.publisher);
+    const first = await publisher.offers.share(offerId, { platform: 'linkedin', idempotencyKey: 'a' });
+    world.clock.advance(2 * 86_400_000);
+    await publisher.offers.share(offerId, { platform: 'x', idempotencyKey: 'b' });
+    expect(seen).toEqual([[], [first.sharedAt]]);
+  });
+
   it('tags the link through the configured link tracker', async () => {
     const links: LinkTracker = {
       track: async (input) => ({

@@ -233,6 +233,14 @@ describe('scoreOverlap on hand-computed cases', () => {
     expect(score.subject).toEqual({ kind: 'draft' });
   });
 
+  it('scores a subject built by hand with its id left undefined as a draft without an id', () => {
+    const draft = subjectFromDraft({ text: 'Onze #nachtdienst' });
+    const id: string | undefined = undefined;
+    const score = scoreOverlap(aStrategy(), { ...draft, id });
+    expect(score.overall).toBe(scoreOverlap(aStrategy(), draft).overall);
+    expect(score.subject).toEqual({ kind: 'draft' });
+  });
+
   it('weighs the organisation side by organisationWeight in the geometric mean', () => {
     // Factory post with w = 0.25: 1^0.25 × 0.85611…^0.75 = 0.89001…
     const score = scoreOverlap(aStrategy(), subjectFromPost(aPost()), {

@@ -17,8 +17,8 @@ import type { InformationNeed } from '../model/vocabulary.js';
 export interface OverlapSubject {
   /** Where the subject comes from. */
   readonly kind: 'post' | 'contribution' | 'draft';
-  /** The post's or contribution's id; absent for a draft. */
-  readonly id?: string;
+  /** The post's or contribution's id; absent (or `undefined`) for a draft. */
+  readonly id?: string | undefined;
   readonly pillarIds: readonly string[];
   readonly goalIds: readonly string[];
   readonly audienceIds: readonly string[];
