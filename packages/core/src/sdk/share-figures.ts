@@ -58,12 +58,13 @@ export function shareFigures(
   summaries: readonly DomainEvent[],
 ): ShareFigures {
   const figures = { clicks: 0, reactions: 0, comments: 0, reshares: 0, reach: 0 };
-  for (const row of [
-    ...summariseRawEvents(events.filter((e) => RAW_PLATFORM_EVENT_TYPES.includes(e.type as never))),
-    ...summaries.flatMap((s) =>
-      s.type === 'platform.summary' ? (s.data as EventPayload<'platform.summary'>).rows : [],
-    ),
-  ])
+  // Row by row, without copying them into one list: after retention an organisation's summaries hold hundreds of
+  // thousands of rows, and a page of shares walks them once per share (a copy per share made it 20 ms a share).
+  const add = (row: { shareId: string; type: keyof typeof FIGURE; count: number }) => {
     if (row.shareId === shareId) figures[FIGURE[row.type]] += row.count;
+  };
+  summariseRawEvents(events.filter((e) => RAW_PLATFORM_EVENT_TYPES.includes(e.type as never))).forEach(add);
+  for (const s of summaries)
+    if (s.type === 'platform.summary') (s.data as EventPayload<'platform.summary'>).rows.forEach(add);
   return figures;
 }
