@@ -2,46 +2,33 @@
 // again for each digest, so an offer that expired while the run went on is not mailed as waiting, with a deadline
 // already past.
 import { readdirSync } from 'node:fs';
-import {
-  createManualClock,
-  createMemoryStorage,
-  createSequentialIds,
-  createSocialShift,
-} from '@social-shift/core';
 import { anApprovedPost, aRunningCampaign } from '@social-shift/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createDigestJob } from '../src/digest-job.js';
 import {
   accepting,
   dailyDigests,
-  kiwiBakery,
+  kiwiInMemory,
   scriptedSmtp,
   temporaryDirectory,
 } from './kiwi.test-support.js';
 
 describe('the digest job in a long run', () => {
   it('does not mail an offer that expired while it wrote to the recipients before', async () => {
-    const clock = createManualClock('2026-03-02T09:00:00.000Z');
-    const shift = createSocialShift({
-      storage: createMemoryStorage(),
-      organisationId: 'org_kiwi',
-      clock,
-      ids: createSequentialIds(),
-    });
-    const { world, publishers } = await kiwiBakery(shift, clock, [
+    const { world, publishers } = await kiwiInMemory([
       { displayName: 'Ann', email: 'ann@kiwi.example' },
       { displayName: 'Bob', email: 'bob@kiwi.example' },
     ]);
     await aRunningCampaign(world, [await anApprovedPost(world)]);
-    const [offer] = await shift.as(publishers[0] as string).offers.mine();
+    const [offer] = await world.shift.as(publishers[0] as string).offers.mine();
     const expiresAt = offer?.offer.expiresAt as string;
     expect(expiresAt).toBeDefined();
     // The first digest takes until just past the offers' expiry to go out.
     const server = await scriptedSmtp((line) => {
-      if (line === '<DATA>') clock.set(new Date(Date.parse(expiresAt) + 60_000).toISOString());
+      if (line === '<DATA>') world.clock.set(new Date(Date.parse(expiresAt) + 60_000).toISOString());
       return line === '<DATA>' ? '250 queued\r\n' : accepting(line);
     });
-    clock.set(new Date(Date.parse(expiresAt) - 3_600_000).toISOString());
+    world.clock.set(new Date(Date.parse(expiresAt) - 3_600_000).toISOString());
     const outboxDir = temporaryDirectory('digest-long-');
     const job = createDigestJob({
       ...dailyDigests(world, outboxDir),

@@ -1,33 +1,20 @@
 // One publisher's address that the mail server refuses (someone who left: `550 5.1.1 user unknown`) is that
 // publisher's problem: the others still get their digests, in this run and the next.
 import { readdirSync } from 'node:fs';
-import {
-  createManualClock,
-  createMemoryStorage,
-  createSequentialIds,
-  createSocialShift,
-} from '@social-shift/core';
 import { anApprovedPost, aRunningCampaign } from '@social-shift/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createDigestJob } from '../src/digest-job.js';
 import {
   accepting,
   dailyDigests,
-  kiwiBakery,
+  kiwiInMemory,
   scriptedSmtp,
   temporaryDirectory,
 } from './kiwi.test-support.js';
 
 describe('the digest job when the mail server refuses one recipient', () => {
   it('sends the other publishers their digests, remembers only theirs, and still says what was refused', async () => {
-    const clock = createManualClock('2026-03-02T09:00:00.000Z');
-    const shift = createSocialShift({
-      storage: createMemoryStorage(),
-      organisationId: 'org_kiwi',
-      clock,
-      ids: createSequentialIds(),
-    });
-    const { world, publishers } = await kiwiBakery(shift, clock, [
+    const { world, publishers } = await kiwiInMemory([
       { displayName: 'Ann', email: 'ann@kiwi.example' },
       { displayName: 'Bob', email: 'bob@kiwi.example' },
     ]);
@@ -48,7 +35,7 @@ describe('the digest job when the mail server refuses one recipient', () => {
     const log = options.database.prepare('SELECT person_id FROM intranet_digest_log').all();
     expect(log).toEqual([{ person_id: publishers[1] }]);
     // The next run tries Ann again (her address may be fixed), and does not send Bob a second digest.
-    clock.advance(3_600_000);
+    world.clock.advance(3_600_000);
     await expect(job.run()).rejects.toMatchObject({ code: 'PLATFORM', details: { status: 550 } });
     expect(server.messages).toHaveLength(1);
     // The outbox is the record of what went out: Bob's digest, not a file per run for Ann's refused one.

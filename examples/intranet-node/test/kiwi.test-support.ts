@@ -132,8 +132,11 @@ export async function kiwiBakery(
   return { world, publishers: ids };
 }
 
-/** Kiwi Bakery in `timeZone` on 2 March 2026, in memory, with one publisher (Piet) who consented to digests. */
-export async function aDigestProgramme(timeZone: string): Promise<TestProgramme> {
+/** Kiwi Bakery on 2 March 2026, in memory, with `publishers` who consented to digests (see {@link kiwiBakery}). */
+export async function kiwiInMemory(
+  publishers: { displayName: string; email: string }[],
+  timeZone?: string,
+): Promise<{ world: TestProgramme; publishers: string[] }> {
   const clock = createManualClock('2026-03-02T09:00:00.000Z');
   const shift = createSocialShift({
     storage: createMemoryStorage(),
@@ -141,8 +144,12 @@ export async function aDigestProgramme(timeZone: string): Promise<TestProgramme>
     clock,
     ids: createSequentialIds(),
   });
-  const piet = { displayName: 'Piet', email: 'piet@kiwi.example' };
-  return (await kiwiBakery(shift, clock, [piet], timeZone)).world;
+  return kiwiBakery(shift, clock, publishers, timeZone);
+}
+
+/** Kiwi Bakery in `timeZone` on 2 March 2026, in memory, with one publisher (Piet) who consented to digests. */
+export async function aDigestProgramme(timeZone: string): Promise<TestProgramme> {
+  return (await kiwiInMemory([{ displayName: 'Piet', email: 'piet@kiwi.example' }], timeZone)).world;
 }
 
 /** The options of a daily digest job for `world` that writes to `outboxDir`, on a new in-memory database. */
