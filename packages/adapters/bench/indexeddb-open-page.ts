@@ -3,7 +3,7 @@
 // walk of every document, which is what each open did before 2026-12-07 to find the documents to migrate.
 import { CURRENT_SCHEMA_VERSION } from '@social-shift/core';
 import { indexedDbStorage } from '../src/indexeddb.js';
-import { createOlderLayout } from '../test/indexeddb-older-layout.js';
+import { committed, createOlderLayout, openRaw } from '../test/indexeddb-raw.js';
 
 declare global {
   interface Window {
@@ -13,20 +13,6 @@ declare global {
     ): Promise<{ openMs: number[]; walkMs: number[]; upgradeMs: number }>;
   }
 }
-
-const opened = (name: string, version?: number, upgrade?: (db: IDBDatabase) => void) =>
-  new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name, version);
-    req.onupgradeneeded = () => upgrade?.(req.result);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-
-const done = (tx: IDBTransaction) =>
-  new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
 
 async function fill(db: IDBDatabase, count: number): Promise<void> {
   for (let start = 0; start < count; start += 10_000) {
@@ -41,7 +27,7 @@ async function fill(db: IDBDatabase, count: number): Promise<void> {
         schemaVersion: CURRENT_SCHEMA_VERSION,
         data: JSON.stringify({ title: `A note of some length, number ${i}`, colour: i % 2 ? 'red' : 'blue' }),
       });
-    await done(tx);
+    await committed(tx);
   }
 }
 
@@ -50,10 +36,10 @@ window.openAtSize = async (count, runs) => {
   const first = indexedDbStorage({ databaseName: name });
   await first.open();
   await first.close();
-  const raw = await opened(name);
+  const raw = await openRaw(indexedDB, name);
   await fill(raw, count);
   // The same documents in a database of version 2 (no schemaVersion index), which the adapter's open upgrades.
-  const v2 = await opened('upgrade-at-size', 2, (db) => createOlderLayout(db, 2));
+  const v2 = await openRaw(indexedDB, 'upgrade-at-size', 2, (db) => createOlderLayout(db, 2));
   await fill(v2, count);
   v2.close();
   let t = performance.now();

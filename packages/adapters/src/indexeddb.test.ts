@@ -11,7 +11,7 @@ import {
   IDBVersionChangeEvent,
 } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { createOlderLayout } from '../test/indexeddb-older-layout.js';
+import { committed, createOlderLayout, openRaw } from '../test/indexeddb-raw.js';
 import { indexedDbCapabilities, indexedDbStorage } from './indexeddb.js';
 import { describeStorageConformance } from './testing/index.js';
 
@@ -1115,12 +1115,7 @@ describe('indexeddb storage', () => {
   it('upgrades a version 1 database and indexes the documents it holds', async () => {
     // The layout of version 1, written with the raw API: no `meta` store, query keys for no field.
     const indexedDB = new IDBFactory();
-    const req = indexedDB.open('legacy', 1);
-    req.onupgradeneeded = () => createOlderLayout(req.result, 1);
-    const legacy = await new Promise<IDBDatabase>((resolve, reject) => {
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
+    const legacy = await openRaw(indexedDB, 'legacy', 1, (db) => createOlderLayout(db, 1));
     const tx = legacy.transaction('documents', 'readwrite');
     const data = JSON.stringify({ colour: 'red' });
     tx.objectStore('documents').put({
@@ -1132,9 +1127,7 @@ describe('indexeddb storage', () => {
       data,
       q: [],
     });
-    await new Promise((resolve) => {
-      tx.oncomplete = resolve;
-    });
+    await committed(tx);
     legacy.close();
 
     const storage = indexedDbStorage({
@@ -1152,12 +1145,7 @@ describe('indexeddb storage', () => {
   it('upgrades a version 2 database and migrates its older documents, found by the new schemaVersion index', async () => {
     const indexedDB = new IDBFactory();
     // The layout of version 2: version 1's stores and `meta`, no `schemaVersion` index.
-    const req = indexedDB.open('social-shift', 2);
-    req.onupgradeneeded = () => createOlderLayout(req.result, 2);
-    const v2 = await new Promise<IDBDatabase>((resolve, reject) => {
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
+    const v2 = await openRaw(indexedDB, 'social-shift', 2, (db) => createOlderLayout(db, 2));
     const tx = v2.transaction('documents', 'readwrite');
     for (const [organisationId, id] of [
       ['org_a', 'p1'],
@@ -1173,9 +1161,7 @@ describe('indexeddb storage', () => {
         data: JSON.stringify({ n: 1 }),
         q: [],
       });
-    await new Promise((resolve) => {
-      tx.oncomplete = resolve;
-    });
+    await committed(tx);
     v2.close();
 
     const storage = indexedDbStorage({

@@ -1,7 +1,7 @@
 // A page that plays another tab of the app on the same database (a second connection of this page behaves as one):
 // a newer release that upgrades it, and an older release that holds an older version open and does not let go.
 import { indexedDbStorage } from '../../src/indexeddb.js';
-import { createOlderLayout } from '../indexeddb-older-layout.js';
+import { createOlderLayout } from '../indexeddb-raw.js';
 
 declare global {
   interface Window {

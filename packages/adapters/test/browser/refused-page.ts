@@ -3,7 +3,7 @@
 // IndexedDB at all (a sandboxed iframe: an opaque origin, where `indexedDB.open` throws a SecurityError). It reports
 // each error, and what a fresh open reads afterwards.
 import { indexedDbStorage } from '../../src/indexeddb.js';
-import { createOlderLayout } from '../indexeddb-older-layout.js';
+import { committed, createOlderLayout, openRaw } from '../indexeddb-raw.js';
 
 declare global {
   interface Window {
@@ -28,20 +28,6 @@ const answer = (call: Promise<unknown>): Promise<Answer | 'answered'> =>
       cause: error.cause?.name,
     }),
   );
-
-const opened = (name: string, version: number, upgrade?: (db: IDBDatabase) => void) =>
-  new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name, version);
-    req.onupgradeneeded = () => upgrade?.(req.result);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-
-const done = (tx: IDBTransaction) =>
-  new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
 
 const anEvent = (id: string) =>
   ({
@@ -69,7 +55,7 @@ window.refused = async () => {
   const out: Record<string, unknown> = {};
 
   // An older release's tab holds version 1 open, with one post, and never lets go: the upgrade is blocked.
-  const old = await opened('held', 1, (db) => createOlderLayout(db, 1));
+  const old = await openRaw(indexedDB, 'held', 1, (db) => createOlderLayout(db, 1));
   const write = old.transaction(['documents'], 'readwrite');
   write.objectStore('documents').put({
     organisationId: 'org_a',
@@ -79,7 +65,7 @@ window.refused = async () => {
     schemaVersion: 1,
     data: JSON.stringify({ text: 'kept' }),
   });
-  await done(write);
+  await committed(write);
   out.blocked = await Promise.race([
     answer(indexedDbStorage({ databaseName: 'held' }).open()),
     new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000)),
@@ -102,7 +88,7 @@ window.refused = async () => {
     await tx.put('post', 'p', { text: 'kept' }, 0);
     await tx.append([anEvent('evt_1')]);
   });
-  const raw = await opened('damaged', 3);
+  const raw = await openRaw(indexedDB, 'damaged', 3);
   const edit = raw.transaction(['events'], 'readwrite');
   edit.objectStore('events').put({
     organisationId: 'org_a',
@@ -112,7 +98,7 @@ window.refused = async () => {
     entityId: 'p',
     event: JSON.stringify({ ...(anEvent('evt_by_hand') as object), seq: 2 }),
   });
-  await done(edit);
+  await committed(edit);
   raw.close();
   out.aborted = await answer(
     storage.transaction('org_a', async (tx) => {
