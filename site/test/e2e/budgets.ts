@@ -19,7 +19,7 @@ export const LCP_BUDGET_MS = 1500;
 
 /**
  * The pages whose LCP is measured: every page but the Docs pages, and of the Docs pages (more than a hundred,
- * rendered by one layout with no JavaScript) the first of each section and the longest page of each language.
+ * rendered by one layout with only its small inline scripts) the first of each section and the longest page of each language.
  */
 export function lcpSample(pages: readonly string[]): Set<string> {
   const sample = new Set(pages.filter((path) => !isDocsPage(path)));
