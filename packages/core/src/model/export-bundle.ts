@@ -43,7 +43,9 @@ export const ExportBundleSchema = z.strictObject({
   organisationId: IdSchema,
   exportedAt: TimestampSchema,
   documents: z.partialRecord(z.enum(ENTITY_TYPES), z.array(z.record(z.string(), z.unknown()))),
-  events: z.array(z.extend(DomainEventSchema, { seq: z.number().check(z.int(), z.minimum(1)) })),
+  events: z.array(
+    z.strictObject({ ...DomainEventSchema.shape, seq: z.number().check(z.int(), z.minimum(1)) }),
+  ),
   idempotency: z.optional(z.array(ExportIdempotencyRecordSchema)),
 });
 /** An export of one organisation. */
