@@ -299,18 +299,7 @@ export function createMemoryStorage(options: CreateStorageOptions = {}): Managed
 }
 
 function selectDocuments(docs: Iterable<MemoryDocument>, query: DocumentQuery): DocumentRow[] {
-  const where = Object.entries(query.where ?? {});
-  const after = query.afterId;
-  const matched: MemoryDocument[] = [];
-  for (const doc of docs) {
-    if (after !== undefined && doc.row.id <= after) continue;
-    if (where.length === 0 || where.every(([field, value]) => (own(dataOf(doc), field) ?? null) === value)) {
-      matched.push(doc);
-    }
-  }
-  matched.sort((a, b) => compareText(a.row.id, b.row.id));
-  const limited = query.limit === undefined ? matched : matched.slice(0, query.limit);
-  return limited.map((doc) => doc.row);
+  return matching([...docs], query, (doc) => doc.row.id, dataOf).map((doc) => doc.row);
 }
 
 function selectEvents(events: readonly (MemoryEvent | undefined)[], query: EventQuery): EventRow[] {
@@ -338,14 +327,30 @@ function selectEvents(events: readonly (MemoryEvent | undefined)[], query: Event
  * ```
  */
 export function runQuery(docs: readonly StoredDocument[], query: DocumentQuery): StoredDocument[] {
+  return matching(
+    docs,
+    query,
+    (doc) => doc.id,
+    (doc) => doc.data,
+  );
+}
+
+/** The documents of `docs` that `query` selects, in id order: `runQuery` for any form of document. */
+function matching<T>(
+  docs: readonly T[],
+  query: DocumentQuery,
+  idOf: (doc: T) => string,
+  fieldsOf: (doc: T) => Record<string, unknown>,
+): T[] {
   const where = Object.entries(query.where ?? {});
   const after = query.afterId;
   const matched = docs
     .filter(
       (doc) =>
-        (after === undefined || doc.id > after) && where.every(([f, v]) => (own(doc.data, f) ?? null) === v),
+        (after === undefined || idOf(doc) > after) &&
+        where.every(([f, v]) => (own(fieldsOf(doc), f) ?? null) === v),
     )
-    .sort((a, b) => compareText(a.id, b.id));
+    .sort((a, b) => compareText(idOf(a), idOf(b)));
   return query.limit === undefined ? matched : matched.slice(0, query.limit);
 }
 
