@@ -217,8 +217,7 @@ export function checkJsonData(value: unknown): string | undefined {
 
 /** A JSON object of bounded size and depth (see {@link JSON_DATA_LIMITS}). */
 export const JsonDataSchema = z.record(z.string(), z.unknown()).check(
-  z.superRefine((value, ctx) => {
-    const problem = checkJsonData(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: `The data ${problem}.` });
+  z.refine((value) => checkJsonData(value) === undefined, {
+    error: (issue) => `The data ${checkJsonData(issue.input)}.`,
   }),
 );
