@@ -190,6 +190,46 @@ describe('scoreOverlap on hand-computed cases', () => {
     expect(tips({ goalIds: ['goal_recruit'], audienceIds: ['aud_nurses'] })).toHaveLength(1);
   });
 
+  it('says nothing about interests when they weigh nothing, nor about needs when only interests weigh', () => {
+    // Nurses: knowledge 0.8, relationships 0.6, stance 0.4; interests care, career. The post meets knowledge only.
+    const post = { goalIds: ['goal_recruit'], audienceIds: ['aud_nurses'], needs: ['knowledge' as const] };
+    const words = (config: Parameters<typeof scoreOverlap>[2], more: Parameters<typeof aSubject>[0] = {}) => {
+      const score = scoreOverlap(twoAudienceStrategy(), aSubject({ ...post, ...more }), config);
+      return {
+        overall: score.overall,
+        factors: score.factors.filter((f) => f.side === 'audience').map((f) => f.code),
+        suggestions: score.suggestions.map((s) => s.code),
+      };
+    };
+    // Interests count for nothing: tagging the post with them would not move it, so no word asks for it.
+    const noInterests = words({ audience: { interestWeight: 0 } });
+    expect(noInterests.factors).toEqual(['MEETS_NEEDS']);
+    expect(noInterests.suggestions).toEqual(['BACK_THE_GOAL_WITH_A_PILLAR', 'ADD_PERSONAL_ANGLE']);
+    expect(words({ audience: { interestWeight: 0 } }, { tags: ['care', 'career'] }).overall).toBe(
+      noInterests.overall,
+    );
+    // Only interests count: the needs are neither a factor nor advice (meeting them all would not move it).
+    const onlyInterests = words({ audience: { interestWeight: 1 } });
+    expect(onlyInterests.factors).toEqual(['NO_INTEREST_MATCH']);
+    expect(onlyInterests.suggestions).toEqual([
+      'BACK_THE_GOAL_WITH_A_PILLAR',
+      'USE_INTEREST_TAGS',
+      'SOFTEN_THE_PUSH',
+    ]);
+    const allNeeds = { needs: ['stance', 'relationships', 'knowledge'] as const, personal: true };
+    expect(words({ audience: { interestWeight: 1 } }, allNeeds).overall).toBe(onlyInterests.overall);
+    // The defaults: both parts weigh, and both are explained.
+    expect(words({}).factors).toEqual(['MEETS_NEEDS', 'NO_INTEREST_MATCH']);
+    // An audience without interests is all needs, whatever the setting.
+    const students = scoreOverlap(
+      twoAudienceStrategy(),
+      aSubject({ goalIds: ['goal_brand'], audienceIds: ['aud_students'] }),
+      { audience: { interestWeight: 1 } },
+    );
+    expect(students.factors.map((f) => f.code)).toContain('MISSES_NEEDS');
+    expect(students.suggestions.map((s) => s.code)).toContain('ADDRESS_TOP_NEED');
+  });
+
   it('averages the overlap over the audiences a post targets', () => {
     // Nurses: O = 1; needs {relationships, knowledge} → needFit 0.79444…; tags {career} → 1 of 2 → 0.5;
     //   A = 0.7 × 0.79444… + 0.3 × 0.5 = 0.70611…; overlap √0.70611… = 0.84030…

@@ -611,24 +611,6 @@ function scoreAudience(
   }
 
   const { needFit, needsMet } = needFitOf(a, ctx.met, cfg);
-  out.factors.push(
-    needsMet.length > 0
-      ? {
-          code: 'MEETS_NEEDS',
-          side: 'audience',
-          effect: 'raises',
-          audienceId,
-          message: factorWords.MEETS_NEEDS({ audience: name, needs: needNames(needsMet), fit: needFit }),
-        }
-      : {
-          code: 'MISSES_NEEDS',
-          side: 'audience',
-          effect: 'lowers',
-          audienceId,
-          message: factorWords.MISSES_NEEDS({ audience: name }),
-        },
-  );
-
   // Audience side, interests: blended in when the audience has any.
   const byKey = [...ix.interests.get(a.id)!];
   const interests = byKey.map(([, i]) => i);
@@ -638,7 +620,28 @@ function scoreAudience(
       ? undefined
       : Math.min(1, matchedInterests.length / Math.min(interests.length, cfg.audience.interestsForFullMatch));
   const audience = audienceSide(needFit, interestFit, cfg);
-  if (interestFit !== undefined) {
+  // What the interests weigh in this audience's score. A part that weighs nothing (`interestWeight` 0 or 1) gets no
+  // words: "touches none of the topics" lowered nothing, and the advice to tag them (or to meet a need) changed nothing.
+  const weight = interestFit === undefined ? 0 : cfg.audience.interestWeight;
+  if (weight < 1)
+    out.factors.push(
+      needsMet.length > 0
+        ? {
+            code: 'MEETS_NEEDS',
+            side: 'audience',
+            effect: 'raises',
+            audienceId,
+            message: factorWords.MEETS_NEEDS({ audience: name, needs: needNames(needsMet), fit: needFit }),
+          }
+        : {
+            code: 'MISSES_NEEDS',
+            side: 'audience',
+            effect: 'lowers',
+            audienceId,
+            message: factorWords.MISSES_NEEDS({ audience: name }),
+          },
+    );
+  if (weight > 0) {
     if (matchedInterests.length > 0) {
       out.factors.push({
         code: 'MATCHES_INTERESTS',
@@ -666,7 +669,7 @@ function scoreAudience(
     }
   }
 
-  suggestNeeds(a, ctx, goalsForThem, cfg, out);
+  if (weight < 1) suggestNeeds(a, ctx, goalsForThem, cfg, out);
 
   const overlap =
     organisation > 0 && audience > 0
