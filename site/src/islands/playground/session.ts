@@ -73,9 +73,16 @@ function freshDatabaseName(): string {
   return `social-shift-playground-${Date.now().toString(36)}-${random.join('')}`;
 }
 
+/**
+ * Whether the organisation holds nothing: no event and no organisation document. An imported organisation whose log
+ * has no events (an export made before anything happened) has its organisation document: it is not filled anew
+ * with the sample organisation on the next visit (nor refused, ALREADY_EXISTS, when it has the sample's id).
+ */
 async function isEmpty(storage: ManagedStorage, organisationId: string): Promise<boolean> {
   const events = await storage.readEvents(organisationId, { limit: 1 });
-  return events.length === 0;
+  return (
+    events.length === 0 && (await storage.query(organisationId, 'organisation', { limit: 1 })).length === 0
+  );
 }
 
 /**
