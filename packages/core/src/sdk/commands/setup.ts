@@ -8,12 +8,11 @@ import type { Programme } from '../../model/programme.js';
 import { ProgrammeSchema } from '../../model/programme.js';
 import type { RoleAssignment } from '../../model/role-assignment.js';
 import type { Strategy } from '../../model/strategy.js';
-import { StrategySchema } from '../../model/strategy.js';
 import { ambassadorWorkflow } from '../../workflows/ambassador.js';
 import type { CommandInput } from '../command-input.js';
 import type { New, Runtime } from '../runtime.js';
 import { commit, entityWrite, find, now, parseInput } from '../runtime.js';
-import { checkStrategyIds } from './strategy.js';
+import { checkStrategyIds, UpdateStrategyInputSchema } from './strategy.js';
 
 /**
  * Input of `setup`: the organisation, its programme, optionally a first strategy, and the first master.
@@ -32,9 +31,7 @@ export const SetupInputSchema = z.strictObject({
     locations: true,
   }),
   programme: z.pick(ProgrammeSchema, { name: true, description: true, claimedPurposes: true }),
-  strategy: z.optional(
-    z.partial(z.pick(StrategySchema, { goals: true, audiences: true, pillars: true, platforms: true })),
-  ),
+  strategy: z.optional(UpdateStrategyInputSchema),
   master: z.pick(PersonSchema, { displayName: true, email: true, language: true }),
 });
 /** Input of `setup`. */
