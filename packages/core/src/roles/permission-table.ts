@@ -80,7 +80,7 @@ const defaults = {
   'roles.assign.publisher': { master: 'organisation', editor: 'assigned' },
   'teams.manage': { master: 'organisation' },
   'teams.read': internal,
-  'focusGroups.manage': { master: 'organisation', editor: 'organisation' },
+  'focusGroups.manage': { master: 'organisation', editor: 'assigned' },
   'focusGroups.read': { master: 'organisation', editor: 'organisation' },
   'contributions.create': { creator: 'assigned' },
   'contributions.update': { creator: 'own' },

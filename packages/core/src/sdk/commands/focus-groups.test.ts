@@ -70,3 +70,31 @@ describe('focus groups of an editor scoped to teams', () => {
     expect((await editor.focusGroups.get(group.id)).memberIds).toEqual([people.publisher]);
   });
 });
+
+describe('focus group members under permission overrides', () => {
+  it('follows focusGroups.manage, not the right to edit campaigns', async () => {
+    // Only masters edit campaigns; editors still manage focus groups, and creators may too.
+    const { shift, people } = await createTestProgramme({
+      config: {
+        permissions: {
+          'campaigns.update': { editor: null },
+          'focusGroups.manage': { creator: 'organisation' },
+        },
+      },
+    });
+    const members = { memberIds: [people.publisher] };
+    const group = await shift.as(people.editor).focusGroups.create({ name: 'Night shift', ...members });
+    expect(group.memberIds).toEqual([people.publisher]);
+    const creators = await shift.as(people.creator).focusGroups.create({ name: 'Day shift', memberIds: [] });
+    await expect(
+      shift.as(people.creator).focusGroups.setMembers(creators.id, members),
+    ).resolves.toMatchObject(members);
+    // Taken away from editors, it stops them adding members, whatever they may do with campaigns.
+    const { shift: other, people: them } = await createTestProgramme({
+      config: { permissions: { 'focusGroups.manage': { editor: null } } },
+    });
+    await expect(
+      other.as(them.editor).focusGroups.create({ name: 'Night shift', memberIds: [] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', details: { action: 'focusGroups.manage' } });
+  });
+});

@@ -61,14 +61,15 @@ export function focusGroupCommands(rt: Runtime, actorId: string): FocusGroupComm
   /** The members without repeats; `NOT_FOUND` for one who is not in the organisation. */
   // Erasure ends a person's part (ADR 089): one who was erased stays a member, but cannot become one.
   // A member added must be in the actor's teams, as in a campaign's audience: a campaign that targets the group
-  // offers to whoever it holds when it starts or at a due run, with no actor to check then.
+  // offers to whoever it holds when it starts or at a due run, with no actor to check then. Checked on
+  // `focusGroups.manage` itself, so permission overrides of campaigns neither stop nor widen it.
   const membersOf = async (actor: Actor, ids: readonly string[], before: readonly string[] = []) => {
     for (const [i, id] of ids.entries()) {
       const person = await load(rt, 'person', id);
       if (before.includes(id)) continue;
       if (person.erasedAt !== undefined)
         throw invalidValue('focus group', ['memberIds', i], `Person "${id}" was erased: take them out.`);
-      authorize(rt, actor, 'campaigns.update', { teamIds: person.teamIds });
+      authorize(rt, actor, 'focusGroups.manage', { teamIds: person.teamIds });
     }
     return [...new Set(ids)];
   };
