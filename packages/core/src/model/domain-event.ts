@@ -36,7 +36,11 @@ const platformBase = {
   publisherId: IdSchema,
   platform: PlatformSchema,
 };
-const count = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000_000)), 1);
+/** How many interactions a platform event records (internal; the platform commands take it too). */
+export const PlatformCountSchema = z._default(
+  z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000_000)),
+  1,
+);
 
 /**
  * The catalogue of domain events: for each event type, the schema of its `data`. Commands append these; what
@@ -178,10 +182,10 @@ export const eventPayloadSchemas = {
   'share.erased': empty,
 
   'platform.click': z.object(platformBase),
-  'platform.reaction': z.object({ ...platformBase, count }),
+  'platform.reaction': z.object({ ...platformBase, count: PlatformCountSchema }),
   /** A comment or reply on a shared post; `byAmbassador` marks the ambassador conversing. */
-  'platform.comment': z.object({ ...platformBase, byAmbassador: z.boolean(), count }),
-  'platform.reshare': z.object({ ...platformBase, count }),
+  'platform.comment': z.object({ ...platformBase, byAmbassador: z.boolean(), count: PlatformCountSchema }),
+  'platform.reshare': z.object({ ...platformBase, count: PlatformCountSchema }),
   'platform.reach': z.object({ ...platformBase, reach: z.number().check(z.int(), z.minimum(0)) }),
   /**
    * A retention run removed old raw platform events and keeps their figures here: one row per interaction type,

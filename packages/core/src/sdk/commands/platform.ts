@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { SocialShiftError } from '../../errors/social-shift-error.js';
 import type { DomainEvent, EventType } from '../../model/domain-event.js';
-import { SYSTEM_ACTOR } from '../../model/domain-event.js';
+import { PlatformCountSchema, SYSTEM_ACTOR } from '../../model/domain-event.js';
 import { IdempotencyKeySchema, IdSchema } from '../../model/primitives.js';
 import type { CommandInput } from '../command-input.js';
 import { mayTrack } from '../consent.js';
@@ -10,7 +10,6 @@ import { idempotencySlot, runIdempotent } from '../idempotency.js';
 import type { Runtime } from '../runtime.js';
 import { commit, load, parseInput } from '../runtime.js';
 
-const count = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000_000)), 1);
 const base = { shareId: IdSchema, idempotencyKey: IdempotencyKeySchema };
 
 /**
@@ -30,7 +29,7 @@ export const RecordClickInputSchema = z.strictObject(base);
  * const result = RecordReactionInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const RecordReactionInputSchema = z.strictObject({ ...base, count });
+export const RecordReactionInputSchema = z.strictObject({ ...base, count: PlatformCountSchema });
 /**
  * Input of `platform.recordComment`: `byAmbassador` marks the ambassador conversing under their share.
  *
@@ -39,7 +38,11 @@ export const RecordReactionInputSchema = z.strictObject({ ...base, count });
  * const result = RecordCommentInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const RecordCommentInputSchema = z.strictObject({ ...base, byAmbassador: z.boolean(), count });
+export const RecordCommentInputSchema = z.strictObject({
+  ...base,
+  byAmbassador: z.boolean(),
+  count: PlatformCountSchema,
+});
 /**
  * Input of `platform.recordReshare`.
  *
@@ -48,7 +51,7 @@ export const RecordCommentInputSchema = z.strictObject({ ...base, byAmbassador: 
  * const result = RecordReshareInputSchema.safeParse(formValues); // validate a form before sending the command
  * ```
  */
-export const RecordReshareInputSchema = z.strictObject({ ...base, count });
+export const RecordReshareInputSchema = z.strictObject({ ...base, count: PlatformCountSchema });
 /**
  * Input of `platform.recordReach`: the reach a platform reports for the share, a whole number from 0 to a billion.
  *
