@@ -1,5 +1,6 @@
 import { invalidValue } from '../errors/invalid-value.js';
 import { SocialShiftError } from '../errors/social-shift-error.js';
+import { isId } from '../model/is-id.js';
 import { isRecord } from '../model/is-record.js';
 import { IdSchema } from '../model/primitives.js';
 import type { Platform } from '../model/vocabulary.js';
@@ -91,7 +92,7 @@ export function linkTagger(options: LinkTrackerOptions): Omit<TrackingLinks, 're
   async function track(input: TrackLinkInput): Promise<TrackedLink> {
     checkTrackInput(input);
     for (const field of ['organisationId', 'campaignId', 'postId', 'publisherId'] as const) {
-      if (!IdSchema.safeParse(input[field]).success) {
+      if (!isId(input[field])) {
         throw invalidValue(TRACK_WHAT, [field], 'Use 1 to 64 letters, digits, "_" or "-".');
       }
     }

@@ -9,6 +9,7 @@ import type { DomainEvent, EventType } from '../model/domain-event.js';
 import type { EntityOf } from '../model/entities.js';
 import { entitySchemas } from '../model/entities.js';
 import type { EntityType } from '../model/entity-type.js';
+import { isId } from '../model/is-id.js';
 import { IdSchema } from '../model/primitives.js';
 import type { Clock } from '../ports/clock.js';
 import { isoNow } from '../ports/clock.js';
@@ -122,12 +123,9 @@ export const now = (rt: Runtime): string => {
   return lastIso;
 };
 
-/** What `IdSchema` accepts: the fast path of {@link checkId} (the schema still words every refusal). */
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
 /** Checks an id argument; `VALIDATION` with the argument's name as path otherwise. */
 export function checkId(id: unknown, name = 'id'): string {
-  if (typeof id === 'string' && ID_PATTERN.test(id)) return id;
+  if (isId(id)) return id;
   let issues = [
     { path: [name], message: 'It could not be read as plain data: send plain JSON data.', code: 'custom' },
   ];

@@ -1,6 +1,7 @@
 import { invalidValue } from '../errors/invalid-value.js';
 import { isSocialShiftError, SocialShiftError } from '../errors/social-shift-error.js';
 import type { DomainEvent } from '../model/domain-event.js';
+import { isId } from '../model/is-id.js';
 import { isRecord } from '../model/is-record.js';
 import type {
   DocumentQuery,
@@ -34,7 +35,6 @@ export interface ManagedStorage extends StoragePort {
 }
 
 const COLLECTION = /^[a-z_][a-z0-9_]{0,63}$/;
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /**
  * The highest document version any adapter stores: PostgreSQL keeps versions in an `integer` column (ADR 092), so
@@ -538,7 +538,7 @@ const putKey = (put: WriteSet['puts'][number], index: number): string => {
 };
 
 function checkOrganisation(organisationId: string): void {
-  if (typeof organisationId !== 'string' || !ID.test(organisationId)) {
+  if (!isId(organisationId)) {
     throw invalid(['organisationId'], 'Use 1 to 64 letters, digits, "_" or "-".');
   }
 }
@@ -554,8 +554,7 @@ function checkCollection(collection: string): void {
 
 function checkKey(collection: string, id: string): void {
   checkCollection(collection);
-  if (typeof id !== 'string' || !ID.test(id))
-    throw invalid(['id'], 'Use 1 to 64 letters, digits, "_" or "-".');
+  if (!isId(id)) throw invalid(['id'], 'Use 1 to 64 letters, digits, "_" or "-".');
 }
 
 /** An expected version: a whole number from 0 (a new document) to `max` (versions end at {@link MAX_VERSION}). */
