@@ -11,7 +11,7 @@ import { constantTimeEqual, createHmacSigner } from './hmac.js';
 import type { LinkShortener } from './link-shortener.js';
 import { SHARER_TOKEN_LENGTH, sharerToken } from './sharer-token.js';
 import { checkTrackInput, TRACK_WHAT } from './track-input.js';
-import { SHARER_PARAM, SIGNATURE_PARAM, SOCIAL_UTM_MEDIUM, tagWithUtm, untracked } from './utm.js';
+import { SHARER_PARAM, SIGNATURE_PARAM, SOCIAL_UTM_MEDIUM, sharedLink, untracked } from './utm.js';
 
 /** Length of a link signature: 22 base64url characters (132 bits of HMAC-SHA-256). */
 const SIGNATURE_LENGTH = 22;
@@ -101,13 +101,9 @@ export function linkTagger(options: LinkTrackerOptions): Omit<TrackingLinks, 're
     }
     const token = await tokenOf(input.organisationId, input.publisherId);
     if (input.link === undefined) return { url: undefined, sharerToken: token };
-    const tagged = new URL(
-      tagWithUtm(input.link, { source: input.platform, campaign: input.campaignId, content: input.postId }),
-    );
     const sig = await signature(input.organisationId, input.campaignId, input.postId, input.platform, token);
-    // Appended as text (a token and a signature are base64url): `searchParams` would write the whole query anew.
-    tagged.search += `&${SHARER_PARAM}=${token}&${SIGNATURE_PARAM}=${sig}`;
-    const full = tagged.href;
+    // A token and a signature are base64url: nothing to encode.
+    const full = sharedLink(input.link, input, `${token}&${SIGNATURE_PARAM}=${sig}`);
     return { url: shortener === undefined ? full : await shortener.shorten(full), sharerToken: token };
   }
 

@@ -1,4 +1,5 @@
 import type { Platform } from '../model/vocabulary.js';
+import type { TrackLinkInput } from '../ports/link-tracker.js';
 
 /**
  * The `utm_medium` of every tracked link. Analytics tools (Google Analytics 4's default channel grouping among
@@ -70,6 +71,19 @@ export function tagWithUtm(link: string, tags: UtmTags): string {
       utm_content: tags.content,
     }),
   ].join('&')}`;
+  return url.href;
+}
+
+/**
+ * A share's link as a link tracker returns it: the post's link with its UTM tags, then `SHARER_PARAM` set to
+ * `sharer` (a token, and whatever the tracker appends to it, already encoded).
+ */
+export function sharedLink(link: string, input: TrackLinkInput, sharer: string): string {
+  const url = new URL(
+    tagWithUtm(link, { source: input.platform, campaign: input.campaignId, content: input.postId }),
+  );
+  // Appended as text: `searchParams` would write the post's own query anew (`%20` as `+`, `flag` as `flag=`).
+  url.search += `&${SHARER_PARAM}=${sharer}`;
   return url.href;
 }
 

@@ -1,5 +1,5 @@
 import { checkTrackInput } from '../links/track-input.js';
-import { SHARER_PARAM, tagWithUtm } from '../links/utm.js';
+import { sharedLink } from '../links/utm.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { LinkTracker } from '../ports/link-tracker.js';
 
@@ -25,12 +25,7 @@ export function createPlainLinkTracker(ids: IdGenerator): LinkTracker {
       const raw = ids.next('st').replace(/[^A-Za-z0-9_-]/g, '');
       const sharerToken = raw.length >= 8 ? raw.slice(0, 64) : raw.padEnd(8, '0');
       if (input.link === undefined) return { url: undefined, sharerToken };
-      const url = new URL(
-        tagWithUtm(input.link, { source: input.platform, campaign: input.campaignId, content: input.postId }),
-      );
-      // Appended as text: `searchParams` would write the post's own query anew (`%20` as `+`, `flag` as `flag=`).
-      url.search += `&${SHARER_PARAM}=${sharerToken}`;
-      return { url: url.href, sharerToken };
+      return { url: sharedLink(input.link, input, sharerToken), sharerToken };
     },
   };
 }
