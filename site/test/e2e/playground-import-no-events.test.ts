@@ -2,7 +2,8 @@
 // happened) imports, and stays the programme on the next visit: the Playground once took "no events" for "nothing
 // stored" and filled the database anew with the sample organisation, so a reload showed Zorggroep Noord's 121 people
 // instead of the organisation imported, or, when the import had the sample's organisation id, refused to open at all
-// (ALREADY_EXISTS) until "Start again" threw it away. The Dashboard opens the same programme.
+// (ALREADY_EXISTS) until "Start again" threw it away. The Dashboard opens the same programme, and says "None." where
+// it has nothing to draw instead of empty charts and an empty leaderboard under their headings.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +75,15 @@ describe.skipIf(!e2eEnabled)('an imported organisation without events', () => {
           timeout: 120_000,
         });
         expect(await page.textContent('#dashboard [data-testid="kpis"]')).toMatch(/^0Shares0Sharers/);
+        // Nothing to draw is said, as the advice says it: no heading of the Dashboard stands over an empty chart or
+        // list (the shares per channel and over time, the teams, the leaderboard, the representativeness): only the
+        // funnel, whose five stages are there at zero, is drawn.
+        const charts = await page.$$eval('#dashboard svg[role="img"]', (drawn) =>
+          drawn.map((svg) => svg.getAttribute('aria-labelledby')),
+        );
+        expect(charts).toEqual(['funnel-title']);
+        expect(await page.locator('#dashboard ol:empty, #dashboard ul:empty').count()).toBe(0);
+        expect(await page.getByTestId('none').allTextContents()).toEqual(Array(4).fill('None.'));
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -24,7 +24,7 @@ import {
 import { formatValue, recommendationText, reportLabels } from '@social-shift/core/reports';
 import { playgroundMessages } from '../../messages/playground';
 import { barChart, lineChart } from '../charts';
-import { format, h, mount } from '../dom';
+import { type Child, format, h, mount } from '../dom';
 import { failureContent } from '../playground/context';
 import {
   isRemembered,
@@ -341,6 +341,10 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
   const department = figures.representativeness.department;
   // The charts are drawn for the width they have (see `ChartInput.width`).
   const chartWidth = target.clientWidth || undefined;
+  // A chart with nothing to draw (an organisation without activity yet) says so, as the advice and the leaderboard
+  // do: not an empty drawing under its heading.
+  const orNone = (count: number, drawn: () => Child) =>
+    count > 0 ? drawn() : h('p', { 'data-testid': 'none' }, r.none);
 
   mount(
     target,
@@ -367,49 +371,55 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       kpi(r.figures.clicks ?? 'clicks', fmt(s.clicks.value, 'count'), s.clicks.basis === 'estimated'),
     ),
     h('h2', null, m.dashboardShares),
-    barChart({
-      id: 'shares-per-channel',
-      categoryLabel: r.columns.platform ?? 'platform',
-      title: m.dashboardShares,
-      description: m.dashboardSharesDesc,
-      tableLabel: m.dashboardTable,
-      formatValue: count,
-      width: chartWidth,
-      categories: figures.platforms.map((p) => platformName(p.platform)),
-      series: [{ name: r.columns.shares ?? 'shares', values: figures.platforms.map((p) => p.shares) }],
-    }),
+    orNone(figures.platforms.length, () =>
+      barChart({
+        id: 'shares-per-channel',
+        categoryLabel: r.columns.platform ?? 'platform',
+        title: m.dashboardShares,
+        description: m.dashboardSharesDesc,
+        tableLabel: m.dashboardTable,
+        formatValue: count,
+        width: chartWidth,
+        categories: figures.platforms.map((p) => platformName(p.platform)),
+        series: [{ name: r.columns.shares ?? 'shares', values: figures.platforms.map((p) => p.shares) }],
+      }),
+    ),
     h('h2', null, m.dashboardSharesOverTime),
-    lineChart({
-      id: 'shares-over-time',
-      categoryLabel: r.columns.period ?? 'period',
-      title: m.dashboardSharesOverTime,
-      description: m.dashboardSharesOverTimeDesc,
-      tableLabel: m.dashboardTable,
-      formatValue: count,
-      width: chartWidth,
-      categories: overTime.periods,
-      series: overTime.platforms.map((p) => ({
-        name: platformName(p),
-        values: overTime.values.get(p) ?? [],
-      })),
-    }),
+    orNone(overTime.platforms.length, () =>
+      lineChart({
+        id: 'shares-over-time',
+        categoryLabel: r.columns.period ?? 'period',
+        title: m.dashboardSharesOverTime,
+        description: m.dashboardSharesOverTimeDesc,
+        tableLabel: m.dashboardTable,
+        formatValue: count,
+        width: chartWidth,
+        categories: overTime.periods,
+        series: overTime.platforms.map((p) => ({
+          name: platformName(p),
+          values: overTime.values.get(p) ?? [],
+        })),
+      }),
+    ),
     h('h2', null, m.dashboardEngagement),
-    barChart({
-      id: 'engagement',
-      categoryLabel: r.columns.team ?? 'team',
-      grouped: true,
-      title: m.dashboardEngagement,
-      description: m.dashboardEngagementDesc,
-      tableLabel: m.dashboardTable,
-      formatValue: count,
-      width: chartWidth,
-      categories: teams.map((t) => t.name),
-      series: [
-        { name: m.input, values: teams.map((t) => t.contributors) },
-        { name: m.sharing, values: teams.map((t) => t.sharers) },
-        { name: m.conversing, values: teams.map((t) => t.conversers) },
-      ],
-    }),
+    orNone(teams.length, () =>
+      barChart({
+        id: 'engagement',
+        categoryLabel: r.columns.team ?? 'team',
+        grouped: true,
+        title: m.dashboardEngagement,
+        description: m.dashboardEngagementDesc,
+        tableLabel: m.dashboardTable,
+        formatValue: count,
+        width: chartWidth,
+        categories: teams.map((t) => t.name),
+        series: [
+          { name: m.input, values: teams.map((t) => t.contributors) },
+          { name: m.sharing, values: teams.map((t) => t.sharers) },
+          { name: m.conversing, values: teams.map((t) => t.conversers) },
+        ],
+      }),
+    ),
     teamsNote,
     h(
       'table',
@@ -492,7 +502,7 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       ],
     }),
     h('h2', null, m.dashboardLeaderboard),
-    figures.leaderboard.enabled
+    figures.leaderboard.enabled && leaders.length > 0
       ? [
           h(
             'ol',
@@ -504,27 +514,29 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       : h('p', null, r.none),
     h('h2', null, m.dashboardRepresentativeness),
     h('p', null, `${r.columns.index ?? 'index'}: ${fmt(department.index, 'index')}`),
-    barChart({
-      id: 'representativeness',
-      categoryLabel: r.columns.group ?? 'group',
-      title: m.dashboardRepresentativeness,
-      description: m.dashboardRepresentativenessDesc,
-      tableLabel: m.dashboardTable,
-      width: chartWidth,
-      categories: department.groups.map((g) => g.group),
-      series: [
-        {
-          name: r.columns.organisationShare ?? 'organisation',
-          values: department.groups.map((g) => Math.round(g.organisationShare * 100)),
-        },
-        {
-          name: r.columns.activeShare ?? 'active',
-          values: department.groups.map((g) => Math.round(g.activeShare * 100)),
-        },
-      ],
-      formatValue: (v) => `${v}%`,
-      grouped: true,
-    }),
+    orNone(department.groups.length, () =>
+      barChart({
+        id: 'representativeness',
+        categoryLabel: r.columns.group ?? 'group',
+        title: m.dashboardRepresentativeness,
+        description: m.dashboardRepresentativenessDesc,
+        tableLabel: m.dashboardTable,
+        width: chartWidth,
+        categories: department.groups.map((g) => g.group),
+        series: [
+          {
+            name: r.columns.organisationShare ?? 'organisation',
+            values: department.groups.map((g) => Math.round(g.organisationShare * 100)),
+          },
+          {
+            name: r.columns.activeShare ?? 'active',
+            values: department.groups.map((g) => Math.round(g.activeShare * 100)),
+          },
+        ],
+        formatValue: (v) => `${v}%`,
+        grouped: true,
+      }),
+    ),
     h('h2', null, `${m.dashboardEmv} (${m.dashboardEstimated})`),
     h(
       'p',
