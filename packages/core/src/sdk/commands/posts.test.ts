@@ -118,7 +118,11 @@ describe('a post whose expiry has passed', () => {
     const expiresAt = new Date(clock.now() + DAY).toISOString();
     const { id } = await editor.create({ title: 'x', text: 'y', pillarIds: [pillarId], expiresAt });
     await editor.submit(id);
+    expect(await master.allowedEvents(id)).toContain('APPROVE');
     clock.advance(2 * DAY);
+    // A UI that shows the allowed actions offers no approval that would fail.
+    expect(await master.allowedEvents(id)).not.toContain('APPROVE');
+    expect(await master.allowedEvents(id)).toContain('REQUEST_CHANGES');
     // Approved now, it would be expired at the next read, its review for nothing.
     await expect(master.approve(id)).rejects.toMatchObject({
       code: 'VALIDATION',
@@ -129,7 +133,10 @@ describe('a post whose expiry has passed', () => {
     await master.requestChanges(id, { note: 'The date has passed.' });
     await expect(editor.update(id, { title: 'z' })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(editor.submit(id)).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(await editor.allowedEvents(id)).not.toContain('SUBMIT');
+    expect(await editor.allowedEvents(id)).toContain('UPDATE');
     await editor.update(id, { expiresAt: new Date(clock.now() + 7 * DAY).toISOString() });
+    expect(await editor.allowedEvents(id)).toContain('SUBMIT');
     await editor.submit(id);
     await expect(master.approve(id)).resolves.toMatchObject({ status: 'approved' });
   });

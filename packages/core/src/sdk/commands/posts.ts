@@ -129,13 +129,13 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
   };
 
   // A post past its expiry can never be offered: writing, submitting or approving it would be work for nothing.
+  const expired = (expiresAt: string | undefined) => expiresAt !== undefined && expiresAt <= now(rt);
   const checkExpiry = (expiresAt: string | undefined) => {
-    const at = now(rt);
-    if (expiresAt !== undefined && expiresAt <= at)
+    if (expired(expiresAt))
       throw invalidValue(
         'post',
         ['expiresAt'],
-        `It expires at ${expiresAt}, not after now (${at}): set a later expiry.`,
+        `It expires at ${expiresAt}, not after now (${now(rt)}): set a later expiry.`,
       );
   };
 
@@ -279,8 +279,10 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
       const blocked = await fourEyesBlocks(actor, post);
       // OFFER is never listed: no command offers a post by itself. A campaign offers its posts (start, resume, a
       // scheduled post at its time), so campaigns.allowedEvents says when (START, RESUME) for the whole campaign.
+      // Past its expiry a post is neither submitted nor approved (checkExpiry): UPDATE, to a later expiry, comes first.
+      const late = expired(post.expiresAt);
       return permittedEvents(rt, actor, postWorkflow, post.status, targetOf(post), (event) =>
-        event === 'APPROVE' ? !blocked : event !== 'OFFER',
+        event === 'APPROVE' ? !blocked && !late : event === 'SUBMIT' ? !late : event !== 'OFFER',
       );
     },
   };
