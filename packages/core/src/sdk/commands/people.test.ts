@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../ports/clock.js';
 import { createSequentialIds } from '../../ports/id-generator.js';
 import { createMemoryStorage } from '../../storage/memory-storage.js';
+import { createTestProgramme } from '../../testing/programme.js';
 import { createSocialShift } from '../create-social-shift.js';
 
 /** An organisation set up with the given default language (none: the schema's default), and its master. */
@@ -130,5 +131,24 @@ describe('an own rule on roles.assign.* (docs/roles.md)', () => {
     await expect(self.assignRole(id, { role: 'publisher' })).resolves.toMatchObject({ role: 'publisher' });
     // Creator holds assigned rules (by default, as editor does): the scope check needs more than own.
     await expect(self.assignRole(id, { role: 'creator' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('people.assignRole for someone who left', () => {
+  it('refuses with INVALID_TRANSITION and writes nothing: the role would count nowhere', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    const master = shift.as(people.master).people;
+    await master.leave(people.publisher);
+    await expect(master.assignRole(people.publisher, { role: 'master' })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: expect.stringContaining('left the programme'),
+      details: { id: people.publisher, state: 'left', event: 'ASSIGN_ROLE' },
+    });
+    expect((await master.roles(people.publisher)).map((a) => a.role)).not.toContain('master');
+    // The only real master still cannot step down on the strength of that role.
+    await expect(master.revokeRole(people.master, { role: 'master' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });

@@ -340,6 +340,14 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       await checkStrategyRefs(rt, 'role assignment', parsed.scope ?? {}, {}, ['scope']);
       for (const teamId of parsed.scope?.teamIds ?? []) await load(rt, 'team', teamId);
       requireNotErased(person, 'ASSIGN_ROLE');
+      // A role of someone who left would show in their roles and count nowhere (the last-master check ignores them).
+      if (person.status === 'left')
+        throw invalidTransition(
+          ambassadorWorkflow,
+          person,
+          'ASSIGN_ROLE',
+          `${person.displayName} left the programme.`,
+        );
       if (person.external && parsed.role !== 'publisher')
         throw invalidValue(
           'role assignment',
