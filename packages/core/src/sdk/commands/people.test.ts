@@ -152,3 +152,28 @@ describe('people.assignRole for someone who left', () => {
     });
   });
 });
+
+describe('people.assignRole with a scope', () => {
+  it('refuses a scope on a role that no scope limits (master, publisher): it would reach everything', async () => {
+    const world = await createTestProgramme();
+    const { shift, people, pillarId } = world;
+    const master = shift.as(people.master).people;
+    const { id } = await master.add({ displayName: 'Sam Scoped' });
+    for (const role of ['master', 'publisher'] as const)
+      await expect(master.assignRole(id, { role, scope: { pillarIds: [pillarId] } })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('give it without one'),
+        details: { issues: [{ path: ['scope'] }] },
+      });
+    expect(await master.roles(id)).toEqual([]);
+    // An empty scope is no scope; a role that works within its scope takes one.
+    await expect(
+      master.assignRole(id, { role: 'publisher', scope: { pillarIds: [] } }),
+    ).resolves.toBeDefined();
+    await expect(
+      master.assignRole(id, { role: 'editor', scope: { pillarIds: [pillarId] } }),
+    ).resolves.toMatchObject({
+      scope: { pillarIds: [pillarId] },
+    });
+  });
+});

@@ -187,8 +187,18 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
   // A role whose permissions reach `assigned` things works within its scope: whoever assigns or revokes it must
   // reach that whole scope (none is everything), so an editor scoped to one pillar cannot hand out a role for
   // another pillar, or for all of them, nor take one away.
-  const authorizeScope = (actor: Actor, role: Role, scope: RoleAssignment['scope']): void => {
-    if (!Object.values(rt.permissions).some((row) => row[role] === 'assigned')) return;
+  // A scope on a role with no such rule would reach nothing (a master scoped to a pillar is a master of all): refused
+  // when the role is given.
+  const authorizeScope = (actor: Actor, role: Role, scope: RoleAssignment['scope'], giving?: true): void => {
+    if (!Object.values(rt.permissions).some((row) => row[role] === 'assigned')) {
+      if (giving && (scope?.pillarIds?.length || scope?.teamIds?.length))
+        throw invalidValue(
+          'role assignment',
+          ['scope'],
+          `No scope limits the ${role} role: give it without one.`,
+        );
+      return;
+    }
     authorize(rt, actor, roleAction(role), {
       pillarIds: scope?.pillarIds ?? [],
       teamIds: scope?.teamIds ?? [],
@@ -336,7 +346,7 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const actor = await loadActor(rt, actorId);
       const person = await load(rt, 'person', id);
       authorize(rt, actor, roleAction(parsed.role), personTarget(person));
-      authorizeScope(actor, parsed.role, parsed.scope);
+      authorizeScope(actor, parsed.role, parsed.scope, true);
       await checkStrategyRefs(rt, 'role assignment', parsed.scope ?? {}, {}, ['scope']);
       for (const teamId of parsed.scope?.teamIds ?? []) await load(rt, 'team', teamId);
       requireNotErased(person, 'ASSIGN_ROLE');
