@@ -177,3 +177,19 @@ describe('people.assignRole with a scope', () => {
     });
   });
 });
+
+describe('people.allowedEvents and consent', () => {
+  it('lists consent events only for the person themselves, also when a rule lets others send them', async () => {
+    const world = await createTestProgramme({
+      config: { permissions: { 'people.withdrawConsent': { master: 'organisation' } } },
+    });
+    const { shift, people } = world;
+    expect(await shift.as(people.publisher).people.allowedEvents(people.publisher)).toContain(
+      'WITHDRAW_CONSENT',
+    );
+    // people.withdrawConsent acts on whoever calls it: a master pressing it for a publisher withdraws their own.
+    const forOther = await shift.as(people.master).people.allowedEvents(people.publisher);
+    expect(forOther).not.toContain('WITHDRAW_CONSENT');
+    expect(forOther).toContain('LEAVE');
+  });
+});

@@ -472,7 +472,15 @@ export function peopleCommands(rt: Runtime, actorId: string): PeopleCommands {
       const person = await load(rt, 'person', checkId(personId, 'personId'));
       // An erased record takes no more events; the last master cannot leave.
       if (person.erasedAt || !isAllowedFor(rt, actor, 'people.read', personTarget(person))) return [];
-      const events = permittedEvents(rt, actor, ambassadorWorkflow, person.status, personTarget(person));
+      // Consent is given and withdrawn by the person themselves (people.consent acts on its actor), never for another.
+      const events = permittedEvents(
+        rt,
+        actor,
+        ambassadorWorkflow,
+        person.status,
+        personTarget(person),
+        (event) => person.id === actor.person.id || !event.endsWith('CONSENT'),
+      );
       return events.includes('LEAVE') && (await isLastMaster(rt, person.id))
         ? events.filter((event) => event !== 'LEAVE')
         : events;
