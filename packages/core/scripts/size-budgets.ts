@@ -63,6 +63,9 @@ export const sizeBudgets: readonly SizeBudget[] = [
     // guards of ADR 106's addendum, migration on read (ADR 112) and the team scope of focus groups (2026-12-07): the
     // next fix that adds bytes must first take some away. 45.00 KB (46,079 B) on 2026-12-07 with retention's summaries
     // in parts and lists by status, paid for by 99 B of behaviour-neutral sharing (one read path, one compareText).
+    // 44.6 KB (45,654 B, with a fix of -3 B) the same day after a hunt for room (-420 B, no change of behaviour): zod's `extend` and
+    // `superRefine` left the bundle (the export bundle's events spread DomainEventSchema's shape; JsonDataSchema
+    // refines with an error function), one `isId`, one `sharedLink` for both link trackers, schemas built once.
     maxGzipBytes: 45 * KB,
     // XState is for inspection only (`./workflows`): the SDK evaluates the workflows from their plain definitions
     // (ADR 072). zod's classic API (`_ZodString` is one of its constructors) would undo ADR 074: the model and the
