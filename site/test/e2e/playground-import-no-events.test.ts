@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, e2eEnabled, launchChromium } from './browser';
 import { alertText, openPlayground, settled, summary } from './playground-page';
 
-/** An organisation with one person, the social master, and no events, under `organisationId`. */
+/** An organisation with its programme, strategy and cycles, one person (the social master) and no events. */
 function withoutEvents(organisationId: string): ExportBundle {
   const bundle = simulateExportBundle({
     seed: 7,
@@ -31,6 +31,10 @@ function withoutEvents(organisationId: string): ExportBundle {
     events: [],
     documents: {
       organisation: docs.organisation,
+      // importAll wants the programme and its strategy too (the SDK could never make them again).
+      programme: docs.programme,
+      strategy: docs.strategy,
+      cycle: docs.cycle,
       person: docs.person?.filter((p) => p.id === master),
       role_assignment: docs.role_assignment?.filter((r) => r.personId === master),
     },

@@ -29,6 +29,7 @@ import {
   aPost,
   aProgramme,
   aShare,
+  aStrategy,
   aTeam,
   createTestProgramme,
 } from '@social-shift/core/testing';
@@ -1977,10 +1978,11 @@ define('error-contract', 'answers calls on a closed storage with STORAGE', async
 const bundleSource = async () => {
   const source = createMemoryStorage();
   await source.transaction(ORG, async (tx) => {
-    // importAll wants the organisation's record and every referenced record in the bundle.
+    // importAll wants the organisation's record, its programme and strategy, and every referenced record.
     for (const [collection, doc] of [
       ['organisation', anOrganisation({ id: ORG })],
       ['programme', aProgramme()],
+      ['strategy', aStrategy()],
       ['team', aTeam()],
       ['campaign', aCampaign()],
       ['offer', anOffer()],
@@ -2020,6 +2022,7 @@ define('export-import', 'imports a bundle and exports the same bundle again', as
       documents: {
         organisation: 1,
         programme: 1,
+        strategy: 1,
         person: 3,
         team: 1,
         post: 1,

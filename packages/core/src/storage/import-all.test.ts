@@ -161,6 +161,23 @@ describe('importAll refuses, writing nothing', () => {
     expect(error.message).toContain(`Include exactly one organisation document, with id "${ORG}"`);
   });
 
+  it('a bundle without its programme or strategy, which the SDK could never open nor make again', async () => {
+    const { strategy: _strategy, ...noStrategy } = copy(bundle.documents);
+    const error = await refused({ ...copy(bundle), documents: noStrategy });
+    expect(paths(error)).toContainEqual(['documents', 'strategy']);
+    expect(error.message).toContain('Include exactly one strategy document');
+    const { programme: _programme, strategy: _s, ...neither } = copy(bundle.documents);
+    const both = await refused({ ...copy(bundle), documents: neither });
+    expect(paths(both)).toContainEqual(['documents', 'programme']);
+    expect(paths(both)).toContainEqual(['documents', 'strategy']);
+    const [programme] = copy(bundle.documents.programme)!;
+    const twice = await refused({
+      ...copy(bundle),
+      documents: { ...copy(bundle.documents), programme: [programme!, { ...programme!, id: 'programme_2' }] },
+    });
+    expect(paths(twice)).toContainEqual(['documents', 'programme']);
+  });
+
   it('a second organisation document, or one whose id is not the bundle organisationId', async () => {
     const [organisation] = copy(bundle.documents.organisation)!;
     const second = { ...organisation!, id: 'org_second' };

@@ -31,7 +31,7 @@ export interface ImportSummary {
 /**
  * Imports an {@link ExportBundle} into an organisation that has no data yet. It validates everything first (the
  * envelope, every document against its entity schema, every event's data against its type's payload schema and
- * its `entityType` against its type (a `person.added` event is about a person), exactly one organisation document (the bundle's), ids unique
+ * its `entityType` against its type (a `person.added` event is about a person), exactly one organisation document (the bundle's), one programme and one strategy, ids unique
  * per collection and among events, every record in the bundle's organisation, the references between records (a
  * role's person, a post's author, an offer's campaign…) to records in the bundle, no text a store cannot hold (U+0000,
  * unpaired surrogates), nothing a store cannot keep (a value that is not plain JSON, nesting deeper than 64 levels, a
@@ -384,6 +384,15 @@ function checkContents(bundle: ExportBundle, raw: RawBundle): void {
       'organisation',
     );
   }
+  // Setup makes one programme and its strategy too, and the SDK works on them (there is no command to make either
+  // again): without one, the imported organisation could never open its strategy.
+  for (const kind of ['programme', 'strategy'] as const)
+    if (raw.documents[kind]?.length !== 1)
+      add(
+        ['documents', kind],
+        `Include exactly one ${kind} document, as exportAll writes it (setup makes it).`,
+        kind,
+      );
   // Every id of the bundle, also of bad documents, so references to those are not reported as well.
   const ids = new Map(ENTITY_TYPES.map((type) => [type, new Set(raw.documents[type]?.map((doc) => doc.id))]));
   // What erasure scrubbed of a person marked erased, by type and id (as erasure scrubs them): their own record, their
