@@ -33,3 +33,47 @@ describe('strategy.update that changes nothing', () => {
     await expect(strategy.update({ platforms: [] })).resolves.toMatchObject({ strategyVersion: 3 });
   });
 });
+
+describe('strategy.update with a goal that has two targets of one metric', () => {
+  it('is refused with VALIDATION on the second target, and writes nothing', async () => {
+    const shift = createSocialShift({
+      storage: createMemoryStorage(),
+      organisationId: 'org_acme',
+      ids: createSequentialIds(),
+      clock: createManualClock('2026-03-02T09:00:00.000Z'),
+    });
+    const { masterId } = await shift.setup({
+      organisation: { name: 'Acme' },
+      programme: { name: 'Social Shift 2026' },
+      master: { displayName: 'Mira Master' },
+    });
+    const strategy = shift.as(masterId).strategy;
+    const goal = {
+      id: 'goal_recruit',
+      name: 'Recruit nurses',
+      purpose: 'recruitment',
+      intent: 'inspire',
+    } as const;
+    // Shares 500 and shares 300: the report showed two rows and two verdicts on the goal's shares that disagreed.
+    const twice = [
+      { metric: 'shares', value: 500 },
+      { metric: 'clicks', value: 50 },
+      { metric: 'shares', value: 300 },
+    ] as const;
+    await expect(strategy.update({ goals: [{ ...goal, targets: [...twice] }] })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        issues: [
+          { path: ['goals', 0, 'targets', 2], code: 'duplicate', message: '"shares" is in the list twice.' },
+        ],
+      },
+    });
+    expect((await strategy.get()).strategyVersion).toBe(1);
+    // One target per metric is stored.
+    await expect(
+      strategy.update({ goals: [{ ...goal, targets: twice.slice(0, 2) }] }),
+    ).resolves.toMatchObject({
+      strategyVersion: 2,
+    });
+  });
+});

@@ -53,8 +53,9 @@ export interface StrategyCommands {
 }
 
 /**
- * Refuses a strategy whose ids repeat (goals, audiences, pillars, platforms), whose goals, pillars and platforms
- * name goals or audiences it does not have, or with a participation target above 1: `VALIDATION` of `what` with the
+ * Refuses a strategy whose ids repeat (goals, audiences, pillars, platforms), with a goal that has two targets of one
+ * metric, whose goals, pillars and platforms name goals or audiences it does not have, or with a participation
+ * target above 1: `VALIDATION` of `what` with the
  * path of each (under `at`). The coherence check of `@social-shift/core/strategy` rates more (and explains it); the
  * first two would leave references pointing at nothing, the third would stop every metrics report.
  */
@@ -64,30 +65,33 @@ export function checkStrategyIds(
   at: readonly (string | number)[] = [],
 ): void {
   const issues: ValidationIssue[] = [];
-  const known = {
-    goal: new Set(strategy.goals.map((goal) => goal.id)),
-    audience: new Set(strategy.audiences.map((audience) => audience.id)),
-  };
-  const unique = (key: string, keys: readonly string[]) => {
+  const known: Record<string, Set<string>> = {};
+  // Each key of a list once; returns the keys.
+  const unique = (path: (string | number)[], keys: readonly string[]) => {
     const seen = new Set<string>();
     keys.forEach((id, i) => {
       if (seen.has(id))
-        issues.push({ path: [...at, key, i], message: `"${id}" is in the list twice.`, code: 'duplicate' });
+        issues.push({
+          path: [...at, ...path, i],
+          message: `"${id}" is in the list twice.`,
+          code: 'duplicate',
+        });
       seen.add(id);
     });
+    return seen;
   };
   for (const key of ['goals', 'audiences', 'pillars'] as const)
-    unique(
-      key,
+    known[key] = unique(
+      [key],
       strategy[key].map((item) => item.id),
     );
   unique(
-    'platforms',
+    ['platforms'],
     strategy.platforms.map((choice) => choice.platform),
   );
   const refer = (path: (string | number)[], ids: readonly string[], kind: 'goal' | 'audience'): void => {
     ids.forEach((id, j) => {
-      if (!known[kind].has(id))
+      if (!known[`${kind}s`]!.has(id))
         issues.push({
           path: [...at, ...path, j],
           message: `No ${kind} "${id}" in the strategy.`,
@@ -97,6 +101,11 @@ export function checkStrategyIds(
   };
   strategy.goals.forEach((goal, i) => {
     refer(['goals', i, 'audienceIds'], goal.audienceIds, 'audience');
+    // Two targets of one metric (shares 500 and shares 300) gave two rows and two verdicts that disagreed.
+    unique(
+      ['goals', i, 'targets'],
+      goal.targets.map((target) => target.metric),
+    );
     // Stored, 30 meant as 30% stopped every report of the strategy (metrics refuse a participation above 1).
     goal.targets.forEach(({ metric, value }, j) => {
       if (metric === 'participation' && value > 1)
