@@ -238,6 +238,10 @@ export async function listReadable<T extends EntityType>(
   const { status } =
     parseInput(`${type} filter`, z.optional(z.strictObject({ status: z.optional(statuses) })), filter) ?? {};
   const actor = await loadActor(rt, actorId);
+  // Nobody reads a collection for an actor no rule of the action reaches (a publisher listing posts): the answer is
+  // none, and a big organisation's whole collection took tens of milliseconds to read and filter away.
+  const row = rt.permissions[action] ?? {};
+  if (!row.anyone && !actor.assignments.some((a) => !a.revokedAt && row[a.role])) return [];
   return (await list(rt, type, status ? { status } : undefined)).filter((entity) =>
     isAllowedFor(rt, actor, action, target(entity)),
   );
