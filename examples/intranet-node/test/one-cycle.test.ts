@@ -1,6 +1,6 @@
 // Runs the walk-through of docs/one-cycle.md (src/guide/one-cycle.ts) and checks what its comments say happens.
 import { describe, expect, it } from 'vitest';
-import { oneCycle } from '../src/guide/one-cycle.js';
+import { measureCycle, oneCycle } from '../src/guide/one-cycle.js';
 
 describe('one turn of the method', () => {
   it('goes from a strategy to a shared post, and measures it', async () => {
@@ -36,6 +36,24 @@ describe('one turn of the method', () => {
     const next = await master.cycles.start();
     expect(next).toMatchObject({ number: 2, status: 'strategy', strategyVersion: cycle.strategyVersion });
     expect((await master.cycles.list()).find(({ id }) => id === cycle.id)?.status).toBe('closed');
+  });
+
+  it('measures each cycle on its own: the next one does not count the shares of the one before', async () => {
+    const { shift, clock, people, cycle } = await oneCycle();
+    const master = shift.as(people.masterId);
+    clock.set('2026-04-01T09:00:00.000Z');
+    const next = await master.cycles.start();
+    // Cycle 2 sets a target of one share for the goal: per cycle, so cycle 1's share does not meet it.
+    const [goal] = (await master.strategy.get()).goals;
+    await master.strategy.update({ goals: [{ ...goal!, targets: [{ metric: 'shares', value: 1 }] }] });
+    for (const step of ['activation', 'content', 'campaigns', 'measurement'] as const)
+      await master.cycles.moveTo({ step });
+    const second = await measureCycle(shift, people.masterId, next);
+    expect(second.figures.summary.shares.value).toBe(0);
+    expect(second.recommendations.map((r) => r.code)).toContain('GOAL_BEHIND_TARGET');
+    // The closed cycle 1 keeps its own figures: its window ends where cycle 2 starts.
+    const first = (await master.cycles.list()).find(({ id }) => id === cycle.id)!;
+    expect((await measureCycle(shift, people.masterId, first)).figures.summary.shares.value).toBe(1);
   });
 
   it('stops the post writer approving their own post', async () => {

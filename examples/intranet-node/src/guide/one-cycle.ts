@@ -3,10 +3,12 @@
 // eyes on the post; a campaign that offers it; a publisher who shares it. On memory storage with a manual clock, so
 // it runs the same every time (a service passes an adapter and the system clock).
 import {
+  type Cycle,
   createManualClock,
   createMemoryStorage,
   createSequentialIds,
   createSocialShift,
+  type SocialShift,
 } from '@social-shift/core';
 import { adjustRules, finishMetrics, foldEvents } from '@social-shift/core/metrics';
 import { recommendationText } from '@social-shift/core/reports';
@@ -120,14 +122,9 @@ export async function oneCycle() {
   // #endregion campaign
 
   // #region measure
-  // Step 5, measure and adjust: the figures of the cycle from the event log, and what to change in the next one.
+  // Step 5, measure and adjust: the figures of this cycle (measureCycle, below), and what to change in the next one.
   await master.cycles.moveTo({ step: 'measurement' });
-  const aggregate = foldEvents(await shift.readEvents());
-  // The stored strategy gives the pillars' and goals' targets (and the rules about them) to the figures.
-  const context = { timeZone: 'Europe/Amsterdam', strategy: await master.strategy.get() };
-  const figures = finishMetrics(aggregate, context);
-  const recommendations = adjustRules(aggregate, figures, context); // each a code with its parameters
-  const advice = recommendations.map((r) => recommendationText(r, 'nl')); // in words (or 'en')
+  const { figures, recommendations, advice } = await measureCycle(shift, masterId, cycle);
   await master.cycles.adjust(); // measured: the cycle moves to adjustment; cycles.start() then begins the next one
   // #endregion measure
 
@@ -144,3 +141,20 @@ export async function oneCycle() {
     advice,
   };
 }
+
+// #region measure-cycle
+/**
+ * The figures of one cycle from the event log, and what to change in the next one. The window is the cycle's own
+ * time, from its start to its close (still open for the current cycle): the whole log would count the shares and
+ * clicks of every cycle before it, and a goal's targets are per cycle.
+ */
+export async function measureCycle(shift: SocialShift, masterId: string, cycle: Cycle) {
+  const aggregate = foldEvents(await shift.readEvents(), { from: cycle.startedAt, to: cycle.closedAt });
+  // The stored strategy gives the pillars' and goals' targets (and the rules about them) to the figures.
+  const context = { timeZone: 'Europe/Amsterdam', strategy: await shift.as(masterId).strategy.get() };
+  const figures = finishMetrics(aggregate, context);
+  const recommendations = adjustRules(aggregate, figures, context); // each a code with its parameters
+  const advice = recommendations.map((r) => recommendationText(r, 'nl')); // in words (or 'en')
+  return { figures, recommendations, advice };
+}
+// #endregion measure-cycle
