@@ -99,6 +99,15 @@ export function mount(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
+/**
+ * A count in words: `forms` holds the form for exactly one and the other form, split by `|` (`{n} team|{n} teams`,
+ * as Dutch and English both count), with `{n}` the count as `count` writes it in the page's language.
+ */
+export function counted(forms: string, n: number, count: Intl.NumberFormat): string {
+  const [one, other = one] = forms.split('|');
+  return format((n === 1 ? one : other) ?? forms, { n: count.format(n) });
+}
+
 /** Replaces `{name}` placeholders in a message. */
 export function format(message: string, values: Record<string, string | number>): string {
   return message.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));

@@ -60,7 +60,7 @@ describe.skipIf(!e2eEnabled)('an imported organisation without events', () => {
       const { context, page, errors } = await openPlayground(browser, '/en/playground/');
       try {
         await page.setInputFiles('[data-testid="import"]', file);
-        await expect.poll(() => summary(page)).toMatch(/^Zorggroep Noord: 1 .*, 0 events/);
+        await expect.poll(() => summary(page)).toMatch(/^Zorggroep Noord: 1 person, .*, 0 events/);
         await settled(page);
         const imported = await summary(page);
 

@@ -12,7 +12,7 @@ import {
   type StoredEvent,
   type Team,
 } from '@social-shift/core';
-import { type Child, format, h, mount } from '../dom';
+import { type Child, counted, format, h, mount } from '../dom';
 import { activationSection } from './activation-section';
 import { campaignsSection } from './campaigns-section';
 import { contentSection } from './content-section';
@@ -860,9 +860,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         { class: 'summary', 'data-testid': 'summary' },
         format(m.summary, {
           organisation,
-          people: count.format(people.length),
-          teams: count.format(new Set(people.flatMap((p) => p.teamIds)).size),
-          events: count.format(eventCount),
+          people: counted(m.summaryPeople, people.length, count),
+          teams: counted(m.summaryTeams, new Set(people.flatMap((p) => p.teamIds)).size, count),
+          events: counted(m.summaryEvents, eventCount, count),
         }),
       ),
       h('p', { class: 'hint' }, m.storedIn),
