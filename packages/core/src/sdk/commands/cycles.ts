@@ -127,7 +127,7 @@ export function cycleCommands(rt: Runtime, actorId: string): CycleCommands {
             programmeCycleWorkflow,
             current,
             'CLOSE',
-            `Cycle ${current.number} is at the ${current.status} step: a new cycle starts only after this one has been measured and adjusted (move it to adjustment first).`,
+            `Cycle ${current.number} is at the ${current.status} step: a new cycle starts only after this one has been measured and adjusted (cycles.adjust() at its measurement step first).`,
           );
         }
         writes.push(entityWrite('cycle', current, { ...current, status, closedAt: now(rt) }, 'cycle.closed'));
