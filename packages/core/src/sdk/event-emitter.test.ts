@@ -172,3 +172,21 @@ describe('the types of an event, by its type', () => {
     expect(shares.map((e) => e.data.networkSize)).toEqual(seen);
   });
 });
+
+describe('a handler of a type that is no event type', () => {
+  // `on` took any text: a misspelt type never fired, without a word, and mitt's wildcard `'*'` called the handler with
+  // the type's name instead of the event, so a dashboard folding what it got failed on every event.
+  it.each(['post.aproved', '*', ''])('is refused with VALIDATION: on(%j)', async (type) => {
+    const errors: unknown[] = [];
+    const world = await createTestProgramme({ onHandlerError: (error) => errors.push(error) });
+    const seen: unknown[] = [];
+    expect(() => world.shift.events.on(type as 'post.approved', (event) => void seen.push(event))).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('event type') }),
+    );
+    await world.shift
+      .as(world.people.editor)
+      .posts.create({ title: 't', text: 'x', pillarIds: ['pillar_care'] });
+    expect(seen).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,6 +1,8 @@
 import mitt from 'mitt';
 import type { EventPayload, EventType } from '../model/domain-event.js';
+import { EventTypeSchema } from '../model/domain-event.js';
 import type { StoredEvent } from '../ports/storage.js';
+import { parseInput } from './runtime.js';
 
 /**
  * The events the SDK emits after a commit, by type, each with its own payload type: a handler of `share.recorded`
@@ -28,7 +30,10 @@ export type AnyEventHandler =
  * command: it goes to `onHandlerError`. `emit` never throws.
  */
 export interface SocialShiftEmitter {
-  /** Calls `handler` with each committed event of `type`, in commit order; returns the function that removes it. */
+  /**
+   * Calls `handler` with each committed event of `type`, in commit order; returns the function that removes it. A
+   * `type` that is no event type (a misspelt one, or mitt's `'*'`: use `onAny`) is a `VALIDATION` error.
+   */
   on<K extends EventType>(type: K, handler: EventHandler<K>): () => void;
   /** Calls `handler` with every committed event, in commit order; returns the function that removes it. */
   onAny(handler: AnyEventHandler): () => void;
@@ -79,6 +84,8 @@ export function createEventEmitter(onHandlerError: (error: unknown) => void = ig
     };
   return {
     on(type, handler) {
+      // A misspelt type never fired, and mitt's `'*'` handed the handler the type instead of the event: use onAny.
+      parseInput('event type', EventTypeSchema, type);
       const wrapped = guard(handler as (event: StoredEvent) => unknown);
       bus.on(type, wrapped);
       return () => bus.off(type, wrapped);
