@@ -27,15 +27,23 @@ export type AnyEventHandler =
 /**
  * A typed emitter of committed domain events. Handlers run after the transaction commits, never before, and
  * an error in a handler (a throw, or the rejection of the promise an async handler returns) does not undo the
- * command: it goes to `onHandlerError`. `emit` never throws.
+ * command: it goes to `onHandlerError`. `emit` never throws. Commit order: a command's events in `seq` order, one
+ * after another; commands that commit at the same time in the order their commits return, which on a server database
+ * with a pool of connections (PostgreSQL) is not always their `seq` order. Only the log (`shift.readEvents({ after })`)
+ * gives that order, and only this instance's commands are emitted here: use an event's `seq` as a cursor only
+ * over the log.
  */
 export interface SocialShiftEmitter {
   /**
-   * Calls `handler` with each committed event of `type`, in commit order; returns the function that removes it. A
-   * `type` that is no event type (a misspelt one, or mitt's `'*'`: use `onAny`) is a `VALIDATION` error.
+   * Calls `handler` with each committed event of `type`, in commit order (see {@link SocialShiftEmitter}); returns
+   * the function that removes it. A `type` that is no event type (a misspelt one, or mitt's `'*'`: use `onAny`) is a
+   * `VALIDATION` error.
    */
   on<K extends EventType>(type: K, handler: EventHandler<K>): () => void;
-  /** Calls `handler` with every committed event, in commit order; returns the function that removes it. */
+  /**
+   * Calls `handler` with every committed event, in commit order (see {@link SocialShiftEmitter}); returns the function
+   * that removes it.
+   */
   onAny(handler: AnyEventHandler): () => void;
   /**
    * Emits committed events in order, to every handler, and never throws (ADR 093). Used by the SDK; exposed for
