@@ -137,8 +137,7 @@ export interface OfferCommands {
   decline(offerId: string): Promise<Offer>;
   /**
    * Shares the offered post on a platform: checks consent and the share policy, tags the link, records a Share.
-   * Idempotent per key, and once per platform: sharing the offer again on a platform it was shared on (another key)
-   * records nothing and returns the first share.
+   * Idempotent per key.
    */
   share(offerId: string, input: ShareInput): Promise<Share>;
   /** The workflow events this person may send on the offer now. */
@@ -211,16 +210,6 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
         authorize(rt, actor, 'offers.respond', targetOf(offer));
         requireConsentIn(actor, consents);
         const status = nextState(offerWorkflow, offer, 'SHARE');
-        // Once per platform: another share there would carry the same tracked link (its clicks all go to the
-        // first) and count twice, so sharing there again (a new key) records nothing and returns the first share.
-        if (offer.status === 'shared') {
-          const [first] = await list(rt, 'share', {
-            publisherId: actorId,
-            offerId: id,
-            platform: parsed.platform,
-          });
-          if (first) return first;
-        }
         const [storedPost, storedCampaign] = await inOrder([
           load(rt, 'post', offer.postId),
           load(rt, 'campaign', offer.campaignId),
