@@ -736,7 +736,7 @@ describe('sharing', () => {
     expect(runs).toBe(3);
   });
 
-  it("refuses a share whose post's link outgrows a stored link once tracked, naming the post's link, and writes nothing", async () => {
+  it("refuses a share whose post's link outgrows a stored link once tracked, saying what can be done, and writes nothing", async () => {
     const world = await createTestProgramme();
     const link = `https://example.org/${'a'.repeat(2_000)}`; // a post may hold it: 2,020 characters
     await aRunningCampaign(world, [await anApprovedPost(world, { link })]);
@@ -747,7 +747,10 @@ describe('sharing', () => {
       publisher.offers.share(mine!.offer.id, { platform: 'linkedin', idempotencyKey: 'long' }),
     ).rejects.toMatchObject({
       code: 'LIMIT_EXCEEDED',
-      message: expect.stringContaining("shorten the post's link"),
+      // Not "shorten the post's link": an approved post takes no edits, so that advice could not be followed.
+      message: expect.stringContaining(
+        'write a post with a shorter link (an approved post cannot be edited)',
+      ),
       details: { limit: 2_048, what: 'tracked link', path: ['link'] },
     });
     expect((await world.shift.readEvents()).length).toBe(before);

@@ -277,7 +277,7 @@ export function offerCommands(rt: Runtime, actorId: string): OfferCommands {
         if (tracked.url !== undefined && tracked.url.length > MAX_URL_LENGTH)
           throw new SocialShiftError(
             'LIMIT_EXCEEDED',
-            `The post's link has ${tracked.url.length} characters once tracked, over ${MAX_URL_LENGTH}: shorten the post's link or give the link tracker a shortener.`,
+            `The post's link has ${tracked.url.length} characters once tracked, over ${MAX_URL_LENGTH}: give the link tracker a shortener, or write a post with a shorter link (an approved post cannot be edited).`,
             {
               details: {
                 limit: MAX_URL_LENGTH,
