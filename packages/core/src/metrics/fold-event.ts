@@ -447,7 +447,12 @@ export function foldEvent(aggregate: MetricsAggregate, event: MetricsEvent): Met
 }
 
 /**
- * Folds many events, in log order, into a new aggregate (the batch form of {@link foldEvent}).
+ * Folds many events, in log order, into a new aggregate (the batch form of {@link foldEvent}), or into `into`.
+ *
+ * @param window - The window of the new aggregate; with `into`, unused: `into` keeps the window it was made with.
+ * @param into - An aggregate to fold into, in place (a live dashboard's, page after page). A bad event throws
+ *   `VALIDATION` naming its index, and the events before it stay folded into `into`: to keep `into` as it was when a
+ *   page fails, fold the page into a new aggregate and `mergeInto(into, it)` once it has folded.
  *
  * @example
  * ```ts
