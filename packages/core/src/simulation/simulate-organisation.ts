@@ -90,12 +90,14 @@ function checkOptions(options: SimulationOptions, defaultDays: number): void {
   if (platforms !== undefined) {
     if (!Array.isArray(platforms))
       throw invalidValue(what, ['platforms'], "Use a list such as ['linkedin', 'x'].");
-    platforms.forEach((platform, i) => {
+    // Every index, holes too (`forEach` skips them: a sparse list gave accounts and shares without a platform).
+    for (let i = 0; i < platforms.length; i++) {
+      const platform = platforms[i];
       if (!(PLATFORMS as readonly unknown[]).includes(platform))
         throw invalidValue(what, ['platforms', i], `Use one of ${PLATFORMS.join(', ')}.`);
       if (platforms.indexOf(platform) !== i)
         throw invalidValue(what, ['platforms', i], `Name "${platform}" once.`);
-    });
+    }
   }
   if (
     organisationId !== undefined &&

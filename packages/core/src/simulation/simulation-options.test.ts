@@ -37,6 +37,12 @@ describe('simulation options', () => {
     ['an unknown platform', { platforms: ['myspace'] }, 'platforms.0'],
     ['a platform twice', { platforms: ['linkedin', 'linkedin'] }, 'platforms.1'],
     ['platforms that are no list', { platforms: 'linkedin' }, 'platforms'],
+    // A hole is no platform: skipped, it gave linked accounts and shares without one (events the schemas refuse).
+    [
+      'a list of platforms with a hole',
+      { platforms: Object.assign(new Array<string>(2), { 1: 'x' }) },
+      'platforms.0',
+    ],
     ['a bad organisation id', { organisationId: 'org acme' }, 'organisationId'],
     // A misspelt option would quietly stand for its default: 10,000 people and a million events.
     ['a misspelt option', { peopel: 30 }, 'peopel'],
