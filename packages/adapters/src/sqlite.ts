@@ -47,7 +47,9 @@ export interface SqliteStorageOptions extends CreateStorageOptions {
    * An open better-sqlite3 database to use instead of opening a file; it is not closed by `close()`. Give either
    * `database` or `filename`, not both. Some transactions of the storage stay open across awaits (an erasure, an
    * import), and SQLite counts every write on the connection in the open one: write tables of your own on it only
-   * while `database.inTransaction` is false, or a rollback takes your write with it.
+   * while `database.inTransaction` is false, or a rollback takes your write with it. Storages given one `database`
+   * share its connection: a read of one waits while another's transaction is open on it (so it reads only what is
+   * committed), and a transaction's work must not await a read or write of another of them.
    */
   readonly database?: BetterSqlite3.Database;
   /** Prefix of the table names (default `social_shift_`). */
@@ -149,7 +151,8 @@ const MAX_BUSY_TIMEOUT = 2 ** 31 - 1;
  * finish and the wait always ends in "database is locked" after the busy timeout. So the storages of one process
  * take turns to write to a file here, and the busy timeout is left for other processes. Storages given one
  * in-memory `database` share its connection, where a second `BEGIN` fails inside the first: they take turns by
- * the `Database` object.
+ * the `Database` object. On a shared connection a read sees what an open transaction wrote, so a read while one is
+ * open takes a turn too (`committed` in the driver).
  */
 const writeTurns = new Map<string | BetterSqlite3.Database, Promise<unknown>>();
 
@@ -393,6 +396,13 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
     queue = result.catch(() => undefined);
     return result;
   };
+  /**
+   * Runs a read outside a transaction. On a `database` given to other storages too (one connection), another
+   * storage's transaction may be open on it across awaits, and a read now would see its uncommitted writes (and a
+   * log reader would move past events that it rolls back): the read waits for that transaction's turn to end.
+   */
+  const committed = <T>(read: () => T): Promise<T> | T =>
+    options.database?.inTransaction ? inWriteTurn(file, read) : read();
   const ready = () => {
     if (!db || !statements) throw new Error('the database is not open');
     // The app closed the Database it gave as `database` while the storage was open (a shutdown in the wrong order):
@@ -631,26 +641,31 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
     },
     get: (organisationId, collection, id) => {
       const read = ticket();
-      return serial(() => {
-        const { s } = ready();
-        checkCache(read);
-        const cached = cache.get(organisationId, collection, id);
-        if (cached !== null) return cached;
-        const raw = s.get.get(organisationId, collection, id);
-        const row = raw && toRow(raw);
-        if (unchanged()) cache.keep(organisationId, collection, id, row);
-        return row;
-      });
+      return serial(() =>
+        committed(() => {
+          const { s } = ready();
+          checkCache(read);
+          const cached = cache.get(organisationId, collection, id);
+          if (cached !== null) return cached;
+          const raw = s.get.get(organisationId, collection, id);
+          const row = raw && toRow(raw);
+          if (unchanged()) cache.keep(organisationId, collection, id, row);
+          return row;
+        }),
+      );
     },
     query: (organisationId, collection, query) => {
       const read = ticket();
-      return serial(() => {
-        ready();
-        checkCache(read);
-        return runQuery(organisationId, collection, query, true);
-      });
+      return serial(() =>
+        committed(() => {
+          ready();
+          checkCache(read);
+          return runQuery(organisationId, collection, query, true);
+        }),
+      );
     },
-    readEvents: (organisationId, query) => serial(() => readEvents(ready().db, p, organisationId, query)),
+    readEvents: (organisationId, query) =>
+      serial(() => committed(() => readEvents(ready().db, p, organisationId, query))),
     transaction<T>(organisationId: string, work: (tx: DriverTransaction) => Promise<T>): Promise<T> {
       return serial(() =>
         inWriteTurn(file, async () => {
@@ -812,9 +827,11 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       ),
     outdated: (schemaVersion, limit) =>
       serial(() =>
-        ready()
-          .s.outdated.all(schemaVersion, limit)
-          .map((raw): OrganisationDocumentRow => ({ ...toRow(raw), organisationId: raw.organisation_id })),
+        committed(() =>
+          ready()
+            .s.outdated.all(schemaVersion, limit)
+            .map((raw): OrganisationDocumentRow => ({ ...toRow(raw), organisationId: raw.organisation_id })),
+        ),
       ),
     close: () =>
       serial(() => {
