@@ -125,7 +125,33 @@ const runUnnamed: Run = (db, text, params) => runAs(db, undefined, text, params)
 
 const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
+/**
+ * The pool's {@link connectionsOf statements and transactions}, and a `close()` that lets those running finish first:
+ * pg's `pool.end()` drops a call still waiting for a connection (queued for an idle one until the next tick, or for a
+ * free one of a full pool), whose promise then never settles, and a request that awaited it never answers. It waits
+ * also when the pool is the app's, which may then end it once the storage closed.
+ */
 function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
+  const client = connectionsOf(pool, run);
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(pending: Promise<T>): Promise<T> => {
+    running.add(pending);
+    const done = () => running.delete(pending);
+    pending.then(done, done);
+    return pending;
+  };
+  return {
+    query: (text, params) => track(client.query(text, params)),
+    transaction: (work) => track(client.transaction(work)),
+    async close() {
+      while (running.size > 0) await Promise.allSettled(running);
+      if (owned) await pool.end();
+    },
+  };
+}
+
+/** Statements and transactions on the pool's connections. */
+function connectionsOf(pool: Pool, run: Run): SqlClient {
   return {
     query: (text, params) => run(pool, text, params),
     async transaction(work) {
@@ -209,9 +235,6 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
         release(failed);
         throw error;
       }
-    },
-    async close() {
-      if (owned) await pool.end();
     },
   };
 }
