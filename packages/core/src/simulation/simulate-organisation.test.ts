@@ -30,6 +30,28 @@ describe('simulateEvents', () => {
     });
   });
 
+  it.each([
+    { seed: 1, people: 10_000, teams: 200, events: 100_000 },
+    { seed: 2, people: 2_000, teams: 50, events: 20_000 },
+    { seed: 3, people: 1_000, teams: 20, days: 3_650, events: 100_000 },
+  ])(
+    'spreads a log sparser than 100 events a person a year over its whole period, %o',
+    (sparse) => {
+      // Contributions (with their posts, offers and shares) came at the full rate on top of the paced posts: a year of
+      // 100,000 events for 10,000 people stopped in April, ten years of 100,000 for 1,000 people in the seventh.
+      let last = '';
+      let shares = 0;
+      for (const event of simulateEvents(sparse)) {
+        last = event.at;
+        if (event.type === 'share.recorded') shares++;
+      }
+      const end = Date.parse('2026-01-01') + (sparse.days ?? 365) * 86_400_000;
+      expect(Date.parse(last)).toBeGreaterThan(end - 7 * 86_400_000);
+      expect(shares).toBeGreaterThan(0);
+    },
+    30_000,
+  );
+
   it('spreads activity over the whole period on the five default platforms', () => {
     const events = [...simulateEvents({ ...options, days: 120, events: 20_000 })];
     const last = events[events.length - 1]?.at ?? '';

@@ -28,7 +28,8 @@ export interface SimulationOptions {
   /**
    * This many events, a whole number (default: 100 per person); activity is paced to spread them over the days. The
    * log is exactly this long when the period holds them: a day holds at most 10,000 new posts and what follows from
-   * them, so 200,000 events asked of one day give about 27,000.
+   * them, so 200,000 events asked of one day give about 27,000. People joining (about 3 events a person, over the
+   * first months) are not paced: a log not much longer than that ends before the period does.
    */
   readonly events?: number | undefined;
   /** The organisation's id (default `org_zorggroep_noord`). */
@@ -962,7 +963,13 @@ function* run(options: SimulationOptions, documents: Documents | undefined): Gen
   let cumulative = 0;
   let emitted = 0;
   let seq = 0;
-  const contributionsPerDay = Math.max(0.2, peopleCount * 0.0012);
+  // Contributions come on top of the paced posts (each with its post, offers and shares): as many as a log of 100
+  // events a person a year holds, fewer in a sparser one (at the full rate, a year of 100,000 events for 10,000
+  // people stopped in April).
+  const contributionsPerDay = Math.max(
+    0.2,
+    peopleCount * 0.0012 * Math.min(1, (target * 365) / (days * peopleCount * 100)),
+  );
   for (let d = 0; d < days && emitted < target; d++) {
     cumulative += weight(d);
     const dayStart = startMs + d * DAY;
