@@ -65,6 +65,10 @@ const portCalls: [string, Call, (string | number)[]][] = [
   ['query with a Date as where', (s) => s.query(ORG, 'post', { where: new Date(0) }), ['where']],
   ['query with an object where value', (s) => s.query(ORG, 'post', { where: { a: {} } }), ['where', 'a']],
   ['query with a number afterId', (s) => s.query(ORG, 'post', { afterId: 5 }), ['afterId']],
+  // Keys a query does not take were dropped unsaid: a pager that used one started at the first page again.
+  ['query with an event cursor', (s) => s.query(ORG, 'post', { after: 'p' }), ['after']],
+  ['query with an orderBy', (s) => s.query(ORG, 'post', { orderBy: 'id' }), ['orderBy']],
+  ['readEvents with a document cursor', (s) => s.readEvents(ORG, { afterId: 'evt_1' }), ['afterId']],
   ['readEvents with a text cursor', (s) => s.readEvents(ORG, { after: 'x' }), ['after']],
   ['readEvents with a null query', (s) => s.readEvents(ORG, null), ['query']],
   ['readEvents with a null entityId', (s) => s.readEvents(ORG, { entityId: null }), ['entityId']],
