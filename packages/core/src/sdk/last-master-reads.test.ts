@@ -2,20 +2,8 @@
 // revoked) reads the master role's assignments and those people by id, not every person of the organisation
 // (10,000 in a big one: 25 ms a call on SQLite), and answers as before.
 import { describe, expect, it } from 'vitest';
-import type { StoragePort } from '../ports/storage.js';
-import { createMemoryStorage } from '../storage/memory-storage.js';
 import { createTestProgramme } from '../testing/programme.js';
-
-/** A memory storage that records the collection of each query. */
-function recordingStorage(): { storage: StoragePort; queried: string[] } {
-  const storage = createMemoryStorage();
-  const queried: string[] = [];
-  const query: StoragePort['query'] = (organisationId, collection, q) => {
-    queried.push(collection);
-    return storage.query(organisationId, collection, q);
-  };
-  return { storage: Object.assign(Object.create(storage), { query }), queried };
-}
+import { recordingStorage } from './query-recorder.test-support.js';
 
 describe('the last master check', () => {
   it('reads no list of people, and still keeps the last master in the programme', async () => {

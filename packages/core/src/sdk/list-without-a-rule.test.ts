@@ -1,20 +1,8 @@
 // A list for someone no rule of its action reaches (a publisher listing posts or campaigns) is empty without
 // reading the collection: in a big organisation that read took tens of milliseconds, all of it filtered away.
 import { describe, expect, it } from 'vitest';
-import type { StoragePort } from '../ports/storage.js';
-import { createMemoryStorage } from '../storage/memory-storage.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
-
-/** A memory storage that records the collection of each query. */
-function recordingStorage(): { storage: StoragePort; queried: string[] } {
-  const storage = createMemoryStorage();
-  const queried: string[] = [];
-  const query: StoragePort['query'] = (organisationId, collection, q) => {
-    queried.push(collection);
-    return storage.query(organisationId, collection, q);
-  };
-  return { storage: Object.assign(Object.create(storage), { query }), queried };
-}
+import { recordingStorage } from './query-recorder.test-support.js';
 
 describe('a list for someone no rule of its action reaches', () => {
   it('is empty and reads nothing of the collection; those the rules reach still get everything', async () => {
