@@ -114,9 +114,7 @@ async function offerWrites(
     list(rt, 'offer', { campaignId: campaign.id }),
     Promise.all([...new Set(campaign.postIds)].map((id) => find(rt, 'post', id))),
   ]);
-  // An expired offer does not count: offered to them again when the post is still on offer to the audience (only
-  // a withdrawal expires one then, and they consented again: to fewer purposes, say, as docs/privacy.md advises).
-  const offered = new Set(existing.map((o) => o.status === 'expired' || `${o.postId}\u0000${o.publisherId}`));
+  const offered = new Set(existing.map((o) => `${o.postId}\u0000${o.publisherId}`));
   for (const post of posts) {
     if (!post) continue;
     const next = postWorkflow.next(post.status, 'OFFER');
