@@ -594,7 +594,7 @@ function checkQuery(query: DocumentQuery): void {
       );
     }
   }
-  checkLimit(query, ['where', 'limit', 'afterId']);
+  checkKeysAndLimit(query, ['where', 'limit', 'afterId']);
   if (query.afterId !== undefined && !(typeof query.afterId === 'string' && isStorableText(query.afterId)))
     throw invalid(['afterId'], 'Use an id.');
 }
@@ -617,14 +617,17 @@ function checkEventQuery(query: EventQuery): void {
   if (query.after !== undefined && (!Number.isSafeInteger(query.after) || query.after < 0)) {
     throw invalid(['after'], 'Use the `seq` of the last event you read (0 for the start).');
   }
-  checkLimit(query, ['after', 'limit', 'entityId', 'types']);
+  checkKeysAndLimit(query, ['after', 'limit', 'entityId', 'types']);
 }
 
 /**
  * Checks a query's `limit`, and that it holds no key but `known`: a key it does not take (`after` in a document
  * query, `afterId` in an event query) was dropped unsaid, and a pager that used it started at the first page again.
  */
-function checkLimit({ limit, ...rest }: { limit?: number | undefined }, known: readonly string[]): void {
+function checkKeysAndLimit(
+  { limit, ...rest }: { limit?: number | undefined },
+  known: readonly string[],
+): void {
   for (const key in rest)
     if (!known.includes(key)) throw invalid([key], `Leave it out: use ${known.join(', ')}.`);
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0))

@@ -4,19 +4,25 @@ import { createSequentialIds } from '../../ports/id-generator.js';
 import { createMemoryStorage } from '../../storage/memory-storage.js';
 import { createSocialShift } from '../create-social-shift.js';
 
+/** An organisation just set up in memory, and its master. */
+async function anOrganisation() {
+  const shift = createSocialShift({
+    storage: createMemoryStorage(),
+    organisationId: 'org_acme',
+    ids: createSequentialIds(),
+    clock: createManualClock('2026-03-02T09:00:00.000Z'),
+  });
+  const { masterId } = await shift.setup({
+    organisation: { name: 'Acme' },
+    programme: { name: 'Social Shift 2026' },
+    master: { displayName: 'Mira Master' },
+  });
+  return { shift, masterId };
+}
+
 describe('strategy.update that changes nothing', () => {
   it('keeps the strategy version and writes nothing for no part, undefined parts or the parts stored', async () => {
-    const shift = createSocialShift({
-      storage: createMemoryStorage(),
-      organisationId: 'org_acme',
-      ids: createSequentialIds(),
-      clock: createManualClock('2026-03-02T09:00:00.000Z'),
-    });
-    const { masterId } = await shift.setup({
-      organisation: { name: 'Acme' },
-      programme: { name: 'Social Shift 2026' },
-      master: { displayName: 'Mira Master' },
-    });
+    const { shift, masterId } = await anOrganisation();
     const strategy = shift.as(masterId).strategy;
     const platforms = [{ platform: 'linkedin' as const, audienceIds: [] }];
     const before = await strategy.update({ platforms });
@@ -36,17 +42,7 @@ describe('strategy.update that changes nothing', () => {
 
 describe('strategy.update with a goal that has two targets of one metric', () => {
   it('is refused with VALIDATION on the second target, and writes nothing', async () => {
-    const shift = createSocialShift({
-      storage: createMemoryStorage(),
-      organisationId: 'org_acme',
-      ids: createSequentialIds(),
-      clock: createManualClock('2026-03-02T09:00:00.000Z'),
-    });
-    const { masterId } = await shift.setup({
-      organisation: { name: 'Acme' },
-      programme: { name: 'Social Shift 2026' },
-      master: { displayName: 'Mira Master' },
-    });
+    const { shift, masterId } = await anOrganisation();
     const strategy = shift.as(masterId).strategy;
     const goal = {
       id: 'goal_recruit',
