@@ -68,7 +68,16 @@ function forget(dir: string): void {
  */
 export function removeTemporaryInputs(): void {
   for (const dir of temporaryFolders) {
-    rmSync(dir, { recursive: true, force: true });
+    // The spooling opens its file on the thread pool, which may make it after the removal read the folder (ENOTEMPTY):
+    // a second try removes it too.
+    for (let tries = 1; ; tries++) {
+      try {
+        rmSync(dir, { recursive: true, force: true });
+        break;
+      } catch (error) {
+        if (tries === 3) throw error;
+      }
+    }
     forget(dir);
   }
 }
@@ -180,14 +189,17 @@ export async function openReportInput(
       `Cannot hold ${label} in a temporary file in "${temporary}": ${why === undefined ? message : `${why} (${code})`}. Set TMPDIR to a folder with room.`,
     );
   };
+  // The watcher is told before the folder exists: a signal that comes between the two (the folder is visible at once)
+  // then still finds a handler, which runs after this synchronous part, when the folder is known, and removes it.
+  if (temporaryFolders.size === 0) holdingWatcher?.(true);
   let dir: string;
   try {
     dir = mkdtempSync(join(temporary, 'social-shift-input-'));
   } catch (error) {
+    if (temporaryFolders.size === 0) holdingWatcher?.(false);
     throw cannotHold(error);
   }
   temporaryFolders.add(dir);
-  if (temporaryFolders.size === 1) holdingWatcher?.(true);
   const dispose = (): void => {
     rmSync(dir, { recursive: true, force: true });
     forget(dir);
