@@ -140,6 +140,14 @@ function checkUrl(url: string | undefined): void {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw invalid('url', 'The share link must be an absolute http:// or https:// URL.');
   }
+  // `new URL` repairs `https:///jobs`, `https:example.org` and backslashes into a working address, but the link is
+  // shared as given, where no platform links it (an empty host in a template: `https://${host}/jobs`).
+  if (!/^https?:\/\/[^/\\?#]/i.test(url)) {
+    throw invalid(
+      'url',
+      'The share link must start with http:// or https:// and its host, e.g. https://example.org/jobs.',
+    );
+  }
 }
 
 /**
