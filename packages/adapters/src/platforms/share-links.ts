@@ -122,10 +122,11 @@ function invalid(path: string, message: string): SocialShiftError<'VALIDATION'> 
 
 function checkUrl(url: string | undefined): void {
   if (url === undefined) return;
-  // `new URL` silently drops tabs and line breaks, but the link is used as given: refuse them (and every other
-  // control character or space) instead of carrying them into the share link.
+  // `new URL` silently drops tabs and line breaks and encodes other spaces (a no-break space pasted from a document,
+  // U+2028), but the link is used as given, and a platform ends a link in a text at white space: refuse them (and
+  // every other control character) instead of carrying them into the share link.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
-  if (/[\u0000-\u0020\u007f]/.test(url)) {
+  if (/[\u0000-\u0020\u007f-\u009f\s]/u.test(url)) {
     throw invalid(
       'url',
       'The share link must not contain spaces, tabs, line breaks or other control characters.',
