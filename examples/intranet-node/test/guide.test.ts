@@ -154,6 +154,20 @@ describe('docs/commands.md', () => {
     expect(await shift.as(late).offers.mine()).toHaveLength(1);
   });
 
+  it('in what order: the next due run offers a campaign that runs its posts to who consented meanwhile', async () => {
+    const world = await createTestProgramme();
+    const { shift, people } = world;
+    await aRunningCampaign(world, [await anApprovedPost(world)]);
+    const late = (await shift.as(people.master).people.add({ displayName: 'Lotte Late' })).id;
+    await shift.as(people.master).people.assignRole(late, { role: 'publisher' });
+    await shift.as(people.master).people.invite(late);
+    await shift.as(late).people.consent({ purposes: ['offers'], termsVersion: 'v1' });
+    expect(await shift.as(late).offers.mine()).toEqual([]);
+
+    await shift.system.runDueTransitions();
+    expect(await shift.as(late).offers.mine()).toHaveLength(1);
+  });
+
   it('a post goes through four-eyes review, and allowedEvents says what its author may do next', async () => {
     const { shift, people } = await createTestProgramme();
     const { post, allowed } = await reviewAPost(shift, people.editor, people.master);
