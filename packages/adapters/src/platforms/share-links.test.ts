@@ -163,6 +163,8 @@ describe('buildShareLink', () => {
       expect(body === link || body.endsWith(`\r\n\r\n${link}`)).toBe(true);
       expect(href.endsWith(encodeURIComponent(link))).toBe(true);
     },
+    // 300 fits of texts up to 3,000 characters: about a second alone, over vitest's 5 s when every worker is busy.
+    60_000,
   );
 
   it('counts the blank line before the link and each line break as the CRLF the mail carries', () => {
