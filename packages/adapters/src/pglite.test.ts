@@ -1,4 +1,8 @@
-import { PGlite } from '@electric-sql/pglite';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryFS, PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pgliteCapabilities, pgliteClient } from './pglite.js';
 import type { SqlClient } from './postgres.js';
@@ -51,10 +55,25 @@ describe('pgliteClient: what it is given', () => {
 });
 
 describe('postgres storage on PGlite', () => {
-  it('reports PGlite’s capabilities: one process, in browsers too', async () => {
+  it('reports PGlite’s capabilities: one process, in browsers too; persistent only with a data directory', async () => {
+    // A PGlite in memory (the default, `memory://`, or its MemoryFS) loses every write on close: it reported
+    // `persistent: true` all the same, as a SQLite `:memory:` database does not.
     const storage = postgresStorage({ client: pgliteClient(await sharedPglite(), { owned: false }) });
-    expect(storage.capabilities).toEqual(pgliteCapabilities);
-  });
+    expect(storage.capabilities).toEqual({ ...pgliteCapabilities, persistent: false });
+    const inMemory = [await PGlite.create('memory://'), await PGlite.create({ fs: new MemoryFS() })];
+    const dir = await mkdtemp(join(tmpdir(), 'pglite-'));
+    const onDisk = [
+      await PGlite.create(join(dir, 'a')),
+      await PGlite.create({ fs: new NodeFS(join(dir, 'b')) }),
+    ];
+    try {
+      for (const db of inMemory) expect(pgliteClient(db).capabilities?.persistent).toBe(false);
+      for (const db of onDisk) expect(pgliteClient(db).capabilities).toEqual(pgliteCapabilities);
+    } finally {
+      for (const db of [...inMemory, ...onDisk]) await db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 /** Event `n` of a `post.created` for post `p` of `organisationId`, for write-set cases. */

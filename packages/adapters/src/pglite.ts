@@ -18,7 +18,11 @@ import type { StorageCapabilities } from '@social-shift/core';
 import { SocialShiftError } from '@social-shift/core';
 import type { SqlClient, SqlResult } from './postgres.js';
 
-/** What the PostgreSQL adapter can do on PGlite: one process; in Node and in browsers; persistent with a data dir. */
+/**
+ * What the PostgreSQL adapter can do on PGlite with a data directory: one process; in Node and in browsers. A client
+ * over a PGlite in memory (no data directory, `memory://`, or its `MemoryFS`) reports `persistent: false` in its own
+ * `capabilities`.
+ */
 export const pgliteCapabilities: StorageCapabilities = {
   persistent: true,
   multiProcess: false,
@@ -27,6 +31,17 @@ export const pgliteCapabilities: StorageCapabilities = {
   batchedReads: true,
 };
 
+/**
+ * Whether `db` keeps its data when it is closed. Every PGlite filesystem that keeps data (a directory in Node,
+ * `idb://` and `opfs-ahp://` in browsers) is given a data directory, either as the instance's `dataDir` or as its
+ * `fs` option's own; the in-memory one (the default, `memory://`) has none. A `PGliteWorker` keeps its filesystem in
+ * the worker, so it reads as not persistent.
+ */
+function keepsData(db: PGlite): boolean {
+  const dir = db.dataDir ?? (db.fs as { dataDir?: unknown } | undefined)?.dataDir;
+  return typeof dir === 'string' && dir !== '' && !dir.startsWith('memory://');
+}
+
 const run = async <R>(db: PGlite | Transaction, text: string, params: readonly unknown[] = []) => {
   const result = await db.query<R>(text, [...params]);
   return { rows: result.rows, rowCount: result.affectedRows ?? 0 } satisfies SqlResult<R>;
@@ -34,7 +49,7 @@ const run = async <R>(db: PGlite | Transaction, text: string, params: readonly u
 
 /**
  * A {@link SqlClient} over a PGlite instance. PGlite has one connection: its transactions take turns. `close()`
- * closes the instance unless `owned` is false.
+ * closes the instance unless `owned` is false. Its `capabilities` say `persistent: false` for a PGlite in memory.
  *
  * @example
  * ```ts
@@ -54,7 +69,7 @@ export function pgliteClient(db: PGlite, options: { owned?: boolean } = {}): Sql
     });
   }
   return {
-    capabilities: pgliteCapabilities,
+    capabilities: keepsData(db) ? pgliteCapabilities : { ...pgliteCapabilities, persistent: false },
     query: (text, params) => run(db, text, params),
     transaction: (work) =>
       db.transaction(async (tx) => {
