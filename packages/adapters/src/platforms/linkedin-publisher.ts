@@ -12,16 +12,19 @@ import {
   checkFetch,
   checkPublishInput,
   checkRetry,
-  checkString,
   checkTimeout,
   checkToken,
+  invalidOption,
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
 import { measureText } from './text-fit.js';
 
 /** Options of {@link createLinkedInPublisher}. */
 export interface LinkedInPublisherOptions {
-  /** The author: `urn:li:person:…` (a member, with `w_member_social`) or `urn:li:organization:…`. */
+  /**
+   * The author, as a URN: `urn:li:person:<id>` (a member, with `w_member_social`; the id is the `sub` of
+   * `/v2/userinfo`) or `urn:li:organization:<id>`. The id alone is a `VALIDATION` error naming `author`.
+   */
   readonly author: string;
   /** An OAuth 2.0 access token. */
   readonly accessToken: string;
@@ -52,7 +55,15 @@ export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publ
   const fetchFn = checkFetch(options.fetch);
   const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs', 30_000);
   const retry = checkRetry(options.retry);
-  const author = checkString(options.author, 'author', 'Give the author URN, e.g. urn:li:person:abc.');
+  // The member id (`sub` of /v2/userinfo) alone, or a URN with white space around it, is no author: LinkedIn would
+  // refuse every post with a 422, after the request.
+  const author: unknown = options.author;
+  if (typeof author !== 'string' || !/^urn:li:[A-Za-z]+:\S+$/.test(author)) {
+    throw invalidOption(
+      ['author'],
+      'Give the author as a URN without white space around it: urn:li:person:<id> for a member (the id is the sub of /v2/userinfo) or urn:li:organization:<id> for a page.',
+    );
+  }
   const version: unknown = options.version;
   if (typeof version !== 'string' || !/^\d{6}$/.test(version)) {
     // Named as the option is, with what was given: a missing one, or 202601 as a number, is no typo of the form.
