@@ -1,4 +1,4 @@
-import { SocialShiftError } from '@social-shift/core';
+import { isSocialShiftError, SocialShiftError } from '@social-shift/core';
 import {
   type FetchLike,
   MAYBE_POSTED,
@@ -128,7 +128,16 @@ export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publ
         timeoutMs,
       },
       retry,
-    );
+    ).catch((error: unknown) => {
+      // LinkedIn serves each version for about a year: an older one (or one not released yet) is refused with
+      // 426 NONEXISTENT_VERSION before anything is posted, on every request until the option is changed.
+      if (!isSocialShiftError(error, 'PLATFORM') || error.details.status !== 426) throw error;
+      throw new SocialShiftError(
+        'PLATFORM',
+        `LinkedIn does not serve version '${options.version}' (426: retired, or not released yet), so nothing was posted. Set the publisher's version option to a LinkedIn-Version it serves now (a recent YYYYMM), then publish again. ${error.message}`,
+        { details: error.details },
+      );
+    });
     const urn = response.headers.get('x-restli-id');
     if (urn === null) {
       throw missingField('linkedin', response.status, 'the x-restli-id header', MAYBE_POSTED);
