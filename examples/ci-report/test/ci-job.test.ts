@@ -186,7 +186,7 @@ describe('the sample CI job', () => {
       /^Event 3 \(seq \d+, [a-z_.]+\) belongs to organisation org_other, not to the export's /,
     );
     expect(foreign.stderr.trimEnd().split('\n')).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('reports on the days --from and --to name in the organisation’s time zone, as social-shift report does', () => {
     const result = runStep(
