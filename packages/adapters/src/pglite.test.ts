@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryFS, PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pgliteCapabilities, pgliteClient } from './pglite.js';
@@ -54,13 +54,38 @@ describe('pgliteClient: what it is given', () => {
   }, 60_000);
 });
 
+describe('pgliteClient: two PGlite instances on one data directory', () => {
+  it('refuses a second open instance on a directory with VALIDATION, as the two would overwrite each other’s writes', async () => {
+    // Two instances on one directory each keep their own copy of the database: a commit through one was lost, without
+    // any error, once the other wrote (`PGlite.create(dir)` twice in one process, say a storage made per request).
+    const dir = await mkdtemp(join(tmpdir(), 'pglite-'));
+    const first = await PGlite.create(join(dir, 'data'));
+    const second = await PGlite.create(join(dir, 'data'));
+    try {
+      pgliteClient(first);
+      expect(() => pgliteClient(first, { owned: false })).not.toThrow();
+      expect(() => pgliteClient(second)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/another PGlite instance is open on the data directory .*data/),
+        }),
+      );
+      await first.close();
+      expect(pgliteClient(second).capabilities).toEqual(pgliteCapabilities);
+    } finally {
+      await second.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('postgres storage on PGlite', () => {
   it('reports PGlite’s capabilities: one process, in browsers too; persistent only with a data directory', async () => {
-    // A PGlite in memory (the default, `memory://`, or its MemoryFS) loses every write on close: it reported
+    // A PGlite in memory (the default, its MemoryFS, or `memory://`) loses every write on close: it reported
     // `persistent: true` all the same, as a SQLite `:memory:` database does not.
     const storage = postgresStorage({ client: pgliteClient(await sharedPglite(), { owned: false }) });
     expect(storage.capabilities).toEqual({ ...pgliteCapabilities, persistent: false });
-    const inMemory = [await PGlite.create('memory://'), await PGlite.create({ fs: new MemoryFS() })];
+    const inMemory = [await PGlite.create('memory://')];
     const dir = await mkdtemp(join(tmpdir(), 'pglite-'));
     const onDisk = [
       await PGlite.create(join(dir, 'a')),

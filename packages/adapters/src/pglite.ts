@@ -32,15 +32,22 @@ export const pgliteCapabilities: StorageCapabilities = {
 };
 
 /**
- * Whether `db` keeps its data when it is closed. Every PGlite filesystem that keeps data (a directory in Node,
+ * The directory where `db` keeps its data when it is closed. Every PGlite filesystem that keeps data (a directory in Node,
  * `idb://` and `opfs-ahp://` in browsers) is given a data directory, either as the instance's `dataDir` or as its
  * `fs` option's own; the in-memory one (the default, `memory://`) has none. A `PGliteWorker` keeps its filesystem in
  * the worker, so it reads as not persistent.
  */
-function keepsData(db: PGlite): boolean {
+function dataDirectory(db: PGlite): string | undefined {
   const dir = db.dataDir ?? (db.fs as { dataDir?: unknown } | undefined)?.dataDir;
-  return typeof dir === 'string' && dir !== '' && !dir.startsWith('memory://');
+  return typeof dir === 'string' && dir !== '' && !dir.startsWith('memory://') ? dir : undefined;
 }
+
+/**
+ * The last PGlite instance given to {@link pgliteClient} on each data directory. Two open instances on one directory
+ * each keep their own copy of the database and overwrite each other's writes without an error, so a second one is
+ * refused while the first is open. (Directories are compared as given: `./data` and `data` are not seen as one.)
+ */
+const onDirectory = new Map<string, WeakRef<PGlite>>();
 
 const run = async <R>(db: PGlite | Transaction, text: string, params: readonly unknown[] = []) => {
   const result = await db.query<R>(text, [...params]);
@@ -68,8 +75,19 @@ export function pgliteClient(db: PGlite, options: { owned?: boolean } = {}): Sql
       details: { issues: [{ path: ['db'], message, code: 'custom' }] },
     });
   }
+  const dir = dataDirectory(db);
+  if (dir !== undefined) {
+    const other = onDirectory.get(dir)?.deref();
+    if (other !== undefined && other !== db && !other.closed) {
+      const message = `another PGlite instance is open on the data directory "${dir}": two instances on one directory overwrite each other's writes. Give every storage the same instance (pgliteClient(db, { owned: false }) for all but one), or close the other instance first.`;
+      throw new SocialShiftError('VALIDATION', `Invalid pgliteClient argument: ${message}`, {
+        details: { issues: [{ path: ['db'], message, code: 'custom' }] },
+      });
+    }
+    onDirectory.set(dir, new WeakRef(db));
+  }
   return {
-    capabilities: keepsData(db) ? pgliteCapabilities : { ...pgliteCapabilities, persistent: false },
+    capabilities: dir === undefined ? { ...pgliteCapabilities, persistent: false } : pgliteCapabilities,
     query: (text, params) => run(db, text, params),
     transaction: (work) =>
       db.transaction(async (tx) => {
