@@ -32,6 +32,12 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * The most characters of each text of a post (title, campaign, excerpt, deadline) in its section: four of them, with
+ * the markup and line breaks, stay within a section's 3,000. Far above what the SDK stores (a title is at most 200).
+ */
+const ITEM_PART_MAX = 700;
+
 /** Block Kit's longest button `url`: a longer one makes Slack refuse the whole message (`invalid_blocks`). */
 const BUTTON_URL_MAX = 3000;
 
@@ -83,13 +89,16 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
       text: mrkdwn(cap(escapeSlack(`${digest.greeting} ${digest.intro}`), 3000)),
     },
   ];
+  // Each text of a post is cut on its own, so a very long title can neither push the deadline out of the section
+  // nor leave its bold `*` unclosed (the four together stay within the section's 3,000).
+  const part = (text: string): string => cap(escapeSlack(text), ITEM_PART_MAX);
   for (const item of digest.items.slice(0, CHAT_ITEMS_MAX)) {
     const lines = [
-      `*${escapeSlack(item.title)}*${item.isNew ? (digest.language === 'nl' ? ' · nieuw' : ' · new') : ''}`,
+      `*${part(item.title)}*${item.isNew ? (digest.language === 'nl' ? ' · nieuw' : ' · new') : ''}`,
     ];
-    if (item.campaignName !== undefined) lines.push(`_${escapeSlack(item.campaignName)}_`);
-    lines.push(escapeSlack(item.excerpt));
-    if (item.deadline !== undefined) lines.push(escapeSlack(item.deadline));
+    if (item.campaignName !== undefined) lines.push(`_${part(item.campaignName)}_`);
+    lines.push(part(item.excerpt));
+    if (item.deadline !== undefined) lines.push(part(item.deadline));
     const section: Record<string, unknown> = {
       type: 'section',
       text: mrkdwn(cap(lines.join('\n'), 3000)),
