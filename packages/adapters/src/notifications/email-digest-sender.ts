@@ -1,7 +1,7 @@
 import { invalidOption, isObject } from '../platforms/option-checks.js';
 import type { Digest } from './digest.js';
 import { renderDigestEmail } from './digest-email.js';
-import { type SmtpOptions, sendSmtpMail } from './smtp-client.js';
+import { checkAddress, checkOptions, type SmtpOptions, sendSmtpMail } from './smtp-client.js';
 
 /** Options of {@link createEmailDigestSender}. */
 export interface EmailDigestSenderOptions {
@@ -29,7 +29,8 @@ export interface EmailDigestSender {
 }
 
 /**
- * Sends a digest as an e-mail with a text and an HTML part (everything escaped) over SMTP.
+ * Sends a digest as an e-mail with a text and an HTML part (everything escaped) over SMTP. Checks `smtp` and `from`
+ * when it is created: a bad option or sender address is a `VALIDATION` error naming the field then, before any send.
  *
  * @example
  * ```ts
@@ -41,6 +42,10 @@ export function createEmailDigestSender(options: EmailDigestSenderOptions): Emai
   if (!isObject(options)) {
     throw invalidOption(['options'], 'Pass { smtp, from }: the SMTP server and the sender address.');
   }
+  // Checked now, as the chat senders check their webhook: a service with a mistyped port or sender address fails
+  // when it starts, not at its first digest run.
+  checkOptions(options.smtp);
+  checkAddress(['from'], options.from);
   return {
     async send(to, digest, sendOptions = {}) {
       if (!isObject(sendOptions as unknown)) {

@@ -75,6 +75,22 @@ function invalid(path: readonly (string | number)[], message: string): SocialShi
   });
 }
 
+/** Checks one address (`from` or a recipient): printable ASCII `name@example.org`, at most 254 characters. */
+export function checkAddress(path: readonly (string | number)[], address: unknown): void {
+  if (typeof address === 'string' && /[^\p{ASCII}]/u.test(address)) {
+    throw invalid(
+      path,
+      `Not an ASCII e-mail address: ${JSON.stringify(address)}. Addresses with other characters need SMTPUTF8, which this client does not send; use an ASCII address (a domain in punycode: xn--…).`,
+    );
+  }
+  if (typeof address === 'string' && address.length > ADDRESS_MAX) {
+    throw invalid(path, `An e-mail address is at most ${ADDRESS_MAX} characters (RFC 5321).`);
+  }
+  if (typeof address !== 'string' || !ADDRESS.test(address)) {
+    throw invalid(path, `Not a plain e-mail address: ${JSON.stringify(address)}. Use name@example.org.`);
+  }
+}
+
 /** Checks a message before anything is built or sent, so a mistake is a VALIDATION error naming the field. */
 function checkMessage(message: MailMessage): void {
   if (typeof message !== 'object' || message === null)
@@ -86,20 +102,7 @@ function checkMessage(message: MailMessage): void {
     [['from'], message.from],
     ...message.to.map((to, i): [(string | number)[], unknown] => [['to', i], to]),
   ];
-  for (const [path, address] of addresses) {
-    if (typeof address === 'string' && /[^\p{ASCII}]/u.test(address)) {
-      throw invalid(
-        path,
-        `Not an ASCII e-mail address: ${JSON.stringify(address)}. Addresses with other characters need SMTPUTF8, which this client does not send; use an ASCII address (a domain in punycode: xn--…).`,
-      );
-    }
-    if (typeof address === 'string' && address.length > ADDRESS_MAX) {
-      throw invalid(path, `An e-mail address is at most ${ADDRESS_MAX} characters (RFC 5321).`);
-    }
-    if (typeof address !== 'string' || !ADDRESS.test(address)) {
-      throw invalid(path, `Not a plain e-mail address: ${JSON.stringify(address)}. Use name@example.org.`);
-    }
-  }
+  for (const [path, address] of addresses) checkAddress(path, address);
   for (const key of ['subject', 'text', 'html'] as const) {
     if (typeof message[key] !== 'string') throw invalid([key], 'Give it as a string.');
   }
@@ -379,7 +382,8 @@ const START_TLS: readonly unknown[] = ['require', 'opportunistic', 'never'];
 const HELO_NAME =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[\x21-\x5a\x5e-\x7e]+\])$/;
 
-function checkOptions(options: SmtpOptions): void {
+/** Checks the SMTP options before anything is sent, so a mistake is a VALIDATION error naming the field. */
+export function checkOptions(options: SmtpOptions): void {
   if (typeof options !== 'object' || options === null) throw invalid(['smtp'], 'Pass { host, port }.');
   if (typeof options.host !== 'string' || options.host.trim() === '') {
     throw invalid(['host'], 'Give the SMTP server’s host name.');
