@@ -402,5 +402,6 @@ describe('sqlite storage with its read cache', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // 60 runs of up to 25 steps on three SQLite files: about a second alone, far more on a busy machine.
+  }, 60_000);
 });

@@ -225,7 +225,8 @@ if (url) {
     });
 
     it('with no connection to be had (a pool that has none free in time, a server that refuses): nothing written', async () => {
-      const busy = await pgClient({ connectionString: url, max: 1, connectionTimeoutMillis: 50 });
+      // Long enough for the storage's first connection on a busy machine; the writes then wait it out for a free one.
+      const busy = await pgClient({ connectionString: url, max: 1, connectionTimeoutMillis: 1_000 });
       const storage = postgresStorage({ client: busy, schema });
       closers.push(() => storage.close());
       await storage.open();

@@ -67,7 +67,8 @@ describe.skipIf(!e2eEnabled)('the site on a 360 px wide screen', () => {
       await context.close();
     }
     expect(problems).toEqual([]);
-  });
+    // Every page of the site, three at a time: more than the project's minute on a busy machine.
+  }, 300_000);
 
   it.each(['/playground/', '/en/playground/', '/dashboard/', '/en/dashboard/'])(
     '%s fits and passes axe, its scrolling tables reachable by keyboard',
