@@ -1,5 +1,6 @@
 import { isSocialShiftError } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
+import { malformedUrls as malformed } from '../../test/malformed-urls.js';
 import { recordingFetch } from '../../test/recording-fetch.js';
 import { createBlueskyPublisher } from './bluesky-publisher.js';
 import type { FetchLike } from './http-retry.js';
@@ -11,14 +12,6 @@ import { createXPublisher } from './x-publisher.js';
 // `new URL` repairs these into a working address (`https:///a` becomes https://a/), but the link is posted as given:
 // X and Mastodon would not link `https:///jobs` in the text, and a link card of it leads nowhere. A template with an
 // empty host (`https://${host}/jobs`) makes such a link.
-const malformed = [
-  'https:///jobs',
-  'https:example.org/jobs',
-  'https:/example.org/jobs',
-  'https:\\\\example.org/jobs',
-  'https:/\\example.org/jobs',
-  'http:////example.org/jobs',
-];
 
 const publishers: Record<string, (fetch: FetchLike) => Publisher> = {
   x: (fetch) => createXPublisher({ accessToken: 'tok-1', fetch }),

@@ -1,18 +1,11 @@
 import { isSocialShiftError, type Platform } from '@social-shift/core';
 import { describe, expect, it } from 'vitest';
+import { malformedUrls as malformed } from '../../test/malformed-urls.js';
 import { buildShareLink } from './share-links.js';
 
 // `new URL` repairs these into a working address (`https:///jobs` becomes https://jobs/), but a share link carries the
 // url as given: in the text (Bluesky, WhatsApp, Mastodon, e-mail) no platform links it, and as the url parameter
 // (LinkedIn, Facebook, X) it shares nothing. A template with an empty host (`https://${host}/jobs`) makes such a url.
-const malformed = [
-  'https:///jobs',
-  'https:example.org/jobs',
-  'https:/example.org/jobs',
-  'https:\\\\example.org/jobs',
-  'https:/\\example.org/jobs',
-  'http:////example.org/jobs',
-];
 
 const platforms: Platform[] = [
   'bluesky',
