@@ -128,16 +128,20 @@ const CHANGED_CHANNEL = 'social-shift-custom-ui:changed';
 /**
  * Renders the view into the page and keeps it current: after each of its own commands, and whenever another tab of
  * this browser changed the programme. Resolves, once drawn, with the function that stops the live updates (a
- * single-page app calls it when it leaves the view).
+ * single-page app calls it when it leaves the view): from then on the view draws nothing, not even the end of a share
+ * or a drawing under way (the share is recorded), and starts no command.
  */
 export async function renderPublisherView(shift: SocialShift, publisherId: string): Promise<() => void> {
   const me = shift.as(publisherId);
   const status = document.getElementById('status')!;
   // The page speaks the signed-in person's language (the browser's until they are known).
   let language = browserLanguage(navigator.languages);
+  // Once the app has left the view (its stop function), nothing is drawn into the page any more.
+  let stopped = false;
   // The status line, kept as how to draw it, so that after a language switch it is said in the new language.
   let message: { draw: (language: Language) => Child[]; language: Language } | undefined;
   const say = (draw: (language: Language) => Child[]) => {
+    if (stopped) return;
     message = { draw, language };
     status.replaceChildren(...draw(language));
   };
@@ -157,7 +161,7 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
    * the keyboard focus where `refocus` says: the button the keyboard was on has been drawn anew.
    */
   const run = async (command: () => Promise<void>, refocus: Focus): Promise<void> => {
-    if (busy) return;
+    if (busy || stopped) return;
     busy = true;
     for (const button of commandButtons()) button.disabled = true;
     try {
@@ -173,7 +177,7 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
       busy = false;
       for (const button of commandButtons()) button.disabled = false;
     }
-    refocus()?.focus();
+    if (!stopped) refocus()?.focus();
   };
   /** A button that runs a command (one at a time). */
   const commandButton = (
@@ -189,7 +193,9 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
   };
 
   const render = async (): Promise<void> => {
+    if (stopped) return;
     const person = await me.people.get(publisherId);
+    if (stopped) return;
     language = person.language;
     const words = VIEW_TEXT[language];
     const text = labels(language);
@@ -219,6 +225,7 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
     // `shareableOffers` asks the SDK (`offers.allowedEvents`) once per campaign and post state, not per offer.
     const recorded = new Map(latest.map(({ share }) => [`${share.offerId}:${share.platform}`, share]));
     const shareable = await shareableOffers(me, offers);
+    if (stopped) return; // the app left the view meanwhile (its stop function)
     const list = document.getElementById('offers')!;
     list.replaceChildren(
       ...offers.map(({ offer, post }, i) => {
@@ -374,11 +381,15 @@ export async function renderPublisherView(shift: SocialShift, publisherId: strin
     queueMicrotask(() => {
       told = false;
       channel.postMessage('changed');
+      if (stopped) channel.close();
     });
   });
   const stop = () => {
+    stopped = true;
     unsubscribe();
-    channel.close();
+    // Stopped while a commit's events are emitted (an app that leaves the view on one of them): the other tabs are
+    // still told of that commit, and the channel closes once they are.
+    if (!told) channel.close();
   };
   // #endregion live
   try {
