@@ -5,6 +5,12 @@
  * @packageDocumentation
  */
 
-export type { FetchLike, MaybeDelivered, PlatformRequest, RetryOptions } from './platforms/http-retry.js';
+export type {
+  FetchLike,
+  MaybeDelivered,
+  PlatformRequest,
+  RefusalAdvice,
+  RetryOptions,
+} from './platforms/http-retry.js';
 export { retryDelayFromHeaders, sendWithRetry } from './platforms/http-retry.js';
 export type { Publisher, PublishInput, PublishResult } from './platforms/publisher.js';

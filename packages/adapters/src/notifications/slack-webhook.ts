@@ -1,4 +1,3 @@
-import { SocialShiftError } from '@social-shift/core';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, sendWithRetry } from '../platforms/http-retry.js';
 import {
   checkEndpoint,
@@ -11,6 +10,7 @@ import { CHAT_ITEMS_MAX, cutIndex, type Digest, morePostsText } from './digest.j
 import { checkDigest } from './digest-check.js';
 import { checkText, safeHref } from './html-escape.js';
 import { DIGEST_MAYBE_POSTED } from './uncertain-delivery.js';
+import { WEBHOOK_REFUSAL_ADVICE } from './webhook-refusal-advice.js';
 
 /** A Slack Block Kit message for an incoming webhook. */
 export interface SlackMessage {
@@ -175,8 +175,7 @@ export function createSlackWebhookSender(options: {
         maybeDelivered: DIGEST_MAYBE_POSTED,
         secrets,
         timeoutMs,
-      }).catch((error: unknown) => {
-        throw withSlackAdvice(error);
+        refusalAdvice: slackAdvice,
       });
     },
   };
@@ -203,17 +202,11 @@ const SLACK_ADVICE: Readonly<Record<string, string>> = {
 };
 
 /**
- * A refusal from an incoming webhook whose body is one of Slack's codes, with what to do added to its message (and as
- * `details.advice`); any other error as it is.
+ * What to do about a refusal: for one of Slack's codes in the body, what that code means; else what any webhook's
+ * 401, 403, 404 or 422 means.
  */
-function withSlackAdvice(error: unknown): unknown {
-  if (!(error instanceof SocialShiftError) || error.code !== 'PLATFORM') return error;
-  const details = error.details as Record<string, unknown>;
-  const code = typeof details.body === 'string' ? /^\s*([a-z_]+)/.exec(details.body)?.[1] : undefined;
-  const advice = code === undefined || !Object.hasOwn(SLACK_ADVICE, code) ? undefined : SLACK_ADVICE[code];
-  if (advice === undefined) return error;
-  return new SocialShiftError('PLATFORM', `${error.message} ${advice}`, {
-    details: { ...error.details, advice },
-    cause: error.cause,
-  });
+function slackAdvice(status: number, answer: string): string | undefined {
+  const code = /^\s*([a-z_]+)/.exec(answer)?.[1];
+  if (code !== undefined && Object.hasOwn(SLACK_ADVICE, code)) return SLACK_ADVICE[code];
+  return WEBHOOK_REFUSAL_ADVICE(status, answer);
 }

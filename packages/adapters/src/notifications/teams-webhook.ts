@@ -17,6 +17,7 @@ import { CHAT_ITEMS_MAX, type Digest, morePostsText } from './digest.js';
 import { checkDigest } from './digest-check.js';
 import { checkText, safeHref } from './html-escape.js';
 import { DIGEST_MAYBE_POSTED } from './uncertain-delivery.js';
+import { WEBHOOK_REFUSAL_ADVICE } from './webhook-refusal-advice.js';
 
 /** The message a Teams incoming webhook (or Workflows webhook) takes: one Adaptive Card attachment. */
 export interface TeamsMessage {
@@ -244,6 +245,7 @@ export function createTeamsWebhookSender(options: {
         secrets,
         timeoutMs,
         rateLimitedBody: isRateLimited,
+        refusalAdvice: WEBHOOK_REFUSAL_ADVICE,
       });
       checkDelivered(response.status, await response.text(), secrets);
     },

@@ -5,6 +5,7 @@ import {
   MAYBE_POSTED,
   type MaybeDelivered,
   missingField,
+  type RefusalAdvice,
   type RetryOptions,
   readJson,
   sendWithRetry,
@@ -20,6 +21,7 @@ import {
   invalidOption,
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
+import { publisherRefusalAdvice } from './refusal-advice.js';
 import { measureText } from './text-fit.js';
 
 /** Options of {@link createBlueskyPublisher}. */
@@ -61,6 +63,14 @@ export interface BlueskySession {
 }
 
 type Session = BlueskySession;
+
+const BLUESKY_ADVICE = publisherRefusalAdvice({
+  server: 'service',
+  permission: 'that the app password is of the account that posts, and the account is not taken down',
+});
+// A 401 without a token is only the login's, which says to make a new app password (below).
+const BLUESKY_REFUSAL_ADVICE: RefusalAdvice = (status, answer) =>
+  status === 401 ? undefined : BLUESKY_ADVICE(status, answer);
 
 const SESSION_FIELDS = ['accessJwt', 'refreshJwt', 'did', 'handle'] as const;
 
@@ -152,6 +162,7 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
         retryServerErrors,
         ...(maybeDelivered === undefined ? {} : { maybeDelivered }),
         // The PDS may echo the login request; keep the app password (and the session's tokens) out of errors.
+        refusalAdvice: BLUESKY_REFUSAL_ADVICE,
         secrets: [appPassword, ...(session === undefined ? [] : [session.accessJwt, session.refreshJwt])],
         timeoutMs,
       },
@@ -182,10 +193,12 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
         // The identifier or app password is refused (a revoked app password, a renamed handle): no retry logs in
         // until a new one is given.
         if (!isSocialShiftError(error, 'PLATFORM') || error.details.status !== 401) throw error;
+        const advice =
+          'Create a new app password (Settings → Privacy and security → App passwords) and connect the account again with it.';
         throw new SocialShiftError(
           'PLATFORM',
-          `bluesky refused the login (401): the identifier or app password is wrong, or the app password was revoked, so nothing was posted. Create a new app password (Settings → Privacy and security → App passwords) and connect the account again with it. ${error.message}`,
-          { details: error.details },
+          `bluesky refused the login (401): the identifier or app password is wrong, or the app password was revoked, so nothing was posted. ${advice} ${error.message}`,
+          { details: { ...error.details, advice } },
         );
       })
       .then((answer) => keep(asSession(answer)))

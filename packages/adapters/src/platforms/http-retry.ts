@@ -46,7 +46,18 @@ export interface PlatformRequest {
    * answers 200 with "HTTP error 429" in its body): such an answer is retried and ends as a 429 does.
    */
   readonly rateLimitedBody?: ((body: string) => boolean) | undefined;
+  /**
+   * What to fix when the platform refuses the request (a 4xx other than 429, and not a `401` to a request that sent
+   * a token, which says to connect the account again): given the status and the answer (secrets redacted), one
+   * short sentence, or `undefined` for none. It follows the platform's answer in the `PLATFORM` error's message and
+   * is `details.advice`. The caller knows what the request was: a publisher's `404` points at its server option, a
+   * webhook's at the webhook URL.
+   */
+  readonly refusalAdvice?: RefusalAdvice | undefined;
 }
+
+/** What to fix for a refusal with this status and answer, in one short sentence; `undefined` for nothing to add. */
+export type RefusalAdvice = (status: number, answer: string) => string | undefined;
 
 /**
  * What an error says when it is unknown whether the platform took a request that creates something: no answer within
@@ -539,11 +550,20 @@ export async function sendWithRetry(
       // The token expired or was revoked (the user disconnected the app, changed a password): the platform refused
       // the request before doing anything, and no repeat passes until the account is connected again.
       const posted = request.maybeDelivered === undefined ? '' : ', so nothing was posted';
+      const advice = 'Connect the account again for a new token, then try again.';
       throw new SocialShiftError(
         'PLATFORM',
-        `${request.platform} answered 401: the access token was refused (expired or revoked)${posted}. Connect the account again for a new token, then try again. Its answer: ${body.slice(0, 300)}`,
-        { details },
+        `${request.platform} answered 401: the access token was refused (expired or revoked)${posted}. ${advice} Its answer: ${body.slice(0, 300)}`,
+        { details: { ...details, advice } },
       );
+    }
+    // What to fix, from the caller, which knows what the request was; none for a server error.
+    const advice = status < 500 ? request.refusalAdvice?.(status, body) : undefined;
+    if (advice !== undefined && advice !== '') {
+      const answer = body === '' ? '.' : `: ${body.slice(0, 300)}`;
+      throw new SocialShiftError('PLATFORM', `${request.platform} answered ${status}${answer} ${advice}`, {
+        details: { ...details, advice },
+      });
     }
     throw new SocialShiftError('PLATFORM', `${request.platform} answered ${status}: ${body.slice(0, 300)}`, {
       details,

@@ -17,6 +17,7 @@ import {
   invalidOption,
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
+import { publisherRefusalAdvice } from './refusal-advice.js';
 import { measureText } from './text-fit.js';
 
 /** Options of {@link createLinkedInPublisher}. */
@@ -37,6 +38,12 @@ export interface LinkedInPublisherOptions {
   /** Default `https://api.linkedin.com`. */
   readonly baseUrl?: string | undefined;
 }
+
+const LINKEDIN_REFUSAL_ADVICE = publisherRefusalAdvice({
+  server: 'baseUrl',
+  permission:
+    'that the token has w_member_social (a person as author) or w_organization_social with an admin role on the page (an organization)',
+});
 
 /**
  * Publishes through the LinkedIn Posts API: `POST /rest/posts` with the versioned headers (`LinkedIn-Version`,
@@ -126,6 +133,7 @@ export function createLinkedInPublisher(options: LinkedInPublisherOptions): Publ
         // LinkedIn takes no idempotency key: a failure after the request went out may still have posted it.
         maybeDelivered: MAYBE_POSTED,
         timeoutMs,
+        refusalAdvice: LINKEDIN_REFUSAL_ADVICE,
       },
       retry,
     ).catch((error: unknown) => {

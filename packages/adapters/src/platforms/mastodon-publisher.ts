@@ -21,6 +21,7 @@ import {
   isPlainObject,
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
+import { publisherRefusalAdvice } from './refusal-advice.js';
 import { checkMastodonSettings, type MastodonTextSettings, measureText } from './text-fit.js';
 import { textWithLink, urlEnding } from './text-with-link.js';
 
@@ -44,6 +45,11 @@ export interface MastodonPublisherOptions {
   /** Makes an idempotency key when the input has none; default `crypto.randomUUID()`. */
   readonly newKey?: (() => string) | undefined;
 }
+
+const MASTODON_REFUSAL_ADVICE = publisherRefusalAdvice({
+  server: 'instance',
+  permission: 'that the token has the write:statuses scope and the account is not suspended',
+});
 
 const VISIBILITIES: readonly string[] = ['public', 'unlisted', 'private', 'direct'];
 
@@ -129,6 +135,7 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
         // The post may exist: a repeat with the same key (even a made one) within the hour gives that status back.
         maybeDelivered,
         timeoutMs,
+        refusalAdvice: MASTODON_REFUSAL_ADVICE,
       },
       retry,
     );

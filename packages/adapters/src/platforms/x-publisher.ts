@@ -17,6 +17,7 @@ import {
   invalidOption,
 } from './option-checks.js';
 import type { Publisher, PublishInput, PublishResult } from './publisher.js';
+import { publisherRefusalAdvice } from './refusal-advice.js';
 import { textWithLink, urlEnding } from './text-with-link.js';
 import { countXText } from './x-text.js';
 
@@ -31,6 +32,12 @@ export interface XPublisherOptions {
   /** Default `https://api.x.com`. */
   readonly baseUrl?: string | undefined;
 }
+
+const X_REFUSAL_ADVICE = publisherRefusalAdvice({
+  server: 'baseUrl',
+  permission:
+    'that the token has the tweet.write scope, and that the text is no duplicate of a recent post (X refuses one with 403 too)',
+});
 
 /**
  * Publishes through the X API v2: `POST /2/tweets` with `{ text }`. A `link` the text does not already hold is
@@ -84,6 +91,7 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
         // X takes no idempotency key: a failure after the request went out may still have posted it.
         maybeDelivered: MAYBE_POSTED,
         timeoutMs,
+        refusalAdvice: X_REFUSAL_ADVICE,
       },
       retry,
     );
