@@ -288,14 +288,17 @@ function checkDelivered(status: number, body: string, secrets: readonly string[]
   // Redacted whole before the cut (a URL straddling the cut would leave its start), with the redaction the platform
   // errors use, which also takes the JSON-escaped forms (`https:\/\/…\/webhookb2\/…`) of the webhook URL.
   const text = redact(body, secrets).slice(0, 300);
+  // The inner status is the refusal's: a 404 is a removed channel or webhook as much as a real 404 is.
+  const advice = inner === undefined ? undefined : WEBHOOK_REFUSAL_ADVICE(Number(inner), text);
   throw new SocialShiftError(
     'PLATFORM',
-    `teams answered ${status}, but the message was not delivered: ${text}`,
+    `teams answered ${status}, but the message was not delivered: ${text}${advice === undefined ? '' : ` ${advice}`}`,
     {
       details: {
         platform: 'teams',
         ...(inner === undefined ? {} : { status: Number(inner) }),
         body: text,
+        ...(advice === undefined ? {} : { advice }),
       },
     },
   );

@@ -154,6 +154,23 @@ describe('a chat webhook that refuses the digest', () => {
     }
   }
 
+  for (const inner of [401, 403, 404, 422]) {
+    it(`teams 200 with a delivery failed with HTTP error ${inner} in its body: the same advice`, async () => {
+      const body = `Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error ${inner} with ContextId tcid=0..`;
+      const error = await failure(() => webhooks.teams!(async () => new Response(body, { status: 200 })));
+      expect(error.code).toBe('PLATFORM');
+      expect(error.details).toMatchObject({ status: inner, advice: expect.stringMatching(advice[inner]!) });
+      expect(error.message.endsWith(` ${error.details.advice as string}`)).toBe(true);
+    });
+  }
+
+  it('teams 200 with a delivery failed with HTTP error 413: no advice of a refusal', async () => {
+    const body =
+      'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 413..';
+    const error = await failure(() => webhooks.teams!(async () => new Response(body, { status: 200 })));
+    expect(error.details).not.toHaveProperty('advice');
+  });
+
   it("a Slack code's own advice replaces the webhook's, not beside it", async () => {
     const fetch: FetchLike = async () => new Response('no_service', { status: 404 });
     const error = await failure(() => webhooks.slack!(fetch));
