@@ -5,7 +5,10 @@ import type { SocialShift } from '@social-shift/core';
 import type { MetricsAggregate } from '@social-shift/core/metrics';
 import { createAggregate, foldEvent } from '@social-shift/core/metrics';
 
-/** A live aggregate: `catchUp()` folds what the log holds past it; `stop()` ends the subscription. */
+/**
+ * A live aggregate: `catchUp()` folds what the log holds past it; `stop()` ends the subscription, and `changed` is
+ * called no more (not even by a read under way).
+ */
 export interface LiveFigures {
   readonly aggregate: MetricsAggregate;
   /** Folds every event the log holds past the last one folded (call it on another tab's message). */
@@ -25,6 +28,7 @@ export async function followFigures(
   // #region live-figures
   const aggregate = createAggregate(window);
   let lastSeq = 0;
+  let stopped = false;
   // The log is the one source: an event emitted here is only a sign to read it. Folding emitted events and reading
   // another tab's events after a cursor would skip or repeat some: when the other tab committed first, its event
   // has the lower `seq`, and ours, folded first, moves the cursor past it. Folding an event twice counts it twice.
@@ -34,7 +38,7 @@ export async function followFigures(
       foldEvent(aggregate, event);
       lastSeq = event.seq;
     }
-    if (events.length > 0) changed(aggregate);
+    if (events.length > 0 && !stopped) changed(aggregate); // a dashboard that was left draws nothing
   };
   // One read at a time (two reads after the same cursor would fold the same events twice), and one waiting: the
   // events of a command, emitted one after another, share the read that starts after them.
@@ -58,5 +62,9 @@ export async function followFigures(
     throw error;
   }
   // #endregion live-figures
-  return { aggregate, catchUp, stop: unsubscribe };
+  const stop = () => {
+    stopped = true;
+    unsubscribe();
+  };
+  return { aggregate, catchUp, stop };
 }

@@ -1,6 +1,7 @@
 // The guide's live dashboard (docs/getting-started/custom-ui.md, "Keeping every tab current"): its figures equal a
 // fold of the whole log, also when another tab committed first and says so late, when a retention run moved raw
-// events into a summary meanwhile, and once stopped it reads nothing more. Two SDKs on one storage are two tabs.
+// events into a summary meanwhile, and once stopped it reads and calls back nothing more. Two SDKs on one storage
+// are two tabs.
 import {
   createManualClock,
   createMemoryStorage,
@@ -67,6 +68,19 @@ describe('the live figures of a dashboard', () => {
     expect(figures).toEqual(whole);
     expect(figures).toEqual({ shares: 2, clicks: 1 });
     live.stop();
+  });
+
+  it('calls back nothing once stopped, also from a read under way when it was called', async () => {
+    const { here, share } = await twoTabs();
+    const changed: (number | null)[] = [];
+    const live = await followFigures(here, {}, (aggregate) =>
+      changed.push(finishMetrics(aggregate).summary.shares.value),
+    );
+    await share(here, 'linkedin'); // its events start a read
+    live.stop(); // the dashboard is left before that read is done
+    // The SDK and the memory storage set no timers: at the next task the read is done.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(changed).toEqual([0]); // the first read only
   });
 
   it('reads nothing once stopped, nor after a first read that failed', async () => {
