@@ -5,7 +5,6 @@ import {
   MAYBE_POSTED,
   type MaybeDelivered,
   missingField,
-  type RefusalAdvice,
   type RetryOptions,
   readJson,
   sendWithRetry,
@@ -64,13 +63,10 @@ export interface BlueskySession {
 
 type Session = BlueskySession;
 
-const BLUESKY_ADVICE = publisherRefusalAdvice({
+const BLUESKY_REFUSAL_ADVICE = publisherRefusalAdvice({
   server: 'service',
   permission: 'that the app password is of the account that posts, and the account is not taken down',
 });
-// A 401 without a token is only the login's, which says to make a new app password (below).
-const BLUESKY_REFUSAL_ADVICE: RefusalAdvice = (status, answer) =>
-  status === 401 ? undefined : BLUESKY_ADVICE(status, answer);
 
 const SESSION_FIELDS = ['accessJwt', 'refreshJwt', 'did', 'handle'] as const;
 

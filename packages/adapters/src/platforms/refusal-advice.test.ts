@@ -106,6 +106,20 @@ describe('a publisher whose platform refuses the post', () => {
     });
   }
 
+  it('a 401 of the Bluesky login: a new app password, once, also as details.advice', async () => {
+    const { fetch } = recordingFetch([{ status: 401, body: { error: 'AuthenticationRequired' } }]);
+    const error = await failure(() =>
+      createBlueskyPublisher({
+        service: 'https://pds.example',
+        identifier: 'anne.example',
+        appPassword: 'app-password-1',
+        fetch,
+      }).publish({ text: 'Hallo' }),
+    );
+    expect(error.details.advice).toMatch(/new app password/);
+    expect(error.message.match(/nothing was posted/gi)).toHaveLength(1);
+  });
+
   it('a 404 of the Bluesky login points at the service option', async () => {
     const { fetch } = recordingFetch([{ status: 404, body: answer }]);
     const error = await failure(() =>

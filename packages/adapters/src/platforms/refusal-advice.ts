@@ -9,16 +9,14 @@ export interface PublisherAdviceHints {
 }
 
 /**
- * The advice of a publisher's `PLATFORM` error for a refusal that says nothing was posted and what to fix: a `401`
- * (a request without a token: the credentials), `403` (the token's scopes or the account's rights), `404` (the server
- * option, or a deleted resource) and `422` (the post's content). A `401` to a request with a token has its own
- * message (connect the account again).
+ * The advice of a publisher's `PLATFORM` error for a refusal that says nothing was posted and what to fix: a `403`
+ * (the token's scopes or the account's rights), `404` (the server option, or a deleted resource) and `422` (the
+ * post's content). A `401` has its own message: to a request with a token, connect the account again
+ * (`sendWithRetry`); to Bluesky's login, make a new app password.
  */
 export function publisherRefusalAdvice(hints: PublisherAdviceHints): RefusalAdvice {
   return (status) => {
     switch (status) {
-      case 401:
-        return 'Nothing was posted: check the credentials (wrong, expired or revoked) and connect the account again.';
       case 403:
         return `Nothing was posted: the token or the account may not post this; check ${hints.permission}.`;
       case 404:
