@@ -190,3 +190,29 @@ describe('a handler of a type that is no event type', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('a handler that is not a function', () => {
+  // `on` and `onAny` took anything as the handler: it failed only at the first event, as a TypeError handed to
+  // `onHandlerError` (dropped by default), so a subscription with a typo (`on(type, hanlder)`) never ran, without a word.
+  const notFunctions: [string, unknown][] = [
+    ['undefined', undefined],
+    ['a string', 'notify'],
+    ['null', null],
+    ['an object', { handleEvent: () => {} }],
+  ];
+  it.each(notFunctions)('is refused at once with VALIDATION naming the handler: %s', async (_, handler) => {
+    const errors: unknown[] = [];
+    const world = await createTestProgramme({ onHandlerError: (error) => errors.push(error) });
+    const refused = expect.objectContaining({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/handler.*function/),
+      details: expect.objectContaining({ issues: [expect.objectContaining({ path: ['handler'] })] }),
+    });
+    expect(() => world.shift.events.on('post.created', handler as () => void)).toThrow(refused);
+    expect(() => world.shift.events.onAny(handler as () => void)).toThrow(refused);
+    await world.shift
+      .as(world.people.editor)
+      .posts.create({ title: 't', text: 'x', pillarIds: ['pillar_care'] });
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import mitt from 'mitt';
+import { invalidValue } from '../errors/invalid-value.js';
 import type { EventPayload, EventType } from '../model/domain-event.js';
 import { EventTypeSchema } from '../model/domain-event.js';
 import type { StoredEvent } from '../ports/storage.js';
@@ -36,13 +37,13 @@ export type AnyEventHandler =
 export interface SocialShiftEmitter {
   /**
    * Calls `handler` with each committed event of `type`, in commit order (see {@link SocialShiftEmitter}); returns
-   * the function that removes it. A `type` that is no event type (a misspelt one, or mitt's `'*'`: use `onAny`) is a
-   * `VALIDATION` error.
+   * the function that removes it. A `type` that is no event type (a misspelt one, or mitt's `'*'`: use `onAny`), or
+   * a `handler` that is not a function, is a `VALIDATION` error.
    */
   on<K extends EventType>(type: K, handler: EventHandler<K>): () => void;
   /**
    * Calls `handler` with every committed event, in commit order (see {@link SocialShiftEmitter}); returns the function
-   * that removes it.
+   * that removes it. A `handler` that is not a function is a `VALIDATION` error.
    */
   onAny(handler: AnyEventHandler): () => void;
   /**
@@ -79,9 +80,10 @@ export function createEventEmitter(onHandlerError: (error: unknown) => void = ig
       // The reporter failed: there is nowhere left to report to, and the command has committed.
     }
   };
-  const guard =
-    (handler: (event: StoredEvent) => unknown) =>
-    (event: StoredEvent): void => {
+  const guard = (handler: (event: StoredEvent) => unknown) => {
+    // Not a function (undefined, a name): refused now, not a TypeError at the first event that nobody hears of.
+    if (typeof handler !== 'function') throw invalidValue('event handler', ['handler'], 'Give a function.');
+    return (event: StoredEvent): void => {
       try {
         const result = handler(event);
         // An async handler: its rejection is reported too, instead of becoming an unhandled rejection.
@@ -90,6 +92,7 @@ export function createEventEmitter(onHandlerError: (error: unknown) => void = ig
         report(error);
       }
     };
+  };
   return {
     on(type, handler) {
       // A misspelt type never fired, and mitt's `'*'` handed the handler the type instead of the event: use onAny.
