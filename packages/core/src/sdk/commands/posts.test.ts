@@ -123,10 +123,11 @@ describe('a post whose expiry has passed', () => {
     // A UI that shows the allowed actions offers no approval that would fail.
     expect(await master.allowedEvents(id)).not.toContain('APPROVE');
     expect(await master.allowedEvents(id)).toContain('REQUEST_CHANGES');
-    // Approved now, it would be expired at the next read, its review for nothing.
+    // Approved now, it would be expired at the next read, its review for nothing. The reviewer cannot change the
+    // expiry of a post in review: the message says what they can do (it said "set a later expiry").
     await expect(master.approve(id)).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: expect.stringContaining('set a later expiry'),
+      message: expect.stringContaining('set a later expiry (in review: request changes first).'),
     });
     expect((await master.get(id)).status).toBe('in_review');
     // Sent back, it takes no other change before its expiry is moved.

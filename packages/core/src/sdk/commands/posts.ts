@@ -130,12 +130,13 @@ export function postCommands(rt: Runtime, actorId: string): PostCommands {
 
   // A post past its expiry can never be offered: writing, submitting or approving it would be work for nothing.
   const expired = (expiresAt: string | undefined) => expiresAt !== undefined && expiresAt <= now(rt);
+  // A reviewer cannot change the expiry of a post in review: they send it back, and its author sets a later one.
   const checkExpiry = (expiresAt: string | undefined) => {
     if (expired(expiresAt))
       throw invalidValue(
         'post',
         ['expiresAt'],
-        `It expires at ${expiresAt}, not after now (${now(rt)}): set a later expiry.`,
+        `It expires at ${expiresAt}, not after now (${now(rt)}): set a later expiry (in review: request changes first).`,
       );
   };
 
