@@ -62,6 +62,15 @@ describe('createSocialShift', () => {
       ).toEqual(['sharePolicy', 'lookbackMs']);
     expect(pathOf({ storage, organisationId: 'org_a', links: {} })).toEqual(['links']);
     expect(pathOf({ storage, organisationId: 'org_a', onHandlerError: 'log' })).toEqual(['onHandlerError']);
+    // Its message told whoever passed a bad onHandlerError to give "createGuardrailPolicy(guardrails) as sharePolicy".
+    expect(() =>
+      createSocialShift({ storage, organisationId: 'org_a', onHandlerError: 'log' as never }),
+    ).toThrow(
+      expect.objectContaining({
+        message: expect.not.stringContaining('sharePolicy'),
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path: ['onHandlerError'] })] }),
+      }),
+    );
     expect(
       pathOf({
         storage,

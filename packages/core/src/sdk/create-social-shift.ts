@@ -196,7 +196,6 @@ const hasMethod =
   (value: unknown): boolean =>
     names.every((name) => typeof (value as Record<string, unknown> | undefined)?.[name] === 'function');
 const isFunction = (value: unknown): boolean => typeof value === 'function';
-const giveFunction = 'Give a function, e.g. createGuardrailPolicy(guardrails) as sharePolicy.';
 const anything = [() => true, ''] as const;
 
 /** For each name that may be given, the check of a given value and what to give instead. */
@@ -217,8 +216,8 @@ const OPTION_CHECKS: Checks = {
   config: [isRecord, 'Give an object of settings, or leave config out.'],
   links: [hasMethod('track'), 'Give a link tracker with track(input), e.g. createLinkTracker().'],
   linkSecret: anything, // checked by the tracker made of it
-  sharePolicy: [isFunction, giveFunction],
-  onHandlerError: [isFunction, giveFunction],
+  sharePolicy: [isFunction, 'Give a function, e.g. createGuardrailPolicy(guardrails).'],
+  onHandlerError: [isFunction, 'Give a function, e.g. console.error.'],
 };
 
 /** Every setting of `config` (a misspelt `foureyes` or `rentention` is refused too). */
