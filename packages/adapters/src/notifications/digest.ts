@@ -253,6 +253,13 @@ function checkDigestInput(input: unknown): {
     input.previousAt === undefined
       ? undefined
       : checkTime(input.previousAt, ['previousAt'], ', or leave it out');
+  if (previousAt !== undefined && previousAt > now) {
+    // A time after now (arguments swapped, a clock set wrong) silently marked nothing new.
+    throw invalidOption(
+      ['previousAt'],
+      `Give when the previous digest was sent, not after now (${input.now}), or leave it out (got ${describe(input.previousAt)}).`,
+    );
+  }
   const timeZone = input.timeZone ?? 'Europe/Amsterdam';
   let dateFormat: Intl.DateTimeFormat | undefined;
   let timeFormat: Intl.DateTimeFormat | undefined;
@@ -401,8 +408,9 @@ export function isDigestDue(
  * before `now`) as new.
  * Returns `undefined` when nothing waits (send nothing rather than an empty digest). Checks its input first: a
  * missing publisher name, a language other than `nl`/`en`, a frequency other than `daily`/`weekly`, a `now` (or an
- * offer's or post's time) that is not an ISO 8601 UTC timestamp, an unknown time zone or a malformed waiting post
- * is a `VALIDATION` error naming the field, never a digest in the wrong rhythm or silently nothing.
+ * offer's or post's time) that is not an ISO 8601 UTC timestamp, a `previousAt` after `now`, an unknown time zone or
+ * a malformed waiting post is a `VALIDATION` error naming the field, never a digest in the wrong rhythm or silently
+ * nothing.
  *
  * @example
  * ```ts
