@@ -90,4 +90,15 @@ describe('the error codes the packages throw', () => {
     }
     expect([...new Set(unnamed)]).toEqual([]);
   });
+
+  it('give details.advice where the adapters set it, and docs/errors.md says so', () => {
+    // A UI shows what to fix from details.advice: the page of error codes must say that it is there, and when.
+    const setting = sources(join(root, 'packages', 'adapters', 'src')).filter((file) =>
+      /details: \{ \.\.\.[a-z.]*details, advice \}/i.test(readFileSync(file, 'utf8')),
+    );
+    expect(setting.length).toBeGreaterThan(0);
+    const page = readFileSync(join(root, 'docs', 'errors.md'), 'utf8');
+    expect(page).toMatch(/`PLATFORM`[^]*`details\.advice`/);
+    for (const status of ['401', '403', '404', '422']) expect(page).toContain(`\`${status}\``);
+  });
 });
