@@ -1,4 +1,5 @@
 // The one place a digest sender learns whom to write to: only people who consented to digests.
+import { compareText } from '../model/compare-text.js';
 import type { Person } from '../model/person.js';
 import type { OfferWithPost } from './commands/offers.js';
 import { hasConsentFor } from './consent.js';
@@ -7,7 +8,7 @@ import type { Runtime } from './runtime.js';
 import { isAllowedFor, list } from './runtime.js';
 
 /**
- * A person to send a digest to, with the offers waiting for them (oldest first).
+ * A person to send a digest to, with the offers waiting for them (oldest first; offers of the same time by id).
  *
  * @example
  * ```ts
@@ -78,7 +79,10 @@ export async function digestRecipients(rt: Runtime): Promise<DigestRecipient[]> 
         waiting.push({ offer, post });
     }
     if (waiting.length === 0) continue;
-    waiting.sort((a, b) => (a.offer.offeredAt < b.offer.offeredAt ? -1 : 1));
+    // Offers of the same instant (a campaign's posts at its start) by id: the same order on every engine and adapter.
+    waiting.sort(
+      (a, b) => compareText(a.offer.offeredAt, b.offer.offeredAt) || compareText(a.offer.id, b.offer.id),
+    );
     recipients.push({ person, waiting });
   }
   return recipients;
