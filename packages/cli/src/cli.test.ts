@@ -112,3 +112,25 @@ describe('an option without its value', () => {
     expect(stderr.split('\n')).toHaveLength(2);
   });
 });
+
+describe('an unknown option of report', () => {
+  // Node's own message advised putting the option after `--` as an input, which `report` then refused as a second
+  // input, and it ended in an unclosed quote.
+  it.each([
+    ['--output', 'Did you mean --out? '],
+    ['--fail-below', 'Did you mean --fail-under? '],
+    ['--skipinvalid', 'Did you mean --skip-invalid? '],
+    ['--timezone', 'Did you mean --time-zone? '],
+    ['--Out', 'Did you mean --out? '],
+    ['--no-skip-invalid', 'Leave out --skip-invalid instead. '],
+    ['-o', ''],
+    ['--verbose', ''],
+  ])('%s is named, with the option meant when one is close, and where to find them', async (option, hint) => {
+    const { code, stdout, stderr } = await cli('report', 'events.ndjson', option, 'x');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `social-shift: report has no option ${option}. ${hint}See social-shift report --help for its options.\n`,
+    );
+  });
+});

@@ -747,6 +747,66 @@ const REPORT_OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** How many letters to add, remove or change to make one word the other. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(
+        (row[j] as number) + 1,
+        (next[j - 1] as number) + 1,
+        (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    row = next;
+  }
+  return row[b.length] as number;
+}
+
+/**
+ * The option of `report` an unknown one was likely meant to be: a letter or two off (`--fromm`), the same without
+ * its hyphens or in other capitals (`--timezone`, `--Out`), a longer or shorter word (`--output`, `--thread`), or
+ * the same first word (`--fail-below`); `undefined` when none is close.
+ */
+function closeOption(given: string): string | undefined {
+  const name = given.replace(/^-+/, '').toLowerCase();
+  if (name.length < 3) return undefined;
+  const bare = (text: string): string => text.replace(/-/g, '');
+  const first = (text: string): string => text.split('-')[0] as string;
+  const candidates = Object.keys(REPORT_OPTIONS).filter(
+    (option) =>
+      editDistance(bare(name), bare(option)) <= 2 ||
+      option.startsWith(name) ||
+      name.startsWith(option) ||
+      (first(option).length >= 4 && first(name) === first(option)),
+  );
+  return candidates.sort((a, b) => editDistance(name, a) - editDistance(name, b))[0];
+}
+
+/** The options and input of `report`; an unknown option is refused with the option meant, when one is close. */
+function parseReportArgs(args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], allowPositionals: true, options: REPORT_OPTIONS, tokens: true });
+  } catch (error) {
+    // Node's message advises giving the option after `--`, as an input, which is never what a misspelt option needs.
+    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
+    if ((error as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || unknown === undefined)
+      throw error;
+    // `--no-skip-invalid`: an option that is off unless given is left out.
+    const negated = /^--no-(.+)$/.exec(unknown)?.[1];
+    const meant = closeOption(unknown);
+    const hint =
+      negated !== undefined && Object.hasOwn(REPORT_OPTIONS, negated)
+        ? `Leave out --${negated} instead. `
+        : meant === undefined
+          ? ''
+          : `Did you mean --${meant}? `;
+    throw new UsageError(
+      `report has no option ${unknown}. ${hint}See social-shift report --help for its options.`,
+    );
+  }
+}
+
 /**
  * `social-shift report <input> …`: returns the exit code (0 ok, 1 a `--fail-under` gate failed); a problem the user
  * can fix is thrown as a {@link UsageError} whose `exitCode` says its kind (2 bad usage, 4 bad input data, 5 a file
@@ -758,12 +818,7 @@ const REPORT_OPTIONS = {
  * ```
  */
 export async function reportCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const { values, positionals, tokens } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: REPORT_OPTIONS,
-    tokens: true,
-  });
+  const { values, positionals, tokens } = parseReportArgs(args);
   if (values.help === true) {
     io.stdout(REPORT_USAGE);
     return 0;
