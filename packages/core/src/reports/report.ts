@@ -445,9 +445,13 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
       ]),
     },
   ];
-  const recommendations = (options.recommendations ?? []).map((r) => ({
-    ...r,
-    text: recommendationText(r, language),
+  // The fields of the JSON format only: another field of a recommendation of your own broke its schema.
+  const recommendations = (options.recommendations ?? []).map(({ code, severity, subject, params }) => ({
+    code,
+    severity,
+    subject,
+    params,
+    text: recommendationText({ code, severity, subject, params }, language),
   }));
   tables.push({
     id: 'recommendations',
@@ -513,6 +517,13 @@ function checkReportInput(figures: MetricsFigures, options: ReportOptions, l: Re
           `The text fills in {${name}}: give it as ${text ? 'text' : 'a finite number'}, as adjustRules does.`,
         );
     }
+    // One the text does not use goes into the JSON report as it is: its schema takes text and numbers only.
+    for (const [name, value] of Object.entries(r.params))
+      if (typeof value !== 'string' && !Number.isFinite(value))
+        throw bad(
+          ['recommendations', i, 'params', name],
+          'Give it as text or a finite number, or leave it out.',
+        );
   });
 }
 
