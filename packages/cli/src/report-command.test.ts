@@ -57,13 +57,24 @@ describe('failedGates', () => {
 
   it('fails a figure that is not a finite number, as not available', () => {
     const gates = parseGates('earnedMediaValue=1');
-    expect(failedGates(figures(Number.NaN), gates)).toEqual(['earnedMediaValue is not available, below 1']);
-    expect(failedGates(figures(Number.POSITIVE_INFINITY), gates)).toEqual([
-      'earnedMediaValue is not available, below 1',
+    expect(failedGates(figures(Number.NaN), gates)).toEqual([
+      'earnedMediaValue is not available (the input gives nothing to compute it from), which fails its minimum 1',
     ]);
-    expect(failedGates(figures(null), gates)).toEqual(['earnedMediaValue is not available, below 1']);
+    expect(failedGates(figures(Number.POSITIVE_INFINITY), gates)).toEqual([
+      'earnedMediaValue is not available (the input gives nothing to compute it from), which fails its minimum 1',
+    ]);
+    expect(failedGates(figures(null), gates)).toEqual([
+      'earnedMediaValue is not available (the input gives nothing to compute it from), which fails its minimum 1',
+    ]);
     expect(failedGates(figures(0.5), gates)).toEqual(['earnedMediaValue is 0.5, below 1']);
     expect(failedGates(figures(1), gates)).toEqual([]);
+  });
+
+  it('says that a figure not available fails its minimum, not that it is below a minimum of 0', () => {
+    // "ctr is not available, below 0": nothing is below 0, and the gate failed because the figure was missing.
+    expect(failedGates(figures(null), parseGates('earnedMediaValue=0'))).toEqual([
+      'earnedMediaValue is not available (the input gives nothing to compute it from), which fails its minimum 0',
+    ]);
   });
 
   it('shows the figure with enough digits to differ from its minimum', () => {

@@ -686,7 +686,9 @@ export function failedGates(figures: MetricsFigures, gates: ReadonlyMap<Gate, nu
     // Not `value < minimum` alone: that is false for NaN, and a figure that is not a number must not pass.
     if (value === null || !Number.isFinite(value) || value < minimum)
       failed.push(
-        `${name} is ${value === null || !Number.isFinite(value) ? 'not available' : shown(value, minimum)}, below ${minimum}`,
+        value === null || !Number.isFinite(value)
+          ? `${name} is not available (the input gives nothing to compute it from), which fails its minimum ${minimum}`
+          : `${name} is ${shown(value, minimum)}, below ${minimum}`,
       );
   }
   return failed;
