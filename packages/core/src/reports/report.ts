@@ -113,16 +113,22 @@ export function recommendationText(recommendation: Recommendation, language: Lan
       const same = name === below && above !== undefined && text === number(above, params[above]);
       return same && !/^[<>]/.test(text) ? `<${text}` : text;
     }
-    if (name === 'platform') return l.platforms[value] ?? isolate(value);
+    if (name === 'platform') return own(l.platforms, value) ?? isolate(value);
     // A goal's reach is the potential reach of its posts: estimated, which the text says as the goals table does.
     if (name === 'metric')
-      return value === 'reach' ? `${l.metrics[value]} (${l.basis.estimated})` : (l.metrics[value] ?? value);
-    if (name === 'dimension') return (l.figures[value] ?? value).toLowerCase();
+      return value === 'reach'
+        ? `${l.metrics[value]} (${l.basis.estimated})`
+        : (own(l.metrics, value) ?? value);
+    if (name === 'dimension') return (own(l.figures, value) ?? value).toLowerCase();
     // The dormant people and the under-represented groups are names joined with `, `: each on its own, so one with a
     // right-to-left override no longer turned the names after it in the list around.
     return value.split(', ').map(isolate).join(', ');
   });
 }
+
+/** A label by its key, one of the labels' own only: `constructor` or `toString` read a function every object has. */
+const own = (labels: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.hasOwn(labels, key) ? labels[key] : undefined;
 
 /**
  * A name in running text, kept from turning the text after it around: one with a bidi control (U+202E, right-to-left
@@ -229,7 +235,7 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
         col(l, 'earnedMediaValue', 'money', 'estimated'),
       ],
       rows: figures.platforms.map((p) => [
-        l.platforms[p.platform] ?? p.platform,
+        own(l.platforms, p.platform) ?? p.platform,
         p.shares,
         p.clicks,
         p.reactions,
@@ -378,7 +384,7 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
       rows: figures.goals.flatMap((g) =>
         g.targets.map((t) => [
           g.name,
-          l.metrics[t.metric] ?? t.metric,
+          own(l.metrics, t.metric) ?? t.metric,
           t.target,
           t.actual.value,
           l.basis[t.actual.basis],
