@@ -1,6 +1,6 @@
 import { invalidValue } from '../errors/invalid-value.js';
 import { fillTemplate } from './format-value.js';
-import type { Report, ReportCell, ReportColumn } from './report.js';
+import { checkReport, type Report, type ReportCell, type ReportColumn } from './report.js';
 import { type ReportLabels, reportLabels } from './report-labels.js';
 
 /**
@@ -95,6 +95,7 @@ export interface CsvOptions {
  * ```
  */
 export function renderCsv(report: Report, options: CsvOptions = {}): Record<string, string> {
+  checkReport(report);
   if (typeof options !== 'object' || options === null)
     throw invalidValue(
       'CSV options',

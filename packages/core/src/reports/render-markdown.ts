@@ -1,7 +1,7 @@
 import { invalidValue } from '../errors/invalid-value.js';
 import { startOfDayInZone, timeZoneOffsetMinutes } from '../metrics/time-zone.js';
 import { fillTemplate, formatValue } from './format-value.js';
-import type { Report, ReportTable } from './report.js';
+import { checkReport, type Report, type ReportTable } from './report.js';
 import { reportLabels } from './report-labels.js';
 
 /** Options of {@link renderMarkdown}. */
@@ -52,6 +52,7 @@ const escapeCell = (text: string): string =>
  * ```
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  checkReport(report);
   if (typeof options !== 'object' || options === null)
     throw invalidValue('Markdown options', [], 'Pass an object such as { maxRows: 10 }, or nothing.');
   const maxRows = options.maxRows ?? 25;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { SummaryFigure } from '../metrics/metrics-figures.js';
-import { type Report, SUMMARY_FIGURES } from './report.js';
+import { checkReport, type Report, SUMMARY_FIGURES } from './report.js';
 
 /**
  * The version of the JSON report format.
@@ -230,6 +230,7 @@ export const ReportJsonSchema = z
  * ```
  */
 export function renderJson(report: Report): string {
+  checkReport(report);
   const { format, version, language, title, recommendations } = report;
   // A platform's potential reach is a bare number in the figures; its basis goes right after it.
   const platforms = report.figures.platforms.map((platform) =>

@@ -477,6 +477,19 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
 }
 
 /**
+ * Refuses what is not a report, for the renderers: the figures of `finishMetrics` (the step before) gave a TypeError
+ * or "No report words for "undefined"".
+ */
+export function checkReport(report: Report): void {
+  if ((report as Partial<Report> | null)?.format !== 'social-shift-report')
+    throw invalidValue(
+      'report',
+      [],
+      'Give the report createReport returns, such as renderJson(createReport(figures)).',
+    );
+}
+
+/**
  * Refuses figures and options a report cannot be made of, naming what to fix: they gave a raw TypeError, or a
  * recommendation of an unknown severity read `(undefined)`.
  */
