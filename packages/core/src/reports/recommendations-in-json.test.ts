@@ -1,12 +1,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { finishMetrics } from '../metrics/finish-metrics.js';
 import { foldEvents } from '../metrics/fold-event.js';
 import type { Recommendation } from '../metrics/metrics-figures.js';
 import { createReport } from './report.js';
-import { ReportJsonSchema, renderJson } from './report-json.js';
+import { ReportJsonSchema, renderJson, reportJsonSchema } from './report-json.js';
 
 const figures = finishMetrics(foldEvents([]));
+// The published JSON Schema (what `social-shift schema` prints and users validate with), besides the zod schema.
+const published = z.fromJSONSchema(reportJsonSchema() as Parameters<typeof z.fromJSONSchema>[0]);
 const dormant: Recommendation = {
   code: 'DORMANT_AMBASSADORS',
   severity: 'warning',
@@ -27,6 +30,7 @@ describe('a recommendation of your own in the JSON report', () => {
       'text',
     ]);
     expect(ReportJsonSchema.safeParse(report).success).toBe(true);
+    expect(published.safeParse(report).error).toBeUndefined();
   });
 
   it.each([
@@ -58,6 +62,7 @@ describe('a recommendation of your own in the JSON report', () => {
         return;
       }
       expect(ReportJsonSchema.safeParse(JSON.parse(text)).success).toBe(true);
+      expect(published.safeParse(JSON.parse(text)).error).toBeUndefined();
     },
   );
 });
