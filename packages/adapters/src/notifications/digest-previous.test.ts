@@ -55,15 +55,18 @@ describe('buildDigest: what is new since the previous digest', () => {
 describe('buildDigest: a previousAt after now', () => {
   // It marked nothing new without a word (every offer was before the "previous digest"): arguments swapped, or a
   // lastSentAt from a clock set wrong.
-  it.each(['2026-03-05T08:00:00.001Z', '2026-03-06T08:00:00.000Z'])('is refused with VALIDATION: %s', (previousAt) => {
-    expect(() => digest(previousAt)).toThrow(
-      expect.objectContaining({
-        code: 'VALIDATION',
-        message: expect.stringContaining('not after now'),
-        details: expect.objectContaining({ issues: [expect.objectContaining({ path: ['previousAt'] })] }),
-      }),
-    );
-  });
+  it.each(['2026-03-05T08:00:00.001Z', '2026-03-06T08:00:00.000Z'])(
+    'is refused with VALIDATION: %s',
+    (previousAt) => {
+      expect(() => digest(previousAt)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringContaining('not after now'),
+          details: expect.objectContaining({ issues: [expect.objectContaining({ path: ['previousAt'] })] }),
+        }),
+      );
+    },
+  );
 
   it('is accepted at now itself: nothing offered before it is new', () => {
     expect(digest('2026-03-05T08:00:00.000Z')?.items.every((i) => !i.isNew)).toBe(true);
