@@ -98,7 +98,7 @@ describe('the error codes the packages throw', () => {
     );
     expect(setting.length).toBeGreaterThan(0);
     const page = readFileSync(join(root, 'docs', 'errors.md'), 'utf8');
-    expect(page).toMatch(/`PLATFORM`[^]*`details\.advice`/);
+    expect(page).toMatch(/`PLATFORM`[\s\S]*`details\.advice`/);
     for (const status of ['401', '403', '404', '422']) expect(page).toContain(`\`${status}\``);
   });
 });
