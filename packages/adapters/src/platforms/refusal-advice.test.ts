@@ -27,6 +27,16 @@ async function failure(run: () => Promise<unknown>): Promise<Failure> {
 const answer = { error: 'refused here' };
 const session = { accessJwt: 'access-jwt-1', refreshJwt: 'refresh-jwt-1', did: 'did:plc:abc', handle: 'a.b' };
 
+/** A Bluesky post: with the saved session it posts at once; without it, it logs in first. */
+const blueskyPost = (fetch: FetchLike, saved?: typeof session) =>
+  createBlueskyPublisher({
+    service: 'https://pds.example',
+    identifier: 'anne.example',
+    appPassword: 'app-password-1',
+    session: saved,
+    fetch,
+  }).publish({ text: 'Hallo' });
+
 const publishers: Record<string, (fetch: FetchLike) => Promise<unknown>> = {
   x: (fetch) => createXPublisher({ accessToken: 'x-token-1', fetch }).publish({ text: 'Hallo' }),
   mastodon: (fetch) =>
@@ -40,14 +50,7 @@ const publishers: Record<string, (fetch: FetchLike) => Promise<unknown>> = {
       version: '202601',
       fetch,
     }).publish({ text: 'Hallo' }),
-  bluesky: (fetch) =>
-    createBlueskyPublisher({
-      service: 'https://pds.example',
-      identifier: 'anne.example',
-      appPassword: 'app-password-1',
-      session,
-      fetch,
-    }).publish({ text: 'Hallo' }),
+  bluesky: (fetch) => blueskyPost(fetch, session),
 };
 
 const server: Record<string, string> = {
@@ -108,28 +111,14 @@ describe('a publisher whose platform refuses the post', () => {
 
   it('a 401 of the Bluesky login: a new app password, once, also as details.advice', async () => {
     const { fetch } = recordingFetch([{ status: 401, body: { error: 'AuthenticationRequired' } }]);
-    const error = await failure(() =>
-      createBlueskyPublisher({
-        service: 'https://pds.example',
-        identifier: 'anne.example',
-        appPassword: 'app-password-1',
-        fetch,
-      }).publish({ text: 'Hallo' }),
-    );
+    const error = await failure(() => blueskyPost(fetch));
     expect(error.details.advice).toMatch(/new app password/);
     expect(error.message.match(/nothing was posted/gi)).toHaveLength(1);
   });
 
   it('a 404 of the Bluesky login points at the service option', async () => {
     const { fetch } = recordingFetch([{ status: 404, body: answer }]);
-    const error = await failure(() =>
-      createBlueskyPublisher({
-        service: 'https://pds.example',
-        identifier: 'anne.example',
-        appPassword: 'app-password-1',
-        fetch,
-      }).publish({ text: 'Hallo' }),
-    );
+    const error = await failure(() => blueskyPost(fetch));
     expect(error.message).toMatch(/bluesky answered 404: .* check the service option/i);
   });
 });
