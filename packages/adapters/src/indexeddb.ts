@@ -297,6 +297,33 @@ const request = <T>(req: IDBRequest<T>): Promise<T> =>
   });
 
 /**
+ * After how many documents of one collection a transaction looked for and did not find, it reads the ids the
+ * collection holds (see the transaction's `current`), unless it holds more than `HELD_IDS_LIMIT`.
+ */
+const HELD_IDS_AFTER = 32;
+const HELD_IDS_LIMIT = 20_000;
+
+/** How many reads of a commit's checks are in flight at once: enough to spare a round trip each, few enough to hold. */
+const CHECK_PART = 512;
+
+/**
+ * Reads `keys` with `get`, {@link CHECK_PART} requests at a time, and hands each key with what was found to `check`
+ * (which throws to fail the commit). The browser answers a transaction's requests in order without waiting for the
+ * page between them: thousands of checks one `await` at a time spent most of a large import's commit on round trips.
+ */
+async function checkEach<K, T>(
+  keys: readonly K[],
+  get: (key: K) => IDBRequest<T>,
+  check: (key: K, found: T) => void,
+): Promise<void> {
+  for (let from = 0; from < keys.length; from += CHECK_PART) {
+    const part = keys.slice(from, from + CHECK_PART);
+    const found = await Promise.all(part.map((key) => request(get(key))));
+    for (const [i, key] of part.entries()) check(key, found[i] as T);
+  }
+}
+
+/**
  * Settles when `tx` commits, or rejects with why it did not. Marked handled from the start: a write request's error
  * rejects it while the caller still awaits a later request, and would be an unhandled rejection until then.
  */
@@ -795,32 +822,48 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
         // reading first), not from one transaction each, which costs the browser far more than the read. Once it
         // has ended, or a read in it failed, the next read opens one as `getRecord` does, with its error handling.
         let reads: IDBTransaction | undefined;
-        const readRecord = async (collection: string, id: string) => {
+        const readDocuments = async <R>(ask: (store: IDBObjectStore) => IDBRequest<R>): Promise<R> => {
           if (reads !== undefined) {
             try {
-              return await request(
-                reads.objectStore('documents').get([organisationId, collection, id]) as IDBRequest<
-                  DocumentRecord | undefined
-                >,
-              );
+              return await request(ask(reads.objectStore('documents')));
             } catch {
               reads = undefined;
             }
           }
           return read(['documents'], (t) => {
             reads = t;
-            return request(
-              t.objectStore('documents').get([organisationId, collection, id]) as IDBRequest<
-                DocumentRecord | undefined
-              >,
-            );
+            return request(ask(t.objectStore('documents')));
           });
+        };
+        // A transaction that looks for many documents a collection does not hold (an import's thousands of inserts)
+        // asks once for the ids the collection holds, and from then on reads only those: a read each was most of a
+        // large import's time. Read earlier than the documents themselves, they may be out of date; the commit
+        // checks every document this transaction writes again, as it does for any read.
+        const missed = new Map<string, number>();
+        const held = new Map<string, ReadonlySet<string> | null>();
+        const heldIds = async (collection: string): Promise<ReadonlySet<string> | null> => {
+          const found = await readDocuments((store) =>
+            store.getAllKeys(collectionRange(keys(), organisationId, collection), HELD_IDS_LIMIT + 1),
+          );
+          return found.length > HELD_IDS_LIMIT ? null : new Set(found.map((k) => (k as string[])[2]!));
         };
         const current = async (collection: string, id: string) => {
           const k = key(collection, id);
           if (overlay.has(k)) return overlay.get(k) ?? undefined;
-          const record = await readRecord(collection, id);
+          const ids = held.get(collection);
+          const record =
+            ids && !ids.has(id)
+              ? undefined
+              : await readDocuments(
+                  (store) =>
+                    store.get([organisationId, collection, id]) as IDBRequest<DocumentRecord | undefined>,
+                );
           if (!base.has(k)) base.set(k, record?.version ?? 0);
+          if (record === undefined && ids === undefined) {
+            const misses = (missed.get(collection) ?? 0) + 1;
+            missed.set(collection, misses);
+            if (misses >= HELD_IDS_AFTER) held.set(collection, await heldIds(collection));
+          }
           return record;
         };
         const stage = (
@@ -1007,18 +1050,18 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             const kept = await request(meta.get(INDEXES_KEY) as IDBRequest<{ value: string } | undefined>);
             if (kept !== undefined && kept.value !== signature) meta.delete(INDEXES_KEY);
           }
-          for (const [k, expected] of base) {
-            if (!overlay.has(k)) continue;
-            const [collection, id] = k.split('\u0000') as [string, string];
-            const now =
-              (
-                await request(
-                  documents.get([organisationId, collection, id]) as IDBRequest<DocumentRecord | undefined>,
-                )
-              )?.version ?? 0;
-            if (now !== expected)
+          await checkEach(
+            [...base.keys()].filter((k) => overlay.has(k)),
+            (k) =>
+              documents.get([organisationId, ...k.split('\u0000')]) as IDBRequest<DocumentRecord | undefined>,
+            (k, found) => {
+              const expected = base.get(k)!;
+              const now = found?.version ?? 0;
+              if (now === expected) return;
+              const [collection, id] = k.split('\u0000') as [string, string];
               throw documentChangedElsewhere(collection, id, expected, now, firstWrite.get(k));
-          }
+            },
+          );
           if (events.length > 0) {
             const counters = commit.objectStore('counters');
             const counter = await request(
@@ -1035,23 +1078,24 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
             // may have removed them, or its erasure rewritten them. Writing over that would bring removed events
             // back (or undo an erasure), so the transaction fails with CONFLICT instead, as on the SQL adapters.
             const store = commit.objectStore('events');
-            for (const [seq, was] of readEvents) {
-              const now = await request(
-                store.get([organisationId, seq]) as IDBRequest<EventRecord | undefined>,
-              );
-              if (
-                !now ||
-                now.id !== was.id ||
-                now.type !== was.type ||
-                now.entityId !== was.entityId ||
-                now.event !== was.event
-              )
-                throw new SocialShiftError(
-                  'CONFLICT',
-                  `The event "${was.id}" at seq ${seq} was ${now ? 'rewritten' : 'removed'} in another tab or window while this transaction ran (an erasure or a retention run). Read the events again and retry.`,
-                  { details: { entityType: 'event', id: was.id, expectedVersion: 0 } },
-                );
-            }
+            await checkEach(
+              [...readEvents],
+              ([seq]) => store.get([organisationId, seq]) as IDBRequest<EventRecord | undefined>,
+              ([seq, was], now) => {
+                if (
+                  !now ||
+                  now.id !== was.id ||
+                  now.type !== was.type ||
+                  now.entityId !== was.entityId ||
+                  now.event !== was.event
+                )
+                  throw new SocialShiftError(
+                    'CONFLICT',
+                    `The event "${was.id}" at seq ${seq} was ${now ? 'rewritten' : 'removed'} in another tab or window while this transaction ran (an erasure or a retention run). Read the events again and retry.`,
+                    { details: { entityType: 'event', id: was.id, expectedVersion: 0 } },
+                  );
+              },
+            );
           }
           if (removedSeqs.size > 0) {
             const store = commit.objectStore('events');
