@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { isatty } from 'node:tty';
 import { runCli } from './cli.js';
 import { removeTemporaryInputs, watchTemporaryInputs } from './report-input.js';
 import { WRITE_ERRORS } from './report-output.js';
@@ -47,6 +48,8 @@ const io = {
     process.stderr.write(text);
   },
   stderrIsTty: process.stderr.isTTY === true,
+  // By its descriptor: `process.stdin` would make the stream, which a command reading a file never uses.
+  stdinIsTty: isatty(0),
 };
 
 runCli(process.argv.slice(2), io).then(

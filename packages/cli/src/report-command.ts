@@ -64,6 +64,11 @@ export interface CommandIo {
   readonly stderr: (text: string) => void;
   /** Whether stderr is a terminal (then large inputs show a progress bar). */
   readonly stderrIsTty: boolean;
+  /**
+   * Whether standard input is a terminal: then an input or `--config` read from it (`-`) is waited for with a line on
+   * stderr that says how to end it, instead of a command that seems to hang.
+   */
+  readonly stdinIsTty?: boolean;
 }
 
 /** What `--fail-under` can gate on: the headline figures of the report. */
@@ -933,6 +938,13 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   if (values.config !== undefined && isStandardInput(values.config) && isStandardInput(input))
     throw new UsageError(
       `--config ${values.config} and the input ${input} both name standard input, which can be read once: give one of them as a file.`,
+    );
+  const fromTerminal = [input, values.config].find(
+    (path) => io.stdinIsTty === true && path !== undefined && isStandardInput(path),
+  );
+  if (fromTerminal !== undefined)
+    io.stderr(
+      `social-shift: reading ${fromTerminal === input ? 'the input' : '--config'} from standard input, which is this terminal: paste it and end with Ctrl-D, or stop with Ctrl-C and give a file instead of ${fromTerminal}.\n`,
     );
   const config = await readConfig(values.config);
   const skipInvalid = values['skip-invalid'] === true;

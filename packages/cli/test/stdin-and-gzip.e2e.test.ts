@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { simulateEvents, simulateExportBundle } from '@social-shift/core/simulation';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // The command as users run it: a separate Node process, from the sources, with what a pipe would give it on stdin.
 const bin = join(import.meta.dirname, '..', 'src', 'bin.ts');
@@ -135,6 +135,55 @@ describe('--config - (the config from standard input)', () => {
       );
     }
     expect(spooled()).toEqual([]);
+  });
+});
+
+describe('standard input that is a terminal', () => {
+  /** Runs the command with a terminal for its standard input (util-linux `script`), typing Ctrl-D once it is waiting. */
+  async function inTerminal(...args: string[]): Promise<{ code: number | null; output: string }> {
+    const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+    const command = [process.execPath, '--conditions=source', '--import', tsx, bin, ...args]
+      .map(quote)
+      .join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: dir,
+      env: { ...process.env, TMPDIR: spool },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await vi.waitFor(() => expect(output).toContain('Ctrl-D'), { timeout: 40_000, interval: 50 });
+    child.stdin.write('\x04');
+    return { code: await closed, output: output.replace(/\r\n/g, '\n') };
+  }
+
+  it.each([
+    [['report', '-'], 'the input', '-'],
+    [['report', 'events.ndjson', '--config', '/dev/stdin'], '--config', '/dev/stdin'],
+  ])(
+    'says it waits for %j from the terminal and how to end it, and ends at Ctrl-D',
+    async (args, what, path) => {
+      const { code, output } = await inTerminal(...args);
+      expect(output).toContain(
+        `social-shift: reading ${what} from standard input, which is this terminal: paste it and end with Ctrl-D, or stop with Ctrl-C and give a file instead of ${path}.\n`,
+      );
+      // Nothing was typed: after the line, what an empty input (exit 4) or config (exit 2) gets.
+      expect([code, output.slice(output.indexOf('Ctrl-D'))]).toEqual([
+        what === '--config' ? 2 : 4,
+        expect.stringMatching(
+          /\nsocial-shift: (standard input is empty|--config: cannot read standard input as JSON)/,
+        ),
+      ]);
+    },
+    60_000,
+  );
+
+  it('says nothing of the kind when standard input is a pipe', () => {
+    const piped = run(text, 'report', '-', '--format', 'json');
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
   });
 });
 
