@@ -215,7 +215,7 @@ export function checkIdempotencyKey(idempotencyKey: unknown): void {
 }
 
 /**
- * Checks what a publisher is asked to post: non-empty text, an http(s) link, a card with a title (and a string
+ * Checks what a publisher is asked to post: non-empty text, an http(s) link, a card with a non-empty title (and a string
  * description) and a language of the SDK. The idempotency key is checked only where it is sent
  * ({@link checkIdempotencyKey}, Mastodon).
  */
@@ -251,6 +251,13 @@ export function checkPublishInput(input: unknown): PublishInput {
     (typeof card !== 'object' || card === null || typeof (card as { title?: unknown }).title !== 'string')
   ) {
     throw invalidOption(['card', 'title'], 'A link card needs a title string.');
+  }
+  // Sent as the card's (Bluesky) or the article's (LinkedIn) title, which would show nothing above the link.
+  if (card !== undefined && (card as { title: string }).title.trim() === '') {
+    throw invalidOption(
+      ['card', 'title'],
+      'The card title is empty: give the title to show above the link, or leave card out (the link is its title then).',
+    );
   }
   const description = card === undefined ? undefined : (card as { description?: unknown }).description;
   if (description !== undefined && typeof description !== 'string') {

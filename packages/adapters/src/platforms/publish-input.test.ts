@@ -99,9 +99,11 @@ describe('publish() input checks', () => {
     }
   });
 
-  it('refuses a language outside the SDK’s languages and a card description that is not a string', async () => {
+  it('refuses a language outside the SDK’s languages, an empty card title and a card description that is not a string', async () => {
     const { all, requests } = publishers();
     const bad: [Record<string, unknown>, string[]][] = [
+      [{ link: 'https://example.org/jobs', card: { title: '' } }, ['card', 'title']],
+      [{ link: 'https://example.org/jobs', card: { title: ' \n ' } }, ['card', 'title']],
       [{ language: 'dutch' }, ['language']],
       [{ language: 'NL' }, ['language']],
       [{ language: 42 }, ['language']],
