@@ -13,7 +13,7 @@ import {
   isObject,
 } from '../platforms/option-checks.js';
 import { validateAdaptiveCard } from './adaptive-card-schema.js';
-import { CHAT_ITEMS_MAX, type Digest, morePostsText } from './digest.js';
+import { CHAT_ITEMS_MAX, cutIndex, type Digest, morePostsText } from './digest.js';
 import { checkDigest } from './digest-check.js';
 import { checkText, safeHref } from './html-escape.js';
 import { DIGEST_MAYBE_POSTED } from './uncertain-delivery.js';
@@ -61,9 +61,22 @@ export function escapeCardText(text: string): string {
 }
 
 /**
+ * The most characters of each text of a post (title, campaign, excerpt, deadline) in the card: one post with four of
+ * them, escaped, stays far within the message's 20,000 bytes, so a very long one is cut rather than leaving no post
+ * listed. Far above what the SDK stores (a title is at most 200, an excerpt 160).
+ */
+const ITEM_PART_MAX = 700;
+
+/** `text`, cut with `…` to at most {@link ITEM_PART_MAX} UTF-16 units between graphemes, then Markdown-escaped. */
+function itemText(text: string): string {
+  const cut = text.length <= ITEM_PART_MAX ? text : `${text.slice(0, cutIndex(text, ITEM_PART_MAX - 1))}…`;
+  return escapeCardText(cut);
+}
+
+/**
  * Renders a digest as an Adaptive Card (version 1.5) in a Teams message: title, intro, one container per post
  * with an "open" action (the first 20, fewer when the message would pass the 20,000 bytes kept below Teams' limit of
- * about 28 KB, then how many more), and the footer. User text is Markdown-escaped; only http(s) links become actions.
+ * about 28 KB, then how many more; each text of a post cut to 700 characters), and the footer. User text is Markdown-escaped; only http(s) links become actions.
  *
  * @example
  * ```ts
@@ -88,24 +101,22 @@ export function digestToTeamsMessage(digest: Digest): TeamsMessage {
     const items: Record<string, unknown>[] = [
       {
         type: 'TextBlock',
-        text: escapeCardText(
-          item.title + (item.isNew ? (digest.language === 'nl' ? ' · nieuw' : ' · new') : ''),
-        ),
+        text: itemText(item.title) + (item.isNew ? (digest.language === 'nl' ? ' · nieuw' : ' · new') : ''),
         weight: 'Bolder',
         wrap: true,
       },
-      { type: 'TextBlock', text: escapeCardText(item.excerpt), wrap: true, spacing: 'Small' },
+      { type: 'TextBlock', text: itemText(item.excerpt), wrap: true, spacing: 'Small' },
     ];
     const facts: { title: string; value: string }[] = [];
     if (item.campaignName !== undefined)
       facts.push({
         title: digest.language === 'nl' ? 'Campagne' : 'Campaign',
-        value: escapeCardText(item.campaignName),
+        value: itemText(item.campaignName),
       });
     if (item.deadline !== undefined)
       facts.push({
         title: digest.language === 'nl' ? 'Wanneer' : 'When',
-        value: escapeCardText(item.deadline),
+        value: itemText(item.deadline),
       });
     if (facts.length > 0) items.push({ type: 'FactSet', facts });
     const href = safeHref(item.openUrl);
