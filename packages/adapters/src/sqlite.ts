@@ -14,7 +14,7 @@
  * @packageDocumentation
  */
 
-import { realpathSync } from 'node:fs';
+import { type BigIntStats, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type {
   CreateStorageOptions,
@@ -181,6 +181,45 @@ function fileKey(name: string): string {
   } catch {
     return resolve(name);
   }
+}
+
+/** The file a database was opened on: its real path and what it is on the disk (device and inode). */
+interface OpenedFile {
+  readonly path: string;
+  readonly dev: bigint;
+  readonly ino: bigint;
+}
+
+/** What `path` is on the disk now; undefined when nothing is there, or when the system gives no inode to compare. */
+function openedFile(path: string): OpenedFile | undefined {
+  try {
+    const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
+    return stat && stat.ino !== 0n ? { path, dev: stat.dev, ino: stat.ino } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses a write once the database file was deleted, moved or replaced (a cleanup script, a backup restored with
+ * `mv`): the connection still writes to the file it opened, and in WAL mode SQLite says nothing, so every write
+ * would succeed and be gone at the next start. A `stat` before each write transaction (a few microseconds).
+ */
+function checkStillThere(opened: OpenedFile | undefined): void {
+  if (opened === undefined) return;
+  let now: BigIntStats | undefined;
+  try {
+    now = statSync(opened.path, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    // A stat that failed otherwise (a folder it may no longer read): not a sign that the file went away.
+    return;
+  }
+  if (now?.dev === opened.dev && now.ino === opened.ino) return;
+  throw new SocialShiftError(
+    'STORAGE',
+    `The SQLite database file ${opened.path} was deleted, moved or replaced while the storage was open, so a write would go to the file it opened and be lost. Nothing of this command was written. Move the file back, or close this storage and create a new one: it uses the file now at ${opened.path}, or creates one there.`,
+    { details: { adapter: 'sqlite', operation: 'commit' } },
+  );
 }
 
 /**
@@ -389,6 +428,8 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
    * process on it; undefined for a private in-memory database, which no other storage can reach.
    */
   let file: string | BetterSqlite3.Database | undefined;
+  /** The database file as it was opened, to refuse writes once it is gone (see `checkStillThere`). */
+  let onDisk: OpenedFile | undefined;
   // One connection: reads and transactions take turns, so no read sees another transaction's uncommitted writes.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(run: () => Promise<T> | T): Promise<T> => {
@@ -581,6 +622,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       }
       const onFile = db.name !== ':memory:' && db.name !== '' && !db.memory;
       file = onFile ? fileKey(db.name) : options.database;
+      onDisk = typeof file === 'string' ? openedFile(file) : undefined;
       const opened = db;
       // The DDL writes: in this process's turn on the file, like every write.
       await inWriteTurn(file, () => {
@@ -670,6 +712,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       return serial(() =>
         inWriteTurn(file, async () => {
           const { db, s } = ready();
+          checkStillThere(onDisk);
           begin(s);
           // An erasure (events rewritten) or a retention run (events removed): see after the commit.
           let scrubs = false;
@@ -799,6 +842,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       serial(() =>
         inWriteTurn(file, () => {
           const { db, s } = ready();
+          checkStillThere(onDisk);
           begin(s);
           try {
             const written =
@@ -837,6 +881,7 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
       serial(() => {
         if (db && !options.database) db.close();
         db = undefined;
+        onDisk = undefined;
         dataVersion = undefined;
         cache = noReadCache;
         statements = undefined;
