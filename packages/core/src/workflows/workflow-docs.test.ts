@@ -99,6 +99,32 @@ describe('workflowMarkdown, for a workflow of your own', () => {
     expect(page).toContain('`workflowMachine()` from `@social-shift/core/workflows`');
   });
 
+  it('keeps each state and event on one table row of its columns when a name or description holds "|" or a line break', () => {
+    const gate = defineWorkflow({
+      id: 'gate',
+      entityType: 'post',
+      initial: 'open|ajar',
+      states: { 'open|ajar': { on: { 'SHUT|LOCK': 'shut' } }, shut: { final: true } },
+      events: { 'SHUT|LOCK': { domainEvent: 'post.updated', sender: { action: 'gates.shut|lock' } } },
+    });
+    const page = workflowMarkdown(gate, DEFAULT_PERMISSIONS, {
+      description: 'A gate.',
+      states: { 'open|ajar': 'Open | ajar.\nPasses people.', shut: 'Shut.' },
+      events: { 'SHUT|LOCK': 'Shuts it |\r\nor locks it.' },
+    });
+    // A row of n columns has n + 1 unescaped pipes; an escaped one (`\|`) renders as "|" inside its cell.
+    const rows = page.split('\n').filter((line) => line.startsWith('| `'));
+    expect(rows).toHaveLength(3);
+    const columns = (row: string) => row.replace(/\\\|/g, '').split('|').length - 1;
+    expect(rows.map(columns)).toEqual([4, 4, 5]);
+    expect(page).toContain(
+      '| `open\\|ajar` (initial) | Open \\| ajar. Passes people. | `SHUT\\|LOCK` → `shut` |',
+    );
+    expect(page).toContain(
+      '| `SHUT\\|LOCK` | `post.updated` | `gates.shut\\|lock`: nobody (not in the permission table) | Shuts it \\| or locks it. |',
+    );
+  });
+
   it("gets the SDK's descriptions only for the SDK's workflow itself, not for one of your own that reuses its id", () => {
     const legal = defineWorkflow({
       ...postWorkflow.config,

@@ -90,7 +90,11 @@ export function workflowMarkdown(
     if (!node) continue;
     const moves = Object.entries(node.on ?? {}).map(([event, target]) => `\`${event}\` → \`${target}\``);
     lines.push(
-      `| \`${state}\`${state === config.initial ? ' (initial)' : ''}${node.final ? ' (final)' : ''} | ${states[state] ?? ''} | ${moves.join(', ') || '—'} |`,
+      cells(
+        `\`${state}\`${state === config.initial ? ' (initial)' : ''}${node.final ? ' (final)' : ''}`,
+        states[state] ?? '',
+        moves.join(', ') || '—',
+      ),
     );
   }
   lines.push(
@@ -121,10 +125,18 @@ export function workflowMarkdown(
         ['events', event, 'sender'],
         'Use { action: "…" } (an action of the permission table) or { system: true }.',
       );
-    lines.push(`| \`${event}\` | \`${info.domainEvent}\` | ${who} | ${events[event] ?? ''} |`);
+    lines.push(cells(`\`${event}\``, `\`${info.domainEvent}\``, who, events[event] ?? ''));
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/**
+ * One row of a Markdown table. A workflow of your own may hold "|" or a line break in a name or description: escaped
+ * (`\|`, which renders as "|", also in a code span) and joined, so that they stay in their cell and their row.
+ */
+function cells(...texts: string[]): string {
+  return `| ${texts.map((text) => text.replace(/\|/g, '\\|').replace(/\s*[\r\n]+\s*/g, ' ')).join(' | ')} |`;
 }
 
 function camel(id: string): string {
