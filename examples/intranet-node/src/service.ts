@@ -80,7 +80,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   // #region storage
   const database = new Database(options.databaseFile);
   const storage = sqliteStorage({ database });
-  await storage.open(); // creates the SDK's tables and migrates old records
+  // Creates the SDK's tables and migrates old records. A file that is no SQLite database (or holds records this SDK
+  // cannot migrate) rejects the start with the file closed again, as the failures below do.
+  await storage.open().catch((error: unknown) => {
+    database.close();
+    throw error;
+  });
   // #endregion storage
 
   let handler: ReturnType<typeof createHandler> = createHandler([]);

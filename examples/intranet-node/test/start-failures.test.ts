@@ -100,6 +100,15 @@ describe('a service that cannot start', () => {
     await service.close();
   });
 
+  it('rejects a file that is no SQLite database, and closes it again, for the process it is embedded in', async () => {
+    const work = temporaryDirectory('social-shift-start-');
+    const port = await aFreePort();
+    writeFileSync(join(work, 'programme.db'), 'notes, not a database\n'.repeat(200));
+    await expect(startService(options(work, { port }))).rejects.toMatchObject({ code: 'STORAGE' });
+    expect(openFilesIn(work)).toEqual([]);
+    expect(await taken(port)).toBe(false);
+  });
+
   it('stops `pnpm start` with exit code 1 and one line naming the setting, without a stack trace', async () => {
     const work = temporaryDirectory('social-shift-start-');
     const database = { DATABASE_FILE: join(work, 'programme.db'), OUTBOX_DIR: join(work, 'outbox') };
