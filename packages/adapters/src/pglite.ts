@@ -75,6 +75,14 @@ export function pgliteClient(db: PGlite, options: { owned?: boolean } = {}): Sql
       details: { issues: [{ path: ['db'], message, code: 'custom' }] },
     });
   }
+  // From JavaScript `owned: 'false'` (a config file, an environment variable) closed an instance the app still used.
+  const owned = options?.owned;
+  if (owned !== undefined && typeof owned !== 'boolean') {
+    const message = `use true (close() closes the PGlite instance, the default) or false (you close it yourself); got ${JSON.stringify(owned) ?? typeof owned}.`;
+    throw new SocialShiftError('VALIDATION', `Invalid pgliteClient option owned: ${message}`, {
+      details: { issues: [{ path: ['owned'], message, code: 'custom' }] },
+    });
+  }
   const dir = dataDirectory(db);
   if (dir !== undefined) {
     const other = onDirectory.get(dir)?.deref();
@@ -98,7 +106,7 @@ export function pgliteClient(db: PGlite, options: { owned?: boolean } = {}): Sql
         return work(inner);
       }),
     async close() {
-      if (options.owned !== false) await db.close();
+      if (owned !== false) await db.close();
     },
   };
 }

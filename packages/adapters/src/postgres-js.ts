@@ -123,6 +123,14 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
       details: { issues: [{ path: ['sql'], message, code: 'custom' }] },
     });
   }
+  // From JavaScript `owned: 'false'` (a config file, an environment variable) ended an instance the app still used.
+  const owned = options?.owned;
+  if (owned !== undefined && typeof owned !== 'boolean') {
+    const message = `use true (close() ends the sql instance, the default) or false (you end it yourself); got ${JSON.stringify(owned) ?? typeof owned}.`;
+    throw new SocialShiftError('VALIDATION', `Invalid postgresJsClient option owned: ${message}`, {
+      details: { issues: [{ path: ['owned'], message, code: 'custom' }] },
+    });
+  }
   // A transform renames the columns the adapter reads by name (schema_version, organisation_id) or changes the
   // values or rows: documents came back with no schema version, silently. Only `undefined` (parameters) and
   // `column.to` (names written in tagged templates, which the adapter does not use) are harmless.
@@ -242,7 +250,7 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
       ),
     transaction,
     async close() {
-      if (options.owned !== false) await sql.end({ timeout: CLOSE_TIMEOUT_SECONDS });
+      if (owned !== false) await sql.end({ timeout: CLOSE_TIMEOUT_SECONDS });
     },
   };
 }

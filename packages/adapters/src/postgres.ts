@@ -255,6 +255,26 @@ function checkClient(options: PostgresStorageOptions | undefined): void {
   });
 }
 
+/**
+ * `ownsClient` is true or false: from JavaScript a string such as `'false'` (a config file, an environment variable)
+ * made `close()` end a pool the app owned. `name` is text, as errors read "The <name> storage …".
+ */
+function checkOwnsClientAndName(options: PostgresStorageOptions): void {
+  const invalid = (path: string, message: string, got: unknown) =>
+    new SocialShiftError('VALIDATION', `Invalid ${path}: ${message} (got ${JSON.stringify(got) ?? typeof got}).`, {
+      details: { issues: [{ path: [path], message, code: 'custom' }] },
+    });
+  const { ownsClient, name } = options;
+  if (ownsClient !== undefined && typeof ownsClient !== 'boolean')
+    throw invalid(
+      'ownsClient',
+      'use true (close() closes the client, the default) or false (you close it yourself)',
+      ownsClient,
+    );
+  if (name !== undefined && (typeof name !== 'string' || name.trim() === ''))
+    throw invalid('name', "use a word for the adapter's name in errors, such as 'postgres' (the default)", name);
+}
+
 const OPTION_NAMES: readonly string[] = [
   'client',
   'schema',
@@ -274,6 +294,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
     OPTION_NAMES,
     'without schema, the tables go in the search path.',
   );
+  checkOwnsClientAndName(options);
   const t = tableNames(options);
   // Checked when the storage is created: a bad option is a VALIDATION error, not a failed open.
   relationNames(options);
