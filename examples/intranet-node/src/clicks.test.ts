@@ -1,5 +1,7 @@
 // The click route on its own (`GET /s/:code`), over the SDK on memory storage with a short-link shortener: what a
-// visitor and a preview fetcher get when the share behind a link is no longer tracked.
+// visitor and a preview fetcher get when the share behind a link is no longer tracked, or when its click cannot be
+// recorded.
+import { type SocialShift, SocialShiftError } from '@social-shift/core';
 import { createLinkTracker, createMemoryShortener } from '@social-shift/core/links';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '@social-shift/core/testing';
 import { describe, expect, it } from 'vitest';
@@ -20,9 +22,24 @@ async function sharedLink() {
     platform: 'linkedin',
     idempotencyKey: 'share-1',
   });
-  const route = clickRoute(world.shift, links);
-  const visit = (code: string, userAgent?: string, requestId?: string) =>
-    route.handle({
+  const logged: unknown[] = [];
+  // The SDK as it is while its database takes no writes (a full disk): reads work, recording a click fails.
+  const cannotWrite = new Proxy(world.shift, {
+    get(target, key, receiver) {
+      if (key !== 'platform') return Reflect.get(target, key, receiver);
+      return {
+        ...target.platform,
+        recordClick: async () => {
+          throw new SocialShiftError('STORAGE', 'database or disk is full', {
+            details: { operation: 'commit' },
+          });
+        },
+      };
+    },
+  }) as SocialShift;
+  const route = (sdk: SocialShift) => clickRoute(sdk, links, (error) => logged.push(error));
+  const visitWith = (sdk: SocialShift, code: string, userAgent?: string, requestId?: string) =>
+    route(sdk).handle({
       params: { code },
       body: undefined,
       personId: undefined,
@@ -30,6 +47,9 @@ async function sharedLink() {
       userAgent,
       url: new URL(`https://intranet.example/s/${code}`),
     });
+  const visit = (code: string, userAgent?: string, requestId?: string) =>
+    visitWith(world.shift, code, userAgent, requestId);
+  const visitWhileFull = (code: string) => visitWith(cannotWrite, code);
   const clicks = async () =>
     (await world.shift.readEvents()).filter((event) => event.type === 'platform.click').length;
   const codeOf = (url: string | undefined) => url!.split('/').pop()!;
@@ -38,7 +58,7 @@ async function sharedLink() {
       (await publisher.offers.share(offer!.offer.id, { platform, idempotencyKey: `share-${platform}` }))
         .trackedUrl,
     );
-  return { world, share, code: codeOf(share.trackedUrl), another, visit, clicks };
+  return { world, share, code: codeOf(share.trackedUrl), another, visit, visitWhileFull, logged, clicks };
 }
 
 describe('the click route', () => {
@@ -81,5 +101,16 @@ describe('the click route', () => {
     await visit(code, undefined, 'req-1');
     await visit(other, undefined, 'req-1');
     expect(await clicks()).toBe(2);
+  });
+
+  it('sends the visitor on to the page when the click cannot be recorded (a full disk), and logs why', async () => {
+    const { code, visitWhileFull, logged, clicks } = await sharedLink();
+    expect(await visitWhileFull(code)).toMatchObject({
+      redirect: expect.stringContaining('https://example.org/ward?utm_source=linkedin'),
+    });
+    expect(await clicks()).toBe(0);
+    expect(logged).toEqual([expect.objectContaining({ code: 'STORAGE' })]);
+    // A link that does not verify still gets the page that says so, whether or not clicks can be recorded.
+    expect(await visitWhileFull('AAAAAAAAAA')).toMatchObject({ status: 404 });
   });
 });

@@ -9,8 +9,16 @@ import { addUtmTags, isLinkPreview, recordTrackedClick, verifyTrackedClick } fro
 import type { Route } from './http.js';
 
 // #region click-route
-/** `GET /s/:code`: records the click, then redirects; a link that does not work gets a page that says so. */
-export function clickRoute(shift: SocialShift, links: TrackingLinks): Route {
+/**
+ * `GET /s/:code`: records the click, then redirects; a link that does not work gets a page that says so. A click
+ * that cannot be recorded (the database takes no writes: a full disk) is given to `onError`, and its visitor still
+ * goes on to the page.
+ */
+export function clickRoute(
+  shift: SocialShift,
+  links: TrackingLinks,
+  onError: (error: unknown) => void = () => {},
+): Route {
   return {
     method: 'GET',
     path: '/s/:code',
@@ -23,9 +31,12 @@ export function clickRoute(shift: SocialShift, links: TrackingLinks): Route {
           ? verifyTrackedClick(shift, links, url)
           : // Idempotent per click id: a proxy that retries the same request (same x-request-id) counts one click.
             recordTrackedClick(shift, links, { url, clickId: clickIdOf(requestId, url) }).catch((error) => {
-              // The publisher withdrew consent to tracking: the visitor still goes on to the page, uncounted.
-              if (isSocialShiftError(error, 'CONSENT_REQUIRED')) return verifyTrackedClick(shift, links, url);
-              throw error;
+              // A link that does not work is refused before anything is recorded: its visitor gets the page below.
+              if (isSocialShiftError(error, 'INVALID_LINK')) throw error;
+              // The publisher withdrew consent to tracking: the visitor still goes on to the page, uncounted. So do
+              // the visitors of a click that could not be recorded, which the log tells (the link checked again).
+              if (!isSocialShiftError(error, 'CONSENT_REQUIRED')) onError(error);
+              return verifyTrackedClick(shift, links, url);
             });
       try {
         const { destination, platform, campaignId, postId } = (await answer).attribution;

@@ -135,14 +135,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     database.close();
     throw error;
   }
+  const logError = (error: unknown) =>
+    log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   handler = createHandler(
     [
       { method: 'GET', path: '/health', handle: async () => ok({ ok: true }) },
       ...apiRoutes(shift),
       ...reportRoutes(shift),
-      clickRoute(shift, links),
+      clickRoute(shift, links, logError), // a click it could not record is logged; its visitor goes on
     ],
-    (error) => log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    logError,
     { publicUrl: url, ...(options.trustedOrigins ? { trustedOrigins: options.trustedOrigins } : {}) },
   );
   // Every digest run, by the timer or by hand, gets the service's stop signal, and close() awaits it.
