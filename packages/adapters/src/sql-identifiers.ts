@@ -101,7 +101,7 @@ export interface FieldIndex {
 
 /**
  * Checks the `indexes` option and names its indexes `${prefix}${collection}_${field}`. Throws `VALIDATION` when
- * it is not a map of collection to a list of field names, when two indexes (or an index and one of `taken`, the
+ * it is not a map of collection (in lower case, as the storage names them) to a list of field names, when two indexes (or an index and one of `taken`, the
  * adapter's own tables and indexes) would get the same name (compared without case, as SQL does), or when a
  * name is longer than `maxBytes` (PostgreSQL cuts names at 63 bytes, which would silently drop an index).
  *
@@ -126,6 +126,13 @@ export function fieldIndexes(
   const out: FieldIndex[] = [];
   for (const [collection, fields] of Object.entries(indexes)) {
     sqlIdentifier(collection, 'indexes (collection)');
+    // The storage refuses any other collection name: an index of `roleAssignment` would be made and never used.
+    if (!/^[a-z_][a-z0-9_]*$/.test(collection))
+      throw invalidOption(
+        'indexes',
+        collection,
+        'collections are named in lower case letters, digits and "_" (such as role_assignment): an index of this one would never be used.',
+      );
     if (!Array.isArray(fields))
       throw invalidOption(
         `indexes.${collection}`,
