@@ -106,7 +106,8 @@ export function pgliteClient(db: PGlite, options: { owned?: boolean } = {}): Sql
         return work(inner);
       }),
     async close() {
-      if (owned !== false) await db.close();
+      // Once: storages given one client each close it (unless ownsClient: false), and PGlite refuses a second close().
+      if (owned !== false && !db.closed) await db.close();
     },
   };
 }

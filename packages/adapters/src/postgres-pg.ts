@@ -145,7 +145,8 @@ function poolClient(pool: Pool, owned: boolean, run: Run): SqlClient {
     transaction: (work) => track(client.transaction(work)),
     async close() {
       while (running.size > 0) await Promise.allSettled(running);
-      if (owned) await pool.end();
+      // Once: storages given one client each close it (unless ownsClient: false), and pg refuses a second end().
+      if (owned && !pool.ending) await pool.end();
     },
   };
 }

@@ -322,7 +322,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
   const plain: SqlClient = {
     query: <R>(text: string, params?: readonly unknown[]) =>
       client.query<R>(text, params).catch((error: unknown) => {
-        throw denied(error, 'read') ?? error;
+        throw denied(error, 'read') ?? endedClient(error, adapter, 'read') ?? error;
       }),
     transaction: (work) => client.transaction(work),
   };
@@ -539,7 +539,7 @@ function createPostgresDriver(options: PostgresStorageOptions): StorageDriver {
           [wanted],
         )
         .catch((error: unknown) => {
-          throw denied(error, 'open') ?? error;
+          throw denied(error, 'open') ?? endedClient(error, adapter, 'open') ?? error;
         });
       if (rows[0]?.present === wanted.length) return;
       let schemaMissing = false;
@@ -844,15 +844,24 @@ const clientEnded = (error: unknown): boolean => {
   );
 };
 
+/**
+ * A statement the driver refused because the storage's client was {@link clientEnded ended}, as `STORAGE` that says
+ * so and what to do (a retry fails alike); else undefined.
+ */
+const endedClient = (error: unknown, adapter: string, operation: string): SocialShiftError | undefined =>
+  clientEnded(error)
+    ? new SocialShiftError(
+        'STORAGE',
+        `The ${adapter} storage cannot ${operation}: its client was ended (pool.end(), sql.end(), PGlite's close(), or close() of another storage given the same client, which ends it unless that storage has ownsClient: false) while the storage was open.${operation === 'commit' ? ' Nothing of this command was written.' : ''} Close the storage before you end its client (storages that share a client: ownsClient: false for all but the last to close), or open the storage again with a new client.`,
+        { details: { adapter, operation }, cause: error },
+      )
+    : undefined;
+
 /** A failed write that wrote nothing, as `STORAGE` that says so (else the factory says it may have been written). */
 const notWritten = (error: unknown, adapter: string): SocialShiftError => {
   if (isSocialShiftError(error)) return error;
-  if (clientEnded(error))
-    return new SocialShiftError(
-      'STORAGE',
-      `The ${adapter} storage cannot commit: its client was ended (pool.end(), sql.end() or PGlite's close()) while the storage was open. Nothing of this command was written. Close the storage before you end its client, or open the storage again with a new client.`,
-      { details: { adapter, operation: 'commit' }, cause: error },
-    );
+  const ended = endedClient(error, adapter, 'commit');
+  if (ended) return ended;
   // Without its own full stop: the sentence goes on.
   const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
   return new SocialShiftError(
