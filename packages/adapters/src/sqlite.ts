@@ -333,6 +333,20 @@ function notWritten(error: unknown, operation: string): unknown {
   );
 }
 
+/**
+ * A database file that failed to open (a folder that does not exist, a folder, no permission, a file that is no
+ * database) as `STORAGE` naming it as an absolute path: a relative `filename` is resolved against the working folder.
+ */
+function cannotOpen(error: unknown, name: string): SocialShiftError<'STORAGE'> {
+  const filename = resolve(name);
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  return new SocialShiftError(
+    'STORAGE',
+    `The sqlite storage cannot open the database file ${filename}: ${reason}. Nothing was written. Check that its folder exists, that this process may read and write there, and that the file is a SQLite database (or name a new file).`,
+    { details: { adapter: 'sqlite', operation: 'open', filename }, cause: error },
+  );
+}
+
 const MEMORY_MODES: readonly unknown[] = ['buffer', 'page-cache'];
 
 /** Checks where the database comes from: `filename` or `database` (not both), and how `:memory:` opens. */
@@ -617,7 +631,8 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
               ? new Database(emptyDatabase(Database))
               : new Database(filename);
         } catch (error) {
-          throw unbuiltAddonAdvice(error, 'better-sqlite3', 'sqlite');
+          const advice = unbuiltAddonAdvice(error, 'better-sqlite3', 'sqlite');
+          throw advice !== error || filename === ':memory:' ? advice : cannotOpen(error, filename);
         }
       }
       const onFile = db.name !== ':memory:' && db.name !== '' && !db.memory;
@@ -638,7 +653,8 @@ function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
           // A failed open is tried again on the next call, with a new connection: this one must not stay open.
           if (!options.database) opened.close();
           db = undefined;
-          throw withAdvice(error, busyTimeoutMs, 'open');
+          const advised = withAdvice(error, busyTimeoutMs, 'open');
+          throw advised === error && onFile ? cannotOpen(error, opened.name) : advised;
         }
       });
       // By default only a file the adapter opened is cached: a read of a private in-memory database costs about
