@@ -9,7 +9,7 @@ import { sqliteStorage } from '../src/sqlite.js';
 // had looked.
 const dir = mkdtempSync(join(tmpdir(), 'sqlite-open-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('a SQLite file that cannot be opened', () => {
   const cases = {
@@ -31,7 +31,7 @@ describe('a SQLite file that cannot be opened', () => {
       await expect(storage.open()).rejects.toMatchObject({
         code: 'STORAGE',
         message: expect.stringMatching(
-          new RegExp(`cannot open the database file ${escape(absolute)}: .*Nothing was written\\. Check`),
+          new RegExp(`cannot open the database file ${literal(absolute)}: .*Nothing was written\\. Check`),
         ),
         details: { adapter: 'sqlite', operation: 'open', filename: absolute },
       });
