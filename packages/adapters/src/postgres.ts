@@ -261,9 +261,13 @@ function checkClient(options: PostgresStorageOptions | undefined): void {
  */
 function checkOwnsClientAndName(options: PostgresStorageOptions): void {
   const invalid = (path: string, message: string, got: unknown) =>
-    new SocialShiftError('VALIDATION', `Invalid ${path}: ${message} (got ${JSON.stringify(got) ?? typeof got}).`, {
-      details: { issues: [{ path: [path], message, code: 'custom' }] },
-    });
+    new SocialShiftError(
+      'VALIDATION',
+      `Invalid ${path}: ${message} (got ${JSON.stringify(got) ?? typeof got}).`,
+      {
+        details: { issues: [{ path: [path], message, code: 'custom' }] },
+      },
+    );
   const { ownsClient, name } = options;
   if (ownsClient !== undefined && typeof ownsClient !== 'boolean')
     throw invalid(
@@ -272,7 +276,11 @@ function checkOwnsClientAndName(options: PostgresStorageOptions): void {
       ownsClient,
     );
   if (name !== undefined && (typeof name !== 'string' || name.trim() === ''))
-    throw invalid('name', "use a word for the adapter's name in errors, such as 'postgres' (the default)", name);
+    throw invalid(
+      'name',
+      "use a word for the adapter's name in errors, such as 'postgres' (the default)",
+      name,
+    );
 }
 
 const OPTION_NAMES: readonly string[] = [
