@@ -16,6 +16,7 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { StorageCapabilities } from '@social-shift/core';
 import { SocialShiftError } from '@social-shift/core';
+import { checkOwned } from './owned-option.js';
 import type { SqlClient, SqlResult } from './postgres.js';
 
 /**
@@ -75,14 +76,7 @@ export function pgliteClient(db: PGlite, options: { owned?: boolean } = {}): Sql
       details: { issues: [{ path: ['db'], message, code: 'custom' }] },
     });
   }
-  // From JavaScript `owned: 'false'` (a config file, an environment variable) closed an instance the app still used.
-  const owned = options?.owned;
-  if (owned !== undefined && typeof owned !== 'boolean') {
-    const message = `use true (close() closes the PGlite instance, the default) or false (you close it yourself); got ${JSON.stringify(owned) ?? typeof owned}.`;
-    throw new SocialShiftError('VALIDATION', `Invalid pgliteClient option owned: ${message}`, {
-      details: { issues: [{ path: ['owned'], message, code: 'custom' }] },
-    });
-  }
+  const owned = checkOwned('pgliteClient', options?.owned, 'close', 'the PGlite instance');
   const dir = dataDirectory(db);
   if (dir !== undefined) {
     const other = onDirectory.get(dir)?.deref();

@@ -15,6 +15,7 @@
  */
 import { SocialShiftError } from '@social-shift/core';
 import type { Sql, TransactionSql } from 'postgres';
+import { checkOwned } from './owned-option.js';
 import type { SqlClient, SqlResult } from './postgres.js';
 
 type Parameter = Parameters<Sql['unsafe']>[1];
@@ -123,14 +124,7 @@ export function postgresJsClient(sql: Sql, options: { owned?: boolean } = {}): S
       details: { issues: [{ path: ['sql'], message, code: 'custom' }] },
     });
   }
-  // From JavaScript `owned: 'false'` (a config file, an environment variable) ended an instance the app still used.
-  const owned = options?.owned;
-  if (owned !== undefined && typeof owned !== 'boolean') {
-    const message = `use true (close() ends the sql instance, the default) or false (you end it yourself); got ${JSON.stringify(owned) ?? typeof owned}.`;
-    throw new SocialShiftError('VALIDATION', `Invalid postgresJsClient option owned: ${message}`, {
-      details: { issues: [{ path: ['owned'], message, code: 'custom' }] },
-    });
-  }
+  const owned = checkOwned('postgresJsClient', options?.owned, 'end', 'the sql instance');
   // A transform renames the columns the adapter reads by name (schema_version, organisation_id) or changes the
   // values or rows: documents came back with no schema version, silently. Only `undefined` (parameters) and
   // `column.to` (names written in tagged templates, which the adapter does not use) are harmless.
