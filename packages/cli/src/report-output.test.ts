@@ -130,6 +130,31 @@ describe('checkOut', () => {
     // For CSV it is the folder to write into.
     expect(() => checkOut(`${join(dir, 'new-folder')}/`, 'csv', [])).not.toThrow();
   });
+
+  it('refuses an --out below a file before anything is read, naming the file in the way (not "create the folder")', () => {
+    const file = join(dir, 'events.ndjson');
+    writeFileSync(file, '');
+    const refusal = (out: string, format: string) => {
+      try {
+        checkOut(out, format, []);
+      } catch (error) {
+        return { message: (error as Error).message, exitCode: (error as { exitCode: number }).exitCode };
+      }
+      return undefined;
+    };
+    const inTheWay = {
+      message: `--out: "${file}" is a file, not a folder; choose another path.`,
+      exitCode: 5,
+    };
+    // CSV makes its folder, but never one below a file: found before the input was read, not after.
+    expect(refusal(join(file, 'report-csv'), 'csv')).toEqual(inTheWay);
+    expect(refusal(join(file, 'a', 'report-csv'), 'csv')).toEqual(inTheWay);
+    // A folder below a file cannot be created first, as the message for a missing folder advised.
+    expect(refusal(join(file, 'a', 'report.md'), 'markdown')).toEqual(inTheWay);
+    expect(refusal(join(file, 'report.md'), 'markdown')).toEqual(inTheWay);
+    // The file itself as CSV's folder, spelt with a slash, is a file where a folder is wanted: usage.
+    expect(refusal(`${file}/`, 'csv')?.exitCode).toBe(2);
+  });
 });
 
 describe('staleTables', () => {

@@ -158,11 +158,16 @@ export function checkOut(out: string, format: string, reads: readonly ReadFile[]
   if (out === '')
     throw new UsageError('--out: the path is empty; give a file (markdown, json) or a directory (csv).');
   const stat = statOrUndefined(out);
+  // The nearest path on the way to `out` that exists, when it is a file: no folder can be made below it.
+  const inTheWay = stat === undefined ? fileInTheWay(out) : undefined;
   if (format === 'csv') {
-    if (stat !== undefined && !stat.isDirectory())
+    // `file.csv/` is the file itself, spelt as a folder.
+    if ((stat !== undefined && !stat.isDirectory()) || (inTheWay !== undefined && inTheWay === resolve(out)))
       throw new UsageError(
         `--out: "${out}" is a file, but --format csv writes one file per table into a directory: give a directory (new or existing).`,
       );
+    if (inTheWay !== undefined)
+      throw new FileError(`--out: "${inTheWay}" is a file, not a folder; choose another path.`);
     const closed = unenterable(out);
     if (closed !== undefined) throw cannotEnter(out, closed);
     return;
@@ -182,9 +187,20 @@ export function checkOut(out: string, format: string, reads: readonly ReadFile[]
     throw new FileError(`--out: "${folder}" is a file, not a folder; choose another path.`);
   if (folderStat === undefined)
     throw new FileError(
-      `--out: the folder "${folder}" does not exist; create it first, or choose another path.`,
+      inTheWay === undefined
+        ? `--out: the folder "${folder}" does not exist; create it first, or choose another path.`
+        : `--out: "${inTheWay}" is a file, not a folder; choose another path.`,
     );
   refuseOverwrite(out, reads);
+}
+
+/** The nearest path on the way to `path` (itself included) that exists, if it is not a folder. */
+function fileInTheWay(path: string): string | undefined {
+  for (let at = resolve(path); ; at = dirname(at)) {
+    const stat = statOrUndefined(at);
+    if (stat !== undefined) return stat.isDirectory() ? undefined : at;
+    if (dirname(at) === at) return undefined;
+  }
 }
 
 /**
