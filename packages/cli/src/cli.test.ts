@@ -101,6 +101,16 @@ describe('social-shift --version', () => {
   });
 });
 
+describe('report --help', () => {
+  // It said "an ISO instant", and --from 2026-01-01T00:00+01:00 was then refused: only UTC instants are taken.
+  it('says that --from and --to take UTC instants, as they do', async () => {
+    const { stdout } = await cli('report', '--help');
+    expect(stdout).toMatch(/^ {2}--from <date> .*\n {25}or a UTC instant \(2026-01-01T08:00Z\)$/m);
+    expect(stdout).toMatch(/^ {2}--to <date> .*exclusive UTC instant$/m);
+    expect(await cli('report', 'events.ndjson', '--from', '2026-01-01T08:00+01:00')).toMatchObject({ code: 2 });
+  });
+});
+
 describe('an option without its value', () => {
   it('is said in one line, as every problem is (Node says an ambiguous one in three)', async () => {
     const { code, stdout, stderr } = await cli('report', 'events.ndjson', '--out', '--format', 'json');

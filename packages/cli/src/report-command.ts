@@ -83,8 +83,9 @@ Reads a JSON export (social-shift-export) or an NDJSON event log and writes a re
 a pipe (<(zcat events.ndjson.gz)), or - for standard input; gzip-compressed input is decompressed.
 
 Options:
-  --from <date>          start of the period (YYYY-MM-DD in the time zone, or an ISO instant)
-  --to <date>            last day of the period, inclusive (YYYY-MM-DD), or an exclusive ISO instant
+  --from <date>          first day of the period (YYYY-MM-DD, in the time zone),
+                         or a UTC instant (2026-01-01T08:00Z)
+  --to <date>            last day of the period, inclusive (YYYY-MM-DD), or an exclusive UTC instant
   --period week|month    how the series groups time (default month; weeks are ISO weeks)
   --time-zone <zone>     IANA time zone for dates and periods (default: the export's organisation, else UTC)
   --format markdown|json|csv   (default markdown; csv writes one file per table into --out,
