@@ -152,9 +152,15 @@ export async function readConfig(
     throw new UsageError(
       `--config: ${label} is not UTF-8 text (it may be Windows-1252, as PowerShell 5's Set-Content writes): save it as UTF-8.`,
     );
+  const text = withoutBom(data.toString('utf8'));
+  // `--config -` after a command that piped nothing (a failed jq): not "Unexpected end of JSON input".
+  if (text.trim() === '')
+    throw new UsageError(
+      `--config: ${label} is empty: give the settings as a JSON object ({} for none), or leave the option out.`,
+    );
   let value: unknown;
   try {
-    value = JSON.parse(withoutBom(data.toString('utf8')));
+    value = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`--config: cannot read ${label} as JSON: ${printable((error as Error).message)}`);
   }
