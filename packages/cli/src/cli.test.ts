@@ -107,7 +107,32 @@ describe('report --help', () => {
     const { stdout } = await cli('report', '--help');
     expect(stdout).toMatch(/^ {2}--from <date> .*\n {25}or a UTC instant \(2026-01-01T08:00Z\)$/m);
     expect(stdout).toMatch(/^ {2}--to <date> .*exclusive UTC instant$/m);
-    expect(await cli('report', 'events.ndjson', '--from', '2026-01-01T08:00+01:00')).toMatchObject({ code: 2 });
+    expect(await cli('report', 'events.ndjson', '--from', '2026-01-01T08:00+01:00')).toMatchObject({
+      code: 2,
+    });
+  });
+});
+
+describe('report with more than one input', () => {
+  // It said "Give exactly one input file" to a command that named one, with a shell glob or an option's value that
+  // has spaces left unquoted after it: the arguments taken for inputs are now named.
+  it.each([
+    [['a.ndjson', 'b.ndjson'], '2 ("a.ndjson", "b.ndjson")'],
+    [['events.ndjson', '--fail-under', 'participation', '=', '0.3'], '3 ("events.ndjson", "=", "0.3")'],
+    [['1', '2', '3', '4', '5', '6', '7'], '7 ("1", "2", "3", "4", "5", …)'],
+  ])('%j names them, with what to do', async (args, named) => {
+    const { code, stdout, stderr } = await cli('report', ...args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `social-shift: report takes one input, not ${named}. Give one file (join event logs first: cat a.ndjson b.ndjson | social-shift report -), and quote an option's value that has spaces.\n`,
+    );
+  });
+
+  it('without one, says to give it', async () => {
+    expect((await cli('report')).stderr).toBe(
+      'social-shift: Give exactly one input file: social-shift report <input>.\n',
+    );
   });
 });
 

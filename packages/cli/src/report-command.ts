@@ -853,8 +853,14 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     given.set(token.name, token.value);
   }
   const input = positionals[0];
-  if (input === undefined || positionals.length > 1)
-    throw new UsageError('Give exactly one input file: social-shift report <input>.');
+  if (input === undefined) throw new UsageError('Give exactly one input file: social-shift report <input>.');
+  // A shell glob (logs/*.ndjson), or an unquoted value with spaces (--fail-under participation = 0.3): name them.
+  if (positionals.length > 1) {
+    const named = positionals.slice(0, 5).map((p) => JSON.stringify(p));
+    throw new UsageError(
+      `report takes one input, not ${positionals.length} (${[...named, ...(positionals.length > 5 ? ['…'] : [])].join(', ')}). Give one file (join event logs first: cat a.ndjson b.ndjson | social-shift report -), and quote an option's value that has spaces.`,
+    );
+  }
   // `social-shift report "$INPUT"` with the variable unset: say so, not that a file named "" cannot be read.
   if (input === '')
     throw new UsageError(
