@@ -148,6 +148,23 @@ describe('an option without its value', () => {
   });
 });
 
+describe('an option last, without its value', () => {
+  // Node said "Option '--out <value>' argument missing", without what to give.
+  it.each([
+    ['--out', '--out report.md'],
+    ['--period', '--period week'],
+    ['--fail-under', '--fail-under participation=0.3'],
+    ['--csv-separator', "--csv-separator ';'"],
+  ])('%s says what to give', async (option, example) => {
+    const { code, stdout, stderr } = await cli('report', 'events.ndjson', option);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `social-shift: ${option} needs a value after it, e.g. ${example}. See social-shift report --help for its options.\n`,
+    );
+  });
+});
+
 describe('an unknown option of report', () => {
   // Node's own message advised putting the option after `--` as an input, which `report` then refused as a second
   // input, and it ended in an unclosed quote.

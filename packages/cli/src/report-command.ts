@@ -755,6 +755,21 @@ const REPORT_OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** An example of each option that takes a value, for one given last without it. */
+const OPTION_EXAMPLES: Readonly<Record<string, string>> = {
+  from: '2026-01-01',
+  to: '2026-03-31',
+  period: 'week',
+  'time-zone': 'Europe/Amsterdam',
+  format: 'json',
+  lang: 'nl',
+  out: 'report.md',
+  'fail-under': 'participation=0.3',
+  config: 'report-config.json',
+  'csv-separator': "';'",
+  threads: '2',
+};
+
 /** How many letters to add, remove or change to make one word the other. */
 function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -796,6 +811,12 @@ function parseReportArgs(args: readonly string[]) {
   try {
     return parseArgs({ args: [...args], allowPositionals: true, options: REPORT_OPTIONS, tokens: true });
   } catch (error) {
+    // Node says "Option '--out <value>' argument missing", without what to give.
+    const missing = /^Option '--([a-z-]+) <value>' argument missing/.exec((error as Error).message)?.[1];
+    if (missing !== undefined && OPTION_EXAMPLES[missing] !== undefined)
+      throw new UsageError(
+        `--${missing} needs a value after it, e.g. --${missing} ${OPTION_EXAMPLES[missing]}. See social-shift report --help for its options.`,
+      );
     // Node's message advises giving the option after `--`, as an input, which is never what a misspelt option needs.
     const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
     if ((error as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || unknown === undefined)
