@@ -22,4 +22,26 @@ describe('a renderer given something other than a report', () => {
     }
     expect(() => render(createReport(figures))).not.toThrow();
   });
+
+  it.each([
+    ['renderMarkdown', renderMarkdown],
+    ['renderCsv', renderCsv],
+    ['renderJson', renderJson],
+  ] as const)(
+    '%s says how to make a report again from a JSON report read back, instead of a TypeError',
+    (_, render) => {
+      // The JSON report has the figures and recommendations, not the tables the Markdown and CSV are made of.
+      const json = JSON.parse(renderJson(createReport(figures, { language: 'nl', title: 'Q1' })));
+      const run = () => render(json);
+      expect(run).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+      expect(run).toThrow('createReport(json.figures');
+      // What the message says to do works.
+      const again = createReport(json.figures, {
+        language: json.language,
+        title: json.title,
+        recommendations: json.recommendations,
+      });
+      expect(render(again)).toEqual(render(createReport(figures, { language: 'nl', title: 'Q1' })));
+    },
+  );
 });

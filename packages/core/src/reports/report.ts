@@ -478,7 +478,7 @@ export function createReport(figures: MetricsFigures, options: ReportOptions = {
 
 /**
  * Refuses what is not a report, for the renderers: the figures of `finishMetrics` (the step before) gave a TypeError
- * or "No report words for "undefined"".
+ * or "No report words for "undefined"", and so did a JSON report read back (it has no tables).
  */
 export function checkReport(report: Report): void {
   if ((report as Partial<Report> | null)?.format !== 'social-shift-report')
@@ -486,6 +486,12 @@ export function checkReport(report: Report): void {
       'report',
       [],
       'Give the report createReport returns, such as renderJson(createReport(figures)).',
+    );
+  if (!Array.isArray(report.tables))
+    throw invalidValue(
+      'report',
+      ['tables'],
+      'A JSON report read back has no tables: make the report again with createReport(json.figures, { language: json.language, title: json.title, recommendations: json.recommendations }).',
     );
 }
 
