@@ -464,6 +464,17 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       h(
         'table',
         { 'data-testid': 'segments' },
+        // Named and headed as the report's segments table: a screen reader that lands on it says what it holds.
+        h('caption', null, r.tables.segments ?? 'segments'),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            [r.columns.segment, r.columns.count].map((c) => h('th', { scope: 'col' }, c ?? '')),
+          ),
+        ),
         h(
           'tbody',
           null,

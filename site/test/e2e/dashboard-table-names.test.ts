@@ -1,0 +1,49 @@
+// The Dashboard's tables in real Chromium, in both languages: each has a name a screen reader announces when it
+// lands on it (a table list or the T key gives no heading or summary next to it) and headers that say what its
+// columns hold, as the SDK's report's tables do. The segments table had neither: "table, 8 rows" of bare numbers.
+import { reportLabels } from '@social-shift/core/reports';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eEnabled, launchChromium } from './browser';
+import { openDashboard } from './dashboard-page';
+
+const languages = [
+  { lang: 'nl', path: '/dashboard/' },
+  { lang: 'en', path: '/en/dashboard/' },
+] as const;
+
+describe.skipIf(!e2eEnabled)('the Dashboard’s tables', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+
+  it.each(languages)(
+    'each have a name and column headers in $lang',
+    async ({ lang, path }) => {
+      const r = reportLabels(lang);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      try {
+        await openDashboard(page, path);
+        // A closed <details> hides its table from the accessibility tree.
+        await page.locator('#dashboard details').evaluateAll((all) => {
+          for (const details of all) details.setAttribute('open', '');
+        });
+        const tables = await page.locator('#dashboard table').count();
+        expect(tables).toBeGreaterThan(0);
+        expect(await page.getByRole('table', { name: /\S/ }).count()).toBe(tables);
+        const segments = page.getByRole('table', { name: r.tables.segments, exact: true });
+        expect(await segments.count()).toBe(1);
+        expect(await segments.getByRole('columnheader').allTextContents()).toEqual([
+          r.columns.segment,
+          r.columns.count,
+        ]);
+      } finally {
+        await context.close();
+      }
+    },
+    180_000,
+  );
+});
