@@ -480,7 +480,7 @@ function createIndexedDbDriver(options: IndexedDbStorageOptions): StorageDriver 
       'databaseName',
       "use a non-empty string, such as 'my-programme', or leave the option out (the database 'social-shift').",
     );
-  const indexes = checkIndexes(options.indexes ?? QUERY_INDEXES);
+  const indexes = checkIndexes(options.indexes === undefined ? QUERY_INDEXES : options.indexes);
   checkApi(
     options.indexedDB,
     'indexedDB',

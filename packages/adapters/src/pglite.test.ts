@@ -243,7 +243,10 @@ describe('postgres storage options', () => {
     // `schema: process.env.DB_SCHEMA ?? ''` with the variable unset made the tables in public, silently.
     validation(() => postgresStorage({ client, schema: '' }), /Invalid schema ""/);
     validation(() => postgresDdl({ schema: '' }), /Invalid schema ""/);
-    validation(() => postgresStorage({ client, schema: null as unknown as string }), /Invalid schema "null"/);
+    validation(
+      () => postgresStorage({ client, schema: null as unknown as string }),
+      /Invalid schema null: leave schema out/,
+    );
   });
 
   it('refuses index names that collide, are cut at 63 bytes or are not lists, with VALIDATION', () => {

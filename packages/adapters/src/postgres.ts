@@ -131,7 +131,7 @@ export function postgresDdl(
   } = {},
 ): string[] {
   const t = tableNames(options);
-  const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
+  const p = tablePrefixOf(options);
   const fields = postgresFieldIndexes(p, options.indexes).map(
     ({ collection, field, name }) =>
       `CREATE INDEX IF NOT EXISTS ${name} ON ${t.documents} (organisation_id, (data ->> '${field}'), id) WHERE collection = '${collection}'`,
@@ -196,7 +196,7 @@ function relationNames(options: {
   tablePrefix?: string;
   indexes?: Readonly<Record<string, readonly string[]>>;
 }): string[] {
-  const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
+  const p = tablePrefixOf(options);
   const s = options.schema !== undefined ? `${postgresSchemaName(options.schema)}.` : '';
   const fields = postgresFieldIndexes(p, options.indexes).map((index) => index.name);
   return [
@@ -205,8 +205,12 @@ function relationNames(options: {
   ].map((name) => `${s}${name}`);
 }
 
+/** The checked table prefix: the default when left out; a null is refused (`VALIDATION`), not taken for the default. */
+const tablePrefixOf = (options: { tablePrefix?: string | undefined }) =>
+  sqlIdentifier(options.tablePrefix === undefined ? 'social_shift_' : options.tablePrefix, 'tablePrefix');
+
 function tableNames(options: { schema?: string; tablePrefix?: string }) {
-  const p = sqlIdentifier(options.tablePrefix ?? 'social_shift_', 'tablePrefix');
+  const p = tablePrefixOf(options);
   const s = options.schema !== undefined ? `${postgresSchemaName(options.schema)}.` : '';
   return { documents: `${s}${p}documents`, events: `${s}${p}events`, organisations: `${s}${p}organisations` };
 }

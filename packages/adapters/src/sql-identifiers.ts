@@ -19,10 +19,14 @@ const POSTGRES_RESERVED = new Set(
   ).split(' '),
 );
 
-const invalidOption = (option: string, value: string, message: string) =>
-  new SocialShiftError('VALIDATION', `Invalid ${option} "${value}": ${message}`, {
-    details: { issues: [{ path: [option], message, code: 'custom' }] },
-  });
+const invalidOption = (option: string, value: string | null, message: string) =>
+  new SocialShiftError(
+    'VALIDATION',
+    `Invalid ${option} ${value === null ? 'null' : `"${value}"`}: ${message}`,
+    {
+      details: { issues: [{ path: [option], message, code: 'custom' }] },
+    },
+  );
 
 /**
  * Checks a table prefix or schema name before it goes into DDL: letters, digits and `_`, starting with a letter
@@ -37,7 +41,8 @@ export function sqlIdentifier(value: string, option: string): string {
   if (typeof value === 'string' && IDENTIFIER.test(value)) return value;
   throw new SocialShiftError(
     'VALIDATION',
-    `Invalid ${option} "${String(value)}": use letters, digits and "_" (at most 40), starting with a letter or "_".`,
+    // A null (from a configuration file) is no "leave it out": it is refused as any other value that is no name.
+    `Invalid ${option} ${value === null ? `null: leave ${option} out for its default, or give a name` : `"${String(value)}"`}: use letters, digits and "_" (at most 40), starting with a letter or "_".`,
     { details: { issues: [{ path: [option], message: 'Not a safe SQL identifier.', code: 'custom' }] } },
   );
 }
@@ -119,8 +124,8 @@ export function fieldIndexes(
   if (typeof indexes !== 'object' || indexes === null || Array.isArray(indexes))
     throw invalidOption(
       'indexes',
-      String(indexes),
-      'use an object of collection names to lists of field names.',
+      indexes === null ? null : String(indexes),
+      `${indexes === null ? 'leave indexes out for the default ones, or ' : ''}use an object of collection names to lists of field names.`,
     );
   const names = new Map(taken.map((name) => [name.toLowerCase(), `the adapter's own ${name}`]));
   const out: FieldIndex[] = [];

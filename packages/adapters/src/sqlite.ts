@@ -406,13 +406,14 @@ function checkSource(options: SqliteStorageOptions): void {
 }
 
 function createSqliteDriver(options: SqliteStorageOptions): StorageDriver {
-  const p = sqliteTablePrefix(options.tablePrefix ?? 'social_shift_');
-  const indexes = options.indexes ?? QUERY_INDEXES;
+  // `=== undefined`, not `??`: a null is refused as the other options' nulls are, not taken for the default.
+  const p = sqliteTablePrefix(options.tablePrefix === undefined ? 'social_shift_' : options.tablePrefix);
+  const indexes = options.indexes === undefined ? QUERY_INDEXES : options.indexes;
   // Checked when the storage is created: a bad option is a VALIDATION error, not a failed open.
   const indexNames = new Map(
     sqliteFieldIndexes(p, indexes).map((i) => [`${i.collection}\u0000${i.field}`, i.name]),
   );
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+  const busyTimeoutMs = options.busyTimeoutMs === undefined ? 5_000 : options.busyTimeoutMs;
   if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0 || busyTimeoutMs > MAX_BUSY_TIMEOUT) {
     throw new SocialShiftError(
       'VALIDATION',
