@@ -1,6 +1,7 @@
 // The Dashboard's tables in real Chromium, in both languages: each has a name a screen reader announces when it
 // lands on it (a table list or the T key gives no heading or summary next to it) and headers that say what its
-// columns hold, as the SDK's report's tables do. The segments table had neither: "table, 8 rows" of bare numbers.
+// columns hold, as the SDK's report's tables do. The segments table had neither: "table, 8 rows" of bare numbers;
+// the funnel's table headed its numbers with the chart's title.
 import { reportLabels } from '@social-shift/core/reports';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,20 @@ describe.skipIf(!e2eEnabled)('the Dashboard’s tables', () => {
           r.columns.segment,
           r.columns.count,
         ]);
+        // A chart's table heads its columns of numbers with what they count, not with the chart's title again
+        // (the funnel's read "Stage | From contribution to conversation").
+        const funnel = page.locator('figure[data-chart="funnel"] table');
+        expect(await funnel.getByRole('columnheader').allTextContents()).toEqual([
+          r.columns.stage,
+          r.columns.count,
+        ]);
+        const heads = await page.locator('figure.chart table').evaluateAll((all) =>
+          all.map((table) => ({
+            caption: table.querySelector('caption')?.textContent,
+            heads: [...table.querySelectorAll('thead th')].map((th) => th.textContent),
+          })),
+        );
+        for (const { caption, heads: columns } of heads) expect(columns).not.toContain(caption);
       } finally {
         await context.close();
       }

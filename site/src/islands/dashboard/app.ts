@@ -501,7 +501,8 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
       categories: [m.funnelSubmitted, m.funnelAccepted, m.funnelOffered, m.funnelShared, m.funnelConversed],
       series: [
         {
-          name: m.dashboardFunnel,
+          // The column of the chart's table: what its numbers are, not the chart's title again.
+          name: r.columns.count ?? 'count',
           values: [
             figures.contentFunnel.contributionsSubmitted,
             figures.contentFunnel.accepted,
