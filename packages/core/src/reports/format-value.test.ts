@@ -66,4 +66,14 @@ describe('a number as people read it', () => {
       expect(renderMarkdown(report)).toMatch(/\| Goal \| shares \| – \| 0 \| measured \| (–|0\.0%) \|/);
     }
   });
+
+  it('refuses a language it has no words for, instead of writing a number in English', () => {
+    // 'nl-NL' (a locale, not one of the languages) wrote 0.5 as the English 50.0%, where a flag already threw.
+    for (const language of ['nl-NL', 'NL', 'de'] as const)
+      for (const value of [0.5, true, 'Team', null] as const) {
+        const run = () => formatValue(value, 'rate', language as unknown as 'nl', 'EUR');
+        expect(run).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+        expect(run).toThrow("use 'nl' or 'en'");
+      }
+  });
 });

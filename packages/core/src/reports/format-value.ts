@@ -33,7 +33,7 @@ function format(found: Intl.NumberFormat, value: number): string {
  * A cell as people read it: counts with thousands separators, rates as percentages (never 0% or 100% for a rate
  * between them: `<0.1%`, `>99.9%`), money with the currency,
  * yes/no in the report's language. Empty cells, and numbers that are not finite (which CSV leaves empty and JSON
- * writes as null), read as `–`.
+ * writes as null), read as `–`. A language other than `'nl'` or `'en'` is a `VALIDATION` error.
  *
  * @example
  * ```ts
@@ -47,8 +47,10 @@ export function formatValue(
   language: Language,
   currency: string,
 ): string {
+  // Also for a number: `'nl-NL'` or `'de'` wrote it in English, where a yes/no already threw.
+  const l = reportLabels(language);
   if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return '–';
-  if (typeof value === 'boolean') return value ? reportLabels(language).yes : reportLabels(language).no;
+  if (typeof value === 'boolean') return value ? l.yes : l.no;
   if (typeof value === 'string') return value;
   switch (kind) {
     case 'rate': {
