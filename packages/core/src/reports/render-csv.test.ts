@@ -79,6 +79,15 @@ describe('a CSV cell', () => {
     expect(csvCell(2 ** 53 + 2)).toBe('9007199254740994');
     expect(csvCell(Number.POSITIVE_INFINITY)).toBe('');
   });
+
+  it('refuses what is no cell, naming what to give, instead of a TypeError', () => {
+    // A row of a table of your own with a cell left undefined gave "Cannot read properties of undefined".
+    for (const value of [undefined, {}, 10n, ['a']]) {
+      const run = () => csvCell(value as unknown as ReportCell);
+      expect(run).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+      expect(run).toThrow('null for an empty cell');
+    }
+  });
 });
 
 /** A cell as the reader of a form reads it: a number with that form's decimal mark, text without its `'` marks. */

@@ -10,7 +10,8 @@ import { type ReportLabels, reportLabels } from './report-labels.js';
  * splits on `;`, also inside a quoted cell in mid-row, and starts a new row at a line break there); numbers stay
  * numbers. Cells with a comma, semicolon, quote or line break are quoted. With `separator` `';'` (the form Excel
  * opens in Dutch, see {@link CsvSeparator}), fractions have a decimal comma and a cell with a comma alone is not
- * quoted; any other second argument (an index, when passed to `Array.prototype.map`) writes the comma form.
+ * quoted; any other second argument (an index, when passed to `Array.prototype.map`) writes the comma form. A value
+ * that is no cell (`undefined`, an object) is a `VALIDATION` error.
  *
  * @example
  * ```ts
@@ -32,6 +33,8 @@ export function csvCell(value: ReportCell, separator?: unknown): string {
     return semicolon ? text.replace('.', ',') : text;
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value !== 'string')
+    throw invalidValue('CSV cell', [], 'Give text, a number, true or false, or null for an empty cell.');
   // Also after leading spaces, and in the full-width forms a spreadsheet may read as the same characters; and after
   // each `;`: a spreadsheet that splits on `;` (Excel in Dutch) reads a quoted cell in mid-row as text up to the
   // `;` and starts a new cell after it, so quoting alone does not keep `a;=cmd…` together there.
