@@ -177,7 +177,8 @@ const nl = {
   dashboardSharesOverTimeDesc: 'Een lijn per kanaal: het aantal delingen per maand.',
   dashboardSharesDesc: 'Een balk per kanaal: het totaal aantal delingen.',
   dashboardEngagement: 'Betrokkenheidsmatrix',
-  dashboardEngagementDesc: 'Per team: input, delen en converseren.',
+  dashboardEngagementDesc:
+    'Drie balken per team: het aantal leden dat input levert, dat deelt en dat converseert.',
   dashboardFunnel: 'Van bijdrage tot gesprek',
   dashboardFunnelDesc:
     'Bijdragen van creators en de berichten die ervan gemaakt zijn: hoeveel werden aangeboden, gedeeld en kregen een gesprek met de ambassadeur zelf. Berichten die niet uit een bijdrage komen, tellen hier niet mee.',
@@ -198,9 +199,6 @@ const nl = {
   listShown: '{shown} van {total} getoond',
   /** Under a list of the newest items when there are more (their number unknown). */
   listNewest: 'De {shown} nieuwste getoond',
-  input: 'Input',
-  sharing: 'Delen',
-  conversing: 'Converseren',
   clicks: 'Kliks',
   reach: 'Bereik',
   verdict_overlap: 'Overlap: dient de organisatie én de doelgroep',
@@ -393,7 +391,7 @@ const en: PlaygroundMessages = {
   dashboardSharesOverTimeDesc: 'One line per channel: the number of shares per month.',
   dashboardSharesDesc: 'One bar per channel: the total number of shares.',
   dashboardEngagement: 'Engagement matrix',
-  dashboardEngagementDesc: 'Per team: input, sharing and conversing.',
+  dashboardEngagementDesc: 'Three bars per team: how many of its members supply input, share and converse.',
   dashboardFunnel: 'From contribution to conversation',
   dashboardFunnelDesc:
     'Contributions from creators and the posts made from them: how many were offered, shared and got a conversation with the ambassador. Posts not made from a contribution do not count here.',
@@ -412,9 +410,6 @@ const en: PlaygroundMessages = {
   dashboardTable: 'As a table',
   listShown: '{shown} of {total} shown',
   listNewest: 'The {shown} newest shown',
-  input: 'Input',
-  sharing: 'Sharing',
-  conversing: 'Conversing',
   clicks: 'Clicks',
   reach: 'Reach',
   verdict_overlap: 'Overlap: serves the organisation and the audience',

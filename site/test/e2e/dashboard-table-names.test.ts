@@ -1,7 +1,7 @@
 // The Dashboard's tables in real Chromium, in both languages: each has a name a screen reader announces when it
 // lands on it (a table list or the T key gives no heading or summary next to it) and headers that say what its
 // columns hold, as the SDK's report's tables do. The segments table had neither: "table, 8 rows" of bare numbers;
-// the funnel's table headed its numbers with the chart's title.
+// the funnel's table headed its numbers with the chart's title, and the engagement matrix its people with activities.
 import { reportLabels } from '@social-shift/core/reports';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ describe.skipIf(!e2eEnabled)('the Dashboard’s tables', () => {
         const tables = await page.locator('#dashboard table').count();
         expect(tables).toBeGreaterThan(0);
         expect(await page.getByRole('table', { name: /\S/ }).count()).toBe(tables);
-        const segments = page.getByRole('table', { name: r.tables.segments, exact: true });
+        const segments = page.getByRole('table', { name: r.tables.segments ?? 'segments', exact: true });
         expect(await segments.count()).toBe(1);
         expect(await segments.getByRole('columnheader').allTextContents()).toEqual([
           r.columns.segment,
@@ -55,6 +55,15 @@ describe.skipIf(!e2eEnabled)('the Dashboard’s tables', () => {
           })),
         );
         for (const { caption, heads: columns } of heads) expect(columns).not.toContain(caption);
+        // The engagement matrix counts people per team, and says so as the report's teams table does: not
+        // "Input | Delen | Converseren", which read "HR | 3 | 4" as four shares.
+        const engagement = page.locator('figure[data-chart="engagement"] table');
+        expect(await engagement.getByRole('columnheader').allTextContents()).toEqual([
+          r.columns.team,
+          r.columns.contributors,
+          r.columns.sharers,
+          r.columns.conversers,
+        ]);
       } finally {
         await context.close();
       }

@@ -413,10 +413,11 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
         formatValue: count,
         width: chartWidth,
         categories: teams.map((t) => t.name),
+        // People, named as the report's teams table names them: "Delen 4" read as four shares.
         series: [
-          { name: m.input, values: teams.map((t) => t.contributors) },
-          { name: m.sharing, values: teams.map((t) => t.sharers) },
-          { name: m.conversing, values: teams.map((t) => t.conversers) },
+          { name: r.columns.contributors ?? 'contributors', values: teams.map((t) => t.contributors) },
+          { name: r.columns.sharers ?? 'sharers', values: teams.map((t) => t.sharers) },
+          { name: r.columns.conversers ?? 'conversers', values: teams.map((t) => t.conversers) },
         ],
       }),
     ),
