@@ -68,8 +68,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const lines: string[] = [`# ${escapeCell(report.title)}`, ''];
   const from = f.window.from === null ? l.openEnded : localBound(f.window.from, f.timeZone, false);
   const to = f.window.to === null ? l.openEnded : localBound(f.window.to, f.timeZone, true);
+  // Escaped too: figures read from a file may hold any text there, which a bound it cannot read keeps.
   lines.push(
-    `${l.window}: ${from} – ${to} · ${l.timeZone}: ${f.timeZone} · ${l.events}: ${formatValue(f.events.inWindow, 'count', report.language, f.currency)}`,
+    `${l.window}: ${escapeCell(`${from} – ${to}`)} · ${l.timeZone}: ${escapeCell(f.timeZone)} · ${l.events}: ${formatValue(f.events.inWindow, 'count', report.language, f.currency)}`,
     '',
   );
   lines.push(`\\* ${l.basis.estimated}`, '');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../test/csv-reader.js';
+import { createAggregate } from '../metrics/metrics-aggregate.js';
 import { finishMetrics } from '../metrics/finish-metrics.js';
 import { foldEvents } from '../metrics/fold-event.js';
 import { anApprovedPost, aRunningCampaign, createTestProgramme } from '../testing/programme.js';
@@ -79,6 +80,28 @@ describe('user text in reports', () => {
     expect(markdown).toContain('| anne\\@\u200bevil.example | xmpp:team\\@\u200bevil.example |');
     expect(markdown).toContain('# Report for mailto:boss\\@\u200bevil.example');
     expect(markdown).not.toMatch(/(?<!\\)@evil/);
+  });
+
+  it('keeps the period and time zone of figures read from a file text in the Markdown header', () => {
+    // createReport takes figures from elsewhere (a file, another version); a bound it cannot read stays as it is.
+    const figures = finishMetrics(foldEvents([]));
+    const report = createReport({
+      ...figures,
+      window: { from: '<img src=x onerror=alert(1)>', to: '[x](javascript:alert(1))' },
+      timeZone: '<script>alert(1)</script>',
+    });
+    const header = renderMarkdown(report).split('\n')[2] ?? '';
+    expect(header).toContain('&lt;img src=x onerror=alert(1)&gt; – \\[x\\](javascript:alert(1))');
+    expect(header).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(header).not.toMatch(/<|(?<!\\)\[/);
+    // A real one reads as before.
+    const portOfSpain = finishMetrics(
+      createAggregate({ from: '2026-03-01T04:00:00.000Z', to: '2026-03-02T04:00:00.000Z' }),
+      { timeZone: 'America/Port_of_Spain' },
+    );
+    expect(renderMarkdown(createReport(portOfSpain))).toContain(
+      'Period: 2026-03-01 – 2026-03-01 · Time zone: America/Port_of_Spain · ',
+    );
   });
 
   it('breaks a www. autolink wherever GFM would make one, also after _ ( * or ~', () => {
