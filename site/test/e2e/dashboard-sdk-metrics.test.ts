@@ -5,7 +5,7 @@
 
 import type { ExportBundle } from '@social-shift/core';
 import { adjustRules, finishMetrics, foldEvents, type MetricsContext } from '@social-shift/core/metrics';
-import { recommendationText } from '@social-shift/core/reports';
+import { recommendationText, reportLabels } from '@social-shift/core/reports';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBundle } from '../../src/islands/sample';
@@ -66,6 +66,14 @@ describe.skipIf(!e2eEnabled)('the Dashboard and the SDK’s metrics', () => {
           items.map((li) => [(li as HTMLElement).dataset.code, li.textContent?.replace(/^[^:]*: /, '')]),
         );
       expect(shown).toEqual(expected.map((r) => [r.code, recommendationText(r, lang)]));
+      // Each item starts as a sentence does, with its severity capitalised ("Waarschuwing: …", not "waarschuwing:").
+      const severity = reportLabels(lang).severity;
+      const starts = await page.locator('[data-testid="recommendations"] li strong').allTextContents();
+      expect(starts).toEqual(
+        expected.map(
+          (r) => `${severity[r.severity].charAt(0).toUpperCase()}${severity[r.severity].slice(1)}: `,
+        ),
+      );
       await browserContext.close();
     },
     180_000,

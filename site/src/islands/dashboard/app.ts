@@ -286,6 +286,10 @@ export async function startDashboard(root: HTMLElement): Promise<void> {
   await draw().catch(() => undefined);
 }
 
+/** `text` with its first letter a capital, as a sentence starts: `'waarschuwing'` gives `'Waarschuwing'`. */
+const capitalised = (text: string, lang: Language): string =>
+  `${text.charAt(0).toLocaleUpperCase(lang)}${text.slice(1)}`;
+
 /** Draws the figures of the programme of `session` in `target`, and marks `root` ready. */
 async function render(root: HTMLElement, target: HTMLElement, session: Session): Promise<void> {
   const lang = (root.dataset.lang === 'en' ? 'en' : 'nl') as Language;
@@ -567,7 +571,8 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
             h(
               'li',
               { 'data-code': rec.code },
-              h('strong', null, `${r.severity[rec.severity]}: `),
+              // The report's word for the severity is written to stand in brackets; here it starts the item.
+              h('strong', null, `${capitalised(r.severity[rec.severity], lang)}: `),
               recommendationText(rec, lang),
             ),
           ),
