@@ -88,6 +88,10 @@ describe.skipIf(!e2eEnabled)('the Dashboard', () => {
       );
       expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       expect(await page.textContent('main')).toContain(m.dashboardEstimated);
+      // The representativeness index says of which grouping it is (the advice may name the teams' or locations').
+      expect(await page.getByTestId('representativeness-index').textContent()).toMatch(
+        new RegExp(`^${r.figures.department} — ${r.columns.index}: \\d`),
+      );
       // The content funnel says what it counts: contributions, then the posts made from them. Its last stage
       // (posts with a conversation) can never exceed the conversations the summary counts.
       const funnel = await page

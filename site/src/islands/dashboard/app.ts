@@ -530,7 +530,12 @@ async function render(root: HTMLElement, target: HTMLElement, session: Session):
         ]
       : h('p', null, r.none),
     h('h2', null, m.dashboardRepresentativeness),
-    h('p', null, `${r.columns.index ?? 'index'}: ${fmt(department.index, 'index')}`),
+    // Which grouping the index is of: the advice may be about another (teams, locations).
+    h(
+      'p',
+      { 'data-testid': 'representativeness-index' },
+      `${r.figures.department ?? 'department'} — ${r.columns.index ?? 'index'}: ${fmt(department.index, 'index')}`,
+    ),
     orNone(department.groups.length, () =>
       barChart({
         id: 'representativeness',
