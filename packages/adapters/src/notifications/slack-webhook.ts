@@ -33,8 +33,8 @@ export function escapeSlack(text: string): string {
 }
 
 /**
- * The most characters of each text of a post (title, campaign, excerpt, deadline) in its block, so one very long text
- * cannot push the others out. Far above what the SDK stores (a title is at most 200).
+ * The most characters of each text of a post (title, campaign, excerpt, deadline) in its section: four of them, with
+ * the markup and line breaks, stay within a section's 3,000. Far above what the SDK stores (a title is at most 200).
  */
 const ITEM_PART_MAX = 700;
 
@@ -72,34 +72,8 @@ function cap(text: string, max: number): string {
 }
 
 /**
- * One post as a `rich_text` block: the title in bold (with "· nieuw" / "· new"), the campaign name in italics, the
- * excerpt and the deadline, each on its own line. Rich text carries its formatting as styles, not as mrkdwn markers,
- * so a `*`, `_`, `~` or `` ` `` in a title or an excerpt is shown as written: it can neither break the bold title
- * nor format the text, and `<`, `>` and `&` are plain characters (Slack's advice for user-defined text). Each text
- * is cut at 700 characters. Empty texts are left out (Slack refuses an empty text element).
- */
-function postBlock(item: Digest['items'][number], language: Digest['language']): Record<string, unknown> {
-  const elements: Record<string, unknown>[] = [];
-  const add = (text: string | undefined, style?: Record<string, boolean>): void => {
-    if (text === undefined || text === '') return;
-    const piece = `${elements.length > 0 ? '\n' : ''}${cap(text, ITEM_PART_MAX)}`;
-    elements.push(style === undefined ? { type: 'text', text: piece } : { type: 'text', text: piece, style });
-  };
-  add(item.title, { bold: true });
-  if (item.isNew && elements.length > 0)
-    elements.push({ type: 'text', text: language === 'nl' ? ' · nieuw' : ' · new' });
-  add(item.campaignName, { italic: true });
-  add(item.excerpt);
-  add(item.deadline);
-  if (elements.length === 0) elements.push({ type: 'text', text: '…' });
-  return { type: 'rich_text', elements: [{ type: 'rich_text_section', elements }] };
-}
-
-/**
- * Renders a digest as Block Kit blocks: a header, the intro, per post a `rich_text` block and a link button (the
- * first 20, then how many more), a button to the overview, and the footer as context. A post's texts are rich text,
- * shown as written; the other user text is escaped mrkdwn, so it cannot form links or mentions; only http(s) links
- * of at most 3,000 characters (Block Kit's limit) become buttons.
+ * Renders a digest as Block Kit blocks: a header, the intro, one section per post with a link button (the first 20,
+ * then how many more), a button to the overview, and the footer as context. User text is escaped, so it cannot form links or mentions; only http(s) links of at most 3,000 characters (Block Kit's limit) become buttons.
  *
  * @example
  * ```ts
@@ -115,17 +89,29 @@ export function digestToSlackBlocks(digest: Digest): SlackMessage {
       text: mrkdwn(cap(escapeSlack(`${digest.greeting} ${digest.intro}`), 3000)),
     },
   ];
+  // Each text of a post is cut on its own, so a very long title can neither push the deadline out of the section
+  // nor leave its bold `*` unclosed (the four together stay within the section's 3,000).
+  const part = (text: string): string => cap(escapeSlack(text), ITEM_PART_MAX);
   for (const item of digest.items.slice(0, CHAT_ITEMS_MAX)) {
-    blocks.push(postBlock(item, digest.language));
+    const lines = [
+      `*${part(item.title)}*${item.isNew ? (digest.language === 'nl' ? ' · nieuw' : ' · new') : ''}`,
+    ];
+    if (item.campaignName !== undefined) lines.push(`_${part(item.campaignName)}_`);
+    lines.push(part(item.excerpt));
+    if (item.deadline !== undefined) lines.push(part(item.deadline));
+    const section: Record<string, unknown> = {
+      type: 'section',
+      text: mrkdwn(cap(lines.join('\n'), 3000)),
+    };
     const href = buttonUrl(item.openUrl);
     if (href !== undefined) {
-      blocks.push({
-        type: 'actions',
-        elements: [
-          { type: 'button', text: { type: 'plain_text', text: cap(digest.openLabel, 75) }, url: href },
-        ],
-      });
+      section.accessory = {
+        type: 'button',
+        text: { type: 'plain_text', text: cap(digest.openLabel, 75) },
+        url: href,
+      };
     }
+    blocks.push(section);
   }
   const left = digest.items.length - CHAT_ITEMS_MAX;
   if (left > 0) {
